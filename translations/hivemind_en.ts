@@ -1753,6 +1753,97 @@
     </message>
 </context>
 <context>
+    <name>WgText</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Not up (error)</source>
+        <translation>Not up (error)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>IPv4 only</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>IPv6 only</translation>
+    </message>
+    <message>
+        <source>Dual stack (IPv4 and IPv6)</source>
+        <translation>Dual stack (IPv4 and IPv6)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another WireGuard server has this interface, or the server runs: %1</source>
+        <translation>Another WireGuard server has this interface, or the server runs: %1</translation>
+    </message>
+    <message>
+        <source>Another WireGuard server listens on this port.</source>
+        <translation>Another WireGuard server listens on this port.</translation>
+    </message>
+    <message>
+        <source>This name is taken.</source>
+        <translation>This name is taken.</translation>
+    </message>
+    <message>
+        <source>Another client has this address.</source>
+        <translation>Another client has this address.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>Refused by the server: %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AboutDialog</name>
     <message>
         <source>About HiveMind</source>
@@ -11179,12 +11270,130 @@
 <context>
     <name>hm::app::VpnPage</name>
     <message>
-        <source>No VPN servers yet</source>
-        <translation>No VPN servers yet</translation>
+        <source>VPN</source>
+        <translation>VPN</translation>
     </message>
     <message>
-        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
-        <translation>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</translation>
+        <source>WireGuard servers and the clients that connect to them.</source>
+        <translation>WireGuard servers and the clients that connect to them.</translation>
+    </message>
+    <message>
+        <source>Search name, interface or description</source>
+        <translation>Search name, interface or description</translation>
+    </message>
+    <message>
+        <source>New server...</source>
+        <translation>New server...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>Select a server first.</translation>
+    </message>
+    <message>
+        <source>A new WireGuard server: its interface, port and subnets.</source>
+        <translation>A new WireGuard server: its interface, port and subnets.</translation>
+    </message>
+    <message>
+        <source>Change the server&apos;s settings; a running server is re-synced.</source>
+        <translation>Change the server&apos;s settings; a running server is re-synced.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Take the interface down; its clients are cut off.</source>
+        <translation>Take the interface down; its clients are cut off.</translation>
+    </message>
+    <message>
+        <source>Bring the interface up with its enabled clients.</source>
+        <translation>Bring the interface up with its enabled clients.</translation>
+    </message>
+    <message>
+        <source>Delete the server and all its clients.</source>
+        <translation>Delete the server and all its clients.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the WireGuard servers</source>
+        <translation>Sign in to see the WireGuard servers</translation>
+    </message>
+    <message>
+        <source>Loading WireGuard servers...</source>
+        <translation>Loading WireGuard servers...</translation>
+    </message>
+    <message>
+        <source>The WireGuard servers could not be read</source>
+        <translation>The WireGuard servers could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>No server matches</source>
+        <translation>No server matches</translation>
+    </message>
+    <message>
+        <source>No WireGuard server has &quot;%1&quot; in its name, interface or description.</source>
+        <translation>No WireGuard server has &quot;%1&quot; in its name, interface or description.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <source>No WireGuard servers yet</source>
+        <translation>No WireGuard servers yet</translation>
+    </message>
+    <message>
+        <source>A WireGuard server is a VPN interface on the HiveMind server&apos;s machine. Create one, then add a client for each device that connects: the console shows its config and a QR code to scan.</source>
+        <translation>A WireGuard server is a VPN interface on the HiveMind server&apos;s machine. Create one, then add a client for each device that connects: the console shows its config and a QR code to scan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WireGuard server(s), %1 running</source>
+        <translation>
+            <numerusform>%n WireGuard server, %1 running</numerusform>
+            <numerusform>%n WireGuard servers, %1 running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not stopped: %1</source>
+        <translation>The server was not stopped: %1</translation>
+    </message>
+    <message>
+        <source>The server was not started: %1</source>
+        <translation>The server was not started: %1</translation>
+    </message>
+    <message>
+        <source>Delete WireGuard server</source>
+        <translation>Delete WireGuard server</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n client(s)? A running interface is taken down; the clients&apos; configs stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete &quot;%1&quot; and its %n client? A running interface is taken down; the clients&apos; configs stop working. This cannot be undone.</numerusform>
+            <numerusform>Delete &quot;%1&quot; and its %n clients? A running interface is taken down; the clients&apos; configs stop working. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not deleted: %1</source>
+        <translation>The server was not deleted: %1</translation>
     </message>
 </context>
 <context>
@@ -11252,6 +11461,461 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientDialog</name>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>WireGuard client created</translation>
+    </message>
+    <message>
+        <source>New WireGuard client</source>
+        <translation>New WireGuard client</translation>
+    </message>
+    <message>
+        <source>A client of &quot;%1&quot;. The server makes its keys; addresses left empty are the lowest free ones of the server&apos;s subnets.</source>
+        <translation>A client of &quot;%1&quot;. The server makes its keys; addresses left empty are the lowest free ones of the server&apos;s subnets.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Address &amp;family:</source>
+        <translation>Address &amp;family:</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address:</source>
+        <translation>IPv&amp;4 address:</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address:</source>
+        <translation>IPv&amp;6 address:</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>&amp;DNS servers:</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>&amp;Keepalive:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>E&amp;xpiry:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>Empty: the lowest free one of %1</source>
+        <translation>Empty: the lowest free one of %1</translation>
+    </message>
+    <message>
+        <source>Empty: the server&apos;s DNS servers</source>
+        <translation>Empty: the server&apos;s DNS servers</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>The server&apos;s</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created. Set up the device now: the server shows this config once, and again only to an administrator.</source>
+        <translation>&quot;%1&quot; was created. Set up the device now: the server shows this config once, and again only to an administrator.</translation>
+    </message>
+    <message>
+        <source>A client needs a name.</source>
+        <translation>A client needs a name.</translation>
+    </message>
+    <message>
+        <source>One IPv4 address of the server&apos;s subnet, e.g. 10.8.0.9.</source>
+        <translation>One IPv4 address of the server&apos;s subnet, e.g. 10.8.0.9.</translation>
+    </message>
+    <message>
+        <source>One IPv6 address of the server&apos;s subnet, e.g. fd00:8::9.</source>
+        <translation>One IPv6 address of the server&apos;s subnet, e.g. fd00:8::9.</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>IP addresses only, comma separated.</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>The expiry must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Latest handshake</source>
+        <translation>Latest handshake</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientsPane</name>
+    <message>
+        <source>The clients could not be read: %1</source>
+        <translation>The clients could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Clients of %1</source>
+        <translation>Clients of %1</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>New client...</source>
+        <translation>New client...</translation>
+    </message>
+    <message>
+        <source>Show config / QR...</source>
+        <translation>Show config / QR...</translation>
+    </message>
+    <message>
+        <source>Delete client...</source>
+        <translation>Delete client...</translation>
+    </message>
+    <message>
+        <source>No clients yet. Add one for each device that connects.</source>
+        <translation>No clients yet. Add one for each device that connects.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a client first.</source>
+        <translation>Select a client first.</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>Select a server first.</translation>
+    </message>
+    <message>
+        <source>A new client of this server: keys, addresses and its config.</source>
+        <translation>A new client of this server: keys, addresses and its config.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Leave the client out of the interface; its keys and addresses stay.</source>
+        <translation>Leave the client out of the interface; its keys and addresses stay.</translation>
+    </message>
+    <message>
+        <source>Let the client connect again.</source>
+        <translation>Let the client connect again.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s config with its private key, as text and QR code.</source>
+        <translation>The client&apos;s config with its private key, as text and QR code.</translation>
+    </message>
+    <message>
+        <source>Delete the client; its addresses are free again.</source>
+        <translation>Delete the client; its addresses are free again.</translation>
+    </message>
+    <message>
+        <source>The client was not changed: %1</source>
+        <translation>The client was not changed: %1</translation>
+    </message>
+    <message>
+        <source>The config could not be read: %1</source>
+        <translation>The config could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>Delete client</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its device can no longer connect, and its config stops working. This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot;? Its device can no longer connect, and its config stops working. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The client was not deleted: %1</source>
+        <translation>The client was not deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigDialog</name>
+    <message>
+        <source>WireGuard config of %1</source>
+        <translation>WireGuard config of %1</translation>
+    </message>
+    <message>
+        <source>The WireGuard config of &quot;%1&quot; for its device.</source>
+        <translation>The WireGuard config of &quot;%1&quot; for its device.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigView</name>
+    <message>
+        <source>Save WireGuard config</source>
+        <translation>Save WireGuard config</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard configs (*.conf)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
+            <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This config holds the client&apos;s private key. Anyone who has it can connect as this client: give it only to the device&apos;s owner, and do not send it by e-mail or chat.</source>
+        <translation>This config holds the client&apos;s private key. Anyone who has it can connect as this client: give it only to the device&apos;s owner, and do not send it by e-mail or chat.</translation>
+    </message>
+    <message>
+        <source>Scan with the WireGuard app on a phone or tablet.</source>
+        <translation>Scan with the WireGuard app on a phone or tablet.</translation>
+    </message>
+    <message>
+        <source>Save config...</source>
+        <translation>Save config...</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the config; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>Copies the config; the clipboard is cleared again after %n second.</numerusform>
+            <numerusform>Copies the config; the clipboard is cleared again after %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerDialog</name>
+    <message>
+        <source>Edit WireGuard server</source>
+        <translation>Edit WireGuard server</translation>
+    </message>
+    <message>
+        <source>New WireGuard server</source>
+        <translation>New WireGuard server</translation>
+    </message>
+    <message>
+        <source>Change &quot;%1&quot;. A running server is re-synced; its clients keep their keys and addresses.</source>
+        <translation>Change &quot;%1&quot;. A running server is re-synced; its clients keep their keys and addresses.</translation>
+    </message>
+    <message>
+        <source>The server makes the key pair; its private key never leaves it. Give it an IPv4 subnet, an IPv6 subnet or both: clients get their addresses from them.</source>
+        <translation>The server makes the key pair; its private key never leaves it. Give it an IPv4 subnet, an IPv6 subnet or both: clients get their addresses from them.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>Listen &amp;port:</source>
+        <translation>Listen &amp;port:</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address/prefix:</source>
+        <translation>IPv&amp;4 address/prefix:</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address/prefix:</source>
+        <translation>IPv&amp;6 address/prefix:</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>&amp;DNS servers:</translation>
+    </message>
+    <message>
+        <source>&amp;MTU:</source>
+        <translation>&amp;MTU:</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>&amp;Keepalive:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>&amp;Endpoint host:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>e.g. 10.8.0.1/24 (empty: none)</source>
+        <translation>e.g. 10.8.0.1/24 (empty: none)</translation>
+    </message>
+    <message>
+        <source>e.g. fd00:8::1/64 (empty: none)</source>
+        <translation>e.g. fd00:8::1/64 (empty: none)</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. 1.1.1.1, 2606:4700:4700::1111</source>
+        <translation>Comma separated, e.g. 1.1.1.1, 2606:4700:4700::1111</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>Empty: the host of the server&apos;s public address</translation>
+    </message>
+    <message>
+        <source>Start with the HiveMind server</source>
+        <translation>Start with the HiveMind server</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>A server needs a name.</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</translation>
+    </message>
+    <message>
+        <source>An IPv4 address with its prefix length, e.g. 10.8.0.1/24.</source>
+        <translation>An IPv4 address with its prefix length, e.g. 10.8.0.1/24.</translation>
+    </message>
+    <message>
+        <source>Give an IPv4 subnet, an IPv6 subnet or both.</source>
+        <translation>Give an IPv4 subnet, an IPv6 subnet or both.</translation>
+    </message>
+    <message>
+        <source>An IPv6 address with its prefix length, e.g. fd00:8::1/64.</source>
+        <translation>An IPv6 address with its prefix length, e.g. fd00:8::1/64.</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>IP addresses only, comma separated.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>Listen port</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
     </message>
 </context>
 </TS>

@@ -1744,6 +1744,93 @@
     </message>
 </context>
 <context>
+    <name>WgText</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Not up (error)</source>
+        <translation>未启动（错误）</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>仅 IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>仅 IPv6</translation>
+    </message>
+    <message>
+        <source>Dual stack (IPv4 and IPv6)</source>
+        <translation>双栈（IPv4 和 IPv6）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another WireGuard server has this interface, or the server runs: %1</source>
+        <translation>另一个 WireGuard 服务器已使用此接口，或服务器正在运行：%1</translation>
+    </message>
+    <message>
+        <source>Another WireGuard server listens on this port.</source>
+        <translation>另一个 WireGuard 服务器已在监听此端口。</translation>
+    </message>
+    <message>
+        <source>This name is taken.</source>
+        <translation>此名称已被占用。</translation>
+    </message>
+    <message>
+        <source>Another client has this address.</source>
+        <translation>另一个客户端已使用此地址。</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AboutDialog</name>
     <message>
         <source>About HiveMind</source>
@@ -11109,12 +11196,128 @@
 <context>
     <name>hm::app::VpnPage</name>
     <message>
-        <source>No VPN servers yet</source>
-        <translation>尚无 VPN 服务器</translation>
+        <source>VPN</source>
+        <translation>VPN</translation>
     </message>
     <message>
-        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
-        <translation>WireGuard 服务器及其客户端、IPv6 前缀池和 BGP 会话都会在这里管理。此版本尚无法配置 VPN。</translation>
+        <source>WireGuard servers and the clients that connect to them.</source>
+        <translation>WireGuard 服务器及连接到它们的客户端。</translation>
+    </message>
+    <message>
+        <source>Search name, interface or description</source>
+        <translation>搜索名称、接口或描述</translation>
+    </message>
+    <message>
+        <source>New server...</source>
+        <translation>新建服务器…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>请先选择服务器。</translation>
+    </message>
+    <message>
+        <source>A new WireGuard server: its interface, port and subnets.</source>
+        <translation>新建 WireGuard 服务器：其接口、端口和子网。</translation>
+    </message>
+    <message>
+        <source>Change the server&apos;s settings; a running server is re-synced.</source>
+        <translation>更改服务器设置；运行中的服务器会重新同步。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Take the interface down; its clients are cut off.</source>
+        <translation>关闭接口；其客户端将断开连接。</translation>
+    </message>
+    <message>
+        <source>Bring the interface up with its enabled clients.</source>
+        <translation>启动接口及其已启用的客户端。</translation>
+    </message>
+    <message>
+        <source>Delete the server and all its clients.</source>
+        <translation>删除服务器及其所有客户端。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the WireGuard servers</source>
+        <translation>登录后即可查看 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>Loading WireGuard servers...</source>
+        <translation>正在加载 WireGuard 服务器…</translation>
+    </message>
+    <message>
+        <source>The WireGuard servers could not be read</source>
+        <translation>无法读取 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No server matches</source>
+        <translation>没有匹配的服务器</translation>
+    </message>
+    <message>
+        <source>No WireGuard server has &quot;%1&quot; in its name, interface or description.</source>
+        <translation>没有任何 WireGuard 服务器的名称、接口或描述包含“%1”。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>No WireGuard servers yet</source>
+        <translation>暂无 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>A WireGuard server is a VPN interface on the HiveMind server&apos;s machine. Create one, then add a client for each device that connects: the console shows its config and a QR code to scan.</source>
+        <translation>WireGuard 服务器是 HiveMind 服务器所在机器上的 VPN 接口。先创建一个，再为每个要连接的设备新建客户端：控制台会显示其配置和可供扫描的二维码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WireGuard server(s), %1 running</source>
+        <translation>
+            <numerusform>%n 个 WireGuard 服务器，%1 个运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not stopped: %1</source>
+        <translation>服务器未停止：%1</translation>
+    </message>
+    <message>
+        <source>The server was not started: %1</source>
+        <translation>服务器未启动：%1</translation>
+    </message>
+    <message>
+        <source>Delete WireGuard server</source>
+        <translation>删除 WireGuard 服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n client(s)? A running interface is taken down; the clients&apos; configs stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>要删除“%1”及其 %n 个客户端吗？运行中的接口将被关闭，客户端的配置将失效。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not deleted: %1</source>
+        <translation>服务器未删除：%1</translation>
     </message>
 </context>
 <context>
@@ -11182,6 +11385,459 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientDialog</name>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>已创建 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>New WireGuard client</source>
+        <translation>新建 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>A client of &quot;%1&quot;. The server makes its keys; addresses left empty are the lowest free ones of the server&apos;s subnets.</source>
+        <translation>“%1”的客户端。密钥由服务器生成；留空的地址将使用服务器子网中最小的空闲地址。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Address &amp;family:</source>
+        <translation>地址类型(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address:</source>
+        <translation>IPv4 地址(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address:</source>
+        <translation>IPv6 地址(&amp;6)：</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>DNS 服务器(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保活间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>过期时间(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Empty: the lowest free one of %1</source>
+        <translation>留空：使用 %1 中最小的空闲地址</translation>
+    </message>
+    <message>
+        <source>Empty: the server&apos;s DNS servers</source>
+        <translation>留空：使用服务器的 DNS 服务器</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>沿用服务器设置</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>设置过期时间</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created. Set up the device now: the server shows this config once, and again only to an administrator.</source>
+        <translation>已创建“%1”。请立即配置设备：服务器只会显示此配置一次，之后仅管理员可再次查看。</translation>
+    </message>
+    <message>
+        <source>A client needs a name.</source>
+        <translation>客户端需要名称。</translation>
+    </message>
+    <message>
+        <source>One IPv4 address of the server&apos;s subnet, e.g. 10.8.0.9.</source>
+        <translation>服务器子网中的一个 IPv4 地址，例如 10.8.0.9。</translation>
+    </message>
+    <message>
+        <source>One IPv6 address of the server&apos;s subnet, e.g. fd00:8::9.</source>
+        <translation>服务器子网中的一个 IPv6 地址，例如 fd00:8::9。</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>仅限 IP 地址，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>过期时间必须晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Latest handshake</source>
+        <translation>最近握手</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientsPane</name>
+    <message>
+        <source>The clients could not be read: %1</source>
+        <translation>无法读取客户端：%1</translation>
+    </message>
+    <message>
+        <source>Clients of %1</source>
+        <translation>%1 的客户端</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>New client...</source>
+        <translation>新建客户端…</translation>
+    </message>
+    <message>
+        <source>Show config / QR...</source>
+        <translation>显示配置 / 二维码…</translation>
+    </message>
+    <message>
+        <source>Delete client...</source>
+        <translation>删除客户端…</translation>
+    </message>
+    <message>
+        <source>No clients yet. Add one for each device that connects.</source>
+        <translation>暂无客户端。请为每个要连接的设备新建一个。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a client first.</source>
+        <translation>请先选择客户端。</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>请先选择服务器。</translation>
+    </message>
+    <message>
+        <source>A new client of this server: keys, addresses and its config.</source>
+        <translation>为此服务器新建客户端：密钥、地址和配置。</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Leave the client out of the interface; its keys and addresses stay.</source>
+        <translation>将客户端排除在接口之外；其密钥和地址保留。</translation>
+    </message>
+    <message>
+        <source>Let the client connect again.</source>
+        <translation>允许客户端再次连接。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s config with its private key, as text and QR code.</source>
+        <translation>含私钥的客户端配置，以文本和二维码显示。</translation>
+    </message>
+    <message>
+        <source>Delete the client; its addresses are free again.</source>
+        <translation>删除客户端；其地址可再次分配。</translation>
+    </message>
+    <message>
+        <source>The client was not changed: %1</source>
+        <translation>客户端未更改：%1</translation>
+    </message>
+    <message>
+        <source>The config could not be read: %1</source>
+        <translation>无法读取配置：%1</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>删除客户端</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its device can no longer connect, and its config stops working. This cannot be undone.</source>
+        <translation>要删除“%1”吗？其设备将无法再连接，配置也会失效。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The client was not deleted: %1</source>
+        <translation>客户端未删除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigDialog</name>
+    <message>
+        <source>WireGuard config of %1</source>
+        <translation>%1 的 WireGuard 配置</translation>
+    </message>
+    <message>
+        <source>The WireGuard config of &quot;%1&quot; for its device.</source>
+        <translation>“%1”的设备所用的 WireGuard 配置。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigView</name>
+    <message>
+        <source>Save WireGuard config</source>
+        <translation>保存 WireGuard 配置</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard 配置文件 (*.conf)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This config holds the client&apos;s private key. Anyone who has it can connect as this client: give it only to the device&apos;s owner, and do not send it by e-mail or chat.</source>
+        <translation>此配置包含客户端的私钥。任何获得它的人都能以此客户端的身份连接：只交给设备的所有者，也不要通过电子邮件或聊天消息发送。</translation>
+    </message>
+    <message>
+        <source>Scan with the WireGuard app on a phone or tablet.</source>
+        <translation>用手机或平板上的 WireGuard 应用扫描。</translation>
+    </message>
+    <message>
+        <source>Save config...</source>
+        <translation>保存配置…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the config; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>复制配置；剪贴板将在 %n 秒后再次清除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerDialog</name>
+    <message>
+        <source>Edit WireGuard server</source>
+        <translation>编辑 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>New WireGuard server</source>
+        <translation>新建 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>Change &quot;%1&quot;. A running server is re-synced; its clients keep their keys and addresses.</source>
+        <translation>更改“%1”。运行中的服务器会重新同步；其客户端保留原有的密钥和地址。</translation>
+    </message>
+    <message>
+        <source>The server makes the key pair; its private key never leaves it. Give it an IPv4 subnet, an IPv6 subnet or both: clients get their addresses from them.</source>
+        <translation>密钥对由服务器生成，私钥不会离开服务器。请指定 IPv4 子网、IPv6 子网或两者：客户端的地址从中分配。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>接口(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Listen &amp;port:</source>
+        <translation>监听端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address/prefix:</source>
+        <translation>IPv4 地址/前缀(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address/prefix:</source>
+        <translation>IPv6 地址/前缀(&amp;6)：</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>DNS 服务器(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;MTU:</source>
+        <translation>MTU 值(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保活间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>端点主机(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>启动：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 到 15 个 a-z、A-Z、0-9、“_”、“=”、“+”、“.”或“-”字符。</translation>
+    </message>
+    <message>
+        <source>e.g. 10.8.0.1/24 (empty: none)</source>
+        <translation>例如 10.8.0.1/24（留空：无）</translation>
+    </message>
+    <message>
+        <source>e.g. fd00:8::1/64 (empty: none)</source>
+        <translation>例如 fd00:8::1/64（留空：无）</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. 1.1.1.1, 2606:4700:4700::1111</source>
+        <translation>以逗号分隔，例如 1.1.1.1, 2606:4700:4700::1111</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>留空：使用服务器公开地址的主机</translation>
+    </message>
+    <message>
+        <source>Start with the HiveMind server</source>
+        <translation>随 HiveMind 服务器一起启动</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>服务器需要名称。</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 到 15 个 a-z、A-Z、0-9、“_”、“=”、“+”、“.”或“-”字符；不能有空格。</translation>
+    </message>
+    <message>
+        <source>An IPv4 address with its prefix length, e.g. 10.8.0.1/24.</source>
+        <translation>带前缀长度的 IPv4 地址，例如 10.8.0.1/24。</translation>
+    </message>
+    <message>
+        <source>Give an IPv4 subnet, an IPv6 subnet or both.</source>
+        <translation>请指定 IPv4 子网、IPv6 子网或两者。</translation>
+    </message>
+    <message>
+        <source>An IPv6 address with its prefix length, e.g. fd00:8::1/64.</source>
+        <translation>带前缀长度的 IPv6 地址，例如 fd00:8::1/64。</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>仅限 IP 地址，以逗号分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
     </message>
 </context>
 </TS>

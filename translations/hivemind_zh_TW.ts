@@ -1744,6 +1744,93 @@
     </message>
 </context>
 <context>
+    <name>WgText</name>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Not up (error)</source>
+        <translation>未啟動（錯誤）</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>僅 IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>僅 IPv6</translation>
+    </message>
+    <message>
+        <source>Dual stack (IPv4 and IPv6)</source>
+        <translation>雙堆疊（IPv4 與 IPv6）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>從未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分鐘前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小時前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another WireGuard server has this interface, or the server runs: %1</source>
+        <translation>另一個 WireGuard 伺服器已使用此介面，或伺服器正在執行：%1</translation>
+    </message>
+    <message>
+        <source>Another WireGuard server listens on this port.</source>
+        <translation>另一個 WireGuard 伺服器已在監聽此連接埠。</translation>
+    </message>
+    <message>
+        <source>This name is taken.</source>
+        <translation>此名稱已被使用。</translation>
+    </message>
+    <message>
+        <source>Another client has this address.</source>
+        <translation>另一個用戶端已使用此位址。</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>伺服器拒絕：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::AboutDialog</name>
     <message>
         <source>About HiveMind</source>
@@ -11109,12 +11196,128 @@
 <context>
     <name>hm::app::VpnPage</name>
     <message>
-        <source>No VPN servers yet</source>
-        <translation>尚無 VPN 伺服器</translation>
+        <source>VPN</source>
+        <translation>VPN</translation>
     </message>
     <message>
-        <source>WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be managed here. This version cannot set up a VPN yet.</source>
-        <translation>WireGuard 伺服器與其用戶端、IPv6 前綴池與 BGP 工作階段都會在這裡管理。此版本尚無法設定 VPN。</translation>
+        <source>WireGuard servers and the clients that connect to them.</source>
+        <translation>WireGuard 伺服器與連線到它們的用戶端。</translation>
+    </message>
+    <message>
+        <source>Search name, interface or description</source>
+        <translation>搜尋名稱、介面或說明</translation>
+    </message>
+    <message>
+        <source>New server...</source>
+        <translation>新增伺服器…</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>請先選擇伺服器。</translation>
+    </message>
+    <message>
+        <source>A new WireGuard server: its interface, port and subnets.</source>
+        <translation>新增 WireGuard 伺服器：其介面、連接埠與子網路。</translation>
+    </message>
+    <message>
+        <source>Change the server&apos;s settings; a running server is re-synced.</source>
+        <translation>變更伺服器設定；執行中的伺服器會重新同步。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>Take the interface down; its clients are cut off.</source>
+        <translation>關閉介面；其用戶端將中斷連線。</translation>
+    </message>
+    <message>
+        <source>Bring the interface up with its enabled clients.</source>
+        <translation>啟動介面及其已啟用的用戶端。</translation>
+    </message>
+    <message>
+        <source>Delete the server and all its clients.</source>
+        <translation>刪除伺服器及其所有用戶端。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the WireGuard servers</source>
+        <translation>登入後即可查看 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>Loading WireGuard servers...</source>
+        <translation>正在載入 WireGuard 伺服器…</translation>
+    </message>
+    <message>
+        <source>The WireGuard servers could not be read</source>
+        <translation>無法讀取 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>No server matches</source>
+        <translation>沒有符合的伺服器</translation>
+    </message>
+    <message>
+        <source>No WireGuard server has &quot;%1&quot; in its name, interface or description.</source>
+        <translation>沒有任何 WireGuard 伺服器的名稱、介面或說明包含「%1」。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <source>No WireGuard servers yet</source>
+        <translation>尚無 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>A WireGuard server is a VPN interface on the HiveMind server&apos;s machine. Create one, then add a client for each device that connects: the console shows its config and a QR code to scan.</source>
+        <translation>WireGuard 伺服器是 HiveMind 伺服器所在機器上的 VPN 介面。先建立一個，再為每個要連線的裝置新增用戶端：主控台會顯示其設定與可供掃描的 QR 碼。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WireGuard server(s), %1 running</source>
+        <translation>
+            <numerusform>%n 個 WireGuard 伺服器，%1 個執行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not stopped: %1</source>
+        <translation>伺服器未停止：%1</translation>
+    </message>
+    <message>
+        <source>The server was not started: %1</source>
+        <translation>伺服器未啟動：%1</translation>
+    </message>
+    <message>
+        <source>Delete WireGuard server</source>
+        <translation>刪除 WireGuard 伺服器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and its %n client(s)? A running interface is taken down; the clients&apos; configs stop working. This cannot be undone.</source>
+        <translation>
+            <numerusform>要刪除「%1」及其 %n 個用戶端嗎？執行中的介面會被關閉，用戶端的設定將失效。此操作無法復原。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was not deleted: %1</source>
+        <translation>伺服器未刪除：%1</translation>
     </message>
 </context>
 <context>
@@ -11182,6 +11385,459 @@
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientDialog</name>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>已建立 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>New WireGuard client</source>
+        <translation>新增 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>A client of &quot;%1&quot;. The server makes its keys; addresses left empty are the lowest free ones of the server&apos;s subnets.</source>
+        <translation>「%1」的用戶端。金鑰由伺服器產生；留空的位址會使用伺服器子網路中最小的可用位址。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Address &amp;family:</source>
+        <translation>位址類型(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address:</source>
+        <translation>IPv4 位址(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address:</source>
+        <translation>IPv6 位址(&amp;6)：</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>DNS 伺服器(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保持連線間隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>到期時間(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Empty: the lowest free one of %1</source>
+        <translation>留空：使用 %1 中最小的可用位址</translation>
+    </message>
+    <message>
+        <source>Empty: the server&apos;s DNS servers</source>
+        <translation>留空：使用伺服器的 DNS 伺服器</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>沿用伺服器設定</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>設定到期時間</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created. Set up the device now: the server shows this config once, and again only to an administrator.</source>
+        <translation>已建立「%1」。請立即設定裝置：伺服器只會顯示這份設定一次，之後僅管理員可再次查看。</translation>
+    </message>
+    <message>
+        <source>A client needs a name.</source>
+        <translation>用戶端需要名稱。</translation>
+    </message>
+    <message>
+        <source>One IPv4 address of the server&apos;s subnet, e.g. 10.8.0.9.</source>
+        <translation>伺服器子網路中的一個 IPv4 位址，例如 10.8.0.9。</translation>
+    </message>
+    <message>
+        <source>One IPv6 address of the server&apos;s subnet, e.g. fd00:8::9.</source>
+        <translation>伺服器子網路中的一個 IPv6 位址，例如 fd00:8::9。</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>僅限 IP 位址，以逗號分隔。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>到期時間必須在未來。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Latest handshake</source>
+        <translation>最近交握</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已傳送</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgClientsPane</name>
+    <message>
+        <source>The clients could not be read: %1</source>
+        <translation>無法讀取用戶端：%1</translation>
+    </message>
+    <message>
+        <source>Clients of %1</source>
+        <translation>%1 的用戶端</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>New client...</source>
+        <translation>新增用戶端…</translation>
+    </message>
+    <message>
+        <source>Show config / QR...</source>
+        <translation>顯示設定 / QR 碼…</translation>
+    </message>
+    <message>
+        <source>Delete client...</source>
+        <translation>刪除用戶端…</translation>
+    </message>
+    <message>
+        <source>No clients yet. Add one for each device that connects.</source>
+        <translation>尚無用戶端。請為每個要連線的裝置新增一個。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a client first.</source>
+        <translation>請先選擇用戶端。</translation>
+    </message>
+    <message>
+        <source>Select a server first.</source>
+        <translation>請先選擇伺服器。</translation>
+    </message>
+    <message>
+        <source>A new client of this server: keys, addresses and its config.</source>
+        <translation>為此伺服器新增用戶端：金鑰、位址與設定。</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Leave the client out of the interface; its keys and addresses stay.</source>
+        <translation>將用戶端排除在介面之外；其金鑰與位址保留。</translation>
+    </message>
+    <message>
+        <source>Let the client connect again.</source>
+        <translation>允許用戶端再次連線。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s config with its private key, as text and QR code.</source>
+        <translation>含私密金鑰的用戶端設定，以文字與 QR 碼顯示。</translation>
+    </message>
+    <message>
+        <source>Delete the client; its addresses are free again.</source>
+        <translation>刪除用戶端；其位址可再次分配。</translation>
+    </message>
+    <message>
+        <source>The client was not changed: %1</source>
+        <translation>用戶端未變更：%1</translation>
+    </message>
+    <message>
+        <source>The config could not be read: %1</source>
+        <translation>無法讀取設定：%1</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>刪除用戶端</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its device can no longer connect, and its config stops working. This cannot be undone.</source>
+        <translation>要刪除「%1」嗎？其裝置將無法再連線，設定也會失效。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The client was not deleted: %1</source>
+        <translation>用戶端未刪除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigDialog</name>
+    <message>
+        <source>WireGuard config of %1</source>
+        <translation>%1 的 WireGuard 設定</translation>
+    </message>
+    <message>
+        <source>The WireGuard config of &quot;%1&quot; for its device.</source>
+        <translation>「%1」的裝置所用的 WireGuard 設定。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfigView</name>
+    <message>
+        <source>Save WireGuard config</source>
+        <translation>儲存 WireGuard 設定</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard 設定檔 (*.conf)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已儲存至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>已複製。剪貼簿將在 %n 秒後清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This config holds the client&apos;s private key. Anyone who has it can connect as this client: give it only to the device&apos;s owner, and do not send it by e-mail or chat.</source>
+        <translation>此設定包含用戶端的私密金鑰。任何取得它的人都能以此用戶端的身分連線：只交給裝置的擁有者，也不要透過電子郵件或聊天訊息傳送。</translation>
+    </message>
+    <message>
+        <source>Scan with the WireGuard app on a phone or tablet.</source>
+        <translation>使用手機或平板上的 WireGuard 應用程式掃描。</translation>
+    </message>
+    <message>
+        <source>Save config...</source>
+        <translation>儲存設定…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the config; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>複製設定；剪貼簿會在 %n 秒後再次清除。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerDialog</name>
+    <message>
+        <source>Edit WireGuard server</source>
+        <translation>編輯 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>New WireGuard server</source>
+        <translation>新增 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>Change &quot;%1&quot;. A running server is re-synced; its clients keep their keys and addresses.</source>
+        <translation>變更「%1」。執行中的伺服器會重新同步；其用戶端保留原本的金鑰與位址。</translation>
+    </message>
+    <message>
+        <source>The server makes the key pair; its private key never leaves it. Give it an IPv4 subnet, an IPv6 subnet or both: clients get their addresses from them.</source>
+        <translation>金鑰對由伺服器產生，私密金鑰不會離開伺服器。請指定 IPv4 子網路、IPv6 子網路或兩者：用戶端的位址從中分配。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>介面(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Listen &amp;port:</source>
+        <translation>監聽連接埠(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 address/prefix:</source>
+        <translation>IPv4 位址/前綴(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 address/prefix:</source>
+        <translation>IPv6 位址/前綴(&amp;6)：</translation>
+    </message>
+    <message>
+        <source>&amp;DNS servers:</source>
+        <translation>DNS 伺服器(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;MTU:</source>
+        <translation>MTU 值(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保持連線間隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>端點主機(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>啟動：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 到 15 個 a-z、A-Z、0-9、「_」、「=」、「+」、「.」或「-」字元。</translation>
+    </message>
+    <message>
+        <source>e.g. 10.8.0.1/24 (empty: none)</source>
+        <translation>例如 10.8.0.1/24（留空：無）</translation>
+    </message>
+    <message>
+        <source>e.g. fd00:8::1/64 (empty: none)</source>
+        <translation>例如 fd00:8::1/64（留空：無）</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. 1.1.1.1, 2606:4700:4700::1111</source>
+        <translation>以逗號分隔，例如 1.1.1.1, 2606:4700:4700::1111</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>留空：使用伺服器公開位址的主機</translation>
+    </message>
+    <message>
+        <source>Start with the HiveMind server</source>
+        <translation>隨 HiveMind 伺服器一起啟動</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>伺服器需要名稱。</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 到 15 個 a-z、A-Z、0-9、「_」、「=」、「+」、「.」或「-」字元；不可有空格。</translation>
+    </message>
+    <message>
+        <source>An IPv4 address with its prefix length, e.g. 10.8.0.1/24.</source>
+        <translation>含前綴長度的 IPv4 位址，例如 10.8.0.1/24。</translation>
+    </message>
+    <message>
+        <source>Give an IPv4 subnet, an IPv6 subnet or both.</source>
+        <translation>請指定 IPv4 子網路、IPv6 子網路或兩者。</translation>
+    </message>
+    <message>
+        <source>An IPv6 address with its prefix length, e.g. fd00:8::1/64.</source>
+        <translation>含前綴長度的 IPv6 位址，例如 fd00:8::1/64。</translation>
+    </message>
+    <message>
+        <source>IP addresses only, comma separated.</source>
+        <translation>僅限 IP 位址，以逗號分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgServerModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>介面</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>監聽連接埠</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>用戶端</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,7 @@ void ServerConnection::start()
     hm::server::LocalServer::Options serverOptions;
     serverOptions.dataDir = m_options.dataDir;
     serverOptions.accessTokenSeconds = m_options.accessTokenSeconds;
+    serverOptions.wireguardBackend = m_options.wireguardBackend;
     // No explicit key file: the server takes HIVEMIND_MASTER_KEY, else the keychain,
     // else <dataDir>/master.key (created on first run).
     if (m_options.useKeychain) {

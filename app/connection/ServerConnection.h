@@ -41,6 +41,9 @@ public:
         // The local server's access-token lifetime in seconds; 0 = its
         // default. For tests of the silent refresh.
         qint64 accessTokenSeconds = 0;
+        // The local server's WireGuard backend; empty = its default. For
+        // tests (config-only: no interface on the machine).
+        QString wireguardBackend;
     };
 
     // Where the session of the signed-in user is kept between runs.

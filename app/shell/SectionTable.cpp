@@ -111,13 +111,6 @@ SectionPage *makeCredentials(const SectionContext &context, QWidget *parent)
 
 // A section still being built shows its icon above what it will hold
 // (the badge is the shell's: it follows the theme).
-SectionPage *withBadge(PlannedSectionPage *page, const char *sectionId)
-{
-    page->emptyState()->setBadge(
-        createIconBadge(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(sectionId)), 72, page));
-    return page;
-}
-
 SectionPage *makeNodes(const SectionContext &context, QWidget *parent)
 {
     // Its "no nodes yet" state shows the section's icon, as the planned
@@ -130,9 +123,14 @@ SectionPage *makeNodes(const SectionContext &context, QWidget *parent)
     return page;
 }
 
-SectionPage *makeVpn(const SectionContext &, QWidget *parent)
+SectionPage *makeVpn(const SectionContext &context, QWidget *parent)
 {
-    return withBadge(new VpnPage(parent), "vpn");
+    auto *page = new VpnPage(parent);
+    page->emptyState()->setBadge(createIconBadge(QStringLiteral(":/icons/vpn.svg"), 72, page));
+    SectionHost *host = context.host;
+    QObject::connect(page, &VpnPage::stateTextChanged, page,
+                     [host] { host->sectionStateChanged(); });
+    return page;
 }
 
 SectionPage *makeAlerts(const SectionContext &context, QWidget *parent)

@@ -1,22 +1,446 @@
 #include "vpn/VpnPage.h"
 
+#include "client/ApiClient.h"
+#include "client/WireGuardApi.h"
+#include "client/Within.h"
+#include "vpn/WgClientsPane.h"
+#include "vpn/WgServerDialog.h"
+#include "vpn/WgServerModel.h"
+#include "vpn/WgText.h"
+#include "widgets/AdminText.h"
+#include "widgets/LiveEvents.h"
+#include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SectionHeader.h"
 
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace hm::app {
 
-VpnPage::VpnPage(QWidget *parent) : PlannedSectionPage(QStringLiteral("vpn"), parent)
+namespace {
+
+// Other consoles' servers and changes arrive with this read while the
+// page shows (wireguard_status only says when states or counts change).
+constexpr int kVpnRefreshMs = 5000;
+// A console manages a handful of servers: one page of the largest size.
+constexpr int kVpnServerPageSize = 100;
+
+void setVpnTone(QLabel *label, const QString &tone)
 {
-    finishSetUp();
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+} // namespace
+
+VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("page.vpn"));
+    m_model = new WgServerModel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    m_header =
+        new SectionHeader(QStringLiteral("vpn"), QStringLiteral("vpn.refresh"), this, layout);
+    m_new = new QPushButton(this);
+    m_new->setObjectName(QStringLiteral("vpn.newServer"));
+    m_new->setProperty("primary", true);
+    m_header->addButton(m_new);
+
+    auto *actions = new QHBoxLayout();
+    const auto button = [this, actions](const char *name) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        actions->addWidget(b);
+        return b;
+    };
+    m_edit = button("vpn.editServer");
+    m_startStop = button("vpn.startStop");
+    m_delete = button("vpn.deleteServer");
+    actions->addStretch();
+    layout->addLayout(actions);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("vpn.split"));
+    split->setChildrenCollapsible(false);
+    m_content = new QStackedWidget(split);
+    m_view = new QTableView(m_content);
+    m_view->setObjectName(QStringLiteral("vpn.servers"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(WgServerModel::NameColumn, 170);
+    m_view->setColumnWidth(WgServerModel::InterfaceColumn, 110);
+    m_view->setColumnWidth(WgServerModel::StatusColumn, 130);
+    m_view->setColumnWidth(WgServerModel::AddressesColumn, 300);
+    m_view->setColumnWidth(WgServerModel::PortColumn, 110);
+    m_content->addWidget(m_view);
+    m_empty = new SectionEmptyState(QStringLiteral("vpn"), m_content);
+    m_content->addWidget(m_empty);
+    m_clients = new WgClientsPane(split);
+    split->addWidget(m_content);
+    split->addWidget(m_clients);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("vpn.state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+
+    connect(m_header, &SectionHeader::refreshRequested, this, &VpnPage::reload);
+    connect(m_header, &SectionHeader::searchChanged, this, [this](const QString &text) {
+        m_search = text.trimmed();
+        reload();
+    });
+    connect(m_new, &QPushButton::clicked, this, &VpnPage::newServer);
+    connect(m_edit, &QPushButton::clicked, this, &VpnPage::editSelected);
+    connect(m_startStop, &QPushButton::clicked, this, &VpnPage::startStopSelected);
+    connect(m_delete, &QPushButton::clicked, this, &VpnPage::deleteSelected);
+    connect(m_empty->action(), &QPushButton::clicked, this, [this] {
+        if (m_readFailed)
+            reload();
+        else if (!m_search.isEmpty())
+            m_header->search()->clear();
+        else
+            newServer();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &VpnPage::showDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &VpnPage::showDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &VpnPage::showDetail);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &VpnPage::showDetail);
+    connect(m_clients, &WgClientsPane::clientsChanged, this, &VpnPage::reload);
+    m_live = new LiveEvents(this);
+    connect(m_live, &LiveEvents::message, this, &VpnPage::applyEvent);
+    connect(m_live, &LiveEvents::reopened, this, &VpnPage::reload);
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(kVpnRefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            reload();
+    });
+    m_refresh->start();
+    setSession(nullptr, {});
+}
+
+VpnPage::~VpnPage() = default;
+
+bool VpnPage::isAdmin() const
+{
+    return m_client && m_me.role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void VpnPage::setSession(client::ApiClient *client, const client::UserInfo &user)
+{
+    m_client = client;
+    m_me = client ? user : client::UserInfo{};
+    m_message.clear();
+    m_loaded = false;
+    m_readFailed = false;
+    m_model->setRows({});
+    m_clients->setSession(client, m_me.role);
+    m_live->setClient(client);
+    reload();
+    retranslateUi();
+}
+
+void VpnPage::reload()
+{
+    if (!m_client || m_reading)
+        return;
+    m_reading = true;
+    client::WgServerFilter filter;
+    filter.search = m_search;
+    filter.page.size = kVpnServerPageSize;
+    client::WireGuardApi(*m_client).servers(
+        filter, client::within(this, [this](Result<client::Page<client::WgServerRow>> r) {
+            m_reading = false;
+            m_loaded = true;
+            m_readFailed = !r;
+            if (!r) {
+                m_readError = r.error();
+                m_model->setRows({});
+            } else {
+                const qint64 was = selected() ? selected()->id : 0;
+                m_model->setRows(r->items);
+                // A reset lost the selection: the same server again, else
+                // the first one (its clients show at once).
+                if (!selected() && m_model->rowCount() > 0)
+                    select(was && m_model->rowOf(was) >= 0 ? was : m_model->server(0)->id);
+            }
+            // The clients pane reads its own on its timer.
+            showState();
+        }));
+}
+
+bool VpnPage::isLive() const
+{
+    return m_live->isOpen();
+}
+
+QString VpnPage::stateText() const
+{
+    return m_state->text();
+}
+
+void VpnPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void VpnPage::retranslateUi()
 {
-    emptyState()->title()->setText(tr("No VPN servers yet"));
-    emptyState()->text()->setText(
-        tr("WireGuard servers and their clients, IPv6 prefix pools and BGP sessions will be "
-           "managed here. This version cannot set up a VPN yet."));
+    m_header->title()->setText(tr("VPN"));
+    m_header->subtitle()->setText(tr("WireGuard servers and the clients that connect to them."));
+    m_header->retranslateUi();
+    m_header->search()->setPlaceholderText(tr("Search name, interface or description"));
+    m_new->setText(tr("New server..."));
+    m_edit->setText(tr("Edit..."));
+    m_delete->setText(tr("Delete..."));
+    m_model->retranslate();
+    showState();
+}
+
+const client::WgServerRow *VpnPage::selected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->server(rows.first().row());
+}
+
+void VpnPage::select(qint64 id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+void VpnPage::updateActions()
+{
+    const client::WgServerRow *server = selected();
+    const QString why = !m_client ? tr("Sign in first.") : AdminText::adminsOnly(m_me.role);
+    const QString choose = tr("Select a server first.");
+    const auto set = [](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    const bool admin = isAdmin();
+    const bool running = server && server->status == QLatin1String("running");
+    set(m_new, admin, admin ? tr("A new WireGuard server: its interface, port and subnets.") : why);
+    set(m_edit, admin && server,
+        !admin   ? why
+        : server ? tr("Change the server's settings; a running server is re-synced.")
+                 : choose);
+    m_startStop->setText(running ? tr("Stop") : tr("Start"));
+    set(m_startStop, admin && server && !m_busy,
+        !admin    ? why
+        : !server ? choose
+        : running ? tr("Take the interface down; its clients are cut off.")
+                  : tr("Bring the interface up with its enabled clients."));
+    set(m_delete, admin && server,
+        !admin   ? why
+        : server ? tr("Delete the server and all its clients.")
+                 : choose);
+    m_header->refresh()->setEnabled(bool(m_client));
+}
+
+void VpnPage::showState()
+{
+    QString text;
+    bool showList = true;
+    QPushButton *action = m_empty->action();
+    updateActions();
+    if (!m_client) {
+        showList = false;
+        m_empty->setContent({tr("Sign in to see the WireGuard servers"), {}, {}, {}});
+    } else if (!m_loaded) {
+        showList = false;
+        m_empty->setContent({tr("Loading WireGuard servers..."), {}, {}, {}, true});
+    } else if (m_readFailed) {
+        showList = false;
+        m_empty->setContent({tr("The WireGuard servers could not be read"),
+                             WgText::refusalText(m_readError, m_me.role), tr("Retry"),
+                             m_readError.codeName()});
+        action->setEnabled(true);
+        action->setToolTip({});
+    } else if (m_model->rowCount() == 0) {
+        showList = false;
+        if (!m_search.isEmpty()) {
+            m_empty->setContent(
+                {tr("No server matches"),
+                 tr("No WireGuard server has \"%1\" in its name, interface or description.")
+                     .arg(m_search),
+                 tr("Clear search"),
+                 {}});
+            action->setEnabled(true);
+            action->setToolTip({});
+        } else {
+            m_empty->setContent(
+                {tr("No WireGuard servers yet"),
+                 tr("A WireGuard server is a VPN interface on the HiveMind server's machine. "
+                    "Create one, then add a client for each device that connects: the console "
+                    "shows its config and a QR code to scan."),
+                 tr("New server..."),
+                 {}});
+            action->setEnabled(m_new->isEnabled());
+            action->setToolTip(m_new->toolTip());
+        }
+    } else {
+        int running = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            running += m_model->server(row)->status == QLatin1String("running") ? 1 : 0;
+        text = tr("%n WireGuard server(s), %1 running", "", m_model->rowCount())
+                   .arg(QLocale().toString(running));
+    }
+    if (!m_message.isEmpty())
+        text = m_message;
+    m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
+    m_clients->setVisible(showList && m_model->rowCount() > 0);
+    const bool changed = m_state->text() != text;
+    m_state->setText(text);
+    m_state->setVisible(!text.isEmpty());
+    setVpnTone(m_state, m_message.isEmpty() ? QString() : QStringLiteral("bad"));
+    if (changed)
+        emit stateTextChanged();
+}
+
+void VpnPage::showDetail()
+{
+    m_clients->setServer(selected());
+    updateActions();
+}
+
+void VpnPage::applyEvent(const QString &type, const QJsonObject &data)
+{
+    if (type != QLatin1String("wireguard_status"))
+        return;
+    bool unknown = false;
+    for (const QJsonValue &item : data.value(QStringLiteral("servers")).toArray()) {
+        const QJsonObject server = item.toObject();
+        const qint64 id = server.value(QStringLiteral("id")).toInteger();
+        if (m_model->rowOf(id) < 0) {
+            unknown = true;
+            continue;
+        }
+        QString status = server.value(QStringLiteral("status")).toString();
+        m_model->applyStatus(id, status, server.value(QStringLiteral("clients_count")).toInt());
+    }
+    // A server this list does not have (another console made it): read again.
+    if (unknown && m_search.isEmpty())
+        reload();
+    else
+        showState();
+    m_clients->reload();
+}
+
+void VpnPage::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(WgText::refusalText(error, m_me.role));
+    showState();
+}
+
+void VpnPage::newServer()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    WgServerDialog dialog(m_client, nullptr, m_me.role, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->upsert(dialog.server());
+    select(dialog.server().id);
+    showState();
+}
+
+void VpnPage::editSelected()
+{
+    const client::WgServerRow *server = selected();
+    if (!m_client || !server || !isAdmin())
+        return;
+    m_message.clear();
+    WgServerDialog dialog(m_client, server, m_me.role, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->upsert(dialog.server());
+    showState();
+}
+
+void VpnPage::startStopSelected()
+{
+    const client::WgServerRow *server = selected();
+    if (!m_client || !server || !isAdmin() || m_busy)
+        return;
+    m_message.clear();
+    m_busy = true;
+    const qint64 id = server->id;
+    const bool running = server->status == QLatin1String("running");
+    auto done = client::within(this, [this, id, running](Result<client::WgRunState> r) {
+        m_busy = false;
+        if (!r)
+            return failed(running ? tr("The server was not stopped: %1")
+                                  : tr("The server was not started: %1"),
+                          r.error());
+        if (const int row = m_model->rowOf(id); row >= 0) {
+            client::WgServerRow changed = *m_model->server(row);
+            changed.status = r->status;
+            m_model->upsert(changed);
+        }
+        showState();
+        m_clients->reload();
+    });
+    client::WireGuardApi api(*m_client);
+    if (running)
+        api.stopServer(id, std::move(done));
+    else
+        api.startServer(id, std::move(done));
+    updateActions();
+}
+
+void VpnPage::deleteSelected()
+{
+    const client::WgServerRow *server = selected();
+    if (!m_client || !server || !isAdmin())
+        return;
+    m_message.clear();
+    const qint64 id = server->id;
+    if (MessageBox::question(
+            this, tr("Delete WireGuard server"),
+            tr("Delete \"%1\" and its %n client(s)? A running interface is taken down; the "
+               "clients' configs stop working. This cannot be undone.",
+               "", server->clientsCount)
+                .arg(server->name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+            QStringLiteral("vpn.confirmDeleteServer")) != QMessageBox::Yes)
+        return;
+    client::WireGuardApi(*m_client).removeServer(
+        id, client::within(this, [this, id](Result<void> r) {
+            if (!r)
+                return failed(tr("The server was not deleted: %1"), r.error());
+            m_model->remove(id);
+            if (!selected() && m_model->rowCount() > 0)
+                m_view->selectRow(0);
+            showState();
+        }));
 }
 
 } // namespace hm::app

@@ -1,20 +1,108 @@
 #pragma once
 
-#include "widgets/PlannedSectionPage.h"
+#include "client/ApiTypes.h"
+#include "widgets/SectionPage.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace hm::client {
+struct WgServerRow;
+}
 
 namespace hm::app {
 
-// The VPN section: WireGuard servers and clients, IPv6 pools and BGP.
-// Empty until the VPN management is built.
-class VpnPage final : public PlannedSectionPage
+class LiveEvents;
+class SectionEmptyState;
+class SectionHeader;
+class WgClientsPane;
+class WgServerModel;
+
+// The VPN section: WireGuard servers (name, interface, state, addresses,
+// listen port, clients) with search, and under the list the selected
+// server's clients (WgClientsPane). Administrators create and change
+// servers (WgServerDialog), start and stop them and delete them
+// (confirmed); others see the actions off with the reason. States follow
+// /ws/events wireguard_status and a read every few seconds while the page
+// shows, so other consoles' changes arrive. Named `vpn.*`.
+class VpnPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
 
 public:
     explicit VpnPage(QWidget *parent = nullptr);
+    ~VpnPage() override;
+
+    void setSession(client::ApiClient *client, const client::UserInfo &user);
+
+    QWidget *widget() override { return this; }
+    void applySession(const Session &session) override
+    {
+        if (m_signIn.changed(session))
+            setSession(session.signedIn ? session.client : nullptr, session.user);
+    }
+    QString stateText() const override;
+    bool isLive() const override;
+
+    WgServerModel *model() const { return m_model; }
+    WgClientsPane *clientsPane() const { return m_clients; }
+    SectionEmptyState *emptyState() const { return m_empty; }
+    // The first list read answered (successfully or not).
+    bool isLoaded() const { return m_loaded; }
+
+signals:
+    void stateTextChanged();
+
+public slots:
+    void reload();
+    void newServer();
+    void editSelected();
+    void startStopSelected();
+    void deleteSelected();
 
 protected:
-    void retranslateUi() override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void showState();
+    void showDetail();
+    void applyEvent(const QString &type, const QJsonObject &data);
+    const client::WgServerRow *selected() const;
+    void select(qint64 id);
+    bool isAdmin() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    client::UserInfo m_me;
+    WgServerModel *m_model = nullptr;
+    LiveEvents *m_live = nullptr;
+    SectionHeader *m_header = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QPushButton *m_delete = nullptr;
+    QStackedWidget *m_content = nullptr;
+    QTableView *m_view = nullptr;
+    SectionEmptyState *m_empty = nullptr;
+    WgClientsPane *m_clients = nullptr;
+    QLabel *m_state = nullptr;
+    QTimer *m_refresh = nullptr;
+    QString m_search;
+    QString m_message;
+    hm::Error m_readError;
+    bool m_loaded = false;
+    bool m_readFailed = false;
+    bool m_reading = false;
+    bool m_busy = false; // a start or stop on its way
+    SignInTracker m_signIn;
 };
 
 } // namespace hm::app

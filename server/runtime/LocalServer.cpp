@@ -50,6 +50,8 @@ void LocalServer::start()
     options.freePortWhenTaken = true;
     if (m_options.accessTokenSeconds > 0)
         options.accessTokenSeconds = m_options.accessTokenSeconds;
+    if (!m_options.wireguardBackend.isEmpty())
+        options.wireguardBackend = m_options.wireguardBackend;
 
     // The console keeps its own message handler (its output stays as it
     // is); the server's log ring behind GET /api/v1/logs is fed from in

@@ -28,6 +28,9 @@ public:
         // Lifetime of access tokens in seconds; 0 = the server's default
         // (short values let tests see the console refresh its session).
         qint64 accessTokenSeconds = 0;
+        // --wireguard-backend; empty = the server's default (auto). Tests
+        // say config-only: files only, no interface on the machine.
+        QString wireguardBackend;
     };
 
     explicit LocalServer(Options options, QObject *parent = nullptr);

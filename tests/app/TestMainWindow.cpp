@@ -332,7 +332,7 @@ void TestMainWindow::switchesLanguageLive()
                            ->findChild<QWidget *>(QStringLiteral("page.vpn"))
                            ->findChild<QLabel *>(QStringLiteral("vpn.emptyTitle"));
     QVERIFY(emptyTitle);
-    QCOMPARE(emptyTitle->text(), QStringLiteral("尚無 VPN 伺服器"));
+    QCOMPARE(emptyTitle->text(), QStringLiteral("登入後即可查看 WireGuard 伺服器"));
     // Signed out, the shell's own state says so in the same language.
     auto *gateTitle = window()
                           ->findChild<QWidget *>(QStringLiteral("section.vpn"))

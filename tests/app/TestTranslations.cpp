@@ -212,6 +212,8 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      // WireGuard settings (app/vpn)
+                      QStringLiteral("DNS"), QStringLiteral("MTU"),
                       // what a probe checks (the alerts' probes)
                       QStringLiteral("TCP"), QStringLiteral("ICMP"), QStringLiteral("Ping"),
                       // mail protocols (the alert channels)

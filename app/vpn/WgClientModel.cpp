@@ -1,0 +1,166 @@
+#include "vpn/WgClientModel.h"
+
+#include "vpn/WgText.h"
+
+namespace hm::app {
+
+WgClientModel::WgClientModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void WgClientModel::setClients(const QList<client::WgClientRow> &rows)
+{
+    bool sameIds = rows.size() == m_rows.size();
+    for (qsizetype i = 0; sameIds && i < rows.size(); ++i)
+        sameIds = rows.at(i).id == m_rows.at(i).id;
+    if (sameIds) {
+        m_rows = rows;
+        changedAll();
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+void WgClientModel::setStatus(const client::WgServerStatus &status)
+{
+    m_peers.clear();
+    for (const client::WgPeerStatus &peer : status.peers)
+        m_peers.insert(peer.publicKey, peer);
+    changedAll();
+}
+
+void WgClientModel::upsert(const client::WgClientRow &row)
+{
+    if (const int at = rowOf(row.id); at >= 0) {
+        m_rows[at] = row;
+        emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
+        return;
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_rows.append(row);
+    endInsertRows();
+}
+
+void WgClientModel::remove(qint64 id)
+{
+    const int at = rowOf(id);
+    if (at < 0)
+        return;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    endRemoveRows();
+}
+
+void WgClientModel::clear()
+{
+    m_peers.clear();
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+const client::WgClientRow *WgClientModel::clientAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int WgClientModel::rowOf(qint64 id) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+void WgClientModel::refreshTexts()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    changedAll();
+}
+
+void WgClientModel::changedAll()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int WgClientModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WgClientModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WgClientModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const client::WgClientRow &row = m_rows.at(index.row());
+    const auto peer = m_peers.constFind(row.publicKey);
+    const bool known = peer != m_peers.constEnd();
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case NameColumn:
+            return row.name;
+        case AddressesColumn: {
+            QStringList addresses;
+            for (const QString &address : {row.ipv4Address, row.ipv6Address}) {
+                if (!address.isEmpty())
+                    addresses << address;
+            }
+            return addresses.join(QStringLiteral(", "));
+        }
+        case StatusColumn:
+            return WgText::clientStatus(row.status);
+        case EndpointColumn:
+            return known && !peer->endpoint.isEmpty() ? peer->endpoint : QStringLiteral("—");
+        case HandshakeColumn:
+            return WgText::handshakeAge(known ? peer->latestHandshake : QDateTime(),
+                                        QDateTime::currentDateTimeUtc());
+        case ReceivedColumn:
+            return WgText::bytes(known ? peer->transferRx : 0);
+        case SentColumn:
+            return WgText::bytes(known ? peer->transferTx : 0);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == NameColumn && !row.description.isEmpty())
+        return row.description;
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == ReceivedColumn || index.column() == SentColumn))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant WgClientModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case AddressesColumn:
+        return tr("Addresses");
+    case StatusColumn:
+        return tr("Status");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case HandshakeColumn:
+        return tr("Latest handshake");
+    case ReceivedColumn:
+        return tr("Received");
+    case SentColumn:
+        return tr("Sent");
+    default:
+        return {};
+    }
+}
+
+} // namespace hm::app

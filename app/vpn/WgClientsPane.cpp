@@ -1,0 +1,297 @@
+#include "vpn/WgClientsPane.h"
+
+#include "client/ApiClient.h"
+#include "client/WireGuardApi.h"
+#include "client/Within.h"
+#include "vpn/WgClientDialog.h"
+#include "vpn/WgClientModel.h"
+#include "vpn/WgConfigDialog.h"
+#include "vpn/WgText.h"
+#include "widgets/AdminText.h"
+#include "widgets/MessageBox.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+// Handshakes and byte counters move on; WireGuard's own handshake is every
+// two minutes, so a few seconds is live enough.
+constexpr int kWgClientsRefreshMs = 5000;
+// The server's largest page: a server's clients in one read.
+constexpr int kWgClientsPageSize = 100;
+
+} // namespace
+
+WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("vpn.clientsPane"));
+    m_model = new WgClientModel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *top = new QHBoxLayout();
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("vpn.clientsTitle"));
+    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    top->addWidget(m_title, 1);
+    const auto button = [this, top](const char *name) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        top->addWidget(b);
+        return b;
+    };
+    m_new = button("vpn.newClient");
+    m_toggle = button("vpn.toggleClient");
+    m_config = button("vpn.showConfig");
+    m_delete = button("vpn.deleteClient");
+    layout->addLayout(top);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("vpn.clients"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(WgClientModel::NameColumn, 150);
+    m_view->setColumnWidth(WgClientModel::AddressesColumn, 230);
+    m_view->setColumnWidth(WgClientModel::StatusColumn, 90);
+    m_view->setColumnWidth(WgClientModel::EndpointColumn, 170);
+    m_view->setColumnWidth(WgClientModel::HandshakeColumn, 130);
+    m_view->setColumnWidth(WgClientModel::ReceivedColumn, 100);
+    layout->addWidget(m_view, 1);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("vpn.clientsState"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+
+    connect(m_new, &QPushButton::clicked, this, &WgClientsPane::newClient);
+    connect(m_toggle, &QPushButton::clicked, this, &WgClientsPane::toggleSelected);
+    connect(m_config, &QPushButton::clicked, this, &WgClientsPane::showConfig);
+    connect(m_delete, &QPushButton::clicked, this, &WgClientsPane::deleteSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &WgClientsPane::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WgClientsPane::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &WgClientsPane::updateActions);
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(kWgClientsRefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        // Only while someone looks.
+        if (isVisible())
+            reload();
+    });
+    m_refresh->start();
+    retranslateUi();
+}
+
+bool WgClientsPane::isAdmin() const
+{
+    return m_client && m_role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void WgClientsPane::setSession(client::ApiClient *client, const QString &role)
+{
+    m_client = client;
+    m_role = client ? role : QString();
+    setServer(nullptr);
+}
+
+void WgClientsPane::setServer(const client::WgServerRow *server)
+{
+    const qint64 was = m_server.id;
+    m_server = server ? *server : client::WgServerRow{};
+    if (m_server.id != was) {
+        m_message.clear();
+        m_model->clear();
+        reload();
+    }
+    retranslateUi();
+}
+
+void WgClientsPane::reload()
+{
+    if (!m_client || m_server.id == 0 || m_reading)
+        return;
+    m_reading = true;
+    const qint64 serverId = m_server.id;
+    client::WgClientFilter filter;
+    filter.serverId = serverId;
+    filter.page.size = kWgClientsPageSize;
+    client::WireGuardApi(*m_client).clients(
+        filter, client::within(this, [this, serverId](Result<client::Page<client::WgClientRow>> r) {
+            if (serverId != m_server.id || !m_client) {
+                m_reading = false;
+                return reload(); // another server was selected meanwhile
+            }
+            if (!r) {
+                m_reading = false;
+                return failed(tr("The clients could not be read: %1"), r.error());
+            }
+            m_model->setClients(r->items);
+            client::WireGuardApi(*m_client).serverStatus(
+                serverId, client::within(this, [this, serverId](Result<client::WgServerStatus> s) {
+                    m_reading = false;
+                    if (serverId != m_server.id)
+                        return;
+                    // Without the interface's view the rows stay as read.
+                    if (s)
+                        m_model->setStatus(*s);
+                    m_message.clear();
+                    retranslateUi();
+                }));
+        }));
+}
+
+void WgClientsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void WgClientsPane::retranslateUi()
+{
+    m_title->setText(m_server.id ? tr("Clients of %1").arg(m_server.name) : tr("Clients"));
+    m_new->setText(tr("New client..."));
+    m_config->setText(tr("Show config / QR..."));
+    m_delete->setText(tr("Delete client..."));
+    m_model->refreshTexts();
+    QString text = m_message;
+    if (text.isEmpty() && m_server.id && m_model->rowCount() == 0)
+        text = tr("No clients yet. Add one for each device that connects.");
+    m_state->setText(text);
+    m_state->setVisible(!text.isEmpty());
+    m_state->setProperty("tone", m_message.isEmpty() ? QString() : QStringLiteral("bad"));
+    // The style sheet reads the property when the label is polished again.
+    m_state->style()->unpolish(m_state);
+    m_state->style()->polish(m_state);
+    updateActions();
+}
+
+const client::WgClientRow *WgClientsPane::selected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->clientAt(rows.first().row());
+}
+
+void WgClientsPane::updateActions()
+{
+    const client::WgClientRow *row = selected();
+    const QString why = !m_client ? tr("Sign in first.") : AdminText::adminsOnly(m_role);
+    const QString select = tr("Select a client first.");
+    const auto set = [](QPushButton *button, bool enabled, const QString &tip) {
+        button->setEnabled(enabled);
+        button->setToolTip(tip);
+    };
+    const bool admin = isAdmin();
+    set(m_new, admin && m_server.id,
+        !admin         ? why
+        : !m_server.id ? tr("Select a server first.")
+                       : tr("A new client of this server: keys, addresses and its config."));
+    m_toggle->setText(row && !row->enabled ? tr("Enable") : tr("Disable"));
+    set(m_toggle, admin && row,
+        !admin         ? why
+        : !row         ? select
+        : row->enabled ? tr("Leave the client out of the interface; its keys and addresses stay.")
+                       : tr("Let the client connect again."));
+    set(m_config, admin && row,
+        !admin ? why
+        : row  ? tr("The client's config with its private key, as text and QR code.")
+               : select);
+    set(m_delete, admin && row,
+        !admin ? why
+        : row  ? tr("Delete the client; its addresses are free again.")
+               : select);
+}
+
+void WgClientsPane::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(WgText::refusalText(error, m_role));
+    retranslateUi();
+}
+
+void WgClientsPane::newClient()
+{
+    if (!m_client || !isAdmin() || !m_server.id)
+        return;
+    m_message.clear();
+    WgClientDialog dialog(m_client, m_server, m_role, this);
+    DialogSeam::exec(&dialog);
+    if (!dialog.hasResult())
+        return;
+    m_model->upsert(dialog.clientRow());
+    m_view->selectRow(m_model->rowOf(dialog.clientRow().id));
+    emit clientsChanged();
+    retranslateUi();
+}
+
+void WgClientsPane::toggleSelected()
+{
+    const client::WgClientRow *row = selected();
+    if (!m_client || !row || !isAdmin())
+        return;
+    m_message.clear();
+    auto done = client::within(this, [this](Result<client::WgClientRow> r) {
+        if (!r)
+            return failed(tr("The client was not changed: %1"), r.error());
+        m_model->upsert(*r);
+        retranslateUi();
+    });
+    client::WireGuardApi api(*m_client);
+    if (row->enabled)
+        api.disableClient(row->id, std::move(done));
+    else
+        api.enableClient(row->id, std::move(done));
+}
+
+void WgClientsPane::showConfig()
+{
+    const client::WgClientRow *row = selected();
+    if (!m_client || !row || !isAdmin())
+        return;
+    m_message.clear();
+    const QString name = row->name;
+    client::WireGuardApi(*m_client).clientConfig(
+        row->id, client::within(this, [this, name](Result<QString> r) {
+            if (!r)
+                return failed(tr("The config could not be read: %1"), r.error());
+            WgConfigDialog dialog(name, *r, this);
+            DialogSeam::exec(&dialog);
+        }));
+}
+
+void WgClientsPane::deleteSelected()
+{
+    const client::WgClientRow *row = selected();
+    if (!m_client || !row || !isAdmin())
+        return;
+    m_message.clear();
+    const qint64 id = row->id;
+    if (MessageBox::question(this, tr("Delete client"),
+                             tr("Delete \"%1\"? Its device can no longer connect, and its config "
+                                "stops working. This cannot be undone.")
+                                 .arg(row->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("vpn.confirmDeleteClient")) != QMessageBox::Yes)
+        return;
+    client::WireGuardApi(*m_client).removeClient(
+        id, client::within(this, [this, id](Result<void> r) {
+            if (!r)
+                return failed(tr("The client was not deleted: %1"), r.error());
+            m_model->remove(id);
+            emit clientsChanged();
+            retranslateUi();
+        }));
+}
+
+} // namespace hm::app

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "client/WireGuardTypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+class WgClientModel;
+
+// The selected WireGuard server's clients under the server list: name,
+// addresses, enabled or not, and from the interface (GET …/status) the
+// endpoint, the latest handshake's age and the bytes each way, read again
+// every few seconds while the pane is visible and when the server's status
+// changes. Administrators add a client (WgClientDialog), enable or disable
+// it, show its config again (WgConfigDialog) and delete it (confirmed);
+// others see the actions off with the reason.
+class WgClientsPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WgClientsPane(QWidget *parent = nullptr);
+
+    void setSession(client::ApiClient *client, const QString &role);
+    // null: no server selected.
+    void setServer(const client::WgServerRow *server);
+    WgClientModel *model() const { return m_model; }
+
+signals:
+    // A client was added or deleted here: the server's count changed.
+    void clientsChanged();
+
+public slots:
+    void reload();
+    void newClient();
+    void toggleSelected();
+    void showConfig();
+    void deleteSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    bool isAdmin() const;
+    const client::WgClientRow *selected() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    QString m_role;
+    client::WgServerRow m_server; // id 0: none
+    WgClientModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_toggle = nullptr;
+    QPushButton *m_config = nullptr;
+    QPushButton *m_delete = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_state = nullptr;
+    QTimer *m_refresh = nullptr;
+    QString m_message;
+    bool m_reading = false;
+};
+
+} // namespace hm::app

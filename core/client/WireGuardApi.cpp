@@ -1,0 +1,325 @@
+#include "client/WireGuardApi.h"
+
+#include "client/ApiClient.h"
+#include "client/ApiJson.h"
+#include "client/ApiQuery.h"
+#include "client/ApiRequest.h"
+
+#include <QJsonArray>
+
+namespace hm::client {
+
+namespace json {
+
+WgServerRow wgServer(const QJsonObject &o)
+{
+    const QJsonObject config = o.value(QStringLiteral("config")).toObject();
+    WgServerRow row;
+    row.id = o.value(QStringLiteral("id")).toInteger();
+    row.name = o.value(QStringLiteral("name")).toString();
+    row.interfaceName = o.value(QStringLiteral("interface")).toString();
+    row.listenPort = o.value(QStringLiteral("listen_port")).toInt();
+    row.ipv4Address = o.value(QStringLiteral("ipv4_address")).toString();
+    row.ipv6Address = o.value(QStringLiteral("ipv6_address")).toString();
+    row.publicKey = o.value(QStringLiteral("public_key")).toString();
+    row.status = o.value(QStringLiteral("status")).toString();
+    row.clientsCount = o.value(QStringLiteral("clients_count")).toInt();
+    row.endpointHost = o.value(QStringLiteral("endpoint_host")).toString();
+    row.autoStart = o.value(QStringLiteral("auto_start")).toBool();
+    row.description = o.value(QStringLiteral("description")).toString();
+    row.createdAt = time(o.value(QStringLiteral("created_at")));
+    row.updatedAt = time(o.value(QStringLiteral("updated_at")));
+    row.dnsServers = strings(config.value(QStringLiteral("dns_servers")));
+    row.mtu = config.value(QStringLiteral("mtu")).toInt(1420);
+    row.persistentKeepalive = config.value(QStringLiteral("persistent_keepalive")).toInt();
+    row.allowedIps = strings(config.value(QStringLiteral("allowed_ips")));
+    return row;
+}
+
+WgClientRow wgClient(const QJsonObject &o)
+{
+    WgClientRow row;
+    row.id = o.value(QStringLiteral("id")).toInteger();
+    row.serverId = o.value(QStringLiteral("server_id")).toInteger();
+    row.name = o.value(QStringLiteral("name")).toString();
+    row.addressFamily = o.value(QStringLiteral("address_family")).toString();
+    row.ipv4Address = o.value(QStringLiteral("ipv4_address")).toString();
+    row.ipv6Address = o.value(QStringLiteral("ipv6_address")).toString();
+    row.publicKey = o.value(QStringLiteral("public_key")).toString();
+    row.hasPresharedKey = o.value(QStringLiteral("preshared_key")).isString();
+    row.status = o.value(QStringLiteral("status")).toString();
+    row.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+    row.expiresAt = time(o.value(QStringLiteral("expires_at")));
+    row.allowedIps = strings(o.value(QStringLiteral("allowed_ips")));
+    row.dnsServers = strings(o.value(QStringLiteral("dns_servers")));
+    row.persistentKeepalive = o.value(QStringLiteral("persistent_keepalive")).toInt();
+    row.description = o.value(QStringLiteral("description")).toString();
+    row.createdAt = time(o.value(QStringLiteral("created_at")));
+    row.updatedAt = time(o.value(QStringLiteral("updated_at")));
+    return row;
+}
+
+WgServerStatus wgServerStatus(const QJsonObject &o)
+{
+    WgServerStatus s;
+    s.id = o.value(QStringLiteral("id")).toInteger();
+    s.name = o.value(QStringLiteral("name")).toString();
+    s.interfaceName = o.value(QStringLiteral("interface")).toString();
+    s.backend = o.value(QStringLiteral("backend")).toString();
+    s.status = o.value(QStringLiteral("status")).toString();
+    for (const QJsonValue &item : o.value(QStringLiteral("clients")).toArray()) {
+        const QJsonObject p = item.toObject();
+        // Byte counters come as JSON numbers (doubles on the wire).
+        s.peers.append({p.value(QStringLiteral("public_key")).toString(),
+                        p.value(QStringLiteral("allowed_ips")).toString(),
+                        p.value(QStringLiteral("endpoint")).toString(),
+                        time(p.value(QStringLiteral("latest_handshake"))),
+                        qint64(p.value(QStringLiteral("transfer_rx")).toDouble()),
+                        qint64(p.value(QStringLiteral("transfer_tx")).toDouble())});
+    }
+    const QJsonObject stats = o.value(QStringLiteral("interface_stats")).toObject();
+    s.rxBytes = qint64(stats.value(QStringLiteral("rx_bytes")).toDouble());
+    s.txBytes = qint64(stats.value(QStringLiteral("tx_bytes")).toDouble());
+    s.rxPackets = qint64(stats.value(QStringLiteral("rx_packets")).toDouble());
+    s.txPackets = qint64(stats.value(QStringLiteral("tx_packets")).toDouble());
+    return s;
+}
+
+WgRunState wgRunState(const QJsonObject &o)
+{
+    const bool running = o.value(QStringLiteral("status")).toString() == QLatin1String("running");
+    return {o.value(QStringLiteral("id")).toInteger(), o.value(QStringLiteral("status")).toString(),
+            o.value(QStringLiteral("backend")).toString(),
+            time(o.value(running ? QStringLiteral("started_at") : QStringLiteral("stopped_at")))};
+}
+
+} // namespace json
+
+namespace {
+
+const QString kWgServerPath = QStringLiteral("/api/v1/wireguard/servers");
+const QString kWgClientPath = QStringLiteral("/api/v1/wireguard/clients");
+
+// Empty text: null (the field cleared).
+QJsonValue wgTextOrNull(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+
+QString wgServerPath(qint64 id, const char *tail = "")
+{
+    return kWgServerPath + u'/' + QString::number(id) + QLatin1String(tail);
+}
+
+QString wgClientPath(qint64 id, const char *tail = "")
+{
+    return kWgClientPath + u'/' + QString::number(id) + QLatin1String(tail);
+}
+
+WgServerRow readWgServer(const ApiResponse &r)
+{
+    return json::wgServer(r.data.toObject());
+}
+
+WgClientRow readWgClient(const ApiResponse &r)
+{
+    return json::wgClient(r.data.toObject());
+}
+
+WgRunState readWgRunState(const ApiResponse &r)
+{
+    return json::wgRunState(r.data.toObject());
+}
+
+Status wgNothing(const ApiResponse &)
+{
+    return Status();
+}
+
+} // namespace
+
+QJsonObject WgServerChange::toJson() const
+{
+    QJsonObject o;
+    if (name)
+        o.insert(QStringLiteral("name"), *name);
+    if (interfaceName)
+        o.insert(QStringLiteral("interface"), *interfaceName);
+    if (listenPort)
+        o.insert(QStringLiteral("listen_port"), *listenPort);
+    if (ipv4Address)
+        o.insert(QStringLiteral("ipv4_address"), wgTextOrNull(*ipv4Address));
+    if (ipv6Address)
+        o.insert(QStringLiteral("ipv6_address"), wgTextOrNull(*ipv6Address));
+    if (dnsServers)
+        o.insert(QStringLiteral("dns_servers"), QJsonArray::fromStringList(*dnsServers));
+    if (mtu)
+        o.insert(QStringLiteral("mtu"), *mtu);
+    if (persistentKeepalive)
+        o.insert(QStringLiteral("persistent_keepalive"), *persistentKeepalive);
+    if (endpointHost)
+        o.insert(QStringLiteral("endpoint_host"), wgTextOrNull(*endpointHost));
+    if (autoStart)
+        o.insert(QStringLiteral("auto_start"), *autoStart);
+    if (description)
+        o.insert(QStringLiteral("description"), wgTextOrNull(*description));
+    return o;
+}
+
+QJsonObject WgClientChange::toJson() const
+{
+    QJsonObject o;
+    if (serverId)
+        o.insert(QStringLiteral("server_id"), *serverId);
+    if (name)
+        o.insert(QStringLiteral("name"), *name);
+    if (addressFamily)
+        o.insert(QStringLiteral("address_family"), *addressFamily);
+    if (ipv4Address)
+        o.insert(QStringLiteral("ipv4_address"), wgTextOrNull(*ipv4Address));
+    if (ipv6Address)
+        o.insert(QStringLiteral("ipv6_address"), wgTextOrNull(*ipv6Address));
+    if (allowedIps)
+        o.insert(QStringLiteral("allowed_ips"), QJsonArray::fromStringList(*allowedIps));
+    if (dnsServers)
+        o.insert(QStringLiteral("dns_servers"), QJsonArray::fromStringList(*dnsServers));
+    if (persistentKeepalive)
+        o.insert(QStringLiteral("persistent_keepalive"), *persistentKeepalive);
+    if (enabled)
+        o.insert(QStringLiteral("enabled"), *enabled);
+    if (expiresAt)
+        o.insert(QStringLiteral("expires_at"),
+                 expiresAt->isValid() ? QJsonValue(expiresAt->toUTC().toString(Qt::ISODateWithMs))
+                                      : QJsonValue(QJsonValue::Null));
+    if (presharedKey)
+        o.insert(QStringLiteral("preshared_key"), *presharedKey);
+    if (description)
+        o.insert(QStringLiteral("description"), wgTextOrNull(*description));
+    return o;
+}
+
+void WireGuardApi::servers(const WgServerFilter &filter, Callback<Page<WgServerRow>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    addIfSet(query, QStringLiteral("status"), filter.status);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    m_client.call<Page<WgServerRow>>(
+        ApiRequest::get(kWgServerPath, query),
+        [](const ApiResponse &r) {
+            return json::page<WgServerRow>(r.data.toObject(), QStringLiteral("servers"),
+                                           json::wgServer);
+        },
+        std::move(done));
+}
+
+void WireGuardApi::server(qint64 id, Callback<WgServerRow> done)
+{
+    m_client.call<WgServerRow>(ApiRequest::get(wgServerPath(id)), readWgServer, std::move(done));
+}
+
+void WireGuardApi::createServer(const WgServerChange &server, Callback<WgServerRow> done)
+{
+    m_client.call<WgServerRow>(ApiRequest::post(kWgServerPath, server.toJson()), readWgServer,
+                               std::move(done));
+}
+
+void WireGuardApi::updateServer(qint64 id, const WgServerChange &change, Callback<WgServerRow> done)
+{
+    m_client.call<WgServerRow>(ApiRequest::put(wgServerPath(id), change.toJson()), readWgServer,
+                               std::move(done));
+}
+
+void WireGuardApi::removeServer(qint64 id, Callback<void> done)
+{
+    m_client.call<void>(ApiRequest::del(wgServerPath(id)), wgNothing, std::move(done));
+}
+
+void WireGuardApi::startServer(qint64 id, Callback<WgRunState> done)
+{
+    m_client.call<WgRunState>(ApiRequest::post(wgServerPath(id, "/start")), readWgRunState,
+                              std::move(done));
+}
+
+void WireGuardApi::stopServer(qint64 id, Callback<WgRunState> done)
+{
+    m_client.call<WgRunState>(ApiRequest::post(wgServerPath(id, "/stop")), readWgRunState,
+                              std::move(done));
+}
+
+void WireGuardApi::serverStatus(qint64 id, Callback<WgServerStatus> done)
+{
+    m_client.call<WgServerStatus>(
+        ApiRequest::get(wgServerPath(id, "/status")),
+        [](const ApiResponse &r) { return json::wgServerStatus(r.data.toObject()); },
+        std::move(done));
+}
+
+void WireGuardApi::clients(const WgClientFilter &filter, Callback<Page<WgClientRow>> done)
+{
+    QUrlQuery query = pageQuery(filter.page);
+    if (filter.serverId > 0)
+        query.addQueryItem(QStringLiteral("server_id"), QString::number(filter.serverId));
+    addIfSet(query, QStringLiteral("status"), filter.status);
+    addIfSet(query, QStringLiteral("search"), filter.search);
+    m_client.call<Page<WgClientRow>>(
+        ApiRequest::get(kWgClientPath, query),
+        [](const ApiResponse &r) {
+            return json::page<WgClientRow>(r.data.toObject(), QStringLiteral("clients"),
+                                           json::wgClient);
+        },
+        std::move(done));
+}
+
+void WireGuardApi::client(qint64 id, Callback<WgClientRow> done)
+{
+    m_client.call<WgClientRow>(ApiRequest::get(wgClientPath(id)), readWgClient, std::move(done));
+}
+
+void WireGuardApi::createClient(const WgClientChange &client, Callback<WgCreatedClient> done)
+{
+    m_client.call<WgCreatedClient>(
+        ApiRequest::post(kWgClientPath, client.toJson()),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return WgCreatedClient{json::wgClient(o), o.value(QStringLiteral("config")).toString(),
+                                   o.value(QStringLiteral("qr_code")).toString()};
+        },
+        std::move(done));
+}
+
+void WireGuardApi::updateClient(qint64 id, const WgClientChange &change, Callback<WgClientRow> done)
+{
+    WgClientChange body = change;
+    body.serverId.reset(); // a client never moves to another server
+    body.presharedKey.reset();
+    m_client.call<WgClientRow>(ApiRequest::put(wgClientPath(id), body.toJson()), readWgClient,
+                               std::move(done));
+}
+
+void WireGuardApi::removeClient(qint64 id, Callback<void> done)
+{
+    m_client.call<void>(ApiRequest::del(wgClientPath(id)), wgNothing, std::move(done));
+}
+
+void WireGuardApi::enableClient(qint64 id, Callback<WgClientRow> done)
+{
+    m_client.call<WgClientRow>(ApiRequest::post(wgClientPath(id, "/enable")), readWgClient,
+                               std::move(done));
+}
+
+void WireGuardApi::disableClient(qint64 id, Callback<WgClientRow> done)
+{
+    m_client.call<WgClientRow>(ApiRequest::post(wgClientPath(id, "/disable")), readWgClient,
+                               std::move(done));
+}
+
+void WireGuardApi::clientConfig(qint64 id, Callback<QString> done)
+{
+    ApiRequest request = ApiRequest::get(wgClientPath(id, "/config"));
+    request.rawBody = true; // text/plain, not an envelope
+    m_client.call<QString>(
+        std::move(request), [](const ApiResponse &r) { return QString::fromUtf8(r.body); },
+        std::move(done));
+}
+
+} // namespace hm::client

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "client/WireGuardTypes.h"
+
+namespace hm::client {
+
+class ApiClient;
+
+// WireGuard servers and their clients (/api/v1/wireguard). Anyone signed in
+// reads them; administrators create, change, delete, start and stop, and
+// download a client's config (it holds the client's private key).
+class WireGuardApi
+{
+public:
+    explicit WireGuardApi(ApiClient &client) : m_client(client) {}
+
+    void servers(const WgServerFilter &filter, Callback<Page<WgServerRow>> done);
+    void server(qint64 id, Callback<WgServerRow> done);
+    void createServer(const WgServerChange &server, Callback<WgServerRow> done);
+    void updateServer(qint64 id, const WgServerChange &change, Callback<WgServerRow> done);
+    // Its clients go with it; a running interface is removed.
+    void removeServer(qint64 id, Callback<void> done);
+    void startServer(qint64 id, Callback<WgRunState> done);
+    void stopServer(qint64 id, Callback<WgRunState> done);
+    void serverStatus(qint64 id, Callback<WgServerStatus> done);
+
+    void clients(const WgClientFilter &filter, Callback<Page<WgClientRow>> done);
+    void client(qint64 id, Callback<WgClientRow> done);
+    void createClient(const WgClientChange &client, Callback<WgCreatedClient> done);
+    void updateClient(qint64 id, const WgClientChange &change, Callback<WgClientRow> done);
+    void removeClient(qint64 id, Callback<void> done);
+    void enableClient(qint64 id, Callback<WgClientRow> done);
+    void disableClient(qint64 id, Callback<WgClientRow> done);
+    // The client's wg-quick file (ADMIN): a secret.
+    void clientConfig(qint64 id, Callback<QString> done);
+
+private:
+    ApiClient &m_client;
+};
+
+} // namespace hm::client

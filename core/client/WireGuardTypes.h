@@ -1,0 +1,169 @@
+#pragma once
+
+// Typed answers of the WireGuard routes (/api/v1/wireguard, docs/api.md
+// "WireGuard"). Ids are the server's integers. Private keys never come in
+// these rows (the server sends "***REDACTED***"); the one answer holding a
+// client's private key is WgCreatedClient::config / qrCode and the config
+// download: show them, never log them.
+
+#include "client/ApiTypes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace hm::client {
+
+struct WgServerRow
+{
+    qint64 id = 0;
+    QString name;
+    QString interfaceName;
+    int listenPort = 0;
+    QString ipv4Address; // "10.8.0.1/24"; empty: the server has no IPv4
+    QString ipv6Address; // "fd00:8::1/64"; empty: no IPv6
+    QString publicKey;
+    QString status; // what it is meant to be: running, stopped
+    int clientsCount = 0;
+    QString endpointHost; // empty: the host of the server's public URL
+    bool autoStart = false;
+    QString description;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    // Its "config" object.
+    QStringList dnsServers;
+    int mtu = 1420;
+    int persistentKeepalive = 0;
+    QStringList allowedIps;
+
+    bool hasIpv4() const { return !ipv4Address.isEmpty(); }
+    bool hasIpv6() const { return !ipv6Address.isEmpty(); }
+};
+
+// What POST sends (every field set) and PUT sends (the fields set). An
+// empty ipv4Address, ipv6Address, endpointHost or description goes as null
+// (cleared).
+struct WgServerChange
+{
+    std::optional<QString> name;
+    std::optional<QString> interfaceName;
+    std::optional<int> listenPort;
+    std::optional<QString> ipv4Address;
+    std::optional<QString> ipv6Address;
+    std::optional<QStringList> dnsServers;
+    std::optional<int> mtu;
+    std::optional<int> persistentKeepalive;
+    std::optional<QString> endpointHost;
+    std::optional<bool> autoStart;
+    std::optional<QString> description;
+    QJsonObject toJson() const;
+};
+
+struct WgServerFilter
+{
+    QString status; // running, stopped; empty: any
+    QString search;
+    PageRequest page;
+};
+
+// The answer of start and stop.
+struct WgRunState
+{
+    qint64 id = 0;
+    QString status; // running, stopped
+    QString backend;
+    QDateTime at; // started_at or stopped_at
+};
+
+// One peer of `wg show <if> dump`.
+struct WgPeerStatus
+{
+    QString publicKey;
+    QString allowedIps;
+    QString endpoint;          // "203.0.113.5:51820"; empty: never seen
+    QDateTime latestHandshake; // invalid: none yet
+    qint64 transferRx = 0;
+    qint64 transferTx = 0;
+};
+
+struct WgServerStatus
+{
+    qint64 id = 0;
+    QString name;
+    QString interfaceName;
+    QString backend;
+    QString status; // running, stopped, error (meant to run but not up)
+    QList<WgPeerStatus> peers;
+    qint64 rxBytes = 0;
+    qint64 txBytes = 0;
+    qint64 rxPackets = 0;
+    qint64 txPackets = 0;
+};
+
+struct WgClientRow
+{
+    qint64 id = 0;
+    qint64 serverId = 0;
+    QString name;
+    QString addressFamily; // ipv4, ipv6, dual
+    QString ipv4Address;   // "10.8.0.2/32" or empty
+    QString ipv6Address;   // "fd00:8::2/128" or empty
+    QString publicKey;
+    bool hasPresharedKey = false;
+    QString status; // active, disabled, expired
+    bool enabled = true;
+    QDateTime expiresAt; // invalid: never
+    QStringList allowedIps;
+    QStringList dnsServers;
+    int persistentKeepalive = 0;
+    QString description;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// What POST sends and PUT sends (the fields set). An empty ipv4Address,
+// ipv6Address or description and an invalid expiresAt go as null.
+struct WgClientChange
+{
+    std::optional<qint64> serverId; // creating only
+    std::optional<QString> name;
+    std::optional<QString> addressFamily;
+    std::optional<QString> ipv4Address;
+    std::optional<QString> ipv6Address;
+    std::optional<QStringList> allowedIps;
+    std::optional<QStringList> dnsServers;
+    std::optional<int> persistentKeepalive;
+    std::optional<bool> enabled;
+    std::optional<QDateTime> expiresAt;
+    std::optional<bool> presharedKey; // creating only
+    std::optional<QString> description;
+    QJsonObject toJson() const;
+};
+
+struct WgClientFilter
+{
+    qint64 serverId = 0; // 0: every server's
+    QString status;      // active, disabled; empty: any
+    QString search;
+    PageRequest page;
+};
+
+// A created client and the only copy of its wg-quick file and QR code
+// (data:image/png;base64,…): both hold its private key.
+struct WgCreatedClient
+{
+    WgClientRow client;
+    QString config;
+    QString qrCode;
+};
+
+namespace json {
+WgServerRow wgServer(const QJsonObject &o);
+WgClientRow wgClient(const QJsonObject &o);
+WgServerStatus wgServerStatus(const QJsonObject &o);
+WgRunState wgRunState(const QJsonObject &o);
+} // namespace json
+
+} // namespace hm::client

@@ -1,0 +1,624 @@
+// The VPN section against a real in-process server over loopback (the
+// config-only WireGuard backend: files only, no interface): the empty
+// state and its action; a server made through the dialog (the interface
+// rule checked as typed, the server's 409 at its field); start and stop;
+// a dual-stack client made through the dialog and its result (QR code and
+// config with the private key, nothing on the clipboard until Copy, taken
+// off again after the guard's delay); enable and disable; the config
+// shown again and saved; deletes asked first; a viewer's console with the
+// actions off and the reason; another console's changes arriving; the
+// language switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
+// the section and its dialogs in en, zh_TW and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "client/WireGuardApi.h"
+#include "shell/MainWindow.h"
+#include "vpn/VpnPage.h"
+#include "vpn/WgClientDialog.h"
+#include "vpn/WgClientModel.h"
+#include "vpn/WgClientsPane.h"
+#include "vpn/WgServerModel.h"
+#include "widgets/ClipboardGuard.h"
+#include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+
+using namespace hm::app;
+using namespace admintest;
+
+namespace {
+
+const QString kVpnViewerPassword = QStringLiteral("Viewer#Pass2026");
+
+QString cell(QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+void selectServer(VpnPage *page, int row)
+{
+    child<QTableView>(page, "vpn.servers")->selectRow(row);
+}
+
+void selectClient(VpnPage *page, int row)
+{
+    child<QTableView>(page, "vpn.clients")->selectRow(row);
+}
+
+} // namespace
+
+class TestVpnPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start("TestVpnPage"));
+        ClipboardGuard::setClearDelayMs(400);
+    }
+    void cleanup()
+    {
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+        DialogSeam::setNextHandler({});
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    }
+    void cleanupTestCase() { m_server.stop(); }
+    void emptyStateThenCreateAServer();
+    void startAndStopChangeTheStatus();
+    void editShowsARefusalAtItsField();
+    void dualStackClientThroughTheDialog();
+    void enableAndDisable();
+    void showConfigAndSaveIt();
+    void deletesAskFirst();
+    void viewerSeesActionsOff();
+    void anotherConsolesChangesArrive();
+    void retranslates();
+    void screenshots();
+
+private:
+    hm::client::WireGuardApi api()
+    {
+        return hm::client::WireGuardApi(*m_server.connection->client());
+    }
+    void deleteAllServers();
+    // A shown page signed in as the administrator, its list read.
+    void openPage(VpnPage &page)
+    {
+        page.setSession(m_server.connection->client(), m_server.admin);
+        page.resize(1200, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLoaded(), 15000);
+    }
+
+    AdminServer m_server;
+};
+
+void TestVpnPage::deleteAllServers()
+{
+    auto all = await<hm::client::Page<hm::client::WgServerRow>>(
+        [&](auto done) { api().servers({}, done); });
+    QVERIFY(all.ok());
+    for (const hm::client::WgServerRow &server : all.value().items)
+        QVERIFY(await<void>([&](auto done) { api().removeServer(server.id, done); }).ok());
+}
+
+void TestVpnPage::emptyStateThenCreateAServer()
+{
+    VpnPage page;
+    QAbstractItemModelTester tester(page.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    openPage(page);
+    auto *empty = child<SectionEmptyState>(&page, "vpn.empty");
+    QVERIFY(empty->isVisible());
+    QCOMPARE(child<QLabel>(&page, "vpn.emptyTitle")->text(),
+             QStringLiteral("No WireGuard servers yet"));
+    auto *emptyAction = child<QPushButton>(&page, "vpn.emptyAction");
+    QCOMPARE(emptyAction->text(), QStringLiteral("New server..."));
+    QVERIFY(emptyAction->isEnabled());
+    QVERIFY(!page.clientsPane()->isVisible());
+
+    // A server made elsewhere holds the port the dialog asks for first.
+    hm::client::WgServerChange holder;
+    holder.name = QStringLiteral("holder");
+    holder.interfaceName = QStringLiteral("wg-holder");
+    holder.listenPort = 51900;
+    holder.ipv4Address = QStringLiteral("10.99.0.1/24");
+    auto taken =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(holder, done); });
+    QVERIFY(taken.ok());
+
+    bool interfaceRuleShown = false;
+    bool portConflictShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
+            return int(QDialog::Rejected);
+        auto *save = child<QPushButton>(dialog, "vpn.server.save");
+        child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("office"));
+        // The interface rule, as typed.
+        child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg office"));
+        interfaceRuleShown =
+            child<QLabel>(dialog, "vpn.server.interfaceError")->isVisibleTo(dialog) &&
+            !save->isEnabled();
+        child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg-office"));
+        child<QLineEdit>(dialog, "vpn.server.ipv6_address")
+            ->setText(QStringLiteral("fd00:8::1/64"));
+        child<QLineEdit>(dialog, "vpn.server.endpoint_host")
+            ->setText(QStringLiteral("vpn.example.test"));
+        // The server's 409 at its field; the dialog stays.
+        child<QSpinBox>(dialog, "vpn.server.listen_port")->setValue(51900);
+        save->click();
+        auto *portError = child<QLabel>(dialog, "vpn.server.listen_portError");
+        (void)QTest::qWaitFor([&] { return portError->isVisibleTo(dialog); }, 15000);
+        portConflictShown = portError->text().contains(QLatin1String("listens on this port"));
+        child<QSpinBox>(dialog, "vpn.server.listen_port")->setValue(51820);
+        save->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    emptyAction->click();
+    QVERIFY(interfaceRuleShown);
+    QVERIFY(portConflictShown);
+    QVERIFY(await<void>([&](auto done) { api().removeServer(taken.value().id, done); }).ok());
+
+    WgServerModel *model = page.model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1, 15000);
+    QCOMPARE(model->server(0)->name, QStringLiteral("office"));
+    QCOMPARE(cell(model, 0, WgServerModel::InterfaceColumn), QStringLiteral("wg-office"));
+    QCOMPARE(cell(model, 0, WgServerModel::StatusColumn), QStringLiteral("Stopped"));
+    QCOMPARE(cell(model, 0, WgServerModel::AddressesColumn),
+             QStringLiteral("10.8.0.1/24, fd00:8::1/64"));
+    QCOMPARE(cell(model, 0, WgServerModel::PortColumn), QStringLiteral("51820"));
+    QCOMPARE(cell(model, 0, WgServerModel::ClientsColumn), QStringLiteral("0"));
+    QVERIFY(child<QTableView>(&page, "vpn.servers")->isVisible());
+    // Selected, its (empty) clients under it.
+    QVERIFY(page.clientsPane()->isVisible());
+    QCOMPARE(child<QLabel>(&page, "vpn.clientsTitle")->text(), QStringLiteral("Clients of office"));
+}
+
+void TestVpnPage::startAndStopChangeTheStatus()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    auto *startStop = child<QPushButton>(&page, "vpn.startStop");
+    QCOMPARE(startStop->text(), QStringLiteral("Start"));
+    startStop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::StatusColumn),
+                              QStringLiteral("Running"), 15000);
+    QTRY_COMPARE(startStop->text(), QStringLiteral("Stop"));
+    QVERIFY(child<QLabel>(&page, "vpn.state")->text().contains(QLatin1String("1 running")));
+    startStop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::StatusColumn),
+                              QStringLiteral("Stopped"), 15000);
+    QTRY_COMPARE(startStop->text(), QStringLiteral("Start"));
+    auto stored = await<hm::client::WgServerRow>(
+        [&](auto done) { api().server(page.model()->server(0)->id, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().status, QStringLiteral("stopped"));
+}
+
+void TestVpnPage::editShowsARefusalAtItsField()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    bool refusalShown = false;
+    bool nothingChangedDisablesSave = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
+            return int(QDialog::Rejected);
+        auto *save = child<QPushButton>(dialog, "vpn.server.save");
+        // Nothing changed yet: nothing to save.
+        nothingChangedDisablesSave = !save->isEnabled();
+        // A host the server refuses (422 naming endpoint_host), shown there.
+        auto *endpoint = child<QLineEdit>(dialog, "vpn.server.endpoint_host");
+        endpoint->setText(QStringLiteral("bad host;"));
+        save->click();
+        auto *error = child<QLabel>(dialog, "vpn.server.endpoint_hostError");
+        (void)QTest::qWaitFor([&] { return error->isVisibleTo(dialog); }, 15000);
+        refusalShown = !error->text().isEmpty();
+        endpoint->setText(QStringLiteral("vpn.example.test"));
+        child<QLineEdit>(dialog, "vpn.server.description")->setText(QStringLiteral("head office"));
+        save->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.editServer")->click();
+    QVERIFY(nothingChangedDisablesSave);
+    QVERIFY(refusalShown);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->server(0)->description, QStringLiteral("head office"),
+                              15000);
+    QCOMPARE(page.model()->index(0, WgServerModel::NameColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("head office"));
+}
+
+void TestVpnPage::dualStackClientThroughTheDialog()
+{
+    VpnPage page;
+    QAbstractItemModelTester tester(page.clientsPane()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    QGuiApplication::clipboard()->clear();
+
+    QStringList families;
+    QString config;
+    QString clipboardBeforeCopy = QStringLiteral("unset");
+    QString clipboardAfterCopy;
+    bool warningShown = false;
+    bool qrShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.clientDialog"))
+            return int(QDialog::Rejected);
+        auto *family = child<QComboBox>(dialog, "vpn.client.address_family");
+        for (int i = 0; i < family->count(); ++i)
+            families << family->itemData(i).toString();
+        child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("phone"));
+        child<QLineEdit>(dialog, "vpn.client.description")->setText(QStringLiteral("phone of Ana"));
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        auto *created = static_cast<WgClientDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return created->hasResult(); }, 15000);
+        config = child<QPlainTextEdit>(dialog, "vpn.config.text")->toPlainText();
+        warningShown = child<QLabel>(dialog, "vpn.config.warning")->isVisibleTo(dialog) &&
+                       child<QLabel>(dialog, "vpn.config.warning")
+                           ->text()
+                           .contains(QLatin1String("private key"));
+        const QPixmap qr = child<QLabel>(dialog, "vpn.config.qr")->pixmap();
+        qrShown = !qr.isNull() && qr.width() > 100;
+        clipboardBeforeCopy = QGuiApplication::clipboard()->text();
+        child<QPushButton>(dialog, "vpn.config.copy")->click();
+        clipboardAfterCopy = QGuiApplication::clipboard()->text();
+        child<QPushButton>(dialog, "vpn.client.close")->click();
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.newClient")->click();
+    QCOMPARE(families,
+             QStringList({QStringLiteral("dual"), QStringLiteral("ipv4"), QStringLiteral("ipv6")}));
+    QVERIFY(config.contains(QLatin1String("[Interface]")));
+    QVERIFY(config.contains(QLatin1String("PrivateKey")));
+    QVERIFY(config.contains(QLatin1String("vpn.example.test:51820")));
+    QVERIFY(warningShown);
+    QVERIFY(qrShown);
+    // Nothing on the clipboard until Copy; off it again after the delay.
+    QVERIFY(clipboardBeforeCopy.isEmpty());
+    QCOMPARE(clipboardAfterCopy, config);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
+    QCOMPARE(cell(clients, 0, WgClientModel::NameColumn), QStringLiteral("phone"));
+    QCOMPARE(cell(clients, 0, WgClientModel::AddressesColumn),
+             QStringLiteral("10.8.0.2/32, fd00:8::2/128"));
+    QCOMPARE(cell(clients, 0, WgClientModel::StatusColumn), QStringLiteral("Enabled"));
+    QCOMPARE(cell(clients, 0, WgClientModel::HandshakeColumn), QStringLiteral("Never"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::ClientsColumn),
+                              QStringLiteral("1"), 15000);
+}
+
+void TestVpnPage::enableAndDisable()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    auto *toggle = child<QPushButton>(&page, "vpn.toggleClient");
+    QCOMPARE(toggle->text(), QStringLiteral("Disable"));
+    toggle->click();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(clients, 0, WgClientModel::StatusColumn),
+                              QStringLiteral("Disabled"), 15000);
+    QCOMPARE(toggle->text(), QStringLiteral("Enable"));
+    toggle->click();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(clients, 0, WgClientModel::StatusColumn),
+                              QStringLiteral("Enabled"), 15000);
+    QCOMPARE(toggle->text(), QStringLiteral("Disable"));
+}
+
+void TestVpnPage::showConfigAndSaveIt()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(page.clientsPane()->model()->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("phone.conf"));
+    QString shown;
+    QString suggested;
+    bool opened = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.configDialog"))
+            return int(QDialog::Rejected);
+        opened = true;
+        shown = child<QPlainTextEdit>(dialog, "vpn.config.text")->toPlainText();
+        DialogSeam::setNextHandler([&](QDialog *save) {
+            auto *files = qobject_cast<QFileDialog *>(save);
+            if (!files)
+                return int(QDialog::Rejected);
+            suggested = files->selectedFiles().value(0);
+            files->selectFile(path);
+            return int(QDialog::Accepted);
+        });
+        child<QPushButton>(dialog, "vpn.config.save")->click();
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(&page, "vpn.showConfig")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(opened, 15000);
+    QVERIFY(shown.contains(QLatin1String("[Interface]")));
+    QVERIFY(suggested.endsWith(QLatin1String("phone.conf")));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(saved.readAll()), shown);
+    QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+}
+
+void TestVpnPage::deletesAskFirst()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    // Cancelled: nothing goes.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    child<QPushButton>(&page, "vpn.deleteClient")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.confirmDeleteClient"));
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("phone")));
+    QTest::qWait(200);
+    QCOMPARE(clients->rowCount(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "vpn.deleteClient")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 0, 15000);
+    auto left = await<hm::client::Page<hm::client::WgClientRow>>(
+        [&](auto done) { api().clients({}, done); });
+    QVERIFY(left.ok());
+    QCOMPARE(left.value().items.size(), 0);
+
+    // A server: asked too.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    child<QPushButton>(&page, "vpn.deleteServer")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.confirmDeleteServer"));
+    QCOMPARE(page.model()->rowCount(), 1);
+}
+
+void TestVpnPage::viewerSeesActionsOff()
+{
+    const hm::client::UserInfo viewerUser = m_server.createUser(
+        QStringLiteral("vpnviewer"), QStringLiteral("viewer"), kVpnViewerPassword);
+    QVERIFY(!viewerUser.id.isEmpty());
+    hm::client::UserInfo signedIn;
+    auto viewer = m_server.signIn(QStringLiteral("vpnviewer"), kVpnViewerPassword, &signedIn);
+    QVERIFY(viewer);
+    // The viewer's console has a client of the server to look at.
+    auto servers = await<hm::client::Page<hm::client::WgServerRow>>(
+        [&](auto done) { api().servers({}, done); });
+    QVERIFY(servers.ok() && servers.value().items.size() == 1);
+    hm::client::WgClientChange client;
+    client.serverId = servers.value().items.first().id;
+    client.name = QStringLiteral("tablet");
+    QVERIFY(await<hm::client::WgCreatedClient>([&](auto done) {
+                api().createClient(client, done);
+            }).ok());
+
+    VpnPage page;
+    page.setSession(viewer.get(), signedIn);
+    page.resize(1200, 760);
+    page.show();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(page.clientsPane()->model()->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    for (const char *name :
+         {"vpn.newServer", "vpn.editServer", "vpn.startStop", "vpn.deleteServer", "vpn.newClient",
+          "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient"}) {
+        auto *button = child<QPushButton>(&page, name);
+        QVERIFY2(button, name);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QLatin1String("administrator"), Qt::CaseInsensitive),
+                 qPrintable(button->toolTip()));
+    }
+}
+
+void TestVpnPage::anotherConsolesChangesArrive()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000); // "tablet"
+    // Another console of the administrator.
+    auto other = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword);
+    QVERIFY(other);
+    hm::client::WireGuardApi otherApi(*other);
+    hm::client::WgClientChange client;
+    client.serverId = page.model()->server(0)->id;
+    client.name = QStringLiteral("laptop");
+    QVERIFY(await<hm::client::WgCreatedClient>([&](auto done) {
+                otherApi.createClient(client, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 2, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::ClientsColumn),
+                              QStringLiteral("2"), 20000);
+    // Started elsewhere: the state follows.
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                otherApi.startServer(client.serverId.value(), done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::StatusColumn),
+                              QStringLiteral("Running"), 20000);
+    // A server made elsewhere.
+    hm::client::WgServerChange lab;
+    lab.name = QStringLiteral("lab");
+    lab.interfaceName = QStringLiteral("wg-lab");
+    lab.listenPort = 51821;
+    lab.ipv6Address = QStringLiteral("fd00:9::1/64");
+    QVERIFY(
+        await<hm::client::WgServerRow>([&](auto done) { otherApi.createServer(lab, done); }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 20000);
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                otherApi.stopServer(client.serverId.value(), done);
+            }).ok());
+}
+
+void TestVpnPage::retranslates()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
+    auto *newServer = child<QPushButton>(&page, "vpn.newServer");
+    QCOMPARE(newServer->text(), QStringLiteral("New server..."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(newServer->text(), QStringLiteral("新增伺服器…"));
+    QCOMPARE(page.model()->headerData(WgServerModel::PortColumn, Qt::Horizontal).toString(),
+             QStringLiteral("監聽連接埠"));
+    QCOMPARE(child<QPushButton>(&page, "vpn.newClient")->text(), QStringLiteral("新增用戶端…"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(newServer->text(), QStringLiteral("新建服务器…"));
+    QCOMPARE(page.model()->headerData(WgServerModel::PortColumn, Qt::Horizontal).toString(),
+             QStringLiteral("监听端口"));
+}
+
+// docs/screenshots: the empty section, the servers with their clients, and
+// the dialogs, in every language (only with HIVEMIND_SCREENSHOT_DIR set).
+void TestVpnPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    deleteAllServers();
+    const QStringList languages = {QStringLiteral("en"), QStringLiteral("zh_TW"),
+                                   QStringLiteral("zh_CN")};
+    ThemeManager themes;
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    options.themes = &themes;
+    const auto save = [&](QWidget *widget, const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+    };
+    const auto openVpn = [&](MainWindow &window) -> VpnPage * {
+        window.resize(1280, 800);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window) || !window.selectSection(QStringLiteral("vpn")))
+            return nullptr;
+        auto *page = window.findChild<VpnPage *>(QStringLiteral("page.vpn"));
+        if (page)
+            page->reload();
+        return page;
+    };
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        VpnPage *page = openVpn(window);
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isLoaded(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 0, 15000);
+        save(&window, QStringLiteral("vpn-empty-") + language);
+    }
+    // Two servers, one running with three clients (one disabled).
+    hm::client::WgServerChange office;
+    office.name = QStringLiteral("office");
+    office.interfaceName = QStringLiteral("wg0");
+    office.listenPort = 51820;
+    office.ipv4Address = QStringLiteral("10.8.0.1/24");
+    office.ipv6Address = QStringLiteral("fd00:8::1/64");
+    office.dnsServers = QStringList{QStringLiteral("10.8.0.1")};
+    office.endpointHost = QStringLiteral("vpn.example.com");
+    office.description = QStringLiteral("Staff laptops and phones");
+    auto made =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(office, done); });
+    QVERIFY(made.ok());
+    hm::client::WgServerChange lab;
+    lab.name = QStringLiteral("lab");
+    lab.interfaceName = QStringLiteral("wg-lab");
+    lab.listenPort = 51821;
+    lab.ipv4Address = QStringLiteral("10.9.0.1/24");
+    QVERIFY(await<hm::client::WgServerRow>([&](auto done) { api().createServer(lab, done); }).ok());
+    for (const char *name : {"ana-phone", "ben-laptop", "build-runner"}) {
+        hm::client::WgClientChange client;
+        client.serverId = made.value().id;
+        client.name = QString::fromLatin1(name);
+        auto created = await<hm::client::WgCreatedClient>(
+            [&](auto done) { api().createClient(client, done); });
+        QVERIFY(created.ok());
+        if (QLatin1String(name) == QLatin1String("build-runner"))
+            QVERIFY(await<hm::client::WgClientRow>([&](auto done) {
+                        api().disableClient(created.value().client.id, done);
+                    }).ok());
+    }
+    QVERIFY(await<hm::client::WgRunState>([&](auto done) {
+                api().startServer(made.value().id, done);
+            }).ok());
+    for (const QString &language : languages) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        VpnPage *page = openVpn(window);
+        QVERIFY(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, 15000);
+        selectServer(page, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(page->clientsPane()->model()->rowCount(), 3, 15000);
+        selectClient(page, 0);
+        save(&window, QStringLiteral("vpn-servers-") + language);
+
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("branch"));
+            child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg branch"));
+            save(dialog, QStringLiteral("vpn-server-dialog-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.newServer")->click();
+
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "vpn.client.name")
+                ->setText(QStringLiteral("cara-") + language);
+            save(dialog, QStringLiteral("vpn-client-dialog-") + language);
+            child<QPushButton>(dialog, "vpn.client.create")->click();
+            auto *created = static_cast<WgClientDialog *>(dialog);
+            (void)QTest::qWaitFor([&] { return created->hasResult(); }, 15000);
+            save(dialog, QStringLiteral("vpn-client-config-") + language);
+            return int(QDialog::Accepted);
+        });
+        child<QPushButton>(page, "vpn.newClient")->click();
+        // The next language's list shows the same three clients.
+        WgClientModel *clients = page->clientsPane()->model();
+        for (int row = 0; row < clients->rowCount(); ++row) {
+            if (clients->clientAt(row)->name.startsWith(QLatin1String("cara-"))) {
+                const qint64 id = clients->clientAt(row)->id;
+                QVERIFY(await<void>([&](auto done) { api().removeClient(id, done); }).ok());
+            }
+        }
+    }
+}
+
+QTEST_MAIN(TestVpnPage)
+#include "TestVpnPage.moc"

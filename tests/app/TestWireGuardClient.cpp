@@ -1,0 +1,264 @@
+// The console's WireGuard client (core/client WireGuardApi) against a real
+// in-process server over loopback with the config-only backend: a server
+// made, started and stopped, its status read; clients of each address
+// family, the list filtered by server, enable and disable, the config
+// download holding [Interface]; typed refusals (422 naming its field, 409,
+// 403 for a viewer, 404).
+
+#include "AdminTestSupport.h"
+#include "client/ApiError.h"
+#include "client/WireGuardApi.h"
+
+using namespace hm::client;
+using namespace admintest;
+
+namespace {
+
+const QString kWgViewerPassword = QStringLiteral("Viewer#Pass2026");
+
+WgServerChange dualServer(const QString &name, const QString &interfaceName, int port)
+{
+    WgServerChange server;
+    server.name = name;
+    server.interfaceName = interfaceName;
+    server.listenPort = port;
+    server.ipv4Address = QStringLiteral("10.44.0.1/24");
+    server.ipv6Address = QStringLiteral("fd00:44::1/64");
+    server.dnsServers = QStringList{QStringLiteral("1.1.1.1")};
+    server.endpointHost = QStringLiteral("vpn.example.test");
+    server.description = QStringLiteral("office");
+    return server;
+}
+
+// The refusal of a failed call, for the failure's message (evaluated also
+// when the call worked).
+template <typename T> QByteArray why(const hm::Result<T> &result)
+{
+    return result.ok() ? QByteArray() : result.error().toString().toUtf8();
+}
+
+} // namespace
+
+class TestWireGuardClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start("TestWireGuardClient")); }
+    void cleanupTestCase() { m_server.stop(); }
+    void serversAndClients();
+    void refusalsAreTyped();
+
+private:
+    WireGuardApi api() { return WireGuardApi(*m_server.connection->client()); }
+    AdminServer m_server;
+};
+
+void TestWireGuardClient::serversAndClients()
+{
+    auto made = await<WgServerRow>([&](auto done) {
+        api().createServer(dualServer(QStringLiteral("office"), QStringLiteral("wg-office"), 51820),
+                           done);
+    });
+    QVERIFY2(made.ok(), why(made).constData());
+    const WgServerRow server = made.value();
+    QVERIFY(server.id > 0);
+    QCOMPARE(server.interfaceName, QStringLiteral("wg-office"));
+    QCOMPARE(server.listenPort, 51820);
+    QCOMPARE(server.ipv4Address, QStringLiteral("10.44.0.1/24"));
+    QCOMPARE(server.ipv6Address, QStringLiteral("fd00:44::1/64"));
+    QCOMPARE(server.status, QStringLiteral("stopped"));
+    QCOMPARE(server.mtu, 1420);
+    QCOMPARE(server.dnsServers, QStringList{QStringLiteral("1.1.1.1")});
+    QVERIFY(!server.publicKey.isEmpty());
+
+    auto listed = await<Page<WgServerRow>>([&](auto done) { api().servers({}, done); });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().items.size(), 1);
+    QCOMPARE(listed.value().total, 1);
+
+    // Clients of each family: addresses from the server's subnets.
+    QHash<QString, WgCreatedClient> clients;
+    for (const QString &family :
+         {QStringLiteral("dual"), QStringLiteral("ipv4"), QStringLiteral("ipv6")}) {
+        WgClientChange client;
+        client.serverId = server.id;
+        client.name = QStringLiteral("phone-") + family;
+        client.addressFamily = family;
+        auto created = await<WgCreatedClient>([&](auto done) { api().createClient(client, done); });
+        QVERIFY2(created.ok(), why(created).constData());
+        QCOMPARE(created.value().client.addressFamily, family);
+        QCOMPARE(created.value().client.serverId, server.id);
+        QVERIFY(created.value().config.contains(QLatin1String("[Interface]")));
+        QVERIFY(created.value().config.contains(QLatin1String("PrivateKey")));
+        QVERIFY(created.value().qrCode.startsWith(QLatin1String("data:image/png;base64,")));
+        clients.insert(family, created.value());
+    }
+    QVERIFY(clients[QStringLiteral("dual")].client.ipv4Address.startsWith(u"10.44.0."));
+    QVERIFY(clients[QStringLiteral("dual")].client.ipv6Address.startsWith(u"fd00:44::"));
+    QVERIFY(clients[QStringLiteral("ipv4")].client.ipv6Address.isEmpty());
+    QVERIFY(clients[QStringLiteral("ipv6")].client.ipv4Address.isEmpty());
+    QCOMPARE(clients[QStringLiteral("dual")].client.status, QStringLiteral("active"));
+
+    // A second server's client is left out of the first one's list.
+    auto other = await<WgServerRow>([&](auto done) {
+        WgServerChange change;
+        change.name = QStringLiteral("lab");
+        change.interfaceName = QStringLiteral("wg-lab");
+        change.listenPort = 51821;
+        change.ipv4Address = QStringLiteral("10.45.0.1/24");
+        api().createServer(change, done);
+    });
+    QVERIFY(other.ok());
+    QVERIFY(await<WgCreatedClient>([&](auto done) {
+                WgClientChange client;
+                client.serverId = other.value().id;
+                client.name = QStringLiteral("laptop");
+                api().createClient(client, done);
+            }).ok());
+    WgClientFilter filter;
+    filter.serverId = server.id;
+    auto ofServer = await<Page<WgClientRow>>([&](auto done) { api().clients(filter, done); });
+    QVERIFY(ofServer.ok());
+    QCOMPARE(ofServer.value().items.size(), 3);
+    auto all = await<Page<WgClientRow>>([&](auto done) { api().clients({}, done); });
+    QVERIFY(all.ok());
+    QCOMPARE(all.value().items.size(), 4);
+    auto counted = await<WgServerRow>([&](auto done) { api().server(server.id, done); });
+    QVERIFY(counted.ok());
+    QCOMPARE(counted.value().clientsCount, 3);
+
+    // Disable and enable: the client's state and the filter follow.
+    const qint64 dualId = clients[QStringLiteral("dual")].client.id;
+    auto disabled = await<WgClientRow>([&](auto done) { api().disableClient(dualId, done); });
+    QVERIFY(disabled.ok());
+    QCOMPARE(disabled.value().status, QStringLiteral("disabled"));
+    QVERIFY(!disabled.value().enabled);
+    filter.status = QStringLiteral("disabled");
+    auto off = await<Page<WgClientRow>>([&](auto done) { api().clients(filter, done); });
+    QVERIFY(off.ok());
+    QCOMPARE(off.value().items.size(), 1);
+    QCOMPARE(off.value().items.first().id, dualId);
+    auto enabled = await<WgClientRow>([&](auto done) { api().enableClient(dualId, done); });
+    QVERIFY(enabled.ok());
+    QCOMPARE(enabled.value().status, QStringLiteral("active"));
+
+    // A change through PUT.
+    WgClientChange rename;
+    rename.name = QStringLiteral("phone-main");
+    rename.description = QStringLiteral("phone of Ana");
+    auto renamed = await<WgClientRow>([&](auto done) { api().updateClient(dualId, rename, done); });
+    QVERIFY(renamed.ok());
+    QCOMPARE(renamed.value().name, QStringLiteral("phone-main"));
+    QCOMPARE(renamed.value().description, QStringLiteral("phone of Ana"));
+
+    // The config download: the wg-quick file.
+    auto config = await<QString>([&](auto done) { api().clientConfig(dualId, done); });
+    QVERIFY2(config.ok(), why(config).constData());
+    QVERIFY(config.value().contains(QLatin1String("[Interface]")));
+    QVERIFY(config.value().contains(QLatin1String("[Peer]")));
+    QVERIFY(config.value().contains(QLatin1String("vpn.example.test:51820")));
+
+    // Start, status, stop (config-only: it is what it was told).
+    auto started = await<WgRunState>([&](auto done) { api().startServer(server.id, done); });
+    QVERIFY2(started.ok(), why(started).constData());
+    QCOMPARE(started.value().status, QStringLiteral("running"));
+    QCOMPARE(started.value().backend, QStringLiteral("config-only"));
+    QVERIFY(started.value().at.isValid());
+    auto status = await<WgServerStatus>([&](auto done) { api().serverStatus(server.id, done); });
+    QVERIFY(status.ok());
+    QCOMPARE(status.value().status, QStringLiteral("running"));
+    QCOMPARE(status.value().interfaceName, QStringLiteral("wg-office"));
+    auto stopped = await<WgRunState>([&](auto done) { api().stopServer(server.id, done); });
+    QVERIFY(stopped.ok());
+    QCOMPARE(stopped.value().status, QStringLiteral("stopped"));
+
+    // PUT with a cleared field.
+    WgServerChange change;
+    change.description = QString();
+    change.mtu = 1380;
+    auto updated =
+        await<WgServerRow>([&](auto done) { api().updateServer(server.id, change, done); });
+    QVERIFY(updated.ok());
+    QCOMPARE(updated.value().mtu, 1380);
+    QVERIFY(updated.value().description.isEmpty());
+
+    // Deletes: a client, then the servers with theirs.
+    QVERIFY(await<void>([&](auto done) { api().removeClient(dualId, done); }).ok());
+    for (const qint64 id : {server.id, other.value().id})
+        QVERIFY(await<void>([&](auto done) { api().removeServer(id, done); }).ok());
+    auto none = await<Page<WgClientRow>>([&](auto done) { api().clients({}, done); });
+    QVERIFY(none.ok());
+    QCOMPARE(none.value().items.size(), 0);
+}
+
+void TestWireGuardClient::refusalsAreTyped()
+{
+    // 422 naming its field; nothing stored.
+    auto bad = await<WgServerRow>([&](auto done) {
+        api().createServer(dualServer(QStringLiteral("bad"), QStringLiteral("wg bad!"), 51830),
+                           done);
+    });
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, hm::ErrorCode::ValidationError);
+    QCOMPARE(errorHttpStatus(bad.error()), 422);
+    QCOMPARE(bad.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("interface"));
+
+    auto made = await<WgServerRow>([&](auto done) {
+        api().createServer(dualServer(QStringLiteral("edge"), QStringLiteral("wg-edge"), 51830),
+                           done);
+    });
+    QVERIFY(made.ok());
+    // 409: a listen port another server has.
+    auto taken = await<WgServerRow>([&](auto done) {
+        api().createServer(dualServer(QStringLiteral("edge2"), QStringLiteral("wg-edge2"), 51830),
+                           done);
+    });
+    QVERIFY(!taken.ok());
+    QCOMPARE(errorHttpStatus(taken.error()), 409);
+    QCOMPARE(taken.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("listen_port"));
+    // 422: an explicit address outside the subnet.
+    auto outside = await<WgCreatedClient>([&](auto done) {
+        WgClientChange client;
+        client.serverId = made.value().id;
+        client.name = QStringLiteral("far");
+        client.ipv4Address = QStringLiteral("192.168.9.9");
+        api().createClient(client, done);
+    });
+    QVERIFY(!outside.ok());
+    QCOMPARE(errorHttpStatus(outside.error()), 422);
+    QCOMPARE(outside.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("ipv4_address"));
+
+    // 404.
+    auto missing = await<WgServerRow>([&](auto done) { api().server(987654, done); });
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, hm::ErrorCode::ResourceNotFound);
+    QCOMPARE(errorHttpStatus(missing.error()), 404);
+
+    // 403 for a viewer: reading works, changing does not, nothing changed.
+    QVERIFY(
+        !m_server
+             .createUser(QStringLiteral("wgviewer"), QStringLiteral("viewer"), kWgViewerPassword)
+             .id.isEmpty());
+    auto viewer = m_server.signIn(QStringLiteral("wgviewer"), kWgViewerPassword);
+    QVERIFY(viewer);
+    WireGuardApi viewerApi(*viewer);
+    auto read = await<Page<WgServerRow>>([&](auto done) { viewerApi.servers({}, done); });
+    QVERIFY(read.ok());
+    QCOMPARE(read.value().items.size(), 1);
+    auto refused =
+        await<WgRunState>([&](auto done) { viewerApi.startServer(made.value().id, done); });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, hm::ErrorCode::InsufficientPermissions);
+    QCOMPARE(errorHttpStatus(refused.error()), 403);
+    auto still = await<WgServerRow>([&](auto done) { api().server(made.value().id, done); });
+    QVERIFY(still.ok());
+    QCOMPARE(still.value().status, QStringLiteral("stopped"));
+    QVERIFY(await<void>([&](auto done) { api().removeServer(made.value().id, done); }).ok());
+}
+
+QTEST_MAIN(TestWireGuardClient)
+#include "TestWireGuardClient.moc"
