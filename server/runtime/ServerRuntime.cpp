@@ -14,6 +14,7 @@
 #include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
+#include "server/routes/vpn/BgpRoutes.h"
 #include "server/routes/vpn/Ipv6PoolRoutes.h"
 #include "server/routes/vpn/WireGuardRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
@@ -37,6 +38,7 @@
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/WireGuardBackends.h"
+#include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
 #include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
@@ -342,6 +344,16 @@ Result<QUrl> ServerRuntime::startUp()
     m_ipv6Pools = std::make_unique<vpn::Ipv6PoolService>(*m_database);
     m_ipv6Pools->setWireGuard(m_wireguard.get());
     registerIpv6PoolRoutes(*m_router, *m_auth, *m_ipv6Pools);
+    {
+        vpn::BgpBirdOptions bird;
+        bird.socketPath = m_options.birdSocket;
+        bird.configPath = m_options.birdConfig;
+        bird.routerId = m_options.bgpRouterId;
+        m_bgp = std::make_unique<vpn::BgpService>(*m_database, *m_envelope, bird);
+        if (Status s = m_bgp->writeInitialConfig(); !s)
+            return s.error();
+        registerBgpRoutes(*m_router, *m_auth, *m_bgp);
+    }
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
@@ -392,6 +404,7 @@ void ServerRuntime::stop()
     m_alertChannels.reset();
     m_alerts.reset();    // listens to the fleet
     m_probes.reset();    // asks the fleet about nodes
+    m_bgp.reset();       // waits for its birdc call in progress
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
     m_fleet.reset();
