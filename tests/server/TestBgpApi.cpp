@@ -370,6 +370,8 @@ private slots:
                                      {"local_as", 65001}});
         QVERIFY2(refused.status == 422, refused.raw.constData());
         QVERIFY2(refused.raw.contains("BIRD"), refused.raw.constData());
+        QVERIFY2(refused.raw.toLower().contains("link-local"), refused.raw.constData());
+        QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(
             call("GET", kSessions).data().value("pagination").toObject().value("total").toInt(), 1);
         {
