@@ -37,9 +37,9 @@
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
-#include "server/services/vpn/WireGuardBackends.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
+#include "server/services/vpn/WireGuardBackends.h"
 #include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -353,6 +353,7 @@ Result<QUrl> ServerRuntime::startUp()
         if (Status s = m_bgp->writeInitialConfig(); !s)
             return s.error();
         registerBgpRoutes(*m_router, *m_auth, *m_bgp);
+        m_ipv6Pools->setPoolsChanged([bgp = m_bgp.get()] { bgp->resync(); });
     }
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
@@ -402,8 +403,10 @@ void ServerRuntime::stop()
     // After the agents' connections, before the engine whose queue it writes to.
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
-    m_alerts.reset();    // listens to the fleet
-    m_probes.reset();    // asks the fleet about nodes
+    m_alerts.reset(); // listens to the fleet
+    m_probes.reset(); // asks the fleet about nodes
+    if (m_ipv6Pools)
+        m_ipv6Pools->setPoolsChanged({});
     m_bgp.reset();       // waits for its birdc call in progress
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress

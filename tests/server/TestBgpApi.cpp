@@ -331,6 +331,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:aa00::/40")),
                                  kBgpTimeoutMs);
 
+        // A pool created later is announced too (the pools' change re-applies).
+        const Answer later =
+            call("POST", QStringLiteral("/api/v1/ipv6/pools"),
+                 {{"name", "bgp-pool2"}, {"prefix", "2001:db8:bb00::/40"}, {"prefix_length", 64}});
+        QVERIFY2(later.status == 201, later.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:bb00::/40")),
+                                 kBgpTimeoutMs);
+
         // The peer's route, as the API shows it.
         QTRY_VERIFY_WITH_TIMEOUT(call("GET", kBgpRoutes + QStringLiteral("?session_id=%1").arg(id))
                                      .raw.contains("2001:db8:ffff::/48"),

@@ -745,6 +745,28 @@ void BgpService::setSessionEnabled(const auth::Principal &caller, const auth::Cl
     });
 }
 
+void BgpService::resync()
+{
+    if (!hasBird() && m_options.configPath.isEmpty())
+        return;
+    enqueue([this] {
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            qCWarning(lcServer).noquote()
+                << "BIRD configuration not re-applied:" << sessions.error().message;
+            return finished();
+        }
+        applyThenStore(
+            sessions.value(), -1, {}, std::nullopt,
+            []() -> Result<QJsonObject> { return QJsonObject{}; },
+            [](Result<QJsonObject> done) {
+                if (!done)
+                    qCWarning(lcServer).noquote()
+                        << "BIRD configuration not re-applied:" << done.error().message;
+            });
+    });
+}
+
 void BgpService::routes(std::optional<qint64> sessionId, const QString &prefix, qint64 limit,
                         qint64 offset, Done done)
 {

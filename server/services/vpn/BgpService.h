@@ -108,6 +108,10 @@ public:
     void routes(std::optional<qint64> sessionId, const QString &prefix, qint64 limit, qint64 offset,
                 Done done);
 
+    // Re-renders and applies the stored sessions (the IPv6 pools changed:
+    // their prefixes are announced); a refusal is logged.
+    void resync();
+
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
 private:
