@@ -995,6 +995,26 @@ CREATE INDEX ipv6_allocations_pool ON ipv6_allocations(pool_id, id);
 CREATE INDEX ipv6_allocations_client ON ipv6_allocations(client_id);
 )sql";
 
+const char kBgpSessionsSchema[] = R"sql(
+CREATE TABLE bgp_sessions (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    name            TEXT NOT NULL UNIQUE,
+    neighbor        TEXT NOT NULL,
+    remote_as       INTEGER NOT NULL CHECK (remote_as BETWEEN 1 AND 4294967295),
+    local_as        INTEGER NOT NULL CHECK (local_as BETWEEN 1 AND 4294967295),
+    sealed_password TEXT,
+    hold_time       INTEGER NOT NULL DEFAULT 90,
+    keepalive       INTEGER NOT NULL DEFAULT 30,
+    connect_retry   INTEGER NOT NULL DEFAULT 120,
+    multihop        INTEGER NOT NULL DEFAULT 0 CHECK (multihop BETWEEN 0 AND 255),
+    ttl_security    INTEGER NOT NULL DEFAULT 0,
+    enabled         INTEGER NOT NULL DEFAULT 1,
+    description     TEXT NOT NULL DEFAULT '',
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1038,6 +1058,7 @@ const QList<Migration> &schemaMigrations()
         {24, QStringLiteral("alert re-notification"), QString::fromUtf8(kAlertRenotifySchema)},
         {25, QStringLiteral("wireguard servers and clients"), QString::fromUtf8(kWireGuardSchema)},
         {26, QStringLiteral("ipv6 prefix pools"), QString::fromUtf8(kIpv6PoolsSchema)},
+        {27, QStringLiteral("bgp sessions"), QString::fromUtf8(kBgpSessionsSchema)},
     };
     return migrations;
 }

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
 #include <QUrl>
 
 namespace hm::server {
@@ -308,6 +310,38 @@ QList<ServerRow> serverRows()
              return {};
          },
          true},
+        // BGP through BIRD 2 (server/services/vpn/BgpService, docs/api.md "BGP").
+        {QStringLiteral("bird-socket"),
+         QStringLiteral("PATH"),
+         QStringLiteral("BIRD 2's control socket (bird -s PATH). Without it BGP sessions are "
+                        "stored only and their status is \"unavailable\"."),
+         {},
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             line.options.birdSocket = given.value;
+             return {};
+         }},
+        {QStringLiteral("bird-config"),
+         QStringLiteral("PATH"),
+         QStringLiteral("The configuration file BIRD runs (bird -c PATH); HiveMind renders it, "
+                        "and writes it at start when it is missing or empty."),
+         {},
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             if (!given.value.isEmpty() && !QFileInfo(given.value).isAbsolute())
+                 return badValue(QStringLiteral("--bird-config must be an absolute path"));
+             line.options.birdConfig = given.value;
+             return {};
+         }},
+        {QStringLiteral("bgp-router-id"),
+         QStringLiteral("IPV4"),
+         QStringLiteral("BIRD's router id (an IPv4 address unique among the BGP peers)."),
+         QStringLiteral("10.255.255.1"),
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             const QHostAddress id(given.value);
+             if (id.protocol() != QAbstractSocket::IPv4Protocol || id == QHostAddress::AnyIPv4)
+                 return badValue(QStringLiteral("--bgp-router-id must be an IPv4 address"));
+             line.options.bgpRouterId = given.value;
+             return {};
+         }},
         // Tests only: a pending two-factor login's lifetime, so its expiry
         // can be tested without waiting five minutes.
         {QStringLiteral("pending-login-ttl-ms"), QStringLiteral("MS"),

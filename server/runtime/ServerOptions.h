@@ -70,6 +70,12 @@ struct ServerOptions
     // --wireguard-netns runs its commands in a network namespace (tests).
     QString wireguardBackend = QStringLiteral("auto");
     QString wireguardNetns;
+    // --bird-socket, --bird-config, --bgp-router-id (BgpService): BIRD 2's
+    // control socket (empty: sessions stored only, status "unavailable"),
+    // the configuration file it runs, its router id.
+    QString birdSocket;
+    QString birdConfig;
+    QString bgpRouterId = QStringLiteral("10.255.255.1");
     // Console only: OS keychain access for the master key (see MasterKeyOptions).
     std::function<std::optional<QByteArray>()> keychainRead;
     std::function<bool(const QByteArray &)> keychainWrite;

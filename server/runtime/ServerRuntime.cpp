@@ -14,6 +14,7 @@
 #include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
+#include "server/routes/vpn/BgpRoutes.h"
 #include "server/routes/vpn/Ipv6PoolRoutes.h"
 #include "server/routes/vpn/WireGuardRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
@@ -36,8 +37,9 @@
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/system/LogBuffer.h"
-#include "server/services/vpn/WireGuardBackends.h"
+#include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
+#include "server/services/vpn/WireGuardBackends.h"
 #include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
 #include "store/Database.h"
@@ -342,6 +344,17 @@ Result<QUrl> ServerRuntime::startUp()
     m_ipv6Pools = std::make_unique<vpn::Ipv6PoolService>(*m_database);
     m_ipv6Pools->setWireGuard(m_wireguard.get());
     registerIpv6PoolRoutes(*m_router, *m_auth, *m_ipv6Pools);
+    {
+        vpn::BgpBirdOptions bird;
+        bird.socketPath = m_options.birdSocket;
+        bird.configPath = m_options.birdConfig;
+        bird.routerId = m_options.bgpRouterId;
+        m_bgp = std::make_unique<vpn::BgpService>(*m_database, *m_envelope, bird);
+        if (Status s = m_bgp->writeInitialConfig(); !s)
+            return s.error();
+        registerBgpRoutes(*m_router, *m_auth, *m_bgp);
+        m_ipv6Pools->setPoolsChanged([bgp = m_bgp.get()] { bgp->resync(); });
+    }
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
@@ -390,8 +403,11 @@ void ServerRuntime::stop()
     // After the agents' connections, before the engine whose queue it writes to.
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
-    m_alerts.reset();    // listens to the fleet
-    m_probes.reset();    // asks the fleet about nodes
+    m_alerts.reset(); // listens to the fleet
+    m_probes.reset(); // asks the fleet about nodes
+    if (m_ipv6Pools)
+        m_ipv6Pools->setPoolsChanged({});
+    m_bgp.reset();       // waits for its birdc call in progress
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
     m_fleet.reset();

@@ -44,6 +44,7 @@ class PublicStatus;
 namespace vpn {
 class WireGuardService;
 class Ipv6PoolService;
+class BgpService;
 } // namespace vpn
 namespace credentials {
 class CredentialVault;
@@ -119,6 +120,7 @@ private:
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
     std::unique_ptr<vpn::WireGuardService> m_wireguard;        // WireGuard servers and clients
     std::unique_ptr<vpn::Ipv6PoolService> m_ipv6Pools;         // IPv6 prefix pools
+    std::unique_ptr<vpn::BgpService> m_bgp;                    // BGP sessions through BIRD 2
     std::unique_ptr<ws::WebSocketHub> m_webSockets;            // /ws/… on the HTTP port
     // Derived from the master key in openStore(); moved into the auth module.
     crypto::SecureBytes m_tokenSigningKey;

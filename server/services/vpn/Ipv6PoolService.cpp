@@ -292,6 +292,8 @@ Result<Ipv6PoolRow> Ipv6PoolService::createPool(const auth::Principal &caller,
     auth::audit(m_db, QStringLiteral("IPV6_POOL_CREATED"), caller.userId,
                 QStringLiteral("ipv6_pool"), QString::number(row.id), client.ip, client.userAgent,
                 v6PoolAuditDetails(row));
+    if (m_poolsChanged)
+        m_poolsChanged();
     return pool(row.id);
 }
 
@@ -369,6 +371,8 @@ Result<Ipv6PoolRow> Ipv6PoolService::updatePool(const auth::Principal &caller,
     auth::audit(m_db, QStringLiteral("IPV6_POOL_UPDATED"), caller.userId,
                 QStringLiteral("ipv6_pool"), QString::number(id), client.ip, client.userAgent,
                 v6PoolAuditDetails(row));
+    if (m_poolsChanged)
+        m_poolsChanged();
     return pool(id);
 }
 
@@ -424,6 +428,8 @@ Status Ipv6PoolService::removePool(const auth::Principal &caller, const auth::Cl
             resyncClient(a.clientId);
         }
     }
+    if (m_poolsChanged)
+        m_poolsChanged();
     return {};
 }
 

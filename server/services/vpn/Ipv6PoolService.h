@@ -62,6 +62,9 @@ public:
 
     // Re-synced when an allocation names one of its clients (null: none).
     void setWireGuard(WireGuardService *wireguard) { m_wireguard = wireguard; }
+    // Called after a pool is created, changed or deleted (BgpService
+    // re-applies BIRD's configuration: the active pools are announced).
+    void setPoolsChanged(std::function<void()> changed) { m_poolsChanged = std::move(changed); }
 
     Result<store::Page<repositories::Ipv6PoolRow>>
     listPools(const repositories::Ipv6PoolFilter &filter);
@@ -103,6 +106,7 @@ private:
     store::Database &m_db;
     WireGuardService *m_wireguard = nullptr;
     std::function<qint64()> m_now;
+    std::function<void()> m_poolsChanged;
 };
 
 } // namespace hm::server::vpn

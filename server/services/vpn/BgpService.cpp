@@ -1,0 +1,838 @@
+#include "server/services/vpn/BgpService.h"
+
+#include "common/Logging.h"
+#include "crypto/Envelope.h"
+#include "crypto/SecureBytes.h"
+#include "server/api/AuthCommon.h"
+#include "server/api/Roles.h"
+#include "server/repositories/Ipv6PoolRepository.h"
+#include "server/services/auth/AuditLog.h"
+#include "store/Database.h"
+#include "vpn/WgFieldCheck.h"
+#include "vpn/bird/BirdConfig.h"
+#include "vpn/bird/BirdConfigApplier.h"
+#include "vpn/bird/BirdControl.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QPointer>
+
+namespace hm::server::vpn {
+
+using namespace repositories;
+
+namespace {
+
+constexpr qsizetype kBgpMaxDescription = 256;
+constexpr auto kBgpBirdTimeout = std::chrono::seconds(10);
+const QString kBgpRedacted = QStringLiteral("***REDACTED***");
+
+Error bgpRuleError(const QString &field, const QString &message)
+{
+    return Error{ErrorCode::ValidationError,
+                 field + QStringLiteral(": ") + message,
+                 {{QStringLiteral("field"), field}}};
+}
+
+// Overwrites a secret held in a QString (its own copy).
+void bgpWipe(QString &text)
+{
+    text.fill(QChar(u'\0'));
+    text.clear();
+}
+
+Error bgpNotFound()
+{
+    return Error{ErrorCode::ResourceNotFound, QStringLiteral("BGP session not found")};
+}
+
+Status requireBgpAdmin(const auth::Principal &caller)
+{
+    if (caller.role != auth::Role::Admin)
+        return Error{ErrorCode::InsufficientPermissions,
+                     QStringLiteral("only administrators change BGP sessions")};
+    return {};
+}
+
+QByteArray bgpPasswordAad(qint64 id)
+{
+    return QByteArrayLiteral("bgp_session:") + QByteArray::number(id);
+}
+
+QJsonObject bgpAuditDetails(const BgpSessionRow &row)
+{
+    return {{QStringLiteral("name"), row.name},
+            {QStringLiteral("neighbor"), row.neighbor},
+            {QStringLiteral("remote_as"), double(row.remoteAs)},
+            {QStringLiteral("local_as"), double(row.localAs)},
+            {QStringLiteral("has_password"), !row.sealedPassword.isEmpty()},
+            {QStringLiteral("enabled"), row.enabled}};
+}
+
+// Transport problems (no BIRD at the socket, no answer) are 503.
+Error bgpBirdUnreachable(const Error &error)
+{
+    if (error.code == ErrorCode::NetworkError || error.code == ErrorCode::Timeout)
+        return Error{ErrorCode::ServiceUnavailable,
+                     QStringLiteral("BIRD is not reachable: ") + error.message};
+    return error;
+}
+
+QString bgpStatusOf(const bird::BirdProtocol &p)
+{
+    if (!p.bgpState.isEmpty())
+        return p.bgpState.toLower();
+    return p.state.toLower();
+}
+
+} // namespace
+
+BgpService::BgpService(store::Database &db, crypto::EnvelopeCipher &cipher, BgpBirdOptions options,
+                       QObject *parent)
+    : QObject(parent), m_db(db), m_cipher(cipher), m_options(std::move(options)),
+      m_now(&auth::nowMs)
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+BgpService::~BgpService()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+qint64 BgpService::now() const
+{
+    return m_now ? m_now() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void BgpService::later(Done done, Result<QJsonObject> result)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+        Qt::QueuedConnection);
+}
+
+void BgpService::runOnWorker(std::function<Result<QJsonObject>()> work, Done done)
+{
+    QPointer<BgpService> self(this);
+    m_pool.start([self, work = std::move(work), done = std::move(done)]() mutable {
+        Result<QJsonObject> result = work();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [done = std::move(done), result = std::move(result)]() mutable {
+                done(std::move(result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BgpService::enqueue(std::function<void()> job)
+{
+    m_waiting.append(std::move(job));
+    if (m_busy)
+        return;
+    m_busy = true;
+    // Always after the caller returned, like the worker's answers.
+    QMetaObject::invokeMethod(
+        this, [this] { runNext(); }, Qt::QueuedConnection);
+}
+
+// The next waiting change, if any (each renders what the previous one stored).
+void BgpService::runNext()
+{
+    if (m_waiting.isEmpty()) {
+        m_busy = false;
+        return;
+    }
+    auto job = m_waiting.takeFirst();
+    job();
+}
+
+void BgpService::finished()
+{
+    runNext();
+}
+
+// ---- rendering -------------------------------------------------------------
+
+Result<QString> BgpService::render(const QList<BgpSessionRow> &sessions, qint64 plainFor,
+                                   const QString &plainPassword)
+{
+    bird::BirdConfig config;
+    config.routerId = QHostAddress(m_options.routerId);
+    config.localAs = m_options.localAs;
+    auto pools = allIpv6Pools(m_db);
+    if (!pools)
+        return pools.error();
+    for (const Ipv6PoolRow &pool : pools.value()) {
+        if (pool.status != QLatin1String("active"))
+            continue;
+        auto prefix = bird::BirdPrefix::parse(pool.prefix);
+        if (!prefix)
+            continue; // stored pools are canonical
+        config.announced.append({prefix.value(), bird::BirdAnnounceKind::Unreachable});
+    }
+    for (const BgpSessionRow &row : sessions) {
+        bird::BirdBgpSession s;
+        s.name = row.name;
+        s.neighbor = QHostAddress(row.neighbor);
+        s.remoteAs = quint32(row.remoteAs);
+        s.localAs = quint32(row.localAs);
+        if (row.id == plainFor) {
+            s.password = plainPassword;
+        } else if (!row.sealedPassword.isEmpty()) {
+            auto opened = m_cipher.decrypt(row.sealedPassword, crypto::DekPurpose::Credential,
+                                           bgpPasswordAad(row.id));
+            if (!opened)
+                return Error{ErrorCode::InternalError,
+                             QStringLiteral("the password of BGP session %1 cannot be opened")
+                                 .arg(row.name)};
+            s.password = QString::fromUtf8(opened.value());
+            crypto::wipe(opened.value());
+        }
+        s.holdTime = row.holdTime;
+        s.keepaliveTime = row.keepalive;
+        s.connectRetryTime = row.connectRetry;
+        s.multihopTtl = row.multihop;
+        s.ttlSecurity = row.ttlSecurity;
+        s.enabled = row.enabled;
+        // IPv6 neighbors carry both families (IPv4 with extended next hop).
+        const bool v6 = s.neighbor.protocol() == QAbstractSocket::IPv6Protocol;
+        s.ipv6.enabled = v6;
+        s.ipv4.enabled = true;
+        config.sessions.append(s);
+    }
+    auto text = bird::renderBirdConfig(config);
+    for (bird::BirdBgpSession &s : config.sessions)
+        s.password.fill(QChar(u'\0'));
+    if (!text)
+        return Error{ErrorCode::ValidationError, text.error().message, text.error().details};
+    return text;
+}
+
+Result<QString> BgpService::renderStored()
+{
+    auto sessions = bgpSessions(m_db);
+    if (!sessions)
+        return sessions.error();
+    return render(sessions.value());
+}
+
+Status BgpService::writeInitialConfig()
+{
+    if (m_options.configPath.isEmpty())
+        return {};
+    QFileInfo info(m_options.configPath);
+    if (info.exists() && info.size() > 0)
+        return {};
+    auto text = renderStored();
+    if (!text)
+        return text.error();
+    QFile file(m_options.configPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error{
+            ErrorCode::InternalError,
+            QStringLiteral("cannot write %1: %2").arg(m_options.configPath, file.errorString())};
+    file.setPermissions(bird::BirdConfigApplier::DefaultPermissions);
+    QByteArray bytes = text.value().toUtf8();
+    const bool written = file.write(bytes) == bytes.size();
+    crypto::wipe(bytes);
+    if (!written)
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("cannot write %1").arg(m_options.configPath)};
+    qCInfo(lcServer).noquote() << "BIRD configuration written to" << m_options.configPath;
+    return {};
+}
+
+// ---- validation ------------------------------------------------------------
+
+Result<BgpSessionRow> BgpService::validated(BgpSessionRow row, const BgpSessionDetails &d)
+{
+    if (d.name)
+        row.name = d.name->trimmed();
+    if (row.name.isEmpty())
+        return bgpRuleError(QStringLiteral("name"), QStringLiteral("required"));
+    if (!bird::isValidBirdName(row.name) || row.name.startsWith(QLatin1String("hm_")))
+        return bgpRuleError(
+            QStringLiteral("name"),
+            QStringLiteral("a BIRD protocol name: a letter or _, then letters, digits or _, at "
+                           "most 32, not a BIRD keyword and not starting with hm_"));
+    if (d.neighbor)
+        row.neighbor = d.neighbor->trimmed();
+    {
+        const QHostAddress address(row.neighbor);
+        if (row.neighbor.isEmpty() || address.isNull() ||
+            !bird::checkBirdAddress(address, QStringLiteral("neighbor")))
+            return bgpRuleError(QStringLiteral("neighbor"),
+                                QStringLiteral("a unicast IPv4 or IPv6 address"));
+        row.neighbor = address.toString();
+    }
+    if (d.remoteAs)
+        row.remoteAs = *d.remoteAs;
+    if (row.remoteAs < 1 || row.remoteAs > 4294967295LL)
+        return bgpRuleError(QStringLiteral("remote_as"), QStringLiteral("1 to 4294967295"));
+    if (d.localAs)
+        row.localAs = *d.localAs;
+    if (row.localAs < 1 || row.localAs > 4294967295LL)
+        return bgpRuleError(QStringLiteral("local_as"), QStringLiteral("1 to 4294967295"));
+    if (d.holdTime)
+        row.holdTime = *d.holdTime;
+    if (row.holdTime < 3 || row.holdTime > 65535)
+        return bgpRuleError(QStringLiteral("hold_time"), QStringLiteral("3 to 65535 seconds"));
+    if (d.keepalive)
+        row.keepalive = *d.keepalive;
+    if (row.keepalive < 1 || row.keepalive >= row.holdTime)
+        return bgpRuleError(QStringLiteral("keepalive"),
+                            QStringLiteral("1 second to less than hold_time"));
+    if (d.connectRetry)
+        row.connectRetry = *d.connectRetry;
+    if (row.connectRetry < 1 || row.connectRetry > 65535)
+        return bgpRuleError(QStringLiteral("connect_retry"), QStringLiteral("1 to 65535 seconds"));
+    if (d.multihop)
+        row.multihop = *d.multihop;
+    if (row.multihop < 0 || row.multihop > 255)
+        return bgpRuleError(QStringLiteral("multihop"),
+                            QStringLiteral("0 (direct) or a TTL of 1 to 255"));
+    if (d.ttlSecurity)
+        row.ttlSecurity = *d.ttlSecurity;
+    if (d.enabled)
+        row.enabled = *d.enabled;
+    if (d.description)
+        row.description = d.description->trimmed();
+    if (row.description.size() > kBgpMaxDescription)
+        return bgpRuleError(QStringLiteral("description"),
+                            QStringLiteral("at most %1 characters").arg(kBgpMaxDescription));
+    if (!row.description.isEmpty() && !hm::vpn::checkApiField(u"Name", row.description))
+        return bgpRuleError(QStringLiteral("description"),
+                            QStringLiteral("holds characters that are not allowed"));
+    if (d.password && !d.password->isEmpty()) {
+        if (!bird::checkBirdPassword(*d.password, row.name))
+            return bgpRuleError(QStringLiteral("password"),
+                                QStringLiteral("1 to 80 bytes without \", \\ or control "
+                                               "characters"));
+    }
+    return row;
+}
+
+// ---- applying --------------------------------------------------------------
+
+void BgpService::applyThenStore(QList<BgpSessionRow> sessions, qint64 plainFor,
+                                QString plainPassword,
+                                std::optional<std::pair<QString, bool>> toggle,
+                                std::function<Result<QJsonObject>()> store, Done done)
+{
+    auto text = render(sessions, plainFor, plainPassword);
+    bgpWipe(plainPassword);
+    if (!text) {
+        done(text.error());
+        return finished();
+    }
+    auto finish = [this, store = std::move(store),
+                   done = std::move(done)](Result<QJsonObject> applied) mutable {
+        if (!applied)
+            done(applied.error());
+        else
+            done(store());
+        finished();
+    };
+    if (!hasBird()) {
+        // No BIRD to ask: the checked file is written when there is one.
+        if (!m_options.configPath.isEmpty()) {
+            QFile file(m_options.configPath);
+            if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                file.setPermissions(bird::BirdConfigApplier::DefaultPermissions);
+                QByteArray bytes = text.value().toUtf8();
+                file.write(bytes);
+                crypto::wipe(bytes);
+            }
+        }
+        bgpWipe(text.value());
+        QMetaObject::invokeMethod(
+            this, [finish = std::move(finish)]() mutable { finish(QJsonObject{}); },
+            Qt::QueuedConnection);
+        return;
+    }
+    runOnWorker(
+        [socket = m_options.socketPath, path = m_options.configPath, text = std::move(text.value()),
+         toggle]() mutable -> Result<QJsonObject> {
+            bird::BirdControl control(socket, kBgpBirdTimeout);
+            bird::BirdConfigApplier applier(control, path);
+            auto applied = applier.apply(text);
+            bgpWipe(text);
+            if (!applied)
+                return bgpBirdUnreachable(applied.error());
+            if (toggle) {
+                const Status s = toggle->second ? control.enableProtocol(toggle->first)
+                                                : control.disableProtocol(toggle->first);
+                if (!s)
+                    qCWarning(lcServer).noquote()
+                        << "BGP session" << toggle->first << "not switched:" << s.error().message;
+            }
+            return QJsonObject{};
+        },
+        std::move(finish));
+}
+
+// ---- reading ---------------------------------------------------------------
+
+QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdProtocol *p,
+                                    const QString &unavailable) const
+{
+    QJsonObject o{{QStringLiteral("id"), row.id},
+                  {QStringLiteral("name"), row.name},
+                  {QStringLiteral("neighbor"), row.neighbor},
+                  {QStringLiteral("remote_as"), double(row.remoteAs)},
+                  {QStringLiteral("local_as"), double(row.localAs)},
+                  {QStringLiteral("enabled"), row.enabled},
+                  {QStringLiteral("description"), row.description},
+                  {QStringLiteral("bird_protocol"), row.name},
+                  {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+                  {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
+    o.insert(QStringLiteral("config"),
+             QJsonObject{{QStringLiteral("password"),
+                          row.sealedPassword.isEmpty() ? QJsonValue() : QJsonValue(kBgpRedacted)},
+                         {QStringLiteral("hold_time"), row.holdTime},
+                         {QStringLiteral("keepalive"), row.keepalive},
+                         {QStringLiteral("connect_retry"), row.connectRetry},
+                         {QStringLiteral("multihop"), row.multihop},
+                         {QStringLiteral("ttl_security"), row.ttlSecurity}});
+    QJsonObject statistics{{QStringLiteral("routes_imported"), 0},
+                           {QStringLiteral("routes_filtered"), 0},
+                           {QStringLiteral("routes_exported"), 0},
+                           {QStringLiteral("routes_preferred"), 0}};
+    if (!p) {
+        o.insert(QStringLiteral("status"), QStringLiteral("unavailable"));
+        o.insert(QStringLiteral("uptime"), 0);
+        o.insert(QStringLiteral("routes_received"), 0);
+        o.insert(QStringLiteral("routes_advertised"), 0);
+        o.insert(QStringLiteral("last_update"), QJsonValue());
+        o.insert(QStringLiteral("last_error"), unavailable);
+        o.insert(QStringLiteral("statistics"), statistics);
+        return o;
+    }
+    const QString status = bgpStatusOf(*p);
+    o.insert(QStringLiteral("status"), status);
+    const bool up = p->isEstablished() && p->since.isValid();
+    o.insert(QStringLiteral("uptime"),
+             up ? double(qMax<qint64>(0, p->since.secsTo(QDateTime::currentDateTimeUtc()))) : 0.0);
+    o.insert(QStringLiteral("routes_received"), double(p->routes.imported));
+    o.insert(QStringLiteral("routes_advertised"), double(p->routes.exported));
+    o.insert(QStringLiteral("last_update"),
+             p->since.isValid() ? QJsonValue(p->since.toUTC().toString(Qt::ISODateWithMs))
+                                : QJsonValue());
+    o.insert(QStringLiteral("last_error"),
+             p->lastError.isEmpty() ? QJsonValue() : QJsonValue(p->lastError));
+    statistics.insert(QStringLiteral("routes_imported"), double(p->routes.imported));
+    statistics.insert(QStringLiteral("routes_filtered"), double(p->routes.filtered));
+    statistics.insert(QStringLiteral("routes_exported"), double(p->routes.exported));
+    statistics.insert(QStringLiteral("routes_preferred"), double(p->routes.preferred));
+    o.insert(QStringLiteral("statistics"), statistics);
+    return o;
+}
+
+namespace {
+
+const QString kBgpNoSocket = QStringLiteral("no BIRD control socket is configured (--bird-socket)");
+
+} // namespace
+
+void BgpService::listSessions(const BgpSessionQuery &query, Done done)
+{
+    BgpSessionFilter filter;
+    filter.search = query.search;
+    filter.neighbor = query.neighbor;
+    auto rows = bgpSessions(m_db, filter);
+    if (!rows)
+        return later(std::move(done), rows.error());
+    auto answer = [this, rows = rows.value(),
+                   query](const QHash<QString, bird::BirdProtocol> &protocols,
+                          const QString &unavailable) {
+        QJsonArray items;
+        qint64 total = 0;
+        for (const BgpSessionRow &row : rows) {
+            const auto it = protocols.constFind(row.name);
+            const QJsonObject json =
+                sessionJson(row, it == protocols.cend() ? nullptr : &it.value(),
+                            it == protocols.cend() && unavailable.isEmpty()
+                                ? QStringLiteral("BIRD does not run this session yet")
+                                : unavailable);
+            if (!query.status.isEmpty() &&
+                json.value(QStringLiteral("status")).toString() != query.status)
+                continue;
+            if (total >= query.offset && total < query.offset + query.limit)
+                items.append(json);
+            ++total;
+        }
+        return QJsonObject{{QStringLiteral("sessions"), items},
+                           {QStringLiteral("total"), double(total)}};
+    };
+    if (!hasBird())
+        return later(std::move(done), answer({}, kBgpNoSocket));
+    QPointer<BgpService> self(this);
+    auto protocols = std::make_shared<QHash<QString, bird::BirdProtocol>>();
+    auto why = std::make_shared<QString>();
+    runOnWorker(
+        [socket = m_options.socketPath, protocols, why]() -> Result<QJsonObject> {
+            bird::BirdControl control(socket, kBgpBirdTimeout);
+            auto list = control.showProtocols();
+            if (!list) {
+                *why = bgpBirdUnreachable(list.error()).message;
+                return QJsonObject{};
+            }
+            for (const bird::BirdProtocol &p : list.value())
+                protocols->insert(p.name, p);
+            return QJsonObject{};
+        },
+        [answer, protocols, why, done = std::move(done)](Result<QJsonObject>) {
+            done(answer(*protocols, *why));
+        });
+}
+
+void BgpService::session(qint64 id, Done done)
+{
+    auto row = bgpSessionById(m_db, id);
+    if (!row)
+        return later(std::move(done), row.error());
+    if (!row.value())
+        return later(std::move(done), bgpNotFound());
+    const BgpSessionRow found = *row.value();
+    if (!hasBird())
+        return later(std::move(done), sessionJson(found, nullptr, kBgpNoSocket));
+    auto protocol = std::make_shared<std::optional<bird::BirdProtocol>>();
+    auto why = std::make_shared<QString>();
+    runOnWorker(
+        [socket = m_options.socketPath, name = found.name, protocol, why]() -> Result<QJsonObject> {
+            bird::BirdControl control(socket, kBgpBirdTimeout);
+            auto p = control.showProtocol(name);
+            if (p)
+                *protocol = p.value();
+            else
+                *why = bgpBirdUnreachable(p.error()).message;
+            return QJsonObject{};
+        },
+        [this, found, protocol, why, done = std::move(done)](Result<QJsonObject>) {
+            done(sessionJson(found, protocol->has_value() ? &protocol->value() : nullptr, *why));
+        });
+}
+
+void BgpService::createSession(const auth::Principal &caller, const auth::ClientInfo &client,
+                               const BgpSessionDetails &details, Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    enqueue([this, caller, client, details, done = std::move(done)]() mutable {
+        BgpSessionRow row;
+        auto checked = validated(row, details);
+        if (!checked) {
+            done(checked.error());
+            return finished();
+        }
+        row = checked.value();
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            done(sessions.error());
+            return finished();
+        }
+        for (const BgpSessionRow &other : sessions.value()) {
+            if (other.name == row.name) {
+                done(Error{ErrorCode::Conflict,
+                           QStringLiteral("name: another BGP session has it"),
+                           {{QStringLiteral("field"), QStringLiteral("name")}}});
+                return finished();
+            }
+        }
+        row.id = -2; // not stored yet
+        row.createdAt = now();
+        row.updatedAt = row.createdAt;
+        QList<BgpSessionRow> all = sessions.value();
+        all.append(row);
+        QString password = details.password.value_or(QString());
+        applyThenStore(
+            all, row.id, password, std::nullopt,
+            [this, row, password, caller, client]() mutable -> Result<QJsonObject> {
+                auto txn = m_db.begin();
+                if (!txn)
+                    return txn.error();
+                auto id = insertBgpSession(m_db, row);
+                if (!id)
+                    return id.error();
+                row.id = id.value();
+                if (!password.isEmpty()) {
+                    QByteArray secret = password.toUtf8();
+                    auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::Credential,
+                                                   bgpPasswordAad(row.id));
+                    crypto::wipe(secret);
+                    bgpWipe(password);
+                    if (!sealed)
+                        return sealed.error();
+                    if (Status s = setBgpSessionPassword(m_db, row.id, sealed.value()); !s)
+                        return s.error();
+                    row.sealedPassword = sealed.value();
+                }
+                if (Status s = txn.value().commit(); !s)
+                    return s.error();
+                auth::audit(m_db, QStringLiteral("BGP_SESSION_CREATED"), caller.userId,
+                            QStringLiteral("bgp_session"), QString::number(row.id), client.ip,
+                            client.userAgent, bgpAuditDetails(row));
+                return sessionJson(row, nullptr,
+                                   hasBird() ? QStringLiteral("BIRD is starting the session")
+                                             : kBgpNoSocket);
+            },
+            std::move(done));
+    });
+}
+
+void BgpService::updateSession(const auth::Principal &caller, const auth::ClientInfo &client,
+                               qint64 id, const BgpSessionDetails &details, Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    enqueue([this, caller, client, id, details, done = std::move(done)]() mutable {
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            done(sessions.error());
+            return finished();
+        }
+        QList<BgpSessionRow> all = sessions.value();
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (all[i].id == id)
+                index = i;
+        }
+        if (index < 0) {
+            done(bgpNotFound());
+            return finished();
+        }
+        auto checked = validated(all[index], details);
+        if (!checked) {
+            done(checked.error());
+            return finished();
+        }
+        BgpSessionRow row = checked.value();
+        for (const BgpSessionRow &other : all) {
+            if (other.id != id && other.name == row.name) {
+                done(Error{ErrorCode::Conflict,
+                           QStringLiteral("name: another BGP session has it"),
+                           {{QStringLiteral("field"), QStringLiteral("name")}}});
+                return finished();
+            }
+        }
+        row.updatedAt = now();
+        all[index] = row;
+        const bool newPassword = details.password.has_value();
+        QString password = details.password.value_or(QString());
+        applyThenStore(
+            all, newPassword ? id : -1, password, std::nullopt,
+            [this, row, newPassword, password, caller, client]() mutable -> Result<QJsonObject> {
+                auto txn = m_db.begin();
+                if (!txn)
+                    return txn.error();
+                if (Status s = updateBgpSession(m_db, row); !s)
+                    return s.error();
+                if (newPassword) {
+                    QString sealedText;
+                    if (!password.isEmpty()) {
+                        QByteArray secret = password.toUtf8();
+                        auto sealed = m_cipher.encrypt(secret, crypto::DekPurpose::Credential,
+                                                       bgpPasswordAad(row.id));
+                        crypto::wipe(secret);
+                        bgpWipe(password);
+                        if (!sealed)
+                            return sealed.error();
+                        sealedText = sealed.value();
+                    }
+                    if (Status s = setBgpSessionPassword(m_db, row.id, sealedText); !s)
+                        return s.error();
+                    row.sealedPassword = sealedText;
+                }
+                if (Status s = txn.value().commit(); !s)
+                    return s.error();
+                auth::audit(m_db, QStringLiteral("BGP_SESSION_UPDATED"), caller.userId,
+                            QStringLiteral("bgp_session"), QString::number(row.id), client.ip,
+                            client.userAgent, bgpAuditDetails(row));
+                return sessionJson(row, nullptr,
+                                   hasBird() ? QStringLiteral("BIRD is applying the change")
+                                             : kBgpNoSocket);
+            },
+            std::move(done));
+    });
+}
+
+void BgpService::removeSession(const auth::Principal &caller, const auth::ClientInfo &client,
+                               qint64 id, Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    enqueue([this, caller, client, id, done = std::move(done)]() mutable {
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            done(sessions.error());
+            return finished();
+        }
+        QList<BgpSessionRow> all;
+        std::optional<BgpSessionRow> gone;
+        for (const BgpSessionRow &row : sessions.value()) {
+            if (row.id == id)
+                gone = row;
+            else
+                all.append(row);
+        }
+        if (!gone) {
+            done(bgpNotFound());
+            return finished();
+        }
+        applyThenStore(
+            all, -1, {}, std::nullopt,
+            [this, row = *gone, caller, client]() -> Result<QJsonObject> {
+                auto removed = deleteBgpSession(m_db, row.id);
+                if (!removed)
+                    return removed.error();
+                auth::audit(m_db, QStringLiteral("BGP_SESSION_DELETED"), caller.userId,
+                            QStringLiteral("bgp_session"), QString::number(row.id), client.ip,
+                            client.userAgent, bgpAuditDetails(row));
+                return QJsonObject{{QStringLiteral("id"), row.id},
+                                   {QStringLiteral("deleted"), true}};
+            },
+            std::move(done));
+    });
+}
+
+void BgpService::setSessionEnabled(const auth::Principal &caller, const auth::ClientInfo &client,
+                                   qint64 id, bool enabled, Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    enqueue([this, caller, client, id, enabled, done = std::move(done)]() mutable {
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            done(sessions.error());
+            return finished();
+        }
+        QList<BgpSessionRow> all = sessions.value();
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (all[i].id == id)
+                index = i;
+        }
+        if (index < 0) {
+            done(bgpNotFound());
+            return finished();
+        }
+        all[index].enabled = enabled;
+        all[index].updatedAt = now();
+        const BgpSessionRow row = all[index];
+        applyThenStore(
+            all, -1, {}, std::pair{row.name, enabled},
+            [this, row, enabled, caller, client]() -> Result<QJsonObject> {
+                if (Status s = updateBgpSession(m_db, row); !s)
+                    return s.error();
+                auth::audit(m_db,
+                            enabled ? QStringLiteral("BGP_SESSION_STARTED")
+                                    : QStringLiteral("BGP_SESSION_STOPPED"),
+                            caller.userId, QStringLiteral("bgp_session"), QString::number(row.id),
+                            client.ip, client.userAgent, bgpAuditDetails(row));
+                return QJsonObject{{QStringLiteral("id"), row.id},
+                                   {QStringLiteral("enabled"), enabled}};
+            },
+            std::move(done));
+    });
+}
+
+void BgpService::resync()
+{
+    if (!hasBird() && m_options.configPath.isEmpty())
+        return;
+    enqueue([this] {
+        auto sessions = bgpSessions(m_db);
+        if (!sessions) {
+            qCWarning(lcServer).noquote()
+                << "BIRD configuration not re-applied:" << sessions.error().message;
+            return finished();
+        }
+        applyThenStore(
+            sessions.value(), -1, {}, std::nullopt,
+            []() -> Result<QJsonObject> { return QJsonObject{}; },
+            [](Result<QJsonObject> done) {
+                if (!done)
+                    qCWarning(lcServer).noquote()
+                        << "BIRD configuration not re-applied:" << done.error().message;
+            });
+    });
+}
+
+void BgpService::routes(std::optional<qint64> sessionId, const QString &prefix, qint64 limit,
+                        qint64 offset, Done done)
+{
+    bird::BirdRouteQuery query;
+    if (!prefix.isEmpty()) {
+        auto parsed = bird::BirdPrefix::parse(prefix.trimmed());
+        if (!parsed)
+            return later(std::move(done),
+                         bgpRuleError(QStringLiteral("prefix"),
+                                      QStringLiteral("an IP prefix such as 192.0.2.0/24")));
+        query.prefix = parsed.value();
+    }
+    auto sessions = bgpSessions(m_db);
+    if (!sessions)
+        return later(std::move(done), sessions.error());
+    QHash<QString, qint64> ids;
+    for (const BgpSessionRow &row : sessions.value())
+        ids.insert(row.name, row.id);
+    if (sessionId) {
+        const QString name = ids.key(*sessionId);
+        if (name.isEmpty())
+            return later(std::move(done), bgpNotFound());
+        query.protocol = name;
+    }
+    if (!hasBird())
+        return later(std::move(done), Error{ErrorCode::ServiceUnavailable, kBgpNoSocket});
+    runOnWorker(
+        [socket = m_options.socketPath, query, ids, limit, offset]() -> Result<QJsonObject> {
+            bird::BirdControl control(socket, kBgpBirdTimeout);
+            auto routes = control.showRoutes(query);
+            if (!routes)
+                return bgpBirdUnreachable(routes.error());
+            QJsonArray items;
+            const qint64 total = routes.value().size();
+            for (qint64 i = offset; i < total && i < offset + limit; ++i) {
+                const bird::BirdRoute &r = routes.value().at(i);
+                QJsonArray communities;
+                for (const auto &[high, low] : r.communities)
+                    communities.append(QStringLiteral("%1:%2").arg(high).arg(low));
+                QString nextHop = r.bgpNextHop;
+                if (nextHop.isEmpty() && !r.nextHops.isEmpty())
+                    nextHop = r.nextHops.first().via;
+                const auto id = ids.constFind(r.protocol);
+                items.append(QJsonObject{
+                    {QStringLiteral("prefix"), r.prefix},
+                    {QStringLiteral("next_hop"), nextHop.isEmpty() ? QJsonValue() : nextHop},
+                    {QStringLiteral("as_path"), r.asPathText},
+                    {QStringLiteral("origin"),
+                     r.origin.isEmpty() ? QJsonValue() : QJsonValue(r.origin.toLower())},
+                    {QStringLiteral("local_pref"),
+                     r.localPref ? QJsonValue(double(*r.localPref)) : QJsonValue()},
+                    {QStringLiteral("med"), r.med ? QJsonValue(double(*r.med)) : QJsonValue()},
+                    {QStringLiteral("communities"), communities},
+                    {QStringLiteral("protocol"), r.protocol},
+                    {QStringLiteral("session_id"),
+                     id == ids.cend() ? QJsonValue() : QJsonValue(id.value())},
+                    {QStringLiteral("type"), r.type},
+                    {QStringLiteral("since"),
+                     r.since.isValid() ? QJsonValue(r.since.toUTC().toString(Qt::ISODateWithMs))
+                                       : QJsonValue()},
+                    {QStringLiteral("primary"), r.primary}});
+            }
+            return QJsonObject{{QStringLiteral("routes"), items},
+                               {QStringLiteral("total"), double(total)}};
+        },
+        std::move(done));
+}
+
+} // namespace hm::server::vpn
