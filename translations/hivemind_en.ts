@@ -622,6 +622,90 @@
         <source>Probe deleted</source>
         <translation>Probe deleted</translation>
     </message>
+    <message>
+        <source>WireGuard server created</source>
+        <translation>WireGuard server created</translation>
+    </message>
+    <message>
+        <source>WireGuard server changed</source>
+        <translation>WireGuard server changed</translation>
+    </message>
+    <message>
+        <source>WireGuard server deleted</source>
+        <translation>WireGuard server deleted</translation>
+    </message>
+    <message>
+        <source>WireGuard server started</source>
+        <translation>WireGuard server started</translation>
+    </message>
+    <message>
+        <source>WireGuard server failed to start</source>
+        <translation>WireGuard server failed to start</translation>
+    </message>
+    <message>
+        <source>WireGuard server stopped</source>
+        <translation>WireGuard server stopped</translation>
+    </message>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>WireGuard client created</translation>
+    </message>
+    <message>
+        <source>WireGuard client changed</source>
+        <translation>WireGuard client changed</translation>
+    </message>
+    <message>
+        <source>WireGuard client deleted</source>
+        <translation>WireGuard client deleted</translation>
+    </message>
+    <message>
+        <source>WireGuard client config downloaded</source>
+        <translation>WireGuard client config downloaded</translation>
+    </message>
+    <message>
+        <source>IPv6 pool created</source>
+        <translation>IPv6 pool created</translation>
+    </message>
+    <message>
+        <source>IPv6 pool changed</source>
+        <translation>IPv6 pool changed</translation>
+    </message>
+    <message>
+        <source>IPv6 pool deleted</source>
+        <translation>IPv6 pool deleted</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix delegated</source>
+        <translation>IPv6 prefix delegated</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix released</source>
+        <translation>IPv6 prefix released</translation>
+    </message>
+    <message>
+        <source>BGP session created</source>
+        <translation>BGP session created</translation>
+    </message>
+    <message>
+        <source>BGP session changed</source>
+        <translation>BGP session changed</translation>
+    </message>
+    <message>
+        <source>BGP session deleted</source>
+        <translation>BGP session deleted</translation>
+    </message>
+    <message>
+        <source>BGP session started</source>
+        <translation>BGP session started</translation>
+    </message>
+    <message>
+        <source>BGP session stopped</source>
+        <translation>BGP session stopped</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -620,6 +620,90 @@
         <source>Probe deleted</source>
         <translation>删除探测</translation>
     </message>
+    <message>
+        <source>WireGuard server created</source>
+        <translation>已创建 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard server changed</source>
+        <translation>已更改 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard server deleted</source>
+        <translation>已删除 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard server started</source>
+        <translation>已启动 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard server failed to start</source>
+        <translation>WireGuard 服务器启动失败</translation>
+    </message>
+    <message>
+        <source>WireGuard server stopped</source>
+        <translation>已停止 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>已创建 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>WireGuard client changed</source>
+        <translation>已更改 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>WireGuard client deleted</source>
+        <translation>已删除 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>WireGuard client config downloaded</source>
+        <translation>已下载 WireGuard 客户端配置</translation>
+    </message>
+    <message>
+        <source>IPv6 pool created</source>
+        <translation>已创建 IPv6 前缀池</translation>
+    </message>
+    <message>
+        <source>IPv6 pool changed</source>
+        <translation>已更改 IPv6 前缀池</translation>
+    </message>
+    <message>
+        <source>IPv6 pool deleted</source>
+        <translation>已删除 IPv6 前缀池</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix delegated</source>
+        <translation>已分配 IPv6 前缀</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix released</source>
+        <translation>已释放 IPv6 前缀</translation>
+    </message>
+    <message>
+        <source>BGP session created</source>
+        <translation>已创建 BGP 会话</translation>
+    </message>
+    <message>
+        <source>BGP session changed</source>
+        <translation>已更改 BGP 会话</translation>
+    </message>
+    <message>
+        <source>BGP session deleted</source>
+        <translation>已删除 BGP 会话</translation>
+    </message>
+    <message>
+        <source>BGP session started</source>
+        <translation>已启动 BGP 会话</translation>
+    </message>
+    <message>
+        <source>BGP session stopped</source>
+        <translation>已停止 BGP 会话</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -620,6 +620,90 @@
         <source>Probe deleted</source>
         <translation>刪除探測</translation>
     </message>
+    <message>
+        <source>WireGuard server created</source>
+        <translation>已建立 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard server changed</source>
+        <translation>已變更 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard server deleted</source>
+        <translation>已刪除 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard server started</source>
+        <translation>已啟動 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard server failed to start</source>
+        <translation>WireGuard 伺服器啟動失敗</translation>
+    </message>
+    <message>
+        <source>WireGuard server stopped</source>
+        <translation>已停止 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard client created</source>
+        <translation>已建立 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>WireGuard client changed</source>
+        <translation>已變更 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>WireGuard client deleted</source>
+        <translation>已刪除 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>WireGuard client config downloaded</source>
+        <translation>已下載 WireGuard 用戶端設定</translation>
+    </message>
+    <message>
+        <source>IPv6 pool created</source>
+        <translation>已建立 IPv6 前綴池</translation>
+    </message>
+    <message>
+        <source>IPv6 pool changed</source>
+        <translation>已變更 IPv6 前綴池</translation>
+    </message>
+    <message>
+        <source>IPv6 pool deleted</source>
+        <translation>已刪除 IPv6 前綴池</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix delegated</source>
+        <translation>已分配 IPv6 前綴</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix released</source>
+        <translation>已釋放 IPv6 前綴</translation>
+    </message>
+    <message>
+        <source>BGP session created</source>
+        <translation>已建立 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>BGP session changed</source>
+        <translation>已變更 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>BGP session deleted</source>
+        <translation>已刪除 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>BGP session started</source>
+        <translation>已啟動 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>BGP session stopped</source>
+        <translation>已停止 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation>VPN</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

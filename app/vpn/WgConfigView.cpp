@@ -88,6 +88,8 @@ void WgConfigView::setConfig(const QString &name, const QString &config)
     // only in memory.
     const QImage qr = renderQrCode(config, kWgQrScale);
     m_qr->setPixmap(QPixmap::fromImage(qr));
+    // The note under it as wide as the code, not wrapped narrower.
+    m_qrNote->setMaximumWidth(qMax(260, qr.width()));
     m_status->clear();
     retranslateUi();
 }
@@ -113,10 +115,11 @@ void WgConfigView::saveConfig()
         return;
     const QString path = dialog.selectedFiles().constFirst();
     QSaveFile file(path);
-    // It holds a private key: readable by its owner only.
-    const bool written = file.open(QIODevice::WriteOnly) && file.write(m_config.toUtf8()) >= 0 &&
+    // It holds a private key: readable by its owner only, before the first
+    // byte is written.
+    const bool written = file.open(QIODevice::WriteOnly) &&
                          file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
-                         file.commit();
+                         file.write(m_config.toUtf8()) >= 0 && file.commit();
     if (!written) {
         m_status->setText(tr("Not saved: %1").arg(file.errorString()));
         return;

@@ -586,6 +586,16 @@ private slots:
         QVERIFY(audit.raw.contains("WIREGUARD_CLIENT_CONFIG_DOWNLOADED"));
         QVERIFY(audit.raw.contains("WIREGUARD_CLIENT_CREATED"));
         QVERIFY(audit.raw.contains("WIREGUARD_SERVER_CREATED"));
+        // Filed under "vpn", and only WireGuard's codes there so far.
+        const Answer vpn =
+            m_http->get(QStringLiteral("/api/v1/audit?size=100&category=vpn"), m_admin);
+        QCOMPARE(vpn.status, 200);
+        const QJsonArray vpnEntries = vpn.data().value("audit_logs").toArray();
+        QVERIFY(!vpnEntries.isEmpty());
+        for (const QJsonValue entry : vpnEntries) {
+            QVERIFY(entry["action"].toString().startsWith(QLatin1String("WIREGUARD_")));
+            QCOMPARE(entry["category"].toString(), QStringLiteral("vpn"));
+        }
         everything += m_server->standardOutput();
         everything += m_server->standardError();
         for (const QString &secret : std::as_const(m_secrets))

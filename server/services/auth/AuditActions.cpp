@@ -16,9 +16,9 @@ struct Category
 // matters for the reader). An exact code is its own prefix: ACCOUNT_LOCKED
 // (the sign-in lockout) is auth, ACCOUNT_UNLOCKED (an administrator's
 // action) users.
-const std::array<Category, 8> &categories()
+const std::array<Category, 9> &categories()
 {
-    static const std::array<Category, 8> table{{
+    static const std::array<Category, 9> table{{
         {"auth",
          {QStringLiteral("LOGIN"), QStringLiteral("LOGOUT"), QStringLiteral("ACCOUNT_LOCKED"),
           QStringLiteral("REFRESH_TOKEN_"), QStringLiteral("TWO_FACTOR_"),
@@ -33,6 +33,9 @@ const std::array<Category, 8> &categories()
         {"components", {QStringLiteral("COMPONENT_")}},
         {"system", {QStringLiteral("SYSTEM_"), QStringLiteral("SETTINGS_")}},
         {"fleet", {QStringLiteral("NODE_"), QStringLiteral("ALERT_"), QStringLiteral("PROBE_")}},
+        {"vpn",
+         {QStringLiteral("WIREGUARD_"), QStringLiteral("IPV6_POOL_"), QStringLiteral("IPV6_PREFIX_"),
+          QStringLiteral("BGP_")}},
     }};
     return table;
 }
