@@ -4,6 +4,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/BodyFields.h"
 #include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
@@ -28,14 +29,6 @@ const QString kProbesBase = QStringLiteral("/api/v1/probes");
 
 // A JSON number that is a whole number within int (the service bounds it
 // further); VALIDATION_ERROR naming the field otherwise.
-Result<int> probeWholeNumber(const QJsonValue &value, const QString &field)
-{
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != std::floor(number) || std::fabs(number) > 1e9)
-        return auth::fieldError(field, QStringLiteral("a whole number"));
-    return int(number);
-}
-
 // The fields of a create or PATCH body that were given, with their JSON
 // types checked; the service checks what they mean.
 Result<fleet::ProbeDetails> probeDetails(const QJsonObject &body)
@@ -69,10 +62,11 @@ Result<fleet::ProbeDetails> probeDetails(const QJsonObject &body)
             *out = 0;
             continue;
         }
-        auto number = probeWholeNumber(body.value(field), field);
+        auto number = body::wholeNumber(body.value(field), field, -1e9, 1e9,
+                                        QStringLiteral("a whole number"));
         if (!number)
             return number.error();
-        *out = number.value();
+        *out = int(number.value());
     }
     for (const auto &[field, out] : {std::pair{QStringLiteral("tls_verify"), &d.tlsVerify},
                                      std::pair{QStringLiteral("enabled"), &d.enabled}}) {

@@ -5,6 +5,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/BodyFields.h"
 #include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
@@ -27,49 +28,23 @@ const QString kBgpTag = QStringLiteral("BGP");
 const QString kBgpSessions = QStringLiteral("/api/v1/bgp/sessions");
 const QString kBgpRoutes = QStringLiteral("/api/v1/bgp/routes");
 
-Result<qint64> bgpPathId(const RequestContext &c)
-{
-    bool ok = false;
-    const qint64 id = c.pathArgs.at(0).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such id")};
-    return id;
-}
-
-Result<qint64> bgpWholeNumber(const QJsonValue &value, const QString &field, double least,
-                              double most, const QString &what)
-{
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != std::floor(number) || number < least || number > most)
-        return auth::fieldError(field, what);
-    return qint64(number);
-}
-
 Result<vpn::BgpSessionDetails> bgpDetails(const QJsonObject &body)
 {
     vpn::BgpSessionDetails d;
-    for (const auto &[field, out] : {std::pair{QStringLiteral("name"), &d.name},
-                                     std::pair{QStringLiteral("neighbor"), &d.neighbor},
-                                     std::pair{QStringLiteral("description"), &d.description},
-                                     std::pair{QStringLiteral("password"), &d.password}}) {
-        if (!body.contains(field))
-            continue;
-        const QJsonValue v = body.value(field);
-        if (v.isNull()) {
-            if (field == QLatin1String("description") || field == QLatin1String("password"))
-                *out = QString();
-            continue;
-        }
-        if (!v.isString())
-            return auth::fieldError(field, QStringLiteral("a string"));
-        *out = v.toString();
+    for (const auto &[field, out, ifNull] :
+         {std::tuple{QStringLiteral("name"), &d.name, body::IfNull::Ignore},
+          std::tuple{QStringLiteral("neighbor"), &d.neighbor, body::IfNull::Ignore},
+          std::tuple{QStringLiteral("description"), &d.description, body::IfNull::Clear},
+          std::tuple{QStringLiteral("password"), &d.password, body::IfNull::Clear}}) {
+        if (Status s = body::readString(body, field, out, ifNull); !s)
+            return s.error();
     }
     for (const auto &[field, out] : {std::pair{QStringLiteral("remote_as"), &d.remoteAs},
                                      std::pair{QStringLiteral("local_as"), &d.localAs}}) {
         if (!body.contains(field))
             continue;
-        auto as = bgpWholeNumber(body.value(field), field, 1, 4294967295.0,
-                                 QStringLiteral("an AS number from 1 to 4294967295"));
+        auto as = body::wholeNumber(body.value(field), field, 1, 4294967295.0,
+                                    QStringLiteral("an AS number from 1 to 4294967295"));
         if (!as)
             return as.error();
         *out = as.value();
@@ -80,7 +55,7 @@ Result<vpn::BgpSessionDetails> bgpDetails(const QJsonObject &body)
           std::tuple{QStringLiteral("connect_retry"), &d.connectRetry, 1.0, 65535.0}}) {
         if (!body.contains(field))
             continue;
-        auto seconds = bgpWholeNumber(
+        auto seconds = body::wholeNumber(
             body.value(field), field, least, most,
             QStringLiteral("whole seconds from %1 to %2").arg(int(least)).arg(int(most)));
         if (!seconds)
@@ -93,8 +68,9 @@ Result<vpn::BgpSessionDetails> bgpDetails(const QJsonObject &body)
         if (v.isBool()) {
             d.multihop = v.toBool() ? 64 : 0;
         } else {
-            auto ttl = bgpWholeNumber(v, QStringLiteral("multihop"), 0, 255,
-                                      QStringLiteral("false, true (TTL 64) or a TTL of 0 to 255"));
+            auto ttl =
+                body::wholeNumber(v, QStringLiteral("multihop"), 0, 255,
+                                  QStringLiteral("false, true (TTL 64) or a TTL of 0 to 255"));
             if (!ttl)
                 return ttl.error();
             d.multihop = int(ttl.value());
@@ -102,11 +78,8 @@ Result<vpn::BgpSessionDetails> bgpDetails(const QJsonObject &body)
     }
     for (const auto &[field, out] : {std::pair{QStringLiteral("ttl_security"), &d.ttlSecurity},
                                      std::pair{QStringLiteral("enabled"), &d.enabled}}) {
-        if (!body.contains(field) || body.value(field).isNull())
-            continue;
-        if (!body.value(field).isBool())
-            return auth::fieldError(field, QStringLiteral("true or false"));
-        *out = body.value(field).toBool();
+        if (Status s = body::readBool(body, field, out, body::IfNull::Ignore); !s)
+            return s.error();
     }
     return d;
 }
@@ -216,18 +189,6 @@ QJsonObject bgpRouteSchema()
          {QStringLiteral("primary"), boolean()}});
 }
 
-Result<std::optional<qint64>> bgpQueryId(const QUrlQuery &query, const QString &name)
-{
-    const QString text = queryValue(query, name);
-    if (text.isEmpty())
-        return std::optional<qint64>();
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return auth::fieldError(name, QStringLiteral("an id"));
-    return std::optional<qint64>(id);
-}
-
 } // namespace
 
 void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpService &bgp)
@@ -290,7 +251,7 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
     auth::addProtectedRoute(
         router, auth, Method::Get, kBgpSessions + QStringLiteral("/{id}"), Role::Viewer,
         [&bgp](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, bgpPathId(c));
+            HM_TRY(id, body::pathId(c));
             return bgpDeferred(
                 c, [&bgp, id = id.value()](auto done) { bgp.session(id, std::move(done)); });
         },
@@ -302,7 +263,7 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
     auth::addProtectedRoute(
         router, auth, Method::Put, kBgpSessions + QStringLiteral("/{id}"), Role::Admin,
         [&bgp](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, bgpPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, bgpDetails(body.value()));
             const auth::ClientInfo from = auth::clientInfo(c);
@@ -319,7 +280,7 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
     auth::addProtectedRoute(
         router, auth, Method::Delete, kBgpSessions + QStringLiteral("/{id}"), Role::Admin,
         [&bgp](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, bgpPathId(c));
+            HM_TRY(id, body::pathId(c));
             const auth::ClientInfo from = auth::clientInfo(c);
             return bgpDeferred(c, [&bgp, p, from, id = id.value()](auto done) {
                 bgp.removeSession(p, from, id, std::move(done));
@@ -337,7 +298,7 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
             kBgpSessions + (start ? QStringLiteral("/{id}/start") : QStringLiteral("/{id}/stop")),
             Role::Admin,
             [&bgp, start](const RequestContext &c, const Principal &p) -> ApiReply {
-                HM_TRY(id, bgpPathId(c));
+                HM_TRY(id, body::pathId(c));
                 const auth::ClientInfo from = auth::clientInfo(c);
                 return bgpDeferred(c, [&bgp, p, from, id = id.value(), start](auto done) {
                     bgp.setSessionEnabled(p, from, id, start, std::move(done));
@@ -367,7 +328,7 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
         [&bgp](const RequestContext &c, const Principal &) -> ApiReply {
             const QUrlQuery q = c.request.query();
             HM_TRY(paging, parsePaging(q));
-            HM_TRY(sessionId, bgpQueryId(q, QStringLiteral("session_id")));
+            HM_TRY(sessionId, body::queryId(q, QStringLiteral("session_id")));
             const QString prefix = queryValue(q, QStringLiteral("prefix"));
             const Paging pg = paging.value();
             return bgpPagedDeferred(c, pg, QStringLiteral("routes"),

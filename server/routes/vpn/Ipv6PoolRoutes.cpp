@@ -5,6 +5,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/BodyFields.h"
 #include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
@@ -27,52 +28,6 @@ const QString kV6Tag = QStringLiteral("IPv6 prefix pools");
 const QString kV6Pools = QStringLiteral("/api/v1/ipv6/pools");
 const QString kV6Allocations = QStringLiteral("/api/v1/ipv6/allocations");
 
-Result<qint64> v6PathId(const RequestContext &c)
-{
-    bool ok = false;
-    const qint64 id = c.pathArgs.at(0).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such id")};
-    return id;
-}
-
-// A whole JSON number in [least, most] (doubles: exact up to 2^53).
-Result<qint64> v6WholeNumber(const QJsonValue &value, const QString &field, double least,
-                             double most, const QString &what)
-{
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != std::floor(number) || number < least || number > most)
-        return auth::fieldError(field, what);
-    return qint64(number);
-}
-
-Status v6ReadString(const QJsonObject &body, const QString &field, std::optional<QString> *out,
-                    bool nullClears)
-{
-    if (!body.contains(field))
-        return {};
-    const QJsonValue v = body.value(field);
-    if (v.isNull()) {
-        if (nullClears)
-            *out = QString();
-        return {};
-    }
-    if (!v.isString())
-        return auth::fieldError(field, QStringLiteral("a string"));
-    *out = v.toString();
-    return {};
-}
-
-Status v6ReadBool(const QJsonObject &body, const QString &field, std::optional<bool> *out)
-{
-    if (!body.contains(field) || body.value(field).isNull())
-        return {};
-    if (!body.value(field).isBool())
-        return auth::fieldError(field, QStringLiteral("true or false"));
-    *out = body.value(field).toBool();
-    return {};
-}
-
 Result<vpn::Ipv6PoolDetails> v6PoolDetails(const QJsonObject &body)
 {
     vpn::Ipv6PoolDetails d;
@@ -81,27 +36,31 @@ Result<vpn::Ipv6PoolDetails> v6PoolDetails(const QJsonObject &body)
           std::tuple{QStringLiteral("prefix"), &d.prefix, false},
           std::tuple{QStringLiteral("status"), &d.status, false},
           std::tuple{QStringLiteral("description"), &d.description, true}}) {
-        if (Status s = v6ReadString(body, field, out, nullClears); !s)
+        if (Status s = body::readString(body, field, out,
+                                        nullClears ? body::IfNull::Clear : body::IfNull::Ignore);
+            !s)
             return s.error();
     }
     if (body.contains(QStringLiteral("prefix_length"))) {
-        auto length = v6WholeNumber(body.value(QStringLiteral("prefix_length")),
-                                    QStringLiteral("prefix_length"), 0, 128,
-                                    QStringLiteral("a whole number from 0 to 128"));
+        auto length = body::wholeNumber(body.value(QStringLiteral("prefix_length")),
+                                        QStringLiteral("prefix_length"), 0, 128,
+                                        QStringLiteral("a whole number from 0 to 128"));
         if (!length)
             return length.error();
         d.prefixLength = int(length.value());
     }
     if (body.contains(QStringLiteral("reserved_prefixes")) &&
         !body.value(QStringLiteral("reserved_prefixes")).isNull()) {
-        auto reserved = v6WholeNumber(body.value(QStringLiteral("reserved_prefixes")),
-                                      QStringLiteral("reserved_prefixes"), 0, 9007199254740992.0,
-                                      QStringLiteral("a whole number, 0 or more"));
+        auto reserved = body::wholeNumber(
+            body.value(QStringLiteral("reserved_prefixes")), QStringLiteral("reserved_prefixes"), 0,
+            9007199254740992.0, QStringLiteral("a whole number, 0 or more"));
         if (!reserved)
             return reserved.error();
         d.reservedPrefixes = reserved.value();
     }
-    if (Status s = v6ReadBool(body, QStringLiteral("auto_assign"), &d.autoAssign); !s)
+    if (Status s = body::readBool(body, QStringLiteral("auto_assign"), &d.autoAssign,
+                                  body::IfNull::Ignore);
+        !s)
         return s.error();
     return d;
 }
@@ -113,7 +72,7 @@ Result<vpn::Ipv6AllocationDetails> v6AllocationDetails(const QJsonObject &body)
                                      std::pair{QStringLiteral("client_id"), &d.clientId}}) {
         if (!body.contains(field) || body.value(field).isNull())
             continue;
-        auto id = v6WholeNumber(body.value(field), field, 1, 9e15, QStringLiteral("an id"));
+        auto id = body::wholeNumber(body.value(field), field, 1, 9e15, QStringLiteral("an id"));
         if (!id)
             return id.error();
         *out = id.value();
@@ -121,10 +80,12 @@ Result<vpn::Ipv6AllocationDetails> v6AllocationDetails(const QJsonObject &body)
     for (const auto &[field, out] : {std::pair{QStringLiteral("client_name"), &d.clientName},
                                      std::pair{QStringLiteral("description"), &d.description},
                                      std::pair{QStringLiteral("custom_prefix"), &d.customPrefix}}) {
-        if (Status s = v6ReadString(body, field, out, false); !s)
+        if (Status s = body::readString(body, field, out, body::IfNull::Ignore); !s)
             return s.error();
     }
-    if (Status s = v6ReadBool(body, QStringLiteral("auto_assign"), &d.autoAssign); !s)
+    if (Status s = body::readBool(body, QStringLiteral("auto_assign"), &d.autoAssign,
+                                  body::IfNull::Ignore);
+        !s)
         return s.error();
     if (body.contains(QStringLiteral("expires_at")) &&
         !body.value(QStringLiteral("expires_at")).isNull()) {
@@ -243,18 +204,6 @@ ApiReply v6PoolList(vpn::Ipv6PoolService &pools, const RequestContext &c)
     return pagedReply(items, paging.value(), page.value().total, QStringLiteral("pools"));
 }
 
-Result<std::optional<qint64>> v6QueryId(const QUrlQuery &query, const QString &name)
-{
-    const QString text = queryValue(query, name);
-    if (text.isEmpty())
-        return std::optional<qint64>();
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return auth::fieldError(name, QStringLiteral("an id"));
-    return std::optional<qint64>(id);
-}
-
 ApiReply v6AllocationList(vpn::Ipv6PoolService &pools, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
@@ -262,9 +211,9 @@ ApiReply v6AllocationList(vpn::Ipv6PoolService &pools, const RequestContext &c)
     HM_TRY(search, parseSearch(query));
     repositories::Ipv6AllocationFilter filter;
     filter.search = search.value();
-    HM_TRY(poolId, v6QueryId(query, QStringLiteral("pool_id")));
+    HM_TRY(poolId, body::queryId(query, QStringLiteral("pool_id")));
     filter.poolId = poolId.value();
-    HM_TRY(clientId, v6QueryId(query, QStringLiteral("client_id")));
+    HM_TRY(clientId, body::queryId(query, QStringLiteral("client_id")));
     filter.clientId = clientId.value();
     if (const QString status = queryValue(query, QStringLiteral("status")); !status.isEmpty()) {
         if (status != QLatin1String("active"))
@@ -328,7 +277,7 @@ void registerIpv6PoolRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Ipv6
     auth::addProtectedRoute(
         router, auth, Method::Get, kV6Pools + QStringLiteral("/{id}"), Role::Viewer,
         [&pools](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, v6PathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(found, pools.pool(id.value()));
             HM_TRY(json, pools.poolJson(found.value()));
             return ApiReply::ok(json.value());
@@ -339,7 +288,7 @@ void registerIpv6PoolRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Ipv6
     auth::addProtectedRoute(
         router, auth, Method::Put, kV6Pools + QStringLiteral("/{id}"), Role::Admin,
         [&pools](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, v6PathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, v6PoolDetails(body.value()));
             HM_TRY(updated, pools.updatePool(p, auth::clientInfo(c), id.value(), details.value()));
@@ -365,7 +314,7 @@ void registerIpv6PoolRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Ipv6
     auth::addProtectedRoute(
         router, auth, Method::Delete, kV6Pools + QStringLiteral("/{id}"), Role::Admin,
         [&pools](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, v6PathId(c));
+            HM_TRY(id, body::pathId(c));
             const QString force = queryValue(c.request.query(), QStringLiteral("force"));
             if (!force.isEmpty() && force != QLatin1String("true") &&
                 force != QLatin1String("false"))
@@ -417,7 +366,7 @@ void registerIpv6PoolRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Ipv6
     auth::addProtectedRoute(
         router, auth, Method::Get, kV6Allocations + QStringLiteral("/{id}"), Role::Viewer,
         [&pools](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, v6PathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(found, pools.allocation(id.value()));
             return ApiReply::ok(vpn::Ipv6PoolService::allocationJson(found.value()));
         },
@@ -427,7 +376,7 @@ void registerIpv6PoolRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Ipv6
     auth::addProtectedRoute(
         router, auth, Method::Delete, kV6Allocations + QStringLiteral("/{id}"), Role::Admin,
         [&pools](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, v6PathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY_STATUS(pools.release(p, auth::clientInfo(c), id.value()));
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("deleted"), true}});

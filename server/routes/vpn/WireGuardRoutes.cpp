@@ -6,6 +6,7 @@
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
+#include "server/api/BodyFields.h"
 #include "server/api/PagedReply.h"
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
@@ -28,81 +29,6 @@ const QString kWgTag = QStringLiteral("WireGuard");
 const QString kWgServers = QStringLiteral("/api/v1/wireguard/servers");
 const QString kWgClients = QStringLiteral("/api/v1/wireguard/clients");
 
-Result<qint64> wgPathId(const RequestContext &c)
-{
-    bool ok = false;
-    const qint64 id = c.pathArgs.at(0).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such id")};
-    return id;
-}
-
-Result<int> wgWholeNumber(const QJsonValue &value, const QString &field)
-{
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != std::floor(number) || std::fabs(number) > 1e9)
-        return auth::fieldError(field, QStringLiteral("a whole number"));
-    return int(number);
-}
-
-Status wgReadString(const QJsonObject &body, const QString &field, std::optional<QString> *out,
-                    bool nullClears)
-{
-    if (!body.contains(field))
-        return {};
-    const QJsonValue v = body.value(field);
-    if (v.isNull() && nullClears) {
-        *out = QString();
-        return {};
-    }
-    if (!v.isString())
-        return auth::fieldError(field, QStringLiteral("a string"));
-    *out = v.toString();
-    return {};
-}
-
-Status wgReadList(const QJsonObject &body, const QString &field, std::optional<QStringList> *out)
-{
-    if (!body.contains(field))
-        return {};
-    const QJsonValue v = body.value(field);
-    if (v.isNull()) {
-        *out = QStringList();
-        return {};
-    }
-    if (!v.isArray())
-        return auth::fieldError(field, QStringLiteral("an array of strings"));
-    QStringList items;
-    for (const QJsonValue item : v.toArray()) {
-        if (!item.isString())
-            return auth::fieldError(field, QStringLiteral("an array of strings"));
-        items << item.toString();
-    }
-    *out = items;
-    return {};
-}
-
-Status wgReadInt(const QJsonObject &body, const QString &field, std::optional<int> *out)
-{
-    if (!body.contains(field))
-        return {};
-    auto number = wgWholeNumber(body.value(field), field);
-    if (!number)
-        return number.error();
-    *out = number.value();
-    return {};
-}
-
-Status wgReadBool(const QJsonObject &body, const QString &field, std::optional<bool> *out)
-{
-    if (!body.contains(field))
-        return {};
-    if (!body.value(field).isBool())
-        return auth::fieldError(field, QStringLiteral("true or false"));
-    *out = body.value(field).toBool();
-    return {};
-}
-
 Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
 {
     vpn::WgServerDetails d;
@@ -113,7 +39,9 @@ Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
           std::tuple{QStringLiteral("ipv6_address"), &d.ipv6Address, true},
           std::tuple{QStringLiteral("endpoint_host"), &d.endpointHost, true},
           std::tuple{QStringLiteral("description"), &d.description, true}}) {
-        if (Status s = wgReadString(body, field, out, nullClears); !s)
+        if (Status s = body::readString(body, field, out,
+                                        nullClears ? body::IfNull::Clear : body::IfNull::Refuse);
+            !s)
             return s.error();
     }
     // Seed 001 nests dns_servers, mtu, persistent_keepalive and allowed_ips
@@ -129,15 +57,15 @@ Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
          {std::pair{QStringLiteral("listen_port"), &d.listenPort},
           std::pair{QStringLiteral("mtu"), &d.mtu},
           std::pair{QStringLiteral("persistent_keepalive"), &d.persistentKeepalive}}) {
-        if (Status s = wgReadInt(flat, field, out); !s)
+        if (Status s = body::readInt(flat, field, out); !s)
             return s.error();
     }
     for (const auto &[field, out] : {std::pair{QStringLiteral("dns_servers"), &d.dnsServers},
                                      std::pair{QStringLiteral("allowed_ips"), &d.allowedIps}}) {
-        if (Status s = wgReadList(flat, field, out); !s)
+        if (Status s = body::readStringList(flat, field, out); !s)
             return s.error();
     }
-    if (Status s = wgReadBool(body, QStringLiteral("auto_start"), &d.autoStart); !s)
+    if (Status s = body::readBool(body, QStringLiteral("auto_start"), &d.autoStart); !s)
         return s.error();
     return d;
 }
@@ -158,21 +86,24 @@ Result<vpn::WgClientDetails> wgClientDetails(const QJsonObject &body)
           std::tuple{QStringLiteral("ipv4_address"), &d.ipv4Address, true},
           std::tuple{QStringLiteral("ipv6_address"), &d.ipv6Address, true},
           std::tuple{QStringLiteral("description"), &d.description, true}}) {
-        if (Status s = wgReadString(body, field, out, nullClears); !s)
+        if (Status s = body::readString(body, field, out,
+                                        nullClears ? body::IfNull::Clear : body::IfNull::Refuse);
+            !s)
             return s.error();
     }
-    if (Status s = wgReadInt(body, QStringLiteral("persistent_keepalive"), &d.persistentKeepalive);
+    if (Status s =
+            body::readInt(body, QStringLiteral("persistent_keepalive"), &d.persistentKeepalive);
         !s)
         return s.error();
     for (const auto &[field, out] : {std::pair{QStringLiteral("dns_servers"), &d.dnsServers},
                                      std::pair{QStringLiteral("allowed_ips"), &d.allowedIps}}) {
-        if (Status s = wgReadList(body, field, out); !s)
+        if (Status s = body::readStringList(body, field, out); !s)
             return s.error();
     }
-    if (Status s = wgReadBool(body, QStringLiteral("enabled"), &d.enabled); !s)
+    if (Status s = body::readBool(body, QStringLiteral("enabled"), &d.enabled); !s)
         return s.error();
     std::optional<bool> psk;
-    if (Status s = wgReadBool(body, QStringLiteral("preshared_key"), &psk); !s)
+    if (Status s = body::readBool(body, QStringLiteral("preshared_key"), &psk); !s)
         return s.error();
     d.presharedKey = psk.value_or(true);
     if (body.contains(QStringLiteral("expires_at"))) {
@@ -392,7 +323,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Get, kWgServers + QStringLiteral("/{id}"), Role::Viewer,
         [&wg](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(found, wg.server(id.value()));
             return ApiReply::ok(vpn::WireGuardService::serverJson(found.value()));
         },
@@ -402,7 +333,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Put, kWgServers + QStringLiteral("/{id}"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, wgServerDetails(body.value()));
             HM_TRY(updated, wg.updateServer(p, auth::clientInfo(c), id.value(), details.value()));
@@ -418,7 +349,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Delete, kWgServers + QStringLiteral("/{id}"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY_STATUS(wg.removeServer(p, auth::clientInfo(c), id.value()));
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("deleted"), true}});
@@ -440,7 +371,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Post, kWgServers + QStringLiteral("/{id}/start"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             const auth::ClientInfo from = auth::clientInfo(c);
             return wgDeferred(c, [&wg, p, from, id = id.value()](auto done) {
                 wg.startServer(p, from, id, std::move(done));
@@ -454,7 +385,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Post, kWgServers + QStringLiteral("/{id}/stop"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             const auth::ClientInfo from = auth::clientInfo(c);
             return wgDeferred(c, [&wg, p, from, id = id.value()](auto done) {
                 wg.stopServer(p, from, id, std::move(done));
@@ -466,7 +397,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Get, kWgServers + QStringLiteral("/{id}/status"), Role::Viewer,
         [&wg](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             return wgDeferred(
                 c, [&wg, id = id.value()](auto done) { wg.serverStatus(id, std::move(done)); });
         },
@@ -576,7 +507,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Get, kWgClients + QStringLiteral("/{id}"), Role::Viewer,
         [&wg](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(found, wg.clientRow(id.value()));
             return ApiReply::ok(vpn::WireGuardService::clientJson(found.value()));
         },
@@ -586,7 +517,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Put, kWgClients + QStringLiteral("/{id}"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, wgClientDetails(body.value()));
             HM_TRY(updated, wg.updateClient(p, auth::clientInfo(c), id.value(), details.value()));
@@ -602,7 +533,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Delete, kWgClients + QStringLiteral("/{id}"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY_STATUS(wg.removeClient(p, auth::clientInfo(c), id.value()));
             return ApiReply::ok(
                 QJsonObject{{QStringLiteral("id"), id.value()}, {QStringLiteral("deleted"), true}});
@@ -618,7 +549,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                 (enable ? QStringLiteral("/{id}/enable") : QStringLiteral("/{id}/disable")),
             Role::Admin,
             [&wg, enable](const RequestContext &c, const Principal &p) -> ApiReply {
-                HM_TRY(id, wgPathId(c));
+                HM_TRY(id, body::pathId(c));
                 HM_TRY(changed, wg.setClientEnabled(p, auth::clientInfo(c), id.value(), enable));
                 return ApiReply::ok(vpn::WireGuardService::clientJson(changed.value()));
             },
@@ -638,7 +569,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     auth::addProtectedRoute(
         router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/config"), Role::Admin,
         [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
-            HM_TRY(id, wgPathId(c));
+            HM_TRY(id, body::pathId(c));
             HM_TRY(text, wg.downloadClientConfig(p, auth::clientInfo(c), id.value()));
             ApiReply reply = ApiReply::raw(text.value().toUtf8(), "text/plain; charset=utf-8");
             reply.headers.append({QByteArrayLiteral("Content-Disposition"),
