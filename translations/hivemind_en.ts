@@ -11653,6 +11653,26 @@
         <source>The expiry must be in the future.</source>
         <translation>The expiry must be in the future.</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>Edit WireGuard client</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>Ena&amp;bled:</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>The client may connect</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11774,6 +11794,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>The client was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>Edit client...</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>Change the client&apos;s name, DNS, keepalive, expiry or description.</translation>
     </message>
 </context>
 <context>

@@ -11577,6 +11577,26 @@
         <source>The expiry must be in the future.</source>
         <translation>过期时间必须晚于现在。</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>编辑 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>“%1”，“%2”的客户端。其密钥与地址保持不变。</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>启用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>允许此客户端连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11698,6 +11718,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>客户端未删除：%1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>编辑客户端…</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>更改客户端的名称、DNS、保活间隔、到期时间或描述。</translation>
     </message>
 </context>
 <context>

@@ -11577,6 +11577,26 @@
         <source>The expiry must be in the future.</source>
         <translation>到期時間必須在未來。</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>編輯 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>「%1」，「%2」的用戶端。其金鑰與位址維持不變。</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>啟用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>允許此用戶端連線</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11698,6 +11718,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>用戶端未刪除：%1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>編輯用戶端…</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>變更用戶端的名稱、DNS、保持連線間隔、到期時間或說明。</translation>
     </message>
 </context>
 <context>

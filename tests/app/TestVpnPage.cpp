@@ -83,6 +83,7 @@ private slots:
     void editShowsARefusalAtItsField();
     void dualStackClientThroughTheDialog();
     void enableAndDisable();
+    void editClientRefusalThenRename();
     void showConfigAndSaveIt();
     void deletesAskFirst();
     void viewerSeesActionsOff();
@@ -335,6 +336,59 @@ void TestVpnPage::enableAndDisable()
     QCOMPARE(toggle->text(), QStringLiteral("Disable"));
 }
 
+void TestVpnPage::editClientRefusalThenRename()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    auto *edit = child<QPushButton>(&page, "vpn.editClient");
+    QVERIFY(edit->isEnabled());
+
+    // A name the server refuses (a shell character): its 422 lands at the name field;
+    // then a good name is saved. Addresses are shown, read-only.
+    QString refusal;
+    QString shownAddress;
+    bool addressReadOnly = false;
+    bool saved = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editing = qobject_cast<WgClientDialog *>(dialog);
+        if (!editing || !editing->isEditing())
+            return int(QDialog::Rejected);
+        auto *ipv4 = child<QLineEdit>(dialog, "vpn.client.ipv4_address");
+        shownAddress = ipv4->text();
+        addressReadOnly = ipv4->isReadOnly();
+        auto *name = child<QLineEdit>(dialog, "vpn.client.name");
+        name->setText(QStringLiteral("phone;rm"));
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        auto *error = child<QLabel>(dialog, "vpn.client.nameError");
+        (void)QTest::qWaitFor([&] { return !error->text().isEmpty(); }, 15000);
+        refusal = error->text();
+        name->setText(QStringLiteral("phone-renamed"));
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        (void)QTest::qWaitFor([&] { return editing->hasResult(); }, 15000);
+        saved = editing->hasResult();
+        return dialog->result();
+    });
+    edit->click();
+    QCOMPARE(shownAddress, QStringLiteral("10.8.0.2/32"));
+    QVERIFY(addressReadOnly);
+    QVERIFY2(!refusal.isEmpty(), "no refusal at the name field");
+    QVERIFY(saved);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(clients, 0, WgClientModel::NameColumn),
+                              QStringLiteral("phone-renamed"), 15000);
+    // Back to its old name for the tests after this one.
+    auto back = await<hm::client::WgClientRow>([&](auto done) {
+        hm::client::WgClientChange change;
+        change.name = QStringLiteral("phone");
+        api().updateClient(clients->clientAt(0)->id, change, done);
+    });
+    QVERIFY(back.ok());
+}
+
 void TestVpnPage::showConfigAndSaveIt()
 {
     VpnPage page;
@@ -436,7 +490,7 @@ void TestVpnPage::viewerSeesActionsOff()
     selectClient(&page, 0);
     for (const char *name :
          {"vpn.newServer", "vpn.editServer", "vpn.startStop", "vpn.deleteServer", "vpn.newClient",
-          "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient"}) {
+          "vpn.editClient", "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient"}) {
         auto *button = child<QPushButton>(&page, name);
         QVERIFY2(button, name);
         QVERIFY2(!button->isEnabled(), name);
