@@ -309,7 +309,7 @@ BgpPane::BgpPane(QWidget *parent) : QWidget(parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     m_sessionView = bgpTable(top, "vpn.bgp.sessions", m_sessions);
-    const int widths[] = {140, 170, 100, 100, 200, 100, 90};
+    const int widths[] = {140, 180, 100, 100, 100, 90, 100};
     for (int c = 0; c < 7; ++c)
         m_sessionView->setColumnWidth(c, widths[c]);
     topLayout->addWidget(m_sessionView, 1);
@@ -482,9 +482,10 @@ void BgpPane::retranslateUi()
     m_delete->setText(tr("Delete session..."));
     const client::BgpSessionRow *session = selectedSession();
     m_startStop->setText(session && session->enabled ? tr("Stop") : tr("Start"));
+    // The status last: it stretches, with the reason when BIRD is not there.
     m_sessions->setHorizontalHeaderLabels({tr("Name"), tr("Neighbor"), tr("Remote AS"),
-                                           tr("Local AS"), tr("Status"), tr("Uptime"),
-                                           tr("Received"), tr("Advertised")});
+                                           tr("Local AS"), tr("Uptime"), tr("Received"),
+                                           tr("Advertised"), tr("Status")});
     m_routes->setHorizontalHeaderLabels({tr("Prefix"), tr("Next hop"), tr("AS path"),
                                          tr("Origin"), tr("Local pref"), tr("MED"),
                                          tr("Communities")});
@@ -495,13 +496,13 @@ void BgpPane::retranslateUi()
                                 row.neighbor,
                                 QString::number(row.remoteAs),
                                 QString::number(row.localAs),
-                                statusText(row),
                                 bgpDuration(row.uptime),
                                 locale.toString(row.routesReceived),
-                                locale.toString(row.routesAdvertised)};
+                                locale.toString(row.routesAdvertised),
+                                statusText(row)};
         for (int c = 0; c < texts.size(); ++c) {
             m_sessions->item(r, c)->setText(texts.at(c));
-            m_sessions->item(r, c)->setToolTip(c == 4 ? statusText(row) : texts.at(c));
+            m_sessions->item(r, c)->setToolTip(texts.at(c));
         }
     }
     for (int r = 0; r < m_routeRows.size() && r < m_routes->rowCount(); ++r) {

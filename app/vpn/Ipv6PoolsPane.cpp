@@ -569,7 +569,7 @@ public:
         : QDialog(parent), m_api(api), m_pool(pool), m_role(role)
     {
         setObjectName(QStringLiteral("vpn.delegateDialog"));
-        setMinimumWidth(520);
+        setMinimumWidth(640);
         setWindowTitle(Ipv6PoolsPane::tr("Delegate a prefix of %1").arg(pool.name));
         auto *layout = new QVBoxLayout(this);
         auto *form = new QFormLayout();
@@ -634,6 +634,11 @@ public:
                         return;
                     for (const client::WgClientRow &c : r->items)
                         m_clients->addItem(c.name, c.id);
+                    // The first WireGuard client picked: a delegation is
+                    // mostly for one.
+                    if (m_clients->count() > 1 && m_clients->currentIndex() == 0
+                        && m_name->text().isEmpty())
+                        m_clients->setCurrentIndex(1);
                 }));
         }
         validate();

@@ -485,8 +485,8 @@ void TestVpnPage::bgpTabShowsUnavailable()
     child<QPushButton>(&page, "vpn.bgp.new")->click();
     QVERIFY(badNeighborShown);
     QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 1, 15000);
-    QVERIFY2(pane->sessions()->item(0, 4)->text().startsWith(QLatin1String("Unavailable: ")),
-             qPrintable(pane->sessions()->item(0, 4)->text()));
+    QVERIFY2(pane->sessions()->item(0, 7)->text().startsWith(QLatin1String("Unavailable: ")),
+             qPrintable(pane->sessions()->item(0, 7)->text()));
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "vpn.bgp.routesState")
                                  ->text()
                                  .startsWith(QLatin1String("No routes to show")),
