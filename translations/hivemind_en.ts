@@ -3715,6 +3715,329 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpPane</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Edit BGP session</source>
+        <translation>Edit BGP session</translation>
+    </message>
+    <message>
+        <source>New BGP session</source>
+        <translation>New BGP session</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, e.g. upstream_a</source>
+        <translation>Letters, digits and _, e.g. upstream_a</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.1 or 2001:db8::1</source>
+        <translation>e.g. 192.0.2.1 or 2001:db8::1</translation>
+    </message>
+    <message>
+        <source>N&amp;eighbor:</source>
+        <translation>N&amp;eighbor:</translation>
+    </message>
+    <message>
+        <source>&amp;Remote AS:</source>
+        <translation>&amp;Remote AS:</translation>
+    </message>
+    <message>
+        <source>&amp;Local AS:</source>
+        <translation>&amp;Local AS:</translation>
+    </message>
+    <message>
+        <source>Empty: keep the stored password</source>
+        <translation>Empty: keep the stored password</translation>
+    </message>
+    <message>
+        <source>Optional (TCP-MD5)</source>
+        <translation>Optional (TCP-MD5)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Remove the stored password</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Hold time:</source>
+        <translation>&amp;Hold time:</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>&amp;Keepalive:</translation>
+    </message>
+    <message>
+        <source>Connect re&amp;try:</source>
+        <translation>Connect re&amp;try:</translation>
+    </message>
+    <message>
+        <source>Direct (shared link)</source>
+        <translation>Direct (shared link)</translation>
+    </message>
+    <message>
+        <source>&amp;Multihop TTL:</source>
+        <translation>&amp;Multihop TTL:</translation>
+    </message>
+    <message>
+        <source>TTL security (GTSM)</source>
+        <translation>TTL security (GTSM)</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>&amp;Security:</translation>
+    </message>
+    <message>
+        <source>The session runs</source>
+        <translation>The session runs</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>Ena&amp;bled:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, not starting with a digit.</source>
+        <translation>Letters, digits and _, not starting with a digit.</translation>
+    </message>
+    <message>
+        <source>One unicast IPv4 or IPv6 address.</source>
+        <translation>One unicast IPv4 or IPv6 address.</translation>
+    </message>
+    <message>
+        <source>An AS number, 1 to 4294967295.</source>
+        <translation>An AS number, 1 to 4294967295.</translation>
+    </message>
+    <message>
+        <source>Shorter than the hold time.</source>
+        <translation>Shorter than the hold time.</translation>
+    </message>
+    <message>
+        <source>The BGP sessions could not be read: %1</source>
+        <translation>The BGP sessions could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD does not run this session (%1).</source>
+        <translation>No routes to show: BIRD does not run this session (%1).</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD is not available.</source>
+        <translation>No routes to show: BIRD is not available.</translation>
+    </message>
+    <message>
+        <source>The routes could not be read: %1</source>
+        <translation>The routes could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Unavailable: %1</translation>
+    </message>
+    <message>
+        <source>BIRD is not answering</source>
+        <translation>BIRD is not answering</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <source>Stopped (%1)</source>
+        <translation>Stopped (%1)</translation>
+    </message>
+    <message>
+        <source>New session...</source>
+        <translation>New session...</translation>
+    </message>
+    <message>
+        <source>Edit session...</source>
+        <translation>Edit session...</translation>
+    </message>
+    <message>
+        <source>Delete session...</source>
+        <translation>Delete session...</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Neighbor</source>
+        <translation>Neighbor</translation>
+    </message>
+    <message>
+        <source>Remote AS</source>
+        <translation>Remote AS</translation>
+    </message>
+    <message>
+        <source>Local AS</source>
+        <translation>Local AS</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Advertised</source>
+        <translation>Advertised</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>Next hop</source>
+        <translation>Next hop</translation>
+    </message>
+    <message>
+        <source>AS path</source>
+        <translation>AS path</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Local pref</source>
+        <translation>Local pref</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>MED</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>Sign in to see the BGP sessions.</source>
+        <translation>Sign in to see the BGP sessions.</translation>
+    </message>
+    <message>
+        <source>No BGP sessions yet. A session peers with a neighbor router through BIRD and announces the active IPv6 pools.</source>
+        <translation>No BGP sessions yet. A session peers with a neighbor router through BIRD and announces the active IPv6 pools.</translation>
+    </message>
+    <message>
+        <source>Routes of %1</source>
+        <translation>Routes of %1</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Select a session to see its routes.</source>
+        <translation>Select a session to see its routes.</translation>
+    </message>
+    <message>
+        <source>No routes received from this neighbor.</source>
+        <translation>No routes received from this neighbor.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>Select a session first.</translation>
+    </message>
+    <message>
+        <source>A new BGP session with a neighbor router.</source>
+        <translation>A new BGP session with a neighbor router.</translation>
+    </message>
+    <message>
+        <source>Change the session; BIRD is reconfigured.</source>
+        <translation>Change the session; BIRD is reconfigured.</translation>
+    </message>
+    <message>
+        <source>Disable the session in BIRD; it stays stored.</source>
+        <translation>Disable the session in BIRD; it stays stored.</translation>
+    </message>
+    <message>
+        <source>Enable the session in BIRD.</source>
+        <translation>Enable the session in BIRD.</translation>
+    </message>
+    <message>
+        <source>Delete the session and remove it from BIRD.</source>
+        <translation>Delete the session and remove it from BIRD.</translation>
+    </message>
+    <message>
+        <source>The session was not stopped: %1</source>
+        <translation>The session was not stopped: %1</translation>
+    </message>
+    <message>
+        <source>The session was not started: %1</source>
+        <translation>The session was not started: %1</translation>
+    </message>
+    <message>
+        <source>Delete BGP session</source>
+        <translation>Delete BGP session</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; (neighbor %2)? BIRD drops the session and its routes. This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot; (neighbor %2)? BIRD drops the session and its routes. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The session was not deleted: %1</source>
+        <translation>The session was not deleted: %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -7399,6 +7722,285 @@
     <message>
         <source>%1 (removed)</source>
         <translation>%1 (removed)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Ipv6PoolsPane</name>
+    <message>
+        <source>The pools could not be read: %1</source>
+        <translation>The pools could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The allocations could not be read: %1</source>
+        <translation>The allocations could not be read: %1</translation>
+    </message>
+    <message>
+        <source>New pool...</source>
+        <translation>New pool...</translation>
+    </message>
+    <message>
+        <source>Edit pool...</source>
+        <translation>Edit pool...</translation>
+    </message>
+    <message>
+        <source>Delete pool...</source>
+        <translation>Delete pool...</translation>
+    </message>
+    <message>
+        <source>Delegate prefix...</source>
+        <translation>Delegate prefix...</translation>
+    </message>
+    <message>
+        <source>Release...</source>
+        <translation>Release...</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>Delegated length</source>
+        <translation>Delegated length</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Allocated</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Allocated at</source>
+        <translation>Allocated at</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>%1 of %2 prefixes available</source>
+        <translation>%1 of %2 prefixes available</translation>
+    </message>
+    <message>
+        <source>%1 (no WireGuard client)</source>
+        <translation>%1 (no WireGuard client)</translation>
+    </message>
+    <message>
+        <source>Sign in to see the IPv6 prefix pools.</source>
+        <translation>Sign in to see the IPv6 prefix pools.</translation>
+    </message>
+    <message>
+        <source>No IPv6 prefix pools yet. A pool is a prefix (e.g. 2001:db8::/48) cut into prefixes of one length (e.g. /56) delegated to clients.</source>
+        <translation>No IPv6 prefix pools yet. A pool is a prefix (e.g. 2001:db8::/48) cut into prefixes of one length (e.g. /56) delegated to clients.</translation>
+    </message>
+    <message>
+        <source>Prefixes delegated from %1</source>
+        <translation>Prefixes delegated from %1</translation>
+    </message>
+    <message>
+        <source>Delegated prefixes</source>
+        <translation>Delegated prefixes</translation>
+    </message>
+    <message>
+        <source>Select a pool to see its delegated prefixes.</source>
+        <translation>Select a pool to see its delegated prefixes.</translation>
+    </message>
+    <message>
+        <source>No prefix of this pool is delegated yet.</source>
+        <translation>No prefix of this pool is delegated yet.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Select a pool first.</source>
+        <translation>Select a pool first.</translation>
+    </message>
+    <message>
+        <source>A new pool: a prefix cut into prefixes of one length.</source>
+        <translation>A new pool: a prefix cut into prefixes of one length.</translation>
+    </message>
+    <message>
+        <source>Change the pool; its prefix only while none is delegated.</source>
+        <translation>Change the pool; its prefix only while none is delegated.</translation>
+    </message>
+    <message>
+        <source>Delete the pool and release its delegated prefixes.</source>
+        <translation>Delete the pool and release its delegated prefixes.</translation>
+    </message>
+    <message>
+        <source>The pool is disabled.</source>
+        <translation>The pool is disabled.</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of this pool to a WireGuard client or a name.</source>
+        <translation>Delegate a prefix of this pool to a WireGuard client or a name.</translation>
+    </message>
+    <message>
+        <source>Release the prefix: it is free for the next delegation.</source>
+        <translation>Release the prefix: it is free for the next delegation.</translation>
+    </message>
+    <message>
+        <source>Select a delegated prefix first.</source>
+        <translation>Select a delegated prefix first.</translation>
+    </message>
+    <message>
+        <source>Edit IPv6 pool</source>
+        <translation>Edit IPv6 pool</translation>
+    </message>
+    <message>
+        <source>New IPv6 pool</source>
+        <translation>New IPv6 pool</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Prefix:</translation>
+    </message>
+    <message>
+        <source>&amp;Delegated length:</source>
+        <translation>&amp;Delegated length:</translation>
+    </message>
+    <message>
+        <source>&amp;Reserved prefixes:</source>
+        <translation>&amp;Reserved prefixes:</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic:</source>
+        <translation>&amp;Automatic:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>e.g. 2001:db8::/48</source>
+        <translation>e.g. 2001:db8::/48</translation>
+    </message>
+    <message>
+        <source>Hand out the lowest free prefix when none is given</source>
+        <translation>Hand out the lowest free prefix when none is given</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A pool needs a name.</source>
+        <translation>A pool needs a name.</translation>
+    </message>
+    <message>
+        <source>An IPv6 prefix with its host bits zero, e.g. 2001:db8::/48.</source>
+        <translation>An IPv6 prefix with its host bits zero, e.g. 2001:db8::/48.</translation>
+    </message>
+    <message>
+        <source>At least the pool&apos;s own length, /%1.</source>
+        <translation>At least the pool&apos;s own length, /%1.</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of %1</source>
+        <translation>Delegate a prefix of %1</translation>
+    </message>
+    <message>
+        <source>(a name, no WireGuard client)</source>
+        <translation>(a name, no WireGuard client)</translation>
+    </message>
+    <message>
+        <source>WireGuard &amp;client:</source>
+        <translation>WireGuard &amp;client:</translation>
+    </message>
+    <message>
+        <source>The name the prefix is delegated to</source>
+        <translation>The name the prefix is delegated to</translation>
+    </message>
+    <message>
+        <source>A given prefix</source>
+        <translation>A given prefix</translation>
+    </message>
+    <message>
+        <source>Automatic: the lowest free /%1 of %2</source>
+        <translation>Automatic: the lowest free /%1 of %2</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Pick a client or give a name.</source>
+        <translation>Pick a client or give a name.</translation>
+    </message>
+    <message>
+        <source>A /%1 of %2 with its host bits zero.</source>
+        <translation>A /%1 of %2 with its host bits zero.</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its %2 delegated prefixes are released with it; their clients lose them. This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot;? Its %2 delegated prefixes are released with it; their clients lose them. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot;? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete IPv6 pool</source>
+        <translation>Delete IPv6 pool</translation>
+    </message>
+    <message>
+        <source>The pool was not deleted: %1</source>
+        <translation>The pool was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>Release prefix</source>
+        <translation>Release prefix</translation>
+    </message>
+    <message>
+        <source>Release %1 of &quot;%2&quot;? Its route is taken away and the next delegation may get it.</source>
+        <translation>Release %1 of &quot;%2&quot;? Its route is taken away and the next delegation may get it.</translation>
+    </message>
+    <message>
+        <source>The prefix was not released: %1</source>
+        <translation>The prefix was not released: %1</translation>
     </message>
 </context>
 <context>
@@ -11479,6 +12081,18 @@
         <source>The server was not deleted: %1</source>
         <translation>The server was not deleted: %1</translation>
     </message>
+    <message>
+        <source>WireGuard</source>
+        <translation>WireGuard</translation>
+    </message>
+    <message>
+        <source>IPv6 pools</source>
+        <translation>IPv6 pools</translation>
+    </message>
+    <message>
+        <source>BGP</source>
+        <translation>BGP</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -11653,6 +12267,26 @@
         <source>The expiry must be in the future.</source>
         <translation>The expiry must be in the future.</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>Edit WireGuard client</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>Ena&amp;bled:</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>The client may connect</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11774,6 +12408,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>The client was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>Edit client...</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>Change the client&apos;s name, DNS, keepalive, expiry or description.</translation>
     </message>
 </context>
 <context>

@@ -3690,6 +3690,329 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpPane</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Edit BGP session</source>
+        <translation>编辑 BGP 会话</translation>
+    </message>
+    <message>
+        <source>New BGP session</source>
+        <translation>新建 BGP 会话</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, e.g. upstream_a</source>
+        <translation>字母、数字和 _，例如 upstream_a</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.1 or 2001:db8::1</source>
+        <translation>例如 192.0.2.1 或 2001:db8::1</translation>
+    </message>
+    <message>
+        <source>N&amp;eighbor:</source>
+        <translation>邻居(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remote AS:</source>
+        <translation>远端 AS(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Local AS:</source>
+        <translation>本地 AS(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Empty: keep the stored password</source>
+        <translation>留空：保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>Optional (TCP-MD5)</source>
+        <translation>可选（TCP-MD5）</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>移除已保存的密码</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Hold time:</source>
+        <translation>保持时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保活间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Connect re&amp;try:</source>
+        <translation>重连间隔(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Direct (shared link)</source>
+        <translation>直连（共享链路）</translation>
+    </message>
+    <message>
+        <source>&amp;Multihop TTL:</source>
+        <translation>多跳 TTL(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>TTL security (GTSM)</source>
+        <translation>TTL 安全（GTSM）</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>安全(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The session runs</source>
+        <translation>此会话运行</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>启用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, not starting with a digit.</source>
+        <translation>字母、数字和 _，不能以数字开头。</translation>
+    </message>
+    <message>
+        <source>One unicast IPv4 or IPv6 address.</source>
+        <translation>一个单播 IPv4 或 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>An AS number, 1 to 4294967295.</source>
+        <translation>AS 号，1 至 4294967295。</translation>
+    </message>
+    <message>
+        <source>Shorter than the hold time.</source>
+        <translation>须短于保持时间。</translation>
+    </message>
+    <message>
+        <source>The BGP sessions could not be read: %1</source>
+        <translation>无法读取 BGP 会话：%1</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD does not run this session (%1).</source>
+        <translation>没有可显示的路由：BIRD 未运行此会话（%1）。</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD is not available.</source>
+        <translation>没有可显示的路由：BIRD 不可用。</translation>
+    </message>
+    <message>
+        <source>The routes could not be read: %1</source>
+        <translation>无法读取路由：%1</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>BIRD is not answering</source>
+        <translation>BIRD 无响应</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Stopped (%1)</source>
+        <translation>已停止（%1）</translation>
+    </message>
+    <message>
+        <source>New session...</source>
+        <translation>新建会话…</translation>
+    </message>
+    <message>
+        <source>Edit session...</source>
+        <translation>编辑会话…</translation>
+    </message>
+    <message>
+        <source>Delete session...</source>
+        <translation>删除会话…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Neighbor</source>
+        <translation>邻居</translation>
+    </message>
+    <message>
+        <source>Remote AS</source>
+        <translation>远端 AS</translation>
+    </message>
+    <message>
+        <source>Local AS</source>
+        <translation>本地 AS</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Advertised</source>
+        <translation>已通告</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Next hop</source>
+        <translation>下一跳</translation>
+    </message>
+    <message>
+        <source>AS path</source>
+        <translation>AS 路径</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Local pref</source>
+        <translation>本地优先级</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>MED</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>团体属性</translation>
+    </message>
+    <message>
+        <source>Sign in to see the BGP sessions.</source>
+        <translation>登录后即可查看 BGP 会话。</translation>
+    </message>
+    <message>
+        <source>No BGP sessions yet. A session peers with a neighbor router through BIRD and announces the active IPv6 pools.</source>
+        <translation>暂无 BGP 会话。会话通过 BIRD 与邻居路由器建立对等连接，并通告活动的 IPv6 地址池。</translation>
+    </message>
+    <message>
+        <source>Routes of %1</source>
+        <translation>%1 的路由</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Select a session to see its routes.</source>
+        <translation>选择会话以查看其路由。</translation>
+    </message>
+    <message>
+        <source>No routes received from this neighbor.</source>
+        <translation>尚未从此邻居收到路由。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>请先选择会话。</translation>
+    </message>
+    <message>
+        <source>A new BGP session with a neighbor router.</source>
+        <translation>与邻居路由器的新 BGP 会话。</translation>
+    </message>
+    <message>
+        <source>Change the session; BIRD is reconfigured.</source>
+        <translation>更改会话；BIRD 将重新配置。</translation>
+    </message>
+    <message>
+        <source>Disable the session in BIRD; it stays stored.</source>
+        <translation>在 BIRD 中禁用此会话；配置仍会保留。</translation>
+    </message>
+    <message>
+        <source>Enable the session in BIRD.</source>
+        <translation>在 BIRD 中启用此会话。</translation>
+    </message>
+    <message>
+        <source>Delete the session and remove it from BIRD.</source>
+        <translation>删除会话并从 BIRD 中移除。</translation>
+    </message>
+    <message>
+        <source>The session was not stopped: %1</source>
+        <translation>会话未停止：%1</translation>
+    </message>
+    <message>
+        <source>The session was not started: %1</source>
+        <translation>会话未启动：%1</translation>
+    </message>
+    <message>
+        <source>Delete BGP session</source>
+        <translation>删除 BGP 会话</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; (neighbor %2)? BIRD drops the session and its routes. This cannot be undone.</source>
+        <translation>要删除“%1”（邻居 %2）吗？BIRD 将断开此会话并丢弃其路由。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The session was not deleted: %1</source>
+        <translation>会话未删除：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -7349,6 +7672,285 @@
     <message>
         <source>%1 (removed)</source>
         <translation>%1（已移除）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Ipv6PoolsPane</name>
+    <message>
+        <source>The pools could not be read: %1</source>
+        <translation>无法读取地址池：%1</translation>
+    </message>
+    <message>
+        <source>The allocations could not be read: %1</source>
+        <translation>无法读取分配：%1</translation>
+    </message>
+    <message>
+        <source>New pool...</source>
+        <translation>新建地址池…</translation>
+    </message>
+    <message>
+        <source>Edit pool...</source>
+        <translation>编辑地址池…</translation>
+    </message>
+    <message>
+        <source>Delete pool...</source>
+        <translation>删除地址池…</translation>
+    </message>
+    <message>
+        <source>Delegate prefix...</source>
+        <translation>委派前缀…</translation>
+    </message>
+    <message>
+        <source>Release...</source>
+        <translation>释放…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Delegated length</source>
+        <translation>委派长度</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Allocated at</source>
+        <translation>分配时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>%1 of %2 prefixes available</source>
+        <translation>%2 个前缀中有 %1 个可用</translation>
+    </message>
+    <message>
+        <source>%1 (no WireGuard client)</source>
+        <translation>%1（无 WireGuard 客户端）</translation>
+    </message>
+    <message>
+        <source>Sign in to see the IPv6 prefix pools.</source>
+        <translation>登录后即可查看 IPv6 前缀地址池。</translation>
+    </message>
+    <message>
+        <source>No IPv6 prefix pools yet. A pool is a prefix (e.g. 2001:db8::/48) cut into prefixes of one length (e.g. /56) delegated to clients.</source>
+        <translation>暂无 IPv6 前缀地址池。地址池是一个前缀（例如 2001:db8::/48），划分为同一长度的前缀（例如 /56）委派给客户端。</translation>
+    </message>
+    <message>
+        <source>Prefixes delegated from %1</source>
+        <translation>从 %1 委派的前缀</translation>
+    </message>
+    <message>
+        <source>Delegated prefixes</source>
+        <translation>已委派的前缀</translation>
+    </message>
+    <message>
+        <source>Select a pool to see its delegated prefixes.</source>
+        <translation>选择地址池以查看其已委派的前缀。</translation>
+    </message>
+    <message>
+        <source>No prefix of this pool is delegated yet.</source>
+        <translation>此地址池尚未委派任何前缀。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Select a pool first.</source>
+        <translation>请先选择地址池。</translation>
+    </message>
+    <message>
+        <source>A new pool: a prefix cut into prefixes of one length.</source>
+        <translation>新地址池：将一个前缀划分为同一长度的前缀。</translation>
+    </message>
+    <message>
+        <source>Change the pool; its prefix only while none is delegated.</source>
+        <translation>更改地址池；仅在尚未委派任何前缀时可更改其前缀。</translation>
+    </message>
+    <message>
+        <source>Delete the pool and release its delegated prefixes.</source>
+        <translation>删除地址池并释放其已委派的前缀。</translation>
+    </message>
+    <message>
+        <source>The pool is disabled.</source>
+        <translation>此地址池已禁用。</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of this pool to a WireGuard client or a name.</source>
+        <translation>将此地址池的一个前缀委派给 WireGuard 客户端或指定名称。</translation>
+    </message>
+    <message>
+        <source>Release the prefix: it is free for the next delegation.</source>
+        <translation>释放前缀：可供下次委派使用。</translation>
+    </message>
+    <message>
+        <source>Select a delegated prefix first.</source>
+        <translation>请先选择已委派的前缀。</translation>
+    </message>
+    <message>
+        <source>Edit IPv6 pool</source>
+        <translation>编辑 IPv6 地址池</translation>
+    </message>
+    <message>
+        <source>New IPv6 pool</source>
+        <translation>新建 IPv6 地址池</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delegated length:</source>
+        <translation>委派长度(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reserved prefixes:</source>
+        <translation>保留前缀数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic:</source>
+        <translation>自动分配(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2001:db8::/48</source>
+        <translation>例如 2001:db8::/48</translation>
+    </message>
+    <message>
+        <source>Hand out the lowest free prefix when none is given</source>
+        <translation>未指定时分配最小的空闲前缀</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A pool needs a name.</source>
+        <translation>地址池需要名称。</translation>
+    </message>
+    <message>
+        <source>An IPv6 prefix with its host bits zero, e.g. 2001:db8::/48.</source>
+        <translation>主机位全为零的 IPv6 前缀，例如 2001:db8::/48。</translation>
+    </message>
+    <message>
+        <source>At least the pool&apos;s own length, /%1.</source>
+        <translation>至少为地址池本身的长度 /%1。</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of %1</source>
+        <translation>委派 %1 的前缀</translation>
+    </message>
+    <message>
+        <source>(a name, no WireGuard client)</source>
+        <translation>（名称，非 WireGuard 客户端）</translation>
+    </message>
+    <message>
+        <source>WireGuard &amp;client:</source>
+        <translation>WireGuard 客户端(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The name the prefix is delegated to</source>
+        <translation>前缀委派对象的名称</translation>
+    </message>
+    <message>
+        <source>A given prefix</source>
+        <translation>指定前缀</translation>
+    </message>
+    <message>
+        <source>Automatic: the lowest free /%1 of %2</source>
+        <translation>自动：%2 中最小的空闲 /%1</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <source>Pick a client or give a name.</source>
+        <translation>请选择客户端或输入名称。</translation>
+    </message>
+    <message>
+        <source>A /%1 of %2 with its host bits zero.</source>
+        <translation>%2 中主机位全为零的 /%1。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its %2 delegated prefixes are released with it; their clients lose them. This cannot be undone.</source>
+        <translation>要删除“%1”吗？其 %2 个已委派的前缀将一并释放，客户端将失去这些前缀。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? This cannot be undone.</source>
+        <translation>要删除“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete IPv6 pool</source>
+        <translation>删除 IPv6 地址池</translation>
+    </message>
+    <message>
+        <source>The pool was not deleted: %1</source>
+        <translation>地址池未删除：%1</translation>
+    </message>
+    <message>
+        <source>Release prefix</source>
+        <translation>释放前缀</translation>
+    </message>
+    <message>
+        <source>Release %1 of &quot;%2&quot;? Its route is taken away and the next delegation may get it.</source>
+        <translation>要释放“%2”的 %1 吗？其路由将被移除，下次委派可能会获得此前缀。</translation>
+    </message>
+    <message>
+        <source>The prefix was not released: %1</source>
+        <translation>前缀未释放：%1</translation>
     </message>
 </context>
 <context>
@@ -11403,6 +12005,18 @@
         <source>The server was not deleted: %1</source>
         <translation>服务器未删除：%1</translation>
     </message>
+    <message>
+        <source>WireGuard</source>
+        <translation>WireGuard</translation>
+    </message>
+    <message>
+        <source>IPv6 pools</source>
+        <translation>IPv6 地址池</translation>
+    </message>
+    <message>
+        <source>BGP</source>
+        <translation>BGP</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -11577,6 +12191,26 @@
         <source>The expiry must be in the future.</source>
         <translation>过期时间必须晚于现在。</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>编辑 WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>“%1”，“%2”的客户端。其密钥与地址保持不变。</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>启用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>允许此客户端连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11698,6 +12332,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>客户端未删除：%1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>编辑客户端…</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>更改客户端的名称、DNS、保活间隔、到期时间或描述。</translation>
     </message>
 </context>
 <context>

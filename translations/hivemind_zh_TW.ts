@@ -3690,6 +3690,329 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpPane</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小時</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>Edit BGP session</source>
+        <translation>編輯 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>New BGP session</source>
+        <translation>新增 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, e.g. upstream_a</source>
+        <translation>字母、數字與 _，例如 upstream_a</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.1 or 2001:db8::1</source>
+        <translation>例如 192.0.2.1 或 2001:db8::1</translation>
+    </message>
+    <message>
+        <source>N&amp;eighbor:</source>
+        <translation>鄰居(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remote AS:</source>
+        <translation>遠端 AS(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Local AS:</source>
+        <translation>本地 AS(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Empty: keep the stored password</source>
+        <translation>留空：保留已儲存的密碼</translation>
+    </message>
+    <message>
+        <source>Optional (TCP-MD5)</source>
+        <translation>選填（TCP-MD5）</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>移除已儲存的密碼</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Hold time:</source>
+        <translation>保持時間(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation>保持連線間隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Connect re&amp;try:</source>
+        <translation>重新連線間隔(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Direct (shared link)</source>
+        <translation>直連（共用鏈路）</translation>
+    </message>
+    <message>
+        <source>&amp;Multihop TTL:</source>
+        <translation>多跳 TTL(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>TTL security (GTSM)</source>
+        <translation>TTL 安全（GTSM）</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>安全性(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The session runs</source>
+        <translation>此工作階段執行中</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>啟用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _, not starting with a digit.</source>
+        <translation>字母、數字與 _，不可以數字開頭。</translation>
+    </message>
+    <message>
+        <source>One unicast IPv4 or IPv6 address.</source>
+        <translation>一個單播 IPv4 或 IPv6 位址。</translation>
+    </message>
+    <message>
+        <source>An AS number, 1 to 4294967295.</source>
+        <translation>AS 編號，1 至 4294967295。</translation>
+    </message>
+    <message>
+        <source>Shorter than the hold time.</source>
+        <translation>須短於保持時間。</translation>
+    </message>
+    <message>
+        <source>The BGP sessions could not be read: %1</source>
+        <translation>無法讀取 BGP 工作階段：%1</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD does not run this session (%1).</source>
+        <translation>沒有可顯示的路由：BIRD 未執行此工作階段（%1）。</translation>
+    </message>
+    <message>
+        <source>No routes to show: BIRD is not available.</source>
+        <translation>沒有可顯示的路由：BIRD 無法使用。</translation>
+    </message>
+    <message>
+        <source>The routes could not be read: %1</source>
+        <translation>無法讀取路由：%1</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>無法使用：%1</translation>
+    </message>
+    <message>
+        <source>BIRD is not answering</source>
+        <translation>BIRD 沒有回應</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Stopped (%1)</source>
+        <translation>已停止（%1）</translation>
+    </message>
+    <message>
+        <source>New session...</source>
+        <translation>新增工作階段…</translation>
+    </message>
+    <message>
+        <source>Edit session...</source>
+        <translation>編輯工作階段…</translation>
+    </message>
+    <message>
+        <source>Delete session...</source>
+        <translation>刪除工作階段…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Neighbor</source>
+        <translation>鄰居</translation>
+    </message>
+    <message>
+        <source>Remote AS</source>
+        <translation>遠端 AS</translation>
+    </message>
+    <message>
+        <source>Local AS</source>
+        <translation>本地 AS</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>運作時間</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Advertised</source>
+        <translation>已通告</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前綴</translation>
+    </message>
+    <message>
+        <source>Next hop</source>
+        <translation>下一跳</translation>
+    </message>
+    <message>
+        <source>AS path</source>
+        <translation>AS 路徑</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Local pref</source>
+        <translation>本地優先</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>MED</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Sign in to see the BGP sessions.</source>
+        <translation>登入後即可查看 BGP 工作階段。</translation>
+    </message>
+    <message>
+        <source>No BGP sessions yet. A session peers with a neighbor router through BIRD and announces the active IPv6 pools.</source>
+        <translation>尚無 BGP 工作階段。工作階段透過 BIRD 與鄰居路由器建立對等連線，並通告啟用中的 IPv6 集區。</translation>
+    </message>
+    <message>
+        <source>Routes of %1</source>
+        <translation>%1 的路由</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Select a session to see its routes.</source>
+        <translation>選取工作階段以查看其路由。</translation>
+    </message>
+    <message>
+        <source>No routes received from this neighbor.</source>
+        <translation>尚未從此鄰居收到路由。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>請先選取工作階段。</translation>
+    </message>
+    <message>
+        <source>A new BGP session with a neighbor router.</source>
+        <translation>與鄰居路由器的新 BGP 工作階段。</translation>
+    </message>
+    <message>
+        <source>Change the session; BIRD is reconfigured.</source>
+        <translation>變更工作階段；BIRD 會重新設定。</translation>
+    </message>
+    <message>
+        <source>Disable the session in BIRD; it stays stored.</source>
+        <translation>在 BIRD 中停用此工作階段；設定仍會保留。</translation>
+    </message>
+    <message>
+        <source>Enable the session in BIRD.</source>
+        <translation>在 BIRD 中啟用此工作階段。</translation>
+    </message>
+    <message>
+        <source>Delete the session and remove it from BIRD.</source>
+        <translation>刪除工作階段並從 BIRD 移除。</translation>
+    </message>
+    <message>
+        <source>The session was not stopped: %1</source>
+        <translation>工作階段未停止：%1</translation>
+    </message>
+    <message>
+        <source>The session was not started: %1</source>
+        <translation>工作階段未啟動：%1</translation>
+    </message>
+    <message>
+        <source>Delete BGP session</source>
+        <translation>刪除 BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; (neighbor %2)? BIRD drops the session and its routes. This cannot be undone.</source>
+        <translation>要刪除「%1」（鄰居 %2）嗎？BIRD 會中斷此工作階段並捨棄其路由。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The session was not deleted: %1</source>
+        <translation>工作階段未刪除：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ChoiceField</name>
     <message>
         <source>Not set</source>
@@ -7349,6 +7672,285 @@
     <message>
         <source>%1 (removed)</source>
         <translation>%1（已移除）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::Ipv6PoolsPane</name>
+    <message>
+        <source>The pools could not be read: %1</source>
+        <translation>無法讀取集區：%1</translation>
+    </message>
+    <message>
+        <source>The allocations could not be read: %1</source>
+        <translation>無法讀取配發：%1</translation>
+    </message>
+    <message>
+        <source>New pool...</source>
+        <translation>新增集區…</translation>
+    </message>
+    <message>
+        <source>Edit pool...</source>
+        <translation>編輯集區…</translation>
+    </message>
+    <message>
+        <source>Delete pool...</source>
+        <translation>刪除集區…</translation>
+    </message>
+    <message>
+        <source>Delegate prefix...</source>
+        <translation>委派前綴…</translation>
+    </message>
+    <message>
+        <source>Release...</source>
+        <translation>釋放…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前綴</translation>
+    </message>
+    <message>
+        <source>Delegated length</source>
+        <translation>委派長度</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已配發</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>Allocated at</source>
+        <translation>配發時間</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>啟用中</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>%1 of %2 prefixes available</source>
+        <translation>%2 個前綴中有 %1 個可用</translation>
+    </message>
+    <message>
+        <source>%1 (no WireGuard client)</source>
+        <translation>%1（無 WireGuard 用戶端）</translation>
+    </message>
+    <message>
+        <source>Sign in to see the IPv6 prefix pools.</source>
+        <translation>登入後即可查看 IPv6 前綴集區。</translation>
+    </message>
+    <message>
+        <source>No IPv6 prefix pools yet. A pool is a prefix (e.g. 2001:db8::/48) cut into prefixes of one length (e.g. /56) delegated to clients.</source>
+        <translation>尚無 IPv6 前綴集區。集區是一個前綴（例如 2001:db8::/48），切分成同一長度的前綴（例如 /56）委派給用戶端。</translation>
+    </message>
+    <message>
+        <source>Prefixes delegated from %1</source>
+        <translation>從 %1 委派的前綴</translation>
+    </message>
+    <message>
+        <source>Delegated prefixes</source>
+        <translation>已委派的前綴</translation>
+    </message>
+    <message>
+        <source>Select a pool to see its delegated prefixes.</source>
+        <translation>選取集區以查看其已委派的前綴。</translation>
+    </message>
+    <message>
+        <source>No prefix of this pool is delegated yet.</source>
+        <translation>此集區尚未委派任何前綴。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Select a pool first.</source>
+        <translation>請先選取集區。</translation>
+    </message>
+    <message>
+        <source>A new pool: a prefix cut into prefixes of one length.</source>
+        <translation>新集區：將一個前綴切分成同一長度的前綴。</translation>
+    </message>
+    <message>
+        <source>Change the pool; its prefix only while none is delegated.</source>
+        <translation>變更集區；僅在尚未委派任何前綴時可變更其前綴。</translation>
+    </message>
+    <message>
+        <source>Delete the pool and release its delegated prefixes.</source>
+        <translation>刪除集區並釋放其已委派的前綴。</translation>
+    </message>
+    <message>
+        <source>The pool is disabled.</source>
+        <translation>此集區已停用。</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of this pool to a WireGuard client or a name.</source>
+        <translation>將此集區的一個前綴委派給 WireGuard 用戶端或指定名稱。</translation>
+    </message>
+    <message>
+        <source>Release the prefix: it is free for the next delegation.</source>
+        <translation>釋放前綴：可供下次委派使用。</translation>
+    </message>
+    <message>
+        <source>Select a delegated prefix first.</source>
+        <translation>請先選取已委派的前綴。</translation>
+    </message>
+    <message>
+        <source>Edit IPv6 pool</source>
+        <translation>編輯 IPv6 集區</translation>
+    </message>
+    <message>
+        <source>New IPv6 pool</source>
+        <translation>新增 IPv6 集區</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>前綴(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delegated length:</source>
+        <translation>委派長度(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reserved prefixes:</source>
+        <translation>保留前綴數(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic:</source>
+        <translation>自動配發(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>說明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2001:db8::/48</source>
+        <translation>例如 2001:db8::/48</translation>
+    </message>
+    <message>
+        <source>Hand out the lowest free prefix when none is given</source>
+        <translation>未指定時配發最小的可用前綴</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A pool needs a name.</source>
+        <translation>集區需要名稱。</translation>
+    </message>
+    <message>
+        <source>An IPv6 prefix with its host bits zero, e.g. 2001:db8::/48.</source>
+        <translation>主機位元皆為零的 IPv6 前綴，例如 2001:db8::/48。</translation>
+    </message>
+    <message>
+        <source>At least the pool&apos;s own length, /%1.</source>
+        <translation>至少為集區本身的長度 /%1。</translation>
+    </message>
+    <message>
+        <source>Delegate a prefix of %1</source>
+        <translation>委派 %1 的前綴</translation>
+    </message>
+    <message>
+        <source>(a name, no WireGuard client)</source>
+        <translation>（名稱，非 WireGuard 用戶端）</translation>
+    </message>
+    <message>
+        <source>WireGuard &amp;client:</source>
+        <translation>WireGuard 用戶端(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The name the prefix is delegated to</source>
+        <translation>前綴委派對象的名稱</translation>
+    </message>
+    <message>
+        <source>A given prefix</source>
+        <translation>指定前綴</translation>
+    </message>
+    <message>
+        <source>Automatic: the lowest free /%1 of %2</source>
+        <translation>自動：%2 中最小的可用 /%1</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <source>Pick a client or give a name.</source>
+        <translation>請選擇用戶端或輸入名稱。</translation>
+    </message>
+    <message>
+        <source>A /%1 of %2 with its host bits zero.</source>
+        <translation>%2 中主機位元皆為零的 /%1。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? Its %2 delegated prefixes are released with it; their clients lose them. This cannot be undone.</source>
+        <translation>要刪除「%1」嗎？其 %2 個已委派的前綴會一併釋放，用戶端將失去這些前綴。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? This cannot be undone.</source>
+        <translation>要刪除「%1」嗎？此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete IPv6 pool</source>
+        <translation>刪除 IPv6 集區</translation>
+    </message>
+    <message>
+        <source>The pool was not deleted: %1</source>
+        <translation>集區未刪除：%1</translation>
+    </message>
+    <message>
+        <source>Release prefix</source>
+        <translation>釋放前綴</translation>
+    </message>
+    <message>
+        <source>Release %1 of &quot;%2&quot;? Its route is taken away and the next delegation may get it.</source>
+        <translation>要釋放「%2」的 %1 嗎？其路由將被移除，下次委派可能會取得此前綴。</translation>
+    </message>
+    <message>
+        <source>The prefix was not released: %1</source>
+        <translation>前綴未釋放：%1</translation>
     </message>
 </context>
 <context>
@@ -11403,6 +12005,18 @@
         <source>The server was not deleted: %1</source>
         <translation>伺服器未刪除：%1</translation>
     </message>
+    <message>
+        <source>WireGuard</source>
+        <translation>WireGuard</translation>
+    </message>
+    <message>
+        <source>IPv6 pools</source>
+        <translation>IPv6 集區</translation>
+    </message>
+    <message>
+        <source>BGP</source>
+        <translation>BGP</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -11577,6 +12191,26 @@
         <source>The expiry must be in the future.</source>
         <translation>到期時間必須在未來。</translation>
     </message>
+    <message>
+        <source>Edit WireGuard client</source>
+        <translation>編輯 WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;, a client of &quot;%2&quot;. Its keys and addresses stay as they are.</source>
+        <translation>「%1」，「%2」的用戶端。其金鑰與位址維持不變。</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled:</source>
+        <translation>啟用(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The client may connect</source>
+        <translation>允許此用戶端連線</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -11698,6 +12332,14 @@
     <message>
         <source>The client was not deleted: %1</source>
         <translation>用戶端未刪除：%1</translation>
+    </message>
+    <message>
+        <source>Edit client...</source>
+        <translation>編輯用戶端…</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
+        <translation>變更用戶端的名稱、DNS、保持連線間隔、到期時間或說明。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "client/ApiClient.h"
 #include "client/WireGuardApi.h"
 #include "client/Within.h"
+#include "vpn/BgpPane.h"
+#include "vpn/Ipv6PoolsPane.h"
 #include "vpn/WgClientsPane.h"
 #include "vpn/WgServerDialog.h"
 #include "vpn/WgServerModel.h"
@@ -24,6 +26,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -60,6 +63,13 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_new->setProperty("primary", true);
     m_header->addButton(m_new);
 
+    // Tabs: WireGuard (servers and their clients), IPv6 pools, BGP.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("vpn.tabs"));
+    auto *wireguard = new QWidget(m_tabs);
+    wireguard->setObjectName(QStringLiteral("vpn.tab.wireguard"));
+    auto *wgLayout = new QVBoxLayout(wireguard);
+    wgLayout->setContentsMargins(0, 8, 0, 0);
     auto *actions = new QHBoxLayout();
     const auto button = [this, actions](const char *name) {
         auto *b = new QPushButton(this);
@@ -71,9 +81,9 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_startStop = button("vpn.startStop");
     m_delete = button("vpn.deleteServer");
     actions->addStretch();
-    layout->addLayout(actions);
+    wgLayout->addLayout(actions);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *split = new QSplitter(Qt::Vertical, wireguard);
     split->setObjectName(QStringLiteral("vpn.split"));
     split->setChildrenCollapsible(false);
     m_content = new QStackedWidget(split);
@@ -99,7 +109,22 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     split->addWidget(m_clients);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    layout->addWidget(split, 1);
+    wgLayout->addWidget(split, 1);
+    m_tabs->addTab(wireguard, QString());
+    m_pools = new Ipv6PoolsPane(m_tabs);
+    m_tabs->addTab(m_pools, QString());
+    m_bgp = new BgpPane(m_tabs);
+    m_tabs->addTab(m_bgp, QString());
+    layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // The header's search and "New server" are the WireGuard tab's.
+        m_new->setVisible(index == 0);
+        m_header->search()->setVisible(index == 0);
+        if (index == 1)
+            m_pools->reload();
+        else if (index == 2)
+            m_bgp->reload();
+    });
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("vpn.state"));
@@ -158,6 +183,8 @@ void VpnPage::setSession(client::ApiClient *client, const client::UserInfo &user
     m_readFailed = false;
     m_model->setRows({});
     m_clients->setSession(client, m_me.role);
+    m_pools->setSession(client, m_me.role);
+    m_bgp->setSession(client, m_me.role);
     m_live->setClient(client);
     reload();
     retranslateUi();
@@ -218,6 +245,9 @@ void VpnPage::retranslateUi()
     m_new->setText(tr("New server..."));
     m_edit->setText(tr("Edit..."));
     m_delete->setText(tr("Delete..."));
+    m_tabs->setTabText(0, tr("WireGuard"));
+    m_tabs->setTabText(1, tr("IPv6 pools"));
+    m_tabs->setTabText(2, tr("BGP"));
     m_model->retranslate();
     showState();
 }

@@ -9,6 +9,7 @@
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -21,6 +22,8 @@ namespace hm::app {
 class LiveEvents;
 class SectionEmptyState;
 class SectionHeader;
+class BgpPane;
+class Ipv6PoolsPane;
 class WgClientsPane;
 class WgServerModel;
 
@@ -30,7 +33,8 @@ class WgServerModel;
 // servers (WgServerDialog), start and stop them and delete them
 // (confirmed); others see the actions off with the reason. States follow
 // /ws/events wireguard_status and a read every few seconds while the page
-// shows, so other consoles' changes arrive. Named `vpn.*`.
+// shows, so other consoles' changes arrive. Tabs (`vpn.tabs`): WireGuard
+// (the above), IPv6 pools (Ipv6PoolsPane), BGP (BgpPane). Named `vpn.*`.
 class VpnPage final : public QWidget, public SectionPage
 {
     Q_OBJECT
@@ -52,6 +56,9 @@ public:
 
     WgServerModel *model() const { return m_model; }
     WgClientsPane *clientsPane() const { return m_clients; }
+    Ipv6PoolsPane *poolsPane() const { return m_pools; }
+    BgpPane *bgpPane() const { return m_bgp; }
+    QTabWidget *tabs() const { return m_tabs; }
     SectionEmptyState *emptyState() const { return m_empty; }
     // The first list read answered (successfully or not).
     bool isLoaded() const { return m_loaded; }
@@ -93,6 +100,9 @@ private:
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;
     WgClientsPane *m_clients = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    Ipv6PoolsPane *m_pools = nullptr;
+    BgpPane *m_bgp = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_refresh = nullptr;
     QString m_search;

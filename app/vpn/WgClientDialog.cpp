@@ -27,6 +27,20 @@ WgClientDialog::WgClientDialog(client::ApiClient *client, const client::WgServer
                                const QString &role, QWidget *parent)
     : QDialog(parent), m_client(client), m_server(server), m_role(role)
 {
+    build();
+}
+
+WgClientDialog::WgClientDialog(client::ApiClient *client, const client::WgServerRow &server,
+                               const client::WgClientRow &existing, const QString &role,
+                               QWidget *parent)
+    : QDialog(parent), m_client(client), m_server(server), m_existing(existing),
+      m_editId(existing.id), m_role(role)
+{
+    build();
+}
+
+void WgClientDialog::build()
+{
     setObjectName(QStringLiteral("vpn.clientDialog"));
     auto *outer = new QVBoxLayout(this);
     m_pages = new QStackedWidget(this);
@@ -63,12 +77,16 @@ WgClientDialog::WgClientDialog(client::ApiClient *client, const client::WgServer
     m_name = line(QStringLiteral("name"), 64);
     m_family = new QComboBox(formPage);
     // Only the families the server has; its default is every one it has.
-    if (server.hasIpv4() && server.hasIpv6())
-        m_family->addItem(QString(), QStringLiteral("dual"));
-    if (server.hasIpv4())
-        m_family->addItem(QString(), QStringLiteral("ipv4"));
-    if (server.hasIpv6())
-        m_family->addItem(QString(), QStringLiteral("ipv6"));
+    if (isEditing()) {
+        m_family->addItem(QString(), m_existing.addressFamily);
+    } else {
+        if (m_server.hasIpv4() && m_server.hasIpv6())
+            m_family->addItem(QString(), QStringLiteral("dual"));
+        if (m_server.hasIpv4())
+            m_family->addItem(QString(), QStringLiteral("ipv4"));
+        if (m_server.hasIpv6())
+            m_family->addItem(QString(), QStringLiteral("ipv6"));
+    }
     row(QStringLiteral("address_family"), m_family);
     connect(m_family, &QComboBox::currentIndexChanged, this, &WgClientDialog::validate);
     m_ipv4 = line(QStringLiteral("ipv4_address"), 64);
@@ -97,6 +115,25 @@ WgClientDialog::WgClientDialog(client::ApiClient *client, const client::WgServer
     connect(m_expires, &QCheckBox::toggled, this, &WgClientDialog::validate);
     connect(m_expiry, &QDateTimeEdit::dateTimeChanged, this, &WgClientDialog::validate);
     m_description = line(QStringLiteral("description"), 256);
+    if (isEditing()) {
+        m_enabled = new QCheckBox(formPage);
+        row(QStringLiteral("enabled"), m_enabled);
+        // The addresses stay: shown, not changed.
+        m_family->setEnabled(false);
+        m_ipv4->setReadOnly(true);
+        m_ipv6->setReadOnly(true);
+        m_name->setText(m_existing.name);
+        m_ipv4->setText(m_existing.ipv4Address);
+        m_ipv6->setText(m_existing.ipv6Address);
+        m_dns->setText(m_existing.dnsServers.join(QStringLiteral(", ")));
+        m_keepalive->setValue(m_existing.persistentKeepalive);
+        if (m_existing.expiresAt.isValid()) {
+            m_expiry->setDateTime(m_existing.expiresAt.toLocalTime());
+            m_expires->setChecked(true);
+        }
+        m_description->setText(m_existing.description);
+        m_enabled->setChecked(m_existing.enabled);
+    }
     layout->addLayout(form);
     m_error = createFieldError(formPage, QStringLiteral("vpn.client.error"));
     layout->addWidget(m_error);
@@ -156,6 +193,30 @@ client::WgClientChange WgClientDialog::change() const
     return c;
 }
 
+client::WgClientChange WgClientDialog::editChange() const
+{
+    // Only what differs from the stored client.
+    client::WgClientChange c;
+    const QString name = m_name->text().trimmed();
+    if (name != m_existing.name)
+        c.name = name;
+    const QStringList dns = wgcheck::splitList(m_dns->text());
+    if (dns != m_existing.dnsServers)
+        c.dnsServers = dns;
+    if (m_keepalive->value() != m_existing.persistentKeepalive)
+        c.persistentKeepalive = m_keepalive->value();
+    const QDateTime expiry = m_expires->isChecked() ? m_expiry->dateTime().toUTC() : QDateTime();
+    if (m_expires->isChecked() != m_existing.expiresAt.isValid()
+        || (m_expires->isChecked() && m_expiry->dateTime() != m_existing.expiresAt.toLocalTime()))
+        c.expiresAt = expiry;
+    const QString description = m_description->text().trimmed();
+    if (description != m_existing.description)
+        c.description = description;
+    if (m_enabled->isChecked() != m_existing.enabled)
+        c.enabled = m_enabled->isChecked();
+    return c;
+}
+
 void WgClientDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -165,10 +226,18 @@ void WgClientDialog::changeEvent(QEvent *event)
 
 void WgClientDialog::retranslateUi()
 {
-    setWindowTitle(hasResult() ? tr("WireGuard client created") : tr("New WireGuard client"));
-    m_intro->setText(tr("A client of \"%1\". The server makes its keys; addresses left empty "
-                        "are the lowest free ones of the server's subnets.")
-                         .arg(m_server.name));
+    if (isEditing()) {
+        setWindowTitle(tr("Edit WireGuard client"));
+        m_intro->setText(tr("\"%1\", a client of \"%2\". Its keys and addresses stay as they "
+                            "are.")
+                             .arg(m_existing.name, m_server.name));
+    } else {
+        setWindowTitle(hasResult() ? tr("WireGuard client created")
+                                   : tr("New WireGuard client"));
+        m_intro->setText(tr("A client of \"%1\". The server makes its keys; addresses left "
+                            "empty are the lowest free ones of the server's subnets.")
+                             .arg(m_server.name));
+    }
     const QHash<QString, QString> captions{
         {QStringLiteral("name"), tr("&Name:")},
         {QStringLiteral("address_family"), tr("Address &family:")},
@@ -177,9 +246,13 @@ void WgClientDialog::retranslateUi()
         {QStringLiteral("dns_servers"), tr("&DNS servers:")},
         {QStringLiteral("persistent_keepalive"), tr("&Keepalive:")},
         {QStringLiteral("expires_at"), tr("E&xpiry:")},
-        {QStringLiteral("description"), tr("D&escription:")}};
+        {QStringLiteral("description"), tr("D&escription:")},
+        {QStringLiteral("enabled"), tr("Ena&bled:")}};
     for (auto it = captions.begin(); it != captions.end(); ++it)
-        m_captions.value(it.key())->setText(it.value());
+        if (QLabel *caption = m_captions.value(it.key()))
+            caption->setText(it.value());
+    if (m_enabled)
+        m_enabled->setText(tr("The client may connect"));
     for (int i = 0; i < m_family->count(); ++i)
         m_family->setItemText(i, WgText::family(m_family->itemData(i).toString()));
     m_ipv4->setPlaceholderText(tr("Empty: the lowest free one of %1").arg(m_server.ipv4Address));
@@ -189,7 +262,7 @@ void WgClientDialog::retranslateUi()
     m_keepalive->setSpecialValueText(tr("The server's"));
     m_expires->setText(tr("Expires"));
     m_description->setPlaceholderText(tr("Optional"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(isEditing() ? tr("Save") : tr("Create"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_resultButtons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     m_resultTitle->setText(tr("\"%1\" was created. Set up the device now: the server shows this "
@@ -200,11 +273,14 @@ void WgClientDialog::retranslateUi()
 
 void WgClientDialog::validate()
 {
-    const bool v4 = family() != QLatin1String("ipv6");
-    const bool v6 = family() != QLatin1String("ipv4");
-    // A family the client does not take hides its address row.
-    m_ipv4->setEnabled(v4);
-    m_ipv6->setEnabled(v6);
+    if (!m_buttons)
+        return; // an edited client's values are still being filled in
+    const bool v4 = !isEditing() && family() != QLatin1String("ipv6");
+    const bool v6 = !isEditing() && family() != QLatin1String("ipv4");
+    // A family the client does not take hides its address row; an edited
+    // client's addresses are shown, never checked or sent.
+    m_ipv4->setEnabled(isEditing() ? !m_existing.ipv4Address.isEmpty() : v4);
+    m_ipv6->setEnabled(isEditing() ? !m_existing.ipv6Address.isEmpty() : v6);
     const QString ipv4 = m_ipv4->text().trimmed();
     const QString ipv6 = m_ipv6->text().trimmed();
     const QHash<QString, QString> problems{
@@ -223,6 +299,7 @@ void WgClientDialog::validate()
                                             : tr("IP addresses only, comma separated.")},
         {QStringLiteral("expires_at"),
          m_expires->isChecked() && m_expiry->dateTime() <= QDateTime::currentDateTime()
+                 && (!isEditing() || m_expiry->dateTime() != m_existing.expiresAt.toLocalTime())
              ? tr("The expiry must be in the future.")
              : QString()}};
     bool fine = true;
@@ -248,6 +325,21 @@ void WgClientDialog::submit()
     setFieldError(m_error, {});
     for (QLabel *error : std::as_const(m_errors))
         setFieldError(error, {});
+    if (isEditing()) {
+        client::WireGuardApi(*m_client).updateClient(
+            m_editId, editChange(), client::within(this, [this](Result<client::WgClientRow> r) {
+                m_sending = false;
+                if (!r) {
+                    validate();
+                    showError(r.error());
+                    return;
+                }
+                m_created.client = std::move(*r);
+                m_saved = true;
+                accept();
+            }));
+        return;
+    }
     client::WireGuardApi(*m_client).createClient(
         change(), client::within(this, [this](Result<client::WgCreatedClient> r) {
             m_sending = false;

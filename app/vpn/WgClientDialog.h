@@ -29,6 +29,10 @@ class WgConfigView;
 // refusals at their field. Created, the dialog turns to its result: the
 // config's QR code and text (WgConfigView), the only time the server sends
 // them with the client. Named `vpn.client.*`.
+//
+// The second constructor edits an existing client (PUT): name, DNS,
+// keepalive, expiry, description and enabled; its addresses are shown
+// read-only. Saved, hasResult() holds and clientRow() is the stored row.
 class WgClientDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,8 +40,13 @@ class WgClientDialog final : public QDialog
 public:
     WgClientDialog(client::ApiClient *client, const client::WgServerRow &server,
                    const QString &role, QWidget *parent = nullptr);
+    WgClientDialog(client::ApiClient *client, const client::WgServerRow &server,
+                   const client::WgClientRow &existing, const QString &role,
+                   QWidget *parent = nullptr);
 
-    bool hasResult() const { return m_created.client.id != 0; }
+    bool isEditing() const { return m_editId != 0; }
+
+    bool hasResult() const { return m_created.client.id != 0 || m_saved; }
     const client::WgClientRow &clientRow() const { return m_created.client; }
     client::WgClientChange change() const;
 
@@ -52,10 +61,15 @@ private:
     void validate();
     void showError(const hm::Error &error);
     QString family() const;
+    void build();
+    client::WgClientChange editChange() const;
 
     QPointer<client::ApiClient> m_client;
     client::WgServerRow m_server;
     client::WgCreatedClient m_created;
+    client::WgClientRow m_existing;
+    qint64 m_editId = 0;
+    bool m_saved = false;
     QString m_role;
     bool m_sending = false;
 
@@ -70,6 +84,7 @@ private:
     QCheckBox *m_expires = nullptr;
     QDateTimeEdit *m_expiry = nullptr;
     QLineEdit *m_description = nullptr;
+    QCheckBox *m_enabled = nullptr;
     QHash<QString, QLabel *> m_captions;
     QHash<QString, QLabel *> m_errors;
     QLabel *m_error = nullptr;

@@ -50,6 +50,7 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
         return b;
     };
     m_new = button("vpn.newClient");
+    m_edit = button("vpn.editClient");
     m_toggle = button("vpn.toggleClient");
     m_config = button("vpn.showConfig");
     m_delete = button("vpn.deleteClient");
@@ -76,6 +77,7 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_state);
 
     connect(m_new, &QPushButton::clicked, this, &WgClientsPane::newClient);
+    connect(m_edit, &QPushButton::clicked, this, &WgClientsPane::editSelected);
     connect(m_toggle, &QPushButton::clicked, this, &WgClientsPane::toggleSelected);
     connect(m_config, &QPushButton::clicked, this, &WgClientsPane::showConfig);
     connect(m_delete, &QPushButton::clicked, this, &WgClientsPane::deleteSelected);
@@ -163,6 +165,7 @@ void WgClientsPane::retranslateUi()
 {
     m_title->setText(m_server.id ? tr("Clients of %1").arg(m_server.name) : tr("Clients"));
     m_new->setText(tr("New client..."));
+    m_edit->setText(tr("Edit client..."));
     m_config->setText(tr("Show config / QR..."));
     m_delete->setText(tr("Delete client..."));
     m_model->refreshTexts();
@@ -198,6 +201,10 @@ void WgClientsPane::updateActions()
         !admin         ? why
         : !m_server.id ? tr("Select a server first.")
                        : tr("A new client of this server: keys, addresses and its config."));
+    set(m_edit, admin && row,
+        !admin ? why
+        : row  ? tr("Change the client's name, DNS, keepalive, expiry or description.")
+               : select);
     m_toggle->setText(row && !row->enabled ? tr("Enable") : tr("Disable"));
     set(m_toggle, admin && row,
         !admin         ? why
@@ -226,6 +233,22 @@ void WgClientsPane::newClient()
         return;
     m_message.clear();
     WgClientDialog dialog(m_client, m_server, m_role, this);
+    DialogSeam::exec(&dialog);
+    if (!dialog.hasResult())
+        return;
+    m_model->upsert(dialog.clientRow());
+    m_view->selectRow(m_model->rowOf(dialog.clientRow().id));
+    emit clientsChanged();
+    retranslateUi();
+}
+
+void WgClientsPane::editSelected()
+{
+    const client::WgClientRow *row = selected();
+    if (!m_client || !row || !isAdmin())
+        return;
+    m_message.clear();
+    WgClientDialog dialog(m_client, m_server, *row, m_role, this);
     DialogSeam::exec(&dialog);
     if (!dialog.hasResult())
         return;

@@ -44,6 +44,7 @@ signals:
 public slots:
     void reload();
     void newClient();
+    void editSelected();
     void toggleSelected();
     void showConfig();
     void deleteSelected();
@@ -64,6 +65,7 @@ private:
     WgClientModel *m_model = nullptr;
     QLabel *m_title = nullptr;
     QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
     QPushButton *m_toggle = nullptr;
     QPushButton *m_config = nullptr;
     QPushButton *m_delete = nullptr;

@@ -201,7 +201,8 @@ void TestTranslations::chineseIsComplete()
     // translation may be the source itself.
     static const QSet<QString> keptAsIs{QStringLiteral("HiveMind"), QStringLiteral("VPN"),
                                         QStringLiteral("English"), QStringLiteral("JSON"),
-                                        QStringLiteral("HTTP(S)")};
+                                        QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
+                                        QStringLiteral("BGP"), QStringLiteral("MED")};
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
@@ -214,6 +215,10 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
                       // WireGuard settings (app/vpn)
                       QStringLiteral("DNS"), QStringLiteral("MTU"),
+                      // BGP through BIRD (app/vpn BgpPane); "upstream" of the
+                      // example session name upstream_a
+                      QStringLiteral("BIRD"), QStringLiteral("MED"), QStringLiteral("TTL"),
+                      QStringLiteral("GTSM"), QStringLiteral("upstream"),
                       // what a probe checks (the alerts' probes)
                       QStringLiteral("TCP"), QStringLiteral("ICMP"), QStringLiteral("Ping"),
                       // mail protocols (the alert channels)

@@ -11,8 +11,12 @@
 // the section and its dialogs in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "client/BgpApi.h"
+#include "client/Ipv6PoolsApi.h"
 #include "client/WireGuardApi.h"
 #include "shell/MainWindow.h"
+#include "vpn/BgpPane.h"
+#include "vpn/Ipv6PoolsPane.h"
 #include "vpn/VpnPage.h"
 #include "vpn/WgClientDialog.h"
 #include "vpn/WgClientModel.h"
@@ -34,6 +38,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableView>
 
 using namespace hm::app;
@@ -83,6 +89,9 @@ private slots:
     void editShowsARefusalAtItsField();
     void dualStackClientThroughTheDialog();
     void enableAndDisable();
+    void editClientRefusalThenRename();
+    void poolsTabDelegatesAndReleases();
+    void bgpTabShowsUnavailable();
     void showConfigAndSaveIt();
     void deletesAskFirst();
     void viewerSeesActionsOff();
@@ -335,6 +344,159 @@ void TestVpnPage::enableAndDisable()
     QCOMPARE(toggle->text(), QStringLiteral("Disable"));
 }
 
+void TestVpnPage::editClientRefusalThenRename()
+{
+    VpnPage page;
+    openPage(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    selectServer(&page, 0);
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
+    selectClient(&page, 0);
+    auto *edit = child<QPushButton>(&page, "vpn.editClient");
+    QVERIFY(edit->isEnabled());
+
+    // A name the server refuses (a shell character): its 422 lands at the name field;
+    // then a good name is saved. Addresses are shown, read-only.
+    QString refusal;
+    QString shownAddress;
+    bool addressReadOnly = false;
+    bool saved = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editing = qobject_cast<WgClientDialog *>(dialog);
+        if (!editing || !editing->isEditing())
+            return int(QDialog::Rejected);
+        auto *ipv4 = child<QLineEdit>(dialog, "vpn.client.ipv4_address");
+        shownAddress = ipv4->text();
+        addressReadOnly = ipv4->isReadOnly();
+        auto *name = child<QLineEdit>(dialog, "vpn.client.name");
+        name->setText(QStringLiteral("phone;rm"));
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        auto *error = child<QLabel>(dialog, "vpn.client.nameError");
+        (void)QTest::qWaitFor([&] { return !error->text().isEmpty(); }, 15000);
+        refusal = error->text();
+        name->setText(QStringLiteral("phone-renamed"));
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        (void)QTest::qWaitFor([&] { return editing->hasResult(); }, 15000);
+        saved = editing->hasResult();
+        return dialog->result();
+    });
+    edit->click();
+    QCOMPARE(shownAddress, QStringLiteral("10.8.0.2/32"));
+    QVERIFY(addressReadOnly);
+    QVERIFY2(!refusal.isEmpty(), "no refusal at the name field");
+    QVERIFY(saved);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(clients, 0, WgClientModel::NameColumn),
+                              QStringLiteral("phone-renamed"), 15000);
+    // Back to its old name for the tests after this one.
+    auto back = await<hm::client::WgClientRow>([&](auto done) {
+        hm::client::WgClientChange change;
+        change.name = QStringLiteral("phone");
+        api().updateClient(clients->clientAt(0)->id, change, done);
+    });
+    QVERIFY(back.ok());
+}
+
+void TestVpnPage::poolsTabDelegatesAndReleases()
+{
+    QCOMPARE(Ipv6PoolsPane::countText(QStringLiteral("256")), QStringLiteral("256"));
+    QCOMPARE(Ipv6PoolsPane::countText(QStringLiteral("340282366920938463463374607431768211456")),
+             QStringLiteral("2^128"));
+    VpnPage page;
+    openPage(page);
+    auto *tabs = child<QTabWidget>(&page, "vpn.tabs");
+    QCOMPARE(tabs->count(), 3);
+    tabs->setCurrentIndex(1);
+    Ipv6PoolsPane *pane = page.poolsPane();
+    bool badPrefixShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "vpn.pool.name")->setText(QStringLiteral("customers"));
+        auto *prefix = child<QLineEdit>(dialog, "vpn.pool.prefix");
+        prefix->setText(QStringLiteral("2001:db8:2::1/48"));
+        badPrefixShown = !child<QLabel>(dialog, "vpn.pool.prefixError")->text().isEmpty()
+                         && !child<QPushButton>(dialog, "vpn.pool.save")->isEnabled();
+        prefix->setText(QStringLiteral("2001:db8:2::/48"));
+        child<QSpinBox>(dialog, "vpn.pool.prefix_length")->setValue(56);
+        child<QPushButton>(dialog, "vpn.pool.save")->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.pools.new")->click();
+    QVERIFY(badPrefixShown);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->rowCount(), 1, 15000);
+    QCOMPARE(pane->pools()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/48"));
+    QCOMPARE(pane->pools()->item(0, 4)->text(), QStringLiteral("256 of 256"));
+
+    // A custom prefix outside the pool: the server's reason at its field;
+    // then the lowest free one to a WireGuard client.
+    QString refusal;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *clients = child<QComboBox>(dialog, "vpn.delegate.client_id");
+        (void)QTest::qWaitFor([&] { return clients->count() > 1; }, 15000);
+        clients->setCurrentIndex(1);
+        child<QCheckBox>(dialog, "vpn.delegate.custom")->setChecked(true);
+        child<QLineEdit>(dialog, "vpn.delegate.prefix")->setText(QStringLiteral("2001:db8:3::/56"));
+        child<QPushButton>(dialog, "vpn.delegate.save")->click();
+        auto *error = child<QLabel>(dialog, "vpn.delegate.custom_prefixError");
+        (void)QTest::qWaitFor([&] { return !error->text().isEmpty(); }, 15000);
+        refusal = error->text();
+        child<QCheckBox>(dialog, "vpn.delegate.custom")->setChecked(false);
+        child<QPushButton>(dialog, "vpn.delegate.save")->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.pools.delegate")->click();
+    QVERIFY2(!refusal.isEmpty(), "no refusal at custom_prefix");
+    QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 15000);
+    QCOMPARE(pane->allocations()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/56"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 3)->text(), QStringLiteral("1"), 15000);
+
+    // Release asks first.
+    child<QTableView>(&page, "vpn.pools.allocations")->selectRow(0);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "vpn.pools.release")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.pools.confirmRelease"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 0, 15000);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "vpn.pools.delete")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->rowCount(), 0, 15000);
+}
+
+void TestVpnPage::bgpTabShowsUnavailable()
+{
+    VpnPage page;
+    openPage(page);
+    child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(2);
+    BgpPane *pane = page.bgpPane();
+    bool badNeighborShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "vpn.bgp.name")->setText(QStringLiteral("upstream_a"));
+        auto *neighbor = child<QLineEdit>(dialog, "vpn.bgp.neighbor");
+        neighbor->setText(QStringLiteral("2001:db8::/64"));
+        badNeighborShown = !child<QLabel>(dialog, "vpn.bgp.neighborError")->text().isEmpty();
+        neighbor->setText(QStringLiteral("2001:db8:ff::1"));
+        child<QLineEdit>(dialog, "vpn.bgp.remote_as")->setText(QStringLiteral("65010"));
+        child<QLineEdit>(dialog, "vpn.bgp.local_as")->setText(QStringLiteral("65001"));
+        child<QLineEdit>(dialog, "vpn.bgp.password")->setText(QStringLiteral("md5-secret"));
+        child<QPushButton>(dialog, "vpn.bgp.save")->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.bgp.new")->click();
+    QVERIFY(badNeighborShown);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 1, 15000);
+    QVERIFY2(pane->sessions()->item(0, 7)->text().startsWith(QLatin1String("Unavailable: ")),
+             qPrintable(pane->sessions()->item(0, 7)->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "vpn.bgp.routesState")
+                                 ->text()
+                                 .startsWith(QLatin1String("No routes to show")),
+                             15000);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(&page, "vpn.bgp.delete")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.confirmDelete"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 0, 15000);
+}
+
 void TestVpnPage::showConfigAndSaveIt()
 {
     VpnPage page;
@@ -436,7 +598,8 @@ void TestVpnPage::viewerSeesActionsOff()
     selectClient(&page, 0);
     for (const char *name :
          {"vpn.newServer", "vpn.editServer", "vpn.startStop", "vpn.deleteServer", "vpn.newClient",
-          "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient"}) {
+          "vpn.editClient", "vpn.toggleClient", "vpn.showConfig", "vpn.deleteClient",
+          "vpn.pools.new", "vpn.bgp.new"}) {
         auto *button = child<QPushButton>(&page, name);
         QVERIFY2(button, name);
         QVERIFY2(!button->isEnabled(), name);
@@ -609,6 +772,79 @@ void TestVpnPage::screenshots()
             return int(QDialog::Accepted);
         });
         child<QPushButton>(page, "vpn.newClient")->click();
+        if (language == languages.first()) {
+            // A pool with delegations and a BGP session (no BIRD here).
+            hm::client::Ipv6PoolsApi pools(*m_server.connection->client());
+            hm::client::Ipv6PoolChange pool;
+            pool.name = QStringLiteral("customers");
+            pool.prefix = QStringLiteral("2001:db8:100::/40");
+            pool.prefixLength = 56;
+            pool.reservedPrefixes = 1;
+            pool.description = QStringLiteral("Branch routers");
+            auto madePool = await<hm::client::Ipv6PoolRow>(
+                [&](auto done) { pools.createPool(pool, done); });
+            QVERIFY(madePool.ok());
+            pool.name = QStringLiteral("lab-hosts");
+            pool.prefix = QStringLiteral("2001:db8:8000::/33");
+            pool.prefixLength = 128;
+            pool.reservedPrefixes = 0;
+            pool.description = QStringLiteral("Every lab host");
+            QVERIFY(await<hm::client::Ipv6PoolRow>([&](auto done) {
+                        pools.createPool(pool, done);
+                    }).ok());
+            WgClientModel *devices = page->clientsPane()->model();
+            for (int i = 0; i < devices->rowCount(); ++i) {
+                const QString name = devices->clientAt(i)->name;
+                if (name != QLatin1String("ana-phone") && name != QLatin1String("ben-laptop"))
+                    continue;
+                hm::client::Ipv6AllocationRequest request;
+                request.poolId = madePool.value().id;
+                request.clientId = devices->clientAt(i)->id;
+                request.description = QStringLiteral("Delegated to the device");
+                QVERIFY(await<hm::client::Ipv6AllocationRow>([&](auto done) {
+                            pools.allocate(request, done);
+                        }).ok());
+            }
+            hm::client::BgpApi bgp(*m_server.connection->client());
+            hm::client::BgpSessionChange session;
+            session.name = QStringLiteral("upstream_a");
+            session.neighbor = QStringLiteral("2001:db8:ff::1");
+            session.remoteAs = 64600;
+            session.localAs = 65001;
+            session.description = QStringLiteral("Transit");
+            QVERIFY(await<hm::client::BgpSessionRow>([&](auto done) {
+                        bgp.createSession(session, done);
+                    }).ok());
+        }
+        auto *tabs = child<QTabWidget>(page, "vpn.tabs");
+        tabs->setCurrentIndex(1);
+        QTRY_COMPARE_WITH_TIMEOUT(page->poolsPane()->pools()->rowCount(), 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->poolsPane()->allocations()->rowCount(), 2, 15000);
+        save(&window, QStringLiteral("vpn-pools-") + language);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "vpn.pool.prefix")->setText(QStringLiteral("2001:db8::1/48"));
+            save(dialog, QStringLiteral("vpn-pools-dialog-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.pools.new")->click();
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            QApplication::processEvents();
+            save(dialog, QStringLiteral("vpn-pools-delegate-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.pools.delegate")->click();
+        tabs->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(page->bgpPane()->sessions()->rowCount(), 1, 15000);
+        save(&window, QStringLiteral("vpn-bgp-") + language);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            save(dialog, QStringLiteral("vpn-bgp-dialog-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.bgp.edit")->click();
+        tabs->setCurrentIndex(0);
         // The next language's list shows the same three clients.
         WgClientModel *clients = page->clientsPane()->model();
         for (int row = 0; row < clients->rowCount(); ++row) {

@@ -1,0 +1,630 @@
+#include "vpn/BgpPane.h"
+
+#include "client/BgpApi.h"
+#include "client/ApiError.h"
+#include "client/Within.h"
+#include "vpn/WgText.h"
+#include "widgets/AdminText.h"
+#include "widgets/FieldError.h"
+#include "widgets/MessageBox.h"
+
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+constexpr int kBgpPageSize = 100;
+constexpr int kBgpSessionColumns = 8;
+constexpr int kBgpRouteColumns = 7;
+
+QTableView *bgpTable(QWidget *parent, const char *name, QStandardItemModel *model)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(QLatin1String(name));
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+QString bgpDuration(qint64 seconds)
+{
+    if (seconds <= 0)
+        return QStringLiteral("–");
+    const qint64 days = seconds / 86400;
+    const qint64 hours = seconds % 86400 / 3600;
+    const qint64 minutes = seconds % 3600 / 60;
+    if (days > 0)
+        return BgpPane::tr("%1 d %2 h").arg(days).arg(hours);
+    if (hours > 0)
+        return BgpPane::tr("%1 h %2 min").arg(hours).arg(minutes);
+    return BgpPane::tr("%1 min").arg(qMax<qint64>(minutes, 1));
+}
+
+bool isUnicastAddress(const QString &text)
+{
+    QHostAddress address;
+    if (text.contains(u'/') || !address.setAddress(text))
+        return false;
+    return !address.isMulticast() && !address.isBroadcast() && !address.isNull()
+           && address != QHostAddress::AnyIPv4 && address != QHostAddress::AnyIPv6;
+}
+
+class SessionDialog final : public QDialog
+{
+public:
+    SessionDialog(client::ApiClient *api, const client::BgpSessionRow &existing,
+                  const QString &role, QWidget *parent)
+        : QDialog(parent), m_api(api), m_existing(existing), m_role(role)
+    {
+        setObjectName(QStringLiteral("vpn.bgpDialog"));
+        setMinimumWidth(540);
+        setWindowTitle(existing.id ? BgpPane::tr("Edit BGP session")
+                                   : BgpPane::tr("New BGP session"));
+        auto *layout = new QVBoxLayout(this);
+        auto *form = new QFormLayout();
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        const auto row = [&](const QString &field, QWidget *edit, const QString &caption) {
+            edit->setObjectName(QStringLiteral("vpn.bgp.") + field);
+            QLabel *label = nullptr;
+            QLabel *error = nullptr;
+            addFieldRow(form, &label, edit, &error,
+                        QStringLiteral("vpn.bgp.") + field + QStringLiteral("Error"));
+            label->setText(caption);
+            m_errors.insert(field, error);
+        };
+        const auto spin = [this](int low, int high, int value) {
+            auto *box = new QSpinBox(this);
+            box->setRange(low, high);
+            box->setGroupSeparatorShown(false);
+            box->setValue(value);
+            return box;
+        };
+        m_name = new QLineEdit(existing.name, this);
+        m_name->setMaxLength(32);
+        m_name->setPlaceholderText(BgpPane::tr("Letters, digits and _, e.g. upstream_a"));
+        row(QStringLiteral("name"), m_name, BgpPane::tr("&Name:"));
+        m_neighbor = new QLineEdit(existing.neighbor, this);
+        m_neighbor->setPlaceholderText(BgpPane::tr("e.g. 192.0.2.1 or 2001:db8::1"));
+        row(QStringLiteral("neighbor"), m_neighbor, BgpPane::tr("N&eighbor:"));
+        m_remoteAs = new QLineEdit(existing.remoteAs ? QString::number(existing.remoteAs)
+                                                     : QString(),
+                                   this);
+        row(QStringLiteral("remote_as"), m_remoteAs, BgpPane::tr("&Remote AS:"));
+        m_localAs = new QLineEdit(existing.localAs ? QString::number(existing.localAs)
+                                                   : QString(),
+                                  this);
+        row(QStringLiteral("local_as"), m_localAs, BgpPane::tr("&Local AS:"));
+        m_password = new QLineEdit(this);
+        m_password->setEchoMode(QLineEdit::Password);
+        m_password->setMaxLength(80);
+        m_password->setPlaceholderText(existing.hasPassword
+                                           ? BgpPane::tr("Empty: keep the stored password")
+                                           : BgpPane::tr("Optional (TCP-MD5)"));
+        row(QStringLiteral("password"), m_password, BgpPane::tr("&Password:"));
+        m_removePassword = new QCheckBox(BgpPane::tr("Remove the stored password"), this);
+        m_removePassword->setObjectName(QStringLiteral("vpn.bgp.removePassword"));
+        m_removePassword->setVisible(existing.id && existing.hasPassword);
+        form->addRow(QString(), m_removePassword);
+        m_hold = spin(3, 65535, existing.id ? existing.holdTime : 90);
+        m_hold->setSuffix(BgpPane::tr(" s"));
+        row(QStringLiteral("hold_time"), m_hold, BgpPane::tr("&Hold time:"));
+        m_keepalive = spin(1, 65535, existing.id ? existing.keepalive : 30);
+        m_keepalive->setSuffix(BgpPane::tr(" s"));
+        row(QStringLiteral("keepalive"), m_keepalive, BgpPane::tr("&Keepalive:"));
+        m_retry = spin(1, 65535, existing.id ? existing.connectRetry : 120);
+        m_retry->setSuffix(BgpPane::tr(" s"));
+        row(QStringLiteral("connect_retry"), m_retry, BgpPane::tr("Connect re&try:"));
+        m_multihop = spin(0, 255, existing.multihop);
+        m_multihop->setSpecialValueText(BgpPane::tr("Direct (shared link)"));
+        row(QStringLiteral("multihop"), m_multihop, BgpPane::tr("&Multihop TTL:"));
+        m_ttl = new QCheckBox(BgpPane::tr("TTL security (GTSM)"), this);
+        m_ttl->setChecked(existing.ttlSecurity);
+        row(QStringLiteral("ttl_security"), m_ttl, BgpPane::tr("&Security:"));
+        m_enabled = new QCheckBox(BgpPane::tr("The session runs"), this);
+        m_enabled->setChecked(existing.id ? existing.enabled : true);
+        row(QStringLiteral("enabled"), m_enabled, BgpPane::tr("Ena&bled:"));
+        m_description = new QLineEdit(existing.description, this);
+        m_description->setPlaceholderText(BgpPane::tr("Optional"));
+        row(QStringLiteral("description"), m_description, BgpPane::tr("D&escription:"));
+        layout->addLayout(form);
+        m_error = createFieldError(this, QStringLiteral("vpn.bgp.error"));
+        layout->addWidget(m_error);
+        m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("vpn.bgp.save"));
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setText(existing.id ? BgpPane::tr("Save") : BgpPane::tr("Create"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(BgpPane::tr("Cancel"));
+        layout->addWidget(m_buttons);
+        connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
+        connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        for (QLineEdit *edit : {m_name, m_neighbor, m_remoteAs, m_localAs})
+            connect(edit, &QLineEdit::textChanged, this, [this] { validate(); });
+        for (QSpinBox *box : {m_hold, m_keepalive})
+            connect(box, &QSpinBox::valueChanged, this, [this] { validate(); });
+        connect(m_removePassword, &QCheckBox::toggled, m_password, &QWidget::setDisabled);
+        validate();
+    }
+
+    client::BgpSessionRow stored;
+
+private:
+    static bool isAs(const QString &text)
+    {
+        bool ok = false;
+        const qulonglong value = text.trimmed().toULongLong(&ok);
+        return ok && value >= 1 && value <= 4294967295ULL;
+    }
+
+    void validate()
+    {
+        const QString neighbor = m_neighbor->text().trimmed();
+        static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,31}$"));
+        const QHash<QString, QString> problems{
+            {QStringLiteral("name"),
+             m_name->text().isEmpty() || name.match(m_name->text()).hasMatch()
+                 ? QString()
+                 : BgpPane::tr("Letters, digits and _, not starting with a digit.")},
+            {QStringLiteral("neighbor"),
+             neighbor.isEmpty() || isUnicastAddress(neighbor)
+                 ? QString()
+                 : BgpPane::tr("One unicast IPv4 or IPv6 address.")},
+            {QStringLiteral("remote_as"), m_remoteAs->text().isEmpty() || isAs(m_remoteAs->text())
+                                              ? QString()
+                                              : BgpPane::tr("An AS number, 1 to 4294967295.")},
+            {QStringLiteral("local_as"), m_localAs->text().isEmpty() || isAs(m_localAs->text())
+                                             ? QString()
+                                             : BgpPane::tr("An AS number, 1 to 4294967295.")},
+            {QStringLiteral("keepalive"),
+             m_keepalive->value() < m_hold->value()
+                 ? QString()
+                 : BgpPane::tr("Shorter than the hold time.")}};
+        bool fine = !m_name->text().isEmpty() && !neighbor.isEmpty()
+                    && !m_remoteAs->text().isEmpty() && !m_localAs->text().isEmpty();
+        for (auto it = problems.begin(); it != problems.end(); ++it) {
+            setFieldError(m_errors.value(it.key()), it.value());
+            fine = fine && it.value().isEmpty();
+        }
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(fine && !m_sending);
+    }
+
+    void submit()
+    {
+        if (!m_api || m_sending || !m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            return;
+        const bool creating = m_existing.id == 0;
+        client::BgpSessionChange c;
+        const auto set = [creating](auto &field, const auto &value, const auto &old) {
+            if (creating || value != old)
+                field = value;
+        };
+        set(c.name, m_name->text().trimmed(), m_existing.name);
+        set(c.neighbor, m_neighbor->text().trimmed(), m_existing.neighbor);
+        set(c.remoteAs, qint64(m_remoteAs->text().trimmed().toLongLong()), m_existing.remoteAs);
+        set(c.localAs, qint64(m_localAs->text().trimmed().toLongLong()), m_existing.localAs);
+        set(c.holdTime, m_hold->value(), m_existing.holdTime);
+        set(c.keepalive, m_keepalive->value(), m_existing.keepalive);
+        set(c.connectRetry, m_retry->value(), m_existing.connectRetry);
+        set(c.multihop, m_multihop->value(), m_existing.multihop);
+        set(c.ttlSecurity, m_ttl->isChecked(), m_existing.ttlSecurity);
+        set(c.enabled, m_enabled->isChecked(), m_existing.enabled);
+        if (creating ? !m_description->text().trimmed().isEmpty()
+                     : m_description->text().trimmed() != m_existing.description)
+            c.description = m_description->text().trimmed();
+        // Write-only: empty keeps it; the checkbox removes it.
+        if (m_removePassword->isVisible() && m_removePassword->isChecked())
+            c.password = QString();
+        else if (!m_password->text().isEmpty())
+            c.password = m_password->text();
+        m_sending = true;
+        validate();
+        setFieldError(m_error, {});
+        auto answer = client::within(this, [this](Result<client::BgpSessionRow> r) {
+            m_sending = false;
+            validate();
+            if (!r) {
+                setFieldError(m_errors.value(WgText::refusalField(r.error()), m_error),
+                              WgText::refusalText(r.error(), m_role));
+                return;
+            }
+            stored = *r;
+            accept();
+        });
+        if (creating)
+            client::BgpApi(*m_api).createSession(c, std::move(answer));
+        else
+            client::BgpApi(*m_api).updateSession(m_existing.id, c, std::move(answer));
+    }
+
+    QPointer<client::ApiClient> m_api;
+    client::BgpSessionRow m_existing;
+    QString m_role;
+    bool m_sending = false;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_neighbor = nullptr;
+    QLineEdit *m_remoteAs = nullptr;
+    QLineEdit *m_localAs = nullptr;
+    QLineEdit *m_password = nullptr;
+    QCheckBox *m_removePassword = nullptr;
+    QSpinBox *m_hold = nullptr;
+    QSpinBox *m_keepalive = nullptr;
+    QSpinBox *m_retry = nullptr;
+    QSpinBox *m_multihop = nullptr;
+    QCheckBox *m_ttl = nullptr;
+    QCheckBox *m_enabled = nullptr;
+    QLineEdit *m_description = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QHash<QString, QLabel *> m_errors;
+};
+
+} // namespace
+
+BgpPane::BgpPane(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("vpn.bgp"));
+    m_sessions = new QStandardItemModel(0, kBgpSessionColumns, this);
+    m_routes = new QStandardItemModel(0, kBgpRouteColumns, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *actions = new QHBoxLayout();
+    const auto button = [this, actions](const char *name) {
+        auto *b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        actions->addWidget(b);
+        return b;
+    };
+    m_new = button("vpn.bgp.new");
+    m_edit = button("vpn.bgp.edit");
+    m_startStop = button("vpn.bgp.startStop");
+    m_delete = button("vpn.bgp.delete");
+    actions->addStretch();
+    layout->addLayout(actions);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    auto *top = new QWidget(split);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    m_sessionView = bgpTable(top, "vpn.bgp.sessions", m_sessions);
+    const int widths[] = {140, 180, 100, 100, 100, 90, 100};
+    for (int c = 0; c < 7; ++c)
+        m_sessionView->setColumnWidth(c, widths[c]);
+    topLayout->addWidget(m_sessionView, 1);
+    m_sessionsState = new QLabel(top);
+    m_sessionsState->setObjectName(QStringLiteral("vpn.bgp.state"));
+    m_sessionsState->setWordWrap(true);
+    topLayout->addWidget(m_sessionsState);
+    auto *bottom = new QWidget(split);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 8, 0, 0);
+    m_routesTitle = new QLabel(bottom);
+    m_routesTitle->setObjectName(QStringLiteral("vpn.bgp.routesTitle"));
+    m_routesTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));
+    bottomLayout->addWidget(m_routesTitle);
+    m_routeView = bgpTable(bottom, "vpn.bgp.routes", m_routes);
+    const int routeWidths[] = {200, 180, 160, 90, 90, 70};
+    for (int c = 0; c < 6; ++c)
+        m_routeView->setColumnWidth(c, routeWidths[c]);
+    bottomLayout->addWidget(m_routeView, 1);
+    m_routesState = new QLabel(bottom);
+    m_routesState->setObjectName(QStringLiteral("vpn.bgp.routesState"));
+    m_routesState->setWordWrap(true);
+    bottomLayout->addWidget(m_routesState);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    layout->addWidget(split, 1);
+
+    connect(m_new, &QPushButton::clicked, this, &BgpPane::newSession);
+    connect(m_edit, &QPushButton::clicked, this, &BgpPane::editSession);
+    connect(m_startStop, &QPushButton::clicked, this, &BgpPane::startStopSession);
+    connect(m_delete, &QPushButton::clicked, this, &BgpPane::deleteSession);
+    connect(m_sessionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &BgpPane::loadRoutes);
+    retranslateUi();
+}
+
+bool BgpPane::isAdmin() const
+{
+    return m_client && m_role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void BgpPane::setSession(client::ApiClient *client, const QString &role)
+{
+    m_client = client;
+    m_role = client ? role : QString();
+    m_rows.clear();
+    m_loaded = false;
+    fillSessions();
+    reload();
+}
+
+void BgpPane::reload()
+{
+    if (!m_client) {
+        retranslateUi();
+        return;
+    }
+    client::BgpSessionFilter filter;
+    filter.page.size = kBgpPageSize;
+    client::BgpApi(*m_client).sessions(
+        filter, client::within(this, [this](Result<client::Page<client::BgpSessionRow>> r) {
+            m_loaded = true;
+            if (!r) {
+                failed(tr("The BGP sessions could not be read: %1"), r.error());
+                return;
+            }
+            m_message.clear();
+            m_rows = r->items;
+            fillSessions();
+        }));
+}
+
+const client::BgpSessionRow *BgpPane::selectedSession() const
+{
+    const QModelIndexList rows = m_sessionView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || rows.first().row() >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(rows.first().row());
+}
+
+void BgpPane::fillSessions()
+{
+    const qint64 keep = selectedSession() ? selectedSession()->id : 0;
+    m_sessions->removeRows(0, m_sessions->rowCount());
+    int selectRow = -1;
+    for (const client::BgpSessionRow &row : std::as_const(m_rows)) {
+        QList<QStandardItem *> cells;
+        for (int c = 0; c < kBgpSessionColumns; ++c)
+            cells << new QStandardItem();
+        m_sessions->appendRow(cells);
+        if (row.id == keep)
+            selectRow = m_sessions->rowCount() - 1;
+    }
+    retranslateUi();
+    if (selectRow < 0 && m_sessions->rowCount() > 0)
+        selectRow = 0;
+    if (selectRow >= 0)
+        m_sessionView->selectRow(selectRow);
+    else
+        loadRoutes();
+}
+
+void BgpPane::loadRoutes()
+{
+    const client::BgpSessionRow *session = selectedSession();
+    m_routeRows.clear();
+    m_routesMessage.clear();
+    m_routes->removeRows(0, m_routes->rowCount());
+    retranslateUi();
+    if (!session || !m_client)
+        return;
+    if (session->status == QLatin1String("unavailable")) {
+        // Without BIRD the routes are 503: say so without asking.
+        m_routesMessage = tr("No routes to show: BIRD does not run this session (%1).")
+                              .arg(session->lastError);
+        retranslateUi();
+        return;
+    }
+    client::BgpRouteFilter filter;
+    filter.sessionId = session->id;
+    filter.page.size = kBgpPageSize;
+    const qint64 id = session->id;
+    client::BgpApi(*m_client).routes(
+        filter, client::within(this, [this, id](Result<client::Page<client::BgpRouteRow>> r) {
+            const client::BgpSessionRow *now = selectedSession();
+            if (!now || now->id != id)
+                return;
+            if (!r) {
+                m_routesMessage = client::errorHttpStatus(r.error()) == 503
+                                      ? tr("No routes to show: BIRD is not available.")
+                                      : tr("The routes could not be read: %1")
+                                            .arg(WgText::refusalText(r.error(), m_role));
+                retranslateUi();
+                return;
+            }
+            m_routeRows = r->items;
+            for (int i = 0; i < m_routeRows.size(); ++i) {
+                QList<QStandardItem *> cells;
+                for (int c = 0; c < kBgpRouteColumns; ++c)
+                    cells << new QStandardItem();
+                m_routes->appendRow(cells);
+            }
+            retranslateUi();
+        }));
+}
+
+QString BgpPane::statusText(const client::BgpSessionRow &row) const
+{
+    if (row.status == QLatin1String("unavailable"))
+        return tr("Unavailable: %1").arg(row.lastError.isEmpty() ? tr("BIRD is not answering")
+                                                                 : row.lastError);
+    if (row.status == QLatin1String("established"))
+        return tr("Established");
+    if (!row.enabled)
+        return tr("Stopped (%1)").arg(row.status);
+    return row.status;
+}
+
+void BgpPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void BgpPane::retranslateUi()
+{
+    m_new->setText(tr("New session..."));
+    m_edit->setText(tr("Edit session..."));
+    m_delete->setText(tr("Delete session..."));
+    const client::BgpSessionRow *session = selectedSession();
+    m_startStop->setText(session && session->enabled ? tr("Stop") : tr("Start"));
+    // The status last: it stretches, with the reason when BIRD is not there.
+    m_sessions->setHorizontalHeaderLabels({tr("Name"), tr("Neighbor"), tr("Remote AS"),
+                                           tr("Local AS"), tr("Uptime"), tr("Received"),
+                                           tr("Advertised"), tr("Status")});
+    m_routes->setHorizontalHeaderLabels({tr("Prefix"), tr("Next hop"), tr("AS path"),
+                                         tr("Origin"), tr("Local pref"), tr("MED"),
+                                         tr("Communities")});
+    const QLocale locale;
+    for (int r = 0; r < m_rows.size() && r < m_sessions->rowCount(); ++r) {
+        const client::BgpSessionRow &row = m_rows.at(r);
+        const QStringList texts{row.name,
+                                row.neighbor,
+                                QString::number(row.remoteAs),
+                                QString::number(row.localAs),
+                                bgpDuration(row.uptime),
+                                locale.toString(row.routesReceived),
+                                locale.toString(row.routesAdvertised),
+                                statusText(row)};
+        for (int c = 0; c < texts.size(); ++c) {
+            m_sessions->item(r, c)->setText(texts.at(c));
+            m_sessions->item(r, c)->setToolTip(texts.at(c));
+        }
+    }
+    for (int r = 0; r < m_routeRows.size() && r < m_routes->rowCount(); ++r) {
+        const client::BgpRouteRow &route = m_routeRows.at(r);
+        const QStringList texts{route.prefix,
+                                route.nextHop,
+                                route.asPath,
+                                route.origin,
+                                route.localPref ? QString::number(*route.localPref) : QString(),
+                                route.med ? QString::number(*route.med) : QString(),
+                                route.communities.join(QStringLiteral(" "))};
+        for (int c = 0; c < texts.size(); ++c)
+            m_routes->item(r, c)->setText(texts.at(c));
+    }
+    QString state = m_message;
+    if (state.isEmpty() && !m_client)
+        state = tr("Sign in to see the BGP sessions.");
+    else if (state.isEmpty() && m_loaded && m_rows.isEmpty())
+        state = tr("No BGP sessions yet. A session peers with a neighbor router through BIRD "
+                   "and announces the active IPv6 pools.");
+    m_sessionsState->setText(state);
+    m_sessionsState->setVisible(!state.isEmpty());
+    m_routesTitle->setText(session ? tr("Routes of %1").arg(session->name) : tr("Routes"));
+    QString routesState = m_routesMessage;
+    if (routesState.isEmpty())
+        routesState = !session ? tr("Select a session to see its routes.")
+                      : m_routeRows.isEmpty() ? tr("No routes received from this neighbor.")
+                                              : QString();
+    m_routesState->setText(routesState);
+    m_routesState->setVisible(!routesState.isEmpty());
+    updateActions();
+}
+
+void BgpPane::updateActions()
+{
+    const client::BgpSessionRow *session = selectedSession();
+    const bool admin = isAdmin();
+    const QString why = !m_client ? tr("Sign in first.") : AdminText::adminsOnly(m_role);
+    const QString select = tr("Select a session first.");
+    const auto set = [](QPushButton *b, bool enabled, const QString &tip) {
+        b->setEnabled(enabled);
+        b->setToolTip(tip);
+    };
+    set(m_new, admin, admin ? tr("A new BGP session with a neighbor router.") : why);
+    set(m_edit, admin && session,
+        !admin ? why : session ? tr("Change the session; BIRD is reconfigured.") : select);
+    set(m_startStop, admin && session,
+        !admin     ? why
+        : !session ? select
+        : session->enabled ? tr("Disable the session in BIRD; it stays stored.")
+                           : tr("Enable the session in BIRD."));
+    set(m_delete, admin && session,
+        !admin ? why : session ? tr("Delete the session and remove it from BIRD.") : select);
+}
+
+void BgpPane::failed(const QString &what, const hm::Error &error)
+{
+    m_message = what.arg(WgText::refusalText(error, m_role));
+    retranslateUi();
+}
+
+void BgpPane::newSession()
+{
+    if (!isAdmin())
+        return;
+    SessionDialog dialog(m_client, {}, m_role, this);
+    if (DialogSeam::exec(&dialog) == QDialog::Accepted)
+        reload();
+}
+
+void BgpPane::editSession()
+{
+    const client::BgpSessionRow *session = selectedSession();
+    if (!isAdmin() || !session)
+        return;
+    SessionDialog dialog(m_client, *session, m_role, this);
+    if (DialogSeam::exec(&dialog) == QDialog::Accepted)
+        reload();
+}
+
+void BgpPane::startStopSession()
+{
+    const client::BgpSessionRow *session = selectedSession();
+    if (!isAdmin() || !session)
+        return;
+    const bool stop = session->enabled;
+    auto done = client::within(this, [this, stop](Result<client::BgpRunState> r) {
+        if (!r) {
+            failed(stop ? tr("The session was not stopped: %1")
+                        : tr("The session was not started: %1"),
+                   r.error());
+            return;
+        }
+        reload();
+    });
+    if (stop)
+        client::BgpApi(*m_client).stopSession(session->id, std::move(done));
+    else
+        client::BgpApi(*m_client).startSession(session->id, std::move(done));
+}
+
+void BgpPane::deleteSession()
+{
+    const client::BgpSessionRow *session = selectedSession();
+    if (!isAdmin() || !session)
+        return;
+    const qint64 id = session->id;
+    if (MessageBox::question(this, tr("Delete BGP session"),
+                             tr("Delete \"%1\" (neighbor %2)? BIRD drops the session and its "
+                                "routes. This cannot be undone.")
+                                 .arg(session->name, session->neighbor),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+                             QStringLiteral("vpn.bgp.confirmDelete"))
+        != QMessageBox::Yes)
+        return;
+    client::BgpApi(*m_client).removeSession(id, client::within(this, [this](Result<void> r) {
+        if (!r) {
+            failed(tr("The session was not deleted: %1"), r.error());
+            return;
+        }
+        reload();
+    }));
+}
+
+} // namespace hm::app

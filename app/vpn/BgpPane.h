@@ -1,0 +1,76 @@
+#pragma once
+
+#include "client/VpnNetTypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+// The VPN section's "BGP" tab: the BGP sessions (name, neighbor, AS
+// numbers, status (unavailable explained from last_error), uptime, routes
+// received and advertised) and the selected session's routes (an empty
+// state when BIRD is not there). Administrators create, change, start,
+// stop and delete sessions (confirmed); the password is write-only.
+// Named `vpn.bgp.*`.
+class BgpPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BgpPane(QWidget *parent = nullptr);
+
+    void setSession(client::ApiClient *client, const QString &role);
+    QStandardItemModel *sessions() const { return m_sessions; }
+    QStandardItemModel *routes() const { return m_routes; }
+
+public slots:
+    void reload();
+    void newSession();
+    void editSession();
+    void startStopSession();
+    void deleteSession();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void fillSessions();
+    void loadRoutes();
+    bool isAdmin() const;
+    const client::BgpSessionRow *selectedSession() const;
+    void failed(const QString &what, const hm::Error &error);
+    QString statusText(const client::BgpSessionRow &row) const;
+
+    QPointer<client::ApiClient> m_client;
+    QString m_role;
+    QList<client::BgpSessionRow> m_rows;
+    QList<client::BgpRouteRow> m_routeRows;
+    QStandardItemModel *m_sessions = nullptr;
+    QStandardItemModel *m_routes = nullptr;
+    QTableView *m_sessionView = nullptr;
+    QTableView *m_routeView = nullptr;
+    QLabel *m_sessionsState = nullptr;
+    QLabel *m_routesTitle = nullptr;
+    QLabel *m_routesState = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QPushButton *m_delete = nullptr;
+    QString m_message;
+    QString m_routesMessage;
+    bool m_loaded = false;
+};
+
+} // namespace hm::app

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "client/VpnNetTypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+// The VPN section's "IPv6 pools" tab: the pools (name, prefix, delegated
+// length, allocated and available prefixes (exact; a huge count as 2^N),
+// status) and under them the selected pool's allocations. Administrators
+// create, change and delete pools (Ipv6PoolDialog), delegate a prefix to a
+// WireGuard client or a free name, automatically or a given one, and
+// release one (confirmed); others see the actions off with the reason.
+// Named `vpn.pools.*`.
+class Ipv6PoolsPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Ipv6PoolsPane(QWidget *parent = nullptr);
+
+    void setSession(client::ApiClient *client, const QString &role);
+    QStandardItemModel *pools() const { return m_pools; }
+    QStandardItemModel *allocations() const { return m_allocations; }
+    // "2^128", or the digits grouped as the language groups them.
+    static QString countText(const QString &exact);
+
+public slots:
+    void reload();
+    void newPool();
+    void editPool();
+    void deletePool();
+    void delegatePrefix();
+    void releaseSelected();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateActions();
+    void fillPools();
+    void loadAllocations();
+    bool isAdmin() const;
+    const client::Ipv6PoolRow *selectedPool() const;
+    void failed(const QString &what, const hm::Error &error);
+
+    QPointer<client::ApiClient> m_client;
+    QString m_role;
+    QList<client::Ipv6PoolRow> m_rows;
+    QList<client::Ipv6AllocationRow> m_allocationRows;
+    QStandardItemModel *m_pools = nullptr;
+    QStandardItemModel *m_allocations = nullptr;
+    QTableView *m_poolView = nullptr;
+    QTableView *m_allocationView = nullptr;
+    QLabel *m_poolsState = nullptr;
+    QLabel *m_allocationsTitle = nullptr;
+    QLabel *m_allocationsState = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_delegate = nullptr;
+    QPushButton *m_release = nullptr;
+    QString m_message;
+    bool m_loaded = false;
+};
+
+} // namespace hm::app
