@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QSizePolicy>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -304,6 +305,10 @@ BgpPane::BgpPane(QWidget *parent) : QWidget(parent)
     actions->addStretch();
     layout->addLayout(actions);
     auto *split = new QSplitter(Qt::Vertical, this);
+    // Asks for its minimum, not two tables' preferred heights: the page
+    // under its tab bar must fit the smallest window (TestSectionFit).
+    split->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    split->setMinimumHeight(240);
     split->setChildrenCollapsible(false);
     auto *top = new QWidget(split);
     auto *topLayout = new QVBoxLayout(top);

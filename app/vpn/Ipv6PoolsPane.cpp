@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QSizePolicy>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -98,6 +99,14 @@ Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : QWidget(parent)
     layout->addLayout(actions);
 
     auto *split = new QSplitter(Qt::Vertical, this);
+
+    // Asks for its minimum, not two tables' preferred heights: the page
+
+    // under its tab bar must fit the smallest window (TestSectionFit).
+
+    split->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+
+    split->setMinimumHeight(240);
     split->setChildrenCollapsible(false);
     auto *top = new QWidget(split);
     auto *topLayout = new QVBoxLayout(top);

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSizePolicy>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -84,6 +85,14 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     wgLayout->addLayout(actions);
 
     auto *split = new QSplitter(Qt::Vertical, wireguard);
+
+    // Asks for its minimum, not two tables' preferred heights: the page
+
+    // under its tab bar must fit the smallest window (TestSectionFit).
+
+    split->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+
+    split->setMinimumHeight(240);
     split->setObjectName(QStringLiteral("vpn.split"));
     split->setChildrenCollapsible(false);
     m_content = new QStackedWidget(split);
