@@ -1015,6 +1015,51 @@ CREATE TABLE bgp_sessions (
 );
 )sql";
 
+// WireGuard traffic kept exact (issue 36 point 5; docs/api.md "WireGuard
+// traffic"). wg_traffic_state holds, per client, what the last sample saw
+// of its peer (the interface's instance — boot id and ifindex — whether the
+// peer was there, its counters then), the cumulative totals, and the bytes
+// of the minute in progress (minute_start; closed into a 1-minute bucket
+// when the minute is over). wg_traffic_buckets holds the tiers: 1 = 1 minute
+// (kept 7 days), 2 = 15 minutes (90 days), 3 = 1 hour (1 year), only for
+// minutes with traffic; wg_traffic_marks says how far tiers 2 and 3 are
+// rolled up. wg_endpoints keeps where each client connected from.
+const char kWireGuardTrafficSchema[] = R"sql(
+CREATE TABLE wg_traffic_state (
+    client_id    INTEGER PRIMARY KEY REFERENCES wg_clients(id) ON DELETE CASCADE,
+    instance     TEXT NOT NULL,
+    present      INTEGER NOT NULL,
+    last_rx      INTEGER NOT NULL,
+    last_tx      INTEGER NOT NULL,
+    total_rx     INTEGER NOT NULL,
+    total_tx     INTEGER NOT NULL,
+    minute_start INTEGER NOT NULL,
+    minute_rx    INTEGER NOT NULL,
+    minute_tx    INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+);
+CREATE TABLE wg_traffic_buckets (
+    client_id INTEGER NOT NULL REFERENCES wg_clients(id) ON DELETE CASCADE,
+    tier      INTEGER NOT NULL CHECK (tier BETWEEN 1 AND 3),
+    bucket    INTEGER NOT NULL,
+    rx        INTEGER NOT NULL,
+    tx        INTEGER NOT NULL,
+    PRIMARY KEY (client_id, tier, bucket)
+) WITHOUT ROWID;
+CREATE INDEX wg_traffic_buckets_time ON wg_traffic_buckets(tier, bucket);
+CREATE TABLE wg_traffic_marks (
+    tier       INTEGER PRIMARY KEY,
+    done_until INTEGER NOT NULL
+);
+CREATE TABLE wg_endpoints (
+    client_id  INTEGER NOT NULL REFERENCES wg_clients(id) ON DELETE CASCADE,
+    endpoint   TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen  INTEGER NOT NULL,
+    PRIMARY KEY (client_id, endpoint)
+) WITHOUT ROWID;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1059,6 +1104,8 @@ const QList<Migration> &schemaMigrations()
         {25, QStringLiteral("wireguard servers and clients"), QString::fromUtf8(kWireGuardSchema)},
         {26, QStringLiteral("ipv6 prefix pools"), QString::fromUtf8(kIpv6PoolsSchema)},
         {27, QStringLiteral("bgp sessions"), QString::fromUtf8(kBgpSessionsSchema)},
+        {28, QStringLiteral("wireguard traffic history"),
+         QString::fromUtf8(kWireGuardTrafficSchema)},
     };
     return migrations;
 }

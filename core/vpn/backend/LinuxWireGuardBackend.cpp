@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -300,6 +301,17 @@ Result<QByteArray> LinuxWireGuardBackend::dump(const QString &name)
     return std::move(shown.out);
 }
 
+QString LinuxWireGuardBackend::bootId()
+{
+    static const QString id = [] {
+        QFile file(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringLiteral("unknown-boot");
+        return QString::fromLatin1(file.readAll().trimmed());
+    }();
+    return id;
+}
+
 Result<LinkState> LinuxWireGuardBackend::linkState(const QString &name)
 {
     const CommandResult shown = run(
@@ -317,6 +329,10 @@ Result<LinkState> LinuxWireGuardBackend::linkState(const QString &name)
     state.exists = true;
     state.ifindex = link[QStringLiteral("ifindex")].toInt();
     state.up = link[QStringLiteral("flags")].toArray().contains(QStringLiteral("UP"));
+    // ifindex grows with every interface made in a namespace until the
+    // namespace (or the machine) starts again: the boot id and the
+    // namespace's name tell those apart.
+    state.instance = bootId() + u'/' + m_options.netns + u'/' + QString::number(state.ifindex);
     const QJsonObject stats = link[QStringLiteral("stats64")].toObject();
     state.rxBytes = qint64(stats[QStringLiteral("rx")][QStringLiteral("bytes")].toDouble());
     state.txBytes = qint64(stats[QStringLiteral("tx")][QStringLiteral("bytes")].toDouble());

@@ -46,6 +46,8 @@ public:
     Result<LinkState> linkState(const QString &name) override;
 
 private:
+    // This boot's id (/proc/sys/kernel/random/boot_id), read once.
+    static QString bootId();
     CommandResult run(const QString &program, QStringList arguments,
                       const QByteArray &input = {}) const;
     Status createLink(const QString &name);

@@ -32,6 +32,10 @@ struct LinkState
     bool exists = false;
     bool up = false;
     int ifindex = 0; // a new one each time the interface is created
+    // Names this incarnation of the interface: different each time it is
+    // created, even across reboots (Linux: the boot id and the ifindex).
+    // Traffic counters continue only within one instance.
+    QString instance;
     qint64 rxBytes = 0;
     qint64 txBytes = 0;
     qint64 rxPackets = 0;

@@ -280,6 +280,35 @@ ApiReply wgDeferred(const RequestContext &c,
     return ApiReply::deferred();
 }
 
+
+// ?start&end (ISO-8601; default the last 24 hours) and ?tier of a traffic
+// query.
+struct WgTrafficQuery
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QString tier;
+};
+
+Result<WgTrafficQuery> wgTrafficQueryOf(const RequestContext &c)
+{
+    const QUrlQuery query = c.request.query();
+    auto start = parseTime(query, {QStringLiteral("start")});
+    if (!start)
+        return start.error();
+    auto end = parseTime(query, {QStringLiteral("end")});
+    if (!end)
+        return end.error();
+    WgTrafficQuery q;
+    q.endMs = end.value().isValid() ? end.value().toMSecsSinceEpoch() : auth::nowMs();
+    q.startMs = start.value().isValid() ? start.value().toMSecsSinceEpoch()
+                                        : q.endMs - 24 * 3600 * 1000LL;
+    if (q.startMs > q.endMs)
+        return auth::fieldError(QStringLiteral("start"), QStringLiteral("not after end"));
+    q.tier = queryValue(query, QStringLiteral("tier"));
+    return q;
+}
+
 } // namespace
 
 void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::WireGuardService &wg)
@@ -581,6 +610,77 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             return reply;
         },
         std::move(configDoc));
+
+    // ---- traffic (exact across restarts; docs/api.md "WireGuard traffic")
+    const auto trafficDoc = [](const QString &summary) {
+        RouteDoc doc = routeDoc(kWgTag, summary,
+                                {ErrorCode::ResourceNotFound, ErrorCode::ValidationError});
+        doc.queryParameters = QJsonArray{
+            query(QStringLiteral("start"), string(), QStringLiteral("ISO-8601; default end - 24 h")),
+            query(QStringLiteral("end"), string(), QStringLiteral("ISO-8601; default now")),
+            query(QStringLiteral("tier"), enumOf({QStringLiteral("1m"), QStringLiteral("15m"),
+                                                  QStringLiteral("1h")}),
+                  QStringLiteral("default: the finest that keeps start with at most 1500 "
+                                 "buckets"))};
+        doc.responseSchema = object(
+            {{QStringLiteral("tier"), string()},
+             {QStringLiteral("bucket_seconds"), integer()},
+             {QStringLiteral("start"), string()},
+             {QStringLiteral("end"), string()},
+             {QStringLiteral("total_rx_bytes"), integer()},
+             {QStringLiteral("total_tx_bytes"), integer()},
+             {QStringLiteral("items"), arrayOf(object({{QStringLiteral("time"), string()},
+                                                       {QStringLiteral("rx_bytes"), integer()},
+                                                       {QStringLiteral("tx_bytes"), integer()}}))}});
+        return doc;
+    };
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/traffic"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            HM_TRY(q, wgTrafficQueryOf(c));
+            HM_TRY(answer, wg.clientTraffic(id.value(), q.value().startMs, q.value().endMs,
+                                            q.value().tier));
+            return ApiReply::ok(answer.value());
+        },
+        trafficDoc(QStringLiteral("Bytes the client sent (rx) and received (tx) per bucket, and "
+                                  "its totals")));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgServers + QStringLiteral("/{id}/traffic"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            HM_TRY(q, wgTrafficQueryOf(c));
+            HM_TRY(answer, wg.serverTraffic(id.value(), q.value().startMs, q.value().endMs,
+                                            q.value().tier));
+            return ApiReply::ok(answer.value());
+        },
+        trafficDoc(QStringLiteral("The server's clients' bytes per bucket, and their totals")));
+    RouteDoc endpointsDoc =
+        routeDoc(kWgTag, QStringLiteral("Where the client connected from, most recent first"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ValidationError});
+    endpointsDoc.queryParameters =
+        QJsonArray{query(QStringLiteral("limit"), integer(), QStringLiteral("1 to 100; default 20"))};
+    endpointsDoc.responseSchema = object(
+        {{QStringLiteral("items"), arrayOf(object({{QStringLiteral("endpoint"), string()},
+                                                   {QStringLiteral("first_seen"), string()},
+                                                   {QStringLiteral("last_seen"), string()}}))}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, kWgClients + QStringLiteral("/{id}/endpoints"), Role::Viewer,
+        [&wg](const RequestContext &c, const Principal &) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            int limit = 20;
+            if (const QString text = queryValue(c.request.query(), QStringLiteral("limit"));
+                !text.isEmpty()) {
+                bool ok = false;
+                limit = text.toInt(&ok);
+                if (!ok || limit < 1 || limit > 100)
+                    return ApiReply::failure(
+                        auth::fieldError(QStringLiteral("limit"), QStringLiteral("1 to 100")));
+            }
+            HM_TRY(answer, wg.clientEndpoints(id.value(), limit));
+            return ApiReply::ok(answer.value());
+        },
+        std::move(endpointsDoc));
 }
 
 } // namespace hm::server

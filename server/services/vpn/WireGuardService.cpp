@@ -8,6 +8,7 @@
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
 #include "server/repositories/Ipv6PoolRepository.h"
+#include "server/repositories/WgTrafficRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "store/Database.h"
@@ -234,15 +235,62 @@ bool wgClientActive(const WgClientRow &row, qint64 nowMs)
     return row.enabled && (!row.expiresAt || *row.expiresAt > nowMs);
 }
 
+// "host:port", "[v6]:port"; empty before the peer's first packet.
+QString wgEndpointText(const hm::vpn::WgDumpPeer &p)
+{
+    if (p.endpointHost.isEmpty())
+        return {};
+    return (p.endpointHost.contains(u':') ? u'[' + p.endpointHost + u']' : p.endpointHost) +
+           u':' + QString::number(p.endpointPort);
+}
+
+WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump &dump)
+{
+    WgTrafficSample sample;
+    sample.taken = true;
+    sample.exists = link.exists;
+    sample.instance = link.instance;
+    for (const hm::vpn::WgDumpPeer &p : dump.peers)
+        sample.peers.append({p.publicKey, qint64(p.transferRx), qint64(p.transferTx),
+                             wgEndpointText(p)});
+    return sample;
+}
+
+// What the interface's counters say now (worker). Not taken when the
+// backend applies nothing or a tool failed: nothing is concluded then.
+WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QString &name)
+{
+    if (!backend.applies())
+        return {};
+    auto link = backend.linkState(name);
+    if (!link)
+        return {};
+    if (!link.value().exists) {
+        WgTrafficSample gone;
+        gone.taken = true;
+        return gone;
+    }
+    auto dumped = backend.dump(name);
+    if (!dumped)
+        return {};
+    auto parsed = hm::vpn::parseWgDump(dumped.value(), name);
+    crypto::wipe(dumped.value());
+    if (!parsed)
+        return {};
+    return wgSampleOf(link.value(), parsed.value());
+}
+
 } // namespace
 
 WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
                                    std::shared_ptr<hm::vpn::WireGuardBackend> backend,
                                    std::function<QString()> defaultEndpointHost, QObject *parent)
     : QObject(parent), m_db(db), m_cipher(cipher), m_backend(std::move(backend)),
-      m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs)
+      m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs), m_traffic(db)
 {
     m_pool.setMaxThreadCount(1);
+    if (Status s = m_traffic.load(); !s)
+        qCWarning(lcServer).noquote() << "WireGuard traffic not read:" << s.error().message;
     m_expiriesCheckedUntil = now();
     m_expiryTimer.setInterval(kExpiryCheckMs);
     connect(&m_expiryTimer, &QTimer::timeout, this, &WireGuardService::checkExpiries);
@@ -261,7 +309,73 @@ void WireGuardService::checkExpiries()
     m_expiriesCheckedUntil = until;
     for (const qint64 id : servers.value())
         resync(id);
+    sampleTraffic();
     pushStatus();
+}
+
+void WireGuardService::sampleTraffic()
+{
+    if (m_backend && m_backend->applies()) {
+        auto rows = wgServersToRun(m_db);
+        if (rows) {
+            for (const WgServerRow &row : rows.value())
+                if (row.desiredState == QLatin1String("running"))
+                    runSampled(row.id, row.interfaceName, [] { return QJsonObject{}; },
+                               [](Result<QJsonObject>) {});
+        }
+    }
+    if (++m_trafficTicks >= kTrafficMaintainTicks) {
+        m_trafficTicks = 0;
+        if (Status s = m_traffic.maintain(); !s)
+            qCWarning(lcServer).noquote()
+                << "WireGuard traffic history not maintained:" << s.error().message;
+    }
+}
+
+void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sample)
+{
+    if (Status s = m_traffic.account(serverId, sample); !s)
+        qCWarning(lcServer).noquote()
+            << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+}
+
+void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
+                                  std::function<Result<QJsonObject>()> work, Done done)
+{
+    auto sample = std::make_shared<WgTrafficSample>();
+    runOnWorker(
+        [backend = m_backend, interfaceName, sample, work = std::move(work)]() {
+            if (backend)
+                *sample = wgSampleTraffic(*backend, interfaceName);
+            return work();
+        },
+        [this, serverId, sample, done = std::move(done)](Result<QJsonObject> result) {
+            accountTraffic(serverId, *sample);
+            done(std::move(result));
+        });
+}
+
+Result<QJsonObject> WireGuardService::clientTraffic(qint64 id, qint64 startMs, qint64 endMs,
+                                                    const QString &tier)
+{
+    if (auto row = clientRow(id); !row)
+        return row.error();
+    return m_traffic.history({id, std::nullopt}, startMs, endMs, tier);
+}
+
+Result<QJsonObject> WireGuardService::serverTraffic(qint64 id, qint64 startMs, qint64 endMs,
+                                                    const QString &tier)
+{
+    if (auto row = server(id); !row)
+        return row.error();
+    return m_traffic.history({std::nullopt, id}, startMs, endMs, tier);
+}
+
+Result<QJsonObject> WireGuardService::clientEndpoints(qint64 id, int limit)
+{
+    if (auto row = clientRow(id); !row)
+        return row.error();
+    return m_traffic.endpoints(id, limit);
 }
 
 void WireGuardService::pushStatus()
@@ -582,6 +696,7 @@ Status WireGuardService::removeServer(const auth::Principal &caller, const auth:
         return deleted.error();
     if (deleted.value() == 0)
         return wgServerNotFound();
+    m_traffic.forgetServer(id);
     auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_DELETED"), caller.userId,
                 QStringLiteral("wireguard_server"), QString::number(id), client.ip,
                 client.userAgent, wgServerAuditDetails(existing.value()));
@@ -906,6 +1021,7 @@ Status WireGuardService::removeClient(const auth::Principal &caller, const auth:
         return deleted.error();
     if (deleted.value() == 0)
         return wgClientNotFound();
+    m_traffic.forgetClient(id);
     auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_DELETED"), caller.userId,
                 QStringLiteral("wireguard_client"), QString::number(id), client.ip,
                 client.userAgent, wgClientAuditDetails(existing.value()));
@@ -1119,7 +1235,8 @@ void WireGuardService::resync(qint64 serverId)
             << "WireGuard server" << serverId << "not re-synced:" << spec.error().message;
         return;
     }
-    runOnWorker(
+    runSampled(
+        serverId, srv.value().interfaceName,
         [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
             Status s = backend->sync(spec);
             crypto::wipe(spec.setconf);
@@ -1151,7 +1268,8 @@ void WireGuardService::startServer(const auth::Principal &caller, const auth::Cl
         return later(std::move(done), spec.error());
     const auth::Principal who = caller;
     const auth::ClientInfo from = client;
-    runOnWorker(
+    runSampled(
+        id, srv.value().interfaceName,
         [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
             auto state = backend->linkState(spec.name);
             Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);
@@ -1196,7 +1314,8 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
                                             QStringLiteral("no WireGuard backend is configured")});
     const auth::Principal who = caller;
     const auth::ClientInfo from = client;
-    runOnWorker(
+    runSampled(
+        id, srv.value().interfaceName,
         [backend = m_backend, name = srv.value().interfaceName]() -> Result<QJsonObject> {
             if (Status s = backend->down(name); !s)
                 return s.error();
@@ -1206,6 +1325,10 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
             const QString backendName = this->backendName();
             if (!result)
                 return done(result.error());
+            // Its peers are gone with it: what they count next starts at 0.
+            WgTrafficSample gone;
+            gone.taken = m_backend->applies();
+            accountTraffic(id, gone);
             const qint64 at = now();
             if (Status s = setWgServerState(m_db, id, QStringLiteral("stopped"), at); !s)
                 return done(s.error());
@@ -1235,9 +1358,12 @@ void WireGuardService::serverStatus(qint64 id, Done done)
         return later(std::move(done), base);
     }
     const QString desired = srv.value().desiredState;
+    // The dump behind the answer is a traffic sample too: accounted before
+    // the answer, whose peers then carry their clients' totals.
+    auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [backend = m_backend, name = srv.value().interfaceName, base,
-         desired]() mutable -> Result<QJsonObject> {
+        [backend = m_backend, name = srv.value().interfaceName, base, desired,
+         sample]() mutable -> Result<QJsonObject> {
             QJsonObject answer = base;
             auto link = backend->linkState(name);
             if (!link)
@@ -1257,7 +1383,9 @@ void WireGuardService::serverStatus(qint64 id, Done done)
                                       {QStringLiteral("rx_packets"), link.value().rxPackets},
                                       {QStringLiteral("tx_packets"), link.value().txPackets}});
             QJsonArray peers;
-            if (running && backend->applies()) {
+            if (backend->applies() && !link.value().exists) {
+                sample->taken = true; // gone: its peers are absent
+            } else if (link.value().exists && backend->applies()) {
                 auto dumped = backend->dump(name);
                 if (!dumped)
                     return dumped.error();
@@ -1265,30 +1393,51 @@ void WireGuardService::serverStatus(qint64 id, Done done)
                 crypto::wipe(dumped.value());
                 if (!parsed)
                     return parsed.error();
-                for (const hm::vpn::WgDumpPeer &p : parsed.value().peers) {
-                    QStringList allowed;
-                    for (const hm::vpn::WgCidr &cidr : p.allowedIps)
-                        allowed << cidr.toString();
-                    QString endpoint;
-                    if (!p.endpointHost.isEmpty())
-                        endpoint = (p.endpointHost.contains(u':') ? u'[' + p.endpointHost + u']'
-                                                                  : p.endpointHost) +
-                                   u':' + QString::number(p.endpointPort);
-                    peers.append(QJsonObject{
-                        {QStringLiteral("public_key"), p.publicKey},
-                        {QStringLiteral("allowed_ips"), allowed.join(QStringLiteral(", "))},
-                        {QStringLiteral("endpoint"), wgOrNull(endpoint)},
-                        {QStringLiteral("latest_handshake"),
-                         p.latestHandshake > 0 ? auth::isoOrNull(p.latestHandshake * 1000)
-                                               : QJsonValue()},
-                        {QStringLiteral("transfer_rx"), double(p.transferRx)},
-                        {QStringLiteral("transfer_tx"), double(p.transferTx)}});
+                *sample = wgSampleOf(link.value(), parsed.value());
+                if (running) {
+                    for (const hm::vpn::WgDumpPeer &p : parsed.value().peers) {
+                        QStringList allowed;
+                        for (const hm::vpn::WgCidr &cidr : p.allowedIps)
+                            allowed << cidr.toString();
+                        peers.append(QJsonObject{
+                            {QStringLiteral("public_key"), p.publicKey},
+                            {QStringLiteral("allowed_ips"), allowed.join(QStringLiteral(", "))},
+                            {QStringLiteral("endpoint"), wgOrNull(wgEndpointText(p))},
+                            {QStringLiteral("latest_handshake"),
+                             p.latestHandshake > 0 ? auth::isoOrNull(p.latestHandshake * 1000)
+                                                   : QJsonValue()},
+                            {QStringLiteral("transfer_rx"), double(p.transferRx)},
+                            {QStringLiteral("transfer_tx"), double(p.transferTx)}});
+                    }
                 }
             }
             answer.insert(QStringLiteral("clients"), peers);
             return answer;
         },
-        std::move(done));
+        [this, id, sample, done = std::move(done)](Result<QJsonObject> result) {
+            accountTraffic(id, *sample);
+            if (!result)
+                return done(std::move(result));
+            // Each peer's client and everything it has carried (exact across
+            // restarts: docs/api.md "WireGuard traffic").
+            auto ids = wgClientIdsByKey(m_db, id);
+            QJsonObject answer = result.value();
+            QJsonArray peers = answer.value(QStringLiteral("clients")).toArray();
+            for (qsizetype i = 0; i < peers.size(); ++i) {
+                QJsonObject peer = peers.at(i).toObject();
+                const qint64 clientId =
+                    ids ? ids.value().value(peer.value(QStringLiteral("public_key")).toString(), 0)
+                        : 0;
+                const auto [rx, tx] = m_traffic.totals(clientId);
+                peer.insert(QStringLiteral("client_id"),
+                            clientId > 0 ? QJsonValue(clientId) : QJsonValue());
+                peer.insert(QStringLiteral("total_rx_bytes"), double(rx));
+                peer.insert(QStringLiteral("total_tx_bytes"), double(tx));
+                peers.replace(i, peer);
+            }
+            answer.insert(QStringLiteral("clients"), peers);
+            done(answer);
+        });
 }
 
 void WireGuardService::startMarkedServers()
@@ -1308,7 +1457,8 @@ void WireGuardService::startMarkedServers()
             continue;
         }
         const qint64 id = srv.id;
-        runOnWorker(
+        runSampled(
+            id, srv.interfaceName,
             [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
                 auto state = backend->linkState(spec.name);
                 Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);

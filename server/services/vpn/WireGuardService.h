@@ -16,6 +16,7 @@
 
 #include "common/Result.h"
 #include "server/repositories/WireGuardRepository.h"
+#include "server/services/vpn/WgTrafficBook.h"
 #include "server/services/auth/TokenService.h"
 #include "vpn/backend/WireGuardBackend.h"
 
@@ -151,6 +152,19 @@ public:
     void setEvents(auth::AccountEvents *events) { m_events = events; }
     void pushStatus();
 
+    // Traffic (docs/api.md "WireGuard traffic"): RESOURCE_NOT_FOUND for an
+    // unknown client or server, else WgTrafficBook::history()/endpoints().
+    Result<QJsonObject> clientTraffic(qint64 id, qint64 startMs, qint64 endMs,
+                                      const QString &tier);
+    Result<QJsonObject> serverTraffic(qint64 id, qint64 startMs, qint64 endMs,
+                                      const QString &tier);
+    Result<QJsonObject> clientEndpoints(qint64 id, int limit);
+    // Samples every running server's counters now (the timer does it every
+    // kExpiryCheckMs) and, every kTrafficMaintainTicks ticks, closes
+    // minutes, rolls up and enforces retention.
+    void sampleTraffic();
+    static constexpr int kTrafficMaintainTicks = 12;
+
     // Re-syncs the running server of a client whose delegated IPv6
     // prefixes changed (Ipv6PoolService); nothing when it is not running.
     void resyncServerOfClient(qint64 clientId);
@@ -160,7 +174,11 @@ public:
     static QJsonObject serverJson(const repositories::WgServerRow &row);
     static QJsonObject clientJson(const repositories::WgClientRow &row);
 
-    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    void setClock(std::function<qint64()> nowMs)
+    {
+        m_now = std::move(nowMs);
+        m_traffic.setClock([this] { return now(); });
+    }
 
 private:
     qint64 now() const;
@@ -179,6 +197,12 @@ private:
     void resync(qint64 serverId);
     void later(Done done, Result<QJsonObject> result);
     void runOnWorker(std::function<Result<QJsonObject>()> work, Done done);
+    // As runOnWorker, with the traffic of `serverId`'s interface sampled on
+    // the worker just before `work` (which may remove peers or the
+    // interface) and accounted before `done` runs.
+    void runSampled(qint64 serverId, const QString &interfaceName,
+                    std::function<Result<QJsonObject>()> work, Done done);
+    void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
 
     store::Database &m_db;
     crypto::EnvelopeCipher &m_cipher;
@@ -191,6 +215,8 @@ private:
     QJsonObject m_lastStatus;
     bool m_statusPending = false;
     qint64 m_expiriesCheckedUntil = 0;
+    WgTrafficBook m_traffic;
+    int m_trafficTicks = 0;
 };
 
 } // namespace hm::server::vpn

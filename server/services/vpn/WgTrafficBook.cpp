@@ -1,0 +1,431 @@
+#include "server/services/vpn/WgTrafficBook.h"
+
+#include "common/Logging.h"
+#include "server/api/AuthCommon.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QSet>
+
+namespace hm::server::vpn {
+
+using namespace repositories;
+
+namespace {
+
+constexpr qint64 kTrafficMinuteMs = 60'000;
+constexpr qint64 kTrafficDayMs = 24 * 3600 * 1000LL;
+// Per maintain() pass: how many buckets of a tier are rolled up, and how
+// far back retention deletes (in buckets of the tier).
+constexpr qint64 kTrafficRollupBuckets = 96;
+constexpr qint64 kTrafficDeleteBuckets = 1440;
+
+qint64 trafficFloor(qint64 ms, qint64 length)
+{
+    return ms - ((ms % length) + length) % length;
+}
+
+const WgTrafficTier *trafficTierByNumber(int number)
+{
+    for (const WgTrafficTier &t : wgTrafficTiers())
+        if (t.number == number)
+            return &t;
+    return nullptr;
+}
+
+} // namespace
+
+const QList<WgTrafficTier> &wgTrafficTiers()
+{
+    static const QList<WgTrafficTier> tiers{
+        {1, QStringLiteral("1m"), kTrafficMinuteMs, 7 * kTrafficDayMs},
+        {2, QStringLiteral("15m"), 15 * kTrafficMinuteMs, 90 * kTrafficDayMs},
+        {3, QStringLiteral("1h"), 60 * kTrafficMinuteMs, 365 * kTrafficDayMs},
+    };
+    return tiers;
+}
+
+WgTrafficBook::WgTrafficBook(store::Database &db) : m_db(db), m_now(&auth::nowMs) {}
+
+qint64 WgTrafficBook::now() const
+{
+    return m_now();
+}
+
+Status WgTrafficBook::load()
+{
+    auto rows = wgTrafficStates(m_db);
+    if (!rows)
+        return rows.error();
+    m_entries.clear();
+    for (const WgTrafficStateRow &r : rows.value()) {
+        Entry e;
+        e.serverId = r.serverId;
+        e.ledger.instance = r.instance;
+        e.ledger.present = r.present;
+        e.ledger.lastRx = r.lastRx;
+        e.ledger.lastTx = r.lastTx;
+        e.ledger.totalRx = r.totalRx;
+        e.ledger.totalTx = r.totalTx;
+        e.minuteStart = r.minuteStart;
+        e.minuteRx = r.minuteRx;
+        e.minuteTx = r.minuteTx;
+        m_entries.insert(r.clientId, e);
+    }
+    return {};
+}
+
+WgTrafficStateRow WgTrafficBook::rowOf(qint64 clientId, const Entry &e, qint64 at)
+{
+    WgTrafficStateRow r;
+    r.clientId = clientId;
+    r.instance = e.ledger.instance;
+    r.present = e.ledger.present;
+    r.lastRx = e.ledger.lastRx;
+    r.lastTx = e.ledger.lastTx;
+    r.totalRx = e.ledger.totalRx;
+    r.totalTx = e.ledger.totalTx;
+    r.minuteStart = e.minuteStart;
+    r.minuteRx = e.minuteRx;
+    r.minuteTx = e.minuteTx;
+    r.updatedAt = at;
+    return r;
+}
+
+Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
+{
+    if (!sample.taken)
+        return {};
+    auto keys = wgClientIdsByKey(m_db, serverId);
+    if (!keys)
+        return keys.error();
+    const qint64 at = now();
+    const qint64 minute = trafficFloor(at, kTrafficMinuteMs);
+
+    // Worked on copies: the cache changes only once the store has it.
+    QHash<qint64, Entry> updated;
+    QList<WgTrafficStateRow> states;
+    QList<WgTrafficBucket> closed;
+    QList<WgEndpointSeen> seen;
+    QSet<qint64> present;
+    if (sample.exists) {
+        for (const WgTrafficSample::Peer &peer : sample.peers) {
+            const qint64 id = keys.value().value(peer.publicKey, 0);
+            if (id == 0 || present.contains(id))
+                continue;
+            present.insert(id);
+            Entry e = m_entries.value(id);
+            e.serverId = serverId;
+            const hm::vpn::WgPeerLedger before = e.ledger;
+            const hm::vpn::WgTrafficDelta d =
+                hm::vpn::advanceLedger(e.ledger, sample.instance, peer.rx, peer.tx);
+            if (d.counterReset)
+                qCWarning(lcServer).noquote()
+                    << "WireGuard client" << id
+                    << "counters went down on the same interface: its peer was removed and "
+                       "added back outside HiveMind; bytes since the previous sample are lost";
+            bool write = before.instance != e.ledger.instance ||
+                         before.present != e.ledger.present || d.rx != 0 || d.tx != 0 ||
+                         before.lastRx != e.ledger.lastRx || before.lastTx != e.ledger.lastTx;
+            if (d.rx != 0 || d.tx != 0) {
+                if (minute > e.minuteStart) {
+                    if (e.minuteRx != 0 || e.minuteTx != 0)
+                        closed.append({id, e.minuteStart, e.minuteRx, e.minuteTx});
+                    e.minuteStart = minute;
+                    e.minuteRx = 0;
+                    e.minuteTx = 0;
+                }
+                e.minuteRx += d.rx;
+                e.minuteTx += d.tx;
+            }
+            if (!peer.endpoint.isEmpty() &&
+                (peer.endpoint != e.lastEndpoint || at - e.endpointWrittenAt >= kEndpointTouchMs)) {
+                seen.append({id, peer.endpoint, at});
+                e.lastEndpoint = peer.endpoint;
+                e.endpointWrittenAt = at;
+            }
+            if (write)
+                states.append(rowOf(id, e, at));
+            updated.insert(id, e);
+        }
+    }
+    for (auto it = keys.value().cbegin(); it != keys.value().cend(); ++it) {
+        const qint64 id = it.value();
+        if (present.contains(id))
+            continue;
+        auto cached = m_entries.constFind(id);
+        if (cached == m_entries.cend() || !cached->ledger.present)
+            continue;
+        Entry e = *cached;
+        hm::vpn::markAbsent(e.ledger);
+        states.append(rowOf(id, e, at));
+        updated.insert(id, e);
+    }
+    if (states.isEmpty() && closed.isEmpty() && seen.isEmpty()) {
+        for (auto it = updated.cbegin(); it != updated.cend(); ++it)
+            m_entries.insert(it.key(), it.value());
+        return {};
+    }
+
+    auto tx = m_db.begin();
+    if (!tx)
+        return tx.error();
+    if (Status s = saveWgTrafficStates(m_db, states); !s)
+        return s;
+    if (Status s = addWgTrafficBuckets(m_db, 1, closed); !s)
+        return s;
+    if (Status s = saveWgEndpoints(m_db, seen, kEndpointsKept); !s)
+        return s;
+    if (!closed.isEmpty()) {
+        qint64 earliest = closed.first().bucket;
+        for (const WgTrafficBucket &b : closed)
+            earliest = qMin(earliest, b.bucket);
+        if (Status s = reopenMarks(earliest); !s)
+            return s;
+    }
+    if (Status s = tx.value().commit(); !s)
+        return s;
+    for (auto it = updated.cbegin(); it != updated.cend(); ++it)
+        m_entries.insert(it.key(), it.value());
+    return {};
+}
+
+void WgTrafficBook::forgetClient(qint64 clientId)
+{
+    m_entries.remove(clientId);
+}
+
+void WgTrafficBook::forgetServer(qint64 serverId)
+{
+    m_entries.removeIf([serverId](const auto &it) { return it.value().serverId == serverId; });
+}
+
+std::pair<qint64, qint64> WgTrafficBook::totals(qint64 clientId) const
+{
+    const auto it = m_entries.constFind(clientId);
+    if (it == m_entries.cend())
+        return {0, 0};
+    return {it->ledger.totalRx, it->ledger.totalTx};
+}
+
+Status WgTrafficBook::reopenMarks(qint64 minuteMs)
+{
+    for (const int tier : {2, 3}) {
+        const WgTrafficTier *t = trafficTierByNumber(tier);
+        auto mark = wgTrafficMark(m_db, tier);
+        if (!mark)
+            return mark.error();
+        if (mark.value() && minuteMs < *mark.value())
+            if (Status s = setWgTrafficMark(m_db, tier, trafficFloor(minuteMs, t->lengthMs)); !s)
+                return s;
+    }
+    return {};
+}
+
+Status WgTrafficBook::maintain()
+{
+    const qint64 at = now();
+    const qint64 minute = trafficFloor(at, kTrafficMinuteMs);
+    QHash<qint64, Entry> updated;
+    QList<WgTrafficStateRow> states;
+    QList<WgTrafficBucket> closed;
+    qint64 earliest = minute;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        const Entry &e = it.value();
+        if (e.minuteStart >= minute || (e.minuteRx == 0 && e.minuteTx == 0))
+            continue;
+        closed.append({it.key(), e.minuteStart, e.minuteRx, e.minuteTx});
+        earliest = qMin(earliest, e.minuteStart);
+        Entry next = e;
+        next.minuteStart = minute;
+        next.minuteRx = 0;
+        next.minuteTx = 0;
+        states.append(rowOf(it.key(), next, at));
+        updated.insert(it.key(), next);
+    }
+    auto tx = m_db.begin();
+    if (!tx)
+        return tx.error();
+    if (!closed.isEmpty()) {
+        if (Status s = addWgTrafficBuckets(m_db, 1, closed); !s)
+            return s;
+        if (Status s = saveWgTrafficStates(m_db, states); !s)
+            return s;
+        if (Status s = reopenMarks(earliest); !s)
+            return s;
+    }
+    if (Status s = rollUp(at); !s)
+        return s;
+    if (Status s = enforceRetention(at); !s)
+        return s;
+    if (Status s = tx.value().commit(); !s)
+        return s;
+    for (auto it = updated.cbegin(); it != updated.cend(); ++it)
+        m_entries.insert(it.key(), it.value());
+    return {};
+}
+
+Status WgTrafficBook::rollUp(qint64 nowMs)
+{
+    // Minutes before this one are all closed (maintain() just did it).
+    qint64 sourceDone = trafficFloor(nowMs, kTrafficMinuteMs);
+    for (const int tier : {2, 3}) {
+        const WgTrafficTier *t = trafficTierByNumber(tier);
+        auto mark = wgTrafficMark(m_db, tier);
+        if (!mark)
+            return mark.error();
+        qint64 from = 0;
+        if (mark.value()) {
+            from = *mark.value();
+        } else {
+            auto oldest = wgOldestTrafficBucket(m_db, tier - 1);
+            if (!oldest)
+                return oldest.error();
+            if (!oldest.value())
+                return {}; // nothing yet, nor in the tiers above
+            from = trafficFloor(*oldest.value(), t->lengthMs);
+        }
+        const qint64 limit = trafficFloor(sourceDone, t->lengthMs);
+        // Skip what holds nothing (a server that was off for a month).
+        auto next = wgNextTrafficBucket(m_db, tier - 1, from);
+        if (!next)
+            return next.error();
+        if (next.value())
+            from = qMax(from, qMin(limit, trafficFloor(*next.value(), t->lengthMs)));
+        else
+            from = qMax(from, limit);
+        const qint64 to = qMin(limit, from + kTrafficRollupBuckets * t->lengthMs);
+        if (to > from) {
+            if (Status s = rollUpWgTraffic(m_db, tier, t->lengthMs, tier - 1, from, to); !s)
+                return s;
+            from = to;
+        }
+        if (!mark.value() || from != *mark.value())
+            if (Status s = setWgTrafficMark(m_db, tier, from); !s)
+                return s;
+        sourceDone = from;
+    }
+    return {};
+}
+
+Status WgTrafficBook::enforceRetention(qint64 nowMs)
+{
+    for (const WgTrafficTier &t : wgTrafficTiers()) {
+        qint64 cutoff = nowMs - t.keepMs;
+        // Only what the next tier holds already.
+        if (t.number < 3) {
+            auto next = wgTrafficMark(m_db, t.number + 1);
+            if (!next)
+                return next.error();
+            cutoff = qMin(cutoff, next.value().value_or(0));
+        }
+        auto oldest = wgOldestTrafficBucket(m_db, t.number);
+        if (!oldest)
+            return oldest.error();
+        if (!oldest.value() || *oldest.value() >= cutoff)
+            continue;
+        cutoff = qMin(cutoff, *oldest.value() + kTrafficDeleteBuckets * t.lengthMs);
+        if (auto gone = deleteWgTrafficBefore(m_db, t.number, cutoff); !gone)
+            return gone.error();
+    }
+    if (auto gone = deleteWgEndpointsBefore(m_db, nowMs - 365 * kTrafficDayMs); !gone)
+        return gone.error();
+    return {};
+}
+
+Result<QJsonObject> WgTrafficBook::history(const WgTrafficScope &scope, qint64 startMs,
+                                           qint64 endMs, const QString &tierName)
+{
+    if (endMs < startMs)
+        return Error{ErrorCode::ValidationError, QStringLiteral("end: before start"),
+                     {{QStringLiteral("field"), QStringLiteral("end")}}};
+    const qint64 at = now();
+    const WgTrafficTier *tier = nullptr;
+    if (!tierName.isEmpty()) {
+        for (const WgTrafficTier &t : wgTrafficTiers())
+            if (t.name == tierName)
+                tier = &t;
+        if (!tier)
+            return Error{ErrorCode::ValidationError, QStringLiteral("tier: one of 1m, 15m, 1h"),
+                         {{QStringLiteral("field"), QStringLiteral("tier")}}};
+    } else {
+        for (const WgTrafficTier &t : wgTrafficTiers()) {
+            tier = &t;
+            if (startMs >= at - t.keepMs && (endMs - startMs) / t.lengthMs <= kMaxPoints)
+                break;
+        }
+    }
+    const qint64 from = trafficFloor(startMs, tier->lengthMs);
+
+    // Each tier holds what is rolled up into it (before its mark); what is
+    // newer is summed from the tier below, down to the 1-minute buckets and
+    // the minutes in progress.
+    QMap<qint64, std::pair<qint64, qint64>> sums;
+    const auto addPoints = [&sums](const QList<WgTrafficPoint> &points) {
+        for (const WgTrafficPoint &p : points) {
+            auto &slot = sums[p.bucket];
+            slot.first += p.rx;
+            slot.second += p.tx;
+        }
+    };
+    qint64 lower = from;
+    for (int number = tier->number; number >= 1; --number) {
+        qint64 upper = endMs + 1; // exclusive
+        if (number > 1) {
+            auto mark = wgTrafficMark(m_db, number);
+            if (!mark)
+                return mark.error();
+            upper = qMin(upper, mark.value().value_or(lower));
+        }
+        if (upper > lower) {
+            auto points = wgTrafficPoints(m_db, scope, number, lower, upper - 1,
+                                          number == tier->number ? 0 : tier->lengthMs);
+            if (!points)
+                return points.error();
+            addPoints(points.value());
+        }
+        lower = qMax(lower, upper);
+    }
+    qint64 totalRx = 0;
+    qint64 totalTx = 0;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        const bool inScope = scope.clientId ? it.key() == *scope.clientId
+                                            : it.value().serverId == scope.serverId.value_or(-1);
+        if (!inScope)
+            continue;
+        totalRx += it.value().ledger.totalRx;
+        totalTx += it.value().ledger.totalTx;
+        const Entry &e = it.value();
+        if ((e.minuteRx != 0 || e.minuteTx != 0) && e.minuteStart >= from &&
+            e.minuteStart <= endMs)
+            addPoints({{trafficFloor(e.minuteStart, tier->lengthMs), e.minuteRx, e.minuteTx}});
+    }
+    QJsonArray items;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        items.append(QJsonObject{{QStringLiteral("time"), auth::isoOrNull(it.key())},
+                                 {QStringLiteral("rx_bytes"), double(it.value().first)},
+                                 {QStringLiteral("tx_bytes"), double(it.value().second)}});
+    return QJsonObject{{QStringLiteral("tier"), tier->name},
+                       {QStringLiteral("bucket_seconds"), double(tier->lengthMs / 1000)},
+                       {QStringLiteral("start"), auth::isoOrNull(startMs)},
+                       {QStringLiteral("end"), auth::isoOrNull(endMs)},
+                       {QStringLiteral("total_rx_bytes"), double(totalRx)},
+                       {QStringLiteral("total_tx_bytes"), double(totalTx)},
+                       {QStringLiteral("items"), items}};
+}
+
+Result<QJsonObject> WgTrafficBook::endpoints(qint64 clientId, int limit)
+{
+    auto rows = wgEndpointsOf(m_db, clientId, limit);
+    if (!rows)
+        return rows.error();
+    QJsonArray items;
+    for (const WgEndpointRow &r : rows.value())
+        items.append(QJsonObject{{QStringLiteral("endpoint"), r.endpoint},
+                                 {QStringLiteral("first_seen"), auth::isoOrNull(r.firstSeen)},
+                                 {QStringLiteral("last_seen"), auth::isoOrNull(r.lastSeen)}});
+    return QJsonObject{{QStringLiteral("items"), items}};
+}
+
+} // namespace hm::server::vpn

@@ -1,0 +1,129 @@
+#pragma once
+
+// WireGuard traffic kept exact, in tiers (issue 36 point 5; docs/api.md
+// "WireGuard traffic").
+//
+// Every `wg show dump` the server takes of an interface becomes a sample
+// (the periodic one, the one before each start, re-sync or stop, the one
+// behind GET …/status), and account() adds what is new in it to each
+// client's totals by the rule of core/vpn WgTrafficLedger — the interface's
+// instance and the peer's presence, never a guess from the numbers. The
+// bytes of the minute in progress ride in the client's state row; when the
+// minute is over they become its 1-minute bucket. maintain() closes the
+// minutes of clients that went quiet, rolls 1-minute buckets up into
+// 15-minute and 1-hour ones (a mark per tier says how far), and deletes
+// what is past each tier's retention, a bounded amount per pass. Buckets
+// exist only for minutes with traffic.
+//
+// What a sample adds is committed before account() returns: a stop
+// answers after its last bytes are stored, and a server killed at any
+// moment finds on restart the counters it last stored and takes up from
+// there (the interface kept running, same instance). Server thread.
+
+#include "common/Result.h"
+#include "server/repositories/WgTrafficRepository.h"
+#include "vpn/WgTrafficLedger.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <functional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::vpn {
+
+// What one `wg show dump` saw of an interface.
+struct WgTrafficSample
+{
+    bool taken = false;  // false: nothing was read (no backend, an error)
+    bool exists = false; // the interface was there
+    QString instance;    // vpn::LinkState::instance
+    struct Peer
+    {
+        QString publicKey;
+        qint64 rx = 0;
+        qint64 tx = 0;
+        QString endpoint; // "host:port" ("[v6]:port"); empty: none yet
+    };
+    QList<Peer> peers;
+};
+
+// A tier of the history: its number in wg_traffic_buckets, its bucket
+// length and how long it is kept.
+struct WgTrafficTier
+{
+    int number;
+    QString name; // "1m", "15m", "1h"
+    qint64 lengthMs;
+    qint64 keepMs;
+};
+const QList<WgTrafficTier> &wgTrafficTiers();
+
+class WgTrafficBook
+{
+public:
+    explicit WgTrafficBook(store::Database &db);
+
+    // Reads every client's state (construction does not touch the store).
+    Status load();
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    // Adds what `sample` of server `serverId`'s interface shows; committed
+    // when it returns.
+    Status account(qint64 serverId, const WgTrafficSample &sample);
+    // A client or server is gone (its rows went with it).
+    void forgetClient(qint64 clientId);
+    void forgetServer(qint64 serverId);
+
+    // Closes quiet minutes, rolls up, enforces retention.
+    Status maintain();
+
+    // Everything counted for a client so far: {rx, tx}.
+    std::pair<qint64, qint64> totals(qint64 clientId) const;
+
+    // GET …/traffic: the bytes per bucket in [startMs, endMs] for a client
+    // or a server's clients, from `tierName` or (empty) the finest tier that
+    // keeps `startMs` with at most kMaxPoints buckets.
+    // {tier, bucket_seconds, start, end, total_rx_bytes, total_tx_bytes,
+    // items: [{time, rx_bytes, tx_bytes}]}; VALIDATION_ERROR for a tier that
+    // does not exist.
+    Result<QJsonObject> history(const repositories::WgTrafficScope &scope, qint64 startMs,
+                                qint64 endMs, const QString &tierName);
+    static constexpr qint64 kMaxPoints = 1500;
+    // GET …/endpoints: {items: [{endpoint, first_seen, last_seen}]}.
+    Result<QJsonObject> endpoints(qint64 clientId, int limit);
+
+    // How many endpoints a client keeps, and how often an unchanged one's
+    // last_seen is written.
+    static constexpr int kEndpointsKept = 100;
+    static constexpr qint64 kEndpointTouchMs = 60'000;
+
+private:
+    struct Entry
+    {
+        qint64 serverId = 0;
+        hm::vpn::WgPeerLedger ledger;
+        qint64 minuteStart = 0;
+        qint64 minuteRx = 0;
+        qint64 minuteTx = 0;
+        QString lastEndpoint;
+        qint64 endpointWrittenAt = 0;
+    };
+    qint64 now() const;
+    static repositories::WgTrafficStateRow rowOf(qint64 clientId, const Entry &entry, qint64 at);
+    // Moves the marks of the rollup tiers back to cover `minuteMs` (a
+    // minute closed after its span was rolled up).
+    Status reopenMarks(qint64 minuteMs);
+    Status rollUp(qint64 nowMs);
+    Status enforceRetention(qint64 nowMs);
+
+    store::Database &m_db;
+    std::function<qint64()> m_now;
+    QHash<qint64, Entry> m_entries; // by client id
+};
+
+} // namespace hm::server::vpn
