@@ -62,28 +62,39 @@ Status saveWgTrafficStates(store::Database &db, const QList<WgTrafficStateRow> &
 {
     if (rows.isEmpty())
         return {};
-    auto st = db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO wg_traffic_state (client_id, instance, present, last_rx, "
+    // The row is there but for a client's first sample: an UPDATE by key
+    // costs less than a REPLACE (a delete and an insert).
+    auto update = db.prepare(QStringLiteral(
+        "UPDATE wg_traffic_state SET instance = ?2, present = ?3, last_rx = ?4, last_tx = ?5, "
+        "total_rx = ?6, total_tx = ?7, minute_start = ?8, minute_rx = ?9, minute_tx = ?10, "
+        "updated_at = ?11 WHERE client_id = ?1"));
+    if (!update)
+        return update.error();
+    auto insert = db.prepare(QStringLiteral(
+        "INSERT INTO wg_traffic_state (client_id, instance, present, last_rx, "
         "last_tx, total_rx, total_tx, minute_start, minute_rx, minute_tx, updated_at) "
         "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 "
         "WHERE EXISTS (SELECT 1 FROM wg_clients WHERE id = ?1)"));
-    if (!st)
-        return st.error();
+    if (!insert)
+        return insert.error();
     for (const WgTrafficStateRow &r : rows) {
-        st.value()
-            .bind(1, r.clientId)
-            .bind(2, r.instance)
-            .bind(3, r.present ? 1 : 0)
-            .bind(4, r.lastRx)
-            .bind(5, r.lastTx)
-            .bind(6, r.totalRx)
-            .bind(7, r.totalTx)
-            .bind(8, r.minuteStart)
-            .bind(9, r.minuteRx)
-            .bind(10, r.minuteTx)
-            .bind(11, r.updatedAt);
-        if (Status s = st.value().run(); !s)
-            return s;
+        for (store::Statement *st : {&update.value(), &insert.value()}) {
+            st->bind(1, r.clientId)
+                .bind(2, r.instance)
+                .bind(3, r.present ? 1 : 0)
+                .bind(4, r.lastRx)
+                .bind(5, r.lastTx)
+                .bind(6, r.totalRx)
+                .bind(7, r.totalTx)
+                .bind(8, r.minuteStart)
+                .bind(9, r.minuteRx)
+                .bind(10, r.minuteTx)
+                .bind(11, r.updatedAt);
+            if (Status s = st->run(); !s)
+                return s;
+            if (db.changes() > 0)
+                break;
+        }
     }
     return {};
 }
@@ -92,26 +103,27 @@ Status addWgTrafficBuckets(store::Database &db, int tier, const QList<WgTrafficB
 {
     if (buckets.isEmpty())
         return {};
-    // No UPSERT in this SQLite: add to the row, make it when there was none.
+    // No UPSERT in this SQLite. A closed minute is nearly always new: make
+    // the row, and add to it only when it was there already.
+    auto make = db.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO wg_traffic_buckets (client_id, tier, bucket, rx, tx) "
+        "SELECT ?3, ?4, ?5, ?1, ?2 WHERE EXISTS (SELECT 1 FROM wg_clients WHERE id = ?3)"));
+    if (!make)
+        return make.error();
     auto add = db.prepare(QStringLiteral("UPDATE wg_traffic_buckets SET rx = rx + ?1, "
                                          "tx = tx + ?2 WHERE client_id = ?3 AND tier = ?4 "
                                          "AND bucket = ?5"));
     if (!add)
         return add.error();
-    auto make = db.prepare(QStringLiteral(
-        "INSERT INTO wg_traffic_buckets (client_id, tier, bucket, rx, tx) "
-        "SELECT ?3, ?4, ?5, ?1, ?2 WHERE EXISTS (SELECT 1 FROM wg_clients WHERE id = ?3)"));
-    if (!make)
-        return make.error();
     for (const WgTrafficBucket &b : buckets) {
-        add.value().bind(1, b.rx).bind(2, b.tx).bind(3, b.clientId).bind(4, tier).bind(5, b.bucket);
-        if (Status s = add.value().run(); !s)
-            return s;
-        if (db.changes() > 0)
-            continue;
         make.value().bind(1, b.rx).bind(2, b.tx).bind(3, b.clientId).bind(4, tier).bind(5,
                                                                                           b.bucket);
         if (Status s = make.value().run(); !s)
+            return s;
+        if (db.changes() > 0)
+            continue;
+        add.value().bind(1, b.rx).bind(2, b.tx).bind(3, b.clientId).bind(4, tier).bind(5, b.bucket);
+        if (Status s = add.value().run(); !s)
             return s;
     }
     return {};

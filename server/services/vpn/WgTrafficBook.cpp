@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
+#include <limits>
 
 namespace hm::server::vpn {
 
@@ -71,6 +72,7 @@ Status WgTrafficBook::load()
         e.minuteStart = r.minuteStart;
         e.minuteRx = r.minuteRx;
         e.minuteTx = r.minuteTx;
+        e.persistedAt = now();
         m_entries.insert(r.clientId, e);
     }
     return {};
@@ -93,11 +95,21 @@ WgTrafficStateRow WgTrafficBook::rowOf(qint64 clientId, const Entry &e, qint64 a
     return r;
 }
 
+bool WgTrafficBook::isDue(qint64 clientId, qint64 persistedAt, qint64 at)
+{
+    // Due once per kPersistMs, when the clock passes the client's own phase
+    // (however its last write came about), so the rows of many busy
+    // clients spread over the samples instead of all falling due at once.
+    const qint64 phase = (clientId * 7919) % kPersistMs;
+    const auto slot = [phase](qint64 t) { return trafficFloor(t - phase, kPersistMs); };
+    return slot(at) > slot(persistedAt);
+}
+
 Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
 {
     if (!sample.taken)
         return {};
-    auto keys = wgClientIdsByKey(m_db, serverId);
+    auto keys = keysOf(serverId, sample);
     if (!keys)
         return keys.error();
     const qint64 at = now();
@@ -105,17 +117,29 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
 
     // Worked on copies: the cache changes only once the store has it.
     QHash<qint64, Entry> updated;
-    QList<WgTrafficStateRow> states;
-    QList<WgTrafficBucket> closed;
+    QList<qint64> toWrite;
     QList<WgEndpointSeen> seen;
     QSet<qint64> present;
+    const auto entryFor = [&](qint64 id) {
+        auto cached = m_entries.constFind(id);
+        if (cached != m_entries.cend())
+            return *cached;
+        Entry fresh;
+        fresh.persistedAt = at;
+        return fresh;
+    };
+    const auto settle = [&](qint64 id, Entry &e, bool structural) {
+        if (e.dirty && (sample.beforeChange || structural || isDue(id, e.persistedAt, at)))
+            toWrite.append(id);
+        updated.insert(id, e);
+    };
     if (sample.exists) {
         for (const WgTrafficSample::Peer &peer : sample.peers) {
-            const qint64 id = keys.value().value(peer.publicKey, 0);
+            const qint64 id = keys.value()->value(peer.publicKey, 0);
             if (id == 0 || present.contains(id))
                 continue;
             present.insert(id);
-            Entry e = m_entries.value(id);
+            Entry e = entryFor(id);
             e.serverId = serverId;
             const hm::vpn::WgPeerLedger before = e.ledger;
             const hm::vpn::WgTrafficDelta d =
@@ -125,13 +149,14 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
                     << "WireGuard client" << id
                     << "counters went down on the same interface: its peer was removed and "
                        "added back outside HiveMind; bytes since the previous sample are lost";
-            bool write = before.instance != e.ledger.instance ||
-                         before.present != e.ledger.present || d.rx != 0 || d.tx != 0 ||
-                         before.lastRx != e.ledger.lastRx || before.lastTx != e.ledger.lastTx;
+            const bool structural =
+                before.instance != e.ledger.instance || before.present != e.ledger.present;
+            if (structural || before.lastRx != e.ledger.lastRx || before.lastTx != e.ledger.lastTx)
+                e.dirty = true;
             if (d.rx != 0 || d.tx != 0) {
                 if (minute > e.minuteStart) {
                     if (e.minuteRx != 0 || e.minuteTx != 0)
-                        closed.append({id, e.minuteStart, e.minuteRx, e.minuteTx});
+                        e.pending.append({id, e.minuteStart, e.minuteRx, e.minuteTx});
                     e.minuteStart = minute;
                     e.minuteRx = 0;
                     e.minuteTx = 0;
@@ -142,32 +167,49 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
             if (!peer.endpoint.isEmpty() &&
                 (peer.endpoint != e.lastEndpoint || at - e.endpointWrittenAt >= kEndpointTouchMs)) {
                 seen.append({id, peer.endpoint, at});
+                // The next touch at this client's own phase.
+                const bool first = e.lastEndpoint.isEmpty();
                 e.lastEndpoint = peer.endpoint;
-                e.endpointWrittenAt = at;
+                e.endpointWrittenAt = first ? at - (id * 7919) % kEndpointTouchMs : at;
             }
-            if (write)
-                states.append(rowOf(id, e, at));
-            updated.insert(id, e);
+            settle(id, e, structural);
         }
     }
-    for (auto it = keys.value().cbegin(); it != keys.value().cend(); ++it) {
+    for (auto it = keys.value()->cbegin(); it != keys.value()->cend(); ++it) {
         const qint64 id = it.value();
-        if (present.contains(id))
+        if (present.contains(id) || !m_entries.contains(id))
             continue;
-        auto cached = m_entries.constFind(id);
-        if (cached == m_entries.cend() || !cached->ledger.present)
-            continue;
-        Entry e = *cached;
-        hm::vpn::markAbsent(e.ledger);
-        states.append(rowOf(id, e, at));
-        updated.insert(id, e);
+        Entry e = m_entries.value(id);
+        const bool structural = e.ledger.present;
+        if (structural) {
+            hm::vpn::markAbsent(e.ledger);
+            e.dirty = true;
+        }
+        settle(id, e, structural);
     }
-    if (states.isEmpty() && closed.isEmpty() && seen.isEmpty()) {
+    if (toWrite.isEmpty() && seen.isEmpty()) {
         for (auto it = updated.cbegin(); it != updated.cend(); ++it)
             m_entries.insert(it.key(), it.value());
         return {};
     }
+    return persist(updated, toWrite, seen, at);
+}
 
+Status WgTrafficBook::persist(QHash<qint64, Entry> &entries, const QList<qint64> &ids,
+                              const QList<WgEndpointSeen> &seen, qint64 at)
+{
+    QList<WgTrafficStateRow> states;
+    QList<WgTrafficBucket> closed;
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    states.reserve(ids.size());
+    for (const qint64 id : ids) {
+        const Entry &e = entries[id];
+        states.append(rowOf(id, e, at));
+        for (const WgTrafficBucket &b : e.pending) {
+            closed.append(b);
+            earliest = qMin(earliest, b.bucket);
+        }
+    }
     auto tx = m_db.begin();
     if (!tx)
         return tx.error();
@@ -177,28 +219,54 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
         return s;
     if (Status s = saveWgEndpoints(m_db, seen, kEndpointsKept); !s)
         return s;
-    if (!closed.isEmpty()) {
-        qint64 earliest = closed.first().bucket;
-        for (const WgTrafficBucket &b : closed)
-            earliest = qMin(earliest, b.bucket);
+    if (!closed.isEmpty())
         if (Status s = reopenMarks(earliest); !s)
             return s;
-    }
     if (Status s = tx.value().commit(); !s)
         return s;
-    for (auto it = updated.cbegin(); it != updated.cend(); ++it)
+    for (const qint64 id : ids) {
+        Entry &e = entries[id];
+        e.pending.clear();
+        e.dirty = false;
+        e.persistedAt = at;
+    }
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
         m_entries.insert(it.key(), it.value());
     return {};
+}
+
+Result<const QHash<QString, qint64> *> WgTrafficBook::keysOf(qint64 serverId,
+                                                             const WgTrafficSample &sample)
+{
+    auto cached = m_keys.constFind(serverId);
+    bool fresh = cached != m_keys.cend();
+    if (fresh && sample.exists)
+        for (const WgTrafficSample::Peer &peer : sample.peers)
+            if (!cached->contains(peer.publicKey)) {
+                fresh = false;
+                break;
+            }
+    if (!fresh) {
+        auto read = wgClientIdsByKey(m_db, serverId);
+        if (!read)
+            return read.error();
+        m_keys.insert(serverId, std::move(read.value()));
+    }
+    return &*m_keys.constFind(serverId);
 }
 
 void WgTrafficBook::forgetClient(qint64 clientId)
 {
     m_entries.remove(clientId);
+    // Its key may come back on another client (deleted, then imported).
+    for (auto &keys : m_keys)
+        keys.removeIf([clientId](const auto &it) { return it.value() == clientId; });
 }
 
 void WgTrafficBook::forgetServer(qint64 serverId)
 {
     m_entries.removeIf([serverId](const auto &it) { return it.value().serverId == serverId; });
+    m_keys.remove(serverId);
 }
 
 std::pair<qint64, qint64> WgTrafficBook::totals(qint64 clientId) const
@@ -227,49 +295,45 @@ Status WgTrafficBook::maintain()
 {
     const qint64 at = now();
     const qint64 minute = trafficFloor(at, kTrafficMinuteMs);
+    // Minutes of clients that went quiet are closed; rows that are dirty
+    // and overdue (a server no longer sampled) are written.
     QHash<qint64, Entry> updated;
-    QList<WgTrafficStateRow> states;
-    QList<WgTrafficBucket> closed;
-    qint64 earliest = minute;
+    QList<qint64> toWrite;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         const Entry &e = it.value();
-        if (e.minuteStart >= minute || (e.minuteRx == 0 && e.minuteTx == 0))
+        const bool quiet = e.minuteStart < minute && (e.minuteRx != 0 || e.minuteTx != 0);
+        const bool overdue = e.dirty && at - e.persistedAt >= 2 * kPersistMs;
+        if (!quiet && !overdue)
             continue;
-        closed.append({it.key(), e.minuteStart, e.minuteRx, e.minuteTx});
-        earliest = qMin(earliest, e.minuteStart);
         Entry next = e;
-        next.minuteStart = minute;
-        next.minuteRx = 0;
-        next.minuteTx = 0;
-        states.append(rowOf(it.key(), next, at));
+        if (quiet) {
+            next.pending.append({it.key(), e.minuteStart, e.minuteRx, e.minuteTx});
+            next.minuteStart = minute;
+            next.minuteRx = 0;
+            next.minuteTx = 0;
+            next.dirty = true;
+        }
+        toWrite.append(it.key());
         updated.insert(it.key(), next);
     }
+    if (!toWrite.isEmpty())
+        if (Status s = persist(updated, toWrite, {}, at); !s)
+            return s;
     auto tx = m_db.begin();
     if (!tx)
         return tx.error();
-    if (!closed.isEmpty()) {
-        if (Status s = addWgTrafficBuckets(m_db, 1, closed); !s)
-            return s;
-        if (Status s = saveWgTrafficStates(m_db, states); !s)
-            return s;
-        if (Status s = reopenMarks(earliest); !s)
-            return s;
-    }
     if (Status s = rollUp(at); !s)
         return s;
     if (Status s = enforceRetention(at); !s)
         return s;
-    if (Status s = tx.value().commit(); !s)
-        return s;
-    for (auto it = updated.cbegin(); it != updated.cend(); ++it)
-        m_entries.insert(it.key(), it.value());
-    return {};
+    return tx.value().commit();
 }
 
 Status WgTrafficBook::rollUp(qint64 nowMs)
 {
-    // Minutes before this one are all closed (maintain() just did it).
-    qint64 sourceDone = trafficFloor(nowMs, kTrafficMinuteMs);
+    // Minutes this far back are closed and stored: a busy client's rows are
+    // written at least every kPersistMs, a quiet one's by maintain().
+    qint64 sourceDone = trafficFloor(nowMs - kRollupLagMs, kTrafficMinuteMs);
     for (const int tier : {2, 3}) {
         const WgTrafficTier *t = trafficTierByNumber(tier);
         auto mark = wgTrafficMark(m_db, tier);
@@ -396,10 +460,17 @@ Result<QJsonObject> WgTrafficBook::history(const WgTrafficScope &scope, qint64 s
             continue;
         totalRx += it.value().ledger.totalRx;
         totalTx += it.value().ledger.totalTx;
+        // What is not stored yet: closed minutes waiting for their row, and
+        // the minute in progress.
         const Entry &e = it.value();
-        if ((e.minuteRx != 0 || e.minuteTx != 0) && e.minuteStart >= from &&
-            e.minuteStart <= endMs)
-            addPoints({{trafficFloor(e.minuteStart, tier->lengthMs), e.minuteRx, e.minuteTx}});
+        QList<WgTrafficPoint> unsaved;
+        for (const WgTrafficBucket &b : e.pending)
+            unsaved.append({b.bucket, b.rx, b.tx});
+        if (e.minuteRx != 0 || e.minuteTx != 0)
+            unsaved.append({e.minuteStart, e.minuteRx, e.minuteTx});
+        for (const WgTrafficPoint &p : unsaved)
+            if (p.bucket >= from && p.bucket <= endMs)
+                addPoints({{trafficFloor(p.bucket, tier->lengthMs), p.rx, p.tx}});
     }
     QJsonArray items;
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)

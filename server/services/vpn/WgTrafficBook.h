@@ -15,10 +15,18 @@
 // what is past each tier's retention, a bounded amount per pass. Buckets
 // exist only for minutes with traffic.
 //
-// What a sample adds is committed before account() returns: a stop
-// answers after its last bytes are stored, and a server killed at any
-// moment finds on restart the counters it last stored and takes up from
-// there (the interface kept running, same instance). Server thread.
+// What is stored is always a consistent snapshot: a client's state row
+// (its last counters, totals, the open minute) and the buckets written with
+// it. The memory may be ahead: a client's row is written when its interface
+// is about to change (a sample taken before a start, re-sync or stop:
+// committed before the change is made, so a stop answers after its last
+// bytes are stored), when the interface's instance or the peer's presence
+// changed, and otherwise at most once a minute, each client at its own
+// phase (10,000 busy peers write about 800 rows per sample, not 10,000).
+// A server killed at any moment finds on restart the counters of the last
+// snapshot, and the interface, still running on the same instance, counts
+// on from there: nothing is lost or counted twice; at most a minute of
+// bytes moves into the minute of the restart. Server thread.
 
 #include "common/Result.h"
 #include "server/repositories/WgTrafficRepository.h"
@@ -41,6 +49,9 @@ struct WgTrafficSample
 {
     bool taken = false;  // false: nothing was read (no backend, an error)
     bool exists = false; // the interface was there
+    // Taken just before the interface or its peers change: what it shows is
+    // stored before account() returns, whatever the phase.
+    bool beforeChange = false;
     QString instance;    // vpn::LinkState::instance
     struct Peer
     {
@@ -72,8 +83,8 @@ public:
     Status load();
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
-    // Adds what `sample` of server `serverId`'s interface shows; committed
-    // when it returns.
+    // Adds what `sample` of server `serverId`'s interface shows (stored as
+    // the class comment says).
     Status account(qint64 serverId, const WgTrafficSample &sample);
     // A client or server is gone (its rows went with it).
     void forgetClient(qint64 clientId);
@@ -98,9 +109,14 @@ public:
     Result<QJsonObject> endpoints(qint64 clientId, int limit);
 
     // How many endpoints a client keeps, and how often an unchanged one's
-    // last_seen is written.
+    // last_seen is written (each client at its own phase, so 10,000 of
+    // them do not all write in the same sample).
     static constexpr int kEndpointsKept = 100;
-    static constexpr qint64 kEndpointTouchMs = 60'000;
+    static constexpr qint64 kEndpointTouchMs = 300'000;
+    // How often a busy client's state row is written at least, and how far
+    // behind the clock rollups stay so its closed minutes are stored first.
+    static constexpr qint64 kPersistMs = 60'000;
+    static constexpr qint64 kRollupLagMs = 3 * 60'000;
 
 private:
     struct Entry
@@ -112,8 +128,21 @@ private:
         qint64 minuteTx = 0;
         QString lastEndpoint;
         qint64 endpointWrittenAt = 0;
+        // Closed minutes not stored yet (they go with the next row written).
+        QList<repositories::WgTrafficBucket> pending;
+        bool dirty = false; // differs from its stored row
+        qint64 persistedAt = 0;
     };
+    // Whether a busy client's row, last written at `persistedAt`, is due.
+    static bool isDue(qint64 clientId, qint64 persistedAt, qint64 at);
+    // Writes the entries' rows and their pending buckets in one transaction;
+    // on success they are clean and in the cache.
+    Status persist(QHash<qint64, Entry> &entries, const QList<qint64> &ids,
+                   const QList<repositories::WgEndpointSeen> &seen, qint64 at);
     qint64 now() const;
+    // public key -> client id of a server's clients, read once and again
+    // when a sample shows a key it does not know.
+    Result<const QHash<QString, qint64> *> keysOf(qint64 serverId, const WgTrafficSample &sample);
     static repositories::WgTrafficStateRow rowOf(qint64 clientId, const Entry &entry, qint64 at);
     // Moves the marks of the rollup tiers back to cover `minuteMs` (a
     // minute closed after its span was rolled up).
@@ -124,6 +153,7 @@ private:
     store::Database &m_db;
     std::function<qint64()> m_now;
     QHash<qint64, Entry> m_entries; // by client id
+    QHash<qint64, QHash<QString, qint64>> m_keys; // by server id
 };
 
 } // namespace hm::server::vpn

@@ -320,8 +320,9 @@ void WireGuardService::sampleTraffic()
         if (rows) {
             for (const WgServerRow &row : rows.value())
                 if (row.desiredState == QLatin1String("running"))
-                    runSampled(row.id, row.interfaceName, [] { return QJsonObject{}; },
-                               [](Result<QJsonObject>) {});
+                    runSampled(
+                        row.id, row.interfaceName, [] { return QJsonObject{}; },
+                        [](Result<QJsonObject>) {}, false);
         }
     }
     if (++m_trafficTicks >= kTrafficMaintainTicks) {
@@ -340,13 +341,16 @@ void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sa
 }
 
 void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
-                                  std::function<Result<QJsonObject>()> work, Done done)
+                                  std::function<Result<QJsonObject>()> work, Done done,
+                                  bool beforeChange)
 {
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [backend = m_backend, interfaceName, sample, work = std::move(work)]() {
-            if (backend)
+        [backend = m_backend, interfaceName, sample, work = std::move(work), beforeChange]() {
+            if (backend) {
                 *sample = wgSampleTraffic(*backend, interfaceName);
+                sample->beforeChange = beforeChange;
+            }
             return work();
         },
         [this, serverId, sample, done = std::move(done)](Result<QJsonObject> result) {
@@ -1328,6 +1332,7 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
             // Its peers are gone with it: what they count next starts at 0.
             WgTrafficSample gone;
             gone.taken = m_backend->applies();
+            gone.beforeChange = true;
             accountTraffic(id, gone);
             const qint64 at = now();
             if (Status s = setWgServerState(m_db, id, QStringLiteral("stopped"), at); !s)

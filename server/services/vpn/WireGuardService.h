@@ -199,9 +199,11 @@ private:
     void runOnWorker(std::function<Result<QJsonObject>()> work, Done done);
     // As runOnWorker, with the traffic of `serverId`'s interface sampled on
     // the worker just before `work` (which may remove peers or the
-    // interface) and accounted before `done` runs.
+    // interface: `beforeChange`, stored before `done` runs) and accounted
+    // before `done` runs.
     void runSampled(qint64 serverId, const QString &interfaceName,
-                    std::function<Result<QJsonObject>()> work, Done done);
+                    std::function<Result<QJsonObject>()> work, Done done,
+                    bool beforeChange = true);
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
 
     store::Database &m_db;
