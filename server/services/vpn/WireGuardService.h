@@ -162,6 +162,11 @@ public:
 
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
+    // For WgImport, which stores a whole server with its clients through
+    // the same database and cipher.
+    store::Database &database() { return m_db; }
+    crypto::EnvelopeCipher &cipher() { return m_cipher; }
+
 private:
     qint64 now() const;
     Result<repositories::WgServerRow> validatedServer(repositories::WgServerRow row,
