@@ -184,9 +184,14 @@ private slots:
         QString config = QStringLiteral("[Interface]\nPrivateKey = %1\nAddress = 10.99.0.1/24\n"
                                         "ListenPort = 51990\n")
                              .arg(m_serverKeys.privateKey);
-        const QStringList headers{
-            "# Name = dup\n[Peer]\n",       "[Peer]\n# name: dup\n",       "# desk\n[Peer]\n",
-            "### begin home ###\n[Peer]\n", "# Name = bad;name\n[Peer]\n", "[Peer]\n"};
+        const QStringList headers{"# Name = dup\n[Peer]\n",
+                                  "[Peer]\n# name: dup\n",
+                                  "# desk\n[Peer]\n",
+                                  "### begin home ###\n[Peer]\n",
+                                  "# Name = bad;name\n[Peer]\n",
+                                  "[Peer]\n",
+                                  "# Client configs below\n# the office printer\n[Peer]\n",
+                                  "[Peer]\n# PublicKey = old\n"};
         for (qsizetype i = 0; i < headers.size(); ++i)
             config += headers[i] + peer.arg(wgImpKeyPair().publicKey).arg(i + 2);
         const Answer preview = import(importBody(config, "wg8", true));
@@ -194,7 +199,8 @@ private slots:
         QStringList names;
         for (const QJsonValue c : preview.data().value("clients").toArray())
             names << c["name"].toString();
-        QCOMPARE(names, (QStringList{"dup", "dup-2", "desk", "home", "peer-5", "peer-6"}));
+        QCOMPARE(names, (QStringList{"dup", "dup-2", "desk", "home", "peer-5", "peer-6", "peer-7",
+                                     "peer-8"}));
         QVERIFY(QJsonDocument(preview.data().value("warnings").toArray())
                     .toJson()
                     .contains("peers[5]"));

@@ -28,7 +28,7 @@ QString wgImpExplicitName(const QString &words)
     // "Client laptop" (angristan's wireguard-install), "begin laptop"
     // (PiVPN), "BEGIN_PEER laptop" (wireguard-install variants).
     static const QRegularExpression worded(
-        QStringLiteral("^(?:client|peer|begin(?:[_ ]peer)?)\\s+(\\S.*)$"),
+        QStringLiteral("^(?:client|peer|begin(?:[_ ]peer)?)\\s+(\\S+)$"),
         QRegularExpression::CaseInsensitiveOption);
     for (const QRegularExpression *re : {&keyed, &worded}) {
         const QRegularExpressionMatch m = re->match(words);
@@ -40,13 +40,10 @@ QString wgImpExplicitName(const QString &words)
 
 QString wgImpPlainName(const QString &words)
 {
-    // A short line of a few words, not a commented-out key ("PublicKey =")
-    // nor a banner's end ("end laptop").
-    static const QRegularExpression plain(
-        QStringLiteral("^[\\p{L}\\p{N}][\\p{L}\\p{N}._@+-]*(?: [\\p{L}\\p{N}._@+-]+){0,3}$"));
-    static const QRegularExpression ending(QStringLiteral("^end(?:[_ ]peer)?\\b"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    if (words.size() > 64 || !plain.match(words).hasMatch() || ending.match(words).hasMatch())
+    // A lone word: prose ("the office printer") and commented-out keys
+    // ("PublicKey = ...") are no names.
+    static const QRegularExpression plain(QStringLiteral("^[\\p{L}\\p{N}][\\p{L}\\p{N}._@+-]*$"));
+    if (words.size() > 64 || !plain.match(words).hasMatch())
         return {};
     return words;
 }

@@ -42,7 +42,7 @@ QString wgImportSectionOfLine(const WgImportLayout &layout, int line);
 
 // The name the comments give a peer in the common forms ("Name = laptop",
 // "friendly_name = laptop", "### Client laptop", "### begin laptop ###", a
-// lone "laptop"); empty when none does. Explicit forms win over a lone
+// lone word "laptop"); empty when none does. Explicit forms win over a lone
 // word, comments inside the section over those above it. The name is not
 // checked here.
 QString wgImportPeerName(const WgImportPeerComments &comments);
