@@ -706,6 +706,10 @@
         <source>VPN</source>
         <translation>VPN</translation>
     </message>
+    <message>
+        <source>WireGuard server imported</source>
+        <translation>WireGuard server imported</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12093,6 +12097,34 @@
         <source>BGP</source>
         <translation>BGP</translation>
     </message>
+    <message>
+        <source>Import...</source>
+        <translation>Import...</translation>
+    </message>
+    <message>
+        <source>A server from an existing wg-quick file (such as wg0.conf) with its peers.</source>
+        <translation>A server from an existing wg-quick file (such as wg0.conf) with its peers.</translation>
+    </message>
+    <message>
+        <source>Import a WireGuard server</source>
+        <translation>Import a WireGuard server</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard configs (*.conf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
+        <translation>The file is larger than 1 MiB: it is not a wg-quick server file.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -12417,6 +12449,10 @@
         <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
         <translation>Change the client&apos;s name, DNS, keepalive, expiry or description.</translation>
     </message>
+    <message>
+        <source>Imported without its private key: its owner keeps its config</source>
+        <translation>Imported without its private key: its owner keeps its config</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12480,6 +12516,108 @@
             <numerusform>Copies the config; the clipboard is cleared again after %n second.</numerusform>
             <numerusform>Copies the config; the clipboard is cleared again after %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgImportDialog</name>
+    <message>
+        <source>Import WireGuard server</source>
+        <translation>Import WireGuard server</translation>
+    </message>
+    <message>
+        <source>The file&apos;s [Interface] becomes a new server and each [Peer] one of its clients. The clients&apos; private keys stay on their devices: their configs cannot be shown here. Hooks and routed prefixes are not imported.</source>
+        <translation>The file&apos;s [Interface] becomes a new server and each [Peer] one of its clients. The clients&apos; private keys stay on their devices: their configs cannot be shown here. Hooks and routed prefixes are not imported.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>&amp;Endpoint host:</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>Empty: the host of the server&apos;s public address</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <source>Preshared key</source>
+        <translation>Preshared key</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Not imported:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>A server needs a name.</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</translation>
+    </message>
+    <message>
+        <source>Checking the file with the server...</source>
+        <translation>Checking the file with the server...</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is.</source>
+        <translation>The file cannot be imported as it is.</translation>
+    </message>
+    <message>
+        <source>Fill in the fields to see what the file holds.</source>
+        <translation>Fill in the fields to see what the file holds.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s) become clients of the new server &quot;%1&quot; on %2, port %3.</source>
+        <translation>
+            <numerusform>%n peer becomes a client of the new server &quot;%1&quot; on %2, port %3.</numerusform>
+            <numerusform>%n peers become clients of the new server &quot;%1&quot; on %2, port %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nothing: every field of the file is imported.</source>
+        <translation>Nothing: every field of the file is imported.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>The file cannot be imported: %1</translation>
     </message>
 </context>
 <context>

@@ -704,6 +704,10 @@
         <source>VPN</source>
         <translation>VPN</translation>
     </message>
+    <message>
+        <source>WireGuard server imported</source>
+        <translation>WireGuard 服务器已导入</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12017,6 +12021,34 @@
         <source>BGP</source>
         <translation>BGP</translation>
     </message>
+    <message>
+        <source>Import...</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>A server from an existing wg-quick file (such as wg0.conf) with its peers.</source>
+        <translation>从现有的 wg-quick 文件（例如 wg0.conf）创建服务器及其对等端。</translation>
+    </message>
+    <message>
+        <source>Import a WireGuard server</source>
+        <translation>导入 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard 配置文件 (*.conf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
+        <translation>文件大于 1 MiB：不是 wg-quick 服务器配置文件。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -12341,6 +12373,10 @@
         <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
         <translation>更改客户端的名称、DNS、保活间隔、到期时间或描述。</translation>
     </message>
+    <message>
+        <source>Imported without its private key: its owner keeps its config</source>
+        <translation>导入时没有私钥：配置由其所有者保管</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12402,6 +12438,107 @@
         <translation>
             <numerusform>复制配置；剪贴板将在 %n 秒后再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgImportDialog</name>
+    <message>
+        <source>Import WireGuard server</source>
+        <translation>导入 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>The file&apos;s [Interface] becomes a new server and each [Peer] one of its clients. The clients&apos; private keys stay on their devices: their configs cannot be shown here. Hooks and routed prefixes are not imported.</source>
+        <translation>文件的 [Interface] 会成为新的服务器，每个 [Peer] 成为它的一个客户端。客户端的私钥留在各自的设备上：这里无法显示它们的配置。钩子命令与路由前缀不会导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>接口(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>端点主机(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 到 15 个 a-z、A-Z、0-9、“_”、“=”、“+”、“.”或“-”字符。</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>留空：使用服务器公开地址的主机</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>地址类型</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Preshared key</source>
+        <translation>预共享密钥</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>服务器需要名称。</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 到 15 个 a-z、A-Z、0-9、“_”、“=”、“+”、“.”或“-”字符；不能有空格。</translation>
+    </message>
+    <message>
+        <source>Checking the file with the server...</source>
+        <translation>正在由服务器检查文件…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is.</source>
+        <translation>此文件无法按原样导入。</translation>
+    </message>
+    <message>
+        <source>Fill in the fields to see what the file holds.</source>
+        <translation>填写字段后即可看到文件的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s) become clients of the new server &quot;%1&quot; on %2, port %3.</source>
+        <translation>
+            <numerusform>%n 个对等端会成为新服务器“%1”（%2，端口 %3）的客户端。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Nothing: every field of the file is imported.</source>
+        <translation>无：文件的每个字段都会导入。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>无法导入此文件：%1</translation>
     </message>
 </context>
 <context>

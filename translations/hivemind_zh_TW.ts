@@ -704,6 +704,10 @@
         <source>VPN</source>
         <translation>VPN</translation>
     </message>
+    <message>
+        <source>WireGuard server imported</source>
+        <translation>WireGuard 伺服器已匯入</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12017,6 +12021,34 @@
         <source>BGP</source>
         <translation>BGP</translation>
     </message>
+    <message>
+        <source>Import...</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>A server from an existing wg-quick file (such as wg0.conf) with its peers.</source>
+        <translation>從現有的 wg-quick 檔案（例如 wg0.conf）建立伺服器及其對等端。</translation>
+    </message>
+    <message>
+        <source>Import a WireGuard server</source>
+        <translation>匯入 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard configs (*.conf)</source>
+        <translation>WireGuard 設定檔 (*.conf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>無法讀取檔案：%1</translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
+        <translation>檔案大於 1 MiB：不是 wg-quick 伺服器設定檔。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -12341,6 +12373,10 @@
         <source>Change the client&apos;s name, DNS, keepalive, expiry or description.</source>
         <translation>變更用戶端的名稱、DNS、保持連線間隔、到期時間或說明。</translation>
     </message>
+    <message>
+        <source>Imported without its private key: its owner keeps its config</source>
+        <translation>匯入時沒有私密金鑰：設定檔由其擁有者保管</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12402,6 +12438,107 @@
         <translation>
             <numerusform>複製設定；剪貼簿會在 %n 秒後再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgImportDialog</name>
+    <message>
+        <source>Import WireGuard server</source>
+        <translation>匯入 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>The file&apos;s [Interface] becomes a new server and each [Peer] one of its clients. The clients&apos; private keys stay on their devices: their configs cannot be shown here. Hooks and routed prefixes are not imported.</source>
+        <translation>檔案的 [Interface] 會成為新的伺服器，每個 [Peer] 成為它的一個用戶端。用戶端的私密金鑰留在各自的裝置上：這裡無法顯示它們的設定檔。掛鉤指令與路由前綴不會匯入。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>介面(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint host:</source>
+        <translation>端點主機(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;.</source>
+        <translation>1 到 15 個 a-z、A-Z、0-9、「_」、「=」、「+」、「.」或「-」字元。</translation>
+    </message>
+    <message>
+        <source>Empty: the host of the server&apos;s public address</source>
+        <translation>留空：使用伺服器公開位址的主機</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>位址類型</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>Preshared key</source>
+        <translation>預共用金鑰</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未匯入：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A server needs a name.</source>
+        <translation>伺服器需要名稱。</translation>
+    </message>
+    <message>
+        <source>1 to 15 of a-z, A-Z, 0-9, &quot;_&quot;, &quot;=&quot;, &quot;+&quot;, &quot;.&quot; or &quot;-&quot;; no spaces.</source>
+        <translation>1 到 15 個 a-z、A-Z、0-9、「_」、「=」、「+」、「.」或「-」字元；不可有空格。</translation>
+    </message>
+    <message>
+        <source>Checking the file with the server...</source>
+        <translation>正在由伺服器檢查檔案…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is.</source>
+        <translation>此檔案無法照原樣匯入。</translation>
+    </message>
+    <message>
+        <source>Fill in the fields to see what the file holds.</source>
+        <translation>填寫欄位後即可看到檔案的內容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s) become clients of the new server &quot;%1&quot; on %2, port %3.</source>
+        <translation>
+            <numerusform>%n 個對等端會成為新伺服器「%1」（%2，連接埠 %3）的用戶端。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Nothing: every field of the file is imported.</source>
+        <translation>無：檔案的每個欄位都會匯入。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>無法匯入此檔案：%1</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,8 @@ constexpr Action kActions[] = {
      QT_TRANSLATE_NOOP("AuditActions", "WireGuard server changed")},
     {"WIREGUARD_SERVER_DELETED", "vpn",
      QT_TRANSLATE_NOOP("AuditActions", "WireGuard server deleted")},
+    {"WIREGUARD_SERVER_IMPORTED", "vpn",
+     QT_TRANSLATE_NOOP("AuditActions", "WireGuard server imported")},
     {"WIREGUARD_SERVER_STARTED", "vpn",
      QT_TRANSLATE_NOOP("AuditActions", "WireGuard server started")},
     {"WIREGUARD_SERVER_START_FAILED", "vpn",

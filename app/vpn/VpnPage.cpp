@@ -6,6 +6,7 @@
 #include "vpn/BgpPane.h"
 #include "vpn/Ipv6PoolsPane.h"
 #include "vpn/WgClientsPane.h"
+#include "vpn/WgImportDialog.h"
 #include "vpn/WgServerDialog.h"
 #include "vpn/WgServerModel.h"
 #include "vpn/WgText.h"
@@ -16,6 +17,9 @@
 #include "widgets/SectionHeader.h"
 
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -26,6 +30,7 @@
 #include <QSizePolicy>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
@@ -41,6 +46,9 @@ namespace {
 constexpr int kVpnRefreshMs = 5000;
 // A console manages a handful of servers: one page of the largest size.
 constexpr int kVpnServerPageSize = 100;
+// What the server takes for an import (docs/api.md "WireGuard"); a
+// wg-quick file of 10,000 peers is well under it.
+constexpr qint64 kVpnImportMaxBytes = 1024 * 1024;
 
 void setVpnTone(QLabel *label, const QString &tone)
 {
@@ -82,6 +90,7 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_startStop = button("vpn.startStop");
     m_delete = button("vpn.deleteServer");
     actions->addStretch();
+    m_import = button("vpnImportServer");
     wgLayout->addLayout(actions);
 
     auto *split = new QSplitter(Qt::Vertical, wireguard);
@@ -149,6 +158,7 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     connect(m_edit, &QPushButton::clicked, this, &VpnPage::editSelected);
     connect(m_startStop, &QPushButton::clicked, this, &VpnPage::startStopSelected);
     connect(m_delete, &QPushButton::clicked, this, &VpnPage::deleteSelected);
+    connect(m_import, &QPushButton::clicked, this, &VpnPage::importServer);
     connect(m_empty->action(), &QPushButton::clicked, this, [this] {
         if (m_readFailed)
             reload();
@@ -254,6 +264,7 @@ void VpnPage::retranslateUi()
     m_new->setText(tr("New server..."));
     m_edit->setText(tr("Edit..."));
     m_delete->setText(tr("Delete..."));
+    m_import->setText(tr("Import..."));
     m_tabs->setTabText(0, tr("WireGuard"));
     m_tabs->setTabText(1, tr("IPv6 pools"));
     m_tabs->setTabText(2, tr("BGP"));
@@ -286,6 +297,9 @@ void VpnPage::updateActions()
     const bool admin = isAdmin();
     const bool running = server && server->status == QLatin1String("running");
     set(m_new, admin, admin ? tr("A new WireGuard server: its interface, port and subnets.") : why);
+    set(m_import, admin,
+        admin ? tr("A server from an existing wg-quick file (such as wg0.conf) with its peers.")
+              : why);
     set(m_edit, admin && server,
         !admin   ? why
         : server ? tr("Change the server's settings; a running server is re-synced.")
@@ -409,6 +423,46 @@ void VpnPage::newServer()
     m_model->upsert(dialog.server());
     select(dialog.server().id);
     showState();
+}
+
+void VpnPage::importServer()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    QFileDialog files(this, tr("Import a WireGuard server"));
+    files.setObjectName(QStringLiteral("vpn.importFileDialog"));
+    files.setAcceptMode(QFileDialog::AcceptOpen);
+    files.setFileMode(QFileDialog::ExistingFile);
+    files.setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    files.setNameFilters({tr("WireGuard configs (*.conf)"), tr("All files (*)")});
+    if (DialogSeam::exec(&files) != QDialog::Accepted || files.selectedFiles().isEmpty())
+        return;
+    const QString path = files.selectedFiles().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_message = tr("The file could not be read: %1").arg(file.errorString());
+        showState();
+        return;
+    }
+    // One byte more than allowed tells a file that is too large.
+    QByteArray bytes = file.read(kVpnImportMaxBytes + 1);
+    if (bytes.size() > kVpnImportMaxBytes) {
+        bytes.fill('\0');
+        m_message = tr("The file is larger than 1 MiB: it is not a wg-quick server file.");
+        showState();
+        return;
+    }
+    const QString text = QString::fromUtf8(bytes);
+    // It holds the server's private key.
+    bytes.fill('\0');
+    WgImportDialog dialog(m_client, text, QFileInfo(path).completeBaseName(), m_me.role, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_model->upsert(dialog.server());
+    select(dialog.server().id);
+    showState();
+    reload();
 }
 
 void VpnPage::editSelected()

@@ -30,8 +30,9 @@ class WgServerModel;
 // The VPN section: WireGuard servers (name, interface, state, addresses,
 // listen port, clients) with search, and under the list the selected
 // server's clients (WgClientsPane). Administrators create and change
-// servers (WgServerDialog), start and stop them and delete them
-// (confirmed); others see the actions off with the reason. States follow
+// servers (WgServerDialog), import one from a wg-quick file with its peers
+// (WgImportDialog), start and stop them and delete them (confirmed); others
+// see the actions off with the reason. States follow
 // /ws/events wireguard_status and a read every few seconds while the page
 // shows, so other consoles' changes arrive. Tabs (`vpn.tabs`): WireGuard
 // (the above), IPv6 pools (Ipv6PoolsPane), BGP (BgpPane). Named `vpn.*`.
@@ -72,6 +73,9 @@ public slots:
     void editSelected();
     void startStopSelected();
     void deleteSelected();
+    // Reads a wg-quick server file (chosen through the dialog seam) and
+    // imports it with its peers (WgImportDialog).
+    void importServer();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +100,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_startStop = nullptr;
     QPushButton *m_delete = nullptr;
+    QPushButton *m_import = nullptr;
     QStackedWidget *m_content = nullptr;
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;

@@ -211,10 +211,14 @@ void WgClientsPane::updateActions()
         : !row         ? select
         : row->enabled ? tr("Leave the client out of the interface; its keys and addresses stay.")
                        : tr("Let the client connect again."));
-    set(m_config, admin && row,
-        !admin ? why
-        : row  ? tr("The client's config with its private key, as text and QR code.")
-               : select);
+    // An imported client's private key stayed on its device: there is no
+    // config to show.
+    const bool imported = row && !row->hasPrivateKey;
+    set(m_config, admin && row && !imported,
+        !admin     ? why
+        : !row     ? select
+        : imported ? tr("Imported without its private key: its owner keeps its config")
+                   : tr("The client's config with its private key, as text and QR code."));
     set(m_delete, admin && row,
         !admin ? why
         : row  ? tr("Delete the client; its addresses are free again.")
@@ -280,7 +284,7 @@ void WgClientsPane::toggleSelected()
 void WgClientsPane::showConfig()
 {
     const client::WgClientRow *row = selected();
-    if (!m_client || !row || !isAdmin())
+    if (!m_client || !row || !isAdmin() || !row->hasPrivateKey)
         return;
     m_message.clear();
     const QString name = row->name;

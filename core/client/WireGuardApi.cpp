@@ -47,6 +47,7 @@ WgClientRow wgClient(const QJsonObject &o)
     row.ipv6Address = o.value(QStringLiteral("ipv6_address")).toString();
     row.publicKey = o.value(QStringLiteral("public_key")).toString();
     row.hasPresharedKey = o.value(QStringLiteral("preshared_key")).isString();
+    row.hasPrivateKey = o.value(QStringLiteral("has_private_key")).toBool(true);
     row.status = o.value(QStringLiteral("status")).toString();
     row.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     row.expiresAt = time(o.value(QStringLiteral("expires_at")));
@@ -57,6 +58,29 @@ WgClientRow wgClient(const QJsonObject &o)
     row.createdAt = time(o.value(QStringLiteral("created_at")));
     row.updatedAt = time(o.value(QStringLiteral("updated_at")));
     return row;
+}
+
+WgImportResult wgImportResult(const QJsonObject &o)
+{
+    WgImportResult result;
+    result.server = wgServer(o.value(QStringLiteral("server")).toObject());
+    for (const QJsonValue &item : o.value(QStringLiteral("clients")).toArray()) {
+        const QJsonObject c = item.toObject();
+        WgImportedClient client;
+        client.id = c.value(QStringLiteral("id")).toInteger();
+        client.name = c.value(QStringLiteral("name")).toString();
+        client.addressFamily = c.value(QStringLiteral("address_family")).toString();
+        client.ipv4Address = c.value(QStringLiteral("ipv4_address")).toString();
+        client.ipv6Address = c.value(QStringLiteral("ipv6_address")).toString();
+        client.publicKey = c.value(QStringLiteral("public_key")).toString();
+        // A dry run says it; a created client shows its redacted key or null.
+        client.hasPresharedKey = c.contains(QStringLiteral("has_preshared_key"))
+                                     ? c.value(QStringLiteral("has_preshared_key")).toBool()
+                                     : c.value(QStringLiteral("preshared_key")).isString();
+        result.clients.append(client);
+    }
+    result.warnings = strings(o.value(QStringLiteral("warnings")));
+    return result;
 }
 
 WgServerStatus wgServerStatus(const QJsonObject &o)
@@ -166,6 +190,18 @@ QJsonObject WgServerChange::toJson() const
     return o;
 }
 
+QJsonObject WgImportRequest::toJson() const
+{
+    QJsonObject o{{QStringLiteral("config"), config},
+                  {QStringLiteral("interface"), interfaceName},
+                  {QStringLiteral("dry_run"), dryRun}};
+    if (!name.isEmpty())
+        o.insert(QStringLiteral("name"), name);
+    if (!endpointHost.isEmpty())
+        o.insert(QStringLiteral("endpoint_host"), endpointHost);
+    return o;
+}
+
 QJsonObject WgClientChange::toJson() const
 {
     QJsonObject o;
@@ -251,6 +287,14 @@ void WireGuardApi::serverStatus(qint64 id, Callback<WgServerStatus> done)
     m_client.call<WgServerStatus>(
         ApiRequest::get(wgServerPath(id, "/status")),
         [](const ApiResponse &r) { return json::wgServerStatus(r.data.toObject()); },
+        std::move(done));
+}
+
+void WireGuardApi::importServer(const WgImportRequest &request, Callback<WgImportResult> done)
+{
+    m_client.call<WgImportResult>(
+        ApiRequest::post(kWgServerPath + QStringLiteral("/import"), request.toJson()),
+        [](const ApiResponse &r) { return json::wgImportResult(r.data.toObject()); },
         std::move(done));
 }
 

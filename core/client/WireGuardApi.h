@@ -23,6 +23,9 @@ public:
     void startServer(qint64 id, Callback<WgRunState> done);
     void stopServer(qint64 id, Callback<WgRunState> done);
     void serverStatus(qint64 id, Callback<WgServerStatus> done);
+    // Imports a wg-quick file with its peers (ADMIN); a dry run stores
+    // nothing and answers what would be created.
+    void importServer(const WgImportRequest &request, Callback<WgImportResult> done);
 
     void clients(const WgClientFilter &filter, Callback<Page<WgClientRow>> done);
     void client(qint64 id, Callback<WgClientRow> done);

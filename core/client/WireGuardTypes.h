@@ -112,6 +112,9 @@ struct WgClientRow
     QString ipv6Address;   // "fd00:8::2/128" or empty
     QString publicKey;
     bool hasPresharedKey = false;
+    // False for a client imported from a wg-quick file: its owner keeps its
+    // config, which cannot be downloaded or shown as a QR code.
+    bool hasPrivateKey = true;
     QString status; // active, disabled, expired
     bool enabled = true;
     QDateTime expiresAt; // invalid: never
@@ -159,7 +162,38 @@ struct WgCreatedClient
     QString qrCode;
 };
 
+// POST /wireguard/servers/import: a wg-quick server file with its peers.
+struct WgImportRequest
+{
+    QString config; // the file's text (a secret: it holds the private key)
+    QString name;
+    QString interfaceName;
+    QString endpointHost; // empty: not sent
+    bool dryRun = false;
+    QJsonObject toJson() const;
+};
+
+// A client the import made (or would make, on a dry run).
+struct WgImportedClient
+{
+    qint64 id = 0; // 0 on a dry run
+    QString name;
+    QString addressFamily;
+    QString ipv4Address; // "10.8.0.2/32" or empty
+    QString ipv6Address;
+    QString publicKey;
+    bool hasPresharedKey = false;
+};
+
+struct WgImportResult
+{
+    WgServerRow server; // id 0 on a dry run
+    QList<WgImportedClient> clients;
+    QStringList warnings;
+};
+
 namespace json {
+WgImportResult wgImportResult(const QJsonObject &o);
 WgServerRow wgServer(const QJsonObject &o);
 WgClientRow wgClient(const QJsonObject &o);
 WgServerStatus wgServerStatus(const QJsonObject &o);

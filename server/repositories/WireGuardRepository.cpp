@@ -227,6 +227,18 @@ Result<bool> wgListenPortTaken(store::Database &db, int port, qint64 exceptId)
     return found.value().has_value();
 }
 
+Result<QList<WgServerRow>> allWgServers(store::Database &db)
+{
+    QList<WgServerRow> rows;
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT ") + kWgServerColumns +
+                          QStringLiteral(" FROM wg_servers ORDER BY id"),
+                      {}, [&rows](const store::Statement &s) { rows.append(readWgServer(s)); });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
 Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClientFilter &filter)
 {
     store::PagedQuery query;

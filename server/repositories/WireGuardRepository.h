@@ -96,6 +96,9 @@ Result<int> deleteWgServer(store::Database &db, qint64 id);
 Result<QList<WgServerRow>> wgServersToRun(store::Database &db);
 // True when another server than `exceptId` listens on `port`.
 Result<bool> wgListenPortTaken(store::Database &db, int port, qint64 exceptId);
+// Every server, by id: the import checks interface, port and subnets
+// against all of them at once.
+Result<QList<WgServerRow>> allWgServers(store::Database &db);
 
 Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClientFilter &filter);
 Result<std::optional<WgClientRow>> wgClientById(store::Database &db, qint64 id);

@@ -3,7 +3,7 @@
 // made, started and stopped, its status read; clients of each address
 // family, the list filtered by server, enable and disable, the config
 // download holding [Interface]; typed refusals (422 naming its field, 409,
-// 403 for a viewer, 404).
+// 403 for a viewer, 404); an import's dry run and the import itself.
 
 #include "AdminTestSupport.h"
 #include "client/ApiError.h"
@@ -48,6 +48,7 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void serversAndClients();
     void refusalsAreTyped();
+    void importDryRunThenReal();
 
 private:
     WireGuardApi api() { return WireGuardApi(*m_server.connection->client()); }
@@ -258,6 +259,61 @@ void TestWireGuardClient::refusalsAreTyped()
     QVERIFY(still.ok());
     QCOMPARE(still.value().status, QStringLiteral("stopped"));
     QVERIFY(await<void>([&](auto done) { api().removeServer(made.value().id, done); }).ok());
+}
+
+void TestWireGuardClient::importDryRunThenReal()
+{
+    // Test keys: 32 random bytes each.
+    WgImportRequest request;
+    request.config = QStringLiteral(
+        "[Interface]\nAddress = 10.66.0.1/24, fd00:66::1/64\nListenPort = 51866\n"
+        "PrivateKey = NnyQACzxz0Q14nGmM0IvzwOZemaTfOPi9lAwrtxIWVk=\nSaveConfig = true\n\n"
+        "# Name = desk\n[Peer]\nPublicKey = yLHdyKUy2x99A8NKDFas1gwpV2uo+lVuFYYCiedwscQ=\n"
+        "PresharedKey = FbRuidE3HXw5sA+oRrg4D+NVzdm1tvBARsv0x+qWoBQ=\n"
+        "AllowedIPs = 10.66.0.2/32, fd00:66::2/128\n");
+    request.interfaceName = QStringLiteral("wg-imp");
+    request.name = QStringLiteral("imported");
+    request.dryRun = true;
+    auto preview = await<WgImportResult>([&](auto done) { api().importServer(request, done); });
+    QVERIFY2(preview.ok(), why(preview).constData());
+    QCOMPARE(preview.value().server.id, 0);
+    QCOMPARE(preview.value().server.interfaceName, QStringLiteral("wg-imp"));
+    QCOMPARE(preview.value().clients.size(), 1);
+    const WgImportedClient desk = preview.value().clients.first();
+    QCOMPARE(desk.name, QStringLiteral("desk"));
+    QCOMPARE(desk.addressFamily, QStringLiteral("dual"));
+    QCOMPARE(desk.ipv6Address, QStringLiteral("fd00:66::2/128"));
+    QVERIFY(desk.hasPresharedKey);
+    QVERIFY(preview.value().warnings.join(u'\n').contains(QLatin1String("SaveConfig")));
+    auto none = await<Page<WgServerRow>>([&](auto done) { api().servers({}, done); });
+    QVERIFY(none.ok());
+    for (const WgServerRow &row : none.value().items)
+        QVERIFY(row.interfaceName != QLatin1String("wg-imp"));
+
+    request.dryRun = false;
+    auto made = await<WgImportResult>([&](auto done) { api().importServer(request, done); });
+    QVERIFY2(made.ok(), why(made).constData());
+    QVERIFY(made.value().server.id > 0);
+    QCOMPARE(made.value().server.clientsCount, 1);
+    QCOMPARE(made.value().clients.size(), 1);
+    QVERIFY(made.value().clients.first().id > 0);
+    QVERIFY(made.value().clients.first().hasPresharedKey);
+    auto row =
+        await<WgClientRow>([&](auto done) { api().client(made.value().clients.first().id, done); });
+    QVERIFY(row.ok());
+    QVERIFY(!row.value().hasPrivateKey);
+    // Its config stayed with its owner: 409.
+    auto config = await<QString>(
+        [&](auto done) { api().clientConfig(made.value().clients.first().id, done); });
+    QVERIFY(!config.ok());
+    QCOMPARE(errorHttpStatus(config.error()), 409);
+    // A second import of the same interface: 409 naming it.
+    auto again = await<WgImportResult>([&](auto done) { api().importServer(request, done); });
+    QVERIFY(!again.ok());
+    QCOMPARE(errorHttpStatus(again.error()), 409);
+    QCOMPARE(again.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("interface"));
+    QVERIFY(await<void>([&](auto done) { api().removeServer(made.value().server.id, done); }).ok());
 }
 
 QTEST_MAIN(TestWireGuardClient)

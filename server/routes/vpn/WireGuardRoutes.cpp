@@ -11,6 +11,7 @@
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/vpn/WgImport.h"
 #include "server/services/vpn/WireGuardService.h"
 
 #include <QJsonArray>
@@ -182,6 +183,8 @@ QJsonObject wgClientSchema()
          {QStringLiteral("ipv6_address"), nullable(string(QStringLiteral("fd00:8::2/128")))},
          {QStringLiteral("public_key"), string()},
          {QStringLiteral("private_key"), string(QStringLiteral("always ***REDACTED***"))},
+         {QStringLiteral("has_private_key"),
+          boolean(QStringLiteral("false for an imported client: its owner keeps its config"))},
          {QStringLiteral("preshared_key"),
           nullable(string(QStringLiteral("***REDACTED*** when the client has one")))},
          {QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("disabled"),
@@ -216,6 +219,37 @@ QJsonObject wgClientBodySchema(bool create)
           boolean(QStringLiteral("create only: give the client a preshared key (default true)"))},
          {QStringLiteral("description"), nullable(string())}},
         create ? QStringList{QStringLiteral("server_id"), QStringLiteral("name")} : QStringList{});
+}
+
+Result<vpn::WgImportRequest> wgImportRequest(const QJsonObject &body)
+{
+    vpn::WgImportRequest request;
+    std::optional<QString> config;
+    std::optional<QString> name;
+    std::optional<QString> interfaceName;
+    std::optional<QString> endpointHost;
+    std::optional<bool> dryRun;
+    for (const auto &[field, out, nullClears] :
+         {std::tuple{QStringLiteral("config"), &config, false},
+          std::tuple{QStringLiteral("name"), &name, true},
+          std::tuple{QStringLiteral("interface"), &interfaceName, false},
+          std::tuple{QStringLiteral("endpoint_host"), &endpointHost, true}}) {
+        if (Status s = body::readString(body, field, out,
+                                        nullClears ? body::IfNull::Clear : body::IfNull::Refuse);
+            !s)
+            return s.error();
+    }
+    if (Status s = body::readBool(body, QStringLiteral("dry_run"), &dryRun); !s)
+        return s.error();
+    if (!config || config->trimmed().isEmpty())
+        return auth::fieldError(QStringLiteral("config"),
+                                QStringLiteral("required: the wg-quick file's text"));
+    request.config = *config;
+    request.name = name.value_or(QString());
+    request.interfaceName = interfaceName.value_or(QString());
+    request.endpointHost = endpointHost.value_or(QString());
+    request.dryRun = dryRun.value_or(false);
+    return request;
 }
 
 ApiReply wgServerList(vpn::WireGuardService &wg, const RequestContext &c)
@@ -347,6 +381,42 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                  {ErrorCode::ValidationError, ErrorCode::Conflict})
             .request(wgServerBodySchema(true))
             .response(server)
+            .status(201));
+
+    auth::addProtectedRoute(
+        router, auth, Method::Post, kWgServers + QStringLiteral("/import"), Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(body, c.jsonObject());
+            HM_TRY(request, wgImportRequest(body.value()));
+            vpn::WgImporter importer(wg.database(), wg.cipher());
+            HM_TRY(imported, importer.run(p, auth::clientInfo(c), request.value()));
+            const bool dryRun = request.value().dryRun;
+            return ApiReply::ok(vpn::WgImporter::answer(imported.value(), dryRun),
+                                dryRun ? 200 : 201);
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("Import a wg-quick server file with its peers: the [Interface] "
+                                "becomes a server, each [Peer] a client without a private key "
+                                "(its config cannot be downloaded); hooks, Table, FwMark, "
+                                "SaveConfig and routed prefixes are not imported but named in "
+                                "warnings. All or nothing; dry_run stores nothing and answers "
+                                "200 with what would be created (server without id; clients as "
+                                "{name, address_family, ipv4_address, ipv6_address, public_key, "
+                                "has_preshared_key})"),
+                 {ErrorCode::ValidationError, ErrorCode::Conflict})
+            .request(object(
+                {{QStringLiteral("config"),
+                  string(QStringLiteral("the whole wg-quick text, at most 1 MiB and "
+                                        "10000 peers"))},
+                 {QStringLiteral("name"),
+                  nullable(string(QStringLiteral("default: the interface")))},
+                 {QStringLiteral("interface"), string(QStringLiteral("^[A-Za-z0-9_=+.-]{1,15}$"))},
+                 {QStringLiteral("endpoint_host"), nullable(string())},
+                 {QStringLiteral("dry_run"), boolean()}},
+                {QStringLiteral("config"), QStringLiteral("interface")}))
+            .response(object({{QStringLiteral("server"), server},
+                              {QStringLiteral("clients"), arrayOf(client)},
+                              {QStringLiteral("warnings"), arrayOf(string())}}))
             .status(201));
 
     auth::addProtectedRoute(

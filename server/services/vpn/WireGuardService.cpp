@@ -851,6 +851,11 @@ Result<WgClientRow> WireGuardService::validatedClient(const WgServerRow &server,
 Result<QString> WireGuardService::renderClientConfig(const WgServerRow &server,
                                                      const WgClientRow &row)
 {
+    // An imported client's private key stayed with its owner (WgImport).
+    if (row.sealedPrivateKey.isEmpty())
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("this client was imported without its private key; its "
+                                    "owner keeps its config")};
     auto privateKey =
         m_cipher.decrypt(row.sealedPrivateKey, crypto::DekPurpose::Credential, wgClientAad(row.id));
     if (!privateKey)
@@ -1109,6 +1114,7 @@ QJsonObject WireGuardService::clientJson(const WgClientRow &row)
              row.ipv6Address.isEmpty() ? QJsonValue() : QJsonValue(row.ipv6Address + u"/128")},
             {QStringLiteral("public_key"), row.publicKey},
             {QStringLiteral("private_key"), kRedacted},
+            {QStringLiteral("has_private_key"), !row.sealedPrivateKey.isEmpty()},
             {QStringLiteral("preshared_key"),
              row.sealedPresharedKey.isEmpty() ? QJsonValue() : QJsonValue(kRedacted)},
             {QStringLiteral("status"), status},

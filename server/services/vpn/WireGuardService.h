@@ -180,6 +180,11 @@ public:
         m_traffic.setClock([this] { return now(); });
     }
 
+    // For WgImport, which stores a whole server with its clients through
+    // the same database and cipher.
+    store::Database &database() { return m_db; }
+    crypto::EnvelopeCipher &cipher() { return m_cipher; }
+
 private:
     qint64 now() const;
     Result<repositories::WgServerRow> validatedServer(repositories::WgServerRow row,

@@ -1,0 +1,287 @@
+// Importing a wg-quick server file in the VPN section against a real
+// in-process server (config-only backend): "Import..." (administrators
+// only, the reason otherwise) opens a file chooser through the dialog
+// seam, the import dialog shows the server's dry run (the peers as clients,
+// what is not imported), checks the interface as typed, and Import makes
+// the server, which the list then selects; its clients' config buttons are
+// off with the reason. A file over 1 MiB is refused before anything is
+// sent. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the dialog
+// with its preview in en, zh_TW and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "client/WireGuardApi.h"
+#include "vpn/VpnPage.h"
+#include "vpn/WgClientModel.h"
+#include "vpn/WgClientsPane.h"
+#include "vpn/WgImportDialog.h"
+#include "vpn/WgServerModel.h"
+#include "widgets/MessageBox.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+using namespace hm::app;
+using namespace admintest;
+
+namespace {
+
+const QString kVpnImpViewerPassword = QStringLiteral("Viewer#Pass2026");
+// Test keys (32 random bytes each): the server's private key and two peers.
+const QString kVpnImpServerKey = QStringLiteral("NnyQACzxz0Q14nGmM0IvzwOZemaTfOPi9lAwrtxIWVk=");
+const QString kVpnImpPeerA = QStringLiteral("yLHdyKUy2x99A8NKDFas1gwpV2uo+lVuFYYCiedwscQ=");
+const QString kVpnImpPeerB = QStringLiteral("bXZR1mfDC2WYamHHZU1e/GB8Ga9rSHqZEfcHjMfejnQ=");
+const QString kVpnImpPsk = QStringLiteral("FbRuidE3HXw5sA+oRrg4D+NVzdm1tvBARsv0x+qWoBQ=");
+
+QString vpnImpConfig(int port, const QString &subnet)
+{
+    return QStringLiteral("# Branch office\n"
+                          "[Interface]\n"
+                          "Address = %1.1/24\n"
+                          "ListenPort = %2\n"
+                          "PrivateKey = %3\n"
+                          "PostUp = iptables -A FORWARD -i %i -j ACCEPT\n"
+                          "\n"
+                          "# Name = ana-phone\n"
+                          "[Peer]\n"
+                          "PublicKey = %4\n"
+                          "PresharedKey = %5\n"
+                          "AllowedIPs = %1.2/32\n"
+                          "\n"
+                          "[Peer]\n"
+                          "PublicKey = %6\n"
+                          "AllowedIPs = %1.3/32, 192.168.70.0/24\n")
+        .arg(subnet)
+        .arg(port)
+        .arg(kVpnImpServerKey, kVpnImpPeerA, kVpnImpPsk, kVpnImpPeerB);
+}
+
+bool vpnImpWrite(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Answers the file chooser with `path`, then hands the import dialog to
+// `then`.
+void vpnImpChoose(const QString &path, std::function<int(QDialog *)> then)
+{
+    DialogSeam::setNextHandler([path, then](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files || dialog->objectName() != QLatin1String("vpn.importFileDialog"))
+            return int(QDialog::Rejected);
+        files->selectFile(path);
+        if (then)
+            DialogSeam::setNextHandler(then);
+        return int(QDialog::Accepted);
+    });
+}
+
+} // namespace
+
+class TestVpnImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start("TestVpnImport")); }
+    void cleanup()
+    {
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+        DialogSeam::setNextHandler({});
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    }
+    void cleanupTestCase() { m_server.stop(); }
+    void importAFileWithItsPeers();
+    void aLargeFileIsRefusedBeforeSending();
+    void viewersSeeImportOff();
+    void screenshots();
+
+private:
+    hm::client::WireGuardApi api()
+    {
+        return hm::client::WireGuardApi(*m_server.connection->client());
+    }
+    void openPage(VpnPage &page)
+    {
+        page.setSession(m_server.connection->client(), m_server.admin);
+        page.resize(1200, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLoaded(), 15000);
+    }
+
+    AdminServer m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestVpnImport::importAFileWithItsPeers()
+{
+    VpnPage page;
+    openPage(page);
+    auto *import = child<QPushButton>(&page, "vpnImportServer");
+    QVERIFY(import->isEnabled());
+    const QString path = m_dir.filePath(QStringLiteral("wg5.conf"));
+    QVERIFY(vpnImpWrite(path, vpnImpConfig(51877, QStringLiteral("10.77.0")).toUtf8()));
+
+    QString prefilledName;
+    QString prefilledInterface;
+    int previewRows = -1;
+    QStringList previewCells;
+    QStringList warnings;
+    bool interfaceRuleShown = false;
+    bool importOffWhileWrong = false;
+    vpnImpChoose(path, [&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("wgImportDialog"))
+            return int(QDialog::Rejected);
+        auto *importer = static_cast<WgImportDialog *>(dialog);
+        prefilledName = child<QLineEdit>(dialog, "vpn.import.name")->text();
+        prefilledInterface = child<QLineEdit>(dialog, "vpn.import.interface")->text();
+        auto *peers = child<QTableWidget>(dialog, "vpn.import.peers");
+        (void)QTest::qWaitFor([&] { return importer->hasPreview(); }, 15000);
+        previewRows = peers->rowCount();
+        for (int row = 0; row < peers->rowCount(); ++row)
+            for (int column = 0; column < peers->columnCount(); ++column)
+                previewCells << (peers->item(row, column) ? peers->item(row, column)->text()
+                                                          : QString());
+        auto *list = child<QListWidget>(dialog, "vpn.import.warnings");
+        for (int i = 0; i < list->count(); ++i)
+            warnings << list->item(i)->text();
+        auto *button = child<QPushButton>(dialog, "vpn.import.import");
+        // The interface rule, as typed.
+        child<QLineEdit>(dialog, "vpn.import.interface")->setText(QStringLiteral("wg 5"));
+        interfaceRuleShown =
+            child<QLabel>(dialog, "vpn.import.interfaceError")->isVisibleTo(dialog);
+        importOffWhileWrong = !button->isEnabled();
+        child<QLineEdit>(dialog, "vpn.import.interface")->setText(QStringLiteral("wg5"));
+        child<QLineEdit>(dialog, "vpn.import.name")->setText(QStringLiteral("branch"));
+        importer->refreshPreview();
+        (void)QTest::qWaitFor([&] { return button->isEnabled(); }, 15000);
+        button->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    import->click();
+    QCOMPARE(prefilledName, QStringLiteral("wg5"));
+    QCOMPARE(prefilledInterface, QStringLiteral("wg5"));
+    QCOMPARE(previewRows, 2);
+    QCOMPARE(previewCells.value(0), QStringLiteral("ana-phone"));
+    QCOMPARE(previewCells.value(2), QStringLiteral("10.77.0.2/32"));
+    QCOMPARE(previewCells.value(3), QStringLiteral("Yes"));
+    QCOMPARE(previewCells.value(4), QStringLiteral("peer-2"));
+    QCOMPARE(previewCells.value(7), QStringLiteral("No"));
+    QVERIFY2(warnings.join(u'\n').contains(QLatin1String("PostUp")),
+             qPrintable(warnings.join(u'\n')));
+    QVERIFY(warnings.join(u'\n').contains(QLatin1String("192.168.70.0/24")));
+    QVERIFY(!warnings.join(u'\n').contains(kVpnImpServerKey));
+    QVERIFY(interfaceRuleShown);
+    QVERIFY(importOffWhileWrong);
+
+    // The new server is listed and selected, with its two clients.
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 15000);
+    auto *servers = child<QTableView>(&page, "vpn.servers");
+    QTRY_VERIFY_WITH_TIMEOUT(!servers->selectionModel()->selectedRows().isEmpty(), 15000);
+    QCOMPARE(page.model()->server(servers->selectionModel()->selectedRows().first().row())->name,
+             QStringLiteral("branch"));
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 2, 15000);
+    child<QTableView>(&page, "vpn.clients")->selectRow(0);
+    auto *showConfig = child<QPushButton>(&page, "vpn.showConfig");
+    QTRY_VERIFY_WITH_TIMEOUT(!showConfig->isEnabled(), 15000);
+    QCOMPARE(showConfig->toolTip(),
+             QStringLiteral("Imported without its private key: its owner keeps its config"));
+
+    // The same file again: the interface is taken, shown at its field.
+    bool conflictShown = false;
+    vpnImpChoose(path, [&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("wgImportDialog"))
+            return int(QDialog::Rejected);
+        auto *error = child<QLabel>(dialog, "vpn.import.interfaceError");
+        conflictShown = QTest::qWaitFor([&] { return error->isVisibleTo(dialog); }, 15000) &&
+                        !child<QPushButton>(dialog, "vpn.import.import")->isEnabled();
+        return int(QDialog::Rejected);
+    });
+    import->click();
+    QVERIFY(conflictShown);
+    auto listed = await<hm::client::Page<hm::client::WgServerRow>>(
+        [&](auto done) { api().servers({}, done); });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().total, 1);
+}
+
+void TestVpnImport::aLargeFileIsRefusedBeforeSending()
+{
+    VpnPage page;
+    openPage(page);
+    const QString path = m_dir.filePath(QStringLiteral("huge.conf"));
+    QVERIFY(vpnImpWrite(path, QByteArray(1024 * 1024 + 1, '#')));
+    bool dialogOpened = false;
+    vpnImpChoose(path, [&](QDialog *) {
+        dialogOpened = true;
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "vpnImportServer")->click();
+    QVERIFY(!dialogOpened);
+    QVERIFY2(page.stateText().contains(QLatin1String("1 MiB")), qPrintable(page.stateText()));
+}
+
+void TestVpnImport::viewersSeeImportOff()
+{
+    const hm::client::UserInfo viewerUser = m_server.createUser(
+        QStringLiteral("impviewer"), QStringLiteral("viewer"), kVpnImpViewerPassword);
+    QVERIFY(!viewerUser.id.isEmpty());
+    hm::client::UserInfo signedIn;
+    auto viewer = m_server.signIn(QStringLiteral("impviewer"), kVpnImpViewerPassword, &signedIn);
+    QVERIFY(viewer);
+    VpnPage page;
+    page.setSession(viewer.get(), signedIn);
+    page.resize(1200, 760);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.isLoaded(), 15000);
+    auto *import = child<QPushButton>(&page, "vpnImportServer");
+    QVERIFY(!import->isEnabled());
+    QVERIFY(!import->toolTip().isEmpty());
+}
+
+void TestVpnImport::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = m_dir.filePath(QStringLiteral("wg-branch.conf"));
+    QVERIFY(vpnImpWrite(path, vpnImpConfig(51878, QStringLiteral("10.78.0")).toUtf8()));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        VpnPage page;
+        openPage(page);
+        bool saved = false;
+        vpnImpChoose(path, [&](QDialog *dialog) {
+            dialog->show();
+            auto *importer = static_cast<WgImportDialog *>(dialog);
+            (void)QTest::qWaitFor([&] { return importer->hasPreview(); }, 15000);
+            child<QLineEdit>(dialog, "vpn.import.endpoint_host")
+                ->setText(QStringLiteral("vpn.example.com"));
+            importer->refreshPreview();
+            (void)QTest::qWaitFor([&] { return importer->hasPreview(); }, 15000);
+            QApplication::processEvents();
+            saved = dialog->grab().save(dir + QStringLiteral("/vpn-import-") + language +
+                                        QStringLiteral(".png"));
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(&page, "vpnImportServer")->click();
+        QVERIFY(saved);
+    }
+}
+
+QTEST_MAIN(TestVpnImport)
+#include "TestVpnImport.moc"
