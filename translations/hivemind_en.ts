@@ -710,6 +710,18 @@
         <source>WireGuard server imported</source>
         <translation>WireGuard server imported</translation>
     </message>
+    <message>
+        <source>WireGuard client share link created</source>
+        <translation>WireGuard client share link created</translation>
+    </message>
+    <message>
+        <source>WireGuard client share link opened</source>
+        <translation>WireGuard client share link opened</translation>
+    </message>
+    <message>
+        <source>WireGuard client share links revoked</source>
+        <translation>WireGuard client share links revoked</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

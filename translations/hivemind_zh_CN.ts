@@ -708,6 +708,18 @@
         <source>WireGuard server imported</source>
         <translation>WireGuard 服务器已导入</translation>
     </message>
+    <message>
+        <source>WireGuard client share link created</source>
+        <translation>已创建 WireGuard 客户端分享链接</translation>
+    </message>
+    <message>
+        <source>WireGuard client share link opened</source>
+        <translation>已打开 WireGuard 客户端分享链接</translation>
+    </message>
+    <message>
+        <source>WireGuard client share links revoked</source>
+        <translation>已撤销 WireGuard 客户端分享链接</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

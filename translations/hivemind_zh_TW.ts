@@ -708,6 +708,18 @@
         <source>WireGuard server imported</source>
         <translation>WireGuard 伺服器已匯入</translation>
     </message>
+    <message>
+        <source>WireGuard client share link created</source>
+        <translation>已建立 WireGuard 用戶端分享連結</translation>
+    </message>
+    <message>
+        <source>WireGuard client share link opened</source>
+        <translation>已開啟 WireGuard 用戶端分享連結</translation>
+    </message>
+    <message>
+        <source>WireGuard client share links revoked</source>
+        <translation>已撤銷 WireGuard 用戶端分享連結</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -1060,6 +1060,25 @@ CREATE TABLE wg_endpoints (
 ) WITHOUT ROWID;
 )sql";
 
+// One-time links to a WireGuard client's config (issue 36 point 3;
+// docs/api.md "WireGuard share links"). Only the SHA-256 of a link's token
+// is kept; a link is spent (used_at) in the same statement that checks it,
+// so two callers racing for it cannot both get the config. Links go with
+// their client.
+const char kWireGuardShareLinksSchema[] = R"sql(
+CREATE TABLE wg_share_links (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id  INTEGER NOT NULL REFERENCES wg_clients(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER,
+    used_from  TEXT
+);
+CREATE INDEX wg_share_links_client ON wg_share_links(client_id);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1106,6 +1125,8 @@ const QList<Migration> &schemaMigrations()
         {27, QStringLiteral("bgp sessions"), QString::fromUtf8(kBgpSessionsSchema)},
         {28, QStringLiteral("wireguard traffic history"),
          QString::fromUtf8(kWireGuardTrafficSchema)},
+        {29, QStringLiteral("wireguard share links"),
+         QString::fromUtf8(kWireGuardShareLinksSchema)},
     };
     return migrations;
 }

@@ -49,6 +49,7 @@ private:
     // Every client private key the tests saw (from configs): none may show
     // up anywhere else.
     QStringList m_secrets;
+    QStringList m_shareTokens;
     // /ws/events as the administrator: the wireguard_status messages.
     QWebSocket m_events;
     QList<QJsonObject> m_statuses;
@@ -572,6 +573,69 @@ private slots:
             QStringLiteral("stopped"));
     }
 
+    // A share link opens the config once without signing in; the token is
+    // never in the list, the audit or the log; tries are limited per
+    // address (docs/api.md "WireGuard share links").
+    void aShareLinkOpensOnceWithoutSigningIn()
+    {
+        const Answer client = createClient({{"name", "shared-phone"}});
+        QCOMPARE(client.status, 201);
+        const qint64 id = idOf(client);
+        const Answer made = m_http->json("POST", wgPath(kWgClients, id, "/share-links"),
+                                         {{"expires_in_seconds", 600}}, m_admin);
+        QVERIFY2(made.status == 201, made.raw.constData());
+        const QString token = made.data().value("token").toString();
+        const QString path = made.data().value("path").toString();
+        QCOMPARE(token.size(), 43);
+        QCOMPARE(path, QStringLiteral("/api/v1/wireguard/shared/") + token);
+        m_shareTokens << token;
+
+        const Answer download = m_http->get(wgPath(kWgClients, id, "/config"), m_admin);
+        QCOMPARE(download.status, 200);
+        rememberSecrets(QString::fromUtf8(download.raw));
+        const Answer opened = m_http->get(path); // no token
+        QCOMPARE(opened.status, 200);
+        QCOMPARE(opened.raw, download.raw);
+        const Answer again = m_http->get(path);
+        QCOMPARE(again.status, 404);
+        QVERIFY(!again.raw.contains("PrivateKey"));
+
+        // JSON form with the QR code, once as well.
+        const Answer second = m_http->json("POST", wgPath(kWgClients, id, "/share-links"), {},
+                                           m_admin);
+        QCOMPARE(second.status, 201);
+        m_shareTokens << second.data().value("token").toString();
+        const Answer asJson =
+            m_http->get(second.data().value("path").toString() + QStringLiteral("?format=json"));
+        QCOMPARE(asJson.status, 200);
+        QCOMPARE(asJson.data().value("config").toString().toUtf8(), download.raw);
+        QVERIFY(asJson.data().value("qr_code").toString().startsWith(
+            QStringLiteral("data:image/png;base64,")));
+
+        const Answer listed = m_http->get(wgPath(kWgClients, id, "/share-links"), m_admin);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.data().value("items").toArray().size(), 2);
+        QVERIFY(!listed.raw.contains(token.toLatin1()));
+        // Viewers and users do not make links.
+        const ApiUser user = createApiUser(*m_http, m_admin, "sharer", "Us3r!Secret99", "user");
+        QCOMPARE(m_http->json("POST", wgPath(kWgClients, id, "/share-links"), {}, user.token).status,
+                 403);
+        QCOMPARE(m_http->json("POST", wgPath(kWgClients, id, "/share-links"),
+                              {{"expires_in_seconds", 5}}, m_admin)
+                     .status,
+                 422);
+
+        // Guessing: ten tries a minute per address, then 429.
+        int refused = 0;
+        for (int i = 0; i < 12; ++i) {
+            const Answer guess = m_http->get(QStringLiteral("/api/v1/wireguard/shared/") +
+                                             QString(43, QChar(u'A' + i % 26)));
+            QVERIFY(guess.status == 404 || guess.status == 429);
+            refused += guess.status == 429 ? 1 : 0;
+        }
+        QVERIFY(refused > 0);
+    }
+
     void noPrivateKeyInAnswersTheAuditOrTheLog()
     {
         QVERIFY(m_secrets.size() >= 4);
@@ -600,6 +664,8 @@ private slots:
         everything += m_server->standardError();
         for (const QString &secret : std::as_const(m_secrets))
             QVERIFY2(!everything.contains(secret.toLatin1()), "a secret leaked");
+        for (const QString &token : std::as_const(m_shareTokens))
+            QVERIFY2(!everything.contains(token.toLatin1()), "a share link's token leaked");
         QVERIFY(!everything.contains("PrivateKey"));
     }
 

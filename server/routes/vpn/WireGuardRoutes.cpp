@@ -12,7 +12,9 @@
 #include "server/api/RouteHelpers.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/vpn/WgImport.h"
+#include "server/services/auth/RateLimiter.h"
 #include "server/services/vpn/WireGuardService.h"
+#include "qr/QrPng.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -314,6 +316,9 @@ ApiReply wgDeferred(const RequestContext &c,
     return ApiReply::deferred();
 }
 
+
+// Tries per minute and address at opening share links.
+constexpr int kWgShareTriesPerMinute = 10;
 
 // ?start&end (ISO-8601; default the last 24 hours) and ?tier of a traffic
 // query.
@@ -751,6 +756,112 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             return ApiReply::ok(answer.value());
         },
         std::move(endpointsDoc));
+
+    // ---- share links (docs/api.md "WireGuard share links")
+    const QString shareLinks = kWgClients + QStringLiteral("/{id}/share-links");
+    auth::addProtectedRoute(
+        router, auth, Method::Post, shareLinks, Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            HM_TRY(b, c.jsonObject());
+            std::optional<int> lifetime;
+            if (Status s = body::readInt(b.value(), QStringLiteral("expires_in_seconds"), &lifetime);
+                !s)
+                return ApiReply::failure(s.error());
+            HM_TRY(created, wg.shareLinks().create(
+                                p, auth::clientInfo(c), id.value(),
+                                lifetime.value_or(vpn::WgShareLinks::kDefaultLifetimeSeconds)));
+            return ApiReply::ok(
+                QJsonObject{{QStringLiteral("id"), created.value().id},
+                            {QStringLiteral("token"), created.value().token},
+                            {QStringLiteral("path"),
+                             QString(QStringLiteral("/api/v1/wireguard/shared/") +
+                                     created.value().token)},
+                            {QStringLiteral("expires_at"),
+                             auth::isoOrNull(created.value().expiresAt)}},
+                201);
+        },
+        routeDoc(kWgTag,
+                 QStringLiteral("A one-time link to the client's config (the token is shown "
+                                "once; opening the link spends it)"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::Conflict})
+            .request(object({{QStringLiteral("expires_in_seconds"), integer()}}))
+            .response(object({{QStringLiteral("id"), integer()},
+                              {QStringLiteral("token"), string()},
+                              {QStringLiteral("path"), string()},
+                              {QStringLiteral("expires_at"), string()}}))
+            .status(201));
+    auth::addProtectedRoute(
+        router, auth, Method::Get, shareLinks, Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            HM_TRY(answer, wg.shareLinks().list(p, id.value()));
+            return ApiReply::ok(answer.value());
+        },
+        routeDoc(kWgTag, QStringLiteral("The client's share links (never their tokens)"),
+                 {ErrorCode::ResourceNotFound})
+            .response(object({{QStringLiteral("items"),
+                               arrayOf(object({{QStringLiteral("id"), integer()},
+                                               {QStringLiteral("created_at"), string()},
+                                               {QStringLiteral("expires_at"), string()},
+                                               {QStringLiteral("used_at"), nullable(string())},
+                                               {QStringLiteral("used_from"), nullable(string())},
+                                               {QStringLiteral("state"),
+                                                enumOf({QStringLiteral("active"),
+                                                        QStringLiteral("used"),
+                                                        QStringLiteral("expired")})}}))}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, shareLinks, Role::Admin,
+        [&wg](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            HM_TRY(revoked, wg.shareLinks().revoke(p, auth::clientInfo(c), id.value()));
+            return ApiReply::ok(QJsonObject{{QStringLiteral("revoked"), revoked.value()}});
+        },
+        routeDoc(kWgTag, QStringLiteral("Revoke the client's unused share links"),
+                 {ErrorCode::ResourceNotFound})
+            .response(object({{QStringLiteral("revoked"), integer()}})));
+
+    RouteDoc shared = routeDoc(
+        kWgTag,
+        QStringLiteral("Open a share link: the client's config once, without signing in "
+                       "(text/plain; ?format=json: {config, qr_code}); the token in the path is "
+                       "the credential"),
+        {ErrorCode::ResourceNotFound});
+    shared.queryParameters = QJsonArray{query(QStringLiteral("format"),
+                                              enumOf({QStringLiteral("text"), QStringLiteral("json")}),
+                                              QStringLiteral("default text"))};
+    // Our own, stricter limit per address (tries, good or bad).
+    shared.rateLimited = false;
+    shared.secretInPath = true;
+    auto limiter = std::make_shared<auth::RateLimiter>();
+    router.addRoute(
+        Method::Get, QStringLiteral("/api/v1/wireguard/shared/{token}"),
+        [&wg, limiter](const RequestContext &c) -> ApiReply {
+            const auto decision =
+                limiter->hit(c.clientIp(), kWgShareTriesPerMinute, 60 * 1000, auth::nowMs());
+            if (!decision.allowed) {
+                ApiReply reply = ApiReply::failure(auth::rateLimitError(decision));
+                reply.headers = auth::rateLimitHeaders(decision);
+                return reply;
+            }
+            HM_TRY(config, wg.shareLinks().redeem(c.pathArgs.value(0), auth::clientInfo(c)));
+            if (queryValue(c.request.query(), QStringLiteral("format")) == QLatin1String("json")) {
+                QJsonObject answer{{QStringLiteral("config"), config.value()}};
+                if (auto qr = hm::qr::pngDataUrl(config.value().toUtf8()))
+                    answer.insert(QStringLiteral("qr_code"), qr.value());
+                ApiReply reply = ApiReply::ok(answer);
+                reply.headers.append(
+                    {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+                return reply;
+            }
+            ApiReply reply = ApiReply::raw(config.value().toUtf8(), "text/plain; charset=utf-8");
+            reply.headers.append({QByteArrayLiteral("Content-Disposition"),
+                                  QByteArrayLiteral("attachment; filename=\"wireguard.conf\"")});
+            reply.headers.append(
+                {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+            return reply;
+        },
+        std::move(shared));
 }
 
 } // namespace hm::server

@@ -289,6 +289,7 @@ WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &
       m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs), m_traffic(db)
 {
     m_pool.setMaxThreadCount(1);
+    m_shareLinks = std::make_unique<WgShareLinks>(db, *this);
     if (Status s = m_traffic.load(); !s)
         qCWarning(lcServer).noquote() << "WireGuard traffic not read:" << s.error().message;
     m_expiriesCheckedUntil = now();
@@ -1045,6 +1046,17 @@ Result<WgClientRow> WireGuardService::setClientEnabled(const auth::Principal &ca
     WgClientDetails details;
     details.enabled = enabled;
     return updateClient(caller, client, id, details);
+}
+
+Result<QString> WireGuardService::clientConfigText(qint64 id)
+{
+    auto row = clientRow(id);
+    if (!row)
+        return row.error();
+    auto srv = server(row.value().serverId);
+    if (!srv)
+        return srv.error();
+    return renderClientConfig(srv.value(), row.value());
 }
 
 Result<QString> WireGuardService::downloadClientConfig(const auth::Principal &caller,

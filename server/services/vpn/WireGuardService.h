@@ -16,6 +16,7 @@
 
 #include "common/Result.h"
 #include "server/repositories/WireGuardRepository.h"
+#include "server/services/vpn/WgShareLinks.h"
 #include "server/services/vpn/WgTrafficBook.h"
 #include "server/services/auth/TokenService.h"
 #include "vpn/backend/WireGuardBackend.h"
@@ -123,6 +124,10 @@ public:
     Result<repositories::WgClientRow> setClientEnabled(const auth::Principal &caller,
                                                        const auth::ClientInfo &client, qint64 id,
                                                        bool enabled);
+    // The client's wg-quick file, rendered for a caller that checked and
+    // audits the access itself (WgShareLinks). Never hand it out otherwise.
+    Result<QString> clientConfigText(qint64 id);
+    WgShareLinks &shareLinks() { return *m_shareLinks; }
     // The client's wg-quick file (holds its private key); audited as
     // WIREGUARD_CLIENT_CONFIG_DOWNLOADED.
     Result<QString> downloadClientConfig(const auth::Principal &caller,
@@ -178,6 +183,7 @@ public:
     {
         m_now = std::move(nowMs);
         m_traffic.setClock([this] { return now(); });
+        m_shareLinks->setClock([this] { return now(); });
     }
 
     // For WgImport, which stores a whole server with its clients through
@@ -223,6 +229,7 @@ private:
     bool m_statusPending = false;
     qint64 m_expiriesCheckedUntil = 0;
     WgTrafficBook m_traffic;
+    std::unique_ptr<WgShareLinks> m_shareLinks;
     int m_trafficTicks = 0;
 };
 
