@@ -1079,6 +1079,28 @@ CREATE TABLE wg_share_links (
 CREATE INDEX wg_share_links_client ON wg_share_links(client_id);
 )sql";
 
+// WireGuard changes applied with a confirm deadline (issue 36 point 4;
+// docs/api.md "Commit-confirm"): the server's or client's row as it was
+// before the change, restored and applied again unless the change is
+// confirmed (by a person, or by a chosen client's handshake after it)
+// before the deadline — also when hivemind-server was down meanwhile.
+// baseline_handshake is that client's latest handshake in the sample taken
+// just before the change was applied: a later one confirms.
+const char kWireGuardPendingSchema[] = R"sql(
+CREATE TABLE wg_pending_changes (
+    kind                TEXT NOT NULL CHECK (kind = 'server' OR kind = 'client'),
+    object_id           INTEGER NOT NULL,
+    server_id           INTEGER NOT NULL REFERENCES wg_servers(id) ON DELETE CASCADE,
+    previous            TEXT NOT NULL,
+    applied_at          INTEGER NOT NULL,
+    deadline            INTEGER NOT NULL,
+    handshake_client_id INTEGER,
+    baseline_handshake  INTEGER,
+    created_by          TEXT NOT NULL,
+    PRIMARY KEY (kind, object_id)
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1127,6 +1149,8 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kWireGuardTrafficSchema)},
         {29, QStringLiteral("wireguard share links"),
          QString::fromUtf8(kWireGuardShareLinksSchema)},
+        {30, QStringLiteral("wireguard changes awaiting confirmation"),
+         QString::fromUtf8(kWireGuardPendingSchema)},
     };
     return migrations;
 }

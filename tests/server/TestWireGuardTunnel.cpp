@@ -125,6 +125,8 @@ private:
     const QString m_ifFamilies = QStringLiteral("hmtf") + m_suffix;
     const QString m_ifTraffic = QStringLiteral("hmtx") + m_suffix;
     const QString m_ifTrafficClient = QStringLiteral("hmty") + m_suffix;
+    const QString m_ifConfirm = QStringLiteral("hmtk") + m_suffix;
+    const QString m_ifConfirmClient = QStringLiteral("hmtl") + m_suffix;
     const QStringList m_serverOptions{QStringLiteral("--wireguard-backend"),
                                       QStringLiteral("wireguard-go"),
                                       QStringLiteral("--wireguard-netns"), m_nsServer};
@@ -561,6 +563,97 @@ private slots:
         QCOMPARE(seen[0][QStringLiteral("endpoint")].toString(),
                  peers[0][QStringLiteral("endpoint")].toString());
 
+        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+    }
+
+    // Commit-confirm (issue 36: "an unconfirmed risky change is rolled back
+    // by itself and the tunnel works again"): the listen port moved with a
+    // 10-second deadline cuts the client off; nobody confirms; the old port
+    // comes back by itself and the client's pings go again. Then the same
+    // change confirmed by the client's handshake on the new port stays.
+    void anUnconfirmedChangeRollsBackByItself()
+    {
+        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                                            {{"name", "Confirm"},
+                                             {"interface", m_ifConfirm},
+                                             {"listen_port", 51824},
+                                             {"ipv4_address", "10.80.0.1/24"},
+                                             {"endpoint_host", "192.0.2.1"}},
+                                            m_admin);
+        QVERIFY2(created.status == 201, created.raw.constData());
+        const QString serverPath = QStringLiteral("/api/v1/wireguard/servers/") +
+                                   QString::number(created.data().value("id").toInt());
+        const Answer client = m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
+                                           {{"server_id", created.data().value("id")},
+                                            {"name", "remote"},
+                                            {"address_family", "ipv4"},
+                                            {"allowed_ips", QJsonArray{"10.80.0.0/24"}}},
+                                           m_admin);
+        QVERIFY2(client.status == 201, client.raw.constData());
+        const qint64 clientId = client.data().value("id").toInteger();
+        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/start"), {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+        const Answer download = m_http->get(QStringLiteral("/api/v1/wireguard/clients/") +
+                                                QString::number(clientId) +
+                                                QStringLiteral("/config"),
+                                            m_admin);
+        QCOMPARE(download.status, 200);
+        vpn::LinuxWireGuardBackend clientSide(
+            {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
+        QVERIFY(bringUpFromConfig(clientSide, m_ifConfirmClient, download.raw).ok());
+        const auto cleanup = qScopeGuard([&] { (void)clientSide.down(m_ifConfirmClient); });
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 40000);
+
+        // The risky change, unconfirmed: the client is cut off ...
+        const Answer moved = m_http->json(
+            "PUT", serverPath, {{"listen_port", 51825}, {"confirm_within_seconds", 10}}, m_admin);
+        QVERIFY2(moved.status == 200, moved.raw.constData());
+        QCOMPARE(moved.data().value("listen_port").toInt(), 51825);
+        QVERIFY(!moved.data().value("pending_confirmation").toObject().value("deadline").isNull());
+        // (another change waits for this one)
+        QCOMPARE(m_http->json("PUT", serverPath, {{"mtu", 1400}}, m_admin).status, 409);
+        QTRY_VERIFY_WITH_TIMEOUT(!tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 20000);
+        // ... until the deadline puts the old port back by itself.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_http->get(serverPath, m_admin).data().value("listen_port").toInt(), 51824, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 40000);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/wireguard/pending-changes"), m_admin)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
+        QVERIFY(m_http->get(QStringLiteral("/api/v1/audit?size=100&category=vpn"), m_admin)
+                    .raw.contains("WIREGUARD_CHANGE_ROLLED_BACK"));
+
+        // The same change, to be confirmed by the client's handshake: the
+        // client follows to the new port (a new tunnel from its config with
+        // the new endpoint), its handshake confirms, the change stays.
+        const Answer again = m_http->json("PUT", serverPath,
+                                          {{"listen_port", 51825},
+                                           {"confirm_within_seconds", 60},
+                                           {"confirm_by_handshake_of", double(clientId)}},
+                                          m_admin);
+        QVERIFY2(again.status == 200, again.raw.constData());
+        QVERIFY(clientSide.down(m_ifConfirmClient).ok());
+        QByteArray followed = download.raw;
+        followed.replace("192.0.2.1:51824", "192.0.2.1:51825");
+        QVERIFY(followed != download.raw);
+        QVERIFY(bringUpFromConfig(clientSide, m_ifConfirmClient, followed).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 40000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/api/v1/wireguard/pending-changes"),
+                                              m_admin)
+                                      .data()
+                                      .value("items")
+                                      .toArray()
+                                      .size(),
+                                  0, 20000);
+        QCOMPARE(m_http->get(serverPath, m_admin).data().value("listen_port").toInt(), 51825);
         QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
                               Http::bearer(m_admin))
                      .status,

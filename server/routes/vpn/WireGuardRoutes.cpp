@@ -32,6 +32,40 @@ const QString kWgTag = QStringLiteral("WireGuard");
 const QString kWgServers = QStringLiteral("/api/v1/wireguard/servers");
 const QString kWgClients = QStringLiteral("/api/v1/wireguard/clients");
 
+// confirm_within_seconds and confirm_by_handshake_of of a PUT
+// (docs/api.md "Commit-confirm"); the range is the service's to check.
+Result<std::optional<vpn::WgConfirmRequest>> wgConfirmOf(const QJsonObject &body)
+{
+    std::optional<int> within;
+    if (Status s = body::readInt(body, QStringLiteral("confirm_within_seconds"), &within); !s)
+        return s.error();
+    if (!within) {
+        if (body.contains(QStringLiteral("confirm_by_handshake_of")))
+            return auth::fieldError(QStringLiteral("confirm_by_handshake_of"),
+                                    QStringLiteral("only with confirm_within_seconds"));
+        return std::optional<vpn::WgConfirmRequest>();
+    }
+    vpn::WgConfirmRequest request;
+    request.withinSeconds = *within;
+    std::optional<int> client;
+    if (Status s = body::readInt(body, QStringLiteral("confirm_by_handshake_of"), &client); !s)
+        return s.error();
+    if (client)
+        request.handshakeClientId = *client;
+    return std::optional<vpn::WgConfirmRequest>(request);
+}
+
+// The answer of a PUT: the row, and the change awaiting confirmation if one
+// was asked for.
+template <typename Json>
+ApiReply wgUpdatedReply(vpn::WireGuardService &wg, const QString &kind, qint64 id, Json json)
+{
+    auto pending = wg.pendingChange(kind, id);
+    if (pending && pending.value())
+        json.insert(QStringLiteral("pending_confirmation"), *pending.value());
+    return ApiReply::ok(json);
+}
+
 Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
 {
     vpn::WgServerDetails d;
@@ -70,6 +104,10 @@ Result<vpn::WgServerDetails> wgServerDetails(const QJsonObject &body)
     }
     if (Status s = body::readBool(body, QStringLiteral("auto_start"), &d.autoStart); !s)
         return s.error();
+    auto confirm = wgConfirmOf(body);
+    if (!confirm)
+        return confirm.error();
+    d.confirm = confirm.value();
     return d;
 }
 
@@ -121,6 +159,10 @@ Result<vpn::WgClientDetails> wgClientDetails(const QJsonObject &body)
             d.expiresAt = std::optional<qint64>(at);
         }
     }
+    auto confirm = wgConfirmOf(body);
+    if (!confirm)
+        return confirm.error();
+    d.confirm = confirm.value();
     return d;
 }
 
@@ -153,6 +195,18 @@ QJsonObject wgServerSchema()
                {QStringLiteral("allowed_ips"), arrayOf(string())}})}});
 }
 
+QJsonObject kWgConfirmWithinSchema()
+{
+    return integer(QStringLiteral("update only: roll the change back unless confirmed within "
+                                  "this many seconds (10-3600)"));
+}
+
+QJsonObject kWgConfirmHandshakeSchema()
+{
+    return integer(QStringLiteral("update only: a client of the server whose handshake after "
+                                  "the change confirms it"));
+}
+
 QJsonObject wgServerBodySchema(bool create)
 {
     return object(
@@ -167,7 +221,9 @@ QJsonObject wgServerBodySchema(bool create)
          {QStringLiteral("allowed_ips"), arrayOf(string())},
          {QStringLiteral("endpoint_host"), nullable(string())},
          {QStringLiteral("auto_start"), boolean()},
-         {QStringLiteral("description"), nullable(string())}},
+         {QStringLiteral("description"), nullable(string())},
+         {QStringLiteral("confirm_within_seconds"), kWgConfirmWithinSchema()},
+         {QStringLiteral("confirm_by_handshake_of"), kWgConfirmHandshakeSchema()}},
         create ? QStringList{QStringLiteral("name"), QStringLiteral("interface"),
                              QStringLiteral("listen_port")}
                : QStringList{});
@@ -219,7 +275,9 @@ QJsonObject wgClientBodySchema(bool create)
          {QStringLiteral("expires_at"), nullable(string())},
          {QStringLiteral("preshared_key"),
           boolean(QStringLiteral("create only: give the client a preshared key (default true)"))},
-         {QStringLiteral("description"), nullable(string())}},
+         {QStringLiteral("description"), nullable(string())},
+         {QStringLiteral("confirm_within_seconds"), kWgConfirmWithinSchema()},
+         {QStringLiteral("confirm_by_handshake_of"), kWgConfirmHandshakeSchema()}},
         create ? QStringList{QStringLiteral("server_id"), QStringLiteral("name")} : QStringList{});
 }
 
@@ -441,7 +499,8 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, wgServerDetails(body.value()));
             HM_TRY(updated, wg.updateServer(p, auth::clientInfo(c), id.value(), details.value()));
-            return ApiReply::ok(vpn::WireGuardService::serverJson(updated.value()));
+            return wgUpdatedReply(wg, QStringLiteral("server"), id.value(),
+                                  vpn::WireGuardService::serverJson(updated.value()));
         },
         routeDoc(kWgTag,
                  QStringLiteral("Change a WireGuard server (the fields given); a running one is "
@@ -625,7 +684,8 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, wgClientDetails(body.value()));
             HM_TRY(updated, wg.updateClient(p, auth::clientInfo(c), id.value(), details.value()));
-            return ApiReply::ok(vpn::WireGuardService::clientJson(updated.value()));
+            return wgUpdatedReply(wg, QStringLiteral("client"), id.value(),
+                                  vpn::WireGuardService::clientJson(updated.value()));
         },
         routeDoc(kWgTag,
                  QStringLiteral("Change a client (the fields given); a running server is "
@@ -862,6 +922,42 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             return reply;
         },
         std::move(shared));
+
+    // ---- commit-confirm (docs/api.md "Commit-confirm")
+    const QJsonObject pendingSchema =
+        object({{QStringLiteral("kind"), enumOf({QStringLiteral("server"), QStringLiteral("client")})},
+                {QStringLiteral("id"), integer()},
+                {QStringLiteral("server_id"), integer()},
+                {QStringLiteral("applied_at"), string()},
+                {QStringLiteral("deadline"), string()},
+                {QStringLiteral("handshake_client_id"), nullable(integer())}});
+    for (const auto &[base, kind] : {std::pair{kWgServers, QStringLiteral("server")},
+                                     std::pair{kWgClients, QStringLiteral("client")}}) {
+        auth::addProtectedRoute(
+            router, auth, Method::Post, base + QStringLiteral("/{id}/confirm"), Role::Admin,
+            [&wg, kind](const RequestContext &c, const Principal &p) -> ApiReply {
+                HM_TRY(id, body::pathId(c));
+                if (Status s = wg.confirmChange(p, auth::clientInfo(c), kind, id.value()); !s)
+                    return ApiReply::failure(s.error());
+                return ApiReply::ok(QJsonObject{{QStringLiteral("id"), id.value()},
+                                                {QStringLiteral("confirmed"), true}});
+            },
+            routeDoc(kWgTag,
+                     QStringLiteral("Keep a change made with confirm_within_seconds (else it is "
+                                    "rolled back at its deadline)"),
+                     {ErrorCode::ResourceNotFound})
+                .response(object({{QStringLiteral("id"), integer()},
+                                  {QStringLiteral("confirmed"), boolean()}})));
+    }
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/wireguard/pending-changes"),
+        Role::Viewer,
+        [&wg](const RequestContext &, const Principal &) -> ApiReply {
+            HM_TRY(items, wg.pendingChanges());
+            return ApiReply::ok(QJsonObject{{QStringLiteral("items"), items.value()}});
+        },
+        routeDoc(kWgTag, QStringLiteral("Changes awaiting confirmation, by deadline"))
+            .response(object({{QStringLiteral("items"), arrayOf(pendingSchema)}})));
 }
 
 } // namespace hm::server

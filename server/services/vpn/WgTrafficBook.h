@@ -59,6 +59,7 @@ struct WgTrafficSample
         qint64 rx = 0;
         qint64 tx = 0;
         QString endpoint; // "host:port" ("[v6]:port"); empty: none yet
+        qint64 latestHandshake = 0; // unix seconds; 0: never
     };
     QList<Peer> peers;
 };

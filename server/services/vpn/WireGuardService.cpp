@@ -8,7 +8,9 @@
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
 #include "server/repositories/Ipv6PoolRepository.h"
+#include "server/repositories/WgPendingChangeRepository.h"
 #include "server/repositories/WgTrafficRepository.h"
+#include "server/services/vpn/WgRowSnapshot.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "store/Database.h"
@@ -20,6 +22,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace hm::server::vpn {
@@ -252,7 +255,7 @@ WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump
     sample.instance = link.instance;
     for (const hm::vpn::WgDumpPeer &p : dump.peers)
         sample.peers.append({p.publicKey, qint64(p.transferRx), qint64(p.transferTx),
-                             wgEndpointText(p)});
+                             wgEndpointText(p), p.latestHandshake});
     return sample;
 }
 
@@ -310,6 +313,7 @@ void WireGuardService::checkExpiries()
     m_expiriesCheckedUntil = until;
     for (const qint64 id : servers.value())
         resync(id);
+    rollBackOverdueChanges();
     sampleTraffic();
     pushStatus();
 }
@@ -339,6 +343,7 @@ void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sa
     if (Status s = m_traffic.account(serverId, sample); !s)
         qCWarning(lcServer).noquote()
             << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+    confirmByHandshake(serverId, sample);
 }
 
 void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
@@ -635,6 +640,8 @@ Result<WgServerRow> WireGuardService::updateServer(const auth::Principal &caller
     auto existing = server(id);
     if (!existing)
         return existing.error();
+    if (Status s = refuseWhilePending(QStringLiteral("server"), id); !s)
+        return s.error();
     auto checked = validatedServer(existing.value(), details);
     if (!checked)
         return checked.error();
@@ -678,6 +685,12 @@ Result<WgServerRow> WireGuardService::updateServer(const auth::Principal &caller
                          {{QStringLiteral("field"), QStringLiteral("listen_port")}}};
         if (Status s = updateWgServer(m_db, row); !s)
             return s.error();
+        if (details.confirm)
+            if (Status s = openPendingChange(QStringLiteral("server"), id, id,
+                                             wgServerSnapshot(existing.value()), *details.confirm,
+                                             caller);
+                !s)
+                return s.error();
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
@@ -993,6 +1006,8 @@ Result<WgClientRow> WireGuardService::updateClient(const auth::Principal &caller
     if (details.serverId && *details.serverId != existing.value().serverId)
         return wgRuleError(QStringLiteral("server_id"),
                            QStringLiteral("a client stays on its server"));
+    if (Status s = refuseWhilePending(QStringLiteral("client"), id); !s)
+        return s.error();
     auto srv = server(existing.value().serverId);
     if (!srv)
         return srv.error();
@@ -1008,6 +1023,12 @@ Result<WgClientRow> WireGuardService::updateClient(const auth::Principal &caller
         row.updatedAt = now();
         if (Status s = updateWgClient(m_db, row); !s)
             return s.error();
+        if (details.confirm)
+            if (Status s = openPendingChange(QStringLiteral("client"), id, row.serverId,
+                                             wgClientSnapshot(existing.value()), *details.confirm,
+                                             caller);
+                !s)
+                return s.error();
         if (Status s = txn.value().commit(); !s)
             return s.error();
     }
@@ -1032,6 +1053,7 @@ Status WireGuardService::removeClient(const auth::Principal &caller, const auth:
     if (deleted.value() == 0)
         return wgClientNotFound();
     m_traffic.forgetClient(id);
+    (void)deleteWgPendingChange(m_db, QStringLiteral("client"), id);
     auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_DELETED"), caller.userId,
                 QStringLiteral("wireguard_client"), QString::number(id), client.ip,
                 client.userAgent, wgClientAuditDetails(existing.value()));
@@ -1465,6 +1487,9 @@ void WireGuardService::serverStatus(qint64 id, Done done)
 
 void WireGuardService::startMarkedServers()
 {
+    // A change left unconfirmed while the server was down is put back
+    // before anything is brought up.
+    rollBackOverdueChanges();
     if (!m_backend)
         return;
     auto rows = wgServersToRun(m_db);
@@ -1500,6 +1525,211 @@ void WireGuardService::startMarkedServers()
                 (void)setWgServerState(m_db, id, QStringLiteral("running"), now());
             });
     }
+}
+
+} // namespace hm::server::vpn
+
+namespace hm::server::vpn {
+
+// ---- commit-confirm ---------------------------------------------------------
+
+namespace {
+
+QJsonObject wgPendingJson(const WgPendingChangeRow &r)
+{
+    return {{QStringLiteral("kind"), r.kind},
+            {QStringLiteral("id"), r.objectId},
+            {QStringLiteral("server_id"), r.serverId},
+            {QStringLiteral("applied_at"), auth::isoOrNull(r.appliedAt)},
+            {QStringLiteral("deadline"), auth::isoOrNull(r.deadline)},
+            {QStringLiteral("handshake_client_id"),
+             r.handshakeClientId ? QJsonValue(*r.handshakeClientId) : QJsonValue()}};
+}
+
+} // namespace
+
+Status WireGuardService::refuseWhilePending(const QString &kind, qint64 id)
+{
+    auto pending = wgPendingChange(m_db, kind, id);
+    if (!pending)
+        return pending.error();
+    if (pending.value())
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("a change of this %1 awaits confirmation: confirm it or let "
+                                    "it roll back first")
+                         .arg(kind)};
+    return {};
+}
+
+Status WireGuardService::openPendingChange(const QString &kind, qint64 objectId, qint64 serverId,
+                                           const QJsonObject &previous,
+                                           const WgConfirmRequest &request,
+                                           const auth::Principal &caller)
+{
+    if (request.withinSeconds < kMinConfirmSeconds || request.withinSeconds > kMaxConfirmSeconds)
+        return wgRuleError(QStringLiteral("confirm_within_seconds"),
+                           QStringLiteral("%1 to %2").arg(kMinConfirmSeconds).arg(kMaxConfirmSeconds));
+    if (request.handshakeClientId) {
+        auto c = wgClientById(m_db, *request.handshakeClientId);
+        if (!c)
+            return c.error();
+        if (!c.value() || c.value()->serverId != serverId)
+            return wgRuleError(QStringLiteral("confirm_by_handshake_of"),
+                               QStringLiteral("a client of this server"));
+    }
+    WgPendingChangeRow row;
+    row.kind = kind;
+    row.objectId = objectId;
+    row.serverId = serverId;
+    row.previous = QString::fromUtf8(QJsonDocument(previous).toJson(QJsonDocument::Compact));
+    row.appliedAt = now();
+    row.deadline = row.appliedAt + request.withinSeconds * 1000;
+    row.handshakeClientId = request.handshakeClientId;
+    row.createdBy = caller.userId;
+    if (Status s = insertWgPendingChange(m_db, row); !s)
+        return s;
+    // On time, not only on the next tick.
+    QTimer::singleShot(std::chrono::milliseconds(row.deadline - row.appliedAt + 100), this,
+                       &WireGuardService::rollBackOverdueChanges);
+    return {};
+}
+
+Status WireGuardService::confirmChange(const auth::Principal &caller,
+                                       const auth::ClientInfo &client, const QString &kind,
+                                       qint64 id)
+{
+    if (Status s = requireWgAdmin(caller); !s)
+        return s.error();
+    auto gone = deleteWgPendingChange(m_db, kind, id);
+    if (!gone)
+        return gone.error();
+    if (gone.value() == 0)
+        return Error{ErrorCode::ResourceNotFound,
+                     QStringLiteral("no change of this %1 awaits confirmation").arg(kind)};
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CHANGE_CONFIRMED"), caller.userId,
+                QStringLiteral("wireguard_") + kind, QString::number(id), client.ip,
+                client.userAgent, {{QStringLiteral("by"), QStringLiteral("user")}});
+    return {};
+}
+
+Result<std::optional<QJsonObject>> WireGuardService::pendingChange(const QString &kind, qint64 id)
+{
+    auto pending = wgPendingChange(m_db, kind, id);
+    if (!pending)
+        return pending.error();
+    if (!pending.value())
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(wgPendingJson(*pending.value()));
+}
+
+Result<QJsonArray> WireGuardService::pendingChanges()
+{
+    auto rows = wgPendingChanges(m_db);
+    if (!rows)
+        return rows.error();
+    QJsonArray items;
+    for (const WgPendingChangeRow &r : rows.value())
+        items.append(wgPendingJson(r));
+    return items;
+}
+
+void WireGuardService::confirmByHandshake(qint64 serverId, const WgTrafficSample &sample)
+{
+    if (!sample.taken || !sample.exists)
+        return;
+    auto rows = wgPendingChanges(m_db);
+    if (!rows)
+        return;
+    for (const WgPendingChangeRow &r : rows.value()) {
+        if (r.serverId != serverId || !r.handshakeClientId)
+            continue;
+        auto c = wgClientById(m_db, *r.handshakeClientId);
+        if (!c || !c.value())
+            continue;
+        qint64 handshake = 0;
+        for (const WgTrafficSample::Peer &peer : sample.peers)
+            if (peer.publicKey == c.value()->publicKey)
+                handshake = peer.latestHandshake;
+        if (!r.baselineHandshake) {
+            // The first sample taken just before a change is applied gives
+            // the baseline (handshake times are whole seconds: comparing
+            // with the change's time would miss a handshake in its second).
+            if (sample.beforeChange)
+                (void)setWgPendingBaseline(m_db, r.kind, r.objectId, handshake);
+            continue;
+        }
+        if (handshake <= *r.baselineHandshake)
+            continue;
+        auto gone = deleteWgPendingChange(m_db, r.kind, r.objectId);
+        if (gone && gone.value() > 0)
+            auth::audit(m_db, QStringLiteral("WIREGUARD_CHANGE_CONFIRMED"), QString(),
+                        QStringLiteral("wireguard_") + r.kind, QString::number(r.objectId),
+                        QString(), QString(),
+                        {{QStringLiteral("by"), QStringLiteral("handshake")},
+                         {QStringLiteral("client_id"), *r.handshakeClientId}});
+    }
+}
+
+void WireGuardService::rollBackOverdueChanges()
+{
+    auto rows = wgPendingChanges(m_db);
+    if (!rows) {
+        qCWarning(lcServer).noquote()
+            << "WireGuard changes awaiting confirmation not read:" << rows.error().message;
+        return;
+    }
+    const qint64 at = now();
+    for (const WgPendingChangeRow &r : rows.value())
+        if (r.deadline <= at)
+            rollBack(r);
+}
+
+void WireGuardService::rollBack(const WgPendingChangeRow &pending)
+{
+    const QJsonObject previous = QJsonDocument::fromJson(pending.previous.toUtf8()).object();
+    Status restored;
+    {
+        auto txn = m_db.begin();
+        if (!txn) {
+            restored = txn.error();
+        } else {
+            if (pending.kind == QLatin1String("server")) {
+                auto current = wgServerById(m_db, pending.objectId);
+                if (current && current.value()) {
+                    WgServerRow row = wgServerFromSnapshot(*current.value(), previous);
+                    row.updatedAt = now();
+                    restored = updateWgServer(m_db, row);
+                }
+            } else {
+                auto current = wgClientById(m_db, pending.objectId);
+                if (current && current.value()) {
+                    WgClientRow row = wgClientFromSnapshot(*current.value(), previous);
+                    row.updatedAt = now();
+                    restored = updateWgClient(m_db, row);
+                }
+            }
+            if (restored) {
+                auto gone = deleteWgPendingChange(m_db, pending.kind, pending.objectId);
+                if (!gone)
+                    restored = gone.error();
+            }
+            if (restored)
+                restored = txn.value().commit();
+        }
+    }
+    if (!restored) {
+        qCWarning(lcServer).noquote() << "WireGuard" << pending.kind << pending.objectId
+                                      << "not rolled back:" << restored.error().message;
+        return;
+    }
+    qCInfo(lcServer).noquote() << "WireGuard" << pending.kind << pending.objectId
+                               << "change not confirmed in time: rolled back";
+    auth::audit(m_db, QStringLiteral("WIREGUARD_CHANGE_ROLLED_BACK"), QString(),
+                QStringLiteral("wireguard_") + pending.kind, QString::number(pending.objectId),
+                QString(), QString(),
+                {{QStringLiteral("applied_at"), auth::isoOrNull(pending.appliedAt)},
+                 {QStringLiteral("deadline"), auth::isoOrNull(pending.deadline)}});
+    resync(pending.serverId);
 }
 
 } // namespace hm::server::vpn

@@ -15,12 +15,14 @@
 // service's thread later. Server thread otherwise.
 
 #include "common/Result.h"
+#include "server/repositories/WgPendingChangeRepository.h"
 #include "server/repositories/WireGuardRepository.h"
 #include "server/services/vpn/WgShareLinks.h"
 #include "server/services/vpn/WgTrafficBook.h"
 #include "server/services/auth/TokenService.h"
 #include "vpn/backend/WireGuardBackend.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -44,6 +46,16 @@ class AccountEvents;
 
 namespace hm::server::vpn {
 
+// A change applied with a confirm deadline (docs/api.md "Commit-confirm"):
+// unless confirmed within `withinSeconds` — by a person, or by the client
+// `handshakeClientId` completing a handshake after the change — the row as
+// it was is put back and applied.
+struct WgConfirmRequest
+{
+    qint64 withinSeconds = 0; // kMinConfirmSeconds … kMaxConfirmSeconds
+    std::optional<qint64> handshakeClientId;
+};
+
 // What a create or update gives (unset: keep, or the default on create).
 // An empty ipv4/ipv6 address clears it.
 struct WgServerDetails
@@ -60,6 +72,7 @@ struct WgServerDetails
     std::optional<QString> endpointHost;
     std::optional<bool> autoStart;
     std::optional<QString> description;
+    std::optional<WgConfirmRequest> confirm; // update only
 };
 
 struct WgClientDetails
@@ -76,6 +89,7 @@ struct WgClientDetails
     std::optional<std::optional<qint64>> expiresAt; // nullopt inside: no expiry
     std::optional<QString> description;
     bool presharedKey = true; // on create: give the client a preshared key
+    std::optional<WgConfirmRequest> confirm; // update only
 };
 
 // A client just made: its row and, this once, its config and QR code.
@@ -164,6 +178,20 @@ public:
     Result<QJsonObject> serverTraffic(qint64 id, qint64 startMs, qint64 endMs,
                                       const QString &tier);
     Result<QJsonObject> clientEndpoints(qint64 id, int limit);
+    // Commit-confirm (docs/api.md "Commit-confirm"). kind: "server" or
+    // "client". RESOURCE_NOT_FOUND when nothing awaits confirmation.
+    Status confirmChange(const auth::Principal &caller, const auth::ClientInfo &client,
+                         const QString &kind, qint64 id);
+    // {kind, id, server_id, applied_at, deadline, handshake_client_id}, or
+    // nullopt.
+    Result<std::optional<QJsonObject>> pendingChange(const QString &kind, qint64 id);
+    Result<QJsonArray> pendingChanges();
+    // Puts back every change whose deadline passed (the timer and startup
+    // call it).
+    void rollBackOverdueChanges();
+    static constexpr qint64 kMinConfirmSeconds = 10;
+    static constexpr qint64 kMaxConfirmSeconds = 3600;
+
     // Samples every running server's counters now (the timer does it every
     // kExpiryCheckMs) and, every kTrafficMaintainTicks ticks, closes
     // minutes, rolls up and enforces retention.
@@ -216,6 +244,16 @@ private:
                     std::function<Result<QJsonObject>()> work, Done done,
                     bool beforeChange = true);
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
+    // A change on a running server with a confirm request: checked, and the
+    // previous row kept in the same transaction as the change.
+    Status openPendingChange(const QString &kind, qint64 objectId, qint64 serverId,
+                             const QJsonObject &previous, const WgConfirmRequest &request,
+                             const auth::Principal &caller);
+    Status refuseWhilePending(const QString &kind, qint64 id);
+    // Confirms changes on `serverId` whose handshake client shows a
+    // handshake after the change.
+    void confirmByHandshake(qint64 serverId, const WgTrafficSample &sample);
+    void rollBack(const repositories::WgPendingChangeRow &pending);
 
     store::Database &m_db;
     crypto::EnvelopeCipher &m_cipher;
