@@ -437,8 +437,7 @@ void WireGuardApi::clientEndpoints(qint64 id, int limit, Callback<QList<WgEndpoi
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     m_client.call<QList<WgEndpointSeen>>(
         ApiRequest::get(wgClientPath(id, "/endpoints"), query),
-        [](const ApiResponse &r) { return json::wgEndpoints(r.data.toObject()); },
-        std::move(done));
+        [](const ApiResponse &r) { return json::wgEndpoints(r.data.toObject()); }, std::move(done));
 }
 
 } // namespace hm::client

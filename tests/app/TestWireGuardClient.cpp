@@ -337,9 +337,7 @@ void TestWireGuardClient::trafficAndEndpoints()
         await<WgCreatedClient>([&](auto done) { api().createClient(clientChange, done); });
     QVERIFY2(client.ok(), why(client).constData());
     const qint64 clientId = client.value().client.id;
-    QVERIFY(await<WgRunState>([&](auto done) {
-                api().startServer(server.value().id, done);
-            }).ok());
+    QVERIFY(await<WgRunState>([&](auto done) { api().startServer(server.value().id, done); }).ok());
 
     // The last hour with milliseconds: the answer echoes the range exactly
     // and picks the 1-minute tier; nothing has moved, so no buckets.
@@ -348,8 +346,7 @@ void TestWireGuardClient::trafficAndEndpoints()
     if (hour.end.time().msec() == 0) // a whole second would not show the milliseconds kept
         hour.end = hour.end.addMSecs(-7);
     hour.start = hour.end.addSecs(-3600);
-    auto traffic =
-        await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, hour, done); });
+    auto traffic = await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, hour, done); });
     QVERIFY2(traffic.ok(), why(traffic).constData());
     QCOMPARE(traffic.value().tier, QStringLiteral("1m"));
     QCOMPARE(traffic.value().bucketSeconds, 60);
@@ -377,8 +374,7 @@ void TestWireGuardClient::trafficAndEndpoints()
     QCOMPARE(quarter.value().tier, QStringLiteral("15m"));
     QCOMPARE(quarter.value().bucketSeconds, 900);
     // The server's default range: the last 24 hours.
-    auto byDefault =
-        await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, {}, done); });
+    auto byDefault = await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, {}, done); });
     QVERIFY2(byDefault.ok(), why(byDefault).constData());
     QCOMPARE(byDefault.value().start.msecsTo(byDefault.value().end), 24 * 3600 * 1000LL);
 
@@ -398,26 +394,24 @@ void TestWireGuardClient::trafficAndEndpoints()
         [&](auto done) { api().serverTraffic(server.value().id, backwards, done); });
     QVERIFY(!reversed.ok());
     QCOMPARE(reversed.error().code, hm::ErrorCode::ValidationError);
-    auto noClient =
-        await<WgTraffic>([&](auto done) { api().clientTraffic(999999, hour, done); });
+    auto noClient = await<WgTraffic>([&](auto done) { api().clientTraffic(999999, hour, done); });
     QVERIFY(!noClient.ok());
     QCOMPARE(noClient.error().code, hm::ErrorCode::ResourceNotFound);
-    auto noServer =
-        await<WgTraffic>([&](auto done) { api().serverTraffic(999999, hour, done); });
+    auto noServer = await<WgTraffic>([&](auto done) { api().serverTraffic(999999, hour, done); });
     QVERIFY(!noServer.ok());
     QCOMPARE(noServer.error().code, hm::ErrorCode::ResourceNotFound);
 
     // Endpoints: none seen without a tunnel; the limit is checked.
-    auto seen = await<QList<WgEndpointSeen>>(
-        [&](auto done) { api().clientEndpoints(clientId, 10, done); });
+    auto seen =
+        await<QList<WgEndpointSeen>>([&](auto done) { api().clientEndpoints(clientId, 10, done); });
     QVERIFY2(seen.ok(), why(seen).constData());
     QVERIFY(seen.value().isEmpty());
     auto badLimit = await<QList<WgEndpointSeen>>(
         [&](auto done) { api().clientEndpoints(clientId, 101, done); });
     QVERIFY(!badLimit.ok());
     QCOMPARE(badLimit.error().code, hm::ErrorCode::ValidationError);
-    auto noEndpoints = await<QList<WgEndpointSeen>>(
-        [&](auto done) { api().clientEndpoints(999999, 0, done); });
+    auto noEndpoints =
+        await<QList<WgEndpointSeen>>([&](auto done) { api().clientEndpoints(999999, 0, done); });
     QVERIFY(!noEndpoints.ok());
     QCOMPARE(noEndpoints.error().code, hm::ErrorCode::ResourceNotFound);
 
@@ -431,9 +425,7 @@ void TestWireGuardClient::trafficAndEndpoints()
     auto asViewer = await<WgTraffic>(
         [&](auto done) { WireGuardApi(*viewer).clientTraffic(clientId, hour, done); });
     QVERIFY2(asViewer.ok(), why(asViewer).constData());
-    QVERIFY(await<WgRunState>([&](auto done) {
-                api().stopServer(server.value().id, done);
-            }).ok());
+    QVERIFY(await<WgRunState>([&](auto done) { api().stopServer(server.value().id, done); }).ok());
 }
 
 // The readers of answers a config-only server cannot give (a real tunnel's
@@ -468,8 +460,7 @@ void TestWireGuardClient::statusPeersCarryTotals()
     QCOMPARE(traffic.start.time().msec(), 250);
     QCOMPARE(traffic.totalRxBytes, 9000000000LL);
     QCOMPARE(traffic.items.size(), 2);
-    QCOMPARE(traffic.items.at(0).time,
-             QDateTime(QDate(2026, 11, 26), QTime(10, 15), Qt::UTC));
+    QCOMPARE(traffic.items.at(0).time, QDateTime(QDate(2026, 11, 26), QTime(10, 15), Qt::UTC));
     QCOMPARE(traffic.items.at(1).txBytes, 4);
 
     const QList<WgEndpointSeen> seen = json::wgEndpoints(parse(R"({"items": [
