@@ -12206,6 +12206,107 @@
     </message>
 </context>
 <context>
+    <name>hm::app::WgClientDetail</name>
+    <message>
+        <source>No traffic in this period.</source>
+        <translation>No traffic in this period.</translation>
+    </message>
+    <message>
+        <source>No traffic in this period.
+A longer range may show older traffic.</source>
+        <translation>No traffic in this period.
+A longer range may show older traffic.</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Range:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>The period the chart shows; longer periods are drawn from coarser buckets (a minute, 15 minutes, an hour).</source>
+        <translation>The period the chart shows; longer periods are drawn from coarser buckets (a minute, 15 minutes, an hour).</translation>
+    </message>
+    <message>
+        <source>Connected from</source>
+        <translation>Connected from</translation>
+    </message>
+    <message>
+        <source>The addresses the client&apos;s packets came from, most recently seen first.</source>
+        <translation>The addresses the client&apos;s packets came from, most recently seen first.</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Traffic of %1</source>
+        <translation>Traffic of %1</translation>
+    </message>
+    <message>
+        <source>Traffic of all clients of %1</source>
+        <translation>Traffic of all clients of %1</translation>
+    </message>
+    <message>
+        <source>Select a server to see its traffic.</source>
+        <translation>Select a server to see its traffic.</translation>
+    </message>
+    <message>
+        <source>The traffic could not be read: %1</source>
+        <translation>The traffic could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the traffic…</source>
+        <translation>Reading the traffic…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>In this period: received %1, sent %2 · Since it was made: received %3, sent %4</source>
+        <translation>In this period: received %1, sent %2 · Since it was made: received %3, sent %4</translation>
+    </message>
+    <message>
+        <source>Received: what the server received from the client (its upload). Sent: what the server sent to it (its download).</source>
+        <translation>Received: what the server received from the client (its upload). Sent: what the server sent to it (its download).</translation>
+    </message>
+    <message>
+        <source>Select a client to see where it connected from.</source>
+        <translation>Select a client to see where it connected from.</translation>
+    </message>
+    <message>
+        <source>The endpoints could not be read: %1</source>
+        <translation>The endpoints could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints…</source>
+        <translation>Reading the endpoints…</translation>
+    </message>
+    <message>
+        <source>Not connected yet: no endpoint seen.</source>
+        <translation>Not connected yet: no endpoint seen.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::WgClientDialog</name>
     <message>
         <source>WireGuard client created</source>
@@ -12361,6 +12462,30 @@
     <message>
         <source>Sent</source>
         <translation>Sent</translation>
+    </message>
+    <message>
+        <source>What the server received from the client (its upload) since the client was last added to the running interface.</source>
+        <translation>What the server received from the client (its upload) since the client was last added to the running interface.</translation>
+    </message>
+    <message>
+        <source>What the server sent to the client (its download) since the client was last added to the running interface.</source>
+        <translation>What the server sent to the client (its download) since the client was last added to the running interface.</translation>
+    </message>
+    <message>
+        <source>Everything the server received from the client since it was made, kept across restarts.</source>
+        <translation>Everything the server received from the client since it was made, kept across restarts.</translation>
+    </message>
+    <message>
+        <source>Everything the server sent to the client since it was made, kept across restarts.</source>
+        <translation>Everything the server sent to the client since it was made, kept across restarts.</translation>
+    </message>
+    <message>
+        <source>Total received</source>
+        <translation>Total received</translation>
+    </message>
+    <message>
+        <source>Total sent</source>
+        <translation>Total sent</translation>
     </message>
 </context>
 <context>
@@ -12528,6 +12653,21 @@
             <numerusform>Copies the config; the clipboard is cleared again after %n second.</numerusform>
             <numerusform>Copies the config; the clipboard is cleared again after %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgEndpointModel</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
     </message>
 </context>
 <context>
@@ -12792,6 +12932,44 @@
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgTrafficChart</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent</source>
+        <translation>Bytes received and sent</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per minute (%1)</source>
+        <translation>Bytes received and sent per minute (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per 15 minutes (%1)</source>
+        <translation>Bytes received and sent per 15 minutes (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per hour (%1)</source>
+        <translation>Bytes received and sent per hour (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bytes received and sent per bucket of %n minute(s) (%1)</source>
+        <translation>
+            <numerusform>Bytes received and sent per bucket of %n minute (%1)</numerusform>
+            <numerusform>Bytes received and sent per bucket of %n minutes (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
     </message>
 </context>
 </TS>

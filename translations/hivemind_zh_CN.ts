@@ -12130,6 +12130,107 @@
     </message>
 </context>
 <context>
+    <name>hm::app::WgClientDetail</name>
+    <message>
+        <source>No traffic in this period.</source>
+        <translation>此期间没有流量。</translation>
+    </message>
+    <message>
+        <source>No traffic in this period.
+A longer range may show older traffic.</source>
+        <translation>此期间没有流量。
+选择更长的范围可查看更早的流量。</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>最近 1 年</translation>
+    </message>
+    <message>
+        <source>The period the chart shows; longer periods are drawn from coarser buckets (a minute, 15 minutes, an hour).</source>
+        <translation>图表显示的期间；期间越长，汇总的时间区间越粗（1 分钟、15 分钟、1 小时）。</translation>
+    </message>
+    <message>
+        <source>Connected from</source>
+        <translation>连接来源</translation>
+    </message>
+    <message>
+        <source>The addresses the client&apos;s packets came from, most recently seen first.</source>
+        <translation>客户端数据包的来源地址，最近出现的排在最前。</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Traffic of %1</source>
+        <translation>%1 的流量</translation>
+    </message>
+    <message>
+        <source>Traffic of all clients of %1</source>
+        <translation>%1 所有客户端的流量</translation>
+    </message>
+    <message>
+        <source>Select a server to see its traffic.</source>
+        <translation>选择服务器以查看其流量。</translation>
+    </message>
+    <message>
+        <source>The traffic could not be read: %1</source>
+        <translation>无法读取流量：%1</translation>
+    </message>
+    <message>
+        <source>Reading the traffic…</source>
+        <translation>正在读取流量…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>In this period: received %1, sent %2 · Since it was made: received %3, sent %4</source>
+        <translation>此期间：已接收 %1，已发送 %2 · 创建以来：已接收 %3，已发送 %4</translation>
+    </message>
+    <message>
+        <source>Received: what the server received from the client (its upload). Sent: what the server sent to it (its download).</source>
+        <translation>已接收：服务器从客户端收到的数据（客户端的上传）。已发送：服务器发给客户端的数据（客户端的下载）。</translation>
+    </message>
+    <message>
+        <source>Select a client to see where it connected from.</source>
+        <translation>选择客户端以查看其连接来源。</translation>
+    </message>
+    <message>
+        <source>The endpoints could not be read: %1</source>
+        <translation>无法读取端点：%1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints…</source>
+        <translation>正在读取端点…</translation>
+    </message>
+    <message>
+        <source>Not connected yet: no endpoint seen.</source>
+        <translation>尚未连接：未见过任何端点。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::WgClientDialog</name>
     <message>
         <source>WireGuard client created</source>
@@ -12285,6 +12386,30 @@
     <message>
         <source>Sent</source>
         <translation>已发送</translation>
+    </message>
+    <message>
+        <source>What the server received from the client (its upload) since the client was last added to the running interface.</source>
+        <translation>自客户端最近一次加入运行中的接口以来，服务器从它收到的数据（客户端的上传）。</translation>
+    </message>
+    <message>
+        <source>What the server sent to the client (its download) since the client was last added to the running interface.</source>
+        <translation>自客户端最近一次加入运行中的接口以来，服务器发给它的数据（客户端的下载）。</translation>
+    </message>
+    <message>
+        <source>Everything the server received from the client since it was made, kept across restarts.</source>
+        <translation>自客户端创建以来服务器从它收到的全部数据，重启后仍保留。</translation>
+    </message>
+    <message>
+        <source>Everything the server sent to the client since it was made, kept across restarts.</source>
+        <translation>自客户端创建以来服务器发给它的全部数据，重启后仍保留。</translation>
+    </message>
+    <message>
+        <source>Total received</source>
+        <translation>累计接收</translation>
+    </message>
+    <message>
+        <source>Total sent</source>
+        <translation>累计发送</translation>
     </message>
 </context>
 <context>
@@ -12450,6 +12575,21 @@
         <translation>
             <numerusform>复制配置；剪贴板将在 %n 秒后再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgEndpointModel</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后出现</translation>
     </message>
 </context>
 <context>
@@ -12713,6 +12853,43 @@
     <message>
         <source>Clients</source>
         <translation>客户端</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgTrafficChart</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent</source>
+        <translation>接收与发送的字节</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per minute (%1)</source>
+        <translation>每分钟接收与发送的字节 (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per 15 minutes (%1)</source>
+        <translation>每 15 分钟接收与发送的字节 (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per hour (%1)</source>
+        <translation>每小时接收与发送的字节 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bytes received and sent per bucket of %n minute(s) (%1)</source>
+        <translation>
+            <numerusform>每 %n 分钟接收与发送的字节 (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
     </message>
 </context>
 </TS>

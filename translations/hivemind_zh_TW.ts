@@ -12130,6 +12130,107 @@
     </message>
 </context>
 <context>
+    <name>hm::app::WgClientDetail</name>
+    <message>
+        <source>No traffic in this period.</source>
+        <translation>此期間沒有流量。</translation>
+    </message>
+    <message>
+        <source>No traffic in this period.
+A longer range may show older traffic.</source>
+        <translation>此期間沒有流量。
+選擇較長的範圍可查看較早的流量。</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>範圍(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小時</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小時</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>最近 1 年</translation>
+    </message>
+    <message>
+        <source>The period the chart shows; longer periods are drawn from coarser buckets (a minute, 15 minutes, an hour).</source>
+        <translation>圖表顯示的期間；期間越長，彙總的時間區間越粗（1 分鐘、15 分鐘、1 小時）。</translation>
+    </message>
+    <message>
+        <source>Connected from</source>
+        <translation>連線來源</translation>
+    </message>
+    <message>
+        <source>The addresses the client&apos;s packets came from, most recently seen first.</source>
+        <translation>用戶端封包的來源位址，最近出現的排在最前。</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Traffic of %1</source>
+        <translation>%1 的流量</translation>
+    </message>
+    <message>
+        <source>Traffic of all clients of %1</source>
+        <translation>%1 所有用戶端的流量</translation>
+    </message>
+    <message>
+        <source>Select a server to see its traffic.</source>
+        <translation>選取伺服器以檢視其流量。</translation>
+    </message>
+    <message>
+        <source>The traffic could not be read: %1</source>
+        <translation>無法讀取流量：%1</translation>
+    </message>
+    <message>
+        <source>Reading the traffic…</source>
+        <translation>正在讀取流量…</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>In this period: received %1, sent %2 · Since it was made: received %3, sent %4</source>
+        <translation>此期間：已接收 %1，已傳送 %2 · 建立以來：已接收 %3，已傳送 %4</translation>
+    </message>
+    <message>
+        <source>Received: what the server received from the client (its upload). Sent: what the server sent to it (its download).</source>
+        <translation>已接收：伺服器從用戶端收到的資料（用戶端的上傳）。已傳送：伺服器傳給用戶端的資料（用戶端的下載）。</translation>
+    </message>
+    <message>
+        <source>Select a client to see where it connected from.</source>
+        <translation>選取用戶端以檢視其連線來源。</translation>
+    </message>
+    <message>
+        <source>The endpoints could not be read: %1</source>
+        <translation>無法讀取端點：%1</translation>
+    </message>
+    <message>
+        <source>Reading the endpoints…</source>
+        <translation>正在讀取端點…</translation>
+    </message>
+    <message>
+        <source>Not connected yet: no endpoint seen.</source>
+        <translation>尚未連線：未見過任何端點。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::WgClientDialog</name>
     <message>
         <source>WireGuard client created</source>
@@ -12285,6 +12386,30 @@
     <message>
         <source>Sent</source>
         <translation>已傳送</translation>
+    </message>
+    <message>
+        <source>What the server received from the client (its upload) since the client was last added to the running interface.</source>
+        <translation>自用戶端最近一次加入執行中的介面以來，伺服器從它收到的資料（用戶端的上傳）。</translation>
+    </message>
+    <message>
+        <source>What the server sent to the client (its download) since the client was last added to the running interface.</source>
+        <translation>自用戶端最近一次加入執行中的介面以來，伺服器傳給它的資料（用戶端的下載）。</translation>
+    </message>
+    <message>
+        <source>Everything the server received from the client since it was made, kept across restarts.</source>
+        <translation>自用戶端建立以來伺服器從它收到的全部資料，重新啟動後仍保留。</translation>
+    </message>
+    <message>
+        <source>Everything the server sent to the client since it was made, kept across restarts.</source>
+        <translation>自用戶端建立以來伺服器傳給它的全部資料，重新啟動後仍保留。</translation>
+    </message>
+    <message>
+        <source>Total received</source>
+        <translation>累計接收</translation>
+    </message>
+    <message>
+        <source>Total sent</source>
+        <translation>累計傳送</translation>
     </message>
 </context>
 <context>
@@ -12450,6 +12575,21 @@
         <translation>
             <numerusform>複製設定；剪貼簿會在 %n 秒後再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgEndpointModel</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出現</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最後出現</translation>
     </message>
 </context>
 <context>
@@ -12713,6 +12853,43 @@
     <message>
         <source>Clients</source>
         <translation>用戶端</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgTrafficChart</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent</source>
+        <translation>接收與傳送的位元組</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per minute (%1)</source>
+        <translation>每分鐘接收與傳送的位元組 (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per 15 minutes (%1)</source>
+        <translation>每 15 分鐘接收與傳送的位元組 (%1)</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent per hour (%1)</source>
+        <translation>每小時接收與傳送的位元組 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bytes received and sent per bucket of %n minute(s) (%1)</source>
+        <translation>
+            <numerusform>每 %n 分鐘接收與傳送的位元組 (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>傳送</translation>
     </message>
 </context>
 </TS>

@@ -68,33 +68,6 @@ RateUnit rateUnitFor(double maxBytesPerSecond)
     return units[3];
 }
 
-// 0 … top in steps of 1, 2, 2.5 or 5 times a power of ten, four at most.
-struct NiceScale
-{
-    double top;
-    int ticks;
-    int decimals; // what the step needs: 2 → 0, 0.5 → 1, 0.25 → 2
-};
-NiceScale niceScaleFor(double maxValue)
-{
-    const double top = std::max(maxValue * 1.05, 1.0);
-    const double raw = top / 4;
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10 * power;
-    for (double m : {1.0, 2.0, 2.5, 5.0}) {
-        if (m * power >= raw) {
-            step = m * power;
-            break;
-        }
-    }
-    const int steps = int(std::ceil(top / step - 1e-9));
-    int decimals = 0;
-    while (decimals < 3 && std::abs(step * std::pow(10.0, decimals) -
-                                    std::round(step * std::pow(10.0, decimals))) > 1e-9)
-        ++decimals;
-    return {steps * step, steps + 1, decimals};
-}
-
 QList<QPointF> scaled(const QList<QPointF> &points, double divisor)
 {
     if (divisor == 1.0)
@@ -439,7 +412,7 @@ void NodeMetricsView::drawChart(int index)
     case Unit::BytesPerSecond: {
         // At most five ticks on a round step: a short chart has no room
         // for more labels (Qt elides crowded ones to "...").
-        const NiceScale scale = niceScaleFor(data.maxValue / divisor);
+        const ChartStyle::NiceScale scale = ChartStyle::niceScale(data.maxValue / divisor);
         parts.y->setRange(0, scale.top);
         parts.y->setTickCount(scale.ticks);
         parts.y->setLabelFormat(QStringLiteral("%.") + QString::number(scale.decimals) + u'f');

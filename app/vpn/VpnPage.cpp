@@ -122,11 +122,18 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_content->addWidget(m_view);
     m_empty = new SectionEmptyState(QStringLiteral("vpn"), m_content);
     m_content->addWidget(m_empty);
+    // The empty state's height is not the list's floor: it shows only
+    // when the clients pane is hidden and the list has the whole split;
+    // beside the clients a short list scrolls, and their traffic gets the
+    // height (TestVpnTraffic's smallest window).
+    m_content->setMinimumHeight(90);
     m_clients = new WgClientsPane(split);
     split->addWidget(m_content);
     split->addWidget(m_clients);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // A handful of servers over their clients and the selected one's
+    // traffic: a fifth and the rest. The clients pane's own split asks for
+    // no height, so the shares are given, not left to size hints.
+    split->setSizes({100, 400});
     wgLayout->addWidget(split, 1);
     m_tabs->addTab(wireguard, QString());
     m_pools = new Ipv6PoolsPane(m_tabs);

@@ -127,20 +127,43 @@ QVariant WgClientModel::data(const QModelIndex &index, int role) const
             return WgText::bytes(known ? peer->transferRx : 0);
         case SentColumn:
             return WgText::bytes(known ? peer->transferTx : 0);
+        case TotalReceivedColumn:
+            return WgText::bytes(known ? peer->totalRx : 0);
+        case TotalSentColumn:
+            return WgText::bytes(known ? peer->totalTx : 0);
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == NameColumn && !row.description.isEmpty())
         return row.description;
-    if (role == Qt::TextAlignmentRole &&
-        (index.column() == ReceivedColumn || index.column() == SentColumn))
+    if (role == Qt::TextAlignmentRole && index.column() >= ReceivedColumn &&
+        index.column() <= TotalSentColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 
 QVariant WgClientModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // Whose point of view: the server's, as WireGuard counts.
+        switch (section) {
+        case ReceivedColumn:
+            return tr("What the server received from the client (its upload) since the client "
+                      "was last added to the running interface.");
+        case SentColumn:
+            return tr("What the server sent to the client (its download) since the client was "
+                      "last added to the running interface.");
+        case TotalReceivedColumn:
+            return tr("Everything the server received from the client since it was made, kept "
+                      "across restarts.");
+        case TotalSentColumn:
+            return tr("Everything the server sent to the client since it was made, kept across "
+                      "restarts.");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -158,6 +181,10 @@ QVariant WgClientModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Received");
     case SentColumn:
         return tr("Sent");
+    case TotalReceivedColumn:
+        return tr("Total received");
+    case TotalSentColumn:
+        return tr("Total sent");
     default:
         return {};
     }

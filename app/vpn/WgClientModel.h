@@ -9,8 +9,11 @@ namespace hm::app {
 
 // One server's clients with what its interface says about each (matched
 // by public key from GET …/status): endpoint, latest handshake, bytes
-// received and sent. Reads with the same clients in the same order change
-// the rows in place, so the selection stays while the page refreshes.
+// received and sent on the interface, and the client's totals since it was
+// made (exact across restarts). Received is what the server received from
+// the client (its upload), sent what it sent to it. Reads with the same
+// clients in the same order change the rows in place, so the selection
+// stays while the page refreshes.
 class WgClientModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,6 +28,8 @@ public:
         HandshakeColumn,
         ReceivedColumn,
         SentColumn,
+        TotalReceivedColumn,
+        TotalSentColumn,
         ColumnCount
     };
 

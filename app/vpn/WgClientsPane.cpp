@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/WireGuardApi.h"
 #include "client/Within.h"
+#include "vpn/WgClientDetail.h"
 #include "vpn/WgClientDialog.h"
 #include "vpn/WgClientModel.h"
 #include "vpn/WgConfigDialog.h"
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -55,7 +57,15 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     m_config = button("vpn.showConfig");
     m_delete = button("vpn.deleteClient");
     layout->addLayout(top);
-    m_view = new QTableView(this);
+    // The table over the selected client's traffic; the split asks for its
+    // minimum only, so the page under its tab bar fits the smallest window
+    // (TestSectionFit).
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("vpn.clientsSplit"));
+    split->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    split->setMinimumHeight(160);
+    split->setChildrenCollapsible(false);
+    m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("vpn.clients"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -64,13 +74,23 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(WgClientModel::NameColumn, 150);
-    m_view->setColumnWidth(WgClientModel::AddressesColumn, 230);
-    m_view->setColumnWidth(WgClientModel::StatusColumn, 90);
-    m_view->setColumnWidth(WgClientModel::EndpointColumn, 170);
-    m_view->setColumnWidth(WgClientModel::HandshakeColumn, 130);
-    m_view->setColumnWidth(WgClientModel::ReceivedColumn, 100);
-    layout->addWidget(m_view, 1);
+    // Nine columns inside a 1280-pixel window without scrolling.
+    m_view->setColumnWidth(WgClientModel::NameColumn, 120);
+    m_view->setColumnWidth(WgClientModel::AddressesColumn, 180);
+    m_view->setColumnWidth(WgClientModel::StatusColumn, 75);
+    m_view->setColumnWidth(WgClientModel::EndpointColumn, 140);
+    m_view->setColumnWidth(WgClientModel::HandshakeColumn, 125);
+    m_view->setColumnWidth(WgClientModel::ReceivedColumn, 80);
+    m_view->setColumnWidth(WgClientModel::SentColumn, 80);
+    m_view->setColumnWidth(WgClientModel::TotalReceivedColumn, 105);
+    m_view->setMinimumHeight(60);
+    m_detail = new WgClientDetail(split);
+    m_detail->setMinimumHeight(110);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    // A third for the table, the rest for the chart (the table scrolls).
+    split->setSizes({100, 200});
+    layout->addWidget(split, 1);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("vpn.clientsState"));
     m_state->setWordWrap(true);
@@ -83,6 +103,12 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     connect(m_delete, &QPushButton::clicked, this, &WgClientsPane::deleteSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WgClientsPane::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &WgClientsPane::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WgClientsPane::showSelected);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WgClientsPane::showSelected);
+    // A rename arrives with a read: the detail's title follows.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &WgClientsPane::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WgClientsPane::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WgClientsPane::updateActions);
     m_refresh = new QTimer(this);
@@ -105,6 +131,7 @@ void WgClientsPane::setSession(client::ApiClient *client, const QString &role)
 {
     m_client = client;
     m_role = client ? role : QString();
+    m_detail->setSession(client);
     setServer(nullptr);
 }
 
@@ -112,6 +139,8 @@ void WgClientsPane::setServer(const client::WgServerRow *server)
 {
     const qint64 was = m_server.id;
     m_server = server ? *server : client::WgServerRow{};
+    // First: the detail forgets the client before the table does.
+    m_detail->setServer(m_server.id, m_server.name);
     if (m_server.id != was) {
         m_message.clear();
         m_model->clear();
@@ -185,6 +214,13 @@ const client::WgClientRow *WgClientsPane::selected() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_model->clientAt(rows.first().row());
+}
+
+void WgClientsPane::showSelected()
+{
+    // The client's traffic, or with none selected the server's.
+    const client::WgClientRow *row = selected();
+    m_detail->setClient(row ? row->id : 0, row ? row->name : QString());
 }
 
 void WgClientsPane::updateActions()

@@ -16,6 +16,7 @@ class ApiClient;
 
 namespace hm::app {
 
+class WgClientDetail;
 class WgClientModel;
 
 // The selected WireGuard server's clients under the server list: name,
@@ -24,7 +25,9 @@ class WgClientModel;
 // every few seconds while the pane is visible and when the server's status
 // changes. Administrators add a client (WgClientDialog), enable or disable
 // it, show its config again (WgConfigDialog) and delete it (confirmed);
-// others see the actions off with the reason.
+// others see the actions off with the reason. Under the table, split off,
+// the selected client's traffic history and endpoints (WgClientDetail;
+// with none selected, the server's clients summed).
 class WgClientsPane final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +39,7 @@ public:
     // null: no server selected.
     void setServer(const client::WgServerRow *server);
     WgClientModel *model() const { return m_model; }
+    WgClientDetail *detail() const { return m_detail; }
 
 signals:
     // A client was added or deleted here: the server's count changed.
@@ -55,6 +59,7 @@ protected:
 private:
     void retranslateUi();
     void updateActions();
+    void showSelected();
     bool isAdmin() const;
     const client::WgClientRow *selected() const;
     void failed(const QString &what, const hm::Error &error);
@@ -70,6 +75,7 @@ private:
     QPushButton *m_config = nullptr;
     QPushButton *m_delete = nullptr;
     QTableView *m_view = nullptr;
+    WgClientDetail *m_detail = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_refresh = nullptr;
     QString m_message;

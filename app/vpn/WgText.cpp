@@ -40,7 +40,9 @@ QString WgText::family(const QString &family)
 
 QString WgText::bytes(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // IEC units ("1.2 GiB"), as the traffic chart's axis: powers of 1024
+    // named so.
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString WgText::handshakeAge(const QDateTime &at, const QDateTime &now)

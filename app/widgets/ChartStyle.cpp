@@ -6,6 +6,8 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QPalette>
+#include <algorithm>
+#include <cmath>
 
 namespace hm::app::ChartStyle {
 
@@ -68,6 +70,26 @@ QColor seriesColor(int index)
                                     QColor(0xd9, 0x77, 0x06), QColor(0x7c, 0x3a, 0xed),
                                     QColor(0x0e, 0x74, 0x90), QColor(0xe1, 0x1d, 0x48)};
     return colors[index % int(std::size(colors))];
+}
+
+NiceScale niceScale(double maxValue, int maxSteps)
+{
+    const double top = std::max(maxValue * 1.05, 1.0);
+    const double raw = top / std::max(maxSteps, 1);
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * power;
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (m * power >= raw) {
+            step = m * power;
+            break;
+        }
+    }
+    const int steps = int(std::ceil(top / step - 1e-9));
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-9)
+        ++decimals;
+    return {steps * step, steps + 1, decimals};
 }
 
 } // namespace hm::app::ChartStyle

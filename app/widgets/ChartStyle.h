@@ -27,4 +27,15 @@ void applyPalette(QChartView *view, const QPalette &palette);
 // The series colours every chart uses, in order.
 QColor seriesColor(int index);
 
+// A value axis from 0 to `top` in steps of 1, 2, 2.5 or 5 times a power of
+// ten, `maxSteps` at most: a short chart has no room for more labels (Qt
+// elides crowded ones to "...").
+struct NiceScale
+{
+    double top;
+    int ticks;
+    int decimals; // what the step needs: 2 → 0, 0.5 → 1, 0.25 → 2
+};
+NiceScale niceScale(double maxValue, int maxSteps = 4);
+
 } // namespace hm::app::ChartStyle

@@ -94,12 +94,17 @@ WgServerStatus wgServerStatus(const QJsonObject &o)
     for (const QJsonValue &item : o.value(QStringLiteral("clients")).toArray()) {
         const QJsonObject p = item.toObject();
         // Byte counters come as JSON numbers (doubles on the wire).
-        s.peers.append({p.value(QStringLiteral("public_key")).toString(),
-                        p.value(QStringLiteral("allowed_ips")).toString(),
-                        p.value(QStringLiteral("endpoint")).toString(),
-                        time(p.value(QStringLiteral("latest_handshake"))),
-                        qint64(p.value(QStringLiteral("transfer_rx")).toDouble()),
-                        qint64(p.value(QStringLiteral("transfer_tx")).toDouble())});
+        WgPeerStatus peer;
+        peer.publicKey = p.value(QStringLiteral("public_key")).toString();
+        peer.allowedIps = p.value(QStringLiteral("allowed_ips")).toString();
+        peer.endpoint = p.value(QStringLiteral("endpoint")).toString();
+        peer.latestHandshake = time(p.value(QStringLiteral("latest_handshake")));
+        peer.transferRx = qint64(p.value(QStringLiteral("transfer_rx")).toDouble());
+        peer.transferTx = qint64(p.value(QStringLiteral("transfer_tx")).toDouble());
+        peer.clientId = qint64(p.value(QStringLiteral("client_id")).toDouble()); // null: 0
+        peer.totalRx = qint64(p.value(QStringLiteral("total_rx_bytes")).toDouble());
+        peer.totalTx = qint64(p.value(QStringLiteral("total_tx_bytes")).toDouble());
+        s.peers.append(peer);
     }
     const QJsonObject stats = o.value(QStringLiteral("interface_stats")).toObject();
     s.rxBytes = qint64(stats.value(QStringLiteral("rx_bytes")).toDouble());
@@ -107,6 +112,36 @@ WgServerStatus wgServerStatus(const QJsonObject &o)
     s.rxPackets = qint64(stats.value(QStringLiteral("rx_packets")).toDouble());
     s.txPackets = qint64(stats.value(QStringLiteral("tx_packets")).toDouble());
     return s;
+}
+
+WgTraffic wgTraffic(const QJsonObject &o)
+{
+    WgTraffic t;
+    t.tier = o.value(QStringLiteral("tier")).toString();
+    t.bucketSeconds = qint64(o.value(QStringLiteral("bucket_seconds")).toDouble());
+    t.start = time(o.value(QStringLiteral("start")));
+    t.end = time(o.value(QStringLiteral("end")));
+    t.totalRxBytes = qint64(o.value(QStringLiteral("total_rx_bytes")).toDouble());
+    t.totalTxBytes = qint64(o.value(QStringLiteral("total_tx_bytes")).toDouble());
+    for (const QJsonValue &item : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject b = item.toObject();
+        t.items.append({time(b.value(QStringLiteral("time"))),
+                        qint64(b.value(QStringLiteral("rx_bytes")).toDouble()),
+                        qint64(b.value(QStringLiteral("tx_bytes")).toDouble())});
+    }
+    return t;
+}
+
+QList<WgEndpointSeen> wgEndpoints(const QJsonObject &o)
+{
+    QList<WgEndpointSeen> seen;
+    for (const QJsonValue &item : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject e = item.toObject();
+        seen.append({e.value(QStringLiteral("endpoint")).toString(),
+                     time(e.value(QStringLiteral("first_seen"))),
+                     time(e.value(QStringLiteral("last_seen")))});
+    }
+    return seen;
 }
 
 WgRunState wgRunState(const QJsonObject &o)
@@ -158,6 +193,23 @@ WgRunState readWgRunState(const ApiResponse &r)
 Status wgNothing(const ApiResponse &)
 {
     return Status();
+}
+
+// Milliseconds always: a range of whole seconds would move a bucket's edge.
+QUrlQuery wgTrafficQuery(const WgTrafficQuery &query)
+{
+    QUrlQuery q;
+    if (query.start.isValid())
+        q.addQueryItem(QStringLiteral("start"), query.start.toUTC().toString(Qt::ISODateWithMs));
+    if (query.end.isValid())
+        q.addQueryItem(QStringLiteral("end"), query.end.toUTC().toString(Qt::ISODateWithMs));
+    addIfSet(q, QStringLiteral("tier"), query.tier);
+    return q;
+}
+
+WgTraffic readWgTraffic(const ApiResponse &r)
+{
+    return json::wgTraffic(r.data.toObject());
 }
 
 } // namespace
@@ -290,6 +342,12 @@ void WireGuardApi::serverStatus(qint64 id, Callback<WgServerStatus> done)
         std::move(done));
 }
 
+void WireGuardApi::serverTraffic(qint64 id, const WgTrafficQuery &query, Callback<WgTraffic> done)
+{
+    m_client.call<WgTraffic>(ApiRequest::get(wgServerPath(id, "/traffic"), wgTrafficQuery(query)),
+                             readWgTraffic, std::move(done));
+}
+
 void WireGuardApi::importServer(const WgImportRequest &request, Callback<WgImportResult> done)
 {
     m_client.call<WgImportResult>(
@@ -364,6 +422,22 @@ void WireGuardApi::clientConfig(qint64 id, Callback<QString> done)
     m_client.call<QString>(
         std::move(request), [](const ApiResponse &r) { return QString::fromUtf8(r.body); },
         std::move(done));
+}
+
+void WireGuardApi::clientTraffic(qint64 id, const WgTrafficQuery &query, Callback<WgTraffic> done)
+{
+    m_client.call<WgTraffic>(ApiRequest::get(wgClientPath(id, "/traffic"), wgTrafficQuery(query)),
+                             readWgTraffic, std::move(done));
+}
+
+void WireGuardApi::clientEndpoints(qint64 id, int limit, Callback<QList<WgEndpointSeen>> done)
+{
+    QUrlQuery query;
+    if (limit > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    m_client.call<QList<WgEndpointSeen>>(
+        ApiRequest::get(wgClientPath(id, "/endpoints"), query),
+        [](const ApiResponse &r) { return json::wgEndpoints(r.data.toObject()); }, std::move(done));
 }
 
 } // namespace hm::client

@@ -23,6 +23,8 @@ public:
     void startServer(qint64 id, Callback<WgRunState> done);
     void stopServer(qint64 id, Callback<WgRunState> done);
     void serverStatus(qint64 id, Callback<WgServerStatus> done);
+    // The server's clients' traffic summed per bucket.
+    void serverTraffic(qint64 id, const WgTrafficQuery &query, Callback<WgTraffic> done);
     // Imports a wg-quick file with its peers (ADMIN); a dry run stores
     // nothing and answers what would be created.
     void importServer(const WgImportRequest &request, Callback<WgImportResult> done);
@@ -36,6 +38,12 @@ public:
     void disableClient(qint64 id, Callback<WgClientRow> done);
     // The client's wg-quick file (ADMIN): a secret.
     void clientConfig(qint64 id, Callback<QString> done);
+    // The client's traffic per bucket (a tier the server does not have is
+    // 422 at `tier`; an unknown client 404).
+    void clientTraffic(qint64 id, const WgTrafficQuery &query, Callback<WgTraffic> done);
+    // Where the client connected from, most recently seen first; limit
+    // 1–100 (0: the server's default, 20).
+    void clientEndpoints(qint64 id, int limit, Callback<QList<WgEndpointSeen>> done);
 
 private:
     ApiClient &m_client;

@@ -84,8 +84,14 @@ struct WgPeerStatus
     QString allowedIps;
     QString endpoint;          // "203.0.113.5:51820"; empty: never seen
     QDateTime latestHandshake; // invalid: none yet
+    // WireGuard's counters: since the peer was added to this interface.
     qint64 transferRx = 0;
     qint64 transferTx = 0;
+    qint64 clientId = 0; // 0: a peer HiveMind does not know
+    // The client's exact totals, kept across restarts of the interface
+    // and of the server (rx: what the server received from the client).
+    qint64 totalRx = 0;
+    qint64 totalTx = 0;
 };
 
 struct WgServerStatus
@@ -192,7 +198,49 @@ struct WgImportResult
     QStringList warnings;
 };
 
+// GET …/traffic: the range, and the tier to read (empty: the server picks
+// the finest that holds the range).
+struct WgTrafficQuery
+{
+    QDateTime start; // invalid: the server's default (end - 24 h)
+    QDateTime end;   // invalid: now
+    QString tier;    // 1m, 15m, 1h; empty: auto
+};
+
+// One bucket with traffic. rx is what the server received from the client
+// (the client's upload), tx what it sent to it (the client's download).
+struct WgTrafficBucket
+{
+    QDateTime time; // the bucket's start
+    qint64 rxBytes = 0;
+    qint64 txBytes = 0;
+};
+
+// A client's (or a server's clients' summed) traffic per bucket; buckets
+// without traffic are left out (they are zero), oldest first.
+struct WgTraffic
+{
+    QString tier; // 1m, 15m, 1h
+    qint64 bucketSeconds = 0;
+    QDateTime start;
+    QDateTime end;
+    // Everything since the client was made, not only this range.
+    qint64 totalRxBytes = 0;
+    qint64 totalTxBytes = 0;
+    QList<WgTrafficBucket> items;
+};
+
+// An address a client connected from, and when.
+struct WgEndpointSeen
+{
+    QString endpoint; // "203.0.113.5:51820", "[2001:db8::5]:51820"
+    QDateTime firstSeen;
+    QDateTime lastSeen;
+};
+
 namespace json {
+WgTraffic wgTraffic(const QJsonObject &o);
+QList<WgEndpointSeen> wgEndpoints(const QJsonObject &o);
 WgImportResult wgImportResult(const QJsonObject &o);
 WgServerRow wgServer(const QJsonObject &o);
 WgClientRow wgClient(const QJsonObject &o);

@@ -8,7 +8,8 @@
 // shown again and saved; deletes asked first; a viewer's console with the
 // actions off and the reason; another console's changes arriving; the
 // language switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
-// the section and its dialogs in en, zh_TW and zh_CN.
+// the section and its dialogs in en, zh_TW and zh_CN, and a client's week
+// of traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
 #include "client/BgpApi.h"
@@ -18,6 +19,7 @@
 #include "vpn/BgpPane.h"
 #include "vpn/Ipv6PoolsPane.h"
 #include "vpn/VpnPage.h"
+#include "vpn/WgClientDetail.h"
 #include "vpn/WgClientDialog.h"
 #include "vpn/WgClientModel.h"
 #include "vpn/WgClientsPane.h"
@@ -41,6 +43,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <cmath>
 
 using namespace hm::app;
 using namespace admintest;
@@ -62,6 +65,42 @@ void selectServer(VpnPage *page, int row)
 void selectClient(VpnPage *page, int row)
 {
     child<QTableView>(page, "vpn.clients")->selectRow(row);
+}
+
+// A phone's week: busy evenings, quiet nights (no buckets), an afternoon
+// download; 15-minute buckets as the server answers a 7-day range.
+hm::client::WgTraffic screenshotTraffic(const hm::client::WgTrafficQuery &range)
+{
+    hm::client::WgTraffic t;
+    t.tier = QStringLiteral("15m");
+    t.bucketSeconds = 900;
+    t.start = range.start;
+    t.end = range.end;
+    constexpr qint64 bucketMs = 900'000;
+    const qint64 first = range.start.toMSecsSinceEpoch() / bucketMs * bucketMs;
+    qint64 rx = 0;
+    qint64 tx = 0;
+    int n = 0;
+    for (qint64 at = first; at <= range.end.toMSecsSinceEpoch(); at += bucketMs, ++n) {
+        const QTime local = QDateTime::fromMSecsSinceEpoch(at).time();
+        const double hour = local.hour() + local.minute() / 60.0;
+        if (hour < 7 || hour > 23.5)
+            continue; // asleep: no traffic, no bucket
+        // Evenings most, a little during the day; a fixed wobble, not random.
+        const double evening = std::exp(-std::pow((hour - 20.5) / 2.0, 2));
+        const double wobble = 0.6 + 0.4 * std::sin(n * 1.7) * std::sin(n * 0.31);
+        qint64 down = qint64((6.0 + 150.0 * evening) * wobble * 1024 * 1024);
+        if (n % 96 == 60) // one big download a day
+            down += 420LL * 1024 * 1024;
+        const qint64 up = down / 9 + qint64(2 * 1024 * 1024 * wobble);
+        // rx: what the server received (the phone's upload); tx: its download.
+        t.items.append({QDateTime::fromMSecsSinceEpoch(at, Qt::UTC), up, down});
+        rx += up;
+        tx += down;
+    }
+    t.totalRxBytes = rx * 5;
+    t.totalTxBytes = tx * 5;
+    return t;
 }
 
 } // namespace
@@ -749,7 +788,22 @@ void TestVpnPage::screenshots()
         selectServer(page, 0);
         QTRY_COMPARE_WITH_TIMEOUT(page->clientsPane()->model()->rowCount(), 3, 15000);
         selectClient(page, 0);
+        WgClientDetail *detail = page->clientsPane()->detail();
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->isLoading() && detail->endpointsLoaded(), 15000);
         save(&window, QStringLiteral("vpn-servers-") + language);
+
+        // A week of a phone's traffic and where it connected from: fed as
+        // the server would answer (a config-only server carries no bytes).
+        child<QComboBox>(page, "vpn.detail.range")
+            ->setCurrentIndex(int(WgClientDetail::Range::Days7));
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->isLoading() && detail->endpointsLoaded(), 15000);
+        detail->showTraffic(screenshotTraffic(detail->lastQuery()));
+        const QDateTime now = detail->lastQuery().end;
+        detail->showEndpoints(
+            {{QStringLiteral("203.0.113.24:51820"), now.addDays(-2), now.addSecs(-40)},
+             {QStringLiteral("[2001:db8:4:1::7]:41622"), now.addDays(-5), now.addDays(-2)},
+             {QStringLiteral("198.51.100.9:62001"), now.addDays(-6), now.addDays(-5)}});
+        save(&window, QStringLiteral("vpn-traffic-") + language);
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();

@@ -3,7 +3,10 @@
 // made, started and stopped, its status read; clients of each address
 // family, the list filtered by server, enable and disable, the config
 // download holding [Interface]; typed refusals (422 naming its field, 409,
-// 403 for a viewer, 404); an import's dry run and the import itself.
+// 403 for a viewer, 404); an import's dry run and the import itself; the
+// traffic history and endpoint routes (shapes, the empty answer — no
+// tunnel carries bytes here —, the range sent with milliseconds, 404 and
+// 422) and the status's per-peer totals read from a literal answer.
 
 #include "AdminTestSupport.h"
 #include "client/ApiError.h"
@@ -49,6 +52,8 @@ private slots:
     void serversAndClients();
     void refusalsAreTyped();
     void importDryRunThenReal();
+    void trafficAndEndpoints();
+    void statusPeersCarryTotals();
 
 private:
     WireGuardApi api() { return WireGuardApi(*m_server.connection->client()); }
@@ -314,6 +319,156 @@ void TestWireGuardClient::importDryRunThenReal()
     QCOMPARE(again.error().details.value(QStringLiteral("field")).toString(),
              QStringLiteral("interface"));
     QVERIFY(await<void>([&](auto done) { api().removeServer(made.value().server.id, done); }).ok());
+}
+
+void TestWireGuardClient::trafficAndEndpoints()
+{
+    WgServerChange change;
+    change.name = QStringLiteral("metered");
+    change.interfaceName = QStringLiteral("wg-metered");
+    change.listenPort = 51877;
+    change.ipv4Address = QStringLiteral("10.77.0.1/24");
+    auto server = await<WgServerRow>([&](auto done) { api().createServer(change, done); });
+    QVERIFY2(server.ok(), why(server).constData());
+    WgClientChange clientChange;
+    clientChange.serverId = server.value().id;
+    clientChange.name = QStringLiteral("meter-phone");
+    auto client =
+        await<WgCreatedClient>([&](auto done) { api().createClient(clientChange, done); });
+    QVERIFY2(client.ok(), why(client).constData());
+    const qint64 clientId = client.value().client.id;
+    QVERIFY(await<WgRunState>([&](auto done) { api().startServer(server.value().id, done); }).ok());
+
+    // The last hour with milliseconds: the answer echoes the range exactly
+    // and picks the 1-minute tier; nothing has moved, so no buckets.
+    WgTrafficQuery hour;
+    hour.end = QDateTime::currentDateTimeUtc();
+    if (hour.end.time().msec() == 0) // a whole second would not show the milliseconds kept
+        hour.end = hour.end.addMSecs(-7);
+    hour.start = hour.end.addSecs(-3600);
+    auto traffic = await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, hour, done); });
+    QVERIFY2(traffic.ok(), why(traffic).constData());
+    QCOMPARE(traffic.value().tier, QStringLiteral("1m"));
+    QCOMPARE(traffic.value().bucketSeconds, 60);
+    QCOMPARE(traffic.value().start, hour.start);
+    QCOMPARE(traffic.value().end, hour.end);
+    QVERIFY(traffic.value().items.isEmpty());
+    QCOMPARE(traffic.value().totalRxBytes, 0);
+    QCOMPARE(traffic.value().totalTxBytes, 0);
+
+    // A year asks for the hourly tier by itself; a tier given is kept.
+    WgTrafficQuery year;
+    year.end = hour.end;
+    year.start = year.end.addDays(-365);
+    auto yearly =
+        await<WgTraffic>([&](auto done) { api().serverTraffic(server.value().id, year, done); });
+    QVERIFY2(yearly.ok(), why(yearly).constData());
+    QCOMPARE(yearly.value().tier, QStringLiteral("1h"));
+    QCOMPARE(yearly.value().bucketSeconds, 3600);
+    QVERIFY(yearly.value().items.isEmpty());
+    WgTrafficQuery fifteen = hour;
+    fifteen.tier = QStringLiteral("15m");
+    auto quarter =
+        await<WgTraffic>([&](auto done) { api().serverTraffic(server.value().id, fifteen, done); });
+    QVERIFY2(quarter.ok(), why(quarter).constData());
+    QCOMPARE(quarter.value().tier, QStringLiteral("15m"));
+    QCOMPARE(quarter.value().bucketSeconds, 900);
+    // The server's default range: the last 24 hours.
+    auto byDefault = await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, {}, done); });
+    QVERIFY2(byDefault.ok(), why(byDefault).constData());
+    QCOMPARE(byDefault.value().start.msecsTo(byDefault.value().end), 24 * 3600 * 1000LL);
+
+    // Refusals: a tier that does not exist, start after end, unknown ids.
+    WgTrafficQuery badTier = hour;
+    badTier.tier = QStringLiteral("5m");
+    auto refused =
+        await<WgTraffic>([&](auto done) { api().clientTraffic(clientId, badTier, done); });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, hm::ErrorCode::ValidationError);
+    QCOMPARE(refused.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("tier"));
+    WgTrafficQuery backwards;
+    backwards.start = hour.end;
+    backwards.end = hour.start;
+    auto reversed = await<WgTraffic>(
+        [&](auto done) { api().serverTraffic(server.value().id, backwards, done); });
+    QVERIFY(!reversed.ok());
+    QCOMPARE(reversed.error().code, hm::ErrorCode::ValidationError);
+    auto noClient = await<WgTraffic>([&](auto done) { api().clientTraffic(999999, hour, done); });
+    QVERIFY(!noClient.ok());
+    QCOMPARE(noClient.error().code, hm::ErrorCode::ResourceNotFound);
+    auto noServer = await<WgTraffic>([&](auto done) { api().serverTraffic(999999, hour, done); });
+    QVERIFY(!noServer.ok());
+    QCOMPARE(noServer.error().code, hm::ErrorCode::ResourceNotFound);
+
+    // Endpoints: none seen without a tunnel; the limit is checked.
+    auto seen =
+        await<QList<WgEndpointSeen>>([&](auto done) { api().clientEndpoints(clientId, 10, done); });
+    QVERIFY2(seen.ok(), why(seen).constData());
+    QVERIFY(seen.value().isEmpty());
+    auto badLimit = await<QList<WgEndpointSeen>>(
+        [&](auto done) { api().clientEndpoints(clientId, 101, done); });
+    QVERIFY(!badLimit.ok());
+    QCOMPARE(badLimit.error().code, hm::ErrorCode::ValidationError);
+    auto noEndpoints =
+        await<QList<WgEndpointSeen>>([&](auto done) { api().clientEndpoints(999999, 0, done); });
+    QVERIFY(!noEndpoints.ok());
+    QCOMPARE(noEndpoints.error().code, hm::ErrorCode::ResourceNotFound);
+
+    // A viewer reads them too.
+    QVERIFY(!m_server
+                 .createUser(QStringLiteral("trafficviewer"), QStringLiteral("viewer"),
+                             kWgViewerPassword)
+                 .id.isEmpty());
+    auto viewer = m_server.signIn(QStringLiteral("trafficviewer"), kWgViewerPassword);
+    QVERIFY(viewer);
+    auto asViewer = await<WgTraffic>(
+        [&](auto done) { WireGuardApi(*viewer).clientTraffic(clientId, hour, done); });
+    QVERIFY2(asViewer.ok(), why(asViewer).constData());
+    QVERIFY(await<WgRunState>([&](auto done) { api().stopServer(server.value().id, done); }).ok());
+}
+
+// The readers of answers a config-only server cannot give (a real tunnel's
+// buckets, endpoints and peers), from literal JSON shaped as docs/api.md
+// says.
+void TestWireGuardClient::statusPeersCarryTotals()
+{
+    const auto parse = [](const char *text) {
+        return QJsonDocument::fromJson(QByteArray(text)).object();
+    };
+    const WgServerStatus status = json::wgServerStatus(parse(R"({
+        "id": 3, "status": "running", "clients": [
+          {"public_key": "k1", "client_id": 12, "endpoint": "203.0.113.5:51820",
+           "latest_handshake": "2026-11-27T08:00:00.000Z", "transfer_rx": 10, "transfer_tx": 20,
+           "total_rx_bytes": 5368709120, "total_tx_bytes": 1234},
+          {"public_key": "k2", "client_id": null, "transfer_rx": 0, "transfer_tx": 0,
+           "total_rx_bytes": 0, "total_tx_bytes": 0}]})"));
+    QCOMPARE(status.peers.size(), 2);
+    QCOMPARE(status.peers.at(0).clientId, 12);
+    QCOMPARE(status.peers.at(0).totalRx, 5368709120LL);
+    QCOMPARE(status.peers.at(0).totalTx, 1234);
+    QCOMPARE(status.peers.at(1).clientId, 0);
+
+    const WgTraffic traffic = json::wgTraffic(parse(R"({
+        "tier": "15m", "bucket_seconds": 900,
+        "start": "2026-11-20T08:00:00.250Z", "end": "2026-11-27T08:00:00.250Z",
+        "total_rx_bytes": 9000000000, "total_tx_bytes": 7,
+        "items": [{"time": "2026-11-26T10:15:00.000Z", "rx_bytes": 100, "tx_bytes": 200},
+                  {"time": "2026-11-26T11:00:00.000Z", "rx_bytes": 3, "tx_bytes": 4}]})"));
+    QCOMPARE(traffic.tier, QStringLiteral("15m"));
+    QCOMPARE(traffic.bucketSeconds, 900);
+    QCOMPARE(traffic.start.time().msec(), 250);
+    QCOMPARE(traffic.totalRxBytes, 9000000000LL);
+    QCOMPARE(traffic.items.size(), 2);
+    QCOMPARE(traffic.items.at(0).time, QDateTime(QDate(2026, 11, 26), QTime(10, 15), Qt::UTC));
+    QCOMPARE(traffic.items.at(1).txBytes, 4);
+
+    const QList<WgEndpointSeen> seen = json::wgEndpoints(parse(R"({"items": [
+        {"endpoint": "[2001:db8::5]:51820", "first_seen": "2026-11-26T10:00:00.000Z",
+         "last_seen": "2026-11-27T07:59:00.000Z"}]})"));
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.at(0).endpoint, QStringLiteral("[2001:db8::5]:51820"));
+    QVERIFY(seen.at(0).firstSeen < seen.at(0).lastSeen);
 }
 
 QTEST_MAIN(TestWireGuardClient)
