@@ -722,6 +722,14 @@
         <source>WireGuard client share links revoked</source>
         <translation>WireGuard client share links revoked</translation>
     </message>
+    <message>
+        <source>WireGuard change confirmed</source>
+        <translation>WireGuard change confirmed</translation>
+    </message>
+    <message>
+        <source>WireGuard change rolled back (not confirmed in time)</source>
+        <translation>WireGuard change rolled back (not confirmed in time)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -720,6 +720,14 @@
         <source>WireGuard client share links revoked</source>
         <translation>已撤销 WireGuard 客户端分享链接</translation>
     </message>
+    <message>
+        <source>WireGuard change confirmed</source>
+        <translation>已确认 WireGuard 更改</translation>
+    </message>
+    <message>
+        <source>WireGuard change rolled back (not confirmed in time)</source>
+        <translation>已回滚 WireGuard 更改（未及时确认）</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -720,6 +720,14 @@
         <source>WireGuard client share links revoked</source>
         <translation>已撤銷 WireGuard 用戶端分享連結</translation>
     </message>
+    <message>
+        <source>WireGuard change confirmed</source>
+        <translation>已確認 WireGuard 變更</translation>
+    </message>
+    <message>
+        <source>WireGuard change rolled back (not confirmed in time)</source>
+        <translation>已復原 WireGuard 變更（未及時確認）</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
