@@ -730,6 +730,10 @@
         <source>WireGuard change rolled back (not confirmed in time)</source>
         <translation>WireGuard change rolled back (not confirmed in time)</translation>
     </message>
+    <message>
+        <source>IPv6 prefix expired and released</source>
+        <translation>IPv6 prefix expired and released</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -728,6 +728,10 @@
         <source>WireGuard change rolled back (not confirmed in time)</source>
         <translation>已回滚 WireGuard 更改（未及时确认）</translation>
     </message>
+    <message>
+        <source>IPv6 prefix expired and released</source>
+        <translation>IPv6 前缀已到期并释放</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

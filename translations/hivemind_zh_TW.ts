@@ -728,6 +728,10 @@
         <source>WireGuard change rolled back (not confirmed in time)</source>
         <translation>已復原 WireGuard 變更（未及時確認）</translation>
     </message>
+    <message>
+        <source>IPv6 prefix expired and released</source>
+        <translation>IPv6 前綴已到期並釋放</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -142,6 +142,8 @@ constexpr Action kActions[] = {
     {"IPV6_POOL_DELETED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "IPv6 pool deleted")},
     {"IPV6_PREFIX_ALLOCATED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "IPv6 prefix delegated")},
     {"IPV6_PREFIX_RELEASED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "IPv6 prefix released")},
+    {"IPV6_PREFIX_EXPIRED", "vpn",
+     QT_TRANSLATE_NOOP("AuditActions", "IPv6 prefix expired and released")},
     {"BGP_SESSION_CREATED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session created")},
     {"BGP_SESSION_UPDATED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session changed")},
     {"BGP_SESSION_DELETED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session deleted")},

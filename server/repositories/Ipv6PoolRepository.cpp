@@ -230,6 +230,15 @@ Result<QList<Ipv6AllocationRow>> recentIpv6Allocations(store::Database &db, qint
         {poolId, limit});
 }
 
+Result<QList<Ipv6AllocationRow>> expiredIpv6Allocations(store::Database &db, qint64 nowMs,
+                                                        int limit)
+{
+    return v6Allocations(db,
+                         QStringLiteral("FROM ipv6_allocations WHERE expires_at IS NOT NULL AND "
+                                        "expires_at <= ? ORDER BY expires_at LIMIT ?"),
+                         {nowMs, limit});
+}
+
 Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfWgServer(store::Database &db, qint64 serverId)
 {
     return v6Allocations(db,

@@ -87,6 +87,9 @@ Result<QList<Ipv6AllocationRow>> recentIpv6Allocations(store::Database &db, qint
 Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfWgServer(store::Database &db, qint64 serverId);
 // Conflict (details.field "custom_prefix", reason "overlapping") when the
 // prefix is taken. The new id.
+// Allocations whose expiry is at or before `nowMs`, oldest expiry first.
+Result<QList<Ipv6AllocationRow>> expiredIpv6Allocations(store::Database &db, qint64 nowMs,
+                                                        int limit);
 Result<qint64> insertIpv6Allocation(store::Database &db, const Ipv6AllocationRow &row);
 Result<int> deleteIpv6Allocation(store::Database &db, qint64 id);
 

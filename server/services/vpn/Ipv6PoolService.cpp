@@ -1,5 +1,6 @@
 #include "server/services/vpn/Ipv6PoolService.h"
 
+#include "common/Logging.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
 #include "server/repositories/WireGuardRepository.h"
@@ -153,7 +154,37 @@ QJsonObject v6AllocationAuditDetails(const Ipv6AllocationRow &row)
 
 } // namespace
 
-Ipv6PoolService::Ipv6PoolService(store::Database &db) : m_db(db), m_now(&auth::nowMs) {}
+Ipv6PoolService::Ipv6PoolService(store::Database &db) : m_db(db), m_now(&auth::nowMs)
+{
+    m_expiryTimer.setInterval(kExpiryCheckMs);
+    QObject::connect(&m_expiryTimer, &QTimer::timeout, &m_expiryTimer, [this] {
+        if (auto released = releaseExpired(); !released)
+            qCWarning(lcServer).noquote()
+                << "expired IPv6 allocations not released:" << released.error().message;
+    });
+    m_expiryTimer.start();
+}
+
+Result<int> Ipv6PoolService::releaseExpired()
+{
+    auto expired = expiredIpv6Allocations(m_db, now(), 100);
+    if (!expired)
+        return expired.error();
+    int released = 0;
+    for (const Ipv6AllocationRow &row : expired.value()) {
+        auto deleted = deleteIpv6Allocation(m_db, row.id);
+        if (!deleted)
+            return deleted.error();
+        if (deleted.value() == 0)
+            continue;
+        ++released;
+        auth::audit(m_db, QStringLiteral("IPV6_PREFIX_EXPIRED"), QString(),
+                    QStringLiteral("ipv6_allocation"), QString::number(row.id), QString(),
+                    QString(), v6AllocationAuditDetails(row));
+        resyncClient(row.clientId);
+    }
+    return released;
+}
 
 qint64 Ipv6PoolService::now() const
 {

@@ -17,6 +17,7 @@
 #include "server/services/auth/TokenService.h"
 
 #include <QJsonObject>
+#include <QTimer>
 #include <functional>
 #include <optional>
 
@@ -96,6 +97,12 @@ public:
 
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
+    // Releases the allocations whose expires_at has come (audited as
+    // IPV6_PREFIX_EXPIRED; the client's server re-synced without the
+    // prefix). A timer calls it every kExpiryCheckMs; how many went.
+    Result<int> releaseExpired();
+    static constexpr int kExpiryCheckMs = 5000;
+
 private:
     qint64 now() const;
     Result<repositories::Ipv6PoolRow> validatedPool(repositories::Ipv6PoolRow row,
@@ -107,6 +114,7 @@ private:
     WireGuardService *m_wireguard = nullptr;
     std::function<qint64()> m_now;
     std::function<void()> m_poolsChanged;
+    QTimer m_expiryTimer;
 };
 
 } // namespace hm::server::vpn
