@@ -734,6 +734,14 @@
         <source>IPv6 prefix expired and released</source>
         <translation>IPv6 prefix expired and released</translation>
     </message>
+    <message>
+        <source>BGP prefix announced</source>
+        <translation>BGP prefix announced</translation>
+    </message>
+    <message>
+        <source>BGP prefix withdrawn</source>
+        <translation>BGP prefix withdrawn</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -732,6 +732,14 @@
         <source>IPv6 prefix expired and released</source>
         <translation>IPv6 前缀已到期并释放</translation>
     </message>
+    <message>
+        <source>BGP prefix announced</source>
+        <translation>已通告 BGP 前缀</translation>
+    </message>
+    <message>
+        <source>BGP prefix withdrawn</source>
+        <translation>已撤回 BGP 前缀</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -732,6 +732,14 @@
         <source>IPv6 prefix expired and released</source>
         <translation>IPv6 前綴已到期並釋放</translation>
     </message>
+    <message>
+        <source>BGP prefix announced</source>
+        <translation>已宣告 BGP 前綴</translation>
+    </message>
+    <message>
+        <source>BGP prefix withdrawn</source>
+        <translation>已撤回 BGP 前綴</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

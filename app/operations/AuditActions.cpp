@@ -147,6 +147,8 @@ constexpr Action kActions[] = {
     {"BGP_SESSION_CREATED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session created")},
     {"BGP_SESSION_UPDATED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session changed")},
     {"BGP_SESSION_DELETED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session deleted")},
+    {"BGP_PREFIX_ANNOUNCED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP prefix announced")},
+    {"BGP_PREFIX_WITHDRAWN", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP prefix withdrawn")},
     {"BGP_SESSION_STARTED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session started")},
     {"BGP_SESSION_STOPPED", "vpn", QT_TRANSLATE_NOOP("AuditActions", "BGP session stopped")},
 };

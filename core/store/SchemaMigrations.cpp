@@ -1101,6 +1101,17 @@ CREATE TABLE wg_pending_changes (
 );
 )sql";
 
+// Prefixes BGP announces besides the active IPv6 pools' (issue 36 point 7:
+// "and chosen IPv4 prefixes"; docs/api.md "BGP"): canonical text, each once.
+const char kBgpAnnouncementsSchema[] = R"sql(
+CREATE TABLE bgp_announcements (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    prefix      TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL
+);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1151,6 +1162,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kWireGuardShareLinksSchema)},
         {30, QStringLiteral("wireguard changes awaiting confirmation"),
          QString::fromUtf8(kWireGuardPendingSchema)},
+        {31, QStringLiteral("bgp announced prefixes"), QString::fromUtf8(kBgpAnnouncementsSchema)},
     };
     return migrations;
 }

@@ -131,4 +131,41 @@ Result<int> deleteBgpSession(store::Database &db, qint64 id)
     return db.changes();
 }
 
+Result<QList<BgpAnnouncementRow>> bgpAnnouncements(store::Database &db)
+{
+    QList<BgpAnnouncementRow> rows;
+    const Status s = db.forEachRow(
+        QStringLiteral("SELECT id, prefix, description, created_at FROM bgp_announcements "
+                       "ORDER BY id"),
+        {}, [&rows](const store::Statement &st) {
+            rows.append({st.int64(0), st.text(1), st.text(2), st.int64(3)});
+        });
+    if (!s)
+        return s.error();
+    return rows;
+}
+
+Result<qint64> insertBgpAnnouncement(store::Database &db, const BgpAnnouncementRow &row)
+{
+    const Status s = db.execute(QStringLiteral("INSERT INTO bgp_announcements (prefix, "
+                                               "description, created_at) VALUES (?, ?, ?)"),
+                                {row.prefix, row.description, row.createdAt});
+    if (!s) {
+        const int rc = s.error().details.value(QStringLiteral("sqlite_code")).toInt();
+        if (rc == 2067 || rc == 1555)
+            return Error{ErrorCode::Conflict, QStringLiteral("prefix: announced already"),
+                         {{QStringLiteral("field"), QStringLiteral("prefix")}}};
+        return s.error();
+    }
+    return db.lastInsertRowId();
+}
+
+Result<int> deleteBgpAnnouncement(store::Database &db, qint64 id)
+{
+    if (Status s = db.execute(QStringLiteral("DELETE FROM bgp_announcements WHERE id = ?"), {id});
+        !s)
+        return s.error();
+    return db.changes();
+}
+
 } // namespace hm::server::repositories

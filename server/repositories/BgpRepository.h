@@ -35,6 +35,15 @@ struct BgpSessionRow
     qint64 updatedAt = 0;
 };
 
+// A prefix announced besides the pools' (bgp_announcements).
+struct BgpAnnouncementRow
+{
+    qint64 id = 0;
+    QString prefix; // canonical
+    QString description;
+    qint64 createdAt = 0;
+};
+
 struct BgpSessionFilter
 {
     QString search;   // name, neighbor or description contains it
@@ -52,5 +61,12 @@ Status updateBgpSession(store::Database &db, const BgpSessionRow &row);
 Status setBgpSessionPassword(store::Database &db, qint64 id, const QString &sealed);
 // 0 when there was no such session.
 Result<int> deleteBgpSession(store::Database &db, qint64 id);
+
+// Every announced prefix, by id.
+Result<QList<BgpAnnouncementRow>> bgpAnnouncements(store::Database &db);
+// CONFLICT when the prefix is announced already; the new id.
+Result<qint64> insertBgpAnnouncement(store::Database &db, const BgpAnnouncementRow &row);
+// 0 when there was none.
+Result<int> deleteBgpAnnouncement(store::Database &db, qint64 id);
 
 } // namespace hm::server::repositories

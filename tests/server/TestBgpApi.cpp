@@ -236,6 +236,10 @@ private slots:
         QCOMPARE(call("PUT", bgpPath(id), {{"remote_as", 1}}, viewer.token).status, 403);
         QCOMPARE(call("POST", bgpPath(id, "/stop"), {}, viewer.token).status, 403);
         QCOMPARE(call("DELETE", bgpPath(id), {}, viewer.token).status, 403);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/bgp/announcements"),
+                      {{"prefix", "192.0.2.0/24"}}, viewer.token)
+                     .status,
+                 403);
 
         // Audited, without the password.
         const Answer audit = call("GET", QStringLiteral("/api/v1/audit?size=100"));
@@ -339,6 +343,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:bb00::/40")),
                                  kBgpTimeoutMs);
 
+        // Chosen prefixes announced besides the pools': IPv4 (with extended
+        // next hop on this IPv6 session) and IPv6; withdrawn on delete.
+        const QString announcements = QStringLiteral("/api/v1/bgp/announcements");
+        const Answer v4 = call("POST", announcements,
+                               {{"prefix", "198.51.100.0/24"}, {"description", "office"}});
+        QVERIFY2(v4.status == 201, v4.raw.constData());
+        QCOMPARE(v4.data().value("family").toString(), QStringLiteral("ipv4"));
+        const Answer v6 = call("POST", announcements, {{"prefix", "2001:db8:cc00::/40"}});
+        QVERIFY2(v6.status == 201, v6.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("198.51.100.0/24")),
+                                 kBgpTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:cc00::/40")),
+                                 kBgpTimeoutMs);
+        QCOMPARE(call("POST", announcements, {{"prefix", "198.51.100.0/24"}}).status, 409);
+        QCOMPARE(call("POST", announcements, {{"prefix", "2001:db8:aa00::/40"}}).status, 409);
+        const Answer hostBits = call("POST", announcements, {{"prefix", "198.51.100.7/24"}});
+        QCOMPARE(hostBits.status, 422);
+        QCOMPARE(hostBits.details().value("field").toString(), QStringLiteral("prefix"));
+        QCOMPARE(call("POST", announcements, {{"prefix", "not a prefix"}}).status, 422);
+        QCOMPARE(call("GET", announcements).data().value("announcements").toArray().size(), 2);
+        QCOMPARE(call("DELETE", announcements + QStringLiteral("/%1").arg(
+                                                    v4.data().value("id").toInteger()))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!bgpPeerHasRoute(peerControl, QStringLiteral("198.51.100.0/24")),
+                                 kBgpTimeoutMs);
+        QVERIFY(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:cc00::/40")));
+        QCOMPARE(sessionStatus(id), QStringLiteral("established"));
+
         // The peer's route, as the API shows it.
         QTRY_VERIFY_WITH_TIMEOUT(call("GET", kBgpRoutes + QStringLiteral("?session_id=%1").arg(id))
                                      .raw.contains("2001:db8:ffff::/48"),
@@ -400,6 +433,10 @@ private slots:
             createApiUser(*m_http, m_admin, "bgpviewer2", "Vi3wer!Secret", "viewer");
         QCOMPARE(call("GET", kBgpRoutes, {}, viewer.token).status, 200);
         QCOMPARE(call("DELETE", bgpPath(id), {}, viewer.token).status, 403);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/bgp/announcements"),
+                      {{"prefix", "192.0.2.0/24"}}, viewer.token)
+                     .status,
+                 403);
 
         QVERIFY(!m_answers.contains(kBgpPassword));
         QVERIFY(!m_server->standardError().contains(kBgpPassword));

@@ -338,6 +338,61 @@ void registerBgpRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::BgpServic
                                     });
         },
         std::move(routesDoc));
+
+    // ---- prefixes announced besides the pools'
+    const QString announcements = QStringLiteral("/api/v1/bgp/announcements");
+    const QJsonObject announcement =
+        object({{QStringLiteral("id"), integer()},
+                {QStringLiteral("prefix"), string()},
+                {QStringLiteral("family"), enumOf({QStringLiteral("ipv4"), QStringLiteral("ipv6")})},
+                {QStringLiteral("description"), string()},
+                {QStringLiteral("created_at"), string()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, announcements, Role::Viewer,
+        [&bgp](const RequestContext &c, const Principal &) -> ApiReply {
+            return bgpDeferred(c, [&bgp](auto done) { bgp.listAnnouncements(std::move(done)); });
+        },
+        routeDoc(kBgpTag,
+                 QStringLiteral("Prefixes announced on every session besides the active IPv6 "
+                                "pools'"))
+            .response(object({{QStringLiteral("announcements"), arrayOf(announcement)}})));
+    auth::addProtectedRoute(
+        router, auth, Method::Post, announcements, Role::Admin,
+        [&bgp](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(b, c.jsonObject());
+            HM_TRY(prefix, auth::requiredString(b.value(), QStringLiteral("prefix")));
+            HM_TRY(description, auth::optionalString(b.value(), QStringLiteral("description")));
+            const auth::ClientInfo from = auth::clientInfo(c);
+            return bgpDeferred(
+                c,
+                [&bgp, p, from, prefix = prefix.value(),
+                 description = description.value()](auto done) {
+                    bgp.addAnnouncement(p, from, prefix, description, std::move(done));
+                },
+                201);
+        },
+        routeDoc(kBgpTag,
+                 QStringLiteral("Announce a prefix (IPv4 or IPv6) on every session; BIRD checks "
+                                "and applies the configuration first"),
+                 {ErrorCode::Conflict, ErrorCode::ServiceUnavailable})
+            .request(object({{QStringLiteral("prefix"), string()},
+                             {QStringLiteral("description"), string()}},
+                            {QStringLiteral("prefix")}))
+            .response(announcement)
+            .status(201));
+    auth::addProtectedRoute(
+        router, auth, Method::Delete, announcements + QStringLiteral("/{id}"), Role::Admin,
+        [&bgp](const RequestContext &c, const Principal &p) -> ApiReply {
+            HM_TRY(id, body::pathId(c));
+            const auth::ClientInfo from = auth::clientInfo(c);
+            return bgpDeferred(c, [&bgp, p, from, id = id.value()](auto done) {
+                bgp.removeAnnouncement(p, from, id, std::move(done));
+            });
+        },
+        routeDoc(kBgpTag, QStringLiteral("Stop announcing a prefix"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::ServiceUnavailable})
+            .response(object(
+                {{QStringLiteral("id"), integer()}, {QStringLiteral("deleted"), boolean()}})));
 }
 
 } // namespace hm::server

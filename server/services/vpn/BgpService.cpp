@@ -179,6 +179,26 @@ Result<QString> BgpService::render(const QList<BgpSessionRow> &sessions, qint64 
             continue; // stored pools are canonical
         config.announced.append({prefix.value(), bird::BirdAnnounceKind::Unreachable});
     }
+    QList<BgpAnnouncementRow> chosen;
+    if (m_announcementsOverride) {
+        chosen = *m_announcementsOverride;
+    } else {
+        auto stored = bgpAnnouncements(m_db);
+        if (!stored)
+            return stored.error();
+        chosen = stored.value();
+    }
+    for (const BgpAnnouncementRow &a : chosen) {
+        auto prefix = bird::BirdPrefix::parse(a.prefix);
+        if (!prefix)
+            continue; // stored ones are canonical
+        const bool twice = std::any_of(config.announced.cbegin(), config.announced.cend(),
+                                       [&](const bird::BirdAnnounced &b) {
+                                           return b.prefix == prefix.value();
+                                       });
+        if (!twice)
+            config.announced.append({prefix.value(), bird::BirdAnnounceKind::Unreachable});
+    }
     for (const BgpSessionRow &row : sessions) {
         bird::BirdBgpSession s;
         s.name = row.name;
@@ -662,6 +682,153 @@ void BgpService::updateSession(const auth::Principal &caller, const auth::Client
                                              : kBgpNoSocket);
             },
             std::move(done));
+    });
+}
+
+namespace {
+
+QJsonObject bgpAnnouncementJson(const BgpAnnouncementRow &a)
+{
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("prefix"), a.prefix},
+            {QStringLiteral("family"),
+             a.prefix.contains(u':') ? QStringLiteral("ipv6") : QStringLiteral("ipv4")},
+            {QStringLiteral("description"), a.description},
+            {QStringLiteral("created_at"), auth::isoOrNull(a.createdAt)}};
+}
+
+// "198.51.100.0/24": canonical, no host bits; else a field error.
+Result<QString> bgpAnnouncedPrefix(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const auto [network, length] = QHostAddress::parseSubnet(trimmed);
+    const qsizetype slash = trimmed.indexOf(u'/');
+    if (network.isNull() || length < 0 || slash < 0)
+        return auth::fieldError(QStringLiteral("prefix"),
+                                QStringLiteral("a prefix such as 198.51.100.0/24 or 2001:db8::/48"));
+    if (QHostAddress(trimmed.left(slash)) != network)
+        return auth::fieldError(QStringLiteral("prefix"),
+                                QStringLiteral("the address has bits set past the prefix length"));
+    return QString(network.toString() + u'/' + QString::number(length));
+}
+
+} // namespace
+
+void BgpService::listAnnouncements(Done done)
+{
+    auto rows = bgpAnnouncements(m_db);
+    if (!rows)
+        return later(std::move(done), rows.error());
+    QJsonArray items;
+    for (const BgpAnnouncementRow &a : rows.value())
+        items.append(bgpAnnouncementJson(a));
+    later(std::move(done), QJsonObject{{QStringLiteral("announcements"), items}});
+}
+
+void BgpService::addAnnouncement(const auth::Principal &caller, const auth::ClientInfo &client,
+                                 const QString &prefixText, const QString &description,
+                                 Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    auto prefix = bgpAnnouncedPrefix(prefixText);
+    if (!prefix)
+        return later(std::move(done), prefix.error());
+    if (description.size() > 256 || description.contains(u'\n'))
+        return later(std::move(done),
+                     auth::fieldError(QStringLiteral("description"),
+                                      QStringLiteral("one line of at most 256 characters")));
+    enqueue([this, caller, client, prefix = prefix.value(), description,
+             done = std::move(done)]() mutable {
+        auto stored = bgpAnnouncements(m_db);
+        auto pools = allIpv6Pools(m_db);
+        auto sessions = bgpSessions(m_db);
+        if (!stored || !pools || !sessions) {
+            done(!stored ? stored.error() : !pools ? pools.error() : sessions.error());
+            return finished();
+        }
+        const bool taken =
+            std::any_of(stored.value().cbegin(), stored.value().cend(),
+                        [&](const BgpAnnouncementRow &a) { return a.prefix == prefix; }) ||
+            std::any_of(pools.value().cbegin(), pools.value().cend(), [&](const Ipv6PoolRow &p) {
+                return p.status == QLatin1String("active") && p.prefix == prefix;
+            });
+        if (taken) {
+            done(Error{ErrorCode::Conflict, QStringLiteral("prefix: announced already"),
+                       {{QStringLiteral("field"), QStringLiteral("prefix")}}});
+            return finished();
+        }
+        if (stored.value().size() >= kMaxAnnouncements) {
+            done(auth::fieldError(QStringLiteral("prefix"),
+                                  QStringLiteral("at most %1 prefixes").arg(kMaxAnnouncements)));
+            return finished();
+        }
+        BgpAnnouncementRow row;
+        row.prefix = prefix;
+        row.description = description;
+        row.createdAt = now();
+        QList<BgpAnnouncementRow> next = stored.value();
+        next.append(row);
+        m_announcementsOverride = next;
+        applyThenStore(
+            sessions.value(), -1, {}, std::nullopt,
+            [this, row, caller, client]() mutable -> Result<QJsonObject> {
+                auto id = insertBgpAnnouncement(m_db, row);
+                if (!id)
+                    return id.error();
+                row.id = id.value();
+                auth::audit(m_db, QStringLiteral("BGP_PREFIX_ANNOUNCED"), caller.userId,
+                            QStringLiteral("bgp_announcement"), QString::number(row.id),
+                            client.ip, client.userAgent,
+                            {{QStringLiteral("prefix"), row.prefix}});
+                return bgpAnnouncementJson(row);
+            },
+            std::move(done));
+        m_announcementsOverride.reset();
+    });
+}
+
+void BgpService::removeAnnouncement(const auth::Principal &caller,
+                                    const auth::ClientInfo &client, qint64 id, Done done)
+{
+    if (Status s = requireBgpAdmin(caller); !s)
+        return later(std::move(done), s.error());
+    enqueue([this, caller, client, id, done = std::move(done)]() mutable {
+        auto stored = bgpAnnouncements(m_db);
+        auto sessions = bgpSessions(m_db);
+        if (!stored || !sessions) {
+            done(!stored ? stored.error() : sessions.error());
+            return finished();
+        }
+        QList<BgpAnnouncementRow> next;
+        std::optional<BgpAnnouncementRow> gone;
+        for (const BgpAnnouncementRow &a : stored.value()) {
+            if (a.id == id)
+                gone = a;
+            else
+                next.append(a);
+        }
+        if (!gone) {
+            done(Error{ErrorCode::ResourceNotFound,
+                       QStringLiteral("announced prefix not found")});
+            return finished();
+        }
+        m_announcementsOverride = next;
+        applyThenStore(
+            sessions.value(), -1, {}, std::nullopt,
+            [this, row = *gone, caller, client]() -> Result<QJsonObject> {
+                auto removed = deleteBgpAnnouncement(m_db, row.id);
+                if (!removed)
+                    return removed.error();
+                auth::audit(m_db, QStringLiteral("BGP_PREFIX_WITHDRAWN"), caller.userId,
+                            QStringLiteral("bgp_announcement"), QString::number(row.id),
+                            client.ip, client.userAgent,
+                            {{QStringLiteral("prefix"), row.prefix}});
+                return QJsonObject{{QStringLiteral("id"), row.id},
+                                   {QStringLiteral("deleted"), true}};
+            },
+            std::move(done));
+        m_announcementsOverride.reset();
     });
 }
 

@@ -108,6 +108,19 @@ public:
     void routes(std::optional<qint64> sessionId, const QString &prefix, qint64 limit, qint64 offset,
                 Done done);
 
+    // Prefixes announced besides the active IPv6 pools' (docs/api.md "BGP",
+    // "Announced prefixes"): {announcements: [{id, prefix, family,
+    // description, created_at}]}. Adding or removing one is applied by BIRD
+    // before it is stored, like a session change. VALIDATION_ERROR for a
+    // prefix with host bits, CONFLICT for one announced already (here or as
+    // an active pool).
+    void listAnnouncements(Done done);
+    void addAnnouncement(const auth::Principal &caller, const auth::ClientInfo &client,
+                         const QString &prefix, const QString &description, Done done);
+    void removeAnnouncement(const auth::Principal &caller, const auth::ClientInfo &client,
+                            qint64 id, Done done);
+    static constexpr int kMaxAnnouncements = 1000;
+
     // Re-renders and applies the stored sessions (the IPv6 pools changed:
     // their prefixes are announced); a refusal is logged.
     void resync();
@@ -123,6 +136,9 @@ private:
     Result<QString> render(const QList<repositories::BgpSessionRow> &sessions, qint64 plainFor = -1,
                            const QString &plainPassword = {});
     Result<QString> renderStored();
+    // The announced prefixes render() uses instead of the stored ones while
+    // a change of them is being applied.
+    std::optional<QList<repositories::BgpAnnouncementRow>> m_announcementsOverride;
     void enqueue(std::function<void()> job);
     void runNext();
     void finished();
