@@ -734,7 +734,7 @@
     </message>
     <message>
         <source>BGP prefix announced</source>
-        <translation>已宣告 BGP 前綴</translation>
+        <translation>已通告 BGP 前綴</translation>
     </message>
     <message>
         <source>BGP prefix withdrawn</source>
