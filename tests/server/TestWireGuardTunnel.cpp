@@ -522,6 +522,7 @@ private slots:
         QVERIFY(tunnelPing(m_nsClient, QStringLiteral("10.79.0.1")));
         m_server->process().kill();
         QVERIFY(m_server->process().waitForFinished(30000));
+        const QByteArray killedLog = m_server->standardError();
         for (int i = 0; i < 3; ++i)
             QVERIFY(tunnelPing(m_nsClient, QStringLiteral("10.79.0.1")));
         QVERIFY2(restartServer(m_serverOptions).isEmpty(), "server did not restart");
@@ -536,6 +537,11 @@ private slots:
         QCOMPARE(status.status, 200);
         const QJsonArray peers = status.data().value("clients").toArray();
         QCOMPARE(peers.size(), 1);
+        if (qint64(peers[0][QStringLiteral("total_rx_bytes")].toDouble()) != countedRx)
+            for (const QByteArray &log : {killedLog, m_server->standardError()})
+                for (const QByteArray &line : log.split('\n'))
+                    if (line.contains("WireGuard") || line.contains("wireguard"))
+                        qWarning("server: %s", line.constData());
         QCOMPARE(qint64(peers[0][QStringLiteral("total_rx_bytes")].toDouble()), countedRx);
         QCOMPARE(qint64(peers[0][QStringLiteral("total_tx_bytes")].toDouble()), countedTx);
         const Answer traffic = m_http->get(clientPath + QStringLiteral("/traffic"), m_admin);

@@ -12,7 +12,19 @@ QString CommandResult::firstErrorLine() const
     if (timedOut)
         return QStringLiteral("the program did not finish in time");
     const QByteArray &source = err.trimmed().isEmpty() ? out : err;
-    QString line = QString::fromUtf8(source.trimmed().split('\n').value(0)).trimmed();
+    // The first line that says something: wireguard-go starts its stderr
+    // with a framed banner (box-drawing characters) whatever went wrong.
+    QString line;
+    for (const QByteArray &raw : source.split('\n')) {
+        const QString candidate = QString::fromUtf8(raw).trimmed();
+        const bool decoration =
+            candidate.isEmpty() || (candidate.front().unicode() >= 0x2500 &&
+                                    candidate.front().unicode() <= 0x257F);
+        if (!decoration) {
+            line = candidate;
+            break;
+        }
+    }
     if (line.size() > 300)
         line = line.left(300) + QStringLiteral("…");
     return line.isEmpty() ? QStringLiteral("exit code %1").arg(exitCode) : line;

@@ -27,6 +27,16 @@ QString withoutKeys(QString text)
     return text.replace(key, QStringLiteral("***"));
 }
 
+// Overwrites a key's bytes (no crypto library here: volatile stores the
+// compiler keeps).
+void wgWipe(QByteArray &bytes)
+{
+    volatile char *p = bytes.data();
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        p[i] = 0;
+    bytes.clear();
+}
+
 Error toolError(const QString &what, const CommandResult &result)
 {
     return Error{ErrorCode::InternalError,
@@ -114,9 +124,18 @@ Status LinuxWireGuardBackend::createLink(const QString &name)
     // wireguard-go makes the device and its control socket, then leaves a
     // daemon behind that lives until the interface is deleted.
     const CommandResult made = run(QStringLiteral("wireguard-go"), {name});
-    if (!made.succeeded())
+    if (!made.succeeded()) {
+        // It says nothing but its banner when another wireguard-go holds
+        // the name's control socket (one whose device went with a deleted
+        // namespace lingers so).
+        if (QFile::exists(uapiSocketOf(name)))
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("wireguard-go could not create interface %1: another "
+                                        "wireguard-go still holds %2")
+                             .arg(name, uapiSocketOf(name))};
         return toolError(QStringLiteral("wireguard-go could not create interface %1").arg(name),
                          made);
+    }
     // Its control socket may come a moment after the parent returns.
     const QDeadlineTimer deadline(m_options.timeoutMs);
     while (!run(QStringLiteral("wg"), {QStringLiteral("show"), name, QStringLiteral("listen-port")})
@@ -164,6 +183,7 @@ Status LinuxWireGuardBackend::up(const InterfaceSpec &spec)
         return fail(toolError(QStringLiteral("could not bring up %1").arg(spec.name), raised));
     if (auto routed = syncRoutes(spec); !routed)
         return fail(routed.error());
+    remember(spec.name, spec.setconf);
     qCInfo(lcWgBackend).noquote() << QStringLiteral("interface %1 up (%2)").arg(spec.name, name());
     return {};
 }
@@ -176,12 +196,32 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
     if (!state->exists)
         return Error{ErrorCode::ResourceNotFound,
                      QStringLiteral("interface %1 is not running").arg(spec.name)};
-    const CommandResult synced =
-        run(QStringLiteral("wg"),
-            {QStringLiteral("syncconf"), spec.name, QStringLiteral("/dev/stdin")}, spec.setconf);
-    if (!synced.succeeded())
-        return toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name),
-                         synced);
+    const WgSetconfDigest next = digestOfSetconf(spec.setconf);
+    std::optional<Applied> before;
+    {
+        QMutexLocker lock(&m_appliedMutex);
+        if (auto it = m_applied.constFind(spec.name); it != m_applied.cend())
+            before = *it;
+    }
+    bool peersSet = false;
+    if (before && before->instance == state->instance) {
+        WgPeerDelta delta = peerDelta(before->digest, next, spec.setconf);
+        if (!delta.interfaceChanged &&
+            delta.changed.size() + delta.removed.size() <= kIncrementalPeers)
+            peersSet = applyPeerDelta(spec.name, delta);
+    }
+    if (!peersSet) {
+        const CommandResult synced = run(
+            QStringLiteral("wg"), {QStringLiteral("syncconf"), spec.name, QStringLiteral("/dev/stdin")},
+            spec.setconf);
+        if (!synced.succeeded())
+            return toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name),
+                             synced);
+    }
+    {
+        QMutexLocker lock(&m_appliedMutex);
+        m_applied.insert(spec.name, {state->instance, next});
+    }
     if (auto addressed = syncAddresses(spec); !addressed)
         return addressed;
     if (spec.mtu > 0) {
@@ -193,6 +233,56 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
             return toolError(QStringLiteral("could not set the MTU of %1").arg(spec.name), mtu);
     }
     return syncRoutes(spec);
+}
+
+void LinuxWireGuardBackend::remember(const QString &name, const QByteArray &setconf)
+{
+    auto state = linkState(name);
+    QMutexLocker lock(&m_appliedMutex);
+    if (state && state->exists)
+        m_applied.insert(name, {state->instance, digestOfSetconf(setconf)});
+    else
+        m_applied.remove(name);
+}
+
+bool LinuxWireGuardBackend::applyPeerDelta(const QString &name, WgPeerDelta &delta)
+{
+    const auto peerArguments = [](const WgPeerSetting &p, const QString &pskSource) {
+        QStringList a{QStringLiteral("peer"), p.publicKey, QStringLiteral("preshared-key"),
+                      pskSource, QStringLiteral("allowed-ips"), p.allowedIps.join(u','),
+                      QStringLiteral("persistent-keepalive"),
+                      p.keepalive > 0 ? QString::number(p.keepalive) : QStringLiteral("off")};
+        if (!p.endpoint.isEmpty())
+            a << QStringLiteral("endpoint") << p.endpoint;
+        return a;
+    };
+    bool ok = true;
+    // Peers without a preshared key and removals in one call; each peer
+    // with one in a call of its own, the key on standard input.
+    QStringList batch{QStringLiteral("set"), name};
+    for (const QString &key : std::as_const(delta.removed))
+        batch << QStringLiteral("peer") << key << QStringLiteral("remove");
+    for (WgPeerSetting &p : delta.changed) {
+        if (p.presharedKey.isEmpty()) {
+            batch << peerArguments(p, QStringLiteral("/dev/null"));
+            continue;
+        }
+        QByteArray input = p.presharedKey + '\n';
+        const CommandResult set =
+            run(QStringLiteral("wg"),
+                QStringList{QStringLiteral("set"), name} +
+                    peerArguments(p, QStringLiteral("/dev/stdin")),
+                input);
+        wgWipe(input);
+        wgWipe(p.presharedKey);
+        ok = ok && set.succeeded();
+    }
+    if (batch.size() > 2)
+        ok = ok && run(QStringLiteral("wg"), batch).succeeded();
+    if (!ok)
+        qCWarning(lcWgBackend).noquote()
+            << "interface" << name << "peers not set one by one; syncing the whole config";
+    return ok;
 }
 
 Status LinuxWireGuardBackend::reconcile(const QString &name, const QSet<QString> &current,
@@ -283,6 +373,23 @@ Status LinuxWireGuardBackend::down(const QString &name)
             {QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("dev"), name});
     if (!removed.succeeded())
         return toolError(QStringLiteral("could not remove interface %1").arg(name), removed);
+    if (m_options.mode == Mode::Userspace) {
+        // wireguard-go leaves when its device goes, a moment later (longer
+        // with many peers); until then a new one of the same name cannot
+        // start. Down means gone: wait for its control socket to go.
+        const QDeadlineTimer deadline(m_options.timeoutMs);
+        while (QFile::exists(uapiSocketOf(name))) {
+            if (deadline.hasExpired())
+                return Error{ErrorCode::InternalError,
+                             QStringLiteral("wireguard-go of interface %1 did not exit in time")
+                                 .arg(name)};
+            QThread::msleep(10);
+        }
+    }
+    {
+        QMutexLocker lock(&m_appliedMutex);
+        m_applied.remove(name);
+    }
     qCInfo(lcWgBackend).noquote() << "interface" << name << "down";
     return {};
 }
@@ -299,6 +406,11 @@ Result<QByteArray> LinuxWireGuardBackend::dump(const QString &name)
         return toolError(QStringLiteral("could not read the status of %1").arg(name), shown);
     }
     return std::move(shown.out);
+}
+
+QString LinuxWireGuardBackend::uapiSocketOf(const QString &name)
+{
+    return QStringLiteral("/var/run/wireguard/") + name + QStringLiteral(".sock");
 }
 
 QString LinuxWireGuardBackend::bootId()

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "vpn/backend/CommandRunner.h"
+#include "vpn/backend/WgPeerDelta.h"
 #include "vpn/backend/WireGuardBackend.h"
+
+#include <QHash>
+#include <QMutex>
 
 #include <QSet>
 #include <optional>
@@ -48,6 +52,8 @@ public:
 private:
     // This boot's id (/proc/sys/kernel/random/boot_id), read once.
     static QString bootId();
+    // wireguard-go's control socket for an interface (wg(8) finds it there).
+    static QString uapiSocketOf(const QString &name);
     CommandResult run(const QString &program, QStringList arguments,
                       const QByteArray &input = {}) const;
     Status createLink(const QString &name);
@@ -57,7 +63,25 @@ private:
     Status reconcile(const QString &name, const QSet<QString> &current, const QSet<QString> &wanted,
                      const QString &object, const QString &addVerb);
 
+    // What was last applied to each interface (digests only, no keys) and
+    // on which instance of it: a re-sync of the same instance whose
+    // [Interface] is unchanged sets just the peers that changed (`wg set`),
+    // flat in the interface's size; anything else goes through
+    // `wg syncconf`.
+    struct Applied
+    {
+        QString instance;
+        WgSetconfDigest digest;
+    };
+    void remember(const QString &name, const QByteArray &setconf);
+    // `wg set` for the delta's peers; false when any call failed (the
+    // caller falls back to `wg syncconf`).
+    bool applyPeerDelta(const QString &name, WgPeerDelta &delta);
+    static constexpr qsizetype kIncrementalPeers = 256;
+
     Options m_options;
+    QMutex m_appliedMutex;
+    QHash<QString, Applied> m_applied;
 };
 
 } // namespace hm::vpn

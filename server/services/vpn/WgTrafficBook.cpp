@@ -210,20 +210,29 @@ Status WgTrafficBook::persist(QHash<qint64, Entry> &entries, const QList<qint64>
             earliest = qMin(earliest, b.bucket);
         }
     }
+    // The memory is what the counters said: it goes on even when the store
+    // cannot take it now (its rows stay dirty, the minutes pending, and the
+    // next write takes them); otherwise the next sample would count from a
+    // state that is already past.
+    const auto keepInMemory = [&](Status failed) {
+        for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+            m_entries.insert(it.key(), it.value());
+        return failed;
+    };
     auto tx = m_db.begin();
     if (!tx)
-        return tx.error();
+        return keepInMemory(tx.error());
     if (Status s = saveWgTrafficStates(m_db, states); !s)
-        return s;
+        return keepInMemory(s);
     if (Status s = addWgTrafficBuckets(m_db, 1, closed); !s)
-        return s;
+        return keepInMemory(s);
     if (Status s = saveWgEndpoints(m_db, seen, kEndpointsKept); !s)
-        return s;
+        return keepInMemory(s);
     if (!closed.isEmpty())
         if (Status s = reopenMarks(earliest); !s)
-            return s;
+            return keepInMemory(s);
     if (Status s = tx.value().commit(); !s)
-        return s;
+        return keepInMemory(s);
     for (const qint64 id : ids) {
         Entry &e = entries[id];
         e.pending.clear();

@@ -11,6 +11,7 @@
 #include "vpn/backend/LinuxWireGuardBackend.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +78,31 @@ private:
     const QString m_ifB = QStringLiteral("hmwb") + m_suffix;
     bool m_namespaces = false;
     KeyPair m_a, m_b;
+    const QString m_ifInc = QStringLiteral("hmwi") + m_suffix;
+    const QString m_ifRef = QStringLiteral("hmwr") + m_suffix;
+
+    // The peers of `wg show NAME dump` without what traffic changes
+    // (endpoint, handshake, transfer), sorted: what a config decides.
+    QStringList configuredPeers(const QString &name)
+    {
+        const QByteArray dump = runTool(QStringLiteral("ip"),
+                                        {QStringLiteral("netns"), QStringLiteral("exec"), m_nsA,
+                                         QStringLiteral("wg"), QStringLiteral("show"), name,
+                                         QStringLiteral("dump")});
+        QStringList peers;
+        const QList<QByteArray> lines = dump.split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> f = lines[i].split('\t');
+            if (f.size() >= 8) {
+                QList<QByteArray> allowed = f[3].split(',');
+                std::sort(allowed.begin(), allowed.end());
+                peers << QString::fromLatin1(f[0] + ' ' + f[1] + ' ' + allowed.join(',') + ' ' +
+                                             f[7]);
+            }
+        }
+        peers.sort();
+        return peers;
+    }
 
     bool ip(const QStringList &arguments)
     {
@@ -158,7 +184,8 @@ private slots:
         // keeps a deleted namespace (and itself) alive: the interfaces go
         // first.
         for (const auto &[ns, dev] : {std::pair{m_nsA, m_ifA}, std::pair{m_nsB, m_ifB},
-                                      std::pair{m_nsA, QStringLiteral("hmwf") + m_suffix}})
+                                      std::pair{m_nsA, QStringLiteral("hmwf") + m_suffix},
+                                      std::pair{m_nsA, m_ifInc}, std::pair{m_nsA, m_ifRef}})
             ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
         ip({QStringLiteral("netns"), QStringLiteral("del"), m_nsA});
         ip({QStringLiteral("netns"), QStringLiteral("del"), m_nsB});
@@ -311,6 +338,72 @@ private slots:
         const auto dump = a.dump(m_ifA);
         QVERIFY(!dump.ok());
         QCOMPARE(dump.error().code, ErrorCode::ResourceNotFound);
+    }
+
+    // A re-sync of the same interface that changes a few peers sets just
+    // those (`wg set`); held against the reference — the same config given
+    // whole to `wg setconf` on a second interface — after every step of a
+    // script: allowed IPs changed, a peer removed, one added with a
+    // preshared key, a key changed, keepalive on, a key removed.
+    void peersChangedOneByOneMatchAWholeSetconf()
+    {
+        LinuxWireGuardBackend incremental({LinuxWireGuardBackend::Mode::Userspace, m_nsA, 15'000});
+        LinuxWireGuardBackend reference({LinuxWireGuardBackend::Mode::Userspace, m_nsA, 15'000});
+        struct ScriptPeer
+        {
+            QByteArray key;
+            QByteArray psk;
+            QByteArray allowed;
+            int keepalive = 0;
+        };
+        QList<ScriptPeer> peers;
+        for (int i = 0; i < 5; ++i)
+            peers.append({wgKeyPair().publicKey,
+                          i % 2 ? runTool(QStringLiteral("wg"), {QStringLiteral("genpsk")}).trimmed()
+                                : QByteArray(),
+                          "10.77.0." + QByteArray::number(i + 2) + "/32", 0});
+        const auto specOf = [&](const QString &name, int port) {
+            QByteArray text = "[Interface]\nPrivateKey = " + m_a.privateKey + "\nListenPort = " +
+                              QByteArray::number(port) + "\n";
+            for (const ScriptPeer &p : peers) {
+                text += "\n[Peer]\nPublicKey = " + p.key + "\n";
+                if (!p.psk.isEmpty())
+                    text += "PresharedKey = " + p.psk + "\n";
+                text += "AllowedIPs = " + p.allowed + "\n";
+                if (p.keepalive > 0)
+                    text += "PersistentKeepalive = " + QByteArray::number(p.keepalive) + "\n";
+            }
+            InterfaceSpec spec;
+            spec.name = name;
+            spec.setconf = text;
+            spec.addresses = {QStringLiteral("10.77.0.1/24")};
+            return spec;
+        };
+        const auto bothMatch = [&](const char *step) {
+            const Status synced = incremental.sync(specOf(m_ifInc, 51870));
+            QVERIFY2(synced.ok(), step);
+            (void)reference.down(m_ifRef);
+            QVERIFY2(reference.up(specOf(m_ifRef, 51871)).ok(), step);
+            const QStringList got = configuredPeers(m_ifInc);
+            QCOMPARE(got.size(), peers.size());
+            QCOMPARE(got, configuredPeers(m_ifRef));
+        };
+        QVERIFY(incremental.up(specOf(m_ifInc, 51870)).ok());
+        peers[0].allowed = "10.77.0.20/32, 10.77.9.0/24";
+        bothMatch("allowed IPs changed");
+        peers.removeAt(2);
+        bothMatch("a peer removed");
+        peers.append({wgKeyPair().publicKey,
+                      runTool(QStringLiteral("wg"), {QStringLiteral("genpsk")}).trimmed(),
+                      "10.77.0.40/32", 25});
+        bothMatch("a peer added with a preshared key and keepalive");
+        peers[1].psk = runTool(QStringLiteral("wg"), {QStringLiteral("genpsk")}).trimmed();
+        bothMatch("a preshared key changed");
+        peers[3].keepalive = 10;
+        peers[1].psk.clear();
+        bothMatch("keepalive on, a preshared key removed");
+        (void)incremental.down(m_ifInc);
+        (void)reference.down(m_ifRef);
     }
 
     void configOnlyWritesAPrivateFile()
