@@ -154,12 +154,6 @@ WgShareLinkDialog::WgShareLinkDialog(client::ApiClient *client, const client::Wg
     reloadLinks();
 }
 
-WgShareLinkDialog::~WgShareLinkDialog()
-{
-    // The token is a credential: not left behind in freed memory.
-    m_url.fill(u'\0');
-}
-
 void WgShareLinkDialog::createLink()
 {
     if (!m_client || m_busy)
@@ -186,7 +180,6 @@ void WgShareLinkDialog::createLink()
             url.setPath(base + r->path);
             url.setQuery(QString());
             url.setFragment(QString());
-            m_url.fill(u'\0');
             m_url = url.toString();
             m_expiresAt = r->expiresAt;
             m_urlEdit->setPlainText(m_url);
@@ -224,7 +217,6 @@ void WgShareLinkDialog::revokeUnused()
             showMessage(tr("%n unused link(s) revoked.", "", *r), false);
             // The link shown above no longer opens: not offered for copying.
             if (*r > 0 && !m_url.isEmpty()) {
-                m_url.fill(u'\0');
                 m_url.clear();
                 m_urlEdit->clear();
                 m_expiresAt = {};

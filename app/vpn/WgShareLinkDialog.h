@@ -33,7 +33,6 @@ class WgShareLinkDialog final : public QDialog
 public:
     WgShareLinkDialog(client::ApiClient *client, const client::WgClientRow &row,
                       QWidget *parent = nullptr);
-    ~WgShareLinkDialog() override;
 
     // The last link made here; empty before.
     QString url() const { return m_url; }
