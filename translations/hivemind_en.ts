@@ -12452,6 +12452,10 @@ A longer range may show older traffic.</translation>
         <source>Save</source>
         <translation>Save</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>Confirmation:</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -12610,6 +12614,14 @@ A longer range may show older traffic.</translation>
         <source>Imported without its private key: its owner keeps its config</source>
         <translation>Imported without its private key: its owner keeps its config</translation>
     </message>
+    <message>
+        <source>Share link...</source>
+        <translation>Share link...</translation>
+    </message>
+    <message>
+        <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
+        <translation>A one-time link to the client&apos;s config for its owner; it expires.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12673,6 +12685,33 @@ A longer range may show older traffic.</translation>
             <numerusform>Copies the config; the clipboard is cleared again after %n second.</numerusform>
             <numerusform>Copies the config; the clipboard is cleared again after %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfirmBox</name>
+    <message>
+        <source>Roll back unless confirmed within</source>
+        <translation>Roll back unless confirmed within</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>...or when this client connects again:</source>
+        <translation>...or when this client connects again:</translation>
+    </message>
+    <message>
+        <source>A handshake of the client after the change proves the new settings carry its tunnel, such as after a new port.</source>
+        <translation>A handshake of the client after the change proves the new settings carry its tunnel, such as after a new port.</translation>
+    </message>
+    <message>
+        <source>The server has no clients yet.</source>
+        <translation>The server has no clients yet.</translation>
+    </message>
+    <message>
+        <source>Without confirmation the previous settings come back by themselves: use &quot;Keep changes&quot; on the VPN page once you know you can still reach the server.</source>
+        <translation>Without confirmation the previous settings come back by themselves: use &quot;Keep changes&quot; on the VPN page once you know you can still reach the server.</translation>
     </message>
 </context>
 <context>
@@ -12790,6 +12829,52 @@ A longer range may show older traffic.</translation>
     <message>
         <source>The file cannot be imported: %1</source>
         <translation>The file cannot be imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgPendingBanner</name>
+    <message>
+        <source>server #%1</source>
+        <translation>server #%1</translation>
+    </message>
+    <message>
+        <source>client #%1</source>
+        <translation>client #%1</translation>
+    </message>
+    <message>
+        <source>Keep changes</source>
+        <translation>Keep changes</translation>
+    </message>
+    <message>
+        <source>Confirm the change: it stays and is no longer rolled back.</source>
+        <translation>Confirm the change: it stays and is no longer rolled back.</translation>
+    </message>
+    <message>
+        <source>Only administrators confirm changes.</source>
+        <translation>Only administrators confirm changes.</translation>
+    </message>
+    <message>
+        <source>Changes to server &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>Changes to server &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</translation>
+    </message>
+    <message>
+        <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) await confirmation.</source>
+        <translation>
+            <numerusform>%n more change awaits confirmation.</numerusform>
+            <numerusform>%n more changes await confirmation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new handshake of the chosen client confirms it too.</source>
+        <translation>A new handshake of the chosen client confirms it too.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>Not confirmed: %1</translation>
     </message>
 </context>
 <context>
@@ -12926,6 +13011,10 @@ A longer range may show older traffic.</translation>
         <source>IP addresses only, comma separated.</source>
         <translation>IP addresses only, comma separated.</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>Confirmation:</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgServerModel</name>
@@ -12952,6 +13041,150 @@ A longer range may show older traffic.</translation>
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgShareLinkDialog</name>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>No link was made: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Copied. The clipboard is cleared in %n second.</numerusform>
+            <numerusform>Copied. The clipboard is cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links were not revoked: %1</source>
+        <translation>The links were not revoked: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused link(s) revoked.</source>
+        <translation>
+            <numerusform>%n unused link revoked.</numerusform>
+            <numerusform>%n unused links revoked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links could not be read: %1</source>
+        <translation>The links could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>No links yet. A link works once and only until it expires.</source>
+        <translation>No links yet. A link works once and only until it expires.</translation>
+    </message>
+    <message>
+        <source>Links not opened yet stop working; used ones stay listed as a record.</source>
+        <translation>Links not opened yet stop working; used ones stay listed as a record.</translation>
+    </message>
+    <message>
+        <source>No unused link to revoke.</source>
+        <translation>No unused link to revoke.</translation>
+    </message>
+    <message>
+        <source>Share link for %1</source>
+        <translation>Share link for %1</translation>
+    </message>
+    <message>
+        <source>A one-time link to the config of &quot;%1&quot;: its owner opens it in a browser or the WireGuard app and needs no account.</source>
+        <translation>A one-time link to the config of &quot;%1&quot;: its owner opens it in a browser or the WireGuard app and needs no account.</translation>
+    </message>
+    <message>
+        <source>Whoever opens this link first gets the client&apos;s private key and can connect as this client. Send it only to the device&apos;s owner; it works once and stops working when it expires.</source>
+        <translation>Whoever opens this link first gets the client&apos;s private key and can connect as this client. Send it only to the device&apos;s owner; it works once and stops working when it expires.</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Valid for:</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>Create link</translation>
+    </message>
+    <message>
+        <source>Create another link</source>
+        <translation>Create another link</translation>
+    </message>
+    <message>
+        <source>The link appears here once it is made.</source>
+        <translation>The link appears here once it is made.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the link; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>Copies the link; the clipboard is cleared again after %n second.</numerusform>
+            <numerusform>Copies the link; the clipboard is cleared again after %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Works once, until %1 (local time). It is not shown again: copy it now.</source>
+        <translation>Works once, until %1 (local time). It is not shown again: copy it now.</translation>
+    </message>
+    <message>
+        <source>Links of this client</source>
+        <translation>Links of this client</translation>
+    </message>
+    <message>
+        <source>Revoke unused links</source>
+        <translation>Revoke unused links</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>Opened from</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -12376,6 +12376,10 @@ A longer range may show older traffic.</source>
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>确认：</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -12534,6 +12538,14 @@ A longer range may show older traffic.</source>
         <source>Imported without its private key: its owner keeps its config</source>
         <translation>导入时没有私钥：配置由其所有者保管</translation>
     </message>
+    <message>
+        <source>Share link...</source>
+        <translation>分享链接…</translation>
+    </message>
+    <message>
+        <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
+        <translation>给所有者的一次性客户端配置链接；会过期。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12595,6 +12607,33 @@ A longer range may show older traffic.</source>
         <translation>
             <numerusform>复制配置；剪贴板将在 %n 秒后再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfirmBox</name>
+    <message>
+        <source>Roll back unless confirmed within</source>
+        <translation>除非在此时间内确认，否则回滚：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>...or when this client connects again:</source>
+        <translation>…或此客户端再次连接时确认：</translation>
+    </message>
+    <message>
+        <source>A handshake of the client after the change proves the new settings carry its tunnel, such as after a new port.</source>
+        <translation>更改后此客户端的握手证明新设置能承载其隧道，例如更换端口后。</translation>
+    </message>
+    <message>
+        <source>The server has no clients yet.</source>
+        <translation>此服务器还没有客户端。</translation>
+    </message>
+    <message>
+        <source>Without confirmation the previous settings come back by themselves: use &quot;Keep changes&quot; on the VPN page once you know you can still reach the server.</source>
+        <translation>未确认时，之前的设置会自动回滚：确定仍能连接到服务器后，在 VPN 页面点击“保留更改”。</translation>
     </message>
 </context>
 <context>
@@ -12711,6 +12750,51 @@ A longer range may show older traffic.</source>
     <message>
         <source>The file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgPendingBanner</name>
+    <message>
+        <source>server #%1</source>
+        <translation>服务器 #%1</translation>
+    </message>
+    <message>
+        <source>client #%1</source>
+        <translation>客户端 #%1</translation>
+    </message>
+    <message>
+        <source>Keep changes</source>
+        <translation>保留更改</translation>
+    </message>
+    <message>
+        <source>Confirm the change: it stays and is no longer rolled back.</source>
+        <translation>确认更改：更改会保留，不再回滚。</translation>
+    </message>
+    <message>
+        <source>Only administrators confirm changes.</source>
+        <translation>只有管理员可以确认更改。</translation>
+    </message>
+    <message>
+        <source>Changes to server &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>服务器“%1”的更改将于 %2 回滚，除非先确认（剩余 %3）。</translation>
+    </message>
+    <message>
+        <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>客户端“%1”的更改将于 %2 回滚，除非先确认（剩余 %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) await confirmation.</source>
+        <translation>
+            <numerusform>另有 %n 项更改等待确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new handshake of the chosen client confirms it too.</source>
+        <translation>所选客户端的新握手也会确认此更改。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>未确认：%1</translation>
     </message>
 </context>
 <context>
@@ -12847,6 +12931,10 @@ A longer range may show older traffic.</source>
         <source>IP addresses only, comma separated.</source>
         <translation>仅限 IP 地址，以逗号分隔。</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>确认：</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgServerModel</name>
@@ -12873,6 +12961,147 @@ A longer range may show older traffic.</source>
     <message>
         <source>Clients</source>
         <translation>客户端</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgShareLinkDialog</name>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>未创建链接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links were not revoked: %1</source>
+        <translation>未撤销链接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused link(s) revoked.</source>
+        <translation>
+            <numerusform>已撤销 %n 个未使用的链接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links could not be read: %1</source>
+        <translation>无法读取链接：%1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>No links yet. A link works once and only until it expires.</source>
+        <translation>还没有链接。链接只能使用一次，且过期后失效。</translation>
+    </message>
+    <message>
+        <source>Links not opened yet stop working; used ones stay listed as a record.</source>
+        <translation>尚未打开的链接将失效；已使用的链接保留在列表中作为记录。</translation>
+    </message>
+    <message>
+        <source>No unused link to revoke.</source>
+        <translation>没有可撤销的未使用链接。</translation>
+    </message>
+    <message>
+        <source>Share link for %1</source>
+        <translation>%1 的分享链接</translation>
+    </message>
+    <message>
+        <source>A one-time link to the config of &quot;%1&quot;: its owner opens it in a browser or the WireGuard app and needs no account.</source>
+        <translation>“%1”配置的一次性链接：所有者用浏览器或 WireGuard 应用打开，无需账号。</translation>
+    </message>
+    <message>
+        <source>Whoever opens this link first gets the client&apos;s private key and can connect as this client. Send it only to the device&apos;s owner; it works once and stops working when it expires.</source>
+        <translation>第一个打开此链接的人会获得客户端的私钥，并能以此客户端的身份连接。只发给设备的所有者；链接只能使用一次，过期后即失效。</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>创建链接</translation>
+    </message>
+    <message>
+        <source>Create another link</source>
+        <translation>再创建一个链接</translation>
+    </message>
+    <message>
+        <source>The link appears here once it is made.</source>
+        <translation>创建后，链接会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the link; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>复制链接；剪贴板将在 %n 秒后再次清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Works once, until %1 (local time). It is not shown again: copy it now.</source>
+        <translation>只能使用一次，有效至 %1（本地时间）。链接不会再次显示：请现在复制。</translation>
+    </message>
+    <message>
+        <source>Links of this client</source>
+        <translation>此客户端的链接</translation>
+    </message>
+    <message>
+        <source>Revoke unused links</source>
+        <translation>撤销未使用的链接</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>打开时间</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>打开来源</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -12376,6 +12376,10 @@ A longer range may show older traffic.</source>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>確認：</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgClientModel</name>
@@ -12534,6 +12538,14 @@ A longer range may show older traffic.</source>
         <source>Imported without its private key: its owner keeps its config</source>
         <translation>匯入時沒有私密金鑰：設定檔由其擁有者保管</translation>
     </message>
+    <message>
+        <source>Share link...</source>
+        <translation>分享連結…</translation>
+    </message>
+    <message>
+        <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
+        <translation>給擁有者的一次性用戶端設定連結；會過期。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgConfigDialog</name>
@@ -12595,6 +12607,33 @@ A longer range may show older traffic.</source>
         <translation>
             <numerusform>複製設定；剪貼簿會在 %n 秒後再次清除。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgConfirmBox</name>
+    <message>
+        <source>Roll back unless confirmed within</source>
+        <translation>除非在此時間內確認，否則復原：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>...or when this client connects again:</source>
+        <translation>…或此用戶端再次連線時確認：</translation>
+    </message>
+    <message>
+        <source>A handshake of the client after the change proves the new settings carry its tunnel, such as after a new port.</source>
+        <translation>變更後此用戶端的交握證明新設定能承載其通道，例如更換連接埠後。</translation>
+    </message>
+    <message>
+        <source>The server has no clients yet.</source>
+        <translation>此伺服器還沒有用戶端。</translation>
+    </message>
+    <message>
+        <source>Without confirmation the previous settings come back by themselves: use &quot;Keep changes&quot; on the VPN page once you know you can still reach the server.</source>
+        <translation>未確認時，先前的設定會自動復原：確定仍能連到伺服器後，在 VPN 頁面按「保留變更」。</translation>
     </message>
 </context>
 <context>
@@ -12711,6 +12750,51 @@ A longer range may show older traffic.</source>
     <message>
         <source>The file cannot be imported: %1</source>
         <translation>無法匯入此檔案：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgPendingBanner</name>
+    <message>
+        <source>server #%1</source>
+        <translation>伺服器 #%1</translation>
+    </message>
+    <message>
+        <source>client #%1</source>
+        <translation>用戶端 #%1</translation>
+    </message>
+    <message>
+        <source>Keep changes</source>
+        <translation>保留變更</translation>
+    </message>
+    <message>
+        <source>Confirm the change: it stays and is no longer rolled back.</source>
+        <translation>確認變更：變更會保留，不再復原。</translation>
+    </message>
+    <message>
+        <source>Only administrators confirm changes.</source>
+        <translation>只有管理員可以確認變更。</translation>
+    </message>
+    <message>
+        <source>Changes to server &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>伺服器「%1」的變更將於 %2 復原，除非先確認（剩餘 %3）。</translation>
+    </message>
+    <message>
+        <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
+        <translation>用戶端「%1」的變更將於 %2 復原，除非先確認（剩餘 %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more change(s) await confirmation.</source>
+        <translation>
+            <numerusform>另有 %n 項變更等待確認。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new handshake of the chosen client confirms it too.</source>
+        <translation>所選用戶端的新交握也會確認此變更。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>未確認：%1</translation>
     </message>
 </context>
 <context>
@@ -12847,6 +12931,10 @@ A longer range may show older traffic.</source>
         <source>IP addresses only, comma separated.</source>
         <translation>僅限 IP 位址，以逗號分隔。</translation>
     </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>確認：</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgServerModel</name>
@@ -12873,6 +12961,147 @@ A longer range may show older traffic.</source>
     <message>
         <source>Clients</source>
         <translation>用戶端</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::WgShareLinkDialog</name>
+    <message>
+        <source>No link was made: %1</source>
+        <translation>未建立連結：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied. The clipboard is cleared in %n second(s).</source>
+        <translation>
+            <numerusform>已複製。剪貼簿將在 %n 秒後清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links were not revoked: %1</source>
+        <translation>未撤銷連結：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused link(s) revoked.</source>
+        <translation>
+            <numerusform>已撤銷 %n 個未使用的連結。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The links could not be read: %1</source>
+        <translation>無法讀取連結：%1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>No links yet. A link works once and only until it expires.</source>
+        <translation>還沒有連結。連結只能使用一次，且過期後失效。</translation>
+    </message>
+    <message>
+        <source>Links not opened yet stop working; used ones stay listed as a record.</source>
+        <translation>尚未開啟的連結將失效；已使用的連結保留在清單中作為紀錄。</translation>
+    </message>
+    <message>
+        <source>No unused link to revoke.</source>
+        <translation>沒有可撤銷的未使用連結。</translation>
+    </message>
+    <message>
+        <source>Share link for %1</source>
+        <translation>%1 的分享連結</translation>
+    </message>
+    <message>
+        <source>A one-time link to the config of &quot;%1&quot;: its owner opens it in a browser or the WireGuard app and needs no account.</source>
+        <translation>「%1」設定的一次性連結：擁有者以瀏覽器或 WireGuard 應用程式開啟，不需要帳號。</translation>
+    </message>
+    <message>
+        <source>Whoever opens this link first gets the client&apos;s private key and can connect as this client. Send it only to the device&apos;s owner; it works once and stops working when it expires.</source>
+        <translation>第一個開啟此連結的人會取得用戶端的私密金鑰，並能以此用戶端的身分連線。只傳給裝置的擁有者；連結只能使用一次，過期後即失效。</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期限(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分鐘</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小時</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小時</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>建立連結</translation>
+    </message>
+    <message>
+        <source>Create another link</source>
+        <translation>再建立一個連結</translation>
+    </message>
+    <message>
+        <source>The link appears here once it is made.</source>
+        <translation>建立後，連結會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies the link; the clipboard is cleared again after %n second(s).</source>
+        <translation>
+            <numerusform>複製連結；剪貼簿會在 %n 秒後再次清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Works once, until %1 (local time). It is not shown again: copy it now.</source>
+        <translation>只能使用一次，有效至 %1（本地時間）。連結不會再次顯示：請現在複製。</translation>
+    </message>
+    <message>
+        <source>Links of this client</source>
+        <translation>此用戶端的連結</translation>
+    </message>
+    <message>
+        <source>Revoke unused links</source>
+        <translation>撤銷未使用的連結</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期時間</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>開啟時間</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>開啟來源</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>

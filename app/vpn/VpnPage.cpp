@@ -5,8 +5,10 @@
 #include "client/Within.h"
 #include "vpn/BgpPane.h"
 #include "vpn/Ipv6PoolsPane.h"
+#include "vpn/WgClientModel.h"
 #include "vpn/WgClientsPane.h"
 #include "vpn/WgImportDialog.h"
+#include "vpn/WgPendingBanner.h"
 #include "vpn/WgServerDialog.h"
 #include "vpn/WgServerModel.h"
 #include "vpn/WgText.h"
@@ -92,6 +94,8 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     actions->addStretch();
     m_import = button("vpnImportServer");
     wgLayout->addLayout(actions);
+    m_pending = new WgPendingBanner(wireguard);
+    wgLayout->addWidget(m_pending);
 
     auto *split = new QSplitter(Qt::Vertical, wireguard);
 
@@ -180,6 +184,23 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &VpnPage::showDetail);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &VpnPage::showDetail);
     connect(m_clients, &WgClientsPane::clientsChanged, this, &VpnPage::reload);
+    // A client's edit may have asked for confirmation.
+    connect(m_clients, &WgClientsPane::clientsChanged, m_pending, &WgPendingBanner::refresh);
+    // The clients' names as read, so the banner names a client at once.
+    const auto nameClients = [this] {
+        WgClientModel *clients = m_clients->model();
+        for (int row = 0; row < clients->rowCount(); ++row)
+            m_pending->setName(QStringLiteral("client"), clients->clientAt(row)->id,
+                               clients->clientAt(row)->name);
+    };
+    connect(m_clients->model(), &QAbstractItemModel::modelReset, this, nameClients);
+    connect(m_clients->model(), &QAbstractItemModel::rowsInserted, this, nameClients);
+    connect(m_clients->model(), &QAbstractItemModel::dataChanged, this, nameClients);
+    // Rolled back (or confirmed elsewhere): the values in force show.
+    connect(m_pending, &WgPendingBanner::changesEnded, this, [this] {
+        reload();
+        m_clients->reload();
+    });
     m_live = new LiveEvents(this);
     connect(m_live, &LiveEvents::message, this, &VpnPage::applyEvent);
     connect(m_live, &LiveEvents::reopened, this, &VpnPage::reload);
@@ -209,6 +230,7 @@ void VpnPage::setSession(client::ApiClient *client, const client::UserInfo &user
     m_readFailed = false;
     m_model->setRows({});
     m_clients->setSession(client, m_me.role);
+    m_pending->setSession(client, m_me.role);
     m_pools->setSession(client, m_me.role);
     m_bgp->setSession(client, m_me.role);
     m_live->setClient(client);
@@ -235,6 +257,8 @@ void VpnPage::reload()
             } else {
                 const qint64 was = selected() ? selected()->id : 0;
                 m_model->setRows(r->items);
+                for (const client::WgServerRow &server : r->items)
+                    m_pending->setName(QStringLiteral("server"), server.id, server.name);
                 // A reset lost the selection: the same server again, else
                 // the first one (its clients show at once).
                 if (!selected() && m_model->rowCount() > 0)
@@ -394,6 +418,8 @@ void VpnPage::applyEvent(const QString &type, const QJsonObject &data)
 {
     if (type != QLatin1String("wireguard_status"))
         return;
+    // A handshake may have confirmed a change, or a deadline rolled it back.
+    m_pending->refresh();
     bool unknown = false;
     for (const QJsonValue &item : data.value(QStringLiteral("servers")).toArray()) {
         const QJsonObject server = item.toObject();
@@ -482,6 +508,8 @@ void VpnPage::editSelected()
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return;
     m_model->upsert(dialog.server());
+    m_pending->setName(QStringLiteral("server"), dialog.server().id, dialog.server().name);
+    m_pending->refresh();
     showState();
 }
 

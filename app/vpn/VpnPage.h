@@ -25,6 +25,7 @@ class SectionHeader;
 class BgpPane;
 class Ipv6PoolsPane;
 class WgClientsPane;
+class WgPendingBanner;
 class WgServerModel;
 
 // The VPN section: WireGuard servers (name, interface, state, addresses,
@@ -34,7 +35,8 @@ class WgServerModel;
 // (WgImportDialog), start and stop them and delete them (confirmed); others
 // see the actions off with the reason. States follow
 // /ws/events wireguard_status and a read every few seconds while the page
-// shows, so other consoles' changes arrive. Tabs (`vpn.tabs`): WireGuard
+// shows, so other consoles' changes arrive. A change awaiting confirmation
+// shows over the list with its countdown (WgPendingBanner). Tabs (`vpn.tabs`): WireGuard
 // (the above), IPv6 pools (Ipv6PoolsPane), BGP (BgpPane). Named `vpn.*`.
 class VpnPage final : public QWidget, public SectionPage
 {
@@ -57,6 +59,7 @@ public:
 
     WgServerModel *model() const { return m_model; }
     WgClientsPane *clientsPane() const { return m_clients; }
+    WgPendingBanner *pendingBanner() const { return m_pending; }
     Ipv6PoolsPane *poolsPane() const { return m_pools; }
     BgpPane *bgpPane() const { return m_bgp; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -105,6 +108,7 @@ private:
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;
     WgClientsPane *m_clients = nullptr;
+    WgPendingBanner *m_pending = nullptr;
     QTabWidget *m_tabs = nullptr;
     Ipv6PoolsPane *m_pools = nullptr;
     BgpPane *m_bgp = nullptr;

@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "vpn/WgAddressCheck.h"
 #include "vpn/WgConfigView.h"
+#include "vpn/WgConfirmBox.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
 
@@ -133,6 +134,9 @@ void WgClientDialog::build()
         }
         m_description->setText(m_existing.description);
         m_enabled->setChecked(m_existing.enabled);
+        m_confirm = new WgConfirmBox(QStringLiteral("vpn.client"), false, formPage);
+        row(QStringLiteral("confirm_within_seconds"), m_confirm);
+        m_confirm->setObjectName(QStringLiteral("vpn.client.confirmBox"));
     }
     layout->addLayout(form);
     m_error = createFieldError(formPage, QStringLiteral("vpn.client.error"));
@@ -247,7 +251,8 @@ void WgClientDialog::retranslateUi()
         {QStringLiteral("persistent_keepalive"), tr("&Keepalive:")},
         {QStringLiteral("expires_at"), tr("E&xpiry:")},
         {QStringLiteral("description"), tr("D&escription:")},
-        {QStringLiteral("enabled"), tr("Ena&bled:")}};
+        {QStringLiteral("enabled"), tr("Ena&bled:")},
+        {QStringLiteral("confirm_within_seconds"), tr("Confirmation:")}};
     for (auto it = captions.begin(); it != captions.end(); ++it)
         if (QLabel *caption = m_captions.value(it.key()))
             caption->setText(it.value());
@@ -326,8 +331,10 @@ void WgClientDialog::submit()
     for (QLabel *error : std::as_const(m_errors))
         setFieldError(error, {});
     if (isEditing()) {
+        client::WgClientChange c = editChange();
+        c.confirm = m_confirm->request();
         client::WireGuardApi(*m_client).updateClient(
-            m_editId, editChange(), client::within(this, [this](Result<client::WgClientRow> r) {
+            m_editId, c, client::within(this, [this](Result<client::WgClientRow> r) {
                 m_sending = false;
                 if (!r) {
                     validate();

@@ -22,6 +22,7 @@ class ApiClient;
 namespace hm::app {
 
 class WgConfigView;
+class WgConfirmBox;
 
 // A new client of a WireGuard server (ADMIN): name, address family (the
 // families the server has), optional explicit addresses, DNS, keepalive,
@@ -32,7 +33,8 @@ class WgConfigView;
 //
 // The second constructor edits an existing client (PUT): name, DNS,
 // keepalive, expiry, description and enabled; its addresses are shown
-// read-only. Saved, hasResult() holds and clientRow() is the stored row.
+// read-only; the change may ask to be confirmed (WgConfirmBox). Saved,
+// hasResult() holds and clientRow() is the stored row.
 class WgClientDialog final : public QDialog
 {
     Q_OBJECT
@@ -85,6 +87,7 @@ private:
     QDateTimeEdit *m_expiry = nullptr;
     QLineEdit *m_description = nullptr;
     QCheckBox *m_enabled = nullptr;
+    WgConfirmBox *m_confirm = nullptr; // editing only
     QHash<QString, QLabel *> m_captions;
     QHash<QString, QLabel *> m_errors;
     QLabel *m_error = nullptr;

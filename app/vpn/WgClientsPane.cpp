@@ -7,6 +7,7 @@
 #include "vpn/WgClientDialog.h"
 #include "vpn/WgClientModel.h"
 #include "vpn/WgConfigDialog.h"
+#include "vpn/WgShareLinkDialog.h"
 #include "vpn/WgText.h"
 #include "widgets/AdminText.h"
 #include "widgets/MessageBox.h"
@@ -55,6 +56,7 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     m_edit = button("vpn.editClient");
     m_toggle = button("vpn.toggleClient");
     m_config = button("vpn.showConfig");
+    m_share = button("vpn.shareLink");
     m_delete = button("vpn.deleteClient");
     layout->addLayout(top);
     // The table over the selected client's traffic; the split asks for its
@@ -100,6 +102,7 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     connect(m_edit, &QPushButton::clicked, this, &WgClientsPane::editSelected);
     connect(m_toggle, &QPushButton::clicked, this, &WgClientsPane::toggleSelected);
     connect(m_config, &QPushButton::clicked, this, &WgClientsPane::showConfig);
+    connect(m_share, &QPushButton::clicked, this, &WgClientsPane::shareLink);
     connect(m_delete, &QPushButton::clicked, this, &WgClientsPane::deleteSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WgClientsPane::updateActions);
@@ -196,6 +199,7 @@ void WgClientsPane::retranslateUi()
     m_new->setText(tr("New client..."));
     m_edit->setText(tr("Edit client..."));
     m_config->setText(tr("Show config / QR..."));
+    m_share->setText(tr("Share link..."));
     m_delete->setText(tr("Delete client..."));
     m_model->refreshTexts();
     QString text = m_message;
@@ -255,6 +259,11 @@ void WgClientsPane::updateActions()
         : !row     ? select
         : imported ? tr("Imported without its private key: its owner keeps its config")
                    : tr("The client's config with its private key, as text and QR code."));
+    set(m_share, admin && row && !imported,
+        !admin     ? why
+        : !row     ? select
+        : imported ? tr("Imported without its private key: its owner keeps its config")
+                   : tr("A one-time link to the client's config for its owner; it expires."));
     set(m_delete, admin && row,
         !admin ? why
         : row  ? tr("Delete the client; its addresses are free again.")
@@ -331,6 +340,16 @@ void WgClientsPane::showConfig()
             WgConfigDialog dialog(name, *r, this);
             DialogSeam::exec(&dialog);
         }));
+}
+
+void WgClientsPane::shareLink()
+{
+    const client::WgClientRow *row = selected();
+    if (!m_client || !row || !isAdmin() || !row->hasPrivateKey)
+        return;
+    m_message.clear();
+    WgShareLinkDialog dialog(m_client, *row, this);
+    DialogSeam::exec(&dialog);
 }
 
 void WgClientsPane::deleteSelected()

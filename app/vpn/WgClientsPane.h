@@ -24,7 +24,8 @@ class WgClientModel;
 // endpoint, the latest handshake's age and the bytes each way, read again
 // every few seconds while the pane is visible and when the server's status
 // changes. Administrators add a client (WgClientDialog), enable or disable
-// it, show its config again (WgConfigDialog) and delete it (confirmed);
+// it, show its config again (WgConfigDialog), hand it over through a
+// one-time link (WgShareLinkDialog) and delete it (confirmed);
 // others see the actions off with the reason. Under the table, split off,
 // the selected client's traffic history and endpoints (WgClientDetail;
 // with none selected, the server's clients summed).
@@ -51,6 +52,8 @@ public slots:
     void editSelected();
     void toggleSelected();
     void showConfig();
+    // One-time links to the selected client's config (WgShareLinkDialog).
+    void shareLink();
     void deleteSelected();
 
 protected:
@@ -73,6 +76,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_toggle = nullptr;
     QPushButton *m_config = nullptr;
+    QPushButton *m_share = nullptr;
     QPushButton *m_delete = nullptr;
     QTableView *m_view = nullptr;
     WgClientDetail *m_detail = nullptr;

@@ -3,6 +3,7 @@
 #include "client/WireGuardApi.h"
 #include "client/Within.h"
 #include "vpn/WgAddressCheck.h"
+#include "vpn/WgConfirmBox.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
 
@@ -85,6 +86,23 @@ WgServerDialog::WgServerDialog(client::ApiClient *client, const client::WgServer
     row(QStringLiteral("auto_start"), m_autoStart);
     connect(m_autoStart, &QCheckBox::toggled, this, &WgServerDialog::validate);
     m_description = line(QStringLiteral("description"), m_server.description, 256);
+    if (m_editing) {
+        m_confirm = new WgConfirmBox(QStringLiteral("vpn.server"), true, this);
+        row(QStringLiteral("confirm_within_seconds"), m_confirm);
+        // The box keeps its own name; row() named it after the field.
+        m_confirm->setObjectName(QStringLiteral("vpn.server.confirmBox"));
+        // The handshake may come from any of the server's clients.
+        if (m_client) {
+            client::WgClientFilter filter;
+            filter.serverId = m_server.id;
+            filter.page.size = 100;
+            client::WireGuardApi(*m_client).clients(
+                filter, client::within(this, [this](Result<client::Page<client::WgClientRow>> r) {
+                    if (r)
+                        m_confirm->setClients(r->items);
+                }));
+        }
+    }
     layout->addLayout(form);
     m_error = createFieldError(this, QStringLiteral("vpn.server.error"));
     layout->addWidget(m_error);
@@ -169,9 +187,11 @@ void WgServerDialog::retranslateUi()
         {QStringLiteral("persistent_keepalive"), tr("&Keepalive:")},
         {QStringLiteral("endpoint_host"), tr("&Endpoint host:")},
         {QStringLiteral("auto_start"), tr("Start:")},
-        {QStringLiteral("description"), tr("D&escription:")}};
+        {QStringLiteral("description"), tr("D&escription:")},
+        {QStringLiteral("confirm_within_seconds"), tr("Confirmation:")}};
     for (auto it = captions.begin(); it != captions.end(); ++it)
-        m_captions.value(it.key())->setText(it.value());
+        if (QLabel *caption = m_captions.value(it.key()))
+            caption->setText(it.value());
     m_interface->setToolTip(tr("1 to 15 of a-z, A-Z, 0-9, \"_\", \"=\", \"+\", \".\" or \"-\"."));
     m_ipv4->setPlaceholderText(tr("e.g. 10.8.0.1/24 (empty: none)"));
     m_ipv6->setPlaceholderText(tr("e.g. fd00:8::1/64 (empty: none)"));
@@ -245,9 +265,11 @@ void WgServerDialog::submit()
         accept();
     });
     client::WireGuardApi api(*m_client);
-    if (m_editing)
-        api.updateServer(m_server.id, change(), std::move(done));
-    else
+    if (m_editing) {
+        client::WgServerChange c = change();
+        c.confirm = m_confirm->request();
+        api.updateServer(m_server.id, c, std::move(done));
+    } else
         api.createServer(change(), std::move(done));
 }
 

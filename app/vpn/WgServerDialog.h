@@ -22,7 +22,10 @@ namespace hm::app {
 // changes one (PUT with the fields changed). The interface name, the
 // addresses and the name are checked as typed; what the server refuses
 // (a taken interface or port: 409; a bad value: 422) is shown at its field.
-// Named `vpn.server.*`.
+// An edit may ask to be confirmed (WgConfirmBox): the server puts it back
+// unless it is confirmed in time. Named `vpn.server.*`.
+class WgConfirmBox;
+
 class WgServerDialog final : public QDialog
 {
     Q_OBJECT
@@ -66,6 +69,7 @@ private:
     QLineEdit *m_endpoint = nullptr;
     QCheckBox *m_autoStart = nullptr;
     QLineEdit *m_description = nullptr;
+    WgConfirmBox *m_confirm = nullptr; // editing only
     // Caption and error line of each field, by the server's field name.
     QHash<QString, QLabel *> m_captions;
     QHash<QString, QLabel *> m_errors;

@@ -11,6 +11,33 @@ namespace hm::client {
 
 namespace json {
 
+WgPendingChange wgPendingChange(const QJsonObject &o)
+{
+    WgPendingChange p;
+    p.kind = o.value(QStringLiteral("kind")).toString();
+    p.id = o.value(QStringLiteral("id")).toInteger();
+    p.serverId = o.value(QStringLiteral("server_id")).toInteger();
+    p.appliedAt = time(o.value(QStringLiteral("applied_at")));
+    p.deadline = time(o.value(QStringLiteral("deadline")));
+    p.handshakeClientId = o.value(QStringLiteral("handshake_client_id")).toInteger(); // null: 0
+    return p;
+}
+
+QList<WgShareLink> wgShareLinks(const QJsonObject &o)
+{
+    QList<WgShareLink> links;
+    for (const QJsonValue &item : o.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject l = item.toObject();
+        links.append({l.value(QStringLiteral("id")).toInteger(),
+                      time(l.value(QStringLiteral("created_at"))),
+                      time(l.value(QStringLiteral("expires_at"))),
+                      time(l.value(QStringLiteral("used_at"))),
+                      l.value(QStringLiteral("used_from")).toString(),
+                      l.value(QStringLiteral("state")).toString()});
+    }
+    return links;
+}
+
 WgServerRow wgServer(const QJsonObject &o)
 {
     const QJsonObject config = o.value(QStringLiteral("config")).toObject();
@@ -33,6 +60,8 @@ WgServerRow wgServer(const QJsonObject &o)
     row.mtu = config.value(QStringLiteral("mtu")).toInt(1420);
     row.persistentKeepalive = config.value(QStringLiteral("persistent_keepalive")).toInt();
     row.allowedIps = strings(config.value(QStringLiteral("allowed_ips")));
+    row.pendingConfirmation =
+        wgPendingChange(o.value(QStringLiteral("pending_confirmation")).toObject());
     return row;
 }
 
@@ -57,6 +86,8 @@ WgClientRow wgClient(const QJsonObject &o)
     row.description = o.value(QStringLiteral("description")).toString();
     row.createdAt = time(o.value(QStringLiteral("created_at")));
     row.updatedAt = time(o.value(QStringLiteral("updated_at")));
+    row.pendingConfirmation =
+        wgPendingChange(o.value(QStringLiteral("pending_confirmation")).toObject());
     return row;
 }
 
@@ -195,6 +226,15 @@ Status wgNothing(const ApiResponse &)
     return Status();
 }
 
+void addWgConfirm(QJsonObject &o, const WgConfirmRequest &confirm, bool byHandshake)
+{
+    if (confirm.withinSeconds <= 0)
+        return;
+    o.insert(QStringLiteral("confirm_within_seconds"), confirm.withinSeconds);
+    if (byHandshake && confirm.byHandshakeOf > 0)
+        o.insert(QStringLiteral("confirm_by_handshake_of"), confirm.byHandshakeOf);
+}
+
 // Milliseconds always: a range of whole seconds would move a bucket's edge.
 QUrlQuery wgTrafficQuery(const WgTrafficQuery &query)
 {
@@ -239,6 +279,7 @@ QJsonObject WgServerChange::toJson() const
         o.insert(QStringLiteral("auto_start"), *autoStart);
     if (description)
         o.insert(QStringLiteral("description"), wgTextOrNull(*description));
+    addWgConfirm(o, confirm, true);
     return o;
 }
 
@@ -283,6 +324,7 @@ QJsonObject WgClientChange::toJson() const
         o.insert(QStringLiteral("preshared_key"), *presharedKey);
     if (description)
         o.insert(QStringLiteral("description"), wgTextOrNull(*description));
+    addWgConfirm(o, confirm, false);
     return o;
 }
 
@@ -438,6 +480,60 @@ void WireGuardApi::clientEndpoints(qint64 id, int limit, Callback<QList<WgEndpoi
     m_client.call<QList<WgEndpointSeen>>(
         ApiRequest::get(wgClientPath(id, "/endpoints"), query),
         [](const ApiResponse &r) { return json::wgEndpoints(r.data.toObject()); }, std::move(done));
+}
+
+void WireGuardApi::createShareLink(qint64 clientId, int expiresInSeconds,
+                                   Callback<WgShareLinkCreated> done)
+{
+    QJsonObject body;
+    if (expiresInSeconds > 0)
+        body.insert(QStringLiteral("expires_in_seconds"), expiresInSeconds);
+    m_client.call<WgShareLinkCreated>(
+        ApiRequest::post(wgClientPath(clientId, "/share-links"), body),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return WgShareLinkCreated{o.value(QStringLiteral("id")).toInteger(),
+                                      o.value(QStringLiteral("token")).toString(),
+                                      o.value(QStringLiteral("path")).toString(),
+                                      json::time(o.value(QStringLiteral("expires_at")))};
+        },
+        std::move(done));
+}
+
+void WireGuardApi::shareLinks(qint64 clientId, Callback<QList<WgShareLink>> done)
+{
+    m_client.call<QList<WgShareLink>>(
+        ApiRequest::get(wgClientPath(clientId, "/share-links")),
+        [](const ApiResponse &r) { return json::wgShareLinks(r.data.toObject()); },
+        std::move(done));
+}
+
+void WireGuardApi::revokeShareLinks(qint64 clientId, Callback<int> done)
+{
+    m_client.call<int>(
+        ApiRequest::del(wgClientPath(clientId, "/share-links")),
+        [](const ApiResponse &r) { return r.data.toObject().value(QStringLiteral("revoked")).toInt(); },
+        std::move(done));
+}
+
+void WireGuardApi::pendingChanges(Callback<QList<WgPendingChange>> done)
+{
+    m_client.call<QList<WgPendingChange>>(
+        ApiRequest::get(QStringLiteral("/api/v1/wireguard/pending-changes")),
+        [](const ApiResponse &r) {
+            QList<WgPendingChange> items;
+            for (const QJsonValue &item : r.data.toObject().value(QStringLiteral("items")).toArray())
+                items.append(json::wgPendingChange(item.toObject()));
+            return items;
+        },
+        std::move(done));
+}
+
+void WireGuardApi::confirmChange(const QString &kind, qint64 id, Callback<void> done)
+{
+    const QString path = kind == QLatin1String("server") ? wgServerPath(id, "/confirm")
+                                                         : wgClientPath(id, "/confirm");
+    m_client.call<void>(ApiRequest::post(path), wgNothing, std::move(done));
 }
 
 } // namespace hm::client

@@ -45,6 +45,21 @@ public:
     // 1–100 (0: the server's default, 20).
     void clientEndpoints(qint64 id, int limit, Callback<QList<WgEndpointSeen>> done);
 
+    // One-time links to a client's config (ADMIN). `expiresInSeconds`
+    // 60–604,800; an imported client without its private key is 409.
+    void createShareLink(qint64 clientId, int expiresInSeconds,
+                         Callback<WgShareLinkCreated> done);
+    // Newest first, without tokens.
+    void shareLinks(qint64 clientId, Callback<QList<WgShareLink>> done);
+    // Removes the unused links (used ones stay as a record); answers how many.
+    void revokeShareLinks(qint64 clientId, Callback<int> done);
+
+    // Changes made with a WgConfirmRequest that await confirmation, by deadline.
+    void pendingChanges(Callback<QList<WgPendingChange>> done);
+    // Keeps the change of a server or client (`kind` "server" or "client");
+    // 404 when nothing awaits confirmation.
+    void confirmChange(const QString &kind, qint64 id, Callback<void> done);
+
 private:
     ApiClient &m_client;
 };

@@ -16,6 +16,29 @@
 
 namespace hm::client {
 
+// A server's or client's change that is put back at `deadline` unless it is
+// confirmed (POST …/confirm, or a handshake of handshakeClientId after it).
+struct WgPendingChange
+{
+    QString kind; // server, client; empty: nothing awaits confirmation
+    qint64 id = 0;
+    qint64 serverId = 0;
+    QDateTime appliedAt;
+    QDateTime deadline;
+    qint64 handshakeClientId = 0; // 0: only a person confirms it
+
+    bool isPending() const { return !kind.isEmpty(); }
+};
+
+// What a PUT may add: keep the change only if it is confirmed within the
+// seconds (10–3,600), optionally by the given client's next handshake
+// (a client of the same server; servers only).
+struct WgConfirmRequest
+{
+    int withinSeconds = 0; // 0: no confirmation asked
+    qint64 byHandshakeOf = 0;
+};
+
 struct WgServerRow
 {
     qint64 id = 0;
@@ -37,6 +60,8 @@ struct WgServerRow
     int mtu = 1420;
     int persistentKeepalive = 0;
     QStringList allowedIps;
+    // Only in a PUT's answer when confirmation was asked for.
+    WgPendingChange pendingConfirmation;
 
     bool hasIpv4() const { return !ipv4Address.isEmpty(); }
     bool hasIpv6() const { return !ipv6Address.isEmpty(); }
@@ -58,6 +83,7 @@ struct WgServerChange
     std::optional<QString> endpointHost;
     std::optional<bool> autoStart;
     std::optional<QString> description;
+    WgConfirmRequest confirm; // PUT only
     QJsonObject toJson() const;
 };
 
@@ -130,6 +156,8 @@ struct WgClientRow
     QString description;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Only in a PUT's answer when confirmation was asked for.
+    WgPendingChange pendingConfirmation;
 };
 
 // What POST sends and PUT sends (the fields set). An empty ipv4Address,
@@ -148,6 +176,7 @@ struct WgClientChange
     std::optional<QDateTime> expiresAt;
     std::optional<bool> presharedKey; // creating only
     std::optional<QString> description;
+    WgConfirmRequest confirm; // PUT only; byHandshakeOf is not sent
     QJsonObject toJson() const;
 };
 
@@ -238,7 +267,31 @@ struct WgEndpointSeen
     QDateTime lastSeen;
 };
 
+// A new one-time link to a client's config. The token is the credential
+// (whoever opens path once gets the client's private key): show it, never
+// log it; it is not shown again.
+struct WgShareLinkCreated
+{
+    qint64 id = 0;
+    QString token;
+    QString path; // "/api/v1/wireguard/shared/<token>"
+    QDateTime expiresAt;
+};
+
+// A link as listed (never its token).
+struct WgShareLink
+{
+    qint64 id = 0;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    QDateTime usedAt; // invalid: not opened
+    QString usedFrom; // the address that opened it
+    QString state;    // active, used, expired
+};
+
 namespace json {
+WgPendingChange wgPendingChange(const QJsonObject &o);
+QList<WgShareLink> wgShareLinks(const QJsonObject &o);
 WgTraffic wgTraffic(const QJsonObject &o);
 QList<WgEndpointSeen> wgEndpoints(const QJsonObject &o);
 WgImportResult wgImportResult(const QJsonObject &o);

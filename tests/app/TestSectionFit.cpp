@@ -1,7 +1,8 @@
 // Every section fits a 1024x640 window (issue 34, item 8): the console's
 // main window at that size, signed in as an administrator, visits every
-// section of the section table, every tab of it and the flow editor with a
-// banner showing, in every language, and checks that
+// section of the section table, every tab of it, the flow editor with a
+// banner showing and the VPN page with a change awaiting confirmation (its
+// banner over the servers), in every language, and checks that
 // - the section does not scroll as a whole (the window's page area shows
 //   no scroll bar, and no page-level scroll area inside the page does);
 // - every visible control of the page lies inside the window, whole
@@ -13,12 +14,15 @@
 
 #include "AdminTestSupport.h"
 #include "client/FlowsApi.h"
+#include "client/WireGuardApi.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
 #include "shell/LanguageManager.h"
 #include "shell/MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
+#include "vpn/VpnPage.h"
+#include "vpn/WgPendingBanner.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -297,6 +301,39 @@ void TestSectionFit::everySectionFitsTheSmallestWindow()
     QTRY_VERIFY(!flows->editorPage()->bannerText().isEmpty());
     found << problems(window, language + QStringLiteral(" flow editor with a banner"));
     flows->editorPage()->action(QStringLiteral("back"))->trigger();
+
+    // The VPN page with a server whose change awaits confirmation: the
+    // banner over the list must not push the page over the window. The
+    // server goes again, so the next language's sections start as before.
+    hm::client::WireGuardApi wg(*m_server.connection->client());
+    hm::client::WgServerChange office;
+    office.name = QStringLiteral("office");
+    office.interfaceName = QStringLiteral("wg-fit-") + language.left(2);
+    office.listenPort = 51820;
+    office.ipv4Address = QStringLiteral("10.8.0.1/24");
+    auto made = await<hm::client::WgServerRow>([&](auto done) { wg.createServer(office, done); });
+    QVERIFY(made.ok());
+    hm::client::WgServerChange trial;
+    trial.listenPort = 51821;
+    trial.confirm.withinSeconds = 3600;
+    QVERIFY(await<hm::client::WgServerRow>([&](auto done) {
+                wg.updateServer(made.value().id, trial, done);
+            }).ok());
+    QVERIFY(window.selectSection(QStringLiteral("vpn")));
+    auto *vpn = dynamic_cast<hm::app::VpnPage *>(window.sectionPage(QStringLiteral("vpn")));
+    QVERIFY(vpn);
+    vpn->reload();
+    vpn->pendingBanner()->refresh();
+    QTRY_VERIFY(vpn->pendingBanner()->isVisible());
+    QTRY_VERIFY(vpn->pendingBanner()->text().contains(QLatin1String("office")));
+    found << problems(window, language + QStringLiteral(" vpn with a pending change"));
+    QVERIFY(await<void>([&](auto done) {
+                wg.confirmChange(QStringLiteral("server"), made.value().id, done);
+            }).ok());
+    QVERIFY(await<void>([&](auto done) { wg.removeServer(made.value().id, done); }).ok());
+    vpn->pendingBanner()->refresh();
+    vpn->reload();
+    QTRY_VERIFY(!vpn->pendingBanner()->isVisible());
 
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }

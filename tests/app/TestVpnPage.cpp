@@ -7,7 +7,12 @@
 // off again after the guard's delay); enable and disable; the config
 // shown again and saved; deletes asked first; a viewer's console with the
 // actions off and the reason; another console's changes arriving; the
-// language switch. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
+// language switch; a one-time share link made in its dialog (the URL's
+// plain GET answers the config once, Copy through the guard, the list and
+// the revoke); an edit with commit-confirm (sent and pending on the
+// server, the banner with its countdown, a second change refused, "Keep
+// changes" ending it; a client's change left alone rolls back by itself
+// and its old value shows again). With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
 // the section and its dialogs in en, zh_TW and zh_CN, and a client's week
 // of traffic (fed to the detail: no tunnel carries bytes here).
 
@@ -23,7 +28,9 @@
 #include "vpn/WgClientDialog.h"
 #include "vpn/WgClientModel.h"
 #include "vpn/WgClientsPane.h"
+#include "vpn/WgPendingBanner.h"
 #include "vpn/WgServerModel.h"
+#include "vpn/WgShareLinkDialog.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -37,6 +44,8 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -103,6 +112,17 @@ hm::client::WgTraffic screenshotTraffic(const hm::client::WgTrafficQuery &range)
     return t;
 }
 
+// A plain GET without the console's session: what the link's recipient
+// does. Answers the status (0: no answer) and the body.
+std::pair<int, QByteArray> vpnPlainGet(const QString &url)
+{
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(QUrl(url))));
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 20000))
+        return {0, {}};
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+}
+
 } // namespace
 
 class TestVpnPage : public QObject
@@ -135,6 +155,8 @@ private slots:
     void deletesAskFirst();
     void viewerSeesActionsOff();
     void anotherConsolesChangesArrive();
+    void shareLinkOpensOnce();
+    void commitConfirmBanner();
     void retranslates();
     void screenshots();
 
@@ -144,6 +166,34 @@ private:
         return hm::client::WireGuardApi(*m_server.connection->client());
     }
     void deleteAllServers();
+    // A server of its own (and one client) for a test that must not meet
+    // the others' rows; shown and selected on the page.
+    void ownServer(VpnPage &page, const QString &name, int port, const QString &subnet,
+                   qint64 *serverId, qint64 *clientId)
+    {
+        hm::client::WgServerChange change;
+        change.name = name;
+        change.interfaceName = QStringLiteral("wg-") + name;
+        change.listenPort = port;
+        change.ipv4Address = subnet;
+        auto made =
+            await<hm::client::WgServerRow>([&](auto done) { api().createServer(change, done); });
+        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().toString()));
+        hm::client::WgClientChange client;
+        client.serverId = made.value().id;
+        client.name = name + QStringLiteral("-laptop");
+        auto created = await<hm::client::WgCreatedClient>(
+            [&](auto done) { api().createClient(client, done); });
+        QVERIFY(created.ok());
+        *serverId = made.value().id;
+        *clientId = created.value().client.id;
+        openPage(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(*serverId) >= 0, 15000);
+        selectServer(&page, page.model()->rowOf(*serverId));
+        WgClientModel *clients = page.clientsPane()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(clients->rowOf(*clientId) >= 0, 15000);
+        selectClient(&page, clients->rowOf(*clientId));
+    }
     // A shown page signed in as the administrator, its list read.
     void openPage(VpnPage &page)
     {
@@ -706,6 +756,213 @@ void TestVpnPage::retranslates()
              QStringLiteral("监听端口"));
 }
 
+void TestVpnPage::shareLinkOpensOnce()
+{
+    VpnPage page;
+    qint64 serverId = 0;
+    qint64 clientId = 0;
+    ownServer(page, QStringLiteral("share"), 51960, QStringLiteral("10.96.0.1/24"), &serverId,
+              &clientId);
+    if (QTest::currentTestFailed())
+        return;
+    auto *shareButton = child<QPushButton>(&page, "vpn.shareLink");
+    QTRY_VERIFY(shareButton->isEnabled());
+    QGuiApplication::clipboard()->clear();
+
+    bool emptyShown = false;
+    bool copyOffBefore = false;
+    int lifetime = 0;
+    QString url;
+    QString expiry;
+    QString warning;
+    QString linkState;
+    QString clipboardAfterCopy;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.shareDialog"))
+            return int(QDialog::Rejected);
+        auto *share = static_cast<WgShareLinkDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return share->linksLoaded(); }, 15000);
+        emptyShown = child<QLabel>(dialog, "vpn.share.empty")->isVisibleTo(dialog);
+        copyOffBefore = !child<QPushButton>(dialog, "vpn.share.copy")->isEnabled();
+        lifetime = child<QComboBox>(dialog, "vpn.share.lifetime")->currentData().toInt();
+        warning = child<QLabel>(dialog, "vpn.share.warning")->text();
+        child<QPushButton>(dialog, "vpn.share.create")->click();
+        (void)QTest::qWaitFor([&] { return share->links().size() == 1; }, 15000);
+        url = child<QPlainTextEdit>(dialog, "vpn.share.url")->toPlainText();
+        expiry = child<QLabel>(dialog, "vpn.share.expiry")->text();
+        linkState = share->links().isEmpty() ? QString() : share->links().first().state;
+        child<QPushButton>(dialog, "vpn.share.copy")->click();
+        clipboardAfterCopy = QGuiApplication::clipboard()->text();
+        child<QPushButton>(dialog, "vpn.share.close")->click();
+        return dialog->result();
+    });
+    shareButton->click();
+    QVERIFY(emptyShown);
+    QVERIFY(copyOffBefore);
+    QCOMPARE(lifetime, 3600); // an hour unless chosen otherwise
+    QVERIFY(warning.contains(QLatin1String("private key")));
+    QCOMPARE(linkState, QStringLiteral("active"));
+    QUrl base = m_server.connection->client()->baseUrl();
+    QVERIFY2(url.startsWith(base.toString(QUrl::StripTrailingSlash) +
+                            QStringLiteral("/api/v1/wireguard/shared/")),
+             qPrintable(url));
+    QVERIFY(expiry.contains(QLatin1String("Works once")));
+    // Copy goes through the guard: on the clipboard, then off it again.
+    QCOMPARE(clipboardAfterCopy, url);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+
+    // Its recipient opens it without an account: the config once.
+    const auto first = vpnPlainGet(url);
+    QCOMPARE(first.first, 200);
+    QVERIFY(first.second.contains("[Interface]"));
+    QVERIFY(first.second.contains("PrivateKey"));
+    QCOMPARE(vpnPlainGet(url).first, 404);
+
+    // Again: the used link listed as such; a new one revoked unopened.
+    QString usedState;
+    QString usedFrom;
+    bool revokeOffWithNoneUnused = false;
+    bool revokeOnWithOneUnused = false;
+    QStringList statesAfterRevoke;
+    bool urlClearedAfterRevoke = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.shareDialog"))
+            return int(QDialog::Rejected);
+        auto *share = static_cast<WgShareLinkDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return share->links().size() == 1; }, 15000);
+        usedState = share->links().isEmpty() ? QString() : share->links().first().state;
+        usedFrom = share->links().isEmpty() ? QString() : share->links().first().usedFrom;
+        auto *revoke = child<QPushButton>(dialog, "vpn.share.revoke");
+        revokeOffWithNoneUnused = !revoke->isEnabled();
+        child<QComboBox>(dialog, "vpn.share.lifetime")->setCurrentIndex(0);
+        child<QPushButton>(dialog, "vpn.share.create")->click();
+        (void)QTest::qWaitFor([&] { return share->links().size() == 2; }, 15000);
+        revokeOnWithOneUnused = revoke->isEnabled();
+        revoke->click();
+        (void)QTest::qWaitFor([&] { return share->links().size() == 1; }, 15000);
+        for (const hm::client::WgShareLink &link : share->links())
+            statesAfterRevoke << link.state;
+        urlClearedAfterRevoke =
+            child<QPlainTextEdit>(dialog, "vpn.share.url")->toPlainText().isEmpty();
+        return int(QDialog::Accepted);
+    });
+    shareButton->click();
+    QCOMPARE(usedState, QStringLiteral("used"));
+    QVERIFY(!usedFrom.isEmpty());
+    QVERIFY(revokeOffWithNoneUnused);
+    QVERIFY(revokeOnWithOneUnused);
+    QCOMPARE(statesAfterRevoke, QStringList{QStringLiteral("used")});
+    QVERIFY(urlClearedAfterRevoke);
+    QVERIFY(await<void>([&](auto done) { api().removeServer(serverId, done); }).ok());
+}
+
+void TestVpnPage::commitConfirmBanner()
+{
+    VpnPage page;
+    qint64 serverId = 0;
+    qint64 clientId = 0;
+    ownServer(page, QStringLiteral("confirm"), 51970, QStringLiteral("10.97.0.1/24"), &serverId,
+              &clientId);
+    if (QTest::currentTestFailed())
+        return;
+    auto *banner = child<WgPendingBanner>(&page, "vpn.pending");
+    QVERIFY(!banner->isVisible());
+
+    // The port changed, kept only if confirmed within ten minutes or when
+    // the laptop connects again.
+    bool offByDefault = false;
+    int defaultSeconds = 0;
+    QStringList handshakeClients;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
+            return int(QDialog::Rejected);
+        auto *confirm = child<QCheckBox>(dialog, "vpn.server.confirm");
+        auto *seconds = child<QSpinBox>(dialog, "vpn.server.confirmSeconds");
+        auto *clients = child<QComboBox>(dialog, "vpn.server.confirmClient");
+        offByDefault = !confirm->isChecked() && !seconds->isEnabled();
+        child<QSpinBox>(dialog, "vpn.server.listen_port")->setValue(51971);
+        confirm->setChecked(true);
+        defaultSeconds = seconds->value();
+        seconds->setValue(600);
+        (void)QTest::qWaitFor([&] { return clients->count() > 0; }, 15000);
+        for (int i = 0; i < clients->count(); ++i)
+            handshakeClients << clients->itemText(i);
+        child<QCheckBox>(dialog, "vpn.server.confirmByHandshake")->setChecked(true);
+        child<QPushButton>(dialog, "vpn.server.save")->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.editServer")->click();
+    QVERIFY(offByDefault);
+    QCOMPARE(defaultSeconds, 60);
+    QCOMPARE(handshakeClients, QStringList{QStringLiteral("confirm-laptop")});
+
+    // Sent with the PUT: the server holds it pending.
+    auto pending = await<QList<hm::client::WgPendingChange>>(
+        [&](auto done) { api().pendingChanges(done); });
+    QVERIFY(pending.ok());
+    QCOMPARE(pending.value().size(), 1);
+    QCOMPARE(pending.value().first().id, serverId);
+    QCOMPARE(pending.value().first().handshakeClientId, clientId);
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(pending.value().first().deadline);
+    QVERIFY2(left > 500 && left <= 600, qPrintable(QString::number(left)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+    QTRY_VERIFY(banner->text().contains(QLatin1String("\"confirm\"")));
+    QVERIFY(banner->text().contains(QLatin1String("roll back at")));
+    QVERIFY(banner->text().contains(QLatin1String("left")));
+    auto *keep = child<QPushButton>(banner, "vpn.pending.keep");
+    QVERIFY(keep->isEnabled());
+    QCOMPARE(keep->text(), QStringLiteral("Keep changes"));
+
+    // Another change meanwhile: the server's 409, shown in the dialog.
+    QString refusal;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "vpn.server.description")->setText(QStringLiteral("again"));
+        child<QPushButton>(dialog, "vpn.server.save")->click();
+        auto *error = child<QLabel>(dialog, "vpn.server.error");
+        (void)QTest::qWaitFor([&] { return !error->text().isEmpty(); }, 15000);
+        refusal = error->text();
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(&page, "vpn.editServer")->click();
+    QVERIFY2(!refusal.isEmpty(), "the second change was not refused");
+
+    keep->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 15000);
+    pending = await<QList<hm::client::WgPendingChange>>(
+        [&](auto done) { api().pendingChanges(done); });
+    QVERIFY(pending.ok());
+    QVERIFY(pending.value().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page.model()->server(page.model()->rowOf(serverId))->listenPort, 51971, 15000);
+
+    // A client's change left unconfirmed for ten seconds rolls back by
+    // itself: the banner goes and the old description shows again.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("vpn.clientDialog"))
+            return int(QDialog::Rejected);
+        child<QLineEdit>(dialog, "vpn.client.description")->setText(QStringLiteral("trial"));
+        child<QCheckBox>(dialog, "vpn.client.confirm")->setChecked(true);
+        child<QSpinBox>(dialog, "vpn.client.confirmSeconds")->setValue(10);
+        child<QPushButton>(dialog, "vpn.client.create")->click();
+        auto *edited = static_cast<WgClientDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return edited->hasResult(); }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "vpn.editClient")->click();
+    WgClientModel *clients = page.clientsPane()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+    QTRY_VERIFY(banner->text().contains(QLatin1String("\"confirm-laptop\"")));
+    QCOMPARE(clients->clientAt(clients->rowOf(clientId))->description, QStringLiteral("trial"));
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(clients->clientAt(clients->rowOf(clientId))->description, QString(),
+                              15000);
+    QVERIFY(await<void>([&](auto done) { api().removeServer(serverId, done); }).ok());
+}
+
 // docs/screenshots: the empty section, the servers with their clients, and
 // the dialogs, in every language (only with HIVEMIND_SCREENSHOT_DIR set).
 void TestVpnPage::screenshots()
@@ -763,7 +1020,9 @@ void TestVpnPage::screenshots()
     lab.interfaceName = QStringLiteral("wg-lab");
     lab.listenPort = 51821;
     lab.ipv4Address = QStringLiteral("10.9.0.1/24");
-    QVERIFY(await<hm::client::WgServerRow>([&](auto done) { api().createServer(lab, done); }).ok());
+    auto madeLab =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(lab, done); });
+    QVERIFY(madeLab.ok());
     for (const char *name : {"ana-phone", "ben-laptop", "build-runner"}) {
         hm::client::WgClientChange client;
         client.serverId = made.value().id;
@@ -826,6 +1085,53 @@ void TestVpnPage::screenshots()
             return int(QDialog::Accepted);
         });
         child<QPushButton>(page, "vpn.newClient")->click();
+
+        // A one-time link to ana-phone's config, made in its dialog (and
+        // revoked again: the next language starts with none).
+        selectClient(page, 0);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            auto *share = static_cast<WgShareLinkDialog *>(dialog);
+            (void)QTest::qWaitFor([&] { return share->linksLoaded(); }, 15000);
+            child<QPushButton>(dialog, "vpn.share.create")->click();
+            (void)QTest::qWaitFor([&] { return share->links().size() == 1; }, 15000);
+            save(dialog, QStringLiteral("vpn-share-") + language);
+            child<QPushButton>(dialog, "vpn.share.revoke")->click();
+            (void)QTest::qWaitFor([&] { return share->links().isEmpty(); }, 15000);
+            return int(QDialog::Accepted);
+        });
+        child<QPushButton>(page, "vpn.shareLink")->click();
+
+        // The edit dialog's commit-confirm option, turned on.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QSpinBox>(dialog, "vpn.server.listen_port")->setValue(51830);
+            child<QCheckBox>(dialog, "vpn.server.confirm")->setChecked(true);
+            auto *clients = child<QComboBox>(dialog, "vpn.server.confirmClient");
+            (void)QTest::qWaitFor([&] { return clients->count() > 0; }, 15000);
+            child<QCheckBox>(dialog, "vpn.server.confirmByHandshake")->setChecked(true);
+            save(dialog, QStringLiteral("vpn-pending-dialog-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.editServer")->click();
+
+        // A change of the lab server awaiting confirmation: the banner over
+        // the list with its countdown; kept again through the API.
+        hm::client::WgServerChange trial;
+        trial.description = QStringLiteral("Lab hosts (") + language + u')';
+        trial.confirm.withinSeconds = 300;
+        QVERIFY(await<hm::client::WgServerRow>([&](auto done) {
+                    api().updateServer(madeLab.value().id, trial, done);
+                }).ok());
+        page->pendingBanner()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(page->pendingBanner()->isVisible(), 15000);
+        QTRY_VERIFY(page->pendingBanner()->text().contains(QLatin1String("lab")));
+        save(&window, QStringLiteral("vpn-pending-") + language);
+        QVERIFY(await<void>([&](auto done) {
+                    api().confirmChange(QStringLiteral("server"), madeLab.value().id, done);
+                }).ok());
+        page->pendingBanner()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->pendingBanner()->isVisible(), 15000);
         if (language == languages.first()) {
             // A pool with delegations and a BGP session (no BIRD here).
             hm::client::Ipv6PoolsApi pools(*m_server.connection->client());

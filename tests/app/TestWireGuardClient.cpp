@@ -6,11 +6,17 @@
 // 403 for a viewer, 404); an import's dry run and the import itself; the
 // traffic history and endpoint routes (shapes, the empty answer — no
 // tunnel carries bytes here —, the range sent with milliseconds, 404 and
-// 422) and the status's per-peer totals read from a literal answer.
+// 422) and the status's per-peer totals read from a literal answer; share
+// links (made, listed without their token, opened once without signing in,
+// revoked) and commit-confirm (a PUT kept only when confirmed, listed while
+// pending, a second change meanwhile refused).
 
 #include "AdminTestSupport.h"
 #include "client/ApiError.h"
 #include "client/WireGuardApi.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 using namespace hm::client;
 using namespace admintest;
@@ -54,6 +60,8 @@ private slots:
     void importDryRunThenReal();
     void trafficAndEndpoints();
     void statusPeersCarryTotals();
+    void shareLinkOpensOnce();
+    void commitConfirmWaitsForConfirmation();
 
 private:
     WireGuardApi api() { return WireGuardApi(*m_server.connection->client()); }
@@ -469,6 +477,173 @@ void TestWireGuardClient::statusPeersCarryTotals()
     QCOMPARE(seen.size(), 1);
     QCOMPARE(seen.at(0).endpoint, QStringLiteral("[2001:db8::5]:51820"));
     QVERIFY(seen.at(0).firstSeen < seen.at(0).lastSeen);
+}
+
+namespace {
+
+// A plain GET without the console's session: what the link's recipient does.
+struct WgPlainGet
+{
+    int status = 0;
+    QByteArray body;
+};
+
+WgPlainGet wgPlainGet(QNetworkAccessManager &network, const QUrl &url)
+{
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    WgPlainGet out;
+    if (QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = reply->readAll();
+    }
+    reply->deleteLater();
+    return out;
+}
+
+} // namespace
+
+void TestWireGuardClient::shareLinkOpensOnce()
+{
+    auto server = await<WgServerRow>([&](auto done) {
+        api().createServer(dualServer(QStringLiteral("share"), QStringLiteral("wg-share"), 51840),
+                           done);
+    });
+    QVERIFY2(server.ok(), why(server).constData());
+    WgClientChange change;
+    change.serverId = server.value().id;
+    change.name = QStringLiteral("tablet");
+    auto client = await<WgCreatedClient>([&](auto done) { api().createClient(change, done); });
+    QVERIFY2(client.ok(), why(client).constData());
+    const qint64 id = client.value().client.id;
+
+    auto link =
+        await<WgShareLinkCreated>([&](auto done) { api().createShareLink(id, 3600, done); });
+    QVERIFY2(link.ok(), why(link).constData());
+    QCOMPARE(link.value().token.size(), 43);
+    QCOMPARE(link.value().path, QStringLiteral("/api/v1/wireguard/shared/") + link.value().token);
+    const qint64 inAnHour = QDateTime::currentDateTimeUtc().addSecs(3600).toSecsSinceEpoch();
+    QVERIFY(qAbs(link.value().expiresAt.toSecsSinceEpoch() - inAnHour) < 120);
+
+    auto listed = await<QList<WgShareLink>>([&](auto done) { api().shareLinks(id, done); });
+    QVERIFY2(listed.ok(), why(listed).constData());
+    QCOMPARE(listed.value().size(), 1);
+    QCOMPARE(listed.value().first().id, link.value().id);
+    QCOMPARE(listed.value().first().state, QStringLiteral("active"));
+    QVERIFY(!listed.value().first().usedAt.isValid());
+
+    // Opened without the console's session: the config once, then 404.
+    QNetworkAccessManager network;
+    QUrl url = m_server.connection->client()->baseUrl();
+    url.setPath(link.value().path);
+    const WgPlainGet first = wgPlainGet(network, url);
+    QCOMPARE(first.status, 200);
+    QVERIFY(first.body.contains("[Interface]"));
+    QVERIFY(first.body.contains("PrivateKey"));
+    QCOMPARE(wgPlainGet(network, url).status, 404);
+
+    listed = await<QList<WgShareLink>>([&](auto done) { api().shareLinks(id, done); });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().first().state, QStringLiteral("used"));
+    QVERIFY(listed.value().first().usedAt.isValid());
+    QVERIFY(!listed.value().first().usedFrom.isEmpty());
+
+    // Revoking takes the unused one and leaves the used one as a record.
+    QVERIFY(await<WgShareLinkCreated>([&](auto done) { api().createShareLink(id, 900, done); })
+                .ok());
+    auto revoked = await<int>([&](auto done) { api().revokeShareLinks(id, done); });
+    QVERIFY2(revoked.ok(), why(revoked).constData());
+    QCOMPARE(revoked.value(), 1);
+    listed = await<QList<WgShareLink>>([&](auto done) { api().shareLinks(id, done); });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().size(), 1);
+    QCOMPARE(listed.value().first().state, QStringLiteral("used"));
+
+    // Out of range: 422 at its field.
+    auto tooShort =
+        await<WgShareLinkCreated>([&](auto done) { api().createShareLink(id, 5, done); });
+    QVERIFY(!tooShort.ok());
+    QCOMPARE(tooShort.error().httpStatus(), 422);
+}
+
+void TestWireGuardClient::commitConfirmWaitsForConfirmation()
+{
+    auto server = await<WgServerRow>([&](auto done) {
+        WgServerChange change;
+        change.name = QStringLiteral("confirm");
+        change.interfaceName = QStringLiteral("wg-confirm");
+        change.listenPort = 51850;
+        change.ipv4Address = QStringLiteral("10.46.0.1/24");
+        api().createServer(change, done);
+    });
+    QVERIFY2(server.ok(), why(server).constData());
+    const qint64 id = server.value().id;
+    WgClientChange newClient;
+    newClient.serverId = id;
+    newClient.name = QStringLiteral("admin-laptop");
+    auto client = await<WgCreatedClient>([&](auto done) { api().createClient(newClient, done); });
+    QVERIFY2(client.ok(), why(client).constData());
+
+    WgServerChange change;
+    change.listenPort = 51851;
+    change.confirm.withinSeconds = 600;
+    change.confirm.byHandshakeOf = client.value().client.id;
+    auto updated = await<WgServerRow>([&](auto done) { api().updateServer(id, change, done); });
+    QVERIFY2(updated.ok(), why(updated).constData());
+    QCOMPARE(updated.value().listenPort, 51851);
+    const WgPendingChange answered = updated.value().pendingConfirmation;
+    QVERIFY(answered.isPending());
+    QCOMPARE(answered.kind, QStringLiteral("server"));
+    QCOMPARE(answered.id, id);
+    QCOMPARE(answered.handshakeClientId, client.value().client.id);
+    QVERIFY(answered.deadline > QDateTime::currentDateTimeUtc());
+
+    auto pending = await<QList<WgPendingChange>>([&](auto done) { api().pendingChanges(done); });
+    QVERIFY2(pending.ok(), why(pending).constData());
+    QCOMPARE(pending.value().size(), 1);
+    QCOMPARE(pending.value().first().id, id);
+    QCOMPARE(pending.value().first().serverId, id);
+
+    // Another change meanwhile is refused; nothing awaits for the client.
+    WgServerChange second;
+    second.mtu = 1400;
+    auto refused = await<WgServerRow>([&](auto done) { api().updateServer(id, second, done); });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().httpStatus(), 409);
+    auto nothing = await<void>([&](auto done) {
+        api().confirmChange(QStringLiteral("client"), client.value().client.id, done);
+    });
+    QVERIFY(!nothing.ok());
+    QCOMPARE(nothing.error().httpStatus(), 404);
+
+    auto confirmed =
+        await<void>([&](auto done) { api().confirmChange(QStringLiteral("server"), id, done); });
+    QVERIFY2(confirmed.ok(), why(confirmed).constData());
+    pending = await<QList<WgPendingChange>>([&](auto done) { api().pendingChanges(done); });
+    QVERIFY(pending.ok());
+    QVERIFY(pending.value().isEmpty());
+    auto kept = await<WgServerRow>([&](auto done) { api().server(id, done); });
+    QVERIFY(kept.ok());
+    QCOMPARE(kept.value().listenPort, 51851);
+    QVERIFY(!kept.value().pendingConfirmation.isPending());
+
+    // A client's change with confirmation, then kept; out of range is 422.
+    WgClientChange clientChange;
+    clientChange.description = QStringLiteral("kept");
+    clientChange.confirm.withinSeconds = 60;
+    auto clientUpdated = await<WgClientRow>([&](auto done) {
+        api().updateClient(client.value().client.id, clientChange, done);
+    });
+    QVERIFY2(clientUpdated.ok(), why(clientUpdated).constData());
+    QCOMPARE(clientUpdated.value().pendingConfirmation.kind, QStringLiteral("client"));
+    QVERIFY(await<void>([&](auto done) {
+                api().confirmChange(QStringLiteral("client"), client.value().client.id, done);
+            }).ok());
+    clientChange.confirm.withinSeconds = 5;
+    auto outOfRange = await<WgClientRow>([&](auto done) {
+        api().updateClient(client.value().client.id, clientChange, done);
+    });
+    QVERIFY(!outOfRange.ok());
+    QCOMPARE(outOfRange.error().httpStatus(), 422);
 }
 
 QTEST_MAIN(TestWireGuardClient)
