@@ -206,7 +206,9 @@ private slots:
             stopServer();
         // The interfaces first: wireguard-go keeps a deleted namespace alive.
         for (const auto &[ns, dev] :
-             {std::pair{m_nsServer, m_ifServer}, std::pair{m_nsClient, m_ifClient}})
+             {std::pair{m_nsServer, m_ifServer}, std::pair{m_nsClient, m_ifClient},
+              std::pair{m_nsServer, m_ifTraffic}, std::pair{m_nsClient, m_ifTrafficClient},
+              std::pair{m_nsServer, m_ifConfirm}, std::pair{m_nsClient, m_ifConfirmClient}})
             tunnelIp(
                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
         tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"), QStringLiteral("del"),
