@@ -68,17 +68,6 @@ RateUnit rateUnitFor(double maxBytesPerSecond)
     return units[3];
 }
 
-QList<QPointF> scaled(const QList<QPointF> &points, double divisor)
-{
-    if (divisor == 1.0)
-        return points;
-    QList<QPointF> out;
-    out.reserve(points.size());
-    for (const QPointF &p : points)
-        out.append(QPointF(p.x(), p.y() / divisor));
-    return out;
-}
-
 } // namespace
 
 NodeMetricsView::NodeMetricsView(QWidget *parent) : QWidget(parent)
@@ -357,8 +346,8 @@ void NodeMetricsView::drawChart(int index)
         for (int r = 0; r < line.lowRuns.size(); ++r) {
             auto *upper = new QLineSeries(parts.chart);
             auto *lower = new QLineSeries(parts.chart);
-            upper->replace(scaled(line.highRuns.at(r), divisor));
-            lower->replace(scaled(line.lowRuns.at(r), divisor));
+            upper->replace(ChartStyle::scaledPoints(line.highRuns.at(r), divisor));
+            lower->replace(ChartStyle::scaledPoints(line.lowRuns.at(r), divisor));
             auto *band = new QAreaSeries(upper, lower);
             QColor fill = color;
             fill.setAlphaF(0.18f);
@@ -375,7 +364,7 @@ void NodeMetricsView::drawChart(int index)
             QLineSeries *series = ChartStyle::line(parts.chart, color);
             series->setName(lineName(l < keys.size() ? keys.at(l) : QString()));
             if (r < runs)
-                series->replace(scaled(line.runs.at(r), divisor));
+                series->replace(ChartStyle::scaledPoints(line.runs.at(r), divisor));
             series->attachAxis(parts.x);
             series->attachAxis(parts.y);
         }

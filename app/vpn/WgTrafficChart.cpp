@@ -19,21 +19,6 @@
 
 namespace hm::app {
 
-namespace {
-
-QList<QPointF> wgTrafficScaled(const QList<QPointF> &points, double divisor)
-{
-    if (divisor == 1.0)
-        return points;
-    QList<QPointF> out;
-    out.reserve(points.size());
-    for (const QPointF &p : points)
-        out.append(QPointF(p.x(), p.y() / divisor));
-    return out;
-}
-
-} // namespace
-
 WgTrafficChart::WgTrafficChart(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("vpn.traffic"));
@@ -192,8 +177,8 @@ void WgTrafficChart::redraw()
     m_unit = QString::fromLatin1(unit.name);
     m_received->setName(tr("Received"));
     m_sent->setName(tr("Sent"));
-    m_received->replace(wgTrafficScaled(m_series.received(), m_divisor));
-    m_sent->replace(wgTrafficScaled(m_series.sent(), m_divisor));
+    m_received->replace(ChartStyle::scaledPoints(m_series.received(), m_divisor));
+    m_sent->replace(ChartStyle::scaledPoints(m_series.sent(), m_divisor));
 
     // The x axis is the range asked for, whatever part of it had traffic.
     const qint64 startMs = m_series.startMs();

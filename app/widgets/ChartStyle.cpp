@@ -72,6 +72,17 @@ QColor seriesColor(int index)
     return colors[index % int(std::size(colors))];
 }
 
+QList<QPointF> scaledPoints(const QList<QPointF> &points, double divisor)
+{
+    if (divisor == 1.0)
+        return points;
+    QList<QPointF> out;
+    out.reserve(points.size());
+    for (const QPointF &p : points)
+        out.append(QPointF(p.x(), p.y() / divisor));
+    return out;
+}
+
 NiceScale niceScale(double maxValue, int maxSteps)
 {
     const double top = std::max(maxValue * 1.05, 1.0);

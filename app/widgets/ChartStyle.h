@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
+#include <QPointF>
 #include <QString>
 
 class QChart;
@@ -37,5 +39,8 @@ struct NiceScale
     int decimals; // what the step needs: 2 → 0, 0.5 → 1, 0.25 → 2
 };
 NiceScale niceScale(double maxValue, int maxSteps = 4);
+
+// `points` with y divided by `divisor` (values in a unit: bytes to KiB…).
+QList<QPointF> scaledPoints(const QList<QPointF> &points, double divisor);
 
 } // namespace hm::app::ChartStyle
