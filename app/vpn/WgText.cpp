@@ -41,7 +41,9 @@ QString WgText::family(const QString &family)
 QString WgText::bytes(qint64 bytes)
 {
     // IEC units ("1.2 GiB"), as the traffic chart's axis: powers of 1024
-    // named so.
+    // named so. Below 1 KiB Qt's zh-TW data says "byte": our own words.
+    if (bytes < 1024)
+        return tr("%1 bytes").arg(QLocale().toString(bytes));
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
