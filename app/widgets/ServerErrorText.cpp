@@ -165,6 +165,15 @@ QString describeApiError(const hm::Error &error)
     case ErrorCode::PasswordChangeRequired:
         return QCoreApplication::translate(
             "ServerErrorText", "your password must be changed first: sign out and sign in again");
+    case ErrorCode::CapabilityDisabled:
+        return QCoreApplication::translate(
+            "ServerErrorText", "the node's agent does not allow this (its own config decides)");
+    case ErrorCode::NodeOffline:
+        return QCoreApplication::translate("ServerErrorText",
+                                           "the node's agent is not connected right now");
+    case ErrorCode::ReauthenticationRequired:
+        return QCoreApplication::translate(
+            "ServerErrorText", "confirm your password or a 2FA code first, then try again");
     case ErrorCode::VerificationTokenExpired:
         return QCoreApplication::translate("ServerErrorText",
                                            "the verification link has expired; ask for a new one");

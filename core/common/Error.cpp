@@ -81,6 +81,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::Timeout, "TIMEOUT", 504},
     {ErrorCode::Conflict, "CONFLICT", 409},
     {ErrorCode::PasswordChangeRequired, "PASSWORD_CHANGE_REQUIRED", 403},
+    {ErrorCode::CapabilityDisabled, "CAPABILITY_DISABLED", 403},
+    {ErrorCode::NodeOffline, "NODE_OFFLINE", 409},
+    {ErrorCode::ReauthenticationRequired, "REAUTHENTICATION_REQUIRED", 401},
 };
 
 const CatalogueEntry &entryFor(ErrorCode code)

@@ -95,6 +95,15 @@ enum class ErrorCode
     // generated first administrator's, an administrator's reset): until
     // it is changed, only the caller's own account routes answer.
     PasswordChangeRequired,
+    // Remote operations (issue 38): the agent's own config does not grant
+    // the capability a request needs (refused by the agent, or by the
+    // server from what the agent reported).
+    CapabilityDisabled,
+    // The node's agent is not connected: nothing was asked of it.
+    NodeOffline,
+    // A dangerous action (opening a terminal) needs the password or a TOTP
+    // code entered within the last few minutes.
+    ReauthenticationRequired,
 };
 
 // "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...

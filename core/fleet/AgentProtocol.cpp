@@ -255,6 +255,78 @@ Result<AgentMessage> parseReport(const QJsonObject &object)
     return AgentMessage(std::move(report));
 }
 
+bool isActionName(const QString &action)
+{
+    if (action.isEmpty() || action.size() > 32)
+        return false;
+    for (const QChar c : action)
+        if (!((c >= u'a' && c <= u'z') || c == u'_'))
+            return false;
+    return true;
+}
+
+Result<AgentMessage> parseRequest(const QJsonObject &object)
+{
+    RequestMessage request;
+    auto id = integerAt(object, QStringLiteral("id"), 1, qint64(1) << 53);
+    if (!id)
+        return id.error();
+    request.id = *id;
+    auto capability = stringAt(object, QStringLiteral("capability"), 32);
+    if (!capability)
+        return capability.error();
+    if (!knownCapabilities().contains(*capability))
+        return invalid(QStringLiteral("capability"), QStringLiteral("unknown capability"));
+    request.capability = *capability;
+    const QString action = object.value(QStringLiteral("action")).toString();
+    if (!isActionName(action))
+        return invalid(QStringLiteral("action"),
+                       QStringLiteral("action must be 1 to 32 of a-z and _"));
+    request.action = action;
+    const QJsonValue args = object.value(QStringLiteral("args"));
+    if (!args.isUndefined() && !args.isObject())
+        return invalid(QStringLiteral("args"), QStringLiteral("args must be an object"));
+    request.args = args.toObject();
+    return AgentMessage(std::move(request));
+}
+
+Result<AgentMessage> parseResponse(const QJsonObject &object)
+{
+    ResponseMessage response;
+    auto id = integerAt(object, QStringLiteral("id"), 1, qint64(1) << 53);
+    if (!id)
+        return id.error();
+    response.id = *id;
+    const QJsonValue ok = object.value(QStringLiteral("ok"));
+    if (!ok.isBool())
+        return invalid(QStringLiteral("ok"), QStringLiteral("ok must be true or false"));
+    response.ok = ok.toBool();
+    if (response.ok) {
+        const QJsonValue result = object.value(QStringLiteral("result"));
+        if (!result.isObject())
+            return invalid(QStringLiteral("result"), QStringLiteral("result must be an object"));
+        response.result = result.toObject();
+        return AgentMessage(std::move(response));
+    }
+    const QJsonValue error = object.value(QStringLiteral("error"));
+    if (!error.isObject())
+        return invalid(QStringLiteral("error"), QStringLiteral("error must be an object"));
+    const QJsonObject e = error.toObject();
+    auto code = stringAt(e, QStringLiteral("code"), 64);
+    if (!code)
+        return code.error();
+    auto message = stringAt(e, QStringLiteral("message"), kMaxResponseErrorMessage, false);
+    if (!message)
+        return message.error();
+    const QJsonValue details = e.value(QStringLiteral("details"));
+    if (!details.isUndefined() && !details.isObject())
+        return invalid(QStringLiteral("details"), QStringLiteral("details must be an object"));
+    response.errorCode = *code;
+    response.errorMessage = *message;
+    response.errorDetails = details.toObject();
+    return AgentMessage(std::move(response));
+}
+
 } // namespace
 
 bool isValidMetricName(QStringView name)
@@ -273,16 +345,26 @@ bool isValidMetricName(QStringView name)
 
 Result<AgentMessage> parseAgentMessage(QByteArrayView frame)
 {
-    if (frame.size() > kMaxAgentMessageBytes)
+    // Only a response may be larger than kMaxAgentMessageBytes; which type
+    // a frame is needs the parse, bounded by the larger limit.
+    const auto tooLarge = [](qsizetype limit) {
         return Error{ErrorCode::PayloadTooLarge,
-                     QStringLiteral("an agent message may have at most %1 bytes")
-                         .arg(kMaxAgentMessageBytes)};
+                     QStringLiteral("an agent message may have at most %1 bytes").arg(limit)};
+    };
+    if (frame.size() > kMaxAgentResponseBytes)
+        return tooLarge(kMaxAgentResponseBytes);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return invalid(QStringLiteral("message"), QStringLiteral("a message is one JSON object"));
     const QJsonObject object = document.object();
     const QString type = object.value(QStringLiteral("type")).toString();
+    if (type == u"response")
+        return parseResponse(object);
+    if (frame.size() > kMaxAgentMessageBytes)
+        return tooLarge(kMaxAgentMessageBytes);
+    if (type == u"request")
+        return parseRequest(object);
     if (type == u"report")
         return parseReport(object);
     if (type == u"hello")
@@ -376,6 +458,53 @@ QByteArray serialize(const SettingsMessage &message)
 {
     return toBytes({{QStringLiteral("type"), QStringLiteral("settings")},
                     {QStringLiteral("settings"), settingsObject(message.settings)}});
+}
+
+QByteArray serialize(const RequestMessage &message)
+{
+    return toBytes({{QStringLiteral("type"), QStringLiteral("request")},
+                    {QStringLiteral("id"), message.id},
+                    {QStringLiteral("capability"), message.capability},
+                    {QStringLiteral("action"), message.action},
+                    {QStringLiteral("args"), message.args}});
+}
+
+QByteArray serialize(const ResponseMessage &message)
+{
+    QJsonObject object{{QStringLiteral("type"), QStringLiteral("response")},
+                       {QStringLiteral("id"), message.id},
+                       {QStringLiteral("ok"), message.ok}};
+    if (message.ok) {
+        object.insert(QStringLiteral("result"), message.result);
+    } else {
+        QJsonObject error{{QStringLiteral("code"), message.errorCode},
+                          {QStringLiteral("message"), message.errorMessage}};
+        if (!message.errorDetails.isEmpty())
+            error.insert(QStringLiteral("details"), message.errorDetails);
+        object.insert(QStringLiteral("error"), error);
+    }
+    return toBytes(object);
+}
+
+ResponseMessage failedResponse(qint64 requestId, const Error &error)
+{
+    ResponseMessage response;
+    response.id = requestId;
+    response.ok = false;
+    response.errorCode = error.codeName();
+    response.errorMessage = error.message.left(kMaxResponseErrorMessage);
+    response.errorDetails = error.details;
+    return response;
+}
+
+Error responseError(const ResponseMessage &response)
+{
+    bool known = false;
+    const ErrorCode code = errorCodeFromName(response.errorCode, &known);
+    QJsonObject details = response.errorDetails;
+    if (!known)
+        details.insert(QStringLiteral("agent_code"), response.errorCode);
+    return Error{code, response.errorMessage, details};
 }
 
 QByteArray signedChallenge(const QString &nodeId, const QByteArray &nonce)

@@ -11,6 +11,14 @@
 //   agent  → server report     {type, seq, time_ms, metrics{name: number}}
 //   server → agent  ack        {type, seq}     (stored durably up to seq)
 //   server → agent  settings   {type, settings}
+//   server → agent  request    {type, id, capability, action, args}
+//   agent  → server response   {type, id, ok, result | error{code, message,
+//                               details}}
+//
+// Requests are remote operations (issue 38): the agent checks the
+// capability against its own config before anything else and answers
+// CAPABILITY_DISABLED when it does not grant it; the server never decides
+// that for the agent.
 //
 // The signature is Ed25519 over signedChallenge(node_id, nonce) with the key
 // pair the agent made at enrolment. Both sides parse with parseAgentMessage,
@@ -22,6 +30,7 @@
 #include "fleet/ProbeTarget.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,8 +40,12 @@
 namespace hm::fleet {
 
 inline constexpr int kAgentProtocolVersion = 1;
-// A frame larger than this is refused before it is parsed.
+// A frame larger than this is refused before it is parsed; only a
+// `response` may be larger, up to kMaxAgentResponseBytes.
 inline constexpr qsizetype kMaxAgentMessageBytes = 64 * 1024;
+inline constexpr qsizetype kMaxAgentResponseBytes = 1024 * 1024;
+// The longest error message a response carries (it reaches people).
+inline constexpr qsizetype kMaxResponseErrorMessage = 1000;
 // At most this many values in one report, names of at most 64 characters.
 inline constexpr int kMaxReportValues = 512;
 inline constexpr qsizetype kMaxMetricNameLength = 64;
@@ -41,9 +54,15 @@ inline constexpr qsizetype kChallengeNonceBytes = 32;
 inline constexpr int kMaxSettingsProbes = 64;
 
 // What an agent may do, fixed in its own config (docs/agent-protocol.md).
+// metrics and probes are the default install's; the rest are remote
+// operations an operator turns on per machine (docs/agent.md).
 inline const QStringList &knownCapabilities()
 {
-    static const QStringList names{QStringLiteral("metrics"), QStringLiteral("probes")};
+    static const QStringList names{
+        QStringLiteral("metrics"), QStringLiteral("probes"),    QStringLiteral("terminal"),
+        QStringLiteral("processes"), QStringLiteral("files"),  QStringLiteral("docker"),
+        QStringLiteral("nginx"),   QStringLiteral("tasks"),    QStringLiteral("upgrade"),
+        QStringLiteral("reboot")};
     return names;
 }
 
@@ -105,8 +124,34 @@ struct SettingsMessage
     AgentSettings settings;
 };
 
+// A remote operation, server → agent. `id` is the server's, unique per
+// connection; `action` names what to do within the capability
+// ([a-z_], 1–32 characters); `args` its arguments, checked by the agent's
+// handler.
+struct RequestMessage
+{
+    qint64 id = 0;
+    QString capability;
+    QString action;
+    QJsonObject args;
+};
+
+// The agent's answer to the request with the same id. On failure `error`
+// holds a catalogue code name (CAPABILITY_DISABLED, VALIDATION_ERROR, …),
+// a message for people and details (details.code: the precise reason, such
+// as PROCESS_NOT_FOUND).
+struct ResponseMessage
+{
+    qint64 id = 0;
+    bool ok = true;
+    QJsonObject result;
+    QString errorCode;
+    QString errorMessage;
+    QJsonObject errorDetails;
+};
+
 using AgentMessage = std::variant<ChallengeMessage, HelloMessage, WelcomeMessage, ReportMessage,
-                                  AckMessage, SettingsMessage>;
+                                  AckMessage, SettingsMessage, RequestMessage, ResponseMessage>;
 
 // One frame → one message. ValidationError (with "field" in the details)
 // for a malformed or unknown message, PayloadTooLarge above
@@ -120,6 +165,15 @@ QByteArray serialize(const WelcomeMessage &message);
 QByteArray serialize(const ReportMessage &message);
 QByteArray serialize(const AckMessage &message);
 QByteArray serialize(const SettingsMessage &message);
+QByteArray serialize(const RequestMessage &message);
+QByteArray serialize(const ResponseMessage &message);
+
+// A failed response for `requestId` from an Error: its code's name, its
+// message (cut to kMaxResponseErrorMessage) and details.
+ResponseMessage failedResponse(qint64 requestId, const Error &error);
+// The Error a failed response stands for (unknown code names become
+// INTERNAL_ERROR, the agent's name kept in details.agent_code).
+Error responseError(const ResponseMessage &response);
 
 // The bytes an agent signs to answer a challenge: a fixed context string,
 // the node id and the nonce, so a signature made for one purpose, node or

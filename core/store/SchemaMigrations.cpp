@@ -1112,6 +1112,29 @@ CREATE TABLE bgp_announcements (
 );
 )sql";
 
+// Who may act on which nodes (issue 38 "Who may act"; docs/api.md "Node
+// grants"): a user, or every user of a role, may use one capability on the
+// nodes that carry a label ('*': every node). ADMIN needs none; VIEWER is
+// never granted (the service refuses to store it).
+const char kNodeGrantsSchema[] = R"sql(
+CREATE TABLE node_grants (
+    id           TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('user', 'role')),
+    subject      TEXT NOT NULL, -- a user id, or a role name
+    label        TEXT NOT NULL,
+    capability   TEXT NOT NULL,
+    created_by   TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX node_grants_unique ON node_grants (subject_kind, subject, label, capability);
+-- A deleted user's grants go with the account (subject is no foreign key:
+-- it may name a role).
+CREATE TRIGGER node_grants_user_deleted AFTER DELETE ON users
+BEGIN
+    DELETE FROM node_grants WHERE subject_kind = 'user' AND subject = OLD.id;
+END;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1163,6 +1186,7 @@ const QList<Migration> &schemaMigrations()
         {30, QStringLiteral("wireguard changes awaiting confirmation"),
          QString::fromUtf8(kWireGuardPendingSchema)},
         {31, QStringLiteral("bgp announced prefixes"), QString::fromUtf8(kBgpAnnouncementsSchema)},
+        {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
     };
     return migrations;
 }

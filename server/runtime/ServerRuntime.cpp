@@ -12,6 +12,7 @@
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/routes/credentials/CredentialRoutes.h"
 #include "server/routes/fleet/FleetRoutes.h"
+#include "server/routes/remote/RemoteRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/routes/vpn/BgpRoutes.h"
@@ -36,6 +37,9 @@
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
+#include "server/services/remote/NodeActions.h"
+#include "server/services/remote/NodeGrants.h"
+#include "server/services/remote/ProcessOps.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -301,6 +305,12 @@ Result<QUrl> ServerRuntime::startUp()
     // Rollups and retention of the metric history (MetricHistory.h).
     m_fleet->history().startMaintenance(30 * 1000);
     registerNodeRoutes(*m_router, *m_auth, *m_fleet);
+    // Remote operations through the agents (issue 38).
+    m_nodeGrants = std::make_unique<remote::NodeGrants>(*m_database);
+    m_nodeActions = std::make_unique<remote::NodeActions>(*m_database, *m_fleet, *m_nodeGrants);
+    m_processOps = std::make_unique<remote::ProcessOps>(*m_nodeActions);
+    registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
+    registerProcessRoutes(*m_router, *m_auth, *m_processOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -410,6 +420,9 @@ void ServerRuntime::stop()
     m_bgp.reset();       // waits for its birdc call in progress
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
+    m_processOps.reset(); // over the fleet's agent calls
+    m_nodeActions.reset();
+    m_nodeGrants.reset();
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();

@@ -33,6 +33,11 @@ class RateLimiter;
 namespace ws {
 class WebSocketHub;
 }
+namespace remote {
+class NodeGrants;
+class NodeActions;
+class ProcessOps;
+} // namespace remote
 namespace fleet {
 class AlertChannels;
 class AlertDispatcher;
@@ -112,6 +117,9 @@ private:
     std::unique_ptr<FlowEngineHost> m_engine;
     std::unique_ptr<ComponentService> m_components;            // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
+    std::unique_ptr<remote::NodeGrants> m_nodeGrants;          // who may act on which nodes
+    std::unique_ptr<remote::NodeActions> m_nodeActions;        // remote operations, one way
+    std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
     std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet

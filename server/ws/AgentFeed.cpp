@@ -46,8 +46,10 @@ void AgentFeed::open(WsConnection *connection)
 {
     QWebSocket &socket = connection->socket();
     // Larger frames close the connection (1009) before they are buffered.
-    socket.setMaxAllowedIncomingMessageSize(quint64(hm::fleet::kMaxAgentMessageBytes));
-    socket.setMaxAllowedIncomingFrameSize(quint64(hm::fleet::kMaxAgentMessageBytes));
+    // Only a response may exceed kMaxAgentMessageBytes (parseAgentMessage
+    // holds every other type to it).
+    socket.setMaxAllowedIncomingMessageSize(quint64(hm::fleet::kMaxAgentResponseBytes));
+    socket.setMaxAllowedIncomingFrameSize(quint64(hm::fleet::kMaxAgentResponseBytes));
     Session session;
     session.nonce = crypto::randomBytes(hm::fleet::kChallengeNonceBytes);
     session.sinceLastMessage.start();
@@ -68,6 +70,7 @@ void AgentFeed::remove(WsConnection *connection)
         return;
     const QString nodeId = it->nodeId;
     m_sessions.erase(it);
+    m_fleet.calls().detach(connection);
     if (!nodeId.isEmpty() && m_byNode.value(nodeId) == connection) {
         m_byNode.remove(nodeId);
         m_fleet.agentDisconnected(nodeId);
@@ -97,6 +100,8 @@ void AgentFeed::onMessage(WsConnection *connection, const QString &text)
     }
     if (const auto *report = std::get_if<hm::fleet::ReportMessage>(&message.value()))
         onReport(connection, it->nodeId, *report);
+    else if (const auto *response = std::get_if<hm::fleet::ResponseMessage>(&message.value()))
+        m_fleet.calls().deliver(connection, *response);
     else
         connection->closeWith(kClosePolicy, QStringLiteral("unexpected message"));
 }
@@ -131,6 +136,7 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
         // The agent reconnected before the old connection timed out; the
         // old one must not speak for the node any more.
         m_sessions[older].nodeId.clear();
+        m_fleet.calls().detach(older);
         older->closeWith(kCloseConflict, QStringLiteral("a newer connection took over"));
     }
     session.nodeId = node.value().id;
@@ -139,6 +145,13 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
     m_byNode.insert(session.nodeId, connection);
     hm::fleet::WelcomeMessage welcome{session.nodeId, acked.value(), settingsFor(session)};
     connection->send(QString::fromUtf8(hm::fleet::serialize(welcome)));
+    // Remote operations go out on this connection, for the capabilities
+    // its agent reported (the agent checks them again itself).
+    m_fleet.calls().attach(session.nodeId, connection, hello.capabilities,
+                           [connection = QPointer<WsConnection>(connection)](const QByteArray &frame) {
+                               if (connection && connection->isOpen())
+                                   connection->send(QString::fromUtf8(frame));
+                           });
     m_fleet.agentConnected(node.value(), hello);
 }
 
@@ -166,6 +179,7 @@ void AgentFeed::onRevoked(const QString &nodeId)
     if (!connection)
         return;
     m_sessions[connection].nodeId.clear();
+    m_fleet.calls().detach(connection);
     connection->closeWith(kCloseForbidden,
                           QStringLiteral("the node was deleted or its key revoked"));
 }

@@ -13,6 +13,8 @@ CloseCode closeCodeFor(const Error &error)
     case ErrorCode::AccountSuspended:
     case ErrorCode::InsufficientPermissions:
     case ErrorCode::PasswordChangeRequired:
+    case ErrorCode::CapabilityDisabled:
+    case ErrorCode::ReauthenticationRequired:
         return kCloseForbidden;
     case ErrorCode::ExecutionNotFound:
     case ErrorCode::FlowNotFound:

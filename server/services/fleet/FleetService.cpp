@@ -89,7 +89,8 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
       m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this)),
       m_sparklines(new NodeSparklines(db, this)),
-      m_metricsBatch(new NodeMetricsBatch(NodeMetricsBatch::kDefaultIntervalMs, this))
+      m_metricsBatch(new NodeMetricsBatch(NodeMetricsBatch::kDefaultIntervalMs, this)),
+      m_calls(new AgentCalls(this))
 {
     m_history->setClock([this] { return now(); });
     m_sparklines->setClock([this] { return now(); });

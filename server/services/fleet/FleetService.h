@@ -13,6 +13,7 @@
 #include "server/api/Roles.h"
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/fleet/AgentCalls.h"
 #include "server/services/fleet/FleetSummary.h"
 #include "server/services/fleet/MetricHistory.h"
 #include "server/services/fleet/NodeMetricsBatch.h"
@@ -159,6 +160,8 @@ public:
                                             qint64 limit, const QString &tier = {},
                                             const QSet<QString> &names = {});
     MetricHistory &history() { return *m_history; }
+    // Requests to the connected agents (remote operations, issue 38).
+    AgentCalls &calls() { return *m_calls; }
     // GET /nodes/sparklines: the last 15 minutes of CPU, memory and disk of
     // these nodes (NodeSparklines), in the order asked, unknown ids left
     // out; `*endMs` is the start of the last bucket.
@@ -199,6 +202,7 @@ private:
     FleetSummary *m_summary;
     NodeSparklines *m_sparklines;
     NodeMetricsBatch *m_metricsBatch;
+    AgentCalls *m_calls;
     QHash<QString, qint64> m_lastAnnounced; // node id -> last reportStored seq
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;

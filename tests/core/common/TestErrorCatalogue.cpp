@@ -34,6 +34,9 @@ private slots:
         QTest::newRow("TIMEOUT") << "TIMEOUT" << 504;
         QTest::newRow("DATA_DIR_IN_USE") << "DATA_DIR_IN_USE" << 409;
         QTest::newRow("CONFLICT") << "CONFLICT" << 409;
+        QTest::newRow("CAPABILITY_DISABLED") << "CAPABILITY_DISABLED" << 403;
+        QTest::newRow("NODE_OFFLINE") << "NODE_OFFLINE" << 409;
+        QTest::newRow("REAUTHENTICATION_REQUIRED") << "REAUTHENTICATION_REQUIRED" << 401;
     }
     void seedCodesHaveTheirStatus()
     {
@@ -49,7 +52,7 @@ private slots:
     void namesAreUniqueAndRoundTrip()
     {
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::PasswordChangeRequired); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::ReauthenticationRequired); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString name = errorCodeName(code);
             QVERIFY2(!seen.contains(name), qPrintable(name));

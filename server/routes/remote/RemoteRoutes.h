@@ -1,0 +1,24 @@
+#pragma once
+
+namespace hm::server {
+
+class ApiRouter;
+namespace auth {
+struct AuthModule;
+}
+namespace remote {
+class NodeGrants;
+class NodeActions;
+class ProcessOps;
+} // namespace remote
+
+// /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
+// who may act on which nodes; administrators only. And
+// GET /api/v1/nodes/{id}/access: what the caller may do on one node.
+void registerNodeGrantRoutes(ApiRouter &router, auth::AuthModule &auth,
+                             remote::NodeActions &actions);
+// /api/v1/nodes/{id}/processes* and seed 002's /api/servers/{id}/processes*
+// (ProcessRoutes.cpp, docs/api.md "Node processes").
+void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::ProcessOps &processes);
+
+} // namespace hm::server
