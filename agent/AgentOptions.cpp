@@ -21,9 +21,11 @@ struct OptionSpec
     const char *help;
 };
 
-// capabilities has no command-line form on purpose: what the agent grants
-// is fixed by whoever owns its (root-owned) config file, not by whoever
-// can start it with other arguments.
+// What the agent grants comes from the config file's `capabilities` and
+// the command line's --allow together (issue 38 item 1): both are set by
+// whoever installs the service (a root-owned file, a root-owned unit), and
+// neither can be changed by the server. --allow only adds to the file's
+// list; nothing on the command line takes a capability away from it.
 constexpr OptionSpec kAgentOptionSpecs[] = {
     {"server", "server", "URL", "The HiveMind server, http:// or https://."},
     {"enrol-secret", "enrol_secret", "SECRET",
@@ -57,6 +59,12 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
         parser.addOption(QCommandLineOption(QString::fromLatin1(spec.cli),
                                             QString::fromLatin1(spec.help),
                                             QString::fromLatin1(spec.valueName)));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("allow"),
+        QStringLiteral("Also grant these capabilities (comma-separated, repeatable): %1. The "
+                       "default install grants metrics and probes only.")
+            .arg(fleet::knownCapabilities().join(QStringLiteral(", "))),
+        QStringLiteral("LIST")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("print-fingerprint"),
         QStringLiteral("Print this agent's identity fingerprint (creating the identity if "
@@ -230,6 +238,14 @@ Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QStri
     if (const Status fromFile = applyConfigFile(options, options.configFile, explicitConfig);
         !fromFile)
         return fromFile.error();
+    for (const QString &allowed : parser.values(QStringLiteral("allow"))) {
+        auto more = parseCapabilities(QVariant(allowed));
+        if (!more)
+            return more.error();
+        for (const QString &name : more.value())
+            if (!options.capabilities.contains(name))
+                options.capabilities.append(name);
+    }
     // The command line wins over the file.
     for (const OptionSpec &spec : kAgentOptionSpecs) {
         const QString cli = QString::fromLatin1(spec.cli);
@@ -256,7 +272,8 @@ QString agentHelpText()
         QStringLiteral(
             "\nConfig file keys (INI, no section; the command line wins):\n"
             "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
-            "  capabilities   comma-separated, only in the config file: %1 (default metrics)\n"
+            "  capabilities   comma-separated: %1\n"
+            "                 (default metrics,probes; --allow adds to it)\n"
             "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
             "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
             .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));

@@ -78,6 +78,7 @@ void AgentSession::connectNow()
         return;
     m_state = State::Connecting;
     m_inFlightBytes = 0;
+    ++m_connection;
     const QUrl url =
         client::JsonWebSocket::webSocketUrl(m_config.serverUrl, QStringLiteral("/ws/agent"));
     qCInfo(lcAgent).noquote() << QStringLiteral("connecting to %1").arg(url.toString());
@@ -173,9 +174,20 @@ void AgentSession::onFrame(const QByteArray &frame)
         if (m_state != State::Streaming)
             return protocolError(QStringLiteral("settings before the welcome"));
         emit settingsReceived(settings->settings);
+    } else if (const auto *request = std::get_if<fleet::RequestMessage>(&*parsed)) {
+        if (m_state != State::Streaming)
+            return protocolError(QStringLiteral("a request before the welcome"));
+        emit requestReceived(m_connection, *request);
     } else {
         protocolError(QStringLiteral("a message only an agent sends"));
     }
+}
+
+void AgentSession::respond(quint64 connection, const fleet::ResponseMessage &response)
+{
+    if (connection != m_connection || m_state != State::Streaming)
+        return;
+    m_socket.send(fleet::serialize(response));
 }
 
 void AgentSession::onChallenge(const fleet::ChallengeMessage &challenge)

@@ -69,6 +69,9 @@ public:
     void stop();
     // New reports are in the buffer: send them if connected.
     void reportsAppended();
+    // Answers a request that came with requestReceived(); dropped when the
+    // connection it came on has ended (the server failed it already).
+    void respond(quint64 connection, const fleet::ResponseMessage &response);
 
     State state() const { return m_state; }
     // The highest sequence number handed to the current connection.
@@ -77,6 +80,9 @@ public:
 signals:
     void welcomed(const hm::fleet::AgentSettings &settings);
     void settingsReceived(const hm::fleet::AgentSettings &settings);
+    // A remote operation from the server (after the welcome only);
+    // `connection` is handed back to respond().
+    void requestReceived(quint64 connection, const hm::fleet::RequestMessage &request);
     // A connection ended (any reason); a retry follows unless refused().
     void disconnected(int code, const QString &reason);
     // 4401 or 4403: this identity is not accepted; the session stopped.
@@ -106,6 +112,7 @@ private:
     State m_state = State::Idle;
     int m_backoffMs = 0;
     qint64 m_sentUpTo = 0;
+    quint64 m_connection = 0; // counts connections: which one a request came on
     qint64 m_inFlightBytes = 0;
     bool m_pumping = false;
 };
