@@ -1,6 +1,9 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/ProcessHandlers.h"
+#include "agent/ProcessTable.h"
+#include "agent/RemoteDispatcher.h"
 #include "agent/SampleBuffer.h"
 #include "common/Logging.h"
 #include "hivemind/Version.h"
@@ -164,6 +167,16 @@ void AgentRunner::run(const EnrolmentRecord &record)
     ProbeRunnerConfig probes;
     probes.granted = m_options.capabilities.contains(QStringLiteral("probes"));
     m_probes = std::make_unique<ProbeRunner>(probes);
+    m_remote = std::make_unique<RemoteDispatcher>(m_options.capabilities);
+    m_processes = makeProcessTable();
+    addProcessHandlers(*m_remote, *m_processes);
+    connect(m_session.get(), &AgentSession::requestReceived, this,
+            [this](quint64 connection, const fleet::RequestMessage &request) {
+                m_remote->dispatch(request, [session = m_session.get(),
+                                             connection](const fleet::ResponseMessage &response) {
+                    session->respond(connection, response);
+                });
+            });
     connect(m_session.get(), &AgentSession::welcomed, this, &AgentRunner::applySettings);
     connect(m_session.get(), &AgentSession::settingsReceived, this, &AgentRunner::applySettings);
     // The first sample only primes the rates; reports follow every interval.

@@ -22,6 +22,8 @@
 namespace hm::agent {
 
 class AgentSession;
+class ProcessTable;
+class RemoteDispatcher;
 class SampleBuffer;
 
 class AgentRunner : public QObject
@@ -54,6 +56,10 @@ private:
     std::unique_ptr<MetricsCollector> m_collector;
     std::unique_ptr<ProbeRunner> m_probes;
     std::unique_ptr<AgentSession> m_session;
+    // Remote operations: what the server asks, checked against our own
+    // capabilities first.
+    std::unique_ptr<ProcessTable> m_processes;
+    std::unique_ptr<RemoteDispatcher> m_remote;
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;
