@@ -25,6 +25,8 @@ std::optional<PidStat> parsePidStat(const QByteArray &text)
     const auto number = [&fields](qsizetype index) { return fields.at(index).toULongLong(); };
     stat.state = fields.at(0).at(0);
     stat.ppid = fields.at(1).toLongLong();
+    stat.pgrp = fields.at(2).toLongLong();
+    stat.session = fields.at(3).toLongLong();
     stat.utime = number(11);
     stat.stime = number(12);
     stat.threads = fields.at(17).toInt();

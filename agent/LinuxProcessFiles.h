@@ -18,6 +18,8 @@ struct PidStat
     QString comm;
     char state = '?';
     qint64 ppid = 0;
+    qint64 pgrp = 0;
+    qint64 session = 0;
     quint64 utime = 0;
     quint64 stime = 0;
     int threads = 0;

@@ -44,7 +44,8 @@ std::optional<QByteArray> readProcessFile(const QByteArray &path, qsizetype limi
     QByteArray data;
     char chunk[4096];
     while (data.size() < limit) {
-        const ssize_t n = ::read(fd, chunk, size_t(std::min<qsizetype>(sizeof chunk, limit - data.size())));
+        const ssize_t n =
+            ::read(fd, chunk, size_t(std::min<qsizetype>(sizeof chunk, limit - data.size())));
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -109,10 +110,11 @@ Result<QList<ProcessInfo>> LinuxProcessTable::list()
     const long ticksPerSecond = ::sysconf(_SC_CLK_TCK);
     const long pageSize = ::sysconf(_SC_PAGESIZE);
     // starttime counts from boot (CLOCK_BOOTTIME, as /proc/uptime does).
-    const qint64 bootMs = QDateTime::currentMSecsSinceEpoch() - processClockNs(CLOCK_BOOTTIME) / 1000000;
-    const double elapsedTicks = m_sinceLast.isValid()
-                                    ? double(m_sinceLast.nsecsElapsed()) * double(ticksPerSecond) / 1e9
-                                    : 0.0;
+    const qint64 bootMs =
+        QDateTime::currentMSecsSinceEpoch() - processClockNs(CLOCK_BOOTTIME) / 1000000;
+    const double elapsedTicks =
+        m_sinceLast.isValid() ? double(m_sinceLast.nsecsElapsed()) * double(ticksPerSecond) / 1e9
+                              : 0.0;
     m_sinceLast.start();
 
     QHash<qint64, CpuSample> current;

@@ -144,7 +144,8 @@ private slots:
         // share above 10 % is kept.
         double busiest = 0;
         const auto busy = [&] {
-            busiest = std::max(busiest, findProcess(*table, pid).value_or(ProcessInfo{}).cpuPercent);
+            busiest =
+                std::max(busiest, findProcess(*table, pid).value_or(ProcessInfo{}).cpuPercent);
             return busiest > 10;
         };
         QTRY_VERIFY_WITH_TIMEOUT(busy(), 60000);
@@ -251,7 +252,7 @@ private slots:
 
     void parsesStatWithAwkwardComm()
     {
-        const QByteArray text = "1234 (we ird) (name) S 1 1234 1234 0 -1 4194304 100 0 0 0 7 3 0 0 "
+        const QByteArray text = "1234 (we ird) (name) S 1 1234 1235 0 -1 4194304 100 0 0 0 7 3 0 0 "
                                 "20 0 2 0 5000 123456789 250 18446744073709551615 1 1 0 0 0\n";
         const auto stat = procfs::parsePidStat(text);
         QVERIFY(stat);
@@ -259,6 +260,8 @@ private slots:
         QCOMPARE(stat->comm, QStringLiteral("we ird) (name"));
         QCOMPARE(stat->state, 'S');
         QCOMPARE(stat->ppid, qint64(1));
+        QCOMPARE(stat->pgrp, qint64(1234));
+        QCOMPARE(stat->session, qint64(1235));
         QCOMPARE(stat->utime, quint64(7));
         QCOMPARE(stat->stime, quint64(3));
         QCOMPARE(stat->threads, 2);
@@ -274,21 +277,26 @@ private slots:
 
     void parsesStatusUid()
     {
-        QCOMPARE(procfs::parseStatusEffectiveUid("Name:\tx\nUid:\t1000\t1001\t1002\t1003\nGid:\t5\n"),
-                 std::optional<uint>(1001));
+        QCOMPARE(
+            procfs::parseStatusEffectiveUid("Name:\tx\nUid:\t1000\t1001\t1002\t1003\nGid:\t5\n"),
+            std::optional<uint>(1001));
         QCOMPARE(procfs::parseStatusEffectiveUid("Name:\tx\n"), std::nullopt);
     }
 
     void joinsCommandLine()
     {
-        QCOMPARE(procfs::joinCommandLine(QByteArray("sleep\0" "300\0", 10), 4096),
+        QCOMPARE(procfs::joinCommandLine(QByteArray("sleep\0"
+                                                    "300\0",
+                                                    10),
+                                         4096),
                  QStringLiteral("sleep 300"));
         QCOMPARE(procfs::joinCommandLine(QByteArray("a\0\0\0", 4), 4096), QStringLiteral("a"));
         QCOMPARE(procfs::joinCommandLine({}, 4096), QString());
         const QString cut = procfs::joinCommandLine(QByteArray(5000, 'x'), 4096);
         QCOMPARE(cut.size(), 4096);
         QVERIFY(cut.endsWith(QChar(0x2026)));
-        QCOMPARE(procfs::joinCommandLine(QByteArray(4096, 'y'), 4096), QString(4096, QLatin1Char('y')));
+        QCOMPARE(procfs::joinCommandLine(QByteArray(4096, 'y'), 4096),
+                 QString(4096, QLatin1Char('y')));
     }
 };
 
