@@ -544,22 +544,28 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
         }
     } else {
         // Exchange, then make sure what left the name is the inode that was
-        // checked, unchanged: anything else (another writer, a symlink or
-        // directory swapped in) is put back and reported as a conflict.
-        const auto unchanged = [&](const struct stat &now) {
-            struct stat fdNow{};
-            return now.st_dev == oldSt.st_dev && now.st_ino == oldSt.st_ino
-                && ::fstat(old.get(), &fdNow) == 0 && fdNow.st_size == oldSt.st_size
-                && fdNow.st_ctim.tv_sec == oldSt.st_ctim.tv_sec
-                && fdNow.st_ctim.tv_nsec == oldSt.st_ctim.tv_nsec;
+        // checked: anything else (another writer's rename, a symlink or a
+        // directory swapped in) is put back and reported as a conflict. An
+        // in-place change of that inode since it was hashed shows in its
+        // size or ctime (checked just before: the rename itself moves the
+        // ctime).
+        const auto sameInode = [&](const struct stat &now) {
+            return now.st_dev == oldSt.st_dev && now.st_ino == oldSt.st_ino;
         };
         const Error conflict = confinedFilesError(
             ErrorCode::Conflict, "CONFLICT",
             QStringLiteral("%1: changed while being written; nothing was written").arg(shown), shown);
+        struct stat fdNow{};
+        if (::fstat(old.get(), &fdNow) != 0 || fdNow.st_size != oldSt.st_size
+            || fdNow.st_ctim.tv_sec != oldSt.st_ctim.tv_sec
+            || fdNow.st_ctim.tv_nsec != oldSt.st_ctim.tv_nsec) {
+            discardTemp();
+            return conflict;
+        }
         if (::renameat2(dirFd, tempName.constData(), dirFd, name.constData(), RENAME_EXCHANGE) == 0) {
             struct stat displaced{};
             if (::fstatat(dirFd, tempName.constData(), &displaced, AT_SYMLINK_NOFOLLOW) != 0
-                || !unchanged(displaced)) {
+                || !sameInode(displaced)) {
                 (void)::renameat2(dirFd, tempName.constData(), dirFd, name.constData(),
                                   RENAME_EXCHANGE);
                 discardTemp();
@@ -571,7 +577,7 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
             // The window between them only risks losing a concurrent edit;
             // rename replaces the entry and follows nothing.
             struct stat now{};
-            if (::fstatat(dirFd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !unchanged(now)) {
+            if (::fstatat(dirFd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !sameInode(now)) {
                 discardTemp();
                 return conflict;
             }

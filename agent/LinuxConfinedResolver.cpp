@@ -31,25 +31,18 @@ int resolverOpenat2(int dirFd, const char *path, int flags)
 // Trying again is what it asks for.
 constexpr int kResolverEagainRetries = 16;
 
-// Why the walk refused a component that would not open as a directory:
-// the walk refuses every symlink, which is stricter than openat2 (that
-// follows symlinks staying beneath the root), because without the
-// kernel's help a symlink's target cannot be resolved without the race
-// this class exists to avoid.
-Error resolverWalkError(int error, int dirFd, const QByteArray &name, const QString &shown)
+// The walk refuses every symlink, which is stricter than openat2 (that
+// follows symlinks staying beneath the root): without the kernel's help a
+// symlink's target cannot be resolved without the race this class exists
+// to avoid.
+Error resolverSymlinkRefused(const QString &shown)
 {
-    if (error == ELOOP || error == ENOTDIR || error == EMLINK) {
-        struct stat st{};
-        if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0
-            && S_ISLNK(st.st_mode))
-            return confinedFilesError(
-                ErrorCode::Forbidden, "SYMLINK_REFUSED",
-                QStringLiteral("%1: goes through a symbolic link; symbolic links are not followed "
-                               "here (the kernel cannot confine them without openat2)")
-                    .arg(shown),
-                shown);
-    }
-    return confinedErrnoError(error, shown);
+    return confinedFilesError(ErrorCode::Forbidden, "SYMLINK_REFUSED",
+                              QStringLiteral("%1: goes through a symbolic link; symbolic links are "
+                                             "not followed here (the kernel cannot confine them "
+                                             "without openat2)")
+                                  .arg(shown),
+                              shown);
 }
 
 } // namespace
@@ -155,21 +148,34 @@ Result<ConfinedFd> ConfinedResolver::openDirectory(int rootFd, const QList<QByte
         return openat2Beneath(rootFd, ConfinedPath::join(components), O_RDONLY | O_DIRECTORY, shown);
 
     // The walk: one component at a time, each opened relative to the
-    // descriptor of the one before with O_NOFOLLOW, so every step is a real
-    // directory entry beneath the root at the moment it is taken. O_PATH on
-    // the way (search permission is enough), O_RDONLY at the end.
+    // descriptor of the one before with O_PATH | O_NOFOLLOW, which gives
+    // the entry itself whatever it is: what fstat then says about that
+    // descriptor cannot have changed since (a symlink swapped in after the
+    // open does not affect it).
     ConfinedFd current(::fcntl(rootFd, F_DUPFD_CLOEXEC, 0));
     if (!current.valid())
         return confinedErrnoError(errno, shown);
-    for (qsizetype i = 0; i < components.size(); ++i) {
-        const bool last = i == components.size() - 1;
-        const int flags = (last ? O_RDONLY : O_PATH) | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-        const int fd = ::openat(current.get(), components[i].constData(), flags);
-        if (fd < 0)
-            return resolverWalkError(errno, current.get(), components[i], shown);
-        current.reset(fd);
+    if (components.isEmpty())
+        return current;
+    for (const QByteArray &component : components) {
+        ConfinedFd next(::openat(current.get(), component.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+        if (!next.valid())
+            return confinedErrnoError(errno, shown);
+        struct stat st{};
+        if (::fstat(next.get(), &st) != 0)
+            return confinedErrnoError(errno, shown);
+        if (S_ISLNK(st.st_mode))
+            return resolverSymlinkRefused(shown);
+        if (!S_ISDIR(st.st_mode))
+            return confinedErrnoError(ENOTDIR, shown);
+        current = std::move(next);
     }
-    return current;
+    // The directory reached, opened for reading through its own
+    // descriptor ("." is no symlink).
+    ConfinedFd dir(::openat(current.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir.valid())
+        return confinedErrnoError(errno, shown);
+    return dir;
 }
 
 Result<ConfinedFd> ConfinedResolver::openEntry(int rootFd, const ConfinedPath &path, int flags) const
@@ -180,9 +186,11 @@ Result<ConfinedFd> ConfinedResolver::openEntry(int rootFd, const ConfinedPath &p
     if (!parent)
         return parent.error();
     const QByteArray name = path.name();
+    // O_NOFOLLOW: a final symlink fails with ELOOP, decided by the kernel
+    // on the entry as it is at the open.
     const int fd = ::openat(parent->get(), name.constData(), flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        return resolverWalkError(errno, parent->get(), name, path.shown);
+        return errno == ELOOP ? resolverSymlinkRefused(path.shown) : confinedErrnoError(errno, path.shown);
     return ConfinedFd(fd);
 }
 
