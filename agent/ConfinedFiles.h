@@ -78,7 +78,7 @@ struct ConfinedFileEntry
     QString name; // the last path component ("" for a root itself)
     ConfinedFileType type = ConfinedFileType::Other;
     qint64 size = 0;
-    quint32 mode = 0; // permission bits (st_mode & 07777)
+    quint32 mode = 0;   // permission bits (st_mode & 07777)
     qint64 mtimeMs = 0; // ms since the epoch
     qint64 nlink = 0;
 };
@@ -86,7 +86,7 @@ struct ConfinedFileEntry
 struct ConfinedListing
 {
     QList<ConfinedFileEntry> entries; // sorted by name (byte order of UTF-8)
-    bool truncated = false; // more than maxListEntries entries existed
+    bool truncated = false;           // more than maxListEntries entries existed
 };
 
 struct ConfinedChunk

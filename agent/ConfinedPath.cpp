@@ -48,7 +48,8 @@ Result<ConfinedPath> parseConfinedPath(const QString &path, ConfinedPathUse use)
     // control characters: it may end up in logs and terminals.
     for (const QChar c : path) {
         if (confinedIsControl(c.unicode()))
-            return confinedPathInvalid(QString(), QStringLiteral("control characters are not allowed"));
+            return confinedPathInvalid(QString(),
+                                       QStringLiteral("control characters are not allowed"));
     }
     ConfinedPath out;
     out.shown = path;
@@ -76,7 +77,8 @@ Result<ConfinedPath> parseConfinedPath(const QString &path, ConfinedPathUse use)
         if (component == "..")
             return confinedPathInvalid(path, QStringLiteral("'..' is not allowed"));
         if (component == ".")
-            return confinedPathInvalid(path, QStringLiteral("'.' is only allowed alone, for the root"));
+            return confinedPathInvalid(path,
+                                       QStringLiteral("'.' is only allowed alone, for the root"));
         if (component.size() > kConfinedNameMax)
             return confinedPathInvalid(path, QStringLiteral("a component is too long"));
         out.components.append(component);

@@ -27,7 +27,8 @@ Result<FileRoot> parseFileRoot(const QString &spec)
         if (suffix != QLatin1String("ro"))
             return fileRootError(
                 QStringLiteral("PATH_INVALID"),
-                QStringLiteral("--files-root %1: only \":ro\" may follow the directory, not \":%2\"")
+                QStringLiteral(
+                    "--files-root %1: only \":ro\" may follow the directory, not \":%2\"")
                     .arg(spec, suffix));
         path = spec.left(colon);
         readOnly = true;
@@ -38,9 +39,9 @@ Result<FileRoot> parseFileRoot(const QString &spec)
     // Relative paths would depend on the directory the agent happens to be
     // started from.
     if (!QDir::isAbsolutePath(path))
-        return fileRootError(QStringLiteral("PATH_INVALID"),
-                             QStringLiteral("--files-root %1: the directory must be an absolute path")
-                                 .arg(path));
+        return fileRootError(
+            QStringLiteral("PATH_INVALID"),
+            QStringLiteral("--files-root %1: the directory must be an absolute path").arg(path));
     const QFileInfo info(path);
     if (!info.exists())
         return fileRootError(QStringLiteral("NOT_FOUND"),
@@ -50,8 +51,9 @@ Result<FileRoot> parseFileRoot(const QString &spec)
                              QStringLiteral("--files-root %1: not a directory").arg(path));
     const QString canonical = info.canonicalFilePath();
     if (canonical.isEmpty())
-        return fileRootError(QStringLiteral("NOT_FOUND"),
-                             QStringLiteral("--files-root %1: cannot resolve the directory").arg(path));
+        return fileRootError(
+            QStringLiteral("NOT_FOUND"),
+            QStringLiteral("--files-root %1: cannot resolve the directory").arg(path));
     return FileRoot{canonical, readOnly};
 }
 

@@ -5,7 +5,6 @@
 // string.
 
 #include "agent/LinuxConfinedFilesImpl.h"
-
 #include "crypto/Random.h"
 
 #include <QCryptographicHash>
@@ -50,10 +49,9 @@ ConfinedFileEntry confinedEntryOf(const QByteArray &name, const struct stat &st)
 
 Error confinedNotRegular(const QString &shown)
 {
-    return confinedFilesError(ErrorCode::IoError, "IO_ERROR",
-                              QStringLiteral("%1: not a regular file (a device, socket or FIFO)")
-                                  .arg(shown),
-                              shown);
+    return confinedFilesError(
+        ErrorCode::IoError, "IO_ERROR",
+        QStringLiteral("%1: not a regular file (a device, socket or FIFO)").arg(shown), shown);
 }
 
 Error confinedTooLarge(const QString &shown, qint64 limit)
@@ -100,7 +98,8 @@ Result<QList<QByteArray>> confinedReadNames(int dirFd, const QString &shown)
 // swapped in anywhere is removed itself, never followed.
 Status confinedRemoveTree(int parentFd, const QByteArray &name, int depth, const QString &shown)
 {
-    ConfinedFd dir(::openat(parentFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    ConfinedFd dir(
+        ::openat(parentFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!dir.valid()) {
         const int error = errno;
         if (error == ENOENT)
@@ -115,12 +114,13 @@ Status confinedRemoveTree(int parentFd, const QByteArray &name, int depth, const
     }
     if (depth > kConfinedMaxRemoveDepth)
         return confinedFilesError(ErrorCode::IoError, "IO_ERROR",
-                                  QStringLiteral("%1: nested too deeply to remove").arg(shown), shown);
+                                  QStringLiteral("%1: nested too deeply to remove").arg(shown),
+                                  shown);
     auto names = confinedReadNames(dir.get(), shown);
     if (!names)
         return names.error();
     for (const QByteArray &child : *names) {
-        struct stat st{};
+        struct stat st = {};
         if (::fstatat(dir.get(), child.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             if (errno == ENOENT)
                 continue;
@@ -137,7 +137,8 @@ Status confinedRemoveTree(int parentFd, const QByteArray &name, int depth, const
                 continue;
             // A directory swapped in since the fstatat.
             if (error == EISDIR) {
-                if (Status removed = confinedRemoveTree(dir.get(), child, depth + 1, shown); !removed)
+                if (Status removed = confinedRemoveTree(dir.get(), child, depth + 1, shown);
+                    !removed)
                     return removed;
                 continue;
             }
@@ -162,7 +163,7 @@ Status confinedRemoveTree(int parentFd, const QByteArray &name, int depth, const
 
 Result<struct stat> confinedStatFd(int fd, const QString &shown)
 {
-    struct stat st{};
+    struct stat st = {};
     if (::fstat(fd, &st) != 0)
         return confinedErrnoError(errno, shown);
     return st;
@@ -297,7 +298,8 @@ Status confinedRenameNoReplace(int dirFd, const QByteArray &from, const QByteArr
 
 ConfinedFiles::ConfinedFiles(QList<FileRoot> roots, ConfinedFilesLimits limits, Resolver resolver)
     : d(std::make_unique<Impl>(Impl{
-          std::move(roots), limits,
+          std::move(roots),
+          limits,
           ConfinedResolver(resolver == Resolver::Automatic && ConfinedResolver::kernelHasOpenat2()),
           {}}))
 {}
@@ -322,8 +324,9 @@ Result<ConfinedFiles::Impl::Target> ConfinedFiles::Impl::prepare(const QString &
     auto parsed = parseConfinedPath(path, use);
     if (!parsed)
         return parsed.error();
-    const auto found = std::find_if(roots.cbegin(), roots.cend(),
-                                    [&](const FileRoot &candidate) { return candidate.path == root; });
+    const auto found = std::find_if(roots.cbegin(), roots.cend(), [&](const FileRoot &candidate) {
+        return candidate.path == root;
+    });
     if (found == roots.cend())
         return confinedFilesError(ErrorCode::ResourceNotFound, "UNKNOWN_ROOT",
                                   QStringLiteral("%1 is not a files root of this agent").arg(root));
@@ -372,7 +375,7 @@ Result<ConfinedListing> ConfinedFiles::list(const QString &root, const QString &
     }
     std::reverse(kept.begin(), kept.end());
     for (const QByteArray &name : kept) {
-        struct stat st{};
+        struct stat st = {};
         if (::fstatat(dir->get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue; // removed since it was read
         listing.entries.append(confinedEntryOf(name, st));
@@ -395,7 +398,7 @@ Result<ConfinedFileEntry> ConfinedFiles::stat(const QString &root, const QString
     auto parent = d->resolver.openParent(target->rootFd.get(), cpath);
     if (!parent)
         return parent.error();
-    struct stat st{};
+    struct stat st = {};
     if (::fstatat(parent->get(), cpath.name().constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return confinedErrnoError(errno, cpath.shown);
     return confinedEntryOf(cpath.name(), st);
@@ -481,13 +484,14 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
     // The file as it is now, through one descriptor: its version is
     // checked, and the same inode must still be the one replaced below.
     ConfinedFd old;
-    struct stat oldSt{};
+    struct stat oldSt = {};
     if (::fstatat(dirFd, name.constData(), &oldSt, AT_SYMLINK_NOFOLLOW) == 0) {
         if (Status replaceable = confinedCheckReplaceable(oldSt, shown); !replaceable)
             return replaceable.error();
         if (expectedVersion.isEmpty())
             return confinedErrnoError(EEXIST, shown);
-        old.reset(::openat(dirFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+        old.reset(::openat(dirFd, name.constData(),
+                           O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
         if (!old.valid())
             return confinedErrnoError(errno, shown);
         auto st = confinedStatFd(old.get(), shown);
@@ -510,10 +514,9 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
     } else if (errno != ENOENT) {
         return confinedErrnoError(errno, shown);
     } else if (!expectedVersion.isEmpty()) {
-        return confinedFilesError(ErrorCode::Conflict, "CONFLICT",
-                                  QStringLiteral("%1: removed since it was read; nothing was written")
-                                      .arg(shown),
-                                  shown);
+        return confinedFilesError(
+            ErrorCode::Conflict, "CONFLICT",
+            QStringLiteral("%1: removed since it was read; nothing was written").arg(shown), shown);
     }
 
     // The new content in a temporary file next to it, made durable before
@@ -554,18 +557,20 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
         };
         const Error conflict = confinedFilesError(
             ErrorCode::Conflict, "CONFLICT",
-            QStringLiteral("%1: changed while being written; nothing was written").arg(shown), shown);
-        struct stat fdNow{};
-        if (::fstat(old.get(), &fdNow) != 0 || fdNow.st_size != oldSt.st_size
-            || fdNow.st_ctim.tv_sec != oldSt.st_ctim.tv_sec
-            || fdNow.st_ctim.tv_nsec != oldSt.st_ctim.tv_nsec) {
+            QStringLiteral("%1: changed while being written; nothing was written").arg(shown),
+            shown);
+        struct stat fdNow = {};
+        if (::fstat(old.get(), &fdNow) != 0 || fdNow.st_size != oldSt.st_size ||
+            fdNow.st_ctim.tv_sec != oldSt.st_ctim.tv_sec ||
+            fdNow.st_ctim.tv_nsec != oldSt.st_ctim.tv_nsec) {
             discardTemp();
             return conflict;
         }
-        if (::renameat2(dirFd, tempName.constData(), dirFd, name.constData(), RENAME_EXCHANGE) == 0) {
-            struct stat displaced{};
-            if (::fstatat(dirFd, tempName.constData(), &displaced, AT_SYMLINK_NOFOLLOW) != 0
-                || !sameInode(displaced)) {
+        if (::renameat2(dirFd, tempName.constData(), dirFd, name.constData(), RENAME_EXCHANGE) ==
+            0) {
+            struct stat displaced = {};
+            if (::fstatat(dirFd, tempName.constData(), &displaced, AT_SYMLINK_NOFOLLOW) != 0 ||
+                !sameInode(displaced)) {
                 (void)::renameat2(dirFd, tempName.constData(), dirFd, name.constData(),
                                   RENAME_EXCHANGE);
                 discardTemp();
@@ -576,8 +581,9 @@ Result<QString> ConfinedFiles::writeText(const QString &root, const QString &pat
             // No RENAME_EXCHANGE on this file system: check, then rename.
             // The window between them only risks losing a concurrent edit;
             // rename replaces the entry and follows nothing.
-            struct stat now{};
-            if (::fstatat(dirFd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) != 0 || !sameInode(now)) {
+            struct stat now = {};
+            if (::fstatat(dirFd, name.constData(), &now, AT_SYMLINK_NOFOLLOW) != 0 ||
+                !sameInode(now)) {
                 discardTemp();
                 return conflict;
             }
@@ -620,8 +626,9 @@ Status ConfinedFiles::rename(const QString &root, const QString &from, const QSt
     if (!destination)
         return destination.error();
     if (source->path.isRoot() || destination->path.isRoot())
-        return confinedFilesError(ErrorCode::ValidationError, "PATH_INVALID",
-                                  QStringLiteral("the files root itself cannot be renamed or replaced"));
+        return confinedFilesError(
+            ErrorCode::ValidationError, "PATH_INVALID",
+            QStringLiteral("the files root itself cannot be renamed or replaced"));
     auto fromParent = d->resolver.openParent(source->rootFd.get(), source->path);
     if (!fromParent)
         return fromParent.error();
@@ -631,23 +638,24 @@ Status ConfinedFiles::rename(const QString &root, const QString &from, const QSt
     const QByteArray fromName = source->path.name();
     const QByteArray toName = destination->path.name();
     if (::renameat2(fromParent->get(), fromName.constData(), toParent->get(), toName.constData(),
-                    RENAME_NOREPLACE)
-        == 0)
+                    RENAME_NOREPLACE) == 0)
         return {};
     if (errno != EINVAL)
-        return confinedErrnoError(errno, errno == EEXIST ? destination->path.shown : source->path.shown);
+        return confinedErrnoError(errno,
+                                  errno == EEXIST ? destination->path.shown : source->path.shown);
     // EINVAL: a directory moved into itself, or a file system without
     // RENAME_NOREPLACE; for the latter, check and rename (the window only
     // risks replacing an entry created meanwhile, never leaving the root).
-    struct stat st{};
+    struct stat st = {};
     if (::fstatat(toParent->get(), toName.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0)
         return confinedErrnoError(EEXIST, destination->path.shown);
-    if (::renameat(fromParent->get(), fromName.constData(), toParent->get(), toName.constData()) != 0) {
+    if (::renameat(fromParent->get(), fromName.constData(), toParent->get(), toName.constData()) !=
+        0) {
         if (errno == EINVAL)
-            return confinedFilesError(ErrorCode::ValidationError, "PATH_INVALID",
-                                      QStringLiteral("%1 cannot be moved into itself")
-                                          .arg(source->path.shown),
-                                      source->path.shown);
+            return confinedFilesError(
+                ErrorCode::ValidationError, "PATH_INVALID",
+                QStringLiteral("%1 cannot be moved into itself").arg(source->path.shown),
+                source->path.shown);
         return confinedErrnoError(errno, source->path.shown);
     }
     return {};
@@ -666,7 +674,7 @@ Status ConfinedFiles::remove(const QString &root, const QString &path, bool recu
     if (!parent)
         return parent.error();
     const QByteArray name = target->path.name();
-    struct stat st{};
+    struct stat st = {};
     if (::fstatat(parent->get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return confinedErrnoError(errno, shown);
     if (!S_ISDIR(st.st_mode)) {

@@ -69,7 +69,8 @@ Error confinedErrnoError(int error, const QString &path)
                                   QStringLiteral("%1: is a directory").arg(path), path);
     case EXDEV:
         return confinedFilesError(ErrorCode::Forbidden, "PATH_OUTSIDE_ROOT",
-                                  QStringLiteral("%1: leads outside the files root").arg(path), path);
+                                  QStringLiteral("%1: leads outside the files root").arg(path),
+                                  path);
     case ELOOP:
         return confinedFilesError(
             ErrorCode::Forbidden, "SYMLINK_REFUSED",
@@ -98,8 +99,8 @@ Error confinedErrnoError(int error, const QString &path)
     default:
         break;
     }
-    return confinedFilesError(ErrorCode::IoError, "IO_ERROR", QStringLiteral("%1: %2").arg(path, why),
-                              path);
+    return confinedFilesError(ErrorCode::IoError, "IO_ERROR",
+                              QStringLiteral("%1: %2").arg(path, why), path);
 }
 
 bool ConfinedResolver::kernelHasOpenat2()
@@ -121,9 +122,10 @@ Result<ConfinedFd> ConfinedResolver::openRoot(const FileRoot &root)
     ConfinedFd fd(::open(path.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd.valid()) {
         const int error = errno;
-        return confinedFilesError(ErrorCode::IoError, "IO_ERROR",
-                                  QStringLiteral("the files root %1 cannot be opened: %2")
-                                      .arg(root.path, QString::fromLocal8Bit(std::strerror(error))));
+        return confinedFilesError(
+            ErrorCode::IoError, "IO_ERROR",
+            QStringLiteral("the files root %1 cannot be opened: %2")
+                .arg(root.path, QString::fromLocal8Bit(std::strerror(error))));
     }
     return fd;
 }
@@ -145,7 +147,8 @@ Result<ConfinedFd> ConfinedResolver::openDirectory(int rootFd, const QList<QByte
                                                    const QString &shown) const
 {
     if (m_openat2)
-        return openat2Beneath(rootFd, ConfinedPath::join(components), O_RDONLY | O_DIRECTORY, shown);
+        return openat2Beneath(rootFd, ConfinedPath::join(components), O_RDONLY | O_DIRECTORY,
+                              shown);
 
     // The walk: one component at a time, each opened relative to the
     // descriptor of the one before with O_PATH | O_NOFOLLOW, which gives
@@ -158,10 +161,11 @@ Result<ConfinedFd> ConfinedResolver::openDirectory(int rootFd, const QList<QByte
     if (components.isEmpty())
         return current;
     for (const QByteArray &component : components) {
-        ConfinedFd next(::openat(current.get(), component.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+        ConfinedFd next(
+            ::openat(current.get(), component.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid())
             return confinedErrnoError(errno, shown);
-        struct stat st{};
+        struct stat st = {};
         if (::fstat(next.get(), &st) != 0)
             return confinedErrnoError(errno, shown);
         if (S_ISLNK(st.st_mode))
@@ -178,7 +182,8 @@ Result<ConfinedFd> ConfinedResolver::openDirectory(int rootFd, const QList<QByte
     return dir;
 }
 
-Result<ConfinedFd> ConfinedResolver::openEntry(int rootFd, const ConfinedPath &path, int flags) const
+Result<ConfinedFd> ConfinedResolver::openEntry(int rootFd, const ConfinedPath &path,
+                                               int flags) const
 {
     if (m_openat2)
         return openat2Beneath(rootFd, path.joined(), flags, path.shown);
@@ -188,9 +193,11 @@ Result<ConfinedFd> ConfinedResolver::openEntry(int rootFd, const ConfinedPath &p
     const QByteArray name = path.name();
     // O_NOFOLLOW: a final symlink fails with ELOOP, decided by the kernel
     // on the entry as it is at the open.
-    const int fd = ::openat(parent->get(), name.constData(), flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+    const int fd =
+        ::openat(parent->get(), name.constData(), flags | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        return errno == ELOOP ? resolverSymlinkRefused(path.shown) : confinedErrnoError(errno, path.shown);
+        return errno == ELOOP ? resolverSymlinkRefused(path.shown)
+                              : confinedErrnoError(errno, path.shown);
     return ConfinedFd(fd);
 }
 

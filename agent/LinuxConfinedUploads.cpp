@@ -55,7 +55,7 @@ Error uploadBadOffset(const ConfinedUpload &upload, const QString &why)
 Status uploadCheckTarget(int dirFd, const QByteArray &name, bool overwrite, const QString &shown,
                          struct stat *existing = nullptr)
 {
-    struct stat st{};
+    struct stat st = {};
     if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno == ENOENT)
             return {};
@@ -86,38 +86,42 @@ Result<QString> ConfinedFiles::beginUpload(const QString &root, const QString &p
         return confinedFilesError(ErrorCode::ValidationError, "BAD_OFFSET",
                                   QStringLiteral("the upload's size cannot be negative"), shown);
     if (totalSize > d->limits.maxUploadSize)
-        return confinedFilesError(ErrorCode::PayloadTooLarge, "TOO_LARGE",
-                                  QStringLiteral("%1: %2 bytes is more than the %3 an upload may have")
-                                      .arg(shown)
-                                      .arg(totalSize)
-                                      .arg(d->limits.maxUploadSize),
-                                  shown);
+        return confinedFilesError(
+            ErrorCode::PayloadTooLarge, "TOO_LARGE",
+            QStringLiteral("%1: %2 bytes is more than the %3 an upload may have")
+                .arg(shown)
+                .arg(totalSize)
+                .arg(d->limits.maxUploadSize),
+            shown);
     // No code of its own in the wire list: a checksum that cannot match.
     if (!uploadShaWellFormed(sha256Hex))
         return confinedFilesError(ErrorCode::ValidationError, "CHECKSUM_MISMATCH",
-                                  QStringLiteral("the upload's SHA-256 must be 64 hex digits"), shown);
+                                  QStringLiteral("the upload's SHA-256 must be 64 hex digits"),
+                                  shown);
     const QString sha = sha256Hex.toLower();
     if (!resumeId.isEmpty()) {
         if (!uploadIdWellFormed(resumeId))
             return uploadNotFound(resumeId);
         if (const auto open = d->uploads.find(resumeId); open != d->uploads.end()) {
             const ConfinedUpload &upload = *open->second;
-            if (upload.root != root || upload.path != path || upload.totalSize != totalSize
-                || upload.sha256 != sha || upload.overwrite != overwrite)
-                return confinedFilesError(ErrorCode::Conflict, "CONFLICT",
-                                          QStringLiteral("upload %1 was begun for another file, size "
-                                                         "or checksum")
-                                              .arg(resumeId),
-                                          shown);
+            if (upload.root != root || upload.path != path || upload.totalSize != totalSize ||
+                upload.sha256 != sha || upload.overwrite != overwrite)
+                return confinedFilesError(
+                    ErrorCode::Conflict, "CONFLICT",
+                    QStringLiteral("upload %1 was begun for another file, size "
+                                   "or checksum")
+                        .arg(resumeId),
+                    shown);
             return resumeId;
         }
     }
     if (qsizetype(d->uploads.size()) >= d->limits.maxOpenUploads)
-        return confinedFilesError(ErrorCode::PayloadTooLarge, "TOO_LARGE",
-                                  QStringLiteral("too many uploads in progress (%1); finish or abort "
-                                                 "one first")
-                                      .arg(d->limits.maxOpenUploads),
-                                  shown);
+        return confinedFilesError(
+            ErrorCode::PayloadTooLarge, "TOO_LARGE",
+            QStringLiteral("too many uploads in progress (%1); finish or abort "
+                           "one first")
+                .arg(d->limits.maxOpenUploads),
+            shown);
 
     auto parent = d->resolver.openParent(target->rootFd.get(), target->path);
     if (!parent)
@@ -141,19 +145,19 @@ Result<QString> ConfinedFiles::beginUpload(const QString &root, const QString &p
         if (!upload->part.valid())
             return confinedErrnoError(errno, shown);
     } else {
-        upload->part.reset(
-            ::openat(parent->get(), upload->partName.constData(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+        upload->part.reset(::openat(parent->get(), upload->partName.constData(),
+                                    O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
         if (!upload->part.valid()) {
             if (errno == ENOENT)
                 return uploadNotFound(resumeId);
             if (errno == ELOOP)
-                return confinedFilesError(ErrorCode::Forbidden, "SYMLINK_REFUSED",
-                                          QStringLiteral("upload %1's partial file is a symbolic link")
-                                              .arg(resumeId),
-                                          shown);
+                return confinedFilesError(
+                    ErrorCode::Forbidden, "SYMLINK_REFUSED",
+                    QStringLiteral("upload %1's partial file is a symbolic link").arg(resumeId),
+                    shown);
             return confinedErrnoError(errno, shown);
         }
-        struct stat st{};
+        struct stat st = {};
         if (::fstat(upload->part.get(), &st) != 0)
             return confinedErrnoError(errno, shown);
         if (Status replaceable = confinedCheckReplaceable(st, shown); !replaceable)
@@ -178,12 +182,14 @@ Result<qint64> ConfinedFiles::uploadChunk(const QString &id, qint64 offset, cons
     const qint64 size = bytes.size();
     if (offset == upload.received) {
         if (upload.received + size > upload.totalSize)
-            return confinedFilesError(ErrorCode::PayloadTooLarge, "TOO_LARGE",
-                                      QStringLiteral("%1: the chunk goes beyond the upload's %2 bytes")
-                                          .arg(upload.path)
-                                          .arg(upload.totalSize),
-                                      upload.path);
-        if (Status wrote = confinedWriteAll(upload.part.get(), bytes, offset, upload.path); !wrote) {
+            return confinedFilesError(
+                ErrorCode::PayloadTooLarge, "TOO_LARGE",
+                QStringLiteral("%1: the chunk goes beyond the upload's %2 bytes")
+                    .arg(upload.path)
+                    .arg(upload.totalSize),
+                upload.path);
+        if (Status wrote = confinedWriteAll(upload.part.get(), bytes, offset, upload.path);
+            !wrote) {
             // Keep "size of the partial file == bytes received" true, as a
             // resume after a restart relies on it.
             if (::ftruncate(upload.part.get(), off_t(upload.received)) != 0) {
@@ -201,8 +207,8 @@ Result<qint64> ConfinedFiles::uploadChunk(const QString &id, qint64 offset, cons
         QByteArray stored(qsizetype(size), Qt::Uninitialized);
         qint64 done = 0;
         while (done < size) {
-            const ssize_t got = ::pread(upload.part.get(), stored.data() + done, size_t(size - done),
-                                        off_t(offset + done));
+            const ssize_t got = ::pread(upload.part.get(), stored.data() + done,
+                                        size_t(size - done), off_t(offset + done));
             if (got < 0 && errno == EINTR)
                 continue;
             if (got <= 0)
@@ -211,13 +217,14 @@ Result<qint64> ConfinedFiles::uploadChunk(const QString &id, qint64 offset, cons
         }
         if (done == size && stored == bytes)
             return upload.received;
-        return uploadBadOffset(upload, QStringLiteral("the chunk at %1 differs from the one received "
-                                                      "before")
-                                           .arg(offset));
+        return uploadBadOffset(upload,
+                               QStringLiteral("the chunk at %1 differs from the one received "
+                                              "before")
+                                   .arg(offset));
     }
-    return uploadBadOffset(upload, QStringLiteral("expected the chunk at offset %1, not %2")
-                                       .arg(upload.received)
-                                       .arg(offset));
+    return uploadBadOffset(
+        upload,
+        QStringLiteral("expected the chunk at offset %1, not %2").arg(upload.received).arg(offset));
 }
 
 Result<ConfinedUploadStatus> ConfinedFiles::uploadStatus(const QString &id) const
@@ -244,9 +251,9 @@ Status ConfinedFiles::finishUpload(const QString &id)
                                       .arg(d->limits.maxUploadSize),
                                   shown);
     if (upload.received != upload.totalSize)
-        return uploadBadOffset(upload, QStringLiteral("received %1 of %2 bytes")
-                                           .arg(upload.received)
-                                           .arg(upload.totalSize));
+        return uploadBadOffset(
+            upload,
+            QStringLiteral("received %1 of %2 bytes").arg(upload.received).arg(upload.totalSize));
     qint64 hashed = 0;
     auto sha = confinedHashFd(upload.part.get(), upload.totalSize, shown, &hashed);
     if (!sha || hashed != upload.totalSize || *sha != upload.sha256) {
@@ -262,18 +269,21 @@ Status ConfinedFiles::finishUpload(const QString &id)
     if (::fsync(upload.part.get()) != 0)
         return confinedErrnoError(errno, shown);
 
-    struct stat existing{};
+    struct stat existing = {};
     existing.st_nlink = 0;
-    if (Status targetFree = uploadCheckTarget(dirFd, upload.targetName, upload.overwrite, shown, &existing);
+    if (Status targetFree =
+            uploadCheckTarget(dirFd, upload.targetName, upload.overwrite, shown, &existing);
         !targetFree)
         return targetFree;
     if (existing.st_nlink > 0) {
         confinedKeepAttributes(upload.part.get(), existing);
         // Replaces the entry, whatever it has become since the check: a
         // rename follows nothing.
-        if (::renameat(dirFd, upload.partName.constData(), dirFd, upload.targetName.constData()) != 0)
+        if (::renameat(dirFd, upload.partName.constData(), dirFd, upload.targetName.constData()) !=
+            0)
             return confinedErrnoError(errno, shown);
-    } else if (Status moved = confinedRenameNoReplace(dirFd, upload.partName, upload.targetName, shown);
+    } else if (Status moved =
+                   confinedRenameNoReplace(dirFd, upload.partName, upload.targetName, shown);
                !moved) {
         return moved;
     }

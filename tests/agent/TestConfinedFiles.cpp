@@ -62,7 +62,8 @@ QByteArray readFile(const QString &path)
 
 bool makeSymlink(const QString &target, const QString &link)
 {
-    return ::symlink(QFile::encodeName(target).constData(), QFile::encodeName(link).constData()) == 0;
+    return ::symlink(QFile::encodeName(target).constData(), QFile::encodeName(link).constData()) ==
+           0;
 }
 
 // Names (relative) and contents of everything under `dir`, symlinks as
@@ -122,7 +123,8 @@ Outcome attempt(ConfinedFiles &files, const QString &root, const QString &op, co
         return outcomeOf(files.writeText(root, path, QByteArrayLiteral("pwned"), QString()));
     // Writing with the version an attacker can compute for the outside file.
     if (op == QLatin1String("overwrite"))
-        return outcomeOf(files.writeText(root, path, QByteArrayLiteral("pwned"), sha256Hex(kSecret)));
+        return outcomeOf(
+            files.writeText(root, path, QByteArrayLiteral("pwned"), sha256Hex(kSecret)));
     if (op == QLatin1String("mkdir"))
         return outcomeOf(files.makeDirectory(root, path));
     if (op == QLatin1String("rename"))
@@ -168,7 +170,10 @@ class TestConfinedFiles : public QObject
     QString m_outside;
 
     QString inRoot(const QString &relative) const { return m_root + QLatin1Char('/') + relative; }
-    QString outside(const QString &relative) const { return m_outside + QLatin1Char('/') + relative; }
+    QString outside(const QString &relative) const
+    {
+        return m_outside + QLatin1Char('/') + relative;
+    }
 
     std::unique_ptr<ConfinedFiles> open(bool walk, ConfinedFilesLimits limits = {},
                                         bool readOnly = false) const
@@ -221,14 +226,14 @@ private slots:
         QVERIFY(makeSymlink(QStringLiteral("../outside"), inRoot(QStringLiteral("outdir"))));
         QVERIFY(makeSymlink(QStringLiteral("c2"), inRoot(QStringLiteral("c1"))));
         QVERIFY(makeSymlink(QStringLiteral("a/c3"), inRoot(QStringLiteral("c2"))));
-        QVERIFY(makeSymlink(QStringLiteral("../../outside/secret"), inRoot(QStringLiteral("a/c3"))));
+        QVERIFY(
+            makeSymlink(QStringLiteral("../../outside/secret"), inRoot(QStringLiteral("a/c3"))));
         QVERIFY(makeSymlink(QStringLiteral("/proc/self/root"), inRoot(QStringLiteral("procroot"))));
         QVERIFY(makeSymlink(QStringLiteral("/proc/self/cwd"), inRoot(QStringLiteral("proccwd"))));
         // A hard link to the outside secret (same file system: one
         // temporary directory).
         QVERIFY(::link(QFile::encodeName(outside(QStringLiteral("secret"))).constData(),
-                       QFile::encodeName(inRoot(QStringLiteral("hl"))).constData())
-                == 0);
+                       QFile::encodeName(inRoot(QStringLiteral("hl"))).constData()) == 0);
         // Symlinks that stay inside.
         QVERIFY(makeSymlink(QStringLiteral("a/b.txt"), inRoot(QStringLiteral("good"))));
         QVERIFY(makeSymlink(QStringLiteral("a"), inRoot(QStringLiteral("gooddir"))));
@@ -252,54 +257,143 @@ private slots:
             {"dotdot", "read", QStringLiteral(".."), {}, "PATH_INVALID", "PATH_INVALID"},
             {"dotdot list", "list", QStringLiteral(".."), {}, "PATH_INVALID", "PATH_INVALID"},
             {"dotdot slash", "list", QStringLiteral("../"), {}, "PATH_INVALID", "PATH_INVALID"},
-            {"a/../../outside/secret", "read", QStringLiteral("a/../../outside/secret"), {},
-             "PATH_INVALID", "PATH_INVALID"},
-            {"a/../../x write", "write", QStringLiteral("a/../../outside/new"), {}, "PATH_INVALID",
+            {"a/../../outside/secret",
+             "read",
+             QStringLiteral("a/../../outside/secret"),
+             {},
+             "PATH_INVALID",
              "PATH_INVALID"},
-            {"/etc/passwd", "read", QStringLiteral("/etc/passwd"), {}, "PATH_INVALID", "PATH_INVALID"},
+            {"a/../../x write",
+             "write",
+             QStringLiteral("a/../../outside/new"),
+             {},
+             "PATH_INVALID",
+             "PATH_INVALID"},
+            {"/etc/passwd",
+             "read",
+             QStringLiteral("/etc/passwd"),
+             {},
+             "PATH_INVALID",
+             "PATH_INVALID"},
             {"absolute outside", "read", QString(), {}, "PATH_INVALID", "PATH_INVALID"},
             {"a//b", "read", QStringLiteral("a//b.txt"), {}, "PATH_INVALID", "PATH_INVALID"},
             {"a/./b", "read", QStringLiteral("a/./b.txt"), {}, "PATH_INVALID", "PATH_INVALID"},
             {"./a", "read", QStringLiteral("./a/b.txt"), {}, "PATH_INVALID", "PATH_INVALID"},
-            {"trailing slash on a file", "read", QStringLiteral("a/b.txt/"), {}, "PATH_INVALID",
+            {"trailing slash on a file",
+             "read",
+             QStringLiteral("a/b.txt/"),
+             {},
+             "PATH_INVALID",
              "PATH_INVALID"},
             {"NUL", "read", nul, {}, "PATH_INVALID", "PATH_INVALID"},
             {"newline", "read", QStringLiteral("d/\nsecret"), {}, "PATH_INVALID", "PATH_INVALID"},
-            {"symlink to outside file", "read", QStringLiteral("evil"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink to outside file",
+             "read",
+             QStringLiteral("evil"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"absolute symlink", "read", QStringLiteral("evil-abs"), {}, "PATH_OUTSIDE_ROOT",
+            {"absolute symlink",
+             "read",
+             QStringLiteral("evil-abs"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"symlink dir, read", "read", QStringLiteral("outdir/secret"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink dir, read",
+             "read",
+             QStringLiteral("outdir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"symlink dir, nested", "read", QStringLiteral("outdir/dir/secret"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"symlink dir, list", "list", QStringLiteral("outdir"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink dir, nested",
+             "read",
+             QStringLiteral("outdir/dir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"symlink dir, stat", "stat", QStringLiteral("outdir/secret"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink dir, list",
+             "list",
+             QStringLiteral("outdir"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"symlink chain", "read", QStringLiteral("c1"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink dir, stat",
+             "stat",
+             QStringLiteral("outdir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"proc magic link", "read", QStringLiteral("procroot/etc/passwd"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"proc cwd", "list", QStringLiteral("proccwd"), {}, "PATH_OUTSIDE_ROOT",
+            {"symlink chain",
+             "read",
+             QStringLiteral("c1"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"hard link, read", "read", QStringLiteral("hl"), {}, "HARD_LINK_REFUSED",
+            {"proc magic link",
+             "read",
+             QStringLiteral("procroot/etc/passwd"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"proc cwd",
+             "list",
+             QStringLiteral("proccwd"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"hard link, read",
+             "read",
+             QStringLiteral("hl"),
+             {},
+             "HARD_LINK_REFUSED",
              "HARD_LINK_REFUSED"},
-            {"hard link, write", "overwrite", QStringLiteral("hl"), {}, "HARD_LINK_REFUSED",
+            {"hard link, write",
+             "overwrite",
+             QStringLiteral("hl"),
+             {},
+             "HARD_LINK_REFUSED",
              "HARD_LINK_REFUSED"},
-            {"hard link, upload over", "upload", QStringLiteral("hl"), {}, "HARD_LINK_REFUSED",
+            {"hard link, upload over",
+             "upload",
+             QStringLiteral("hl"),
+             {},
+             "HARD_LINK_REFUSED",
              "HARD_LINK_REFUSED"},
-            {"write through symlink", "overwrite", QStringLiteral("evil"), {}, "SYMLINK_REFUSED",
+            {"write through symlink",
+             "overwrite",
+             QStringLiteral("evil"),
+             {},
+             "SYMLINK_REFUSED",
              "SYMLINK_REFUSED"},
-            {"create through symlink", "write", QStringLiteral("evil"), {}, "SYMLINK_REFUSED",
+            {"create through symlink",
+             "write",
+             QStringLiteral("evil"),
+             {},
+             "SYMLINK_REFUSED",
              "SYMLINK_REFUSED"},
-            {"write into symlink dir", "write", QStringLiteral("outdir/new"), {}, "PATH_OUTSIDE_ROOT",
+            {"write into symlink dir",
+             "write",
+             QStringLiteral("outdir/new"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"overwrite in symlink dir", "overwrite", QStringLiteral("outdir/secret"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"mkdir in symlink dir", "mkdir", QStringLiteral("outdir/newdir"), {}, "PATH_OUTSIDE_ROOT",
+            {"overwrite in symlink dir",
+             "overwrite",
+             QStringLiteral("outdir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
              "SYMLINK_REFUSED"},
-            {"mkdir via dotdot", "mkdir", QStringLiteral("../outside/newdir"), {}, "PATH_INVALID",
+            {"mkdir in symlink dir",
+             "mkdir",
+             QStringLiteral("outdir/newdir"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"mkdir via dotdot",
+             "mkdir",
+             QStringLiteral("../outside/newdir"),
+             {},
+             "PATH_INVALID",
              "PATH_INVALID"},
             {"rename out via dotdot", "rename", QStringLiteral("a/b.txt"),
              QStringLiteral("../outside/stolen"), "PATH_INVALID", "PATH_INVALID"},
@@ -309,17 +403,41 @@ private slots:
              QStringLiteral("stolen"), "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
             {"rename over the outside secret", "rename", QStringLiteral("a/b.txt"),
              QStringLiteral("outdir/secret"), "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"remove through symlink dir", "remove", QStringLiteral("outdir/secret"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"remove -r through symlink dir", "remove-r", QStringLiteral("outdir/dir"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"remove via dotdot", "remove-r", QStringLiteral("a/../../outside"), {}, "PATH_INVALID",
+            {"remove through symlink dir",
+             "remove",
+             QStringLiteral("outdir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"remove -r through symlink dir",
+             "remove-r",
+             QStringLiteral("outdir/dir"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"remove via dotdot",
+             "remove-r",
+             QStringLiteral("a/../../outside"),
+             {},
+             "PATH_INVALID",
              "PATH_INVALID"},
-            {"upload into symlink dir", "upload", QStringLiteral("outdir/new"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"upload over outside secret", "upload", QStringLiteral("outdir/secret"), {},
-             "PATH_OUTSIDE_ROOT", "SYMLINK_REFUSED"},
-            {"upload through symlink", "upload", QStringLiteral("evil"), {}, "SYMLINK_REFUSED",
+            {"upload into symlink dir",
+             "upload",
+             QStringLiteral("outdir/new"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"upload over outside secret",
+             "upload",
+             QStringLiteral("outdir/secret"),
+             {},
+             "PATH_OUTSIDE_ROOT",
+             "SYMLINK_REFUSED"},
+            {"upload through symlink",
+             "upload",
+             QStringLiteral("evil"),
+             {},
+             "SYMLINK_REFUSED",
              "SYMLINK_REFUSED"},
         };
         for (const bool walk : {false, true}) {
@@ -377,10 +495,12 @@ private slots:
         QFETCH(bool, walk);
         QVERIFY(QDir(m_root).mkpath(QStringLiteral("tree/deep/deeper")));
         QVERIFY(makeSymlink(m_outside, inRoot(QStringLiteral("tree/out"))));
-        QVERIFY(makeSymlink(QStringLiteral("../../../outside"), inRoot(QStringLiteral("tree/deep/out"))));
-        QVERIFY(::link(QFile::encodeName(outside(QStringLiteral("dir/secret"))).constData(),
-                       QFile::encodeName(inRoot(QStringLiteral("tree/deep/deeper/hl"))).constData())
-                == 0);
+        QVERIFY(makeSymlink(QStringLiteral("../../../outside"),
+                            inRoot(QStringLiteral("tree/deep/out"))));
+        QVERIFY(
+            ::link(QFile::encodeName(outside(QStringLiteral("dir/secret"))).constData(),
+                   QFile::encodeName(inRoot(QStringLiteral("tree/deep/deeper/hl"))).constData()) ==
+            0);
         const auto before = snapshot(m_outside);
         auto files = openMode(walk);
         QVERIFY(files->remove(m_root, QStringLiteral("tree"), true).ok());
@@ -439,7 +559,8 @@ private slots:
         constexpr int kMinSwaps = 4000;
         std::thread swapper([&] {
             while (!stop.load() || swaps.load() < kMinSwaps) {
-                if (::renameat2(AT_FDCWD, d.constData(), AT_FDCWD, swap.constData(), RENAME_EXCHANGE) != 0)
+                if (::renameat2(AT_FDCWD, d.constData(), AT_FDCWD, swap.constData(),
+                                RENAME_EXCHANGE) != 0)
                     swapFailures.fetch_add(1);
                 swaps.fetch_add(1);
             }
@@ -452,18 +573,20 @@ private slots:
             const auto read = files->read(m_root, QStringLiteral("d/secret"), 0, 1 << 16);
             if (read.ok()) {
                 if (read->data != kInside)
-                    unexpected << QStringLiteral("read returned %1 bytes that are not the inside content")
+                    unexpected << QStringLiteral(
+                                      "read returned %1 bytes that are not the inside content")
                                       .arg(read->data.size());
                 ++inside;
             } else {
                 ++refused;
                 const QString code = codeOf(read.error());
-                if (code != QLatin1String(walk ? "SYMLINK_REFUSED" : "PATH_OUTSIDE_ROOT")
-                    && code != QLatin1String("NOT_FOUND"))
+                if (code != QLatin1String(walk ? "SYMLINK_REFUSED" : "PATH_OUTSIDE_ROOT") &&
+                    code != QLatin1String("NOT_FOUND"))
                     unexpected << read.error().toString();
             }
             if (i % 4 == 0) {
-                const auto wrote = files->writeText(m_root, QStringLiteral("d/new"), "race", QString());
+                const auto wrote =
+                    files->writeText(m_root, QStringLiteral("d/new"), "race", QString());
                 if (wrote.ok())
                     (void)files->remove(m_root, QStringLiteral("d/new"), false);
             }
@@ -492,13 +615,17 @@ private slots:
                  QStringLiteral("PATH_INVALID"));
         QCOMPARE(codeOf(files->stat(m_root, QStringLiteral("a/")).error()),
                  QStringLiteral("PATH_INVALID"));
-        QCOMPARE(codeOf(files->read(m_root, QString(200, QLatin1Char('x')) + QString(200, QLatin1Char('y')), 0, 1)
-                            .error()),
-                 QStringLiteral("PATH_INVALID"));
+        QCOMPARE(
+            codeOf(files
+                       ->read(m_root,
+                              QString(200, QLatin1Char('x')) + QString(200, QLatin1Char('y')), 0, 1)
+                       .error()),
+            QStringLiteral("PATH_INVALID"));
         // An unknown root, or a root named by a spelling other than its
         // configured one.
-        for (const QString &root : {m_outside, m_root + QLatin1Char('/'), m_base + QStringLiteral("/root/."),
-                                    QString(), QStringLiteral("/")}) {
+        for (const QString &root :
+             {m_outside, m_root + QLatin1Char('/'), m_base + QStringLiteral("/root/."), QString(),
+              QStringLiteral("/")}) {
             const auto listing = files->list(root, QString());
             QVERIFY(!listing.ok());
             QCOMPARE(codeOf(listing.error()), QStringLiteral("UNKNOWN_ROOT"));
@@ -519,8 +646,10 @@ private slots:
     {
         QFETCH(bool, walk);
         QVERIFY(writeFile(inRoot(QStringLiteral("a/z.bin")), QByteArray(1234, 'z')));
-        QVERIFY(::chmod(QFile::encodeName(inRoot(QStringLiteral("a/z.bin"))).constData(), 0640) == 0);
-        QVERIFY(::mkfifo(QFile::encodeName(inRoot(QStringLiteral("a/fifo"))).constData(), 0600) == 0);
+        QVERIFY(::chmod(QFile::encodeName(inRoot(QStringLiteral("a/z.bin"))).constData(), 0640) ==
+                0);
+        QVERIFY(::mkfifo(QFile::encodeName(inRoot(QStringLiteral("a/fifo"))).constData(), 0600) ==
+                0);
         auto files = openMode(walk);
         const auto listing = files->list(m_root, QStringLiteral("a"));
         QVERIFY(listing.ok());
@@ -528,8 +657,9 @@ private slots:
         QStringList names;
         for (const auto &entry : listing->entries)
             names << entry.name;
-        QCOMPARE(names, (QStringList{QStringLiteral("b.txt"), QStringLiteral("c3"), QStringLiteral("fifo"),
-                                     QStringLiteral("sub"), QStringLiteral("up"), QStringLiteral("z.bin")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("b.txt"), QStringLiteral("c3"),
+                                     QStringLiteral("fifo"), QStringLiteral("sub"),
+                                     QStringLiteral("up"), QStringLiteral("z.bin")}));
         const auto &b = listing->entries[0];
         QCOMPARE(b.type, ConfinedFileType::File);
         QCOMPARE(b.size, 6);
@@ -555,7 +685,8 @@ private slots:
 
         QCOMPARE(codeOf(files->list(m_root, QStringLiteral("a/b.txt")).error()),
                  QStringLiteral("NOT_A_DIRECTORY"));
-        QCOMPARE(codeOf(files->list(m_root, QStringLiteral("nope")).error()), QStringLiteral("NOT_FOUND"));
+        QCOMPARE(codeOf(files->list(m_root, QStringLiteral("nope")).error()),
+                 QStringLiteral("NOT_FOUND"));
         // A FIFO is listed but not read (and opening it does not hang).
         QCOMPARE(codeOf(files->read(m_root, QStringLiteral("a/fifo"), 0, 10).error()),
                  QStringLiteral("IO_ERROR"));
@@ -620,13 +751,16 @@ private slots:
         const auto atEnd = files->read(m_root, QStringLiteral("a/big.txt"), content.size(), 10);
         QVERIFY(atEnd.ok());
         QVERIFY(atEnd->data.isEmpty());
-        QCOMPARE(codeOf(files->read(m_root, QStringLiteral("a/big.txt"), content.size() + 1, 10).error()),
-                 QStringLiteral("BAD_OFFSET"));
+        QCOMPARE(
+            codeOf(
+                files->read(m_root, QStringLiteral("a/big.txt"), content.size() + 1, 10).error()),
+            QStringLiteral("BAD_OFFSET"));
         QCOMPARE(codeOf(files->read(m_root, QStringLiteral("a/big.txt"), -1, 10).error()),
                  QStringLiteral("BAD_OFFSET"));
         QCOMPARE(codeOf(files->read(m_root, QStringLiteral("a"), 0, 10).error()),
                  QStringLiteral("IS_A_DIRECTORY"));
-        QCOMPARE(codeOf(files->read(m_root, QString(), 0, 10).error()), QStringLiteral("IS_A_DIRECTORY"));
+        QCOMPARE(codeOf(files->read(m_root, QString(), 0, 10).error()),
+                 QStringLiteral("IS_A_DIRECTORY"));
         QCOMPARE(codeOf(files->read(m_root, QStringLiteral("a/none"), 0, 10).error()),
                  QStringLiteral("NOT_FOUND"));
 
@@ -666,7 +800,7 @@ private slots:
         QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().toString()));
         QCOMPARE(readFile(inRoot(path)), QByteArrayLiteral("two\n"));
         QCOMPARE(*updated, files->read(m_root, path, 0, 100)->version);
-        struct stat st{};
+        struct stat st = {};
         QVERIFY(::stat(QFile::encodeName(inRoot(path)).constData(), &st) == 0);
         QCOMPARE(st.st_mode & 07777, 0604u);
 
@@ -677,18 +811,25 @@ private slots:
         QCOMPARE(codeOf(stale.error()), QStringLiteral("CONFLICT"));
         QCOMPARE(readFile(inRoot(path)), QByteArrayLiteral("two\n"));
         // A version for a file that is gone.
-        QCOMPARE(codeOf(files->writeText(m_root, QStringLiteral("a/gone.txt"), "x", read->version).error()),
-                 QStringLiteral("CONFLICT"));
+        QCOMPARE(
+            codeOf(
+                files->writeText(m_root, QStringLiteral("a/gone.txt"), "x", read->version).error()),
+            QStringLiteral("CONFLICT"));
         QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("a/gone.txt"))));
 
         // Limits and targets that are not files.
         ConfinedFilesLimits limits;
         limits.maxEditableSize = 8;
         auto small = openMode(walk, limits);
-        QCOMPARE(codeOf(small->writeText(m_root, QStringLiteral("a/long"), "123456789", QString()).error()),
-                 QStringLiteral("TOO_LARGE"));
+        QCOMPARE(
+            codeOf(
+                small->writeText(m_root, QStringLiteral("a/long"), "123456789", QString()).error()),
+            QStringLiteral("TOO_LARGE"));
         QVERIFY(writeFile(inRoot(QStringLiteral("a/huge")), QByteArray(100, 'h')));
-        QCOMPARE(codeOf(small->writeText(m_root, QStringLiteral("a/huge"), "x", sha256Hex(QByteArray(100, 'h'))).error()),
+        QCOMPARE(codeOf(small
+                            ->writeText(m_root, QStringLiteral("a/huge"), "x",
+                                        sha256Hex(QByteArray(100, 'h')))
+                            .error()),
                  QStringLiteral("TOO_LARGE"));
         QCOMPARE(codeOf(files->writeText(m_root, QStringLiteral("a/sub"), "x", QString()).error()),
                  QStringLiteral("IS_A_DIRECTORY"));
@@ -696,7 +837,8 @@ private slots:
                  QStringLiteral("NOT_FOUND"));
 
         // No temporary file left behind.
-        for (const QString &name : QDir(inRoot(QStringLiteral("a"))).entryList(QDir::AllEntries | QDir::Hidden))
+        for (const QString &name :
+             QDir(inRoot(QStringLiteral("a"))).entryList(QDir::AllEntries | QDir::Hidden))
             QVERIFY2(!name.startsWith(QStringLiteral(".hm-")), qPrintable(name));
     }
 
@@ -736,7 +878,8 @@ private slots:
         QVERIFY(files->makeDirectory(m_root, QStringLiteral("a/new/inner/")).ok());
         QCOMPARE(codeOf(files->makeDirectory(m_root, QStringLiteral("a/new")).error()),
                  QStringLiteral("ALREADY_EXISTS"));
-        QCOMPARE(codeOf(files->makeDirectory(m_root, QString()).error()), QStringLiteral("ALREADY_EXISTS"));
+        QCOMPARE(codeOf(files->makeDirectory(m_root, QString()).error()),
+                 QStringLiteral("ALREADY_EXISTS"));
         QCOMPARE(codeOf(files->makeDirectory(m_root, QStringLiteral("x/y")).error()),
                  QStringLiteral("NOT_FOUND"));
         QCOMPARE(codeOf(files->makeDirectory(m_root, QStringLiteral("a/b.txt/y")).error()),
@@ -748,29 +891,35 @@ private slots:
     {
         QFETCH(bool, walk);
         auto files = openMode(walk);
-        QVERIFY(files->rename(m_root, QStringLiteral("a/b.txt"), QStringLiteral("a/sub/c.txt")).ok());
+        QVERIFY(
+            files->rename(m_root, QStringLiteral("a/b.txt"), QStringLiteral("a/sub/c.txt")).ok());
         QCOMPARE(readFile(inRoot(QStringLiteral("a/sub/c.txt"))), QByteArrayLiteral("hello\n"));
         QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("a/b.txt"))));
         // Never replaces: both stay as they were.
-        const auto replace = files->rename(m_root, QStringLiteral("a/sub/c.txt"), QStringLiteral("d/secret"));
+        const auto replace =
+            files->rename(m_root, QStringLiteral("a/sub/c.txt"), QStringLiteral("d/secret"));
         QCOMPARE(codeOf(replace.error()), QStringLiteral("ALREADY_EXISTS"));
         QCOMPARE(readFile(inRoot(QStringLiteral("d/secret"))), kInside);
         QCOMPARE(readFile(inRoot(QStringLiteral("a/sub/c.txt"))), QByteArrayLiteral("hello\n"));
         // A directory moves with its content; not into itself.
         QVERIFY(files->rename(m_root, QStringLiteral("a/sub"), QStringLiteral("moved")).ok());
         QCOMPARE(readFile(inRoot(QStringLiteral("moved/c.txt"))), QByteArrayLiteral("hello\n"));
-        QCOMPARE(codeOf(files->rename(m_root, QStringLiteral("moved"), QStringLiteral("moved/inner")).error()),
-                 QStringLiteral("PATH_INVALID"));
+        QCOMPARE(
+            codeOf(files->rename(m_root, QStringLiteral("moved"), QStringLiteral("moved/inner"))
+                       .error()),
+            QStringLiteral("PATH_INVALID"));
         // A symlink moves as a link (even one leading outside).
         QVERIFY(files->rename(m_root, QStringLiteral("evil"), QStringLiteral("moved/evil")).ok());
         QVERIFY(QFileInfo(inRoot(QStringLiteral("moved/evil"))).isSymLink());
         QCOMPARE(readFile(outside(QStringLiteral("secret"))), kSecret);
-        QCOMPARE(codeOf(files->rename(m_root, QStringLiteral("missing"), QStringLiteral("x")).error()),
-                 QStringLiteral("NOT_FOUND"));
+        QCOMPARE(
+            codeOf(files->rename(m_root, QStringLiteral("missing"), QStringLiteral("x")).error()),
+            QStringLiteral("NOT_FOUND"));
         QCOMPARE(codeOf(files->rename(m_root, QString(), QStringLiteral("x")).error()),
                  QStringLiteral("PATH_INVALID"));
-        QCOMPARE(codeOf(files->rename(m_root, QStringLiteral("moved"), QStringLiteral(".")).error()),
-                 QStringLiteral("PATH_INVALID"));
+        QCOMPARE(
+            codeOf(files->rename(m_root, QStringLiteral("moved"), QStringLiteral(".")).error()),
+            QStringLiteral("PATH_INVALID"));
     }
 
     void remove_data() { addModes(); }
@@ -790,8 +939,10 @@ private slots:
         // Removing a hard link leaves the other name.
         QVERIFY(files->remove(m_root, QStringLiteral("hl"), false).ok());
         QCOMPARE(readFile(outside(QStringLiteral("secret"))), kSecret);
-        QCOMPARE(codeOf(files->remove(m_root, QStringLiteral("a"), true).error()), QStringLiteral("NOT_FOUND"));
-        QCOMPARE(codeOf(files->remove(m_root, QString(), true).error()), QStringLiteral("PATH_INVALID"));
+        QCOMPARE(codeOf(files->remove(m_root, QStringLiteral("a"), true).error()),
+                 QStringLiteral("NOT_FOUND"));
+        QCOMPARE(codeOf(files->remove(m_root, QString(), true).error()),
+                 QStringLiteral("PATH_INVALID"));
         QCOMPARE(codeOf(files->remove(m_root, QStringLiteral("."), true).error()),
                  QStringLiteral("PATH_INVALID"));
         QVERIFY(QFileInfo(m_root).isDir());
@@ -818,30 +969,38 @@ private slots:
         QVERIFY(files->finishUpload(*id).ok());
         QCOMPARE(readFile(inRoot(QStringLiteral("a/up.bin"))), content);
         QCOMPARE(codeOf(files->uploadStatus(*id).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
-        QCOMPARE(QDir(inRoot(QStringLiteral("a"))).entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
+        QCOMPARE(QDir(inRoot(QStringLiteral("a")))
+                     .entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
                  QStringList());
 
         // An existing target: ALREADY_EXISTS unless overwrite, which keeps
         // the permission bits.
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/up.bin"), 1, sha256Hex("x"), false).error()),
-                 QStringLiteral("ALREADY_EXISTS"));
-        QVERIFY(::chmod(QFile::encodeName(inRoot(QStringLiteral("a/up.bin"))).constData(), 0600) == 0);
-        const auto again = files->beginUpload(m_root, QStringLiteral("a/up.bin"), 1, sha256Hex("x"), true);
+        QCOMPARE(
+            codeOf(files->beginUpload(m_root, QStringLiteral("a/up.bin"), 1, sha256Hex("x"), false)
+                       .error()),
+            QStringLiteral("ALREADY_EXISTS"));
+        QVERIFY(::chmod(QFile::encodeName(inRoot(QStringLiteral("a/up.bin"))).constData(), 0600) ==
+                0);
+        const auto again =
+            files->beginUpload(m_root, QStringLiteral("a/up.bin"), 1, sha256Hex("x"), true);
         QVERIFY(again.ok());
         QVERIFY(files->uploadChunk(*again, 0, "x").ok());
         QVERIFY(files->finishUpload(*again).ok());
         QCOMPARE(readFile(inRoot(QStringLiteral("a/up.bin"))), QByteArrayLiteral("x"));
-        struct stat st{};
-        QVERIFY(::stat(QFile::encodeName(inRoot(QStringLiteral("a/up.bin"))).constData(), &st) == 0);
+        struct stat st = {};
+        QVERIFY(::stat(QFile::encodeName(inRoot(QStringLiteral("a/up.bin"))).constData(), &st) ==
+                0);
         QCOMPARE(st.st_mode & 07777, 0600u);
 
         // An empty file.
-        const auto empty = files->beginUpload(m_root, QStringLiteral("empty"), 0, sha256Hex({}), false);
+        const auto empty =
+            files->beginUpload(m_root, QStringLiteral("empty"), 0, sha256Hex({}), false);
         QVERIFY(empty.ok());
         QVERIFY(files->finishUpload(*empty).ok());
         QCOMPARE(QFileInfo(inRoot(QStringLiteral("empty"))).size(), 0);
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a"), 0, sha256Hex({}), true).error()),
-                 QStringLiteral("IS_A_DIRECTORY"));
+        QCOMPARE(
+            codeOf(files->beginUpload(m_root, QStringLiteral("a"), 0, sha256Hex({}), true).error()),
+            QStringLiteral("IS_A_DIRECTORY"));
     }
 
     // Half an upload, the agent restarted (a new object), the rest resumed
@@ -858,31 +1017,43 @@ private slots:
         QString id;
         {
             auto files = openMode(walk);
-            const auto begun = files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha, false);
+            const auto begun =
+                files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha, false);
             QVERIFY(begun.ok());
             id = *begun;
             QVERIFY(files->uploadChunk(id, 0, source.left(half / 2)).ok());
             QVERIFY(files->uploadChunk(id, half / 2, source.mid(half / 2, half - half / 2)).ok());
             // The answer to the last chunk was lost: it is sent again.
-            QCOMPARE(*files->uploadChunk(id, half / 2, source.mid(half / 2, half - half / 2)), half);
+            QCOMPARE(*files->uploadChunk(id, half / 2, source.mid(half / 2, half - half / 2)),
+                     half);
             // Not a gap, and not different bytes at an old offset.
-            QCOMPARE(codeOf(files->uploadChunk(id, half + 10, "x").error()), QStringLiteral("BAD_OFFSET"));
-            QCOMPARE(codeOf(files->uploadChunk(id, 0, "garbage").error()), QStringLiteral("BAD_OFFSET"));
+            QCOMPARE(codeOf(files->uploadChunk(id, half + 10, "x").error()),
+                     QStringLiteral("BAD_OFFSET"));
+            QCOMPARE(codeOf(files->uploadChunk(id, 0, "garbage").error()),
+                     QStringLiteral("BAD_OFFSET"));
         }
         QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("d/copy.bin"))));
         auto files = openMode(walk);
         QCOMPARE(codeOf(files->uploadStatus(id).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
         // The same id for another file finds no partial file there.
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/copy.bin"), source.size(), sha, false, id)
+        QCOMPARE(codeOf(files
+                            ->beginUpload(m_root, QStringLiteral("a/copy.bin"), source.size(), sha,
+                                          false, id)
                             .error()),
                  QStringLiteral("UPLOAD_NOT_FOUND"));
-        const auto resumed = files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha, false, id);
+        const auto resumed =
+            files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha, false, id);
         QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().toString()));
         QCOMPARE(*resumed, id);
         // Begun again while open: the same upload.
-        QCOMPARE(*files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha, false, id), id);
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("d/other"), source.size(), sha, false, id).error()),
-                 QStringLiteral("CONFLICT"));
+        QCOMPARE(*files->beginUpload(m_root, QStringLiteral("d/copy.bin"), source.size(), sha,
+                                     false, id),
+                 id);
+        QCOMPARE(
+            codeOf(
+                files->beginUpload(m_root, QStringLiteral("d/other"), source.size(), sha, false, id)
+                    .error()),
+            QStringLiteral("CONFLICT"));
         const auto status = files->uploadStatus(id);
         QVERIFY(status.ok());
         QCOMPARE(status->received, half);
@@ -891,7 +1062,8 @@ private slots:
         QVERIFY(files->uploadChunk(id, half, source.mid(half)).ok());
         QVERIFY(files->finishUpload(id).ok());
         QCOMPARE(sha256Hex(readFile(inRoot(QStringLiteral("d/copy.bin")))), sha);
-        QCOMPARE(QDir(inRoot(QStringLiteral("d"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QCOMPARE(QDir(inRoot(QStringLiteral("d")))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  (QStringList{QStringLiteral("copy.bin"), QStringLiteral("secret")}));
     }
 
@@ -904,46 +1076,58 @@ private slots:
         auto files = openMode(walk, limits);
 
         // A wrong checksum: refused, no target, no partial file.
-        const auto wrong = files->beginUpload(m_root, QStringLiteral("a/w.bin"), 5, sha256Hex("other"), false);
+        const auto wrong =
+            files->beginUpload(m_root, QStringLiteral("a/w.bin"), 5, sha256Hex("other"), false);
         QVERIFY(wrong.ok());
         QVERIFY(files->uploadChunk(*wrong, 0, "hello").ok());
         const auto finished = files->finishUpload(*wrong);
         QVERIFY(!finished.ok());
         QCOMPARE(codeOf(finished.error()), QStringLiteral("CHECKSUM_MISMATCH"));
         QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("a/w.bin"))));
-        QCOMPARE(QDir(inRoot(QStringLiteral("a"))).entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
+        QCOMPARE(QDir(inRoot(QStringLiteral("a")))
+                     .entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
                  QStringList());
         QCOMPARE(codeOf(files->uploadStatus(*wrong).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
 
         // Above the limit, declared or sent.
-        const auto big = files->beginUpload(m_root, QStringLiteral("a/big"), 1001, sha256Hex("x"), false);
+        const auto big =
+            files->beginUpload(m_root, QStringLiteral("a/big"), 1001, sha256Hex("x"), false);
         QVERIFY(!big.ok());
         QCOMPARE(big.error().code, ErrorCode::PayloadTooLarge);
         QCOMPARE(codeOf(big.error()), QStringLiteral("TOO_LARGE"));
-        const auto small = files->beginUpload(m_root, QStringLiteral("a/small"), 4, sha256Hex("abcd"), false);
+        const auto small =
+            files->beginUpload(m_root, QStringLiteral("a/small"), 4, sha256Hex("abcd"), false);
         QVERIFY(small.ok());
-        QCOMPARE(codeOf(files->uploadChunk(*small, 0, "abcde").error()), QStringLiteral("TOO_LARGE"));
+        QCOMPARE(codeOf(files->uploadChunk(*small, 0, "abcde").error()),
+                 QStringLiteral("TOO_LARGE"));
         QCOMPARE(files->uploadStatus(*small)->received, 0);
         // Aborted: the partial file goes.
         QVERIFY(files->abortUpload(*small).ok());
-        QCOMPARE(QDir(inRoot(QStringLiteral("a"))).entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
+        QCOMPARE(QDir(inRoot(QStringLiteral("a")))
+                     .entryList({QStringLiteral(".hm-*")}, QDir::Hidden | QDir::Files),
                  QStringList());
         QCOMPARE(codeOf(files->abortUpload(*small).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
         QVERIFY(!QFileInfo::exists(inRoot(QStringLiteral("a/big"))));
 
         // Ids are what beginUpload made; anything else names nothing.
-        for (const QString &id : {QString(), QStringLiteral("../../outside/secret"), QStringLiteral("x"),
-                                  QString(32, QLatin1Char('0'))}) {
-            QCOMPARE(codeOf(files->uploadChunk(id, 0, "x").error()), QStringLiteral("UPLOAD_NOT_FOUND"));
+        for (const QString &id : {QString(), QStringLiteral("../../outside/secret"),
+                                  QStringLiteral("x"), QString(32, QLatin1Char('0'))}) {
+            QCOMPARE(codeOf(files->uploadChunk(id, 0, "x").error()),
+                     QStringLiteral("UPLOAD_NOT_FOUND"));
             QCOMPARE(codeOf(files->finishUpload(id).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
         }
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/r"), 1, sha256Hex("x"), false,
-                                           QStringLiteral("../../outside/secret"))
+        QCOMPARE(codeOf(files
+                            ->beginUpload(m_root, QStringLiteral("a/r"), 1, sha256Hex("x"), false,
+                                          QStringLiteral("../../outside/secret"))
                             .error()),
                  QStringLiteral("UPLOAD_NOT_FOUND"));
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/r"), 1, QStringLiteral("nothex"), false).error()),
+        QCOMPARE(codeOf(files
+                            ->beginUpload(m_root, QStringLiteral("a/r"), 1,
+                                          QStringLiteral("nothex"), false)
+                            .error()),
                  QStringLiteral("CHECKSUM_MISMATCH"));
-        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/r"), -1, sha256Hex("x"), false).error()),
+        QCOMPARE(codeOf(files->beginUpload(m_root, QStringLiteral("a/r"), -1, sha256Hex("x"), false)
+                            .error()),
                  QStringLiteral("BAD_OFFSET"));
 
         // A partial file that a local user replaced by a symlink to the
@@ -956,7 +1140,8 @@ private slots:
         const QString part = inRoot(QStringLiteral("a/.hm-upload-%1.part").arg(id));
         QVERIFY(QFile::remove(part));
         QVERIFY(makeSymlink(outside(QStringLiteral("secret")), part));
-        const auto viaLink = files->beginUpload(m_root, QStringLiteral("a/s"), 5, sha256Hex("hello"), false, id);
+        const auto viaLink =
+            files->beginUpload(m_root, QStringLiteral("a/s"), 5, sha256Hex("hello"), false, id);
         QCOMPARE(codeOf(viaLink.error()), QStringLiteral("SYMLINK_REFUSED"));
         QCOMPARE(readFile(outside(QStringLiteral("secret"))), kSecret);
     }

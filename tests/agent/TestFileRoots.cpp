@@ -41,7 +41,8 @@ private slots:
 
     void readOnlySuffix()
     {
-        const auto root = parseFileRoot(m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":ro"));
+        const auto root =
+            parseFileRoot(m_dir.filePath(QStringLiteral("data")) + QStringLiteral(":ro"));
         QVERIFY(root.ok());
         QCOMPARE(root->path, canonicalBase() + QStringLiteral("/data"));
         QVERIFY(root->readOnly);
@@ -66,15 +67,22 @@ private slots:
         QTest::newRow("empty") << QString() << QStringLiteral("PATH_INVALID");
         QTest::newRow("only the suffix") << QStringLiteral(":ro") << QStringLiteral("PATH_INVALID");
         QTest::newRow("relative") << QStringLiteral("data") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("relative dot") << QStringLiteral("./data:ro") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("unknown suffix") << data + QStringLiteral(":rw") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("upper-case suffix") << data + QStringLiteral(":RO") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("two suffixes") << data + QStringLiteral(":ro:ro") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("empty suffix") << data + QStringLiteral(":") << QStringLiteral("PATH_INVALID");
-        QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nope")) << QStringLiteral("NOT_FOUND");
-        QTest::newRow("a file") << m_dir.filePath(QStringLiteral("plain.txt")) << QStringLiteral("NOT_A_DIRECTORY");
-        QTest::newRow("a file, ro") << m_dir.filePath(QStringLiteral("plain.txt:ro"))
-                                    << QStringLiteral("NOT_A_DIRECTORY");
+        QTest::newRow("relative dot")
+            << QStringLiteral("./data:ro") << QStringLiteral("PATH_INVALID");
+        QTest::newRow("unknown suffix")
+            << data + QStringLiteral(":rw") << QStringLiteral("PATH_INVALID");
+        QTest::newRow("upper-case suffix")
+            << data + QStringLiteral(":RO") << QStringLiteral("PATH_INVALID");
+        QTest::newRow("two suffixes")
+            << data + QStringLiteral(":ro:ro") << QStringLiteral("PATH_INVALID");
+        QTest::newRow("empty suffix")
+            << data + QStringLiteral(":") << QStringLiteral("PATH_INVALID");
+        QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nope"))
+                                 << QStringLiteral("NOT_FOUND");
+        QTest::newRow("a file") << m_dir.filePath(QStringLiteral("plain.txt"))
+                                << QStringLiteral("NOT_A_DIRECTORY");
+        QTest::newRow("a file, ro")
+            << m_dir.filePath(QStringLiteral("plain.txt:ro")) << QStringLiteral("NOT_A_DIRECTORY");
     }
 
     void refusals()
