@@ -16,6 +16,24 @@
 // string again, so a symlink swapped in afterwards redirects nothing.
 // Elsewhere than Linux (FallbackConfinedFiles.cpp) every call is refused.
 //
+// Choices worth knowing:
+// - With openat2, symlinks are followed while they stay beneath the root;
+//   an absolute symlink is refused even when it points into the root
+//   (RESOLVE_BENEATH cannot tell). The walk refuses every symlink
+//   (SYMLINK_REFUSED).
+// - writeText and uploads replace the final entry (rename), so a final
+//   symlink is refused for them in both modes rather than replaced.
+// - A regular file with more than one hard link is not read, written or
+//   replaced (HARD_LINK_REFUSED): another name may be outside the root.
+// - Only regular files are read; a FIFO, socket or device is IO_ERROR
+//   (opened non-blocking, so a FIFO cannot hang the worker).
+// - A non-empty directory removed without `recursive` is CONFLICT.
+// - Names are UTF-8; a name that is not valid UTF-8 is listed with
+//   replacement characters and cannot be addressed.
+// - The resolved descriptor is what is used: a directory moved out of the
+//   root by someone else AFTER it was resolved is not noticed (nothing is
+//   ever resolved through it again).
+//
 // Errors carry a catalogue ErrorCode and the precise reason in
 // details["code"]: PATH_INVALID, UNKNOWN_ROOT, PATH_OUTSIDE_ROOT,
 // SYMLINK_REFUSED, HARD_LINK_REFUSED, NOT_FOUND, NOT_A_DIRECTORY,
@@ -155,9 +173,11 @@ public:
     // `recursive` (CONFLICT otherwise).
     Status remove(const QString &root, const QString &path, bool recursive);
 
-    // Resumable chunked upload to `path`. Returns the upload's id. To resume
-    // after the agent restarted (this object recreated), call it again with
-    // the same arguments and `resumeId`: the partial file
+    // Resumable chunked upload to `path`. Returns the upload's id (32 hex
+    // digits). totalSize above maxUploadSize is TOO_LARGE; a sha256Hex that
+    // is not 64 hex digits is CHECKSUM_MISMATCH (ValidationError). To
+    // resume after the agent restarted (this object recreated), call it
+    // again with the same arguments and `resumeId`: the partial file
     // (".hm-upload-<id>.part" next to the target) is reopened and
     // uploadStatus() tells how much of it arrived.
     Result<QString> beginUpload(const QString &root, const QString &path, qint64 totalSize,
@@ -172,7 +192,8 @@ public:
     // Checks size and SHA-256, then renames the partial file into place.
     // A checksum mismatch discards the upload.
     Status finishUpload(const QString &id);
-    // Discards the upload and its partial file.
+    // Discards the upload and its partial file. A partial file whose upload
+    // is never resumed nor aborted stays (hidden) in the target directory.
     Status abortUpload(const QString &id);
 
 private:
