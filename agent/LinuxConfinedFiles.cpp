@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <dirent.h>
 #include <fcntl.h>
+#include <functional>
 #include <queue>
 #include <unistd.h>
 
@@ -63,9 +64,11 @@ Error confinedTooLarge(const QString &shown, qint64 limit)
                               shown);
 }
 
-// Names in `dirFd` without "." and "..". The stream reads a duplicate,
-// so the caller's descriptor stays usable.
-Result<QList<QByteArray>> confinedReadNames(int dirFd, const QString &shown)
+// Calls `each` with every name in `dirFd` but "." and "..", as readdir
+// yields them. The stream reads a duplicate, so the caller's descriptor
+// stays usable.
+Status confinedForEachName(int dirFd, const QString &shown,
+                           const std::function<void(QByteArray &&)> &each)
 {
     const int dup = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
     if (dup < 0)
@@ -77,18 +80,27 @@ Result<QList<QByteArray>> confinedReadNames(int dirFd, const QString &shown)
         return confinedErrnoError(error, shown);
     }
     ::rewinddir(dir);
-    QList<QByteArray> names;
     errno = 0;
     while (const dirent *entry = ::readdir(dir)) {
-        const QByteArray name(entry->d_name);
+        QByteArray name(entry->d_name);
         if (name != "." && name != "..")
-            names.append(name);
+            each(std::move(name));
         errno = 0;
     }
     const int error = errno;
     ::closedir(dir);
     if (error != 0)
         return confinedErrnoError(error, shown);
+    return {};
+}
+
+Result<QList<QByteArray>> confinedReadNames(int dirFd, const QString &shown)
+{
+    QList<QByteArray> names;
+    if (Status read = confinedForEachName(
+            dirFd, shown, [&](QByteArray &&name) { names.append(std::move(name)); });
+        !read)
+        return read.error();
     return names;
 }
 
@@ -349,24 +361,25 @@ Result<ConfinedListing> ConfinedFiles::list(const QString &root, const QString &
     auto dir = d->resolver.openDirectory(target->rootFd.get(), target->path.components, shown);
     if (!dir)
         return dir.error();
-    auto names = confinedReadNames(dir->get(), shown);
-    if (!names)
-        return names.error();
-
     // The first maxListEntries names in order, kept in a bounded max-heap
-    // so that a huge directory costs no more than the limit.
-    const qsizetype limit = qMax(0, d->limits.maxListEntries);
+    // while the directory is read, so that a huge directory costs no more
+    // memory than the limit.
+    const size_t limit = size_t(qMax(0, d->limits.maxListEntries));
     std::priority_queue<QByteArray> smallest;
-    for (QByteArray &name : *names) {
-        if (smallest.size() < size_t(limit)) {
+    qint64 seen = 0;
+    const Status read = confinedForEachName(dir->get(), shown, [&](QByteArray &&name) {
+        ++seen;
+        if (smallest.size() < limit) {
             smallest.push(std::move(name));
         } else if (limit > 0 && name < smallest.top()) {
             smallest.pop();
             smallest.push(std::move(name));
         }
-    }
+    });
+    if (!read)
+        return read.error();
     ConfinedListing listing;
-    listing.truncated = names->size() > limit;
+    listing.truncated = size_t(seen) > limit;
     QList<QByteArray> kept;
     kept.reserve(qsizetype(smallest.size()));
     while (!smallest.empty()) {
