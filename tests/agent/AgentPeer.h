@@ -71,6 +71,7 @@ public:
     QList<int> closeCodes;               // of the agent's close frames, per ended connection
     QList<QList<qint64>> received;       // per connection
     QList<fleet::ReportMessage> reports; // every report, all connections
+    QList<fleet::ResponseMessage> responses; // answers to send()'s requests
     QList<qint64> allReceived() const
     {
         QList<qint64> all;
@@ -113,6 +114,8 @@ private:
             } else if (const auto *report = std::get_if<fleet::ReportMessage>(&*parsed)) {
                 received.last().append(report->seq);
                 reports.append(*report);
+            } else if (const auto *response = std::get_if<fleet::ResponseMessage>(&*parsed)) {
+                responses.append(*response);
             }
         });
         send(fleet::serialize(fleet::ChallengeMessage{fleet::kAgentProtocolVersion, m_nonce}));

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -204,6 +205,125 @@ private slots:
         QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
         QCOMPARE(agent.exitCode(), agent::kExitOk);
         QTRY_COMPARE(server.agents.closeCodes, QList<int>{1001});
+    }
+
+    // Issue 38 item 1: what the agent's own config does not grant is
+    // refused BY THE AGENT, whatever the server sends. The peer plays a
+    // server that asks for everything.
+    void refusesWhatItsConfigDoesNotGrant()
+    {
+        ServerPeer server;
+        QProcess agent;
+        startAgent(agent, {"--server", server.url(), "--enrol-secret", kSecret, "--data-dir",
+                           m_dir.filePath("default-caps"), "--interval", "1"});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!server.agents.allReceived().isEmpty(), 20000);
+        QCOMPARE(server.agents.hellos.first().capabilities,
+                 (QStringList{"metrics", "probes"}));
+        const QStringList remote{"terminal", "processes", "files", "docker",
+                                 "nginx",    "tasks",     "upgrade", "reboot"};
+        qint64 id = 0;
+        for (const QString &capability : remote)
+            server.agents.send(fleet::serialize(fleet::RequestMessage{
+                ++id, capability, QStringLiteral("list"), QJsonObject{{"pid", 1}}}));
+        QTRY_COMPARE_WITH_TIMEOUT(server.agents.responses.size(), remote.size(), 10000);
+        for (const fleet::ResponseMessage &response : std::as_const(server.agents.responses)) {
+            QVERIFY(!response.ok);
+            QCOMPARE(response.errorCode, QStringLiteral("CAPABILITY_DISABLED"));
+            QCOMPARE(response.errorDetails.value("capability").toString(),
+                     remote.at(response.id - 1));
+        }
+        agent.terminate();
+        QTRY_COMPARE_WITH_TIMEOUT(agent.state(), QProcess::NotRunning, 10000);
+    }
+
+    // --allow adds to the config file's list; the processes it grants list
+    // and kill, and refuse pid 1, the agent itself and process groups.
+    void allowedProcessesListAndKill()
+    {
+        const QString config = m_dir.filePath("metrics-only.conf");
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("capabilities=metrics\n");
+        }
+        ServerPeer server;
+        QProcess agent;
+        agent.setProgram(QStringLiteral(HIVEMIND_BIN_DIR "/hivemind-agent"));
+        agent.setArguments({"--config", config, "--server", server.url(), "--enrol-secret",
+                            kSecret, "--data-dir", m_dir.filePath("processes"), "--interval",
+                            "1", "--allow", "processes"});
+        agent.start();
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!server.agents.allReceived().isEmpty(), 20000);
+        QCOMPARE(server.agents.hellos.first().capabilities,
+                 (QStringList{"metrics", "processes"}));
+
+        QProcess sleeper;
+        sleeper.start(QStringLiteral("sleep"), {QStringLiteral("300")});
+        QVERIFY(sleeper.waitForStarted());
+        const auto ask = [&server](qint64 id, const QString &capability, const QString &action,
+                                   const QJsonObject &args) -> fleet::ResponseMessage {
+            server.agents.send(
+                fleet::serialize(fleet::RequestMessage{id, capability, action, args}));
+            const auto answered = [&server, id] {
+                for (const auto &r : std::as_const(server.agents.responses))
+                    if (r.id == id)
+                        return true;
+                return false;
+            };
+            if (!QTest::qWaitFor(answered, 10000))
+                return {};
+            for (const auto &r : std::as_const(server.agents.responses))
+                if (r.id == id)
+                    return r;
+            return {};
+        };
+
+        const fleet::ResponseMessage list = ask(1, "processes", "list", {});
+        QVERIFY2(list.ok, qPrintable(list.errorMessage));
+        bool sawAgent = false, sawSleeper = false;
+        for (const QJsonValue &p : list.result.value("processes").toArray()) {
+            const qint64 pid = qint64(p.toObject().value("pid").toDouble());
+            sawAgent = sawAgent || pid == agent.processId();
+            if (pid == sleeper.processId()) {
+                sawSleeper = true;
+                // QProcess starts it by its full path.
+                QVERIFY(p.toObject().value("command").toString().endsWith("sleep 300"));
+            }
+        }
+        QVERIFY(sawAgent && sawSleeper);
+        QVERIFY(list.result.value("total").toInt() >= 2);
+
+        const struct
+        {
+            qint64 pid;
+            const char *why;
+        } refused[] = {{1, "init"}, {agent.processId(), "the agent"}, {0, "group"}, {-1, "all"}};
+        qint64 id = 10;
+        for (const auto &r : refused) {
+            const fleet::ResponseMessage answer =
+                ask(++id, "processes", "kill", {{"pid", r.pid}, {"signal", "KILL"}});
+            QVERIFY2(!answer.ok, r.why);
+            QCOMPARE(answer.errorDetails.value("code").toString(),
+                     QStringLiteral("PROTECTED_PROCESS"));
+        }
+        QCOMPARE(agent.state(), QProcess::Running);
+        const fleet::ResponseMessage badSignal =
+            ask(20, "processes", "kill", {{"pid", sleeper.processId()}, {"signal", "SEGV"}});
+        QCOMPARE(badSignal.errorCode, QStringLiteral("VALIDATION_ERROR"));
+        const fleet::ResponseMessage unknown = ask(21, "processes", "renice", {});
+        QCOMPARE(unknown.errorDetails.value("code").toString(), QStringLiteral("UNKNOWN_ACTION"));
+        const fleet::ResponseMessage terminal = ask(22, "terminal", "open", {});
+        QCOMPARE(terminal.errorCode, QStringLiteral("CAPABILITY_DISABLED"));
+
+        const fleet::ResponseMessage killed =
+            ask(23, "processes", "kill", {{"pid", sleeper.processId()}, {"signal", "USR1"}});
+        QVERIFY2(killed.ok, qPrintable(killed.errorMessage));
+        QTRY_COMPARE_WITH_TIMEOUT(sleeper.state(), QProcess::NotRunning, 10000);
+        QCOMPARE(sleeper.exitStatus(), QProcess::CrashExit); // died of SIGUSR1
+        agent.terminate();
+        QTRY_COMPARE_WITH_TIMEOUT(agent.state(), QProcess::NotRunning, 10000);
     }
 
     void notEnrolledWithoutSecret()
