@@ -1128,8 +1128,13 @@ CREATE TABLE node_grants (
 );
 CREATE UNIQUE INDEX node_grants_unique ON node_grants (subject_kind, subject, label, capability);
 -- A deleted user's grants go with the account (subject is no foreign key:
--- it may name a role).
-CREATE TRIGGER node_grants_user_deleted AFTER DELETE ON users
+-- it may name a role). Accounts are deleted by status; rows only by hand.
+CREATE TRIGGER node_grants_user_deleted AFTER UPDATE OF status ON users
+WHEN NEW.status = 'deleted'
+BEGIN
+    DELETE FROM node_grants WHERE subject_kind = 'user' AND subject = NEW.id;
+END;
+CREATE TRIGGER node_grants_user_removed AFTER DELETE ON users
 BEGIN
     DELETE FROM node_grants WHERE subject_kind = 'user' AND subject = OLD.id;
 END;
