@@ -1,8 +1,9 @@
 // The agent protocol's parser (core/fleet/AgentProtocol) on arbitrary
 // frames: what both the server (/ws/agent) and hivemind-agent run on every
 // message the other side sends. Oracles:
-// - a frame above kMaxAgentMessageBytes is refused as PAYLOAD_TOO_LARGE,
-//   before parsing;
+// - a frame above kMaxAgentResponseBytes is refused as PAYLOAD_TOO_LARGE
+//   before parsing, and one above kMaxAgentMessageBytes unless it is a
+//   response; PAYLOAD_TOO_LARGE for nothing smaller;
 // - every refusal is VALIDATION_ERROR or PAYLOAD_TOO_LARGE, never anything
 //   else;
 // - an accepted message keeps the protocol's limits (metric names by
@@ -58,6 +59,17 @@ bool same(const AgentMessage &a, const AgentMessage &b)
     }
     if (const auto *x = std::get_if<AckMessage>(&a))
         return x->seq == std::get<AckMessage>(b).seq;
+    if (const auto *x = std::get_if<RequestMessage>(&a)) {
+        const auto &y = std::get<RequestMessage>(b);
+        return x->id == y.id && x->capability == y.capability && x->action == y.action &&
+               x->args == y.args;
+    }
+    if (const auto *x = std::get_if<ResponseMessage>(&a)) {
+        const auto &y = std::get<ResponseMessage>(b);
+        return x->id == y.id && x->ok == y.ok && x->result == y.result &&
+               x->errorCode == y.errorCode && x->errorMessage == y.errorMessage &&
+               x->errorDetails == y.errorDetails;
+    }
     return std::get<SettingsMessage>(a).settings == std::get<SettingsMessage>(b).settings;
 }
 
@@ -82,6 +94,17 @@ void checkLimits(const AgentMessage &message)
     }
     if (const auto *challenge = std::get_if<ChallengeMessage>(&message))
         HM_FUZZ_CHECK(challenge->nonce.size() == kChallengeNonceBytes, "nonce size");
+    if (const auto *request = std::get_if<RequestMessage>(&message)) {
+        HM_FUZZ_CHECK(request->id >= 1, "request id below 1");
+        HM_FUZZ_CHECK(knownCapabilities().contains(request->capability), "unknown capability");
+        HM_FUZZ_CHECK(!request->action.isEmpty() && request->action.size() <= 32, "action size");
+    }
+    if (const auto *response = std::get_if<ResponseMessage>(&message)) {
+        HM_FUZZ_CHECK(response->id >= 1, "response id below 1");
+        HM_FUZZ_CHECK(response->ok || !response->errorCode.isEmpty(), "failure without a code");
+        HM_FUZZ_CHECK(response->errorMessage.size() <= kMaxResponseErrorMessage,
+                      "error message size");
+    }
 }
 
 } // namespace
@@ -94,12 +117,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const ErrorCode code = parsed.error().code;
         HM_FUZZ_CHECK(code == ErrorCode::ValidationError || code == ErrorCode::PayloadTooLarge,
                       "unexpected error code");
-        HM_FUZZ_CHECK((code == ErrorCode::PayloadTooLarge) ==
-                          (frame.size() > kMaxAgentMessageBytes),
+        HM_FUZZ_CHECK(code != ErrorCode::PayloadTooLarge || frame.size() > kMaxAgentMessageBytes,
+                      "size limit below the limit");
+        HM_FUZZ_CHECK(frame.size() <= kMaxAgentResponseBytes || code == ErrorCode::PayloadTooLarge,
                       "size limit");
         return 0;
     }
-    HM_FUZZ_CHECK(frame.size() <= kMaxAgentMessageBytes, "oversized frame accepted");
+    HM_FUZZ_CHECK(frame.size() <= kMaxAgentMessageBytes ||
+                      (frame.size() <= kMaxAgentResponseBytes &&
+                       std::holds_alternative<ResponseMessage>(parsed.value())),
+                  "oversized frame accepted");
     checkLimits(parsed.value());
     auto again = parseAgentMessage(serializeAny(parsed.value()));
     HM_FUZZ_CHECK(again.ok(), "a serialised message does not parse");

@@ -76,6 +76,60 @@ private slots:
         QCOMPARE(roundTrip(SettingsMessage{{3600, {}}}).settings.intervalSeconds, 3600);
     }
 
+    void requestsAndResponsesRoundTrip()
+    {
+        const RequestMessage request{9, "processes", "kill",
+                                     QJsonObject{{"pid", 42}, {"signal", "TERM"}}};
+        const RequestMessage requestBack = roundTrip(request);
+        QCOMPARE(requestBack.id, 9);
+        QCOMPARE(requestBack.capability, QStringLiteral("processes"));
+        QCOMPARE(requestBack.action, QStringLiteral("kill"));
+        QCOMPARE(requestBack.args, request.args);
+
+        ResponseMessage ok;
+        ok.id = 9;
+        ok.result = QJsonObject{{"killed", true}};
+        const ResponseMessage okBack = roundTrip(ok);
+        QVERIFY(okBack.ok);
+        QCOMPARE(okBack.result, ok.result);
+
+        const ResponseMessage failed = failedResponse(
+            10, Error{ErrorCode::CapabilityDisabled, "not granted", QJsonObject{{"code", "X"}}});
+        const ResponseMessage failedBack = roundTrip(failed);
+        QVERIFY(!failedBack.ok);
+        const Error error = responseError(failedBack);
+        QCOMPARE(error.code, ErrorCode::CapabilityDisabled);
+        QCOMPARE(error.message, QStringLiteral("not granted"));
+        QCOMPARE(error.details.value("code").toString(), QStringLiteral("X"));
+
+        // An agent's code the server does not know is no catalogue code.
+        ResponseMessage odd = failed;
+        odd.errorCode = "MADE_UP";
+        const Error oddError = responseError(roundTrip(odd));
+        QCOMPARE(oddError.code, ErrorCode::InternalError);
+        QCOMPARE(oddError.details.value("agent_code").toString(), QStringLiteral("MADE_UP"));
+        // Long messages are cut: they reach people.
+        QCOMPARE(failedResponse(1, Error{ErrorCode::IoError, QString(5000, u'x')})
+                     .errorMessage.size(),
+                 kMaxResponseErrorMessage);
+    }
+
+    // Only a response may exceed kMaxAgentMessageBytes, up to
+    // kMaxAgentResponseBytes.
+    void responsesMayBeLarger()
+    {
+        const QString pad(kMaxAgentMessageBytes, u'p');
+        ResponseMessage big;
+        big.id = 1;
+        big.result = QJsonObject{{"pad", pad}};
+        QVERIFY(parseAgentMessage(serialize(big)).ok());
+        const auto request = parseAgentMessage(
+            serialize(RequestMessage{1, "files", "read", QJsonObject{{"pad", pad}}}));
+        QCOMPARE(request.error().code, ErrorCode::PayloadTooLarge);
+        big.result = QJsonObject{{"pad", QString(kMaxAgentResponseBytes, u'p')}};
+        QCOMPARE(parseAgentMessage(serialize(big)).error().code, ErrorCode::PayloadTooLarge);
+    }
+
     void settingsCarryProbes()
     {
         ProbeTarget web;
@@ -108,6 +162,38 @@ private slots:
         QTest::newRow("ack seq text") << json({{"type", "ack"}, {"seq", "1"}}) << "seq";
         QTest::newRow("ack seq fraction") << json({{"type", "ack"}, {"seq", 1.5}}) << "seq";
         QTest::newRow("ack seq negative") << json({{"type", "ack"}, {"seq", -1}}) << "seq";
+        QTest::newRow("request id zero")
+            << json({{"type", "request"}, {"id", 0}, {"capability", "files"}, {"action", "list"}})
+            << "id";
+        QTest::newRow("request unknown capability")
+            << json({{"type", "request"}, {"id", 1}, {"capability", "shell"}, {"action", "run"}})
+            << "capability";
+        QTest::newRow("request action with space")
+            << json({{"type", "request"}, {"id", 1}, {"capability", "files"}, {"action", "rm -rf"}})
+            << "action";
+        QTest::newRow("request args array") << json({{"type", "request"},
+                                                     {"id", 1},
+                                                     {"capability", "files"},
+                                                     {"action", "list"},
+                                                     {"args", QJsonArray{1}}})
+                                            << "args";
+        QTest::newRow("response ok text")
+            << json({{"type", "response"}, {"id", 1}, {"ok", "yes"}, {"result", QJsonObject{}}})
+            << "ok";
+        QTest::newRow("response without result")
+            << json({{"type", "response"}, {"id", 1}, {"ok", true}}) << "result";
+        QTest::newRow("response failure without code")
+            << json({{"type", "response"},
+                     {"id", 1},
+                     {"ok", false},
+                     {"error", QJsonObject{{"message", "x"}}}})
+            << "code";
+        QTest::newRow("response message too long")
+            << json({{"type", "response"},
+                     {"id", 1},
+                     {"ok", false},
+                     {"error", QJsonObject{{"code", "X"}, {"message", QString(1001, u'x')}}}})
+            << "message";
         QTest::newRow("challenge short nonce")
             << json({{"type", "challenge"},
                      {"protocol", 1},
