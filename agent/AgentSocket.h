@@ -18,8 +18,9 @@ class AgentSocket : public client::JsonWebSocket
 public:
     explicit AgentSocket(QObject *parent = nullptr) : JsonWebSocket(parent)
     {
-        // The server never sends more than one protocol message per frame.
-        socket().setMaxAllowedIncomingMessageSize(quint64(fleet::kMaxAgentMessageBytes));
+        // The server never sends more than one protocol message per frame;
+        // only a request may be as large as a response (a file chunk).
+        socket().setMaxAllowedIncomingMessageSize(quint64(fleet::kMaxAgentResponseBytes));
     }
 
     void open(const QUrl &url) { openUrl(url, QString()); }

@@ -345,8 +345,9 @@ bool isValidMetricName(QStringView name)
 
 Result<AgentMessage> parseAgentMessage(QByteArrayView frame)
 {
-    // Only a response may be larger than kMaxAgentMessageBytes; which type
-    // a frame is needs the parse, bounded by the larger limit.
+    // Only a request or a response may be larger than
+    // kMaxAgentMessageBytes; which type a frame is needs the parse, bounded
+    // by the larger limit.
     const auto tooLarge = [](qsizetype limit) {
         return Error{ErrorCode::PayloadTooLarge,
                      QStringLiteral("an agent message may have at most %1 bytes").arg(limit)};
@@ -361,10 +362,10 @@ Result<AgentMessage> parseAgentMessage(QByteArrayView frame)
     const QString type = object.value(QStringLiteral("type")).toString();
     if (type == u"response")
         return parseResponse(object);
-    if (frame.size() > kMaxAgentMessageBytes)
-        return tooLarge(kMaxAgentMessageBytes);
     if (type == u"request")
         return parseRequest(object);
+    if (frame.size() > kMaxAgentMessageBytes)
+        return tooLarge(kMaxAgentMessageBytes);
     if (type == u"report")
         return parseReport(object);
     if (type == u"hello")

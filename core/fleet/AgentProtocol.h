@@ -41,7 +41,8 @@ namespace hm::fleet {
 
 inline constexpr int kAgentProtocolVersion = 1;
 // A frame larger than this is refused before it is parsed; only a
-// `response` may be larger, up to kMaxAgentResponseBytes.
+// `request` or a `response` may be larger, up to kMaxAgentResponseBytes
+// (a process list, a file chunk either way).
 inline constexpr qsizetype kMaxAgentMessageBytes = 64 * 1024;
 inline constexpr qsizetype kMaxAgentResponseBytes = 1024 * 1024;
 // The longest error message a response carries (it reaches people).

@@ -46,8 +46,8 @@ void AgentFeed::open(WsConnection *connection)
 {
     QWebSocket &socket = connection->socket();
     // Larger frames close the connection (1009) before they are buffered.
-    // Only a response may exceed kMaxAgentMessageBytes (parseAgentMessage
-    // holds every other type to it).
+    // Only a response (or a request, which agents never send) may exceed
+    // kMaxAgentMessageBytes: parseAgentMessage holds every other type to it.
     socket.setMaxAllowedIncomingMessageSize(quint64(hm::fleet::kMaxAgentResponseBytes));
     socket.setMaxAllowedIncomingFrameSize(quint64(hm::fleet::kMaxAgentResponseBytes));
     Session session;

@@ -3,7 +3,7 @@
 // message the other side sends. Oracles:
 // - a frame above kMaxAgentResponseBytes is refused as PAYLOAD_TOO_LARGE
 //   before parsing, and one above kMaxAgentMessageBytes unless it is a
-//   response; PAYLOAD_TOO_LARGE for nothing smaller;
+//   request or a response; PAYLOAD_TOO_LARGE for nothing smaller;
 // - every refusal is VALIDATION_ERROR or PAYLOAD_TOO_LARGE, never anything
 //   else;
 // - an accepted message keeps the protocol's limits (metric names by
@@ -125,7 +125,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     HM_FUZZ_CHECK(frame.size() <= kMaxAgentMessageBytes ||
                       (frame.size() <= kMaxAgentResponseBytes &&
-                       std::holds_alternative<ResponseMessage>(parsed.value())),
+                       (std::holds_alternative<ResponseMessage>(parsed.value()) ||
+                        std::holds_alternative<RequestMessage>(parsed.value()))),
                   "oversized frame accepted");
     checkLimits(parsed.value());
     auto again = parseAgentMessage(serializeAny(parsed.value()));

@@ -114,7 +114,7 @@ private slots:
                  kMaxResponseErrorMessage);
     }
 
-    // Only a response may exceed kMaxAgentMessageBytes, up to
+    // Only a request or a response may exceed kMaxAgentMessageBytes, up to
     // kMaxAgentResponseBytes.
     void responsesMayBeLarger()
     {
@@ -123,9 +123,12 @@ private slots:
         big.id = 1;
         big.result = QJsonObject{{"pad", pad}};
         QVERIFY(parseAgentMessage(serialize(big)).ok());
-        const auto request = parseAgentMessage(
-            serialize(RequestMessage{1, "files", "read", QJsonObject{{"pad", pad}}}));
-        QCOMPARE(request.error().code, ErrorCode::PayloadTooLarge);
+        QVERIFY(parseAgentMessage(
+                    serialize(RequestMessage{1, "files", "write", QJsonObject{{"pad", pad}}}))
+                    .ok());
+        const QByteArray report = "{\"type\":\"report\",\"seq\":1,\"time_ms\":1700000000000,"
+                                  "\"metrics\":{},\"pad\":\"" + pad.toLatin1() + "\"}";
+        QCOMPARE(parseAgentMessage(report).error().code, ErrorCode::PayloadTooLarge);
         big.result = QJsonObject{{"pad", QString(kMaxAgentResponseBytes, u'p')}};
         QCOMPARE(parseAgentMessage(serialize(big)).error().code, ErrorCode::PayloadTooLarge);
     }
