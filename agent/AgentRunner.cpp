@@ -4,6 +4,7 @@
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
+#include "agent/TerminalSessions.h"
 #include "agent/SampleBuffer.h"
 #include "common/Logging.h"
 #include "hivemind/Version.h"
@@ -170,6 +171,13 @@ void AgentRunner::run(const EnrolmentRecord &record)
     m_remote = std::make_unique<RemoteDispatcher>(m_options.capabilities);
     m_processes = makeProcessTable();
     addProcessHandlers(*m_remote, *m_processes);
+    m_terminals = std::make_unique<TerminalSessions>(
+        [session = m_session.get()](const QByteArray &frame) { session->sendStream(frame); });
+    m_terminals->addHandlers(*m_remote);
+    connect(m_session.get(), &AgentSession::streamReceived, m_terminals.get(),
+            &TerminalSessions::onFrame);
+    connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
+            &TerminalSessions::closeAll);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

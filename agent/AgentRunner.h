@@ -24,6 +24,7 @@ namespace hm::agent {
 class AgentSession;
 class ProcessTable;
 class RemoteDispatcher;
+class TerminalSessions;
 class SampleBuffer;
 
 class AgentRunner : public QObject
@@ -60,6 +61,7 @@ private:
     // capabilities first.
     std::unique_ptr<ProcessTable> m_processes;
     std::unique_ptr<RemoteDispatcher> m_remote;
+    std::unique_ptr<TerminalSessions> m_terminals;
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;

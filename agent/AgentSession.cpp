@@ -35,6 +35,12 @@ AgentSession::AgentSession(AgentSessionConfig config, const AgentIdentity &ident
     connect(&m_socket, &AgentSocket::opened, this, &AgentSession::onOpened);
     connect(&m_socket, &AgentSocket::closed, this, &AgentSession::onClosed);
     connect(&m_socket, &AgentSocket::frameReceived, this, &AgentSession::onFrame);
+    connect(&m_socket, &AgentSocket::streamReceived, this, [this](const QByteArray &frame) {
+        if (m_state == State::Streaming)
+            emit streamReceived(frame);
+        else
+            protocolError(QStringLiteral("a stream frame before the welcome"));
+    });
     connect(&m_socket.socket(), &QWebSocket::bytesWritten, this, [this](qint64 bytes) {
         // Frame headers are counted here but not in send(): clamp.
         m_inFlightBytes = std::max<qint64>(0, m_inFlightBytes - bytes);
@@ -99,6 +105,8 @@ void AgentSession::onClosed(int code, const QString &reason)
     m_handshakeTimer.stop();
     m_pingTimer.stop();
     m_inFlightBytes = 0;
+    if (m_state == State::Streaming)
+        emit streamsLost();
     emit disconnected(code, reason);
     if (m_state == State::Stopped)
         return;
@@ -188,6 +196,12 @@ void AgentSession::respond(quint64 connection, const fleet::ResponseMessage &res
     if (connection != m_connection || m_state != State::Streaming)
         return;
     m_socket.send(fleet::serialize(response));
+}
+
+void AgentSession::sendStream(const QByteArray &frame)
+{
+    if (m_state == State::Streaming)
+        m_socket.sendStream(frame);
 }
 
 void AgentSession::onChallenge(const fleet::ChallengeMessage &challenge)

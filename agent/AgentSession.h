@@ -72,6 +72,9 @@ public:
     // Answers a request that came with requestReceived(); dropped when the
     // connection it came on has ended (the server failed it already).
     void respond(quint64 connection, const fleet::ResponseMessage &response);
+    // A stream frame (fleet/StreamFrame.h) on the current connection, if
+    // streaming; dropped otherwise.
+    void sendStream(const QByteArray &frame);
 
     State state() const { return m_state; }
     // The highest sequence number handed to the current connection.
@@ -83,6 +86,10 @@ signals:
     // A remote operation from the server (after the welcome only);
     // `connection` is handed back to respond().
     void requestReceived(quint64 connection, const hm::fleet::RequestMessage &request);
+    // A binary stream frame from the server (after the welcome only).
+    void streamReceived(const QByteArray &frame);
+    // The streaming connection ended: its streams are gone.
+    void streamsLost();
     // A connection ended (any reason); a retry follows unless refused().
     void disconnected(int code, const QString &reason);
     // 4401 or 4403: this identity is not accepted; the session stopped.

@@ -9,6 +9,7 @@
 #include "fleet/AgentProtocol.h"
 
 #include <QJsonDocument>
+#include <QWebSocket>
 
 namespace hm::agent {
 
@@ -21,6 +22,9 @@ public:
         // The server never sends more than one protocol message per frame;
         // only a request may be as large as a response (a file chunk).
         socket().setMaxAllowedIncomingMessageSize(quint64(fleet::kMaxAgentResponseBytes));
+        // Binary frames are streams (fleet/StreamFrame.h): a terminal's bytes.
+        connect(&socket(), &QWebSocket::binaryMessageReceived, this,
+                &AgentSocket::streamReceived);
     }
 
     void open(const QUrl &url) { openUrl(url, QString()); }
@@ -30,8 +34,11 @@ public:
         return socket().sendTextMessage(QString::fromUtf8(frame));
     }
 
+    qint64 sendStream(const QByteArray &frame) { return socket().sendBinaryMessage(frame); }
+
 signals:
     void frameReceived(const QByteArray &frame);
+    void streamReceived(const QByteArray &frame);
 
 protected:
     void handleMessage(const QJsonObject &message) override

@@ -1,0 +1,57 @@
+#pragma once
+
+// The binary frames of /ws/agent (docs/agent-protocol.md, "Streams"): the
+// bytes of a remote terminal, both ways, with credit-based flow control.
+// Control (open, resize, close) goes as `request`s; only the bytes and
+// their credits travel here, without JSON or base64.
+//
+//   byte 0      kind: 1 data, 2 credit, 3 end
+//   bytes 1–4   channel, unsigned 32-bit big-endian (the agent's number
+//               for the stream, from its `open` answer)
+//   data        the bytes (1 … kMaxStreamPayload)
+//   credit      unsigned 32-bit big-endian: that many more bytes of
+//               output may be sent (1 … kStreamWindow)
+//   end         exit code and signal, signed 32-bit big-endian each
+//               (agent → server: the program ended)
+//
+// Flow control: the agent sends at most kStreamWindow bytes of a channel's
+// output that the server has not credited; the server credits what it has
+// handed on to the console. A console that stops reading stops the
+// credits, the agent stops reading the PTY, and the program blocks in
+// write(): nothing grows anywhere.
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace hm::fleet {
+
+inline constexpr qsizetype kMaxStreamPayload = 32 * 1024;
+inline constexpr qint64 kStreamWindow = 256 * 1024;
+
+struct StreamFrame
+{
+    enum class Kind : quint8
+    {
+        Data = 1,
+        Credit = 2,
+        End = 3,
+    };
+    Kind kind = Kind::Data;
+    quint32 channel = 0;
+    QByteArray data;    // Data
+    quint32 credit = 0; // Credit
+    qint32 exitCode = 0; // End
+    qint32 signal = 0;   // End
+};
+
+// VALIDATION_ERROR for a frame that is not exactly one of the shapes above.
+Result<StreamFrame> parseStreamFrame(QByteArrayView frame);
+QByteArray serialize(const StreamFrame &frame);
+
+StreamFrame streamData(quint32 channel, QByteArray data);
+StreamFrame streamCredit(quint32 channel, quint32 bytes);
+StreamFrame streamEnd(quint32 channel, qint32 exitCode, qint32 signal);
+
+} // namespace hm::fleet
