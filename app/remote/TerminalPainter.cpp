@@ -1,5 +1,8 @@
 #include "remote/TerminalPainter.h"
 
+#include "remote/TerminalBoxDrawing.h"
+
+#include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPoint>
@@ -72,10 +75,12 @@ void TerminalPainter::setFont(const QFont &font)
     m_fonts[3] = m_fonts[1];
     m_fonts[3].setItalic(true);
 
-    const QFontMetricsF metrics(regular);
-    m_cellWidth = std::max(1, int(std::ceil(metrics.horizontalAdvance(QLatin1Char('M')) - 0.01)));
-    m_cellHeight = std::max(1, int(std::ceil(metrics.height())));
-    m_ascent = int(std::round(metrics.ascent()));
+    // Whole pixels, as QFontMetrics rounds them: cells on a pixel grid keep
+    // text and block characters sharp.
+    const QFontMetrics metrics(regular);
+    m_cellWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
+    m_cellHeight = std::max(1, metrics.height());
+    m_ascent = metrics.ascent();
     // A fractional advance would let a long run drift off the grid; the
     // spacing makes every style's advance exactly one cell.
     for (QFont &style : m_fonts) {
@@ -88,6 +93,8 @@ bool TerminalPainter::inRun(char32_t ch) const
 {
     if (ch < 0x80)
         return ch >= 0x20 && ch != 0x7F;
+    if (isBoxCharacter(ch))
+        return false;
     return QFontMetricsF(m_fonts[0]).inFontUcs4(uint(ch));
 }
 
@@ -171,6 +178,10 @@ void TerminalPainter::drawSingle(QPainter &painter, int x, int y, int cells,
                                  const TerminalGlyph &glyph)
 {
     if (glyph.chars[0] == 0 || glyph.chars[0] == U' ')
+        return;
+    if (glyph.chars[1] == 0 &&
+        paintBoxCharacter(painter, QRect(x, y, std::max(1, cells) * m_cellWidth, m_cellHeight),
+                          glyph.chars[0], painter.pen().color()))
         return;
     m_text.resize(0);
     for (char32_t ch : glyph.chars) {

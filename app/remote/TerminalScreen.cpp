@@ -180,12 +180,13 @@ VTermModifier tsModifiers(Qt::KeyboardModifiers modifiers)
     return VTermModifier(mod);
 }
 
-VTermKey tsSpecialKey(int key, Qt::KeyboardModifiers modifiers)
+VTermKey tsSpecialKey(int key)
 {
-    const bool keypad = modifiers & Qt::KeypadModifier;
     switch (key) {
-    case Qt::Key_Return: return VTERM_KEY_ENTER;
-    case Qt::Key_Enter: return keypad ? VTERM_KEY_KP_ENTER : VTERM_KEY_ENTER;
+    // The keypad's Enter too: libvterm's KP_ENTER is LF outside application
+    // keypad mode, where shells want CR as xterm sends it.
+    case Qt::Key_Return:
+    case Qt::Key_Enter: return VTERM_KEY_ENTER;
     case Qt::Key_Tab:
     case Qt::Key_Backtab: return VTERM_KEY_TAB;
     case Qt::Key_Backspace: return VTERM_KEY_BACKSPACE;
@@ -438,7 +439,7 @@ QColor TerminalScreen::paletteColor(int index) const
 bool TerminalScreen::sendKey(int key, Qt::KeyboardModifiers modifiers)
 {
     const VTermModifier mod = tsModifiers(modifiers);
-    const VTermKey special = tsSpecialKey(key, modifiers);
+    const VTermKey special = tsSpecialKey(key);
     if (special != VTERM_KEY_NONE) {
         // Shift+Tab arrives as Backtab; libvterm wants Tab with Shift (CSI Z).
         const VTermModifier withShift =

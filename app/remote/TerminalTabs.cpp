@@ -21,6 +21,9 @@ constexpr char ttNumberProperty[] = "hmTerminalNumber";
 TerminalTabs::TerminalTabs(QWidget *parent) : QTabWidget(parent)
 {
     setObjectName(QStringLiteral("terminalTabs"));
+    // terminalClosed's argument, for queued connections and signal spies
+    // (moc saw only a declaration of TerminalView).
+    qRegisterMetaType<hm::app::TerminalView *>();
     setTabsClosable(true);
     setMovable(true);
     setDocumentMode(true);
