@@ -644,6 +644,10 @@ void TestTerminalView::screenshots()
     tabs.show();
     QVERIFY(QTest::qWaitForWindowExposed(&tabs));
     QTRY_VERIFY(shell->screen()->cols() > 80);
+    top->screen()->feed(
+        "\x1b[?1049h\x1b[H\x1b[1mtop\x1b[0m - 12:00:01 up 3 days,  load average: 0.42\r\n"
+        "\x1b[7m  PID USER      %CPU COMMAND          \x1b[0m\r\n"
+        "  812 hivemind   3.1 hivemind-agent\r\n");
 
     top->screen()->feed("\x1b]0;top - node-7\x07");
     shell->screen()->feed(
@@ -659,6 +663,8 @@ void TestTerminalView::screenshots()
         "     Active: \x1b[1;32mactive (running)\x1b[0m since Fri 2026-11-27 09:12:44 UTC\r\n"
         "     \x1b[3mitalic\x1b[0m \x1b[4munderline\x1b[0m \x1b[9mstrike\x1b[0m "
         "\x1b[7mreverse\x1b[0m \x1b[1mbold\x1b[0m \x1b[38;2;255;140;0mtruecolor\x1b[0m\r\n"
+        "\x1b[1;32mops@node-7\x1b[0m:\x1b[1;34m/srv/hivemind\x1b[0m$ tree -L 1 releases\r\n"
+        "\x1b[1;34mreleases\x1b[0m\r\n├── \x1b[1;34m41\x1b[0m\r\n└── \x1b[1;34m42\x1b[0m\r\n"
         "\x1b[1;32mops@node-7\x1b[0m:\x1b[1;34m/srv/hivemind\x1b[0m$ ./colours 256\r\n");
     QByteArray bar;
     for (int row = 0; row < 2; ++row) {
