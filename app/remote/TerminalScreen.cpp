@@ -268,9 +268,10 @@ struct TerminalScreen::Callbacks
     static int pushLine(int cols, const VTermScreenCell *cells, void *user)
     {
         TerminalScreen *screen = self(user);
-        TerminalScrollback::Line line;
-        tsStore(cells, cols, line);
-        screen->m_dropped += screen->m_scrollback.push(std::move(line));
+        int dropped = 0;
+        if (TerminalScrollback::Line *line = screen->m_scrollback.append(dropped))
+            tsStore(cells, cols, *line);
+        screen->m_dropped += dropped;
         ++screen->m_added;
         return 1;
     }

@@ -13,23 +13,22 @@ void TerminalScrollback::setLimit(int limit)
         m_lines.pop_front();
 }
 
-int TerminalScrollback::push(Line &&line)
+TerminalScrollback::Line *TerminalScrollback::append(int &dropped)
 {
-    if (m_limit == 0)
-        return 1;
-    int dropped = 0;
+    dropped = 0;
+    if (m_limit == 0) {
+        dropped = 1;
+        return nullptr;
+    }
     if (int(m_lines.size()) >= m_limit) {
-        // Reuses the oldest line's storage: a flood allocates nothing new.
         Line oldest = std::move(m_lines.front());
         m_lines.pop_front();
-        ++dropped;
-        oldest.cells.assign(line.cells.begin(), line.cells.end());
-        oldest.marks.assign(line.marks.begin(), line.marks.end());
+        dropped = 1;
         m_lines.push_back(std::move(oldest));
-        return dropped;
+    } else {
+        m_lines.emplace_back();
     }
-    m_lines.push_back(std::move(line));
-    return dropped;
+    return &m_lines.back();
 }
 
 bool TerminalScrollback::pop(Line &line)

@@ -59,9 +59,10 @@ public:
     int limit() const { return m_limit; }
     int size() const { return int(m_lines.size()); }
 
-    // Appends the newest line; returns how many old lines went (0 or 1,
-    // or the one pushed itself when the limit is 0).
-    int push(Line &&line);
+    // The line to fill as the newest, or null when the limit is 0. When the
+    // ring is full it is the oldest line's storage (`dropped` says so): a
+    // flood allocates nothing once the ring is full.
+    Line *append(int &dropped);
     // Takes the newest line back; false when there is none.
     bool pop(Line &line);
     // 0 is the oldest line.

@@ -4,6 +4,8 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QStyle>
+#include <QStyleOptionTab>
 #include <QTabBar>
 #include <QToolButton>
 
@@ -16,11 +18,42 @@ namespace {
 // The number a view got when it was added, for its "Terminal N".
 constexpr char ttNumberProperty[] = "hmTerminalNumber";
 
+// A tab bar as tall without tabs as with them: QTabWidget fits its corner
+// widgets into the tab bar's height, and an empty bar's is 0, which would
+// hide "+" exactly when it is the only way to open a terminal.
+class TtTabBar final : public QTabBar
+{
+public:
+    using QTabBar::QTabBar;
+
+    QSize sizeHint() const override { return withTabHeight(QTabBar::sizeHint()); }
+    QSize minimumSizeHint() const override { return withTabHeight(QTabBar::minimumSizeHint()); }
+
+private:
+    QSize withTabHeight(QSize size) const
+    {
+        if (count() > 0)
+            return size;
+        // What QTabBar measures for a tab with a text (QTabBar::tabSizeHint).
+        QStyleOptionTab option;
+        option.initFrom(this);
+        option.shape = shape();
+        option.text = QStringLiteral("Terminal");
+        const int vspace = style()->pixelMetric(QStyle::PM_TabBarTabVSpace, &option, this);
+        const QSize contents(fontMetrics().horizontalAdvance(option.text),
+                             fontMetrics().height() + vspace);
+        const QSize tab = style()->sizeFromContents(QStyle::CT_TabBarTab, &option, contents, this);
+        size.setHeight(std::max(size.height(), tab.height()));
+        return size;
+    }
+};
+
 } // namespace
 
 TerminalTabs::TerminalTabs(QWidget *parent) : QTabWidget(parent)
 {
     setObjectName(QStringLiteral("terminalTabs"));
+    setTabBar(new TtTabBar(this));
     // terminalClosed's argument, for queued connections and signal spies
     // (moc saw only a declaration of TerminalView).
     qRegisterMetaType<hm::app::TerminalView *>();
@@ -34,6 +67,13 @@ TerminalTabs::TerminalTabs(QWidget *parent) : QTabWidget(parent)
     m_newTab->setObjectName(QStringLiteral("newTerminalTab"));
     m_newTab->setText(QStringLiteral("+"));
     m_newTab->setAutoRaise(true);
+    // A bare "+" in the tab font is a speck at the bar's end; the empty
+    // state points the user at it.
+    QFont plusFont = m_newTab->font();
+    plusFont.setBold(true);
+    plusFont.setPointSizeF(plusFont.pointSizeF() * 1.3);
+    m_newTab->setFont(plusFont);
+    m_newTab->setMinimumWidth(m_newTab->sizeHint().height() + 4);
     setCornerWidget(m_newTab, Qt::TopRightCorner);
     connect(m_newTab, &QToolButton::clicked, this, &TerminalTabs::newTabRequested);
 

@@ -321,8 +321,13 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
         return;
     }
     const QString text = event->text();
-    const bool typed = !(mods & (Qt::ControlModifier | Qt::AltModifier)) && !text.isEmpty() &&
-                       text.front() >= QLatin1Char(' ') && text.front() != QChar(0x7F);
+    const bool printable =
+        !text.isEmpty() && text.front() >= QLatin1Char(' ') && text.front() != QChar(0x7F);
+    // AltGr arrives as Ctrl+Alt on Windows, with the character it makes.
+    const bool altGr = (mods & Qt::ControlModifier) && (mods & Qt::AltModifier) && printable &&
+                       (event->key() > Qt::Key_AsciiTilde || !text.front().isLetter());
+    const bool typed =
+        printable && (altGr || !(mods & (Qt::ControlModifier | Qt::AltModifier)));
     bool sent = false;
     if (typed) {
         m_screen->sendText(text);

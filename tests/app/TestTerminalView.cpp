@@ -249,6 +249,8 @@ void TestTerminalView::cursorMovesWithEscapes()
     QVERIFY(screen.altScreen());
     screen.feed("\x1b[Halt");
     QCOMPARE(tvtRowText(screen, 0), QStringLiteral("alt"));
+    screen.feed(tvtLines(100));
+    QCOMPARE(screen.scrollbackLines(), 0);
     screen.feed("\x1b[?1049l");
     QVERIFY(!screen.altScreen());
     QCOMPARE(tvtRowText(screen, 0), QStringLiteral("main"));
@@ -389,6 +391,8 @@ void TestTerminalView::keysBecomeBytes()
     QCOMPARE(tvtSent(output), QByteArray("\r"));
     QTest::keyClick(&view, Qt::Key_Tab);
     QCOMPARE(tvtSent(output), QByteArray("\t"));
+    QTest::keyClick(&view, Qt::Key_Backtab, Qt::ShiftModifier);
+    QCOMPARE(tvtSent(output), QByteArray("\x1b[Z"));
     QTest::keyClick(&view, Qt::Key_Backspace);
     QCOMPARE(tvtSent(output), QByteArray("\x7f"));
     QTest::keyClick(&view, Qt::Key_Escape);
@@ -415,6 +419,11 @@ void TestTerminalView::keysBecomeBytes()
     QKeyEvent eacute(QEvent::KeyPress, Qt::Key_Eacute, Qt::NoModifier, QStringLiteral("é"));
     QApplication::sendEvent(&view, &eacute);
     QCOMPARE(tvtSent(output), QByteArray("ls \xc3\xa9"));
+    // AltGr (Ctrl+Alt on Windows) types its character.
+    QKeyEvent altGr(QEvent::KeyPress, Qt::Key_At, Qt::ControlModifier | Qt::AltModifier,
+                    QStringLiteral("@"));
+    QApplication::sendEvent(&view, &altGr);
+    QCOMPARE(tvtSent(output), QByteArray("@"));
 
     // Shift+PageUp scrolls the view and sends nothing.
     view.screen()->feed(tvtLines(60));
@@ -589,6 +598,9 @@ void TestTerminalView::tabsOpenCloseAndShowTheEmptyState()
     auto *plus = tabs.findChild<QToolButton *>(QStringLiteral("newTerminalTab"));
     QVERIFY(plus);
     QVERIFY(plus->isVisible());
+    // Not squeezed away by an empty tab bar, and not under the empty state.
+    QVERIFY(plus->height() >= plus->sizeHint().height() / 2);
+    QVERIFY(!empty->geometry().intersects(plus->geometry()));
     QSignalSpy requested(&tabs, &TerminalTabs::newTabRequested);
     QTest::mouseClick(plus, Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
@@ -626,6 +638,8 @@ void TestTerminalView::tabsOpenCloseAndShowTheEmptyState()
     QCOMPARE(closed.count(), 3);
     QVERIFY(empty->isVisible());
     QVERIFY(plus->isVisible());
+    QVERIFY(plus->height() >= plus->sizeHint().height() / 2);
+    QVERIFY(!empty->geometry().intersects(plus->geometry()));
 }
 
 void TestTerminalView::screenshots()
