@@ -437,7 +437,7 @@ QColor TerminalScreen::paletteColor(int index) const
     return QColor(colour.rgb.red, colour.rgb.green, colour.rgb.blue);
 }
 
-bool TerminalScreen::sendKey(int key, Qt::KeyboardModifiers modifiers)
+bool TerminalScreen::sendKey(Qt::Key key, Qt::KeyboardModifiers modifiers)
 {
     const VTermModifier mod = tsModifiers(modifiers);
     const VTermKey special = tsSpecialKey(key);

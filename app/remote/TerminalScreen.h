@@ -98,7 +98,7 @@ public:
     // The user's keys: special keys and Ctrl/Alt combinations through
     // libvterm's keyboard (cursor keys follow the application-cursor mode),
     // plain text as UTF-8. Returns false for a key libvterm has no bytes for.
-    bool sendKey(int key, Qt::KeyboardModifiers modifiers);
+    bool sendKey(Qt::Key key, Qt::KeyboardModifiers modifiers);
     void sendText(const QString &text);
     // Pasted text: line ends become CR, as a terminal types them, inside
     // bracketed-paste markers when the program asked for them (mode 2004).

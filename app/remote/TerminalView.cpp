@@ -332,7 +332,7 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
     if (typed) {
         m_screen->sendText(text);
         sent = true;
-    } else if (m_screen->sendKey(event->key(), mods)) {
+    } else if (m_screen->sendKey(Qt::Key(event->key()), mods)) {
         sent = true;
     } else if (!text.isEmpty()) {
         m_screen->sendText(text);
