@@ -198,10 +198,16 @@ void TerminalView::onDamaged(const QRect &cells)
     const int first = m_screen->scrollbackLines() + cells.top();
     const int last = m_screen->scrollbackLines() + cells.bottom();
     if (hasSelection()) {
-        const auto [from, to] = std::minmax(m_selectionAnchor.y(), m_selectionEnd.y());
-        // What was selected is not there any more.
-        if (from <= last && to >= first)
-            clearSelection();
+        // Output scrolling the selected text up keeps it (history lines keep
+        // their numbers); text rewritten under the selection ends it.
+        const int start = std::min(m_selectionAnchor.y(), m_selectionEnd.y());
+        const int end = std::max(m_selectionAnchor.y(), m_selectionEnd.y());
+        for (int line = std::max(first, start); line <= std::min(last, end); ++line) {
+            if (m_selecting || selectedLineText(line) != m_selectionLines.value(line - start)) {
+                clearSelection();
+                break;
+            }
+        }
     }
     const QSize cell = cellSize();
     viewport()->update(QRect(Padding + cells.x() * cell.width(), lineTop(first),
@@ -401,6 +407,7 @@ void TerminalView::clearSelection()
     if (!hasSelection())
         return;
     m_selectionAnchor = m_selectionEnd = QPoint();
+    m_selectionLines.clear();
     viewport()->update();
 }
 
@@ -416,26 +423,31 @@ bool TerminalView::selectionOn(int line, int &from, int &to) const
     return from < to;
 }
 
+QString TerminalView::selectedLineText(int line) const
+{
+    int from = 0;
+    int to = 0;
+    if (!selectionOn(line, from, to))
+        return {};
+    // A selection starting on a wide character's right half takes it whole.
+    if (from > 0) {
+        QList<TerminalGlyph> glyphs;
+        m_screen->readLine(line, glyphs);
+        if (from < glyphs.size() && glyphs[from].width == 0)
+            --from;
+    }
+    return m_screen->lineText(line, from, to);
+}
+
 QString TerminalView::selectedText() const
 {
     if (!hasSelection())
         return {};
-    auto [start, end] = std::minmax(m_selectionAnchor, m_selectionEnd, tvBefore);
+    const int start = std::min(m_selectionAnchor.y(), m_selectionEnd.y());
+    const int end = std::max(m_selectionAnchor.y(), m_selectionEnd.y());
     QStringList lines;
-    QList<TerminalGlyph> glyphs;
-    for (int line = start.y(); line <= end.y(); ++line) {
-        int from = 0;
-        int to = 0;
-        if (!selectionOn(line, from, to)) {
-            lines.append(QString());
-            continue;
-        }
-        // A selection starting on a wide character's right half takes it whole.
-        m_screen->readLine(line, glyphs);
-        if (from > 0 && from < glyphs.size() && glyphs[from].width == 0)
-            --from;
-        lines.append(m_screen->lineText(line, from, to));
-    }
+    for (int line = start; line <= end; ++line)
+        lines.append(selectedLineText(line));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -462,11 +474,16 @@ void TerminalView::selectWordAt(const QPoint &cell)
     viewport()->update();
 }
 
-void TerminalView::publishSelection()
+void TerminalView::finishSelection()
 {
+    m_selectionLines.clear();
+    if (!hasSelection())
+        return;
+    const QString text = selectedText();
+    m_selectionLines = text.split(QLatin1Char('\n'));
     QClipboard *clipboard = QGuiApplication::clipboard();
-    if (hasSelection() && clipboard->supportsSelection())
-        clipboard->setText(selectedText(), QClipboard::Selection);
+    if (clipboard->supportsSelection())
+        clipboard->setText(text, QClipboard::Selection);
 }
 
 void TerminalView::copy()
@@ -532,7 +549,7 @@ void TerminalView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && m_selecting) {
         m_selecting = false;
-        publishSelection();
+        finishSelection();
         event->accept();
         return;
     }
@@ -547,7 +564,7 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
     }
     m_selecting = false;
     selectWordAt(cellAt(event->position().toPoint()));
-    publishSelection();
+    finishSelection();
     event->accept();
 }
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPoint>
 #include <QString>
+#include <QStringList>
 
 class QMenu;
 
@@ -93,8 +94,12 @@ private:
     QPoint cellAt(const QPoint &pos) const;
     // [from, to) of `line` that the selection covers, or false.
     bool selectionOn(int line, int &from, int &to) const;
+    // The selected text of one line (empty when none of it is selected).
+    QString selectedLineText(int line) const;
     void selectWordAt(const QPoint &cell);
-    void publishSelection();
+    // Remembers the selected text, line by line, and offers it as the X11
+    // primary selection: the selection is made.
+    void finishSelection();
 
     TerminalScreen *m_screen = nullptr;
     TerminalPainter m_painter;
@@ -106,6 +111,7 @@ private:
     // empty when they are equal.
     QPoint m_selectionAnchor;
     QPoint m_selectionEnd;
+    QStringList m_selectionLines; // the text under it when it was made, first line first
     bool m_selecting = false;
     bool m_follow = true;
     bool m_adjustingScroll = false;

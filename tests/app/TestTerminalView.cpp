@@ -512,6 +512,29 @@ void TestTerminalView::mouseSelectsAndCopies()
              Qt::LeftButton, Qt::LeftButton);
     QCOMPARE(view.selectedText(), QStringLiteral("中文"));
 
+    // Output that scrolls the selected text up keeps the selection…
+    tvtDrag(view, tvtCellLeft(view, 0, 0), tvtCellLeft(view, 5, 0));
+    QCOMPARE(view.selectedText(), QStringLiteral("hello"));
+    const int rows = view.screen()->rows();
+    view.screen()->feed("\x1b[" + QByteArray::number(rows) + ";1H\r\n\r\nmore output");
+    QVERIFY(view.screen()->scrollbackLines() == 2);
+    QVERIFY(view.hasSelection());
+    QCOMPARE(view.selectedText(), QStringLiteral("hello"));
+    // …and so do lines falling out of a full scrollback, until the
+    // selected one falls out itself.
+    view.screen()->setScrollbackLimit(2);
+    tvtDrag(view, tvtCellLeft(view, 0, rows - 1), tvtCellLeft(view, 4, rows - 1));
+    QCOMPARE(view.selectedText(), QStringLiteral("more"));
+    view.screen()->feed("\r\n");
+    QCOMPARE(view.screen()->scrollbackLines(), 2);
+    QVERIFY(view.hasSelection());
+    QCOMPARE(view.selectedText(), QStringLiteral("more"));
+    view.screen()->feed(QByteArray(rows + 2, '\n'));
+    QVERIFY(!view.hasSelection());
+    view.screen()->setScrollbackLimit(1000);
+    view.screen()->feed("\x1b[2J\x1b[3J\x1b[Hhello world\r\nsecond line\r\n中文 text");
+    QVERIFY(!view.hasSelection());
+
     // New output over the selection clears it; a click clears it too.
     view.screen()->feed("\x1b[3;1Hxx");
     QVERIFY(!view.hasSelection());
