@@ -247,6 +247,9 @@ struct TerminalScreen::Callbacks
             screen->m_altScreen = value->boolean != 0;
             screen->m_damage |= QRect(0, 0, screen->m_cols, screen->m_rows);
             break;
+        case VTERM_PROP_MOUSE:
+            screen->m_mouseMode = value->number;
+            break;
         case VTERM_PROP_TITLE: {
             const QString title = QString::fromUtf8(value->string ? value->string : "");
             if (title != screen->m_title) {
@@ -467,6 +470,26 @@ void TerminalScreen::sendText(const QString &text)
 {
     for (char32_t ch : text.toUcs4())
         vterm_keyboard_unichar(m_vt, uint32_t(ch), VTERM_MOD_NONE);
+    flushOutput();
+}
+
+void TerminalScreen::sendMouseButton(int button, bool pressed, int row, int col,
+                                     Qt::KeyboardModifiers modifiers)
+{
+    if (m_mouseMode == 0)
+        return;
+    const VTermModifier mod = tsModifiers(modifiers);
+    vterm_mouse_move(m_vt, std::clamp(row, 0, m_rows - 1), std::clamp(col, 0, m_cols - 1), mod);
+    vterm_mouse_button(m_vt, button, pressed, mod);
+    flushOutput();
+}
+
+void TerminalScreen::sendMouseMove(int row, int col, Qt::KeyboardModifiers modifiers)
+{
+    if (m_mouseMode == 0)
+        return;
+    vterm_mouse_move(m_vt, std::clamp(row, 0, m_rows - 1), std::clamp(col, 0, m_cols - 1),
+                     tsModifiers(modifiers));
     flushOutput();
 }
 

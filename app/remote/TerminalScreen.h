@@ -100,6 +100,18 @@ public:
     // plain text as UTF-8. Returns false for a key libvterm has no bytes for.
     bool sendKey(Qt::Key key, Qt::KeyboardModifiers modifiers);
     void sendText(const QString &text);
+    // Whether the program asked for mouse reports (modes 1000, 1002, 1003);
+    // then the view sends it clicks, drags and the wheel instead of
+    // selecting (Shift still selects).
+    bool mouseTracking() const { return m_mouseMode != 0; }
+    // A button (1 left, 2 middle, 3 right, 4/5 wheel up/down) pressed or
+    // released over screen cell (row, col), in the encoding the program
+    // chose; nothing when it asked for no reports.
+    void sendMouseButton(int button, bool pressed, int row, int col,
+                         Qt::KeyboardModifiers modifiers);
+    // The pointer over screen cell (row, col): a drag or move report when
+    // the program's mode wants one.
+    void sendMouseMove(int row, int col, Qt::KeyboardModifiers modifiers);
     // Pasted text: line ends become CR, as a terminal types them, inside
     // bracketed-paste markers when the program asked for them (mode 2004).
     void paste(const QString &text);
@@ -152,6 +164,7 @@ private:
     QPoint m_cursor;
     bool m_cursorVisible = true;
     bool m_altScreen = false;
+    int m_mouseMode = 0; // libvterm's VTERM_PROP_MOUSE
     QString m_title;
     TerminalScrollback m_scrollback;
 

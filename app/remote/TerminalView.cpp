@@ -11,8 +11,10 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 namespace hm::app {
@@ -52,6 +54,8 @@ TerminalView::TerminalView(QWidget *parent) : QAbstractScrollArea(parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent, true);
     viewport()->setCursor(Qt::IBeamCursor);
+    // Programs in any-motion mouse mode (1003) want moves without a button.
+    viewport()->setMouseTracking(true);
 
     m_screen = new TerminalScreen(24, 80, this);
     m_painter.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -507,8 +511,32 @@ void TerminalView::clearScrollback()
     m_screen->clearScrollback();
 }
 
+bool TerminalView::reportsMouse(Qt::KeyboardModifiers modifiers) const
+{
+    return m_screen->mouseTracking() && !(modifiers & Qt::ShiftModifier) && isAtBottom();
+}
+
+void TerminalView::reportButton(const QMouseEvent *event, bool pressed)
+{
+    int button = 0;
+    switch (event->button()) {
+    case Qt::LeftButton: button = 1; break;
+    case Qt::MiddleButton: button = 2; break;
+    case Qt::RightButton: button = 3; break;
+    default: return;
+    }
+    const QPoint cell = cellAt(event->position().toPoint());
+    m_screen->sendMouseButton(button, pressed, cell.y() - m_screen->scrollbackLines(), cell.x(),
+                              event->modifiers());
+}
+
 void TerminalView::mousePressEvent(QMouseEvent *event)
 {
+    if (reportsMouse(event->modifiers())) {
+        reportButton(event, true);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         clearSelection();
         m_selecting = true;
@@ -530,6 +558,13 @@ void TerminalView::mousePressEvent(QMouseEvent *event)
 
 void TerminalView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (reportsMouse(event->modifiers()) && !m_selecting) {
+        const QPoint cell = cellAt(event->position().toPoint());
+        m_screen->sendMouseMove(cell.y() - m_screen->scrollbackLines(), cell.x(),
+                                event->modifiers());
+        event->accept();
+        return;
+    }
     if (!m_selecting || !(event->buttons() & Qt::LeftButton)) {
         QAbstractScrollArea::mouseMoveEvent(event);
         return;
@@ -547,6 +582,11 @@ void TerminalView::mouseMoveEvent(QMouseEvent *event)
 
 void TerminalView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (reportsMouse(event->modifiers()) && !m_selecting) {
+        reportButton(event, false);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && m_selecting) {
         m_selecting = false;
         finishSelection();
@@ -558,6 +598,12 @@ void TerminalView::mouseReleaseEvent(QMouseEvent *event)
 
 void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    // The program counts clicks itself: the second one is just a press.
+    if (reportsMouse(event->modifiers())) {
+        reportButton(event, true);
+        event->accept();
+        return;
+    }
     if (event->button() != Qt::LeftButton) {
         QAbstractScrollArea::mouseDoubleClickEvent(event);
         return;
@@ -565,6 +611,25 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
     m_selecting = false;
     selectWordAt(cellAt(event->position().toPoint()));
     finishSelection();
+    event->accept();
+}
+
+void TerminalView::wheelEvent(QWheelEvent *event)
+{
+    if (!reportsMouse(event->modifiers())) {
+        m_wheelDelta = 0;
+        QAbstractScrollArea::wheelEvent(event);
+        return;
+    }
+    // One report (button 4 up, 5 down) per notch; touchpads send fractions.
+    m_wheelDelta += event->angleDelta().y();
+    const QPoint cell = cellAt(event->position().toPoint());
+    const int row = cell.y() - m_screen->scrollbackLines();
+    while (std::abs(m_wheelDelta) >= 120) {
+        const bool up = m_wheelDelta > 0;
+        m_screen->sendMouseButton(up ? 4 : 5, true, row, cell.x(), event->modifiers());
+        m_wheelDelta += up ? -120 : 120;
+    }
     event->accept();
 }
 
@@ -592,6 +657,12 @@ QMenu *TerminalView::createContextMenu(QWidget *parent)
 
 void TerminalView::contextMenuEvent(QContextMenuEvent *event)
 {
+    // The right button is the program's then; Shift+right-click still
+    // opens the menu.
+    if (event->reason() == QContextMenuEvent::Mouse && reportsMouse(event->modifiers())) {
+        event->accept();
+        return;
+    }
     QMenu *menu = createContextMenu(this);
     menu->exec(event->globalPos());
     delete menu;

@@ -22,7 +22,9 @@ namespace hm::app {
 // go to the screen, whose output() carries the bytes for the remote program;
 // Ctrl+C is ^C there, Ctrl+Shift+C copies the selection and Ctrl+Shift+V
 // (or Shift+Insert) pastes. The mouse selects (drag; a double-click takes a
-// word); the context menu copies, pastes and clears the scrollback.
+// word); the context menu copies, pastes and clears the scrollback. When the
+// remote program asks for mouse reports (htop, tmux, vim's mouse=a), clicks,
+// drags and the wheel go to it instead, and Shift+mouse still selects.
 class TerminalView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -73,6 +75,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
@@ -92,6 +95,11 @@ private:
     QPoint boundaryAt(const QPoint &pos) const;
     // The cell under a point: x column, y line.
     QPoint cellAt(const QPoint &pos) const;
+    // Whether the mouse goes to the remote program (it asked for reports,
+    // Shift is not held and the view shows the screen) rather than selecting.
+    bool reportsMouse(Qt::KeyboardModifiers modifiers) const;
+    // Reports a button of `event` to the remote program.
+    void reportButton(const QMouseEvent *event, bool pressed);
     // [from, to) of `line` that the selection covers, or false.
     bool selectionOn(int line, int &from, int &to) const;
     // The selected text of one line (empty when none of it is selected).
@@ -113,6 +121,7 @@ private:
     QPoint m_selectionEnd;
     QStringList m_selectionLines; // the text under it when it was made, first line first
     bool m_selecting = false;
+    int m_wheelDelta = 0; // eighths of a degree not reported yet
     bool m_follow = true;
     bool m_adjustingScroll = false;
 };

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <memory>
@@ -89,12 +90,13 @@ void tvtMouse(QWidget *target, QEvent::Type type, const QPoint &pos, Qt::MouseBu
 }
 
 // Presses at `from`, drags to `to` and lets go, as a user selecting text.
-void tvtDrag(TerminalView &view, const QPoint &from, const QPoint &to)
+void tvtDrag(TerminalView &view, const QPoint &from, const QPoint &to,
+             Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
     QWidget *viewport = view.viewport();
-    tvtMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
-    tvtMouse(viewport, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton);
-    tvtMouse(viewport, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+    tvtMouse(viewport, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, modifiers);
+    tvtMouse(viewport, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, modifiers);
+    tvtMouse(viewport, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, modifiers);
 }
 
 } // namespace
@@ -116,6 +118,7 @@ private slots:
     void pasteIsBracketedWhenAsked();
     void mouseSelectsAndCopies();
     void contextMenuCopiesPastesAndClears();
+    void mouseIsReportedWhenTheProgramAsks();
     void titleNamesTheTab();
     void tabsOpenCloseAndShowTheEmptyState();
     void screenshots();
@@ -575,6 +578,47 @@ void TestTerminalView::contextMenuCopiesPastesAndClears()
     clearAction->trigger();
     QCOMPARE(view.screen()->scrollbackLines(), 0);
     QCOMPARE(view.verticalScrollBar()->maximum(), 0);
+}
+
+void TestTerminalView::mouseIsReportedWhenTheProgramAsks()
+{
+    TerminalView view;
+    view.resize(640, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy output(view.screen(), &TerminalScreen::output);
+    QWidget *viewport = view.viewport();
+    const QPoint cell = tvtCellCentre(view, 3, 2);
+
+    // Without a mouse mode a click only selects.
+    QVERIFY(!view.screen()->mouseTracking());
+    tvtMouse(viewport, QEvent::MouseButtonPress, cell, Qt::LeftButton, Qt::LeftButton);
+    tvtMouse(viewport, QEvent::MouseButtonRelease, cell, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(tvtSent(output), QByteArray());
+
+    // Click reports in SGR encoding (htop, vim's mouse=a, tmux).
+    view.screen()->feed("hello world\x1b[?1000h\x1b[?1006h");
+    QVERIFY(view.screen()->mouseTracking());
+    tvtMouse(viewport, QEvent::MouseButtonPress, cell, Qt::LeftButton, Qt::LeftButton);
+    tvtMouse(viewport, QEvent::MouseButtonRelease, cell, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(tvtSent(output), QByteArray("\x1b[<0;4;3M\x1b[<0;4;3m"));
+    QVERIFY(!view.hasSelection());
+
+    QWheelEvent wheel(QPointF(cell), QPointF(viewport->mapToGlobal(cell)), QPoint(),
+                      QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(viewport, &wheel);
+    QCOMPARE(tvtSent(output), QByteArray("\x1b[<64;4;3M"));
+
+    // Shift selects as usual.
+    tvtDrag(view, tvtCellLeft(view, 0, 0), tvtCellLeft(view, 5, 0), Qt::ShiftModifier);
+    QCOMPARE(view.selectedText(), QStringLiteral("hello"));
+    QCOMPARE(tvtSent(output), QByteArray());
+
+    view.screen()->feed("\x1b[?1000l");
+    QVERIFY(!view.screen()->mouseTracking());
+    tvtMouse(viewport, QEvent::MouseButtonPress, cell, Qt::LeftButton, Qt::LeftButton);
+    tvtMouse(viewport, QEvent::MouseButtonRelease, cell, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(tvtSent(output), QByteArray());
 }
 
 void TestTerminalView::titleNamesTheTab()
