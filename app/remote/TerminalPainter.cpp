@@ -217,12 +217,22 @@ void TerminalPainter::drawDecorations(QPainter &painter, int x, int y, int width
 }
 
 void TerminalPainter::paintCursor(QPainter &painter, const QRect &cell, const TerminalGlyph &glyph,
-                                  bool focused)
+                                  TerminalScreen::CursorShape shape, bool focused)
 {
     QRgb fg = glyph.fg;
     QRgb bg = glyph.bg;
     if (glyph.has(TerminalGlyph::Reverse))
         std::swap(fg, bg);
+    const int thickness = std::max(2, m_cellWidth / 4);
+    if (shape == TerminalScreen::CursorShape::Underline) {
+        painter.fillRect(cell.x(), cell.bottom() + 1 - thickness, cell.width(), thickness,
+                         QColor(fg));
+        return;
+    }
+    if (shape == TerminalScreen::CursorShape::Bar) {
+        painter.fillRect(cell.x(), cell.y(), thickness, cell.height(), QColor(fg));
+        return;
+    }
     if (!focused) {
         painter.setPen(QColor(fg));
         painter.setBrush(Qt::NoBrush);

@@ -42,10 +42,10 @@ public:
     // cell); cells [selectFrom, selectTo) are drawn selected.
     void paintLine(QPainter &painter, const QPoint &topLeft, const QList<TerminalGlyph> &glyphs,
                    int selectFrom, int selectTo, const Colors &colors);
-    // The cursor over `glyph` in `cell`: a filled block showing the glyph in
-    // reverse when focused, a hollow one otherwise.
+    // The cursor over `glyph` in `cell`: a block (filled, the glyph in
+    // reverse, when focused; hollow otherwise), an underline or a bar.
     void paintCursor(QPainter &painter, const QRect &cell, const TerminalGlyph &glyph,
-                     bool focused);
+                     TerminalScreen::CursorShape shape, bool focused);
     // Input-method text being composed, underlined, at `topLeft`.
     void paintPreedit(QPainter &painter, const QPoint &topLeft, const QString &text,
                       const QColor &foreground, const QColor &background);

@@ -247,6 +247,14 @@ struct TerminalScreen::Callbacks
             screen->m_altScreen = value->boolean != 0;
             screen->m_damage |= QRect(0, 0, screen->m_cols, screen->m_rows);
             break;
+        case VTERM_PROP_CURSORSHAPE:
+            screen->m_cursorShape = value->number == VTERM_PROP_CURSORSHAPE_UNDERLINE
+                                        ? CursorShape::Underline
+                                    : value->number == VTERM_PROP_CURSORSHAPE_BAR_LEFT
+                                        ? CursorShape::Bar
+                                        : CursorShape::Block;
+            screen->m_cursorMoved = true;
+            break;
         case VTERM_PROP_MOUSE:
             screen->m_mouseMode = value->number;
             break;

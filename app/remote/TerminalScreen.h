@@ -87,6 +87,9 @@ public:
     TerminalCell cellAt(int row, int col) const;
     QPoint cursor() const { return m_cursor; } // x = column, y = row
     bool cursorVisible() const { return m_cursorVisible; }
+    // What the program asked for with DECSCUSR (vim's insert mode: a bar).
+    enum class CursorShape { Block, Underline, Bar };
+    CursorShape cursorShape() const { return m_cursorShape; }
     bool altScreen() const { return m_altScreen; }
     QString title() const { return m_title; }
 
@@ -163,6 +166,7 @@ private:
     int m_cols;
     QPoint m_cursor;
     bool m_cursorVisible = true;
+    CursorShape m_cursorShape = CursorShape::Block;
     bool m_altScreen = false;
     int m_mouseMode = 0; // libvterm's VTERM_PROP_MOUSE
     QString m_title;

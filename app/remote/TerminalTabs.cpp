@@ -2,8 +2,10 @@
 
 #include "remote/TerminalView.h"
 
+#include <QColor>
 #include <QEvent>
 #include <QLabel>
+#include <QPalette>
 #include <QStyle>
 #include <QStyleOptionTab>
 #include <QTabBar>
@@ -86,6 +88,10 @@ TerminalTabs::TerminalTabs(QWidget *parent) : QTabWidget(parent)
     m_empty->setProperty("hmStyle", QStringLiteral("muted"));
 
     connect(this, &QTabWidget::tabCloseRequested, this, &TerminalTabs::closeTerminal);
+    connect(this, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0)
+            tabBar()->setTabTextColor(index, QColor()); // seen: the bell's colour goes
+    });
     retranslateUi();
     updateEmptyState();
 }
@@ -97,6 +103,13 @@ int TerminalTabs::addTerminal(TerminalView *view)
     updateTabText(view);
     connect(view->screen(), &TerminalScreen::titleChanged, this,
             [this, view] { updateTabText(view); });
+    // A bell in a tab the user is not looking at colours its title until
+    // they do.
+    connect(view->screen(), &TerminalScreen::bell, this, [this, view] {
+        const int at = indexOf(view);
+        if (at >= 0 && at != currentIndex())
+            tabBar()->setTabTextColor(at, palette().color(QPalette::Link));
+    });
     setCurrentIndex(index);
     view->setFocus();
     return index;

@@ -14,7 +14,8 @@ class TerminalView;
 // in the tooltip) or "Terminal N" until the remote program sets one, a "+"
 // button in the corner that asks for a new one (newTabRequested: whoever
 // opens sessions answers with addTerminal), and a line saying how to open
-// one when none is open.
+// one when none is open. A bell in a tab out of sight colours its title
+// until the tab is looked at.
 class TerminalTabs final : public QTabWidget
 {
     Q_OBJECT

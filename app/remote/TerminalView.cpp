@@ -262,7 +262,8 @@ void TerminalView::paintEvent(QPaintEvent *event)
         m_lastCursorRect.top() >= 0) {
         m_screen->readLine(m_screen->scrollbackLines() + cursor.y(), m_line);
         if (cursor.x() < m_line.size())
-            m_painter.paintCursor(painter, m_lastCursorRect, m_line[cursor.x()], hasFocus());
+            m_painter.paintCursor(painter, m_lastCursorRect, m_line[cursor.x()],
+                                  m_screen->cursorShape(), hasFocus());
     }
     if (!m_preedit.isEmpty())
         m_painter.paintPreedit(painter, m_lastCursorRect.topLeft(), m_preedit,
@@ -617,6 +618,19 @@ void TerminalView::mouseDoubleClickEvent(QMouseEvent *event)
 void TerminalView::wheelEvent(QWheelEvent *event)
 {
     if (!reportsMouse(event->modifiers())) {
+        // A full-screen program without mouse reports (less, man) has no
+        // scrollback to show: the wheel moves it with cursor keys instead.
+        if (m_screen->altScreen() && !(event->modifiers() & Qt::ShiftModifier) && isAtBottom()) {
+            m_wheelDelta += event->angleDelta().y();
+            while (std::abs(m_wheelDelta) >= 120) {
+                const bool up = m_wheelDelta > 0;
+                for (int line = 0; line < 3; ++line)
+                    m_screen->sendKey(up ? Qt::Key_Up : Qt::Key_Down, Qt::NoModifier);
+                m_wheelDelta += up ? -120 : 120;
+            }
+            event->accept();
+            return;
+        }
         m_wheelDelta = 0;
         QAbstractScrollArea::wheelEvent(event);
         return;

@@ -241,6 +241,13 @@ void TestTerminalView::cursorMovesWithEscapes()
     QVERIFY(!screen.cursorVisible());
     screen.feed("\x1b[?25h");
     QVERIFY(screen.cursorVisible());
+    QCOMPARE(screen.cursorShape(), TerminalScreen::CursorShape::Block);
+    screen.feed("\x1b[6 q");
+    QCOMPARE(screen.cursorShape(), TerminalScreen::CursorShape::Bar);
+    screen.feed("\x1b[4 q");
+    QCOMPARE(screen.cursorShape(), TerminalScreen::CursorShape::Underline);
+    screen.feed("\x1b[2 q");
+    QCOMPARE(screen.cursorShape(), TerminalScreen::CursorShape::Block);
     screen.feed("\x1b[2J\x1b[H");
     QCOMPARE(screen.cursor(), QPoint(0, 0));
     QCOMPARE(screen.cellAt(2, 2).text, QString());
@@ -619,6 +626,15 @@ void TestTerminalView::mouseIsReportedWhenTheProgramAsks()
     tvtMouse(viewport, QEvent::MouseButtonPress, cell, Qt::LeftButton, Qt::LeftButton);
     tvtMouse(viewport, QEvent::MouseButtonRelease, cell, Qt::LeftButton, Qt::NoButton);
     QCOMPARE(tvtSent(output), QByteArray());
+
+    // A full-screen program without mouse reports (less) gets cursor keys
+    // for the wheel; the main screen scrolls its scrollback instead.
+    view.screen()->feed("\x1b[?1049h");
+    QApplication::sendEvent(viewport, &wheel);
+    QCOMPARE(tvtSent(output), QByteArray("\x1b[A\x1b[A\x1b[A"));
+    view.screen()->feed("\x1b[?1049l");
+    QApplication::sendEvent(viewport, &wheel);
+    QCOMPARE(tvtSent(output), QByteArray());
 }
 
 void TestTerminalView::titleNamesTheTab()
@@ -694,15 +710,25 @@ void TestTerminalView::tabsOpenCloseAndShowTheEmptyState()
     QCOMPARE(tabs.terminalAt(0), second);
     QTRY_VERIFY(firstAlive.isNull());
 
-    // Numbers are not reused: the next one is "Terminal 3".
+    // A bell in a tab out of sight marks it until it is looked at.
+    QVERIFY(!tabs.tabBar()->tabTextColor(0).isValid());
+    tabs.addTerminal(new TerminalView);
+    tabs.terminalAt(0)->screen()->feed("\a");
+    QVERIFY(tabs.tabBar()->tabTextColor(0).isValid());
+    tabs.setCurrentIndex(0);
+    QVERIFY(!tabs.tabBar()->tabTextColor(0).isValid());
+    emit tabs.tabBar()->tabCloseRequested(1);
+    QCOMPARE(tabs.count(), 1);
+
+    // Numbers are not reused: the next one is "Terminal 4".
     auto *third = new TerminalView;
     tabs.addTerminal(third);
-    QCOMPARE(tabs.tabText(1), QStringLiteral("Terminal 3"));
+    QCOMPARE(tabs.tabText(1), QStringLiteral("Terminal 4"));
 
     emit tabs.tabBar()->tabCloseRequested(0);
     emit tabs.tabBar()->tabCloseRequested(0);
     QCOMPARE(tabs.count(), 0);
-    QCOMPARE(closed.count(), 3);
+    QCOMPARE(closed.count(), 4);
     QVERIFY(empty->isVisible());
     QVERIFY(plus->isVisible());
     QVERIFY(plus->height() >= plus->sizeHint().height() / 2);
