@@ -80,6 +80,9 @@ public:
 
     // Bytes from the remote program: text, escapes, answers to its queries.
     void feed(const QByteArray &bytes);
+    // A shorter screen pushes its top lines into the scrollback and a taller
+    // one takes them back. Lines already written keep their breaks:
+    // libvterm 0.1.4 does not reflow them, later output wraps at the new width.
     void resize(int rows, int cols);
     int rows() const { return m_rows; }
     int cols() const { return m_cols; }
@@ -93,7 +96,8 @@ public:
     bool altScreen() const { return m_altScreen; }
     QString title() const { return m_title; }
 
-    // The colours of cells that set none, and the 16 ANSI colours.
+    // The colours of cells that set none, and the 256 indexed colours (0-15
+    // the ANSI ones, then the 6x6x6 cube and the grey ramp).
     QColor defaultForeground() const;
     QColor defaultBackground() const;
     QColor paletteColor(int index) const;
@@ -131,8 +135,8 @@ public:
     int historyLines() const { return m_scrollback.size() + m_rows; }
     // History line `line` as cols() glyphs into `out` (reusing its storage).
     void readLine(int line, QList<TerminalGlyph> &out) const;
-    // The text of history lines, columns [fromCol, toCol) of each, wide
-    // characters once, trailing blanks of a line dropped.
+    // The text of history line `line`, columns [fromCol, toCol): a wide
+    // character once, trailing blanks dropped.
     QString lineText(int line, int fromCol, int toCol) const;
 
 signals:
