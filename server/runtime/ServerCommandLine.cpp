@@ -310,6 +310,22 @@ QList<ServerRow> serverRows()
              return {};
          },
          true},
+        // Remote terminals (server/services/remote/TerminalService).
+        {QStringLiteral("terminal-idle-minutes"),
+         QStringLiteral("MINUTES"),
+         QStringLiteral("Close remote terminals idle (no byte either way) for this long, 1 to "
+                        "1440 (default 15)."),
+         QStringLiteral("15"),
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             bool ok = false;
+             const int minutes = given.value.toInt(&ok);
+             if (!ok || minutes < 1 || minutes > 1440)
+                 return badValue(QStringLiteral("--terminal-idle-minutes must be 1 to 1440, "
+                                                "not \"%1\"")
+                                     .arg(given.value));
+             line.options.terminalIdleMinutes = minutes;
+             return {};
+         }},
         // BGP through BIRD 2 (server/services/vpn/BgpService, docs/api.md "BGP").
         {QStringLiteral("bird-socket"),
          QStringLiteral("PATH"),

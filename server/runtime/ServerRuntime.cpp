@@ -40,6 +40,8 @@
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/ProcessOps.h"
+#include "server/services/remote/RecentAuthentication.h"
+#include "server/services/remote/TerminalService.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -311,6 +313,12 @@ Result<QUrl> ServerRuntime::startUp()
     m_processOps = std::make_unique<remote::ProcessOps>(*m_nodeActions);
     registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
     registerProcessRoutes(*m_router, *m_auth, *m_processOps);
+    m_recentAuth = std::make_unique<remote::RecentAuthentication>();
+    m_terminals = std::make_unique<remote::TerminalService>(*m_database, *m_nodeActions,
+                                                            *m_recentAuth);
+    if (m_options.terminalIdleMinutes > 0)
+        m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleMinutes) * 60'000);
+    registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -372,6 +380,7 @@ Result<QUrl> ServerRuntime::startUp()
                                                       *m_flowEvents, *m_fleet, *m_probes,
                                                       m_options.dataDir, m_options.webSockets);
     m_webSockets->servePublicStatus(*m_publicStatus, m_publicLimiter);
+    m_webSockets->serveTerminals(*m_terminals);
     auto port = m_router->listen(m_options.listenAddress, m_options.port);
     if (!port && port.error().code == ErrorCode::PortInUse && m_options.freePortWhenTaken &&
         m_options.port != 0) {
@@ -420,6 +429,7 @@ void ServerRuntime::stop()
     m_bgp.reset();       // waits for its birdc call in progress
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
+    m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
     m_nodeActions.reset();
     m_nodeGrants.reset();

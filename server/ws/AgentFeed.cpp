@@ -56,9 +56,17 @@ void AgentFeed::open(WsConnection *connection)
     m_sessions.insert(connection, session);
     connect(&socket, &QWebSocket::textMessageReceived, connection,
             [this, connection](const QString &text) { onMessage(connection, text); });
-    connect(&socket, &QWebSocket::binaryMessageReceived, connection, [connection] {
-        connection->closeWith(kCloseUnsupported, QStringLiteral("agent messages are JSON text"));
-    });
+    // Binary frames are streams (a terminal's bytes), only once signed in.
+    connect(&socket, &QWebSocket::binaryMessageReceived, connection,
+            [this, connection](const QByteArray &frame) {
+                const auto it = m_sessions.constFind(connection);
+                if (it == m_sessions.constEnd() || it->nodeId.isEmpty()) {
+                    connection->closeWith(kCloseUnsupported,
+                                          QStringLiteral("agent messages are JSON text"));
+                    return;
+                }
+                m_fleet.calls().deliverStream(connection, frame);
+            });
     connection->send(QString::fromUtf8(hm::fleet::serialize(
         hm::fleet::ChallengeMessage{hm::fleet::kAgentProtocolVersion, session.nonce})));
 }
@@ -147,11 +155,16 @@ void AgentFeed::onHello(WsConnection *connection, Session &session,
     connection->send(QString::fromUtf8(hm::fleet::serialize(welcome)));
     // Remote operations go out on this connection, for the capabilities
     // its agent reported (the agent checks them again itself).
-    m_fleet.calls().attach(session.nodeId, connection, hello.capabilities,
-                           [connection = QPointer<WsConnection>(connection)](const QByteArray &frame) {
-                               if (connection && connection->isOpen())
-                                   connection->send(QString::fromUtf8(frame));
-                           });
+    m_fleet.calls().attach(
+        session.nodeId, connection, hello.capabilities,
+        [connection = QPointer<WsConnection>(connection)](const QByteArray &frame) {
+            if (connection && connection->isOpen())
+                connection->send(QString::fromUtf8(frame));
+        },
+        [connection = QPointer<WsConnection>(connection)](const QByteArray &frame) {
+            if (connection && connection->isOpen())
+                connection->sendBinary(frame);
+        });
     m_fleet.agentConnected(node.value(), hello);
 }
 

@@ -32,7 +32,9 @@ class WsConnection;
 //   key revoked; 4408 no hello within 10 s, or nothing for three report
 //   intervals (the node goes offline); 1013 a report could not be stored
 //   (the agent sends again); 4409 a newer connection of the same node took over;
-//   1003 a binary frame; 1008 a malformed or unexpected message; 1009 a
+//   1003 a binary frame before the hello (after it, binary frames are
+//   streams: AgentCalls::deliverStream); 1008 a malformed or unexpected
+//   message; 1009 a
 //   message above hm::fleet::kMaxAgentMessageBytes.
 // Server thread; the hub hands over connections and their end.
 class AgentFeed : public QObject

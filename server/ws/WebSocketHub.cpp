@@ -10,6 +10,7 @@
 #include "server/ws/ExecutionFeed.h"
 #include "server/ws/NodeFeed.h"
 #include "server/ws/PublicNodeFeed.h"
+#include "server/ws/TerminalFeed.h"
 #include "server/ws/WsConnection.h"
 #include "server/ws/WsUpgrade.h"
 
@@ -88,6 +89,12 @@ void WebSocketHub::servePublicStatus(fleet::PublicStatus &status,
     m_router.httpServer().acceptWebSocketsUnder(QStringLiteral("/public/ws/"));
 }
 
+void WebSocketHub::serveTerminals(remote::TerminalService &terminals)
+{
+    if (!m_terminals)
+        m_terminals = new TerminalFeed(terminals, this);
+}
+
 void WebSocketHub::acceptPending()
 {
     http::HttpServer &http = m_router.httpServer();
@@ -107,7 +114,8 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
 
     const WsTarget target = wsTargetOf(connection->socket().requestUrl().path());
     if (target.feed == WsTarget::Feed::None ||
-        (target.feed == WsTarget::Feed::PublicNode && !m_publicNodes)) {
+        (target.feed == WsTarget::Feed::PublicNode && !m_publicNodes) ||
+        (target.feed == WsTarget::Feed::Terminal && !m_terminals)) {
         connection->closeWith(kCloseNotFound, QStringLiteral("unknown WebSocket path"));
         return;
     }
@@ -119,6 +127,18 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
     if (target.feed == WsTarget::Feed::PublicNode) {
         // No credential: the page is public; the feed applies its limits.
         m_publicNodes->open(connection, target.nodeId, clientAddressOf(*connection).toString());
+        return;
+    }
+    if (target.feed == WsTarget::Feed::Terminal) {
+        // A terminal takes its single-use ticket as the first message;
+        // nothing that looks like a credential may ride in the URL.
+        if (connection->socket().requestUrl().hasQuery()) {
+            connection->closeWith(kCloseBadRequest,
+                                  QStringLiteral("a terminal takes its ticket as the first "
+                                                 "message, never in the URL"));
+            return;
+        }
+        m_terminals->open(connection, target.nodeId);
         return;
     }
     if (target.feed == WsTarget::Feed::Node &&
@@ -208,6 +228,8 @@ void WebSocketHub::onFinished(WsConnection *connection)
     m_nodes->remove(connection);
     if (m_publicNodes)
         m_publicNodes->remove(connection);
+    if (m_terminals)
+        m_terminals->remove(connection);
     connection->deleteLater();
 }
 

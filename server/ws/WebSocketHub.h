@@ -23,6 +23,9 @@ struct AuthModule;
 namespace auth {
 class RateLimiter;
 }
+namespace remote {
+class TerminalService;
+}
 namespace fleet {
 class FleetService;
 class ProbeService;
@@ -37,6 +40,7 @@ class EventFeed;
 class ExecutionFeed;
 class NodeFeed;
 class PublicNodeFeed;
+class TerminalFeed;
 class WsConnection;
 
 // The server's WebSockets, on the HTTP port: the HTTP server hands every
@@ -72,6 +76,8 @@ public:
     // Serves /public/ws/… (PublicNodeFeed) from now on: the public status
     // page's live view, without a credential, limited by `limiter`.
     void servePublicStatus(fleet::PublicStatus &status, std::shared_ptr<auth::RateLimiter> limiter);
+    // /ws/nodes/{id}/terminal (TerminalFeed) from now on.
+    void serveTerminals(remote::TerminalService &terminals);
 
 private:
     void acceptPending();
@@ -91,6 +97,7 @@ private:
     AgentFeed *m_agents = nullptr;           // child
     NodeFeed *m_nodes = nullptr;             // child
     PublicNodeFeed *m_publicNodes = nullptr; // child, once servePublicStatus ran
+    TerminalFeed *m_terminals = nullptr;     // child, once serveTerminals ran
     fleet::FleetService &m_fleet;
     QList<WsConnection *> m_connections; // children
     QTimer m_ping;

@@ -58,6 +58,19 @@ bool WsConnection::send(const QString &text)
     if (!isOpen())
         return false;
     m_socket->sendTextMessage(text);
+    return checkUnsent();
+}
+
+bool WsConnection::sendBinary(const QByteArray &bytes)
+{
+    if (!isOpen())
+        return false;
+    m_socket->sendBinaryMessage(bytes);
+    return checkUnsent();
+}
+
+bool WsConnection::checkUnsent()
+{
     if (m_socket->bytesToWrite() <= m_maxUnsentBytes)
         return true;
     // Qt writes to the kernel from the event loop; a burst sent within one

@@ -45,6 +45,8 @@ public:
     // Queues one text message. False when closed, or when this message made
     // it a slow consumer (it is being closed then).
     bool send(const QString &text);
+    // The same for one binary message (terminal bytes, stream frames).
+    bool sendBinary(const QByteArray &bytes);
     // Close frame with `code` and `reason` (cut to 123 bytes), then abort
     // after the grace period unless the peer closed first. Idempotent.
     void closeWith(CloseCode code, const QString &reason);
@@ -64,6 +66,8 @@ signals:
     void finished(hm::server::ws::WsConnection *connection);
 
 private:
+    // After a queued message: closes a slow consumer (false) as send() says.
+    bool checkUnsent();
     void onDisconnected();
     void scheduleExpiry();
 

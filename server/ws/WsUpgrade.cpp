@@ -22,6 +22,11 @@ WsTarget wsTargetOf(const QString &path)
     const auto node = nodePath.match(path);
     if (node.hasMatch())
         return {WsTarget::Feed::Node, {}, node.captured(1)};
+    static const QRegularExpression terminalPath(
+        QStringLiteral("^/ws/(?:nodes|servers)/([A-Za-z0-9_-]{1,64})/terminal/?$"));
+    const auto terminal = terminalPath.match(path);
+    if (terminal.hasMatch())
+        return {WsTarget::Feed::Terminal, {}, terminal.captured(1)};
     static const QRegularExpression publicNodePath(
         QStringLiteral("^/public/ws/(?:nodes|servers)/([A-Za-z0-9_-]{1,64})/?$"));
     const auto publicNode = publicNodePath.match(path);

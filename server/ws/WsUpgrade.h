@@ -19,10 +19,11 @@ struct WsTarget
         Agent,      // /ws/agent: hivemind-agent, signs a challenge (no token)
         Node,       // /ws/nodes/{id}, /ws/servers/{id}: one node's live metrics
         PublicNode, // /public/ws/nodes/{id}, /public/ws/servers/{id}: no credential
+        Terminal,   // /ws/nodes/{id}/terminal, /ws/servers/{id}/terminal: a ticket
     };
     Feed feed = Feed::None;
     QString executionId; // Feed::Execution only
-    QString nodeId;      // Feed::Node and Feed::PublicNode only
+    QString nodeId;      // Feed::Node, Feed::PublicNode and Feed::Terminal only
 };
 
 // The feed of a (decoded) /ws/… path: /ws/events, /ws/events/ and the
@@ -30,7 +31,8 @@ struct WsTarget
 // with a trailing '/', where {id} is 1 to 64 of [A-Za-z0-9_-], is one
 // execution's feed; /ws/nodes/{id} and seed 002's /ws/servers/{id} (the
 // same id rule) one node's; /public/ws/nodes/{id} and /public/ws/servers/{id}
-// the public status page's view of one; anything else is None.
+// the public status page's view of one; /ws/nodes/{id}/terminal and
+// /ws/servers/{id}/terminal a remote terminal on it; anything else is None.
 WsTarget wsTargetOf(const QString &path);
 
 // The credential of an upgrade: ?token= of `requestUrl` first (browsers

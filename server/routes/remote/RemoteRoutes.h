@@ -10,6 +10,8 @@ namespace remote {
 class NodeGrants;
 class NodeActions;
 class ProcessOps;
+class RecentAuthentication;
+class TerminalService;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -20,5 +22,12 @@ void registerNodeGrantRoutes(ApiRouter &router, auth::AuthModule &auth,
 // /api/v1/nodes/{id}/processes* and seed 002's /api/servers/{id}/processes*
 // (ProcessRoutes.cpp, docs/api.md "Node processes").
 void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::ProcessOps &processes);
+
+// /api/v1/nodes/{id}/terminal/sessions* (and seed 002's
+// /api/servers/{id}/terminal/sessions*), POST /api/v1/auth/reauthenticate
+// (TerminalRoutes.cpp, docs/api.md "Node terminals").
+void registerTerminalRoutes(ApiRouter &router, auth::AuthModule &auth,
+                            remote::TerminalService &terminals,
+                            remote::RecentAuthentication &recent);
 
 } // namespace hm::server

@@ -15,22 +15,28 @@ AgentCalls::~AgentCalls()
 }
 
 void AgentCalls::attach(const QString &nodeId, const void *connection, QStringList capabilities,
-                        Sender send)
+                        Sender send, Sender sendStream)
 {
     const auto older = m_links.constFind(nodeId);
     if (older != m_links.constEnd() && older->connection != connection)
         detach(older->connection);
-    m_links.insert(nodeId, Link{connection, std::move(capabilities), std::move(send)});
+    m_links.insert(nodeId, Link{connection, std::move(capabilities), std::move(send),
+                                std::move(sendStream)});
 }
 
 void AgentCalls::detach(const void *connection)
 {
+    QStringList lost;
     for (auto it = m_links.begin(); it != m_links.end();) {
-        if (it->connection == connection)
+        if (it->connection == connection) {
+            lost.append(it.key());
             it = m_links.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
+    for (const QString &nodeId : std::as_const(lost))
+        emit linkLost(nodeId);
     QList<qint64> ids;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         if (it->connection == connection)
@@ -49,6 +55,25 @@ void AgentCalls::deliver(const void *connection, const hm::fleet::ResponseMessag
         finish(response.id, response.result);
     else
         finish(response.id, hm::fleet::responseError(response));
+}
+
+void AgentCalls::deliverStream(const void *connection, const QByteArray &frame)
+{
+    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
+        if (it->connection == connection) {
+            emit streamReceived(it.key(), frame);
+            return;
+        }
+    }
+}
+
+bool AgentCalls::sendStream(const QString &nodeId, const QByteArray &frame)
+{
+    const auto link = m_links.constFind(nodeId);
+    if (link == m_links.constEnd() || !link->sendStream)
+        return false;
+    link->sendStream(frame);
+    return true;
 }
 
 QStringList AgentCalls::capabilities(const QString &nodeId) const

@@ -48,11 +48,16 @@ public:
     // older one: the older one's calls fail NODE_OFFLINE). `connection`
     // identifies it for deliver() and detach().
     void attach(const QString &nodeId, const void *connection, QStringList capabilities,
-                Sender send);
+                Sender send, Sender sendStream = {});
     // The connection ended: its waiting calls fail with NODE_OFFLINE.
     void detach(const void *connection);
     // A response arrived on `connection`; ignored unless its id waits there.
     void deliver(const void *connection, const hm::fleet::ResponseMessage &response);
+    // A binary stream frame (fleet/StreamFrame.h) arrived on `connection`:
+    // streamReceived() with its node; ignored from an unknown connection.
+    void deliverStream(const void *connection, const QByteArray &frame);
+    // Sends a stream frame to the node's agent; false when not connected.
+    bool sendStream(const QString &nodeId, const QByteArray &frame);
 
     bool isConnected(const QString &nodeId) const { return m_links.contains(nodeId); }
     // What the node's connected agent reported; empty when not connected.
@@ -67,12 +72,19 @@ public:
 
     int pendingCount(const QString &nodeId) const;
 
+signals:
+    void streamReceived(const QString &nodeId, const QByteArray &frame);
+    // The node's connection ended (or a newer one replaced it): its streams
+    // are gone.
+    void linkLost(const QString &nodeId);
+
 private:
     struct Link
     {
         const void *connection = nullptr;
         QStringList capabilities;
         Sender send;
+        Sender sendStream;
     };
     struct Pending
     {

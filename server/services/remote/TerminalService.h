@@ -1,0 +1,153 @@
+#pragma once
+
+// Remote terminals (issue 38 item 3; docs/api.md "Node terminals"): a
+// shell on a node's PTY, its bytes relayed between the agent's connection
+// (binary stream frames, fleet/StreamFrame.h) and one console WebSocket
+// (/ws/nodes/{id}/terminal, server/ws/TerminalFeed).
+//
+// Opening one needs the `terminal` grant on the node, an agent that grants
+// `terminal`, and the caller's password or TOTP code entered within the
+// last five minutes (RecentAuthentication: REAUTHENTICATION_REQUIRED
+// otherwise). A user holds at most kMaxPerUser sessions, a node
+// kMaxPerNode. The console attaches with a single-use ticket that expires
+// in kTicketMs (stored hashed), sent as the WebSocket's first message —
+// never a token in the URL. A session is its owner's (administrators see
+// and close all); every id in a request (node, session) is checked
+// against it. Idle sessions (no byte either way for the idle time) close.
+//
+// Flow control: output is credited back to the agent only once the
+// console's socket has taken it (below kConsoleBacklog unsent bytes), so a
+// `yes` flood blocks the shell on the node and grows nothing here, nor on
+// a console that stops reading. Without a console attached, output waits
+// (at most the agent's window) and is sent on attach.
+//
+// Audit: NODE_TERMINAL_OPENED (with refusals), NODE_TERMINAL_CLOSED with
+// the duration, the byte counts each way and why it ended.
+
+#include "common/Result.h"
+#include "server/api/Roles.h"
+#include "server/services/auth/TokenService.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::ws {
+class WsConnection;
+}
+
+namespace hm::server::remote {
+
+class NodeActions;
+class RecentAuthentication;
+
+struct TerminalOptions
+{
+    QString shell;      // empty: the agent's default
+    QString workingDir; // empty: the agent account's home
+    int rows = 24;
+    int cols = 80;
+};
+
+class TerminalService : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxPerUser = 4;
+    static constexpr int kMaxPerNode = 8;
+    static constexpr qint64 kTicketMs = 60'000;
+    static constexpr qint64 kDefaultIdleMs = 15 * 60'000;
+    static constexpr qint64 kConsoleBacklog = 256 * 1024;
+
+    using Done = std::function<void(Result<QJsonObject>)>;
+
+    TerminalService(store::Database &db, NodeActions &actions, RecentAuthentication &recent,
+                    QObject *parent = nullptr);
+    ~TerminalService() override;
+
+    void setIdleTimeoutMs(qint64 ms) { m_idleMs = ms; }
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    // → {session, ticket, websocket}
+    void create(const auth::Principal &caller, const auth::ClientInfo &client,
+                const QString &nodeId, const TerminalOptions &options, QObject *context,
+                Done done);
+    Result<QJsonArray> list(const auth::Principal &caller, const QString &nodeId) const;
+    Result<QJsonObject> info(const auth::Principal &caller, const QString &nodeId,
+                             const QString &sessionId) const;
+    // A fresh ticket to attach (again) → {ticket, websocket}.
+    Result<QJsonObject> ticket(const auth::Principal &caller, const QString &nodeId,
+                               const QString &sessionId);
+    void close(const auth::Principal &caller, const auth::ClientInfo &client,
+               const QString &nodeId, const QString &sessionId, QObject *context, Done done);
+    void workingDirectory(const auth::Principal &caller, const QString &nodeId,
+                          const QString &sessionId, QObject *context, Done done);
+
+    // The console's WebSocket (server/ws/TerminalFeed).
+    // The session id, once `ticket` (single use) names a live session of
+    // `nodeId`; UNAUTHORIZED otherwise.
+    Result<QString> attach(const QString &ticket, const QString &nodeId,
+                           ws::WsConnection *console);
+    void detach(ws::WsConnection *console);
+    void consoleInput(ws::WsConnection *console, const QByteArray &bytes);
+    void consoleResize(ws::WsConnection *console, int rows, int cols);
+
+    int sessionCount() const { return int(m_sessions.size()); }
+
+private:
+    struct Session
+    {
+        QString id;
+        QString nodeId;
+        QString userId;
+        QString username;
+        quint32 channel = 0;
+        QString shell;
+        qint64 pid = 0;
+        qint64 createdAt = 0;
+        qint64 lastActivity = 0;
+        qint64 bytesIn = 0;  // console → shell
+        qint64 bytesOut = 0; // shell → console
+        QString ticketHash;
+        qint64 ticketExpiresAt = 0;
+        QPointer<ws::WsConnection> console;
+        QByteArray backlog;        // output while no console is attached
+        qint64 pendingCredit = 0;  // output handed on, not yet credited
+        auth::ClientInfo client;   // of the request that opened it
+    };
+
+    qint64 now() const;
+    QJsonObject infoJson(const Session &session) const;
+    Result<Session *> sessionFor(const auth::Principal &caller, const QString &nodeId,
+                                 const QString &sessionId);
+    Result<const Session *> sessionFor(const auth::Principal &caller, const QString &nodeId,
+                                       const QString &sessionId) const;
+    QString issueTicket(Session &session);
+    void onAgentStream(const QString &nodeId, const QByteArray &frame);
+    void onLinkLost(const QString &nodeId);
+    void creditConsole(Session &session);
+    // Ends the session here: tells the console, audits, forgets it. Asks
+    // the agent to close it unless it ended there.
+    void end(const QString &sessionId, const QString &reason, int exitCode = 0, int signal = 0,
+             bool askAgent = false, const QString &closedBy = {});
+    void sweepIdle();
+    Session *byConsole(ws::WsConnection *console);
+
+    store::Database &m_db;
+    NodeActions &m_actions;
+    RecentAuthentication &m_recent;
+    std::function<qint64()> m_now;
+    qint64 m_idleMs = kDefaultIdleMs;
+    QHash<QString, Session> m_sessions; // by session id
+    QTimer m_sweep;
+};
+
+} // namespace hm::server::remote
