@@ -311,19 +311,19 @@ QList<ServerRow> serverRows()
          },
          true},
         // Remote terminals (server/services/remote/TerminalService).
-        {QStringLiteral("terminal-idle-minutes"),
-         QStringLiteral("MINUTES"),
+        {QStringLiteral("terminal-idle-seconds"),
+         QStringLiteral("SECONDS"),
          QStringLiteral("Close remote terminals idle (no byte either way) for this long, 1 to "
-                        "1440 (default 15)."),
-         QStringLiteral("15"),
+                        "86400 (default 900)."),
+         QStringLiteral("900"),
          [](const GivenOption &given, ServerCommandLine &line) -> Status {
              bool ok = false;
-             const int minutes = given.value.toInt(&ok);
-             if (!ok || minutes < 1 || minutes > 1440)
-                 return badValue(QStringLiteral("--terminal-idle-minutes must be 1 to 1440, "
+             const int seconds = given.value.toInt(&ok);
+             if (!ok || seconds < 1 || seconds > 86400)
+                 return badValue(QStringLiteral("--terminal-idle-seconds must be 1 to 86400, "
                                                 "not \"%1\"")
                                      .arg(given.value));
-             line.options.terminalIdleMinutes = minutes;
+             line.options.terminalIdleSeconds = seconds;
              return {};
          }},
         // BGP through BIRD 2 (server/services/vpn/BgpService, docs/api.md "BGP").

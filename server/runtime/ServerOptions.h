@@ -70,9 +70,9 @@ struct ServerOptions
     // --wireguard-netns runs its commands in a network namespace (tests).
     QString wireguardBackend = QStringLiteral("auto");
     QString wireguardNetns;
-    // --terminal-idle-minutes: remote terminals with no byte either way for
-    // this long close (remote/TerminalService); 0 keeps its default (15).
-    int terminalIdleMinutes = 0;
+    // --terminal-idle-seconds: remote terminals with no byte either way for
+    // this long close (remote/TerminalService); 0 keeps its default (900).
+    int terminalIdleSeconds = 0;
     // --bird-socket, --bird-config, --bgp-router-id (BgpService): BIRD 2's
     // control socket (empty: sessions stored only, status "unavailable"),
     // the configuration file it runs, its router id.

@@ -316,8 +316,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_recentAuth = std::make_unique<remote::RecentAuthentication>();
     m_terminals = std::make_unique<remote::TerminalService>(*m_database, *m_nodeActions,
                                                             *m_recentAuth);
-    if (m_options.terminalIdleMinutes > 0)
-        m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleMinutes) * 60'000);
+    if (m_options.terminalIdleSeconds > 0)
+        m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleSeconds) * 1000);
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();

@@ -54,6 +54,12 @@ TerminalService::~TerminalService()
         end(id, QStringLiteral("server_stopping"), 0, 0, true);
 }
 
+void TerminalService::setIdleTimeoutMs(qint64 ms)
+{
+    m_idleMs = ms;
+    m_sweep.start(int(std::clamp<qint64>(ms / 2, 100, 5000)));
+}
+
 qint64 TerminalService::now() const
 {
     return m_now ? m_now() : auth::nowMs();

@@ -73,7 +73,8 @@ public:
                     QObject *parent = nullptr);
     ~TerminalService() override;
 
-    void setIdleTimeoutMs(qint64 ms) { m_idleMs = ms; }
+    // Also sweeps more often for short times (tests).
+    void setIdleTimeoutMs(qint64 ms);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
     // → {session, ticket, websocket}

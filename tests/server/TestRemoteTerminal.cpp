@@ -1,0 +1,499 @@
+// Remote terminals end to end (issue 38 item 3): the real hivemind-agent
+// (--allow terminal) and the real server; the console's side played by a
+// QWebSocket and, where a console must stop reading, by a raw TCP client
+// that speaks just enough WebSocket. What this holds:
+// - opening needs the password (or a TOTP code) entered within 5 minutes;
+// - the WebSocket takes a single-use ticket as its first message: a
+//   foreign Origin, a ticket in the URL, a bad or reused ticket are refused;
+// - a command's output arrives; a resize changes `stty size`;
+// - a `yes` flood to a console that stops reading stops on the node (the
+//   shell blocks) and grows neither the server nor the agent;
+// - sessions are their owner's, bounded per user, closed when idle, and
+//   every open and close is audited with the byte counts.
+
+#include "AuthTestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace hm::test;
+
+namespace {
+
+qint64 rssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+bool isZombie(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+QByteArray commOf(qint64 pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    return comm.open(QIODevice::ReadOnly) ? comm.readAll().trimmed() : QByteArray();
+}
+
+// A WebSocket client frame, masked with a zero key (RFC 6455 requires a
+// mask from clients, not a secret one).
+QByteArray clientFrame(quint8 opcode, const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.append(char(0x80 | opcode));
+    if (payload.size() < 126) {
+        frame.append(char(0x80 | payload.size()));
+    } else {
+        frame.append(char(0x80 | 126));
+        frame.append(char(payload.size() >> 8));
+        frame.append(char(payload.size() & 0xff));
+    }
+    frame.append(QByteArray(4, '\0'));
+    frame.append(payload);
+    return frame;
+}
+
+} // namespace
+
+class TestRemoteTerminal : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+    QTemporaryDir m_agentDir;
+    QString m_nodeId;
+    QString m_plainNodeId;
+    std::unique_ptr<QProcess> m_agent;
+    std::unique_ptr<QProcess> m_plainAgent;
+
+    QJsonObject node(const QString &id)
+    {
+        return m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).data();
+    }
+
+    std::unique_ptr<QProcess> startAgent(const QString &name, const QStringList &labels,
+                                         const QStringList &extra, QString *nodeId)
+    {
+        const Answer created = m_http->json(
+            "POST", QStringLiteral("/api/v1/nodes"),
+            {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
+        *nodeId = created.data().value("node").toObject().value("id").toString();
+        QFile config(m_agentDir.filePath(name + ".conf"));
+        config.open(QIODevice::WriteOnly);
+        config.close();
+        auto agent = std::make_unique<QProcess>();
+        agent->setProgram(binaryPath("hivemind-agent"));
+        agent->setArguments(
+            QStringList{"--config", config.fileName(), "--server", m_http->base().toString(),
+                        "--enrol-secret",
+                        created.data().value("enrolment").toObject().value("secret").toString(),
+                        "--data-dir", m_agentDir.filePath(name), "--interval", "1"}
+            + extra);
+        agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent->start();
+        agent->waitForStarted();
+        return agent;
+    }
+
+    Answer reauthenticate(const QString &token, const QString &password)
+    {
+        return m_http->json("POST", QStringLiteral("/api/v1/auth/reauthenticate"),
+                            {{"password", password}}, token);
+    }
+
+    // /bin/sh: no rc files (an interactive bash here runs the account's
+    // .bashrc first, which may take seconds before it reads a key).
+    Answer openSession(const QString &nodeId, const QString &token,
+                       const QJsonObject &body = {{"rows", 30}, {"cols", 100}, {"shell", "/bin/sh"}})
+    {
+        return m_http->json(
+            "POST", QStringLiteral("/api/v1/nodes/%1/terminal/sessions").arg(nodeId), body, token);
+    }
+
+    QUrl terminalUrl(const QString &nodeId, const QString &query = {}) const
+    {
+        QUrl url = m_http->base();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/ws/nodes/%1/terminal").arg(nodeId));
+        if (!query.isEmpty())
+            url.setQuery(query);
+        return url;
+    }
+
+    QJsonArray audit(const QString &action)
+    {
+        return m_http
+            ->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
+            .data()
+            .value("audit_logs")
+            .toArray();
+    }
+
+    // A QWebSocket console attached with `ticket`; its output collected.
+    struct Console
+    {
+        QWebSocket socket;
+        QByteArray output;
+        QList<QJsonObject> messages;
+        bool closed = false;
+        bool failed = false; // the upgrade was refused
+        int closeCode = 0;
+        Console()
+        {
+            QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error),
+                             [this](QAbstractSocket::SocketError) { failed = true; });
+            QObject::connect(&socket, &QWebSocket::binaryMessageReceived,
+                             [this](const QByteArray &bytes) { output += bytes; });
+            QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &t) {
+                messages.append(QJsonDocument::fromJson(t.toUtf8()).object());
+            });
+            QObject::connect(&socket, &QWebSocket::disconnected, [this] {
+                closed = true;
+                closeCode = socket.closeCode();
+            });
+        }
+        ~Console()
+        {
+            QObject::disconnect(&socket, nullptr, nullptr, nullptr);
+            socket.abort();
+        }
+        void attach(const QString &ticket)
+        {
+            socket.sendTextMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{"type", "attach"}, {"ticket", ticket}})
+                    .toJson(QJsonDocument::Compact)));
+        }
+    };
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(startServer({"--terminal-idle-seconds", "6"}).isEmpty(), "server did not start");
+        QVERIFY(m_agentDir.isValid());
+        m_agent = startAgent("shell-host", {"ops"}, {"--allow", "terminal"}, &m_nodeId);
+        m_plainAgent = startAgent("plain-host", {"ops"}, {}, &m_plainNodeId);
+        for (const QString &id : {m_nodeId, m_plainNodeId})
+            QTRY_COMPARE_WITH_TIMEOUT(node(id).value("status").toString(),
+                                      QStringLiteral("online"), 30000);
+    }
+
+    void cleanupTestCase()
+    {
+        for (auto *agent : {m_agent.get(), m_plainAgent.get()}) {
+            if (agent) {
+                agent->terminate();
+                agent->waitForFinished(10000);
+            }
+        }
+    }
+
+    void openingNeedsAFreshPassword()
+    {
+        const Answer before = openSession(m_nodeId, m_admin);
+        QCOMPARE(before.status, 401);
+        QCOMPARE(before.code(), QStringLiteral("REAUTHENTICATION_REQUIRED"));
+        QCOMPARE(reauthenticate(m_admin, "not-the-password").code(),
+                 QStringLiteral("CURRENT_PASSWORD_WRONG"));
+        QCOMPARE(openSession(m_nodeId, m_admin).status, 401);
+        const Answer confirmed = reauthenticate(m_admin, kAdminPassword);
+        QCOMPARE(confirmed.status, 200);
+        QCOMPARE(confirmed.data().value("valid_for").toInt(), 300);
+        // An agent that does not grant terminal refuses whoever asks.
+        const Answer plain = openSession(m_plainNodeId, m_admin);
+        QCOMPARE(plain.status, 403);
+        QCOMPARE(plain.code(), QStringLiteral("CAPABILITY_DISABLED"));
+    }
+
+    void outputArrivesAndResizeApplies()
+    {
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        const QString ticket = opened.data().value("ticket").toString();
+        const QString sessionId =
+            opened.data().value("session").toObject().value("id").toString();
+        QVERIFY(ticket.size() >= 43); // 256 bits
+        QCOMPARE(opened.data().value("websocket").toString(),
+                 QStringLiteral("/ws/nodes/%1/terminal").arg(m_nodeId));
+
+        Console console;
+        console.socket.open(terminalUrl(m_nodeId));
+        QTRY_VERIFY(console.socket.state() == QAbstractSocket::ConnectedState);
+        console.attach(ticket);
+        QTRY_VERIFY(!console.messages.isEmpty());
+        QCOMPARE(console.messages.first().value("type").toString(), QStringLiteral("attached"));
+        QCOMPARE(console.messages.first().value("session_id").toString(), sessionId);
+
+        console.socket.sendBinaryMessage("stty size; echo hello-$((6*7))\n");
+        QTRY_VERIFY_WITH_TIMEOUT(console.output.contains("hello-42"), 15000);
+        QVERIFY2(console.output.contains("30 100"), console.output.constData());
+        console.socket.sendTextMessage(R"({"type":"resize","rows":33,"cols":101})");
+        console.socket.sendBinaryMessage("stty size\n");
+        QTRY_VERIFY_WITH_TIMEOUT(console.output.contains("33 101"), 15000);
+
+        // The same ticket a second time: refused.
+        Console again;
+        again.socket.open(terminalUrl(m_nodeId));
+        QTRY_VERIFY(again.socket.state() == QAbstractSocket::ConnectedState);
+        again.attach(ticket);
+        QTRY_VERIFY(again.closed);
+        QCOMPARE(again.closeCode, 4401);
+
+        const Answer info = m_http->get(
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId),
+            m_admin);
+        QCOMPARE(info.status, 200);
+        QVERIFY(info.data().value("bytes_out").toInteger() >= console.output.size());
+        QVERIFY(info.data().value("attached").toBool());
+        const Answer cwd = m_http->get(
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2/working-directory")
+                .arg(m_nodeId, sessionId),
+            m_admin);
+        QCOMPARE(cwd.status, 200);
+        QVERIFY(!cwd.data().value("working_dir").toString().isEmpty());
+
+        const Answer closed = m_http->send(
+            "DELETE",
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId), {},
+            {{"Authorization", "Bearer " + m_admin.toUtf8()}});
+        QCOMPARE(closed.status, 200);
+        QTRY_VERIFY(console.closed);
+        QVERIFY(!console.messages.isEmpty());
+        QCOMPARE(console.messages.last().value("type").toString(), QStringLiteral("exit"));
+        const QJsonObject entry = audit("NODE_TERMINAL_CLOSED").first().toObject();
+        QCOMPARE(entry.value("resource_id").toString(), m_nodeId);
+        const QJsonObject details = entry.value("details").toObject();
+        QCOMPARE(details.value("session_id").toString(), sessionId);
+        QCOMPARE(details.value("reason").toString(), QStringLiteral("closed"));
+        QVERIFY(details.value("bytes_in").toInteger() > 0);
+        QVERIFY(details.value("bytes_out").toInteger() > 0);
+        QCOMPARE(audit("NODE_TERMINAL_OPENED").first().toObject().value("details").toObject()
+                     .value("result")
+                     .toString(),
+                 QStringLiteral("success"));
+    }
+
+    void theWebSocketTakesNoCredentialFromTheUrlNorAForeignOrigin()
+    {
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        const QString ticket = opened.data().value("ticket").toString();
+
+        Console inUrl;
+        inUrl.socket.open(terminalUrl(m_nodeId, QStringLiteral("ticket=") + ticket));
+        QTRY_VERIFY(inUrl.closed);
+        QCOMPARE(inUrl.closeCode, 4400);
+
+        QNetworkRequest foreign(terminalUrl(m_nodeId));
+        foreign.setRawHeader("Origin", "https://evil.example");
+        Console hijack;
+        hijack.socket.open(foreign);
+        QTRY_VERIFY(hijack.failed || hijack.closed);
+        QVERIFY(hijack.socket.state() != QAbstractSocket::ConnectedState);
+        QVERIFY(hijack.messages.isEmpty());
+
+        Console wrong;
+        wrong.socket.open(terminalUrl(m_nodeId));
+        QTRY_VERIFY(wrong.socket.state() == QAbstractSocket::ConnectedState);
+        wrong.attach(QStringLiteral("not-a-ticket"));
+        QTRY_VERIFY(wrong.closed);
+        QCOMPARE(wrong.closeCode, 4401);
+
+        // The ticket was not spent by any of those: it still attaches,
+        // but only on its own node.
+        Console otherNode;
+        otherNode.socket.open(terminalUrl(m_plainNodeId));
+        QTRY_VERIFY(otherNode.socket.state() == QAbstractSocket::ConnectedState);
+        otherNode.attach(ticket);
+        QTRY_VERIFY(otherNode.closed);
+        QCOMPARE(otherNode.closeCode, 4401);
+        const QString sessionId =
+            opened.data().value("session").toObject().value("id").toString();
+        m_http->send("DELETE",
+                     QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                         .arg(m_nodeId, sessionId),
+                     {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}});
+    }
+
+    void aFloodToAConsoleThatStopsReadingGrowsNothing()
+    {
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        const QJsonObject session = opened.data().value("session").toObject();
+        const QString sessionId = session.value("id").toString();
+        const qint64 shellPid = session.value("pid").toInteger();
+        QVERIFY(shellPid > 0);
+        const qint64 serverPid = m_server->process().processId();
+        const qint64 agentPid = m_agent->processId();
+        const qint64 serverBefore = rssKiB(serverPid);
+        const qint64 agentBefore = rssKiB(agentPid);
+
+        // A console that attaches, starts `yes` and then never reads.
+        QTcpSocket raw;
+        // Qt would otherwise read everything into memory whenever the event
+        // loop runs: 16 KiB and then it leaves the rest in the kernel.
+        raw.setReadBufferSize(16 * 1024);
+        raw.connectToHost(m_http->base().host(), quint16(m_http->base().port()));
+        QVERIFY(raw.waitForConnected(10000));
+        raw.write("GET /ws/nodes/" + m_nodeId.toLatin1() +
+                  "/terminal HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY(raw.bytesAvailable() > 0 && raw.peek(4096).contains("\r\n\r\n"));
+        QVERIFY(raw.peek(12).contains("101"));
+        raw.write(clientFrame(0x1, QJsonDocument(QJsonObject{{"type", "attach"},
+                                                             {"ticket", opened.data().value(
+                                                                            "ticket")}})
+                                       .toJson(QJsonDocument::Compact)));
+        raw.write(clientFrame(0x2, "exec yes\n"));
+        QVERIFY(raw.waitForBytesWritten(10000));
+        // From here on nothing reads `raw`.
+        // `exec yes`: the shell's process becomes yes.
+        QTRY_VERIFY_WITH_TIMEOUT(commOf(shellPid) == "yes", 15000);
+        const auto bytesOut = [&] {
+            return m_http
+                ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                          .arg(m_nodeId, sessionId),
+                      m_admin)
+                .data()
+                .value("bytes_out")
+                .toInteger();
+        };
+        // The relay stops: bytes_out stays the same over consecutive reads.
+        qint64 last = -1;
+        int same = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const qint64 now = bytesOut();
+                same = now == last ? same + 1 : 0;
+                last = now;
+                return same >= 10;
+            }(),
+            20000);
+        // What got through is socket buffers and windows, not a flood
+        // (yes writes gigabytes a minute when nothing holds it back).
+        QVERIFY2(last < 64LL * 1024 * 1024, qPrintable(QString::number(last)));
+        QVERIFY2(rssKiB(serverPid) - serverBefore < 32 * 1024,
+                 qPrintable(QStringLiteral("server %1 → %2 KiB")
+                                .arg(serverBefore)
+                                .arg(rssKiB(serverPid))));
+        QVERIFY2(rssKiB(agentPid) - agentBefore < 32 * 1024,
+                 qPrintable(QStringLiteral("agent %1 → %2 KiB")
+                                .arg(agentBefore)
+                                .arg(rssKiB(agentPid))));
+        const Answer closed = m_http->send(
+            "DELETE",
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId), {},
+            {{"Authorization", "Bearer " + m_admin.toUtf8()}});
+        QCOMPARE(closed.status, 200);
+        // SIGHUP ends it (a zombie until the agent's Pty is gone, then gone).
+        QTRY_VERIFY_WITH_TIMEOUT(commOf(shellPid) != "yes" || isZombie(shellPid), 15000);
+    }
+
+    void sessionsAreTheirOwnersAndBounded()
+    {
+        const ApiUser ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
+        const ApiUser other = createApiUser(*m_http, m_admin, "other", "Other-password-1", "USER");
+        for (const ApiUser *user : {&ops, &other}) {
+            QCOMPARE(m_http
+                         ->json("POST", QStringLiteral("/api/v1/nodes/grants"),
+                                {{"subject_kind", "user"},
+                                 {"subject", user->id},
+                                 {"label", "ops"},
+                                 {"capability", "terminal"}},
+                                m_admin)
+                         .status,
+                     201);
+        }
+        QCOMPARE(reauthenticate(ops.token, "Ops-password-1").status, 200);
+        QCOMPARE(reauthenticate(other.token, "Other-password-1").status, 200);
+        QStringList mine;
+        for (int i = 0; i < 4; ++i) {
+            const Answer opened = openSession(m_nodeId, ops.token);
+            QCOMPARE(opened.status, 201);
+            mine << opened.data().value("session").toObject().value("id").toString();
+        }
+        const Answer fifth = openSession(m_nodeId, ops.token);
+        QCOMPARE(fifth.status, 429);
+        QCOMPARE(fifth.details().value("code").toString(), QStringLiteral("TOO_MANY_SESSIONS"));
+
+        // Another user finds none of them, under this node or another.
+        const QString path = QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2");
+        QCOMPARE(m_http->get(path.arg(m_nodeId, mine.first()), other.token).status, 404);
+        QCOMPARE(m_http->get(path.arg(m_plainNodeId, mine.first()), ops.token).status, 404);
+        QCOMPARE(m_http->send("DELETE", path.arg(m_nodeId, mine.first()), {},
+                              {{"Authorization", "Bearer " + other.token.toUtf8()}})
+                     .status,
+                 404);
+        QCOMPARE(m_http->json("POST", path.arg(m_nodeId, mine.first()) + "/ticket", {},
+                              other.token)
+                     .status,
+                 404);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions").arg(m_nodeId),
+                             other.token)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions").arg(m_nodeId),
+                             ops.token)
+                     .data()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 4);
+        // The owner gets a new ticket for its session; the administrator
+        // sees it but does not attach to it.
+        QCOMPARE(m_http->json("POST", path.arg(m_nodeId, mine.first()) + "/ticket", {}, ops.token)
+                     .status,
+                 200);
+        QCOMPARE(m_http->json("POST", path.arg(m_nodeId, mine.first()) + "/ticket", {}, m_admin)
+                     .status,
+                 403);
+        for (const QString &id : std::as_const(mine))
+            QCOMPARE(m_http->send("DELETE", path.arg(m_nodeId, id), {},
+                                  {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                         .status,
+                     200);
+        const QJsonObject closedByAdmin = audit("NODE_TERMINAL_CLOSED").first().toObject();
+        QCOMPARE(closedByAdmin.value("user_id").toString(), ops.id);
+        QVERIFY(!closedByAdmin.value("details").toObject().value("closed_by").toString().isEmpty());
+    }
+
+    void idleSessionsClose()
+    {
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        const QString sessionId =
+            opened.data().value("session").toObject().value("id").toString();
+        // No console, no input: after 6 s without a byte it closes.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_http
+                    ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                              .arg(m_nodeId, sessionId),
+                          m_admin)
+                    .status == 404,
+            30000);
+        const QJsonObject entry = audit("NODE_TERMINAL_CLOSED").first().toObject();
+        QCOMPARE(entry.value("details").toObject().value("session_id").toString(), sessionId);
+        QCOMPARE(entry.value("details").toObject().value("reason").toString(),
+                 QStringLiteral("idle"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteTerminal)
+#include "TestRemoteTerminal.moc"
