@@ -1,6 +1,7 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/FileHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
@@ -170,6 +171,7 @@ void AgentRunner::run(const EnrolmentRecord &record)
     m_remote = std::make_unique<RemoteDispatcher>(m_options.capabilities);
     m_processes = makeProcessTable();
     addProcessHandlers(*m_remote, *m_processes);
+    addFileHandlers(*m_remote, m_options.filesRoots);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),
