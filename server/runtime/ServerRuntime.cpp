@@ -40,6 +40,7 @@
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/ProcessOps.h"
+#include "server/services/remote/FileOps.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -311,6 +312,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_processOps = std::make_unique<remote::ProcessOps>(*m_nodeActions);
     registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
     registerProcessRoutes(*m_router, *m_auth, *m_processOps);
+    m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
+    registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -421,6 +424,7 @@ void ServerRuntime::stop()
     m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
     m_wireguard.reset(); // waits for its backend call in progress
     m_processOps.reset(); // over the fleet's agent calls
+    m_fileOps.reset();    // its calls' answers are dropped with it
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

@@ -37,6 +37,7 @@ namespace remote {
 class NodeGrants;
 class NodeActions;
 class ProcessOps;
+class FileOps;
 } // namespace remote
 namespace fleet {
 class AlertChannels;
@@ -120,6 +121,7 @@ private:
     std::unique_ptr<remote::NodeGrants> m_nodeGrants;          // who may act on which nodes
     std::unique_ptr<remote::NodeActions> m_nodeActions;        // remote operations, one way
     std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
+    std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
     std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet

@@ -10,6 +10,7 @@ namespace remote {
 class NodeGrants;
 class NodeActions;
 class ProcessOps;
+class FileOps;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -20,5 +21,8 @@ void registerNodeGrantRoutes(ApiRouter &router, auth::AuthModule &auth,
 // /api/v1/nodes/{id}/processes* and seed 002's /api/servers/{id}/processes*
 // (ProcessRoutes.cpp, docs/api.md "Node processes").
 void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::ProcessOps &processes);
+// /api/v1/nodes/{id}/files* and seed 002's /api/servers/{id}/files/*
+// (FileRoutes.cpp, docs/api.md "Node files").
+void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
 
 } // namespace hm::server
