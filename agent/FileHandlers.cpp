@@ -52,8 +52,8 @@ Result<qint64> fileNumberArg(const QJsonObject &args, const QString &field, qint
         return fallback;
     }
     const double number = value.toDouble(-1);
-    if (!value.isDouble() || number != std::floor(number) || number < 0
-        || number > kFileMaxWholeNumber)
+    if (!value.isDouble() || number != std::floor(number) || number < 0 ||
+        number > kFileMaxWholeNumber)
         return fileArgError(field,
                             QStringLiteral("%1 must be a whole number, 0 or more").arg(field));
     return qint64(number);
@@ -77,11 +77,11 @@ Result<QByteArray> fileBase64Arg(const QJsonObject &args, const QString &field)
     // Checked before decoding: the frame bounds it anyway, but a chunk must
     // stay one short call.
     if (text->size() > (kMaxFileChunkBytes + 2) / 3 * 4)
-        return fileArgError(field, QStringLiteral("%1 holds more than %2 bytes")
-                                       .arg(field)
-                                       .arg(kMaxFileChunkBytes));
-    auto decoded = QByteArray::fromBase64Encoding(text->toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
+        return fileArgError(
+            field,
+            QStringLiteral("%1 holds more than %2 bytes").arg(field).arg(kMaxFileChunkBytes));
+    auto decoded =
+        QByteArray::fromBase64Encoding(text->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return fileArgError(field, QStringLiteral("%1 must be base64").arg(field));
     return std::move(*decoded);
@@ -93,8 +93,8 @@ QJsonObject fileEntryJson(const ConfinedFileEntry &entry)
             {QStringLiteral("type"), confinedFileTypeName(entry.type)},
             {QStringLiteral("size"), entry.size},
             {QStringLiteral("mode"), qint64(entry.mode)},
-            {QStringLiteral("mtime"), QDateTime::fromMSecsSinceEpoch(entry.mtimeMs, Qt::UTC)
-                                          .toString(Qt::ISODateWithMs)},
+            {QStringLiteral("mtime"),
+             QDateTime::fromMSecsSinceEpoch(entry.mtimeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
             {QStringLiteral("nlink"), entry.nlink}};
 }
 
@@ -114,13 +114,13 @@ RemoteDispatcher::Handler fileHandler(const std::shared_ptr<FileHandlerState> &s
                                       FileAction action)
 {
     return [state, action = std::move(action)](const QJsonObject &args,
-                                                const RemoteDispatcher::Reply &reply) {
+                                               const RemoteDispatcher::Reply &reply) {
         if (!state->files)
-            return reply(Error{ErrorCode::Forbidden,
-                               QStringLiteral("no file roots configured on this agent "
-                                              "(--files-root or files_roots)"),
-                               QJsonObject{{QStringLiteral("code"),
-                                            QStringLiteral("NO_FILE_ROOTS")}}});
+            return reply(
+                Error{ErrorCode::Forbidden,
+                      QStringLiteral("no file roots configured on this agent "
+                                     "(--files-root or files_roots)"),
+                      QJsonObject{{QStringLiteral("code"), QStringLiteral("NO_FILE_ROOTS")}}});
         reply(action(*state, args));
     };
 }
@@ -399,16 +399,15 @@ void addFileHandlers(RemoteDispatcher &dispatcher, const QList<FileRoot> &roots)
         state->files = std::make_unique<ConfinedFiles>(roots, limits);
     }
     const QString files = QStringLiteral("files");
-    dispatcher.addHandler(files, QStringLiteral("roots"),
-                          fileHandler(state, [](FileHandlerState &s, const QJsonObject &) {
-                              QJsonArray out;
-                              for (const FileRoot &root : std::as_const(s.roots))
-                                  out.append(QJsonObject{
-                                      {QStringLiteral("path"), root.path},
-                                      {QStringLiteral("read_only"), root.readOnly}});
-                              return Result<QJsonObject>(
-                                  QJsonObject{{QStringLiteral("roots"), out}});
-                          }));
+    dispatcher.addHandler(
+        files, QStringLiteral("roots"),
+        fileHandler(state, [](FileHandlerState &s, const QJsonObject &) {
+            QJsonArray out;
+            for (const FileRoot &root : std::as_const(s.roots))
+                out.append(QJsonObject{{QStringLiteral("path"), root.path},
+                                       {QStringLiteral("read_only"), root.readOnly}});
+            return Result<QJsonObject>(QJsonObject{{QStringLiteral("roots"), out}});
+        }));
     const std::pair<const char *, FileAction> actions[] = {
         {"list", fileList},
         {"stat", fileStat},

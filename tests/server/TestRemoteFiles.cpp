@@ -52,7 +52,8 @@ QByteArray filesReadAll(const QString &path)
 bool filesWrite(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 QString filesEncoded(const QString &text)
@@ -85,9 +86,9 @@ class TestRemoteFiles : public QObject, private ServerFixture
     bool startAgent(FilesAgent &agent, const QString &name, const QStringList &labels,
                     const QStringList &extra)
     {
-        const Answer created = m_http->json(
-            "POST", QStringLiteral("/api/v1/nodes"),
-            {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
+        const Answer created =
+            m_http->json("POST", QStringLiteral("/api/v1/nodes"),
+                         {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
         if (created.status != 201)
             return false;
         agent.nodeId = created.data().value("node").toObject().value("id").toString();
@@ -101,10 +102,10 @@ class TestRemoteFiles : public QObject, private ServerFixture
         agent.process = std::make_unique<QProcess>();
         agent.process->setProgram(binaryPath("hivemind-agent"));
         agent.process->setArguments(QStringList{"--config", config.fileName(), "--server",
-                                                m_http->base().toString(), "--enrol-secret",
-                                                secret, "--data-dir", m_agentDir.filePath(name),
-                                                "--interval", "1"}
-                                    + extra);
+                                                m_http->base().toString(), "--enrol-secret", secret,
+                                                "--data-dir", m_agentDir.filePath(name),
+                                                "--interval", "1"} +
+                                    extra);
         agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         agent.process->start();
         return agent.process->waitForStarted();
@@ -141,15 +142,13 @@ class TestRemoteFiles : public QObject, private ServerFixture
 
     Answer putChunk(const QString &uploadId, qint64 offset, const QByteArray &bytes)
     {
-        return m_http->send("PUT",
-                            files(QStringLiteral("/uploads/%1?offset=%2").arg(uploadId).arg(offset)),
-                            bytes,
-                            {{"Authorization", "Bearer " + m_admin.toUtf8()},
-                             {"Content-Type", "application/octet-stream"}});
+        return m_http->send(
+            "PUT", files(QStringLiteral("/uploads/%1?offset=%2").arg(uploadId).arg(offset)), bytes,
+            {{"Authorization", "Bearer " + m_admin.toUtf8()},
+             {"Content-Type", "application/octet-stream"}});
     }
 
-    Answer beginUpload(const QString &path, const QByteArray &bytes,
-                       const QString &resumeId = {})
+    Answer beginUpload(const QString &path, const QByteArray &bytes, const QString &resumeId = {})
     {
         QJsonObject body{{"root", m_root},
                          {"path", path},
@@ -162,8 +161,7 @@ class TestRemoteFiles : public QObject, private ServerFixture
 
     QJsonArray auditOf(const QString &action)
     {
-        return m_http
-            ->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
+        return m_http->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
             .data()
             .value("audit_logs")
             .toArray();
@@ -205,16 +203,14 @@ private slots:
                             {{"interval_s", 1}}, m_admin)
                      .status,
                  200);
-        m_adminId = m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
-                        .data()
-                        .value("id")
-                        .toString();
+        m_adminId =
+            m_http->get(QStringLiteral("/api/v1/users/me"), m_admin).data().value("id").toString();
         m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
         m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
         QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
-        QVERIFY(startAgent(m_files, "files-1", {"files"},
-                           {"--allow", "files", "--files-root", m_root, "--files-root",
-                            m_ro + ":ro"}));
+        QVERIFY(
+            startAgent(m_files, "files-1", {"files"},
+                       {"--allow", "files", "--files-root", m_root, "--files-root", m_ro + ":ro"}));
         QVERIFY(startAgent(m_plain, "plain-1", {"plain"}, {}));
         for (const FilesAgent *agent : {&m_files, &m_plain})
             QTRY_COMPARE_WITH_TIMEOUT(node(agent->nodeId).value("status").toString(),
@@ -281,8 +277,8 @@ private slots:
         QCOMPARE(filesReadAll(m_root + "/notes.txt"), QByteArray("changed by hand\n"));
 
         const Answer fresh = content(m_root, "notes.txt", m_admin);
-        const Answer saved = save(m_root, "notes.txt", "my edit\n",
-                                  fresh.data().value("version"), m_admin);
+        const Answer saved =
+            save(m_root, "notes.txt", "my edit\n", fresh.data().value("version"), m_admin);
         QCOMPARE(saved.status, 200);
         QCOMPARE(filesReadAll(m_root + "/notes.txt"), QByteArray("my edit\n"));
         QVERIFY(saved.data().value("version") != fresh.data().value("version"));
@@ -319,8 +315,13 @@ private slots:
         QVERIFY2(disposition.contains("filename*=UTF-8''data%20bin%20%22x%22.bin"),
                  disposition.constData());
         checkAudit("NODE_FILE_DOWNLOADED", m_adminId, "data bin \"x\".bin");
-        QCOMPARE(auditOf("NODE_FILE_DOWNLOADED").first().toObject().value("details").toObject()
-                     .value("size").toInt(),
+        QCOMPARE(auditOf("NODE_FILE_DOWNLOADED")
+                     .first()
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("size")
+                     .toInt(),
                  bytes.size());
 
         const Answer missing = download(m_root, "nope.bin", m_admin);
@@ -354,12 +355,12 @@ private slots:
             socket.connectToHost(m_http->base().host(), quint16(m_http->base().port()));
             QVERIFY(socket.waitForConnected(10000));
             const QByteArray half = source.mid(chunk, chunk / 2);
-            socket.write("PUT " + files(QStringLiteral("/uploads/%1?offset=%2").arg(id).arg(chunk))
-                                      .toUtf8()
-                         + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                         + m_admin.toUtf8()
-                         + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-                         + QByteArray::number(chunk) + "\r\n\r\n" + half);
+            socket.write(
+                "PUT " +
+                files(QStringLiteral("/uploads/%1?offset=%2").arg(id).arg(chunk)).toUtf8() +
+                " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + m_admin.toUtf8() +
+                "\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+                QByteArray::number(chunk) + "\r\n\r\n" + half);
             QVERIFY(socket.waitForBytesWritten(10000));
             socket.abort();
         }
@@ -384,11 +385,15 @@ private slots:
             m_http->send("POST", files(QStringLiteral("/uploads/%1/finish").arg(id)), {},
                          {{"Authorization", "Bearer " + m_admin.toUtf8()}});
         QCOMPARE(finished.status, 200);
-        QCOMPARE(filesSha256Hex(filesReadAll(m_root + "/up/loaded.bin")),
-                 filesSha256Hex(source));
+        QCOMPARE(filesSha256Hex(filesReadAll(m_root + "/up/loaded.bin")), filesSha256Hex(source));
         checkAudit("NODE_FILE_UPLOADED", m_adminId, "up/loaded.bin");
-        QCOMPARE(auditOf("NODE_FILE_UPLOADED").first().toObject().value("details").toObject()
-                     .value("size").toInt(),
+        QCOMPARE(auditOf("NODE_FILE_UPLOADED")
+                     .first()
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("size")
+                     .toInt(),
                  source.size());
         // Done: the id is gone.
         QCOMPARE(m_http->get(files(QStringLiteral("/uploads/") + id), m_admin).status, 404);
@@ -397,8 +402,9 @@ private slots:
         const Answer again = beginUpload("up/big.bin", source);
         const QString bigId = again.data().value("upload_id").toString();
         QCOMPARE(putChunk(bigId, 0, source.left(chunk + 1)).status, 413);
-        QCOMPARE(m_http->send("DELETE", files(QStringLiteral("/uploads/") + bigId), {},
-                              {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+        QCOMPARE(m_http
+                     ->send("DELETE", files(QStringLiteral("/uploads/") + bigId), {},
+                            {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  200);
         QCOMPARE(QDir(m_root + "/up").entryList(QDir::Files | QDir::Hidden),
@@ -476,14 +482,12 @@ private slots:
         refused(save(m_root, path, "overwritten\n", "0000", m_admin), "save");
         refused(beginUpload(path, "overwritten\n"), "upload");
         if (!path.startsWith("link-") && path != u"hard.txt")
-            refused(m_http->send("DELETE",
-                                 files(QStringLiteral("?") + target(m_root, path)), {},
+            refused(m_http->send("DELETE", files(QStringLiteral("?") + target(m_root, path)), {},
                                  {{"Authorization", "Bearer " + m_admin.toUtf8()}}),
                     "delete");
         // Writing a new file through the symlinked directory.
         if (path.startsWith("link-dir"))
-            refused(save(m_root, "link-dir/new.txt", "planted\n", QJsonValue(), m_admin),
-                    "create");
+            refused(save(m_root, "link-dir/new.txt", "planted\n", QJsonValue(), m_admin), "create");
         QCOMPARE(filesReadAll(m_outside + "/secret.txt"), QByteArray("outside secret\n"));
         QCOMPARE(filesReadAll(m_outside + "/hard-target.txt"), QByteArray("hard secret\n"));
         QCOMPARE(QDir(m_outside).entryList(QDir::Files), before);
@@ -509,8 +513,9 @@ private slots:
                      .value("code")
                      .toString(),
                  QStringLiteral("READ_ONLY_ROOT"));
-        QCOMPARE(m_http->send("DELETE", files(QStringLiteral("?") + target(m_ro, "readme.txt")),
-                              {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+        QCOMPARE(m_http
+                     ->send("DELETE", files(QStringLiteral("?") + target(m_ro, "readme.txt")), {},
+                            {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  403);
         QCOMPARE(filesReadAll(m_ro + "/readme.txt"), QByteArray("read only\n"));
@@ -524,16 +529,15 @@ private slots:
 
     void directoriesAreMadeRenamedAndDeleted()
     {
-        const auto json = [this](const char *verb, const QString &suffix,
-                                 const QJsonObject &body) {
+        const auto json = [this](const char *verb, const QString &suffix, const QJsonObject &body) {
             return m_http->json(verb, files(suffix), body, m_admin);
         };
         QCOMPARE(json("POST", "/directories", {{"root", m_root}, {"path", "tree"}}).status, 201);
         QCOMPARE(json("POST", "/directories", {{"root", m_root}, {"path", "tree"}}).status, 409);
         QVERIFY(filesWrite(m_root + "/tree/leaf.txt", "leaf\n"));
-        QCOMPARE(json("POST", "/rename", {{"root", m_root}, {"from", "tree"}, {"to", "moved"}})
-                     .status,
-                 200);
+        QCOMPARE(
+            json("POST", "/rename", {{"root", m_root}, {"from", "tree"}, {"to", "moved"}}).status,
+            200);
         QVERIFY(QFileInfo::exists(m_root + "/moved/leaf.txt"));
         checkAudit("NODE_FILE_RENAMED", m_adminId, "tree");
         const auto remove = [this](const QString &query) {
@@ -592,12 +596,12 @@ private slots:
     {
         const QString seed = QStringLiteral("/api/servers/%1/files").arg(m_files.nodeId);
         QVERIFY(filesWrite(m_root + "/seed.txt", "seed text\n"));
-        const Answer text = m_http->get(
-            seed + "/content?path=" + filesEncoded(m_root + "/seed.txt"), m_admin);
+        const Answer text =
+            m_http->get(seed + "/content?path=" + filesEncoded(m_root + "/seed.txt"), m_admin);
         QCOMPARE(text.status, 200);
         QCOMPARE(text.data().value("content").toString(), QStringLiteral("seed text\n"));
-        const Answer bytes = m_http->get(
-            seed + "/download?path=" + filesEncoded(m_ro + "/readme.txt"), m_admin);
+        const Answer bytes =
+            m_http->get(seed + "/download?path=" + filesEncoded(m_ro + "/readme.txt"), m_admin);
         QCOMPARE(bytes.status, 200);
         QCOMPARE(bytes.raw, QByteArray("read only\n"));
         // Under no root, or not absolute.
@@ -618,13 +622,13 @@ private slots:
         // The seed's multipart upload.
         const QByteArray payload = filesRandomBytes(700 * 1024, 3);
         const QByteArray boundary = "hm-boundary-42";
-        const QByteArray form = "--" + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n"
-                                + (m_root + "/up/").toUtf8() + "\r\n--" + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                                  "filename=\"form.bin\"\r\nContent-Type: "
-                                  "application/octet-stream\r\n\r\n"
-                                + payload + "\r\n--" + boundary + "--\r\n";
+        const QByteArray form = "--" + boundary +
+                                "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n" +
+                                (m_root + "/up/").toUtf8() + "\r\n--" + boundary +
+                                "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                "filename=\"form.bin\"\r\nContent-Type: "
+                                "application/octet-stream\r\n\r\n" +
+                                payload + "\r\n--" + boundary + "--\r\n";
         const Answer uploaded =
             m_http->send("POST", seed + "/upload", form,
                          {{"Authorization", "Bearer " + m_admin.toUtf8()},

@@ -13,9 +13,9 @@
 #include "server/services/remote/FileOps.h"
 
 #include <QJsonArray>
-#include <cmath>
 #include <QUrl>
 #include <QUrlQuery>
+#include <cmath>
 
 namespace hm::server {
 
@@ -48,12 +48,12 @@ Result<QString> filePathText(const QString &field, const QString &value, bool re
 Result<FileTarget> fileTargetOfQuery(const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
-    auto root = filePathText(QStringLiteral("root"), queryValue(query, QStringLiteral("root")),
-                             true);
+    auto root =
+        filePathText(QStringLiteral("root"), queryValue(query, QStringLiteral("root")), true);
     if (!root)
         return root.error();
-    auto path = filePathText(QStringLiteral("path"), queryValue(query, QStringLiteral("path")),
-                             false);
+    auto path =
+        filePathText(QStringLiteral("path"), queryValue(query, QStringLiteral("path")), false);
     if (!path)
         return path.error();
     return FileTarget{root.value(), path.value()};
@@ -126,8 +126,8 @@ QByteArray contentDisposition(const QString &name)
     }
     if (fallback.isEmpty())
         fallback = "download";
-    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''"
-           + utf8.toPercentEncoding();
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" +
+           utf8.toPercentEncoding();
 }
 
 using Done = remote::FileOps::Done;
@@ -147,11 +147,11 @@ std::function<void(Result<remote::FileDownload>)> replyDownload(const DeferredRe
         if (!file)
             return reply.send(ApiReply::failure(file.error()));
         ApiReply raw = ApiReply::raw(std::move(file->bytes), "application/octet-stream");
-        raw.headers.append({QByteArrayLiteral("Content-Disposition"),
-                            contentDisposition(file->name)});
+        raw.headers.append(
+            {QByteArrayLiteral("Content-Disposition"), contentDisposition(file->name)});
         raw.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
-        raw.headers.append({QByteArrayLiteral("X-Content-Type-Options"),
-                            QByteArrayLiteral("nosniff")});
+        raw.headers.append(
+            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
         reply.send(std::move(raw));
     };
 }
@@ -170,10 +170,10 @@ void withSeedTarget(remote::FileOps &files, const Principal &p, const auth::Clie
                           });
 }
 
-const QList<ErrorCode> kFileErrors{
-    ErrorCode::ResourceNotFound, ErrorCode::Forbidden,          ErrorCode::NodeOffline,
-    ErrorCode::CapabilityDisabled, ErrorCode::Timeout,          ErrorCode::RateLimitExceeded,
-    ErrorCode::ValidationError,  ErrorCode::InternalError};
+const QList<ErrorCode> kFileErrors{ErrorCode::ResourceNotFound, ErrorCode::Forbidden,
+                                   ErrorCode::NodeOffline,      ErrorCode::CapabilityDisabled,
+                                   ErrorCode::Timeout,          ErrorCode::RateLimitExceeded,
+                                   ErrorCode::ValidationError,  ErrorCode::InternalError};
 
 QList<ErrorCode> fileErrorsWith(std::initializer_list<ErrorCode> more)
 {
@@ -185,14 +185,14 @@ QList<ErrorCode> fileErrorsWith(std::initializer_list<ErrorCode> more)
 
 QJsonObject fileEntrySchema()
 {
-    return object({{QStringLiteral("name"), string()},
-                   {QStringLiteral("type"),
-                    enumOf({QStringLiteral("file"), QStringLiteral("dir"),
-                            QStringLiteral("symlink"), QStringLiteral("other")})},
-                   {QStringLiteral("size"), integer()},
-                   {QStringLiteral("mode"), integer(QStringLiteral("permission bits"))},
-                   {QStringLiteral("mtime"), string(QStringLiteral("ISO-8601"))},
-                   {QStringLiteral("nlink"), integer()}});
+    return object(
+        {{QStringLiteral("name"), string()},
+         {QStringLiteral("type"), enumOf({QStringLiteral("file"), QStringLiteral("dir"),
+                                          QStringLiteral("symlink"), QStringLiteral("other")})},
+         {QStringLiteral("size"), integer()},
+         {QStringLiteral("mode"), integer(QStringLiteral("permission bits"))},
+         {QStringLiteral("mtime"), string(QStringLiteral("ISO-8601"))},
+         {QStringLiteral("nlink"), integer()}});
 }
 
 QJsonObject uploadSchema()
@@ -244,14 +244,14 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
         [&files](const RequestContext &c, const Principal &p) {
             HM_TRY(target, fileTargetOfQuery(c));
             const DeferredReply reply = c.defer();
-            files.list(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
-                       replyWith(reply));
+            files.list(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(), replyWith(reply));
             return ApiReply::deferred();
         },
         std::move(listDoc));
 
-    RouteDoc statDoc = routeDoc(kFilesTag, QStringLiteral("One entry (a final symlink is "
-                                                          "reported as one)"),
+    RouteDoc statDoc = routeDoc(kFilesTag,
+                                QStringLiteral("One entry (a final symlink is "
+                                               "reported as one)"),
                                 kFileErrors)
                            .response(fileEntrySchema());
     statDoc.queryParameters = targetQuery();
@@ -260,8 +260,7 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
         [&files](const RequestContext &c, const Principal &p) {
             HM_TRY(target, fileTargetOfQuery(c));
             const DeferredReply reply = c.defer();
-            files.stat(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
-                       replyWith(reply));
+            files.stat(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(), replyWith(reply));
             return ApiReply::deferred();
         },
         std::move(statDoc));
@@ -319,8 +318,7 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
         router, auth, Method::Get, kSeedFiles + QStringLiteral("/download"), Role::User,
         [&files](const RequestContext &c, const Principal &p) {
             HM_TRY(path, filePathText(QStringLiteral("path"),
-                                      queryValue(c.request.query(), QStringLiteral("path")),
-                                      true));
+                                      queryValue(c.request.query(), QStringLiteral("path")), true));
             const DeferredReply reply = c.defer();
             const auth::ClientInfo client = auth::clientInfo(c);
             const QString nodeId = c.pathArgs.at(0);
@@ -340,8 +338,7 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
         router, auth, Method::Get, kSeedFiles + QStringLiteral("/content"), Role::User,
         [&files](const RequestContext &c, const Principal &p) {
             HM_TRY(path, filePathText(QStringLiteral("path"),
-                                      queryValue(c.request.query(), QStringLiteral("path")),
-                                      true));
+                                      queryValue(c.request.query(), QStringLiteral("path")), true));
             const DeferredReply reply = c.defer();
             const auth::ClientInfo client = auth::clientInfo(c);
             const QString nodeId = c.pathArgs.at(0);
@@ -363,9 +360,9 @@ void registerNodeFileWrites(ApiRouter &router, auth::AuthModule &auth, remote::F
             HM_TRY(target, fileTargetOfBody(body.value(), QStringLiteral("path")));
             const QJsonValue content = body->value(QStringLiteral("content"));
             if (!content.isString())
-                return ApiReply::failure(auth::fieldError(QStringLiteral("content"),
-                                                          QStringLiteral("content must be a "
-                                                                         "string")));
+                return ApiReply::failure(
+                    auth::fieldError(QStringLiteral("content"), QStringLiteral("content must be a "
+                                                                               "string")));
             HM_TRY(expected,
                    fileBodyString(body.value(), QStringLiteral("expected_version"), false));
             const DeferredReply reply = c.defer();
@@ -378,14 +375,14 @@ void registerNodeFileWrites(ApiRouter &router, auth::AuthModule &auth, remote::F
                                 "expected_version was read, none creates it); audited"),
                  fileErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge,
                                  ErrorCode::ResourceAlreadyExists}))
-            .request(object({{QStringLiteral("root"), string()},
-                             {QStringLiteral("path"), string()},
-                             {QStringLiteral("content"), string()},
-                             {QStringLiteral("expected_version"),
-                              string(QStringLiteral("the version content returned; absent to "
-                                                    "create"))}},
-                            {QStringLiteral("root"), QStringLiteral("path"),
-                             QStringLiteral("content")}))
+            .request(
+                object({{QStringLiteral("root"), string()},
+                        {QStringLiteral("path"), string()},
+                        {QStringLiteral("content"), string()},
+                        {QStringLiteral("expected_version"),
+                         string(QStringLiteral("the version content returned; absent to "
+                                               "create"))}},
+                       {QStringLiteral("root"), QStringLiteral("path"), QStringLiteral("content")}))
             .response(object({{QStringLiteral("root"), string()},
                               {QStringLiteral("path"), string()},
                               {QStringLiteral("version"), string()},
@@ -404,14 +401,13 @@ void registerNodeFileWrites(ApiRouter &router, auth::AuthModule &auth, remote::F
                                 replyWith(reply, 201));
             return ApiReply::deferred();
         },
-        routeDoc(kFilesTag,
-                 QStringLiteral("Create one directory (its parent must exist); audited"),
+        routeDoc(kFilesTag, QStringLiteral("Create one directory (its parent must exist); audited"),
                  fileErrorsWith({ErrorCode::ResourceAlreadyExists}))
-            .request(object({{QStringLiteral("root"), string()},
-                             {QStringLiteral("path"), string()}},
-                            {QStringLiteral("root"), QStringLiteral("path")}))
-            .response(object({{QStringLiteral("root"), string()},
-                              {QStringLiteral("path"), string()}}))
+            .request(
+                object({{QStringLiteral("root"), string()}, {QStringLiteral("path"), string()}},
+                       {QStringLiteral("root"), QStringLiteral("path")}))
+            .response(
+                object({{QStringLiteral("root"), string()}, {QStringLiteral("path"), string()}}))
             .status(201));
 
     auth::addProtectedRoute(
@@ -474,9 +470,9 @@ void registerNodeFileUploads(ApiRouter &router, auth::AuthModule &auth, remote::
             HM_TRY(body, c.jsonObject());
             HM_TRY(target, fileTargetOfBody(body.value(), QStringLiteral("path")));
             const QJsonValue size = body->value(QStringLiteral("size"));
-            if (!size.isDouble() || size.toDouble() < 0
-                || size.toDouble() != std::floor(size.toDouble())
-                || size.toDouble() > 9007199254740992.0)
+            if (!size.isDouble() || size.toDouble() < 0 ||
+                size.toDouble() != std::floor(size.toDouble()) ||
+                size.toDouble() > 9007199254740992.0)
                 return ApiReply::failure(auth::fieldError(
                     QStringLiteral("size"), QStringLiteral("size is the file's length in bytes")));
             HM_TRY(sha, fileBodyString(body.value(), QStringLiteral("sha256"), true));
@@ -503,8 +499,8 @@ void registerNodeFileUploads(ApiRouter &router, auth::AuthModule &auth, remote::
                              {QStringLiteral("overwrite"), boolean()},
                              {QStringLiteral("upload_id"),
                               string(QStringLiteral("to resume after an agent restart"))}},
-                            {QStringLiteral("root"), QStringLiteral("path"),
-                             QStringLiteral("size"), QStringLiteral("sha256")}))
+                            {QStringLiteral("root"), QStringLiteral("path"), QStringLiteral("size"),
+                             QStringLiteral("sha256")}))
             .response(uploadSchema())
             .status(201));
 
@@ -549,8 +545,9 @@ void registerNodeFileUploads(ApiRouter &router, auth::AuthModule &auth, remote::
                                replyWith(reply));
             return ApiReply::deferred();
         },
-        routeDoc(kFilesTag, QStringLiteral("An upload's progress: the bytes received (resume "
-                                           "from there)"),
+        routeDoc(kFilesTag,
+                 QStringLiteral("An upload's progress: the bytes received (resume "
+                                "from there)"),
                  kFileErrors)
             .response(uploadSchema()));
 
@@ -615,12 +612,12 @@ void registerNodeFileUploads(ApiRouter &router, auth::AuthModule &auth, remote::
             const auth::ClientInfo client = auth::clientInfo(c);
             const QString nodeId = c.pathArgs.at(0);
             const QByteArray bytes = file->body;
-            withSeedTarget(files, p, client, nodeId, absolute.value(), reply,
-                           [&files, p, client, nodeId, bytes, overwrite,
-                            reply](const FileTarget &target) {
-                               files.uploadWhole(p, client, nodeId, target, bytes, overwrite,
-                                                 replyWith(reply, 201));
-                           });
+            withSeedTarget(
+                files, p, client, nodeId, absolute.value(), reply,
+                [&files, p, client, nodeId, bytes, overwrite, reply](const FileTarget &target) {
+                    files.uploadWhole(p, client, nodeId, target, bytes, overwrite,
+                                      replyWith(reply, 201));
+                });
             return ApiReply::deferred();
         },
         routeDoc(kFilesTag,

@@ -60,8 +60,8 @@ Result<QList<MultipartPart>> parseMultipartForm(const QByteArray &contentType,
     if (type != "multipart/form-data")
         return multipartError(QStringLiteral("the body must be multipart/form-data"));
     QByteArray boundary;
-    if (!multipartParameter(contentType, "boundary", &boundary) || boundary.isEmpty()
-        || boundary.size() > 70)
+    if (!multipartParameter(contentType, "boundary", &boundary) || boundary.isEmpty() ||
+        boundary.size() > 70)
         return multipartError(QStringLiteral("multipart/form-data needs a boundary of 1 to 70 "
                                              "characters"));
     const QByteArray delimiter = QByteArray("--") + boundary;

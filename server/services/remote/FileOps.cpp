@@ -61,8 +61,7 @@ Result<FileTarget> mapAbsoluteFilePath(const QJsonArray &roots, const QString &a
             continue;
         // A prefix at a component boundary: /srv/www holds /srv/www/a, not
         // /srv/www2.
-        const bool holds = root == u"/" || absolute == root
-                           || absolute.startsWith(root + u'/');
+        const bool holds = root == u"/" || absolute == root || absolute.startsWith(root + u'/');
         if (holds && root.size() > best.size())
             best = root;
     }
@@ -92,8 +91,7 @@ void FileOps::roots(const auth::Principal &caller, const auth::ClientInfo &clien
                  return done(outcome.error());
              // Only the documented fields, with their types.
              QJsonArray roots;
-             for (const QJsonValue &value :
-                  outcome->value(QStringLiteral("roots")).toArray()) {
+             for (const QJsonValue &value : outcome->value(QStringLiteral("roots")).toArray()) {
                  const QJsonObject root = value.toObject();
                  if (!root.value(QStringLiteral("path")).isString())
                      continue;
@@ -151,8 +149,7 @@ struct FileOps::ReadState
 
 void FileOps::readWhole(const auth::Principal &caller, const auth::ClientInfo &client,
                         const QString &nodeId, const FileTarget &target, qint64 maxBytes,
-                        const QString &tooLargeHint,
-                        std::function<void(Result<FileDownload>)> done)
+                        const QString &tooLargeHint, std::function<void(Result<FileDownload>)> done)
 {
     auto state = std::make_shared<ReadState>();
     state->caller = caller;
@@ -183,29 +180,29 @@ void FileOps::readNext(const std::shared_ptr<ReadState> &state)
              auto data = QByteArray::fromBase64Encoding(
                  chunk.value(QStringLiteral("data")).toString().toLatin1(),
                  QByteArray::AbortOnBase64DecodingErrors);
-             if (size < 0 || !data
-                 || qint64(chunk.value(QStringLiteral("offset")).toDouble(-1)) != offset)
+             if (size < 0 || !data ||
+                 qint64(chunk.value(QStringLiteral("offset")).toDouble(-1)) != offset)
                  return state->done(fileAgentAnswerError(QStringLiteral("read")));
              if (state->size < 0) {
                  if (size > state->maxBytes)
-                     return state->done(Error{
-                         ErrorCode::PayloadTooLarge,
-                         QStringLiteral("%1 has %2 bytes, more than the %3 allowed here; %4")
-                             .arg(state->target.path)
-                             .arg(size)
-                             .arg(state->maxBytes)
-                             .arg(state->tooLargeHint),
-                         QJsonObject{{QStringLiteral("code"), QStringLiteral("TOO_LARGE")},
-                                     {QStringLiteral("size"), size},
-                                     {QStringLiteral("limit"), state->maxBytes}}});
+                     return state->done(
+                         Error{ErrorCode::PayloadTooLarge,
+                               QStringLiteral("%1 has %2 bytes, more than the %3 allowed here; %4")
+                                   .arg(state->target.path)
+                                   .arg(size)
+                                   .arg(state->maxBytes)
+                                   .arg(state->tooLargeHint),
+                               QJsonObject{{QStringLiteral("code"), QStringLiteral("TOO_LARGE")},
+                                           {QStringLiteral("size"), size},
+                                           {QStringLiteral("limit"), state->maxBytes}}});
                  state->size = size;
                  state->out.version = version;
              } else if (size != state->size || version != state->out.version) {
-                 return state->done(Error{
-                     ErrorCode::Conflict,
-                     QStringLiteral("%1 changed while it was read; try again")
-                         .arg(state->target.path),
-                     QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}});
+                 return state->done(
+                     Error{ErrorCode::Conflict,
+                           QStringLiteral("%1 changed while it was read; try again")
+                               .arg(state->target.path),
+                           QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}});
              }
              state->out.bytes.append(*data);
              if (state->out.bytes.size() >= state->size)
@@ -222,10 +219,8 @@ void FileOps::content(const auth::Principal &caller, const auth::ClientInfo &cli
                       const QString &nodeId, const FileTarget &target, Done done)
 {
     readWhole(
-        caller, client, nodeId, target, kMaxFileContentBytes,
-        QStringLiteral("use download for it"),
-        [this, caller, client, nodeId, target,
-         done = std::move(done)](Result<FileDownload> file) {
+        caller, client, nodeId, target, kMaxFileContentBytes, QStringLiteral("use download for it"),
+        [this, caller, client, nodeId, target, done = std::move(done)](Result<FileDownload> file) {
             RemoteAction audit = fileRemoteAction(nodeId, QStringLiteral("read"), {});
             fileAudit(audit, QStringLiteral("NODE_FILE_DOWNLOADED"), target.root, target.path,
                       {{QStringLiteral("via"), QStringLiteral("content")}});
@@ -267,8 +262,8 @@ void FileOps::writeContent(const auth::Principal &caller, const auth::ClientInfo
     fileAudit(action, QStringLiteral("NODE_FILE_WRITTEN"), target.root, target.path,
               {{QStringLiteral("size"), size}});
     // The request travels in one frame; its escapes count too.
-    if (QJsonDocument(args).toJson(QJsonDocument::Compact).size()
-        > hm::fleet::kMaxAgentResponseBytes - 4096) {
+    if (QJsonDocument(args).toJson(QJsonDocument::Compact).size() >
+        hm::fleet::kMaxAgentResponseBytes - 4096) {
         const Error tooLarge{
             ErrorCode::PayloadTooLarge,
             QStringLiteral("the content is too large for one edit (about %1 KiB at most); "
@@ -294,26 +289,24 @@ void FileOps::download(const auth::Principal &caller, const auth::ClientInfo &cl
                        const QString &nodeId, const FileTarget &target,
                        std::function<void(Result<FileDownload>)> done)
 {
-    readWhole(caller, client, nodeId, target, kMaxFileDownloadBytes,
-              QStringLiteral("downloads above that are not supported yet"),
-              [this, caller, client, nodeId, target,
-               done = std::move(done)](Result<FileDownload> file) {
-                  RemoteAction audit = fileRemoteAction(nodeId, QStringLiteral("read"), {});
-                  fileAudit(audit, QStringLiteral("NODE_FILE_DOWNLOADED"), target.root,
-                            target.path, {{QStringLiteral("via"), QStringLiteral("download")}});
-                  if (file)
-                      audit.auditDetails.insert(QStringLiteral("size"), file->bytes.size());
-                  m_actions.recordAudit(caller, client, audit,
-                                        file ? Status() : Status(file.error()));
-                  done(std::move(file));
-              });
+    readWhole(
+        caller, client, nodeId, target, kMaxFileDownloadBytes,
+        QStringLiteral("downloads above that are not supported yet"),
+        [this, caller, client, nodeId, target, done = std::move(done)](Result<FileDownload> file) {
+            RemoteAction audit = fileRemoteAction(nodeId, QStringLiteral("read"), {});
+            fileAudit(audit, QStringLiteral("NODE_FILE_DOWNLOADED"), target.root, target.path,
+                      {{QStringLiteral("via"), QStringLiteral("download")}});
+            if (file)
+                audit.auditDetails.insert(QStringLiteral("size"), file->bytes.size());
+            m_actions.recordAudit(caller, client, audit, file ? Status() : Status(file.error()));
+            done(std::move(file));
+        });
 }
 
 void FileOps::makeDirectory(const auth::Principal &caller, const auth::ClientInfo &client,
                             const QString &nodeId, const FileTarget &target, Done done)
 {
-    RemoteAction action =
-        fileRemoteAction(nodeId, QStringLiteral("mkdir"), fileTargetArgs(target));
+    RemoteAction action = fileRemoteAction(nodeId, QStringLiteral("mkdir"), fileTargetArgs(target));
     fileAudit(action, QStringLiteral("NODE_DIRECTORY_CREATED"), target.root, target.path);
     call(caller, client, std::move(action),
          [target, done = std::move(done)](Result<QJsonObject> outcome) {
@@ -362,8 +355,7 @@ void FileOps::remove(const auth::Principal &caller, const auth::ClientInfo &clie
 
 void FileOps::beginUpload(const auth::Principal &caller, const auth::ClientInfo &client,
                           const QString &nodeId, const FileTarget &target, qint64 size,
-                          const QString &sha256, bool overwrite, const QString &resumeId,
-                          Done done)
+                          const QString &sha256, bool overwrite, const QString &resumeId, Done done)
 {
     QJsonObject args = fileTargetArgs(target);
     args.insert(QStringLiteral("size"), size);
@@ -401,26 +393,25 @@ void FileOps::finishUpload(const auth::Principal &caller, const auth::ClientInfo
 {
     // The status first, unaudited: the audit entry names the file, which
     // only the agent knows by the upload's id.
-    uploadStatus(
-        caller, client, nodeId, uploadId,
-        [this, caller, client, nodeId, uploadId,
-         done = std::move(done)](Result<QJsonObject> status) mutable {
-            RemoteAction action =
-                fileRemoteAction(nodeId, QStringLiteral("upload_finish"),
-                                 {{QStringLiteral("upload_id"), uploadId}});
-            const QJsonObject known = status ? status.value() : QJsonObject();
-            fileAudit(action, QStringLiteral("NODE_FILE_UPLOADED"),
-                      known.value(QStringLiteral("root")).toString(),
-                      known.value(QStringLiteral("path")).toString(),
-                      {{QStringLiteral("upload_id"), uploadId},
-                       {QStringLiteral("size"), known.value(QStringLiteral("size"))}});
-            if (!status) {
-                // Nothing to finish; the refusal is still recorded.
-                m_actions.recordAudit(caller, client, action, status.error());
-                return done(status.error());
-            }
-            call(caller, client, std::move(action), std::move(done));
-        });
+    uploadStatus(caller, client, nodeId, uploadId,
+                 [this, caller, client, nodeId, uploadId,
+                  done = std::move(done)](Result<QJsonObject> status) mutable {
+                     RemoteAction action =
+                         fileRemoteAction(nodeId, QStringLiteral("upload_finish"),
+                                          {{QStringLiteral("upload_id"), uploadId}});
+                     const QJsonObject known = status ? status.value() : QJsonObject();
+                     fileAudit(action, QStringLiteral("NODE_FILE_UPLOADED"),
+                               known.value(QStringLiteral("root")).toString(),
+                               known.value(QStringLiteral("path")).toString(),
+                               {{QStringLiteral("upload_id"), uploadId},
+                                {QStringLiteral("size"), known.value(QStringLiteral("size"))}});
+                     if (!status) {
+                         // Nothing to finish; the refusal is still recorded.
+                         m_actions.recordAudit(caller, client, action, status.error());
+                         return done(status.error());
+                     }
+                     call(caller, client, std::move(action), std::move(done));
+                 });
 }
 
 void FileOps::abortUpload(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -433,8 +424,8 @@ void FileOps::abortUpload(const auth::Principal &caller, const auth::ClientInfo 
 }
 
 void FileOps::uploadWhole(const auth::Principal &caller, const auth::ClientInfo &client,
-                          const QString &nodeId, const FileTarget &target,
-                          const QByteArray &bytes, bool overwrite, Done done)
+                          const QString &nodeId, const FileTarget &target, const QByteArray &bytes,
+                          bool overwrite, Done done)
 {
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -456,31 +447,28 @@ void FileOps::sendChunks(const auth::Principal &caller, const auth::ClientInfo &
     if (offset >= bytes->size())
         return finishUpload(caller, client, nodeId, uploadId, std::move(done));
     const QByteArray chunk = bytes->mid(offset, kFileChunkBytes);
-    uploadChunk(caller, client, nodeId, uploadId, offset, chunk,
-                [this, caller, client, nodeId, uploadId, bytes, offset,
-                 size = chunk.size(), done = std::move(done)](Result<QJsonObject> sent) mutable {
-                    if (!sent) {
-                        // Nothing will resume it: no partial file left behind.
-                        abortUpload(caller, client, nodeId, uploadId,
-                                    [](const Result<QJsonObject> &) {});
-                        return done(sent.error());
-                    }
-                    sendChunks(caller, client, nodeId, uploadId, bytes, offset + size,
-                               std::move(done));
-                });
+    uploadChunk(
+        caller, client, nodeId, uploadId, offset, chunk,
+        [this, caller, client, nodeId, uploadId, bytes, offset, size = chunk.size(),
+         done = std::move(done)](Result<QJsonObject> sent) mutable {
+            if (!sent) {
+                // Nothing will resume it: no partial file left behind.
+                abortUpload(caller, client, nodeId, uploadId, [](const Result<QJsonObject> &) {});
+                return done(sent.error());
+            }
+            sendChunks(caller, client, nodeId, uploadId, bytes, offset + size, std::move(done));
+        });
 }
 
 void FileOps::resolveAbsolute(const auth::Principal &caller, const auth::ClientInfo &client,
                               const QString &nodeId, const QString &absolute,
                               std::function<void(Result<FileTarget>)> done)
 {
-    roots(caller, client, nodeId,
-          [absolute, done = std::move(done)](Result<QJsonObject> outcome) {
-              if (!outcome)
-                  return done(outcome.error());
-              done(mapAbsoluteFilePath(outcome->value(QStringLiteral("roots")).toArray(),
-                                       absolute));
-          });
+    roots(caller, client, nodeId, [absolute, done = std::move(done)](Result<QJsonObject> outcome) {
+        if (!outcome)
+            return done(outcome.error());
+        done(mapAbsoluteFilePath(outcome->value(QStringLiteral("roots")).toArray(), absolute));
+    });
 }
 
 } // namespace hm::server::remote

@@ -68,12 +68,12 @@ public:
         : QObject(parent), m_actions(actions)
     {}
 
-    void roots(const auth::Principal &caller, const auth::ClientInfo &client,
-               const QString &nodeId, Done done);
-    void list(const auth::Principal &caller, const auth::ClientInfo &client,
-              const QString &nodeId, const FileTarget &target, Done done);
-    void stat(const auth::Principal &caller, const auth::ClientInfo &client,
-              const QString &nodeId, const FileTarget &target, Done done);
+    void roots(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+               Done done);
+    void list(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+              const FileTarget &target, Done done);
+    void stat(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+              const FileTarget &target, Done done);
     // {content, version, size}.
     void content(const auth::Principal &caller, const auth::ClientInfo &client,
                  const QString &nodeId, const FileTarget &target, Done done);
@@ -124,8 +124,7 @@ private:
     // `tooLargeHint` in the message).
     void readWhole(const auth::Principal &caller, const auth::ClientInfo &client,
                    const QString &nodeId, const FileTarget &target, qint64 maxBytes,
-                   const QString &tooLargeHint,
-                   std::function<void(Result<FileDownload>)> done);
+                   const QString &tooLargeHint, std::function<void(Result<FileDownload>)> done);
     void readNext(const std::shared_ptr<ReadState> &state);
     void sendChunks(const auth::Principal &caller, const auth::ClientInfo &client,
                     const QString &nodeId, const QString &uploadId,
