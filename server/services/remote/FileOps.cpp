@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QStringDecoder>
+#include <cmath>
 #include <memory>
 
 namespace hm::server::remote {
@@ -43,6 +44,28 @@ Error fileAgentAnswerError(const QString &what)
 {
     return Error{ErrorCode::InternalError,
                  QStringLiteral("the agent's answer to %1 is malformed").arg(what)};
+}
+
+QJsonValue fileNumberOr(const QJsonValue &value, const QJsonValue &fallback)
+{
+    return value.isDouble() && std::isfinite(value.toDouble()) ? value : fallback;
+}
+
+// Only the fields the API documents, each with its type: the server
+// passes on nothing else an agent writes.
+QJsonObject sanitisedFileEntry(const QJsonObject &in)
+{
+    static const QStringList types{QStringLiteral("file"), QStringLiteral("dir"),
+                                   QStringLiteral("symlink"), QStringLiteral("other")};
+    const QString type = in.value(QStringLiteral("type")).toString();
+    const QJsonValue mtime = in.value(QStringLiteral("mtime"));
+    return {{QStringLiteral("name"), in.value(QStringLiteral("name")).toString().left(1024)},
+            {QStringLiteral("type"), types.contains(type) ? type : QStringLiteral("other")},
+            {QStringLiteral("size"), fileNumberOr(in.value(QStringLiteral("size")), 0)},
+            {QStringLiteral("mode"), fileNumberOr(in.value(QStringLiteral("mode")), 0)},
+            {QStringLiteral("mtime"),
+             mtime.isString() ? QJsonValue(mtime.toString().left(40)) : QJsonValue()},
+            {QStringLiteral("nlink"), fileNumberOr(in.value(QStringLiteral("nlink")), 0)}};
 }
 
 } // namespace
@@ -111,12 +134,15 @@ void FileOps::list(const auth::Principal &caller, const auth::ClientInfo &client
          [target, done = std::move(done)](Result<QJsonObject> outcome) {
              if (!outcome)
                  return done(outcome.error());
-             done(QJsonObject{
-                 {QStringLiteral("root"), target.root},
-                 {QStringLiteral("path"), target.path},
-                 {QStringLiteral("entries"), outcome->value(QStringLiteral("entries")).toArray()},
-                 {QStringLiteral("truncated"),
-                  outcome->value(QStringLiteral("truncated")).toBool()}});
+             QJsonArray entries;
+             for (const QJsonValue &value : outcome->value(QStringLiteral("entries")).toArray())
+                 if (value.isObject())
+                     entries.append(sanitisedFileEntry(value.toObject()));
+             done(QJsonObject{{QStringLiteral("root"), target.root},
+                              {QStringLiteral("path"), target.path},
+                              {QStringLiteral("entries"), entries},
+                              {QStringLiteral("truncated"),
+                               outcome->value(QStringLiteral("truncated")).toBool()}});
          });
 }
 
@@ -127,7 +153,8 @@ void FileOps::stat(const auth::Principal &caller, const auth::ClientInfo &client
          [target, done = std::move(done)](Result<QJsonObject> outcome) {
              if (!outcome)
                  return done(outcome.error());
-             QJsonObject entry = outcome->value(QStringLiteral("entry")).toObject();
+             QJsonObject entry =
+                 sanitisedFileEntry(outcome->value(QStringLiteral("entry")).toObject());
              entry.insert(QStringLiteral("root"), target.root);
              entry.insert(QStringLiteral("path"), target.path);
              done(entry);
@@ -277,6 +304,10 @@ void FileOps::writeContent(const auth::Principal &caller, const auth::ClientInfo
          [target, size, done = std::move(done)](Result<QJsonObject> outcome) {
              if (!outcome)
                  return done(outcome.error());
+             QJsonArray entries;
+             for (const QJsonValue &value : outcome->value(QStringLiteral("entries")).toArray())
+                 if (value.isObject())
+                     entries.append(sanitisedFileEntry(value.toObject()));
              done(QJsonObject{
                  {QStringLiteral("root"), target.root},
                  {QStringLiteral("path"), target.path},
