@@ -324,6 +324,23 @@ private slots:
                      .toInt(),
                  bytes.size());
 
+        // Above the bounds (sparse files: nothing is written but the size).
+        QFile large(m_root + "/large.bin");
+        QVERIFY(large.open(QIODevice::WriteOnly) && large.resize(qint64(64) * 1024 * 1024 + 1));
+        large.close();
+        const Answer tooLarge = download(m_root, "large.bin", m_admin);
+        QCOMPARE(tooLarge.status, 413);
+        QCOMPARE(tooLarge.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
+        QVERIFY(tooLarge.body.value("error").toObject().value("message").toString().contains(
+            "not supported yet"));
+        QVERIFY(large.open(QIODevice::WriteOnly) && large.resize(4 * 1024 * 1024 + 1));
+        large.close();
+        const Answer notEditable = content(m_root, "large.bin", m_admin);
+        QCOMPARE(notEditable.status, 413);
+        QVERIFY(notEditable.body.value("error").toObject().value("message").toString().contains(
+            "download"));
+        QVERIFY(QFile::remove(m_root + "/large.bin"));
+
         const Answer missing = download(m_root, "nope.bin", m_admin);
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.details().value("code").toString(), QStringLiteral("NOT_FOUND"));
