@@ -2,6 +2,7 @@
 
 #include "agent/ConfinedFiles.h"
 #include "agent/RemoteDispatcher.h"
+#include "common/Logging.h"
 #include "fleet/AgentProtocol.h"
 
 #include <QDateTime>
@@ -393,6 +394,17 @@ void addFileHandlers(RemoteDispatcher &dispatcher, const QList<FileRoot> &roots)
 {
     auto state = std::make_shared<FileHandlerState>();
     state->roots = roots;
+    // What an operator checks first when file requests are refused.
+    if (dispatcher.granted().contains(QStringLiteral("files"))) {
+        QStringList shown;
+        for (const FileRoot &root : roots)
+            shown.append(root.readOnly ? root.path + QStringLiteral(" (read only)") : root.path);
+        if (shown.isEmpty())
+            qCWarning(lcAgent) << "files is granted but no --files-root is configured: every "
+                                  "file request will be refused";
+        else
+            qCInfo(lcAgent).noquote() << QStringLiteral("file roots: %1").arg(shown.join(u", "));
+    }
     if (!roots.isEmpty()) {
         ConfinedFilesLimits limits;
         limits.maxReadChunk = kMaxFileChunkBytes;
