@@ -68,6 +68,27 @@ QJsonObject sanitisedFileEntry(const QJsonObject &in)
             {QStringLiteral("nlink"), fileNumberOr(in.value(QStringLiteral("nlink")), 0)}};
 }
 
+// An upload's state as the API documents it, whatever else the agent said.
+FileOps::Done uploadAnswer(FileOps::Done done)
+{
+    return [done = std::move(done)](Result<QJsonObject> outcome) {
+        if (!outcome)
+            return done(outcome.error());
+        QJsonObject out;
+        for (const char *key : {"upload_id", "root", "path"}) {
+            const QJsonValue value = outcome->value(QLatin1String(key));
+            if (value.isString())
+                out.insert(QLatin1String(key), value.toString().left(4096));
+        }
+        for (const char *key : {"received", "size"}) {
+            const QJsonValue value = outcome->value(QLatin1String(key));
+            if (value.isDouble() && std::isfinite(value.toDouble()))
+                out.insert(QLatin1String(key), value);
+        }
+        done(out);
+    };
+}
+
 } // namespace
 
 Result<FileTarget> mapAbsoluteFilePath(const QJsonArray &roots, const QString &absolute)
@@ -395,7 +416,7 @@ void FileOps::beginUpload(const auth::Principal &caller, const auth::ClientInfo 
     if (!resumeId.isEmpty())
         args.insert(QStringLiteral("upload_id"), resumeId);
     call(caller, client, fileRemoteAction(nodeId, QStringLiteral("upload_begin"), args),
-         std::move(done));
+         uploadAnswer(std::move(done)));
 }
 
 void FileOps::uploadChunk(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -407,7 +428,7 @@ void FileOps::uploadChunk(const auth::Principal &caller, const auth::ClientInfo 
                           {{QStringLiteral("upload_id"), uploadId},
                            {QStringLiteral("offset"), offset},
                            {QStringLiteral("data"), QString::fromLatin1(bytes.toBase64())}}),
-         std::move(done));
+         uploadAnswer(std::move(done)));
 }
 
 void FileOps::uploadStatus(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -416,7 +437,7 @@ void FileOps::uploadStatus(const auth::Principal &caller, const auth::ClientInfo
     call(caller, client,
          fileRemoteAction(nodeId, QStringLiteral("upload_status"),
                           {{QStringLiteral("upload_id"), uploadId}}),
-         std::move(done));
+         uploadAnswer(std::move(done)));
 }
 
 void FileOps::finishUpload(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -441,7 +462,7 @@ void FileOps::finishUpload(const auth::Principal &caller, const auth::ClientInfo
                          m_actions.recordAudit(caller, client, action, status.error());
                          return done(status.error());
                      }
-                     call(caller, client, std::move(action), std::move(done));
+                     call(caller, client, std::move(action), uploadAnswer(std::move(done)));
                  });
 }
 
@@ -451,7 +472,7 @@ void FileOps::abortUpload(const auth::Principal &caller, const auth::ClientInfo 
     call(caller, client,
          fileRemoteAction(nodeId, QStringLiteral("upload_abort"),
                           {{QStringLiteral("upload_id"), uploadId}}),
-         std::move(done));
+         uploadAnswer(std::move(done)));
 }
 
 void FileOps::uploadWhole(const auth::Principal &caller, const auth::ClientInfo &client,
