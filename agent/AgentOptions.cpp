@@ -66,6 +66,12 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
             .arg(fleet::knownCapabilities().join(QStringLiteral(", "))),
         QStringLiteral("LIST")));
     parser.addOption(QCommandLineOption(
+        QStringLiteral("files-root"),
+        QStringLiteral("A directory the files capability may reach (absolute; \":ro\" "
+                       "suffix: read only). Repeatable; replaces the config file's "
+                       "files_roots."),
+        QStringLiteral("DIR[:ro]")));
+    parser.addOption(QCommandLineOption(
         QStringLiteral("print-fingerprint"),
         QStringLiteral("Print this agent's identity fingerprint (creating the identity if "
                        "needed) and exit.")));
@@ -141,6 +147,32 @@ Result<QStringList> parseCapabilities(const QVariant &value)
     return names;
 }
 
+// File roots from the config file (one list) or the command line (one per
+// option). The same directory twice is kept once, read only if either says
+// so: the safer reading of a contradictory config.
+Result<QList<FileRoot>> parseFileRoots(const QStringList &specs)
+{
+    QList<FileRoot> roots;
+    for (const QString &entry : specs) {
+        const QString spec = entry.trimmed();
+        if (spec.isEmpty())
+            continue;
+        auto root = parseFileRoot(spec);
+        if (!root)
+            return root.error();
+        bool merged = false;
+        for (FileRoot &known : roots) {
+            if (known.path == root->path) {
+                known.readOnly = known.readOnly || root->readOnly;
+                merged = true;
+            }
+        }
+        if (!merged)
+            roots.append(root.value());
+    }
+    return roots;
+}
+
 // Applies one value (from the file or the command line) to `options`.
 Status applyAgentValue(AgentOptions &options, const QString &key, const QString &value)
 {
@@ -199,6 +231,19 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
             options.capabilities = *capabilities;
             continue;
         }
+        if (key == u"files_roots") {
+            const QVariant raw = settings.value(key);
+            auto roots = parseFileRoots(raw.typeId() == QMetaType::QStringList
+                                            ? raw.toStringList()
+                                            : raw.toString().split(u','));
+            if (!roots) {
+                Error error = roots.error();
+                error.message = QStringLiteral("%1: %2").arg(path, error.message);
+                return error;
+            }
+            options.filesRoots = roots.value();
+            continue;
+        }
         bool known = false;
         for (const OptionSpec &spec : kAgentOptionSpecs)
             known = known || key == QLatin1String(spec.key);
@@ -246,6 +291,13 @@ Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QStri
             if (!options.capabilities.contains(name))
                 options.capabilities.append(name);
     }
+    // The command line wins over the file: its roots replace the file's.
+    if (parser.isSet(QStringLiteral("files-root"))) {
+        auto roots = parseFileRoots(parser.values(QStringLiteral("files-root")));
+        if (!roots)
+            return roots.error();
+        options.filesRoots = roots.value();
+    }
     // The command line wins over the file.
     for (const OptionSpec &spec : kAgentOptionSpecs) {
         const QString cli = QString::fromLatin1(spec.cli);
@@ -274,6 +326,9 @@ QString agentHelpText()
             "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
             "  capabilities   comma-separated: %1\n"
             "                 (default metrics,probes; --allow adds to it)\n"
+            "  files_roots    comma-separated DIR[:ro]: the directories the files\n"
+            "                 capability may reach (absolute, existing; :ro read only);\n"
+            "                 --files-root replaces it\n"
             "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
             "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
             .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));

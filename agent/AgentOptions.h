@@ -4,8 +4,10 @@
 // defaults. Parsing is a pure function of the argument list (and the file it
 // names), so tests need no QCoreApplication::arguments.
 
+#include "agent/FileRoots.h"
 #include "common/Result.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -33,6 +35,9 @@ struct AgentOptions
     QString name;      // defaults to the host name
     // The default install grants metrics and probes (issue 38, item 1).
     QStringList capabilities{QStringLiteral("metrics"), QStringLiteral("probes")};
+    // What the "files" capability may reach (--files-root DIR[:ro], config
+    // key files_roots). Empty: every file request is refused.
+    QList<FileRoot> filesRoots;
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

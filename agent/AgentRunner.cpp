@@ -1,6 +1,7 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/FileHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
@@ -178,6 +179,7 @@ void AgentRunner::run(const EnrolmentRecord &record)
             &TerminalSessions::onFrame);
     connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
             &TerminalSessions::closeAll);
+    addFileHandlers(*m_remote, m_options.filesRoots);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

@@ -42,6 +42,7 @@
 #include "server/services/remote/ProcessOps.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
+#include "server/services/remote/FileOps.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -319,6 +320,8 @@ Result<QUrl> ServerRuntime::startUp()
     if (m_options.terminalIdleSeconds > 0)
         m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleSeconds) * 1000);
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
+    m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
+    registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -431,6 +434,7 @@ void ServerRuntime::stop()
     m_wireguard.reset(); // waits for its backend call in progress
     m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
+    m_fileOps.reset();    // its calls' answers are dropped with it
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

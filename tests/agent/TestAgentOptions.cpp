@@ -3,7 +3,9 @@
 
 #include "agent/AgentOptions.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -127,6 +129,82 @@ private slots:
         QVERIFY2(options.error().message.contains(words), qPrintable(options.error().message));
     }
 
+    // --files-root DIR[:ro], repeatable; stored canonical.
+    void filesRootsFromTheCommandLine()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("www")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("logs")));
+        const QString www = QFileInfo(m_dir.filePath(QStringLiteral("www"))).canonicalFilePath();
+        const QString logs =
+            QFileInfo(m_dir.filePath(QStringLiteral("logs"))).canonicalFilePath();
+        const auto options = parse({QStringLiteral("--config"), writeConfig(""),
+                                    QStringLiteral("--files-root"), www,
+                                    QStringLiteral("--files-root"), logs + QStringLiteral(":ro")});
+        QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
+        QCOMPARE(options->filesRoots,
+                 (QList<FileRoot>{FileRoot{www, false}, FileRoot{logs, true}}));
+        const auto none = parse({QStringLiteral("--config"), writeConfig("")});
+        QVERIFY(none.ok());
+        QVERIFY(none->filesRoots.isEmpty());
+    }
+
+    // The config file's list; the command line replaces it.
+    void filesRootsFromTheFile()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("srv")));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("etc")));
+        const QString srv = QFileInfo(m_dir.filePath(QStringLiteral("srv"))).canonicalFilePath();
+        const QString etc = QFileInfo(m_dir.filePath(QStringLiteral("etc"))).canonicalFilePath();
+        const QString config =
+            writeConfig("files_roots=" + srv.toUtf8() + "," + etc.toUtf8() + ":ro\n");
+        const auto fromFile = parse({QStringLiteral("--config"), config});
+        QVERIFY2(fromFile.ok(),
+                 qPrintable(fromFile.ok() ? QString() : fromFile.error().message));
+        QCOMPARE(fromFile->filesRoots,
+                 (QList<FileRoot>{FileRoot{srv, false}, FileRoot{etc, true}}));
+        const auto replaced = parse({QStringLiteral("--config"), config,
+                                     QStringLiteral("--files-root"), etc});
+        QVERIFY(replaced.ok());
+        QCOMPARE(replaced->filesRoots, (QList<FileRoot>{FileRoot{etc, false}}));
+    }
+
+    void badFilesRootsRefused_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("relative") << "some/dir" << "PATH_INVALID";
+        QTest::newRow("missing") << "/no/such/hivemind/dir" << "NOT_FOUND";
+        QTest::newRow("unknown suffix") << "/tmp:rw" << "PATH_INVALID";
+        QTest::newRow("a file") << "FILE" << "NOT_A_DIRECTORY";
+    }
+    void badFilesRootsRefused()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, code);
+        if (spec == u"FILE")
+            spec = writeConfig("");
+        // On the command line and in the file alike: a ValidationError, which
+        // main() turns into exit code 2 (a bad option, not worth a restart).
+        const auto fromCli = parse({QStringLiteral("--config"), writeConfig(""),
+                                    QStringLiteral("--files-root"), spec});
+        QVERIFY(!fromCli.ok());
+        QCOMPARE(fromCli.error().code, ErrorCode::ValidationError);
+        QCOMPARE(fromCli.error().details.value(QStringLiteral("field")).toString(),
+                 QStringLiteral("files_root"));
+        QCOMPARE(fromCli.error().details.value(QStringLiteral("code")).toString(), code);
+        const QString config = m_dir.filePath(QStringLiteral("roots.conf"));
+        {
+            QFile file(config);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("files_roots=" + spec.toUtf8() + "\n");
+        }
+        const auto fromFile = parse({QStringLiteral("--config"), config});
+        QVERIFY(!fromFile.ok());
+        QCOMPARE(fromFile.error().code, ErrorCode::ValidationError);
+        QVERIFY2(fromFile.error().message.contains(config),
+                 qPrintable(fromFile.error().message));
+    }
+
     void unknownCapabilityInFileRefused()
     {
         const auto options =
@@ -178,7 +256,8 @@ private slots:
         const QString help = agentHelpText();
         for (const char *word :
              {"--config", "--server", "--enrol-secret", "--data-dir", "--interval", "--pin-sha256",
-              "--name", "--print-fingerprint", "capabilities", "probes"})
+              "--name", "--print-fingerprint", "capabilities", "probes", "--files-root",
+              "files_roots"})
             QVERIFY2(help.contains(QLatin1String(word)), word);
         const auto options = parse({QStringLiteral("--help")});
         QVERIFY(options.ok());

@@ -12,6 +12,7 @@ class NodeActions;
 class ProcessOps;
 class RecentAuthentication;
 class TerminalService;
+class FileOps;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -22,6 +23,9 @@ void registerNodeGrantRoutes(ApiRouter &router, auth::AuthModule &auth,
 // /api/v1/nodes/{id}/processes* and seed 002's /api/servers/{id}/processes*
 // (ProcessRoutes.cpp, docs/api.md "Node processes").
 void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::ProcessOps &processes);
+// /api/v1/nodes/{id}/files* and seed 002's /api/servers/{id}/files/*
+// (FileRoutes.cpp, docs/api.md "Node files").
+void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
 
 // /api/v1/nodes/{id}/terminal/sessions* (and seed 002's
 // /api/servers/{id}/terminal/sessions*), POST /api/v1/auth/reauthenticate

@@ -58,6 +58,14 @@ public:
     void run(const auth::Principal &caller, const auth::ClientInfo &client, RemoteAction action,
              QObject *context, fleet::AgentCalls::Callback done);
 
+    // One audit entry for an operation made of several unaudited run()
+    // calls (a download read in chunks): `action` as run() would audit it.
+    void recordAudit(const auth::Principal &caller, const auth::ClientInfo &client,
+                     const RemoteAction &action, const Status &outcome)
+    {
+        audit(caller, client, action, outcome);
+    }
+
     NodeGrants &grants() { return m_grants; }
     fleet::FleetService &fleet() { return m_fleet; }
 
