@@ -23,7 +23,7 @@ const std::array<Category, 9> &categories()
          {QStringLiteral("LOGIN"), QStringLiteral("LOGOUT"), QStringLiteral("ACCOUNT_LOCKED"),
           QStringLiteral("REFRESH_TOKEN_"), QStringLiteral("TWO_FACTOR_"),
           QStringLiteral("PASSWORD_CHANGED"), QStringLiteral("PASSWORD_CHECK_"),
-          QStringLiteral("SESSION"), QStringLiteral("API_KEY_")}},
+          QStringLiteral("SESSION"), QStringLiteral("API_KEY_"), QStringLiteral("REAUTHENTICATED")}},
         {"users",
          {QStringLiteral("USER_"), QStringLiteral("ROLE_"), QStringLiteral("PASSWORD_RESET"),
           QStringLiteral("ACCOUNT_UNLOCKED")}},
