@@ -78,13 +78,14 @@ NodeProcessesView::NodeProcessesView(QWidget *parent) : QWidget(parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(NodeProcessModel::PidColumn, 70);
     m_view->setColumnWidth(NodeProcessModel::UserColumn, 90);
-    m_view->setColumnWidth(NodeProcessModel::NameColumn, 150);
+    m_view->setColumnWidth(NodeProcessModel::NameColumn, 170);
     m_view->setColumnWidth(NodeProcessModel::CpuColumn, 70);
     m_view->setColumnWidth(NodeProcessModel::MemoryColumn, 90);
-    m_view->setColumnWidth(NodeProcessModel::StateColumn, 110);
+    m_view->setColumnWidth(NodeProcessModel::StateColumn, 120);
     m_view->setColumnWidth(NodeProcessModel::StartedColumn, 140);
-    m_view->setSortingEnabled(true);
+    // The indicator first: enabling sorting sorts by the indicator's column.
     m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    m_view->setSortingEnabled(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_stack->addWidget(m_view);
     m_empty = new SectionEmptyState(QStringLiteral("nodes.processes"), m_stack);
