@@ -1,6 +1,7 @@
 #include "admin/UsersPage.h"
 
 #include "admin/ApiKeysPanel.h"
+#include "admin/NodeGrantsPanel.h"
 #include "admin/UsersPanel.h"
 #include "widgets/AdminText.h"
 
@@ -38,6 +39,8 @@ UsersPage::UsersPage(QWidget *parent) : QWidget(parent)
     m_keys = new ApiKeysPanel(m_tabs);
     m_tabs->addTab(m_users, QString());
     m_tabs->addTab(m_keys, QString());
+    m_grants = new NodeGrantsPanel(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_grants, QString()), false);
     layout->addWidget(m_tabs, 1);
     retranslateUi();
 }
@@ -50,6 +53,10 @@ void UsersPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_user = client ? user : client::UserInfo{};
     m_users->setSession(client, user);
     m_keys->setSession(client, user);
+    m_grants->setSession(client, user);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_grants),
+                          client && user.role.compare(QLatin1String("admin"),
+                                                      Qt::CaseInsensitive) == 0);
     // Anyone but an administrator starts on what they may use: their keys.
     if (client && !m_users->isReadOnly())
         m_tabs->setCurrentWidget(m_users);
@@ -79,6 +86,7 @@ void UsersPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_users),
                        m_users->isReadOnly() ? tr("Users (read-only)") : tr("Users"));
     m_tabs->setTabText(m_tabs->indexOf(m_keys), tr("API keys"));
+    m_tabs->setTabText(m_tabs->indexOf(m_grants), tr("Node grants"));
 }
 
 } // namespace hm::app

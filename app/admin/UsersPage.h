@@ -17,11 +17,13 @@ class ApiClient;
 namespace hm::app {
 
 class ApiKeysPanel;
+class NodeGrantsPanel;
 class UsersPanel;
 
 // The Users section (issue 12): the Users tab (administrators manage
 // accounts; read-only for anyone else, and it says so) and the API keys tab
-// (every user's own keys), with "My account..." for profile, password, two-
+// (every user's own keys), the Node grants tab (administrators: who may
+// use which remote tool on which nodes), with "My account..." for profile, password, two-
 // factor and sessions.
 class UsersPage final : public QWidget, public SectionPage
 {
@@ -44,6 +46,7 @@ public:
     bool wantsSignedInGate() const override { return false; }
     UsersPanel *usersPanel() const { return m_users; }
     ApiKeysPanel *apiKeysPanel() const { return m_keys; }
+    NodeGrantsPanel *nodeGrantsPanel() const { return m_grants; }
     QTabWidget *tabs() const { return m_tabs; }
 
 signals:
@@ -63,6 +66,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     UsersPanel *m_users = nullptr;
     ApiKeysPanel *m_keys = nullptr;
+    NodeGrantsPanel *m_grants = nullptr; // administrators only
     SignInTracker m_signIn;
 };
 

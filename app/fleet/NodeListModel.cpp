@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
+#include "client/Within.h"
 #include "fleet/NodeText.h"
 #include "widgets/DateTimeText.h"
 

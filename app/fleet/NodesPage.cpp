@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
+#include "client/RemoteApi.h"
 #include "client/Within.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
@@ -10,6 +11,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
+#include "fleet/NodeProcessesView.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -133,6 +135,9 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_metrics, QString());
     m_probes = new NodeProbesView(m_tabs);
     m_tabs->addTab(m_probes, QString());
+    // Shown once /access says the node's agent and the user's grants allow it.
+    m_processes = new NodeProcessesView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_processes, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -191,8 +196,11 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, &NodesPage::showDetail);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NodesPage::showDetail);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &NodesPage::showDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // Another pick reads /access again (grants may have changed meanwhile).
+        m_accessKey.clear();
+        showDetail();
+    });
     // Other consoles' changes and agents' comings and goings, applied to
     // the loaded rows (a reload after the events were cut off: some may be
     // missed).
@@ -225,6 +233,8 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_model->reload();
     m_metrics->setClient(client);
     m_probes->setClient(client);
+    m_processes->setClient(client);
+    m_accessKey.clear();
     m_live->setClient(client);
     retranslateUi();
 }
@@ -283,6 +293,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
+    m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));
     refreshTexts(m_model);
     showState();
 }
@@ -403,7 +414,31 @@ void NodesPage::showDetail()
     m_detail->setNode(node);
     m_metrics->setNode(node ? node->id : QString());
     m_probes->setNode(node);
+    m_processes->setNode(node);
+    readAccess(node);
     updateActions();
+}
+
+void NodesPage::readAccess(const client::NodeRow *node)
+{
+    // Again when the node's status changes: an agent that reconnects may
+    // grant other capabilities.
+    const QString key = node && m_client ? node->id + u'/' + node->status : QString();
+    if (key == m_accessKey)
+        return;
+    m_accessKey = key;
+    if (key.isEmpty()) {
+        m_tabs->setTabVisible(m_tabs->indexOf(m_processes), false);
+        return;
+    }
+    client::RemoteApi(*m_client).access(
+        node->id, client::within(this, [this, key](Result<client::NodeAccess> r) {
+            if (key != m_accessKey)
+                return;
+            m_tabs->setTabVisible(m_tabs->indexOf(m_processes),
+                                  r && r.value().usable.contains(QLatin1String("processes")));
+            emit nodeAccessRead();
+        }));
 }
 
 void NodesPage::failed(const QString &what, const hm::Error &error)

@@ -26,6 +26,7 @@ class NodeDetailPane;
 class NodeListModel;
 class NodeMetricsView;
 class NodeProbesView;
+class NodeProcessesView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -67,10 +68,13 @@ public:
     SectionEmptyState *emptyState() const { return m_empty; }
     NodeMetricsView *metricsView() const { return m_metrics; }
     NodeProbesView *probesView() const { return m_probes; }
+    NodeProcessesView *processesView() const { return m_processes; }
 
 signals:
     // stateText() changed (the status bar follows).
     void stateTextChanged();
+    // The selected node's /access answered and its tools' tabs follow it.
+    void nodeAccessRead();
 
 public slots:
     void reload();
@@ -88,6 +92,8 @@ private:
     void updateActions();
     void showState();
     void showDetail();
+    // Shows the node's tools (Processes) that /access says are usable.
+    void readAccess(const client::NodeRow *node);
     const client::NodeRow *selected() const;
     bool isAdmin() const;
     void failed(const QString &what, const hm::Error &error);
@@ -111,6 +117,8 @@ private:
     NodeDetailPane *m_detail = nullptr;
     NodeMetricsView *m_metrics = nullptr;
     NodeProbesView *m_probes = nullptr;
+    NodeProcessesView *m_processes = nullptr;
+    QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
     QString m_message;

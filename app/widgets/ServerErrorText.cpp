@@ -92,6 +92,20 @@ QString describeApiError(const hm::Error &error)
                    "server makes\"")
             .arg(error.details.value(QStringLiteral("host")).toString(),
                  error.details.value(QStringLiteral("address")).toString());
+    // A node's agent refused a remote operation: its reason is details.code.
+    const QString agentReason = error.details.value(QStringLiteral("code")).toString();
+    if (agentReason == QLatin1String("PROTECTED_PROCESS"))
+        return QCoreApplication::translate("ServerErrorText",
+                                           "this process is protected (pid 1 or the agent itself)");
+    if (agentReason == QLatin1String("PERMISSION_DENIED"))
+        return QCoreApplication::translate(
+            "ServerErrorText", "the agent's user is not allowed to signal this process");
+    if (agentReason == QLatin1String("PROCESS_NOT_FOUND"))
+        return QCoreApplication::translate("ServerErrorText", "the process has already ended");
+    if (error.code == ErrorCode::Forbidden &&
+        error.details.contains(QStringLiteral("capability")))
+        return QCoreApplication::translate(
+            "ServerErrorText", "you have no grant for this on the node; ask an administrator");
     switch (error.code) {
     case ErrorCode::Unauthorized:
     case ErrorCode::TokenExpired:

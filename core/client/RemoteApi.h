@@ -1,0 +1,34 @@
+#pragma once
+
+#include "client/RemoteTypes.h"
+
+namespace hm::client {
+
+class ApiClient;
+
+// Remote operations on a node through its agent (issue 38): what the caller
+// may do there, its processes, and the node grants administrators keep.
+// The server checks the caller's role and grants and the agent its own
+// config; the console only shows what /access says is usable.
+class RemoteApi
+{
+public:
+    explicit RemoteApi(ApiClient &client) : m_client(client) {}
+
+    void access(const QString &nodeId, Callback<NodeAccess> done);
+    // Read from the agent now (NODE_OFFLINE, CAPABILITY_DISABLED, TIMEOUT).
+    void processes(const QString &nodeId, const ProcessQuery &query, Callback<ProcessList> done);
+    // `signal`: TERM, KILL, HUP, INT, QUIT, USR1, USR2, STOP or CONT.
+    void killProcess(const QString &nodeId, qint64 pid, const QString &signal,
+                     Callback<KillResult> done);
+
+    // Administrators only.
+    void grants(Callback<QList<NodeGrant>> done);
+    void createGrant(const NodeGrant &grant, Callback<NodeGrant> done);
+    void removeGrant(const QString &id, Callback<void> done);
+
+private:
+    ApiClient &m_client;
+};
+
+} // namespace hm::client

@@ -1,0 +1,87 @@
+#pragma once
+
+// Typed answers of the remote operations on nodes (issue 38; docs/api.md
+// "Node processes" and "Node grants").
+
+#include "client/ApiTypes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hm::client {
+
+// One process of a node as GET /nodes/{id}/processes lists it.
+struct ProcessRow
+{
+    qint64 pid = 0;
+    qint64 ppid = 0;
+    QString user;
+    qint64 uid = -1;
+    QString name;
+    QString command; // the command line
+    double cpuPercent = 0;
+    qint64 memoryRss = 0;     // bytes
+    qint64 memoryVirtual = 0; // bytes
+    QString state;            // "R", "S", "D", "Z", "T", …
+    QDateTime startTime;
+    int threads = 0;
+};
+
+// The list and what the agent counted: `total` processes on the machine,
+// `matched` by the search, `items` at most the limit (`truncated` then).
+struct ProcessList
+{
+    QList<ProcessRow> items;
+    int total = 0;
+    int matched = 0;
+    bool truncated = false;
+};
+
+struct ProcessQuery
+{
+    QString search; // a pid, or text in the name, command line or user
+    QString sort;   // cpu, memory, pid, name, user, start_time; empty = the server's
+    bool descending = true;
+    int limit = 0; // 0 = the server's default (500)
+};
+
+// POST /nodes/{id}/processes/{pid}/kill's answer.
+struct KillResult
+{
+    qint64 pid = 0;
+    QString signal;
+    bool killed = false;
+};
+
+// GET /nodes/{id}/access: what the caller may do on one node.
+struct NodeAccess
+{
+    QString nodeId;
+    QStringList agentCapabilities; // what the node's agent grants
+    QStringList granted;           // what the caller's role and grants allow
+    QStringList usable;            // both: the tools the console shows
+    bool online = false;
+};
+
+// One node grant (administrators): `subject` uses `capability` on the
+// nodes with `label` ("*": every node).
+struct NodeGrant
+{
+    QString id;
+    QString subjectKind; // "user" or "role"
+    QString subject;     // a user id, or "USER"
+    QString label;
+    QString capability;
+    QString createdBy;
+    QDateTime createdAt;
+};
+
+namespace json {
+ProcessRow processRow(const QJsonObject &o);
+NodeGrant nodeGrant(const QJsonObject &o);
+} // namespace json
+
+} // namespace hm::client

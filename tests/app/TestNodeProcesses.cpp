@@ -1,0 +1,451 @@
+// Node detail, "Processes" (issue 38) against a real in-process server and
+// real hivemind-agent processes: "web-1" runs an agent started with
+// --allow processes, "db-1" one with the default capabilities. A `sleep`
+// child of the test shows in the list (searched on the agent), is killed
+// with TERM through the UI (the dialog answered through DialogSeam) and is
+// gone from the machine and the list; the agent refuses to signal itself
+// and the view says so in words; a header click sorts on the server; the
+// selection survives the refreshes; the tab shows only where /access says
+// processes are usable (not for db-1, nor for a VIEWER). With
+// HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the tab in en, zh_TW
+// and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "ServerProcess.h"
+#include "client/NodesApi.h"
+#include "client/RemoteApi.h"
+#include "fleet/KillProcessDialog.h"
+#include "fleet/NodeListModel.h"
+#include "fleet/NodeProcessModel.h"
+#include "fleet/NodeProcessesView.h"
+#include "fleet/NodesPage.h"
+#include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace hm::app;
+using namespace hm::client;
+using namespace admintest;
+
+namespace {
+
+struct ProcessesAgent
+{
+    QString nodeId;
+    std::unique_ptr<QProcess> process;
+};
+
+ProcessRow processRow(qint64 pid, const QString &name)
+{
+    ProcessRow p;
+    p.pid = pid;
+    p.name = name;
+    p.user = QStringLiteral("root");
+    p.state = QStringLiteral("S");
+    return p;
+}
+
+} // namespace
+
+class TestNodeProcesses : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init() { DialogSeam::setNextHandler({}); }
+    void modelUpdatesRowsInPlace();
+    void aSleepIsFoundAndKilledThroughTheUi();
+    void theAgentItselfIsProtected();
+    void headerClickSortsOnTheServerAndTheSelectionStays();
+    void tabOnlyWhereProcessesAreUsable();
+    void offlineNodeSaysSo();
+    void screenshots();
+
+private:
+    ApiClient *client() { return m_server.connection->client(); }
+    bool startAgent(ProcessesAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra);
+    // A NodesPage signed in through `api` as `user`, with `nodeId` selected
+    // and its /access read.
+    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
+                                      const QString &nodeId);
+    static bool tabShown(NodesPage &page)
+    {
+        auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+        return tabs->isTabVisible(tabs->indexOf(page.processesView()));
+    }
+
+    AdminServer m_server;
+    QTemporaryDir m_agentDir;
+    ProcessesAgent m_web;
+    ProcessesAgent m_db;
+};
+
+bool TestNodeProcesses::startAgent(ProcessesAgent &agent, const QString &name,
+                                   const QString &label, const QStringList &extra)
+{
+    auto made = await<EnrolledNode>([&](auto done) {
+        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
+    });
+    if (!made.ok())
+        return false;
+    agent.nodeId = made->node.id;
+    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return false;
+    config.write("capabilities=metrics\n");
+    config.close();
+    agent.process = std::make_unique<QProcess>();
+    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
+    agent.process->setArguments(
+        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
+                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
+                    made->enrolment.secret, QStringLiteral("--data-dir"),
+                    m_agentDir.filePath(name)} +
+        extra);
+    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.process->start();
+    return agent.process->waitForStarted();
+}
+
+void TestNodeProcesses::initTestCase()
+{
+    QVERIFY(m_server.start("TestNodeProcesses"));
+    QVERIFY(m_agentDir.isValid());
+    QVERIFY(startAgent(m_web, QStringLiteral("web-1"), QStringLiteral("web"),
+                       {QStringLiteral("--allow"), QStringLiteral("processes")}));
+    QVERIFY(startAgent(m_db, QStringLiteral("db-1"), QStringLiteral("db"), {}));
+    for (const ProcessesAgent *agent : {&m_web, &m_db})
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto row = await<NodeRow>(
+                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
+                return row.ok() && row->status == QLatin1String("online");
+            }(),
+            30000);
+}
+
+void TestNodeProcesses::cleanupTestCase()
+{
+    for (ProcessesAgent *agent : {&m_web, &m_db}) {
+        if (agent->process) {
+            agent->process->terminate();
+            agent->process->waitForFinished(10000);
+        }
+    }
+    m_server.stop();
+}
+
+std::unique_ptr<NodesPage> TestNodeProcesses::pageOn(ApiClient *api, const UserInfo &user,
+                                                    const QString &nodeId)
+{
+    auto page = std::make_unique<NodesPage>();
+    page->setSession(api, user);
+    page->resize(1280, 800);
+    page->show();
+    auto *list = child<QTableView>(page.get(), "nodes.list");
+    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
+        return nullptr;
+    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(page->model()->rowOf(nodeId));
+    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
+        return nullptr;
+    return page;
+}
+
+void TestNodeProcesses::modelUpdatesRowsInPlace()
+{
+    NodeProcessModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setProcesses({processRow(10, QStringLiteral("a")), processRow(20, QStringLiteral("b")),
+                        processRow(30, QStringLiteral("c")), processRow(40, QStringLiteral("d"))});
+    QCOMPARE(model.rowCount(), 4);
+    const QPersistentModelIndex selected = model.index(2, NodeProcessModel::NameColumn); // pid 30
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    // 20 ended, 50 started, the order changed (30 is busiest now).
+    model.setProcesses({processRow(30, QStringLiteral("c")), processRow(50, QStringLiteral("e")),
+                        processRow(10, QStringLiteral("a")), processRow(40, QStringLiteral("d"))});
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.row(), 0);
+    QCOMPARE(selected.data(NodeProcessModel::PidRole).toLongLong(), 30);
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(model.index(row, 0).data(NodeProcessModel::PidRole).toLongLong(),
+                 QList<qint64>({30, 50, 10, 40}).at(row));
+    // Numbers read right-aligned; the state in words.
+    QVERIFY(Qt::Alignment(model.index(0, NodeProcessModel::CpuColumn)
+                              .data(Qt::TextAlignmentRole)
+                              .value<Qt::Alignment>())
+                .testFlag(Qt::AlignRight));
+    QCOMPARE(model.index(0, NodeProcessModel::StateColumn).data().toString(),
+             QStringLiteral("Sleeping"));
+    // Sorting asks the server: only for the columns it sorts by.
+    QSignalSpy sortRequests(&model, &NodeProcessModel::sortRequested);
+    model.sort(NodeProcessModel::CommandColumn, Qt::AscendingOrder);
+    QCOMPARE(sortRequests.count(), 0);
+    model.sort(NodeProcessModel::PidColumn, Qt::AscendingOrder);
+    QCOMPARE(sortRequests.count(), 1);
+    QCOMPARE(model.sortKeyInUse(), QStringLiteral("pid"));
+    model.setProcesses({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
+{
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("sleep"), {QStringLiteral("300")});
+    QVERIFY(sleeper.waitForStarted());
+    const qint64 pid = sleeper.processId();
+
+    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    QVERIFY(page);
+    QVERIFY(tabShown(*page));
+    NodeProcessesView *view = page->processesView();
+    QAbstractItemModelTester tester(view->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 1, 20000);
+    QVERIFY2(child<QLabel>(view, "nodes.processes.status")
+                ->text()
+                .contains(QRegularExpression(QStringLiteral("^\\d+ of \\d+ processes$"))),
+             qPrintable(child<QLabel>(view, "nodes.processes.status")->text()));
+    child<QLineEdit>(view, "nodes.processes.search")->setText(QStringLiteral("sleep"));
+    // The search is the agent's: the sleep is found and nothing without
+    // "sleep" stays.
+    const auto onlySleeps = [view] {
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const ProcessRow *p = view->model()->process(row);
+            if (!(p->name + p->command + p->user).contains(QLatin1String("sleep")))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) >= 0 && onlySleeps(), 20000);
+
+    auto *kill = child<QPushButton>(view, "nodes.processes.kill");
+    QVERIFY(!kill->isEnabled()); // nothing selected yet
+    child<QTableView>(view, "nodes.processes.list")->selectRow(view->model()->rowOfPid(pid));
+    QVERIFY(kill->isEnabled());
+    QString asked;
+    QString defaultSignal;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        asked = child<QLabel>(dialog, "nodes.processes.killText")->text();
+        auto *signal = child<QComboBox>(dialog, "nodes.processes.signal");
+        defaultSignal = signal->currentData().toString();
+        signal->setCurrentIndex(signal->findData(QStringLiteral("TERM")));
+        return int(QDialog::Accepted);
+    });
+    kill->click();
+    QCOMPARE(defaultSignal, QStringLiteral("TERM"));
+    QVERIFY2(asked.contains(QStringLiteral("\"sleep\"")) &&
+                 asked.contains(QStringLiteral("pid %1").arg(pid)) &&
+                 asked.contains(QLatin1String("web-1")),
+             qPrintable(asked));
+    QTRY_COMPARE_WITH_TIMEOUT(sleeper.state(), QProcess::NotRunning, 20000);
+    QCOMPARE(sleeper.exitStatus(), QProcess::CrashExit); // by the signal
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) < 0, 20000);
+    QCOMPARE(child<QLabel>(view, "nodes.processes.message")->text(),
+             QStringLiteral("Sent SIGTERM to \"sleep\" (pid %1).").arg(pid));
+}
+
+void TestNodeProcesses::theAgentItselfIsProtected()
+{
+    const qint64 agentPid = m_web.process->processId();
+    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    QVERIFY(page);
+    NodeProcessesView *view = page->processesView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    child<QLineEdit>(view, "nodes.processes.search")->setText(QString::number(agentPid));
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(agentPid) >= 0, 20000);
+    child<QTableView>(view, "nodes.processes.list")->selectRow(view->model()->rowOfPid(agentPid));
+    DialogSeam::setNextHandler([](QDialog *dialog) {
+        auto *signal = child<QComboBox>(dialog, "nodes.processes.signal");
+        signal->setCurrentIndex(signal->findData(QStringLiteral("KILL")));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.processes.kill")->click();
+    auto *message = child<QLabel>(view, "nodes.processes.message");
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible() && !message->text().isEmpty(), 20000);
+    QVERIFY2(message->text().contains(
+                 QLatin1String("this process is protected (pid 1 or the agent itself)")),
+             qPrintable(message->text()));
+    QCOMPARE(message->property("tone").toString(), QStringLiteral("bad"));
+    QCOMPARE(m_web.process->state(), QProcess::Running);
+    // Cancelled: nothing is sent.
+    DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
+    child<QPushButton>(view, "nodes.processes.kill")->click();
+    QCOMPARE(m_web.process->state(), QProcess::Running);
+}
+
+void TestNodeProcesses::headerClickSortsOnTheServerAndTheSelectionStays()
+{
+    QProcess first;
+    QProcess second;
+    for (QProcess *p : {&first, &second}) {
+        p->start(QStringLiteral("sleep"), {QStringLiteral("301")});
+        QVERIFY(p->waitForStarted());
+    }
+    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    QVERIFY(page);
+    NodeProcessesView *view = page->processesView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    // Both sleeps and nothing else: a long list may be cut at 500.
+    child<QLineEdit>(view, "nodes.processes.search")->setText(QStringLiteral("sleep 301"));
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(first.processId()) >= 0 &&
+                                 view->model()->rowOfPid(second.processId()) >= 0,
+                             20000);
+    auto *list = child<QTableView>(view, "nodes.processes.list");
+    // PID, ascending: a header click the server answers in that order.
+    list->horizontalHeader()->setSortIndicator(NodeProcessModel::PidColumn, Qt::AscendingOrder);
+    QCOMPARE(view->model()->sortKeyInUse(), QStringLiteral("pid"));
+    const int before = view->answers();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > before && !view->isLoading(), 20000);
+    for (int row = 1; row < view->model()->rowCount(); ++row)
+        QVERIFY(view->model()->process(row - 1)->pid < view->model()->process(row)->pid);
+    // A column the server cannot sort by keeps the order.
+    list->horizontalHeader()->setSortIndicator(NodeProcessModel::CommandColumn,
+                                               Qt::AscendingOrder);
+    QCOMPARE(list->horizontalHeader()->sortIndicatorSection(), int(NodeProcessModel::PidColumn));
+
+    // The selected process stays selected over refreshes, in place.
+    const qint64 pid = second.processId();
+    list->selectRow(view->model()->rowOfPid(pid));
+    const int seen = view->answers();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() >= seen + 2, 20000);
+    const QModelIndexList selected = list->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data(NodeProcessModel::PidRole).toLongLong(), pid);
+    for (QProcess *p : {&first, &second}) {
+        p->kill();
+        p->waitForFinished();
+    }
+}
+
+void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
+{
+    // The administrator, on a node whose agent does not grant processes.
+    auto db = pageOn(client(), m_server.admin, m_db.nodeId);
+    QVERIFY(db);
+    QVERIFY(!tabShown(*db));
+    // Another node and back: /access is read on every pick.
+    auto *list = child<QTableView>(db.get(), "nodes.list");
+    QSignalSpy accessRead(db.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(db->model()->rowOf(m_web.nodeId));
+    QTRY_COMPARE_WITH_TIMEOUT(accessRead.count(), 1, 20000);
+    QVERIFY(tabShown(*db));
+    list->selectRow(db->model()->rowOf(m_db.nodeId));
+    QTRY_COMPARE_WITH_TIMEOUT(accessRead.count(), 2, 20000);
+    QVERIFY(!tabShown(*db));
+
+    // A VIEWER never acts: no tab even where the agent allows it.
+    const UserInfo viewer = m_server.createUser(QStringLiteral("watcher"), QStringLiteral("VIEWER"),
+                                                QStringLiteral("Watch-password-1"));
+    QVERIFY(!viewer.id.isEmpty());
+    UserInfo viewerInfo;
+    auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
+                                        QStringLiteral("Watch-password-1"), &viewerInfo);
+    QVERIFY(viewerClient);
+    auto watched = pageOn(viewerClient.get(), viewerInfo, m_web.nodeId);
+    QVERIFY(watched);
+    QVERIFY(!tabShown(*watched));
+
+    // A USER: only with a grant for the node's label.
+    const UserInfo ops = m_server.createUser(QStringLiteral("ops"), QStringLiteral("USER"),
+                                             QStringLiteral("Ops-password-1"));
+    QVERIFY(!ops.id.isEmpty());
+    UserInfo opsInfo;
+    auto opsClient =
+        m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
+    QVERIFY(opsClient);
+    auto opsPage = pageOn(opsClient.get(), opsInfo, m_web.nodeId);
+    QVERIFY(opsPage);
+    QVERIFY(!tabShown(*opsPage));
+    NodeGrant grant;
+    grant.subjectKind = QStringLiteral("user");
+    grant.subject = ops.id;
+    grant.label = QStringLiteral("web");
+    grant.capability = QStringLiteral("processes");
+    QVERIFY(await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); })
+                .ok());
+    auto granted = pageOn(opsClient.get(), opsInfo, m_web.nodeId);
+    QVERIFY(granted);
+    QVERIFY(tabShown(*granted));
+    child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->processesView());
+    QTRY_VERIFY_WITH_TIMEOUT(granted->processesView()->model()->rowCount() > 1, 20000);
+}
+
+void TestNodeProcesses::offlineNodeSaysSo()
+{
+    auto row = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_web.nodeId, done); });
+    QVERIFY(row.ok());
+    NodeProcessesView view;
+    view.setClient(client());
+    view.resize(900, 300);
+    view.show();
+    QCOMPARE(child<QLabel>(&view, "nodes.processes.emptyTitle")->text(),
+             QStringLiteral("No node selected"));
+    NodeRow offline = row.value();
+    offline.status = QStringLiteral("offline");
+    offline.online = false;
+    view.setNode(&offline);
+    QCOMPARE(child<QLabel>(&view, "nodes.processes.emptyTitle")->text(),
+             QStringLiteral("The node is offline"));
+    QVERIFY(!child<QLineEdit>(&view, "nodes.processes.search")->isVisible());
+    QVERIFY(!view.isLoading()); // nothing asked of an offline node
+    // Online again: read at once.
+    view.setNode(&row.value());
+    QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowCount() > 1, 20000);
+    // The db agent does not grant processes: said as such, not as a failure.
+    auto db = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_db.nodeId, done); });
+    QVERIFY(db.ok());
+    view.setNode(&db.value());
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&view, "nodes.processes.emptyTitle")->text(),
+                              QStringLiteral("This node's agent does not allow processes"), 20000);
+}
+
+void TestNodeProcesses::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    // Real processes of this machine, a sleep among them to select.
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("sleep"), {QStringLiteral("302")});
+    QVERIFY(sleeper.waitForStarted());
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+        QVERIFY(page);
+        NodeProcessesView *view = page->processesView();
+        child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 2 && !view->isLoading(), 20000);
+        // The sleep when the busiest 500 hold it, else the third row.
+        const int row = view->model()->rowOfPid(sleeper.processId());
+        child<QTableView>(view, "nodes.processes.list")->selectRow(row >= 0 ? row : 2);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-processes-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    sleeper.kill();
+    sleeper.waitForFinished();
+}
+
+QTEST_MAIN(TestNodeProcesses)
+#include "TestNodeProcesses.moc"
