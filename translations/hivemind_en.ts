@@ -742,6 +742,54 @@
         <source>BGP prefix withdrawn</source>
         <translation>BGP prefix withdrawn</translation>
     </message>
+    <message>
+        <source>Identity confirmed again</source>
+        <translation>Identity confirmed again</translation>
+    </message>
+    <message>
+        <source>Node file read</source>
+        <translation>Node file read</translation>
+    </message>
+    <message>
+        <source>Node file saved</source>
+        <translation>Node file saved</translation>
+    </message>
+    <message>
+        <source>Node file uploaded</source>
+        <translation>Node file uploaded</translation>
+    </message>
+    <message>
+        <source>Node directory created</source>
+        <translation>Node directory created</translation>
+    </message>
+    <message>
+        <source>Node file renamed</source>
+        <translation>Node file renamed</translation>
+    </message>
+    <message>
+        <source>Node file deleted</source>
+        <translation>Node file deleted</translation>
+    </message>
+    <message>
+        <source>Node process signalled</source>
+        <translation>Node process signalled</translation>
+    </message>
+    <message>
+        <source>Node terminal opened</source>
+        <translation>Node terminal opened</translation>
+    </message>
+    <message>
+        <source>Node terminal closed</source>
+        <translation>Node terminal closed</translation>
+    </message>
+    <message>
+        <source>Node grant added</source>
+        <translation>Node grant added</translation>
+    </message>
+    <message>
+        <source>Node grant removed</source>
+        <translation>Node grant removed</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1749,6 +1797,34 @@
     <message>
         <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
         <translation>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</translation>
+    </message>
+    <message>
+        <source>this process is protected (pid 1 or the agent itself)</source>
+        <translation>this process is protected (pid 1 or the agent itself)</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s user is not allowed to signal this process</source>
+        <translation>the agent&apos;s user is not allowed to signal this process</translation>
+    </message>
+    <message>
+        <source>the process has already ended</source>
+        <translation>the process has already ended</translation>
+    </message>
+    <message>
+        <source>you have no grant for this on the node; ask an administrator</source>
+        <translation>you have no grant for this on the node; ask an administrator</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent does not allow this (its own config decides)</source>
+        <translation>the node&apos;s agent does not allow this (its own config decides)</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent is not connected right now</source>
+        <translation>the node&apos;s agent is not connected right now</translation>
+    </message>
+    <message>
+        <source>confirm your password or a 2FA code first, then try again</source>
+        <translation>confirm your password or a 2FA code first, then try again</translation>
     </message>
 </context>
 <context>
@@ -8149,6 +8225,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::KillProcessDialog</name>
+    <message>
+        <source>Kill process</source>
+        <translation>Kill process</translation>
+    </message>
+    <message>
+        <source>Send a signal to &quot;%1&quot; (pid %2, user %3) on %4?</source>
+        <translation>Send a signal to &quot;%1&quot; (pid %2, user %3) on %4?</translation>
+    </message>
+    <message>
+        <source>&amp;Signal:</source>
+        <translation>&amp;Signal:</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Interrupt</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>User signal</source>
+        <translation>User signal</translation>
+    </message>
+    <message>
+        <source>Asks the process to end; it may clean up first, or ignore it.</source>
+        <translation>Asks the process to end; it may clean up first, or ignore it.</translation>
+    </message>
+    <message>
+        <source>Ends the process at once; it cannot clean up or refuse. Unsaved work is lost.</source>
+        <translation>Ends the process at once; it cannot clean up or refuse. Unsaved work is lost.</translation>
+    </message>
+    <message>
+        <source>Many services read their configuration again on it; other programs end.</source>
+        <translation>Many services read their configuration again on it; other programs end.</translation>
+    </message>
+    <message>
+        <source>As Ctrl+C in a terminal: most programs end.</source>
+        <translation>As Ctrl+C in a terminal: most programs end.</translation>
+    </message>
+    <message>
+        <source>Ends the process and may write a core dump.</source>
+        <translation>Ends the process and may write a core dump.</translation>
+    </message>
+    <message>
+        <source>Pauses the process until it gets CONT; it cannot refuse.</source>
+        <translation>Pauses the process until it gets CONT; it cannot refuse.</translation>
+    </message>
+    <message>
+        <source>Resumes a paused process.</source>
+        <translation>Resumes a paused process.</translation>
+    </message>
+    <message>
+        <source>What it does is up to the program.</source>
+        <translation>What it does is up to the program.</translation>
+    </message>
+    <message>
+        <source>Send SIG%1</source>
+        <translation>Send SIG%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::LogListModel</name>
     <message>
         <source>Time</source>
@@ -8828,6 +8987,183 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeGrantDialog</name>
+    <message>
+        <source>Add node grant</source>
+        <translation>Add node grant</translation>
+    </message>
+    <message>
+        <source>Let a user act on the nodes with a label through their agents. Administrators may do everything already; viewers never act. The node&apos;s agent must allow the capability too.</source>
+        <translation>Let a user act on the nodes with a label through their agents. Administrators may do everything already; viewers never act. The node&apos;s agent must allow the capability too.</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Who:</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>Every user with the USER role</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation>&amp;Nodes:</translation>
+    </message>
+    <message>
+        <source>A node label, or * for every node.</source>
+        <translation>A node label, or * for every node.</translation>
+    </message>
+    <message>
+        <source>&amp;May use:</source>
+        <translation>&amp;May use:</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>A label has no spaces.</source>
+        <translation>A label has no spaces.</translation>
+    </message>
+    <message>
+        <source>This grant exists already.</source>
+        <translation>This grant exists already.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantModel</name>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Agent upgrade</source>
+        <translation>Agent upgrade</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>Reboot</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>Every user with the USER role</translation>
+    </message>
+    <message>
+        <source>Every node</source>
+        <translation>Every node</translation>
+    </message>
+    <message>
+        <source>Nodes labelled &quot;%1&quot;</source>
+        <translation>Nodes labelled &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>User id %1</source>
+        <translation>User id %1</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>May use</source>
+        <translation>May use</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantsPanel</name>
+    <message>
+        <source>%1 may now use %2 on %3.</source>
+        <translation>%1 may now use %2 on %3.</translation>
+    </message>
+    <message>
+        <source>Remove node grant</source>
+        <translation>Remove node grant</translation>
+    </message>
+    <message>
+        <source>Remove the grant of %1 on %2 for %3? They can no longer use it from now on.</source>
+        <translation>Remove the grant of %1 on %2 for %3? They can no longer use it from now on.</translation>
+    </message>
+    <message>
+        <source>The grant was not removed: %1</source>
+        <translation>The grant was not removed: %1</translation>
+    </message>
+    <message>
+        <source>Administrators may use every tool on every node; users only what they are granted here, and only what the node&apos;s agent allows. Viewers never act on nodes.</source>
+        <translation>Administrators may use every tool on every node; users only what they are granted here, and only what the node&apos;s agent allows. Viewers never act on nodes.</translation>
+    </message>
+    <message>
+        <source>Add grant...</source>
+        <translation>Add grant...</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>Remove...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Let a user use a tool on nodes with a label.</source>
+        <translation>Let a user use a tool on nodes with a label.</translation>
+    </message>
+    <message>
+        <source>Remove the selected grant.</source>
+        <translation>Remove the selected grant.</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>Select a grant first.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Nobody is signed in.</translation>
+    </message>
+    <message>
+        <source>The grants could not be read: %1</source>
+        <translation>The grants could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Loading node grants...</source>
+        <translation>Loading node grants...</translation>
+    </message>
+    <message>
+        <source>No grants yet: users cannot act on any node. Add one to let a user, or every USER, use a tool on the nodes with a label.</source>
+        <translation>No grants yet: users cannot act on any node. Add one to let a user, or every USER, use a tool on the nodes with a label.</translation>
+    </message>
+    <message>
+        <source>Grants: %1</source>
+        <translation>Grants: %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListDelegate</name>
     <message>
         <source>+%1</source>
@@ -9168,6 +9504,192 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProcessModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Sleeping</source>
+        <translation>Sleeping</translation>
+    </message>
+    <message>
+        <source>Waiting for I/O</source>
+        <translation>Waiting for I/O</translation>
+    </message>
+    <message>
+        <source>Zombie</source>
+        <translation>Zombie</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Traced</source>
+        <translation>Traced</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>Resident %1, virtual %2</source>
+        <translation>Resident %1, virtual %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), threads: %3</source>
+        <translation>%1 (%2), threads: %3</translation>
+    </message>
+    <message>
+        <source>Process %1, parent %2</source>
+        <translation>Process %1, parent %2</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by this column.</source>
+        <translation>The list cannot be sorted by this column.</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProcessesView</name>
+    <message>
+        <source>Kill...</source>
+        <translation>Kill...</translation>
+    </message>
+    <message>
+        <source>Sent SIG%1 to &quot;%2&quot; (pid %3).</source>
+        <translation>Sent SIG%1 to &quot;%2&quot; (pid %3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (pid %2) was not signalled: %3</source>
+        <translation>&quot;%1&quot; (pid %2) was not signalled: %3</translation>
+    </message>
+    <message>
+        <source>Search pid, name, command line or user</source>
+        <translation>Search pid, name, command line or user</translation>
+    </message>
+    <message>
+        <source>Send a signal to the selected process; you choose which and confirm.</source>
+        <translation>Send a signal to the selected process; you choose which and confirm.</translation>
+    </message>
+    <message>
+        <source>Select a process first.</source>
+        <translation>Select a process first.</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Select a node to see its processes.</source>
+        <translation>Select a node to see its processes.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>Its processes are read from its agent: they show here when the agent connects again.</source>
+        <translation>Its processes are read from its agent: they show here when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow processes</source>
+        <translation>This node&apos;s agent does not allow processes</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;processes&quot;. Add it to the agent&apos;s capabilities on the machine (--allow processes) to see and signal its processes here.</source>
+        <translation>Its configuration does not grant &quot;processes&quot;. Add it to the agent&apos;s capabilities on the machine (--allow processes) to see and signal its processes here.</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s processes</source>
+        <translation>You may not see this node&apos;s processes</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;processes&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>An administrator can grant you &quot;processes&quot; on this node or one of its labels under Users → Node grants.</translation>
+    </message>
+    <message>
+        <source>The processes could not be read</source>
+        <translation>The processes could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Reading the processes...</source>
+        <translation>Reading the processes...</translation>
+    </message>
+    <message>
+        <source>No process matches</source>
+        <translation>No process matches</translation>
+    </message>
+    <message>
+        <source>No process has &quot;%1&quot; in its pid, name, command line or user.</source>
+        <translation>No process has &quot;%1&quot; in its pid, name, command line or user.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <source>No processes</source>
+        <translation>No processes</translation>
+    </message>
+    <message>
+        <source>The agent listed none.</source>
+        <translation>The agent listed none.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes (list cut by the agent: search to narrow it)</source>
+        <translation>%1 of %2 processes (list cut by the agent: search to narrow it)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes</source>
+        <translation>%1 of %2 processes</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>The list could not be refreshed: %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeScopePicker</name>
     <message>
         <source>All nodes</source>
@@ -9338,6 +9860,10 @@
     <message>
         <source>Probes</source>
         <translation>Probes</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
     </message>
 </context>
 <context>
@@ -11527,6 +12053,36 @@
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalTabs</name>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <source>New terminal</source>
+        <translation>New terminal</translation>
+    </message>
+    <message>
+        <source>No terminal open. Press + to open one.</source>
+        <translation>No terminal open. Press + to open one.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Clear scrollback</source>
+        <translation>Clear scrollback</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TextField</name>
     <message>
         <source>Format: %1</source>
@@ -11805,6 +12361,10 @@
     <message>
         <source>API keys</source>
         <translation>API keys</translation>
+    </message>
+    <message>
+        <source>Node grants</source>
+        <translation>Node grants</translation>
     </message>
 </context>
 <context>

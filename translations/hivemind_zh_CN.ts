@@ -740,6 +740,54 @@
         <source>BGP prefix withdrawn</source>
         <translation>已撤回 BGP 前缀</translation>
     </message>
+    <message>
+        <source>Identity confirmed again</source>
+        <translation>再次确认身份</translation>
+    </message>
+    <message>
+        <source>Node file read</source>
+        <translation>读取节点文件</translation>
+    </message>
+    <message>
+        <source>Node file saved</source>
+        <translation>保存节点文件</translation>
+    </message>
+    <message>
+        <source>Node file uploaded</source>
+        <translation>上传节点文件</translation>
+    </message>
+    <message>
+        <source>Node directory created</source>
+        <translation>创建节点目录</translation>
+    </message>
+    <message>
+        <source>Node file renamed</source>
+        <translation>重命名节点文件</translation>
+    </message>
+    <message>
+        <source>Node file deleted</source>
+        <translation>删除节点文件</translation>
+    </message>
+    <message>
+        <source>Node process signalled</source>
+        <translation>向节点进程发送信号</translation>
+    </message>
+    <message>
+        <source>Node terminal opened</source>
+        <translation>打开节点终端</translation>
+    </message>
+    <message>
+        <source>Node terminal closed</source>
+        <translation>关闭节点终端</translation>
+    </message>
+    <message>
+        <source>Node grant added</source>
+        <translation>添加节点授权</translation>
+    </message>
+    <message>
+        <source>Node grant removed</source>
+        <translation>移除节点授权</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1741,6 +1789,34 @@
     <message>
         <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
         <translation>%1 位于私有网络（%2），服务器不会为用户连接到该处；管理员可在“设置”的“服务器发出的请求”中允许</translation>
+    </message>
+    <message>
+        <source>this process is protected (pid 1 or the agent itself)</source>
+        <translation>此进程受保护（pid 1 或代理自身）</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s user is not allowed to signal this process</source>
+        <translation>代理的用户无权向此进程发送信号</translation>
+    </message>
+    <message>
+        <source>the process has already ended</source>
+        <translation>此进程已经结束</translation>
+    </message>
+    <message>
+        <source>you have no grant for this on the node; ask an administrator</source>
+        <translation>您在此节点上没有这项授权；请联系管理员</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent does not allow this (its own config decides)</source>
+        <translation>节点的代理不允许此操作（由其自身配置决定）</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent is not connected right now</source>
+        <translation>节点的代理当前未连接</translation>
+    </message>
+    <message>
+        <source>confirm your password or a 2FA code first, then try again</source>
+        <translation>请先确认密码或双因素验证码，然后重试</translation>
     </message>
 </context>
 <context>
@@ -8098,6 +8174,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::KillProcessDialog</name>
+    <message>
+        <source>Kill process</source>
+        <translation>终止进程</translation>
+    </message>
+    <message>
+        <source>Send a signal to &quot;%1&quot; (pid %2, user %3) on %4?</source>
+        <translation>要向 %4 上的“%1”（pid %2，用户 %3）发送信号吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Signal:</source>
+        <translation>信号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>强制终止</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>User signal</source>
+        <translation>用户信号</translation>
+    </message>
+    <message>
+        <source>Asks the process to end; it may clean up first, or ignore it.</source>
+        <translation>请求进程结束；它可以先清理，也可以忽略。</translation>
+    </message>
+    <message>
+        <source>Ends the process at once; it cannot clean up or refuse. Unsaved work is lost.</source>
+        <translation>立即结束进程；它无法清理或拒绝。未保存的工作将会丢失。</translation>
+    </message>
+    <message>
+        <source>Many services read their configuration again on it; other programs end.</source>
+        <translation>许多服务收到后会重新读取配置；其他程序则会结束。</translation>
+    </message>
+    <message>
+        <source>As Ctrl+C in a terminal: most programs end.</source>
+        <translation>如同在终端中按 Ctrl+C：大多数程序会结束。</translation>
+    </message>
+    <message>
+        <source>Ends the process and may write a core dump.</source>
+        <translation>结束进程，并可能生成核心转储。</translation>
+    </message>
+    <message>
+        <source>Pauses the process until it gets CONT; it cannot refuse.</source>
+        <translation>暂停进程，直到收到 CONT；它无法拒绝。</translation>
+    </message>
+    <message>
+        <source>Resumes a paused process.</source>
+        <translation>让暂停的进程继续运行。</translation>
+    </message>
+    <message>
+        <source>What it does is up to the program.</source>
+        <translation>效果由程序自行决定。</translation>
+    </message>
+    <message>
+        <source>Send SIG%1</source>
+        <translation>发送 SIG%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::LogListModel</name>
     <message>
         <source>Time</source>
@@ -8773,6 +8932,183 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeGrantDialog</name>
+    <message>
+        <source>Add node grant</source>
+        <translation>添加节点授权</translation>
+    </message>
+    <message>
+        <source>Let a user act on the nodes with a label through their agents. Administrators may do everything already; viewers never act. The node&apos;s agent must allow the capability too.</source>
+        <translation>让用户通过代理在带有某标签的节点上操作。管理员本来就能做所有事；查看者永远不能操作。节点的代理也必须允许此功能。</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>所有具有 USER 角色的用户</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation>节点(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A node label, or * for every node.</source>
+        <translation>节点标签，或用 * 表示所有节点。</translation>
+    </message>
+    <message>
+        <source>&amp;May use:</source>
+        <translation>可使用(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>A label has no spaces.</source>
+        <translation>标签不能包含空格。</translation>
+    </message>
+    <message>
+        <source>This grant exists already.</source>
+        <translation>此授权已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantModel</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Agent upgrade</source>
+        <translation>代理升级</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>所有具有 USER 角色的用户</translation>
+    </message>
+    <message>
+        <source>Every node</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>Nodes labelled &quot;%1&quot;</source>
+        <translation>标签为“%1”的节点</translation>
+    </message>
+    <message>
+        <source>User id %1</source>
+        <translation>用户 ID %1</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>May use</source>
+        <translation>可使用</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>授权时间</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantsPanel</name>
+    <message>
+        <source>%1 may now use %2 on %3.</source>
+        <translation>%1 现在可以在%3上使用%2。</translation>
+    </message>
+    <message>
+        <source>Remove node grant</source>
+        <translation>移除节点授权</translation>
+    </message>
+    <message>
+        <source>Remove the grant of %1 on %2 for %3? They can no longer use it from now on.</source>
+        <translation>要移除 %1 在%2上的%3授权吗？从现在起将无法再使用。</translation>
+    </message>
+    <message>
+        <source>The grant was not removed: %1</source>
+        <translation>授权未移除：%1</translation>
+    </message>
+    <message>
+        <source>Administrators may use every tool on every node; users only what they are granted here, and only what the node&apos;s agent allows. Viewers never act on nodes.</source>
+        <translation>管理员可在所有节点上使用所有工具；用户只能使用此处授予的工具，且仅限节点代理允许的部分。查看者永远不能操作节点。</translation>
+    </message>
+    <message>
+        <source>Add grant...</source>
+        <translation>添加授权...</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>移除...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Let a user use a tool on nodes with a label.</source>
+        <translation>让用户在带有某标签的节点上使用工具。</translation>
+    </message>
+    <message>
+        <source>Remove the selected grant.</source>
+        <translation>移除选中的授权。</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>请先选择授权。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>当前没有人登录。</translation>
+    </message>
+    <message>
+        <source>The grants could not be read: %1</source>
+        <translation>无法读取授权：%1</translation>
+    </message>
+    <message>
+        <source>Loading node grants...</source>
+        <translation>正在加载节点授权...</translation>
+    </message>
+    <message>
+        <source>No grants yet: users cannot act on any node. Add one to let a user, or every USER, use a tool on the nodes with a label.</source>
+        <translation>尚无授权：用户无法操作任何节点。添加一项授权，让某个用户或所有 USER 在带有某标签的节点上使用工具。</translation>
+    </message>
+    <message>
+        <source>Grants: %1</source>
+        <translation>授权：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListDelegate</name>
     <message>
         <source>+%1</source>
@@ -9110,6 +9446,192 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProcessModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Sleeping</source>
+        <translation>睡眠中</translation>
+    </message>
+    <message>
+        <source>Waiting for I/O</source>
+        <translation>等待 I/O</translation>
+    </message>
+    <message>
+        <source>Zombie</source>
+        <translation>僵尸</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Traced</source>
+        <translation>跟踪中</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Resident %1, virtual %2</source>
+        <translation>常驻 %1，虚拟 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), threads: %3</source>
+        <translation>%1（%2），线程：%3</translation>
+    </message>
+    <message>
+        <source>Process %1, parent %2</source>
+        <translation>进程 %1，父进程 %2</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by this column.</source>
+        <translation>列表无法按此列排序。</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProcessesView</name>
+    <message>
+        <source>Kill...</source>
+        <translation>终止...</translation>
+    </message>
+    <message>
+        <source>Sent SIG%1 to &quot;%2&quot; (pid %3).</source>
+        <translation>已向“%2”（pid %3）发送 SIG%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (pid %2) was not signalled: %3</source>
+        <translation>未能向“%1”（pid %2）发送信号：%3</translation>
+    </message>
+    <message>
+        <source>Search pid, name, command line or user</source>
+        <translation>搜索 pid、名称、命令行或用户</translation>
+    </message>
+    <message>
+        <source>Send a signal to the selected process; you choose which and confirm.</source>
+        <translation>向选中的进程发送信号；由您选择信号并确认。</translation>
+    </message>
+    <message>
+        <source>Select a process first.</source>
+        <translation>请先选择进程。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Select a node to see its processes.</source>
+        <translation>选择节点以查看其进程。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点已离线</translation>
+    </message>
+    <message>
+        <source>Its processes are read from its agent: they show here when the agent connects again.</source>
+        <translation>进程信息来自其代理：代理重新连接后会显示在这里。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow processes</source>
+        <translation>此节点的代理不允许进程管理</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;processes&quot;. Add it to the agent&apos;s capabilities on the machine (--allow processes) to see and signal its processes here.</source>
+        <translation>其配置未授予“processes”。请在该机器上将其加入代理的功能（--allow processes），即可在此查看进程并发送信号。</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s processes</source>
+        <translation>您无权查看此节点的进程</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;processes&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理员可在“用户 → 节点授权”中，为您授予此节点或其某个标签的“processes”。</translation>
+    </message>
+    <message>
+        <source>The processes could not be read</source>
+        <translation>无法读取进程</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Reading the processes...</source>
+        <translation>正在读取进程...</translation>
+    </message>
+    <message>
+        <source>No process matches</source>
+        <translation>没有匹配的进程</translation>
+    </message>
+    <message>
+        <source>No process has &quot;%1&quot; in its pid, name, command line or user.</source>
+        <translation>没有进程的 pid、名称、命令行或用户包含“%1”。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>No processes</source>
+        <translation>没有进程</translation>
+    </message>
+    <message>
+        <source>The agent listed none.</source>
+        <translation>代理未列出任何进程。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes (list cut by the agent: search to narrow it)</source>
+        <translation>%2 个进程中的 %1 个（列表已被代理截断：请用搜索缩小范围）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes</source>
+        <translation>%2 个进程中的 %1 个</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>无法刷新列表：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeScopePicker</name>
     <message>
         <source>All nodes</source>
@@ -9279,6 +9801,10 @@
     <message>
         <source>Probes</source>
         <translation>探测</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
     </message>
 </context>
 <context>
@@ -11456,6 +11982,36 @@
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalTabs</name>
+    <message>
+        <source>Terminal %1</source>
+        <translation>终端 %1</translation>
+    </message>
+    <message>
+        <source>New terminal</source>
+        <translation>新建终端</translation>
+    </message>
+    <message>
+        <source>No terminal open. Press + to open one.</source>
+        <translation>尚未打开终端。按 + 打开一个。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalView</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Clear scrollback</source>
+        <translation>清除回滚记录</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TextField</name>
     <message>
         <source>Format: %1</source>
@@ -11732,6 +12288,10 @@
     <message>
         <source>API keys</source>
         <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Node grants</source>
+        <translation>节点授权</translation>
     </message>
 </context>
 <context>

@@ -740,6 +740,54 @@
         <source>BGP prefix withdrawn</source>
         <translation>已撤回 BGP 前綴</translation>
     </message>
+    <message>
+        <source>Identity confirmed again</source>
+        <translation>再次確認身分</translation>
+    </message>
+    <message>
+        <source>Node file read</source>
+        <translation>讀取節點檔案</translation>
+    </message>
+    <message>
+        <source>Node file saved</source>
+        <translation>儲存節點檔案</translation>
+    </message>
+    <message>
+        <source>Node file uploaded</source>
+        <translation>上傳節點檔案</translation>
+    </message>
+    <message>
+        <source>Node directory created</source>
+        <translation>建立節點目錄</translation>
+    </message>
+    <message>
+        <source>Node file renamed</source>
+        <translation>重新命名節點檔案</translation>
+    </message>
+    <message>
+        <source>Node file deleted</source>
+        <translation>刪除節點檔案</translation>
+    </message>
+    <message>
+        <source>Node process signalled</source>
+        <translation>向節點行程傳送訊號</translation>
+    </message>
+    <message>
+        <source>Node terminal opened</source>
+        <translation>開啟節點終端機</translation>
+    </message>
+    <message>
+        <source>Node terminal closed</source>
+        <translation>關閉節點終端機</translation>
+    </message>
+    <message>
+        <source>Node grant added</source>
+        <translation>新增節點授權</translation>
+    </message>
+    <message>
+        <source>Node grant removed</source>
+        <translation>移除節點授權</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1741,6 +1789,34 @@
     <message>
         <source>%1 is on a private network (%2), which the server may not reach for users; an administrator can allow it under Settings, &quot;Requests the server makes&quot;</source>
         <translation>%1 位於私有網路（%2），伺服器不會為使用者連線到該處；管理員可在「設定」的「伺服器發出的請求」中允許</translation>
+    </message>
+    <message>
+        <source>this process is protected (pid 1 or the agent itself)</source>
+        <translation>此行程受到保護（pid 1 或代理程式本身）</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s user is not allowed to signal this process</source>
+        <translation>代理程式的使用者無權向此行程傳送訊號</translation>
+    </message>
+    <message>
+        <source>the process has already ended</source>
+        <translation>此行程已經結束</translation>
+    </message>
+    <message>
+        <source>you have no grant for this on the node; ask an administrator</source>
+        <translation>您在此節點上沒有這項授權；請洽管理員</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent does not allow this (its own config decides)</source>
+        <translation>節點的代理程式不允許此操作（由其本身的設定決定）</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent is not connected right now</source>
+        <translation>節點的代理程式目前未連線</translation>
+    </message>
+    <message>
+        <source>confirm your password or a 2FA code first, then try again</source>
+        <translation>請先確認密碼或雙因素驗證碼，再試一次</translation>
     </message>
 </context>
 <context>
@@ -8098,6 +8174,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::KillProcessDialog</name>
+    <message>
+        <source>Kill process</source>
+        <translation>終止行程</translation>
+    </message>
+    <message>
+        <source>Send a signal to &quot;%1&quot; (pid %2, user %3) on %4?</source>
+        <translation>要向 %4 上的「%1」（pid %2，使用者 %3）傳送訊號嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Signal:</source>
+        <translation>訊號(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>終止</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>強制終止</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>掛斷</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>中斷</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>User signal</source>
+        <translation>使用者訊號</translation>
+    </message>
+    <message>
+        <source>Asks the process to end; it may clean up first, or ignore it.</source>
+        <translation>要求行程結束；它可以先清理，也可以忽略。</translation>
+    </message>
+    <message>
+        <source>Ends the process at once; it cannot clean up or refuse. Unsaved work is lost.</source>
+        <translation>立即結束行程；它無法清理或拒絕。未儲存的工作將會遺失。</translation>
+    </message>
+    <message>
+        <source>Many services read their configuration again on it; other programs end.</source>
+        <translation>許多服務收到後會重新讀取設定；其他程式則會結束。</translation>
+    </message>
+    <message>
+        <source>As Ctrl+C in a terminal: most programs end.</source>
+        <translation>如同在終端機中按 Ctrl+C：多數程式會結束。</translation>
+    </message>
+    <message>
+        <source>Ends the process and may write a core dump.</source>
+        <translation>結束行程，並可能寫出核心傾印。</translation>
+    </message>
+    <message>
+        <source>Pauses the process until it gets CONT; it cannot refuse.</source>
+        <translation>暫停行程，直到收到 CONT；它無法拒絕。</translation>
+    </message>
+    <message>
+        <source>Resumes a paused process.</source>
+        <translation>讓暫停的行程繼續執行。</translation>
+    </message>
+    <message>
+        <source>What it does is up to the program.</source>
+        <translation>效果由程式自行決定。</translation>
+    </message>
+    <message>
+        <source>Send SIG%1</source>
+        <translation>傳送 SIG%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::LogListModel</name>
     <message>
         <source>Time</source>
@@ -8773,6 +8932,183 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeGrantDialog</name>
+    <message>
+        <source>Add node grant</source>
+        <translation>新增節點授權</translation>
+    </message>
+    <message>
+        <source>Let a user act on the nodes with a label through their agents. Administrators may do everything already; viewers never act. The node&apos;s agent must allow the capability too.</source>
+        <translation>讓使用者透過代理程式在帶有某標籤的節點上操作。管理員本來就能做所有事；檢視者永遠不能操作。節點的代理程式也必須允許此功能。</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>對象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>所有具 USER 角色的使用者</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation>節點(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A node label, or * for every node.</source>
+        <translation>節點標籤，或以 * 表示所有節點。</translation>
+    </message>
+    <message>
+        <source>&amp;May use:</source>
+        <translation>可使用(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>A label has no spaces.</source>
+        <translation>標籤不能含有空格。</translation>
+    </message>
+    <message>
+        <source>This grant exists already.</source>
+        <translation>此授權已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantModel</name>
+    <message>
+        <source>Terminal</source>
+        <translation>終端機</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>Agent upgrade</source>
+        <translation>代理程式升級</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重新開機</translation>
+    </message>
+    <message>
+        <source>Every user with the USER role</source>
+        <translation>所有具 USER 角色的使用者</translation>
+    </message>
+    <message>
+        <source>Every node</source>
+        <translation>所有節點</translation>
+    </message>
+    <message>
+        <source>Nodes labelled &quot;%1&quot;</source>
+        <translation>標籤為「%1」的節點</translation>
+    </message>
+    <message>
+        <source>User id %1</source>
+        <translation>使用者 ID %1</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>May use</source>
+        <translation>可使用</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>授權時間</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeGrantsPanel</name>
+    <message>
+        <source>%1 may now use %2 on %3.</source>
+        <translation>%1 現在可以在%3上使用%2。</translation>
+    </message>
+    <message>
+        <source>Remove node grant</source>
+        <translation>移除節點授權</translation>
+    </message>
+    <message>
+        <source>Remove the grant of %1 on %2 for %3? They can no longer use it from now on.</source>
+        <translation>要移除 %1 在%2上的%3授權嗎？從現在起將無法再使用。</translation>
+    </message>
+    <message>
+        <source>The grant was not removed: %1</source>
+        <translation>授權未移除：%1</translation>
+    </message>
+    <message>
+        <source>Administrators may use every tool on every node; users only what they are granted here, and only what the node&apos;s agent allows. Viewers never act on nodes.</source>
+        <translation>管理員可在所有節點上使用所有工具；使用者只能使用此處授予的工具，且僅限節點代理程式允許的部分。檢視者永遠不能操作節點。</translation>
+    </message>
+    <message>
+        <source>Add grant...</source>
+        <translation>新增授權...</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>移除...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Let a user use a tool on nodes with a label.</source>
+        <translation>讓使用者在帶有某標籤的節點上使用工具。</translation>
+    </message>
+    <message>
+        <source>Remove the selected grant.</source>
+        <translation>移除選取的授權。</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>請先選取授權。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>目前沒有人登入。</translation>
+    </message>
+    <message>
+        <source>The grants could not be read: %1</source>
+        <translation>無法讀取授權：%1</translation>
+    </message>
+    <message>
+        <source>Loading node grants...</source>
+        <translation>正在載入節點授權...</translation>
+    </message>
+    <message>
+        <source>No grants yet: users cannot act on any node. Add one to let a user, or every USER, use a tool on the nodes with a label.</source>
+        <translation>尚無授權：使用者無法操作任何節點。新增一項授權，讓某位使用者或所有 USER 在帶有某標籤的節點上使用工具。</translation>
+    </message>
+    <message>
+        <source>Grants: %1</source>
+        <translation>授權：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeListDelegate</name>
     <message>
         <source>+%1</source>
@@ -9110,6 +9446,192 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeProcessModel</name>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Sleeping</source>
+        <translation>睡眠中</translation>
+    </message>
+    <message>
+        <source>Waiting for I/O</source>
+        <translation>等待 I/O</translation>
+    </message>
+    <message>
+        <source>Zombie</source>
+        <translation>殭屍</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Traced</source>
+        <translation>追蹤中</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>閒置</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已終止</translation>
+    </message>
+    <message>
+        <source>Resident %1, virtual %2</source>
+        <translation>常駐 %1，虛擬 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), threads: %3</source>
+        <translation>%1（%2），執行緒：%3</translation>
+    </message>
+    <message>
+        <source>Process %1, parent %2</source>
+        <translation>行程 %1，父行程 %2</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by this column.</source>
+        <translation>清單無法依此欄排序。</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>啟動時間</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeProcessesView</name>
+    <message>
+        <source>Kill...</source>
+        <translation>終止...</translation>
+    </message>
+    <message>
+        <source>Sent SIG%1 to &quot;%2&quot; (pid %3).</source>
+        <translation>已向「%2」（pid %3）傳送 SIG%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (pid %2) was not signalled: %3</source>
+        <translation>未能向「%1」（pid %2）傳送訊號：%3</translation>
+    </message>
+    <message>
+        <source>Search pid, name, command line or user</source>
+        <translation>搜尋 pid、名稱、指令列或使用者</translation>
+    </message>
+    <message>
+        <source>Send a signal to the selected process; you choose which and confirm.</source>
+        <translation>向選取的行程傳送訊號；由您選擇訊號並確認。</translation>
+    </message>
+    <message>
+        <source>Select a process first.</source>
+        <translation>請先選取行程。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Select a node to see its processes.</source>
+        <translation>選取節點以檢視其行程。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點已離線</translation>
+    </message>
+    <message>
+        <source>Its processes are read from its agent: they show here when the agent connects again.</source>
+        <translation>行程資訊由其代理程式提供：代理程式重新連線後會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow processes</source>
+        <translation>此節點的代理程式不允許行程管理</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;processes&quot;. Add it to the agent&apos;s capabilities on the machine (--allow processes) to see and signal its processes here.</source>
+        <translation>其設定未授予「processes」。請在該機器上將它加入代理程式的功能（--allow processes），即可在此檢視行程並傳送訊號。</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s processes</source>
+        <translation>您無權檢視此節點的行程</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;processes&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理員可在「使用者 → 節點授權」中，為您授予此節點或其某個標籤的「processes」。</translation>
+    </message>
+    <message>
+        <source>The processes could not be read</source>
+        <translation>無法讀取行程</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Reading the processes...</source>
+        <translation>正在讀取行程...</translation>
+    </message>
+    <message>
+        <source>No process matches</source>
+        <translation>沒有符合的行程</translation>
+    </message>
+    <message>
+        <source>No process has &quot;%1&quot; in its pid, name, command line or user.</source>
+        <translation>沒有行程的 pid、名稱、指令列或使用者包含「%1」。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <source>No processes</source>
+        <translation>沒有行程</translation>
+    </message>
+    <message>
+        <source>The agent listed none.</source>
+        <translation>代理程式未列出任何行程。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes (list cut by the agent: search to narrow it)</source>
+        <translation>%2 個行程中的 %1 個（清單已由代理程式截斷：請用搜尋縮小範圍）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 processes</source>
+        <translation>%2 個行程中的 %1 個</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>無法重新整理清單：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeScopePicker</name>
     <message>
         <source>All nodes</source>
@@ -9279,6 +9801,10 @@
     <message>
         <source>Probes</source>
         <translation>探測</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>行程</translation>
     </message>
 </context>
 <context>
@@ -11456,6 +11982,36 @@
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalTabs</name>
+    <message>
+        <source>Terminal %1</source>
+        <translation>終端機 %1</translation>
+    </message>
+    <message>
+        <source>New terminal</source>
+        <translation>新增終端機</translation>
+    </message>
+    <message>
+        <source>No terminal open. Press + to open one.</source>
+        <translation>尚未開啟終端機。按 + 開啟一個。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalView</name>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼上</translation>
+    </message>
+    <message>
+        <source>Clear scrollback</source>
+        <translation>清除捲動記錄</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TextField</name>
     <message>
         <source>Format: %1</source>
@@ -11732,6 +12288,10 @@
     <message>
         <source>API keys</source>
         <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>Node grants</source>
+        <translation>節點授權</translation>
     </message>
 </context>
 <context>
