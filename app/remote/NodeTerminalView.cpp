@@ -49,18 +49,29 @@ NodeTerminalView::~NodeTerminalView()
 {
     // The sessions end with the console's view of them: nobody could reach
     // them again (a ticket needs the session's id, which only we knew).
-    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
-        it->channel->disconnect(this);
-        if (m_client && !it->ended && !it->sessionId.isEmpty())
-            client::RemoteApi(*m_client).closeTerminal(it->nodeId, it->sessionId,
-                                                       [](Result<void>) {});
-    }
+    closeAll();
 }
 
 void NodeTerminalView::setClient(client::ApiClient *client)
 {
+    // The sessions were opened as the previous session's user.
+    if (client != m_client)
+        closeAll();
     m_client = client;
     setNode(nullptr);
+}
+
+void NodeTerminalView::closeAll()
+{
+    const QList<TerminalView *> views = m_sessions.keys();
+    for (TerminalView *view : views)
+        closeSession(view);
+    const QList<TerminalTabs *> tabs = m_tabs.values();
+    m_tabs.clear();
+    qDeleteAll(tabs);
+    m_opened.clear();
+    m_autoOpened.clear();
+    m_opening = false;
 }
 
 bool NodeTerminalView::isOnline() const

@@ -79,6 +79,8 @@ private:
     void addSession(const QString &nodeId, const QString &nodeName, const QString &sessionId,
                     const QString &websocket, const QString &ticket);
     void closeSession(TerminalView *view);
+    // Ends every session and drops every node's tabs (another server or user).
+    void closeAll();
     void updateTitle(TerminalView *view);
     void showError(const hm::Error &error);
     void showMessage(const QString &text);
