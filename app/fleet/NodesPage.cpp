@@ -444,8 +444,9 @@ void NodesPage::readAccess(const client::NodeRow *node)
                 return;
             m_tabs->setTabVisible(m_tabs->indexOf(m_processes),
                                   r && r.value().usable.contains(QLatin1String("processes")));
-            m_tabs->setTabVisible(m_tabs->indexOf(m_terminal),
-                                  r && r.value().usable.contains(QLatin1String("terminal")));
+            const bool terminal = r && r.value().usable.contains(QLatin1String("terminal"));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), terminal);
+            m_terminal->setUsable(terminal);
             emit nodeAccessRead();
         }));
 }

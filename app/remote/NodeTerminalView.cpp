@@ -106,8 +106,17 @@ void NodeTerminalView::setNode(const client::NodeRow *node)
 {
     const bool same = node && m_node && node->id == m_node->id;
     m_node = node ? std::optional<client::NodeRow>(*node) : std::nullopt;
-    if (!same)
+    if (!same) {
+        m_usable = false;
         showMessage({});
+    }
+    showState();
+    autoOpen();
+}
+
+void NodeTerminalView::setUsable(bool usable)
+{
+    m_usable = usable;
     showState();
     autoOpen();
 }
@@ -122,7 +131,7 @@ void NodeTerminalView::autoOpen()
 {
     // The tab itself is the request for a terminal, once per node: closing
     // the last one later leaves the tabs empty, as the user chose.
-    if (isVisible() && m_node && isOnline() && !m_autoOpened.contains(m_node->id) &&
+    if (isVisible() && m_usable && m_node && isOnline() && !m_autoOpened.contains(m_node->id) &&
         tabsFor(m_node->id)->count() == 0) {
         m_autoOpened.insert(m_node->id);
         openTerminal();
@@ -313,6 +322,10 @@ void NodeTerminalView::showState()
         content.title = tr("The node is offline");
         content.text = tr("A terminal runs through the node's agent: open one when the agent "
                           "connects again.");
+    } else if (!m_usable && !hasTabs) {
+        content.title = tr("No terminal on this node");
+        content.text = tr("Its agent must allow terminals (--allow terminal) and you need the "
+                          "\"terminal\" grant on it; administrators have it.");
     }
     if (!content.title.isEmpty()) {
         m_empty->setContent(content);

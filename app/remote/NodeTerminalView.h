@@ -32,8 +32,8 @@ class TerminalView;
 // the PTY. A shell that ends leaves its tab with a last line saying how;
 // closing a tab ends the session on the server. Refusals (the agent's
 // config, too many sessions, the node offline) show on a message line in
-// words (ServerErrorText); no node, or an offline one without tabs, shows
-// an empty state. Named `nodes.terminal*`.
+// words (ServerErrorText); no node, an offline one without tabs, or one
+// where /access does not list the terminal shows an empty state. Named `nodes.terminal*`.
 class NodeTerminalView final : public QWidget
 {
     Q_OBJECT
@@ -43,7 +43,11 @@ public:
     ~NodeTerminalView() override;
 
     void setClient(client::ApiClient *client);
+    // Null: no node. Another node is not usable until setUsable(true).
     void setNode(const client::NodeRow *node);
+    // Whether /access lists "terminal" as usable on the node: nothing opens
+    // by itself (no password asked) before it is known.
+    void setUsable(bool usable);
     // The shell new sessions ask for (one /etc/shells lists); empty: the
     // server's default.
     void setShell(const QString &shell) { m_shell = shell; }
@@ -97,6 +101,7 @@ private:
     QHash<TerminalView *, Session> m_sessions;
     QHash<QString, int> m_opened; // terminals opened per node, for "<name> (n)"
     bool m_opening = false;
+    bool m_usable = false;
     QSet<QString> m_autoOpened; // nodes whose first show opened a terminal by itself
 };
 

@@ -68,6 +68,7 @@ private slots:
     void tabOnlyWhereTerminalIsUsable();
     void aWrongPasswordOpensNothing();
     void aShellRunsResizesExitsAndCloses();
+    void emptyStatesAndRefusals();
     void screenshots();
 
 private:
@@ -286,6 +287,47 @@ void TestNodeTerminal::aShellRunsResizesExitsAndCloses()
     emit tabs->tabCloseRequested(0);
     QCOMPARE(tabs->count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
+}
+
+void TestNodeTerminal::emptyStatesAndRefusals()
+{
+    auto row = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_term.nodeId, done); });
+    QVERIFY(row.ok());
+    NodeTerminalView view;
+    view.setClient(client());
+    view.setShell(QStringLiteral("/bin/sh"));
+    view.resize(900, 400);
+    view.show();
+    auto *title = child<QLabel>(&view, "nodes.terminal.emptyTitle");
+    QCOMPARE(title->text(), QStringLiteral("No node selected"));
+    NodeRow offline = row.value();
+    offline.status = QStringLiteral("offline");
+    offline.online = false;
+    view.setNode(&offline);
+    view.setUsable(true);
+    QCOMPARE(title->text(), QStringLiteral("The node is offline"));
+    QVERIFY(!view.isOpening()); // nothing asked of an offline node
+    view.setUsable(false);
+    // Online, but /access has not said the terminal is usable: nothing opens.
+    view.setNode(&row.value());
+    QCOMPARE(title->text(), QStringLiteral("No terminal on this node"));
+    QVERIFY(!view.isOpening());
+
+    // plain-1's agent does not allow terminals: said on the message line.
+    auto plain = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_plain.nodeId, done); });
+    QVERIFY(plain.ok());
+    const QString password = m_server.adminPassword;
+    DialogSeam::setNextHandler([password](QDialog *dialog) {
+        child<QLineEdit>(dialog, "reauthenticate.password")->setText(password);
+        return int(QDialog::Accepted);
+    });
+    view.setNode(&plain.value());
+    view.setUsable(true);
+    QTRY_VERIFY_WITH_TIMEOUT(view.messageLabel()->isVisible() && !view.isOpening(), 20000);
+    QCOMPARE(view.messageLabel()->text(),
+             QStringLiteral("This node's agent does not allow terminals: start it with --allow "
+                            "terminal."));
+    QCOMPARE(view.tabs()->count(), 0);
 }
 
 void TestNodeTerminal::screenshots()
