@@ -282,6 +282,14 @@ void TestNodeTerminal::aShellRunsResizesExitsAndCloses()
     QCOMPARE(tabs->count(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 1, 20000);
 
+    // A new ticket for the live session (to attach it again).
+    const QString sessionId = view->channelOf(terminal)->sessionId();
+    QVERIFY(!sessionId.isEmpty());
+    auto ticket = await<TerminalOpened>(
+        [&](auto done) { RemoteApi(*client()).terminalTicket(m_term.nodeId, sessionId, done); });
+    QVERIFY2(ticket.ok(), ticket.ok() ? "" : qPrintable(ticket.error().toString()));
+    QVERIFY(!ticket->ticket.isEmpty());
+
     // Closing the tabs ends the sessions on the server.
     emit tabs->tabCloseRequested(1);
     emit tabs->tabCloseRequested(0);
