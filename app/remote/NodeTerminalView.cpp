@@ -143,7 +143,7 @@ void NodeTerminalView::openTerminal()
     if (!m_client || !m_node || m_opening)
         return;
     if (!isOnline()) {
-        showMessage(tr("The node is offline: a terminal opens when its agent connects again."));
+        showMessage(tr("The node is offline: open a terminal when its agent connects again."));
         return;
     }
     requestSession(false);
@@ -154,8 +154,8 @@ void NodeTerminalView::requestSession(bool askedPassword)
     m_opening = true;
     client::TerminalOptions options;
     options.shell = m_shell;
-    // The size the tabs' area has now; the view tells the exact one once
-    // attached.
+    // As large as a terminal already open (else the server's 24x80); the
+    // new view tells its exact size once attached.
     if (TerminalTabs *tabs = this->tabs(); tabs && tabs->currentTerminal()) {
         options.rows = tabs->currentTerminal()->screen()->rows();
         options.cols = tabs->currentTerminal()->screen()->cols();
