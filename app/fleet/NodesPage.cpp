@@ -12,6 +12,7 @@
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
 #include "fleet/NodeProcessesView.h"
+#include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -138,6 +139,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     // Shown once /access says the node's agent and the user's grants allow it.
     m_processes = new NodeProcessesView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_processes, QString()), false);
+    m_terminal = new NodeTerminalView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_terminal, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -234,6 +237,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_metrics->setClient(client);
     m_probes->setClient(client);
     m_processes->setClient(client);
+    m_terminal->setClient(client);
     m_accessKey.clear();
     m_live->setClient(client);
     retranslateUi();
@@ -294,6 +298,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
     m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));
+    m_tabs->setTabText(m_tabs->indexOf(m_terminal), tr("Terminal"));
     refreshTexts(m_model);
     showState();
 }
@@ -415,6 +420,7 @@ void NodesPage::showDetail()
     m_metrics->setNode(node ? node->id : QString());
     m_probes->setNode(node);
     m_processes->setNode(node);
+    m_terminal->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -429,6 +435,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
     m_accessKey = key;
     if (key.isEmpty()) {
         m_tabs->setTabVisible(m_tabs->indexOf(m_processes), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -437,6 +444,9 @@ void NodesPage::readAccess(const client::NodeRow *node)
                 return;
             m_tabs->setTabVisible(m_tabs->indexOf(m_processes),
                                   r && r.value().usable.contains(QLatin1String("processes")));
+            const bool terminal = r && r.value().usable.contains(QLatin1String("terminal"));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), terminal);
+            m_terminal->setUsable(terminal);
             emit nodeAccessRead();
         }));
 }

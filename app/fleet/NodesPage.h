@@ -27,6 +27,7 @@ class NodeListModel;
 class NodeMetricsView;
 class NodeProbesView;
 class NodeProcessesView;
+class NodeTerminalView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -69,6 +70,7 @@ public:
     NodeMetricsView *metricsView() const { return m_metrics; }
     NodeProbesView *probesView() const { return m_probes; }
     NodeProcessesView *processesView() const { return m_processes; }
+    NodeTerminalView *terminalView() const { return m_terminal; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -92,7 +94,7 @@ private:
     void updateActions();
     void showState();
     void showDetail();
-    // Shows the node's tools (Processes) that /access says are usable.
+    // Shows the node's tools (Processes, Terminal) that /access says are usable.
     void readAccess(const client::NodeRow *node);
     const client::NodeRow *selected() const;
     bool isAdmin() const;
@@ -118,6 +120,7 @@ private:
     NodeMetricsView *m_metrics = nullptr;
     NodeProbesView *m_probes = nullptr;
     NodeProcessesView *m_processes = nullptr;
+    NodeTerminalView *m_terminal = nullptr;
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;

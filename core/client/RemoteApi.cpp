@@ -40,12 +40,38 @@ NodeGrant nodeGrant(const QJsonObject &o)
     return g;
 }
 
+TerminalSession terminalSession(const QJsonObject &o)
+{
+    TerminalSession t;
+    t.id = o.value(QStringLiteral("id")).toString();
+    t.nodeId = o.value(QStringLiteral("node_id")).toString();
+    t.username = o.value(QStringLiteral("username")).toString();
+    t.shell = o.value(QStringLiteral("shell")).toString();
+    t.pid = o.value(QStringLiteral("pid")).toInteger();
+    t.attached = o.value(QStringLiteral("attached")).toBool();
+    return t;
+}
+
 } // namespace json
 
 namespace {
 
 const QString kRemoteNodes = QStringLiteral("/api/v1/nodes/");
 const QString kRemoteGrants = QStringLiteral("/api/v1/nodes/grants");
+
+QString remoteTerminalSessions(const QString &nodeId)
+{
+    return kRemoteNodes + nodeId + QStringLiteral("/terminal/sessions");
+}
+
+TerminalOpened remoteTerminalOpened(const ApiResponse &r)
+{
+    const QJsonObject o = r.data.toObject();
+    return TerminalOpened{json::terminalSession(o.value(QStringLiteral("session")).toObject()),
+                          o.value(QStringLiteral("ticket")).toString(),
+                          o.value(QStringLiteral("ticket_expires_in")).toInt(),
+                          o.value(QStringLiteral("websocket")).toString()};
+}
 
 } // namespace
 
@@ -104,6 +130,62 @@ void RemoteApi::killProcess(const QString &nodeId, qint64 pid, const QString &si
             return KillResult{o.value(QStringLiteral("pid")).toInteger(),
                               o.value(QStringLiteral("signal")).toString(),
                               o.value(QStringLiteral("killed")).toBool()};
+        },
+        std::move(done));
+}
+
+void RemoteApi::reauthenticate(const QString &secret, bool isTotpCode, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::post(QStringLiteral("/api/v1/auth/reauthenticate"),
+                         QJsonObject{{isTotpCode ? QStringLiteral("totp_code")
+                                                 : QStringLiteral("password"),
+                                      secret}}),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::openTerminal(const QString &nodeId, const TerminalOptions &options,
+                             Callback<TerminalOpened> done)
+{
+    QJsonObject body;
+    if (!options.shell.isEmpty())
+        body.insert(QStringLiteral("shell"), options.shell);
+    if (!options.workingDir.isEmpty())
+        body.insert(QStringLiteral("working_dir"), options.workingDir);
+    if (options.rows > 0 && options.cols > 0) {
+        body.insert(QStringLiteral("rows"), options.rows);
+        body.insert(QStringLiteral("cols"), options.cols);
+    }
+    m_client.call<TerminalOpened>(ApiRequest::post(remoteTerminalSessions(nodeId), body),
+                                  remoteTerminalOpened, std::move(done));
+}
+
+void RemoteApi::closeTerminal(const QString &nodeId, const QString &sessionId,
+                              Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(remoteTerminalSessions(nodeId) + u'/' + sessionId),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::terminalTicket(const QString &nodeId, const QString &sessionId,
+                               Callback<TerminalOpened> done)
+{
+    m_client.call<TerminalOpened>(
+        ApiRequest::post(remoteTerminalSessions(nodeId) + u'/' + sessionId +
+                         QStringLiteral("/ticket")),
+        remoteTerminalOpened, std::move(done));
+}
+
+void RemoteApi::terminalSessions(const QString &nodeId, Callback<QList<TerminalSession>> done)
+{
+    m_client.call<QList<TerminalSession>>(
+        ApiRequest::get(remoteTerminalSessions(nodeId)),
+        [](const ApiResponse &r) {
+            QList<TerminalSession> out;
+            for (const QJsonValue item : r.data.toObject().value(QStringLiteral("items")).toArray())
+                out.append(json::terminalSession(item.toObject()));
+            return out;
         },
         std::move(done));
 }

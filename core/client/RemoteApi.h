@@ -22,6 +22,22 @@ public:
     void killProcess(const QString &nodeId, qint64 pid, const QString &signal,
                      Callback<KillResult> done);
 
+    // Confirms the signed-in user's password (or a TOTP code when
+    // `isTotpCode`) for the next 5 minutes of terminal sessions; a wrong one
+    // is CURRENT_PASSWORD_WRONG (INVALID_CREDENTIALS for a code).
+    void reauthenticate(const QString &secret, bool isTotpCode, Callback<void> done);
+    // A shell on the node: REAUTHENTICATION_REQUIRED without a recent
+    // reauthenticate(), RATE_LIMITED with details.code TOO_MANY_SESSIONS.
+    void openTerminal(const QString &nodeId, const TerminalOptions &options,
+                      Callback<TerminalOpened> done);
+    // Ends the session (its shell gets SIGHUP).
+    void closeTerminal(const QString &nodeId, const QString &sessionId, Callback<void> done);
+    // A new ticket to attach the session again (the answer's `session` is empty).
+    void terminalTicket(const QString &nodeId, const QString &sessionId,
+                        Callback<TerminalOpened> done);
+    // The caller's sessions on the node (an administrator's: everyone's).
+    void terminalSessions(const QString &nodeId, Callback<QList<TerminalSession>> done);
+
     // Administrators only.
     void grants(Callback<QList<NodeGrant>> done);
     void createGrant(const NodeGrant &grant, Callback<NodeGrant> done);

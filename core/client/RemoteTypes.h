@@ -79,7 +79,39 @@ struct NodeGrant
     QDateTime createdAt;
 };
 
+// A shell on a node's PTY (docs/api.md "Node terminals").
+struct TerminalSession
+{
+    QString id;
+    QString nodeId;
+    QString username;
+    QString shell;
+    qint64 pid = 0;
+    bool attached = false;
+};
+
+// What POST /nodes/{id}/terminal/sessions asks for; empty strings and 0
+// leave the choice to the server (its default shell, home, 24x80).
+struct TerminalOptions
+{
+    QString shell;
+    QString workingDir;
+    int rows = 0;
+    int cols = 0;
+};
+
+// An opened session and the one-use ticket that attaches its WebSocket
+// (`websocket`, a path on the server) within `ticketExpiresIn` seconds.
+struct TerminalOpened
+{
+    TerminalSession session;
+    QString ticket;
+    int ticketExpiresIn = 0;
+    QString websocket;
+};
+
 namespace json {
+TerminalSession terminalSession(const QJsonObject &o);
 ProcessRow processRow(const QJsonObject &o);
 NodeGrant nodeGrant(const QJsonObject &o);
 } // namespace json

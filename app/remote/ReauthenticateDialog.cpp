@@ -1,0 +1,94 @@
+#include "remote/ReauthenticateDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+ReauthenticateDialog::ReauthenticateDialog(const QString &nodeName, QWidget *parent)
+    : QDialog(parent), m_nodeName(nodeName)
+{
+    setObjectName(QStringLiteral("reauthenticateDialog"));
+    setMinimumWidth(420);
+    auto *layout = new QVBoxLayout(this);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("reauthenticate.text"));
+    m_text->setWordWrap(true);
+    layout->addWidget(m_text);
+    auto *form = new QFormLayout();
+    m_fieldLabel = new QLabel(this);
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName(QStringLiteral("reauthenticate.password"));
+    // Neither shown nor offered to the clipboard or an input method's memory.
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData |
+                                  Qt::ImhNoPredictiveText);
+    m_secret->setContextMenuPolicy(Qt::NoContextMenu);
+    m_fieldLabel->setBuddy(m_secret);
+    form->addRow(m_fieldLabel, m_secret);
+    layout->addLayout(form);
+    m_useCode = new QCheckBox(this);
+    m_useCode->setObjectName(QStringLiteral("reauthenticate.useCode"));
+    layout->addWidget(m_useCode);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_secret, &QLineEdit::textChanged, this, [this] {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_secret->text().isEmpty());
+    });
+    connect(m_useCode, &QCheckBox::toggled, this, &ReauthenticateDialog::updateMode);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    // Whatever way the dialog ends, the secret does not stay in the widget.
+    connect(this, &QDialog::rejected, m_secret, &QLineEdit::clear);
+    retranslateUi();
+}
+
+bool ReauthenticateDialog::isTotpCode() const
+{
+    return m_useCode->isChecked();
+}
+
+QString ReauthenticateDialog::takeSecret()
+{
+    const QString secret = m_secret->text();
+    m_secret->clear();
+    return secret;
+}
+
+void ReauthenticateDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void ReauthenticateDialog::updateMode()
+{
+    m_fieldLabel->setText(isTotpCode() ? tr("Code:") : tr("Password:"));
+    m_secret->setPlaceholderText(isTotpCode() ? tr("6 digits from your authenticator app")
+                                              : QString());
+    m_secret->clear();
+    m_secret->setFocus();
+}
+
+void ReauthenticateDialog::retranslateUi()
+{
+    setWindowTitle(tr("Confirm it is you"));
+    m_text->setText(tr("A terminal on \"%1\" runs commands on that machine. Confirm your "
+                       "password to open it; you are not asked again for 5 minutes.")
+                        .arg(m_nodeName));
+    m_useCode->setText(tr("Use a code from my authenticator app instead"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Confirm"));
+    m_fieldLabel->setText(isTotpCode() ? tr("Code:") : tr("Password:"));
+    m_secret->setPlaceholderText(isTotpCode() ? tr("6 digits from your authenticator app")
+                                              : QString());
+}
+
+} // namespace hm::app

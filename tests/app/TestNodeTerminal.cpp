@@ -1,0 +1,366 @@
+// Node detail, "Terminal" (issue 38) against a real in-process server and
+// real hivemind-agent processes: "term-1" runs an agent started with
+// --allow terminal, "plain-1" one with the default capabilities. Opening a
+// terminal asks for the password (answered through DialogSeam), then a
+// command typed into the view runs in /bin/sh on the node and its output
+// shows on the screen; a resize of the view reaches the PTY (`stty size`); a
+// shell that exits leaves its tab with the exit code; closing a tab ends the
+// session on the server; a wrong password opens nothing and says why; the
+// tab shows only where /access says terminal is usable (not for plain-1,
+// nor for a VIEWER). With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
+// the tab in en, zh_TW and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "ServerProcess.h"
+#include "client/NodesApi.h"
+#include "client/RemoteApi.h"
+#include "client/TerminalChannel.h"
+#include "fleet/NodeListModel.h"
+#include "fleet/NodesPage.h"
+#include "remote/NodeTerminalView.h"
+#include "remote/TerminalTabs.h"
+#include "remote/TerminalView.h"
+#include "widgets/MessageBox.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+
+using namespace hm::app;
+using namespace hm::client;
+using namespace admintest;
+
+namespace {
+
+struct TerminalAgent
+{
+    QString nodeId;
+    std::unique_ptr<QProcess> process;
+};
+
+// Everything the screen holds, scrollback first, one line each.
+QString screenText(const TerminalView *view)
+{
+    const TerminalScreen *screen = view->screen();
+    QStringList lines;
+    for (int line = 0; line < screen->historyLines(); ++line)
+        lines.append(screen->lineText(line, 0, screen->cols()));
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestNodeTerminal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init() { DialogSeam::setNextHandler({}); }
+    void tabOnlyWhereTerminalIsUsable();
+    void aWrongPasswordOpensNothing();
+    void aShellRunsResizesExitsAndCloses();
+    void emptyStatesAndRefusals();
+    void screenshots();
+
+private:
+    ApiClient *client() { return m_server.connection->client(); }
+    bool startAgent(TerminalAgent &agent, const QString &name, const QStringList &extra);
+    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
+                                      const QString &nodeId);
+    static bool tabShown(NodesPage &page)
+    {
+        auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+        return tabs->isTabVisible(tabs->indexOf(page.terminalView()));
+    }
+    // Shows the Terminal tab (which opens one) with the password answered.
+    static TerminalView *openFirst(NodesPage &page, const QString &password);
+    int sessionsOnServer(ApiClient *api);
+
+    AdminServer m_server;
+    QTemporaryDir m_agentDir;
+    TerminalAgent m_term;
+    TerminalAgent m_plain;
+};
+
+bool TestNodeTerminal::startAgent(TerminalAgent &agent, const QString &name,
+                                  const QStringList &extra)
+{
+    auto made = await<EnrolledNode>([&](auto done) {
+        NodesApi(*client()).create(NewNode{name, {}, {QStringLiteral("lab")}, 0}, done);
+    });
+    if (!made.ok())
+        return false;
+    agent.nodeId = made->node.id;
+    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return false;
+    config.write("capabilities=metrics\n");
+    config.close();
+    agent.process = std::make_unique<QProcess>();
+    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
+    agent.process->setArguments(
+        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
+                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
+                    made->enrolment.secret, QStringLiteral("--data-dir"),
+                    m_agentDir.filePath(name)} +
+        extra);
+    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.process->start();
+    return agent.process->waitForStarted();
+}
+
+void TestNodeTerminal::initTestCase()
+{
+    QVERIFY(m_server.start("TestNodeTerminal"));
+    QVERIFY(m_agentDir.isValid());
+    QVERIFY(startAgent(m_term, QStringLiteral("term-1"),
+                       {QStringLiteral("--allow"), QStringLiteral("terminal")}));
+    QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), {}));
+    for (const TerminalAgent *agent : {&m_term, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto row = await<NodeRow>(
+                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
+                return row.ok() && row->status == QLatin1String("online");
+            }(),
+            30000);
+}
+
+void TestNodeTerminal::cleanupTestCase()
+{
+    for (TerminalAgent *agent : {&m_term, &m_plain}) {
+        if (agent->process) {
+            agent->process->terminate();
+            agent->process->waitForFinished(10000);
+        }
+    }
+    m_server.stop();
+}
+
+std::unique_ptr<NodesPage> TestNodeTerminal::pageOn(ApiClient *api, const UserInfo &user,
+                                                   const QString &nodeId)
+{
+    auto page = std::make_unique<NodesPage>();
+    page->setSession(api, user);
+    // The machine's root .bashrc is slow; sh is quick and enough here.
+    page->terminalView()->setShell(QStringLiteral("/bin/sh"));
+    page->resize(1280, 800);
+    page->show();
+    auto *list = child<QTableView>(page.get(), "nodes.list");
+    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
+        return nullptr;
+    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(page->model()->rowOf(nodeId));
+    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
+        return nullptr;
+    return page;
+}
+
+TerminalView *TestNodeTerminal::openFirst(NodesPage &page, const QString &password)
+{
+    DialogSeam::setNextHandler([password](QDialog *dialog) {
+        auto *field = child<QLineEdit>(dialog, "reauthenticate.password");
+        if (dialog->objectName() != QLatin1String("reauthenticateDialog") ||
+            field->echoMode() != QLineEdit::Password)
+            return int(QDialog::Rejected);
+        field->setText(password);
+        return int(QDialog::Accepted);
+    });
+    NodeTerminalView *view = page.terminalView();
+    child<QTabWidget>(&page, "nodes.detailTabs")->setCurrentWidget(view);
+    if (!QTest::qWaitFor([&] { return view->tabs() && view->tabs()->count() > 0; }, 20000))
+        return nullptr;
+    TerminalView *terminal = view->tabs()->terminalAt(0);
+    if (!QTest::qWaitFor([&] { return view->channelOf(terminal)->isAttached(); }, 20000))
+        return nullptr;
+    return terminal;
+}
+
+int TestNodeTerminal::sessionsOnServer(ApiClient *api)
+{
+    auto sessions = await<QList<TerminalSession>>(
+        [&](auto done) { RemoteApi(*api).terminalSessions(m_term.nodeId, done); });
+    return sessions.ok() ? int(sessions->size()) : -1;
+}
+
+void TestNodeTerminal::tabOnlyWhereTerminalIsUsable()
+{
+    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    QVERIFY(plain);
+    QVERIFY(!tabShown(*plain));
+    auto term = pageOn(client(), m_server.admin, m_term.nodeId);
+    QVERIFY(term);
+    QVERIFY(tabShown(*term));
+
+    // A VIEWER never acts: no tab even where the agent allows it.
+    const UserInfo viewer = m_server.createUser(QStringLiteral("watcher"), QStringLiteral("VIEWER"),
+                                                QStringLiteral("Watch-password-1"));
+    QVERIFY(!viewer.id.isEmpty());
+    UserInfo viewerInfo;
+    auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
+                                        QStringLiteral("Watch-password-1"), &viewerInfo);
+    QVERIFY(viewerClient);
+    auto watched = pageOn(viewerClient.get(), viewerInfo, m_term.nodeId);
+    QVERIFY(watched);
+    QVERIFY(!tabShown(*watched));
+}
+
+void TestNodeTerminal::aWrongPasswordOpensNothing()
+{
+    // A session of its own: the server remembers a confirmation per session.
+    UserInfo adminInfo;
+    auto api = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &adminInfo);
+    QVERIFY(api);
+    auto page = pageOn(api.get(), adminInfo, m_term.nodeId);
+    QVERIFY(page);
+    bool asked = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        asked = true;
+        child<QLineEdit>(dialog, "reauthenticate.password")->setText(QStringLiteral("not-it-1"));
+        return int(QDialog::Accepted);
+    });
+    NodeTerminalView *view = page->terminalView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    QLabel *message = view->messageLabel();
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible() && !view->isOpening(), 20000);
+    QVERIFY(asked);
+    QVERIFY2(message->text().startsWith(QLatin1String("The terminal was not opened: ")),
+             qPrintable(message->text()));
+    QVERIFY(view->tabs());
+    QCOMPARE(view->tabs()->count(), 0);
+    QCOMPARE(sessionsOnServer(api.get()), 0);
+}
+
+void TestNodeTerminal::aShellRunsResizesExitsAndCloses()
+{
+    auto page = pageOn(client(), m_server.admin, m_term.nodeId);
+    QVERIFY(page);
+    TerminalView *terminal = openFirst(*page, m_server.adminPassword);
+    QVERIFY(terminal);
+    NodeTerminalView *view = page->terminalView();
+    TerminalTabs *tabs = view->tabs();
+    QCOMPARE(tabs->tabText(0), QStringLiteral("term-1 (1)"));
+    QVERIFY(!view->messageLabel()->isVisible());
+
+    // Typed into the view: the shell runs it, the output shows.
+    terminal->screen()->sendText(QStringLiteral("echo hello-$((6*7))\r"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenText(terminal).contains(QLatin1String("hello-42")), 20000);
+
+    // A smaller view: the PTY gets the screen's new size.
+    const int rowsBefore = terminal->screen()->rows();
+    const int colsBefore = terminal->screen()->cols();
+    page->resize(1000, 640);
+    QTRY_VERIFY(terminal->screen()->rows() != rowsBefore ||
+                terminal->screen()->cols() != colsBefore);
+    const QString size = QStringLiteral("%1 %2").arg(terminal->screen()->rows()).arg(
+        terminal->screen()->cols());
+    terminal->screen()->sendText(QStringLiteral("stty size\r"));
+    QTRY_VERIFY2_WITH_TIMEOUT(screenText(terminal).contains(u'\n' + size),
+                              qPrintable(size + u'\n' + screenText(terminal)), 20000);
+
+    // "+": a second one, without asking again (confirmed a moment ago).
+    DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
+    child<QToolButton>(tabs, "newTerminalTab")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 2, 20000);
+    TerminalView *second = tabs->terminalAt(1);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("term-1 (2)"));
+    QTRY_VERIFY_WITH_TIMEOUT(view->channelOf(second)->isAttached(), 20000);
+    QCOMPARE(sessionsOnServer(client()), 2);
+    // Its shell exits: the tab stays and says how it ended.
+    second->screen()->sendText(QStringLiteral("exit 3\r"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        screenText(second).contains(QLatin1String("[process exited with code 3]")), 20000);
+    QCOMPARE(tabs->count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 1, 20000);
+
+    // A new ticket for the live session (to attach it again).
+    const QString sessionId = view->channelOf(terminal)->sessionId();
+    QVERIFY(!sessionId.isEmpty());
+    auto ticket = await<TerminalOpened>(
+        [&](auto done) { RemoteApi(*client()).terminalTicket(m_term.nodeId, sessionId, done); });
+    QVERIFY2(ticket.ok(), ticket.ok() ? "" : qPrintable(ticket.error().toString()));
+    QVERIFY(!ticket->ticket.isEmpty());
+
+    // Closing the tabs ends the sessions on the server.
+    emit tabs->tabCloseRequested(1);
+    emit tabs->tabCloseRequested(0);
+    QCOMPARE(tabs->count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
+}
+
+void TestNodeTerminal::emptyStatesAndRefusals()
+{
+    auto row = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_term.nodeId, done); });
+    QVERIFY(row.ok());
+    NodeTerminalView view;
+    view.setClient(client());
+    view.setShell(QStringLiteral("/bin/sh"));
+    view.resize(900, 400);
+    view.show();
+    auto *title = child<QLabel>(&view, "nodes.terminal.emptyTitle");
+    QCOMPARE(title->text(), QStringLiteral("No node selected"));
+    NodeRow offline = row.value();
+    offline.status = QStringLiteral("offline");
+    offline.online = false;
+    view.setNode(&offline);
+    view.setUsable(true);
+    QCOMPARE(title->text(), QStringLiteral("The node is offline"));
+    QVERIFY(!view.isOpening()); // nothing asked of an offline node
+    view.setUsable(false);
+    // Online, but /access has not said the terminal is usable: nothing opens.
+    view.setNode(&row.value());
+    QCOMPARE(title->text(), QStringLiteral("No terminal on this node"));
+    QVERIFY(!view.isOpening());
+
+    // plain-1's agent does not allow terminals: said on the message line.
+    auto plain = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_plain.nodeId, done); });
+    QVERIFY(plain.ok());
+    const QString password = m_server.adminPassword;
+    DialogSeam::setNextHandler([password](QDialog *dialog) {
+        child<QLineEdit>(dialog, "reauthenticate.password")->setText(password);
+        return int(QDialog::Accepted);
+    });
+    view.setNode(&plain.value());
+    view.setUsable(true);
+    QTRY_VERIFY_WITH_TIMEOUT(view.messageLabel()->isVisible() && !view.isOpening(), 20000);
+    QCOMPARE(view.messageLabel()->text(),
+             QStringLiteral("This node's agent does not allow terminals: start it with --allow "
+                            "terminal."));
+    QCOMPARE(view.tabs()->count(), 0);
+}
+
+void TestNodeTerminal::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = pageOn(client(), m_server.admin, m_term.nodeId);
+        QVERIFY(page);
+        TerminalView *terminal = openFirst(*page, m_server.adminPassword);
+        QVERIFY(terminal);
+        terminal->screen()->sendText(
+            QStringLiteral("cd /usr && uname -sm && echo hello-$((6*7)) && ls -p\r"));
+        QTRY_VERIFY2_WITH_TIMEOUT(screenText(terminal).contains(QLatin1String("share/")),
+                                  qPrintable(screenText(terminal).simplified()), 20000);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-terminal-%1.png").arg(language)));
+        emit page->terminalView()->tabs()->tabCloseRequested(0);
+        QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+QTEST_MAIN(TestNodeTerminal)
+#include "TestNodeTerminal.moc"
