@@ -9713,6 +9713,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeTerminalView</name>
+    <message>
+        <source>The node is offline: open a terminal when its agent connects again.</source>
+        <translation>The node is offline: open a terminal when its agent connects again.</translation>
+    </message>
+    <message>
+        <source>[process killed by signal %1]</source>
+        <translation>[process killed by signal %1]</translation>
+    </message>
+    <message>
+        <source>[process exited with code %1]</source>
+        <translation>[process exited with code %1]</translation>
+    </message>
+    <message>
+        <source>[session closed: idle for too long]</source>
+        <translation>[session closed: idle for too long]</translation>
+    </message>
+    <message>
+        <source>[session closed: the node&apos;s agent disconnected]</source>
+        <translation>[session closed: the node&apos;s agent disconnected]</translation>
+    </message>
+    <message>
+        <source>[session closed: the server is stopping]</source>
+        <translation>[session closed: the server is stopping]</translation>
+    </message>
+    <message>
+        <source>[session closed]</source>
+        <translation>[session closed]</translation>
+    </message>
+    <message>
+        <source>[connection lost]</source>
+        <translation>[connection lost]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1</source>
+        <translation>The terminal&apos;s connection ended: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Too many terminals are open (at most 4 of yours, 8 on one node): close one first.</source>
+        <translation>Too many terminals are open (at most 4 of yours, 8 on one node): close one first.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow terminals: start it with --allow terminal.</source>
+        <translation>This node&apos;s agent does not allow terminals: start it with --allow terminal.</translation>
+    </message>
+    <message>
+        <source>The terminal was not opened: %1</source>
+        <translation>The terminal was not opened: %1</translation>
+    </message>
+    <message>
+        <source>The terminal could not be opened: %1</source>
+        <translation>The terminal could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Select a node to open a terminal on it.</source>
+        <translation>Select a node to open a terminal on it.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>A terminal runs through the node&apos;s agent: open one when the agent connects again.</source>
+        <translation>A terminal runs through the node&apos;s agent: open one when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>No terminal on this node</source>
+        <translation>No terminal on this node</translation>
+    </message>
+    <message>
+        <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
+        <translation>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -9864,6 +9947,10 @@
     <message>
         <source>Processes</source>
         <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
     </message>
 </context>
 <context>
@@ -10409,6 +10496,37 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>The configuration of node “%1” as JSON. Valid changes apply as you type.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ReauthenticateDialog</name>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>6 digits from your authenticator app</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>Confirm it is you</translation>
+    </message>
+    <message>
+        <source>A terminal on &quot;%1&quot; runs commands on that machine. Confirm your password to open it; you are not asked again for 5 minutes.</source>
+        <translation>A terminal on &quot;%1&quot; runs commands on that machine. Confirm your password to open it; you are not asked again for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Use a code from my authenticator app instead</source>
+        <translation>Use a code from my authenticator app instead</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
     </message>
 </context>
 <context>

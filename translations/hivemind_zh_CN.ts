@@ -9655,6 +9655,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeTerminalView</name>
+    <message>
+        <source>The node is offline: open a terminal when its agent connects again.</source>
+        <translation>节点已离线：请在其代理重新连接后再打开终端。</translation>
+    </message>
+    <message>
+        <source>[process killed by signal %1]</source>
+        <translation>[进程被信号 %1 终止]</translation>
+    </message>
+    <message>
+        <source>[process exited with code %1]</source>
+        <translation>[进程已退出，退出码 %1]</translation>
+    </message>
+    <message>
+        <source>[session closed: idle for too long]</source>
+        <translation>[会话已关闭：空闲时间过长]</translation>
+    </message>
+    <message>
+        <source>[session closed: the node&apos;s agent disconnected]</source>
+        <translation>[会话已关闭：节点的代理已断开连接]</translation>
+    </message>
+    <message>
+        <source>[session closed: the server is stopping]</source>
+        <translation>[会话已关闭：服务器正在停止]</translation>
+    </message>
+    <message>
+        <source>[session closed]</source>
+        <translation>[会话已关闭]</translation>
+    </message>
+    <message>
+        <source>[connection lost]</source>
+        <translation>[连接中断]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1</source>
+        <translation>终端连接已结束：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Too many terminals are open (at most 4 of yours, 8 on one node): close one first.</source>
+        <translation>打开的终端过多（您最多 4 个，单个节点最多 8 个）：请先关闭一个。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow terminals: start it with --allow terminal.</source>
+        <translation>此节点的代理不允许终端：请使用 --allow terminal 启动它。</translation>
+    </message>
+    <message>
+        <source>The terminal was not opened: %1</source>
+        <translation>终端未打开：%1</translation>
+    </message>
+    <message>
+        <source>The terminal could not be opened: %1</source>
+        <translation>无法打开终端：%1</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Select a node to open a terminal on it.</source>
+        <translation>选择节点以在其上打开终端。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点已离线</translation>
+    </message>
+    <message>
+        <source>A terminal runs through the node&apos;s agent: open one when the agent connects again.</source>
+        <translation>终端通过节点的代理运行：请在代理重新连接后再打开。</translation>
+    </message>
+    <message>
+        <source>No terminal on this node</source>
+        <translation>此节点无法使用终端</translation>
+    </message>
+    <message>
+        <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
+        <translation>其代理必须允许终端（--allow terminal），且您需要此节点的“terminal”授权；管理员已具备。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -9805,6 +9888,10 @@
     <message>
         <source>Processes</source>
         <translation>进程</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
     </message>
 </context>
 <context>
@@ -10349,6 +10436,37 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈现的节点“%1”配置。有效的更改会在输入时立即应用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ReauthenticateDialog</name>
+    <message>
+        <source>Code:</source>
+        <translation>验证码：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>验证器应用中的 6 位数字</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>确认您的身份</translation>
+    </message>
+    <message>
+        <source>A terminal on &quot;%1&quot; runs commands on that machine. Confirm your password to open it; you are not asked again for 5 minutes.</source>
+        <translation>“%1”上的终端会在该机器上运行命令。请确认密码以打开它；5 分钟内不会再次询问。</translation>
+    </message>
+    <message>
+        <source>Use a code from my authenticator app instead</source>
+        <translation>改用验证器应用中的验证码</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
     </message>
 </context>
 <context>

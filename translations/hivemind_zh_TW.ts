@@ -9655,6 +9655,89 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeTerminalView</name>
+    <message>
+        <source>The node is offline: open a terminal when its agent connects again.</source>
+        <translation>節點已離線：請在其代理程式重新連線後再開啟終端機。</translation>
+    </message>
+    <message>
+        <source>[process killed by signal %1]</source>
+        <translation>[行程被訊號 %1 終止]</translation>
+    </message>
+    <message>
+        <source>[process exited with code %1]</source>
+        <translation>[行程已結束，結束代碼 %1]</translation>
+    </message>
+    <message>
+        <source>[session closed: idle for too long]</source>
+        <translation>[工作階段已關閉：閒置過久]</translation>
+    </message>
+    <message>
+        <source>[session closed: the node&apos;s agent disconnected]</source>
+        <translation>[工作階段已關閉：節點的代理程式已中斷連線]</translation>
+    </message>
+    <message>
+        <source>[session closed: the server is stopping]</source>
+        <translation>[工作階段已關閉：伺服器正在停止]</translation>
+    </message>
+    <message>
+        <source>[session closed]</source>
+        <translation>[工作階段已關閉]</translation>
+    </message>
+    <message>
+        <source>[connection lost]</source>
+        <translation>[連線中斷]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1</source>
+        <translation>終端機連線已結束：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Too many terminals are open (at most 4 of yours, 8 on one node): close one first.</source>
+        <translation>開啟的終端機過多（您最多 4 個，單一節點最多 8 個）：請先關閉一個。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow terminals: start it with --allow terminal.</source>
+        <translation>此節點的代理程式不允許終端機：請以 --allow terminal 啟動它。</translation>
+    </message>
+    <message>
+        <source>The terminal was not opened: %1</source>
+        <translation>終端機未開啟：%1</translation>
+    </message>
+    <message>
+        <source>The terminal could not be opened: %1</source>
+        <translation>無法開啟終端機：%1</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Select a node to open a terminal on it.</source>
+        <translation>選取節點以在其上開啟終端機。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點已離線</translation>
+    </message>
+    <message>
+        <source>A terminal runs through the node&apos;s agent: open one when the agent connects again.</source>
+        <translation>終端機透過節點的代理程式執行：請在代理程式重新連線後再開啟。</translation>
+    </message>
+    <message>
+        <source>No terminal on this node</source>
+        <translation>此節點無法使用終端機</translation>
+    </message>
+    <message>
+        <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
+        <translation>其代理程式必須允許終端機（--allow terminal），且您需要此節點的「terminal」授權；管理員已具備。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodesPage</name>
     <message>
         <source>No nodes yet</source>
@@ -9805,6 +9888,10 @@
     <message>
         <source>Processes</source>
         <translation>行程</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>終端機</translation>
     </message>
 </context>
 <context>
@@ -10349,6 +10436,37 @@
     <message>
         <source>The configuration of node “%1” as JSON. Valid changes apply as you type.</source>
         <translation>以 JSON 呈現的節點「%1」組態。有效的變更會在輸入時立即套用。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ReauthenticateDialog</name>
+    <message>
+        <source>Code:</source>
+        <translation>驗證碼：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密碼：</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>驗證器應用程式中的 6 位數字</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>確認您的身分</translation>
+    </message>
+    <message>
+        <source>A terminal on &quot;%1&quot; runs commands on that machine. Confirm your password to open it; you are not asked again for 5 minutes.</source>
+        <translation>「%1」上的終端機會在該機器上執行指令。請確認密碼以開啟它；5 分鐘內不會再詢問。</translation>
+    </message>
+    <message>
+        <source>Use a code from my authenticator app instead</source>
+        <translation>改用驗證器應用程式的驗證碼</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>確認</translation>
     </message>
 </context>
 <context>
