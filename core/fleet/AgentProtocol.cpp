@@ -356,8 +356,12 @@ Result<AgentMessage> parseAgentMessage(QByteArrayView frame)
         return tooLarge(kMaxAgentResponseBytes);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        // Above the ordinary limit only a request or a response is let in.
+        if (frame.size() > kMaxAgentMessageBytes)
+            return tooLarge(kMaxAgentMessageBytes);
         return invalid(QStringLiteral("message"), QStringLiteral("a message is one JSON object"));
+    }
     const QJsonObject object = document.object();
     const QString type = object.value(QStringLiteral("type")).toString();
     if (type == u"response")

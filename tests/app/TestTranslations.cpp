@@ -202,7 +202,10 @@ void TestTranslations::chineseIsComplete()
     static const QSet<QString> keptAsIs{QStringLiteral("HiveMind"), QStringLiteral("VPN"),
                                         QStringLiteral("English"), QStringLiteral("JSON"),
                                         QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
-                                        QStringLiteral("BGP"), QStringLiteral("MED")};
+                                        QStringLiteral("BGP"), QStringLiteral("MED"),
+                                        // tools and columns of remote operations
+                                        QStringLiteral("Docker"), QStringLiteral("Nginx"),
+                                        QStringLiteral("PID"), QStringLiteral("CPU %")};
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
@@ -220,6 +223,14 @@ void TestTranslations::chineseIsComplete()
                       // example session name upstream_a
                       QStringLiteral("BIRD"), QStringLiteral("MED"), QStringLiteral("TTL"),
                       QStringLiteral("GTSM"), QStringLiteral("upstream"),
+                      // remote operations (issue 38): process ids, signal names
+                      // (SIGTERM, CONT …), the tools a grant names and the
+                      // shell's own "stty", "echo" are not words to translate
+                      QStringLiteral("pid"), QStringLiteral("PID"), QStringLiteral("SIG"),
+                      QStringLiteral("CONT"), QStringLiteral("USER"), QStringLiteral("Docker"),
+                      QStringLiteral("Nginx"), QStringLiteral("processes"),
+                      QStringLiteral("terminal"), QStringLiteral("allow"), QStringLiteral("Ctrl"),
+                      QStringLiteral("CPU"),
                       // what a probe checks (the alerts' probes)
                       QStringLiteral("TCP"), QStringLiteral("ICMP"), QStringLiteral("Ping"),
                       // mail protocols (the alert channels)
