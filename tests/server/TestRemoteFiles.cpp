@@ -592,6 +592,39 @@ private slots:
         QCOMPARE(save(m_root, "ops.txt", "by ops\n", QJsonValue(), m_ops.token).status, 200);
         QCOMPARE(filesReadAll(m_root + "/ops.txt"), QByteArray("by ops\n"));
         checkAudit("NODE_FILE_WRITTEN", m_ops.id, "ops.txt", "by ops");
+        // An upload is its starter's: ops, with the grant and the id, can
+        // neither continue, read, finish, abort nor resume the admin's.
+        const QByteArray bytes("admin's bytes");
+        const Answer begun = beginUpload("by-admin.bin", bytes);
+        QCOMPARE(begun.status, 201);
+        const QString id = begun.data().value("upload_id").toString();
+        const auto asOps = [&](const QByteArray &verb, const QString &path,
+                               const QByteArray &body = {}) {
+            return m_http->send(verb, files(path), body,
+                                {{"Authorization", "Bearer " + m_ops.token.toUtf8()},
+                                 {"Content-Type", "application/octet-stream"}});
+        };
+        QCOMPARE(asOps("PUT", QStringLiteral("/uploads/%1?offset=0").arg(id), "evil").status, 404);
+        QCOMPARE(asOps("GET", QStringLiteral("/uploads/") + id).status, 404);
+        QCOMPARE(asOps("POST", QStringLiteral("/uploads/%1/finish").arg(id)).status, 404);
+        QCOMPARE(asOps("DELETE", QStringLiteral("/uploads/") + id).status, 404);
+        QCOMPARE(m_http
+                     ->json("POST", files(QStringLiteral("/uploads")),
+                            {{"root", m_root},
+                             {"path", "by-admin.bin"},
+                             {"size", bytes.size()},
+                             {"sha256", QString::fromLatin1(filesSha256Hex(bytes))},
+                             {"upload_id", id}},
+                            m_ops.token)
+                     .status,
+                 404);
+        // The starter goes on undisturbed.
+        QCOMPARE(putChunk(id, 0, bytes).status, 200);
+        QCOMPARE(m_http->json("POST", files(QStringLiteral("/uploads/%1/finish").arg(id)), {},
+                              m_admin)
+                     .status,
+                 200);
+        QCOMPARE(filesReadAll(m_root + "/by-admin.bin"), bytes);
         // Not on another node, whatever its agent grants.
         QCOMPARE(m_http
                      ->get(QStringLiteral("/api/v1/nodes/%1/files/roots").arg(m_plain.nodeId),

@@ -1,10 +1,13 @@
 #include "server/services/remote/FileOps.h"
 
+#include "server/services/fleet/FleetService.h"
+
 #include "fleet/AgentProtocol.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QStringDecoder>
+#include <QTimer>
 #include <cmath>
 #include <memory>
 
@@ -413,16 +416,52 @@ void FileOps::beginUpload(const auth::Principal &caller, const auth::ClientInfo 
     args.insert(QStringLiteral("size"), size);
     args.insert(QStringLiteral("sha256"), sha256);
     args.insert(QStringLiteral("overwrite"), overwrite);
-    if (!resumeId.isEmpty())
+    if (!resumeId.isEmpty()) {
+        // Resuming another user's upload is refused; an id nobody owns here
+        // (the server restarted meanwhile) goes to whoever resumes it first.
+        if (m_uploadOwners.contains(nodeId + u'/' + resumeId)) {
+            if (Status owner = checkUploadOwner(caller, nodeId, resumeId); !owner) {
+                QTimer::singleShot(0, &m_actions.fleet(),
+                                   [done = std::move(done), error = owner.error()] {
+                                       done(error);
+                                   });
+                return;
+            }
+        }
         args.insert(QStringLiteral("upload_id"), resumeId);
+    }
     call(caller, client, fileRemoteAction(nodeId, QStringLiteral("upload_begin"), args),
-         uploadAnswer(std::move(done)));
+         uploadAnswer([this, nodeId, userId = caller.userId,
+                       done = std::move(done)](Result<QJsonObject> begun) {
+             if (begun) {
+                 const QString id = begun->value(QStringLiteral("upload_id")).toString();
+                 if (!id.isEmpty() && !m_uploadOwners.contains(nodeId + u'/' + id))
+                     m_uploadOwners.insert(nodeId + u'/' + id, userId);
+             }
+             done(std::move(begun));
+         }));
+}
+
+Status FileOps::checkUploadOwner(const auth::Principal &caller, const QString &nodeId,
+                                 const QString &uploadId) const
+{
+    const auto owner = m_uploadOwners.constFind(nodeId + u'/' + uploadId);
+    if (caller.role == auth::Role::Admin
+        || (owner != m_uploadOwners.constEnd() && owner.value() == caller.userId))
+        return {};
+    return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such upload"),
+                 QJsonObject{{QStringLiteral("code"), QStringLiteral("UPLOAD_NOT_FOUND")}}};
 }
 
 void FileOps::uploadChunk(const auth::Principal &caller, const auth::ClientInfo &client,
                           const QString &nodeId, const QString &uploadId, qint64 offset,
                           const QByteArray &bytes, Done done)
 {
+    if (Status owner = checkUploadOwner(caller, nodeId, uploadId); !owner) {
+        QTimer::singleShot(0, &m_actions.fleet(),
+                           [done = std::move(done), error = owner.error()] { done(error); });
+        return;
+    }
     call(caller, client,
          fileRemoteAction(nodeId, QStringLiteral("upload_chunk"),
                           {{QStringLiteral("upload_id"), uploadId},
@@ -434,6 +473,11 @@ void FileOps::uploadChunk(const auth::Principal &caller, const auth::ClientInfo 
 void FileOps::uploadStatus(const auth::Principal &caller, const auth::ClientInfo &client,
                            const QString &nodeId, const QString &uploadId, Done done)
 {
+    if (Status owner = checkUploadOwner(caller, nodeId, uploadId); !owner) {
+        QTimer::singleShot(0, &m_actions.fleet(),
+                           [done = std::move(done), error = owner.error()] { done(error); });
+        return;
+    }
     call(caller, client,
          fileRemoteAction(nodeId, QStringLiteral("upload_status"),
                           {{QStringLiteral("upload_id"), uploadId}}),
@@ -462,17 +506,33 @@ void FileOps::finishUpload(const auth::Principal &caller, const auth::ClientInfo
                          m_actions.recordAudit(caller, client, action, status.error());
                          return done(status.error());
                      }
-                     call(caller, client, std::move(action), uploadAnswer(std::move(done)));
+                     call(caller, client, std::move(action),
+                          uploadAnswer([this, key = QString(nodeId + u'/' + uploadId),
+                                        done = std::move(done)](Result<QJsonObject> finished) {
+                              if (finished)
+                                  m_uploadOwners.remove(key);
+                              done(std::move(finished));
+                          }));
                  });
 }
 
 void FileOps::abortUpload(const auth::Principal &caller, const auth::ClientInfo &client,
                           const QString &nodeId, const QString &uploadId, Done done)
 {
+    if (Status owner = checkUploadOwner(caller, nodeId, uploadId); !owner) {
+        QTimer::singleShot(0, &m_actions.fleet(),
+                           [done = std::move(done), error = owner.error()] { done(error); });
+        return;
+    }
     call(caller, client,
          fileRemoteAction(nodeId, QStringLiteral("upload_abort"),
                           {{QStringLiteral("upload_id"), uploadId}}),
-         uploadAnswer(std::move(done)));
+         uploadAnswer([this, key = QString(nodeId + u'/' + uploadId),
+                       done = std::move(done)](Result<QJsonObject> aborted) {
+             if (aborted)
+                 m_uploadOwners.remove(key);
+             done(std::move(aborted));
+         }));
 }
 
 void FileOps::uploadWhole(const auth::Principal &caller, const auth::ClientInfo &client,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 // A node's files (issue 38; docs/api.md "Node files"): one method per
 // action of the agent's `files` capability, each through NodeActions (the
 // node, the caller's grant, the agent). The agent confines every path to
@@ -91,7 +93,10 @@ public:
     void remove(const auth::Principal &caller, const auth::ClientInfo &client,
                 const QString &nodeId, const FileTarget &target, bool recursive, Done done);
 
-    // Resumable uploads: the agent keeps them by id.
+    // Resumable uploads: the agent keeps them by id; the server binds each
+    // id to the user who began (or resumed) it, so that nobody else — even
+    // with the files grant and the id — continues, reads, finishes or
+    // aborts it (404 as for an unknown id; administrators excepted).
     void beginUpload(const auth::Principal &caller, const auth::ClientInfo &client,
                      const QString &nodeId, const FileTarget &target, qint64 size,
                      const QString &sha256, bool overwrite, const QString &resumeId, Done done);
@@ -130,7 +135,12 @@ private:
                     const QString &nodeId, const QString &uploadId,
                     const std::shared_ptr<QByteArray> &bytes, qint64 offset, Done done);
 
+    // RESOURCE_NOT_FOUND unless `caller` owns the upload (or is an admin).
+    Status checkUploadOwner(const auth::Principal &caller, const QString &nodeId,
+                            const QString &uploadId) const;
+
     NodeActions &m_actions;
+    QHash<QString, QString> m_uploadOwners; // node id + '/' + upload id -> user id
 };
 
 } // namespace hm::server::remote
