@@ -6,7 +6,7 @@
 // one node does nothing for another; what the agent does not grant is
 // refused whoever asks; every kill is audited with the authenticated user.
 
-#include "AuthTestSupport.h"
+#include "RemoteAgentSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,21 +15,11 @@
 
 using namespace hm::test;
 
-namespace {
-
-struct RemoteAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
-
-} // namespace
-
 class TestRemoteProcesses : public QObject, private ServerFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_agentDir;
+    std::unique_ptr<RemoteAgents> m_agents;
     RemoteAgent m_web;
     RemoteAgent m_db;
     ApiUser m_ops;
@@ -40,34 +30,6 @@ class TestRemoteProcesses : public QObject, private ServerFixture
     QJsonObject node(const QString &id)
     {
         return m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).data();
-    }
-
-    bool startAgent(RemoteAgent &agent, const QString &name, const QStringList &labels,
-                    const QStringList &extra)
-    {
-        const Answer created = m_http->json(
-            "POST", QStringLiteral("/api/v1/nodes"),
-            {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
-        if (created.status != 201)
-            return false;
-        agent.nodeId = created.data().value("node").toObject().value("id").toString();
-        const QString secret =
-            created.data().value("enrolment").toObject().value("secret").toString();
-        QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-        if (!config.open(QIODevice::WriteOnly))
-            return false;
-        config.write("capabilities=metrics\n");
-        config.close();
-        agent.process = std::make_unique<QProcess>();
-        agent.process->setProgram(binaryPath("hivemind-agent"));
-        agent.process->setArguments(QStringList{"--config", config.fileName(), "--server",
-                                                m_http->base().toString(), "--enrol-secret",
-                                                secret, "--data-dir", m_agentDir.filePath(name),
-                                                "--interval", "1"}
-                                    + extra);
-        agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent.process->start();
-        return agent.process->waitForStarted();
     }
 
     Answer processes(const QString &nodeId, const QString &token, const QString &query = {})
@@ -86,29 +48,17 @@ class TestRemoteProcesses : public QObject, private ServerFixture
 
     QString grant(const QString &kind, const QString &subject, const QString &label)
     {
-        const Answer answer = m_http->json("POST", QStringLiteral("/api/v1/nodes/grants"),
-                                           {{"subject_kind", kind},
-                                            {"subject", subject},
-                                            {"label", label},
-                                            {"capability", "processes"}},
-                                           m_admin);
-        return answer.status == 201 ? answer.data().value("id").toString() : QString();
+        return m_agents->grant(kind, subject, label, QStringLiteral("processes"));
     }
 
-    QJsonArray auditOf(const QString &action)
-    {
-        return m_http
-            ->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
-            .data()
-            .value("audit_logs")
-            .toArray();
-    }
+    QJsonArray auditOf(const QString &action) { return m_agents->audit(action); }
 
 private slots:
     void initTestCase()
     {
         QVERIFY2(startServer().isEmpty(), "server did not start");
-        QVERIFY(m_agentDir.isValid());
+        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
+        QVERIFY(m_agents->isValid());
         QCOMPARE(m_http
                      ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
                             {{"interval_s", 1}}, m_admin)
@@ -122,21 +72,16 @@ private slots:
         m_other = createApiUser(*m_http, m_admin, "other", "Other-password-1", "USER");
         m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
         QVERIFY(!m_ops.token.isEmpty() && !m_other.token.isEmpty() && !m_viewer.token.isEmpty());
-        QVERIFY(startAgent(m_web, "web-1", {"web"}, {"--allow", "processes"}));
-        QVERIFY(startAgent(m_db, "db-1", {"db"}, {}));
-        for (const RemoteAgent *agent : {&m_web, &m_db})
-            QTRY_COMPARE_WITH_TIMEOUT(node(agent->nodeId).value("status").toString(),
-                                      QStringLiteral("online"), 30000);
+        QVERIFY(m_agents->start(m_web, "web-1", {"web"}, {"--allow", "processes"}));
+        QVERIFY(m_agents->start(m_db, "db-1", {"db"}));
+        HM_WAIT_ONLINE(*m_agents, m_web);
+        HM_WAIT_ONLINE(*m_agents, m_db);
     }
 
     void cleanupTestCase()
     {
-        for (RemoteAgent *agent : {&m_web, &m_db}) {
-            if (agent->process) {
-                agent->process->terminate();
-                agent->process->waitForFinished(10000);
-            }
-        }
+        QVERIFY(m_web.stop());
+        QVERIFY(m_db.stop());
     }
 
     void anAdministratorListsAndKills()
