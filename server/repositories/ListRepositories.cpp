@@ -204,7 +204,8 @@ Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &
     query.from = QStringLiteral("FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id");
     for (const auto &[value, column] :
          {std::pair{&filter.userId, QStringLiteral("a.user_id")},
-          std::pair{&filter.resourceType, QStringLiteral("a.resource_type")}}) {
+          std::pair{&filter.resourceType, QStringLiteral("a.resource_type")},
+          std::pair{&filter.resourceId, QStringLiteral("a.resource_id")}}) {
         if (value->isEmpty())
             continue;
         query.conditions.append(column + QStringLiteral(" = ?"));

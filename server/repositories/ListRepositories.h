@@ -104,6 +104,7 @@ struct AuditFilter
     // (AuditActions.h); empty = any.
     QStringList actionPrefixes;
     QString resourceType;         // "" = any
+    QString resourceId;           // "" = any
     std::optional<qint64> fromMs; // inclusive
     std::optional<qint64> toMs;   // inclusive
     // "" = from the newest; else only the entries listed after this one

@@ -311,6 +311,45 @@ private slots:
                  0);
     }
 
+    // Issue 38 item 11: Audit & Logs filters by node.
+    void theAuditFiltersByNode()
+    {
+        QHash<QString, int> kills;
+        for (const RemoteAgent *agent : {&m_web, &m_db}) {
+            const Answer answer = m_http->get(
+                QStringLiteral("/api/v1/audit?node_id=%1&size=100").arg(agent->nodeId), m_admin);
+            QCOMPARE(answer.status, 200);
+            const QJsonArray entries = answer.data().value("audit_logs").toArray();
+            QVERIFY(!entries.isEmpty());
+            for (const QJsonValue &entry : entries) {
+                QCOMPARE(entry["resource_type"].toString(), QStringLiteral("node"));
+                QCOMPARE(entry["resource_id"].toString(), agent->nodeId);
+                if (entry["action"].toString() == u"NODE_PROCESS_KILLED")
+                    ++kills[agent->nodeId];
+            }
+        }
+        // Every kill is on one node's list or the other's, none on both.
+        QVERIFY(kills.value(m_web.nodeId) > 0);
+        QCOMPARE(kills.value(m_web.nodeId) + kills.value(m_db.nodeId),
+                 int(auditOf("NODE_PROCESS_KILLED").size()));
+        // The same through resource_type + resource_id.
+        QCOMPARE(m_http
+                     ->get(QStringLiteral("/api/v1/audit?resource_type=node&resource_id=%1"
+                                          "&action=NODE_PROCESS_KILLED&size=100")
+                               .arg(m_web.nodeId),
+                           m_admin)
+                     .data()
+                     .value("audit_logs")
+                     .toArray()
+                     .size(),
+                 kills.value(m_web.nodeId));
+        const Answer contradictory = m_http->get(
+            QStringLiteral("/api/v1/audit?node_id=%1&resource_type=flow").arg(m_web.nodeId),
+            m_admin);
+        QCOMPARE(contradictory.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(contradictory.details().value("field").toString(), QStringLiteral("node_id"));
+    }
+
     void anOfflineNodeSaysSo()
     {
         m_web.process->terminate();

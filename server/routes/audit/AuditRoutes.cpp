@@ -65,6 +65,20 @@ Result<repositories::AuditFilter> parseAuditFilter(const QUrlQuery &query)
         filter.actionPrefixes = *prefixes;
     }
     filter.resourceType = queryValue(query, QStringLiteral("resource_type"));
+    filter.resourceId = queryValue(query, QStringLiteral("resource_id"));
+    // A node's entries (issue 38 item 11: remote actions, terminals, its
+    // enrolment): the resource "node" with that id.
+    const QString nodeId = queryValue(query, QStringLiteral("node_id"));
+    if (!nodeId.isEmpty()) {
+        if ((!filter.resourceType.isEmpty() && filter.resourceType != u"node")
+            || (!filter.resourceId.isEmpty() && filter.resourceId != nodeId))
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("node_id names the resource: leave resource_type and "
+                                        "resource_id out, or give node and the same id"),
+                         {{QStringLiteral("field"), QStringLiteral("node_id")}}};
+        filter.resourceType = QStringLiteral("node");
+        filter.resourceId = nodeId;
+    }
     filter.beforeId = queryValue(query, QStringLiteral("before_id"));
     auto from = parseTime(query, {QStringLiteral("from"), QStringLiteral("start_time")});
     if (!from)
@@ -216,6 +230,10 @@ QJsonArray auditFilterParameters()
         query(QStringLiteral("category"), enumOf(auth::auditCategories()),
               QStringLiteral("the action's category (by its code's prefix)")),
         query(QStringLiteral("resource_type"), string()),
+        query(QStringLiteral("resource_id"), string(),
+              QStringLiteral("the resource's id (with resource_type for one object)")),
+        query(QStringLiteral("node_id"), string(),
+              QStringLiteral("a node's entries: short for resource_type=node&resource_id=…")),
         query(QStringLiteral("from"), string(),
               QStringLiteral("ISO-8601, inclusive (alias start_time)")),
         query(QStringLiteral("to"), string(),
