@@ -1,6 +1,7 @@
 #include "operations/AuditLogsPage.h"
 
 #include "client/ApiClient.h"
+#include "client/NodesApi.h"
 #include "client/SystemApi.h"
 #include "client/UsersApi.h"
 #include "client/Within.h"
@@ -169,8 +170,15 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditResource->setObjectName(QStringLiteral("audit.resource"));
     m_auditResource->setEditable(true);
     m_auditResource->setMinimumContentsLength(10);
-    for (const char *resource : {"", "user", "api_key", "session", "flow", "component", "settings"})
+    for (const char *resource :
+         {"", "user", "api_key", "session", "flow", "component", "settings", "node"})
         m_auditResource->addItem(QString::fromLatin1(resource));
+    // A node's entries: its remote actions, terminals and changes (issue 38).
+    m_auditNodeLabel = caption(tab);
+    m_auditNode = new QComboBox(tab);
+    m_auditNode->setObjectName(QStringLiteral("audit.node"));
+    m_auditNode->setMinimumContentsLength(12);
+    m_auditNode->addItem(QString());
     m_auditPeriodLabel = caption(tab);
     m_auditPeriod = new QComboBox(tab);
     m_auditPeriod->setObjectName(QStringLiteral("audit.period"));
@@ -195,6 +203,7 @@ QWidget *AuditLogsPage::createAuditTab()
     filterField(filters, tab, m_auditCategoryLabel, {m_auditCategory});
     filterField(filters, tab, m_auditActionLabel, {m_auditAction});
     filterField(filters, tab, m_auditResourceLabel, {m_auditResource});
+    filterField(filters, tab, m_auditNodeLabel, {m_auditNode});
     filterField(filters, tab, m_auditPeriodLabel, {m_auditPeriod});
     QWidget *range = filterField(filters, tab, nullptr, {m_auditFrom, m_auditTo});
     filterField(filters, tab, nullptr, {m_auditApply});
@@ -382,6 +391,7 @@ void AuditLogsPage::setClient(hm::client::ApiClient *client, const QString &role
         m_live->setClient(client);
         m_logModel->setClient(client);
         loadUsers();
+        loadNodes();
         if (m_liveTail->isChecked())
             m_tail.start();
     } else {
@@ -414,6 +424,26 @@ void AuditLogsPage::loadUsers()
         }));
 }
 
+void AuditLogsPage::loadNodes()
+{
+    if (!m_client)
+        return;
+    hm::client::NodeFilter filter;
+    filter.page = {1, 100};
+    hm::client::NodesApi(*m_client).list(
+        filter, hm::client::within(this, [this](Result<hm::client::Page<hm::client::NodeRow>> r) {
+            if (!r)
+                return;
+            const QString chosen = m_auditNode->currentData().toString();
+            const QSignalBlocker block(m_auditNode);
+            m_auditNode->clear();
+            m_auditNode->addItem(QString());
+            for (const hm::client::NodeRow &node : r.value().items)
+                m_auditNode->addItem(node.name, node.id);
+            m_auditNode->setCurrentIndex(std::max(0, m_auditNode->findData(chosen)));
+        }));
+}
+
 void AuditLogsPage::applyAuditFilter()
 {
     AuditListModel::Filter filter;
@@ -429,6 +459,11 @@ void AuditLogsPage::applyAuditFilter()
     filter.action = code.isEmpty() ? action : code;
     filter.category = m_auditCategory->currentData().toString();
     filter.resourceType = m_auditResource->currentText().trimmed();
+    filter.nodeId = m_auditNode->currentData().toString();
+    // The node names the resource: a type typed beside it could only
+    // contradict it (the server refuses that).
+    if (!filter.nodeId.isEmpty())
+        filter.resourceType.clear();
     if (m_auditPeriod->currentData().toInt() == kCustom) {
         filter.from = m_auditFrom->dateTime().toUTC();
         filter.to = m_auditTo->dateTime().toUTC();
@@ -529,7 +564,7 @@ void AuditLogsPage::updateRoleState()
                                        "server logs; you are signed in as %1.")
                                         .arg(m_role);
     for (QWidget *w : std::initializer_list<QWidget *>{
-             m_auditUser, m_auditCategory, m_auditAction, m_auditResource, m_auditPeriod,
+             m_auditUser, m_auditCategory, m_auditAction, m_auditResource, m_auditNode, m_auditPeriod,
              m_auditFrom, m_auditTo, m_auditApply, m_auditExportFormat, m_auditExport, m_logLevel,
              m_logModule, m_logSearch, m_logPeriod, m_logApply, m_liveTail, m_exportFormat,
              m_export}) {
@@ -633,6 +668,7 @@ void AuditLogsPage::retranslate()
     // On the line edit: the role state owns the combo's own tooltip.
     m_auditAction->lineEdit()->setToolTip(tr("Pick an action, or type part of its name or code"));
     m_auditResourceLabel->setText(tr("Resource type"));
+    m_auditNodeLabel->setText(tr("Node"));
     m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
     m_auditPeriodLabel->setText(tr("Time"));
     m_auditFrom->setDisplayFormat(dateTimeFormat());

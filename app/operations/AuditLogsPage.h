@@ -85,6 +85,7 @@ private:
     void updateLogStatus();
     void fillPeriods(QComboBox *combo);
     void loadUsers();
+    void loadNodes();
     bool isAdmin() const { return m_role == QLatin1String("admin"); }
 
     QPointer<hm::client::ApiClient> m_client;
@@ -109,6 +110,8 @@ private:
     QComboBox *m_auditAction = nullptr;
     QLabel *m_auditResourceLabel = nullptr;
     QComboBox *m_auditResource = nullptr;
+    QLabel *m_auditNodeLabel = nullptr;
+    QComboBox *m_auditNode = nullptr; // "" (any) and the nodes, their ids as data
     QLabel *m_auditPeriodLabel = nullptr;
     QComboBox *m_auditPeriod = nullptr;
     QDateTimeEdit *m_auditFrom = nullptr;

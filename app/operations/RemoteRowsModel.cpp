@@ -70,6 +70,7 @@ hm::client::AuditFilter AuditListModel::serverFilter() const
     }
     filter.category = m_filter.category;
     filter.resourceType = m_filter.resourceType;
+    filter.nodeId = m_filter.nodeId;
     filter.from = m_filter.from;
     filter.to = m_filter.to;
     return filter;

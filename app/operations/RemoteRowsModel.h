@@ -90,6 +90,7 @@ public:
         QString action;
         QString category; // auth, users, … (AuditActions.h); "" = any
         QString resourceType;
+        QString nodeId; // "" = any
         QDateTime from;
         QDateTime to;
         bool operator==(const Filter &) const = default;

@@ -60,6 +60,7 @@ void addAuditFilter(QUrlQuery &query, const AuditFilter &filter)
     addIfSet(query, QStringLiteral("action_contains"), filter.actionContains);
     addIfSet(query, QStringLiteral("category"), filter.category);
     addIfSet(query, QStringLiteral("resource_type"), filter.resourceType);
+    addIfSet(query, QStringLiteral("node_id"), filter.nodeId);
     addTime(query, QStringLiteral("from"), filter.from);
     addTime(query, QStringLiteral("to"), filter.to);
 }

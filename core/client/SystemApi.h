@@ -19,6 +19,7 @@ struct AuditFilter
     QString actionContains;
     QString category; // auth, users, flows, … (docs/api.md); "" = any
     QString resourceType;
+    QString nodeId; // a node's entries (resource "node" with this id); "" = any
     QDateTime from; // invalid = open
     QDateTime to;
     // "" = from the newest; else the entries listed after this one (the

@@ -52,6 +52,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void auditFiltersNarrowTheList();
+    void theNodeFilterShowsOneNodesEntries();
     void openingShowsTheWholeFirstPage();
     void newEntriesAppearWithoutApply();
     void actionsHaveTranslatedNames();
@@ -184,6 +185,7 @@ private:
     hm::client::ApiClient m_client;
     std::unique_ptr<AuditLogsPage> m_page;
     ApiUser m_viewer;
+    QStringList m_nodeIds; // audit-web, audit-db
     std::unique_ptr<hm::store::Database> m_db; // the server's, opened once
 };
 
@@ -216,6 +218,12 @@ void TestAuditLogsPanel::initTestCase()
     createCredential(QStringLiteral("auditcred1"));
     createCredential(QStringLiteral("auditcred2"));
     changeSystemConfig();
+    // Two nodes (NODE_CREATED on each): the node filter (issue 38 item 11).
+    for (const char *name : {"audit-web", "audit-db"}) {
+        const Answer node = m_http->json("POST", "/api/v1/nodes", {{"name", name}}, m_admin);
+        QCOMPARE(node.status, 201);
+        m_nodeIds.append(node.data().value("node").toObject().value("id").toString());
+    }
 }
 
 void TestAuditLogsPanel::cleanup()
@@ -288,6 +296,33 @@ void TestAuditLogsPanel::auditFiltersNarrowTheList()
     auto *view = find<QTableView>("audit.list");
     QTRY_VERIFY(actionsFit(view));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-audit-en")));
+}
+
+void TestAuditLogsPanel::theNodeFilterShowsOneNodesEntries()
+{
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    auto *nodes = find<QComboBox>("audit.node");
+    QTRY_COMPARE(nodes->count(), 3); // any, and the two nodes
+    QCOMPARE(nodes->itemText(0), QString());
+    nodes->setCurrentIndex(nodes->findText(QStringLiteral("audit-db")));
+    QCOMPARE(nodes->currentData().toString(), m_nodeIds.at(1));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().nodeId, m_nodeIds.at(1));
+    QVERIFY(ready(model));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(codes(model), QSet<QString>{QStringLiteral("NODE_CREATED")});
+    QVERIFY(model->index(0, AuditListModel::ResourceColumn)
+                .data()
+                .toString()
+                .endsWith(m_nodeIds.at(1)));
+    // Back to any node: more than the one.
+    nodes->setCurrentIndex(0);
+    find<QPushButton>("audit.apply")->click();
+    QTRY_VERIFY(model->filter().nodeId.isEmpty());
+    QVERIFY(ready(model));
+    QVERIFY(model->totalCount() > 2);
 }
 
 // The page got its client when the user signed in (the list then held the
