@@ -474,6 +474,81 @@ private slots:
         QVERIFY(!closedByAdmin.value("details").toObject().value("closed_by").toString().isEmpty());
     }
 
+    // A grant revoked, or the account demoted, ends the open terminal at
+    // once (one sweep), attached or not: the next request is too late.
+    void revokingAccessEndsOpenTerminals()
+    {
+        const ApiUser ops = createApiUser(*m_http, m_admin, "ops2", "Ops2-password-1", "USER");
+        const Answer granted = m_http->json("POST", QStringLiteral("/api/v1/nodes/grants"),
+                                            {{"subject_kind", "user"},
+                                             {"subject", ops.id},
+                                             {"label", "ops"},
+                                             {"capability", "terminal"}},
+                                            m_admin);
+        QCOMPARE(granted.status, 201);
+        QCOMPARE(reauthenticate(ops.token, "Ops2-password-1").status, 200);
+        const Answer opened = openSession(m_nodeId, ops.token);
+        QCOMPARE(opened.status, 201);
+        const QString sessionId =
+            opened.data().value("session").toObject().value("id").toString();
+        Console console;
+        console.socket.open(terminalUrl(m_nodeId));
+        QTRY_COMPARE(console.socket.state(), QAbstractSocket::ConnectedState);
+        console.attach(opened.data().value("ticket").toString());
+        QTRY_VERIFY(!console.messages.isEmpty() || !console.output.isEmpty());
+        QVERIFY(!console.closed);
+
+        QCOMPARE(m_http->send("DELETE",
+                              QStringLiteral("/api/v1/nodes/grants/")
+                                  + granted.data().value("id").toString(),
+                              {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(console.closed, 15000);
+        const auto exit = std::find_if(console.messages.cbegin(), console.messages.cend(),
+                                       [](const QJsonObject &m) { return m["type"] == "exit"; });
+        QVERIFY(exit != console.messages.cend());
+        QCOMPARE(exit->value("reason").toString(), QStringLiteral("access_revoked"));
+        QCOMPARE(m_http
+                     ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                               .arg(m_nodeId, sessionId),
+                           m_admin)
+                     .status,
+                 404);
+        const QJsonObject entry = audit("NODE_TERMINAL_CLOSED").first().toObject();
+        QCOMPARE(entry.value("user_id").toString(), ops.id);
+        QCOMPARE(entry.value("details").toObject().value("reason").toString(),
+                 QStringLiteral("access_revoked"));
+
+        // A role grant, then the account made a VIEWER: its terminal ends too.
+        const Answer roleGrant = m_http->json("POST", QStringLiteral("/api/v1/nodes/grants"),
+                                              {{"subject_kind", "role"},
+                                               {"subject", "USER"},
+                                               {"label", "*"},
+                                               {"capability", "terminal"}},
+                                              m_admin);
+        QCOMPARE(roleGrant.status, 201);
+        const Answer again = openSession(m_nodeId, ops.token);
+        QCOMPARE(again.status, 201);
+        const QString againId = again.data().value("session").toObject().value("id").toString();
+        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
+                              {{"role", "VIEWER"}}, m_admin)
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http
+                                      ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                                                .arg(m_nodeId, againId),
+                                            m_admin)
+                                      .status,
+                                  404, 15000);
+        QCOMPARE(m_http->send("DELETE",
+                              QStringLiteral("/api/v1/nodes/grants/")
+                                  + roleGrant.data().value("id").toString(),
+                              {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+    }
+
     void idleSessionsClose()
     {
         const Answer opened = openSession(m_nodeId, m_admin);

@@ -6,7 +6,9 @@
 #include "server/api/AuthCommon.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/repositories/UserRepository.h"
 #include "server/services/remote/NodeActions.h"
+#include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/ws/WsConnection.h"
 
@@ -426,15 +428,41 @@ void TerminalService::end(const QString &sessionId, const QString &reason, int e
                 s.nodeId, s.client.ip, s.client.userAgent, details);
 }
 
+bool TerminalService::stillAllowed(const Session &s)
+{
+    auth::UserRepository users(m_db);
+    const auto user = users.findById(s.userId);
+    if (!user) {
+        // The store could not say (busy): keep it until the next sweep asks.
+        qCWarning(lcServer) << "terminal: cannot check the session's user:"
+                            << user.error().toString();
+        return true;
+    }
+    if (!user.value() || user.value()->status == u"suspended"
+        || user.value()->status == u"deleted")
+        return false;
+    auto node = m_actions.fleet().get(s.nodeId);
+    if (!node)
+        return node.error().code != ErrorCode::ResourceNotFound;
+    auth::Principal principal;
+    principal.userId = s.userId;
+    principal.username = user.value()->username;
+    principal.role = user.value()->role;
+    return m_actions.grants().authorise(principal, node.value(), QStringLiteral("terminal")).ok();
+}
+
 void TerminalService::sweepIdle()
 {
     const qint64 at = now();
-    QStringList idle;
-    for (const Session &s : std::as_const(m_sessions))
+    QList<std::pair<QString, QString>> ending; // session id, reason
+    for (const Session &s : std::as_const(m_sessions)) {
         if (at - s.lastActivity > m_idleMs)
-            idle.append(s.id);
-    for (const QString &id : std::as_const(idle))
-        end(id, QStringLiteral("idle"), 0, 0, true);
+            ending.append({s.id, QStringLiteral("idle")});
+        else if (!stillAllowed(s))
+            ending.append({s.id, QStringLiteral("access_revoked")});
+    }
+    for (const auto &[id, reason] : std::as_const(ending))
+        end(id, reason, 0, 0, true);
 }
 
 } // namespace hm::server::remote

@@ -139,7 +139,15 @@ private:
     // the agent to close it unless it ended there.
     void end(const QString &sessionId, const QString &reason, int exitCode = 0, int signal = 0,
              bool askAgent = false, const QString &closedBy = {});
+    // Every sweep: ends idle sessions, and those whose user may no longer
+    // hold them (revalidate()).
     void sweepIdle();
+    // Whether the session's user may still hold it: the account exists and
+    // is not suspended, and its role and grants still allow `terminal` on
+    // the node. A revoked grant, a demotion, a suspension or a deleted
+    // account ends an open terminal within one sweep, not at its next
+    // request (reason "access_revoked").
+    bool stillAllowed(const Session &session);
     Session *byConsole(ws::WsConnection *console);
 
     store::Database &m_db;
