@@ -279,8 +279,10 @@ Result<QString> TerminalService::attach(const QString &ticket, const QString &no
             console->sendBinary(s.backlog);
             s.pendingCredit += s.backlog.size();
             s.backlog.clear();
-            creditConsole(s);
         }
+        // Also what went to a console that left before its socket drained:
+        // uncredited, it would stall the shell for good.
+        creditConsole(s);
         return s.id;
     }
     return Error{ErrorCode::Unauthorized,
@@ -368,14 +370,24 @@ void TerminalService::onAgentStream(const QString &nodeId, const QByteArray &byt
     }
     if (frame->kind != hm::fleet::StreamFrame::Kind::Data)
         return; // credits go to agents, not from them
+    // What the agent sent and we have not credited yet is pendingCredit
+    // (handed to the console) plus the backlog (no console yet): an agent
+    // sends no more than its window of that. One that does ignores flow
+    // control — holding its bytes would grow without bound, dropping them
+    // would corrupt the screen silently — so the session ends.
+    if (s->pendingCredit + s->backlog.size() + frame->data.size() > hm::fleet::kStreamWindow) {
+        qCWarning(lcServer).noquote() << "terminal: node" << nodeId
+                                      << "sent past its credit window; ending session" << s->id;
+        end(s->id, QStringLiteral("flow_control_violation"), 0, 0, true);
+        return;
+    }
     s->lastActivity = now();
     s->bytesOut += frame->data.size();
     if (s->console && s->console->isOpen()) {
         s->console->sendBinary(frame->data);
         s->pendingCredit += frame->data.size();
         creditConsole(*s);
-    } else if (s->backlog.size() + frame->data.size() <= hm::fleet::kStreamWindow) {
-        // The agent sends no more than its window without credit.
+    } else {
         s->backlog.append(frame->data);
     }
 }
