@@ -30,7 +30,7 @@ class WsConnection;
 // from the message. Refusals close with a code and a reason:
 //   4401 unknown node or wrong signature; 4403 the node was deleted or its
 //   key revoked; 4408 no hello within 10 s, or nothing for three report
-//   intervals (the node goes offline); 1013 a report could not be stored
+//   intervals (the node goes offline); 4503 a report could not be stored
 //   (the agent sends again); 4409 a newer connection of the same node took over;
 //   1003 a binary frame before the hello (after it, binary frames are
 //   streams: AgentCalls::deliverStream); 1008 a malformed or unexpected

@@ -17,7 +17,9 @@ enum CloseCode : quint16
     kClosePolicy = 1008,       // slow consumer; a malformed or unexpected agent message
     kCloseTooBig = 1009,       // an agent message above its size limit
     kCloseInternal = 1011,     // the server failed (store error)
-    kCloseTryAgain = 1013,     // an agent report could not be queued: reconnect and resend
+    // 1012–2999 are not sendable (Qt, RFC 6455 registry): a peer would read
+    // 1002. So "try again later" is ours, in the 4000s.
+    kCloseTryAgain = 4503,     // an agent report could not be queued: reconnect and resend
     kCloseBadRequest = 4400,   // a request the feed does not take (a token in the URL)
     kCloseUnauthorized = 4401, // no, bad or expired credential
     kCloseForbidden = 4403,    // credential valid but not allowed here

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <QWebSocket>
+#include <algorithm>
 
 namespace hm::server::ws {
 
@@ -25,6 +26,12 @@ TerminalFeed::TerminalFeed(remote::TerminalService &terminals, QObject *parent)
 
 void TerminalFeed::open(WsConnection *connection, const QString &nodeId)
 {
+    // Nobody is known before the attach: a bound on how many may wait keeps
+    // a stream of idle upgrades from holding connections for 10 s each.
+    if (waitingCount() >= kMaxWaiting) {
+        connection->closeWith(kCloseRateLimited, QStringLiteral("too many terminals waiting"));
+        return;
+    }
     QWebSocket &socket = connection->socket();
     socket.setMaxAllowedIncomingMessageSize(quint64(kTerminalMaxMessage));
     socket.setMaxAllowedIncomingFrameSize(quint64(kTerminalMaxMessage));
@@ -46,6 +53,11 @@ void TerminalFeed::open(WsConnection *connection, const QString &nodeId)
                                connection->closeWith(kCloseTimeout,
                                                      QStringLiteral("no attach in time"));
                        });
+}
+
+int TerminalFeed::waitingCount() const
+{
+    return int(std::count(m_attached.cbegin(), m_attached.cend(), false));
 }
 
 void TerminalFeed::remove(WsConnection *connection)

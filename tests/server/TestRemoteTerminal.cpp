@@ -328,6 +328,52 @@ private slots:
                      {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}});
     }
 
+    // Before the attach nobody is known: only so many may wait at once.
+    void connectionsWaitingToAttachAreBounded()
+    {
+        std::vector<std::unique_ptr<Console>> waiting;
+        for (int i = 0; i < 32; ++i) {
+            waiting.push_back(std::make_unique<Console>());
+            waiting.back()->socket.open(terminalUrl(m_nodeId));
+            QTRY_COMPARE(waiting.back()->socket.state(), QAbstractSocket::ConnectedState);
+        }
+        Console extra;
+        extra.socket.open(terminalUrl(m_nodeId));
+        QTRY_VERIFY(extra.closed);
+        QCOMPARE(extra.closeCode, 4429);
+        // One leaves: there is room again, and a ticket attaches as ever.
+        waiting.front()->socket.close();
+        waiting.erase(waiting.begin());
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        // The server may see the new upgrade before the close: a refused
+        // one (4429, its attach never read) is tried again.
+        const QString ticket = opened.data().value("ticket").toString();
+        bool attached = false;
+        for (int attempt = 0; attempt < 20 && !attached; ++attempt) {
+            Console console;
+            console.socket.open(terminalUrl(m_nodeId));
+            QTRY_VERIFY(console.socket.state() == QAbstractSocket::ConnectedState
+                        || console.closed || console.failed);
+            console.attach(ticket);
+            QTRY_VERIFY(console.closed || !console.messages.isEmpty());
+            attached = std::any_of(console.messages.cbegin(), console.messages.cend(),
+                                   [](const QJsonObject &m) { return m["type"] == "attached"; });
+            if (!attached)
+                QCOMPARE(console.closeCode, 4429);
+        }
+        QVERIFY(attached);
+        waiting.clear();
+        QCOMPARE(m_http->send("DELETE",
+                              QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
+                                  .arg(m_nodeId,
+                                       opened.data().value("session").toObject().value("id")
+                                           .toString()),
+                              {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+    }
+
     void aFloodToAConsoleThatStopsReadingGrowsNothing()
     {
         const Answer opened = openSession(m_nodeId, m_admin);
