@@ -598,6 +598,7 @@ private slots:
         const Answer begun = beginUpload("by-admin.bin", bytes);
         QCOMPARE(begun.status, 201);
         const QString id = begun.data().value("upload_id").toString();
+        checkAudit("NODE_FILE_UPLOAD_STARTED", m_adminId, "by-admin.bin");
         const auto asOps = [&](const QByteArray &verb, const QString &path,
                                const QByteArray &body = {}) {
             return m_http->send(verb, files(path), body,
@@ -625,6 +626,20 @@ private slots:
                      .status,
                  200);
         QCOMPARE(filesReadAll(m_root + "/by-admin.bin"), bytes);
+        // An abort is audited with its upload id (ops's refused one was not
+        // an abort: nothing of that upload was touched).
+        const Answer second = beginUpload("aborted.bin", bytes);
+        QCOMPARE(second.status, 201);
+        const QString secondId = second.data().value("upload_id").toString();
+        QCOMPARE(m_http->send("DELETE", files(QStringLiteral("/uploads/") + secondId), {},
+                              {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+        const QJsonObject aborted = auditOf("NODE_FILE_UPLOAD_ABORTED").first().toObject();
+        QCOMPARE(aborted.value("user_id").toString(), m_adminId);
+        QCOMPARE(aborted.value("resource_id").toString(), m_files.nodeId);
+        QCOMPARE(aborted.value("details").toObject().value("upload_id").toString(), secondId);
+        QVERIFY(!QFileInfo::exists(m_root + "/aborted.bin"));
         // Not on another node, whatever its agent grants.
         QCOMPARE(m_http
                      ->get(QStringLiteral("/api/v1/nodes/%1/files/roots").arg(m_plain.nodeId),

@@ -430,7 +430,12 @@ void FileOps::beginUpload(const auth::Principal &caller, const auth::ClientInfo 
         }
         args.insert(QStringLiteral("upload_id"), resumeId);
     }
-    call(caller, client, fileRemoteAction(nodeId, QStringLiteral("upload_begin"), args),
+    RemoteAction begin = fileRemoteAction(nodeId, QStringLiteral("upload_begin"), args);
+    fileAudit(begin, QStringLiteral("NODE_FILE_UPLOAD_STARTED"), target.root, target.path,
+              {{QStringLiteral("size"), size},
+               {QStringLiteral("overwrite"), overwrite},
+               {QStringLiteral("resumed"), !resumeId.isEmpty()}});
+    call(caller, client, std::move(begin),
          uploadAnswer([this, nodeId, userId = caller.userId,
                        done = std::move(done)](Result<QJsonObject> begun) {
              if (begun) {
@@ -524,9 +529,12 @@ void FileOps::abortUpload(const auth::Principal &caller, const auth::ClientInfo 
                            [done = std::move(done), error = owner.error()] { done(error); });
         return;
     }
-    call(caller, client,
-         fileRemoteAction(nodeId, QStringLiteral("upload_abort"),
-                          {{QStringLiteral("upload_id"), uploadId}}),
+    RemoteAction abort = fileRemoteAction(nodeId, QStringLiteral("upload_abort"),
+                                          {{QStringLiteral("upload_id"), uploadId}});
+    abort.auditAction = QStringLiteral("NODE_FILE_UPLOAD_ABORTED");
+    abort.auditTarget = uploadId;
+    abort.auditDetails = {{QStringLiteral("upload_id"), uploadId}};
+    call(caller, client, std::move(abort),
          uploadAnswer([this, key = QString(nodeId + u'/' + uploadId),
                        done = std::move(done)](Result<QJsonObject> aborted) {
              if (aborted)
