@@ -7,7 +7,7 @@
 // write audited with the authenticated user and no contents; seed 002's
 // absolute-path aliases.
 
-#include "AuthTestSupport.h"
+#include "RemoteAgentSupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,12 +22,6 @@
 using namespace hm::test;
 
 namespace {
-
-struct FilesAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
 
 QByteArray filesRandomBytes(qsizetype size, quint32 seed)
 {
@@ -67,49 +61,16 @@ class TestRemoteFiles : public QObject, private ServerFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_agentDir;
+    std::unique_ptr<RemoteAgents> m_agents;
     QTemporaryDir m_tree; // root/, ro/ and outside/
     QString m_root;       // canonical, as the agent names it
     QString m_ro;
     QString m_outside;
-    FilesAgent m_files;
-    FilesAgent m_plain;
+    RemoteAgent m_files;
+    RemoteAgent m_plain;
     ApiUser m_ops;
     ApiUser m_viewer;
     QString m_adminId;
-
-    QJsonObject node(const QString &id)
-    {
-        return m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).data();
-    }
-
-    bool startAgent(FilesAgent &agent, const QString &name, const QStringList &labels,
-                    const QStringList &extra)
-    {
-        const Answer created =
-            m_http->json("POST", QStringLiteral("/api/v1/nodes"),
-                         {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
-        if (created.status != 201)
-            return false;
-        agent.nodeId = created.data().value("node").toObject().value("id").toString();
-        const QString secret =
-            created.data().value("enrolment").toObject().value("secret").toString();
-        QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-        if (!config.open(QIODevice::WriteOnly))
-            return false;
-        config.write("capabilities=metrics\n");
-        config.close();
-        agent.process = std::make_unique<QProcess>();
-        agent.process->setProgram(binaryPath("hivemind-agent"));
-        agent.process->setArguments(QStringList{"--config", config.fileName(), "--server",
-                                                m_http->base().toString(), "--enrol-secret", secret,
-                                                "--data-dir", m_agentDir.filePath(name),
-                                                "--interval", "1"} +
-                                    extra);
-        agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent.process->start();
-        return agent.process->waitForStarted();
-    }
 
     QString files(const QString &suffix = {}) const
     {
@@ -159,13 +120,7 @@ class TestRemoteFiles : public QObject, private ServerFixture
         return m_http->json("POST", files(QStringLiteral("/uploads")), body, m_admin);
     }
 
-    QJsonArray auditOf(const QString &action)
-    {
-        return m_http->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
-            .data()
-            .value("audit_logs")
-            .toArray();
-    }
+    QJsonArray auditOf(const QString &action) { return m_agents->audit(action); }
 
     // The newest entry of `action`: by `userId`, on the node, for `path`,
     // and never holding `secret` (a file's content).
@@ -190,7 +145,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(startServer().isEmpty(), "server did not start");
-        QVERIFY(m_agentDir.isValid() && m_tree.isValid());
+        QVERIFY(m_tree.isValid());
         for (const char *dir : {"root", "ro", "outside"})
             QVERIFY(QDir(m_tree.path()).mkpath(QLatin1String(dir)));
         m_root = QFileInfo(m_tree.filePath("root")).canonicalFilePath();
@@ -208,23 +163,20 @@ private slots:
         m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
         m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
         QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
+        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
+        QVERIFY(m_agents->isValid());
         QVERIFY(
-            startAgent(m_files, "files-1", {"files"},
+            m_agents->start(m_files, "files-1", {"files"},
                        {"--allow", "files", "--files-root", m_root, "--files-root", m_ro + ":ro"}));
-        QVERIFY(startAgent(m_plain, "plain-1", {"plain"}, {}));
-        for (const FilesAgent *agent : {&m_files, &m_plain})
-            QTRY_COMPARE_WITH_TIMEOUT(node(agent->nodeId).value("status").toString(),
-                                      QStringLiteral("online"), 30000);
+        QVERIFY(m_agents->start(m_plain, "plain-1", {"plain"}));
+        HM_WAIT_ONLINE(*m_agents, m_files);
+        HM_WAIT_ONLINE(*m_agents, m_plain);
     }
 
     void cleanupTestCase()
     {
-        for (FilesAgent *agent : {&m_files, &m_plain}) {
-            if (agent->process) {
-                agent->process->terminate();
-                agent->process->waitForFinished(10000);
-            }
-        }
+        QVERIFY(m_files.stop());
+        QVERIFY(m_plain.stop());
     }
 
     void theAgentReportsItsRoots()

@@ -11,7 +11,7 @@
 // - sessions are their owner's, bounded per user, closed when idle, and
 //   every open and close is audited with the byte counts.
 
-#include "AuthTestSupport.h"
+#include "RemoteAgentSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -74,40 +74,11 @@ class TestRemoteTerminal : public QObject, private ServerFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_agentDir;
     QString m_nodeId;
     QString m_plainNodeId;
-    std::unique_ptr<QProcess> m_agent;
-    std::unique_ptr<QProcess> m_plainAgent;
-
-    QJsonObject node(const QString &id)
-    {
-        return m_http->get(QStringLiteral("/api/v1/nodes/") + id, m_admin).data();
-    }
-
-    std::unique_ptr<QProcess> startAgent(const QString &name, const QStringList &labels,
-                                         const QStringList &extra, QString *nodeId)
-    {
-        const Answer created = m_http->json(
-            "POST", QStringLiteral("/api/v1/nodes"),
-            {{"name", name}, {"labels", QJsonArray::fromStringList(labels)}}, m_admin);
-        *nodeId = created.data().value("node").toObject().value("id").toString();
-        QFile config(m_agentDir.filePath(name + ".conf"));
-        config.open(QIODevice::WriteOnly);
-        config.close();
-        auto agent = std::make_unique<QProcess>();
-        agent->setProgram(binaryPath("hivemind-agent"));
-        agent->setArguments(
-            QStringList{"--config", config.fileName(), "--server", m_http->base().toString(),
-                        "--enrol-secret",
-                        created.data().value("enrolment").toObject().value("secret").toString(),
-                        "--data-dir", m_agentDir.filePath(name), "--interval", "1"}
-            + extra);
-        agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent->start();
-        agent->waitForStarted();
-        return agent;
-    }
+    std::unique_ptr<RemoteAgents> m_agents;
+    RemoteAgent m_agent;
+    RemoteAgent m_plainAgent;
 
     Answer reauthenticate(const QString &token, const QString &password)
     {
@@ -134,14 +105,7 @@ class TestRemoteTerminal : public QObject, private ServerFixture
         return url;
     }
 
-    QJsonArray audit(const QString &action)
-    {
-        return m_http
-            ->get(QStringLiteral("/api/v1/audit?action=%1&size=100").arg(action), m_admin)
-            .data()
-            .value("audit_logs")
-            .toArray();
-    }
+    QJsonArray audit(const QString &action) { return m_agents->audit(action); }
 
     // A QWebSocket console attached with `ticket`; its output collected.
     struct Console
@@ -183,22 +147,20 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(startServer({"--terminal-idle-seconds", "6"}).isEmpty(), "server did not start");
-        QVERIFY(m_agentDir.isValid());
-        m_agent = startAgent("shell-host", {"ops"}, {"--allow", "terminal"}, &m_nodeId);
-        m_plainAgent = startAgent("plain-host", {"ops"}, {}, &m_plainNodeId);
-        for (const QString &id : {m_nodeId, m_plainNodeId})
-            QTRY_COMPARE_WITH_TIMEOUT(node(id).value("status").toString(),
-                                      QStringLiteral("online"), 30000);
+        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
+        QVERIFY(m_agents->isValid());
+        QVERIFY(m_agents->start(m_agent, "shell-host", {"ops"}, {"--allow", "terminal"}));
+        QVERIFY(m_agents->start(m_plainAgent, "plain-host", {"ops"}));
+        m_nodeId = m_agent.nodeId;
+        m_plainNodeId = m_plainAgent.nodeId;
+        HM_WAIT_ONLINE(*m_agents, m_agent);
+        HM_WAIT_ONLINE(*m_agents, m_plainAgent);
     }
 
     void cleanupTestCase()
     {
-        for (auto *agent : {m_agent.get(), m_plainAgent.get()}) {
-            if (agent) {
-                agent->terminate();
-                agent->waitForFinished(10000);
-            }
-        }
+        QVERIFY(m_agent.stop());
+        QVERIFY(m_plainAgent.stop());
     }
 
     void openingNeedsAFreshPassword()
@@ -383,7 +345,7 @@ private slots:
         const qint64 shellPid = session.value("pid").toInteger();
         QVERIFY(shellPid > 0);
         const qint64 serverPid = m_server->process().processId();
-        const qint64 agentPid = m_agent->processId();
+        const qint64 agentPid = m_agent.process->processId();
         const qint64 serverBefore = rssKiB(serverPid);
         const qint64 agentBefore = rssKiB(agentPid);
 
