@@ -1,4 +1,5 @@
 #include "store/SqliteError_p.h"
+#include "store/Constraints.h"
 
 #include <QJsonObject>
 
@@ -35,3 +36,12 @@ bool isUniqueViolation(const Error &error)
 }
 
 } // namespace hm::store::detail
+
+namespace hm::store {
+
+bool isUniqueViolation(const Error &error)
+{
+    return detail::isUniqueViolation(error);
+}
+
+} // namespace hm::store

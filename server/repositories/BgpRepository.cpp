@@ -1,5 +1,6 @@
 #include "server/repositories/BgpRepository.h"
 
+#include "store/Constraints.h"
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
@@ -11,13 +12,6 @@ namespace {
 const QString kBgpSessionColumns = QStringLiteral(
     "id, name, neighbor, remote_as, local_as, sealed_password, hold_time, keepalive, "
     "connect_retry, multihop, ttl_security, enabled, description, created_at, updated_at");
-
-// SQLITE_CONSTRAINT_UNIQUE (store/SqliteError).
-bool bgpUniqueViolation(const Error &error)
-{
-    const int rc = error.details.value(QStringLiteral("sqlite_code")).toInt();
-    return rc == 2067 || rc == 1555;
-}
 
 Error bgpNameConflict()
 {
@@ -97,7 +91,7 @@ Result<qint64> insertBgpSession(store::Database &db, const BgpSessionRow &r)
          r.multihop, r.ttlSecurity ? 1 : 0, r.enabled ? 1 : 0, r.description, r.createdAt,
          r.updatedAt});
     if (!s) {
-        if (bgpUniqueViolation(s.error()))
+        if (store::isUniqueViolation(s.error()))
             return bgpNameConflict();
         return s.error();
     }
@@ -113,7 +107,7 @@ Status updateBgpSession(store::Database &db, const BgpSessionRow &r)
                        "updated_at = ? WHERE id = ?"),
         {r.name, r.neighbor, r.remoteAs, r.localAs, r.holdTime, r.keepalive, r.connectRetry,
          r.multihop, r.ttlSecurity ? 1 : 0, r.enabled ? 1 : 0, r.description, r.updatedAt, r.id});
-    if (!s && bgpUniqueViolation(s.error()))
+    if (!s && store::isUniqueViolation(s.error()))
         return bgpNameConflict();
     return s;
 }
@@ -151,8 +145,7 @@ Result<qint64> insertBgpAnnouncement(store::Database &db, const BgpAnnouncementR
                                                "description, created_at) VALUES (?, ?, ?)"),
                                 {row.prefix, row.description, row.createdAt});
     if (!s) {
-        const int rc = s.error().details.value(QStringLiteral("sqlite_code")).toInt();
-        if (rc == 2067 || rc == 1555)
+        if (store::isUniqueViolation(s.error()))
             return Error{ErrorCode::Conflict, QStringLiteral("prefix: announced already"),
                          {{QStringLiteral("field"), QStringLiteral("prefix")}}};
         return s.error();

@@ -1,5 +1,6 @@
 #include "server/repositories/Ipv6PoolRepository.h"
 
+#include "store/Constraints.h"
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
@@ -18,13 +19,6 @@ const QString kIpv6AllocationColumns =
                    "ipv6_allocations.client_name, ipv6_allocations.prefix, "
                    "ipv6_allocations.status, ipv6_allocations.description, "
                    "ipv6_allocations.allocated_at, ipv6_allocations.expires_at");
-
-// SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY (store/SqliteError).
-bool v6UniqueViolation(const Error &error)
-{
-    const int rc = error.details.value(QStringLiteral("sqlite_code")).toInt();
-    return rc == 2067 || rc == 1555;
-}
 
 Error v6PoolConflict(const Error &error)
 {
@@ -142,7 +136,7 @@ Result<qint64> insertIpv6Pool(store::Database &db, const Ipv6PoolRow &r)
         {r.name, r.prefix, r.prefixLength, r.reservedPrefixes, r.autoAssign ? 1 : 0, r.status,
          r.description, r.createdAt, r.updatedAt});
     if (!s) {
-        if (v6UniqueViolation(s.error()))
+        if (store::isUniqueViolation(s.error()))
             return v6PoolConflict(s.error());
         return s.error();
     }
@@ -157,7 +151,7 @@ Status updateIpv6Pool(store::Database &db, const Ipv6PoolRow &r)
                        "updated_at = ? WHERE id = ?"),
         {r.name, r.prefix, r.prefixLength, r.reservedPrefixes, r.autoAssign ? 1 : 0, r.status,
          r.description, r.updatedAt, r.id});
-    if (!s && v6UniqueViolation(s.error()))
+    if (!s && store::isUniqueViolation(s.error()))
         return v6PoolConflict(s.error());
     return s;
 }
@@ -258,7 +252,7 @@ Result<qint64> insertIpv6Allocation(store::Database &db, const Ipv6AllocationRow
          r.status, r.description, r.allocatedAt,
          r.expiresAt ? QVariant(*r.expiresAt) : QVariant()});
     if (!s) {
-        if (v6UniqueViolation(s.error()))
+        if (store::isUniqueViolation(s.error()))
             return Error{ErrorCode::Conflict,
                          QStringLiteral("custom_prefix: %1 is allocated already").arg(r.prefix),
                          {{QStringLiteral("field"), QStringLiteral("custom_prefix")},

@@ -1,5 +1,6 @@
 #include "server/repositories/NodeGrantRepository.h"
 
+#include "store/Constraints.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
 
@@ -47,9 +48,7 @@ Status insertNodeGrant(store::Database &db, const NodeGrantRow &r)
         {r.id, r.subjectKind, r.subject, r.label, r.capability,
          r.createdBy.isEmpty() ? QVariant() : QVariant(r.createdBy), r.createdAt});
     if (!s) {
-        // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (store/SqliteError).
-        const int rc = s.error().details.value(QStringLiteral("sqlite_code")).toInt();
-        if (rc == 2067 || rc == 1555)
+        if (store::isUniqueViolation(s.error()))
             return Error{ErrorCode::ResourceAlreadyExists,
                          QStringLiteral("this grant exists already")};
         return s.error();

@@ -1,5 +1,6 @@
 #include "server/repositories/WireGuardRepository.h"
 
+#include "store/Constraints.h"
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
@@ -18,13 +19,6 @@ const QString kWgClientColumns = QStringLiteral(
     "id, server_id, name, address_family, ipv4_address, ipv6_address, public_key, private_key, "
     "preshared_key, allowed_ips, dns_servers, persistent_keepalive, enabled, expires_at, "
     "description, created_at, updated_at");
-
-// SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY (store/SqliteError).
-bool wgUniqueViolation(const Error &error)
-{
-    const int rc = error.details.value(QStringLiteral("sqlite_code")).toInt();
-    return rc == 2067 || rc == 1555;
-}
 
 // Which unique column a violation names (sqlite's message lists them).
 Error wgConflict(const Error &error, const QList<std::pair<QString, QString>> &columns)
@@ -161,7 +155,7 @@ Result<qint64> insertWgServer(store::Database &db, const WgServerRow &r)
          r.mtu, r.persistentKeepalive, encodeWgList(r.allowedIps), r.endpointHost,
          r.autoStart ? 1 : 0, r.description, r.desiredState, r.createdAt, r.updatedAt});
     if (!s) {
-        if (wgUniqueViolation(s.error()))
+        if (store::isUniqueViolation(s.error()))
             return wgConflict(s.error(), kServerUnique);
         return s.error();
     }
@@ -179,7 +173,7 @@ Status updateWgServer(store::Database &db, const WgServerRow &r)
                     nullIfEmpty(r.ipv6Address), encodeWgList(r.dnsServers), r.mtu,
                     r.persistentKeepalive, encodeWgList(r.allowedIps), r.endpointHost,
                     r.autoStart ? 1 : 0, r.description, r.updatedAt, r.id});
-    if (!s && wgUniqueViolation(s.error()))
+    if (!s && store::isUniqueViolation(s.error()))
         return wgConflict(s.error(), kServerUnique);
     return s;
 }
@@ -308,7 +302,7 @@ Result<qint64> insertWgClient(store::Database &db, const WgClientRow &r)
          r.expiresAt ? QVariant(*r.expiresAt) : QVariant(), r.description, r.createdAt,
          r.updatedAt});
     if (!s) {
-        if (wgUniqueViolation(s.error()))
+        if (store::isUniqueViolation(s.error()))
             return wgConflict(s.error(), kClientUnique);
         return s.error();
     }
@@ -326,7 +320,7 @@ Status updateWgClient(store::Database &db, const WgClientRow &r)
          encodeWgList(r.allowedIps), encodeWgList(r.dnsServers), r.persistentKeepalive,
          r.enabled ? 1 : 0, r.expiresAt ? QVariant(*r.expiresAt) : QVariant(), r.description,
          r.updatedAt, r.id});
-    if (!s && wgUniqueViolation(s.error()))
+    if (!s && store::isUniqueViolation(s.error()))
         return wgConflict(s.error(), kClientUnique);
     return s;
 }
