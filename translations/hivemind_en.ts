@@ -790,6 +790,14 @@
         <source>Node grant removed</source>
         <translation>Node grant removed</translation>
     </message>
+    <message>
+        <source>Node file upload started</source>
+        <translation>Node file upload started</translation>
+    </message>
+    <message>
+        <source>Node file upload aborted</source>
+        <translation>Node file upload aborted</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -3828,6 +3836,10 @@
     <message>
         <source>Pick an action, or type part of its name or code</source>
         <translation>Pick an action, or type part of its name or code</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
     </message>
 </context>
 <context>

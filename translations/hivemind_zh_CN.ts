@@ -788,6 +788,14 @@
         <source>Node grant removed</source>
         <translation>移除节点授权</translation>
     </message>
+    <message>
+        <source>Node file upload started</source>
+        <translation>开始上传节点文件</translation>
+    </message>
+    <message>
+        <source>Node file upload aborted</source>
+        <translation>中止上传节点文件</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -3803,6 +3811,10 @@
     <message>
         <source>Pick an action, or type part of its name or code</source>
         <translation>选择操作，或输入其名称或代码的一部分</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
     </message>
 </context>
 <context>

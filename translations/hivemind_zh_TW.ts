@@ -788,6 +788,14 @@
         <source>Node grant removed</source>
         <translation>移除節點授權</translation>
     </message>
+    <message>
+        <source>Node file upload started</source>
+        <translation>開始上傳節點檔案</translation>
+    </message>
+    <message>
+        <source>Node file upload aborted</source>
+        <translation>中止上傳節點檔案</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -3803,6 +3811,10 @@
     <message>
         <source>Pick an action, or type part of its name or code</source>
         <translation>選擇動作，或輸入其名稱或代碼的一部分</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
     </message>
 </context>
 <context>
