@@ -3841,6 +3841,10 @@
         <source>Node</source>
         <translation>Node</translation>
     </message>
+    <message>
+        <source>All nodes</source>
+        <translation>All nodes</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpPane</name>

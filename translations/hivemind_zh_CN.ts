@@ -3816,6 +3816,10 @@
         <source>Node</source>
         <translation>节点</translation>
     </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpPane</name>

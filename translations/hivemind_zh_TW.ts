@@ -3816,6 +3816,10 @@
         <source>Node</source>
         <translation>節點</translation>
     </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有節點</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpPane</name>

@@ -178,7 +178,7 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditNode = new QComboBox(tab);
     m_auditNode->setObjectName(QStringLiteral("audit.node"));
     m_auditNode->setMinimumContentsLength(12);
-    m_auditNode->addItem(QString());
+    m_auditNode->addItem(QString()); // "All nodes" (retranslateUi)
     m_auditPeriodLabel = caption(tab);
     m_auditPeriod = new QComboBox(tab);
     m_auditPeriod->setObjectName(QStringLiteral("audit.period"));
@@ -437,7 +437,7 @@ void AuditLogsPage::loadNodes()
             const QString chosen = m_auditNode->currentData().toString();
             const QSignalBlocker block(m_auditNode);
             m_auditNode->clear();
-            m_auditNode->addItem(QString());
+            m_auditNode->addItem(tr("All nodes"));
             for (const hm::client::NodeRow &node : r.value().items)
                 m_auditNode->addItem(node.name, node.id);
             m_auditNode->setCurrentIndex(std::max(0, m_auditNode->findData(chosen)));
@@ -669,6 +669,7 @@ void AuditLogsPage::retranslate()
     m_auditAction->lineEdit()->setToolTip(tr("Pick an action, or type part of its name or code"));
     m_auditResourceLabel->setText(tr("Resource type"));
     m_auditNodeLabel->setText(tr("Node"));
+    m_auditNode->setItemText(0, tr("All nodes"));
     m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
     m_auditPeriodLabel->setText(tr("Time"));
     m_auditFrom->setDisplayFormat(dateTimeFormat());

@@ -305,7 +305,8 @@ void TestAuditLogsPanel::theNodeFilterShowsOneNodesEntries()
     QVERIFY(ready(model));
     auto *nodes = find<QComboBox>("audit.node");
     QTRY_COMPARE(nodes->count(), 3); // any, and the two nodes
-    QCOMPARE(nodes->itemText(0), QString());
+    QCOMPARE(nodes->itemText(0), QStringLiteral("All nodes"));
+    QVERIFY(nodes->itemData(0).toString().isEmpty());
     nodes->setCurrentIndex(nodes->findText(QStringLiteral("audit-db")));
     QCOMPARE(nodes->currentData().toString(), m_nodeIds.at(1));
     find<QPushButton>("audit.apply")->click();
