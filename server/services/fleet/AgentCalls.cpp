@@ -83,10 +83,7 @@ QStringList AgentCalls::capabilities(const QString &nodeId) const
 
 int AgentCalls::pendingCount(const QString &nodeId) const
 {
-    int count = 0;
-    for (const Pending &pending : m_pending)
-        count += pending.nodeId == nodeId ? 1 : 0;
-    return count;
+    return m_pendingPerNode.value(nodeId);
 }
 
 void AgentCalls::call(const QString &nodeId, const QString &capability, const QString &action,
@@ -109,6 +106,7 @@ void AgentCalls::call(const QString &nodeId, const QString &capability, const QS
                                  QStringLiteral("the node has too many requests waiting; try "
                                                 "again in a moment")});
     const qint64 id = m_nextId++;
+    ++m_pendingPerNode[nodeId];
     m_pending.insert(id, Pending{nodeId, link->connection, context, context != nullptr,
                                  std::move(done)});
     QTimer::singleShot(timeoutMs, this, [this, id] {
@@ -126,6 +124,8 @@ void AgentCalls::finish(qint64 id, Result<QJsonObject> outcome)
     if (it == m_pending.end())
         return;
     Pending pending = std::move(*it);
+    if (--m_pendingPerNode[pending.nodeId] <= 0)
+        m_pendingPerNode.remove(pending.nodeId);
     m_pending.erase(it);
     if ((pending.context || !pending.guarded) && pending.done)
         pending.done(std::move(outcome));

@@ -100,6 +100,7 @@ private:
 
     QHash<QString, Link> m_links; // node id -> its connection
     QHash<qint64, Pending> m_pending;
+    QHash<QString, int> m_pendingPerNode; // what m_pending holds per node (the bound)
     qint64 m_nextId = 1;
 };
 

@@ -31,6 +31,12 @@ Error noSuchTerminal()
     return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such terminal session")};
 }
 
+// A session's key among the node's agent channels.
+QString channelKey(const QString &nodeId, quint32 channel)
+{
+    return nodeId + u':' + QString::number(channel);
+}
+
 QString terminalWebSocketPath(const QString &nodeId)
 {
     return QStringLiteral("/ws/nodes/%1/terminal").arg(nodeId);
@@ -153,6 +159,7 @@ void TerminalService::create(const auth::Principal &caller, const auth::ClientIn
             }
             const QString ticket = issueTicket(s);
             m_sessions.insert(s.id, s);
+            m_byChannel.insert(channelKey(nodeId, s.channel), s.id);
             done(QJsonObject{{QStringLiteral("session"), infoJson(s)},
                              {QStringLiteral("ticket"), ticket},
                              {QStringLiteral("ticket_expires_in"), kTicketMs / 1000},
@@ -269,7 +276,10 @@ Result<QString> TerminalService::attach(const QString &ticket, const QString &no
         if (s.console && s.console != console)
             s.console->closeWith(ws::kCloseConflict,
                                  QStringLiteral("the terminal was attached elsewhere"));
+        if (s.console)
+            m_byConsole.remove(s.console.data());
         s.console = console;
+        m_byConsole.insert(console, s.id);
         s.lastActivity = now();
         connect(&console->socket(), &QWebSocket::bytesWritten, this, [this, console] {
             if (Session *attached = byConsole(console))
@@ -291,15 +301,15 @@ Result<QString> TerminalService::attach(const QString &ticket, const QString &no
 
 TerminalService::Session *TerminalService::byConsole(ws::WsConnection *console)
 {
-    for (Session &s : m_sessions)
-        if (s.console == console)
-            return &s;
-    return nullptr;
+    const QString id = m_byConsole.value(console);
+    const auto it = id.isEmpty() ? m_sessions.end() : m_sessions.find(id);
+    return it == m_sessions.end() ? nullptr : &it.value();
 }
 
 void TerminalService::detach(ws::WsConnection *console)
 {
     if (Session *s = byConsole(console)) {
+        m_byConsole.remove(console);
         s->console = nullptr;
         disconnect(&console->socket(), nullptr, this, nullptr);
     }
@@ -356,14 +366,10 @@ void TerminalService::onAgentStream(const QString &nodeId, const QByteArray &byt
     }
     // The node's own channels only: a frame naming another node's session
     // (or none) finds nothing.
-    Session *s = nullptr;
-    for (Session &candidate : m_sessions)
-        if (candidate.nodeId == nodeId && candidate.channel == frame->channel) {
-            s = &candidate;
-            break;
-        }
-    if (!s)
+    const auto found = m_sessions.find(m_byChannel.value(channelKey(nodeId, frame->channel)));
+    if (found == m_sessions.end())
         return;
+    Session *s = &found.value();
     if (frame->kind == hm::fleet::StreamFrame::Kind::End) {
         end(s->id, QStringLiteral("exited"), frame->exitCode, frame->signal);
         return;
@@ -410,6 +416,9 @@ void TerminalService::end(const QString &sessionId, const QString &reason, int e
         return;
     const Session s = it.value();
     m_sessions.erase(it);
+    m_byChannel.remove(channelKey(s.nodeId, s.channel));
+    if (s.console)
+        m_byConsole.remove(s.console.data());
     if (askAgent)
         m_actions.fleet().calls().call(s.nodeId, QStringLiteral("terminal"),
                                        QStringLiteral("close"),

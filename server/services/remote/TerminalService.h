@@ -156,6 +156,10 @@ private:
     std::function<qint64()> m_now;
     qint64 m_idleMs = kDefaultIdleMs;
     QHash<QString, Session> m_sessions; // by session id
+    // Session ids by "<node id>:<channel>" (each agent frame) and by the
+    // console attached (each keystroke): no scan per frame.
+    QHash<QString, QString> m_byChannel;
+    QHash<const ws::WsConnection *, QString> m_byConsole;
     QTimer m_sweep;
 };
 
