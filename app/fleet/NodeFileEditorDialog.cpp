@@ -189,7 +189,9 @@ void NodeFileEditorDialog::changeEvent(QEvent *event)
 void NodeFileEditorDialog::retranslateUi()
 {
     setWindowTitle(m_readOnly ? tr("View file") : tr("Edit file"));
-    m_title->setText(m_readOnly ? tr("%1 (read only)").arg(m_path) : m_path);
+    const QString where = m_root.endsWith(u'/') ? QString(m_root + m_path)
+                                                : QString(m_root + u'/' + m_path);
+    m_title->setText(m_readOnly ? tr("%1 (read only)").arg(where) : where);
     m_conflictText->setText(tr("This file changed on the node since you opened it. Reload "
                                "its current text (your changes are lost) or overwrite it "
                                "with yours?"));

@@ -551,7 +551,10 @@ void NodeFilesView::showCrumbs()
         b->setObjectName(QStringLiteral("nodes.files.crumb%1").arg(index));
         b->setText(text);
         b->setAutoRaise(true);
-        b->setEnabled(!here);
+        // Where we are reads in bold; a click on it reads the folder again.
+        QFont font = b->font();
+        font.setBold(here);
+        b->setFont(font);
         b->setToolTip(path.isEmpty() ? m_root : QString(m_root + u'/' + path));
         connect(b, &QToolButton::clicked, this, [this, path] { openPath(path); });
         m_crumbLayout->addWidget(b);
@@ -654,7 +657,7 @@ void NodeFilesView::showState()
         w->setVisible(tools);
 
     QString status;
-    if (showList || (tools && m_loaded)) {
+    if (showList) {
         const QString count = QLocale().toString(m_model->entryCount());
         status = m_truncated ? tr("%1 items (the agent lists at most 10,000)").arg(count)
                              : tr("%1 items").arg(count);

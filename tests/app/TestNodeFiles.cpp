@@ -114,6 +114,7 @@ private slots:
     void renameAndDelete();
     void readOnlyRootTurnsWritingOff();
     void tabOnlyWhereFilesAreUsable();
+    void anInterruptedUploadResumes();
     void screenshots();
 
 private:
@@ -322,7 +323,7 @@ void TestNodeFiles::browseIntoAFolderAndBack()
     QVERIFY(listed(view, QStringLiteral("readme.txt")));
     QCOMPARE(child<QToolButton>(view, "nodes.files.crumb1")->text(), QStringLiteral("docs"));
     QCOMPARE(child<QToolButton>(view, "nodes.files.crumb0")->text(), QStringLiteral("www"));
-    QVERIFY(!child<QToolButton>(view, "nodes.files.crumb1")->isEnabled()); // here
+    QVERIFY(child<QToolButton>(view, "nodes.files.crumb1")->font().bold()); // here
     QVERIFY2(child<QLabel>(view, "nodes.files.status")->text() == QLatin1String("1 items"),
              qPrintable(child<QLabel>(view, "nodes.files.status")->text()));
 
@@ -425,8 +426,9 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
     }
     QVERIFY2(steps >= 4, qPrintable(QString::number(steps)));
     QVERIFY(barMax > 0);
-    QCOMPARE(upload->sha256(),
-             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    const QString sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    QCOMPARE(upload->sha256(), sha256);
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("Uploaded \"payload data.bin\" (%1).")
                  .arg(QLocale().formattedDataSize(bytes.size())));
@@ -457,11 +459,12 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
         return int(QDialog::Accepted);
     });
     child<QPushButton>(view, "nodes.files.download")->click();
+    // The finished upload makes way for it (and is deleted).
     FileTransfer *download = view->transfer();
-    QVERIFY(download && download != upload);
+    QVERIFY(download);
     QTRY_COMPARE_WITH_TIMEOUT(download->state(), FileTransfer::State::Done, 30000);
     QCOMPARE(readAll(target), bytes);
-    QCOMPARE(download->sha256(), upload->sha256());
+    QCOMPARE(download->sha256(), sha256);
     QVERIFY(!QFileInfo::exists(target + QStringLiteral(".part")));
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("Downloaded \"payload data.bin\" to %1.").arg(target));
@@ -698,6 +701,69 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
     QVERIFY(tabShown(*granted));
     child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->filesView());
     QTRY_VERIFY_WITH_TIMEOUT(listed(granted->filesView(), QStringLiteral("docs")), 20000);
+}
+
+void TestNodeFiles::anInterruptedUploadResumes()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    view->setTransferChunkSize(64 * 1024);
+    QTemporaryDir local;
+    const QByteArray bytes = randomBytes(2 * 1024 * 1024 + 3);
+    const QString source = local.filePath(QStringLiteral("resumed.bin"));
+    QVERIFY(writeAll(source, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *upload = view->transfer();
+    QVERIFY(upload);
+    QTRY_VERIFY_WITH_TIMEOUT(upload->transferred() >= 256 * 1024, 30000);
+
+    // The agent dies halfway: the chunks fail, what the server says about
+    // the upload too; the transfer stops, resumable.
+    const QString program = m_files.process->program();
+    const QStringList arguments = m_files.process->arguments();
+    m_files.process->kill();
+    QVERIFY(m_files.process->waitForFinished(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Failed, 90000);
+    QVERIFY(upload->canResume());
+    const qint64 stoppedAt = upload->transferred();
+    QVERIFY(stoppedAt > 0 && stoppedAt < bytes.size());
+    auto *resume = child<QPushButton>(view, "nodes.files.transferResume");
+    QVERIFY(resume->isVisible());
+    QVERIFY2(child<QLabel>(view, "nodes.files.transferText")
+                 ->text()
+                 .startsWith(QLatin1String("\"resumed.bin\" was interrupted at ")),
+             qPrintable(child<QLabel>(view, "nodes.files.transferText")->text()));
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/resumed.bin")));
+
+    // The agent comes back (its identity kept in its data directory).
+    m_files.process = std::make_unique<QProcess>();
+    m_files.process->setProgram(program);
+    m_files.process->setArguments(arguments);
+    m_files.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_files.process->start();
+    QVERIFY(m_files.process->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto row = await<NodeRow>(
+                [&](auto done) { NodesApi(*client()).get(m_files.nodeId, done); });
+            return row.ok() && row->status == QLatin1String("online");
+        }(),
+        30000);
+    // Resume: the upload reopened by its id, from what the agent kept.
+    QSignalSpy progress(upload, &FileTransfer::progress);
+    resume->click();
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Done, 60000);
+    QVERIFY(!progress.isEmpty());
+    QVERIFY2(progress.first().at(0).toLongLong() > 0,
+             qPrintable(QString::number(progress.first().at(0).toLongLong())));
+    QCOMPARE(readAll(m_root + QStringLiteral("/resumed.bin")), bytes);
+    QVERIFY(QDir(m_root).entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+                .isEmpty());
 }
 
 void TestNodeFiles::screenshots()
