@@ -17,6 +17,7 @@
 #include "client/FileTransfer.h"
 #include "client/NodesApi.h"
 #include "client/RemoteApi.h"
+#include "client/SystemApi.h"
 #include "fleet/NodeFileEditorDialog.h"
 #include "fleet/NodeFileModel.h"
 #include "fleet/NodeFileNameDialog.h"
@@ -137,6 +138,18 @@ private:
     static bool listed(NodeFilesView *view, const QString &name)
     {
         return !view->isLoading() && view->model()->rowOfName(name) >= 0;
+    }
+
+    // The newest audit entry of `action`: by whom, on which node, for which
+    // path (never the content).
+    AuditEntry newestAudit(const QString &action)
+    {
+        AuditFilter filter;
+        filter.action = action;
+        filter.page.size = 1;
+        auto page = await<Page<AuditEntry>>(
+            [&](auto done) { SystemApi(*client()).audit(filter, done); });
+        return page.ok() && !page->items.isEmpty() ? page->items.first() : AuditEntry();
     }
 
     AdminServer m_server;
@@ -433,6 +446,12 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
              QStringLiteral("Uploaded \"payload data.bin\" (%1).")
                  .arg(QLocale().formattedDataSize(bytes.size())));
     QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("payload data.bin")), 20000);
+    const AuditEntry uploaded = newestAudit(QStringLiteral("NODE_FILE_UPLOADED"));
+    QCOMPARE(uploaded.userId, m_server.admin.id);
+    QCOMPARE(uploaded.resourceId, m_files.nodeId);
+    QCOMPARE(uploaded.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/payload data.bin"));
+    QCOMPARE(uploaded.details.value(QStringLiteral("size")).toInteger(), bytes.size());
     // No part file left next to it.
     QCOMPARE(QDir(m_root + QStringLiteral("/docs"))
                  .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
@@ -468,6 +487,36 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
     QVERIFY(!QFileInfo::exists(target + QStringLiteral(".part")));
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("Downloaded \"payload data.bin\" to %1.").arg(target));
+    const AuditEntry downloaded = newestAudit(QStringLiteral("NODE_FILE_DOWNLOADED"));
+    QCOMPARE(downloaded.userId, m_server.admin.id);
+    QCOMPARE(downloaded.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/payload data.bin"));
+
+    // Cancelled halfway: the upload is aborted on the node, nothing stays.
+    view->setTransferChunkSize(16 * 1024);
+    const QString second = local.filePath(QStringLiteral("cancelled.bin"));
+    QVERIFY(writeAll(second, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(second);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *cancelled = view->transfer();
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled->transferred() >= 64 * 1024, 30000);
+    QVERIFY(QDir(m_root + QStringLiteral("/docs"))
+                .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+                .size() == 1);
+    child<QPushButton>(view, "nodes.files.transferCancel")->click();
+    QCOMPARE(cancelled->state(), FileTransfer::State::Cancelled);
+    QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
+             QStringLiteral("\"cancelled.bin\" was cancelled."));
+    QVERIFY(child<QPushButton>(view, "nodes.files.upload")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_root + QStringLiteral("/docs"))
+                                 .entryList({QStringLiteral(".hm-upload-*")},
+                                            QDir::Hidden | QDir::Files)
+                                 .isEmpty(),
+                             20000);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/docs/cancelled.bin")));
 }
 
 void TestNodeFiles::editAndSave()
@@ -492,6 +541,11 @@ void TestNodeFiles::editAndSave()
     QCOMPARE(loadedText, QStringLiteral("hello from the node\n"));
     QCOMPARE(readAll(m_root + QStringLiteral("/docs/readme.txt")),
              QByteArray("edited in the console\n"));
+    const AuditEntry written = newestAudit(QStringLiteral("NODE_FILE_WRITTEN"));
+    QCOMPARE(written.userId, m_server.admin.id);
+    QCOMPARE(written.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/readme.txt"));
+    QVERIFY(!written.details.contains(QStringLiteral("content")));
     QCOMPARE(child<QLabel>(view, "nodes.files.message")->text(),
              QStringLiteral("Saved \"readme.txt\"."));
 }
