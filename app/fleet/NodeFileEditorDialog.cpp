@@ -18,8 +18,8 @@
 namespace hm::app {
 
 NodeFileEditorDialog::NodeFileEditorDialog(client::ApiClient *client, const QString &nodeId,
-                                           const QString &root, const QString &path,
-                                           bool readOnly, QWidget *parent)
+                                           const QString &root, const QString &path, bool readOnly,
+                                           QWidget *parent)
     : QDialog(parent), m_client(client), m_nodeId(nodeId), m_root(root), m_path(path),
       m_readOnly(readOnly)
 {
@@ -173,8 +173,7 @@ void NodeFileEditorDialog::reject()
         MessageBox::question(this, tr("Discard changes"),
                              tr("Close without saving your changes to \"%1\"?").arg(m_path),
                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("nodes.files.editorDiscard")) !=
-            QMessageBox::Discard)
+                             QStringLiteral("nodes.files.editorDiscard")) != QMessageBox::Discard)
         return;
     QDialog::reject();
 }
@@ -189,8 +188,8 @@ void NodeFileEditorDialog::changeEvent(QEvent *event)
 void NodeFileEditorDialog::retranslateUi()
 {
     setWindowTitle(m_readOnly ? tr("View file") : tr("Edit file"));
-    const QString where = m_root.endsWith(u'/') ? QString(m_root + m_path)
-                                                : QString(m_root + u'/' + m_path);
+    const QString where =
+        m_root.endsWith(u'/') ? QString(m_root + m_path) : QString(m_root + u'/' + m_path);
     m_title->setText(m_readOnly ? tr("%1 (read only)").arg(where) : where);
     m_conflictText->setText(tr("This file changed on the node since you opened it. Reload "
                                "its current text (your changes are lost) or overwrite it "

@@ -46,10 +46,10 @@ int NodeFileModel::rowOfName(const QString &name)
 
 QString NodeFileModel::modeText(const client::FileEntry &entry)
 {
-    QString text = entry.isDirectory()                        ? QStringLiteral("d")
+    QString text = entry.isDirectory()                      ? QStringLiteral("d")
                    : entry.type == QLatin1String("symlink") ? QStringLiteral("l")
-                   : entry.isFile()                          ? QStringLiteral("-")
-                                                             : QStringLiteral("?");
+                   : entry.isFile()                         ? QStringLiteral("-")
+                                                            : QStringLiteral("?");
     static const char kLetters[] = "rwxrwxrwx";
     for (int bit = 0; bit < 9; ++bit)
         text += (entry.mode & (0400 >> bit)) ? QLatin1Char(kLetters[bit]) : QLatin1Char('-');
@@ -77,7 +77,7 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
         return e->type;
     if (role == Qt::DecorationRole && index.column() == NameColumn) {
         QStyle *style = QApplication::style();
-        return style->standardIcon(e->isDirectory() ? QStyle::SP_DirIcon
+        return style->standardIcon(e->isDirectory()                      ? QStyle::SP_DirIcon
                                    : e->type == QLatin1String("symlink") ? QStyle::SP_FileLinkIcon
                                                                          : QStyle::SP_FileIcon);
     }

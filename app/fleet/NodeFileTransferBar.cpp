@@ -85,8 +85,9 @@ void NodeFileTransferBar::showState()
     const QLocale locale;
     const qint64 total = t->total();
     const int permille = total > 0 ? int(t->transferred() * 1000 / total) : 0;
-    const QString amounts = tr("%1 of %2").arg(locale.formattedDataSize(t->transferred()),
-                                               locale.formattedDataSize(total));
+    const QString amounts =
+        tr("%1 of %2")
+            .arg(locale.formattedDataSize(t->transferred()), locale.formattedDataSize(total));
     QString text;
     switch (t->state()) {
     case State::Idle:
@@ -102,14 +103,14 @@ void NodeFileTransferBar::showState()
         text = tr("Checking \"%1\" on the node...").arg(name);
         break;
     case State::Done:
-        text = t->isUpload() ? tr("Uploaded \"%1\" (%2).").arg(name, locale.formattedDataSize(total))
-                             : tr("Downloaded \"%1\" to %2.").arg(name, t->localPath());
+        text = t->isUpload()
+                   ? tr("Uploaded \"%1\" (%2).").arg(name, locale.formattedDataSize(total))
+                   : tr("Downloaded \"%1\" to %2.").arg(name, t->localPath());
         break;
     case State::Failed:
-        text = t->canResume()
-                   ? tr("\"%1\" was interrupted at %2: %3").arg(name, amounts,
-                                                               describeApiError(*t->error()))
-                   : tr("\"%1\" failed: %2").arg(name, describeApiError(*t->error()));
+        text = t->canResume() ? tr("\"%1\" was interrupted at %2: %3")
+                                    .arg(name, amounts, describeApiError(*t->error()))
+                              : tr("\"%1\" failed: %2").arg(name, describeApiError(*t->error()));
         break;
     case State::Cancelled:
         text = tr("\"%1\" was cancelled.").arg(name);

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
@@ -164,6 +165,15 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
             &NodeFilesView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &NodeFilesView::updateActions);
     connect(m_empty->action(), &QPushButton::clicked, this, &NodeFilesView::reload);
+    // The file manager's keys: Delete, F2 (rename), Backspace (up).
+    const auto key = [this](const QKeySequence &sequence, void (NodeFilesView::*slot)()) {
+        auto *shortcut = new QShortcut(sequence, m_view);
+        shortcut->setContext(Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    key(QKeySequence::Delete, &NodeFilesView::deleteSelected);
+    key(QKeySequence(Qt::Key_F2), &NodeFilesView::renameSelected);
+    key(QKeySequence(Qt::Key_Backspace), &NodeFilesView::goUp);
     retranslateUi();
 }
 
@@ -229,8 +239,7 @@ void NodeFilesView::readRoots()
     m_inFlight = true;
     showState();
     client::RemoteApi(*m_client).fileRoots(
-        m_node->id,
-        client::within(this, [this, generation](Result<QList<client::FileRoot>> r) {
+        m_node->id, client::within(this, [this, generation](Result<QList<client::FileRoot>> r) {
             if (generation != m_generation)
                 return;
             m_inFlight = false;
@@ -397,12 +406,12 @@ void NodeFilesView::deleteSelected()
                              QMessageBox::No,
                              QStringLiteral("nodes.files.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::RemoteApi(*m_client).deleteFile(
-        m_node->id, m_root, childPath(name), folder,
-        client::within(this, [this, name](Result<void> r) {
-            actionDone(r, tr("Deleted \"%1\".").arg(name),
-                       tr("\"%1\" was not deleted: %2").arg(name), {});
-        }));
+    client::RemoteApi(*m_client).deleteFile(m_node->id, m_root, childPath(name), folder,
+                                            client::within(this, [this, name](Result<void> r) {
+                                                actionDone(
+                                                    r, tr("Deleted \"%1\".").arg(name),
+                                                    tr("\"%1\" was not deleted: %2").arg(name), {});
+                                            }));
 }
 
 void NodeFilesView::downloadSelected()
@@ -428,8 +437,9 @@ void NodeFilesView::upload()
 {
     if (!m_client || !m_node || !m_upload->isEnabled())
         return;
-    QFileDialog dialog(this, tr("Upload a file to %1")
-                               .arg(m_path.isEmpty() ? m_root : QString(m_root + u'/' + m_path)));
+    QFileDialog dialog(
+        this,
+        tr("Upload a file to %1").arg(m_path.isEmpty() ? m_root : QString(m_root + u'/' + m_path)));
     dialog.setObjectName(QStringLiteral("nodes.files.uploadDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptOpen);
     dialog.setFileMode(QFileDialog::ExistingFile);
@@ -485,8 +495,7 @@ void NodeFilesView::editSelected()
     if (!m_client || !m_node || !e || !m_edit->isEnabled())
         return;
     const QString name = e->name;
-    NodeFileEditorDialog dialog(m_client, m_node->id, m_root, childPath(name), isReadOnly(),
-                                this);
+    NodeFileEditorDialog dialog(m_client, m_node->id, m_root, childPath(name), isReadOnly(), this);
     bool saved = false;
     connect(&dialog, &NodeFileEditorDialog::saved, this, [&saved] { saved = true; });
     DialogSeam::exec(&dialog);
@@ -651,9 +660,9 @@ void NodeFilesView::showState()
     if (!showList)
         m_empty->setContent(content);
     m_stack->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
-    for (QWidget *w : std::initializer_list<QWidget *>{
-             m_rootLabel, m_rootBox, m_crumbs, m_up, m_refresh, m_newFolder, m_upload,
-             m_download, m_edit, m_rename, m_delete})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_rootLabel, m_rootBox, m_crumbs, m_up,
+                                                       m_refresh, m_newFolder, m_upload, m_download,
+                                                       m_edit, m_rename, m_delete})
         w->setVisible(tools);
 
     QString status;

@@ -45,11 +45,13 @@ bool fileTransferRecoverable(const Error &error)
 
 FileTransfer::FileTransfer(ApiClient *client, const QString &nodeId, QObject *parent)
     : QObject(parent), m_client(client), m_nodeId(nodeId)
-{
-}
+{}
 
 FileTransfer::~FileTransfer()
 {
+    // An upload left open would hold one of the agent's 32 upload slots.
+    if (m_upload && isRunning() && !m_uploadId.isEmpty() && m_client)
+        RemoteApi(*m_client).abortUpload(m_nodeId, m_uploadId, [](Result<void>) {});
     ++m_generation;
     dropReply();
 }
@@ -87,8 +89,8 @@ void FileTransfer::fail(const Error &error)
         // A download's part is of no use.
         m_file.remove();
     }
-    qCInfo(lcClient).noquote() << (m_upload ? "upload" : "download") << "failed:"
-                               << error.codeName()
+    qCInfo(lcClient).noquote() << (m_upload ? "upload" : "download")
+                               << "failed:" << error.codeName()
                                << error.details.value(QStringLiteral("code")).toString();
     setState(State::Failed);
     emit failed(error);
@@ -107,8 +109,8 @@ void FileTransfer::dropReply()
 
 // --- upload -------------------------------------------------------------
 
-void FileTransfer::upload(const QString &localPath, const QString &root,
-                          const QString &remotePath, bool overwrite)
+void FileTransfer::upload(const QString &localPath, const QString &root, const QString &remotePath,
+                          bool overwrite)
 {
     if (isRunning())
         return;
@@ -126,12 +128,12 @@ void FileTransfer::upload(const QString &localPath, const QString &root,
     m_file.setFileName(localPath);
     if (!m_client) {
         fail(fileTransferError(ErrorCode::InternalError, QStringLiteral("not connected"),
-                           QStringLiteral("NO_CLIENT")));
+                               QStringLiteral("NO_CLIENT")));
         return;
     }
     if (!m_file.open(QIODevice::ReadOnly)) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_READ_FAILED")));
+                               QStringLiteral("LOCAL_READ_FAILED")));
         return;
     }
     m_total = m_file.size();
@@ -149,7 +151,7 @@ void FileTransfer::hashStep()
     const QByteArray bytes = m_file.read(kFileTransferHashStep);
     if (bytes.isEmpty() && !m_file.atEnd()) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_READ_FAILED")));
+                               QStringLiteral("LOCAL_READ_FAILED")));
         return;
     }
     m_hash.addData(bytes);
@@ -162,8 +164,8 @@ void FileTransfer::hashStep()
     }
     if (m_file.pos() != m_total) {
         fail(fileTransferError(ErrorCode::Conflict,
-                           QStringLiteral("the file changed while it was read"),
-                           QStringLiteral("LOCAL_FILE_CHANGED")));
+                               QStringLiteral("the file changed while it was read"),
+                               QStringLiteral("LOCAL_FILE_CHANGED")));
         return;
     }
     m_sha256 = QString::fromLatin1(m_hash.result().toHex());
@@ -172,11 +174,15 @@ void FileTransfer::hashStep()
 
 void FileTransfer::beginUpload(const QString &resumeId)
 {
+    if (!m_client) {
+        fail(fileTransferError(ErrorCode::InternalError, QStringLiteral("not connected"),
+                               QStringLiteral("NO_CLIENT")));
+        return;
+    }
     setState(State::Starting);
     UploadRequest request{m_root, m_remotePath, m_total, m_sha256, m_overwrite, resumeId};
     RemoteApi(*m_client).beginUpload(
-        m_nodeId, request,
-        within(this, [this, generation = m_generation](Result<UploadState> r) {
+        m_nodeId, request, within(this, [this, generation = m_generation](Result<UploadState> r) {
             if (generation != m_generation)
                 return;
             if (!r) {
@@ -193,19 +199,24 @@ void FileTransfer::beginUpload(const QString &resumeId)
 
 void FileTransfer::sendChunk()
 {
+    if (!m_client) {
+        fail(fileTransferError(ErrorCode::InternalError, QStringLiteral("not connected"),
+                               QStringLiteral("NO_CLIENT")));
+        return;
+    }
     if (m_done >= m_total) {
         finishUpload();
         return;
     }
     if (!m_file.seek(m_done)) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_READ_FAILED")));
+                               QStringLiteral("LOCAL_READ_FAILED")));
         return;
     }
     const QByteArray chunk = m_file.read(qMin(m_chunkSize, m_total - m_done));
     if (chunk.isEmpty()) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_READ_FAILED")));
+                               QStringLiteral("LOCAL_READ_FAILED")));
         return;
     }
     m_sentChunk = chunk.size();
@@ -239,10 +250,11 @@ void FileTransfer::chunkAnswered(QNetworkReply *reply)
             fail(*error);
         return;
     }
-    const auto answer = readEnvelope(
-        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), body,
-        QNetworkReply::NoError, {});
-    const qint64 received = answer ? answer.value().data.toObject()
+    const auto answer =
+        readEnvelope(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), body,
+                     QNetworkReply::NoError, {});
+    const qint64 received = answer ? answer.value()
+                                         .data.toObject()
                                          .value(QStringLiteral("received"))
                                          .toInteger(m_done + m_sentChunk)
                                    : m_done + m_sentChunk;
@@ -254,7 +266,7 @@ void FileTransfer::chunkAnswered(QNetworkReply *reply)
 
 void FileTransfer::recover(const Error &why)
 {
-    if (++m_retries > kFileTransferMaxRetries) {
+    if (++m_retries > kFileTransferMaxRetries || !m_client) {
         fail(why);
         return;
     }
@@ -326,7 +338,7 @@ void FileTransfer::download(const QString &root, const QString &remotePath,
     m_file.setFileName(localPath + QStringLiteral(".part"));
     if (!m_client) {
         fail(fileTransferError(ErrorCode::InternalError, QStringLiteral("not connected"),
-                           QStringLiteral("NO_CLIENT")));
+                               QStringLiteral("NO_CLIENT")));
         return;
     }
     startDownload();
@@ -334,6 +346,11 @@ void FileTransfer::download(const QString &root, const QString &remotePath,
 
 void FileTransfer::startDownload()
 {
+    if (!m_client) {
+        fail(fileTransferError(ErrorCode::InternalError, QStringLiteral("not connected"),
+                               QStringLiteral("NO_CLIENT")));
+        return;
+    }
     setState(State::Starting);
     // The size first (and through ApiClient: an expired token is refreshed).
     RemoteApi(*m_client).statFile(
@@ -347,14 +364,14 @@ void FileTransfer::startDownload()
             }
             if (!r.value().isFile()) {
                 fail(fileTransferError(ErrorCode::ValidationError,
-                                   QStringLiteral("only regular files can be downloaded"),
-                                   QStringLiteral("NOT_A_FILE")));
+                                       QStringLiteral("only regular files can be downloaded"),
+                                       QStringLiteral("NOT_A_FILE")));
                 return;
             }
             if (r.value().size > kMaxDownloadBytes) {
                 fail(fileTransferError(ErrorCode::PayloadTooLarge,
-                                   QStringLiteral("downloads are limited to 64 MiB"),
-                                   QStringLiteral("TOO_LARGE")));
+                                       QStringLiteral("downloads are limited to 64 MiB"),
+                                       QStringLiteral("TOO_LARGE")));
                 return;
             }
             m_total = r.value().size;
@@ -363,7 +380,7 @@ void FileTransfer::startDownload()
             m_errorBody.clear();
             if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
                 fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                                   QStringLiteral("LOCAL_WRITE_FAILED")));
+                                       QStringLiteral("LOCAL_WRITE_FAILED")));
                 return;
             }
             setState(State::Moving);
@@ -401,13 +418,13 @@ void FileTransfer::downloadBytes()
         const QByteArray bytes = reply->read(kMaxChunkBytes);
         if (m_done + bytes.size() > kMaxDownloadBytes) {
             fail(fileTransferError(ErrorCode::PayloadTooLarge,
-                               QStringLiteral("downloads are limited to 64 MiB"),
-                               QStringLiteral("TOO_LARGE")));
+                                   QStringLiteral("downloads are limited to 64 MiB"),
+                                   QStringLiteral("TOO_LARGE")));
             return;
         }
         if (m_file.write(bytes) != bytes.size()) {
             fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                               QStringLiteral("LOCAL_WRITE_FAILED")));
+                                   QStringLiteral("LOCAL_WRITE_FAILED")));
             return;
         }
         m_hash.addData(bytes);
@@ -439,26 +456,27 @@ void FileTransfer::downloadAnswered(QNetworkReply *reply)
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() != m_done) {
         fail(fileTransferError(ErrorCode::NetworkError,
-                           QStringLiteral("the download ended before its last byte"),
-                           QStringLiteral("INCOMPLETE")));
+                               QStringLiteral("the download ended before its last byte"),
+                               QStringLiteral("INCOMPLETE")));
         return;
     }
     m_total = m_done;
     if (!m_file.flush()) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_WRITE_FAILED")));
+                               QStringLiteral("LOCAL_WRITE_FAILED")));
         return;
     }
     m_file.close();
     // The user chose the target (and to replace it) in the save dialog.
     if (QFileInfo::exists(m_localPath) && !QFile::remove(m_localPath)) {
-        fail(fileTransferError(ErrorCode::IoError, QStringLiteral("the target could not be replaced"),
-                           QStringLiteral("LOCAL_WRITE_FAILED")));
+        fail(fileTransferError(ErrorCode::IoError,
+                               QStringLiteral("the target could not be replaced"),
+                               QStringLiteral("LOCAL_WRITE_FAILED")));
         return;
     }
     if (!m_file.rename(m_localPath)) {
         fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
-                           QStringLiteral("LOCAL_WRITE_FAILED")));
+                               QStringLiteral("LOCAL_WRITE_FAILED")));
         return;
     }
     m_sha256 = QString::fromLatin1(m_hash.result().toHex());
@@ -545,7 +563,7 @@ std::optional<Error> FileTransfer::replyError(QNetworkReply *reply, const QByteA
                                    QString::fromLatin1(reply->rawHeader("X-Request-Id")));
     if (read)
         return fileTransferError(ErrorCode::InternalError, QStringLiteral("unexpected answer"),
-                             QStringLiteral("UNEXPECTED_ANSWER"));
+                                 QStringLiteral("UNEXPECTED_ANSWER"));
     return read.error();
 }
 

@@ -62,13 +62,12 @@ public:
     void renameFile(const QString &nodeId, const QString &root, const QString &from,
                     const QString &to, Callback<void> done);
     // A non-empty directory only with `recursive` (CONFLICT otherwise).
-    void deleteFile(const QString &nodeId, const QString &root, const QString &path,
-                    bool recursive, Callback<void> done);
+    void deleteFile(const QString &nodeId, const QString &root, const QString &path, bool recursive,
+                    Callback<void> done);
     void beginUpload(const QString &nodeId, const UploadRequest &request,
                      Callback<UploadState> done);
     // What the agent confirmed so far: resume from `received`.
-    void uploadStatus(const QString &nodeId, const QString &uploadId,
-                      Callback<UploadState> done);
+    void uploadStatus(const QString &nodeId, const QString &uploadId, Callback<UploadState> done);
     // Checks size and SHA-256 (CHECKSUM_MISMATCH discards the upload) and
     // puts the file in place.
     void finishUpload(const QString &nodeId, const QString &uploadId, Callback<void> done);

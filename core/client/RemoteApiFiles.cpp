@@ -104,7 +104,8 @@ void RemoteApi::statFile(const QString &nodeId, const QString &root, const QStri
                          Callback<FileEntry> done)
 {
     m_client.call<FileEntry>(
-        ApiRequest::get(remoteFilesPath(nodeId, QStringLiteral("/stat")), remoteFileTarget(root, path)),
+        ApiRequest::get(remoteFilesPath(nodeId, QStringLiteral("/stat")),
+                        remoteFileTarget(root, path)),
         [](const ApiResponse &r) { return json::fileEntry(r.data.toObject()); }, std::move(done));
 }
 
@@ -112,7 +113,8 @@ void RemoteApi::readTextFile(const QString &nodeId, const QString &root, const Q
                              Callback<FileText> done)
 {
     m_client.call<FileText>(
-        ApiRequest::get(remoteFilesPath(nodeId, QStringLiteral("/content")), remoteFileTarget(root, path)),
+        ApiRequest::get(remoteFilesPath(nodeId, QStringLiteral("/content")),
+                        remoteFileTarget(root, path)),
         [](const ApiResponse &r) {
             const QJsonObject o = r.data.toObject();
             return FileText{o.value(QStringLiteral("root")).toString(),
@@ -184,8 +186,7 @@ void RemoteApi::beginUpload(const QString &nodeId, const UploadRequest &upload,
         body.insert(QStringLiteral("upload_id"), upload.uploadId);
     m_client.call<UploadState>(
         ApiRequest::post(remoteFilesPath(nodeId, QStringLiteral("/uploads")), body),
-        [](const ApiResponse &r) { return json::uploadState(r.data.toObject()); },
-        std::move(done));
+        [](const ApiResponse &r) { return json::uploadState(r.data.toObject()); }, std::move(done));
 }
 
 void RemoteApi::uploadStatus(const QString &nodeId, const QString &uploadId,
@@ -193,15 +194,14 @@ void RemoteApi::uploadStatus(const QString &nodeId, const QString &uploadId,
 {
     m_client.call<UploadState>(
         ApiRequest::get(uploadChunkPath(nodeId, uploadId)),
-        [](const ApiResponse &r) { return json::uploadState(r.data.toObject()); },
-        std::move(done));
+        [](const ApiResponse &r) { return json::uploadState(r.data.toObject()); }, std::move(done));
 }
 
 void RemoteApi::finishUpload(const QString &nodeId, const QString &uploadId, Callback<void> done)
 {
     // The agent hashes the whole file before it answers.
-    ApiRequest request = ApiRequest::post(uploadChunkPath(nodeId, uploadId) +
-                                          QStringLiteral("/finish"));
+    ApiRequest request =
+        ApiRequest::post(uploadChunkPath(nodeId, uploadId) + QStringLiteral("/finish"));
     request.timeoutMs = 120000;
     m_client.call<void>(std::move(request), remoteFilesNoData, std::move(done));
 }

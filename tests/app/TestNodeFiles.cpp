@@ -113,6 +113,7 @@ private slots:
     void editAndSave();
     void editMeetsAChangeOnTheNode();
     void renameAndDelete();
+    void oddNamesTravelIntact();
     void readOnlyRootTurnsWritingOff();
     void tabOnlyWhereFilesAreUsable();
     void anInterruptedUploadResumes();
@@ -122,8 +123,7 @@ private:
     ApiClient *client() { return m_server.connection->client(); }
     bool startAgent(FilesAgent &agent, const QString &name, const QString &label,
                     const QStringList &extra);
-    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
-                                      const QString &nodeId);
+    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user, const QString &nodeId);
     // The files-1 page with the Files tab showing `path` of the first root.
     std::unique_ptr<NodesPage> filesPage(const QString &path = {});
     static bool tabShown(NodesPage &page)
@@ -147,8 +147,8 @@ private:
         AuditFilter filter;
         filter.action = action;
         filter.page.size = 1;
-        auto page = await<Page<AuditEntry>>(
-            [&](auto done) { SystemApi(*client()).audit(filter, done); });
+        auto page =
+            await<Page<AuditEntry>>([&](auto done) { SystemApi(*client()).audit(filter, done); });
         return page.ok() && !page->items.isEmpty() ? page->items.first() : AuditEntry();
     }
 
@@ -226,7 +226,7 @@ void TestNodeFiles::cleanupTestCase()
 }
 
 std::unique_ptr<NodesPage> TestNodeFiles::pageOn(ApiClient *api, const UserInfo &user,
-                                                const QString &nodeId)
+                                                 const QString &nodeId)
 {
     auto page = std::make_unique<NodesPage>();
     page->setSession(api, user);
@@ -254,8 +254,7 @@ std::unique_ptr<NodesPage> TestNodeFiles::filesPage(const QString &path)
     if (!path.isEmpty()) {
         const int before = view->answers();
         view->openPath(path);
-        if (!QTest::qWaitFor([&] { return view->answers() > before && !view->isLoading(); },
-                             20000))
+        if (!QTest::qWaitFor([&] { return view->answers() > before && !view->isLoading(); }, 20000))
             return nullptr;
     }
     return page;
@@ -291,7 +290,8 @@ void TestNodeFiles::modelPutsFoldersFirstAndFetchesLazily()
     QVERIFY(model.index(0, NodeFileModel::SizeColumn).data().toString().isEmpty()); // a folder
     // Size, descending: folders still first, the largest file next; a
     // selection follows its row.
-    const QPersistentModelIndex small = model.index(model.rowOfName(QStringLiteral("file3.txt")), 0);
+    const QPersistentModelIndex small =
+        model.index(model.rowOfName(QStringLiteral("file3.txt")), 0);
     model.sort(NodeFileModel::SizeColumn, Qt::DescendingOrder);
     QCOMPARE(model.index(1, 0).data(NodeFileModel::TypeRole).toString(), QStringLiteral("dir"));
     QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("file1199.txt"));
@@ -396,8 +396,9 @@ void TestNodeFiles::createAFolderAndRefuseABadName()
     child<QPushButton>(view, "nodes.files.newFolder")->click();
     auto *message = child<QLabel>(view, "nodes.files.message");
     QTRY_VERIFY_WITH_TIMEOUT(message->property("tone").toString() == QLatin1String("bad"), 20000);
-    QVERIFY2(message->text().startsWith(QLatin1String("The folder \"made here\" was not created: ")),
-             qPrintable(message->text()));
+    QVERIFY2(
+        message->text().startsWith(QLatin1String("The folder \"made here\" was not created: ")),
+        qPrintable(message->text()));
 }
 
 void TestNodeFiles::uploadThenDownloadKeepTheBytes()
@@ -511,11 +512,11 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("\"cancelled.bin\" was cancelled."));
     QVERIFY(child<QPushButton>(view, "nodes.files.upload")->isEnabled());
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_root + QStringLiteral("/docs"))
-                                 .entryList({QStringLiteral(".hm-upload-*")},
-                                            QDir::Hidden | QDir::Files)
-                                 .isEmpty(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(m_root + QStringLiteral("/docs"))
+            .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+            .isEmpty(),
+        20000);
     QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/docs/cancelled.bin")));
 }
 
@@ -603,7 +604,8 @@ void TestNodeFiles::editMeetsAChangeOnTheNode()
         if (!QTest::qWaitFor([editor] { return editor->hasConflict(); }, 20000))
             return int(QDialog::Rejected);
         child<QPushButton>(dialog, "nodes.files.editorReload")->click();
-        (void)QTest::qWaitFor([editor] { return !editor->hasConflict() && !editor->isBusy(); }, 20000);
+        (void)QTest::qWaitFor([editor] { return !editor->hasConflict() && !editor->isBusy(); },
+                              20000);
         reloaded = child<QPlainTextEdit>(dialog, "nodes.files.editorText")->toPlainText();
         return int(QDialog::Rejected);
     });
@@ -655,6 +657,33 @@ void TestNodeFiles::renameAndDelete()
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_root + QStringLiteral("/gone")), 20000);
 }
 
+void TestNodeFiles::oddNamesTravelIntact()
+{
+    // '+', '&', '%', '#' and a space: query characters, in the root and the path.
+    const QString name = QStringLiteral("odd +&%20#name.txt");
+    QVERIFY(writeAll(m_root + u'/' + name, "odd\n"));
+    auto stat = await<FileEntry>(
+        [&](auto done) { RemoteApi(*client()).statFile(m_files.nodeId, m_root, name, done); });
+    QVERIFY2(stat.ok(), stat.ok() ? "" : qPrintable(stat.error().toString()));
+    QCOMPARE(stat->size, 4);
+    QTemporaryDir local;
+    FileTransfer transfer(client(), m_files.nodeId);
+    QSignalSpy finished(&transfer, &FileTransfer::finished);
+    transfer.download(m_root, name, local.filePath(QStringLiteral("odd.txt")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(readAll(local.filePath(QStringLiteral("odd.txt"))), QByteArray("odd\n"));
+    // A path the agent refuses comes back as its reason, nothing written here.
+    FileTransfer refused(client(), m_files.nodeId);
+    QSignalSpy failed(&refused, &FileTransfer::failed);
+    refused.download(m_root, QStringLiteral("../outside.txt"), local.filePath(QStringLiteral("x")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(refused.error()->code, hm::ErrorCode::ValidationError);
+    QCOMPARE(refused.error()->details.value(QStringLiteral("code")).toString(),
+             QStringLiteral("PATH_INVALID"));
+    QVERIFY(!QFileInfo::exists(local.filePath(QStringLiteral("x.part"))));
+    QVERIFY(QFile::remove(m_root + u'/' + name));
+}
+
 void TestNodeFiles::readOnlyRootTurnsWritingOff()
 {
     auto page = filesPage();
@@ -666,8 +695,8 @@ void TestNodeFiles::readOnlyRootTurnsWritingOff()
     QCOMPARE(roots->itemText(ro), QStringLiteral("%1 (read only)").arg(m_ro));
     roots->setCurrentIndex(ro);
     emit roots->activated(ro);
-    QTRY_VERIFY_WITH_TIMEOUT(view->currentRoot() == m_ro && listed(view, QStringLiteral("notice.txt")),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->currentRoot() == m_ro && listed(view, QStringLiteral("notice.txt")), 20000);
     QVERIFY(view->isReadOnly());
     selectName(view, QStringLiteral("notice.txt"));
     for (const char *name : {"nodes.files.newFolder", "nodes.files.upload", "nodes.files.rename",
@@ -725,8 +754,8 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
                                                 QStringLiteral("Watch-password-1"));
     QVERIFY(!viewer.id.isEmpty());
     UserInfo viewerInfo;
-    auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
-                                        QStringLiteral("Watch-password-1"), &viewerInfo);
+    auto viewerClient =
+        m_server.signIn(QStringLiteral("watcher"), QStringLiteral("Watch-password-1"), &viewerInfo);
     QVERIFY(viewerClient);
     auto watched = pageOn(viewerClient.get(), viewerInfo, m_files.nodeId);
     QVERIFY(watched);
@@ -748,8 +777,8 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
     grant.subject = ops.id;
     grant.label = QStringLiteral("files");
     grant.capability = QStringLiteral("files");
-    QVERIFY(await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); })
-                .ok());
+    QVERIFY(
+        await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); }).ok());
     auto granted = pageOn(opsClient.get(), opsInfo, m_files.nodeId);
     QVERIFY(granted);
     QVERIFY(tabShown(*granted));
@@ -803,8 +832,8 @@ void TestNodeFiles::anInterruptedUploadResumes()
     QVERIFY(m_files.process->waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            auto row = await<NodeRow>(
-                [&](auto done) { NodesApi(*client()).get(m_files.nodeId, done); });
+            auto row =
+                await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_files.nodeId, done); });
             return row.ok() && row->status == QLatin1String("online");
         }(),
         30000);
@@ -816,7 +845,8 @@ void TestNodeFiles::anInterruptedUploadResumes()
     QVERIFY2(progress.first().at(0).toLongLong() > 0,
              qPrintable(QString::number(progress.first().at(0).toLongLong())));
     QCOMPARE(readAll(m_root + QStringLiteral("/resumed.bin")), bytes);
-    QVERIFY(QDir(m_root).entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+    QVERIFY(QDir(m_root)
+                .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
                 .isEmpty());
 }
 
@@ -830,7 +860,8 @@ void TestNodeFiles::screenshots()
                      "/srv/www;\n\n    location / {\n        try_files $uri $uri/ =404;\n    "
                      "}\n}\n"));
     QVERIFY(QDir(m_root).mkpath(QStringLiteral("docs/assets")));
-    QVERIFY(writeAll(m_root + QStringLiteral("/docs/archive.tar.gz"), randomBytes(3 * 1024 * 1024)));
+    QVERIFY(
+        writeAll(m_root + QStringLiteral("/docs/archive.tar.gz"), randomBytes(3 * 1024 * 1024)));
     QTemporaryDir local;
     const QString big = local.filePath(QStringLiteral("backup-2026-11.tar"));
     QVERIFY(writeAll(big, randomBytes(3 * 1024 * 1024)));
