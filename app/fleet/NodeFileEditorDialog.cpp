@@ -39,7 +39,10 @@ NodeFileEditorDialog::NodeFileEditorDialog(client::ApiClient *client, const QStr
     m_conflictText = new QLabel(m_conflictBar);
     m_conflictText->setObjectName(QStringLiteral("nodes.files.editorConflictText"));
     m_conflictText->setWordWrap(true);
+    // The console's warning banner: the save did not happen.
+    m_conflictText->setProperty("hmStyle", QStringLiteral("banner"));
     m_conflictText->setProperty("tone", QStringLiteral("bad"));
+    m_conflictText->setContentsMargins(6, 4, 6, 4);
     bar->addWidget(m_conflictText, 1);
     m_reload = new QPushButton(m_conflictBar);
     m_reload->setObjectName(QStringLiteral("nodes.files.editorReload"));

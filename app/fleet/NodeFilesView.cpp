@@ -443,6 +443,7 @@ void NodeFilesView::upload()
     dialog.setObjectName(QStringLiteral("nodes.files.uploadDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptOpen);
     dialog.setFileMode(QFileDialog::ExistingFile);
+    dialog.setDirectory(QStandardPaths::writableLocation(QStandardPaths::HomeLocation));
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString local = dialog.selectedFiles().constFirst();

@@ -909,6 +909,17 @@ void TestNodeFiles::screenshots()
             dialog->show();
             QApplication::processEvents();
             dialog->grab().save(dir + QStringLiteral("/nodes-files-editor-%1.png").arg(language));
+            // Changed on the node meanwhile: the conflict's choices.
+            const QString conf = m_root + QStringLiteral("/docs/nginx.conf");
+            const QByteArray before = readAll(conf);
+            writeAll(conf, before + "# changed on the node\n");
+            child<QPushButton>(dialog, "nodes.files.editorSave")->click();
+            if (QTest::qWaitFor([editor] { return editor->hasConflict(); }, 20000)) {
+                QApplication::processEvents();
+                dialog->grab().save(dir +
+                                    QStringLiteral("/nodes-files-conflict-%1.png").arg(language));
+            }
+            writeAll(conf, before);
             text->document()->setModified(false);
             return int(QDialog::Rejected);
         });
