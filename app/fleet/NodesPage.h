@@ -26,6 +26,7 @@ class NodeDetailPane;
 class NodeListModel;
 class NodeMetricsView;
 class NodeProbesView;
+class NodeFilesView;
 class NodeProcessesView;
 class NodeTerminalView;
 class SectionEmptyState;
@@ -71,6 +72,7 @@ public:
     NodeProbesView *probesView() const { return m_probes; }
     NodeProcessesView *processesView() const { return m_processes; }
     NodeTerminalView *terminalView() const { return m_terminal; }
+    NodeFilesView *filesView() const { return m_files; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -94,7 +96,7 @@ private:
     void updateActions();
     void showState();
     void showDetail();
-    // Shows the node's tools (Processes, Terminal) that /access says are usable.
+    // Shows the node's tools (Processes, Terminal, Files) that /access says are usable.
     void readAccess(const client::NodeRow *node);
     const client::NodeRow *selected() const;
     bool isAdmin() const;
@@ -121,6 +123,7 @@ private:
     NodeProbesView *m_probes = nullptr;
     NodeProcessesView *m_processes = nullptr;
     NodeTerminalView *m_terminal = nullptr;
+    NodeFilesView *m_files = nullptr;
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;

@@ -102,6 +102,55 @@ QString describeApiError(const hm::Error &error)
             "ServerErrorText", "the agent's user is not allowed to signal this process");
     if (agentReason == QLatin1String("PROCESS_NOT_FOUND"))
         return QCoreApplication::translate("ServerErrorText", "the process has already ended");
+    // A node's files (docs/api.md "Node files"), and FileTransfer's own.
+    static const struct
+    {
+        const char *reason;
+        const char *text;
+    } kFileReasons[] = {
+        {"PATH_INVALID", QT_TRANSLATE_NOOP("ServerErrorText", "the path is not valid")},
+        {"PATH_OUTSIDE_ROOT",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the path leads outside the shared folder")},
+        {"SYMLINK_REFUSED",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the path goes through a symbolic link")},
+        {"HARD_LINK_REFUSED",
+         QT_TRANSLATE_NOOP("ServerErrorText",
+                           "the file has other hard links, so the agent leaves it alone")},
+        {"READ_ONLY_ROOT",
+         QT_TRANSLATE_NOOP("ServerErrorText", "this folder is read only on the node")},
+        {"NO_FILE_ROOTS",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the node's agent shares no folders")},
+        {"UNKNOWN_ROOT",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the node's agent no longer shares this folder")},
+        {"NOT_FOUND",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the file or folder does not exist (any more)")},
+        {"ALREADY_EXISTS",
+         QT_TRANSLATE_NOOP("ServerErrorText", "a file or folder of that name already exists")},
+        {"NOT_TEXT",
+         QT_TRANSLATE_NOOP("ServerErrorText",
+                           "the file is not UTF-8 text; download it instead")},
+        {"TOO_LARGE", QT_TRANSLATE_NOOP("ServerErrorText", "the file is too large for this")},
+        {"NOT_A_DIRECTORY", QT_TRANSLATE_NOOP("ServerErrorText", "that is not a folder")},
+        {"IS_A_DIRECTORY", QT_TRANSLATE_NOOP("ServerErrorText", "that is a folder")},
+        {"NOT_A_FILE", QT_TRANSLATE_NOOP("ServerErrorText", "only files can be downloaded")},
+        {"CHECKSUM_MISMATCH",
+         QT_TRANSLATE_NOOP("ServerErrorText",
+                           "the bytes that arrived do not match the file (checksum); nothing "
+                           "was written")},
+        {"UPLOAD_NOT_FOUND",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the node no longer knows this upload")},
+        {"LOCAL_READ_FAILED",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the file on this computer could not be read")},
+        {"LOCAL_WRITE_FAILED",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the file on this computer could not be written")},
+        {"LOCAL_FILE_CHANGED",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the file on this computer changed while it was read")},
+        {"INCOMPLETE",
+         QT_TRANSLATE_NOOP("ServerErrorText", "the download ended before its last byte")},
+    };
+    for (const auto &file : kFileReasons)
+        if (agentReason == QLatin1String(file.reason))
+            return QCoreApplication::translate("ServerErrorText", file.text);
     if (error.code == ErrorCode::Forbidden &&
         error.details.contains(QStringLiteral("capability")))
         return QCoreApplication::translate(

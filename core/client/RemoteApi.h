@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/RemoteFileTypes.h"
 #include "client/RemoteTypes.h"
 
 namespace hm::client {
@@ -37,6 +38,43 @@ public:
                         Callback<TerminalOpened> done);
     // The caller's sessions on the node (an administrator's: everyone's).
     void terminalSessions(const QString &nodeId, Callback<QList<TerminalSession>> done);
+
+    // A node's files (docs/api.md "Node files"; RemoteApiFiles.cpp). The
+    // agent's precise refusal is in details.code (PATH_INVALID,
+    // READ_ONLY_ROOT, NOT_FOUND, …). Bytes move through FileTransfer.
+    void fileRoots(const QString &nodeId, Callback<QList<FileRoot>> done);
+    void listFiles(const QString &nodeId, const QString &root, const QString &path,
+                   Callback<FileListing> done);
+    void statFile(const QString &nodeId, const QString &root, const QString &path,
+                  Callback<FileEntry> done);
+    // Valid UTF-8 up to 4 MiB (else NOT_TEXT, TOO_LARGE: download it).
+    void readTextFile(const QString &nodeId, const QString &root, const QString &path,
+                      Callback<FileText> done);
+    // Saves `content` if the file is still at `expectedVersion` (CONFLICT
+    // otherwise, nothing written); an empty version creates the file
+    // (RESOURCE_ALREADY_EXISTS when it exists).
+    void saveTextFile(const QString &nodeId, const QString &root, const QString &path,
+                      const QString &content, const QString &expectedVersion,
+                      Callback<FileSaved> done);
+    void createDirectory(const QString &nodeId, const QString &root, const QString &path,
+                         Callback<void> done);
+    // Within the root; never replaces `to` (RESOURCE_ALREADY_EXISTS).
+    void renameFile(const QString &nodeId, const QString &root, const QString &from,
+                    const QString &to, Callback<void> done);
+    // A non-empty directory only with `recursive` (CONFLICT otherwise).
+    void deleteFile(const QString &nodeId, const QString &root, const QString &path, bool recursive,
+                    Callback<void> done);
+    void beginUpload(const QString &nodeId, const UploadRequest &request,
+                     Callback<UploadState> done);
+    // What the agent confirmed so far: resume from `received`.
+    void uploadStatus(const QString &nodeId, const QString &uploadId, Callback<UploadState> done);
+    // Checks size and SHA-256 (CHECKSUM_MISMATCH discards the upload) and
+    // puts the file in place.
+    void finishUpload(const QString &nodeId, const QString &uploadId, Callback<void> done);
+    void abortUpload(const QString &nodeId, const QString &uploadId, Callback<void> done);
+    // The routes FileTransfer sends raw bytes to (under the base URL).
+    static QString uploadChunkPath(const QString &nodeId, const QString &uploadId);
+    static QString downloadPath(const QString &nodeId);
 
     // Administrators only.
     void grants(Callback<QList<NodeGrant>> done);

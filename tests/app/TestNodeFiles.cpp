@@ -1,0 +1,940 @@
+// Node detail, "Files" (issue 38) against a real in-process server and real
+// hivemind-agent processes: "files-1" runs an agent started with
+// --allow files and two roots (one `:ro`), "plain-1" one with the default
+// capabilities. Through the UI: browse into a folder (double-click, the
+// breadcrumb, Up), create a folder, upload a file in chunks (the bytes on
+// the node identical, progress seen), download it (identical, SHA-256
+// told), edit and save a text file, an edit that meets a change made on the
+// node meanwhile (the conflict choices: Overwrite), rename and delete; a
+// read-only root turns the writing actions off; a name with '/' is refused
+// before anything is sent; the tab shows only where /access says files are
+// usable (not for plain-1, nor for a VIEWER). The list model is checked with
+// QAbstractItemModelTester. With HIVEMIND_SCREENSHOT_DIR set,
+// `screenshots` saves the tab and the editor in en, zh_TW and zh_CN.
+
+#include "AdminTestSupport.h"
+#include "ServerProcess.h"
+#include "client/FileTransfer.h"
+#include "client/NodesApi.h"
+#include "client/RemoteApi.h"
+#include "client/SystemApi.h"
+#include "fleet/NodeFileEditorDialog.h"
+#include "fleet/NodeFileModel.h"
+#include "fleet/NodeFileNameDialog.h"
+#include "fleet/NodeFilesView.h"
+#include "fleet/NodeListModel.h"
+#include "fleet/NodesPage.h"
+#include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+
+using namespace hm::app;
+using namespace hm::client;
+using namespace admintest;
+
+namespace {
+
+struct FilesAgent
+{
+    QString nodeId;
+    std::unique_ptr<QProcess> process;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(38);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(generator.bounded(256));
+    return bytes;
+}
+
+FileEntry fileEntry(const QString &name, const QString &type, qint64 size)
+{
+    FileEntry e;
+    e.name = name;
+    e.type = type;
+    e.size = size;
+    e.mode = type == QLatin1String("dir") ? 0755 : 0644;
+    e.modified = QDateTime::currentDateTimeUtc();
+    return e;
+}
+
+} // namespace
+
+class TestNodeFiles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init()
+    {
+        DialogSeam::setNextHandler({});
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+    }
+    void modelPutsFoldersFirstAndFetchesLazily();
+    void browseIntoAFolderAndBack();
+    void createAFolderAndRefuseABadName();
+    void uploadThenDownloadKeepTheBytes();
+    void editAndSave();
+    void editMeetsAChangeOnTheNode();
+    void renameAndDelete();
+    void oddNamesTravelIntact();
+    void readOnlyRootTurnsWritingOff();
+    void tabOnlyWhereFilesAreUsable();
+    void anInterruptedUploadResumes();
+    void screenshots();
+
+private:
+    ApiClient *client() { return m_server.connection->client(); }
+    bool startAgent(FilesAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra);
+    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user, const QString &nodeId);
+    // The files-1 page with the Files tab showing `path` of the first root.
+    std::unique_ptr<NodesPage> filesPage(const QString &path = {});
+    static bool tabShown(NodesPage &page)
+    {
+        auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+        return tabs->isTabVisible(tabs->indexOf(page.filesView()));
+    }
+    static void selectName(NodeFilesView *view, const QString &name)
+    {
+        child<QTableView>(view, "nodes.files.list")->selectRow(view->model()->rowOfName(name));
+    }
+    static bool listed(NodeFilesView *view, const QString &name)
+    {
+        return !view->isLoading() && view->model()->rowOfName(name) >= 0;
+    }
+
+    // The newest audit entry of `action`: by whom, on which node, for which
+    // path (never the content).
+    AuditEntry newestAudit(const QString &action)
+    {
+        AuditFilter filter;
+        filter.action = action;
+        filter.page.size = 1;
+        auto page =
+            await<Page<AuditEntry>>([&](auto done) { SystemApi(*client()).audit(filter, done); });
+        return page.ok() && !page->items.isEmpty() ? page->items.first() : AuditEntry();
+    }
+
+    AdminServer m_server;
+    QTemporaryDir m_agentDir;
+    QTemporaryDir m_tree;
+    QString m_root; // canonical, as the agent lists it
+    QString m_ro;
+    FilesAgent m_files;
+    FilesAgent m_plain;
+};
+
+bool TestNodeFiles::startAgent(FilesAgent &agent, const QString &name, const QString &label,
+                               const QStringList &extra)
+{
+    auto made = await<EnrolledNode>([&](auto done) {
+        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
+    });
+    if (!made.ok())
+        return false;
+    agent.nodeId = made->node.id;
+    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return false;
+    config.write("capabilities=metrics\n");
+    config.close();
+    agent.process = std::make_unique<QProcess>();
+    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
+    agent.process->setArguments(
+        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
+                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
+                    made->enrolment.secret, QStringLiteral("--data-dir"),
+                    m_agentDir.filePath(name)} +
+        extra);
+    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.process->start();
+    return agent.process->waitForStarted();
+}
+
+void TestNodeFiles::initTestCase()
+{
+    QVERIFY(m_server.start("TestNodeFiles"));
+    QVERIFY(m_agentDir.isValid() && m_tree.isValid());
+    QVERIFY(QDir(m_tree.path()).mkpath(QStringLiteral("www/docs")));
+    QVERIFY(QDir(m_tree.path()).mkpath(QStringLiteral("ro")));
+    m_root = QFileInfo(m_tree.filePath(QStringLiteral("www"))).canonicalFilePath();
+    m_ro = QFileInfo(m_tree.filePath(QStringLiteral("ro"))).canonicalFilePath();
+    QVERIFY(writeAll(m_root + QStringLiteral("/docs/readme.txt"), "hello from the node\n"));
+    QVERIFY(writeAll(m_root + QStringLiteral("/index.html"), "<h1>it works</h1>\n"));
+    QVERIFY(writeAll(m_ro + QStringLiteral("/notice.txt"), "read only\n"));
+    QVERIFY(startAgent(m_files, QStringLiteral("files-1"), QStringLiteral("files"),
+                       {QStringLiteral("--allow"), QStringLiteral("files"),
+                        QStringLiteral("--files-root"), m_root, QStringLiteral("--files-root"),
+                        m_ro + QStringLiteral(":ro")}));
+    QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), QStringLiteral("plain"), {}));
+    for (const FilesAgent *agent : {&m_files, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto row = await<NodeRow>(
+                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
+                return row.ok() && row->status == QLatin1String("online");
+            }(),
+            30000);
+}
+
+void TestNodeFiles::cleanupTestCase()
+{
+    for (FilesAgent *agent : {&m_files, &m_plain}) {
+        if (agent->process) {
+            agent->process->terminate();
+            agent->process->waitForFinished(10000);
+        }
+    }
+    m_server.stop();
+}
+
+std::unique_ptr<NodesPage> TestNodeFiles::pageOn(ApiClient *api, const UserInfo &user,
+                                                 const QString &nodeId)
+{
+    auto page = std::make_unique<NodesPage>();
+    page->setSession(api, user);
+    page->resize(1280, 800);
+    page->show();
+    auto *list = child<QTableView>(page.get(), "nodes.list");
+    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
+        return nullptr;
+    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(page->model()->rowOf(nodeId));
+    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
+        return nullptr;
+    return page;
+}
+
+std::unique_ptr<NodesPage> TestNodeFiles::filesPage(const QString &path)
+{
+    auto page = pageOn(client(), m_server.admin, m_files.nodeId);
+    if (!page || !tabShown(*page))
+        return nullptr;
+    NodeFilesView *view = page->filesView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    if (!QTest::qWaitFor([&] { return view->answers() > 0 && !view->isLoading(); }, 20000))
+        return nullptr;
+    if (!path.isEmpty()) {
+        const int before = view->answers();
+        view->openPath(path);
+        if (!QTest::qWaitFor([&] { return view->answers() > before && !view->isLoading(); }, 20000))
+            return nullptr;
+    }
+    return page;
+}
+
+void TestNodeFiles::modelPutsFoldersFirstAndFetchesLazily()
+{
+    NodeFileModel model;
+    QList<FileEntry> entries;
+    for (int i = 0; i < 1200; ++i)
+        entries.append(fileEntry(QStringLiteral("file%1.txt").arg(i), QStringLiteral("file"), i));
+    entries.append(fileEntry(QStringLiteral("zeta"), QStringLiteral("dir"), 4096));
+    entries.append(fileEntry(QStringLiteral("alpha"), QStringLiteral("dir"), 4096));
+    model.setEntries(entries);
+    QCOMPARE(model.entryCount(), 1202);
+    QCOMPARE(model.rowCount(), NodeFileModel::kBatch);
+    QCOMPARE(model.index(0, NodeFileModel::NameColumn).data().toString(), QStringLiteral("alpha"));
+    QCOMPARE(model.index(1, NodeFileModel::NameColumn).data().toString(), QStringLiteral("zeta"));
+    // Numeric order: file2 before file10.
+    QCOMPARE(model.index(4, NodeFileModel::NameColumn).data().toString(),
+             QStringLiteral("file2.txt"));
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 2 * NodeFileModel::kBatch);
+    // A row not shown yet is fetched when asked for by name.
+    QCOMPARE(model.rowOfName(QStringLiteral("file1199.txt")), 1201);
+    QCOMPARE(model.rowCount(), 1202);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.index(0, NodeFileModel::ModeColumn).data().toString(),
+             QStringLiteral("drwxr-xr-x"));
+    QCOMPARE(model.index(2, NodeFileModel::ModeColumn).data().toString(),
+             QStringLiteral("-rw-r--r--"));
+    QVERIFY(model.index(0, NodeFileModel::SizeColumn).data().toString().isEmpty()); // a folder
+    // Size, descending: folders still first, the largest file next; a
+    // selection follows its row.
+    const QPersistentModelIndex small =
+        model.index(model.rowOfName(QStringLiteral("file3.txt")), 0);
+    model.sort(NodeFileModel::SizeColumn, Qt::DescendingOrder);
+    QCOMPARE(model.index(1, 0).data(NodeFileModel::TypeRole).toString(), QStringLiteral("dir"));
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("file1199.txt"));
+    QVERIFY(small.isValid());
+    QCOMPARE(small.data().toString(), QStringLiteral("file3.txt"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+
+    // The tester fetches on its own at every signal: a model of its own.
+    NodeFileModel tested;
+    QAbstractItemModelTester tester(&tested,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tested.setEntries(entries);
+    tested.fetchMore({});
+    tested.sort(NodeFileModel::ModifiedColumn, Qt::DescendingOrder);
+    tested.setEntries(entries.mid(0, 10));
+    tested.clear();
+}
+
+void TestNodeFiles::browseIntoAFolderAndBack()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    QAbstractItemModelTester tester(view->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *roots = child<QComboBox>(view, "nodes.files.roots");
+    QCOMPARE(roots->count(), 2);
+    QCOMPARE(roots->currentData().toString(), m_root);
+    QCOMPARE(view->currentRoot(), m_root);
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("docs")), 20000);
+    QVERIFY(listed(view, QStringLiteral("index.html")));
+    QCOMPARE(view->model()->rowOfName(QStringLiteral("docs")), 0); // folders first
+    QVERIFY(!child<QToolButton>(view, "nodes.files.up")->isEnabled());
+
+    // Activating the folder (double-click, Enter) enters it.
+    auto *list = child<QTableView>(view, "nodes.files.list");
+    const int before = view->answers();
+    emit list->activated(view->model()->index(0, NodeFileModel::NameColumn));
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > before && !view->isLoading(), 20000);
+    QCOMPARE(view->currentPath(), QStringLiteral("docs"));
+    QVERIFY(listed(view, QStringLiteral("readme.txt")));
+    QCOMPARE(child<QToolButton>(view, "nodes.files.crumb1")->text(), QStringLiteral("docs"));
+    QCOMPARE(child<QToolButton>(view, "nodes.files.crumb0")->text(), QStringLiteral("www"));
+    QVERIFY(child<QToolButton>(view, "nodes.files.crumb1")->font().bold()); // here
+    QVERIFY2(child<QLabel>(view, "nodes.files.status")->text() == QLatin1String("1 items"),
+             qPrintable(child<QLabel>(view, "nodes.files.status")->text()));
+
+    // Up: back at the root, the folder we came from selected.
+    child<QToolButton>(view, "nodes.files.up")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->currentPath().isEmpty() && listed(view, QStringLiteral("docs")),
+                             20000);
+    QTRY_COMPARE_WITH_TIMEOUT(list->selectionModel()->selectedRows().size(), 1, 20000);
+    QCOMPARE(list->selectionModel()->selectedRows().first().data().toString(),
+             QStringLiteral("docs"));
+    // The breadcrumb goes back too.
+    view->openPath(QStringLiteral("docs"));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("readme.txt")), 20000);
+    child<QToolButton>(view, "nodes.files.crumb0")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->currentPath().isEmpty() && listed(view, QStringLiteral("docs")),
+                             20000);
+}
+
+void TestNodeFiles::createAFolderAndRefuseABadName()
+{
+    QVERIFY(QDir(m_root).mkpath(QStringLiteral("empty")));
+    auto page = filesPage(QStringLiteral("empty"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    // An empty folder says so.
+    QCOMPARE(child<QLabel>(view, "nodes.files.emptyTitle")->text(),
+             QStringLiteral("This folder is empty"));
+
+    // A name with '/' is refused in the dialog: OK stays off, nothing is sent.
+    QString problem;
+    bool okEnabled = true;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("a/b"));
+        problem = child<QLabel>(dialog, "nodes.files.nameProblem")->text();
+        okEnabled = child<QPushButton>(dialog, "nodes.files.nameOk")->isEnabled();
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    QCOMPARE(problem, QStringLiteral("A name cannot contain \"/\"."));
+    QVERIFY(!okEnabled);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/empty/a")));
+
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("made here"));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("made here")), 20000);
+    QVERIFY(QFileInfo(m_root + QStringLiteral("/empty/made here")).isDir());
+    QCOMPARE(child<QLabel>(view, "nodes.files.message")->text(),
+             QStringLiteral("Created the folder \"made here\"."));
+    // The agent's refusal, in words: the folder exists already.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("made here"));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    auto *message = child<QLabel>(view, "nodes.files.message");
+    QTRY_VERIFY_WITH_TIMEOUT(message->property("tone").toString() == QLatin1String("bad"), 20000);
+    QVERIFY2(
+        message->text().startsWith(QLatin1String("The folder \"made here\" was not created: ")),
+        qPrintable(message->text()));
+}
+
+void TestNodeFiles::uploadThenDownloadKeepTheBytes()
+{
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    view->setTransferChunkSize(256 * 1024);
+    QTemporaryDir local;
+    const QByteArray bytes = randomBytes(1300 * 1024 + 7);
+    const QString source = local.filePath(QStringLiteral("payload data.bin"));
+    QVERIFY(writeAll(source, bytes));
+
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files || files->objectName() != QLatin1String("nodes.files.uploadDialog"))
+            return int(QDialog::Rejected);
+        files->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *upload = view->transfer();
+    QVERIFY(upload);
+    QSignalSpy progress(upload, &FileTransfer::progress);
+    auto *bar = child<QProgressBar>(view, "nodes.files.transferProgress");
+    QVERIFY(child<QWidget>(view, "nodes.files.transfer")->isVisible());
+    QVERIFY(!child<QPushButton>(view, "nodes.files.upload")->isEnabled()); // one at a time
+    int barMax = 0;
+    connect(upload, &FileTransfer::progress, this, [&] { barMax = qMax(barMax, bar->value()); });
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Done, 30000);
+    QCOMPARE(readAll(m_root + QStringLiteral("/docs/payload data.bin")), bytes);
+    // Six chunks: progress along the way, not only at the end.
+    qint64 confirmed = 0;
+    int steps = 0;
+    for (const QList<QVariant> &args : progress) {
+        if (args.at(0).toLongLong() > confirmed && args.at(0).toLongLong() < bytes.size())
+            ++steps;
+        confirmed = qMax(confirmed, args.at(0).toLongLong());
+    }
+    QVERIFY2(steps >= 4, qPrintable(QString::number(steps)));
+    QVERIFY(barMax > 0);
+    const QString sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    QCOMPARE(upload->sha256(), sha256);
+    QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
+             QStringLiteral("Uploaded \"payload data.bin\" (%1).")
+                 .arg(QLocale().formattedDataSize(bytes.size())));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("payload data.bin")), 20000);
+    const AuditEntry uploaded = newestAudit(QStringLiteral("NODE_FILE_UPLOADED"));
+    QCOMPARE(uploaded.userId, m_server.admin.id);
+    QCOMPARE(uploaded.resourceId, m_files.nodeId);
+    QCOMPARE(uploaded.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/payload data.bin"));
+    QCOMPARE(uploaded.details.value(QStringLiteral("size")).toInteger(), bytes.size());
+    // No part file left next to it.
+    QCOMPARE(QDir(m_root + QStringLiteral("/docs"))
+                 .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList({QStringLiteral("payload data.bin"), QStringLiteral("readme.txt")}));
+
+    // Uploading it again asks before replacing; No sends nothing.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    MessageBox::setNextAnswer(QMessageBox::No);
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.files.confirmReplace"));
+    QCOMPARE(view->transfer(), upload);
+
+    // Download it: the same bytes in the file chosen.
+    selectName(view, QStringLiteral("payload data.bin"));
+    const QString target = local.filePath(QStringLiteral("downloaded.bin"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files || files->objectName() != QLatin1String("nodes.files.downloadDialog"))
+            return int(QDialog::Rejected);
+        files->selectFile(target);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.download")->click();
+    // The finished upload makes way for it (and is deleted).
+    FileTransfer *download = view->transfer();
+    QVERIFY(download);
+    QTRY_COMPARE_WITH_TIMEOUT(download->state(), FileTransfer::State::Done, 30000);
+    QCOMPARE(readAll(target), bytes);
+    QCOMPARE(download->sha256(), sha256);
+    QVERIFY(!QFileInfo::exists(target + QStringLiteral(".part")));
+    QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
+             QStringLiteral("Downloaded \"payload data.bin\" to %1.").arg(target));
+    const AuditEntry downloaded = newestAudit(QStringLiteral("NODE_FILE_DOWNLOADED"));
+    QCOMPARE(downloaded.userId, m_server.admin.id);
+    QCOMPARE(downloaded.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/payload data.bin"));
+
+    // Cancelled halfway: the upload is aborted on the node, nothing stays.
+    view->setTransferChunkSize(16 * 1024);
+    const QString second = local.filePath(QStringLiteral("cancelled.bin"));
+    QVERIFY(writeAll(second, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(second);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *cancelled = view->transfer();
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled->transferred() >= 64 * 1024, 30000);
+    QVERIFY(QDir(m_root + QStringLiteral("/docs"))
+                .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+                .size() == 1);
+    child<QPushButton>(view, "nodes.files.transferCancel")->click();
+    QCOMPARE(cancelled->state(), FileTransfer::State::Cancelled);
+    QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
+             QStringLiteral("\"cancelled.bin\" was cancelled."));
+    QVERIFY(child<QPushButton>(view, "nodes.files.upload")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(m_root + QStringLiteral("/docs"))
+            .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+            .isEmpty(),
+        20000);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/docs/cancelled.bin")));
+}
+
+void TestNodeFiles::editAndSave()
+{
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    selectName(view, QStringLiteral("readme.txt"));
+    QString loadedText;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editor = qobject_cast<NodeFileEditorDialog *>(dialog);
+        if (!editor || !QTest::qWaitFor([editor] { return editor->isLoaded(); }, 20000))
+            return int(QDialog::Rejected);
+        auto *text = child<QPlainTextEdit>(dialog, "nodes.files.editorText");
+        loadedText = text->toPlainText();
+        text->setPlainText(QStringLiteral("edited in the console\n"));
+        child<QPushButton>(dialog, "nodes.files.editorSave")->click();
+        (void)QTest::qWaitFor([editor] { return editor->result() == QDialog::Accepted; }, 20000);
+        return editor->result();
+    });
+    child<QPushButton>(view, "nodes.files.edit")->click();
+    QCOMPARE(loadedText, QStringLiteral("hello from the node\n"));
+    QCOMPARE(readAll(m_root + QStringLiteral("/docs/readme.txt")),
+             QByteArray("edited in the console\n"));
+    const AuditEntry written = newestAudit(QStringLiteral("NODE_FILE_WRITTEN"));
+    QCOMPARE(written.userId, m_server.admin.id);
+    QCOMPARE(written.details.value(QStringLiteral("path")).toString(),
+             QStringLiteral("docs/readme.txt"));
+    QVERIFY(!written.details.contains(QStringLiteral("content")));
+    QCOMPARE(child<QLabel>(view, "nodes.files.message")->text(),
+             QStringLiteral("Saved \"readme.txt\"."));
+}
+
+void TestNodeFiles::editMeetsAChangeOnTheNode()
+{
+    const QString path = m_root + QStringLiteral("/index.html");
+    QVERIFY(writeAll(path, "<h1>version one</h1>\n"));
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    selectName(view, QStringLiteral("index.html"));
+    bool conflictShown = false;
+    QString conflictText;
+    bool reloadShown = false;
+    bool overwriteShown = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editor = qobject_cast<NodeFileEditorDialog *>(dialog);
+        if (!editor || !QTest::qWaitFor([editor] { return editor->isLoaded(); }, 20000))
+            return int(QDialog::Rejected);
+        // Someone changes the file on the node meanwhile.
+        writeAll(path, "<h1>changed on the node</h1>\n");
+        auto *text = child<QPlainTextEdit>(dialog, "nodes.files.editorText");
+        text->setPlainText(QStringLiteral("<h1>my edit</h1>\n"));
+        child<QPushButton>(dialog, "nodes.files.editorSave")->click();
+        conflictShown = QTest::qWaitFor([editor] { return editor->hasConflict(); }, 20000);
+        conflictText = child<QLabel>(dialog, "nodes.files.editorConflictText")->text();
+        reloadShown = child<QPushButton>(dialog, "nodes.files.editorReload")->isVisibleTo(dialog);
+        overwriteShown =
+            child<QPushButton>(dialog, "nodes.files.editorOverwrite")->isVisibleTo(dialog);
+        // Nothing was written over the node's change.
+        if (readAll(path) != "<h1>changed on the node</h1>\n")
+            return int(QDialog::Rejected);
+        child<QPushButton>(dialog, "nodes.files.editorOverwrite")->click();
+        (void)QTest::qWaitFor([editor] { return editor->result() == QDialog::Accepted; }, 20000);
+        return editor->result();
+    });
+    child<QPushButton>(view, "nodes.files.edit")->click();
+    QVERIFY(conflictShown);
+    QVERIFY2(conflictText.contains(QLatin1String("changed on the node since you opened it")),
+             qPrintable(conflictText));
+    QVERIFY(reloadShown && overwriteShown);
+    QCOMPARE(readAll(path), QByteArray("<h1>my edit</h1>\n"));
+
+    // Reload: the node's text, the edit dropped.
+    selectName(view, QStringLiteral("index.html"));
+    QString reloaded;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editor = qobject_cast<NodeFileEditorDialog *>(dialog);
+        if (!editor || !QTest::qWaitFor([editor] { return editor->isLoaded(); }, 20000))
+            return int(QDialog::Rejected);
+        writeAll(path, "<h1>theirs</h1>\n");
+        child<QPlainTextEdit>(dialog, "nodes.files.editorText")->setPlainText(QStringLiteral("x"));
+        child<QPushButton>(dialog, "nodes.files.editorSave")->click();
+        if (!QTest::qWaitFor([editor] { return editor->hasConflict(); }, 20000))
+            return int(QDialog::Rejected);
+        child<QPushButton>(dialog, "nodes.files.editorReload")->click();
+        (void)QTest::qWaitFor([editor] { return !editor->hasConflict() && !editor->isBusy(); },
+                              20000);
+        reloaded = child<QPlainTextEdit>(dialog, "nodes.files.editorText")->toPlainText();
+        return int(QDialog::Rejected);
+    });
+    child<QPushButton>(view, "nodes.files.edit")->click();
+    QCOMPARE(reloaded, QStringLiteral("<h1>theirs</h1>\n"));
+    QCOMPARE(readAll(path), QByteArray("<h1>theirs</h1>\n"));
+}
+
+void TestNodeFiles::renameAndDelete()
+{
+    QVERIFY(writeAll(m_root + QStringLiteral("/old name.txt"), "to be renamed\n"));
+    QVERIFY(QDir(m_root).mkpath(QStringLiteral("gone/inside")));
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("old name.txt")), 20000);
+    selectName(view, QStringLiteral("old name.txt"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("new name.txt"));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.rename")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("new name.txt")), 20000);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/old name.txt")));
+    QCOMPARE(readAll(m_root + QStringLiteral("/new name.txt")), QByteArray("to be renamed\n"));
+    QCOMPARE(child<QTableView>(view, "nodes.files.list")
+                 ->selectionModel()
+                 ->selectedRows()
+                 .value(0)
+                 .data()
+                 .toString(),
+             QStringLiteral("new name.txt"));
+
+    // Delete asks first; No keeps it.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    child<QPushButton>(view, "nodes.files.delete")->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.files.confirmDelete"));
+    QVERIFY(QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(view, "nodes.files.delete")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(view, QStringLiteral("new name.txt")) && !view->isLoading(),
+                             20000);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
+    // A folder goes with what it holds, after the question that says so.
+    selectName(view, QStringLiteral("gone"));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(view, "nodes.files.delete")->click();
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("and everything in it")));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(m_root + QStringLiteral("/gone")), 20000);
+}
+
+void TestNodeFiles::oddNamesTravelIntact()
+{
+    // '+', '&', '%', '#' and a space: query characters, in the root and the path.
+    const QString name = QStringLiteral("odd +&%20#name.txt");
+    QVERIFY(writeAll(m_root + u'/' + name, "odd\n"));
+    auto stat = await<FileEntry>(
+        [&](auto done) { RemoteApi(*client()).statFile(m_files.nodeId, m_root, name, done); });
+    QVERIFY2(stat.ok(), stat.ok() ? "" : qPrintable(stat.error().toString()));
+    QCOMPARE(stat->size, 4);
+    QTemporaryDir local;
+    FileTransfer transfer(client(), m_files.nodeId);
+    QSignalSpy finished(&transfer, &FileTransfer::finished);
+    transfer.download(m_root, name, local.filePath(QStringLiteral("odd.txt")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(readAll(local.filePath(QStringLiteral("odd.txt"))), QByteArray("odd\n"));
+    // A path the agent refuses comes back as its reason, nothing written here.
+    FileTransfer refused(client(), m_files.nodeId);
+    QSignalSpy failed(&refused, &FileTransfer::failed);
+    refused.download(m_root, QStringLiteral("../outside.txt"), local.filePath(QStringLiteral("x")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(refused.error()->code, hm::ErrorCode::ValidationError);
+    QCOMPARE(refused.error()->details.value(QStringLiteral("code")).toString(),
+             QStringLiteral("PATH_INVALID"));
+    QVERIFY(!QFileInfo::exists(local.filePath(QStringLiteral("x.part"))));
+    QVERIFY(QFile::remove(m_root + u'/' + name));
+}
+
+void TestNodeFiles::readOnlyRootTurnsWritingOff()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    auto *roots = child<QComboBox>(view, "nodes.files.roots");
+    const int ro = roots->findData(m_ro);
+    QVERIFY(ro >= 0);
+    QCOMPARE(roots->itemText(ro), QStringLiteral("%1 (read only)").arg(m_ro));
+    roots->setCurrentIndex(ro);
+    emit roots->activated(ro);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->currentRoot() == m_ro && listed(view, QStringLiteral("notice.txt")), 20000);
+    QVERIFY(view->isReadOnly());
+    selectName(view, QStringLiteral("notice.txt"));
+    for (const char *name : {"nodes.files.newFolder", "nodes.files.upload", "nodes.files.rename",
+                             "nodes.files.delete"})
+        QVERIFY2(!child<QPushButton>(view, name)->isEnabled(), name);
+    QVERIFY(child<QPushButton>(view, "nodes.files.download")->isEnabled());
+    auto *edit = child<QPushButton>(view, "nodes.files.edit");
+    QVERIFY(edit->isEnabled());
+    QCOMPARE(edit->text(), QStringLiteral("View..."));
+    // Viewing works; there is no Save.
+    bool saveShown = true;
+    QString shown;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *editor = qobject_cast<NodeFileEditorDialog *>(dialog);
+        (void)QTest::qWaitFor([editor] { return editor->isLoaded(); }, 20000);
+        shown = child<QPlainTextEdit>(dialog, "nodes.files.editorText")->toPlainText();
+        saveShown = child<QPushButton>(dialog, "nodes.files.editorSave")->isVisibleTo(dialog);
+        return int(QDialog::Rejected);
+    });
+    edit->click();
+    QCOMPARE(shown, QStringLiteral("read only\n"));
+    QVERIFY(!saveShown);
+    QVERIFY(child<QLabel>(view, "nodes.files.status")->text().endsWith(QLatin1String("read only")));
+    // The agent refuses a write there too (the console is not the guard).
+    auto refused = await<void>([&](auto done) {
+        RemoteApi(*client()).createDirectory(m_files.nodeId, m_ro, QStringLiteral("x"), done);
+    });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().details.value(QStringLiteral("code")).toString(),
+             QStringLiteral("READ_ONLY_ROOT"));
+}
+
+void TestNodeFiles::tabOnlyWhereFilesAreUsable()
+{
+    // The administrator, on a node whose agent does not grant files.
+    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    QVERIFY(plain);
+    QVERIFY(!tabShown(*plain));
+    // The view itself says so when asked anyway.
+    auto row = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_plain.nodeId, done); });
+    QVERIFY(row.ok());
+    NodeFilesView view;
+    view.setClient(client());
+    view.resize(900, 300);
+    view.show();
+    QCOMPARE(child<QLabel>(&view, "nodes.files.emptyTitle")->text(),
+             QStringLiteral("No node selected"));
+    view.setNode(&row.value());
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&view, "nodes.files.emptyTitle")->text(),
+                              QStringLiteral("This node's agent does not allow files"), 20000);
+    QVERIFY(!child<QComboBox>(&view, "nodes.files.roots")->isVisible());
+
+    // A VIEWER never acts: no tab even where the agent allows it.
+    const UserInfo viewer = m_server.createUser(QStringLiteral("watcher"), QStringLiteral("VIEWER"),
+                                                QStringLiteral("Watch-password-1"));
+    QVERIFY(!viewer.id.isEmpty());
+    UserInfo viewerInfo;
+    auto viewerClient =
+        m_server.signIn(QStringLiteral("watcher"), QStringLiteral("Watch-password-1"), &viewerInfo);
+    QVERIFY(viewerClient);
+    auto watched = pageOn(viewerClient.get(), viewerInfo, m_files.nodeId);
+    QVERIFY(watched);
+    QVERIFY(!tabShown(*watched));
+
+    // A USER: only with a grant for the node's label.
+    const UserInfo ops = m_server.createUser(QStringLiteral("ops"), QStringLiteral("USER"),
+                                             QStringLiteral("Ops-password-1"));
+    QVERIFY(!ops.id.isEmpty());
+    UserInfo opsInfo;
+    auto opsClient =
+        m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
+    QVERIFY(opsClient);
+    auto opsPage = pageOn(opsClient.get(), opsInfo, m_files.nodeId);
+    QVERIFY(opsPage);
+    QVERIFY(!tabShown(*opsPage));
+    NodeGrant grant;
+    grant.subjectKind = QStringLiteral("user");
+    grant.subject = ops.id;
+    grant.label = QStringLiteral("files");
+    grant.capability = QStringLiteral("files");
+    QVERIFY(
+        await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); }).ok());
+    auto granted = pageOn(opsClient.get(), opsInfo, m_files.nodeId);
+    QVERIFY(granted);
+    QVERIFY(tabShown(*granted));
+    child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->filesView());
+    QTRY_VERIFY_WITH_TIMEOUT(listed(granted->filesView(), QStringLiteral("docs")), 20000);
+}
+
+void TestNodeFiles::anInterruptedUploadResumes()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    view->setTransferChunkSize(64 * 1024);
+    QTemporaryDir local;
+    const QByteArray bytes = randomBytes(2 * 1024 * 1024 + 3);
+    const QString source = local.filePath(QStringLiteral("resumed.bin"));
+    QVERIFY(writeAll(source, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *upload = view->transfer();
+    QVERIFY(upload);
+    QTRY_VERIFY_WITH_TIMEOUT(upload->transferred() >= 256 * 1024, 30000);
+
+    // The agent dies halfway: the chunks fail, what the server says about
+    // the upload too; the transfer stops, resumable.
+    const QString program = m_files.process->program();
+    const QStringList arguments = m_files.process->arguments();
+    m_files.process->kill();
+    QVERIFY(m_files.process->waitForFinished(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Failed, 90000);
+    QVERIFY(upload->canResume());
+    const qint64 stoppedAt = upload->transferred();
+    QVERIFY(stoppedAt > 0 && stoppedAt < bytes.size());
+    auto *resume = child<QPushButton>(view, "nodes.files.transferResume");
+    QVERIFY(resume->isVisible());
+    QVERIFY2(child<QLabel>(view, "nodes.files.transferText")
+                 ->text()
+                 .startsWith(QLatin1String("\"resumed.bin\" was interrupted at ")),
+             qPrintable(child<QLabel>(view, "nodes.files.transferText")->text()));
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/resumed.bin")));
+
+    // The agent comes back (its identity kept in its data directory).
+    m_files.process = std::make_unique<QProcess>();
+    m_files.process->setProgram(program);
+    m_files.process->setArguments(arguments);
+    m_files.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_files.process->start();
+    QVERIFY(m_files.process->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto row =
+                await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_files.nodeId, done); });
+            return row.ok() && row->status == QLatin1String("online");
+        }(),
+        30000);
+    // Resume: the upload reopened by its id, from what the agent kept.
+    QSignalSpy progress(upload, &FileTransfer::progress);
+    resume->click();
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Done, 60000);
+    QVERIFY(!progress.isEmpty());
+    QVERIFY2(progress.first().at(0).toLongLong() > 0,
+             qPrintable(QString::number(progress.first().at(0).toLongLong())));
+    QCOMPARE(readAll(m_root + QStringLiteral("/resumed.bin")), bytes);
+    QVERIFY(QDir(m_root)
+                .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+                .isEmpty());
+}
+
+void TestNodeFiles::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QVERIFY(writeAll(m_root + QStringLiteral("/docs/nginx.conf"),
+                     "server {\n    listen 80;\n    server_name example.org;\n    root "
+                     "/srv/www;\n\n    location / {\n        try_files $uri $uri/ =404;\n    "
+                     "}\n}\n"));
+    QVERIFY(QDir(m_root).mkpath(QStringLiteral("docs/assets")));
+    QVERIFY(
+        writeAll(m_root + QStringLiteral("/docs/archive.tar.gz"), randomBytes(3 * 1024 * 1024)));
+    QTemporaryDir local;
+    const QString big = local.filePath(QStringLiteral("backup-2026-11.tar"));
+    QVERIFY(writeAll(big, randomBytes(3 * 1024 * 1024)));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = filesPage(QStringLiteral("docs"));
+        QVERIFY(page);
+        NodeFilesView *view = page->filesView();
+        selectName(view, QStringLiteral("nginx.conf"));
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-%1.png").arg(language)));
+
+        // An upload frozen halfway: small chunks, the grab at the first
+        // confirmed one past a third.
+        view->setTransferChunkSize(64 * 1024);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            qobject_cast<QFileDialog *>(dialog)->selectFile(big);
+            return int(QDialog::Accepted);
+        });
+        MessageBox::setNextAnswer(QMessageBox::Yes); // replace it after the first language
+        child<QPushButton>(view, "nodes.files.upload")->click();
+        FileTransfer *upload = view->transfer();
+        QVERIFY(upload);
+        bool grabbed = false;
+        connect(upload, &FileTransfer::progress, this, [&](qint64 done, qint64 total) {
+            if (grabbed || done * 3 < total)
+                return;
+            grabbed = true;
+            page->grab().save(dir + QStringLiteral("/nodes-files-upload-%1.png").arg(language));
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Done, 60000);
+        QVERIFY(grabbed);
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
+
+        // The editor.
+        QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("nginx.conf")), 20000);
+        selectName(view, QStringLiteral("nginx.conf"));
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            auto *editor = qobject_cast<NodeFileEditorDialog *>(dialog);
+            (void)QTest::qWaitFor([editor] { return editor->isLoaded(); }, 20000);
+            auto *text = child<QPlainTextEdit>(dialog, "nodes.files.editorText");
+            text->moveCursor(QTextCursor::End);
+            text->insertPlainText(QStringLiteral("# edited\n"));
+            dialog->show();
+            QApplication::processEvents();
+            dialog->grab().save(dir + QStringLiteral("/nodes-files-editor-%1.png").arg(language));
+            // Changed on the node meanwhile: the conflict's choices.
+            const QString conf = m_root + QStringLiteral("/docs/nginx.conf");
+            const QByteArray before = readAll(conf);
+            writeAll(conf, before + "# changed on the node\n");
+            child<QPushButton>(dialog, "nodes.files.editorSave")->click();
+            if (QTest::qWaitFor([editor] { return editor->hasConflict(); }, 20000)) {
+                QApplication::processEvents();
+                dialog->grab().save(dir +
+                                    QStringLiteral("/nodes-files-conflict-%1.png").arg(language));
+            }
+            writeAll(conf, before);
+            text->document()->setModified(false);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(view, "nodes.files.edit")->click();
+
+        // An empty folder.
+        QVERIFY(QDir(m_root).mkpath(QStringLiteral("docs/assets")));
+        const int before = view->answers();
+        view->openPath(QStringLiteral("docs/assets"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->answers() > before && !view->isLoading(), 20000);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-empty-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+QTEST_MAIN(TestNodeFiles)
+#include "TestNodeFiles.moc"
