@@ -1834,6 +1834,86 @@
         <source>confirm your password or a 2FA code first, then try again</source>
         <translation>confirm your password or a 2FA code first, then try again</translation>
     </message>
+    <message>
+        <source>the path is not valid</source>
+        <translation>the path is not valid</translation>
+    </message>
+    <message>
+        <source>the path leads outside the shared folder</source>
+        <translation>the path leads outside the shared folder</translation>
+    </message>
+    <message>
+        <source>the path goes through a symbolic link</source>
+        <translation>the path goes through a symbolic link</translation>
+    </message>
+    <message>
+        <source>the file has other hard links, so the agent leaves it alone</source>
+        <translation>the file has other hard links, so the agent leaves it alone</translation>
+    </message>
+    <message>
+        <source>this folder is read only on the node</source>
+        <translation>this folder is read only on the node</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent shares no folders</source>
+        <translation>the node&apos;s agent shares no folders</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent no longer shares this folder</source>
+        <translation>the node&apos;s agent no longer shares this folder</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist (any more)</source>
+        <translation>the file or folder does not exist (any more)</translation>
+    </message>
+    <message>
+        <source>a file or folder of that name already exists</source>
+        <translation>a file or folder of that name already exists</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; download it instead</source>
+        <translation>the file is not UTF-8 text; download it instead</translation>
+    </message>
+    <message>
+        <source>the file is too large for this</source>
+        <translation>the file is too large for this</translation>
+    </message>
+    <message>
+        <source>that is not a folder</source>
+        <translation>that is not a folder</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>that is a folder</translation>
+    </message>
+    <message>
+        <source>only files can be downloaded</source>
+        <translation>only files can be downloaded</translation>
+    </message>
+    <message>
+        <source>the bytes that arrived do not match the file (checksum); nothing was written</source>
+        <translation>the bytes that arrived do not match the file (checksum); nothing was written</translation>
+    </message>
+    <message>
+        <source>the node no longer knows this upload</source>
+        <translation>the node no longer knows this upload</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be read</source>
+        <translation>the file on this computer could not be read</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be written</source>
+        <translation>the file on this computer could not be written</translation>
+    </message>
+    <message>
+        <source>the file on this computer changed while it was read</source>
+        <translation>the file on this computer changed while it was read</translation>
+    </message>
+    <message>
+        <source>the download ended before its last byte</source>
+        <translation>the download ended before its last byte</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -9003,6 +9083,365 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeFileEditorDialog</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to &quot;%1&quot;?</source>
+        <translation>Close without saving your changes to &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation>View file</translation>
+    </message>
+    <message>
+        <source>Edit file</source>
+        <translation>Edit file</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1 (read only)</translation>
+    </message>
+    <message>
+        <source>This file changed on the node since you opened it. Reload its current text (your changes are lost) or overwrite it with yours?</source>
+        <translation>This file changed on the node since you opened it. Reload its current text (your changes are lost) or overwrite it with yours?</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>Reading the file...</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>The file could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileNameDialog</name>
+    <message>
+        <source>Type a name.</source>
+        <translation>Type a name.</translation>
+    </message>
+    <message>
+        <source>&quot;.&quot; and &quot;..&quot; are not names.</source>
+        <translation>&quot;.&quot; and &quot;..&quot; are not names.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain &quot;/&quot;.</source>
+        <translation>A name cannot contain &quot;/&quot;.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain control characters.</source>
+        <translation>A name cannot contain control characters.</translation>
+    </message>
+    <message>
+        <source>Type another name.</source>
+        <translation>Type another name.</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>New folder</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in %1:</source>
+        <translation>Name of the new folder in %1:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot; in %2:</source>
+        <translation>New name for &quot;%1&quot; in %2:</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Preparing &quot;%1&quot; (checksum)...</source>
+        <translation>Preparing &quot;%1&quot; (checksum)...</translation>
+    </message>
+    <message>
+        <source>Uploading &quot;%1&quot;: %2</source>
+        <translation>Uploading &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Downloading &quot;%1&quot;: %2</source>
+        <translation>Downloading &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Checking &quot;%1&quot; on the node...</source>
+        <translation>Checking &quot;%1&quot; on the node...</translation>
+    </message>
+    <message>
+        <source>Uploaded &quot;%1&quot; (%2).</source>
+        <translation>Uploaded &quot;%1&quot; (%2).</translation>
+    </message>
+    <message>
+        <source>Downloaded &quot;%1&quot; to %2.</source>
+        <translation>Downloaded &quot;%1&quot; to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was interrupted at %2: %3</source>
+        <translation>&quot;%1&quot; was interrupted at %2: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>&quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was cancelled.</source>
+        <translation>&quot;%1&quot; was cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFilesView</name>
+    <message>
+        <source>Created the folder &quot;%1&quot;.</source>
+        <translation>Created the folder &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; was not created: %2</source>
+        <translation>The folder &quot;%1&quot; was not created: %2</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>Renamed &quot;%1&quot; to &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not renamed: %2</source>
+        <translation>&quot;%1&quot; was not renamed: %2</translation>
+    </message>
+    <message>
+        <source>Delete the folder &quot;%1&quot; and everything in it from %2? This cannot be undone.</source>
+        <translation>Delete the folder &quot;%1&quot; and everything in it from %2? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from %2? This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot; from %2? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>Deleted &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not deleted: %2</source>
+        <translation>&quot;%1&quot; was not deleted: %2</translation>
+    </message>
+    <message>
+        <source>Download &quot;%1&quot;</source>
+        <translation>Download &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Upload a file to %1</source>
+        <translation>Upload a file to %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here: rename or delete it first.</source>
+        <translation>&quot;%1&quot; is a folder here: rename or delete it first.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already exists here. Replace it?</source>
+        <translation>&quot;%1&quot; already exists here. Replace it?</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>Saved &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Root:</source>
+        <translation>&amp;Root:</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>The folder that holds this one</source>
+        <translation>The folder that holds this one</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>New folder...</source>
+        <translation>New folder...</translation>
+    </message>
+    <message>
+        <source>Upload...</source>
+        <translation>Upload...</translation>
+    </message>
+    <message>
+        <source>Download...</source>
+        <translation>Download...</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>Rename...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1 (read only)</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>View...</source>
+        <translation>View...</translation>
+    </message>
+    <message>
+        <source>This root is read only on the node.</source>
+        <translation>This root is read only on the node.</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Select a node to see its files.</source>
+        <translation>Select a node to see its files.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>Its files are read through its agent: they show here when the agent connects again.</source>
+        <translation>Its files are read through its agent: they show here when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow files</source>
+        <translation>This node&apos;s agent does not allow files</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;files&quot;. Add it to the agent&apos;s capabilities on the machine (--allow files --files-root DIR) to browse its files here.</source>
+        <translation>Its configuration does not grant &quot;files&quot;. Add it to the agent&apos;s capabilities on the machine (--allow files --files-root DIR) to browse its files here.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent shares no folders</source>
+        <translation>This node&apos;s agent shares no folders</translation>
+    </message>
+    <message>
+        <source>Name the folders it may reach with --files-root DIR (add :ro for read only) in the agent&apos;s configuration.</source>
+        <translation>Name the folders it may reach with --files-root DIR (add :ro for read only) in the agent&apos;s configuration.</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s files</source>
+        <translation>You may not see this node&apos;s files</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;files&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>An administrator can grant you &quot;files&quot; on this node or one of its labels under Users → Node grants.</translation>
+    </message>
+    <message>
+        <source>This folder could not be read</source>
+        <translation>This folder could not be read</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Reading the folder...</source>
+        <translation>Reading the folder...</translation>
+    </message>
+    <message>
+        <source>This folder is empty</source>
+        <translation>This folder is empty</translation>
+    </message>
+    <message>
+        <source>It is read only: nothing can be added here.</source>
+        <translation>It is read only: nothing can be added here.</translation>
+    </message>
+    <message>
+        <source>Upload a file or create a folder to fill it.</source>
+        <translation>Upload a file or create a folder to fill it.</translation>
+    </message>
+    <message>
+        <source>%1 items (the agent lists at most 10,000)</source>
+        <translation>%1 items (the agent lists at most 10,000)</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>%1 · read only</source>
+        <translation>%1 · read only</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeGrantDialog</name>
     <message>
         <source>Add node grant</source>
@@ -9967,6 +10406,10 @@
     <message>
         <source>Terminal</source>
         <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
     </message>
 </context>
 <context>

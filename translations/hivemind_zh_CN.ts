@@ -1826,6 +1826,86 @@
         <source>confirm your password or a 2FA code first, then try again</source>
         <translation>请先确认密码或双因素验证码，然后重试</translation>
     </message>
+    <message>
+        <source>the path is not valid</source>
+        <translation>路径无效</translation>
+    </message>
+    <message>
+        <source>the path leads outside the shared folder</source>
+        <translation>路径指向共享文件夹之外</translation>
+    </message>
+    <message>
+        <source>the path goes through a symbolic link</source>
+        <translation>路径经过符号链接</translation>
+    </message>
+    <message>
+        <source>the file has other hard links, so the agent leaves it alone</source>
+        <translation>此文件有其他硬链接，因此代理不处理它</translation>
+    </message>
+    <message>
+        <source>this folder is read only on the node</source>
+        <translation>此文件夹在节点上为只读</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent shares no folders</source>
+        <translation>节点的代理未共享任何文件夹</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent no longer shares this folder</source>
+        <translation>节点的代理已不再共享此文件夹</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist (any more)</source>
+        <translation>文件或文件夹不存在（或已被删除）</translation>
+    </message>
+    <message>
+        <source>a file or folder of that name already exists</source>
+        <translation>已存在同名的文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; download it instead</source>
+        <translation>此文件不是 UTF-8 文本，请改为下载</translation>
+    </message>
+    <message>
+        <source>the file is too large for this</source>
+        <translation>文件太大，无法执行此操作</translation>
+    </message>
+    <message>
+        <source>that is not a folder</source>
+        <translation>那不是文件夹</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>那是文件夹</translation>
+    </message>
+    <message>
+        <source>only files can be downloaded</source>
+        <translation>只能下载文件</translation>
+    </message>
+    <message>
+        <source>the bytes that arrived do not match the file (checksum); nothing was written</source>
+        <translation>收到的内容与文件不符（校验和）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the node no longer knows this upload</source>
+        <translation>节点已不再记录此上传</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be read</source>
+        <translation>无法读取本机上的文件</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be written</source>
+        <translation>无法写入本机上的文件</translation>
+    </message>
+    <message>
+        <source>the file on this computer changed while it was read</source>
+        <translation>本机上的文件在读取期间已更改</translation>
+    </message>
+    <message>
+        <source>the download ended before its last byte</source>
+        <translation>下载在最后一个字节之前中断</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -8948,6 +9028,365 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeFileEditorDialog</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to &quot;%1&quot;?</source>
+        <translation>要关闭而不保存您对“%1”的更改吗？</translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation>查看文件</translation>
+    </message>
+    <message>
+        <source>Edit file</source>
+        <translation>编辑文件</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>This file changed on the node since you opened it. Reload its current text (your changes are lost) or overwrite it with yours?</source>
+        <translation>自您打开后，此文件已在节点上更改。要重新加载当前内容（您的更改将丢失），还是用您的版本覆盖？</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存...</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>正在读取文件...</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已更改</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>权限</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileNameDialog</name>
+    <message>
+        <source>Type a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>&quot;.&quot; and &quot;..&quot; are not names.</source>
+        <translation>“.”和“..”不能作为名称。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain &quot;/&quot;.</source>
+        <translation>名称不能包含“/”。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain control characters.</source>
+        <translation>名称不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>Type another name.</source>
+        <translation>请输入不同的名称。</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in %1:</source>
+        <translation>%1 中新文件夹的名称：</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot; in %2:</source>
+        <translation>%2 中“%1”的新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Preparing &quot;%1&quot; (checksum)...</source>
+        <translation>正在准备“%1”（计算校验和）...</translation>
+    </message>
+    <message>
+        <source>Uploading &quot;%1&quot;: %2</source>
+        <translation>正在上传“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Downloading &quot;%1&quot;: %2</source>
+        <translation>正在下载“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Checking &quot;%1&quot; on the node...</source>
+        <translation>正在节点上检查“%1”...</translation>
+    </message>
+    <message>
+        <source>Uploaded &quot;%1&quot; (%2).</source>
+        <translation>已上传“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>Downloaded &quot;%1&quot; to %2.</source>
+        <translation>已将“%1”下载到 %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was interrupted at %2: %3</source>
+        <translation>“%1”在 %2 时中断：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was cancelled.</source>
+        <translation>已取消“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFilesView</name>
+    <message>
+        <source>Created the folder &quot;%1&quot;.</source>
+        <translation>已创建文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; was not created: %2</source>
+        <translation>未能创建文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>已将“%1”重命名为“%2”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not renamed: %2</source>
+        <translation>未能重命名“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Delete the folder &quot;%1&quot; and everything in it from %2? This cannot be undone.</source>
+        <translation>要从 %2 删除文件夹“%1”及其中所有内容吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from %2? This cannot be undone.</source>
+        <translation>要从 %2 删除“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not deleted: %2</source>
+        <translation>未能删除“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Download &quot;%1&quot;</source>
+        <translation>下载“%1”</translation>
+    </message>
+    <message>
+        <source>Upload a file to %1</source>
+        <translation>上传文件到 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here: rename or delete it first.</source>
+        <translation>此处的“%1”是文件夹：请先重命名或删除它。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already exists here. Replace it?</source>
+        <translation>此处已存在“%1”。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>&amp;Root:</source>
+        <translation>根目录(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上一级</translation>
+    </message>
+    <message>
+        <source>The folder that holds this one</source>
+        <translation>包含此文件夹的上级文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New folder...</source>
+        <translation>新建文件夹...</translation>
+    </message>
+    <message>
+        <source>Upload...</source>
+        <translation>上传...</translation>
+    </message>
+    <message>
+        <source>Download...</source>
+        <translation>下载...</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除...</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑...</translation>
+    </message>
+    <message>
+        <source>View...</source>
+        <translation>查看...</translation>
+    </message>
+    <message>
+        <source>This root is read only on the node.</source>
+        <translation>此根目录在节点上为只读。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Select a node to see its files.</source>
+        <translation>选择节点以查看其文件。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点已离线</translation>
+    </message>
+    <message>
+        <source>Its files are read through its agent: they show here when the agent connects again.</source>
+        <translation>其文件通过代理读取：代理重新连接后会显示在这里。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow files</source>
+        <translation>此节点的代理不允许文件操作</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;files&quot;. Add it to the agent&apos;s capabilities on the machine (--allow files --files-root DIR) to browse its files here.</source>
+        <translation>其配置未授予“files”。请在该机器上将其加入代理的功能（--allow files --files-root DIR），即可在此浏览其文件。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent shares no folders</source>
+        <translation>此节点的代理未共享任何文件夹</translation>
+    </message>
+    <message>
+        <source>Name the folders it may reach with --files-root DIR (add :ro for read only) in the agent&apos;s configuration.</source>
+        <translation>请在代理的配置中用 --files-root DIR 指定它可访问的文件夹（加上 :ro 表示只读）。</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s files</source>
+        <translation>您无权查看此节点的文件</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;files&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理员可在“用户 → 节点授权”中，为您授予此节点或其标签的“files”权限。</translation>
+    </message>
+    <message>
+        <source>This folder could not be read</source>
+        <translation>无法读取此文件夹</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Reading the folder...</source>
+        <translation>正在读取文件夹...</translation>
+    </message>
+    <message>
+        <source>This folder is empty</source>
+        <translation>此文件夹为空</translation>
+    </message>
+    <message>
+        <source>It is read only: nothing can be added here.</source>
+        <translation>此处为只读：无法添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Upload a file or create a folder to fill it.</source>
+        <translation>上传文件或新建文件夹来添加内容。</translation>
+    </message>
+    <message>
+        <source>%1 items (the agent lists at most 10,000)</source>
+        <translation>%1 个项目（代理最多列出 10,000 个）</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 个项目</translation>
+    </message>
+    <message>
+        <source>%1 · read only</source>
+        <translation>%1 · 只读</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeGrantDialog</name>
     <message>
         <source>Add node grant</source>
@@ -9908,6 +10347,10 @@
     <message>
         <source>Terminal</source>
         <translation>终端</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>

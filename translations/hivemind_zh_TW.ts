@@ -1826,6 +1826,86 @@
         <source>confirm your password or a 2FA code first, then try again</source>
         <translation>請先確認密碼或雙因素驗證碼，再試一次</translation>
     </message>
+    <message>
+        <source>the path is not valid</source>
+        <translation>路徑無效</translation>
+    </message>
+    <message>
+        <source>the path leads outside the shared folder</source>
+        <translation>路徑指向分享資料夾之外</translation>
+    </message>
+    <message>
+        <source>the path goes through a symbolic link</source>
+        <translation>路徑經過符號連結</translation>
+    </message>
+    <message>
+        <source>the file has other hard links, so the agent leaves it alone</source>
+        <translation>此檔案有其他硬連結，代理程式因此不處理它</translation>
+    </message>
+    <message>
+        <source>this folder is read only on the node</source>
+        <translation>此資料夾在節點上為唯讀</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent shares no folders</source>
+        <translation>節點的代理程式未分享任何資料夾</translation>
+    </message>
+    <message>
+        <source>the node&apos;s agent no longer shares this folder</source>
+        <translation>節點的代理程式已不再分享此資料夾</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist (any more)</source>
+        <translation>檔案或資料夾不存在（或已被移除）</translation>
+    </message>
+    <message>
+        <source>a file or folder of that name already exists</source>
+        <translation>已有同名的檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; download it instead</source>
+        <translation>此檔案不是 UTF-8 文字，請改為下載</translation>
+    </message>
+    <message>
+        <source>the file is too large for this</source>
+        <translation>檔案太大，無法執行此操作</translation>
+    </message>
+    <message>
+        <source>that is not a folder</source>
+        <translation>那不是資料夾</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>那是資料夾</translation>
+    </message>
+    <message>
+        <source>only files can be downloaded</source>
+        <translation>只能下載檔案</translation>
+    </message>
+    <message>
+        <source>the bytes that arrived do not match the file (checksum); nothing was written</source>
+        <translation>收到的內容與檔案不符（校驗碼）；未寫入任何內容</translation>
+    </message>
+    <message>
+        <source>the node no longer knows this upload</source>
+        <translation>節點已不再記得此上傳</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be read</source>
+        <translation>無法讀取本機上的檔案</translation>
+    </message>
+    <message>
+        <source>the file on this computer could not be written</source>
+        <translation>無法寫入本機上的檔案</translation>
+    </message>
+    <message>
+        <source>the file on this computer changed while it was read</source>
+        <translation>本機上的檔案在讀取期間已變更</translation>
+    </message>
+    <message>
+        <source>the download ended before its last byte</source>
+        <translation>下載在最後一個位元組之前中斷</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
@@ -8948,6 +9028,365 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeFileEditorDialog</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>捨棄變更</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to &quot;%1&quot;?</source>
+        <translation>要關閉而不儲存您對「%1」的變更嗎？</translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation>檢視檔案</translation>
+    </message>
+    <message>
+        <source>Edit file</source>
+        <translation>編輯檔案</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1（唯讀）</translation>
+    </message>
+    <message>
+        <source>This file changed on the node since you opened it. Reload its current text (your changes are lost) or overwrite it with yours?</source>
+        <translation>自您開啟後，此檔案已在節點上變更。要重新載入目前內容（您的變更將遺失），還是以您的版本覆寫？</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆寫</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在儲存...</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>正在讀取檔案...</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>無法開啟檔案：%1</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已變更</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改時間</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>權限</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileNameDialog</name>
+    <message>
+        <source>Type a name.</source>
+        <translation>請輸入名稱。</translation>
+    </message>
+    <message>
+        <source>&quot;.&quot; and &quot;..&quot; are not names.</source>
+        <translation>「.」和「..」不能作為名稱。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain &quot;/&quot;.</source>
+        <translation>名稱不能包含「/」。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain control characters.</source>
+        <translation>名稱不能包含控制字元。</translation>
+    </message>
+    <message>
+        <source>Type another name.</source>
+        <translation>請輸入不同的名稱。</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新增資料夾</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in %1:</source>
+        <translation>%1 中新資料夾的名稱：</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <source>New name for &quot;%1&quot; in %2:</source>
+        <translation>%2 中「%1」的新名稱：</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Preparing &quot;%1&quot; (checksum)...</source>
+        <translation>正在準備「%1」（計算校驗碼）...</translation>
+    </message>
+    <message>
+        <source>Uploading &quot;%1&quot;: %2</source>
+        <translation>正在上傳「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Downloading &quot;%1&quot;: %2</source>
+        <translation>正在下載「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Checking &quot;%1&quot; on the node...</source>
+        <translation>正在節點上檢查「%1」...</translation>
+    </message>
+    <message>
+        <source>Uploaded &quot;%1&quot; (%2).</source>
+        <translation>已上傳「%1」（%2）。</translation>
+    </message>
+    <message>
+        <source>Downloaded &quot;%1&quot; to %2.</source>
+        <translation>已將「%1」下載至 %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was interrupted at %2: %3</source>
+        <translation>「%1」在 %2 時中斷：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>「%1」失敗：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was cancelled.</source>
+        <translation>已取消「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFilesView</name>
+    <message>
+        <source>Created the folder &quot;%1&quot;.</source>
+        <translation>已建立資料夾「%1」。</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; was not created: %2</source>
+        <translation>未能建立資料夾「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>已將「%1」重新命名為「%2」。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not renamed: %2</source>
+        <translation>未能重新命名「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Delete the folder &quot;%1&quot; and everything in it from %2? This cannot be undone.</source>
+        <translation>要從 %2 刪除資料夾「%1」及其中所有內容嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from %2? This cannot be undone.</source>
+        <translation>要從 %2 刪除「%1」嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已刪除「%1」。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not deleted: %2</source>
+        <translation>未能刪除「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Download &quot;%1&quot;</source>
+        <translation>下載「%1」</translation>
+    </message>
+    <message>
+        <source>Upload a file to %1</source>
+        <translation>上傳檔案至 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder here: rename or delete it first.</source>
+        <translation>此處的「%1」是資料夾：請先重新命名或刪除它。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already exists here. Replace it?</source>
+        <translation>此處已有「%1」。要取代它嗎？</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已儲存「%1」。</translation>
+    </message>
+    <message>
+        <source>&amp;Root:</source>
+        <translation>根目錄(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上一層</translation>
+    </message>
+    <message>
+        <source>The folder that holds this one</source>
+        <translation>包含此資料夾的上層資料夾</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>New folder...</source>
+        <translation>新增資料夾...</translation>
+    </message>
+    <message>
+        <source>Upload...</source>
+        <translation>上傳...</translation>
+    </message>
+    <message>
+        <source>Download...</source>
+        <translation>下載...</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>重新命名...</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>刪除...</translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation>%1（唯讀）</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>編輯...</translation>
+    </message>
+    <message>
+        <source>View...</source>
+        <translation>檢視...</translation>
+    </message>
+    <message>
+        <source>This root is read only on the node.</source>
+        <translation>此根目錄在節點上為唯讀。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Select a node to see its files.</source>
+        <translation>選取節點以檢視其檔案。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點已離線</translation>
+    </message>
+    <message>
+        <source>Its files are read through its agent: they show here when the agent connects again.</source>
+        <translation>其檔案透過代理程式讀取：代理程式重新連線後會顯示於此。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow files</source>
+        <translation>此節點的代理程式不允許檔案操作</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;files&quot;. Add it to the agent&apos;s capabilities on the machine (--allow files --files-root DIR) to browse its files here.</source>
+        <translation>其設定未授予「files」。請在該機器上將它加入代理程式的功能（--allow files --files-root DIR），即可在此瀏覽其檔案。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent shares no folders</source>
+        <translation>此節點的代理程式未分享任何資料夾</translation>
+    </message>
+    <message>
+        <source>Name the folders it may reach with --files-root DIR (add :ro for read only) in the agent&apos;s configuration.</source>
+        <translation>請在代理程式的設定中以 --files-root DIR 指定它可存取的資料夾（加上 :ro 表示唯讀）。</translation>
+    </message>
+    <message>
+        <source>You may not see this node&apos;s files</source>
+        <translation>您無權檢視此節點的檔案</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;files&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理員可在「使用者 → 節點授權」中，為您授予此節點或其標籤的「files」權限。</translation>
+    </message>
+    <message>
+        <source>This folder could not be read</source>
+        <translation>無法讀取此資料夾</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Reading the folder...</source>
+        <translation>正在讀取資料夾...</translation>
+    </message>
+    <message>
+        <source>This folder is empty</source>
+        <translation>此資料夾是空的</translation>
+    </message>
+    <message>
+        <source>It is read only: nothing can be added here.</source>
+        <translation>此處為唯讀：無法新增任何內容。</translation>
+    </message>
+    <message>
+        <source>Upload a file or create a folder to fill it.</source>
+        <translation>上傳檔案或建立資料夾來填入內容。</translation>
+    </message>
+    <message>
+        <source>%1 items (the agent lists at most 10,000)</source>
+        <translation>%1 個項目（代理程式最多列出 10,000 個）</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 個項目</translation>
+    </message>
+    <message>
+        <source>%1 · read only</source>
+        <translation>%1 · 唯讀</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeGrantDialog</name>
     <message>
         <source>Add node grant</source>
@@ -9908,6 +10347,10 @@
     <message>
         <source>Terminal</source>
         <translation>終端機</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
     </message>
 </context>
 <context>
