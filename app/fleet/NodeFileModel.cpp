@@ -1,5 +1,7 @@
 #include "fleet/NodeFileModel.h"
 
+#include "widgets/DateTimeText.h"
+
 #include <QApplication>
 #include <QCollator>
 #include <QHash>
@@ -94,9 +96,7 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
         // A folder's size says nothing about what it holds.
         return e->isDirectory() ? QString() : QLocale().formattedDataSize(e->size);
     case ModifiedColumn:
-        return e->modified.isValid()
-                   ? QLocale().toString(e->modified.toLocalTime(), QLocale::ShortFormat)
-                   : QString();
+        return dateTimeText(e->modified);
     case ModeColumn:
         return modeText(*e);
     default:

@@ -215,7 +215,7 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("WireGuard"), QStringLiteral("JSON"), QStringLiteral("URL"),
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
-                      QStringLiteral("SHA"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      QStringLiteral("SHA"), QStringLiteral("UTF"), QStringLiteral("IPv"), QStringLiteral("VPN"),
                       // WireGuard settings (app/vpn); "quick" of wg-quick, the
                       // tool whose files the VPN section imports
                       QStringLiteral("DNS"), QStringLiteral("MTU"), QStringLiteral("quick"),
@@ -229,7 +229,7 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("pid"), QStringLiteral("PID"), QStringLiteral("SIG"),
                       QStringLiteral("CONT"), QStringLiteral("USER"), QStringLiteral("Docker"),
                       QStringLiteral("Nginx"), QStringLiteral("processes"),
-                      QStringLiteral("terminal"), QStringLiteral("allow"), QStringLiteral("Ctrl"),
+                      QStringLiteral("terminal"), QStringLiteral("files"), QStringLiteral("docker"), QStringLiteral("tasks"), QStringLiteral("upgrade"), QStringLiteral("reboot"), QStringLiteral("DIR"), QStringLiteral("allow"), QStringLiteral("Ctrl"),
                       QStringLiteral("CPU"),
                       // what a probe checks (the alerts' probes)
                       QStringLiteral("TCP"), QStringLiteral("ICMP"), QStringLiteral("Ping"),
