@@ -14,6 +14,9 @@
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 namespace hm::agent {
 
@@ -259,7 +262,14 @@ void TaskRunner::run(const QJsonObject &args, Reply reply)
     process->setStandardInputFile(QProcess::nullDevice());
     // Its own session and process group: signals to -pid reach everything
     // the task starts, and it has no controlling terminal of the agent's.
-    process->setChildProcessModifier([] { ::setsid(); });
+    process->setChildProcessModifier([] {
+        ::setsid();
+#ifdef Q_OS_LINUX
+        // An agent killed outright cannot kill the group: the command
+        // itself at least goes with it.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    });
     const QString id = t->spec.taskId;
     connect(process, &QProcess::readyReadStandardOutput, this, [this, t] { onOutput(*t, false); });
     connect(process, &QProcess::readyReadStandardError, this, [this, t] { onOutput(*t, true); });
