@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QUuid>
+#include <algorithm>
 #include <map>
 
 namespace hm::engine {
@@ -33,18 +34,37 @@ bool retryableTaskError(const Error &error)
     }
 }
 
-QJsonObject nodeResultJson(const TaskTargetNode &node, const QJsonObject &r)
+// What all the outputs of one task node may hold together: a fan-out to
+// many nodes keeps a shorter tail of each (never under kMinOutputTail),
+// so the execution's stored outputs stay bounded whatever the fleet's size.
+constexpr qsizetype kOutputsBudget = 4 * 1024 * 1024;
+constexpr qsizetype kMinOutputTail = 4 * 1024;
+
+// The last `limit` characters of `text`; `truncated` set when cut.
+QString outputTail(const QString &text, qsizetype limit, bool &truncated)
+{
+    if (text.size() <= limit)
+        return text;
+    truncated = true;
+    return text.right(limit);
+}
+
+QJsonObject nodeResultJson(const TaskTargetNode &node, const QJsonObject &r, qsizetype tail)
 {
     const int exitCode = r.value(QStringLiteral("exit_code")).toInt(-1);
     const bool timedOut = r.value(QStringLiteral("timed_out")).toBool();
+    bool outCut = r.value(QStringLiteral("stdout_truncated")).toBool();
+    bool errCut = r.value(QStringLiteral("stderr_truncated")).toBool();
+    const QString out = outputTail(r.value(QStringLiteral("stdout")).toString(), tail, outCut);
+    const QString err = outputTail(r.value(QStringLiteral("stderr")).toString(), tail, errCut);
     return {{QStringLiteral("node_id"), node.nodeId},
             {QStringLiteral("node_name"), node.name},
             {QStringLiteral("exit_code"), exitCode},
             {QStringLiteral("signal"), r.value(QStringLiteral("signal")).toInt()},
-            {QStringLiteral("stdout"), r.value(QStringLiteral("stdout")).toString()},
-            {QStringLiteral("stderr"), r.value(QStringLiteral("stderr")).toString()},
-            {QStringLiteral("stdout_truncated"), r.value(QStringLiteral("stdout_truncated")).toBool()},
-            {QStringLiteral("stderr_truncated"), r.value(QStringLiteral("stderr_truncated")).toBool()},
+            {QStringLiteral("stdout"), out},
+            {QStringLiteral("stderr"), err},
+            {QStringLiteral("stdout_truncated"), outCut},
+            {QStringLiteral("stderr_truncated"), errCut},
             {QStringLiteral("duration_ms"), r.value(QStringLiteral("duration_ms")).toDouble()},
             {QStringLiteral("timed_out"), timedOut},
             {QStringLiteral("ok"), exitCode == 0 && !timedOut}};
@@ -140,7 +160,9 @@ void finishTaskRun(TaskRun::State &state)
                                        {QStringLiteral("error"), QStringLiteral("CANCELLED")}});
             continue;
         }
-        const QJsonObject result = nodeResultJson(t, raw);
+        const qsizetype tail = std::max<qsizetype>(
+            kMinOutputTail, kOutputsBudget / (2 * std::max<qsizetype>(1, state.targets.size())));
+        const QJsonObject result = nodeResultJson(t, raw, tail);
         result.value(QStringLiteral("ok")).toBool() ? ++succeeded : ++failed;
         state.logs << QStringLiteral("%1 (%2): exit code %3")
                           .arg(t.name, t.nodeId)
