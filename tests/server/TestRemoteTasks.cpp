@@ -227,6 +227,20 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("cancelled"), 15000);
     }
 
+    void killOfTheExecutionKillsTheRemoteProcessToo()
+    {
+        const QStringList argv{"/bin/sleep", "3017"};
+        const QString flow = taskFlow(m_admin, {{"target", labelTarget("batch", "all")},
+                                                {"argv", QJsonArray::fromStringList(argv)}});
+        const QString execution = trigger(m_admin, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(processesRunning(argv).size(), 2, 30000);
+        const Answer killed = m_http->json(
+            "POST", "/api/v1/executions/" + execution + "/kill", QJsonObject{}, m_admin);
+        QVERIFY2(killed.status == 200 || killed.status == 202, killed.raw.constData());
+        // Both nodes' commands go.
+        QTRY_VERIFY_WITH_TIMEOUT(processesRunning(argv).isEmpty(), 15000);
+    }
+
     void anAgentKilledMidTaskFailsTheNodeRetryably()
     {
         RemoteAgent doomed;
