@@ -5,6 +5,8 @@
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
+#include "agent/TaskHandlers.h"
+#include "agent/TaskRunner.h"
 #include "agent/TerminalSessions.h"
 #include "agent/SampleBuffer.h"
 #include "common/Logging.h"
@@ -180,6 +182,11 @@ void AgentRunner::run(const EnrolmentRecord &record)
     connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
             &TerminalSessions::closeAll);
     addFileHandlers(*m_remote, m_options.filesRoots);
+    m_tasks = std::make_unique<TaskRunner>();
+    addTaskHandlers(*m_remote, *m_tasks);
+    // Nobody could collect a task's output or stop it once the connection
+    // it came on has ended: its process group is killed (docs/agent.md).
+    connect(m_session.get(), &AgentSession::streamsLost, m_tasks.get(), &TaskRunner::killAll);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

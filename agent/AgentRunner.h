@@ -24,6 +24,7 @@ namespace hm::agent {
 class AgentSession;
 class ProcessTable;
 class RemoteDispatcher;
+class TaskRunner;
 class TerminalSessions;
 class SampleBuffer;
 
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<ProcessTable> m_processes;
     std::unique_ptr<RemoteDispatcher> m_remote;
     std::unique_ptr<TerminalSessions> m_terminals;
+    std::unique_ptr<TaskRunner> m_tasks;
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;

@@ -6,6 +6,7 @@
 #include "client/ApiClient.h"
 #include "client/ExecutionsApi.h"
 #include "client/FlowsApi.h"
+#include "client/NodesApi.h"
 #include "client/Within.h"
 #include "common/Logging.h"
 #include "flowgraph/ComponentCatalogue.h"
@@ -20,6 +21,7 @@
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
 #include "inspector/FlowChecker.h"
+#include "inspector/InspectorWidget.h"
 #include "widgets/ActionText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
@@ -33,6 +35,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
+#include <QPointer>
 #include <QLabel>
 #include <QLocale>
 #include <QMainWindow>
@@ -392,6 +395,29 @@ void FlowEditorPage::attachCatalogue()
     // typed ports: the client's one source, shared with the version viewer
     // and the execution graph.
     CatalogueSource *source = CatalogueSource::of(m_client);
+    // A task node's target picker counts the nodes a label matches now.
+    m_editor->inspector()->setFleetSource(
+        [client = QPointer<client::ApiClient>(m_client),
+         self = QPointer<FlowEditorPage>(this)](std::function<void(QList<QJsonObject>)> done) {
+            if (!client || !self)
+                return;
+            client::NodeFilter filter;
+            filter.page.size = 100; // the API's largest page; more nodes are not counted
+            client::NodesApi(*client).list(
+                filter, client::within(self.data(), [done](Result<client::Page<client::NodeRow>> page) {
+                    if (!page)
+                        return; // the picker simply shows no count
+                    QList<QJsonObject> nodes;
+                    for (const client::NodeRow &n : page.value().items)
+                        nodes.append(QJsonObject{
+                            {QStringLiteral("id"), n.id},
+                            {QStringLiteral("name"), n.name},
+                            {QStringLiteral("labels"), QJsonArray::fromStringList(n.labels)},
+                            {QStringLiteral("online"), n.online},
+                            {QStringLiteral("enrolled"), n.enrolled}});
+                    done(nodes);
+                }));
+        });
     source->attach(m_model);
     source->attach(m_versionViewer->model());
     connect(source, &CatalogueSource::catalogueChanged, this, &FlowEditorPage::catalogueChanged,

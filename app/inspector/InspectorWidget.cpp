@@ -9,6 +9,7 @@
 #include "inspector/SchemaForm.h"
 #include "inspector/SchemaText.h"
 #include "inspector/SettingsEditor.h"
+#include "inspector/TaskTargetPicker.h"
 
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -22,9 +23,16 @@
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <QJsonArray>
+#include <QPointer>
 #include <optional>
 
 namespace hm::app {
+
+namespace {
+// The built-in task component (docs/component-protocol.md "Built-in task").
+const QString kTaskComponentName = QStringLiteral("task");
+} // namespace
 
 InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QWidget *parent)
     : QWidget(parent), m_model(model), m_checker(checker), m_title(new QLabel),
@@ -34,7 +42,7 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
       m_configNote(inspectorstyle::makeNote(inspectorstyle::Tone::Muted,
                                             QStringLiteral("inspector.config.note"))),
       m_endpointRow(new QWidget), m_endpointLabel(new QLabel), m_endpoint(new QComboBox),
-      m_form(new SchemaForm), m_mappings(new MappingEditor(model, checker)),
+      m_taskTarget(new TaskTargetPicker), m_form(new SchemaForm), m_mappings(new MappingEditor(model, checker)),
       m_settings(new SettingsEditor(model)), m_json(new RawJsonEditor(model))
 {
     setObjectName(QStringLiteral("inspector"));
@@ -66,6 +74,9 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
     endpointColumn->addWidget(m_endpoint);
     configColumn->addWidget(m_endpointRow);
     connect(m_endpoint, &QComboBox::activated, this, &InspectorWidget::chooseEndpoint);
+    configColumn->addWidget(m_taskTarget);
+    connect(m_taskTarget, &TaskTargetPicker::targetEdited, this,
+            &InspectorWidget::chooseTaskTarget);
     configColumn->addWidget(m_form);
     configColumn->addStretch(1);
     m_form->setGestureSource([this] { return m_model->newEditGesture(); });
@@ -92,9 +103,15 @@ InspectorWidget::InspectorWidget(FlowGraphModel *model, FlowChecker *checker, QW
     layout->addWidget(m_tabs, 1);
 
     connect(m_form, &SchemaForm::configEdited, this,
-            [this](const QJsonObject &config, int gesture) {
+            [this](QJsonObject config, int gesture) {
                 if (m_node.isEmpty() || m_model->isReadOnly())
                     return;
+                // A task node's target is the picker's, not a form field.
+                const FlowNode *edited = m_model->node(m_node);
+                if (edited && edited->component == kTaskComponentName
+                    && edited->config.contains(QStringLiteral("target")))
+                    config.insert(QStringLiteral("target"),
+                                  edited->config.value(QStringLiteral("target")));
                 m_applyingConfig = true;
                 const Status applied = m_model->setNodeConfig(m_node, config, gesture);
                 m_applyingConfig = false;
@@ -154,6 +171,7 @@ void InspectorWidget::setReadOnly(bool readOnly)
     m_readOnly = readOnly;
     // Shown, not edited: every field is off, the tabs still switch.
     m_endpoint->setEnabled(!readOnly);
+    m_taskTarget->setReadOnly(readOnly);
     for (QWidget *w : {static_cast<QWidget *>(m_form), static_cast<QWidget *>(m_mappings),
                        static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_json)})
         w->setEnabled(!readOnly);
@@ -225,11 +243,19 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
     if (m_applyingConfig)
         return;
     const FlowNode *node = m_model->node(m_node);
-    const QJsonObject schema = schemaOf(m_node);
+    QJsonObject schema = schemaOf(m_node);
+    if (node && node->component == kTaskComponentName) {
+        // The target has a picker of its own above the form.
+        QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+        properties.remove(QStringLiteral("target"));
+        schema.insert(QStringLiteral("properties"), properties);
+        schema.remove(QStringLiteral("required"));
+    }
     if (rebuildSchema || schema != m_form->schema())
         m_form->setSchema(schema);
     m_form->setConfig(node ? node->config : QJsonObject());
     refreshEndpoint();
+    refreshTaskTarget();
     // A service node's whole configuration is the service and endpoint ids
     // the Endpoint box above picks by name: no raw id fields under it (the
     // JSON tab still shows them).
@@ -251,6 +277,48 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
                   "handed to it as it is.")
                    .arg(node->component);
     inspectorstyle::showNote(m_configNote, note, inspectorstyle::Tone::Muted);
+}
+
+void InspectorWidget::refreshTaskTarget()
+{
+    const FlowNode *node = m_model->node(m_node);
+    const bool task = node && node->component == kTaskComponentName;
+    m_taskTarget->setVisible(task);
+    if (!task)
+        return;
+    m_taskTarget->setTarget(node->config.value(QStringLiteral("target")).toObject());
+    if (!m_fleetSource)
+        return;
+    QPointer<InspectorWidget> self(this);
+    m_fleetSource([self](QList<QJsonObject> nodes) {
+        if (!self)
+            return;
+        QList<TaskTargetPicker::FleetNode> fleet;
+        for (const QJsonObject &n : std::as_const(nodes)) {
+            TaskTargetPicker::FleetNode node;
+            node.id = n.value(QStringLiteral("id")).toString();
+            node.name = n.value(QStringLiteral("name")).toString();
+            for (const QJsonValue &label : n.value(QStringLiteral("labels")).toArray())
+                node.labels << label.toString();
+            node.online = n.value(QStringLiteral("online")).toBool();
+            node.enrolled = n.value(QStringLiteral("enrolled")).toBool(true);
+            fleet << node;
+        }
+        self->m_taskTarget->setNodes(fleet);
+    });
+}
+
+void InspectorWidget::chooseTaskTarget(const QJsonObject &target)
+{
+    const FlowNode *node = m_model->node(m_node);
+    if (!node || m_model->isReadOnly())
+        return;
+    QJsonObject config = node->config;
+    config.insert(QStringLiteral("target"), target);
+    m_applyingConfig = true;
+    const Status applied = m_model->setNodeConfig(m_node, config, m_model->newEditGesture());
+    m_applyingConfig = false;
+    HM_CHECK(applied.ok(), return );
 }
 
 void InspectorWidget::refreshEndpoint()

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QStringList>
 #include <QWidget>
+#include <QJsonObject>
+#include <QList>
 #include <functional>
 
 class QComboBox;
@@ -22,6 +24,7 @@ class MappingEditor;
 class RawJsonEditor;
 class SchemaForm;
 class SettingsEditor;
+class TaskTargetPicker;
 
 // The flow editor's inspector (console.md, "Flow editor"): with one node
 // selected it edits that node — Config (a form generated from the
@@ -62,6 +65,14 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     SchemaForm *configForm() const { return m_form; }
     QComboBox *serviceEndpointBox() const { return m_endpoint; }
+    // A task node's target (one node, or the nodes with a label), shown
+    // above its other config fields.
+    TaskTargetPicker *taskTargetPicker() const { return m_taskTarget; }
+    // Where the task target picker gets the fleet's nodes: `source` is
+    // asked whenever a task node is shown and answers once, maybe later.
+    using FleetSource = std::function<void(
+        std::function<void(QList<QJsonObject> nodes)> done)>; // {id, name, labels, online, enrolled}
+    void setFleetSource(FleetSource source) { m_fleetSource = std::move(source); }
     MappingEditor *mappingEditor() const { return m_mappings; }
     SettingsEditor *settingsEditor() const { return m_settings; }
     RawJsonEditor *jsonEditor() const { return m_json; }
@@ -85,6 +96,8 @@ private:
     void showNode();
     void refreshConfig(bool rebuildSchema);
     void refreshEndpoint();
+    void refreshTaskTarget();
+    void chooseTaskTarget(const QJsonObject &target);
     // The Endpoint box's entry for a service node's endpoint the list does
     // not have: "service: METHOD /path (removed)" and the server's reason.
     struct UnlistedEndpoint
@@ -109,6 +122,8 @@ private:
     QWidget *m_endpointRow;
     QLabel *m_endpointLabel;
     QComboBox *m_endpoint;
+    TaskTargetPicker *m_taskTarget;
+    FleetSource m_fleetSource;
     SchemaForm *m_form;
     MappingEditor *m_mappings;
     SettingsEditor *m_settings;

@@ -103,6 +103,7 @@ constexpr Action kActions[] = {
     {"NODE_FILE_RENAMED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node file renamed")},
     {"NODE_FILE_DELETED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node file deleted")},
     {"NODE_PROCESS_KILLED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node process signalled")},
+    {"NODE_TASK_RUN", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node task run")},
     {"NODE_TERMINAL_OPENED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node terminal opened")},
     {"NODE_TERMINAL_CLOSED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node terminal closed")},
     {"NODE_GRANT_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node grant added")},

@@ -38,6 +38,10 @@ struct NodeTask
     // returned null, or the caller did not prepare). Valid while start()
     // runs; a run that outlives start() keeps what it needs itself.
     const PreparedNode *prepared = nullptr;
+    // Whom the execution acts for (a `task` node checks their grants on
+    // the fleet's nodes, its owner's when nobody triggered it).
+    QString flowId;
+    QString triggeredBy; // user id, api key id or "system"
 };
 
 // How one attempt ended.

@@ -869,6 +869,8 @@ void Scheduler::dispatchAttempt(Execution &exec, int index, const NodePlan &plan
                   def.config,     node.inputs,
                   node.attempt,   static_cast<int>(timeoutMs),
                   exec.blobToken, plan.prepared.get()};
+    task.flowId = exec.flowId;
+    task.triggeredBy = exec.triggeredBy;
 
     NodeState *previous = m_starting;
     const quint32 previousToken = m_startingToken;

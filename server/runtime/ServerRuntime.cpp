@@ -40,6 +40,8 @@
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/ProcessOps.h"
+#include "server/services/remote/RemoteTaskDispatcher.h"
+#include "server/services/remote/TaskLog.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
 #include "server/services/remote/FileOps.h"
@@ -244,6 +246,11 @@ Result<QUrl> ServerRuntime::startUp()
     m_engine->setEngineOwnThread(
         m_options.engineOwnThread.value_or(QThread::idealThreadCount() > 2));
     m_engine->setServiceResolver(m_serviceDirectory.get());
+    // The `task` node's commands reach the agents through NodeActions,
+    // which exists only once the fleet does (below): until then, and after
+    // shutdown begins, the dispatcher refuses.
+    m_taskDispatcher = std::make_unique<remote::RemoteTaskDispatcher>(*m_database);
+    m_engine->setTaskDispatcher(m_taskDispatcher.get());
     m_components = std::make_unique<ComponentService>(
         *m_database, *m_engine, m_options.componentHealthIntervalSeconds * 1000);
     // Registered components before the persisted queue: restored requests
@@ -312,6 +319,9 @@ Result<QUrl> ServerRuntime::startUp()
     m_nodeGrants = std::make_unique<remote::NodeGrants>(*m_database);
     m_nodeActions = std::make_unique<remote::NodeActions>(*m_database, *m_fleet, *m_nodeGrants);
     m_processOps = std::make_unique<remote::ProcessOps>(*m_nodeActions);
+    m_taskDispatcher->setActions(m_nodeActions.get());
+    m_taskLog = std::make_unique<remote::TaskLog>(*m_taskDispatcher);
+    registerTaskRoutes(*m_router, *m_auth, *m_taskLog);
     registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
     registerProcessRoutes(*m_router, *m_auth, *m_processOps);
     m_recentAuth = std::make_unique<remote::RecentAuthentication>();
@@ -435,6 +445,9 @@ void ServerRuntime::stop()
     m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
     m_fileOps.reset();    // its calls' answers are dropped with it
+    if (m_taskDispatcher)
+        m_taskDispatcher->setActions(nullptr);
+    m_taskLog.reset();
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();
@@ -444,6 +457,7 @@ void ServerRuntime::stop()
         // Before the database: stopping flushes the journal's queue.
         m_engine.reset();
     }
+    m_taskDispatcher.reset(); // the engine's task nodes called it until now
     if (m_database)
         auth::setAuditListener(*m_database, {});
     m_auth.reset();

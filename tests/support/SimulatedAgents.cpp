@@ -239,8 +239,9 @@ struct SimulatedAgents::Shared
 class SimulatedAgents::Worker
 {
 public:
-    Worker(std::shared_ptr<Shared> shared, int intervalMs)
-        : m_shared(std::move(shared)), m_intervalNs(qint64(intervalMs) * 1000000)
+    Worker(std::shared_ptr<Shared> shared, int intervalMs, bool answerTasks)
+        : m_shared(std::move(shared)), m_intervalNs(qint64(intervalMs) * 1000000),
+          m_answerTasks(answerTasks)
     {
         // Thousands of sockets per thread: epoll, not a poll of all of them
         // on every pass (as the server's HTTP thread, EventDispatcher.h).
@@ -388,6 +389,8 @@ private:
             hello.nodeId = agent.nodeId;
             hello.agentVersion = QStringLiteral("simulated");
             hello.capabilities = {QStringLiteral("metrics")};
+            if (m_answerTasks)
+                hello.capabilities << QStringLiteral("tasks");
             hello.lastSeq = agent.seq;
             hello.signature = crypto::sign(agent.secretKey,
                                            fleet::signedChallenge(agent.nodeId, challenge->nonce));
@@ -423,6 +426,28 @@ private:
             }
             agent.acked = std::max(agent.acked, ack->seq);
             m_shared->acked.fetch_add(covered, std::memory_order_relaxed);
+        }
+        else if (const auto *request = std::get_if<fleet::RequestMessage>(&*parsed)) {
+            fleet::ResponseMessage response;
+            response.id = request->id;
+            if (m_answerTasks && request->capability == u"tasks") {
+                response.result = {
+                    {QStringLiteral("task_id"), request->args.value(QStringLiteral("task_id"))},
+                    {QStringLiteral("exit_code"), 0},
+                    {QStringLiteral("signal"), 0},
+                    {QStringLiteral("stdout"), QStringLiteral("ok\n")},
+                    {QStringLiteral("stderr"), QString()},
+                    {QStringLiteral("stdout_truncated"), false},
+                    {QStringLiteral("stderr_truncated"), false},
+                    {QStringLiteral("duration_ms"), 0},
+                    {QStringLiteral("timed_out"), false},
+                    {QStringLiteral("cancelled"), false}};
+            } else {
+                response.ok = false;
+                response.errorCode = QStringLiteral("CAPABILITY_DISABLED");
+                response.errorMessage = QStringLiteral("the simulated agent does not do that");
+            }
+            agent.socket->sendTextMessage(QString::fromUtf8(fleet::serialize(response)));
         }
         // settings: the simulator keeps its own interval.
     }
@@ -465,6 +490,7 @@ private:
 
     std::shared_ptr<Shared> m_shared;
     qint64 m_intervalNs;
+    bool m_answerTasks = false;
     QThread m_thread;
     QObject m_context;
     std::vector<std::unique_ptr<SimAgent>> m_agents;
@@ -483,7 +509,7 @@ SimulatedAgents::SimulatedAgents(Options options)
     m_options.threads = std::max(1, m_options.threads);
     m_options.intervalMs = std::max(1, m_options.intervalMs);
     for (int i = 0; i < m_options.threads; ++i)
-        m_workers.push_back(std::make_unique<Worker>(m_shared, m_options.intervalMs));
+        m_workers.push_back(std::make_unique<Worker>(m_shared, m_options.intervalMs, m_options.answerTasks));
 }
 
 SimulatedAgents::~SimulatedAgents() = default;
@@ -538,7 +564,9 @@ QString SimulatedAgents::enrol(int timeoutMs)
                                      .arg(index + 1, 5, 10, QLatin1Char('0'));
             QNetworkReply *created =
                 post(QStringLiteral("/api/v1/nodes"),
-                     {{QStringLiteral("name"), name}, {QStringLiteral("expires_in_hours"), 24}},
+                     {{QStringLiteral("name"), name},
+                      {QStringLiteral("expires_in_hours"), 24},
+                      {QStringLiteral("labels"), QJsonArray::fromStringList(m_options.labels)}},
                      {{"Authorization", "Bearer " + m_options.adminToken.toLatin1()}});
             QObject::connect(created, &QNetworkReply::finished, created, [&, created, index] {
                 const QJsonObject data = answer(created, 201, "POST /api/v1/nodes");
@@ -563,7 +591,10 @@ QString SimulatedAgents::enrol(int timeoutMs)
                     {QStringLiteral("memory_total"), 32 * kGiB},
                     {QStringLiteral("disk_total"), 512e9},
                     {QStringLiteral("agent_version"), QStringLiteral("simulated")},
-                    {QStringLiteral("capabilities"), QJsonArray{QStringLiteral("metrics")}}};
+                    {QStringLiteral("capabilities"),
+                     m_options.answerTasks
+                         ? QJsonArray{QStringLiteral("metrics"), QStringLiteral("tasks")}
+                         : QJsonArray{QStringLiteral("metrics")}}};
                 QNetworkReply *registered = post(QStringLiteral("/api/v1/nodes/register"), body,
                                                  {{"X-Secret-Key", secret.toLatin1()}});
                 QObject::connect(

@@ -40,6 +40,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <atomic>
 #include <memory>
@@ -64,6 +65,12 @@ public:
         // Connections opened at once, each batch waiting for its welcomes
         // (the listen backlog is finite).
         int connectBatch = 200;
+        // The nodes' labels (POST /api/v1/nodes).
+        QStringList labels;
+        // Also grant `tasks` (hello, registration) and answer every
+        // tasks/run at once with exit code 0 and stdout "ok\n" (a command
+        // that costs nothing: what is measured is the server's fan-out).
+        bool answerTasks = false;
     };
 
     struct Totals

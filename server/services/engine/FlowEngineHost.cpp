@@ -6,6 +6,7 @@
 #include "engine/http/HttpComponentExecutor.h"
 #include "engine/http/HttpRequestExecutor.h"
 #include "engine/services/ServiceCallExecutor.h"
+#include "engine/tasks/TaskExecutor.h"
 #include "engine_store/ExecutionRecovery.h"
 #include "engine_store/FlowRepository.h"
 #include "engine_store/StoreExecutionJournal.h"
@@ -75,6 +76,8 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
     m_registry->add(engine::httpRequestInterface(), engine::makeHttpRequestExecutor(m_network));
     if (m_serviceResolver)
         engine::registerServiceNode(*m_registry, m_serviceResolver, m_network);
+    if (m_taskDispatcher)
+        engine::registerTaskNode(*m_registry, m_taskDispatcher);
 
     auto repository = std::make_shared<engine::persistence::FlowRepository>(*m_loaderDb);
     std::shared_ptr<const engine::ExecutorRegistry> registry = m_registry;

@@ -31,6 +31,7 @@ namespace hm::engine {
 class HttpComponentExecutor;
 class ComponentEndpoints;
 class ServiceResolver;
+class TaskDispatcher;
 } // namespace hm::engine
 
 namespace hm::server {
@@ -65,6 +66,10 @@ public:
     // and credentials (the server's ServiceDirectory). Not owned; it must
     // outlive the engine. Without one, flows cannot use service nodes.
     void setServiceResolver(engine::ServiceResolver *resolver) { m_serviceResolver = resolver; }
+    // Before start(): what runs the `task` node's commands on the fleet
+    // (engine/tasks); it must outlive the engine. Without one there is no
+    // `task` component.
+    void setTaskDispatcher(engine::TaskDispatcher *dispatcher) { m_taskDispatcher = dispatcher; }
     // Stops the engine, then flushes and closes the queue. Idempotent.
     void stop();
 
@@ -246,6 +251,7 @@ private:
     std::shared_ptr<engine::ExecutorRegistry> m_registry;
     QNetworkAccessManager *m_network = nullptr; // lives on the engine thread
     engine::ServiceResolver *m_serviceResolver = nullptr;
+    engine::TaskDispatcher *m_taskDispatcher = nullptr;
     // The blob endpoint's base (<public url>/api/v1/blobs); read and written
     // on the engine thread only.
     std::shared_ptr<QUrl> m_blobBase = std::make_shared<QUrl>();

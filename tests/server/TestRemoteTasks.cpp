@@ -1,0 +1,411 @@
+// The built-in `task` component end to end (issue 38 item 8): real
+// hivemind-agent processes against the real server. Nodes "batch-1" and
+// "batch-2" (label batch) run agents with --allow tasks, "plain-1" one
+// without. A published flow fans a command out to the label and collects
+// both outputs; cancel of the execution kills the remote process (gone from
+// /proc: the agents run on this machine); an agent killed mid-task fails
+// the node retryably; an unmatched label, a node without the capability, a
+// USER without a grant and a script without shell: true are refused; every
+// run is audited with the user the execution acts for.
+
+#include "FlowTestSupport.h"
+#include "RemoteAgentSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTest>
+#include <csignal>
+
+using namespace hm::test;
+
+namespace {
+
+// The pids of running processes whose command line is exactly `argv`.
+QList<qint64> processesRunning(const QStringList &argv)
+{
+    QList<qint64> pids;
+    const QByteArray wanted = argv.join(QChar(0)).toUtf8() + '\0';
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmdline.open(QIODevice::ReadOnly) || cmdline.readAll() != wanted)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const qsizetype close = text.lastIndexOf(')');
+        if (close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z')
+            pids << pid;
+    }
+    return pids;
+}
+
+QJsonObject labelTarget(const QString &label, const QString &mode)
+{
+    return {{"label", label}, {"mode", mode}};
+}
+
+} // namespace
+
+class TestRemoteTasks : public QObject, private ServerFixture
+{
+    Q_OBJECT
+
+    std::unique_ptr<RemoteAgents> m_agents;
+    RemoteAgent m_batch1;
+    RemoteAgent m_batch2;
+    RemoteAgent m_plain;
+    ApiUser m_ops;
+    ApiUser m_viewer;
+    QString m_adminId;
+    int m_flows = 0;
+
+    // A published flow of one task node "run" with `config`, retried
+    // `attempts` times without delay; its id.
+    QString taskFlow(const QString &token, const QJsonObject &config, int attempts = 1)
+    {
+        QString why;
+        const QString id = createPublishedFlow(
+            *m_http, token, QStringLiteral("tasks-%1").arg(++m_flows),
+            flowDefinition({flowNode("run", "task", {}, config)}),
+            {{"retry", QJsonObject{{"maxAttempts", attempts}, {"backoffMs", 0}}}}, &why);
+        if (id.isEmpty())
+            qWarning().noquote() << why;
+        return id;
+    }
+
+    QString trigger(const QString &token, const QString &flowId)
+    {
+        const Answer run = triggerFlow(*m_http, token, flowId);
+        if (run.status != 200)
+            qWarning().noquote() << run.raw;
+        return run.data().value("execution_id").toString();
+    }
+
+    QString status(const QString &executionId)
+    {
+        return executionStatus(*m_http, m_admin, executionId);
+    }
+
+    QJsonObject runNode(const QString &executionId)
+    {
+        return m_http->get("/api/v1/executions/" + executionId + "/nodes/run", m_admin).data();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(startServer().isEmpty(), "server did not start");
+        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
+        QVERIFY(m_agents->isValid());
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
+                            {{"interval_s", 1}}, m_admin)
+                     .status,
+                 200);
+        m_adminId = m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
+                        .data()
+                        .value("id")
+                        .toString();
+        m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
+        m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
+        QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
+        QVERIFY(m_agents->start(m_batch1, "batch-1", {"batch"}, {"--allow", "tasks"}));
+        QVERIFY(m_agents->start(m_batch2, "batch-2", {"batch"}, {"--allow", "tasks"}));
+        QVERIFY(m_agents->start(m_plain, "plain-1", {"plain"}));
+        HM_WAIT_ONLINE(*m_agents, m_batch1);
+        HM_WAIT_ONLINE(*m_agents, m_batch2);
+        HM_WAIT_ONLINE(*m_agents, m_plain);
+    }
+
+    void cleanupTestCase()
+    {
+        QVERIFY(m_batch1.stop());
+        QVERIFY(m_batch2.stop());
+        QVERIFY(m_plain.stop());
+    }
+
+    void aFlowFansACommandOutToALabel()
+    {
+        const QString flow =
+            taskFlow(m_admin, {{"target", labelTarget("batch", "all")},
+                               {"argv", QJsonArray{"/bin/echo", "hello"}}});
+        QVERIFY(!flow.isEmpty());
+        const QString execution = trigger(m_admin, flow);
+        QVERIFY(!execution.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("completed"), 30000);
+        const QJsonObject node = runNode(execution);
+        const QJsonObject outputs = node.value("outputs").toObject();
+        QCOMPARE(outputs.value("succeeded").toInt(), 2);
+        QCOMPARE(outputs.value("failed").toInt(), 0);
+        const QJsonArray results = outputs.value("results").toArray();
+        QCOMPARE(results.size(), 2);
+        QSet<QString> nodes;
+        for (const QJsonValue &value : results) {
+            const QJsonObject r = value.toObject();
+            QCOMPARE(r.value("stdout").toString(), QStringLiteral("hello\n"));
+            QCOMPARE(r.value("exit_code").toInt(), 0);
+            QCOMPARE(r.value("ok").toBool(), true);
+            nodes << r.value("node_id").toString();
+        }
+        QCOMPARE(nodes, (QSet<QString>{m_batch1.nodeId, m_batch2.nodeId}));
+        // The exact target list, in the outputs and the node's log.
+        const QJsonArray targets = outputs.value("targets").toArray();
+        QCOMPARE(targets.size(), 2);
+        const QString logs = QJsonDocument(node.value("logs").toArray()).toJson();
+        QVERIFY2(logs.contains("targets (2)") && logs.contains(m_batch1.nodeId)
+                     && logs.contains(m_batch2.nodeId),
+                 qPrintable(logs));
+
+        // One audit entry per node, with the user the execution acts for.
+        const QJsonArray audit = m_agents->audit("NODE_TASK_RUN");
+        QVERIFY(audit.size() >= 2);
+        QSet<QString> audited;
+        for (const QJsonValue &value : audit) {
+            const QJsonObject entry = value.toObject();
+            const QJsonObject details = entry.value("details").toObject();
+            if (details.value("execution_id").toString() != execution)
+                continue;
+            QCOMPARE(entry.value("user_id").toString(), m_adminId);
+            QCOMPARE(details.value("program").toString(), QStringLiteral("/bin/echo"));
+            QCOMPARE(details.value("exit_code").toInt(-1), 0);
+            QCOMPARE(details.value("result").toString(), QStringLiteral("success"));
+            audited << entry.value("resource_id").toString();
+        }
+        QCOMPARE(audited, (QSet<QString>{m_batch1.nodeId, m_batch2.nodeId}));
+    }
+
+    void oneNodeByIdWithEnvironmentAndExitCode()
+    {
+        const QString flow = taskFlow(
+            m_admin, {{"target", QJsonObject{{"node_id", m_batch1.nodeId}}},
+                      {"shell", true},
+                      {"script", "echo \"$GREETING\"; echo oops >&2; exit 4"},
+                      {"env", QJsonObject{{"GREETING", "hi there"}}},
+                      {"working_dir", "/tmp"}});
+        QVERIFY(!flow.isEmpty());
+        const QString execution = trigger(m_admin, flow);
+        QTRY_VERIFY_WITH_TIMEOUT(status(execution) == u"completed" || status(execution) == u"failed",
+                                 30000);
+        QVERIFY2(status(execution) == u"completed",
+                 QJsonDocument(runNode(execution)).toJson().constData());
+        const QJsonObject outputs = runNode(execution).value("outputs").toObject();
+        QCOMPARE(outputs.value("stdout").toString(), QStringLiteral("hi there\n"));
+        QCOMPARE(outputs.value("stderr").toString(), QStringLiteral("oops\n"));
+        QCOMPARE(outputs.value("exit_code").toInt(), 4);
+        QCOMPARE(outputs.value("ok").toBool(), false);
+        QCOMPARE(outputs.value("node_id").toString(), m_batch1.nodeId);
+        // The script's text and the environment's values stay out of the audit.
+        const QJsonObject entry = m_agents->audit("NODE_TASK_RUN").first().toObject();
+        const QByteArray details = QJsonDocument(entry.value("details").toObject()).toJson();
+        QCOMPARE(entry.value("details").toObject().value("program").toString(),
+                 QStringLiteral("shell script"));
+        QVERIFY(!details.contains("hi there") && !details.contains("oops"));
+    }
+
+    void cancelKillsTheRemoteProcess()
+    {
+        const QStringList argv{"/bin/sleep", "3011"};
+        const QString flow = taskFlow(m_admin, {{"target", labelTarget("batch", "any")},
+                                                {"argv", QJsonArray::fromStringList(argv)}});
+        const QString execution = trigger(m_admin, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(processesRunning(argv).size(), 1, 30000);
+        const qint64 pid = processesRunning(argv).first();
+        const Answer cancelled = m_http->json(
+            "POST", "/api/v1/executions/" + execution + "/cancel", QJsonObject{}, m_admin);
+        QVERIFY2(cancelled.status == 200 || cancelled.status == 202, cancelled.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(pid))
+                                     || processesRunning(argv).isEmpty(),
+                                 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("cancelled"), 15000);
+    }
+
+    void killOfTheExecutionKillsTheRemoteProcessToo()
+    {
+        const QStringList argv{"/bin/sleep", "3017"};
+        const QString flow = taskFlow(m_admin, {{"target", labelTarget("batch", "all")},
+                                                {"argv", QJsonArray::fromStringList(argv)}});
+        const QString execution = trigger(m_admin, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(processesRunning(argv).size(), 2, 30000);
+        const Answer killed = m_http->json(
+            "POST", "/api/v1/executions/" + execution + "/kill", QJsonObject{}, m_admin);
+        QVERIFY2(killed.status == 200 || killed.status == 202, killed.raw.constData());
+        // Both nodes' commands go.
+        QTRY_VERIFY_WITH_TIMEOUT(processesRunning(argv).isEmpty(), 15000);
+    }
+
+    void anAgentKilledMidTaskFailsTheNodeRetryably()
+    {
+        RemoteAgent doomed;
+        QVERIFY(m_agents->start(doomed, "doomed-1", {"doomed"}, {"--allow", "tasks"}));
+        HM_WAIT_ONLINE(*m_agents, doomed);
+        const QStringList argv{"/bin/sleep", "3013"};
+        // Two attempts: a retryable failure takes the second (which finds
+        // the node offline); a permanent one would stop at the first.
+        const QString flow = taskFlow(m_admin,
+                                      {{"target", QJsonObject{{"node_id", doomed.nodeId}}},
+                                       {"argv", QJsonArray::fromStringList(argv)}},
+                                      2);
+        const QString execution = trigger(m_admin, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(processesRunning(argv).size(), 1, 30000);
+        ::kill(pid_t(doomed.process->processId()), SIGKILL);
+        QVERIFY(doomed.process->waitForFinished(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("failed"), 30000);
+        const QJsonObject node = runNode(execution);
+        QCOMPARE(node.value("error").toObject().value("code").toString(),
+                 QStringLiteral("NODE_OFFLINE"));
+        QCOMPARE(node.value("attempts").toInt(), 2);
+        // The command went with its agent (PR_SET_PDEATHSIG).
+        QTRY_VERIFY_WITH_TIMEOUT(processesRunning(argv).isEmpty(), 10000);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QJsonObject>("config");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        const QJsonArray echo{"/bin/echo", "x"};
+        QTest::newRow("unmatched label")
+            << "admin" << QJsonObject{{"target", labelTarget("nowhere", "all")}, {"argv", echo}}
+            << "VALIDATION_ERROR" << "no enrolled node has the label \"nowhere\"";
+        QTest::newRow("no target")
+            << "admin" << QJsonObject{{"target", QJsonObject{}}, {"argv", echo}}
+            << "VALIDATION_ERROR" << "never runs on \"all nodes\"";
+        QTest::newRow("label matches two, mode one")
+            << "admin" << QJsonObject{{"target", labelTarget("batch", "one")}, {"argv", echo}}
+            << "VALIDATION_ERROR" << "matches 2 nodes";
+        QTest::newRow("agent without the capability")
+            << "plain" << QJsonObject{{"argv", echo}} << "CAPABILITY_DISABLED" << "tasks";
+        QTest::newRow("user without a grant")
+            << "ops" << QJsonObject{{"target", labelTarget("batch", "all")}, {"argv", echo}}
+            << "FORBIDDEN" << "no grant for \"tasks\"";
+        QTest::newRow("script without shell")
+            << "admin"
+            << QJsonObject{{"target", labelTarget("batch", "all")}, {"script", "echo hi"}}
+            << "VALIDATION_ERROR" << "a script runs only with shell: true";
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, who);
+        QFETCH(QJsonObject, config);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        if (who == u"plain")
+            config.insert("target", QJsonObject{{"node_id", m_plain.nodeId}});
+        const QString token = who == u"ops" ? m_ops.token : m_admin;
+        // Retries allowed: a refusal must not take them.
+        const QString flow = taskFlow(token, config, 3);
+        QVERIFY(!flow.isEmpty());
+        const QString execution = trigger(token, flow);
+        QVERIFY(!execution.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("failed"), 30000);
+        const QJsonObject node = runNode(execution);
+        const QJsonObject error = node.value("error").toObject();
+        QCOMPARE(error.value("code").toString(), code);
+        QVERIFY2(error.value("message").toString().contains(message),
+                 qPrintable(error.value("message").toString()));
+        QCOMPARE(node.value("attempts").toInt(), 1);
+    }
+
+    void seedTasksRunOnANodeAndAreListed()
+    {
+        const Answer created = m_http->json(
+            "POST", QStringLiteral("/api/tasks"),
+            {{"node_id", m_batch2.nodeId}, {"argv", QJsonArray{"/bin/echo", "from the seed"}}},
+            m_admin);
+        QCOMPARE(created.status, 200);
+        QCOMPARE(created.data().value("status").toString(), QStringLiteral("created"));
+        const QString id = created.data().value("task_id").toString();
+        QVERIFY(!id.isEmpty());
+        const auto task = [&](const QString &token) {
+            for (const QJsonValue &t :
+                 m_http->get(QStringLiteral("/api/tasks"), token).data().value("tasks").toArray())
+                if (t.toObject().value("task_id").toString() == id)
+                    return t.toObject();
+            return QJsonObject();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(task(m_admin).value("status").toString(),
+                                  QStringLiteral("completed"), 30000);
+        const QJsonObject done = task(m_admin);
+        QCOMPARE(done.value("node_id").toString(), m_batch2.nodeId);
+        QCOMPARE(done.value("node_name").toString(), QStringLiteral("batch-2"));
+        QCOMPARE(done.value("stdout").toString(), QStringLiteral("from the seed\n"));
+        QCOMPARE(done.value("exit_code").toInt(-1), 0);
+        QCOMPARE(done.value("command").toString(), QStringLiteral("/bin/echo"));
+        // Audited like a flow's.
+        const QJsonObject entry = m_agents->audit("NODE_TASK_RUN").first().toObject();
+        QCOMPARE(entry.value("user_id").toString(), m_adminId);
+        QCOMPARE(entry.value("resource_id").toString(), m_batch2.nodeId);
+
+        // Another user does not see it; a viewer may not create one.
+        QVERIFY(task(m_ops.token).isEmpty());
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/tasks"),
+                            {{"node_id", m_batch2.nodeId}, {"argv", QJsonArray{"/bin/true"}}},
+                            m_viewer.token)
+                     .status,
+                 403);
+        // A script without shell: true, and no node: refused at once.
+        const Answer script = m_http->json(
+            "POST", QStringLiteral("/api/tasks"),
+            {{"node_id", m_batch2.nodeId}, {"script", "echo hi"}}, m_admin);
+        QCOMPARE(script.status, 422);
+        QCOMPARE(script.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/tasks"),
+                            {{"argv", QJsonArray{"/bin/true"}}}, m_admin)
+                     .status,
+                 422);
+
+        // A node whose agent does not grant tasks: the task fails, and says why.
+        const Answer plain = m_http->json(
+            "POST", QStringLiteral("/api/tasks"),
+            {{"node_id", m_plain.nodeId}, {"argv", QJsonArray{"/bin/true"}}}, m_admin);
+        QCOMPARE(plain.status, 200);
+        const QString plainId = plain.data().value("task_id").toString();
+        const auto plainTask = [&] {
+            for (const QJsonValue &t :
+                 m_http->get(QStringLiteral("/api/tasks"), m_admin).data().value("tasks").toArray())
+                if (t.toObject().value("task_id").toString() == plainId)
+                    return t.toObject();
+            return QJsonObject();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(plainTask().value("status").toString(), QStringLiteral("failed"),
+                                  30000);
+        QCOMPARE(plainTask().value("error").toObject().value("code").toString(),
+                 QStringLiteral("CAPABILITY_DISABLED"));
+    }
+
+    void aGrantLetsAUserRunTasks()
+    {
+        const QString grant = m_agents->grant("user", m_ops.id, "batch", "tasks");
+        QVERIFY(!grant.isEmpty());
+        const QString flow = taskFlow(m_ops.token, {{"target", labelTarget("batch", "all")},
+                                                    {"argv", QJsonArray{"/bin/echo", "ops"}}});
+        const QString execution = trigger(m_ops.token, flow);
+        QTRY_COMPARE_WITH_TIMEOUT(status(execution), QStringLiteral("completed"), 30000);
+        QCOMPARE(runNode(execution).value("outputs").toObject().value("succeeded").toInt(), 2);
+        const QJsonObject entry = m_agents->audit("NODE_TASK_RUN").first().toObject();
+        QCOMPARE(entry.value("user_id").toString(), m_ops.id);
+        // The grant covers batch only.
+        const QString elsewhere =
+            taskFlow(m_ops.token, {{"target", QJsonObject{{"node_id", m_plain.nodeId}}},
+                                   {"argv", QJsonArray{"/bin/echo", "ops"}}});
+        const QString refused = trigger(m_ops.token, elsewhere);
+        QTRY_COMPARE_WITH_TIMEOUT(status(refused), QStringLiteral("failed"), 30000);
+        QCOMPARE(runNode(refused).value("error").toObject().value("code").toString(),
+                 QStringLiteral("FORBIDDEN"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteTasks)
+#include "TestRemoteTasks.moc"
