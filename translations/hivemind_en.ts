@@ -798,6 +798,10 @@
         <source>Node file upload aborted</source>
         <translation>Node file upload aborted</translation>
     </message>
+    <message>
+        <source>Node task run</source>
+        <translation>Node task run</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12627,6 +12631,85 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>Change &amp;Password</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TaskTargetPicker</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (offline)</translation>
+    </message>
+    <message>
+        <source>Choose a label: a task never runs on every node.</source>
+        <translation>Choose a label: a task never runs on every node.</translation>
+    </message>
+    <message>
+        <source>Choose the node the command runs on.</source>
+        <translation>Choose the node the command runs on.</translation>
+    </message>
+    <message>
+        <source>No node has this label now: the task would fail.</source>
+        <translation>No node has this label now: the task would fail.</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1; &quot;One&quot; needs exactly one.</source>
+        <translation>Nodes matching now: %1; &quot;One&quot; needs exactly one.</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, none online: the task would fail.</source>
+        <translation>Nodes matching now: %1, none online: the task would fail.</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, online: %2.</source>
+        <translation>Nodes matching now: %1, online: %2.</translation>
+    </message>
+    <message>
+        <source>This node is not in the fleet any more: the task would fail.</source>
+        <translation>This node is not in the fleet any more: the task would fail.</translation>
+    </message>
+    <message>
+        <source>The node is offline now.</source>
+        <translation>The node is offline now.</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Run on</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>One node</translation>
+    </message>
+    <message>
+        <source>Nodes with a label</source>
+        <translation>Nodes with a label</translation>
+    </message>
+    <message>
+        <source>One (exactly one must match)</source>
+        <translation>One (exactly one must match)</translation>
+    </message>
+    <message>
+        <source>Any one online</source>
+        <translation>Any one online</translation>
+    </message>
+    <message>
+        <source>All of them (fan-out)</source>
+        <translation>All of them (fan-out)</translation>
+    </message>
+    <message>
+        <source>e.g. batch</source>
+        <translation>e.g. batch</translation>
     </message>
 </context>
 <context>

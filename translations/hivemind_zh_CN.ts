@@ -796,6 +796,10 @@
         <source>Node file upload aborted</source>
         <translation>中止上传节点文件</translation>
     </message>
+    <message>
+        <source>Node task run</source>
+        <translation>节点任务已执行</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12556,6 +12560,85 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>更改密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TaskTargetPicker</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>Choose a label: a task never runs on every node.</source>
+        <translation>请选择标签：任务绝不会在所有节点上运行。</translation>
+    </message>
+    <message>
+        <source>Choose the node the command runs on.</source>
+        <translation>请选择运行命令的节点。</translation>
+    </message>
+    <message>
+        <source>No node has this label now: the task would fail.</source>
+        <translation>目前没有节点带有此标签：任务将会失败。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1; &quot;One&quot; needs exactly one.</source>
+        <translation>当前匹配的节点：%1；“单个”需要恰好一个。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, none online: the task would fail.</source>
+        <translation>当前匹配的节点：%1，但均不在线：任务将会失败。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, online: %2.</source>
+        <translation>当前匹配的节点：%1，在线：%2。</translation>
+    </message>
+    <message>
+        <source>This node is not in the fleet any more: the task would fail.</source>
+        <translation>此节点已不在集群中：任务将会失败。</translation>
+    </message>
+    <message>
+        <source>The node is offline now.</source>
+        <translation>此节点目前离线。</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>运行位置</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点范围</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>单个节点</translation>
+    </message>
+    <message>
+        <source>Nodes with a label</source>
+        <translation>带有标签的节点</translation>
+    </message>
+    <message>
+        <source>One (exactly one must match)</source>
+        <translation>单个（必须恰好匹配一个）</translation>
+    </message>
+    <message>
+        <source>Any one online</source>
+        <translation>任一在线节点</translation>
+    </message>
+    <message>
+        <source>All of them (fan-out)</source>
+        <translation>全部（分发执行）</translation>
+    </message>
+    <message>
+        <source>e.g. batch</source>
+        <translation>例如 batch</translation>
     </message>
 </context>
 <context>

@@ -796,6 +796,10 @@
         <source>Node file upload aborted</source>
         <translation>中止上傳節點檔案</translation>
     </message>
+    <message>
+        <source>Node task run</source>
+        <translation>節點任務已執行</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -12556,6 +12560,85 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>變更密碼(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TaskTargetPicker</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（離線）</translation>
+    </message>
+    <message>
+        <source>Choose a label: a task never runs on every node.</source>
+        <translation>請選擇標籤：任務絕不會在所有節點上執行。</translation>
+    </message>
+    <message>
+        <source>Choose the node the command runs on.</source>
+        <translation>請選擇執行指令的節點。</translation>
+    </message>
+    <message>
+        <source>No node has this label now: the task would fail.</source>
+        <translation>目前沒有節點具有此標籤：任務將會失敗。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1; &quot;One&quot; needs exactly one.</source>
+        <translation>目前符合的節點：%1；「單一」需要恰好一個。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, none online: the task would fail.</source>
+        <translation>目前符合的節點：%1，但都不在線上：任務將會失敗。</translation>
+    </message>
+    <message>
+        <source>Nodes matching now: %1, online: %2.</source>
+        <translation>目前符合的節點：%1，在線上：%2。</translation>
+    </message>
+    <message>
+        <source>This node is not in the fleet any more: the task would fail.</source>
+        <translation>此節點已不在機群中：任務將會失敗。</translation>
+    </message>
+    <message>
+        <source>The node is offline now.</source>
+        <translation>此節點目前離線。</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>執行位置</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點範圍</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>單一節點</translation>
+    </message>
+    <message>
+        <source>Nodes with a label</source>
+        <translation>具有標籤的節點</translation>
+    </message>
+    <message>
+        <source>One (exactly one must match)</source>
+        <translation>單一（必須恰好符合一個）</translation>
+    </message>
+    <message>
+        <source>Any one online</source>
+        <translation>任一在線節點</translation>
+    </message>
+    <message>
+        <source>All of them (fan-out)</source>
+        <translation>全部（分散執行）</translation>
+    </message>
+    <message>
+        <source>e.g. batch</source>
+        <translation>例如 batch</translation>
     </message>
 </context>
 <context>
