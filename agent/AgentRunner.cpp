@@ -1,6 +1,7 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/DockerHandlers.h"
 #include "agent/FileHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
@@ -180,6 +181,8 @@ void AgentRunner::run(const EnrolmentRecord &record)
     connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
             &TerminalSessions::closeAll);
     addFileHandlers(*m_remote, m_options.filesRoots);
+    m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket);
+    m_docker->addHandlers(*m_remote);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),
