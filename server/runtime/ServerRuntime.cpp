@@ -40,6 +40,7 @@
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/ProcessOps.h"
+#include "server/services/remote/DockerOps.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
 #include "server/services/remote/FileOps.h"
@@ -322,6 +323,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
+    m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);
+    registerDockerRoutes(*m_router, *m_auth, *m_dockerOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -435,6 +438,7 @@ void ServerRuntime::stop()
     m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
     m_fileOps.reset();    // its calls' answers are dropped with it
+    m_dockerOps.reset();  // the same
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

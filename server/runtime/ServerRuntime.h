@@ -37,6 +37,7 @@ namespace remote {
 class NodeGrants;
 class NodeActions;
 class ProcessOps;
+class DockerOps;
 class RecentAuthentication;
 class TerminalService;
 class FileOps;
@@ -123,6 +124,7 @@ private:
     std::unique_ptr<remote::NodeGrants> m_nodeGrants;          // who may act on which nodes
     std::unique_ptr<remote::NodeActions> m_nodeActions;        // remote operations, one way
     std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
+    std::unique_ptr<remote::DockerOps> m_dockerOps;            // nodes' containers
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
