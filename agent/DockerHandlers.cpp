@@ -204,8 +204,9 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
     // start, stop and restart: 204 done, 304 nothing to do (already so).
     for (const char *verb : {"start", "stop", "restart"}) {
         const QString action = QString::fromLatin1(verb);
-        const QByteArray suffix =
-            QByteArray("/") + verb + (action == u"start" ? QByteArray() : QByteArray("?t=10"));
+        // stop and restart wait the container's own stop timeout (10 s
+        // unless it was created with another) before SIGKILL.
+        const QByteArray suffix = QByteArray("/") + verb;
         dispatcher.addHandler(
             docker, action, [engine, suffix](const QJsonObject &args, const Reply &reply) {
                 auto container = containerArg(args);
@@ -235,15 +236,42 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
                 return reply(argumentError(QStringLiteral("force"),
                                            QStringLiteral("force must be true or false")));
             const QString ref = container.value();
-            engine->request("DELETE",
-                            containerPath(ref) + (force.toBool() ? "?force=1" : "?force=0"), {},
-                            64 * 1024, [reply, ref](Result<DockerResponse> outcome) {
+            const auto remove = [engine, reply, ref](bool forced) {
+                engine->request("DELETE", containerPath(ref) + (forced ? "?force=1" : "?force=0"),
+                                {}, 64 * 1024, [reply, ref](Result<DockerResponse> outcome) {
+                                    if (!outcome)
+                                        return reply(outcome.error());
+                                    if (outcome->status >= 400)
+                                        return reply(dockerApiError(outcome.value()));
+                                    reply(QJsonObject{{QStringLiteral("container"), ref},
+                                                      {QStringLiteral("removed"), true}});
+                                });
+            };
+            if (force.toBool())
+                return remove(true);
+            // Without force a running container is CONFLICT: asked first,
+            // since daemons differ in how they refuse it (Docker 409,
+            // podman 500).
+            engine->request("GET", containerPath(ref, "/json"), {}, DockerEngine::kDefaultMaxBody,
+                            [reply, ref, remove](Result<DockerResponse> outcome) {
                                 if (!outcome)
                                     return reply(outcome.error());
                                 if (outcome->status >= 400)
                                     return reply(dockerApiError(outcome.value()));
-                                reply(QJsonObject{{QStringLiteral("container"), ref},
-                                                  {QStringLiteral("removed"), true}});
+                                const QJsonObject state = QJsonDocument::fromJson(outcome->body)
+                                                              .object()
+                                                              .value(QStringLiteral("State"))
+                                                              .toObject();
+                                if (state.value(QStringLiteral("Running")).toBool()
+                                    || state.value(QStringLiteral("Restarting")).toBool())
+                                    return reply(Error{
+                                        ErrorCode::Conflict,
+                                        QStringLiteral("the container %1 is running: stop it "
+                                                       "first, or remove it with force")
+                                            .arg(ref),
+                                        QJsonObject{{QStringLiteral("code"),
+                                                     QStringLiteral("CONTAINER_RUNNING")}}});
+                                remove(false);
                             });
         });
 
