@@ -26,6 +26,7 @@ class NodeDetailPane;
 class NodeListModel;
 class NodeMetricsView;
 class NodeProbesView;
+class NodeDockerView;
 class NodeProcessesView;
 class NodeTerminalView;
 class SectionEmptyState;
@@ -71,6 +72,7 @@ public:
     NodeProbesView *probesView() const { return m_probes; }
     NodeProcessesView *processesView() const { return m_processes; }
     NodeTerminalView *terminalView() const { return m_terminal; }
+    NodeDockerView *dockerView() const { return m_docker; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -121,6 +123,7 @@ private:
     NodeProbesView *m_probes = nullptr;
     NodeProcessesView *m_processes = nullptr;
     NodeTerminalView *m_terminal = nullptr;
+    NodeDockerView *m_docker = nullptr;
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
