@@ -3,6 +3,7 @@
 #include "fleet/AgentProtocol.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSettings>
@@ -36,6 +37,9 @@ constexpr OptionSpec kAgentOptionSpecs[] = {
     {"pin-sha256", "pin_sha256", "HEX",
      "SHA-256 of the server certificate (DER, hex): only that certificate is accepted."},
     {"name", "name", "NAME", "The node's name on the server (default: the host name)."},
+    {"docker-socket", "docker_socket", "PATH",
+     "The Docker Engine API socket the docker capability uses (absolute; default "
+     "/var/run/docker.sock; a podman API socket works too)."},
 };
 
 Error agentOptionError(const QString &field, const QString &message)
@@ -204,6 +208,12 @@ Status applyAgentValue(AgentOptions &options, const QString &key, const QString 
         if (name.isEmpty() || name.size() > 64)
             return agentOptionError(key, QStringLiteral("name must have 1 to 64 characters"));
         options.name = name;
+    } else if (key == u"docker_socket") {
+        const QString path = value.trimmed();
+        if (path.isEmpty() || !QFileInfo(path).isAbsolute() || path.size() > 107)
+            return agentOptionError(key, QStringLiteral("docker-socket must be an absolute path "
+                                                        "of at most 107 characters"));
+        options.dockerSocket = QDir::cleanPath(path);
     }
     return {};
 }
@@ -323,7 +333,7 @@ QString agentHelpText()
     text +=
         QStringLiteral(
             "\nConfig file keys (INI, no section; the command line wins):\n"
-            "  server, enrol_secret, data_dir, interval, pin_sha256, name,\n"
+            "  server, enrol_secret, data_dir, interval, pin_sha256, name, docker_socket,\n"
             "  capabilities   comma-separated: %1\n"
             "                 (default metrics,probes; --allow adds to it)\n"
             "  files_roots    comma-separated DIR[:ro]: the directories the files\n"

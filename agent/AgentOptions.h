@@ -38,6 +38,9 @@ struct AgentOptions
     // What the "files" capability may reach (--files-root DIR[:ro], config
     // key files_roots). Empty: every file request is refused.
     QList<FileRoot> filesRoots;
+    // The Docker Engine API socket the docker capability talks to
+    // (--docker-socket, config key docker_socket).
+    QString dockerSocket = QStringLiteral("/var/run/docker.sock");
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

@@ -1,6 +1,7 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/DockerHandlers.h"
 #include "agent/FileHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
@@ -187,6 +188,8 @@ void AgentRunner::run(const EnrolmentRecord &record)
     // Nobody could collect a task's output or stop it once the connection
     // it came on has ended: its process group is killed (docs/agent.md).
     connect(m_session.get(), &AgentSession::streamsLost, m_tasks.get(), &TaskRunner::killAll);
+    m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket);
+    m_docker->addHandlers(*m_remote);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

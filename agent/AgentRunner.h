@@ -22,6 +22,7 @@
 namespace hm::agent {
 
 class AgentSession;
+class DockerHandlers;
 class ProcessTable;
 class RemoteDispatcher;
 class TaskRunner;
@@ -64,6 +65,7 @@ private:
     std::unique_ptr<RemoteDispatcher> m_remote;
     std::unique_ptr<TerminalSessions> m_terminals;
     std::unique_ptr<TaskRunner> m_tasks;
+    std::unique_ptr<DockerHandlers> m_docker;
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;

@@ -12,6 +12,7 @@
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
 #include "fleet/NodeFilesView.h"
+#include "fleet/NodeDockerView.h"
 #include "fleet/NodeProcessesView.h"
 #include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
@@ -144,6 +145,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_terminal, QString()), false);
     m_files = new NodeFilesView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_files, QString()), false);
+    m_docker = new NodeDockerView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_docker, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -242,6 +245,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_processes->setClient(client);
     m_terminal->setClient(client);
     m_files->setClient(client);
+    m_docker->setClient(client);
     m_accessKey.clear();
     m_live->setClient(client);
     retranslateUi();
@@ -304,6 +308,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));
     m_tabs->setTabText(m_tabs->indexOf(m_terminal), tr("Terminal"));
     m_tabs->setTabText(m_tabs->indexOf(m_files), tr("Files"));
+    m_tabs->setTabText(m_tabs->indexOf(m_docker), tr("Docker"));
     refreshTexts(m_model);
     showState();
 }
@@ -427,6 +432,7 @@ void NodesPage::showDetail()
     m_processes->setNode(node);
     m_terminal->setNode(node);
     m_files->setNode(node);
+    m_docker->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -443,6 +449,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
         m_tabs->setTabVisible(m_tabs->indexOf(m_processes), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_files), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_docker), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -456,6 +463,8 @@ void NodesPage::readAccess(const client::NodeRow *node)
             m_terminal->setUsable(terminal);
             m_tabs->setTabVisible(m_tabs->indexOf(m_files),
                                   r && r.value().usable.contains(QLatin1String("files")));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_docker),
+                                  r && r.value().usable.contains(QLatin1String("docker")));
             emit nodeAccessRead();
         }));
 }

@@ -27,6 +27,7 @@ class NodeListModel;
 class NodeMetricsView;
 class NodeProbesView;
 class NodeFilesView;
+class NodeDockerView;
 class NodeProcessesView;
 class NodeTerminalView;
 class SectionEmptyState;
@@ -73,6 +74,7 @@ public:
     NodeProcessesView *processesView() const { return m_processes; }
     NodeTerminalView *terminalView() const { return m_terminal; }
     NodeFilesView *filesView() const { return m_files; }
+    NodeDockerView *dockerView() const { return m_docker; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -124,6 +126,7 @@ private:
     NodeProcessesView *m_processes = nullptr;
     NodeTerminalView *m_terminal = nullptr;
     NodeFilesView *m_files = nullptr;
+    NodeDockerView *m_docker = nullptr;
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;

@@ -4,6 +4,7 @@
 #include "client/ApiJson.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 namespace hm::client {
 
@@ -25,6 +26,31 @@ ProcessRow processRow(const QJsonObject &o)
     p.startTime = time(o.value(QStringLiteral("start_time")));
     p.threads = o.value(QStringLiteral("threads")).toInt();
     return p;
+}
+
+ContainerRow containerRow(const QJsonObject &o)
+{
+    ContainerRow c;
+    c.id = o.value(QStringLiteral("id")).toString();
+    c.name = o.value(QStringLiteral("name")).toString();
+    c.image = o.value(QStringLiteral("image")).toString();
+    c.state = o.value(QStringLiteral("state")).toString();
+    c.status = o.value(QStringLiteral("status")).toString();
+    c.created = time(o.value(QStringLiteral("created")));
+    QStringList ports;
+    for (const QJsonValue value : o.value(QStringLiteral("ports")).toArray()) {
+        const QJsonObject port = value.toObject();
+        const QString inside = QString::number(port.value(QStringLiteral("private")).toInt()) + u'/'
+                               + port.value(QStringLiteral("type")).toString();
+        ports.append(port.contains(QStringLiteral("public"))
+                         ? QString::number(port.value(QStringLiteral("public")).toInt())
+                               + QStringLiteral("\u2192") + inside
+                         : inside);
+    }
+    c.ports = ports.join(QStringLiteral(", "));
+    c.composeProject = o.value(QStringLiteral("compose_project")).toString();
+    c.health = o.value(QStringLiteral("health")).toString();
+    return c;
 }
 
 NodeGrant nodeGrant(const QJsonObject &o)
@@ -114,6 +140,105 @@ void RemoteApi::processes(const QString &nodeId, const ProcessQuery &query,
             list.matched = o.value(QStringLiteral("matched")).toInt();
             list.truncated = o.value(QStringLiteral("truncated")).toBool();
             return list;
+        },
+        std::move(done));
+}
+
+void RemoteApi::containers(const QString &nodeId, Callback<QList<ContainerRow>> done)
+{
+    m_client.call<QList<ContainerRow>>(
+        ApiRequest::get(kRemoteNodes + nodeId + QStringLiteral("/docker/containers")),
+        [](const ApiResponse &r) {
+            QList<ContainerRow> rows;
+            for (const QJsonValue item :
+                 r.data.toObject().value(QStringLiteral("items")).toArray())
+                rows.append(json::containerRow(item.toObject()));
+            return rows;
+        },
+        std::move(done));
+}
+
+void RemoteApi::containerAction(const QString &nodeId, const QString &container,
+                                const QString &action, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/docker/containers/")
+                         + QString::fromLatin1(QUrl::toPercentEncoding(container)) + u'/'
+                         + action),
+        [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::removeContainer(const QString &nodeId, const QString &container, bool force,
+                                Callback<void> done)
+{
+    ApiRequest request = ApiRequest::del(kRemoteNodes + nodeId
+                                         + QStringLiteral("/docker/containers/")
+                                         + QString::fromLatin1(QUrl::toPercentEncoding(container)));
+    if (force)
+        request.query.addQueryItem(QStringLiteral("force"), QStringLiteral("true"));
+    m_client.call<void>(
+        std::move(request), [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::containerLogs(const QString &nodeId, const QString &container, int tail,
+                              qint64 since, bool timestamps, Callback<ContainerLog> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("tail"), QString::number(tail));
+    if (since > 0)
+        q.addQueryItem(QStringLiteral("since"), QString::number(since));
+    if (timestamps)
+        q.addQueryItem(QStringLiteral("timestamps"), QStringLiteral("true"));
+    m_client.call<ContainerLog>(
+        ApiRequest::get(kRemoteNodes + nodeId + QStringLiteral("/docker/containers/")
+                            + QString::fromLatin1(QUrl::toPercentEncoding(container))
+                            + QStringLiteral("/logs"),
+                        q),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return ContainerLog{o.value(QStringLiteral("logs")).toString(),
+                                o.value(QStringLiteral("lines")).toInt(),
+                                o.value(QStringLiteral("truncated")).toBool()};
+        },
+        std::move(done));
+}
+
+void RemoteApi::dockerImages(const QString &nodeId, Callback<QList<DockerImage>> done)
+{
+    m_client.call<QList<DockerImage>>(
+        ApiRequest::get(kRemoteNodes + nodeId + QStringLiteral("/docker/images")),
+        [](const ApiResponse &r) {
+            QList<DockerImage> images;
+            for (const QJsonValue item :
+                 r.data.toObject().value(QStringLiteral("items")).toArray()) {
+                const QJsonObject o = item.toObject();
+                images.append(DockerImage{o.value(QStringLiteral("id")).toString(),
+                                          json::strings(o.value(QStringLiteral("tags"))),
+                                          o.value(QStringLiteral("size")).toInteger(),
+                                          json::time(o.value(QStringLiteral("created")))});
+            }
+            return images;
+        },
+        std::move(done));
+}
+
+void RemoteApi::composeProjects(const QString &nodeId, Callback<ComposeProjects> done)
+{
+    m_client.call<ComposeProjects>(
+        ApiRequest::get(kRemoteNodes + nodeId + QStringLiteral("/docker/composes")),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            ComposeProjects projects;
+            projects.composeAvailable = o.value(QStringLiteral("compose_available")).toBool();
+            for (const QJsonValue item : o.value(QStringLiteral("items")).toArray()) {
+                const QJsonObject p = item.toObject();
+                projects.items.append(ComposeProject{p.value(QStringLiteral("name")).toString(),
+                                                     p.value(QStringLiteral("working_dir")).toString(),
+                                                     p.value(QStringLiteral("state")).toString(),
+                                                     p.value(QStringLiteral("running")).toInt(),
+                                                     p.value(QStringLiteral("total")).toInt()});
+            }
+            return projects;
         },
         std::move(done));
 }

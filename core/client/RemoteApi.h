@@ -23,6 +23,21 @@ public:
     void killProcess(const QString &nodeId, qint64 pid, const QString &signal,
                      Callback<KillResult> done);
 
+    // The node's Docker (docs/api.md "Node Docker"). `container` is an id
+    // or a name; `action` start, stop or restart.
+    void containers(const QString &nodeId, Callback<QList<ContainerRow>> done);
+    void containerAction(const QString &nodeId, const QString &container, const QString &action,
+                         Callback<void> done);
+    // `force`: stop a running container first.
+    void removeContainer(const QString &nodeId, const QString &container, bool force,
+                         Callback<void> done);
+    // The last `tail` lines (1 … 5000); `since` > 0: only after that
+    // (seconds since 1970).
+    void containerLogs(const QString &nodeId, const QString &container, int tail, qint64 since,
+                       bool timestamps, Callback<ContainerLog> done);
+    void dockerImages(const QString &nodeId, Callback<QList<DockerImage>> done);
+    void composeProjects(const QString &nodeId, Callback<ComposeProjects> done);
+
     // Confirms the signed-in user's password (or a TOTP code when
     // `isTotpCode`) for the next 5 minutes of terminal sessions; a wrong one
     // is CURRENT_PASSWORD_WRONG (INVALID_CREDENTIALS for a code).

@@ -1,7 +1,7 @@
 #pragma once
 
 // Typed answers of the remote operations on nodes (issue 38; docs/api.md
-// "Node processes" and "Node grants").
+// "Node processes", "Node Docker" and "Node grants").
 
 #include "client/ApiTypes.h"
 
@@ -54,6 +54,51 @@ struct KillResult
     qint64 pid = 0;
     QString signal;
     bool killed = false;
+};
+
+// One container of a node as GET /nodes/{id}/docker/containers lists it.
+struct ContainerRow
+{
+    QString id; // the full id
+    QString name;
+    QString image;
+    QString state;  // created, running, paused, restarting, exited, dead
+    QString status; // Docker's text, e.g. "Up 5 minutes"
+    QDateTime created;
+    QString ports; // "8080→80/tcp, 53/udp"
+    QString composeProject;
+    QString health; // healthy, unhealthy, starting or empty
+};
+
+struct DockerImage
+{
+    QString id;
+    QStringList tags;
+    qint64 size = 0; // bytes
+    QDateTime created;
+};
+
+struct ComposeProject
+{
+    QString name;
+    QString workingDir;
+    QString state; // running, partial, exited
+    int running = 0;
+    int total = 0;
+};
+
+struct ComposeProjects
+{
+    QList<ComposeProject> items;
+    bool composeAvailable = false; // a compose tool is installed on the node
+};
+
+// GET /nodes/{id}/docker/containers/{cid}/logs's answer.
+struct ContainerLog
+{
+    QString text;
+    int lines = 0;
+    bool truncated = false;
 };
 
 // GET /nodes/{id}/access: what the caller may do on one node.
@@ -113,6 +158,7 @@ struct TerminalOpened
 namespace json {
 TerminalSession terminalSession(const QJsonObject &o);
 ProcessRow processRow(const QJsonObject &o);
+ContainerRow containerRow(const QJsonObject &o);
 NodeGrant nodeGrant(const QJsonObject &o);
 } // namespace json
 

@@ -42,6 +42,7 @@
 #include "server/services/remote/ProcessOps.h"
 #include "server/services/remote/RemoteTaskDispatcher.h"
 #include "server/services/remote/TaskLog.h"
+#include "server/services/remote/DockerOps.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
 #include "server/services/remote/FileOps.h"
@@ -332,6 +333,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
+    m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);
+    registerDockerRoutes(*m_router, *m_auth, *m_dockerOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -448,6 +451,7 @@ void ServerRuntime::stop()
     if (m_taskDispatcher)
         m_taskDispatcher->setActions(nullptr);
     m_taskLog.reset();
+    m_dockerOps.reset();  // the same
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

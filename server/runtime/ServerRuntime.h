@@ -39,6 +39,7 @@ class NodeActions;
 class ProcessOps;
 class RemoteTaskDispatcher;
 class TaskLog;
+class DockerOps;
 class RecentAuthentication;
 class TerminalService;
 class FileOps;
@@ -127,6 +128,7 @@ private:
     std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
     std::unique_ptr<remote::RemoteTaskDispatcher> m_taskDispatcher; // task nodes' commands
     std::unique_ptr<remote::TaskLog> m_taskLog;                 // seed 000's /api/tasks
+    std::unique_ptr<remote::DockerOps> m_dockerOps;            // nodes' containers
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files

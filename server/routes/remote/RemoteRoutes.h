@@ -14,6 +14,7 @@ class RecentAuthentication;
 class TerminalService;
 class FileOps;
 class TaskLog;
+class DockerOps;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -30,6 +31,9 @@ void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileO
 // Seed 000's GET/POST /api/tasks and /api/v1/tasks (TaskRoutes.cpp,
 // docs/api.md "Node tasks").
 void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskLog &tasks);
+// /api/v1/nodes/{id}/docker/* and seed 002's /api/servers/{id}/docker/*
+// (DockerRoutes.cpp, docs/api.md "Node Docker").
+void registerDockerRoutes(ApiRouter &router, auth::AuthModule &auth, remote::DockerOps &docker);
 
 // /api/v1/nodes/{id}/terminal/sessions* (and seed 002's
 // /api/servers/{id}/terminal/sessions*), POST /api/v1/auth/reauthenticate

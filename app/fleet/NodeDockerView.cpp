@@ -1,0 +1,579 @@
+#include "fleet/NodeDockerView.h"
+
+#include "client/RemoteApi.h"
+#include "client/Within.h"
+#include "fleet/NodeContainerModel.h"
+#include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
+#include "widgets/ServerErrorText.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+namespace {
+
+constexpr int kContainersRefreshMs = 5000;
+constexpr int kLogRefreshMs = 3000;
+constexpr int kLogTail = 500;
+constexpr int kLogMaxLines = 5000;
+
+void setDockerTone(QLabel *label, const QString &tone)
+{
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+// A log line's RFC 3339 time ("2026-11-27T14:32:25.123456789Z …") made
+// comparable: the seconds, then nine fractional digits. Empty when none.
+QString logStamp(const QString &line)
+{
+    const qsizetype space = line.indexOf(u' ');
+    if (space < 20)
+        return {};
+    const QString stamp = line.left(space);
+    const qsizetype dot = stamp.indexOf(u'.');
+    const QString seconds = stamp.left(dot < 0 ? 19 : dot);
+    QString fraction = dot < 0 ? QString() : stamp.mid(dot + 1);
+    while (!fraction.isEmpty() && !fraction.back().isDigit())
+        fraction.chop(1);
+    return seconds + u'.' + fraction.leftJustified(9, u'0', true);
+}
+
+QTableWidget *dockerTable(const QString &name, int columns, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, columns, parent);
+    table->setObjectName(name);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+} // namespace
+
+NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("nodes.docker"));
+    m_model = new NodeContainerModel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 6, 0, 0);
+
+    m_stack = new QStackedWidget(this);
+    m_content = new QWidget(m_stack);
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout();
+    const auto button = [this, bar](const char *name) {
+        auto *b = new QPushButton(m_content);
+        b->setObjectName(QLatin1String(name));
+        bar->addWidget(b);
+        return b;
+    };
+    m_start = button("nodes.docker.start");
+    m_stop = button("nodes.docker.stop");
+    m_restart = button("nodes.docker.restart");
+    m_remove = button("nodes.docker.remove");
+    bar->addStretch();
+    contentLayout->addLayout(bar);
+    m_message = new QLabel(m_content);
+    m_message->setObjectName(QStringLiteral("nodes.docker.message"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+    contentLayout->addWidget(m_message);
+
+    auto *split = new QSplitter(Qt::Vertical, m_content);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("nodes.docker.containers"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(NodeContainerModel::NameColumn, 170);
+    m_view->setColumnWidth(NodeContainerModel::StateColumn, 150);
+    m_view->setColumnWidth(NodeContainerModel::ImageColumn, 220);
+    m_view->setColumnWidth(NodeContainerModel::StatusColumn, 170);
+    m_view->setColumnWidth(NodeContainerModel::PortsColumn, 140);
+    split->addWidget(m_view);
+
+    m_lower = new QTabWidget(split);
+    m_lower->setObjectName(QStringLiteral("nodes.docker.lower"));
+    m_lower->setDocumentMode(true);
+    auto *logPane = new QWidget(m_lower);
+    auto *logLayout = new QVBoxLayout(logPane);
+    logLayout->setContentsMargins(0, 4, 0, 0);
+    m_logTitle = new QLabel(logPane);
+    m_logTitle->setObjectName(QStringLiteral("nodes.docker.logTitle"));
+    m_logTitle->setProperty("hmStyle", QStringLiteral("muted"));
+    logLayout->addWidget(m_logTitle);
+    m_log = new QPlainTextEdit(logPane);
+    m_log->setObjectName(QStringLiteral("nodes.docker.log"));
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setMaximumBlockCount(kLogMaxLines);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    logLayout->addWidget(m_log, 1);
+    m_lower->addTab(logPane, QString());
+    m_images = dockerTable(QStringLiteral("nodes.docker.images"), 4, m_lower);
+    m_images->setColumnWidth(0, 280);
+    m_images->setColumnWidth(1, 130);
+    m_images->setColumnWidth(2, 100);
+    m_lower->addTab(m_images, QString());
+    auto *composePane = new QWidget(m_lower);
+    auto *composeLayout = new QVBoxLayout(composePane);
+    composeLayout->setContentsMargins(0, 4, 0, 0);
+    m_composeNote = new QLabel(composePane);
+    m_composeNote->setObjectName(QStringLiteral("nodes.docker.composeNote"));
+    m_composeNote->setWordWrap(true);
+    m_composeNote->setProperty("hmStyle", QStringLiteral("muted"));
+    composeLayout->addWidget(m_composeNote);
+    m_composes = dockerTable(QStringLiteral("nodes.docker.composes"), 4, composePane);
+    m_composes->setColumnWidth(0, 170);
+    m_composes->setColumnWidth(1, 110);
+    m_composes->setColumnWidth(2, 100);
+    composeLayout->addWidget(m_composes, 1);
+    m_lower->addTab(composePane, QString());
+    split->addWidget(m_lower);
+    split->setSizes({260, 240});
+    contentLayout->addWidget(split, 1);
+    m_stack->addWidget(m_content);
+    m_empty = new SectionEmptyState(QStringLiteral("nodes.docker"), m_stack);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &NodeDockerView::startSelected);
+    connect(m_stop, &QPushButton::clicked, this, &NodeDockerView::stopSelected);
+    connect(m_restart, &QPushButton::clicked, this, &NodeDockerView::restartSelected);
+    connect(m_remove, &QPushButton::clicked, this, &NodeDockerView::removeSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        if (selectedId() != m_logId)
+            readLog();
+    });
+    connect(m_lower, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            readImages();
+        else if (index == 2)
+            readComposes();
+    });
+    connect(m_empty->action(), &QPushButton::clicked, this, &NodeDockerView::reload);
+    // The next read starts when the last one answered.
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(kContainersRefreshMs);
+    connect(&m_refresh, &QTimer::timeout, this, &NodeDockerView::reload);
+    m_logRefresh.setSingleShot(true);
+    m_logRefresh.setInterval(kLogRefreshMs);
+    connect(&m_logRefresh, &QTimer::timeout, this, &NodeDockerView::readLog);
+    retranslateUi();
+}
+
+void NodeDockerView::setClient(client::ApiClient *client)
+{
+    m_client = client;
+    setNode(nullptr);
+}
+
+bool NodeDockerView::isOnline() const
+{
+    return m_node && m_node->status == QLatin1String("online");
+}
+
+QString NodeDockerView::selectedId() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString()
+                          : m_model->index(rows.first().row(), 0)
+                                .data(NodeContainerModel::IdRole)
+                                .toString();
+}
+
+void NodeDockerView::setNode(const client::NodeRow *node)
+{
+    const bool same = node && m_node && node->id == m_node->id;
+    const bool wasOnline = isOnline();
+    m_node = node ? std::optional<client::NodeRow>(*node) : std::nullopt;
+    if (!same) {
+        ++m_generation;
+        ++m_logGeneration;
+        m_inFlight = false;
+        m_logInFlight = false;
+        m_loaded = false;
+        m_error.reset();
+        m_model->clear();
+        m_logId.clear();
+        m_log->clear();
+        m_images->setRowCount(0);
+        m_composes->setRowCount(0);
+        showMessage({}, {});
+    } else if (wasOnline == isOnline()) {
+        return;
+    }
+    reload();
+}
+
+void NodeDockerView::reload()
+{
+    m_refresh.stop();
+    if (!m_client || !m_node || !isVisible() || !isOnline()) {
+        m_logRefresh.stop();
+        showState();
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    m_inFlight = true;
+    showState();
+    client::RemoteApi(*m_client).containers(
+        m_node->id,
+        client::within(this, [this, generation](Result<QList<client::ContainerRow>> r) {
+            if (generation != m_generation)
+                return;
+            m_inFlight = false;
+            ++m_answers;
+            if (r) {
+                m_error.reset();
+                m_loaded = true;
+                const QString keep = selectedId();
+                const int scroll = m_view->verticalScrollBar()->value();
+                {
+                    const QSignalBlocker quiet(m_view->selectionModel());
+                    m_model->setContainers(r.value());
+                    const int row = m_model->rowOfId(keep);
+                    if (row >= 0)
+                        m_view->selectRow(row);
+                }
+                m_view->verticalScrollBar()->setValue(scroll);
+                if (selectedId() != m_logId)
+                    readLog();
+            } else {
+                m_error = r.error();
+            }
+            const bool refused = m_error && (m_error->code == ErrorCode::CapabilityDisabled
+                                             || m_error->code == ErrorCode::Forbidden);
+            if (isVisible() && isOnline() && !refused)
+                m_refresh.start();
+            showState();
+            if (m_lower->currentIndex() == 1)
+                readImages();
+            else if (m_lower->currentIndex() == 2)
+                readComposes();
+        }));
+}
+
+void NodeDockerView::readLog()
+{
+    m_logRefresh.stop();
+    const QString id = selectedId();
+    if (id != m_logId) {
+        // Another container: its own log from its last lines.
+        ++m_logGeneration;
+        m_logInFlight = false;
+        m_logId = id;
+        m_logLastLine.clear();
+        m_logSince = 0;
+        m_log->clear();
+        const client::ContainerRow *row = m_model->container(m_model->rowOfId(id));
+        m_logTitle->setText(row ? tr("Log of %1 (the last %2 lines, then what follows)")
+                                      .arg(row->name)
+                                      .arg(kLogTail)
+                                : tr("Select a container to see its log."));
+    }
+    if (!m_client || !m_node || m_logId.isEmpty() || !isVisible() || !isOnline()
+        || m_logInFlight)
+        return;
+    const quint64 generation = m_logGeneration;
+    m_logInFlight = true;
+    client::RemoteApi(*m_client).containerLogs(
+        m_node->id, m_logId, kLogTail, m_logSince, true,
+        client::within(this, [this, generation](Result<client::ContainerLog> r) {
+            if (generation != m_logGeneration)
+                return;
+            m_logInFlight = false;
+            if (!r) {
+                m_logTitle->setText(
+                    tr("The log could not be read: %1").arg(describeApiError(r.error())));
+            } else {
+                const QString last = logStamp(m_logLastLine);
+                QStringList fresh;
+                for (const QString &line : r.value().text.split(u'\n', Qt::SkipEmptyParts)) {
+                    // `since` has whole seconds: the lines already shown
+                    // come again.
+                    if (!last.isEmpty() && logStamp(line) <= last)
+                        continue;
+                    fresh.append(line);
+                }
+                if (!fresh.isEmpty()) {
+                    QScrollBar *bar = m_log->verticalScrollBar();
+                    const bool atEnd = bar->value() == bar->maximum();
+                    m_log->appendPlainText(fresh.join(u'\n'));
+                    if (atEnd)
+                        bar->setValue(bar->maximum());
+                    m_logLastLine = fresh.constLast();
+                    const QDateTime time =
+                        QDateTime::fromString(m_logLastLine.section(u' ', 0, 0), Qt::ISODateWithMs);
+                    if (time.isValid())
+                        m_logSince = time.toSecsSinceEpoch();
+                }
+            }
+            if (isVisible() && isOnline() && !m_logId.isEmpty())
+                m_logRefresh.start();
+        }));
+}
+
+void NodeDockerView::readImages()
+{
+    if (!m_client || !m_node || !isOnline())
+        return;
+    const quint64 generation = m_generation;
+    client::RemoteApi(*m_client).dockerImages(
+        m_node->id,
+        client::within(this, [this, generation](Result<QList<client::DockerImage>> r) {
+            if (generation != m_generation || !r)
+                return;
+            m_images->setRowCount(int(r.value().size()));
+            const QLocale locale;
+            for (int row = 0; row < r.value().size(); ++row) {
+                const client::DockerImage &image = r.value().at(row);
+                m_images->setItem(row, 0,
+                                  cell(image.tags.isEmpty() ? tr("(untagged)")
+                                                            : image.tags.join(u", ")));
+                m_images->setItem(row, 1, cell(image.id.left(12)));
+                m_images->setItem(row, 2, cell(locale.formattedDataSize(image.size)));
+                m_images->setItem(row, 3,
+                                  cell(locale.toString(image.created.toLocalTime(),
+                                                       QLocale::ShortFormat)));
+            }
+        }));
+}
+
+void NodeDockerView::readComposes()
+{
+    if (!m_client || !m_node || !isOnline())
+        return;
+    const quint64 generation = m_generation;
+    client::RemoteApi(*m_client).composeProjects(
+        m_node->id, client::within(this, [this, generation](Result<client::ComposeProjects> r) {
+            if (generation != m_generation || !r)
+                return;
+            m_composeNote->setText(
+                r.value().composeAvailable
+                    ? tr("Containers grouped by their compose project.")
+                    : tr("Containers grouped by their compose project. No compose tool "
+                         "(docker-compose or podman-compose) is installed on this node, so "
+                         "projects cannot be started or stopped from here."));
+            m_composes->setRowCount(int(r.value().items.size()));
+            for (int row = 0; row < r.value().items.size(); ++row) {
+                const client::ComposeProject &p = r.value().items.at(row);
+                m_composes->setItem(row, 0, cell(p.name));
+                m_composes->setItem(row, 1,
+                                    cell(p.state == u"running"   ? tr("Running")
+                                         : p.state == u"partial" ? tr("Partly running")
+                                                                 : tr("Stopped")));
+                m_composes->setItem(row, 2, cell(tr("%1 of %2").arg(p.running).arg(p.total)));
+                m_composes->setItem(row, 3, cell(p.workingDir));
+            }
+        }));
+}
+
+void NodeDockerView::actOnSelected(const QString &action)
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
+    if (!m_client || !m_node || !row)
+        return;
+    const client::ContainerRow container = *row;
+    const QString nodeId = m_node->id;
+    showMessage(action == u"start"  ? tr("Starting \"%1\"...").arg(container.name)
+                : action == u"stop" ? tr("Stopping \"%1\"...").arg(container.name)
+                                    : tr("Restarting \"%1\"...").arg(container.name),
+                {});
+    client::RemoteApi(*m_client).containerAction(
+        nodeId, container.id, action,
+        client::within(this, [this, container, action, nodeId](Result<void> r) {
+            if (!m_node || m_node->id != nodeId)
+                return;
+            if (r)
+                showMessage(action == u"start"  ? tr("Started \"%1\".").arg(container.name)
+                            : action == u"stop" ? tr("Stopped \"%1\".").arg(container.name)
+                                                : tr("Restarted \"%1\".").arg(container.name),
+                            QStringLiteral("good"));
+            else
+                showMessage(tr("\"%1\" was not changed: %2")
+                                .arg(container.name, describeApiError(r.error())),
+                            QStringLiteral("bad"));
+            emit actionFinished(bool(r));
+            reload();
+        }));
+}
+
+void NodeDockerView::removeSelected()
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
+    if (!m_client || !m_node || !row)
+        return;
+    const client::ContainerRow container = *row;
+    const bool running = container.state == u"running" || container.state == u"restarting";
+    const QString text =
+        running ? tr("Remove the container \"%1\" on %2? It is running: it will be stopped "
+                     "first. Its volumes are kept.")
+                      .arg(container.name, m_node->name)
+                : tr("Remove the container \"%1\" on %2? Its volumes are kept.")
+                      .arg(container.name, m_node->name);
+    if (MessageBox::question(this, tr("Remove container"), text,
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+                             QStringLiteral("nodes.docker.confirmRemove"))
+        != QMessageBox::Yes)
+        return;
+    const QString nodeId = m_node->id;
+    client::RemoteApi(*m_client).removeContainer(
+        nodeId, container.id, running,
+        client::within(this, [this, container, nodeId](Result<void> r) {
+            if (!m_node || m_node->id != nodeId)
+                return;
+            if (r)
+                showMessage(tr("Removed \"%1\".").arg(container.name), QStringLiteral("good"));
+            else
+                showMessage(tr("\"%1\" was not removed: %2")
+                                .arg(container.name, describeApiError(r.error())),
+                            QStringLiteral("bad"));
+            emit actionFinished(bool(r));
+            reload();
+        }));
+}
+
+void NodeDockerView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void NodeDockerView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    reload();
+}
+
+void NodeDockerView::hideEvent(QHideEvent *event)
+{
+    m_refresh.stop();
+    m_logRefresh.stop();
+    QWidget::hideEvent(event);
+}
+
+void NodeDockerView::retranslateUi()
+{
+    m_start->setText(tr("Start"));
+    m_stop->setText(tr("Stop"));
+    m_restart->setText(tr("Restart"));
+    m_remove->setText(tr("Remove..."));
+    m_lower->setTabText(0, tr("Log"));
+    m_lower->setTabText(1, tr("Images"));
+    m_lower->setTabText(2, tr("Compose projects"));
+    m_images->setHorizontalHeaderLabels({tr("Tags"), tr("Image id"), tr("Size"), tr("Created")});
+    m_composes->setHorizontalHeaderLabels(
+        {tr("Project"), tr("State"), tr("Running"), tr("Directory")});
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, NodeContainerModel::ColumnCount - 1);
+    if (m_logId.isEmpty())
+        m_logTitle->setText(tr("Select a container to see its log."));
+    showState();
+}
+
+void NodeDockerView::showMessage(const QString &text, const QString &tone)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    setDockerTone(m_message, tone);
+}
+
+void NodeDockerView::updateActions()
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
+    const bool usable = m_client && isOnline() && row;
+    const bool running = row && (row->state == u"running" || row->state == u"restarting");
+    m_start->setEnabled(usable && !running);
+    m_stop->setEnabled(usable && running);
+    m_restart->setEnabled(usable && running);
+    m_remove->setEnabled(usable);
+}
+
+void NodeDockerView::showState()
+{
+    const ErrorCode code = m_error ? m_error->code : ErrorCode::InternalError;
+    const bool rows = m_model->rowCount() > 0;
+    SectionEmptyState::Content content;
+    if (!m_node) {
+        content.title = tr("No node selected");
+        content.text = tr("Select a node to see its containers.");
+    } else if (!isOnline()) {
+        content.title = tr("The node is offline");
+        content.text = tr("Its containers are read from its agent: they show here when the "
+                          "agent connects again.");
+    } else if (m_error && code == ErrorCode::CapabilityDisabled) {
+        content.title = tr("This node's agent does not allow Docker");
+        content.text = tr("Its configuration does not grant \"docker\". Add it to the agent's "
+                          "capabilities on the machine (--allow docker) to manage its "
+                          "containers here.");
+    } else if (m_error && code == ErrorCode::Forbidden && !rows) {
+        content.title = tr("You may not manage this node's containers");
+        content.text = tr("An administrator can grant you \"docker\" on this node or one of "
+                          "its labels under Users → Node grants.");
+    } else if (m_error && code == ErrorCode::ServiceUnavailable && !rows
+               && m_error->details.value(QStringLiteral("code")).toString()
+                      == u"DOCKER_UNAVAILABLE") {
+        content.title = tr("Docker is not running on this node");
+        content.text = tr("The agent cannot reach the Docker daemon's socket. Start Docker on "
+                          "the machine, or point the agent at its socket (--docker-socket).");
+        content.details = serverErrorDetail(m_error->codeName(), m_error->message);
+        content.action = tr("Retry");
+    } else if (m_error && !rows) {
+        content.title = tr("The containers could not be read");
+        content.text = describeApiErrorSentence(*m_error);
+        content.details = serverErrorDetail(m_error->codeName(), m_error->message);
+        content.action = tr("Retry");
+    } else if (!m_loaded) {
+        content.title = tr("Reading the containers...");
+        content.busy = true;
+    } else if (!rows) {
+        content.title = tr("No containers");
+        content.text = tr("Docker on this node has no containers, running or stopped.");
+    }
+    const bool showList = content.title.isEmpty();
+    if (!showList)
+        m_empty->setContent(content);
+    m_stack->setCurrentWidget(showList ? m_content : static_cast<QWidget *>(m_empty));
+    if (m_error && rows && code != ErrorCode::CapabilityDisabled)
+        showMessage(tr("The list could not be refreshed: %1").arg(describeApiError(*m_error)),
+                    QStringLiteral("bad"));
+    updateActions();
+}
+
+} // namespace hm::app

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "client/NodeTypes.h"
+#include "common/Error.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+
+namespace hm::client {
+class ApiClient;
+}
+
+namespace hm::app {
+
+class NodeContainerModel;
+class SectionEmptyState;
+
+// Node detail, "Docker" (issue 38 item 6): the selected node's containers
+// read from its agent (state, image, status, ports, compose project) with
+// Start, Stop, Restart and Remove… (a confirmation through MessageBox;
+// a running container is stopped first), and below them the selected
+// container's log, the images and the compose projects. While visible and
+// the node online, the containers are read every 5 s and the log polled
+// every 3 s with `since` (the agent has no follow stream yet); hidden it
+// asks nothing. Failures in words (ServerErrorText); the node offline, its
+// agent not granting docker or its daemon missing show as an empty state.
+// Named `nodes.docker*`.
+class NodeDockerView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NodeDockerView(QWidget *parent = nullptr);
+
+    void setClient(client::ApiClient *client);
+    void setNode(const client::NodeRow *node);
+    NodeContainerModel *model() const { return m_model; }
+    // How many container lists arrived (tests wait for a fresh one).
+    int answers() const { return m_answers; }
+    bool isLoading() const { return m_inFlight; }
+    // The container whose log shows (its id), empty when none.
+    QString logContainer() const { return m_logId; }
+
+public slots:
+    void reload();
+    void startSelected() { actOnSelected(QStringLiteral("start")); }
+    void stopSelected() { actOnSelected(QStringLiteral("stop")); }
+    void restartSelected() { actOnSelected(QStringLiteral("restart")); }
+    void removeSelected();
+
+signals:
+    // An action answered (tests wait for it).
+    void actionFinished(bool ok);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    bool isOnline() const;
+    QString selectedId() const;
+    void actOnSelected(const QString &action);
+    void readLog();
+    void readImages();
+    void readComposes();
+    void retranslateUi();
+    void showState();
+    void showMessage(const QString &text, const QString &tone);
+    void updateActions();
+
+    QPointer<client::ApiClient> m_client;
+    std::optional<client::NodeRow> m_node;
+    NodeContainerModel *m_model = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_restart = nullptr;
+    QPushButton *m_remove = nullptr;
+    QLabel *m_message = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_content = nullptr;
+    QTableView *m_view = nullptr;
+    SectionEmptyState *m_empty = nullptr;
+    QTabWidget *m_lower = nullptr;
+    QLabel *m_logTitle = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QTableWidget *m_images = nullptr;
+    QLabel *m_composeNote = nullptr;
+    QTableWidget *m_composes = nullptr;
+    std::optional<hm::Error> m_error;
+    bool m_loaded = false;
+    bool m_inFlight = false;
+    int m_answers = 0;
+    quint64 m_generation = 0;
+    QString m_logId;       // whose log m_log shows
+    QString m_logLastLine; // the newest line shown, with its timestamp
+    qint64 m_logSince = 0; // seconds since 1970 of that line
+    quint64 m_logGeneration = 0;
+    bool m_logInFlight = false;
+    QTimer m_refresh;
+    QTimer m_logRefresh;
+};
+
+} // namespace hm::app

@@ -1,0 +1,348 @@
+// Node detail, "Docker" (issue 38 item 6) against a real in-process server,
+// real hivemind-agent processes and a real podman serving the Docker API
+// (tests/server/PodmanSupport.h): "dock-1" runs an agent started with
+// --allow docker on podman's socket, "plain-1" one without docker. The
+// containers show with their state; Stop, Start and Restart through the
+// buttons change them on the daemon; the selected container's log shows
+// its output and follows it (polled with `since`); Remove asks first
+// (MessageBox seam) and a "No" keeps the container; images and compose
+// projects list; the tab shows only where /access says docker is usable.
+// With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the tab in en,
+// zh_TW and zh_CN.
+
+#include "../server/PodmanSupport.h"
+#include "AdminTestSupport.h"
+#include "ServerProcess.h"
+#include "client/NodesApi.h"
+#include "fleet/NodeContainerModel.h"
+#include "fleet/NodeDockerView.h"
+#include "fleet/NodeListModel.h"
+#include "fleet/NodesPage.h"
+#include "widgets/MessageBox.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace hm::app;
+using namespace hm::client;
+using namespace admintest;
+
+namespace {
+
+struct DockerAgent
+{
+    QString nodeId;
+    std::unique_ptr<QProcess> process;
+};
+
+} // namespace
+
+class TestNodeDocker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init() { MessageBox::setNextAnswer(QMessageBox::NoButton); }
+    void containersAreManagedThroughTheUi();
+    void theLogFollowsTheContainer();
+    void imagesAndComposeProjects();
+    void screenshots();
+    void removeAsksFirst();
+    void tabOnlyWhereDockerIsUsable();
+
+private:
+    ApiClient *client() { return m_server.connection->client(); }
+    bool startAgent(DockerAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra);
+    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
+                                      const QString &nodeId);
+    // The page with the Docker tab current and the containers read.
+    NodeDockerView *dockerOf(NodesPage &page)
+    {
+        NodeDockerView *view = page.dockerView();
+        child<QTabWidget>(&page, "nodes.detailTabs")->setCurrentWidget(view);
+        if (!QTest::qWaitFor([view] { return view->model()->rowCount() >= 2; }, 20000))
+            return nullptr;
+        return view;
+    }
+    static bool tabShown(NodesPage &page)
+    {
+        auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+        return tabs->isTabVisible(tabs->indexOf(page.dockerView()));
+    }
+    static QString stateOf(NodeDockerView *view, const QString &id)
+    {
+        const int row = view->model()->rowOfId(id);
+        return row < 0 ? QString()
+                       : view->model()->index(row, 0).data(NodeContainerModel::StateRole).toString();
+    }
+    static void select(NodeDockerView *view, const QString &id)
+    {
+        child<QTableView>(view, "nodes.docker.containers")->selectRow(view->model()->rowOfId(id));
+    }
+
+    AdminServer m_server;
+    QTemporaryDir m_agentDir;
+    hm::test::PodmanDaemon m_podman;
+    DockerAgent m_dock;
+    DockerAgent m_plain;
+    QString m_webId;
+    QString m_idleId;
+};
+
+bool TestNodeDocker::startAgent(DockerAgent &agent, const QString &name, const QString &label,
+                                const QStringList &extra)
+{
+    auto made = await<EnrolledNode>([&](auto done) {
+        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
+    });
+    if (!made.ok())
+        return false;
+    agent.nodeId = made->node.id;
+    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return false;
+    config.write("capabilities=metrics\n");
+    config.close();
+    agent.process = std::make_unique<QProcess>();
+    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
+    agent.process->setArguments(
+        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
+                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
+                    made->enrolment.secret, QStringLiteral("--data-dir"),
+                    m_agentDir.filePath(name), QStringLiteral("--docker-socket"),
+                    m_podman.socketPath()}
+        + extra);
+    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.process->start();
+    return agent.process->waitForStarted();
+}
+
+void TestNodeDocker::initTestCase()
+{
+    if (hm::test::PodmanDaemon::podman().isEmpty() || hm::test::PodmanDaemon::busybox().isEmpty())
+        QSKIP("podman and busybox-static are needed (installer/packages.txt installs them)");
+    const QString started = m_podman.start(true);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QTRY_VERIFY_WITH_TIMEOUT(m_podman.answers(), 30000);
+    m_webId = m_podman.createContainer(
+        QStringLiteral("hm-web"),
+        QStringLiteral("trap 'exit 0' TERM; while true; do echo tick; sleep 1; done"),
+        {{"com.docker.compose.project", "shop"},
+         {"com.docker.compose.project.working_dir", m_podman.path("shop")}});
+    m_idleId = m_podman.createContainer(QStringLiteral("hm-idle"),
+                                        QStringLiteral("trap 'exit 0' TERM; while true; do "
+                                                       "sleep 1; done"));
+    QVERIFY(!m_webId.isEmpty() && !m_idleId.isEmpty());
+
+    QVERIFY(m_server.start("TestNodeDocker"));
+    QVERIFY(m_agentDir.isValid());
+    QVERIFY(startAgent(m_dock, QStringLiteral("dock-1"), QStringLiteral("docker"),
+                       {QStringLiteral("--allow"), QStringLiteral("docker")}));
+    QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), QStringLiteral("plain"), {}));
+    for (const DockerAgent *agent : {&m_dock, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto row = await<NodeRow>(
+                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
+                return row.ok() && row->status == QLatin1String("online");
+            }(),
+            30000);
+}
+
+void TestNodeDocker::cleanupTestCase()
+{
+    for (DockerAgent *agent : {&m_dock, &m_plain}) {
+        if (agent->process) {
+            agent->process->terminate();
+            agent->process->waitForFinished(10000);
+        }
+    }
+    m_server.stop();
+    m_podman.stop();
+}
+
+std::unique_ptr<NodesPage> TestNodeDocker::pageOn(ApiClient *api, const UserInfo &user,
+                                                  const QString &nodeId)
+{
+    auto page = std::make_unique<NodesPage>();
+    page->setSession(api, user);
+    page->resize(1280, 800);
+    page->show();
+    auto *list = child<QTableView>(page.get(), "nodes.list");
+    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
+        return nullptr;
+    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(page->model()->rowOf(nodeId));
+    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
+        return nullptr;
+    return page;
+}
+
+void TestNodeDocker::containersAreManagedThroughTheUi()
+{
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    QVERIFY(tabShown(*page));
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    const int row = view->model()->rowOfId(m_webId);
+    QVERIFY(row >= 0);
+    QCOMPARE(view->model()->index(row, NodeContainerModel::NameColumn).data().toString(),
+             QStringLiteral("hm-web"));
+    QCOMPARE(view->model()->index(row, NodeContainerModel::StateColumn).data().toString(),
+             QStringLiteral("Running"));
+    QCOMPARE(view->model()->index(row, NodeContainerModel::ProjectColumn).data().toString(),
+             QStringLiteral("shop"));
+
+    auto *start = child<QPushButton>(view, "nodes.docker.start");
+    auto *stop = child<QPushButton>(view, "nodes.docker.stop");
+    auto *restart = child<QPushButton>(view, "nodes.docker.restart");
+    QVERIFY(!stop->isEnabled()); // nothing selected yet
+    select(view, m_webId);
+    QVERIFY(stop->isEnabled() && restart->isEnabled() && !start->isEnabled());
+
+    QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("exited"), 20000);
+    QCOMPARE(m_podman.request("GET", "/v1.41/containers/" + m_webId.toLatin1() + "/json")
+                 .json()
+                 .value("State")
+                 .toObject()
+                 .value("Status")
+                 .toString(),
+             QStringLiteral("exited"));
+    // The selection survived the refresh; now Start is the way.
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled() && !stop->isEnabled(), 10000);
+    QVERIFY(child<QLabel>(view, "nodes.docker.message")->text().contains("hm-web"));
+    start->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("running"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(restart->isEnabled(), 10000);
+    restart->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+    QCOMPARE(finished.at(2).at(0).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("running"), 20000);
+}
+
+void TestNodeDocker::theLogFollowsTheContainer()
+{
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    select(view, m_webId);
+    QCOMPARE(view->logContainer(), m_webId);
+    auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
+    QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("tick")), 20000);
+    // New lines arrive by polling, each once.
+    const int lines = log->blockCount();
+    QTRY_VERIFY_WITH_TIMEOUT(log->blockCount() >= lines + 2, 20000);
+    const QStringList shown = log->toPlainText().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), shown.size());
+    // Another container: its own log.
+    select(view, m_idleId);
+    QCOMPARE(view->logContainer(), m_idleId);
+    QVERIFY(!log->toPlainText().contains(QStringLiteral("tick")));
+}
+
+void TestNodeDocker::imagesAndComposeProjects()
+{
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    auto *lower = child<QTabWidget>(view, "nodes.docker.lower");
+    lower->setCurrentIndex(1);
+    auto *images = child<QTableWidget>(view, "nodes.docker.images");
+    QTRY_VERIFY_WITH_TIMEOUT(images->rowCount() >= 1, 20000);
+    QVERIFY(!images->findItems(QStringLiteral("localhost/hm-busybox:test"), Qt::MatchContains)
+                 .isEmpty());
+    lower->setCurrentIndex(2);
+    auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
+    QTRY_COMPARE_WITH_TIMEOUT(composes->rowCount(), 1, 20000);
+    QCOMPARE(composes->item(0, 0)->text(), QStringLiteral("shop"));
+    QCOMPARE(composes->item(0, 2)->text(), QStringLiteral("1 of 1"));
+}
+
+void TestNodeDocker::removeAsksFirst()
+{
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    select(view, m_idleId);
+    auto *remove = child<QPushButton>(view, "nodes.docker.remove");
+    QVERIFY(remove->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::No);
+    remove->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmRemove"));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("hm-idle")));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("running")));
+    const int answers = view->answers();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answers, 20000);
+    QVERIFY(view->model()->rowOfId(m_idleId) >= 0);
+
+    QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowOfId(m_idleId), -1, 20000);
+    QCOMPARE(m_podman.request("GET", "/v1.41/containers/" + m_idleId.toLatin1() + "/json").status,
+             404);
+}
+
+void TestNodeDocker::tabOnlyWhereDockerIsUsable()
+{
+    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    QVERIFY(plain);
+    QVERIFY(!tabShown(*plain));
+    auto *list = child<QTableView>(plain.get(), "nodes.list");
+    QSignalSpy accessRead(plain.get(), &NodesPage::nodeAccessRead);
+    list->selectRow(plain->model()->rowOf(m_dock.nodeId));
+    QTRY_COMPARE_WITH_TIMEOUT(accessRead.count(), 1, 20000);
+    QVERIFY(tabShown(*plain));
+}
+
+void TestNodeDocker::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+        QVERIFY(page);
+        NodeDockerView *view = dockerOf(*page);
+        QVERIFY(view);
+        select(view, m_webId);
+        auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
+        QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("tick")), 20000);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(language)));
+        child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
+        auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
+        QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 1, 20000);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir
+                                  + QStringLiteral("/nodes-docker-compose-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+QTEST_MAIN(TestNodeDocker)
+#include "TestNodeDocker.moc"
