@@ -802,6 +802,30 @@
         <source>Node task run</source>
         <translation>Node task run</translation>
     </message>
+    <message>
+        <source>Container started</source>
+        <translation>Container started</translation>
+    </message>
+    <message>
+        <source>Container stopped</source>
+        <translation>Container stopped</translation>
+    </message>
+    <message>
+        <source>Container restarted</source>
+        <translation>Container restarted</translation>
+    </message>
+    <message>
+        <source>Container removed</source>
+        <translation>Container removed</translation>
+    </message>
+    <message>
+        <source>Compose project started</source>
+        <translation>Compose project started</translation>
+    </message>
+    <message>
+        <source>Compose project stopped</source>
+        <translation>Compose project stopped</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -8831,6 +8855,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeContainerModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>Restarting</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>Removing</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>%1, healthy</source>
+        <translation>%1, healthy</translation>
+    </message>
+    <message>
+        <source>%1, unhealthy</source>
+        <translation>%1, unhealthy</translation>
+    </message>
+    <message>
+        <source>%1, health check starting</source>
+        <translation>%1, health check starting</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Compose project</source>
+        <translation>Compose project</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPane</name>
     <message>
         <source>Never</source>
@@ -9041,6 +9132,217 @@
     <message>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDockerView</name>
+    <message>
+        <source>Log of %1 (the last %2 lines, then what follows)</source>
+        <translation>Log of %1 (the last %2 lines, then what follows)</translation>
+    </message>
+    <message>
+        <source>Select a container to see its log.</source>
+        <translation>Select a container to see its log.</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>The log could not be read: %1</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(untagged)</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project.</source>
+        <translation>Containers grouped by their compose project.</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
+        <translation>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>Partly running</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Starting &quot;%1&quot;...</source>
+        <translation>Starting &quot;%1&quot;...</translation>
+    </message>
+    <message>
+        <source>Stopping &quot;%1&quot;...</source>
+        <translation>Stopping &quot;%1&quot;...</translation>
+    </message>
+    <message>
+        <source>Restarting &quot;%1&quot;...</source>
+        <translation>Restarting &quot;%1&quot;...</translation>
+    </message>
+    <message>
+        <source>Started &quot;%1&quot;.</source>
+        <translation>Started &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Stopped &quot;%1&quot;.</source>
+        <translation>Stopped &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Restarted &quot;%1&quot;.</source>
+        <translation>Restarted &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not changed: %2</source>
+        <translation>&quot;%1&quot; was not changed: %2</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? It is running: it will be stopped first. Its volumes are kept.</source>
+        <translation>Remove the container &quot;%1&quot; on %2? It is running: it will be stopped first. Its volumes are kept.</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? Its volumes are kept.</source>
+        <translation>Remove the container &quot;%1&quot; on %2? Its volumes are kept.</translation>
+    </message>
+    <message>
+        <source>Remove container</source>
+        <translation>Remove container</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>Removed &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not removed: %2</source>
+        <translation>&quot;%1&quot; was not removed: %2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>Remove...</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Compose projects</source>
+        <translation>Compose projects</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Image id</source>
+        <translation>Image id</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Select a node to see its containers.</source>
+        <translation>Select a node to see its containers.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>Its containers are read from its agent: they show here when the agent connects again.</source>
+        <translation>Its containers are read from its agent: they show here when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow Docker</source>
+        <translation>This node&apos;s agent does not allow Docker</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;docker&quot;. Add it to the agent&apos;s capabilities on the machine (--allow docker) to manage its containers here.</source>
+        <translation>Its configuration does not grant &quot;docker&quot;. Add it to the agent&apos;s capabilities on the machine (--allow docker) to manage its containers here.</translation>
+    </message>
+    <message>
+        <source>You may not manage this node&apos;s containers</source>
+        <translation>You may not manage this node&apos;s containers</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;docker&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>An administrator can grant you &quot;docker&quot; on this node or one of its labels under Users → Node grants.</translation>
+    </message>
+    <message>
+        <source>Docker is not running on this node</source>
+        <translation>Docker is not running on this node</translation>
+    </message>
+    <message>
+        <source>The agent cannot reach the Docker daemon&apos;s socket. Start Docker on the machine, or point the agent at its socket (--docker-socket).</source>
+        <translation>The agent cannot reach the Docker daemon&apos;s socket. Start Docker on the machine, or point the agent at its socket (--docker-socket).</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>The containers could not be read</source>
+        <translation>The containers could not be read</translation>
+    </message>
+    <message>
+        <source>Reading the containers...</source>
+        <translation>Reading the containers...</translation>
+    </message>
+    <message>
+        <source>No containers</source>
+        <translation>No containers</translation>
+    </message>
+    <message>
+        <source>Docker on this node has no containers, running or stopped.</source>
+        <translation>Docker on this node has no containers, running or stopped.</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>The list could not be refreshed: %1</translation>
     </message>
 </context>
 <context>
@@ -10414,6 +10716,10 @@
     <message>
         <source>Files</source>
         <translation>Files</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
     </message>
 </context>
 <context>

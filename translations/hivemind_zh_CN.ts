@@ -800,6 +800,30 @@
         <source>Node task run</source>
         <translation>节点任务已执行</translation>
     </message>
+    <message>
+        <source>Container started</source>
+        <translation>容器已启动</translation>
+    </message>
+    <message>
+        <source>Container stopped</source>
+        <translation>容器已停止</translation>
+    </message>
+    <message>
+        <source>Container restarted</source>
+        <translation>容器已重启</translation>
+    </message>
+    <message>
+        <source>Container removed</source>
+        <translation>容器已删除</translation>
+    </message>
+    <message>
+        <source>Compose project started</source>
+        <translation>Compose 项目已启动</translation>
+    </message>
+    <message>
+        <source>Compose project stopped</source>
+        <translation>Compose 项目已停止</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -8777,6 +8801,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeContainerModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>%1, healthy</source>
+        <translation>%1，健康</translation>
+    </message>
+    <message>
+        <source>%1, unhealthy</source>
+        <translation>%1，不健康</translation>
+    </message>
+    <message>
+        <source>%1, health check starting</source>
+        <translation>%1，健康检查启动中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态说明</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Compose project</source>
+        <translation>Compose 项目</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPane</name>
     <message>
         <source>Never</source>
@@ -8986,6 +9077,217 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDockerView</name>
+    <message>
+        <source>Log of %1 (the last %2 lines, then what follows)</source>
+        <translation>%1 的日志（最后 %2 行，之后持续更新）</translation>
+    </message>
+    <message>
+        <source>Select a container to see its log.</source>
+        <translation>选择容器以查看其日志。</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>无法读取日志：%1</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project.</source>
+        <translation>按 Compose 项目分组的容器。</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
+        <translation>按 Compose 项目分组的容器。此节点未安装 Compose 工具（docker-compose 或 podman-compose），因此无法在此启动或停止项目。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>部分运行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Starting &quot;%1&quot;...</source>
+        <translation>正在启动“%1”…</translation>
+    </message>
+    <message>
+        <source>Stopping &quot;%1&quot;...</source>
+        <translation>正在停止“%1”…</translation>
+    </message>
+    <message>
+        <source>Restarting &quot;%1&quot;...</source>
+        <translation>正在重启“%1”…</translation>
+    </message>
+    <message>
+        <source>Started &quot;%1&quot;.</source>
+        <translation>已启动“%1”。</translation>
+    </message>
+    <message>
+        <source>Stopped &quot;%1&quot;.</source>
+        <translation>已停止“%1”。</translation>
+    </message>
+    <message>
+        <source>Restarted &quot;%1&quot;.</source>
+        <translation>已重启“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not changed: %2</source>
+        <translation>“%1”未更改：%2</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? It is running: it will be stopped first. Its volumes are kept.</source>
+        <translation>要删除 %2 上的容器“%1”吗？它正在运行，将先停止。其数据卷会保留。</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? Its volumes are kept.</source>
+        <translation>要删除 %2 上的容器“%1”吗？其数据卷会保留。</translation>
+    </message>
+    <message>
+        <source>Remove container</source>
+        <translation>删除容器</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not removed: %2</source>
+        <translation>“%1”未删除：%2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Compose projects</source>
+        <translation>Compose 项目</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image id</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Select a node to see its containers.</source>
+        <translation>选择节点以查看其容器。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点离线</translation>
+    </message>
+    <message>
+        <source>Its containers are read from its agent: they show here when the agent connects again.</source>
+        <translation>容器信息由其代理读取：代理重新连接后会显示在此。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow Docker</source>
+        <translation>此节点的代理未允许 Docker</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;docker&quot;. Add it to the agent&apos;s capabilities on the machine (--allow docker) to manage its containers here.</source>
+        <translation>其配置未授权“docker”。请在该机器上将其加入代理的功能（--allow docker），即可在此管理其容器。</translation>
+    </message>
+    <message>
+        <source>You may not manage this node&apos;s containers</source>
+        <translation>您无权管理此节点的容器</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;docker&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理员可在“用户 → 节点授权”中，为此节点或其标签授予您“docker”。</translation>
+    </message>
+    <message>
+        <source>Docker is not running on this node</source>
+        <translation>此节点上的 Docker 未运行</translation>
+    </message>
+    <message>
+        <source>The agent cannot reach the Docker daemon&apos;s socket. Start Docker on the machine, or point the agent at its socket (--docker-socket).</source>
+        <translation>代理无法连接到 Docker 守护进程的 socket。请在该机器上启动 Docker，或将代理指向其 socket（--docker-socket）。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The containers could not be read</source>
+        <translation>无法读取容器</translation>
+    </message>
+    <message>
+        <source>Reading the containers...</source>
+        <translation>正在读取容器…</translation>
+    </message>
+    <message>
+        <source>No containers</source>
+        <translation>没有容器</translation>
+    </message>
+    <message>
+        <source>Docker on this node has no containers, running or stopped.</source>
+        <translation>此节点的 Docker 没有任何容器（无论运行中或已停止）。</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>无法刷新列表：%1</translation>
     </message>
 </context>
 <context>
@@ -10355,6 +10657,10 @@
     <message>
         <source>Files</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
     </message>
 </context>
 <context>

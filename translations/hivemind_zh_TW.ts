@@ -800,6 +800,30 @@
         <source>Node task run</source>
         <translation>節點任務已執行</translation>
     </message>
+    <message>
+        <source>Container started</source>
+        <translation>容器已啟動</translation>
+    </message>
+    <message>
+        <source>Container stopped</source>
+        <translation>容器已停止</translation>
+    </message>
+    <message>
+        <source>Container restarted</source>
+        <translation>容器已重新啟動</translation>
+    </message>
+    <message>
+        <source>Container removed</source>
+        <translation>容器已移除</translation>
+    </message>
+    <message>
+        <source>Compose project started</source>
+        <translation>Compose 專案已啟動</translation>
+    </message>
+    <message>
+        <source>Compose project stopped</source>
+        <translation>Compose 專案已停止</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -8777,6 +8801,73 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeContainerModel</name>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>重新啟動中</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>移除中</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>%1, healthy</source>
+        <translation>%1，健康</translation>
+    </message>
+    <message>
+        <source>%1, unhealthy</source>
+        <translation>%1，不健康</translation>
+    </message>
+    <message>
+        <source>%1, health check starting</source>
+        <translation>%1，健康檢查啟動中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像檔</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態說明</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Compose project</source>
+        <translation>Compose 專案</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeDetailPane</name>
     <message>
         <source>Never</source>
@@ -8986,6 +9077,217 @@
     <message>
         <source>Result</source>
         <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeDockerView</name>
+    <message>
+        <source>Log of %1 (the last %2 lines, then what follows)</source>
+        <translation>%1 的日誌（最後 %2 行，之後持續更新）</translation>
+    </message>
+    <message>
+        <source>Select a container to see its log.</source>
+        <translation>選取容器以檢視其日誌。</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>無法讀取日誌：%1</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>（無標籤）</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project.</source>
+        <translation>依 Compose 專案分組的容器。</translation>
+    </message>
+    <message>
+        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
+        <translation>依 Compose 專案分組的容器。此節點未安裝 Compose 工具（docker-compose 或 podman-compose），因此無法在此啟動或停止專案。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>部分執行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Starting &quot;%1&quot;...</source>
+        <translation>正在啟動「%1」…</translation>
+    </message>
+    <message>
+        <source>Stopping &quot;%1&quot;...</source>
+        <translation>正在停止「%1」…</translation>
+    </message>
+    <message>
+        <source>Restarting &quot;%1&quot;...</source>
+        <translation>正在重新啟動「%1」…</translation>
+    </message>
+    <message>
+        <source>Started &quot;%1&quot;.</source>
+        <translation>已啟動「%1」。</translation>
+    </message>
+    <message>
+        <source>Stopped &quot;%1&quot;.</source>
+        <translation>已停止「%1」。</translation>
+    </message>
+    <message>
+        <source>Restarted &quot;%1&quot;.</source>
+        <translation>已重新啟動「%1」。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not changed: %2</source>
+        <translation>「%1」未變更：%2</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? It is running: it will be stopped first. Its volumes are kept.</source>
+        <translation>要移除 %2 上的容器「%1」嗎？它正在執行，將先停止。其磁碟區會保留。</translation>
+    </message>
+    <message>
+        <source>Remove the container &quot;%1&quot; on %2? Its volumes are kept.</source>
+        <translation>要移除 %2 上的容器「%1」嗎？其磁碟區會保留。</translation>
+    </message>
+    <message>
+        <source>Remove container</source>
+        <translation>移除容器</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>已移除「%1」。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not removed: %2</source>
+        <translation>「%1」未移除：%2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新啟動</translation>
+    </message>
+    <message>
+        <source>Remove...</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日誌</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>映像檔</translation>
+    </message>
+    <message>
+        <source>Compose projects</source>
+        <translation>Compose 專案</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Image id</source>
+        <translation>映像檔 ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>專案</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Select a node to see its containers.</source>
+        <translation>選取節點以檢視其容器。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點離線</translation>
+    </message>
+    <message>
+        <source>Its containers are read from its agent: they show here when the agent connects again.</source>
+        <translation>容器資訊由其代理程式讀取：代理程式重新連線後會顯示在此。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow Docker</source>
+        <translation>此節點的代理程式未允許 Docker</translation>
+    </message>
+    <message>
+        <source>Its configuration does not grant &quot;docker&quot;. Add it to the agent&apos;s capabilities on the machine (--allow docker) to manage its containers here.</source>
+        <translation>其設定未授權「docker」。請在該機器上將它加入代理程式的功能（--allow docker），即可在此管理其容器。</translation>
+    </message>
+    <message>
+        <source>You may not manage this node&apos;s containers</source>
+        <translation>您無權管理此節點的容器</translation>
+    </message>
+    <message>
+        <source>An administrator can grant you &quot;docker&quot; on this node or one of its labels under Users → Node grants.</source>
+        <translation>管理員可在「使用者 → 節點授權」中，為此節點或其標籤授予您「docker」。</translation>
+    </message>
+    <message>
+        <source>Docker is not running on this node</source>
+        <translation>此節點上的 Docker 未執行</translation>
+    </message>
+    <message>
+        <source>The agent cannot reach the Docker daemon&apos;s socket. Start Docker on the machine, or point the agent at its socket (--docker-socket).</source>
+        <translation>代理程式無法連線到 Docker 常駐程式的 socket。請在該機器上啟動 Docker，或將代理程式指向其 socket（--docker-socket）。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>The containers could not be read</source>
+        <translation>無法讀取容器</translation>
+    </message>
+    <message>
+        <source>Reading the containers...</source>
+        <translation>正在讀取容器…</translation>
+    </message>
+    <message>
+        <source>No containers</source>
+        <translation>沒有容器</translation>
+    </message>
+    <message>
+        <source>Docker on this node has no containers, running or stopped.</source>
+        <translation>此節點的 Docker 沒有任何容器（無論執行中或已停止）。</translation>
+    </message>
+    <message>
+        <source>The list could not be refreshed: %1</source>
+        <translation>無法重新整理清單：%1</translation>
     </message>
 </context>
 <context>
@@ -10355,6 +10657,10 @@
     <message>
         <source>Files</source>
         <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
     </message>
 </context>
 <context>
