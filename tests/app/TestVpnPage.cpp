@@ -1373,7 +1373,7 @@ void TestVpnPage::screenshots()
                     }).ok());
             const QList<QStringList> announced{
                 {QStringLiteral("198.51.100.0/24"), QStringLiteral("Office NAT range")},
-                {QStringLiteral("2001:db8:100::/40"), QStringLiteral("Customer aggregate")}};
+                {QStringLiteral("2001:db8:f000::/36"), QStringLiteral("Anycast DNS")}};
             for (const QStringList &a : announced)
                 QVERIFY(await<hm::client::BgpAnnouncement>([&](auto done) {
                             bgp.announce(a.at(0), a.at(1), done);
