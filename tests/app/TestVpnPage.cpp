@@ -941,8 +941,13 @@ void TestVpnPage::retranslates()
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
     auto *newServer = child<QPushButton>(&page, "vpn.newServer");
     QCOMPARE(newServer->text(), QStringLiteral("New server..."));
+    // The announced prefixes' section words itself again too.
+    auto *announcementsTitle = child<QLabel>(&page, "vpn.bgp.announcementsTitle");
+    QCOMPARE(announcementsTitle->text(), QStringLiteral("Announced prefixes"));
+    announcementsTitle->setText(QStringLiteral("stale"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_COMPARE(newServer->text(), QStringLiteral("新增伺服器…"));
+    QTRY_VERIFY(announcementsTitle->text() != QLatin1String("stale"));
     QCOMPARE(page.model()->headerData(WgServerModel::PortColumn, Qt::Horizontal).toString(),
              QStringLiteral("監聽連接埠"));
     QCOMPARE(child<QPushButton>(&page, "vpn.newClient")->text(), QStringLiteral("新增用戶端…"));
