@@ -3,6 +3,7 @@
 #include "client/BgpApi.h"
 #include "client/ApiError.h"
 #include "client/Within.h"
+#include "vpn/BgpAnnouncementsPane.h"
 #include "vpn/WgText.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
@@ -27,6 +28,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hm::app {
 
@@ -338,8 +340,10 @@ BgpPane::BgpPane(QWidget *parent) : QWidget(parent)
     m_routesState->setObjectName(QStringLiteral("vpn.bgp.routesState"));
     m_routesState->setWordWrap(true);
     bottomLayout->addWidget(m_routesState);
+    m_announcements = new BgpAnnouncementsPane(split);
     split->addWidget(top);
     split->addWidget(bottom);
+    split->addWidget(m_announcements);
     layout->addWidget(split, 1);
 
     connect(m_new, &QPushButton::clicked, this, &BgpPane::newSession);
@@ -362,12 +366,14 @@ void BgpPane::setSession(client::ApiClient *client, const QString &role)
     m_role = client ? role : QString();
     m_rows.clear();
     m_loaded = false;
+    m_announcements->setSession(client, role); // read by reload()
     fillSessions();
     reload();
 }
 
 void BgpPane::reload()
 {
+    m_announcements->reload();
     if (!m_client) {
         retranslateUi();
         return;
@@ -509,6 +515,10 @@ void BgpPane::retranslateUi()
             m_sessions->item(r, c)->setText(texts.at(c));
             m_sessions->item(r, c)->setToolTip(texts.at(c));
         }
+        // BIRD's reason is long (it clipped at 1280 px): the cell says
+        // "Unavailable", its tooltip and the line under the table say why.
+        if (row.status == QLatin1String("unavailable"))
+            m_sessions->item(r, kBgpSessionColumns - 1)->setText(tr("Unavailable"));
     }
     for (int r = 0; r < m_routeRows.size() && r < m_routes->rowCount(); ++r) {
         const client::BgpRouteRow &route = m_routeRows.at(r);
@@ -523,8 +533,14 @@ void BgpPane::retranslateUi()
             m_routes->item(r, c)->setText(texts.at(c));
     }
     QString state = m_message;
+    const auto unavailable =
+        std::find_if(m_rows.cbegin(), m_rows.cend(), [](const client::BgpSessionRow &row) {
+            return row.status == QLatin1String("unavailable");
+        });
     if (state.isEmpty() && !m_client)
         state = tr("Sign in to see the BGP sessions.");
+    else if (state.isEmpty() && unavailable != m_rows.cend())
+        state = statusText(*unavailable);
     else if (state.isEmpty() && m_loaded && m_rows.isEmpty())
         state = tr("No BGP sessions yet. A session peers with a neighbor router through BIRD "
                    "and announces the active IPv6 pools.");

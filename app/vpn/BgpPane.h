@@ -16,11 +16,14 @@ class ApiClient;
 
 namespace hm::app {
 
+class BgpAnnouncementsPane;
+
 // The VPN section's "BGP" tab: the BGP sessions (name, neighbor, AS
 // numbers, status (unavailable explained from last_error), uptime, routes
 // received and advertised) and the selected session's routes (an empty
 // state when BIRD is not there). Administrators create, change, start,
-// stop and delete sessions (confirmed); the password is write-only.
+// stop and delete sessions (confirmed); the password is write-only. Under
+// them the prefixes announced besides the IPv6 pools' (BgpAnnouncementsPane).
 // Named `vpn.bgp.*`.
 class BgpPane final : public QWidget
 {
@@ -32,6 +35,7 @@ public:
     void setSession(client::ApiClient *client, const QString &role);
     QStandardItemModel *sessions() const { return m_sessions; }
     QStandardItemModel *routes() const { return m_routes; }
+    BgpAnnouncementsPane *announcements() const { return m_announcements; }
 
 public slots:
     void reload();
@@ -68,6 +72,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_startStop = nullptr;
     QPushButton *m_delete = nullptr;
+    BgpAnnouncementsPane *m_announcements = nullptr;
     QString m_message;
     QString m_routesMessage;
     bool m_loaded = false;

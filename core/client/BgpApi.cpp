@@ -70,12 +70,24 @@ BgpRouteRow bgpRoute(const QJsonObject &o)
     return row;
 }
 
+BgpAnnouncement bgpAnnouncement(const QJsonObject &o)
+{
+    BgpAnnouncement row;
+    row.id = o.value(QStringLiteral("id")).toInteger();
+    row.prefix = o.value(QStringLiteral("prefix")).toString();
+    row.family = o.value(QStringLiteral("family")).toString();
+    row.description = o.value(QStringLiteral("description")).toString();
+    row.createdAt = time(o.value(QStringLiteral("created_at")));
+    return row;
+}
+
 } // namespace json
 
 namespace {
 
 const QString kBgpSessionPath = QStringLiteral("/api/v1/bgp/sessions");
 const QString kBgpRoutePath = QStringLiteral("/api/v1/bgp/routes");
+const QString kBgpAnnouncementPath = QStringLiteral("/api/v1/bgp/announcements");
 
 QString bgpSessionPath(qint64 id, const char *tail = "")
 {
@@ -195,6 +207,40 @@ void BgpApi::routes(const BgpRouteFilter &filter, Callback<Page<BgpRouteRow>> do
             return json::page<BgpRouteRow>(r.data.toObject(), QStringLiteral("routes"),
                                            json::bgpRoute);
         },
+        std::move(done));
+}
+
+void BgpApi::announcements(Callback<QList<BgpAnnouncement>> done)
+{
+    m_client.call<QList<BgpAnnouncement>>(
+        ApiRequest::get(kBgpAnnouncementPath),
+        [](const ApiResponse &r) {
+            QList<BgpAnnouncement> rows;
+            const QJsonArray items =
+                r.data.toObject().value(QStringLiteral("announcements")).toArray();
+            for (const QJsonValue &item : items)
+                rows.append(json::bgpAnnouncement(item.toObject()));
+            return rows;
+        },
+        std::move(done));
+}
+
+void BgpApi::announce(const QString &prefix, const QString &description,
+                      Callback<BgpAnnouncement> done)
+{
+    QJsonObject body{{QStringLiteral("prefix"), prefix}};
+    if (!description.isEmpty())
+        body.insert(QStringLiteral("description"), description);
+    m_client.call<BgpAnnouncement>(
+        ApiRequest::post(kBgpAnnouncementPath, body),
+        [](const ApiResponse &r) { return json::bgpAnnouncement(r.data.toObject()); },
+        std::move(done));
+}
+
+void BgpApi::withdraw(qint64 id, Callback<void> done)
+{
+    m_client.call<void>(
+        ApiRequest::del(kBgpAnnouncementPath + u'/' + QString::number(id)), bgpNothing,
         std::move(done));
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
 // Typed answers of the IPv6 prefix pool routes (/api/v1/ipv6, docs/api.md
-// "IPv6 prefix pools") and the BGP routes (/api/v1/bgp, docs/api.md "BGP").
+// "IPv6 prefix pools") and the BGP routes and announced prefixes
+// (/api/v1/bgp, docs/api.md "BGP").
 // Pool counts keep the server's exact decimal text: a pool can hold 2^128
 // prefixes, beyond any integer or double.
 
@@ -167,6 +168,17 @@ struct BgpRouteRow
     bool primary = false;
 };
 
+// A prefix announced on every session besides the active IPv6 pools'
+// (GET /api/v1/bgp/announcements).
+struct BgpAnnouncement
+{
+    qint64 id = 0;
+    QString prefix; // canonical, "198.51.100.0/24"
+    QString family; // ipv4, ipv6
+    QString description;
+    QDateTime createdAt;
+};
+
 struct BgpRouteFilter
 {
     qint64 sessionId = 0;
@@ -179,6 +191,7 @@ Ipv6PoolRow ipv6Pool(const QJsonObject &o);
 Ipv6AllocationRow ipv6Allocation(const QJsonObject &o);
 BgpSessionRow bgpSession(const QJsonObject &o);
 BgpRouteRow bgpRoute(const QJsonObject &o);
+BgpAnnouncement bgpAnnouncement(const QJsonObject &o);
 } // namespace json
 
 } // namespace hm::client

@@ -17,10 +17,13 @@
 // of traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
+#include "client/ApiError.h"
 #include "client/BgpApi.h"
 #include "client/Ipv6PoolsApi.h"
 #include "client/WireGuardApi.h"
 #include "shell/MainWindow.h"
+#include "vpn/BgpAnnounceDialog.h"
+#include "vpn/BgpAnnouncementsPane.h"
 #include "vpn/BgpPane.h"
 #include "vpn/Ipv6PoolsPane.h"
 #include "vpn/VpnPage.h"
@@ -60,6 +63,20 @@ using namespace admintest;
 namespace {
 
 const QString kVpnViewerPassword = QStringLiteral("Viewer#Pass2026");
+const QString kVpnUserPassword = QStringLiteral("User#Pass2026");
+
+// The server's own list of announced prefixes.
+QStringList announcedOnServer(hm::client::ApiClient &client)
+{
+    auto listed = await<QList<hm::client::BgpAnnouncement>>(
+        [&](auto done) { hm::client::BgpApi(client).announcements(done); });
+    QStringList prefixes;
+    if (listed.ok()) {
+        for (const hm::client::BgpAnnouncement &a : listed.value())
+            prefixes << a.prefix;
+    }
+    return prefixes;
+}
 
 QString cell(QAbstractItemModel *model, int row, int column)
 {
@@ -151,6 +168,8 @@ private slots:
     void editClientRefusalThenRename();
     void poolsTabDelegatesAndReleases();
     void bgpTabShowsUnavailable();
+    void bgpAnnouncementsThroughTheDialog();
+    void bgpAnnouncementsReadOnlyForAUser();
     void showConfigAndSaveIt();
     void deletesAskFirst();
     void viewerSeesActionsOff();
@@ -497,6 +516,10 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     QCOMPARE(tabs->count(), 3);
     tabs->setCurrentIndex(1);
     Ipv6PoolsPane *pane = page.poolsPane();
+    QAbstractItemModelTester poolsTester(pane->pools(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester allocationsTester(
+        pane->allocations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     bool badPrefixShown = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         child<QLineEdit>(dialog, "vpn.pool.name")->setText(QStringLiteral("customers"));
@@ -557,6 +580,10 @@ void TestVpnPage::bgpTabShowsUnavailable()
     openPage(page);
     child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(2);
     BgpPane *pane = page.bgpPane();
+    QAbstractItemModelTester sessionsTester(
+        pane->sessions(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester routesTester(pane->routes(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     bool badNeighborShown = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         child<QLineEdit>(dialog, "vpn.bgp.name")->setText(QStringLiteral("upstream_a"));
@@ -574,8 +601,13 @@ void TestVpnPage::bgpTabShowsUnavailable()
     child<QPushButton>(&page, "vpn.bgp.new")->click();
     QVERIFY(badNeighborShown);
     QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 1, 15000);
-    QVERIFY2(pane->sessions()->item(0, 7)->text().startsWith(QLatin1String("Unavailable: ")),
-             qPrintable(pane->sessions()->item(0, 7)->text()));
+    // The cell short (it clipped at 1280 px); the reason in its tooltip and
+    // under the table.
+    QCOMPARE(pane->sessions()->item(0, 7)->text(), QStringLiteral("Unavailable"));
+    QVERIFY2(pane->sessions()->item(0, 7)->toolTip().startsWith(QLatin1String("Unavailable: ")),
+             qPrintable(pane->sessions()->item(0, 7)->toolTip()));
+    QVERIFY2(child<QLabel>(&page, "vpn.bgp.state")->text().startsWith(QLatin1String("Unavailable: ")),
+             qPrintable(child<QLabel>(&page, "vpn.bgp.state")->text()));
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&page, "vpn.bgp.routesState")
                                  ->text()
                                  .startsWith(QLatin1String("No routes to show")),
@@ -584,6 +616,170 @@ void TestVpnPage::bgpTabShowsUnavailable()
     child<QPushButton>(&page, "vpn.bgp.delete")->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.confirmDelete"));
     QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 0, 15000);
+}
+
+// Announced prefixes (no BIRD here: the server stores them unasked): an
+// IPv4 and an IPv6 prefix through the dialog, listed and on the server;
+// host bits refused in the dialog before anything is sent; a duplicate
+// shows the server's 409; the open dialog follows a language change;
+// withdraw asks first, then the prefix is gone.
+void TestVpnPage::bgpAnnouncementsThroughTheDialog()
+{
+    QCOMPARE(BgpAnnounceDialog::prefixProblem(QStringLiteral("198.51.100.0/24")), QString());
+    QCOMPARE(BgpAnnounceDialog::prefixProblem(QStringLiteral("2001:db8:100::/40")), QString());
+    QVERIFY(BgpAnnounceDialog::prefixProblem(QStringLiteral("198.51.100.7/24"))
+                .contains(QLatin1String("198.51.100.0/24")));
+    QVERIFY(!BgpAnnounceDialog::prefixProblem(QStringLiteral("198.51.100.0")).isEmpty());
+    QVERIFY(!BgpAnnounceDialog::prefixProblem(QStringLiteral("198.51.100.0/33")).isEmpty());
+    QVERIFY(!BgpAnnounceDialog::prefixProblem(QStringLiteral("example.org/24")).isEmpty());
+    QVERIFY(!BgpAnnounceDialog::prefixProblem(QStringLiteral("2001:db8::1/64")).isEmpty());
+
+    VpnPage page;
+    openPage(page);
+    child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(2);
+    BgpAnnouncementsPane *pane = page.bgpPane()->announcements();
+    QStandardItemModel *model = pane->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->isLoaded(), 15000);
+    QCOMPARE(model->rowCount(), 0);
+    auto *state = child<QLabel>(&page, "vpn.bgp.announcementsState");
+    QVERIFY(!state->isHidden());
+    QVERIFY2(state->text().contains(QLatin1String("automatically")), qPrintable(state->text()));
+    auto *announce = child<QPushButton>(&page, "vpn.bgp.announcementsAnnounce");
+    auto *withdraw = child<QPushButton>(&page, "vpn.bgp.announcementsWithdraw");
+    QVERIFY(announce->isEnabled());
+    QVERIFY(!withdraw->isEnabled());
+
+    // IPv4: host bits refused as typed (nothing sent), then the network.
+    bool hostBitsRefused = false;
+    bool retranslated = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *prefix = child<QLineEdit>(dialog, "vpn.bgp.announcements.prefix");
+        auto *save = child<QPushButton>(dialog, "vpn.bgp.announcements.save");
+        auto *error = child<QLabel>(dialog, "vpn.bgp.announcements.prefixError");
+        prefix->setText(QStringLiteral("198.51.100.7/24"));
+        hostBitsRefused = error->text().contains(QLatin1String("198.51.100.0/24"))
+                          && !save->isEnabled();
+        save->click(); // disabled: nothing is sent
+        // A language change reaches the open dialog.
+        dialog->setWindowTitle(QStringLiteral("stale"));
+        save->setText(QStringLiteral("stale"));
+        retranslated = m_server.languages->setLanguage(QStringLiteral("zh_TW"),
+                                                       LanguageManager::Persist::No)
+                       && QTest::qWaitFor([&] {
+                              return dialog->windowTitle() != QLatin1String("stale")
+                                     && save->text() != QLatin1String("stale");
+                          });
+        (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        prefix->setText(QStringLiteral("198.51.100.0/24"));
+        child<QLineEdit>(dialog, "vpn.bgp.announcements.description")
+            ->setText(QStringLiteral("customers in Taipei"));
+        if (!save->isEnabled())
+            return int(QDialog::Rejected);
+        save->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    announce->click();
+    QVERIFY(hostBitsRefused);
+    QVERIFY(retranslated);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 15000);
+    QCOMPARE(model->item(0, BgpAnnouncementsPane::PrefixColumn)->text(),
+             QStringLiteral("198.51.100.0/24"));
+    QCOMPARE(model->item(0, BgpAnnouncementsPane::DescriptionColumn)->text(),
+             QStringLiteral("customers in Taipei"));
+    QVERIFY(!model->item(0, BgpAnnouncementsPane::SinceColumn)->text().isEmpty());
+    QVERIFY(state->isHidden());
+
+    // IPv6, written loosely: the server's canonical form is listed.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "vpn.bgp.announcements.prefix")
+            ->setText(QStringLiteral(" 2001:0db8:0100::/40 "));
+        child<QPushButton>(dialog, "vpn.bgp.announcements.save")->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    announce->click();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 15000);
+    QCOMPARE(model->item(1, BgpAnnouncementsPane::PrefixColumn)->text(),
+             QStringLiteral("2001:db8:100::/40"));
+    QCOMPARE(announcedOnServer(*m_server.connection->client()),
+             (QStringList{QStringLiteral("198.51.100.0/24"), QStringLiteral("2001:db8:100::/40")}));
+
+    // A duplicate: the server's 409 in the dialog, which stays open.
+    QString conflict;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "vpn.bgp.announcements.prefix")
+            ->setText(QStringLiteral("198.51.100.0/24"));
+        child<QPushButton>(dialog, "vpn.bgp.announcements.save")->click();
+        auto *error = child<QLabel>(dialog, "vpn.bgp.announcements.prefixError");
+        (void)QTest::qWaitFor([&] { return !error->text().isEmpty(); }, 15000);
+        conflict = error->text();
+        return int(QDialog::Rejected);
+    });
+    announce->click();
+    QVERIFY2(conflict.contains(QLatin1String("announced already")), qPrintable(conflict));
+    QCOMPARE(model->rowCount(), 2);
+
+    // Withdraw: asked first; No keeps it, Yes withdraws it.
+    child<QTableView>(&page, "vpn.bgp.announcementsTable")->selectRow(0);
+    QVERIFY(withdraw->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::No);
+    withdraw->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.announcementsConfirmWithdraw"));
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("198.51.100.0/24")));
+    QCOMPARE(announcedOnServer(*m_server.connection->client()).size(), 2);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    withdraw->click();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 15000);
+    QCOMPARE(model->item(0, BgpAnnouncementsPane::PrefixColumn)->text(),
+             QStringLiteral("2001:db8:100::/40"));
+    QCOMPARE(announcedOnServer(*m_server.connection->client()),
+             QStringList{QStringLiteral("2001:db8:100::/40")});
+}
+
+// A USER reads the announced prefixes; announcing and withdrawing are off
+// with the reason, and the server refuses them all the same.
+void TestVpnPage::bgpAnnouncementsReadOnlyForAUser()
+{
+    QVERIFY(!m_server.createUser(QStringLiteral("bgpuser"), QStringLiteral("user"),
+                                 kVpnUserPassword)
+                 .id.isEmpty());
+    hm::client::UserInfo signedIn;
+    auto user = m_server.signIn(QStringLiteral("bgpuser"), kVpnUserPassword, &signedIn);
+    QVERIFY(user);
+    VpnPage page;
+    page.setSession(user.get(), signedIn);
+    page.resize(1200, 760);
+    page.show();
+    child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(2);
+    BgpAnnouncementsPane *pane = page.bgpPane()->announcements();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->model()->rowCount(), 1, 15000); // the test before's
+    child<QTableView>(&page, "vpn.bgp.announcementsTable")->selectRow(0);
+    for (const char *name : {"vpn.bgp.announcementsAnnounce", "vpn.bgp.announcementsWithdraw"}) {
+        auto *button = child<QPushButton>(&page, name);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QLatin1String("administrator"), Qt::CaseInsensitive),
+                 qPrintable(button->toolTip()));
+    }
+    auto refused = await<hm::client::BgpAnnouncement>([&](auto done) {
+        hm::client::BgpApi(*user).announce(QStringLiteral("192.0.2.0/24"), {}, done);
+    });
+    QVERIFY(!refused.ok());
+    QCOMPARE(hm::client::errorHttpStatus(refused.error()), 403);
+    auto listed = await<QList<hm::client::BgpAnnouncement>>(
+        [&](auto done) { hm::client::BgpApi(*user).announcements(done); });
+    QVERIFY(listed.ok());
+    auto kept = await<void>([&](auto done) {
+        hm::client::BgpApi(*user).withdraw(listed.value().first().id, done);
+    });
+    QVERIFY(!kept.ok());
+    QCOMPARE(hm::client::errorHttpStatus(kept.error()), 403);
+    // Left for the others: withdrawn by the administrator.
+    QVERIFY(await<void>([&](auto done) {
+                hm::client::BgpApi(*m_server.connection->client())
+                    .withdraw(listed.value().first().id, done);
+            }).ok());
 }
 
 void TestVpnPage::showConfigAndSaveIt()
@@ -745,8 +941,13 @@ void TestVpnPage::retranslates()
     QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 0, 15000);
     auto *newServer = child<QPushButton>(&page, "vpn.newServer");
     QCOMPARE(newServer->text(), QStringLiteral("New server..."));
+    // The announced prefixes' section words itself again too.
+    auto *announcementsTitle = child<QLabel>(&page, "vpn.bgp.announcementsTitle");
+    QCOMPARE(announcementsTitle->text(), QStringLiteral("Announced prefixes"));
+    announcementsTitle->setText(QStringLiteral("stale"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_COMPARE(newServer->text(), QStringLiteral("新增伺服器…"));
+    QTRY_VERIFY(announcementsTitle->text() != QLatin1String("stale"));
     QCOMPARE(page.model()->headerData(WgServerModel::PortColumn, Qt::Horizontal).toString(),
              QStringLiteral("監聽連接埠"));
     QCOMPARE(child<QPushButton>(&page, "vpn.newClient")->text(), QStringLiteral("新增用戶端…"));
@@ -1175,6 +1376,13 @@ void TestVpnPage::screenshots()
             QVERIFY(await<hm::client::BgpSessionRow>([&](auto done) {
                         bgp.createSession(session, done);
                     }).ok());
+            const QList<QStringList> announced{
+                {QStringLiteral("198.51.100.0/24"), QStringLiteral("Office NAT range")},
+                {QStringLiteral("2001:db8:f000::/36"), QStringLiteral("Anycast DNS")}};
+            for (const QStringList &a : announced)
+                QVERIFY(await<hm::client::BgpAnnouncement>([&](auto done) {
+                            bgp.announce(a.at(0), a.at(1), done);
+                        }).ok());
         }
         auto *tabs = child<QTabWidget>(page, "vpn.tabs");
         tabs->setCurrentIndex(1);
@@ -1197,7 +1405,19 @@ void TestVpnPage::screenshots()
         child<QPushButton>(page, "vpn.pools.delegate")->click();
         tabs->setCurrentIndex(2);
         QTRY_COMPARE_WITH_TIMEOUT(page->bgpPane()->sessions()->rowCount(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->bgpPane()->announcements()->model()->rowCount(), 2, 15000);
         save(&window, QStringLiteral("vpn-bgp-") + language);
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            // Host bits: the dialog says what is wrong as it is typed.
+            child<QLineEdit>(dialog, "vpn.bgp.announcements.prefix")
+                ->setText(QStringLiteral("203.0.113.9/24"));
+            child<QLineEdit>(dialog, "vpn.bgp.announcements.description")
+                ->setText(QStringLiteral("Lab"));
+            save(dialog, QStringLiteral("vpn-bgp-announce-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "vpn.bgp.announcementsAnnounce")->click();
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             save(dialog, QStringLiteral("vpn-bgp-dialog-") + language);

@@ -4,7 +4,9 @@
 // prefixes delegated automatically and by hand (a refused custom prefix
 // names custom_prefix and its reason), one to a WireGuard client, and
 // released; BGP sessions made, changed, started, stopped and deleted, all
-// "unavailable" with a reason; the password never read back; 403 for a
+// "unavailable" with a reason; the password never read back; prefixes
+// announced besides the pools' (canonical, 422 at prefix for host bits,
+// 409 twice or for an active pool's, withdrawn, 404 after); 403 for a
 // viewer with nothing changed.
 
 #include "AdminTestSupport.h"
@@ -36,6 +38,7 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void poolsAndAllocations();
     void bgpSessions();
+    void bgpAnnouncements();
     void viewerIsRefused();
 
 private:
@@ -269,6 +272,72 @@ void TestVpnPoolsBgp::bgpSessions()
     QCOMPARE(errorHttpStatus(gone.error()), 404);
 }
 
+void TestVpnPoolsBgp::bgpAnnouncements()
+{
+    auto empty = await<QList<BgpAnnouncement>>([&](auto done) { bgp().announcements(done); });
+    QVERIFY2(empty.ok(), poolsWhy(empty).constData());
+    QCOMPARE(empty.value().size(), 0);
+
+    auto v4 = await<BgpAnnouncement>([&](auto done) {
+        bgp().announce(QStringLiteral("198.51.100.0/24"), QStringLiteral("customers"), done);
+    });
+    QVERIFY2(v4.ok(), poolsWhy(v4).constData());
+    QVERIFY(v4.value().id > 0);
+    QCOMPARE(v4.value().prefix, QStringLiteral("198.51.100.0/24"));
+    QCOMPARE(v4.value().family, QStringLiteral("ipv4"));
+    QCOMPARE(v4.value().description, QStringLiteral("customers"));
+    QVERIFY(v4.value().createdAt.isValid());
+    auto v6 = await<BgpAnnouncement>([&](auto done) {
+        bgp().announce(QStringLiteral("2001:0db8:0cc0::/44"), {}, done);
+    });
+    QVERIFY2(v6.ok(), poolsWhy(v6).constData());
+    QCOMPARE(v6.value().prefix, QStringLiteral("2001:db8:cc0::/44"));
+    QCOMPARE(v6.value().family, QStringLiteral("ipv6"));
+    QVERIFY(v6.value().description.isEmpty());
+
+    // Host bits: 422 at prefix; twice: 409; an active pool's: 409.
+    auto hostBits = await<BgpAnnouncement>([&](auto done) {
+        bgp().announce(QStringLiteral("198.51.100.7/24"), {}, done);
+    });
+    QVERIFY(!hostBits.ok());
+    QCOMPARE(errorHttpStatus(hostBits.error()), 422);
+    QCOMPARE(hostBits.error().details.value(QStringLiteral("field")).toString(),
+             QStringLiteral("prefix"));
+    auto twice = await<BgpAnnouncement>([&](auto done) {
+        bgp().announce(QStringLiteral("198.51.100.0/24"), {}, done);
+    });
+    QVERIFY(!twice.ok());
+    QCOMPARE(errorHttpStatus(twice.error()), 409);
+    Ipv6PoolChange poolChange;
+    poolChange.name = QStringLiteral("announced");
+    poolChange.prefix = QStringLiteral("2001:db8:e0::/48");
+    poolChange.prefixLength = 64;
+    auto pool = await<Ipv6PoolRow>([&](auto done) { pools().createPool(poolChange, done); });
+    QVERIFY2(pool.ok(), poolsWhy(pool).constData());
+    auto poolsOwn = await<BgpAnnouncement>([&](auto done) {
+        bgp().announce(QStringLiteral("2001:db8:e0::/48"), {}, done);
+    });
+    QVERIFY(!poolsOwn.ok());
+    QCOMPARE(errorHttpStatus(poolsOwn.error()), 409);
+    QVERIFY(await<void>([&](auto done) { pools().removePool(pool.value().id, false, done); })
+                .ok());
+
+    auto listed = await<QList<BgpAnnouncement>>([&](auto done) { bgp().announcements(done); });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().size(), 2);
+    QCOMPARE(listed.value().at(0).prefix, QStringLiteral("198.51.100.0/24"));
+    QCOMPARE(listed.value().at(1).prefix, QStringLiteral("2001:db8:cc0::/44"));
+
+    QVERIFY(await<void>([&](auto done) { bgp().withdraw(v4.value().id, done); }).ok());
+    auto again = await<void>([&](auto done) { bgp().withdraw(v4.value().id, done); });
+    QVERIFY(!again.ok());
+    QCOMPARE(errorHttpStatus(again.error()), 404);
+    QVERIFY(await<void>([&](auto done) { bgp().withdraw(v6.value().id, done); }).ok());
+    auto none = await<QList<BgpAnnouncement>>([&](auto done) { bgp().announcements(done); });
+    QVERIFY(none.ok());
+    QCOMPARE(none.value().size(), 0);
+}
+
 void TestVpnPoolsBgp::viewerIsRefused()
 {
     Ipv6PoolChange change;
@@ -309,6 +378,15 @@ void TestVpnPoolsBgp::viewerIsRefused()
     auto still = await<Ipv6PoolRow>([&](auto done) { pools().pool(pool.value().id, done); });
     QVERIFY(still.ok());
     QCOMPARE(still.value().allocatedPrefixes, 0);
+    auto noAnnouncement = await<BgpAnnouncement>([&](auto done) {
+        viewerBgp.announce(QStringLiteral("192.0.2.0/24"), {}, done);
+    });
+    QVERIFY(!noAnnouncement.ok());
+    QCOMPARE(errorHttpStatus(noAnnouncement.error()), 403);
+    auto viewerReads =
+        await<QList<BgpAnnouncement>>([&](auto done) { viewerBgp.announcements(done); });
+    QVERIFY(viewerReads.ok());
+    QCOMPARE(viewerReads.value().size(), 0);
     auto noneMade = await<Page<BgpSessionRow>>([&](auto done) { bgp().sessions({}, done); });
     QVERIFY(noneMade.ok());
     QCOMPARE(noneMade.value().items.size(), 0);
