@@ -3955,6 +3955,132 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpAnnounceDialog</name>
+    <message>
+        <source>Add the prefix length, e.g. 198.51.100.0/24 or 2001:db8:100::/40.</source>
+        <translation>Add the prefix length, e.g. 198.51.100.0/24 or 2001:db8:100::/40.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>&quot;%1&quot; is not an IPv4 or IPv6 address.</translation>
+    </message>
+    <message>
+        <source>The prefix length must be 0 to %1.</source>
+        <translation>The prefix length must be 0 to %1.</translation>
+    </message>
+    <message>
+        <source>Host bits are set past /%1: the network is %2/%1.</source>
+        <translation>Host bits are set past /%1: the network is %2/%1.</translation>
+    </message>
+    <message>
+        <source>Announce prefix</source>
+        <translation>Announce prefix</translation>
+    </message>
+    <message>
+        <source>BIRD announces the prefix on every BGP session, besides the active IPv6 pools&apos; (those are announced automatically).</source>
+        <translation>BIRD announces the prefix on every BGP session, besides the active IPv6 pools&apos; (those are announced automatically).</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Prefix:</translation>
+    </message>
+    <message>
+        <source>e.g. 198.51.100.0/24 or 2001:db8:100::/40</source>
+        <translation>e.g. 198.51.100.0/24 or 2001:db8:100::/40</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>Announce</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1): this prefix is announced already, or it is an active IPv6 pool&apos;s.</source>
+        <translation>Refused by the server (%1): this prefix is announced already, or it is an active IPv6 pool&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BgpAnnouncementsPane</name>
+    <message>
+        <source>The announced prefixes could not be read: %1</source>
+        <translation>The announced prefixes could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Announced prefixes</source>
+        <translation>Announced prefixes</translation>
+    </message>
+    <message>
+        <source>Announce...</source>
+        <translation>Announce...</translation>
+    </message>
+    <message>
+        <source>Withdraw...</source>
+        <translation>Withdraw...</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Sign in to see the announced prefixes.</source>
+        <translation>Sign in to see the announced prefixes.</translation>
+    </message>
+    <message>
+        <source>No prefixes announced besides the IPv6 pools&apos;. The active IPv6 pools are announced on every session automatically; announce other IPv4 or IPv6 prefixes here.</source>
+        <translation>No prefixes announced besides the IPv6 pools&apos;. The active IPv6 pools are announced on every session automatically; announce other IPv4 or IPv6 prefixes here.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Sign in first.</translation>
+    </message>
+    <message>
+        <source>Announce an IPv4 or IPv6 prefix on every BGP session.</source>
+        <translation>Announce an IPv4 or IPv6 prefix on every BGP session.</translation>
+    </message>
+    <message>
+        <source>Stop announcing the prefix on every session.</source>
+        <translation>Stop announcing the prefix on every session.</translation>
+    </message>
+    <message>
+        <source>Select a prefix first.</source>
+        <translation>Select a prefix first.</translation>
+    </message>
+    <message>
+        <source>Withdraw prefix</source>
+        <translation>Withdraw prefix</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? BIRD stops announcing it on every session; its neighbors drop the route.</source>
+        <translation>Withdraw %1? BIRD stops announcing it on every session; its neighbors drop the route.</translation>
+    </message>
+    <message>
+        <source>The prefix was not withdrawn: %1</source>
+        <translation>The prefix was not withdrawn: %1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BgpPane</name>
     <message>
         <source>%1 d %2 h</source>
@@ -4275,6 +4401,10 @@
     <message>
         <source>The session was not deleted: %1</source>
         <translation>The session was not deleted: %1</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
     </message>
 </context>
 <context>

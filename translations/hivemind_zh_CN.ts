@@ -3930,6 +3930,132 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpAnnounceDialog</name>
+    <message>
+        <source>Add the prefix length, e.g. 198.51.100.0/24 or 2001:db8:100::/40.</source>
+        <translation>请加上前缀长度，例如 198.51.100.0/24 或 2001:db8:100::/40。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>“%1”不是 IPv4 或 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>The prefix length must be 0 to %1.</source>
+        <translation>前缀长度必须介于 0 到 %1。</translation>
+    </message>
+    <message>
+        <source>Host bits are set past /%1: the network is %2/%1.</source>
+        <translation>/%1 之后的主机位不得设置：网络应为 %2/%1。</translation>
+    </message>
+    <message>
+        <source>Announce prefix</source>
+        <translation>宣告前缀</translation>
+    </message>
+    <message>
+        <source>BIRD announces the prefix on every BGP session, besides the active IPv6 pools&apos; (those are announced automatically).</source>
+        <translation>BIRD 会在每个 BGP 会话上宣告此前缀；启用中的 IPv6 地址池前缀会自动宣告，无需在此添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. 198.51.100.0/24 or 2001:db8:100::/40</source>
+        <translation>例如 198.51.100.0/24 或 2001:db8:100::/40</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>宣告</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1): this prefix is announced already, or it is an active IPv6 pool&apos;s.</source>
+        <translation>服务器拒绝（%1）：此前缀已宣告，或属于启用中的 IPv6 地址池。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BgpAnnouncementsPane</name>
+    <message>
+        <source>The announced prefixes could not be read: %1</source>
+        <translation>无法读取已宣告的前缀：%1</translation>
+    </message>
+    <message>
+        <source>Announced prefixes</source>
+        <translation>已宣告的前缀</translation>
+    </message>
+    <message>
+        <source>Announce...</source>
+        <translation>宣告…</translation>
+    </message>
+    <message>
+        <source>Withdraw...</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>地址类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>宣告时间</translation>
+    </message>
+    <message>
+        <source>Sign in to see the announced prefixes.</source>
+        <translation>登录后即可查看已宣告的前缀。</translation>
+    </message>
+    <message>
+        <source>No prefixes announced besides the IPv6 pools&apos;. The active IPv6 pools are announced on every session automatically; announce other IPv4 or IPv6 prefixes here.</source>
+        <translation>除 IPv6 地址池外，尚未宣告任何前缀。启用中的 IPv6 地址池会自动在每个会话上宣告；其他 IPv4 或 IPv6 前缀请在此宣告。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Announce an IPv4 or IPv6 prefix on every BGP session.</source>
+        <translation>在每个 BGP 会话上宣告一个 IPv4 或 IPv6 前缀。</translation>
+    </message>
+    <message>
+        <source>Stop announcing the prefix on every session.</source>
+        <translation>停止在所有会话上宣告此前缀。</translation>
+    </message>
+    <message>
+        <source>Select a prefix first.</source>
+        <translation>请先选择前缀。</translation>
+    </message>
+    <message>
+        <source>Withdraw prefix</source>
+        <translation>撤回前缀</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? BIRD stops announcing it on every session; its neighbors drop the route.</source>
+        <translation>要撤回 %1 吗？BIRD 将停止在所有会话上宣告它，邻居会删除这条路由。</translation>
+    </message>
+    <message>
+        <source>The prefix was not withdrawn: %1</source>
+        <translation>前缀未撤回：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BgpPane</name>
     <message>
         <source>%1 d %2 h</source>
@@ -4250,6 +4376,10 @@
     <message>
         <source>The session was not deleted: %1</source>
         <translation>会话未删除：%1</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
     </message>
 </context>
 <context>

@@ -3930,6 +3930,132 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BgpAnnounceDialog</name>
+    <message>
+        <source>Add the prefix length, e.g. 198.51.100.0/24 or 2001:db8:100::/40.</source>
+        <translation>請加上前綴長度，例如 198.51.100.0/24 或 2001:db8:100::/40。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>「%1」不是 IPv4 或 IPv6 位址。</translation>
+    </message>
+    <message>
+        <source>The prefix length must be 0 to %1.</source>
+        <translation>前綴長度必須介於 0 到 %1。</translation>
+    </message>
+    <message>
+        <source>Host bits are set past /%1: the network is %2/%1.</source>
+        <translation>/%1 之後的主機位元不得設定：網路應為 %2/%1。</translation>
+    </message>
+    <message>
+        <source>Announce prefix</source>
+        <translation>宣告前綴</translation>
+    </message>
+    <message>
+        <source>BIRD announces the prefix on every BGP session, besides the active IPv6 pools&apos; (those are announced automatically).</source>
+        <translation>BIRD 會在每個 BGP 工作階段上宣告此前綴；啟用中的 IPv6 集區前綴則會自動宣告，無須在此加入。</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>前綴(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. 198.51.100.0/24 or 2001:db8:100::/40</source>
+        <translation>例如 198.51.100.0/24 或 2001:db8:100::/40</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>說明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Announce</source>
+        <translation>宣告</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1): this prefix is announced already, or it is an active IPv6 pool&apos;s.</source>
+        <translation>伺服器拒絕（%1）：此前綴已宣告，或屬於啟用中的 IPv6 集區。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BgpAnnouncementsPane</name>
+    <message>
+        <source>The announced prefixes could not be read: %1</source>
+        <translation>無法讀取已宣告的前綴：%1</translation>
+    </message>
+    <message>
+        <source>Announced prefixes</source>
+        <translation>已宣告的前綴</translation>
+    </message>
+    <message>
+        <source>Announce...</source>
+        <translation>宣告…</translation>
+    </message>
+    <message>
+        <source>Withdraw...</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前綴</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>位址類型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>宣告時間</translation>
+    </message>
+    <message>
+        <source>Sign in to see the announced prefixes.</source>
+        <translation>登入後即可查看已宣告的前綴。</translation>
+    </message>
+    <message>
+        <source>No prefixes announced besides the IPv6 pools&apos;. The active IPv6 pools are announced on every session automatically; announce other IPv4 or IPv6 prefixes here.</source>
+        <translation>除 IPv6 集區外，尚未宣告任何前綴。啟用中的 IPv6 集區會自動在每個工作階段上宣告；其他 IPv4 或 IPv6 前綴請在此宣告。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>請先登入。</translation>
+    </message>
+    <message>
+        <source>Announce an IPv4 or IPv6 prefix on every BGP session.</source>
+        <translation>在每個 BGP 工作階段上宣告一個 IPv4 或 IPv6 前綴。</translation>
+    </message>
+    <message>
+        <source>Stop announcing the prefix on every session.</source>
+        <translation>停止在所有工作階段上宣告此前綴。</translation>
+    </message>
+    <message>
+        <source>Select a prefix first.</source>
+        <translation>請先選取前綴。</translation>
+    </message>
+    <message>
+        <source>Withdraw prefix</source>
+        <translation>撤回前綴</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? BIRD stops announcing it on every session; its neighbors drop the route.</source>
+        <translation>要撤回 %1 嗎？BIRD 將停止在所有工作階段上宣告它，鄰居會移除這條路由。</translation>
+    </message>
+    <message>
+        <source>The prefix was not withdrawn: %1</source>
+        <translation>前綴未撤回：%1</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BgpPane</name>
     <message>
         <source>%1 d %2 h</source>
@@ -4250,6 +4376,10 @@
     <message>
         <source>The session was not deleted: %1</source>
         <translation>工作階段未刪除：%1</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>無法使用</translation>
     </message>
 </context>
 <context>
