@@ -5,6 +5,7 @@
 // names), so tests need no QCoreApplication::arguments.
 
 #include "agent/FileRoots.h"
+#include "agent/NginxSettings.h"
 #include "common/Result.h"
 
 #include <QList>
@@ -38,6 +39,8 @@ struct AgentOptions
     // What the "files" capability may reach (--files-root DIR[:ro], config
     // key files_roots). Empty: every file request is refused.
     QList<FileRoot> filesRoots;
+    // Where the "nginx" capability finds nginx (config keys nginx_*).
+    NginxSettings nginx;
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

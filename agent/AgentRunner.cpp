@@ -2,6 +2,7 @@
 
 #include "agent/AgentSession.h"
 #include "agent/FileHandlers.h"
+#include "agent/NginxHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
@@ -180,6 +181,7 @@ void AgentRunner::run(const EnrolmentRecord &record)
     connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
             &TerminalSessions::closeAll);
     addFileHandlers(*m_remote, m_options.filesRoots);
+    addNginxHandlers(*m_remote, m_options.nginx);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),
