@@ -594,6 +594,13 @@ void addConfigHandlers(RemoteDispatcher &dispatcher, const State &state)
 
 // ---- sites -----------------------------------------------------------
 
+Error siteMissing(const QString &name)
+{
+    return nginxError(ErrorCode::ResourceNotFound,
+                      QStringLiteral("there is no site \"%1\"").arg(name),
+                      QStringLiteral("SITE_NOT_FOUND"));
+}
+
 void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
@@ -633,19 +640,14 @@ void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
         auto content = readNginxFile(sitePath(state->settings, name.value()),
                                      fleet::kMaxNginxConfigBytes);
         if (!content)
-            return reply(content.error());
+            return reply(content.error().code == ErrorCode::ResourceNotFound
+                             ? siteMissing(name.value())
+                             : content.error());
         QJsonObject site = siteJson(state->settings, name.value(), &content.value());
         site.insert(QStringLiteral("content"), QString::fromUtf8(content.value()));
         site.insert(QStringLiteral("sha256"), sha256Of(content.value()));
         reply(bounded(site));
     });
-}
-
-Error siteMissing(const QString &name)
-{
-    return nginxError(ErrorCode::ResourceNotFound,
-                      QStringLiteral("there is no site \"%1\"").arg(name),
-                      QStringLiteral("SITE_NOT_FOUND"));
 }
 
 // Enables a site: a symlink in sites-enabled to its file in sites-available.

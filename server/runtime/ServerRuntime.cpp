@@ -39,6 +39,7 @@
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
+#include "server/services/remote/NginxOps.h"
 #include "server/services/remote/ProcessOps.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
@@ -322,6 +323,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
+    m_nginxOps = std::make_unique<remote::NginxOps>(*m_nodeActions);
+    registerNginxRoutes(*m_router, *m_auth, *m_nginxOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -435,6 +438,7 @@ void ServerRuntime::stop()
     m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
     m_fileOps.reset();    // its calls' answers are dropped with it
+    m_nginxOps.reset();   // likewise
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

@@ -13,6 +13,7 @@ class ProcessOps;
 class RecentAuthentication;
 class TerminalService;
 class FileOps;
+class NginxOps;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -26,6 +27,10 @@ void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Pr
 // /api/v1/nodes/{id}/files* and seed 002's /api/servers/{id}/files/*
 // (FileRoutes.cpp, docs/api.md "Node files").
 void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
+
+// /api/v1/nodes/{id}/nginx/* and seed 002's /api/servers/{id}/nginx/*
+// (NginxRoutes.cpp, docs/api.md "Node Nginx").
+void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::NginxOps &nginx);
 
 // /api/v1/nodes/{id}/terminal/sessions* (and seed 002's
 // /api/servers/{id}/terminal/sessions*), POST /api/v1/auth/reauthenticate
