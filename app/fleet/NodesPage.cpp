@@ -11,6 +11,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
+#include "fleet/NodeNginxView.h"
 #include "fleet/NodeProcessesView.h"
 #include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
@@ -141,6 +142,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_processes, QString()), false);
     m_terminal = new NodeTerminalView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_terminal, QString()), false);
+    m_nginx = new NodeNginxView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_nginx, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -237,6 +240,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_metrics->setClient(client);
     m_probes->setClient(client);
     m_processes->setClient(client);
+    m_nginx->setClient(client);
     m_terminal->setClient(client);
     m_accessKey.clear();
     m_live->setClient(client);
@@ -299,6 +303,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
     m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));
     m_tabs->setTabText(m_tabs->indexOf(m_terminal), tr("Terminal"));
+    m_tabs->setTabText(m_tabs->indexOf(m_nginx), tr("Nginx"));
     refreshTexts(m_model);
     showState();
 }
@@ -421,6 +426,7 @@ void NodesPage::showDetail()
     m_probes->setNode(node);
     m_processes->setNode(node);
     m_terminal->setNode(node);
+    m_nginx->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -436,6 +442,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
     if (key.isEmpty()) {
         m_tabs->setTabVisible(m_tabs->indexOf(m_processes), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_nginx), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -447,6 +454,8 @@ void NodesPage::readAccess(const client::NodeRow *node)
             const bool terminal = r && r.value().usable.contains(QLatin1String("terminal"));
             m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), terminal);
             m_terminal->setUsable(terminal);
+            m_tabs->setTabVisible(m_tabs->indexOf(m_nginx),
+                                  r && r.value().usable.contains(QLatin1String("nginx")));
             emit nodeAccessRead();
         }));
 }
