@@ -37,6 +37,10 @@ constexpr int kNginxStopWaitMs = 20000;
 constexpr int kNginxPidWaitMs = 10000;
 constexpr int kOpensslTimeoutMs = 30000;
 constexpr int kMaxListedSites = 1000;
+// What one list or certificate search reads of the site files in all: they
+// are read on the agent's thread, so a directory of huge files must not
+// stall it. Beyond, sites are listed from their file's size alone.
+constexpr qint64 kSiteReadBudgetBytes = 4 * 1024 * 1024;
 constexpr int kMaxCertificateDays = 3650;
 // Room in one response for the envelope around a config text or a list.
 constexpr qsizetype kNginxAnswerBudget = fleet::kMaxAgentResponseBytes - 8192;
@@ -611,6 +615,7 @@ void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
                                         .entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
         QJsonArray sites;
         qsizetype budget = kNginxAnswerBudget;
+        qint64 readBudget = kSiteReadBudgetBytes;
         bool truncated = false;
         for (const QFileInfo &file : files) {
             if (!fleet::checkNginxSiteName(file.fileName()))
@@ -619,7 +624,11 @@ void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
                 truncated = true;
                 break;
             }
-            auto content = readNginxFile(file.filePath(), fleet::kMaxNginxConfigBytes);
+            Result<QByteArray> content = Error{ErrorCode::PayloadTooLarge, QString()};
+            if (file.size() <= readBudget) {
+                content = readNginxFile(file.filePath(), fleet::kMaxNginxConfigBytes);
+                readBudget -= file.size();
+            }
             const QJsonObject site =
                 siteJson(s, file.fileName(), content ? &content.value() : nullptr);
             budget -= QJsonDocument(site).toJson(QJsonDocument::Compact).size() + 1;
@@ -865,10 +874,12 @@ QPair<QString, QString> findCertificate(const NginxSettings &s, const QString &d
 {
     const QFileInfoList files =
         QDir(s.sitesAvailable).entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
+    qint64 readBudget = kSiteReadBudgetBytes;
     for (const bool wantEnabled : {true, false}) {
         for (const QFileInfo &file : files) {
-            if (siteEnabled(s, file.fileName()) != wantEnabled)
+            if (siteEnabled(s, file.fileName()) != wantEnabled || file.size() > readBudget)
                 continue;
+            readBudget -= file.size();
             auto content = readNginxFile(file.filePath(), fleet::kMaxNginxConfigBytes);
             if (!content)
                 continue;
