@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -272,12 +273,20 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 20000);
     QVERIFY(QFile::exists(path(QStringLiteral("sites-available/second"))));
     QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
+    QCOMPARE(table->item(1, 0)->checkState(), Qt::Unchecked);
+    // The check box enables it on the node (a link in sites-enabled).
+    table->item(1, 0)->setCheckState(Qt::Checked);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path(QStringLiteral("sites-enabled/second"))).isSymLink(),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy() && table->item(1, 0)->checkState() == Qt::Checked,
+                             20000);
     table->selectRow(1);
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(view, "nodes.nginx.deleteSite")->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.nginx.confirmDelete"));
     QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 20000);
     QVERIFY(!QFile::exists(path(QStringLiteral("sites-available/second"))));
+    QVERIFY(!QFileInfo(path(QStringLiteral("sites-enabled/second"))).isSymLink());
 
     // The certificate of main.test: none yet, then a generated one.
     QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
