@@ -35,6 +35,8 @@ constexpr int kNginxSignalTimeoutMs = 10000;
 constexpr int kNginxStartTimeoutMs = 15000;
 constexpr int kNginxStopWaitMs = 20000;
 constexpr int kNginxPidWaitMs = 10000;
+// How long a reload waits for the old workers to take their leave.
+constexpr int kNginxReloadSettleMs = 3000;
 constexpr int kOpensslTimeoutMs = 30000;
 constexpr int kMaxListedSites = 1000;
 // What one list or certificate search reads of the site files in all: they
@@ -196,6 +198,36 @@ qint64 runningNginxPid(const NginxSettings &s)
     return ok && nginxProcessAlive(pid) ? pid : 0;
 }
 
+// The master's children (its workers and cache processes) from /proc.
+QList<qint64> nginxChildren(qint64 master)
+{
+    QList<qint64> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (close > 0 && fields.size() > 1 && fields.at(0) != "Z"
+            && fields.at(1).toLongLong() == master)
+            children.append(pid);
+    }
+    return children;
+}
+
+// Whether a worker took its master's order to leave (it renames itself).
+bool nginxWorkerLeaving(qint64 pid)
+{
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return !cmdline.open(QIODevice::ReadOnly) || cmdline.read(256).contains("shutting down");
+}
+
 // nginx's refusal: the first [emerg] line as the message, the rest bounded.
 Error configInvalid(const ToolOutcome &outcome, const QString &what)
 {
@@ -252,6 +284,51 @@ void restoreAll(const QList<NginxFileBackup> &backups)
                        .arg(it->path, restored.error().message);
 }
 
+// nginx -s reload, answered once the workers of the old config have left
+// (or were told to): the answer means the new config is what is served.
+// A master that started new workers but left an old one serving (seen
+// with a reload right after a start) has that one asked to leave too.
+void reloadNginx(const State &state, std::function<void(const ToolOutcome &)> done)
+{
+    const qint64 master = runningNginxPid(state->settings);
+    const QList<qint64> before = nginxChildren(master);
+    runTool(state->settings.binary,
+            nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("reload")}),
+            kNginxSignalTimeoutMs, state.get(),
+            [state, master, before, done = std::move(done)](const ToolOutcome &reloaded) {
+                if (!reloaded.succeeded() || before.isEmpty())
+                    return done(reloaded);
+                const auto oldServing = [master, before] {
+                    const QList<qint64> now = nginxChildren(master);
+                    bool renewed = false;
+                    for (const qint64 pid : now)
+                        renewed = renewed || !before.contains(pid);
+                    QList<qint64> serving;
+                    for (const qint64 pid : before)
+                        if (now.contains(pid) && !nginxWorkerLeaving(pid))
+                            serving.append(pid);
+                    return renewed ? serving : QList<qint64>{-1};
+                };
+                waitUntil(
+                    state.get(), [oldServing] { return oldServing().isEmpty(); },
+                    kNginxReloadSettleMs, [oldServing, reloaded, done](bool settled) {
+                        if (!settled) {
+                            const QList<qint64> stale = oldServing();
+                            for (const qint64 pid : stale)
+                                if (pid > 0) {
+                                    qCWarning(lcNginx).noquote()
+                                        << QStringLiteral("nginx worker %1 still serves the old "
+                                                          "config after a reload; asking it to "
+                                                          "leave")
+                                               .arg(pid);
+                                    ::kill(pid_t(pid), SIGQUIT);
+                                }
+                        }
+                        done(reloaded);
+                    });
+            });
+}
+
 // The heart of every change: `mutate` writes the new files (their old
 // state is in `backups`), nginx -t judges, a running nginx reloads; any
 // refusal puts `backups` back. Answers `result` plus {tested, reloaded}.
@@ -277,10 +354,7 @@ void applyNginxChange(const State &state, QList<NginxFileBackup> backups,
             reply(answer);
             return next();
         }
-        runTool(state->settings.binary,
-                nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("reload")}),
-                kNginxSignalTimeoutMs, state.get(),
-                [backups, result, reply, next](const ToolOutcome &reloaded) {
+        reloadNginx(state, [backups, result, reply, next](const ToolOutcome &reloaded) {
                     if (!reloaded.succeeded()) {
                         restoreAll(backups);
                         reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
@@ -517,10 +591,7 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
                     reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
                     return next();
                 }
-                runTool(state->settings.binary,
-                        nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("reload")}),
-                        kNginxSignalTimeoutMs, state.get(),
-                        [reply, next, pid](const ToolOutcome &reloaded) {
+                reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
                             if (!reloaded.succeeded())
                                 reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
                             else

@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QTimer>
+#include <csignal>
 #include <memory>
 
 namespace hm::agent {
@@ -34,6 +35,24 @@ void runTool(const QString &program, const QStringList &arguments, int timeoutMs
         callback(*outcome);
     };
     process->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_UNIX
+    // The agent's blocked and ignored signals must not carry over (as for
+    // terminals, LinuxPtySpawn.cpp): an nginx master started with them
+    // reloads but never reaps nor retires its old workers, which go on
+    // serving the old config. Async-signal-safe calls only.
+    process->setChildProcessModifier([] {
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        struct sigaction defaultAction
+        {
+        };
+        defaultAction.sa_handler = SIG_DFL;
+        sigemptyset(&defaultAction.sa_mask);
+        for (int signal = 1; signal < NSIG; ++signal)
+            ::sigaction(signal, &defaultAction, nullptr); // EINVAL for KILL, STOP: fine
+    });
+#endif
     // Nothing to read from the agent.
     process->setStandardInputFile(QProcess::nullDevice());
     QObject::connect(process, &QProcess::readyReadStandardOutput, process, [process, outcome] {

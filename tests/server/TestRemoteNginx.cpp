@@ -117,6 +117,21 @@ class TestRemoteNginx : public QObject, private ServerFixture
         return QString::fromUtf8(reply->readAll());
     }
 
+    // Waits until nginx serves `body`; otherwise fails with nginx's error log.
+    void waitForPage(int port, const QString &body)
+    {
+        QString last;
+        const bool served = QTest::qWaitFor(
+            [&] {
+                last = page(port);
+                return last == body;
+            },
+            20000);
+        QVERIFY2(served, qPrintable(QStringLiteral("last answer \"%1\"; error.log:\n%2")
+                                        .arg(last, QString::fromUtf8(readAll(
+                                                       nginxPath("logs/error.log")).right(4000)))));
+    }
+
     qint64 nginxPid()
     {
         return readAll(nginxPath(QStringLiteral("nginx.pid"))).trimmed().toLongLong();
@@ -263,7 +278,7 @@ private slots:
         const Answer reloaded = web("POST", "/reload");
         QCOMPARE(reloaded.status, 200);
         QCOMPARE(reloaded.data().value("reloaded").toBool(), true);
-        QTRY_COMPARE_WITH_TIMEOUT(page(m_port), QStringLiteral("new\n"), 10000);
+        waitForPage(m_port, QStringLiteral("new\n"));
 
         const Answer site = web("GET", "/sites/main");
         QCOMPARE(site.status, 200);
