@@ -64,8 +64,8 @@ QStringList topLevelDirectives(const QString &body, const QString &name)
         } else if (c == u';') {
             if (depth == 0) {
                 const QString statement = body.mid(statementStart, i - statementStart).trimmed();
-                if (statement.startsWith(name)
-                    && (statement.size() == name.size() || statement.at(name.size()).isSpace()))
+                if (statement.startsWith(name) &&
+                    (statement.size() == name.size() || statement.at(name.size()).isSpace()))
                     values.append(statement.mid(name.size()).trimmed());
             }
             statementStart = i + 1;
@@ -139,8 +139,7 @@ QList<NginxServerBlock> nginxServerBlocks(const QString &text)
 
 QString nginxPidDirective(const QString &text)
 {
-    const QStringList values =
-        topLevelDirectives(stripNginxComments(text), QStringLiteral("pid"));
+    const QStringList values = topLevelDirectives(stripNginxComments(text), QStringLiteral("pid"));
     if (values.isEmpty())
         return {};
     const QStringList arguments = nginxArguments(values.constFirst());
@@ -196,8 +195,8 @@ QJsonObject parseOpensslCertificateText(const QString &output, const QDateTime &
     info.insert(QStringLiteral("expired"), now > notAfter);
     info.insert(QStringLiteral("sans"), sans);
     info.insert(QStringLiteral("self_signed"),
-                !info.value(QStringLiteral("subject")).toString().isEmpty()
-                    && info.value(QStringLiteral("subject")) == info.value(QStringLiteral("issuer")));
+                !info.value(QStringLiteral("subject")).toString().isEmpty() &&
+                    info.value(QStringLiteral("subject")) == info.value(QStringLiteral("issuer")));
     return info;
 }
 

@@ -18,8 +18,8 @@ namespace hm::agent {
 struct NginxServerBlock
 {
     QStringList serverNames;
-    QStringList listen;            // each listen directive's arguments, as written
-    QStringList sslCertificates;   // ssl_certificate paths, as written
+    QStringList listen;          // each listen directive's arguments, as written
+    QStringList sslCertificates; // ssl_certificate paths, as written
 };
 
 // The text without comments ('#' to the end of the line, outside quotes).

@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSaveFile>
-
 #include <unistd.h>
 
 namespace hm::agent {
@@ -47,8 +46,8 @@ Status writeNginxFile(const QString &path, const QByteArray &content)
     if (file.write(content) != content.size())
         return nginxFileError(path, file.errorString());
     if (!existed)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                            | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                            QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (!file.commit())
         return nginxFileError(path, file.errorString());
     return {};
@@ -93,8 +92,7 @@ Status restoreNginxFile(const NginxFileBackup &backup)
         if ((now.exists() || now.isSymLink()) && !QFile::remove(backup.path))
             return nginxFileError(backup.path, QStringLiteral("cannot remove"));
         if (::symlink(QFile::encodeName(backup.linkTarget).constData(),
-                      QFile::encodeName(backup.path).constData())
-            != 0)
+                      QFile::encodeName(backup.path).constData()) != 0)
             return nginxFileError(backup.path, QStringLiteral("cannot restore the link"));
         return {};
     case NginxFileBackup::Kind::File:

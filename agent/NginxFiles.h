@@ -18,10 +18,15 @@ namespace hm::agent {
 struct NginxFileBackup
 {
     QString path;
-    enum class Kind { Missing, File, Link } kind = Kind::Missing;
-    QByteArray content;    // Kind::File
+    enum class Kind
+    {
+        Missing,
+        File,
+        Link
+    } kind = Kind::Missing;
+    QByteArray content; // Kind::File
     QFileDevice::Permissions permissions;
-    QString linkTarget;    // Kind::Link, as stored in the link
+    QString linkTarget; // Kind::Link, as stored in the link
 };
 
 // Reads what is at `path` now (a file of at most `maxBytes`).

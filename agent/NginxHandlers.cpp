@@ -182,8 +182,8 @@ bool nginxProcessAlive(qint64 pid)
         if (open < 0 || close < open || close + 2 >= line.size())
             return false;
         const char state = line.at(close + 2);
-        return line.mid(open + 1, close - open - 1).startsWith("nginx") && state != 'Z'
-               && state != 'X';
+        return line.mid(open + 1, close - open - 1).startsWith("nginx") && state != 'Z' &&
+               state != 'X';
     }
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
@@ -214,8 +214,8 @@ QList<qint64> nginxChildren(qint64 master)
         const QByteArray line = stat.readAll();
         const qsizetype close = line.lastIndexOf(')');
         const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        if (close > 0 && fields.size() > 1 && fields.at(0) != "Z"
-            && fields.at(1).toLongLong() == master)
+        if (close > 0 && fields.size() > 1 && fields.at(0) != "Z" &&
+            fields.at(1).toLongLong() == master)
             children.append(pid);
     }
     return children;
@@ -234,8 +234,8 @@ Error configInvalid(const ToolOutcome &outcome, const QString &what)
     const QString output = outcome.text(kNginxOutputLimit);
     QString reason;
     for (const QString &line : output.split(u'\n'))
-        if (line.contains(QStringLiteral("[emerg]")) || line.contains(QStringLiteral("[alert]"))
-            || line.contains(QStringLiteral("[crit]"))) {
+        if (line.contains(QStringLiteral("[emerg]")) || line.contains(QStringLiteral("[alert]")) ||
+            line.contains(QStringLiteral("[crit]"))) {
             reason = line.trimmed();
             break;
         }
@@ -262,16 +262,16 @@ void waitUntil(QObject *context, std::function<bool()> condition, int timeoutMs,
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     timer->setInterval(100);
-    QObject::connect(timer, &QTimer::timeout, timer,
-                     [timer, clock, condition = std::move(condition), timeoutMs,
-                      done = std::move(done)] {
-                         const bool met = condition();
-                         if (!met && clock->elapsed() < timeoutMs)
-                             return;
-                         timer->stop();
-                         timer->deleteLater();
-                         done(met);
-                     });
+    QObject::connect(
+        timer, &QTimer::timeout, timer,
+        [timer, clock, condition = std::move(condition), timeoutMs, done = std::move(done)] {
+            const bool met = condition();
+            if (!met && clock->elapsed() < timeoutMs)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            done(met);
+        });
     timer->start();
 }
 
@@ -311,7 +311,8 @@ void reloadNginx(const State &state, std::function<void(const ToolOutcome &)> do
                 };
                 waitUntil(
                     state.get(), [oldServing] { return oldServing().isEmpty(); },
-                    kNginxReloadSettleMs, [oldServing, reloaded, done](bool settled) {
+                    kNginxReloadSettleMs,
+                    [oldServing, reloaded, done](bool settled) {
                         if (!settled) {
                             const QList<qint64> stale = oldServing();
                             for (const qint64 pid : stale)
@@ -355,17 +356,17 @@ void applyNginxChange(const State &state, QList<NginxFileBackup> backups,
             return next();
         }
         reloadNginx(state, [backups, result, reply, next](const ToolOutcome &reloaded) {
-                    if (!reloaded.succeeded()) {
-                        restoreAll(backups);
-                        reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
-                        return next();
-                    }
-                    QJsonObject answer = result;
-                    answer.insert(QStringLiteral("tested"), true);
-                    answer.insert(QStringLiteral("reloaded"), true);
-                    reply(answer);
-                    next();
-                });
+            if (!reloaded.succeeded()) {
+                restoreAll(backups);
+                reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
+                return next();
+            }
+            QJsonObject answer = result;
+            answer.insert(QStringLiteral("tested"), true);
+            answer.insert(QStringLiteral("reloaded"), true);
+            reply(answer);
+            next();
+        });
     });
 }
 
@@ -427,30 +428,28 @@ QJsonObject siteJson(const NginxSettings &s, const QString &name, const QByteArr
 
 void nginxStatus(const State &state, const Reply &reply)
 {
-    runTool(state->settings.binary, {QStringLiteral("-v")}, kNginxSignalTimeoutMs, state.get(),
-            [state, reply](const ToolOutcome &version) {
-                if (!version.started)
-                    return reply(nginxError(
-                        ErrorCode::ComponentUnavailable,
-                        QStringLiteral("nginx cannot be run at %1: %2")
-                            .arg(state->settings.binary, version.startError),
-                        QStringLiteral("NGINX_NOT_INSTALLED")));
-                QString versionText = version.text(200);
-                if (const qsizetype at = versionText.indexOf(QStringLiteral("nginx/")); at >= 0)
-                    versionText = versionText.mid(at + 6).section(u'\n', 0, 0).trimmed();
-                testNginxConfig(state, [state, reply, versionText](const ToolOutcome &tested) {
-                    const qint64 pid = runningNginxPid(state->settings);
-                    reply(QJsonObject{{QStringLiteral("running"), pid > 0},
-                                      {QStringLiteral("pid"), pid > 0 ? QJsonValue(pid)
-                                                                      : QJsonValue()},
-                                      {QStringLiteral("version"), versionText},
-                                      {QStringLiteral("config_ok"), tested.succeeded()},
-                                      {QStringLiteral("config_test"),
-                                       tested.text(kNginxOutputLimit)},
-                                      {QStringLiteral("binary"), state->settings.binary},
-                                      {QStringLiteral("conf"), state->settings.conf}});
-                });
+    runTool(
+        state->settings.binary, {QStringLiteral("-v")}, kNginxSignalTimeoutMs, state.get(),
+        [state, reply](const ToolOutcome &version) {
+            if (!version.started)
+                return reply(nginxError(ErrorCode::ComponentUnavailable,
+                                        QStringLiteral("nginx cannot be run at %1: %2")
+                                            .arg(state->settings.binary, version.startError),
+                                        QStringLiteral("NGINX_NOT_INSTALLED")));
+            QString versionText = version.text(200);
+            if (const qsizetype at = versionText.indexOf(QStringLiteral("nginx/")); at >= 0)
+                versionText = versionText.mid(at + 6).section(u'\n', 0, 0).trimmed();
+            testNginxConfig(state, [state, reply, versionText](const ToolOutcome &tested) {
+                const qint64 pid = runningNginxPid(state->settings);
+                reply(QJsonObject{{QStringLiteral("running"), pid > 0},
+                                  {QStringLiteral("pid"), pid > 0 ? QJsonValue(pid) : QJsonValue()},
+                                  {QStringLiteral("version"), versionText},
+                                  {QStringLiteral("config_ok"), tested.succeeded()},
+                                  {QStringLiteral("config_test"), tested.text(kNginxOutputLimit)},
+                                  {QStringLiteral("binary"), state->settings.binary},
+                                  {QStringLiteral("conf"), state->settings.conf}});
             });
+        });
 }
 
 using Outcome = std::function<void(Result<QJsonObject>)>;
@@ -458,56 +457,56 @@ using Outcome = std::function<void(Result<QJsonObject>)>;
 // Starts nginx (config already tested) and waits for its pid file.
 void startNginx(const State &state, const Outcome &done)
 {
-    runTool(state->settings.binary, nginxArgs(state->settings, {}), kNginxStartTimeoutMs,
-            state.get(), [state, done](const ToolOutcome &started) {
-                if (!started.succeeded())
-                    return done(nginxError(
-                        ErrorCode::ServiceUnavailable,
-                        QStringLiteral("nginx did not start: %1")
-                            .arg(started.text(kNginxMessageLimit)),
-                        QStringLiteral("NGINX_START_FAILED"),
-                        QJsonObject{{QStringLiteral("output"),
-                                     started.text(kNginxOutputLimit)}}));
-                waitUntil(
-                    state.get(), [state] { return runningNginxPid(state->settings) > 0; },
-                    kNginxPidWaitMs, [state, done](bool running) {
-                        if (!running)
-                            return done(nginxError(
-                                ErrorCode::ServiceUnavailable,
-                                QStringLiteral("nginx started but wrote no pid file at %1")
-                                    .arg(nginxPidFile(state->settings)),
-                                QStringLiteral("NGINX_START_FAILED")));
-                        done(QJsonObject{{QStringLiteral("running"), true},
-                                         {QStringLiteral("pid"),
-                                          runningNginxPid(state->settings)}});
-                    });
-            });
+    runTool(
+        state->settings.binary, nginxArgs(state->settings, {}), kNginxStartTimeoutMs, state.get(),
+        [state, done](const ToolOutcome &started) {
+            if (!started.succeeded())
+                return done(nginxError(
+                    ErrorCode::ServiceUnavailable,
+                    QStringLiteral("nginx did not start: %1").arg(started.text(kNginxMessageLimit)),
+                    QStringLiteral("NGINX_START_FAILED"),
+                    QJsonObject{{QStringLiteral("output"), started.text(kNginxOutputLimit)}}));
+            waitUntil(
+                state.get(), [state] { return runningNginxPid(state->settings) > 0; },
+                kNginxPidWaitMs,
+                [state, done](bool running) {
+                    if (!running)
+                        return done(
+                            nginxError(ErrorCode::ServiceUnavailable,
+                                       QStringLiteral("nginx started but wrote no pid file at %1")
+                                           .arg(nginxPidFile(state->settings)),
+                                       QStringLiteral("NGINX_START_FAILED")));
+                    done(QJsonObject{{QStringLiteral("running"), true},
+                                     {QStringLiteral("pid"), runningNginxPid(state->settings)}});
+                });
+        });
 }
 
 // Asks nginx to finish its requests and leave, and waits until it has.
 void stopNginx(const State &state, qint64 pid, const Outcome &done)
 {
-    runTool(state->settings.binary,
-            nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("quit")}),
-            kNginxSignalTimeoutMs, state.get(), [state, pid, done](const ToolOutcome &quit) {
-                if (!quit.succeeded())
-                    return done(nginxError(ErrorCode::ServiceUnavailable,
-                                           QStringLiteral("nginx -s quit failed: %1")
-                                               .arg(quit.text(kNginxMessageLimit)),
-                                           QStringLiteral("NGINX_STOP_FAILED")));
-                waitUntil(
-                    state.get(), [pid] { return !nginxProcessAlive(pid); }, kNginxStopWaitMs,
-                    [pid, done](bool gone) {
-                        if (!gone)
-                            return done(nginxError(
-                                ErrorCode::Timeout,
-                                QStringLiteral("nginx (pid %1) is still finishing its requests")
-                                    .arg(pid),
-                                QStringLiteral("NGINX_STOP_TIMEOUT")));
-                        done(QJsonObject{{QStringLiteral("running"), false},
-                                         {QStringLiteral("pid"), pid}});
-                    });
-            });
+    runTool(
+        state->settings.binary,
+        nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("quit")}),
+        kNginxSignalTimeoutMs, state.get(), [state, pid, done](const ToolOutcome &quit) {
+            if (!quit.succeeded())
+                return done(nginxError(
+                    ErrorCode::ServiceUnavailable,
+                    QStringLiteral("nginx -s quit failed: %1").arg(quit.text(kNginxMessageLimit)),
+                    QStringLiteral("NGINX_STOP_FAILED")));
+            waitUntil(
+                state.get(), [pid] { return !nginxProcessAlive(pid); }, kNginxStopWaitMs,
+                [pid, done](bool gone) {
+                    if (!gone)
+                        return done(nginxError(
+                            ErrorCode::Timeout,
+                            QStringLiteral("nginx (pid %1) is still finishing its requests")
+                                .arg(pid),
+                            QStringLiteral("NGINX_STOP_TIMEOUT")));
+                    done(QJsonObject{{QStringLiteral("running"), false},
+                                     {QStringLiteral("pid"), pid}});
+                });
+        });
 }
 
 Outcome answerThenNext(const Reply &reply, const Next &next)
@@ -521,88 +520,90 @@ Outcome answerThenNext(const Reply &reply, const Next &next)
 void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
-    dispatcher.addHandler(nginx, QStringLiteral("status"),
-                          [state](const QJsonObject &, const Reply &reply) {
-                              nginxStatus(state, reply);
-                          });
-    dispatcher.addHandler(nginx, QStringLiteral("start"), [state](const QJsonObject &,
-                                                                  const Reply &reply) {
-        state->enqueue([state, reply](const Next &next) {
-            if (const qint64 pid = runningNginxPid(state->settings); pid > 0) {
-                reply(nginxError(ErrorCode::Conflict,
-                                 QStringLiteral("nginx is already running (pid %1)").arg(pid),
-                                 QStringLiteral("NGINX_ALREADY_RUNNING")));
-                return next();
-            }
-            testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                if (!tested.succeeded()) {
-                    reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
+    dispatcher.addHandler(
+        nginx, QStringLiteral("status"),
+        [state](const QJsonObject &, const Reply &reply) { nginxStatus(state, reply); });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("start"), [state](const QJsonObject &, const Reply &reply) {
+            state->enqueue([state, reply](const Next &next) {
+                if (const qint64 pid = runningNginxPid(state->settings); pid > 0) {
+                    reply(nginxError(ErrorCode::Conflict,
+                                     QStringLiteral("nginx is already running (pid %1)").arg(pid),
+                                     QStringLiteral("NGINX_ALREADY_RUNNING")));
                     return next();
                 }
-                startNginx(state, answerThenNext(reply, next));
-            });
-        });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("stop"), [state](const QJsonObject &,
-                                                                 const Reply &reply) {
-        state->enqueue([state, reply](const Next &next) {
-            const qint64 pid = runningNginxPid(state->settings);
-            if (pid <= 0) {
-                reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                 QStringLiteral("NGINX_NOT_RUNNING")));
-                return next();
-            }
-            stopNginx(state, pid, answerThenNext(reply, next));
-        });
-    });
-    // Tested first: a restart never stops an nginx it could not start again.
-    dispatcher.addHandler(nginx, QStringLiteral("restart"), [state](const QJsonObject &,
-                                                                    const Reply &reply) {
-        state->enqueue([state, reply](const Next &next) {
-            testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                if (!tested.succeeded()) {
-                    reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
-                    return next();
-                }
-                const qint64 pid = runningNginxPid(state->settings);
-                if (pid <= 0)
-                    return startNginx(state, answerThenNext(reply, next));
-                stopNginx(state, pid, [state, reply, next](Result<QJsonObject> stopped) {
-                    if (!stopped) {
-                        reply(stopped.error());
+                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
+                    if (!tested.succeeded()) {
+                        reply(configInvalid(tested,
+                                            QStringLiteral("nginx refused the configuration")));
                         return next();
                     }
                     startNginx(state, answerThenNext(reply, next));
                 });
             });
         });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("reload"), [state](const QJsonObject &,
-                                                                   const Reply &reply) {
-        state->enqueue([state, reply](const Next &next) {
-            const qint64 pid = runningNginxPid(state->settings);
-            if (pid <= 0) {
-                reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                 QStringLiteral("NGINX_NOT_RUNNING")));
-                return next();
-            }
-            testNginxConfig(state, [state, reply, next, pid](const ToolOutcome &tested) {
-                if (!tested.succeeded()) {
-                    reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
+    dispatcher.addHandler(
+        nginx, QStringLiteral("stop"), [state](const QJsonObject &, const Reply &reply) {
+            state->enqueue([state, reply](const Next &next) {
+                const qint64 pid = runningNginxPid(state->settings);
+                if (pid <= 0) {
+                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
+                                     QStringLiteral("NGINX_NOT_RUNNING")));
                     return next();
                 }
-                reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
-                            if (!reloaded.succeeded())
-                                reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
-                            else
-                                reply(QJsonObject{{QStringLiteral("reloaded"), true},
-                                                  {QStringLiteral("running"), true},
-                                                  {QStringLiteral("pid"), pid}});
-                            next();
-                        });
+                stopNginx(state, pid, answerThenNext(reply, next));
             });
         });
-    });
+    // Tested first: a restart never stops an nginx it could not start again.
+    dispatcher.addHandler(
+        nginx, QStringLiteral("restart"), [state](const QJsonObject &, const Reply &reply) {
+            state->enqueue([state, reply](const Next &next) {
+                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
+                    if (!tested.succeeded()) {
+                        reply(configInvalid(tested,
+                                            QStringLiteral("nginx refused the configuration")));
+                        return next();
+                    }
+                    const qint64 pid = runningNginxPid(state->settings);
+                    if (pid <= 0)
+                        return startNginx(state, answerThenNext(reply, next));
+                    stopNginx(state, pid, [state, reply, next](Result<QJsonObject> stopped) {
+                        if (!stopped) {
+                            reply(stopped.error());
+                            return next();
+                        }
+                        startNginx(state, answerThenNext(reply, next));
+                    });
+                });
+            });
+        });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("reload"), [state](const QJsonObject &, const Reply &reply) {
+            state->enqueue([state, reply](const Next &next) {
+                const qint64 pid = runningNginxPid(state->settings);
+                if (pid <= 0) {
+                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
+                                     QStringLiteral("NGINX_NOT_RUNNING")));
+                    return next();
+                }
+                testNginxConfig(state, [state, reply, next, pid](const ToolOutcome &tested) {
+                    if (!tested.succeeded()) {
+                        reply(configInvalid(tested,
+                                            QStringLiteral("nginx refused the configuration")));
+                        return next();
+                    }
+                    reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
+                        if (!reloaded.succeeded())
+                            reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
+                        else
+                            reply(QJsonObject{{QStringLiteral("reloaded"), true},
+                                              {QStringLiteral("running"), true},
+                                              {QStringLiteral("pid"), pid}});
+                        next();
+                    });
+                });
+            });
+        });
 }
 
 // ---- the main config -------------------------------------------------
@@ -618,8 +619,7 @@ Status checkExpectedSha(const QJsonObject &args, const NginxFileBackup &backup)
         return nginxArgError(QStringLiteral("expected_sha256"),
                              QStringLiteral("expected_sha256 must be a string"));
     if (expected.toString().toLower() != sha256Of(backup.content))
-        return nginxError(ErrorCode::Conflict,
-                          QStringLiteral("the file changed since it was read"),
+        return nginxError(ErrorCode::Conflict, QStringLiteral("the file changed since it was read"),
                           QStringLiteral("VERSION_MISMATCH"),
                           QJsonObject{{QStringLiteral("sha256"), sha256Of(backup.content)}});
     return {};
@@ -628,43 +628,44 @@ Status checkExpectedSha(const QJsonObject &args, const NginxFileBackup &backup)
 void addConfigHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
-    dispatcher.addHandler(nginx, QStringLiteral("config_get"), [state](const QJsonObject &,
-                                                                       const Reply &reply) {
-        const QString path = state->settings.conf;
-        auto content = readNginxFile(path, fleet::kMaxNginxConfigBytes);
-        if (!content)
-            return reply(content.error());
-        reply(bounded({{QStringLiteral("path"), path},
-                       {QStringLiteral("content"), QString::fromUtf8(content.value())},
-                       {QStringLiteral("size"), content->size()},
-                       {QStringLiteral("sha256"), sha256Of(content.value())},
-                       {QStringLiteral("modified"), isoTime(QFileInfo(path).lastModified())}}));
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("config_update"), [state](const QJsonObject &args,
-                                                                          const Reply &reply) {
-        auto content = contentArg(args);
-        if (!content)
-            return reply(content.error());
-        state->enqueue([state, args, reply, text = content.value()](const Next &next) {
+    dispatcher.addHandler(
+        nginx, QStringLiteral("config_get"), [state](const QJsonObject &, const Reply &reply) {
             const QString path = state->settings.conf;
-            auto backup = backUpNginxFile(path, fleet::kMaxNginxConfigBytes);
-            if (!backup) {
-                reply(backup.error());
-                return next();
-            }
-            if (Status current = checkExpectedSha(args, backup.value()); !current) {
-                reply(current.error());
-                return next();
-            }
-            const QByteArray bytes = text.toUtf8();
-            applyNginxChange(state, {backup.value()},
-                             [path, bytes] { return writeNginxFile(path, bytes); },
-                             {{QStringLiteral("path"), path},
-                              {QStringLiteral("size"), bytes.size()},
-                              {QStringLiteral("sha256"), sha256Of(bytes)}},
-                             reply, next);
+            auto content = readNginxFile(path, fleet::kMaxNginxConfigBytes);
+            if (!content)
+                return reply(content.error());
+            reply(bounded({{QStringLiteral("path"), path},
+                           {QStringLiteral("content"), QString::fromUtf8(content.value())},
+                           {QStringLiteral("size"), content->size()},
+                           {QStringLiteral("sha256"), sha256Of(content.value())},
+                           {QStringLiteral("modified"), isoTime(QFileInfo(path).lastModified())}}));
         });
-    });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("config_update"),
+        [state](const QJsonObject &args, const Reply &reply) {
+            auto content = contentArg(args);
+            if (!content)
+                return reply(content.error());
+            state->enqueue([state, args, reply, text = content.value()](const Next &next) {
+                const QString path = state->settings.conf;
+                auto backup = backUpNginxFile(path, fleet::kMaxNginxConfigBytes);
+                if (!backup) {
+                    reply(backup.error());
+                    return next();
+                }
+                if (Status current = checkExpectedSha(args, backup.value()); !current) {
+                    reply(current.error());
+                    return next();
+                }
+                const QByteArray bytes = text.toUtf8();
+                applyNginxChange(
+                    state, {backup.value()}, [path, bytes] { return writeNginxFile(path, bytes); },
+                    {{QStringLiteral("path"), path},
+                     {QStringLiteral("size"), bytes.size()},
+                     {QStringLiteral("sha256"), sha256Of(bytes)}},
+                    reply, next);
+            });
+        });
 }
 
 // ---- sites -----------------------------------------------------------
@@ -679,55 +680,55 @@ Error siteMissing(const QString &name)
 void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
-    dispatcher.addHandler(nginx, QStringLiteral("sites_list"), [state](const QJsonObject &,
-                                                                       const Reply &reply) {
-        const NginxSettings &s = state->settings;
-        const QFileInfoList files = QDir(s.sitesAvailable)
-                                        .entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
-        QJsonArray sites;
-        qsizetype budget = kNginxAnswerBudget;
-        qint64 readBudget = kSiteReadBudgetBytes;
-        bool truncated = false;
-        for (const QFileInfo &file : files) {
-            if (!fleet::checkNginxSiteName(file.fileName()))
-                continue; // not a name the API could address
-            if (sites.size() >= kMaxListedSites) {
-                truncated = true;
-                break;
+    dispatcher.addHandler(
+        nginx, QStringLiteral("sites_list"), [state](const QJsonObject &, const Reply &reply) {
+            const NginxSettings &s = state->settings;
+            const QFileInfoList files =
+                QDir(s.sitesAvailable).entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
+            QJsonArray sites;
+            qsizetype budget = kNginxAnswerBudget;
+            qint64 readBudget = kSiteReadBudgetBytes;
+            bool truncated = false;
+            for (const QFileInfo &file : files) {
+                if (!fleet::checkNginxSiteName(file.fileName()))
+                    continue; // not a name the API could address
+                if (sites.size() >= kMaxListedSites) {
+                    truncated = true;
+                    break;
+                }
+                Result<QByteArray> content = Error{ErrorCode::PayloadTooLarge, QString()};
+                if (file.size() <= readBudget) {
+                    content = readNginxFile(file.filePath(), fleet::kMaxNginxConfigBytes);
+                    readBudget -= file.size();
+                }
+                const QJsonObject site =
+                    siteJson(s, file.fileName(), content ? &content.value() : nullptr);
+                budget -= QJsonDocument(site).toJson(QJsonDocument::Compact).size() + 1;
+                if (budget < 0) {
+                    truncated = true;
+                    break;
+                }
+                sites.append(site);
             }
-            Result<QByteArray> content = Error{ErrorCode::PayloadTooLarge, QString()};
-            if (file.size() <= readBudget) {
-                content = readNginxFile(file.filePath(), fleet::kMaxNginxConfigBytes);
-                readBudget -= file.size();
-            }
-            const QJsonObject site =
-                siteJson(s, file.fileName(), content ? &content.value() : nullptr);
-            budget -= QJsonDocument(site).toJson(QJsonDocument::Compact).size() + 1;
-            if (budget < 0) {
-                truncated = true;
-                break;
-            }
-            sites.append(site);
-        }
-        reply(QJsonObject{{QStringLiteral("sites"), sites},
-                          {QStringLiteral("truncated"), truncated}});
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("site_get"), [state](const QJsonObject &args,
-                                                                     const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        auto content = readNginxFile(sitePath(state->settings, name.value()),
-                                     fleet::kMaxNginxConfigBytes);
-        if (!content)
-            return reply(content.error().code == ErrorCode::ResourceNotFound
-                             ? siteMissing(name.value())
-                             : content.error());
-        QJsonObject site = siteJson(state->settings, name.value(), &content.value());
-        site.insert(QStringLiteral("content"), QString::fromUtf8(content.value()));
-        site.insert(QStringLiteral("sha256"), sha256Of(content.value()));
-        reply(bounded(site));
-    });
+            reply(QJsonObject{{QStringLiteral("sites"), sites},
+                              {QStringLiteral("truncated"), truncated}});
+        });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_get"), [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            auto content =
+                readNginxFile(sitePath(state->settings, name.value()), fleet::kMaxNginxConfigBytes);
+            if (!content)
+                return reply(content.error().code == ErrorCode::ResourceNotFound
+                                 ? siteMissing(name.value())
+                                 : content.error());
+            QJsonObject site = siteJson(state->settings, name.value(), &content.value());
+            site.insert(QStringLiteral("content"), QString::fromUtf8(content.value()));
+            site.insert(QStringLiteral("sha256"), sha256Of(content.value()));
+            reply(bounded(site));
+        });
 }
 
 // Enables a site: a symlink in sites-enabled to its file in sites-available.
@@ -735,8 +736,7 @@ Status linkSite(const NginxSettings &s, const QString &name)
 {
     const QString target = QFileInfo(sitePath(s, name)).absoluteFilePath();
     if (::symlink(QFile::encodeName(target).constData(),
-                  QFile::encodeName(enabledPath(s, name)).constData())
-        != 0)
+                  QFile::encodeName(enabledPath(s, name)).constData()) != 0)
         return Error{ErrorCode::IoError,
                      QStringLiteral("cannot link %1 into %2").arg(name, s.sitesEnabled)};
     return {};
@@ -745,189 +745,192 @@ Status linkSite(const NginxSettings &s, const QString &name)
 void addSiteChangeHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
-    dispatcher.addHandler(nginx, QStringLiteral("site_create"), [state](const QJsonObject &args,
-                                                                        const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        auto content = contentArg(args);
-        if (!content)
-            return reply(content.error());
-        const bool enable = args.value(QStringLiteral("enable")).toBool(false);
-        state->enqueue([state, reply, enable, name = name.value(),
-                        bytes = content->toUtf8()](const Next &next) {
-            const NginxSettings &s = state->settings;
-            const QString path = sitePath(s, name);
-            if (QFileInfo(path).exists() || QFileInfo(path).isSymLink()) {
-                reply(nginxError(ErrorCode::Conflict,
-                                 QStringLiteral("the site \"%1\" exists already").arg(name),
-                                 QStringLiteral("SITE_EXISTS")));
-                return next();
-            }
-            QList<NginxFileBackup> backups;
-            for (const QString &touched : {path, enabledPath(s, name)}) {
-                auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_create"), [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            auto content = contentArg(args);
+            if (!content)
+                return reply(content.error());
+            const bool enable = args.value(QStringLiteral("enable")).toBool(false);
+            state->enqueue([state, reply, enable, name = name.value(),
+                            bytes = content->toUtf8()](const Next &next) {
+                const NginxSettings &s = state->settings;
+                const QString path = sitePath(s, name);
+                if (QFileInfo(path).exists() || QFileInfo(path).isSymLink()) {
+                    reply(nginxError(ErrorCode::Conflict,
+                                     QStringLiteral("the site \"%1\" exists already").arg(name),
+                                     QStringLiteral("SITE_EXISTS")));
+                    return next();
+                }
+                QList<NginxFileBackup> backups;
+                for (const QString &touched : {path, enabledPath(s, name)}) {
+                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+                    if (!backup) {
+                        reply(backup.error());
+                        return next();
+                    }
+                    backups.append(backup.value());
+                }
+                if (enable && backups.last().kind != NginxFileBackup::Kind::Missing) {
+                    reply(nginxError(ErrorCode::Conflict,
+                                     QStringLiteral("sites-enabled already holds \"%1\"").arg(name),
+                                     QStringLiteral("SITE_EXISTS")));
+                    return next();
+                }
+                applyNginxChange(
+                    state, backups,
+                    [s, name, path, bytes, enable]() -> Status {
+                        if (Status written = writeNginxFile(path, bytes); !written)
+                            return written;
+                        return enable ? linkSite(s, name) : Status{};
+                    },
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("enabled"), enable},
+                     {QStringLiteral("size"), bytes.size()},
+                     {QStringLiteral("sha256"), sha256Of(bytes)}},
+                    reply, next);
+            });
+        });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_update"), [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            auto content = contentArg(args);
+            if (!content)
+                return reply(content.error());
+            state->enqueue([state, args, reply, name = name.value(),
+                            bytes = content->toUtf8()](const Next &next) {
+                const QString path = sitePath(state->settings, name);
+                auto backup = backUpNginxFile(path, fleet::kMaxNginxConfigBytes);
+                if (backup && backup->kind == NginxFileBackup::Kind::Missing)
+                    backup = siteMissing(name);
                 if (!backup) {
                     reply(backup.error());
                     return next();
                 }
-                backups.append(backup.value());
-            }
-            if (enable && backups.last().kind != NginxFileBackup::Kind::Missing) {
-                reply(nginxError(ErrorCode::Conflict,
-                                 QStringLiteral("sites-enabled already holds \"%1\"").arg(name),
-                                 QStringLiteral("SITE_EXISTS")));
-                return next();
-            }
-            applyNginxChange(
-                state, backups,
-                [s, name, path, bytes, enable]() -> Status {
-                    if (Status written = writeNginxFile(path, bytes); !written)
-                        return written;
-                    return enable ? linkSite(s, name) : Status{};
-                },
-                {{QStringLiteral("name"), name},
-                 {QStringLiteral("enabled"), enable},
-                 {QStringLiteral("size"), bytes.size()},
-                 {QStringLiteral("sha256"), sha256Of(bytes)}},
-                reply, next);
+                if (Status current = checkExpectedSha(args, backup.value()); !current) {
+                    reply(current.error());
+                    return next();
+                }
+                applyNginxChange(
+                    state, {backup.value()}, [path, bytes] { return writeNginxFile(path, bytes); },
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("enabled"), siteEnabled(state->settings, name)},
+                     {QStringLiteral("size"), bytes.size()},
+                     {QStringLiteral("sha256"), sha256Of(bytes)}},
+                    reply, next);
+            });
         });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("site_update"), [state](const QJsonObject &args,
-                                                                        const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        auto content = contentArg(args);
-        if (!content)
-            return reply(content.error());
-        state->enqueue([state, args, reply, name = name.value(),
-                        bytes = content->toUtf8()](const Next &next) {
-            const QString path = sitePath(state->settings, name);
-            auto backup = backUpNginxFile(path, fleet::kMaxNginxConfigBytes);
-            if (backup && backup->kind == NginxFileBackup::Kind::Missing)
-                backup = siteMissing(name);
-            if (!backup) {
-                reply(backup.error());
-                return next();
-            }
-            if (Status current = checkExpectedSha(args, backup.value()); !current) {
-                reply(current.error());
-                return next();
-            }
-            applyNginxChange(state, {backup.value()},
-                             [path, bytes] { return writeNginxFile(path, bytes); },
-                             {{QStringLiteral("name"), name},
-                              {QStringLiteral("enabled"), siteEnabled(state->settings, name)},
-                              {QStringLiteral("size"), bytes.size()},
-                              {QStringLiteral("sha256"), sha256Of(bytes)}},
-                             reply, next);
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_delete"), [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            state->enqueue([state, reply, name = name.value()](const Next &next) {
+                const NginxSettings &s = state->settings;
+                const QString path = sitePath(s, name);
+                if (!QFileInfo(path).exists() && !QFileInfo(path).isSymLink()) {
+                    reply(siteMissing(name));
+                    return next();
+                }
+                QList<NginxFileBackup> backups;
+                for (const QString &touched : {path, enabledPath(s, name)}) {
+                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+                    if (!backup) {
+                        reply(backup.error());
+                        return next();
+                    }
+                    backups.append(backup.value());
+                }
+                applyNginxChange(
+                    state, backups,
+                    [backups]() -> Status {
+                        for (const NginxFileBackup &b : backups)
+                            if (b.kind != NginxFileBackup::Kind::Missing && !QFile::remove(b.path))
+                                return Error{ErrorCode::IoError,
+                                             QStringLiteral("cannot remove %1").arg(b.path)};
+                        return {};
+                    },
+                    {{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}}, reply,
+                    next);
+            });
         });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("site_delete"), [state](const QJsonObject &args,
-                                                                        const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        state->enqueue([state, reply, name = name.value()](const Next &next) {
-            const NginxSettings &s = state->settings;
-            const QString path = sitePath(s, name);
-            if (!QFileInfo(path).exists() && !QFileInfo(path).isSymLink()) {
-                reply(siteMissing(name));
-                return next();
-            }
-            QList<NginxFileBackup> backups;
-            for (const QString &touched : {path, enabledPath(s, name)}) {
-                auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_enable"), [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            state->enqueue([state, reply, name = name.value()](const Next &next) {
+                const NginxSettings &s = state->settings;
+                if (!QFileInfo(sitePath(s, name)).isFile()) {
+                    reply(siteMissing(name));
+                    return next();
+                }
+                auto backup = backUpNginxFile(enabledPath(s, name), fleet::kMaxNginxConfigBytes);
                 if (!backup) {
                     reply(backup.error());
                     return next();
                 }
-                backups.append(backup.value());
-            }
-            applyNginxChange(
-                state, backups,
-                [backups]() -> Status {
-                    for (const NginxFileBackup &b : backups)
-                        if (b.kind != NginxFileBackup::Kind::Missing && !QFile::remove(b.path))
+                if (backup->kind != NginxFileBackup::Kind::Missing) {
+                    // Already there: enabled, nothing to test.
+                    reply(QJsonObject{{QStringLiteral("name"), name},
+                                      {QStringLiteral("enabled"), true},
+                                      {QStringLiteral("changed"), false}});
+                    return next();
+                }
+                applyNginxChange(
+                    state, {backup.value()}, [s, name] { return linkSite(s, name); },
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("enabled"), true},
+                     {QStringLiteral("changed"), true}},
+                    reply, next);
+            });
+        });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("site_disable"),
+        [state](const QJsonObject &args, const Reply &reply) {
+            auto name = siteNameArg(args);
+            if (!name)
+                return reply(name.error());
+            state->enqueue([state, reply, name = name.value()](const Next &next) {
+                const NginxSettings &s = state->settings;
+                const QString link = enabledPath(s, name);
+                auto backup = backUpNginxFile(link, fleet::kMaxNginxConfigBytes);
+                if (!backup) {
+                    reply(backup.error());
+                    return next();
+                }
+                if (backup->kind == NginxFileBackup::Kind::Missing) {
+                    reply(QJsonObject{{QStringLiteral("name"), name},
+                                      {QStringLiteral("enabled"), false},
+                                      {QStringLiteral("changed"), false}});
+                    return next();
+                }
+                if (backup->kind != NginxFileBackup::Kind::Link) {
+                    // Removing it would lose the only copy of that config.
+                    reply(nginxError(ErrorCode::Conflict,
+                                     QStringLiteral("%1 is a file, not a link: move it to %2 first")
+                                         .arg(link, s.sitesAvailable),
+                                     QStringLiteral("NOT_A_LINK")));
+                    return next();
+                }
+                applyNginxChange(
+                    state, {backup.value()},
+                    [link]() -> Status {
+                        if (!QFile::remove(link))
                             return Error{ErrorCode::IoError,
-                                         QStringLiteral("cannot remove %1").arg(b.path)};
-                    return {};
-                },
-                {{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}}, reply,
-                next);
+                                         QStringLiteral("cannot remove %1").arg(link)};
+                        return {};
+                    },
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("enabled"), false},
+                     {QStringLiteral("changed"), true}},
+                    reply, next);
+            });
         });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("site_enable"), [state](const QJsonObject &args,
-                                                                        const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        state->enqueue([state, reply, name = name.value()](const Next &next) {
-            const NginxSettings &s = state->settings;
-            if (!QFileInfo(sitePath(s, name)).isFile()) {
-                reply(siteMissing(name));
-                return next();
-            }
-            auto backup = backUpNginxFile(enabledPath(s, name), fleet::kMaxNginxConfigBytes);
-            if (!backup) {
-                reply(backup.error());
-                return next();
-            }
-            if (backup->kind != NginxFileBackup::Kind::Missing) {
-                // Already there: enabled, nothing to test.
-                reply(QJsonObject{{QStringLiteral("name"), name},
-                                  {QStringLiteral("enabled"), true},
-                                  {QStringLiteral("changed"), false}});
-                return next();
-            }
-            applyNginxChange(state, {backup.value()}, [s, name] { return linkSite(s, name); },
-                             {{QStringLiteral("name"), name},
-                              {QStringLiteral("enabled"), true},
-                              {QStringLiteral("changed"), true}},
-                             reply, next);
-        });
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("site_disable"), [state](const QJsonObject &args,
-                                                                         const Reply &reply) {
-        auto name = siteNameArg(args);
-        if (!name)
-            return reply(name.error());
-        state->enqueue([state, reply, name = name.value()](const Next &next) {
-            const NginxSettings &s = state->settings;
-            const QString link = enabledPath(s, name);
-            auto backup = backUpNginxFile(link, fleet::kMaxNginxConfigBytes);
-            if (!backup) {
-                reply(backup.error());
-                return next();
-            }
-            if (backup->kind == NginxFileBackup::Kind::Missing) {
-                reply(QJsonObject{{QStringLiteral("name"), name},
-                                  {QStringLiteral("enabled"), false},
-                                  {QStringLiteral("changed"), false}});
-                return next();
-            }
-            if (backup->kind != NginxFileBackup::Kind::Link) {
-                // Removing it would lose the only copy of that config.
-                reply(nginxError(ErrorCode::Conflict,
-                                 QStringLiteral("%1 is a file, not a link: move it to %2 first")
-                                     .arg(link, s.sitesAvailable),
-                                 QStringLiteral("NOT_A_LINK")));
-                return next();
-            }
-            applyNginxChange(
-                state, {backup.value()},
-                [link]() -> Status {
-                    if (!QFile::remove(link))
-                        return Error{ErrorCode::IoError, QStringLiteral("cannot remove %1").arg(link)};
-                    return {};
-                },
-                {{QStringLiteral("name"), name},
-                 {QStringLiteral("enabled"), false},
-                 {QStringLiteral("changed"), true}},
-                reply, next);
-        });
-    });
 }
 
 // ---- certificates ----------------------------------------------------
@@ -989,10 +992,10 @@ void certificateInfo(const State &state, const QString &path, QJsonObject extra,
              QStringLiteral("subjectAltName"), QStringLiteral("-fingerprint"),
              QStringLiteral("-sha256"), QStringLiteral("-in"), path},
             kOpensslTimeoutMs, state.get(), [path, extra, done](const ToolOutcome &read) {
-                QJsonObject info = read.succeeded()
-                                       ? parseOpensslCertificateText(QString::fromUtf8(read.output),
-                                                                     QDateTime::currentDateTimeUtc())
-                                       : QJsonObject();
+                QJsonObject info =
+                    read.succeeded() ? parseOpensslCertificateText(QString::fromUtf8(read.output),
+                                                                   QDateTime::currentDateTimeUtc())
+                                     : QJsonObject();
                 if (info.isEmpty())
                     return done(nginxError(ErrorCode::IoError,
                                            QStringLiteral("cannot read the certificate %1: %2")
@@ -1012,111 +1015,111 @@ Result<int> daysArg(const QJsonObject &args)
         return 365;
     const double days = value.toDouble(-1);
     if (!value.isDouble() || days != std::floor(days) || days < 1 || days > kMaxCertificateDays)
-        return nginxArgError(QStringLiteral("days"),
-                             QStringLiteral("days: a whole number from 1 to %1")
-                                 .arg(kMaxCertificateDays));
+        return nginxArgError(
+            QStringLiteral("days"),
+            QStringLiteral("days: a whole number from 1 to %1").arg(kMaxCertificateDays));
     return int(days);
 }
 
 void addCertificateHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
-    dispatcher.addHandler(nginx, QStringLiteral("ssl_info"), [state](const QJsonObject &args,
-                                                                     const Reply &reply) {
-        auto domain = domainArg(args);
-        if (!domain)
-            return reply(domain.error());
-        const auto [path, site] = findCertificate(state->settings, domain.value());
-        if (path.isEmpty())
-            return reply(nginxError(ErrorCode::ResourceNotFound,
-                                    QStringLiteral("no site names a certificate for %1")
-                                        .arg(domain.value()),
-                                    QStringLiteral("NO_CERTIFICATE")));
-        certificateInfo(state, path,
-                        {{QStringLiteral("domain"), domain.value()},
-                         {QStringLiteral("site"), site.isEmpty() ? QJsonValue() : site}},
-                        reply);
-    });
-    dispatcher.addHandler(nginx, QStringLiteral("ssl_generate"), [state](const QJsonObject &args,
-                                                                         const Reply &reply) {
-        auto domain = domainArg(args);
-        if (!domain)
-            return reply(domain.error());
-        auto days = daysArg(args);
-        if (!days)
-            return reply(days.error());
-        const bool overwrite = args.value(QStringLiteral("overwrite")).toBool(false);
-        state->enqueue([state, reply, overwrite, domain = domain.value(),
-                        days = days.value()](const Next &next) {
-            const QDir dir(state->settings.sslDir);
-            const QString base = certificateBaseName(domain);
-            const QString certPath = dir.filePath(base + QStringLiteral(".crt"));
-            const QString keyPath = dir.filePath(base + QStringLiteral(".key"));
-            if (!overwrite && (QFileInfo::exists(certPath) || QFileInfo::exists(keyPath))) {
-                reply(nginxError(ErrorCode::Conflict,
-                                 QStringLiteral("%1 has a certificate already (overwrite: true "
-                                                "replaces it)")
-                                     .arg(domain),
-                                 QStringLiteral("CERTIFICATE_EXISTS")));
-                return next();
-            }
-            if (!QDir().mkpath(dir.path())) {
-                reply(Error{ErrorCode::IoError,
-                            QStringLiteral("cannot create %1").arg(dir.path())});
-                return next();
-            }
-            // Made in a private (0700) directory beside the final files,
-            // then renamed: the key is never readable by others, not even
-            // for a moment, and nginx never sees half a pair.
-            auto work = std::make_shared<QTemporaryDir>(
-                dir.filePath(QStringLiteral(".hivemind-ssl-XXXXXX")));
-            if (!work->isValid()) {
-                reply(Error{ErrorCode::IoError,
-                            QStringLiteral("cannot write into %1").arg(dir.path())});
-                return next();
-            }
-            const QString newKey = work->filePath(QStringLiteral("key.pem"));
-            const QString newCert = work->filePath(QStringLiteral("cert.pem"));
-            runTool(
-                state->settings.openssl,
-                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                 QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                 QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                 QStringLiteral("-days"), QString::number(days), QStringLiteral("-subj"),
-                 QStringLiteral("/CN=") + domain, QStringLiteral("-addext"),
-                 QStringLiteral("subjectAltName=DNS:") + domain, QStringLiteral("-keyout"),
-                 newKey, QStringLiteral("-out"), newCert},
-                kOpensslTimeoutMs, state.get(),
-                [state, reply, next, work, newKey, newCert, keyPath, certPath,
-                 domain](const ToolOutcome &made) {
-                    if (!made.succeeded() || !QFileInfo(newCert).isFile()) {
-                        reply(nginxError(ErrorCode::IoError,
-                                         QStringLiteral("openssl could not make the "
-                                                        "certificate: %1")
-                                             .arg(made.text(kNginxMessageLimit)),
-                                         QStringLiteral("CERTIFICATE_FAILED")));
-                        return next();
-                    }
-                    QFile::setPermissions(newKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                    if (std::rename(QFile::encodeName(newKey).constData(),
-                                    QFile::encodeName(keyPath).constData())
-                            != 0
-                        || std::rename(QFile::encodeName(newCert).constData(),
-                                       QFile::encodeName(certPath).constData())
-                               != 0) {
-                        reply(Error{ErrorCode::IoError,
-                                    QStringLiteral("cannot move the new certificate into %1")
-                                        .arg(state->settings.sslDir)});
-                        return next();
-                    }
-                    certificateInfo(state, certPath,
-                                    {{QStringLiteral("domain"), domain},
-                                     {QStringLiteral("key_path"), keyPath},
-                                     {QStringLiteral("generated"), true}},
-                                    answerThenNext(reply, next));
-                });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("ssl_info"), [state](const QJsonObject &args, const Reply &reply) {
+            auto domain = domainArg(args);
+            if (!domain)
+                return reply(domain.error());
+            const auto [path, site] = findCertificate(state->settings, domain.value());
+            if (path.isEmpty())
+                return reply(nginxError(
+                    ErrorCode::ResourceNotFound,
+                    QStringLiteral("no site names a certificate for %1").arg(domain.value()),
+                    QStringLiteral("NO_CERTIFICATE")));
+            certificateInfo(state, path,
+                            {{QStringLiteral("domain"), domain.value()},
+                             {QStringLiteral("site"), site.isEmpty() ? QJsonValue() : site}},
+                            reply);
         });
-    });
+    dispatcher.addHandler(
+        nginx, QStringLiteral("ssl_generate"),
+        [state](const QJsonObject &args, const Reply &reply) {
+            auto domain = domainArg(args);
+            if (!domain)
+                return reply(domain.error());
+            auto days = daysArg(args);
+            if (!days)
+                return reply(days.error());
+            const bool overwrite = args.value(QStringLiteral("overwrite")).toBool(false);
+            state->enqueue([state, reply, overwrite, domain = domain.value(),
+                            days = days.value()](const Next &next) {
+                const QDir dir(state->settings.sslDir);
+                const QString base = certificateBaseName(domain);
+                const QString certPath = dir.filePath(base + QStringLiteral(".crt"));
+                const QString keyPath = dir.filePath(base + QStringLiteral(".key"));
+                if (!overwrite && (QFileInfo::exists(certPath) || QFileInfo::exists(keyPath))) {
+                    reply(nginxError(ErrorCode::Conflict,
+                                     QStringLiteral("%1 has a certificate already (overwrite: true "
+                                                    "replaces it)")
+                                         .arg(domain),
+                                     QStringLiteral("CERTIFICATE_EXISTS")));
+                    return next();
+                }
+                if (!QDir().mkpath(dir.path())) {
+                    reply(Error{ErrorCode::IoError,
+                                QStringLiteral("cannot create %1").arg(dir.path())});
+                    return next();
+                }
+                // Made in a private (0700) directory beside the final files,
+                // then renamed: the key is never readable by others, not even
+                // for a moment, and nginx never sees half a pair.
+                auto work = std::make_shared<QTemporaryDir>(
+                    dir.filePath(QStringLiteral(".hivemind-ssl-XXXXXX")));
+                if (!work->isValid()) {
+                    reply(Error{ErrorCode::IoError,
+                                QStringLiteral("cannot write into %1").arg(dir.path())});
+                    return next();
+                }
+                const QString newKey = work->filePath(QStringLiteral("key.pem"));
+                const QString newCert = work->filePath(QStringLiteral("cert.pem"));
+                runTool(state->settings.openssl,
+                        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                         QStringLiteral("-days"), QString::number(days), QStringLiteral("-subj"),
+                         QStringLiteral("/CN=") + domain, QStringLiteral("-addext"),
+                         QStringLiteral("subjectAltName=DNS:") + domain, QStringLiteral("-keyout"),
+                         newKey, QStringLiteral("-out"), newCert},
+                        kOpensslTimeoutMs, state.get(),
+                        [state, reply, next, work, newKey, newCert, keyPath, certPath,
+                         domain](const ToolOutcome &made) {
+                            if (!made.succeeded() || !QFileInfo(newCert).isFile()) {
+                                reply(nginxError(ErrorCode::IoError,
+                                                 QStringLiteral("openssl could not make the "
+                                                                "certificate: %1")
+                                                     .arg(made.text(kNginxMessageLimit)),
+                                                 QStringLiteral("CERTIFICATE_FAILED")));
+                                return next();
+                            }
+                            QFile::setPermissions(newKey,
+                                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                            if (std::rename(QFile::encodeName(newKey).constData(),
+                                            QFile::encodeName(keyPath).constData()) != 0 ||
+                                std::rename(QFile::encodeName(newCert).constData(),
+                                            QFile::encodeName(certPath).constData()) != 0) {
+                                reply(
+                                    Error{ErrorCode::IoError,
+                                          QStringLiteral("cannot move the new certificate into %1")
+                                              .arg(state->settings.sslDir)});
+                                return next();
+                            }
+                            certificateInfo(state, certPath,
+                                            {{QStringLiteral("domain"), domain},
+                                             {QStringLiteral("key_path"), keyPath},
+                                             {QStringLiteral("generated"), true}},
+                                            answerThenNext(reply, next));
+                        });
+            });
+        });
 }
 
 } // namespace

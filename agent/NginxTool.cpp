@@ -17,8 +17,8 @@ QString ToolOutcome::text(qsizetype limit) const
     return out;
 }
 
-void runTool(const QString &program, const QStringList &arguments, int timeoutMs,
-             QObject *context, std::function<void(const ToolOutcome &)> done)
+void runTool(const QString &program, const QStringList &arguments, int timeoutMs, QObject *context,
+             std::function<void(const ToolOutcome &)> done)
 {
     // Owned by `context`: gone (and killed) with it, deleted after it ends.
     auto *process = new QProcess(context);

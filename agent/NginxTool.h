@@ -19,9 +19,9 @@ struct ToolOutcome
 {
     bool started = false; // false: the program could not be run at all
     bool timedOut = false;
-    int exitCode = -1;    // -1 when it crashed, timed out or never started
-    QByteArray output;    // stdout then stderr, at most kMaxToolOutputBytes
-    QString startError;   // why it did not start
+    int exitCode = -1;  // -1 when it crashed, timed out or never started
+    QByteArray output;  // stdout then stderr, at most kMaxToolOutputBytes
+    QString startError; // why it did not start
 
     bool succeeded() const { return started && !timedOut && exitCode == 0; }
     // The output as text, trimmed, at most `limit` characters.
@@ -30,7 +30,7 @@ struct ToolOutcome
 
 inline constexpr qsizetype kMaxToolOutputBytes = 64 * 1024;
 
-void runTool(const QString &program, const QStringList &arguments, int timeoutMs,
-             QObject *context, std::function<void(const ToolOutcome &)> done);
+void runTool(const QString &program, const QStringList &arguments, int timeoutMs, QObject *context,
+             std::function<void(const ToolOutcome &)> done);
 
 } // namespace hm::agent

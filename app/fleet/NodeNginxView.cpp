@@ -42,8 +42,8 @@ QPushButton *nginxButton(QWidget *parent, const char *objectName)
 // nginx's refusal, in its own words (it names the file and the line).
 bool isNginxRefusal(const hm::Error &error)
 {
-    return error.details.value(QStringLiteral("code")).toString()
-           == QLatin1String("NGINX_CONFIG_INVALID");
+    return error.details.value(QStringLiteral("code")).toString() ==
+           QLatin1String("NGINX_CONFIG_INVALID");
 }
 
 } // namespace
@@ -102,8 +102,7 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(EnabledColumn,
-                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(EnabledColumn, QHeaderView::ResizeToContents);
     leftLayout->addWidget(m_table, 1);
     auto *siteButtons = new QHBoxLayout;
     m_new = nginxButton(left, "nodes.nginx.newSite");
@@ -173,8 +172,7 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     connect(m_start, &QPushButton::clicked, this, [this] { control(QStringLiteral("start")); });
     connect(m_stop, &QPushButton::clicked, this, [this] { control(QStringLiteral("stop")); });
     connect(m_reload, &QPushButton::clicked, this, [this] { control(QStringLiteral("reload")); });
-    connect(m_restart, &QPushButton::clicked, this,
-            [this] { control(QStringLiteral("restart")); });
+    connect(m_restart, &QPushButton::clicked, this, [this] { control(QStringLiteral("restart")); });
     connect(m_new, &QPushButton::clicked, this, &NodeNginxView::newSite);
     connect(m_edit, &QPushButton::clicked, this, &NodeNginxView::editSelectedSite);
     connect(m_delete, &QPushButton::clicked, this, &NodeNginxView::deleteSelectedSite);
@@ -242,13 +240,13 @@ void NodeNginxView::reload()
                         m_loaded = true;
                         showStatus();
                     }));
-    api.nginxSites(nodeId, track<QList<client::NginxSite>>(
-                               [this](Result<QList<client::NginxSite>> r) {
-                                   if (!r)
-                                       return fail(r.error());
-                                   m_sites = r.value();
-                                   showSites();
-                               }));
+    api.nginxSites(nodeId,
+                   track<QList<client::NginxSite>>([this](Result<QList<client::NginxSite>> r) {
+                       if (!r)
+                           return fail(r.error());
+                       m_sites = r.value();
+                       showSites();
+                   }));
 }
 
 void NodeNginxView::control(const QString &verb)
@@ -356,19 +354,18 @@ void NodeNginxView::save()
             if (isNginxRefusal(r.error())) {
                 // The text stays for the operator to fix; the node kept
                 // its previous file.
-                const QString output =
-                    r.error().details.value(QStringLiteral("output")).toString();
+                const QString output = r.error().details.value(QStringLiteral("output")).toString();
                 m_editorError->setText(
-                    tr("nginx refused this configuration; nothing was changed on the node.")
-                    + QStringLiteral("\n") + (output.isEmpty() ? r.error().message : output));
+                    tr("nginx refused this configuration; nothing was changed on the node.") +
+                    QStringLiteral("\n") + (output.isEmpty() ? r.error().message : output));
             } else {
                 m_editorError->setText(describeApiErrorSentence(r.error()));
             }
             m_editorError->show();
             return;
         }
-        const QString name = m_editing == Editing::MainConfig ? tr("The main configuration")
-                                                              : m_name->text();
+        const QString name =
+            m_editing == Editing::MainConfig ? tr("The main configuration") : m_name->text();
         m_editing = Editing::Nothing;
         m_editor->clear();
         m_name->clear();
@@ -470,14 +467,11 @@ void NodeNginxView::showStatus()
         m_state->setText(tr("Reading nginx's state…"));
         return;
     }
-    QString text = m_status.running
-                       ? tr("Running (pid %1)").arg(m_status.pid)
-                       : tr("Stopped");
+    QString text = m_status.running ? tr("Running (pid %1)").arg(m_status.pid) : tr("Stopped");
     if (!m_status.version.isEmpty())
         text += QStringLiteral(" · ") + tr("nginx %1").arg(m_status.version);
-    text += QStringLiteral(" · ")
-            + (m_status.configOk ? tr("configuration test passed")
-                                 : tr("configuration test fails"));
+    text += QStringLiteral(" · ") +
+            (m_status.configOk ? tr("configuration test passed") : tr("configuration test fails"));
     m_state->setText(text);
     m_state->setToolTip(m_status.configTest);
 }
@@ -520,10 +514,9 @@ void NodeNginxView::showCertificate()
         return;
     }
     if (m_certificateError) {
-        m_certificateText->setText(
-            m_certificateError->code == ErrorCode::ResourceNotFound
-                ? tr("No site names a certificate for %1.").arg(domain)
-                : describeApiErrorSentence(*m_certificateError));
+        m_certificateText->setText(m_certificateError->code == ErrorCode::ResourceNotFound
+                                       ? tr("No site names a certificate for %1.").arg(domain)
+                                       : describeApiErrorSentence(*m_certificateError));
         return;
     }
     if (!m_certificate) {
@@ -533,13 +526,12 @@ void NodeNginxView::showCertificate()
     const client::NginxCertificate &c = *m_certificate;
     const QLocale locale;
     QString text = tr("%1: issued to %2 by %3").arg(domain, c.subject, c.issuer);
-    text += QStringLiteral("\n")
-            + tr("Valid %1 to %2")
-                  .arg(locale.toString(c.notBefore.toLocalTime().date(), QLocale::ShortFormat),
-                       locale.toString(c.notAfter.toLocalTime().date(), QLocale::ShortFormat));
-    text += QStringLiteral("\n")
-            + (c.expired ? tr("Expired %n day(s) ago", nullptr, -c.daysLeft)
-                         : tr("%n day(s) left", nullptr, c.daysLeft));
+    text += QStringLiteral("\n") +
+            tr("Valid %1 to %2")
+                .arg(locale.toString(c.notBefore.toLocalTime().date(), QLocale::ShortFormat),
+                     locale.toString(c.notAfter.toLocalTime().date(), QLocale::ShortFormat));
+    text += QStringLiteral("\n") + (c.expired ? tr("Expired %n day(s) ago", nullptr, -c.daysLeft)
+                                              : tr("%n day(s) left", nullptr, c.daysLeft));
     if (c.selfSigned)
         text += QStringLiteral(" · ") + tr("self-signed");
     if (!c.sans.isEmpty())
@@ -566,15 +558,15 @@ void NodeNginxView::updateActions()
     m_name->setVisible(editing);
     m_nameLabel->setVisible(editing);
     m_name->setReadOnly(m_editing != Editing::NewSite);
-    m_save->setEnabled(editing && (m_editing != Editing::NewSite || !m_name->text().trimmed().isEmpty()));
+    m_save->setEnabled(editing &&
+                       (m_editing != Editing::NewSite || !m_name->text().trimmed().isEmpty()));
     m_cancel->setEnabled(editing);
 }
 
 void NodeNginxView::fail(const hm::Error &error)
 {
-    m_message->setText(describeApiErrorSentence(error)
-                       + (isNginxRefusal(error) ? QStringLiteral("\n") + error.message
-                                                : QString()));
+    m_message->setText(describeApiErrorSentence(error) +
+                       (isNginxRefusal(error) ? QStringLiteral("\n") + error.message : QString()));
     m_message->setProperty("tone", QStringLiteral("error"));
     m_message->show();
 }
@@ -601,8 +593,8 @@ QString NodeNginxView::selectedDomain() const
         if (site.name != name)
             continue;
         for (const QString &serverName : site.serverNames)
-            if (serverName != u"_" && !serverName.startsWith(u'~') && !serverName.contains(u'*')
-                && serverName.contains(u'.'))
+            if (serverName != u"_" && !serverName.startsWith(u'~') && !serverName.contains(u'*') &&
+                serverName.contains(u'.'))
                 return serverName.toLower();
     }
     return {};

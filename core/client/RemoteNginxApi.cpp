@@ -81,8 +81,7 @@ void RemoteApi::nginxStatus(const QString &nodeId, Callback<NginxStatus> done)
                                nginxStatusOf, std::move(done));
 }
 
-void RemoteApi::nginxControl(const QString &nodeId, const QString &verb,
-                             Callback<NginxStatus> done)
+void RemoteApi::nginxControl(const QString &nodeId, const QString &verb, Callback<NginxStatus> done)
 {
     m_client.call<NginxStatus>(ApiRequest::post(nginxPath(nodeId, u'/' + verb)), nginxStatusOf,
                                std::move(done));
@@ -128,18 +127,16 @@ void RemoteApi::nginxSite(const QString &nodeId, const QString &name, Callback<N
 {
     m_client.call<NginxSite>(
         ApiRequest::get(nginxPath(nodeId, QStringLiteral("/sites/") + nginxSegment(name))),
-        [](const ApiResponse &r) { return json::nginxSite(r.data.toObject()); },
-        std::move(done));
+        [](const ApiResponse &r) { return json::nginxSite(r.data.toObject()); }, std::move(done));
 }
 
-void RemoteApi::createNginxSite(const QString &nodeId, const QString &name,
-                                const QString &content, Callback<void> done)
+void RemoteApi::createNginxSite(const QString &nodeId, const QString &name, const QString &content,
+                                Callback<void> done)
 {
-    m_client.call<void>(
-        ApiRequest::post(nginxPath(nodeId, QStringLiteral("/sites")),
-                         QJsonObject{{QStringLiteral("name"), name},
-                                     {QStringLiteral("config"), content}}),
-        nginxNothing, std::move(done));
+    m_client.call<void>(ApiRequest::post(nginxPath(nodeId, QStringLiteral("/sites")),
+                                         QJsonObject{{QStringLiteral("name"), name},
+                                                     {QStringLiteral("config"), content}}),
+                        nginxNothing, std::move(done));
 }
 
 void RemoteApi::saveNginxSite(const QString &nodeId, const QString &name, const QString &content,
@@ -164,9 +161,9 @@ void RemoteApi::setNginxSiteEnabled(const QString &nodeId, const QString &name, 
                                     Callback<void> done)
 {
     m_client.call<void>(
-        ApiRequest::post(nginxPath(nodeId, QStringLiteral("/sites/") + nginxSegment(name)
-                                               + (enabled ? QStringLiteral("/enable")
-                                                          : QStringLiteral("/disable")))),
+        ApiRequest::post(nginxPath(
+            nodeId, QStringLiteral("/sites/") + nginxSegment(name) +
+                        (enabled ? QStringLiteral("/enable") : QStringLiteral("/disable")))),
         nginxNothing, std::move(done));
 }
 

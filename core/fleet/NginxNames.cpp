@@ -17,8 +17,7 @@ Error nginxFieldError(const QString &field, const QString &message)
 
 Status checkNginxSiteName(const QString &name, const QString &field)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
     if (!pattern.match(name).hasMatch() || name.contains(QStringLiteral("..")))
         return nginxFieldError(field, QStringLiteral("%1: 1 to 64 letters, digits, '.', '_' or "
                                                      "'-', starting with a letter or digit, no "
@@ -50,14 +49,14 @@ Status checkNginxDomain(const QString &domain, const QString &field)
 Status checkNginxConfigText(const QString &text, const QString &field)
 {
     if (text.toUtf8().size() > kMaxNginxConfigBytes)
-        return Error{ErrorCode::PayloadTooLarge,
-                     QStringLiteral("%1 is larger than %2 KiB").arg(field).arg(
-                         kMaxNginxConfigBytes / 1024),
-                     QJsonObject{{QStringLiteral("field"), field}}};
+        return Error{
+            ErrorCode::PayloadTooLarge,
+            QStringLiteral("%1 is larger than %2 KiB").arg(field).arg(kMaxNginxConfigBytes / 1024),
+            QJsonObject{{QStringLiteral("field"), field}}};
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7f
-            || u == 0xfffd || c.isNonCharacter())
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7f || u == 0xfffd ||
+            c.isNonCharacter())
             return nginxFieldError(field, QStringLiteral("%1 must be plain text (no NUL or "
                                                          "control characters)")
                                               .arg(field));

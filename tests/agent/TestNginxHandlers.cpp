@@ -140,22 +140,21 @@ private slots:
         QTest::addColumn<QString>("action");
         QTest::addColumn<QJsonObject>("args");
         QTest::addColumn<QString>("field");
-        QTest::newRow("get parent") << "site_get" << QJsonObject{{"name", "../nginx.conf"}}
-                                    << "name";
-        QTest::newRow("create slash") << "site_create"
-                                      << QJsonObject{{"name", "a/b"}, {"content", "x"}} << "name";
-        QTest::newRow("delete long") << "site_delete" << QJsonObject{{"name", QString(65, u'a')}}
-                                     << "name";
-        QTest::newRow("enable absolute") << "site_enable" << QJsonObject{{"name", "/etc/passwd"}}
-                                         << "name";
-        QTest::newRow("update nul") << "site_update"
-                                    << QJsonObject{{"name", "keep"},
-                                                   {"content", QStringLiteral("a\u0000b")}}
-                                    << "content";
-        QTest::newRow("domain subject") << "ssl_generate"
-                                        << QJsonObject{{"domain", "a.test/O=x"}} << "domain";
-        QTest::newRow("domain path") << "ssl_info" << QJsonObject{{"domain", "../../etc"}}
-                                     << "domain";
+        QTest::newRow("get parent")
+            << "site_get" << QJsonObject{{"name", "../nginx.conf"}} << "name";
+        QTest::newRow("create slash")
+            << "site_create" << QJsonObject{{"name", "a/b"}, {"content", "x"}} << "name";
+        QTest::newRow("delete long")
+            << "site_delete" << QJsonObject{{"name", QString(65, u'a')}} << "name";
+        QTest::newRow("enable absolute")
+            << "site_enable" << QJsonObject{{"name", "/etc/passwd"}} << "name";
+        QTest::newRow("update nul")
+            << "site_update"
+            << QJsonObject{{"name", "keep"}, {"content", QStringLiteral("a\u0000b")}} << "content";
+        QTest::newRow("domain subject")
+            << "ssl_generate" << QJsonObject{{"domain", "a.test/O=x"}} << "domain";
+        QTest::newRow("domain path")
+            << "ssl_info" << QJsonObject{{"domain", "../../etc"}} << "domain";
         QTest::newRow("days") << "ssl_generate" << QJsonObject{{"domain", "a.test"}, {"days", 0}}
                               << "days";
     }
@@ -178,10 +177,10 @@ private slots:
         RemoteDispatcher dispatcher({QStringLiteral("metrics")});
         addNginxHandlers(dispatcher, settings(QStringLiteral("/bin/true")));
         std::optional<fleet::ResponseMessage> answer;
-        dispatcher.dispatch(fleet::RequestMessage{2, QStringLiteral("nginx"),
-                                                  QStringLiteral("site_delete"),
-                                                  {{"name", "keep"}}},
-                            [&answer](const fleet::ResponseMessage &r) { answer = r; });
+        dispatcher.dispatch(
+            fleet::RequestMessage{
+                2, QStringLiteral("nginx"), QStringLiteral("site_delete"), {{"name", "keep"}}},
+            [&answer](const fleet::ResponseMessage &r) { answer = r; });
         QVERIFY(answer);
         QCOMPARE(answer->errorCode, QStringLiteral("CAPABILITY_DISABLED"));
         QVERIFY(QFileInfo::exists(path(QStringLiteral("sites-available/keep"))));

@@ -92,7 +92,8 @@ private slots:
         QCOMPARE(nul.error().details.value("field").toString(), QStringLiteral("content"));
         QVERIFY(!fleet::checkNginxConfigText(QStringLiteral("a\x1b[31m")).ok());
         QVERIFY(fleet::checkNginxConfigText(QString(fleet::kMaxNginxConfigBytes, u'a')).ok());
-        const Status big = fleet::checkNginxConfigText(QString(fleet::kMaxNginxConfigBytes + 1, u'a'));
+        const Status big =
+            fleet::checkNginxConfigText(QString(fleet::kMaxNginxConfigBytes + 1, u'a'));
         QCOMPARE(big.error().code, ErrorCode::PayloadTooLarge);
     }
 
@@ -110,8 +111,7 @@ private slots:
             "server{listen 81;server_name \"other.test\";ssl_certificate certs/o.pem;}\n");
         const QList<NginxServerBlock> blocks = nginxServerBlocks(site);
         QCOMPARE(blocks.size(), 2);
-        QCOMPARE(blocks.at(0).listen,
-                 (QStringList{"127.0.0.1:8080", "[::1]:8443 ssl"}));
+        QCOMPARE(blocks.at(0).listen, (QStringList{"127.0.0.1:8080", "[::1]:8443 ssl"}));
         QCOMPARE(blocks.at(0).serverNames, (QStringList{"example.com", "www.example.com"}));
         QCOMPARE(blocks.at(0).sslCertificates, QStringList{"/etc/nginx/ssl/example.com.crt"});
         QCOMPARE(blocks.at(1).listen, QStringList{"81"});
@@ -133,14 +133,13 @@ private slots:
 
     void certificateText()
     {
-        const QString output = QStringLiteral(
-            "subject=CN = example.test\n"
-            "issuer=CN = example.test\n"
-            "notBefore=Nov  7 14:33:01 2026 GMT\n"
-            "notAfter=Dec 27 14:33:01 2026 GMT\n"
-            "X509v3 Subject Alternative Name: \n"
-            "    DNS:example.test, DNS:www.example.test\n"
-            "sha256 Fingerprint=D0:B4:C0:A0\n");
+        const QString output = QStringLiteral("subject=CN = example.test\n"
+                                              "issuer=CN = example.test\n"
+                                              "notBefore=Nov  7 14:33:01 2026 GMT\n"
+                                              "notAfter=Dec 27 14:33:01 2026 GMT\n"
+                                              "X509v3 Subject Alternative Name: \n"
+                                              "    DNS:example.test, DNS:www.example.test\n"
+                                              "sha256 Fingerprint=D0:B4:C0:A0\n");
         const QDateTime now(QDate(2026, 11, 27), QTime(14, 0), Qt::UTC);
         const QJsonObject info = parseOpensslCertificateText(output, now);
         QCOMPARE(info.value("subject").toString(), QStringLiteral("CN = example.test"));
@@ -174,11 +173,10 @@ private slots:
         file.write("nginx_conf=/srv/nginx/nginx.conf\nnginx_prefix=/srv/nginx/\n"
                    "nginx_ssl_dir=/srv/ssl\n");
         file.close();
-        auto options = parseAgentOptions({QStringLiteral("hivemind-agent"),
-                                          QStringLiteral("--config"), config,
-                                          QStringLiteral("--nginx-pid"),
-                                          QStringLiteral("/srv/nginx/run.pid")},
-                                         QStringLiteral("host"));
+        auto options =
+            parseAgentOptions({QStringLiteral("hivemind-agent"), QStringLiteral("--config"), config,
+                               QStringLiteral("--nginx-pid"), QStringLiteral("/srv/nginx/run.pid")},
+                              QStringLiteral("host"));
         QVERIFY2(options.ok(), qPrintable(options.ok() ? QString() : options.error().message));
         QCOMPARE(options->nginx.conf, QStringLiteral("/srv/nginx/nginx.conf"));
         QCOMPARE(options->nginx.prefix, QStringLiteral("/srv/nginx"));
@@ -187,17 +185,16 @@ private slots:
         QCOMPARE(options->nginx.binary, QStringLiteral("/usr/sbin/nginx"));
         QCOMPARE(options->nginx.sitesAvailable, QStringLiteral("/etc/nginx/sites-available"));
 
-        auto relative = parseAgentOptions({QStringLiteral("hivemind-agent"),
-                                           QStringLiteral("--config"), config,
-                                           QStringLiteral("--nginx-binary"),
-                                           QStringLiteral("nginx")},
-                                          QStringLiteral("host"));
+        auto relative =
+            parseAgentOptions({QStringLiteral("hivemind-agent"), QStringLiteral("--config"), config,
+                               QStringLiteral("--nginx-binary"), QStringLiteral("nginx")},
+                              QStringLiteral("host"));
         QVERIFY(!relative.ok());
         QCOMPARE(relative.error().details.value("field").toString(),
                  QStringLiteral("nginx_binary"));
-        for (const char *word : {"--nginx-conf", "--nginx-sites-available", "--nginx-sites-enabled",
-                                 "--nginx-pid", "--nginx-prefix", "--nginx-ssl-dir",
-                                 "nginx_sites_enabled"})
+        for (const char *word :
+             {"--nginx-conf", "--nginx-sites-available", "--nginx-sites-enabled", "--nginx-pid",
+              "--nginx-prefix", "--nginx-ssl-dir", "nginx_sites_enabled"})
             QVERIFY2(agentHelpText().contains(QLatin1String(word)), word);
     }
 };

@@ -11,8 +11,8 @@
 #include "AdminTestSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
-#include "fleet/NodeNginxView.h"
 #include "fleet/NodeListModel.h"
+#include "fleet/NodeNginxView.h"
 #include "fleet/NodesPage.h"
 #include "widgets/MessageBox.h"
 
@@ -31,7 +31,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
-
 #include <csignal>
 #include <unistd.h>
 
@@ -118,11 +117,20 @@ bool TestNodeNginx::startAgent(NginxAgent &agent, const QString &name, const QSt
     if (!config.open(QIODevice::WriteOnly))
         return false;
     config.write("capabilities=metrics\n"
-                 "nginx_binary=" + QFile::encodeName(m_nginx) + "\n"
-                 "nginx_conf=" + dir + "/nginx.conf\n"
-                 "nginx_sites_available=" + dir + "/sites-available\n"
-                 "nginx_sites_enabled=" + dir + "/sites-enabled\n"
-                 "nginx_ssl_dir=" + dir + "/ssl\n");
+                 "nginx_binary=" +
+                 QFile::encodeName(m_nginx) +
+                 "\n"
+                 "nginx_conf=" +
+                 dir +
+                 "/nginx.conf\n"
+                 "nginx_sites_available=" +
+                 dir +
+                 "/sites-available\n"
+                 "nginx_sites_enabled=" +
+                 dir +
+                 "/sites-enabled\n"
+                 "nginx_ssl_dir=" +
+                 dir + "/ssl\n");
     config.close();
     agent.process = std::make_unique<QProcess>();
     agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
@@ -138,7 +146,8 @@ bool TestNodeNginx::startAgent(NginxAgent &agent, const QString &name, const QSt
 
 void TestNodeNginx::initTestCase()
 {
-    m_nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")});
+    m_nginx =
+        QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")});
     if (m_nginx.isEmpty())
         QSKIP("nginx is not installed (/usr/sbin/nginx; Debian's nginx-light will do)");
     QVERIFY(m_dir.isValid());
@@ -150,16 +159,16 @@ void TestNodeNginx::initTestCase()
     probe.close();
     const QByteArray dir = QFile::encodeName(m_dir.path());
     QByteArray conf = ::geteuid() == 0 ? QByteArray("user root;\n") : QByteArray();
-    conf += "worker_processes 1;\npid " + dir + "/nginx.pid;\nerror_log " + dir
-            + "/logs/error.log;\nevents { worker_connections 64; }\nhttp {\n    access_log "
-            + dir + "/logs/access.log;\n    client_body_temp_path " + dir
-            + "/tmp/body;\n    proxy_temp_path " + dir + "/tmp/proxy;\n    fastcgi_temp_path "
-            + dir + "/tmp/fastcgi;\n    uwsgi_temp_path " + dir + "/tmp/uwsgi;\n    scgi_temp_path "
-            + dir + "/tmp/scgi;\n    include sites-enabled/*;\n}\n";
+    conf += "worker_processes 1;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
+            "/logs/error.log;\nevents { worker_connections 64; }\nhttp {\n    access_log " + dir +
+            "/logs/access.log;\n    client_body_temp_path " + dir +
+            "/tmp/body;\n    proxy_temp_path " + dir + "/tmp/proxy;\n    fastcgi_temp_path " + dir +
+            "/tmp/fastcgi;\n    uwsgi_temp_path " + dir + "/tmp/uwsgi;\n    scgi_temp_path " + dir +
+            "/tmp/scgi;\n    include sites-enabled/*;\n}\n";
     QVERIFY(writeNginxFile(path(QStringLiteral("nginx.conf")), conf));
-    QVERIFY(writeNginxFile(path(QStringLiteral("sites-available/main")),
-                           siteText(m_port, QStringLiteral("old"), QStringLiteral("main.test"))
-                               .toUtf8()));
+    QVERIFY(writeNginxFile(
+        path(QStringLiteral("sites-available/main")),
+        siteText(m_port, QStringLiteral("old"), QStringLiteral("main.test")).toUtf8()));
     QVERIFY(QFile::link(path(QStringLiteral("sites-available/main")),
                         path(QStringLiteral("sites-enabled/main"))));
 
@@ -182,8 +191,9 @@ void TestNodeNginx::cleanupTestCase()
     // No nginx is left behind, whatever failed above.
     if (const qint64 pid = nginxPid(); pid > 0 && ::kill(pid_t(pid), 0) == 0) {
         ::kill(pid_t(pid), SIGQUIT);
-        if (!QTest::qWaitFor([pid] { return !QFile::exists(QStringLiteral("/proc/%1/status").arg(pid)); },
-                             10000))
+        if (!QTest::qWaitFor(
+                [pid] { return !QFile::exists(QStringLiteral("/proc/%1/status").arg(pid)); },
+                10000))
             ::kill(pid_t(pid), SIGKILL);
     }
     for (NginxAgent *agent : {&m_web, &m_db}) {
@@ -246,8 +256,8 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     auto *editor = child<QPlainTextEdit>(view, "nodes.nginx.editor");
     QTRY_VERIFY_WITH_TIMEOUT(editor->toPlainText().contains(QStringLiteral("\"old\\n\"")), 20000);
     const QByteArray before = readNginxFile(path(QStringLiteral("sites-available/main")));
-    editor->setPlainText(QStringLiteral("server { listen 127.0.0.1:%1; bogus_directive; }\n")
-                             .arg(m_port));
+    editor->setPlainText(
+        QStringLiteral("server { listen 127.0.0.1:%1; bogus_directive; }\n").arg(m_port));
     child<QPushButton>(view, "nodes.nginx.save")->click();
     auto *editorError = child<QLabel>(view, "nodes.nginx.editorError");
     QTRY_VERIFY_WITH_TIMEOUT(editorError->isVisible(), 20000);
@@ -268,7 +278,8 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     // A new site, then deleted after the confirmation.
     child<QPushButton>(view, "nodes.nginx.newSite")->click();
     child<QLineEdit>(view, "nodes.nginx.siteName")->setText(QStringLiteral("second"));
-    editor->setPlainText(siteText(m_port + 1, QStringLiteral("second"), QStringLiteral("second.test")));
+    editor->setPlainText(
+        siteText(m_port + 1, QStringLiteral("second"), QStringLiteral("second.test")));
     child<QPushButton>(view, "nodes.nginx.save")->click();
     QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 20000);
     QVERIFY(QFile::exists(path(QStringLiteral("sites-available/second"))));
@@ -292,12 +303,11 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
     table->selectRow(0);
     auto *certificate = child<QLabel>(view, "nodes.nginx.certificate");
-    QTRY_VERIFY_WITH_TIMEOUT(certificate->text().contains(QStringLiteral("No site names")),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(certificate->text().contains(QStringLiteral("No site names")), 20000);
     child<QPushButton>(view, "nodes.nginx.generateCertificate")->click();
     QTRY_VERIFY_WITH_TIMEOUT(certificate->text().contains(QStringLiteral("self-signed")), 20000);
-    QVERIFY2(certificate->text().contains(QStringLiteral("365 day"))
-                 || certificate->text().contains(QStringLiteral("364 day")),
+    QVERIFY2(certificate->text().contains(QStringLiteral("365 day")) ||
+                 certificate->text().contains(QStringLiteral("364 day")),
              qPrintable(certificate->text()));
     QVERIFY(QFile::exists(path(QStringLiteral("ssl/main.test.key"))));
 
@@ -321,11 +331,10 @@ void TestNodeNginx::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() == 1 && !view->isBusy(), 20000);
         table->selectRow(0);
         child<QPushButton>(view, "nodes.nginx.editSite")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy()
-                                     && !child<QPlainTextEdit>(view, "nodes.nginx.editor")
-                                             ->toPlainText()
-                                             .isEmpty(),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !view->isBusy() &&
+                !child<QPlainTextEdit>(view, "nodes.nginx.editor")->toPlainText().isEmpty(),
+            20000);
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-nginx-%1.png").arg(language)));
     }

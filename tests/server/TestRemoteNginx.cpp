@@ -26,7 +26,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
 #include <csignal>
 #include <unistd.h>
 
@@ -44,9 +43,8 @@ int freeLoopbackPort()
 
 QByteArray siteConfig(int port, const QByteArray &body, const QByteArray &serverName = "main.test")
 {
-    return "server {\n    listen 127.0.0.1:" + QByteArray::number(port)
-           + ";\n    server_name " + serverName + ";\n    location / {\n        return 200 \""
-           + body + "\\n\";\n    }\n}\n";
+    return "server {\n    listen 127.0.0.1:" + QByteArray::number(port) + ";\n    server_name " +
+           serverName + ";\n    location / {\n        return 200 \"" + body + "\\n\";\n    }\n}\n";
 }
 
 // Gone, or a zombie nobody reaped yet (nginx's master is no child of ours).
@@ -127,9 +125,10 @@ class TestRemoteNginx : public QObject, private ServerFixture
                 return last == body;
             },
             20000);
-        QVERIFY2(served, qPrintable(QStringLiteral("last answer \"%1\"; error.log:\n%2")
-                                        .arg(last, QString::fromUtf8(readAll(
-                                                       nginxPath("logs/error.log")).right(4000)))));
+        QVERIFY2(served,
+                 qPrintable(QStringLiteral("last answer \"%1\"; error.log:\n%2")
+                                .arg(last, QString::fromUtf8(
+                                               readAll(nginxPath("logs/error.log")).right(4000)))));
     }
 
     qint64 nginxPid()
@@ -155,16 +154,32 @@ class TestRemoteNginx : public QObject, private ServerFixture
         if (::geteuid() == 0)
             conf += "user root;\n";
         conf += "worker_processes 1;\n"
-                "pid " + dir + "/nginx.pid;\n"
-                "error_log " + dir + "/logs/error.log;\n"
+                "pid " +
+                dir +
+                "/nginx.pid;\n"
+                "error_log " +
+                dir +
+                "/logs/error.log;\n"
                 "events { worker_connections 64; }\n"
                 "http {\n"
-                "    access_log " + dir + "/logs/access.log;\n"
-                "    client_body_temp_path " + dir + "/tmp/body;\n"
-                "    proxy_temp_path " + dir + "/tmp/proxy;\n"
-                "    fastcgi_temp_path " + dir + "/tmp/fastcgi;\n"
-                "    uwsgi_temp_path " + dir + "/tmp/uwsgi;\n"
-                "    scgi_temp_path " + dir + "/tmp/scgi;\n"
+                "    access_log " +
+                dir +
+                "/logs/access.log;\n"
+                "    client_body_temp_path " +
+                dir +
+                "/tmp/body;\n"
+                "    proxy_temp_path " +
+                dir +
+                "/tmp/proxy;\n"
+                "    fastcgi_temp_path " +
+                dir +
+                "/tmp/fastcgi;\n"
+                "    uwsgi_temp_path " +
+                dir +
+                "/tmp/uwsgi;\n"
+                "    scgi_temp_path " +
+                dir +
+                "/tmp/scgi;\n"
                 "    include sites-enabled/*;\n"
                 "}\n";
         QFile file(nginxPath(QStringLiteral("nginx.conf")));
@@ -192,21 +207,29 @@ private slots:
                             {{"interval_s", 1}}, m_admin)
                      .status,
                  200);
-        m_adminId = m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
-                        .data()
-                        .value("id")
-                        .toString();
+        m_adminId =
+            m_http->get(QStringLiteral("/api/v1/users/me"), m_admin).data().value("id").toString();
         m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
         m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
         QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
         // The pid file comes from nginx.conf's pid directive (no nginx_pid).
         const QByteArray dir = QFile::encodeName(m_nginxDir.path());
-        const QByteArray nginxKeys = "nginx_binary=" + QFile::encodeName(m_nginx) + "\n"
-                                     "nginx_conf=" + dir + "/nginx.conf\n"
-                                     "nginx_prefix=" + dir + "\n"
-                                     "nginx_sites_available=" + dir + "/sites-available\n"
-                                     "nginx_sites_enabled=" + dir + "/sites-enabled\n"
-                                     "nginx_ssl_dir=" + dir + "/ssl\n";
+        const QByteArray nginxKeys = "nginx_binary=" + QFile::encodeName(m_nginx) +
+                                     "\n"
+                                     "nginx_conf=" +
+                                     dir +
+                                     "/nginx.conf\n"
+                                     "nginx_prefix=" +
+                                     dir +
+                                     "\n"
+                                     "nginx_sites_available=" +
+                                     dir +
+                                     "/sites-available\n"
+                                     "nginx_sites_enabled=" +
+                                     dir +
+                                     "/sites-enabled\n"
+                                     "nginx_ssl_dir=" +
+                                     dir + "/ssl\n";
         QVERIFY(m_agents->start(m_web, "web-1", {"web"}, {"--allow", "nginx"}, nginxKeys));
         // The same keys, but no nginx capability: the agent refuses.
         QVERIFY(m_agents->start(m_db, "db-1", {"db"}, {}, nginxKeys));
@@ -233,9 +256,9 @@ private slots:
         QCOMPARE(refused.code(), QStringLiteral("CAPABILITY_DISABLED"));
         const Answer start = call("POST", m_db.nodeId, "/start", m_admin);
         QCOMPARE(start.code(), QStringLiteral("CAPABILITY_DISABLED"));
-        QCOMPARE(latestAudit("NODE_NGINX_STARTED").value("details").toObject().value("error")
-                     .toString(),
-                 QStringLiteral("CAPABILITY_DISABLED"));
+        QCOMPARE(
+            latestAudit("NODE_NGINX_STARTED").value("details").toObject().value("error").toString(),
+            QStringLiteral("CAPABILITY_DISABLED"));
     }
 
     void anAdministratorStartsAndUpdates()
@@ -243,7 +266,8 @@ private slots:
         const Answer before = web("GET", "/status");
         QCOMPARE(before.status, 200);
         QCOMPARE(before.data().value("running").toBool(), false);
-        QVERIFY2(before.data().value("version").toString().startsWith("1."), before.raw.constData());
+        QVERIFY2(before.data().value("version").toString().startsWith("1."),
+                 before.raw.constData());
         QCOMPARE(before.data().value("config_ok").toBool(), true);
 
         const Answer created = web("POST", "/sites",
@@ -266,7 +290,10 @@ private slots:
         const Answer again = web("POST", "/start");
         QCOMPARE(again.code(), QStringLiteral("CONFLICT"));
         QCOMPARE(again.details().value("code").toString(), QStringLiteral("NGINX_ALREADY_RUNNING"));
-        QCOMPARE(latestAudit("NODE_NGINX_STARTED").value("details").toObject().value("reason")
+        QCOMPARE(latestAudit("NODE_NGINX_STARTED")
+                     .value("details")
+                     .toObject()
+                     .value("reason")
                      .toString(),
                  QStringLiteral("NGINX_ALREADY_RUNNING"));
 
@@ -292,10 +319,10 @@ private slots:
         const QJsonObject details = audit.value("details").toObject();
         QCOMPARE(details.value("target").toString(), QStringLiteral("main"));
         QCOMPARE(details.value("size").toInt(), newConfig.toUtf8().size());
-        QCOMPARE(details.value("sha256").toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(newConfig.toUtf8(),
-                                                              QCryptographicHash::Sha256)
-                                         .toHex()));
+        QCOMPARE(
+            details.value("sha256").toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(newConfig.toUtf8(), QCryptographicHash::Sha256).toHex()));
         QVERIFY2(!QJsonDocument(audit).toJson().contains("return 200"), "config text in audit");
         QCOMPARE(latestAudit("NODE_NGINX_RELOADED").value("user_id").toString(), m_adminId);
     }
@@ -304,12 +331,13 @@ private slots:
     {
         const QString sitePath = nginxPath("sites-available/main");
         const QByteArray siteBefore = readAll(sitePath);
-        const QByteArray broken = "server { listen 127.0.0.1:" + QByteArray::number(m_port)
-                                  + "; bogus_directive; }\n";
+        const QByteArray broken =
+            "server { listen 127.0.0.1:" + QByteArray::number(m_port) + "; bogus_directive; }\n";
         const Answer refused = web("PUT", "/sites/main", {{"config", QString::fromUtf8(broken)}});
         QCOMPARE(refused.status, 422);
         QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
-        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("NGINX_CONFIG_INVALID"));
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("NGINX_CONFIG_INVALID"));
         QVERIFY2(refused.body.value("error").toObject().value("message").toString().contains(
                      "bogus_directive"),
                  refused.raw.constData());
@@ -333,15 +361,15 @@ private slots:
             "POST", QStringLiteral("/api/servers/%1/nginx/config").arg(m_web.nodeId),
             {{"config", QString::fromUtf8(confBefore) + "\nno_such_thing on;\n"}}, m_admin);
         QCOMPARE(badConf.status, 422);
-        QCOMPARE(badConf.details().value("code").toString(), QStringLiteral("NGINX_CONFIG_INVALID"));
+        QCOMPARE(badConf.details().value("code").toString(),
+                 QStringLiteral("NGINX_CONFIG_INVALID"));
         QCOMPARE(readAll(confPath), confBefore);
         QCOMPARE(page(m_port), QStringLiteral("new\n"));
         // A good one passes, and an edit on a stale read is refused.
         const QString comment = QString::fromUtf8(confBefore) + "# saved through the API\n";
         const Answer saved = m_http->json(
             "POST", QStringLiteral("/api/servers/%1/nginx/config").arg(m_web.nodeId),
-            {{"config", comment},
-             {"expected_sha256", current.data().value("sha256").toString()}},
+            {{"config", comment}, {"expected_sha256", current.data().value("sha256").toString()}},
             m_admin);
         QCOMPARE(saved.status, 200);
         QCOMPARE(saved.data().value("reloaded").toBool(), true);
@@ -351,25 +379,28 @@ private slots:
                                   {"expected_sha256", current.data().value("sha256").toString()}});
         QCOMPARE(stale.code(), QStringLiteral("CONFLICT"));
         QCOMPARE(readAll(confPath), comment.toUtf8());
-        QCOMPARE(latestAudit("NODE_NGINX_CONFIG_UPDATED").value("details").toObject()
-                     .value("target").toString(),
+        QCOMPARE(latestAudit("NODE_NGINX_CONFIG_UPDATED")
+                     .value("details")
+                     .toObject()
+                     .value("target")
+                     .toString(),
                  QStringLiteral("nginx.conf"));
     }
 
     void aSecondSiteComesAndGoes()
     {
-        const Answer created = web("POST", "/sites",
-                                   {{"name", "second.test"},
-                                    {"config", QString::fromUtf8(siteConfig(
-                                                   m_secondPort, "second", "second.test"))}});
+        const Answer created =
+            web("POST", "/sites",
+                {{"name", "second.test"},
+                 {"config", QString::fromUtf8(siteConfig(m_secondPort, "second", "second.test"))}});
         QCOMPARE(created.status, 201);
         QCOMPARE(created.data().value("enabled").toBool(), false);
         QCOMPARE(web("POST", "/sites", {{"name", "second.test"}, {"config", "server {}"}}).code(),
                  QStringLiteral("CONFLICT"));
         QVERIFY(page(m_secondPort).startsWith("error"));
 
-        const Answer listed = m_http->get(
-            QStringLiteral("/api/servers/%1/nginx/sites").arg(m_web.nodeId), m_admin);
+        const Answer listed =
+            m_http->get(QStringLiteral("/api/servers/%1/nginx/sites").arg(m_web.nodeId), m_admin);
         QCOMPARE(listed.status, 200);
         QMap<QString, QJsonObject> sites;
         for (const QJsonValue &site : listed.data().value("sites").toArray())
@@ -384,8 +415,11 @@ private slots:
         QCOMPARE(enabled.status, 200);
         QCOMPARE(enabled.data().value("reloaded").toBool(), true);
         QTRY_COMPARE_WITH_TIMEOUT(page(m_secondPort), QStringLiteral("second\n"), 10000);
-        QCOMPARE(latestAudit("NODE_NGINX_SITE_ENABLED").value("details").toObject()
-                     .value("target").toString(),
+        QCOMPARE(latestAudit("NODE_NGINX_SITE_ENABLED")
+                     .value("details")
+                     .toObject()
+                     .value("target")
+                     .toString(),
                  QStringLiteral("second.test"));
 
         const Answer disabled = web("POST", "/sites/second.test/disable");
@@ -395,12 +429,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page(m_secondPort).startsWith("error"), 10000);
         QCOMPARE(page(m_port), QStringLiteral("new\n"));
 
-        QCOMPARE(m_http->send("DELETE",
-                              QStringLiteral("/api/v1/nodes/%1/nginx/sites/second.test")
-                                  .arg(m_web.nodeId),
-                              {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http
+                ->send("DELETE",
+                       QStringLiteral("/api/v1/nodes/%1/nginx/sites/second.test").arg(m_web.nodeId),
+                       {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                .status,
+            200);
         QVERIFY(!QFileInfo::exists(nginxPath("sites-available/second.test")));
         const Answer gone = web("GET", "/sites/second.test");
         QCOMPARE(gone.status, 404);
@@ -413,18 +448,18 @@ private slots:
         const Answer made = web("POST", "/ssl/example.test", {{"days", 30}});
         QCOMPARE(made.status, 201);
         QCOMPARE(made.data().value("self_signed").toBool(), true);
-        QVERIFY2(made.data().value("days_left").toInt() >= 29
-                     && made.data().value("days_left").toInt() <= 30,
+        QVERIFY2(made.data().value("days_left").toInt() >= 29 &&
+                     made.data().value("days_left").toInt() <= 30,
                  made.raw.constData());
         QVERIFY(made.data().value("sans").toArray().contains("DNS:example.test"));
         const QFileInfo key(nginxPath("ssl/example.test.key"));
         QVERIFY(key.isFile());
-        QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup
-                                      | QFile::WriteOther),
+        QCOMPARE(key.permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
         // No leftovers of the private working directory.
-        QCOMPARE(QDir(nginxPath("ssl")).entryList(QDir::AllEntries | QDir::Hidden
-                                                  | QDir::NoDotAndDotDot)
+        QCOMPARE(QDir(nginxPath("ssl"))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
                      .size(),
                  2);
 
@@ -453,18 +488,18 @@ private slots:
                                      << QJsonObject{{"name", "../x"}, {"config", site}} << "name";
         QTest::newRow("slash name") << QByteArray("POST") << "/sites"
                                     << QJsonObject{{"name", "a/b"}, {"config", site}} << "name";
-        QTest::newRow("long name") << QByteArray("POST") << "/sites"
-                                   << QJsonObject{{"name", QString(65, u'a')}, {"config", site}}
-                                   << "name";
-        QTest::newRow("no config") << QByteArray("POST") << "/sites"
-                                   << QJsonObject{{"name", "ok"}} << "config";
+        QTest::newRow("long name")
+            << QByteArray("POST") << "/sites"
+            << QJsonObject{{"name", QString(65, u'a')}, {"config", site}} << "name";
+        QTest::newRow("no config")
+            << QByteArray("POST") << "/sites" << QJsonObject{{"name", "ok"}} << "config";
         QTest::newRow("binary config")
             << QByteArray("POST") << "/sites"
             << QJsonObject{{"name", "ok"}, {"config", QStringLiteral("a\u0000b")}} << "config";
-        QTest::newRow("dot dot in path") << QByteArray("GET") << "/sites/a..b" << QJsonObject()
-                                         << "name";
-        QTest::newRow("bad domain") << QByteArray("GET") << "/ssl/bad_domain" << QJsonObject()
-                                    << "domain";
+        QTest::newRow("dot dot in path")
+            << QByteArray("GET") << "/sites/a..b" << QJsonObject() << "name";
+        QTest::newRow("bad domain")
+            << QByteArray("GET") << "/ssl/bad_domain" << QJsonObject() << "domain";
         QTest::newRow("bad days") << QByteArray("POST") << "/ssl/ok.test"
                                   << QJsonObject{{"days", 0}} << "days";
     }
@@ -507,8 +542,8 @@ private slots:
         QCOMPARE(call("GET", m_db.nodeId, "/status", m_ops.token).code(),
                  QStringLiteral("FORBIDDEN"));
         QCOMPARE(call("GET", m_web.nodeId, "/status", m_viewer.token).status, 403);
-        const Answer access = m_http->get(
-            QStringLiteral("/api/v1/nodes/%1/access").arg(m_web.nodeId), m_ops.token);
+        const Answer access =
+            m_http->get(QStringLiteral("/api/v1/nodes/%1/access").arg(m_web.nodeId), m_ops.token);
         QCOMPARE(access.data().value("usable").toArray(), QJsonArray{"nginx"});
     }
 

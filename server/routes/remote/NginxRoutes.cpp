@@ -28,10 +28,10 @@ const QString kNginxTag = QStringLiteral("Node Nginx");
 // A config body is at most 512 KiB of text; its JSON a little more.
 constexpr qsizetype kNginxBodyBytes = 2 * 1024 * 1024;
 
-const QList<ErrorCode> kNginxErrors{ErrorCode::ResourceNotFound,   ErrorCode::Forbidden,
-                                    ErrorCode::NodeOffline,        ErrorCode::CapabilityDisabled,
-                                    ErrorCode::Timeout,            ErrorCode::RateLimitExceeded,
-                                    ErrorCode::ComponentUnavailable};
+const QList<ErrorCode> kNginxErrors{
+    ErrorCode::ResourceNotFound,    ErrorCode::Forbidden, ErrorCode::NodeOffline,
+    ErrorCode::CapabilityDisabled,  ErrorCode::Timeout,   ErrorCode::RateLimitExceeded,
+    ErrorCode::ComponentUnavailable};
 
 QList<ErrorCode> nginxErrorsWith(const QList<ErrorCode> &more)
 {
@@ -56,8 +56,9 @@ Result<QString> configBody(const QJsonObject &body)
         if (value.isUndefined())
             continue;
         if (!value.isString())
-            return auth::fieldError(QLatin1String(field),
-                                    QStringLiteral("%1 must be a string").arg(QLatin1String(field)));
+            return auth::fieldError(
+                QLatin1String(field),
+                QStringLiteral("%1 must be a string").arg(QLatin1String(field)));
         return value.toString();
     }
     return auth::fieldError(QStringLiteral("config"), QStringLiteral("config is required"));
@@ -124,7 +125,7 @@ QJsonObject changeSchema()
                    {QStringLiteral("deleted"), boolean()},
                    {QStringLiteral("tested"), boolean(QStringLiteral("nginx -t passed"))},
                    {QStringLiteral("reloaded"), boolean(QStringLiteral("a running nginx "
-                                                                        "reloaded it"))}});
+                                                                       "reloaded it"))}});
 }
 
 QJsonObject siteSchema(bool withContent)
@@ -146,7 +147,7 @@ QJsonObject certificateSchema()
 {
     return object({{QStringLiteral("domain"), string()},
                    {QStringLiteral("site"), string(QStringLiteral("the site naming it; null: "
-                                                                   "the generated one"))},
+                                                                  "the generated one"))},
                    {QStringLiteral("certificate_path"), string()},
                    {QStringLiteral("key_path"), string()},
                    {QStringLiteral("subject"), string()},
@@ -165,14 +166,14 @@ QJsonObject configWriteSchema(bool withName)
 {
     QJsonObject properties{
         {QStringLiteral("config"), string(QStringLiteral("the whole file, plain text, at most "
-                                                          "512 KiB (\"content\" is taken too)"))},
+                                                         "512 KiB (\"content\" is taken too)"))},
         {QStringLiteral("expected_sha256"),
          string(QStringLiteral("the sha256 the file had when read: CONFLICT if it changed"))}};
     if (withName) {
         properties.insert(QStringLiteral("name"),
                           string(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}, no \"..\"")));
         properties.insert(QStringLiteral("enable"), boolean(QStringLiteral("link it into "
-                                                                            "sites-enabled too")));
+                                                                           "sites-enabled too")));
         properties.remove(QStringLiteral("expected_sha256"));
     }
     return object(properties);
@@ -232,7 +233,7 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
         const QString summary =
             verb == u"start"     ? QStringLiteral("Start nginx (after nginx -t); audited")
             : verb == u"stop"    ? QStringLiteral("Stop nginx gracefully (-s quit) and wait "
-                                                  "until it is gone; audited")
+                                                     "until it is gone; audited")
             : verb == u"restart" ? QStringLiteral("Stop and start nginx (refused before "
                                                   "stopping when nginx -t fails); audited")
                                  : QStringLiteral("Reload nginx's config (after nginx -t); "
@@ -261,14 +262,17 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
          },
          routeDoc(kNginxTag, QStringLiteral("nginx's main config file"),
                   nginxErrorsWith({ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
-             .response(object({{QStringLiteral("path"), string()},
-                               {QStringLiteral("content"), string()},
-                               {QStringLiteral("size"), integer()},
-                               {QStringLiteral("sha256"), string()},
-                               {QStringLiteral("modified"), string(QStringLiteral("ISO-8601"))}}))});
+             .response(
+                 object({{QStringLiteral("path"), string()},
+                         {QStringLiteral("content"), string()},
+                         {QStringLiteral("size"), integer()},
+                         {QStringLiteral("sha256"), string()},
+                         {QStringLiteral("modified"), string(QStringLiteral("ISO-8601"))}}))});
     addNginxRoute(
         router, auth,
-        {{Method::Put}, post, QStringLiteral("/config"),
+        {{Method::Put},
+         post,
+         QStringLiteral("/config"),
          [&nginx](const RequestContext &c, const Principal &p) {
              HM_TRY(body, c.jsonObject(kNginxBodyBytes));
              HM_TRY(content, configBody(body.value()));
@@ -278,13 +282,13 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
                                 expected.value(), nullptr, nginxReply(reply));
              return ApiReply::deferred();
          },
-         routeDoc(kNginxTag,
-                  QStringLiteral("Replace the main config: checked with nginx -t and reloaded "
-                                 "when nginx runs; refused (VALIDATION_ERROR, details.code "
-                                 "NGINX_CONFIG_INVALID, nginx's message) and undone otherwise; "
-                                 "audited with its size and sha256"),
-                  nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge,
-                                   ErrorCode::IoError}))
+         routeDoc(
+             kNginxTag,
+             QStringLiteral("Replace the main config: checked with nginx -t and reloaded "
+                            "when nginx runs; refused (VALIDATION_ERROR, details.code "
+                            "NGINX_CONFIG_INVALID, nginx's message) and undone otherwise; "
+                            "audited with its size and sha256"),
+             nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
              .request(configWriteSchema(false))
              .response(changeSchema()),
          true});
@@ -319,32 +323,33 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
                               content.value(), enable.value(), nullptr, nginxReply(reply, 201));
              return ApiReply::deferred();
          },
-         routeDoc(kNginxTag,
-                  QStringLiteral("Create a site in sites-available (enable: also link it); "
-                                 "checked with nginx -t and undone when refused; audited"),
-                  nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge,
-                                   ErrorCode::IoError}))
+         routeDoc(
+             kNginxTag,
+             QStringLiteral("Create a site in sites-available (enable: also link it); "
+                            "checked with nginx -t and undone when refused; audited"),
+             nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
              .request(configWriteSchema(true))
              .response(changeSchema())
              .status(201),
          true});
 
     const QString oneSite = QStringLiteral("/sites/{name}");
+    addNginxRoute(router, auth,
+                  {get, get, oneSite,
+                   [&nginx](const RequestContext &c, const Principal &p) {
+                       const DeferredReply reply = c.defer();
+                       nginx.site(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1),
+                                  nullptr, nginxReply(reply));
+                       return ApiReply::deferred();
+                   },
+                   routeDoc(kNginxTag, QStringLiteral("One site's config and summary"),
+                            nginxErrorsWith({ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
+                       .response(siteSchema(true))});
     addNginxRoute(
         router, auth,
-        {get, get, oneSite,
-         [&nginx](const RequestContext &c, const Principal &p) {
-             const DeferredReply reply = c.defer();
-             nginx.site(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1), nullptr,
-                        nginxReply(reply));
-             return ApiReply::deferred();
-         },
-         routeDoc(kNginxTag, QStringLiteral("One site's config and summary"),
-                  nginxErrorsWith({ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
-             .response(siteSchema(true))});
-    addNginxRoute(
-        router, auth,
-        {{Method::Put}, {Method::Put}, oneSite,
+        {{Method::Put},
+         {Method::Put},
+         oneSite,
          [&nginx](const RequestContext &c, const Principal &p) {
              HM_TRY(body, c.jsonObject(kNginxBodyBytes));
              HM_TRY(content, configBody(body.value()));
@@ -354,22 +359,24 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
                               content.value(), expected.value(), nullptr, nginxReply(reply));
              return ApiReply::deferred();
          },
-         routeDoc(kNginxTag,
-                  QStringLiteral("Replace a site's config: checked with nginx -t and reloaded "
-                                 "when enabled and nginx runs; undone when refused "
-                                 "(NGINX_CONFIG_INVALID); audited with size and sha256"),
-                  nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge,
-                                   ErrorCode::IoError}))
+         routeDoc(
+             kNginxTag,
+             QStringLiteral("Replace a site's config: checked with nginx -t and reloaded "
+                            "when enabled and nginx runs; undone when refused "
+                            "(NGINX_CONFIG_INVALID); audited with size and sha256"),
+             nginxErrorsWith({ErrorCode::Conflict, ErrorCode::PayloadTooLarge, ErrorCode::IoError}))
              .request(configWriteSchema(false))
              .response(changeSchema()),
          true});
     addNginxRoute(
         router, auth,
-        {{Method::Delete}, {Method::Delete}, oneSite,
+        {{Method::Delete},
+         {Method::Delete},
+         oneSite,
          [&nginx](const RequestContext &c, const Principal &p) {
              const DeferredReply reply = c.defer();
-             nginx.deleteSite(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1),
-                              nullptr, nginxReply(reply));
+             nginx.deleteSite(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1), nullptr,
+                              nginxReply(reply));
              return ApiReply::deferred();
          },
          routeDoc(kNginxTag,
@@ -380,7 +387,8 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
     for (const bool enable : {true, false})
         addNginxRoute(
             router, auth,
-            {post, post, oneSite + (enable ? QStringLiteral("/enable") : QStringLiteral("/disable")),
+            {post, post,
+             oneSite + (enable ? QStringLiteral("/enable") : QStringLiteral("/disable")),
              [&nginx, enable](const RequestContext &c, const Principal &p) {
                  const DeferredReply reply = c.defer();
                  nginx.setSiteEnabled(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1),
@@ -401,8 +409,8 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
         {get, get, oneDomain,
          [&nginx](const RequestContext &c, const Principal &p) {
              const DeferredReply reply = c.defer();
-             nginx.certificate(p, auth::clientInfo(c), c.pathArgs.at(0),
-                               c.pathArgs.at(1).toLower(), nullptr, nginxReply(reply));
+             nginx.certificate(p, auth::clientInfo(c), c.pathArgs.at(0), c.pathArgs.at(1).toLower(),
+                               nullptr, nginxReply(reply));
              return ApiReply::deferred();
          },
          routeDoc(kNginxTag,
@@ -420,8 +428,8 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
              HM_TRY(overwrite, optionalBool(body.value(), QStringLiteral("overwrite")));
              const DeferredReply reply = c.defer();
              nginx.generateCertificate(p, auth::clientInfo(c), c.pathArgs.at(0),
-                                       c.pathArgs.at(1).toLower(), days.value(),
-                                       overwrite.value(), nullptr, nginxReply(reply, 201));
+                                       c.pathArgs.at(1).toLower(), days.value(), overwrite.value(),
+                                       nullptr, nginxReply(reply, 201));
              return ApiReply::deferred();
          },
          routeDoc(kNginxTag,
@@ -430,7 +438,7 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
                                  "CONFLICT when one exists unless overwrite; audited"),
                   nginxErrorsWith({ErrorCode::Conflict, ErrorCode::IoError}))
              .request(object({{QStringLiteral("days"), integer(QStringLiteral("1 to 3650, "
-                                                                               "default 365"))},
+                                                                              "default 365"))},
                               {QStringLiteral("overwrite"), boolean()}}))
              .response(certificateSchema())
              .status(201)});

@@ -24,18 +24,28 @@ const QString kNginxCapability = QStringLiteral("nginx");
 // agent adds or mistypes is dropped.
 QJsonObject sanitisedNginx(const QJsonObject &in)
 {
-    static const QSet<QString> strings{
-        QStringLiteral("path"),        QStringLiteral("content"),     QStringLiteral("sha256"),
-        QStringLiteral("modified"),    QStringLiteral("version"),     QStringLiteral("config_test"),
-        QStringLiteral("binary"),      QStringLiteral("conf"),        QStringLiteral("name"),
-        QStringLiteral("subject"),     QStringLiteral("issuer"),      QStringLiteral("not_before"),
-        QStringLiteral("not_after"),   QStringLiteral("fingerprint_sha256"),
-        QStringLiteral("certificate_path"), QStringLiteral("key_path"), QStringLiteral("site"),
-        QStringLiteral("domain")};
+    static const QSet<QString> strings{QStringLiteral("path"),
+                                       QStringLiteral("content"),
+                                       QStringLiteral("sha256"),
+                                       QStringLiteral("modified"),
+                                       QStringLiteral("version"),
+                                       QStringLiteral("config_test"),
+                                       QStringLiteral("binary"),
+                                       QStringLiteral("conf"),
+                                       QStringLiteral("name"),
+                                       QStringLiteral("subject"),
+                                       QStringLiteral("issuer"),
+                                       QStringLiteral("not_before"),
+                                       QStringLiteral("not_after"),
+                                       QStringLiteral("fingerprint_sha256"),
+                                       QStringLiteral("certificate_path"),
+                                       QStringLiteral("key_path"),
+                                       QStringLiteral("site"),
+                                       QStringLiteral("domain")};
     static const QSet<QString> booleans{
-        QStringLiteral("running"),  QStringLiteral("config_ok"), QStringLiteral("tested"),
-        QStringLiteral("reloaded"), QStringLiteral("enabled"),   QStringLiteral("changed"),
-        QStringLiteral("deleted"),  QStringLiteral("truncated"), QStringLiteral("expired"),
+        QStringLiteral("running"),     QStringLiteral("config_ok"), QStringLiteral("tested"),
+        QStringLiteral("reloaded"),    QStringLiteral("enabled"),   QStringLiteral("changed"),
+        QStringLiteral("deleted"),     QStringLiteral("truncated"), QStringLiteral("expired"),
         QStringLiteral("self_signed"), QStringLiteral("generated")};
     static const QSet<QString> numbers{QStringLiteral("pid"), QStringLiteral("size"),
                                        QStringLiteral("days_left")};
@@ -46,16 +56,14 @@ QJsonObject sanitisedNginx(const QJsonObject &in)
         const QString &key = it.key();
         const QJsonValue value = it.value();
         if (strings.contains(key) && value.isString()) {
-            out.insert(key, value.toString().left(key == u"content"
-                                                      ? hm::fleet::kMaxNginxConfigBytes
-                                                      : 8192));
+            out.insert(key, value.toString().left(
+                                key == u"content" ? hm::fleet::kMaxNginxConfigBytes : 8192));
         } else if (strings.contains(key) && value.isNull()) {
             out.insert(key, QJsonValue());
         } else if (booleans.contains(key) && value.isBool()) {
             out.insert(key, value);
-        } else if (numbers.contains(key) && (value.isNull()
-                                             || (value.isDouble()
-                                                 && std::isfinite(value.toDouble())))) {
+        } else if (numbers.contains(key) &&
+                   (value.isNull() || (value.isDouble() && std::isfinite(value.toDouble())))) {
             out.insert(key, value);
         } else if (stringLists.contains(key) && value.isArray()) {
             QJsonArray list;
@@ -77,10 +85,10 @@ QJsonObject sanitisedNginx(const QJsonObject &in)
 QJsonObject contentAudit(const QString &content)
 {
     const QByteArray bytes = content.toUtf8();
-    return {{QStringLiteral("size"), bytes.size()},
-            {QStringLiteral("sha256"),
-             QString::fromLatin1(
-                 QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())}};
+    return {
+        {QStringLiteral("size"), bytes.size()},
+        {QStringLiteral("sha256"),
+         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())}};
 }
 
 RemoteAction nginxAction(const QString &nodeId, const QString &agentAction, QJsonObject args = {})
@@ -134,7 +142,7 @@ void NginxOps::control(const auth::Principal &caller, const auth::ClientInfo &cl
     RemoteAction action = nginxAction(nodeId, verb);
     action.auditAction = audits.value(verb);
     action.auditTarget = QStringLiteral("nginx");
-    action.timeoutMs = verb == u"restart" ? kNginxRestartTimeoutMs
+    action.timeoutMs = verb == u"restart"  ? kNginxRestartTimeoutMs
                        : verb == u"reload" ? kNginxChangeTimeoutMs
                                            : kNginxStartStopTimeoutMs;
     call(caller, client, std::move(action), context, std::move(done));
@@ -177,8 +185,8 @@ void NginxOps::site(const auth::Principal &caller, const auth::ClientInfo &clien
     if (Status valid = hm::fleet::checkNginxSiteName(name); !valid)
         return refuseLater(context, done, valid.error());
     call(caller, client,
-         nginxAction(nodeId, QStringLiteral("site_get"), {{QStringLiteral("name"), name}}),
-         context, std::move(done));
+         nginxAction(nodeId, QStringLiteral("site_get"), {{QStringLiteral("name"), name}}), context,
+         std::move(done));
 }
 
 void NginxOps::createSite(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -239,9 +247,9 @@ void NginxOps::setSiteEnabled(const auth::Principal &caller, const auth::ClientI
 {
     if (Status valid = hm::fleet::checkNginxSiteName(name); !valid)
         return refuseLater(context, done, valid.error());
-    RemoteAction action =
-        nginxAction(nodeId, enabled ? QStringLiteral("site_enable") : QStringLiteral("site_disable"),
-                    {{QStringLiteral("name"), name}});
+    RemoteAction action = nginxAction(
+        nodeId, enabled ? QStringLiteral("site_enable") : QStringLiteral("site_disable"),
+        {{QStringLiteral("name"), name}});
     action.auditAction = enabled ? QStringLiteral("NODE_NGINX_SITE_ENABLED")
                                  : QStringLiteral("NODE_NGINX_SITE_DISABLED");
     action.auditTarget = name;

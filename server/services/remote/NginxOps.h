@@ -38,31 +38,31 @@ public:
                 const QString &nodeId, QObject *context, Done done);
     // `expectedSha256` empty: no check against a concurrent edit.
     void updateConfig(const auth::Principal &caller, const auth::ClientInfo &client,
-                      const QString &nodeId, const QString &content,
-                      const QString &expectedSha256, QObject *context, Done done);
+                      const QString &nodeId, const QString &content, const QString &expectedSha256,
+                      QObject *context, Done done);
 
-    void sites(const auth::Principal &caller, const auth::ClientInfo &client,
-               const QString &nodeId, QObject *context, Done done);
-    void site(const auth::Principal &caller, const auth::ClientInfo &client,
-              const QString &nodeId, const QString &name, QObject *context, Done done);
+    void sites(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+               QObject *context, Done done);
+    void site(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+              const QString &name, QObject *context, Done done);
     void createSite(const auth::Principal &caller, const auth::ClientInfo &client,
-                    const QString &nodeId, const QString &name, const QString &content,
-                    bool enable, QObject *context, Done done);
+                    const QString &nodeId, const QString &name, const QString &content, bool enable,
+                    QObject *context, Done done);
     void updateSite(const auth::Principal &caller, const auth::ClientInfo &client,
                     const QString &nodeId, const QString &name, const QString &content,
                     const QString &expectedSha256, QObject *context, Done done);
     void deleteSite(const auth::Principal &caller, const auth::ClientInfo &client,
                     const QString &nodeId, const QString &name, QObject *context, Done done);
     void setSiteEnabled(const auth::Principal &caller, const auth::ClientInfo &client,
-                        const QString &nodeId, const QString &name, bool enabled,
-                        QObject *context, Done done);
+                        const QString &nodeId, const QString &name, bool enabled, QObject *context,
+                        Done done);
 
     void certificate(const auth::Principal &caller, const auth::ClientInfo &client,
                      const QString &nodeId, const QString &domain, QObject *context, Done done);
     // A self-signed certificate valid `days` (1–3650) for `domain`.
     void generateCertificate(const auth::Principal &caller, const auth::ClientInfo &client,
-                             const QString &nodeId, const QString &domain, int days,
-                             bool overwrite, QObject *context, Done done);
+                             const QString &nodeId, const QString &domain, int days, bool overwrite,
+                             QObject *context, Done done);
 
 private:
     void call(const auth::Principal &caller, const auth::ClientInfo &client, RemoteAction action,
