@@ -40,6 +40,21 @@ constexpr OptionSpec kAgentOptionSpecs[] = {
     {"docker-socket", "docker_socket", "PATH",
      "The Docker Engine API socket the docker capability uses (absolute; default "
      "/var/run/docker.sock; a podman API socket works too)."},
+    // The nginx capability's machine (issue 38 item 7): absolute paths.
+    {"nginx-binary", "nginx_binary", "FILE", "The nginx executable (default /usr/sbin/nginx)."},
+    {"nginx-conf", "nginx_conf", "FILE",
+     "nginx's main config file (default /etc/nginx/nginx.conf)."},
+    {"nginx-sites-available", "nginx_sites_available", "DIR",
+     "Where site configs live (default /etc/nginx/sites-available)."},
+    {"nginx-sites-enabled", "nginx_sites_enabled", "DIR",
+     "Where enabled sites are linked (default /etc/nginx/sites-enabled)."},
+    {"nginx-pid", "nginx_pid", "FILE",
+     "nginx's pid file (default: the config's pid directive, else /run/nginx.pid)."},
+    {"nginx-prefix", "nginx_prefix", "DIR", "nginx's prefix, passed as -p (default: none)."},
+    {"nginx-ssl-dir", "nginx_ssl_dir", "DIR",
+     "Where generated self-signed certificates go (default /etc/nginx/ssl)."},
+    {"openssl-binary", "openssl_binary", "FILE",
+     "openssl, for certificate details (default /usr/bin/openssl)."},
 };
 
 Error agentOptionError(const QString &field, const QString &message)
@@ -80,6 +95,38 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
         QStringLiteral("Print this agent's identity fingerprint (creating the identity if "
                        "needed) and exit.")));
     return parser;
+}
+
+// The nginx_* keys: each an absolute path (the agent runs as a service,
+// its working directory means nothing to the operator).
+Result<QString> parseAbsolutePath(const QString &key, const QString &text)
+{
+    const QString path = text.trimmed();
+    if (path.isEmpty() || !QDir::isAbsolutePath(path))
+        return agentOptionError(key, QStringLiteral("%1 must be an absolute path, not \"%2\"")
+                                         .arg(key, text));
+    return QDir::cleanPath(path);
+}
+
+QString *nginxSettingOf(NginxSettings &nginx, const QString &key)
+{
+    if (key == u"nginx_binary")
+        return &nginx.binary;
+    if (key == u"nginx_conf")
+        return &nginx.conf;
+    if (key == u"nginx_sites_available")
+        return &nginx.sitesAvailable;
+    if (key == u"nginx_sites_enabled")
+        return &nginx.sitesEnabled;
+    if (key == u"nginx_pid")
+        return &nginx.pidFile;
+    if (key == u"nginx_prefix")
+        return &nginx.prefix;
+    if (key == u"nginx_ssl_dir")
+        return &nginx.sslDir;
+    if (key == u"openssl_binary")
+        return &nginx.openssl;
+    return nullptr;
 }
 
 Result<QUrl> parseServerUrl(const QString &text)
@@ -203,6 +250,11 @@ Status applyAgentValue(AgentOptions &options, const QString &key, const QString 
         if (!pin)
             return pin.error();
         options.pinSha256 = *pin;
+    } else if (QString *setting = nginxSettingOf(options.nginx, key)) {
+        auto path = parseAbsolutePath(key, value);
+        if (!path)
+            return path.error();
+        *setting = path.value();
     } else if (key == u"name") {
         const QString name = value.trimmed();
         if (name.isEmpty() || name.size() > 64)
@@ -339,6 +391,9 @@ QString agentHelpText()
             "  files_roots    comma-separated DIR[:ro]: the directories the files\n"
             "                 capability may reach (absolute, existing; :ro read only);\n"
             "                 --files-root replaces it\n"
+            "  nginx_binary, nginx_conf, nginx_sites_available, nginx_sites_enabled,\n"
+            "  nginx_pid, nginx_prefix, nginx_ssl_dir, openssl_binary\n"
+            "                 absolute paths for the nginx capability (see the options)\n"
             "\nExit codes: 0 done, 1 transient failure, 2 bad options/config/identity or refused\n"
             "enrolment, 3 the server refused this identity (deleted or revoked node).\n")
             .arg(fleet::knownCapabilities().join(QStringLiteral(", ")));

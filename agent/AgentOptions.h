@@ -5,6 +5,7 @@
 // names), so tests need no QCoreApplication::arguments.
 
 #include "agent/FileRoots.h"
+#include "agent/NginxSettings.h"
 #include "common/Result.h"
 
 #include <QList>
@@ -41,6 +42,8 @@ struct AgentOptions
     // The Docker Engine API socket the docker capability talks to
     // (--docker-socket, config key docker_socket).
     QString dockerSocket = QStringLiteral("/var/run/docker.sock");
+    // Where the "nginx" capability finds nginx (config keys nginx_*).
+    NginxSettings nginx;
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

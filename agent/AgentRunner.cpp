@@ -3,6 +3,7 @@
 #include "agent/AgentSession.h"
 #include "agent/DockerHandlers.h"
 #include "agent/FileHandlers.h"
+#include "agent/NginxHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
 #include "agent/RemoteDispatcher.h"
@@ -190,6 +191,7 @@ void AgentRunner::run(const EnrolmentRecord &record)
     connect(m_session.get(), &AgentSession::streamsLost, m_tasks.get(), &TaskRunner::killAll);
     m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket);
     m_docker->addHandlers(*m_remote);
+    addNginxHandlers(*m_remote, m_options.nginx);
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

@@ -13,6 +13,7 @@
 #include "fleet/NodeProbesView.h"
 #include "fleet/NodeFilesView.h"
 #include "fleet/NodeDockerView.h"
+#include "fleet/NodeNginxView.h"
 #include "fleet/NodeProcessesView.h"
 #include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
@@ -147,6 +148,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_files, QString()), false);
     m_docker = new NodeDockerView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_docker, QString()), false);
+    m_nginx = new NodeNginxView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_nginx, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -243,6 +246,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_metrics->setClient(client);
     m_probes->setClient(client);
     m_processes->setClient(client);
+    m_nginx->setClient(client);
     m_terminal->setClient(client);
     m_files->setClient(client);
     m_docker->setClient(client);
@@ -309,6 +313,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_terminal), tr("Terminal"));
     m_tabs->setTabText(m_tabs->indexOf(m_files), tr("Files"));
     m_tabs->setTabText(m_tabs->indexOf(m_docker), tr("Docker"));
+    m_tabs->setTabText(m_tabs->indexOf(m_nginx), tr("Nginx"));
     refreshTexts(m_model);
     showState();
 }
@@ -433,6 +438,7 @@ void NodesPage::showDetail()
     m_terminal->setNode(node);
     m_files->setNode(node);
     m_docker->setNode(node);
+    m_nginx->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -450,6 +456,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
         m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_files), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_docker), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_nginx), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -465,6 +472,8 @@ void NodesPage::readAccess(const client::NodeRow *node)
                                   r && r.value().usable.contains(QLatin1String("files")));
             m_tabs->setTabVisible(m_tabs->indexOf(m_docker),
                                   r && r.value().usable.contains(QLatin1String("docker")));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_nginx),
+                                  r && r.value().usable.contains(QLatin1String("nginx")));
             emit nodeAccessRead();
         }));
 }

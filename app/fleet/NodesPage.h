@@ -30,6 +30,7 @@ class NodeFilesView;
 class NodeDockerView;
 class NodeProcessesView;
 class NodeTerminalView;
+class NodeNginxView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -75,6 +76,7 @@ public:
     NodeTerminalView *terminalView() const { return m_terminal; }
     NodeFilesView *filesView() const { return m_files; }
     NodeDockerView *dockerView() const { return m_docker; }
+    NodeNginxView *nginxView() const { return m_nginx; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -127,6 +129,7 @@ private:
     NodeTerminalView *m_terminal = nullptr;
     NodeFilesView *m_files = nullptr;
     NodeDockerView *m_docker = nullptr;
+    NodeNginxView *m_nginx = nullptr;
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;

@@ -90,6 +90,32 @@ public:
     // The routes FileTransfer sends raw bytes to (under the base URL).
     static QString uploadChunkPath(const QString &nodeId, const QString &uploadId);
     static QString downloadPath(const QString &nodeId);
+    // The node's nginx (RemoteNginxApi.cpp; docs/api.md "Node Nginx"). A
+    // change nginx refuses is VALIDATION_ERROR with details.code
+    // NGINX_CONFIG_INVALID, nginx's words in the message and
+    // details.output; the node's files are then as they were.
+    void nginxStatus(const QString &nodeId, Callback<NginxStatus> done);
+    // `verb`: start, stop, restart or reload; the answer's running and pid.
+    void nginxControl(const QString &nodeId, const QString &verb, Callback<NginxStatus> done);
+    void nginxConfig(const QString &nodeId, Callback<NginxConfig> done);
+    // `expectedSha256` non-empty: CONFLICT when the file changed since.
+    void saveNginxConfig(const QString &nodeId, const QString &content,
+                         const QString &expectedSha256, Callback<void> done);
+    void nginxSites(const QString &nodeId, Callback<QList<NginxSite>> done);
+    void nginxSite(const QString &nodeId, const QString &name, Callback<NginxSite> done);
+    void createNginxSite(const QString &nodeId, const QString &name, const QString &content,
+                         Callback<void> done);
+    void saveNginxSite(const QString &nodeId, const QString &name, const QString &content,
+                       const QString &expectedSha256, Callback<void> done);
+    void deleteNginxSite(const QString &nodeId, const QString &name, Callback<void> done);
+    void setNginxSiteEnabled(const QString &nodeId, const QString &name, bool enabled,
+                             Callback<void> done);
+    void nginxCertificate(const QString &nodeId, const QString &domain,
+                          Callback<NginxCertificate> done);
+    // A self-signed certificate for `domain` (365 days) in the agent's SSL
+    // directory; `overwrite` replaces one made before.
+    void generateNginxCertificate(const QString &nodeId, const QString &domain, bool overwrite,
+                                  Callback<NginxCertificate> done);
 
     // Administrators only.
     void grants(Callback<QList<NodeGrant>> done);

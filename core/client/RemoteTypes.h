@@ -155,11 +155,63 @@ struct TerminalOpened
     QString websocket;
 };
 
+// A node's nginx (docs/api.md "Node Nginx"): GET …/nginx/status, and
+// the {running, pid} start/stop/restart/reload answer.
+struct NginxStatus
+{
+    bool running = false;
+    qint64 pid = 0;
+    QString version;
+    bool configOk = false;
+    QString configTest; // nginx -t's output
+};
+
+// One site in sites-available; `content` and `sha256` only from a read of
+// the site itself.
+struct NginxSite
+{
+    QString name;
+    bool enabled = false;
+    QStringList serverNames;
+    QStringList listen;
+    qint64 size = 0;
+    QDateTime modified;
+    QString content;
+    QString sha256;
+};
+
+// nginx's main config file.
+struct NginxConfig
+{
+    QString path;
+    QString content;
+    QString sha256;
+};
+
+// The certificate a site names for a domain.
+struct NginxCertificate
+{
+    QString domain;
+    QString site; // empty: the generated one
+    QString path;
+    QString subject;
+    QString issuer;
+    QStringList sans;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    int daysLeft = 0;
+    bool expired = false;
+    bool selfSigned = false;
+    QString fingerprintSha256;
+};
+
 namespace json {
 TerminalSession terminalSession(const QJsonObject &o);
 ProcessRow processRow(const QJsonObject &o);
 ContainerRow containerRow(const QJsonObject &o);
 NodeGrant nodeGrant(const QJsonObject &o);
+NginxSite nginxSite(const QJsonObject &o);
+NginxCertificate nginxCertificate(const QJsonObject &o);
 } // namespace json
 
 } // namespace hm::client

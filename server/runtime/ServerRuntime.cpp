@@ -39,6 +39,7 @@
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
+#include "server/services/remote/NginxOps.h"
 #include "server/services/remote/ProcessOps.h"
 #include "server/services/remote/RemoteTaskDispatcher.h"
 #include "server/services/remote/TaskLog.h"
@@ -335,6 +336,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);
     registerDockerRoutes(*m_router, *m_auth, *m_dockerOps);
+    m_nginxOps = std::make_unique<remote::NginxOps>(*m_nodeActions);
+    registerNginxRoutes(*m_router, *m_auth, *m_nginxOps);
     m_publicStatus = std::make_unique<fleet::PublicStatus>(*m_database, *m_fleet);
     m_publicLimiter = std::make_shared<auth::RateLimiter>();
     registerPublicStatusRoutes(*m_router, *m_auth, *m_fleet, *m_publicStatus, m_publicLimiter);
@@ -452,6 +455,7 @@ void ServerRuntime::stop()
         m_taskDispatcher->setActions(nullptr);
     m_taskLog.reset();
     m_dockerOps.reset();  // the same
+    m_nginxOps.reset();   // likewise
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

@@ -43,6 +43,7 @@ class DockerOps;
 class RecentAuthentication;
 class TerminalService;
 class FileOps;
+class NginxOps;
 } // namespace remote
 namespace fleet {
 class AlertChannels;
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
+    std::unique_ptr<remote::NginxOps> m_nginxOps;              // nodes' nginx
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
     std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet

@@ -15,6 +15,7 @@ class TerminalService;
 class FileOps;
 class TaskLog;
 class DockerOps;
+class NginxOps;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -34,6 +35,10 @@ void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskL
 // /api/v1/nodes/{id}/docker/* and seed 002's /api/servers/{id}/docker/*
 // (DockerRoutes.cpp, docs/api.md "Node Docker").
 void registerDockerRoutes(ApiRouter &router, auth::AuthModule &auth, remote::DockerOps &docker);
+
+// /api/v1/nodes/{id}/nginx/* and seed 002's /api/servers/{id}/nginx/*
+// (NginxRoutes.cpp, docs/api.md "Node Nginx").
+void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::NginxOps &nginx);
 
 // /api/v1/nodes/{id}/terminal/sessions* (and seed 002's
 // /api/servers/{id}/terminal/sessions*), POST /api/v1/auth/reauthenticate
