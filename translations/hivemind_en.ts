@@ -826,6 +826,50 @@
         <source>Compose project stopped</source>
         <translation>Compose project stopped</translation>
     </message>
+    <message>
+        <source>Nginx started</source>
+        <translation>Nginx started</translation>
+    </message>
+    <message>
+        <source>Nginx stopped</source>
+        <translation>Nginx stopped</translation>
+    </message>
+    <message>
+        <source>Nginx restarted</source>
+        <translation>Nginx restarted</translation>
+    </message>
+    <message>
+        <source>Nginx reloaded</source>
+        <translation>Nginx reloaded</translation>
+    </message>
+    <message>
+        <source>Nginx configuration saved</source>
+        <translation>Nginx configuration saved</translation>
+    </message>
+    <message>
+        <source>Nginx site created</source>
+        <translation>Nginx site created</translation>
+    </message>
+    <message>
+        <source>Nginx site saved</source>
+        <translation>Nginx site saved</translation>
+    </message>
+    <message>
+        <source>Nginx site deleted</source>
+        <translation>Nginx site deleted</translation>
+    </message>
+    <message>
+        <source>Nginx site enabled</source>
+        <translation>Nginx site enabled</translation>
+    </message>
+    <message>
+        <source>Nginx site disabled</source>
+        <translation>Nginx site disabled</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate created</source>
+        <translation>Self-signed certificate created</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -10283,6 +10327,215 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeNginxView</name>
+    <message>
+        <source>nginx started.</source>
+        <translation>nginx started.</translation>
+    </message>
+    <message>
+        <source>nginx stopped.</source>
+        <translation>nginx stopped.</translation>
+    </message>
+    <message>
+        <source>nginx restarted.</source>
+        <translation>nginx restarted.</translation>
+    </message>
+    <message>
+        <source>nginx reloaded its configuration.</source>
+        <translation>nginx reloaded its configuration.</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>Delete site</translation>
+    </message>
+    <message>
+        <source>Delete the site &quot;%1&quot; from %2? Its file in sites-available and its link in sites-enabled are removed and nginx reloads.</source>
+        <translation>Delete the site &quot;%1&quot; from %2? Its file in sites-available and its link in sites-enabled are removed and nginx reloads.</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; deleted.</source>
+        <translation>Site &quot;%1&quot; deleted.</translation>
+    </message>
+    <message>
+        <source>nginx refused this configuration; nothing was changed on the node.</source>
+        <translation>nginx refused this configuration; nothing was changed on the node.</translation>
+    </message>
+    <message>
+        <source>The main configuration</source>
+        <translation>The main configuration</translation>
+    </message>
+    <message>
+        <source>%1 saved; nginx -t accepted it.</source>
+        <translation>%1 saved; nginx -t accepted it.</translation>
+    </message>
+    <message>
+        <source>A self-signed certificate for %1 was created: %2</source>
+        <translation>A self-signed certificate for %1 was created: %2</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; enabled; nginx reloaded.</source>
+        <translation>Site &quot;%1&quot; enabled; nginx reloaded.</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; disabled; nginx reloaded.</source>
+        <translation>Site &quot;%1&quot; disabled; nginx reloaded.</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <source>Reading nginx&apos;s state…</source>
+        <translation>Reading nginx&apos;s state…</translation>
+    </message>
+    <message>
+        <source>Running (pid %1)</source>
+        <translation>Running (pid %1)</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>nginx %1</source>
+        <translation>nginx %1</translation>
+    </message>
+    <message>
+        <source>configuration test passed</source>
+        <translation>configuration test passed</translation>
+    </message>
+    <message>
+        <source>configuration test fails</source>
+        <translation>configuration test fails</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to see its certificate.</source>
+        <translation>Select a site with a server name to see its certificate.</translation>
+    </message>
+    <message>
+        <source>No site names a certificate for %1.</source>
+        <translation>No site names a certificate for %1.</translation>
+    </message>
+    <message>
+        <source>Reading the certificate for %1…</source>
+        <translation>Reading the certificate for %1…</translation>
+    </message>
+    <message>
+        <source>%1: issued to %2 by %3</source>
+        <translation>%1: issued to %2 by %3</translation>
+    </message>
+    <message>
+        <source>Valid %1 to %2</source>
+        <translation>Valid %1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired %n day(s) ago</source>
+        <translation>
+            <numerusform>Expired %n day ago</numerusform>
+            <numerusform>Expired %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>self-signed</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>Names: %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Server names</translation>
+    </message>
+    <message>
+        <source>Listens on</source>
+        <translation>Listens on</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>New site</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Main configuration</source>
+        <translation>Main configuration</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS certificate</translation>
+    </message>
+    <message>
+        <source>Generate self-signed</source>
+        <translation>Generate self-signed</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>Site name:</translation>
+    </message>
+    <message>
+        <source>Save and test</source>
+        <translation>Save and test</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose a site to edit, or New site</source>
+        <translation>Choose a site to edit, or New site</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;</source>
+        <translation>Site &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeProbeModel</name>
     <message>
         <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
@@ -10850,6 +11103,10 @@
     <message>
         <source>Docker</source>
         <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
     </message>
 </context>
 <context>

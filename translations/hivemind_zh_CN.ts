@@ -824,6 +824,50 @@
         <source>Compose project stopped</source>
         <translation>Compose 项目已停止</translation>
     </message>
+    <message>
+        <source>Nginx started</source>
+        <translation>Nginx 已启动</translation>
+    </message>
+    <message>
+        <source>Nginx stopped</source>
+        <translation>Nginx 已停止</translation>
+    </message>
+    <message>
+        <source>Nginx restarted</source>
+        <translation>Nginx 已重启</translation>
+    </message>
+    <message>
+        <source>Nginx reloaded</source>
+        <translation>Nginx 已重新加载</translation>
+    </message>
+    <message>
+        <source>Nginx configuration saved</source>
+        <translation>Nginx 配置已保存</translation>
+    </message>
+    <message>
+        <source>Nginx site created</source>
+        <translation>Nginx 站点已创建</translation>
+    </message>
+    <message>
+        <source>Nginx site saved</source>
+        <translation>Nginx 站点已保存</translation>
+    </message>
+    <message>
+        <source>Nginx site deleted</source>
+        <translation>Nginx 站点已删除</translation>
+    </message>
+    <message>
+        <source>Nginx site enabled</source>
+        <translation>Nginx 站点已启用</translation>
+    </message>
+    <message>
+        <source>Nginx site disabled</source>
+        <translation>Nginx 站点已禁用</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate created</source>
+        <translation>已创建自签名证书</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -10227,6 +10271,213 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeNginxView</name>
+    <message>
+        <source>nginx started.</source>
+        <translation>nginx 已启动。</translation>
+    </message>
+    <message>
+        <source>nginx stopped.</source>
+        <translation>nginx 已停止。</translation>
+    </message>
+    <message>
+        <source>nginx restarted.</source>
+        <translation>nginx 已重启。</translation>
+    </message>
+    <message>
+        <source>nginx reloaded its configuration.</source>
+        <translation>nginx 已重新加载配置。</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>删除站点</translation>
+    </message>
+    <message>
+        <source>Delete the site &quot;%1&quot; from %2? Its file in sites-available and its link in sites-enabled are removed and nginx reloads.</source>
+        <translation>要从 %2 删除站点“%1”吗？sites-available 中的文件和 sites-enabled 中的链接都会被移除，nginx 会重新加载。</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; deleted.</source>
+        <translation>站点“%1”已删除。</translation>
+    </message>
+    <message>
+        <source>nginx refused this configuration; nothing was changed on the node.</source>
+        <translation>nginx 拒绝了此配置；节点上没有任何更改。</translation>
+    </message>
+    <message>
+        <source>The main configuration</source>
+        <translation>主配置文件</translation>
+    </message>
+    <message>
+        <source>%1 saved; nginx -t accepted it.</source>
+        <translation>%1 已保存；nginx -t 检查通过。</translation>
+    </message>
+    <message>
+        <source>A self-signed certificate for %1 was created: %2</source>
+        <translation>已为 %1 创建自签名证书：%2</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; enabled; nginx reloaded.</source>
+        <translation>站点“%1”已启用；nginx 已重新加载。</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; disabled; nginx reloaded.</source>
+        <translation>站点“%1”已禁用；nginx 已重新加载。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <source>Reading nginx&apos;s state…</source>
+        <translation>正在读取 nginx 状态…</translation>
+    </message>
+    <message>
+        <source>Running (pid %1)</source>
+        <translation>运行中（进程 %1）</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>nginx %1</source>
+        <translation>nginx %1</translation>
+    </message>
+    <message>
+        <source>configuration test passed</source>
+        <translation>配置检查通过</translation>
+    </message>
+    <message>
+        <source>configuration test fails</source>
+        <translation>配置检查失败</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to see its certificate.</source>
+        <translation>选择带有服务器名称的站点以查看其证书。</translation>
+    </message>
+    <message>
+        <source>No site names a certificate for %1.</source>
+        <translation>没有站点为 %1 指定证书。</translation>
+    </message>
+    <message>
+        <source>Reading the certificate for %1…</source>
+        <translation>正在读取 %1 的证书…</translation>
+    </message>
+    <message>
+        <source>%1: issued to %2 by %3</source>
+        <translation>%1：由 %3 签发给 %2</translation>
+    </message>
+    <message>
+        <source>Valid %1 to %2</source>
+        <translation>有效期 %1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired %n day(s) ago</source>
+        <translation>
+            <numerusform>已过期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>服务器名称</translation>
+    </message>
+    <message>
+        <source>Listens on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>新建站点</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Main configuration</source>
+        <translation>主配置文件</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <source>Generate self-signed</source>
+        <translation>生成自签名证书</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <source>Save and test</source>
+        <translation>保存并检查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a site to edit, or New site</source>
+        <translation>选择要编辑的站点，或新建站点</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;</source>
+        <translation>站点“%1”</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeProbeModel</name>
     <message>
         <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
@@ -10791,6 +11042,10 @@
     <message>
         <source>Docker</source>
         <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
     </message>
 </context>
 <context>

@@ -824,6 +824,50 @@
         <source>Compose project stopped</source>
         <translation>Compose 專案已停止</translation>
     </message>
+    <message>
+        <source>Nginx started</source>
+        <translation>Nginx 已啟動</translation>
+    </message>
+    <message>
+        <source>Nginx stopped</source>
+        <translation>Nginx 已停止</translation>
+    </message>
+    <message>
+        <source>Nginx restarted</source>
+        <translation>Nginx 已重新啟動</translation>
+    </message>
+    <message>
+        <source>Nginx reloaded</source>
+        <translation>Nginx 已重新載入</translation>
+    </message>
+    <message>
+        <source>Nginx configuration saved</source>
+        <translation>Nginx 設定已儲存</translation>
+    </message>
+    <message>
+        <source>Nginx site created</source>
+        <translation>Nginx 站台已建立</translation>
+    </message>
+    <message>
+        <source>Nginx site saved</source>
+        <translation>Nginx 站台已儲存</translation>
+    </message>
+    <message>
+        <source>Nginx site deleted</source>
+        <translation>Nginx 站台已刪除</translation>
+    </message>
+    <message>
+        <source>Nginx site enabled</source>
+        <translation>Nginx 站台已啟用</translation>
+    </message>
+    <message>
+        <source>Nginx site disabled</source>
+        <translation>Nginx 站台已停用</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate created</source>
+        <translation>已建立自簽憑證</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -10227,6 +10271,213 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeNginxView</name>
+    <message>
+        <source>nginx started.</source>
+        <translation>nginx 已啟動。</translation>
+    </message>
+    <message>
+        <source>nginx stopped.</source>
+        <translation>nginx 已停止。</translation>
+    </message>
+    <message>
+        <source>nginx restarted.</source>
+        <translation>nginx 已重新啟動。</translation>
+    </message>
+    <message>
+        <source>nginx reloaded its configuration.</source>
+        <translation>nginx 已重新載入設定。</translation>
+    </message>
+    <message>
+        <source>Delete site</source>
+        <translation>刪除站台</translation>
+    </message>
+    <message>
+        <source>Delete the site &quot;%1&quot; from %2? Its file in sites-available and its link in sites-enabled are removed and nginx reloads.</source>
+        <translation>要從 %2 刪除站台「%1」嗎？sites-available 中的檔案與 sites-enabled 中的連結都會移除，nginx 會重新載入。</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; deleted.</source>
+        <translation>站台「%1」已刪除。</translation>
+    </message>
+    <message>
+        <source>nginx refused this configuration; nothing was changed on the node.</source>
+        <translation>nginx 拒絕了此設定；節點上沒有任何變更。</translation>
+    </message>
+    <message>
+        <source>The main configuration</source>
+        <translation>主設定檔</translation>
+    </message>
+    <message>
+        <source>%1 saved; nginx -t accepted it.</source>
+        <translation>%1 已儲存；nginx -t 檢查通過。</translation>
+    </message>
+    <message>
+        <source>A self-signed certificate for %1 was created: %2</source>
+        <translation>已為 %1 建立自簽憑證：%2</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; enabled; nginx reloaded.</source>
+        <translation>站台「%1」已啟用；nginx 已重新載入。</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot; disabled; nginx reloaded.</source>
+        <translation>站台「%1」已停用；nginx 已重新載入。</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>未選取節點</translation>
+    </message>
+    <message>
+        <source>Reading nginx&apos;s state…</source>
+        <translation>正在讀取 nginx 狀態…</translation>
+    </message>
+    <message>
+        <source>Running (pid %1)</source>
+        <translation>執行中（行程 %1）</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>nginx %1</source>
+        <translation>nginx %1</translation>
+    </message>
+    <message>
+        <source>configuration test passed</source>
+        <translation>設定檢查通過</translation>
+    </message>
+    <message>
+        <source>configuration test fails</source>
+        <translation>設定檢查失敗</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to see its certificate.</source>
+        <translation>選取具有伺服器名稱的站台以查看其憑證。</translation>
+    </message>
+    <message>
+        <source>No site names a certificate for %1.</source>
+        <translation>沒有站台為 %1 指定憑證。</translation>
+    </message>
+    <message>
+        <source>Reading the certificate for %1…</source>
+        <translation>正在讀取 %1 的憑證…</translation>
+    </message>
+    <message>
+        <source>%1: issued to %2 by %3</source>
+        <translation>%1：由 %3 簽發給 %2</translation>
+    </message>
+    <message>
+        <source>Valid %1 to %2</source>
+        <translation>有效期間 %1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired %n day(s) ago</source>
+        <translation>
+            <numerusform>已過期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩餘 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>自簽</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>名稱：%1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新啟動</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站台</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>伺服器名稱</translation>
+    </message>
+    <message>
+        <source>Listens on</source>
+        <translation>監聽位址</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>新增站台</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Main configuration</source>
+        <translation>主設定檔</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 憑證</translation>
+    </message>
+    <message>
+        <source>Generate self-signed</source>
+        <translation>產生自簽憑證</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>站台名稱：</translation>
+    </message>
+    <message>
+        <source>Save and test</source>
+        <translation>儲存並檢查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a site to edit, or New site</source>
+        <translation>選擇要編輯的站台，或新增站台</translation>
+    </message>
+    <message>
+        <source>Site &quot;%1&quot;</source>
+        <translation>站台「%1」</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeProbeModel</name>
     <message>
         <source>This host refuses unprivileged ICMP echo, so the agent checked a TCP connection instead.</source>
@@ -10791,6 +11042,10 @@
     <message>
         <source>Docker</source>
         <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
     </message>
 </context>
 <context>
