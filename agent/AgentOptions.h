@@ -38,6 +38,15 @@ struct AgentOptions
     // What the "files" capability may reach (--files-root DIR[:ro], config
     // key files_roots). Empty: every file request is refused.
     QList<FileRoot> filesRoots;
+    // What the `reboot` capability runs (config key reboot_command only: an
+    // operator's choice in a root-owned file, never the server's nor the
+    // command line's). Program and arguments, split like a shell would but
+    // never run through one.
+    QStringList rebootCommand{QStringLiteral("/usr/bin/systemctl"), QStringLiteral("reboot")};
+    // Set by a restarted upgrade's watchdog (internal, see AgentUpgrader.h):
+    // the pending-upgrade file this process watches over instead of running
+    // as an agent.
+    QString upgradeWatchdog;
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

@@ -39,6 +39,10 @@ class NodeActions;
 class ProcessOps;
 class RecentAuthentication;
 class TerminalService;
+class NodePower;
+class ReleaseSigner;
+class AgentReleases;
+class AgentUpgrades;
 class FileOps;
 } // namespace remote
 namespace fleet {
@@ -125,6 +129,10 @@ private:
     std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals
+    std::unique_ptr<remote::NodePower> m_nodePower;            // agent restart, reboot
+    std::unique_ptr<remote::ReleaseSigner> m_releaseSigner;    // signs agent builds
+    std::unique_ptr<remote::AgentReleases> m_agentReleases;    // stored agent builds
+    std::unique_ptr<remote::AgentUpgrades> m_agentUpgrades;    // agents upgraded
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page
     std::shared_ptr<auth::RateLimiter> m_publicLimiter;        // its per-address limit

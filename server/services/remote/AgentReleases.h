@@ -1,0 +1,59 @@
+#pragma once
+
+// The agent builds the server offers (issue 38 item 9; docs/api.md "Agent
+// releases"): an administrator uploads a binary with its version (and
+// os/arch, default the server's own); the server signs its manifest with
+// the release key (ReleaseSigner), keeps the bytes in
+// <data dir>/agent-releases/<id>.bin (0600) and the manifest in
+// agent_releases, and audits AGENT_RELEASE_UPLOADED. Agents never download
+// over HTTP: the bytes travel in upgrade/chunk requests over their own
+// authenticated connection (AgentUpgrades).
+
+#include "common/Result.h"
+#include "server/repositories/AgentReleaseRepository.h"
+#include "server/services/auth/TokenService.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::remote {
+
+class ReleaseSigner;
+
+class AgentReleases
+{
+public:
+    AgentReleases(store::Database &db, ReleaseSigner &signer, QString dataDir)
+        : m_db(db), m_signer(signer), m_dir(std::move(dataDir))
+    {}
+
+    // VALIDATION_ERROR (version, os, arch, an empty or oversized body),
+    // RESOURCE_ALREADY_EXISTS for a version stored for that os/arch.
+    Result<repositories::AgentReleaseRow> upload(const auth::Principal &caller,
+                                                 const auth::ClientInfo &client,
+                                                 const QString &version, QString os, QString arch,
+                                                 const QByteArray &binary);
+    Result<QList<repositories::AgentReleaseRow>> list();
+    // The newest for os/arch (empty: the server's); RESOURCE_NOT_FOUND.
+    Result<repositories::AgentReleaseRow> latest(QString os = {}, QString arch = {});
+    Result<repositories::AgentReleaseRow> get(const QString &id);
+    // Up to `length` bytes of the build from `offset` (fewer at its end,
+    // none past it): what the file holds now, unchecked — the agent checks.
+    Result<QByteArray> read(const QString &id, qint64 offset, qint64 length) const;
+
+    QByteArray publicKey() const;
+    static QJsonObject json(const repositories::AgentReleaseRow &row);
+
+private:
+    QString binaryPath(const QString &id) const;
+
+    store::Database &m_db;
+    ReleaseSigner &m_signer;
+    QString m_dir;
+};
+
+} // namespace hm::server::remote
