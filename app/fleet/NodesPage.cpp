@@ -12,6 +12,7 @@
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProbesView.h"
 #include "fleet/NodeProcessesView.h"
+#include "remote/NodeAgentView.h"
 #include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
@@ -141,6 +142,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_processes, QString()), false);
     m_terminal = new NodeTerminalView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_terminal, QString()), false);
+    m_agent = new NodeAgentView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_agent, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -238,6 +241,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_probes->setClient(client);
     m_processes->setClient(client);
     m_terminal->setClient(client);
+    m_agent->setClient(client);
     m_accessKey.clear();
     m_live->setClient(client);
     retranslateUi();
@@ -299,6 +303,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
     m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));
     m_tabs->setTabText(m_tabs->indexOf(m_terminal), tr("Terminal"));
+    m_tabs->setTabText(m_tabs->indexOf(m_agent), tr("Agent"));
     refreshTexts(m_model);
     showState();
 }
@@ -421,6 +426,7 @@ void NodesPage::showDetail()
     m_probes->setNode(node);
     m_processes->setNode(node);
     m_terminal->setNode(node);
+    m_agent->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -436,6 +442,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
     if (key.isEmpty()) {
         m_tabs->setTabVisible(m_tabs->indexOf(m_processes), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_agent), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -447,6 +454,10 @@ void NodesPage::readAccess(const client::NodeRow *node)
             const bool terminal = r && r.value().usable.contains(QLatin1String("terminal"));
             m_tabs->setTabVisible(m_tabs->indexOf(m_terminal), terminal);
             m_terminal->setUsable(terminal);
+            const bool upgrade = r && r.value().usable.contains(QLatin1String("upgrade"));
+            const bool reboot = r && r.value().usable.contains(QLatin1String("reboot"));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_agent), upgrade || reboot);
+            m_agent->setUsable(upgrade, reboot);
             emit nodeAccessRead();
         }));
 }

@@ -28,6 +28,7 @@ class NodeMetricsView;
 class NodeProbesView;
 class NodeProcessesView;
 class NodeTerminalView;
+class NodeAgentView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -71,6 +72,7 @@ public:
     NodeProbesView *probesView() const { return m_probes; }
     NodeProcessesView *processesView() const { return m_processes; }
     NodeTerminalView *terminalView() const { return m_terminal; }
+    NodeAgentView *agentView() const { return m_agent; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -121,6 +123,7 @@ private:
     NodeProbesView *m_probes = nullptr;
     NodeProcessesView *m_processes = nullptr;
     NodeTerminalView *m_terminal = nullptr;
+    NodeAgentView *m_agent = nullptr; // upgrade, restart, reboot
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
