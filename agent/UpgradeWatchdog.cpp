@@ -12,9 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <csignal>
 #include <cstdio>
 #ifdef Q_OS_UNIX
-#include <csignal>
 #include <sys/types.h>
 #endif
 
@@ -45,6 +45,16 @@ void renameBack(const QString &from, const QString &to)
     std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData());
 }
 
+// SIGTERM: systemd stops what is left of the unit when its main process
+// (a new build that failed) ended. The files are put back before leaving,
+// so the unit's restart finds the previous binary.
+volatile std::sig_atomic_t g_watchdogStopping = 0;
+
+void onWatchdogTerm(int)
+{
+    g_watchdogStopping = 1;
+}
+
 } // namespace
 
 int runUpgradeWatchdog(const QString &pendingPath)
@@ -67,14 +77,19 @@ int runUpgradeWatchdog(const QString &pendingPath)
         return 2;
     }
 
+#ifdef Q_OS_UNIX
+    std::signal(SIGTERM, onWatchdogTerm);
+#endif
     // Nothing else to do in this process: a plain polling loop.
     while (QFile::exists(pendingPath)) {
         const bool expired = QDateTime::currentMSecsSinceEpoch() > deadline;
-        if (expired || !processAlive(pid)) {
+        const bool stopping = g_watchdogStopping != 0;
+        if (expired || stopping || !processAlive(pid)) {
             qCCritical(lcAgent).noquote()
                 << QStringLiteral("agent %1 %2 without reaching the server: rolling back")
-                       .arg(version, expired ? QStringLiteral("ran out of probation")
-                                             : QStringLiteral("ended"));
+                       .arg(version, expired    ? QStringLiteral("ran out of probation")
+                                     : stopping ? QStringLiteral("was stopped")
+                                                : QStringLiteral("ended"));
 #ifdef Q_OS_UNIX
             if (processAlive(pid)) {
                 ::kill(pid_t(pid), SIGKILL);
@@ -98,6 +113,8 @@ int runUpgradeWatchdog(const QString &pendingPath)
                                  .toJson());
             marker.close();
             QFile::remove(pendingPath);
+            if (stopping)
+                return 1; // the supervisor starts the restored binary
             const Status execd = execProgram(binary, arguments);
             qCCritical(lcAgent).noquote() << execd.error().message;
             return 1;

@@ -9,7 +9,9 @@
 // <binary> (rename(2), atomic), restores the previous release sidecar,
 // writes upgrade-rolled-back.json and execs the restored binary with the
 // agent's own arguments — the watchdog becomes the agent again (a new
-// pid; a supervisor that restarts the unit finds the restored binary).
+// pid). On SIGTERM — systemd stopping what is left of the unit once a
+// failed build's process ended — it puts the files back the same way and
+// exits, so the unit's restart starts the restored binary.
 // Returns the exit code when there is nothing left to do.
 
 #include <QString>
