@@ -139,13 +139,19 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
         query(QStringLiteral("arch"), string(), QStringLiteral("default: the server's (amd64)"))};
     auth::addProtectedRoute(
         router, auth, Method::Post, uploadPath, Role::Admin,
-        [&releases](const RequestContext &c, const Principal &p) -> ApiReply {
+        [&releases, &router](const RequestContext &c, const Principal &p) -> ApiReply {
             const QUrlQuery q = c.request.query();
-            HM_TRY(row, releases.upload(p, auth::clientInfo(c),
-                                        queryValue(q, QStringLiteral("version")),
-                                        queryValue(q, QStringLiteral("os")),
-                                        queryValue(q, QStringLiteral("arch")), c.request.body()));
-            return ApiReply::ok(remote::AgentReleases::json(row.value()), 201);
+            const DeferredReply reply = c.defer();
+            releases.upload(p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
+                            queryValue(q, QStringLiteral("os")),
+                            queryValue(q, QStringLiteral("arch")), c.request.body(), &router,
+                            [reply](Result<repositories::AgentReleaseRow> row) {
+                                reply.send(row ? ApiReply::ok(remote::AgentReleases::json(
+                                                                  row.value()),
+                                                              201)
+                                               : ApiReply::failure(row.error()));
+                            });
+            return ApiReply::deferred();
         },
         std::move(uploadDoc));
     router.setMaxBodyBytes(Method::Post, uploadPath, hm::fleet::kMaxAgentReleaseBytes);

@@ -13,6 +13,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QThread>
+#include <QTimer>
+#include <memory>
 
 namespace hm::server::remote {
 
@@ -36,26 +39,40 @@ QByteArray AgentReleases::publicKey() const
     return m_signer.publicKey();
 }
 
-Result<repositories::AgentReleaseRow>
-AgentReleases::upload(const auth::Principal &caller, const auth::ClientInfo &client,
-                      const QString &version, QString os, QString arch, const QByteArray &binary)
+AgentReleases::~AgentReleases()
 {
+    for (QThread *writer : std::as_const(m_writers)) {
+        writer->wait();
+        delete writer;
+    }
+}
+
+void AgentReleases::upload(const auth::Principal &caller, const auth::ClientInfo &client,
+                           const QString &version, QString os, QString arch, QByteArray binary,
+                           QObject *context,
+                           std::function<void(Result<repositories::AgentReleaseRow>)> done)
+{
+    const auto refuse = [&](Error error) {
+        QTimer::singleShot(0, context, [done, error] { done(error); });
+    };
     if (!hm::fleet::isReleaseVersion(version))
-        return releaseFieldError(QStringLiteral("version"),
-                                 QStringLiteral("dotted numbers such as 1.4.0"));
+        return refuse(releaseFieldError(QStringLiteral("version"),
+                                        QStringLiteral("dotted numbers such as 1.4.0")));
     if (os.isEmpty())
         os = hm::fleet::currentReleaseOs();
     if (arch.isEmpty())
         arch = hm::fleet::currentReleaseArch();
     static const QRegularExpression word(QStringLiteral("^[a-z0-9_]{1,16}$"));
     if (!word.match(os).hasMatch())
-        return releaseFieldError(QStringLiteral("os"), QStringLiteral("such as linux"));
+        return refuse(releaseFieldError(QStringLiteral("os"), QStringLiteral("such as linux")));
     if (!word.match(arch).hasMatch())
-        return releaseFieldError(QStringLiteral("arch"), QStringLiteral("such as amd64 or arm64"));
+        return refuse(
+            releaseFieldError(QStringLiteral("arch"), QStringLiteral("such as amd64 or arm64")));
     if (binary.isEmpty() || binary.size() > hm::fleet::kMaxAgentReleaseBytes)
-        return releaseFieldError(QStringLiteral("binary"),
-                                 QStringLiteral("the agent binary as the body, 1 byte to %1 MiB")
-                                     .arg(hm::fleet::kMaxAgentReleaseBytes / (1024 * 1024)));
+        return refuse(releaseFieldError(
+            QStringLiteral("binary"),
+            QStringLiteral("the agent binary as the body, 1 byte to %1 MiB")
+                .arg(hm::fleet::kMaxAgentReleaseBytes / (1024 * 1024))));
 
     repositories::AgentReleaseRow row;
     hm::fleet::ReleaseManifest &m = row.manifest;
@@ -65,26 +82,59 @@ AgentReleases::upload(const auth::Principal &caller, const auth::ClientInfo &cli
     m.os = os;
     m.arch = arch;
     m.size = binary.size();
-    m.sha256 = QCryptographicHash::hash(binary, QCryptographicHash::Sha256);
-    m.signature = m_signer.sign(m.signedMessage());
     row.uploadedBy = caller.userId;
     row.createdAt = auth::nowMs();
 
+    // Hashing and writing up to 128 MiB: a worker's job. It touches only
+    // its own copies; the row is stored back on this thread.
+    struct Written
+    {
+        QByteArray sha256;
+        Status stored;
+    };
+    auto written = std::make_shared<Written>();
     const QString path = binaryPath(m.id);
-    if (!QDir().mkpath(QFileInfo(path).path()))
-        return Error{ErrorCode::IoError, QStringLiteral("cannot create %1").arg(path)};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(binary) != binary.size() || !file.commit())
-        return Error{ErrorCode::IoError,
-                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
-    if (Status stored = repositories::insertAgentRelease(m_db, row); !stored) {
-        QFile::remove(path);
+    QThread *writer = QThread::create([written, path, binary = std::move(binary)] {
+        written->sha256 = QCryptographicHash::hash(binary, QCryptographicHash::Sha256);
+        if (!QDir().mkpath(QFileInfo(path).path())) {
+            written->stored = Error{ErrorCode::IoError, QStringLiteral("cannot create %1").arg(path)};
+            return;
+        }
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            written->stored = Error{ErrorCode::IoError, QStringLiteral("cannot write %1: %2")
+                                                            .arg(path, file.errorString())};
+            return;
+        }
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (file.write(binary) != binary.size() || !file.commit())
+            written->stored = Error{ErrorCode::IoError, QStringLiteral("cannot write %1: %2")
+                                                            .arg(path, file.errorString())};
+    });
+    m_writers.append(writer);
+    QObject::connect(writer, &QThread::finished, context,
+                     [this, writer, written, caller, client, row, path, done]() mutable {
+                         m_writers.removeOne(writer);
+                         writer->deleteLater();
+                         if (!written->stored)
+                             return done(written->stored.error());
+                         row.manifest.sha256 = written->sha256;
+                         auto stored = record(caller, client, std::move(row));
+                         if (!stored)
+                             QFile::remove(path);
+                         done(std::move(stored));
+                     });
+    writer->start();
+}
+
+Result<repositories::AgentReleaseRow> AgentReleases::record(const auth::Principal &caller,
+                                                            const auth::ClientInfo &client,
+                                                            repositories::AgentReleaseRow row)
+{
+    hm::fleet::ReleaseManifest &m = row.manifest;
+    m.signature = m_signer.sign(m.signedMessage());
+    if (Status stored = repositories::insertAgentRelease(m_db, row); !stored)
         return stored.error();
-    }
     auth::audit(m_db, QStringLiteral("AGENT_RELEASE_UPLOADED"), caller.userId,
                 QStringLiteral("agent_release"), m.id, client.ip, client.userAgent,
                 {{QStringLiteral("version"), m.version},

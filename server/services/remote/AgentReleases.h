@@ -14,7 +14,12 @@
 #include "server/services/auth/TokenService.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <functional>
+
+class QObject;
+class QThread;
 
 namespace hm::store {
 class Database;
@@ -30,13 +35,17 @@ public:
     AgentReleases(store::Database &db, ReleaseSigner &signer, QString dataDir)
         : m_db(db), m_signer(signer), m_dir(std::move(dataDir))
     {}
+    // Waits for uploads still being written.
+    ~AgentReleases();
 
     // VALIDATION_ERROR (version, os, arch, an empty or oversized body),
-    // RESOURCE_ALREADY_EXISTS for a version stored for that os/arch.
-    Result<repositories::AgentReleaseRow> upload(const auth::Principal &caller,
-                                                 const auth::ClientInfo &client,
-                                                 const QString &version, QString os, QString arch,
-                                                 const QByteArray &binary);
+    // RESOURCE_ALREADY_EXISTS for a version stored for that os/arch. The
+    // SHA-256 and the file (up to 128 MiB) are made on a worker thread,
+    // never the server's; `done` runs on the server thread (not after
+    // `context` is gone).
+    void upload(const auth::Principal &caller, const auth::ClientInfo &client,
+                const QString &version, QString os, QString arch, QByteArray binary,
+                QObject *context, std::function<void(Result<repositories::AgentReleaseRow>)> done);
     Result<QList<repositories::AgentReleaseRow>> list();
     // The newest for os/arch (empty: the server's); RESOURCE_NOT_FOUND.
     Result<repositories::AgentReleaseRow> latest(QString os = {}, QString arch = {});
@@ -50,10 +59,14 @@ public:
 
 private:
     QString binaryPath(const QString &id) const;
+    Result<repositories::AgentReleaseRow> record(const auth::Principal &caller,
+                                                 const auth::ClientInfo &client,
+                                                 repositories::AgentReleaseRow row);
 
     store::Database &m_db;
     ReleaseSigner &m_signer;
     QString m_dir;
+    QList<QThread *> m_writers;
 };
 
 } // namespace hm::server::remote
