@@ -225,10 +225,14 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/agents/releases/{id}/download"),
         Role::Admin,
-        [&releases](const RequestContext &c, const Principal &) -> ApiReply {
-            HM_TRY(row, releases.get(c.pathArgs.at(0)));
-            HM_TRY(bytes, releases.read(row.value().manifest.id, 0, row.value().manifest.size));
-            return ApiReply::raw(bytes.value(), QByteArrayLiteral("application/octet-stream"));
+        [&releases, &router](const RequestContext &c, const Principal &) -> ApiReply {
+            const DeferredReply reply = c.defer();
+            releases.readAll(c.pathArgs.at(0), &router, [reply](Result<QByteArray> bytes) {
+                reply.send(bytes ? ApiReply::raw(bytes.value(),
+                                                 QByteArrayLiteral("application/octet-stream"))
+                                 : ApiReply::failure(bytes.error()));
+            });
+            return ApiReply::deferred();
         },
         routeDoc(kReleasesTag,
                  QStringLiteral("The build's bytes, for installing an agent by hand (agents "

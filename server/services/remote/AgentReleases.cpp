@@ -41,7 +41,7 @@ QByteArray AgentReleases::publicKey() const
 
 AgentReleases::~AgentReleases()
 {
-    for (QThread *writer : std::as_const(m_writers)) {
+    for (QThread *writer : std::as_const(m_workers)) {
         writer->wait();
         delete writer;
     }
@@ -111,10 +111,10 @@ void AgentReleases::upload(const auth::Principal &caller, const auth::ClientInfo
             written->stored = Error{ErrorCode::IoError, QStringLiteral("cannot write %1: %2")
                                                             .arg(path, file.errorString())};
     });
-    m_writers.append(writer);
+    m_workers.append(writer);
     QObject::connect(writer, &QThread::finished, context,
                      [this, writer, written, caller, client, row, path, done]() mutable {
-                         m_writers.removeOne(writer);
+                         m_workers.removeOne(writer);
                          writer->deleteLater();
                          if (!written->stored)
                              return done(written->stored.error());
@@ -183,6 +183,33 @@ Result<QByteArray> AgentReleases::read(const QString &id, qint64 offset, qint64 
         return Error{ErrorCode::IoError,
                      QStringLiteral("cannot read the stored build: %1").arg(file.errorString())};
     return file.read(length);
+}
+
+void AgentReleases::readAll(const QString &id, QObject *context,
+                            std::function<void(Result<QByteArray>)> done)
+{
+    auto row = get(id);
+    if (!row) {
+        QTimer::singleShot(0, context, [done, error = row.error()] { done(error); });
+        return;
+    }
+    auto bytes = std::make_shared<Result<QByteArray>>(QByteArray());
+    const QString path = binaryPath(row.value().manifest.id);
+    QThread *reader = QThread::create([bytes, path] {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            *bytes = Error{ErrorCode::IoError, QStringLiteral("cannot read the stored build: %1")
+                                                   .arg(file.errorString())};
+        else
+            *bytes = file.readAll();
+    });
+    m_workers.append(reader);
+    QObject::connect(reader, &QThread::finished, context, [this, reader, bytes, done] {
+        m_workers.removeOne(reader);
+        reader->deleteLater();
+        done(std::move(*bytes));
+    });
+    reader->start();
 }
 
 QJsonObject AgentReleases::json(const repositories::AgentReleaseRow &row)

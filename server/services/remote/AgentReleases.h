@@ -35,7 +35,7 @@ public:
     AgentReleases(store::Database &db, ReleaseSigner &signer, QString dataDir)
         : m_db(db), m_signer(signer), m_dir(std::move(dataDir))
     {}
-    // Waits for uploads still being written.
+    // Waits for the uploads and downloads its workers still handle.
     ~AgentReleases();
 
     // VALIDATION_ERROR (version, os, arch, an empty or oversized body),
@@ -54,6 +54,11 @@ public:
     // none past it): what the file holds now, unchecked — the agent checks.
     Result<QByteArray> read(const QString &id, qint64 offset, qint64 length) const;
 
+    // The whole build, read on a worker thread (up to 128 MiB); `done` on
+    // the server thread.
+    void readAll(const QString &id, QObject *context,
+                 std::function<void(Result<QByteArray>)> done);
+
     QByteArray publicKey() const;
     static QJsonObject json(const repositories::AgentReleaseRow &row);
 
@@ -66,7 +71,7 @@ private:
     store::Database &m_db;
     ReleaseSigner &m_signer;
     QString m_dir;
-    QList<QThread *> m_writers;
+    QList<QThread *> m_workers; // uploads being written, downloads being read
 };
 
 } // namespace hm::server::remote
