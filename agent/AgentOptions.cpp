@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QProcess>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSettings>
@@ -90,6 +91,12 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
                        "suffix: read only). Repeatable; replaces the config file's "
                        "files_roots."),
         QStringLiteral("DIR[:ro]")));
+    // Internal: how an upgrade's watchdog is started (docs/agent.md
+    // "Upgrades"); not for people, so not in --help.
+    QCommandLineOption watchdog(QStringLiteral("upgrade-watchdog"), QString(),
+                                QStringLiteral("FILE"));
+    watchdog.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(watchdog);
     parser.addOption(QCommandLineOption(
         QStringLiteral("print-fingerprint"),
         QStringLiteral("Print this agent's identity fingerprint (creating the identity if "
@@ -198,6 +205,18 @@ Result<QStringList> parseCapabilities(const QVariant &value)
     return names;
 }
 
+// An absolute program and its arguments. QProcess::splitCommand only
+// splits (quotes honoured); nothing is ever handed to a shell.
+Result<QStringList> parseRebootCommand(const QString &text)
+{
+    const QStringList command = QProcess::splitCommand(text.trimmed());
+    if (command.isEmpty() || !QDir::isAbsolutePath(command.constFirst()))
+        return agentOptionError(QStringLiteral("reboot_command"),
+                                QStringLiteral("reboot_command must start with an absolute "
+                                               "program path, e.g. /usr/bin/systemctl reboot"));
+    return command;
+}
+
 // File roots from the config file (one list) or the command line (one per
 // option). The same directory twice is kept once, read only if either says
 // so: the safer reading of a contradictory config.
@@ -293,6 +312,16 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
             options.capabilities = *capabilities;
             continue;
         }
+        if (key == u"reboot_command") {
+            auto command = parseRebootCommand(value);
+            if (!command) {
+                Error error = command.error();
+                error.message = QStringLiteral("%1: %2").arg(path, error.message);
+                return error;
+            }
+            options.rebootCommand = command.value();
+            continue;
+        }
         if (key == u"files_roots") {
             const QVariant raw = settings.value(key);
             auto roots = parseFileRoots(raw.typeId() == QMetaType::QStringList
@@ -336,6 +365,7 @@ Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QStri
     options.showHelp = parser.isSet(QStringLiteral("help"));
     options.showVersion = parser.isSet(QStringLiteral("version"));
     options.printFingerprint = parser.isSet(QStringLiteral("print-fingerprint"));
+    options.upgradeWatchdog = parser.value(QStringLiteral("upgrade-watchdog"));
     if (options.showHelp || options.showVersion)
         return options;
 
@@ -388,6 +418,8 @@ QString agentHelpText()
             "  server, enrol_secret, data_dir, interval, pin_sha256, name, docker_socket,\n"
             "  capabilities   comma-separated: %1\n"
             "                 (default metrics,probes; --allow adds to it)\n"
+            "  reboot_command what the reboot capability runs: an absolute program and\n"
+            "                 its arguments, no shell (default /usr/bin/systemctl reboot)\n"
             "  files_roots    comma-separated DIR[:ro]: the directories the files\n"
             "                 capability may reach (absolute, existing; :ro read only);\n"
             "                 --files-root replaces it\n"

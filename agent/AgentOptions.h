@@ -44,6 +44,15 @@ struct AgentOptions
     QString dockerSocket = QStringLiteral("/var/run/docker.sock");
     // Where the "nginx" capability finds nginx (config keys nginx_*).
     NginxSettings nginx;
+    // What the `reboot` capability runs (config key reboot_command only: an
+    // operator's choice in a root-owned file, never the server's nor the
+    // command line's). Program and arguments, split like a shell would but
+    // never run through one.
+    QStringList rebootCommand{QStringLiteral("/usr/bin/systemctl"), QStringLiteral("reboot")};
+    // Set by a restarted upgrade's watchdog (internal, see AgentUpgrader.h):
+    // the pending-upgrade file this process watches over instead of running
+    // as an agent.
+    QString upgradeWatchdog;
     bool printFingerprint = false;
     bool showHelp = false;
     bool showVersion = false;

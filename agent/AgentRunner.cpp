@@ -1,11 +1,15 @@
 #include "agent/AgentRunner.h"
 
 #include "agent/AgentSession.h"
+#include "agent/AgentUpgrader.h"
 #include "agent/DockerHandlers.h"
 #include "agent/FileHandlers.h"
 #include "agent/NginxHandlers.h"
+#include "agent/PowerHandlers.h"
 #include "agent/ProcessHandlers.h"
 #include "agent/ProcessTable.h"
+#include "agent/ReleaseVerifier.h"
+#include "agent/SelfExec.h"
 #include "agent/RemoteDispatcher.h"
 #include "agent/TaskHandlers.h"
 #include "agent/TaskRunner.h"
@@ -14,6 +18,7 @@
 #include "common/Logging.h"
 #include "hivemind/Version.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QTextStream>
@@ -37,7 +42,9 @@ QString runnerAgentVersion()
 } // namespace
 
 AgentRunner::AgentRunner(AgentOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+    : QObject(parent), m_options(std::move(options)),
+      m_binaryPath(QCoreApplication::applicationFilePath()),
+      m_arguments(QCoreApplication::arguments())
 {
     m_sampleTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_sampleTimer, &QTimer::timeout, this, &AgentRunner::sample);
@@ -72,6 +79,36 @@ void AgentRunner::shutdown()
     }
     connect(m_session.get(), &AgentSession::disconnected, this, done);
     QTimer::singleShot(2000, this, done);
+    m_session->stop();
+}
+
+void AgentRunner::restartInPlace(const QStringList &extraArguments)
+{
+    if (std::exchange(m_restarting, true))
+        return;
+    qCInfo(lcAgent).noquote() << QStringLiteral("restarting %1").arg(m_binaryPath);
+    m_sampleTimer.stop();
+    m_probes.reset();
+    const auto exec = [this, extraArguments] {
+        if (m_finished)
+            return;
+        if (m_terminals)
+            m_terminals->closeAll(); // no shell outlives its agent
+        // The new image takes the data directory's lock again.
+        if (m_lock)
+            m_lock->unlock();
+        QStringList arguments = m_arguments;
+        arguments.append(extraArguments);
+        const Status execd = execProgram(m_binaryPath, arguments);
+        fail(kExitFailure, execd.error().message);
+    };
+    if (!m_session || m_session->state() != AgentSession::State::Streaming) {
+        if (m_session)
+            m_session->stop();
+        return exec();
+    }
+    connect(m_session.get(), &AgentSession::disconnected, this, exec, Qt::SingleShotConnection);
+    QTimer::singleShot(2000, this, exec);
     m_session->stop();
 }
 
@@ -135,8 +172,9 @@ void AgentRunner::enrol()
             return fail(refused ? kExitBadOptions : kExitFailure,
                         QStringLiteral("enrolment failed: %1").arg(answer.error().message));
         }
-        const EnrolmentRecord record{answer->nodeId, m_options.server.toString(),
-                                     m_identity->fingerprint()};
+        EnrolmentRecord record{answer->nodeId, m_options.server.toString(),
+                               m_identity->fingerprint()};
+        record.releaseKey = answer->releaseKey;
         if (const Status saved = record.save(m_options.dataDir); !saved)
             return fail(kExitFailure, saved.error().message);
         // For the operator to compare with what the console shows.
@@ -158,7 +196,10 @@ void AgentRunner::run(const EnrolmentRecord &record)
                                             .arg(record.server, m_options.server.toString());
     config.nodeId = record.nodeId;
     config.capabilities = m_options.capabilities;
-    config.agentVersion = runnerAgentVersion();
+    // An installed upgrade's version, when this binary is exactly the build
+    // the pinned release key signed as it (ReleaseVerifier.h).
+    config.agentVersion =
+        installedReleaseVersion(m_binaryPath, record.releaseKey, runnerAgentVersion());
     config.tls = runnerTlsPolicy(m_options);
     qCInfo(lcAgent).noquote()
         << QStringLiteral("node %1, identity %2").arg(record.nodeId, m_identity->fingerprint());
@@ -192,6 +233,14 @@ void AgentRunner::run(const EnrolmentRecord &record)
     m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket);
     m_docker->addHandlers(*m_remote);
     addNginxHandlers(*m_remote, m_options.nginx);
+    addPowerHandlers(*m_remote, m_options.rebootCommand, [this] { restartInPlace(); });
+    m_upgrader = std::make_unique<AgentUpgrader>(
+        UpgradeSetup{m_binaryPath, m_arguments, m_options.dataDir, record.releaseKey,
+                     config.agentVersion},
+        [this] { restartInPlace(); });
+    m_upgrader->addHandlers(*m_remote);
+    connect(m_session.get(), &AgentSession::welcomed, this,
+            [this] { m_upgrader->confirmPending(); });
     connect(m_session.get(), &AgentSession::requestReceived, this,
             [this](quint64 connection, const fleet::RequestMessage &request) {
                 m_remote->dispatch(request, [session = m_session.get(),

@@ -23,6 +23,7 @@ namespace hm::agent {
 
 class AgentSession;
 class DockerHandlers;
+class AgentUpgrader;
 class ProcessTable;
 class RemoteDispatcher;
 class TaskRunner;
@@ -40,6 +41,10 @@ public:
     // Stops sampling, closes the connection (1001) and finishes with 0 once
     // it is closed, or after a short wait for a server that does not answer.
     void shutdown();
+    // Closes the connection (as shutdown) and execs the agent's binary
+    // again with the same arguments and `extraArguments` (same pid): the
+    // upgrade capability's restart, and an installed upgrade's start.
+    void restartInPlace(const QStringList &extraArguments = {});
 
 signals:
     void finished(int exitCode);
@@ -53,6 +58,10 @@ private:
     void applySettings(const fleet::AgentSettings &settings);
 
     AgentOptions m_options;
+    // Where this binary was started from (read once: after an upgrade's
+    // swap /proc/self/exe names the previous binary).
+    QString m_binaryPath;
+    QStringList m_arguments;
     std::unique_ptr<QLockFile> m_lock; // one agent per data directory
     std::optional<AgentIdentity> m_identity;
     std::unique_ptr<SampleBuffer> m_buffer;
@@ -66,10 +75,12 @@ private:
     std::unique_ptr<TerminalSessions> m_terminals;
     std::unique_ptr<TaskRunner> m_tasks;
     std::unique_ptr<DockerHandlers> m_docker;
+    std::unique_ptr<AgentUpgrader> m_upgrader;
     Enroller m_enroller;
     QTimer m_sampleTimer;
     bool m_appendFailing = false;
     bool m_finished = false;
+    bool m_restarting = false;
 };
 
 } // namespace hm::agent

@@ -135,6 +135,11 @@ void Enroller::enrol(const EnrolmentRequest &request,
                                   QStringLiteral("the server registered the key %1, but "
                                                  "this agent's key is %2")
                                       .arg(answer.fingerprint, expectedFingerprint)});
+            // Pinned for good: later upgrades must be signed by this key.
+            answer.releaseKey = QByteArray::fromBase64(
+                data.value(QStringLiteral("release_key")).toString().toLatin1());
+            if (answer.releaseKey.size() != 32)
+                answer.releaseKey.clear();
             done(answer);
         });
 }

@@ -34,6 +34,7 @@ struct EnrolmentAnswer
     QString nodeId;
     QString name;
     QString fingerprint;
+    QByteArray releaseKey; // 32 bytes, or empty when the server sent none
 };
 
 class Enroller : public QObject

@@ -26,6 +26,10 @@ Result<std::optional<EnrolmentRecord>> EnrolmentRecord::load(const QString &data
     EnrolmentRecord record{object.value(QStringLiteral("node_id")).toString(),
                            object.value(QStringLiteral("server")).toString(),
                            object.value(QStringLiteral("fingerprint")).toString()};
+    record.releaseKey =
+        QByteArray::fromBase64(object.value(QStringLiteral("release_key")).toString().toLatin1());
+    if (record.releaseKey.size() != 32)
+        record.releaseKey.clear();
     if (record.nodeId.isEmpty() || record.server.isEmpty())
         return Error{ErrorCode::ValidationError,
                      QStringLiteral("%1 is damaged (it needs node_id and server); remove it to "
@@ -38,10 +42,12 @@ Status EnrolmentRecord::save(const QString &dataDir) const
 {
     const QString path = filePath(dataDir);
     QSaveFile file(path);
-    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("node_id"), nodeId},
-                                                      {QStringLiteral("server"), server},
-                                                      {QStringLiteral("fingerprint"), fingerprint}})
-                                .toJson();
+    QJsonObject object{{QStringLiteral("node_id"), nodeId},
+                       {QStringLiteral("server"), server},
+                       {QStringLiteral("fingerprint"), fingerprint}};
+    if (!releaseKey.isEmpty())
+        object.insert(QStringLiteral("release_key"), QString::fromLatin1(releaseKey.toBase64()));
+    const QByteArray json = QJsonDocument(object).toJson();
     if (!file.open(QIODevice::WriteOnly))
         return Error{ErrorCode::IoError,
                      QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};

@@ -15,6 +15,10 @@ struct EnrolmentRecord
     QString nodeId;
     QString server;      // the URL the agent enrolled with
     QString fingerprint; // of the identity the server registered
+    // The server's Ed25519 release public key (32 bytes) pinned at
+    // enrolment: the only key whose builds this agent installs. Empty for
+    // a server without releases, or an agent enrolled before them.
+    QByteArray releaseKey;
 
     static QString filePath(const QString &dataDir);
     // Nothing when the agent is not enrolled; ValidationError for a file

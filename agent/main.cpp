@@ -5,6 +5,7 @@
 #include "agent/AgentIdentity.h"
 #include "agent/AgentOptions.h"
 #include "agent/AgentRunner.h"
+#include "agent/UpgradeWatchdog.h"
 #ifdef Q_OS_UNIX
 #include "agent/TerminationSignals.h"
 #endif
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
     // Timestamped lines on stderr (the journal under systemd), with
     // anything that looks like a secret masked.
     hm::logging::install(hm::logging::Format::Text);
+    if (!options->upgradeWatchdog.isEmpty())
+        return runUpgradeWatchdog(options->upgradeWatchdog);
     AgentRunner runner(std::move(*options));
     QObject::connect(&runner, &AgentRunner::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });

@@ -15,6 +15,7 @@
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeNginxView.h"
 #include "fleet/NodeProcessesView.h"
+#include "remote/NodeAgentView.h"
 #include "remote/NodeTerminalView.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
@@ -150,6 +151,8 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_docker, QString()), false);
     m_nginx = new NodeNginxView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_nginx, QString()), false);
+    m_agent = new NodeAgentView(m_tabs);
+    m_tabs->setTabVisible(m_tabs->addTab(m_agent, QString()), false);
     split->addWidget(m_content);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
@@ -250,6 +253,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_terminal->setClient(client);
     m_files->setClient(client);
     m_docker->setClient(client);
+    m_agent->setClient(client);
     m_accessKey.clear();
     m_live->setClient(client);
     retranslateUi();
@@ -314,6 +318,7 @@ void NodesPage::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_files), tr("Files"));
     m_tabs->setTabText(m_tabs->indexOf(m_docker), tr("Docker"));
     m_tabs->setTabText(m_tabs->indexOf(m_nginx), tr("Nginx"));
+    m_tabs->setTabText(m_tabs->indexOf(m_agent), tr("Agent"));
     refreshTexts(m_model);
     showState();
 }
@@ -439,6 +444,7 @@ void NodesPage::showDetail()
     m_files->setNode(node);
     m_docker->setNode(node);
     m_nginx->setNode(node);
+    m_agent->setNode(node);
     readAccess(node);
     updateActions();
 }
@@ -457,6 +463,7 @@ void NodesPage::readAccess(const client::NodeRow *node)
         m_tabs->setTabVisible(m_tabs->indexOf(m_files), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_docker), false);
         m_tabs->setTabVisible(m_tabs->indexOf(m_nginx), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_agent), false);
         return;
     }
     client::RemoteApi(*m_client).access(
@@ -474,6 +481,10 @@ void NodesPage::readAccess(const client::NodeRow *node)
                                   r && r.value().usable.contains(QLatin1String("docker")));
             m_tabs->setTabVisible(m_tabs->indexOf(m_nginx),
                                   r && r.value().usable.contains(QLatin1String("nginx")));
+            const bool upgrade = r && r.value().usable.contains(QLatin1String("upgrade"));
+            const bool reboot = r && r.value().usable.contains(QLatin1String("reboot"));
+            m_tabs->setTabVisible(m_tabs->indexOf(m_agent), upgrade || reboot);
+            m_agent->setUsable(upgrade, reboot);
             emit nodeAccessRead();
         }));
 }

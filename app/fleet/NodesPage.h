@@ -31,6 +31,7 @@ class NodeDockerView;
 class NodeProcessesView;
 class NodeTerminalView;
 class NodeNginxView;
+class NodeAgentView;
 class SectionEmptyState;
 class SectionHeader;
 
@@ -77,6 +78,7 @@ public:
     NodeFilesView *filesView() const { return m_files; }
     NodeDockerView *dockerView() const { return m_docker; }
     NodeNginxView *nginxView() const { return m_nginx; }
+    NodeAgentView *agentView() const { return m_agent; }
 
 signals:
     // stateText() changed (the status bar follows).
@@ -130,6 +132,7 @@ private:
     NodeFilesView *m_files = nullptr;
     NodeDockerView *m_docker = nullptr;
     NodeNginxView *m_nginx = nullptr;
+    NodeAgentView *m_agent = nullptr; // upgrade, restart, reboot
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;

@@ -259,6 +259,46 @@ void RemoteApi::killProcess(const QString &nodeId, qint64 pid, const QString &si
         std::move(done));
 }
 
+namespace {
+
+// The server answers once the agent is back: longer than a plain request.
+constexpr int kAgentRestartTimeoutMs = 3 * 60 * 1000;
+
+} // namespace
+
+void RemoteApi::restartAgent(const QString &nodeId, Callback<void> done)
+{
+    ApiRequest request = ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/restart-agent"),
+                                          QJsonObject{});
+    request.timeoutMs = kAgentRestartTimeoutMs;
+    m_client.call<void>(request, [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::reboot(const QString &nodeId, Callback<void> done)
+{
+    ApiRequest request =
+        ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/reboot"), QJsonObject{});
+    request.timeoutMs = kAgentRestartTimeoutMs;
+    m_client.call<void>(request, [](const ApiResponse &) { return Status(); }, std::move(done));
+}
+
+void RemoteApi::upgradeAgent(const QString &nodeId, const QString &version,
+                             Callback<QString> done)
+{
+    QJsonObject body;
+    if (!version.isEmpty())
+        body.insert(QStringLiteral("version"), version);
+    ApiRequest request =
+        ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/upgrade"), body);
+    request.timeoutMs = kAgentRestartTimeoutMs;
+    m_client.call<QString>(
+        request,
+        [](const ApiResponse &r) {
+            return r.data.toObject().value(QStringLiteral("version")).toString();
+        },
+        std::move(done));
+}
+
 void RemoteApi::reauthenticate(const QString &secret, bool isTotpCode, Callback<void> done)
 {
     m_client.call<void>(

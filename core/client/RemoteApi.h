@@ -116,6 +116,15 @@ public:
     // directory; `overwrite` replaces one made before.
     void generateNginxCertificate(const QString &nodeId, const QString &domain, bool overwrite,
                                   Callback<NginxCertificate> done);
+    // Node power and upgrades (docs/api.md "Node power", "Agent releases"):
+    // each needs a recent reauthenticate() (REAUTHENTICATION_REQUIRED) and
+    // answers once the agent is done — back after a restart (up to a
+    // minute), on the new version after an upgrade (`version` empty: the
+    // latest release; the answer is the version installed), or running its
+    // reboot command.
+    void restartAgent(const QString &nodeId, Callback<void> done);
+    void reboot(const QString &nodeId, Callback<void> done);
+    void upgradeAgent(const QString &nodeId, const QString &version, Callback<QString> done);
 
     // Administrators only.
     void grants(Callback<QList<NodeGrant>> done);

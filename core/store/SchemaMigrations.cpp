@@ -1140,6 +1140,25 @@ BEGIN
 END;
 )sql";
 
+// Agent builds an administrator uploaded (issue 38 item 9; docs/api.md
+// "Agent releases"): the manifest the server signed; the bytes live in
+// <data dir>/agent-releases/<id>.bin.
+const char kAgentReleasesSchema[] = R"sql(
+CREATE TABLE agent_releases (
+    id          TEXT PRIMARY KEY,
+    version     TEXT NOT NULL,
+    protocol    INTEGER NOT NULL,
+    os          TEXT NOT NULL,
+    arch        TEXT NOT NULL,
+    size        INTEGER NOT NULL CHECK (size > 0),
+    sha256      TEXT NOT NULL,
+    signature   TEXT NOT NULL,
+    uploaded_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX agent_releases_unique ON agent_releases (version, os, arch);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1192,6 +1211,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kWireGuardPendingSchema)},
         {31, QStringLiteral("bgp announced prefixes"), QString::fromUtf8(kBgpAnnouncementsSchema)},
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
+        {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
     };
     return migrations;
 }

@@ -47,6 +47,10 @@
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
 #include "server/services/remote/FileOps.h"
+#include "server/services/remote/NodePower.h"
+#include "server/services/remote/AgentReleases.h"
+#include "server/services/remote/AgentUpgrades.h"
+#include "server/services/remote/ReleaseSigner.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -332,6 +336,18 @@ Result<QUrl> ServerRuntime::startUp()
     if (m_options.terminalIdleSeconds > 0)
         m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleSeconds) * 1000);
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
+    m_nodePower = std::make_unique<remote::NodePower>(*m_nodeActions, *m_recentAuth);
+    registerNodePowerRoutes(*m_router, *m_auth, *m_nodePower);
+    auto releaseSigner = remote::ReleaseSigner::loadOrCreate(m_options.dataDir, *m_envelope);
+    if (!releaseSigner)
+        return releaseSigner.error();
+    m_releaseSigner = std::move(releaseSigner.value());
+    m_fleet->setReleaseKey(m_releaseSigner->publicKey());
+    m_agentReleases = std::make_unique<remote::AgentReleases>(*m_database, *m_releaseSigner,
+                                                              m_options.dataDir);
+    m_agentUpgrades = std::make_unique<remote::AgentUpgrades>(*m_nodeActions, *m_agentReleases,
+                                                              *m_recentAuth);
+    registerAgentReleaseRoutes(*m_router, *m_auth, *m_agentReleases, *m_agentUpgrades);
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);
@@ -450,6 +466,8 @@ void ServerRuntime::stop()
     m_wireguard.reset(); // waits for its backend call in progress
     m_terminals.reset(); // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
+    m_nodePower.reset();
+    m_agentUpgrades.reset();
     m_fileOps.reset();    // its calls' answers are dropped with it
     if (m_taskDispatcher)
         m_taskDispatcher->setActions(nullptr);

@@ -42,6 +42,10 @@ class TaskLog;
 class DockerOps;
 class RecentAuthentication;
 class TerminalService;
+class NodePower;
+class ReleaseSigner;
+class AgentReleases;
+class AgentUpgrades;
 class FileOps;
 class NginxOps;
 } // namespace remote
@@ -132,6 +136,10 @@ private:
     std::unique_ptr<remote::DockerOps> m_dockerOps;            // nodes' containers
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals
+    std::unique_ptr<remote::NodePower> m_nodePower;            // agent restart, reboot
+    std::unique_ptr<remote::ReleaseSigner> m_releaseSigner;    // signs agent builds
+    std::unique_ptr<remote::AgentReleases> m_agentReleases;    // stored agent builds
+    std::unique_ptr<remote::AgentUpgrades> m_agentUpgrades;    // agents upgraded
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
     std::unique_ptr<remote::NginxOps> m_nginxOps;              // nodes' nginx
     std::unique_ptr<fleet::PublicStatus> m_publicStatus;       // the public page

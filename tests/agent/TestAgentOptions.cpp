@@ -205,6 +205,29 @@ private slots:
                  qPrintable(fromFile.error().message));
     }
 
+    // What the reboot capability runs comes from the config file only: an
+    // absolute program and its arguments, never a shell.
+    void rebootCommandFromTheFileOnly()
+    {
+        const auto defaults = parse({QStringLiteral("--config"), writeConfig("")});
+        QVERIFY(defaults);
+        QCOMPARE(defaults->rebootCommand,
+                 (QStringList{QStringLiteral("/usr/bin/systemctl"), QStringLiteral("reboot")}));
+        const auto configured = parse({QStringLiteral("--config"),
+                                       writeConfig("reboot_command=/sbin/shutdown -r now\n")});
+        QVERIFY(configured);
+        QCOMPARE(configured->rebootCommand,
+                 (QStringList{QStringLiteral("/sbin/shutdown"), QStringLiteral("-r"),
+                              QStringLiteral("now")}));
+        const auto relative =
+            parse({QStringLiteral("--config"), writeConfig("reboot_command=reboot\n")});
+        QVERIFY(!relative);
+        QCOMPARE(relative.error().details.value(QStringLiteral("field")).toString(),
+                 QStringLiteral("reboot_command"));
+        QVERIFY(!parse({QStringLiteral("--config"), writeConfig(""),
+                        QStringLiteral("--reboot-command"), QStringLiteral("/bin/true")}));
+    }
+
     void unknownCapabilityInFileRefused()
     {
         const auto options =

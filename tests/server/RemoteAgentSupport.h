@@ -22,6 +22,9 @@ struct RemoteAgent
 {
     QString nodeId;
     QString name;
+    // The binary to run; empty: the build's hivemind-agent. The upgrade
+    // tests give each agent a copy of its own, which an upgrade replaces.
+    QString program;
     std::unique_ptr<QProcess> process;
 
     // SIGTERM and wait; true when it is gone (or was never started).
@@ -66,7 +69,8 @@ public:
         config.write("capabilities=metrics\n" + configLines);
         config.close();
         agent.process = std::make_unique<QProcess>();
-        agent.process->setProgram(binaryPath("hivemind-agent"));
+        agent.process->setProgram(agent.program.isEmpty() ? binaryPath("hivemind-agent")
+                                                          : agent.program);
         agent.process->setArguments(QStringList{"--config", config.fileName(), "--server",
                                                 m_http.base().toString(), "--enrol-secret",
                                                 secret, "--data-dir", m_dir.filePath(name),
@@ -83,7 +87,8 @@ public:
     {
         agent.stop();
         agent.process = std::make_unique<QProcess>();
-        agent.process->setProgram(binaryPath("hivemind-agent"));
+        agent.process->setProgram(agent.program.isEmpty() ? binaryPath("hivemind-agent")
+                                                          : agent.program);
         agent.process->setArguments(
             QStringList{"--config", m_dir.filePath(agent.name + QStringLiteral(".conf")),
                         "--server", m_http.base().toString(), "--data-dir",

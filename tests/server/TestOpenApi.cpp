@@ -199,7 +199,8 @@ private slots:
     // of the documents the seeds define in camelCase are the only others:
     // a flow definition is a free-form object here; a component's
     // interface (configSchema, outputHandles) and a credential's data
-    // (seed 003 §13.2, and hostKey beside them) are named below.
+    // (seed 003 §13.2, and hostKey beside them) are named below, with seed
+    // 002's releasedAt (GET /api/agents/releases/latest keeps its shape).
     void answerPropertiesAreSnakeCase()
     {
         static const QRegularExpression snake(
@@ -208,7 +209,7 @@ private slots:
             QStringLiteral("configSchema"), QStringLiteral("outputHandles"),
             QStringLiteral("clientId"),     QStringLiteral("clientSecret"),
             QStringLiteral("tokenUrl"),     QStringLiteral("privateKey"),
-            QStringLiteral("hostKey")};
+            QStringLiteral("hostKey"),      QStringLiteral("releasedAt")};
         const QJsonObject schemas =
             m_document.value("components").toObject().value("schemas").toObject();
         QStringList offenders;

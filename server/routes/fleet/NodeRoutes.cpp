@@ -204,10 +204,14 @@ ApiReply registerAgent(fleet::FleetService &fleet, const RequestContext &c)
     HM_TRY(body, c.jsonObject());
     HM_TRY(r, registrationOf(body.value()));
     HM_TRY(enrolled, fleet.enrol(secret, r.value(), c.clientIp()));
-    return ApiReply::ok(QJsonObject{{QStringLiteral("node_id"), enrolled.value().nodeId},
-                                    {QStringLiteral("name"), enrolled.value().name},
-                                    {QStringLiteral("fingerprint"), enrolled.value().fingerprint}},
-                        201);
+    QJsonObject answer{{QStringLiteral("node_id"), enrolled.value().nodeId},
+                       {QStringLiteral("name"), enrolled.value().name},
+                       {QStringLiteral("fingerprint"), enrolled.value().fingerprint}};
+    // The agent pins it: only builds this key signed are installed there.
+    if (!enrolled.value().releaseKey.isEmpty())
+        answer.insert(QStringLiteral("release_key"),
+                      QString::fromLatin1(enrolled.value().releaseKey.toBase64()));
+    return ApiReply::ok(answer, 201);
 }
 
 ApiReply nodeMetrics(fleet::FleetService &fleet, const RequestContext &c)
@@ -711,7 +715,10 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
                     {QStringLiteral("public_key")}))
                 .response(object({{QStringLiteral("node_id"), string()},
                                   {QStringLiteral("name"), string()},
-                                  {QStringLiteral("fingerprint"), string()}}));
+                                  {QStringLiteral("fingerprint"), string()},
+                                  {QStringLiteral("release_key"),
+                                   string(QStringLiteral("base64 Ed25519 release public key "
+                                                         "the agent pins"))}}));
         d.successStatus = 201;
         d.headerParameters = QJsonArray{header(QStringLiteral("X-Secret-Key"), string(),
                                                QStringLiteral("the enrolment secret"))};

@@ -16,6 +16,9 @@ class FileOps;
 class TaskLog;
 class DockerOps;
 class NginxOps;
+class NodePower;
+class AgentReleases;
+class AgentUpgrades;
 } // namespace remote
 
 // /api/v1/nodes/grants* (NodeGrantRoutes.cpp, docs/api.md "Node grants"):
@@ -46,5 +49,15 @@ void registerNginxRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Ngin
 void registerTerminalRoutes(ApiRouter &router, auth::AuthModule &auth,
                             remote::TerminalService &terminals,
                             remote::RecentAuthentication &recent);
+
+// POST /api/v1/nodes/{id}/restart-agent, /api/v1/nodes/{id}/reboot and
+// seed 000's /api/nodes/{id}/restart (NodePowerRoutes.cpp, docs/api.md
+// "Node power").
+void registerNodePowerRoutes(ApiRouter &router, auth::AuthModule &auth, remote::NodePower &power);
+// /api/v1/agents/releases*, /api/v1/nodes/{id}/upgrade, /api/v1/agents/upgrade
+// and seed 002's /api/agents/releases/latest and /api/servers/upgrade
+// (AgentReleaseRoutes.cpp, docs/api.md "Agent releases").
+void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
+                                remote::AgentReleases &releases, remote::AgentUpgrades &upgrades);
 
 } // namespace hm::server

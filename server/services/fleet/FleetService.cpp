@@ -486,7 +486,7 @@ Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registrati
                 {{QStringLiteral("fingerprint"), fingerprint},
                  {QStringLiteral("agent_version"), facts.agentVersion}});
     publish(QStringLiteral("node_updated"), nodeId, nodeJson(*row.value(), false));
-    return EnrolledNode{nodeId, row.value()->name, fingerprint};
+    return EnrolledNode{nodeId, row.value()->name, fingerprint, m_releaseKey};
 }
 
 Result<NodeRow> FleetService::authenticateAgent(const hm::fleet::HelloMessage &hello,

@@ -80,6 +80,7 @@ struct EnrolledNode
     QString nodeId;
     QString name;
     QString fingerprint;
+    QByteArray releaseKey; // the release public key agents pin (empty: none)
 };
 
 class FleetService : public QObject
@@ -95,6 +96,9 @@ public:
     void setAgentAddress(std::function<QString()> serverUrl, std::function<QString()> pin);
     // For tests: the clock every expiry is measured with.
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // The Ed25519 release public key enrolling agents pin (AgentReleases):
+    // only builds it signed are ever installed on them.
+    void setReleaseKey(QByteArray publicKey) { m_releaseKey = std::move(publicKey); }
 
     // Administrators.
     Result<CreatedNode> create(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -206,6 +210,7 @@ private:
     QHash<QString, qint64> m_lastAnnounced; // node id -> last reportStored seq
     std::function<QString()> m_serverUrl;
     std::function<QString()> m_pin;
+    QByteArray m_releaseKey;
     hm::fleet::AgentSettings m_settings;
     QSet<QString> m_online;
 };

@@ -1,0 +1,77 @@
+#pragma once
+
+// The agent builds the server offers (issue 38 item 9; docs/api.md "Agent
+// releases"): an administrator uploads a binary with its version (and
+// os/arch, default the server's own); the server signs its manifest with
+// the release key (ReleaseSigner), keeps the bytes in
+// <data dir>/agent-releases/<id>.bin (0600) and the manifest in
+// agent_releases, and audits AGENT_RELEASE_UPLOADED. Agents never download
+// over HTTP: the bytes travel in upgrade/chunk requests over their own
+// authenticated connection (AgentUpgrades).
+
+#include "common/Result.h"
+#include "server/repositories/AgentReleaseRepository.h"
+#include "server/services/auth/TokenService.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <functional>
+
+class QObject;
+class QThread;
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::remote {
+
+class ReleaseSigner;
+
+class AgentReleases
+{
+public:
+    AgentReleases(store::Database &db, ReleaseSigner &signer, QString dataDir)
+        : m_db(db), m_signer(signer), m_dir(std::move(dataDir))
+    {}
+    // Waits for the uploads and downloads its workers still handle.
+    ~AgentReleases();
+
+    // VALIDATION_ERROR (version, os, arch, an empty or oversized body),
+    // RESOURCE_ALREADY_EXISTS for a version stored for that os/arch. The
+    // SHA-256 and the file (up to 128 MiB) are made on a worker thread,
+    // never the server's; `done` runs on the server thread (not after
+    // `context` is gone).
+    void upload(const auth::Principal &caller, const auth::ClientInfo &client,
+                const QString &version, QString os, QString arch, QByteArray binary,
+                QObject *context, std::function<void(Result<repositories::AgentReleaseRow>)> done);
+    Result<QList<repositories::AgentReleaseRow>> list();
+    // The newest for os/arch (empty: the server's); RESOURCE_NOT_FOUND.
+    Result<repositories::AgentReleaseRow> latest(QString os = {}, QString arch = {});
+    Result<repositories::AgentReleaseRow> get(const QString &id);
+    // Up to `length` bytes of the build from `offset` (fewer at its end,
+    // none past it): what the file holds now, unchecked — the agent checks.
+    Result<QByteArray> read(const QString &id, qint64 offset, qint64 length) const;
+
+    // The whole build, read on a worker thread (up to 128 MiB); `done` on
+    // the server thread.
+    void readAll(const QString &id, QObject *context,
+                 std::function<void(Result<QByteArray>)> done);
+
+    QByteArray publicKey() const;
+    static QJsonObject json(const repositories::AgentReleaseRow &row);
+
+private:
+    QString binaryPath(const QString &id) const;
+    Result<repositories::AgentReleaseRow> record(const auth::Principal &caller,
+                                                 const auth::ClientInfo &client,
+                                                 repositories::AgentReleaseRow row);
+
+    store::Database &m_db;
+    ReleaseSigner &m_signer;
+    QString m_dir;
+    QList<QThread *> m_workers; // uploads being written, downloads being read
+};
+
+} // namespace hm::server::remote
