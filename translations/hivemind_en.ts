@@ -870,6 +870,26 @@
         <source>Self-signed certificate created</source>
         <translation>Self-signed certificate created</translation>
     </message>
+    <message>
+        <source>Node agent restarted</source>
+        <translation>Node agent restarted</translation>
+    </message>
+    <message>
+        <source>Node rebooted</source>
+        <translation>Node rebooted</translation>
+    </message>
+    <message>
+        <source>Node agent upgraded</source>
+        <translation>Node agent upgraded</translation>
+    </message>
+    <message>
+        <source>Node agent upgrade failed</source>
+        <translation>Node agent upgrade failed</translation>
+    </message>
+    <message>
+        <source>Agent release uploaded</source>
+        <translation>Agent release uploaded</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -9029,6 +9049,101 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeAgentView</name>
+    <message>
+        <source>Upgrade agent</source>
+        <translation>Upgrade agent</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to the latest release? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>Upgrade the agent on &quot;%1&quot; to the latest release? It restarts on the new build and goes back to the old one if it cannot reach the server.</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to version %2? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>Upgrade the agent on &quot;%1&quot; to version %2? It restarts on the new build and goes back to the old one if it cannot reach the server.</translation>
+    </message>
+    <message>
+        <source>Restart agent</source>
+        <translation>Restart agent</translation>
+    </message>
+    <message>
+        <source>Restart the agent on &quot;%1&quot;? Its open terminals close.</source>
+        <translation>Restart the agent on &quot;%1&quot;? Its open terminals close.</translation>
+    </message>
+    <message>
+        <source>Reboot node</source>
+        <translation>Reboot node</translation>
+    </message>
+    <message>
+        <source>Reboot &quot;%1&quot;? Everything running on the machine stops; it is offline until it has started again.</source>
+        <translation>Reboot &quot;%1&quot;? Everything running on the machine stops; it is offline until it has started again.</translation>
+    </message>
+    <message>
+        <source>Upgrading the agent…</source>
+        <translation>Upgrading the agent…</translation>
+    </message>
+    <message>
+        <source>Restarting the agent…</source>
+        <translation>Restarting the agent…</translation>
+    </message>
+    <message>
+        <source>Asking the node to reboot…</source>
+        <translation>Asking the node to reboot…</translation>
+    </message>
+    <message>
+        <source>The agent runs version %1 now.</source>
+        <translation>The agent runs version %1 now.</translation>
+    </message>
+    <message>
+        <source>The agent restarted and is back.</source>
+        <translation>The agent restarted and is back.</translation>
+    </message>
+    <message>
+        <source>The node is rebooting.</source>
+        <translation>The node is rebooting.</translation>
+    </message>
+    <message>
+        <source>The new agent did not reach the server and the old one was put back.</source>
+        <translation>The new agent did not reach the server and the old one was put back.</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow it (see its capabilities).</source>
+        <translation>This node&apos;s agent does not allow it (see its capabilities).</translation>
+    </message>
+    <message>
+        <source>It did not work: %1</source>
+        <translation>It did not work: %1</translation>
+    </message>
+    <message>
+        <source>The agent on this node reports version %1.</source>
+        <translation>The agent on this node reports version %1.</translation>
+    </message>
+    <message>
+        <source>The node&apos;s agent.</source>
+        <translation>The node&apos;s agent.</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>latest release</source>
+        <translation>latest release</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade agent</source>
+        <translation>&amp;Upgrade agent</translation>
+    </message>
+    <message>
+        <source>&amp;Restart agent</source>
+        <translation>&amp;Restart agent</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot node</source>
+        <translation>Re&amp;boot node</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -11107,6 +11222,10 @@
     <message>
         <source>Nginx</source>
         <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
     </message>
 </context>
 <context>

@@ -868,6 +868,26 @@
         <source>Self-signed certificate created</source>
         <translation>已创建自签名证书</translation>
     </message>
+    <message>
+        <source>Node agent restarted</source>
+        <translation>节点代理已重启</translation>
+    </message>
+    <message>
+        <source>Node rebooted</source>
+        <translation>节点已重启</translation>
+    </message>
+    <message>
+        <source>Node agent upgraded</source>
+        <translation>节点代理已升级</translation>
+    </message>
+    <message>
+        <source>Node agent upgrade failed</source>
+        <translation>节点代理升级失败</translation>
+    </message>
+    <message>
+        <source>Agent release uploaded</source>
+        <translation>已上传代理版本</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -8975,6 +8995,101 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeAgentView</name>
+    <message>
+        <source>Upgrade agent</source>
+        <translation>升级代理</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to the latest release? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>要将“%1”上的代理升级到最新版本吗？代理会以新版本重启；如果无法连接服务器，会自动恢复为旧版本。</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to version %2? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>要将“%1”上的代理升级到版本 %2 吗？代理会以新版本重启；如果无法连接服务器，会自动恢复为旧版本。</translation>
+    </message>
+    <message>
+        <source>Restart agent</source>
+        <translation>重启代理</translation>
+    </message>
+    <message>
+        <source>Restart the agent on &quot;%1&quot;? Its open terminals close.</source>
+        <translation>要重启“%1”上的代理吗？已打开的终端会关闭。</translation>
+    </message>
+    <message>
+        <source>Reboot node</source>
+        <translation>重启节点</translation>
+    </message>
+    <message>
+        <source>Reboot &quot;%1&quot;? Everything running on the machine stops; it is offline until it has started again.</source>
+        <translation>要重启“%1”吗？机器上运行的一切都会停止，重启完成前节点会离线。</translation>
+    </message>
+    <message>
+        <source>Upgrading the agent…</source>
+        <translation>正在升级代理…</translation>
+    </message>
+    <message>
+        <source>Restarting the agent…</source>
+        <translation>正在重启代理…</translation>
+    </message>
+    <message>
+        <source>Asking the node to reboot…</source>
+        <translation>正在请求节点重启…</translation>
+    </message>
+    <message>
+        <source>The agent runs version %1 now.</source>
+        <translation>代理现在运行版本 %1。</translation>
+    </message>
+    <message>
+        <source>The agent restarted and is back.</source>
+        <translation>代理已重启并重新连接。</translation>
+    </message>
+    <message>
+        <source>The node is rebooting.</source>
+        <translation>节点正在重启。</translation>
+    </message>
+    <message>
+        <source>The new agent did not reach the server and the old one was put back.</source>
+        <translation>新版代理无法连接服务器，已恢复为旧版本。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow it (see its capabilities).</source>
+        <translation>此节点的代理不允许此操作（请查看其功能）。</translation>
+    </message>
+    <message>
+        <source>It did not work: %1</source>
+        <translation>操作未成功：%1</translation>
+    </message>
+    <message>
+        <source>The agent on this node reports version %1.</source>
+        <translation>此节点的代理报告版本 %1。</translation>
+    </message>
+    <message>
+        <source>The node&apos;s agent.</source>
+        <translation>节点的代理。</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>latest release</source>
+        <translation>最新版本</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade agent</source>
+        <translation>升级代理(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart agent</source>
+        <translation>重启代理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot node</source>
+        <translation>重启节点(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -11046,6 +11161,10 @@
     <message>
         <source>Nginx</source>
         <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理</translation>
     </message>
 </context>
 <context>

@@ -868,6 +868,26 @@
         <source>Self-signed certificate created</source>
         <translation>已建立自簽憑證</translation>
     </message>
+    <message>
+        <source>Node agent restarted</source>
+        <translation>節點代理程式已重新啟動</translation>
+    </message>
+    <message>
+        <source>Node rebooted</source>
+        <translation>節點已重新開機</translation>
+    </message>
+    <message>
+        <source>Node agent upgraded</source>
+        <translation>節點代理程式已升級</translation>
+    </message>
+    <message>
+        <source>Node agent upgrade failed</source>
+        <translation>節點代理程式升級失敗</translation>
+    </message>
+    <message>
+        <source>Agent release uploaded</source>
+        <translation>已上傳代理程式版本</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -8975,6 +8995,101 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeAgentView</name>
+    <message>
+        <source>Upgrade agent</source>
+        <translation>升級代理程式</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to the latest release? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>要將「%1」上的代理程式升級到最新版本嗎？代理程式會以新版本重新啟動；若無法連上伺服器，會自動還原為舊版本。</translation>
+    </message>
+    <message>
+        <source>Upgrade the agent on &quot;%1&quot; to version %2? It restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>要將「%1」上的代理程式升級到版本 %2 嗎？代理程式會以新版本重新啟動；若無法連上伺服器，會自動還原為舊版本。</translation>
+    </message>
+    <message>
+        <source>Restart agent</source>
+        <translation>重新啟動代理程式</translation>
+    </message>
+    <message>
+        <source>Restart the agent on &quot;%1&quot;? Its open terminals close.</source>
+        <translation>要重新啟動「%1」上的代理程式嗎？已開啟的終端機會關閉。</translation>
+    </message>
+    <message>
+        <source>Reboot node</source>
+        <translation>重新開機節點</translation>
+    </message>
+    <message>
+        <source>Reboot &quot;%1&quot;? Everything running on the machine stops; it is offline until it has started again.</source>
+        <translation>要將「%1」重新開機嗎？機器上執行中的一切都會停止，重新啟動完成前節點會離線。</translation>
+    </message>
+    <message>
+        <source>Upgrading the agent…</source>
+        <translation>正在升級代理程式…</translation>
+    </message>
+    <message>
+        <source>Restarting the agent…</source>
+        <translation>正在重新啟動代理程式…</translation>
+    </message>
+    <message>
+        <source>Asking the node to reboot…</source>
+        <translation>正在要求節點重新開機…</translation>
+    </message>
+    <message>
+        <source>The agent runs version %1 now.</source>
+        <translation>代理程式現在執行版本 %1。</translation>
+    </message>
+    <message>
+        <source>The agent restarted and is back.</source>
+        <translation>代理程式已重新啟動並重新連線。</translation>
+    </message>
+    <message>
+        <source>The node is rebooting.</source>
+        <translation>節點正在重新開機。</translation>
+    </message>
+    <message>
+        <source>The new agent did not reach the server and the old one was put back.</source>
+        <translation>新版代理程式無法連上伺服器，已還原為舊版本。</translation>
+    </message>
+    <message>
+        <source>This node&apos;s agent does not allow it (see its capabilities).</source>
+        <translation>此節點的代理程式不允許此操作（請查看其功能）。</translation>
+    </message>
+    <message>
+        <source>It did not work: %1</source>
+        <translation>操作未成功：%1</translation>
+    </message>
+    <message>
+        <source>The agent on this node reports version %1.</source>
+        <translation>此節點的代理程式回報版本 %1。</translation>
+    </message>
+    <message>
+        <source>The node&apos;s agent.</source>
+        <translation>節點的代理程式。</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>latest release</source>
+        <translation>最新版本</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade agent</source>
+        <translation>升級代理程式(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart agent</source>
+        <translation>重新啟動代理程式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot node</source>
+        <translation>重新開機節點(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -11046,6 +11161,10 @@
     <message>
         <source>Nginx</source>
         <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理程式</translation>
     </message>
 </context>
 <context>
