@@ -1159,6 +1159,12 @@ CREATE TABLE agent_releases (
 CREATE UNIQUE INDEX agent_releases_unique ON agent_releases (version, os, arch);
 )sql";
 
+// Audit & Logs filtered by node (issue 38 item 11): a node's entries by
+// resource, newest first, without reading the whole trail.
+const char kAuditByResourceSchema[] = R"sql(
+CREATE INDEX idx_audit_logs_resource ON audit_logs(resource_type, resource_id, created_at DESC);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1212,6 +1218,7 @@ const QList<Migration> &schemaMigrations()
         {31, QStringLiteral("bgp announced prefixes"), QString::fromUtf8(kBgpAnnouncementsSchema)},
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
+        {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
     };
     return migrations;
 }

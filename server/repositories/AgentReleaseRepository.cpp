@@ -1,5 +1,6 @@
 #include "server/repositories/AgentReleaseRepository.h"
 
+#include "store/Constraints.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
 
@@ -40,8 +41,7 @@ Status insertAgentRelease(store::Database &db, const AgentReleaseRow &r)
          QString::fromLatin1(m.signature.toBase64()),
          r.uploadedBy.isEmpty() ? QVariant() : QVariant(r.uploadedBy), r.createdAt});
     if (!s) {
-        const int rc = s.error().details.value(QStringLiteral("sqlite_code")).toInt();
-        if (rc == 2067 || rc == 1555)
+        if (store::isUniqueViolation(s.error()))
             return Error{ErrorCode::ResourceAlreadyExists,
                          QStringLiteral("version %1 for %2/%3 is stored already")
                              .arg(m.version, m.os, m.arch)};
