@@ -205,7 +205,8 @@ void TestTranslations::chineseIsComplete()
                                         QStringLiteral("BGP"), QStringLiteral("MED"),
                                         // tools and columns of remote operations
                                         QStringLiteral("Docker"), QStringLiteral("Nginx"),
-                                        QStringLiteral("PID"), QStringLiteral("CPU %")};
+                                        QStringLiteral("PID"), QStringLiteral("CPU %"),
+                                        QStringLiteral("nginx %1")};
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
@@ -216,6 +217,11 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("UTF"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      // tools, paths and option names of remote operations
+                      QStringLiteral("Compose"), QStringLiteral("compose"),
+                      QStringLiteral("podman"), QStringLiteral("nginx"), QStringLiteral("sites"),
+                      QStringLiteral("available"), QStringLiteral("enabled"),
+                      QStringLiteral("socket"), QStringLiteral("batch"),
                       // WireGuard settings (app/vpn); "quick" of wg-quick, the
                       // tool whose files the VPN section imports
                       QStringLiteral("DNS"), QStringLiteral("MTU"), QStringLiteral("quick"),
