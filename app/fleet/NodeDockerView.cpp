@@ -298,7 +298,8 @@ void NodeDockerView::readLog()
         ++m_logGeneration;
         m_logInFlight = false;
         m_logId = id;
-        m_logLastLine.clear();
+        m_logLastStamp.clear();
+        m_logLastStampLines.clear();
         m_logSince = 0;
         m_log->clear();
         const client::ContainerRow *row = m_model->container(m_model->rowOfId(id));
@@ -322,13 +323,16 @@ void NodeDockerView::readLog()
                 m_logTitle->setText(
                     tr("The log could not be read: %1").arg(describeApiError(r.error())));
             } else {
-                const QString last = logStamp(m_logLastLine);
+                QStringList shownAtLast = m_logLastStampLines; // each skipped once
                 QStringList fresh;
                 for (const QString &line : r.value().text.split(u'\n', Qt::SkipEmptyParts)) {
-                    // `since` has whole seconds: the lines already shown
-                    // come again.
-                    if (!last.isEmpty() && logStamp(line) <= last)
-                        continue;
+                    const QString stamp = logStamp(line);
+                    if (!m_logLastStamp.isEmpty() && !stamp.isEmpty()) {
+                        if (stamp < m_logLastStamp)
+                            continue;
+                        if (stamp == m_logLastStamp && shownAtLast.removeOne(line))
+                            continue;
+                    }
                     fresh.append(line);
                 }
                 if (!fresh.isEmpty()) {
@@ -337,9 +341,15 @@ void NodeDockerView::readLog()
                     m_log->appendPlainText(fresh.join(u'\n'));
                     if (atEnd)
                         bar->setValue(bar->maximum());
-                    m_logLastLine = fresh.constLast();
-                    const QDateTime time =
-                        QDateTime::fromString(m_logLastLine.section(u' ', 0, 0), Qt::ISODateWithMs);
+                    const QString newest = logStamp(fresh.constLast());
+                    if (newest != m_logLastStamp)
+                        m_logLastStampLines.clear();
+                    m_logLastStamp = newest;
+                    for (const QString &line : std::as_const(fresh))
+                        if (logStamp(line) == newest)
+                            m_logLastStampLines.append(line);
+                    const QDateTime time = QDateTime::fromString(
+                        fresh.constLast().section(u' ', 0, 0), Qt::ISODateWithMs);
                     if (time.isValid())
                         m_logSince = time.toSecsSinceEpoch();
                 }

@@ -103,7 +103,11 @@ private:
     int m_answers = 0;
     quint64 m_generation = 0;
     QString m_logId;       // whose log m_log shows
-    QString m_logLastLine; // the newest line shown, with its timestamp
+    // The newest time shown and the lines shown with it: `since` has whole
+    // seconds and podman's times have no fraction, so a later answer
+    // repeats them, and a new line may carry the same time.
+    QString m_logLastStamp;
+    QStringList m_logLastStampLines;
     qint64 m_logSince = 0; // seconds since 1970 of that line
     quint64 m_logGeneration = 0;
     bool m_logInFlight = false;
