@@ -3,6 +3,7 @@
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/Within.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QCheckBox>
@@ -251,7 +252,6 @@ void SignInDialog::showError(const hm::Error &error)
     m_lastError = error;
     m_hasError = true;
     QString text;
-    const QLocale locale;
     switch (error.code) {
     case hm::ErrorCode::InvalidPassword:
         text = tr("The server's password policy refused the new password: %1")
@@ -275,7 +275,7 @@ void SignInDialog::showError(const hm::Error &error)
             until = QDateTime::currentDateTime().addSecs(retryAfter);
         text = until.isValid()
                    ? tr("Too many failed attempts: sign-in is locked until %1.")
-                         .arg(locale.toString(until.toLocalTime().time(), QLocale::ShortFormat))
+                         .arg(dateTimeText(until)) // zh-TW: Qt 6.4 prints CLDR's "B"
                    : tr("Too many failed attempts: sign-in is locked for a while. Try again "
                         "later.");
         break;
