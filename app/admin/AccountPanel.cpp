@@ -8,6 +8,7 @@
 #include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -331,7 +332,7 @@ QWidget *AccountPanel::createSessionsTab()
 void AccountPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QWidget::changeEvent(event);
 }
 

@@ -7,6 +7,7 @@
 #include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -284,7 +285,7 @@ void ApiKeyDialog::togglePermission(const QString &permission)
 void ApiKeyDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 
@@ -505,7 +506,7 @@ void ApiKeySecretDialog::done(int result)
 void ApiKeySecretDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "widgets/FieldError.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -84,7 +85,7 @@ NodeGrantDialog::NodeGrantDialog(client::ApiClient *client, const QList<client::
 void NodeGrantDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

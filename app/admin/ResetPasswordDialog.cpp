@@ -1,4 +1,5 @@
 #include "admin/ResetPasswordDialog.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -55,7 +56,7 @@ bool ResetPasswordDialog::requireChange() const
 void ResetPasswordDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -6,6 +6,7 @@
 #include "common/Username.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -152,7 +153,7 @@ UserDialog::~UserDialog() = default;
 void UserDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

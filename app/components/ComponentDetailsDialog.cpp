@@ -6,6 +6,7 @@
 #include "widgets/ComponentIcon.h"
 #include "widgets/FieldError.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -196,7 +197,7 @@ void ComponentDetailsDialog::submit()
 void ComponentDetailsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

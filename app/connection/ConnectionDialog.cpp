@@ -4,6 +4,7 @@
 #include "connection/KeychainStore.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QCryptographicHash>
@@ -301,7 +302,7 @@ void ConnectionDialog::finishCheck(bool ok, const QString &text)
 void ConnectionDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -324,7 +325,7 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

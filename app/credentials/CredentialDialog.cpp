@@ -7,6 +7,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -394,7 +395,7 @@ QString CredentialDialog::choiceText(const QString &choice) const
 void CredentialDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -301,7 +302,7 @@ client::AlertChannelChange AlertChannelDialog::change() const
 void AlertChannelDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -7,6 +7,7 @@
 #include "fleet/NodeScopePicker.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -277,7 +278,7 @@ client::AlertRuleChange AlertRuleDialog::change() const
 void AlertRuleDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -8,6 +8,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
 #include "widgets/LiveEvents.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -200,7 +201,7 @@ QString EnrolNodeDialog::command() const
 void EnrolNodeDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -152,7 +153,7 @@ client::MaintenanceWindowChange MaintenanceDialog::change() const
 void MaintenanceDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "fleet/NodeText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -79,7 +80,7 @@ QJsonObject NodeEditDialog::changes() const
 void NodeEditDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -184,7 +185,7 @@ void NodeFileEditorDialog::reject()
 void NodeFileEditorDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

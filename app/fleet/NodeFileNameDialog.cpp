@@ -1,4 +1,5 @@
 #include "fleet/NodeFileNameDialog.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -72,7 +73,7 @@ void NodeFileNameDialog::validate()
 void NodeFileNameDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -6,6 +6,7 @@
 #include "fleet/ProbeText.h"
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -226,7 +227,7 @@ client::ProbeChange ProbeDialog::change() const
 void ProbeDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "widgets/FieldError.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/Retranslate.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -293,7 +294,7 @@ void PublicStatusDialog::showError(const hm::Error &error)
 void PublicStatusDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

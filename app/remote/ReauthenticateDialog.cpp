@@ -1,4 +1,5 @@
 #include "remote/ReauthenticateDialog.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -65,7 +66,7 @@ QString ReauthenticateDialog::takeSecret()
 void ReauthenticateDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

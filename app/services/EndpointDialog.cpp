@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/Within.h"
 #include "services/ServiceText.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -79,7 +80,7 @@ EndpointDialog::EndpointDialog(client::ApiClient *client, const client::ServiceI
 void EndpointDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

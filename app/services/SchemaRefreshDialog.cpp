@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/Within.h"
 #include "services/ServiceText.h"
+#include "widgets/Retranslate.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -78,7 +79,7 @@ SchemaRefreshDialog::SchemaRefreshDialog(client::ApiClient *client,
 void SchemaRefreshDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -115,7 +116,7 @@ ServiceEditDialog::ServiceEditDialog(client::ApiClient *client, const client::Se
 void ServiceEditDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

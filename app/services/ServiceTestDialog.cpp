@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/Within.h"
 #include "services/ServiceText.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -167,7 +168,7 @@ ServiceTestDialog::ServiceTestDialog(client::ApiClient *client, const client::Se
 void ServiceTestDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -1,6 +1,7 @@
 #include "shell/AboutDialog.h"
 
 #include "hivemind/Version.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -64,7 +65,7 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
 void AboutDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -82,7 +83,7 @@ QString BgpAnnounceDialog::prefixProblem(const QString &text)
 void BgpAnnounceDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

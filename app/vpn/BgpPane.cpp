@@ -8,6 +8,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -85,18 +86,16 @@ public:
     {
         setObjectName(QStringLiteral("vpn.bgpDialog"));
         setMinimumWidth(540);
-        setWindowTitle(existing.id ? BgpPane::tr("Edit BGP session")
-                                   : BgpPane::tr("New BGP session"));
         auto *layout = new QVBoxLayout(this);
         auto *form = new QFormLayout();
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        const auto row = [&](const QString &field, QWidget *edit, const QString &caption) {
+        const auto row = [&](const QString &field, QWidget *edit, const char *caption) {
             edit->setObjectName(QStringLiteral("vpn.bgp.") + field);
             QLabel *label = nullptr;
             QLabel *error = nullptr;
             addFieldRow(form, &label, edit, &error,
                         QStringLiteral("vpn.bgp.") + field + QStringLiteral("Error"));
-            label->setText(caption);
+            m_captions.append({label, caption});
             m_errors.insert(field, error);
         };
         const auto spin = [this](int low, int high, int value) {
@@ -108,73 +107,101 @@ public:
         };
         m_name = new QLineEdit(existing.name, this);
         m_name->setMaxLength(32);
-        m_name->setPlaceholderText(BgpPane::tr("Letters, digits and _, e.g. upstream_a"));
-        row(QStringLiteral("name"), m_name, BgpPane::tr("&Name:"));
+        row(QStringLiteral("name"), m_name, QT_TRANSLATE_NOOP("BgpPane", "&Name:"));
         m_neighbor = new QLineEdit(existing.neighbor, this);
-        m_neighbor->setPlaceholderText(BgpPane::tr("e.g. 192.0.2.1 or 2001:db8::1"));
-        row(QStringLiteral("neighbor"), m_neighbor, BgpPane::tr("N&eighbor:"));
+        row(QStringLiteral("neighbor"), m_neighbor, QT_TRANSLATE_NOOP("BgpPane", "N&eighbor:"));
         m_remoteAs = new QLineEdit(existing.remoteAs ? QString::number(existing.remoteAs)
                                                      : QString(),
                                    this);
-        row(QStringLiteral("remote_as"), m_remoteAs, BgpPane::tr("&Remote AS:"));
+        row(QStringLiteral("remote_as"), m_remoteAs, QT_TRANSLATE_NOOP("BgpPane", "&Remote AS:"));
         m_localAs = new QLineEdit(existing.localAs ? QString::number(existing.localAs)
                                                    : QString(),
                                   this);
-        row(QStringLiteral("local_as"), m_localAs, BgpPane::tr("&Local AS:"));
+        row(QStringLiteral("local_as"), m_localAs, QT_TRANSLATE_NOOP("BgpPane", "&Local AS:"));
         m_password = new QLineEdit(this);
         m_password->setEchoMode(QLineEdit::Password);
         m_password->setMaxLength(80);
-        m_password->setPlaceholderText(existing.hasPassword
-                                           ? BgpPane::tr("Empty: keep the stored password")
-                                           : BgpPane::tr("Optional (TCP-MD5)"));
-        row(QStringLiteral("password"), m_password, BgpPane::tr("&Password:"));
-        m_removePassword = new QCheckBox(BgpPane::tr("Remove the stored password"), this);
+        row(QStringLiteral("password"), m_password, QT_TRANSLATE_NOOP("BgpPane", "&Password:"));
+        m_removePassword = new QCheckBox(this);
         m_removePassword->setObjectName(QStringLiteral("vpn.bgp.removePassword"));
         m_removePassword->setVisible(existing.id && existing.hasPassword);
         form->addRow(QString(), m_removePassword);
         m_hold = spin(3, 65535, existing.id ? existing.holdTime : 90);
-        m_hold->setSuffix(BgpPane::tr(" s"));
-        row(QStringLiteral("hold_time"), m_hold, BgpPane::tr("&Hold time:"));
+        row(QStringLiteral("hold_time"), m_hold, QT_TRANSLATE_NOOP("BgpPane", "&Hold time:"));
         m_keepalive = spin(1, 65535, existing.id ? existing.keepalive : 30);
-        m_keepalive->setSuffix(BgpPane::tr(" s"));
-        row(QStringLiteral("keepalive"), m_keepalive, BgpPane::tr("&Keepalive:"));
+        row(QStringLiteral("keepalive"), m_keepalive, QT_TRANSLATE_NOOP("BgpPane", "&Keepalive:"));
         m_retry = spin(1, 65535, existing.id ? existing.connectRetry : 120);
-        m_retry->setSuffix(BgpPane::tr(" s"));
-        row(QStringLiteral("connect_retry"), m_retry, BgpPane::tr("Connect re&try:"));
+        row(QStringLiteral("connect_retry"), m_retry, QT_TRANSLATE_NOOP("BgpPane", "Connect re&try:"));
         m_multihop = spin(0, 255, existing.multihop);
-        m_multihop->setSpecialValueText(BgpPane::tr("Direct (shared link)"));
-        row(QStringLiteral("multihop"), m_multihop, BgpPane::tr("&Multihop TTL:"));
-        m_ttl = new QCheckBox(BgpPane::tr("TTL security (GTSM)"), this);
+        row(QStringLiteral("multihop"), m_multihop, QT_TRANSLATE_NOOP("BgpPane", "&Multihop TTL:"));
+        m_ttl = new QCheckBox(this);
         m_ttl->setChecked(existing.ttlSecurity);
-        row(QStringLiteral("ttl_security"), m_ttl, BgpPane::tr("&Security:"));
-        m_enabled = new QCheckBox(BgpPane::tr("The session runs"), this);
+        row(QStringLiteral("ttl_security"), m_ttl, QT_TRANSLATE_NOOP("BgpPane", "&Security:"));
+        m_nextHop = new QLineEdit(existing.ipv6NextHop, this);
+        row(QStringLiteral("ipv6_next_hop"), m_nextHop, QT_TRANSLATE_NOOP("BgpPane", "IPv&6 next hop:"));
+        m_enabled = new QCheckBox(this);
         m_enabled->setChecked(existing.id ? existing.enabled : true);
-        row(QStringLiteral("enabled"), m_enabled, BgpPane::tr("Ena&bled:"));
+        row(QStringLiteral("enabled"), m_enabled, QT_TRANSLATE_NOOP("BgpPane", "Ena&bled:"));
         m_description = new QLineEdit(existing.description, this);
-        m_description->setPlaceholderText(BgpPane::tr("Optional"));
-        row(QStringLiteral("description"), m_description, BgpPane::tr("D&escription:"));
+        row(QStringLiteral("description"), m_description, QT_TRANSLATE_NOOP("BgpPane", "D&escription:"));
         layout->addLayout(form);
         m_error = createFieldError(this, QStringLiteral("vpn.bgp.error"));
         layout->addWidget(m_error);
         m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("vpn.bgp.save"));
-        m_buttons->button(QDialogButtonBox::Ok)
-            ->setText(existing.id ? BgpPane::tr("Save") : BgpPane::tr("Create"));
-        m_buttons->button(QDialogButtonBox::Cancel)->setText(BgpPane::tr("Cancel"));
         layout->addWidget(m_buttons);
         connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-        for (QLineEdit *edit : {m_name, m_neighbor, m_remoteAs, m_localAs})
+        for (QLineEdit *edit : {m_name, m_neighbor, m_remoteAs, m_localAs, m_nextHop})
             connect(edit, &QLineEdit::textChanged, this, [this] { validate(); });
         for (QSpinBox *box : {m_hold, m_keepalive})
             connect(box, &QSpinBox::valueChanged, this, [this] { validate(); });
         connect(m_removePassword, &QCheckBox::toggled, m_password, &QWidget::setDisabled);
-        validate();
+        retranslateUi();
     }
 
     client::BgpSessionRow stored;
 
+protected:
+    // The open dialog follows a language change (its field errors too).
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
+        QDialog::changeEvent(event);
+    }
+
 private:
+    void retranslateUi()
+    {
+        const bool editing = m_existing.id != 0;
+        setWindowTitle(editing ? BgpPane::tr("Edit BGP session") : BgpPane::tr("New BGP session"));
+        for (const auto &[label, caption] : std::as_const(m_captions))
+            label->setText(BgpPane::tr(caption));
+        m_name->setPlaceholderText(BgpPane::tr("Letters, digits and _, e.g. upstream_a"));
+        m_neighbor->setPlaceholderText(BgpPane::tr("e.g. 192.0.2.1 or 2001:db8::1"));
+        m_password->setPlaceholderText(m_existing.hasPassword
+                                           ? BgpPane::tr("Empty: keep the stored password")
+                                           : BgpPane::tr("Optional (TCP-MD5)"));
+        m_removePassword->setText(BgpPane::tr("Remove the stored password"));
+        for (QSpinBox *box : {m_hold, m_keepalive, m_retry})
+            box->setSuffix(BgpPane::tr(" s"));
+        m_multihop->setSpecialValueText(BgpPane::tr("Direct (shared link)"));
+        m_ttl->setText(BgpPane::tr("TTL security (GTSM)"));
+        m_nextHop->setPlaceholderText(
+            BgpPane::tr("Optional: for IPv6 over a multihop IPv4 session"));
+        m_nextHop->setToolTip(
+            BgpPane::tr("The IPv6 next hop announced with the IPv6 routes. Over an IPv4 "
+                        "session BIRD takes the IPv6 address of the interface towards a direct "
+                        "neighbor; a multihop session needs one here."));
+        m_enabled->setText(BgpPane::tr("The session runs"));
+        m_description->setPlaceholderText(BgpPane::tr("Optional"));
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setText(editing ? BgpPane::tr("Save") : BgpPane::tr("Create"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(BgpPane::tr("Cancel"));
+        validate();
+    }
+
     static bool isAs(const QString &text)
     {
         bool ok = false;
@@ -185,6 +212,7 @@ private:
     void validate()
     {
         const QString neighbor = m_neighbor->text().trimmed();
+        const QString nextHop = m_nextHop->text().trimmed();
         static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,31}$"));
         const QHash<QString, QString> problems{
             {QStringLiteral("name"),
@@ -201,6 +229,10 @@ private:
             {QStringLiteral("local_as"), m_localAs->text().isEmpty() || isAs(m_localAs->text())
                                              ? QString()
                                              : BgpPane::tr("An AS number, 1 to 4294967295.")},
+            {QStringLiteral("ipv6_next_hop"),
+             nextHop.isEmpty() || (isUnicastAddress(nextHop) && nextHop.contains(u':'))
+                 ? QString()
+                 : BgpPane::tr("One unicast IPv6 address, or empty.")},
             {QStringLiteral("keepalive"),
              m_keepalive->value() < m_hold->value()
                  ? QString()
@@ -234,6 +266,9 @@ private:
         set(c.multihop, m_multihop->value(), m_existing.multihop);
         set(c.ttlSecurity, m_ttl->isChecked(), m_existing.ttlSecurity);
         set(c.enabled, m_enabled->isChecked(), m_existing.enabled);
+        if (creating ? !m_nextHop->text().trimmed().isEmpty()
+                     : m_nextHop->text().trimmed() != m_existing.ipv6NextHop)
+            c.ipv6NextHop = m_nextHop->text().trimmed();
         if (creating ? !m_description->text().trimmed().isEmpty()
                      : m_description->text().trimmed() != m_existing.description)
             c.description = m_description->text().trimmed();
@@ -277,6 +312,8 @@ private:
     QSpinBox *m_retry = nullptr;
     QSpinBox *m_multihop = nullptr;
     QCheckBox *m_ttl = nullptr;
+    QList<QPair<QLabel *, const char *>> m_captions; // source texts, BgpPane's context
+    QLineEdit *m_nextHop = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_description = nullptr;
     QLabel *m_error = nullptr;
@@ -482,7 +519,7 @@ QString BgpPane::statusText(const client::BgpSessionRow &row) const
 void BgpPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QWidget::changeEvent(event);
 }
 
@@ -537,10 +574,18 @@ void BgpPane::retranslateUi()
         std::find_if(m_rows.cbegin(), m_rows.cend(), [](const client::BgpSessionRow &row) {
             return row.status == QLatin1String("unavailable");
         });
+    const auto noNextHop =
+        std::find_if(m_rows.cbegin(), m_rows.cend(), [](const client::BgpSessionRow &row) {
+            return row.warnings.contains(QLatin1String("IPV6_NEXT_HOP_MISSING"));
+        });
     if (state.isEmpty() && !m_client)
         state = tr("Sign in to see the BGP sessions.");
     else if (state.isEmpty() && unavailable != m_rows.cend())
         state = statusText(*unavailable);
+    else if (state.isEmpty() && noNextHop != m_rows.cend())
+        state = tr("%1 sends IPv6 routes without a next hop and the neighbor ignores them: "
+                   "set its IPv6 next hop.")
+                    .arg(noNextHop->name);
     else if (state.isEmpty() && m_loaded && m_rows.isEmpty())
         state = tr("No BGP sessions yet. A session peers with a neighbor router through BIRD "
                    "and announces the active IPv6 pools.");

@@ -34,6 +34,8 @@ public:
 
     void setSession(client::ApiClient *client, const QString &role);
     QStandardItemModel *sessions() const { return m_sessions; }
+    // The session shown in row `row` (tests).
+    client::BgpSessionRow sessionRow(int row) const { return m_rows.value(row); }
     QStandardItemModel *routes() const { return m_routes; }
     BgpAnnouncementsPane *announcements() const { return m_announcements; }
 

@@ -7,6 +7,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -301,7 +302,7 @@ void Ipv6PoolsPane::loadAllocations()
 void Ipv6PoolsPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QWidget::changeEvent(event);
 }
 

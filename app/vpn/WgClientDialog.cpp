@@ -7,6 +7,7 @@
 #include "vpn/WgConfirmBox.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -224,7 +225,7 @@ client::WgClientChange WgClientDialog::editChange() const
 void WgClientDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

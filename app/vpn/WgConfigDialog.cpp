@@ -1,6 +1,7 @@
 #include "vpn/WgConfigDialog.h"
 
 #include "vpn/WgConfigView.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -33,7 +34,7 @@ WgConfigDialog::WgConfigDialog(const QString &clientName, const QString &config,
 void WgConfigDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

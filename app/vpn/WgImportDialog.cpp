@@ -5,6 +5,7 @@
 #include "vpn/WgAddressCheck.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -133,7 +134,7 @@ client::WgImportRequest WgImportDialog::request(bool dryRun) const
 void WgImportDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

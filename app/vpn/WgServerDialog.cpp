@@ -6,6 +6,7 @@
 #include "vpn/WgConfirmBox.h"
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
+#include "widgets/Retranslate.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -162,7 +163,7 @@ client::WgServerChange WgServerDialog::change() const
 void WgServerDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -6,6 +6,7 @@
 #include "vpn/WgText.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/Retranslate.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -295,7 +296,7 @@ void WgShareLinkDialog::showMessage(const QString &text, bool bad)
 void WgShareLinkDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
+        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
     QDialog::changeEvent(event);
 }
 

@@ -37,6 +37,11 @@ BgpSessionRow bgpSession(const QJsonObject &o)
     const QJsonValue multihop = config.value(QStringLiteral("multihop"));
     row.multihop = multihop.isBool() ? (multihop.toBool() ? 64 : 0) : multihop.toInt();
     row.ttlSecurity = config.value(QStringLiteral("ttl_security")).toBool();
+    row.ipv6NextHop = config.value(QStringLiteral("ipv6_next_hop")).toString();
+    row.updatesReceived = qint64(stats.value(QStringLiteral("updates_received")).toDouble());
+    row.updatesSent = qint64(stats.value(QStringLiteral("updates_sent")).toDouble());
+    for (const QJsonValue &w : o.value(QStringLiteral("warnings")).toArray())
+        row.warnings.append(w.toObject().value(QStringLiteral("code")).toString());
     row.routesImported = qint64(stats.value(QStringLiteral("routes_imported")).toDouble());
     row.routesFiltered = qint64(stats.value(QStringLiteral("routes_filtered")).toDouble());
     row.routesExported = qint64(stats.value(QStringLiteral("routes_exported")).toDouble());
@@ -141,6 +146,9 @@ QJsonObject BgpSessionChange::toJson() const
     if (description)
         o.insert(QStringLiteral("description"),
                  description->isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(*description));
+    if (ipv6NextHop)
+        o.insert(QStringLiteral("ipv6_next_hop"),
+                 ipv6NextHop->isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(*ipv6NextHop));
     return o;
 }
 

@@ -112,10 +112,14 @@ struct BgpSessionRow
     int connectRetry = 120;
     int multihop = 0; // 0: direct, else the TTL
     bool ttlSecurity = false;
+    QString ipv6NextHop; // empty: BIRD chooses
     qint64 routesImported = 0;
     qint64 routesFiltered = 0;
     qint64 routesExported = 0;
     qint64 routesPreferred = 0;
+    qint64 updatesReceived = 0; // BIRD's route change counters
+    qint64 updatesSent = 0;
+    QStringList warnings; // codes, e.g. IPV6_NEXT_HOP_MISSING
     QDateTime createdAt;
     QDateTime updatedAt;
 };
@@ -135,6 +139,7 @@ struct BgpSessionChange
     std::optional<bool> ttlSecurity;
     std::optional<bool> enabled;
     std::optional<QString> description;
+    std::optional<QString> ipv6NextHop; // empty: BIRD chooses
     QJsonObject toJson() const;
 };
 

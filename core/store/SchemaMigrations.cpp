@@ -1165,6 +1165,13 @@ const char kAuditByResourceSchema[] = R"sql(
 CREATE INDEX idx_audit_logs_resource ON audit_logs(resource_type, resource_id, created_at DESC);
 )sql";
 
+// IPv6 over IPv4 BGP sessions (issue 36): the next hop announced on the
+// ipv6 channel ('' lets BIRD choose: the interface's IPv6 address towards a
+// direct neighbor).
+const char kBgpIpv6NextHopSchema[] = R"sql(
+ALTER TABLE bgp_sessions ADD COLUMN ipv6_next_hop TEXT NOT NULL DEFAULT '';
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1219,6 +1226,7 @@ const QList<Migration> &schemaMigrations()
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
         {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
+        {35, QStringLiteral("bgp ipv6 next hop"), QString::fromUtf8(kBgpIpv6NextHopSchema)},
     };
     return migrations;
 }

@@ -11,7 +11,8 @@ namespace {
 
 const QString kBgpSessionColumns = QStringLiteral(
     "id, name, neighbor, remote_as, local_as, sealed_password, hold_time, keepalive, "
-    "connect_retry, multihop, ttl_security, enabled, description, created_at, updated_at");
+    "connect_retry, multihop, ttl_security, enabled, description, created_at, updated_at, "
+    "ipv6_next_hop");
 
 Error bgpNameConflict()
 {
@@ -39,6 +40,7 @@ BgpSessionRow readBgpSession(const store::Statement &s)
     row.description = s.text(12);
     row.createdAt = s.int64(13);
     row.updatedAt = s.int64(14);
+    row.ipv6NextHop = s.text(15);
     return row;
 }
 
@@ -85,11 +87,11 @@ Result<qint64> insertBgpSession(store::Database &db, const BgpSessionRow &r)
     const Status s = db.execute(
         QStringLiteral("INSERT INTO bgp_sessions (name, neighbor, remote_as, local_as, "
                        "hold_time, keepalive, connect_retry, multihop, ttl_security, enabled, "
-                       "description, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "description, created_at, updated_at, ipv6_next_hop) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {r.name, r.neighbor, r.remoteAs, r.localAs, r.holdTime, r.keepalive, r.connectRetry,
          r.multihop, r.ttlSecurity ? 1 : 0, r.enabled ? 1 : 0, r.description, r.createdAt,
-         r.updatedAt});
+         r.updatedAt, r.ipv6NextHop});
     if (!s) {
         if (store::isUniqueViolation(s.error()))
             return bgpNameConflict();
@@ -104,9 +106,10 @@ Status updateBgpSession(store::Database &db, const BgpSessionRow &r)
         QStringLiteral("UPDATE bgp_sessions SET name = ?, neighbor = ?, remote_as = ?, "
                        "local_as = ?, hold_time = ?, keepalive = ?, connect_retry = ?, "
                        "multihop = ?, ttl_security = ?, enabled = ?, description = ?, "
-                       "updated_at = ? WHERE id = ?"),
+                       "updated_at = ?, ipv6_next_hop = ? WHERE id = ?"),
         {r.name, r.neighbor, r.remoteAs, r.localAs, r.holdTime, r.keepalive, r.connectRetry,
-         r.multihop, r.ttlSecurity ? 1 : 0, r.enabled ? 1 : 0, r.description, r.updatedAt, r.id});
+         r.multihop, r.ttlSecurity ? 1 : 0, r.enabled ? 1 : 0, r.description, r.updatedAt,
+         r.ipv6NextHop, r.id});
     if (!s && store::isUniqueViolation(s.error()))
         return bgpNameConflict();
     return s;

@@ -31,6 +31,7 @@ struct BgpSessionRow
     bool ttlSecurity = false;
     bool enabled = true;
     QString description;
+    QString ipv6NextHop; // empty: BIRD chooses (schema 35)
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };

@@ -585,6 +585,8 @@ void TestVpnPage::bgpTabShowsUnavailable()
     QAbstractItemModelTester routesTester(pane->routes(),
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     bool badNeighborShown = false;
+    bool badNextHopShown = false;
+    bool retranslated = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         child<QLineEdit>(dialog, "vpn.bgp.name")->setText(QStringLiteral("upstream_a"));
         auto *neighbor = child<QLineEdit>(dialog, "vpn.bgp.neighbor");
@@ -594,13 +596,38 @@ void TestVpnPage::bgpTabShowsUnavailable()
         child<QLineEdit>(dialog, "vpn.bgp.remote_as")->setText(QStringLiteral("65010"));
         child<QLineEdit>(dialog, "vpn.bgp.local_as")->setText(QStringLiteral("65001"));
         child<QLineEdit>(dialog, "vpn.bgp.password")->setText(QStringLiteral("md5-secret"));
-        child<QPushButton>(dialog, "vpn.bgp.save")->click();
+        // The IPv6 next hop: an IPv4 address is refused as typed.
+        auto *nextHop = child<QLineEdit>(dialog, "vpn.bgp.ipv6_next_hop");
+        nextHop->setText(QStringLiteral("192.0.2.1"));
+        badNextHopShown =
+            !child<QLabel>(dialog, "vpn.bgp.ipv6_next_hopError")->text().isEmpty() &&
+            !child<QPushButton>(dialog, "vpn.bgp.save")->isEnabled();
+        nextHop->setText(QStringLiteral("2001:db8:ff::77"));
+        // A language change reaches the open dialog: its title, captions
+        // and buttons.
+        auto *save = child<QPushButton>(dialog, "vpn.bgp.save");
+        dialog->setWindowTitle(QStringLiteral("stale"));
+        save->setText(QStringLiteral("stale"));
+        retranslated = m_server.languages->setLanguage(QStringLiteral("zh_CN"),
+                                                       LanguageManager::Persist::No)
+                       && QTest::qWaitFor([&] {
+                              return dialog->windowTitle() != QLatin1String("stale")
+                                     && save->text() != QLatin1String("stale");
+                          });
+        (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        retranslated = retranslated
+                       && QTest::qWaitFor([&] { return save->text() == QLatin1String("Create"); });
+        save->click();
         (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
         return dialog->result();
     });
     child<QPushButton>(&page, "vpn.bgp.new")->click();
     QVERIFY(badNeighborShown);
+    QVERIFY(badNextHopShown);
+    QVERIFY(retranslated);
     QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->sessionRow(0).ipv6NextHop, QStringLiteral("2001:db8:ff::77"),
+                              15000);
     // The cell short (it clipped at 1280 px); the reason in its tooltip and
     // under the table.
     QCOMPARE(pane->sessions()->item(0, 7)->text(), QStringLiteral("Unavailable"));
@@ -671,6 +698,10 @@ void TestVpnPage::bgpAnnouncementsThroughTheDialog()
                                      && save->text() != QLatin1String("stale");
                           });
         (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        // Its own button text, not the button box's "OK".
+        retranslated = retranslated && QTest::qWaitFor([&] {
+                           return save->text() == QLatin1String("Announce");
+                       });
         prefix->setText(QStringLiteral("198.51.100.0/24"));
         child<QLineEdit>(dialog, "vpn.bgp.announcements.description")
             ->setText(QStringLiteral("customers in Taipei"));

@@ -69,20 +69,38 @@ protocol bgp hm_peer {
   ipv6 { import all; export where proto = "peer_routes6"; };
   ipv4 { extended next hop on; import all; export where proto = "peer_routes4"; };
 }
+protocol bgp hm_peer4 {
+  local 10.99.0.2 as 65002;
+  neighbor 10.99.0.1 as 65001;
+  hold time 3; keepalive time 1; connect retry time 1; start delay time 1;
+  error wait time 1, 2;
+  direct;
+  ipv4 { import all; export none; };
+  ipv6 { import all; export none; };
+}
 )";
 
-bool bgpPeerHasRoute(BirdControl &control, const QString &prefix)
+// The route to `prefix` the peer BIRD learnt from us over its protocol
+// `protocol`, if any.
+std::optional<hm::bird::BirdRoute> bgpPeerRoute(BirdControl &control, const QString &prefix,
+                                                const QString &protocol = QStringLiteral("hm_peer"))
 {
     hm::bird::BirdRouteQuery q;
-    q.protocol = QStringLiteral("hm_peer");
+    q.protocol = protocol;
     auto routes = control.showRoutes(q);
     if (!routes)
-        return false;
+        return std::nullopt;
     for (const hm::bird::BirdRoute &r : *routes) {
         if (r.prefix == prefix && !r.asPath.isEmpty() && r.asPath.first() == 65001u)
-            return true;
+            return r;
     }
-    return false;
+    return std::nullopt;
+}
+
+bool bgpPeerHasRoute(BirdControl &control, const QString &prefix,
+                     const QString &protocol = QStringLiteral("hm_peer"))
+{
+    return bgpPeerRoute(control, prefix, protocol).has_value();
 }
 
 } // namespace
@@ -426,6 +444,93 @@ private slots:
         QCOMPARE(call("POST", bgpPath(id, "/stop")).status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(sessionStatus(id) != QLatin1String("established"), kBgpTimeoutMs);
         QCOMPARE(call("POST", bgpPath(id, "/start")).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(sessionStatus(id), QStringLiteral("established"), kBgpTimeoutMs);
+
+        // The session's channels and BIRD's route change counters.
+        {
+            const QJsonObject shown = call("GET", bgpPath(id)).data();
+            const QJsonArray channels = shown.value("channels").toArray();
+            QCOMPARE(channels.size(), 2);
+            QTRY_VERIFY_WITH_TIMEOUT(call("GET", bgpPath(id))
+                                             .data()
+                                             .value("statistics")
+                                             .toObject()
+                                             .value("updates_sent")
+                                             .toDouble() >= 2,
+                                     kBgpTimeoutMs);
+            QVERIFY(shown.value("warnings").toArray().isEmpty());
+        }
+
+        // IPv6 over an IPv4 session: the pools reach a peer we meet over
+        // IPv4 too, with the interface's IPv6 address as the next hop ...
+        const Answer v4Session = call("POST", kSessions,
+                                      {{"name", "peer_b4"},
+                                       {"neighbor", NetLab::ipv4B()},
+                                       {"remote_as", 65002},
+                                       {"local_as", 65001},
+                                       {"hold_time", 3},
+                                       {"keepalive", 1},
+                                       {"connect_retry", 1}});
+        QVERIFY2(v4Session.status == 201, v4Session.raw.constData());
+        const qint64 v4Id = bgpIdOf(v4Session);
+        QTRY_COMPARE_WITH_TIMEOUT(sessionStatus(v4Id), QStringLiteral("established"),
+                                  kBgpTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:aa00::/40"),
+                                                 QStringLiteral("hm_peer4")),
+                                 kBgpTimeoutMs);
+        QCOMPARE(bgpPeerRoute(peerControl, QStringLiteral("2001:db8:aa00::/40"),
+                              QStringLiteral("hm_peer4"))
+                     ->bgpNextHop.section(u' ', 0, 0),
+                 NetLab::ipv6A());
+        // ... or the one chosen, which the session announces from a new start.
+        const Answer chosen =
+            call("PUT", bgpPath(v4Id), {{"ipv6_next_hop", "fd00:1::77"}});
+        QVERIFY2(chosen.status == 200, chosen.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto r = bgpPeerRoute(peerControl, QStringLiteral("2001:db8:aa00::/40"),
+                                            QStringLiteral("hm_peer4"));
+                return r && r->bgpNextHop.section(u' ', 0, 0) == QLatin1String("fd00:1::77");
+            }(),
+            kBgpTimeoutMs);
+        QCOMPARE(call("GET", bgpPath(v4Id)).data().value("config").toObject().value(
+                     "ipv6_next_hop"),
+                 QJsonValue(QStringLiteral("fd00:1::77")));
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readAll().contains("next hop address fd00:1::77;"));
+        }
+        for (const char *bad : {"10.0.0.1", "ff02::1", "fe80::1%eth0", "nonsense"}) {
+            const Answer refusedHop = call("PUT", bgpPath(v4Id), {{"ipv6_next_hop", bad}});
+            QVERIFY2(refusedHop.status == 422, refusedHop.raw.constData());
+            QCOMPARE(refusedHop.details().value("field").toString(),
+                     QStringLiteral("ipv6_next_hop"));
+        }
+        QCOMPARE(call("DELETE", bgpPath(v4Id)).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!bgpPeerHasRoute(peerControl, QStringLiteral("2001:db8:aa00::/40"),
+                                                  QStringLiteral("hm_peer4")),
+                                 kBgpTimeoutMs);
+
+        // A configuration file that is not what is stored (a server that
+        // died between applying and storing a change) is replaced at start.
+        QVERIFY(stopServer());
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("# not stored\n");
+        }
+        QVERIFY2(
+            restartServer({QStringLiteral("--wireguard-backend"), QStringLiteral("config-only"),
+                           QStringLiteral("--bird-socket"), sock, QStringLiteral("--bird-config"),
+                           conf, QStringLiteral("--bgp-router-id"), NetLab::ipv4A()})
+                .isEmpty(),
+            "server did not restart");
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(!f.readAll().contains("# not stored"));
+        }
         QTRY_COMPARE_WITH_TIMEOUT(sessionStatus(id), QStringLiteral("established"), kBgpTimeoutMs);
 
         // Viewers read.

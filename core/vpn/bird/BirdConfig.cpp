@@ -50,12 +50,15 @@ Status birdConfigCheckChannel(const BirdChannelPolicy &c, bool ipv4, const QStri
     return {};
 }
 
-QString birdConfigChannel(const BirdChannelPolicy &c, bool ipv4, bool extendedNextHop)
+QString birdConfigChannel(const BirdChannelPolicy &c, bool ipv4, bool extendedNextHop,
+                          const QHostAddress &nextHop = {})
 {
     QString out =
         QStringLiteral("  %1 {\n").arg(ipv4 ? QStringLiteral("ipv4") : QStringLiteral("ipv6"));
     if (extendedNextHop)
         out += QStringLiteral("    extended next hop on;\n");
+    if (!nextHop.isNull())
+        out += QStringLiteral("    next hop address %1;\n").arg(nextHop.toString());
     switch (c.import) {
     case BirdImport::All:
         out += QStringLiteral("    import all;\n");
@@ -155,6 +158,14 @@ Status validateBirdConfig(const BirdConfig &config)
                                            where + QStringLiteral("the multihop TTL"));
             !st)
             return st;
+        if (!s.ipv6NextHop.isNull()) {
+            if (s.ipv6NextHop.protocol() != QAbstractSocket::IPv6Protocol)
+                return birdConfigInvalid(where +
+                                         QStringLiteral("the IPv6 next hop is not an IPv6 address"));
+            if (auto st = checkBirdAddress(s.ipv6NextHop, where + QStringLiteral("the IPv6 next hop"));
+                !st)
+                return st;
+        }
         if (!s.ipv4.enabled && !s.ipv6.enabled)
             return birdConfigInvalid(where + QStringLiteral("neither ipv4 nor ipv6 is enabled"));
         if (auto st = birdConfigCheckChannel(s.ipv4, true, s.name); !st)
@@ -223,7 +234,7 @@ Result<QString> renderBirdConfig(const BirdConfig &config)
         if (s.ipv4.enabled)
             out += birdConfigChannel(s.ipv4, true, v6Neighbor);
         if (s.ipv6.enabled)
-            out += birdConfigChannel(s.ipv6, false, false);
+            out += birdConfigChannel(s.ipv6, false, false, s.ipv6NextHop);
         out += QStringLiteral("}\n\n");
     }
     return out;

@@ -43,6 +43,11 @@ struct BirdBgpSession
     bool enabled = true;       // false: `disabled;`
     BirdChannelPolicy ipv4;
     BirdChannelPolicy ipv6;
+    // The IPv6 next hop announced on the ipv6 channel (`next hop address`).
+    // Null: BIRD's choice, which on an IPv4 session is the IPv6 address of
+    // the interface towards a direct neighbor and "::" for a multihop one
+    // (its routes are then ignored by the peer): set it for those.
+    QHostAddress ipv6NextHop;
 };
 
 enum class BirdAnnounceKind

@@ -271,4 +271,18 @@ Status BirdControl::disableProtocol(const QString &name)
     return birdReplyError(*reply, QStringLiteral("disable %1").arg(name));
 }
 
+Status BirdControl::restartProtocol(const QString &name)
+{
+    if (auto st = checkBirdName(name, QStringLiteral("the protocol name")); !st)
+        return st;
+    auto reply = command(QStringLiteral("restart %1").arg(name));
+    if (!reply)
+        return reply.error();
+    for (const BirdLine &l : reply->lines) {
+        if (l.code == code::Restarted || l.code == code::AlreadyDisabled)
+            return {};
+    }
+    return birdReplyError(*reply, QStringLiteral("restart %1").arg(name));
+}
+
 } // namespace hm::bird

@@ -62,6 +62,7 @@ public:
     Result<BirdReply> configureUndo();           // 0021/0003 or 0019
     Status enableProtocol(const QString &name);  // 0011 or 0010
     Status disableProtocol(const QString &name); // 0009 or 0008
+    Status restartProtocol(const QString &name); // 0012 (a disabled one: 0008)
 
 private:
     Result<BirdReply> expect(const QString &command, std::initializer_list<int> accepted,

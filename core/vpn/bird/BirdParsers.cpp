@@ -39,6 +39,20 @@ BirdRouteStats birdParsersStats(const QString &text)
     return s;
 }
 
+// "   1          0          0        ---          1": the first and the last
+// column ("---" and nonsense count 0).
+QPair<qint64, qint64> birdParsersFirstLast(const QString &text)
+{
+    const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    auto count = [](const QString &w) {
+        const qint64 n = w.toLongLong();
+        return n < 0 || n > (qint64(1) << 40) ? 0 : n;
+    };
+    if (words.size() < 2)
+        return {0, 0};
+    return {count(words.first()), count(words.last())};
+}
+
 bool birdParsersKeyValue(const QString &line, QString *key, QString *value)
 {
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
@@ -120,7 +134,7 @@ Result<QList<BirdProtocol>> parseBirdProtocols(const BirdReply &reply)
         BirdProtocol &p = out.last();
         const QString trimmed = line.text.trimmed();
         if (trimmed.startsWith(QLatin1String("Channel "))) {
-            p.channels.append(BirdChannel{trimmed.mid(8).trimmed(), {}, {}, {}});
+            p.channels.append(BirdChannel{trimmed.mid(8).trimmed(), {}, {}, {}, {}, {}});
             channel = &p.channels.last();
             continue;
         }
@@ -135,6 +149,16 @@ Result<QList<BirdProtocol>> parseBirdProtocols(const BirdReply &reply)
                 channel->table = value;
             else if (key == QLatin1String("Routes"))
                 channel->routes = birdParsersStats(value);
+            else if (key == QLatin1String("Import updates"))
+                channel->updates.updatesReceived = birdParsersFirstLast(value).first;
+            else if (key == QLatin1String("Import withdraws"))
+                channel->updates.withdrawsReceived = birdParsersFirstLast(value).first;
+            else if (key == QLatin1String("Export updates"))
+                channel->updates.updatesSent = birdParsersFirstLast(value).second;
+            else if (key == QLatin1String("Export withdraws"))
+                channel->updates.withdrawsSent = birdParsersFirstLast(value).second;
+            else if (key == QLatin1String("BGP Next hop"))
+                channel->nextHop = value.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
             continue;
         }
         if (key == QLatin1String("BGP state"))

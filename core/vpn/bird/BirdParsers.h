@@ -19,12 +19,29 @@ struct BirdRouteStats
     friend bool operator==(const BirdRouteStats &, const BirdRouteStats &) = default;
 };
 
+// A channel's "Route change stats": what the peer sent (the "received"
+// column of the import rows) and what went out to it (the "accepted"
+// column of the export rows). BIRD counts routes, not BGP messages: one
+// UPDATE can carry many.
+struct BirdUpdateStats
+{
+    qint64 updatesReceived = 0;
+    qint64 withdrawsReceived = 0;
+    qint64 updatesSent = 0;
+    qint64 withdrawsSent = 0;
+    friend bool operator==(const BirdUpdateStats &, const BirdUpdateStats &) = default;
+};
+
 struct BirdChannel
 {
     QString name;  // "ipv4", "ipv6"
     QString state; // "UP", "DOWN"
     QString table;
     BirdRouteStats routes;
+    BirdUpdateStats updates;
+    // BGP only: the next hop this side announces ("BGP Next hop", its first
+    // address); "::" or "0.0.0.0" when BIRD has none for the family.
+    QString nextHop;
 };
 
 // One protocol of `show protocols all`. The configuration must pin

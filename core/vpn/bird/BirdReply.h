@@ -28,6 +28,7 @@ constexpr int AlreadyDisabled = 8;
 constexpr int Disabled = 9;
 constexpr int AlreadyEnabled = 10;
 constexpr int Enabled = 11;
+constexpr int Restarted = 12;
 constexpr int ReconfigurationUnqueued = 17;
 constexpr int ReconfigurationConfirmed = 18;
 constexpr int NothingToDo = 19;

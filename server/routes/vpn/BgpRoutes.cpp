@@ -35,6 +35,7 @@ Result<vpn::BgpSessionDetails> bgpDetails(const QJsonObject &body)
          {std::tuple{QStringLiteral("name"), &d.name, body::IfNull::Ignore},
           std::tuple{QStringLiteral("neighbor"), &d.neighbor, body::IfNull::Ignore},
           std::tuple{QStringLiteral("description"), &d.description, body::IfNull::Clear},
+          std::tuple{QStringLiteral("ipv6_next_hop"), &d.ipv6NextHop, body::IfNull::Clear},
           std::tuple{QStringLiteral("password"), &d.password, body::IfNull::Clear}}) {
         if (Status s = body::readString(body, field, out, ifNull); !s)
             return s.error();
@@ -139,11 +140,30 @@ QJsonObject bgpSessionSchema()
                   {QStringLiteral("keepalive"), integer()},
                   {QStringLiteral("connect_retry"), integer()},
                   {QStringLiteral("multihop"), integer(QStringLiteral("0: direct, else the TTL"))},
-                  {QStringLiteral("ttl_security"), boolean()}})},
+                  {QStringLiteral("ttl_security"), boolean()},
+                  {QStringLiteral("ipv6_next_hop"),
+                   nullable(string(QStringLiteral("null: BIRD chooses")))}})},
          {QStringLiteral("statistics"), object({{QStringLiteral("routes_imported"), integer()},
                                                 {QStringLiteral("routes_filtered"), integer()},
                                                 {QStringLiteral("routes_exported"), integer()},
-                                                {QStringLiteral("routes_preferred"), integer()}})},
+                                                {QStringLiteral("routes_preferred"), integer()},
+                                                {QStringLiteral("updates_received"), integer()},
+                                                {QStringLiteral("withdraws_received"), integer()},
+                                                {QStringLiteral("updates_sent"), integer()},
+                                                {QStringLiteral("withdraws_sent"), integer()}})},
+         {QStringLiteral("channels"),
+          arrayOf(object({{QStringLiteral("family"), enumOf({QStringLiteral("ipv4"),
+                                                             QStringLiteral("ipv6")})},
+                          {QStringLiteral("state"), string(QStringLiteral("BIRD's: UP, DOWN, …"))},
+                          {QStringLiteral("routes_imported"), integer()},
+                          {QStringLiteral("routes_exported"), integer()},
+                          {QStringLiteral("updates_received"), integer()},
+                          {QStringLiteral("updates_sent"), integer()},
+                          {QStringLiteral("next_hop"),
+                           nullable(string(QStringLiteral("the next hop announced")))}}))},
+         {QStringLiteral("warnings"),
+          arrayOf(object({{QStringLiteral("code"), string()},
+                          {QStringLiteral("message"), string()}}))},
          {QStringLiteral("created_at"), string()},
          {QStringLiteral("updated_at"), string()}});
 }
@@ -166,7 +186,12 @@ QJsonObject bgpBodySchema(bool create)
           integer(QStringLiteral("0 (direct) to 255, or false/true (64)"))},
          {QStringLiteral("ttl_security"), boolean()},
          {QStringLiteral("enabled"), boolean()},
-         {QStringLiteral("description"), nullable(string())}},
+         {QStringLiteral("description"), nullable(string())},
+         {QStringLiteral("ipv6_next_hop"),
+          nullable(string(QStringLiteral(
+              "the IPv6 next hop announced for IPv6 routes; needed on a multihop IPv4 "
+              "session (a direct one takes the interface's IPv6 address); null or \"\" "
+              "lets BIRD choose")))}},
         create ? QStringList{QStringLiteral("name"), QStringLiteral("neighbor"),
                              QStringLiteral("remote_as"), QStringLiteral("local_as")}
                : QStringList{});

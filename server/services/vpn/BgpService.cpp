@@ -28,6 +28,9 @@ namespace {
 
 constexpr qsizetype kBgpMaxDescription = 256;
 constexpr auto kBgpBirdTimeout = std::chrono::seconds(10);
+// How long BIRD keeps a change before going back by itself unless the
+// server confirms it (it confirms as soon as the change is stored).
+constexpr int kBgpConfirmSeconds = 30;
 const QString kBgpRedacted = QStringLiteral("***REDACTED***");
 
 Error bgpRuleError(const QString &field, const QString &message)
@@ -69,6 +72,7 @@ QJsonObject bgpAuditDetails(const BgpSessionRow &row)
             {QStringLiteral("remote_as"), double(row.remoteAs)},
             {QStringLiteral("local_as"), double(row.localAs)},
             {QStringLiteral("has_password"), !row.sealedPassword.isEmpty()},
+            {QStringLiteral("ipv6_next_hop"), row.ipv6NextHop},
             {QStringLiteral("enabled"), row.enabled}};
 }
 
@@ -223,10 +227,15 @@ Result<QString> BgpService::render(const QList<BgpSessionRow> &sessions, qint64 
         s.multihopTtl = row.multihop;
         s.ttlSecurity = row.ttlSecurity;
         s.enabled = row.enabled;
-        // IPv6 neighbors carry both families (IPv4 with extended next hop).
-        const bool v6 = s.neighbor.protocol() == QAbstractSocket::IPv6Protocol;
-        s.ipv6.enabled = v6;
+        // Every session carries both families: IPv4 over an IPv6 neighbor
+        // with extended next hop, IPv6 over an IPv4 one with the IPv6 next
+        // hop chosen (or BIRD's: the interface's address towards a direct
+        // neighbor), so the IPv6 pools reach IPv4-only peerings too. A peer
+        // that does not offer a family leaves that channel down.
+        s.ipv6.enabled = true;
         s.ipv4.enabled = true;
+        if (!row.ipv6NextHop.isEmpty())
+            s.ipv6NextHop = QHostAddress(row.ipv6NextHop);
         config.sessions.append(s);
     }
     auto text = bird::renderBirdConfig(config);
@@ -249,25 +258,44 @@ Status BgpService::writeInitialConfig()
 {
     if (m_options.configPath.isEmpty())
         return {};
-    QFileInfo info(m_options.configPath);
-    if (info.exists() && info.size() > 0)
-        return {};
     auto text = renderStored();
     if (!text)
         return text.error();
+    QByteArray bytes = text.value().toUtf8();
+    bgpWipe(text.value());
+    {
+        // A file that differs from what is stored (a server that died
+        // between applying a change and storing it: BIRD went back by itself,
+        // the file did not) is replaced, so BIRD's next start reads the
+        // stored sessions; one that matches is left alone.
+        QFile current(m_options.configPath);
+        if (current.exists() && current.size() > 0 && current.open(QIODevice::ReadOnly)) {
+            QByteArray live = current.readAll();
+            const bool same = live == bytes;
+            crypto::wipe(live);
+            if (same) {
+                crypto::wipe(bytes);
+                return {};
+            }
+            qCWarning(lcServer).noquote()
+                << "BIRD configuration" << m_options.configPath
+                << "differs from the stored sessions: written again";
+        }
+    }
     QFile file(m_options.configPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error{
             ErrorCode::InternalError,
             QStringLiteral("cannot write %1: %2").arg(m_options.configPath, file.errorString())};
     file.setPermissions(bird::BirdConfigApplier::DefaultPermissions);
-    QByteArray bytes = text.value().toUtf8();
     const bool written = file.write(bytes) == bytes.size();
     crypto::wipe(bytes);
     if (!written)
         return Error{ErrorCode::InternalError,
                      QStringLiteral("cannot write %1").arg(m_options.configPath)};
     qCInfo(lcServer).noquote() << "BIRD configuration written to" << m_options.configPath;
+    if (hasBird())
+        resync(); // a BIRD that runs takes it now (or logs why not)
     return {};
 }
 
@@ -324,6 +352,16 @@ Result<BgpSessionRow> BgpService::validated(BgpSessionRow row, const BgpSessionD
         row.ttlSecurity = *d.ttlSecurity;
     if (d.enabled)
         row.enabled = *d.enabled;
+    if (d.ipv6NextHop) {
+        const QString text = d.ipv6NextHop->trimmed();
+        const QHostAddress hop(text);
+        if (!text.isEmpty() &&
+            (hop.protocol() != QAbstractSocket::IPv6Protocol ||
+             !bird::checkBirdAddress(hop, QStringLiteral("ipv6_next_hop"))))
+            return bgpRuleError(QStringLiteral("ipv6_next_hop"),
+                                QStringLiteral("a unicast IPv6 address without a scope, or empty"));
+        row.ipv6NextHop = text.isEmpty() ? QString() : hop.toString();
+    }
     if (d.description)
         row.description = d.description->trimmed();
     if (row.description.size() > kBgpMaxDescription)
@@ -344,8 +382,7 @@ Result<BgpSessionRow> BgpService::validated(BgpSessionRow row, const BgpSessionD
 // ---- applying --------------------------------------------------------------
 
 void BgpService::applyThenStore(QList<BgpSessionRow> sessions, qint64 plainFor,
-                                QString plainPassword,
-                                std::optional<std::pair<QString, bool>> toggle,
+                                QString plainPassword, std::optional<ProtocolStep> step,
                                 std::function<Result<QJsonObject>()> store, Done done)
 {
     auto text = render(sessions, plainFor, plainPassword);
@@ -354,14 +391,6 @@ void BgpService::applyThenStore(QList<BgpSessionRow> sessions, qint64 plainFor,
         done(text.error());
         return finished();
     }
-    auto finish = [this, store = std::move(store),
-                   done = std::move(done)](Result<QJsonObject> applied) mutable {
-        if (!applied)
-            done(applied.error());
-        else
-            done(store());
-        finished();
-    };
     if (!hasBird()) {
         // No BIRD to ask: the checked file is written when there is one.
         if (!m_options.configPath.isEmpty()) {
@@ -375,29 +404,71 @@ void BgpService::applyThenStore(QList<BgpSessionRow> sessions, qint64 plainFor,
         }
         bgpWipe(text.value());
         QMetaObject::invokeMethod(
-            this, [finish = std::move(finish)]() mutable { finish(QJsonObject{}); },
+            this,
+            [this, store = std::move(store), done = std::move(done)]() mutable {
+                done(store());
+                finished();
+            },
             Qt::QueuedConnection);
         return;
     }
+    // After store(): confirm what it kept, undo what it could not keep.
+    auto settle = [this, store = std::move(store),
+                   done = std::move(done)](Result<QJsonObject> applied) mutable {
+        if (!applied) {
+            done(applied.error());
+            return finished();
+        }
+        Result<QJsonObject> stored = store();
+        runOnWorker(
+            [socket = m_options.socketPath, path = m_options.configPath,
+             keep = bool(stored)]() -> Result<QJsonObject> {
+                bird::BirdControl control(socket, kBgpBirdTimeout);
+                bird::BirdConfigApplier applier(control, path);
+                const Status s = keep ? applier.confirm() : applier.undo();
+                if (!s)
+                    qCWarning(lcServer).noquote()
+                        << "BIRD configuration not" << (keep ? "confirmed" : "undone") << "("
+                        << s.error().message << "); BIRD goes back by itself after"
+                        << kBgpConfirmSeconds << "s";
+                return QJsonObject{};
+            },
+            [this, stored = std::move(stored), done = std::move(done)](Result<QJsonObject>) mutable {
+                done(std::move(stored));
+                finished();
+            });
+    };
     runOnWorker(
         [socket = m_options.socketPath, path = m_options.configPath, text = std::move(text.value()),
-         toggle]() mutable -> Result<QJsonObject> {
+         step]() mutable -> Result<QJsonObject> {
             bird::BirdControl control(socket, kBgpBirdTimeout);
             bird::BirdConfigApplier applier(control, path);
-            auto applied = applier.apply(text);
+            bird::BirdApplyOptions options;
+            options.confirmTimeoutSeconds = kBgpConfirmSeconds;
+            auto applied = applier.apply(text, options);
             bgpWipe(text);
             if (!applied)
                 return bgpBirdUnreachable(applied.error());
-            if (toggle) {
-                const Status s = toggle->second ? control.enableProtocol(toggle->first)
-                                                : control.disableProtocol(toggle->first);
+            if (step) {
+                Status s;
+                switch (step->kind) {
+                case ProtocolStep::Kind::Enable:
+                    s = control.enableProtocol(step->name);
+                    break;
+                case ProtocolStep::Kind::Disable:
+                    s = control.disableProtocol(step->name);
+                    break;
+                case ProtocolStep::Kind::Restart:
+                    s = control.restartProtocol(step->name);
+                    break;
+                }
                 if (!s)
                     qCWarning(lcServer).noquote()
-                        << "BGP session" << toggle->first << "not switched:" << s.error().message;
+                        << "BGP session" << step->name << "not switched:" << s.error().message;
             }
             return QJsonObject{};
         },
-        std::move(finish));
+        std::move(settle));
 }
 
 // ---- reading ---------------------------------------------------------------
@@ -422,11 +493,20 @@ QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdPr
                          {QStringLiteral("keepalive"), row.keepalive},
                          {QStringLiteral("connect_retry"), row.connectRetry},
                          {QStringLiteral("multihop"), row.multihop},
-                         {QStringLiteral("ttl_security"), row.ttlSecurity}});
+                         {QStringLiteral("ttl_security"), row.ttlSecurity},
+                         {QStringLiteral("ipv6_next_hop"), row.ipv6NextHop.isEmpty()
+                                                               ? QJsonValue()
+                                                               : QJsonValue(row.ipv6NextHop)}});
     QJsonObject statistics{{QStringLiteral("routes_imported"), 0},
                            {QStringLiteral("routes_filtered"), 0},
                            {QStringLiteral("routes_exported"), 0},
-                           {QStringLiteral("routes_preferred"), 0}};
+                           {QStringLiteral("routes_preferred"), 0},
+                           {QStringLiteral("updates_received"), 0},
+                           {QStringLiteral("withdraws_received"), 0},
+                           {QStringLiteral("updates_sent"), 0},
+                           {QStringLiteral("withdraws_sent"), 0}};
+    o.insert(QStringLiteral("channels"), QJsonArray());
+    o.insert(QStringLiteral("warnings"), QJsonArray());
     if (!p) {
         o.insert(QStringLiteral("status"), QStringLiteral("unavailable"));
         o.insert(QStringLiteral("uptime"), 0);
@@ -453,7 +533,41 @@ QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdPr
     statistics.insert(QStringLiteral("routes_filtered"), double(p->routes.filtered));
     statistics.insert(QStringLiteral("routes_exported"), double(p->routes.exported));
     statistics.insert(QStringLiteral("routes_preferred"), double(p->routes.preferred));
+    bird::BirdUpdateStats updates;
+    QJsonArray channels;
+    QJsonArray warnings;
+    for (const bird::BirdChannel &c : p->channels) {
+        updates.updatesReceived += c.updates.updatesReceived;
+        updates.withdrawsReceived += c.updates.withdrawsReceived;
+        updates.updatesSent += c.updates.updatesSent;
+        updates.withdrawsSent += c.updates.withdrawsSent;
+        channels.append(QJsonObject{
+            {QStringLiteral("family"), c.name},
+            {QStringLiteral("state"), c.state},
+            {QStringLiteral("routes_imported"), double(c.routes.imported)},
+            {QStringLiteral("routes_exported"), double(c.routes.exported)},
+            {QStringLiteral("updates_received"), double(c.updates.updatesReceived)},
+            {QStringLiteral("updates_sent"), double(c.updates.updatesSent)},
+            {QStringLiteral("next_hop"),
+             c.nextHop.isEmpty() ? QJsonValue() : QJsonValue(c.nextHop)}});
+        // BIRD sends IPv6 routes with the unspecified next hop when it has
+        // no IPv6 address for an IPv4 session; the peer drops them.
+        if (c.name == QLatin1String("ipv6") && c.state == QLatin1String("UP") &&
+            c.routes.exported > 0 && QHostAddress(c.nextHop) == QHostAddress::AnyIPv6)
+            warnings.append(QJsonObject{
+                {QStringLiteral("code"), QStringLiteral("IPV6_NEXT_HOP_MISSING")},
+                {QStringLiteral("message"),
+                 QStringLiteral("IPv6 routes go out without a next hop and the peer ignores "
+                                "them: set ipv6_next_hop (or give the interface towards the "
+                                "neighbor an IPv6 address)")}});
+    }
+    statistics.insert(QStringLiteral("updates_received"), double(updates.updatesReceived));
+    statistics.insert(QStringLiteral("withdraws_received"), double(updates.withdrawsReceived));
+    statistics.insert(QStringLiteral("updates_sent"), double(updates.updatesSent));
+    statistics.insert(QStringLiteral("withdraws_sent"), double(updates.withdrawsSent));
     o.insert(QStringLiteral("statistics"), statistics);
+    o.insert(QStringLiteral("channels"), channels);
+    o.insert(QStringLiteral("warnings"), warnings);
     return o;
 }
 
@@ -645,11 +759,16 @@ void BgpService::updateSession(const auth::Principal &caller, const auth::Client
             }
         }
         row.updatedAt = now();
+        // BIRD announces a new next hop only from a new session.
+        std::optional<ProtocolStep> step;
+        if (row.enabled && row.ipv6NextHop != all[index].ipv6NextHop &&
+            row.name == all[index].name)
+            step = ProtocolStep{row.name, ProtocolStep::Kind::Restart};
         all[index] = row;
         const bool newPassword = details.password.has_value();
         QString password = details.password.value_or(QString());
         applyThenStore(
-            all, newPassword ? id : -1, password, std::nullopt,
+            all, newPassword ? id : -1, password, step,
             [this, row, newPassword, password, caller, client]() mutable -> Result<QJsonObject> {
                 auto txn = m_db.begin();
                 if (!txn)
@@ -896,7 +1015,8 @@ void BgpService::setSessionEnabled(const auth::Principal &caller, const auth::Cl
         all[index].updatedAt = now();
         const BgpSessionRow row = all[index];
         applyThenStore(
-            all, -1, {}, std::pair{row.name, enabled},
+            all, -1, {},
+            ProtocolStep{row.name, enabled ? ProtocolStep::Kind::Enable : ProtocolStep::Kind::Disable},
             [this, row, enabled, caller, client]() -> Result<QJsonObject> {
                 if (Status s = updateBgpSession(m_db, row); !s)
                     return s.error();

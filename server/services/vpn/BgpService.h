@@ -64,6 +64,7 @@ struct BgpSessionDetails
     std::optional<bool> ttlSecurity;
     std::optional<bool> enabled;
     std::optional<QString> description;
+    std::optional<QString> ipv6NextHop; // empty: BIRD chooses
 };
 
 struct BgpSessionQuery
@@ -85,8 +86,10 @@ public:
     ~BgpService() override;
 
     bool hasBird() const { return !m_options.socketPath.isEmpty(); }
-    // Writes the rendered configuration to --bird-config when the file is
-    // missing or empty (server start), so BIRD can be started on it.
+    // Server start: writes the rendered configuration to --bird-config when
+    // the file is missing, empty or differs from the stored sessions (then
+    // a running BIRD is given it too), so BIRD always starts on what is
+    // stored.
     Status writeInitialConfig();
 
     using Done = std::function<void(Result<QJsonObject>)>;
@@ -144,10 +147,24 @@ private:
     void finished();
     void later(Done done, Result<QJsonObject> result);
     void runOnWorker(std::function<Result<QJsonObject>()> work, Done done);
-    // Renders `sessions`, applies it (then `enable`/`disable` of
-    // `toggle`), and on success calls store() on this thread.
+    // What is done to one protocol once the configuration is applied.
+    struct ProtocolStep
+    {
+        enum class Kind
+        {
+            Enable,
+            Disable,
+            Restart, // a changed next hop is announced only from a new session
+        };
+        QString name;
+        Kind kind = Kind::Enable;
+    };
+    // Renders `sessions` and applies it with BIRD's commit-confirm
+    // (`configure … timeout`, then `step`), calls store() on this thread,
+    // then confirms when it stored and undoes when it did not: a server
+    // that dies in between leaves BIRD to go back by itself.
     void applyThenStore(QList<repositories::BgpSessionRow> sessions, qint64 plainFor,
-                        QString plainPassword, std::optional<std::pair<QString, bool>> toggle,
+                        QString plainPassword, std::optional<ProtocolStep> step,
                         std::function<Result<QJsonObject>()> store, Done done);
     // As the API shows it: BIRD's view of the protocol when `protocol` is
     // given, else status "unavailable" and `unavailable` as last_error.

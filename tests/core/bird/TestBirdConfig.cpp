@@ -119,6 +119,28 @@ private slots:
         QVERIFY(text->contains(
             QStringLiteral("    import where net ~ [ fd00:bbbb::/48+, 2001:db8::/32+ ];\n")));
         QVERIFY(text->contains(QStringLiteral("    export none;\n")));
+        QVERIFY(!text->contains(QStringLiteral("next hop address")));
+    }
+
+    // IPv6 routes over an IPv4 session (a multihop one has no interface to
+    // take an IPv6 next hop from): the chosen address, on the ipv6 channel only.
+    void rendersIpv6NextHop()
+    {
+        BirdConfig c = birdConfigSample();
+        BirdBgpSession &s = c.sessions[0];
+        s.neighbor = QHostAddress(QStringLiteral("192.0.2.2"));
+        s.localAddress = QHostAddress();
+        s.ipv4.enabled = true;
+        s.ipv6.enabled = true;
+        s.ipv6NextHop = QHostAddress(QStringLiteral("2001:db8:1::1"));
+        auto text = renderBirdConfig(c);
+        QVERIFY(text.ok());
+        const qsizetype v6 = text->indexOf(QStringLiteral("  ipv6 {\n"));
+        const qsizetype hop = text->indexOf(QStringLiteral("    next hop address 2001:db8:1::1;\n"));
+        QVERIFY(v6 > 0);
+        QVERIFY(hop > v6);
+        QCOMPARE(text->count(QStringLiteral("next hop address")), 1);
+        QVERIFY(!text->contains(QStringLiteral("extended next hop")));
     }
 
     void prefixes_data()
@@ -231,6 +253,12 @@ private slots:
         QTest::newRow("announced host bits") << Mutate([](BirdConfig &c) {
             c.announced[0].prefix.address = QHostAddress(QStringLiteral("fd00:aaaa::1"));
         }) << QStringLiteral("not a prefix");
+        QTest::newRow("ipv6 next hop v4")
+            << session([](BirdBgpSession &s) { s.ipv6NextHop = QHostAddress(QStringLiteral("192.0.2.1")); })
+            << QStringLiteral("IPv6 next hop");
+        QTest::newRow("ipv6 next hop multicast")
+            << session([](BirdBgpSession &s) { s.ipv6NextHop = QHostAddress(QStringLiteral("ff02::1")); })
+            << QStringLiteral("IPv6 next hop");
         QTest::newRow("announced twice")
             << Mutate([](BirdConfig &c) { c.announced.append(c.announced[0]); })
             << QStringLiteral("twice");

@@ -83,6 +83,14 @@ private slots:
         QCOMPARE(bgp->channels[1].name, QStringLiteral("ipv4"));
         QCOMPARE(bgp->channels[1].routes, (BirdRouteStats{0, 0, 1, 0}));
         QCOMPARE(bgp->routes, (BirdRouteStats{1, 0, 2, 1}));
+        // Route change stats: received from the import rows, accepted from
+        // the export rows (2 offered, 1 rejected, 1 sent).
+        QCOMPARE(bgp->channels[0].updates, (BirdUpdateStats{1, 0, 1, 0}));
+        QCOMPARE(bgp->channels[1].updates, (BirdUpdateStats{0, 0, 1, 0}));
+        QCOMPARE(bgp->channels[0].nextHop, QStringLiteral("fd00:1::1"));
+        QCOMPARE(bgp->channels[1].nextHop, QStringLiteral("fd00:1::1"));
+        // A static protocol has no BGP next hop.
+        QVERIFY(birdFind(*list, QStringLiteral("hm_pool4"))->channels[0].nextHop.isEmpty());
     }
 
     void protocolsPeerSide()
