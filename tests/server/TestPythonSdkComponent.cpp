@@ -38,9 +38,10 @@ public:
     QString start(const QString &script)
     {
         m_process.setProgram(QStringLiteral(HIVEMIND_PYTHON3));
-        m_process.setArguments({QString(QStringLiteral(HIVEMIND_PYTHON_SDK_DIR "/examples/") + script),
-                                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                QStringLiteral("--exit-with-parent")});
+        m_process.setArguments(
+            {QString(QStringLiteral(HIVEMIND_PYTHON_SDK_DIR "/examples/") + script),
+             QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+             QStringLiteral("--exit-with-parent")});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -136,9 +137,9 @@ private:
     QString publishedFlow(const QJsonObject &definition, const QJsonObject &settings = {})
     {
         QString why;
-        const QString id = createPublishedFlow(*m_http, m_admin,
-                                               QStringLiteral("sdk-flow-%1").arg(++m_flows),
-                                               definition, settings, &why);
+        const QString id =
+            createPublishedFlow(*m_http, m_admin, QStringLiteral("sdk-flow-%1").arg(++m_flows),
+                                definition, settings, &why);
         if (id.isEmpty())
             qWarning("flow not published: %s", qPrintable(why));
         return id;
@@ -227,9 +228,8 @@ private slots:
     {
         m_countFlow = publishedFlow(flowDefinition({wordCountNode("count")}));
         QVERIFY(!m_countFlow.isEmpty());
-        const Answer ran =
-            runAndWait(m_countFlow, {{"text", "The hive and the Hive hum; the bees hum."},
-                                     {"top", 2}});
+        const Answer ran = runAndWait(
+            m_countFlow, {{"text", "The hive and the Hive hum; the bees hum."}, {"top", 2}});
         QCOMPARE(ran.status, 200);
         QVERIFY2(ran.data().value("status").toString() == "completed", ran.raw.constData());
         const QJsonValue outputs = QJsonValue(ran.data())["outputs"]["count"];
@@ -281,6 +281,49 @@ private slots:
         QVERIFY2(bad.data().value("error")["message"].toString().contains(
                      "inputs.data: not valid base64"),
                  bad.raw.constData());
+    }
+
+    // The SDK's config schema is the server's too: a config outside it is a
+    // problem of the draft, which cannot be published.
+    void configOutsideTheSchemaIsRefused()
+    {
+        const Answer created = m_http->json(
+            "POST", "/api/v1/flows",
+            {{"name", "sdk-bad-config"},
+             {"definition", flowDefinition({wordCountNode("count", {{"pace_ms", 70000}})})}},
+            m_admin);
+        QCOMPARE(created.status, 201);
+        const QJsonObject problem = created.data().value("problems")[0].toObject();
+        QCOMPARE(problem.value("code").toString(), QStringLiteral("INVALID_CONFIG"));
+        QVERIFY2(problem.value("message").toString().contains("pace_ms"),
+                 qPrintable(problem.value("message").toString()));
+        const Answer published = m_http->json(
+            "POST", "/api/v1/flows/" + created.data().value("id").toString() + "/publish",
+            {{"version", "1"}}, m_admin);
+        QCOMPARE(published.status, 400);
+        QCOMPARE(published.code(), QStringLiteral("INVALID_FLOW_DEFINITION"));
+    }
+
+    // The node timeout passes during run(): the engine fails the node with
+    // EXECUTION_TIMEOUT and the component stops (its deadline, the hang-up
+    // or /cancel, whichever it notices first).
+    void nodeTimeoutStopsTheComponent()
+    {
+        const QString flowId = publishedFlow(
+            flowDefinition({wordCountNode("count", {{"pace_ms", 60000}})}),
+            {{"timeout", QJsonObject{{"nodeTimeoutMs", 1500}, {"flowTimeoutMs", 60000}}}});
+        QVERIFY(!flowId.isEmpty());
+        const Answer ran = runAndWait(flowId, {{"text", "never finished"}});
+        QCOMPARE(ran.status, 200);
+        QCOMPARE(ran.data().value("status").toString(), QStringLiteral("failed"));
+        QCOMPARE(ran.data().value("error")["code"].toString(), QStringLiteral("EXECUTION_TIMEOUT"));
+        const QString id = ran.data().value("execution_id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_words.finishedRuns(id).size(), 1, 20000);
+        const QJsonObject run = m_words.finishedRuns(id).first().toObject();
+        QVERIFY2(run.value("outcome").toString() == "timeout" ||
+                     run.value("outcome").toString() == "cancelled",
+                 QJsonDocument(run).toJson().constData());
+        QVERIFY(run.value("duration_ms").toInt() < 30000);
     }
 
     void cancellationReachesTheComponent()
@@ -335,17 +378,17 @@ private slots:
         QRandomGenerator generator(37);
         for (char &b : bytes)
             b = static_cast<char>(generator.bounded(256));
-        const QString expected =
-            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const QString flowId = publishedFlow(
-            flowDefinition({flowNode("first", "checksum", {{"data", "$.trigger.data"}}),
-                            flowNode("second", "checksum", {{"data", "$.nodes.first.output.copy"}})},
-                           {flowEdge("first", "second")}));
+        const QString expected = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString flowId = publishedFlow(flowDefinition(
+            {flowNode("first", "checksum", {{"data", "$.trigger.data"}}),
+             flowNode("second", "checksum", {{"data", "$.nodes.first.output.copy"}})},
+            {flowEdge("first", "second")}));
         QVERIFY(!flowId.isEmpty());
-        const Answer ran =
-            runAndWait(flowId, {{"data", QString::fromLatin1(bytes.toBase64())}});
+        const Answer ran = runAndWait(flowId, {{"data", QString::fromLatin1(bytes.toBase64())}});
         QCOMPARE(ran.status, 200);
-        QVERIFY2(ran.data().value("status").toString() == "completed", ran.raw.left(3000).constData());
+        QVERIFY2(ran.data().value("status").toString() == "completed",
+                 ran.raw.left(3000).constData());
         // The flow's outputs are its last node's; the first node's are in
         // its record.
         const QJsonValue second = QJsonValue(ran.data())["outputs"]["second"];
