@@ -81,6 +81,7 @@ class ComponentServer(ThreadingHTTPServer):
         self._recent = collections.deque(maxlen=_JOBS_KEPT)
         self._cancels = collections.deque(maxlen=_JOBS_KEPT)
         self._thread = None
+        self._stopping = False
         super().__init__((host, port), _Handler)
 
     @property
@@ -93,13 +94,35 @@ class ComponentServer(ThreadingHTTPServer):
         self._thread.start()
         return self
 
-    def stop(self):
-        """Stops serving and cancels what still runs."""
+    def stop(self, drain_seconds=0.0):
+        """Stops accepting requests; lets running attempts finish for up to
+        `drain_seconds`, then cancels what still runs (their callers get the
+        cancellation as an answer rather than a reset connection)."""
+        self.shutdown()
+        self.drain(drain_seconds)
+        self.server_close()
+
+    def drain(self, seconds):
+        """Waits until nothing runs or `seconds` passed; then cancels the rest
+        and gives them a moment to answer. True when nothing had to be
+        cancelled."""
+        self._stopping = True
+        end = time.monotonic() + seconds
+        while self.running_count() and time.monotonic() < end:
+            time.sleep(0.05)
+        if not self.running_count():
+            return True
         with self._lock:
             for ctx in self._running.values():
                 ctx.cancel("server stopping")
-        self.shutdown()
-        self.server_close()
+        end = time.monotonic() + 2.0
+        while self.running_count() and time.monotonic() < end:
+            time.sleep(0.05)
+        return False
+
+    def running_count(self):
+        with self._lock:
+            return len(self._running)
 
     # -- jobs ----------------------------------------------------------
 
@@ -308,6 +331,21 @@ class _Handler(BaseHTTPRequestHandler):
     # -- /execute ------------------------------------------------------
 
     def _execute(self, request):
+        protocol = self.headers.get("X-HiveMind-Protocol")
+        if protocol is not None and protocol.strip() != PROTOCOL_VERSION:
+            # A later protocol may mean something this SDK would misread.
+            return self._send(
+                400,
+                _error_body(
+                    "VALIDATION_ERROR",
+                    f"component protocol {protocol.strip()!r} is not supported here (this SDK speaks {PROTOCOL_VERSION})",
+                ),
+            )
+        if self.server._stopping:
+            # A kept-alive connection may still bring work while stopping:
+            # 503 makes the engine try again (elsewhere, or after a restart).
+            self.close_connection = True
+            return self._send(503, _error_body("SERVICE_UNAVAILABLE", "this component is stopping", True))
         name, version = request.get("component"), request.get("version")
         component = self.server.components.get((name, version))
         if component is None:
@@ -470,6 +508,8 @@ def serve(*components, argv=None):
     parser.add_argument("--prefix", default="")
     parser.add_argument("--max-request-bytes", type=int, default=16 * 1024 * 1024)
     parser.add_argument("--max-concurrent", type=int, default=32)
+    parser.add_argument("--drain-seconds", type=float, default=30.0,
+                        help="on SIGTERM, how long running attempts may finish before they are cancelled")
     parser.add_argument("--exit-with-parent", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -501,5 +541,10 @@ def serve(*components, argv=None):
     except KeyboardInterrupt:
         pass
     finally:
+        # No new requests from here on; what runs may finish (a rolling
+        # restart should not cut attempts off), then it is cancelled.
+        drained = server.drain(args.drain_seconds)
         server.server_close()
+        if not drained:
+            print("stopped with attempts still running: they were cancelled", file=sys.stderr, flush=True)
     return 0
