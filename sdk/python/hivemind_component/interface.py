@@ -218,11 +218,13 @@ class Component:
                 if declared:
                     problems.append(f"output \"{name}\" is not declared")
                 continue
-            if value is None:
+            if value is None or is_blob_ref(value):
+                # Any port may carry a blob reference; the engine resolves
+                # it for ports that are not bytes or any.
                 continue
             if not port_type_matches(value, port.type):
                 problems.append(f"output \"{name}\" must be {port.type}, not {js.json_type(value)}")
-            elif port.schema is not None and not is_blob_ref(value):
+            elif port.schema is not None:
                 problems.extend(str(p) for p in js.validate(value, port.schema, f"outputs.{name}"))
         handles = self.output_handles or ["default"]
         if handle is not None and handle not in handles:

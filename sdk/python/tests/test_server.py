@@ -59,7 +59,7 @@ def boom(ctx, inputs):
     raise KeyError("missing")
 
 
-@component("shape", inputs=[Port("kind", "string")], outputs=[Port("n", "integer"), Port("b", "bytes")],
+@component("shape", inputs=[Port("kind", "string")], outputs=[Port("n", "integer"), Port("b", "bytes"), Port("t", "string")],
            output_handles=["left", "right"])
 def shape(ctx, inputs):
     kind = inputs.get("kind")
@@ -74,6 +74,8 @@ def shape(ctx, inputs):
         return [1]
     if kind == "bytes":
         return {"b": b"\x00\x01hi"}
+    if kind == "big-text":
+        return {"n": 1, "t": "x" * (2 * 1024 * 1024)}  # above the 1 MiB JSON offload size
     if kind == "big-bytes":
         return {"b": bytes(range(256)) * 400}  # 100 KiB: above the inline limit
     return {"n": "one"}
@@ -381,6 +383,14 @@ class ServerTests(unittest.TestCase):
         _, body = self.call("POST", "/execute", request)
         self.assertEqual(body["status"], "error")
         self.assertNotIn("S3cret-wrong", json.dumps(body))
+
+    def test_large_json_output_goes_as_a_json_blob(self):
+        _, body = self.execute("shape", {"kind": "big-text"}, node="b8", blob=True)
+        self.assertEqual(body["status"], "ok", str(body)[:300])
+        self.assertEqual(body["outputs"]["n"], 1)
+        blob_id = body["outputs"]["t"]["$ref"][len("blob:"):]
+        self.assertEqual(self.blobs.blobs[blob_id][1], "application/json")
+        self.assertEqual(json.loads(self.blobs.blobs[blob_id][0]), "x" * (2 * 1024 * 1024))
 
     def test_big_bytes_without_blob_access_go_inline(self):
         _, body = self.execute("shape", {"kind": "big-bytes"})
