@@ -229,6 +229,9 @@ class Component:
         handles = self.output_handles or ["default"]
         if handle is not None and handle not in handles:
             problems.append(f"handle \"{handle}\" is not one of {', '.join(handles)}")
+        elif handle is None and "default" not in handles:
+            # The engine would take "default", which this component lacks.
+            problems.append(f"no handle chosen: return Result(outputs, handle=...) with one of {', '.join(handles)}")
         return problems
 
 

@@ -286,6 +286,20 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return body
 
+    def _discard_body(self):
+        """Reads and drops the body of a request that gets an error answer
+        anyway, so the connection stays usable (or closes it when the body
+        is too large or of unknown length)."""
+        try:
+            length = int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            length = -1
+        chunked = self.headers.get("Transfer-Encoding", "").lower() not in ("", "identity")
+        if chunked or length < 0 or length > self.server.max_request_bytes:
+            self.close_connection = True
+        elif length:
+            self.rfile.read(length)
+
     def _not_found(self):
         self._send(404, _error_body("RESOURCE_NOT_FOUND", f"no route for {self.command} {self.path.split('?', 1)[0]}"))
 
@@ -305,8 +319,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         path = self._path()
         if path not in ("/execute", "/cancel"):
-            # Drain a small body so the connection stays usable.
-            self._read_json()
+            self._discard_body()
             return self._not_found()
         body = self._read_json()
         if body is None:
@@ -322,7 +335,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._execute(body)
 
     def do_PUT(self):
-        self._read_json()
+        self._discard_body()
         self._not_found()
 
     do_DELETE = do_PUT

@@ -127,6 +127,10 @@ class ConfigAndOutputTests(unittest.TestCase):
             'output "other" is not declared',
             'handle "left" is not one of default',
         ])
+        branching = declared(output_handles=["yes", "no"])
+        self.assertEqual(branching.output_problems({}, "no"), [])
+        self.assertEqual(branching.output_problems({}, None),
+                         ["no handle chosen: return Result(outputs, handle=...) with one of yes, no"])
 
 
 if __name__ == "__main__":

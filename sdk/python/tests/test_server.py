@@ -60,7 +60,7 @@ def boom(ctx, inputs):
 
 
 @component("shape", inputs=[Port("kind", "string")], outputs=[Port("n", "integer"), Port("b", "bytes"), Port("t", "string")],
-           output_handles=["left", "right"])
+           output_handles=["default", "left"])
 def shape(ctx, inputs):
     kind = inputs.get("kind")
     if kind == "handle":
@@ -193,7 +193,7 @@ class ServerTests(unittest.TestCase):
         status, defs = self.call("GET", "/interface")
         self.assertEqual(status, 200)
         self.assertEqual(sorted(d["name"] for d in defs), ["blob-copy", "boom", "shape", "slow", "swallower"])
-        self.assertEqual(next(d for d in defs if d["name"] == "shape")["outputHandles"], ["left", "right"])
+        self.assertEqual(next(d for d in defs if d["name"] == "shape")["outputHandles"], ["default", "left"])
 
     def test_unhealthy_component_is_reported(self):
         class Sick(Component):
@@ -223,6 +223,15 @@ class ServerTests(unittest.TestCase):
         self.assertIn("4096", body["error"]["message"])
         status, body = self.call("GET", "/nowhere")
         self.assertEqual((status, body["error"]["code"]), (404, "RESOURCE_NOT_FOUND"))
+        # An unknown route answers once, whatever its body, and the
+        # connection goes on serving.
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        for method, path in (("POST", "/nowhere"), ("PUT", "/execute"), ("GET", "/health")):
+            connection.request(method, path, body=b"{not json")
+            reply = connection.getresponse()
+            reply.read()
+            self.assertEqual(reply.status, 200 if path == "/health" else 404)
+        connection.close()
         status, body = self.execute("nobody")
         self.assertEqual((status, body["error"]["code"]), (404, "COMPONENT_NOT_FOUND"))
         self.assertIn("served: blob-copy 1.0.0", body["error"]["message"])
