@@ -18,6 +18,17 @@ MAX_BLOB_BYTES = 64 * 1024 * 1024
 _TOKEN_HEADER = "X-Execution-Token"
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The token header would follow a redirect to any host: the blob
+    endpoint never redirects, so a redirect is an error."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 class BlobClient:
     """Reads and writes the blobs of one execution."""
 
@@ -72,7 +83,7 @@ class BlobClient:
     def _open(self, request, what, conflict_ok=False):
         timeout = max(0.5, self._timeout())
         try:
-            return urllib.request.urlopen(request, timeout=timeout)
+            return _OPENER.open(request, timeout=timeout)
         except urllib.error.HTTPError as e:
             if conflict_ok and e.code == 409:
                 return _Empty()

@@ -121,6 +121,12 @@ class BlobHandler(BaseHTTPRequestHandler):
         return self.path.rsplit("/", 1)[1]
 
     def do_GET(self):
+        if self.blob_id() == "moved":
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.1:9/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.headers.get("X-Execution-Token") != self.server.token:
             return self.answer(403, {"error": {"code": "FORBIDDEN", "message": "no"}})
         blob = self.server.blobs.get(self.blob_id())
@@ -384,6 +390,10 @@ class ServerTests(unittest.TestCase):
         self.assertIn("no blob access", body["error"]["message"])
         _, body = self.execute("blob-copy", {"data": "not base64!"}, node="b6", blob=True)
         self.assertEqual(body["error"]["message"], "inputs.data: not valid base64")
+        # A redirect is not followed (the token would go with it).
+        _, body = self.execute("blob-copy", {"data": {"$ref": "blob:moved"}}, node="b9", blob=True)
+        self.assertEqual(body["error"]["code"], "INTERNAL_ERROR")
+        self.assertIn("HTTP 302", body["error"]["message"])
         # A wrong token never appears in what comes back.
         request = {"execution_id": "exec-1", "node_id": "b7", "component": "blob-copy", "version": "1.0.0",
                    "inputs": {"data": {"$ref": "blob:in-1"}},
