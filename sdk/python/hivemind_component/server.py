@@ -490,16 +490,22 @@ def _watch_connection(sock, done, ctx):
 def _exit_with_parent():
     """Ends this process when its parent dies (Linux's parent-death signal;
     elsewhere a thread that watches the parent id)."""
+    parent = os.getppid()
+    if parent == 1:
+        # The parent died before we got here (a slow interpreter start): the
+        # signal below would never come.
+        os._exit(0)
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM) == 0:
+            if os.getppid() != parent:  # it died while the signal was set
+                os._exit(0)
             return
     except (OSError, AttributeError):
         pass
-    parent = os.getppid()
 
     def watch():
         while os.getppid() == parent:
