@@ -76,6 +76,17 @@ class Context:
             wait = left if self.deadline is None else min(left, max(0.0, self.deadline - self._now()))
             self._cancelled.wait(max(0.0, min(wait, 0.5)))
 
+    def process_batch(self, items, processor, check_interval=100):
+        """Calls processor(item) for each item, checking for cancellation
+        every `check_interval` items (seed 003 §9's helper); returns the
+        results in order."""
+        results = []
+        for i, item in enumerate(items):
+            if i % max(1, check_interval) == 0:
+                self.check_cancelled()
+            results.append(processor(item))
+        return results
+
     def cancel(self, reason):
         """Called by the SDK (a /cancel request, a closed connection)."""
         if not self._cancelled.is_set():

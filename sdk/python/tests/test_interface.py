@@ -133,5 +133,37 @@ class ConfigAndOutputTests(unittest.TestCase):
                          ["no handle chosen: return Result(outputs, handle=...) with one of yes, no"])
 
 
+class ContextTests(unittest.TestCase):
+    def test_process_batch_checks_for_cancellation(self):
+        from hivemind_component import Cancelled, Context
+
+        ctx = Context({"execution_id": "e", "node_id": "n"}, {})
+        self.assertEqual(ctx.process_batch(range(5), lambda x: x * 2, check_interval=2), [0, 2, 4, 6, 8])
+        seen = []
+
+        def work(item):
+            seen.append(item)
+            if item == 2:
+                ctx.cancel("cancel request")
+
+        with self.assertRaises(Cancelled) as e:
+            ctx.process_batch(range(10), work, check_interval=3)
+        self.assertEqual(seen, [0, 1, 2])  # stopped at the next check
+        self.assertEqual(e.exception.reason, "cancel request")
+
+    def test_deadline(self):
+        from hivemind_component import Context, DeadlineExceeded
+
+        now = [100.0]
+        ctx = Context({"deadline_ms": 1500}, {}, now=lambda: now[0])
+        self.assertEqual(ctx.remaining(), 1.5)
+        ctx.check_cancelled()
+        now[0] = 101.5
+        self.assertTrue(ctx.cancelled)
+        with self.assertRaises(DeadlineExceeded):
+            ctx.check_cancelled()
+        self.assertIsNone(Context({}, {}).remaining())
+
+
 if __name__ == "__main__":
     unittest.main()
