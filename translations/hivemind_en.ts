@@ -4470,6 +4470,26 @@
         <source>Unavailable</source>
         <translation>Unavailable</translation>
     </message>
+    <message>
+        <source>IPv&amp;6 next hop:</source>
+        <translation>IPv&amp;6 next hop:</translation>
+    </message>
+    <message>
+        <source>Optional: for IPv6 over a multihop IPv4 session</source>
+        <translation>Optional: for IPv6 over a multihop IPv4 session</translation>
+    </message>
+    <message>
+        <source>The IPv6 next hop announced with the IPv6 routes. Over an IPv4 session BIRD takes the IPv6 address of the interface towards a direct neighbor; a multihop session needs one here.</source>
+        <translation>The IPv6 next hop announced with the IPv6 routes. Over an IPv4 session BIRD takes the IPv6 address of the interface towards a direct neighbor; a multihop session needs one here.</translation>
+    </message>
+    <message>
+        <source>One unicast IPv6 address, or empty.</source>
+        <translation>One unicast IPv6 address, or empty.</translation>
+    </message>
+    <message>
+        <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
+        <translation>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ChoiceField</name>

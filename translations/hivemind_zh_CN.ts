@@ -4445,6 +4445,26 @@
         <source>Unavailable</source>
         <translation>不可用</translation>
     </message>
+    <message>
+        <source>IPv&amp;6 next hop:</source>
+        <translation>IPv&amp;6 下一跳：</translation>
+    </message>
+    <message>
+        <source>Optional: for IPv6 over a multihop IPv4 session</source>
+        <translation>可选：用于多跳 IPv4 会话上的 IPv6</translation>
+    </message>
+    <message>
+        <source>The IPv6 next hop announced with the IPv6 routes. Over an IPv4 session BIRD takes the IPv6 address of the interface towards a direct neighbor; a multihop session needs one here.</source>
+        <translation>随 IPv6 路由通告的 IPv6 下一跳。在 IPv4 会话上，BIRD 会使用通往直连邻居的接口的 IPv6 地址；多跳会话需要在此指定。</translation>
+    </message>
+    <message>
+        <source>One unicast IPv6 address, or empty.</source>
+        <translation>一个单播 IPv6 地址，或留空。</translation>
+    </message>
+    <message>
+        <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
+        <translation>%1 发送的 IPv6 路由没有下一跳，邻居会忽略它们：请设置其 IPv6 下一跳。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ChoiceField</name>

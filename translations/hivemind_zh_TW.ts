@@ -4445,6 +4445,26 @@
         <source>Unavailable</source>
         <translation>無法使用</translation>
     </message>
+    <message>
+        <source>IPv&amp;6 next hop:</source>
+        <translation>IPv&amp;6 下一跳：</translation>
+    </message>
+    <message>
+        <source>Optional: for IPv6 over a multihop IPv4 session</source>
+        <translation>選填：用於多跳 IPv4 工作階段上的 IPv6</translation>
+    </message>
+    <message>
+        <source>The IPv6 next hop announced with the IPv6 routes. Over an IPv4 session BIRD takes the IPv6 address of the interface towards a direct neighbor; a multihop session needs one here.</source>
+        <translation>隨 IPv6 路由公告的 IPv6 下一跳。在 IPv4 工作階段上，BIRD 會取用通往直連鄰居之介面的 IPv6 位址；多跳工作階段則需在此指定。</translation>
+    </message>
+    <message>
+        <source>One unicast IPv6 address, or empty.</source>
+        <translation>一個單播 IPv6 位址，或留空。</translation>
+    </message>
+    <message>
+        <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
+        <translation>%1 傳送的 IPv6 路由沒有下一跳，鄰居會忽略它們：請設定其 IPv6 下一跳。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ChoiceField</name>

@@ -107,43 +107,43 @@ public:
         };
         m_name = new QLineEdit(existing.name, this);
         m_name->setMaxLength(32);
-        row(QStringLiteral("name"), m_name, QT_TRANSLATE_NOOP("BgpPane", "&Name:"));
+        row(QStringLiteral("name"), m_name, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Name:"));
         m_neighbor = new QLineEdit(existing.neighbor, this);
-        row(QStringLiteral("neighbor"), m_neighbor, QT_TRANSLATE_NOOP("BgpPane", "N&eighbor:"));
+        row(QStringLiteral("neighbor"), m_neighbor, QT_TRANSLATE_NOOP("hm::app::BgpPane", "N&eighbor:"));
         m_remoteAs = new QLineEdit(existing.remoteAs ? QString::number(existing.remoteAs)
                                                      : QString(),
                                    this);
-        row(QStringLiteral("remote_as"), m_remoteAs, QT_TRANSLATE_NOOP("BgpPane", "&Remote AS:"));
+        row(QStringLiteral("remote_as"), m_remoteAs, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Remote AS:"));
         m_localAs = new QLineEdit(existing.localAs ? QString::number(existing.localAs)
                                                    : QString(),
                                   this);
-        row(QStringLiteral("local_as"), m_localAs, QT_TRANSLATE_NOOP("BgpPane", "&Local AS:"));
+        row(QStringLiteral("local_as"), m_localAs, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Local AS:"));
         m_password = new QLineEdit(this);
         m_password->setEchoMode(QLineEdit::Password);
         m_password->setMaxLength(80);
-        row(QStringLiteral("password"), m_password, QT_TRANSLATE_NOOP("BgpPane", "&Password:"));
+        row(QStringLiteral("password"), m_password, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Password:"));
         m_removePassword = new QCheckBox(this);
         m_removePassword->setObjectName(QStringLiteral("vpn.bgp.removePassword"));
         m_removePassword->setVisible(existing.id && existing.hasPassword);
         form->addRow(QString(), m_removePassword);
         m_hold = spin(3, 65535, existing.id ? existing.holdTime : 90);
-        row(QStringLiteral("hold_time"), m_hold, QT_TRANSLATE_NOOP("BgpPane", "&Hold time:"));
+        row(QStringLiteral("hold_time"), m_hold, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Hold time:"));
         m_keepalive = spin(1, 65535, existing.id ? existing.keepalive : 30);
-        row(QStringLiteral("keepalive"), m_keepalive, QT_TRANSLATE_NOOP("BgpPane", "&Keepalive:"));
+        row(QStringLiteral("keepalive"), m_keepalive, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Keepalive:"));
         m_retry = spin(1, 65535, existing.id ? existing.connectRetry : 120);
-        row(QStringLiteral("connect_retry"), m_retry, QT_TRANSLATE_NOOP("BgpPane", "Connect re&try:"));
+        row(QStringLiteral("connect_retry"), m_retry, QT_TRANSLATE_NOOP("hm::app::BgpPane", "Connect re&try:"));
         m_multihop = spin(0, 255, existing.multihop);
-        row(QStringLiteral("multihop"), m_multihop, QT_TRANSLATE_NOOP("BgpPane", "&Multihop TTL:"));
+        row(QStringLiteral("multihop"), m_multihop, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Multihop TTL:"));
         m_ttl = new QCheckBox(this);
         m_ttl->setChecked(existing.ttlSecurity);
-        row(QStringLiteral("ttl_security"), m_ttl, QT_TRANSLATE_NOOP("BgpPane", "&Security:"));
+        row(QStringLiteral("ttl_security"), m_ttl, QT_TRANSLATE_NOOP("hm::app::BgpPane", "&Security:"));
         m_nextHop = new QLineEdit(existing.ipv6NextHop, this);
-        row(QStringLiteral("ipv6_next_hop"), m_nextHop, QT_TRANSLATE_NOOP("BgpPane", "IPv&6 next hop:"));
+        row(QStringLiteral("ipv6_next_hop"), m_nextHop, QT_TRANSLATE_NOOP("hm::app::BgpPane", "IPv&6 next hop:"));
         m_enabled = new QCheckBox(this);
         m_enabled->setChecked(existing.id ? existing.enabled : true);
-        row(QStringLiteral("enabled"), m_enabled, QT_TRANSLATE_NOOP("BgpPane", "Ena&bled:"));
+        row(QStringLiteral("enabled"), m_enabled, QT_TRANSLATE_NOOP("hm::app::BgpPane", "Ena&bled:"));
         m_description = new QLineEdit(existing.description, this);
-        row(QStringLiteral("description"), m_description, QT_TRANSLATE_NOOP("BgpPane", "D&escription:"));
+        row(QStringLiteral("description"), m_description, QT_TRANSLATE_NOOP("hm::app::BgpPane", "D&escription:"));
         layout->addLayout(form);
         m_error = createFieldError(this, QStringLiteral("vpn.bgp.error"));
         layout->addWidget(m_error);
@@ -312,7 +312,7 @@ private:
     QSpinBox *m_retry = nullptr;
     QSpinBox *m_multihop = nullptr;
     QCheckBox *m_ttl = nullptr;
-    QList<QPair<QLabel *, const char *>> m_captions; // source texts, BgpPane's context
+    QList<QPair<QLabel *, const char *>> m_captions; // source texts in BgpPane::tr()'s context
     QLineEdit *m_nextHop = nullptr;
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_description = nullptr;
