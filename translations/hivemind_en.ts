@@ -14213,6 +14213,14 @@
         <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
         <translation>The file is larger than 1 MiB: it is not a wg-quick server file.</translation>
     </message>
+    <message>
+        <source>IPv6 prefix pools and the prefixes delegated from them.</source>
+        <translation>IPv6 prefix pools and the prefixes delegated from them.</translation>
+    </message>
+    <message>
+        <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
+        <translation>BGP sessions through BIRD, their routes and the prefixes announced.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>

@@ -14135,6 +14135,14 @@
         <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
         <translation>文件大于 1 MiB：不是 wg-quick 服务器配置文件。</translation>
     </message>
+    <message>
+        <source>IPv6 prefix pools and the prefixes delegated from them.</source>
+        <translation>IPv6 前缀地址池及由其委派的前缀。</translation>
+    </message>
+    <message>
+        <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
+        <translation>通过 BIRD 的 BGP 会话、其路由及通告的前缀。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>

@@ -14135,6 +14135,14 @@
         <source>The file is larger than 1 MiB: it is not a wg-quick server file.</source>
         <translation>檔案大於 1 MiB：不是 wg-quick 伺服器設定檔。</translation>
     </message>
+    <message>
+        <source>IPv6 prefix pools and the prefixes delegated from them.</source>
+        <translation>IPv6 前綴集區及由其委派的前綴。</translation>
+    </message>
+    <message>
+        <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
+        <translation>經由 BIRD 的 BGP 工作階段、其路由及公告的前綴。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>

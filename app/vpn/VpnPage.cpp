@@ -146,9 +146,12 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_bgp, QString());
     layout->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        // The header's search and "New server" are the WireGuard tab's.
+        // The header's search and "New server" are the WireGuard tab's, and
+        // so is the status line under the tabs; the subtitle follows the tab.
         m_new->setVisible(index == 0);
         m_header->search()->setVisible(index == 0);
+        m_state->setVisible(index == 0 && !m_state->text().isEmpty());
+        retranslateUi();
         if (index == 1)
             m_pools->reload();
         else if (index == 2)
@@ -160,7 +163,15 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     m_state->setWordWrap(true);
     layout->addWidget(m_state);
 
-    connect(m_header, &SectionHeader::refreshRequested, this, &VpnPage::reload);
+    // Refresh reads what the current tab shows.
+    connect(m_header, &SectionHeader::refreshRequested, this, [this] {
+        if (m_tabs->currentIndex() == 1)
+            m_pools->reload();
+        else if (m_tabs->currentIndex() == 2)
+            m_bgp->reload();
+        else
+            reload();
+    });
     connect(m_header, &SectionHeader::searchChanged, this, [this](const QString &text) {
         m_search = text.trimmed();
         reload();
@@ -289,7 +300,11 @@ void VpnPage::changeEvent(QEvent *event)
 void VpnPage::retranslateUi()
 {
     m_header->title()->setText(tr("VPN"));
-    m_header->subtitle()->setText(tr("WireGuard servers and the clients that connect to them."));
+    const int tab = m_tabs ? m_tabs->currentIndex() : 0;
+    m_header->subtitle()->setText(
+        tab == 1   ? tr("IPv6 prefix pools and the prefixes delegated from them.")
+        : tab == 2 ? tr("BGP sessions through BIRD, their routes and the prefixes announced.")
+                   : tr("WireGuard servers and the clients that connect to them."));
     m_header->retranslateUi();
     m_header->search()->setPlaceholderText(tr("Search name, interface or description"));
     m_new->setText(tr("New server..."));
@@ -402,7 +417,7 @@ void VpnPage::showState()
     m_clients->setVisible(showList && m_model->rowCount() > 0);
     const bool changed = m_state->text() != text;
     m_state->setText(text);
-    m_state->setVisible(!text.isEmpty());
+    m_state->setVisible(!text.isEmpty() && m_tabs->currentIndex() == 0);
     setVpnTone(m_state, m_message.isEmpty() ? QString() : QStringLiteral("bad"));
     if (changed)
         emit stateTextChanged();

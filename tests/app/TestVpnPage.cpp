@@ -514,6 +514,16 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     openPage(page);
     auto *tabs = child<QTabWidget>(&page, "vpn.tabs");
     QCOMPARE(tabs->count(), 3);
+    auto *subtitle = child<QLabel>(&page, "vpn.subtitle");
+    QVERIFY(subtitle->text().startsWith(QLatin1String("WireGuard")));
+    tabs->setCurrentIndex(1);
+    // The header speaks of the tab shown, and the WireGuard status line is
+    // not under the pools.
+    QVERIFY2(subtitle->text().startsWith(QLatin1String("IPv6 prefix pools")),
+             qPrintable(subtitle->text()));
+    QVERIFY(child<QLabel>(&page, "vpn.state")->isHidden());
+    tabs->setCurrentIndex(2);
+    QVERIFY2(subtitle->text().startsWith(QLatin1String("BGP sessions")), qPrintable(subtitle->text()));
     tabs->setCurrentIndex(1);
     Ipv6PoolsPane *pane = page.poolsPane();
     QAbstractItemModelTester poolsTester(pane->pools(),
