@@ -462,8 +462,25 @@ public:
         const bool frozen = existing.id && existing.allocatedPrefixes > 0;
         m_prefix->setReadOnly(frozen);
         m_length->setEnabled(!frozen);
-        setWindowTitle(existing.id ? Ipv6PoolsPane::tr("Edit IPv6 pool")
-                                   : Ipv6PoolsPane::tr("New IPv6 pool"));
+        retranslateUi();
+    }
+
+    client::Ipv6PoolRow stored;
+
+protected:
+    // The open dialog follows a language change.
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
+        QDialog::changeEvent(event);
+    }
+
+private:
+    void retranslateUi()
+    {
+        setWindowTitle(m_existing.id ? Ipv6PoolsPane::tr("Edit IPv6 pool")
+                                     : Ipv6PoolsPane::tr("New IPv6 pool"));
         const QHash<QString, QString> captions{
             {QStringLiteral("name"), Ipv6PoolsPane::tr("&Name:")},
             {QStringLiteral("prefix"), Ipv6PoolsPane::tr("&Prefix:")},
@@ -477,14 +494,11 @@ public:
         m_auto->setText(Ipv6PoolsPane::tr("Hand out the lowest free prefix when none is given"));
         m_description->setPlaceholderText(Ipv6PoolsPane::tr("Optional"));
         m_buttons->button(QDialogButtonBox::Ok)
-            ->setText(existing.id ? Ipv6PoolsPane::tr("Save") : Ipv6PoolsPane::tr("Create"));
+            ->setText(m_existing.id ? Ipv6PoolsPane::tr("Save") : Ipv6PoolsPane::tr("Create"));
         m_buttons->button(QDialogButtonBox::Cancel)->setText(Ipv6PoolsPane::tr("Cancel"));
         validate();
     }
 
-    client::Ipv6PoolRow stored;
-
-private:
     void validate()
     {
         int poolLength = -1;
@@ -580,52 +594,47 @@ public:
     {
         setObjectName(QStringLiteral("vpn.delegateDialog"));
         setMinimumWidth(640);
-        setWindowTitle(Ipv6PoolsPane::tr("Delegate a prefix of %1").arg(pool.name));
         auto *layout = new QVBoxLayout(this);
         auto *form = new QFormLayout();
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        const auto row = [&](const QString &field, QWidget *edit, const QString &caption) {
+        const auto row = [&](const QString &field, QWidget *edit, const char *caption) {
             edit->setObjectName(QStringLiteral("vpn.delegate.") + field);
             QLabel *label = nullptr;
             QLabel *error = nullptr;
             addFieldRow(form, &label, edit, &error,
                         QStringLiteral("vpn.delegate.") + field + QStringLiteral("Error"));
-            label->setText(caption);
+            m_captions.append({label, caption});
             m_errors.insert(field, error);
         };
         m_clients = new QComboBox(this);
-        m_clients->addItem(Ipv6PoolsPane::tr("(a name, no WireGuard client)"), 0);
-        row(QStringLiteral("client_id"), m_clients, Ipv6PoolsPane::tr("WireGuard &client:"));
+        m_clients->addItem(QString(), 0); // "(a name, no WireGuard client)"
+        row(QStringLiteral("client_id"), m_clients,
+            QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "WireGuard &client:"));
         m_name = new QLineEdit(this);
         m_name->setMaxLength(64);
-        m_name->setPlaceholderText(Ipv6PoolsPane::tr("The name the prefix is delegated to"));
-        row(QStringLiteral("client_name"), m_name, Ipv6PoolsPane::tr("&Name:"));
-        m_custom = new QCheckBox(Ipv6PoolsPane::tr("A given prefix"), this);
+        row(QStringLiteral("client_name"), m_name,
+            QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "&Name:"));
+        m_custom = new QCheckBox(this);
         m_custom->setObjectName(QStringLiteral("vpn.delegate.custom"));
         m_prefix = new QLineEdit(this);
         m_prefix->setEnabled(false);
-        m_prefix->setPlaceholderText(
-            Ipv6PoolsPane::tr("Automatic: the lowest free /%1 of %2")
-                .arg(pool.prefixLength)
-                .arg(pool.prefix));
         auto *prefixRow = new QWidget(this);
         auto *prefixLayout = new QHBoxLayout(prefixRow);
         prefixLayout->setContentsMargins(0, 0, 0, 0);
         prefixLayout->addWidget(m_custom);
         prefixLayout->addWidget(m_prefix, 1);
         m_prefix->setObjectName(QStringLiteral("vpn.delegate.prefix"));
-        row(QStringLiteral("custom_prefix"), prefixRow, Ipv6PoolsPane::tr("&Prefix:"));
+        row(QStringLiteral("custom_prefix"), prefixRow,
+            QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "&Prefix:"));
         m_description = new QLineEdit(this);
-        m_description->setPlaceholderText(Ipv6PoolsPane::tr("Optional"));
-        row(QStringLiteral("description"), m_description, Ipv6PoolsPane::tr("D&escription:"));
+        row(QStringLiteral("description"), m_description,
+            QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "D&escription:"));
         layout->addLayout(form);
         m_error = createFieldError(this, QStringLiteral("vpn.delegate.error"));
         layout->addWidget(m_error);
         m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         m_buttons->button(QDialogButtonBox::Ok)
             ->setObjectName(QStringLiteral("vpn.delegate.save"));
-        m_buttons->button(QDialogButtonBox::Ok)->setText(Ipv6PoolsPane::tr("Delegate"));
-        m_buttons->button(QDialogButtonBox::Cancel)->setText(Ipv6PoolsPane::tr("Cancel"));
         layout->addWidget(m_buttons);
         connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -651,12 +660,38 @@ public:
                         m_clients->setCurrentIndex(1);
                 }));
         }
-        validate();
+        retranslateUi();
     }
 
     client::Ipv6AllocationRow stored;
 
+protected:
+    // The open dialog follows a language change.
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
+        QDialog::changeEvent(event);
+    }
+
 private:
+    void retranslateUi()
+    {
+        setWindowTitle(Ipv6PoolsPane::tr("Delegate a prefix of %1").arg(m_pool.name));
+        for (const auto &[label, caption] : std::as_const(m_captions))
+            label->setText(Ipv6PoolsPane::tr(caption));
+        m_clients->setItemText(0, Ipv6PoolsPane::tr("(a name, no WireGuard client)"));
+        m_name->setPlaceholderText(Ipv6PoolsPane::tr("The name the prefix is delegated to"));
+        m_custom->setText(Ipv6PoolsPane::tr("A given prefix"));
+        m_prefix->setPlaceholderText(Ipv6PoolsPane::tr("Automatic: the lowest free /%1 of %2")
+                                         .arg(m_pool.prefixLength)
+                                         .arg(m_pool.prefix));
+        m_description->setPlaceholderText(Ipv6PoolsPane::tr("Optional"));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(Ipv6PoolsPane::tr("Delegate"));
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(Ipv6PoolsPane::tr("Cancel"));
+        validate();
+    }
+
     void validate()
     {
         const bool byName = m_clients->currentData().toLongLong() == 0;
@@ -712,6 +747,7 @@ private:
     client::Ipv6PoolRow m_pool;
     QString m_role;
     bool m_sending = false;
+    QList<QPair<QLabel *, const char *>> m_captions; // in Ipv6PoolsPane::tr()'s context
     QComboBox *m_clients = nullptr;
     QLineEdit *m_name = nullptr;
     QCheckBox *m_custom = nullptr;

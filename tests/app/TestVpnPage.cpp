@@ -550,9 +550,30 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     QCOMPARE(pane->pools()->item(0, 4)->text(), QStringLiteral("256 of 256"));
 
     // A custom prefix outside the pool: the server's reason at its field;
-    // then the lowest free one to a WireGuard client.
+    // then the lowest free one to a WireGuard client. The open dialog
+    // follows a language change and keeps its own button text.
     QString refusal;
+    bool delegateRetranslated = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *save = child<QPushButton>(dialog, "vpn.delegate.save");
+        QLabel *caption = nullptr; // the client combo's caption
+        for (QLabel *label : dialog->findChildren<QLabel *>()) {
+            if (label->buddy() && label->buddy()->objectName() == QLatin1String("vpn.delegate.client_id"))
+                caption = label;
+        }
+        const QString english = caption ? caption->text() : QString();
+        delegateRetranslated =
+            save->text() == QLatin1String("Delegate")
+            && m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No)
+            && QTest::qWaitFor([&] {
+                   return save->text() != QLatin1String("Delegate")
+                          && save->text() != QLatin1String("OK")
+                          && caption && caption->text() != english;
+               });
+        (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        delegateRetranslated = delegateRetranslated && QTest::qWaitFor([&] {
+                                   return save->text() == QLatin1String("Delegate");
+                               });
         auto *clients = child<QComboBox>(dialog, "vpn.delegate.client_id");
         (void)QTest::qWaitFor([&] { return clients->count() > 1; }, 15000);
         clients->setCurrentIndex(1);
@@ -569,6 +590,7 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     });
     child<QPushButton>(&page, "vpn.pools.delegate")->click();
     QVERIFY2(!refusal.isEmpty(), "no refusal at custom_prefix");
+    QVERIFY(delegateRetranslated);
     QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 15000);
     QCOMPARE(pane->allocations()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/56"));
     QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 3)->text(), QStringLiteral("1"), 15000);
