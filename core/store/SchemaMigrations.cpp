@@ -1165,6 +1165,12 @@ const char kAuditByResourceSchema[] = R"sql(
 CREATE INDEX idx_audit_logs_resource ON audit_logs(resource_type, resource_id, created_at DESC);
 )sql";
 
+// Container alert rules (issue 38 item 6): container_down and
+// container_unhealthy name the containers they watch.
+const char kAlertContainerRulesSchema[] = R"sql(
+ALTER TABLE alert_rules ADD COLUMN container TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1219,6 +1225,8 @@ const QList<Migration> &schemaMigrations()
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
         {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
+        {35, QStringLiteral("alert rules on containers"),
+         QString::fromUtf8(kAlertContainerRulesSchema)},
     };
     return migrations;
 }
