@@ -41,6 +41,9 @@ constexpr OptionSpec kAgentOptionSpecs[] = {
     {"docker-socket", "docker_socket", "PATH",
      "The Docker Engine API socket the docker capability uses (absolute; default "
      "/var/run/docker.sock; a podman API socket works too)."},
+    {"compose-command", "compose_command", "FILE",
+     "The compose tool the docker capability runs (absolute; default docker-compose, else "
+     "podman-compose, from PATH)."},
     // The nginx capability's machine (issue 38 item 7): absolute paths.
     {"nginx-binary", "nginx_binary", "FILE", "The nginx executable (default /usr/sbin/nginx)."},
     {"nginx-conf", "nginx_conf", "FILE",
@@ -85,6 +88,12 @@ QCommandLineParser &setUpAgentParser(QCommandLineParser &parser)
                        "default install grants metrics and probes only.")
             .arg(fleet::knownCapabilities().join(QStringLiteral(", "))),
         QStringLiteral("LIST")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("compose-root"),
+        QStringLiteral("A directory whose subdirectories are compose projects the docker "
+                       "capability may bring up and down (absolute, existing). Repeatable; "
+                       "replaces the config file's compose_roots."),
+        QStringLiteral("DIR")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("files-root"),
         QStringLiteral("A directory the files capability may reach (absolute; \":ro\" "
@@ -220,6 +229,25 @@ Result<QStringList> parseRebootCommand(const QString &text)
 // File roots from the config file (one list) or the command line (one per
 // option). The same directory twice is kept once, read only if either says
 // so: the safer reading of a contradictory config.
+// compose_roots: absolute, existing directories, kept as given (cleaned);
+// the docker capability compares canonical paths when it uses them.
+Result<QStringList> parseComposeRoots(const QStringList &specs)
+{
+    QStringList roots;
+    for (const QString &spec : specs) {
+        const QString dir = spec.trimmed();
+        if (dir.isEmpty())
+            continue;
+        if (!QDir::isAbsolutePath(dir) || !QFileInfo(dir).isDir())
+            return agentOptionError(QStringLiteral("compose_roots"),
+                                    QStringLiteral("compose-root must be an existing directory "
+                                                   "given by its absolute path, not \"%1\"")
+                                        .arg(dir));
+        roots.append(QDir::cleanPath(dir));
+    }
+    return roots;
+}
+
 Result<QList<FileRoot>> parseFileRoots(const QStringList &specs)
 {
     QList<FileRoot> roots;
@@ -279,6 +307,11 @@ Status applyAgentValue(AgentOptions &options, const QString &key, const QString 
         if (name.isEmpty() || name.size() > 64)
             return agentOptionError(key, QStringLiteral("name must have 1 to 64 characters"));
         options.name = name;
+    } else if (key == u"compose_command") {
+        auto path = parseAbsolutePath(key, value);
+        if (!path)
+            return path.error();
+        options.composeCommand = path.value();
     } else if (key == u"docker_socket") {
         const QString path = value.trimmed();
         if (path.isEmpty() || !QFileInfo(path).isAbsolute() || path.size() > 107)
@@ -320,6 +353,19 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
                 return error;
             }
             options.rebootCommand = command.value();
+            continue;
+        }
+        if (key == u"compose_roots") {
+            const QVariant raw = settings.value(key);
+            auto roots = parseComposeRoots(raw.typeId() == QMetaType::QStringList
+                                               ? raw.toStringList()
+                                               : raw.toString().split(u','));
+            if (!roots) {
+                Error error = roots.error();
+                error.message = QStringLiteral("%1: %2").arg(path, error.message);
+                return error;
+            }
+            options.composeRoots = roots.value();
             continue;
         }
         if (key == u"files_roots") {
@@ -383,6 +429,12 @@ Result<AgentOptions> parseAgentOptions(const QStringList &arguments, const QStri
             if (!options.capabilities.contains(name))
                 options.capabilities.append(name);
     }
+    if (parser.isSet(QStringLiteral("compose-root"))) {
+        auto roots = parseComposeRoots(parser.values(QStringLiteral("compose-root")));
+        if (!roots)
+            return roots.error();
+        options.composeRoots = roots.value();
+    }
     // The command line wins over the file: its roots replace the file's.
     if (parser.isSet(QStringLiteral("files-root"))) {
         auto roots = parseFileRoots(parser.values(QStringLiteral("files-root")));
@@ -423,6 +475,10 @@ QString agentHelpText()
             "  files_roots    comma-separated DIR[:ro]: the directories the files\n"
             "                 capability may reach (absolute, existing; :ro read only);\n"
             "                 --files-root replaces it\n"
+            "  compose_command the compose tool (absolute; default docker-compose, else\n"
+            "                 podman-compose, from PATH)\n"
+            "  compose_roots  comma-separated directories whose subdirectories are the\n"
+            "                 compose projects up/down may run in; --compose-root replaces it\n"
             "  nginx_binary, nginx_conf, nginx_sites_available, nginx_sites_enabled,\n"
             "  nginx_pid, nginx_prefix, nginx_ssl_dir, openssl_binary\n"
             "                 absolute paths for the nginx capability (see the options)\n"

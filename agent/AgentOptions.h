@@ -42,6 +42,15 @@ struct AgentOptions
     // The Docker Engine API socket the docker capability talks to
     // (--docker-socket, config key docker_socket).
     QString dockerSocket = QStringLiteral("/var/run/docker.sock");
+    // The compose tool the docker capability runs (--compose-command, config
+    // key compose_command; absolute). Empty: docker-compose, else
+    // podman-compose, from PATH.
+    QString composeCommand;
+    // The directories compose projects may live in (--compose-root DIR,
+    // repeatable; config key compose_roots, comma-separated; absolute,
+    // existing). Each subdirectory with a compose file is a project; up and
+    // down run only in directories under one of them. Empty: none run.
+    QStringList composeRoots;
     // Where the "nginx" capability finds nginx (config keys nginx_*).
     NginxSettings nginx;
     // What the `reboot` capability runs (config key reboot_command only: an

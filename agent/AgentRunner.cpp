@@ -3,6 +3,7 @@
 #include "agent/AgentSession.h"
 #include "agent/AgentUpgrader.h"
 #include "agent/DockerHandlers.h"
+#include "agent/DockerWatch.h"
 #include "agent/FileHandlers.h"
 #include "agent/NginxHandlers.h"
 #include "agent/PowerHandlers.h"
@@ -230,8 +231,13 @@ void AgentRunner::run(const EnrolmentRecord &record)
     // Nobody could collect a task's output or stop it once the connection
     // it came on has ended: its process group is killed (docs/agent.md).
     connect(m_session.get(), &AgentSession::streamsLost, m_tasks.get(), &TaskRunner::killAll);
-    m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket);
+    m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket, m_options.composeCommand,
+                                                m_options.composeRoots);
     m_docker->addHandlers(*m_remote);
+    if (m_options.capabilities.contains(QStringLiteral("docker"))) {
+        m_dockerWatch = std::make_unique<DockerWatch>(m_options.dockerSocket);
+        m_dockerWatch->refresh();
+    }
     addNginxHandlers(*m_remote, m_options.nginx);
     addPowerHandlers(*m_remote, m_options.rebootCommand, [this] { restartInPlace(); });
     m_upgrader = std::make_unique<AgentUpgrader>(
@@ -282,6 +288,12 @@ void AgentRunner::sample()
     if (m_probes)
         report.metrics +=
             m_probes->takeMetrics(fleet::kMaxReportValues - int(report.metrics.size()));
+    // The containers as last read (at most an interval ago); the next read
+    // starts now, off this thread's way.
+    if (m_dockerWatch) {
+        report.containers = m_dockerWatch->latest();
+        m_dockerWatch->refresh();
+    }
     const auto seq = m_buffer->append(std::move(report));
     if (!seq) {
         // Once per failing episode (a full disk would say it every interval).

@@ -23,6 +23,7 @@ namespace hm::agent {
 
 class AgentSession;
 class DockerHandlers;
+class DockerWatch;
 class AgentUpgrader;
 class ProcessTable;
 class RemoteDispatcher;
@@ -75,6 +76,8 @@ private:
     std::unique_ptr<TerminalSessions> m_terminals;
     std::unique_ptr<TaskRunner> m_tasks;
     std::unique_ptr<DockerHandlers> m_docker;
+    // The container summary of each report; only when docker is granted.
+    std::unique_ptr<DockerWatch> m_dockerWatch;
     std::unique_ptr<AgentUpgrader> m_upgrader;
     Enroller m_enroller;
     QTimer m_sampleTimer;

@@ -1,5 +1,7 @@
 #include "agent/DockerCompose.h"
 
+#include "fleet/DockerNames.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -9,17 +11,102 @@
 
 namespace hm::agent {
 
-DockerCompose::DockerCompose(QString socketPath, QObject *parent)
-    : QObject(parent), m_socketPath(std::move(socketPath))
+namespace {
+
+// `dir` resolved (symlinks and all), when it is a directory under one of
+// the resolved `roots`, or the root itself.
+bool isUnderRoot(const QString &dir, const QStringList &roots)
+{
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    if (canonical.isEmpty())
+        return false;
+    for (const QString &root : roots) {
+        const QString base = QFileInfo(root).canonicalFilePath();
+        if (base.isEmpty())
+            continue;
+        if (canonical == base || canonical.startsWith(base + u'/') ||
+            (base == QLatin1String("/") && canonical.startsWith(u'/')))
+            return true;
+    }
+    return false;
+}
+
+bool hasComposeFile(const QDir &dir)
+{
+    for (const QString &name : DockerCompose::composeFileNames()) {
+        if (QFileInfo(dir.filePath(name)).isFile())
+            return true;
+    }
+    return false;
+}
+
+Error dirNotAllowed(const QString &project, const QString &dir)
+{
+    return Error{ErrorCode::Forbidden,
+                 QStringLiteral("the directory of compose project %1 (%2) is not under one of "
+                                "this agent's compose roots (--compose-root)")
+                     .arg(project, dir),
+                 QJsonObject{{QStringLiteral("code"), QStringLiteral("COMPOSE_DIR_NOT_ALLOWED")}}};
+}
+
+} // namespace
+
+const QStringList &DockerCompose::composeFileNames()
+{
+    static const QStringList names{QStringLiteral("compose.yaml"), QStringLiteral("compose.yml"),
+                                   QStringLiteral("docker-compose.yaml"),
+                                   QStringLiteral("docker-compose.yml")};
+    return names;
+}
+
+DockerCompose::DockerCompose(QString socketPath, QString command, QStringList roots,
+                             QObject *parent)
+    : QObject(parent), m_socketPath(std::move(socketPath)), m_command(std::move(command)),
+      m_roots(std::move(roots))
 {
 }
 
-QString DockerCompose::findTool()
+QString DockerCompose::findTool() const
 {
+    if (!m_command.isEmpty())
+        return QFileInfo(m_command).isExecutable() ? m_command : QString();
     for (const QString &name : {QStringLiteral("docker-compose"), QStringLiteral("podman-compose")})
         if (const QString path = QStandardPaths::findExecutable(name); !path.isEmpty())
             return path;
     return {};
+}
+
+QHash<QString, QString> DockerCompose::definedProjects() const
+{
+    QHash<QString, QString> projects;
+    for (const QString &root : m_roots) {
+        const QDir base(root);
+        for (const QString &name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            if (projects.size() >= 200)
+                return projects;
+            const QDir dir(base.filePath(name));
+            if (fleet::isComposeProjectName(name) && !projects.contains(name) &&
+                hasComposeFile(dir) && isUnderRoot(dir.path(), m_roots))
+                projects.insert(name, dir.path());
+        }
+    }
+    return projects;
+}
+
+Result<QString> DockerCompose::projectDir(const QString &project, const QString &labelDir) const
+{
+    const QHash<QString, QString> defined = definedProjects();
+    if (const auto it = defined.constFind(project); it != defined.constEnd())
+        return *it;
+    if (labelDir.isEmpty())
+        return Error{ErrorCode::ResourceNotFound,
+                     QStringLiteral("no compose project %1 on this node (neither a directory of "
+                                    "that name with a compose file under the compose roots nor "
+                                    "containers of it)")
+                         .arg(project)};
+    if (!isUnderRoot(labelDir, m_roots))
+        return dirNotAllowed(project, labelDir);
+    return labelDir;
 }
 
 void DockerCompose::run(const QString &project, const QString &workingDir, bool up,
@@ -35,6 +122,10 @@ void DockerCompose::run(const QString &project, const QString &workingDir, bool 
                                           "(docker-compose or podman-compose)"),
                            QJsonObject{{QStringLiteral("code"),
                                         QStringLiteral("COMPOSE_UNAVAILABLE")}}});
+    // Checked again here: whatever found the directory, compose runs only
+    // under a root.
+    if (!isUnderRoot(workingDir, m_roots))
+        return later(dirNotAllowed(project, workingDir));
     const QFileInfo dir(workingDir);
     if (!dir.isAbsolute() || !dir.isDir())
         return later(Error{ErrorCode::ResourceNotFound,
@@ -60,6 +151,7 @@ void DockerCompose::run(const QString &project, const QString &workingDir, bool 
     process->setWorkingDirectory(dir.absoluteFilePath());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socketPath);
+    environment.insert(QStringLiteral("CONTAINER_HOST"), QStringLiteral("unix://") + m_socketPath);
     process->setProcessEnvironment(environment);
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardInputFile(QProcess::nullDevice());

@@ -172,9 +172,10 @@ QByteArray projectFilter(const QString &project)
 
 } // namespace
 
-DockerHandlers::DockerHandlers(const QString &socketPath, QObject *parent)
+DockerHandlers::DockerHandlers(const QString &socketPath, const QString &composeCommand,
+                               const QStringList &composeRoots, QObject *parent)
     : QObject(parent), m_engine(new DockerEngine(socketPath, this)),
-      m_compose(new DockerCompose(socketPath, this))
+      m_compose(new DockerCompose(socketPath, composeCommand, composeRoots, this))
 {
 }
 
@@ -377,19 +378,36 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
                                        project.value(QStringLiteral("running")).toInt()
                                            + (running ? 1 : 0));
                     }
+                    // The projects defined under the compose roots, also
+                    // those with no container (down, or never up).
+                    const QHash<QString, QString> defined = m_compose->definedProjects();
+                    for (auto it = defined.cbegin(); it != defined.cend(); ++it) {
+                        QJsonObject &project = projects[it.key()];
+                        project.insert(QStringLiteral("name"), it.key());
+                        project.insert(QStringLiteral("working_dir"), it.value());
+                        project.insert(QStringLiteral("defined"), true);
+                        if (!project.contains(QStringLiteral("containers")))
+                            project.insert(QStringLiteral("containers"), QJsonArray());
+                    }
                     QList<QJsonObject> items;
                     for (auto &[name, project] : projects) {
                         const int running = project.value(QStringLiteral("running")).toInt();
                         const int total = project.value(QStringLiteral("total")).toInt();
                         project.insert(QStringLiteral("state"),
-                                       running == total ? QStringLiteral("running")
+                                       total == 0       ? QStringLiteral("down")
+                                       : running == total ? QStringLiteral("running")
                                        : running == 0   ? QStringLiteral("exited")
                                                         : QStringLiteral("partial"));
+                        project.insert(QStringLiteral("total"), total);
+                        project.insert(QStringLiteral("running"), running);
+                        if (!project.contains(QStringLiteral("defined")))
+                            project.insert(QStringLiteral("defined"), false);
+                        project.insert(QStringLiteral("busy"), m_compose->isRunning(name));
                         items.append(project);
                     }
                     QJsonObject answer = boundedList(QStringLiteral("projects"), items);
                     answer.insert(QStringLiteral("compose_available"),
-                                  !DockerCompose::findTool().isEmpty());
+                                  !m_compose->findTool().isEmpty());
                     reply(answer);
                 });
         });
@@ -422,14 +440,10 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
                                 break;
                             }
                         }
-                        const QString dir = m_projectDirs.value(name);
-                        if (dir.isEmpty())
-                            return reply(Error{
-                                ErrorCode::ResourceNotFound,
-                                QStringLiteral("no compose project %1 on this node (the agent "
-                                               "finds a project through its containers)")
-                                    .arg(name)});
-                        m_compose->run(name, dir, up, reply);
+                        auto dir = m_compose->projectDir(name, m_projectDirs.value(name));
+                        if (!dir)
+                            return reply(dir.error());
+                        m_compose->run(name, dir.value(), up, reply);
                     });
             });
     }

@@ -8,7 +8,7 @@
 //   remove      {container, force}                  → {container, removed}
 //   logs        {container, tail, since, timestamps} → {container, logs, lines, truncated}
 //   images      {}                                  → {images: [...], truncated}
-//   composes    {}                                  → {projects: [...]}
+//   composes    {}                                  → {projects: [...], compose_available}
 //   compose_up | compose_down {project}             → {project, action, exit_code, output, …}
 // Every container and project name is checked (fleet/DockerNames.h)
 // before it reaches a URL path, and percent-encoded anyway. Lists are cut
@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace hm::agent {
 
@@ -32,7 +33,9 @@ public:
     // What the log text may take of a response (JSON-escaped).
     static constexpr qsizetype kLogBudgetBytes = 900 * 1024;
 
-    explicit DockerHandlers(const QString &socketPath, QObject *parent = nullptr);
+    // `composeCommand` and `composeRoots`: see DockerCompose.
+    DockerHandlers(const QString &socketPath, const QString &composeCommand,
+                   const QStringList &composeRoots, QObject *parent = nullptr);
     ~DockerHandlers() override;
 
     void addHandlers(RemoteDispatcher &dispatcher);

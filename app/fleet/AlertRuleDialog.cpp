@@ -113,6 +113,11 @@ void AlertRuleDialog::build(const NodeNames &nodes)
     m_probe->setMinimumContentsLength(16);
     row(&m_probeLabel, m_probe, &m_probeError, "probe");
 
+    m_container = new QLineEdit(this);
+    m_container->setObjectName(ruleField("container"));
+    m_container->setMaxLength(128);
+    row(&m_containerLabel, m_container, &m_containerError, "container");
+
     m_threshold = new QDoubleSpinBox(this);
     m_threshold->setObjectName(ruleField("threshold"));
     m_threshold->setMinimumWidth(140);
@@ -182,6 +187,10 @@ void AlertRuleDialog::build(const NodeNames &nodes)
         suggestName();
         validate();
     });
+    connect(m_container, &QLineEdit::textChanged, this, [this] {
+        suggestName();
+        validate();
+    });
     connect(m_duration, &QSpinBox::valueChanged, this, &AlertRuleDialog::validate);
     connect(m_renotify, &QComboBox::currentIndexChanged, this, &AlertRuleDialog::validate);
     connect(m_durationUnit, &QComboBox::currentIndexChanged, this, [this] {
@@ -198,6 +207,7 @@ void AlertRuleDialog::load(const client::AlertRuleRow &rule)
     m_type->setCurrentIndex(std::max(0, m_type->findData(rule.type)));
     if (!rule.probeId.isEmpty())
         m_probe->setCurrentIndex(m_probe->findData(rule.probeId));
+    m_container->setText(rule.container);
     typeChanged(); // the threshold's range and unit first
     m_threshold->setValue(rule.type == QLatin1String("network") ? rule.threshold / kMiB
                                                                 : rule.threshold);
@@ -234,8 +244,8 @@ double AlertRuleDialog::threshold() const
 {
     if (type() == QLatin1String("offline"))
         return 0;
-    if (type() == QLatin1String("probe"))
-        return kProbeDownThreshold;
+    if (type() == QLatin1String("probe") || watchesContainers())
+        return kProbeDownThreshold; // what the server stores: one container fires
     // Whole bytes: what the server compares.
     return type() == QLatin1String("network") ? std::round(m_threshold->value() * kMiB)
                                               : m_threshold->value();
@@ -272,6 +282,8 @@ client::AlertRuleChange AlertRuleDialog::change() const
     c.label = m_scope->label();
     if (watchesProbe())
         c.probeId = m_probe->currentData().toString();
+    if (watchesContainers())
+        c.container = m_container->text().trimmed();
     return c;
 }
 
@@ -296,6 +308,10 @@ void AlertRuleDialog::retranslateUi()
         m_type->setItemText(i, AlertText::type(m_type->itemData(i).toString()));
     m_probeLabel->setText(tr("&Probe:"));
     m_probe->setPlaceholderText(tr("No probe yet: add one under Probes"));
+    m_containerLabel->setText(tr("&Container:"));
+    m_container->setPlaceholderText(tr("A name, web-* or any"));
+    m_container->setToolTip(tr("The container's name as Docker shows it; * and ? match any "
+                               "characters, any watches every container of the node."));
     m_durationLabel->setText(type() == QLatin1String("offline") ? tr("Offline &for:")
                                                                 : tr("&For:"));
     m_duration->setToolTip(tr("0: the first report over the threshold fires. At most 24 hours."));
@@ -318,6 +334,11 @@ void AlertRuleDialog::retranslateUi()
 bool AlertRuleDialog::watchesProbe() const
 {
     return type() == QLatin1String("probe") || type() == QLatin1String("certificate");
+}
+
+bool AlertRuleDialog::watchesContainers() const
+{
+    return AlertText::isContainer(type());
 }
 
 void AlertRuleDialog::loadProbes()
@@ -354,17 +375,25 @@ void AlertRuleDialog::typeChanged()
     const QString t = type();
     const bool offline = t == QLatin1String("offline");
     const bool probeDown = t == QLatin1String("probe");
-    m_threshold->setEnabled(!offline && !probeDown);
-    m_thresholdLabel->setEnabled(!offline && !probeDown);
+    const bool containers = watchesContainers();
+    m_threshold->setEnabled(!offline && !probeDown && !containers);
+    m_thresholdLabel->setEnabled(!offline && !probeDown && !containers);
     m_threshold->setToolTip(offline     ? tr("An offline rule has no threshold: it fires when the "
                                                  "agent has been away for the time below.")
                             : probeDown ? tr("A probe rule has no threshold: it fires while the "
                                              "probe finds its target down.")
-                                        : QString());
+                            : containers
+                                ? tr("A container rule has no threshold: it fires while one of "
+                                     "its containers is down (or unhealthy).")
+                                : QString());
     m_probeLabel->setVisible(watchesProbe());
     m_probe->setVisible(watchesProbe());
     if (!watchesProbe())
         setFieldError(m_probeError, {});
+    m_containerLabel->setVisible(containers);
+    m_container->setVisible(containers);
+    if (!containers)
+        setFieldError(m_containerError, {});
     m_thresholdLabel->setText(t == QLatin1String("certificate") ? tr("&Under:") : tr("&Over:"));
     if (t == QLatin1String("certificate")) {
         m_threshold->setDecimals(0);
@@ -405,6 +434,13 @@ void AlertRuleDialog::suggestName()
     else if (type() == QLatin1String("certificate"))
         m_name->setText(
             tr("Certificate of %1 %2").arg(probe, AlertText::condition(type(), threshold())));
+    else if (watchesContainers()) {
+        client::AlertRuleRow rule;
+        rule.type = type();
+        rule.container = m_container->text().trimmed();
+        m_name->setText(rule.container.isEmpty() ? AlertText::type(type())
+                                                 : AlertText::ruleCondition(rule, {}));
+    }
     else
         m_name->setText(
             tr("%1 %2").arg(AlertText::type(type()), AlertText::condition(type(), threshold())));
@@ -424,6 +460,14 @@ void AlertRuleDialog::validate()
         (probeMissing || m_probeError->text() == tr("Pick the probe the rule watches.")))
         setFieldError(m_probeError,
                       probeMissing ? tr("Pick the probe the rule watches.") : QString());
+    const bool containerMissing = watchesContainers() && m_container->text().trimmed().isEmpty();
+    if (watchesContainers() &&
+        (containerMissing ||
+         m_containerError->text() == tr("Name the container, a pattern such as web-*, or any.")))
+        setFieldError(m_containerError,
+                      containerMissing
+                          ? tr("Name the container, a pattern such as web-*, or any.")
+                          : QString());
     bool changed = true;
     if (m_editing) {
         const client::AlertRuleChange c = change();
@@ -432,10 +476,12 @@ void AlertRuleDialog::validate()
                   *c.durationSeconds != m_rule.durationSeconds ||
                   *c.renotifySeconds != m_rule.renotifySeconds || *c.enabled != m_rule.enabled ||
                   *c.nodeId != m_rule.nodeId || *c.label != m_rule.label ||
-                  c.probeId.value_or(m_rule.probeId) != m_rule.probeId;
+                  c.probeId.value_or(m_rule.probeId) != m_rule.probeId ||
+                  c.container.value_or(m_rule.container) != m_rule.container;
     }
     m_buttons->button(QDialogButtonBox::Save)
-        ->setEnabled(named && scopeError.isEmpty() && !probeMissing && changed && !m_sending);
+        ->setEnabled(named && scopeError.isEmpty() && !probeMissing && !containerMissing &&
+                     changed && !m_sending);
 }
 
 void AlertRuleDialog::submit()
@@ -445,7 +491,8 @@ void AlertRuleDialog::submit()
         return;
     m_sending = true;
     save->setEnabled(false);
-    for (QLabel *error : {m_nameError, m_probeError, m_thresholdError, m_durationError,
+    for (QLabel *error : {m_nameError, m_probeError, m_containerError, m_thresholdError,
+                          m_durationError,
                           m_renotifyError, m_scopeError, m_error})
         setFieldError(error, {});
     auto done = client::within(this, [this](Result<client::AlertRuleRow> r) {
@@ -473,7 +520,8 @@ void AlertRuleDialog::showError(const hm::Error &error)
                                       {QStringLiteral("renotify"), m_renotifyError},
                                       {QStringLiteral("node_id"), m_scopeError},
                                       {QStringLiteral("label"), m_scopeError},
-                                      {QStringLiteral("probe_id"), m_probeError}};
+                                      {QStringLiteral("probe_id"), m_probeError},
+                                      {QStringLiteral("container"), m_containerError}};
     setFieldError(at.value(AdminText::errorField(error), m_error),
                   AdminText::error(error, QStringLiteral("admin")));
 }

@@ -31,7 +31,9 @@ class NodeScopePicker;
 // for how long, where (all nodes, one node, the nodes with a label) and
 // whether it is on. Until the user names it, the name follows the condition
 // ("CPU usage over 90.0%"). Probe and certificate rules name the probe
-// they watch (a combo of the probes); a certificate's threshold is in days. The server's refusal
+// they watch (a combo of the probes); a certificate's threshold is in days.
+// Container rules name their containers (a name, a glob such as web-*, or
+// "any") and have no threshold: one such container fires. The server's refusal
 // shows under the field it names; the dialog stays open. objectNames `alerts.rule.*`.
 class AlertRuleDialog final : public QDialog
 {
@@ -63,6 +65,8 @@ private:
     void loadProbes();
     // A probe or certificate rule: it names a probe.
     bool watchesProbe() const;
+    // A container_down or container_unhealthy rule: it names containers.
+    bool watchesContainers() const;
     void suggestName();
     void validate();
     void submit();
@@ -87,6 +91,9 @@ private:
     QLabel *m_probeLabel = nullptr;
     QComboBox *m_probe = nullptr;
     QLabel *m_probeError = nullptr;
+    QLabel *m_containerLabel = nullptr;
+    QLineEdit *m_container = nullptr;
+    QLabel *m_containerError = nullptr;
     QLabel *m_thresholdLabel = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     QLabel *m_thresholdError = nullptr;

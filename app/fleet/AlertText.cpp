@@ -11,7 +11,8 @@ QStringList AlertText::types()
 {
     return {QStringLiteral("cpu"),   QStringLiteral("memory"),     QStringLiteral("disk"),
             QStringLiteral("load"),  QStringLiteral("network"),    QStringLiteral("offline"),
-            QStringLiteral("probe"), QStringLiteral("certificate")};
+            QStringLiteral("probe"), QStringLiteral("certificate"),
+            QStringLiteral("container_down"), QStringLiteral("container_unhealthy")};
 }
 
 QString AlertText::type(const QString &type)
@@ -32,7 +33,16 @@ QString AlertText::type(const QString &type)
         return tr("Probe down");
     if (type == QLatin1String("certificate"))
         return tr("Certificate expiry");
+    if (type == QLatin1String("container_down"))
+        return tr("Container down");
+    if (type == QLatin1String("container_unhealthy"))
+        return tr("Container unhealthy");
     return type;
+}
+
+bool AlertText::isContainer(const QString &type)
+{
+    return type == QLatin1String("container_down") || type == QLatin1String("container_unhealthy");
 }
 
 bool AlertText::isPercent(const QString &type)
@@ -54,6 +64,8 @@ QString AlertText::value(const QString &type, double value)
         return value >= 0.5 ? tr("up") : tr("down");
     if (type == QLatin1String("certificate"))
         return tr("%1 days").arg(QLocale().toString(value, 'f', 0));
+    if (isContainer(type))
+        return tr("%n container(s)", "", int(value));
     return QLocale().toString(value, 'f', 2);
 }
 
@@ -65,11 +77,21 @@ QString AlertText::condition(const QString &type, double threshold)
         return tr("down");
     if (type == QLatin1String("certificate"))
         return tr("under %1").arg(value(type, threshold));
+    if (type == QLatin1String("container_down"))
+        return tr("not running");
+    if (type == QLatin1String("container_unhealthy"))
+        return tr("unhealthy");
     return tr("over %1").arg(value(type, threshold));
 }
 
 QString AlertText::ruleCondition(const client::AlertRuleRow &rule, const QString &probeName)
 {
+    if (isContainer(rule.type) && !rule.container.isEmpty()) {
+        const QString which =
+            rule.container == QLatin1String("any") ? tr("any container") : rule.container;
+        return rule.type == QLatin1String("container_down") ? tr("%1 not running").arg(which)
+                                                            : tr("%1 unhealthy").arg(which);
+    }
     const QString probe = probeName.isEmpty() ? rule.probeId : probeName;
     if (probe.isEmpty())
         return condition(rule.type, rule.threshold);

@@ -27,6 +27,8 @@ public:
     static QString type(const QString &type);
     // Whether the type's threshold is a percentage (0 to 100).
     static bool isPercent(const QString &type);
+    // container_down or container_unhealthy: the value is a count of containers.
+    static bool isContainer(const QString &type);
     // A value in the type's unit: "81.5%", "12.0 MiB/s", "2.50", for offline
     // the time away ("5 min").
     static QString value(const QString &type, double value);

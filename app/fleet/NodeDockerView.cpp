@@ -2,6 +2,7 @@
 
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -149,20 +150,8 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     m_images->setColumnWidth(1, 130);
     m_images->setColumnWidth(2, 100);
     m_lower->addTab(m_images, QString());
-    auto *composePane = new QWidget(m_lower);
-    auto *composeLayout = new QVBoxLayout(composePane);
-    composeLayout->setContentsMargins(0, 4, 0, 0);
-    m_composeNote = new QLabel(composePane);
-    m_composeNote->setObjectName(QStringLiteral("nodes.docker.composeNote"));
-    m_composeNote->setWordWrap(true);
-    m_composeNote->setProperty("hmStyle", QStringLiteral("muted"));
-    composeLayout->addWidget(m_composeNote);
-    m_composes = dockerTable(QStringLiteral("nodes.docker.composes"), 4, composePane);
-    m_composes->setColumnWidth(0, 170);
-    m_composes->setColumnWidth(1, 110);
-    m_composes->setColumnWidth(2, 100);
-    composeLayout->addWidget(m_composes, 1);
-    m_lower->addTab(composePane, QString());
+    m_composePane = new NodeComposePane(m_lower);
+    m_lower->addTab(m_composePane, QString());
     split->addWidget(m_lower);
     split->setSizes({260, 240});
     contentLayout->addWidget(split, 1);
@@ -184,7 +173,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
         if (index == 1)
             readImages();
         else if (index == 2)
-            readComposes();
+            m_composePane->reload();
     });
     connect(m_empty->action(), &QPushButton::clicked, this, &NodeDockerView::reload);
     // The next read starts when the last one answered.
@@ -200,6 +189,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
 void NodeDockerView::setClient(client::ApiClient *client)
 {
     m_client = client;
+    m_composePane->setClient(client);
     setNode(nullptr);
 }
 
@@ -222,6 +212,8 @@ void NodeDockerView::setNode(const client::NodeRow *node)
     const bool same = node && m_node && node->id == m_node->id;
     const bool wasOnline = isOnline();
     m_node = node ? std::optional<client::NodeRow>(*node) : std::nullopt;
+    m_composePane->setNode(m_node ? m_node->id : QString(), m_node ? m_node->name : QString(),
+                           isOnline());
     if (!same) {
         ++m_generation;
         ++m_logGeneration;
@@ -233,7 +225,6 @@ void NodeDockerView::setNode(const client::NodeRow *node)
         m_logId.clear();
         m_log->clear();
         m_images->setRowCount(0);
-        m_composes->setRowCount(0);
         showMessage({}, {});
     } else if (wasOnline == isOnline()) {
         return;
@@ -285,7 +276,7 @@ void NodeDockerView::reload()
             if (m_lower->currentIndex() == 1)
                 readImages();
             else if (m_lower->currentIndex() == 2)
-                readComposes();
+                m_composePane->reload();
         }));
 }
 
@@ -385,35 +376,6 @@ void NodeDockerView::readImages()
         }));
 }
 
-void NodeDockerView::readComposes()
-{
-    if (!m_client || !m_node || !isOnline())
-        return;
-    const quint64 generation = m_generation;
-    client::RemoteApi(*m_client).composeProjects(
-        m_node->id, client::within(this, [this, generation](Result<client::ComposeProjects> r) {
-            if (generation != m_generation || !r)
-                return;
-            m_composeNote->setText(
-                r.value().composeAvailable
-                    ? tr("Containers grouped by their compose project.")
-                    : tr("Containers grouped by their compose project. No compose tool "
-                         "(docker-compose or podman-compose) is installed on this node, so "
-                         "projects cannot be started or stopped from here."));
-            m_composes->setRowCount(int(r.value().items.size()));
-            for (int row = 0; row < r.value().items.size(); ++row) {
-                const client::ComposeProject &p = r.value().items.at(row);
-                m_composes->setItem(row, 0, cell(p.name));
-                m_composes->setItem(row, 1,
-                                    cell(p.state == u"running"   ? tr("Running")
-                                         : p.state == u"partial" ? tr("Partly running")
-                                                                 : tr("Stopped")));
-                m_composes->setItem(row, 2, cell(tr("%1 of %2").arg(p.running).arg(p.total)));
-                m_composes->setItem(row, 3, cell(p.workingDir));
-            }
-        }));
-}
-
 void NodeDockerView::actOnSelected(const QString &action)
 {
     const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
@@ -509,8 +471,6 @@ void NodeDockerView::retranslateUi()
     m_lower->setTabText(1, tr("Images"));
     m_lower->setTabText(2, tr("Compose projects"));
     m_images->setHorizontalHeaderLabels({tr("Tags"), tr("Image id"), tr("Size"), tr("Created")});
-    m_composes->setHorizontalHeaderLabels(
-        {tr("Project"), tr("State"), tr("Running"), tr("Directory")});
     emit m_model->headerDataChanged(Qt::Horizontal, 0, NodeContainerModel::ColumnCount - 1);
     if (m_logId.isEmpty())
         m_logTitle->setText(tr("Select a container to see its log."));

@@ -22,6 +22,7 @@ class ApiClient;
 
 namespace hm::app {
 
+class NodeComposePane;
 class NodeContainerModel;
 class SectionEmptyState;
 
@@ -29,7 +30,8 @@ class SectionEmptyState;
 // read from its agent (state, image, status, ports, compose project) with
 // Start, Stop, Restart and Remove… (a confirmation through MessageBox;
 // a running container is stopped first), and below them the selected
-// container's log, the images and the compose projects. While visible and
+// container's log, the images and the compose projects (NodeComposePane:
+// Up and Down…). While visible and
 // the node online, the containers are read every 5 s and the log polled
 // every 3 s with `since` (the agent has no follow stream yet); hidden it
 // asks nothing. Failures in words (ServerErrorText); the node offline, its
@@ -50,6 +52,7 @@ public:
     bool isLoading() const { return m_inFlight; }
     // The container whose log shows (its id), empty when none.
     QString logContainer() const { return m_logId; }
+    NodeComposePane *composePane() const { return m_composePane; }
 
 public slots:
     void reload();
@@ -73,7 +76,6 @@ private:
     void actOnSelected(const QString &action);
     void readLog();
     void readImages();
-    void readComposes();
     void retranslateUi();
     void showState();
     void showMessage(const QString &text, const QString &tone);
@@ -95,8 +97,7 @@ private:
     QLabel *m_logTitle = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QTableWidget *m_images = nullptr;
-    QLabel *m_composeNote = nullptr;
-    QTableWidget *m_composes = nullptr;
+    NodeComposePane *m_composePane = nullptr;
     std::optional<hm::Error> m_error;
     bool m_loaded = false;
     bool m_inFlight = false;

@@ -15,7 +15,9 @@ struct AlertRuleRow
 {
     QString id;
     QString name;
-    QString type; // cpu, memory, disk, load, network, offline, probe, certificate
+    // cpu, memory, disk, load, network, offline, probe, certificate,
+    // container_down, container_unhealthy
+    QString type;
     double threshold = 0;
     qint64 durationSeconds = 0;
     bool enabled = true;
@@ -25,6 +27,7 @@ struct AlertRuleRow
     QDateTime updatedAt;
     QString probeId;            // probe and certificate rules: the probe watched
     qint64 renotifySeconds = 0; // remind while firing this often; 0: never
+    QString container;          // container rules: a name, a glob or "any"
 };
 
 // What POST and PUT send; PUT sends the fields set.
@@ -39,6 +42,7 @@ struct AlertRuleChange
     std::optional<QString> label;          // "" clears it
     std::optional<QString> probeId;        // probe and certificate rules
     std::optional<qint64> renotifySeconds; // 0: no reminders
+    std::optional<QString> container;      // container rules
     QJsonObject toJson() const;
 };
 

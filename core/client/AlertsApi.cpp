@@ -24,7 +24,8 @@ AlertRuleRow alertRule(const QJsonObject &o)
             time(o.value(QStringLiteral("created_at"))),
             time(o.value(QStringLiteral("updated_at"))),
             o.value(QStringLiteral("probe_id")).toString(),
-            o.value(QStringLiteral("renotify")).toInteger()};
+            o.value(QStringLiteral("renotify")).toInteger(),
+            o.value(QStringLiteral("container")).toString()};
 }
 
 AlertRecordRow alertRecord(const QJsonObject &o)
@@ -119,6 +120,7 @@ QJsonObject AlertRuleChange::toJson() const
     text("node_id", nodeId);
     text("label", label);
     text("probe_id", probeId);
+    text("container", container);
     if (renotifySeconds)
         o.insert(QStringLiteral("renotify"), *renotifySeconds);
     return o;

@@ -236,9 +236,33 @@ void RemoteApi::composeProjects(const QString &nodeId, Callback<ComposeProjects>
                                                      p.value(QStringLiteral("working_dir")).toString(),
                                                      p.value(QStringLiteral("state")).toString(),
                                                      p.value(QStringLiteral("running")).toInt(),
-                                                     p.value(QStringLiteral("total")).toInt()});
+                                                     p.value(QStringLiteral("total")).toInt(),
+                                                     p.value(QStringLiteral("defined")).toBool(),
+                                                     p.value(QStringLiteral("busy")).toBool()});
             }
             return projects;
+        },
+        std::move(done));
+}
+
+void RemoteApi::composeRun(const QString &nodeId, const QString &project, bool up,
+                           Callback<ComposeRun> done)
+{
+    ApiRequest request = ApiRequest::post(
+        kRemoteNodes + nodeId + QStringLiteral("/docker/composes/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(project))
+        + (up ? QStringLiteral("/up") : QStringLiteral("/down")));
+    // Compose pulls and starts containers: the server allows it minutes
+    // (DockerOps), and nothing moves on the connection meanwhile.
+    request.timeoutMs = 0;
+    m_client.call<ComposeRun>(
+        std::move(request),
+        [](const ApiResponse &r) {
+            const QJsonObject o = r.data.toObject();
+            return ComposeRun{o.value(QStringLiteral("project")).toString(),
+                              o.value(QStringLiteral("action")).toString(),
+                              o.value(QStringLiteral("exit_code")).toInt(),
+                              o.value(QStringLiteral("output")).toString()};
         },
         std::move(done));
 }

@@ -37,6 +37,10 @@ public:
                        bool timestamps, Callback<ContainerLog> done);
     void dockerImages(const QString &nodeId, Callback<QList<DockerImage>> done);
     void composeProjects(const QString &nodeId, Callback<ComposeProjects> done);
+    // compose up -d (`up`) or down of a project in its directory under the
+    // agent's compose roots; waits for the tool (minutes at most).
+    void composeRun(const QString &nodeId, const QString &project, bool up,
+                    Callback<ComposeRun> done);
 
     // Confirms the signed-in user's password (or a TOTP code when
     // `isTotpCode`) for the next 5 minutes of terminal sessions; a wrong one

@@ -82,9 +82,21 @@ struct ComposeProject
 {
     QString name;
     QString workingDir;
-    QString state; // running, partial, exited
+    QString state; // running, partial, exited, down (no containers)
     int running = 0;
     int total = 0;
+    bool defined = false; // a directory with a compose file under the agent's compose roots
+    bool busy = false;    // a compose up or down of it is running
+};
+
+// What compose up or down answered: the tool's exit code and the end of
+// its output.
+struct ComposeRun
+{
+    QString project;
+    QString action; // up or down
+    int exitCode = 0;
+    QString output;
 };
 
 struct ComposeProjects

@@ -1,5 +1,7 @@
 #include "fleet/AgentProtocol.h"
 
+#include "fleet/DockerNames.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -222,6 +224,48 @@ Result<AgentMessage> parseHello(const QJsonObject &object)
     return AgentMessage(std::move(hello));
 }
 
+std::optional<ContainerState::Health> healthFromName(const QString &name)
+{
+    for (const auto health : {ContainerState::Health::None, ContainerState::Health::Starting,
+                              ContainerState::Health::Healthy, ContainerState::Health::Unhealthy}) {
+        if (name == containerHealthName(health))
+            return health;
+    }
+    return std::nullopt;
+}
+
+// A report's container summary: bounded, every name a container name, no
+// name twice.
+Result<QList<ContainerState>> containersAt(const QJsonObject &object)
+{
+    const QString field = QStringLiteral("containers");
+    const QJsonValue value = object.value(field);
+    if (!value.isArray())
+        return invalid(field, QStringLiteral("containers must be an array"));
+    const QJsonArray array = value.toArray();
+    if (array.size() > kMaxReportContainers)
+        return invalid(field, QStringLiteral("a report holds at most %1 containers")
+                                  .arg(kMaxReportContainers));
+    QList<ContainerState> containers;
+    QSet<QString> names;
+    for (const QJsonValue item : array) {
+        const QJsonObject o = item.toObject();
+        ContainerState c;
+        c.name = o.value(QStringLiteral("name")).toString();
+        const auto health = healthFromName(o.value(QStringLiteral("health")).toString());
+        if (!isDockerContainerName(c.name) || names.contains(c.name) ||
+            !o.value(QStringLiteral("running")).isBool() || !health)
+            return invalid(field, QStringLiteral("each container is {name, running, health} with "
+                                                 "a container name once and health one of none, "
+                                                 "starting, healthy, unhealthy"));
+        c.running = o.value(QStringLiteral("running")).toBool();
+        c.health = *health;
+        names.insert(c.name);
+        containers.append(c);
+    }
+    return containers;
+}
+
 Result<AgentMessage> parseReport(const QJsonObject &object)
 {
     ReportMessage report;
@@ -251,6 +295,12 @@ Result<AgentMessage> parseReport(const QJsonObject &object)
             return invalid(QStringLiteral("metrics"),
                            QStringLiteral("metric values must be finite numbers"));
         report.metrics.append(MetricValue{it.key(), value});
+    }
+    if (object.contains(QStringLiteral("containers"))) {
+        auto containers = containersAt(object);
+        if (!containers)
+            return containers.error();
+        report.containers = std::move(containers).value();
     }
     return AgentMessage(std::move(report));
 }
@@ -328,6 +378,21 @@ Result<AgentMessage> parseResponse(const QJsonObject &object)
 }
 
 } // namespace
+
+QString containerHealthName(ContainerState::Health health)
+{
+    switch (health) {
+    case ContainerState::Health::None:
+        return QStringLiteral("none");
+    case ContainerState::Health::Starting:
+        return QStringLiteral("starting");
+    case ContainerState::Health::Healthy:
+        return QStringLiteral("healthy");
+    case ContainerState::Health::Unhealthy:
+        return QStringLiteral("unhealthy");
+    }
+    return QStringLiteral("none");
+}
 
 bool isValidMetricName(QStringView name)
 {
@@ -447,10 +512,19 @@ QByteArray serialize(const ReportMessage &message)
     QJsonObject metrics;
     for (const MetricValue &metric : message.metrics)
         metrics.insert(metric.name, metric.value);
-    return toBytes({{QStringLiteral("type"), QStringLiteral("report")},
-                    {QStringLiteral("seq"), message.seq},
-                    {QStringLiteral("time_ms"), message.timeMs},
-                    {QStringLiteral("metrics"), metrics}});
+    QJsonObject object{{QStringLiteral("type"), QStringLiteral("report")},
+                       {QStringLiteral("seq"), message.seq},
+                       {QStringLiteral("time_ms"), message.timeMs},
+                       {QStringLiteral("metrics"), metrics}};
+    if (message.containers) {
+        QJsonArray containers;
+        for (const ContainerState &c : *message.containers)
+            containers.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                          {QStringLiteral("running"), c.running},
+                                          {QStringLiteral("health"), containerHealthName(c.health)}});
+        object.insert(QStringLiteral("containers"), containers);
+    }
+    return toBytes(object);
 }
 
 QByteArray serialize(const AckMessage &message)

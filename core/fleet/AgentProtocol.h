@@ -8,7 +8,8 @@
 //   agent  → server hello      {type, protocol, node_id, agent_version,
 //                               capabilities, last_seq, signature}
 //   server → agent  welcome    {type, node_id, acked_seq, settings}
-//   agent  → server report     {type, seq, time_ms, metrics{name: number}}
+//   agent  → server report     {type, seq, time_ms, metrics{name: number},
+//                               containers?[{name, running, health}]}
 //   server → agent  ack        {type, seq}     (stored durably up to seq)
 //   server → agent  settings   {type, settings}
 //   server → agent  request    {type, id, capability, action, args}
@@ -34,6 +35,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -53,6 +55,8 @@ inline constexpr qsizetype kMaxMetricNameLength = 64;
 inline constexpr qsizetype kChallengeNonceBytes = 32;
 // At most this many probes in one settings message (settings.probes).
 inline constexpr int kMaxSettingsProbes = 64;
+// At most this many containers in one report's container summary.
+inline constexpr int kMaxReportContainers = 100;
 
 // What an agent may do, fixed in its own config (docs/agent-protocol.md).
 // metrics and probes are the default install's; the rest are remote
@@ -108,11 +112,33 @@ struct MetricValue
     bool operator==(const MetricValue &) const = default;
 };
 
+// One container in a report's summary (docs/agent-protocol.md, "report"):
+// what the container alert rules need, nothing more.
+struct ContainerState
+{
+    enum class Health
+    {
+        None, // no healthcheck
+        Starting,
+        Healthy,
+        Unhealthy
+    };
+    QString name; // fleet/DockerNames: isDockerContainerName
+    bool running = false;
+    Health health = Health::None;
+    bool operator==(const ContainerState &) const = default;
+};
+QString containerHealthName(ContainerState::Health health);
+
 struct ReportMessage
 {
     qint64 seq = 0;    // 1, 2, … per agent identity, never reused
     qint64 timeMs = 0; // when the sample was taken, ms since 1970 UTC
     QList<MetricValue> metrics;
+    // The node's containers (all of them, running or not, at most
+    // kMaxReportContainers), sent only by an agent granted "docker" that
+    // could read them; absent: nothing is known (rules wait), empty: none.
+    std::optional<QList<ContainerState>> containers;
 };
 
 struct AckMessage

@@ -18,7 +18,44 @@ constexpr TypeName kTypeNames[] = {
     {AlertType::Cpu, "cpu"},         {AlertType::Memory, "memory"},
     {AlertType::Disk, "disk"},       {AlertType::Load, "load"},
     {AlertType::Network, "network"}, {AlertType::Offline, "offline"},
-    {AlertType::Probe, "probe"},     {AlertType::Certificate, "certificate"}};
+    {AlertType::Probe, "probe"},     {AlertType::Certificate, "certificate"},
+    {AlertType::ContainerDown, "container_down"},
+    {AlertType::ContainerUnhealthy, "container_unhealthy"}};
+
+bool isTargetChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+           u == u'_' || u == u'.' || u == u'-' || u == u'*' || u == u'?';
+}
+
+// Glob match, * any run of characters, ? one; iterative with one
+// backtrack point, so a pattern of many stars costs no more than
+// length × length.
+bool globMatches(QStringView pattern, QStringView text)
+{
+    qsizetype p = 0;
+    qsizetype t = 0;
+    qsizetype starP = -1;
+    qsizetype starT = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == u'*') {
+            starP = p++;
+            starT = t;
+        } else if (starP >= 0) {
+            p = starP + 1;
+            t = ++starT;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
+}
 
 std::optional<double> percentOf(const QHash<QString, double> &metrics, const QString &used,
                                 const QString &total)
@@ -84,6 +121,8 @@ std::optional<double> alertValue(AlertType type, const QHash<QString, double> &m
     case AlertType::Offline:
     case AlertType::Probe:
     case AlertType::Certificate:
+    case AlertType::ContainerDown:
+    case AlertType::ContainerUnhealthy:
         return std::nullopt;
     }
     return std::nullopt;
@@ -100,6 +139,57 @@ std::optional<double> alertValue(const AlertRule &rule, const QHash<QString, dou
     return it == metrics.constEnd() ? std::nullopt : std::optional<double>(*it);
 }
 
+bool isContainerAlert(AlertType type)
+{
+    return type == AlertType::ContainerDown || type == AlertType::ContainerUnhealthy;
+}
+
+bool isContainerTarget(const QString &target)
+{
+    if (target == QLatin1String("any"))
+        return true;
+    return !target.isEmpty() && target.size() <= 128 &&
+           std::all_of(target.begin(), target.end(), isTargetChar);
+}
+
+bool containerTargetMatches(const QString &target, const QString &name)
+{
+    if (target == QLatin1String("any"))
+        return true;
+    return globMatches(target, name);
+}
+
+std::optional<double> containerAlertValue(const AlertRule &rule,
+                                          const QList<ContainerState> &containers,
+                                          const QSet<QString> &seen)
+{
+    if (!isContainerAlert(rule.type) || !isContainerTarget(rule.container))
+        return std::nullopt;
+    bool watched = false;
+    int count = 0;
+    QSet<QString> present;
+    for (const ContainerState &c : containers) {
+        present.insert(c.name);
+        if (!containerTargetMatches(rule.container, c.name))
+            continue;
+        watched = true;
+        if (rule.type == AlertType::ContainerDown ? !c.running
+                                                  : c.health == ContainerState::Health::Unhealthy)
+            ++count;
+    }
+    for (const QString &name : seen) {
+        if (present.contains(name) || !containerTargetMatches(rule.container, name))
+            continue;
+        watched = true;
+        // Gone after having been seen: down, and no longer unhealthy.
+        if (rule.type == AlertType::ContainerDown)
+            ++count;
+    }
+    if (!watched)
+        return std::nullopt;
+    return double(count);
+}
+
 bool alertFiresBelow(AlertType type)
 {
     return type == AlertType::Probe || type == AlertType::Certificate;
@@ -107,8 +197,8 @@ bool alertFiresBelow(AlertType type)
 
 double alertClearLevel(AlertType type, double threshold)
 {
-    if (type == AlertType::Probe)
-        return threshold;
+    if (type == AlertType::Probe || isContainerAlert(type))
+        return threshold; // counts and up/down: no band
     const double band = std::max(std::abs(threshold) * 0.05, 1.0);
     return alertFiresBelow(type) ? threshold + band : threshold - band;
 }

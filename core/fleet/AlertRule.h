@@ -20,8 +20,18 @@
 // up is 0 or 1) and "certificate" its probe.<id>.cert_days (fires when the
 // certificate has fewer days left than the threshold, clears a band above
 // it).
+//
+// The two container types (issue 38 item 6) read the container summary of
+// a docker agent's report (AgentProtocol's ContainerState), not its
+// metrics: their value is how many of the containers the rule names
+// (`container`: a name, a glob with * and ?, or "any") are down — not
+// running, or gone after having been seen on the node — or unhealthy.
+// Threshold 0.5 without a band: one such container fires, none resolves.
+
+#include "fleet/AgentProtocol.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <limits>
@@ -39,10 +49,13 @@ enum class AlertType
     Offline,     // the agent is gone; the value is seconds offline
     Probe,       // probe.<probeId>.up: 1 up, 0 down; fires when down
     Certificate, // probe.<probeId>.cert_days; fires when fewer days are left
+    ContainerDown,      // containers named by the rule not running (a count)
+    ContainerUnhealthy, // containers named by the rule whose health is unhealthy
 };
 
 // "cpu", "memory", "disk", "load", "network", "offline", "probe",
-// "certificate" (seed 002's types and the two of issue 35's probes).
+// "certificate" (seed 002's types and the two of issue 35's probes),
+// "container_down", "container_unhealthy" (issue 38 item 6).
 QString alertTypeName(AlertType type);
 std::optional<AlertType> alertTypeFromName(QStringView name);
 
@@ -59,6 +72,9 @@ struct AlertRule
     QString label;
     // Probe and Certificate only: the probe watched (core/fleet/ProbeTarget).
     QString probeId;
+    // ContainerDown and ContainerUnhealthy only: which containers
+    // (isContainerTarget).
+    QString container;
     // While a record of this rule stays open, its alert is sent again every
     // this many seconds; 0: once.
     qint64 renotifySeconds = 0;
@@ -72,6 +88,21 @@ std::optional<double> alertValue(AlertType type, const QHash<QString, double> &m
 // The same for a whole rule: Probe and Certificate read their probe's
 // metrics.
 std::optional<double> alertValue(const AlertRule &rule, const QHash<QString, double> &metrics);
+
+bool isContainerAlert(AlertType type);
+// A container rule's target: "any", or a container name in which * and ?
+// may stand for any characters (1 to 128 of a-z A-Z 0-9 _ . - * ?).
+bool isContainerTarget(const QString &target);
+bool containerTargetMatches(const QString &target, const QString &name);
+// A container rule's value over one node's containers (a report's summary)
+// and the names seen on that node before: ContainerDown counts the matching
+// containers not running plus the matching seen ones that are gone,
+// ContainerUnhealthy the matching unhealthy ones. None when no matching
+// container is there or was seen: a rule about containers a node never had
+// watches nothing there.
+std::optional<double> containerAlertValue(const AlertRule &rule,
+                                          const QList<ContainerState> &containers,
+                                          const QSet<QString> &seen);
 
 // Whether `type` fires below its threshold (Probe, Certificate) rather
 // than above it.

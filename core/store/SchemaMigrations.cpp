@@ -1172,6 +1172,12 @@ const char kBgpIpv6NextHopSchema[] = R"sql(
 ALTER TABLE bgp_sessions ADD COLUMN ipv6_next_hop TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Container alert rules (issue 38 item 6): container_down and
+// container_unhealthy name the containers they watch.
+const char kAlertContainerRulesSchema[] = R"sql(
+ALTER TABLE alert_rules ADD COLUMN container TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1227,6 +1233,8 @@ const QList<Migration> &schemaMigrations()
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
         {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
         {35, QStringLiteral("bgp ipv6 next hop"), QString::fromUtf8(kBgpIpv6NextHopSchema)},
+        {36, QStringLiteral("alert rules on containers"),
+         QString::fromUtf8(kAlertContainerRulesSchema)},
     };
     return migrations;
 }

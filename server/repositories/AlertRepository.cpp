@@ -9,7 +9,7 @@ namespace {
 
 const QString kRuleColumns = QStringLiteral(
     "id, name, type, threshold, duration_s, enabled, node_id, label, created_by, created_at, "
-    "updated_at, probe_id, renotify_s");
+    "updated_at, probe_id, renotify_s, container");
 
 const QString kRecordColumns = QStringLiteral(
     "r.id, r.rule_id, r.rule_name, r.node_id, n.name, r.type, r.status, r.value, r.threshold, "
@@ -48,6 +48,7 @@ AlertRuleRow readRule(const store::Statement &s)
     row.updatedAt = s.int64(10);
     row.rule.probeId = textOrEmpty(s, 11);
     row.rule.renotifySeconds = s.int64(12);
+    row.rule.container = textOrEmpty(s, 13);
     return row;
 }
 
@@ -97,11 +98,11 @@ Status insertAlertRule(store::Database &db, const AlertRuleRow &row)
 {
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("INSERT INTO alert_rules (") + kRuleColumns +
-                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {r.id, r.name, hm::fleet::alertTypeName(r.type), r.threshold,
                        r.durationSeconds, r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label),
                        orNull(row.createdBy), row.createdAt, row.updatedAt, orNull(r.probeId),
-                       r.renotifySeconds});
+                       r.renotifySeconds, orNull(r.container)});
 }
 
 Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
@@ -109,10 +110,11 @@ Status updateAlertRule(store::Database &db, const AlertRuleRow &row)
     const hm::fleet::AlertRule &r = row.rule;
     return db.execute(QStringLiteral("UPDATE alert_rules SET name = ?, type = ?, threshold = ?, "
                                      "duration_s = ?, enabled = ?, node_id = ?, label = ?, "
-                                     "probe_id = ?, renotify_s = ?, updated_at = ? WHERE id = ?"),
+                                     "probe_id = ?, renotify_s = ?, container = ?, updated_at = ? "
+                                     "WHERE id = ?"),
                       {r.name, hm::fleet::alertTypeName(r.type), r.threshold, r.durationSeconds,
                        r.enabled ? 1 : 0, orNull(r.nodeId), orNull(r.label), orNull(r.probeId),
-                       r.renotifySeconds, row.updatedAt, r.id});
+                       r.renotifySeconds, orNull(r.container), row.updatedAt, r.id});
 }
 
 Result<int> deleteAlertRule(store::Database &db, const QString &id)

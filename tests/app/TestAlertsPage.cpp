@@ -92,6 +92,7 @@ private slots:
     void anotherConsolesRulesArriveLive();
     void disableThenDeleteARule();
     void certificateRuleThroughTheDialog();
+    void containerRuleThroughTheDialog();
     void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
     void maintenanceWindowsThroughTheDialog();
@@ -578,6 +579,64 @@ void TestAlertsPage::certificateRuleThroughTheDialog()
     QCOMPARE(stored->first().probeId, QStringLiteral("shop"));
     deleteAllRules();
     QVERIFY(await<void>([&](auto done) { probes.remove(QStringLiteral("shop"), done); }).ok());
+}
+
+void TestAlertsPage::containerRuleThroughTheDialog()
+{
+    AlertsPage page;
+    signIn(page);
+
+    bool containerHiddenForCpu = false;
+    bool containerShown = false;
+    bool noThreshold = false;
+    bool saveWaitsForAName = false;
+    QString refusal;
+    QString suggested;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (dialog->objectName() != QLatin1String("alerts.ruleDialog"))
+            return int(QDialog::Rejected);
+        dialog->show();
+        auto *type = child<QComboBox>(dialog, "alerts.rule.type");
+        auto *container = child<QLineEdit>(dialog, "alerts.rule.container");
+        auto *save = child<QPushButton>(dialog, "alerts.rule.save");
+        containerHiddenForCpu = !container->isVisible();
+        type->setCurrentIndex(type->findData(QStringLiteral("container_down")));
+        containerShown = container->isVisible();
+        noThreshold = !child<QDoubleSpinBox>(dialog, "alerts.rule.threshold")->isEnabled();
+        saveWaitsForAName = !save->isEnabled();
+        // The server's refusal shows under the field.
+        container->setText(QStringLiteral("web/1"));
+        save->click();
+        (void)QTest::qWaitFor(
+            [dialog] {
+                return !child<QLabel>(dialog, "alerts.rule.containerError")->text().isEmpty();
+            },
+            15000);
+        refusal = child<QLabel>(dialog, "alerts.rule.containerError")->text();
+        container->setText(QStringLiteral("shop-*"));
+        suggested = child<QLineEdit>(dialog, "alerts.rule.name")->text();
+        save->click();
+        (void)QTest::qWaitFor([dialog] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "alerts.newRule")->click();
+    QVERIFY(containerHiddenForCpu);
+    QVERIFY(containerShown);
+    QVERIFY(noThreshold);
+    QVERIFY(saveWaitsForAName);
+    QVERIFY2(refusal.contains(QStringLiteral("container")), qPrintable(refusal));
+    QCOMPARE(suggested, QStringLiteral("shop-* not running"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.rules()->rowCount(), 1, 15000);
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::TypeColumn), QStringLiteral("Container down"));
+    QCOMPARE(cell(page.rules(), 0, AlertRuleModel::ConditionColumn),
+             QStringLiteral("shop-* not running"));
+    auto stored = await<QList<AlertRuleRow>>([&](auto done) { api().rules(done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().type, QStringLiteral("container_down"));
+    QCOMPARE(stored->first().container, QStringLiteral("shop-*"));
+    QCOMPARE(stored->first().threshold, 0.5);
+    deleteAllRules();
 }
 
 void TestAlertsPage::reminderIntervalThroughTheDialog()

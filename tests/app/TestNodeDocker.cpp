@@ -6,7 +6,10 @@
 // buttons change them on the daemon; the selected container's log shows
 // its output and follows it (polled with `since`); Remove asks first
 // (MessageBox seam) and a "No" keeps the container; images and compose
-// projects list; the tab shows only where /access says docker is usable.
+// projects list; a compose project under the agent's compose root is
+// brought up with Up (busy while docker-compose runs) and down with
+// Down… after a confirmation, and a project outside the roots is refused in
+// words; the tab shows only where /access says docker is usable.
 // With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the tab in en,
 // zh_TW and zh_CN.
 
@@ -14,6 +17,7 @@
 #include "AdminTestSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
+#include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeListModel.h"
@@ -25,6 +29,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
+#include <QStandardPaths>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -56,6 +62,7 @@ private slots:
     void containersAreManagedThroughTheUi();
     void theLogFollowsTheContainer();
     void imagesAndComposeProjects();
+    void composeUpAndDownThroughTheUi();
     void screenshots();
     void removeAsksFirst();
     void tabOnlyWhereDockerIsUsable();
@@ -90,12 +97,28 @@ private:
     {
         child<QTableView>(view, "nodes.docker.containers")->selectRow(view->model()->rowOfId(id));
     }
+    // The compose table's row of `project`, -1 when absent.
+    static int composeRow(NodeDockerView *view, const QString &project)
+    {
+        auto *table = child<QTableWidget>(view, "nodes.docker.composes");
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 0) && table->item(row, 0)->text() == project)
+                return row;
+        return -1;
+    }
+    static QString composeCell(NodeDockerView *view, const QString &project, int column)
+    {
+        const int row = composeRow(view, project);
+        auto *table = child<QTableWidget>(view, "nodes.docker.composes");
+        return row < 0 || !table->item(row, column) ? QString() : table->item(row, column)->text();
+    }
 
     AdminServer m_server;
     QTemporaryDir m_agentDir;
     hm::test::PodmanDaemon m_podman;
     DockerAgent m_dock;
     DockerAgent m_plain;
+    QTemporaryDir m_composeRoot; // dock-1's --compose-root, holding project hmshop
     QString m_webId;
     QString m_idleId;
 };
@@ -150,8 +173,23 @@ void TestNodeDocker::initTestCase()
 
     QVERIFY(m_server.start("TestNodeDocker"));
     QVERIFY(m_agentDir.isValid());
+    // A one-service compose project (no network: the test podman has none).
+    QVERIFY(m_composeRoot.isValid());
+    QVERIFY(QDir(m_composeRoot.path()).mkpath(QStringLiteral("hmshop")));
+    QFile compose(m_composeRoot.filePath(QStringLiteral("hmshop/compose.yaml")));
+    QVERIFY(compose.open(QIODevice::WriteOnly));
+    compose.write("version: \"3\"\n"
+                  "services:\n"
+                  "  app:\n"
+                  "    image: localhost/hm-busybox:test\n"
+                  "    command: [\"/bin/sh\", \"-c\", \"trap 'exit 0' TERM; while true; do "
+                  "sleep 1; done\"]\n"
+                  "    network_mode: none\n"
+                  "    stop_grace_period: 2s\n");
+    compose.close();
     QVERIFY(startAgent(m_dock, QStringLiteral("dock-1"), QStringLiteral("docker"),
-                       {QStringLiteral("--allow"), QStringLiteral("docker")}));
+                       {QStringLiteral("--allow"), QStringLiteral("docker"),
+                        QStringLiteral("--compose-root"), m_composeRoot.path()}));
     QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), QStringLiteral("plain"), {}));
     for (const DockerAgent *agent : {&m_dock, &m_plain})
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -293,9 +331,80 @@ void TestNodeDocker::imagesAndComposeProjects()
                  .isEmpty());
     lower->setCurrentIndex(2);
     auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
-    QTRY_COMPARE_WITH_TIMEOUT(composes->rowCount(), 1, 20000);
-    QCOMPARE(composes->item(0, 0)->text(), QStringLiteral("shop"));
-    QCOMPARE(composes->item(0, 2)->text(), QStringLiteral("1 of 1"));
+    // hmshop from the compose root (not up), shop from its container.
+    QTRY_COMPARE_WITH_TIMEOUT(composes->rowCount(), 2, 20000);
+    QCOMPARE(composeCell(view, QStringLiteral("shop"), 2), QStringLiteral("1 of 1"));
+    QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 1), QStringLiteral("Not up"));
+    QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 3),
+             m_composeRoot.filePath(QStringLiteral("hmshop")));
+}
+
+void TestNodeDocker::composeUpAndDownThroughTheUi()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty())
+        QSKIP("docker-compose is needed (installer/packages.txt installs it)");
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
+    auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
+    auto *up = child<QPushButton>(view, "nodes.docker.composeUp");
+    auto *down = child<QPushButton>(view, "nodes.docker.composeDown");
+    auto *busy = child<QProgressBar>(view, "nodes.docker.composeBusy");
+    auto *status = child<QLabel>(view, "nodes.docker.composeStatus");
+    QTRY_COMPARE_WITH_TIMEOUT(composes->rowCount(), 2, 20000);
+    QVERIFY(!up->isEnabled() && !down->isEnabled()); // nothing selected
+    composes->selectRow(composeRow(view, QStringLiteral("hmshop")));
+    QVERIFY(up->isEnabled() && down->isEnabled());
+
+    QSignalSpy finished(view->composePane(), &NodeComposePane::runFinished);
+    up->click();
+    // Busy while compose runs; neither button takes another run.
+    QVERIFY(busy->isVisible());
+    QVERIFY(!up->isEnabled() && !down->isEnabled());
+    QVERIFY(status->text().contains(QStringLiteral("hmshop")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QVERIFY(!busy->isVisible());
+    QCOMPARE(status->text(), QStringLiteral("\"hmshop\" is up."));
+    QVERIFY(child<QPlainTextEdit>(view, "nodes.docker.composeOutput")
+                ->toPlainText()
+                .contains(QStringLiteral("hmshop_app_1")));
+    QTRY_COMPARE_WITH_TIMEOUT(composeCell(view, QStringLiteral("hmshop"), 1),
+                              QStringLiteral("Running"), 20000);
+    QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 2), QStringLiteral("1 of 1"));
+    QCOMPARE(m_podman.request("GET", "/v1.41/containers/hmshop_app_1/json")
+                 .json()
+                 .value("State")
+                 .toObject()
+                 .value("Status")
+                 .toString(),
+             QStringLiteral("running"));
+
+    // Down asks first; "No" leaves it up.
+    QTRY_VERIFY_WITH_TIMEOUT(down->isEnabled(), 10000);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    down->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmComposeDown"));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("hmshop")));
+    QCOMPARE(finished.count(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    down->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+    QCOMPARE(finished.at(1).at(0).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(composeCell(view, QStringLiteral("hmshop"), 1),
+                              QStringLiteral("Not up"), 20000);
+    QCOMPARE(m_podman.request("GET", "/v1.41/containers/hmshop_app_1/json").status, 404);
+
+    // shop's directory is outside the compose roots: refused, said so.
+    composes->selectRow(composeRow(view, QStringLiteral("shop")));
+    QTRY_VERIFY_WITH_TIMEOUT(up->isEnabled(), 10000);
+    up->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
+    QCOMPARE(finished.at(2).at(0).toBool(), false);
+    QVERIFY2(status->text().startsWith(QStringLiteral("\"shop\" was not brought up")),
+             qPrintable(status->text()));
 }
 
 void TestNodeDocker::removeAsksFirst()
@@ -357,7 +466,8 @@ void TestNodeDocker::screenshots()
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(language)));
         child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
         auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
-        QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 2, 20000);
+        composes->selectRow(composeRow(view, QStringLiteral("hmshop")));
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir
                                   + QStringLiteral("/nodes-docker-compose-%1.png").arg(language)));

@@ -132,16 +132,19 @@ public:
         return answer;
     }
 
-    // Creates (and starts) a container running `command`; its id.
+    // Creates (and starts) a container running `command`, with Docker's
+    // HealthConfig `healthcheck` when given; its id.
     QString createContainer(const QString &name, const QString &command,
-                            const QJsonObject &labels = {})
+                            const QJsonObject &labels = {}, const QJsonObject &healthcheck = {})
     {
-        const QJsonObject spec{
+        QJsonObject spec{
             {QStringLiteral("Image"), QStringLiteral("localhost/hm-busybox:test")},
             {QStringLiteral("Cmd"),
              QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}},
             {QStringLiteral("Labels"), labels},
             {QStringLiteral("StopTimeout"), 2}};
+        if (!healthcheck.isEmpty())
+            spec.insert(QStringLiteral("Healthcheck"), healthcheck);
         const DockerAnswer created =
             request("POST", "/v1.41/containers/create?name=" + name.toLatin1(),
                     QJsonDocument(spec).toJson(QJsonDocument::Compact));
@@ -173,7 +176,7 @@ public:
 
     ~PodmanDaemon() { stop(); }
 
-private:
+    // `process` set up to run podman on this instance with `arguments`.
     void prepare(QProcess &process, const QStringList &arguments)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -185,6 +188,8 @@ private:
                                          QStringLiteral("--tmpdir"), path(QStringLiteral("tmp"))}
                              + arguments);
     }
+
+private:
 
     // conmon processes of this instance (their command line names its
     // directory): podman daemonises them, so they are nobody's children.

@@ -8,7 +8,10 @@
 // listed, stopped, started, restarted, their logs read and removed through
 // the API; bad names refused before any agent is asked; USERs act only
 // through a grant, VIEWERs never; every change audited with the
-// authenticated user.
+// authenticated user. Compose runs for real (docker-compose against podman
+// A): a one-service project in a directory under dock-1's compose root is
+// listed before it is up, brought up, listed running and brought down; a
+// project whose directory is outside the roots is refused.
 
 #include "PodmanSupport.h"
 #include "RemoteAgentSupport.h"
@@ -25,6 +28,7 @@ class TestRemoteDocker : public QObject, private ServerFixture
     std::unique_ptr<RemoteAgents> m_agents;
     PodmanDaemon m_podman;
     PodmanDaemon m_otherPodman;
+    QTemporaryDir m_composeRoot; // dock-1's --compose-root
     RemoteAgent m_dock;
     RemoteAgent m_dock2;
     RemoteAgent m_plain;
@@ -108,8 +112,24 @@ private slots:
         m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
         m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
         QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
+        // One compose project under the root: a busybox service without a
+        // network (the test podman has none).
+        QVERIFY(m_composeRoot.isValid());
+        QVERIFY(QDir(m_composeRoot.path()).mkpath(QStringLiteral("hmdemo")));
+        QFile composeFile(m_composeRoot.filePath(QStringLiteral("hmdemo/docker-compose.yml")));
+        QVERIFY(composeFile.open(QIODevice::WriteOnly));
+        composeFile.write("version: \"3\"\n"
+                          "services:\n"
+                          "  app:\n"
+                          "    image: localhost/hm-busybox:test\n"
+                          "    command: [\"/bin/sh\", \"-c\", \"trap 'exit 0' TERM; while true; "
+                          "do echo up; sleep 1; done\"]\n"
+                          "    network_mode: none\n"
+                          "    stop_grace_period: 2s\n");
+        composeFile.close();
         QVERIFY(m_agents->start(m_dock, "dock-1", {"docker"},
-                                {"--allow", "docker", "--docker-socket", m_podman.socketPath()}));
+                                {"--allow", "docker", "--docker-socket", m_podman.socketPath(),
+                                 "--compose-root", m_composeRoot.path()}));
         QVERIFY(m_agents->start(m_dock2, "dock-2", {"docker2"},
                                 {"--allow", "docker", "--docker-socket",
                                  m_otherPodman.socketPath()}));
@@ -174,34 +194,81 @@ private slots:
         const Answer composes = m_http->get(base(m_dock.nodeId) + "/composes", m_admin);
         QCOMPARE(composes.status, 200);
         const QJsonArray projects = composes.data().value("items").toArray();
-        QCOMPARE(projects.size(), 1);
-        const QJsonObject shop = projects.first().toObject();
+        // hmdemo (under the root, not up yet) and shop (from its container).
+        QCOMPARE(projects.size(), 2);
+        const QJsonObject demo = projects.first().toObject();
+        QCOMPARE(demo.value("name").toString(), QStringLiteral("hmdemo"));
+        QCOMPARE(demo.value("state").toString(), QStringLiteral("down"));
+        QCOMPARE(demo.value("defined").toBool(), true);
+        QCOMPARE(demo.value("total").toInt(), 0);
+        const QJsonObject shop = projects.at(1).toObject();
         QCOMPARE(shop.value("name").toString(), QStringLiteral("shop"));
         QCOMPARE(shop.value("working_dir").toString(), m_podman.path("shop"));
         QCOMPARE(shop.value("state").toString(), QStringLiteral("running"));
+        QCOMPARE(shop.value("defined").toBool(), false);
         QCOMPARE(shop.value("containers").toArray().first().toObject().value("name").toString(),
                  QStringLiteral("hm-web"));
 
-        // No compose tool on this machine: said so, and audited as a failure.
-        const bool haveTool =
-            !QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty()
-            || !QStandardPaths::findExecutable(QStringLiteral("podman-compose")).isEmpty();
-        if (!haveTool) {
-            QVERIFY(!composes.data().value("compose_available").toBool());
-            const Answer up =
-                m_http->json("POST", base(m_dock.nodeId) + "/composes/shop/up", {}, m_admin);
-            QCOMPARE(up.status, 503);
-            QCOMPARE(up.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
-            QCOMPARE(up.details().value("code").toString(), QStringLiteral("COMPOSE_UNAVAILABLE"));
-            const QJsonObject entry = m_agents->audit("NODE_COMPOSE_UP").first().toObject();
-            QCOMPARE(entry.value("details").toObject().value("target").toString(),
-                     QStringLiteral("shop"));
-            QCOMPARE(entry.value("details").toObject().value("reason").toString(),
-                     QStringLiteral("COMPOSE_UNAVAILABLE"));
-        }
+        // shop's directory (from its container's label) is outside the
+        // compose roots: refused before anything runs, audited as a failure.
+        QVERIFY(QDir().mkpath(m_podman.path("shop")));
+        const Answer up =
+            m_http->json("POST", base(m_dock.nodeId) + "/composes/shop/up", {}, m_admin);
+        QCOMPARE(up.status, 403);
+        QCOMPARE(up.code(), QStringLiteral("FORBIDDEN"));
+        QCOMPARE(up.details().value("code").toString(), QStringLiteral("COMPOSE_DIR_NOT_ALLOWED"));
+        const QJsonObject entry = m_agents->audit("NODE_COMPOSE_UP").first().toObject();
+        QCOMPARE(entry.value("details").toObject().value("target").toString(),
+                 QStringLiteral("shop"));
+        QCOMPARE(entry.value("details").toObject().value("reason").toString(),
+                 QStringLiteral("COMPOSE_DIR_NOT_ALLOWED"));
         const Answer unknown =
             m_http->json("POST", base(m_dock.nodeId) + "/composes/nothere/down", {}, m_admin);
         QCOMPARE(unknown.status, 404);
+    }
+
+    void composeUpListDown()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty())
+            QSKIP("docker-compose is needed (installer/packages.txt installs it)");
+        const QString demo = base(m_dock.nodeId) + QStringLiteral("/composes/hmdemo");
+        // A USER without a grant, a VIEWER: refused, nothing runs.
+        QCOMPARE(m_http->json("POST", demo + "/up", {}, m_viewer.token).status, 403);
+        const Answer up = m_http->json("POST", demo + "/up", {}, m_admin);
+        QCOMPARE(up.status, 200);
+        QCOMPARE(up.data().value("action").toString(), QStringLiteral("up"));
+        QCOMPARE(up.data().value("exit_code").toInt(), 0);
+        QVERIFY2(up.data().value("output").toString().contains(QStringLiteral("hmdemo_app_1")),
+                 up.raw.constData());
+        const auto project = [this] {
+            for (const QJsonValue &p :
+                 m_http->get(base(m_dock.nodeId) + "/composes", m_admin).data().value("items").toArray())
+                if (p.toObject().value("name").toString() == u"hmdemo")
+                    return p.toObject();
+            return QJsonObject();
+        };
+        QJsonObject listed = project();
+        QCOMPARE(listed.value("state").toString(), QStringLiteral("running"));
+        QCOMPARE(listed.value("working_dir").toString(),
+                 m_composeRoot.filePath(QStringLiteral("hmdemo")));
+        QCOMPARE(listed.value("containers").toArray().first().toObject().value("name").toString(),
+                 QStringLiteral("hmdemo_app_1"));
+        const QJsonObject audited = m_agents->audit("NODE_COMPOSE_UP").first().toObject();
+        QCOMPARE(audited.value("user_id").toString(), m_adminId);
+        QCOMPARE(audited.value("details").toObject().value("result").toString(),
+                 QStringLiteral("success"));
+
+        const Answer down = m_http->json("POST", demo + "/down", {}, m_admin);
+        QCOMPARE(down.status, 200);
+        QCOMPARE(down.data().value("exit_code").toInt(), 0);
+        listed = project();
+        QCOMPARE(listed.value("state").toString(), QStringLiteral("down"));
+        QCOMPARE(listed.value("total").toInt(), 0);
+        QCOMPARE(m_agents->audit("NODE_COMPOSE_DOWN").first().toObject().value("details")
+                     .toObject()
+                     .value("result")
+                     .toString(),
+                 QStringLiteral("success"));
     }
 
     void stopStartRestart()
@@ -213,11 +280,12 @@ private slots:
         // Stopping it again changes nothing, and says so.
         QCOMPARE(act(m_dock.nodeId, "hm-web", "stop", m_admin).data().value("changed").toBool(),
                  false);
+        // shop (after hmdemo, the compose root's project) follows its container.
         QCOMPARE(m_http->get(base(m_dock.nodeId) + "/composes", m_admin)
                      .data()
                      .value("items")
                      .toArray()
-                     .first()
+                     .at(1)
                      .toObject()
                      .value("state")
                      .toString(),

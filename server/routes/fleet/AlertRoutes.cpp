@@ -46,6 +46,7 @@ Result<fleet::AlertRuleDetails> alertRuleDetails(const QJsonObject &body)
          {std::pair{QStringLiteral("name"), &d.name}, std::pair{QStringLiteral("type"), &d.type},
           std::pair{QStringLiteral("label"), &d.label},
           std::pair{QStringLiteral("probe_id"), &d.probeId},
+          std::pair{QStringLiteral("container"), &d.container},
           std::pair{QStringLiteral("node_id"), &d.nodeId},
           std::pair{QStringLiteral("server_id"), &d.nodeId}}) {
         if (Status s = text(field, out); !s)
@@ -85,7 +86,8 @@ QJsonObject ruleSchema()
          {QStringLiteral("type"),
           enumOf({QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("disk"),
                   QStringLiteral("load"), QStringLiteral("network"), QStringLiteral("offline"),
-                  QStringLiteral("probe"), QStringLiteral("certificate")})},
+                  QStringLiteral("probe"), QStringLiteral("certificate"),
+                  QStringLiteral("container_down"), QStringLiteral("container_unhealthy")})},
          {QStringLiteral("threshold"), number},
          {QStringLiteral("duration"), integer(QStringLiteral("seconds"))},
          {QStringLiteral("renotify"),
@@ -94,6 +96,7 @@ QJsonObject ruleSchema()
          {QStringLiteral("node_id"), nullable(string())},
          {QStringLiteral("label"), nullable(string())},
          {QStringLiteral("probe_id"), nullable(string())},
+         {QStringLiteral("container"), nullable(string())},
          {QStringLiteral("created_at"), string()},
          {QStringLiteral("updated_at"), string()}});
 }
@@ -104,8 +107,9 @@ QJsonObject ruleBodySchema()
     return object(
         {{QStringLiteral("name"), string()},
          {QStringLiteral("type"), string(QStringLiteral("cpu, memory, disk, load, "
-                                                        "network, offline, probe or "
-                                                        "certificate"))},
+                                                        "network, offline, probe, "
+                                                        "certificate, container_down or "
+                                                        "container_unhealthy"))},
          {QStringLiteral("threshold"), number},
          {QStringLiteral("duration"), integer(QStringLiteral("seconds, 0 to 86400"))},
          {QStringLiteral("renotify"), integer(QStringLiteral("0 (once), or 60 to 604800 seconds"))},
@@ -113,7 +117,10 @@ QJsonObject ruleBodySchema()
          {QStringLiteral("node_id"), nullable(string())},
          {QStringLiteral("label"), nullable(string())},
          {QStringLiteral("probe_id"),
-          nullable(string(QStringLiteral("probe and certificate rules: the probe")))}});
+          nullable(string(QStringLiteral("probe and certificate rules: the probe")))},
+         {QStringLiteral("container"),
+          nullable(string(QStringLiteral("container rules: a container name, a glob with * "
+                                         "and ?, or any")))}});
 }
 
 QJsonObject recordSchema()

@@ -127,9 +127,14 @@ QJsonObject composeSchema()
 {
     return object({{QStringLiteral("name"), string()},
                    {QStringLiteral("working_dir"), string()},
-                   {QStringLiteral("state"), string(QStringLiteral("running, partial, exited"))},
+                   {QStringLiteral("state"),
+                    string(QStringLiteral("running, partial, exited, down (no containers)"))},
                    {QStringLiteral("running"), integer()},
                    {QStringLiteral("total"), integer()},
+                   {QStringLiteral("defined"),
+                    boolean(QStringLiteral("a directory with a compose file under the agent's "
+                                           "compose roots"))},
+                   {QStringLiteral("busy"), boolean(QStringLiteral("compose up or down running"))},
                    {QStringLiteral("containers"),
                     arrayOf(object({{QStringLiteral("id"), string()},
                                     {QStringLiteral("name"), string()},

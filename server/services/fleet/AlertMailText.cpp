@@ -25,7 +25,10 @@ QString alertTypeName(i18n::Language language, const QString &type)
         {QLatin1String("load"), QT_TRANSLATE_NOOP("AlertMail", "Load (1 min)")},
         {QLatin1String("offline"), QT_TRANSLATE_NOOP("AlertMail", "Offline")},
         {QLatin1String("probe"), QT_TRANSLATE_NOOP("AlertMail", "Probe down")},
-        {QLatin1String("certificate"), QT_TRANSLATE_NOOP("AlertMail", "Certificate expiry")}};
+        {QLatin1String("certificate"), QT_TRANSLATE_NOOP("AlertMail", "Certificate expiry")},
+        {QLatin1String("container_down"), QT_TRANSLATE_NOOP("AlertMail", "Container down")},
+        {QLatin1String("container_unhealthy"),
+         QT_TRANSLATE_NOOP("AlertMail", "Container unhealthy")}};
     for (const auto &[id, name] : names) {
         if (type == id)
             return mailText(language, name);

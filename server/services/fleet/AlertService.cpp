@@ -147,15 +147,16 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
         if (!type)
             return alertFieldError(QStringLiteral("type"),
                                    QStringLiteral("one of cpu, memory, disk, load, network, "
-                                                  "offline, probe, certificate"));
+                                                  "offline, probe, certificate, container_down, "
+                                                  "container_unhealthy"));
         r.type = *type;
     }
     if (details.threshold)
         r.threshold = *details.threshold;
     if (r.type == AlertType::Offline)
         r.threshold = 0; // offline has no value to compare, only its duration
-    else if (r.type == AlertType::Probe)
-        r.threshold = 0.5; // up is 1 or 0: below one half is down
+    else if (r.type == AlertType::Probe || hm::fleet::isContainerAlert(r.type))
+        r.threshold = 0.5; // up is 1 or 0 / a count: one container fires
     else if (r.type == AlertType::Certificate &&
              (!std::isfinite(r.threshold) || r.threshold < 0 || r.threshold > kMaxCertificateDays))
         return alertFieldError(QStringLiteral("threshold"),
@@ -207,6 +208,17 @@ Result<AlertRuleRow> AlertService::validated(AlertRuleRow row, const AlertRuleDe
         // A probe id on a rule that reads no probe would only mislead.
         r.probeId.clear();
     }
+    if (details.container)
+        r.container = details.container->trimmed();
+    if (hm::fleet::isContainerAlert(r.type)) {
+        if (!hm::fleet::isContainerTarget(r.container))
+            return alertFieldError(QStringLiteral("container"),
+                                   QStringLiteral("a container name (* and ? match any "
+                                                  "characters) or any: 1 to 128 of a-z A-Z 0-9 "
+                                                  "_ . - * ?"));
+    } else {
+        r.container.clear();
+    }
     if (!r.label.isEmpty() && !isLabelText(r.label))
         return alertFieldError(QStringLiteral("label"),
                                QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -"));
@@ -227,7 +239,8 @@ Result<AlertRuleRow> AlertService::createRule(const auth::Principal &caller,
     if (!details.type)
         return alertFieldError(QStringLiteral("type"), QStringLiteral("required"));
     if (!details.threshold && details.type != QLatin1String("offline") &&
-        details.type != QLatin1String("probe"))
+        details.type != QLatin1String("probe") && details.type != QLatin1String("container_down") &&
+        details.type != QLatin1String("container_unhealthy"))
         return alertFieldError(QStringLiteral("threshold"), QStringLiteral("required"));
     AlertRuleRow row;
     row.rule.id = crypto::uuid();
@@ -426,6 +439,14 @@ Result<AlertRecordRow> AlertService::resolve(const auth::Principal &caller,
     const auto evaluation = m_evaluations.find(key(record.value()->ruleId, record.value()->nodeId));
     if (evaluation != m_evaluations.end())
         evaluation->openRecordId.clear();
+    // A container removed on purpose is forgotten once its alert is
+    // resolved by hand: it no longer counts as down, so the rule clears and
+    // fires again for the next container that stops.
+    if (record.value()->type == QLatin1String("container_down")) {
+        const auto known = m_containers.find(record.value()->nodeId);
+        if (known != m_containers.end())
+            known->seen = known->present;
+    }
     auth::audit(m_db, QStringLiteral("ALERT_RESOLVED"), caller.userId,
                 QStringLiteral("alert_record"), recordId, client.ip, client.userAgent,
                 {{QStringLiteral("rule"), record.value()->ruleName},
@@ -446,6 +467,8 @@ const QStringList &AlertService::labelsOf(const QString &nodeId)
 
 void AlertService::onReport(const QString &nodeId, const hm::fleet::ReportMessage &report)
 {
+    if (report.containers)
+        onContainers(nodeId, report);
     if (m_rules.isEmpty())
         return;
     QHash<QString, double> metrics;
@@ -454,28 +477,53 @@ void AlertService::onReport(const QString &nodeId, const hm::fleet::ReportMessag
     for (const AlertRuleRow &row : std::as_const(m_rules)) {
         const AlertRule &rule = row.rule;
         if (!rule.enabled || rule.type == AlertType::Offline ||
-            !rule.covers(nodeId, labelsOf(nodeId)))
+            hm::fleet::isContainerAlert(rule.type) || !rule.covers(nodeId, labelsOf(nodeId)))
             continue;
         const auto value = hm::fleet::alertValue(rule, metrics);
-        if (!value)
+        if (value)
+            apply(rule, nodeId, report.timeMs, *value);
+    }
+}
+
+void AlertService::onContainers(const QString &nodeId, const hm::fleet::ReportMessage &report)
+{
+    NodeContainers &known = m_containers[nodeId];
+    // The names seen before this report: one that is gone now is down.
+    const QSet<QString> seenBefore = known.seen;
+    known.present.clear();
+    for (const hm::fleet::ContainerState &c : std::as_const(*report.containers)) {
+        known.present.insert(c.name);
+        known.seen.insert(c.name);
+    }
+    for (const AlertRuleRow &row : std::as_const(m_rules)) {
+        const AlertRule &rule = row.rule;
+        if (!rule.enabled || !hm::fleet::isContainerAlert(rule.type) ||
+            !rule.covers(nodeId, labelsOf(nodeId)))
             continue;
-        Evaluation &e = m_evaluations[key(rule.id, nodeId)];
-        switch (e.state.observe(rule, report.timeMs, *value)) {
-        case AlertState::Change::Fire:
-            // In maintenance: no alert, and the duration counts anew after it.
-            if (inMaintenance(nodeId, report.timeMs)) {
-                e.state = AlertState();
-                break;
-            }
-            open(rule, nodeId, *value, report.timeMs);
-            break;
-        case AlertState::Change::Resolve:
-            close(e.openRecordId, {});
-            e.openRecordId.clear();
-            break;
-        case AlertState::Change::None:
+        const auto value = hm::fleet::containerAlertValue(rule, *report.containers, seenBefore);
+        if (value)
+            apply(rule, nodeId, report.timeMs, *value);
+    }
+}
+
+void AlertService::apply(const AlertRule &rule, const QString &nodeId, qint64 atMs, double value)
+{
+    Evaluation &e = m_evaluations[key(rule.id, nodeId)];
+    switch (e.state.observe(rule, atMs, value)) {
+    case AlertState::Change::Fire:
+        // In maintenance: no alert, and the duration counts anew after it.
+        if (inMaintenance(nodeId, atMs)) {
+            e.state = AlertState();
             break;
         }
+        open(rule, nodeId, value, atMs);
+        break;
+    case AlertState::Change::Resolve:
+        close(e.openRecordId, {});
+        e.openRecordId.clear();
+        break;
+    case AlertState::Change::None:
+        break;
     }
 }
 
@@ -539,6 +587,7 @@ void AlertService::forgetNode(const QString &nodeId)
     // them, resolved by the next report or by hand.
     m_labels.remove(nodeId);
     m_offlineSince.remove(nodeId);
+    m_containers.remove(nodeId);
     for (auto it = m_evaluations.begin(); it != m_evaluations.end();) {
         if (it.key().nodeId == nodeId)
             it = m_evaluations.erase(it);
@@ -687,6 +736,8 @@ QJsonObject AlertService::ruleJson(const AlertRuleRow &row)
         {QStringLiteral("node_id"), r.nodeId.isEmpty() ? QJsonValue() : QJsonValue(r.nodeId)},
         {QStringLiteral("label"), r.label.isEmpty() ? QJsonValue() : QJsonValue(r.label)},
         {QStringLiteral("probe_id"), r.probeId.isEmpty() ? QJsonValue() : QJsonValue(r.probeId)},
+        {QStringLiteral("container"),
+         r.container.isEmpty() ? QJsonValue() : QJsonValue(r.container)},
         {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
         {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
 }

@@ -19,6 +19,7 @@
 #include "server/services/auth/TokenService.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -52,6 +53,7 @@ struct AlertRuleDetails
     std::optional<QString> nodeId;  // "" = no node
     std::optional<QString> label;   // "" = no label
     std::optional<QString> probeId; // probe and certificate rules; "" = none
+    std::optional<QString> container; // container rules: a name, a glob or "any"
 };
 
 class AlertService final : public QObject
@@ -142,6 +144,10 @@ private:
     Result<repositories::AlertRuleRow> validated(repositories::AlertRuleRow row,
                                                  const AlertRuleDetails &details);
     void onReport(const QString &nodeId, const hm::fleet::ReportMessage &report);
+    // Container rules over the report's container summary (when it has one).
+    void onContainers(const QString &nodeId, const hm::fleet::ReportMessage &report);
+    // Fire/resolve bookkeeping shared by metric and container rules.
+    void apply(const hm::fleet::AlertRule &rule, const QString &nodeId, qint64 atMs, double value);
     void onStatus(const QString &nodeId, bool online);
     void forgetNode(const QString &nodeId);
     void checkOffline();
@@ -173,6 +179,15 @@ private:
     QHash<EvaluationKey, Evaluation> m_evaluations;
     QHash<QString, QStringList> m_labels;  // node -> labels, read once
     QHash<QString, qint64> m_offlineSince; // enrolled nodes whose agent is away
+    // Per node, the container names seen in its reports since the server
+    // started and those in the newest one: a seen container that is gone
+    // counts as down.
+    struct NodeContainers
+    {
+        QSet<QString> seen;
+        QSet<QString> present;
+    };
+    QHash<QString, NodeContainers> m_containers;
     QTimer m_offlineCheck;
     QList<repositories::MaintenanceRow> m_maintenance; // not ended at the last look
 };

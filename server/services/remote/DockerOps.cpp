@@ -100,6 +100,11 @@ QJsonObject sanitisedComposeProject(const QJsonObject &in)
             {QStringLiteral("state"), dockerText(in.value(QStringLiteral("state")), 16)},
             {QStringLiteral("running"), dockerNumber(in.value(QStringLiteral("running")))},
             {QStringLiteral("total"), dockerNumber(in.value(QStringLiteral("total")))},
+            // Found as a directory with a compose file under the agent's
+            // compose roots (also when none of its containers exist).
+            {QStringLiteral("defined"), in.value(QStringLiteral("defined")).toBool()},
+            // A compose up or down of it is running on the agent.
+            {QStringLiteral("busy"), in.value(QStringLiteral("busy")).toBool()},
             {QStringLiteral("containers"), containers}};
 }
 

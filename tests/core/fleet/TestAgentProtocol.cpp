@@ -71,6 +71,16 @@ private slots:
         QCOMPARE(reportBack.metrics.size(), 3);
         for (const MetricValue &value : report.metrics)
             QVERIFY(reportBack.metrics.contains(value));
+        // No container summary unless one was sent; an empty one stays empty.
+        QVERIFY(!reportBack.containers.has_value());
+        report.containers = QList<ContainerState>{};
+        QCOMPARE(roundTrip(report).containers, report.containers);
+        report.containers = QList<ContainerState>{
+            {QStringLiteral("web"), true, ContainerState::Health::Healthy},
+            {QStringLiteral("db-1"), false, ContainerState::Health::None},
+            {QStringLiteral("Cache.2"), true, ContainerState::Health::Unhealthy},
+            {QStringLiteral("job_3"), true, ContainerState::Health::Starting}};
+        QCOMPARE(roundTrip(report).containers, report.containers);
 
         QCOMPARE(roundTrip(AckMessage{43}).seq, 43);
         QCOMPARE(roundTrip(SettingsMessage{{3600, {}}}).settings.intervalSeconds, 3600);
@@ -290,6 +300,35 @@ private slots:
         QJsonObject many;
         for (int i = 0; i <= kMaxReportValues; ++i)
             many.insert(QStringLiteral("m%1").arg(i), i);
+        const auto withContainers = [](const QJsonValue &containers) {
+            return json({{"type", "report"},
+                         {"seq", 1},
+                         {"time_ms", 1700000000000LL},
+                         {"metrics", QJsonObject()},
+                         {"containers", containers}});
+        };
+        const QJsonObject web{{"name", "web"}, {"running", true}, {"health", "none"}};
+        QTest::newRow("report containers not a list") << withContainers(web) << "containers";
+        QTest::newRow("report container bad name")
+            << withContainers(QJsonArray{QJsonObject{{"name", "../x"}, {"running", true},
+                                                     {"health", "none"}}})
+            << "containers";
+        QTest::newRow("report container twice") << withContainers(QJsonArray{web, web})
+                                                << "containers";
+        QTest::newRow("report container bad health")
+            << withContainers(QJsonArray{QJsonObject{{"name", "web"}, {"running", true},
+                                                     {"health", "sick"}}})
+            << "containers";
+        QTest::newRow("report container running text")
+            << withContainers(QJsonArray{QJsonObject{{"name", "web"}, {"running", "yes"},
+                                                     {"health", "none"}}})
+            << "containers";
+        QJsonArray crowd;
+        for (int i = 0; i <= kMaxReportContainers; ++i)
+            crowd.append(QJsonObject{{"name", QStringLiteral("c%1").arg(i)},
+                                     {"running", true},
+                                     {"health", "none"}});
+        QTest::newRow("report too many containers") << withContainers(crowd) << "containers";
         QTest::newRow("report too many values") << json({{"type", "report"},
                                                          {"seq", 1},
                                                          {"time_ms", 1700000000000LL},

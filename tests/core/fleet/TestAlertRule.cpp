@@ -188,10 +188,76 @@ private slots:
     {
         for (AlertType type :
              {AlertType::Cpu, AlertType::Memory, AlertType::Disk, AlertType::Load,
-              AlertType::Network, AlertType::Offline, AlertType::Probe, AlertType::Certificate})
+              AlertType::Network, AlertType::Offline, AlertType::Probe, AlertType::Certificate,
+              AlertType::ContainerDown, AlertType::ContainerUnhealthy})
             QCOMPARE(alertTypeFromName(alertTypeName(type)), std::optional<AlertType>(type));
+        QCOMPARE(alertTypeName(AlertType::ContainerDown), QStringLiteral("container_down"));
+        QCOMPARE(alertTypeName(AlertType::ContainerUnhealthy),
+                 QStringLiteral("container_unhealthy"));
         QCOMPARE(alertTypeFromName(u"CPU"), std::nullopt);
         QCOMPARE(alertTypeName(AlertType::Certificate), QStringLiteral("certificate"));
+    }
+
+    void containerTargets()
+    {
+        for (const char *good : {"any", "web", "web-1", "shop_*", "db?", "*", "A.b-c_d"})
+            QVERIFY2(isContainerTarget(QString::fromLatin1(good)), good);
+        for (const char *bad : {"", "../etc", "web/1", "web 1", "web%2f", "naïve"})
+            QVERIFY2(!isContainerTarget(QString::fromUtf8(bad)), bad);
+        QVERIFY(!isContainerTarget(QString(129, u'a')));
+        QVERIFY(containerTargetMatches(QStringLiteral("any"), QStringLiteral("web")));
+        QVERIFY(containerTargetMatches(QStringLiteral("web"), QStringLiteral("web")));
+        QVERIFY(!containerTargetMatches(QStringLiteral("web"), QStringLiteral("web2")));
+        QVERIFY(!containerTargetMatches(QStringLiteral("web"), QStringLiteral("Web")));
+        QVERIFY(containerTargetMatches(QStringLiteral("shop_*"), QStringLiteral("shop_db_1")));
+        QVERIFY(containerTargetMatches(QStringLiteral("db?"), QStringLiteral("db1")));
+        QVERIFY(!containerTargetMatches(QStringLiteral("db?"), QStringLiteral("db12")));
+        QVERIFY(containerTargetMatches(QStringLiteral("*a*b*"), QStringLiteral("xaxxbx")));
+        QVERIFY(!containerTargetMatches(QStringLiteral("*a*b*"), QStringLiteral("xbxxax")));
+        // Many stars against a long name stays quick (no exponential backtracking).
+        QVERIFY(!containerTargetMatches(QString(60, u'*') + u'b', QString(128, u'a')));
+    }
+
+    void containerRulesCountTheirContainers()
+    {
+        using Health = ContainerState::Health;
+        AlertRule down;
+        down.type = AlertType::ContainerDown;
+        down.container = QStringLiteral("web*");
+        AlertRule unhealthy = down;
+        unhealthy.type = AlertType::ContainerUnhealthy;
+        const QList<ContainerState> containers{{QStringLiteral("web1"), true, Health::Unhealthy},
+                                               {QStringLiteral("web2"), false, Health::None},
+                                               {QStringLiteral("db"), false, Health::None}};
+        QCOMPARE(containerAlertValue(down, containers, {}), std::optional<double>(1));
+        QCOMPARE(containerAlertValue(unhealthy, containers, {}), std::optional<double>(1));
+        // web3 was seen and is gone: down, not unhealthy.
+        const QSet<QString> seen{QStringLiteral("web3"), QStringLiteral("web1")};
+        QCOMPARE(containerAlertValue(down, containers, seen), std::optional<double>(2));
+        QCOMPARE(containerAlertValue(unhealthy, containers, seen), std::optional<double>(1));
+        // A rule about containers the node never had watches nothing there.
+        down.container = QStringLiteral("cache");
+        QCOMPARE(containerAlertValue(down, containers, {}), std::nullopt);
+        // Nothing left running: a seen container in an empty list is down.
+        QCOMPARE(containerAlertValue(down, {}, {QStringLiteral("cache")}),
+                 std::optional<double>(1));
+        // Not a container rule: no container value.
+        QCOMPARE(containerAlertValue(cpuRule(80, 0), containers, {}), std::nullopt);
+    }
+
+    void containerRulesFireOnOneAndResolveOnNone()
+    {
+        AlertRule rule;
+        rule.type = AlertType::ContainerDown;
+        rule.container = QStringLiteral("any");
+        rule.threshold = 0.5;
+        rule.durationSeconds = 10;
+        QCOMPARE(alertClearLevel(AlertType::ContainerDown, 0.5), 0.5); // no band
+        AlertState state;
+        QCOMPARE(feed(state, rule, {{0, 0}, {5, 1}, {10, 1}, {15, 1}}),
+                 (QList<Change>{Change::None, Change::None, Change::None, Change::Fire}));
+        QCOMPARE(feed(state, rule, {{20, 0}, {25, 2}, {30, 0}, {40, 0}}),
+                 (QList<Change>{Change::None, Change::None, Change::None, Change::Resolve}));
     }
 
     void scopes()
