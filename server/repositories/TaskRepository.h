@@ -4,7 +4,8 @@
 // is an execution of a one-node flow of the built-in `task` component; the
 // flow is written here already retired (deleted_at set in the insert), so
 // it never shows in a flow list nor takes an edit or a trigger, while its
-// execution stays in the history like any deleted flow's. Task flows carry
+// execution stays in the history like any deleted flow's (and may be
+// re-run: the engine loads any stored version). Task flows carry
 // the id prefix kTaskFlowPrefix, which is how the task list finds them.
 
 #include "common/Result.h"

@@ -199,12 +199,22 @@ private slots:
         QVERIFY2(!flows.contains(flowId.toUtf8()), flows.constData());
         QCOMPARE(m_http->get("/api/v1/flows/" + flowId, m_admin).status, 404);
         QCOMPARE(triggerFlow(*m_http, m_admin, flowId).status, 404);
+        // A re-run runs the command again: a new task of the same flow.
+        const Answer rerun = m_http->json("POST", "/api/v1/executions/" + m_echoTask + "/rerun",
+                                          QJsonObject{}, m_admin);
+        QCOMPARE(rerun.status, 200);
+        const QString again = rerun.data().value("execution_id").toString();
+        QVERIFY(!again.isEmpty() && again != m_echoTask);
+        QTRY_COMPARE_WITH_TIMEOUT(task(m_admin, again).value("status").toString(),
+                                  QStringLiteral("completed"), 30000);
+        QCOMPARE(task(m_admin, again).value("stdout").toString(), QStringLiteral("hi\n"));
+        QCOMPARE(task(m_admin, again).value("node_id").toString(), m_nodeA.nodeId);
 
         // Audited with the user and the node.
         const QJsonObject entry = m_agents->audit("NODE_TASK_RUN").first().toObject();
         QCOMPARE(entry.value("user_id").toString(), m_adminId);
         QCOMPARE(entry.value("resource_id").toString(), m_nodeA.nodeId);
-        QCOMPARE(entry.value("details").toObject().value("execution_id").toString(), m_echoTask);
+        QCOMPARE(entry.value("details").toObject().value("execution_id").toString(), again);
     }
 
     void badRequestsAreRefusedAndNothingIsStored()
