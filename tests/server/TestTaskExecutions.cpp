@@ -392,6 +392,26 @@ private slots:
     // Last: the agents lose their server with it.
     void tasksSurviveARestart()
     {
+        // A task still running when the server stops: its target line was
+        // journaled with the running node, so the history has it after.
+        const QStringList argv{"/bin/sleep", "3051"};
+        const Answer sleeping =
+            postTask({{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray::fromStringList(argv)}},
+                     m_admin);
+        QCOMPARE(sleeping.status, 200);
+        const QString interrupted = sleeping.data().value("task_id").toString();
+        const auto nodeLogs = [&] {
+            return QString::fromUtf8(
+                QJsonDocument(m_http->get("/api/v1/executions/" + interrupted + "/nodes/task",
+                                          m_admin)
+                                  .data()
+                                  .value("logs")
+                                  .toArray())
+                    .toJson(QJsonDocument::Compact));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(nodeLogs().contains("targets (1)"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(processesRunning(argv).size(), 1, 30000);
+
         QVERIFY(stopServer());
         QCOMPARE(restartServer(), QString());
         const QJsonObject echo = task(m_admin, m_echoTask);
@@ -401,6 +421,12 @@ private slots:
         const Answer page = m_http->get(QStringLiteral("/api/tasks?size=2"), m_admin);
         QCOMPARE(page.data().value("tasks").toArray().size(), 2);
         QVERIFY(page.data().value("pagination").toObject().value("total").toInt() >= 4);
+        // From the history now: the interrupted task's node kept its targets.
+        QVERIFY2(nodeLogs().contains("targets (1)") && nodeLogs().contains(m_nodeA.nodeId),
+                 qPrintable(nodeLogs()));
+        QVERIFY(!task(m_admin, interrupted).isEmpty());
+        // Its command went with the agent's connection to the old server.
+        QTRY_VERIFY_WITH_TIMEOUT(processesRunning(argv).isEmpty(), 30000);
     }
 };
 
