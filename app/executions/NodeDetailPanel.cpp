@@ -47,6 +47,33 @@ QString pretty(const QJsonValue &value)
     return value.toVariant().toString();
 }
 
+// A `task` node's targets: its outputs' list once it ended, before that the
+// line it logs when it resolved them ("targets (2): web-1 (id), web-2 (id)",
+// core/engine/tasks/TaskExecutor.cpp). Empty when neither is there yet.
+QString taskTargets(const QJsonObject &detail)
+{
+    const QJsonArray listed =
+        detail.value(QStringLiteral("outputs")).toObject().value(QStringLiteral("targets")).toArray();
+    if (!listed.isEmpty()) {
+        QStringList names;
+        for (const QJsonValue &target : listed) {
+            const QJsonObject t = target.toObject();
+            names << QStringLiteral("%1 (%2)").arg(t.value(QStringLiteral("node_name")).toString(),
+                                                   t.value(QStringLiteral("node_id")).toString());
+        }
+        return names.join(QStringLiteral(", "));
+    }
+    static const QString prefix = QStringLiteral("targets (");
+    const QJsonArray logs = detail.value(QStringLiteral("logs")).toArray();
+    for (const QJsonValue &line : logs) {
+        const QString text = line.toString();
+        const qsizetype colon = text.indexOf(QStringLiteral("): "));
+        if (text.startsWith(prefix) && colon > 0)
+            return text.mid(colon + 3);
+    }
+    return {};
+}
+
 } // namespace
 
 NodeDetailPanel::NodeDetailPanel(ExecutionState *state, QWidget *parent)
@@ -56,6 +83,8 @@ NodeDetailPanel::NodeDetailPanel(ExecutionState *state, QWidget *parent)
     m_refetch.setSingleShot(true);
     m_refetch.setInterval(150);
     connect(&m_refetch, &QTimer::timeout, this, &NodeDetailPanel::fetch);
+    m_runningRefetch.setInterval(kRunningRefetchMs);
+    connect(&m_runningRefetch, &QTimer::timeout, this, &NodeDetailPanel::fetch);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -84,6 +113,12 @@ NodeDetailPanel::NodeDetailPanel(ExecutionState *state, QWidget *parent)
     m_subtitle->setObjectName(QStringLiteral("fieldCaption"));
     m_subtitle->setWordWrap(true);
     pageLayout->addWidget(m_subtitle);
+    m_targets = new QLabel(page);
+    m_targets->setObjectName(QStringLiteral("execution.nodeDetail.targets"));
+    m_targets->setWordWrap(true);
+    m_targets->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_targets->hide();
+    pageLayout->addWidget(m_targets);
 
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(QStringLiteral("execution.nodeDetail.tabs"));
@@ -178,6 +213,10 @@ void NodeDetailPanel::fetch()
 void NodeDetailPanel::render()
 {
     const NodeRun *run = m_nodeId.isEmpty() ? nullptr : m_state->node(m_nodeId);
+    if (!run || run->status != RunStatus::Running)
+        m_runningRefetch.stop();
+    else if (!m_runningRefetch.isActive())
+        m_runningRefetch.start();
     if (!run) {
         m_stack->setCurrentIndex(0);
         return;
@@ -188,6 +227,10 @@ void NodeDetailPanel::render()
     const QString version = m_detail.value(QStringLiteral("version")).toString(run->version);
     m_subtitle->setText(version.isEmpty() ? component : tr("%1 · %2").arg(component, version));
     m_badge->setStatus(run->status);
+    const QString targets = component == QLatin1String("task") ? taskTargets(m_detail) : QString();
+    m_targets->setText(tr("Targets: %1").arg(targets));
+    m_targets->setToolTip(targets);
+    m_targets->setVisible(!targets.isEmpty());
 
     const bool ran = run->attempt > 0 || !m_detail.isEmpty();
     m_inputs->setPlainText(ran ? pretty(m_detail.value(QStringLiteral("inputs"))) : QString());

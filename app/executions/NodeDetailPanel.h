@@ -24,12 +24,17 @@ class RunStatusBadge;
 // What one node of the execution did: its Inputs and Outputs (masked by the
 // server as it masks them everywhere), its Error, its Attempts and its Logs,
 // from GET /executions/{id}/nodes/{nodeId}; read again when the node's
-// status changes. objectName: execution.nodeDetail.
+// status changes, and every kRunningRefetchMs while it runs (a node may log
+// as it goes: a `task` node logs its exact target list before any command
+// starts). A `task` node's targets also show above the tabs
+// (execution.nodeDetail.targets). objectName: execution.nodeDetail.
 class NodeDetailPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    static constexpr int kRunningRefetchMs = 2000;
+
     NodeDetailPanel(ExecutionState *state, QWidget *parent = nullptr);
 
     void setClient(hm::client::ApiClient *client);
@@ -59,12 +64,14 @@ private:
     QJsonObject m_detail;
     QString m_error; // why the detail could not be read
     QTimer m_refetch;
+    QTimer m_runningRefetch; // while the node shown runs
     quint64 m_generation = 0;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
+    QLabel *m_targets = nullptr; // a task node's target list
     RunStatusBadge *m_badge = nullptr;
     QLabel *m_note = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -42,6 +42,14 @@ struct NodeTask
     // the fleet's nodes, its owner's when nobody triggered it).
     QString flowId;
     QString triggeredBy; // user id, api key id or "system"
+    // A line for the node's log while the attempt still runs (a `task`
+    // node's exact target list, fixed before any command starts): the
+    // scheduler adds it to the node's logs at once and, at history level
+    // `all`, journals the running node with it, so the execution's detail
+    // and its history show it before the node ends. Engine thread only; a
+    // line after the attempt ended is dropped. Null when no scheduler runs
+    // the attempt (lines then go with the outcome only).
+    std::function<void(const QString &line)> log;
 };
 
 // How one attempt ended.

@@ -871,6 +871,9 @@ void Scheduler::dispatchAttempt(Execution &exec, int index, const NodePlan &plan
                   exec.blobToken, plan.prepared.get()};
     task.flowId = exec.flowId;
     task.triggeredBy = exec.triggeredBy;
+    task.log = [target = &node, token](const QString &line) {
+        target->exec->owner->onNodeLog(*target, token, line);
+    };
 
     NodeState *previous = m_starting;
     const quint32 previousToken = m_startingToken;
@@ -909,6 +912,29 @@ void Scheduler::onOutcome(NodeState &node, quint32 token, NodeOutcome outcome)
     const int index = static_cast<int>(&node - exec.nodes.data());
     abandonRun(node);
     handleOutcome(exec, index, std::move(outcome));
+}
+
+void Scheduler::onNodeLog(NodeState &node, quint32 token, const QString &line)
+{
+    if (token != node.token || node.status != NodeStatus::Running)
+        return; // an abandoned attempt speaking late
+    Entry entry(this);
+    Execution &exec = *node.exec;
+    const int index = static_cast<int>(&node - exec.nodes.data());
+    appendNodeLog(exec, index, line);
+    // The running node's record again, now with the line: what was logged
+    // is in the history even if the server stops before the node ends.
+    if (exec.flow->settings().historyLevel == flow::HistoryLevel::All)
+        recordNode(exec, index);
+}
+
+void Scheduler::appendNodeLog(Execution &exec, int index, const QString &line)
+{
+    NodeState &node = exec.nodes[static_cast<size_t>(index)];
+    qCInfo(lcEngine).noquote() << exec.id << exec.flow->node(index).id << line;
+    node.logs.append(SensitiveDataMasker::maskText(line));
+    if (node.logs.size() > kNodeLogLines)
+        node.logs.remove(0, node.logs.size() - kNodeLogLines);
 }
 
 void Scheduler::onNodeTimeout(const QString &executionId, int index, quint32 token)
@@ -950,14 +976,8 @@ void Scheduler::handleOutcome(Execution &exec, int index, NodeOutcome outcome)
         m_timers.cancel(node.timer);
         node.timer = 0;
     }
-    if (!outcome.logs.isEmpty()) {
-        for (const QString &line : std::as_const(outcome.logs)) {
-            qCInfo(lcEngine).noquote() << exec.id << exec.flow->node(index).id << line;
-            node.logs.append(SensitiveDataMasker::maskText(line));
-        }
-        if (node.logs.size() > kNodeLogLines)
-            node.logs.remove(0, node.logs.size() - kNodeLogLines);
-    }
+    for (const QString &line : std::as_const(outcome.logs))
+        appendNodeLog(exec, index, line);
     if (outcome.kind == NodeOutcome::Kind::Cancelled && exec.status == ExecutionStatus::Running) {
         // Nobody asked it to stop: count it as a failure of the node.
         outcome = NodeOutcome::failed(Error{ErrorCode::ExecutionAlreadyCancelled,

@@ -137,6 +137,9 @@ private:
     // Hands the attempt to its executor.
     void dispatchAttempt(Execution &exec, int index, const NodePlan &plan, quint32 token);
     void onOutcome(NodeState &node, quint32 token, NodeOutcome outcome);
+    // NodeTask::log: a line of the running attempt `token`.
+    void onNodeLog(NodeState &node, quint32 token, const QString &line);
+    void appendNodeLog(Execution &exec, int index, const QString &line);
     void handleOutcome(Execution &exec, int index, NodeOutcome outcome);
     void onNodeTimeout(const QString &executionId, int index, quint32 token);
     void propagate(Execution &exec, int finished);

@@ -59,6 +59,21 @@ Result<QList<StoredApiKey>> unrevokedApiKeysOf(store::Database &db, const QStrin
     return keys;
 }
 
+Result<std::optional<ApiKeyCredential>> apiKeyCredentialById(store::Database &db,
+                                                             const QString &id)
+{
+    return store::selectOneAs(
+        db,
+        QStringLiteral(
+            "SELECT id, user_id, key_hash, access_level, allowed_ips, allowed_endpoints, "
+            "rate_limit, expires_at, status, permissions FROM api_keys WHERE id = ?"),
+        {id}, [](const store::Statement &s) {
+            return ApiKeyCredential{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
+                                    s.text(5), s.isNull(6) ? QString() : s.text(6),
+                                    s.isNull(7) ? 0 : s.int64(7), s.text(8), s.text(9)};
+        });
+}
+
 Result<QList<ApiKeyCredential>> apiKeysWithPrefix(store::Database &db, const QString &prefix)
 {
     QList<ApiKeyCredential> keys;

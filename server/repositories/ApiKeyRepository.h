@@ -69,6 +69,10 @@ struct ApiKeyCredential
     QString status;
     QString permissions;
 };
+// The key `id` with its owner, whatever its status (a flow's task node
+// acting for the key that started the execution).
+Result<std::optional<ApiKeyCredential>> apiKeyCredentialById(store::Database &db,
+                                                             const QString &id);
 // Every key with this prefix, whatever its status.
 Result<QList<ApiKeyCredential>> apiKeysWithPrefix(store::Database &db, const QString &prefix);
 // Whether the key `keyId` belongs to `userId`.

@@ -42,7 +42,7 @@
 #include "server/services/remote/NginxOps.h"
 #include "server/services/remote/ProcessOps.h"
 #include "server/services/remote/RemoteTaskDispatcher.h"
-#include "server/services/remote/TaskLog.h"
+#include "server/services/remote/TaskService.h"
 #include "server/services/remote/DockerOps.h"
 #include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/TerminalService.h"
@@ -326,8 +326,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_nodeActions = std::make_unique<remote::NodeActions>(*m_database, *m_fleet, *m_nodeGrants);
     m_processOps = std::make_unique<remote::ProcessOps>(*m_nodeActions);
     m_taskDispatcher->setActions(m_nodeActions.get());
-    m_taskLog = std::make_unique<remote::TaskLog>(*m_taskDispatcher);
-    registerTaskRoutes(*m_router, *m_auth, *m_taskLog);
+    m_tasks = std::make_unique<remote::TaskService>(*m_database, *m_engine, *m_nodeActions);
+    registerTaskRoutes(*m_router, *m_auth, *m_tasks);
     registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
     registerProcessRoutes(*m_router, *m_auth, *m_processOps);
     m_recentAuth = std::make_unique<remote::RecentAuthentication>();
@@ -471,7 +471,7 @@ void ServerRuntime::stop()
     m_fileOps.reset();    // its calls' answers are dropped with it
     if (m_taskDispatcher)
         m_taskDispatcher->setActions(nullptr);
-    m_taskLog.reset();
+    m_tasks.reset();      // its pending answers go with it
     m_dockerOps.reset();  // the same
     m_nginxOps.reset();   // likewise
     m_nodeActions.reset();

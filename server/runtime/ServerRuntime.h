@@ -38,7 +38,7 @@ class NodeGrants;
 class NodeActions;
 class ProcessOps;
 class RemoteTaskDispatcher;
-class TaskLog;
+class TaskService;
 class DockerOps;
 class RecentAuthentication;
 class TerminalService;
@@ -132,7 +132,7 @@ private:
     std::unique_ptr<remote::NodeActions> m_nodeActions;        // remote operations, one way
     std::unique_ptr<remote::ProcessOps> m_processOps;          // nodes' processes
     std::unique_ptr<remote::RemoteTaskDispatcher> m_taskDispatcher; // task nodes' commands
-    std::unique_ptr<remote::TaskLog> m_taskLog;                 // seed 000's /api/tasks
+    std::unique_ptr<remote::TaskService> m_tasks;               // seed 000's /api/tasks
     std::unique_ptr<remote::DockerOps> m_dockerOps;            // nodes' containers
     std::unique_ptr<remote::RecentAuthentication> m_recentAuth; // re-entered passwords
     std::unique_ptr<remote::TerminalService> m_terminals;      // remote terminals

@@ -94,6 +94,9 @@ public:
         std::map<QString, Error> errors;
         int pending = 0;
         QStringList logs;
+        // The scheduler's live log (NodeTask::log), or null: the target
+        // list goes there the moment it is known, not with the outcome.
+        std::function<void(const QString &)> log;
     };
 
     TaskRun(TaskDispatcher *dispatcher, std::shared_ptr<State> state)
@@ -348,6 +351,7 @@ std::unique_ptr<NodeRun> TaskExecutor::start(const NodeTask &task, NodeDone done
 
     auto state = std::make_shared<TaskRun::State>();
     state->done = std::move(done);
+    state->log = task.log;
     state->fanOut = !request.target.label.isEmpty() && request.target.mode == u"all";
     auto run = std::make_unique<TaskRun>(m_dispatcher, state);
     QThread *engine = QThread::currentThread();
@@ -370,9 +374,12 @@ std::unique_ptr<NodeRun> TaskExecutor::start(const NodeTask &task, NodeDone done
                 return;
             state->targets = targets;
             state->pending = int(targets.size());
-            state->logs << QStringLiteral("targets (%1): %2")
-                               .arg(targets.size())
-                               .arg(targetsText(targets));
+            const QString line =
+                QStringLiteral("targets (%1): %2").arg(targets.size()).arg(targetsText(targets));
+            if (state->log)
+                state->log(line);
+            else
+                state->logs << line;
         });
     };
     callbacks.nodeDone = [engine, state](TaskTargetNode node, Result<QJsonObject> outcome) {

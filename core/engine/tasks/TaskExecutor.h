@@ -12,7 +12,9 @@
 //           exit_code, signal, stdout, stderr, timed_out, ok}], succeeded,
 //           failed}
 // `targets` (and the node's first log line) is the exact list of nodes,
-// fixed before any command starts. The node completes when the command ran
+// fixed before any command starts; the line is logged (NodeTask::log) the
+// moment the list is known, so the running node's detail and its journaled
+// record show it while the commands still run. The node completes when the command ran
 // everywhere, whatever its exit codes (a condition can branch on them), and
 // fails when it could not run somewhere: an empty or unmatched target, a
 // missing grant or a refused command never retryably, an agent that went

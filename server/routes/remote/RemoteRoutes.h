@@ -13,7 +13,7 @@ class ProcessOps;
 class RecentAuthentication;
 class TerminalService;
 class FileOps;
-class TaskLog;
+class TaskService;
 class DockerOps;
 class NginxOps;
 class NodePower;
@@ -34,7 +34,7 @@ void registerProcessRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Pr
 void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
 // Seed 000's GET/POST /api/tasks and /api/v1/tasks (TaskRoutes.cpp,
 // docs/api.md "Node tasks").
-void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskLog &tasks);
+void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskService &tasks);
 // /api/v1/nodes/{id}/docker/* and seed 002's /api/servers/{id}/docker/*
 // (DockerRoutes.cpp, docs/api.md "Node Docker").
 void registerDockerRoutes(ApiRouter &router, auth::AuthModule &auth, remote::DockerOps &docker);

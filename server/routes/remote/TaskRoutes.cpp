@@ -1,14 +1,15 @@
 // Seed 000's GET/POST /api/tasks (and the same under /api/v1/tasks): a
-// command on one node through the `tasks` capability, listed with its node,
-// status and output (docs/api.md "Node tasks"). Parse, call TaskLog, render;
-// the grant, the agent and the audit are the dispatcher's.
+// command on one node through the `tasks` capability, run as an execution
+// of the built-in `task` component and listed with its node, status and
+// output (docs/api.md "Node tasks"). Parse, call TaskService, render.
 
 #include "server/api/ApiRouter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteHelpers.h"
 #include "server/routes/remote/RemoteRoutes.h"
 #include "server/services/auth/AuthModule.h"
-#include "server/services/remote/TaskLog.h"
+#include "server/api/QueryParams.h"
+#include "server/services/remote/TaskService.h"
 
 #include <QJsonArray>
 
@@ -25,16 +26,19 @@ const QString kTasksTag = QStringLiteral("Node tasks");
 
 QJsonObject taskSchema()
 {
-    return object({{QStringLiteral("task_id"), string()},
+    return object({{QStringLiteral("task_id"), string(QStringLiteral("the execution's id"))},
+                   {QStringLiteral("execution_id"), string()},
                    {QStringLiteral("node_id"), string()},
                    {QStringLiteral("node_name"), string()},
                    {QStringLiteral("command"), string(QStringLiteral("argv[0] or \"shell script\""))},
                    {QStringLiteral("status"), enumOf({QStringLiteral("running"),
                                                       QStringLiteral("completed"),
-                                                      QStringLiteral("failed")})},
+                                                      QStringLiteral("failed"),
+                                                      QStringLiteral("cancelled")})},
+                   {QStringLiteral("execution_status"), string()},
                    {QStringLiteral("exit_code"), integer()},
-                   {QStringLiteral("stdout"), string()},
-                   {QStringLiteral("stderr"), string()},
+                   {QStringLiteral("stdout"), string(QStringLiteral("its last 64 KiB"))},
+                   {QStringLiteral("stderr"), string(QStringLiteral("its last 64 KiB"))},
                    {QStringLiteral("timed_out"), boolean()},
                    {QStringLiteral("error"), object({{QStringLiteral("code"), string()},
                                                      {QStringLiteral("message"), string()}})},
@@ -45,18 +49,23 @@ QJsonObject taskSchema()
 
 } // namespace
 
-void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskLog &tasks)
+void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskService &tasks)
 {
     const RouteDoc listDoc =
         routeDoc(kTasksTag,
-                 QStringLiteral("Seed 000: the recent tasks (the caller's; every one for ADMIN), "
-                                "newest first, with node, status and output"))
-            .response(object({{QStringLiteral("tasks"), arrayOf(taskSchema())}}));
+                 QStringLiteral("Seed 000: the tasks (the caller's; every one for ADMIN), "
+                                "newest first and paged (page, size), with node, status and "
+                                "output; they survive a restart"))
+            .response(object({{QStringLiteral("tasks"), arrayOf(taskSchema())},
+                              {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("type"),
+                                                                          QStringLiteral("object")}}}}));
     const RouteDoc createDoc =
         routeDoc(kTasksTag,
-                 QStringLiteral("Seed 000: run a command on a node (needs the tasks grant and an "
-                                "agent that grants tasks); audited as NODE_TASK_RUN"),
-                 {ErrorCode::ValidationError, ErrorCode::Forbidden})
+                 QStringLiteral("Seed 000: run a command on a node as an execution of the "
+                                "built-in task component (needs the tasks grant and an agent "
+                                "that grants tasks; cancel it through the execution's cancel "
+                                "route); audited as NODE_TASK_RUN"),
+                 {ErrorCode::ValidationError, ErrorCode::ResourceNotFound, ErrorCode::Forbidden})
             .request(object({{QStringLiteral("node_id"), string()},
                              {QStringLiteral("argv"), arrayOf(string())},
                              {QStringLiteral("script"), string(QStringLiteral("with shell: true only"))},
@@ -65,22 +74,21 @@ void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskL
                              {QStringLiteral("working_dir"), string()},
                              {QStringLiteral("timeout_s"), integer()}}))
             .response(object({{QStringLiteral("task_id"), string()},
+                              {QStringLiteral("execution_id"), string()},
                               {QStringLiteral("status"), string(QStringLiteral("created"))}}));
     for (const QString &path : {QStringLiteral("/api/tasks"), QStringLiteral("/api/v1/tasks")}) {
         auth::addProtectedRoute(
             router, auth, Method::Get, path, Role::User,
-            [&tasks](const RequestContext &, const Principal &p) {
-                return ApiReply::ok(QJsonObject{{QStringLiteral("tasks"), tasks.list(p)}});
+            [&tasks](const RequestContext &c, const Principal &p) {
+                HM_TRY(paging, parsePaging(c.request.query()));
+                return tasks.list(p, paging.value());
             },
             listDoc);
         auth::addProtectedRoute(
             router, auth, Method::Post, path, Role::User,
             [&tasks](const RequestContext &c, const Principal &p) {
                 HM_TRY(body, c.jsonObject());
-                HM_TRY(id, tasks.create(p, auth::clientInfo(c), body.value()));
-                return ApiReply::ok(QJsonObject{{QStringLiteral("task_id"), id.value()},
-                                                {QStringLiteral("status"),
-                                                 QStringLiteral("created")}});
+                return tasks.create(c, p, body.value());
             },
             createDoc);
     }

@@ -7,9 +7,12 @@
 #include "server/repositories/UserRepository.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/remote/NodeActions.h"
+#include "server/services/auth/ApiKeyPermissions.h"
 #include "server/services/remote/NodeGrants.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QUuid>
 
@@ -57,6 +60,41 @@ auth::Role roleOfAccessLevel(const QString &level)
     return auth::Role::Viewer;
 }
 
+using ActiveUser = std::function<Result<std::optional<auth::Principal>>(const QString &)>;
+
+// The owner of the API key that started an execution, capped by the key.
+Result<auth::Principal> actingForKey(const repositories::ApiKeyCredential &key,
+                                     const ActiveUser &asUser)
+{
+    if (key.status != u"active"
+        || (key.expiresAt > 0 && key.expiresAt <= QDateTime::currentMSecsSinceEpoch()))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("the API key that started the execution is no longer active"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("API_KEY_INACTIVE")}}};
+    // Running a command on a node is "nodes.execute" for a key that lists
+    // permissions (a key without any is limited by its level alone).
+    QStringList permissions;
+    for (const QJsonValue &permission : QJsonDocument::fromJson(key.permissions.toUtf8()).array())
+        permissions << permission.toString();
+    if (!auth::permits(permissions, QStringLiteral("nodes.execute")))
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("the API key that started the execution may not run "
+                                    "commands on nodes (its permissions lack nodes.execute)"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("API_KEY_SCOPE")}}};
+    auto owner = asUser(key.userId);
+    if (!owner)
+        return owner.error();
+    if (!owner.value())
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("nobody may run this task: the owner of the API key that "
+                                    "started the execution is not an active user"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("NO_ACTING_USER")}}};
+    auth::Principal p = *owner.value();
+    p.role = std::min(p.role, roleOfAccessLevel(key.accessLevel));
+    p.apiKeyId = key.id;
+    return p;
+}
+
 } // namespace
 
 RemoteTaskDispatcher::RemoteTaskDispatcher(store::Database &db, QObject *parent)
@@ -81,20 +119,6 @@ quint64 RemoteTaskDispatcher::start(const engine::TaskRequest &request, Callback
     return handle;
 }
 
-quint64 RemoteTaskDispatcher::startAs(const auth::Principal &caller, const auth::ClientInfo &client,
-                                      const engine::TaskRequest &request, Callbacks callbacks)
-{
-    const quint64 handle = m_nextHandle++;
-    // Posted too, so that the callbacks never run inside this call.
-    QMetaObject::invokeMethod(
-        this,
-        [this, handle, caller, client, request, callbacks = std::move(callbacks)]() mutable {
-            begin(handle, caller, client, std::move(request), std::move(callbacks));
-        },
-        Qt::QueuedConnection);
-    return handle;
-}
-
 void RemoteTaskDispatcher::cancel(quint64 handle)
 {
     QMetaObject::invokeMethod(this, [this, handle] { cancelHere(handle); }, Qt::QueuedConnection);
@@ -103,7 +127,7 @@ void RemoteTaskDispatcher::cancel(quint64 handle)
 Result<auth::Principal> RemoteTaskDispatcher::actingFor(const engine::TaskRequest &request)
 {
     auth::UserRepository users(m_db);
-    const auto asUser = [&](const QString &id) -> Result<std::optional<auth::Principal>> {
+    const ActiveUser asUser = [&](const QString &id) -> Result<std::optional<auth::Principal>> {
         if (id.isEmpty())
             return std::optional<auth::Principal>();
         auto user = users.findById(id);
@@ -122,6 +146,13 @@ Result<auth::Principal> RemoteTaskDispatcher::actingFor(const engine::TaskReques
         return user.error();
     if (user.value())
         return *user.value();
+    // An API key started it: its owner answers for it, as they are now,
+    // capped by the key's access level and its permissions.
+    auto key = repositories::apiKeyCredentialById(m_db, request.triggeredBy);
+    if (!key)
+        return key.error();
+    if (key.value())
+        return actingForKey(*key.value(), asUser);
     // Nobody signed in started it: the flow's owner answers for it.
     auto owner = repositories::flowOwner(m_db, request.flowId);
     if (!owner)
@@ -134,11 +165,7 @@ Result<auth::Principal> RemoteTaskDispatcher::actingFor(const engine::TaskReques
                      QStringLiteral("nobody may run this task: the execution was not started by "
                                     "a user and the flow's owner is not an active user"),
                      QJsonObject{{QStringLiteral("code"), QStringLiteral("NO_ACTING_USER")}}};
-    auth::Principal p = *ownerUser.value();
-    auto key = repositories::apiKeyById(m_db, request.triggeredBy);
-    if (key && key.value())
-        p.role = std::min(p.role, roleOfAccessLevel(key.value()->accessLevel));
-    return p;
+    return *ownerUser.value();
 }
 
 Result<QList<engine::TaskTargetNode>>

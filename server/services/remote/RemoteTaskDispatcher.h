@@ -1,7 +1,7 @@
 #pragma once
 
 // The server's hm::engine::TaskDispatcher (core/engine/tasks): what a flow's
-// `task` node (and POST /api/tasks) runs on the fleet, over NodeActions and
+// `task` node (POST /api/tasks' tasks included) runs on the fleet, over NodeActions and
 // the agents' `tasks` capability (docs/api.md "Node tasks").
 //   Targets: {node_id}, or the enrolled nodes with a label: mode "one"
 //   (exactly one must match), "any" (one of them that is online now), "all"
@@ -9,9 +9,11 @@
 //   rather than being skipped unseen). No match is VALIDATION_ERROR
 //   (details.code NO_TARGETS), never "all nodes".
 //   Acting for: the execution's triggered_by when it is a user (their role
-//   and grants now); otherwise (a schedule, a webhook, "system", an API
-//   key) the flow's owner, with an API key's access level capping the
-//   owner's role. Every target must be granted `tasks` (NodeGrants) before
+//   and grants now); an API key's owner when it is a key (active, not
+//   expired), their role capped by the key's access level, and refused
+//   (FORBIDDEN, details.code API_KEY_SCOPE) when the key lists permissions
+//   without nodes.execute; otherwise (a schedule, a webhook, "system") the
+//   flow's owner. Every target must be granted `tasks` (NodeGrants) before
 //   any command starts; one missing grant refuses the whole request.
 //   Audit: NODE_TASK_RUN per target node with that user, the node, the
 //   program (argv[0] or "shell script") and the exit code — never the
@@ -54,9 +56,6 @@ public:
     quint64 start(const engine::TaskRequest &request, Callbacks callbacks) override;
     void cancel(quint64 handle) override;
 
-    // Server thread: the same for a caller the API authenticated.
-    quint64 startAs(const auth::Principal &caller, const auth::ClientInfo &client,
-                    const engine::TaskRequest &request, Callbacks callbacks);
 
 private:
     struct Part

@@ -159,6 +159,33 @@ private slots:
                  qPrintable(outcome->logs.join('\n')));
     }
 
+    // With the scheduler's live log (NodeTask::log) the target list goes
+    // there as soon as it is known, before any node answered, and not
+    // again with the outcome.
+    void theTargetListIsLoggedLiveBeforeTheResults()
+    {
+        TableDispatcher dispatcher;
+        dispatcher.nodes = {{"n1", "batch-1"}, {"n2", "batch-2"}};
+        dispatcher.results.emplace("n1", ran(0, "a\n"));
+        dispatcher.results.emplace("n2", ran(0, "b\n"));
+        TaskExecutor executor(&dispatcher);
+        QStringList live;
+        NodeTask task = taskOf(kFanOut);
+        task.log = [&live](const QString &line) { live << line; };
+        std::optional<NodeOutcome> outcome;
+        auto run = executor.start(task, [&](NodeOutcome o) { outcome = std::move(o); });
+        QTRY_COMPARE(live.size(), 1);
+        QVERIFY2(live.first().startsWith("targets (2): batch-1 (n1), batch-2 (n2)"),
+                 qPrintable(live.first()));
+        QVERIFY(!outcome.has_value());
+        dispatcher.answer();
+        QTRY_VERIFY(outcome.has_value());
+        QCOMPARE(outcome->kind, NodeOutcome::Kind::Completed);
+        QVERIFY2(!outcome->logs.join('\n').contains("targets ("),
+                 qPrintable(outcome->logs.join('\n')));
+        QCOMPARE(live.size(), 1);
+    }
+
     void oneTargetOutputsItsCommand()
     {
         TableDispatcher dispatcher;

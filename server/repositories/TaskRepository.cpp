@@ -1,0 +1,88 @@
+#include "server/repositories/TaskRepository.h"
+
+#include "store/ColumnValues.h"
+#include "store/Database.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace hm::server::repositories {
+
+namespace {
+
+QJsonObject taskJsonColumn(const store::Statement &s, int col)
+{
+    return s.isNull(col) ? QJsonObject()
+                         : QJsonDocument::fromJson(s.text(col).toUtf8()).object();
+}
+
+// The task flows' ids, as a range the (flow_id, created_at) index can scan:
+// every id starting with the prefix sorts between these two.
+const QString kTaskFlowIdsFrom = QStringLiteral("task-");
+const QString kTaskFlowIdsTo = QStringLiteral("task.");
+
+} // namespace
+
+Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow)
+{
+    Result<store::Transaction> txn = db.begin();
+    if (!txn)
+        return txn.error();
+    if (Status inserted = db.execute(
+            QStringLiteral("INSERT INTO flows (id, name, owner_id, history_level, created_at,"
+                           " updated_at, deleted_at) VALUES (?, ?, ?, 'all', ?, ?, ?)"),
+            {flow.id, flow.name, flow.ownerId, flow.createdAt, flow.createdAt, flow.createdAt});
+        !inserted)
+        return inserted;
+    if (Status version = db.execute(
+            QStringLiteral("INSERT INTO flow_versions (id, flow_id, version, status, definition,"
+                           " settings, created_by, created_at, published_at)"
+                           " VALUES (?, ?, '1', 'published', ?, ?, ?, ?, ?)"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), flow.id, flow.definition,
+             flow.settings, flow.ownerId, flow.createdAt, flow.createdAt});
+        !version)
+        return version;
+    return txn.value().commit();
+}
+
+Result<store::Page<TaskRow>> listTasks(store::Database &db, const auth::Principal &caller,
+                                       const Paging &paging)
+{
+    store::PagedQuery query;
+    query.columns = QStringLiteral(
+        "SELECT e.id, f.owner_id, e.status, e.triggered_by, e.created_at, e.ended_at,"
+        " e.error_code, e.error_message, e.trigger_input, e.outputs");
+    query.from = QStringLiteral("FROM executions e JOIN flows f ON f.id = e.flow_id");
+    query.countFrom = query.from;
+    query.conditions << QStringLiteral("e.flow_id >= ? AND e.flow_id < ?");
+    query.binds << kTaskFlowIdsFrom << kTaskFlowIdsTo;
+    if (caller.role != auth::Role::Admin) {
+        query.conditions << QStringLiteral("f.owner_id = ?");
+        query.binds << caller.userId;
+    }
+    query.orderBy = QStringLiteral("ORDER BY e.created_at DESC, e.id");
+    query.limit = paging.size;
+    query.offset = paging.offset();
+    store::Page<TaskRow> page;
+    const Result<qint64> total = store::runPagedQuery(db, query, [&page](const store::Statement &s) {
+        TaskRow row;
+        row.executionId = s.text(0);
+        row.ownerId = s.text(1);
+        row.status = s.text(2);
+        row.triggeredBy = store::optionalText(s, 3).value_or(QString());
+        row.createdAt = s.int64(4);
+        if (!s.isNull(5))
+            row.endedAt = s.int64(5);
+        row.errorCode = store::optionalText(s, 6).value_or(QString());
+        row.errorMessage = store::optionalText(s, 7).value_or(QString());
+        row.triggerInput = taskJsonColumn(s, 8);
+        row.outputs = taskJsonColumn(s, 9);
+        page.items.append(row);
+    });
+    if (!total)
+        return total.error();
+    page.total = total.value();
+    return page;
+}
+
+} // namespace hm::server::repositories

@@ -1,0 +1,60 @@
+#pragma once
+
+// Every SQL string of seed 000's tasks (docs/api.md "Node tasks"). A task
+// is an execution of a one-node flow of the built-in `task` component; the
+// flow is written here already retired (deleted_at set in the insert), so
+// it never shows in a flow list nor takes an edit or a trigger, while its
+// execution stays in the history like any deleted flow's (and may be
+// re-run: the engine loads any stored version). Task flows carry
+// the id prefix kTaskFlowPrefix, which is how the task list finds them.
+
+#include "common/Result.h"
+#include "server/api/QueryParams.h"
+#include "server/api/Roles.h"
+#include "store/PagedQuery.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace hm::store {
+class Database;
+}
+
+namespace hm::server::repositories {
+
+inline constexpr QLatin1StringView kTaskFlowPrefix{"task-"};
+
+struct NewTaskFlow
+{
+    QString id;          // kTaskFlowPrefix + a UUID
+    QString name;
+    QString ownerId;     // the user who created the task
+    QString definition;  // JSON, flow::FlowDefinition::toJson()
+    QString settings;    // JSON, flow::FlowSettings::toJson()
+    qint64 createdAt = 0;
+};
+
+// The flow (retired at birth) and its version "1" (published), in one
+// transaction.
+Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow);
+
+struct TaskRow
+{
+    QString executionId;
+    QString ownerId;
+    QString status; // the execution's
+    QString triggeredBy;
+    qint64 createdAt = 0;
+    std::optional<qint64> endedAt;
+    QString errorCode;
+    QString errorMessage;
+    QJsonObject triggerInput; // {node_id, node_name, command}
+    QJsonObject outputs;      // the execution's leaf outputs (masked)
+};
+
+// Newest first: every task for ADMIN, the caller's own otherwise.
+Result<store::Page<TaskRow>> listTasks(store::Database &db, const auth::Principal &caller,
+                                       const Paging &paging);
+
+} // namespace hm::server::repositories
