@@ -287,6 +287,41 @@
         <source>Every %1</source>
         <translation>Every %1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>Container down</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>Container unhealthy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n container</numerusform>
+            <numerusform>%n containers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>not running</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>unhealthy</translation>
+    </message>
+    <message>
+        <source>any container</source>
+        <translation>any container</translation>
+    </message>
+    <message>
+        <source>%1 not running</source>
+        <translation>%1 not running</translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 unhealthy</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2956,6 +2991,26 @@
     <message>
         <source>While an alert of this rule stays open, its channels are told again this often.</source>
         <translation>While an alert of this rule stays open, its channels are told again this often.</translation>
+    </message>
+    <message>
+        <source>&amp;Container:</source>
+        <translation>&amp;Container:</translation>
+    </message>
+    <message>
+        <source>A name, web-* or any</source>
+        <translation>A name, web-* or any</translation>
+    </message>
+    <message>
+        <source>The container&apos;s name as Docker shows it; * and ? match any characters, any watches every container of the node.</source>
+        <translation>The container&apos;s name as Docker shows it; * and ? match any characters, any watches every container of the node.</translation>
+    </message>
+    <message>
+        <source>A container rule has no threshold: it fires while one of its containers is down (or unhealthy).</source>
+        <translation>A container rule has no threshold: it fires while one of its containers is down (or unhealthy).</translation>
+    </message>
+    <message>
+        <source>Name the container, a pattern such as web-*, or any.</source>
+        <translation>Name the container, a pattern such as web-*, or any.</translation>
     </message>
 </context>
 <context>
@@ -9164,6 +9219,105 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeComposePane</name>
+    <message>
+        <source>The compose projects could not be read: %1</source>
+        <translation>The compose projects could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Compose running...</source>
+        <translation>Compose running...</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>Partly running</translation>
+    </message>
+    <message>
+        <source>Not up</source>
+        <translation>Not up</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Bring compose project down</source>
+        <translation>Bring compose project down</translation>
+    </message>
+    <message>
+        <source>Bring &quot;%1&quot; down on %2? Compose stops and removes its containers and networks; its volumes and the project&apos;s files are kept.</source>
+        <translation>Bring &quot;%1&quot; down on %2? Compose stops and removes its containers and networks; its volumes and the project&apos;s files are kept.</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; up...</source>
+        <translation>Bringing &quot;%1&quot; up...</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; down...</source>
+        <translation>Bringing &quot;%1&quot; down...</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is up.</source>
+        <translation>&quot;%1&quot; is up.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is down.</source>
+        <translation>&quot;%1&quot; is down.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought up: %2</source>
+        <translation>&quot;%1&quot; was not brought up: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought down: %2</source>
+        <translation>&quot;%1&quot; was not brought down: %2</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>compose up -d in the project&apos;s directory</source>
+        <translation>compose up -d in the project&apos;s directory</translation>
+    </message>
+    <message>
+        <source>Down...</source>
+        <translation>Down...</translation>
+    </message>
+    <message>
+        <source>compose down: stops and removes the project&apos;s containers</source>
+        <translation>compose down: stops and removes the project&apos;s containers</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to.</source>
+        <translation>The compose projects in the agent&apos;s compose roots and those its containers belong to.</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
+        <translation>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -9442,6 +9596,10 @@
         <source>Result</source>
         <translation>Result</translation>
     </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>Targets: %1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeDockerView</name>
@@ -9460,30 +9618,6 @@
     <message>
         <source>(untagged)</source>
         <translation>(untagged)</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project.</source>
-        <translation>Containers grouped by their compose project.</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
-        <translation>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <source>Partly running</source>
-        <translation>Partly running</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>Stopped</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>Starting &quot;%1&quot;...</source>
@@ -9576,18 +9710,6 @@
     <message>
         <source>Created</source>
         <translation>Created</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Directory</source>
-        <translation>Directory</translation>
     </message>
     <message>
         <source>No node selected</source>

@@ -285,6 +285,40 @@
         <source>Every %1</source>
         <translation>每 %1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>容器停止运行</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>容器不健康</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>any container</source>
+        <translation>任意容器</translation>
+    </message>
+    <message>
+        <source>%1 not running</source>
+        <translation>%1 未运行</translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 不健康</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2942,6 +2976,26 @@
     <message>
         <source>While an alert of this rule stays open, its channels are told again this often.</source>
         <translation>此规则的告警持续未解决时，按此间隔再次通知其通道。</translation>
+    </message>
+    <message>
+        <source>&amp;Container:</source>
+        <translation>容器(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A name, web-* or any</source>
+        <translation>名称、web-* 或 any</translation>
+    </message>
+    <message>
+        <source>The container&apos;s name as Docker shows it; * and ? match any characters, any watches every container of the node.</source>
+        <translation>Docker 显示的容器名称；* 和 ? 可匹配任意字符，any 则监视节点上的所有容器。</translation>
+    </message>
+    <message>
+        <source>A container rule has no threshold: it fires while one of its containers is down (or unhealthy).</source>
+        <translation>容器规则没有阈值：只要其中一个容器停止运行（或不健康）就会触发。</translation>
+    </message>
+    <message>
+        <source>Name the container, a pattern such as web-*, or any.</source>
+        <translation>请输入容器名称、web-* 之类的模式，或 any。</translation>
     </message>
 </context>
 <context>
@@ -9110,6 +9164,105 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeComposePane</name>
+    <message>
+        <source>The compose projects could not be read: %1</source>
+        <translation>无法读取 Compose 项目：%1</translation>
+    </message>
+    <message>
+        <source>Compose running...</source>
+        <translation>Compose 运行中…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>部分运行中</translation>
+    </message>
+    <message>
+        <source>Not up</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Bring compose project down</source>
+        <translation>关闭 Compose 项目</translation>
+    </message>
+    <message>
+        <source>Bring &quot;%1&quot; down on %2? Compose stops and removes its containers and networks; its volumes and the project&apos;s files are kept.</source>
+        <translation>要在 %2 上关闭“%1”吗？Compose 会停止并移除其容器和网络；其卷和项目文件会保留。</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; up...</source>
+        <translation>正在启动“%1”…</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; down...</source>
+        <translation>正在关闭“%1”…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is up.</source>
+        <translation>“%1”已启动。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is down.</source>
+        <translation>“%1”已关闭。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought up: %2</source>
+        <translation>“%1”未能启动：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought down: %2</source>
+        <translation>“%1”未能关闭：%2</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>compose up -d in the project&apos;s directory</source>
+        <translation>在项目目录中执行 compose up -d</translation>
+    </message>
+    <message>
+        <source>Down...</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>compose down: stops and removes the project&apos;s containers</source>
+        <translation>compose down：停止并移除项目的容器</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to.</source>
+        <translation>代理 Compose 根目录中的项目，以及其容器所属的 Compose 项目。</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
+        <translation>代理 Compose 根目录中的项目，以及其容器所属的 Compose 项目。此节点未安装 Compose 工具（docker-compose 或 podman-compose），因此无法在此启动或关闭项目。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -9387,6 +9540,10 @@
         <source>Result</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>目标节点：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeDockerView</name>
@@ -9405,30 +9562,6 @@
     <message>
         <source>(untagged)</source>
         <translation>（无标签）</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project.</source>
-        <translation>按 Compose 项目分组的容器。</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
-        <translation>按 Compose 项目分组的容器。此节点未安装 Compose 工具（docker-compose 或 podman-compose），因此无法在此启动或停止项目。</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>Partly running</source>
-        <translation>部分运行中</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Starting &quot;%1&quot;...</source>
@@ -9521,18 +9654,6 @@
     <message>
         <source>Created</source>
         <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Directory</source>
-        <translation>目录</translation>
     </message>
     <message>
         <source>No node selected</source>

@@ -285,6 +285,40 @@
         <source>Every %1</source>
         <translation>每 %1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>容器停止執行</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>容器狀態不良</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n 個容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未執行</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>狀態不良</translation>
+    </message>
+    <message>
+        <source>any container</source>
+        <translation>任一容器</translation>
+    </message>
+    <message>
+        <source>%1 not running</source>
+        <translation>%1 未執行</translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 狀態不良</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -2942,6 +2976,26 @@
     <message>
         <source>While an alert of this rule stays open, its channels are told again this often.</source>
         <translation>此規則的告警持續未解決時，依此間隔再次通知其通道。</translation>
+    </message>
+    <message>
+        <source>&amp;Container:</source>
+        <translation>容器(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A name, web-* or any</source>
+        <translation>名稱、web-* 或 any</translation>
+    </message>
+    <message>
+        <source>The container&apos;s name as Docker shows it; * and ? match any characters, any watches every container of the node.</source>
+        <translation>Docker 顯示的容器名稱；* 與 ? 可代表任意字元，any 則監看節點上的所有容器。</translation>
+    </message>
+    <message>
+        <source>A container rule has no threshold: it fires while one of its containers is down (or unhealthy).</source>
+        <translation>容器規則沒有門檻值：只要其中一個容器停止執行（或狀態不良）就會觸發。</translation>
+    </message>
+    <message>
+        <source>Name the container, a pattern such as web-*, or any.</source>
+        <translation>請輸入容器名稱、web-* 之類的樣式，或 any。</translation>
     </message>
 </context>
 <context>
@@ -9110,6 +9164,105 @@
     </message>
 </context>
 <context>
+    <name>hm::app::NodeComposePane</name>
+    <message>
+        <source>The compose projects could not be read: %1</source>
+        <translation>無法讀取 Compose 專案：%1</translation>
+    </message>
+    <message>
+        <source>Compose running...</source>
+        <translation>Compose 執行中…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Partly running</source>
+        <translation>部分執行中</translation>
+    </message>
+    <message>
+        <source>Not up</source>
+        <translation>未啟動</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Bring compose project down</source>
+        <translation>關閉 Compose 專案</translation>
+    </message>
+    <message>
+        <source>Bring &quot;%1&quot; down on %2? Compose stops and removes its containers and networks; its volumes and the project&apos;s files are kept.</source>
+        <translation>要在 %2 上關閉「%1」嗎？Compose 會停止並移除其容器與網路；其磁碟區與專案檔案會保留。</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; up...</source>
+        <translation>正在啟動「%1」…</translation>
+    </message>
+    <message>
+        <source>Bringing &quot;%1&quot; down...</source>
+        <translation>正在關閉「%1」…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is up.</source>
+        <translation>「%1」已啟動。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is down.</source>
+        <translation>「%1」已關閉。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought up: %2</source>
+        <translation>「%1」未能啟動：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not brought down: %2</source>
+        <translation>「%1」未能關閉：%2</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>compose up -d in the project&apos;s directory</source>
+        <translation>在專案目錄中執行 compose up -d</translation>
+    </message>
+    <message>
+        <source>Down...</source>
+        <translation>關閉…</translation>
+    </message>
+    <message>
+        <source>compose down: stops and removes the project&apos;s containers</source>
+        <translation>compose down：停止並移除專案的容器</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>專案</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to.</source>
+        <translation>代理程式 Compose 根目錄中的專案，以及其容器所屬的 Compose 專案。</translation>
+    </message>
+    <message>
+        <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
+        <translation>代理程式 Compose 根目錄中的專案，以及其容器所屬的 Compose 專案。此節點未安裝 Compose 工具（docker-compose 或 podman-compose），因此無法在此啟動或關閉專案。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeContainerModel</name>
     <message>
         <source>Running</source>
@@ -9387,6 +9540,10 @@
         <source>Result</source>
         <translation>結果</translation>
     </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>目標節點：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeDockerView</name>
@@ -9405,30 +9562,6 @@
     <message>
         <source>(untagged)</source>
         <translation>（無標籤）</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project.</source>
-        <translation>依 Compose 專案分組的容器。</translation>
-    </message>
-    <message>
-        <source>Containers grouped by their compose project. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be started or stopped from here.</source>
-        <translation>依 Compose 專案分組的容器。此節點未安裝 Compose 工具（docker-compose 或 podman-compose），因此無法在此啟動或停止專案。</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>執行中</translation>
-    </message>
-    <message>
-        <source>Partly running</source>
-        <translation>部分執行中</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Starting &quot;%1&quot;...</source>
@@ -9521,18 +9654,6 @@
     <message>
         <source>Created</source>
         <translation>建立時間</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>專案</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>Directory</source>
-        <translation>目錄</translation>
     </message>
     <message>
         <source>No node selected</source>
