@@ -36,6 +36,8 @@ public:
         if (m_attached)
             return;
         m_attached = true;
+        if (stream && !stream->isOpen() && m_size == m_offset)
+            return succeed(); // an empty file: the head was all of it
         if (!stream || !stream->isOpen()) {
             // HEAD, or the client left before the answer.
             return stopAgent(Error{ErrorCode::NetworkError,
@@ -119,9 +121,11 @@ private:
     {
         if (!m_stream)
             return;
-        m_stream->write(bytes);
+        // Counted first: the last byte completes the stream, whose
+        // finished() writes the audit entry with `sent`.
         m_written += bytes.size();
         m_owed += bytes.size();
+        m_stream->write(bytes);
         credit();
     }
 
@@ -157,6 +161,8 @@ private:
         m_owner.forget(this);
     }
 
+public:
+    // Tells the agent to stop (unless it ended), audits `why`, and goes.
     void stopAgent(const Error &why)
     {
         if (m_agentEnd < 0) {
@@ -173,6 +179,7 @@ private:
         m_owner.forget(this);
     }
 
+private:
     void audit(const Status &outcome)
     {
         if (m_audited)
@@ -273,7 +280,7 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                         .arg(size),
                     QJsonObject{{QStringLiteral("code"), QStringLiteral("RANGE_NOT_SATISFIABLE")},
                                 {QStringLiteral("size"), size}}};
-                transfer->attach(nullptr);
+                transfer->stopAgent(beyond);
                 return done(beyond);
             }
             // Called once by the HTTP layer; if it never is (the client
