@@ -178,7 +178,7 @@ private slots:
 
     void aClientThatReadsNothingHoldsTheProducerBack()
     {
-        m_length = qint64(512) * 1024 * 1024;
+        m_length = qint64(128) * 1024 * 1024;
         Client client;
         client.reading = false;
         connectClient(client);
@@ -208,7 +208,7 @@ private slots:
 
     void aClientThatLeavesCancelsTheProducer()
     {
-        m_length = qint64(512) * 1024 * 1024;
+        m_length = qint64(128) * 1024 * 1024;
         Client client;
         connectClient(client);
         client.send("GET /file HTTP/1.1\r\nHost: x\r\n\r\n");
