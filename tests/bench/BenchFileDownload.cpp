@@ -72,6 +72,20 @@ double peakRssMiB(qint64 pid)
     return -1;
 }
 
+// CPU seconds (user + system) `pid` used so far (/proc/<pid>/stat).
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command's closing parenthesis; utime and stime are
+    // the 14th and 15th of the whole line.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+}
+
 bool writeRandomFile(const QString &path, qint64 size)
 {
     QFile file(path);
@@ -262,11 +276,20 @@ int main(int argc, char **argv)
 
     std::vector<double> reference;
     std::vector<double> download;
+    double serverCpu = 0;
+    double agentCpu = 0;
+    double clientCpu = 0;
     for (int run = 0; run < runs; ++run) {
         const double ref = referenceMBps(file, size);
         if (ref <= 0)
             return fail("the reference copy failed");
+        const double server0 = cpuSeconds(serverPid);
+        const double agent0 = cpuSeconds(agentPid);
+        const double client0 = cpuSeconds(QCoreApplication::applicationPid());
         const double got = downloadMBps(url, path, token, size);
+        serverCpu += cpuSeconds(serverPid) - server0;
+        agentCpu += cpuSeconds(agentPid) - agent0;
+        clientCpu += cpuSeconds(QCoreApplication::applicationPid()) - client0;
         if (got <= 0)
             return fail("the download failed");
         reference.push_back(ref);
@@ -280,9 +303,11 @@ int main(int argc, char **argv)
                 "  reference (loopback TCP, read+send 1 MiB, one thread) %.0f MB/s\n"
                 "  download (agent -> server -> HTTP client)             %.0f MB/s\n"
                 "  ratio %.2f (goal >= 0.80)\n"
-                "  peak RSS (VmHWM) server %.1f -> %.1f MiB, agent %.1f -> %.1f MiB\n",
+                "  peak RSS (VmHWM) server %.1f -> %.1f MiB, agent %.1f -> %.1f MiB\n"
+                "  CPU seconds per GiB downloaded: server %.2f, agent %.2f, client %.2f\n",
                 qlonglong(mib), runs, ref, got, got / ref, serverBefore, peakRssMiB(serverPid),
-                agentBefore, peakRssMiB(agentPid));
+                agentBefore, peakRssMiB(agentPid), serverCpu / runs * 1024.0 / double(mib),
+                agentCpu / runs * 1024.0 / double(mib), clientCpu / runs * 1024.0 / double(mib));
     agent.stop();
     return 0;
 }
