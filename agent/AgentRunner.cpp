@@ -5,6 +5,7 @@
 #include "agent/DockerHandlers.h"
 #include "agent/DockerWatch.h"
 #include "agent/FileHandlers.h"
+#include "agent/FileStreams.h"
 #include "agent/NginxHandlers.h"
 #include "agent/PowerHandlers.h"
 #include "agent/ProcessHandlers.h"
@@ -226,6 +227,15 @@ void AgentRunner::run(const EnrolmentRecord &record)
     connect(m_session.get(), &AgentSession::streamsLost, m_terminals.get(),
             &TerminalSessions::closeAll);
     addFileHandlers(*m_remote, m_options.filesRoots);
+    // Downloads: the files capability's stream_open, on file channels.
+    m_fileStreams = std::make_unique<FileStreams>(
+        m_options.filesRoots,
+        [session = m_session.get()](const QByteArray &frame) { session->sendStream(frame); });
+    m_fileStreams->addHandlers(*m_remote);
+    connect(m_session.get(), &AgentSession::streamReceived, m_fileStreams.get(),
+            &FileStreams::onFrame);
+    connect(m_session.get(), &AgentSession::streamsLost, m_fileStreams.get(),
+            &FileStreams::closeAll);
     m_tasks = std::make_unique<TaskRunner>();
     addTaskHandlers(*m_remote, *m_tasks);
     // Nobody could collect a task's output or stop it once the connection

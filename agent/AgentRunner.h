@@ -29,6 +29,7 @@ class ProcessTable;
 class RemoteDispatcher;
 class TaskRunner;
 class TerminalSessions;
+class FileStreams;
 class SampleBuffer;
 
 class AgentRunner : public QObject
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<ProcessTable> m_processes;
     std::unique_ptr<RemoteDispatcher> m_remote;
     std::unique_ptr<TerminalSessions> m_terminals;
+    std::unique_ptr<FileStreams> m_fileStreams;
     std::unique_ptr<TaskRunner> m_tasks;
     std::unique_ptr<DockerHandlers> m_docker;
     // The container summary of each report; only when docker is granted.

@@ -64,6 +64,8 @@ bool FileTransfer::isRunning() const
 
 bool FileTransfer::canResume() const
 {
+    if (!m_upload)
+        return m_state == State::Failed && m_partKept;
     return m_upload && m_state == State::Failed && !m_uploadId.isEmpty() && m_file.isOpen();
 }
 
@@ -86,8 +88,13 @@ void FileTransfer::fail(const Error &error)
     dropReply();
     m_error = error;
     if (!m_upload) {
-        // A download's part is of no use.
-        m_file.remove();
+        // A part cut off on the way is kept for resume(); after any other
+        // failure it is of no use.
+        const bool cutOff = error.code == ErrorCode::NetworkError || error.code == ErrorCode::Timeout;
+        m_file.close();
+        m_partKept = cutOff && m_done > 0 && m_file.exists();
+        if (!m_partKept)
+            m_file.remove();
     }
     qCInfo(lcClient).noquote() << (m_upload ? "upload" : "download")
                                << "failed:" << error.codeName()
@@ -296,6 +303,11 @@ void FileTransfer::resume()
     m_error.reset();
     m_retries = 0;
     ++m_generation;
+    if (!m_upload) {
+        m_tokenRetried = false;
+        startDownload();
+        return;
+    }
     beginUpload(m_uploadId);
 }
 
@@ -334,6 +346,8 @@ void FileTransfer::download(const QString &root, const QString &remotePath,
     m_done = 0;
     m_total = 0;
     m_tokenRetried = false;
+    m_partKept = false;
+    m_remoteStamp.clear();
     m_file.close();
     m_file.setFileName(localPath + QStringLiteral(".part"));
     if (!m_client) {
@@ -368,23 +382,31 @@ void FileTransfer::startDownload()
                                        QStringLiteral("NOT_A_FILE")));
                 return;
             }
-            if (r.value().size > kMaxDownloadBytes) {
-                fail(fileTransferError(ErrorCode::PayloadTooLarge,
-                                       QStringLiteral("downloads are limited to 64 MiB"),
-                                       QStringLiteral("TOO_LARGE")));
-                return;
-            }
             m_total = r.value().size;
-            m_done = 0;
-            m_hash.reset();
             m_errorBody.clear();
-            if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            // The part of an earlier try goes on only while the remote file
+            // looks the same; anything else starts over.
+            const QString stamp = QString::number(r.value().size) + u'@' +
+                                  r.value().modified.toString(Qt::ISODateWithMs);
+            const bool resumable = m_partKept && stamp == m_remoteStamp && m_file.exists() &&
+                                   m_file.size() == m_done && m_done > 0 && m_done < m_total;
+            m_partKept = false;
+            m_remoteStamp = stamp;
+            if (resumable) {
+                m_resumeFrom = m_done;
+            } else {
+                m_resumeFrom = 0;
+                m_done = 0;
+                m_hash.reset();
+            }
+            if (!m_file.open(resumable ? QIODevice::WriteOnly | QIODevice::Append
+                                       : QIODevice::WriteOnly | QIODevice::Truncate)) {
                 fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
                                        QStringLiteral("LOCAL_WRITE_FAILED")));
                 return;
             }
             setState(State::Moving);
-            emit progress(0, m_total);
+            emit progress(m_done, m_total);
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("root"),
                                QString::fromLatin1(QUrl::toPercentEncoding(m_root)));
@@ -392,6 +414,8 @@ void FileTransfer::startDownload()
                                QString::fromLatin1(QUrl::toPercentEncoding(m_remotePath)));
             QNetworkRequest request = rawRequest(RemoteApi::downloadPath(m_nodeId), query);
             request.setRawHeader("Accept", "*/*");
+            if (m_resumeFrom > 0)
+                request.setRawHeader("Range", "bytes=" + QByteArray::number(m_resumeFrom) + '-');
             m_tlsRefusal.reset();
             QNetworkReply *reply = m_network.get(request);
             m_reply = reply;
@@ -414,14 +438,19 @@ void FileTransfer::downloadBytes()
         reply->readAll();
         return;
     }
-    while (reply->bytesAvailable() > 0) {
-        const QByteArray bytes = reply->read(kMaxChunkBytes);
-        if (m_done + bytes.size() > kMaxDownloadBytes) {
-            fail(fileTransferError(ErrorCode::PayloadTooLarge,
-                                   QStringLiteral("downloads are limited to 64 MiB"),
-                                   QStringLiteral("TOO_LARGE")));
+    if (m_resumeFrom > 0 && status != 206) {
+        // The server sent the whole file after all: start the part over.
+        m_resumeFrom = 0;
+        m_done = 0;
+        m_hash.reset();
+        if (!m_file.resize(0) || !m_file.seek(0)) {
+            fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
+                                   QStringLiteral("LOCAL_WRITE_FAILED")));
             return;
         }
+    }
+    while (reply->bytesAvailable() > 0) {
+        const QByteArray bytes = reply->read(kMaxChunkBytes);
         if (m_file.write(bytes) != bytes.size()) {
             fail(fileTransferError(ErrorCode::IoError, m_file.errorString(),
                                    QStringLiteral("LOCAL_WRITE_FAILED")));
@@ -454,7 +483,7 @@ void FileTransfer::downloadAnswered(QNetworkReply *reply)
         return;
     }
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() != m_done) {
+    if (length.isValid() && length.toLongLong() + m_resumeFrom != m_done) {
         fail(fileTransferError(ErrorCode::NetworkError,
                                QStringLiteral("the download ended before its last byte"),
                                QStringLiteral("INCOMPLETE")));

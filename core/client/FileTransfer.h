@@ -28,8 +28,13 @@ class ApiClient;
 //   the transfer fails with canResume(), and resume() reopens the upload
 //   (also after an agent restart) and goes on from the confirmed offset.
 // - download(): reads the size (stat), streams the bytes into
-//   "<target>.part" as they arrive (never the whole file in memory),
-//   hashes them, checks the length and renames the part into place.
+//   "<target>.part" as they arrive (never the whole file in memory, any
+//   size), hashes them, checks the length and renames the part into place.
+//   A download cut off by the network (or a connection the server ended
+//   short of Content-Length) keeps its part: canResume(), and resume()
+//   asks for the rest with `Range: bytes=<part size>-` — unless the
+//   remote file's size or modification time moved meanwhile, which
+//   starts it over.
 //
 // cancel() stops either at once: an upload is aborted on the node, a
 // download's part file removed. JSON calls go through RemoteApi (with the
@@ -57,8 +62,6 @@ public:
 
     // The server's limit for one chunk.
     static constexpr qint64 kMaxChunkBytes = 512 * 1024;
-    // The server's limit for one download for now (docs/api.md).
-    static constexpr qint64 kMaxDownloadBytes = 64LL * 1024 * 1024;
 
     FileTransfer(ApiClient *client, const QString &nodeId, QObject *parent = nullptr);
     ~FileTransfer() override;
@@ -68,8 +71,8 @@ public:
     void download(const QString &root, const QString &remotePath, const QString &localPath);
     // Stops the transfer; an upload is aborted on the node. No-op once over.
     void cancel();
-    // An upload that failed with canResume(): reopens it on the node and
-    // sends the rest.
+    // A transfer that failed with canResume(): an upload is reopened on the
+    // node and the rest sent; a download asks for the bytes after its part.
     void resume();
     // At most kMaxChunkBytes (tests use smaller chunks to see progress).
     void setChunkSize(qint64 bytes);
@@ -135,6 +138,9 @@ private:
     int m_retries = 0;      // recoveries since the last confirmed chunk
     bool m_tokenRetried = false;
     QByteArray m_errorBody; // a download's error envelope
+    qint64 m_resumeFrom = 0; // a download's part kept from the last try
+    QString m_remoteStamp;   // the remote file's size and mtime when its part began
+    bool m_partKept = false;
     quint64 m_generation = 0;
     std::optional<Error> m_error;
 };

@@ -36,9 +36,14 @@ Result<StreamFrame> parseStreamFrame(QByteArrayView frame)
         return badStreamFrame(QStringLiteral("channel 0 is no channel"));
     switch (quint8(frame.at(0))) {
     case quint8(StreamFrame::Kind::Data):
-        if (frame.size() == 5 || frame.size() > 5 + kMaxStreamPayload)
-            return badStreamFrame(QStringLiteral("a data frame carries 1 to %1 bytes")
-                                      .arg(kMaxStreamPayload));
+    {
+        // Terminal channels carry up to kMaxStreamPayload, file channels more.
+        const qsizetype most = (parsed.channel & kFileStreamChannelBit) ? kMaxFileStreamPayload
+                                                                         : kMaxStreamPayload;
+        if (frame.size() == 5 || frame.size() > 5 + most)
+            return badStreamFrame(
+                QStringLiteral("a data frame carries 1 to %1 bytes").arg(most));
+    }
         parsed.kind = StreamFrame::Kind::Data;
         parsed.data = frame.sliced(5).toByteArray();
         return parsed;

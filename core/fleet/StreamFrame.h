@@ -14,6 +14,12 @@
 //   end         exit code and signal, signed 32-bit big-endian each
 //               (agent → server: the program ended)
 //
+// File streams (the `files` capability's stream_open, a download of any
+// size) use the same frames on channels with the high bit set
+// (kFileStreamChannelBit): data frames of up to kMaxFileStreamPayload, an
+// implicit window of kFileStreamWindow, and an end frame whose exit code
+// says how the file ended (kFileStream*; signal 0).
+//
 // Flow control: the agent sends at most kStreamWindow bytes of a channel's
 // output that the server has not credited; the server credits what it has
 // handed on to the console. A console that stops reading stops the
@@ -29,6 +35,14 @@ namespace hm::fleet {
 
 inline constexpr qsizetype kMaxStreamPayload = 32 * 1024;
 inline constexpr qint64 kStreamWindow = 256 * 1024;
+
+inline constexpr quint32 kFileStreamChannelBit = 0x80000000u;
+inline constexpr qsizetype kMaxFileStreamPayload = 256 * 1024;
+inline constexpr qint64 kFileStreamWindow = 4 * 1024 * 1024;
+// End frame exit codes of a file stream.
+inline constexpr qint32 kFileStreamComplete = 0;
+inline constexpr qint32 kFileStreamChanged = 1; // size or version moved: CONFLICT
+inline constexpr qint32 kFileStreamFailed = 2;  // a read failed: IO_ERROR
 
 struct StreamFrame
 {

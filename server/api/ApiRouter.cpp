@@ -164,6 +164,8 @@ http::HttpResponse responseOf(ApiReply reply, const QString &requestId)
     } else {
         response.contentType = std::move(reply.contentType);
         response.body = std::move(reply.rawBody);
+        response.streamLength = reply.streamLength;
+        response.onStream = std::move(reply.onStream);
     }
     response.headers.reserve(reply.headers.size() + 1);
     response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
@@ -187,6 +189,15 @@ ApiReply ApiReply::failure(const Error &error)
 ApiReply ApiReply::raw(QByteArray body, QByteArray contentType, int status)
 {
     return ApiReply{status, {}, {}, std::move(body), std::move(contentType)};
+}
+
+ApiReply ApiReply::stream(qint64 length, QByteArray contentType,
+                          std::function<void(http::HttpStream *)> onStream, int status)
+{
+    ApiReply reply{status, {}, {}, {}, std::move(contentType)};
+    reply.streamLength = length;
+    reply.onStream = std::move(onStream);
+    return reply;
 }
 
 ApiReply ApiReply::deferred()

@@ -45,9 +45,16 @@ struct ApiReply
     // What a handler returns after RequestContext::defer(): the answer
     // follows through the DeferredReply.
     static ApiReply deferred();
+    // A body of `length` bytes that `onStream` writes later through the
+    // stream it gets (http/HttpStream.h): downloads of any size. When the
+    // client left before the answer, onStream is dropped uncalled.
+    static ApiReply stream(qint64 length, QByteArray contentType,
+                           std::function<void(http::HttpStream *)> onStream, int status = 200);
     bool hasHeader(QByteArrayView name) const;
 
     bool isDeferred = false;
+    qint64 streamLength = -1;
+    std::function<void(http::HttpStream *)> onStream;
 };
 
 struct PendingResponse;

@@ -46,6 +46,8 @@ HttpConnection::HttpConnection(HttpTransport *transport, HttpServer &server,
 
 HttpConnection::~HttpConnection()
 {
+    if (m_stream)
+        m_stream->close(true);
     m_server.forget(this);
 }
 
@@ -149,7 +151,16 @@ void HttpConnection::answer(quint64 serial, HttpResponse response)
         m_state = State::Gone;
         return;
     }
+    if (response.onStream) {
+        startStream(std::move(response));
+        return;
+    }
     write(response, !m_keepAlive);
+    nextRequest();
+}
+
+void HttpConnection::nextRequest()
+{
     if (!m_keepAlive) {
         closeAfterWrite();
         return;
@@ -157,6 +168,71 @@ void HttpConnection::answer(quint64 serial, HttpResponse response)
     m_state = State::Reading;
     if (!m_processing)
         resumeLater();
+}
+
+void HttpConnection::startStream(HttpResponse response)
+{
+    const qint64 length = qMax<qint64>(response.streamLength, 0);
+    m_transport->write(
+        responseHead(response, length, !m_keepAlive, m_http10 && m_keepAlive));
+    const bool empty = m_headRequest || length == 0;
+    auto *stream = new HttpStream(this, empty ? 0 : length);
+    m_lastActivity = m_server.tick();
+    if (empty) {
+        // Nothing to stream: the producer sees a closed stream and stops.
+        stream->m_open = false;
+        response.onStream(stream);
+        stream->deleteLater();
+        nextRequest();
+        return;
+    }
+    m_state = State::Streaming;
+    m_stream = stream;
+    m_streamWritten = connect(m_transport, &HttpTransport::bytesWritten, this,
+                              &HttpConnection::onStreamWritten);
+    response.onStream(stream);
+}
+
+qint64 HttpConnection::streamBacklog() const
+{
+    return m_transport->bytesToWrite();
+}
+
+void HttpConnection::streamWrite(const QByteArray &piece)
+{
+    if (m_state != State::Streaming)
+        return;
+    m_lastActivity = m_server.tick();
+    m_transport->write(piece);
+}
+
+void HttpConnection::onStreamWritten()
+{
+    m_lastActivity = m_server.tick();
+    if (m_stream && m_stream->isOpen() &&
+        m_transport->bytesToWrite() <= HttpStream::kLowWaterBytes)
+        emit m_stream->drained();
+}
+
+void HttpConnection::streamDone(bool aborted)
+{
+    if (m_state != State::Streaming)
+        return;
+    disconnect(m_streamWritten);
+    if (m_stream)
+        m_stream->deleteLater();
+    m_stream = nullptr;
+    if (aborted) {
+        // The head promised more than will come: only closing the
+        // connection tells the client so.
+        qCInfo(lcServerHttp).noquote()
+            << "aborted a streamed answer to" << m_transport->peerAddress().toString();
+        m_state = State::Gone;
+        m_buffer.clear();
+        m_transport->abort();
+        return;
+    }
+    nextRequest();
 }
 
 void HttpConnection::write(const HttpResponse &response, bool close)
@@ -219,6 +295,17 @@ void HttpConnection::checkTimeouts(quint64 tick, const TimeoutTicks &limits)
     case State::Handling:
     case State::Gone:
         return;
+    case State::Streaming:
+        // A client that stopped reading (or a producer that stopped
+        // producing) for the idle timeout: the rest would never come.
+        if (tick - m_lastActivity >= limits.idle) {
+            qCInfo(lcServerHttp).noquote()
+                << "aborting a streamed answer to" << m_transport->peerAddress().toString()
+                << "that made no progress";
+            cancelStream();
+            m_transport->abort();
+        }
+        return;
     case State::Reading:
         if (m_parser.inRequest()) {
             // Counted from the request's first byte, however the bytes
@@ -266,9 +353,20 @@ QTcpSocket *HttpConnection::takeSocket(const HttpRequest &request)
     return socket;
 }
 
+void HttpConnection::cancelStream()
+{
+    disconnect(m_streamWritten);
+    m_state = State::Gone;
+    if (HttpStream *stream = m_stream) {
+        m_stream = nullptr;
+        stream->close(true);
+        stream->deleteLater();
+    }
+}
+
 void HttpConnection::onDisconnected()
 {
-    m_state = State::Gone;
+    cancelStream();
     deleteLater();
 }
 

@@ -2,6 +2,7 @@
 
 #include "server/http/HttpParser.h"
 #include "server/http/HttpResponse.h"
+#include "server/http/HttpStream.h"
 
 #include <QObject>
 #include <QPointer>
@@ -71,10 +72,12 @@ public:
 
 private:
     friend class HttpResponder;
+    friend class HttpStream;
     enum class State
     {
-        Reading,  // parsing; no request is being handled
-        Handling, // a request is with the handler; nothing else is read
+        Reading,   // parsing; no request is being handled
+        Handling,  // a request is with the handler; nothing else is read
+        Streaming, // a streamed body is going out; nothing else is read
         Draining, // refused a request: dropping its body before closing
         Closing,  // the last answer is on its way out
         Gone,     // disconnected or handed over
@@ -88,6 +91,17 @@ private:
     bool isWaitingFor(quint64 serial) const;
     void refuse(const HttpParser::Failure &failure);
     void write(const HttpResponse &response, bool close);
+    // A streamed answer (HttpStream.h): the head, then the stream's pieces.
+    void startStream(HttpResponse response);
+    qint64 streamBacklog() const;
+    void streamWrite(const QByteArray &piece);
+    // The stream wrote its last byte, or (aborted) cannot.
+    void streamDone(bool aborted);
+    void onStreamWritten();
+    // The client left or stalled: the producer hears cancelled().
+    void cancelStream();
+    // After an answer went out: the next request, or the close asked for.
+    void nextRequest();
     void closeAfterWrite();
     void drain();
     void onDisconnected();
@@ -107,6 +121,8 @@ private:
     qint64 m_drainLeft = 0;
     quint64 m_lastActivity = 0; // sweep tick of the last bytes received
     quint64 m_requestStart = 0; // sweep tick when the current request began
+    QPointer<HttpStream> m_stream;
+    QMetaObject::Connection m_streamWritten;
 };
 
 } // namespace hm::server::http

@@ -6,8 +6,11 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QPair>
+#include <functional>
 
 namespace hm::server::http {
+
+class HttpStream;
 
 // One answer: status, body and its type, and further headers.
 // Content-Length and Connection are the connection's business.
@@ -17,6 +20,11 @@ struct HttpResponse
     QByteArray contentType;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // A streamed body (HttpStream.h) instead of `body`: the head announces
+    // streamLength bytes, then onStream gets the stream to write them to
+    // (for HEAD, or a length of 0, one that is already complete).
+    qint64 streamLength = -1;
+    std::function<void(HttpStream *)> onStream;
 
     // The API's error envelope for `error` under a fresh request id (for
     // answers given before any route saw the request).

@@ -211,7 +211,15 @@ void DescriptorTransport::write(const QByteArray &bytes)
     if (m_fd < 0 || bytes.isEmpty())
         return;
     if (bytesToWrite() > 0) {
-        m_unsent.append(bytes); // behind what waits already
+        // Behind what waits already, without the part sent meanwhile: a
+        // streamed answer keeps appending while the client takes it, and
+        // the sent part would otherwise stay until the queue ran dry.
+        // (Removing at the front only moves QByteArray's start.)
+        if (m_unsentOffset > 0) {
+            m_unsent.remove(0, m_unsentOffset);
+            m_unsentOffset = 0;
+        }
+        m_unsent.append(bytes);
         return;
     }
     ssize_t sent;

@@ -121,19 +121,57 @@ Done replyWith(const DeferredReply &reply, int status)
     };
 }
 
-std::function<void(Result<remote::FileDownload>)> replyDownload(const DeferredReply &reply)
+std::function<void(Result<remote::FileDownloads::Opened>)> replyDownload(const DeferredReply &reply)
 {
-    return [reply](Result<remote::FileDownload> file) {
-        if (!file)
-            return reply.send(ApiReply::failure(file.error()));
-        ApiReply raw = ApiReply::raw(std::move(file->bytes), "application/octet-stream");
-        raw.headers.append(
-            {QByteArrayLiteral("Content-Disposition"), contentDisposition(file->name)});
-        raw.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
-        raw.headers.append(
+    return [reply](Result<remote::FileDownloads::Opened> opened) {
+        if (!opened) {
+            const Error &error = opened.error();
+            const QString code = error.details.value(QStringLiteral("code")).toString();
+            ApiReply failure = ApiReply::failure(error);
+            // An offset past the end: RFC 9110's 416, with the size.
+            if (code == QLatin1String("RANGE_NOT_SATISFIABLE") ||
+                code == QLatin1String("BAD_OFFSET")) {
+                failure.status = 416;
+                if (error.details.contains(QStringLiteral("size")))
+                    failure.headers.append(
+                        {QByteArrayLiteral("Content-Range"),
+                         QByteArray("bytes */" +
+                                    QByteArray::number(qint64(
+                                        error.details.value(QStringLiteral("size")).toDouble())))});
+            }
+            return reply.send(std::move(failure));
+        }
+        const qint64 length = opened->size - opened->offset;
+        ApiReply stream = ApiReply::stream(length, "application/octet-stream",
+                                           std::move(opened->attach), opened->offset > 0 ? 206 : 200);
+        if (opened->offset > 0)
+            stream.headers.append({QByteArrayLiteral("Content-Range"),
+                                   QByteArray("bytes " + QByteArray::number(opened->offset) + '-' +
+                                              QByteArray::number(opened->size - 1) + '/' +
+                                              QByteArray::number(opened->size))});
+        stream.headers.append({QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes")});
+        stream.headers.append(
+            {QByteArrayLiteral("Content-Disposition"), contentDisposition(opened->name)});
+        stream.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+        stream.headers.append(
             {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
-        reply.send(std::move(raw));
+        reply.send(std::move(stream));
     };
+}
+
+qint64 downloadOffset(const RequestContext &context)
+{
+    const QByteArray range = context.header("Range").trimmed();
+    if (!range.startsWith("bytes=") || !range.endsWith('-'))
+        return 0;
+    const QByteArray first = range.mid(6, range.size() - 7).trimmed();
+    if (first.isEmpty() || first.size() > 15)
+        return 0;
+    for (const char c : first) {
+        if (c < '0' || c > '9')
+            return 0;
+    }
+    return first.toLongLong();
 }
 
 // Seed 002's routes: the absolute ?path= (or form field) mapped onto a

@@ -47,7 +47,13 @@ using Done = remote::FileOps::Done;
 // The handler's answer for a FileOps result.
 Done replyWith(const DeferredReply &reply, int status = 200);
 // The raw bytes of a download, as an attachment.
-std::function<void(Result<remote::FileDownload>)> replyDownload(const DeferredReply &reply);
+// A streamed download's answer: 200 with the whole file, 206 with
+// Content-Range from a `Range: bytes=N-` offset, 416 for an offset past
+// the end.
+std::function<void(Result<remote::FileDownloads::Opened>)> replyDownload(const DeferredReply &reply);
+// The offset of a `Range: bytes=N-` header; 0 without one or for any other
+// form (a Range a server does not take is ignored: the whole file, 200).
+qint64 downloadOffset(const RequestContext &context);
 // Seed 002's absolute path mapped onto a root, then `then` with it.
 void withSeedTarget(remote::FileOps &files, const auth::Principal &p,
                     const auth::ClientInfo &client, const QString &nodeId, const QString &absolute,

@@ -105,9 +105,11 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
 
     RouteDoc downloadDoc =
         routeDoc(kFilesTag,
-                 QStringLiteral("A file's bytes (application/octet-stream, at most 64 MiB for "
-                                "now); audited"),
-                 fileErrorsWith({ErrorCode::PayloadTooLarge, ErrorCode::Conflict}));
+                 QStringLiteral("A file's bytes (application/octet-stream, any size, streamed "
+                                "with Content-Length; `Range: bytes=N-` answers 206 from byte "
+                                "N, 416 past the end; a file that changes mid-way ends the "
+                                "connection short of Content-Length); audited"),
+                 fileErrorsWith({ErrorCode::Conflict}));
     downloadDoc.contentType = "application/octet-stream";
     downloadDoc.queryParameters = targetQuery();
     auth::addProtectedRoute(
@@ -115,8 +117,8 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
         [&files](const RequestContext &c, const Principal &p) {
             HM_TRY(target, fileTargetOfQuery(c));
             const DeferredReply reply = c.defer();
-            files.download(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
-                           replyDownload(reply));
+            files.downloads().open(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
+                                   downloadOffset(c), replyDownload(reply));
             return ApiReply::deferred();
         },
         downloadDoc);
@@ -135,9 +137,11 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
             const DeferredReply reply = c.defer();
             const auth::ClientInfo client = auth::clientInfo(c);
             const QString nodeId = c.pathArgs.at(0);
+            const qint64 offset = downloadOffset(c);
             withSeedTarget(files, p, client, nodeId, path.value(), reply,
-                           [&files, p, client, nodeId, reply](const FileTarget &target) {
-                               files.download(p, client, nodeId, target, replyDownload(reply));
+                           [&files, p, client, nodeId, offset, reply](const FileTarget &target) {
+                               files.downloads().open(p, client, nodeId, target, offset,
+                                                      replyDownload(reply));
                            });
             return ApiReply::deferred();
         },

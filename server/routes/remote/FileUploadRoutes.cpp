@@ -25,9 +25,9 @@ using Method = http::Method;
 
 namespace {
 
-// Seed 002's upload carries the whole file: the download's bound plus room
-// for the form around it.
-constexpr qsizetype kSeedUploadBodyBytes = remote::kMaxFileDownloadBytes + 64 * 1024;
+// Seed 002's upload carries the whole file in one body: 64 MiB plus room
+// for the form around it (the chunked uploads take any size).
+constexpr qsizetype kSeedUploadBodyBytes = 64 * 1024 * 1024 + 64 * 1024;
 
 } // namespace
 

@@ -340,24 +340,6 @@ void FileOps::writeContent(const auth::Principal &caller, const auth::ClientInfo
          });
 }
 
-void FileOps::download(const auth::Principal &caller, const auth::ClientInfo &client,
-                       const QString &nodeId, const FileTarget &target,
-                       std::function<void(Result<FileDownload>)> done)
-{
-    readWhole(
-        caller, client, nodeId, target, kMaxFileDownloadBytes,
-        QStringLiteral("downloads above that are not supported yet"),
-        [this, caller, client, nodeId, target, done = std::move(done)](Result<FileDownload> file) {
-            RemoteAction audit = fileRemoteAction(nodeId, QStringLiteral("read"), {});
-            fileAudit(audit, QStringLiteral("NODE_FILE_DOWNLOADED"), target.root, target.path,
-                      {{QStringLiteral("via"), QStringLiteral("download")}});
-            if (file)
-                audit.auditDetails.insert(QStringLiteral("size"), file->bytes.size());
-            m_actions.recordAudit(caller, client, audit, file ? Status() : Status(file.error()));
-            done(std::move(file));
-        });
-}
-
 void FileOps::makeDirectory(const auth::Principal &caller, const auth::ClientInfo &client,
                             const QString &nodeId, const FileTarget &target, Done done)
 {

@@ -12,15 +12,14 @@
 //   refuse a file that changes meanwhile (CONFLICT);
 // - content is for text: valid UTF-8 up to kMaxFileContentBytes, else
 //   refused with a code suggesting download;
-// - download holds the whole file in memory, so it is bounded by
-//   kMaxFileDownloadBytes (PAYLOAD_TOO_LARGE above; streaming is a later
-//   step).
+// - downloads are streamed, of any size (FileDownloads.h, downloads()).
 // Audited (details: root, path, size; never contents): NODE_FILE_WRITTEN,
 // NODE_FILE_UPLOADED, NODE_DIRECTORY_CREATED, NODE_FILE_RENAMED,
 // NODE_FILE_DELETED, and NODE_FILE_DOWNLOADED for content and download.
 // Listings, stat and upload chunks are not audited.
 
 #include "common/Result.h"
+#include "server/services/remote/FileDownloads.h"
 #include "server/services/remote/NodeActions.h"
 
 #include <QByteArray>
@@ -35,7 +34,6 @@ namespace hm::server::remote {
 // One agent call's chunk (the agent's own bound, agent/FileHandlers.h).
 inline constexpr qint64 kFileChunkBytes = 512 * 1024;
 inline constexpr qint64 kMaxFileContentBytes = 4 * 1024 * 1024;
-inline constexpr qint64 kMaxFileDownloadBytes = 64 * 1024 * 1024;
 
 struct FileTarget
 {
@@ -50,7 +48,7 @@ struct FileTarget
 // normalised: the agent refuses "..", "a//b" and the like itself.
 Result<FileTarget> mapAbsoluteFilePath(const QJsonArray &roots, const QString &absolute);
 
-// A file read whole for download.
+// A file read whole (content()).
 struct FileDownload
 {
     QString name; // the last path component
@@ -67,8 +65,11 @@ public:
     // Calls run with this object as their context: a call that answers after
     // it is gone calls nothing.
     explicit FileOps(NodeActions &actions, QObject *parent = nullptr)
-        : QObject(parent), m_actions(actions)
+        : QObject(parent), m_actions(actions), m_downloads(actions)
     {}
+
+    // Streamed downloads of any size.
+    FileDownloads &downloads() { return m_downloads; }
 
     void roots(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
                Done done);
@@ -83,9 +84,6 @@ public:
     void writeContent(const auth::Principal &caller, const auth::ClientInfo &client,
                       const QString &nodeId, const FileTarget &target, const QString &text,
                       const QString &expectedVersion, Done done);
-    void download(const auth::Principal &caller, const auth::ClientInfo &client,
-                  const QString &nodeId, const FileTarget &target,
-                  std::function<void(Result<FileDownload>)> done);
     void makeDirectory(const auth::Principal &caller, const auth::ClientInfo &client,
                        const QString &nodeId, const FileTarget &target, Done done);
     void rename(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -140,6 +138,7 @@ private:
                             const QString &uploadId) const;
 
     NodeActions &m_actions;
+    FileDownloads m_downloads;
     QHash<QString, QString> m_uploadOwners; // node id + '/' + upload id -> user id
 };
 

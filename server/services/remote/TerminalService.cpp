@@ -358,6 +358,10 @@ void TerminalService::creditConsole(Session &s)
 
 void TerminalService::onAgentStream(const QString &nodeId, const QByteArray &bytes)
 {
+    // File channels (the high bit) are downloads' (FileDownloads): not
+    // parsed (copied) here as well.
+    if (bytes.size() >= 5 && (quint8(bytes.at(1)) & 0x80))
+        return;
     auto frame = hm::fleet::parseStreamFrame(bytes);
     if (!frame) {
         qCWarning(lcServerHttp).noquote()

@@ -1,0 +1,81 @@
+#pragma once
+
+// The `files` capability's streamed reads (issue 38 item 5): a file of any
+// size goes to the server as binary stream frames (fleet/StreamFrame.h,
+// file channels) instead of base64 `read` answers:
+//   stream_open  {root, path, offset?} → {channel, size, version}
+//   stream_close {channel}             → {closed}
+// The disk reads run on a worker thread through a ConfinedFiles of the
+// stream's own (the same confinement as every other file action, path
+// resolved again for each read), kReadBytes at a time and at most two
+// reads ahead of what was sent. Bytes go out only within the server's
+// credit (kFileStreamWindow): a server that stops crediting stops the
+// reads. The end frame says how it ended: complete, the file changed
+// (its size or version moved since the open: the bytes would not be one
+// version of it) or a read failed. At most kMaxStreams at once
+// (RATE_LIMIT_EXCEEDED beyond); all of them end with the connection.
+
+#include "agent/FileRoots.h"
+#include "agent/RemoteDispatcher.h"
+
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace hm::agent {
+
+class ConfinedFiles;
+
+class FileStreams : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxStreams = 8;
+    static constexpr qint64 kReadBytes = 1024 * 1024;
+    using SendFrame = std::function<void(const QByteArray &frame)>;
+
+    FileStreams(QList<FileRoot> roots, SendFrame send, QObject *parent = nullptr);
+    ~FileStreams() override;
+
+    void addHandlers(RemoteDispatcher &dispatcher);
+    // A binary frame from the server: credits for a file channel.
+    void onFrame(const QByteArray &frame);
+    // The connection ended: every stream goes.
+    void closeAll();
+    int count() const { return int(m_streams.size()); }
+
+private:
+    struct Stream
+    {
+        std::shared_ptr<ConfinedFiles> files; // used by one worker read at a time
+        QString root;
+        QString path;
+        QString version;
+        qint64 size = -1;    // from the first read; -1 until then
+        qint64 nextRead = 0; // offset of the next disk read
+        qint64 sent = 0;     // offset of the next byte to send
+        QByteArray ready;    // read, not yet sent (from readyAt)
+        qsizetype readyAt = 0;
+        qint64 unacked = 0;
+        bool reading = false;
+        RemoteDispatcher::Reply openReply; // until the first read answered
+    };
+    struct ReadResult;
+
+    void open(const QJsonObject &args, const RemoteDispatcher::Reply &reply);
+    void startRead(quint32 channel, Stream &s);
+    void onRead(quint32 channel, const std::shared_ptr<ReadResult> &result);
+    void pump(quint32 channel);
+    void end(quint32 channel, qint32 code, const QString &why);
+
+    QList<FileRoot> m_roots;
+    SendFrame m_send;
+    std::map<quint32, Stream> m_streams;
+    quint32 m_nextChannel = 1;
+    QThreadPool m_pool; // last member: waits for running reads first
+};
+
+} // namespace hm::agent

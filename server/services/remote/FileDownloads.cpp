@@ -1,0 +1,352 @@
+#include "server/services/remote/FileDownloads.h"
+
+#include "common/Logging.h"
+#include "fleet/StreamFrame.h"
+#include "server/http/HttpStream.h"
+#include "server/services/fleet/FleetService.h"
+#include "server/services/remote/FileOps.h"
+
+#include <QPointer>
+#include <cmath>
+
+namespace hm::server::remote {
+
+namespace {
+
+QString transferKey(const QString &nodeId, quint32 channel)
+{
+    return nodeId + u'/' + QString::number(channel);
+}
+
+} // namespace
+
+// One download: the agent's frames in, the HTTP stream out.
+class FileDownloads::Transfer : public QObject
+{
+public:
+    Transfer(FileDownloads &owner, const auth::Principal &caller, const auth::ClientInfo &client,
+             const QString &nodeId, const FileTarget &target, quint32 channel, qint64 size,
+             qint64 offset)
+        : QObject(&owner), m_owner(owner), m_caller(caller), m_client(client), m_nodeId(nodeId),
+          m_target(target), m_channel(channel), m_size(size), m_offset(offset)
+    {}
+
+    void attach(http::HttpStream *stream)
+    {
+        if (m_attached)
+            return;
+        m_attached = true;
+        if (stream && !stream->isOpen() && m_size == m_offset)
+            return succeed(); // an empty file: the head was all of it
+        if (!stream || !stream->isOpen()) {
+            // HEAD, or the client left before the answer.
+            return stopAgent(Error{ErrorCode::NetworkError,
+                                   QStringLiteral("the client took no body")});
+        }
+        m_stream = stream;
+        connect(stream, &http::HttpStream::drained, this, &Transfer::credit);
+        connect(stream, &http::HttpStream::finished, this, [this] { succeed(); });
+        connect(stream, &http::HttpStream::cancelled, this, [this] {
+            stopAgent(Error{ErrorCode::NetworkError,
+                            QStringLiteral("the client disconnected after %1 of %2 bytes")
+                                .arg(m_written)
+                                .arg(m_size - m_offset)});
+        });
+        const QList<QByteArray> early = std::exchange(m_early, {});
+        for (const QByteArray &piece : early)
+            pass(piece);
+        if (m_agentEnd >= 0)
+            onEnd(m_agentEnd);
+    }
+
+    void onData(const QByteArray &bytes)
+    {
+        m_received += bytes.size();
+        // Past the window or past the file: an agent that ignores flow
+        // control would grow us without bound.
+        if (m_received - m_credited > hm::fleet::kFileStreamWindow ||
+            m_received > m_size - m_offset) {
+            qCWarning(lcServer).noquote()
+                << "file download: node" << m_nodeId << "sent past its window; aborting";
+            return fail(Error{ErrorCode::InternalError,
+                              QStringLiteral("the agent sent more than it was allowed")},
+                        true);
+        }
+        if (!m_attached) {
+            m_early.append(bytes);
+            return;
+        }
+        pass(bytes);
+    }
+
+    void onEnd(qint32 code)
+    {
+        m_agentEnd = code;
+        if (!m_attached)
+            return;
+        if (code == hm::fleet::kFileStreamComplete) {
+            // The stream completes with the last byte; fewer bytes than
+            // promised mean the file shrank between the open and the end.
+            if (m_received < m_size - m_offset)
+                fail(Error{ErrorCode::Conflict,
+                           QStringLiteral("%1 changed while it was downloaded").arg(m_target.path),
+                           QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}},
+                     false);
+            return;
+        }
+        if (code == hm::fleet::kFileStreamChanged)
+            return fail(Error{ErrorCode::Conflict,
+                              QStringLiteral("%1 changed while it was downloaded")
+                                  .arg(m_target.path),
+                              QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}},
+                        false);
+        fail(Error{ErrorCode::IoError,
+                   QStringLiteral("reading %1 failed on the node").arg(m_target.path),
+                   QJsonObject{{QStringLiteral("code"), QStringLiteral("IO_ERROR")}}},
+             false);
+    }
+
+    void onLinkLost()
+    {
+        fail(Error{ErrorCode::NodeOffline,
+                   QStringLiteral("the node's agent disconnected during the download")},
+             false);
+    }
+
+    quint32 channel() const { return m_channel; }
+    const QString &nodeId() const { return m_nodeId; }
+
+private:
+    void pass(const QByteArray &bytes)
+    {
+        if (!m_stream)
+            return;
+        // Counted first: the last byte completes the stream, whose
+        // finished() writes the audit entry with `sent`.
+        m_written += bytes.size();
+        m_owed += bytes.size();
+        m_stream->write(bytes);
+        credit();
+    }
+
+    // Credits what went to the client's socket while it takes more.
+    void credit()
+    {
+        if (!m_stream || !m_stream->wantsMore() || m_agentEnd >= 0)
+            return;
+        while (m_owed > 0) {
+            const auto piece = quint32(qMin<qint64>(m_owed, hm::fleet::kStreamWindow));
+            m_owner.m_actions.fleet().calls().sendStream(
+                m_nodeId, hm::fleet::serialize(hm::fleet::streamCredit(m_channel, piece)));
+            m_owed -= piece;
+            m_credited += piece;
+        }
+    }
+
+    void succeed()
+    {
+        audit(Status());
+        m_owner.forget(this);
+    }
+
+    // Headers are out: only closing the connection tells the client.
+    void fail(const Error &error, bool stopTheAgent)
+    {
+        if (m_stream)
+            m_stream->abort();
+        m_stream = nullptr;
+        if (stopTheAgent)
+            return stopAgent(error);
+        audit(error);
+        m_owner.forget(this);
+    }
+
+public:
+    // Tells the agent to stop (unless it ended), audits `why`, and goes.
+    void stopAgent(const Error &why)
+    {
+        if (m_agentEnd < 0) {
+            RemoteAction close;
+            close.nodeId = m_nodeId;
+            close.capability = QStringLiteral("files");
+            close.action = QStringLiteral("stream_close");
+            close.args = {{QStringLiteral("channel"), qint64(m_channel)}};
+            m_owner.m_actions.fleet().calls().call(m_nodeId, close.capability, close.action,
+                                                    close.args, &m_owner,
+                                                    [](Result<QJsonObject>) {});
+        }
+        audit(why);
+        m_owner.forget(this);
+    }
+
+private:
+    void audit(const Status &outcome)
+    {
+        if (m_audited)
+            return;
+        m_audited = true;
+        RemoteAction action;
+        action.nodeId = m_nodeId;
+        action.capability = QStringLiteral("files");
+        action.action = QStringLiteral("stream_open");
+        action.auditAction = QStringLiteral("NODE_FILE_DOWNLOADED");
+        action.auditTarget =
+            m_target.path.isEmpty() ? m_target.root : m_target.root + u'/' + m_target.path;
+        action.auditDetails = {{QStringLiteral("root"), m_target.root},
+                               {QStringLiteral("path"), m_target.path},
+                               {QStringLiteral("via"), QStringLiteral("download")},
+                               {QStringLiteral("size"), m_size},
+                               {QStringLiteral("offset"), m_offset},
+                               {QStringLiteral("sent"), m_written}};
+        m_owner.m_actions.recordAudit(m_caller, m_client, action, outcome);
+    }
+
+    FileDownloads &m_owner;
+    auth::Principal m_caller;
+    auth::ClientInfo m_client;
+    QString m_nodeId;
+    FileTarget m_target;
+    quint32 m_channel;
+    qint64 m_size;
+    qint64 m_offset;
+    QPointer<http::HttpStream> m_stream;
+    QList<QByteArray> m_early; // before attach (bounded by the window)
+    bool m_attached = false;
+    bool m_audited = false;
+    qint32 m_agentEnd = -1;
+    qint64 m_received = 0;
+    qint64 m_credited = 0;
+    qint64 m_written = 0;
+    qint64 m_owed = 0; // written to the client, not yet credited
+};
+
+FileDownloads::FileDownloads(NodeActions &actions, QObject *parent)
+    : QObject(parent), m_actions(actions)
+{
+    fleet::AgentCalls &calls = actions.fleet().calls();
+    connect(&calls, &fleet::AgentCalls::streamReceived, this, &FileDownloads::onAgentStream);
+    connect(&calls, &fleet::AgentCalls::linkLost, this, &FileDownloads::onLinkLost);
+}
+
+FileDownloads::~FileDownloads() = default;
+
+void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &client,
+                         const QString &nodeId, const FileTarget &target, qint64 offset,
+                         std::function<void(Result<Opened>)> done)
+{
+    RemoteAction action;
+    action.nodeId = nodeId;
+    action.capability = QStringLiteral("files");
+    action.action = QStringLiteral("stream_open");
+    action.args = {{QStringLiteral("root"), target.root},
+                   {QStringLiteral("path"), target.path},
+                   {QStringLiteral("offset"), offset}};
+    RemoteAction audit = action;
+    audit.auditAction = QStringLiteral("NODE_FILE_DOWNLOADED");
+    audit.auditTarget = target.path.isEmpty() ? target.root : target.root + u'/' + target.path;
+    audit.auditDetails = {{QStringLiteral("root"), target.root},
+                          {QStringLiteral("path"), target.path},
+                          {QStringLiteral("via"), QStringLiteral("download")},
+                          {QStringLiteral("offset"), offset}};
+    m_actions.run(
+        caller, client, action, this,
+        [this, caller, client, nodeId, target, offset, audit,
+         done = std::move(done)](Result<QJsonObject> outcome) {
+            if (!outcome) {
+                m_actions.recordAudit(caller, client, audit, outcome.error());
+                return done(outcome.error());
+            }
+            const double channelNumber = outcome->value(QStringLiteral("channel")).toDouble(-1);
+            const double sizeNumber = outcome->value(QStringLiteral("size")).toDouble(-1);
+            const auto channel = quint32(channelNumber);
+            if (channelNumber != std::floor(channelNumber) || channelNumber <= 0 ||
+                channelNumber > 4294967295.0 || !(channel & hm::fleet::kFileStreamChannelBit) ||
+                sizeNumber < 0 || sizeNumber != std::floor(sizeNumber) ||
+                m_active.contains(transferKey(nodeId, channel))) {
+                const Error bad{ErrorCode::InternalError,
+                                QStringLiteral("the agent's answer to stream_open is malformed")};
+                m_actions.recordAudit(caller, client, audit, bad);
+                return done(bad);
+            }
+            const auto size = qint64(sizeNumber);
+            auto *transfer =
+                new Transfer(*this, caller, client, nodeId, target, channel, size, offset);
+            m_active.insert(transferKey(nodeId, channel), transfer);
+            if (offset > 0 && offset >= size) {
+                const Error beyond{
+                    ErrorCode::ValidationError,
+                    QStringLiteral("the range starts at %1, the file has %2 bytes")
+                        .arg(offset)
+                        .arg(size),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("RANGE_NOT_SATISFIABLE")},
+                                {QStringLiteral("size"), size}}};
+                transfer->stopAgent(beyond);
+                return done(beyond);
+            }
+            // Called once by the HTTP layer; if it never is (the client
+            // left before the answer), the transfer is stopped all the same.
+            struct AttachOnce
+            {
+                QPointer<Transfer> transfer;
+                bool called = false;
+                ~AttachOnce()
+                {
+                    if (!called && transfer)
+                        QMetaObject::invokeMethod(
+                            transfer.data(),
+                            [t = transfer] {
+                                if (t)
+                                    t->attach(nullptr);
+                            },
+                            Qt::QueuedConnection);
+                }
+            };
+            auto once = std::make_shared<AttachOnce>();
+            once->transfer = transfer;
+            Opened opened;
+            opened.name = target.path.section(u'/', -1);
+            opened.size = size;
+            opened.offset = offset;
+            opened.version = outcome->value(QStringLiteral("version")).toString().left(200);
+            opened.attach = [once](http::HttpStream *stream) {
+                once->called = true;
+                if (once->transfer)
+                    once->transfer->attach(stream);
+            };
+            done(std::move(opened));
+        });
+}
+
+void FileDownloads::onAgentStream(const QString &nodeId, const QByteArray &bytes)
+{
+    // File channels only (the high bit; fleet/StreamFrame.h).
+    if (bytes.size() < 5 || !(quint8(bytes.at(1)) & 0x80))
+        return;
+    auto frame = hm::fleet::parseStreamFrame(bytes);
+    if (!frame)
+        return;
+    Transfer *transfer = m_active.value(transferKey(nodeId, frame->channel));
+    if (!transfer)
+        return;
+    if (frame->kind == hm::fleet::StreamFrame::Kind::Data)
+        transfer->onData(frame->data);
+    else if (frame->kind == hm::fleet::StreamFrame::Kind::End)
+        transfer->onEnd(frame->exitCode);
+}
+
+void FileDownloads::onLinkLost(const QString &nodeId)
+{
+    const QList<Transfer *> transfers = m_active.values();
+    for (Transfer *transfer : transfers) {
+        if (transfer->nodeId() == nodeId)
+            transfer->onLinkLost();
+    }
+}
+
+void FileDownloads::forget(Transfer *transfer)
+{
+    m_active.remove(transferKey(transfer->nodeId(), transfer->channel()));
+    transfer->deleteLater();
+}
+
+} // namespace hm::server::remote
