@@ -1165,6 +1165,14 @@ const char kAuditByResourceSchema[] = R"sql(
 CREATE INDEX idx_audit_logs_resource ON audit_logs(resource_type, resource_id, created_at DESC);
 )sql";
 
+// Where an agent release came from (issue 38 item 9): 'upload' by an
+// administrator, or 'built_in' — the hivemind-agent built with this server,
+// registered at start (AgentReleases::registerBuiltIn).
+const char kAgentReleaseSourceSchema[] = R"sql(
+ALTER TABLE agent_releases ADD COLUMN source TEXT NOT NULL DEFAULT 'upload'
+    CHECK (source IN ('upload', 'built_in'));
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1219,6 +1227,8 @@ const QList<Migration> &schemaMigrations()
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
         {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
+        {35, QStringLiteral("agent release source"),
+         QString::fromUtf8(kAgentReleaseSourceSchema)},
     };
     return migrations;
 }
