@@ -30,11 +30,13 @@ Status checkReleaseManifest(const fleet::ReleaseManifest &manifest, const QByteA
         return releaseRefusal(ErrorCode::Forbidden, "BAD_SIGNATURE",
                        QStringLiteral("the build is not signed by the release key this agent "
                                       "pinned at enrolment"));
-    if (manifest.protocol != fleet::kAgentProtocolVersion)
-        return releaseRefusal(ErrorCode::ValidationError, "PROTOCOL_MISMATCH",
-                       QStringLiteral("the build speaks protocol %1, this agent %2")
-                           .arg(manifest.protocol)
-                           .arg(fleet::kAgentProtocolVersion));
+    // The range this build hands over to (docs/agent-protocol.md "Protocol
+    // versions"), whatever the server decided.
+    if (Status fits = fleet::checkReleaseProtocol(manifest.protocol,
+                                                  fleet::kAgentProtocolMinVersion,
+                                                  fleet::kAgentProtocolVersion);
+        !fits)
+        return fits;
     if (manifest.os != fleet::currentReleaseOs() || manifest.arch != fleet::currentReleaseArch())
         return releaseRefusal(ErrorCode::ValidationError, "PLATFORM_MISMATCH",
                        QStringLiteral("the build is for %1/%2, this machine is %3/%4")

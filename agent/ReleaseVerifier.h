@@ -3,10 +3,10 @@
 // What the agent checks before it installs a build (issue 38 item 9;
 // docs/agent.md "Upgrades"), as pure functions for the unit tests:
 // before a single byte, the manifest — signed by the release key pinned at
-// enrolment, this protocol, this os/arch, a version newer than the one
+// enrolment, a protocol within this build's range, this os/arch, a version newer than the one
 // running; after the last byte, the bytes — exactly `size` of them with
 // the manifest's SHA-256. Refusals carry details.code: NO_RELEASE_KEY,
-// BAD_SIGNATURE, PROTOCOL_MISMATCH, PLATFORM_MISMATCH, NOT_NEWER,
+// BAD_SIGNATURE, PROTOCOL_INCOMPATIBLE, PLATFORM_MISMATCH, NOT_NEWER,
 // SIZE_MISMATCH, CHECKSUM_MISMATCH.
 //
 // The version an agent reports is its compiled one, unless the binary it

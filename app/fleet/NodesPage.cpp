@@ -17,6 +17,7 @@
 #include "fleet/NodeProcessesView.h"
 #include "remote/NodeAgentView.h"
 #include "remote/NodeTerminalView.h"
+#include "fleet/AgentReleasesDialog.h"
 #include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
@@ -87,6 +88,9 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     actions->addWidget(m_delete);
     actions->addStretch();
     // About the page, not the selected node: apart from the node's actions.
+    m_agentReleases = new QPushButton(this);
+    m_agentReleases->setObjectName(QStringLiteral("nodes.agentReleases"));
+    actions->addWidget(m_agentReleases);
     m_publicStatus = new QPushButton(this);
     m_publicStatus->setObjectName(QStringLiteral("nodes.publicStatus"));
     actions->addWidget(m_publicStatus);
@@ -179,6 +183,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     connect(m_renew, &QPushButton::clicked, this, &NodesPage::renewSelected);
     connect(m_delete, &QPushButton::clicked, this, &NodesPage::deleteSelected);
     connect(m_publicStatus, &QPushButton::clicked, this, &NodesPage::editPublicStatus);
+    connect(m_agentReleases, &QPushButton::clicked, this, &NodesPage::openAgentReleases);
     // Keyboard-first: Delete on the list asks as the button does.
     auto *deleteKey = new QShortcut(QKeySequence::Delete, m_view);
     deleteKey->setContext(Qt::WidgetShortcut);
@@ -310,6 +315,7 @@ void NodesPage::retranslateUi()
     m_renew->setText(tr("New enrolment secret..."));
     m_delete->setText(tr("Delete..."));
     m_publicStatus->setText(tr("Public status..."));
+    m_agentReleases->setText(tr("Agent releases..."));
     m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
@@ -355,6 +361,10 @@ void NodesPage::updateActions()
     set(m_publicStatus, isAdmin(),
         isAdmin() ? tr("Choose the nodes a public page shows to anyone who can reach the "
                        "server, without signing in.")
+                  : why);
+    set(m_agentReleases, isAdmin(),
+        isAdmin() ? tr("The agent builds this server offers, and upgrades of many nodes' "
+                       "agents in stages.")
                   : why);
     m_header->refresh()->setEnabled(bool(m_client));
 }
@@ -568,6 +578,18 @@ void NodesPage::editPublicStatus()
     m_message.clear();
     // The settings live on the server; the list shows nothing of them.
     PublicStatusDialog dialog(m_client, this);
+    DialogSeam::exec(&dialog);
+}
+
+void NodesPage::openAgentReleases()
+{
+    if (!m_client || !isAdmin())
+        return;
+    m_message.clear();
+    QStringList chosen;
+    if (const client::NodeRow *node = selected())
+        chosen.append(node->id);
+    AgentReleasesDialog dialog(m_client, chosen, this);
     DialogSeam::exec(&dialog);
 }
 

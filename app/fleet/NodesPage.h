@@ -43,8 +43,9 @@ class SectionHeader;
 // history as charts (NodeMetricsView) under it,
 // and the administrator's actions: enrol a node (EnrolNodeDialog shows the
 // install command once), rename or relabel it (NodeEditDialog), a new
-// enrolment secret, delete (confirmed), and which nodes the public status
-// page shows (PublicStatusDialog).
+// enrolment secret, delete (confirmed), which nodes the public status
+// page shows (PublicStatusDialog), and the agent releases with their staged
+// upgrades (AgentReleasesDialog).
 // Other consoles' changes and agents coming and going arrive on the shared
 // /ws/events hub and change the loaded rows in place. Anyone signed in
 // reads; the actions are off with the reason for anyone but administrators.
@@ -93,6 +94,9 @@ public slots:
     void renewSelected();
     void deleteSelected();
     void editPublicStatus();
+    // The agent builds the server offers, uploads and staged upgrades
+    // (AgentReleasesDialog; administrators).
+    void openAgentReleases();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -120,6 +124,7 @@ private:
     QPushButton *m_renew = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_publicStatus = nullptr;
+    QPushButton *m_agentReleases = nullptr;
     QStackedWidget *m_content = nullptr;
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;

@@ -132,6 +132,8 @@ constexpr Action kActions[] = {
      QT_TRANSLATE_NOOP("AuditActions", "Node agent upgrade failed")},
     {"AGENT_RELEASE_UPLOADED", "fleet",
      QT_TRANSLATE_NOOP("AuditActions", "Agent release uploaded")},
+    {"AGENT_RELEASE_REGISTERED", "fleet",
+     QT_TRANSLATE_NOOP("AuditActions", "Built-in agent release registered")},
     {"NODE_TERMINAL_OPENED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node terminal opened")},
     {"NODE_TERMINAL_CLOSED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node terminal closed")},
     {"NODE_GRANT_CREATED", "fleet", QT_TRANSLATE_NOOP("AuditActions", "Node grant added")},

@@ -184,7 +184,7 @@ void NodeAgentView::run(Action action, bool askedPassword)
 
 void NodeAgentView::askPassword(Action action)
 {
-    ReauthenticateDialog dialog(m_node.name, this);
+    ReauthenticateDialog dialog(m_node.name, this, ReauthenticateDialog::Purpose::Agent);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client || !m_hasNode)
         return;
     const bool totp = dialog.isTotpCode();

@@ -12,8 +12,9 @@
 
 namespace hm::app {
 
-ReauthenticateDialog::ReauthenticateDialog(const QString &nodeName, QWidget *parent)
-    : QDialog(parent), m_nodeName(nodeName)
+ReauthenticateDialog::ReauthenticateDialog(const QString &nodeName, QWidget *parent,
+                                           Purpose purpose)
+    : QDialog(parent), m_nodeName(nodeName), m_purpose(purpose)
 {
     setObjectName(QStringLiteral("reauthenticateDialog"));
     setMinimumWidth(420);
@@ -82,9 +83,22 @@ void ReauthenticateDialog::updateMode()
 void ReauthenticateDialog::retranslateUi()
 {
     setWindowTitle(tr("Confirm it is you"));
-    m_text->setText(tr("A terminal on \"%1\" runs commands on that machine. Confirm your "
-                       "password to open it; you are not asked again for 5 minutes.")
-                        .arg(m_nodeName));
+    switch (m_purpose) {
+    case Purpose::Terminal:
+        m_text->setText(tr("A terminal on \"%1\" runs commands on that machine. Confirm your "
+                           "password to open it; you are not asked again for 5 minutes.")
+                            .arg(m_nodeName));
+        break;
+    case Purpose::Agent:
+        m_text->setText(tr("This changes the agent running on \"%1\". Confirm your password "
+                           "to go on; you are not asked again for 5 minutes.")
+                            .arg(m_nodeName));
+        break;
+    case Purpose::Rollout:
+        m_text->setText(tr("This replaces the agent on every node you chose. Confirm your "
+                           "password to go on; you are not asked again for 5 minutes."));
+        break;
+    }
     m_useCode->setText(tr("Use a code from my authenticator app instead"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Confirm"));
     m_fieldLabel->setText(isTotpCode() ? tr("Code:") : tr("Password:"));

@@ -21,7 +21,16 @@ class ReauthenticateDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit ReauthenticateDialog(const QString &nodeName, QWidget *parent = nullptr);
+    // What the confirmation is for, as the dialog explains it.
+    enum class Purpose
+    {
+        Terminal, // a remote terminal on `nodeName`
+        Agent,    // upgrading, restarting or rebooting through `nodeName`'s agent
+        Rollout   // upgrading many nodes' agents (`nodeName` unused)
+    };
+
+    explicit ReauthenticateDialog(const QString &nodeName, QWidget *parent = nullptr,
+                                  Purpose purpose = Purpose::Terminal);
 
     bool isTotpCode() const;
     // The typed password or code; the field is empty afterwards.
@@ -35,6 +44,7 @@ private:
     void updateMode();
 
     QString m_nodeName;
+    Purpose m_purpose = Purpose::Terminal;
     QLabel *m_text = nullptr;
     QLabel *m_fieldLabel = nullptr;
     QLineEdit *m_secret = nullptr;

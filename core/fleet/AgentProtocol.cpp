@@ -193,6 +193,23 @@ Result<AgentMessage> parseHello(const QJsonObject &object)
     if (!protocol)
         return protocol.error();
     hello.protocol = *protocol;
+    // An agent from before protocol ranges sends neither: it installs
+    // releases of its own protocol only.
+    hello.protocolMin = hello.protocolMax = hello.protocol;
+    if (object.contains(QStringLiteral("protocol_min"))
+        || object.contains(QStringLiteral("protocol_max"))) {
+        auto low = integerAt(object, QStringLiteral("protocol_min"), 1, 1000);
+        if (!low)
+            return low.error();
+        auto high = integerAt(object, QStringLiteral("protocol_max"), 1, 1000);
+        if (!high)
+            return high.error();
+        if (*low > hello.protocol || *high < hello.protocol)
+            return invalid(QStringLiteral("protocol_min"),
+                           QStringLiteral("protocol_min ≤ protocol ≤ protocol_max"));
+        hello.protocolMin = int(*low);
+        hello.protocolMax = int(*high);
+    }
     auto nodeId = stringAt(object, QStringLiteral("node_id"), 64);
     if (!nodeId)
         return nodeId.error();
@@ -492,6 +509,8 @@ QByteArray serialize(const HelloMessage &message)
 {
     return toBytes({{QStringLiteral("type"), QStringLiteral("hello")},
                     {QStringLiteral("protocol"), message.protocol},
+                    {QStringLiteral("protocol_min"), message.protocolMin},
+                    {QStringLiteral("protocol_max"), message.protocolMax},
                     {QStringLiteral("node_id"), message.nodeId},
                     {QStringLiteral("agent_version"), message.agentVersion},
                     {QStringLiteral("capabilities"), QJsonArray::fromStringList(message.capabilities)},

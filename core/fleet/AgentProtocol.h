@@ -5,8 +5,9 @@
 // "type"; the first frame each way is fixed:
 //
 //   server → agent  challenge  {type, protocol, nonce}
-//   agent  → server hello      {type, protocol, node_id, agent_version,
-//                               capabilities, last_seq, signature}
+//   agent  → server hello      {type, protocol, protocol_min, protocol_max,
+//                               node_id, agent_version, capabilities,
+//                               last_seq, signature}
 //   server → agent  welcome    {type, node_id, acked_seq, settings}
 //   agent  → server report     {type, seq, time_ms, metrics{name: number},
 //                               containers?[{name, running, health}]}
@@ -41,7 +42,12 @@
 
 namespace hm::fleet {
 
+// The protocol this build speaks on /ws/agent (and the highest a release
+// it installs may speak), and the oldest protocol a release it installs
+// may speak (docs/agent-protocol.md "Protocol versions"). A build that
+// could not hand over to an older protocol's agent raises the minimum.
 inline constexpr int kAgentProtocolVersion = 1;
+inline constexpr int kAgentProtocolMinVersion = 1;
 // A frame larger than this is refused before it is parsed; only a
 // `request` or a `response` may be larger, up to kMaxAgentResponseBytes
 // (a process list, a file chunk either way).
@@ -80,6 +86,10 @@ struct ChallengeMessage
 struct HelloMessage
 {
     int protocol = kAgentProtocolVersion;
+    // The protocols of the releases this agent installs (absent on the
+    // wire: an older agent, `protocol` alone).
+    int protocolMin = kAgentProtocolMinVersion;
+    int protocolMax = kAgentProtocolVersion;
     QString nodeId;
     QString agentVersion;
     QStringList capabilities;

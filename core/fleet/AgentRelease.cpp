@@ -81,6 +81,27 @@ Result<ReleaseManifest> ReleaseManifest::fromJson(const QJsonObject &json)
     return m;
 }
 
+Status checkReleaseProtocol(int releaseProtocol, int agentMin, int agentMax)
+{
+    if (agentMin <= releaseProtocol && releaseProtocol <= agentMax)
+        return {};
+    return Error{ErrorCode::Conflict,
+                 agentMin == agentMax
+                     ? QStringLiteral("the build speaks agent protocol %1; this agent takes "
+                                      "protocol %2 only")
+                           .arg(releaseProtocol)
+                           .arg(agentMin)
+                     : QStringLiteral("the build speaks agent protocol %1; this agent takes "
+                                      "protocols %2 to %3")
+                           .arg(releaseProtocol)
+                           .arg(agentMin)
+                           .arg(agentMax),
+                 QJsonObject{{QStringLiteral("code"), QStringLiteral("PROTOCOL_INCOMPATIBLE")},
+                             {QStringLiteral("release_protocol"), releaseProtocol},
+                             {QStringLiteral("agent_protocol_min"), agentMin},
+                             {QStringLiteral("agent_protocol_max"), agentMax}}};
+}
+
 bool isReleaseVersion(const QString &version)
 {
     static const QRegularExpression form(

@@ -42,6 +42,14 @@ struct ReleaseManifest
     static Result<ReleaseManifest> fromJson(const QJsonObject &json);
 };
 
+// The protocol rule of upgrades (docs/agent-protocol.md "Protocol
+// versions"): a release speaking `releaseProtocol` may go to an agent that
+// reported the range [agentMin, agentMax] only when the range holds it.
+// CONFLICT, details.code PROTOCOL_INCOMPATIBLE (with release_protocol,
+// agent_protocol_min, agent_protocol_max) otherwise. Both sides apply it:
+// the server before it offers a build, the agent before it takes one.
+Status checkReleaseProtocol(int releaseProtocol, int agentMin, int agentMax);
+
 // Dotted version numbers ("1.10.0" > "1.9.2"; a missing part is 0; an
 // "-suffix" is ignored). False from isReleaseVersion for anything else.
 bool isReleaseVersion(const QString &version);

@@ -1178,6 +1178,14 @@ const char kAlertContainerRulesSchema[] = R"sql(
 ALTER TABLE alert_rules ADD COLUMN container TEXT;
 )sql";
 
+// Where an agent release came from (issue 38 item 9): 'upload' by an
+// administrator, or 'built_in' — the hivemind-agent built with this server,
+// registered at start (AgentReleases::registerBuiltIn).
+const char kAgentReleaseSourceSchema[] = R"sql(
+ALTER TABLE agent_releases ADD COLUMN source TEXT NOT NULL DEFAULT 'upload'
+    CHECK (source IN ('upload', 'built_in'));
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1235,6 +1243,8 @@ const QList<Migration> &schemaMigrations()
         {35, QStringLiteral("bgp ipv6 next hop"), QString::fromUtf8(kBgpIpv6NextHopSchema)},
         {36, QStringLiteral("alert rules on containers"),
          QString::fromUtf8(kAlertContainerRulesSchema)},
+        {37, QStringLiteral("agent release source"),
+         QString::fromUtf8(kAgentReleaseSourceSchema)},
     };
     return migrations;
 }

@@ -11,7 +11,7 @@ namespace hm::server::repositories {
 namespace {
 
 const QString kAgentReleaseColumns = QStringLiteral(
-    "id, version, protocol, os, arch, size, sha256, signature, uploaded_by, created_at");
+    "id, version, protocol, os, arch, size, sha256, signature, uploaded_by, created_at, source");
 
 AgentReleaseRow readAgentRelease(const store::Statement &s)
 {
@@ -26,6 +26,7 @@ AgentReleaseRow readAgentRelease(const store::Statement &s)
     r.manifest.signature = QByteArray::fromBase64(s.text(7).toLatin1());
     r.uploadedBy = s.text(8);
     r.createdAt = s.int64(9);
+    r.builtIn = s.text(10) == QLatin1String("built_in");
     return r;
 }
 
@@ -35,11 +36,12 @@ Status insertAgentRelease(store::Database &db, const AgentReleaseRow &r)
 {
     const hm::fleet::ReleaseManifest &m = r.manifest;
     const Status s = db.execute(
-        QStringLiteral("INSERT INTO agent_releases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        QStringLiteral("INSERT INTO agent_releases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(kAgentReleaseColumns),
         {m.id, m.version, m.protocol, m.os, m.arch, m.size, QString::fromLatin1(m.sha256.toHex()),
          QString::fromLatin1(m.signature.toBase64()),
-         r.uploadedBy.isEmpty() ? QVariant() : QVariant(r.uploadedBy), r.createdAt});
+         r.uploadedBy.isEmpty() ? QVariant() : QVariant(r.uploadedBy), r.createdAt,
+         r.builtIn ? QStringLiteral("built_in") : QStringLiteral("upload")});
     if (!s) {
         if (store::isUniqueViolation(s.error()))
             return Error{ErrorCode::ResourceAlreadyExists,

@@ -1,7 +1,7 @@
 #pragma once
 
-// Every SQL string of agent_releases (schema 33; docs/api.md "Agent
-// releases").
+// Every SQL string of agent_releases (schema 33, `source` 35; docs/api.md
+// "Agent releases").
 
 #include "common/Result.h"
 #include "fleet/AgentRelease.h"
@@ -21,6 +21,9 @@ struct AgentReleaseRow
     hm::fleet::ReleaseManifest manifest;
     QString uploadedBy;
     qint64 createdAt = 0;
+    // The hivemind-agent built with this server, registered at start
+    // (source 'built_in'); false for an administrator's upload.
+    bool builtIn = false;
 };
 
 // ResourceAlreadyExists for a version already stored for that os/arch.

@@ -326,6 +326,18 @@ QList<ServerRow> serverRows()
              line.options.terminalIdleSeconds = seconds;
              return {};
          }},
+        // The built-in agent release (remote/AgentReleases, docs/agent.md "Upgrades").
+        {QStringLiteral("agent-binary"),
+         QStringLiteral("PATH"),
+         QStringLiteral("The hivemind-agent built with this server, offered to agents as a "
+                        "built-in release (default: the one next to the server's binary; "
+                        "\"none\": no built-in release)."),
+         {},
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             // Empty (not given): the one next to the server's binary.
+             line.options.agentBinary = given.value;
+             return {};
+         }},
         // BGP through BIRD 2 (server/services/vpn/BgpService, docs/api.md "BGP").
         {QStringLiteral("bird-socket"),
          QStringLiteral("PATH"),

@@ -73,6 +73,10 @@ struct ServerOptions
     // --terminal-idle-seconds: remote terminals with no byte either way for
     // this long close (remote/TerminalService); 0 keeps its default (900).
     int terminalIdleSeconds = 0;
+    // --agent-binary: the hivemind-agent built with this server, offered as
+    // a built-in agent release (AgentReleases::registerBuiltIn). Empty: the
+    // one next to the server's own binary; "none": no built-in release.
+    QString agentBinary;
     // --bird-socket, --bird-config, --bgp-router-id (BgpService): BIRD 2's
     // control socket (empty: sessions stored only, status "unavailable"),
     // the configuration file it runs, its router id.

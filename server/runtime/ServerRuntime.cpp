@@ -6,6 +6,7 @@
 #include "crypto/KeyDerivation.h"
 #include "crypto/MasterKeyProvider.h"
 #include "crypto/Sodium.h"
+#include "hivemind/Version.h"
 #include "server/api/ApiRouter.h"
 #include "server/routes/AdminRoutes.h"
 #include "server/routes/EngineRoutes.h"
@@ -62,6 +63,7 @@
 #include "store/Migrations.h"
 
 #include <QCryptographicHash>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkInterface>
@@ -348,6 +350,15 @@ Result<QUrl> ServerRuntime::startUp()
     m_agentUpgrades = std::make_unique<remote::AgentUpgrades>(*m_nodeActions, *m_agentReleases,
                                                               *m_recentAuth);
     registerAgentReleaseRoutes(*m_router, *m_auth, *m_agentReleases, *m_agentUpgrades);
+    // The agent built with this server is a release agents can be upgraded
+    // (or rolled forward) to without an upload; read and hashed on a worker.
+    if (m_options.agentBinary != QLatin1String("none"))
+        m_agentReleases->registerBuiltIn(
+            m_options.agentBinary.isEmpty()
+                ? QDir(QCoreApplication::applicationDirPath())
+                      .filePath(QStringLiteral("hivemind-agent"))
+                : m_options.agentBinary,
+            QString::fromLatin1(version::kVersion), m_fleet.get());
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);

@@ -93,13 +93,61 @@ private slots:
                  QStringLiteral("NO_RELEASE_KEY"));
     }
 
+    // The rule both sides apply (docs/agent-protocol.md "Protocol
+    // versions"): the release's protocol within the agent's range, ends
+    // included; outside it CONFLICT / PROTOCOL_INCOMPATIBLE with the numbers.
+    void protocolRangeRule_data()
+    {
+        QTest::addColumn<int>("release");
+        QTest::addColumn<int>("min");
+        QTest::addColumn<int>("max");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("same") << 1 << 1 << 1 << true;
+        QTest::newRow("lowest end") << 2 << 2 << 4 << true;
+        QTest::newRow("inside") << 3 << 2 << 4 << true;
+        QTest::newRow("highest end") << 4 << 2 << 4 << true;
+        QTest::newRow("older than the range") << 1 << 2 << 4 << false;
+        QTest::newRow("newer than the range") << 5 << 2 << 4 << false;
+        QTest::newRow("an old agent's single protocol") << 2 << 1 << 1 << false;
+    }
+
+    void protocolRangeRule()
+    {
+        QFETCH(int, release);
+        QFETCH(int, min);
+        QFETCH(int, max);
+        QFETCH(bool, accepted);
+        const Status fits = fleet::checkReleaseProtocol(release, min, max);
+        QCOMPARE(bool(fits), accepted);
+        if (accepted)
+            return;
+        QCOMPARE(fits.error().code, ErrorCode::Conflict);
+        QCOMPARE(reason(fits), QStringLiteral("PROTOCOL_INCOMPATIBLE"));
+        QCOMPARE(fits.error().details.value("release_protocol").toInt(), release);
+        QCOMPARE(fits.error().details.value("agent_protocol_min").toInt(), min);
+        QCOMPARE(fits.error().details.value("agent_protocol_max").toInt(), max);
+        QVERIFY(fits.error().message.contains(QString::number(release)));
+    }
+
+    // The agent applies it with its own build's range.
+    void theAgentTakesItsOwnRange()
+    {
+        for (int protocol = fleet::kAgentProtocolMinVersion;
+             protocol <= fleet::kAgentProtocolVersion; ++protocol) {
+            auto m = manifest();
+            m.protocol = protocol;
+            m.signature = crypto::sign(m_key.secretKey, m.signedMessage());
+            QVERIFY(checkReleaseManifest(m, m_key.publicKey, QStringLiteral("1.0")));
+        }
+    }
+
     void protocolPlatformAndVersionAreChecked()
     {
         auto m = manifest();
         m.protocol = fleet::kAgentProtocolVersion + 1;
         m.signature = crypto::sign(m_key.secretKey, m.signedMessage());
         QCOMPARE(reason(checkReleaseManifest(m, m_key.publicKey, QStringLiteral("1.0"))),
-                 QStringLiteral("PROTOCOL_MISMATCH"));
+                 QStringLiteral("PROTOCOL_INCOMPATIBLE"));
         m = manifest();
         m.arch = QStringLiteral("sparc");
         m.signature = crypto::sign(m_key.secretKey, m.signedMessage());

@@ -4,8 +4,10 @@
 // An administrator uploads builds; the server signs them with its release
 // key, which the agents pinned at enrolment. A correctly signed build is
 // installed and the agent comes back on the new version (same pid: exec);
-// a build whose stored bytes were tampered with or cut short is refused by
-// the agent, which keeps running; a build that cannot reconnect (a script
+// a build whose stored bytes were tampered with or cut short, or that a
+// key other than the pinned one signed, is refused by the agent, which
+// keeps running; a build of another protocol is never offered; an agent
+// without a pinned key is told to enrol again; a build that cannot reconnect (a script
 // that exits) is rolled back by the watchdog and the old agent reconnects.
 // Batches go in stages and stop at the first failure. Refusals: an agent
 // without `upgrade`, a USER without the grant, a VIEWER, no recent
@@ -98,6 +100,16 @@ class TestAgentUpgrade : public QObject, private ServerFixture
         return lock.getLockInfo(&pid, &host, &app) ? pid : 0;
     }
 
+    // A fresh confirmation (the server wants one within 5 minutes).
+    void reauthenticateAdmin()
+    {
+        QCOMPARE(m_http
+                     ->json("POST", QStringLiteral("/api/v1/auth/reauthenticate"),
+                            {{"password", QString(kAdminPassword)}}, m_admin)
+                     .status,
+                 200);
+    }
+
     QJsonObject lastAudit(const char *action)
     {
         return m_agents->audit(QString::fromLatin1(action)).first().toObject();
@@ -161,7 +173,10 @@ private slots:
 
         const Answer listed = m_http->get(QStringLiteral("/api/v1/agents/releases"), m_admin);
         QCOMPARE(listed.status, 200);
-        QCOMPARE(listed.data().value("items").toArray().size(), 1);
+        // The upload and the agent built with the server (registered at start).
+        QCOMPARE(listed.data().value("items").toArray().size(), 2);
+        QCOMPARE(listed.data().value("items").toArray().last().toObject().value("built_in"),
+                 QJsonValue(true));
         // The key the agents pinned at enrolment is the server's.
         QFile record(m_agents->path("up-1") + QStringLiteral("/node.json"));
         QVERIFY(record.open(QIODevice::ReadOnly));
@@ -284,6 +299,43 @@ private slots:
         QCOMPARE(fileBytes(m_one.program), m_build);
     }
 
+    // A build speaking another agent protocol is never offered: the server
+    // checks the range the agent reported in its hello (and its own)
+    // before a single byte goes out.
+    void aBuildOfAnotherProtocolIsNotOffered()
+    {
+        QCOMPARE(m_http
+                     ->send("POST",
+                            QStringLiteral("/api/v1/agents/releases?version=99.2.5&protocol=x"),
+                            m_build,
+                            {{"Authorization", "Bearer " + m_admin.toUtf8()},
+                             {"Content-Type", "application/octet-stream"}})
+                     .code(),
+                 QStringLiteral("VALIDATION_ERROR"));
+        const Answer uploaded = m_http->send(
+            "POST", QStringLiteral("/api/v1/agents/releases?version=99.2.5&protocol=2"), m_build,
+            {{"Authorization", "Bearer " + m_admin.toUtf8()},
+             {"Content-Type", "application/octet-stream"}});
+        QCOMPARE(uploaded.status, 201);
+        QCOMPARE(uploaded.data().value("protocol").toInt(), 2);
+        const qint64 pid = m_one.process->processId();
+        const Answer refused = upgrade(m_one, {{"version", "99.2.5"}}, m_admin);
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("PROTOCOL_INCOMPATIBLE"));
+        QCOMPARE(refused.details().value("release_protocol").toInt(), 2);
+        QCOMPARE(refused.details().value("agent_protocol_max").toInt(), 1);
+        QCOMPARE(m_one.process->processId(), pid);
+        QCOMPARE(versionOf(m_one), QStringLiteral("99.0.0"));
+        QCOMPARE(fileBytes(m_one.program), m_build);
+        QCOMPARE(lastAudit("NODE_AGENT_UPGRADE_FAILED")
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("PROTOCOL_INCOMPATIBLE"));
+    }
+
     void aBuildThatCannotReconnectIsRolledBack()
     {
         const QByteArray script("#!/bin/sh\nexit 1\n");
@@ -342,6 +394,96 @@ private slots:
         QVERIFY(stopped.data().value("message").toString().contains("99.1.0"));
         QCOMPARE(versionOf(m_three), QStringLiteral("99.0.0"));
         QCOMPARE(m_two.process->state(), QProcess::Running);
+    }
+
+    // An agent enrolled before upgrades existed has no release key pinned.
+    // It refuses every build (it cannot tell the server's from anyone's)
+    // and the answer tells the administrator to enrol it again — never a
+    // key learnt on first use (docs/agent-protocol.md "Release key").
+    void anAgentWithoutAPinnedKeyIsToldToEnrolAgain()
+    {
+        QCOMPARE(upload(m_build, "99.6.0", m_admin).status, 201);
+        const QString record = m_agents->path("up-3") + QStringLiteral("/node.json");
+        QFile file(record);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject enrolled = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        QVERIFY(enrolled.contains("release_key"));
+        enrolled.remove("release_key");
+        QVERIFY(m_three.stop());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(enrolled).toJson());
+        file.close();
+        QTRY_COMPARE_WITH_TIMEOUT(m_agents->status(m_three.nodeId), QStringLiteral("offline"),
+                                  20000);
+        QVERIFY(m_agents->restart(m_three, {"--allow", "upgrade"}));
+        HM_WAIT_ONLINE(*m_agents, m_three);
+        reauthenticateAdmin();
+        const qint64 pid = m_three.process->processId();
+        // Without the key it cannot vouch for its sidecar: it reports the
+        // version it was compiled as.
+        const QString before = versionOf(m_three);
+        const Answer rolled = m_http->json("POST", QStringLiteral("/api/v1/agents/upgrade"),
+                                           {{"node_ids", QJsonArray{m_three.nodeId}},
+                                            {"version", "99.6.0"}},
+                                           m_admin);
+        QCOMPARE(rolled.status, 200);
+        QCOMPARE(rolled.data().value("failure").toArray(), QJsonArray{m_three.nodeId});
+        const QJsonObject why =
+            rolled.data().value("errors").toObject().value(m_three.nodeId).toObject();
+        QCOMPARE(why.value("code").toString(), QStringLiteral("FORBIDDEN"));
+        QCOMPARE(why.value("reason").toString(), QStringLiteral("NO_RELEASE_KEY"));
+        QVERIFY(why.value("message").toString().contains("enrol it again"));
+        QCOMPARE(m_three.process->processId(), pid);
+        QCOMPARE(m_three.process->state(), QProcess::Running);
+        QCOMPARE(m_agents->status(m_three.nodeId), QStringLiteral("online"));
+        QCOMPARE(versionOf(m_three), before);
+        QCOMPARE(lastAudit("NODE_AGENT_UPGRADE_FAILED")
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("NO_RELEASE_KEY"));
+    }
+
+    // A build whose signature is not from the key the agent pinned (here
+    // the agent pinned another key; the same as a server whose key was
+    // replaced, or a build signed elsewhere): the real agent refuses before
+    // a byte, says why, and keeps running.
+    void aBuildSignedByAnotherKeyIsRefused()
+    {
+        const QString record = m_agents->path("up-2") + QStringLiteral("/node.json");
+        QFile file(record);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject enrolled = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        const QByteArray other =
+            QCryptographicHash::hash("another release key", QCryptographicHash::Sha256);
+        enrolled.insert("release_key", QString::fromLatin1(other.toBase64()));
+        QVERIFY(m_two.stop());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(enrolled).toJson());
+        file.close();
+        QTRY_COMPARE_WITH_TIMEOUT(m_agents->status(m_two.nodeId), QStringLiteral("offline"),
+                                  20000);
+        QVERIFY(m_agents->restart(m_two, {"--allow", "upgrade"}));
+        HM_WAIT_ONLINE(*m_agents, m_two);
+        reauthenticateAdmin();
+        const QString before = versionOf(m_two);
+        const qint64 pid = m_two.process->processId();
+        const Answer refused = upgrade(m_two, {{"version", "99.6.0"}}, m_admin);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("BAD_SIGNATURE"));
+        QCOMPARE(m_two.process->processId(), pid);
+        QCOMPARE(m_two.process->state(), QProcess::Running);
+        QCOMPARE(m_agents->status(m_two.nodeId), QStringLiteral("online"));
+        QCOMPARE(versionOf(m_two), before);
+        QCOMPARE(lastAudit("NODE_AGENT_UPGRADE_FAILED")
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("BAD_SIGNATURE"));
     }
 };
 

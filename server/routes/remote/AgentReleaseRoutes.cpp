@@ -39,7 +39,11 @@ QJsonObject releaseSchema()
                    {QStringLiteral("sha256"), string(QStringLiteral("hex"))},
                    {QStringLiteral("signature"),
                     string(QStringLiteral("base64 Ed25519 over the canonical manifest"))},
-                   {QStringLiteral("uploaded_by"), string()},
+                   {QStringLiteral("uploaded_by"),
+                    string(QStringLiteral("user id; empty for the built-in release"))},
+                   {QStringLiteral("built_in"),
+                    boolean(QStringLiteral("the agent built with this server, registered at "
+                                           "start"))},
                    {QStringLiteral("created_at"), string(QStringLiteral("ISO-8601"))}});
 }
 
@@ -136,15 +140,31 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
     uploadDoc.queryParameters = QJsonArray{
         query(QStringLiteral("version"), string(), QStringLiteral("required, e.g. 1.4.0")),
         query(QStringLiteral("os"), string(), QStringLiteral("default: the server's (linux)")),
-        query(QStringLiteral("arch"), string(), QStringLiteral("default: the server's (amd64)"))};
+        query(QStringLiteral("arch"), string(), QStringLiteral("default: the server's (amd64)")),
+        query(QStringLiteral("protocol"), integer(),
+              QStringLiteral("the agent protocol the build speaks, 1 to 1000; default: the "
+                             "server's. Upgrades offer it only to agents whose range holds it "
+                             "(PROTOCOL_INCOMPATIBLE)"))};
     auth::addProtectedRoute(
         router, auth, Method::Post, uploadPath, Role::Admin,
         [&releases, &router](const RequestContext &c, const Principal &p) -> ApiReply {
             const QUrlQuery q = c.request.query();
+            int protocol = 0; // the server's
+            if (const QString given = queryValue(q, QStringLiteral("protocol"));
+                !given.isEmpty()) {
+                bool ok = false;
+                protocol = given.toInt(&ok);
+                if (!ok || protocol < 1 || protocol > 1000)
+                    return ApiReply::failure(
+                        Error{ErrorCode::ValidationError,
+                              QStringLiteral("protocol: a whole number from 1 to 1000"),
+                              QJsonObject{{QStringLiteral("field"), QStringLiteral("protocol")}}});
+            }
             const DeferredReply reply = c.defer();
             releases.upload(p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
                             queryValue(q, QStringLiteral("os")),
-                            queryValue(q, QStringLiteral("arch")), c.request.body(), &router,
+                            queryValue(q, QStringLiteral("arch")), protocol, c.request.body(),
+                            &router,
                             [reply](Result<repositories::AgentReleaseRow> row) {
                                 reply.send(row ? ApiReply::ok(remote::AgentReleases::json(
                                                                   row.value()),

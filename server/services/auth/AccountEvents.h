@@ -31,6 +31,10 @@
 //                     memory_percent, disk_percent}]}  at most once per
 //                     interval, transient (FleetService, NodeMetricsBatch)
 //     to everyone (any signed-in caller may list nodes).
+//   agent_upgrade_finished {node_id, ok, version, from_version, code?,
+//                     reason?, message?}  one node's agent upgrade ended
+//                     (remote/AgentUpgrades), a batch's nodes one by one
+//     to the user who started it.
 // Never secrets: no password or hash, no key secret or hash, no TOTP secret.
 
 #include <QJsonObject>

@@ -517,6 +517,7 @@ void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMes
     seen.facts.agentVersion = hello.agentVersion;
     seen.facts.capabilities = labelsText(capabilities);
     m_online.insert(node.id);
+    m_agentProtocols.insert(node.id, {hello.protocolMin, hello.protocolMax});
     emit nodeStatusChanged(node.id, true);
 
     // The "last seen" row goes through the write-behind queue: a write of
@@ -547,6 +548,7 @@ void FleetService::agentConnected(const NodeRow &node, const hm::fleet::HelloMes
 
 void FleetService::agentDisconnected(const QString &nodeId)
 {
+    m_agentProtocols.remove(nodeId);
     if (!m_online.remove(nodeId))
         return;
     auto row = nodeById(m_db, nodeId);

@@ -123,7 +123,19 @@ public:
                                                     const QString &status = {});
     Result<repositories::NodeRow> get(const QString &id);
     bool isOnline(const QString &id) const { return m_online.contains(id); }
+    // The consoles' /ws/events (remote operations report through it too).
+    auth::AccountEvents &events() { return m_events; }
     int onlineCount() const { return int(m_online.size()); }
+    // The release protocols the node's connected agent said it takes
+    // ({min, max}, its hello; docs/agent-protocol.md "Protocol versions");
+    // nullopt when it is not connected.
+    std::optional<std::pair<int, int>> agentProtocols(const QString &id) const
+    {
+        const auto found = m_agentProtocols.constFind(id);
+        if (found == m_agentProtocols.cend())
+            return std::nullopt;
+        return *found;
+    }
 
     // Agents (no user): the secret is checked, used up and the key stored
     // in one transaction.
@@ -213,6 +225,7 @@ private:
     QByteArray m_releaseKey;
     hm::fleet::AgentSettings m_settings;
     QSet<QString> m_online;
+    QHash<QString, std::pair<int, int>> m_agentProtocols; // of the online agents
 };
 
 } // namespace fleet

@@ -38,21 +38,35 @@ public:
     // Waits for the uploads and downloads its workers still handle.
     ~AgentReleases();
 
+    // `protocol`: the agent protocol the build speaks (0: the server's).
     // VALIDATION_ERROR (version, os, arch, an empty or oversized body),
     // RESOURCE_ALREADY_EXISTS for a version stored for that os/arch. The
     // SHA-256 and the file (up to 128 MiB) are made on a worker thread,
     // never the server's; `done` runs on the server thread (not after
     // `context` is gone).
     void upload(const auth::Principal &caller, const auth::ClientInfo &client,
-                const QString &version, QString os, QString arch, QByteArray binary,
+                const QString &version, QString os, QString arch, int protocol, QByteArray binary,
                 QObject *context, std::function<void(Result<repositories::AgentReleaseRow>)> done);
+    // The hivemind-agent built with this server (`binaryPath`: the one next
+    // to the server's binary, or --agent-binary) as a release of `version`
+    // and this build's protocol, os and arch, marked built-in and signed
+    // like an upload (issue 38 item 9). Read and hashed on a worker.
+    // Idempotent: nothing is added when that sha256 is stored already for
+    // this os/arch; a different build stored as the same version is kept
+    // (a log line says so). No file: a log line, nothing else. `done`
+    // (optional) gets the row, or the reason nothing was added.
+    void registerBuiltIn(const QString &binaryPath, const QString &version, QObject *context,
+                         std::function<void(Result<repositories::AgentReleaseRow>)> done = {});
     Result<QList<repositories::AgentReleaseRow>> list();
     // The newest for os/arch (empty: the server's); RESOURCE_NOT_FOUND.
     Result<repositories::AgentReleaseRow> latest(QString os = {}, QString arch = {});
     Result<repositories::AgentReleaseRow> get(const QString &id);
     // Up to `length` bytes of the build from `offset` (fewer at its end,
     // none past it): what the file holds now, unchecked — the agent checks.
-    Result<QByteArray> read(const QString &id, qint64 offset, qint64 length) const;
+    // Read on a worker thread (an upgrade's chunks never touch the disk on
+    // the server's thread); `done` on the server thread.
+    void readChunk(const QString &id, qint64 offset, qint64 length, QObject *context,
+                   std::function<void(Result<QByteArray>)> done);
 
     // The whole build, read on a worker thread (up to 128 MiB); `done` on
     // the server thread.
@@ -67,6 +81,14 @@ private:
     Result<repositories::AgentReleaseRow> record(const auth::Principal &caller,
                                                  const auth::ClientInfo &client,
                                                  repositories::AgentReleaseRow row);
+    // Hashes and writes `binary` as row's build on a worker, then signs and
+    // records the row on the server thread.
+    void store(const auth::Principal &caller, const auth::ClientInfo &client,
+               repositories::AgentReleaseRow row, QByteArray binary, QObject *context,
+               std::function<void(Result<repositories::AgentReleaseRow>)> done);
+    // Runs `work` on a worker thread, then `then` on the server thread
+    // (context's); the destructor waits for the workers still running.
+    void onWorker(std::function<void()> work, QObject *context, std::function<void()> then);
 
     store::Database &m_db;
     ReleaseSigner &m_signer;

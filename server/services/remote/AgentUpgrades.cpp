@@ -1,7 +1,9 @@
 #include "server/services/remote/AgentUpgrades.h"
 
+#include "fleet/AgentProtocol.h"
 #include "fleet/AgentRelease.h"
 #include "server/api/AuthCommon.h"
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/remote/AgentReleases.h"
 #include "server/services/remote/NodePower.h"
@@ -64,6 +66,21 @@ struct UpgradeJob
                                 {QStringLiteral("version"), release.manifest.version},
                                 {QStringLiteral("from_version"), fromVersion}};
         actions->recordAudit(caller, client, audited, outcome);
+        // The consoles of whoever started it hear of each node as it ends
+        // (a batch answers only once all stages are over).
+        QJsonObject event{{QStringLiteral("node_id"), nodeId},
+                          {QStringLiteral("ok"), bool(outcome)},
+                          {QStringLiteral("version"), release.manifest.version},
+                          {QStringLiteral("from_version"), fromVersion}};
+        if (!outcome) {
+            event.insert(QStringLiteral("code"), outcome.error().codeName());
+            event.insert(QStringLiteral("reason"),
+                         outcome.error().details.value(QStringLiteral("code")));
+            event.insert(QStringLiteral("message"), outcome.error().message);
+        }
+        if (!caller.userId.isEmpty())
+            actions->fleet().events().publish(
+                {QStringLiteral("agent_upgrade_finished"), event, false, caller.userId, false});
         if (!outcome)
             return done(outcome.error());
         done(QJsonObject{{QStringLiteral("node_id"), nodeId},
@@ -116,25 +133,29 @@ void sendUpgradeChunks(const Job &job)
     if (job->offset >= job->release.manifest.size)
         return installUpgrade(job);
     // What the stored file holds now: a damaged file is the agent's to
-    // notice (size, SHA-256), and it does.
-    auto bytes = job->releases->read(job->release.manifest.id, job->offset,
-                                     hm::fleet::kAgentReleaseChunkBytes);
-    if (!bytes)
-        return job->finish(bytes.error());
-    if (bytes.value().isEmpty()) // the file ends early: install says so
-        return installUpgrade(job);
-    const qint64 length = bytes.value().size();
-    job->actions->run(job->caller, job->client,
-                      job->step("chunk", {{QStringLiteral("upgrade_id"), job->upgradeId},
-                                          {QStringLiteral("offset"), job->offset},
-                                          {QStringLiteral("data"),
-                                           QString::fromLatin1(bytes.value().toBase64())}}),
-                      job->context, [job, length](Result<QJsonObject> outcome) {
-                          if (!outcome)
-                              return job->finish(outcome.error());
-                          job->offset += length;
-                          sendUpgradeChunks(job);
-                      });
+    // notice (size, SHA-256), and it does. Read on a worker: a 30 MiB build
+    // is 60 reads the server's thread never waits for.
+    job->releases->readChunk(
+        job->release.manifest.id, job->offset, hm::fleet::kAgentReleaseChunkBytes, job->anchor(),
+        [job](Result<QByteArray> bytes) {
+            if (!bytes)
+                return job->finish(bytes.error());
+            if (bytes.value().isEmpty()) // the file ends early: install says so
+                return installUpgrade(job);
+            const qint64 length = bytes.value().size();
+            job->actions->run(
+                job->caller, job->client,
+                job->step("chunk", {{QStringLiteral("upgrade_id"), job->upgradeId},
+                                    {QStringLiteral("offset"), job->offset},
+                                    {QStringLiteral("data"),
+                                     QString::fromLatin1(bytes.value().toBase64())}}),
+                job->context, [job, length](Result<QJsonObject> outcome) {
+                    if (!outcome)
+                        return job->finish(outcome.error());
+                    job->offset += length;
+                    sendUpgradeChunks(job);
+                });
+        });
 }
 
 void startUpgradeJob(const Job &job)
@@ -142,6 +163,28 @@ void startUpgradeJob(const Job &job)
     auto row = job->fleet().get(job->nodeId);
     if (row)
         job->fromVersion = row.value().facts.agentVersion;
+    // Never offer a build the agent would not take, nor one this server
+    // could not talk to once it runs (Nezha's agents crossed protocol
+    // versions and went dark): both ranges must hold its protocol.
+    if (const auto range = job->fleet().agentProtocols(job->nodeId)) {
+        const int protocol = job->release.manifest.protocol;
+        Status fits = hm::fleet::checkReleaseProtocol(protocol, range->first, range->second);
+        if (fits
+            && !hm::fleet::checkReleaseProtocol(protocol, hm::fleet::kAgentProtocolMinVersion,
+                                                hm::fleet::kAgentProtocolVersion))
+            fits = Error{ErrorCode::Conflict,
+                         QStringLiteral("the build speaks agent protocol %1, which this server "
+                                        "does not (it speaks %2)")
+                             .arg(protocol)
+                             .arg(hm::fleet::kAgentProtocolVersion),
+                         QJsonObject{{QStringLiteral("code"),
+                                      QStringLiteral("PROTOCOL_INCOMPATIBLE")},
+                                     {QStringLiteral("release_protocol"), protocol}}};
+        if (!fits) {
+            QTimer::singleShot(0, job->anchor(), [job, fits] { job->finish(fits); });
+            return;
+        }
+    }
     job->actions->run(job->caller, job->client,
                       job->step("begin", {{QStringLiteral("manifest"),
                                            job->release.manifest.toJson()}}),

@@ -54,6 +54,20 @@ private slots:
         QCOMPARE(helloBack.capabilities, hello.capabilities);
         QCOMPARE(helloBack.lastSeq, 42);
         QCOMPARE(helloBack.signature, hello.signature);
+        // The release protocols the agent takes travel with it.
+        QCOMPARE(helloBack.protocolMin, kAgentProtocolMinVersion);
+        QCOMPARE(helloBack.protocolMax, kAgentProtocolVersion);
+        hello.protocolMax = 7;
+        QCOMPARE(roundTrip(hello).protocolMax, 7);
+        // An agent from before ranges sends only `protocol`: it takes that.
+        QJsonObject old = QJsonDocument::fromJson(serialize(hello)).object();
+        old.remove("protocol_min");
+        old.remove("protocol_max");
+        const auto parsed = parseAgentMessage(QJsonDocument(old).toJson());
+        QVERIFY(parsed);
+        const auto &oldHello = std::get<HelloMessage>(parsed.value());
+        QCOMPARE(oldHello.protocolMin, 1);
+        QCOMPARE(oldHello.protocolMax, 1);
 
         const WelcomeMessage welcome{"node-1", 41, {30}};
         const WelcomeMessage welcomeBack = roundTrip(welcome);
@@ -232,6 +246,27 @@ private slots:
                                                       {"last_seq", 0},
                                                       {"signature", "not base64!"}})
                                              << "signature";
+        QTest::newRow("hello range without its own protocol")
+            << json({{"type", "hello"},
+                     {"protocol", 1},
+                     {"protocol_min", 2},
+                     {"protocol_max", 3},
+                     {"node_id", "n"},
+                     {"agent_version", "1"},
+                     {"capabilities", QJsonArray()},
+                     {"last_seq", 0},
+                     {"signature", QString::fromLatin1(sig)}})
+            << "protocol_min";
+        QTest::newRow("hello half a range")
+            << json({{"type", "hello"},
+                     {"protocol", 1},
+                     {"protocol_min", 1},
+                     {"node_id", "n"},
+                     {"agent_version", "1"},
+                     {"capabilities", QJsonArray()},
+                     {"last_seq", 0},
+                     {"signature", QString::fromLatin1(sig)}})
+            << "protocol_max";
         QTest::newRow("hello capabilities not a list")
             << json({{"type", "hello"},
                      {"protocol", 1},
