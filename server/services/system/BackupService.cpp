@@ -661,10 +661,14 @@ void BackupService::restore(const QString &userId, const auth::ClientInfo &clien
     if (row && row.value().status != QLatin1String("completed"))
         row = Error{ErrorCode::Conflict, QStringLiteral("backup %1 is not complete").arg(id),
                     QJsonObject{{QStringLiteral("code"), QStringLiteral("backup_not_complete")}}};
+    if (row && m_restoring)
+        row = Error{ErrorCode::Conflict, QStringLiteral("another restore is being prepared"),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("restore_running")}}};
     if (!row) {
         QTimer::singleShot(0, context, [done, error = row.error()] { done(error); });
         return;
     }
+    m_restoring = true;
     const QString pending = QDir(m_dataDir).filePath(kRestorePendingDir);
     const QString path = filePath(id);
     const QString checksum = row.value().checksum;
@@ -737,6 +741,7 @@ void BackupService::restore(const QString &userId, const auth::ClientInfo &clien
     track(worker);
     connect(worker, &QThread::finished, context,
             [this, result, schema, done, userId, client, id, row = row.value()] {
+                m_restoring = false;
                 if (!*result)
                     return done(result->error());
                 auth::audit(m_db, QStringLiteral("BACKUP_RESTORE_SCHEDULED"), userId,

@@ -89,6 +89,7 @@ public:
     using JsonDone = std::function<void(Result<QJsonObject>)>;
     // Verifies the checksum, decrypts into a staging copy that must open
     // and migrate, and leaves it for the next start (restart_required).
+    // CONFLICT (restore_running) while another restore is being staged.
     void restore(const QString &userId, const auth::ClientInfo &client, const QString &id,
                  QObject *context, JsonDone done);
 
@@ -128,7 +129,8 @@ private:
     QString m_databasePath;
     crypto::SecureBytes m_databaseKey;
     crypto::SecureBytes m_dekWrappingKey;
-    QString m_running; // id of the backup being written
+    QString m_running;       // id of the backup being written
+    bool m_restoring = false; // a restore is being staged (one at a time)
     QList<QThread *> m_workers;
     QTimer m_schedule;
 };
