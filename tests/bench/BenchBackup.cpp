@@ -168,11 +168,14 @@ int main(int argc, char **argv)
                 loaded.size());
 
     clock.restart();
-    const Answer restoring = http->json(
-        "POST", QStringLiteral("/api/v1/backup/backups/") + id + QStringLiteral("/restore"), {},
-        admin);
+    // Verifying and staging 1 GiB outlasts Http's default 60 s wait.
+    const Answer restoring = Http::finish(
+        http->begin("POST", QStringLiteral("/api/v1/backup/backups/") + id + QStringLiteral("/restore"),
+                    "{}", Http::bearer(admin)),
+        30 * 60 * 1000);
     if (restoring.status != 202)
-        return fail(QStringLiteral("restore refused: ") + QString::fromUtf8(restoring.raw));
+        return fail(QStringLiteral("restore refused (%1): ").arg(restoring.status) +
+                    QString::fromUtf8(restoring.raw));
     const double staged = double(clock.elapsed()) / 1000;
     server->process().terminate();
     if (!server->process().waitForFinished(60000))
