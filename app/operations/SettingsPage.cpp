@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -89,7 +90,9 @@ void SettingsPage::addField(QGroupBox *group, const QString &path, Kind kind, in
                 combo->addItem(QString::fromLatin1(id));
             connect(combo, &QComboBox::currentTextChanged, this, &SettingsPage::validateTyped);
         } else {
-            combo->addItems(choices);
+            // The value as item data: a choice's label may be translated.
+            for (const QString &choice : choices)
+                combo->addItem(choice, choice);
             connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPage::validateTyped);
         }
         editor = combo;
@@ -189,6 +192,20 @@ QWidget *SettingsPage::createSystemTab()
     addField(policy, QStringLiteral("password_policy.require_lowercase"), Kind::Flag);
     addField(policy, QStringLiteral("password_policy.require_numbers"), Kind::Flag);
     addField(policy, QStringLiteral("password_policy.require_symbols"), Kind::Flag);
+    // Scheduled backups and their retention (docs/backup.md).
+    QGroupBox *backups = addGroup(content, right, QStringLiteral("settings.group.backups"));
+    addField(backups, QStringLiteral("backup_schedule"), Kind::Choice, 0, 0,
+             {QStringLiteral("off"), QStringLiteral("daily"), QStringLiteral("weekly")});
+    addField(backups, QStringLiteral("backup_hour"), Kind::Number, 0, 23);
+    addField(backups, QStringLiteral("backup_weekday"), Kind::Choice, 0, 0,
+             {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
+              QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7")});
+    addField(backups, QStringLiteral("backup_retention_daily"), Kind::Number, 0, 365);
+    addField(backups, QStringLiteral("backup_retention_weekly"), Kind::Number, 0, 520);
+    m_backupNotice = new QLabel(backups);
+    m_backupNotice->setObjectName(QStringLiteral("settings.backupNotice"));
+    m_backupNotice->setWordWrap(true);
+    static_cast<QFormLayout *>(backups->layout())->addRow(m_backupNotice);
     right->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
@@ -352,9 +369,15 @@ void SettingsPage::fillForm()
             static_cast<QLineEdit *>(field.editor)->setText(value.toString());
             break;
         case Kind::TimeZone:
-        case Kind::Choice:
             static_cast<QComboBox *>(field.editor)->setCurrentText(value.toString());
             break;
+        case Kind::Choice: {
+            auto *combo = static_cast<QComboBox *>(field.editor);
+            combo->setCurrentIndex(combo->findData(value.isDouble()
+                                                       ? QString::number(value.toInt())
+                                                       : value.toString()));
+            break;
+        }
         case Kind::Number:
             static_cast<QSpinBox *>(field.editor)->setValue(value.toInt());
             break;
@@ -372,8 +395,14 @@ QJsonValue SettingsPage::formValue(const Field &field) const
     case Kind::Text:
         return static_cast<QLineEdit *>(field.editor)->text();
     case Kind::TimeZone:
-    case Kind::Choice:
         return static_cast<QComboBox *>(field.editor)->currentText().trimmed();
+    case Kind::Choice: {
+        const QString value = static_cast<QComboBox *>(field.editor)->currentData().toString();
+        // backup_weekday is a number on the server.
+        if (field.path == QLatin1String("backup_weekday"))
+            return value.toInt();
+        return value;
+    }
     case Kind::Number:
         return static_cast<QSpinBox *>(field.editor)->value();
     case Kind::Flag:
@@ -598,7 +627,12 @@ void SettingsPage::retranslate()
         {QStringLiteral("password_policy.require_uppercase"), tr("Require an uppercase letter")},
         {QStringLiteral("password_policy.require_lowercase"), tr("Require a lowercase letter")},
         {QStringLiteral("password_policy.require_numbers"), tr("Require a digit")},
-        {QStringLiteral("password_policy.require_symbols"), tr("Require a symbol")}};
+        {QStringLiteral("password_policy.require_symbols"), tr("Require a symbol")},
+        {QStringLiteral("backup_schedule"), tr("Scheduled backups")},
+        {QStringLiteral("backup_hour"), tr("Hour of the day")},
+        {QStringLiteral("backup_weekday"), tr("Day of the week")},
+        {QStringLiteral("backup_retention_daily"), tr("Keep the newest")},
+        {QStringLiteral("backup_retention_weekly"), tr("Keep one per week for")}};
     for (const Field &field : std::as_const(m_fields)) {
         field.caption->setText(captions.value(field.path));
         if (field.path == QLatin1String("security.allow_private_networks"))
@@ -610,7 +644,28 @@ void SettingsPage::retranslate()
             static_cast<QSpinBox *>(field.editor)->setSuffix(tr(" s"));
         if (field.path == QLatin1String("password_policy.min_length"))
             static_cast<QSpinBox *>(field.editor)->setSuffix(tr(" characters"));
+        if (field.path == QLatin1String("backup_schedule")) {
+            auto *combo = static_cast<QComboBox *>(field.editor);
+            combo->setItemText(0, tr("Off"));
+            combo->setItemText(1, tr("Daily"));
+            combo->setItemText(2, tr("Weekly"));
+        }
+        if (field.path == QLatin1String("backup_weekday")) {
+            auto *combo = static_cast<QComboBox *>(field.editor);
+            for (int day = 1; day <= 7; ++day)
+                combo->setItemText(day - 1, QLocale().dayName(day)); // the language's default
+        }
+        if (field.path == QLatin1String("backup_hour"))
+            static_cast<QSpinBox *>(field.editor)->setSuffix(tr(":00"));
+        if (field.path == QLatin1String("backup_retention_daily"))
+            static_cast<QSpinBox *>(field.editor)->setSuffix(tr(" backups"));
+        if (field.path == QLatin1String("backup_retention_weekly"))
+            static_cast<QSpinBox *>(field.editor)->setSuffix(tr(" weeks"));
     }
+    m_groups.value(QStringLiteral("settings.group.backups"))->setTitle(tr("Backups"));
+    m_backupNotice->setText(
+        tr("A backup is useless without the master key: keep a copy of the master key apart "
+           "from the backups. The hour is in the server's time zone."));
     m_save->setText(tr("Save"));
     m_revert->setText(tr("Revert"));
 

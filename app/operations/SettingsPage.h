@@ -131,6 +131,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_backupNotice = nullptr; // the master-key warning of the Backups group
 
     QFormLayout *m_prefsForm = nullptr;
     QGroupBox *m_prefsGroup = nullptr;

@@ -1186,6 +1186,37 @@ ALTER TABLE agent_releases ADD COLUMN source TEXT NOT NULL DEFAULT 'upload'
     CHECK (source IN ('upload', 'built_in'));
 )sql";
 
+// Backups (issue 37 item 1; docs/backup.md): one row per backup file in
+// <data dir>/backups/<id>.hmbackup. The file itself is the truth about its
+// content; this row is the list the API shows. trigger: manual, scheduled
+// or uploaded (retention prunes only scheduled ones).
+const char kBackupsSchema[] = R"sql(
+CREATE TABLE backups (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    description   TEXT NOT NULL DEFAULT '',
+    type          TEXT NOT NULL DEFAULT 'full' CHECK (type = 'full'),
+    trigger_kind  TEXT NOT NULL CHECK (trigger_kind = 'manual' OR trigger_kind = 'scheduled'
+                                       OR trigger_kind = 'uploaded'),
+    status        TEXT NOT NULL CHECK (status = 'running' OR status = 'completed'
+                                       OR status = 'failed'),
+    progress      INTEGER NOT NULL DEFAULT 0,
+    size_bytes    INTEGER NOT NULL DEFAULT 0,
+    database_size INTEGER NOT NULL DEFAULT 0,
+    files_size    INTEGER NOT NULL DEFAULT 0,
+    checksum      TEXT NOT NULL DEFAULT '',
+    file_name     TEXT NOT NULL,
+    includes_logs INTEGER NOT NULL DEFAULT 0,
+    schema_version INTEGER NOT NULL DEFAULT 0,
+    snapshot_at   INTEGER,
+    error         TEXT,
+    created_by    TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at    INTEGER NOT NULL,
+    completed_at  INTEGER
+);
+CREATE INDEX idx_backups_created ON backups(created_at DESC);
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1245,6 +1276,7 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAlertContainerRulesSchema)},
         {37, QStringLiteral("agent release source"),
          QString::fromUtf8(kAgentReleaseSourceSchema)},
+        {38, QStringLiteral("backups"), QString::fromUtf8(kBackupsSchema)},
     };
     return migrations;
 }

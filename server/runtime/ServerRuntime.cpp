@@ -15,6 +15,7 @@
 #include "server/routes/fleet/FleetRoutes.h"
 #include "server/routes/remote/RemoteRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
+#include "server/routes/system/BackupRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/routes/vpn/BgpRoutes.h"
 #include "server/routes/vpn/Ipv6PoolRoutes.h"
@@ -52,6 +53,7 @@
 #include "server/services/remote/AgentReleases.h"
 #include "server/services/remote/AgentUpgrades.h"
 #include "server/services/remote/ReleaseSigner.h"
+#include "server/services/system/BackupService.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
@@ -171,6 +173,9 @@ Status ServerRuntime::openStore()
 
     m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
     m_databaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
+    m_backupDatabaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
+    m_backupWrappingKey =
+        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping);
     m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
     m_envelope = std::make_unique<crypto::EnvelopeCipher>(
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
@@ -239,6 +244,11 @@ Result<QUrl> ServerRuntime::startUp()
     if (Status selfTest = crypto::selfTest(); !selfTest)
         return selfTest.error();
 
+    // A restore staged by the previous run replaces the database before
+    // anything opens it (BackupService, docs/backup.md).
+    if (Status restored = BackupService::applyPendingRestore(m_options.dataDir, databasePath());
+        !restored)
+        return restored.error();
     if (Status store = openStore(); !store)
         return store.error();
 
@@ -359,6 +369,11 @@ Result<QUrl> ServerRuntime::startUp()
                       .filePath(QStringLiteral("hivemind-agent"))
                 : m_options.agentBinary,
             QString::fromLatin1(version::kVersion), m_fleet.get());
+    m_backups = std::make_unique<BackupService>(
+        *m_database, *m_envelope, *m_engine, m_auth->events, m_options.dataDir, databasePath(),
+        std::move(m_backupDatabaseKey), std::move(m_backupWrappingKey));
+    m_backups->start();
+    registerBackupRoutes(*m_router, *m_auth, *m_backups);
     m_fileOps = std::make_unique<remote::FileOps>(*m_nodeActions);
     registerFileRoutes(*m_router, *m_auth, *m_fileOps);
     m_dockerOps = std::make_unique<remote::DockerOps>(*m_nodeActions);
@@ -479,6 +494,7 @@ void ServerRuntime::stop()
     m_processOps.reset(); // over the fleet's agent calls
     m_nodePower.reset();
     m_agentUpgrades.reset();
+    m_backups.reset(); // waits for a backup or restore being written
     m_fileOps.reset();    // its calls' answers are dropped with it
     if (m_taskDispatcher)
         m_taskDispatcher->setActions(nullptr);

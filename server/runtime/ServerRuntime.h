@@ -23,6 +23,7 @@ class DekRepository;
 namespace hm::server {
 
 class ApiRouter;
+class BackupService;
 class ComponentService;
 class FlowEngineHost;
 class FlowEvents;
@@ -139,6 +140,7 @@ private:
     std::unique_ptr<remote::NodePower> m_nodePower;            // agent restart, reboot
     std::unique_ptr<remote::ReleaseSigner> m_releaseSigner;    // signs agent builds
     std::unique_ptr<remote::AgentReleases> m_agentReleases;    // stored agent builds
+    std::unique_ptr<BackupService> m_backups;                  // backups and restore
     std::unique_ptr<remote::AgentUpgrades> m_agentUpgrades;    // agents upgraded
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
     std::unique_ptr<remote::NginxOps> m_nginxOps;              // nodes' nginx
@@ -156,6 +158,9 @@ private:
     crypto::SecureBytes m_tokenSigningKey;
     // Kept from openStore() until the engine opened its own connections.
     crypto::SecureBytes m_databaseKey;
+    // Kept for BackupService (snapshots, staged restores, backup headers).
+    crypto::SecureBytes m_backupDatabaseKey;
+    crypto::SecureBytes m_backupWrappingKey;
     BootstrapOutcome m_bootstrap;
     QElapsedTimer m_uptime;
     QUrl m_baseUrl;

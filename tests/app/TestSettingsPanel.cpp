@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -41,6 +42,7 @@ private slots:
     void refusedValueShowsAtItsFieldAndNothingChanges();
     void viewerSeesItReadOnly();
     void consolePreferences();
+    void backupScheduleIsSavedAndReadBack();
     void languageSwitch();
 
 private:
@@ -269,6 +271,61 @@ void TestSettingsPanel::consolePreferences()
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-preferences-en")));
 }
 
+// Scheduled backups and retention (docs/backup.md) in the system
+// configuration, with the master-key warning beside them.
+void TestSettingsPanel::backupScheduleIsSavedAndReadBack()
+{
+    showPage(&m_client);
+    QVERIFY(loaded());
+    auto *schedule = field<QComboBox>("backup_schedule");
+    QVERIFY(schedule);
+    QTRY_VERIFY(schedule->isEnabled());
+    QCOMPARE(schedule->currentData().toString(), stored().value("backup_schedule").toString());
+    QCOMPARE(schedule->count(), 3);
+    QCOMPARE(schedule->itemText(2), QStringLiteral("Weekly"));
+    auto *weekday = field<QComboBox>("backup_weekday");
+    QCOMPARE(weekday->currentData().toString(),
+             QString::number(stored().value("backup_weekday").toInt()));
+    auto *notice = m_page->findChild<QLabel *>(QStringLiteral("settings.backupNotice"));
+    QVERIFY(notice->isVisible());
+    QVERIFY(notice->text().contains(QLatin1String("useless without the master key")));
+
+    schedule->setCurrentIndex(schedule->findData(QStringLiteral("weekly")));
+    weekday->setCurrentIndex(weekday->findData(QStringLiteral("3")));
+    field<QSpinBox>("backup_hour")->setValue(4);
+    field<QSpinBox>("backup_retention_daily")->setValue(5);
+    field<QSpinBox>("backup_retention_weekly")->setValue(8);
+    const QJsonObject patch = m_page->changes();
+    QCOMPARE(patch.value("backup_schedule").toString(), QStringLiteral("weekly"));
+    QCOMPARE(patch.value("backup_weekday").toInt(), 3);
+    QSignalSpy saved(m_page.get(), &SettingsPage::saved);
+    saveButton()->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+    const QJsonObject now = stored();
+    QCOMPARE(now.value("backup_schedule").toString(), QStringLiteral("weekly"));
+    QCOMPARE(now.value("backup_weekday").toInt(), 3);
+    QCOMPARE(now.value("backup_hour").toInt(), 4);
+    QCOMPARE(now.value("backup_retention_daily").toInt(), 5);
+    QCOMPARE(now.value("backup_retention_weekly").toInt(), 8);
+
+    showPage(&m_client);
+    QVERIFY(loaded());
+    QCOMPARE(field<QComboBox>("backup_schedule")->currentData().toString(),
+             QStringLiteral("weekly"));
+    QCOMPARE(field<QComboBox>("backup_weekday")->currentText(), QLocale().dayName(3));
+    QCOMPARE(field<QSpinBox>("backup_retention_weekly")->value(), 8);
+    // The group is at the bottom of the right column: scrolled into view.
+    auto *scroll = m_page->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    scroll->ensureWidgetVisible(m_page->findChild<QLabel *>(QStringLiteral("settings.backupNotice")));
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-backups-en")));
+    // Off again, so the server makes no backups during the other tests.
+    QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_schedule", "off"}}, m_admin)
+                 .status,
+             200);
+}
+
 void TestSettingsPanel::languageSwitch()
 {
     showPage(&m_client);
@@ -285,6 +342,12 @@ void TestSettingsPanel::languageSwitch()
         tabs->setCurrentIndex(0);
         QVERIFY(hm::test::screenshot(m_page.get(),
                                      QStringLiteral("settings-system-") + languages.at(i)));
+        auto *scroll = m_page->findChild<QScrollArea *>();
+        scroll->ensureWidgetVisible(
+            m_page->findChild<QLabel *>(QStringLiteral("settings.backupNotice")));
+        QVERIFY(hm::test::screenshot(m_page.get(),
+                                     QStringLiteral("settings-backups-") + languages.at(i)));
+        scroll->ensureVisible(0, 0);
         tabs->setCurrentIndex(1);
         QVERIFY(hm::test::screenshot(m_page.get(),
                                      QStringLiteral("settings-preferences-") + languages.at(i)));

@@ -31,7 +31,7 @@ const std::array<Category, 9> &categories()
         {"credentials", {QStringLiteral("CREDENTIAL_")}},
         {"services", {QStringLiteral("SERVICE_")}},
         {"components", {QStringLiteral("COMPONENT_")}},
-        {"system", {QStringLiteral("SYSTEM_"), QStringLiteral("SETTINGS_")}},
+        {"system", {QStringLiteral("SYSTEM_"), QStringLiteral("SETTINGS_"), QStringLiteral("BACKUP_")}},
         {"fleet", {QStringLiteral("NODE_"), QStringLiteral("ALERT_"), QStringLiteral("PROBE_")}},
         {"vpn",
          {QStringLiteral("WIREGUARD_"), QStringLiteral("IPV6_POOL_"), QStringLiteral("IPV6_PREFIX_"),

@@ -44,7 +44,19 @@ const QList<Field> &topFields()
          {QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARN"),
           QStringLiteral("ERROR")}},
         {QStringLiteral("api_rate_limit"), Kind::Int, 1, 1000000},
-        {QStringLiteral("anonymous_rate_limit"), Kind::Int, 1, 1000000}};
+        {QStringLiteral("anonymous_rate_limit"), Kind::Int, 1, 1000000},
+        // Scheduled backups (BackupScheduler): off, once a day at
+        // backup_hour (server time zone), or weekly on backup_weekday
+        // (1 = Monday); how many scheduled backups retention keeps.
+        {QStringLiteral("backup_schedule"),
+         Kind::Enum,
+         0,
+         0,
+         {QStringLiteral("off"), QStringLiteral("daily"), QStringLiteral("weekly")}},
+        {QStringLiteral("backup_hour"), Kind::Int, 0, 23},
+        {QStringLiteral("backup_weekday"), Kind::Int, 1, 7},
+        {QStringLiteral("backup_retention_daily"), Kind::Int, 0, 365},
+        {QStringLiteral("backup_retention_weekly"), Kind::Int, 0, 520}};
     return fields;
 }
 
@@ -154,7 +166,12 @@ QJsonObject load(store::Database &database)
                          {QStringLiteral("timezone"), QStringLiteral("UTC")},
                          {QStringLiteral("log_level"), QStringLiteral("INFO")},
                          {QStringLiteral("api_rate_limit"), 1000},
-                         {QStringLiteral("anonymous_rate_limit"), 100}};
+                         {QStringLiteral("anonymous_rate_limit"), 100},
+                         {QStringLiteral("backup_schedule"), QStringLiteral("off")},
+                         {QStringLiteral("backup_hour"), 3},
+                         {QStringLiteral("backup_weekday"), 7},
+                         {QStringLiteral("backup_retention_daily"), 7},
+                         {QStringLiteral("backup_retention_weekly"), 4}};
     QJsonObject security{{QStringLiteral("enable_rate_limiting"), true},
                          {QStringLiteral("allow_private_networks"), false}};
     // Stored values are trusted only when they still pass validation, so a

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace hm::server {
+
+class ApiRouter;
+class BackupService;
+namespace auth {
+class AuthModule;
+}
+
+// /api/v1/backup/* (docs/api.md "Backups"): administrators only.
+void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupService &backups);
+
+} // namespace hm::server

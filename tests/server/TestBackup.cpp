@@ -1,0 +1,421 @@
+// Backups and restore through the real hivemind-server over loopback, on a
+// real SQLCipher file (issue 37 item 1; docs/backup.md): a backup taken
+// while triggers run holds exactly the executions answered before its
+// snapshot point; a changed, cut off, foreign (other master key) or
+// unrelated file is refused with nothing changed; scheduled backups keep
+// their retention; only administrators reach any of it; audit entries.
+
+#include "AuthTestSupport.h"
+#include "FlowTestSupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace hm::test;
+
+namespace {
+
+QJsonObject echoFlow()
+{
+    return flowDefinition({flowNode("echo", "transform", {{"v", "$.trigger.v"}},
+                                    {{"outputs", QJsonObject{{"v", "$.inputs.v"}}}})});
+}
+
+qint64 isoMs(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class TestBackup : public QObject, private ServerFixture
+{
+    Q_OBJECT
+private:
+    QString m_flow;
+
+    Answer createBackup(const QJsonObject &body = {}, const QString &token = {})
+    {
+        return m_http->json("POST", "/api/v1/backup/backups/create", body,
+                            token.isEmpty() ? m_admin : token);
+    }
+    // Waits for the backup to leave "running"; its row.
+    QJsonObject waitDone(const QString &id)
+    {
+        QJsonObject row;
+        const auto done = [&] {
+            row = m_http->get("/api/v1/backup/backups/" + id, m_admin).data();
+            return row.value("status").toString() == QLatin1String("completed") ||
+                   row.value("status").toString() == QLatin1String("failed");
+        };
+        // QTRY_* cannot return a value; the same wait without it.
+        if (!QTest::qWaitFor(done, 120000))
+            qWarning() << "backup" << id << "still running";
+        return row;
+    }
+    QString madeBackup(const QJsonObject &body = {})
+    {
+        const Answer created = createBackup(body);
+        if (created.status != 202) {
+            qWarning() << created.raw;
+            return {};
+        }
+        const QString id = created.data().value("backup_id").toString();
+        const QJsonObject row = waitDone(id);
+        if (row.value("status").toString() != QLatin1String("completed")) {
+            qWarning() << row;
+            return {};
+        }
+        return id;
+    }
+    QString backupPath(const QString &id) const
+    {
+        return QDir(m_dir.path()).filePath("backups/" + id + ".hmbackup");
+    }
+    Answer upload(const QByteArray &bytes, const QString &token = {})
+    {
+        return m_http->send("POST", "/api/v1/backup/backups/upload", bytes,
+                            Http::bearer(token.isEmpty() ? m_admin : token));
+    }
+    qint64 backupCount()
+    {
+        return m_http->get("/api/v1/backup/backups?size=100", m_admin)
+            .data()
+            .value("pagination")
+            .toObject()
+            .value("total")
+            .toInteger();
+    }
+    int auditCount(const QString &action)
+    {
+        return int(m_http->get("/api/v1/audit?action=" + action + "&size=100", m_admin)
+                       .data()
+                       .value("pagination")
+                       .toObject()
+                       .value("total")
+                       .toInteger());
+    }
+    bool restorePending() const
+    {
+        return QFileInfo::exists(QDir(m_dir.path()).filePath("restore-pending"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString problem = startServer();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QString why;
+        m_flow = createPublishedFlow(*m_http, m_admin, "backup-echo", echoFlow(), {}, &why);
+        QVERIFY2(!m_flow.isEmpty(), qPrintable(why));
+    }
+
+    void encryptionCannotBeTurnedOff()
+    {
+        const Answer refused = createBackup({{"encryption", false}});
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("backup_encryption_required"));
+        QCOMPARE(createBackup({{"backup_type", "incremental"}}).status, 422);
+        QCOMPARE(m_http->get("/api/v1/backup/backups?status=finished", m_admin).status, 422);
+        QCOMPARE(backupCount(), 0);
+    }
+
+    // Triggers before, around and after the snapshot point; the restored
+    // database holds every execution answered before it and none sent
+    // after it.
+    void restoreHoldsWhatWasAnsweredBeforeTheSnapshot()
+    {
+        struct Sent
+        {
+            QNetworkReply *reply = nullptr;
+            qint64 sentAt = 0;
+            qint64 answeredAt = 0;
+            QString executionId;
+        };
+        std::vector<std::unique_ptr<Sent>> sent;
+        const QByteArray body = QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"v", 1}}}})
+                                    .toJson(QJsonDocument::Compact);
+        const auto fire = [&](int count) {
+            for (int i = 0; i < count; ++i) {
+                auto s = std::make_unique<Sent>();
+                s->sentAt = QDateTime::currentMSecsSinceEpoch();
+                s->reply = m_http->begin("POST", "/api/v1/flows/" + m_flow + "/trigger", body,
+                                         Http::bearer(m_admin));
+                Sent *raw = s.get();
+                connect(raw->reply, &QNetworkReply::finished, this,
+                        [raw] { raw->answeredAt = QDateTime::currentMSecsSinceEpoch(); });
+                sent.push_back(std::move(s));
+            }
+        };
+        const auto collect = [&] {
+            for (auto &s : sent) {
+                if (!s->reply)
+                    continue;
+                const Answer answer = Http::finish(s->reply);
+                s->reply = nullptr;
+                QCOMPARE(answer.status, 200);
+                s->executionId = answer.data().value("execution_id").toString();
+            }
+        };
+        fire(30);
+        collect();
+        // The backup starts while more triggers are on their way.
+        fire(20);
+        QNetworkReply *creating = m_http->begin("POST", "/api/v1/backup/backups/create",
+                                                QJsonDocument(QJsonObject{{"name", "under load"}})
+                                                    .toJson(QJsonDocument::Compact),
+                                                Http::bearer(m_admin));
+        fire(20);
+        const Answer created = Http::finish(creating);
+        QCOMPARE(created.status, 202);
+        collect();
+        fire(30);
+        collect();
+        const qint64 snapshotAt = isoMs(created.data().value("snapshot_at"));
+        QVERIFY(snapshotAt > 0);
+        QVERIFY(created.data().value("notice").toString().contains("master key"));
+        const QString id = created.data().value("backup_id").toString();
+        QVERIFY(id.startsWith("backup_"));
+        QCOMPARE(created.data().value("status").toString(), QStringLiteral("running"));
+        const QJsonObject row = waitDone(id);
+        QCOMPARE(row.value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(row.value("encryption").toBool(), true);
+        QVERIFY(row.value("size_bytes").toInteger() > 0);
+        QCOMPARE(row.value("checksum").toString().size(), 64);
+        QVERIFY(QFileInfo::exists(backupPath(id)));
+        QCOMPARE(auditCount("BACKUP_CREATED"), 1);
+
+        QStringList before, after;
+        for (const auto &s : sent) {
+            if (s->answeredAt < snapshotAt)
+                before << s->executionId;
+            else if (s->sentAt > snapshotAt)
+                after << s->executionId;
+        }
+        QVERIFY2(before.size() >= 30, qPrintable(QString::number(before.size())));
+        QVERIFY2(after.size() >= 30, qPrintable(QString::number(after.size())));
+
+        const Answer restoring =
+            m_http->json("POST", "/api/v1/backup/backups/" + id + "/restore", {}, m_admin);
+        QCOMPARE(restoring.status, 202);
+        QCOMPARE(restoring.data().value("restart_required").toBool(), true);
+        QVERIFY(restoring.data().value("replaces").toArray().contains(QJsonValue("database")));
+        QCOMPARE(auditCount("BACKUP_RESTORE_SCHEDULED"), 1);
+        // Nothing changes before the restart.
+        QCOMPARE(m_http->get("/api/v1/executions/" + after.constLast() + "/status", m_admin).status,
+                 200);
+
+        QVERIFY(stopServer());
+        const QString problem = restartServer();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(!restorePending());
+        const QStringList kept =
+            QDir(m_dir.path()).entryList({"hivemind.db.before-restore-*"}, QDir::Files);
+        QVERIFY2(!kept.isEmpty(), "the previous database is kept");
+        for (const QString &execution : std::as_const(before))
+            QVERIFY2(m_http->get("/api/v1/executions/" + execution + "/status", m_admin).status ==
+                         200,
+                     qPrintable("missing after the restore: " + execution));
+        for (const QString &execution : std::as_const(after))
+            QVERIFY2(m_http->get("/api/v1/executions/" + execution + "/status", m_admin).status ==
+                         404,
+                     qPrintable("written after the snapshot yet restored: " + execution));
+        // The restored database lists the backup (its own snapshot knew it
+        // only as running) and records the restore.
+        const QJsonObject restoredRow = m_http->get("/api/v1/backup/backups/" + id, m_admin).data();
+        QCOMPARE(restoredRow.value("status").toString(), QStringLiteral("completed"));
+        QCOMPARE(auditCount("BACKUP_RESTORED"), 1);
+        // The server works on: triggers, and another backup.
+        QCOMPARE(triggerFlow(*m_http, m_admin, m_flow, {{"v", 2}}).status, 200);
+    }
+
+    void changedCutOffOrForeignFilesAreRefused()
+    {
+        const QString id = madeBackup();
+        QVERIFY(!id.isEmpty());
+        const QJsonObject row = m_http->get("/api/v1/backup/backups/" + id, m_admin).data();
+        const Answer downloaded =
+            m_http->get("/api/v1/backup/backups/" + id + "/download", m_admin);
+        QCOMPARE(downloaded.status, 200);
+        const QByteArray good = downloaded.raw;
+        QCOMPARE(good.size(), row.value("size_bytes").toInteger());
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(good, QCryptographicHash::Sha256).toHex()),
+                 row.value("checksum").toString());
+        QVERIFY(auditCount("BACKUP_DOWNLOADED") >= 1);
+        const qint64 count = backupCount();
+
+        // Uploads: a changed byte, a cut-off file, something else.
+        QByteArray changed = good;
+        changed[changed.size() / 2] = char(changed.at(changed.size() / 2) ^ 0x40);
+        Answer refused = upload(changed);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_tampered"));
+        refused = upload(good.left(good.size() - 100));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_truncated"));
+        refused = upload(QByteArray("SQLite format 3\0 and more", 25));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_not_a_backup"));
+        QCOMPARE(backupCount(), count);
+        QVERIFY(QDir(QDir(m_dir.path()).filePath("backups")).entryList({"upload-*"}).isEmpty());
+
+        // The stored file changed on disk: its checksum refuses the restore.
+        QFile file(backupPath(id));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() / 2);
+        file.write(QByteArray(1, char(changed.at(changed.size() / 2))));
+        file.close();
+        refused = m_http->json("POST", "/api/v1/backup/backups/" + id + "/restore", {}, m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("backup_checksum_mismatch"));
+        QVERIFY(!restorePending());
+        // Cut off on disk: refused the same way.
+        QVERIFY(file.resize(good.size() / 2));
+        refused = m_http->json("POST", "/api/v1/backup/backups/" + id + "/restore", {}, m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("backup_checksum_mismatch"));
+        QVERIFY(!restorePending());
+
+        // The good file uploaded again is a backup of its own.
+        const Answer uploaded = upload(good);
+        QCOMPARE(uploaded.status, 201);
+        QCOMPARE(uploaded.data().value("trigger").toString(), QStringLiteral("uploaded"));
+        QCOMPARE(uploaded.data().value("checksum").toString(), row.value("checksum").toString());
+        QVERIFY(uploaded.data().value("id").toString() != id);
+        QCOMPARE(auditCount("BACKUP_UPLOADED"), 1);
+
+        // A backup of another server (another master key).
+        QTemporaryDir otherDir;
+        std::unique_ptr<ServerProcess> other;
+        std::unique_ptr<Http> otherHttp;
+        QString otherAdmin;
+        const QString problem = startWithAdmin(otherDir, other, otherHttp, otherAdmin);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const Answer made = otherHttp->json("POST", "/api/v1/backup/backups", {}, otherAdmin);
+        QCOMPARE(made.status, 202);
+        const QString otherId = made.data().value("backup_id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(otherHttp->get("/api/v1/backup/backups/" + otherId, otherAdmin)
+                                      .data()
+                                      .value("status")
+                                      .toString(),
+                                  QStringLiteral("completed"), 60000);
+        const QByteArray foreign =
+            otherHttp->get("/api/v1/backup/backups/" + otherId + "/download", otherAdmin).raw;
+        QVERIFY(foreign.startsWith("HMBACKUP"));
+        refused = upload(foreign);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_key_mismatch"));
+        QVERIFY(refused.body.value("error").toObject().value("message").toString().contains(
+            "master key"));
+        QCOMPARE(backupCount(), count + 1);
+        // Data intact: the flow still answers.
+        QCOMPARE(triggerFlow(*m_http, m_admin, m_flow, {{"v", 3}}).status, 200);
+
+        // Deleting removes the file; audited.
+        const Answer deleted =
+            m_http->send("DELETE", "/api/v1/backup/backups/" + id, {}, Http::bearer(m_admin));
+        QCOMPARE(deleted.status, 200);
+        QVERIFY(!QFileInfo::exists(backupPath(id)));
+        QCOMPARE(m_http->get("/api/v1/backup/backups/" + id, m_admin).status, 404);
+        QCOMPARE(auditCount("BACKUP_DELETED"), 1);
+    }
+
+    void onlyAdministrators()
+    {
+        const ApiUser user = createApiUser(*m_http, m_admin, "backupuser", "Us3r!Secret9", "USER");
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "backupviewer", "V1ewer!Secret", "VIEWER");
+        QVERIFY(!user.token.isEmpty());
+        QVERIFY(!viewer.token.isEmpty());
+        const qint64 count = backupCount();
+        for (const QString &token : {user.token, viewer.token}) {
+            QCOMPARE(m_http->get("/api/v1/backup/backups", token).status, 403);
+            QCOMPARE(createBackup({}, token).status, 403);
+            QCOMPARE(m_http->json("POST", "/api/v1/backup/backups", {}, token).status, 403);
+            QCOMPARE(m_http->get("/api/v1/backup/recovery-info", token).status, 403);
+            QCOMPARE(upload("HMBACKUP", token).status, 403);
+            QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/x/restore", {}, token).status,
+                     403);
+            QCOMPARE(m_http->get("/api/v1/backup/backups/x/download", token).status, 403);
+        }
+        QCOMPARE(m_http->get("/api/v1/backup/backups").status, 401);
+        QCOMPARE(backupCount(), count);
+        QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/nope/restore", {}, m_admin).status,
+                 404);
+    }
+
+    void recoveryInfoHoldsNoSecret()
+    {
+        const Answer info = m_http->get("/api/v1/backup/recovery-info", m_admin);
+        QCOMPARE(info.status, 200);
+        QVERIFY(info.data().value("master_key_required").toBool());
+        QVERIFY(info.data().value("schema_version").toInt() >= 35);
+        QVERIFY(!info.data().value("data_keys").toArray().isEmpty());
+        QVERIFY(!info.raw.contains(m_server->masterKey()));
+        QVERIFY(!info.raw.contains("encrypted_key"));
+    }
+
+    void scheduledBackupsKeepTheirRetention()
+    {
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_retention_daily", -1}},
+                              m_admin)
+                     .status,
+                 422);
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_schedule", "hourly"}},
+                              m_admin)
+                     .status,
+                 422);
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config",
+                              {{"backup_schedule", "daily"},
+                               {"backup_retention_daily", 2},
+                               {"backup_retention_weekly", 1}},
+                              m_admin)
+                     .status,
+                 200);
+        const qint64 manual = backupCount();
+        // A schedule of one second instead of the calendar (test knob).
+        QVERIFY(stopServer());
+        m_server = std::make_unique<ServerProcess>(m_dir.path(), m_server->masterKey());
+        setAdminEnvironment(*m_server);
+        m_server->setEnv("HIVEMIND_BACKUP_INTERVAL_SECONDS", "1");
+        const QString problem = connectAdmin(*m_server, m_server->start(), m_http, m_admin);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const int deletedBefore = auditCount("BACKUP_DELETED");
+        QTRY_VERIFY_WITH_TIMEOUT(auditCount("BACKUP_DELETED") >= deletedBefore + 3, 120000);
+        const Answer scheduled =
+            m_http->get("/api/v1/backup/backups?trigger=scheduled&status=completed", m_admin);
+        QCOMPARE(scheduled.status, 200);
+        QVERIFY2(scheduled.data().value("pagination").toObject().value("total").toInteger() <= 2,
+                 scheduled.raw.constData());
+        // Manual and uploaded backups are never pruned.
+        QCOMPARE(m_http->get("/api/v1/backup/backups?trigger=manual", m_admin)
+                         .data()
+                         .value("pagination")
+                         .toObject()
+                         .value("total")
+                         .toInteger() +
+                     m_http->get("/api/v1/backup/backups?trigger=uploaded", m_admin)
+                         .data()
+                         .value("pagination")
+                         .toObject()
+                         .value("total")
+                         .toInteger(),
+                 manual);
+        const QStringList files =
+            QDir(QDir(m_dir.path()).filePath("backups")).entryList({"*.hmbackup"}, QDir::Files);
+        QVERIFY2(files.size() <= manual + 3, qPrintable(files.join(' ')));
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_schedule", "off"}}, m_admin)
+                     .status,
+                 200);
+    }
+};
+
+QTEST_MAIN(TestBackup)
+#include "TestBackup.moc"
