@@ -1165,6 +1165,24 @@ const char kAuditByResourceSchema[] = R"sql(
 CREATE INDEX idx_audit_logs_resource ON audit_logs(resource_type, resource_id, created_at DESC);
 )sql";
 
+// Account e-mail (issue 37 item 2; docs/api.md "Account e-mail"): the
+// single-use tokens of password resets and e-mail verification, stored as
+// the SHA-256 of the token only, and the language a user's mails are
+// written in (NULL: English).
+const char kAccountMailSchema[] = R"sql(
+CREATE TABLE account_tokens (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    purpose    TEXT NOT NULL CHECK (purpose = 'reset' OR purpose = 'verify'),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+);
+CREATE INDEX account_tokens_user ON account_tokens(user_id, purpose);
+ALTER TABLE users ADD COLUMN language TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1219,6 +1237,8 @@ const QList<Migration> &schemaMigrations()
         {32, QStringLiteral("node grants"), QString::fromUtf8(kNodeGrantsSchema)},
         {33, QStringLiteral("agent releases"), QString::fromUtf8(kAgentReleasesSchema)},
         {34, QStringLiteral("audit by resource"), QString::fromUtf8(kAuditByResourceSchema)},
+        {35, QStringLiteral("account e-mail tokens and user language"),
+         QString::fromUtf8(kAccountMailSchema)},
     };
     return migrations;
 }
