@@ -85,6 +85,7 @@ constexpr Action kActions[] = {
      QT_TRANSLATE_NOOP("AuditActions", "Component active again")},
     {"COMPONENT_DELETED", "components", QT_TRANSLATE_NOOP("AuditActions", "Component deleted")},
     {"SETTINGS_CHANGED", "system", QT_TRANSLATE_NOOP("AuditActions", "Sign-in settings changed")},
+    {"MAIL_SETTINGS_CHANGED", "system", QT_TRANSLATE_NOOP("AuditActions", "Mail settings changed")},
     {"MAIL_TEST_SENT", "system", QT_TRANSLATE_NOOP("AuditActions", "Test e-mail sent")},
     {"SYSTEM_CONFIG_CHANGED", "system",
      QT_TRANSLATE_NOOP("AuditActions", "System configuration changed")},

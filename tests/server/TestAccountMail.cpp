@@ -287,7 +287,7 @@ private slots:
         // A change without the password keeps it.
         QCOMPARE(putMail({{"from", "accounts@hivemind.test"}}, m_admin).data().value("password_set"),
                  QJsonValue(true));
-        QVERIFY(auditHas(*m_http, m_admin, QStringLiteral("SETTINGS_CHANGED"),
+        QVERIFY(auditHas(*m_http, m_admin, QStringLiteral("MAIL_SETTINGS_CHANGED"),
                          m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
                              .data()
                              .value("id")

@@ -161,7 +161,7 @@ ApiReply putMailSettings(AuthModule &auth, const RequestContext &c, const Princi
                                                   body.value(), auth.db, auth.envelope));
     HM_TRY_STATUS(next.value().save(auth.db, p.userId));
     // The fields changed, never their values (the password among them).
-    auditAction(auth.db, c, p.userId, QStringLiteral("SETTINGS_CHANGED"),
+    auditAction(auth.db, c, p.userId, QStringLiteral("MAIL_SETTINGS_CHANGED"),
                 QStringLiteral("settings"), QStringLiteral("mail.smtp"),
                 {{QStringLiteral("keys"), QJsonArray::fromStringList(body.value().keys())}});
     return ApiReply::ok(next.value().toJson());
