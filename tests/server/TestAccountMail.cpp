@@ -7,7 +7,8 @@
 // once and ends the old sessions; an unknown address gets the same answer
 // and no mail; e-mail verification; the lockout notice, once; an expired
 // token refused (the server restarted with the hidden
-// --account-token-ttl-ms 1); no token or password in any log line.
+// --account-token-ttl-ms 1); no token or password in any log line;
+// forgot-password limited per client address.
 
 #include "../support/TlsTestSupport.h"
 #include "AuthTestSupport.h"
@@ -628,6 +629,23 @@ private slots:
         m_log.clear();
         collectLog();
         QVERIFY(!m_log.contains(token.toUtf8()));
+    }
+
+    // After the others: the login limit of this address is lowered.
+    void forgotPasswordIsRateLimited()
+    {
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/auth/settings"),
+                            {{"auth.rate_limits", QJsonObject{{"login_per_minute", 2}}}}, m_admin)
+                     .status,
+                 200);
+        // Two within the minute pass (the case above asked once already).
+        (void)forgot(QStringLiteral("a@example.com"));
+        (void)forgot(QStringLiteral("b@example.com"));
+        const Answer limited = forgot(QStringLiteral("c@example.com"));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.code(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+        QVERIFY(limited.headers.contains("retry-after"));
     }
 };
 
