@@ -65,10 +65,10 @@ PasswordResetDialog::PasswordResetDialog(hm::client::ApiClient *client, QWidget 
     form->addRow(m_tokenLabel, m_token);
     form->addRow(m_newPasswordLabel, m_newPassword);
     form->addRow(m_repeatLabel, m_repeat);
-    for (QWidget *w : {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
-                       static_cast<QWidget *>(m_newPasswordLabel),
-                       static_cast<QWidget *>(m_newPassword),
-                       static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
+          static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPassword),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
         w->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -102,17 +102,16 @@ void PasswordResetDialog::submit()
         if (!email.contains(u'@'))
             return showProblem(tr("Enter the e-mail address of your account."));
         setBusy(true);
-        m_client->send(
-            hm::client::ApiRequest::post(QStringLiteral("/api/v1/auth/forgot-password"),
-                                         QJsonObject{{QStringLiteral("email"), email}})
-                .unauthenticated(),
-            hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
-                setBusy(false);
-                if (!answer)
-                    return showError(answer.error());
-                m_mailSent = true;
-                showCodeStep();
-            }));
+        m_client->send(hm::client::ApiRequest::post(QStringLiteral("/api/v1/auth/forgot-password"),
+                                                    QJsonObject{{QStringLiteral("email"), email}})
+                           .unauthenticated(),
+                       hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
+                           setBusy(false);
+                           if (!answer)
+                               return showError(answer.error());
+                           m_mailSent = true;
+                           showCodeStep();
+                       }));
         return;
     }
     if (m_token->text().trimmed().isEmpty())
@@ -125,20 +124,19 @@ void PasswordResetDialog::submit()
         return showProblem(tr("The two new passwords differ. Type the same password twice."));
     }
     setBusy(true);
-    m_client->send(
-        hm::client::ApiRequest::post(
-            QStringLiteral("/api/v1/auth/reset-password"),
-            QJsonObject{{QStringLiteral("token"), m_token->text().trimmed()},
-                        {QStringLiteral("new_password"), m_newPassword->text()}})
-            .unauthenticated(),
-        hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
-            setBusy(false);
-            if (!answer)
-                return showError(answer.error());
-            for (QLineEdit *edit : {m_token, m_newPassword, m_repeat})
-                edit->clear();
-            accept();
-        }));
+    m_client->send(hm::client::ApiRequest::post(
+                       QStringLiteral("/api/v1/auth/reset-password"),
+                       QJsonObject{{QStringLiteral("token"), m_token->text().trimmed()},
+                                   {QStringLiteral("new_password"), m_newPassword->text()}})
+                       .unauthenticated(),
+                   hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
+                       setBusy(false);
+                       if (!answer)
+                           return showError(answer.error());
+                       for (QLineEdit *edit : {m_token, m_newPassword, m_repeat})
+                           edit->clear();
+                       accept();
+                   }));
 }
 
 void PasswordResetDialog::showCodeStep()
@@ -148,10 +146,10 @@ void PasswordResetDialog::showCodeStep()
     m_emailLabel->hide();
     m_email->hide();
     m_haveCode->hide();
-    for (QWidget *w : {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
-                       static_cast<QWidget *>(m_newPasswordLabel),
-                       static_cast<QWidget *>(m_newPassword),
-                       static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
+          static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPassword),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
         w->show();
     m_token->setFocus();
     retranslateUi();

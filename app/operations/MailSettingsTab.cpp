@@ -175,8 +175,8 @@ void MailSettingsTab::reload()
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        m_busy = false;
                        if (!r) {
-                           m_status = describeOperationsError(
-                               r.error(), tr("read the mail settings"));
+                           m_status =
+                               describeOperationsError(r.error(), tr("read the mail settings"));
                        } else {
                            m_settings = r.value().data.toObject();
                            m_status.clear();
@@ -240,8 +240,8 @@ void MailSettingsTab::save()
                        m_busy = false;
                        if (!r) {
                            // The form keeps what was typed, to correct it.
-                           m_status = describeOperationsError(r.error(),
-                                                              tr("save the mail settings"));
+                           m_status =
+                               describeOperationsError(r.error(), tr("save the mail settings"));
                            updateState();
                            emit saved(false);
                            return;
@@ -270,9 +270,9 @@ void MailSettingsTab::sendTest()
                                  ? QStringLiteral("zh-TW")
                                  : QStringLiteral("zh-CN");
     m_client->send(
-        hm::client::ApiRequest::post(QStringLiteral("/api/v1/system/mail/test"),
-                                     QJsonObject{{QStringLiteral("to"), to},
-                                                 {QStringLiteral("language"), language}}),
+        hm::client::ApiRequest::post(
+            QStringLiteral("/api/v1/system/mail/test"),
+            QJsonObject{{QStringLiteral("to"), to}, {QStringLiteral("language"), language}}),
         hm::client::within(this, [this, to](Result<hm::client::ApiResponse> r) {
             m_busy = false;
             bool sent = false;
@@ -322,8 +322,7 @@ void MailSettingsTab::changeEvent(QEvent *event)
 
 void MailSettingsTab::retranslate()
 {
-    m_readOnlyNote->setText(
-        tr("Only administrators see and change the mail settings."));
+    m_readOnlyNote->setText(tr("Only administrators see and change the mail settings."));
     m_serverGroup->setTitle(tr("SMTP server for account e-mail"));
     m_hostCaption->setText(tr("Host"));
     m_host->setPlaceholderText(tr("smtp.example.com; empty: the server sends no e-mail"));

@@ -27,9 +27,8 @@ Status replaceAccountToken(store::Database &db, const AccountTokenRow &r)
     return transaction.value().commit();
 }
 
-Result<std::optional<AccountTokenRow>> findAccountToken(store::Database &db,
-                                                        const QString &tokenHash,
-                                                        const QString &purpose)
+Result<std::optional<AccountTokenRow>>
+findAccountToken(store::Database &db, const QString &tokenHash, const QString &purpose)
 {
     std::optional<AccountTokenRow> found;
     const Status s = db.forEachRow(
@@ -87,9 +86,9 @@ Status setUserLanguage(store::Database &db, const QString &userId, const QString
 
 Result<bool> emailVerified(store::Database &db, const QString &userId)
 {
-    auto found = store::selectOneAs(
-        db, QStringLiteral("SELECT email_verified FROM users WHERE id = ?"), {userId},
-        [](const store::Statement &st) { return st.int64(0) != 0; });
+    auto found =
+        store::selectOneAs(db, QStringLiteral("SELECT email_verified FROM users WHERE id = ?"),
+                           {userId}, [](const store::Statement &st) { return st.int64(0) != 0; });
     if (!found)
         return found.error();
     return found.value().value_or(false);

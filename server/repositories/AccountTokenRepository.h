@@ -31,9 +31,8 @@ struct AccountTokenRow
 // purpose (only the latest mail works), in one transaction.
 Status replaceAccountToken(store::Database &db, const AccountTokenRow &row);
 // The token with this hash and purpose, used or not; nullopt when unknown.
-Result<std::optional<AccountTokenRow>> findAccountToken(store::Database &db,
-                                                        const QString &tokenHash,
-                                                        const QString &purpose);
+Result<std::optional<AccountTokenRow>>
+findAccountToken(store::Database &db, const QString &tokenHash, const QString &purpose);
 // Marks the token used if it still is unused and unexpired at `nowMs`, in
 // one statement: false when another request spent it first or it expired.
 Result<bool> spendAccountToken(store::Database &db, qint64 id, qint64 nowMs);

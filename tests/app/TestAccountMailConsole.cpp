@@ -125,15 +125,14 @@ private:
     }
     void configureMail()
     {
-        const Answer saved =
-            m_http->json("PUT", QStringLiteral("/api/v1/system/mail"),
-                         {{"smtp_host", "127.0.0.1"},
-                          {"smtp_port", int(m_smtpPort)},
-                          {"username", kSmtpUser},
-                          {"password", kSmtpPassword},
-                          {"from", "accounts@hivemind.test"},
-                          {"ca_pem", QString::fromLatin1(m_certPem)}},
-                         m_admin);
+        const Answer saved = m_http->json("PUT", QStringLiteral("/api/v1/system/mail"),
+                                          {{"smtp_host", "127.0.0.1"},
+                                           {"smtp_port", int(m_smtpPort)},
+                                           {"username", kSmtpUser},
+                                           {"password", kSmtpPassword},
+                                           {"from", "accounts@hivemind.test"},
+                                           {"ca_pem", QString::fromLatin1(m_certPem)}},
+                                          m_admin);
         QCOMPARE(saved.status, 200);
     }
 
@@ -247,7 +246,8 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
     QTRY_COMPARE(saved.size(), 2);
     QCOMPARE(saved.at(1).at(0).toBool(), true);
     QCOMPARE(child<QLineEdit>(tab, "mail.password")->text(), QString());
-    QCOMPARE(child<QLabel>(tab, "mail.passwordState")->text(), QStringLiteral("A password is set."));
+    QCOMPARE(child<QLabel>(tab, "mail.passwordState")->text(),
+             QStringLiteral("A password is set."));
     const Answer stored = m_http->get(QStringLiteral("/api/v1/system/mail"), m_admin);
     QCOMPARE(stored.data().value("smtp_port").toInt(), int(m_smtpPort));
     QVERIFY(stored.data().value("password_set").toBool());

@@ -103,8 +103,8 @@ private:
     QByteArray m_certPem;
     QProcess m_sink;
     quint16 m_smtpPort = 0;
-    QByteArray m_log;         // what the server wrote so far
-    QStringList m_secrets;    // tokens and passwords that must not be logged
+    QByteArray m_log;      // what the server wrote so far
+    QStringList m_secrets; // tokens and passwords that must not be logged
 
     QList<QByteArray> mailsTo(const QString &address) const
     {
@@ -178,8 +178,8 @@ private slots:
         m_certPem = certFile.readAll();
         m_sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_sink.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"),
-                      m_mailDir, cert, key, kSmtpUser, kSmtpPassword});
+                     {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"), m_mailDir,
+                      cert, key, kSmtpUser, kSmtpPassword});
         QVERIFY2(m_sink.waitForStarted(10000), "the SMTP sink did not start");
         QVERIFY2(m_sink.waitForReadyRead(20000), "the SMTP sink said nothing (python3-aiosmtpd?)");
         const QByteArray line = m_sink.readLine().trimmed();
@@ -250,8 +250,7 @@ private slots:
         QCOMPARE(refused.details().value("field").toString(), QStringLiteral("security"));
         bad = smtpSettings();
         bad.insert("from", "not an address");
-        QCOMPARE(putMail(bad, m_admin).details().value("field").toString(),
-                 QStringLiteral("from"));
+        QCOMPARE(putMail(bad, m_admin).details().value("field").toString(), QStringLiteral("from"));
         bad = smtpSettings();
         bad.insert("smtp_port", 70000);
         QCOMPARE(putMail(bad, m_admin).details().value("field").toString(),
@@ -286,8 +285,9 @@ private slots:
         QCOMPARE(read.data().value("username").toString(), kSmtpUser);
         QVERIFY(read.data().value("password_set").toBool());
         // A change without the password keeps it.
-        QCOMPARE(putMail({{"from", "accounts@hivemind.test"}}, m_admin).data().value("password_set"),
-                 QJsonValue(true));
+        QCOMPARE(
+            putMail({{"from", "accounts@hivemind.test"}}, m_admin).data().value("password_set"),
+            QJsonValue(true));
         QVERIFY(auditHas(*m_http, m_admin, QStringLiteral("MAIL_SETTINGS_CHANGED"),
                          m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
                              .data()
@@ -296,8 +296,10 @@ private slots:
         const QByteArray secret = kSmtpPassword.toUtf8();
         QVERIFY(!saved.raw.contains(secret));
         QVERIFY(!read.raw.contains(secret));
-        QVERIFY(!m_http->get(QStringLiteral("/api/v1/audit?size=100"), m_admin).raw.contains(secret));
-        QVERIFY(!m_http->get(QStringLiteral("/api/v1/system/config"), m_admin).raw.contains(secret));
+        QVERIFY(
+            !m_http->get(QStringLiteral("/api/v1/audit?size=100"), m_admin).raw.contains(secret));
+        QVERIFY(
+            !m_http->get(QStringLiteral("/api/v1/system/config"), m_admin).raw.contains(secret));
 
         const Answer open = m_http->get(QStringLiteral("/api/v1/auth/public-settings"));
         QCOMPARE(open.data().value("password_reset").toBool(), true);
@@ -364,7 +366,8 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("subject");
         QTest::addColumn<QString>("marker");
-        QTest::newRow("en") << "en" << "[HiveMind] Reset your password"
+        QTest::newRow("en") << "en"
+                            << "[HiveMind] Reset your password"
                             << "Someone asked to reset the password of your HiveMind account.";
         QTest::newRow("zh-TW") << "zh-TW" << QStringLiteral("[HiveMind] 重設您的密碼")
                                << QStringLiteral("有人要求重設您 HiveMind 帳號的密碼。");
@@ -507,28 +510,25 @@ private slots:
         // A reset token does not verify, nor the other way round.
         QCOMPARE(reset(token, QStringLiteral("N0t!Thi5-one")).code(),
                  QStringLiteral("TOKEN_INVALID"));
-        const Answer verified = m_http->json("POST", QStringLiteral("/api/v1/auth/verify-email"),
-                                             {{"token", token}});
+        const Answer verified =
+            m_http->json("POST", QStringLiteral("/api/v1/auth/verify-email"), {{"token", token}});
         QCOMPARE(verified.status, 200);
         QVERIFY(verified.data().value("email_verified").toBool());
-        QCOMPARE(m_http
-                     ->json("POST", QStringLiteral("/api/v1/auth/verify-email"),
-                            {{"token", token}})
-                     .code(),
-                 QStringLiteral("TOKEN_INVALID"));
+        QCOMPARE(
+            m_http->json("POST", QStringLiteral("/api/v1/auth/verify-email"), {{"token", token}})
+                .code(),
+            QStringLiteral("TOKEN_INVALID"));
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/users/me"), access)
                      .data()
                      .value("email_verified")
                      .toBool(),
                  true);
-        const Answer again = m_http->json("POST", QStringLiteral("/api/v1/users/me/verify-email"),
-                                          {}, access);
+        const Answer again =
+            m_http->json("POST", QStringLiteral("/api/v1/users/me/verify-email"), {}, access);
         QCOMPARE(again.status, 409);
         QCOMPARE(again.details().value("code").toString(), QStringLiteral("ALREADY_VERIFIED"));
-        const QString id = m_http->get(QStringLiteral("/api/v1/users/me"), access)
-                               .data()
-                               .value("id")
-                               .toString();
+        const QString id =
+            m_http->get(QStringLiteral("/api/v1/users/me"), access).data().value("id").toString();
         QVERIFY(auditHas(*m_http, m_admin, QStringLiteral("EMAIL_VERIFIED"), id));
 
         // The mailed link (seed path, token in the query), for an account
@@ -540,11 +540,10 @@ private slots:
                             {{"language", "zh-CN"}}, user.token)
                      .status,
                  200);
-        QCOMPARE(m_http
-                     ->json("POST", QStringLiteral("/api/v1/users/me/verify-email"), {},
-                            user.token)
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http->json("POST", QStringLiteral("/api/v1/users/me/verify-email"), {}, user.token)
+                .status,
+            200);
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
         const QByteArray linkMail = mailsTo(user.email).first();
         QCOMPARE(decodedSubject(linkMail), QStringLiteral("[HiveMind] 验证您的电子邮件地址"));
@@ -557,8 +556,9 @@ private slots:
                  QStringLiteral("TOKEN_INVALID"));
         QCOMPARE(m_http->get(QStringLiteral("/api/auth/verify-email")).code(),
                  QStringLiteral("VALIDATION_ERROR"));
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/auth/settings"),
-                              {{"auth.self_registration", false}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/auth/settings"),
+                            {{"auth.self_registration", false}}, m_admin)
                      .status,
                  200);
     }
@@ -594,8 +594,9 @@ private slots:
         const QString token = tokenIn(decodedBody(second));
         m_secrets << token;
         QCOMPARE(reset(token, QStringLiteral("Unl0cked!Passw0rd")).status, 200);
-        QCOMPARE(m_http->login(QStringLiteral("locked"), QStringLiteral("Unl0cked!Passw0rd")).status,
-                 200);
+        QCOMPARE(
+            m_http->login(QStringLiteral("locked"), QStringLiteral("Unl0cked!Passw0rd")).status,
+            200);
         QCOMPARE(mailsTo(user.email).size(), 2);
     }
 

@@ -48,9 +48,8 @@ std::optional<RateLimiter::Decision> refusedByLimit(AuthModule &auth, const Requ
                                                     const QString &what)
 {
     const AuthSettings settings = AuthSettings::load(auth.db);
-    const auto decision =
-        auth.loginLimiter.hit(what + u':' + c.clientIp(), settings.loginRateLimit,
-                              settings.rateWindowSeconds * 1000LL, nowMs());
+    const auto decision = auth.loginLimiter.hit(what + u':' + c.clientIp(), settings.loginRateLimit,
+                                                settings.rateWindowSeconds * 1000LL, nowMs());
     if (decision.allowed)
         return std::nullopt;
     return decision;
@@ -107,9 +106,9 @@ ApiReply resetPassword(AuthModule &auth, AccountMailer &mailer, const RequestCon
     const ClientInfo client = clientInfo(c);
     // Argon2 on the password worker; the token is spent with the write, so
     // two requests with one token cannot both set a password.
-    const bool started = auth.passwords.hash(
-        password.value(), [&auth, &mailer, token = token.value(), client,
-                           reply](Result<QString> hash) {
+    const bool started =
+        auth.passwords.hash(password.value(), [&auth, &mailer, token = token.value(), client,
+                                               reply](Result<QString> hash) {
             if (!hash)
                 return reply.send(ApiReply::failure(hash.error()));
             auto spent = mailer.spendToken(token, QStringLiteral("reset"));
@@ -204,10 +203,11 @@ ApiReply testMail(AuthModule &auth, AccountMailer &mailer, const RequestContext 
 // The mailed link carries its token in the query: logs show the pattern.
 RouteDoc verifyLinkDoc()
 {
-    RouteDoc doc = routeDoc(kAccountMailTag, QStringLiteral("The mailed verification link (seed path)"),
-                            {ErrorCode::TokenInvalid, ErrorCode::VerificationTokenExpired,
-                             ErrorCode::RateLimitExceeded})
-                       .response(object({{QStringLiteral("email_verified"), boolean()}}));
+    RouteDoc doc =
+        routeDoc(kAccountMailTag, QStringLiteral("The mailed verification link (seed path)"),
+                 {ErrorCode::TokenInvalid, ErrorCode::VerificationTokenExpired,
+                  ErrorCode::RateLimitExceeded})
+            .response(object({{QStringLiteral("email_verified"), boolean()}}));
     doc.secretInPath = true;
     doc.queryParameters.append(query(QStringLiteral("token"), string()));
     return doc;
@@ -219,7 +219,8 @@ void describeAccountMailRoutes(ApiRouter &router)
     const QJsonObject message = object({{QStringLiteral("message"), string()}});
     router.describe(
         Method::Get, s + QStringLiteral("/auth/public-settings"),
-        routeDoc(kAccountMailTag, QStringLiteral("What the sign-in dialog may offer (no sign-in needed)"))
+        routeDoc(kAccountMailTag,
+                 QStringLiteral("What the sign-in dialog may offer (no sign-in needed)"))
             .response(object({{QStringLiteral("self_registration"), boolean()},
                               {QStringLiteral("password_reset"), boolean()},
                               {QStringLiteral("email_verification"), boolean()}})));
@@ -233,13 +234,14 @@ void describeAccountMailRoutes(ApiRouter &router)
             .response(message));
     router.describe(
         Method::Post, s + QStringLiteral("/auth/reset-password"),
-        routeDoc(kAccountMailTag, QStringLiteral("Set a new password with a mailed reset token (single use)"),
+        routeDoc(kAccountMailTag,
+                 QStringLiteral("Set a new password with a mailed reset token (single use)"),
                  {ErrorCode::TokenInvalid, ErrorCode::TokenExpired, ErrorCode::InvalidPassword,
                   ErrorCode::ValidationError, ErrorCode::RateLimitExceeded,
                   ErrorCode::ServiceUnavailable})
-            .request(object({{QStringLiteral("token"), string()},
-                             {QStringLiteral("new_password"), string()}},
-                            {QStringLiteral("token"), QStringLiteral("new_password")}))
+            .request(object(
+                {{QStringLiteral("token"), string()}, {QStringLiteral("new_password"), string()}},
+                {QStringLiteral("token"), QStringLiteral("new_password")}))
             .response(object({{QStringLiteral("password_reset"), boolean()}})));
     const RouteDoc verify =
         routeDoc(kAccountMailTag, QStringLiteral("Confirm an e-mail address with a mailed token"),
@@ -252,20 +254,18 @@ void describeAccountMailRoutes(ApiRouter &router)
 
 const QJsonObject &mailSettingsSchema()
 {
-    static const QJsonObject settings = object({{QStringLiteral("smtp_host"), string()},
-                                                {QStringLiteral("smtp_port"), integer()},
-                                                {QStringLiteral("security"),
-                                                 enumOf({QStringLiteral("starttls"),
-                                                         QStringLiteral("tls"),
-                                                         QStringLiteral("none")})},
-                                                {QStringLiteral("username"), string()},
-                                                {QStringLiteral("password"),
-                                                 string(QStringLiteral("write-only"))},
-                                                {QStringLiteral("from"), string()},
-                                                {QStringLiteral("ca_pem"), nullable(string())},
-                                                {QStringLiteral("public_url"), nullable(string())},
-                                                {QStringLiteral("password_set"), boolean()},
-                                                {QStringLiteral("configured"), boolean()}});
+    static const QJsonObject settings = object(
+        {{QStringLiteral("smtp_host"), string()},
+         {QStringLiteral("smtp_port"), integer()},
+         {QStringLiteral("security"),
+          enumOf({QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")})},
+         {QStringLiteral("username"), string()},
+         {QStringLiteral("password"), string(QStringLiteral("write-only"))},
+         {QStringLiteral("from"), string()},
+         {QStringLiteral("ca_pem"), nullable(string())},
+         {QStringLiteral("public_url"), nullable(string())},
+         {QStringLiteral("password_set"), boolean()},
+         {QStringLiteral("configured"), boolean()}});
     return settings;
 }
 
@@ -278,14 +278,12 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
                     [&auth, &mailer](const RequestContext &) {
                         return ApiReply::ok(publicSettings(auth, mailer));
                     });
-    router.addRoute(Method::Post, s + QStringLiteral("/auth/forgot-password"),
-                    [&auth, &mailer](const RequestContext &c) {
-                        return forgotPassword(auth, mailer, c);
-                    });
-    router.addRoute(Method::Post, s + QStringLiteral("/auth/reset-password"),
-                    [&auth, &mailer](const RequestContext &c) {
-                        return resetPassword(auth, mailer, c);
-                    });
+    router.addRoute(
+        Method::Post, s + QStringLiteral("/auth/forgot-password"),
+        [&auth, &mailer](const RequestContext &c) { return forgotPassword(auth, mailer, c); });
+    router.addRoute(
+        Method::Post, s + QStringLiteral("/auth/reset-password"),
+        [&auth, &mailer](const RequestContext &c) { return resetPassword(auth, mailer, c); });
     router.addRoute(Method::Post, s + QStringLiteral("/auth/verify-email"),
                     [&auth, &mailer](const RequestContext &c) -> ApiReply {
                         HM_TRY(body, c.jsonObject());
@@ -295,9 +293,13 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
     // The mailed link: the token in the query (a link cannot carry a body).
     for (const QString &path : {QString(s + QStringLiteral("/auth/verify-email")),
                                 QStringLiteral("/api/auth/verify-email")})
-        router.addRoute(Method::Get, path, [&auth, &mailer](const RequestContext &c) {
-            return verifyEmail(auth, mailer, c, c.request.queryValue(QLatin1StringView("token")));
-        }, verifyLinkDoc());
+        router.addRoute(
+            Method::Get, path,
+            [&auth, &mailer](const RequestContext &c) {
+                return verifyEmail(auth, mailer, c,
+                                   c.request.queryValue(QLatin1StringView("token")));
+            },
+            verifyLinkDoc());
     describeAccountMailRoutes(router);
 
     addProtectedRoute(
@@ -308,7 +310,8 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
             HM_TRY(verified, repositories::emailVerified(auth.db, p.userId));
             if (verified.value())
                 return ApiReply::failure(
-                    Error{ErrorCode::Conflict, QStringLiteral("the address is verified already"),
+                    Error{ErrorCode::Conflict,
+                          QStringLiteral("the address is verified already"),
                           {{QStringLiteral("code"), QStringLiteral("ALREADY_VERIFIED")}}});
             HM_TRY(user, UserRepository(auth.db).requireById(p.userId));
             mailer.sendVerification(user.value());
@@ -339,10 +342,10 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
         routeDoc(QStringLiteral("users"),
                  QStringLiteral("The language of the caller's account e-mail"),
                  {ErrorCode::ValidationError})
-            .request(object({{QStringLiteral("language"),
-                              enumOf({QStringLiteral("en"), QStringLiteral("zh-TW"),
-                                      QStringLiteral("zh-CN")})}},
-                            {QStringLiteral("language")}))
+            .request(object(
+                {{QStringLiteral("language"), enumOf({QStringLiteral("en"), QStringLiteral("zh-TW"),
+                                                      QStringLiteral("zh-CN")})}},
+                {QStringLiteral("language")}))
             .response(object({{QStringLiteral("language"), string()}})));
 
     addProtectedRoute(
@@ -355,7 +358,9 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
             .response(mailSettingsSchema()));
     addProtectedRoute(
         router, auth, Method::Put, s + QStringLiteral("/system/mail"), Role::Admin,
-        [&auth](const RequestContext &c, const Principal &p) { return putMailSettings(auth, c, p); },
+        [&auth](const RequestContext &c, const Principal &p) {
+            return putMailSettings(auth, c, p);
+        },
         routeDoc(QStringLiteral("system"),
                  QStringLiteral("Change the account e-mail SMTP settings (partial)"),
                  {ErrorCode::ValidationError})
@@ -369,11 +374,11 @@ void registerAccountMailRoutes(ApiRouter &router, AuthModule &auth, AccountMaile
         routeDoc(QStringLiteral("system"),
                  QStringLiteral("Send a test message with the stored SMTP settings"),
                  {ErrorCode::ValidationError, ErrorCode::ServiceUnavailable})
-            .request(object({{QStringLiteral("to"), string()},
-                             {QStringLiteral("language"),
-                              enumOf({QStringLiteral("en"), QStringLiteral("zh-TW"),
-                                      QStringLiteral("zh-CN")})}},
-                            {QStringLiteral("to")}))
+            .request(object(
+                {{QStringLiteral("to"), string()},
+                 {QStringLiteral("language"), enumOf({QStringLiteral("en"), QStringLiteral("zh-TW"),
+                                                      QStringLiteral("zh-CN")})}},
+                {QStringLiteral("to")}))
             .response(object({{QStringLiteral("success"), boolean()},
                               {QStringLiteral("smtp_code"), integer()},
                               {QStringLiteral("error"), string()},

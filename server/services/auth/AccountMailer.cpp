@@ -143,12 +143,12 @@ void AccountMailer::deliver(const QString &userId, const QString &purpose, const
         // the SMTP password.
         if (outcome.sent)
             qCInfo(lcServerAuth).noquote()
-                << "account mail:" << purpose << "for user" << (userId.isEmpty() ? QStringLiteral("-") : userId)
-                << "sent";
+                << "account mail:" << purpose << "for user"
+                << (userId.isEmpty() ? QStringLiteral("-") : userId) << "sent";
         else
-            qCWarning(lcServerAuth).noquote()
-                << "account mail:" << purpose << "for user" << (userId.isEmpty() ? QStringLiteral("-") : userId)
-                << "not sent:" << outcome.error;
+            qCWarning(lcServerAuth).noquote() << "account mail:" << purpose << "for user"
+                                              << (userId.isEmpty() ? QStringLiteral("-") : userId)
+                                              << "not sent:" << outcome.error;
         if (done)
             done(outcome);
     };
@@ -174,17 +174,16 @@ Result<QString> AccountMailer::checkToken(const QString &token, const QString &p
     const Error invalid{ErrorCode::TokenInvalid, QStringLiteral("invalid or used token")};
     if (token.isEmpty() || token.size() > 256)
         return invalid;
-    auto found =
-        repositories::findAccountToken(m_db, crypto::sha256Hex(token.toUtf8()), purpose);
+    auto found = repositories::findAccountToken(m_db, crypto::sha256Hex(token.toUtf8()), purpose);
     if (!found)
         return found.error();
     if (!found.value() || found.value()->usedAt)
         return invalid;
     if (found.value()->expiresAt <= nowMs())
-        return purpose == kReset ? Error{ErrorCode::TokenExpired,
-                                         QStringLiteral("the reset token has expired")}
-                                 : Error{ErrorCode::VerificationTokenExpired,
-                                         QStringLiteral("the verification token has expired")};
+        return purpose == kReset
+                   ? Error{ErrorCode::TokenExpired, QStringLiteral("the reset token has expired")}
+                   : Error{ErrorCode::VerificationTokenExpired,
+                           QStringLiteral("the verification token has expired")};
     return found.value()->userId;
 }
 
@@ -193,8 +192,7 @@ Result<QString> AccountMailer::spendToken(const QString &token, const QString &p
     auto user = checkToken(token, purpose);
     if (!user)
         return user;
-    auto found =
-        repositories::findAccountToken(m_db, crypto::sha256Hex(token.toUtf8()), purpose);
+    auto found = repositories::findAccountToken(m_db, crypto::sha256Hex(token.toUtf8()), purpose);
     if (!found)
         return found.error();
     if (!found.value())

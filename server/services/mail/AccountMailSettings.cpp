@@ -86,10 +86,10 @@ Result<AccountMailSettings> AccountMailSettings::merge(const AccountMailSettings
                                                        store::Database &database,
                                                        crypto::EnvelopeCipher &cipher)
 {
-    static const QStringList known{
-        QStringLiteral("smtp_host"), QStringLiteral("smtp_port"),  QStringLiteral("security"),
-        QStringLiteral("username"),  QStringLiteral("password"),   QStringLiteral("from"),
-        QStringLiteral("ca_pem"),    QStringLiteral("public_url")};
+    static const QStringList known{QStringLiteral("smtp_host"), QStringLiteral("smtp_port"),
+                                   QStringLiteral("security"),  QStringLiteral("username"),
+                                   QStringLiteral("password"),  QStringLiteral("from"),
+                                   QStringLiteral("ca_pem"),    QStringLiteral("public_url")};
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (!known.contains(it.key()))
             return fieldError(it.key(), QStringLiteral("unknown setting"));
@@ -99,8 +99,8 @@ Result<AccountMailSettings> AccountMailSettings::merge(const AccountMailSettings
         const bool number = it.key() == QLatin1String("smtp_port");
         if (!(number ? it.value().isDouble() : it.value().isString()) &&
             !(nullable && it.value().isNull()))
-            return fieldError(it.key(), number ? QStringLiteral("a number")
-                                               : QStringLiteral("a string"));
+            return fieldError(it.key(),
+                              number ? QStringLiteral("a number") : QStringLiteral("a string"));
     }
     AccountMailSettings next = current;
     const auto text = [&patch](const QString &key, const QString &kept) {
@@ -135,9 +135,8 @@ Result<AccountMailSettings> AccountMailSettings::merge(const AccountMailSettings
         return fieldError(QStringLiteral("from"), QStringLiteral("an e-mail address"));
     if (!next.from.isEmpty() && !isMailAddress(next.from))
         return fieldError(QStringLiteral("from"), QStringLiteral("an e-mail address"));
-    if (!next.caPem.isEmpty() &&
-        (next.caPem.size() > 65536 ||
-         !next.caPem.contains(QLatin1String("-----BEGIN CERTIFICATE-----"))))
+    if (!next.caPem.isEmpty() && (next.caPem.size() > 65536 || !next.caPem.contains(QLatin1String(
+                                                                   "-----BEGIN CERTIFICATE-----"))))
         return fieldError(QStringLiteral("ca_pem"),
                           QStringLiteral("PEM certificates, at most 64 KiB"));
     if (!next.publicUrl.isEmpty()) {
