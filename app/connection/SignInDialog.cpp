@@ -2,6 +2,10 @@
 
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
+#include "client/ApiRequest.h"
+#include "connection/PasswordResetDialog.h"
+#include "connection/RegisterDialog.h"
+#include "widgets/MessageBox.h"
 #include "client/Within.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/ServerErrorText.h"
@@ -12,6 +16,8 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -101,15 +107,78 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     form->addRow(m_newPasswordLabel, m_newPasswordEdit);
     form->addRow(m_repeatLabel, m_repeatEdit);
 
+    // Offered only when the server says so (readPublicSettings).
+    m_forgot = new QPushButton(this);
+    m_forgot->setObjectName(QStringLiteral("signin.forgotPassword"));
+    m_register = new QPushButton(this);
+    m_register->setObjectName(QStringLiteral("signin.register"));
+    auto *links = new QHBoxLayout;
+    for (QPushButton *link : {m_forgot, m_register}) {
+        link->setFlat(true);
+        link->setAutoDefault(false);
+        link->setCursor(Qt::PointingHandCursor);
+        link->setStyleSheet(QStringLiteral("color: palette(link); text-align: left;"));
+        link->hide();
+        links->addWidget(link);
+    }
+    links->addStretch(1);
+    connect(m_forgot, &QPushButton::clicked, this, &SignInDialog::forgotPassword);
+    connect(m_register, &QPushButton::clicked, this, &SignInDialog::registerAccount);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
     layout->addLayout(form);
+    layout->addLayout(links);
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons);
 
     setMinimumWidth(420);
     retranslateUi();
+    readPublicSettings();
+}
+
+void SignInDialog::readPublicSettings()
+{
+    if (!m_client)
+        return;
+    m_client->send(
+        hm::client::ApiRequest::get(QStringLiteral("/api/v1/auth/public-settings"))
+            .unauthenticated(),
+        hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
+            m_publicSettingsRead = true;
+            // An older server without the route: neither is offered.
+            const QJsonObject settings = answer ? answer.value().data.toObject() : QJsonObject();
+            m_resetOffered = settings.value(QStringLiteral("password_reset")).toBool();
+            m_registerOffered = settings.value(QStringLiteral("self_registration")).toBool();
+            const bool signingIn = !m_changingPassword && !awaitingCode();
+            m_forgot->setVisible(m_resetOffered && signingIn);
+            m_register->setVisible(m_registerOffered && signingIn);
+        }));
+}
+
+void SignInDialog::forgotPassword()
+{
+    PasswordResetDialog dialog(m_client, this);
+    const QString typed = m_userEdit->text().trimmed();
+    if (typed.contains(u'@'))
+        dialog.setEmail(typed);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_passwordEdit->clear();
+    m_passwordEdit->setFocus();
+    setNote(tr("Your password was changed. Sign in with the new one."));
+}
+
+void SignInDialog::registerAccount()
+{
+    RegisterDialog dialog(m_client, this);
+    if (DialogSeam::exec(&dialog) != QDialog::Accepted)
+        return;
+    m_userEdit->setText(dialog.login());
+    m_passwordEdit->clear();
+    m_passwordEdit->setFocus();
+    setNote(tr("Your account was created. Sign in with it."));
 }
 
 void SignInDialog::setUser(const QString &user)
@@ -162,6 +231,8 @@ void SignInDialog::finish(hm::Result<hm::client::LoginResult> result)
     const hm::client::LoginResult &login = result.value();
     if (login.twoFactorRequired) {
         m_pendingToken = login.pendingToken;
+        m_forgot->hide();
+        m_register->hide();
         m_userEdit->setEnabled(false);
         m_passwordEdit->setEnabled(false);
         m_totpLabel->show();
@@ -188,7 +259,8 @@ void SignInDialog::askForNewPassword()
     for (QWidget *w : {static_cast<QWidget *>(m_userLabel), static_cast<QWidget *>(m_userEdit),
                        static_cast<QWidget *>(m_passwordLabel),
                        static_cast<QWidget *>(m_passwordEdit), static_cast<QWidget *>(m_totpLabel),
-                       static_cast<QWidget *>(m_totpEdit), static_cast<QWidget *>(m_useRecovery)})
+                       static_cast<QWidget *>(m_totpEdit), static_cast<QWidget *>(m_useRecovery),
+                       static_cast<QWidget *>(m_forgot), static_cast<QWidget *>(m_register)})
         w->hide();
     for (QWidget *w :
          {static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPasswordEdit),
@@ -296,6 +368,8 @@ void SignInDialog::showError(const hm::Error &error)
         m_totpLabel->hide();
         m_totpEdit->hide();
         m_useRecovery->hide();
+        m_forgot->setVisible(m_resetOffered);
+        m_register->setVisible(m_registerOffered);
         retranslateUi();
         text = tr("The sign-in took too long. Enter your password again.");
         break;
@@ -340,6 +414,8 @@ void SignInDialog::retranslateUi()
     m_totpEdit->setPlaceholderText(recovery ? tr("One of your saved recovery codes")
                                             : tr("6 digits from your authenticator app"));
     m_useRecovery->setText(tr("Use a recovery code"));
+    m_forgot->setText(tr("Forgot password?"));
+    m_register->setText(tr("Register an account"));
     m_newPasswordLabel->setText(tr("&New password:"));
     m_repeatLabel->setText(tr("&Repeat it:"));
     m_newPasswordEdit->setPlaceholderText(tr("checked against the server's password policy"));

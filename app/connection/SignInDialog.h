@@ -25,7 +25,11 @@ namespace hm::app {
 // last step signs out again. Failures are shown in words and the user can
 // try again. Shown through DialogSeam so tests fill `signin.user`,
 // `signin.password`, `signin.totp`, `signin.newPassword`,
-// `signin.repeatPassword` and click `signin.submit`.
+// `signin.repeatPassword` and click `signin.submit`. Below the fields,
+// `signin.forgotPassword` and `signin.register` open PasswordResetDialog and
+// RegisterDialog; each shows only when the server's public settings
+// (GET /auth/public-settings) say it sends reset mail or takes
+// registrations.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +43,8 @@ public:
     void setNote(const QString &note);
 
     bool awaitingCode() const { return !m_pendingToken.isEmpty(); }
+    // The server's public settings were read (the links are decided).
+    bool publicSettingsRead() const { return m_publicSettingsRead; }
     // Signed in, but the password must be changed before anything else.
     bool awaitingNewPassword() const { return m_changingPassword; }
     QString errorText() const;
@@ -52,6 +58,9 @@ protected:
 
 private:
     void submit();
+    void readPublicSettings();
+    void forgotPassword();
+    void registerAccount();
     void submitNewPassword();
     void askForNewPassword();
     void finish(hm::Result<hm::client::LoginResult> result);
@@ -65,6 +74,9 @@ private:
     hm::Error m_lastError;
     bool m_hasError = false;
     bool m_changingPassword = false;
+    bool m_publicSettingsRead = false;
+    bool m_resetOffered = false;
+    bool m_registerOffered = false;
 
     QLabel *m_note = nullptr;
     QLabel *m_userLabel = nullptr;
@@ -80,6 +92,8 @@ private:
     QLabel *m_repeatLabel = nullptr;
     QLineEdit *m_repeatEdit = nullptr;
     QLabel *m_error = nullptr;
+    QPushButton *m_forgot = nullptr;
+    QPushButton *m_register = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;
 };

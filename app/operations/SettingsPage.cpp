@@ -4,6 +4,7 @@
 #include "client/SystemApi.h"
 #include "client/Within.h"
 #include "common/Error.h"
+#include "operations/MailSettingsTab.h"
 #include "operations/OperationsText.h"
 #include "widgets/PageFrame.h"
 #include "widgets/WrappingLayout.h"
@@ -49,6 +50,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_tabs->setObjectName(QStringLiteral("settings.tabs"));
     m_tabs->addTab(createSystemTab(), QString());
     m_tabs->addTab(createPreferencesTab(), QString());
+    m_mailTab = new MailSettingsTab(this);
+    m_tabs->addTab(m_mailTab, QString());
     layout->addWidget(m_tabs, 1);
     retranslate();
     updateState();
@@ -323,6 +326,7 @@ void SettingsPage::setClient(hm::client::ApiClient *client, const QString &role)
         return;
     m_client = client;
     m_role = role;
+    m_mailTab->setClient(client, isAdmin());
     m_loaded = false;
     m_config = {};
     clearErrors();
@@ -605,6 +609,7 @@ void SettingsPage::retranslate()
     m_subtitle->setText(tr("The server's configuration, and how this console works for you."));
     m_tabs->setTabText(0, tr("System configuration"));
     m_tabs->setTabText(1, tr("Console preferences"));
+    m_tabs->setTabText(2, tr("Mail"));
     m_groups.value(QStringLiteral("settings.group.general"))->setTitle(tr("General"));
     m_groups.value(QStringLiteral("settings.group.rateLimits"))->setTitle(tr("Rate limits"));
     m_groups.value(QStringLiteral("settings.group.security"))->setTitle(tr("Sign-in security"));

@@ -19,6 +19,8 @@ class QTabWidget;
 
 namespace hm::app {
 
+class MailSettingsTab;
+
 // The Settings section (issue 12, item 5). "System configuration": the
 // server's GET/PUT /system/config document as a form per section (general,
 // rate limits, sign-in security, password policy), checked as typed where
@@ -28,7 +30,8 @@ namespace hm::app {
 // "Console preferences": the language, the theme (light / dark / follow the
 // system, in `settings.themeRow`: the shell applies it, the View menu and
 // this row stay in sync), the servers and profiles (read-only here: where to
-// edit them is shown) and the default data location.
+// edit them is shown) and the default data location. "Mail": the SMTP server
+// for account e-mail with a test send (MailSettingsTab).
 class SettingsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
@@ -132,6 +135,7 @@ private:
     QPushButton *m_revert = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_backupNotice = nullptr; // the master-key warning of the Backups group
+    MailSettingsTab *m_mailTab = nullptr;
 
     QFormLayout *m_prefsForm = nullptr;
     QGroupBox *m_prefsGroup = nullptr;

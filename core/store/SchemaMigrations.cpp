@@ -1217,6 +1217,24 @@ CREATE TABLE backups (
 CREATE INDEX idx_backups_created ON backups(created_at DESC);
 )sql";
 
+// Account e-mail (issue 37 item 2; docs/api.md "Account e-mail"): the
+// single-use tokens of password resets and e-mail verification, stored as
+// the SHA-256 of the token only, and the language a user's mails are
+// written in (NULL: English).
+const char kAccountMailSchema[] = R"sql(
+CREATE TABLE account_tokens (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    purpose    TEXT NOT NULL CHECK (purpose = 'reset' OR purpose = 'verify'),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+);
+CREATE INDEX account_tokens_user ON account_tokens(user_id, purpose);
+ALTER TABLE users ADD COLUMN language TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1277,6 +1295,8 @@ const QList<Migration> &schemaMigrations()
         {37, QStringLiteral("agent release source"),
          QString::fromUtf8(kAgentReleaseSourceSchema)},
         {38, QStringLiteral("backups"), QString::fromUtf8(kBackupsSchema)},
+        {39, QStringLiteral("account e-mail tokens and user language"),
+         QString::fromUtf8(kAccountMailSchema)},
     };
     return migrations;
 }

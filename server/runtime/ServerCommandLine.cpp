@@ -377,6 +377,15 @@ QList<ServerRow> serverRows()
          number(1, 3600 * 1000,
                 [](ServerCommandLine &line, qint64 value) { line.options.pendingLoginMs = value; }),
          true},
+        // Tests only: reset and verification tokens' lifetime, so their
+        // expiry can be tested without waiting an hour.
+        {QStringLiteral("account-token-ttl-ms"), QStringLiteral("MS"),
+         QStringLiteral("Tests only: account e-mail token lifetime."), QStringLiteral("0"),
+         number(0, 24 * 3600 * 1000,
+                [](ServerCommandLine &line, qint64 value) {
+                    line.options.accountTokenTtlMs = value;
+                }),
+         true},
         // Tests only: credentials per re-encryption transaction of a key
         // rotation, so a test can kill the server part-way through one.
         {QStringLiteral("credential-rotation-batch"), QStringLiteral("N"),

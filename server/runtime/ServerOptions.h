@@ -33,6 +33,9 @@ struct ServerOptions
     // Lifetime of a login waiting for its second factor, in ms (5 minutes;
     // the hidden --pending-login-ttl-ms shortens it for tests).
     qint64 pendingLoginMs = 5 * 60 * 1000;
+    // Lifetime of password reset and e-mail verification tokens in ms; 0:
+    // their own (1 h, 24 h). The hidden --account-token-ttl-ms, for tests.
+    qint64 accountTokenTtlMs = 0;
     // /ws/… tunables: status interval, slow-consumer limit, keep-alive.
     ws::WebSocketOptions webSockets;
     // HTTP connections: an idle keep-alive connection is closed after

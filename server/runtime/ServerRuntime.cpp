@@ -22,7 +22,10 @@
 #include "server/routes/vpn/WireGuardRoutes.h"
 #include "server/runtime/MasterKeyRotation.h"
 #include "server/runtime/TlsFiles.h"
+#include "server/services/auth/AccountMailer.h"
 #include "server/services/auth/AuditLog.h"
+#include "server/services/auth/AuthSettings.h"
+#include "server/repositories/UserRepository.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/InitialPassword.h"
 #include "server/services/auth/RateLimiter.h"
@@ -300,11 +303,38 @@ Result<QUrl> ServerRuntime::startUp()
     m_auth->initialPasswordFile = auth::initialPasswordFileIn(m_options.dataDir);
     // Each audit entry to the administrators' /ws/events (audit_logged), so
     // that the consoles' audit lists follow without asking again.
-    auth::setAuditListener(*m_database, [events = &m_auth->events](const auth::AuditNotice &n) {
+    m_accountMailer = std::make_unique<auth::AccountMailer>(*m_database, *m_envelope);
+    if (m_options.accountTokenTtlMs > 0)
+        m_accountMailer->setTokenLifetimeMs(m_options.accountTokenTtlMs);
+    auth::setAuditListener(*m_database, [events = &m_auth->events,
+                                         mailer = m_accountMailer.get(),
+                                         db = m_database.get()](const auth::AuditNotice &n) {
         events->publish(
             {QStringLiteral("audit_logged"), auth::auditNoticeJson(n), true, {}, false});
+        // Account e-mail follows two events wherever they happen: a lock
+        // (the lockout notice) and a self-registration (the verification
+        // mail). Queued: the audit entry's writer finishes first.
+        if (n.action == QLatin1String("ACCOUNT_LOCKED") && !n.userId.isEmpty()) {
+            QMetaObject::invokeMethod(
+                mailer,
+                [mailer, db, userId = n.userId] {
+                    mailer->sendLockoutNotice(
+                        userId, auth::AuthSettings::load(*db).lockoutDurationSeconds);
+                },
+                Qt::QueuedConnection);
+        } else if (n.action == QLatin1String("USER_REGISTERED") && !n.userId.isEmpty()) {
+            QMetaObject::invokeMethod(
+                mailer,
+                [mailer, db, userId = n.userId] {
+                    auto user = auth::UserRepository(*db).findById(userId);
+                    if (user && user.value())
+                        mailer->sendVerification(*user.value());
+                },
+                Qt::QueuedConnection);
+        }
     });
     auth::registerAuthRoutes(*m_router, *m_auth);
+    auth::registerAccountMailRoutes(*m_router, *m_auth, *m_accountMailer);
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database);
     registerLogRoutes(*m_router, *m_auth);
@@ -513,6 +543,7 @@ void ServerRuntime::stop()
     m_taskDispatcher.reset(); // the engine's task nodes called it until now
     if (m_database)
         auth::setAuditListener(*m_database, {});
+    m_accountMailer.reset(); // waits for its sends
     m_auth.reset();
     // Waits for the rotation's worker between two batches.
     m_credentialRotation.reset();

@@ -29,6 +29,7 @@ class FlowEngineHost;
 class FlowEvents;
 namespace auth {
 struct AuthModule;
+class AccountMailer;
 class RateLimiter;
 } // namespace auth
 namespace ws {
@@ -116,6 +117,8 @@ private:
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
     std::unique_ptr<auth::AuthModule> m_auth;
+    // Password resets, e-mail verification, lockout notices.
+    std::unique_ptr<auth::AccountMailer> m_accountMailer;
     // The credential vault and its key rotation (own thread and connection).
     std::unique_ptr<credentials::CredentialVault> m_credentials;
     std::unique_ptr<credentials::CredentialRotation> m_credentialRotation;

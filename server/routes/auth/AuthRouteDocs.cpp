@@ -100,13 +100,7 @@ void describeAuthRoutes(ApiRouter &router)
                                         {QStringLiteral("email"), QStringLiteral("password")}))
                         .response(userSchema())
                         .status(201));
-    for (const QString &path :
-         {QStringLiteral("/auth/forgot-password"), QStringLiteral("/auth/reset-password"),
-          QStringLiteral("/auth/verify-email")})
-        router.describe(
-            Method::Post, s + path,
-            routeDoc(authTag, QStringLiteral("Needs an SMTP channel; answers 503 until one exists"),
-                     {ErrorCode::ServiceUnavailable}));
+    // forgot-password, reset-password, verify-email: AccountMailRoutes.cpp.
     router.describe(Method::Post, s + QStringLiteral("/auth/logout"),
                     routeDoc(authTag, QStringLiteral("End the current session (or the given one)"))
                         .request(object({{QStringLiteral("refresh_token"), string()}}))

@@ -144,12 +144,6 @@ ApiReply registerUser(AuthModule &auth, const RequestContext &context)
     return withHeaders(ApiReply::deferred(), rateLimitHeaders(decision));
 }
 
-ApiReply noSmtp(const RequestContext &)
-{
-    return ApiReply::failure(
-        Error{ErrorCode::ServiceUnavailable, QStringLiteral("no SMTP channel is configured")});
-}
-
 } // namespace
 
 void registerLoginRoutes(ApiRouter &router, AuthModule &auth)
@@ -162,9 +156,6 @@ void registerLoginRoutes(ApiRouter &router, AuthModule &auth)
                     [&auth](const RequestContext &c) { return refresh(auth, c); });
     router.addRoute(Method::Post, QStringLiteral("/api/v1/auth/register"),
                     [&auth](const RequestContext &c) { return registerUser(auth, c); });
-    for (const char *path : {"/api/v1/auth/forgot-password", "/api/v1/auth/reset-password",
-                             "/api/v1/auth/verify-email"})
-        router.addRoute(Method::Post, QString::fromLatin1(path), noSmtp);
 
     addProtectedRoute(router, auth, Method::Post, QStringLiteral("/api/v1/auth/logout"),
                       Role::Viewer, [&auth](const RequestContext &c, const Principal &p) {

@@ -4,6 +4,7 @@
 #include "server/routes/auth/AuthRoutes.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/auth/AuthSettings.h"
+#include "server/repositories/AccountTokenRepository.h"
 #include "server/services/auth/InitialPassword.h"
 #include "server/services/auth/Validation.h"
 
@@ -20,6 +21,13 @@ void registerAccountRoutes(ApiRouter &router, AuthModule &auth)
                           HM_TRY(left, UserRepository(auth.db).countRecoveryCodes(p.userId));
                           QJsonObject me = user.value().toJson();
                           me.insert(QStringLiteral("recovery_codes_remaining"), left.value());
+                          // Account e-mail: the mails' language, the address confirmed.
+                          HM_TRY(language, repositories::userLanguage(auth.db, p.userId));
+                          HM_TRY(verified, repositories::emailVerified(auth.db, p.userId));
+                          me.insert(QStringLiteral("language"), language.value().isEmpty()
+                                                                    ? QStringLiteral("en")
+                                                                    : language.value());
+                          me.insert(QStringLiteral("email_verified"), verified.value());
                           return ApiReply::ok(me);
                       });
 

@@ -1,0 +1,233 @@
+#include "connection/PasswordResetDialog.h"
+
+#include "client/ApiClient.h"
+#include "client/ApiRequest.h"
+#include "client/Within.h"
+#include "widgets/ServerErrorText.h"
+
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hm::app {
+
+PasswordResetDialog::PasswordResetDialog(hm::client::ApiClient *client, QWidget *parent)
+    : QDialog(parent), m_client(client)
+{
+    setObjectName(QStringLiteral("passwordReset.dialog"));
+    setModal(true);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("passwordReset.note"));
+    m_note->setWordWrap(true);
+
+    const auto line = [this](const char *name, QLabel **label, bool secret) {
+        *label = new QLabel(this);
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(QString::fromLatin1(name));
+        if (secret)
+            edit->setEchoMode(QLineEdit::Password);
+        (*label)->setBuddy(edit);
+        return edit;
+    };
+    m_email = line("passwordReset.email", &m_emailLabel, false);
+    m_token = line("passwordReset.token", &m_tokenLabel, false);
+    m_newPassword = line("passwordReset.newPassword", &m_newPasswordLabel, true);
+    m_repeat = line("passwordReset.repeatPassword", &m_repeatLabel, true);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("passwordReset.error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
+    m_error->hide();
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_haveCode = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_haveCode->setObjectName(QStringLiteral("passwordReset.haveCode"));
+    m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("passwordReset.submit"));
+    m_submit->setDefault(true);
+    m_cancel = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    m_cancel->setObjectName(QStringLiteral("passwordReset.cancel"));
+    // The accept role would close the dialog: the server's answer decides.
+    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    connect(m_submit, &QPushButton::clicked, this, &PasswordResetDialog::submit);
+    connect(m_haveCode, &QPushButton::clicked, this, &PasswordResetDialog::showCodeStep);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_emailLabel, m_email);
+    form->addRow(m_tokenLabel, m_token);
+    form->addRow(m_newPasswordLabel, m_newPassword);
+    form->addRow(m_repeatLabel, m_repeat);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
+          static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPassword),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
+        w->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    setMinimumWidth(460);
+    retranslateUi();
+}
+
+void PasswordResetDialog::setEmail(const QString &email)
+{
+    m_email->setText(email);
+}
+
+QString PasswordResetDialog::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+void PasswordResetDialog::submit()
+{
+    if (!m_client)
+        return;
+    m_error->hide();
+    if (!m_codeStep) {
+        const QString email = m_email->text().trimmed();
+        if (!email.contains(u'@'))
+            return showProblem(tr("Enter the e-mail address of your account."));
+        setBusy(true);
+        m_client->send(hm::client::ApiRequest::post(QStringLiteral("/api/v1/auth/forgot-password"),
+                                                    QJsonObject{{QStringLiteral("email"), email}})
+                           .unauthenticated(),
+                       hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
+                           setBusy(false);
+                           if (!answer)
+                               return showError(answer.error());
+                           m_mailSent = true;
+                           showCodeStep();
+                       }));
+        return;
+    }
+    if (m_token->text().trimmed().isEmpty())
+        return showProblem(tr("Enter the code from the e-mail."));
+    if (m_newPassword->text().isEmpty())
+        return showProblem(tr("Enter a new password."));
+    if (m_newPassword->text() != m_repeat->text()) {
+        m_repeat->selectAll();
+        m_repeat->setFocus();
+        return showProblem(tr("The two new passwords differ. Type the same password twice."));
+    }
+    setBusy(true);
+    m_client->send(hm::client::ApiRequest::post(
+                       QStringLiteral("/api/v1/auth/reset-password"),
+                       QJsonObject{{QStringLiteral("token"), m_token->text().trimmed()},
+                                   {QStringLiteral("new_password"), m_newPassword->text()}})
+                       .unauthenticated(),
+                   hm::client::within(this, [this](hm::Result<hm::client::ApiResponse> answer) {
+                       setBusy(false);
+                       if (!answer)
+                           return showError(answer.error());
+                       for (QLineEdit *edit : {m_token, m_newPassword, m_repeat})
+                           edit->clear();
+                       accept();
+                   }));
+}
+
+void PasswordResetDialog::showCodeStep()
+{
+    m_codeStep = true;
+    m_error->hide();
+    m_emailLabel->hide();
+    m_email->hide();
+    m_haveCode->hide();
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
+          static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPassword),
+          static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
+        w->show();
+    m_token->setFocus();
+    retranslateUi();
+    layout()->activate();
+    adjustSize();
+}
+
+void PasswordResetDialog::showProblem(const QString &text)
+{
+    m_error->setToolTip({});
+    m_error->setText(text);
+    m_error->show();
+}
+
+void PasswordResetDialog::showError(const hm::Error &error)
+{
+    QString text;
+    switch (error.code) {
+    case hm::ErrorCode::TokenInvalid:
+        text = tr("The code is wrong or was used before. Each code works once; ask for a new "
+                  "e-mail if needed.");
+        break;
+    case hm::ErrorCode::TokenExpired:
+        text = tr("The code has expired. Ask for a new e-mail.");
+        break;
+    case hm::ErrorCode::InvalidPassword:
+        text = tr("The server's password policy refused the new password: %1")
+                   .arg(describeApiError(error));
+        break;
+    case hm::ErrorCode::ServiceUnavailable:
+        text = tr("This server does not send e-mail. Ask an administrator to reset your "
+                  "password.");
+        break;
+    case hm::ErrorCode::RateLimitExceeded:
+        text = tr("Too many attempts. Wait a minute and try again.");
+        break;
+    default:
+        text = tr("The request failed: %1").arg(describeApiError(error));
+        break;
+    }
+    m_error->setToolTip(serverErrorDetail(error.codeName(), error.message));
+    m_error->setText(text);
+    m_error->show();
+}
+
+void PasswordResetDialog::setBusy(bool busy)
+{
+    m_submit->setEnabled(!busy);
+    m_haveCode->setEnabled(!busy);
+    for (QLineEdit *edit : {m_email, m_token, m_newPassword, m_repeat})
+        edit->setEnabled(!busy);
+}
+
+void PasswordResetDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void PasswordResetDialog::retranslateUi()
+{
+    setWindowTitle(tr("Reset Password"));
+    m_emailLabel->setText(tr("&E-mail address:"));
+    m_tokenLabel->setText(tr("&Code from the e-mail:"));
+    m_newPasswordLabel->setText(tr("&New password:"));
+    m_repeatLabel->setText(tr("&Repeat it:"));
+    m_newPassword->setPlaceholderText(tr("checked against the server's password policy"));
+    m_note->setText(
+        !m_codeStep ? tr("Enter the e-mail address of your account. If it belongs to an "
+                         "account, the server mails a code that sets a new password.")
+        : m_mailSent
+            ? tr("If the address belongs to an account, an e-mail with a code is on its way. "
+                 "The code works once, for one hour.")
+            : tr("Enter the code from the e-mail and choose a new password."));
+    m_haveCode->setText(tr("I &Have a Code"));
+    m_submit->setText(m_codeStep ? tr("Set &Password") : tr("&Send E-mail"));
+    m_cancel->setText(tr("Cancel"));
+}
+
+} // namespace hm::app
