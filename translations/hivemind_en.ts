@@ -925,6 +925,58 @@
         <source>Agent release uploaded</source>
         <translation>Agent release uploaded</translation>
     </message>
+    <message>
+        <source>Password reset e-mail requested</source>
+        <translation>Password reset e-mail requested</translation>
+    </message>
+    <message>
+        <source>Verification e-mail sent</source>
+        <translation>Verification e-mail sent</translation>
+    </message>
+    <message>
+        <source>E-mail address verified</source>
+        <translation>E-mail address verified</translation>
+    </message>
+    <message>
+        <source>E-mail language changed</source>
+        <translation>E-mail language changed</translation>
+    </message>
+    <message>
+        <source>Mail settings changed</source>
+        <translation>Mail settings changed</translation>
+    </message>
+    <message>
+        <source>Test e-mail sent</source>
+        <translation>Test e-mail sent</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>Backup created</translation>
+    </message>
+    <message>
+        <source>Backup deleted</source>
+        <translation>Backup deleted</translation>
+    </message>
+    <message>
+        <source>Backup downloaded</source>
+        <translation>Backup downloaded</translation>
+    </message>
+    <message>
+        <source>Backup uploaded</source>
+        <translation>Backup uploaded</translation>
+    </message>
+    <message>
+        <source>Backup restore scheduled</source>
+        <translation>Backup restore scheduled</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Built-in agent release registered</source>
+        <translation>Built-in agent release registered</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2544,6 +2596,259 @@
     <message>
         <source>I have saved them</source>
         <translation>I have saved them</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentReleasesDialog</name>
+    <message>
+        <source>%1 for %2/%3</source>
+        <translation>%1 for %2/%3</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>The agent built with this server, offered without an upload.</source>
+        <translation>The agent built with this server, offered without an upload.</translation>
+    </message>
+    <message>
+        <source>Uploaded by an administrator.</source>
+        <translation>Uploaded by an administrator.</translation>
+    </message>
+    <message>
+        <source>Reading the releases...</source>
+        <translation>Reading the releases...</translation>
+    </message>
+    <message>
+        <source>The releases could not be read: %1</source>
+        <translation>The releases could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No agent releases yet. Upload a build of hivemind-agent, or run the server next to the agent it was built with: it offers that one by itself.</source>
+        <translation>No agent releases yet. Upload a build of hivemind-agent, or run the server next to the agent it was built with: it offers that one by itself.</translation>
+    </message>
+    <message>
+        <source>Type the build&apos;s version first, dotted numbers such as 1.4.0.</source>
+        <translation>Type the build&apos;s version first, dotted numbers such as 1.4.0.</translation>
+    </message>
+    <message>
+        <source>Choose the agent build</source>
+        <translation>Choose the agent build</translation>
+    </message>
+    <message>
+        <source>The build was not uploaded: %1</source>
+        <translation>The build was not uploaded: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 was uploaded and signed.</source>
+        <translation>Version %1 was uploaded and signed.</translation>
+    </message>
+    <message>
+        <source>There is no release to upgrade to yet.</source>
+        <translation>There is no release to upgrade to yet.</translation>
+    </message>
+    <message>
+        <source>Upgrade many nodes&apos; agents to the selected release, in stages.</source>
+        <translation>Upgrade many nodes&apos; agents to the selected release, in stages.</translation>
+    </message>
+    <message>
+        <source>Agent releases</source>
+        <translation>Agent releases</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers to its nodes. Each is signed with the server&apos;s release key; agents install only builds signed with the key they received at enrolment.</source>
+        <translation>The agent builds this server offers to its nodes. Each is signed with the server&apos;s release key; agents install only builds signed with the key they received at enrolment.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>e.g. 1.4.0</source>
+        <translation>e.g. 1.4.0</translation>
+    </message>
+    <message>
+        <source>Upload build...</source>
+        <translation>Upload build...</translation>
+    </message>
+    <message>
+        <source>Choose a hivemind-agent binary (up to 128 MiB) to offer as this version.</source>
+        <translation>Choose a hivemind-agent binary (up to 128 MiB) to offer as this version.</translation>
+    </message>
+    <message>
+        <source>Upgrade agents...</source>
+        <translation>Upgrade agents...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentRolloutDialog</name>
+    <message>
+        <source>The nodes could not be read: %1</source>
+        <translation>The nodes could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrade the agents of %n node(s) to version %1? Each restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>
+            <numerusform>Upgrade the agents of %n node to version %1? Each restarts on the new build and goes back to the old one if it cannot reach the server.</numerusform>
+            <numerusform>Upgrade the agents of %n nodes to version %1? Each restarts on the new build and goes back to the old one if it cannot reach the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrade agents</source>
+        <translation>Upgrade agents</translation>
+    </message>
+    <message>
+        <source>Upgrading: the first node alone, then the next stages...</source>
+        <translation>Upgrading: the first node alone, then the next stages...</translation>
+    </message>
+    <message>
+        <source>The upgrade did not start: %1</source>
+        <translation>The upgrade did not start: %1</translation>
+    </message>
+    <message>
+        <source>Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5</source>
+        <translation>Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5</translation>
+    </message>
+    <message>
+        <source>Waiting for its stage...</source>
+        <translation>Waiting for its stage...</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1</source>
+        <translation>Upgraded to %1</translation>
+    </message>
+    <message>
+        <source>Failed: rolled back to the old agent</source>
+        <translation>Failed: rolled back to the old agent</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Failed (%1)</translation>
+    </message>
+    <message>
+        <source>Offline: not tried</source>
+        <translation>Offline: not tried</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Not tried: an earlier stage failed</source>
+        <translation>Not tried: an earlier stage failed</translation>
+    </message>
+    <message>
+        <source>Tick the nodes to upgrade first.</source>
+        <translation>Tick the nodes to upgrade first.</translation>
+    </message>
+    <message>
+        <source>First one node, then %1 % of the rest, then the rest. The first failure stops the rollout.</source>
+        <translation>First one node, then %1 % of the rest, then the rest. The first failure stops the rollout.</translation>
+    </message>
+    <message>
+        <source>Choose the release and the nodes. Their agents are upgraded in stages and each node&apos;s result shows as it ends.</source>
+        <translation>Choose the release and the nodes. Their agents are upgraded in stages and each node&apos;s result shows as it ends.</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Release:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>e.g. prod</source>
+        <translation>e.g. prod</translation>
+    </message>
+    <message>
+        <source>Select labelled</source>
+        <translation>Select labelled</translation>
+    </message>
+    <message>
+        <source>Tick exactly the nodes with this label.</source>
+        <translation>Tick exactly the nodes with this label.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>Agent version</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Waiting for enrolment</source>
+        <translation>Waiting for enrolment</translation>
+    </message>
+    <message>
+        <source>&amp;Second stage:</source>
+        <translation>&amp;Second stage:</translation>
+    </message>
+    <message>
+        <source>Start upgrade</source>
+        <translation>Start upgrade</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -8720,6 +9025,137 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MailSettingsTab</name>
+    <message>
+        <source>read the mail settings</source>
+        <translation>read the mail settings</translation>
+    </message>
+    <message>
+        <source>save the mail settings</source>
+        <translation>save the mail settings</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>send the test e-mail</source>
+        <translation>send the test e-mail</translation>
+    </message>
+    <message>
+        <source>Sent to %1. Check that mailbox.</source>
+        <translation>Sent to %1. Check that mailbox.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>A password is set.</source>
+        <translation>A password is set.</translation>
+    </message>
+    <message>
+        <source>No password set.</source>
+        <translation>No password set.</translation>
+    </message>
+    <message>
+        <source>type to replace it</source>
+        <translation>type to replace it</translation>
+    </message>
+    <message>
+        <source>only when the server asks for a sign-in</source>
+        <translation>only when the server asks for a sign-in</translation>
+    </message>
+    <message>
+        <source>Only administrators see and change the mail settings.</source>
+        <translation>Only administrators see and change the mail settings.</translation>
+    </message>
+    <message>
+        <source>SMTP server for account e-mail</source>
+        <translation>SMTP server for account e-mail</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>smtp.example.com; empty: the server sends no e-mail</source>
+        <translation>smtp.example.com; empty: the server sends no e-mail</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (trusted network only)</source>
+        <translation>None (trusted network only)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>From address</translation>
+    </message>
+    <message>
+        <source>hivemind@example.com</source>
+        <translation>hivemind@example.com</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>Public URL</translation>
+    </message>
+    <message>
+        <source>optional: links in the mails; else the mails carry a code</source>
+        <translation>optional: links in the mails; else the mails carry a code</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail to</source>
+        <translation>Send a test e-mail to</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>Send Test</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -11369,6 +11805,14 @@
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
+    <message>
+        <source>Agent releases...</source>
+        <translation>Agent releases...</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
+        <translation>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -11398,6 +11842,101 @@
     <message>
         <source>Required</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PasswordResetDialog</name>
+    <message>
+        <source>Enter the e-mail address of your account.</source>
+        <translation>Enter the e-mail address of your account.</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail.</source>
+        <translation>Enter the code from the e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>The two new passwords differ. Type the same password twice.</translation>
+    </message>
+    <message>
+        <source>The code is wrong or was used before. Each code works once; ask for a new e-mail if needed.</source>
+        <translation>The code is wrong or was used before. Each code works once; ask for a new e-mail if needed.</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new e-mail.</source>
+        <translation>The code has expired. Ask for a new e-mail.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>The server&apos;s password policy refused the new password: %1</translation>
+    </message>
+    <message>
+        <source>This server does not send e-mail. Ask an administrator to reset your password.</source>
+        <translation>This server does not send e-mail. Ask an administrator to reset your password.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>Too many attempts. Wait a minute and try again.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>The request failed: %1</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Reset Password</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;E-mail address:</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the e-mail:</source>
+        <translation>&amp;Code from the e-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>checked against the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address of your account. If it belongs to an account, the server mails a code that sets a new password.</source>
+        <translation>Enter the e-mail address of your account. If it belongs to an account, the server mails a code that sets a new password.</translation>
+    </message>
+    <message>
+        <source>If the address belongs to an account, an e-mail with a code is on its way. The code works once, for one hour.</source>
+        <translation>If the address belongs to an account, an e-mail with a code is on its way. The code works once, for one hour.</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail and choose a new password.</source>
+        <translation>Enter the code from the e-mail and choose a new password.</translation>
+    </message>
+    <message>
+        <source>I &amp;Have a Code</source>
+        <translation>I &amp;Have a Code</translation>
+    </message>
+    <message>
+        <source>Set &amp;Password</source>
+        <translation>Set &amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Send E-mail</source>
+        <translation>&amp;Send E-mail</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -11944,6 +12483,89 @@
     <message>
         <source>Confirm</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>This changes the agent running on &quot;%1&quot;. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>This changes the agent running on &quot;%1&quot;. Confirm your password to go on; you are not asked again for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RegisterDialog</name>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Enter your e-mail address.</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>Choose a password.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>The two passwords differ. Type the same password twice.</translation>
+    </message>
+    <message>
+        <source>An account with this e-mail address exists already.</source>
+        <translation>An account with this e-mail address exists already.</translation>
+    </message>
+    <message>
+        <source>This user name is taken. Choose another.</source>
+        <translation>This user name is taken. Choose another.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the password: %1</source>
+        <translation>The server&apos;s password policy refused the password: %1</translation>
+    </message>
+    <message>
+        <source>This server does not allow registration any more.</source>
+        <translation>This server does not allow registration any more.</translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation>Registration failed: %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Create an account on this server. An administrator may change its role later.</source>
+        <translation>Create an account on this server. An administrator may change its role later.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;E-mail address:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>optional: the part of the address before @</source>
+        <translation>optional: the part of the address before @</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>checked against the server&apos;s password policy</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -13396,6 +14018,62 @@
         <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
         <translation>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</translation>
     </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Scheduled backups</source>
+        <translation>Scheduled backups</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>Hour of the day</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>Day of the week</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>Keep the newest</translation>
+    </message>
+    <message>
+        <source>Keep one per week for</source>
+        <translation>Keep one per week for</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
+        <translation>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -13585,6 +14263,22 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>Change &amp;Password</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Sign in with the new one.</source>
+        <translation>Your password was changed. Sign in with the new one.</translation>
+    </message>
+    <message>
+        <source>Your account was created. Sign in with it.</source>
+        <translation>Your account was created. Sign in with it.</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>Forgot password?</translation>
+    </message>
+    <message>
+        <source>Register an account</source>
+        <translation>Register an account</translation>
     </message>
 </context>
 <context>

@@ -922,6 +922,58 @@
         <source>Agent release uploaded</source>
         <translation>已上传代理版本</translation>
     </message>
+    <message>
+        <source>Password reset e-mail requested</source>
+        <translation>已请求密码重置邮件</translation>
+    </message>
+    <message>
+        <source>Verification e-mail sent</source>
+        <translation>已发送验证邮件</translation>
+    </message>
+    <message>
+        <source>E-mail address verified</source>
+        <translation>电子邮件地址已验证</translation>
+    </message>
+    <message>
+        <source>E-mail language changed</source>
+        <translation>邮件语言已更改</translation>
+    </message>
+    <message>
+        <source>Mail settings changed</source>
+        <translation>电子邮件设置已更改</translation>
+    </message>
+    <message>
+        <source>Test e-mail sent</source>
+        <translation>已发送测试邮件</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>已创建备份</translation>
+    </message>
+    <message>
+        <source>Backup deleted</source>
+        <translation>已删除备份</translation>
+    </message>
+    <message>
+        <source>Backup downloaded</source>
+        <translation>已下载备份</translation>
+    </message>
+    <message>
+        <source>Backup uploaded</source>
+        <translation>已上传备份</translation>
+    </message>
+    <message>
+        <source>Backup restore scheduled</source>
+        <translation>已安排恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>已恢复备份</translation>
+    </message>
+    <message>
+        <source>Built-in agent release registered</source>
+        <translation>已登记内置代理版本</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2529,6 +2581,258 @@
     <message>
         <source>I have saved them</source>
         <translation>我已保存</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentReleasesDialog</name>
+    <message>
+        <source>%1 for %2/%3</source>
+        <translation>%1，适用于 %2/%3</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>The agent built with this server, offered without an upload.</source>
+        <translation>与此服务器一起构建的代理，无需上传即可提供。</translation>
+    </message>
+    <message>
+        <source>Uploaded by an administrator.</source>
+        <translation>由管理员上传。</translation>
+    </message>
+    <message>
+        <source>Reading the releases...</source>
+        <translation>正在读取版本…</translation>
+    </message>
+    <message>
+        <source>The releases could not be read: %1</source>
+        <translation>无法读取版本：%1</translation>
+    </message>
+    <message>
+        <source>No agent releases yet. Upload a build of hivemind-agent, or run the server next to the agent it was built with: it offers that one by itself.</source>
+        <translation>尚无代理版本。请上传 hivemind-agent 构建，或让服务器与一起构建的代理放在同一目录运行：服务器会自动提供该版本。</translation>
+    </message>
+    <message>
+        <source>Type the build&apos;s version first, dotted numbers such as 1.4.0.</source>
+        <translation>请先输入构建的版本，以点分隔的数字，例如 1.4.0。</translation>
+    </message>
+    <message>
+        <source>Choose the agent build</source>
+        <translation>选择代理构建</translation>
+    </message>
+    <message>
+        <source>The build was not uploaded: %1</source>
+        <translation>构建未上传：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 was uploaded and signed.</source>
+        <translation>版本 %1 已上传并签名。</translation>
+    </message>
+    <message>
+        <source>There is no release to upgrade to yet.</source>
+        <translation>尚无可升级的版本。</translation>
+    </message>
+    <message>
+        <source>Upgrade many nodes&apos; agents to the selected release, in stages.</source>
+        <translation>分阶段将多个节点的代理升级到所选版本。</translation>
+    </message>
+    <message>
+        <source>Agent releases</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers to its nodes. Each is signed with the server&apos;s release key; agents install only builds signed with the key they received at enrolment.</source>
+        <translation>此服务器提供给节点的代理构建。每个构建都以服务器的发布密钥签名；代理只安装以注册时获得的密钥签名的构建。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>e.g. 1.4.0</source>
+        <translation>例如 1.4.0</translation>
+    </message>
+    <message>
+        <source>Upload build...</source>
+        <translation>上传构建…</translation>
+    </message>
+    <message>
+        <source>Choose a hivemind-agent binary (up to 128 MiB) to offer as this version.</source>
+        <translation>选择要以此版本提供的 hivemind-agent 可执行文件（最多 128 MiB）。</translation>
+    </message>
+    <message>
+        <source>Upgrade agents...</source>
+        <translation>升级代理…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentRolloutDialog</name>
+    <message>
+        <source>The nodes could not be read: %1</source>
+        <translation>无法读取节点：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrade the agents of %n node(s) to version %1? Each restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>
+            <numerusform>要将 %n 个节点的代理升级到版本 %1 吗？每个代理会以新构建重新启动，若无法连接服务器则会恢复旧版。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrade agents</source>
+        <translation>升级代理</translation>
+    </message>
+    <message>
+        <source>Upgrading: the first node alone, then the next stages...</source>
+        <translation>升级中：先升级第一个节点，再进行后续阶段…</translation>
+    </message>
+    <message>
+        <source>The upgrade did not start: %1</source>
+        <translation>升级未开始：%1</translation>
+    </message>
+    <message>
+        <source>Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5</source>
+        <translation>已升级：%1 · 失败：%2 · 离线：%3 · 未找到：%4 · 未尝试：%5</translation>
+    </message>
+    <message>
+        <source>Waiting for its stage...</source>
+        <translation>等待所属阶段…</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1</source>
+        <translation>已升级到 %1</translation>
+    </message>
+    <message>
+        <source>Failed: rolled back to the old agent</source>
+        <translation>失败：已回滚到旧的代理</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Offline: not tried</source>
+        <translation>离线：未尝试</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Not tried: an earlier stage failed</source>
+        <translation>未尝试：之前的阶段失败</translation>
+    </message>
+    <message>
+        <source>Tick the nodes to upgrade first.</source>
+        <translation>请先勾选要升级的节点。</translation>
+    </message>
+    <message>
+        <source>First one node, then %1 % of the rest, then the rest. The first failure stops the rollout.</source>
+        <translation>先升级一个节点，再升级其余的 %1 %，最后升级剩下的节点。第一次失败即停止推出。</translation>
+    </message>
+    <message>
+        <source>Choose the release and the nodes. Their agents are upgraded in stages and each node&apos;s result shows as it ends.</source>
+        <translation>选择版本与节点。其代理会分阶段升级，每个节点完成时即显示结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>版本(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. prod</source>
+        <translation>例如 prod</translation>
+    </message>
+    <message>
+        <source>Select labelled</source>
+        <translation>选择带此标签的</translation>
+    </message>
+    <message>
+        <source>Tick exactly the nodes with this label.</source>
+        <translation>只勾选带有此标签的节点。</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Waiting for enrolment</source>
+        <translation>等待注册</translation>
+    </message>
+    <message>
+        <source>&amp;Second stage:</source>
+        <translation>第二阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Start upgrade</source>
+        <translation>开始升级</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -8668,6 +8972,137 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MailSettingsTab</name>
+    <message>
+        <source>read the mail settings</source>
+        <translation>读取电子邮件设置</translation>
+    </message>
+    <message>
+        <source>save the mail settings</source>
+        <translation>保存电子邮件设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>send the test e-mail</source>
+        <translation>发送测试电子邮件</translation>
+    </message>
+    <message>
+        <source>Sent to %1. Check that mailbox.</source>
+        <translation>已发送至 %1，请检查该邮箱。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>A password is set.</source>
+        <translation>已设置密码。</translation>
+    </message>
+    <message>
+        <source>No password set.</source>
+        <translation>未设置密码。</translation>
+    </message>
+    <message>
+        <source>type to replace it</source>
+        <translation>输入以替换</translation>
+    </message>
+    <message>
+        <source>only when the server asks for a sign-in</source>
+        <translation>仅在服务器要求登录时需要</translation>
+    </message>
+    <message>
+        <source>Only administrators see and change the mail settings.</source>
+        <translation>只有管理员可以查看和更改电子邮件设置。</translation>
+    </message>
+    <message>
+        <source>SMTP server for account e-mail</source>
+        <translation>账号电子邮件的 SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>smtp.example.com; empty: the server sends no e-mail</source>
+        <translation>smtp.example.com；留空：服务器不发送电子邮件</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (trusted network only)</source>
+        <translation>无（仅限受信任的网络）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <source>hivemind@example.com</source>
+        <translation>hivemind@example.com</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>公开网址</translation>
+    </message>
+    <message>
+        <source>optional: links in the mails; else the mails carry a code</source>
+        <translation>选填：邮件中的链接；否则邮件只附代码</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail to</source>
+        <translation>发送测试电子邮件至</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>发送测试</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -11307,6 +11742,14 @@
         <source>Agent</source>
         <translation>代理</translation>
     </message>
+    <message>
+        <source>Agent releases...</source>
+        <translation>代理版本…</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
+        <translation>此服务器提供的代理构建，以及分阶段升级多个节点的代理。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -11336,6 +11779,101 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PasswordResetDialog</name>
+    <message>
+        <source>Enter the e-mail address of your account.</source>
+        <translation>请输入您账号的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail.</source>
+        <translation>请输入电子邮件中的代码。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>两次输入的新密码不一致，请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>The code is wrong or was used before. Each code works once; ask for a new e-mail if needed.</source>
+        <translation>代码错误或已使用过。每个代码只能使用一次；如有需要，请重新请求发送电子邮件。</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new e-mail.</source>
+        <translation>代码已过期，请重新请求发送电子邮件。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>服务器的密码策略拒绝了新密码：%1</translation>
+    </message>
+    <message>
+        <source>This server does not send e-mail. Ask an administrator to reset your password.</source>
+        <translation>此服务器不发送电子邮件。请让管理员重置您的密码。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>尝试次数过多，请等待一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>请求失败：%1</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>电子邮件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the e-mail:</source>
+        <translation>电子邮件中的代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>按服务器的密码策略检查</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address of your account. If it belongs to an account, the server mails a code that sets a new password.</source>
+        <translation>请输入您账号的电子邮件地址。若该地址属于某个账号，服务器会发送可设置新密码的代码。</translation>
+    </message>
+    <message>
+        <source>If the address belongs to an account, an e-mail with a code is on its way. The code works once, for one hour.</source>
+        <translation>若该地址属于某个账号，含代码的电子邮件正在发送中。此代码只能使用一次，一小时内有效。</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail and choose a new password.</source>
+        <translation>请输入电子邮件中的代码并选择新密码。</translation>
+    </message>
+    <message>
+        <source>I &amp;Have a Code</source>
+        <translation>我已有代码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Password</source>
+        <translation>设置密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Send E-mail</source>
+        <translation>发送电子邮件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -11881,6 +12419,89 @@
     <message>
         <source>Confirm</source>
         <translation>确认</translation>
+    </message>
+    <message>
+        <source>This changes the agent running on &quot;%1&quot;. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>这会更改“%1”上运行的代理。请确认密码以继续；5 分钟内不会再次询问。</translation>
+    </message>
+    <message>
+        <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>这会替换您所选每个节点上的代理。请确认密码以继续；5 分钟内不会再次询问。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RegisterDialog</name>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>请输入您的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>请选择密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>An account with this e-mail address exists already.</source>
+        <translation>已有账号使用此电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>This user name is taken. Choose another.</source>
+        <translation>此用户名已被使用，请选择其他用户名。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the password: %1</source>
+        <translation>服务器的密码策略拒绝了此密码：%1</translation>
+    </message>
+    <message>
+        <source>This server does not allow registration any more.</source>
+        <translation>此服务器已不再开放注册。</translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation>注册失败：%1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Create an account on this server. An administrator may change its role later.</source>
+        <translation>在此服务器上创建账号。管理员之后可更改其角色。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>电子邮件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>optional: the part of the address before @</source>
+        <translation>选填：默认为地址中 @ 之前的部分</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>按服务器的密码策略检查</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>注册(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -13322,6 +13943,62 @@
         <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
         <translation>除非开启此选项，用户发起的架构获取与凭据测试只会连接到公网地址。若您的服务运行在本机或您自己的网络中，请开启此选项。</translation>
     </message>
+    <message>
+        <source>Mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Scheduled backups</source>
+        <translation>定时备份</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>执行时刻</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最新的</translation>
+    </message>
+    <message>
+        <source>Keep one per week for</source>
+        <translation>每周保留一份，共保留</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> 份备份</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
+        <translation>没有主密钥，备份就无法使用：请将主密钥另外保存一份，不要与备份放在一起。时刻以服务器的时区为准。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -13511,6 +14188,22 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>更改密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Sign in with the new one.</source>
+        <translation>您的密码已更改，请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Your account was created. Sign in with it.</source>
+        <translation>您的账号已创建，请使用该账号登录。</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>忘记密码？</translation>
+    </message>
+    <message>
+        <source>Register an account</source>
+        <translation>注册账号</translation>
     </message>
 </context>
 <context>

@@ -922,6 +922,58 @@
         <source>Agent release uploaded</source>
         <translation>已上傳代理程式版本</translation>
     </message>
+    <message>
+        <source>Password reset e-mail requested</source>
+        <translation>已要求密碼重設郵件</translation>
+    </message>
+    <message>
+        <source>Verification e-mail sent</source>
+        <translation>已寄送驗證郵件</translation>
+    </message>
+    <message>
+        <source>E-mail address verified</source>
+        <translation>電子郵件地址已驗證</translation>
+    </message>
+    <message>
+        <source>E-mail language changed</source>
+        <translation>郵件語言已變更</translation>
+    </message>
+    <message>
+        <source>Mail settings changed</source>
+        <translation>電子郵件設定已變更</translation>
+    </message>
+    <message>
+        <source>Test e-mail sent</source>
+        <translation>已寄送測試郵件</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>已建立備份</translation>
+    </message>
+    <message>
+        <source>Backup deleted</source>
+        <translation>已刪除備份</translation>
+    </message>
+    <message>
+        <source>Backup downloaded</source>
+        <translation>已下載備份</translation>
+    </message>
+    <message>
+        <source>Backup uploaded</source>
+        <translation>已上傳備份</translation>
+    </message>
+    <message>
+        <source>Backup restore scheduled</source>
+        <translation>已排定還原備份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>已還原備份</translation>
+    </message>
+    <message>
+        <source>Built-in agent release registered</source>
+        <translation>已登錄內建代理程式版本</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2529,6 +2581,258 @@
     <message>
         <source>I have saved them</source>
         <translation>我已保存</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentReleasesDialog</name>
+    <message>
+        <source>%1 for %2/%3</source>
+        <translation>%1，適用於 %2/%3</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>內建</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上傳</translation>
+    </message>
+    <message>
+        <source>The agent built with this server, offered without an upload.</source>
+        <translation>與此伺服器一起組建的代理程式，無須上傳即可提供。</translation>
+    </message>
+    <message>
+        <source>Uploaded by an administrator.</source>
+        <translation>由管理員上傳。</translation>
+    </message>
+    <message>
+        <source>Reading the releases...</source>
+        <translation>正在讀取版本…</translation>
+    </message>
+    <message>
+        <source>The releases could not be read: %1</source>
+        <translation>無法讀取版本：%1</translation>
+    </message>
+    <message>
+        <source>No agent releases yet. Upload a build of hivemind-agent, or run the server next to the agent it was built with: it offers that one by itself.</source>
+        <translation>尚無代理程式版本。請上傳 hivemind-agent 組建，或讓伺服器與一起組建的代理程式放在同一目錄執行：伺服器會自動提供該版本。</translation>
+    </message>
+    <message>
+        <source>Type the build&apos;s version first, dotted numbers such as 1.4.0.</source>
+        <translation>請先輸入組建的版本，以點分隔的數字，例如 1.4.0。</translation>
+    </message>
+    <message>
+        <source>Choose the agent build</source>
+        <translation>選擇代理程式組建</translation>
+    </message>
+    <message>
+        <source>The build was not uploaded: %1</source>
+        <translation>組建未上傳：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 was uploaded and signed.</source>
+        <translation>版本 %1 已上傳並簽署。</translation>
+    </message>
+    <message>
+        <source>There is no release to upgrade to yet.</source>
+        <translation>尚無可升級的版本。</translation>
+    </message>
+    <message>
+        <source>Upgrade many nodes&apos; agents to the selected release, in stages.</source>
+        <translation>分階段將多個節點的代理程式升級到所選版本。</translation>
+    </message>
+    <message>
+        <source>Agent releases</source>
+        <translation>代理程式版本</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers to its nodes. Each is signed with the server&apos;s release key; agents install only builds signed with the key they received at enrolment.</source>
+        <translation>此伺服器提供給節點的代理程式組建。每個組建都以伺服器的發行金鑰簽署；代理程式只安裝以註冊時取得之金鑰簽署的組建。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入時間</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>e.g. 1.4.0</source>
+        <translation>例如 1.4.0</translation>
+    </message>
+    <message>
+        <source>Upload build...</source>
+        <translation>上傳組建…</translation>
+    </message>
+    <message>
+        <source>Choose a hivemind-agent binary (up to 128 MiB) to offer as this version.</source>
+        <translation>選擇要以此版本提供的 hivemind-agent 執行檔（最多 128 MiB）。</translation>
+    </message>
+    <message>
+        <source>Upgrade agents...</source>
+        <translation>升級代理程式…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::AgentRolloutDialog</name>
+    <message>
+        <source>The nodes could not be read: %1</source>
+        <translation>無法讀取節點：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrade the agents of %n node(s) to version %1? Each restarts on the new build and goes back to the old one if it cannot reach the server.</source>
+        <translation>
+            <numerusform>要將 %n 個節點的代理程式升級到版本 %1 嗎？每個代理程式會以新組建重新啟動，若無法連上伺服器則會回復舊版。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrade agents</source>
+        <translation>升級代理程式</translation>
+    </message>
+    <message>
+        <source>Upgrading: the first node alone, then the next stages...</source>
+        <translation>升級中：先升級第一個節點，再進行後續階段…</translation>
+    </message>
+    <message>
+        <source>The upgrade did not start: %1</source>
+        <translation>升級未開始：%1</translation>
+    </message>
+    <message>
+        <source>Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5</source>
+        <translation>已升級：%1 · 失敗：%2 · 離線：%3 · 找不到：%4 · 未嘗試：%5</translation>
+    </message>
+    <message>
+        <source>Waiting for its stage...</source>
+        <translation>等待所屬階段…</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1</source>
+        <translation>已升級到 %1</translation>
+    </message>
+    <message>
+        <source>Failed: rolled back to the old agent</source>
+        <translation>失敗：已回復為舊的代理程式</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失敗（%1）</translation>
+    </message>
+    <message>
+        <source>Offline: not tried</source>
+        <translation>離線：未嘗試</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>Not tried: an earlier stage failed</source>
+        <translation>未嘗試：先前的階段失敗</translation>
+    </message>
+    <message>
+        <source>Tick the nodes to upgrade first.</source>
+        <translation>請先勾選要升級的節點。</translation>
+    </message>
+    <message>
+        <source>First one node, then %1 % of the rest, then the rest. The first failure stops the rollout.</source>
+        <translation>先升級一個節點，再升級其餘的 %1 %，最後升級剩下的節點。第一次失敗即停止推出。</translation>
+    </message>
+    <message>
+        <source>Choose the release and the nodes. Their agents are upgraded in stages and each node&apos;s result shows as it ends.</source>
+        <translation>選擇版本與節點。其代理程式會分階段升級，每個節點完成時即顯示結果。</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>版本(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>標籤(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. prod</source>
+        <translation>例如 prod</translation>
+    </message>
+    <message>
+        <source>Select labelled</source>
+        <translation>選取有此標籤者</translation>
+    </message>
+    <message>
+        <source>Tick exactly the nodes with this label.</source>
+        <translation>只勾選帶有此標籤的節點。</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理程式版本</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <source>Waiting for enrolment</source>
+        <translation>等待註冊</translation>
+    </message>
+    <message>
+        <source>&amp;Second stage:</source>
+        <translation>第二階段(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Start upgrade</source>
+        <translation>開始升級</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -8668,6 +8972,137 @@
     </message>
 </context>
 <context>
+    <name>hm::app::MailSettingsTab</name>
+    <message>
+        <source>read the mail settings</source>
+        <translation>讀取電子郵件設定</translation>
+    </message>
+    <message>
+        <source>save the mail settings</source>
+        <translation>儲存電子郵件設定</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>傳送中…</translation>
+    </message>
+    <message>
+        <source>send the test e-mail</source>
+        <translation>寄送測試電子郵件</translation>
+    </message>
+    <message>
+        <source>Sent to %1. Check that mailbox.</source>
+        <translation>已寄送至 %1，請檢查該信箱。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未寄出：%1</translation>
+    </message>
+    <message>
+        <source>A password is set.</source>
+        <translation>已設定密碼。</translation>
+    </message>
+    <message>
+        <source>No password set.</source>
+        <translation>未設定密碼。</translation>
+    </message>
+    <message>
+        <source>type to replace it</source>
+        <translation>輸入以取代</translation>
+    </message>
+    <message>
+        <source>only when the server asks for a sign-in</source>
+        <translation>僅在伺服器要求登入時需要</translation>
+    </message>
+    <message>
+        <source>Only administrators see and change the mail settings.</source>
+        <translation>只有管理員可以檢視及變更電子郵件設定。</translation>
+    </message>
+    <message>
+        <source>SMTP server for account e-mail</source>
+        <translation>帳號電子郵件的 SMTP 伺服器</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>smtp.example.com; empty: the server sends no e-mail</source>
+        <translation>smtp.example.com；留空：伺服器不寄送電子郵件</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全性</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (trusted network only)</source>
+        <translation>無（僅限受信任的網路）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>寄件者地址</translation>
+    </message>
+    <message>
+        <source>hivemind@example.com</source>
+        <translation>hivemind@example.com</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>公開網址</translation>
+    </message>
+    <message>
+        <source>optional: links in the mails; else the mails carry a code</source>
+        <translation>選填：郵件中的連結；否則郵件只附代碼</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>測試</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail to</source>
+        <translation>寄送測試電子郵件至</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>寄送測試</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::MainWindow</name>
     <message>
         <source>HiveMind</source>
@@ -11307,6 +11742,14 @@
         <source>Agent</source>
         <translation>代理程式</translation>
     </message>
+    <message>
+        <source>Agent releases...</source>
+        <translation>代理程式版本…</translation>
+    </message>
+    <message>
+        <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
+        <translation>此伺服器提供的代理程式組建，以及分階段升級多個節點的代理程式。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -11336,6 +11779,101 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::PasswordResetDialog</name>
+    <message>
+        <source>Enter the e-mail address of your account.</source>
+        <translation>請輸入您帳號的電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail.</source>
+        <translation>請輸入電子郵件中的代碼。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>請輸入新密碼。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>兩次輸入的新密碼不同，請輸入相同的密碼兩次。</translation>
+    </message>
+    <message>
+        <source>The code is wrong or was used before. Each code works once; ask for a new e-mail if needed.</source>
+        <translation>代碼錯誤或已使用過。每個代碼只能使用一次；如有需要，請重新要求寄送電子郵件。</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new e-mail.</source>
+        <translation>代碼已過期，請重新要求寄送電子郵件。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the new password: %1</source>
+        <translation>伺服器的密碼原則拒絕了新密碼：%1</translation>
+    </message>
+    <message>
+        <source>This server does not send e-mail. Ask an administrator to reset your password.</source>
+        <translation>此伺服器不寄送電子郵件。請洽管理員重設您的密碼。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute and try again.</source>
+        <translation>嘗試次數過多，請稍候一分鐘再試。</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>要求失敗：%1</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>重設密碼</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>電子郵件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the e-mail:</source>
+        <translation>電子郵件中的代碼(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密碼(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再輸入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>依伺服器的密碼原則檢查</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address of your account. If it belongs to an account, the server mails a code that sets a new password.</source>
+        <translation>請輸入您帳號的電子郵件地址。若該地址屬於某個帳號，伺服器會寄出可設定新密碼的代碼。</translation>
+    </message>
+    <message>
+        <source>If the address belongs to an account, an e-mail with a code is on its way. The code works once, for one hour.</source>
+        <translation>若該地址屬於某個帳號，含代碼的電子郵件已在寄送途中。此代碼只能使用一次，一小時內有效。</translation>
+    </message>
+    <message>
+        <source>Enter the code from the e-mail and choose a new password.</source>
+        <translation>請輸入電子郵件中的代碼並選擇新密碼。</translation>
+    </message>
+    <message>
+        <source>I &amp;Have a Code</source>
+        <translation>我已有代碼(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Password</source>
+        <translation>設定密碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Send E-mail</source>
+        <translation>寄送電子郵件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -11881,6 +12419,89 @@
     <message>
         <source>Confirm</source>
         <translation>確認</translation>
+    </message>
+    <message>
+        <source>This changes the agent running on &quot;%1&quot;. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>這會變更「%1」上執行的代理程式。請確認密碼以繼續；5 分鐘內不會再詢問。</translation>
+    </message>
+    <message>
+        <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
+        <translation>這會取代您所選每個節點上的代理程式。請確認密碼以繼續；5 分鐘內不會再詢問。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::RegisterDialog</name>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>請輸入您的電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>請選擇密碼。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>兩次輸入的密碼不同，請輸入相同的密碼兩次。</translation>
+    </message>
+    <message>
+        <source>An account with this e-mail address exists already.</source>
+        <translation>已有帳號使用此電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>This user name is taken. Choose another.</source>
+        <translation>此使用者名稱已被使用，請選擇其他名稱。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password policy refused the password: %1</source>
+        <translation>伺服器的密碼原則拒絕了此密碼：%1</translation>
+    </message>
+    <message>
+        <source>This server does not allow registration any more.</source>
+        <translation>此伺服器已不再開放註冊。</translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation>註冊失敗：%1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>註冊</translation>
+    </message>
+    <message>
+        <source>Create an account on this server. An administrator may change its role later.</source>
+        <translation>在此伺服器上建立帳號。管理員之後可變更其角色。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>電子郵件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>使用者名稱(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>optional: the part of the address before @</source>
+        <translation>選填：預設為地址中 @ 之前的部分</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>checked against the server&apos;s password policy</source>
+        <translation>依伺服器的密碼原則檢查</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再輸入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>註冊(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -13322,6 +13943,62 @@
         <source>Schema fetches and credential tests that users start go only to public addresses unless this is on. Turn it on when your services run on this machine or your own network.</source>
         <translation>除非開啟此選項，使用者發起的結構描述擷取與憑證測試只會連線到公開位址。若您的服務執行於本機或您自己的網路，請開啟此選項。</translation>
     </message>
+    <message>
+        <source>Mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Scheduled backups</source>
+        <translation>排程備份</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>執行時刻</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最新的</translation>
+    </message>
+    <message>
+        <source>Keep one per week for</source>
+        <translation>每週保留一份，共保留</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每週</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> 份備份</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> 週</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
+        <translation>沒有主金鑰，備份就無法使用：請將主金鑰另外保存一份，不要與備份放在一起。時刻以伺服器的時區為準。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -13511,6 +14188,22 @@
     <message>
         <source>Change &amp;Password</source>
         <translation>變更密碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Sign in with the new one.</source>
+        <translation>您的密碼已變更，請以新密碼登入。</translation>
+    </message>
+    <message>
+        <source>Your account was created. Sign in with it.</source>
+        <translation>您的帳號已建立，請以此帳號登入。</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>忘記密碼？</translation>
+    </message>
+    <message>
+        <source>Register an account</source>
+        <translation>註冊帳號</translation>
     </message>
 </context>
 <context>
