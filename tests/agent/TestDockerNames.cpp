@@ -111,7 +111,7 @@ private slots:
     void theAgentRefusesBadNamesBeforeTheSocket()
     {
         QTemporaryDir dir;
-        DockerHandlers handlers(dir.filePath(QStringLiteral("missing.sock")));
+        DockerHandlers handlers(dir.filePath(QStringLiteral("missing.sock")), QString(), QStringList());
         for (const QString &bad : {QStringLiteral("../containers/x"), QStringLiteral("%2e%2e"),
                                    QStringLiteral("/"), QString(200, u'a')}) {
             for (const QString &action : {QStringLiteral("start"), QStringLiteral("stop"),
