@@ -95,6 +95,14 @@
         <source>Delivery: %1</source>
         <translation>Delivery: %1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>Container down</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>Container unhealthy</translation>
+    </message>
 </context>
 <context>
     <name>PublicStatusPage</name>

@@ -95,6 +95,14 @@
         <source>Delivery: %1</source>
         <translation>发送：%1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>容器停止运行</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>容器状态不良</translation>
+    </message>
 </context>
 <context>
     <name>PublicStatusPage</name>

@@ -95,6 +95,14 @@
         <source>Delivery: %1</source>
         <translation>傳送：%1</translation>
     </message>
+    <message>
+        <source>Container down</source>
+        <translation>容器停止執行</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>容器狀態不良</translation>
+    </message>
 </context>
 <context>
     <name>PublicStatusPage</name>

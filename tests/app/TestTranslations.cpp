@@ -203,6 +203,11 @@ void TestTranslations::chineseIsComplete()
                                         QStringLiteral("English"), QStringLiteral("JSON"),
                                         QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
                                         QStringLiteral("BGP"), QStringLiteral("MED"),
+                                        QStringLiteral("SHA-256"), // a column: the digest's name
+                                        // mail security modes and example addresses
+                                        QStringLiteral("STARTTLS"), QStringLiteral("TLS"),
+                                        QStringLiteral("hivemind@example.com"),
+                                        QStringLiteral("you@example.com"),
                                         // tools and columns of remote operations
                                         QStringLiteral("Docker"), QStringLiteral("Nginx"),
                                         QStringLiteral("PID"), QStringLiteral("CPU %"),
@@ -214,6 +219,9 @@ void TestTranslations::chineseIsComplete()
         QSet<QString>{QStringLiteral("API"), QStringLiteral("BGP"), QStringLiteral("HTTP"),
                       QStringLiteral("OpenAPI"), QStringLiteral("PNG"), QStringLiteral("REST"),
                       QStringLiteral("WireGuard"), QStringLiteral("JSON"), QStringLiteral("URL"),
+                      QStringLiteral("prod"), // an example node label
+                      QStringLiteral("web"), QStringLiteral("any"), // a container glob, a keyword
+                      QStringLiteral("down"), // "compose down"
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("UTF"), QStringLiteral("IPv"), QStringLiteral("VPN"),
@@ -257,9 +265,10 @@ void TestTranslations::chineseIsComplete()
     // field names ("customer_id"), quoted JSON names, e-mail addresses,
     // file patterns, dotted names (host names, URLs, metric names such
     // as "probe.web.up") and the section headers of a wg-quick file
-    // ("[Interface]", "[Peer]") are not words of the text.
+    // ("[Interface]", "[Peer]") are not words of the text, nor are the
+    // programs' names ("hivemind-agent").
     static const QRegularExpression notText(
-        QStringLiteral("--[a-z-]+|<[^>]*>|\\$\\.\\S*|\\b\\w+_\\w+\\b|\"[^\"]*\"|\\S+@\\S+|"
+        QStringLiteral("hivemind-[a-z]+|--[a-z-]+|<[^>]*>|\\$\\.\\S*|\\b\\w+_\\w+\\b|\"[^\"]*\"|\\S+@\\S+|"
                        "\\[[A-Z][a-z]+\\]|\\*\\.[a-z]+|[\\w:/-]*\\w\\.[\\w<%][\\w.:/*<>%-]*"));
     for (const Message &m : catalogue.messages) {
         const QString where = m.context + QStringLiteral(": ") + m.source;
