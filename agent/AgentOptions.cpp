@@ -334,6 +334,11 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
     if (settings.status() != QSettings::NoError)
         return agentOptionError(QStringLiteral("config"),
                                 QStringLiteral("cannot read the config file %1").arg(path));
+    // An error of a value, said with the file it came from.
+    const auto inFile = [&path](Error error) {
+        error.message = QStringLiteral("%1: %2").arg(path, error.message);
+        return error;
+    };
     for (const QString &key : settings.allKeys()) {
         const QString value = settings.value(key).typeId() == QMetaType::QStringList
                                   ? settings.value(key).toStringList().join(u',')
@@ -347,37 +352,23 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
         }
         if (key == u"reboot_command") {
             auto command = parseRebootCommand(value);
-            if (!command) {
-                Error error = command.error();
-                error.message = QStringLiteral("%1: %2").arg(path, error.message);
-                return error;
-            }
+            if (!command)
+                return inFile(command.error());
             options.rebootCommand = command.value();
             continue;
         }
+        // Lists: `value` has their items joined by ',' already.
         if (key == u"compose_roots") {
-            const QVariant raw = settings.value(key);
-            auto roots = parseComposeRoots(raw.typeId() == QMetaType::QStringList
-                                               ? raw.toStringList()
-                                               : raw.toString().split(u','));
-            if (!roots) {
-                Error error = roots.error();
-                error.message = QStringLiteral("%1: %2").arg(path, error.message);
-                return error;
-            }
+            auto roots = parseComposeRoots(value.split(u','));
+            if (!roots)
+                return inFile(roots.error());
             options.composeRoots = roots.value();
             continue;
         }
         if (key == u"files_roots") {
-            const QVariant raw = settings.value(key);
-            auto roots = parseFileRoots(raw.typeId() == QMetaType::QStringList
-                                            ? raw.toStringList()
-                                            : raw.toString().split(u','));
-            if (!roots) {
-                Error error = roots.error();
-                error.message = QStringLiteral("%1: %2").arg(path, error.message);
-                return error;
-            }
+            auto roots = parseFileRoots(value.split(u','));
+            if (!roots)
+                return inFile(roots.error());
             options.filesRoots = roots.value();
             continue;
         }
@@ -386,11 +377,8 @@ Status applyConfigFile(AgentOptions &options, const QString &path, bool explicit
             known = known || key == QLatin1String(spec.key);
         if (!known)
             return agentOptionError(key, QStringLiteral("unknown key \"%1\" in %2").arg(key, path));
-        if (const Status applied = applyAgentValue(options, key, value); !applied) {
-            Error error = applied.error();
-            error.message = QStringLiteral("%1: %2").arg(path, error.message);
-            return error;
-        }
+        if (const Status applied = applyAgentValue(options, key, value); !applied)
+            return inFile(applied.error());
     }
     return {};
 }
