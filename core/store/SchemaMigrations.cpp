@@ -1217,6 +1217,29 @@ CREATE TABLE backups (
 CREATE INDEX idx_backups_created ON backups(created_at DESC);
 )sql";
 
+// Version 40: the fleet's report log (server/services/fleet/MetricHistory.h).
+// A report is acknowledged once its row here commits: an append at the end
+// of a rowid table, a page or two per batch for the whole fleet, where
+// rewriting each node's growing minute row cost two or three scattered pages
+// per report. Minutes are written from memory at checkpoints; the table
+// the checkpoint covered is then emptied at once (a DELETE without WHERE),
+// while new reports go to the other one. At start-up both are folded into
+// their minutes. No foreign key: the delete must stay a truncation.
+const char kFleetReportLogSchema[] = R"sql(
+CREATE TABLE fleet_report_log0 (
+    id      INTEGER PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    minute  INTEGER NOT NULL, -- ms since 1970 / 60000
+    data    BLOB NOT NULL     -- server/services/fleet/ReportLogRecord
+);
+CREATE TABLE fleet_report_log1 (
+    id      INTEGER PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    minute  INTEGER NOT NULL,
+    data    BLOB NOT NULL
+);
+)sql";
+
 // Account e-mail (issue 37 item 2; docs/api.md "Account e-mail"): the
 // single-use tokens of password resets and e-mail verification, stored as
 // the SHA-256 of the token only, and the language a user's mails are
@@ -1297,6 +1320,7 @@ const QList<Migration> &schemaMigrations()
         {38, QStringLiteral("backups"), QString::fromUtf8(kBackupsSchema)},
         {39, QStringLiteral("account e-mail tokens and user language"),
          QString::fromUtf8(kAccountMailSchema)},
+        {40, QStringLiteral("fleet report log"), QString::fromUtf8(kFleetReportLogSchema)},
     };
     return migrations;
 }

@@ -54,6 +54,52 @@ QString deleteBucketsBeforeSql()
         "DELETE FROM fleet_metric_buckets WHERE node_id = ? AND tier = ? AND bucket < ?");
 }
 
+QString insertLogRecordSql(int table)
+{
+    return QStringLiteral("INSERT INTO fleet_report_log%1 (node_id, minute, data) VALUES (?1, ?2, ?3)")
+        .arg(table ? 1 : 0);
+}
+
+QString clearLogSql(int table)
+{
+    return QStringLiteral("DELETE FROM fleet_report_log%1").arg(table ? 1 : 0);
+}
+
+Status forEachLogRecord(store::Database &db, int table,
+                        const std::function<void(const QString &, qint64, const QByteArray &)> &record)
+{
+    return db.forEachRow(
+        QStringLiteral("SELECT node_id, minute, data FROM fleet_report_log%1 ORDER BY id")
+            .arg(table ? 1 : 0),
+        {}, [&record](const store::Statement &s) { record(s.text(0), s.int64(1), s.blob(2)); });
+}
+
+Result<qint64> logRecordCount(store::Database &db)
+{
+    return db.queryInt(QStringLiteral("SELECT (SELECT COUNT(*) FROM fleet_report_log0) + "
+                                      "(SELECT COUNT(*) FROM fleet_report_log1)"));
+}
+
+Status storeMinute(store::Database &db, const QString &nodeId, qint64 minute,
+                   const QByteArray &data)
+{
+    const QVariantList row{nodeId, minute, data};
+    if (Status s = db.execute(updateMinuteSql(), row); !s)
+        return s;
+    if (db.changes() > 0)
+        return {};
+    return db.execute(insertMinuteSql(), row);
+}
+
+Status clearLogs(store::Database &db)
+{
+    for (int table = 0; table < 2; ++table) {
+        if (Status s = db.execute(clearLogSql(table)); !s)
+            return s;
+    }
+    return {};
+}
+
 Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,
                                                qint64 minute)
 {

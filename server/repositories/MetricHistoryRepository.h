@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace hm::store {
@@ -38,6 +39,24 @@ QString insertMarkSql();
 // bound (minute) / node id, tier, bound (bucket start).
 QString deleteMinutesBeforeSql();
 QString deleteBucketsBeforeSql();
+
+// The report log (schema 40; MetricHistory.h): two tables, 0 and 1.
+// Append one report. Parameters: node id, minute, data.
+QString insertLogRecordSql(int table);
+// Empties a table (no WHERE: SQLite truncates it instead of deleting row
+// by row).
+QString clearLogSql(int table);
+// Every record of a table, oldest first.
+Status forEachLogRecord(store::Database &db, int table,
+                        const std::function<void(const QString &nodeId, qint64 minute,
+                                                 const QByteArray &data)> &record);
+// The records of both tables (start-up only: no index, a full scan).
+Result<qint64> logRecordCount(store::Database &db);
+// Writes a minute at once (the log's fold, in the caller's transaction).
+Status storeMinute(store::Database &db, const QString &nodeId, qint64 minute,
+                   const QByteArray &data);
+// Empties both log tables at once.
+Status clearLogs(store::Database &db);
 
 Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,
                                                qint64 minute);

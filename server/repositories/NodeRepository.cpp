@@ -274,4 +274,10 @@ QString nodeSeenSql()
         "UPDATE fleet_nodes SET last_seen_at = ?, last_seq = MAX(last_seq, ?) WHERE id = ?");
 }
 
+Status raiseLastSeq(store::Database &db, const QString &nodeId, qint64 seq)
+{
+    return db.execute(QStringLiteral("UPDATE fleet_nodes SET last_seq = MAX(last_seq, ?) WHERE id = ?"),
+                      {seq, nodeId});
+}
+
 } // namespace hm::server::repositories

@@ -122,9 +122,13 @@ Status setNodeSeen(store::Database &db, const QString &id, qint64 seenAt,
 // Parameters: seen at, agent version, capabilities, node id.
 QString nodeHelloSql();
 
-// The statement the queue runs after each report's minute (last seen,
-// last seq; never coalesced, so a stored last_seq has its report stored).
+// The statement the queue runs at each report-log checkpoint after the
+// node's minutes (last seen, last seq; a stored last_seq has its report
+// stored, in its minute or in the log).
 // Parameters: seen at, seq, node id.
 QString nodeSeenSql();
+// The report log's fold at start-up (MetricHistory.h): raises last_seq to
+// what the log held.
+Status raiseLastSeq(store::Database &db, const QString &nodeId, qint64 seq);
 
 } // namespace hm::server::repositories

@@ -5,7 +5,8 @@
 // match a computation of the test's own; each tier goes when its retention
 // ends and not before the coarser one has it; a late report is rolled up
 // again; a replayed sequence number is stored once; a restarted history
-// (a new object on the same file) goes on from what is stored.
+// (a new object on the same file) goes on from what is stored, and folds
+// the report log a stopped or killed one left, every report once.
 
 #include "ServiceTestSupport.h"
 #include "crypto/Sodium.h"
@@ -77,6 +78,27 @@ private:
     qint64 m_now = kStartMs;
     QString m_node;
     QObject m_context;
+    std::optional<auth::Principal> m_admin;
+
+    bool recordOn(server::fleet::MetricHistory &history, const QString &node, qint64 seq,
+                  qint64 timeMs, double cpu)
+    {
+        std::optional<bool> stored;
+        history.record(node,
+                       hm::fleet::ReportMessage{seq,
+                                                timeMs,
+                                                {{QStringLiteral("cpu_usage"), cpu},
+                                                 {QStringLiteral("processes"), 100.0}}},
+                       &m_context, [&stored](bool ok) { stored = ok; });
+        return QTest::qWaitFor([&] { return stored.has_value(); }, 20000) && *stored;
+    }
+    qint64 logRecords()
+    {
+        auto n = m_store.db->queryInt(
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM fleet_report_log0) + "
+                           "(SELECT COUNT(*) FROM fleet_report_log1)"));
+        return n ? n.value() : -1;
+    }
 
     server::fleet::MetricHistory &history() { return m_fleet->history(); }
 
@@ -135,7 +157,8 @@ private slots:
         m_fleet->setClock([this] { return m_now; });
         server::fleet::NodeDetails details;
         details.name = QStringLiteral("history-01");
-        auto created = m_fleet->create(principalOf(admin.value()), kClient, details, 24);
+        m_admin = principalOf(admin.value());
+        auto created = m_fleet->create(*m_admin, kClient, details, 24);
         QVERIFY(created);
         m_node = created.value().node.id;
     }
@@ -282,6 +305,69 @@ private slots:
         // One inside the window still is.
         QVERIFY(record(kReports + 102, m_now - 1000, 50.0));
         QCOMPARE(items(QStringLiteral("raw"), m_now - 60000, m_now).size(), 1);
+    }
+
+    // A report is acknowledged on its report-log record; minutes are
+    // written at checkpoints. The server stops or is killed between them,
+    // even between a checkpoint's minute writes and the emptying of its log
+    // table: the next history folds the log into the minutes, every report
+    // once, and goes on from the last sequence number.
+    void aRestartFoldsTheReportLog()
+    {
+        server::fleet::NodeDetails details;
+        details.name = QStringLiteral("history-02");
+        auto created = m_fleet->create(*m_admin, kClient, details, 24);
+        QVERIFY(created);
+        const QString node = created.value().node.id;
+        const qint64 base = (m_now / 60000) * 60000 - 5 * 60000;
+        const auto cpu = [](int seq) { return double(seq) + 0.25; };
+        {
+            server::fleet::MetricHistory first(*m_store.db, m_host);
+            first.setClock([this] { return m_now; });
+            for (int seq = 1; seq <= 10; ++seq)
+                QVERIFY(recordOn(first, node, seq, base + (seq - 1) * 10000, cpu(seq)));
+            QCOMPARE(logRecords(), 10);
+            QVERIFY(m_store.db->exec(QStringLiteral(
+                                         "CREATE TEMP TABLE saved_log AS SELECT * FROM "
+                                         "fleet_report_log0"))
+                        .ok());
+            std::optional<bool> done;
+            first.checkpoint([&done](bool ok) { done = ok; });
+            QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 20000) && *done);
+            QCOMPARE(logRecords(), 0);
+            // Written whole: a new history reads all ten from the minutes.
+            for (int seq = 11; seq <= 20; ++seq)
+                QVERIFY(recordOn(first, node, seq, base + (seq - 1) * 10000, cpu(seq)));
+            QCOMPARE(logRecords(), 10);
+            // As if the table had not been emptied yet when the server died.
+            QVERIFY(m_store.db->exec(QStringLiteral("INSERT INTO fleet_report_log0 SELECT * "
+                                                    "FROM saved_log; DROP TABLE saved_log"))
+                        .ok());
+            QCOMPARE(logRecords(), 20);
+        }
+        server::fleet::MetricHistory second(*m_store.db, m_host);
+        second.setClock([this] { return m_now; });
+        QCOMPARE(second.lastSeq(node).value(), 20);
+        QCOMPARE(logRecords(), 0);
+        const auto raw = [&] {
+            auto answer = second.query(node, base, base + 10 * 60000, 1000, QStringLiteral("raw"));
+            return answer ? answer.value().value("items").toArray() : QJsonArray{};
+        };
+        QJsonArray items = raw();
+        QCOMPARE(items.size(), 20);
+        for (int i = 0; i < 20; ++i) {
+            const QJsonObject item = items.at(i).toObject();
+            QCOMPARE(item.value("seq").toInt(), i + 1);
+            QCOMPARE(item.value("metrics").toObject().value("cpu_usage").toDouble(), cpu(i + 1));
+        }
+        // A resent report is acknowledged and not stored again; a new one is.
+        QVERIFY(recordOn(second, node, 15, base + 14 * 10000, 0.0));
+        QVERIFY(recordOn(second, node, 21, base + 20 * 10000, cpu(21)));
+        items = raw();
+        QCOMPARE(items.size(), 21);
+        QCOMPARE(items.last().toObject().value("seq").toInt(), 21);
+        // Not checkpointed yet, read from memory and the log alike.
+        QCOMPARE(logRecords(), 1);
     }
 };
 

@@ -88,7 +88,11 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
                            QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
       m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this)),
-      m_sparklines(new NodeSparklines(db, this)),
+      m_sparklines(new NodeSparklines(
+          [this](const QString &nodeId, qint64 from, qint64 to) {
+              return m_history->minutes(nodeId, from, to);
+          },
+          this)),
       m_metricsBatch(new NodeMetricsBatch(NodeMetricsBatch::kDefaultIntervalMs, this)),
       m_calls(new AgentCalls(this))
 {
@@ -384,7 +388,29 @@ Result<EnrolmentTicket> FleetService::renewEnrolment(const auth::Principal &call
     return ticket;
 }
 
+void FleetService::withLatestReport(NodeRow &row) const
+{
+    // The report log's checkpoints write these every 30 s; memory is newer.
+    qint64 seq = 0;
+    qint64 seenAt = 0;
+    if (!m_history->latest(row.id, &seq, &seenAt))
+        return;
+    row.lastSeq = std::max(row.lastSeq, seq);
+    row.lastSeenAt = std::max(row.lastSeenAt.value_or(0), seenAt);
+}
+
 Result<store::Page<NodeRow>> FleetService::list(const NodeFilter &filter, const QString &status)
+{
+    auto page = listUnfreshened(filter, status);
+    if (page) {
+        for (NodeRow &row : page.value().items)
+            withLatestReport(row);
+    }
+    return page;
+}
+
+Result<store::Page<NodeRow>> FleetService::listUnfreshened(const NodeFilter &filter,
+                                                           const QString &status)
 {
     if (status.isEmpty())
         return listNodes(m_db, filter);
@@ -420,7 +446,9 @@ Result<NodeRow> FleetService::get(const QString &id)
         return row.error();
     if (!row.value())
         return nodeNotFound();
-    return *row.value();
+    NodeRow node = *row.value();
+    withLatestReport(node);
+    return node;
 }
 
 Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registration &registration,

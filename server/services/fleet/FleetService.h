@@ -202,6 +202,12 @@ signals:
     void nodeChanged(const QString &nodeId);
 
 private:
+    // last_seq / last_seen as the metric history knows them (newer than
+    // the row between report-log checkpoints).
+    void withLatestReport(repositories::NodeRow &row) const;
+    Result<store::Page<repositories::NodeRow>> listUnfreshened(const repositories::NodeFilter &filter,
+                                                             const QString &status);
+
     qint64 now() const { return m_now ? m_now() : 0; }
     EnrolmentTicket makeTicket(qint64 enrolmentHours) const;
     void publish(const QString &type, const QString &nodeId, const QJsonObject &node);

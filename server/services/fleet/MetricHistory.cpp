@@ -7,6 +7,9 @@
 #include "server/repositories/NodeRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/fleet/BucketItemsText.h"
+#include "server/services/fleet/ReportLogRecord.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
 #include "store/WriteBehindQueue.h"
 
 #include <QElapsedTimer>
@@ -38,6 +41,11 @@ constexpr qsizetype kMinutesInMemory = 2;
 // after which it lets it run sooner (at least one node a turn).
 constexpr qsizetype kNodesPerTurn = 20;
 constexpr qint64 kTurnMs = 5;
+// Resent reports a node may have waiting for a checkpoint (after a failed
+// log write); more are answered "not stored" and come again.
+constexpr qsizetype kMaxWaiting = 256;
+// A checkpoint that finds the queue full tries again after this long.
+constexpr int kQueueFullRetryMs = 50;
 
 qint64 floorTo(qint64 value, qint64 step)
 {
@@ -67,10 +75,13 @@ qint64 MetricHistory::now() const
 
 Result<MetricHistory::NodeState *> MetricHistory::state(const QString &nodeId)
 {
+    if (Status folded = ensureFolded(); !folded)
+        return folded.error();
     NodeState &node = m_nodes[nodeId];
     if (!node.loaded) {
         // fleet_nodes.last_seq is written after the report's minute in the
-        // same queue, never before it: what it says is stored.
+        // same queue, never before it, and the log was folded into both:
+        // what it says is stored.
         auto row = nodeById(m_db, nodeId);
         if (!row) {
             m_nodes.remove(nodeId);
@@ -88,6 +99,16 @@ Result<qint64> MetricHistory::lastSeq(const QString &nodeId)
     if (!node)
         return node.error();
     return node.value()->lastSeq;
+}
+
+bool MetricHistory::latest(const QString &nodeId, qint64 *lastSeq, qint64 *seenAtMs) const
+{
+    const auto found = m_nodes.constFind(nodeId);
+    if (found == m_nodes.constEnd() || found->seenAtMs == 0)
+        return false;
+    *lastSeq = found->lastSeq;
+    *seenAtMs = found->seenAtMs;
+    return true;
 }
 
 Result<MetricHistory::Minute *> MetricHistory::minute(NodeState &node, const QString &nodeId,
@@ -115,7 +136,7 @@ void MetricHistory::trim(NodeState &node)
     // Keep the newest few; older ones only once nothing of theirs waits.
     while (node.minutes.size() > kMinutesInMemory) {
         auto oldest = std::find_if(node.minutes.begin(), std::prev(node.minutes.end()),
-                                   [](const Minute &m) { return m.pending == 0; });
+                                   [](const Minute &m) { return m.pending == 0 && !m.unwritten(); });
         if (oldest == std::prev(node.minutes.end()))
             return;
         node.minutes.erase(oldest);
@@ -161,6 +182,16 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
     }
     if (report.seq <= n.lastSeq) {
         // Stored already, or queued: acknowledged once the queue has it.
+        if (n.awaitCheckpoint) {
+            // Its log write may have failed: only a checkpoint stores it.
+            if (n.waiting.size() >= kMaxWaiting) {
+                QMetaObject::invokeMethod(
+                    context, [stored] { stored(false); }, Qt::QueuedConnection);
+                return;
+            }
+            n.waiting.append({QPointer<QObject>(context), std::move(stored)});
+            return;
+        }
         if (n.lastTo > 0)
             m_host.afterCommit(n.lastFrom, n.lastTo, context, std::move(stored));
         else
@@ -178,39 +209,44 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
         return;
     }
     Minute &m = *slot.value();
-    const MinutePackWriter before = m.writer;
-    m.writer.append(report.timeMs, report.seq, report.metrics);
+    const int table = int(m_logGen % 2);
+    const bool withNames = n.logNamesGen != m_logGen || !sameMetricNames(n.logNames, report.metrics);
     qint64 from = 0;
     qint64 to = 0;
-    if (!enqueue(updateMinuteSql(), insertMinuteSql(), {nodeId, minuteKey, m.writer.packed()},
-                 QStringLiteral("fleet-minute:%1:%2").arg(nodeId).arg(minuteKey), &from, &to)) {
-        m.writer = before;
+    if (!enqueue(insertLogRecordSql(table), {},
+                 {nodeId, minuteKey, encodeReportLogRecord(report, withNames)}, {}, &from, &to)) {
         QMetaObject::invokeMethod(
             context, [stored] { stored(false); }, Qt::QueuedConnection);
         return;
     }
-    // After the minute, never coalesced ahead of it: a stored last_seq
-    // always has its report stored (lastSeq()).
-    qint64 ignored = 0;
-    enqueue(nodeSeenSql(), {}, {now(), report.seq, nodeId}, {}, &ignored, &to);
-    ++m.pending;
+    if (withNames) {
+        n.logNames.clear();
+        n.logNames.reserve(report.metrics.size());
+        for (const hm::fleet::MetricValue &v : report.metrics)
+            n.logNames.append(v.name);
+        n.logNamesGen = m_logGen;
+    }
+    m.writer.append(report.timeMs, report.seq, report.metrics);
+    m.logged[table] = true;
     n.lastSeq = report.seq;
     n.lastFrom = from;
     n.lastTo = to;
+    n.seenUnwritten = true;
+    n.seenAtMs = nowMs;
     // A report behind the rollups: they start again from its minute.
     n.dirtyFrom = std::min(n.dirtyFrom, minuteKey * 60);
     m_host.afterCommit(from, to, this,
-                       [this, nodeId, minuteKey, context = QPointer<QObject>(context),
+                       [this, nodeId, context = QPointer<QObject>(context),
                         stored = std::move(stored)](bool committed) {
-                           auto found = m_nodes.find(nodeId);
                            if (!committed) {
-                               // What is in memory may not be stored: read it again.
-                               m_nodes.remove(nodeId);
-                           } else if (found != m_nodes.end()) {
-                               auto slot = found->minutes.find(minuteKey);
-                               if (slot != found->minutes.end() && slot->pending > 0)
-                                   --slot->pending;
-                               trim(*found);
+                               // The report is in memory, not in the log: the
+                               // next checkpoint stores it, and a resent one
+                               // is acknowledged after that.
+                               auto found = m_nodes.find(nodeId);
+                               if (found != m_nodes.end() && !found->awaitCheckpoint) {
+                                   found->awaitCheckpoint = true;
+                                   found->awaitGen = m_logGen;
+                               }
                            }
                            if (context)
                                stored(committed);
@@ -222,6 +258,271 @@ void MetricHistory::forget(const QString &nodeId)
     m_nodes.remove(nodeId);
 }
 
+Status MetricHistory::ensureFolded()
+{
+    if (m_logFolded)
+        return {};
+    return foldLog();
+}
+
+Status MetricHistory::foldLog()
+{
+    auto count = logRecordCount(m_db);
+    if (!count)
+        return count.error();
+    if (count.value() == 0) {
+        m_logFolded = true;
+        return {};
+    }
+    // node → minute → its reports in the log (a few minutes of the fleet).
+    std::map<QString, std::map<qint64, QList<hm::fleet::ReportMessage>>> logged;
+    qint64 unreadable = 0;
+    for (int table = 0; table < 2; ++table) {
+        QHash<QString, QStringList> names;
+        const Status read = forEachLogRecord(
+            m_db, table, [&](const QString &nodeId, qint64 minuteKey, const QByteArray &data) {
+                auto report = decodeReportLogRecord(data, names[nodeId]);
+                if (!report) {
+                    ++unreadable;
+                    return;
+                }
+                logged[nodeId][minuteKey].append(std::move(report.value()));
+            });
+        if (!read)
+            return read.error();
+    }
+    auto tx = m_db.begin();
+    if (!tx)
+        return tx.error();
+    qint64 folded = 0;
+    for (auto &[nodeId, minutes] : logged) {
+        auto node = nodeById(m_db, nodeId);
+        if (!node)
+            return node.error();
+        if (!node.value())
+            continue; // deleted since
+        qint64 lastSeq = 0;
+        for (auto &[minuteKey, reports] : minutes) {
+            MinutePackWriter writer;
+            QSet<qint64> seqs;
+            auto stored = storedMinute(m_db, nodeId, minuteKey);
+            if (!stored)
+                return stored.error();
+            if (stored.value()) {
+                auto resumed = MinutePackWriter::resume(*stored.value());
+                auto samples = hm::fleet::unpackMinute(*stored.value());
+                if (!resumed || !samples)
+                    return Error{ErrorCode::DbCorrupt,
+                                 QStringLiteral("fleet: minute %1 of node %2 cannot be read")
+                                     .arg(minuteKey)
+                                     .arg(nodeId)};
+                writer = std::move(resumed.value());
+                for (const hm::fleet::PackedSample &sample : samples.value())
+                    seqs.insert(sample.seq);
+            }
+            std::stable_sort(reports.begin(), reports.end(),
+                             [](const auto &a, const auto &b) { return a.seq < b.seq; });
+            bool changed = false;
+            for (const hm::fleet::ReportMessage &report : reports) {
+                lastSeq = std::max(lastSeq, report.seq);
+                // Written by a checkpoint already (the crash came before the
+                // table was emptied).
+                if (seqs.contains(report.seq))
+                    continue;
+                seqs.insert(report.seq);
+                writer.append(report.timeMs, report.seq, report.metrics);
+                changed = true;
+                ++folded;
+            }
+            if (!changed)
+                continue;
+            if (Status s = storeMinute(m_db, nodeId, minuteKey, writer.packed()); !s)
+                return s;
+        }
+        if (Status s = raiseLastSeq(m_db, nodeId, lastSeq); !s)
+            return s;
+    }
+    if (Status s = clearLogs(m_db); !s)
+        return s;
+    if (Status s = tx.value().commit(); !s)
+        return s;
+    qCInfo(lcServer).noquote() << "fleet:" << count.value() << "reports in the report log,"
+                               << folded << "folded into their minutes" << unreadable
+                               << "unreadable";
+    m_nodes.clear();
+    m_logGen = 0;
+    m_logFolded = true;
+    return {};
+}
+
+void MetricHistory::checkpoint(std::function<void(bool)> done)
+{
+    if (done)
+        m_checkpointWaiters.append(std::move(done));
+    if (m_checkpointing)
+        return;
+    if (Status folded = ensureFolded(); !folded) {
+        qCWarning(lcServer).noquote()
+            << "fleet: the report log cannot be folded:" << folded.error().toString();
+        auto waiters = std::move(m_checkpointWaiters);
+        m_checkpointWaiters.clear();
+        QMetaObject::invokeMethod(
+            this,
+            [waiters] {
+                for (const auto &w : waiters)
+                    w(false);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_checkpointing = true;
+    const qint64 startGen = m_logGen;
+    const int table = int(startGen % 2);
+    // New reports go to the other table from now on.
+    ++m_logGen;
+    QStringList nodes;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        bool any = it->seenUnwritten || it->awaitCheckpoint;
+        for (auto m = it->minutes.cbegin(); !any && m != it->minutes.cend(); ++m)
+            any = m->logged[table];
+        if (any)
+            nodes.append(it.key());
+    }
+    checkpointFrom(std::move(nodes), 0, table, startGen, 0, 0, {});
+}
+
+void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table,
+                                   qint64 startGen, qint64 from, qint64 to,
+                                   QList<QPair<QString, qint64>> written)
+{
+    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
+                           const QString &key) {
+        qint64 f = 0;
+        qint64 t = 0;
+        if (!enqueue(sql, fallback, std::move(params), key, &f, &t))
+            return false;
+        if (from == 0)
+            from = f;
+        to = std::max(to, t);
+        return true;
+    };
+    const auto later = [&](int delayMs) {
+        QTimer::singleShot(delayMs, this,
+                           [this, nodes, index, table, startGen, from, to, written]() mutable {
+                               checkpointFrom(std::move(nodes), index, table, startGen, from, to,
+                                              std::move(written));
+                           });
+    };
+    QElapsedTimer turn;
+    turn.start();
+    const qsizetype first = index;
+    for (; index < nodes.size(); ++index) {
+        if (index > first && turn.elapsed() >= kTurnMs)
+            return later(0);
+        const QString &nodeId = nodes.at(index);
+        auto found = m_nodes.find(nodeId);
+        if (found == m_nodes.end())
+            continue; // forgotten meanwhile
+        NodeState &n = *found;
+        // Every minute with records in the table: whole, as memory has it.
+        for (auto it = n.minutes.begin(); it != n.minutes.end(); ++it) {
+            if (!it->logged[table])
+                continue;
+            if (!queue(updateMinuteSql(), insertMinuteSql(),
+                       {nodeId, it.key(), it->writer.packed()},
+                       QStringLiteral("fleet-minute:%1:%2").arg(nodeId).arg(it.key())))
+                return later(kQueueFullRetryMs);
+            it->logged[table] = false;
+            ++it->pending;
+            written.append({nodeId, it.key()});
+        }
+        // After the minutes: a stored last_seq has its report stored.
+        if (n.seenUnwritten) {
+            if (!queue(nodeSeenSql(), {}, {n.seenAtMs, n.lastSeq, nodeId},
+                       QStringLiteral("fleet-seen:%1").arg(nodeId)))
+                return later(kQueueFullRetryMs);
+            n.seenUnwritten = false;
+        }
+    }
+    // Every record of the table is in a minute queued ahead of this.
+    if (!queue(clearLogSql(table), {}, {}, {}))
+        return later(kQueueFullRetryMs);
+    finishCheckpoint(table, startGen, from, to, std::move(written), std::move(nodes));
+}
+
+void MetricHistory::finishCheckpoint(int table, qint64 startGen, qint64 from, qint64 to,
+                                     QList<QPair<QString, qint64>> written, QStringList nodes)
+{
+    Q_UNUSED(table);
+    m_host.afterCommit(
+        from, to, this,
+        [this, startGen, written = std::move(written), nodes = std::move(nodes)](bool committed) {
+            for (const auto &[nodeId, minuteKey] : written) {
+                auto found = m_nodes.find(nodeId);
+                if (found == m_nodes.end())
+                    continue;
+                auto slot = found->minutes.find(minuteKey);
+                if (slot == found->minutes.end())
+                    continue;
+                if (slot->pending > 0)
+                    --slot->pending;
+                // Not stored: the next checkpoint writes it again before
+                // it empties the table in use now.
+                if (!committed)
+                    slot->logged[m_logGen % 2] = true;
+            }
+            for (const QString &nodeId : nodes) {
+                auto found = m_nodes.find(nodeId);
+                if (found == m_nodes.end())
+                    continue;
+                if (!committed) {
+                    found->seenUnwritten = true;
+                } else if (found->awaitCheckpoint && found->awaitGen <= startGen) {
+                    found->awaitCheckpoint = false;
+                    const QList<Waiter> waiting = std::move(found->waiting);
+                    found->waiting.clear();
+                    for (const Waiter &w : waiting) {
+                        if (w.first)
+                            w.second(true);
+                    }
+                }
+                trim(*found);
+            }
+            m_checkpointing = false;
+            const auto waiters = std::move(m_checkpointWaiters);
+            m_checkpointWaiters.clear();
+            for (const auto &w : waiters)
+                w(committed);
+        });
+}
+
+Result<QList<MetricBlob>> MetricHistory::minutes(const QString &nodeId, qint64 from, qint64 to)
+{
+    if (Status folded = ensureFolded(); !folded)
+        return folded.error();
+    auto rows = minutesOf(m_db, nodeId, from, to);
+    if (!rows)
+        return rows.error();
+    const auto found = m_nodes.constFind(nodeId);
+    if (found == m_nodes.constEnd() || found->minutes.isEmpty())
+        return rows;
+    // A minute not written yet, or on its way: memory holds what is stored
+    // and more. Others are as stored (retention may have deleted them).
+    QMap<qint64, QByteArray> merged;
+    for (const MetricBlob &row : rows.value())
+        merged.insert(row.key, row.data);
+    for (auto it = found->minutes.lowerBound(from); it != found->minutes.end() && it.key() <= to;
+         ++it) {
+        if (it->writer.sampleCount() > 0 && (it->unwritten() || it->pending > 0))
+            merged.insert(it.key(), it->writer.packed());
+    }
+    QList<MetricBlob> out;
+    out.reserve(merged.size());
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+
 Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *from, qint64 *to)
 {
     const auto found = m_nodes.constFind(nodeId);
@@ -230,7 +531,7 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
     if (found != m_nodes.constEnd()) {
         // A minute still on its way to the database is rolled up next time.
         for (auto it = found->minutes.begin(); it != found->minutes.end(); ++it) {
-            if (it->pending > 0 && it.key() * 60 < completeEnd)
+            if ((it->pending > 0 || it->unwritten()) && it.key() * 60 < completeEnd)
                 return {};
         }
         dirtyFrom = found->dirtyFrom;
@@ -351,6 +652,16 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
 
 void MetricHistory::maintain(std::function<void(bool)> done)
 {
+    // The minutes complete by now are written first, then rolled up.
+    checkpoint([this, done = std::move(done)](bool committed) mutable {
+        if (!committed)
+            qCWarning(lcServer) << "fleet: a report-log checkpoint failed; it is tried again";
+        maintainAfterCheckpoint(std::move(done));
+    });
+}
+
+void MetricHistory::maintainAfterCheckpoint(std::function<void(bool)> done)
+{
     auto nodes = nodesWithHistory(m_db);
     if (!nodes) {
         qCWarning(lcServer).noquote() << "fleet: rollups skipped:" << nodes.error().toString();
@@ -434,8 +745,8 @@ Result<const MetricTier *> MetricHistory::tierFor(qint64 startMs, qint64 endMs,
 Result<QJsonArray> MetricHistory::rawItems(const QString &nodeId, qint64 startMs, qint64 endMs,
                                            qint64 limit, const QSet<QString> &names)
 {
-    auto minutes = minutesOf(m_db, nodeId, floorTo(startMs, kMinuteMs) / kMinuteMs,
-                             floorTo(endMs, kMinuteMs) / kMinuteMs);
+    auto minutes = this->minutes(nodeId, floorTo(startMs, kMinuteMs) / kMinuteMs,
+                                 floorTo(endMs, kMinuteMs) / kMinuteMs);
     if (!minutes)
         return minutes.error();
     QList<hm::fleet::PackedSample> samples;

@@ -6,13 +6,22 @@
 // metric in buckets of 1 minute (kept 7 days), 15 minutes (90 days) and
 // 1 hour (1 year).
 //
-// Writing: a report is appended to its minute's blob in memory and the
-// whole blob goes through the write-behind queue, coalescing with a queued
-// write of the same minute (WriteOp::key), so a batch writes each minute
-// once however many reports it carries; the report is acknowledged when
-// its batch commits. A minute's blob stays in memory while a write of it
-// waits; one that is not in memory is read back from the database, so
-// replayed reports of an older minute join what is stored.
+// Writing: a report is acknowledged once its record in the report log
+// (ReportLogRecord, schema 40) commits through the write-behind queue: an
+// append at the end of a rowid table, so a batch of a thousand reports
+// touches a few pages. The report also joins its minute's blob in memory.
+// Every checkpoint (each maintain() pass, every 30 s on the server) writes
+// the minutes with new reports whole, with the nodes' last seen and
+// sequence, and then empties the log table those reports went to; reports
+// arriving meanwhile go to the other table. A minute is thus written a few
+// times instead of once per report (rewriting a node's growing minute row
+// per report cost two or three scattered, encrypted pages per report:
+// BenchAgentFleet). Both tables are folded into their minutes before the
+// history is first used after a start, so a crash loses nothing the log
+// acknowledged and stores nothing twice (sequence numbers). Readers of raw
+// minutes go through minutes(), which lays what is in memory over what is
+// stored. A minute that is not in memory is read back from the database,
+// so replayed reports of an older minute join what is stored.
 //
 // Rollups and retention run in passes (maintain()): for each node, the
 // minutes that are complete (older than two minutes) become 1-minute
@@ -26,6 +35,7 @@
 #include "common/Result.h"
 #include "fleet/AgentProtocol.h"
 #include "fleet/MetricPack.h"
+#include "server/repositories/MetricHistoryRepository.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -33,6 +43,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -71,14 +82,29 @@ public:
 
     // The last report sequence stored or queued for the node.
     Result<qint64> lastSeq(const QString &nodeId);
+    // The node's newest report sequence and when it came, as memory knows
+    // them (the database has them from the next checkpoint on); false when
+    // nothing came since this history started.
+    bool latest(const QString &nodeId, qint64 *lastSeq, qint64 *seenAtMs) const;
     // Appends the report to its minute and queues the write; `stored` as
     // FleetService::record() says. A sequence number at or below lastSeq()
     // is not stored again: it is acknowledged once what is queued commits.
     void record(const QString &nodeId, const hm::fleet::ReportMessage &report, QObject *context,
                 std::function<void(bool stored)> stored);
     // The node is deleted: its minutes in memory go (the rows go with the
-    // node, deleteHistoryOf()).
+    // node, deleteHistoryOf(); its log records with the next checkpoint).
     void forget(const QString &nodeId);
+
+    // Writes every minute with reports in the log table in use and the
+    // nodes' last seen and sequence, then empties that table; `done` once
+    // that committed (false: a write failed, the minutes are written again
+    // next time). One at a time: a call during one waits for it.
+    void checkpoint(std::function<void(bool committed)> done);
+    // The node's raw minutes in [from, to] (ms / 60000), oldest first: the
+    // stored rows with the minutes in memory over them (the newest reports
+    // are in the log and in memory until a checkpoint writes their minute).
+    Result<QList<repositories::MetricBlob>> minutes(const QString &nodeId, qint64 from,
+                                                    qint64 to);
 
     // GET /nodes/{id}/metrics: the tier that holds [startMs, endMs] (the
     // finest whose retention reaches back to startMs and whose points fit
@@ -112,7 +138,11 @@ private:
     {
         hm::fleet::MinutePackWriter writer;
         int pending = 0; // writes of it queued, not yet committed
+        // It has reports in that log table that no checkpoint wrote yet.
+        bool logged[2] = {false, false};
+        bool unwritten() const { return logged[0] || logged[1]; }
     };
+    using Waiter = std::pair<QPointer<QObject>, std::function<void(bool)>>;
     struct NodeState
     {
         bool loaded = false;
@@ -123,9 +153,29 @@ private:
         // Rollups must start again from here (seconds): a late report
         // landed behind the marks. INT64_MAX: nothing to redo.
         qint64 dirtyFrom = std::numeric_limits<qint64>::max();
+        // The names its last record in the log table of generation
+        // logNamesGen carried (the next may leave them out).
+        QStringList logNames;
+        qint64 logNamesGen = -1;
+        // Last seen and sequence to write at the next checkpoint.
+        bool seenUnwritten = false;
+        qint64 seenAtMs = 0;
+        // A log write of one of its reports failed, but the report is in
+        // memory: a resent one is acknowledged only once a checkpoint that
+        // started at generation awaitGen or later stored the minutes.
+        bool awaitCheckpoint = false;
+        qint64 awaitGen = 0;
+        QList<Waiter> waiting;
     };
 
     Result<NodeState *> state(const QString &nodeId);
+    // Folds both log tables into their minutes (once, before first use).
+    Status ensureFolded();
+    Status foldLog();
+    void checkpointFrom(QStringList nodes, qsizetype index, int table, qint64 startGen,
+                        qint64 from, qint64 to, QList<QPair<QString, qint64>> written);
+    void finishCheckpoint(int table, qint64 startGen, qint64 from, qint64 to,
+                          QList<QPair<QString, qint64>> written, QStringList nodes);
     Result<Minute *> minute(NodeState &node, const QString &nodeId, qint64 minute);
     void trim(NodeState &node);
     // Queues one write; false when the queue is full.
@@ -133,6 +183,7 @@ private:
                  const QString &key, qint64 *from, qint64 *to);
     // One node's share of a pass (bounded work); `*to` moves to the last
     // ticket queued.
+    void maintainAfterCheckpoint(std::function<void(bool)> done);
     Status maintainNode(const QString &nodeId, qint64 nowMs, qint64 *from, qint64 *to);
     void maintainFrom(QStringList nodes, qsizetype index, qint64 nowMs, qint64 from, qint64 to,
                       bool ok, std::function<void(bool)> done);
@@ -146,6 +197,10 @@ private:
     std::function<qint64()> m_now;
     QHash<QString, NodeState> m_nodes;
     bool m_maintaining = false;
+    bool m_logFolded = false;
+    qint64 m_logGen = 0; // reports go to log table m_logGen % 2
+    bool m_checkpointing = false;
+    QList<std::function<void(bool)>> m_checkpointWaiters;
 };
 
 } // namespace fleet

@@ -44,8 +44,8 @@ ListPercents listPercents(const QList<hm::fleet::MetricValue> &metrics)
     return out;
 }
 
-NodeSparklines::NodeSparklines(store::Database &db, QObject *parent)
-    : QObject(parent), m_db(db), m_now(&auth::nowMs)
+NodeSparklines::NodeSparklines(MinutesReader minutes, QObject *parent)
+    : QObject(parent), m_minutes(std::move(minutes)), m_now(&auth::nowMs)
 {}
 
 qint64 NodeSparklines::now() const
@@ -87,7 +87,7 @@ void NodeSparklines::forget(const QString &nodeId)
 Status NodeSparklines::load(const QString &nodeId, Ring &ring, qint64 nowMs)
 {
     const qint64 fromMs = (floorDiv(nowMs, kStepMs) - kPoints + 1) * kStepMs;
-    auto minutes = repositories::minutesOf(m_db, nodeId, floorDiv(fromMs, kSparkMinuteMs),
+    auto minutes = m_minutes(nodeId, floorDiv(fromMs, kSparkMinuteMs),
                                            floorDiv(nowMs, kSparkMinuteMs) + 1);
     if (!minutes)
         return minutes.error();

@@ -14,6 +14,7 @@
 
 #include "common/Result.h"
 #include "fleet/AgentProtocol.h"
+#include "server/repositories/MetricHistoryRepository.h"
 
 #include <QHash>
 #include <QList>
@@ -55,7 +56,11 @@ public:
         std::array<double, kPoints> disk;
     };
 
-    explicit NodeSparklines(store::Database &db, QObject *parent = nullptr);
+    // Reads a node's raw minutes in [from, to] (MetricHistory::minutes():
+    // the stored ones with what memory holds over them).
+    using MinutesReader = std::function<Result<QList<repositories::MetricBlob>>(
+        const QString &nodeId, qint64 from, qint64 to)>;
+    explicit NodeSparklines(MinutesReader minutes, QObject *parent = nullptr);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
     // A stored report (FleetService::reportStored).
@@ -85,7 +90,7 @@ private:
     static void add(Ring &ring, qint64 timeMs, const ListPercents &values);
     qint64 now() const;
 
-    store::Database &m_db;
+    MinutesReader m_minutes;
     std::function<qint64()> m_now;
     QHash<QString, Ring> m_rings;
 };
