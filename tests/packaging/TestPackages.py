@@ -257,6 +257,7 @@ def check_completions(roots):
         bash = os.path.join(root, "usr/share/bash-completion/completions", program)
         zsh = os.path.join(root, "usr/share/zsh/vendor-completions", "_" + program)
         run(["bash", "-n", bash])
+        run(["zsh", "-n", zsh])
         for script in (bash, zsh):
             listed = script_options(script)
             assert listed == offered, (
@@ -393,7 +394,8 @@ def main():
         print(f"FAIL!  : build first (cpack builds nothing): cmake --build --preset ci --target "
               f"{' '.join(needed)}; missing {missing}")
         return 1
-    for tool in ("cpack", "dpkg-deb", "lintian", "systemd-analyze", "dpkg-shlibdeps"):
+    for tool in ("cpack", "dpkg-deb", "lintian", "systemd-analyze", "dpkg-shlibdeps", "zsh",
+                 "desktop-file-validate", "appstreamcli", "unshare"):
         if not shutil.which(tool):
             print(f"FAIL!  : {tool} not installed (installer/packages.txt)")
             return 1
