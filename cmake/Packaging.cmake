@@ -24,63 +24,70 @@ set(HM_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/installer)
 set(HM_PACKAGING_BUILD_DIR ${PROJECT_BINARY_DIR}/packaging)
 file(MAKE_DIRECTORY ${HM_PACKAGING_BUILD_DIR})
 
-# --- Debian changelog and copyright, one per package (lintian wants both
-# in /usr/share/doc/PACKAGE; the changelog gzip -9n, without a time stamp).
-string(TIMESTAMP HM_PACKAGE_DATE "%a, %d %b %Y 00:00:00 +0000" UTC)
-function(hm_package_docs package component)
-    set(HM_PACKAGE ${package})
-    configure_file(${HM_PACKAGING_DIR}/debian/changelog.in
-                   ${HM_PACKAGING_BUILD_DIR}/${package}/changelog @ONLY)
-    find_program(HM_GZIP gzip REQUIRED)
-    execute_process(COMMAND ${HM_GZIP} -9nf ${HM_PACKAGING_BUILD_DIR}/${package}/changelog
-                    COMMAND_ERROR_IS_FATAL ANY)
-    install(FILES ${HM_PACKAGING_BUILD_DIR}/${package}/changelog.gz
-                  ${HM_PACKAGING_DIR}/debian/copyright
-            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component})
-endfunction()
-
-# --- hivemind-server
+# --- the programs, on every platform
 install(TARGETS hivemind-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
-install(FILES ${HM_PACKAGING_DIR}/systemd/hivemind-server.service
-        DESTINATION lib/systemd/system COMPONENT server)
-# The options file is a conffile: dpkg keeps the operator's edits.
-install(FILES ${HM_PACKAGING_DIR}/server.env
-        DESTINATION /etc/hivemind COMPONENT server)
-install(FILES ${HM_PACKAGING_DIR}/completions/hivemind-server.bash
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
-        RENAME hivemind-server COMPONENT server)
-install(FILES ${HM_PACKAGING_DIR}/completions/_hivemind-server
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT server)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/packaging.md ${PROJECT_SOURCE_DIR}/docs/backup.md
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hivemind-server COMPONENT server)
-hm_package_docs(hivemind-server server)
-
-# --- hivemind-agent
 install(TARGETS hivemind-agent RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT agent)
-install(FILES ${HM_PACKAGING_DIR}/systemd/hivemind-agent.service
-        DESTINATION lib/systemd/system COMPONENT agent)
-# The template the postinst copies to /etc/hivemind/agent.conf when there
-# is none; not a conffile, because it holds the enrolment secret and must
-# be root:hivemind-agent 0640 from its first byte (installer/debian).
-install(FILES ${HM_PACKAGING_DIR}/agent.conf.example
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/hivemind-agent RENAME agent.conf COMPONENT agent)
-install(FILES ${HM_PACKAGING_DIR}/completions/hivemind-agent.bash
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
-        RENAME hivemind-agent COMPONENT agent)
-install(FILES ${HM_PACKAGING_DIR}/completions/_hivemind-agent
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT agent)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/agent.md
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hivemind-agent COMPONENT agent)
-hm_package_docs(hivemind-agent agent)
-
-# --- hivemind (the console)
 set(HM_PACKAGE_COMPONENTS server agent)
 if(HIVEMIND_BUILD_APP)
     list(PREPEND HM_PACKAGE_COMPONENTS console)
     install(TARGETS hivemind
             RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT console
             BUNDLE DESTINATION . COMPONENT console)
-    if(UNIX AND NOT APPLE)
+endif()
+
+# --- Linux: services, configuration, desktop integration, completions,
+# and the Debian documents. Only here: NSIS and DragNDrop refuse absolute
+# destinations such as /etc/hivemind.
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    # Debian changelog and copyright, one per package (lintian wants both
+    # in /usr/share/doc/PACKAGE; the changelog gzip -9n, no time stamp).
+    find_program(HM_GZIP gzip REQUIRED)
+    string(TIMESTAMP HM_PACKAGE_DATE "%a, %d %b %Y 00:00:00 +0000" UTC)
+    function(hm_package_docs package component)
+        set(HM_PACKAGE ${package})
+        configure_file(${HM_PACKAGING_DIR}/debian/changelog.in
+                       ${HM_PACKAGING_BUILD_DIR}/${package}/changelog @ONLY)
+        execute_process(COMMAND ${HM_GZIP} -9nf ${HM_PACKAGING_BUILD_DIR}/${package}/changelog
+                        COMMAND_ERROR_IS_FATAL ANY)
+        install(FILES ${HM_PACKAGING_BUILD_DIR}/${package}/changelog.gz
+                      ${HM_PACKAGING_DIR}/debian/copyright
+                DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component})
+    endfunction()
+    # bash and zsh completions of one program (installer/completions)
+    function(hm_completions program component)
+        install(FILES ${HM_PACKAGING_DIR}/completions/${program}.bash
+                DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+                RENAME ${program} COMPONENT ${component})
+        install(FILES ${HM_PACKAGING_DIR}/completions/_${program}
+                DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT ${component})
+    endfunction()
+
+    # hivemind-server
+    install(FILES ${HM_PACKAGING_DIR}/systemd/hivemind-server.service
+            DESTINATION lib/systemd/system COMPONENT server)
+    # The options file is a conffile: dpkg keeps the operator's edits.
+    install(FILES ${HM_PACKAGING_DIR}/server.env DESTINATION /etc/hivemind COMPONENT server)
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/packaging.md ${PROJECT_SOURCE_DIR}/docs/backup.md
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hivemind-server COMPONENT server)
+    hm_completions(hivemind-server server)
+    hm_package_docs(hivemind-server server)
+
+    # hivemind-agent
+    install(FILES ${HM_PACKAGING_DIR}/systemd/hivemind-agent.service
+            DESTINATION lib/systemd/system COMPONENT agent)
+    # The template the postinst copies to /etc/hivemind/agent.conf when
+    # there is none; not a conffile, because it holds the enrolment secret
+    # and must be root:hivemind-agent 0640 from its first byte
+    # (installer/debian/hivemind-agent/postinst).
+    install(FILES ${HM_PACKAGING_DIR}/agent.conf.example
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/hivemind-agent RENAME agent.conf COMPONENT agent)
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/agent.md
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/hivemind-agent COMPONENT agent)
+    hm_completions(hivemind-agent agent)
+    hm_package_docs(hivemind-agent agent)
+
+    # hivemind (the console)
+    if(HIVEMIND_BUILD_APP)
         set(HM_APP_ID org.hivemind.HiveMind)
         install(FILES ${HM_PACKAGING_DIR}/desktop/${HM_APP_ID}.desktop
                 DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT console)
@@ -96,11 +103,7 @@ if(HIVEMIND_BUILD_APP)
                     DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
                     RENAME ${HM_APP_ID}.png COMPONENT console)
         endforeach()
-        install(FILES ${HM_PACKAGING_DIR}/completions/hivemind.bash
-                DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
-                RENAME hivemind COMPONENT console)
-        install(FILES ${HM_PACKAGING_DIR}/completions/_hivemind
-                DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT console)
+        hm_completions(hivemind console)
         hm_package_docs(hivemind console)
     endif()
 endif()
@@ -139,9 +142,8 @@ if(WIN32)
     set(CPACK_NSIS_DISPLAY_NAME "HiveMind")
     set(CPACK_NSIS_PACKAGE_NAME "HiveMind ${PROJECT_VERSION}")
     set(CPACK_NSIS_INSTALLED_ICON_NAME bin\\\\hivemind.exe)
-    set(CPACK_NSIS_CREATE_ICONS_EXTRA
-        "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\HiveMind.lnk' '$INSTDIR\\\\bin\\\\hivemind.exe'")
-    set(CPACK_NSIS_DELETE_ICONS_EXTRA "Delete '$SMPROGRAMS\\\\$START_MENU\\\\HiveMind.lnk'")
+    # A Start-menu shortcut to the console.
+    set(CPACK_PACKAGE_EXECUTABLES hivemind HiveMind)
     set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
     set(CPACK_NSIS_MODIFY_PATH ON)
 elseif(APPLE)
