@@ -357,7 +357,7 @@ def check_install(debs, work):
         # The installed server starts as its user with the unit's data dir.
         su -s /bin/sh hivemind -c '/usr/bin/hivemind-server --data-dir /var/lib/hivemind \
             --listen 127.0.0.1:{port} >/tmp/server.log 2>&1 & echo $! > /tmp/server.pid'
-        i=0; while [ $i -lt 300 ] && ! grep -q 'listening\\|http://127.0.0.1:{port}' /tmp/server.log; do
+        i=0; while [ $i -lt 300 ] && ! grep -qs 'listening\\|http://127.0.0.1:{port}' /tmp/server.log; do
             i=$((i+1)); sleep 0.1; done
         cat /tmp/server.log | head -5
         wget -q -O - http://127.0.0.1:{port}/api/v1/health 2>/dev/null || \
