@@ -350,13 +350,22 @@ def check_install(debs, work):
         su -s /bin/sh hivemind-agent -c 'test -r /etc/hivemind/agent.conf && ! test -w /etc/hivemind/agent.conf' \
             && echo "agent reads config, cannot write it"
         su -s /bin/sh hivemind-agent -c 'test -r /etc/hivemind/server.env' || echo "agent cannot read server.env"
-        # The operator's config survives a reinstall.
+        # The operator's config survives a reinstall; one left open to
+        # everyone is closed again (its contents kept).
         echo 'server=https://hivemind.test:8443' >> /etc/hivemind/agent.conf
-        dpkg -i /debs/hivemind-agent_*.deb >/tmp/dpkg.log 2>&1 || {{ cat /tmp/dpkg.log; exit 1; }}
+        chmod 0666 /etc/hivemind/agent.conf
+        echo 'HIVEMIND_SERVER_OPTS="--log-format json --listen 127.0.0.1:{port}"' >> /etc/hivemind/server.env
+        dpkg -i /debs/hivemind-agent_*.deb /debs/hivemind-server_*.deb >/tmp/dpkg.log 2>&1 \
+            || {{ cat /tmp/dpkg.log; exit 1; }}
         grep -c '^server=https://hivemind.test:8443' /etc/hivemind/agent.conf | sed 's/^/kept lines: /'
-        # The installed server starts as its user with the unit's data dir.
-        su -s /bin/sh hivemind -c '/usr/bin/hivemind-server --data-dir /var/lib/hivemind \
-            --listen 127.0.0.1:{port} >/tmp/server.log 2>&1 & echo $! > /tmp/server.pid'
+        grep -c '127.0.0.1:{port}' /etc/hivemind/server.env | sed 's/^/kept options: /'
+        stat -c 'reinstalled %n %a %U:%G' /etc/hivemind/agent.conf
+        # The installed server starts as its user from the unit's ExecStart
+        # with server.env's variables, expanded as systemd does (unquoted
+        # $VAR: split at white space, empty ones dropped).
+        exec_start=$(sed -n 's/^ExecStart=//p' /usr/lib/systemd/system/hivemind-server.service)
+        su -s /bin/sh hivemind -c "set -a; . /etc/hivemind/server.env; set +a; \
+            $exec_start >/tmp/server.log 2>&1 & echo \$! > /tmp/server.pid"
         i=0; while [ $i -lt 300 ] && ! grep -qs 'listening\\|http://127.0.0.1:{port}' /tmp/server.log; do
             i=$((i+1)); sleep 0.1; done
         cat /tmp/server.log | head -5
@@ -387,7 +396,9 @@ def check_install(debs, work):
     assert modes.get("/var/lib/hivemind/master.key") == "600 hivemind:hivemind", modes
     assert "/var/lib/hivemind:/usr/sbin/nologin" in out, out
     assert "agent reads config, cannot write it" in out and "agent cannot read server.env" in out
-    assert "kept lines: 1" in out, out
+    assert "kept lines: 1" in out and "kept options: 1" in out, out
+    assert "reinstalled /etc/hivemind/agent.conf 640 root:hivemind-agent" in out, out
+    assert '"message":' in out, "the server did not take server.env's --log-format json:\n" + out
     assert "server enabled" in out and "agent not enabled" in out, out
     assert "remove kept data and config" in out, out
     assert '"status"' in out, "the installed server did not answer /api/v1/health:\n" + out
