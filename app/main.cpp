@@ -23,6 +23,9 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("HiveMind"));
     QCoreApplication::setOrganizationName(QStringLiteral("HiveMind"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(hm::version::kVersion));
+    // Wayland compositors match the window to the installed .desktop file
+    // (and its icon) by this name (installer/desktop, docs/packaging.md).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hivemind.HiveMind"));
 }
 
 // --help and --version print and exit; they must work without a display.
