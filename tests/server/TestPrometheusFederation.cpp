@@ -4,8 +4,8 @@
 // real nodes enrolled through the API, real /ws/agent connections) whose
 // nodes carry labels and a name with quotes and a backslash, and a
 // temporary Prometheus on a free loopback port (scrape_interval 1s, its
-// TSDB in a temporary directory) scraping with a VIEWER's API key as bearer
-// token. Its HTTP API must answer the nodes' series with the node labels
+// TSDB in a temporary directory) scraping with a read-level API key (a
+// VIEWER's rights) as bearer token. Its HTTP API must answer the nodes' series with the node labels
 // and the values the endpoint serves; a second job without the key must be
 // refused (up == 0), as must a request without credentials.
 
@@ -77,14 +77,19 @@ private slots:
         const QString failure = startServer();
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
-        // Prometheus reads with a VIEWER's read-only API key.
-        const ApiUser viewer = createApiUser(*m_http, m_admin, QStringLiteral("watcher"),
-                                             QStringLiteral("W4tcher!Secret"),
-                                             QStringLiteral("viewer"));
-        QVERIFY(!viewer.token.isEmpty());
+        // Prometheus reads with a read-level API key (the key acts as a
+        // VIEWER whatever its owner's role; viewers cannot make keys).
+        const ApiUser owner = createApiUser(*m_http, m_admin, QStringLiteral("watcher"),
+                                            QStringLiteral("W4tcher!Secret"),
+                                            QStringLiteral("user"));
+        QVERIFY(!owner.token.isEmpty());
         const Answer key =
             m_http->json("POST", QStringLiteral("/api/v1/auth/api-keys"),
-                         {{"name", "prometheus"}, {"access_level", "read"}}, viewer.token);
+                         {{"name", "prometheus"},
+                          {"access_level", "read"},
+                          {"permissions", QJsonArray{"nodes.view"}},
+                          {"allowed_endpoints", QJsonArray{kEndpoint}}},
+                         owner.token);
         QCOMPARE(key.status, 201);
         m_apiKey = key.data().value("api_key").toString();
         QVERIFY(m_apiKey.startsWith(QStringLiteral("hm_")));
@@ -189,6 +194,17 @@ private slots:
         QVERIFY(!none.raw.contains("hivemind_node_up"));
         const Answer wrong = m_http->get(kEndpoint, QStringLiteral("hm_notakey0000000000000000"));
         QCOMPARE(wrong.status, 401);
+        // A key without the right to read nodes is refused, too.
+        const Answer flowsOnly = m_http->json(
+            "POST", QStringLiteral("/api/v1/auth/api-keys"),
+            {{"name", "flows"}, {"access_level", "read"}, {"permissions", QJsonArray{"flows.view"}}},
+            m_http->accessToken(QStringLiteral("watcher"), QStringLiteral("W4tcher!Secret")));
+        QCOMPARE(flowsOnly.status, 201);
+        const Answer forbidden =
+            m_http->get(kEndpoint, flowsOnly.data().value("api_key").toString());
+        QCOMPARE(forbidden.status, 403);
+        QCOMPARE(forbidden.code(), QStringLiteral("FORBIDDEN"));
+        QVERIFY(!forbidden.raw.contains("hivemind_node"));
         QTRY_COMPARE_WITH_TIMEOUT(queryValue(QStringLiteral(
                                       "up{job=\"hivemind-fleet-without-key\"}")),
                                   0.0, 30000);
@@ -284,7 +300,7 @@ private slots:
         const Answer refused =
             m_http->json("PATCH", QStringLiteral("/api/v1/nodes/") + m_nodeIds.value("db-2"),
                          {{"name", "db\n2"}}, m_admin);
-        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.status, 422);
         QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/nodes/") + m_nodeIds.value("db-2"), m_admin)
                      .data()
