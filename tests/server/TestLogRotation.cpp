@@ -6,6 +6,7 @@
 // the requests up to the last one (no line lost or split by a rotation).
 
 #include "AuthTestSupport.h"
+#include "common/LogFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -122,6 +123,40 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(keptLog(log).contains("/after-restart 404"), 10000);
         QVERIFY(QFileInfo(log).size() > before || QFile::exists(log + QStringLiteral(".1")));
         QVERIFY(!QFile::exists(log + u'.' + QString::number(kKeep + 1)));
+    }
+
+    // LogFile on its own: a line longer than the limit lands whole in a
+    // file of its own, a batch is split between files only at line ends,
+    // and --log-keep 0 keeps no rotated file.
+    void logFileEdgeCases()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("edge.log"));
+        {
+            hm::logging::LogFile file({path, 100, 2});
+            QVERIFY(file.open().isEmpty());
+            QVERIFY(file.write(QByteArray(60, 'a') + '\n' + QByteArray(60, 'b') + '\n'));
+            QCOMPARE(readFile(path + QStringLiteral(".1")), QByteArray(60, 'a') + '\n');
+            QCOMPARE(readFile(path), QByteArray(60, 'b') + '\n');
+            QVERIFY(file.write(QByteArray(250, 'c') + '\n'));
+            QCOMPARE(readFile(path), QByteArray(250, 'c') + '\n');
+            QCOMPARE(readFile(path + QStringLiteral(".1")), QByteArray(60, 'b') + '\n');
+            QCOMPARE(readFile(path + QStringLiteral(".2")), QByteArray(60, 'a') + '\n');
+            QVERIFY(file.write("d\n"));
+            QCOMPARE(readFile(path), QByteArray("d\n"));
+            QCOMPARE(readFile(path + QStringLiteral(".2")), QByteArray(60, 'b') + '\n');
+            QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
+        }
+        const QString none = dir.filePath(QStringLiteral("none.log"));
+        hm::logging::LogFile file({none, 100, 0});
+        QVERIFY(file.open().isEmpty());
+        QVERIFY(file.write(QByteArray(80, 'x') + '\n'));
+        QVERIFY(file.write(QByteArray(80, 'y') + '\n'));
+        QCOMPARE(readFile(none), QByteArray(80, 'y') + '\n');
+        QVERIFY(!QFile::exists(none + QStringLiteral(".1")));
+        // A directory that is not there: why, not a crash.
+        hm::logging::LogFile missing({dir.filePath(QStringLiteral("no/such.log")), 100, 1});
+        QVERIFY(missing.open().contains(QStringLiteral("cannot open the log file")));
     }
 
     // Refusals: the server does not start, and says why.
