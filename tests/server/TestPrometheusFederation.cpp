@@ -20,6 +20,9 @@
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 using namespace hm::test;
 
@@ -167,6 +170,14 @@ private slots:
              QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
              QStringLiteral("--log.level=warn")});
         m_prometheus.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // Prometheus goes with the test however the test ends (as
+        // ServerProcess does for the server): SIGKILL when this process dies.
+        const pid_t parent = getpid();
+        m_prometheus.setChildProcessModifier([parent] {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(127);
+        });
         m_prometheus.start();
         QVERIFY(m_prometheus.waitForStarted(10000));
         m_prom = std::make_unique<Http>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
