@@ -21,7 +21,8 @@ using namespace hm::test;
 
 namespace {
 
-const QString kDashboard = QStringLiteral(HIVEMIND_SOURCE_DIR "/docs/grafana/hivemind-dashboard.json");
+const QString kDashboard =
+    QStringLiteral(HIVEMIND_SOURCE_DIR "/docs/grafana/hivemind-dashboard.json");
 
 // The metric names a PromQL expression reads. Grafana's label_values(m, l)
 // reads m. Strings, label matchers, ranges and by/without/on/ignoring
@@ -29,7 +30,8 @@ const QString kDashboard = QStringLiteral(HIVEMIND_SOURCE_DIR "/docs/grafana/hiv
 // function) and is not a keyword is a metric name.
 QSet<QString> metricNames(QString expr)
 {
-    static const QRegularExpression labelValues(QStringLiteral("label_values\\((.*),\\s*\\w+\\s*\\)"));
+    static const QRegularExpression labelValues(
+        QStringLiteral("label_values\\((.*),\\s*\\w+\\s*\\)"));
     if (const auto match = labelValues.match(expr); match.hasMatch())
         expr = match.captured(1);
     static const QList<QRegularExpression> drop{
@@ -42,9 +44,9 @@ QSet<QString> metricNames(QString expr)
     for (const QRegularExpression &pattern : drop)
         expr.replace(pattern, QStringLiteral(" "));
     static const QSet<QString> keywords{
-        QStringLiteral("and"),    QStringLiteral("or"),     QStringLiteral("unless"),
-        QStringLiteral("bool"),   QStringLiteral("offset"), QStringLiteral("by"),
-        QStringLiteral("without"), QStringLiteral("on"),    QStringLiteral("ignoring"),
+        QStringLiteral("and"),        QStringLiteral("or"),          QStringLiteral("unless"),
+        QStringLiteral("bool"),       QStringLiteral("offset"),      QStringLiteral("by"),
+        QStringLiteral("without"),    QStringLiteral("on"),          QStringLiteral("ignoring"),
         QStringLiteral("group_left"), QStringLiteral("group_right"), QStringLiteral("inf"),
         QStringLiteral("nan")};
     static const QRegularExpression identifier(

@@ -57,22 +57,24 @@ private slots:
 
         // One access line per request, each naming its number.
         for (int i = 0; i < kRequests; ++i)
-            QCOMPARE(m_http->get(QStringLiteral("/rotation-probe-%1").arg(i, 4, 10, QChar(u'0')))
-                         .status,
-                     404);
-        const QByteArray last =
-            QStringLiteral("/rotation-probe-%1 404").arg(kRequests - 1, 4, 10, QChar(u'0')).toUtf8();
+            QCOMPARE(
+                m_http->get(QStringLiteral("/rotation-probe-%1").arg(i, 4, 10, QChar(u'0'))).status,
+                404);
+        const QByteArray last = QStringLiteral("/rotation-probe-%1 404")
+                                    .arg(kRequests - 1, 4, 10, QChar(u'0'))
+                                    .toUtf8();
         QTRY_VERIFY_WITH_TIMEOUT(readFile(log).contains(last), 10000);
 
         // PATH and exactly kKeep rotated files, none over the limit.
         QDir logs(m_dir.path() + QStringLiteral("/logs"));
         QStringList names = logs.entryList(QDir::Files, QDir::Name);
-        QCOMPARE(names, (QStringList{QStringLiteral("server.log"), QStringLiteral("server.log.1"),
-                                     QStringLiteral("server.log.2"),
-                                     QStringLiteral("server.log.3")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("server.log"), QStringLiteral("server.log.1"),
+                              QStringLiteral("server.log.2"), QStringLiteral("server.log.3")}));
         for (const QString &name : names) {
             const qint64 size = QFileInfo(logs.filePath(name)).size();
-            QVERIFY2(size > 0 && size <= kMaxBytes, qPrintable(name + u' ' + QString::number(size)));
+            QVERIFY2(size > 0 && size <= kMaxBytes,
+                     qPrintable(name + u' ' + QString::number(size)));
         }
 
         // Every line a whole JSON record; the probes an unbroken run that

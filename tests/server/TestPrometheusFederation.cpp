@@ -58,8 +58,8 @@ class TestPrometheusFederation : public QObject, private ServerFixture
     {
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("query"), promQl);
-        const Answer answer = m_prom->get(QStringLiteral("/api/v1/query?") +
-                                          q.toString(QUrl::FullyEncoded));
+        const Answer answer =
+            m_prom->get(QStringLiteral("/api/v1/query?") + q.toString(QUrl::FullyEncoded));
         return answer.body.value("data").toObject().value("result").toArray();
     }
     // The single sample's value of `promQl`, NaN when there is not exactly one.
@@ -82,17 +82,16 @@ private slots:
 
         // Prometheus reads with a read-level API key (the key acts as a
         // VIEWER whatever its owner's role; viewers cannot make keys).
-        const ApiUser owner = createApiUser(*m_http, m_admin, QStringLiteral("watcher"),
-                                            QStringLiteral("W4tcher!Secret"),
-                                            QStringLiteral("user"));
+        const ApiUser owner =
+            createApiUser(*m_http, m_admin, QStringLiteral("watcher"),
+                          QStringLiteral("W4tcher!Secret"), QStringLiteral("user"));
         QVERIFY(!owner.token.isEmpty());
-        const Answer key =
-            m_http->json("POST", QStringLiteral("/api/v1/auth/api-keys"),
-                         {{"name", "prometheus"},
-                          {"access_level", "read"},
-                          {"permissions", QJsonArray{"nodes.view"}},
-                          {"allowed_endpoints", QJsonArray{kEndpoint}}},
-                         owner.token);
+        const Answer key = m_http->json("POST", QStringLiteral("/api/v1/auth/api-keys"),
+                                        {{"name", "prometheus"},
+                                         {"access_level", "read"},
+                                         {"permissions", QJsonArray{"nodes.view"}},
+                                         {"allowed_endpoints", QJsonArray{kEndpoint}}},
+                                        owner.token);
         QCOMPARE(key.status, 201);
         m_apiKey = key.data().value("api_key").toString();
         QVERIFY(m_apiKey.startsWith(QStringLiteral("hm_")));
@@ -126,10 +125,10 @@ private slots:
             m_nodeIds.insert(identities[i].first, id);
         }
         // A node without an agent yet: nothing to scrape, not listed.
-        QCOMPARE(m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", "pending-3"}},
-                              m_admin)
-                     .status,
-                 201);
+        QCOMPARE(
+            m_http->json("POST", QStringLiteral("/api/v1/nodes"), {{"name", "pending-3"}}, m_admin)
+                .status,
+            201);
 
         // The temporary Prometheus: loopback only, no remote storage, the
         // key in a file of its own (never on a command line).
@@ -142,22 +141,21 @@ private slots:
         keyOut.close();
         const QString target =
             QStringLiteral("%1:%2").arg(m_http->base().host()).arg(m_http->base().port());
-        const QString config = QStringLiteral(
-                                   "global:\n"
-                                   "  scrape_interval: 1s\n"
-                                   "  evaluation_interval: 1s\n"
-                                   "scrape_configs:\n"
-                                   "  - job_name: hivemind-fleet\n"
-                                   "    metrics_path: %1\n"
-                                   "    authorization:\n"
-                                   "      type: Bearer\n"
-                                   "      credentials_file: %2\n"
-                                   "    static_configs:\n"
-                                   "      - targets: ['%3']\n"
-                                   "  - job_name: hivemind-fleet-without-key\n"
-                                   "    metrics_path: %1\n"
-                                   "    static_configs:\n"
-                                   "      - targets: ['%3']\n")
+        const QString config = QStringLiteral("global:\n"
+                                              "  scrape_interval: 1s\n"
+                                              "  evaluation_interval: 1s\n"
+                                              "scrape_configs:\n"
+                                              "  - job_name: hivemind-fleet\n"
+                                              "    metrics_path: %1\n"
+                                              "    authorization:\n"
+                                              "      type: Bearer\n"
+                                              "      credentials_file: %2\n"
+                                              "    static_configs:\n"
+                                              "      - targets: ['%3']\n"
+                                              "  - job_name: hivemind-fleet-without-key\n"
+                                              "    metrics_path: %1\n"
+                                              "    static_configs:\n"
+                                              "      - targets: ['%3']\n")
                                    .arg(kEndpoint, keyFile, target);
         QFile configOut(m_promDir.filePath(QStringLiteral("prometheus.yml")));
         QVERIFY(configOut.open(QIODevice::WriteOnly));
@@ -208,7 +206,9 @@ private slots:
         // A key without the right to read nodes is refused, too.
         const Answer flowsOnly = m_http->json(
             "POST", QStringLiteral("/api/v1/auth/api-keys"),
-            {{"name", "flows"}, {"access_level", "read"}, {"permissions", QJsonArray{"flows.view"}}},
+            {{"name", "flows"},
+             {"access_level", "read"},
+             {"permissions", QJsonArray{"flows.view"}}},
             m_http->accessToken(QStringLiteral("watcher"), QStringLiteral("W4tcher!Secret")));
         QCOMPARE(flowsOnly.status, 201);
         const Answer forbidden =
@@ -216,9 +216,8 @@ private slots:
         QCOMPARE(forbidden.status, 403);
         QCOMPARE(forbidden.code(), QStringLiteral("FORBIDDEN"));
         QVERIFY(!forbidden.raw.contains("hivemind_node"));
-        QTRY_COMPARE_WITH_TIMEOUT(queryValue(QStringLiteral(
-                                      "up{job=\"hivemind-fleet-without-key\"}")),
-                                  0.0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            queryValue(QStringLiteral("up{job=\"hivemind-fleet-without-key\"}")), 0.0, 30000);
     }
 
     // Both nodes' series, labelled from the node labels, reach Prometheus.
@@ -249,8 +248,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             query(QStringLiteral("hivemind_node_cpu_usage_percent{label_env=\"prod\"}")).size(), 1,
             30000);
-        QTRY_COMPARE_WITH_TIMEOUT(query(QStringLiteral("hivemind_node_memory_usage_percent")).size(),
-                                  2, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            query(QStringLiteral("hivemind_node_memory_usage_percent")).size(), 2, 30000);
     }
 
     // With the agents gone the values stand still: Prometheus must hold
@@ -274,8 +273,8 @@ private slots:
                 continue;
             const QString promQl = QStringLiteral("%1{node_id=\"%2\"}")
                                        .arg(sample.name, sample.labels.value("node_id"));
-            QTRY_VERIFY_WITH_TIMEOUT(qAbs(queryValue(promQl) - sample.value) <= 1e-9 *
-                                                                                 qMax(1.0, qAbs(sample.value)),
+            QTRY_VERIFY_WITH_TIMEOUT(qAbs(queryValue(promQl) - sample.value) <=
+                                         1e-9 * qMax(1.0, qAbs(sample.value)),
                                      30000);
             ++compared;
         }

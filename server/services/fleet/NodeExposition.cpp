@@ -66,8 +66,8 @@ QByteArray nodeLabelSet(const repositories::NodeRow &row)
         const QString value = colon < 0 ? QStringLiteral("true") : label.mid(colon + 1);
         extra.insert(prometheusLabelName(key), value);
     }
-    QByteArray out = "{node_id=\"" + escapeLabelValue(row.id) + "\",node=\"" +
-                     escapeLabelValue(row.name) + '"';
+    QByteArray out =
+        "{node_id=\"" + escapeLabelValue(row.id) + "\",node=\"" + escapeLabelValue(row.name) + '"';
     for (auto it = extra.cbegin(); it != extra.cend(); ++it)
         out += ',' + it.key().toLatin1() + "=\"" + escapeLabelValue(it.value()) + '"';
     out += '}';
@@ -82,8 +82,8 @@ QString prometheusLabelName(const QString &key)
     name.reserve(name.size() + key.size());
     for (const QChar c : key) {
         const char16_t u = c.unicode();
-        const bool allowed = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-                             (u >= '0' && u <= '9') || u == '_';
+        const bool allowed =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
         name += allowed ? c : QChar(u'_');
     }
     return name;
