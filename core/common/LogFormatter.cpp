@@ -169,6 +169,11 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     QString line = formatMasked(g_format.load(), ms, type, context.category, safe, requestId);
     line += u'\n';
     LogOutput::write(line.toUtf8(), type != QtDebugMsg && type != QtInfoMsg);
+    // An error is often the last line before an abort (HM_CHECK, qFatal):
+    // it reaches a log file before this returns, not on the log thread's
+    // next turn, which an abort would never see.
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        LogOutput::flush();
     if (const RecordSink sink = g_sink.load())
         sink(LogRecord{QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), type,
                        QString(categoryName(context.category)), safe, requestId});

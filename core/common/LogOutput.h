@@ -36,7 +36,9 @@ public:
     // by size (LogFile). All file work, warnings included, happens on the
     // flusher thread: a thread that logs only appends to memory, so a slow
     // or full disk never holds up the HTTP thread. A warning wakes the
-    // flusher at once instead of after the interval. Should the disk fall
+    // flusher at once instead of after the interval. (The handler flushes
+    // after an error or a fatal message itself: those often come right
+    // before an abort, and are rare enough to cost their thread a write.) Should the disk fall
     // kMaxFileBacklogBytes behind, further lines are dropped and counted,
     // and a line saying how many is written when it catches up. Returns an
     // empty string, or why the file cannot be opened (nothing changes).
