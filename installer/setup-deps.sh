@@ -22,4 +22,15 @@ echo "setup-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# prometheus's package enables and starts a system service on :9090; the
+# tests run their own instance on a free loopback port, so the system one is
+# stopped and disabled (as setup-bench-deps.sh does for node_exporter).
+if printf '%s\n' "${missing[@]}" | grep -qx prometheus; then
+    if [ -d /run/systemd/system ]; then
+        "${sudo[@]}" systemctl disable --now prometheus.service >/dev/null 2>&1 || true
+    else
+        "${sudo[@]}" service prometheus stop >/dev/null 2>&1 || true
+        "${sudo[@]}" update-rc.d prometheus disable >/dev/null 2>&1 || true
+    fi
+fi
 echo "setup-deps: done"

@@ -3,6 +3,7 @@
 #include "allocator/Allocator.h"
 #include "common/EventDispatcher.h"
 #include "common/LogFormatter.h"
+#include "common/LogOutput.h"
 #include "common/Logging.h"
 #include "crypto/SecureBytes.h"
 #include "hivemind/Version.h"
@@ -88,6 +89,12 @@ int main(int argc, char *argv[])
     if (!commandLine)
         return fail(commandLine.error());
     logging::install(commandLine.value().logFormat);
+    if (const QString &logFile = commandLine.value().logFile; !logFile.isEmpty()) {
+        const QString failure = logging::LogOutput::setFile(
+            logFile, commandLine.value().logMaxBytes, commandLine.value().logKeep);
+        if (!failure.isEmpty())
+            return fail(Error{ErrorCode::IoError, failure});
+    }
     qCInfo(lcServer).noquote() << "memory allocator:" << allocator::description();
 
     server::ServerRuntime runtime(commandLine.value().options);

@@ -4,7 +4,9 @@
 #include "common/LogOutput.h"
 #include "common/SensitiveDataMasker.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QSysInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <atomic>
@@ -14,6 +16,20 @@ namespace hm::logging {
 namespace {
 
 thread_local QString t_requestId;
+thread_local QString t_user;
+// The process's fields of every JSON record, set by install() before the
+// handler runs and never changed after.
+struct ProcessFields
+{
+    QString service;
+    QString host;
+    qint64 pid = 0;
+};
+ProcessFields &processFields()
+{
+    static ProcessFields fields;
+    return fields;
+}
 std::atomic<Format> g_format{Format::Text};
 std::atomic<RecordSink> g_sink{nullptr};
 // install() or tapRecords() ran: the sink is fed.
@@ -104,8 +120,17 @@ QString formatMasked(Format format, qint64 ms, QtMsgType type, const char *categ
                            {QStringLiteral("level"), QString(levelName(type).lower)},
                            {QStringLiteral("category"), QString(categoryName(category))},
                            {QStringLiteral("message"), maskedMessage}};
+        const ProcessFields &process = processFields();
+        if (!process.service.isEmpty())
+            record.insert(QStringLiteral("service"), process.service);
+        if (!process.host.isEmpty())
+            record.insert(QStringLiteral("host"), process.host);
+        if (process.pid > 0)
+            record.insert(QStringLiteral("pid"), process.pid);
         if (!requestId.isEmpty())
             record.insert(QStringLiteral("request_id"), requestId);
+        if (const QString user = UserScope::current(); !user.isEmpty())
+            record.insert(QStringLiteral("user"), user);
         return QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
     }
     // "<time> <LEVEL> <category>[ [<request id>]]: <message>", built in one
@@ -144,6 +169,11 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     QString line = formatMasked(g_format.load(), ms, type, context.category, safe, requestId);
     line += u'\n';
     LogOutput::write(line.toUtf8(), type != QtDebugMsg && type != QtInfoMsg);
+    // An error is often the last line before an abort (HM_CHECK, qFatal):
+    // it reaches a log file before this returns, not on the log thread's
+    // next turn, which an abort would never see.
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        LogOutput::flush();
     if (const RecordSink sink = g_sink.load())
         sink(LogRecord{QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC), type,
                        QString(categoryName(context.category)), safe, requestId});
@@ -182,6 +212,10 @@ void info(const QLoggingCategory &category, const QString &message)
 
 void install(Format format)
 {
+    ProcessFields &process = processFields();
+    process.service = QCoreApplication::applicationName();
+    process.host = QSysInfo::machineHostName();
+    process.pid = QCoreApplication::applicationPid();
     g_format.store(format);
     g_fed.store(true);
     qInstallMessageHandler(handler);
@@ -229,6 +263,21 @@ RequestIdScope::~RequestIdScope()
 QString RequestIdScope::current()
 {
     return t_requestId;
+}
+
+UserScope::UserScope(const QString &username) : m_previous(t_user)
+{
+    t_user = username;
+}
+
+UserScope::~UserScope()
+{
+    t_user = m_previous;
+}
+
+QString UserScope::current()
+{
+    return t_user;
 }
 
 } // namespace hm::logging

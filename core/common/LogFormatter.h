@@ -14,7 +14,8 @@ enum class Format
 };
 
 // Installs the process-wide message handler. Text: one human line; Json: one
-// object per line {time, level, category, message, request_id?}. Both pass
+// object per line {time, level, category, message, service, host, pid,
+// request_id?, user?} (docs/observability.md lists the fields). Both pass
 // the message through SensitiveDataMasker::maskText so secrets never land in
 // a log. Output goes to stderr.
 void install(Format format);
@@ -64,6 +65,23 @@ public:
     ~RequestIdScope();
     RequestIdScope(const RequestIdScope &) = delete;
     RequestIdScope &operator=(const RequestIdScope &) = delete;
+
+    static QString current();
+
+private:
+    QString m_previous;
+};
+
+// Marks log lines written on this thread with the signed-in user's name
+// while alive (JSON "user"; the route helper sets it once the caller is
+// authenticated). Names only, never a token.
+class UserScope
+{
+public:
+    explicit UserScope(const QString &username);
+    ~UserScope();
+    UserScope(const UserScope &) = delete;
+    UserScope &operator=(const UserScope &) = delete;
 
     static QString current();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 namespace hm::logging {
 
@@ -17,6 +18,7 @@ namespace hm::logging {
 //   pending, or at exit);
 // - when stderr is a terminal every line is written at once, like stdio's
 //   own line buffering, for someone watching.
+// With setFile() the lines go to a rotated file instead (see there).
 // A process killed with SIGKILL loses at most the last interval of info
 // lines; the durable record of what happened is the store, not the log.
 class LogOutput
@@ -29,6 +31,19 @@ public:
     static void write(const QByteArray &line, bool urgent);
     // Writes everything pending now (tests, and before an abort).
     static void flush();
+
+    // From now on every line goes to this file instead of stderr, rotated
+    // by size (LogFile). All file work, warnings included, happens on the
+    // flusher thread: a thread that logs only appends to memory, so a slow
+    // or full disk never holds up the HTTP thread. A warning wakes the
+    // flusher at once instead of after the interval. (The handler flushes
+    // after an error or a fatal message itself: those often come right
+    // before an abort, and are rare enough to cost their thread a write.) Should the disk fall
+    // kMaxFileBacklogBytes behind, further lines are dropped and counted,
+    // and a line saying how many is written when it catches up. Returns an
+    // empty string, or why the file cannot be opened (nothing changes).
+    static QString setFile(const QString &path, qint64 maxBytes, int keep);
+    static constexpr qsizetype kMaxFileBacklogBytes = 16 * 1024 * 1024;
 };
 
 } // namespace hm::logging

@@ -156,6 +156,30 @@ QList<ServerRow> serverRows()
                                      .arg(given.value));
              return {};
          }},
+        {QStringLiteral("log-file"), QStringLiteral("PATH"),
+         QStringLiteral("Write the log to this file instead of stderr, rotated by size "
+                        "(--log-max-size, --log-keep)."),
+         {},
+         [](const GivenOption &given, ServerCommandLine &line) -> Status {
+             if (given.isSet && given.value.isEmpty())
+                 return badValue(QStringLiteral("--log-file must name a file"));
+             line.logFile = given.value.isEmpty() ? QString()
+                                                  : QFileInfo(given.value).absoluteFilePath();
+             return {};
+         }},
+        {QStringLiteral("log-max-size"), QStringLiteral("BYTES"),
+         QStringLiteral("Size at which --log-file is rotated to FILE.1 (default 10485760)."),
+         QStringLiteral("10485760"),
+         number(
+             4096, qint64(1) << 40,
+             [](ServerCommandLine &line, qint64 value) { line.logMaxBytes = value; },
+             QStringLiteral(" bytes"))},
+        {QStringLiteral("log-keep"), QStringLiteral("N"),
+         QStringLiteral("Rotated log files kept besides --log-file: FILE.1 (newest) to FILE.N "
+                        "(default 5; 0 keeps none)."),
+         QStringLiteral("5"),
+         number(0, 1000,
+                [](ServerCommandLine &line, qint64 value) { line.logKeep = int(value); })},
         {QStringLiteral("tls-cert"),
          QStringLiteral("FILE"),
          QStringLiteral("PEM certificate (chain) to serve HTTPS with; needs --tls-key."),

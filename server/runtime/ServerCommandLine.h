@@ -13,6 +13,11 @@ struct ServerCommandLine
 {
     ServerOptions options;
     logging::Format logFormat = logging::Format::Text;
+    // --log-file: the server's own log, rotated by size (LogOutput::setFile);
+    // empty: stderr.
+    QString logFile;
+    qint64 logMaxBytes = 10 * 1024 * 1024;
+    int logKeep = 5;
 };
 
 // Parses hivemind-server's arguments. --help and --version print and exit

@@ -58,6 +58,7 @@
 #include "server/services/remote/ReleaseSigner.h"
 #include "server/services/system/BackupService.h"
 #include "server/services/system/LogBuffer.h"
+#include "server/services/system/Metrics.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
 #include "server/services/vpn/WireGuardBackends.h"
@@ -171,6 +172,7 @@ Status ServerRuntime::openStore()
         return error;
     }
     m_database = std::move(database.value());
+    Metrics::instance().setDatabaseFile(databasePath());
     if (Status migrated = store::migrate(*m_database); !migrated)
         return migrated.error();
 

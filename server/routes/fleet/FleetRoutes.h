@@ -21,6 +21,10 @@ class PublicStatus;
 // machines, their enrolment and their reports; POST /api/v1/nodes/register
 // (and seed 002's /api/servers/register) for agents with X-Secret-Key.
 void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetService &fleet);
+// GET /api/v1/nodes/metrics/prometheus (NodeExpositionRoutes.cpp, docs/
+// observability.md "Federation"); registerNodeRoutes adds it.
+void registerNodeExpositionRoute(ApiRouter &router, auth::AuthModule &auth,
+                                 fleet::FleetService &fleet);
 // /api/v1/alerts/* (AlertRoutes.cpp, docs/api.md "Alerts"): rules and
 // records.
 void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::AlertService &alerts);

@@ -724,6 +724,8 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
                                                QStringLiteral("the enrolment secret"))};
         router.addRoute(Method::Post, path, registerHandler, std::move(d));
     }
+
+    registerNodeExpositionRoute(router, auth, fleet);
 }
 
 } // namespace hm::server

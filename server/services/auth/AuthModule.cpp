@@ -1,5 +1,6 @@
 #include "server/services/auth/AuthModule.h"
 
+#include "common/LogFormatter.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/RouteDoc.h"
 #include "server/repositories/UserRepository.h"
@@ -360,6 +361,8 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                         {{QStringLiteral("required_role"), roleApiName(minRole)},
                          {QStringLiteral("role"), roleApiName(p.role)}}}),
                     byPrincipal);
+            // The handler's log lines name the caller (JSON "user").
+            const logging::UserScope user(p.username);
             return withRateHeaders(handler(context, p), byPrincipal);
         },
         std::move(doc));

@@ -8,6 +8,7 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/fleet/NodeExposition.h"
 #include "server/services/fleet/NodeJson.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
@@ -606,6 +607,24 @@ void FleetService::record(const QString &nodeId, const hm::fleet::ReportMessage 
 Result<QJsonObject> FleetService::summary(int topCount) const
 {
     return m_summary->summary(topCount);
+}
+
+Result<QByteArray> FleetService::prometheusExposition()
+{
+    auto rows = allNodes(m_db);
+    if (!rows)
+        return rows.error();
+    QList<ExposedNode> nodes;
+    nodes.reserve(rows.value().size());
+    for (repositories::NodeRow &row : rows.value()) {
+        // A pending node has no agent and no values yet: nothing to scrape.
+        if (!row.enrolled())
+            continue;
+        const bool online = isOnline(row.id);
+        auto latest = m_summary->latest(row.id);
+        nodes.append(ExposedNode{std::move(row), online, std::move(latest)});
+    }
+    return renderNodeExposition(nodes); // allNodes: ordered by name
 }
 
 Result<QList<NodeSparklines::Series>> FleetService::sparklines(const QStringList &ids,

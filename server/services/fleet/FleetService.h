@@ -165,6 +165,9 @@ public:
     Result<qint64> lastStoredSeq(const QString &nodeId);
     // GET /nodes/summary (FleetSummary::summary).
     Result<QJsonObject> summary(int topCount) const;
+    // GET /nodes/metrics/prometheus: every enrolled node's latest values in
+    // the Prometheus text format (NodeExposition.h), ordered by name.
+    Result<QByteArray> prometheusExposition();
 
     // A node's metric history in [startMs, endMs] from the tier that
     // holds it (MetricHistory::query): RESOURCE_NOT_FOUND for an unknown

@@ -2,6 +2,7 @@
 
 #include "store/WriteBehindQueue.h"
 
+#include <QFileInfo>
 #include <algorithm>
 
 namespace hm::server {
@@ -131,6 +132,18 @@ QByteArray Metrics::exposition() const
                 series->m_duration.write(out, "http_request_duration_seconds", series->m_labels);
         }
     }
+    QString databaseFile;
+    {
+        QMutexLocker lock(&m_mutex);
+        databaseFile = m_databaseFile;
+    }
+    if (!databaseFile.isEmpty()) {
+        header(out, "hivemind_database_size_bytes", "gauge",
+               "Size of the database file and its write-ahead log.");
+        const qint64 bytes = QFileInfo(databaseFile).size() +
+                             QFileInfo(databaseFile + QStringLiteral("-wal")).size();
+        out += "hivemind_database_size_bytes " + QByteArray::number(bytes) + '\n';
+    }
     header(out, "hivemind_websocket_clients", "gauge", "Connected WebSocket clients.");
     out += "hivemind_websocket_clients " + QByteArray::number(websocketClients.value()) + '\n';
     header(out, "hivemind_websocket_event_clients", "gauge",
@@ -205,6 +218,12 @@ QByteArray Metrics::exposition() const
              q.walRestartsBusy);
     }
     return out;
+}
+
+void Metrics::setDatabaseFile(const QString &path)
+{
+    QMutexLocker lock(&m_mutex);
+    m_databaseFile = path;
 }
 
 void Metrics::setHistoryQueueSource(std::function<store::WriteBehindStats()> source)

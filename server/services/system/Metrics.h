@@ -111,6 +111,10 @@ public:
     // by the engine host while its queue runs; an empty function removes
     // the source (the families are then left out).
     void setHistoryQueueSource(std::function<store::WriteBehindStats()> source);
+    // The database file whose size (with its -wal file) is served as
+    // hivemind_database_size_bytes; empty: the family is left out. A stat
+    // of two files per scrape, as GET /system/info does.
+    void setDatabaseFile(const QString &path);
 
 private:
     Metrics() = default;
@@ -119,6 +123,7 @@ private:
     // labels -> series; sorted, so the exposition lists them in label order
     QMap<QByteArray, std::shared_ptr<HttpRouteMetrics>> m_http;
     std::function<store::WriteBehindStats()> m_historyQueue; // guarded by m_mutex
+    QString m_databaseFile;                                  // guarded by m_mutex
 };
 
 } // namespace hm::server

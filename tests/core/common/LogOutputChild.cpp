@@ -2,10 +2,12 @@
 // handler (stderr is a pipe there, so info lines are batched) and then
 // ends in the way argv[1] names.
 #include "common/LogFormatter.h"
+#include "common/LogOutput.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 
@@ -38,6 +40,25 @@ int main(int argc, char **argv)
         for (int i = 0; i < 1000; ++i)
             qCInfo(lcChild).noquote() << "exit-line" << i;
         return 0; // written by the exit-time flush
+    }
+    if (std::strcmp(mode, "file-abort") == 0 && argc > 2) {
+        // --log-file: lines go through the log thread; an error is written
+        // before the abort that follows it, the info lines before it too.
+        if (!hm::logging::LogOutput::setFile(QString::fromLocal8Bit(argv[2]), 1 << 20, 1)
+                 .isEmpty())
+            return 3;
+        qCInfo(lcChild) << "file-line-1";
+        qCWarning(lcChild) << "file-line-2";
+        qCCritical(lcChild) << "file-line-3";
+        std::abort();
+    }
+    if (std::strcmp(mode, "file-exit") == 0 && argc > 2) {
+        if (!hm::logging::LogOutput::setFile(QString::fromLocal8Bit(argv[2]), 1 << 20, 1)
+                 .isEmpty())
+            return 3;
+        for (int i = 0; i < 1000; ++i)
+            qCInfo(lcChild).noquote() << "exit-line" << i;
+        return 0; // written by the exit-time flush, to the file
     }
     return 2;
 }

@@ -296,6 +296,30 @@ private slots:
         }
         QVERIFY(logging::RequestIdScope::current().isEmpty());
     }
+
+    // JSON records name the signed-in user while a UserScope is alive (the
+    // route helper opens one once the caller is authenticated), and only then.
+    void jsonRecordsNameTheUser()
+    {
+        const auto userOf = [] {
+            return QJsonDocument::fromJson(logging::formatRecord(logging::Format::Json, QtInfoMsg,
+                                                                 "hivemind.server", QStringLiteral("x"),
+                                                                 {})
+                                               .toUtf8())
+                .object()
+                .value(QStringLiteral("user"));
+        };
+        QVERIFY(userOf().isUndefined());
+        {
+            logging::UserScope user(QStringLiteral("ann"));
+            QCOMPARE(userOf().toString(), QStringLiteral("ann"));
+            // Text lines stay as they were.
+            QVERIFY(!logging::formatRecord(logging::Format::Text, QtInfoMsg, "hivemind.server",
+                                           QStringLiteral("x"), {})
+                         .contains(QStringLiteral("ann")));
+        }
+        QVERIFY(userOf().isUndefined());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLogging)
