@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTime>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -465,7 +464,9 @@ void BackupsTab::retranslate()
     m_editSchedule->setText(tr("Edit schedule…"));
     const QString schedule = m_schedule.value(QStringLiteral("backup_schedule")).toString();
     const int hour = m_schedule.value(QStringLiteral("backup_hour")).toInt(3);
-    const QString time = QLocale().toString(QTime(hour, 0), QLocale::ShortFormat);
+    // A 24-hour clock in every language (Qt 6.4 garbles zh_TW's short
+    // time format: DateTimeText.h).
+    const QString time = QStringLiteral("%1:00").arg(hour, 2, 10, QLatin1Char('0'));
     const int daily = m_schedule.value(QStringLiteral("backup_retention_daily")).toInt(7);
     const int weekly = m_schedule.value(QStringLiteral("backup_retention_weekly")).toInt(4);
     QString text;
@@ -482,7 +483,7 @@ void BackupsTab::retranslate()
         text += u' ' + tr("Kept: the newest %n, and one per week for %1 weeks.", nullptr, daily)
                            .arg(weekly);
     m_scheduleLabel->setText(text);
-    m_model->headerDataChanged(Qt::Horizontal, 0, BackupListModel::ColumnCount - 1);
+    refreshTexts(m_model);
     updateState();
 }
 
