@@ -2,7 +2,8 @@
 // list (a page at a time, checked by QAbstractItemModelTester), Create with
 // its progress in the task row and the status bar's text and the
 // master-key reminder afterwards, Download to a file chosen through the
-// dialog seam (byte-identical to the server's file), Upload of that file
+// dialog seam (byte-identical to the server's file; a part left by a cut-off
+// download is resumed with Range), Upload of that file
 // and refusal of a changed one (nothing listed), Restore confirmed and
 // cancelled (the confirmation says what is replaced), Delete; a VIEWER sees
 // no buttons and the server refuses it; audit entries; screenshots in en,
@@ -249,6 +250,31 @@ void TestBackupsPage::downloadToAFile()
     QCOMPARE(saved.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
              QFileDevice::Permissions());
     QCOMPARE(auditCount("BACKUP_DOWNLOADED"), downloadsBefore + 1);
+    // A part left by a download cut off earlier: only the rest is asked
+    // for (Range), and the file ends the same.
+    original.seek(0);
+    const QByteArray whole = original.readAll();
+    const QString resumed = m_files.filePath(QStringLiteral("resumed.hmbackup"));
+    {
+        QFile part(resumed + QStringLiteral(".part"));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(whole.left(whole.size() / 2));
+    }
+    answerFileDialog(QStringLiteral("backups.saveDialog"), resumed);
+    button("backups.download")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QStringLiteral("Saved to")) &&
+                                 status().contains(resumed),
+                             60000);
+    QFile resumedFile(resumed);
+    QVERIFY(resumedFile.open(QIODevice::ReadOnly));
+    QVERIFY(resumedFile.readAll() == whole);
+    const QJsonArray entries =
+        m_http->get("/api/v1/audit?action=BACKUP_DOWNLOADED&size=1", m_admin)
+            .data()
+            .value("audit_logs")
+            .toArray();
+    QCOMPARE(entries.first().toObject().value("details").toObject().value("offset").toInteger(),
+             whole.size() / 2);
     // A dialog cancelled: nothing happens.
     DialogSeam::setNextHandler([](QDialog *) { return int(QDialog::Rejected); });
     button("backups.download")->click();
