@@ -4,6 +4,7 @@
 #include "client/SystemApi.h"
 #include "client/Within.h"
 #include "common/Error.h"
+#include "operations/BackupsTab.h"
 #include "operations/MailSettingsTab.h"
 #include "operations/OperationsText.h"
 #include "widgets/PageFrame.h"
@@ -52,6 +53,25 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(createPreferencesTab(), QString());
     m_mailTab = new MailSettingsTab(this);
     m_tabs->addTab(m_mailTab, QString());
+    m_backupsTab = new BackupsTab(this);
+    m_tabs->addTab(m_backupsTab, QString());
+    connect(m_backupsTab, &BackupsTab::taskTextChanged, this, &SettingsPage::stateTextChanged);
+    connect(m_backupsTab, &BackupsTab::notice, this, &SettingsPage::notice);
+    // The schedule and retention are part of the system configuration.
+    connect(m_backupsTab, &BackupsTab::scheduleRequested, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        QGroupBox *group = m_groups.value(QStringLiteral("settings.group.backups"));
+        for (QWidget *w = group; w; w = w->parentWidget()) {
+            if (auto *area = qobject_cast<QScrollArea *>(w)) {
+                area->ensureWidgetVisible(group);
+                break;
+            }
+        }
+        for (const Field &field : std::as_const(m_fields)) {
+            if (field.path == QLatin1String("backup_schedule"))
+                field.editor->setFocus();
+        }
+    });
     layout->addWidget(m_tabs, 1);
     retranslate();
     updateState();
@@ -320,6 +340,11 @@ QWidget *SettingsPage::createPreferencesTab()
     return tab;
 }
 
+QString SettingsPage::stateText() const
+{
+    return m_backupsTab->taskText();
+}
+
 void SettingsPage::setClient(hm::client::ApiClient *client, const QString &role)
 {
     if (client == m_client && role == m_role && (m_loaded || m_busy))
@@ -327,6 +352,7 @@ void SettingsPage::setClient(hm::client::ApiClient *client, const QString &role)
     m_client = client;
     m_role = role;
     m_mailTab->setClient(client, isAdmin());
+    m_backupsTab->setClient(client, isAdmin());
     m_loaded = false;
     m_config = {};
     clearErrors();
@@ -365,6 +391,7 @@ QJsonValue SettingsPage::configValue(const QJsonObject &config, const QString &p
 
 void SettingsPage::fillForm()
 {
+    m_backupsTab->setSchedule(m_config);
     for (const Field &field : std::as_const(m_fields)) {
         const QJsonValue value = configValue(m_config, field.path);
         const QSignalBlocker block(field.editor);
@@ -610,6 +637,7 @@ void SettingsPage::retranslate()
     m_tabs->setTabText(0, tr("System configuration"));
     m_tabs->setTabText(1, tr("Console preferences"));
     m_tabs->setTabText(2, tr("Mail"));
+    m_tabs->setTabText(3, tr("Backups"));
     m_groups.value(QStringLiteral("settings.group.general"))->setTitle(tr("General"));
     m_groups.value(QStringLiteral("settings.group.rateLimits"))->setTitle(tr("Rate limits"));
     m_groups.value(QStringLiteral("settings.group.security"))->setTitle(tr("Sign-in security"));

@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace hm::app {
 
+class BackupsTab;
 class MailSettingsTab;
 
 // The Settings section (issue 12, item 5). "System configuration": the
@@ -31,7 +32,8 @@ class MailSettingsTab;
 // system, in `settings.themeRow`: the shell applies it, the View menu and
 // this row stay in sync), the servers and profiles (read-only here: where to
 // edit them is shown) and the default data location. "Mail": the SMTP server
-// for account e-mail with a test send (MailSettingsTab).
+// for account e-mail with a test send (MailSettingsTab). "Backups": the
+// server's backups (BackupsTab).
 class SettingsPage : public QWidget, public SectionPage
 {
     Q_OBJECT
@@ -54,6 +56,9 @@ public:
         setClient(session.signedInClient(), session.user.role);
     }
     bool wantsSignedInGate() const override { return false; }
+    // A backup task running in the Backups tab (the status bar shows it).
+    QString stateText() const override;
+    BackupsTab *backupsTab() const { return m_backupsTab; }
     // Console preferences the shell owns.
     void setLanguages(const QList<Language> &languages, const QString &current);
     void setCurrentLanguage(const QString &code);
@@ -81,6 +86,9 @@ signals:
     void themeRequested(const QString &mode);
     // A save was answered (ok or refused).
     void saved(bool ok);
+    void stateTextChanged();
+    // A sentence for the status bar (BackupsTab::notice).
+    void notice(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -136,6 +144,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_backupNotice = nullptr; // the master-key warning of the Backups group
     MailSettingsTab *m_mailTab = nullptr;
+    BackupsTab *m_backupsTab = nullptr;
 
     QFormLayout *m_prefsForm = nullptr;
     QGroupBox *m_prefsGroup = nullptr;

@@ -181,6 +181,12 @@ SectionPage *makeSettings(const SectionContext &context, QWidget *parent)
     LanguageManager *manager = context.languages;
     page->setLanguages(languages, manager ? manager->currentLanguage() : QString());
     const bool persist = context.persistSettings;
+    // A backup task's progress and its end in the status bar.
+    SectionHost *host = context.host;
+    QObject::connect(page, &SettingsPage::stateTextChanged, page,
+                     [host] { host->sectionStateChanged(); });
+    QObject::connect(page, &SettingsPage::notice, page,
+                     [host](const QString &text) { host->showNotice(text); });
     if (manager) {
         QObject::connect(manager, &LanguageManager::languageChanged, page,
                          &SettingsPage::setCurrentLanguage);

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace hm::test;
@@ -101,6 +102,49 @@ private:
     bool restorePending() const
     {
         return QFileInfo::exists(QDir(m_dir.path()).filePath("restore-pending"));
+    }
+    // The server's resident and peak memory (kB) from /proc; "peak" since
+    // the last resetPeak().
+    qint64 serverMemoryKb(const char *field) const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(m_server->process().processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith(field))
+                return line.mid(qstrlen(field) + 1).trimmed().split(' ').first().toLongLong();
+        }
+        return -1;
+    }
+    bool resetPeak() const
+    {
+        QFile refs(QStringLiteral("/proc/%1/clear_refs").arg(m_server->process().processId()));
+        return refs.open(QIODevice::WriteOnly) && refs.write("5") == 1;
+    }
+    // A whole file through the chunked upload; the finish answer, or the
+    // first refusal on the way.
+    Answer chunkedUpload(const QByteArray &bytes, const QString &declaredSha = {},
+                         qint64 chunk = 4 * 1024 * 1024)
+    {
+        const QString sha = declaredSha.isEmpty()
+                                ? QString::fromLatin1(
+                                      QCryptographicHash::hash(bytes, QCryptographicHash::Sha256)
+                                          .toHex())
+                                : declaredSha;
+        const Answer begun = m_http->json("POST", "/api/v1/backup/backups/uploads",
+                                          {{"size", bytes.size()}, {"sha256", sha}}, m_admin);
+        if (begun.status != 201)
+            return begun;
+        const QString id = begun.data().value("upload_id").toString();
+        for (qint64 offset = 0; offset < bytes.size(); offset += chunk) {
+            const Answer put = m_http->send(
+                "PUT", "/api/v1/backup/backups/uploads/" + id + "?offset=" + QString::number(offset),
+                bytes.mid(offset, chunk), Http::bearer(m_admin));
+            if (put.status != 200)
+                return put;
+        }
+        return m_http->json("POST", "/api/v1/backup/backups/uploads/" + id + "/finish", {},
+                            m_admin);
     }
 
 private slots:
@@ -327,6 +371,163 @@ private slots:
         QCOMPARE(auditCount("BACKUP_DELETED"), 1);
     }
 
+    // A backup of about 100 MiB (a random, incompressible file in the data
+    // directory) goes out streamed and comes back in chunks with the
+    // server's peak memory growing by far less than the file; a
+    // resumed download (Range) ends the same; changed, cut-off or
+    // mis-declared uploads are refused with nothing listed or left.
+    void largeBackupsStreamWithBoundedMemory()
+    {
+        const QString releases = QDir(m_dir.path()).filePath("agent-releases");
+        QVERIFY(QDir().mkpath(releases));
+        const QString bulkPath = QDir(releases).filePath("bulk-test.bin");
+        {
+            QByteArray bulk(96 * 1024 * 1024, Qt::Uninitialized);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bulk.data()),
+                                                  bulk.size() / 4);
+            QFile out(bulkPath);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(bulk), bulk.size());
+        }
+        const QString id = madeBackup();
+        QVERIFY(QFile::remove(bulkPath)); // later backups stay small
+        QVERIFY(!id.isEmpty());
+        const QJsonObject row = m_http->get("/api/v1/backup/backups/" + id, m_admin).data();
+        const qint64 size = row.value("size_bytes").toInteger();
+        QVERIFY2(size > 90 * 1024 * 1024, qPrintable(QString::number(size)));
+        const int downloadsBefore = auditCount("BACKUP_DOWNLOADED");
+        const int uploadsBefore = auditCount("BACKUP_UPLOADED");
+
+        QVERIFY(resetPeak());
+        const qint64 before = serverMemoryKb("VmRSS:");
+        QVERIFY(before > 0);
+        const Answer downloaded =
+            m_http->get("/api/v1/backup/backups/" + id + "/download", m_admin);
+        QCOMPARE(downloaded.status, 200);
+        QCOMPARE(downloaded.raw.size(), size);
+        QCOMPARE(downloaded.headers.value("accept-ranges"), QByteArray("bytes"));
+        QFile stored(backupPath(id));
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QVERIFY(downloaded.raw == stored.readAll()); // byte-identical
+        stored.close();
+        // The rest after a cut: 206 from the offset.
+        const qint64 cut = size - 5 * 1024 * 1024 - 17;
+        const Answer rest = m_http->send(
+            "GET", "/api/v1/backup/backups/" + id + "/download", {},
+            Http::bearer(m_admin) + QList<QPair<QByteArray, QByteArray>>{
+                                        {"Range", "bytes=" + QByteArray::number(cut) + "-"}});
+        QCOMPARE(rest.status, 206);
+        QCOMPARE(rest.headers.value("content-range"),
+                 QByteArray("bytes " + QByteArray::number(cut) + "-" +
+                            QByteArray::number(size - 1) + "/" + QByteArray::number(size)));
+        QVERIFY(rest.raw == downloaded.raw.mid(cut));
+        const Answer beyond = m_http->send(
+            "GET", "/api/v1/backup/backups/" + id + "/download", {},
+            Http::bearer(m_admin) + QList<QPair<QByteArray, QByteArray>>{
+                                        {"Range", "bytes=" + QByteArray::number(size) + "-"}});
+        QCOMPARE(beyond.status, 416);
+        QCOMPARE(auditCount("BACKUP_DOWNLOADED"), downloadsBefore + 2);
+
+        const qint64 downloadPeak = serverMemoryKb("VmHWM:");
+        qInfo("download: server RSS %lld kB before, peak %lld kB", before, downloadPeak);
+        const QByteArray good = downloaded.raw;
+        const qint64 count = backupCount();
+        const QDir backups(QDir(m_dir.path()).filePath("backups"));
+        // Refusals on the way: a wrong offset, a chunk too large, finish
+        // before the end, more than declared.
+        const QString goodSha = QString::fromLatin1(
+            QCryptographicHash::hash(good, QCryptographicHash::Sha256).toHex());
+        Answer begun = m_http->json("POST", "/api/v1/backup/backups/uploads",
+                                    {{"size", 10}, {"sha256", goodSha}}, m_admin);
+        QCOMPARE(begun.status, 201);
+        const QString small = begun.data().value("upload_id").toString();
+        Answer refused = m_http->send("PUT", "/api/v1/backup/backups/uploads/" + small + "?offset=3",
+                                      "abc", Http::bearer(m_admin));
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_upload_offset"));
+        QCOMPARE(refused.details().value("received").toInteger(), 0);
+        refused = m_http->send("PUT", "/api/v1/backup/backups/uploads/" + small + "?offset=0",
+                               QByteArray(11, 'x'), Http::bearer(m_admin));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(m_http->send("PUT", "/api/v1/backup/backups/uploads/" + small + "?offset=0",
+                              "HMBACK", Http::bearer(m_admin))
+                     .status,
+                 200);
+        refused = m_http->json("POST", "/api/v1/backup/backups/uploads/" + small + "/finish", {},
+                               m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("backup_upload_incomplete"));
+        QCOMPARE(m_http->get("/api/v1/backup/backups/uploads/" + small, m_admin)
+                     .data()
+                     .value("received")
+                     .toInteger(),
+                 6);
+        QCOMPARE(m_http->send("DELETE", "/api/v1/backup/backups/uploads/" + small, {},
+                              Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http->get("/api/v1/backup/backups/uploads/" + small, m_admin).status, 404);
+        refused = m_http->send("PUT",
+                               "/api/v1/backup/backups/uploads/" + small + "?offset=0",
+                               QByteArray(4 * 1024 * 1024 + 1, 'x'), Http::bearer(m_admin));
+        QCOMPARE(refused.status, 413);
+        QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/uploads",
+                              {{"size", 10}, {"sha256", "nothex"}}, m_admin)
+                     .status,
+                 422);
+
+        // The whole file in chunks: a backup of its own, byte-identical.
+        const Answer uploaded = chunkedUpload(good);
+        QCOMPARE(uploaded.status, 201);
+        const QString uploadedId = uploaded.data().value("id").toString();
+        QCOMPARE(uploaded.data().value("trigger").toString(), QStringLiteral("uploaded"));
+        QCOMPARE(uploaded.data().value("checksum").toString(), goodSha);
+        QFile copy(backupPath(uploadedId));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(copy.readAll() == good);
+        copy.close();
+        QCOMPARE(auditCount("BACKUP_UPLOADED"), uploadsBefore + 1);
+
+        // Peak memory: well below the file's size (a download or upload
+        // held in memory would add at least the whole file). What it does
+        // add is a few chunks' buffers (HTTP body, decrypt, decompress) in
+        // the arenas of the threads that touched them, whatever the size.
+        const qint64 peak = serverMemoryKb("VmHWM:");
+        qInfo("server RSS %lld kB before, peak %lld kB, file %lld kB", before, peak, size / 1024);
+        QVERIFY2(peak - before < size / 1024 / 2,
+                 qPrintable(QStringLiteral("the server grew from %1 kB to a peak of %2 kB while "
+                                           "moving %3 kB")
+                                .arg(before)
+                                .arg(peak)
+                                .arg(size / 1024)));
+
+        // Changed, cut off, mis-declared: refused, nothing listed or left.
+        QByteArray changed = good;
+        changed[changed.size() / 2] = char(changed.at(changed.size() / 2) ^ 0x40);
+        refused = chunkedUpload(changed);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_tampered"));
+        refused = chunkedUpload(good.left(good.size() - 4096));
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(), QStringLiteral("backup_truncated"));
+        refused = chunkedUpload(changed, goodSha);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("backup_checksum_mismatch"));
+        QCOMPARE(backupCount(), count + 1);
+        QVERIFY2(backups.entryList({"upload-*"}).isEmpty(),
+                 qPrintable(backups.entryList({"upload-*"}).join(' ')));
+        QCOMPARE(auditCount("BACKUP_UPLOADED"), uploadsBefore + 1);
+
+        // Keep the data directory small for the tests after this one.
+        for (const QString &big : {id, uploadedId})
+            QCOMPARE(m_http->send("DELETE", "/api/v1/backup/backups/" + big, {},
+                                  Http::bearer(m_admin))
+                         .status,
+                     200);
+    }
+
     void onlyAdministrators()
     {
         const ApiUser user = createApiUser(*m_http, m_admin, "backupuser", "Us3r!Secret9", "USER");
@@ -344,6 +545,16 @@ private slots:
             QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/x/restore", {}, token).status,
                      403);
             QCOMPARE(m_http->get("/api/v1/backup/backups/x/download", token).status, 403);
+            QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/uploads",
+                                  {{"size", 8}, {"sha256", QString(64, u'0')}}, token)
+                         .status,
+                     403);
+            QCOMPARE(m_http->send("PUT",
+                                  "/api/v1/backup/backups/uploads/" + QString(32, u'0') +
+                                      "?offset=0",
+                                  "HMBACKUP", Http::bearer(token))
+                         .status,
+                     403);
         }
         QCOMPARE(m_http->get("/api/v1/backup/backups").status, 401);
         QCOMPARE(backupCount(), count);
@@ -360,6 +571,41 @@ private slots:
         QVERIFY(!info.data().value("data_keys").toArray().isEmpty());
         QVERIFY(!info.raw.contains(m_server->masterKey()));
         QVERIFY(!info.raw.contains("encrypted_key"));
+    }
+
+    // Seed 001's `backup_retention`: another name for
+    // backup_retention_daily, in both directions.
+    void seedRetentionKey()
+    {
+        Answer saved = m_http->json("PUT", "/api/v1/system/config", {{"backup_retention", 30}},
+                                    m_admin);
+        QCOMPARE(saved.status, 200);
+        QJsonObject config = m_http->get("/api/v1/system/config", m_admin).data();
+        QCOMPARE(config.value("backup_retention_daily").toInt(), 30);
+        QCOMPARE(config.value("backup_retention").toInt(), 30);
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_retention_daily", 9}},
+                              m_admin)
+                     .status,
+                 200);
+        QCOMPARE(m_http->get("/api/v1/system/config", m_admin).data().value("backup_retention").toInt(),
+                 9);
+        // Out of range, or two different numbers for one setting: refused,
+        // nothing changed.
+        Answer refused = m_http->json("PUT", "/api/v1/system/config", {{"backup_retention", 400}},
+                                      m_admin);
+        QCOMPARE(refused.status, 422);
+        refused = m_http->json("PUT", "/api/v1/system/config",
+                               {{"backup_retention", 5}, {"backup_retention_daily", 6}}, m_admin);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.details().value("field").toString(), QStringLiteral("backup_retention"));
+        config = m_http->get("/api/v1/system/config", m_admin).data();
+        QCOMPARE(config.value("backup_retention_daily").toInt(), 9);
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "retentionviewer", "V1ewer!Secret", "VIEWER");
+        QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_retention", 3}},
+                              viewer.token)
+                     .status,
+                 403);
     }
 
     void scheduledBackupsKeepTheirRetention()

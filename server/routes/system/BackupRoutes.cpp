@@ -10,7 +10,9 @@
 #include "server/api/QueryParams.h"
 #include "server/api/RouteHelpers.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/routes/remote/FileRouteSupport.h"
 #include "server/services/system/BackupService.h"
+#include "server/services/system/BackupTransfers.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -25,7 +27,7 @@ using Method = http::Method;
 namespace {
 
 const QString kBackupTag = QStringLiteral("Backups");
-constexpr qsizetype kMaxBackupUploadBytes = qsizetype(1) << 30; // 1 GiB
+constexpr qsizetype kMaxBackupUploadBytes = qsizetype(64) * 1024 * 1024;
 
 const QString kBackupMasterKeyNotice = QStringLiteral(
     "A backup is useless without the master key: keep a copy of the master key apart from the "
@@ -203,20 +205,47 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
 
     auth::addProtectedRoute(
         router, auth, Method::Get, base + QStringLiteral("/{id}/download"), Role::Admin,
-        [&backups, &router](const RequestContext &c, const Principal &p) -> ApiReply {
-            const DeferredReply reply = c.defer();
-            backups.download(p.userId, auth::clientInfo(c), c.pathArgs.at(0), &router,
-                             [reply](Result<QByteArray> bytes) {
-                                 reply.send(bytes ? ApiReply::raw(bytes.value(),
-                                                                  QByteArrayLiteral(
-                                                                      "application/octet-stream"))
-                                                  : ApiReply::failure(bytes.error()));
-                             });
-            return ApiReply::deferred();
+        [&backups](const RequestContext &c, const Principal &p) -> ApiReply {
+            const qint64 offset = fileroutes::downloadOffset(c);
+            auto opened = backups.transfers().openDownload(p.userId, auth::clientInfo(c),
+                                                           c.pathArgs.at(0), offset);
+            if (!opened) {
+                ApiReply failure = ApiReply::failure(opened.error());
+                // A Range past the end: RFC 9110's 416 with the size.
+                if (opened.error().details.value(QStringLiteral("code")).toString() ==
+                    QLatin1String("RANGE_NOT_SATISFIABLE")) {
+                    failure.status = 416;
+                    failure.headers.append(
+                        {QByteArrayLiteral("Content-Range"),
+                         QByteArray("bytes */" +
+                                    QByteArray::number(qint64(opened.error()
+                                                                  .details.value(QStringLiteral("size"))
+                                                                  .toDouble())))});
+                }
+                return failure;
+            }
+            BackupTransfers::Download &d = opened.value();
+            ApiReply reply = ApiReply::stream(d.size - d.offset, "application/octet-stream",
+                                              std::move(d.attach), d.offset > 0 ? 206 : 200);
+            if (d.offset > 0)
+                reply.headers.append({QByteArrayLiteral("Content-Range"),
+                                      QByteArray("bytes " + QByteArray::number(d.offset) + '-' +
+                                                 QByteArray::number(d.size - 1) + '/' +
+                                                 QByteArray::number(d.size))});
+            reply.headers.append({QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes")});
+            reply.headers.append(
+                {QByteArrayLiteral("Content-Disposition"), fileroutes::contentDisposition(d.name)});
+            reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+            return reply;
         },
-        routeDoc(kBackupTag, QStringLiteral("The backup file (application/octet-stream); audited"),
-                 {ErrorCode::ResourceNotFound, ErrorCode::Conflict}));
+        routeDoc(kBackupTag,
+                 QStringLiteral("The backup file (application/octet-stream), streamed from "
+                                "disk; `Range: bytes=N-` answers the rest (206) to resume; "
+                                "audited"),
+                 {ErrorCode::ResourceNotFound, ErrorCode::Conflict, ErrorCode::ValidationError}));
 
+    // The whole file as one body: held in memory, so kept small; larger
+    // files go through the chunked upload below.
     const QString uploadPath = base + QStringLiteral("/upload");
     auth::addProtectedRoute(
         router, auth, Method::Post, uploadPath, Role::Admin,
@@ -233,13 +262,16 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
             return ApiReply::deferred();
         },
         routeDoc(kBackupTag,
-                 QStringLiteral("Upload a backup file (the body, application/octet-stream, up "
-                                "to 1 GiB): every chunk is checked with this server's master "
-                                "key before it is kept; audited"),
+                 QStringLiteral("Upload a backup file as the body (application/octet-stream, up "
+                                "to 64 MiB; larger files: POST …/uploads): every chunk is "
+                                "checked with this server's master key before it is kept; "
+                                "audited"),
                  {ErrorCode::ValidationError, ErrorCode::PayloadTooLarge})
             .response(backupSchema())
             .status(201));
     router.setMaxBodyBytes(Method::Post, uploadPath, kMaxBackupUploadBytes);
+
+    registerBackupUploadRoutes(router, auth, backups);
 
     auth::addProtectedRoute(
         router, auth, Method::Post, base + QStringLiteral("/{id}/restore"), Role::Admin,

@@ -11,6 +11,7 @@
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/system/BackupFile.h"
+#include "server/services/system/BackupTransfers.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/system/SystemConfig.h"
 #include "store/Database.h"
@@ -142,11 +143,13 @@ BackupService::BackupService(store::Database &db, crypto::EnvelopeCipher &envelo
       m_databaseKey(std::move(databaseKey)), m_dekWrappingKey(std::move(dekWrappingKey))
 {
     connect(&m_schedule, &QTimer::timeout, this, &BackupService::runScheduleCheck);
+    m_transfers = std::make_unique<BackupTransfers>(*this);
 }
 
 BackupService::~BackupService()
 {
     m_schedule.stop();
+    m_transfers.reset(); // waits for its file work
     for (QThread *worker : std::as_const(m_workers)) {
         worker->wait();
         delete worker;
@@ -513,37 +516,6 @@ Status BackupService::remove(const QString &userId, const auth::ClientInfo &clie
 
 // ---- download, upload ----
 
-void BackupService::download(const QString &userId, const auth::ClientInfo &client,
-                             const QString &id, QObject *context, BytesDone done)
-{
-    auto row = get(id);
-    if (row && row.value().status != QLatin1String("completed"))
-        row = Error{ErrorCode::Conflict, QStringLiteral("backup %1 is not complete").arg(id),
-                    QJsonObject{{QStringLiteral("code"), QStringLiteral("backup_not_complete")}}};
-    if (!row) {
-        QTimer::singleShot(0, context, [done, error = row.error()] { done(error); });
-        return;
-    }
-    auto bytes = std::make_shared<Result<QByteArray>>(QByteArray());
-    const QString path = filePath(id);
-    QThread *worker = QThread::create([bytes, path] {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            *bytes = Error{ErrorCode::IoError,
-                           QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
-        else
-            *bytes = file.readAll();
-    });
-    track(worker);
-    connect(worker, &QThread::finished, context, [this, bytes, done, userId, client, id] {
-        if (*bytes)
-            auth::audit(m_db, QStringLiteral("BACKUP_DOWNLOADED"), userId, QStringLiteral("backup"),
-                        id, client.ip, client.userAgent, {});
-        done(*bytes);
-    });
-    worker->start();
-}
-
 void BackupService::upload(const QString &userId, const auth::ClientInfo &client, QByteArray file,
                            QObject *context, RowDone done)
 {
@@ -553,50 +525,73 @@ void BackupService::upload(const QString &userId, const auth::ClientInfo &client
         });
         return;
     }
+    struct Written
+    {
+        Status status;
+        QString checksum;
+        qint64 size = 0;
+    };
+    auto written = std::make_shared<Written>();
+    const QString temporary =
+        QDir(backupsDir()).filePath(QStringLiteral("upload-%1.tmp").arg(crypto::uuid()));
+    QThread *worker = QThread::create([written, temporary, file = std::move(file)] {
+        QFile out(temporary);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+            !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            out.write(file) != file.size()) {
+            written->status =
+                Error{ErrorCode::IoError, QStringLiteral("cannot write %1").arg(temporary)};
+            return;
+        }
+        written->checksum = QString::fromLatin1(
+            QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex());
+        written->size = file.size();
+    });
+    track(worker);
+    connect(worker, &QThread::finished, context,
+            [this, written, temporary, done, userId, client, context] {
+                if (!written->status) {
+                    QFile::remove(temporary);
+                    return done(written->status.error());
+                }
+                adopt(userId, client, temporary, written->checksum, written->size, context, done);
+            });
+    worker->start();
+}
+
+void BackupService::adopt(const QString &userId, const auth::ClientInfo &client,
+                          const QString &temporaryPath, const QString &checksum, qint64 size,
+                          QObject *context, RowDone done)
+{
     struct Checked
     {
         Status status;
         QJsonObject header;
-        QString checksum;
-        qint64 size = 0;
     };
     auto checked = std::make_shared<Checked>();
-    const QString temporary =
-        QDir(backupsDir()).filePath(QStringLiteral("upload-%1.tmp").arg(crypto::uuid()));
+    const QString temporary = temporaryPath;
     auto wrapping = std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::fromRaw(m_dekWrappingKey.view()));
-    QThread *worker = QThread::create([checked, temporary, wrapping, file = std::move(file)] {
-        QFile out(temporary);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            checked->status = Error{ErrorCode::IoError, QStringLiteral("cannot write %1").arg(temporary)};
-            return;
-        }
-        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (out.write(file) != file.size()) {
-            checked->status = Error{ErrorCode::IoError, QStringLiteral("cannot write %1").arg(temporary)};
-            return;
-        }
-        out.close();
+    QThread *worker = QThread::create([checked, temporary, wrapping] {
         QFile in(temporary);
-        if (in.open(QIODevice::ReadOnly)) {
-            auto opened = backup::readHeader(in);
-            if (!opened) {
-                checked->status = opened.error();
-                return;
-            }
-            checked->header = opened.value().header;
-        }
-        // Every chunk authenticates and the payload ends where it should.
-        if (Status valid = backup::extract(temporary, *wrapping, {}); !valid) {
-            checked->status = valid;
+        if (!in.open(QIODevice::ReadOnly)) {
+            checked->status =
+                Error{ErrorCode::IoError, QStringLiteral("cannot read %1").arg(temporary)};
             return;
         }
-        checked->checksum = QString::fromLatin1(
-            QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex());
-        checked->size = file.size();
+        auto opened = backup::readHeader(in);
+        if (!opened) {
+            checked->status = opened.error();
+            return;
+        }
+        checked->header = opened.value().header;
+        in.close();
+        // Every chunk authenticates and the payload ends where it should.
+        if (Status valid = backup::extract(temporary, *wrapping, {}); !valid)
+            checked->status = valid;
     });
     track(worker);
     connect(worker, &QThread::finished, context,
-            [this, checked, temporary, done, userId, client] {
+            [this, checked, temporary, done, userId, client, checksum, size] {
                 if (!checked->status) {
                     QFile::remove(temporary);
                     return done(checked->status.error());
@@ -620,8 +615,8 @@ void BackupService::upload(const QString &userId, const auth::ClientInfo &client
                 row.trigger = QStringLiteral("uploaded");
                 row.status = QStringLiteral("completed");
                 row.progress = 100;
-                row.sizeBytes = checked->size;
-                row.checksum = checked->checksum;
+                row.sizeBytes = size;
+                row.checksum = checksum;
                 row.fileName = id + kBackupSuffix;
                 row.includesLogs = h.value(QStringLiteral("includes_logs")).toBool();
                 row.schemaVersion = h.value(QStringLiteral("schema_version")).toInt();

@@ -22,6 +22,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 class QThread;
 
@@ -34,6 +35,7 @@ class Database;
 
 namespace hm::server {
 
+class BackupTransfers;
 class FlowEngineHost;
 namespace auth {
 class AccountEvents;
@@ -78,14 +80,23 @@ public:
     // CONFLICT while it is being written.
     Status remove(const QString &userId, const auth::ClientInfo &client, const QString &id);
 
-    using BytesDone = std::function<void(Result<QByteArray>)>;
-    void download(const QString &userId, const auth::ClientInfo &client, const QString &id,
-                  QObject *context, BytesDone done);
+    // Streamed downloads and chunked uploads (BackupTransfers.h).
+    BackupTransfers &transfers() { return *m_transfers; }
+
     using RowDone = std::function<void(Result<repositories::BackupRow>)>;
-    // Checks the whole file (header, master key, every chunk) before
-    // keeping it as an "uploaded" backup.
+    // The whole file as one request body (POST …/upload): written to a
+    // temporary file, then adopt().
     void upload(const QString &userId, const auth::ClientInfo &client, QByteArray file,
                 QObject *context, RowDone done);
+    // Takes `temporaryPath` (a file in backupsDirectory(), `size` bytes of
+    // SHA-256 `checksum`) as an "uploaded" backup once the whole file checks
+    // (header, master key, every chunk) on a worker; removes it otherwise.
+    void adopt(const QString &userId, const auth::ClientInfo &client,
+               const QString &temporaryPath, const QString &checksum, qint64 size,
+               QObject *context, RowDone done);
+    QString backupsDirectory() const { return backupsDir(); }
+    QString backupFilePath(const QString &id) const { return filePath(id); }
+    store::Database &database() { return m_db; }
     using JsonDone = std::function<void(Result<QJsonObject>)>;
     // Verifies the checksum, decrypts into a staging copy that must open
     // and migrate, and leaves it for the next start (restart_required).
@@ -133,6 +144,7 @@ private:
     bool m_restoring = false; // a restore is being staged (one at a time)
     QList<QThread *> m_workers;
     QTimer m_schedule;
+    std::unique_ptr<BackupTransfers> m_transfers;
 };
 
 } // namespace hm::server

@@ -13,6 +13,11 @@ namespace {
 const QString kKey = QStringLiteral("system.config");
 const QString kSecurity = QStringLiteral("security");
 const QString kPolicy = QStringLiteral("password_policy");
+// Seed 001's single retention number: another name for
+// backup_retention_daily (how many scheduled backups are kept; with the
+// daily schedule, the days), never stored under its own name.
+const QString kSeedRetention = QStringLiteral("backup_retention");
+const QString kDailyRetention = QStringLiteral("backup_retention_daily");
 
 enum class Kind
 {
@@ -191,6 +196,7 @@ QJsonObject load(store::Database &database)
     security.insert(QStringLiteral("lockout_duration"), authSettings.lockoutDurationSeconds);
     document.insert(kSecurity, security);
     document.insert(kPolicy, authSettings.passwordPolicy.toJson());
+    document.insert(kSeedRetention, document.value(QStringLiteral("backup_retention_daily")));
     return document;
 }
 
@@ -209,11 +215,20 @@ Result<QJsonObject> merge(const QJsonObject &current, const QJsonObject &patch)
             mergeSection(it.key() == kSecurity ? securityFields() : policyFields(), it.key(),
                          it.value().toObject(), section, errors, it.key() == kPolicy);
             result.insert(it.key(), section);
+        } else if (it.key() == kSeedRetention) {
+            const QJsonValue daily = patch.value(kDailyRetention);
+            if (!daily.isUndefined() && daily != it.value())
+                errors.append(errorEntry(kSeedRetention,
+                                         QStringLiteral("is another name for "
+                                                        "backup_retention_daily: give one")));
+            else
+                top.insert(kDailyRetention, it.value());
         } else {
             top.insert(it.key(), it.value());
         }
     }
     mergeSection(topFields(), {}, top, result, errors, false);
+    result.insert(kSeedRetention, result.value(kDailyRetention));
     if (!errors.isEmpty()) {
         const QJsonObject first = errors.first().toObject();
         return Error{ErrorCode::ValidationError,
@@ -324,6 +339,10 @@ QJsonObject jsonSchema()
     };
     QJsonObject document = section(topFields());
     QJsonObject properties = document.value(QStringLiteral("properties")).toObject();
+    QJsonObject alias = properties.value(kDailyRetention).toObject();
+    alias.insert(QStringLiteral("description"),
+                 QStringLiteral("seed 001's name for backup_retention_daily"));
+    properties.insert(kSeedRetention, alias);
     properties.insert(kSecurity, section(securityFields()));
     properties.insert(kPolicy, section(policyFields()));
     document.insert(QStringLiteral("properties"), properties);
