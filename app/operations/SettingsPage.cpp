@@ -6,6 +6,7 @@
 #include "common/Error.h"
 #include "operations/MailSettingsTab.h"
 #include "operations/OperationsText.h"
+#include "operations/RetentionSettingsTab.h"
 #include "widgets/PageFrame.h"
 #include "widgets/WrappingLayout.h"
 
@@ -52,6 +53,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(createPreferencesTab(), QString());
     m_mailTab = new MailSettingsTab(this);
     m_tabs->addTab(m_mailTab, QString());
+    m_retentionTab = new RetentionSettingsTab(this);
+    m_tabs->addTab(m_retentionTab, QString());
     layout->addWidget(m_tabs, 1);
     retranslate();
     updateState();
@@ -327,6 +330,7 @@ void SettingsPage::setClient(hm::client::ApiClient *client, const QString &role)
     m_client = client;
     m_role = role;
     m_mailTab->setClient(client, isAdmin());
+    m_retentionTab->setClient(client, isAdmin());
     m_loaded = false;
     m_config = {};
     clearErrors();
@@ -610,6 +614,7 @@ void SettingsPage::retranslate()
     m_tabs->setTabText(0, tr("System configuration"));
     m_tabs->setTabText(1, tr("Console preferences"));
     m_tabs->setTabText(2, tr("Mail"));
+    m_tabs->setTabText(3, tr("Retention"));
     m_groups.value(QStringLiteral("settings.group.general"))->setTitle(tr("General"));
     m_groups.value(QStringLiteral("settings.group.rateLimits"))->setTitle(tr("Rate limits"));
     m_groups.value(QStringLiteral("settings.group.security"))->setTitle(tr("Sign-in security"));

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace hm::app {
 
 class MailSettingsTab;
+class RetentionSettingsTab;
 
 // The Settings section (issue 12, item 5). "System configuration": the
 // server's GET/PUT /system/config document as a form per section (general,
@@ -136,6 +137,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_backupNotice = nullptr; // the master-key warning of the Backups group
     MailSettingsTab *m_mailTab = nullptr;
+    RetentionSettingsTab *m_retentionTab = nullptr;
 
     QFormLayout *m_prefsForm = nullptr;
     QGroupBox *m_prefsGroup = nullptr;

@@ -111,6 +111,21 @@ public:
     // by the engine host while its queue runs; an empty function removes
     // the source (the families are then left out).
     void setHistoryQueueSource(std::function<store::WriteBehindStats()> source);
+    // The queue's figures now (all zero without a source): StorageGuard
+    // watches its `full` failures.
+    store::WriteBehindStats historyQueueStats() const;
+    // The store's size, growth and free space (HistoryRetention,
+    // StorageGuard), read at scrape time; negative values are left out.
+    struct StoreFigures
+    {
+        qint64 databaseBytes = -1;   // the file and its WAL
+        qint64 usedBytes = -1;       // pages holding data (file minus free list)
+        qint64 growthPerHour = -1;   // used bytes gained over the last hour, per hour
+        qint64 freeBytes = -1;       // available on the data directory's file system
+        qint64 deletedTotal = -1;    // executions removed by retention since start
+        int storageState = -1;       // 0 ok, 1 low (warned), 2 full (triggers refused)
+    };
+    void setStoreSource(std::function<StoreFigures()> source);
 
 private:
     Metrics() = default;
@@ -119,6 +134,7 @@ private:
     // labels -> series; sorted, so the exposition lists them in label order
     QMap<QByteArray, std::shared_ptr<HttpRouteMetrics>> m_http;
     std::function<store::WriteBehindStats()> m_historyQueue; // guarded by m_mutex
+    std::function<StoreFigures()> m_store;                   // guarded by m_mutex
 };
 
 } // namespace hm::server
