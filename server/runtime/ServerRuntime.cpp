@@ -479,6 +479,9 @@ Result<QUrl> ServerRuntime::startUp()
     m_engine->triggers().setStorageGuard(m_storageGuard.get());
     m_retention = std::make_unique<HistoryRetention>(*m_database, *m_engine, databasePath());
     m_retention->setGraceMs(m_options.retentionGraceMs);
+    m_retention->setLowSpace([guard = m_storageGuard.get()] {
+        return guard->state() != StorageGuard::State::Ok;
+    });
     m_retention->start(m_options.retentionIntervalMs);
     registerRetentionRoutes(*m_router, *m_auth, *m_database, *m_retention, *m_storageGuard);
     Metrics::instance().setStoreSource(

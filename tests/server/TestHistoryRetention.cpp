@@ -334,7 +334,10 @@ private slots:
         // A new database returns freed pages to the file system.
         QCOMPARE(data.value("auto_vacuum").toString(), QStringLiteral("incremental"));
         QVERIFY(!data.value("samples").toArray().isEmpty());
-        QVERIFY(data.value("retention").toObject().value("deleted_total").toInteger() >= 1103);
+        // Since the restart of ageLimitWithFlowOverride its pass removed 3
+        // aged executions and 2 of `slow` (ended by the restart's recovery,
+        // beyond its limit of 1).
+        QCOMPARE(data.value("retention").toObject().value("deleted_total").toInteger(), 5);
         const QJsonObject fs = data.value("filesystem").toObject();
         QVERIFY(fs.value("free_bytes").toInteger() > 0);
         QVERIFY(fs.value("total_bytes").toInteger() >= fs.value("free_bytes").toInteger());

@@ -140,6 +140,8 @@ private slots:
                 refused = a;
         }
         QVERIFY2(refused.status == 507, refused.raw.constData());
+        qInfo() << "refused after" << acknowledged.size() << "executions;"
+                << QStorageInfo(m_mount).bytesAvailable() << "bytes free";
         QCOMPARE(refused.code(), QStringLiteral("SERVICE_UNAVAILABLE"));
         QCOMPARE(refused.details().value("code").toString(), QStringLiteral("STORAGE_FULL"));
         QVERIFY(
@@ -161,8 +163,11 @@ private slots:
         // Reads still work.
         QCOMPARE(m_http->get("/api/v1/executions/" + acknowledged.last(), m_admin).status, 200);
 
+        QTest::qWait(1000);
+        qInfo() << "a second later:" << QStorageInfo(m_mount).bytesAvailable() << "bytes free";
         // Every acknowledged execution survives a restart on the full disk.
         QVERIFY(stopServer());
+        qInfo() << "stopped:" << QStorageInfo(m_mount).bytesAvailable() << "bytes free";
         why = restart();
         QVERIFY2(why.isEmpty(), qPrintable(why));
         for (const QString &id : std::as_const(acknowledged)) {
@@ -183,7 +188,10 @@ private slots:
                  200);
         const Answer pass =
             m_http->send("POST", "/api/v1/system/retention/run", {}, Http::bearer(m_admin));
-        QVERIFY2(pass.status == 200, pass.raw.constData());
+        QVERIFY2(pass.status == 200,
+                 qPrintable(QString::fromUtf8(pass.raw) + QStringLiteral("\nfree: %1\n").arg(
+                     QStorageInfo(m_mount).bytesAvailable()) +
+                            QString::fromUtf8(m_server->standardError().right(3000))));
         QVERIFY(pass.data().value("deleted").toInteger() >= qint64(acknowledged.size() - 5));
         QVERIFY(pass.data().value("vacuumed_pages").toInteger() > 0);
         QVERIFY(

@@ -143,7 +143,8 @@ void HistoryRetention::turn()
 {
     // 1. Per-flow age and count limits.
     QStringList ids;
-    if (Status s = collectFlows(ids, kBatch); !s) {
+    const int batch = low() ? kLowBatch : kBatch;
+    if (Status s = collectFlows(ids, batch); !s) {
         qCWarning(lcServer).noquote() << "retention: pass stopped:" << s.error().toString();
         m_pass.result.ok = false;
         finish();
@@ -155,7 +156,7 @@ void HistoryRetention::turn()
         auto pages = repo::storePages(m_db);
         if (pages && (pages.value().pageCount - pages.value().freePages) * pages.value().pageSize >
                          m_pass.sizeLimitBytes) {
-            auto oldest = repo::oldestExecutions(m_db, m_pass.nowMs - m_graceMs, kBatch);
+            auto oldest = repo::oldestExecutions(m_db, m_pass.nowMs - m_graceMs, batch);
             if (oldest) {
                 ids = oldest.value();
                 ++m_pass.sizeTurns;
@@ -175,7 +176,8 @@ void HistoryRetention::turn()
     if (pages && pages.value().autoVacuum == 2 && pages.value().freePages > 0 &&
         m_pass.vacuumTurns < kRetentionVacuumTurns) {
         ++m_pass.vacuumTurns;
-        const int count = int(std::min<qint64>(pages.value().freePages, kVacuumPages));
+        const int count = int(
+            std::min<qint64>(pages.value().freePages, low() ? kLowVacuumPages : kVacuumPages));
         writeThenContinue(repo::incrementalVacuumSql(count), {}, 0, count);
         return;
     }
@@ -206,7 +208,7 @@ void HistoryRetention::writeThenContinue(const QString &sql, const QVariantList 
         m_pass.result.vacuumedPages += vacuumed;
         m_deletedTotal += deleted;
         // Next turn through the event loop: requests in between.
-        QTimer::singleShot(0, this, [this] { turn(); });
+        QTimer::singleShot(low() ? kLowPauseMs : 0, this, [this] { turn(); });
     });
 }
 

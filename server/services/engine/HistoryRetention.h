@@ -46,6 +46,17 @@ public:
     static constexpr int kTurnMs = 20;
     static constexpr qint64 kGraceMs = 60 * 1000;
     void setGraceMs(qint64 ms) { m_graceMs = ms; }
+    // Whether the disk is low (StorageGuard): SQLCipher is built with
+    // SQLITE_SECURE_DELETE, so every freed page is written again (zeroed)
+    // through the WAL, and so is every page an incremental vacuum moves.
+    // On a low disk a pass therefore works in small turns (kLowBatch
+    // executions, kLowVacuumPages pages) and waits kLowPauseMs between
+    // them, so the checkpoint copies the WAL back and the next commit
+    // starts it over instead of growing it into the last free bytes.
+    void setLowSpace(std::function<bool()> low) { m_lowSpace = std::move(low); }
+    static constexpr int kLowBatch = 20;
+    static constexpr int kLowVacuumPages = 64;
+    static constexpr int kLowPauseMs = 300;
     // Pages handed back per turn (4 MiB of 4 KiB pages).
     static constexpr int kVacuumPages = 1024;
 
@@ -108,6 +119,8 @@ private:
     QString m_path;
     std::function<qint64()> m_now;
     qint64 m_graceMs = kGraceMs;
+    std::function<bool()> m_lowSpace;
+    bool low() const { return m_lowSpace && m_lowSpace(); }
     bool m_running = false;
     Pass m_pass;
     QList<std::function<void(const PassResult &)>> m_waiting;
