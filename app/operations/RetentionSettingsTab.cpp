@@ -112,6 +112,7 @@ RetentionSettingsTab::RetentionSettingsTab(QWidget *parent) : QWidget(parent)
     m_storageState = new QLabel(m_storeGroup);
     m_storageState->setObjectName(QStringLiteral("retention.storageState"));
     m_storageState->setWordWrap(true);
+    m_storageState->setMargin(6);
     storeLayout->addWidget(m_storageState);
     m_storeForm = new QFormLayout;
     m_storeForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -135,12 +136,12 @@ RetentionSettingsTab::RetentionSettingsTab(QWidget *parent) : QWidget(parent)
     m_y = new QValueAxis(m_chart);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
-    m_chartView = ChartStyle::view(m_chart, QStringLiteral("retention.chart"), m_storeGroup, 160);
+    m_chartView = ChartStyle::view(m_chart, QStringLiteral("retention.chart"), m_storeGroup, 200);
     m_usedLine = ChartStyle::line(m_chart, ChartStyle::seriesColor(0));
     m_usedLine->attachAxis(m_x);
     m_usedLine->attachAxis(m_y);
     m_chart->legend()->setVisible(false);
-    storeLayout->addWidget(m_chartView, 1);
+    storeLayout->addWidget(m_chartView);
     m_chartEmpty = new QLabel(m_storeGroup);
     m_chartEmpty->setObjectName(QStringLiteral("retention.chartEmpty"));
     m_chartEmpty->setAlignment(Qt::AlignCenter);
@@ -150,7 +151,8 @@ RetentionSettingsTab::RetentionSettingsTab(QWidget *parent) : QWidget(parent)
     m_chartEmpty->setMargin(8);
     m_chartEmpty->setMinimumHeight(60);
     storeLayout->addWidget(m_chartEmpty);
-    outer->addWidget(m_storeGroup, 1);
+    outer->addWidget(m_storeGroup);
+    outer->addStretch(1);
 
     retranslate();
     fillStorage();
@@ -233,15 +235,18 @@ void RetentionSettingsTab::fillStorage()
     if (state == QLatin1String("full")) {
         m_storageState->setText(tr("The server's disk is full: new executions are refused "
                                    "until space is freed. Running ones finish."));
-        m_storageState->setProperty("hmStyle", QStringLiteral("error"));
+        m_storageState->setProperty("hmStyle", QStringLiteral("banner"));
+        m_storageState->setProperty("tone", QStringLiteral("bad"));
     } else if (state == QLatin1String("low")) {
         m_storageState->setText(tr("The server's disk is almost full: below %1 free, new "
                                    "executions will be refused. Lower the limits or free space.")
                                     .arg(sizeOrDash(fs.value(QStringLiteral("reserve_bytes")))));
-        m_storageState->setProperty("hmStyle", QStringLiteral("warning"));
+        m_storageState->setProperty("hmStyle", QStringLiteral("banner"));
+        m_storageState->setProperty("tone", QVariant());
     } else {
         m_storageState->clear();
         m_storageState->setProperty("hmStyle", QVariant());
+        m_storageState->setProperty("tone", QVariant());
     }
     m_storageState->setVisible(!m_storageState->text().isEmpty());
     m_storageState->style()->unpolish(m_storageState);

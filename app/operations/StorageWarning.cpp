@@ -19,7 +19,7 @@ StorageWarning::StorageWarning(QWidget *parent) : QLabel(parent), m_events(new L
     connect(m_events, &LiveEvents::message, this,
             [this](const QString &type, const QJsonObject &data) {
                 if (type == QLatin1String("storage_state"))
-                    show(data);
+                    showState(data);
             });
     // A drop may have hidden a change: read the state again.
     connect(m_events, &LiveEvents::reopened, this, &StorageWarning::read);
@@ -44,11 +44,11 @@ void StorageWarning::read()
         hm::client::ApiRequest::get(QStringLiteral("/api/v1/system/storage")),
         hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
             if (r)
-                show(r.value().data.toObject().value(QStringLiteral("filesystem")).toObject());
+                showState(r.value().data.toObject().value(QStringLiteral("filesystem")).toObject());
         }));
 }
 
-void StorageWarning::show(const QJsonObject &filesystem)
+void StorageWarning::showState(const QJsonObject &filesystem)
 {
     m_filesystem = filesystem;
     refresh();
@@ -62,13 +62,13 @@ void StorageWarning::refresh()
                                     QLocale::DataSizeTraditionalFormat);
     if (current == QLatin1String("full")) {
         setText(tr("Server disk full (%1 free): new executions are refused").arg(free));
-        setProperty("hmStyle", QStringLiteral("error"));
+        setProperty("tone", QStringLiteral("bad"));
     } else if (current == QLatin1String("low")) {
         setText(tr("Server disk almost full: %1 free").arg(free));
-        setProperty("hmStyle", QStringLiteral("warning"));
+        setProperty("tone", QStringLiteral("bad"));
     } else {
         clear();
-        setProperty("hmStyle", QVariant());
+        setProperty("tone", QVariant());
     }
     style()->unpolish(this);
     style()->polish(this);

@@ -32,7 +32,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void show(const QJsonObject &filesystem);
+    void showState(const QJsonObject &filesystem);
     void refresh();
     void read();
 
