@@ -141,6 +141,7 @@ RetentionSettingsTab::RetentionSettingsTab(QWidget *parent) : QWidget(parent)
     m_usedLine->attachAxis(m_x);
     m_usedLine->attachAxis(m_y);
     m_chart->legend()->setVisible(false);
+    ChartStyle::applyPalette(m_chartView, palette());
     storeLayout->addWidget(m_chartView);
     m_chartEmpty = new QLabel(m_storeGroup);
     m_chartEmpty->setObjectName(QStringLiteral("retention.chartEmpty"));
@@ -278,6 +279,12 @@ void RetentionSettingsTab::fillStorage()
     const ChartStyle::NiceScale scale = ChartStyle::niceScale(top / divisor);
     m_usedLine->replace(ChartStyle::scaledPoints(points, divisor));
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+    // Seconds while the samples span less than ten minutes (a server just
+    // started), else minutes; dates once they span more than a day.
+    const qint64 span = last - first;
+    m_x->setFormat(span < 10 * 60 * 1000          ? QStringLiteral("HH:mm:ss")
+                   : span < 24LL * 3600 * 1000 ? QStringLiteral("HH:mm")
+                                                : QStringLiteral("MM-dd HH:mm"));
     m_y->setRange(0, scale.top);
     m_y->setTickCount(scale.ticks + 1);
     m_y->setLabelFormat(QStringLiteral("%.") + QString::number(scale.decimals) +
