@@ -7,6 +7,7 @@
 #include "operations/BackupsTab.h"
 #include "operations/MailSettingsTab.h"
 #include "operations/OperationsText.h"
+#include "operations/RetentionSettingsTab.h"
 #include "widgets/PageFrame.h"
 #include "widgets/WrappingLayout.h"
 
@@ -72,6 +73,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
                 field.editor->setFocus();
         }
     });
+    m_retentionTab = new RetentionSettingsTab(this);
+    m_tabs->addTab(m_retentionTab, QString());
     layout->addWidget(m_tabs, 1);
     retranslate();
     updateState();
@@ -353,6 +356,7 @@ void SettingsPage::setClient(hm::client::ApiClient *client, const QString &role)
     m_role = role;
     m_mailTab->setClient(client, isAdmin());
     m_backupsTab->setClient(client, isAdmin());
+    m_retentionTab->setClient(client, isAdmin());
     m_loaded = false;
     m_config = {};
     clearErrors();
@@ -638,6 +642,7 @@ void SettingsPage::retranslate()
     m_tabs->setTabText(1, tr("Console preferences"));
     m_tabs->setTabText(2, tr("Mail"));
     m_tabs->setTabText(3, tr("Backups"));
+    m_tabs->setTabText(4, tr("Retention"));
     m_groups.value(QStringLiteral("settings.group.general"))->setTitle(tr("General"));
     m_groups.value(QStringLiteral("settings.group.rateLimits"))->setTitle(tr("Rate limits"));
     m_groups.value(QStringLiteral("settings.group.security"))->setTitle(tr("Sign-in security"));

@@ -21,6 +21,7 @@ namespace hm::app {
 
 class BackupsTab;
 class MailSettingsTab;
+class RetentionSettingsTab;
 
 // The Settings section (issue 12, item 5). "System configuration": the
 // server's GET/PUT /system/config document as a form per section (general,
@@ -145,6 +146,7 @@ private:
     QLabel *m_backupNotice = nullptr; // the master-key warning of the Backups group
     MailSettingsTab *m_mailTab = nullptr;
     BackupsTab *m_backupsTab = nullptr;
+    RetentionSettingsTab *m_retentionTab = nullptr;
 
     QFormLayout *m_prefsForm = nullptr;
     QGroupBox *m_prefsGroup = nullptr;

@@ -9,6 +9,7 @@
 #include "connection/ServerProfiles.h"
 #include "connection/SignInDialog.h"
 #include "hivemind/Version.h"
+#include "operations/StorageWarning.h"
 #include "shell/AboutDialog.h"
 #include "shell/LanguageManager.h"
 #include "shell/SectionFrame.h"
@@ -261,6 +262,8 @@ void MainWindow::applySession()
     m_sessionApplied = true;
     for (SectionFrame *frame : std::as_const(m_frames))
         frame->applySession(session);
+    if (m_storageWarning)
+        m_storageWarning->setClient(session.signedInClient());
     sectionStateChanged();
 }
 
@@ -478,6 +481,10 @@ void MainWindow::createStatusBar()
     m_sectionStatus->setContentsMargins(0, 0, 8, 0);
     m_sectionStatus->hide();
     bar->addPermanentWidget(m_sectionStatus);
+
+    // Warned before the disk is full, whatever section is shown.
+    m_storageWarning = new StorageWarning(bar);
+    bar->addPermanentWidget(m_storageWarning);
 
     m_userStatus = new QLabel(bar);
     m_userStatus->setObjectName(QStringLiteral("userStatus"));

@@ -22,6 +22,7 @@ namespace hm::app {
 
 class LanguageManager;
 class SectionFrame;
+class StorageWarning;
 struct ServerProfile;
 class ServerConnection;
 class ThemeManager;
@@ -198,6 +199,7 @@ private:
     QLabel *m_serverVersion = nullptr;
     QLabel *m_userStatus = nullptr;
     QLabel *m_sectionStatus = nullptr;
+    StorageWarning *m_storageWarning = nullptr; // the server's disk almost full / full
     bool m_signInOpen = false;
     bool m_signInOffered = false;
     bool m_fittedToScreen = false;

@@ -282,8 +282,25 @@ Status probeExisting(const QString &path, const crypto::SecureBytes &key, const 
 Status configure(detail::Connection &connection, bool fullSync)
 {
     sqlite3 *db = connection.handle();
+    // Incremental auto-vacuum, so history retention can hand freed pages
+    // back to the file system (PRAGMA incremental_vacuum). SQLite records
+    // it only while the file holds no page yet, so only a new, empty file
+    // gets it; existing ones keep theirs (auto_vacuum NONE: their freed
+    // pages are reused by new rows instead; docs/engine-persistence.md,
+    // "History retention"). Not set on a file that has pages: on one that
+    // already is incremental the pragma writes the header again, a write
+    // transaction at every connection's open.
+    const Result<qint64> pages = pragmaInt(db, "PRAGMA page_count");
+    if (!pages.ok())
+        return pages.error();
+    int rc = SQLITE_OK;
+    if (pages.value() == 0) {
+        rc = sqlite3_exec(db, "PRAGMA auto_vacuum = INCREMENTAL", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK)
+            return detail::sqliteError(db, rc, QStringLiteral("setting auto_vacuum"));
+    }
     sqlite3_stmt *stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &stmt, nullptr);
+    rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &stmt, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
     QByteArray mode;

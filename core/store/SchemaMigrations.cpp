@@ -1240,6 +1240,15 @@ CREATE TABLE fleet_report_log1 (
 );
 )sql";
 
+// Version 41: history retention per flow (issue 37 item 6; docs/api.md "History
+// retention"): NULL follows the global setting (system config
+// retention.*), 0 keeps without limit. Read and written by
+// server/repositories/RetentionRepository.
+const char kFlowRetentionSchema[] = R"sql(
+ALTER TABLE flows ADD COLUMN retention_max_age_days INTEGER;
+ALTER TABLE flows ADD COLUMN retention_max_executions INTEGER;
+)sql";
+
 // Account e-mail (issue 37 item 2; docs/api.md "Account e-mail"): the
 // single-use tokens of password resets and e-mail verification, stored as
 // the SHA-256 of the token only, and the language a user's mails are
@@ -1321,6 +1330,7 @@ const QList<Migration> &schemaMigrations()
         {39, QStringLiteral("account e-mail tokens and user language"),
          QString::fromUtf8(kAccountMailSchema)},
         {40, QStringLiteral("fleet report log"), QString::fromUtf8(kFleetReportLogSchema)},
+        {41, QStringLiteral("history retention per flow"), QString::fromUtf8(kFlowRetentionSchema)},
     };
     return migrations;
 }

@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "common/ThreadName.h"
 #include "store/Database.h"
+#include "store/SqliteError_p.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -384,6 +385,7 @@ void WriteBehindQueue::run()
         m_stats.written += outcome.written;
         m_stats.packed += outcome.packed;
         m_stats.failed += outcome.failed;
+        m_stats.full += outcome.full;
         m_stats.batches += outcome.commits;
         m_done += taken;
         if (outcome.lastFailedIndex >= 0)
@@ -630,8 +632,16 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
     };
     int busyAttempts = 0;
     int errorAttempts = 0;
+    bool sawFull = false;
+    // A full disk or quota (SQLITE_FULL) is counted apart: the server
+    // stops accepting triggers on it (StorageGuard).
+    const auto noteFull = [&](const Error &error) {
+        if ((error.details.value(QStringLiteral("sqlite_code")).toInt() & 0xff) == SQLITE_FULL)
+            sawFull = true;
+    };
     // Whether a failed begin/commit is worth another attempt.
     const auto retry = [&](const Error &error) {
+        noteFull(error);
         const bool busy = error.code == ErrorCode::DbBusy;
         const int attempt = busy ? ++busyAttempts : ++errorAttempts;
         if (attempt >= (busy ? kMaxBusyAttempts : kMaxErrorAttempts))
@@ -659,6 +669,7 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
                 continue;
             dropped[i] = true;
             ++outcome.failed;
+            noteFull(applied.error());
             qCWarning(lcStoreQueue).noquote()
                 << "dropping write" << batch[i].sql.left(120) << "-" << applied.error().toString();
             // Most errors undo only the failing statement; a few make sqlite
@@ -687,6 +698,8 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
                     outcome.packed += batch[i].ownMembers;
             }
             outcome.commits = 1;
+            if (sawFull)
+                outcome.full = outcome.failed;
             return outcome;
         }
         if (!retry(committed.error()))
@@ -696,6 +709,8 @@ WriteBehindQueue::Outcome WriteBehindQueue::writeBatch(std::vector<WriteOp> &bat
     qCCritical(lcStoreQueue) << "gave up on a batch;" << notStored << "writes were not stored";
     outcome.failed += notStored;
     outcome.lastFailedIndex = qsizetype(batch.size()) - 1;
+    if (sawFull)
+        outcome.full = outcome.failed;
     return outcome;
 }
 

@@ -165,6 +165,9 @@ struct WriteBehindStats
     qint64 packed = 0;           // written ops that travelled inside their group's host row
     qint64 written = 0;          // committed
     qint64 failed = 0;           // dropped after an SQL error (logged)
+    // Failures whose cause was SQLITE_FULL (the disk or a quota is full):
+    // the server's StorageGuard refuses new triggers when this grows.
+    qint64 full = 0;
     qint64 batches = 0;          // committed transactions
     qint64 blockedProducers = 0; // enqueue() calls that had to wait for room
     qint64 walRestarts = 0;      // RESTART checkpoints (WriteBehindOptions::walRestartFrames)
@@ -248,6 +251,7 @@ private:
         qint64 failed = 0;
         qint64 commits = 0;
         qint64 packed = 0;
+        qint64 full = 0; // failures caused by SQLITE_FULL
         qsizetype lastFailedIndex = -1; // in the batch, -1 when none failed
     };
 

@@ -78,6 +78,8 @@ QByteArrayView reasonPhrase(int status)
         return "Service Unavailable";
     case 504:
         return "Gateway Timeout";
+    case 507:
+        return "Insufficient Storage";
     default:
         return {};
     }

@@ -410,6 +410,41 @@ QList<ServerRow> serverRows()
                     line.options.accountTokenTtlMs = value;
                 }),
          true},
+        {QStringLiteral("storage-reserve-mib"), QStringLiteral("MIB"),
+         QStringLiteral("Free space (MiB) on the data directory's file system below which new "
+                        "triggers are refused with 507 STORAGE_FULL while running executions "
+                        "finish (default 256)."),
+         QStringLiteral("256"),
+         number(0, 1024 * 1024,
+                [](ServerCommandLine &line, qint64 value) {
+                    line.options.storageReserveMiB = value;
+                })},
+        {QStringLiteral("storage-warn-mib"), QStringLiteral("MIB"),
+         QStringLiteral("Free space (MiB) below which consoles are warned (default 0: a tenth of "
+                        "the file system, at least twice the reserve)."),
+         QStringLiteral("0"),
+         number(0, 1024 * 1024,
+                [](ServerCommandLine &line, qint64 value) {
+                    line.options.storageWarnMiB = value;
+                })},
+        // Tests only: history retention passes come this often.
+        {QStringLiteral("retention-interval-ms"), QStringLiteral("MS"),
+         QStringLiteral("Tests only: milliseconds between history retention passes."),
+         QStringLiteral("600000"),
+         number(100, 24 * 3600 * 1000,
+                [](ServerCommandLine &line, qint64 value) {
+                    line.options.retentionIntervalMs = int(value);
+                }),
+         true},
+        {QStringLiteral("retention-grace-ms"), QStringLiteral("MS"),
+         QStringLiteral("Tests only: how long after its end an execution is kept from "
+                        "retention."),
+         QStringLiteral("60000"),
+         number(0, 24 * 3600 * 1000,
+                [](ServerCommandLine &line, qint64 value) {
+                    line.options.retentionGraceMs = value;
+                }),
+         true},
         // Tests only: credentials per re-encryption transaction of a key
         // rotation, so a test can kill the server part-way through one.
         {QStringLiteral("credential-rotation-batch"), QStringLiteral("N"),

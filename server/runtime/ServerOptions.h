@@ -68,6 +68,18 @@ struct ServerOptions
     // --credential-rotation-batch; tests make it small to stop a rotation
     // part-way).
     int credentialRotationBatch = 500;
+    // --storage-reserve-mib: new triggers are refused (507 STORAGE_FULL)
+    // once the data directory's file system has less free; what runs
+    // finishes into it. --storage-warn-mib: consoles are warned below this
+    // (0 = a tenth of the file system, at least twice the reserve).
+    qint64 storageReserveMiB = 256;
+    qint64 storageWarnMiB = 0;
+    // Hidden --retention-interval-ms: time between history retention
+    // passes (tests shorten it).
+    int retentionIntervalMs = 10 * 60 * 1000;
+    // Hidden --retention-grace-ms: how long after its end an execution is
+    // safe from retention (HistoryRetention::kGraceMs; tests use 0).
+    qint64 retentionGraceMs = 60 * 1000;
     // --wireguard-backend: auto (default), kernel, wireguard-go or
     // config-only (server/services/vpn/WireGuardBackends.h); the hidden
     // --wireguard-netns runs its commands in a network namespace (tests).

@@ -16,6 +16,7 @@
 #include "server/routes/remote/RemoteRoutes.h"
 #include "server/routes/services/ServiceRoutes.h"
 #include "server/routes/system/BackupRoutes.h"
+#include "server/routes/system/RetentionRoutes.h"
 #include "server/routes/system/SystemRoutes.h"
 #include "server/routes/vpn/BgpRoutes.h"
 #include "server/routes/vpn/Ipv6PoolRoutes.h"
@@ -57,6 +58,10 @@
 #include "server/services/remote/AgentUpgrades.h"
 #include "server/services/remote/ReleaseSigner.h"
 #include "server/services/system/BackupService.h"
+#include "server/services/system/Metrics.h"
+#include "server/services/engine/HistoryRetention.h"
+#include "server/services/engine/TriggerService.h"
+#include "server/services/system/StorageGuard.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/system/Metrics.h"
 #include "server/services/vpn/BgpService.h"
@@ -468,6 +473,30 @@ Result<QUrl> ServerRuntime::startUp()
     }
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
+    m_storageGuard = std::make_unique<StorageGuard>(
+        m_options.dataDir,
+        StorageGuard::Options{m_options.storageReserveMiB * 1024 * 1024,
+                              m_options.storageWarnMiB * 1024 * 1024},
+        &m_auth->events);
+    m_engine->triggers().setStorageGuard(m_storageGuard.get());
+    m_retention = std::make_unique<HistoryRetention>(*m_database, *m_engine, databasePath());
+    m_retention->setGraceMs(m_options.retentionGraceMs);
+    m_retention->setLowSpace([guard = m_storageGuard.get()] {
+        return guard->state() != StorageGuard::State::Ok;
+    });
+    m_retention->start(m_options.retentionIntervalMs);
+    registerRetentionRoutes(*m_router, *m_auth, *m_database, *m_retention, *m_storageGuard);
+    Metrics::instance().setStoreSource(
+        [retention = m_retention.get(), guard = m_storageGuard.get()] {
+            Metrics::StoreFigures f;
+            f.databaseBytes = retention->databaseBytes();
+            f.usedBytes = retention->usedBytes();
+            f.growthPerHour = retention->growthPerHour();
+            f.deletedTotal = retention->deletedTotal();
+            f.freeBytes = guard->freeBytes();
+            f.storageState = int(guard->state());
+            return f;
+        });
     registerMetricsAndDocsRoutes(*m_router, [this] { return publicUrl().toString(); });
     m_webSockets = std::make_unique<ws::WebSocketHub>(*m_router, *m_auth, *m_database, *m_engine,
                                                       *m_flowEvents, *m_fleet, *m_probes,

@@ -27,6 +27,8 @@ class BackupService;
 class ComponentService;
 class FlowEngineHost;
 class FlowEvents;
+class HistoryRetention;
+class StorageGuard;
 namespace auth {
 struct AuthModule;
 class AccountMailer;
@@ -144,6 +146,8 @@ private:
     std::unique_ptr<remote::ReleaseSigner> m_releaseSigner;    // signs agent builds
     std::unique_ptr<remote::AgentReleases> m_agentReleases;    // stored agent builds
     std::unique_ptr<BackupService> m_backups;                  // backups and restore
+    std::unique_ptr<StorageGuard> m_storageGuard;              // full disk: triggers refused
+    std::unique_ptr<HistoryRetention> m_retention;             // history retention, store size
     std::unique_ptr<remote::AgentUpgrades> m_agentUpgrades;    // agents upgraded
     std::unique_ptr<remote::FileOps> m_fileOps;                // nodes' files
     std::unique_ptr<remote::NginxOps> m_nginxOps;              // nodes' nginx

@@ -149,9 +149,14 @@ private slots:
         QTest::newRow("out of range")
             << QJsonObject{{"security", QJsonObject{{"max_login_attempts", 0}}}}
             << QStringLiteral("security.max_login_attempts");
+        // (Seed 001's password_policy.max_age_days is accepted since issue 37
+        // item 6: TestHistoryRetention.)
         QTest::newRow("unknown nested")
-            << QJsonObject{{"password_policy", QJsonObject{{"max_age_days", 60}}}}
-            << QStringLiteral("password_policy.max_age_days");
+            << QJsonObject{{"password_policy", QJsonObject{{"expires_after", 60}}}}
+            << QStringLiteral("password_policy.expires_after");
+        QTest::newRow("retention out of range")
+            << QJsonObject{{"retention", QJsonObject{{"max_age_days", -1}}}}
+            << QStringLiteral("retention.max_age_days");
         QTest::newRow("section not object")
             << QJsonObject{{"security", true}} << QStringLiteral("security");
         QTest::newRow("bad enum") << QJsonObject{{"log_level", "LOUD"}}

@@ -15,6 +15,7 @@
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/TriggerService.h"
+#include "server/services/system/StorageGuard.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -214,6 +215,10 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
                repo.loadCompiled(access.value().flowId, version.value(), host.registry()));
         request.flow = compiled.value();
         request.version = version.value();
+    }
+    if (StorageGuard *storage = host.triggers().storageGuard()) {
+        if (Status room = storage->admit(); !room)
+            return StorageGuard::reply(room.error());
     }
     // Every journal write of the new execution comes after this ticket.
     const qint64 journalFrom = host.journalTicket();

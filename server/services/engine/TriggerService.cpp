@@ -5,6 +5,7 @@
 #include "server/api/QueryParams.h"
 #include "server/repositories/FlowsRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/system/StorageGuard.h"
 #include "store/Database.h"
 
 #include <QTimer>
@@ -204,6 +205,12 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     auto flow = compiled(flowId, version.value());
     if (!flow)
         return ApiReply::failure(flow.error());
+    // A full disk refuses new work before the engine sees it; what runs
+    // finishes into the reserve.
+    if (m_storage) {
+        if (Status room = m_storage->admit(); !room)
+            return StorageGuard::reply(room.error());
+    }
 
     // The engine call is asynchronous: the server thread serves other
     // connections while the engine gets to it, and the answer is sent from
@@ -248,9 +255,14 @@ void TriggerService::sendCommitted(const DeferredReply &reply, qint64 journalFro
                                    qint64 journalTo)
 {
     m_host.afterCommit(journalFrom, journalTo >= 0 ? journalTo : m_host.journalTicket(), this,
-                       [reply, answer = std::move(answer)](bool committed) mutable {
+                       [this, reply, answer = std::move(answer)](bool committed) mutable {
                            if (committed) {
                                reply.send(std::move(answer));
+                               return;
+                           }
+                           // Not stored because the disk filled up: say so.
+                           if (m_storage && m_storage->check() == StorageGuard::State::Full) {
+                               reply.send(StorageGuard::reply(m_storage->admit().error()));
                                return;
                            }
                            reply.send(ApiReply::failure(

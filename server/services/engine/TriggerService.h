@@ -31,6 +31,7 @@ class Database;
 namespace hm::server {
 
 class FlowEngineHost;
+class StorageGuard;
 
 struct TriggerOptions
 {
@@ -63,6 +64,11 @@ public:
     // execution.
     ApiReply trigger(const RequestContext &context, const QString &flowId,
                      const QJsonObject &inputs, const TriggerOptions &options);
+
+    // Refuses new triggers while the disk is full (507 STORAGE_FULL); set
+    // once by the runtime, not owned. Without one nothing is refused.
+    void setStorageGuard(StorageGuard *guard) { m_storage = guard; }
+    StorageGuard *storageGuard() const { return m_storage; }
 
     // The trigger route's permission check, its grants cached (FlowAccess.h).
     FlowGrantCache &access() { return m_access; }
@@ -128,6 +134,7 @@ private:
     // service goes away first (the engine stopped).
     QHash<quint64, DeferredReply> m_inFlight;
     quint64 m_lastTicket = 0;
+    StorageGuard *m_storage = nullptr;
     QHash<QString, QList<Waiter>> m_waiters;    // execution id -> waiting requests
     QHash<QString, double> m_averageDurationMs; // flow id -> moving average
 };

@@ -216,6 +216,36 @@ QByteArray Metrics::exposition() const
              "WAL restarts put off because a reader held the file (logged; the file grows "
              "meanwhile).",
              q.walRestartsBusy);
+        line("hivemind_history_queue_full_total", "counter",
+             "History writes that failed because the disk or a quota was full.", q.full);
+    }
+    std::function<StoreFigures()> storeSource;
+    {
+        QMutexLocker lock(&m_mutex);
+        storeSource = m_store;
+    }
+    if (storeSource) {
+        const StoreFigures f = storeSource();
+        const auto line = [&out](const char *name, const char *type, const char *help,
+                                 qint64 value) {
+            if (value < 0)
+                return;
+            header(out, name, type, help);
+            out += QByteArray(name) + ' ' + QByteArray::number(value) + '\n';
+        };
+        line("hivemind_store_database_bytes", "gauge",
+             "Size of the database file and its WAL.", f.databaseBytes);
+        line("hivemind_store_used_bytes", "gauge",
+             "Database pages holding data (the file minus its free list).", f.usedBytes);
+        line("hivemind_store_growth_bytes_per_hour", "gauge",
+             "Used bytes gained over the last hour (negative growth shows as 0).",
+             f.growthPerHour);
+        line("hivemind_store_free_bytes", "gauge",
+             "Space available on the data directory's file system.", f.freeBytes);
+        line("hivemind_history_retention_deleted_total", "counter",
+             "Executions removed by history retention since the server started.", f.deletedTotal);
+        line("hivemind_store_state", "gauge",
+             "0 ok, 1 low on space (warned), 2 full (new triggers refused).", f.storageState);
     }
     return out;
 }
@@ -224,6 +254,22 @@ void Metrics::setDatabaseFile(const QString &path)
 {
     QMutexLocker lock(&m_mutex);
     m_databaseFile = path;
+}
+
+store::WriteBehindStats Metrics::historyQueueStats() const
+{
+    std::function<store::WriteBehindStats()> source;
+    {
+        QMutexLocker lock(&m_mutex);
+        source = m_historyQueue;
+    }
+    return source ? source() : store::WriteBehindStats{};
+}
+
+void Metrics::setStoreSource(std::function<StoreFigures()> source)
+{
+    QMutexLocker lock(&m_mutex);
+    m_store = std::move(source);
 }
 
 void Metrics::setHistoryQueueSource(std::function<store::WriteBehindStats()> source)

@@ -115,6 +115,21 @@ public:
     // hivemind_database_size_bytes; empty: the family is left out. A stat
     // of two files per scrape, as GET /system/info does.
     void setDatabaseFile(const QString &path);
+    // The queue's figures now (all zero without a source): StorageGuard
+    // watches its `full` failures.
+    store::WriteBehindStats historyQueueStats() const;
+    // The store's size, growth and free space (HistoryRetention,
+    // StorageGuard), read at scrape time; negative values are left out.
+    struct StoreFigures
+    {
+        qint64 databaseBytes = -1;   // the file and its WAL
+        qint64 usedBytes = -1;       // pages holding data (file minus free list)
+        qint64 growthPerHour = -1;   // used bytes gained over the last hour, per hour
+        qint64 freeBytes = -1;       // available on the data directory's file system
+        qint64 deletedTotal = -1;    // executions removed by retention since start
+        int storageState = -1;       // 0 ok, 1 low (warned), 2 full (triggers refused)
+    };
+    void setStoreSource(std::function<StoreFigures()> source);
 
 private:
     Metrics() = default;
@@ -124,6 +139,7 @@ private:
     QMap<QByteArray, std::shared_ptr<HttpRouteMetrics>> m_http;
     std::function<store::WriteBehindStats()> m_historyQueue; // guarded by m_mutex
     QString m_databaseFile;                                  // guarded by m_mutex
+    std::function<StoreFigures()> m_store;                   // guarded by m_mutex
 };
 
 } // namespace hm::server

@@ -18,6 +18,10 @@ const QString kPolicy = QStringLiteral("password_policy");
 // daily schedule, the days), never stored under its own name.
 const QString kSeedRetention = QStringLiteral("backup_retention");
 const QString kDailyRetention = QStringLiteral("backup_retention_daily");
+const QString kRetention = QStringLiteral("retention");
+// Seed 001's password_policy.max_age_days: accepted and kept in the
+// server's own document (the auth module has no password expiry yet).
+const QString kPasswordMaxAge = QStringLiteral("max_age_days");
 
 enum class Kind
 {
@@ -82,7 +86,19 @@ const QList<Field> &policyFields()
         {QStringLiteral("require_uppercase"), Kind::Bool},
         {QStringLiteral("require_lowercase"), Kind::Bool},
         {QStringLiteral("require_numbers"), Kind::Bool},
-        {QStringLiteral("require_symbols"), Kind::Bool}};
+        {QStringLiteral("require_symbols"), Kind::Bool},
+        {kPasswordMaxAge, Kind::Int, 0, 3650}};
+    return fields;
+}
+
+// History retention (HistoryRetention): 0 = no limit. Per-flow overrides
+// are the flows' own (PUT /api/v1/flows/{id}/retention).
+const QList<Field> &retentionFields()
+{
+    static const QList<Field> fields{
+        {QStringLiteral("max_age_days"), Kind::Int, 0, 36500},
+        {QStringLiteral("max_executions_per_flow"), Kind::Int, 0, 1000000000},
+        {QStringLiteral("max_database_mib"), Kind::Int, 0, 16 * 1024 * 1024}};
     return fields;
 }
 
@@ -195,7 +211,13 @@ QJsonObject load(store::Database &database)
     security.insert(QStringLiteral("max_login_attempts"), authSettings.lockoutMaxAttempts);
     security.insert(QStringLiteral("lockout_duration"), authSettings.lockoutDurationSeconds);
     document.insert(kSecurity, security);
-    document.insert(kPolicy, authSettings.passwordPolicy.toJson());
+    QJsonObject policy = authSettings.passwordPolicy.toJson();
+    const QJsonValue maxAge = stored.value(kPolicy).toObject().value(kPasswordMaxAge);
+    policy.insert(kPasswordMaxAge,
+                  check(*findField(policyFields(), kPasswordMaxAge), maxAge).isEmpty() ? maxAge
+                                                                                       : 0);
+    document.insert(kPolicy, policy);
+    document.insert(kRetention, retention(stored));
     document.insert(kSeedRetention, document.value(QStringLiteral("backup_retention_daily")));
     return document;
 }
@@ -206,14 +228,16 @@ Result<QJsonObject> merge(const QJsonObject &current, const QJsonObject &patch)
     QJsonArray errors;
     QJsonObject top;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
-        if (it.key() == kSecurity || it.key() == kPolicy) {
+        if (it.key() == kSecurity || it.key() == kPolicy || it.key() == kRetention) {
             if (!it.value().isObject()) {
                 errors.append(errorEntry(it.key(), QStringLiteral("must be an object")));
                 continue;
             }
             QJsonObject section = result.value(it.key()).toObject();
-            mergeSection(it.key() == kSecurity ? securityFields() : policyFields(), it.key(),
-                         it.value().toObject(), section, errors, it.key() == kPolicy);
+            mergeSection(it.key() == kSecurity  ? securityFields()
+                         : it.key() == kPolicy ? policyFields()
+                                               : retentionFields(),
+                         it.key(), it.value().toObject(), section, errors, it.key() == kPolicy);
             result.insert(it.key(), section);
         } else if (it.key() == kSeedRetention) {
             const QJsonValue daily = patch.value(kDailyRetention);
@@ -252,6 +276,9 @@ Status save(store::Database &database, const QJsonObject &document, const QStrin
                             security.value(QStringLiteral("enable_rate_limiting"))},
                            {QStringLiteral("allow_private_networks"),
                             security.value(QStringLiteral("allow_private_networks")).toBool()}});
+    own.insert(kPolicy, QJsonObject{{kPasswordMaxAge, document.value(kPolicy).toObject().value(
+                                                          kPasswordMaxAge)}});
+    own.insert(kRetention, retention(document));
     // Keep whatever else the auth module keeps under its key.
     QJsonObject lockout = auth::readSetting(database, QStringLiteral("auth.lockout")).toObject();
     lockout.insert(QStringLiteral("max_attempts"),
@@ -271,6 +298,21 @@ Status save(store::Database &database, const QJsonObject &document, const QStrin
             return saved.error(); // the transaction rolls back on destruction
     }
     return transaction.value().commit();
+}
+
+QJsonObject retention(const QJsonObject &document)
+{
+    // Defaults: 90 days (seed 001's max_age_days example), no count or size
+    // limit.
+    QJsonObject section{{QStringLiteral("max_age_days"), 90},
+                        {QStringLiteral("max_executions_per_flow"), 0},
+                        {QStringLiteral("max_database_mib"), 0}};
+    const QJsonObject given = document.value(kRetention).toObject();
+    for (const Field &field : retentionFields()) {
+        if (given.contains(field.name) && check(field, given.value(field.name)).isEmpty())
+            section.insert(field.name, given.value(field.name));
+    }
+    return section;
 }
 
 bool allowPrivateNetworks(const QJsonObject &document)
@@ -345,6 +387,7 @@ QJsonObject jsonSchema()
     properties.insert(kSeedRetention, alias);
     properties.insert(kSecurity, section(securityFields()));
     properties.insert(kPolicy, section(policyFields()));
+    properties.insert(kRetention, section(retentionFields()));
     document.insert(QStringLiteral("properties"), properties);
     return document;
 }

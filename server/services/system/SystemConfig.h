@@ -21,7 +21,10 @@ namespace hm::server {
 //             addresses: OutboundPolicy; default false), max_login_attempts,
 //             lockout_duration (s)},
 //   password_policy {min_length, require_uppercase, require_lowercase,
-//                    require_numbers|require_digits, require_symbols|require_special}.
+//                    require_numbers|require_digits, require_symbols|require_special,
+//                    max_age_days (seed 001; kept, not enforced yet)},
+//   retention {max_age_days, max_executions_per_flow, max_database_mib}
+//             (history retention, HistoryRetention; 0 = no limit).
 // Stored in the settings table: the server's own fields under
 // "system.config"; security.max_login_attempts / lockout_duration and
 // password_policy live in the auth module's keys ("auth.lockout",
@@ -37,6 +40,9 @@ Result<QJsonObject> merge(const QJsonObject &current, const QJsonObject &patch);
 Status save(store::Database &database, const QJsonObject &document, const QString &updatedBy);
 
 RequestRateLimits::Limits rateLimits(const QJsonObject &document);
+// The retention section with its defaults filled in (a loaded document
+// has them; this also reads a stored one).
+QJsonObject retention(const QJsonObject &document);
 // security.allow_private_networks (OutboundPolicy).
 bool allowPrivateNetworks(const QJsonObject &document);
 // Logging filter rules for log_level ("INFO" is the categories' default).
