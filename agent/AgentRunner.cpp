@@ -5,6 +5,7 @@
 #include "agent/DockerHandlers.h"
 #include "agent/DockerWatch.h"
 #include "agent/FileHandlers.h"
+#include "agent/DockerLogFollows.h"
 #include "agent/FileStreams.h"
 #include "agent/NginxHandlers.h"
 #include "agent/PowerHandlers.h"
@@ -244,6 +245,15 @@ void AgentRunner::run(const EnrolmentRecord &record)
     m_docker = std::make_unique<DockerHandlers>(m_options.dockerSocket, m_options.composeCommand,
                                                 m_options.composeRoots);
     m_docker->addHandlers(*m_remote);
+    // Container logs followed live, on Docker log channels.
+    m_dockerLogs = std::make_unique<DockerLogFollows>(
+        m_options.dockerSocket,
+        [session = m_session.get()](const QByteArray &frame) { session->sendStream(frame); });
+    m_dockerLogs->addHandlers(*m_remote);
+    connect(m_session.get(), &AgentSession::streamReceived, m_dockerLogs.get(),
+            &DockerLogFollows::onFrame);
+    connect(m_session.get(), &AgentSession::streamsLost, m_dockerLogs.get(),
+            &DockerLogFollows::closeAll);
     if (m_options.capabilities.contains(QStringLiteral("docker"))) {
         m_dockerWatch = std::make_unique<DockerWatch>(m_options.dockerSocket);
         m_dockerWatch->refresh();

@@ -23,6 +23,7 @@ namespace hm::agent {
 
 class AgentSession;
 class DockerHandlers;
+class DockerLogFollows;
 class DockerWatch;
 class AgentUpgrader;
 class ProcessTable;
@@ -78,6 +79,7 @@ private:
     std::unique_ptr<FileStreams> m_fileStreams;
     std::unique_ptr<TaskRunner> m_tasks;
     std::unique_ptr<DockerHandlers> m_docker;
+    std::unique_ptr<DockerLogFollows> m_dockerLogs;
     // The container summary of each report; only when docker is granted.
     std::unique_ptr<DockerWatch> m_dockerWatch;
     std::unique_ptr<AgentUpgrader> m_upgrader;

@@ -10,6 +10,8 @@
 //   images      {}                                  → {images: [...], truncated}
 //   composes    {}                                  → {projects: [...], compose_available}
 //   compose_up | compose_down {project}             → {project, action, exit_code, output, …}
+// and, streamed on a channel of their own, logs_follow / logs_close
+// (DockerLogFollows).
 // Every container and project name is checked (fleet/DockerNames.h)
 // before it reaches a URL path, and percent-encoded anyway. Lists are cut
 // to fit one response (fleet::kMaxAgentResponseBytes).

@@ -88,10 +88,10 @@ DockerHttpParser::State DockerHttpParser::parseBody()
             m_pending.clear();
             return m_state;
         }
-        const qint64 want = m_contentLength - m_body.size();
+        const qint64 want = m_contentLength - m_bodyTaken - m_body.size();
         appendBody(m_pending.left(want));
         m_pending.clear();
-        if (m_state == State::Body && m_body.size() >= m_contentLength)
+        if (m_state == State::Body && m_bodyTaken + m_body.size() >= m_contentLength)
             m_state = State::Done;
         return m_state;
     }

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <utility>
 
 namespace hm::agent {
 
@@ -33,6 +34,14 @@ public:
     // Header names in lower case.
     QString header(const QByteArray &name) const { return m_headers.value(name); }
     const QByteArray &body() const { return m_body; }
+    // The body parsed so far, handed over: a stream that never ends (logs
+    // followed) takes it after each feed, so `maxBody` bounds what one
+    // feed may add rather than the whole answer.
+    QByteArray takeBody()
+    {
+        m_bodyTaken += m_body.size();
+        return std::exchange(m_body, QByteArray());
+    }
     bool truncated() const { return m_truncated; }
     const QString &failure() const { return m_failure; }
 
@@ -51,6 +60,7 @@ private:
     qint64 m_contentLength = -1; // -1: to the end of the connection
     qint64 m_chunkLeft = -1;     // -1: a chunk-size line comes next
     QByteArray m_body;
+    qint64 m_bodyTaken = 0; // handed over by takeBody()
     bool m_truncated = false;
     QString m_failure;
 };

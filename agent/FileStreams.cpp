@@ -100,7 +100,9 @@ void FileStreams::open(const QJsonObject &args, const RemoteDispatcher::Reply &r
         return reply(Error{ErrorCode::RateLimitExceeded,
                            QStringLiteral("%1 file streams are open already").arg(kMaxStreams)});
     const quint32 channel = fleet::kFileStreamChannelBit | m_nextChannel;
-    m_nextChannel = m_nextChannel % 0x7fffffffu + 1;
+    // Below 0x40000000: channels with both top bits are Docker logs'
+    // (fleet/DockerLogStream.h).
+    m_nextChannel = m_nextChannel % 0x3fffffffu + 1;
     ConfinedFilesLimits limits;
     limits.maxReadChunk = kReadBytes;
     // Versions by metadata (size, mtime, ctime, inode) for every size: a

@@ -1,5 +1,6 @@
 #include "fleet/NodeDockerView.h"
 
+#include "client/ContainerLogFollow.h"
 #include "client/RemoteApi.h"
 #include "client/Within.h"
 #include "fleet/NodeComposePane.h"
@@ -8,6 +9,7 @@
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
@@ -33,7 +35,9 @@ namespace {
 constexpr int kContainersRefreshMs = 5000;
 constexpr int kLogRefreshMs = 3000;
 constexpr int kLogTail = 500;
-constexpr int kLogMaxLines = 5000;
+// The newest lines kept, polled or followed: a container printing a flood
+// cannot grow the console.
+constexpr int kLogMaxLines = 10000;
 
 void setDockerTone(QLabel *label, const QString &tone)
 {
@@ -133,10 +137,15 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     auto *logPane = new QWidget(m_lower);
     auto *logLayout = new QVBoxLayout(logPane);
     logLayout->setContentsMargins(0, 4, 0, 0);
+    auto *logBar = new QHBoxLayout();
     m_logTitle = new QLabel(logPane);
     m_logTitle->setObjectName(QStringLiteral("nodes.docker.logTitle"));
     m_logTitle->setProperty("hmStyle", QStringLiteral("muted"));
-    logLayout->addWidget(m_logTitle);
+    logBar->addWidget(m_logTitle, 1);
+    m_follow = new QCheckBox(logPane);
+    m_follow->setObjectName(QStringLiteral("nodes.docker.logFollow"));
+    logBar->addWidget(m_follow);
+    logLayout->addLayout(logBar);
     m_log = new QPlainTextEdit(logPane);
     m_log->setObjectName(QStringLiteral("nodes.docker.log"));
     m_log->setReadOnly(true);
@@ -176,6 +185,12 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
             m_composePane->reload();
     });
     connect(m_empty->action(), &QPushButton::clicked, this, &NodeDockerView::reload);
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        if (!on)
+            stopFollow();
+        logTitleForContainer();
+        readLog();
+    });
     // The next read starts when the last one answered.
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kContainersRefreshMs);
@@ -189,6 +204,9 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
 void NodeDockerView::setClient(client::ApiClient *client)
 {
     m_client = client;
+    // A follow belongs to the client it was made with.
+    delete m_logFollow;
+    m_logFollow = nullptr;
     m_composePane->setClient(client);
     setNode(nullptr);
 }
@@ -222,6 +240,7 @@ void NodeDockerView::setNode(const client::NodeRow *node)
         m_loaded = false;
         m_error.reset();
         m_model->clear();
+        stopFollow();
         m_logId.clear();
         m_log->clear();
         m_images->setRowCount(0);
@@ -280,12 +299,34 @@ void NodeDockerView::reload()
         }));
 }
 
+bool NodeDockerView::isFollowing() const
+{
+    return m_logFollow && m_logFollow->isRunning();
+}
+
+void NodeDockerView::logTitleForContainer()
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(m_logId));
+    if (!row) {
+        m_logTitle->setText(tr("Select a container to see its log."));
+        return;
+    }
+    m_logTitle->setText(m_follow->isChecked()
+                            ? tr("Log of %1 (the last %2 lines, then live)")
+                                  .arg(row->name)
+                                  .arg(kLogTail)
+                            : tr("Log of %1 (the last %2 lines, then what follows)")
+                                  .arg(row->name)
+                                  .arg(kLogTail));
+}
+
 void NodeDockerView::readLog()
 {
     m_logRefresh.stop();
     const QString id = selectedId();
     if (id != m_logId) {
         // Another container: its own log from its last lines.
+        stopFollow();
         ++m_logGeneration;
         m_logInFlight = false;
         m_logId = id;
@@ -293,14 +334,17 @@ void NodeDockerView::readLog()
         m_logLastStampLines.clear();
         m_logSince = 0;
         m_log->clear();
-        const client::ContainerRow *row = m_model->container(m_model->rowOfId(id));
-        m_logTitle->setText(row ? tr("Log of %1 (the last %2 lines, then what follows)")
-                                      .arg(row->name)
-                                      .arg(kLogTail)
-                                : tr("Select a container to see its log."));
+        logTitleForContainer();
     }
-    if (!m_client || !m_node || m_logId.isEmpty() || !isVisible() || !isOnline()
-        || m_logInFlight)
+    if (!m_client || !m_node || m_logId.isEmpty() || !isVisible() || !isOnline()) {
+        stopFollow();
+        return;
+    }
+    if (m_follow->isChecked()) {
+        startFollow();
+        return;
+    }
+    if (m_logInFlight)
         return;
     const quint64 generation = m_logGeneration;
     m_logInFlight = true;
@@ -310,44 +354,92 @@ void NodeDockerView::readLog()
             if (generation != m_logGeneration)
                 return;
             m_logInFlight = false;
-            if (!r) {
+            if (!r)
                 m_logTitle->setText(
                     tr("The log could not be read: %1").arg(describeApiError(r.error())));
-            } else {
-                QStringList shownAtLast = m_logLastStampLines; // each skipped once
-                QStringList fresh;
-                for (const QString &line : r.value().text.split(u'\n', Qt::SkipEmptyParts)) {
-                    const QString stamp = logStamp(line);
-                    if (!m_logLastStamp.isEmpty() && !stamp.isEmpty()) {
-                        if (stamp < m_logLastStamp)
-                            continue;
-                        if (stamp == m_logLastStamp && shownAtLast.removeOne(line))
-                            continue;
-                    }
-                    fresh.append(line);
-                }
-                if (!fresh.isEmpty()) {
-                    QScrollBar *bar = m_log->verticalScrollBar();
-                    const bool atEnd = bar->value() == bar->maximum();
-                    m_log->appendPlainText(fresh.join(u'\n'));
-                    if (atEnd)
-                        bar->setValue(bar->maximum());
-                    const QString newest = logStamp(fresh.constLast());
-                    if (newest != m_logLastStamp)
-                        m_logLastStampLines.clear();
-                    m_logLastStamp = newest;
-                    for (const QString &line : std::as_const(fresh))
-                        if (logStamp(line) == newest)
-                            m_logLastStampLines.append(line);
-                    const QDateTime time = QDateTime::fromString(
-                        fresh.constLast().section(u' ', 0, 0), Qt::ISODateWithMs);
-                    if (time.isValid())
-                        m_logSince = time.toSecsSinceEpoch();
-                }
-            }
-            if (isVisible() && isOnline() && !m_logId.isEmpty())
+            else
+                appendLogLines(r.value().text.split(u'\n', Qt::SkipEmptyParts));
+            if (isVisible() && isOnline() && !m_logId.isEmpty() && !m_follow->isChecked())
                 m_logRefresh.start();
         }));
+}
+
+void NodeDockerView::appendLogLines(const QStringList &lines)
+{
+    QStringList shownAtLast = m_logLastStampLines; // each skipped once
+    QStringList fresh;
+    for (const QString &line : lines) {
+        if (line.isEmpty())
+            continue;
+        const QString stamp = logStamp(line);
+        if (!m_logLastStamp.isEmpty() && !stamp.isEmpty()) {
+            if (stamp < m_logLastStamp)
+                continue;
+            if (stamp == m_logLastStamp && shownAtLast.removeOne(line))
+                continue;
+        }
+        fresh.append(line);
+    }
+    if (fresh.isEmpty())
+        return;
+    // Scrolled along unless the user scrolled up to read.
+    QScrollBar *bar = m_log->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    m_log->appendPlainText(fresh.join(u'\n'));
+    if (atEnd)
+        bar->setValue(bar->maximum());
+    const QString newest = logStamp(fresh.constLast());
+    if (newest != m_logLastStamp)
+        m_logLastStampLines.clear();
+    m_logLastStamp = newest;
+    for (const QString &line : std::as_const(fresh))
+        if (logStamp(line) == newest)
+            m_logLastStampLines.append(line);
+    const QDateTime time =
+        QDateTime::fromString(fresh.constLast().section(u' ', 0, 0), Qt::ISODateWithMs);
+    if (time.isValid())
+        m_logSince = time.toSecsSinceEpoch();
+}
+
+void NodeDockerView::startFollow()
+{
+    if (isFollowing() && m_logFollow->container() == m_logId)
+        return;
+    if (!m_logFollow) {
+        m_logFollow = new client::ContainerLogFollow(m_client, this);
+        connect(m_logFollow, &client::ContainerLogFollow::linesArrived, this,
+                &NodeDockerView::appendLogLines);
+        connect(m_logFollow, &client::ContainerLogFollow::ended, this, [this] {
+            // The container stopped (or the server's bounds): polling again.
+            {
+                const QSignalBlocker quiet(m_follow);
+                m_follow->setChecked(false);
+            }
+            m_logTitle->setText(tr("The live log ended (the container stopped); showing new "
+                                   "lines every few seconds."));
+            readLog();
+        });
+        connect(m_logFollow, &client::ContainerLogFollow::failed, this,
+                [this](const hm::Error &error) {
+                    {
+                        const QSignalBlocker quiet(m_follow);
+                        m_follow->setChecked(false);
+                    }
+                    m_logTitle->setText(tr("The log could not be followed: %1")
+                                            .arg(describeApiError(error)));
+                    readLog();
+                });
+    }
+    m_logRefresh.stop();
+    ++m_logGeneration; // a poll in flight is not applied any more
+    m_logInFlight = false;
+    m_logFollow->start(m_node->id, m_logId, kLogTail);
+}
+
+void NodeDockerView::stopFollow()
+{
+    if (m_logFollow)
+        m_logFollow->stop();
 }
 
 void NodeDockerView::readImages()
@@ -452,12 +544,15 @@ void NodeDockerView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     reload();
+    if (!m_logId.isEmpty())
+        readLog(); // polling, or the stream, again
 }
 
 void NodeDockerView::hideEvent(QHideEvent *event)
 {
     m_refresh.stop();
     m_logRefresh.stop();
+    stopFollow();
     QWidget::hideEvent(event);
 }
 
@@ -472,8 +567,9 @@ void NodeDockerView::retranslateUi()
     m_lower->setTabText(2, tr("Compose projects"));
     m_images->setHorizontalHeaderLabels({tr("Tags"), tr("Image id"), tr("Size"), tr("Created")});
     emit m_model->headerDataChanged(Qt::Horizontal, 0, NodeContainerModel::ColumnCount - 1);
-    if (m_logId.isEmpty())
-        m_logTitle->setText(tr("Select a container to see its log."));
+    m_follow->setText(tr("Follow"));
+    m_follow->setToolTip(tr("Show new lines live as the container writes them"));
+    logTitleForContainer();
     showState();
 }
 

@@ -8,6 +8,7 @@
 #include <QWidget>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -18,6 +19,7 @@ class QTableWidget;
 
 namespace hm::client {
 class ApiClient;
+class ContainerLogFollow;
 }
 
 namespace hm::app {
@@ -33,8 +35,11 @@ class SectionEmptyState;
 // container's log, the images and the compose projects (NodeComposePane:
 // Up and Down…). While visible and
 // the node online, the containers are read every 5 s and the log polled
-// every 3 s with `since` (the agent has no follow stream yet); hidden it
-// asks nothing. Failures in words (ServerErrorText); the node offline, its
+// every 3 s with `since`; with "Follow" (`nodes.docker.logFollow`) the log
+// comes live instead (client::ContainerLogFollow), appended as it arrives
+// — the newest kLogMaxLines kept, scrolled along unless the user scrolled
+// up — until the toggle is turned off, the container's log ends (then
+// polling takes over again) or the view hides; hidden it asks nothing. Failures in words (ServerErrorText); the node offline, its
 // agent not granting docker or its daemon missing show as an empty state.
 // Named `nodes.docker*`.
 class NodeDockerView final : public QWidget
@@ -52,6 +57,8 @@ public:
     bool isLoading() const { return m_inFlight; }
     // The container whose log shows (its id), empty when none.
     QString logContainer() const { return m_logId; }
+    // Whether the log comes live now (Follow on, the stream open).
+    bool isFollowing() const;
     NodeComposePane *composePane() const { return m_composePane; }
 
 public slots:
@@ -75,6 +82,12 @@ private:
     QString selectedId() const;
     void actOnSelected(const QString &action);
     void readLog();
+    // Appends what is new of `lines` (a poll's answer or the stream's),
+    // skipping what is shown already.
+    void appendLogLines(const QStringList &lines);
+    void startFollow();
+    void stopFollow();
+    void logTitleForContainer();
     void readImages();
     void retranslateUi();
     void showState();
@@ -96,6 +109,8 @@ private:
     QTabWidget *m_lower = nullptr;
     QLabel *m_logTitle = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QCheckBox *m_follow = nullptr;
+    client::ContainerLogFollow *m_logFollow = nullptr;
     QTableWidget *m_images = nullptr;
     NodeComposePane *m_composePane = nullptr;
     std::optional<hm::Error> m_error;

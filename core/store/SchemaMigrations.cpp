@@ -1267,6 +1267,13 @@ CREATE INDEX account_tokens_user ON account_tokens(user_id, purpose);
 ALTER TABLE users ADD COLUMN language TEXT;
 )sql";
 
+// A container alert's record names the containers it is about (issue 38):
+// a JSON array of at most AlertService's kMaxRecordContainers names; the
+// record's value is how many there were in all.
+const char kAlertRecordContainersSchema[] = R"sql(
+ALTER TABLE alert_records ADD COLUMN containers TEXT;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1331,6 +1338,8 @@ const QList<Migration> &schemaMigrations()
          QString::fromUtf8(kAccountMailSchema)},
         {40, QStringLiteral("fleet report log"), QString::fromUtf8(kFleetReportLogSchema)},
         {41, QStringLiteral("history retention per flow"), QString::fromUtf8(kFlowRetentionSchema)},
+        {42, QStringLiteral("alert records name their containers"),
+         QString::fromUtf8(kAlertRecordContainersSchema)},
     };
     return migrations;
 }

@@ -47,7 +47,8 @@ struct ApiReply
     static ApiReply deferred();
     // A body of `length` bytes that `onStream` writes later through the
     // stream it gets (http/HttpStream.h): downloads of any size. When the
-    // client left before the answer, onStream is dropped uncalled.
+    // client left before the answer, onStream is dropped uncalled. A
+    // negative length: unknown (chunked, ended by HttpStream::end()).
     static ApiReply stream(qint64 length, QByteArray contentType,
                            std::function<void(http::HttpStream *)> onStream, int status = 200);
     bool hasHeader(QByteArrayView name) const;

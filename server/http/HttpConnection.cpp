@@ -172,9 +172,13 @@ void HttpConnection::nextRequest()
 
 void HttpConnection::startStream(HttpResponse response)
 {
-    const qint64 length = qMax<qint64>(response.streamLength, 0);
-    m_transport->write(
-        responseHead(response, length, !m_keepAlive, m_http10 && m_keepAlive));
+    // Unknown length: chunked, or to HTTP/1.0 until the connection closes.
+    const bool unknown = response.streamLength < 0;
+    if (unknown && m_http10)
+        m_keepAlive = false;
+    const qint64 length = unknown ? -1 : response.streamLength;
+    m_transport->write(responseHead(response, unknown && m_http10 ? -2 : length, !m_keepAlive,
+                                    m_http10 && m_keepAlive));
     const bool empty = m_headRequest || length == 0;
     auto *stream = new HttpStream(this, empty ? 0 : length);
     m_lastActivity = m_server.tick();
@@ -214,7 +218,13 @@ void HttpConnection::onStreamWritten()
         emit m_stream->drained();
 }
 
-void HttpConnection::streamDone(bool aborted)
+void HttpConnection::streamTouch()
+{
+    if (m_state == State::Streaming && m_transport->bytesToWrite() == 0)
+        m_lastActivity = m_server.tick();
+}
+
+void HttpConnection::streamDone(bool aborted, bool close)
 {
     if (m_state != State::Streaming)
         return;
@@ -230,6 +240,10 @@ void HttpConnection::streamDone(bool aborted)
         m_state = State::Gone;
         m_buffer.clear();
         m_transport->abort();
+        return;
+    }
+    if (close) {
+        closeAfterWrite();
         return;
     }
     nextRequest();

@@ -95,8 +95,14 @@ private:
     void startStream(HttpResponse response);
     qint64 streamBacklog() const;
     void streamWrite(const QByteArray &piece);
-    // The stream wrote its last byte, or (aborted) cannot.
-    void streamDone(bool aborted);
+    // The stream wrote its last byte, or (aborted) cannot; `close`: the
+    // connection closes once the body is out (a close-delimited body).
+    void streamDone(bool aborted, bool close = false);
+    // A stream of unknown length goes chunked (not to HTTP/1.0 clients).
+    bool streamChunked() const { return !m_http10; }
+    // A quiet producer of an unknown-length stream: the idle clock starts
+    // again while the client has taken everything.
+    void streamTouch();
     void onStreamWritten();
     // The client left or stalled: the producer hears cancelled().
     void cancelStream();

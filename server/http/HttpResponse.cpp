@@ -127,9 +127,13 @@ QByteArray responseHead(const HttpResponse &response, qsizetype bodySize, bool c
         put(value);
         put("\r\n");
     }
-    put("Content-Length: ");
-    putNumber(bodySize);
-    put("\r\n");
+    if (bodySize == -1) {
+        put("Transfer-Encoding: chunked\r\n");
+    } else if (bodySize >= 0) {
+        put("Content-Length: ");
+        putNumber(bodySize);
+        put("\r\n");
+    }
     if (close)
         put("Connection: close\r\n");
     else if (keepAlive10)

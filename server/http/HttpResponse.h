@@ -22,7 +22,9 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     // A streamed body (HttpStream.h) instead of `body`: the head announces
     // streamLength bytes, then onStream gets the stream to write them to
-    // (for HEAD, or a length of 0, one that is already complete).
+    // (for HEAD, or a length of 0, one that is already complete). A
+    // negative length with onStream: a body of unknown length (a log
+    // followed live), sent chunked and ended by HttpStream::end().
     qint64 streamLength = -1;
     std::function<void(HttpStream *)> onStream;
 
@@ -35,7 +37,8 @@ struct HttpResponse
 QByteArrayView reasonPhrase(int status);
 
 // The status line and header block of `response` for a body of `bodySize`
-// bytes, ending with the empty line. `close` adds "Connection: close",
+// bytes (-1: "Transfer-Encoding: chunked" instead of a Content-Length;
+// less: neither, the body ends with the connection), ending with the empty line. `close` adds "Connection: close",
 // `keepAlive10` "Connection: keep-alive" (for HTTP/1.0 clients that asked).
 QByteArray responseHead(const HttpResponse &response, qsizetype bodySize, bool close,
                         bool keepAlive10, qsizetype reserveExtra = 0);

@@ -17,6 +17,13 @@ void HttpStream::write(const QByteArray &piece)
 {
     if (!m_open || piece.isEmpty())
         return;
+    if (m_remaining < 0) {
+        m_connection->streamWrite(
+            m_connection->streamChunked()
+                ? QByteArray(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n")
+                : piece);
+        return;
+    }
     const qint64 taken = qMin(qint64(piece.size()), m_remaining);
     m_remaining -= taken;
     m_connection->streamWrite(taken == piece.size() ? piece : piece.first(taken));
@@ -33,6 +40,29 @@ void HttpStream::abort()
         return;
     m_open = false;
     m_connection->streamDone(true);
+}
+
+void HttpStream::end()
+{
+    if (!m_open)
+        return;
+    if (m_remaining != -1)
+        return abort();
+    m_open = false;
+    if (m_connection->streamChunked()) {
+        m_connection->streamWrite(QByteArrayLiteral("0\r\n\r\n"));
+        m_connection->streamDone(false);
+    } else {
+        // HTTP/1.0: the end of the connection ends the body.
+        m_connection->streamDone(false, true);
+    }
+    emit finished();
+}
+
+void HttpStream::touch()
+{
+    if (m_open && m_remaining < 0)
+        m_connection->streamTouch();
 }
 
 void HttpStream::close(bool wasCancelled)

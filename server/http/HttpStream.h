@@ -17,6 +17,10 @@ class HttpConnection;
 // connection instead: the client sees fewer bytes than Content-Length
 // announced, never an answer that looks complete. cancelled() says the
 // client left (or stopped reading for the idle timeout): stop producing.
+// A stream of unknown length (HttpResponse::streamLength < 0) goes out
+// chunked (close-delimited to an HTTP/1.0 client): it is complete when its
+// producer calls end(); while the producer has nothing to say, touch()
+// keeps the idle timeout away as long as the client has taken everything.
 // Owned by its connection; hold it in a QPointer. Server thread only.
 class HttpStream : public QObject
 {
@@ -27,7 +31,7 @@ public:
     // drained() comes once the backlog fell to this.
     static constexpr qint64 kLowWaterBytes = 1 * 1024 * 1024;
 
-    // Bytes the answer still needs.
+    // Bytes the answer still needs (-1: unknown length).
     qint64 remaining() const { return m_remaining; }
     // Not yet complete, aborted or cancelled.
     bool isOpen() const { return m_open; }
@@ -38,6 +42,11 @@ public:
     void write(const QByteArray &piece);
     // The body cannot be completed: closes the connection now.
     void abort();
+    // Unknown length: the body is complete (the last chunk goes out).
+    // Known length: as abort() unless every byte was written.
+    void end();
+    // Unknown length: the producer is alive but quiet (see above).
+    void touch();
 
 signals:
     void drained();

@@ -3,6 +3,9 @@
 #include "store/Database.h"
 #include "store/SelectOne.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace hm::server::repositories {
 
 namespace {
@@ -13,7 +16,7 @@ const QString kRuleColumns = QStringLiteral(
 
 const QString kRecordColumns = QStringLiteral(
     "r.id, r.rule_id, r.rule_name, r.node_id, n.name, r.type, r.status, r.value, r.threshold, "
-    "r.started_at, r.resolved_at, r.resolved_by, u.username, r.notified_at");
+    "r.started_at, r.resolved_at, r.resolved_by, u.username, r.notified_at, r.containers");
 // The resolver's name is read with the record (null once the user is gone).
 const QString kRecordFrom =
     QStringLiteral("FROM alert_records r JOIN fleet_nodes n ON n.id = r.node_id "
@@ -69,6 +72,10 @@ AlertRecordRow readRecord(const store::Statement &s)
     row.resolvedBy = textOrEmpty(s, 11);
     row.resolvedByName = textOrEmpty(s, 12);
     row.notifiedAt = s.isNull(13) ? row.startedAt : s.int64(13);
+    if (!s.isNull(14)) {
+        for (const QJsonValue &name : QJsonDocument::fromJson(s.text(14).toUtf8()).array())
+            row.containers.append(name.toString());
+    }
     return row;
 }
 
@@ -127,10 +134,15 @@ Result<int> deleteAlertRule(store::Database &db, const QString &id)
 Status insertAlertRecord(store::Database &db, const AlertRecordRow &row)
 {
     return db.execute(QStringLiteral("INSERT INTO alert_records (id, rule_id, rule_name, node_id, "
-                                     "type, status, value, threshold, started_at, notified_at) "
-                                     "VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)"),
+                                     "type, status, value, threshold, started_at, notified_at, "
+                                     "containers) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)"),
                       {row.id, orNull(row.ruleId), row.ruleName, row.nodeId, row.type, row.value,
-                       row.threshold, row.startedAt, row.notifiedAt});
+                       row.threshold, row.startedAt, row.notifiedAt,
+                       row.containers.isEmpty()
+                           ? QVariant()
+                           : QVariant(QString::fromUtf8(
+                                 QJsonDocument(QJsonArray::fromStringList(row.containers))
+                                     .toJson(QJsonDocument::Compact)))});
 }
 
 Result<int> markAlertRecordNotified(store::Database &db, const QString &id, qint64 at)

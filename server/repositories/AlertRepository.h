@@ -10,6 +10,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace hm::store {
@@ -49,6 +50,9 @@ struct AlertRecordRow
     QString resolvedBy;     // a user id; empty when it resolved by itself
     QString resolvedByName; // that user's name; empty when unknown
     qint64 notifiedAt = 0;  // when its alert was last sent (server time)
+    // container_down / container_unhealthy: the first of the containers it
+    // is about (sorted, bounded); `value` counts them all.
+    QStringList containers;
 };
 
 Status insertAlertRecord(store::Database &db, const AlertRecordRow &row);

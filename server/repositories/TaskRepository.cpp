@@ -21,7 +21,19 @@ QJsonObject taskJsonColumn(const store::Statement &s, int col)
 const QString kTaskFlowIdsFrom = QStringLiteral("task-");
 const QString kTaskFlowIdsTo = QStringLiteral("task.");
 
+// The namespace of the task flows' name-based ids (a fixed random UUID).
+const QUuid kTaskFlowNamespace(QStringLiteral("6f1d2c0e-8b9a-4c57-9e3f-2a7d5b14c8e1"));
+
 } // namespace
+
+QString taskFlowId(const QString &ownerId, const QString &definition, const QString &settings)
+{
+    // Newline-separated: an owner id holds no newline, and the compact JSON
+    // documents hold none either, so the parts cannot run into each other.
+    const QString content = ownerId + u'\n' + definition + u'\n' + settings;
+    return QString(kTaskFlowPrefix)
+           + QUuid::createUuidV5(kTaskFlowNamespace, content).toString(QUuid::WithoutBraces);
+}
 
 Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow)
 {
@@ -29,13 +41,13 @@ Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow)
     if (!txn)
         return txn.error();
     if (Status inserted = db.execute(
-            QStringLiteral("INSERT INTO flows (id, name, owner_id, history_level, created_at,"
+            QStringLiteral("INSERT OR IGNORE INTO flows (id, name, owner_id, history_level, created_at,"
                            " updated_at, deleted_at) VALUES (?, ?, ?, 'all', ?, ?, ?)"),
             {flow.id, flow.name, flow.ownerId, flow.createdAt, flow.createdAt, flow.createdAt});
         !inserted)
         return inserted;
     if (Status version = db.execute(
-            QStringLiteral("INSERT INTO flow_versions (id, flow_id, version, status, definition,"
+            QStringLiteral("INSERT OR IGNORE INTO flow_versions (id, flow_id, version, status, definition,"
                            " settings, created_by, created_at, published_at)"
                            " VALUES (?, ?, '1', 'published', ?, ?, ?, ?, ?)"),
             {QUuid::createUuid().toString(QUuid::WithoutBraces), flow.id, flow.definition,

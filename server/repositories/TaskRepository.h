@@ -7,6 +7,9 @@
 // execution stays in the history like any deleted flow's (and may be
 // re-run: the engine loads any stored version). Task flows carry
 // the id prefix kTaskFlowPrefix, which is how the task list finds them.
+// One task flow serves every task of the same owner, definition and
+// settings (taskFlowId): the flows do not grow with the tasks, and no
+// flow or version is ever deleted, so every execution finds its version.
 
 #include "common/Result.h"
 #include "server/api/QueryParams.h"
@@ -27,7 +30,7 @@ inline constexpr QLatin1StringView kTaskFlowPrefix{"task-"};
 
 struct NewTaskFlow
 {
-    QString id;          // kTaskFlowPrefix + a UUID
+    QString id;          // taskFlowId(ownerId, definition, settings)
     QString name;
     QString ownerId;     // the user who created the task
     QString definition;  // JSON, flow::FlowDefinition::toJson()
@@ -35,8 +38,14 @@ struct NewTaskFlow
     qint64 createdAt = 0;
 };
 
+// kTaskFlowPrefix + a name-based UUID of the owner, the definition and the
+// settings: equal contents, equal id (the flow and its version are
+// immutable, so sharing them changes nothing an execution sees).
+QString taskFlowId(const QString &ownerId, const QString &definition, const QString &settings);
+
 // The flow (retired at birth) and its version "1" (published), in one
-// transaction.
+// transaction; a flow of that id already stored is kept as it is (the id
+// names its content, so it is the same flow).
 Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow);
 
 struct TaskRow

@@ -169,6 +169,31 @@ private slots:
         QVERIFY(!parser.truncated());
     }
 
+    // A followed log never ends: its body is taken after each feed, so the
+    // bound applies to one feed's bytes, and a Content-Length still counts
+    // what was taken.
+    void takenBodiesStream()
+    {
+        DockerHttpParser chunked(8);
+        chunked.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n");
+        QCOMPARE(chunked.takeBody(), QByteArray("abcdef"));
+        for (int i = 0; i < 100; ++i) {
+            QCOMPARE(chunked.feed("6\r\nghijkl\r\n"), DockerHttpParser::State::Body);
+            QCOMPARE(chunked.takeBody(), QByteArray("ghijkl"));
+        }
+        QVERIFY(!chunked.truncated());
+        QCOMPARE(chunked.feed("0\r\n\r\n"), DockerHttpParser::State::Done);
+        QVERIFY(chunked.takeBody().isEmpty());
+
+        DockerHttpParser sized(4);
+        sized.feed("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc");
+        QCOMPARE(sized.takeBody(), QByteArray("abc"));
+        QCOMPARE(sized.feed("def"), DockerHttpParser::State::Body);
+        QCOMPARE(sized.takeBody(), QByteArray("def"));
+        QCOMPARE(sized.feed("ghiEXTRA"), DockerHttpParser::State::Done);
+        QCOMPARE(sized.takeBody(), QByteArray("ghi"));
+    }
+
     void boundsTheBody()
     {
         DockerHttpParser chunked(4);

@@ -9,7 +9,8 @@
 // projects list; a compose project under the agent's compose root is
 // brought up with Up (busy while docker-compose runs) and down with
 // Down… after a confirmation, and a project outside the roots is refused in
-// words; the tab shows only where /access says docker is usable.
+// words; "Follow" shows the log live (each line once, scrolled along unless
+// the user scrolled up) and hands back to polling when the container stops; the tab shows only where /access says docker is usable.
 // With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the tab in en,
 // zh_TW and zh_CN.
 
@@ -25,6 +26,8 @@
 #include "widgets/MessageBox.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QScrollBar>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -61,6 +64,7 @@ private slots:
     void init() { MessageBox::setNextAnswer(QMessageBox::NoButton); }
     void containersAreManagedThroughTheUi();
     void theLogFollowsTheContainer();
+    void followShowsTheLogLive();
     void imagesAndComposeProjects();
     void composeUpAndDownThroughTheUi();
     void screenshots();
@@ -317,6 +321,75 @@ void TestNodeDocker::theLogFollowsTheContainer()
     QVERIFY(!log->toPlainText().contains(QStringLiteral("tick")));
 }
 
+void TestNodeDocker::followShowsTheLogLive()
+{
+    // Sixty lines at once (enough to scroll), then one a second.
+    const QString briefId = m_podman.createContainer(
+        QStringLiteral("hm-brief"),
+        QStringLiteral("for i in $(seq 1 60); do echo early $i; done; trap 'exit 0' TERM; "
+                       "i=0; while true; do i=$((i+1)); echo live $i; sleep 1; done"));
+    QVERIFY(!briefId.isEmpty());
+    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(briefId) >= 0, 20000);
+    select(view, briefId);
+    auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
+    auto *follow = child<QCheckBox>(view, "nodes.docker.logFollow");
+    QCOMPARE(log->maximumBlockCount(), 10000); // the bounded buffer
+    QVERIFY(!follow->isChecked() && !view->isFollowing());
+    QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("early 60")), 20000);
+
+    follow->click();
+    QVERIFY(follow->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+    QVERIFY2(child<QLabel>(view, "nodes.docker.logTitle")->text().contains("live"),
+             qPrintable(child<QLabel>(view, "nodes.docker.logTitle")->text()));
+    // Live lines arrive, each once and in order, and the view stays at the
+    // end while the user has not scrolled up.
+    const auto liveNumbers = [log] {
+        QList<int> numbers;
+        for (const QString &line : log->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
+            const qsizetype at = line.indexOf(QStringLiteral(" live "));
+            if (at >= 0)
+                numbers.append(line.mid(at + 6).toInt());
+        }
+        return numbers;
+    };
+    const int before = int(liveNumbers().size());
+    QTRY_VERIFY_WITH_TIMEOUT(liveNumbers().size() >= before + 3, 20000);
+    const QList<int> numbers = liveNumbers();
+    for (int i = 1; i < numbers.size(); ++i)
+        QCOMPARE(numbers.at(i), numbers.at(i - 1) + 1);
+    QCOMPARE(int(log->toPlainText().count(QStringLiteral(" early 60\n"))), 1);
+    QScrollBar *bar = log->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    // Scrolled up: new lines arrive but the view stays where the user is.
+    bar->setValue(0);
+    const int lines = log->blockCount();
+    QTRY_VERIFY_WITH_TIMEOUT(log->blockCount() >= lines + 2, 20000);
+    QCOMPARE(bar->value(), 0);
+
+    // Off: the stream closes, polling goes on.
+    follow->click();
+    QVERIFY(!view->isFollowing());
+    const int polled = log->blockCount();
+    QTRY_VERIFY_WITH_TIMEOUT(log->blockCount() >= polled + 2, 20000);
+
+    // On again, then the container stops: the stream ends, the toggle
+    // goes off and the title says why.
+    follow->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+    QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-brief/stop?t=2").status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(!follow->isChecked(), 30000);
+    QVERIFY(!view->isFollowing());
+    QVERIFY2(child<QLabel>(view, "nodes.docker.logTitle")->text().contains("ended"),
+             qPrintable(child<QLabel>(view, "nodes.docker.logTitle")->text()));
+    QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-brief?force=true").status, 204);
+}
+
 void TestNodeDocker::imagesAndComposeProjects()
 {
     auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
@@ -462,6 +535,9 @@ void TestNodeDocker::screenshots()
         select(view, m_webId);
         auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
         QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("tick")), 20000);
+        // Followed live (the toggle on).
+        child<QCheckBox>(view, "nodes.docker.logFollow")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(language)));
         child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);

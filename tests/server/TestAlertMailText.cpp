@@ -6,6 +6,9 @@
 #include "server/i18n/ServerCatalogue.h"
 #include "server/i18n/ServerLanguage.h"
 #include "server/services/fleet/AlertMailText.h"
+#include "server/services/fleet/ContainerAlertNames.h"
+
+#include <QJsonArray>
 
 #include <QTest>
 
@@ -105,6 +108,60 @@ private slots:
         a.insert("name", "%2 %1");
         const auto mail = fleet::alertMailText(Language::ZhTw, "firing", a, "d-1");
         QCOMPARE(mail.subject, QStringLiteral("[HiveMind] 告警：web-01 上的 %2 %1"));
+    }
+
+    // Issue 38: a container alert says which containers — the first ten in
+    // name order, and how many more the rule counted.
+    void aContainerAlertNamesItsContainers()
+    {
+        using hm::fleet::AlertType;
+        using hm::fleet::ContainerState;
+        hm::fleet::AlertRule down;
+        down.type = AlertType::ContainerDown;
+        down.container = QStringLiteral("web-*");
+        QList<ContainerState> containers;
+        for (int i = 11; i >= 0; --i)
+            containers.append({QStringLiteral("web-%1").arg(i, 2, 10, QChar(u'0')), false,
+                               ContainerState::Health::None});
+        containers.append({QStringLiteral("web-up"), true, ContainerState::Health::Unhealthy});
+        containers.append({QStringLiteral("db"), false, ContainerState::Health::None});
+        const QSet<QString> seen{QStringLiteral("web-gone"), QStringLiteral("db-gone")};
+        const QStringList names = fleet::containerAlertNames(down, containers, seen);
+        QCOMPARE(names.size(), fleet::kMaxRecordContainers);
+        QCOMPARE(names.first(), QStringLiteral("web-00"));
+        QCOMPARE(names.last(), QStringLiteral("web-09"));
+        const auto value = hm::fleet::containerAlertValue(down, containers, seen);
+        QCOMPARE(value, std::optional<double>(13)); // 12 stopped, web-gone
+        QCOMPARE(fleet::containersMore(names, *value), 3);
+        // Every one when they fit; a gone one named too.
+        QCOMPARE(fleet::containerAlertNames(down, containers, seen, 100).size(), 13);
+        QVERIFY(fleet::containerAlertNames(down, containers, seen, 100)
+                    .contains(QStringLiteral("web-gone")));
+
+        hm::fleet::AlertRule unhealthy = down;
+        unhealthy.type = AlertType::ContainerUnhealthy;
+        QCOMPARE(fleet::containerAlertNames(unhealthy, containers, seen),
+                 QStringList{QStringLiteral("web-up")});
+        // Not a container rule: nothing.
+        hm::fleet::AlertRule cpu;
+        cpu.type = AlertType::Cpu;
+        QVERIFY(fleet::containerAlertNames(cpu, containers, seen).isEmpty());
+
+        QCOMPARE(fleet::containerListText({"a", "b"}, 0), QStringLiteral("a, b"));
+        QCOMPARE(fleet::containerListText({"a", "b"}, 4), QStringLiteral("a, b and 4 more"));
+
+        // The e-mail's line; none for an alert without containers.
+        QJsonObject a = alert();
+        a.insert("type", "container_down");
+        a.insert("containers", QJsonArray::fromStringList(names));
+        a.insert("containers_more", 3);
+        const auto mail = fleet::alertMailText(Language::En, "firing", a, "d-1");
+        QVERIFY2(mail.text.split(u'\n').contains(
+                     QStringLiteral("Containers: ") + names.join(QStringLiteral(", "))
+                     + QStringLiteral(" and 3 more")),
+                 qPrintable(mail.text));
+        QVERIFY(!fleet::alertMailText(Language::En, "firing", alert(), "d-1")
+                     .text.contains(QLatin1String("Containers")));
     }
 
     void onlyTheThreeChannelLanguages()

@@ -10,6 +10,7 @@
 // are refused; a VIEWER may not make rules; creating a rule is audited.
 // A removed container counts as down until its record is resolved by hand,
 // which forgets it: the rule fires again for the next container that stops.
+// Every record names its containers (`containers`, `containers_more`).
 
 #include "PodmanSupport.h"
 #include "RemoteAgentSupport.h"
@@ -164,6 +165,9 @@ private slots:
         QCOMPARE(record.value("type").toString(), QStringLiteral("container_down"));
         QCOMPARE(record.value("node_id").toString(), m_dock.nodeId);
         QCOMPARE(record.value("value").toDouble(), 1.0);
+        // The record names the container.
+        QCOMPARE(record.value("containers").toArray(), QJsonArray{"hm-sleeper"});
+        QCOMPARE(record.value("containers_more").toInt(-1), 0);
 
         QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-sleeper/start").status, 204);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(ruleId), QStringLiteral("resolved"), 30000);
@@ -181,6 +185,9 @@ private slots:
         // Seen running (since the agent came online), then removed: down.
         QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-gone?force=true").status, 204);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(ruleId), QStringLiteral("active"), 30000);
+        // A removed one is named as well.
+        QCOMPARE(records(ruleId).first().toObject().value("containers").toArray(),
+                 QJsonArray{"hm-gone"});
         const QString recordId = records(ruleId).first().toObject().value("id").toString();
         const Answer resolved = m_http->json(
             "POST", QStringLiteral("/api/v1/alerts/records/%1/resolve").arg(recordId), {}, m_admin);
@@ -213,6 +220,8 @@ private slots:
         QCOMPARE(exec.exitCode(), 0);
         QCOMPARE(runHealthcheck("hm-checked"), 1);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(ruleId), QStringLiteral("active"), 30000);
+        QCOMPARE(records(ruleId).first().toObject().value("containers").toArray(),
+                 QJsonArray{"hm-checked"});
 
         QProcess restore;
         m_podman.prepare(restore, {"exec", "hm-checked", "/bin/sh", "-c", "echo ok > /hm-ok"});

@@ -4,7 +4,9 @@
 // connection serves the next request; a client that reads nothing holds
 // the producer back (the server's memory stays bounded); a client that
 // leaves cancels the producer; an abort closes the connection short of
-// Content-Length; HEAD sends the head only.
+// Content-Length; HEAD sends the head only. A body of unknown length (a
+// log followed live) goes chunked to HTTP/1.1 clients and ends with end()
+// (the connection goes on), and until the connection closes to HTTP/1.0.
 
 #include "server/http/HttpListener.h"
 #include "server/http/HttpServer.h"
@@ -139,6 +141,13 @@ private slots:
                 responder.send(response);
                 return;
             }
+            if (request.path() == QLatin1String("/live")) {
+                response.contentType = "text/plain";
+                response.streamLength = -1;
+                response.onStream = [this](HttpStream *stream) { m_live = stream; };
+                responder.send(response);
+                return;
+            }
             response.contentType = "application/octet-stream";
             response.streamLength = m_length;
             response.onStream = [this](HttpStream *stream) {
@@ -255,6 +264,54 @@ private slots:
         QCOMPARE(client.head.left(15), QByteArray("HTTP/1.1 200 OK"));
     }
 
+    void anUnknownLengthGoesChunkedAndEnds()
+    {
+        QTcpSocket socket;
+        QByteArray raw;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
+                         [&] { raw += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, m_listener->serverPort());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /live HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY(m_live);
+        QTRY_VERIFY(raw.contains("\r\n\r\n"));
+        const QByteArray head = raw.left(raw.indexOf("\r\n\r\n") + 4).toLower();
+        QVERIFY2(head.contains("transfer-encoding: chunked\r\n"), head.constData());
+        QVERIFY2(!head.contains("content-length"), head.constData());
+        QCOMPARE(m_live->remaining(), qint64(-1));
+        m_live->touch(); // quiet: nothing goes out
+        m_live->write("one\n");
+        m_live->write(QByteArray(300, 'x'));
+        m_live->end();
+        QVERIFY(!m_live || !m_live->isOpen());
+        QTRY_VERIFY(raw.endsWith("0\r\n\r\n"));
+        QCOMPARE(raw.mid(head.size()),
+                 QByteArray("4\r\none\n\r\n12c\r\n" + QByteArray(300, 'x') + "\r\n0\r\n\r\n"));
+        // The answer is complete: the connection takes the next request.
+        raw.clear();
+        socket.write("GET /small HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY(raw.endsWith("small"));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+
+        // HTTP/1.0 knows no chunks: the body ends with the connection.
+        QTcpSocket old;
+        QByteArray oldRaw;
+        QObject::connect(&old, &QTcpSocket::readyRead, &old, [&] { oldRaw += old.readAll(); });
+        m_live = nullptr;
+        old.connectToHost(QHostAddress::LocalHost, m_listener->serverPort());
+        QVERIFY(old.waitForConnected(5000));
+        old.write("GET /live HTTP/1.0\r\n\r\n");
+        QTRY_VERIFY(m_live);
+        m_live->write("plain\n");
+        m_live->end();
+        QTRY_COMPARE(old.state(), QAbstractSocket::UnconnectedState);
+        oldRaw += old.readAll();
+        QVERIFY2(!oldRaw.toLower().contains("transfer-encoding")
+                     && !oldRaw.toLower().contains("content-length"),
+                 oldRaw.constData());
+        QVERIFY2(oldRaw.endsWith("\r\n\r\nplain\n"), oldRaw.constData());
+    }
+
 private:
     void connectClient(Client &client)
     {
@@ -267,6 +324,7 @@ private:
     std::unique_ptr<HttpServer> m_server;
     HttpListener *m_listener = nullptr;
     std::unique_ptr<Producer> m_producer;
+    QPointer<HttpStream> m_live; // /live: written by the test itself
     qint64 m_length = 0;
     qint64 m_abortAt = -1;
     bool m_streamOpenAtStart = true;

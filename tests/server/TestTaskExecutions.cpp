@@ -9,6 +9,8 @@
 //     are refused before anything is stored or run (the refusal audited);
 //   - the execution's cancel route kills the remote process;
 //   - a fan-out's targets are in the running node's log before it ends;
+//   - the same owner's same task reuses its hidden flow, another command
+//     or owner gets its own;
 //   - a flow triggered with an API key acts for the key's owner: without
 //     the grant (or with a key whose permissions lack nodes.execute) the
 //     task node fails FORBIDDEN before anything runs, with it it runs.
@@ -387,6 +389,60 @@ private slots:
         QCOMPARE(task(m_ops.token, failed).value("exit_code").toInt(), 3);
         QCOMPARE(task(m_ops.token, failed).value("command").toString(),
                  QStringLiteral("shell script"));
+    }
+
+    // Hidden task flows do not pile up: the same owner running the same
+    // task again gets a new execution of the same flow (and version); a
+    // different command or another owner gets a flow of its own, and the
+    // earlier executions keep theirs.
+    void aRepeatedTaskReusesItsHiddenFlow()
+    {
+        const auto flowOf = [&](const QString &executionId) {
+            return m_http->get("/api/v1/executions/" + executionId, m_admin)
+                .data()
+                .value("flow_id")
+                .toString();
+        };
+        const QString first = flowOf(m_echoTask);
+        QVERIFY2(first.startsWith("task-"), qPrintable(first));
+
+        const Answer again =
+            postTask({{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray{"/bin/echo", "hi"}}},
+                     m_admin);
+        QCOMPARE(again.status, 200);
+        const QString againId = again.data().value("task_id").toString();
+        QVERIFY(!againId.isEmpty() && againId != m_echoTask);
+        QCOMPARE(flowOf(againId), first);
+        QTRY_COMPARE_WITH_TIMEOUT(task(m_admin, againId).value("status").toString(),
+                                  QStringLiteral("completed"), 30000);
+        QCOMPARE(task(m_admin, againId).value("stdout").toString(), QStringLiteral("hi\n"));
+        // The first execution is untouched.
+        QCOMPARE(task(m_admin, m_echoTask).value("status").toString(),
+                 QStringLiteral("completed"));
+        QCOMPARE(task(m_admin, m_echoTask).value("stdout").toString(), QStringLiteral("hi\n"));
+
+        const Answer other =
+            postTask({{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray{"/bin/echo", "ho"}}},
+                     m_admin);
+        QCOMPARE(other.status, 200);
+        const QString otherFlow = flowOf(other.data().value("task_id").toString());
+        QVERIFY2(otherFlow.startsWith("task-") && otherFlow != first, qPrintable(otherFlow));
+
+        // ops (granted since anApiKeyActsForItsOwner): the same body, a flow
+        // of ops's own, and ops's list shows only ops's task.
+        const Answer theirs =
+            postTask({{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray{"/bin/echo", "hi"}}},
+                     m_ops.token);
+        QCOMPARE(theirs.status, 200);
+        const QString theirsId = theirs.data().value("task_id").toString();
+        const QString theirsFlow = flowOf(theirsId);
+        QVERIFY2(theirsFlow.startsWith("task-") && theirsFlow != first, qPrintable(theirsFlow));
+        QTRY_COMPARE_WITH_TIMEOUT(task(m_ops.token, theirsId).value("status").toString(),
+                                  QStringLiteral("completed"), 30000);
+        QVERIFY(task(m_ops.token, againId).isEmpty());
+        // Still no flow list shows any of them.
+        const QByteArray flows = m_http->get("/api/v1/flows?size=100", m_admin).raw;
+        QVERIFY(!flows.contains(first.toUtf8()) && !flows.contains(theirsFlow.toUtf8()));
     }
 
     // Last: the agents lose their server with it.

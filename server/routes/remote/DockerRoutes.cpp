@@ -82,6 +82,18 @@ Result<remote::ContainerLogQuery> logQueryOf(const QUrlQuery &query)
     return q;
 }
 
+Result<int> followTailOf(const QUrlQuery &query)
+{
+    const QString text = queryValue(query, QStringLiteral("tail"));
+    if (text.isEmpty())
+        return 200;
+    bool ok = false;
+    const int tail = text.toInt(&ok);
+    if (!ok || tail < 0 || tail > remote::DockerLogFollows::kMaxTail)
+        return auth::fieldError(QStringLiteral("tail"), QStringLiteral("0 to 5000 lines"));
+    return tail;
+}
+
 // Sends the service's outcome; `seedKey` non-empty: {seedKey: items}.
 remote::DockerOps::Done dockerSender(const DeferredReply &reply, const QString &seedKey = {})
 {
@@ -282,6 +294,42 @@ void registerDockerRoutes(ApiRouter &router, auth::AuthModule &auth, remote::Doc
                 return ApiReply::deferred();
             },
             logsDoc);
+
+    RouteDoc followDoc = routeDoc(
+        kDockerTag,
+        QStringLiteral("A container's log followed live: text/plain, chunked, each line with its "
+                       "RFC 3339 time (stdout and stderr), the last `tail` lines first. It ends "
+                       "when the container stops, after 15 minutes without a line or after "
+                       "64 MiB (open it again to go on); a client that stops reading slows the "
+                       "node's agent, never the server's memory; the opening is audited "
+                       "(NODE_CONTAINER_LOGS_FOLLOWED)"),
+        withValidation(kDockerErrors));
+    followDoc.contentType = "text/plain; charset=utf-8";
+    followDoc.queryParameters = QJsonArray{query(
+        QStringLiteral("tail"), integer(),
+        QStringLiteral("the last N lines before the live ones, 0 to 5000, default 200"))};
+    for (const QString &base : {kV1, kSeed})
+        auth::addProtectedRoute(
+            router, auth, Method::Get, base + QStringLiteral("/containers/{cid}/logs/follow"),
+            Role::User,
+            [&docker](const RequestContext &c, const Principal &p) {
+                HM_TRY(container, ::hm::fleet::dockerContainerRef(c.pathArgs.at(1)));
+                HM_TRY(tail, followTailOf(c.request.query()));
+                const DeferredReply reply = c.defer();
+                docker.follows().open(
+                    p, auth::clientInfo(c), c.pathArgs.at(0), container.value(), tail.value(),
+                    [reply](Result<remote::DockerLogFollows::Opened> opened) {
+                        if (!opened)
+                            return reply.send(ApiReply::failure(opened.error()));
+                        ApiReply stream = ApiReply::stream(-1, "text/plain; charset=utf-8",
+                                                           std::move(opened->attach));
+                        stream.headers.append(
+                            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+                        reply.send(std::move(stream));
+                    });
+                return ApiReply::deferred();
+            },
+            followDoc);
 
     for (const bool up : {true, false}) {
         const RouteDoc doc =

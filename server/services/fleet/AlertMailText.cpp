@@ -1,6 +1,9 @@
 #include "server/services/fleet/AlertMailText.h"
 
 #include "server/i18n/ServerCatalogue.h"
+#include "server/services/fleet/ContainerAlertNames.h"
+
+#include <QJsonArray>
 
 #include <QStringList>
 #include <QtGlobal>
@@ -75,6 +78,17 @@ AlertMailText alertMailText(i18n::Language language, const QString &event, const
                  .arg(alertTypeName(language, alert.value(QStringLiteral("type")).toString()));
     lines << t(QT_TRANSLATE_NOOP("AlertMail", "Value: %1"))
                  .arg(alert.value(QStringLiteral("current_value")).toDouble());
+    // A container alert names its containers (the first ones, and how many
+    // more), in the mail's language.
+    QStringList containers;
+    for (const QJsonValue &c : alert.value(QStringLiteral("containers")).toArray())
+        containers << c.toString();
+    if (!containers.isEmpty())
+        lines << t(QT_TRANSLATE_NOOP("AlertMail", "Containers: %1"))
+                     .arg(containerListText(
+                         containers, alert.value(QStringLiteral("containers_more")).toInt(),
+                         t(QT_TRANSLATE_NOOP("AlertMail", ", ")),
+                         t(QT_TRANSLATE_NOOP("AlertMail", "%1 and %2 more"))));
     lines << t(QT_TRANSLATE_NOOP("AlertMail", "Threshold: %1"))
                  .arg(alert.value(QStringLiteral("threshold")).toDouble());
     lines << t(QT_TRANSLATE_NOOP("AlertMail", "Fired at: %1"))

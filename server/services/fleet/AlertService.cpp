@@ -8,6 +8,7 @@
 #include "server/repositories/ProbeRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
+#include "server/services/fleet/ContainerAlertNames.h"
 #include "server/services/fleet/FleetService.h"
 #include "store/Database.h"
 
@@ -502,11 +503,13 @@ void AlertService::onContainers(const QString &nodeId, const hm::fleet::ReportMe
             continue;
         const auto value = hm::fleet::containerAlertValue(rule, *report.containers, seenBefore);
         if (value)
-            apply(rule, nodeId, report.timeMs, *value);
+            apply(rule, nodeId, report.timeMs, *value,
+                  containerAlertNames(rule, *report.containers, seenBefore));
     }
 }
 
-void AlertService::apply(const AlertRule &rule, const QString &nodeId, qint64 atMs, double value)
+void AlertService::apply(const AlertRule &rule, const QString &nodeId, qint64 atMs, double value,
+                         const QStringList &containers)
 {
     Evaluation &e = m_evaluations[key(rule.id, nodeId)];
     switch (e.state.observe(rule, atMs, value)) {
@@ -516,7 +519,7 @@ void AlertService::apply(const AlertRule &rule, const QString &nodeId, qint64 at
             e.state = AlertState();
             break;
         }
-        open(rule, nodeId, value, atMs);
+        open(rule, nodeId, value, atMs, containers);
         break;
     case AlertState::Change::Resolve:
         close(e.openRecordId, {});
@@ -596,7 +599,8 @@ void AlertService::forgetNode(const QString &nodeId)
     }
 }
 
-void AlertService::open(const AlertRule &rule, const QString &nodeId, double value, qint64 atMs)
+void AlertService::open(const AlertRule &rule, const QString &nodeId, double value, qint64 atMs,
+                        const QStringList &containers)
 {
     AlertRecordRow record;
     record.id = crypto::uuid();
@@ -609,6 +613,7 @@ void AlertService::open(const AlertRule &rule, const QString &nodeId, double val
     record.threshold = rule.threshold;
     record.startedAt = atMs;
     record.notifiedAt = now();
+    record.containers = containers;
     if (Status s = insertAlertRecord(m_db, record); !s) {
         // Not stored, not announced: the next report tries again.
         qCWarning(lcServer).noquote() << "alert record not stored:" << s.error().toString();
@@ -708,10 +713,14 @@ QJsonObject AlertService::alertMessage(const AlertRecordRow &record)
     data.insert(QStringLiteral("name"), record.ruleName);
     data.insert(QStringLiteral("level"), QStringLiteral("warning"));
     data.insert(QStringLiteral("current_value"), record.value);
-    data.insert(QStringLiteral("message"),
-                record.status == QLatin1String("open")
-                    ? QStringLiteral("%1 on %2").arg(record.ruleName, record.nodeName)
-                    : QStringLiteral("%1 on %2 resolved").arg(record.ruleName, record.nodeName));
+    QString message = record.status == QLatin1String("open")
+                          ? QStringLiteral("%1 on %2").arg(record.ruleName, record.nodeName)
+                          : QStringLiteral("%1 on %2 resolved").arg(record.ruleName, record.nodeName);
+    if (!record.containers.isEmpty())
+        message += QStringLiteral(": ")
+                   + containerListText(record.containers,
+                                       containersMore(record.containers, record.value));
+    data.insert(QStringLiteral("message"), message);
     return data;
 }
 
@@ -744,7 +753,7 @@ QJsonObject AlertService::ruleJson(const AlertRuleRow &row)
 
 QJsonObject AlertService::recordJson(const AlertRecordRow &row)
 {
-    return {
+    QJsonObject json{
         {QStringLiteral("id"), row.id},
         {QStringLiteral("rule_id"), row.ruleId.isEmpty() ? QJsonValue() : QJsonValue(row.ruleId)},
         {QStringLiteral("rule_name"), row.ruleName},
@@ -763,6 +772,13 @@ QJsonObject AlertService::recordJson(const AlertRecordRow &row)
          row.resolvedBy.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedBy)},
         {QStringLiteral("resolved_by_name"),
          row.resolvedByName.isEmpty() ? QJsonValue() : QJsonValue(row.resolvedByName)}};
+    // Container records name their containers: the first ones, and how
+    // many more the value counted.
+    if (row.type.startsWith(QLatin1String("container_"))) {
+        json.insert(QStringLiteral("containers"), QJsonArray::fromStringList(row.containers));
+        json.insert(QStringLiteral("containers_more"), containersMore(row.containers, row.value));
+    }
+    return json;
 }
 
 } // namespace hm::server::fleet

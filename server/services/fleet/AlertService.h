@@ -147,12 +147,15 @@ private:
     // Container rules over the report's container summary (when it has one).
     void onContainers(const QString &nodeId, const hm::fleet::ReportMessage &report);
     // Fire/resolve bookkeeping shared by metric and container rules.
-    void apply(const hm::fleet::AlertRule &rule, const QString &nodeId, qint64 atMs, double value);
+    // `containers`: a container rule's names for the record it may open.
+    void apply(const hm::fleet::AlertRule &rule, const QString &nodeId, qint64 atMs, double value,
+               const QStringList &containers = {});
     void onStatus(const QString &nodeId, bool online);
     void forgetNode(const QString &nodeId);
     void checkOffline();
     const QStringList &labelsOf(const QString &nodeId);
-    void open(const hm::fleet::AlertRule &rule, const QString &nodeId, double value, qint64 atMs);
+    void open(const hm::fleet::AlertRule &rule, const QString &nodeId, double value, qint64 atMs,
+              const QStringList &containers = {});
     // Resolves an open record and announces it (a failure is logged).
     void close(const QString &recordId, const QString &byUserId);
     // The same, answering the record as stored after it, or nothing when it

@@ -9,6 +9,7 @@
 // answers are rebuilt from the documented fields with their types.
 
 #include "common/Result.h"
+#include "server/services/remote/DockerLogFollows.h"
 #include "server/services/remote/NodeActions.h"
 
 #include <QJsonObject>
@@ -33,7 +34,10 @@ public:
     static constexpr int kContainerActionTimeoutMs = 45'000;
     static constexpr int kComposeTimeoutMs = 260'000;
 
-    explicit DockerOps(NodeActions &actions) : m_actions(actions) {}
+    explicit DockerOps(NodeActions &actions) : m_actions(actions), m_follows(actions) {}
+
+    // Logs followed live (chunked answers).
+    DockerLogFollows &follows() { return m_follows; }
 
     // {items, truncated}
     void containers(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -58,6 +62,7 @@ public:
 
 private:
     NodeActions &m_actions;
+    DockerLogFollows m_follows;
 };
 
 // The agent's answers with only the documented fields (tests use them).

@@ -319,8 +319,9 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
 
 void FileDownloads::onAgentStream(const QString &nodeId, const QByteArray &bytes)
 {
-    // File channels only (the high bit; fleet/StreamFrame.h).
-    if (bytes.size() < 5 || !(quint8(bytes.at(1)) & 0x80))
+    // File channels only (the high bit alone; fleet/StreamFrame.h): both
+    // top bits are Docker logs' (DockerLogFollows).
+    if (bytes.size() < 5 || (quint8(bytes.at(1)) & 0xC0) != 0x80)
         return;
     auto frame = hm::fleet::parseStreamFrame(bytes);
     if (!frame)

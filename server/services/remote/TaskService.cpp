@@ -165,14 +165,15 @@ ApiReply TaskService::create(const RequestContext &context, const auth::Principa
     if (!compiled)
         return ApiReply::failure(compiled.error());
 
+    // The same owner running the same task again reuses its flow (the id
+    // names the content): hidden flows do not pile up one per task.
     repositories::NewTaskFlow flow;
-    flow.id = QString(QString(repositories::kTaskFlowPrefix)
-                      + QUuid::createUuid().toString(QUuid::WithoutBraces));
-    flow.name = QStringLiteral("Task %1 on %2 (%3)")
-                    .arg(command.left(80), node.value().name.left(80), flow.id.mid(5, 8));
     flow.ownerId = caller.userId;
     flow.definition = taskFlowJsonText(definition.value().toJson());
     flow.settings = taskFlowJsonText(settings.toJson());
+    flow.id = repositories::taskFlowId(flow.ownerId, flow.definition, flow.settings);
+    flow.name = QStringLiteral("Task %1 on %2 (%3)")
+                    .arg(command.left(80), node.value().name.left(80), flow.id.mid(5, 8));
     flow.createdAt = QDateTime::currentMSecsSinceEpoch();
     if (Status stored = repositories::insertTaskFlow(m_db, flow); !stored)
         return ApiReply::failure(stored.error());

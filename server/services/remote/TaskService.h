@@ -10,7 +10,9 @@
 // it (FORBIDDEN, audited as a refused NODE_TASK_RUN) — and nothing is
 // stored when it fails. Then a one-node flow of the `task` component is
 // written retired at birth (repositories::insertTaskFlow: no flow list
-// shows it, no edit or trigger reaches it), owned by the caller, and run
+// shows it, no edit or trigger reaches it), owned by the caller — or the
+// one already stored for the same owner and content is reused, so hidden
+// flows grow with the distinct tasks, not with every run — and run
 // once with the caller (or their API key) as triggered_by, so that the
 // dispatcher checks the grants again when the node runs. The answer waits
 // for the journal like a trigger's: a task_id answered is an execution in

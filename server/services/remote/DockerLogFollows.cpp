@@ -1,0 +1,285 @@
+#include "server/services/remote/DockerLogFollows.h"
+
+#include "common/Logging.h"
+#include "fleet/DockerLogStream.h"
+#include "fleet/StreamFrame.h"
+#include "server/http/HttpStream.h"
+#include "server/services/fleet/FleetService.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <cmath>
+
+namespace hm::server::remote {
+
+namespace {
+
+QString followKey(const QString &nodeId, quint32 channel)
+{
+    return nodeId + u'/' + QString::number(channel);
+}
+
+// How often a quiet follow tells the HTTP layer it is still there (well
+// inside the HTTP idle timeout) and looks at its own idle bound.
+constexpr int kTickMs = 10'000;
+
+} // namespace
+
+// One followed log: the agent's frames in, the chunked HTTP answer out.
+class DockerLogFollows::Follow : public QObject
+{
+public:
+    Follow(DockerLogFollows &owner, const QString &nodeId, const QString &container,
+           quint32 channel)
+        : QObject(&owner), m_owner(owner), m_nodeId(nodeId), m_container(container),
+          m_channel(channel)
+    {
+        m_quiet.start();
+        m_tick.setInterval(kTickMs);
+        connect(&m_tick, &QTimer::timeout, this, &Follow::onTick);
+    }
+
+    void attach(http::HttpStream *stream)
+    {
+        if (m_attached)
+            return;
+        m_attached = true;
+        if (!stream || !stream->isOpen())
+            return stop(QStringLiteral("the client took no body")); // HEAD, or gone
+        m_stream = stream;
+        connect(stream, &http::HttpStream::drained, this, &Follow::credit);
+        connect(stream, &http::HttpStream::cancelled, this,
+                [this] { stop(QStringLiteral("the client left")); });
+        m_tick.start();
+        const QList<QByteArray> early = std::exchange(m_early, {});
+        for (const QByteArray &piece : early)
+            pass(piece);
+        if (m_agentEnd >= 0)
+            onEnd(m_agentEnd);
+    }
+
+    void onData(const QByteArray &bytes)
+    {
+        m_received += bytes.size();
+        m_quiet.restart();
+        // Past the window: an agent that ignores flow control would grow
+        // us without bound.
+        if (m_received - m_credited > hm::fleet::kDockerLogWindow) {
+            qCWarning(lcServer).noquote()
+                << "docker log: node" << m_nodeId << "sent past its window; aborting";
+            return fail(true);
+        }
+        if (!m_attached) {
+            m_early.append(bytes);
+            return;
+        }
+        pass(bytes);
+        if (m_written >= kMaxBytes && m_stream) {
+            // The size bound: a complete answer; the console may follow on.
+            m_stream->end();
+            stop(QStringLiteral("the size bound was reached"));
+        }
+    }
+
+    void onEnd(qint32 code)
+    {
+        m_agentEnd = code;
+        if (!m_attached)
+            return;
+        if (m_stream) {
+            if (code == hm::fleet::kDockerLogEnded)
+                m_stream->end(); // the container's log ended: it stopped
+            else
+                m_stream->abort();
+        }
+        m_owner.forget(this);
+    }
+
+    void onLinkLost() { fail(false); }
+
+    quint32 channel() const { return m_channel; }
+    const QString &nodeId() const { return m_nodeId; }
+
+    // Tells the agent to stop (unless it ended) and goes.
+    void stop(const QString &why)
+    {
+        if (std::exchange(m_stopped, true))
+            return;
+        if (m_agentEnd < 0) {
+            qCInfo(lcServer).noquote() << "docker log of" << m_container << "on node" << m_nodeId
+                                       << "closed:" << why;
+            m_owner.m_actions.fleet().calls().call(
+                m_nodeId, QStringLiteral("docker"), QStringLiteral("logs_close"),
+                {{QStringLiteral("channel"), qint64(m_channel)}}, &m_owner,
+                [](Result<QJsonObject>) {});
+        }
+        m_owner.forget(this);
+    }
+
+private:
+    void pass(const QByteArray &bytes)
+    {
+        if (!m_stream)
+            return;
+        m_written += bytes.size();
+        m_owed += bytes.size();
+        m_stream->write(bytes);
+        credit();
+    }
+
+    // Credits what went to the client's socket while it takes more.
+    void credit()
+    {
+        if (!m_stream || !m_stream->wantsMore() || m_agentEnd >= 0)
+            return;
+        while (m_owed > 0) {
+            const auto piece = quint32(qMin<qint64>(m_owed, hm::fleet::kDockerLogWindow));
+            m_owner.m_actions.fleet().calls().sendStream(
+                m_nodeId, hm::fleet::serialize(hm::fleet::streamCredit(m_channel, piece)));
+            m_owed -= piece;
+            m_credited += piece;
+        }
+    }
+
+    void onTick()
+    {
+        if (!m_stream)
+            return;
+        if (m_quiet.hasExpired(kIdleMs)) {
+            m_stream->end();
+            return stop(QStringLiteral("nothing was logged for a while"));
+        }
+        m_stream->touch();
+    }
+
+    // The answer cannot end well: only closing the connection says so.
+    void fail(bool stopTheAgent)
+    {
+        if (m_stream)
+            m_stream->abort();
+        m_stream = nullptr;
+        if (stopTheAgent)
+            return stop(QStringLiteral("the agent broke the flow control"));
+        m_owner.forget(this);
+    }
+
+    DockerLogFollows &m_owner;
+    QString m_nodeId;
+    QString m_container;
+    quint32 m_channel;
+    QPointer<http::HttpStream> m_stream;
+    QList<QByteArray> m_early; // before attach (bounded by the window)
+    bool m_attached = false;
+    bool m_stopped = false;
+    qint32 m_agentEnd = -1;
+    qint64 m_received = 0;
+    qint64 m_credited = 0;
+    qint64 m_written = 0;
+    qint64 m_owed = 0; // written to the client, not yet credited
+    QElapsedTimer m_quiet; // since the last byte from the agent
+    QTimer m_tick;
+};
+
+DockerLogFollows::DockerLogFollows(NodeActions &actions, QObject *parent)
+    : QObject(parent), m_actions(actions)
+{
+    fleet::AgentCalls &calls = actions.fleet().calls();
+    connect(&calls, &fleet::AgentCalls::streamReceived, this, &DockerLogFollows::onAgentStream);
+    connect(&calls, &fleet::AgentCalls::linkLost, this, &DockerLogFollows::onLinkLost);
+}
+
+DockerLogFollows::~DockerLogFollows() = default;
+
+void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInfo &client,
+                            const QString &nodeId, const QString &container, int tail,
+                            std::function<void(Result<Opened>)> done)
+{
+    RemoteAction action;
+    action.nodeId = nodeId;
+    action.capability = QStringLiteral("docker");
+    action.action = QStringLiteral("logs_follow");
+    action.args = {{QStringLiteral("container"), container}, {QStringLiteral("tail"), tail}};
+    action.auditAction = QStringLiteral("NODE_CONTAINER_LOGS_FOLLOWED");
+    action.auditTarget = container;
+    action.auditDetails = {{QStringLiteral("container"), container},
+                           {QStringLiteral("tail"), tail}};
+    m_actions.run(
+        caller, client, action, this,
+        [this, nodeId, container, done = std::move(done)](Result<QJsonObject> outcome) {
+            if (!outcome)
+                return done(outcome.error());
+            const double number = outcome->value(QStringLiteral("channel")).toDouble(-1);
+            const auto channel = quint32(number);
+            if (number != std::floor(number) || number <= 0 || number > 4294967295.0 ||
+                !hm::fleet::isDockerLogChannel(channel) ||
+                m_active.contains(followKey(nodeId, channel)))
+                return done(Error{ErrorCode::InternalError,
+                                  QStringLiteral("the agent's answer to logs_follow is malformed")});
+            auto *follow = new Follow(*this, nodeId, container, channel);
+            m_active.insert(followKey(nodeId, channel), follow);
+            // Called once by the HTTP layer; if it never is (the client
+            // left before the answer), the follow is stopped all the same.
+            struct AttachOnce
+            {
+                QPointer<Follow> follow;
+                bool called = false;
+                ~AttachOnce()
+                {
+                    if (!called && follow)
+                        QMetaObject::invokeMethod(
+                            follow.data(),
+                            [f = follow] {
+                                if (f)
+                                    f->attach(nullptr);
+                            },
+                            Qt::QueuedConnection);
+                }
+            };
+            auto once = std::make_shared<AttachOnce>();
+            once->follow = follow;
+            Opened opened;
+            opened.container = container;
+            opened.attach = [once](http::HttpStream *stream) {
+                once->called = true;
+                if (once->follow)
+                    once->follow->attach(stream);
+            };
+            done(std::move(opened));
+        });
+}
+
+void DockerLogFollows::onAgentStream(const QString &nodeId, const QByteArray &bytes)
+{
+    // Docker log channels only (both top bits; fleet/DockerLogStream.h).
+    if (bytes.size() < 5 || (quint8(bytes.at(1)) & 0xC0) != 0xC0)
+        return;
+    auto frame = hm::fleet::parseStreamFrame(bytes);
+    if (!frame)
+        return;
+    Follow *follow = m_active.value(followKey(nodeId, frame->channel));
+    if (!follow)
+        return;
+    if (frame->kind == hm::fleet::StreamFrame::Kind::Data)
+        follow->onData(frame->data);
+    else if (frame->kind == hm::fleet::StreamFrame::Kind::End)
+        follow->onEnd(frame->exitCode);
+}
+
+void DockerLogFollows::onLinkLost(const QString &nodeId)
+{
+    const QList<Follow *> follows = m_active.values();
+    for (Follow *follow : follows) {
+        if (follow->nodeId() == nodeId)
+            follow->onLinkLost();
+    }
+}
+
+void DockerLogFollows::forget(Follow *follow)
+{
+    if (m_active.remove(followKey(follow->nodeId(), follow->channel())) == 0)
+        return;
+    follow->deleteLater();
+}
+
+} // namespace hm::server::remote
