@@ -977,6 +977,14 @@
         <source>Built-in agent release registered</source>
         <translation>Built-in agent release registered</translation>
     </message>
+    <message>
+        <source>Flow history retention changed</source>
+        <translation>Flow history retention changed</translation>
+    </message>
+    <message>
+        <source>History retention applied</source>
+        <translation>History retention applied</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -4376,6 +4384,275 @@
     <message>
         <source>All nodes</source>
         <translation>All nodes</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupListModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Being made (%1 %)</source>
+        <translation>Being made (%1 %)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupsTab</name>
+    <message>
+        <source>the file was changed after it was made</source>
+        <translation>the file was changed after it was made</translation>
+    </message>
+    <message>
+        <source>the file is cut off</source>
+        <translation>the file is cut off</translation>
+    </message>
+    <message>
+        <source>the file is not a HiveMind backup</source>
+        <translation>the file is not a HiveMind backup</translation>
+    </message>
+    <message>
+        <source>the backup was made with another master key</source>
+        <translation>the backup was made with another master key</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match</source>
+        <translation>the file&apos;s checksum does not match</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s database cannot be brought to this server&apos;s version</source>
+        <translation>the backup&apos;s database cannot be brought to this server&apos;s version</translation>
+    </message>
+    <message>
+        <source>another backup is being made</source>
+        <translation>another backup is being made</translation>
+    </message>
+    <message>
+        <source>another restore is being prepared</source>
+        <translation>another restore is being prepared</translation>
+    </message>
+    <message>
+        <source>Backing up… %1 %</source>
+        <translation>Backing up… %1 %</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>The backup failed: %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete (%2). It is useless without the server&apos;s master key: keep a copy of the master key apart from the backups.</source>
+        <translation>Backup %1 is complete (%2). It is useless without the server&apos;s master key: keep a copy of the master key apart from the backups.</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete</source>
+        <translation>Backup %1 is complete</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>No backup was made</source>
+        <translation>No backup was made</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2)…</source>
+        <translation>Uploading %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Downloading to %1 (%2)…</source>
+        <translation>Downloading to %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Save the backup file</source>
+        <translation>Save the backup file</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup)</source>
+        <translation>HiveMind backups (*.hmbackup)</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Keep it with care: it holds every secret of the server, readable with the master key.</source>
+        <translation>Saved to %1. Keep it with care: it holds every secret of the server, readable with the master key.</translation>
+    </message>
+    <message>
+        <source>The download stopped (start it again to go on)</source>
+        <translation>The download stopped (start it again to go on)</translation>
+    </message>
+    <message>
+        <source>The download failed</source>
+        <translation>The download failed</translation>
+    </message>
+    <message>
+        <source>Downloading to %1…</source>
+        <translation>Downloading to %1…</translation>
+    </message>
+    <message>
+        <source>Upload a backup file</source>
+        <translation>Upload a backup file</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup);;All files (*)</source>
+        <translation>HiveMind backups (*.hmbackup);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Uploaded as %1: the server checked it with its master key.</source>
+        <translation>Uploaded as %1: the server checked it with its master key.</translation>
+    </message>
+    <message>
+        <source>The upload was refused</source>
+        <translation>The upload was refused</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Uploading %1…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?
+
+It replaces the server&apos;s whole database — flows, executions, users, credentials, nodes, settings and the audit trail — with the backup&apos;s, as it was then. Everything done since is lost. The restore is applied when the server starts next; the current database is kept beside it.</source>
+        <translation>Restore the backup of %1?
+
+It replaces the server&apos;s whole database — flows, executions, users, credentials, nodes, settings and the audit trail — with the backup&apos;s, as it was then. Everything done since is lost. The restore is applied when the server starts next; the current database is kept beside it.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Checking and preparing the restore…</source>
+        <translation>Checking and preparing the restore…</translation>
+    </message>
+    <message>
+        <source>The restore was refused</source>
+        <translation>The restore was refused</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is checked and staged: restart the server to apply it.</source>
+        <translation>The backup of %1 is checked and staged: restart the server to apply it.</translation>
+    </message>
+    <message>
+        <source>Restore staged: restart the server to apply it</source>
+        <translation>Restore staged: restart the server to apply it</translation>
+    </message>
+    <message>
+        <source>Delete a backup</source>
+        <translation>Delete a backup</translation>
+    </message>
+    <message>
+        <source>Delete the backup %1 and its file? This cannot be undone.</source>
+        <translation>Delete the backup %1 and its file? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The backup was not deleted</source>
+        <translation>The backup was not deleted</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted.</source>
+        <translation>Backup %1 deleted.</translation>
+    </message>
+    <message>
+        <source>Only administrators see and manage backups.</source>
+        <translation>Only administrators see and manage backups.</translation>
+    </message>
+    <message>
+        <source>A backup holds the whole database, encrypted. It is useless without the server&apos;s master key, which is never in a backup: keep a copy of the master key apart from the backups.</source>
+        <translation>A backup holds the whole database, encrypted. It is useless without the server&apos;s master key, which is never in a backup: keep a copy of the master key apart from the backups.</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Download…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Upload…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Edit schedule…</source>
+        <translation>Edit schedule…</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every day at %1.</source>
+        <translation>Scheduled backups: every day at %1.</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every %1 at %2.</source>
+        <translation>Scheduled backups: every %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: off.</source>
+        <translation>Scheduled backups: off.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept: the newest %n, and one per week for %1 weeks.</source>
+        <translation>
+            <numerusform>Kept: the newest %n, and one per week for %1 weeks.</numerusform>
+            <numerusform>Kept: the newest %n, and one per week for %1 weeks.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10211,6 +10488,26 @@
         <source>The list could not be refreshed: %1</source>
         <translation>The list could not be refreshed: %1</translation>
     </message>
+    <message>
+        <source>Log of %1 (the last %2 lines, then live)</source>
+        <translation>Log of %1 (the last %2 lines, then live)</translation>
+    </message>
+    <message>
+        <source>The live log ended (the container stopped); showing new lines every few seconds.</source>
+        <translation>The live log ended (the container stopped); showing new lines every few seconds.</translation>
+    </message>
+    <message>
+        <source>The log could not be followed: %1</source>
+        <translation>The log could not be followed: %1</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Show new lines live as the container writes them</source>
+        <translation>Show new lines live as the container writes them</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -12592,6 +12889,128 @@
     </message>
 </context>
 <context>
+    <name>hm::app::RetentionSettingsTab</name>
+    <message>
+        <source>read the retention settings</source>
+        <translation>read the retention settings</translation>
+    </message>
+    <message>
+        <source>read the store&apos;s size</source>
+        <translation>read the store&apos;s size</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>%1 per hour</translation>
+    </message>
+    <message>
+        <source>not known yet (a minute of samples needed)</source>
+        <translation>not known yet (a minute of samples needed)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is full: new executions are refused until space is freed. Running ones finish.</source>
+        <translation>The server&apos;s disk is full: new executions are refused until space is freed. Running ones finish.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is almost full: below %1 free, new executions will be refused. Lower the limits or free space.</source>
+        <translation>The server&apos;s disk is almost full: below %1 free, new executions will be refused. Lower the limits or free space.</translation>
+    </message>
+    <message>
+        <source>Used (MiB)</source>
+        <translation>Used (MiB)</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>save the retention settings</source>
+        <translation>save the retention settings</translation>
+    </message>
+    <message>
+        <source>Saved. The next pass applies it.</source>
+        <translation>Saved. The next pass applies it.</translation>
+    </message>
+    <message>
+        <source>Applying retention…</source>
+        <translation>Applying retention…</translation>
+    </message>
+    <message>
+        <source>apply retention</source>
+        <translation>apply retention</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n execution(s).</source>
+        <translation>
+            <numerusform>Removed %n execution.</numerusform>
+            <numerusform>Removed %n executions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only administrators change history retention.</source>
+        <translation>Only administrators change history retention.</translation>
+    </message>
+    <message>
+        <source>History retention (every flow)</source>
+        <translation>History retention (every flow)</translation>
+    </message>
+    <message>
+        <source>Keep executions for (days)</source>
+        <translation>Keep executions for (days)</translation>
+    </message>
+    <message>
+        <source>Executions kept per flow</source>
+        <translation>Executions kept per flow</translation>
+    </message>
+    <message>
+        <source>Largest database size (MiB)</source>
+        <translation>Largest database size (MiB)</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>0 means no limit. Only ended executions are removed, oldest first, in the background; a flow&apos;s own limits (its properties) come before these.</source>
+        <translation>0 means no limit. Only ended executions are removed, oldest first, in the background; a flow&apos;s own limits (its properties) come before these.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Apply Now</source>
+        <translation>Apply Now</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>Used by data</source>
+        <translation>Used by data</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Free disk space</translation>
+    </message>
+    <message>
+        <source>The chart of the used size appears once the server has taken two samples (one a minute).</source>
+        <translation>The chart of the used size appears once the server has taken two samples (one a minute).</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::RunStatus</name>
     <message>
         <source>Pending</source>
@@ -14074,6 +14493,10 @@
         <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
         <translation>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -14279,6 +14702,17 @@
     <message>
         <source>Register an account</source>
         <translation>Register an account</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::StorageWarning</name>
+    <message>
+        <source>Server disk full (%1 free): new executions are refused</source>
+        <translation>Server disk full (%1 free): new executions are refused</translation>
+    </message>
+    <message>
+        <source>Server disk almost full: %1 free</source>
+        <translation>Server disk almost full: %1 free</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,18 @@
         <source>Container unhealthy</source>
         <translation>Container unhealthy</translation>
     </message>
+    <message>
+        <source>Containers: %1</source>
+        <translation>Containers: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 and %2 more</translation>
+    </message>
 </context>
 <context>
     <name>PublicStatusPage</name>

@@ -103,6 +103,18 @@
         <source>Container unhealthy</source>
         <translation>容器状态不良</translation>
     </message>
+    <message>
+        <source>Containers: %1</source>
+        <translation>容器：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及其他 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>PublicStatusPage</name>

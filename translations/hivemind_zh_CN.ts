@@ -974,6 +974,14 @@
         <source>Built-in agent release registered</source>
         <translation>已登记内置代理版本</translation>
     </message>
+    <message>
+        <source>Flow history retention changed</source>
+        <translation>已更改流程的历史保留设置</translation>
+    </message>
+    <message>
+        <source>History retention applied</source>
+        <translation>已应用历史保留</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -4349,6 +4357,274 @@
     <message>
         <source>All nodes</source>
         <translation>所有节点</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupListModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Being made (%1 %)</source>
+        <translation>创建中（%1 %）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupsTab</name>
+    <message>
+        <source>the file was changed after it was made</source>
+        <translation>文件在创建后被修改过</translation>
+    </message>
+    <message>
+        <source>the file is cut off</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>the file is not a HiveMind backup</source>
+        <translation>该文件不是 HiveMind 备份</translation>
+    </message>
+    <message>
+        <source>the backup was made with another master key</source>
+        <translation>该备份是用另一个主密钥创建的</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match</source>
+        <translation>文件的校验和不匹配</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s database cannot be brought to this server&apos;s version</source>
+        <translation>备份的数据库无法升级到此服务器的版本</translation>
+    </message>
+    <message>
+        <source>another backup is being made</source>
+        <translation>另一个备份正在创建中</translation>
+    </message>
+    <message>
+        <source>another restore is being prepared</source>
+        <translation>另一个恢复正在准备中</translation>
+    </message>
+    <message>
+        <source>Backing up… %1 %</source>
+        <translation>备份中… %1 %</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete (%2). It is useless without the server&apos;s master key: keep a copy of the master key apart from the backups.</source>
+        <translation>备份 %1 已完成（%2）。没有服务器的主密钥，备份就无法使用：请将主密钥的副本与备份分开保存。</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete</source>
+        <translation>备份 %1 已完成</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>备份中…</translation>
+    </message>
+    <message>
+        <source>No backup was made</source>
+        <translation>未创建备份</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2)…</source>
+        <translation>正在上传 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Downloading to %1 (%2)…</source>
+        <translation>正在下载到 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Save the backup file</source>
+        <translation>保存备份文件</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup)</source>
+        <translation>HiveMind 备份 (*.hmbackup)</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Keep it with care: it holds every secret of the server, readable with the master key.</source>
+        <translation>已保存到 %1。请妥善保管：它包含服务器的所有机密，持有主密钥即可读取。</translation>
+    </message>
+    <message>
+        <source>The download stopped (start it again to go on)</source>
+        <translation>下载已中断（再次开始即可继续）</translation>
+    </message>
+    <message>
+        <source>The download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>Downloading to %1…</source>
+        <translation>正在下载到 %1…</translation>
+    </message>
+    <message>
+        <source>Upload a backup file</source>
+        <translation>上传备份文件</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup);;All files (*)</source>
+        <translation>HiveMind 备份 (*.hmbackup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Uploaded as %1: the server checked it with its master key.</source>
+        <translation>已上传为 %1：服务器已用其主密钥检查过。</translation>
+    </message>
+    <message>
+        <source>The upload was refused</source>
+        <translation>上传被拒绝</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>正在上传 %1…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?
+
+It replaces the server&apos;s whole database — flows, executions, users, credentials, nodes, settings and the audit trail — with the backup&apos;s, as it was then. Everything done since is lost. The restore is applied when the server starts next; the current database is kept beside it.</source>
+        <translation>要恢复 %1 的备份吗？
+
+这会用备份当时的内容替换服务器的整个数据库——流程、执行记录、用户、凭据、节点、设置和审计记录。此后所做的一切都会丢失。恢复会在服务器下次启动时应用；当前数据库会保留在旁。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Checking and preparing the restore…</source>
+        <translation>正在检查并准备恢复…</translation>
+    </message>
+    <message>
+        <source>The restore was refused</source>
+        <translation>恢复被拒绝</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is checked and staged: restart the server to apply it.</source>
+        <translation>%1 的备份已检查并准备就绪：重启服务器即可应用。</translation>
+    </message>
+    <message>
+        <source>Restore staged: restart the server to apply it</source>
+        <translation>恢复已准备就绪：重启服务器即可应用</translation>
+    </message>
+    <message>
+        <source>Delete a backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <source>Delete the backup %1 and its file? This cannot be undone.</source>
+        <translation>要删除备份 %1 及其文件吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The backup was not deleted</source>
+        <translation>备份未删除</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted.</source>
+        <translation>已删除备份 %1。</translation>
+    </message>
+    <message>
+        <source>Only administrators see and manage backups.</source>
+        <translation>只有管理员可以查看和管理备份。</translation>
+    </message>
+    <message>
+        <source>A backup holds the whole database, encrypted. It is useless without the server&apos;s master key, which is never in a backup: keep a copy of the master key apart from the backups.</source>
+        <translation>备份包含加密后的整个数据库。没有服务器的主密钥，备份就无法使用，而主密钥从不包含在备份中：请将主密钥的副本与备份分开保存。</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>创建备份</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>上传…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Edit schedule…</source>
+        <translation>编辑计划…</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every day at %1.</source>
+        <translation>定时备份：每天 %1。</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every %1 at %2.</source>
+        <translation>定时备份：每%1 %2。</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: off.</source>
+        <translation>定时备份：关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept: the newest %n, and one per week for %1 weeks.</source>
+        <translation>
+            <numerusform>保留：最新的 %n 份，以及 %1 周内每周一份。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10154,6 +10430,26 @@
         <source>The list could not be refreshed: %1</source>
         <translation>无法刷新列表：%1</translation>
     </message>
+    <message>
+        <source>Log of %1 (the last %2 lines, then live)</source>
+        <translation>%1 的日志（最后 %2 行，之后实时显示）</translation>
+    </message>
+    <message>
+        <source>The live log ended (the container stopped); showing new lines every few seconds.</source>
+        <translation>实时日志已结束（容器已停止）；改为每隔几秒显示新行。</translation>
+    </message>
+    <message>
+        <source>The log could not be followed: %1</source>
+        <translation>无法实时跟踪日志：%1</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>实时跟踪</translation>
+    </message>
+    <message>
+        <source>Show new lines live as the container writes them</source>
+        <translation>容器写入新行时实时显示</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -12528,6 +12824,127 @@
     </message>
 </context>
 <context>
+    <name>hm::app::RetentionSettingsTab</name>
+    <message>
+        <source>read the retention settings</source>
+        <translation>读取保留设置</translation>
+    </message>
+    <message>
+        <source>read the store&apos;s size</source>
+        <translation>读取存储区大小</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>每小时 %1</translation>
+    </message>
+    <message>
+        <source>not known yet (a minute of samples needed)</source>
+        <translation>尚不清楚（需要一分钟的采样）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1／共 %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is full: new executions are refused until space is freed. Running ones finish.</source>
+        <translation>服务器磁盘已满：在释放空间之前，新的执行都会被拒绝。运行中的会照常完成。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is almost full: below %1 free, new executions will be refused. Lower the limits or free space.</source>
+        <translation>服务器磁盘快满了：可用空间低于 %1 时，新的执行将被拒绝。请调低保留上限或释放空间。</translation>
+    </message>
+    <message>
+        <source>Used (MiB)</source>
+        <translation>已使用（MiB）</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>save the retention settings</source>
+        <translation>保存保留设置</translation>
+    </message>
+    <message>
+        <source>Saved. The next pass applies it.</source>
+        <translation>已保存，下一轮清理时应用。</translation>
+    </message>
+    <message>
+        <source>Applying retention…</source>
+        <translation>正在应用保留设置…</translation>
+    </message>
+    <message>
+        <source>apply retention</source>
+        <translation>应用保留设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n execution(s).</source>
+        <translation>
+            <numerusform>已删除 %n 条执行记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only administrators change history retention.</source>
+        <translation>只有管理员可以更改历史保留设置。</translation>
+    </message>
+    <message>
+        <source>History retention (every flow)</source>
+        <translation>历史保留（所有流程）</translation>
+    </message>
+    <message>
+        <source>Keep executions for (days)</source>
+        <translation>执行记录保留天数</translation>
+    </message>
+    <message>
+        <source>Executions kept per flow</source>
+        <translation>每个流程保留的执行条数</translation>
+    </message>
+    <message>
+        <source>Largest database size (MiB)</source>
+        <translation>数据库大小上限（MiB）</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>0 means no limit. Only ended executions are removed, oldest first, in the background; a flow&apos;s own limits (its properties) come before these.</source>
+        <translation>0 表示不限。只会在后台删除已结束的执行记录，从最旧的开始；流程自身的上限（在其属性中）优先于这些设置。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Apply Now</source>
+        <translation>立即应用</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>存储区</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Used by data</source>
+        <translation>数据已使用</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长速度</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>磁盘可用空间</translation>
+    </message>
+    <message>
+        <source>The chart of the used size appears once the server has taken two samples (one a minute).</source>
+        <translation>服务器取得两次采样（每分钟一次）后，就会显示已使用大小的图表。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::RunStatus</name>
     <message>
         <source>Pending</source>
@@ -13999,6 +14416,10 @@
         <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
         <translation>没有主密钥，备份就无法使用：请将主密钥另外保存一份，不要与备份放在一起。时刻以服务器的时区为准。</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>保留期限</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -14204,6 +14625,17 @@
     <message>
         <source>Register an account</source>
         <translation>注册账号</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::StorageWarning</name>
+    <message>
+        <source>Server disk full (%1 free): new executions are refused</source>
+        <translation>服务器磁盘已满（可用 %1）：新的执行会被拒绝</translation>
+    </message>
+    <message>
+        <source>Server disk almost full: %1 free</source>
+        <translation>服务器磁盘快满了：可用 %1</translation>
     </message>
 </context>
 <context>

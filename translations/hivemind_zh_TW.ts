@@ -974,6 +974,14 @@
         <source>Built-in agent release registered</source>
         <translation>已登錄內建代理程式版本</translation>
     </message>
+    <message>
+        <source>Flow history retention changed</source>
+        <translation>已變更流程的歷程保留設定</translation>
+    </message>
+    <message>
+        <source>History retention applied</source>
+        <translation>已套用歷程保留</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -4349,6 +4357,274 @@
     <message>
         <source>All nodes</source>
         <translation>所有節點</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupListModel</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>排程</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>已上傳</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Being made (%1 %)</source>
+        <translation>建立中（%1 %）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校驗碼</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackupsTab</name>
+    <message>
+        <source>the file was changed after it was made</source>
+        <translation>檔案在建立後遭到修改</translation>
+    </message>
+    <message>
+        <source>the file is cut off</source>
+        <translation>檔案不完整</translation>
+    </message>
+    <message>
+        <source>the file is not a HiveMind backup</source>
+        <translation>此檔案不是 HiveMind 備份</translation>
+    </message>
+    <message>
+        <source>the backup was made with another master key</source>
+        <translation>此備份是以另一把主金鑰建立的</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match</source>
+        <translation>檔案的校驗碼不符</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s database cannot be brought to this server&apos;s version</source>
+        <translation>備份的資料庫無法升級到此伺服器的版本</translation>
+    </message>
+    <message>
+        <source>another backup is being made</source>
+        <translation>另一個備份正在建立中</translation>
+    </message>
+    <message>
+        <source>another restore is being prepared</source>
+        <translation>另一個還原正在準備中</translation>
+    </message>
+    <message>
+        <source>Backing up… %1 %</source>
+        <translation>備份中… %1 %</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>備份失敗：%1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete (%2). It is useless without the server&apos;s master key: keep a copy of the master key apart from the backups.</source>
+        <translation>備份 %1 已完成（%2）。沒有伺服器的主金鑰，備份便無法使用：請將主金鑰的副本與備份分開保存。</translation>
+    </message>
+    <message>
+        <source>Backup %1 is complete</source>
+        <translation>備份 %1 已完成</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>備份中…</translation>
+    </message>
+    <message>
+        <source>No backup was made</source>
+        <translation>未建立備份</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2)…</source>
+        <translation>正在上傳 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Downloading to %1 (%2)…</source>
+        <translation>正在下載到 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Save the backup file</source>
+        <translation>儲存備份檔案</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup)</source>
+        <translation>HiveMind 備份 (*.hmbackup)</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Keep it with care: it holds every secret of the server, readable with the master key.</source>
+        <translation>已儲存到 %1。請妥善保管：它含有伺服器的所有機密，持有主金鑰即可讀取。</translation>
+    </message>
+    <message>
+        <source>The download stopped (start it again to go on)</source>
+        <translation>下載已中斷（再次開始即可接續）</translation>
+    </message>
+    <message>
+        <source>The download failed</source>
+        <translation>下載失敗</translation>
+    </message>
+    <message>
+        <source>Downloading to %1…</source>
+        <translation>正在下載到 %1…</translation>
+    </message>
+    <message>
+        <source>Upload a backup file</source>
+        <translation>上傳備份檔案</translation>
+    </message>
+    <message>
+        <source>HiveMind backups (*.hmbackup);;All files (*)</source>
+        <translation>HiveMind 備份 (*.hmbackup);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Uploaded as %1: the server checked it with its master key.</source>
+        <translation>已上傳為 %1：伺服器已用其主金鑰檢查過。</translation>
+    </message>
+    <message>
+        <source>The upload was refused</source>
+        <translation>上傳遭拒</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>正在上傳 %1…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?
+
+It replaces the server&apos;s whole database — flows, executions, users, credentials, nodes, settings and the audit trail — with the backup&apos;s, as it was then. Everything done since is lost. The restore is applied when the server starts next; the current database is kept beside it.</source>
+        <translation>要還原 %1 的備份嗎？
+
+這會以備份當時的內容取代伺服器的整個資料庫——流程、執行紀錄、使用者、憑證、節點、設定與稽核紀錄。此後所做的一切都會遺失。還原會在伺服器下次啟動時套用；目前的資料庫會保留在旁。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>還原備份</translation>
+    </message>
+    <message>
+        <source>Checking and preparing the restore…</source>
+        <translation>正在檢查並準備還原…</translation>
+    </message>
+    <message>
+        <source>The restore was refused</source>
+        <translation>還原遭拒</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is checked and staged: restart the server to apply it.</source>
+        <translation>%1 的備份已檢查並備妥：重新啟動伺服器即可套用。</translation>
+    </message>
+    <message>
+        <source>Restore staged: restart the server to apply it</source>
+        <translation>還原已備妥：重新啟動伺服器即可套用</translation>
+    </message>
+    <message>
+        <source>Delete a backup</source>
+        <translation>刪除備份</translation>
+    </message>
+    <message>
+        <source>Delete the backup %1 and its file? This cannot be undone.</source>
+        <translation>要刪除備份 %1 及其檔案嗎？此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>The backup was not deleted</source>
+        <translation>備份未刪除</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted.</source>
+        <translation>已刪除備份 %1。</translation>
+    </message>
+    <message>
+        <source>Only administrators see and manage backups.</source>
+        <translation>只有管理員能查看與管理備份。</translation>
+    </message>
+    <message>
+        <source>A backup holds the whole database, encrypted. It is useless without the server&apos;s master key, which is never in a backup: keep a copy of the master key apart from the backups.</source>
+        <translation>備份含有加密後的整個資料庫。沒有伺服器的主金鑰，備份便無法使用，而主金鑰從不包含在備份中：請將主金鑰的副本與備份分開保存。</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>建立備份</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下載…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>上傳…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>還原…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Edit schedule…</source>
+        <translation>編輯排程…</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every day at %1.</source>
+        <translation>排程備份：每天 %1。</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: every %1 at %2.</source>
+        <translation>排程備份：每%1 %2。</translation>
+    </message>
+    <message>
+        <source>Scheduled backups: off.</source>
+        <translation>排程備份：關閉。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept: the newest %n, and one per week for %1 weeks.</source>
+        <translation>
+            <numerusform>保留：最新的 %n 份，以及 %1 週內每週一份。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10154,6 +10430,26 @@
         <source>The list could not be refreshed: %1</source>
         <translation>無法重新整理清單：%1</translation>
     </message>
+    <message>
+        <source>Log of %1 (the last %2 lines, then live)</source>
+        <translation>%1 的日誌（最後 %2 行，之後即時顯示）</translation>
+    </message>
+    <message>
+        <source>The live log ended (the container stopped); showing new lines every few seconds.</source>
+        <translation>即時日誌已結束（容器已停止）；改為每隔幾秒顯示新行。</translation>
+    </message>
+    <message>
+        <source>The log could not be followed: %1</source>
+        <translation>無法即時追蹤日誌：%1</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>即時追蹤</translation>
+    </message>
+    <message>
+        <source>Show new lines live as the container writes them</source>
+        <translation>容器寫入新行時即時顯示</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -12528,6 +12824,127 @@
     </message>
 </context>
 <context>
+    <name>hm::app::RetentionSettingsTab</name>
+    <message>
+        <source>read the retention settings</source>
+        <translation>讀取保留設定</translation>
+    </message>
+    <message>
+        <source>read the store&apos;s size</source>
+        <translation>讀取儲存區大小</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>每小時 %1</translation>
+    </message>
+    <message>
+        <source>not known yet (a minute of samples needed)</source>
+        <translation>尚不知道（需要一分鐘的取樣）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1／共 %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is full: new executions are refused until space is freed. Running ones finish.</source>
+        <translation>伺服器磁碟已滿：在釋出空間之前，新的執行都會被拒絕。執行中的會照常完成。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s disk is almost full: below %1 free, new executions will be refused. Lower the limits or free space.</source>
+        <translation>伺服器磁碟快滿了：可用空間低於 %1 時，新的執行將被拒絕。請調低保留上限或釋出空間。</translation>
+    </message>
+    <message>
+        <source>Used (MiB)</source>
+        <translation>已使用（MiB）</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>save the retention settings</source>
+        <translation>儲存保留設定</translation>
+    </message>
+    <message>
+        <source>Saved. The next pass applies it.</source>
+        <translation>已儲存，下一輪清理時套用。</translation>
+    </message>
+    <message>
+        <source>Applying retention…</source>
+        <translation>正在套用保留設定…</translation>
+    </message>
+    <message>
+        <source>apply retention</source>
+        <translation>套用保留設定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n execution(s).</source>
+        <translation>
+            <numerusform>已移除 %n 筆執行記錄。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only administrators change history retention.</source>
+        <translation>只有管理員可以變更歷程保留設定。</translation>
+    </message>
+    <message>
+        <source>History retention (every flow)</source>
+        <translation>歷程保留（所有流程）</translation>
+    </message>
+    <message>
+        <source>Keep executions for (days)</source>
+        <translation>執行記錄保留天數</translation>
+    </message>
+    <message>
+        <source>Executions kept per flow</source>
+        <translation>每個流程保留的執行筆數</translation>
+    </message>
+    <message>
+        <source>Largest database size (MiB)</source>
+        <translation>資料庫大小上限（MiB）</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>0 means no limit. Only ended executions are removed, oldest first, in the background; a flow&apos;s own limits (its properties) come before these.</source>
+        <translation>0 表示不限。只會在背景移除已結束的執行記錄，由最舊的開始；流程本身的上限（在其屬性中）優先於這些設定。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Apply Now</source>
+        <translation>立即套用</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>儲存區</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>資料庫檔案</translation>
+    </message>
+    <message>
+        <source>Used by data</source>
+        <translation>資料已使用</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成長速度</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>磁碟可用空間</translation>
+    </message>
+    <message>
+        <source>The chart of the used size appears once the server has taken two samples (one a minute).</source>
+        <translation>伺服器取得兩次取樣（每分鐘一次）後，就會顯示已使用大小的圖表。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::RunStatus</name>
     <message>
         <source>Pending</source>
@@ -13999,6 +14416,10 @@
         <source>A backup is useless without the master key: keep a copy of the master key apart from the backups. The hour is in the server&apos;s time zone.</source>
         <translation>沒有主金鑰，備份就無法使用：請將主金鑰另外保存一份，不要與備份放在一起。時刻以伺服器的時區為準。</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>保留期限</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>
@@ -14204,6 +14625,17 @@
     <message>
         <source>Register an account</source>
         <translation>註冊帳號</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::StorageWarning</name>
+    <message>
+        <source>Server disk full (%1 free): new executions are refused</source>
+        <translation>伺服器磁碟已滿（可用 %1）：新的執行會被拒絕</translation>
+    </message>
+    <message>
+        <source>Server disk almost full: %1 free</source>
+        <translation>伺服器磁碟快滿了：可用 %1</translation>
     </message>
 </context>
 <context>
