@@ -196,7 +196,8 @@ for u in hivemind hivemind-agent; do
     if getent passwd $u >/dev/null; then deluser --quiet $u; fi
     if getent group $u >/dev/null; then delgroup --quiet $u; fi
 done
-rm -rf /var/lib/hivemind /var/lib/hivemind-agent /etc/hivemind /run/hm-units
+rm -rf /var/lib/hivemind /var/lib/hivemind-agent /etc/hivemind /run/hm-units \
+    /etc/nginx/sites-available/hivemind /etc/nginx/sites-enabled/hivemind
 """
 
 
