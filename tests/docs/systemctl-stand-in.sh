@@ -57,27 +57,38 @@ if [ "$(basename "$0")" = journalctl ]; then
     exit 0
 fi
 
+# Everything but running units (enable's symlinks, preset, is-enabled,
+# --root=… from the maintainer scripts' deb-systemd-helper) is the real
+# systemctl's: those work on files, without systemd running.
+case "$1" in
+    start|stop|restart|try-restart|reload|is-active|status|daemon-reload|enable|disable) ;;
+    *) exec /usr/bin/systemctl "$@" ;;
+esac
 now=""
 action=$1; shift
+units=""
 for arg in "$@"; do
     case "$arg" in
         --now) now=1 ;;
         --*) ;;
-        *)  u=${arg%.service}
-            case "$action" in
-                start) start "$u" ;;
-                stop) stop "$u" ;;
-                restart|try-restart) stop "$u"; start "$u" ;;
-                reload) if [ "$u" = nginx ]; then
-                            if pgrep -x nginx >/dev/null 2>&1; then /usr/sbin/nginx -s reload; else start nginx; fi
-                        else stop "$u"; start "$u"; fi ;;
-                enable) [ -n "$now" ] && start "$u" ;;
-                disable) [ -n "$now" ] && stop "$u" ;;
-                is-active) running "$u" && echo active || { echo inactive; exit 3; } ;;
-                status) running "$u" && echo "$u: active (running)" || { echo "$u: inactive"; exit 3; } ;;
-                *) echo "stand-in systemctl: $action not supported" >&2; exit 1 ;;
-            esac ;;
+        *) units="$units ${arg%.service}" ;;
     esac
 done
-case "$action" in daemon-reload) ;; esac
+for u in $units; do
+    case "$action" in
+        start) start "$u" ;;
+        stop) stop "$u" ;;
+        restart|try-restart) stop "$u"; start "$u" ;;
+        reload) if [ "$u" = nginx ]; then
+                    if pgrep -x nginx >/dev/null 2>&1; then /usr/sbin/nginx -s reload; else start nginx; fi
+                else stop "$u"; start "$u"; fi ;;
+        enable) /usr/bin/systemctl enable "$u.service" 2>/dev/null || true
+                if [ -n "$now" ]; then start "$u"; fi ;;
+        disable) /usr/bin/systemctl disable "$u.service" 2>/dev/null || true
+                 if [ -n "$now" ]; then stop "$u"; fi ;;
+        is-active) if running "$u"; then echo active; else echo inactive; exit 3; fi ;;
+        status) if running "$u"; then echo "$u.service: active (running), pid $(cat "$state/$u.pid")"
+                else echo "$u.service: inactive"; exit 3; fi ;;
+    esac
+done
 exit 0
