@@ -158,7 +158,7 @@ def check_troubleshooting(text, sources):
     assert not problems, "\n".join(problems)
 
 
-@case("the checks catch an unmarked block, a stale exit code and an unknown error code")
+@case("the checks catch an unmarked block, a stale exit code, an unknown error code; the script's order")
 def check_the_checks(text, sources):
     # The guide itself passes; these doctored copies must not.
     unmarked = text + "\n```bash\nrm -rf /\n```\n```sh not-tested:\nx\n```\n"
@@ -169,6 +169,14 @@ def check_the_checks(text, sources):
     assert unknown != text and any("NODE_GONE" in p for p in troubleshooting_problems(unknown, sources))
     detail = text.replace("`backup_running`", "`backup_runing`")
     assert detail != text and any("backup_runing" in p for p in troubleshooting_problems(detail, sources))
+    # The script runs the tested blocks in order, makes the new machine
+    # right before a new-machine block, and leaves shown-only blocks out.
+    sample = ("```sh guide-test\necho one\n```\n```sh not-tested: needs a real systemd\n"
+              "echo shown\n```\n```sh guide-test new-machine\necho two\n```\n")
+    script = script_for(sample, {"HM_PORT": 1})
+    assert "echo shown" not in script, script
+    assert 0 < script.index("echo one") < script.index("dpkg --purge") < script.index("echo two"), script
+    assert script.rstrip().endswith("systemctl stop $u; done"), script
 
 
 def free_port():
@@ -263,7 +271,6 @@ def check_commands(text, work):
         env={"PATH": "/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
              "HOME": "/root"})
     print(result.stdout.rstrip())
-    logs = os.path.join(upper, "run")  # /run is a tmpfs: its logs are gone; say where it stopped
     assert result.returncode == 0 and ">>> guide done" in result.stdout, (
         f"the guide's commands failed (exit {result.returncode}) after the block marked last above")
 
