@@ -40,7 +40,14 @@ start() {
 }
 
 stop() {
-    if [ "$1" = nginx ]; then /usr/sbin/nginx -s quit 2>/dev/null || true; return; fi
+    if [ "$1" = nginx ]; then
+        # quit is asynchronous: wait for the master to go, as systemctl does.
+        pid=$(cat /run/nginx.pid 2>/dev/null || true)
+        /usr/sbin/nginx -s quit 2>/dev/null || true
+        i=0; while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+            i=$((i+1)); sleep 0.1; done
+        return
+    fi
     running "$1" || return 0
     pid=$(cat "$state/$1.pid")
     kill "$pid"
