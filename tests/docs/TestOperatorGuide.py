@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""TestOperatorGuide: every command of docs/operator-guide.md, run.
+
+The guide's shell blocks are fenced with an info string that says what
+happens to them (the guide's "How this guide is tested"):
+
+  ```sh guide-test               run by this test, in order, in one shell
+  ```sh guide-test new-machine   the same, after the test has made the root
+                                 a "new machine" (services stopped, packages
+                                 purged, users gone; /root kept: the files
+                                 the operator copied over)
+  ```sh not-tested: REASON       shown only; the reason is required
+
+Any other shell block (sh, bash, shell, console) fails the test, so no
+command slips in untested. The tested blocks run as root in a throw-away
+root (an overlay of this machine's files in a private mount namespace, as
+TestPackages installs its packages) with the .debs cpack builds from this
+tree, a systemctl/journalctl stand-in (tests/docs/systemctl-stand-in.sh: no
+systemd as PID 1 here) and free loopback ports in HM_PORT and
+HM_PROXY_PORT. No network besides loopback.
+
+The troubleshooting tables are checked against the sources: every exit
+code of hivemind-server (server/runtime/ExitCodes.h) and hivemind-agent
+(agent/AgentOptions.h) is listed and nothing else, every error code named
+exists in core/common/Error.cpp and every details.code in the sources.
+
+Usage: TestOperatorGuide.py BUILD_DIR SOURCE_DIR
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD, SOURCE = sys.argv[1], sys.argv[2]
+GUIDE = os.path.join(SOURCE, "docs", "operator-guide.md")
+SHELL_LANGS = {"sh", "bash", "shell", "console", "zsh"}
+PASSED, FAILED = [], []
+
+
+def case(name):
+    def wrap(fn):
+        def runner(*args):
+            started = time.monotonic()
+            try:
+                fn(*args)
+                PASSED.append(name)
+                print(f"PASS   : {name} ({time.monotonic() - started:.1f}s)", flush=True)
+            except Exception as error:  # noqa: BLE001 - every failure is reported
+                FAILED.append(name)
+                print(f"FAIL!  : {name}: {error}", flush=True)
+        return runner
+    return wrap
+
+
+def blocks(text):
+    """(line, info string, body) of every fenced block, in order."""
+    found, lines, i = [], text.splitlines(), 0
+    while i < len(lines):
+        m = re.match(r"^(\s*)(```+)(.*)$", lines[i])
+        if m:
+            indent, fence, info = m.group(1), m.group(2), m.group(3).strip()
+            start, body = i + 1, []
+            i += 1
+            while i < len(lines) and not lines[i].strip().startswith(fence):
+                body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i])
+                i += 1
+            found.append((start, info, "\n".join(body)))
+        i += 1
+    return found
+
+
+def section(text, title):
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert m, f"the guide has no section '## {title}'"
+    return m.group(1)
+
+
+def unmarked_blocks(text):
+    """The shell blocks that are neither run by the test nor say why not."""
+    bad = []
+    for line, info, _ in blocks(text):
+        words = info.split()
+        if not words or words[0] not in SHELL_LANGS:
+            continue
+        rest = " ".join(words[1:])
+        if rest in ("guide-test", "guide-test new-machine"):
+            continue
+        if rest.startswith("not-tested:") and len(rest.split(":", 1)[1].strip()) >= 10:
+            continue
+        bad.append(f"line {line}: ```{info}")
+    return bad
+
+
+@case("every shell block is marked guide-test or not-tested with a reason")
+def check_marks(text):
+    bad = unmarked_blocks(text)
+    assert not bad, "unmarked shell blocks (mark them `sh guide-test` or `sh not-tested: why`):\n" \
+        + "\n".join(bad)
+    tested = [b for b in blocks(text) if b[1].startswith("sh guide-test")]
+    assert len(tested) >= 10, f"only {len(tested)} tested blocks"
+
+
+def source_exit_codes():
+    server = open(os.path.join(SOURCE, "server/runtime/ExitCodes.h"), encoding="utf-8").read()
+    agent = open(os.path.join(SOURCE, "agent/AgentOptions.h"), encoding="utf-8").read()
+    return {"hivemind-server": {int(n) for n in re.findall(r"^\s*Exit\w+ = (\d+),", server, re.M)},
+            "hivemind-agent": {int(n) for n in re.findall(r"constexpr int kExit\w+ = (\d+);", agent)}}
+
+
+def source_text(*dirs):
+    chunks = []
+    for d in dirs:
+        for root, _, files in os.walk(os.path.join(SOURCE, d)):
+            for f in files:
+                if f.endswith((".cpp", ".h")):
+                    chunks.append(open(os.path.join(root, f), encoding="utf-8", errors="replace").read())
+    return "\n".join(chunks)
+
+
+def troubleshooting_problems(text, sources):
+    """What in the guide's Troubleshooting does not match the sources."""
+    problems = []
+    part = section(text, "Troubleshooting")
+    wanted = source_exit_codes()
+    listed = {p: set() for p in wanted}
+    for program, code in re.findall(r"^\| `(hivemind-server|hivemind-agent)` \| (\d+) \|", part, re.M):
+        listed[program].add(int(code))
+    for program in wanted:
+        assert wanted[program], f"no exit codes parsed for {program}"
+        if listed[program] != wanted[program]:
+            problems.append(f"{program}: the guide lists exit codes {sorted(listed[program])}, "
+                            f"the sources have {sorted(wanted[program])}")
+    catalogue = set(re.findall(r'\{ErrorCode::\w+, "([A-Z_]+)", \d+\}',
+                               open(os.path.join(SOURCE, "core/common/Error.cpp"),
+                                    encoding="utf-8").read()))
+    assert len(catalogue) > 40, "could not parse core/common/Error.cpp"
+    codes = set(re.findall(r"^\| `([A-Z][A-Z_]+)`", part, re.M))
+    if len(codes) < 8:
+        problems.append(f"only {sorted(codes)} error codes in the table")
+    unknown = sorted(codes - catalogue)
+    if unknown:
+        problems.append(f"error codes not in core/common/Error.cpp: {unknown}")
+    details = set(re.findall(r"`details\.code` `([A-Za-z_]+)`", part))
+    missing = sorted(d for d in details if f'"{d}"' not in sources)
+    if missing:
+        problems.append(f"details.code values not in server/ or core/: {missing}")
+    return problems
+
+
+@case("troubleshooting: exit codes and error codes exist in the sources")
+def check_troubleshooting(text, sources):
+    problems = troubleshooting_problems(text, sources)
+    assert not problems, "\n".join(problems)
+
+
+@case("the checks catch an unmarked block, a stale exit code, an unknown error code; the script's order")
+def check_the_checks(text, sources):
+    # The guide itself passes; these doctored copies must not.
+    unmarked = text + "\n```bash\nrm -rf /\n```\n```sh not-tested:\nx\n```\n"
+    assert len(unmarked_blocks(unmarked)) == 2, unmarked_blocks(unmarked)
+    stale = text.replace("| `hivemind-server` | 3 |", "| `hivemind-server` | 4 |")
+    assert stale != text and any("exit codes" in p for p in troubleshooting_problems(stale, sources))
+    unknown = text.replace("| `NODE_OFFLINE` |", "| `NODE_GONE` |")
+    assert unknown != text and any("NODE_GONE" in p for p in troubleshooting_problems(unknown, sources))
+    detail = text.replace("`backup_running`", "`backup_runing`")
+    assert detail != text and any("backup_runing" in p for p in troubleshooting_problems(detail, sources))
+    # The script runs the tested blocks in order, makes the new machine
+    # right before a new-machine block, and leaves shown-only blocks out.
+    sample = ("```sh guide-test\necho one\n```\n```sh not-tested: needs a real systemd\n"
+              "echo shown\n```\n```sh guide-test new-machine\necho two\n```\n")
+    script = script_for(sample, {"HM_PORT": 1})
+    assert "echo shown" not in script, script
+    assert 0 < script.index("echo one") < script.index("dpkg --purge") < script.index("echo two"), script
+    assert script.rstrip().endswith("echo '>>> guide done'") and "trap '" in script, script
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_debs(work):
+    out = os.path.join(work, "debs")
+    # The server and the agent only: the console's package is not needed
+    # and is the slowest to compress.
+    result = subprocess.run(["cpack", "--config", os.path.join(BUILD, "CPackConfig.cmake"),
+                             "-G", "DEB", "-B", out, "-D", "CPACK_COMPONENTS_ALL=server;agent"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert result.returncode == 0, result.stdout
+    return [os.path.join(out, f) for f in os.listdir(out) if f.endswith(".deb")]
+
+
+NEW_MACHINE = """
+# --- the test: a new machine (services stopped, packages purged, users gone; /root kept)
+for u in hivemind-agent hivemind-server nginx; do systemctl stop $u; done
+dpkg --purge hivemind-server hivemind-agent >/tmp/purge.log 2>&1 || { cat /tmp/purge.log; exit 1; }
+for u in hivemind hivemind-agent; do
+    if getent passwd $u >/dev/null; then deluser --quiet $u; fi
+    if getent group $u >/dev/null; then delgroup --quiet $u; fi
+done
+rm -rf /var/lib/hivemind /var/lib/hivemind-agent /etc/hivemind /run/hm-units \
+    /etc/nginx/sites-available/hivemind /etc/nginx/sites-enabled/hivemind
+"""
+
+
+def script_for(text, env):
+    parts = ["set -e", "cd /root",
+             # On failure: the services' last lines (/run is gone afterwards);
+             # always: nothing left running in the namespace.
+             "trap 'rc=$?; [ $rc -eq 0 ] || for f in /run/hm-units/*.log; do "
+             "echo \"--- $f\"; tail -n 15 \"$f\"; done; "
+             "for u in hivemind-agent hivemind-server nginx; do systemctl stop $u || true; done' EXIT"]
+    parts += [f"export {k}='{v}'" for k, v in env.items()]
+    parts.append("""
+# The test starts from a machine without HiveMind (its tests may have made these users).
+for u in hivemind hivemind-agent; do
+    if getent passwd $u >/dev/null; then deluser --quiet $u; fi
+    if getent group $u >/dev/null; then delgroup --quiet $u; fi
+done
+rm -rf /etc/hivemind /var/lib/hivemind /var/lib/hivemind-agent
+""")
+    for line, info, body in blocks(text):
+        if not info.startswith("sh guide-test"):
+            continue
+        if info.endswith("new-machine"):
+            parts.append(NEW_MACHINE)
+        parts.append(f"echo '>>> guide block at line {line}'")
+        parts.append(body)
+    parts.append("echo '>>> guide done'")
+    return "\n".join(parts) + "\n"
+
+
+@case("the guide's commands run: install, first start, TLS, proxy, agent, backup, restore drill, upgrade")
+def check_commands(text, work):
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        raise AssertionError("needs root and unshare (a private mount namespace)")
+    base = os.path.join(work, "root")
+    for d in ("upper", "work", "merged"):
+        os.makedirs(os.path.join(base, d))
+    upper = os.path.join(base, "upper")
+    # The packages, where an operator downloaded them.
+    os.makedirs(os.path.join(upper, "root"))
+    os.chmod(os.path.join(upper, "root"), 0o700)
+    for deb in build_debs(work):
+        shutil.copy(deb, os.path.join(upper, "root"))
+    stand_in = os.path.join(upper, "usr/local/sbin")
+    os.makedirs(stand_in)
+    for name in ("systemctl", "journalctl"):
+        shutil.copy(os.path.join(SOURCE, "tests/docs/systemctl-stand-in.sh"),
+                    os.path.join(stand_in, name))
+    env = {"HM_PORT": free_port(), "HM_PROXY_PORT": free_port(), "HM_HOST": "localhost",
+           "HM_ADDR": "127.0.0.1"}
+    script = script_for(text, env)
+    open(os.path.join(upper, "root", "guide.sh"), "w").write(script)
+    setup = (
+        f"mount -t overlay overlay -o lowerdir=/,upperdir={base}/upper,workdir={base}/work "
+        f"{base}/merged && mount -t proc proc {base}/merged/proc && "
+        f"mount -t tmpfs tmpfs {base}/merged/dev && mount -t tmpfs tmpfs {base}/merged/run && "
+        f"mount -t tmpfs tmpfs {base}/merged/tmp && "
+        f"for d in null zero random urandom; do touch {base}/merged/dev/$d && "
+        f"mount --bind /dev/$d {base}/merged/dev/$d; done && "
+        f"exec chroot {base}/merged /bin/sh -c 'sh -e /root/guide.sh'")
+    result = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-ec", setup],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=150,
+        env={"PATH": "/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
+             "HOME": "/root"})
+    print(result.stdout.rstrip())
+    started = re.findall(r"^>>> guide block at line (\d+)$", result.stdout, re.M)
+    assert result.returncode == 0 and ">>> guide done" in result.stdout, (
+        f"the guide's commands failed (exit {result.returncode}) in the block at line "
+        f"{started[-1] if started else '?'} of docs/operator-guide.md")
+
+
+def main():
+    started = time.monotonic()
+    text = open(GUIDE, encoding="utf-8").read()
+    sources = source_text("server", "core")
+    check_marks(text)
+    check_troubleshooting(text, sources)
+    check_the_checks(text, sources)
+    missing = [p for p in ("hivemind-server", "hivemind-agent")
+               if not os.path.exists(os.path.join(BUILD, "bin", p))]
+    if missing:
+        print(f"FAIL!  : build first: cmake --build --preset ci --target TestOperatorGuide ({missing})")
+        return 1
+    work = tempfile.mkdtemp(prefix="hm-guide-")
+    try:
+        check_commands(text, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"TestOperatorGuide took {time.monotonic() - started:.1f}s")
+    print(f"Totals: {len(PASSED)} passed, {len(FAILED)} failed")
+    return 1 if FAILED else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
