@@ -73,8 +73,16 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
                 field.editor->setFocus();
         }
     });
-    m_retentionTab = new RetentionSettingsTab(this);
-    m_tabs->addTab(m_retentionTab, QString());
+    // The limits, the store's figures and its chart are taller than the
+    // smallest window leaves a tab: they scroll inside the tab, never the
+    // page (TestSectionFit).
+    auto *retentionScroll = new QScrollArea(m_tabs);
+    retentionScroll->setObjectName(QStringLiteral("settings.retentionScroll"));
+    retentionScroll->setWidgetResizable(true);
+    retentionScroll->setFrameShape(QFrame::NoFrame);
+    m_retentionTab = new RetentionSettingsTab(retentionScroll);
+    retentionScroll->setWidget(m_retentionTab);
+    m_tabs->addTab(retentionScroll, QString());
     layout->addWidget(m_tabs, 1);
     retranslate();
     updateState();

@@ -61,7 +61,8 @@ private:
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         m_page->setClient(client, role);
         auto *tabs = m_page->findChild<QTabWidget *>(QStringLiteral("settings.tabs"));
-        tabs->setCurrentWidget(tab());
+        // The tab's page is the scroll area holding it.
+        tabs->setCurrentWidget(m_page->findChild<QWidget *>(QStringLiteral("settings.retentionScroll")));
     }
     RetentionSettingsTab *tab() const { return m_page->findChild<RetentionSettingsTab *>(); }
     qint64 executions(const QString &flowId)
