@@ -9,7 +9,7 @@ _hivemind_server()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     case $prev in
-        --master-key-file|--new-master-key-file|--tls-cert|--tls-key|--agent-binary|--bird-socket|--bird-config)
+        --master-key-file|--new-master-key-file|--tls-cert|--tls-key|--agent-binary|--bird-socket|--bird-config|--log-file)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
         --data-dir)
@@ -30,7 +30,7 @@ _hivemind_server()
         --listen)
             COMPREPLY=($(compgen -W "127.0.0.1:8080 0.0.0.0:8080 [::]:8080" -- "$cur"))
             return ;;
-        --trusted-proxy|--access-token-ttl|--component-health-interval|--public-url|--db-query-timeout-ms|--http-idle-timeout|--http-header-timeout|--http-request-timeout|--ws-status-interval-ms|--ws-max-unsent-bytes|--ws-ping-interval|--terminal-idle-seconds|--bgp-router-id|--ws-allowed-origin)
+        --trusted-proxy|--access-token-ttl|--component-health-interval|--public-url|--db-query-timeout-ms|--http-idle-timeout|--http-header-timeout|--http-request-timeout|--ws-status-interval-ms|--ws-max-unsent-bytes|--ws-ping-interval|--terminal-idle-seconds|--bgp-router-id|--ws-allowed-origin|--log-max-size|--log-keep|--storage-reserve-mib|--storage-warn-mib)
             return ;;
     esac
     local common="-h --help --help-all -v --version --data-dir --master-key-file"
@@ -38,7 +38,7 @@ _hivemind_server()
         COMPREPLY=($(compgen -W "$common --new-master-key-file --generate-new-key" -- "$cur"))
         return
     fi
-    local words="$common --listen --log-format --tls-cert --tls-key --trusted-proxy --access-token-ttl --component-health-interval --public-url --sync --engine-thread --db-query-timeout-ms --http-idle-timeout --http-header-timeout --http-request-timeout --ws-status-interval-ms --ws-max-unsent-bytes --ws-ping-interval --ws-latency-marks --wireguard-backend --terminal-idle-seconds --agent-binary --bird-socket --bird-config --bgp-router-id --ws-allowed-origin"
+    local words="$common --listen --log-format --tls-cert --tls-key --trusted-proxy --access-token-ttl --component-health-interval --public-url --sync --engine-thread --db-query-timeout-ms --http-idle-timeout --http-header-timeout --http-request-timeout --ws-status-interval-ms --ws-max-unsent-bytes --ws-ping-interval --ws-latency-marks --wireguard-backend --terminal-idle-seconds --agent-binary --bird-socket --bird-config --bgp-router-id --ws-allowed-origin --log-file --log-max-size --log-keep --storage-reserve-mib --storage-warn-mib"
     if [ "$COMP_CWORD" -eq 1 ]; then
         words="rotate-master-key $words"
     fi

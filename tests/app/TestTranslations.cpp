@@ -204,6 +204,7 @@ void TestTranslations::chineseIsComplete()
                                         QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
                                         QStringLiteral("BGP"), QStringLiteral("MED"),
                                         QStringLiteral("SHA-256"), // a column: the digest's name
+                                        QStringLiteral("MiB"), // a chart axis: the unit
                                         // mail security modes and example addresses
                                         QStringLiteral("STARTTLS"), QStringLiteral("TLS"),
                                         QStringLiteral("hivemind@example.com"),

@@ -127,6 +127,7 @@ Result<MetricHistory::Minute *> MetricHistory::minute(NodeState &node, const QSt
         if (!resumed)
             return resumed.error();
         fresh.writer = std::move(resumed.value());
+        fresh.stored = true;
     }
     return &node.minutes.insert(minute, std::move(fresh)).value();
 }
@@ -470,6 +471,8 @@ void MetricHistory::finishCheckpoint(int table, qint64 startGen, qint64 from, qi
                 // it empties the table in use now.
                 if (!committed)
                     slot->logged[m_logGen % 2] = true;
+                else
+                    slot->stored = true;
             }
             for (const QString &nodeId : nodes) {
                 auto found = m_nodes.find(nodeId);
@@ -494,6 +497,25 @@ void MetricHistory::finishCheckpoint(int table, qint64 startGen, qint64 from, qi
             for (const auto &w : waiters)
                 w(committed);
         });
+}
+
+Result<qint64> MetricHistory::minuteCount(const QString &nodeId, qint64 from, qint64 to)
+{
+    if (Status folded = ensureFolded(); !folded)
+        return folded.error();
+    auto count = repositories::minuteCount(m_db, nodeId, from, to);
+    if (!count)
+        return count.error();
+    qint64 n = count.value();
+    const auto found = m_nodes.constFind(nodeId);
+    if (found != m_nodes.constEnd()) {
+        for (auto it = found->minutes.lowerBound(from);
+             it != found->minutes.end() && it.key() <= to; ++it) {
+            if (!it->stored && it->writer.sampleCount() > 0)
+                ++n;
+        }
+    }
+    return n;
 }
 
 Result<QList<MetricBlob>> MetricHistory::minutes(const QString &nodeId, qint64 from, qint64 to)

@@ -105,6 +105,8 @@ public:
     // are in the log and in memory until a checkpoint writes their minute).
     Result<QList<repositories::MetricBlob>> minutes(const QString &nodeId, qint64 from,
                                                     qint64 to);
+    // How many of those minutes hold a report (stored or only in memory).
+    Result<qint64> minuteCount(const QString &nodeId, qint64 from, qint64 to);
 
     // GET /nodes/{id}/metrics: the tier that holds [startMs, endMs] (the
     // finest whose retention reaches back to startMs and whose points fit
@@ -140,6 +142,9 @@ private:
         int pending = 0; // writes of it queued, not yet committed
         // It has reports in that log table that no checkpoint wrote yet.
         bool logged[2] = {false, false};
+        // A row of it is in the database (it was read from one, or a
+        // checkpoint's write of it committed).
+        bool stored = false;
         bool unwritten() const { return logged[0] || logged[1]; }
     };
     using Waiter = std::pair<QPointer<QObject>, std::function<void(bool)>>;

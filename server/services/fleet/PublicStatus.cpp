@@ -226,7 +226,7 @@ QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint6
         const qint64 from = startMs / 60000;
         const qint64 to = now / 60000;
         spans = to - from + 1;
-        withData = repositories::minuteCount(m_db, nodeId, from, to);
+        withData = m_fleet.history().minuteCount(nodeId, from, to);
     } else {
         // Completed 15-minute buckets only: the rollup writes a bucket
         // once its span is over.
