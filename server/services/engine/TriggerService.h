@@ -15,6 +15,7 @@
 #include "flow/CompiledFlow.h"
 #include "server/api/ApiRouter.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/TriggerCallOptions.h"
 #include "server/services/engine/WaitOutcome.h"
 
 #include <QHash>
@@ -31,6 +32,7 @@ class Database;
 namespace hm::server {
 
 class FlowEngineHost;
+class ExecutionCallbacks;
 
 struct TriggerOptions
 {
@@ -38,6 +40,7 @@ struct TriggerOptions
     QString triggeredBy;   // user id, API key id or "webhook:<flow id>"
     bool wait = false;     // answer when the execution ends
     int waitTimeoutMs = 0; // 0 = the default
+    TriggerCallOptions call; // priority, timeout override, callback
 };
 
 inline constexpr int kDefaultWaitMs = 30000;
@@ -63,6 +66,11 @@ public:
     // execution.
     ApiReply trigger(const RequestContext &context, const QString &flowId,
                      const QJsonObject &inputs, const TriggerOptions &options);
+
+    // Where callback_url options go; without it (start-up, shutdown) a
+    // trigger with one is refused.
+    void setCallbacks(ExecutionCallbacks *callbacks) { m_callbacks = callbacks; }
+    ExecutionCallbacks *callbacks() const { return m_callbacks; }
 
     // The trigger route's permission check, its grants cached (FlowAccess.h).
     FlowGrantCache &access() { return m_access; }
@@ -94,6 +102,7 @@ private:
     {
         engine::TriggerResult result;
         WaitOutcome outcome;      // empty unless it ended at once
+        QJsonObject ended;        // with a callback: its payload when it ended at once
         qint64 journalTicket = 0; // covers every record the trigger made
     };
 
@@ -118,6 +127,7 @@ private:
 
     store::Database &m_db;
     FlowEngineHost &m_host;
+    ExecutionCallbacks *m_callbacks = nullptr;
     FlowGrantCache m_access;
     // (flow id, requested version or empty) -> version to run, valid while
     // flowCacheGeneration() is m_versionsGeneration.
