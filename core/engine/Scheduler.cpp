@@ -505,10 +505,9 @@ void Scheduler::enqueue(Execution &exec)
 {
     exec.status = ExecutionStatus::Queued;
     m_concurrency.enqueue(exec.scope, exec.id, exec.priority);
-    QueuedRequest queued{exec.id,       exec.flowId,      exec.flowVersion,
-                         exec.scopeKey, exec.trigger,     exec.triggeredBy,
-                         exec.createdAtMs, exec.sequence, exec.priority,
-                         exec.timeoutMs};
+    QueuedRequest queued{exec.id,       exec.flowId,      exec.flowVersion, exec.scopeKey,
+                         exec.trigger,  exec.triggeredBy, exec.createdAtMs, exec.sequence,
+                         exec.priority, exec.timeoutMs};
     m_journal->recordQueued(queued);
     recordExecution(exec);
     if (m_sink) {
@@ -646,9 +645,9 @@ void Scheduler::startExecution(Execution &exec)
 
     const QString id = exec.id;
     // A trigger's override is only ever lower (TriggerService checks it).
-    const qint64 limitMs = exec.timeoutMs > 0
-                               ? std::min<qint64>(exec.timeoutMs, flow.settings().timeout.flowTimeoutMs)
-                               : flow.settings().timeout.flowTimeoutMs;
+    const qint64 limitMs =
+        exec.timeoutMs > 0 ? std::min<qint64>(exec.timeoutMs, flow.settings().timeout.flowTimeoutMs)
+                           : flow.settings().timeout.flowTimeoutMs;
     exec.flowTimer = m_timers.schedule(limitMs, [this, id, limitMs] {
         Entry entry(this);
         (void)cancel(id, CancelRequest{CancelReason::Timeout,

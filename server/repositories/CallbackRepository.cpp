@@ -44,19 +44,20 @@ Status insertCallback(store::Database &db, const CallbackRow &row)
 {
     return db.execute(QStringLiteral("INSERT INTO execution_callbacks (") + kCallbackColumns +
                           QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {row.executionId, row.url, row.secret, row.status, callbackTextOrNull(row.payload),
-                       row.attempts, row.nextAttemptAt > 0 ? QVariant(row.nextAttemptAt) : QVariant(),
-                       QVariant(), QVariant(), row.createdAt, row.updatedAt});
+                      {row.executionId, row.url, row.secret, row.status,
+                       callbackTextOrNull(row.payload), row.attempts,
+                       row.nextAttemptAt > 0 ? QVariant(row.nextAttemptAt) : QVariant(), QVariant(),
+                       QVariant(), row.createdAt, row.updatedAt});
 }
 
 Result<bool> markCallbackPending(store::Database &db, const QString &executionId,
                                  const QString &payload, qint64 atMs)
 {
-    const Status changed = db.execute(
-        QStringLiteral("UPDATE execution_callbacks SET status = 'pending', payload = ?, "
-                       "next_attempt_at = ?, updated_at = ? "
-                       "WHERE execution_id = ? AND status = 'waiting'"),
-        {payload, atMs, atMs, executionId});
+    const Status changed =
+        db.execute(QStringLiteral("UPDATE execution_callbacks SET status = 'pending', payload = ?, "
+                                  "next_attempt_at = ?, updated_at = ? "
+                                  "WHERE execution_id = ? AND status = 'waiting'"),
+                   {payload, atMs, atMs, executionId});
     if (!changed)
         return changed.error();
     return db.changes() > 0;
@@ -82,8 +83,8 @@ Status recordCallbackAttempt(store::Database &db, const CallbackRow &row,
                            "WHERE execution_id = ?"),
             {row.status, row.attempts,
              row.nextAttemptAt > 0 ? QVariant(row.nextAttemptAt) : QVariant(),
-             row.lastStatus > 0 ? QVariant(row.lastStatus) : QVariant(), callbackTextOrNull(row.lastError),
-             row.updatedAt, row.executionId});
+             row.lastStatus > 0 ? QVariant(row.lastStatus) : QVariant(),
+             callbackTextOrNull(row.lastError), row.updatedAt, row.executionId});
         !s)
         return s;
     return transaction.value().commit();
@@ -92,11 +93,11 @@ Status recordCallbackAttempt(store::Database &db, const CallbackRow &row,
 Result<QList<CallbackRow>> callbacksWithStatus(store::Database &db, const QString &status)
 {
     QList<CallbackRow> rows;
-    const Status read = db.forEachRow(QStringLiteral("SELECT ") + kCallbackColumns +
-                                          QStringLiteral(" FROM execution_callbacks WHERE status "
-                                                         "= ? ORDER BY created_at"),
-                                      {status},
-                                      [&rows](const store::Statement &s) { rows.append(readCallbackRow(s)); });
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT ") + kCallbackColumns +
+            QStringLiteral(" FROM execution_callbacks WHERE status "
+                           "= ? ORDER BY created_at"),
+        {status}, [&rows](const store::Statement &s) { rows.append(readCallbackRow(s)); });
     if (!read)
         return read.error();
     return rows;
@@ -105,10 +106,11 @@ Result<QList<CallbackRow>> callbacksWithStatus(store::Database &db, const QStrin
 Result<std::optional<CallbackRow>> callbackByExecution(store::Database &db,
                                                        const QString &executionId)
 {
-    return store::selectOneAs(db,
-                              QStringLiteral("SELECT ") + kCallbackColumns +
-                                  QStringLiteral(" FROM execution_callbacks WHERE execution_id = ?"),
-                              {executionId}, readCallbackRow);
+    return store::selectOneAs(
+        db,
+        QStringLiteral("SELECT ") + kCallbackColumns +
+            QStringLiteral(" FROM execution_callbacks WHERE execution_id = ?"),
+        {executionId}, readCallbackRow);
 }
 
 Result<QList<CallbackAttempt>> callbackAttempts(store::Database &db, const QString &executionId)

@@ -65,8 +65,7 @@ private:
             qWarning() << why;
         return id;
     }
-    Answer trigger(const QString &flowId, const QJsonObject &options,
-                   const QString &token = {})
+    Answer trigger(const QString &flowId, const QJsonObject &options, const QString &token = {})
     {
         return m_http->json("POST", "/api/v1/flows/" + flowId + "/trigger",
                             {{"inputs", QJsonObject{}}, {"options", options}},
@@ -161,12 +160,12 @@ private slots:
         QVERIFY(!id.isEmpty());
         int calls = 0;
         m_receiver.setAnswer([&calls](const RecordedRequest &) {
-            return ++calls == 1 ? RecordingPeer::Reply{500, "<html>receiver secret page</html>",
-                                                       "text/html"}
-                                : RecordingPeer::Reply{};
+            return ++calls == 1
+                       ? RecordingPeer::Reply{500, "<html>receiver secret page</html>", "text/html"}
+                       : RecordingPeer::Reply{};
         });
-        const Answer ran = trigger(
-            id, {{"callback_url", m_receiver.url("/retry")}, {"timeout_override_ms", 200}});
+        const Answer ran =
+            trigger(id, {{"callback_url", m_receiver.url("/retry")}, {"timeout_override_ms", 200}});
         QCOMPARE(ran.status, 200);
         const QByteArray made = ran.data().value("callback_secret").toString().toUtf8();
         QVERIFY(made.size() >= 32);
@@ -200,8 +199,9 @@ private slots:
         QCOMPARE(refused.details().value("reason").toString(), QStringLiteral("PRIVATE_ADDRESS"));
         QCOMPARE(executionCount(id), 0);
         // A name: checked when sending, given up without a request.
-        const Answer named = trigger(
-            id, {{"callback_url", QStringLiteral("http://localhost:%1/private").arg(m_receiver.port())}});
+        const Answer named =
+            trigger(id, {{"callback_url",
+                          QStringLiteral("http://localhost:%1/private").arg(m_receiver.port())}});
         QCOMPARE(named.status, 200);
         const QString executionId = named.data().value("execution_id").toString();
         QTRY_COMPARE_WITH_TIMEOUT(callback(executionId).value("status").toString(),
@@ -261,11 +261,11 @@ private slots:
     {
         const QString id = flow(echoFlow());
         QVERIFY(!id.isEmpty());
-        const ApiUser viewer = createApiUser(*m_http, m_admin, "optviewer", "Opt-Viewer-1", "viewer");
+        const ApiUser viewer =
+            createApiUser(*m_http, m_admin, "optviewer", "Opt-Viewer-1", "viewer");
         QCOMPARE(viewer.status, 201);
-        const Answer refused =
-            trigger(id, {{"priority", "high"}, {"callback_url", m_receiver.url("/viewer")}},
-                    viewer.token);
+        const Answer refused = trigger(
+            id, {{"priority", "high"}, {"callback_url", m_receiver.url("/viewer")}}, viewer.token);
         QCOMPARE(refused.status, 403);
         QCOMPARE(executionCount(id), 0);
         const Answer ran = trigger(id, {{"callback_url", m_receiver.url("/viewer")},
@@ -273,8 +273,9 @@ private slots:
         QCOMPARE(ran.status, 200);
         const QString executionId = ran.data().value("execution_id").toString();
         // A viewer without access to the flow cannot read its callback.
-        QCOMPARE(m_http->get("/api/v1/executions/" + executionId + "/callback", viewer.token).status,
-                 404);
+        QCOMPARE(
+            m_http->get("/api/v1/executions/" + executionId + "/callback", viewer.token).status,
+            404);
     }
 
     // Higher priority first, FIFO among equals; the seed's names and numbers.
@@ -314,14 +315,14 @@ private slots:
 
     void timeoutOverrideEndsTheExecution()
     {
-        const QString id = flow(delayFlow(600000), QJsonObject{{"timeout", QJsonObject{{"flowTimeoutMs", 60000}}}});
+        const QString id = flow(delayFlow(600000),
+                                QJsonObject{{"timeout", QJsonObject{{"flowTimeoutMs", 60000}}}});
         QVERIFY(!id.isEmpty());
         const Answer ran = trigger(id, {{"timeout_override_ms", 300}});
         QCOMPARE(ran.status, 200);
         const QString executionId = ran.data().value("execution_id").toString();
         QTRY_COMPARE_WITH_TIMEOUT(status(executionId), QStringLiteral("cancelled"), 20000);
-        const QJsonObject exec =
-            m_http->get("/api/v1/executions/" + executionId, m_admin).data();
+        const QJsonObject exec = m_http->get("/api/v1/executions/" + executionId, m_admin).data();
         QCOMPARE(exec.value("cancel_reason").toString(), QStringLiteral("timeout"));
 
         // Equal to the limit is allowed; above it is refused, naming it.
@@ -331,9 +332,9 @@ private slots:
         const int before = executionCount(id);
         const Answer tooLong = trigger(id, {{"timeout_override_ms", 60001}});
         QCOMPARE(tooLong.code(), QStringLiteral("VALIDATION_ERROR"));
-        QVERIFY2(tooLong.body.value("error").toObject().value("message").toString().contains(
-                     "60000 ms"),
-                 tooLong.raw.constData());
+        QVERIFY2(
+            tooLong.body.value("error").toObject().value("message").toString().contains("60000 ms"),
+            tooLong.raw.constData());
         QCOMPARE(tooLong.details().value("field").toString(),
                  QStringLiteral("options.timeout_override_ms"));
         QCOMPARE(tooLong.details().value("limit_ms").toInteger(), 60000);
@@ -353,17 +354,15 @@ private slots:
             << QJsonObject{{"timeout_override_ms", "300"}} << "options.timeout_override_ms";
         QTest::newRow("ftp callback")
             << QJsonObject{{"callback_url", "ftp://example.com/x"}} << "options.callback_url";
-        QTest::newRow("no host")
-            << QJsonObject{{"callback_url", "http:///x"}} << "options.callback_url";
+        QTest::newRow("no host") << QJsonObject{{"callback_url", "http:///x"}}
+                                 << "options.callback_url";
         QTest::newRow("user info")
-            << QJsonObject{{"callback_url", "https://u:p@example.com/x"}}
-            << "options.callback_url";
+            << QJsonObject{{"callback_url", "https://u:p@example.com/x"}} << "options.callback_url";
         QTest::newRow("short secret")
             << QJsonObject{{"callback_url", "https://example.com/x"}, {"callback_secret", "short"}}
             << "options.callback_secret";
-        QTest::newRow("secret alone")
-            << QJsonObject{{"callback_secret", "0123456789abcdef0123"}}
-            << "options.callback_secret";
+        QTest::newRow("secret alone") << QJsonObject{{"callback_secret", "0123456789abcdef0123"}}
+                                      << "options.callback_secret";
     }
     void badOptionsAreRefusedWithNothingStored()
     {

@@ -356,18 +356,18 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
                            "queued; ?wait=true answers when it ends"),
             {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
-            .request(object(
-                {{QStringLiteral("inputs"), object({})},
-                 {QStringLiteral("options"),
-                  object({{QStringLiteral("version"), string()},
-                          {QStringLiteral("priority"),
-                           QJsonObject{{QStringLiteral("description"),
-                                        QStringLiteral("\"low\" (-10), \"normal\" (0), "
-                                                       "\"high\" (10) or -100..100; higher "
-                                                       "runs first in a queue")}}},
-                          {QStringLiteral("timeout_override_ms"), integer()},
-                          {QStringLiteral("callback_url"), string()},
-                          {QStringLiteral("callback_secret"), string()}})}}));
+            .request(
+                object({{QStringLiteral("inputs"), object({})},
+                        {QStringLiteral("options"),
+                         object({{QStringLiteral("version"), string()},
+                                 {QStringLiteral("priority"),
+                                  QJsonObject{{QStringLiteral("description"),
+                                               QStringLiteral("\"low\" (-10), \"normal\" (0), "
+                                                              "\"high\" (10) or -100..100; higher "
+                                                              "runs first in a queue")}}},
+                                 {QStringLiteral("timeout_override_ms"), integer()},
+                                 {QStringLiteral("callback_url"), string()},
+                                 {QStringLiteral("callback_secret"), string()}})}}));
     triggerDoc.queryParameters = {
         query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
         query(QStringLiteral("timeout_ms"), integer(),
@@ -422,28 +422,26 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
                                             {QStringLiteral("error"), nullable(string())},
                                             {QStringLiteral("duration_ms"), integer()}});
     auth::addProtectedRoute(
-        router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/callback"),
-        Role::Viewer,
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/callback"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {
             return getCallback(db, host, c, p);
         },
         routeDoc(kExecutionsTag,
                  QStringLiteral("The callback_url delivery of an execution and its tries (view)"),
                  {ErrorCode::ExecutionNotFound, ErrorCode::ResourceNotFound})
-            .response(object(
-                {{QStringLiteral("execution_id"), string()},
-                 {QStringLiteral("url"), string()},
-                 {QStringLiteral("status"),
-                  enumOf({QStringLiteral("waiting"), QStringLiteral("pending"),
-                          QStringLiteral("delivered"), QStringLiteral("failed")})},
-                 {QStringLiteral("attempt_count"), integer()},
-                 {QStringLiteral("next_attempt_at"), nullable(string())},
-                 {QStringLiteral("last_status"), nullable(integer())},
-                 {QStringLiteral("last_error"), nullable(string())},
-                 {QStringLiteral("created_at"), string()},
-                 {QStringLiteral("attempts"), arrayOf(callbackTry)}},
-                {QStringLiteral("execution_id"), QStringLiteral("status"),
-                 QStringLiteral("attempts")})));
+            .response(object({{QStringLiteral("execution_id"), string()},
+                              {QStringLiteral("url"), string()},
+                              {QStringLiteral("status"),
+                               enumOf({QStringLiteral("waiting"), QStringLiteral("pending"),
+                                       QStringLiteral("delivered"), QStringLiteral("failed")})},
+                              {QStringLiteral("attempt_count"), integer()},
+                              {QStringLiteral("next_attempt_at"), nullable(string())},
+                              {QStringLiteral("last_status"), nullable(integer())},
+                              {QStringLiteral("last_error"), nullable(string())},
+                              {QStringLiteral("created_at"), string()},
+                              {QStringLiteral("attempts"), arrayOf(callbackTry)}},
+                             {QStringLiteral("execution_id"), QStringLiteral("status"),
+                              QStringLiteral("attempts")})));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {

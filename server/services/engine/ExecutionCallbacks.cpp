@@ -42,10 +42,10 @@ QJsonValue callbackErrorJson(const Error &error)
                        {QStringLiteral("message"), error.message}};
 }
 
-QJsonObject callbackPayload(const QString &executionId, const QString &flowId, const QString &version,
-                    const QString &status, const QString &cancelReason,
-                    const QJsonObject &outputs, const QJsonValue &error, qint64 startedAtMs,
-                    qint64 endedAtMs)
+QJsonObject callbackPayload(const QString &executionId, const QString &flowId,
+                            const QString &version, const QString &status,
+                            const QString &cancelReason, const QJsonObject &outputs,
+                            const QJsonValue &error, qint64 startedAtMs, qint64 endedAtMs)
 {
     return {{QStringLiteral("event"), QStringLiteral("execution.ended")},
             {QStringLiteral("execution_id"), executionId},
@@ -146,8 +146,7 @@ Status ExecutionCallbacks::start()
         const QString status =
             stored ? stored.value().value(QStringLiteral("status")).toString() : QString();
         const bool over = status == QLatin1String("completed") ||
-                          status == QLatin1String("failed") ||
-                          status == QLatin1String("cancelled");
+                          status == QLatin1String("failed") || status == QLatin1String("cancelled");
         if (!over) {
             m_waiting.insert(row.executionId);
             continue;
@@ -157,10 +156,10 @@ Status ExecutionCallbacks::start()
         const qint64 endedAt = auth::parseIsoMs(e.value(QStringLiteral("ended_at")).toString());
         ended(row.executionId,
               callbackPayload(row.executionId, e.value(QStringLiteral("flow_id")).toString(),
-                      e.value(QStringLiteral("flow_version")).toString(), status,
-                      e.value(QStringLiteral("cancel_reason")).toString(),
-                      e.value(QStringLiteral("outputs")).toObject(),
-                      e.value(QStringLiteral("error")), startedAt, endedAt));
+                              e.value(QStringLiteral("flow_version")).toString(), status,
+                              e.value(QStringLiteral("cancel_reason")).toString(),
+                              e.value(QStringLiteral("outputs")).toObject(),
+                              e.value(QStringLiteral("error")), startedAt, endedAt));
     }
     auto pending = repositories::callbacksWithStatus(m_db, kCallbackPending);
     if (!pending)
@@ -172,10 +171,10 @@ Status ExecutionCallbacks::start()
 
 QJsonObject ExecutionCallbacks::payloadOf(const Execution &exec, const QJsonObject &outputs)
 {
-    return callbackPayload(exec.id, exec.flowId, exec.flowVersion, executionStatusName(exec.status),
-                   exec.status == ExecutionStatus::Cancelled ? cancelReasonName(exec.cancelReason)
-                                                             : QString(),
-                   outputs, callbackErrorJson(exec.error), exec.startedAtMs, exec.endedAtMs);
+    return callbackPayload(
+        exec.id, exec.flowId, exec.flowVersion, executionStatusName(exec.status),
+        exec.status == ExecutionStatus::Cancelled ? cancelReasonName(exec.cancelReason) : QString(),
+        outputs, callbackErrorJson(exec.error), exec.startedAtMs, exec.endedAtMs);
 }
 
 void ExecutionCallbacks::onEngineEvent(const EngineEvent &event)
@@ -193,11 +192,12 @@ void ExecutionCallbacks::onEngineEvent(const EngineEvent &event)
     if (!m_waiting.remove(event.executionId))
         return;
     const qint64 startedAt = m_startedAtMs.take(event.executionId);
-    ended(event.executionId,
-          callbackPayload(event.executionId, event.flowId, event.flowVersion,
-                  cancelled ? executionStatusName(ExecutionStatus::Cancelled) : event.status,
-                  cancelled ? event.reason : QString(), event.outputs, callbackErrorJson(event.error),
-                  startedAt, event.timestampMs));
+    ended(
+        event.executionId,
+        callbackPayload(event.executionId, event.flowId, event.flowVersion,
+                        cancelled ? executionStatusName(ExecutionStatus::Cancelled) : event.status,
+                        cancelled ? event.reason : QString(), event.outputs,
+                        callbackErrorJson(event.error), startedAt, event.timestampMs));
 }
 
 void ExecutionCallbacks::ended(const QString &executionId, const QJsonObject &body)
@@ -296,20 +296,22 @@ Result<QJsonObject> ExecutionCallbacks::detail(const QString &executionId)
         tries.append(QJsonObject{
             {QStringLiteral("attempt"), a.attempt},
             {QStringLiteral("at"), auth::isoOrNull(a.at)},
-            {QStringLiteral("http_status"), a.httpStatus > 0 ? QJsonValue(a.httpStatus) : QJsonValue()},
+            {QStringLiteral("http_status"),
+             a.httpStatus > 0 ? QJsonValue(a.httpStatus) : QJsonValue()},
             {QStringLiteral("error"), a.error.isEmpty() ? QJsonValue() : QJsonValue(a.error)},
             {QStringLiteral("duration_ms"), a.durationMs}});
     const CallbackRow &row = *found.value();
-    return QJsonObject{
-        {QStringLiteral("execution_id"), row.executionId},
-        {QStringLiteral("url"), callbackShownUrl(row.url)},
-        {QStringLiteral("status"), row.status},
-        {QStringLiteral("attempt_count"), row.attempts},
-        {QStringLiteral("next_attempt_at"), auth::isoOrNull(row.nextAttemptAt)},
-        {QStringLiteral("last_status"), row.lastStatus > 0 ? QJsonValue(row.lastStatus) : QJsonValue()},
-        {QStringLiteral("last_error"), row.lastError.isEmpty() ? QJsonValue() : QJsonValue(row.lastError)},
-        {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
-        {QStringLiteral("attempts"), tries}};
+    return QJsonObject{{QStringLiteral("execution_id"), row.executionId},
+                       {QStringLiteral("url"), callbackShownUrl(row.url)},
+                       {QStringLiteral("status"), row.status},
+                       {QStringLiteral("attempt_count"), row.attempts},
+                       {QStringLiteral("next_attempt_at"), auth::isoOrNull(row.nextAttemptAt)},
+                       {QStringLiteral("last_status"),
+                        row.lastStatus > 0 ? QJsonValue(row.lastStatus) : QJsonValue()},
+                       {QStringLiteral("last_error"),
+                        row.lastError.isEmpty() ? QJsonValue() : QJsonValue(row.lastError)},
+                       {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
+                       {QStringLiteral("attempts"), tries}};
 }
 
 } // namespace hm::server

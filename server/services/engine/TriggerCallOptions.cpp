@@ -78,7 +78,8 @@ Result<TriggerCallOptions> readTriggerCallOptions(const QJsonObject &options)
     if (!priority)
         return priority.error();
     out.priority = priority.value();
-    const Result<qint64> timeout = readTimeout(options.value(QStringLiteral("timeout_override_ms")));
+    const Result<qint64> timeout =
+        readTimeout(options.value(QStringLiteral("timeout_override_ms")));
     if (!timeout)
         return timeout.error();
     out.timeoutMs = timeout.value();

@@ -25,9 +25,9 @@ inline constexpr int kMaxCallbackUrl = 2048;
 
 struct TriggerCallOptions
 {
-    int priority = 0;     // "normal"
-    qint64 timeoutMs = 0; // 0 = the flow's flowTimeoutMs
-    QUrl callbackUrl;     // empty = no callback
+    int priority = 0;          // "normal"
+    qint64 timeoutMs = 0;      // 0 = the flow's flowTimeoutMs
+    QUrl callbackUrl;          // empty = no callback
     QByteArray callbackSecret; // empty with a URL: the server makes one
 };
 

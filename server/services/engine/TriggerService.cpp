@@ -2,10 +2,10 @@
 
 #include "common/Logging.h"
 #include "crypto/SecureBytes.h"
+#include "engine/ExecutionState.h"
 #include "engine_store/FlowRepository.h"
 #include "server/api/QueryParams.h"
 #include "server/repositories/FlowsRepository.h"
-#include "engine/ExecutionState.h"
 #include "server/services/engine/ExecutionCallbacks.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
@@ -211,12 +211,12 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     // chose it as the most an execution may take.
     const qint64 limitMs = flow.value()->settings().timeout.flowTimeoutMs;
     if (options.call.timeoutMs > limitMs)
-        return ApiReply::failure(Error{
-            ErrorCode::ValidationError,
-            QStringLiteral("timeout_override_ms must be at most the flow's timeout of %1 ms")
-                .arg(limitMs),
-            {{QStringLiteral("field"), QStringLiteral("options.timeout_override_ms")},
-             {QStringLiteral("limit_ms"), limitMs}}});
+        return ApiReply::failure(
+            Error{ErrorCode::ValidationError,
+                  QStringLiteral("timeout_override_ms must be at most the flow's timeout of %1 ms")
+                      .arg(limitMs),
+                  {{QStringLiteral("field"), QStringLiteral("options.timeout_override_ms")},
+                   {QStringLiteral("limit_ms"), limitMs}}});
 
     const bool callback = !options.call.callbackUrl.isEmpty();
     if (callback) {
@@ -228,10 +228,10 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             return ApiReply::failure(admitted.error());
         // A made secret is handed out in the 200/202 answer only.
         if (options.wait && options.call.callbackSecret.isEmpty())
-            return ApiReply::failure(Error{
-                ErrorCode::ValidationError,
-                QStringLiteral("callback_secret is required with ?wait=true"),
-                {{QStringLiteral("field"), QStringLiteral("options.callback_secret")}}});
+            return ApiReply::failure(
+                Error{ErrorCode::ValidationError,
+                      QStringLiteral("callback_secret is required with ?wait=true"),
+                      {{QStringLiteral("field"), QStringLiteral("options.callback_secret")}}});
     }
 
     // The engine call is asynchronous: the server thread serves other
@@ -243,8 +243,13 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     const bool wait = options.wait;
     // Every journal write of this execution comes after this ticket.
     const qint64 journalFrom = m_host.journalTicket();
-    TriggerRequest request{flowId,          version.value(),          flow.value(), inputs,
-                           options.triggeredBy, options.call.priority, options.call.timeoutMs};
+    TriggerRequest request{flowId,
+                           version.value(),
+                           flow.value(),
+                           inputs,
+                           options.triggeredBy,
+                           options.call.priority,
+                           options.call.timeoutMs};
     m_host.runAsync<Started>(
         [request = std::move(request), wait, callback](Scheduler &s) -> Result<Started> {
             auto result = s.trigger(request);
@@ -263,7 +268,8 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
                 if (exec && isTerminal(exec->status)) {
                     started.outcome = waitOutcomeOf(*exec);
                     if (callback)
-                        started.ended = ExecutionCallbacks::payloadOf(*exec, started.outcome.outputs);
+                        started.ended =
+                            ExecutionCallbacks::payloadOf(*exec, started.outcome.outputs);
                     if (!wait)
                         started.outcome = {};
                 }
@@ -310,8 +316,8 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         // Stored before the answer: a client told "started" gets its
         // callback even if the server stops a moment later.
         auto added = m_callbacks ? m_callbacks->add(result.executionId, options.call.callbackUrl,
-                                                    options.call.callbackSecret,
-                                                    result.startedAtMs, started.value().ended)
+                                                    options.call.callbackSecret, result.startedAtMs,
+                                                    started.value().ended)
                                  : Result<QByteArray>(stopping());
         if (!added) {
             qCWarning(lcServer) << "callback of execution" << result.executionId
@@ -339,9 +345,10 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
             json.insert(QStringLiteral("callback_secret"), QString::fromUtf8(madeSecret));
             crypto::wipe(madeSecret);
         }
-        sendCommitted(reply, journalFrom,
-                      ApiReply::ok(json, result.status == TriggerResult::Status::Queued ? 202 : 200),
-                      journalTo);
+        sendCommitted(
+            reply, journalFrom,
+            ApiReply::ok(json, result.status == TriggerResult::Status::Queued ? 202 : 200),
+            journalTo);
         return;
     }
     Waiter waiter{reply, result.flowId, result.flowVersion, nullptr, journalFrom};
