@@ -37,11 +37,16 @@ bool ConcurrencyManager::release(const QString &scope, const QString &executionI
     return removed;
 }
 
-int ConcurrencyManager::enqueue(const QString &scope, const QString &executionId)
+int ConcurrencyManager::enqueue(const QString &scope, const QString &executionId, int priority)
 {
     Scope &s = m_scopes[scope];
-    s.queue.append(executionId);
-    return static_cast<int>(s.queue.size());
+    // From the back: the common case (equal priorities) appends at once.
+    qsizetype at = s.queue.size();
+    while (at > 0 && s.priorities.at(at - 1) < priority)
+        --at;
+    s.queue.insert(at, executionId);
+    s.priorities.insert(at, priority);
+    return static_cast<int>(at) + 1;
 }
 
 bool ConcurrencyManager::removeQueued(const QString &scope, const QString &executionId)
@@ -49,9 +54,13 @@ bool ConcurrencyManager::removeQueued(const QString &scope, const QString &execu
     const auto it = m_scopes.find(scope);
     if (it == m_scopes.end())
         return false;
-    const bool removed = it->queue.removeOne(executionId);
+    const qsizetype index = it->queue.indexOf(executionId);
+    if (index >= 0) {
+        it->queue.removeAt(index);
+        it->priorities.removeAt(index);
+    }
     dropIfEmpty(scope);
-    return removed;
+    return index >= 0;
 }
 
 QString ConcurrencyManager::takeFirstQueued(const QString &scope)
@@ -60,6 +69,7 @@ QString ConcurrencyManager::takeFirstQueued(const QString &scope)
     if (it == m_scopes.end() || it->queue.isEmpty())
         return {};
     const QString id = it->queue.takeFirst();
+    it->priorities.removeFirst();
     dropIfEmpty(scope);
     return id;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-// Slot leases and FIFO queues per concurrency scope (seed 003 §5.2
+// Slot leases and priority queues (FIFO among equal priorities) per concurrency scope (seed 003 §5.2
 // flow:{id}:running and flow:{id}:queue, kept in memory). Pure bookkeeping:
 // the Scheduler decides when to acquire, release and start; this class only
 // makes sure a lease is counted once and a queue keeps its order.
@@ -25,8 +25,9 @@ public:
     // False when the execution held no lease there (double release).
     bool release(const QString &scope, const QString &executionId);
 
-    // Appends and returns the 1-based position.
-    int enqueue(const QString &scope, const QString &executionId);
+    // Inserts behind every waiting execution of the same or a higher
+    // priority and returns the 1-based position.
+    int enqueue(const QString &scope, const QString &executionId, int priority = 0);
     bool removeQueued(const QString &scope, const QString &executionId);
     QString takeFirstQueued(const QString &scope);
     int queuePosition(const QString &scope, const QString &executionId) const;
@@ -41,6 +42,7 @@ private:
     {
         QStringList holders;
         QStringList queue;
+        QList<int> priorities; // of queue's entries, same order (non-increasing)
     };
     void dropIfEmpty(const QString &scope);
     QHash<QString, Scope> m_scopes;

@@ -67,6 +67,12 @@ struct TriggerRequest
     flow::CompiledFlowPtr flow; // compiled once per version, shared
     QJsonObject inputs;
     QString triggeredBy; // user id, api key id or "system"
+    // Order in the flow's queue (concurrency "queue"): higher first, FIFO
+    // among equals. Other modes ignore it.
+    int priority = 0;
+    // The execution's time limit when lower than the flow's (0 = the flow's
+    // flowTimeoutMs); the caller checks it against the flow's.
+    qint64 timeoutMs = 0;
 };
 
 struct TriggerResult

@@ -58,6 +58,8 @@ struct QueuedRequest
     QString triggeredBy;
     qint64 queuedAtMs = 0;
     qint64 sequence = 0; // FIFO order, increasing
+    int priority = 0;    // queue order: higher first, then sequence
+    qint64 timeoutMs = 0; // the trigger's timeout override, 0 = the flow's
 };
 
 class ExecutionJournal

@@ -101,6 +101,8 @@ struct Execution
     ExecutionStatus status = ExecutionStatus::Pending;
     bool holdsLease = false;
     qint64 sequence = 0;
+    int priority = 0;     // TriggerRequest::priority
+    qint64 timeoutMs = 0; // TriggerRequest::timeoutMs
     // The journal's ticket when the execution started: a record of it that
     // could not be stored lies at or after it (ExecutionJournal::durability).
     qint64 journalFrom = 0;

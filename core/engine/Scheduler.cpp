@@ -123,6 +123,8 @@ Result<TriggerResult> Scheduler::submit(const TriggerRequest &request, const QSt
     exec.rerunOf = rerunOf;
     exec.mode = cc.mode;
     exec.sequence = ++m_sequence;
+    exec.priority = request.priority;
+    exec.timeoutMs = request.timeoutMs;
     exec.createdAtMs = now();
     exec.reuse = std::move(reuse);
     exec.reuseFrom = reuseFrom;
@@ -426,10 +428,13 @@ Status Scheduler::restoreQueue(QList<QueuedRequest> requests)
         // number, so the order survives any number of restarts, and numbers
         // given out later never collide with it.
         exec.sequence = request.sequence;
+        exec.priority = request.priority;
+        exec.timeoutMs = request.timeoutMs;
         m_sequence = std::max(m_sequence, request.sequence);
         exec.createdAtMs = request.queuedAtMs > 0 ? request.queuedAtMs : now();
         exec.status = ExecutionStatus::Queued;
-        m_concurrency.enqueue(exec.scope, exec.id);
+        // In sequence order, so equal priorities keep their FIFO order.
+        m_concurrency.enqueue(exec.scope, exec.id, exec.priority);
         scopes.insert(exec.scope);
         m_executions.emplace(exec.id, std::move(owned));
     }
@@ -499,9 +504,10 @@ Execution *Scheduler::find(const QString &id) const
 void Scheduler::enqueue(Execution &exec)
 {
     exec.status = ExecutionStatus::Queued;
-    m_concurrency.enqueue(exec.scope, exec.id);
-    QueuedRequest queued{exec.id,      exec.flowId,      exec.flowVersion, exec.scopeKey,
-                         exec.trigger, exec.triggeredBy, exec.createdAtMs, exec.sequence};
+    m_concurrency.enqueue(exec.scope, exec.id, exec.priority);
+    QueuedRequest queued{exec.id,       exec.flowId,      exec.flowVersion, exec.scopeKey,
+                         exec.trigger,  exec.triggeredBy, exec.createdAtMs, exec.sequence,
+                         exec.priority, exec.timeoutMs};
     m_journal->recordQueued(queued);
     recordExecution(exec);
     if (m_sink) {
@@ -638,9 +644,14 @@ void Scheduler::startExecution(Execution &exec)
     };
 
     const QString id = exec.id;
-    exec.flowTimer = m_timers.schedule(flow.settings().timeout.flowTimeoutMs, [this, id] {
+    // A trigger's override is only ever lower (TriggerService checks it).
+    const qint64 limitMs =
+        exec.timeoutMs > 0 ? std::min<qint64>(exec.timeoutMs, flow.settings().timeout.flowTimeoutMs)
+                           : flow.settings().timeout.flowTimeoutMs;
+    exec.flowTimer = m_timers.schedule(limitMs, [this, id, limitMs] {
         Entry entry(this);
-        (void)cancel(id, CancelRequest{CancelReason::Timeout, QStringLiteral("flow timeout"),
+        (void)cancel(id, CancelRequest{CancelReason::Timeout,
+                                       QStringLiteral("flow timeout (%1 ms)").arg(limitMs),
                                        QStringLiteral("system")});
     });
     exec.journalFrom = m_journal->durabilityTicket();

@@ -32,7 +32,7 @@ Result<QList<QueuedRequest>> loadQueue(store::Database &db)
     QList<QueuedRequest> queue;
     const Status read = db.forEachRow(
         QStringLiteral("SELECT execution_id, flow_id, flow_version, scope_key, inputs,"
-                       " coalesce(triggered_by, ''), queued_at, sequence"
+                       " coalesce(triggered_by, ''), queued_at, sequence, priority, timeout_ms"
                        " FROM execution_queue ORDER BY sequence"),
         {}, [&queue](const store::Statement &s) {
             QueuedRequest request;
@@ -44,6 +44,8 @@ Result<QList<QueuedRequest>> loadQueue(store::Database &db)
             request.triggeredBy = s.text(5);
             request.queuedAtMs = s.int64(6);
             request.sequence = s.int64(7);
+            request.priority = static_cast<int>(s.int64(8));
+            request.timeoutMs = s.int64(9);
             queue << request;
         });
     if (!read.ok())

@@ -286,10 +286,11 @@ void StoreExecutionJournal::recordQueued(const QueuedRequest &q)
     // Keyed like removeQueued: a request that starts (or is cancelled)
     // within one batch is never written at all.
     enqueue({QStringLiteral("INSERT INTO execution_queue (execution_id, flow_id,"
-                            " flow_version, scope_key, inputs, triggered_by, queued_at, sequence)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            " flow_version, scope_key, inputs, triggered_by, queued_at, sequence,"
+                            " priority, timeout_ms)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {q.executionId, q.flowId, q.flowVersion, q.scopeKey, inputs, textOrNull(q.triggeredBy),
-              q.queuedAtMs, q.sequence},
+              q.queuedAtMs, q.sequence, q.priority, q.timeoutMs},
              {},
              u"queue/" + q.executionId});
 }

@@ -1249,6 +1249,40 @@ ALTER TABLE flows ADD COLUMN retention_max_age_days INTEGER;
 ALTER TABLE flows ADD COLUMN retention_max_executions INTEGER;
 )sql";
 
+// Version 43: trigger options (seed 003 §7.3 "options"; docs/api.md,
+// "Trigger options"). A queued request keeps its priority and timeout
+// override across restarts; a callback_url waits in execution_callbacks for
+// its execution to end and is then delivered (and retried) from there, its
+// signing secret sealed like an alert channel's.
+const char kTriggerOptionsSchema[] = R"sql(
+ALTER TABLE execution_queue ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE execution_queue ADD COLUMN timeout_ms INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE execution_callbacks (
+    execution_id    TEXT PRIMARY KEY NOT NULL,
+    url             TEXT NOT NULL,
+    secret          TEXT NOT NULL,     -- sealed (EnvelopeCipher)
+    status          TEXT NOT NULL CHECK (status = 'waiting' OR status = 'pending'
+                                         OR status = 'delivered' OR status = 'failed'),
+    payload         TEXT,              -- the result JSON, once the execution ended
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    last_status     INTEGER,
+    last_error      TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+);
+CREATE INDEX execution_callbacks_pending ON execution_callbacks(status, next_attempt_at);
+CREATE TABLE execution_callback_attempts (
+    execution_id TEXT NOT NULL REFERENCES execution_callbacks(execution_id) ON DELETE CASCADE,
+    attempt      INTEGER NOT NULL,
+    at           INTEGER NOT NULL,
+    http_status  INTEGER,
+    error        TEXT,
+    duration_ms  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (execution_id, attempt)
+);
+)sql";
+
 // Account e-mail (issue 37 item 2; docs/api.md "Account e-mail"): the
 // single-use tokens of password resets and e-mail verification, stored as
 // the SHA-256 of the token only, and the language a user's mails are
@@ -1340,6 +1374,7 @@ const QList<Migration> &schemaMigrations()
         {41, QStringLiteral("history retention per flow"), QString::fromUtf8(kFlowRetentionSchema)},
         {42, QStringLiteral("alert records name their containers"),
          QString::fromUtf8(kAlertRecordContainersSchema)},
+        {43, QStringLiteral("trigger options"), QString::fromUtf8(kTriggerOptionsSchema)},
     };
     return migrations;
 }

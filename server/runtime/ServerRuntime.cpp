@@ -37,6 +37,8 @@
 #include "server/services/engine/FlowEvents.h"
 #include "server/services/external/ServiceCatalog.h"
 #include "server/services/external/ServiceDirectory.h"
+#include "server/services/engine/ExecutionCallbacks.h"
+#include "server/services/engine/TriggerService.h"
 #include "server/services/fleet/AlertChannels.h"
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
@@ -348,6 +350,12 @@ Result<QUrl> ServerRuntime::startUp()
     m_flowEvents = std::make_unique<FlowEvents>();
     registerShareRoutes(*m_router, *m_auth, *m_database, *m_flowEvents);
     registerFlowRoutes(*m_router, *m_auth, *m_database, *m_engine, *m_flowEvents);
+    // Trigger callbacks: what the last run left pending is tried again.
+    m_callbacks = std::make_unique<ExecutionCallbacks>(*m_database, *m_envelope, *m_engine,
+                                                       outbound::OutboundPolicy(m_database.get()));
+    if (Status s = m_callbacks->start(); !s)
+        return s.error();
+    m_engine->triggers().setCallbacks(m_callbacks.get());
     registerExecutionRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerWebhookRoutes(*m_router, *m_auth, *m_database, *m_engine);
     registerExecutionDetailRoutes(*m_router, *m_auth, *m_database, *m_engine);
@@ -567,6 +575,9 @@ void ServerRuntime::stop()
     m_fleet.reset();
     // Before the engine: its health checks reach into the engine's registry.
     m_components.reset();
+    if (m_engine && m_callbacks)
+        m_engine->triggers().setCallbacks(nullptr);
+    m_callbacks.reset(); // tries in flight are picked up by the next start
     if (m_engine) {
         // Before the database: stopping flushes the journal's queue.
         m_engine.reset();

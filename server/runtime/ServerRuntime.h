@@ -26,6 +26,7 @@ class ApiRouter;
 class BackupService;
 class ComponentService;
 class FlowEngineHost;
+class ExecutionCallbacks;
 class FlowEvents;
 class HistoryRetention;
 class StorageGuard;
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<FlowEvents> m_flowEvents;
     std::unique_ptr<ApiRouter> m_router;
     std::unique_ptr<FlowEngineHost> m_engine;
+    std::unique_ptr<ExecutionCallbacks> m_callbacks; // trigger callback_url deliveries
     std::unique_ptr<ComponentService> m_components;            // registered HTTP components
     std::unique_ptr<fleet::FleetService> m_fleet;              // nodes, agents, reports
     std::unique_ptr<remote::NodeGrants> m_nodeGrants;          // who may act on which nodes

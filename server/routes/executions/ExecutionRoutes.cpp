@@ -10,10 +10,12 @@
 #include "server/routes/EngineRoutes.h"
 #include "server/services/auth/AuthModule.h"
 #include "server/services/engine/ExecutionAccess.h"
+#include "server/services/engine/ExecutionCallbacks.h"
 #include "server/services/engine/ExecutionHistory.h"
 #include "server/services/engine/ExecutionStats.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/TriggerCallOptions.h"
 #include "server/services/engine/TriggerService.h"
 #include "server/services/system/StorageGuard.h"
 #include "store/Database.h"
@@ -50,8 +52,10 @@ ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal 
             auth::fieldError(QStringLiteral("inputs"), QStringLiteral("must be an object")));
     const QJsonObject options = body.value().value(QStringLiteral("options")).toObject();
     HM_TRY(requested, auth::optionalString(options, QStringLiteral("version")));
+    HM_TRY(call, readTriggerCallOptions(options));
     TriggerOptions triggerOptions;
     triggerOptions.version = requested.value();
+    triggerOptions.call = call.value();
     triggerOptions.triggeredBy = callerId(p);
     TriggerService::readWaitQuery(c, triggerOptions);
     return host.triggers().trigger(c, flowId, inputs.toObject(), triggerOptions);
@@ -81,6 +85,20 @@ ApiReply getExecution(store::Database &db, FlowEngineHost &host, const RequestCo
     QJsonObject data = exec.value();
     data.insert(QStringLiteral("nodes"), nodes);
     return ApiReply::ok(data);
+}
+
+// The callback of an execution (its target without the query, status and
+// tries); whoever may view the execution may see it, never its secret.
+ApiReply getCallback(store::Database &db, FlowEngineHost &host, const RequestContext &c,
+                     const Principal &p)
+{
+    HM_TRY(access, viewableExecution(db, host, p, c.pathArgs.at(0)));
+    ExecutionCallbacks *callbacks = host.triggers().callbacks();
+    if (!callbacks)
+        return ApiReply::failure(
+            Error{ErrorCode::ServiceUnavailable, QStringLiteral("the server is stopping")});
+    HM_TRY(detail, callbacks->detail(c.pathArgs.at(0)));
+    return ApiReply::ok(detail.value());
 }
 
 // Only executions of flows the caller may view (ADMIN: all).
@@ -343,9 +361,18 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
                            "queued; ?wait=true answers when it ends"),
             {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
-            .request(object(
-                {{QStringLiteral("inputs"), object({})},
-                 {QStringLiteral("options"), object({{QStringLiteral("version"), string()}})}}));
+            .request(
+                object({{QStringLiteral("inputs"), object({})},
+                        {QStringLiteral("options"),
+                         object({{QStringLiteral("version"), string()},
+                                 {QStringLiteral("priority"),
+                                  QJsonObject{{QStringLiteral("description"),
+                                               QStringLiteral("\"low\" (-10), \"normal\" (0), "
+                                                              "\"high\" (10) or -100..100; higher "
+                                                              "runs first in a queue")}}},
+                                 {QStringLiteral("timeout_override_ms"), integer()},
+                                 {QStringLiteral("callback_url"), string()},
+                                 {QStringLiteral("callback_secret"), string()}})}}));
     triggerDoc.queryParameters = {
         query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
         query(QStringLiteral("timeout_ms"), integer(),
@@ -394,6 +421,32 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
                  QStringLiteral("An execution from the history, with its nodes (masked; view)"),
                  {ErrorCode::ExecutionNotFound})
             .response(executionSchema()));
+    const QJsonObject callbackTry = object({{QStringLiteral("attempt"), integer()},
+                                            {QStringLiteral("at"), string()},
+                                            {QStringLiteral("http_status"), nullable(integer())},
+                                            {QStringLiteral("error"), nullable(string())},
+                                            {QStringLiteral("duration_ms"), integer()}});
+    auth::addProtectedRoute(
+        router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/callback"), Role::Viewer,
+        [&db, &host](const RequestContext &c, const Principal &p) {
+            return getCallback(db, host, c, p);
+        },
+        routeDoc(kExecutionsTag,
+                 QStringLiteral("The callback_url delivery of an execution and its tries (view)"),
+                 {ErrorCode::ExecutionNotFound, ErrorCode::ResourceNotFound})
+            .response(object({{QStringLiteral("execution_id"), string()},
+                              {QStringLiteral("url"), string()},
+                              {QStringLiteral("status"),
+                               enumOf({QStringLiteral("waiting"), QStringLiteral("pending"),
+                                       QStringLiteral("delivered"), QStringLiteral("failed")})},
+                              {QStringLiteral("attempt_count"), integer()},
+                              {QStringLiteral("next_attempt_at"), nullable(string())},
+                              {QStringLiteral("last_status"), nullable(integer())},
+                              {QStringLiteral("last_error"), nullable(string())},
+                              {QStringLiteral("created_at"), string()},
+                              {QStringLiteral("attempts"), arrayOf(callbackTry)}},
+                             {QStringLiteral("execution_id"), QStringLiteral("status"),
+                              QStringLiteral("attempts")})));
     auth::addProtectedRoute(
         router, auth, Method::Get, QStringLiteral("/api/v1/executions/{id}/status"), Role::Viewer,
         [&db, &host](const RequestContext &c, const Principal &p) {

@@ -1,9 +1,12 @@
 #include "server/services/engine/TriggerService.h"
 
 #include "common/Logging.h"
+#include "crypto/SecureBytes.h"
+#include "engine/ExecutionState.h"
 #include "engine_store/FlowRepository.h"
 #include "server/api/QueryParams.h"
 #include "server/repositories/FlowsRepository.h"
+#include "server/services/engine/ExecutionCallbacks.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/system/StorageGuard.h"
 #include "store/Database.h"
@@ -205,6 +208,32 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     auto flow = compiled(flowId, version.value());
     if (!flow)
         return ApiReply::failure(flow.error());
+    // The override may only shorten the flow's own limit: the flow's author
+    // chose it as the most an execution may take.
+    const qint64 limitMs = flow.value()->settings().timeout.flowTimeoutMs;
+    if (options.call.timeoutMs > limitMs)
+        return ApiReply::failure(
+            Error{ErrorCode::ValidationError,
+                  QStringLiteral("timeout_override_ms must be at most the flow's timeout of %1 ms")
+                      .arg(limitMs),
+                  {{QStringLiteral("field"), QStringLiteral("options.timeout_override_ms")},
+                   {QStringLiteral("limit_ms"), limitMs}}});
+
+    const bool callback = !options.call.callbackUrl.isEmpty();
+    if (callback) {
+        if (!m_callbacks)
+            return ApiReply::failure(stopping());
+        if (Status admitted = m_callbacks->admit(options.call.callbackUrl,
+                                                 QStringLiteral("options.callback_url"));
+            !admitted)
+            return ApiReply::failure(admitted.error());
+        // A made secret is handed out in the 200/202 answer only.
+        if (options.wait && options.call.callbackSecret.isEmpty())
+            return ApiReply::failure(
+                Error{ErrorCode::ValidationError,
+                      QStringLiteral("callback_secret is required with ?wait=true"),
+                      {{QStringLiteral("field"), QStringLiteral("options.callback_secret")}}});
+    }
     // A full disk refuses new work before the engine sees it; what runs
     // finishes into the reserve.
     if (m_storage) {
@@ -221,13 +250,19 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
     const bool wait = options.wait;
     // Every journal write of this execution comes after this ticket.
     const qint64 journalFrom = m_host.journalTicket();
-    TriggerRequest request{flowId, version.value(), flow.value(), inputs, options.triggeredBy};
+    TriggerRequest request{flowId,
+                           version.value(),
+                           flow.value(),
+                           inputs,
+                           options.triggeredBy,
+                           options.call.priority,
+                           options.call.timeoutMs};
     m_host.runAsync<Started>(
-        [request = std::move(request), wait](Scheduler &s) -> Result<Started> {
+        [request = std::move(request), wait, callback](Scheduler &s) -> Result<Started> {
             auto result = s.trigger(request);
             if (!result)
                 return result.error();
-            Started started{result.value(), {}, 0};
+            Started started{result.value(), {}, {}, 0};
             // The waiter is registered when this answer reaches the server
             // thread. Events go there in the order the engine thread posts
             // them (FlowEngineHost::runAsync), so an end that happens after
@@ -235,10 +270,16 @@ ApiReply TriggerService::trigger(const RequestContext &context, const QString &f
             // happened (nodes that finish at once run inside trigger()) was
             // posted before this answer and would be missed: it travels with
             // the answer instead.
-            if (wait) {
+            if (wait || callback) {
                 const Execution *exec = s.execution(result.value().executionId);
-                if (exec && isTerminal(exec->status))
+                if (exec && isTerminal(exec->status)) {
                     started.outcome = waitOutcomeOf(*exec);
+                    if (callback)
+                        started.ended =
+                            ExecutionCallbacks::payloadOf(*exec, started.outcome.outputs);
+                    if (!wait)
+                        started.outcome = {};
+                }
             }
             started.journalTicket = s.journalTicket();
             return started;
@@ -282,8 +323,28 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
     }
     const TriggerResult &result = started.value().result;
     const qint64 journalTo = started.value().journalTicket;
+    QByteArray madeSecret;
+    if (!options.call.callbackUrl.isEmpty()) {
+        // Stored before the answer: a client told "started" gets its
+        // callback even if the server stops a moment later.
+        auto added = m_callbacks ? m_callbacks->add(result.executionId, options.call.callbackUrl,
+                                                    options.call.callbackSecret, result.startedAtMs,
+                                                    started.value().ended)
+                                 : Result<QByteArray>(stopping());
+        if (!added) {
+            qCWarning(lcServer) << "callback of execution" << result.executionId
+                                << "not stored:" << added.error().toString();
+            reply.send(ApiReply::failure(
+                Error{ErrorCode::ServiceUnavailable,
+                      QStringLiteral("execution %1 runs, but its callback could not be stored")
+                          .arg(result.executionId),
+                      {{QStringLiteral("execution_id"), result.executionId}}}));
+            return;
+        }
+        madeSecret = added.value();
+    }
     if (!options.wait) {
-        if (result.status == TriggerResult::Status::Started) {
+        if (result.status == TriggerResult::Status::Started && madeSecret.isEmpty()) {
             QByteArray body = startedBody(result);
             if (!body.isEmpty()) {
                 sendCommitted(reply, journalFrom,
@@ -291,10 +352,15 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
                 return;
             }
         }
-        sendCommitted(reply, journalFrom,
-                      ApiReply::ok(triggerJson(result, flow),
-                                   result.status == TriggerResult::Status::Queued ? 202 : 200),
-                      journalTo);
+        QJsonObject json = triggerJson(result, flow);
+        if (!madeSecret.isEmpty()) {
+            json.insert(QStringLiteral("callback_secret"), QString::fromUtf8(madeSecret));
+            crypto::wipe(madeSecret);
+        }
+        sendCommitted(
+            reply, journalFrom,
+            ApiReply::ok(json, result.status == TriggerResult::Status::Queued ? 202 : 200),
+            journalTo);
         return;
     }
     Waiter waiter{reply, result.flowId, result.flowVersion, nullptr, journalFrom};

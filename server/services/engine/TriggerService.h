@@ -15,6 +15,7 @@
 #include "flow/CompiledFlow.h"
 #include "server/api/ApiRouter.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/TriggerCallOptions.h"
 #include "server/services/engine/WaitOutcome.h"
 
 #include <QHash>
@@ -32,6 +33,7 @@ namespace hm::server {
 
 class FlowEngineHost;
 class StorageGuard;
+class ExecutionCallbacks;
 
 struct TriggerOptions
 {
@@ -39,6 +41,7 @@ struct TriggerOptions
     QString triggeredBy;   // user id, API key id or "webhook:<flow id>"
     bool wait = false;     // answer when the execution ends
     int waitTimeoutMs = 0; // 0 = the default
+    TriggerCallOptions call; // priority, timeout override, callback
 };
 
 inline constexpr int kDefaultWaitMs = 30000;
@@ -69,6 +72,10 @@ public:
     // once by the runtime, not owned. Without one nothing is refused.
     void setStorageGuard(StorageGuard *guard) { m_storage = guard; }
     StorageGuard *storageGuard() const { return m_storage; }
+    // Where callback_url options go; without it (start-up, shutdown) a
+    // trigger with one is refused.
+    void setCallbacks(ExecutionCallbacks *callbacks) { m_callbacks = callbacks; }
+    ExecutionCallbacks *callbacks() const { return m_callbacks; }
 
     // The trigger route's permission check, its grants cached (FlowAccess.h).
     FlowGrantCache &access() { return m_access; }
@@ -100,6 +107,7 @@ private:
     {
         engine::TriggerResult result;
         WaitOutcome outcome;      // empty unless it ended at once
+        QJsonObject ended;        // with a callback: its payload when it ended at once
         qint64 journalTicket = 0; // covers every record the trigger made
     };
 
@@ -124,6 +132,7 @@ private:
 
     store::Database &m_db;
     FlowEngineHost &m_host;
+    ExecutionCallbacks *m_callbacks = nullptr;
     FlowGrantCache m_access;
     // (flow id, requested version or empty) -> version to run, valid while
     // flowCacheGeneration() is m_versionsGeneration.

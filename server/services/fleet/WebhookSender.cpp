@@ -65,7 +65,7 @@ void WebhookSender::post(const Message &message, std::function<void(DeliveryOutc
 {
     QNetworkRequest request(message.url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("HiveMind-Alerts/1"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     request.setRawHeader("X-HiveMind-Event", message.event.toUtf8());
     request.setRawHeader("X-HiveMind-Delivery", message.deliveryId.toUtf8());
     request.setRawHeader("X-HiveMind-Timestamp", QByteArray::number(message.timestamp));

@@ -1,7 +1,7 @@
 #pragma once
 
 // One webhook delivery of an alert (issue 35; docs/api.md "Alerts",
-// channels): a JSON POST to the channel's URL, signed so that the receiver
+// channels) or of an execution's callback (ExecutionCallbacks): a JSON POST to the channel's URL, signed so that the receiver
 // can tell it came from this server and was not replayed:
 //   X-HiveMind-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>
 //   X-HiveMind-Timestamp: <Unix seconds>, X-HiveMind-Event, X-HiveMind-Delivery
@@ -50,6 +50,7 @@ public:
     static QByteArray signature(QByteArrayView secret, qint64 timestamp, QByteArrayView body);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setUserAgent(const QByteArray &agent) { m_userAgent = agent; }
 
 private:
     void post(const Message &message, std::function<void(DeliveryOutcome)> done);
@@ -57,6 +58,7 @@ private:
     outbound::OutboundPolicy m_policy;
     QNetworkAccessManager *m_network;
     int m_timeoutMs = 10000;
+    QByteArray m_userAgent = QByteArrayLiteral("HiveMind-Alerts/1");
 };
 
 } // namespace hm::server::fleet
