@@ -82,6 +82,7 @@ class ComponentServer(ThreadingHTTPServer):
         self._cancels = collections.deque(maxlen=_JOBS_KEPT)
         self._thread = None
         self._stopping = False
+        self._answering = 0  # /execute requests between slot and answer
         super().__init__((host, port), _Handler)
 
     @property
@@ -108,15 +109,15 @@ class ComponentServer(ThreadingHTTPServer):
         cancelled."""
         self._stopping = True
         end = time.monotonic() + seconds
-        while self.running_count() and time.monotonic() < end:
+        while self.answering_count() and time.monotonic() < end:
             time.sleep(0.05)
-        if not self.running_count():
+        if not self.answering_count():
             return True
         with self._lock:
             for ctx in self._running.values():
                 ctx.cancel("server stopping")
         end = time.monotonic() + 2.0
-        while self.running_count() and time.monotonic() < end:
+        while self.answering_count() and time.monotonic() < end:
             time.sleep(0.05)
         return False
 
@@ -206,10 +207,22 @@ class ComponentServer(ThreadingHTTPServer):
         return body
 
     def acquire_slot(self):
-        return self._slots.acquire(blocking=False)
+        if not self._slots.acquire(blocking=False):
+            return False
+        with self._lock:
+            self._answering += 1
+        return True
 
     def release_slot(self):
+        # After the answer is written: drain() waits for it, so a stop
+        # never exits between an attempt's end and its answer.
+        with self._lock:
+            self._answering -= 1
         self._slots.release()
+
+    def answering_count(self):
+        with self._lock:
+            return self._answering
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -377,9 +390,9 @@ class _Handler(BaseHTTPRequestHandler):
             )
         try:
             status, body = self._run(component, request)
+            self._send(status, body)
         finally:
             self.server.release_slot()
-        self._send(status, body)
 
     def _run(self, component, request):
         try:
