@@ -180,6 +180,10 @@ int main(int argc, char **argv)
     server->process().terminate();
     if (!server->process().waitForFinished(60000))
         return fail(QStringLiteral("the server did not stop"));
+    // The server logs where each phase's time went.
+    for (const QByteArray &line : server->standardError().split('\n'))
+        if (line.contains("snapshot") || line.contains("staged:"))
+            std::printf("server: %s\n", line.constData());
     server = std::make_unique<ServerProcess>(dir.path(), masterKey);
     setAdminEnvironment(*server);
     const QUrl url = server->start({}, 0, 120000);

@@ -148,7 +148,7 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
             HM_TRY(page, backups.list(filter.value()));
             QJsonArray items;
             for (const auto &row : page.value().items)
-                items.append(BackupService::json(row));
+                items.append(backups.json(row));
             return pagedReply(items, paging.value(), page.value().total);
         },
         std::move(listDoc));
@@ -161,7 +161,7 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
         }
         HM_TRY(request, backupCreateRequestOf(body));
         HM_TRY(row, backups.create(p.userId, auth::clientInfo(c), request.value()));
-        QJsonObject answer = BackupService::json(row.value());
+        QJsonObject answer = backups.json(row.value());
         answer.insert(QStringLiteral("backup_id"), row.value().id);
         answer.insert(QStringLiteral("notice"), kBackupMasterKeyNotice);
         return ApiReply::ok(answer, 202);
@@ -189,7 +189,7 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
         router, auth, Method::Get, base + QStringLiteral("/{id}"), Role::Admin,
         [&backups](const RequestContext &c, const Principal &) -> ApiReply {
             HM_TRY(row, backups.get(c.pathArgs.at(0)));
-            return ApiReply::ok(BackupService::json(row.value()));
+            return ApiReply::ok(backups.json(row.value()));
         },
         routeDoc(kBackupTag, QStringLiteral("One backup"), {ErrorCode::ResourceNotFound})
             .response(backupSchema()));
@@ -255,8 +255,8 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
                     QStringLiteral("body"), QStringLiteral("the backup file as the body")));
             const DeferredReply reply = c.defer();
             backups.upload(p.userId, auth::clientInfo(c), c.request.body(), &router,
-                           [reply](Result<repositories::BackupRow> row) {
-                               reply.send(row ? ApiReply::ok(BackupService::json(row.value()), 201)
+                           [reply, &backups](Result<repositories::BackupRow> row) {
+                               reply.send(row ? ApiReply::ok(backups.json(row.value()), 201)
                                               : ApiReply::failure(row.error()));
                            });
             return ApiReply::deferred();

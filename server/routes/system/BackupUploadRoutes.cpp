@@ -135,12 +135,12 @@ void registerBackupUploadRoutes(ApiRouter &router, auth::AuthModule &auth, Backu
 
     auth::addProtectedRoute(
         router, auth, Method::Post, oneUpload + QStringLiteral("/finish"), Role::Admin,
-        [&transfers](const RequestContext &c, const Principal &p) -> ApiReply {
+        [&transfers, &backups](const RequestContext &c, const Principal &p) -> ApiReply {
             HM_TRY(id, backupUploadIdOf(c.pathArgs.at(0)));
             const DeferredReply reply = c.defer();
             transfers.finishUpload(p.userId, auth::clientInfo(c), id.value(),
-                                   [reply](Result<repositories::BackupRow> row) {
-                                       reply.send(row ? ApiReply::ok(BackupService::json(row.value()),
+                                   [reply, &backups](Result<repositories::BackupRow> row) {
+                                       reply.send(row ? ApiReply::ok(backups.json(row.value()),
                                                                      201)
                                                       : ApiReply::failure(row.error()));
                                    });

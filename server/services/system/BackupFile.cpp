@@ -16,7 +16,7 @@ namespace {
 constexpr qint64 kBackupMaxHeaderBytes = 64 * 1024;
 constexpr quint8 kBackupLastFlag = 1;
 // Sealed chunks are never larger than this (incompressible data grows a
-// little under zlib).
+// little under zlib and zstd).
 constexpr qint64 kBackupMaxSealedBytes = kChunkBytes + kChunkBytes / 16 + 4096;
 
 QByteArray backupChunkAd(const QByteArray &headerHash, quint64 index, quint8 flags)
@@ -64,19 +64,23 @@ Error refusal(const QString &code, const QString &message)
 
 // ---- writing ----
 
-Result<std::unique_ptr<Writer>> Writer::create(const QString &path, const QJsonObject &header,
-                                               crypto::SecureBytes fileKey)
+Result<std::unique_ptr<Writer>> Writer::create(const QString &path, QJsonObject header,
+                                               crypto::SecureBytes fileKey,
+                                               ChunkCompression compression)
 {
+    const bool zlib = compression == ChunkCompression::Zlib;
+    header.insert(QStringLiteral("compression"), zlib ? QStringLiteral("zlib") : QStringLiteral("zstd"));
     std::unique_ptr<Writer> writer(new Writer);
     writer->m_file.setFileName(path);
     if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return backupIoError(QStringLiteral("cannot create"), writer->m_file);
     writer->m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     writer->m_key = std::move(fileKey);
+    writer->m_compression = compression;
     const QByteArray headerBytes = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    writer->m_headerHash = QCryptographicHash::hash(headerBytes, QCryptographicHash::Sha256);
+    writer->m_headerHash = crypto::Sha256::hash(headerBytes);
     QByteArray start(kMagic, 8);
-    start += backupBigEndian<quint16>(kFormatVersion);
+    start += backupBigEndian<quint16>(zlib ? kOldestReadableFormat : kFormatVersion);
     start += backupBigEndian<quint32>(quint32(headerBytes.size()));
     start += headerBytes;
     if (Status written = writer->writeRaw(start); !written)
@@ -105,7 +109,9 @@ Status Writer::writeRaw(QByteArrayView bytes)
 Status Writer::writeChunk(bool last)
 {
     const quint8 flags = last ? kBackupLastFlag : 0;
-    const QByteArray compressed = qCompress(m_pending, 1);
+    const QByteArray compressed = m_compression == ChunkCompression::Zlib
+                                      ? qCompress(m_pending, 1)
+                                      : compressChunk(m_pending);
     const QByteArray sealed =
         crypto::chunks::seal(m_key, compressed, backupChunkAd(m_headerHash, m_index, flags));
     ++m_index;
@@ -188,11 +194,12 @@ Result<Opened> readHeader(QFile &file)
         return refusal(QStringLiteral("backup_not_a_backup"),
                        QStringLiteral("this file is not a HiveMind backup"));
     const quint16 version = qFromBigEndian<quint16>(start.constData() + 8);
-    if (version != kFormatVersion)
+    if (version < kOldestReadableFormat || version > kFormatVersion)
         return refusal(QStringLiteral("backup_unsupported_version"),
                        QStringLiteral("backup format %1 is not supported by this server (it "
-                                      "reads format %2)")
+                                      "reads formats %2 to %3)")
                            .arg(version)
+                           .arg(kOldestReadableFormat)
                            .arg(kFormatVersion));
     const quint32 length = qFromBigEndian<quint32>(start.constData() + 10);
     if (length == 0 || length > kBackupMaxHeaderBytes)
@@ -207,8 +214,17 @@ Result<Opened> readHeader(QFile &file)
     if (!document.isObject())
         return refusal(QStringLiteral("backup_not_a_backup"),
                        QStringLiteral("the backup's header is damaged"));
-    return Opened{document.object(), QCryptographicHash::hash(headerBytes, QCryptographicHash::Sha256),
-                  14 + qint64(length)};
+    const QJsonObject header = document.object();
+    // Format 1 was always zlib; format 2 names its compression.
+    ChunkCompression compression = ChunkCompression::Zlib;
+    if (version >= 2) {
+        if (header.value(QStringLiteral("compression")).toString() != QLatin1String("zstd"))
+            return refusal(QStringLiteral("backup_unsupported_version"),
+                           QStringLiteral("the backup's chunks use a compression this server does "
+                                          "not read"));
+        compression = ChunkCompression::Zstd;
+    }
+    return Opened{header, crypto::Sha256::hash(headerBytes), 14 + qint64(length), compression};
 }
 
 Result<crypto::SecureBytes> fileKey(const QJsonObject &header,
@@ -365,11 +381,12 @@ Status extract(const QString &path, const crypto::SecureBytes &dekWrappingKey,
                            QStringLiteral("the backup file was changed: chunk %1 does not "
                                           "authenticate")
                                .arg(index));
-        const QByteArray plain = qUncompress(compressed.value());
-        if (plain.isEmpty() && !compressed.value().isEmpty() && (flags & kBackupLastFlag) == 0)
+        const auto plain =
+            decompressChunk(opened.value().compression, compressed.value(), kChunkBytes);
+        if (!plain)
             return refusal(QStringLiteral("backup_tampered"),
                            QStringLiteral("chunk %1 does not decompress").arg(index));
-        if (Status fed = unpacker.feed(plain); !fed)
+        if (Status fed = unpacker.feed(plain.value()); !fed)
             return fed;
         if (progress)
             progress(file.pos(), total);
@@ -384,14 +401,33 @@ Status extract(const QString &path, const crypto::SecureBytes &dekWrappingKey,
     return {};
 }
 
+QString compressionName(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray start = file.read(10);
+    if (start.size() < 10 || !start.startsWith(QByteArrayView(kMagic, 8)))
+        return {};
+    const quint16 version = qFromBigEndian<quint16>(start.constData() + 8);
+    return version == 1 ? QStringLiteral("zlib") : QStringLiteral("zstd");
+}
+
 Result<QString> sha256File(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return backupIoError(QStringLiteral("cannot read"), file);
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    if (!sha.addData(&file))
-        return backupIoError(QStringLiteral("cannot read"), file);
+    crypto::Sha256 sha;
+    QByteArray block(qsizetype(1) << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 got = file.read(block.data(), block.size());
+        if (got < 0)
+            return backupIoError(QStringLiteral("cannot read"), file);
+        if (got == 0)
+            break;
+        sha.addData(QByteArrayView(block.constData(), got));
+    }
     return QString::fromLatin1(sha.result().toHex());
 }
 

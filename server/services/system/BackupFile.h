@@ -11,8 +11,8 @@
 // DEK (envelope format, associated data the backup id). So the master key
 // alone opens a backup, also on a machine whose database never saw it.
 //
-// Each chunk is zlib (qCompress, level 1) of up to chunk_size bytes of the
-// payload, sealed with the file key (crypto::chunks); its associated data
+// Each chunk is zstd level 1 (format 2; format 1 files, still read, used
+// zlib: BackupCompression.h) of up to chunk_size bytes of the payload, sealed with the file key (crypto::chunks); its associated data
 // is SHA-256(header) | index | flags, so chunks cannot be moved, dropped,
 // taken from another backup, or cut off after any but the last.
 //
@@ -23,9 +23,10 @@
 
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
+#include "crypto/Sha256.h"
+#include "server/services/system/BackupCompression.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonObject>
 #include <QString>
@@ -35,7 +36,9 @@
 namespace hm::server::backup {
 
 inline constexpr char kMagic[] = "HMBACKUP";
-inline constexpr quint16 kFormatVersion = 1;
+// Written: 2 (zstd chunks). Read: 1 (zlib chunks) and 2.
+inline constexpr quint16 kFormatVersion = 2;
+inline constexpr quint16 kOldestReadableFormat = 1;
 inline constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
 inline const QString kDatabaseEntry = QStringLiteral("database/hivemind.db");
 
@@ -50,9 +53,13 @@ Error refusal(const QString &code, const QString &message);
 class Writer
 {
 public:
-    // Creates `path` (must not exist, owner-only).
-    static Result<std::unique_ptr<Writer>> create(const QString &path, const QJsonObject &header,
-                                                  crypto::SecureBytes fileKey);
+    // Creates `path` (must not exist, owner-only). The writer sets the
+    // header's `compression` and the format version that goes with it; the
+    // server writes zstd (format 2), zlib (format 1) is there so that tests
+    // can make the files older servers made.
+    static Result<std::unique_ptr<Writer>> create(const QString &path, QJsonObject header,
+                                                  crypto::SecureBytes fileKey,
+                                                  ChunkCompression compression = ChunkCompression::Zstd);
     ~Writer();
     Status addFile(const QString &name, const QString &sourcePath, const Progress &progress = {});
     Status addBytes(const QString &name, const QByteArray &bytes);
@@ -70,9 +77,10 @@ private:
     QByteArray m_headerHash;
     crypto::SecureBytes m_key;
     QByteArray m_pending;
+    ChunkCompression m_compression = ChunkCompression::Zstd;
     quint64 m_index = 0;
     qint64 m_written = 0;
-    QCryptographicHash m_sha{QCryptographicHash::Sha256};
+    crypto::Sha256 m_sha;
 };
 
 struct Opened
@@ -80,6 +88,7 @@ struct Opened
     QJsonObject header;
     QByteArray headerHash; // SHA-256 of the header bytes
     qint64 payloadOffset = 0;
+    ChunkCompression compression = ChunkCompression::Zstd;
 };
 
 // Magic, version and header; backup_not_a_backup otherwise.
@@ -94,6 +103,8 @@ Result<crypto::SecureBytes> fileKey(const QJsonObject &header,
 // backup_truncated. Entry names are checked to stay inside targetDir.
 Status extract(const QString &path, const crypto::SecureBytes &dekWrappingKey,
                const QString &targetDir, const Progress &progress = {});
+// "zstd" or "zlib" by the file's format; empty when it cannot be read.
+QString compressionName(const QString &path);
 // SHA-256 hex of a whole file, read in chunks.
 Result<QString> sha256File(const QString &path);
 

@@ -113,7 +113,9 @@ public:
     // Deletes scheduled backups beyond the retention of the system config.
     Status prune();
 
-    static QJsonObject json(const repositories::BackupRow &row);
+    // The row as the API answers it; `compression` is read from the file's
+    // format (an uploaded backup may be an older format).
+    QJsonObject json(const repositories::BackupRow &row) const;
 
     // At start-up, before the database is opened: a staged restore is
     // swapped in (the previous database kept as

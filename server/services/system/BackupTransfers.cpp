@@ -1,12 +1,12 @@
 #include "server/services/system/BackupTransfers.h"
 
 #include "crypto/Random.h"
+#include "crypto/Sha256.h"
 #include "server/api/AuthCommon.h"
 #include "server/http/HttpStream.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/system/BackupService.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -47,7 +47,7 @@ struct BackupTransfers::Upload
     bool busy = false;
     qint64 touchedMs = 0;
     std::shared_ptr<QFile> file;
-    std::shared_ptr<QCryptographicHash> hash;
+    std::shared_ptr<crypto::Sha256> hash;
 };
 
 // One download: reads a piece on the pool whenever the socket wants more.
@@ -253,7 +253,7 @@ Result<QJsonObject> BackupTransfers::beginUpload(const QString &userId, qint64 s
     if (!upload->file->open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
         !upload->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return Error{ErrorCode::IoError, QStringLiteral("cannot create the upload's file")};
-    upload->hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
+    upload->hash = std::make_shared<crypto::Sha256>();
     const QJsonObject answer = uploadJson(*upload);
     m_uploads.emplace(upload->id, std::move(upload));
     return answer;
