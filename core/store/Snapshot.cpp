@@ -103,6 +103,15 @@ Status importPlain(Database &target, const QString &plainPath)
             objects.append({row.text(0), row.text(1), row.text(2)});
         });
     Status copied = listed;
+    // The target is new and the caller removes it when the import fails, so
+    // the copy needs no journal and no syncs while it runs: every page is
+    // written (and encrypted) once, instead of into the WAL and again at its
+    // checkpoint. Synced and back in WAL mode at the end.
+    const qint64 synchronous = target.queryInt(QStringLiteral("PRAGMA synchronous")).valueOr(1);
+    if (copied)
+        copied = target.exec(QStringLiteral("PRAGMA journal_mode = OFF"));
+    if (copied)
+        copied = target.exec(QStringLiteral("PRAGMA synchronous = OFF"));
     if (copied)
         copied = target.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     if (copied)
@@ -145,6 +154,18 @@ Status importPlain(Database &target, const QString &plainPath)
         (void)target.exec(QStringLiteral("ROLLBACK"));
     (void)target.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     (void)target.exec(QStringLiteral("DETACH DATABASE hm_import"));
+    // FULL for the switch back: its commit syncs the whole file.
+    if (Status synced = target.exec(QStringLiteral("PRAGMA synchronous = FULL")); copied && !synced)
+        copied = synced;
+    QString mode;
+    Status switched = target.forEachRow(QStringLiteral("PRAGMA journal_mode = WAL"), {},
+                                        [&](const Statement &row) { mode = row.text(0); });
+    if (copied && !switched)
+        copied = switched;
+    else if (copied && mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        copied = Error{ErrorCode::InternalError,
+                       QStringLiteral("the imported database stays in journal mode %1").arg(mode)};
+    (void)target.exec(QStringLiteral("PRAGMA synchronous = %1").arg(synchronous));
     return copied;
 }
 
