@@ -1,6 +1,5 @@
 #include "admin/AccountPanel.h"
 
-#include "widgets/QrCode.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/Within.h"
@@ -8,8 +7,10 @@
 #include "widgets/ClipboardGuard.h"
 #include "widgets/FieldError.h"
 #include "widgets/MessageBox.h"
+#include "widgets/QrCode.h"
 #include "widgets/Retranslate.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -96,6 +97,22 @@ QWidget *AccountPanel::createProfileTab()
     m_twoFactorSummary = value("account.twoFactorSummary");
     for (QLabel *field : {m_username, m_email, m_fullName, m_role, m_twoFactorSummary})
         m_profileForm->addRow(new QLabel(), field);
+    // The languages in their own names, as the View menu shows them.
+    m_mailLanguage = new QComboBox(tab);
+    m_mailLanguage->setObjectName(QStringLiteral("account.mailLanguage"));
+    m_mailLanguage->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_mailLanguage->addItem(QStringLiteral("繁體中文"), QStringLiteral("zh-TW"));
+    m_mailLanguage->addItem(QStringLiteral("简体中文"), QStringLiteral("zh-CN"));
+    m_mailLanguageStatus = new QLabel(tab);
+    m_mailLanguageStatus->setObjectName(QStringLiteral("account.mailLanguageStatus"));
+    m_mailLanguageStatus->setProperty("hmStyle", QStringLiteral("muted"));
+    auto *languageRow = new QHBoxLayout();
+    languageRow->addWidget(m_mailLanguage);
+    languageRow->addWidget(m_mailLanguageStatus, 1);
+    m_mailLanguageCaption = new QLabel(tab);
+    m_mailLanguageCaption->setBuddy(m_mailLanguage);
+    m_profileForm->addRow(m_mailLanguageCaption, languageRow);
+    connect(m_mailLanguage, &QComboBox::activated, this, &AccountPanel::saveMailLanguage);
     layout->addLayout(m_profileForm);
     m_signedOut = new QLabel(tab);
     m_signedOut->setObjectName(QStringLiteral("account.notSignedIn"));
@@ -351,6 +368,9 @@ void AccountPanel::retranslateUi()
     setLabel(m_profileForm, m_fullName, tr("Full name:"));
     setLabel(m_profileForm, m_role, tr("Role:"));
     setLabel(m_profileForm, m_twoFactorSummary, tr("Two-factor:"));
+    m_mailLanguageCaption->setText(tr("Language for e-mails:"));
+    m_mailLanguage->setToolTip(tr("The language of the e-mails the server sends you, such as "
+                                  "password resets."));
     m_signOut->setText(tr("Sign out"));
     m_signOut->setToolTip(tr("End this console's session on the server."));
     m_signedOut->setText(tr("Nobody is signed in. Sign in (File menu) to see your account."));
@@ -395,6 +415,7 @@ void AccountPanel::retranslateUi()
     showPolicy();
     showTwoFactorState();
     showSessions();
+    showMailLanguage();
 }
 
 void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo &user)
@@ -408,6 +429,9 @@ void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo 
     m_sessionsFailed = false;
     m_policy = {};
     m_policyFromServer = false;
+    m_mailLanguageValue.clear();
+    m_mailLanguageStatusText.clear();
+    m_mailLanguageBusy = false;
     m_tabs->setEnabled(true);
     for (int i = 1; i < m_tabs->count(); ++i)
         m_tabs->setTabEnabled(i, client != nullptr);
@@ -415,6 +439,7 @@ void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo 
     showPolicy();
     showTwoFactorState();
     showSessions();
+    showMailLanguage();
     if (!m_client)
         return;
     // The profile as the server has it now (2FA state, e-mail).
@@ -426,7 +451,67 @@ void AccountPanel::setSession(client::ApiClient *client, const client::UserInfo 
         showTwoFactorState();
     }));
     loadPolicy();
+    loadMailLanguage();
     reloadSessions();
+}
+
+void AccountPanel::loadMailLanguage()
+{
+    showMailLanguage();
+    if (!m_client)
+        return;
+    m_mailLanguageBusy = true;
+    showMailLanguage();
+    // UserInfo does not carry it: GET /users/me's own field.
+    m_client->call<QJsonValue>(
+        client::ApiRequest::get(QStringLiteral("/api/v1/users/me")),
+        [](const client::ApiResponse &r) { return r.data; },
+        client::within(this, [this](Result<QJsonValue> r) {
+            m_mailLanguageBusy = false;
+            if (r) {
+                m_mailLanguageValue =
+                    r->toObject().value(QStringLiteral("language")).toString(QStringLiteral("en"));
+                m_mailLanguageStatusText.clear();
+            } else {
+                m_mailLanguageStatusText =
+                    tr("Could not read it: %1").arg(AdminText::error(r.error()));
+            }
+            showMailLanguage();
+        }));
+}
+
+void AccountPanel::saveMailLanguage()
+{
+    const QString chosen = m_mailLanguage->currentData().toString();
+    if (!m_client || m_mailLanguageBusy || chosen == m_mailLanguageValue)
+        return;
+    m_mailLanguageBusy = true;
+    m_mailLanguageStatusText = tr("Saving…");
+    showMailLanguage();
+    m_client->call<QJsonValue>(
+        client::ApiRequest::put(QStringLiteral("/api/v1/users/me/language"),
+                                QJsonObject{{QStringLiteral("language"), chosen}}),
+        [](const client::ApiResponse &r) { return r.data; },
+        client::within(this, [this](Result<QJsonValue> r) {
+            m_mailLanguageBusy = false;
+            if (r) {
+                m_mailLanguageValue = r->toObject().value(QStringLiteral("language")).toString();
+                m_mailLanguageStatusText = tr("Saved.");
+            } else {
+                // The combo box goes back to what the server has.
+                m_mailLanguageStatusText = tr("Not saved: %1").arg(AdminText::error(r.error()));
+            }
+            showMailLanguage();
+        }));
+}
+
+void AccountPanel::showMailLanguage()
+{
+    const int index = m_mailLanguage->findData(m_mailLanguageValue);
+    if (index >= 0 && !m_mailLanguageBusy)
+        m_mailLanguage->setCurrentIndex(index);
+    m_mailLanguage->setEnabled(m_client && !m_mailLanguageBusy && !m_mailLanguageValue.isEmpty());
+    m_mailLanguageStatus->setText(m_mailLanguageStatusText);
 }
 
 void AccountPanel::loadPolicy()

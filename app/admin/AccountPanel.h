@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QLineEdit;
@@ -27,7 +28,10 @@ namespace hm::app {
 // change with the server's password policy shown before submitting, two-
 // factor enrolment (the otpauth URI as a QR code drawn in memory, never
 // written to disk or the clipboard), verification and disabling, the user's
-// sessions with revoke one / all others, and signing out.
+// sessions with revoke one / all others, and signing out. The profile also
+// chooses the language of the user's account e-mails (password resets,
+// address checks: PUT /users/me/language), read from GET /users/me and
+// saved as soon as it is chosen.
 class AccountPanel final : public QWidget
 {
     Q_OBJECT
@@ -49,6 +53,9 @@ public:
     QImage qrImage() const;
     // The policy the password tab shows (empty until the server told it).
     QJsonObject passwordPolicy() const { return m_policy; }
+    // The e-mail language as the server has it: en, zh-TW or zh-CN (empty
+    // until read).
+    QString mailLanguage() const { return m_mailLanguageValue; }
 
 public slots:
     void reloadSessions();
@@ -83,6 +90,9 @@ private:
     void revokeSelected();
     void revokeOthers();
     void loadPolicy();
+    void loadMailLanguage();
+    void saveMailLanguage();
+    void showMailLanguage();
     void updateSessionButtons();
 
     QPointer<client::ApiClient> m_client;
@@ -93,6 +103,9 @@ private:
     QString m_secret;
     QList<client::SessionInfo> m_sessions;
     hm::Error m_sessionsError;
+    QString m_mailLanguageValue;
+    QString m_mailLanguageStatusText;
+    bool m_mailLanguageBusy = false;
     bool m_sessionsFailed = false;
 
     QTabWidget *m_tabs = nullptr;
@@ -103,6 +116,9 @@ private:
     QLabel *m_fullName = nullptr;
     QLabel *m_role = nullptr;
     QLabel *m_twoFactorSummary = nullptr;
+    QLabel *m_mailLanguageCaption = nullptr;
+    QComboBox *m_mailLanguage = nullptr;
+    QLabel *m_mailLanguageStatus = nullptr;
     QLabel *m_signedOut = nullptr;
     QPushButton *m_signOut = nullptr;
     // password

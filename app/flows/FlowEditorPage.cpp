@@ -848,14 +848,13 @@ void FlowEditorPage::run()
     TriggerDialog dialog(m_flowName, this);
     dialog.setVersions(m_publishedVersion, m_latestVersion);
     dialog.setInputs(TriggerDialog::inputsTemplate(*m_model));
+    dialog.setFlowTimeoutMs(TriggerDialog::flowTimeoutMs(*m_model));
     if (isModified())
         dialog.setNote(tr("Your unsaved changes are not part of any version: save them first "
                           "to run them."));
     if (DialogSeam::exec(&dialog) != QDialog::Accepted)
         return;
-    client::TriggerOptions options;
-    options.inputs = dialog.inputs();
-    options.version = dialog.version();
+    const client::TriggerOptions options = dialog.triggerOptions();
     m_triggering = true;
     updateActions();
     const quint64 generation = m_generation;

@@ -12,6 +12,7 @@
 #include "flows/FlowErrorText.h"
 #include "flows/FlowFile.h"
 #include "flows/FlowNameDialog.h"
+#include "flows/FlowRetentionDialog.h"
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
@@ -97,6 +98,8 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
             &FlowsPage::shareSelected);
     connect(makeAction(QStringLiteral("webhook"), {}), &QAction::triggered, this,
             &FlowsPage::webhookSelected);
+    connect(makeAction(QStringLiteral("retention"), {}), &QAction::triggered, this,
+            &FlowsPage::retentionSelected);
     connect(makeAction(QStringLiteral("export"), {K(Qt::CTRL | Qt::Key_E)}), &QAction::triggered,
             this, &FlowsPage::exportSelected);
     connect(makeAction(QStringLiteral("refresh"), {K(K::Refresh)}), &QAction::triggered, this,
@@ -290,7 +293,7 @@ QWidget *FlowsPage::createListPage()
         for (const char *name : {"open", "run"})
             menu.addAction(action(QString::fromLatin1(name)));
         menu.addSeparator();
-        for (const char *name : {"rename", "duplicate", "share", "webhook", "export"})
+        for (const char *name : {"rename", "duplicate", "share", "webhook", "retention", "export"})
             menu.addAction(action(QString::fromLatin1(name)));
         menu.addSeparator();
         menu.addAction(action(QStringLiteral("delete")));
@@ -347,7 +350,7 @@ QList<QAction *> FlowsPage::menuActions() const
 {
     QList<QAction *> list;
     for (const char *name : {"new", "import", "open", "run", "rename", "duplicate", "delete",
-                             "share", "webhook", "export", "find", "refresh"})
+                             "share", "webhook", "retention", "export", "find", "refresh"})
         list.append(action(QString::fromLatin1(name)));
     list.append(nullptr);
     list.append(m_editor->flowActions());
@@ -662,6 +665,10 @@ void FlowsPage::updateActions()
                        ? tr("The webhook of a flow needs edit permission on it.")
                        : QString()),
          tr("The URL that starts the flow without signing in")},
+        // Anyone who sees the flow may look; the dialog is read-only
+        // without edit permission.
+        {"retention", true, QString(),
+         tr("How long and how many of its ended executions are kept")},
         {"export", true, QString(), tr("Save the flow's latest version to a JSON file")},
         {"refresh", false, QString(), tr("Read the list from the server again")},
         {"find", false, QString(), tr("Search the flows by name")},
@@ -914,6 +921,16 @@ void FlowsPage::webhookSelected()
     DialogSeam::exec(&dialog);
 }
 
+void FlowsPage::retentionSelected()
+{
+    const client::FlowSummary *flow = selectedFlow();
+    if (!flow || !action(QStringLiteral("retention"))->isEnabled())
+        return;
+    const bool editable = m_role != QLatin1String("viewer") && canChange(flow->myPermission);
+    FlowRetentionDialog dialog(m_client, flow->id, flow->name, editable, this);
+    DialogSeam::exec(&dialog);
+}
+
 void FlowsPage::exportSelected()
 {
     const client::FlowSummary *flow = selectedFlow();
@@ -954,11 +971,10 @@ void FlowsPage::runSelected()
         dialog.setVersions(detail.publishedVersion ? detail.publishedVersion->version : QString(),
                            detail.latestVersion.version);
         dialog.setInputs(TriggerDialog::inputsTemplate(graph));
+        dialog.setFlowTimeoutMs(TriggerDialog::flowTimeoutMs(graph));
         if (DialogSeam::exec(&dialog) != QDialog::Accepted)
             return;
-        client::TriggerOptions options;
-        options.inputs = dialog.inputs();
-        options.version = dialog.version();
+        const client::TriggerOptions options = dialog.triggerOptions();
         beginCall();
         const QString name = quotedFlowName(detail.name);
         client::FlowsApi(*m_client).trigger(
@@ -1033,6 +1049,7 @@ void FlowsPage::retranslate()
         {"delete", tr("&Delete…")},
         {"share", tr("S&hare…")},
         {"webhook", tr("&Webhook…")},
+        {"retention", tr("History Re&tention…")},
         {"export", tr("&Export…")},
         {"refresh", tr("Re&fresh List")},
         {"find", tr("&Find Flow")},

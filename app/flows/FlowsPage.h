@@ -123,6 +123,7 @@ public slots:
     void deleteSelected();
     void shareSelected();
     void webhookSelected();
+    void retentionSelected();
     void exportSelected();
     void refresh();
 

@@ -1,8 +1,10 @@
 #include "flows/TriggerDialog.h"
 
+#include "client/FlowTypes.h"
 #include "flow/FlowSettings.h"
 #include "flow/Mapping.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "flows/TriggerOptionsBox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -66,7 +68,7 @@ void place(QJsonObject &object, const QList<flow::PathSegment> &path, int at,
 TriggerDialog::TriggerDialog(const QString &flowName, QWidget *parent)
     : QDialog(parent), m_flowName(flowName), m_intro(new QLabel), m_note(new QLabel),
       m_versionLabel(new QLabel), m_version(new QComboBox), m_inputsLabel(new QLabel),
-      m_inputs(new QPlainTextEdit), m_error(new QLabel),
+      m_inputs(new QPlainTextEdit), m_options(new TriggerOptionsBox), m_error(new QLabel),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("flows.triggerDialog"));
@@ -96,12 +98,14 @@ TriggerDialog::TriggerDialog(const QString &flowName, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_inputsLabel);
     layout->addWidget(m_inputs, 1);
+    layout->addWidget(m_options);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_inputs, &QPlainTextEdit::textChanged, this, &TriggerDialog::validate);
+    connect(m_options, &TriggerOptionsBox::changed, this, &TriggerDialog::validate);
     setInputs({});
     retranslate();
 }
@@ -136,6 +140,20 @@ QString TriggerDialog::version() const
     return m_version->currentData().toString();
 }
 
+void TriggerDialog::setFlowTimeoutMs(qint64 ms)
+{
+    m_options->setFlowTimeoutMs(ms);
+}
+
+client::TriggerOptions TriggerDialog::triggerOptions() const
+{
+    client::TriggerOptions options;
+    options.inputs = inputs();
+    options.version = version();
+    m_options->applyTo(options);
+    return options;
+}
+
 void TriggerDialog::validate()
 {
     const QByteArray text = m_inputs->toPlainText().toUtf8();
@@ -151,7 +169,10 @@ void TriggerDialog::validate()
     m_valid = problem.isEmpty();
     m_error->setText(problem);
     m_error->setVisible(!m_valid);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid && m_version->count() > 0);
+    // The options show their own problems at their fields.
+    const bool optionsValid = m_options->problem().isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(m_valid && optionsValid && m_version->count() > 0);
 }
 
 void TriggerDialog::retranslate()
@@ -180,6 +201,13 @@ void TriggerDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QDialog::changeEvent(event);
+}
+
+qint64 TriggerDialog::flowTimeoutMs(const FlowGraphModel &model)
+{
+    auto settings = flow::FlowSettings::fromJson(model.settings());
+    return settings ? settings.value().timeout.flowTimeoutMs
+                    : flow::TimeoutSettings().flowTimeoutMs;
 }
 
 QJsonObject TriggerDialog::inputsTemplate(const FlowGraphModel &model)

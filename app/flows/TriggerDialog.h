@@ -8,16 +8,22 @@ class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
 
+namespace hm::client {
+struct TriggerOptions;
+}
+
 namespace hm::app {
 
 class FlowGraphModel;
+class TriggerOptionsBox;
 
 // Run a flow (Run… in the Flows section): which version, and the trigger
 // inputs as a JSON object, prefilled with every $.trigger field the flow's
 // input mappings (and its concurrency scope key) read. The JSON is checked
-// as it is typed; Run stays disabled while it is not an object. Shown
-// through DialogSeam::exec; the caller triggers with inputs() and
-// version().
+// as it is typed; Run stays disabled while it is not an object. Below
+// them, collapsed, the per-call options (TriggerOptionsBox: priority,
+// timeout, callback). Shown through DialogSeam::exec; the caller triggers
+// with triggerOptions().
 class TriggerDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,11 +43,19 @@ public:
     bool inputsValid() const { return m_valid; }
     // The version to run; empty means the published one.
     QString version() const;
+    // The flow's own timeout, the most the options' override may be.
+    void setFlowTimeoutMs(qint64 ms);
+    // Inputs, version and the options that were set: what to send.
+    client::TriggerOptions triggerOptions() const;
+    TriggerOptionsBox *optionsBox() const { return m_options; }
 
     // {field: placeholder} for each $.trigger path the flow reads, nested
     // for paths like $.trigger.order.id; placeholders by the input's port
     // type ("" for strings, 0, false, {}, []).
     static QJsonObject inputsTemplate(const FlowGraphModel &model);
+    // The model's flow timeout (settings timeout.flowTimeoutMs, else the
+    // default).
+    static qint64 flowTimeoutMs(const FlowGraphModel &model);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,6 +73,7 @@ private:
     QComboBox *m_version;
     QLabel *m_inputsLabel;
     QPlainTextEdit *m_inputs;
+    TriggerOptionsBox *m_options;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     bool m_valid = true;

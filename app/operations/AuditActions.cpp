@@ -54,6 +54,7 @@ constexpr Action kActions[] = {
     {"FLOW_VERSION_ADDED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow version saved")},
     {"FLOW_PUBLISHED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow published")},
     {"FLOW_DELETED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow deleted")},
+    {"FLOW_TRIGGERED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow triggered")},
     {"FLOW_RETENTION_CHANGED", "flows",
      QT_TRANSLATE_NOOP("AuditActions", "Flow history retention changed")},
     {"FLOW_SHARE_CREATED", "flows", QT_TRANSLATE_NOOP("AuditActions", "Flow shared")},

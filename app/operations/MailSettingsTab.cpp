@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/ApiRequest.h"
 #include "client/Within.h"
+#include "operations/CaCertificateField.h"
 #include "operations/OperationsText.h"
 
 #include <QComboBox>
@@ -86,6 +87,10 @@ MailSettingsTab::MailSettingsTab(QWidget *parent) : QWidget(parent)
     });
     m_from = edit("mail.from", &m_fromCaption);
     m_publicUrl = edit("mail.publicUrl", &m_publicUrlCaption);
+    m_caCaption = new QLabel(m_serverGroup);
+    m_ca = new CaCertificateField(QStringLiteral("mail.caPem"), m_serverGroup);
+    m_caCaption->setBuddy(m_ca);
+    connect(m_ca, &CaCertificateField::edited, this, &MailSettingsTab::updateState);
 
     const auto inRow = [this](QWidget *editor, bool grow) {
         auto *box = new QWidget(m_serverGroup);
@@ -109,6 +114,7 @@ MailSettingsTab::MailSettingsTab(QWidget *parent) : QWidget(parent)
     m_form->addRow(m_passwordCaption, passwordBox);
     m_form->addRow(m_fromCaption, m_from);
     m_form->addRow(m_publicUrlCaption, m_publicUrl);
+    m_form->addRow(m_caCaption, m_ca);
     outer->addWidget(m_serverGroup);
 
     auto *saveRow = new QHBoxLayout;
@@ -199,6 +205,7 @@ void MailSettingsTab::fillForm()
     m_clearPassword = false;
     m_from->setText(m_settings.value(QStringLiteral("from")).toString());
     m_publicUrl->setText(m_settings.value(QStringLiteral("public_url")).toString());
+    m_ca->setPem(m_settings.value(QStringLiteral("ca_pem")).toString());
     retranslate();
     updateState();
 }
@@ -221,6 +228,12 @@ QJsonObject MailSettingsTab::changes() const
     text(QStringLiteral("username"), m_username);
     text(QStringLiteral("from"), m_from);
     text(QStringLiteral("public_url"), m_publicUrl);
+    // Compared as the field shows it (trimmed); cleared is null: the
+    // system's CAs again.
+    const QString ca = m_ca->pem();
+    if (ca != m_settings.value(QStringLiteral("ca_pem")).toString().trimmed())
+        changed.insert(QStringLiteral("ca_pem"), ca.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                              : QJsonValue(QString(ca + u'\n')));
     if (!m_password->text().isEmpty())
         changed.insert(QStringLiteral("password"), m_password->text());
     else if (m_clearPassword)
@@ -298,12 +311,13 @@ void MailSettingsTab::updateState()
     for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
                        static_cast<QWidget *>(m_security), static_cast<QWidget *>(m_username),
                        static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_from),
-                       static_cast<QWidget *>(m_publicUrl), static_cast<QWidget *>(m_testTo)})
+                       static_cast<QWidget *>(m_publicUrl), static_cast<QWidget *>(m_testTo),
+                       static_cast<QWidget *>(m_ca)})
         w->setEnabled(editable);
     const bool passwordSet =
         m_settings.value(QStringLiteral("password_set")).toBool() && !m_clearPassword;
     m_clear->setEnabled(editable && passwordSet);
-    m_save->setEnabled(editable && !changes().isEmpty());
+    m_save->setEnabled(editable && !changes().isEmpty() && m_ca->problem().isEmpty());
     m_sendTest->setEnabled(editable && m_settings.value(QStringLiteral("configured")).toBool() &&
                            m_testTo->text().contains(u'@'));
     m_readOnlyNote->setVisible(!m_admin);
@@ -339,6 +353,7 @@ void MailSettingsTab::retranslate()
     m_publicUrlCaption->setText(tr("Public URL"));
     m_publicUrl->setPlaceholderText(
         tr("optional: links in the mails; else the mails carry a code"));
+    m_caCaption->setText(tr("CA certificate"));
     m_save->setText(tr("Save"));
     m_testGroup->setTitle(tr("Test"));
     m_testCaption->setText(tr("Send a test e-mail to"));

@@ -18,16 +18,21 @@ class ApiClient;
 
 namespace hm::app {
 
+class CaCertificateField;
+
 // Settings → Mail (issue 37 item 8): the SMTP server the server sends
 // account e-mail through (GET/PUT /system/mail: password resets, address
 // verification, lockout notices) and a test send to an address
 // (POST /system/mail/test), whose outcome shows in the server's words. The
 // password is write-only: the field stays empty and says whether one is
 // set; typing one replaces it, "Clear" removes it. Only the changed fields
-// are sent. ADMIN only: others see why the form is read-only. Widgets are
-// named `mail.<field>` (host, port, security, username, password,
-// passwordState, clearPassword, from, publicUrl, save, status, testTo,
-// sendTest, testResult).
+// are sent. A private CA's certificate (PEM, pasted or loaded from a
+// file; its subject and expiry shown; "Clear" goes back to the system's
+// CAs) verifies the SMTP server's TLS certificate. ADMIN only: others see
+// why the form is read-only. Widgets are named `mail.<field>` (host, port,
+// security, username, password, passwordState, clearPassword, from,
+// publicUrl, caPem, caPemLoad, caPemClear, caPemInfo, save, status,
+// testTo, sendTest, testResult).
 class MailSettingsTab : public QWidget
 {
     Q_OBJECT
@@ -85,6 +90,8 @@ private:
     QLineEdit *m_from = nullptr;
     QLabel *m_publicUrlCaption = nullptr;
     QLineEdit *m_publicUrl = nullptr;
+    QLabel *m_caCaption = nullptr;
+    CaCertificateField *m_ca = nullptr;
     QLabel *m_statusLabel = nullptr;
     QPushButton *m_save = nullptr;
     QLabel *m_testCaption = nullptr;

@@ -52,8 +52,16 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_tabs->setObjectName(QStringLiteral("settings.tabs"));
     m_tabs->addTab(createSystemTab(), QString());
     m_tabs->addTab(createPreferencesTab(), QString());
-    m_mailTab = new MailSettingsTab(this);
-    m_tabs->addTab(m_mailTab, QString());
+    // The SMTP form with its CA certificate and the test send are taller
+    // than the smallest window leaves a tab: they scroll inside the tab
+    // (TestSectionFit), as Retention does.
+    auto *mailScroll = new QScrollArea(m_tabs);
+    mailScroll->setObjectName(QStringLiteral("settings.mailScroll"));
+    mailScroll->setWidgetResizable(true);
+    mailScroll->setFrameShape(QFrame::NoFrame);
+    m_mailTab = new MailSettingsTab(mailScroll);
+    mailScroll->setWidget(m_mailTab);
+    m_tabs->addTab(mailScroll, QString());
     m_backupsTab = new BackupsTab(this);
     m_tabs->addTab(m_backupsTab, QString());
     connect(m_backupsTab, &BackupsTab::taskTextChanged, this, &SettingsPage::stateTextChanged);

@@ -142,6 +142,14 @@ struct TriggerOptions
     // (0 = the server's default of 30 s).
     bool wait = false;
     int waitTimeoutMs = 0;
+    // The per-call options (docs/api.md "Trigger options"), each sent only
+    // when set: priority -100..100 (0 = normal, not sent), a timeout
+    // override in ms (0 = the flow's own), a callback URL and the secret
+    // that signs its POST (kept only until the request is sent).
+    int priority = 0;
+    qint64 timeoutOverrideMs = 0;
+    QString callbackUrl;
+    QString callbackSecret;
 };
 
 // What a trigger or a re-run did. A CONCURRENT_DENIED refusal is an

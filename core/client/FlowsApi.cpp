@@ -133,9 +133,20 @@ void FlowsApi::trigger(const QString &id, const TriggerOptions &options,
                        Callback<TriggerOutcome> done)
 {
     QJsonObject body{{QStringLiteral("inputs"), options.inputs}};
+    QJsonObject callOptions;
     if (!options.version.isEmpty())
-        body.insert(QStringLiteral("options"),
-                    QJsonObject{{QStringLiteral("version"), options.version}});
+        callOptions.insert(QStringLiteral("version"), options.version);
+    if (options.priority != 0)
+        callOptions.insert(QStringLiteral("priority"), options.priority);
+    if (options.timeoutOverrideMs > 0)
+        callOptions.insert(QStringLiteral("timeout_override_ms"), options.timeoutOverrideMs);
+    if (!options.callbackUrl.isEmpty()) {
+        callOptions.insert(QStringLiteral("callback_url"), options.callbackUrl);
+        if (!options.callbackSecret.isEmpty())
+            callOptions.insert(QStringLiteral("callback_secret"), options.callbackSecret);
+    }
+    if (!callOptions.isEmpty())
+        body.insert(QStringLiteral("options"), callOptions);
     ApiRequest request = ApiRequest::post(kFlows + u'/' + id + QStringLiteral("/trigger"), body);
     if (options.wait) {
         request.query.addQueryItem(QStringLiteral("wait"), QStringLiteral("true"));

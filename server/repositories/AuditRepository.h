@@ -6,6 +6,7 @@
 
 namespace hm::store {
 class Database;
+struct WriteOp;
 }
 
 // The audit trail's writes (audit_logs); GET /api/v1/audit reads it through
@@ -29,5 +30,9 @@ struct AuditEntry
 // before_id cursor still finds its place after the entry was deleted) and
 // returns that id.
 Result<QString> insertAuditEntry(store::Database &db, const AuditEntry &entry);
+// The same row as a write for the history's write-behind queue (hot paths
+// such as a trigger must not wait for a commit of their own); `*id`
+// receives the row's id.
+store::WriteOp auditEntryWrite(const AuditEntry &entry, QString *id);
 
 } // namespace hm::server::repositories

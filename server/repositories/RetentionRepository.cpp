@@ -9,8 +9,15 @@ namespace {
 
 // Written out rather than IN (...): SQLite 3.15 checks an IN list through a
 // temporary B-tree per statement (docs/engine-persistence.md).
+// An execution whose trigger callback is still to be delivered (waiting or
+// pending: retried, or sent after a restart) stays until it is delivered or
+// given up: its row goes with the execution's (one primary key look-up).
 const QString kRetentionEnded =
     QStringLiteral("(status = 'completed' OR status = 'failed' OR status = 'cancelled') "
+                   "AND NOT EXISTS (SELECT 1 FROM execution_callbacks WHERE "
+                   "execution_callbacks.execution_id = id AND "
+                   "(execution_callbacks.status = 'waiting' OR "
+                   "execution_callbacks.status = 'pending')) "
                    "AND ended_at IS NOT NULL AND ended_at < ");
 
 std::optional<qint64> retentionColumn(const store::Statement &st, int col)
@@ -107,16 +114,33 @@ Result<QStringList> oldestExecutions(store::Database &db, qint64 endedBeforeMs, 
                         {endedBeforeMs, limit});
 }
 
-QString deleteExecutionsSql(int count)
+namespace {
+
+// "?1,?2,…,?count"
+QString retentionIdParams(int count)
 {
-    QString sql = QStringLiteral("DELETE FROM executions WHERE id IN (");
+    QString list;
     for (int i = 1; i <= count; ++i) {
         if (i > 1)
-            sql += QLatin1Char(',');
-        sql += QStringLiteral("?%1").arg(i);
+            list += QLatin1Char(',');
+        list += QStringLiteral("?%1").arg(i);
     }
-    sql += QLatin1Char(')');
-    return sql;
+    return list;
+}
+
+} // namespace
+
+QString deleteExecutionsSql(int count)
+{
+    return QStringLiteral("DELETE FROM executions WHERE id IN (") + retentionIdParams(count) +
+           QLatin1Char(')');
+}
+
+QString deleteExecutionCallbacksSql(int count)
+{
+    // Their tries follow by ON DELETE CASCADE.
+    return QStringLiteral("DELETE FROM execution_callbacks WHERE execution_id IN (") +
+           retentionIdParams(count) + QLatin1Char(')');
 }
 
 QString incrementalVacuumSql(int pages)

@@ -37,7 +37,8 @@ Result<QList<FlowRetentionRow>> allFlowRetention(store::Database &db);
 
 // Ended executions (completed, failed, cancelled) only, and only those
 // that ended before `endedBeforeMs`, so no late write of theirs can still
-// be queued; oldest first, at most `limit`.
+// be queued, and none whose trigger callback is still to be delivered
+// (waiting or pending); oldest first, at most `limit`.
 // Created before `createdBeforeMs` (the age limit).
 Result<QStringList> expiredExecutions(store::Database &db, const QString &flowId,
                                       qint64 createdBeforeMs, qint64 endedBeforeMs, int limit);
@@ -50,6 +51,11 @@ Result<QStringList> oldestExecutions(store::Database &db, qint64 endedBeforeMs, 
 // One DELETE of the executions named (their node rows follow by ON DELETE
 // CASCADE); `count` ids bind to ?1..?count. At most 500.
 QString deleteExecutionsSql(int count);
+// The same ids' trigger callbacks (execution_callbacks has no foreign key
+// to executions: a callback is stored before its execution's rows are
+// committed) and, by ON DELETE CASCADE, their tries. Written in the same
+// batch as deleteExecutionsSql, so no orphan is left.
+QString deleteExecutionCallbacksSql(int count);
 // Hands up to `pages` free pages back to the file system (auto_vacuum
 // INCREMENTAL only; a no-op otherwise).
 QString incrementalVacuumSql(int pages);

@@ -1,11 +1,13 @@
 // The console's part of account e-mail (issue 37 items 2 and 8) against a
 // real hivemind-server and a real SMTP sink (tests/support/smtp_sink.py,
 // STARTTLS and a sign-in): Settings → Mail saves the SMTP settings with a
-// write-only password and sends a test; VIEWER sees the tab read-only; the
-// sign-in dialog offers "Forgot password?" and "Register" only when the
-// server's public settings allow them, the reset dialog takes the e-mail,
-// then the mailed code and a new password, and the new password signs in;
-// registering fills the sign-in dialog. Screenshots in en, zh_TW, zh_CN.
+// write-only password and the sink's CA certificate (loaded from its file,
+// its subject and expiry shown; a paste that is not one refused as typed;
+// cleared again, the test send fails the TLS check) and sends a test; VIEWER sees the tab
+// read-only; the sign-in dialog offers "Forgot password?" and "Register" only when the server's
+// public settings allow them, the reset dialog takes the e-mail, then the mailed code and a new
+// password, and the new password signs in; registering fills the sign-in dialog. Screenshots in en,
+// zh_TW, zh_CN.
 
 #include "OperationsTestSupport.h"
 #include "TlsTestSupport.h"
@@ -18,8 +20,10 @@
 #include "widgets/MessageBox.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -205,19 +209,40 @@ void TestAccountMailConsole::withoutMailTheSignInDialogOffersNothing()
 
 void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
 {
-    // The CA of the sink's certificate, through the API (the tab has no
-    // field for it: a private CA is rare and its PEM long).
-    QCOMPARE(m_http
-                 ->json("PUT", QStringLiteral("/api/v1/system/mail"),
-                        {{"ca_pem", QString::fromLatin1(m_certPem)}}, m_admin)
-                 .status,
-             200);
     showSettings(&m_client, QStringLiteral("admin"));
     MailSettingsTab *tab = mailTab();
     QVERIFY(tab);
     QTRY_VERIFY(!tab->settings().isEmpty());
     auto *save = child<QPushButton>(tab, "mail.save");
     QVERIFY(!save->isEnabled());
+
+    // The sink's CA: a paste that is no certificate is said at once and
+    // cannot be saved; the file, loaded through the picker, shows its
+    // subject and expiry.
+    auto *ca = child<QPlainTextEdit>(tab, "mail.caPem");
+    auto *caInfo = child<QLabel>(tab, "mail.caPemInfo");
+    QCOMPARE(caInfo->text(),
+             QStringLiteral("None: the server trusts the system's certificate authorities."));
+    ca->setPlainText(QStringLiteral("-----BEGIN CERTIFICATE-----\nnot base64\n"));
+    QVERIFY2(caInfo->text().startsWith(QStringLiteral("Not a PEM certificate")),
+             qPrintable(caInfo->text()));
+    QVERIFY(!save->isEnabled());
+    child<QPushButton>(tab, "mail.caPemClear")->click();
+    QCOMPARE(ca->toPlainText(), QString());
+    QVERIFY(!save->isEnabled()); // nothing changed any more
+    const QString certPath = m_work.filePath(QStringLiteral("smtp.crt"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files || dialog->objectName() != QLatin1String("mail.caFileDialog"))
+            return int(QDialog::Rejected);
+        files->selectFile(certPath);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(tab, "mail.caPemLoad")->click();
+    QCOMPARE(ca->toPlainText(), QString::fromLatin1(m_certPem).trimmed());
+    QVERIFY2(caInfo->text().startsWith(QStringLiteral("127.0.0.1: valid until ")),
+             qPrintable(caInfo->text()));
+    QVERIFY(save->isEnabled());
     QCOMPARE(child<QLabel>(tab, "mail.passwordState")->text(), QStringLiteral("No password set."));
     QVERIFY(!child<QPushButton>(tab, "mail.sendTest")->isEnabled()); // nothing to send with
 
@@ -250,6 +275,8 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
              QStringLiteral("A password is set."));
     const Answer stored = m_http->get(QStringLiteral("/api/v1/system/mail"), m_admin);
     QCOMPARE(stored.data().value("smtp_port").toInt(), int(m_smtpPort));
+    QCOMPARE(stored.data().value("ca_pem").toString().trimmed(),
+             QString::fromLatin1(m_certPem).trimmed());
     QVERIFY(stored.data().value("password_set").toBool());
     QVERIFY(!stored.raw.contains(kSmtpPassword.toUtf8()));
 
@@ -264,6 +291,25 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
              QStringLiteral("Sent to ops@example.test. Check that mailbox."));
     QTRY_COMPARE(mailsTo(QStringLiteral("ops@example.test")).size(), 1);
     QVERIFY(screenshot(m_page.get(), QStringLiteral("settings-mail-en")));
+
+    // Cleared (null: the system's CAs), the sink's certificate is no longer
+    // trusted: the same test send fails.
+    child<QPushButton>(tab, "mail.caPemClear")->click();
+    QVERIFY(tab->changes().contains("ca_pem"));
+    QVERIFY(tab->changes().value("ca_pem").isNull());
+    save->click();
+    QTRY_COMPARE(saved.size(), 3);
+    QCOMPARE(saved.at(2).at(0).toBool(), true);
+    QCOMPARE(m_http->get(QStringLiteral("/api/v1/system/mail"), m_admin)
+                 .data()
+                 .value("ca_pem")
+                 .toString(),
+             QString());
+    child<QPushButton>(tab, "mail.sendTest")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 30000);
+    QCOMPARE(tested.at(1).at(0).toBool(), false);
+    QCOMPARE(mailsTo(QStringLiteral("ops@example.test")).size(), 1);
+    configureMail(); // with its CA again, for the tests that follow
 }
 
 void TestAccountMailConsole::viewerSeesTheMailTabReadOnly()

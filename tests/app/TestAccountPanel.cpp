@@ -4,21 +4,24 @@
 // secret turns 2FA on, a sign-in then needs a code, and the panel turns it
 // off again), the password change with the server's policy (read before
 // submitting by an administrator, learnt from the refusal by a user),
-// sessions listed and revoked, sign out, and the language switch. With
+// sessions listed and revoked, sign out, the language of account e-mails
+// (pre-filled from the server, saved when chosen, a refusal leaving the
+// stored one), and the language switch. With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the enrolment in en,
 // zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
 #include "admin/AccountPanel.h"
-#include "widgets/QrCode.h"
 #include "crypto/Totp.h"
 #include "shell/MainWindow.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
+#include "widgets/QrCode.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -59,6 +62,7 @@ private slots:
     void cleanup();
     void cleanupTestCase();
     void showsTheProfile();
+    void mailLanguageFromAndToTheServer();
     void twoFactorEnrolmentEndToEnd();
     void qrCodeMatchesLibqrencodeModules();
     void passwordChangeWrongThenRight();
@@ -109,6 +113,75 @@ void TestAccountPanel::showsTheProfile()
     QVERIFY(child<QLabel>(&panel, "account.notSignedIn")->isVisibleTo(&panel));
     QVERIFY(!child<QTabWidget>(&panel, "account.tabs")->isTabEnabled(2));
     QVERIFY(!child<QPushButton>(&panel, "account.signOut")->isEnabled());
+}
+
+void TestAccountPanel::mailLanguageFromAndToTheServer()
+{
+    const auto created =
+        m_server.createUser(QStringLiteral("wen"), QStringLiteral("viewer"), kPassword);
+    QVERIFY(!created.id.isEmpty());
+    hm::client::UserInfo user;
+    auto client = m_server.signIn(QStringLiteral("wen"), kPassword, &user);
+    QVERIFY(client);
+    const auto me = [](hm::client::ApiClient &on) {
+        auto answer = await<QJsonValue>([&](auto done) {
+            on.call<QJsonValue>(
+                hm::client::ApiRequest::get(QStringLiteral("/api/v1/users/me")),
+                [](const hm::client::ApiResponse &r) { return r.data; }, done);
+        });
+        return answer.ok() ? answer.value().toObject().value(QStringLiteral("language")).toString()
+                           : QString();
+    };
+    // Chosen elsewhere before the panel opens: the panel shows it.
+    auto put = await<QJsonValue>([&](auto done) {
+        client->call<QJsonValue>(
+            hm::client::ApiRequest::put(
+                QStringLiteral("/api/v1/users/me/language"),
+                QJsonObject{{QStringLiteral("language"), QStringLiteral("zh-TW")}}),
+            [](const hm::client::ApiResponse &r) { return r.data; }, done);
+    });
+    QVERIFY(put.ok());
+
+    AccountPanel panel;
+    panel.resize(720, 560);
+    panel.setSession(client.get(), user);
+    panel.show();
+    auto *language = child<QComboBox>(&panel, "account.mailLanguage");
+    QCOMPARE(language->count(), 3);
+    // Each language in its own name, whatever the console's language.
+    QCOMPARE(language->itemText(0), QStringLiteral("English"));
+    QCOMPARE(language->itemText(1), QStringLiteral("繁體中文"));
+    QCOMPARE(language->itemText(2), QStringLiteral("简体中文"));
+    QTRY_COMPARE(panel.mailLanguage(), QStringLiteral("zh-TW"));
+    QCOMPARE(language->currentData().toString(), QStringLiteral("zh-TW"));
+    QVERIFY(language->isEnabled());
+
+    // Chosen in the panel: saved at once, as the server says.
+    language->setCurrentIndex(2);
+    emit language->activated(2);
+    QTRY_COMPARE(panel.mailLanguage(), QStringLiteral("zh-CN"));
+    QCOMPARE(child<QLabel>(&panel, "account.mailLanguageStatus")->text(), QStringLiteral("Saved."));
+    QCOMPARE(me(*client), QStringLiteral("zh-CN"));
+
+    // A session that ended: not saved, said, and the stored choice shown.
+    auto other = m_server.signIn(QStringLiteral("wen"), kPassword);
+    QVERIFY(other);
+    auto revoked = await<bool>([&](auto done) {
+        hm::client::AccountApi(*other).revokeOtherSessions(
+            [done](hm::Status s) { done(hm::Result<bool>(s.ok())); });
+    });
+    QVERIFY(revoked.ok() && revoked.value());
+    language->setCurrentIndex(0);
+    emit language->activated(0);
+    QTRY_VERIFY(child<QLabel>(&panel, "account.mailLanguageStatus")
+                    ->text()
+                    .startsWith(QStringLiteral("Not saved: ")));
+    QCOMPARE(language->currentData().toString(), QStringLiteral("zh-CN"));
+    QCOMPARE(me(*other), QStringLiteral("zh-CN"));
+
+    // Signed out: nothing to choose.
+    panel.setSession(nullptr, {});
+    QVERIFY(!language->isEnabled());
 }
 
 void TestAccountPanel::twoFactorEnrolmentEndToEnd()
@@ -441,6 +514,10 @@ void TestAccountPanel::screenshots()
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *panel = dialog.panel();
+        QTRY_VERIFY(!panel->mailLanguage().isEmpty());
+        QApplication::processEvents();
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-profile-") + language +
+                                   QStringLiteral(".png")));
         child<QTabWidget>(panel, "account.tabs")->setCurrentIndex(2);
         child<QPushButton>(panel, "account.enrol2fa")->click();
         QTRY_VERIFY_WITH_TIMEOUT(!panel->pendingOtpauthUri().isEmpty(), 15000);

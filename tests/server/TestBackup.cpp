@@ -3,7 +3,8 @@
 // while triggers run holds exactly the executions answered before its
 // snapshot point; a changed, cut off, foreign (other master key) or
 // unrelated file is refused with nothing changed; scheduled backups keep
-// their retention; only administrators reach any of it; audit entries.
+// their retention; only administrators reach any of it, and a chunked
+// upload only the administrator who began it; audit entries.
 
 #include "AuthTestSupport.h"
 #include "FlowTestSupport.h"
@@ -560,6 +561,47 @@ private slots:
         QCOMPARE(backupCount(), count);
         QCOMPARE(m_http->json("POST", "/api/v1/backup/backups/nope/restore", {}, m_admin).status,
                  404);
+    }
+
+    // An upload belongs to who began it: another administrator can neither
+    // read, continue, finish nor discard it by its id, and it stays as it was.
+    void anotherAdminsUploadIsNotTheirs()
+    {
+        const ApiUser other =
+            createApiUser(*m_http, m_admin, "secondadmin", "Sec0nd!Admin9", "ADMIN");
+        QVERIFY(!other.token.isEmpty());
+        const QByteArray bytes = "HMBACKUP-0123456789";
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const Answer begun = m_http->json("POST", "/api/v1/backup/backups/uploads",
+                                          {{"size", bytes.size()}, {"sha256", sha}}, m_admin);
+        QCOMPARE(begun.status, 201);
+        const QString id = begun.data().value("upload_id").toString();
+        const QString path = "/api/v1/backup/backups/uploads/" + id;
+        QCOMPARE(
+            m_http->send("PUT", path + "?offset=0", bytes.left(8), Http::bearer(m_admin)).status,
+            200);
+        const qint64 count = backupCount();
+
+        const Answer read = m_http->get(path, other.token);
+        QCOMPARE(read.status, 404);
+        QVERIFY(!read.raw.contains(sha.toLatin1())); // nothing of it shown
+        QCOMPARE(
+            m_http->send("PUT", path + "?offset=8", bytes.mid(8), Http::bearer(other.token)).status,
+            404);
+        QCOMPARE(m_http->send("PUT", path + "?offset=0", bytes, Http::bearer(other.token)).status,
+                 404);
+        QCOMPARE(m_http->json("POST", path + "/finish", {}, other.token).status, 404);
+        QCOMPARE(m_http->send("DELETE", path, {}, Http::bearer(other.token)).status, 404);
+
+        // Unharmed: still the owner's, at the same offset, and no backup made.
+        const Answer mine = m_http->get(path, m_admin);
+        QCOMPARE(mine.status, 200);
+        QCOMPARE(mine.data().value("received").toInteger(), 8);
+        QCOMPARE(mine.data().value("sha256").toString(), sha);
+        QCOMPARE(backupCount(), count);
+        QCOMPARE(m_http->send("DELETE", path, {}, Http::bearer(m_admin)).status, 200);
+        QCOMPARE(m_http->get(path, m_admin).status, 404);
     }
 
     void recoveryInfoHoldsNoSecret()

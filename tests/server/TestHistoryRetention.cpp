@@ -3,12 +3,16 @@
 // (seed 001's max_age_days accepted), a flow's own limits overriding them,
 // executions past the age or beyond the count removed by a pass in
 // batches of 500 while running ones stay, the store's size and growth
-// figures, and refusals that change nothing.
+// figures, and refusals that change nothing. Trigger callbacks go with
+// their executions (no orphan rows), and an execution whose callback is
+// still to be delivered stays.
 
+#include "../support/RecordingHttpPeer.h"
 #include "FlowTestSupport.h"
 #include "crypto/KeyDerivation.h"
 #include "crypto/SecureBytes.h"
 #include "store/Database.h"
+#include "store/Statement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -359,6 +363,92 @@ private slots:
         QVERIFY(metrics.raw.contains("\nhivemind_store_free_bytes "));
         QVERIFY(metrics.raw.contains("\nhivemind_store_state "));
         QVERIFY(metrics.raw.contains("\nhivemind_history_queue_full_total 0"));
+    }
+
+    // Runs last: it stops the server to read the store directly.
+    void callbacksGoWithTheirExecutions()
+    {
+        RecordingPeer receiver;
+        receiver.setAnswer([](const RecordedRequest &request) {
+            RecordingPeer::Reply reply;
+            if (request.path() == "/gone")
+                reply.status = 400; // given up at once: failed
+            else if (request.path() == "/retry")
+                reply.status = 503; // tried again later: pending meanwhile
+            return reply;
+        });
+        QCOMPARE(m_http
+                     ->json("PUT", "/api/v1/system/config",
+                            {{"security", QJsonObject{{"allow_private_networks", true}}}}, m_admin)
+                     .status,
+                 200);
+        const QString id = flow(noopFlow());
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_http
+                     ->json("PUT", "/api/v1/flows/" + id + "/retention", {{"max_executions", 1}},
+                            m_admin)
+                     .status,
+                 200);
+        const auto triggerWith = [&](const QString &path) {
+            QJsonObject options;
+            if (!path.isEmpty()) {
+                options.insert("callback_url", receiver.url(path));
+                options.insert("callback_secret", QStringLiteral("retention-secret-0123456789"));
+            }
+            const Answer a =
+                m_http->json("POST", "/api/v1/flows/" + id + "/trigger",
+                             {{"inputs", QJsonObject{}}, {"options", options}}, m_admin);
+            if (a.status != 200)
+                qWarning() << a.status << a.raw;
+            return a.data().value("execution_id").toString();
+        };
+        const auto callbackStatus = [&](const QString &executionId) {
+            return m_http->get("/api/v1/executions/" + executionId + "/callback", m_admin)
+                .data()
+                .value("status")
+                .toString();
+        };
+        QStringList delivered;
+        for (int i = 0; i < 3; ++i)
+            delivered.append(triggerWith(QStringLiteral("/ok")));
+        const QString failed = triggerWith(QStringLiteral("/gone"));
+        const QString pending = triggerWith(QStringLiteral("/retry"));
+        const QString newest = triggerWith({});
+        QVERIFY(!newest.isEmpty() && !pending.isEmpty() && !failed.isEmpty());
+        for (const QString &e : std::as_const(delivered))
+            QTRY_COMPARE_WITH_TIMEOUT(callbackStatus(e), QStringLiteral("delivered"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(callbackStatus(failed), QStringLiteral("failed"), 20000);
+        // Its first try answered 503: it waits for the next.
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.requestsTo("/retry").isEmpty(), 20000);
+        QTRY_COMPARE(callbackStatus(pending), QStringLiteral("pending"));
+
+        const Answer pass = runPass();
+        QVERIFY2(pass.status == 200, pass.raw.constData());
+        // The newest stays by the limit, the pending one until delivered.
+        QCOMPARE(pass.data().value("deleted").toInteger(), 4);
+        QCOMPARE(executions(id), 2);
+        QCOMPARE(callbackStatus(pending), QStringLiteral("pending"));
+
+        QVERIFY(stopServer());
+        auto db = openDatabase();
+        QVERIFY(db);
+        const auto count = [&db](const char *sql) {
+            auto n = db->queryInt(QString::fromLatin1(sql));
+            return n ? n.value() : -1;
+        };
+        QCOMPARE(count("SELECT COUNT(*) FROM execution_callbacks WHERE execution_id NOT IN "
+                       "(SELECT id FROM executions)"),
+                 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM execution_callback_attempts WHERE execution_id NOT "
+                       "IN (SELECT id FROM executions)"),
+                 0);
+        // The removed ones had tries recorded; the pending one keeps its own.
+        QVERIFY(count("SELECT COUNT(*) FROM execution_callback_attempts") >= 1);
+        auto kept = db->selectOne(
+            QStringLiteral("SELECT status FROM execution_callbacks WHERE execution_id = ?1"),
+            {pending});
+        QVERIFY(kept && kept.value());
+        QCOMPARE(kept.value()->text(0), QStringLiteral("pending"));
     }
 
     void cleanupTestCase()

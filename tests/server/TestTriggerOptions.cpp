@@ -4,7 +4,9 @@
 // the flow's limit, callback_url gets the signed result (tried again after
 // a 500, refused for a private target unless allowed, delivered after a
 // restart when still pending), and bad options are refused with nothing
-// stored. The callback receiver is tests/support/RecordingHttpPeer.
+// stored. Every trigger by a user or an API key is audited (FLOW_TRIGGERED)
+// without the callback secret. The callback receiver is
+// tests/support/RecordingHttpPeer.
 
 #include "../support/RecordingHttpPeer.h"
 #include "FlowTestSupport.h"
@@ -276,6 +278,75 @@ private slots:
         QCOMPARE(
             m_http->get("/api/v1/executions/" + executionId + "/callback", viewer.token).status,
             404);
+    }
+
+    // FLOW_TRIGGERED: who (user, or API key and its owner), the flow, the
+    // execution and the options, never the secret nor the URL's query.
+    void triggersAreAudited()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        const Answer ran =
+            trigger(id, {{"priority", 7},
+                         {"timeout_override_ms", 60000},
+                         {"callback_url", m_receiver.url("/audited?token=query-token")},
+                         {"callback_secret", QString::fromUtf8(kSecret)}});
+        QCOMPARE(ran.status, 200);
+        const QString byAdmin = ran.data().value("execution_id").toString();
+        const QString adminId =
+            m_http->get("/api/v1/users/me", m_admin).data().value("id").toString();
+        QVERIFY(!adminId.isEmpty());
+        const Answer key =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "trigger-audit"}, {"access_level", "write"}}, m_admin);
+        QCOMPARE(key.status, 201);
+        const Answer byKeyAnswer =
+            m_http->send("POST", "/api/v1/flows/" + id + "/trigger",
+                         QJsonDocument(QJsonObject{{"inputs", QJsonObject{{"v", "k"}}}}).toJson(),
+                         {{"X-API-Key", key.data().value("api_key").toString().toLatin1()},
+                          {"Content-Type", "application/json"}});
+        QCOMPARE(byKeyAnswer.status, 200);
+        const QString byKey = byKeyAnswer.data().value("execution_id").toString();
+        // A refused trigger started nothing and is not audited.
+        QCOMPARE(trigger(id, {{"priority", 1000}}).status, 422);
+
+        // Written with the execution's records (committed a moment later).
+        QJsonArray entries;
+        QTRY_VERIFY([&] {
+            entries =
+                m_http
+                    ->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED&resource_id=" + id, m_admin)
+                    .data()
+                    .value("audit_logs")
+                    .toArray();
+            return entries.size() == 2;
+        }());
+        QHash<QString, QJsonObject> byExecution;
+        for (const QJsonValue v : std::as_const(entries)) {
+            const QJsonObject entry = v.toObject();
+            QCOMPARE(entry.value("resource_type").toString(), QStringLiteral("flow"));
+            QCOMPARE(entry.value("category").toString(), QStringLiteral("flows"));
+            QCOMPARE(entry.value("user_id").toString(), adminId);
+            byExecution.insert(entry.value("details").toObject().value("execution_id").toString(),
+                               entry);
+        }
+        QVERIFY(byExecution.contains(byAdmin) && byExecution.contains(byKey));
+        const QJsonObject adminDetails = byExecution.value(byAdmin).value("details").toObject();
+        QVERIFY(!adminDetails.contains("api_key_id"));
+        QCOMPARE(adminDetails.value("status").toString(), QStringLiteral("started"));
+        const QJsonObject options = adminDetails.value("options").toObject();
+        QCOMPARE(options.value("priority").toInt(), 7);
+        QCOMPARE(options.value("timeout_override_ms").toInteger(), 60000);
+        QCOMPARE(options.value("callback_url").toString(), m_receiver.url("/audited"));
+        QVERIFY(!options.contains("callback_secret"));
+        const QJsonObject keyDetails = byExecution.value(byKey).value("details").toObject();
+        QCOMPARE(keyDetails.value("api_key_id").toString(), key.data().value("id").toString());
+        QVERIFY(keyDetails.value("options").toObject().isEmpty());
+        // Neither the secret nor the URL's token anywhere in the trail.
+        const QByteArray raw =
+            m_http->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED", m_admin).raw;
+        QVERIFY(!raw.contains(kSecret));
+        QVERIFY(!raw.contains("query-token"));
     }
 
     // Higher priority first, FIFO among equals; the seed's names and numbers.

@@ -57,6 +57,8 @@ ApiReply trigger(FlowEngineHost &host, const RequestContext &c, const Principal 
     triggerOptions.version = requested.value();
     triggerOptions.call = call.value();
     triggerOptions.triggeredBy = callerId(p);
+    const auth::ClientInfo client = auth::clientInfo(c);
+    triggerOptions.actor = TriggerActor{p.userId, p.apiKeyId, client.ip, client.userAgent};
     TriggerService::readWaitQuery(c, triggerOptions);
     return host.triggers().trigger(c, flowId, inputs.toObject(), triggerOptions);
 }
@@ -245,6 +247,9 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         result = rerunFromHistory(db, host, request); // the engine has forgotten it
     if (!result)
         return ApiReply::failure(result.error());
+    const auth::ClientInfo client = auth::clientInfo(c);
+    auditTrigger(db, host, TriggerActor{p.userId, p.apiKeyId, client.ip, client.userAgent},
+                 result.value(), request.version, {}, request.executionId);
     // Acknowledged means durable, as for triggers (TriggerService).
     ApiReply answer =
         ApiReply::ok(TriggerService::startJson(result.value()),

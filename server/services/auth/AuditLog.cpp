@@ -70,6 +70,12 @@ QJsonObject auditNoticeJson(const AuditNotice &notice)
             {QStringLiteral("created_at"), isoOrNull(notice.createdAt)}};
 }
 
+void announceAudit(const store::Database &database, const AuditNotice &notice)
+{
+    if (const AuditListener listener = listenerOf(database))
+        listener(notice);
+}
+
 void setAuditListener(const store::Database &database, AuditListener listener)
 {
     Listeners &all = listeners();

@@ -38,5 +38,9 @@ using AuditListener = std::function<void(const AuditNotice &)>;
 // one). An empty listener removes it; the runtime removes its own before
 // the database goes.
 void setAuditListener(const store::Database &database, AuditListener listener);
+// Tells the listener of `database` of an entry written another way than
+// through audit() (the trigger's, through the history's write-behind queue:
+// TriggerAudit), once it is committed.
+void announceAudit(const store::Database &database, const AuditNotice &notice);
 
 } // namespace hm::server::auth

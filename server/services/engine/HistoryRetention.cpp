@@ -168,7 +168,15 @@ void HistoryRetention::turn()
         params.reserve(ids.size());
         for (const QString &id : std::as_const(ids))
             params.append(id);
-        writeThenContinue(repo::deleteExecutionsSql(int(ids.size())), params, ids.size(), 0);
+        // The callbacks first, in the same batch: no orphan row is left
+        // between the two.
+        store::WriteOp callbacks;
+        callbacks.sql = repo::deleteExecutionCallbacksSql(int(ids.size()));
+        callbacks.params = params;
+        store::WriteOp executions;
+        executions.sql = repo::deleteExecutionsSql(int(ids.size()));
+        executions.params = params;
+        writeThenContinue({std::move(callbacks), std::move(executions)}, ids.size(), 0);
         return;
     }
     // 3. Space back to the file system.
@@ -178,24 +186,29 @@ void HistoryRetention::turn()
         ++m_pass.vacuumTurns;
         const int count = int(
             std::min<qint64>(pages.value().freePages, low() ? kLowVacuumPages : kVacuumPages));
-        writeThenContinue(repo::incrementalVacuumSql(count), {}, 0, count);
+        store::WriteOp vacuum;
+        vacuum.sql = repo::incrementalVacuumSql(count);
+        writeThenContinue({std::move(vacuum)}, 0, count);
         return;
     }
     finish();
 }
 
-void HistoryRetention::writeThenContinue(const QString &sql, const QVariantList &params,
-                                         qint64 deleted, qint64 vacuumed)
+void HistoryRetention::writeThenContinue(QList<store::WriteOp> ops, qint64 deleted, qint64 vacuumed)
 {
-    store::WriteOp op;
-    op.sql = sql;
-    op.params = params;
-    qint64 from = 0;
+    qint64 from = -1;
     qint64 to = 0;
-    if (!m_host.tryEnqueueWrite(std::move(op), &from, &to)) {
-        // The queue is full (the history is busy): retention waits its turn.
-        QTimer::singleShot(100, this, [this] { turn(); });
-        return;
+    for (store::WriteOp &op : ops) {
+        qint64 opFrom = 0;
+        if (!m_host.tryEnqueueWrite(std::move(op), &opFrom, &to)) {
+            // The queue is full (the history is busy): retention waits its
+            // turn. Ops already queued are repeated then, harmlessly (a
+            // DELETE of rows already gone).
+            QTimer::singleShot(100, this, [this] { turn(); });
+            return;
+        }
+        if (from < 0)
+            from = opFrom;
     }
     m_host.afterCommit(from, to, this, [this, deleted, vacuumed](bool committed) {
         if (!committed) {

@@ -32,6 +32,7 @@
 
 namespace hm::store {
 class Database;
+struct WriteOp;
 }
 
 namespace hm::server {
@@ -108,9 +109,9 @@ private:
     void turn();
     // Collects up to `room` ids of the current flows; moves pass.index on.
     Status collectFlows(QStringList &ids, int room);
-    // Deletes `ids` (or runs `sql`) through the queue, then the next turn.
-    void writeThenContinue(const QString &sql, const QVariantList &params, qint64 deleted,
-                           qint64 vacuumed);
+    // Runs `ops` through the queue (in one batch unless the queue splits
+    // it; in this order), then the next turn once they are committed.
+    void writeThenContinue(QList<store::WriteOp> ops, qint64 deleted, qint64 vacuumed);
     void finish();
     qint64 now() const;
 

@@ -343,6 +343,8 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         }
         madeSecret = added.value();
     }
+    if (options.actor)
+        auditTrigger(m_db, m_host, *options.actor, result, options.version, options.call);
     if (!options.wait) {
         if (result.status == TriggerResult::Status::Started && madeSecret.isEmpty()) {
             QByteArray body = startedBody(result);

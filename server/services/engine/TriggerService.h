@@ -15,6 +15,7 @@
 #include "flow/CompiledFlow.h"
 #include "server/api/ApiRouter.h"
 #include "server/services/engine/FlowAccess.h"
+#include "server/services/engine/TriggerAudit.h"
 #include "server/services/engine/TriggerCallOptions.h"
 #include "server/services/engine/WaitOutcome.h"
 
@@ -22,6 +23,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPair>
+#include <optional>
 
 class QTimer;
 
@@ -42,6 +44,9 @@ struct TriggerOptions
     bool wait = false;     // answer when the execution ends
     int waitTimeoutMs = 0; // 0 = the default
     TriggerCallOptions call; // priority, timeout override, callback
+    // A user or an API key triggered (not a webhook): audited as
+    // FLOW_TRIGGERED once the engine took it (TriggerAudit.h).
+    std::optional<TriggerActor> actor;
 };
 
 inline constexpr int kDefaultWaitMs = 30000;
