@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -101,6 +102,7 @@ private slots:
     }
     void cleanupTestCase() { m_server.stop(); }
     void importAFileWithItsPeers();
+    void warningCodesHaveTheirText();
     void aLargeFileIsRefusedBeforeSending();
     void viewersSeeImportOff();
     void screenshots();
@@ -137,6 +139,7 @@ void TestVpnImport::importAFileWithItsPeers()
     int previewRows = -1;
     QStringList previewCells;
     QStringList warnings;
+    QStringList warningCodes;
     bool interfaceRuleShown = false;
     bool importOffWhileWrong = false;
     vpnImpChoose(path, [&](QDialog *dialog) {
@@ -153,8 +156,10 @@ void TestVpnImport::importAFileWithItsPeers()
                 previewCells << (peers->item(row, column) ? peers->item(row, column)->text()
                                                           : QString());
         auto *list = child<QListWidget>(dialog, "vpn.import.warnings");
-        for (int i = 0; i < list->count(); ++i)
+        for (int i = 0; i < list->count(); ++i) {
             warnings << list->item(i)->text();
+            warningCodes << list->item(i)->data(Qt::UserRole).toString();
+        }
         auto *button = child<QPushButton>(dialog, "vpn.import.import");
         // The interface rule, as typed.
         child<QLineEdit>(dialog, "vpn.import.interface")->setText(QStringLiteral("wg 5"));
@@ -182,6 +187,16 @@ void TestVpnImport::importAFileWithItsPeers()
              qPrintable(warnings.join(u'\n')));
     QVERIFY(warnings.join(u'\n').contains(QLatin1String("192.168.70.0/24")));
     QVERIFY(!warnings.join(u'\n').contains(kVpnImpServerKey));
+    // The console's own words per code (tr()), not the server's English.
+    QCOMPARE(warningCodes,
+             QStringList({QStringLiteral("HOOK_NOT_IMPORTED"),
+                          QStringLiteral("PEER_ROUTES_NOT_IMPORTED")}));
+    QCOMPARE(warnings.value(0),
+             QStringLiteral("[Interface]: the PostUp hooks are not imported (the server never "
+                            "runs commands from an imported file)."));
+    QCOMPARE(warnings.value(1),
+             QStringLiteral("Peer 2 (peer-2): the routed prefixes 192.168.70.0/24 are not "
+                            "imported (a client holds only its own addresses)."));
     QVERIFY(interfaceRuleShown);
     QVERIFY(importOffWhileWrong);
 
@@ -215,6 +230,38 @@ void TestVpnImport::importAFileWithItsPeers()
         [&](auto done) { api().servers({}, done); });
     QVERIFY(listed.ok());
     QCOMPARE(listed.value().total, 1);
+}
+
+// Every code the server sends has the console's own sentence; a code this
+// console does not know shows the server's words.
+void TestVpnImport::warningCodesHaveTheirText()
+{
+    const auto say = [](const QString &code, const QJsonObject &params) {
+        hm::client::WgImportWarning w;
+        w.code = code;
+        w.message = QStringLiteral("server words");
+        w.params = params;
+        return WgImportDialog::warningText(w);
+    };
+    for (const char *code : {"DNS_SEARCH_NOT_IMPORTED", "TABLE_NOT_IMPORTED",
+                             "FWMARK_NOT_IMPORTED", "SAVECONFIG_NOT_IMPORTED"})
+        QVERIFY2(say(QLatin1String(code), {}).startsWith(QLatin1String("[Interface]: ")), code);
+    QCOMPARE(say(QStringLiteral("PEER_NAME_UNUSABLE"),
+                 {{"peer", 5}, {"name", QStringLiteral("peer-5")}}),
+             QStringLiteral("Peer 5: the name in its comment cannot be used; it is named peer-5."));
+    QCOMPARE(say(QStringLiteral("PEER_ENDPOINT_NOT_IMPORTED"),
+                 {{"peer", 3}, {"name", QStringLiteral("desk")}}),
+             QStringLiteral("Peer 3 (desk): its Endpoint is not imported (the client connects to "
+                            "the server)."));
+    QCOMPARE(say(QStringLiteral("PEER_ROUTES_NOT_IMPORTED"),
+                 {{"peer", 1},
+                  {"name", QStringLiteral("a")},
+                  {"prefixes", QJsonArray{QStringLiteral("10.1.0.0/16"),
+                                          QStringLiteral("10.2.0.0/16")}}}),
+             QStringLiteral("Peer 1 (a): the routed prefixes 10.1.0.0/16 and 10.2.0.0/16 are not "
+                            "imported (a client holds only its own addresses)."));
+    QCOMPARE(say(QStringLiteral("SOMETHING_NEWER"), {}), QStringLiteral("server words"));
+    QCOMPARE(say(QString(), {}), QStringLiteral("server words"));
 }
 
 void TestVpnImport::aLargeFileIsRefusedBeforeSending()
