@@ -24,8 +24,8 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSpinBox>
 #include <QSizePolicy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -337,8 +337,8 @@ void Ipv6PoolsPane::retranslateUi()
     m_release->setText(tr("Release..."));
     m_pools->setHorizontalHeaderLabels({tr("Name"), tr("Prefix"), tr("Delegated length"),
                                         tr("Allocated"), tr("Available"), tr("Status")});
-    m_allocations->setHorizontalHeaderLabels({tr("Client"), tr("Prefix"), tr("Allocated at"),
-                                              tr("Expires"), tr("Description")});
+    m_allocations->setHorizontalHeaderLabels(
+        {tr("Client"), tr("Prefix"), tr("Allocated at"), tr("Expires"), tr("Description")});
     const QLocale locale;
     for (int row = 0; row < m_rows.size() && row < m_pools->rowCount(); ++row) {
         const client::Ipv6PoolRow &pool = m_rows.at(row);
@@ -354,18 +354,17 @@ void Ipv6PoolsPane::retranslateUi()
         for (int c = 0; c < texts.size(); ++c) {
             QStandardItem *item = m_pools->item(row, c);
             item->setText(texts.at(c));
-            item->setToolTip(c == 4   ? tr("%1 of %2 prefixes available")
-                                          .arg(pool.availableExact, pool.totalExact)
-                             : c == 5 ? (active ? tr("Active: prefixes are delegated from it and "
-                                                     "it is announced over BGP.")
-                                                : tr("Disabled: nothing new is delegated from "
-                                                     "it and it is not announced over BGP; its "
-                                                     "delegated prefixes stay."))
-                                      : texts.at(c));
+            item->setToolTip(
+                c == 4 ? tr("%1 of %2 prefixes available").arg(pool.availableExact, pool.totalExact)
+                : c == 5 ? (active ? tr("Active: prefixes are delegated from it and "
+                                        "it is announced over BGP.")
+                                   : tr("Disabled: nothing new is delegated from "
+                                        "it and it is not announced over BGP; its "
+                                        "delegated prefixes stay."))
+                         : texts.at(c));
             // A disabled pool's row in the palette's disabled text colour.
             item->setData(active ? QVariant()
-                                 : QVariant(palette().brush(QPalette::Disabled,
-                                                            QPalette::Text)),
+                                 : QVariant(palette().brush(QPalette::Disabled, QPalette::Text)),
                           Qt::ForegroundRole);
         }
     }
@@ -816,9 +815,9 @@ private:
         setFieldError(m_errors.value(QStringLiteral("custom_prefix")), prefixProblem);
         setFieldError(m_errors.value(QStringLiteral("expires_at")), expiryProblem);
         m_buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(nameProblem.isEmpty() && prefixProblem.isEmpty()
-                         && expiryProblem.isEmpty() && !m_sending
-                         && (!m_custom->isChecked() || !prefix.isEmpty()));
+            ->setEnabled(nameProblem.isEmpty() && prefixProblem.isEmpty() &&
+                         expiryProblem.isEmpty() && !m_sending &&
+                         (!m_custom->isChecked() || !prefix.isEmpty()));
     }
 
     void submit()

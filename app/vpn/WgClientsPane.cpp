@@ -194,8 +194,8 @@ void WgClientsPane::readPages(qint64 serverId, int page, int lastPage, bool fres
             const int offset = (page - 1) * kWgClientsPageSize;
             // Clients added or deleted elsewhere (the count moved), or not the
             // rows held there: from the first page again.
-            const bool same = !fresh && r->total == m_model->total() &&
-                              m_model->updateClients(offset, r->items);
+            const bool same =
+                !fresh && r->total == m_model->total() && m_model->updateClients(offset, r->items);
             if (!same && page > 1) {
                 readPages(serverId, 1, 1, true);
                 return;

@@ -137,8 +137,8 @@ void WgPendingBanner::showPending(const QList<client::WgPendingChange> &pending)
         it = now.contains(it.key()) ? std::next(it) : m_errors.erase(it);
     bool sameRows = pending.size() == m_rows.size();
     for (qsizetype i = 0; sameRows && i < pending.size(); ++i)
-        sameRows = key(pending[i].kind, pending[i].id) ==
-                   key(m_rows[i].change.kind, m_rows[i].change.id);
+        sameRows =
+            key(pending[i].kind, pending[i].id) == key(m_rows[i].change.kind, m_rows[i].change.id);
     m_pending = pending;
     if (sameRows) {
         for (qsizetype i = 0; i < pending.size(); ++i)
@@ -287,12 +287,11 @@ QString WgPendingBanner::lineText(const client::WgPendingChange &change)
         QStringLiteral("%1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
     const QString at = QLocale().toString(deadline.time(), QStringLiteral("HH:mm:ss"));
     const QString name = nameOf(change);
-    QString text =
-        change.kind == QLatin1String("server")
-            ? tr("Changes to server \"%1\" roll back at %2 unless confirmed (%3 left).")
-                  .arg(name, at, countdown)
-            : tr("Changes to client \"%1\" roll back at %2 unless confirmed (%3 left).")
-                  .arg(name, at, countdown);
+    QString text = change.kind == QLatin1String("server")
+                       ? tr("Changes to server \"%1\" roll back at %2 unless confirmed (%3 left).")
+                             .arg(name, at, countdown)
+                       : tr("Changes to client \"%1\" roll back at %2 unless confirmed (%3 left).")
+                             .arg(name, at, countdown);
     if (change.handshakeClientId > 0)
         text += u' ' + tr("A new handshake of the chosen client confirms it too.");
     const QString k = key(change.kind, change.id);

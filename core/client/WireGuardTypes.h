@@ -233,7 +233,7 @@ struct WgImportResult
 {
     WgServerRow server; // id 0 on a dry run
     QList<WgImportedClient> clients;
-    QStringList warnings; // the English words, as every server sends them
+    QStringList warnings;                  // the English words, as every server sends them
     QList<WgImportWarning> warningDetails; // one per warning; codes when the server sends them
 };
 

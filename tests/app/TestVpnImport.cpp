@@ -22,8 +22,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QScopeGuard>
-#include <QSignalSpy>
 #include <QFile>
 #include <QFileDialog>
 #include <QJsonArray>
@@ -31,6 +29,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -195,9 +195,8 @@ void TestVpnImport::importAFileWithItsPeers()
     QVERIFY(warnings.join(u'\n').contains(QLatin1String("192.168.70.0/24")));
     QVERIFY(!warnings.join(u'\n').contains(kVpnImpServerKey));
     // The console's own words per code (tr()), not the server's English.
-    QCOMPARE(warningCodes,
-             QStringList({QStringLiteral("HOOK_NOT_IMPORTED"),
-                          QStringLiteral("PEER_ROUTES_NOT_IMPORTED")}));
+    QCOMPARE(warningCodes, QStringList({QStringLiteral("HOOK_NOT_IMPORTED"),
+                                        QStringLiteral("PEER_ROUTES_NOT_IMPORTED")}));
     QCOMPARE(warnings.value(0),
              QStringLiteral("[Interface]: the PostUp hooks are not imported (the server never "
                             "runs commands from an imported file)."));
@@ -250,8 +249,8 @@ void TestVpnImport::warningCodesHaveTheirText()
         w.params = params;
         return WgImportDialog::warningText(w);
     };
-    for (const char *code : {"DNS_SEARCH_NOT_IMPORTED", "TABLE_NOT_IMPORTED",
-                             "FWMARK_NOT_IMPORTED", "SAVECONFIG_NOT_IMPORTED"})
+    for (const char *code : {"DNS_SEARCH_NOT_IMPORTED", "TABLE_NOT_IMPORTED", "FWMARK_NOT_IMPORTED",
+                             "SAVECONFIG_NOT_IMPORTED"})
         QVERIFY2(say(QLatin1String(code), {}).startsWith(QLatin1String("[Interface]: ")), code);
     QCOMPARE(say(QStringLiteral("PEER_NAME_UNUSABLE"),
                  {{"peer", 5}, {"name", QStringLiteral("peer-5")}}),
@@ -263,8 +262,8 @@ void TestVpnImport::warningCodesHaveTheirText()
     QCOMPARE(say(QStringLiteral("PEER_ROUTES_NOT_IMPORTED"),
                  {{"peer", 1},
                   {"name", QStringLiteral("a")},
-                  {"prefixes", QJsonArray{QStringLiteral("10.1.0.0/16"),
-                                          QStringLiteral("10.2.0.0/16")}}}),
+                  {"prefixes",
+                   QJsonArray{QStringLiteral("10.1.0.0/16"), QStringLiteral("10.2.0.0/16")}}}),
              QStringLiteral("Peer 1 (a): the routed prefixes 10.1.0.0/16 and 10.2.0.0/16 are not "
                             "imported (a client holds only its own addresses)."));
     QCOMPARE(say(QStringLiteral("SOMETHING_NEWER"), {}), QStringLiteral("server words"));
@@ -292,13 +291,12 @@ void TestVpnImport::manyClientsArePagedIn()
     request.config = config;
     request.name = QStringLiteral("many");
     request.interfaceName = QStringLiteral("wg-many");
-    auto imported = await<hm::client::WgImportResult>(
-        [&](auto done) { api().importServer(request, done); });
+    auto imported =
+        await<hm::client::WgImportResult>([&](auto done) { api().importServer(request, done); });
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
     const qint64 serverId = imported.value().server.id;
-    const auto dropServer = qScopeGuard([&] {
-        (void)await<void>([&](auto done) { api().removeServer(serverId, done); });
-    });
+    const auto dropServer = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(serverId, done); }); });
 
     VpnPage page;
     QAbstractItemModelTester tester(page.clientsPane()->model(),

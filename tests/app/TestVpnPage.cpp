@@ -17,9 +17,9 @@
 // pool made, a prefix delegated and released, with a WireGuard client of
 // its own; a pool's status through its dialog; an allocation's expiry,
 // refused in the past as typed, shown in local time, and the allocation the
-// server releases at its expiry going from the table). With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
-// the section and its dialogs in en, zh_TW and zh_CN, and a client's week
-// of traffic (fed to the detail: no tunnel carries bytes here).
+// server releases at its expiry going from the table). With HIVEMIND_SCREENSHOT_DIR set,
+// `screenshots` saves the section and its dialogs in en, zh_TW and zh_CN, and a client's week of
+// traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
 #include "client/ApiError.h"
@@ -544,13 +544,12 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
              QStringLiteral("2^128"));
     // A WireGuard client of its own to delegate to (the test runs alone too).
     qint64 wgServerId = 0;
-    const qint64 wgClientId = poolsClient(QStringLiteral("pools"), 51950,
-                                          QStringLiteral("10.95.0.1/24"), &wgServerId);
+    const qint64 wgClientId =
+        poolsClient(QStringLiteral("pools"), 51950, QStringLiteral("10.95.0.1/24"), &wgServerId);
     if (QTest::currentTestFailed())
         return;
-    const auto dropServer = qScopeGuard([&] {
-        (void)await<void>([&](auto done) { api().removeServer(wgServerId, done); });
-    });
+    const auto dropServer = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(wgServerId, done); }); });
     VpnPage page;
     openPage(page);
     auto *tabs = child<QTabWidget>(&page, "vpn.tabs");
@@ -667,9 +666,8 @@ void TestVpnPage::poolStatusAndExpiry()
     auto made = await<hm::client::Ipv6PoolRow>([&](auto done) { pools.createPool(change, done); });
     QVERIFY(made.ok());
     const qint64 poolId = made.value().id;
-    const auto dropPool = qScopeGuard([&] {
-        (void)await<void>([&](auto done) { pools.removePool(poolId, true, done); });
-    });
+    const auto dropPool = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { pools.removePool(poolId, true, done); }); });
     VpnPage page;
     openPage(page);
     child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(1);
@@ -696,8 +694,7 @@ void TestVpnPage::poolStatusAndExpiry()
     };
     setStatus(1);
     QCOMPARE(statusChoices, QStringList({QStringLiteral("Active"), QStringLiteral("Disabled")}));
-    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 5)->text(), QStringLiteral("Disabled"),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 5)->text(), QStringLiteral("Disabled"), 15000);
     QVERIFY(pane->pools()->item(0, 0)->data(Qt::ForegroundRole).isValid());
     QVERIFY(!delegate->isEnabled());
     QCOMPARE(delegate->toolTip(), QStringLiteral("The pool is disabled."));
@@ -723,8 +720,8 @@ void TestVpnPage::poolStatusAndExpiry()
         noExpiryByDefault = !expires->isChecked() && !expiry->isEnabled() && save->isEnabled();
         expires->setChecked(true);
         expiry->setDateTime(QDateTime::currentDateTime().addSecs(-3600));
-        pastRefused = !child<QLabel>(dialog, "vpn.delegate.expires_atError")->text().isEmpty()
-                      && !save->isEnabled();
+        pastRefused = !child<QLabel>(dialog, "vpn.delegate.expires_atError")->text().isEmpty() &&
+                      !save->isEnabled();
         chosen = QDateTime::currentDateTime().addDays(1);
         chosen.setTime(QTime(chosen.time().hour(), chosen.time().minute()));
         expiry->setDateTime(chosen);
@@ -753,9 +750,8 @@ void TestVpnPage::poolStatusAndExpiry()
     brief.poolId = poolId;
     brief.clientName = QStringLiteral("lab-brief");
     brief.expiresAt = QDateTime::currentDateTimeUtc().addSecs(2);
-    QVERIFY(await<hm::client::Ipv6AllocationRow>([&](auto done) {
-                pools.allocate(brief, done);
-            }).ok());
+    QVERIFY(
+        await<hm::client::Ipv6AllocationRow>([&](auto done) { pools.allocate(brief, done); }).ok());
     pane->reload();
     QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 2, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 20000);
@@ -1335,7 +1331,8 @@ void TestVpnPage::commitConfirmBanner()
     QVERIFY(banner->text().contains(QLatin1String("left")));
     const QByteArray serverKey = "server." + QByteArray::number(serverId);
     const QByteArray clientKey = "client." + QByteArray::number(clientId);
-    auto *keep = child<QPushButton>(banner, QByteArray("vpn.pending.keep." + serverKey).constData());
+    auto *keep =
+        child<QPushButton>(banner, QByteArray("vpn.pending.keep." + serverKey).constData());
     QVERIFY(keep->isEnabled());
     QCOMPARE(keep->text(), QStringLiteral("Keep changes"));
     // One change: no "Keep all".
@@ -1367,15 +1364,19 @@ void TestVpnPage::commitConfirmBanner()
             }).ok());
     banner->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(banner->pending().size(), 2, 15000);
-    auto *serverLine = child<QLabel>(banner, QByteArray("vpn.pending.text." + serverKey).constData());
-    auto *clientLine = child<QLabel>(banner, QByteArray("vpn.pending.text." + clientKey).constData());
+    auto *serverLine =
+        child<QLabel>(banner, QByteArray("vpn.pending.text." + serverKey).constData());
+    auto *clientLine =
+        child<QLabel>(banner, QByteArray("vpn.pending.text." + clientKey).constData());
     QTRY_VERIFY(clientLine->text().contains(QLatin1String("\"confirm-laptop\"")));
     QVERIFY(serverLine->text().contains(QLatin1String("\"confirm\"")));
     // Their own countdowns: about ten and about five minutes.
-    QVERIFY2(serverLine->text().contains(QRegularExpression(QStringLiteral("\\((9|10):\\d\\d left\\)"))),
-             qPrintable(serverLine->text()));
-    QVERIFY2(clientLine->text().contains(QRegularExpression(QStringLiteral("\\((4|5):\\d\\d left\\)"))),
-             qPrintable(clientLine->text()));
+    QVERIFY2(
+        serverLine->text().contains(QRegularExpression(QStringLiteral("\\((9|10):\\d\\d left\\)"))),
+        qPrintable(serverLine->text()));
+    QVERIFY2(
+        clientLine->text().contains(QRegularExpression(QStringLiteral("\\((4|5):\\d\\d left\\)"))),
+        qPrintable(clientLine->text()));
     QVERIFY(banner->text().split(u'\n').size() == 2);
     auto *keepAll = child<QPushButton>(banner, "vpn.pending.keepAll");
     QVERIFY(keepAll->isVisibleTo(banner));
@@ -1386,8 +1387,8 @@ void TestVpnPage::commitConfirmBanner()
     QCOMPARE(banner->pending().first().kind, QStringLiteral("server"));
     QVERIFY(banner->isVisible());
     QVERIFY(!keepAll->isVisibleTo(banner));
-    pending = await<QList<hm::client::WgPendingChange>>(
-        [&](auto done) { api().pendingChanges(done); });
+    pending =
+        await<QList<hm::client::WgPendingChange>>([&](auto done) { api().pendingChanges(done); });
     QVERIFY(pending.ok());
     QCOMPARE(pending.value().size(), 1);
     QCOMPARE(pending.value().first().id, serverId);

@@ -205,17 +205,17 @@ private slots:
         // The client side, from the downloaded config as a user would.
         vpn::LinuxWireGuardBackend clientSide(
             {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
-        const WgTunnel tunnel =
-            openWgTunnel(*m_http, m_admin,
-                         {{"name", "Tunnel"},
-                          {"interface", m_ifServer},
-                          {"listen_port", 51820},
-                          {"ipv4_address", "10.77.0.1/24"},
-                          {"ipv6_address", "fd77::1/64"},
-                          {"endpoint_host", "192.0.2.1"},
-                          {"persistent_keepalive", 1}},
-                         {{"name", "laptop"}, {"allowed_ips", QJsonArray{"10.77.0.0/24", "fd77::/64"}}},
-                         clientSide, m_ifClient);
+        const WgTunnel tunnel = openWgTunnel(
+            *m_http, m_admin,
+            {{"name", "Tunnel"},
+             {"interface", m_ifServer},
+             {"listen_port", 51820},
+             {"ipv4_address", "10.77.0.1/24"},
+             {"ipv6_address", "fd77::1/64"},
+             {"endpoint_host", "192.0.2.1"},
+             {"persistent_keepalive", 1}},
+            {{"name", "laptop"}, {"allowed_ips", QJsonArray{"10.77.0.0/24", "fd77::/64"}}},
+            clientSide, m_ifClient);
         QVERIFY2(tunnel.error.isEmpty(), qPrintable(tunnel.error));
         QCOMPARE(tunnel.backend, QStringLiteral("linux-wireguard-go"));
         const QString &serverPath = tunnel.serverPath;

@@ -76,8 +76,8 @@ inline WgTunnel openWgTunnel(Http &http, const QString &admin, const QJsonObject
     t.clientId = t.client.value(QStringLiteral("id")).toInteger();
     t.clientPath = QStringLiteral("/api/v1/wireguard/clients/") + QString::number(t.clientId);
     t.clientPublicKey = t.client.value(QStringLiteral("public_key")).toString();
-    const Answer started = http.send("POST", t.serverPath + QStringLiteral("/start"), {},
-                                     Http::bearer(admin));
+    const Answer started =
+        http.send("POST", t.serverPath + QStringLiteral("/start"), {}, Http::bearer(admin));
     if (started.status != 200) {
         t.error = QStringLiteral("server not started: ") + QString::fromUtf8(started.raw);
         return t;

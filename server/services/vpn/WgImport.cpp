@@ -202,9 +202,10 @@ Result<WgImpServerPlan> wgImpServer(const hm::vpn::WgInterface &in, const WgImpo
         row.allowedIps << QStringLiteral("::/0");
 
     if (!in.dnsSearch.isEmpty())
-        warnings << WgImportWarning{QStringLiteral("DNS_SEARCH_NOT_IMPORTED"),
-                                    QStringLiteral("interface: DNS search domains are not imported"),
-                                    {}};
+        warnings << WgImportWarning{
+            QStringLiteral("DNS_SEARCH_NOT_IMPORTED"),
+            QStringLiteral("interface: DNS search domains are not imported"),
+            {}};
     if (!in.table.isEmpty())
         warnings << WgImportWarning{QStringLiteral("TABLE_NOT_IMPORTED"),
                                     QStringLiteral("interface: Table is not imported"),

@@ -142,17 +142,15 @@ int main(int argc, char **argv)
                          .arg(QString::fromLatin1(hm::crypto::wireGuardSecretToBase64(
                              hm::crypto::generateWireGuardKeyPair().privateKey)));
     for (int i = 0; i < count; ++i) {
-        keys << hm::crypto::wireGuardKeyToBase64(
-            hm::crypto::generateWireGuardKeyPair().publicKey);
+        keys << hm::crypto::wireGuardKeyToBase64(hm::crypto::generateWireGuardKeyPair().publicKey);
         config += QStringLiteral("[Peer]\nPublicKey = %1\nAllowedIPs = %2/32\n")
                       .arg(keys.last(), vpnBenchAddress(i));
     }
     const double generated = double(phase.elapsed());
     phase.restart();
-    const Answer imported =
-        server.http->json("POST", QStringLiteral("/api/v1/wireguard/servers/import"),
-                          {{"config", config}, {"name", "bench"}, {"interface", "wg-bench"}},
-                          server.token);
+    const Answer imported = server.http->json(
+        "POST", QStringLiteral("/api/v1/wireguard/servers/import"),
+        {{"config", config}, {"name", "bench"}, {"interface", "wg-bench"}}, server.token);
     if (imported.status != 201)
         return vpnBenchFail(QStringLiteral("import: ") + QString::fromUtf8(imported.raw.left(400)));
     const qint64 benchId = imported.data().value("server").toObject().value("id").toInteger();
@@ -163,8 +161,7 @@ int main(int argc, char **argv)
                          .arg(double(config.size()) / 1024, 0, 'f', 0)
                          .arg(ms(generated)));
     if (server.http
-            ->send("POST",
-                   QStringLiteral("/api/v1/wireguard/servers/%1/start").arg(benchId), {},
+            ->send("POST", QStringLiteral("/api/v1/wireguard/servers/%1/start").arg(benchId), {},
                    Http::bearer(server.token))
             .status != 200)
         return vpnBenchFail(QStringLiteral("the bench server did not start"));
@@ -198,8 +195,7 @@ int main(int argc, char **argv)
     int rowsAtFirstPaint = 0;
     for (int run = 0; run < 5; ++run) {
         selectServer(emptyId);
-        if (!QTest::qWaitFor([&] { return model->rowCount() == 0 && model->total() == 0; },
-                             30000))
+        if (!QTest::qWaitFor([&] { return model->rowCount() == 0 && model->total() == 0; }, 30000))
             return vpnBenchFail(QStringLiteral("the empty server's detail did not show"));
         QTest::qWait(300);
         PaintProbe probe(view->viewport());
@@ -207,10 +203,10 @@ int main(int argc, char **argv)
         bool statusSeen = false;
         qint64 statusAt = 0;
         const QMetaObject::Connection live = QObject::connect(
-            model, &QAbstractItemModel::dataChanged, model,
-            [&](const QModelIndex &from) {
+            model, &QAbstractItemModel::dataChanged, model, [&](const QModelIndex &from) {
                 // setStatus: the live columns only, from the first row.
-                if (!statusSeen && from.row() == 0 && from.column() == WgClientModel::EndpointColumn) {
+                if (!statusSeen && from.row() == 0 &&
+                    from.column() == WgClientModel::EndpointColumn) {
                     statusSeen = true;
                     statusAt = PaintProbe::nowNs();
                 }
@@ -254,8 +250,9 @@ int main(int argc, char **argv)
     const double goalCpu = 25.0;
     int round = 0;
     QTimer feed;
-    QObject::connect(&feed, &QTimer::timeout, &feed,
-                     [&] { vpnBenchApplyStatus(model, vpnBenchStatusJson(benchId, keys, ++round)); });
+    QObject::connect(&feed, &QTimer::timeout, &feed, [&] {
+        vpnBenchApplyStatus(model, vpnBenchStatusJson(benchId, keys, ++round));
+    });
     int pageReads = 0;
     QObject::connect(model, &QAbstractItemModel::dataChanged, model,
                      [&](const QModelIndex &from, const QModelIndex &to) {
