@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -23,18 +24,34 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSpinBox>
 #include <QSizePolicy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <limits>
 
 namespace hm::app {
 
 namespace {
 
 constexpr int kPoolsPageSize = 100;
+// The server releases an expired allocation on its next pass (every 5 s,
+// Ipv6PoolService::kExpiryCheckMs): read again this long after an expiry
+// came, and again while one still shows past its time.
+constexpr int kPoolsExpiryRecheckMs = 2500;
+// The allocations table: its columns.
+enum PoolAllocationColumn
+{
+    AllocClientColumn,
+    AllocPrefixColumn,
+    AllocAtColumn,
+    AllocExpiresColumn,
+    AllocDescriptionColumn,
+    AllocColumnCount
+};
 
 // "2001:db8::/48" as an IPv6 prefix with its host bits zero.
 bool isIpv6Prefix(const QString &text, int *length = nullptr)
@@ -83,7 +100,10 @@ Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("vpn.pools"));
     m_pools = new QStandardItemModel(0, 6, this);
-    m_allocations = new QStandardItemModel(0, 4, this);
+    m_allocations = new QStandardItemModel(0, AllocColumnCount, this);
+    m_expiryCheck = new QTimer(this);
+    m_expiryCheck->setSingleShot(true);
+    connect(m_expiryCheck, &QTimer::timeout, this, &Ipv6PoolsPane::reload);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
     auto *actions = new QHBoxLayout();
@@ -136,9 +156,10 @@ Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : QWidget(parent)
     m_release = button(allocationBar, "vpn.pools.release");
     bottomLayout->addLayout(allocationBar);
     m_allocationView = poolTable(bottom, "vpn.pools.allocations", m_allocations);
-    m_allocationView->setColumnWidth(0, 180);
-    m_allocationView->setColumnWidth(1, 240);
-    m_allocationView->setColumnWidth(2, 170);
+    m_allocationView->setColumnWidth(AllocClientColumn, 180);
+    m_allocationView->setColumnWidth(AllocPrefixColumn, 240);
+    m_allocationView->setColumnWidth(AllocAtColumn, 150);
+    m_allocationView->setColumnWidth(AllocExpiresColumn, 230);
     bottomLayout->addWidget(m_allocationView, 1);
     m_allocationsState = new QLabel(bottom);
     m_allocationsState->setObjectName(QStringLiteral("vpn.pools.allocationsState"));
@@ -291,10 +312,11 @@ void Ipv6PoolsPane::loadAllocations()
             m_allocations->removeRows(0, m_allocations->rowCount());
             for (int i = 0; i < m_allocationRows.size(); ++i) {
                 QList<QStandardItem *> cells;
-                for (int c = 0; c < 4; ++c)
+                for (int c = 0; c < AllocColumnCount; ++c)
                     cells << new QStandardItem();
                 m_allocations->appendRow(cells);
             }
+            scheduleExpiryCheck();
             retranslateUi();
         }));
 }
@@ -316,7 +338,7 @@ void Ipv6PoolsPane::retranslateUi()
     m_pools->setHorizontalHeaderLabels({tr("Name"), tr("Prefix"), tr("Delegated length"),
                                         tr("Allocated"), tr("Available"), tr("Status")});
     m_allocations->setHorizontalHeaderLabels(
-        {tr("Client"), tr("Prefix"), tr("Allocated at"), tr("Description")});
+        {tr("Client"), tr("Prefix"), tr("Allocated at"), tr("Expires"), tr("Description")});
     const QLocale locale;
     for (int row = 0; row < m_rows.size() && row < m_pools->rowCount(); ++row) {
         const client::Ipv6PoolRow &pool = m_rows.at(row);
@@ -328,12 +350,22 @@ void Ipv6PoolsPane::retranslateUi()
                                                    countText(pool.totalExact)),
                                 pool.status == QLatin1String("active") ? tr("Active")
                                                                        : tr("Disabled")};
+        const bool active = pool.status == QLatin1String("active");
         for (int c = 0; c < texts.size(); ++c) {
-            m_pools->item(row, c)->setText(texts.at(c));
-            m_pools->item(row, c)->setToolTip(c == 4 ? tr("%1 of %2 prefixes available")
-                                                           .arg(pool.availableExact,
-                                                                pool.totalExact)
-                                                     : texts.at(c));
+            QStandardItem *item = m_pools->item(row, c);
+            item->setText(texts.at(c));
+            item->setToolTip(
+                c == 4 ? tr("%1 of %2 prefixes available").arg(pool.availableExact, pool.totalExact)
+                : c == 5 ? (active ? tr("Active: prefixes are delegated from it and "
+                                        "it is announced over BGP.")
+                                   : tr("Disabled: nothing new is delegated from "
+                                        "it and it is not announced over BGP; its "
+                                        "delegated prefixes stay."))
+                         : texts.at(c));
+            // A disabled pool's row in the palette's disabled text colour.
+            item->setData(active ? QVariant()
+                                 : QVariant(palette().brush(QPalette::Disabled, QPalette::Text)),
+                          Qt::ForegroundRole);
         }
     }
     for (int row = 0; row < m_allocationRows.size() && row < m_allocations->rowCount(); ++row) {
@@ -342,9 +374,11 @@ void Ipv6PoolsPane::retranslateUi()
             a.clientId ? a.clientName : tr("%1 (no WireGuard client)").arg(a.clientName),
             a.allocatedPrefix,
             locale.toString(a.allocatedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")),
-            a.description};
-        for (int c = 0; c < texts.size(); ++c)
+            expiryText(a.expiresAt), a.description};
+        for (int c = 0; c < texts.size(); ++c) {
             m_allocations->item(row, c)->setText(texts.at(c));
+            m_allocations->item(row, c)->setToolTip(texts.at(c));
+        }
     }
     QString state = m_message;
     if (state.isEmpty() && !m_client)
@@ -393,6 +427,34 @@ void Ipv6PoolsPane::updateActions()
         !admin       ? why
         : allocation ? tr("Release the prefix: it is free for the next delegation.")
                      : tr("Select a delegated prefix first."));
+}
+
+QString Ipv6PoolsPane::expiryText(const QDateTime &expiresAt)
+{
+    if (!expiresAt.isValid())
+        return tr("Never");
+    const QString at =
+        QLocale().toString(expiresAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    // Past its time: the server releases it on its next pass.
+    return expiresAt <= QDateTime::currentDateTimeUtc() ? tr("%1 (expired, being released)").arg(at)
+                                                        : at;
+}
+
+void Ipv6PoolsPane::scheduleExpiryCheck()
+{
+    m_expiryCheck->stop();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 soonest = -1;
+    for (const client::Ipv6AllocationRow &a : std::as_const(m_allocationRows)) {
+        if (!a.expiresAt.isValid())
+            continue;
+        const qint64 wait = qMax<qint64>(0, now.msecsTo(a.expiresAt)) + kPoolsExpiryRecheckMs;
+        if (soonest < 0 || wait < soonest)
+            soonest = wait;
+    }
+    // A timer holds an int; a far expiry is checked again by a later read.
+    if (soonest >= 0 && soonest < std::numeric_limits<int>::max())
+        m_expiryCheck->start(int(soonest));
 }
 
 void Ipv6PoolsPane::failed(const QString &what, const hm::Error &error)
@@ -445,6 +507,11 @@ public:
         m_auto = new QCheckBox(this);
         m_auto->setChecked(existing.id ? existing.autoAssign : true);
         row(QStringLiteral("auto_assign"), m_auto);
+        m_status = new QComboBox(this);
+        m_status->addItem(QString(), QStringLiteral("active"));
+        m_status->addItem(QString(), QStringLiteral("disabled"));
+        m_status->setCurrentIndex(existing.status == QLatin1String("disabled") ? 1 : 0);
+        row(QStringLiteral("status"), m_status);
         m_description = new QLineEdit(existing.description, this);
         m_description->setMaxLength(256);
         row(QStringLiteral("description"), m_description);
@@ -487,11 +554,16 @@ private:
             {QStringLiteral("prefix_length"), Ipv6PoolsPane::tr("&Delegated length:")},
             {QStringLiteral("reserved_prefixes"), Ipv6PoolsPane::tr("&Reserved prefixes:")},
             {QStringLiteral("auto_assign"), Ipv6PoolsPane::tr("&Automatic:")},
+            {QStringLiteral("status"), Ipv6PoolsPane::tr("&Status:")},
             {QStringLiteral("description"), Ipv6PoolsPane::tr("D&escription:")}};
         for (auto it = captions.begin(); it != captions.end(); ++it)
             m_captions.value(it.key())->setText(it.value());
         m_prefix->setPlaceholderText(Ipv6PoolsPane::tr("e.g. 2001:db8::/48"));
         m_auto->setText(Ipv6PoolsPane::tr("Hand out the lowest free prefix when none is given"));
+        m_status->setItemText(0, Ipv6PoolsPane::tr("Active"));
+        m_status->setItemText(1, Ipv6PoolsPane::tr("Disabled"));
+        m_status->setToolTip(Ipv6PoolsPane::tr("A disabled pool delegates nothing new and is not "
+                                               "announced over BGP; its delegated prefixes stay."));
         m_description->setPlaceholderText(Ipv6PoolsPane::tr("Optional"));
         m_buttons->button(QDialogButtonBox::Ok)
             ->setText(m_existing.id ? Ipv6PoolsPane::tr("Save") : Ipv6PoolsPane::tr("Create"));
@@ -544,6 +616,9 @@ private:
             change.reservedPrefixes = m_reserved->value();
         if (differs(m_auto->isChecked(), m_existing.autoAssign, creating))
             change.autoAssign = m_auto->isChecked();
+        const QString status = m_status->currentData().toString();
+        if (differs(status, m_existing.status, creating))
+            change.status = status;
         if (differs(m_description->text().trimmed(), m_existing.description, creating)
             && !(creating && m_description->text().trimmed().isEmpty()))
             change.description = m_description->text().trimmed();
@@ -576,6 +651,7 @@ private:
     QSpinBox *m_length = nullptr;
     QSpinBox *m_reserved = nullptr;
     QCheckBox *m_auto = nullptr;
+    QComboBox *m_status = nullptr;
     QLineEdit *m_description = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
@@ -626,6 +702,22 @@ public:
         m_prefix->setObjectName(QStringLiteral("vpn.delegate.prefix"));
         row(QStringLiteral("custom_prefix"), prefixRow,
             QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "&Prefix:"));
+        // None by default; a local date and time when set.
+        auto *expiryRow = new QWidget(this);
+        auto *expiryLayout = new QHBoxLayout(expiryRow);
+        expiryLayout->setContentsMargins(0, 0, 0, 0);
+        m_expires = new QCheckBox(expiryRow);
+        m_expires->setObjectName(QStringLiteral("vpn.delegate.expires"));
+        m_expiry = new QDateTimeEdit(QDateTime::currentDateTime().addDays(30), expiryRow);
+        m_expiry->setObjectName(QStringLiteral("vpn.delegate.expiry"));
+        m_expiry->setCalendarPopup(true);
+        // ISO order in every language, as the client dialog's expiry.
+        m_expiry->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_expiry->setEnabled(false);
+        expiryLayout->addWidget(m_expires);
+        expiryLayout->addWidget(m_expiry, 1);
+        row(QStringLiteral("expires_at"), expiryRow,
+            QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "E&xpiry:"));
         m_description = new QLineEdit(this);
         row(QStringLiteral("description"), m_description,
             QT_TRANSLATE_NOOP("hm::app::Ipv6PoolsPane", "D&escription:"));
@@ -640,6 +732,9 @@ public:
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
         connect(m_custom, &QCheckBox::toggled, m_prefix, &QWidget::setEnabled);
         connect(m_custom, &QCheckBox::toggled, this, [this] { validate(); });
+        connect(m_expires, &QCheckBox::toggled, m_expiry, &QWidget::setEnabled);
+        connect(m_expires, &QCheckBox::toggled, this, [this] { validate(); });
+        connect(m_expiry, &QDateTimeEdit::dateTimeChanged, this, [this] { validate(); });
         connect(m_prefix, &QLineEdit::textChanged, this, [this] { validate(); });
         connect(m_name, &QLineEdit::textChanged, this, [this] { validate(); });
         connect(m_clients, &QComboBox::currentIndexChanged, this, [this] { validate(); });
@@ -683,6 +778,9 @@ private:
         m_clients->setItemText(0, Ipv6PoolsPane::tr("(a name, no WireGuard client)"));
         m_name->setPlaceholderText(Ipv6PoolsPane::tr("The name the prefix is delegated to"));
         m_custom->setText(Ipv6PoolsPane::tr("A given prefix"));
+        m_expires->setText(Ipv6PoolsPane::tr("Expires on"));
+        m_expires->setToolTip(Ipv6PoolsPane::tr("At this time the server releases the prefix by "
+                                                "itself; unset, it stays until released."));
         m_prefix->setPlaceholderText(Ipv6PoolsPane::tr("Automatic: the lowest free /%1 of %2")
                                          .arg(m_pool.prefixLength)
                                          .arg(m_pool.prefix));
@@ -708,11 +806,18 @@ private:
                       .arg(m_pool.prefixLength)
                       .arg(m_pool.prefix)
                 : QString();
+        // Checked as typed: an expiry must lie ahead (the server checks again).
+        const QString expiryProblem =
+            m_expires->isChecked() && m_expiry->dateTime() <= QDateTime::currentDateTime()
+                ? Ipv6PoolsPane::tr("The expiry must be in the future.")
+                : QString();
         setFieldError(m_errors.value(QStringLiteral("client_name")), nameProblem);
         setFieldError(m_errors.value(QStringLiteral("custom_prefix")), prefixProblem);
+        setFieldError(m_errors.value(QStringLiteral("expires_at")), expiryProblem);
         m_buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(nameProblem.isEmpty() && prefixProblem.isEmpty() && !m_sending
-                         && (!m_custom->isChecked() || !prefix.isEmpty()));
+            ->setEnabled(nameProblem.isEmpty() && prefixProblem.isEmpty() &&
+                         expiryProblem.isEmpty() && !m_sending &&
+                         (!m_custom->isChecked() || !prefix.isEmpty()));
     }
 
     void submit()
@@ -726,6 +831,8 @@ private:
         if (m_custom->isChecked())
             request.customPrefix = m_prefix->text().trimmed();
         request.description = m_description->text().trimmed();
+        if (m_expires->isChecked())
+            request.expiresAt = m_expiry->dateTime().toUTC();
         m_sending = true;
         validate();
         setFieldError(m_error, {});
@@ -752,6 +859,8 @@ private:
     QLineEdit *m_name = nullptr;
     QCheckBox *m_custom = nullptr;
     QLineEdit *m_prefix = nullptr;
+    QCheckBox *m_expires = nullptr;
+    QDateTimeEdit *m_expiry = nullptr;
     QLineEdit *m_description = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -9,6 +9,7 @@ class QLabel;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
+class QTimer;
 
 namespace hm::client {
 class ApiClient;
@@ -18,9 +19,13 @@ namespace hm::app {
 
 // The VPN section's "IPv6 pools" tab: the pools (name, prefix, delegated
 // length, allocated and available prefixes (exact; a huge count as 2^N),
-// status) and under them the selected pool's allocations. Administrators
-// create, change and delete pools (Ipv6PoolDialog), delegate a prefix to a
-// WireGuard client or a free name, automatically or a given one, and
+// status; a disabled pool greyed) and under them the selected pool's
+// allocations (client, prefix, allocated, expires: "Never" or the local
+// time; the server releases an expired one by itself, and the table reads
+// again when the soonest expiry comes). Administrators
+// create, change (status active or disabled too) and delete pools, delegate
+// a prefix to a WireGuard client or a free name, automatically or a given
+// one, with an optional expiry (refused in the past as typed), and
 // release one (confirmed); others see the actions off with the reason.
 // Named `vpn.pools.*`.
 class Ipv6PoolsPane final : public QWidget
@@ -35,6 +40,9 @@ public:
     QStandardItemModel *allocations() const { return m_allocations; }
     // "2^128", or the digits grouped as the language groups them.
     static QString countText(const QString &exact);
+    // An allocation's expiry as the table shows it: "Never", the local
+    // time, or past it "… (expired, being released)".
+    static QString expiryText(const QDateTime &expiresAt);
 
 public slots:
     void reload();
@@ -52,6 +60,9 @@ private:
     void updateActions();
     void fillPools();
     void loadAllocations();
+    // Reads again once the soonest shown expiry has come, so the prefix
+    // the server released by itself goes from the table.
+    void scheduleExpiryCheck();
     bool isAdmin() const;
     const client::Ipv6PoolRow *selectedPool() const;
     void failed(const QString &what, const hm::Error &error);
@@ -72,6 +83,7 @@ private:
     QPushButton *m_delete = nullptr;
     QPushButton *m_delegate = nullptr;
     QPushButton *m_release = nullptr;
+    QTimer *m_expiryCheck = nullptr;
     QString m_message;
     bool m_loaded = false;
 };

@@ -197,12 +197,16 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     connect(m_clients, &WgClientsPane::clientsChanged, this, &VpnPage::reload);
     // A client's edit may have asked for confirmation.
     connect(m_clients, &WgClientsPane::clientsChanged, m_pending, &WgPendingBanner::refresh);
-    // The clients' names as read, so the banner names a client at once.
+    // The pending clients' names as read, so the banner names a client at
+    // once (only those: a server may hold 10,000 clients).
     const auto nameClients = [this] {
         WgClientModel *clients = m_clients->model();
-        for (int row = 0; row < clients->rowCount(); ++row)
-            m_pending->setName(QStringLiteral("client"), clients->clientAt(row)->id,
-                               clients->clientAt(row)->name);
+        for (const client::WgPendingChange &change : m_pending->pending()) {
+            if (change.kind != QLatin1String("client"))
+                continue;
+            if (const client::WgClientRow *row = clients->clientAt(clients->rowOf(change.id)))
+                m_pending->setName(QStringLiteral("client"), change.id, row->name);
+        }
     };
     connect(m_clients->model(), &QAbstractItemModel::modelReset, this, nameClients);
     connect(m_clients->model(), &QAbstractItemModel::rowsInserted, this, nameClients);

@@ -35,8 +35,9 @@ class WgServerModel;
 // (WgImportDialog), start and stop them and delete them (confirmed); others
 // see the actions off with the reason. States follow
 // /ws/events wireguard_status and a read every few seconds while the page
-// shows, so other consoles' changes arrive. A change awaiting confirmation
-// shows over the list with its countdown (WgPendingBanner). Tabs (`vpn.tabs`): WireGuard
+// shows, so other consoles' changes arrive. Changes awaiting confirmation
+// show over the list, each with its own countdown and "Keep changes"
+// (WgPendingBanner). Tabs (`vpn.tabs`): WireGuard
 // (the above), IPv6 pools (Ipv6PoolsPane), BGP (BgpPane). Named `vpn.*`.
 class VpnPage final : public QWidget, public SectionPage
 {

@@ -6,8 +6,10 @@ namespace hm::app {
 
 WgClientModel::WgClientModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void WgClientModel::setClients(const QList<client::WgClientRow> &rows)
+void WgClientModel::setClients(const QList<client::WgClientRow> &rows, qint64 total)
 {
+    m_total = total < 0 ? rows.size() : qMax<qint64>(total, rows.size());
+    m_fetching = false;
     bool sameIds = rows.size() == m_rows.size();
     for (qsizetype i = 0; sameIds && i < rows.size(); ++i)
         sameIds = rows.at(i).id == m_rows.at(i).id;
@@ -21,12 +23,64 @@ void WgClientModel::setClients(const QList<client::WgClientRow> &rows)
     endResetModel();
 }
 
+void WgClientModel::fetchFailed()
+{
+    m_fetching = false;
+}
+
+void WgClientModel::appendClients(const QList<client::WgClientRow> &rows)
+{
+    m_fetching = false;
+    if (rows.isEmpty()) {
+        // The server has fewer than it said: stop asking.
+        m_total = m_rows.size();
+        return;
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    endInsertRows();
+    m_total = qMax<qint64>(m_total, m_rows.size());
+}
+
+bool WgClientModel::updateClients(int offset, const QList<client::WgClientRow> &rows)
+{
+    if (offset < 0 || offset + rows.size() > m_rows.size())
+        return false;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).id != m_rows.at(offset + i).id)
+            return false;
+    }
+    if (rows.isEmpty())
+        return true;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        m_rows[offset + i] = rows.at(i);
+    emit dataChanged(index(offset, 0), index(offset + int(rows.size()) - 1, ColumnCount - 1));
+    return true;
+}
+
+bool WgClientModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_fetching && m_rows.size() < m_total;
+}
+
+void WgClientModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    emit moreWanted(int(m_rows.size()));
+}
+
 void WgClientModel::setStatus(const client::WgServerStatus &status)
 {
     m_peers.clear();
+    m_peers.reserve(status.peers.size());
     for (const client::WgPeerStatus &peer : status.peers)
         m_peers.insert(peer.publicKey, peer);
-    changedAll();
+    // Only the interface's columns moved: one signal for every row (the
+    // view repaints what it shows, whatever the count).
+    changedLive();
 }
 
 void WgClientModel::upsert(const client::WgClientRow &row)
@@ -36,6 +90,11 @@ void WgClientModel::upsert(const client::WgClientRow &row)
         emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
         return;
     }
+    // A new client is the server's newest, the last of its pages: shown at
+    // once when every page is held, else when the view pages down to it.
+    ++m_total;
+    if (m_rows.size() + 1 < m_total)
+        return;
     beginInsertRows({}, rowCount(), rowCount());
     m_rows.append(row);
     endInsertRows();
@@ -49,11 +108,14 @@ void WgClientModel::remove(qint64 id)
     beginRemoveRows({}, at, at);
     m_rows.removeAt(at);
     endRemoveRows();
+    m_total = qMax<qint64>(m_rows.size(), m_total - 1);
 }
 
 void WgClientModel::clear()
 {
     m_peers.clear();
+    m_total = 0;
+    m_fetching = false;
     if (m_rows.isEmpty())
         return;
     beginResetModel();
@@ -79,6 +141,12 @@ void WgClientModel::refreshTexts()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     changedAll();
+}
+
+void WgClientModel::changedLive()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, EndpointColumn), index(rowCount() - 1, TotalSentColumn));
 }
 
 void WgClientModel::changedAll()

@@ -30,7 +30,8 @@ namespace {
 // Handshakes and byte counters move on; WireGuard's own handshake is every
 // two minutes, so a few seconds is live enough.
 constexpr int kWgClientsRefreshMs = 5000;
-// The server's largest page: a server's clients in one read.
+// The server's largest page; a server with more clients is read a page at a
+// time as the table scrolls (WgClientModel::moreWanted).
 constexpr int kWgClientsPageSize = 100;
 
 } // namespace
@@ -114,6 +115,7 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WgClientsPane::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WgClientsPane::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WgClientsPane::updateActions);
+    connect(m_model, &WgClientModel::moreWanted, this, &WgClientsPane::readMore);
     m_refresh = new QTimer(this);
     m_refresh->setInterval(kWgClientsRefreshMs);
     connect(m_refresh, &QTimer::timeout, this, [this] {
@@ -157,12 +159,30 @@ void WgClientsPane::reload()
     if (!m_client || m_server.id == 0 || m_reading)
         return;
     m_reading = true;
-    const qint64 serverId = m_server.id;
+    // The pages the table shows (the first one when nothing is held yet):
+    // a refresh reads those again, not every page scrolled past.
+    int firstPage = 1;
+    int lastPage = 1;
+    if (m_model->rowCount() > 0) {
+        const int top = qMax(0, m_view->rowAt(0));
+        int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
+        if (bottom < 0) // fewer rows than fit, or not laid out: one page's worth
+            bottom = qMin(m_model->rowCount() - 1, top + kWgClientsPageSize - 1);
+        firstPage = top / kWgClientsPageSize + 1;
+        lastPage = qMax(firstPage, bottom / kWgClientsPageSize + 1);
+    }
+    readPages(m_server.id, firstPage, lastPage, m_model->rowCount() == 0);
+}
+
+void WgClientsPane::readPages(qint64 serverId, int page, int lastPage, bool fresh)
+{
     client::WgClientFilter filter;
     filter.serverId = serverId;
+    filter.page.page = page;
     filter.page.size = kWgClientsPageSize;
     client::WireGuardApi(*m_client).clients(
-        filter, client::within(this, [this, serverId](Result<client::Page<client::WgClientRow>> r) {
+        filter, client::within(this, [this, serverId, page, lastPage,
+                                      fresh](Result<client::Page<client::WgClientRow>> r) {
             if (serverId != m_server.id || !m_client) {
                 m_reading = false;
                 return reload(); // another server was selected meanwhile
@@ -171,18 +191,71 @@ void WgClientsPane::reload()
                 m_reading = false;
                 return failed(tr("The clients could not be read: %1"), r.error());
             }
-            m_model->setClients(r->items);
-            client::WireGuardApi(*m_client).serverStatus(
-                serverId, client::within(this, [this, serverId](Result<client::WgServerStatus> s) {
-                    m_reading = false;
-                    if (serverId != m_server.id)
-                        return;
-                    // Without the interface's view the rows stay as read.
-                    if (s)
-                        m_model->setStatus(*s);
-                    m_message.clear();
-                    retranslateUi();
-                }));
+            const int offset = (page - 1) * kWgClientsPageSize;
+            // Clients added or deleted elsewhere (the count moved), or not the
+            // rows held there: from the first page again.
+            const bool same =
+                !fresh && r->total == m_model->total() && m_model->updateClients(offset, r->items);
+            if (!same && page > 1) {
+                readPages(serverId, 1, 1, true);
+                return;
+            }
+            if (!same)
+                m_model->setClients(r->items, r->total);
+            if (same && page < lastPage)
+                return readPages(serverId, page + 1, lastPage, false);
+            readStatus(serverId);
+        }));
+}
+
+void WgClientsPane::readStatus(qint64 serverId)
+{
+    client::WireGuardApi(*m_client).serverStatus(
+        serverId, client::within(this, [this, serverId](Result<client::WgServerStatus> s) {
+            m_reading = false;
+            if (serverId != m_server.id)
+                return reload(); // another server was selected meanwhile
+            // Without the interface's view the rows stay as read.
+            if (s)
+                m_model->setStatus(*s);
+            m_message.clear();
+            retranslateUi();
+        }));
+}
+
+void WgClientsPane::readMore(int offset)
+{
+    if (!m_client || m_server.id == 0)
+        return;
+    const qint64 serverId = m_server.id;
+    const int serial = ++m_fetchSerial;
+    client::WgClientFilter filter;
+    filter.serverId = serverId;
+    filter.page.page = offset / kWgClientsPageSize + 1;
+    filter.page.size = kWgClientsPageSize;
+    client::WireGuardApi(*m_client).clients(
+        filter, client::within(this, [this, serverId, offset,
+                                      serial](Result<client::Page<client::WgClientRow>> r) {
+            // A newer page was asked for meanwhile: that one answers.
+            if (serial != m_fetchSerial)
+                return;
+            // Another server, or the rows were read afresh meanwhile: this
+            // page is not the next one; the view may ask again.
+            if (serverId != m_server.id || m_model->rowCount() != offset) {
+                m_model->fetchFailed();
+                return;
+            }
+            if (!r) {
+                m_model->fetchFailed();
+                return failed(tr("The clients could not be read: %1"), r.error());
+            }
+            if (r->total != m_model->total()) {
+                // Added or deleted elsewhere: the offsets moved; start over.
+                m_model->clear();
+                reload();
+                return;
+            }
+            m_model->appendClients(r->items);
         }));
 }
 

@@ -19,10 +19,11 @@ namespace hm::app {
 class WgClientDetail;
 class WgClientModel;
 
-// The selected WireGuard server's clients under the server list: name,
+// The selected WireGuard server's clients under the server list (page by
+// page as the table scrolls: a server may hold 10,000): name,
 // addresses, enabled or not, and from the interface (GET …/status) the
 // endpoint, the latest handshake's age and the bytes each way, read again
-// every few seconds while the pane is visible and when the server's status
+// every few seconds (the pages shown) while the pane is visible and when the server's status
 // changes. Administrators add a client (WgClientDialog), enable or disable
 // it, show its config again (WgConfigDialog), hand it over through a
 // one-time link (WgShareLinkDialog) and delete it (confirmed);
@@ -63,6 +64,12 @@ private:
     void retranslateUi();
     void updateActions();
     void showSelected();
+    // Reads pages page..lastPage of the server's clients (a refresh of the
+    // rows shown; fresh: the first page of a new list), then its status.
+    void readPages(qint64 serverId, int page, int lastPage, bool fresh);
+    void readStatus(qint64 serverId);
+    // The page from `offset` on, as the table scrolled to its end.
+    void readMore(int offset);
     bool isAdmin() const;
     const client::WgClientRow *selected() const;
     void failed(const QString &what, const hm::Error &error);
@@ -84,6 +91,7 @@ private:
     QTimer *m_refresh = nullptr;
     QString m_message;
     bool m_reading = false;
+    int m_fetchSerial = 0; // the page asked for last (readMore)
 };
 
 } // namespace hm::app

@@ -11,9 +11,11 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
@@ -263,9 +265,50 @@ void WgImportDialog::showPreview()
         if (m_preview.warnings.isEmpty())
             m_warnings->addItem(tr("Nothing: every field of the file is imported."));
         else
-            m_warnings->addItems(m_preview.warnings);
+            for (const client::WgImportWarning &warning : std::as_const(m_preview.warningDetails)) {
+                auto *item = new QListWidgetItem(warningText(warning), m_warnings);
+                // The code stays with the row (tests, and support asking "which one").
+                item->setData(Qt::UserRole, warning.code);
+            }
     }
     validate();
+}
+
+QString WgImportDialog::warningText(const client::WgImportWarning &warning)
+{
+    const QString code = warning.code;
+    const QJsonObject &p = warning.params;
+    const QString peer = QString::number(p.value(QStringLiteral("peer")).toInteger());
+    const QString name = p.value(QStringLiteral("name")).toString();
+    if (code == QLatin1String("DNS_SEARCH_NOT_IMPORTED"))
+        return tr("[Interface]: the DNS search domains are not imported.");
+    if (code == QLatin1String("TABLE_NOT_IMPORTED"))
+        return tr("[Interface]: Table is not imported.");
+    if (code == QLatin1String("FWMARK_NOT_IMPORTED"))
+        return tr("[Interface]: FwMark is not imported.");
+    if (code == QLatin1String("SAVECONFIG_NOT_IMPORTED"))
+        return tr("[Interface]: SaveConfig is not imported.");
+    if (code == QLatin1String("HOOK_NOT_IMPORTED"))
+        return tr("[Interface]: the %1 hooks are not imported (the server never runs commands "
+                  "from an imported file).")
+            .arg(p.value(QStringLiteral("hook")).toString());
+    if (code == QLatin1String("PEER_NAME_UNUSABLE"))
+        return tr("Peer %1: the name in its comment cannot be used; it is named %2.")
+            .arg(peer, name);
+    if (code == QLatin1String("PEER_ROUTES_NOT_IMPORTED")) {
+        QStringList prefixes;
+        for (const QJsonValue &prefix : p.value(QStringLiteral("prefixes")).toArray())
+            prefixes << prefix.toString();
+        return tr("Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only "
+                  "its own addresses).")
+            .arg(peer, name, QLocale().createSeparatedList(prefixes));
+    }
+    if (code == QLatin1String("PEER_ENDPOINT_NOT_IMPORTED"))
+        return tr("Peer %1 (%2): its Endpoint is not imported (the client connects to the "
+                  "server).")
+            .arg(peer, name);
+    // A code this console does not know (a newer server): its words.
+    return warning.message;
 }
 
 void WgImportDialog::submit()

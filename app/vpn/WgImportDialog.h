@@ -22,7 +22,8 @@ namespace hm::app {
 // Imports a wg-quick server file read by VpnPage: name, interface and
 // endpoint host (the first two prefilled from the file's name, the
 // interface checked as typed), and a preview of the peers that become
-// clients and of what is not imported, from the server's dry run (run
+// clients and of what is not imported (the server's warning codes said in
+// the console's language), from the server's dry run (run
 // again when a field changes). Import makes the server; what the server
 // refuses is shown at its field, or under the preview when it is about the
 // file. The file's text holds the server's private key: it goes to the
@@ -41,6 +42,9 @@ public:
     const client::WgServerRow &server() const { return m_result.server; }
     // The last dry run answered successfully for the fields as they are.
     bool hasPreview() const { return m_previewOk; }
+    // A warning of the server's answer in the console's language, by its
+    // code (its English words for a code this console does not know).
+    static QString warningText(const client::WgImportWarning &warning);
 
 public slots:
     void submit();

@@ -111,6 +111,18 @@ WgImportResult wgImportResult(const QJsonObject &o)
         result.clients.append(client);
     }
     result.warnings = strings(o.value(QStringLiteral("warnings")));
+    // warning_details beside them (codes); from an older server the words only.
+    const QJsonArray details = o.value(QStringLiteral("warning_details")).toArray();
+    for (qsizetype i = 0; i < result.warnings.size(); ++i) {
+        WgImportWarning warning;
+        warning.message = result.warnings.at(i);
+        if (i < details.size()) {
+            warning.params = details.at(i).toObject();
+            warning.code = warning.params.take(QStringLiteral("code")).toString();
+            warning.params.remove(QStringLiteral("message"));
+        }
+        result.warningDetails.append(warning);
+    }
     return result;
 }
 

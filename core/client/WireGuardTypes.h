@@ -220,11 +220,21 @@ struct WgImportedClient
     bool hasPresharedKey = false;
 };
 
+// Something of the file that is not imported: a stable code, its
+// parameters (hook, peer, name, prefixes) and the server's English words.
+struct WgImportWarning
+{
+    QString code;    // empty: an older server that sent words only
+    QString message; // English
+    QJsonObject params;
+};
+
 struct WgImportResult
 {
     WgServerRow server; // id 0 on a dry run
     QList<WgImportedClient> clients;
-    QStringList warnings;
+    QStringList warnings;                  // the English words, as every server sends them
+    QList<WgImportWarning> warningDetails; // one per warning; codes when the server sends them
 };
 
 // GET …/traffic: the range, and the tier to read (empty: the server picks

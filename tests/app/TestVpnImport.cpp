@@ -5,11 +5,14 @@
 // what is not imported), checks the interface as typed, and Import makes
 // the server, which the list then selects; its clients' config buttons are
 // off with the reason. A file over 1 MiB is refused before anything is
-// sent. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the dialog
+// sent. The preview's warnings are the console's words per warning code.
+// A server of 250 clients is paged into the clients table as it scrolls.
+// With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the dialog
 // with its preview in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
 #include "client/WireGuardApi.h"
+#include "crypto/WireGuardKeys.h"
 #include "vpn/VpnPage.h"
 #include "vpn/WgClientModel.h"
 #include "vpn/WgClientsPane.h"
@@ -17,13 +20,17 @@
 #include "vpn/WgServerModel.h"
 #include "widgets/MessageBox.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -101,6 +108,8 @@ private slots:
     }
     void cleanupTestCase() { m_server.stop(); }
     void importAFileWithItsPeers();
+    void warningCodesHaveTheirText();
+    void manyClientsArePagedIn();
     void aLargeFileIsRefusedBeforeSending();
     void viewersSeeImportOff();
     void screenshots();
@@ -137,6 +146,7 @@ void TestVpnImport::importAFileWithItsPeers()
     int previewRows = -1;
     QStringList previewCells;
     QStringList warnings;
+    QStringList warningCodes;
     bool interfaceRuleShown = false;
     bool importOffWhileWrong = false;
     vpnImpChoose(path, [&](QDialog *dialog) {
@@ -153,8 +163,10 @@ void TestVpnImport::importAFileWithItsPeers()
                 previewCells << (peers->item(row, column) ? peers->item(row, column)->text()
                                                           : QString());
         auto *list = child<QListWidget>(dialog, "vpn.import.warnings");
-        for (int i = 0; i < list->count(); ++i)
+        for (int i = 0; i < list->count(); ++i) {
             warnings << list->item(i)->text();
+            warningCodes << list->item(i)->data(Qt::UserRole).toString();
+        }
         auto *button = child<QPushButton>(dialog, "vpn.import.import");
         // The interface rule, as typed.
         child<QLineEdit>(dialog, "vpn.import.interface")->setText(QStringLiteral("wg 5"));
@@ -182,6 +194,15 @@ void TestVpnImport::importAFileWithItsPeers()
              qPrintable(warnings.join(u'\n')));
     QVERIFY(warnings.join(u'\n').contains(QLatin1String("192.168.70.0/24")));
     QVERIFY(!warnings.join(u'\n').contains(kVpnImpServerKey));
+    // The console's own words per code (tr()), not the server's English.
+    QCOMPARE(warningCodes, QStringList({QStringLiteral("HOOK_NOT_IMPORTED"),
+                                        QStringLiteral("PEER_ROUTES_NOT_IMPORTED")}));
+    QCOMPARE(warnings.value(0),
+             QStringLiteral("[Interface]: the PostUp hooks are not imported (the server never "
+                            "runs commands from an imported file)."));
+    QCOMPARE(warnings.value(1),
+             QStringLiteral("Peer 2 (peer-2): the routed prefixes 192.168.70.0/24 are not "
+                            "imported (a client holds only its own addresses)."));
     QVERIFY(interfaceRuleShown);
     QVERIFY(importOffWhileWrong);
 
@@ -215,6 +236,115 @@ void TestVpnImport::importAFileWithItsPeers()
         [&](auto done) { api().servers({}, done); });
     QVERIFY(listed.ok());
     QCOMPARE(listed.value().total, 1);
+}
+
+// Every code the server sends has the console's own sentence; a code this
+// console does not know shows the server's words.
+void TestVpnImport::warningCodesHaveTheirText()
+{
+    const auto say = [](const QString &code, const QJsonObject &params) {
+        hm::client::WgImportWarning w;
+        w.code = code;
+        w.message = QStringLiteral("server words");
+        w.params = params;
+        return WgImportDialog::warningText(w);
+    };
+    for (const char *code : {"DNS_SEARCH_NOT_IMPORTED", "TABLE_NOT_IMPORTED", "FWMARK_NOT_IMPORTED",
+                             "SAVECONFIG_NOT_IMPORTED"})
+        QVERIFY2(say(QLatin1String(code), {}).startsWith(QLatin1String("[Interface]: ")), code);
+    QCOMPARE(say(QStringLiteral("PEER_NAME_UNUSABLE"),
+                 {{"peer", 5}, {"name", QStringLiteral("peer-5")}}),
+             QStringLiteral("Peer 5: the name in its comment cannot be used; it is named peer-5."));
+    QCOMPARE(say(QStringLiteral("PEER_ENDPOINT_NOT_IMPORTED"),
+                 {{"peer", 3}, {"name", QStringLiteral("desk")}}),
+             QStringLiteral("Peer 3 (desk): its Endpoint is not imported (the client connects to "
+                            "the server)."));
+    QCOMPARE(say(QStringLiteral("PEER_ROUTES_NOT_IMPORTED"),
+                 {{"peer", 1},
+                  {"name", QStringLiteral("a")},
+                  {"prefixes",
+                   QJsonArray{QStringLiteral("10.1.0.0/16"), QStringLiteral("10.2.0.0/16")}}}),
+             QStringLiteral("Peer 1 (a): the routed prefixes 10.1.0.0/16 and 10.2.0.0/16 are not "
+                            "imported (a client holds only its own addresses)."));
+    QCOMPARE(say(QStringLiteral("SOMETHING_NEWER"), {}), QStringLiteral("server words"));
+    QCOMPARE(say(QString(), {}), QStringLiteral("server words"));
+}
+
+// A server with 250 clients (imported: one request): the clients table
+// holds the first page of 100, asks for the next as it is scrolled to its
+// end, and holds all 250 at the bottom; a refresh reads again the page
+// shown and changes it in place (the selection stays).
+void TestVpnImport::manyClientsArePagedIn()
+{
+    constexpr int clientCount = 250;
+    QString config = QStringLiteral("[Interface]\nAddress = 10.90.0.1/22\nListenPort = 51890\n"
+                                    "PrivateKey = %1\n")
+                         .arg(kVpnImpServerKey);
+    for (int i = 0; i < clientCount; ++i) {
+        const hm::crypto::WireGuardKeyPair pair = hm::crypto::generateWireGuardKeyPair();
+        config += QStringLiteral("[Peer]\nPublicKey = %1\nAllowedIPs = 10.90.%2.%3/32\n")
+                      .arg(hm::crypto::wireGuardKeyToBase64(pair.publicKey))
+                      .arg((i + 2) / 256)
+                      .arg((i + 2) % 256);
+    }
+    hm::client::WgImportRequest request;
+    request.config = config;
+    request.name = QStringLiteral("many");
+    request.interfaceName = QStringLiteral("wg-many");
+    auto imported =
+        await<hm::client::WgImportResult>([&](auto done) { api().importServer(request, done); });
+    QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().toString()));
+    const qint64 serverId = imported.value().server.id;
+    const auto dropServer = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(serverId, done); }); });
+
+    VpnPage page;
+    QAbstractItemModelTester tester(page.clientsPane()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    openPage(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(serverId) >= 0, 15000);
+    child<QTableView>(&page, "vpn.servers")->selectRow(page.model()->rowOf(serverId));
+    WgClientModel *clients = page.clientsPane()->model();
+    // Whole pages only (the model tester asks for more by itself too).
+    QTRY_VERIFY_WITH_TIMEOUT(clients->rowCount() >= 100, 15000);
+    QCOMPARE(clients->total(), clientCount);
+    QCOMPARE(clients->clientAt(0)->name, QStringLiteral("peer-1"));
+    QVERIFY2(clients->rowCount() % 100 == 0 || clients->rowCount() == clientCount,
+             qPrintable(QString::number(clients->rowCount())));
+
+    auto *view = child<QTableView>(&page, "vpn.clients");
+    view->selectRow(1);
+    for (int pages = 0; pages < 5 && clients->rowCount() < clientCount; ++pages) {
+        const int before = clients->rowCount();
+        view->scrollToBottom();
+        QTRY_VERIFY2_WITH_TIMEOUT(clients->rowCount() > before || before == clientCount,
+                                  qPrintable(QStringLiteral("%1 rows of %2, more: %3")
+                                                 .arg(clients->rowCount())
+                                                 .arg(clients->total())
+                                                 .arg(clients->canFetchMore({}))),
+                                  15000);
+    }
+    QCOMPARE(clients->rowCount(), clientCount);
+    QVERIFY(!clients->canFetchMore({}));
+    QCOMPARE(clients->clientAt(clientCount - 1)->name, QStringLiteral("peer-250"));
+    QCOMPARE(clients->clientAt(clientCount - 1)->ipv4Address, QStringLiteral("10.90.0.251/32"));
+
+    // Renamed elsewhere: the refresh of the page shown (the last one)
+    // changes the row in place; nothing is read afresh, the selection stays.
+    const qint64 lastId = clients->clientAt(clientCount - 1)->id;
+    hm::client::WgClientChange rename;
+    rename.name = QStringLiteral("renamed-last");
+    QVERIFY(await<hm::client::WgClientRow>([&](auto done) {
+                api().updateClient(lastId, rename, done);
+            }).ok());
+    QSignalSpy resets(clients, &QAbstractItemModel::modelReset);
+    view->scrollToBottom();
+    page.clientsPane()->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->clientAt(clientCount - 1)->name,
+                              QStringLiteral("renamed-last"), 15000);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(clients->rowCount(), clientCount);
+    QCOMPARE(view->selectionModel()->selectedRows().value(0).row(), 1);
 }
 
 void TestVpnImport::aLargeFileIsRefusedBeforeSending()

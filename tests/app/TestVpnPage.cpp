@@ -10,11 +10,16 @@
 // language switch; a one-time share link made in its dialog (the URL's
 // plain GET answers the config once, Copy through the guard, the list and
 // the revoke); an edit with commit-confirm (sent and pending on the
-// server, the banner with its countdown, a second change refused, "Keep
-// changes" ending it; a client's change left alone rolls back by itself
-// and its old value shows again). With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
-// the section and its dialogs in en, zh_TW and zh_CN, and a client's week
-// of traffic (fed to the detail: no tunnel carries bytes here).
+// server, the banner with its countdown, a second change refused, a
+// client's change beside it on a line of its own with its own countdown,
+// each kept by its own "Keep changes"; a client's change left alone rolls
+// back by itself and its old value shows again); the IPv6 pools tab (a
+// pool made, a prefix delegated and released, with a WireGuard client of
+// its own; a pool's status through its dialog; an allocation's expiry,
+// refused in the past as typed, shown in local time, and the allocation the
+// server releases at its expiry going from the table). With HIVEMIND_SCREENSHOT_DIR set,
+// `screenshots` saves the section and its dialogs in en, zh_TW and zh_CN, and a client's week of
+// traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
 #include "client/ApiError.h"
@@ -44,6 +49,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +57,8 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -167,6 +175,7 @@ private slots:
     void enableAndDisable();
     void editClientRefusalThenRename();
     void poolsTabDelegatesAndReleases();
+    void poolStatusAndExpiry();
     void bgpTabShowsUnavailable();
     void bgpAnnouncementsThroughTheDialog();
     void bgpAnnouncementsReadOnlyForAUser();
@@ -212,6 +221,29 @@ private:
         WgClientModel *clients = page.clientsPane()->model();
         QTRY_VERIFY_WITH_TIMEOUT(clients->rowOf(*clientId) >= 0, 15000);
         selectClient(&page, clients->rowOf(*clientId));
+    }
+    // A WireGuard server and one client "<name>-router" made through the
+    // API, for a test that needs a client of its own; the client's id.
+    qint64 poolsClient(const QString &name, int port, const QString &subnet, qint64 *serverId)
+    {
+        hm::client::WgServerChange change;
+        change.name = name;
+        change.interfaceName = QStringLiteral("wg-") + name;
+        change.listenPort = port;
+        change.ipv4Address = subnet;
+        auto made =
+            await<hm::client::WgServerRow>([&](auto done) { api().createServer(change, done); });
+        [&] { QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().toString())); }();
+        if (!made.ok())
+            return 0;
+        *serverId = made.value().id;
+        hm::client::WgClientChange client;
+        client.serverId = made.value().id;
+        client.name = name + QStringLiteral("-router");
+        auto created = await<hm::client::WgCreatedClient>(
+            [&](auto done) { api().createClient(client, done); });
+        [&] { QVERIFY(created.ok()); }();
+        return created.ok() ? created.value().client.id : 0;
     }
     // A shown page signed in as the administrator, its list read.
     void openPage(VpnPage &page)
@@ -510,6 +542,14 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     QCOMPARE(Ipv6PoolsPane::countText(QStringLiteral("256")), QStringLiteral("256"));
     QCOMPARE(Ipv6PoolsPane::countText(QStringLiteral("340282366920938463463374607431768211456")),
              QStringLiteral("2^128"));
+    // A WireGuard client of its own to delegate to (the test runs alone too).
+    qint64 wgServerId = 0;
+    const qint64 wgClientId =
+        poolsClient(QStringLiteral("pools"), 51950, QStringLiteral("10.95.0.1/24"), &wgServerId);
+    if (QTest::currentTestFailed())
+        return;
+    const auto dropServer = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(wgServerId, done); }); });
     VpnPage page;
     openPage(page);
     auto *tabs = child<QTabWidget>(&page, "vpn.tabs");
@@ -575,8 +615,8 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
                                    return save->text() == QLatin1String("Delegate");
                                });
         auto *clients = child<QComboBox>(dialog, "vpn.delegate.client_id");
-        (void)QTest::qWaitFor([&] { return clients->count() > 1; }, 15000);
-        clients->setCurrentIndex(1);
+        (void)QTest::qWaitFor([&] { return clients->findData(wgClientId) > 0; }, 15000);
+        clients->setCurrentIndex(clients->findData(wgClientId));
         child<QCheckBox>(dialog, "vpn.delegate.custom")->setChecked(true);
         child<QLineEdit>(dialog, "vpn.delegate.prefix")->setText(QStringLiteral("2001:db8:3::/56"));
         child<QPushButton>(dialog, "vpn.delegate.save")->click();
@@ -592,7 +632,9 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     QVERIFY2(!refusal.isEmpty(), "no refusal at custom_prefix");
     QVERIFY(delegateRetranslated);
     QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 15000);
+    QCOMPARE(pane->allocations()->item(0, 0)->text(), QStringLiteral("pools-router"));
     QCOMPARE(pane->allocations()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/56"));
+    QCOMPARE(pane->allocations()->item(0, 3)->text(), QStringLiteral("Never"));
     QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 3)->text(), QStringLiteral("1"), 15000);
 
     // Release asks first.
@@ -604,6 +646,118 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(&page, "vpn.pools.delete")->click();
     QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->rowCount(), 0, 15000);
+}
+
+// A pool's status through its dialog (disabled: shown, greyed, nothing
+// delegated from it), an allocation's expiry through the delegate dialog
+// (none by default, refused in the past as typed, shown in local time),
+// and an allocation the server releases by itself at its expiry going
+// from the table.
+void TestVpnPage::poolStatusAndExpiry()
+{
+    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QVERIFY(Ipv6PoolsPane::expiryText(past).contains(QLatin1String("expired, being released")));
+    QCOMPARE(Ipv6PoolsPane::expiryText({}), QStringLiteral("Never"));
+    hm::client::Ipv6PoolsApi pools(*m_server.connection->client());
+    hm::client::Ipv6PoolChange change;
+    change.name = QStringLiteral("expiring");
+    change.prefix = QStringLiteral("2001:db8:50::/48");
+    change.prefixLength = 64;
+    auto made = await<hm::client::Ipv6PoolRow>([&](auto done) { pools.createPool(change, done); });
+    QVERIFY(made.ok());
+    const qint64 poolId = made.value().id;
+    const auto dropPool = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { pools.removePool(poolId, true, done); }); });
+    VpnPage page;
+    openPage(page);
+    child<QTabWidget>(&page, "vpn.tabs")->setCurrentIndex(1);
+    Ipv6PoolsPane *pane = page.poolsPane();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->rowCount(), 1, 15000);
+    QCOMPARE(pane->pools()->item(0, 5)->text(), QStringLiteral("Active"));
+    auto *delegate = child<QPushButton>(&page, "vpn.pools.delegate");
+    QTRY_VERIFY(delegate->isEnabled());
+
+    // Disabled through the dialog: the list says so and nothing is delegated.
+    QStringList statusChoices;
+    const auto setStatus = [&](int index) {
+        DialogSeam::setNextHandler([&, index](QDialog *dialog) {
+            auto *status = child<QComboBox>(dialog, "vpn.pool.status");
+            statusChoices.clear();
+            for (int i = 0; i < status->count(); ++i)
+                statusChoices << status->itemText(i);
+            status->setCurrentIndex(index);
+            child<QPushButton>(dialog, "vpn.pool.save")->click();
+            (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+            return dialog->result();
+        });
+        child<QPushButton>(&page, "vpn.pools.edit")->click();
+    };
+    setStatus(1);
+    QCOMPARE(statusChoices, QStringList({QStringLiteral("Active"), QStringLiteral("Disabled")}));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 5)->text(), QStringLiteral("Disabled"), 15000);
+    QVERIFY(pane->pools()->item(0, 0)->data(Qt::ForegroundRole).isValid());
+    QVERIFY(!delegate->isEnabled());
+    QCOMPARE(delegate->toolTip(), QStringLiteral("The pool is disabled."));
+    auto stored = await<hm::client::Ipv6PoolRow>([&](auto done) { pools.pool(poolId, done); });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().status, QStringLiteral("disabled"));
+    setStatus(0);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 5)->text(), QStringLiteral("Active"), 15000);
+    QVERIFY(!pane->pools()->item(0, 0)->data(Qt::ForegroundRole).isValid());
+    QTRY_VERIFY(delegate->isEnabled());
+
+    // The delegate dialog: no expiry by default; one in the past is refused
+    // as typed; a day ahead is sent and shown in local time.
+    bool noExpiryByDefault = false;
+    bool pastRefused = false;
+    QDateTime chosen;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *expires = child<QCheckBox>(dialog, "vpn.delegate.expires");
+        auto *expiry = child<QDateTimeEdit>(dialog, "vpn.delegate.expiry");
+        auto *save = child<QPushButton>(dialog, "vpn.delegate.save");
+        child<QComboBox>(dialog, "vpn.delegate.client_id")->setCurrentIndex(0);
+        child<QLineEdit>(dialog, "vpn.delegate.client_name")->setText(QStringLiteral("lab-a"));
+        noExpiryByDefault = !expires->isChecked() && !expiry->isEnabled() && save->isEnabled();
+        expires->setChecked(true);
+        expiry->setDateTime(QDateTime::currentDateTime().addSecs(-3600));
+        pastRefused = !child<QLabel>(dialog, "vpn.delegate.expires_atError")->text().isEmpty() &&
+                      !save->isEnabled();
+        chosen = QDateTime::currentDateTime().addDays(1);
+        chosen.setTime(QTime(chosen.time().hour(), chosen.time().minute()));
+        expiry->setDateTime(chosen);
+        save->click();
+        (void)QTest::qWaitFor([&] { return dialog->result() == QDialog::Accepted; }, 15000);
+        return dialog->result();
+    });
+    delegate->click();
+    QVERIFY(noExpiryByDefault);
+    QVERIFY(pastRefused);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 15000);
+    QCOMPARE(pane->allocations()->item(0, 3)->text(),
+             QLocale().toString(chosen, QStringLiteral("yyyy-MM-dd HH:mm")));
+    auto listed = await<hm::client::Page<hm::client::Ipv6AllocationRow>>([&](auto done) {
+        hm::client::Ipv6AllocationFilter filter;
+        filter.poolId = poolId;
+        pools.allocations(filter, done);
+    });
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().items.size(), 1);
+    QCOMPARE(listed.value().items.first().expiresAt, chosen.toUTC());
+
+    // One expiring in two seconds (through the API): the server releases it
+    // by itself and the table follows without being asked.
+    hm::client::Ipv6AllocationRequest brief;
+    brief.poolId = poolId;
+    brief.clientName = QStringLiteral("lab-brief");
+    brief.expiresAt = QDateTime::currentDateTimeUtc().addSecs(2);
+    QVERIFY(
+        await<hm::client::Ipv6AllocationRow>([&](auto done) { pools.allocate(brief, done); }).ok());
+    pane->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 20000);
+    QCOMPARE(pane->allocations()->item(0, 0)->text(),
+             QStringLiteral("lab-a (no WireGuard client)"));
+    QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->item(0, 3)->text(), QStringLiteral("1"), 15000);
 }
 
 void TestVpnPage::bgpTabShowsUnavailable()
@@ -1175,9 +1329,14 @@ void TestVpnPage::commitConfirmBanner()
     QTRY_VERIFY(banner->text().contains(QLatin1String("\"confirm\"")));
     QVERIFY(banner->text().contains(QLatin1String("roll back at")));
     QVERIFY(banner->text().contains(QLatin1String("left")));
-    auto *keep = child<QPushButton>(banner, "vpn.pending.keep");
+    const QByteArray serverKey = "server." + QByteArray::number(serverId);
+    const QByteArray clientKey = "client." + QByteArray::number(clientId);
+    auto *keep =
+        child<QPushButton>(banner, QByteArray("vpn.pending.keep." + serverKey).constData());
     QVERIFY(keep->isEnabled());
     QCOMPARE(keep->text(), QStringLiteral("Keep changes"));
+    // One change: no "Keep all".
+    QVERIFY(!child<QPushButton>(banner, "vpn.pending.keepAll")->isVisibleTo(banner));
 
     // Another change meanwhile: the server's 409, shown in the dialog.
     QString refusal;
@@ -1194,6 +1353,51 @@ void TestVpnPage::commitConfirmBanner()
     child<QPushButton>(&page, "vpn.editServer")->click();
     QVERIFY2(!refusal.isEmpty(), "the second change was not refused");
 
+    // A change of the client too, with a shorter window: two lines, each
+    // with its own deadline and countdown and its own "Keep changes", and
+    // "Keep all" beside them.
+    hm::client::WgClientChange trialClient;
+    trialClient.description = QStringLiteral("second");
+    trialClient.confirm.withinSeconds = 300;
+    QVERIFY(await<hm::client::WgClientRow>([&](auto done) {
+                api().updateClient(clientId, trialClient, done);
+            }).ok());
+    banner->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(banner->pending().size(), 2, 15000);
+    auto *serverLine =
+        child<QLabel>(banner, QByteArray("vpn.pending.text." + serverKey).constData());
+    auto *clientLine =
+        child<QLabel>(banner, QByteArray("vpn.pending.text." + clientKey).constData());
+    QTRY_VERIFY(clientLine->text().contains(QLatin1String("\"confirm-laptop\"")));
+    QVERIFY(serverLine->text().contains(QLatin1String("\"confirm\"")));
+    // Their own countdowns: about ten and about five minutes.
+    QVERIFY2(
+        serverLine->text().contains(QRegularExpression(QStringLiteral("\\((9|10):\\d\\d left\\)"))),
+        qPrintable(serverLine->text()));
+    QVERIFY2(
+        clientLine->text().contains(QRegularExpression(QStringLiteral("\\((4|5):\\d\\d left\\)"))),
+        qPrintable(clientLine->text()));
+    QVERIFY(banner->text().split(u'\n').size() == 2);
+    auto *keepAll = child<QPushButton>(banner, "vpn.pending.keepAll");
+    QVERIFY(keepAll->isVisibleTo(banner));
+    QVERIFY(keepAll->isEnabled());
+    // The client's kept alone: the server's change still waits.
+    child<QPushButton>(banner, QByteArray("vpn.pending.keep." + clientKey).constData())->click();
+    QTRY_COMPARE_WITH_TIMEOUT(banner->pending().size(), 1, 15000);
+    QCOMPARE(banner->pending().first().kind, QStringLiteral("server"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(!keepAll->isVisibleTo(banner));
+    pending =
+        await<QList<hm::client::WgPendingChange>>([&](auto done) { api().pendingChanges(done); });
+    QVERIFY(pending.ok());
+    QCOMPARE(pending.value().size(), 1);
+    QCOMPARE(pending.value().first().id, serverId);
+    // Kept, so not rolled back: the client's description stays.
+    auto kept = await<hm::client::WgClientRow>([&](auto done) { api().client(clientId, done); });
+    QVERIFY(kept.ok());
+    QCOMPARE(kept.value().description, QStringLiteral("second"));
+
+    keep = child<QPushButton>(banner, QByteArray("vpn.pending.keep." + serverKey).constData());
     keep->click();
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 15000);
     pending = await<QList<hm::client::WgPendingChange>>(
@@ -1222,8 +1426,8 @@ void TestVpnPage::commitConfirmBanner()
     QTRY_VERIFY(banner->text().contains(QLatin1String("\"confirm-laptop\"")));
     QCOMPARE(clients->clientAt(clients->rowOf(clientId))->description, QStringLiteral("trial"));
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 40000);
-    QTRY_COMPARE_WITH_TIMEOUT(clients->clientAt(clients->rowOf(clientId))->description, QString(),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(clients->clientAt(clients->rowOf(clientId))->description,
+                              QStringLiteral("second"), 15000);
     QVERIFY(await<void>([&](auto done) { api().removeServer(serverId, done); }).ok());
 }
 
@@ -1379,20 +1583,35 @@ void TestVpnPage::screenshots()
         });
         child<QPushButton>(page, "vpn.editServer")->click();
 
-        // A change of the lab server awaiting confirmation: the banner over
-        // the list with its countdown; kept again through the API.
+        // A change of the lab server and one of a client awaiting
+        // confirmation: the banner over the list, a line each with its own
+        // countdown and button, and "Keep all"; kept again through the API.
         hm::client::WgServerChange trial;
         trial.description = QStringLiteral("Lab hosts (") + language + u')';
         trial.confirm.withinSeconds = 300;
         QVERIFY(await<hm::client::WgServerRow>([&](auto done) {
                     api().updateServer(madeLab.value().id, trial, done);
                 }).ok());
+        const hm::client::WgClientRow *firstDevice = page->clientsPane()->model()->clientAt(0);
+        QVERIFY(firstDevice);
+        const qint64 deviceId = firstDevice->id;
+        hm::client::WgClientChange deviceTrial;
+        deviceTrial.description = QStringLiteral("Trial (") + language + u')';
+        deviceTrial.confirm.withinSeconds = 120;
+        QVERIFY(await<hm::client::WgClientRow>([&](auto done) {
+                    api().updateClient(deviceId, deviceTrial, done);
+                }).ok());
         page->pendingBanner()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(page->pendingBanner()->isVisible(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->pendingBanner()->pending().size(), 2, 15000);
         QTRY_VERIFY(page->pendingBanner()->text().contains(QLatin1String("lab")));
+        QTRY_VERIFY(!page->pendingBanner()->text().contains(QLatin1String("client #")));
         save(&window, QStringLiteral("vpn-pending-") + language);
         QVERIFY(await<void>([&](auto done) {
                     api().confirmChange(QStringLiteral("server"), madeLab.value().id, done);
+                }).ok());
+        QVERIFY(await<void>([&](auto done) {
+                    api().confirmChange(QStringLiteral("client"), deviceId, done);
                 }).ok());
         page->pendingBanner()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!page->pendingBanner()->isVisible(), 15000);
@@ -1413,6 +1632,7 @@ void TestVpnPage::screenshots()
             pool.prefixLength = 128;
             pool.reservedPrefixes = 0;
             pool.description = QStringLiteral("Every lab host");
+            pool.status = QStringLiteral("disabled"); // greyed in the list
             QVERIFY(await<hm::client::Ipv6PoolRow>([&](auto done) {
                         pools.createPool(pool, done);
                     }).ok());
@@ -1425,6 +1645,9 @@ void TestVpnPage::screenshots()
                 request.poolId = madePool.value().id;
                 request.clientId = devices->clientAt(i)->id;
                 request.description = QStringLiteral("Delegated to the device");
+                // One for a month only: the Expires column.
+                if (name == QLatin1String("ben-laptop"))
+                    request.expiresAt = QDateTime::currentDateTimeUtc().addDays(30);
                 QVERIFY(await<hm::client::Ipv6AllocationRow>([&](auto done) {
                             pools.allocate(request, done);
                         }).ok());
@@ -1461,6 +1684,7 @@ void TestVpnPage::screenshots()
         child<QPushButton>(page, "vpn.pools.new")->click();
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
+            child<QCheckBox>(dialog, "vpn.delegate.expires")->setChecked(true);
             QApplication::processEvents();
             save(dialog, QStringLiteral("vpn-pools-delegate-") + language);
             return int(QDialog::Rejected);

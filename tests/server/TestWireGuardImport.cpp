@@ -174,6 +174,25 @@ private slots:
         QVERIFY2(warnings.contains("192.168.50.0/24"), qPrintable(warnings));
         QVERIFY(warnings.contains("peers[4]"));
         QVERIFY(!warnings.contains("iptables")); // the hook's command is not repeated
+        // Beside the words, one detail per warning in the same order: a
+        // stable code and what it names, for consoles to say in their
+        // language; the same words as its message.
+        const QJsonArray sentences = preview.data().value("warnings").toArray();
+        const QJsonArray details = preview.data().value("warning_details").toArray();
+        QCOMPARE(details.size(), sentences.size());
+        QStringList codes;
+        for (qsizetype i = 0; i < details.size(); ++i) {
+            codes << details[i]["code"].toString();
+            QCOMPARE(details[i]["message"].toString(), sentences[i].toString());
+        }
+        QCOMPARE(codes, (QStringList{"HOOK_NOT_IMPORTED", "PEER_ROUTES_NOT_IMPORTED",
+                                     "PEER_ENDPOINT_NOT_IMPORTED"}));
+        QCOMPARE(details[0]["hook"].toString(), QStringLiteral("PostUp"));
+        QCOMPARE(details[1]["peer"].toInt(), 4);
+        QCOMPARE(details[1]["name"].toString(), QStringLiteral("peer-4"));
+        QCOMPARE(details[1]["prefixes"].toArray(), (QJsonArray{"192.168.50.0/24"}));
+        QCOMPARE(details[2]["peer"].toInt(), 4);
+        QVERIFY(!QJsonDocument(details).toJson().contains("iptables"));
         QCOMPARE(total(kWgImpServers), 0);
         QCOMPARE(total(kWgImpClients), 0);
     }
@@ -204,6 +223,11 @@ private slots:
         QVERIFY(QJsonDocument(preview.data().value("warnings").toArray())
                     .toJson()
                     .contains("peers[5]"));
+        const QJsonArray details = preview.data().value("warning_details").toArray();
+        QCOMPARE(details.size(), 1);
+        QCOMPARE(details[0]["code"].toString(), QStringLiteral("PEER_NAME_UNUSABLE"));
+        QCOMPARE(details[0]["peer"].toInt(), 5);
+        QCOMPARE(details[0]["name"].toString(), QStringLiteral("peer-5"));
     }
 
     void theImportCreatesTheServerAndItsClients()

@@ -18,10 +18,9 @@
 // machine forbids them.
 
 #include "AuthTestSupport.h"
+#include "WgTunnelSupport.h"
 #include "vpn/WgDump.h"
-#include "vpn/WgQuickText.h"
 #include "vpn/backend/CommandRunner.h"
-#include "vpn/backend/LinuxWireGuardBackend.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -42,27 +41,6 @@ bool tunnelPing(const QString &ns, const QString &address)
 {
     return tunnelIp({QStringLiteral("netns"), QStringLiteral("exec"), ns, QStringLiteral("ping"),
                      QStringLiteral("-c1"), QStringLiteral("-W1"), address});
-}
-
-// The client side of a tunnel from the config …/config answered, as a user
-// would bring it up: its addresses, and routes for its AllowedIPs.
-Status bringUpFromConfig(vpn::LinuxWireGuardBackend &backend, const QString &interfaceName,
-                         const QByteArray &config)
-{
-    auto parsed = vpn::wgquick::parse(QString::fromUtf8(config));
-    if (!parsed)
-        return parsed.error();
-    vpn::InterfaceSpec spec;
-    spec.name = interfaceName;
-    auto stripped = vpn::wgquick::renderStripped(parsed.value().config);
-    if (!stripped)
-        return stripped.error();
-    spec.setconf = stripped.value().toUtf8();
-    for (const vpn::WgCidr &address : parsed.value().config.interface.addresses)
-        spec.addresses << address.toString();
-    for (const vpn::WgCidr &allowed : parsed.value().config.peers.value(0).allowedIps)
-        spec.routes << allowed.toString();
-    return backend.up(spec);
 }
 
 // latest_handshake of each peer of a status answer, by public key.
@@ -224,41 +202,24 @@ private slots:
 
     void aClientReachesTheServerFromItsDownloadedConfig()
     {
-        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
-                                            {{"name", "Tunnel"},
-                                             {"interface", m_ifServer},
-                                             {"listen_port", 51820},
-                                             {"ipv4_address", "10.77.0.1/24"},
-                                             {"ipv6_address", "fd77::1/64"},
-                                             {"endpoint_host", "192.0.2.1"},
-                                             {"persistent_keepalive", 1}},
-                                            m_admin);
-        QVERIFY2(created.status == 201, created.raw.constData());
-        const QString serverId = QString::number(created.data().value("id").toInt());
-        const QString serverPath = QStringLiteral("/api/v1/wireguard/servers/") + serverId;
-
-        const Answer client =
-            m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
-                         {{"server_id", created.data().value("id")},
-                          {"name", "laptop"},
-                          {"allowed_ips", QJsonArray{"10.77.0.0/24", "fd77::/64"}}},
-                         m_admin);
-        QVERIFY2(client.status == 201, client.raw.constData());
-        const QString clientPath = QStringLiteral("/api/v1/wireguard/clients/") +
-                                   QString::number(client.data().value("id").toInt());
-
-        const Answer started =
-            m_http->send("POST", serverPath + QStringLiteral("/start"), {}, Http::bearer(m_admin));
-        QVERIFY2(started.status == 200, started.raw.constData());
-        QCOMPARE(started.data().value("backend").toString(), QStringLiteral("linux-wireguard-go"));
-
         // The client side, from the downloaded config as a user would.
-        const Answer download = m_http->get(clientPath + QStringLiteral("/config"), m_admin);
-        QCOMPARE(download.status, 200);
         vpn::LinuxWireGuardBackend clientSide(
             {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
-        const Status up = bringUpFromConfig(clientSide, m_ifClient, download.raw);
-        QVERIFY2(up.ok(), qPrintable(up.error().message));
+        const WgTunnel tunnel = openWgTunnel(
+            *m_http, m_admin,
+            {{"name", "Tunnel"},
+             {"interface", m_ifServer},
+             {"listen_port", 51820},
+             {"ipv4_address", "10.77.0.1/24"},
+             {"ipv6_address", "fd77::1/64"},
+             {"endpoint_host", "192.0.2.1"},
+             {"persistent_keepalive", 1}},
+            {{"name", "laptop"}, {"allowed_ips", QJsonArray{"10.77.0.0/24", "fd77::/64"}}},
+            clientSide, m_ifClient);
+        QVERIFY2(tunnel.error.isEmpty(), qPrintable(tunnel.error));
+        QCOMPARE(tunnel.backend, QStringLiteral("linux-wireguard-go"));
+        const QString &serverPath = tunnel.serverPath;
+        const QString &clientPath = tunnel.clientPath;
 
         QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.77.0.1")), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("fd77::1")), 20000);
@@ -269,7 +230,7 @@ private slots:
         const QJsonArray peers = status.data().value("clients").toArray();
         QCOMPARE(peers.size(), 1);
         const QJsonObject peer = peers.at(0).toObject();
-        QCOMPARE(peer.value("public_key").toString(), client.data().value("public_key").toString());
+        QCOMPARE(peer.value("public_key").toString(), tunnel.clientPublicKey);
         QVERIFY(!peer.value("latest_handshake").isNull());
         QVERIFY(peer.value("transfer_rx").toDouble() > 0);
         QVERIFY(status.data().value("interface_stats").toObject().value("rx_bytes").toDouble() > 0);
@@ -369,7 +330,7 @@ private slots:
             QCOMPARE(download.status, 200);
             sides << new vpn::LinuxWireGuardBackend(
                 {vpn::LinuxWireGuardBackend::Mode::Userspace, c.ns, 15'000});
-            const Status up = bringUpFromConfig(*sides.last(), c.interfaceName, download.raw);
+            const Status up = wgTunnelBringUp(*sides.last(), c.interfaceName, download.raw);
             QVERIFY2(up.ok(), qPrintable(up.error().message));
         }
 
@@ -420,37 +381,23 @@ private slots:
 
     void trafficStaysExactThroughResets()
     {
-        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
-                                            {{"name", "Traffic"},
-                                             {"interface", m_ifTraffic},
-                                             {"listen_port", 51822},
-                                             {"ipv4_address", "10.79.0.1/24"},
-                                             {"endpoint_host", "192.0.2.1"},
-                                             {"persistent_keepalive", 0}},
-                                            m_admin);
-        QVERIFY2(created.status == 201, created.raw.constData());
-        const QString serverPath = QStringLiteral("/api/v1/wireguard/servers/") +
-                                   QString::number(created.data().value("id").toInt());
-        const Answer client = m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
-                                           {{"server_id", created.data().value("id")},
-                                            {"name", "counted"},
-                                            {"address_family", "ipv4"},
-                                            {"allowed_ips", QJsonArray{"10.79.0.0/24"}}},
-                                           m_admin);
-        QVERIFY2(client.status == 201, client.raw.constData());
-        const QString clientPath = QStringLiteral("/api/v1/wireguard/clients/") +
-                                   QString::number(client.data().value("id").toInt());
-        const QString publicKey = client.data().value("public_key").toString();
-        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/start"), {},
-                              Http::bearer(m_admin))
-                     .status,
-                 200);
-        const Answer download = m_http->get(clientPath + QStringLiteral("/config"), m_admin);
-        QCOMPARE(download.status, 200);
         vpn::LinuxWireGuardBackend clientSide(
             {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
-        const Status up = bringUpFromConfig(clientSide, m_ifTrafficClient, download.raw);
-        QVERIFY2(up.ok(), qPrintable(up.error().message));
+        const WgTunnel tunnel = openWgTunnel(*m_http, m_admin,
+                                             {{"name", "Traffic"},
+                                              {"interface", m_ifTraffic},
+                                              {"listen_port", 51822},
+                                              {"ipv4_address", "10.79.0.1/24"},
+                                              {"endpoint_host", "192.0.2.1"},
+                                              {"persistent_keepalive", 0}},
+                                             {{"name", "counted"},
+                                              {"address_family", "ipv4"},
+                                              {"allowed_ips", QJsonArray{"10.79.0.0/24"}}},
+                                             clientSide, m_ifTrafficClient);
+        QVERIFY2(tunnel.error.isEmpty(), qPrintable(tunnel.error));
+        const QString &serverPath = tunnel.serverPath;
+        const QString &clientPath = tunnel.clientPath;
+        const QString &publicKey = tunnel.clientPublicKey;
         const auto cleanup = qScopeGuard([&] {
             blockClient(false);
             (void)clientSide.down(m_ifTrafficClient);
@@ -479,7 +426,7 @@ private slots:
         // config. Only the server's counters are counted.
         const auto reconnect = [&] {
             QVERIFY(clientSide.down(m_ifTrafficClient).ok());
-            const Status again = bringUpFromConfig(clientSide, m_ifTrafficClient, download.raw);
+            const Status again = wgTunnelBringUp(clientSide, m_ifTrafficClient, tunnel.config);
             QVERIFY2(again.ok(), qPrintable(again.error().message));
             QVERIFY(blockClient(false));
         };
@@ -584,36 +531,21 @@ private slots:
     // change confirmed by the client's handshake on the new port stays.
     void anUnconfirmedChangeRollsBackByItself()
     {
-        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
-                                            {{"name", "Confirm"},
-                                             {"interface", m_ifConfirm},
-                                             {"listen_port", 51824},
-                                             {"ipv4_address", "10.80.0.1/24"},
-                                             {"endpoint_host", "192.0.2.1"}},
-                                            m_admin);
-        QVERIFY2(created.status == 201, created.raw.constData());
-        const QString serverPath = QStringLiteral("/api/v1/wireguard/servers/") +
-                                   QString::number(created.data().value("id").toInt());
-        const Answer client = m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
-                                           {{"server_id", created.data().value("id")},
-                                            {"name", "remote"},
-                                            {"address_family", "ipv4"},
-                                            {"allowed_ips", QJsonArray{"10.80.0.0/24"}}},
-                                           m_admin);
-        QVERIFY2(client.status == 201, client.raw.constData());
-        const qint64 clientId = client.data().value("id").toInteger();
-        QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/start"), {},
-                              Http::bearer(m_admin))
-                     .status,
-                 200);
-        const Answer download = m_http->get(QStringLiteral("/api/v1/wireguard/clients/") +
-                                                QString::number(clientId) +
-                                                QStringLiteral("/config"),
-                                            m_admin);
-        QCOMPARE(download.status, 200);
         vpn::LinuxWireGuardBackend clientSide(
             {vpn::LinuxWireGuardBackend::Mode::Userspace, m_nsClient, 15'000});
-        QVERIFY(bringUpFromConfig(clientSide, m_ifConfirmClient, download.raw).ok());
+        const WgTunnel tunnel = openWgTunnel(*m_http, m_admin,
+                                             {{"name", "Confirm"},
+                                              {"interface", m_ifConfirm},
+                                              {"listen_port", 51824},
+                                              {"ipv4_address", "10.80.0.1/24"},
+                                              {"endpoint_host", "192.0.2.1"}},
+                                             {{"name", "remote"},
+                                              {"address_family", "ipv4"},
+                                              {"allowed_ips", QJsonArray{"10.80.0.0/24"}}},
+                                             clientSide, m_ifConfirmClient);
+        QVERIFY2(tunnel.error.isEmpty(), qPrintable(tunnel.error));
+        const QString &serverPath = tunnel.serverPath;
+        const qint64 clientId = tunnel.clientId;
         const auto cleanup = qScopeGuard([&] { (void)clientSide.down(m_ifConfirmClient); });
         QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 40000);
 
@@ -649,10 +581,10 @@ private slots:
                                           m_admin);
         QVERIFY2(again.status == 200, again.raw.constData());
         QVERIFY(clientSide.down(m_ifConfirmClient).ok());
-        QByteArray followed = download.raw;
+        QByteArray followed = tunnel.config;
         followed.replace("192.0.2.1:51824", "192.0.2.1:51825");
-        QVERIFY(followed != download.raw);
-        QVERIFY(bringUpFromConfig(clientSide, m_ifConfirmClient, followed).ok());
+        QVERIFY(followed != tunnel.config);
+        QVERIFY(wgTunnelBringUp(clientSide, m_ifConfirmClient, followed).ok());
         QTRY_VERIFY_WITH_TIMEOUT(tunnelPing(m_nsClient, QStringLiteral("10.80.0.1")), 40000);
         QTRY_COMPARE_WITH_TIMEOUT(m_http->get(QStringLiteral("/api/v1/wireguard/pending-changes"),
                                               m_admin)

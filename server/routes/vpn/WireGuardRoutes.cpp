@@ -477,9 +477,28 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                  {QStringLiteral("endpoint_host"), nullable(string())},
                  {QStringLiteral("dry_run"), boolean()}},
                 {QStringLiteral("config"), QStringLiteral("interface")}))
-            .response(object({{QStringLiteral("server"), server},
-                              {QStringLiteral("clients"), arrayOf(client)},
-                              {QStringLiteral("warnings"), arrayOf(string())}}))
+            .response(object(
+                {{QStringLiteral("server"), server},
+                 {QStringLiteral("clients"), arrayOf(client)},
+                 {QStringLiteral("warnings"), arrayOf(string(QStringLiteral("English sentences")))},
+                 {QStringLiteral("warning_details"),
+                  arrayOf(object(
+                      {{QStringLiteral("code"),
+                        enumOf({QStringLiteral("DNS_SEARCH_NOT_IMPORTED"),
+                                QStringLiteral("TABLE_NOT_IMPORTED"),
+                                QStringLiteral("FWMARK_NOT_IMPORTED"),
+                                QStringLiteral("SAVECONFIG_NOT_IMPORTED"),
+                                QStringLiteral("HOOK_NOT_IMPORTED"),
+                                QStringLiteral("PEER_NAME_UNUSABLE"),
+                                QStringLiteral("PEER_ROUTES_NOT_IMPORTED"),
+                                QStringLiteral("PEER_ENDPOINT_NOT_IMPORTED")})},
+                       {QStringLiteral("message"),
+                        string(QStringLiteral("the same as in warnings"))},
+                       {QStringLiteral("hook"), string(QStringLiteral("PreUp, …"))},
+                       {QStringLiteral("peer"),
+                        integer(QStringLiteral("its number in the file, from 1"))},
+                       {QStringLiteral("name"), string(QStringLiteral("the client it becomes"))},
+                       {QStringLiteral("prefixes"), arrayOf(string())}}))}}))
             .status(201));
 
     auth::addProtectedRoute(

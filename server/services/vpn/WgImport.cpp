@@ -136,7 +136,7 @@ struct WgImpServerPlan
 };
 
 Result<WgImpServerPlan> wgImpServer(const hm::vpn::WgInterface &in, const WgImportRequest &request,
-                                    QStringList &warnings)
+                                    QList<WgImportWarning> &warnings)
 {
     WgImpServerPlan plan;
     WgServerRow &row = plan.row;
@@ -202,26 +202,38 @@ Result<WgImpServerPlan> wgImpServer(const hm::vpn::WgInterface &in, const WgImpo
         row.allowedIps << QStringLiteral("::/0");
 
     if (!in.dnsSearch.isEmpty())
-        warnings << QStringLiteral("interface: DNS search domains are not imported");
+        warnings << WgImportWarning{
+            QStringLiteral("DNS_SEARCH_NOT_IMPORTED"),
+            QStringLiteral("interface: DNS search domains are not imported"),
+            {}};
     if (!in.table.isEmpty())
-        warnings << QStringLiteral("interface: Table is not imported");
+        warnings << WgImportWarning{QStringLiteral("TABLE_NOT_IMPORTED"),
+                                    QStringLiteral("interface: Table is not imported"),
+                                    {}};
     if (in.fwMark)
-        warnings << QStringLiteral("interface: FwMark is not imported");
+        warnings << WgImportWarning{QStringLiteral("FWMARK_NOT_IMPORTED"),
+                                    QStringLiteral("interface: FwMark is not imported"),
+                                    {}};
     if (in.saveConfig)
-        warnings << QStringLiteral("interface: SaveConfig is not imported");
+        warnings << WgImportWarning{QStringLiteral("SAVECONFIG_NOT_IMPORTED"),
+                                    QStringLiteral("interface: SaveConfig is not imported"),
+                                    {}};
     return plan;
 }
 
-void wgImpHookWarnings(const hm::vpn::WgHooks &hooks, QStringList &warnings)
+void wgImpHookWarnings(const hm::vpn::WgHooks &hooks, QList<WgImportWarning> &warnings)
 {
     for (const auto &[key, lines] : {std::pair{QStringLiteral("PreUp"), &hooks.preUp},
                                      std::pair{QStringLiteral("PostUp"), &hooks.postUp},
                                      std::pair{QStringLiteral("PreDown"), &hooks.preDown},
                                      std::pair{QStringLiteral("PostDown"), &hooks.postDown}}) {
         if (!lines->isEmpty())
-            warnings << QStringLiteral("interface: %1 hooks are not imported (the server never "
-                                       "runs commands from an imported file)")
-                            .arg(key);
+            warnings << WgImportWarning{
+                QStringLiteral("HOOK_NOT_IMPORTED"),
+                QStringLiteral("interface: %1 hooks are not imported (the server never "
+                               "runs commands from an imported file)")
+                    .arg(key),
+                {{QStringLiteral("hook"), key}}};
     }
 }
 
@@ -274,7 +286,7 @@ QString wgImpUniqueName(const QString &wanted, QSet<QString> &taken)
 
 Result<QList<WgImpPeerPlan>> wgImpPeers(const hm::vpn::WgQuickConfig &config,
                                         const WgImportLayout &layout, const WgImpServerPlan &server,
-                                        qint64 nowMs, QStringList &warnings)
+                                        qint64 nowMs, QList<WgImportWarning> &warnings)
 {
     auto addresses = AddressPlan::create(server.v4, server.v6);
     if (!addresses)
@@ -306,10 +318,14 @@ Result<QList<WgImpPeerPlan>> wgImpPeers(const hm::vpn::WgQuickConfig &config,
         if (i < layout.peerComments.size())
             wanted = wgImportPeerName(layout.peerComments[i]);
         if (!wanted.isEmpty() && !wgImpCheckName(section + QStringLiteral(".name"), wanted)) {
-            warnings << QStringLiteral("%1: the name in its comment is not a usable name; it "
-                                       "is named peer-%2")
-                            .arg(section)
-                            .arg(number);
+            warnings << WgImportWarning{
+                QStringLiteral("PEER_NAME_UNUSABLE"),
+                QStringLiteral("%1: the name in its comment is not a usable name; it "
+                               "is named peer-%2")
+                    .arg(section)
+                    .arg(number),
+                {{QStringLiteral("peer"), number},
+                 {QStringLiteral("name"), QStringLiteral("peer-%1").arg(number)}}};
             wanted.clear();
         }
         if (wanted.isEmpty())
@@ -346,13 +362,21 @@ Result<QList<WgImpPeerPlan>> wgImpPeers(const hm::vpn::WgQuickConfig &config,
                             : row.ipv6Address.isEmpty() ? QStringLiteral("ipv4")
                                                         : QStringLiteral("dual");
         if (!routed.isEmpty())
-            warnings << QStringLiteral("%1 (%2): routed prefixes not imported (a client holds "
-                                       "only its own addresses): %3")
-                            .arg(section, row.name, routed.join(QStringLiteral(", ")));
+            warnings << WgImportWarning{
+                QStringLiteral("PEER_ROUTES_NOT_IMPORTED"),
+                QStringLiteral("%1 (%2): routed prefixes not imported (a client holds "
+                               "only its own addresses): %3")
+                    .arg(section, row.name, routed.join(QStringLiteral(", "))),
+                {{QStringLiteral("peer"), number},
+                 {QStringLiteral("name"), row.name},
+                 {QStringLiteral("prefixes"), QJsonArray::fromStringList(routed)}}};
         if (!peer.endpointHost.isEmpty())
-            warnings << QStringLiteral("%1 (%2): Endpoint not imported (the client connects "
-                                       "to the server)")
-                            .arg(section, row.name);
+            warnings << WgImportWarning{
+                QStringLiteral("PEER_ENDPOINT_NOT_IMPORTED"),
+                QStringLiteral("%1 (%2): Endpoint not imported (the client connects "
+                               "to the server)")
+                    .arg(section, row.name),
+                {{QStringLiteral("peer"), number}, {QStringLiteral("name"), row.name}}};
         peers << out;
     }
     return peers;
@@ -523,9 +547,20 @@ QJsonObject WgImporter::answer(const WgImportResult &result, bool dryRun)
         for (const WgClientRow &row : result.clients)
             clients.append(WireGuardService::clientJson(row));
     }
+    // The sentences as before, and beside them the codes consoles translate.
+    QJsonArray sentences;
+    QJsonArray details;
+    for (const WgImportWarning &w : result.warnings) {
+        sentences.append(w.message);
+        QJsonObject detail = w.params;
+        detail.insert(QStringLiteral("code"), w.code);
+        detail.insert(QStringLiteral("message"), w.message);
+        details.append(detail);
+    }
     return {{QStringLiteral("server"), server},
             {QStringLiteral("clients"), clients},
-            {QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings)}};
+            {QStringLiteral("warnings"), sentences},
+            {QStringLiteral("warning_details"), details}};
 }
 
 } // namespace hm::server::vpn

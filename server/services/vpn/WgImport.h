@@ -8,7 +8,9 @@
 // private keys stayed on their devices: such a client has none, and its
 // config cannot be downloaded. What the model has no place for (hooks,
 // Table, FwMark, SaveConfig, routed prefixes behind a peer) is not
-// imported but named in warnings, in words, never with a secret.
+// imported but named in warnings: a stable code with its parameters (for
+// consoles to say in their language) and the English words, never with a
+// secret.
 //
 // The file's fields pass the same checks as a create's; the first one that
 // fails refuses the whole import, naming its section ("peers[2].
@@ -49,12 +51,23 @@ struct WgImportRequest
     bool dryRun = false;
 };
 
+// One thing the file holds that is not imported. `code` is stable (see
+// docs/api.md "WireGuard"); `params` name the hook, the peer (its number
+// from 1 and its client's name) or the routed prefixes; `message` is the
+// English sentence consoles showed before codes existed.
+struct WgImportWarning
+{
+    QString code;
+    QString message;
+    QJsonObject params;
+};
+
 struct WgImportResult
 {
     repositories::WgServerRow server;         // id 0 on a dry run
     QList<repositories::WgClientRow> clients; // likewise
     QList<bool> clientHasPresharedKey;        // one per client (dry run)
-    QStringList warnings;
+    QList<WgImportWarning> warnings;
 };
 
 class WgImporter
@@ -66,7 +79,9 @@ public:
     Result<WgImportResult> run(const auth::Principal &caller, const auth::ClientInfo &client,
                                const WgImportRequest &request);
 
-    // {server, clients, warnings}: a real import's clients as
+    // {server, clients, warnings, warning_details}: warnings the English
+    // sentences (as before codes), warning_details [{code, message, …params}]
+    // in the same order; a real import's clients as
     // WireGuardService::clientJson, a dry run's as {name, address_family,
     // ipv4_address, ipv6_address, public_key, has_preshared_key} and its
     // server without id.
