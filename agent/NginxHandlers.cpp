@@ -517,6 +517,20 @@ Outcome answerThenNext(const Reply &reply, const Next &next)
     };
 }
 
+// nginx -t first: a refused configuration is answered (and the queue goes
+// on); a valid one goes on to `then`.
+void whenConfigValid(const State &state, const Reply &reply, const Next &next,
+                     std::function<void()> then)
+{
+    testNginxConfig(state, [reply, next, then = std::move(then)](const ToolOutcome &tested) {
+        if (!tested.succeeded()) {
+            reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
+            return next();
+        }
+        then();
+    });
+}
+
 void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
@@ -532,12 +546,7 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
                                      QStringLiteral("NGINX_ALREADY_RUNNING")));
                     return next();
                 }
-                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next] {
                     startNginx(state, answerThenNext(reply, next));
                 });
             });
@@ -558,12 +567,7 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
     dispatcher.addHandler(
         nginx, QStringLiteral("restart"), [state](const QJsonObject &, const Reply &reply) {
             state->enqueue([state, reply](const Next &next) {
-                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next] {
                     const qint64 pid = runningNginxPid(state->settings);
                     if (pid <= 0)
                         return startNginx(state, answerThenNext(reply, next));
@@ -586,12 +590,7 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
                                      QStringLiteral("NGINX_NOT_RUNNING")));
                     return next();
                 }
-                testNginxConfig(state, [state, reply, next, pid](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next, pid] {
                     reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
                         if (!reloaded.succeeded())
                             reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
@@ -731,6 +730,20 @@ void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
         });
 }
 
+// A site's file and its sites-enabled entry as they are now, so that a
+// refused change puts both back.
+Result<QList<NginxFileBackup>> backUpSite(const NginxSettings &s, const QString &name)
+{
+    QList<NginxFileBackup> backups;
+    for (const QString &touched : {sitePath(s, name), enabledPath(s, name)}) {
+        auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+        if (!backup)
+            return backup.error();
+        backups.append(backup.value());
+    }
+    return backups;
+}
+
 // Enables a site: a symlink in sites-enabled to its file in sites-available.
 Status linkSite(const NginxSettings &s, const QString &name)
 {
@@ -764,15 +777,12 @@ void addSiteChangeHandlers(RemoteDispatcher &dispatcher, const State &state)
                                      QStringLiteral("SITE_EXISTS")));
                     return next();
                 }
-                QList<NginxFileBackup> backups;
-                for (const QString &touched : {path, enabledPath(s, name)}) {
-                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
-                    if (!backup) {
-                        reply(backup.error());
-                        return next();
-                    }
-                    backups.append(backup.value());
+                auto backedUp = backUpSite(s, name);
+                if (!backedUp) {
+                    reply(backedUp.error());
+                    return next();
                 }
+                const QList<NginxFileBackup> backups = backedUp.value();
                 if (enable && backups.last().kind != NginxFileBackup::Kind::Missing) {
                     reply(nginxError(ErrorCode::Conflict,
                                      QStringLiteral("sites-enabled already holds \"%1\"").arg(name),
@@ -836,15 +846,12 @@ void addSiteChangeHandlers(RemoteDispatcher &dispatcher, const State &state)
                     reply(siteMissing(name));
                     return next();
                 }
-                QList<NginxFileBackup> backups;
-                for (const QString &touched : {path, enabledPath(s, name)}) {
-                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
-                    if (!backup) {
-                        reply(backup.error());
-                        return next();
-                    }
-                    backups.append(backup.value());
+                auto backedUp = backUpSite(s, name);
+                if (!backedUp) {
+                    reply(backedUp.error());
+                    return next();
                 }
+                const QList<NginxFileBackup> backups = backedUp.value();
                 applyNginxChange(
                     state, backups,
                     [backups]() -> Status {
