@@ -162,17 +162,7 @@ QNetworkRequest BackupFileTransfer::rawRequest(const QString &path, const QUrlQu
 
 std::optional<Error> BackupFileTransfer::replyError(QNetworkReply *reply, const QByteArray &body)
 {
-    if (m_tlsRefusal)
-        return m_tlsRefusal;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300)
-        return std::nullopt;
-    const auto read = readEnvelope(status, body, reply->error(), reply->errorString(),
-                                   QString::fromLatin1(reply->rawHeader("X-Request-Id")));
-    if (read)
-        return transferError(ErrorCode::InternalError, QStringLiteral("unexpected answer"),
-                             QStringLiteral("UNEXPECTED_ANSWER"));
-    return read.error();
+    return rawReplyError(reply, body, m_tlsRefusal);
 }
 
 // ---- download ----

@@ -1,6 +1,7 @@
 #include "client/RawRequest.h"
 
 #include "client/ApiClient.h"
+#include "client/ApiError.h"
 #include "client/TlsPolicy.h"
 
 #include <QNetworkReply>
@@ -60,6 +61,22 @@ void watchRawReplyTls(QObject *context, const QPointer<ApiClient> &client, QNetw
             reply->abort();
         }
     });
+}
+
+std::optional<Error> rawReplyError(QNetworkReply *reply, const QByteArray &body,
+                                   const std::optional<Error> &tlsRefusal)
+{
+    if (tlsRefusal)
+        return tlsRefusal;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300)
+        return std::nullopt;
+    const auto read = readEnvelope(status, body, reply->error(), reply->errorString(),
+                                   QString::fromLatin1(reply->rawHeader("X-Request-Id")));
+    if (read)
+        return Error{ErrorCode::InternalError, QStringLiteral("unexpected answer"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("UNEXPECTED_ANSWER")}}};
+    return read.error();
 }
 
 } // namespace hm::client

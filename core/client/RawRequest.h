@@ -40,4 +40,11 @@ QNetworkRequest rawRequest(const ApiClient &client, const QUrl &url, int transfe
 void watchRawReplyTls(QObject *context, const QPointer<ApiClient> &client, QNetworkReply *reply,
                       std::optional<Error> *refusal);
 
+// What a finished raw reply with `body` (an error envelope when it failed)
+// comes to: nothing for a 2xx answer; else `tlsRefusal` when the handshake
+// was refused, the server's error, or INTERNAL_ERROR with details.code
+// UNEXPECTED_ANSWER when a failed answer held no error.
+std::optional<Error> rawReplyError(QNetworkReply *reply, const QByteArray &body,
+                                   const std::optional<Error> &tlsRefusal);
+
 } // namespace hm::client
