@@ -531,6 +531,17 @@ void whenConfigValid(const State &state, const Reply &reply, const Next &next,
     });
 }
 
+// The running nginx's pid; 0 when none runs, after answering
+// NGINX_NOT_RUNNING (stop and reload need one).
+qint64 runningPidOrRefusal(const State &state, const Reply &reply)
+{
+    const qint64 pid = runningNginxPid(state->settings);
+    if (pid <= 0)
+        reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
+                         QStringLiteral("NGINX_NOT_RUNNING")));
+    return pid > 0 ? pid : 0;
+}
+
 void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
@@ -551,18 +562,15 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
                 });
             });
         });
-    dispatcher.addHandler(
-        nginx, QStringLiteral("stop"), [state](const QJsonObject &, const Reply &reply) {
-            state->enqueue([state, reply](const Next &next) {
-                const qint64 pid = runningNginxPid(state->settings);
-                if (pid <= 0) {
-                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                     QStringLiteral("NGINX_NOT_RUNNING")));
-                    return next();
-                }
-                stopNginx(state, pid, answerThenNext(reply, next));
-            });
-        });
+    dispatcher.addHandler(nginx, QStringLiteral("stop"),
+                          [state](const QJsonObject &, const Reply &reply) {
+                              state->enqueue([state, reply](const Next &next) {
+                                  const qint64 pid = runningPidOrRefusal(state, reply);
+                                  if (pid <= 0)
+                                      return next();
+                                  stopNginx(state, pid, answerThenNext(reply, next));
+                              });
+                          });
     // Tested first: a restart never stops an nginx it could not start again.
     dispatcher.addHandler(
         nginx, QStringLiteral("restart"), [state](const QJsonObject &, const Reply &reply) {
@@ -584,12 +592,9 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
     dispatcher.addHandler(
         nginx, QStringLiteral("reload"), [state](const QJsonObject &, const Reply &reply) {
             state->enqueue([state, reply](const Next &next) {
-                const qint64 pid = runningNginxPid(state->settings);
-                if (pid <= 0) {
-                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                     QStringLiteral("NGINX_NOT_RUNNING")));
+                const qint64 pid = runningPidOrRefusal(state, reply);
+                if (pid <= 0)
                     return next();
-                }
                 whenConfigValid(state, reply, next, [state, reply, next, pid] {
                     reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
                         if (!reloaded.succeeded())
