@@ -517,6 +517,31 @@ Outcome answerThenNext(const Reply &reply, const Next &next)
     };
 }
 
+// nginx -t first: a refused configuration is answered (and the queue goes
+// on); a valid one goes on to `then`.
+void whenConfigValid(const State &state, const Reply &reply, const Next &next,
+                     std::function<void()> then)
+{
+    testNginxConfig(state, [reply, next, then = std::move(then)](const ToolOutcome &tested) {
+        if (!tested.succeeded()) {
+            reply(configInvalid(tested, QStringLiteral("nginx refused the configuration")));
+            return next();
+        }
+        then();
+    });
+}
+
+// The running nginx's pid; 0 when none runs, after answering
+// NGINX_NOT_RUNNING (stop and reload need one).
+qint64 runningPidOrRefusal(const State &state, const Reply &reply)
+{
+    const qint64 pid = runningNginxPid(state->settings);
+    if (pid <= 0)
+        reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
+                         QStringLiteral("NGINX_NOT_RUNNING")));
+    return pid > 0 ? pid : 0;
+}
+
 void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
 {
     const QString nginx = QStringLiteral("nginx");
@@ -532,38 +557,25 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
                                      QStringLiteral("NGINX_ALREADY_RUNNING")));
                     return next();
                 }
-                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next] {
                     startNginx(state, answerThenNext(reply, next));
                 });
             });
         });
-    dispatcher.addHandler(
-        nginx, QStringLiteral("stop"), [state](const QJsonObject &, const Reply &reply) {
-            state->enqueue([state, reply](const Next &next) {
-                const qint64 pid = runningNginxPid(state->settings);
-                if (pid <= 0) {
-                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                     QStringLiteral("NGINX_NOT_RUNNING")));
-                    return next();
-                }
-                stopNginx(state, pid, answerThenNext(reply, next));
-            });
-        });
+    dispatcher.addHandler(nginx, QStringLiteral("stop"),
+                          [state](const QJsonObject &, const Reply &reply) {
+                              state->enqueue([state, reply](const Next &next) {
+                                  const qint64 pid = runningPidOrRefusal(state, reply);
+                                  if (pid <= 0)
+                                      return next();
+                                  stopNginx(state, pid, answerThenNext(reply, next));
+                              });
+                          });
     // Tested first: a restart never stops an nginx it could not start again.
     dispatcher.addHandler(
         nginx, QStringLiteral("restart"), [state](const QJsonObject &, const Reply &reply) {
             state->enqueue([state, reply](const Next &next) {
-                testNginxConfig(state, [state, reply, next](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next] {
                     const qint64 pid = runningNginxPid(state->settings);
                     if (pid <= 0)
                         return startNginx(state, answerThenNext(reply, next));
@@ -580,18 +592,10 @@ void addServiceHandlers(RemoteDispatcher &dispatcher, const State &state)
     dispatcher.addHandler(
         nginx, QStringLiteral("reload"), [state](const QJsonObject &, const Reply &reply) {
             state->enqueue([state, reply](const Next &next) {
-                const qint64 pid = runningNginxPid(state->settings);
-                if (pid <= 0) {
-                    reply(nginxError(ErrorCode::Conflict, QStringLiteral("nginx is not running"),
-                                     QStringLiteral("NGINX_NOT_RUNNING")));
+                const qint64 pid = runningPidOrRefusal(state, reply);
+                if (pid <= 0)
                     return next();
-                }
-                testNginxConfig(state, [state, reply, next, pid](const ToolOutcome &tested) {
-                    if (!tested.succeeded()) {
-                        reply(configInvalid(tested,
-                                            QStringLiteral("nginx refused the configuration")));
-                        return next();
-                    }
+                whenConfigValid(state, reply, next, [state, reply, next, pid] {
                     reloadNginx(state, [reply, next, pid](const ToolOutcome &reloaded) {
                         if (!reloaded.succeeded())
                             reply(configInvalid(reloaded, QStringLiteral("nginx did not reload")));
@@ -731,6 +735,20 @@ void addSiteReadHandlers(RemoteDispatcher &dispatcher, const State &state)
         });
 }
 
+// A site's file and its sites-enabled entry as they are now, so that a
+// refused change puts both back.
+Result<QList<NginxFileBackup>> backUpSite(const NginxSettings &s, const QString &name)
+{
+    QList<NginxFileBackup> backups;
+    for (const QString &touched : {sitePath(s, name), enabledPath(s, name)}) {
+        auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
+        if (!backup)
+            return backup.error();
+        backups.append(backup.value());
+    }
+    return backups;
+}
+
 // Enables a site: a symlink in sites-enabled to its file in sites-available.
 Status linkSite(const NginxSettings &s, const QString &name)
 {
@@ -764,15 +782,12 @@ void addSiteChangeHandlers(RemoteDispatcher &dispatcher, const State &state)
                                      QStringLiteral("SITE_EXISTS")));
                     return next();
                 }
-                QList<NginxFileBackup> backups;
-                for (const QString &touched : {path, enabledPath(s, name)}) {
-                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
-                    if (!backup) {
-                        reply(backup.error());
-                        return next();
-                    }
-                    backups.append(backup.value());
+                auto backedUp = backUpSite(s, name);
+                if (!backedUp) {
+                    reply(backedUp.error());
+                    return next();
                 }
+                const QList<NginxFileBackup> backups = backedUp.value();
                 if (enable && backups.last().kind != NginxFileBackup::Kind::Missing) {
                     reply(nginxError(ErrorCode::Conflict,
                                      QStringLiteral("sites-enabled already holds \"%1\"").arg(name),
@@ -836,15 +851,12 @@ void addSiteChangeHandlers(RemoteDispatcher &dispatcher, const State &state)
                     reply(siteMissing(name));
                     return next();
                 }
-                QList<NginxFileBackup> backups;
-                for (const QString &touched : {path, enabledPath(s, name)}) {
-                    auto backup = backUpNginxFile(touched, fleet::kMaxNginxConfigBytes);
-                    if (!backup) {
-                        reply(backup.error());
-                        return next();
-                    }
-                    backups.append(backup.value());
+                auto backedUp = backUpSite(s, name);
+                if (!backedUp) {
+                    reply(backedUp.error());
+                    return next();
                 }
+                const QList<NginxFileBackup> backups = backedUp.value();
                 applyNginxChange(
                     state, backups,
                     [backups]() -> Status {

@@ -5,80 +5,38 @@
 #include "client/Within.h"
 #include "widgets/ServerErrorText.h"
 
-#include <QDialogButtonBox>
 #include <QEvent>
-#include <QFormLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace hm::app {
 
 PasswordResetDialog::PasswordResetDialog(hm::client::ApiClient *client, QWidget *parent)
-    : QDialog(parent), m_client(client)
+    : QDialog(parent), m_client(client), m_form(this, QStringLiteral("passwordReset"))
 {
     setObjectName(QStringLiteral("passwordReset.dialog"));
     setModal(true);
 
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("passwordReset.note"));
-    m_note->setWordWrap(true);
-
-    const auto line = [this](const char *name, QLabel **label, bool secret) {
-        *label = new QLabel(this);
-        auto *edit = new QLineEdit(this);
-        edit->setObjectName(QString::fromLatin1(name));
-        if (secret)
-            edit->setEchoMode(QLineEdit::Password);
-        (*label)->setBuddy(edit);
-        return edit;
-    };
-    m_email = line("passwordReset.email", &m_emailLabel, false);
-    m_token = line("passwordReset.token", &m_tokenLabel, false);
-    m_newPassword = line("passwordReset.newPassword", &m_newPasswordLabel, true);
-    m_repeat = line("passwordReset.repeatPassword", &m_repeatLabel, true);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("passwordReset.error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
-    m_error->hide();
-
-    auto *buttons = new QDialogButtonBox(this);
-    m_haveCode = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
-    m_haveCode->setObjectName(QStringLiteral("passwordReset.haveCode"));
-    m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_submit->setObjectName(QStringLiteral("passwordReset.submit"));
-    m_submit->setDefault(true);
-    m_cancel = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
-    m_cancel->setObjectName(QStringLiteral("passwordReset.cancel"));
-    // The accept role would close the dialog: the server's answer decides.
-    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    m_email = m_form.addLine(QStringLiteral("email"), &m_emailLabel);
+    m_token = m_form.addLine(QStringLiteral("token"), &m_tokenLabel);
+    m_newPassword = m_form.addLine(QStringLiteral("newPassword"), &m_newPasswordLabel, true);
+    m_repeat = m_form.addLine(QStringLiteral("repeatPassword"), &m_repeatLabel, true);
+    m_form.addErrorLineAndButtons();
+    m_haveCode = m_form.addButton(QStringLiteral("haveCode"), QDialogButtonBox::ActionRole);
+    m_submit = m_form.addButton(QStringLiteral("submit"), QDialogButtonBox::AcceptRole);
+    m_cancel = m_form.addButton(QStringLiteral("cancel"), QDialogButtonBox::RejectRole);
     connect(m_submit, &QPushButton::clicked, this, &PasswordResetDialog::submit);
     connect(m_haveCode, &QPushButton::clicked, this, &PasswordResetDialog::showCodeStep);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(m_emailLabel, m_email);
-    form->addRow(m_tokenLabel, m_token);
-    form->addRow(m_newPasswordLabel, m_newPassword);
-    form->addRow(m_repeatLabel, m_repeat);
+    // The code step's lines show once the mail was asked for.
     for (QWidget *w :
          {static_cast<QWidget *>(m_tokenLabel), static_cast<QWidget *>(m_token),
           static_cast<QWidget *>(m_newPasswordLabel), static_cast<QWidget *>(m_newPassword),
           static_cast<QWidget *>(m_repeatLabel), static_cast<QWidget *>(m_repeat)})
         w->hide();
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-
-    setMinimumWidth(460);
     retranslateUi();
 }
 
@@ -89,18 +47,18 @@ void PasswordResetDialog::setEmail(const QString &email)
 
 QString PasswordResetDialog::errorText() const
 {
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+    return m_form.errorText();
 }
 
 void PasswordResetDialog::submit()
 {
     if (!m_client)
         return;
-    m_error->hide();
+    m_form.hideProblem();
     if (!m_codeStep) {
         const QString email = m_email->text().trimmed();
         if (!email.contains(u'@'))
-            return showProblem(tr("Enter the e-mail address of your account."));
+            return m_form.showProblem(tr("Enter the e-mail address of your account."));
         setBusy(true);
         m_client->send(hm::client::ApiRequest::post(QStringLiteral("/api/v1/auth/forgot-password"),
                                                     QJsonObject{{QStringLiteral("email"), email}})
@@ -115,13 +73,14 @@ void PasswordResetDialog::submit()
         return;
     }
     if (m_token->text().trimmed().isEmpty())
-        return showProblem(tr("Enter the code from the e-mail."));
+        return m_form.showProblem(tr("Enter the code from the e-mail."));
     if (m_newPassword->text().isEmpty())
-        return showProblem(tr("Enter a new password."));
+        return m_form.showProblem(tr("Enter a new password."));
     if (m_newPassword->text() != m_repeat->text()) {
         m_repeat->selectAll();
         m_repeat->setFocus();
-        return showProblem(tr("The two new passwords differ. Type the same password twice."));
+        return m_form.showProblem(
+            tr("The two new passwords differ. Type the same password twice."));
     }
     setBusy(true);
     m_client->send(hm::client::ApiRequest::post(
@@ -142,7 +101,7 @@ void PasswordResetDialog::submit()
 void PasswordResetDialog::showCodeStep()
 {
     m_codeStep = true;
-    m_error->hide();
+    m_form.hideProblem();
     m_emailLabel->hide();
     m_email->hide();
     m_haveCode->hide();
@@ -155,13 +114,6 @@ void PasswordResetDialog::showCodeStep()
     retranslateUi();
     layout()->activate();
     adjustSize();
-}
-
-void PasswordResetDialog::showProblem(const QString &text)
-{
-    m_error->setToolTip({});
-    m_error->setText(text);
-    m_error->show();
 }
 
 void PasswordResetDialog::showError(const hm::Error &error)
@@ -190,9 +142,7 @@ void PasswordResetDialog::showError(const hm::Error &error)
         text = tr("The request failed: %1").arg(describeApiError(error));
         break;
     }
-    m_error->setToolTip(serverErrorDetail(error.codeName(), error.message));
-    m_error->setText(text);
-    m_error->show();
+    m_form.showProblem(text, serverErrorDetail(error.codeName(), error.message));
 }
 
 void PasswordResetDialog::setBusy(bool busy)
@@ -218,7 +168,7 @@ void PasswordResetDialog::retranslateUi()
     m_newPasswordLabel->setText(tr("&New password:"));
     m_repeatLabel->setText(tr("&Repeat it:"));
     m_newPassword->setPlaceholderText(tr("checked against the server's password policy"));
-    m_note->setText(
+    m_form.note()->setText(
         !m_codeStep ? tr("Enter the e-mail address of your account. If it belongs to an "
                          "account, the server mails a code that sets a new password.")
         : m_mailSent

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connection/AccountDialogForm.h"
+
 #include <QDialog>
 #include <QPointer>
 
@@ -43,15 +45,14 @@ private:
     void submit();
     void showCodeStep();
     void showError(const hm::Error &error);
-    void showProblem(const QString &text);
     void setBusy(bool busy);
     void retranslateUi();
 
     QPointer<hm::client::ApiClient> m_client;
     bool m_codeStep = false;
     bool m_mailSent = false;
+    AccountDialogForm m_form;
 
-    QLabel *m_note = nullptr;
     QLabel *m_emailLabel = nullptr;
     QLineEdit *m_email = nullptr;
     QLabel *m_tokenLabel = nullptr;
@@ -60,7 +61,6 @@ private:
     QLineEdit *m_newPassword = nullptr;
     QLabel *m_repeatLabel = nullptr;
     QLineEdit *m_repeat = nullptr;
-    QLabel *m_error = nullptr;
     QPushButton *m_haveCode = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;

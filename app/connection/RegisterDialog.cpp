@@ -5,93 +5,51 @@
 #include "client/Within.h"
 #include "widgets/ServerErrorText.h"
 
-#include <QDialogButtonBox>
 #include <QEvent>
-#include <QFormLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace hm::app {
 
 RegisterDialog::RegisterDialog(hm::client::ApiClient *client, QWidget *parent)
-    : QDialog(parent), m_client(client)
+    : QDialog(parent), m_client(client), m_form(this, QStringLiteral("register"))
 {
     setObjectName(QStringLiteral("register.dialog"));
     setModal(true);
 
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("register.note"));
-    m_note->setWordWrap(true);
-
-    const auto line = [this](const char *name, QLabel **label, bool secret) {
-        *label = new QLabel(this);
-        auto *edit = new QLineEdit(this);
-        edit->setObjectName(QString::fromLatin1(name));
-        if (secret)
-            edit->setEchoMode(QLineEdit::Password);
-        (*label)->setBuddy(edit);
-        return edit;
-    };
-    m_email = line("register.email", &m_emailLabel, false);
-    m_username = line("register.username", &m_usernameLabel, false);
-    m_password = line("register.password", &m_passwordLabel, true);
-    m_repeat = line("register.repeatPassword", &m_repeatLabel, true);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("register.error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
-    m_error->hide();
-
-    auto *buttons = new QDialogButtonBox(this);
-    m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_submit->setObjectName(QStringLiteral("register.submit"));
-    m_submit->setDefault(true);
-    m_cancel = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
-    m_cancel->setObjectName(QStringLiteral("register.cancel"));
-    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    m_email = m_form.addLine(QStringLiteral("email"), &m_emailLabel);
+    m_username = m_form.addLine(QStringLiteral("username"), &m_usernameLabel);
+    m_password = m_form.addLine(QStringLiteral("password"), &m_passwordLabel, true);
+    m_repeat = m_form.addLine(QStringLiteral("repeatPassword"), &m_repeatLabel, true);
+    m_form.addErrorLineAndButtons();
+    m_submit = m_form.addButton(QStringLiteral("submit"), QDialogButtonBox::AcceptRole);
+    m_cancel = m_form.addButton(QStringLiteral("cancel"), QDialogButtonBox::RejectRole);
     connect(m_submit, &QPushButton::clicked, this, &RegisterDialog::submit);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(m_emailLabel, m_email);
-    form->addRow(m_usernameLabel, m_username);
-    form->addRow(m_passwordLabel, m_password);
-    form->addRow(m_repeatLabel, m_repeat);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-
-    setMinimumWidth(460);
     retranslateUi();
 }
 
 QString RegisterDialog::errorText() const
 {
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+    return m_form.errorText();
 }
 
 void RegisterDialog::submit()
 {
     if (!m_client)
         return;
-    m_error->hide();
+    m_form.hideProblem();
     const QString email = m_email->text().trimmed();
     if (!email.contains(u'@'))
-        return showProblem(tr("Enter your e-mail address."));
+        return m_form.showProblem(tr("Enter your e-mail address."));
     if (m_password->text().isEmpty())
-        return showProblem(tr("Choose a password."));
+        return m_form.showProblem(tr("Choose a password."));
     if (m_password->text() != m_repeat->text()) {
         m_repeat->selectAll();
         m_repeat->setFocus();
-        return showProblem(tr("The two passwords differ. Type the same password twice."));
+        return m_form.showProblem(tr("The two passwords differ. Type the same password twice."));
     }
     QJsonObject body{{QStringLiteral("email"), email},
                      {QStringLiteral("password"), m_password->text()}};
@@ -110,13 +68,6 @@ void RegisterDialog::submit()
             m_repeat->clear();
             accept();
         }));
-}
-
-void RegisterDialog::showProblem(const QString &text, const QString &detail)
-{
-    m_error->setToolTip(detail);
-    m_error->setText(text);
-    m_error->show();
 }
 
 void RegisterDialog::showError(const hm::Error &error)
@@ -140,7 +91,7 @@ void RegisterDialog::showError(const hm::Error &error)
         text = tr("Registration failed: %1").arg(describeApiError(error));
         break;
     }
-    showProblem(text, serverErrorDetail(error.codeName(), error.message));
+    m_form.showProblem(text, serverErrorDetail(error.codeName(), error.message));
 }
 
 void RegisterDialog::setBusy(bool busy)
@@ -160,8 +111,9 @@ void RegisterDialog::changeEvent(QEvent *event)
 void RegisterDialog::retranslateUi()
 {
     setWindowTitle(tr("Register"));
-    m_note->setText(tr("Create an account on this server. An administrator may change its role "
-                       "later."));
+    m_form.note()->setText(
+        tr("Create an account on this server. An administrator may change its role "
+           "later."));
     m_emailLabel->setText(tr("&E-mail address:"));
     m_usernameLabel->setText(tr("&User name:"));
     m_username->setPlaceholderText(tr("optional: the part of the address before @"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connection/AccountDialogForm.h"
+
 #include <QDialog>
 #include <QPointer>
 
@@ -39,15 +41,14 @@ protected:
 
 private:
     void submit();
-    void showProblem(const QString &text, const QString &detail = {});
     void showError(const hm::Error &error);
     void setBusy(bool busy);
     void retranslateUi();
 
     QPointer<hm::client::ApiClient> m_client;
     QString m_login;
+    AccountDialogForm m_form;
 
-    QLabel *m_note = nullptr;
     QLabel *m_emailLabel = nullptr;
     QLineEdit *m_email = nullptr;
     QLabel *m_usernameLabel = nullptr;
@@ -56,7 +57,6 @@ private:
     QLineEdit *m_password = nullptr;
     QLabel *m_repeatLabel = nullptr;
     QLineEdit *m_repeat = nullptr;
-    QLabel *m_error = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;
 };

@@ -2,11 +2,10 @@
 
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
+#include "client/RawRequest.h"
 
 #include <QJsonArray>
 #include <QNetworkReply>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QUrlQuery>
 
 namespace hm::client {
@@ -128,43 +127,15 @@ void ReleaseUpload::start(const QString &path, const QString &version, Callback<
     }
     m_done = std::move(done);
     m_tlsRefusal.reset();
-    QUrl url = m_client->baseUrl();
-    QString base = url.path();
-    if (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + kReleasesPath);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("version"), version);
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
+    QNetworkRequest request =
+        rawRequest(*m_client, rawRequestUrl(*m_client, kReleasesPath, query), kUploadIdleTimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/octet-stream"));
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_file->size());
-    request.setTransferTimeout(kUploadIdleTimeoutMs);
-    // Secrets: never logged.
-    const QByteArray credential = m_client->webSocketToken().toUtf8();
-    if (m_client->credentialMode() == TokenStore::Mode::ApiKey)
-        request.setRawHeader("X-API-Key", credential);
-    else if (!credential.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + credential);
     m_reply = m_network.post(request, m_file.get());
-    if (url.scheme() == QLatin1String("https")) {
-        // As ApiClient: the client's policy decides over Qt's verdict.
-        QNetworkReply *reply = m_reply;
-        connect(reply, &QNetworkReply::sslErrors, this,
-                [this, reply](const QList<QSslError> &errors) {
-                    if (!m_client)
-                        return;
-                    QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-                    if (peer.isNull() && !errors.isEmpty())
-                        peer = errors.first().certificate();
-                    if (const auto refused = m_client->tlsPolicy().judge(peer, errors))
-                        m_tlsRefusal = refused;
-                    else
-                        reply->ignoreSslErrors();
-                });
-    }
+    watchRawReplyTls(this, m_client, m_reply, &m_tlsRefusal);
     const qint64 total = m_file->size();
     connect(m_reply, &QNetworkReply::uploadProgress, this,
             [this, total](qint64 sent, qint64) { emit progress(qMin(sent, total), total); });

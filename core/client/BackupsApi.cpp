@@ -4,13 +4,13 @@
 #include "client/ApiError.h"
 #include "client/ApiJson.h"
 #include "client/ApiQuery.h"
+#include "client/RawRequest.h"
 #include "client/Within.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -154,59 +154,15 @@ void BackupFileTransfer::resume()
     download(m_backup, m_localPath);
 }
 
-QNetworkRequest BackupFileTransfer::rawRequest(const QString &path) const
+QNetworkRequest BackupFileTransfer::rawRequest(const QString &path, const QUrlQuery &query) const
 {
-    QUrl url = m_client->baseUrl();
-    QString basePath = url.path();
-    if (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    const qsizetype q = path.indexOf(u'?');
-    url.setPath(basePath + (q < 0 ? path : path.left(q)));
-    if (q >= 0)
-        url.setQuery(path.mid(q + 1));
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(qMax(m_client->timeoutMs(), 60000));
-    // Secrets: never logged.
-    const QByteArray credential = m_client->webSocketToken().toUtf8();
-    if (m_client->credentialMode() == TokenStore::Mode::ApiKey)
-        request.setRawHeader("X-API-Key", credential);
-    else if (!credential.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + credential);
-    return request;
-}
-
-void BackupFileTransfer::watchTls(QNetworkReply *reply)
-{
-    if (reply->url().scheme() != QLatin1String("https"))
-        return;
-    // As ApiClient: the client's policy decides over Qt's verdict.
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (!m_client)
-            return;
-        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        if (peer.isNull() && !errors.isEmpty())
-            peer = errors.first().certificate();
-        if (const auto refused = m_client->tlsPolicy().judge(peer, errors))
-            m_tlsRefusal = refused;
-        else
-            reply->ignoreSslErrors();
-    });
+    return client::rawRequest(*m_client, rawRequestUrl(*m_client, path, query),
+                              qMax(m_client->timeoutMs(), 60000));
 }
 
 std::optional<Error> BackupFileTransfer::replyError(QNetworkReply *reply, const QByteArray &body)
 {
-    if (m_tlsRefusal)
-        return m_tlsRefusal;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300)
-        return std::nullopt;
-    const auto read = readEnvelope(status, body, reply->error(), reply->errorString(),
-                                   QString::fromLatin1(reply->rawHeader("X-Request-Id")));
-    if (read)
-        return transferError(ErrorCode::InternalError, QStringLiteral("unexpected answer"),
-                             QStringLiteral("UNEXPECTED_ANSWER"));
-    return read.error();
+    return rawReplyError(reply, body, m_tlsRefusal);
 }
 
 // ---- download ----
@@ -257,7 +213,7 @@ void BackupFileTransfer::startDownload()
     m_errorBody.clear();
     QNetworkReply *reply = m_network.get(request);
     m_reply = reply;
-    watchTls(reply);
+    watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
     const quint64 generation = m_generation;
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, generation] {
         if (generation != m_generation)
@@ -421,15 +377,16 @@ void BackupFileTransfer::sendChunk()
         return fail(transferError(ErrorCode::IoError,
                                   QStringLiteral("the file changed while it was sent"),
                                   QStringLiteral("LOCAL_READ_FAILED")));
+    QUrlQuery offset;
+    offset.addQueryItem(QStringLiteral("offset"), QString::number(m_done));
     QNetworkRequest request =
-        rawRequest(kBackups + QStringLiteral("/uploads/") + m_uploadId +
-                   QStringLiteral("?offset=") + QString::number(m_done));
+        rawRequest(kBackups + QStringLiteral("/uploads/") + m_uploadId, offset);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/octet-stream"));
     m_tlsRefusal.reset();
     QNetworkReply *reply = m_network.put(request, bytes);
     m_reply = reply;
-    watchTls(reply);
+    watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
     const qint64 length = bytes.size();
     connect(reply, &QNetworkReply::uploadProgress, this,
             [this, generation = m_generation](qint64 sent, qint64) {

@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QUrlQuery>
 #include <optional>
 
 class QNetworkReply;
@@ -129,8 +130,7 @@ private:
     void beginUpload();
     void sendChunk();
     void finishUpload();
-    QNetworkRequest rawRequest(const QString &path) const;
-    void watchTls(QNetworkReply *reply);
+    QNetworkRequest rawRequest(const QString &path, const QUrlQuery &query = {}) const;
     std::optional<Error> replyError(QNetworkReply *reply, const QByteArray &body);
 
     QPointer<ApiClient> m_client;

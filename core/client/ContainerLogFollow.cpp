@@ -2,10 +2,10 @@
 
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
+#include "client/RawRequest.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -49,29 +49,19 @@ void ContainerLogFollow::start(const QString &nodeId, const QString &container, 
     m_partial.clear();
     m_errorBody.clear();
     m_tlsRefusal.reset();
-    QUrl url = m_client->baseUrl();
-    QString basePath = url.path();
-    if (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + QStringLiteral("/api/v1/nodes/") + nodeId
-                + QStringLiteral("/docker/containers/") + container
-                + QStringLiteral("/logs/follow"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("tail"), QString::number(tail));
-    url.setQuery(query);
-    QNetworkRequest request(url);
+    const QUrl url = rawRequestUrl(*m_client,
+                                   QStringLiteral("/api/v1/nodes/") + nodeId +
+                                       QStringLiteral("/docker/containers/") + container +
+                                       QStringLiteral("/logs/follow"),
+                                   query);
+    QNetworkRequest request = rawRequest(*m_client, url, 0);
     request.setRawHeader("Accept", "text/plain, application/json");
-    request.setTransferTimeout(0);
-    // Secrets: never logged.
-    const QByteArray credential = m_client->webSocketToken().toUtf8();
-    if (m_client->credentialMode() == TokenStore::Mode::ApiKey)
-        request.setRawHeader("X-API-Key", credential);
-    else if (!credential.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + credential);
     QNetworkReply *reply = m_network.get(request);
     reply->setReadBufferSize(kReadBufferBytes);
     m_reply = reply;
-    watchTls(reply);
+    watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
     connect(reply, &QNetworkReply::readyRead, this, &ContainerLogFollow::readBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { answered(reply); });
 }
@@ -141,33 +131,6 @@ void ContainerLogFollow::answered(QNetworkReply *reply)
         return emit failed(Error{ErrorCode::NetworkError,
                                  QStringLiteral("the log stream broke off")});
     emit failed(read.error());
-}
-
-void ContainerLogFollow::watchTls(QNetworkReply *reply)
-{
-    if (reply->url().scheme() != QLatin1String("https"))
-        return;
-    // As ApiClient: the client's policy decides over Qt's verdict.
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (!m_client)
-            return;
-        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        if (peer.isNull() && !errors.isEmpty())
-            peer = errors.first().certificate();
-        if (const auto refused = m_client->tlsPolicy().judge(peer, errors))
-            m_tlsRefusal = refused;
-        else
-            reply->ignoreSslErrors();
-    });
-    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-        if (!m_client || m_client->tlsPolicy().pinnedSha256.isEmpty() || m_tlsRefusal)
-            return;
-        if (const auto refused =
-                m_client->tlsPolicy().judge(reply->sslConfiguration().peerCertificate(), {})) {
-            m_tlsRefusal = refused;
-            reply->abort();
-        }
-    });
 }
 
 } // namespace hm::client

@@ -53,7 +53,6 @@ signals:
 private:
     void readBytes();
     void answered(QNetworkReply *reply);
-    void watchTls(QNetworkReply *reply);
 
     QPointer<ApiClient> m_client;
     QNetworkAccessManager m_network;

@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/ApiError.h"
+#include "client/RawRequest.h"
 #include "client/RemoteApi.h"
 #include "client/Within.h"
 #include "common/Logging.h"
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -235,7 +235,7 @@ void FileTransfer::sendChunk()
     m_tlsRefusal.reset();
     QNetworkReply *reply = m_network.put(request, chunk);
     m_reply = reply;
-    watchTls(reply);
+    watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
         // The bytes of this chunk on the wire; confirmed only by the answer.
         emit progress(qMin(m_total, m_done + qMin(sent, m_sentChunk)), m_total);
@@ -419,7 +419,7 @@ void FileTransfer::startDownload()
             m_tlsRefusal.reset();
             QNetworkReply *reply = m_network.get(request);
             m_reply = reply;
-            watchTls(reply);
+            watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
             connect(reply, &QNetworkReply::readyRead, this, &FileTransfer::downloadBytes);
             connect(reply, &QNetworkReply::finished, this,
                     [this, reply] { downloadAnswered(reply); });
@@ -536,64 +536,13 @@ void FileTransfer::cancel()
 
 QNetworkRequest FileTransfer::rawRequest(const QString &path, const QUrlQuery &query) const
 {
-    QUrl url = m_client->baseUrl();
-    QString basePath = url.path();
-    if (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(qMax(m_client->timeoutMs(), 30000));
-    // Secrets: never logged.
-    const QByteArray credential = m_client->webSocketToken().toUtf8();
-    if (m_client->credentialMode() == TokenStore::Mode::ApiKey)
-        request.setRawHeader("X-API-Key", credential);
-    else if (!credential.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + credential);
-    return request;
-}
-
-void FileTransfer::watchTls(QNetworkReply *reply)
-{
-    if (reply->url().scheme() != QLatin1String("https"))
-        return;
-    // As ApiClient: the client's policy decides over Qt's verdict.
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (!m_client)
-            return;
-        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        if (peer.isNull() && !errors.isEmpty())
-            peer = errors.first().certificate();
-        if (const auto refused = m_client->tlsPolicy().judge(peer, errors))
-            m_tlsRefusal = refused;
-        else
-            reply->ignoreSslErrors();
-    });
-    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-        if (!m_client || m_client->tlsPolicy().pinnedSha256.isEmpty() || m_tlsRefusal)
-            return;
-        if (const auto refused =
-                m_client->tlsPolicy().judge(reply->sslConfiguration().peerCertificate(), {})) {
-            m_tlsRefusal = refused;
-            reply->abort();
-        }
-    });
+    return client::rawRequest(*m_client, rawRequestUrl(*m_client, path, query),
+                              qMax(m_client->timeoutMs(), 30000));
 }
 
 std::optional<Error> FileTransfer::replyError(QNetworkReply *reply, const QByteArray &body)
 {
-    if (m_tlsRefusal)
-        return m_tlsRefusal;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300)
-        return std::nullopt;
-    const auto read = readEnvelope(status, body, reply->error(), reply->errorString(),
-                                   QString::fromLatin1(reply->rawHeader("X-Request-Id")));
-    if (read)
-        return fileTransferError(ErrorCode::InternalError, QStringLiteral("unexpected answer"),
-                                 QStringLiteral("UNEXPECTED_ANSWER"));
-    return read.error();
+    return rawReplyError(reply, body, m_tlsRefusal);
 }
 
 } // namespace hm::client

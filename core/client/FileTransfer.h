@@ -112,7 +112,6 @@ private:
     void downloadBytes();
     void downloadAnswered(QNetworkReply *reply);
     QNetworkRequest rawRequest(const QString &path, const QUrlQuery &query) const;
-    void watchTls(QNetworkReply *reply);
     std::optional<Error> replyError(QNetworkReply *reply, const QByteArray &body);
     void dropReply();
 

@@ -1,7 +1,9 @@
 #include "server/repositories/AlertChannelRepository.h"
 
+#include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 #include <QJsonDocument>
 
@@ -15,21 +17,17 @@ const QString kDeliveryColumns =
     QStringLiteral("id, channel_id, record_id, event, payload, status, attempts, "
                    "next_attempt_at, last_status, last_error, created_at, updated_at");
 
-QVariant channelTextOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QString channelNullableText(const store::Statement &s, int column)
-{
-    return s.isNull(column) ? QString() : s.text(column);
-}
+const DeliveryTables kAlertDeliveryTables{QStringLiteral("alert_deliveries"), QStringLiteral("id"),
+                                          QStringLiteral("alert_delivery_attempts"),
+                                          QStringLiteral("delivery_id")};
 
 QString channelConfigText(const QJsonObject &config)
 {
     return QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
 }
 
+// Nullable text columns (secret, created_by, record_id, last_error) read as
+// empty texts: Statement::text gives "" for NULL.
 AlertChannelRow readChannel(const store::Statement &s)
 {
     AlertChannelRow row;
@@ -38,8 +36,8 @@ AlertChannelRow readChannel(const store::Statement &s)
     row.type = s.text(2);
     row.enabled = s.int64(3) != 0;
     row.config = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
-    row.secret = channelNullableText(s, 5);
-    row.createdBy = channelNullableText(s, 6);
+    row.secret = s.text(5);
+    row.createdBy = s.text(6);
     row.createdAt = s.int64(7);
     row.updatedAt = s.int64(8);
     return row;
@@ -50,14 +48,14 @@ AlertDeliveryRow readDelivery(const store::Statement &s)
     AlertDeliveryRow row;
     row.id = s.text(0);
     row.channelId = s.text(1);
-    row.recordId = channelNullableText(s, 2);
+    row.recordId = s.text(2);
     row.event = s.text(3);
     row.payload = s.text(4);
     row.status = s.text(5);
     row.attempts = int(s.int64(6));
     row.nextAttemptAt = s.isNull(7) ? 0 : s.int64(7);
     row.lastStatus = s.isNull(8) ? 0 : int(s.int64(8));
-    row.lastError = channelNullableText(s, 9);
+    row.lastError = s.text(9);
     row.createdAt = s.int64(10);
     row.updatedAt = s.int64(11);
     return row;
@@ -90,8 +88,8 @@ Status insertAlertChannel(store::Database &db, const AlertChannelRow &row)
     return db.execute(QStringLiteral("INSERT INTO alert_channels (") + kChannelColumns +
                           QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {row.id, row.name, row.type, row.enabled ? 1 : 0,
-                       channelConfigText(row.config), channelTextOrNull(row.secret),
-                       channelTextOrNull(row.createdBy), row.createdAt, row.updatedAt});
+                       channelConfigText(row.config), store::textOrNull(row.secret),
+                       store::textOrNull(row.createdBy), row.createdAt, row.updatedAt});
 }
 
 Status updateAlertChannel(store::Database &db, const AlertChannelRow &row)
@@ -99,7 +97,7 @@ Status updateAlertChannel(store::Database &db, const AlertChannelRow &row)
     return db.execute(QStringLiteral("UPDATE alert_channels SET name = ?, enabled = ?, config = ?, "
                                      "secret = ?, updated_at = ? WHERE id = ?"),
                       {row.name, row.enabled ? 1 : 0, channelConfigText(row.config),
-                       channelTextOrNull(row.secret), row.updatedAt, row.id});
+                       store::textOrNull(row.secret), row.updatedAt, row.id});
 }
 
 Result<int> deleteAlertChannel(store::Database &db, const QString &id)
@@ -113,38 +111,20 @@ Status insertAlertDelivery(store::Database &db, const AlertDeliveryRow &row)
 {
     return db.execute(QStringLiteral("INSERT INTO alert_deliveries (") + kDeliveryColumns +
                           QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {row.id, row.channelId, channelTextOrNull(row.recordId), row.event,
+                      {row.id, row.channelId, store::textOrNull(row.recordId), row.event,
                        row.payload, row.status, row.attempts,
                        row.nextAttemptAt > 0 ? QVariant(row.nextAttemptAt) : QVariant(),
                        row.lastStatus > 0 ? QVariant(row.lastStatus) : QVariant(),
-                       channelTextOrNull(row.lastError), row.createdAt, row.updatedAt});
+                       store::textOrNull(row.lastError), row.createdAt, row.updatedAt});
 }
 
 Status recordAlertDeliveryAttempt(store::Database &db, const AlertDeliveryRow &row,
                                   const AlertDeliveryAttempt &attempt)
 {
-    auto transaction = db.begin();
-    if (!transaction)
-        return transaction.error();
-    if (Status s = db.execute(
-            QStringLiteral("INSERT INTO alert_delivery_attempts (delivery_id, attempt, at, "
-                           "http_status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)"),
-            {row.id, attempt.attempt, attempt.at,
-             attempt.httpStatus > 0 ? QVariant(attempt.httpStatus) : QVariant(),
-             channelTextOrNull(attempt.error), attempt.durationMs});
-        !s)
-        return s;
-    if (Status s = db.execute(
-            QStringLiteral("UPDATE alert_deliveries SET status = ?, attempts = ?, "
-                           "next_attempt_at = ?, last_status = ?, last_error = ?, updated_at = ? "
-                           "WHERE id = ?"),
-            {row.status, row.attempts,
-             row.nextAttemptAt > 0 ? QVariant(row.nextAttemptAt) : QVariant(),
-             row.lastStatus > 0 ? QVariant(row.lastStatus) : QVariant(),
-             channelTextOrNull(row.lastError), row.updatedAt, row.id});
-        !s)
-        return s;
-    return transaction.value().commit();
+    return recordDeliveryAttempt(
+        db, kAlertDeliveryTables, row.id,
+        {row.status, row.attempts, row.nextAttemptAt, row.lastStatus, row.lastError, row.updatedAt},
+        attempt);
 }
 
 Result<QList<AlertDeliveryRow>> pendingAlertDeliveries(store::Database &db)
@@ -181,29 +161,13 @@ listAlertDeliveries(store::Database &db, const QString &channelId, qint64 limit,
     query.orderBy = QStringLiteral("ORDER BY created_at DESC, id DESC");
     query.limit = limit;
     query.offset = offset;
-    store::Page<AlertDeliveryRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readDelivery(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readDelivery);
 }
 
 Result<QList<AlertDeliveryAttempt>> alertDeliveryAttempts(store::Database &db,
                                                           const QString &deliveryId)
 {
-    QList<AlertDeliveryAttempt> rows;
-    const Status read = db.forEachRow(
-        QStringLiteral("SELECT attempt, at, http_status, error, duration_ms "
-                       "FROM alert_delivery_attempts WHERE delivery_id = ? ORDER BY attempt"),
-        {deliveryId}, [&rows](const store::Statement &s) {
-            rows.append({int(s.int64(0)), s.int64(1), s.isNull(2) ? 0 : int(s.int64(2)),
-                         s.isNull(3) ? QString() : s.text(3), s.int64(4)});
-        });
-    if (!read)
-        return read.error();
-    return rows;
+    return deliveryAttempts(db, kAlertDeliveryTables, deliveryId);
 }
 
 } // namespace hm::server::repositories

@@ -5,6 +5,7 @@
 // server/services/fleet/AlertChannels, the sending AlertDispatcher.
 
 #include "common/Result.h"
+#include "server/repositories/DeliveryAttempts.h"
 #include "store/PagedQuery.h"
 
 #include <QJsonObject>
@@ -54,14 +55,7 @@ struct AlertDeliveryRow
     qint64 updatedAt = 0;
 };
 
-struct AlertDeliveryAttempt
-{
-    int attempt = 0;
-    qint64 at = 0;
-    int httpStatus = 0; // 0: no answer
-    QString error;
-    qint64 durationMs = 0;
-};
+using AlertDeliveryAttempt = DeliveryAttempt;
 
 Status insertAlertDelivery(store::Database &db, const AlertDeliveryRow &row);
 // One try and what it left: the delivery's status, attempts, next try and

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,13 +217,7 @@ Result<store::Page<AlertRecordRow>> listAlertRecords(store::Database &db,
     query.orderBy = QStringLiteral("ORDER BY r.started_at DESC, r.id DESC");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<AlertRecordRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readRecord(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readRecord);
 }
 
 Result<QList<MaintenanceRow>> currentMaintenance(store::Database &db, qint64 nowMs)

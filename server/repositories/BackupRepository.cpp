@@ -1,6 +1,9 @@
 #include "server/repositories/BackupRepository.h"
 
+#include "store/ColumnValues.h"
 #include "store/Database.h"
+#include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 #include <QVariant>
 
@@ -16,11 +19,6 @@ const QString kBackupColumns = QStringLiteral(
 QVariant backupOptional(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant();
-}
-
-QVariant backupNullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 BackupRow backupRowOf(const store::Statement &s)
@@ -40,13 +38,11 @@ BackupRow backupRowOf(const store::Statement &s)
     row.fileName = s.text(11);
     row.includesLogs = s.int64(12) != 0;
     row.schemaVersion = int(s.int64(13));
-    if (!s.isNull(14))
-        row.snapshotAt = s.int64(14);
+    row.snapshotAt = store::optionalInt(s, 14);
     row.error = s.text(15);
     row.createdBy = s.text(16);
     row.createdAt = s.int64(17);
-    if (!s.isNull(18))
-        row.completedAt = s.int64(18);
+    row.completedAt = store::optionalInt(s, 18);
     return row;
 }
 
@@ -64,7 +60,7 @@ Status insertBackup(store::Database &db, const BackupRow &row)
         {row.id, row.name, row.description, row.type, row.trigger, row.status, row.progress,
          row.sizeBytes, row.databaseSize, row.filesSize, row.checksum, row.fileName,
          row.includesLogs ? 1 : 0, row.schemaVersion, backupOptional(row.snapshotAt),
-         backupNullIfEmpty(row.error), backupNullIfEmpty(row.createdBy), row.createdAt,
+         store::textOrNull(row.error), store::textOrNull(row.createdBy), row.createdAt,
          backupOptional(row.completedAt)});
 }
 
@@ -75,8 +71,8 @@ Status updateBackup(store::Database &db, const BackupRow &row)
                        "database_size = ?5, files_size = ?6, checksum = ?7, schema_version = ?8, "
                        "snapshot_at = ?9, error = ?10, completed_at = ?11 WHERE id = ?1"),
         {row.id, row.status, row.progress, row.sizeBytes, row.databaseSize, row.filesSize,
-         row.checksum, row.schemaVersion, backupOptional(row.snapshotAt), backupNullIfEmpty(row.error),
-         backupOptional(row.completedAt)});
+         row.checksum, row.schemaVersion, backupOptional(row.snapshotAt),
+         store::textOrNull(row.error), backupOptional(row.completedAt)});
 }
 
 Status deleteBackup(store::Database &db, const QString &id)
@@ -86,12 +82,8 @@ Status deleteBackup(store::Database &db, const QString &id)
 
 Result<std::optional<BackupRow>> backup(store::Database &db, const QString &id)
 {
-    auto found = db.selectOne(kBackupColumns + QStringLiteral(" FROM backups WHERE id = ?1"), {id});
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return std::optional<BackupRow>();
-    return std::optional<BackupRow>(backupRowOf(*found.value()));
+    return store::selectOneAs(db, kBackupColumns + QStringLiteral(" FROM backups WHERE id = ?1"),
+                              {id}, backupRowOf);
 }
 
 Result<store::Page<BackupRow>> listBackups(store::Database &db, const BackupFilter &filter)
@@ -114,25 +106,17 @@ Result<store::Page<BackupRow>> listBackups(store::Database &db, const BackupFilt
     query.orderBy = QStringLiteral("ORDER BY created_at DESC, id DESC");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<BackupRow> page;
-    auto total = store::runPagedQuery(db, query, [&](const store::Statement &s) {
-        page.items.append(backupRowOf(s));
-    });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, backupRowOf);
 }
 
 Result<QList<BackupRow>> backupsOf(store::Database &db, const QString &trigger,
                                    const QString &status)
 {
     QList<BackupRow> rows;
-    Status read = db.forEachRow(kBackupColumns + QStringLiteral(" FROM backups WHERE trigger_kind = ?1 "
-                                                          "AND status = ?2 "
-                                                          "ORDER BY created_at DESC, id DESC"),
-                                {trigger, status},
-                                [&](const store::Statement &s) { rows.append(backupRowOf(s)); });
+    const Status read = db.forEachRow(
+        kBackupColumns + QStringLiteral(" FROM backups WHERE trigger_kind = ?1 AND status = ?2 "
+                                        "ORDER BY created_at DESC, id DESC"),
+        {trigger, status}, [&rows](const store::Statement &s) { rows.append(backupRowOf(s)); });
     if (!read)
         return read.error();
     return rows;

@@ -5,6 +5,7 @@
 // delivered or given up, and each try.
 
 #include "common/Result.h"
+#include "server/repositories/DeliveryAttempts.h"
 
 #include <QList>
 #include <QString>
@@ -31,14 +32,7 @@ struct CallbackRow
     qint64 updatedAt = 0;
 };
 
-struct CallbackAttempt
-{
-    int attempt = 0;
-    qint64 at = 0;
-    int httpStatus = 0; // 0: no answer
-    QString error;
-    qint64 durationMs = 0;
-};
+using CallbackAttempt = DeliveryAttempt;
 
 Status insertCallback(store::Database &db, const CallbackRow &row);
 // waiting -> pending with the payload, due at `atMs`. False when the row

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 namespace hm::server::repositories {
 
@@ -103,13 +104,7 @@ Result<store::Page<CredentialRow>> listCredentials(store::Database &db, const QS
     query.orderBy = QStringLiteral("ORDER BY c.created_at DESC, c.id");
     query.limit = paging.size;
     query.offset = paging.offset();
-    store::Page<CredentialRow> page;
-    const Result<qint64> total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readCredential(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readCredential);
 }
 
 Result<QList<CredentialUsage>> credentialUsages(store::Database &db, const QString &credentialId)
@@ -137,16 +132,10 @@ listCredentialUsages(store::Database &db, const QString &credentialId, const Pag
     query.orderBy = QStringLiteral("ORDER BY user_type, user_name, user_id");
     query.limit = paging.size;
     query.offset = paging.offset();
-    store::Page<CredentialUsage> page;
-    const Result<qint64> total =
-        store::runPagedQuery(db, query, [&page](const store::Statement &s) {
-            page.items.append(
-                {s.text(0), s.text(1), s.isNull(2) ? QString() : s.text(2), s.int64(3)});
-        });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, [](const store::Statement &s) {
+        return CredentialUsage{s.text(0), s.text(1), s.isNull(2) ? QString() : s.text(2),
+                               s.int64(3)};
+    });
 }
 
 Status insertCredentialUsage(store::Database &db, const QString &credentialId,

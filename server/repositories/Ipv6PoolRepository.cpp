@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 namespace hm::server::repositories {
 
@@ -98,13 +99,7 @@ Result<store::Page<Ipv6PoolRow>> listIpv6Pools(store::Database &db, const Ipv6Po
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<Ipv6PoolRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readIpv6Pool(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readIpv6Pool);
 }
 
 Result<std::optional<Ipv6PoolRow>> ipv6PoolById(store::Database &db, qint64 id)
@@ -192,14 +187,7 @@ Result<store::Page<Ipv6AllocationRow>> listIpv6Allocations(store::Database &db,
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<Ipv6AllocationRow> page;
-    auto total = store::runPagedQuery(db, query, [&page](const store::Statement &s) {
-        page.items.append(readIpv6Allocation(s));
-    });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readIpv6Allocation);
 }
 
 Result<std::optional<Ipv6AllocationRow>> ipv6AllocationById(store::Database &db, qint64 id)

@@ -5,6 +5,7 @@
 #include "store/ColumnValues.h"
 #include "store/Database.h"
 #include "store/Like.h"
+#include "store/SelectPage.h"
 
 #include <QUuid>
 
@@ -20,13 +21,7 @@ Result<store::Page<Row>> run(store::Database &db, store::PagedQuery query, const
 {
     query.limit = paging.size;
     query.offset = paging.offset();
-    store::Page<Row> page;
-    const Result<qint64> total = store::runPagedQuery(
-        db, query, [&page, &read](const store::Statement &s) { page.items.append(read(s)); });
-    if (!total.ok())
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, read);
 }
 
 // Where the list after before_id starts: (created_at, id) of that entry.

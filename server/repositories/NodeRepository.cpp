@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 #include <QHash>
 #include <QVariant>
@@ -155,13 +156,7 @@ Result<store::Page<NodeRow>> listNodes(store::Database &db, const NodeFilter &fi
     query.orderBy = QStringLiteral("ORDER BY name COLLATE NOCASE, id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<NodeRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readNode(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readNode);
 }
 
 Result<NodeCounts> nodeCounts(store::Database &db)

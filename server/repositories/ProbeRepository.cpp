@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 namespace hm::server::repositories {
 
@@ -85,13 +86,7 @@ Result<store::Page<ProbeRow>> listProbes(store::Database &db, const ProbeFilter 
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<ProbeRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readProbe(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readProbe);
 }
 
 Result<std::optional<ProbeRow>> probeById(store::Database &db, const QString &id)

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 namespace hm::server::repositories {
 
@@ -186,13 +187,7 @@ Result<store::Page<ServiceRow>> listServices(store::Database &db, const ServiceL
     query.orderBy = QStringLiteral("ORDER BY s.name, s.id");
     query.limit = paging.size;
     query.offset = paging.offset();
-    store::Page<ServiceRow> page;
-    const Result<qint64> total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readService(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readService);
 }
 
 Status insertEndpoint(store::Database &db, const EndpointRow &row)

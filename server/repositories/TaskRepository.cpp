@@ -2,6 +2,7 @@
 
 #include "store/ColumnValues.h"
 #include "store/Database.h"
+#include "store/SelectPage.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -75,8 +76,7 @@ Result<store::Page<TaskRow>> listTasks(store::Database &db, const auth::Principa
     query.orderBy = QStringLiteral("ORDER BY e.created_at DESC, e.id");
     query.limit = paging.size;
     query.offset = paging.offset();
-    store::Page<TaskRow> page;
-    const Result<qint64> total = store::runPagedQuery(db, query, [&page](const store::Statement &s) {
+    return store::selectPageAs(db, query, [](const store::Statement &s) {
         TaskRow row;
         row.executionId = s.text(0);
         row.ownerId = s.text(1);
@@ -89,12 +89,8 @@ Result<store::Page<TaskRow>> listTasks(store::Database &db, const auth::Principa
         row.errorMessage = store::optionalText(s, 7).value_or(QString());
         row.triggerInput = taskJsonColumn(s, 8);
         row.outputs = taskJsonColumn(s, 9);
-        page.items.append(row);
+        return row;
     });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
 }
 
 } // namespace hm::server::repositories

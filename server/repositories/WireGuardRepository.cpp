@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Like.h"
 #include "store/SelectOne.h"
+#include "store/SelectPage.h"
 
 namespace hm::server::repositories {
 
@@ -125,13 +126,7 @@ Result<store::Page<WgServerRow>> listWgServers(store::Database &db, const WgServ
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<WgServerRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readWgServer(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readWgServer);
 }
 
 Result<std::optional<WgServerRow>> wgServerById(store::Database &db, qint64 id)
@@ -258,13 +253,7 @@ Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClie
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
-    store::Page<WgClientRow> page;
-    auto total = store::runPagedQuery(
-        db, query, [&page](const store::Statement &s) { page.items.append(readWgClient(s)); });
-    if (!total)
-        return total.error();
-    page.total = total.value();
-    return page;
+    return store::selectPageAs(db, query, readWgClient);
 }
 
 Result<std::optional<WgClientRow>> wgClientById(store::Database &db, qint64 id)

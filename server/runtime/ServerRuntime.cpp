@@ -497,7 +497,6 @@ Result<QUrl> ServerRuntime::startUp()
     Metrics::instance().setStoreSource(
         [retention = m_retention.get(), guard = m_storageGuard.get()] {
             Metrics::StoreFigures f;
-            f.databaseBytes = retention->databaseBytes();
             f.usedBytes = retention->usedBytes();
             f.growthPerHour = retention->growthPerHour();
             f.deletedTotal = retention->deletedTotal();

@@ -1,19 +1,53 @@
 #pragma once
 
-// What the operations panels' tests share (Audit & Logs, Settings, the
-// dashboard): a real hivemind-server with the console's client signed in
-// (ExecutionTestSupport), a second client signed in as another role, and
-// screenshots of a panel in the console's style.
+// What the operations panels' tests share (Audit & Logs, Settings, Backups,
+// the dashboard, the execution list): a real hivemind-server with the
+// console's client signed in (ConsoleFixture), a second client signed in as
+// another role, and screenshots of a panel in the console's style.
 
 #include "ExecutionTestSupport.h"
+#include "shell/LanguageManager.h"
 #include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QWidget>
+#include <memory>
 
 namespace hm::test {
+
+// A console panel's test: the console's settings of its own (QSettings
+// under a temporary XDG_CONFIG_HOME, cleared), the console in English, a
+// real server (ServerFixture) and the console's client signed in as its
+// administrator. Inherit it after QObject, as ServerFixture.
+class ConsoleFixture : protected ServerFixture
+{
+protected:
+    QTemporaryDir m_config;
+    std::unique_ptr<hm::app::LanguageManager> m_languages;
+    hm::client::ApiClient m_client;
+
+    // From initTestCase, `application` naming the test; "" when all is
+    // there, else what went wrong.
+    QString startConsole(const QString &application)
+    {
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
+        QCoreApplication::setApplicationName(application);
+        QSettings().clear();
+        m_languages = std::make_unique<hm::app::LanguageManager>();
+        if (!m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No))
+            return QStringLiteral("the console cannot switch to English");
+        if (const QString problem = startServer(); !problem.isEmpty())
+            return problem;
+        return signIn(m_client, m_http->base());
+    }
+};
 
 // Signs `client` in as `name` (made with createApiUser); empty on success.
 inline QString signInAs(hm::client::ApiClient &client, const QUrl &url, const QString &name,

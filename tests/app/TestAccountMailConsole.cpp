@@ -10,7 +10,7 @@
 // zh_TW, zh_CN.
 
 #include "OperationsTestSupport.h"
-#include "TlsTestSupport.h"
+#include "SmtpSink.h"
 #include "connection/PasswordResetDialog.h"
 #include "connection/RegisterDialog.h"
 #include "connection/SignInDialog.h"
@@ -24,7 +24,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -50,13 +49,6 @@ const QString kSmtpPassword = QStringLiteral("smtp-C0nsole-pass-never-shown");
 template <typename T> T *child(QWidget *parent, const char *name)
 {
     return parent->findChild<T *>(QString::fromLatin1(name));
-}
-
-QString decodedBody(const QByteArray &message)
-{
-    QByteArray body = message.mid(message.indexOf("\r\n\r\n") + 4);
-    body.replace("\r\n", "");
-    return QString::fromUtf8(QByteArray::fromBase64(body));
 }
 
 QString tokenIn(const QString &body)
@@ -90,20 +82,7 @@ private slots:
     void screenshots();
 
 private:
-    QList<QByteArray> mailsTo(const QString &address) const
-    {
-        QList<QByteArray> found;
-        const QDir dir(m_mailDir);
-        for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files)) {
-            QFile file(dir.filePath(name));
-            if (file.open(QIODevice::ReadOnly)) {
-                const QByteArray message = file.readAll();
-                if (message.contains("X-Envelope-To: " + address.toLatin1() + "\r\n"))
-                    found.append(message);
-            }
-        }
-        return found;
-    }
+    QList<QByteArray> mailsTo(const QString &address) const { return m_sink.messagesTo(address); }
     void showSettings(hm::client::ApiClient *client, const QString &role)
     {
         m_page = std::make_unique<SettingsPage>();
@@ -131,21 +110,18 @@ private:
     {
         const Answer saved = m_http->json("PUT", QStringLiteral("/api/v1/system/mail"),
                                           {{"smtp_host", "127.0.0.1"},
-                                           {"smtp_port", int(m_smtpPort)},
+                                           {"smtp_port", int(m_sink.port())},
                                            {"username", kSmtpUser},
                                            {"password", kSmtpPassword},
                                            {"from", "accounts@hivemind.test"},
-                                           {"ca_pem", QString::fromLatin1(m_certPem)}},
+                                           {"ca_pem", QString::fromLatin1(m_sink.certPem())}},
                                           m_admin);
         QCOMPARE(saved.status, 200);
     }
 
     QTemporaryDir m_config;
     QTemporaryDir m_work;
-    QString m_mailDir;
-    QByteArray m_certPem;
-    QProcess m_sink;
-    quint16 m_smtpPort = 0;
+    smtptest::Sink m_sink;
     std::unique_ptr<hm::app::LanguageManager> m_languages;
     hm::client::ApiClient m_client;
     hm::client::ApiClient m_anonymous;
@@ -162,23 +138,8 @@ void TestAccountMailConsole::initTestCase()
     m_languages = std::make_unique<hm::app::LanguageManager>();
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 
-    m_mailDir = m_work.filePath(QStringLiteral("mail"));
-    QVERIFY(QDir().mkpath(m_mailDir));
-    const QString cert = m_work.filePath(QStringLiteral("smtp.crt"));
-    const QString key = m_work.filePath(QStringLiteral("smtp.key"));
-    QVERIFY(tlstest::makeSelfSignedCertificate(cert, key));
-    QFile certFile(cert);
-    QVERIFY(certFile.open(QIODevice::ReadOnly));
-    m_certPem = certFile.readAll();
-    m_sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_sink.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"), m_mailDir,
-                  cert, key, kSmtpUser, kSmtpPassword});
-    QVERIFY2(m_sink.waitForStarted(10000), "the SMTP sink did not start");
-    QVERIFY2(m_sink.waitForReadyRead(20000), "the SMTP sink said nothing (python3-aiosmtpd?)");
-    const QByteArray line = m_sink.readLine().trimmed();
-    QVERIFY2(line.startsWith("PORT "), line.constData());
-    m_smtpPort = quint16(line.mid(5).toInt());
+    const QString sink = m_sink.start(m_work.path(), kSmtpUser, kSmtpPassword);
+    QVERIFY2(sink.isEmpty(), qPrintable(sink));
 
     const QString problem = startServer();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -194,9 +155,7 @@ void TestAccountMailConsole::cleanup()
 
 void TestAccountMailConsole::cleanupTestCase()
 {
-    m_sink.closeWriteChannel();
-    if (!m_sink.waitForFinished(5000))
-        m_sink.kill();
+    m_sink.stop();
 }
 
 void TestAccountMailConsole::withoutMailTheSignInDialogOffersNothing()
@@ -239,7 +198,7 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
         return int(QDialog::Accepted);
     });
     child<QPushButton>(tab, "mail.caPemLoad")->click();
-    QCOMPARE(ca->toPlainText(), QString::fromLatin1(m_certPem).trimmed());
+    QCOMPARE(ca->toPlainText(), QString::fromLatin1(m_sink.certPem()).trimmed());
     QVERIFY2(caInfo->text().startsWith(QStringLiteral("127.0.0.1: valid until ")),
              qPrintable(caInfo->text()));
     QVERIFY(save->isEnabled());
@@ -260,7 +219,7 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
                  .value("configured")
                  .toBool());
 
-    child<QSpinBox>(tab, "mail.port")->setValue(m_smtpPort);
+    child<QSpinBox>(tab, "mail.port")->setValue(m_sink.port());
     child<QComboBox>(tab, "mail.security")->setCurrentIndex(0);
     type(child<QLineEdit>(tab, "mail.username"), kSmtpUser);
     type(child<QLineEdit>(tab, "mail.password"), kSmtpPassword);
@@ -274,9 +233,9 @@ void TestAccountMailConsole::mailTabSavesWriteOnlyAndSendsATest()
     QCOMPARE(child<QLabel>(tab, "mail.passwordState")->text(),
              QStringLiteral("A password is set."));
     const Answer stored = m_http->get(QStringLiteral("/api/v1/system/mail"), m_admin);
-    QCOMPARE(stored.data().value("smtp_port").toInt(), int(m_smtpPort));
+    QCOMPARE(stored.data().value("smtp_port").toInt(), int(m_sink.port()));
     QCOMPARE(stored.data().value("ca_pem").toString().trimmed(),
-             QString::fromLatin1(m_certPem).trimmed());
+             QString::fromLatin1(m_sink.certPem()).trimmed());
     QVERIFY(stored.data().value("password_set").toBool());
     QVERIFY(!stored.raw.contains(kSmtpPassword.toUtf8()));
 
@@ -356,7 +315,7 @@ void TestAccountMailConsole::forgotPasswordSetsANewOne()
         askedNote = child<QLabel>(reset, "passwordReset.note")->text();
         if (!QTest::qWaitFor([&] { return !mailsTo(user.email).isEmpty(); }, 20000))
             return int(QDialog::Rejected);
-        const QString token = tokenIn(decodedBody(mailsTo(user.email).first()));
+        const QString token = tokenIn(smtptest::decodedBody(mailsTo(user.email).first()));
         // A wrong code first: said, and the dialog stays.
         child<QLineEdit>(reset, "passwordReset.token")->setText(QStringLiteral("made-up"));
         child<QLineEdit>(reset, "passwordReset.newPassword")->setText(next);

@@ -44,7 +44,7 @@ namespace {
 const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
 }
 
-class TestAuditLogsPanel : public QObject, private ServerFixture
+class TestAuditLogsPanel : public QObject, private ConsoleFixture
 {
     Q_OBJECT
 
@@ -180,9 +180,6 @@ private:
         return values;
     }
 
-    QTemporaryDir m_config;
-    std::unique_ptr<hm::app::LanguageManager> m_languages;
-    hm::client::ApiClient m_client;
     std::unique_ptr<AuditLogsPage> m_page;
     ApiUser m_viewer;
     QStringList m_nodeIds; // audit-web, audit-db
@@ -191,17 +188,8 @@ private:
 
 void TestAuditLogsPanel::initTestCase()
 {
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestAuditLogsPanel"));
-    QSettings().clear();
-    m_languages = std::make_unique<hm::app::LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
-    const QString problem = startServer();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const QString signedIn = signIn(m_client, m_http->base());
-    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    const QString started = startConsole(QStringLiteral("TestAuditLogsPanel"));
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     // Audited actions: three users made (USER_CREATED, then each one's
     // LOGIN) and a wrong password (LOGIN_FAILED).
     for (const char *name : {"auditann", "auditbob"}) {

@@ -38,7 +38,7 @@ using hm::app::DialogSeam;
 using hm::app::MessageBox;
 using hm::app::SettingsPage;
 
-class TestBackupsPage : public QObject, private ServerFixture
+class TestBackupsPage : public QObject, private ConsoleFixture
 {
     Q_OBJECT
 
@@ -134,10 +134,7 @@ private:
         });
     }
 
-    QTemporaryDir m_config;
     QTemporaryDir m_files;
-    std::unique_ptr<hm::app::LanguageManager> m_languages;
-    hm::client::ApiClient m_client;
     std::unique_ptr<SettingsPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QString m_downloaded; // a backup file downloaded by the page
@@ -145,17 +142,8 @@ private:
 
 void TestBackupsPage::initTestCase()
 {
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestBackupsPage"));
-    QSettings().clear();
-    m_languages = std::make_unique<hm::app::LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
-    const QString problem = startServer();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const QString signedIn = signIn(m_client, m_http->base());
-    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    const QString started = startConsole(QStringLiteral("TestBackupsPage"));
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestBackupsPage::cleanup()

@@ -4,7 +4,7 @@
 // error states, live updates from /ws/events without reloads, and opening an
 // execution with Enter or a double-click.
 
-#include "ExecutionTestSupport.h"
+#include "OperationsTestSupport.h"
 #include "client/EventHub.h"
 #include "executions/ExecutionListModel.h"
 #include "executions/ExecutionViewer.h"
@@ -28,7 +28,7 @@ using namespace hm::test;
 using hm::app::ExecutionListModel;
 using hm::app::ExecutionsPage;
 
-class TestExecutionList : public QObject, private ServerFixture
+class TestExecutionList : public QObject, private ConsoleFixture
 {
     Q_OBJECT
 
@@ -76,9 +76,6 @@ private:
         return createPublishedFlow(*m_http, m_admin, name, definition, settings);
     }
 
-    QTemporaryDir m_config;
-    std::unique_ptr<hm::app::LanguageManager> m_languages;
-    hm::client::ApiClient m_client;
     std::unique_ptr<ExecutionsPage> m_page;
     QString m_noopFlow;
     QString m_failFlow;
@@ -86,17 +83,8 @@ private:
 
 void TestExecutionList::initTestCase()
 {
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestExecutionList"));
-    QSettings().clear();
-    m_languages = std::make_unique<hm::app::LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
-    const QString problem = startServer();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const QString signedIn = signIn(m_client, m_http->base());
-    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    const QString started = startConsole(QStringLiteral("TestExecutionList"));
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     m_noopFlow =
         newFlow(QStringLiteral("Nightly report"), flowDefinition({flowNode("only", "noop")}));
     QVERIFY(!m_noopFlow.isEmpty());

@@ -10,6 +10,7 @@
 // TestAgentUpgrade's.
 
 #include "AdminTestSupport.h"
+#include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "fleet/NodeListModel.h"
@@ -30,16 +31,6 @@ using namespace hm::app;
 using namespace hm::client;
 using namespace admintest;
 
-namespace {
-
-struct PowerAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
-
-} // namespace
-
 class TestNodeAgent : public QObject
 {
     Q_OBJECT
@@ -58,10 +49,12 @@ private slots:
 
 private:
     ApiClient *client() { return m_server.connection->client(); }
-    bool startAgent(PowerAgent &agent, const QString &name, const QStringList &extra,
-                    const QByteArray &configLines);
-    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
-                                      const QString &nodeId);
+    bool startAgent(NodeAgent &agent, const QString &name, const QStringList &extra,
+                    const QByteArray &configLines)
+    {
+        return m_agents.start(*client(), m_server.connection->baseUrl(), agent, name,
+                              QStringLiteral("lab"), extra, configLines);
+    }
     static bool tabShown(NodesPage &page)
     {
         auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
@@ -69,45 +62,18 @@ private:
     }
 
     AdminServer m_server;
-    QTemporaryDir m_agentDir;
-    PowerAgent m_power;
-    PowerAgent m_plain;
+    NodeAgents m_agents;
+    NodeAgent m_power;
+    NodeAgent m_plain;
     QString m_marker;
 };
-
-bool TestNodeAgent::startAgent(PowerAgent &agent, const QString &name, const QStringList &extra,
-                               const QByteArray &configLines)
-{
-    auto made = await<EnrolledNode>([&](auto done) {
-        NodesApi(*client()).create(NewNode{name, {}, {QStringLiteral("lab")}, 0}, done);
-    });
-    if (!made.ok())
-        return false;
-    agent.nodeId = made->node.id;
-    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-    if (!config.open(QIODevice::WriteOnly))
-        return false;
-    config.write("capabilities=metrics\n" + configLines);
-    config.close();
-    agent.process = std::make_unique<QProcess>();
-    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
-    agent.process->setArguments(
-        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
-                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
-                    made->enrolment.secret, QStringLiteral("--data-dir"),
-                    m_agentDir.filePath(name)} +
-        extra);
-    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.process->start();
-    return agent.process->waitForStarted();
-}
 
 void TestNodeAgent::initTestCase()
 {
     QVERIFY(m_server.start("TestNodeAgent"));
-    QVERIFY(m_agentDir.isValid());
-    m_marker = m_agentDir.filePath(QStringLiteral("rebooted.marker"));
-    const QString script = m_agentDir.filePath(QStringLiteral("fake-reboot.sh"));
+    QVERIFY(m_agents.isValid());
+    m_marker = m_agents.path(QStringLiteral("rebooted.marker"));
+    const QString script = m_agents.path(QStringLiteral("fake-reboot.sh"));
     QFile file(script);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("#!/bin/sh\necho rebooted > \"$1\"\n");
@@ -117,50 +83,23 @@ void TestNodeAgent::initTestCase()
                        "reboot_command=/bin/sh " + script.toUtf8() + ' ' + m_marker.toUtf8()
                            + '\n'));
     QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), {}, {}));
-    for (const PowerAgent *agent : {&m_power, &m_plain})
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto row = await<NodeRow>(
-                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
-                return row.ok() && row->status == QLatin1String("online");
-            }(),
-            30000);
+    for (const NodeAgent *agent : {&m_power, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(nodeOnline(*client(), agent->nodeId), 30000);
 }
 
 void TestNodeAgent::cleanupTestCase()
 {
-    for (PowerAgent *agent : {&m_power, &m_plain}) {
-        if (agent->process) {
-            agent->process->terminate();
-            agent->process->waitForFinished(10000);
-        }
-    }
+    for (NodeAgent *agent : {&m_power, &m_plain})
+        agent->stop();
     m_server.stop();
-}
-
-std::unique_ptr<NodesPage> TestNodeAgent::pageOn(ApiClient *api, const UserInfo &user,
-                                                 const QString &nodeId)
-{
-    auto page = std::make_unique<NodesPage>();
-    page->setSession(api, user);
-    page->resize(1280, 800);
-    page->show();
-    auto *list = child<QTableView>(page.get(), "nodes.list");
-    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
-        return nullptr;
-    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
-    list->selectRow(page->model()->rowOf(nodeId));
-    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
-        return nullptr;
-    return page;
 }
 
 void TestNodeAgent::tabOnlyWhereUsable()
 {
-    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    auto plain = nodesPageOn(client(), m_server.admin, m_plain.nodeId);
     QVERIFY(plain);
     QVERIFY(!tabShown(*plain));
-    auto power = pageOn(client(), m_server.admin, m_power.nodeId);
+    auto power = nodesPageOn(client(), m_server.admin, m_power.nodeId);
     QVERIFY(power);
     QVERIFY(tabShown(*power));
     for (const char *button : {"nodeAgent.upgrade", "nodeAgent.restart", "nodeAgent.reboot"})
@@ -173,7 +112,7 @@ void TestNodeAgent::tabOnlyWhereUsable()
     auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
                                         QStringLiteral("Watch-password-1"), &viewerInfo);
     QVERIFY(viewerClient);
-    auto watched = pageOn(viewerClient.get(), viewerInfo, m_power.nodeId);
+    auto watched = nodesPageOn(viewerClient.get(), viewerInfo, m_power.nodeId);
     QVERIFY(watched);
     QVERIFY(!tabShown(*watched));
 }
@@ -184,7 +123,7 @@ void TestNodeAgent::rebootAsksTwiceThenRuns()
     UserInfo adminInfo;
     auto api = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &adminInfo);
     QVERIFY(api);
-    auto page = pageOn(api.get(), adminInfo, m_power.nodeId);
+    auto page = nodesPageOn(api.get(), adminInfo, m_power.nodeId);
     QVERIFY(page);
     NodeAgentView *view = page->agentView();
     auto *message = child<QLabel>(view, "nodeAgent.message");
@@ -218,7 +157,7 @@ void TestNodeAgent::restartBringsTheAgentBack()
     UserInfo adminInfo;
     auto api = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &adminInfo);
     QVERIFY(api);
-    auto page = pageOn(api.get(), adminInfo, m_power.nodeId);
+    auto page = nodesPageOn(api.get(), adminInfo, m_power.nodeId);
     QVERIFY(page);
     NodeAgentView *view = page->agentView();
     const QString password = m_server.adminPassword;

@@ -16,6 +16,7 @@
 
 #include "../server/PodmanSupport.h"
 #include "AdminTestSupport.h"
+#include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "fleet/NodeComposePane.h"
@@ -27,15 +28,15 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QScrollBar>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
-#include <QStandardPaths>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -43,16 +44,6 @@
 using namespace hm::app;
 using namespace hm::client;
 using namespace admintest;
-
-namespace {
-
-struct DockerAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
-
-} // namespace
 
 class TestNodeDocker : public QObject
 {
@@ -73,10 +64,14 @@ private slots:
 
 private:
     ApiClient *client() { return m_server.connection->client(); }
-    bool startAgent(DockerAgent &agent, const QString &name, const QString &label,
-                    const QStringList &extra);
-    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
-                                      const QString &nodeId);
+    // Every agent of the test talks to the test's podman.
+    bool startAgent(NodeAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra)
+    {
+        return m_agents.start(
+            *client(), m_server.connection->baseUrl(), agent, name, label,
+            QStringList{QStringLiteral("--docker-socket"), m_podman.socketPath()} + extra);
+    }
     // The page with the Docker tab current and the containers read.
     NodeDockerView *dockerOf(NodesPage &page)
     {
@@ -118,42 +113,14 @@ private:
     }
 
     AdminServer m_server;
-    QTemporaryDir m_agentDir;
+    NodeAgents m_agents;
     hm::test::PodmanDaemon m_podman;
-    DockerAgent m_dock;
-    DockerAgent m_plain;
+    NodeAgent m_dock;
+    NodeAgent m_plain;
     QTemporaryDir m_composeRoot; // dock-1's --compose-root, holding project hmshop
     QString m_webId;
     QString m_idleId;
 };
-
-bool TestNodeDocker::startAgent(DockerAgent &agent, const QString &name, const QString &label,
-                                const QStringList &extra)
-{
-    auto made = await<EnrolledNode>([&](auto done) {
-        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
-    });
-    if (!made.ok())
-        return false;
-    agent.nodeId = made->node.id;
-    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-    if (!config.open(QIODevice::WriteOnly))
-        return false;
-    config.write("capabilities=metrics\n");
-    config.close();
-    agent.process = std::make_unique<QProcess>();
-    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
-    agent.process->setArguments(
-        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
-                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
-                    made->enrolment.secret, QStringLiteral("--data-dir"),
-                    m_agentDir.filePath(name), QStringLiteral("--docker-socket"),
-                    m_podman.socketPath()}
-        + extra);
-    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.process->start();
-    return agent.process->waitForStarted();
-}
 
 void TestNodeDocker::initTestCase()
 {
@@ -176,7 +143,7 @@ void TestNodeDocker::initTestCase()
     QVERIFY(!m_webId.isEmpty() && !m_idleId.isEmpty());
 
     QVERIFY(m_server.start("TestNodeDocker"));
-    QVERIFY(m_agentDir.isValid());
+    QVERIFY(m_agents.isValid());
     // A one-service compose project (no network: the test podman has none).
     QVERIFY(m_composeRoot.isValid());
     QVERIFY(QDir(m_composeRoot.path()).mkpath(QStringLiteral("hmshop")));
@@ -195,48 +162,21 @@ void TestNodeDocker::initTestCase()
                        {QStringLiteral("--allow"), QStringLiteral("docker"),
                         QStringLiteral("--compose-root"), m_composeRoot.path()}));
     QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), QStringLiteral("plain"), {}));
-    for (const DockerAgent *agent : {&m_dock, &m_plain})
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto row = await<NodeRow>(
-                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
-                return row.ok() && row->status == QLatin1String("online");
-            }(),
-            30000);
+    for (const NodeAgent *agent : {&m_dock, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(nodeOnline(*client(), agent->nodeId), 30000);
 }
 
 void TestNodeDocker::cleanupTestCase()
 {
-    for (DockerAgent *agent : {&m_dock, &m_plain}) {
-        if (agent->process) {
-            agent->process->terminate();
-            agent->process->waitForFinished(10000);
-        }
-    }
+    for (NodeAgent *agent : {&m_dock, &m_plain})
+        agent->stop();
     m_server.stop();
     m_podman.stop();
 }
 
-std::unique_ptr<NodesPage> TestNodeDocker::pageOn(ApiClient *api, const UserInfo &user,
-                                                  const QString &nodeId)
-{
-    auto page = std::make_unique<NodesPage>();
-    page->setSession(api, user);
-    page->resize(1280, 800);
-    page->show();
-    auto *list = child<QTableView>(page.get(), "nodes.list");
-    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
-        return nullptr;
-    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
-    list->selectRow(page->model()->rowOf(nodeId));
-    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
-        return nullptr;
-    return page;
-}
-
 void TestNodeDocker::containersAreManagedThroughTheUi()
 {
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     QVERIFY(tabShown(*page));
     NodeDockerView *view = dockerOf(*page);
@@ -284,7 +224,7 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
 
 void TestNodeDocker::theLogFollowsTheContainer()
 {
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     NodeDockerView *view = dockerOf(*page);
     QVERIFY(view);
@@ -329,7 +269,7 @@ void TestNodeDocker::followShowsTheLogLive()
         QStringLiteral("for i in $(seq 1 60); do echo early $i; done; trap 'exit 0' TERM; "
                        "i=0; while true; do i=$((i+1)); echo live $i; sleep 1; done"));
     QVERIFY(!briefId.isEmpty());
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     NodeDockerView *view = dockerOf(*page);
     QVERIFY(view);
@@ -392,7 +332,7 @@ void TestNodeDocker::followShowsTheLogLive()
 
 void TestNodeDocker::imagesAndComposeProjects()
 {
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     NodeDockerView *view = dockerOf(*page);
     QVERIFY(view);
@@ -416,7 +356,7 @@ void TestNodeDocker::composeUpAndDownThroughTheUi()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("docker-compose")).isEmpty())
         QSKIP("docker-compose is needed (installer/packages.txt installs it)");
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     NodeDockerView *view = dockerOf(*page);
     QVERIFY(view);
@@ -482,7 +422,7 @@ void TestNodeDocker::composeUpAndDownThroughTheUi()
 
 void TestNodeDocker::removeAsksFirst()
 {
-    auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
     QVERIFY(page);
     NodeDockerView *view = dockerOf(*page);
     QVERIFY(view);
@@ -510,7 +450,7 @@ void TestNodeDocker::removeAsksFirst()
 
 void TestNodeDocker::tabOnlyWhereDockerIsUsable()
 {
-    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    auto plain = nodesPageOn(client(), m_server.admin, m_plain.nodeId);
     QVERIFY(plain);
     QVERIFY(!tabShown(*plain));
     auto *list = child<QTableView>(plain.get(), "nodes.list");
@@ -528,7 +468,7 @@ void TestNodeDocker::screenshots()
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        auto page = pageOn(client(), m_server.admin, m_dock.nodeId);
+        auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
         QVERIFY(page);
         NodeDockerView *view = dockerOf(*page);
         QVERIFY(view);

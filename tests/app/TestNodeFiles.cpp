@@ -13,6 +13,7 @@
 // `screenshots` saves the tab and the editor in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/FileTransfer.h"
 #include "client/NodesApi.h"
@@ -52,12 +53,6 @@ using namespace hm::client;
 using namespace admintest;
 
 namespace {
-
-struct FilesAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
 
 QByteArray readAll(const QString &path)
 {
@@ -121,9 +116,11 @@ private slots:
 
 private:
     ApiClient *client() { return m_server.connection->client(); }
-    bool startAgent(FilesAgent &agent, const QString &name, const QString &label,
-                    const QStringList &extra);
-    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user, const QString &nodeId);
+    bool startAgent(NodeAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra)
+    {
+        return m_agents.start(*client(), m_server.connection->baseUrl(), agent, name, label, extra);
+    }
     // The files-1 page with the Files tab showing `path` of the first root.
     std::unique_ptr<NodesPage> filesPage(const QString &path = {});
     static bool tabShown(NodesPage &page)
@@ -153,45 +150,18 @@ private:
     }
 
     AdminServer m_server;
-    QTemporaryDir m_agentDir;
+    NodeAgents m_agents;
     QTemporaryDir m_tree;
     QString m_root; // canonical, as the agent lists it
     QString m_ro;
-    FilesAgent m_files;
-    FilesAgent m_plain;
+    NodeAgent m_files;
+    NodeAgent m_plain;
 };
-
-bool TestNodeFiles::startAgent(FilesAgent &agent, const QString &name, const QString &label,
-                               const QStringList &extra)
-{
-    auto made = await<EnrolledNode>([&](auto done) {
-        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
-    });
-    if (!made.ok())
-        return false;
-    agent.nodeId = made->node.id;
-    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-    if (!config.open(QIODevice::WriteOnly))
-        return false;
-    config.write("capabilities=metrics\n");
-    config.close();
-    agent.process = std::make_unique<QProcess>();
-    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
-    agent.process->setArguments(
-        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
-                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
-                    made->enrolment.secret, QStringLiteral("--data-dir"),
-                    m_agentDir.filePath(name)} +
-        extra);
-    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.process->start();
-    return agent.process->waitForStarted();
-}
 
 void TestNodeFiles::initTestCase()
 {
     QVERIFY(m_server.start("TestNodeFiles"));
-    QVERIFY(m_agentDir.isValid() && m_tree.isValid());
+    QVERIFY(m_agents.isValid() && m_tree.isValid());
     QVERIFY(QDir(m_tree.path()).mkpath(QStringLiteral("www/docs")));
     QVERIFY(QDir(m_tree.path()).mkpath(QStringLiteral("ro")));
     m_root = QFileInfo(m_tree.filePath(QStringLiteral("www"))).canonicalFilePath();
@@ -204,47 +174,20 @@ void TestNodeFiles::initTestCase()
                         QStringLiteral("--files-root"), m_root, QStringLiteral("--files-root"),
                         m_ro + QStringLiteral(":ro")}));
     QVERIFY(startAgent(m_plain, QStringLiteral("plain-1"), QStringLiteral("plain"), {}));
-    for (const FilesAgent *agent : {&m_files, &m_plain})
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto row = await<NodeRow>(
-                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
-                return row.ok() && row->status == QLatin1String("online");
-            }(),
-            30000);
+    for (const NodeAgent *agent : {&m_files, &m_plain})
+        QTRY_VERIFY_WITH_TIMEOUT(nodeOnline(*client(), agent->nodeId), 30000);
 }
 
 void TestNodeFiles::cleanupTestCase()
 {
-    for (FilesAgent *agent : {&m_files, &m_plain}) {
-        if (agent->process) {
-            agent->process->terminate();
-            agent->process->waitForFinished(10000);
-        }
-    }
+    for (NodeAgent *agent : {&m_files, &m_plain})
+        agent->stop();
     m_server.stop();
-}
-
-std::unique_ptr<NodesPage> TestNodeFiles::pageOn(ApiClient *api, const UserInfo &user,
-                                                 const QString &nodeId)
-{
-    auto page = std::make_unique<NodesPage>();
-    page->setSession(api, user);
-    page->resize(1280, 800);
-    page->show();
-    auto *list = child<QTableView>(page.get(), "nodes.list");
-    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
-        return nullptr;
-    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
-    list->selectRow(page->model()->rowOf(nodeId));
-    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
-        return nullptr;
-    return page;
 }
 
 std::unique_ptr<NodesPage> TestNodeFiles::filesPage(const QString &path)
 {
-    auto page = pageOn(client(), m_server.admin, m_files.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_files.nodeId);
     if (!page || !tabShown(*page))
         return nullptr;
     NodeFilesView *view = page->filesView();
@@ -732,7 +675,7 @@ void TestNodeFiles::readOnlyRootTurnsWritingOff()
 void TestNodeFiles::tabOnlyWhereFilesAreUsable()
 {
     // The administrator, on a node whose agent does not grant files.
-    auto plain = pageOn(client(), m_server.admin, m_plain.nodeId);
+    auto plain = nodesPageOn(client(), m_server.admin, m_plain.nodeId);
     QVERIFY(plain);
     QVERIFY(!tabShown(*plain));
     // The view itself says so when asked anyway.
@@ -757,7 +700,7 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
     auto viewerClient =
         m_server.signIn(QStringLiteral("watcher"), QStringLiteral("Watch-password-1"), &viewerInfo);
     QVERIFY(viewerClient);
-    auto watched = pageOn(viewerClient.get(), viewerInfo, m_files.nodeId);
+    auto watched = nodesPageOn(viewerClient.get(), viewerInfo, m_files.nodeId);
     QVERIFY(watched);
     QVERIFY(!tabShown(*watched));
 
@@ -769,7 +712,7 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
     auto opsClient =
         m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
     QVERIFY(opsClient);
-    auto opsPage = pageOn(opsClient.get(), opsInfo, m_files.nodeId);
+    auto opsPage = nodesPageOn(opsClient.get(), opsInfo, m_files.nodeId);
     QVERIFY(opsPage);
     QVERIFY(!tabShown(*opsPage));
     NodeGrant grant;
@@ -779,7 +722,7 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
     grant.capability = QStringLiteral("files");
     QVERIFY(
         await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); }).ok());
-    auto granted = pageOn(opsClient.get(), opsInfo, m_files.nodeId);
+    auto granted = nodesPageOn(opsClient.get(), opsInfo, m_files.nodeId);
     QVERIFY(granted);
     QVERIFY(tabShown(*granted));
     child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->filesView());

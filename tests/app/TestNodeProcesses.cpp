@@ -11,6 +11,7 @@
 // and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "client/RemoteApi.h"
@@ -42,12 +43,6 @@ using namespace admintest;
 
 namespace {
 
-struct ProcessesAgent
-{
-    QString nodeId;
-    std::unique_ptr<QProcess> process;
-};
-
 ProcessRow processRow(qint64 pid, const QString &name)
 {
     ProcessRow p;
@@ -78,12 +73,11 @@ private slots:
 
 private:
     ApiClient *client() { return m_server.connection->client(); }
-    bool startAgent(ProcessesAgent &agent, const QString &name, const QString &label,
-                    const QStringList &extra);
-    // A NodesPage signed in through `api` as `user`, with `nodeId` selected
-    // and its /access read.
-    std::unique_ptr<NodesPage> pageOn(ApiClient *api, const UserInfo &user,
-                                      const QString &nodeId);
+    bool startAgent(NodeAgent &agent, const QString &name, const QString &label,
+                    const QStringList &extra)
+    {
+        return m_agents.start(*client(), m_server.connection->baseUrl(), agent, name, label, extra);
+    }
     static bool tabShown(NodesPage &page)
     {
         auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
@@ -91,81 +85,27 @@ private:
     }
 
     AdminServer m_server;
-    QTemporaryDir m_agentDir;
-    ProcessesAgent m_web;
-    ProcessesAgent m_db;
+    NodeAgents m_agents;
+    NodeAgent m_web;
+    NodeAgent m_db;
 };
-
-bool TestNodeProcesses::startAgent(ProcessesAgent &agent, const QString &name,
-                                   const QString &label, const QStringList &extra)
-{
-    auto made = await<EnrolledNode>([&](auto done) {
-        NodesApi(*client()).create(NewNode{name, {}, {label}, 0}, done);
-    });
-    if (!made.ok())
-        return false;
-    agent.nodeId = made->node.id;
-    QFile config(m_agentDir.filePath(name + QStringLiteral(".conf")));
-    if (!config.open(QIODevice::WriteOnly))
-        return false;
-    config.write("capabilities=metrics\n");
-    config.close();
-    agent.process = std::make_unique<QProcess>();
-    agent.process->setProgram(hm::test::binaryPath("hivemind-agent"));
-    agent.process->setArguments(
-        QStringList{QStringLiteral("--config"), config.fileName(), QStringLiteral("--server"),
-                    m_server.connection->baseUrl().toString(), QStringLiteral("--enrol-secret"),
-                    made->enrolment.secret, QStringLiteral("--data-dir"),
-                    m_agentDir.filePath(name)} +
-        extra);
-    agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.process->start();
-    return agent.process->waitForStarted();
-}
 
 void TestNodeProcesses::initTestCase()
 {
     QVERIFY(m_server.start("TestNodeProcesses"));
-    QVERIFY(m_agentDir.isValid());
+    QVERIFY(m_agents.isValid());
     QVERIFY(startAgent(m_web, QStringLiteral("web-1"), QStringLiteral("web"),
                        {QStringLiteral("--allow"), QStringLiteral("processes")}));
     QVERIFY(startAgent(m_db, QStringLiteral("db-1"), QStringLiteral("db"), {}));
-    for (const ProcessesAgent *agent : {&m_web, &m_db})
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto row = await<NodeRow>(
-                    [&](auto done) { NodesApi(*client()).get(agent->nodeId, done); });
-                return row.ok() && row->status == QLatin1String("online");
-            }(),
-            30000);
+    for (const NodeAgent *agent : {&m_web, &m_db})
+        QTRY_VERIFY_WITH_TIMEOUT(nodeOnline(*client(), agent->nodeId), 30000);
 }
 
 void TestNodeProcesses::cleanupTestCase()
 {
-    for (ProcessesAgent *agent : {&m_web, &m_db}) {
-        if (agent->process) {
-            agent->process->terminate();
-            agent->process->waitForFinished(10000);
-        }
-    }
+    for (NodeAgent *agent : {&m_web, &m_db})
+        agent->stop();
     m_server.stop();
-}
-
-std::unique_ptr<NodesPage> TestNodeProcesses::pageOn(ApiClient *api, const UserInfo &user,
-                                                    const QString &nodeId)
-{
-    auto page = std::make_unique<NodesPage>();
-    page->setSession(api, user);
-    page->resize(1280, 800);
-    page->show();
-    auto *list = child<QTableView>(page.get(), "nodes.list");
-    if (!QTest::qWaitFor([&] { return page->model()->rowOf(nodeId) >= 0; }, 20000))
-        return nullptr;
-    QSignalSpy accessRead(page.get(), &NodesPage::nodeAccessRead);
-    list->selectRow(page->model()->rowOf(nodeId));
-    if (!QTest::qWaitFor([&] { return accessRead.count() > 0; }, 20000))
-        return nullptr;
-    return page;
 }
 
 void TestNodeProcesses::modelUpdatesRowsInPlace()
@@ -213,7 +153,7 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
     QVERIFY(sleeper.waitForStarted());
     const qint64 pid = sleeper.processId();
 
-    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
     QVERIFY(page);
     QVERIFY(tabShown(*page));
     NodeProcessesView *view = page->processesView();
@@ -267,7 +207,7 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
 void TestNodeProcesses::theAgentItselfIsProtected()
 {
     const qint64 agentPid = m_web.process->processId();
-    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
     QVERIFY(page);
     NodeProcessesView *view = page->processesView();
     child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
@@ -301,7 +241,7 @@ void TestNodeProcesses::headerClickSortsOnTheServerAndTheSelectionStays()
         p->start(QStringLiteral("sleep"), {QStringLiteral("301")});
         QVERIFY(p->waitForStarted());
     }
-    auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+    auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
     QVERIFY(page);
     NodeProcessesView *view = page->processesView();
     child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
@@ -340,7 +280,7 @@ void TestNodeProcesses::headerClickSortsOnTheServerAndTheSelectionStays()
 void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
 {
     // The administrator, on a node whose agent does not grant processes.
-    auto db = pageOn(client(), m_server.admin, m_db.nodeId);
+    auto db = nodesPageOn(client(), m_server.admin, m_db.nodeId);
     QVERIFY(db);
     QVERIFY(!tabShown(*db));
     // Another node and back: /access is read on every pick.
@@ -361,7 +301,7 @@ void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
     auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
                                         QStringLiteral("Watch-password-1"), &viewerInfo);
     QVERIFY(viewerClient);
-    auto watched = pageOn(viewerClient.get(), viewerInfo, m_web.nodeId);
+    auto watched = nodesPageOn(viewerClient.get(), viewerInfo, m_web.nodeId);
     QVERIFY(watched);
     QVERIFY(!tabShown(*watched));
 
@@ -373,7 +313,7 @@ void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
     auto opsClient =
         m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
     QVERIFY(opsClient);
-    auto opsPage = pageOn(opsClient.get(), opsInfo, m_web.nodeId);
+    auto opsPage = nodesPageOn(opsClient.get(), opsInfo, m_web.nodeId);
     QVERIFY(opsPage);
     QVERIFY(!tabShown(*opsPage));
     NodeGrant grant;
@@ -383,7 +323,7 @@ void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
     grant.capability = QStringLiteral("processes");
     QVERIFY(await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); })
                 .ok());
-    auto granted = pageOn(opsClient.get(), opsInfo, m_web.nodeId);
+    auto granted = nodesPageOn(opsClient.get(), opsInfo, m_web.nodeId);
     QVERIFY(granted);
     QVERIFY(tabShown(*granted));
     child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->processesView());
@@ -431,7 +371,7 @@ void TestNodeProcesses::screenshots()
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        auto page = pageOn(client(), m_server.admin, m_web.nodeId);
+        auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
         QVERIFY(page);
         NodeProcessesView *view = page->processesView();
         child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);

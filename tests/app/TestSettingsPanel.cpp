@@ -31,7 +31,7 @@ namespace {
 const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
 }
 
-class TestSettingsPanel : public QObject, private ServerFixture
+class TestSettingsPanel : public QObject, private ConsoleFixture
 {
     Q_OBJECT
 
@@ -79,25 +79,13 @@ private:
     }
     QJsonObject stored() { return m_http->get("/api/v1/system/config", m_admin).data(); }
 
-    QTemporaryDir m_config;
-    std::unique_ptr<hm::app::LanguageManager> m_languages;
-    hm::client::ApiClient m_client;
     std::unique_ptr<SettingsPage> m_page;
 };
 
 void TestSettingsPanel::initTestCase()
 {
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveMindTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestSettingsPanel"));
-    QSettings().clear();
-    m_languages = std::make_unique<hm::app::LanguageManager>();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
-    const QString problem = startServer();
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const QString signedIn = signIn(m_client, m_http->base());
-    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    const QString started = startConsole(QStringLiteral("TestSettingsPanel"));
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestSettingsPanel::cleanup()

@@ -36,25 +36,15 @@ import sys
 import tempfile
 import time
 
+# The shared helpers, without leaving __pycache__ in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_cases import FAILED, PASSED, case  # noqa: E402
+from overlay_root import ROOT_ENV, OverlayRoot  # noqa: E402
+
 BUILD, SOURCE = sys.argv[1], sys.argv[2]
 GUIDE = os.path.join(SOURCE, "docs", "operator-guide.md")
 SHELL_LANGS = {"sh", "bash", "shell", "console", "zsh"}
-PASSED, FAILED = [], []
-
-
-def case(name):
-    def wrap(fn):
-        def runner(*args):
-            started = time.monotonic()
-            try:
-                fn(*args)
-                PASSED.append(name)
-                print(f"PASS   : {name} ({time.monotonic() - started:.1f}s)", flush=True)
-            except Exception as error:  # noqa: BLE001 - every failure is reported
-                FAILED.append(name)
-                print(f"FAIL!  : {name}: {error}", flush=True)
-        return runner
-    return wrap
 
 
 def blocks(text):
@@ -240,10 +230,8 @@ rm -rf /etc/hivemind /var/lib/hivemind /var/lib/hivemind-agent
 def check_commands(text, work):
     if os.geteuid() != 0 or not shutil.which("unshare"):
         raise AssertionError("needs root and unshare (a private mount namespace)")
-    base = os.path.join(work, "root")
-    for d in ("upper", "work", "merged"):
-        os.makedirs(os.path.join(base, d))
-    upper = os.path.join(base, "upper")
+    root = OverlayRoot(work)
+    upper = root.upper
     # The packages, where an operator downloaded them.
     os.makedirs(os.path.join(upper, "root"))
     os.chmod(os.path.join(upper, "root"), 0o700)
@@ -258,19 +246,9 @@ def check_commands(text, work):
            "HM_ADDR": "127.0.0.1"}
     script = script_for(text, env)
     open(os.path.join(upper, "root", "guide.sh"), "w").write(script)
-    setup = (
-        f"mount -t overlay overlay -o lowerdir=/,upperdir={base}/upper,workdir={base}/work "
-        f"{base}/merged && mount -t proc proc {base}/merged/proc && "
-        f"mount -t tmpfs tmpfs {base}/merged/dev && mount -t tmpfs tmpfs {base}/merged/run && "
-        f"mount -t tmpfs tmpfs {base}/merged/tmp && "
-        f"for d in null zero random urandom; do touch {base}/merged/dev/$d && "
-        f"mount --bind /dev/$d {base}/merged/dev/$d; done && "
-        f"exec chroot {base}/merged /bin/sh -c 'sh -e /root/guide.sh'")
-    result = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "sh", "-ec", setup],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=150,
-        env={"PATH": "/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
-             "HOME": "/root"})
+    # The stand-ins for systemctl and journalctl come first.
+    result = root.sh("sh -e /root/guide.sh", check=False, timeout=150,
+                     env=dict(ROOT_ENV, PATH="/usr/local/sbin:" + ROOT_ENV["PATH"], HOME="/root"))
     print(result.stdout.rstrip())
     started = re.findall(r"^>>> guide block at line (\d+)$", result.stdout, re.M)
     assert result.returncode == 0 and ">>> guide done" in result.stdout, (

@@ -26,10 +26,15 @@ import tempfile
 import time
 import urllib.request
 
+# The shared helpers, without leaving __pycache__ in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_cases import FAILED, PASSED, case  # noqa: E402
+from overlay_root import OverlayRoot  # noqa: E402
+
 BUILD, SOURCE = sys.argv[1], sys.argv[2]
 BIN = os.path.join(BUILD, "bin")
 HAS_CONSOLE = os.path.exists(os.path.join(BIN, "hivemind"))
-PASSED, FAILED = [], []
 
 
 def run(cmd, check=True, **kw):
@@ -38,22 +43,6 @@ def run(cmd, check=True, **kw):
     if check and result.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} exited {result.returncode}:\n{result.stdout}")
     return result
-
-
-def case(name):
-    """Runs one check; a failure is reported and the next check still runs."""
-    def wrap(fn):
-        def runner(*args):
-            started = time.monotonic()
-            try:
-                fn(*args)
-                PASSED.append(name)
-                print(f"PASS   : {name} ({time.monotonic() - started:.1f}s)", flush=True)
-            except Exception as error:  # noqa: BLE001 - every failure is reported
-                FAILED.append(name)
-                print(f"FAIL!  : {name}: {error}", flush=True)
-        return runner
-    return wrap
 
 
 def help_options(text):
@@ -287,32 +276,14 @@ def check_completions(roots):
         assert "--data-dir" in out.split(), out
 
 
-class Root:
-    """A throw-away root: this machine's files as the lower layer of an
-    overlay, mounted in a private mount namespace by `unshare`, so dpkg and
-    the maintainer scripts run for real and every change lands in upper/."""
+class Root(OverlayRoot):
+    """The throw-away root (tests/support/overlay_root.py) with the
+    packages in /debs."""
 
     def __init__(self, work):
-        self.base = os.path.join(work, "root")
-        for d in ("upper", "work", "merged"):
-            os.makedirs(os.path.join(self.base, d))
-        self.merged = os.path.join(self.base, "merged")
-        self.debs = os.path.join(self.base, "upper", "debs")
+        super().__init__(work)
+        self.debs = os.path.join(self.upper, "debs")
         os.makedirs(self.debs)
-
-    def sh(self, script, check=True, timeout=120):
-        b = self.base
-        setup = (
-            f"mount -t overlay overlay -o lowerdir=/,upperdir={b}/upper,workdir={b}/work "
-            f"{b}/merged && mount -t proc proc {b}/merged/proc && "
-            f"mount -t tmpfs tmpfs {b}/merged/dev && mount -t tmpfs tmpfs {b}/merged/run && "
-            f"mount -t tmpfs tmpfs {b}/merged/tmp && "
-            f"for d in null zero random urandom; do touch {b}/merged/dev/$d && "
-            f"mount --bind /dev/$d {b}/merged/dev/$d; done && "
-            f"exec chroot {b}/merged /bin/sh -ec \"$0\"")
-        return run(["unshare", "--mount", "--propagation", "private", "sh", "-ec", setup, script],
-                   check=check, timeout=timeout,
-                   env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"})
 
 
 def free_port():

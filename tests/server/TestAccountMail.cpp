@@ -10,7 +10,7 @@
 // --account-token-ttl-ms 1); no token or password in any log line;
 // forgot-password limited per client address.
 
-#include "../support/TlsTestSupport.h"
+#include "../support/SmtpSink.h"
 #include "AuthTestSupport.h"
 
 #include <QDir>
@@ -30,44 +30,6 @@ namespace {
 const QString kSmtpUser = QStringLiteral("account-mailer");
 const QString kSmtpPassword = QStringLiteral("smtp-Acc0unt-pass-never-shown");
 const QString kPassword = QStringLiteral("Str0ng!Passw0rd");
-
-QString decodedBody(const QByteArray &message)
-{
-    const qsizetype split = message.indexOf("\r\n\r\n");
-    QByteArray body = message.mid(split + 4);
-    body.replace("\r\n", "");
-    return QString::fromUtf8(QByteArray::fromBase64(body));
-}
-
-// The Subject header, unfolded, RFC 2047 words decoded.
-QString decodedSubject(const QByteArray &message)
-{
-    QByteArray head = message.left(message.indexOf("\r\n\r\n"));
-    head.replace("\r\n ", " ");
-    for (const QByteArray &line : head.split('\n')) {
-        if (!line.startsWith("Subject: "))
-            continue;
-        const QString value = QString::fromLatin1(line.mid(9).trimmed());
-        static const QRegularExpression word(
-            QStringLiteral("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?="));
-        if (!value.contains(word))
-            return value;
-        QByteArray bytes;
-        qsizetype at = 0;
-        auto it = word.globalMatch(value);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            const QString between = value.mid(at, m.capturedStart() - at);
-            if (!between.trimmed().isEmpty())
-                bytes += between.toLatin1();
-            bytes += QByteArray::fromBase64(m.captured(1).toLatin1());
-            at = m.capturedEnd();
-        }
-        bytes += value.mid(at).toLatin1();
-        return QString::fromUtf8(bytes);
-    }
-    return {};
-}
 
 // The 43-character token on a line of its own.
 QString tokenIn(const QString &body)
@@ -99,35 +61,12 @@ class TestAccountMail : public QObject, private ServerFixture
 
 private:
     QTemporaryDir m_work;
-    QString m_mailDir;
-    QByteArray m_certPem;
-    QProcess m_sink;
-    quint16 m_smtpPort = 0;
+    smtptest::Sink m_sink;
     QByteArray m_log;      // what the server wrote so far
     QStringList m_secrets; // tokens and passwords that must not be logged
 
-    QList<QByteArray> mailsTo(const QString &address) const
-    {
-        QList<QByteArray> found;
-        const QDir dir(m_mailDir);
-        QStringList names = dir.entryList({QStringLiteral("*.eml")}, QDir::Files);
-        std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
-            return a.section(u'.', 0, 0).toInt() < b.section(u'.', 0, 0).toInt();
-        });
-        for (const QString &name : names) {
-            QFile file(dir.filePath(name));
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray message = file.readAll();
-            if (message.contains("X-Envelope-To: " + address.toLatin1() + "\r\n"))
-                found.append(message);
-        }
-        return found;
-    }
-    int savedCount() const
-    {
-        return int(QDir(m_mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size());
-    }
+    QList<QByteArray> mailsTo(const QString &address) const { return m_sink.messagesTo(address); }
+    int savedCount() const { return m_sink.savedCount(); }
     void collectLog()
     {
         m_log += m_server->process().readAllStandardOutput();
@@ -146,12 +85,12 @@ private:
     QJsonObject smtpSettings() const
     {
         return {{"smtp_host", "127.0.0.1"},
-                {"smtp_port", int(m_smtpPort)},
+                {"smtp_port", int(m_sink.port())},
                 {"security", "starttls"},
                 {"username", kSmtpUser},
                 {"password", kSmtpPassword},
                 {"from", "accounts@hivemind.test"},
-                {"ca_pem", QString::fromLatin1(m_certPem)}};
+                {"ca_pem", QString::fromLatin1(m_sink.certPem())}};
     }
     Answer putMail(const QJsonObject &body, const QString &token)
     {
@@ -168,24 +107,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_work.isValid());
-        m_mailDir = m_work.filePath(QStringLiteral("mail"));
-        QVERIFY(QDir().mkpath(m_mailDir));
-        const QString cert = m_work.filePath(QStringLiteral("smtp.crt"));
-        const QString key = m_work.filePath(QStringLiteral("smtp.key"));
-        QVERIFY(tlstest::makeSelfSignedCertificate(cert, key));
-        QFile certFile(cert);
-        QVERIFY(certFile.open(QIODevice::ReadOnly));
-        m_certPem = certFile.readAll();
-        m_sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sink.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"), m_mailDir,
-                      cert, key, kSmtpUser, kSmtpPassword});
-        QVERIFY2(m_sink.waitForStarted(10000), "the SMTP sink did not start");
-        QVERIFY2(m_sink.waitForReadyRead(20000), "the SMTP sink said nothing (python3-aiosmtpd?)");
-        const QByteArray line = m_sink.readLine().trimmed();
-        QVERIFY2(line.startsWith("PORT "), line.constData());
-        m_smtpPort = quint16(line.mid(5).toInt());
-        QVERIFY(m_smtpPort > 0);
+        const QString sink = m_sink.start(m_work.path(), kSmtpUser, kSmtpPassword);
+        QVERIFY2(sink.isEmpty(), qPrintable(sink));
         m_secrets << kSmtpPassword;
 
         QVERIFY2(startServer().isEmpty(), "server did not start");
@@ -200,9 +123,7 @@ private slots:
     }
     void cleanupTestCase()
     {
-        m_sink.closeWriteChannel();
-        if (!m_sink.waitForFinished(5000))
-            m_sink.kill();
+        m_sink.stop();
         stopServer();
     }
 
@@ -281,7 +202,7 @@ private slots:
         QVERIFY(saved.data().value("configured").toBool());
         QVERIFY(!saved.data().contains("password"));
         const Answer read = m_http->get(QStringLiteral("/api/v1/system/mail"), m_admin);
-        QCOMPARE(read.data().value("smtp_port").toInt(), int(m_smtpPort));
+        QCOMPARE(read.data().value("smtp_port").toInt(), int(m_sink.port()));
         QCOMPARE(read.data().value("username").toString(), kSmtpUser);
         QVERIFY(read.data().value("password_set").toBool());
         // A change without the password keeps it.
@@ -318,7 +239,8 @@ private slots:
         const QList<QByteArray> mails = mailsTo(QStringLiteral("ops@example.test"));
         QCOMPARE(mails.size(), 1);
         QVERIFY(mails.first().contains("X-Envelope-From: accounts@hivemind.test"));
-        QCOMPARE(decodedSubject(mails.first()), QStringLiteral("[HiveMind] 帳號電子郵件設定測試"));
+        QCOMPARE(smtptest::decodedSubject(mails.first()),
+                 QStringLiteral("[HiveMind] 帳號電子郵件設定測試"));
 
         // Bad input.
         tested = m_http->json("POST", QStringLiteral("/api/v1/system/mail/test"),
@@ -340,7 +262,7 @@ private slots:
         QCOMPARE(tested.status, 200);
         QCOMPARE(tested.data().value("success").toBool(), false);
         QCOMPARE(tested.data().value("error").toString(), QStringLiteral("connection refused"));
-        QCOMPARE(putMail({{"smtp_port", int(m_smtpPort)}}, m_admin).status, 200);
+        QCOMPARE(putMail({{"smtp_port", int(m_sink.port())}}, m_admin).status, 200);
 
         // A host name that resolves to loopback is refused at the send
         // while private networks are not allowed.
@@ -398,8 +320,8 @@ private slots:
         QCOMPARE(asked.status, 200);
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
         const QByteArray mail = mailsTo(user.email).first();
-        QCOMPARE(decodedSubject(mail), subject);
-        const QString body = decodedBody(mail);
+        QCOMPARE(smtptest::decodedSubject(mail), subject);
+        const QString body = smtptest::decodedBody(mail);
         QVERIFY2(body.contains(marker), qPrintable(body));
         const QString token = tokenIn(body);
         QVERIFY2(!token.isEmpty(), qPrintable(body));
@@ -443,10 +365,10 @@ private slots:
             createApiUser(*m_http, m_admin, QStringLiteral("twice"), kPassword, "user");
         QCOMPARE(forgot(user.email).status, 200);
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
-        const QString first = tokenIn(decodedBody(mailsTo(user.email).at(0)));
+        const QString first = tokenIn(smtptest::decodedBody(mailsTo(user.email).at(0)));
         QCOMPARE(forgot(user.email).status, 200);
         QTRY_COMPARE(mailsTo(user.email).size(), 2);
-        const QString second = tokenIn(decodedBody(mailsTo(user.email).at(1)));
+        const QString second = tokenIn(smtptest::decodedBody(mailsTo(user.email).at(1)));
         m_secrets << first << second;
         QVERIFY(first != second);
         QCOMPARE(reset(first, QStringLiteral("Th1rd!Passw0rd")).code(),
@@ -472,7 +394,7 @@ private slots:
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
         QCOMPARE(savedCount(), before + 1);
         QVERIFY(mailsTo(QStringLiteral("nobody-here@example.com")).isEmpty());
-        m_secrets << tokenIn(decodedBody(mailsTo(user.email).first()));
+        m_secrets << tokenIn(smtptest::decodedBody(mailsTo(user.email).first()));
         // Bad input is still said.
         QCOMPARE(forgot(QStringLiteral("no-at-sign")).details().value("field").toString(),
                  QStringLiteral("email"));
@@ -496,8 +418,9 @@ private slots:
         QCOMPARE(registered.status, 201);
         QTRY_COMPARE(mailsTo(email).size(), 1);
         const QByteArray mail = mailsTo(email).first();
-        QCOMPARE(decodedSubject(mail), QStringLiteral("[HiveMind] Verify your e-mail address"));
-        const QString token = tokenIn(decodedBody(mail));
+        QCOMPARE(smtptest::decodedSubject(mail),
+                 QStringLiteral("[HiveMind] Verify your e-mail address"));
+        const QString token = tokenIn(smtptest::decodedBody(mail));
         QVERIFY(!token.isEmpty());
         m_secrets << token;
         const QString access = m_http->accessToken(QStringLiteral("newcomer"), kPassword);
@@ -546,8 +469,9 @@ private slots:
             200);
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
         const QByteArray linkMail = mailsTo(user.email).first();
-        QCOMPARE(decodedSubject(linkMail), QStringLiteral("[HiveMind] 验证您的电子邮件地址"));
-        const QString linkToken = tokenIn(decodedBody(linkMail));
+        QCOMPARE(smtptest::decodedSubject(linkMail),
+                 QStringLiteral("[HiveMind] 验证您的电子邮件地址"));
+        const QString linkToken = tokenIn(smtptest::decodedBody(linkMail));
         m_secrets << linkToken;
         const Answer clicked =
             m_http->get(QStringLiteral("/api/auth/verify-email?token=") + linkToken);
@@ -577,9 +501,9 @@ private slots:
                      QStringLiteral("INVALID_CREDENTIALS"));
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
         const QByteArray notice = mailsTo(user.email).first();
-        QCOMPARE(decodedSubject(notice), QStringLiteral("[HiveMind] 您的帳號已被鎖定"));
-        QVERIFY2(decodedBody(notice).contains(QStringLiteral("30 分鐘")),
-                 qPrintable(decodedBody(notice)));
+        QCOMPARE(smtptest::decodedSubject(notice), QStringLiteral("[HiveMind] 您的帳號已被鎖定"));
+        QVERIFY2(smtptest::decodedBody(notice).contains(QStringLiteral("30 分鐘")),
+                 qPrintable(smtptest::decodedBody(notice)));
         // More failures while locked, and a lock from another address
         // (X-Forwarded-For is not believed: the same address) send nothing
         // more: the next mail this user gets is the reset asked for now.
@@ -589,9 +513,9 @@ private slots:
         QCOMPARE(forgot(user.email).status, 200);
         QTRY_COMPARE(mailsTo(user.email).size(), 2);
         const QByteArray second = mailsTo(user.email).at(1);
-        QCOMPARE(decodedSubject(second), QStringLiteral("[HiveMind] 重設您的密碼"));
+        QCOMPARE(smtptest::decodedSubject(second), QStringLiteral("[HiveMind] 重設您的密碼"));
         // The reset lifts the lock.
-        const QString token = tokenIn(decodedBody(second));
+        const QString token = tokenIn(smtptest::decodedBody(second));
         m_secrets << token;
         QCOMPARE(reset(token, QStringLiteral("Unl0cked!Passw0rd")).status, 200);
         QCOMPARE(
@@ -621,7 +545,7 @@ private slots:
             createApiUser(*m_http, m_admin, QStringLiteral("late"), kPassword, "user");
         QCOMPARE(forgot(user.email).status, 200);
         QTRY_COMPARE(mailsTo(user.email).size(), 1);
-        const QString token = tokenIn(decodedBody(mailsTo(user.email).first()));
+        const QString token = tokenIn(smtptest::decodedBody(mailsTo(user.email).first()));
         QVERIFY(!token.isEmpty());
         const Answer refused = reset(token, QStringLiteral("T00!Late-passw0rd"));
         QCOMPARE(refused.status, 401);

@@ -7,14 +7,10 @@
 // channel in zh-TW mails its test, firing and resolved messages in zh-TW
 // (UTF-8 body, RFC 2047 subject), and an unknown language is refused.
 
-#include "../support/TlsTestSupport.h"
+#include "../support/SmtpSink.h"
 #include "FleetTestSupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,51 +22,6 @@ namespace {
 const QString kSmtpUser = QStringLiteral("alerts-sender");
 const QString kSmtpPassword = QStringLiteral("smtp-Pa55word-never-shown");
 
-// The body of a saved message (base64 after the blank line).
-QString decodedBody(const QByteArray &message)
-{
-    const qsizetype split = message.indexOf("\r\n\r\n");
-    QByteArray body = message.mid(split + 4);
-    body.replace("\r\n", "");
-    return QString::fromUtf8(QByteArray::fromBase64(body));
-}
-
-// The Subject header of a saved message, unfolded and decoded: RFC 2047
-// encoded words (=?UTF-8?B?…?=), whitespace between adjacent words dropped.
-// Empty when a header holds a byte that is not ASCII (not sent as it must).
-QString decodedSubject(const QByteArray &message)
-{
-    QByteArray head = message.left(message.indexOf("\r\n\r\n"));
-    for (const char byte : head) {
-        if (uchar(byte) > 0x7e)
-            return {};
-    }
-    head.replace("\r\n ", " ");
-    for (const QByteArray &line : head.split('\n')) {
-        if (!line.startsWith("Subject: "))
-            continue;
-        const QString value = QString::fromLatin1(line.mid(9).trimmed());
-        static const QRegularExpression word(
-            QStringLiteral("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?="));
-        if (!value.contains(word))
-            return value;
-        QByteArray bytes;
-        qsizetype at = 0;
-        auto it = word.globalMatch(value);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            const QString between = value.mid(at, m.capturedStart() - at);
-            if (!between.trimmed().isEmpty())
-                bytes += between.toLatin1();
-            bytes += QByteArray::fromBase64(m.captured(1).toLatin1());
-            at = m.capturedEnd();
-        }
-        bytes += value.mid(at).toLatin1();
-        return QString::fromUtf8(bytes);
-    }
-    return {};
-}
-
 } // namespace
 
 class TestAlertEmailChannel : public QObject, private ServerFixture
@@ -79,30 +30,20 @@ class TestAlertEmailChannel : public QObject, private ServerFixture
 
 private:
     QTemporaryDir m_work;
-    QString m_mailDir;
-    QByteArray m_certPem;
-    QProcess m_sink;
-    quint16 m_smtpPort = 0;
+    smtptest::Sink m_sink;
 
-    QByteArray savedMessage(int n) const
-    {
-        QFile file(QDir(m_mailDir).filePath(QStringLiteral("%1.eml").arg(n)));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    int savedCount() const
-    {
-        return int(QDir(m_mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size());
-    }
+    QByteArray savedMessage(int n) const { return m_sink.savedMessage(n); }
+    int savedCount() const { return m_sink.savedCount(); }
     QJsonObject emailConfig(const QString &password, bool withCa = true) const
     {
         QJsonObject config{
-            {"smtp_host", "127.0.0.1"},       {"smtp_port", int(m_smtpPort)},
+            {"smtp_host", "127.0.0.1"},       {"smtp_port", int(m_sink.port())},
             {"security", "starttls"},         {"username", kSmtpUser},
             {"from", "alerts@hivemind.test"}, {"to", "ops@example.test, oncall@example.test"}};
         if (!password.isEmpty())
             config.insert("password", password);
         if (withCa)
-            config.insert("ca_pem", QString::fromLatin1(m_certPem));
+            config.insert("ca_pem", QString::fromLatin1(m_sink.certPem()));
         return config;
     }
     Answer test(const QString &id)
@@ -120,27 +61,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_work.isValid());
-        m_mailDir = m_work.filePath(QStringLiteral("mail"));
-        QVERIFY(QDir().mkpath(m_mailDir));
-        const QString cert = m_work.filePath(QStringLiteral("smtp.crt"));
-        const QString key = m_work.filePath(QStringLiteral("smtp.key"));
-        QVERIFY(tlstest::makeSelfSignedCertificate(cert, key));
-        QFile certFile(cert);
-        QVERIFY(certFile.open(QIODevice::ReadOnly));
-        m_certPem = certFile.readAll();
-        // Debian's interpreter, where python3-aiosmtpd is installed.
-        const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
-                                   ? QStringLiteral("/usr/bin/python3")
-                                   : QStringLiteral("python3");
-        m_sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sink.start(python, {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"),
-                              m_mailDir, cert, key, kSmtpUser, kSmtpPassword});
-        QVERIFY2(m_sink.waitForStarted(10000), "the SMTP sink did not start");
-        QVERIFY2(m_sink.waitForReadyRead(20000), "the SMTP sink said nothing (python3-aiosmtpd?)");
-        const QByteArray line = m_sink.readLine().trimmed();
-        QVERIFY2(line.startsWith("PORT "), line.constData());
-        m_smtpPort = quint16(line.mid(5).toInt());
-        QVERIFY(m_smtpPort > 0);
+        const QString sink = m_sink.start(m_work.path(), kSmtpUser, kSmtpPassword);
+        QVERIFY2(sink.isEmpty(), qPrintable(sink));
 
         QVERIFY2(startServer().isEmpty(), "server did not start");
         QCOMPARE(m_http
@@ -151,9 +73,7 @@ private slots:
     }
     void cleanupTestCase()
     {
-        m_sink.closeWriteChannel();
-        if (!m_sink.waitForFinished(5000))
-            m_sink.kill();
+        m_sink.stop();
         stopServer();
     }
 
@@ -180,7 +100,7 @@ private slots:
         QVERIFY(first.contains("X-Envelope-From: alerts@hivemind.test"));
         QVERIFY(first.contains("X-Envelope-To: ops@example.test,oncall@example.test"));
         QVERIFY(first.contains("Subject: [HiveMind] Test of the alert channel \"Ops mail\""));
-        QVERIFY(decodedBody(first).contains(QLatin1String("Ops mail")));
+        QVERIFY(smtptest::decodedBody(first).contains(QLatin1String("Ops mail")));
 
         // A fired alert is mailed.
         AgentPeer agent;
@@ -194,7 +114,7 @@ private slots:
         const QByteArray alert = savedMessage(2);
         QVERIFY2(alert.contains("Subject: [HiveMind] Alert: CPU hot on mail-01"),
                  alert.constData());
-        const QString body = decodedBody(alert);
+        const QString body = smtptest::decodedBody(alert);
         QVERIFY2(body.contains(QLatin1String("96.5")), qPrintable(body));
         const QJsonArray deliveries =
             m_http->get(QStringLiteral("/api/v1/alerts/channels/%1/deliveries").arg(id), m_admin)
@@ -268,10 +188,11 @@ private slots:
         const QByteArray test = savedMessage(before + 1);
         QVERIFY2(test.contains("Subject: =?UTF-8?B?"), test.constData());
         QVERIFY(test.contains("Content-Type: text/plain; charset=UTF-8"));
-        QCOMPARE(decodedSubject(test), QStringLiteral("[HiveMind] 通知管道「值班信箱」的測試"));
-        QVERIFY2(decodedBody(test).contains(
+        QCOMPARE(smtptest::decodedSubject(test),
+                 QStringLiteral("[HiveMind] 通知管道「值班信箱」的測試"));
+        QVERIFY2(smtptest::decodedBody(test).contains(
                      QStringLiteral("這是 HiveMind 通知管道「值班信箱」的測試訊息")),
-                 qPrintable(decodedBody(test)));
+                 qPrintable(smtptest::decodedBody(test)));
 
         // A firing alert and its resolution, in zh-TW.
         AgentPeer agent;
@@ -283,8 +204,9 @@ private slots:
         agent.send(fleet::serialize(AgentPeer::report(1, 97)));
         QTRY_COMPARE_WITH_TIMEOUT(savedCount(), before + 2, 20000);
         const QByteArray firing = savedMessage(before + 2);
-        QCOMPARE(decodedSubject(firing), QStringLiteral("[HiveMind] 告警：mail-02 上的 CPU 過高"));
-        const QString body = decodedBody(firing);
+        QCOMPARE(smtptest::decodedSubject(firing),
+                 QStringLiteral("[HiveMind] 告警：mail-02 上的 CPU 過高"));
+        const QString body = smtptest::decodedBody(firing);
         QVERIFY2(body.contains(QStringLiteral("告警「CPU 過高」已在 mail-02 上觸發。")),
                  qPrintable(body));
         QVERIFY2(body.contains(QStringLiteral("類型：處理器使用率")), qPrintable(body));
@@ -296,31 +218,23 @@ private slots:
         agent.send(fleet::serialize(AgentPeer::report(3, 5)));
         QTRY_COMPARE_WITH_TIMEOUT(savedCount(), before + 3, 20000);
         const QByteArray resolved = savedMessage(before + 3);
-        QCOMPARE(decodedSubject(resolved),
+        QCOMPARE(smtptest::decodedSubject(resolved),
                  QStringLiteral("[HiveMind] 已解決：mail-02 上的 CPU 過高"));
-        QVERIFY(decodedBody(resolved).contains(QStringLiteral("解決時間：")));
+        QVERIFY(smtptest::decodedBody(resolved).contains(QStringLiteral("解決時間：")));
     }
     // An IPv6 SMTP server, written as a URL writes it ("[::1]"): stored
     // plain, reached over ::1 with STARTTLS (the certificate names ::1).
     void anIpv6SmtpHostIsReached()
     {
-        const QString mailDir = m_work.filePath(QStringLiteral("mail6"));
-        QVERIFY(QDir().mkpath(mailDir));
-        QProcess sink;
-        sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        sink.start(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"), mailDir,
-                    m_work.filePath(QStringLiteral("smtp.crt")),
-                    m_work.filePath(QStringLiteral("smtp.key")), kSmtpUser, kSmtpPassword,
-                    QStringLiteral("::1")});
-        QVERIFY2(sink.waitForStarted(10000), "the IPv6 SMTP sink did not start");
-        QVERIFY2(sink.waitForReadyRead(20000), "the IPv6 SMTP sink said nothing (no ::1?)");
-        const QByteArray line = sink.readLine().trimmed();
-        QVERIFY2(line.startsWith("PORT "), line.constData());
+        smtptest::Sink sink;
+        const QString started = sink.start(m_work.filePath(QStringLiteral("v6")), kSmtpUser,
+                                           kSmtpPassword, {}, QStringLiteral("::1"));
+        QVERIFY2(started.isEmpty(), qPrintable(started));
 
         QJsonObject config = emailConfig(kSmtpPassword);
         config.insert("smtp_host", "[::1]");
-        config.insert("smtp_port", line.mid(5).toInt());
+        config.insert("smtp_port", int(sink.port()));
+        config.insert("ca_pem", QString::fromLatin1(sink.certPem()));
         const Answer made =
             m_http->json("POST", QStringLiteral("/api/v1/alerts/channels"),
                          {{"name", "IPv6 mail"}, {"type", "email"}, {"config", config}}, m_admin);
@@ -330,17 +244,9 @@ private slots:
         const Answer tested = test(made.data().value("id").toString());
         QVERIFY2(tested.data().value("success").toBool(),
                  qPrintable(tested.data().value("error").toString()));
-        const auto saved = [&] {
-            return QDir(mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size();
-        };
-        QTRY_COMPARE(saved(), 1);
-        QFile message(QDir(mailDir).filePath(QStringLiteral("1.eml")));
-        QVERIFY(message.open(QIODevice::ReadOnly));
-        QVERIFY(message.readAll().contains(
+        QTRY_COMPARE(sink.savedCount(), 1);
+        QVERIFY(sink.savedMessage(1).contains(
             "Subject: [HiveMind] Test of the alert channel \"IPv6 mail\""));
-        sink.closeWriteChannel();
-        if (!sink.waitForFinished(5000))
-            sink.kill();
     }
 };
 

@@ -360,6 +360,9 @@ private slots:
         QVERIFY(!fs.value("state").toString().isEmpty());
         const Answer metrics = m_http->get("/metrics");
         QVERIFY(metrics.raw.contains("\nhivemind_store_used_bytes "));
+        // The file's size is one gauge, the dashboard's, not two.
+        QVERIFY(metrics.raw.contains("\nhivemind_database_size_bytes "));
+        QVERIFY(!metrics.raw.contains("hivemind_store_database_bytes"));
         QVERIFY(metrics.raw.contains("\nhivemind_store_free_bytes "));
         QVERIFY(metrics.raw.contains("\nhivemind_store_state "));
         QVERIFY(metrics.raw.contains("\nhivemind_history_queue_full_total 0"));

@@ -8,10 +8,8 @@
 // USER without a grant and a script without shell: true are refused; every
 // run is audited with the user the execution acts for.
 
-#include "FlowTestSupport.h"
-#include "RemoteAgentSupport.h"
+#include "TaskTestSupport.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -22,31 +20,6 @@ using namespace hm::test;
 
 namespace {
 
-// The pids of running processes whose command line is exactly `argv`.
-QList<qint64> processesRunning(const QStringList &argv)
-{
-    QList<qint64> pids;
-    const QByteArray wanted = argv.join(QChar(0)).toUtf8() + '\0';
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!cmdline.open(QIODevice::ReadOnly) || cmdline.readAll() != wanted)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')');
-        if (close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z')
-            pids << pid;
-    }
-    return pids;
-}
-
 QJsonObject labelTarget(const QString &label, const QString &mode)
 {
     return {{"label", label}, {"mode", mode}};
@@ -54,32 +27,13 @@ QJsonObject labelTarget(const QString &label, const QString &mode)
 
 } // namespace
 
-class TestRemoteTasks : public QObject, private ServerFixture
+class TestRemoteTasks : public QObject, private TaskTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<RemoteAgents> m_agents;
     RemoteAgent m_batch1;
     RemoteAgent m_batch2;
     RemoteAgent m_plain;
-    ApiUser m_ops;
-    ApiUser m_viewer;
-    QString m_adminId;
-    int m_flows = 0;
-
-    // A published flow of one task node "run" with `config`, retried
-    // `attempts` times without delay; its id.
-    QString taskFlow(const QString &token, const QJsonObject &config, int attempts = 1)
-    {
-        QString why;
-        const QString id = createPublishedFlow(
-            *m_http, token, QStringLiteral("tasks-%1").arg(++m_flows),
-            flowDefinition({flowNode("run", "task", {}, config)}),
-            {{"retry", QJsonObject{{"maxAttempts", attempts}, {"backoffMs", 0}}}}, &why);
-        if (id.isEmpty())
-            qWarning().noquote() << why;
-        return id;
-    }
 
     QString trigger(const QString &token, const QString &flowId)
     {
@@ -89,34 +43,11 @@ class TestRemoteTasks : public QObject, private ServerFixture
         return run.data().value("execution_id").toString();
     }
 
-    QString status(const QString &executionId)
-    {
-        return executionStatus(*m_http, m_admin, executionId);
-    }
-
-    QJsonObject runNode(const QString &executionId)
-    {
-        return m_http->get("/api/v1/executions/" + executionId + "/nodes/run", m_admin).data();
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY2(startServer().isEmpty(), "server did not start");
-        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
-        QVERIFY(m_agents->isValid());
-        QCOMPARE(m_http
-                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
-                            {{"interval_s", 1}}, m_admin)
-                     .status,
-                 200);
-        m_adminId = m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
-                        .data()
-                        .value("id")
-                        .toString();
-        m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
-        m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
-        QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
+        const QString started = startTaskServer();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
         QVERIFY(m_agents->start(m_batch1, "batch-1", {"batch"}, {"--allow", "tasks"}));
         QVERIFY(m_agents->start(m_batch2, "batch-2", {"batch"}, {"--allow", "tasks"}));
         QVERIFY(m_agents->start(m_plain, "plain-1", {"plain"}));

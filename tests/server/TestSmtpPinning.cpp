@@ -8,13 +8,10 @@
 // nothing for an IP literal or when private networks are allowed (curl
 // connects to the literal, or resolves: any address may be reached then).
 
-#include "../support/TlsTestSupport.h"
+#include "../support/SmtpSink.h"
 #include "server/services/mail/SmtpSender.h"
 
-#include <QDir>
-#include <QFile>
 #include <QHostInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <optional>
@@ -37,35 +34,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_work.isValid());
-        m_mailDir = m_work.filePath(QStringLiteral("mail"));
-        QVERIFY(QDir().mkpath(m_mailDir));
-        const QString cert = m_work.filePath(QStringLiteral("smtp.crt"));
-        const QString key = m_work.filePath(QStringLiteral("smtp.key"));
-        QVERIFY(tlstest::makeSelfSignedCertificate(cert, key, 2, kName));
-        QFile certFile(cert);
-        QVERIFY(certFile.open(QIODevice::ReadOnly));
-        m_certPem = certFile.readAll();
         // The name must not resolve, or the test would not show the pin.
         QVERIFY(QHostInfo::fromName(kName).addresses().isEmpty());
-        const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
-                                   ? QStringLiteral("/usr/bin/python3")
-                                   : QStringLiteral("python3");
-        m_sink.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sink.start(python, {QStringLiteral(HIVEMIND_SOURCE_DIR "/tests/support/smtp_sink.py"),
-                              m_mailDir, cert, key, kUser, kPassword});
-        QVERIFY2(m_sink.waitForStarted(10000), "the SMTP sink did not start");
-        QVERIFY2(m_sink.waitForReadyRead(20000), "the SMTP sink said nothing (python3-aiosmtpd?)");
-        const QByteArray line = m_sink.readLine().trimmed();
-        QVERIFY2(line.startsWith("PORT "), line.constData());
-        m_port = line.mid(5).toInt();
-        QVERIFY(m_port > 0);
+        const QString sink = m_sink.start(m_work.path(), kUser, kPassword, kName);
+        QVERIFY2(sink.isEmpty(), qPrintable(sink));
     }
-    void cleanupTestCase()
-    {
-        m_sink.closeWriteChannel();
-        if (!m_sink.waitForFinished(5000))
-            m_sink.kill();
-    }
+    void cleanupTestCase() { m_sink.stop(); }
 
     void connectsToThePinnedAddressOnly()
     {
@@ -76,21 +50,21 @@ private slots:
         message.text = QStringLiteral("Sent to the address the policy checked.");
         mail::SmtpSettings settings;
         settings.host = kName;
-        settings.port = m_port;
+        settings.port = m_sink.port();
         settings.username = kUser;
         settings.password = kPassword.toUtf8();
-        settings.caPem = m_certPem;
+        settings.caPem = m_sink.certPem();
         settings.timeoutMs = 10000;
 
         settings.pinned = {QHostAddress(QStringLiteral("127.0.0.2"))};
         const mail::SmtpOutcome elsewhere = mail::SmtpSender::sendNow(settings, message);
         QVERIFY(!elsewhere.sent);
-        QCOMPARE(QDir(m_mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 0);
+        QCOMPARE(m_sink.savedCount(), 0);
 
         settings.pinned = {QHostAddress(QStringLiteral("127.0.0.1"))};
         const mail::SmtpOutcome sent = mail::SmtpSender::sendNow(settings, message);
         QVERIFY2(sent.sent, qPrintable(sent.error));
-        QCOMPARE(QDir(m_mailDir).entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 1);
+        QCOMPARE(m_sink.savedCount(), 1);
     }
 
     void policyHandsOnWhatItChecked()
@@ -116,10 +90,7 @@ private slots:
 
 private:
     QTemporaryDir m_work;
-    QString m_mailDir;
-    QByteArray m_certPem;
-    QProcess m_sink;
-    int m_port = 0;
+    smtptest::Sink m_sink;
 };
 
 QTEST_MAIN(TestSmtpPinning)

@@ -15,11 +15,8 @@
 //     the grant (or with a key whose permissions lack nodes.execute) the
 //     task node fails FORBIDDEN before anything runs, with it it runs.
 
-#include "FlowTestSupport.h"
-#include "RemoteAgentSupport.h"
+#include "TaskTestSupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -27,47 +24,13 @@
 
 using namespace hm::test;
 
-namespace {
-
-// The pids of running processes whose command line is exactly `argv`.
-QList<qint64> processesRunning(const QStringList &argv)
-{
-    QList<qint64> pids;
-    const QByteArray wanted = argv.join(QChar(0)).toUtf8() + '\0';
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!cmdline.open(QIODevice::ReadOnly) || cmdline.readAll() != wanted)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')');
-        if (close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z')
-            pids << pid;
-    }
-    return pids;
-}
-
-} // namespace
-
-class TestTaskExecutions : public QObject, private ServerFixture
+class TestTaskExecutions : public QObject, private TaskTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<RemoteAgents> m_agents;
     RemoteAgent m_nodeA;
     RemoteAgent m_nodeB;
-    ApiUser m_ops;
-    ApiUser m_viewer;
-    QString m_adminId;
     QString m_echoTask; // the first task, checked again after the restart
-    int m_flows = 0;
 
     Answer postTask(const QJsonObject &body, const QString &token)
     {
@@ -90,29 +53,6 @@ class TestTaskExecutions : public QObject, private ServerFixture
         return {};
     }
 
-    QString status(const QString &executionId)
-    {
-        return executionStatus(*m_http, m_admin, executionId);
-    }
-
-    QJsonObject runNode(const QString &executionId)
-    {
-        return m_http->get("/api/v1/executions/" + executionId + "/nodes/run", m_admin).data();
-    }
-
-    // A published flow of one task node "run" with `config`; its id.
-    QString taskFlow(const QString &token, const QJsonObject &config)
-    {
-        QString why;
-        const QString id = createPublishedFlow(
-            *m_http, token, QStringLiteral("task-exec-%1").arg(++m_flows),
-            flowDefinition({flowNode("run", "task", {}, config)}),
-            {{"retry", QJsonObject{{"maxAttempts", 3}, {"backoffMs", 0}}}}, &why);
-        if (id.isEmpty())
-            qWarning().noquote() << why;
-        return id;
-    }
-
     QString triggerWithKey(const QString &key, const QString &flowId)
     {
         const Answer run = m_http->send("POST", "/api/v1/flows/" + flowId + "/trigger",
@@ -133,21 +73,8 @@ class TestTaskExecutions : public QObject, private ServerFixture
 private slots:
     void initTestCase()
     {
-        QVERIFY2(startServer().isEmpty(), "server did not start");
-        m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
-        QVERIFY(m_agents->isValid());
-        QCOMPARE(m_http
-                     ->json("PUT", QStringLiteral("/api/v1/nodes/agent-settings"),
-                            {{"interval_s", 1}}, m_admin)
-                     .status,
-                 200);
-        m_adminId = m_http->get(QStringLiteral("/api/v1/users/me"), m_admin)
-                        .data()
-                        .value("id")
-                        .toString();
-        m_ops = createApiUser(*m_http, m_admin, "ops", "Ops-password-1", "USER");
-        m_viewer = createApiUser(*m_http, m_admin, "watcher", "Watch-password-1", "VIEWER");
-        QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
+        const QString started = startTaskServer();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
         QVERIFY(m_agents->start(m_nodeA, "node-a", {"fleet"}, {"--allow", "tasks"}));
         QVERIFY(m_agents->start(m_nodeB, "node-b", {"fleet"}, {"--allow", "tasks"}));
         HM_WAIT_ONLINE(*m_agents, m_nodeA);
@@ -289,9 +216,10 @@ private slots:
     void theFanOutsTargetsShowWhileItRuns()
     {
         const QStringList argv{"/bin/sleep", "30"};
-        const QString flow =
-            taskFlow(m_admin, {{"target", QJsonObject{{"label", "fleet"}, {"mode", "all"}}},
-                               {"argv", QJsonArray::fromStringList(argv)}});
+        const QString flow = taskFlow(m_admin,
+                                      {{"target", QJsonObject{{"label", "fleet"}, {"mode", "all"}}},
+                                       {"argv", QJsonArray::fromStringList(argv)}},
+                                      3);
         QVERIFY(!flow.isEmpty());
         const Answer run = triggerFlow(*m_http, m_admin, flow);
         QCOMPARE(run.status, 200);
@@ -324,7 +252,8 @@ private slots:
         const QStringList argv{"/bin/echo", "by key"};
         const QString flow = taskFlow(m_ops.token,
                                       {{"target", QJsonObject{{"node_id", m_nodeA.nodeId}}},
-                                       {"argv", QJsonArray::fromStringList(argv)}});
+                                       {"argv", QJsonArray::fromStringList(argv)}},
+                                      3);
         QVERIFY(!flow.isEmpty());
 
         // Without the grant: FORBIDDEN before anything runs, no retry taken.

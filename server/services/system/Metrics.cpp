@@ -233,8 +233,6 @@ QByteArray Metrics::exposition() const
             header(out, name, type, help);
             out += QByteArray(name) + ' ' + QByteArray::number(value) + '\n';
         };
-        line("hivemind_store_database_bytes", "gauge",
-             "Size of the database file and its WAL.", f.databaseBytes);
         line("hivemind_store_used_bytes", "gauge",
              "Database pages holding data (the file minus its free list).", f.usedBytes);
         line("hivemind_store_growth_bytes_per_hour", "gauge",

@@ -118,11 +118,12 @@ public:
     // The queue's figures now (all zero without a source): StorageGuard
     // watches its `full` failures.
     store::WriteBehindStats historyQueueStats() const;
-    // The store's size, growth and free space (HistoryRetention,
+    // The store's used pages, growth and free space (HistoryRetention,
     // StorageGuard), read at scrape time; negative values are left out.
+    // The file's size is hivemind_database_size_bytes (setDatabaseFile):
+    // one gauge for that figure, the one the Grafana dashboard reads.
     struct StoreFigures
     {
-        qint64 databaseBytes = -1;   // the file and its WAL
         qint64 usedBytes = -1;       // pages holding data (file minus free list)
         qint64 growthPerHour = -1;   // used bytes gained over the last hour, per hour
         qint64 freeBytes = -1;       // available on the data directory's file system
