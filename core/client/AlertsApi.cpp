@@ -30,7 +30,7 @@ AlertRuleRow alertRule(const QJsonObject &o)
 
 AlertRecordRow alertRecord(const QJsonObject &o)
 {
-    return {o.value(QStringLiteral("id")).toString(),
+    AlertRecordRow row{o.value(QStringLiteral("id")).toString(),
             o.value(QStringLiteral("rule_id")).toString(),
             o.value(QStringLiteral("rule_name")).toString(),
             o.value(QStringLiteral("node_id")).toString(),
@@ -43,6 +43,10 @@ AlertRecordRow alertRecord(const QJsonObject &o)
             time(o.value(QStringLiteral("resolved_at"))),
             o.value(QStringLiteral("resolved_by")).toString(),
             o.value(QStringLiteral("resolved_by_name")).toString()};
+    for (const QJsonValue name : o.value(QStringLiteral("containers")).toArray())
+        row.containers.append(name.toString());
+    row.containersMore = o.value(QStringLiteral("containers_more")).toInt();
+    return row;
 }
 
 AlertChannelRow alertChannel(const QJsonObject &o)
