@@ -87,12 +87,9 @@ void TerminalFeed::onText(WsConnection *connection, const QString &text)
             connection->closeWith(kCloseUnauthorized, session.error().message);
             return;
         }
+        // TerminalService said "attached" (before any output).
         m_attached.insert(connection, true);
         m_waiting.remove(connection);
-        connection->send(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("attached")},
-                                      {QStringLiteral("session_id"), session.value()}})
-                .toJson(QJsonDocument::Compact)));
         return;
     }
     if (type == u"resize") {

@@ -295,6 +295,11 @@ Result<QString> TerminalService::attach(const QString &ticket, const QString &no
             if (Session *attached = byConsole(console))
                 creditConsole(*attached);
         });
+        // Said first: a console takes output only once it is attached.
+        console->send(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("attached")},
+                                      {QStringLiteral("session_id"), s.id}})
+                .toJson(QJsonDocument::Compact)));
         // Attached again: the screen as the last console saw it first
         // (already credited: it costs the shell nothing), then what waited.
         if (!s.replay.bytes().isEmpty())

@@ -106,7 +106,8 @@ public:
 
     // The console's WebSocket (server/ws/TerminalFeed).
     // The session id, once `ticket` (single use) names a live session of
-    // `nodeId`; UNAUTHORIZED otherwise.
+    // `nodeId` (the console is sent {"type":"attached"}, then the replay
+    // and what waited); UNAUTHORIZED otherwise.
     Result<QString> attach(const QString &ticket, const QString &nodeId,
                            ws::WsConnection *console);
     void detach(ws::WsConnection *console);
