@@ -121,10 +121,11 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_recordsStack = new QStackedWidget(m_recordsTab);
     m_recordsView = alertsTable(m_recordsStack, "alerts.records", m_records);
     m_recordsView->setColumnWidth(AlertRecordModel::StateColumn, 100);
-    m_recordsView->setColumnWidth(AlertRecordModel::RuleColumn, 150);
+    m_recordsView->setColumnWidth(AlertRecordModel::RuleColumn, 140);
     m_recordsView->setColumnWidth(AlertRecordModel::NodeColumn, 110);
     m_recordsView->setColumnWidth(AlertRecordModel::TypeColumn, 115);
-    m_recordsView->setColumnWidth(AlertRecordModel::ValueColumn, 75);
+    // "12 containers" fits as well as "91.5%".
+    m_recordsView->setColumnWidth(AlertRecordModel::ValueColumn, 100);
     m_recordsView->setColumnWidth(AlertRecordModel::ConditionColumn, 100);
     m_recordsView->setColumnWidth(AlertRecordModel::StartedColumn, 135);
     m_recordsStack->addWidget(m_recordsView);
