@@ -65,8 +65,8 @@ QString AlertNotifier::messageOf(const QJsonObject &alert)
         if (!names.isEmpty())
             return tr("%1: %2 (%3).")
                 .arg(node, AlertText::value(type, value),
-                     AlertText::containers(
-                         names, alert.value(QStringLiteral("containers_more")).toInt()));
+                     AlertText::containers(names,
+                                           alert.value(QStringLiteral("containers_more")).toInt()));
     }
     return tr("%1: %2, over the threshold of %3.")
         .arg(node, AlertText::value(type, value), AlertText::value(type, threshold));

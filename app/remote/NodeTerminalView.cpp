@@ -170,18 +170,19 @@ void NodeTerminalView::readDetached(const QString &nodeId, std::function<void(bo
     if (!m_client)
         return done(false);
     client::RemoteApi(*m_client).terminalSessions(
-        nodeId, client::within(this, [this, done = std::move(done)](
-                                         Result<QList<client::TerminalSession>> r) {
-            bool any = false;
-            QSet<QString> inTabs;
-            for (const Session &s : std::as_const(m_sessions))
-                inTabs.insert(s.sessionId);
-            // A list that cannot be read opens a terminal as before.
-            for (const client::TerminalSession &s : r ? r.value() : QList<client::TerminalSession>())
-                any = any || (!s.attached && !inTabs.contains(s.id) &&
-                              (m_userId.isEmpty() || s.userId == m_userId));
-            done(any);
-        }));
+        nodeId, client::within(
+                    this, [this, done = std::move(done)](Result<QList<client::TerminalSession>> r) {
+                        bool any = false;
+                        QSet<QString> inTabs;
+                        for (const Session &s : std::as_const(m_sessions))
+                            inTabs.insert(s.sessionId);
+                        // A list that cannot be read opens a terminal as before.
+                        for (const client::TerminalSession &s :
+                             r ? r.value() : QList<client::TerminalSession>())
+                            any = any || (!s.attached && !inTabs.contains(s.id) &&
+                                          (m_userId.isEmpty() || s.userId == m_userId));
+                        done(any);
+                    }));
 }
 
 void NodeTerminalView::showSessions()
@@ -229,13 +230,13 @@ void NodeTerminalView::requestTicket(const QString &sessionId, bool askedPasswor
                 addSession(nodeId, nodeName, sessionId, r.value().websocket, r.value().ticket);
                 return;
             }
-            if (r.error().code == ErrorCode::ReauthenticationRequired && !askedPassword &&
-                m_node && m_node->id == nodeId) {
+            if (r.error().code == ErrorCode::ReauthenticationRequired && !askedPassword && m_node &&
+                m_node->id == nodeId) {
                 askPassword([this, sessionId] { requestTicket(sessionId, true); });
                 return;
             }
-            showMessage(tr("The terminal could not be reattached: %1")
-                            .arg(describeApiError(r.error())));
+            showMessage(
+                tr("The terminal could not be reattached: %1").arg(describeApiError(r.error())));
         }));
 }
 

@@ -29,8 +29,7 @@ constexpr int tsdSessionIdRole = Qt::UserRole + 1;
 } // namespace
 
 TerminalSessionsDialog::TerminalSessionsDialog(client::ApiClient *client, const QString &nodeId,
-                                               const QString &nodeName,
-                                               const QSet<QString> &inTabs,
+                                               const QString &nodeName, const QSet<QString> &inTabs,
                                                const QString &userId, QWidget *parent)
     : QDialog(parent), m_client(client), m_nodeId(nodeId), m_nodeName(nodeName), m_inTabs(inTabs),
       m_userId(userId)
@@ -122,13 +121,14 @@ void TerminalSessionsDialog::refresh()
     const int generation = ++m_generation;
     updateButtons();
     client::RemoteApi(*m_client).terminalSessions(
-        m_nodeId, client::within(this, [this, generation](
-                                            Result<QList<client::TerminalSession>> r) {
+        m_nodeId,
+        client::within(this, [this, generation](Result<QList<client::TerminalSession>> r) {
             if (generation != m_generation)
                 return;
             m_loading = false;
             if (!r) {
-                showMessage(tr("The sessions could not be read: %1").arg(describeApiError(r.error())));
+                showMessage(
+                    tr("The sessions could not be read: %1").arg(describeApiError(r.error())));
                 fill({});
                 return;
             }
@@ -160,13 +160,14 @@ void TerminalSessionsDialog::fill(const QList<client::TerminalSession> &sessions
         item->setText(ShellColumn, s.shell);
         item->setToolTip(ShellColumn, tr("%1, process %2").arg(s.shell).arg(s.pid));
         item->setText(DirectoryColumn, QStringLiteral("…")); // until the agent answers
-        item->setText(IdleColumn,
-                      s.lastActivityAt.isValid() ? idleText(s.lastActivityAt.secsTo(now)) : QString());
+        item->setText(IdleColumn, s.lastActivityAt.isValid()
+                                      ? idleText(s.lastActivityAt.secsTo(now))
+                                      : QString());
         const bool others = !m_userId.isEmpty() && s.userId != m_userId;
         item->setText(StateColumn, m_inTabs.contains(s.id) ? tr("In a tab here")
-                                   : others                 ? tr("Another user's")
-                                   : s.attached             ? tr("Attached elsewhere")
-                                                            : tr("Detached"));
+                                   : others                ? tr("Another user's")
+                                   : s.attached            ? tr("Attached elsewhere")
+                                                           : tr("Detached"));
         item->setText(UserColumn, s.username);
         if (s.id == selected)
             item->setSelected(true);
@@ -197,7 +198,8 @@ void TerminalSessionsDialog::fill(const QList<client::TerminalSession> &sessions
 QString TerminalSessionsDialog::selectedId() const
 {
     const QList<QTreeWidgetItem *> items = m_list->selectedItems();
-    return items.isEmpty() ? QString() : items.first()->data(StartedColumn, tsdSessionIdRole).toString();
+    return items.isEmpty() ? QString()
+                           : items.first()->data(StartedColumn, tsdSessionIdRole).toString();
 }
 
 void TerminalSessionsDialog::updateButtons()
@@ -245,7 +247,8 @@ void TerminalSessionsDialog::endSelected()
         m_nodeId, id, client::within(this, [this, id](Result<void> r) {
             m_loading = false;
             if (!r) {
-                showMessage(tr("The session could not be ended: %1").arg(describeApiError(r.error())));
+                showMessage(
+                    tr("The session could not be ended: %1").arg(describeApiError(r.error())));
                 updateButtons();
                 return;
             }
@@ -278,8 +281,8 @@ void TerminalSessionsDialog::retranslateUi()
                        "until they have been idle too long. Reattach one to use it again, or end "
                        "those you no longer need.")
                         .arg(m_nodeName));
-    m_list->setHeaderLabels({tr("Started"), tr("Shell"), tr("Working directory"), tr("Idle"),
-                             tr("State"), tr("User")});
+    m_list->setHeaderLabels(
+        {tr("Started"), tr("Shell"), tr("Working directory"), tr("Idle"), tr("State"), tr("User")});
     m_empty->setText(tr("No terminal session is running on this node."));
     m_reattach->setText(tr("Reattach"));
     m_end->setText(tr("End session"));

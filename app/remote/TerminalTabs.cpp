@@ -11,7 +11,6 @@
 #include <QStyleOptionTab>
 #include <QTabBar>
 #include <QToolButton>
-
 #include <algorithm>
 
 namespace hm::app {

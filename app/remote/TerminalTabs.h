@@ -35,7 +35,10 @@ public:
     // state then points at "Sessions" too.
     void setDetachedSessions(bool any);
     // Asked before a tab closes (its view); false keeps the tab.
-    void setCloseGuard(std::function<bool(TerminalView *)> guard) { m_closeGuard = std::move(guard); }
+    void setCloseGuard(std::function<bool(TerminalView *)> guard)
+    {
+        m_closeGuard = std::move(guard);
+    }
 
     // Tab texts longer than this many average characters are elided.
     static constexpr int TitleChars = 28;

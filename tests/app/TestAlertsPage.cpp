@@ -923,18 +923,19 @@ void TestAlertsPage::containerRecordsNameTheirContainers()
     QLabel *detail = page.recordDetail();
     QVERIFY(!detail->isVisible());
     auto report = hm::test::AgentPeer::report(1, 10.0);
-    report.containers = QList<hm::fleet::ContainerState>{
-        {QStringLiteral("web"), false}, {QStringLiteral("api"), true}, {QStringLiteral("db"), false}};
+    report.containers = QList<hm::fleet::ContainerState>{{QStringLiteral("web"), false},
+                                                         {QStringLiteral("api"), true},
+                                                         {QStringLiteral("db"), false}};
     agent.send(hm::fleet::serialize(report));
     AlertRecordModel *records = page.records();
-    QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 0 && records->record(0)->type ==
-                                                            QLatin1String("container_down"),
+    QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 0 &&
+                                 records->record(0)->type == QLatin1String("container_down"),
                              15000);
     QCOMPARE(records->record(0)->containers, (QStringList{"db", "web"}));
     QCOMPARE(cell(records, 0, AlertRecordModel::ValueColumn), QStringLiteral("2 containers"));
-    QCOMPARE(records->data(records->index(0, AlertRecordModel::ValueColumn), Qt::ToolTipRole)
-                 .toString(),
-             QStringLiteral("db, web"));
+    QCOMPARE(
+        records->data(records->index(0, AlertRecordModel::ValueColumn), Qt::ToolTipRole).toString(),
+        QStringLiteral("db, web"));
     child<QTableView>(&page, "alerts.records")->selectRow(0);
     QTRY_VERIFY(detail->isVisible());
     QCOMPARE(detail->text(), QStringLiteral("Containers down on apps-01: db, web"));
@@ -964,12 +965,9 @@ void TestAlertsPage::containerRecordsNameTheirContainers()
                  QStringLiteral("Containers down on apps-02: c01, c02, c03, c04, c05, c06, c07, "
                                 "c08, c09, c10 and 2 more"));
     // The notification names them too.
-    QJsonObject alert{{"node_name", "apps-01"},
-                      {"type", "container_down"},
-                      {"status", "active"},
-                      {"current_value", 2},
-                      {"threshold", 0},
-                      {"containers", QJsonArray{"db", "web"}},
+    QJsonObject alert{{"node_name", "apps-01"}, {"type", "container_down"},
+                      {"status", "active"},     {"current_value", 2},
+                      {"threshold", 0},         {"containers", QJsonArray{"db", "web"}},
                       {"containers_more", 0}};
     QCOMPARE(AlertNotifier::messageOf(alert), QStringLiteral("apps-01: 2 containers (db, web)."));
     deleteAllRules();

@@ -32,12 +32,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -361,8 +361,9 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
             if (!QTest::qWaitFor(
                     [&] {
                         return !sessions->isLoading() && list->topLevelItemCount() == 1 &&
-                               list->topLevelItem(0)->text(TerminalSessionsDialog::DirectoryColumn)
-                                   == QLatin1String("/tmp");
+                               list->topLevelItem(0)->text(
+                                   TerminalSessionsDialog::DirectoryColumn) ==
+                                   QLatin1String("/tmp");
                     },
                     20000))
                 return int(QDialog::Rejected);
@@ -400,10 +401,10 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
     QVERIFY(page);
     NodeTerminalView *view = page->terminalView();
     child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
-    QTRY_VERIFY_WITH_TIMEOUT(view->tabs() && !view->isOpening() &&
-                                 view->tabs()->emptyState()->text().contains(
-                                     QLatin1String("Sessions")),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->tabs() && !view->isOpening() &&
+            view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")),
+        20000);
     QCOMPARE(view->tabs()->count(), 0);
     QCOMPARE(sessionsOnServer(client()), 1);
 
@@ -496,14 +497,14 @@ void TestNodeTerminal::screenshots()
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             QApplication::processEvents();
-            (void)dialog->grab().save(
-                dir + QStringLiteral("/nodes-terminal-close-%1.png").arg(language));
+            (void)dialog->grab().save(dir +
+                                      QStringLiteral("/nodes-terminal-close-%1.png").arg(language));
             return int(QMessageBox::Save);
         });
         emit tabs->tabCloseRequested(0);
         QApplication::processEvents();
-        QVERIFY(page->grab().save(
-            dir + QStringLiteral("/nodes-terminal-detached-%1.png").arg(language)));
+        QVERIFY(page->grab().save(dir +
+                                  QStringLiteral("/nodes-terminal-detached-%1.png").arg(language)));
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
             if (!sessions)
@@ -511,10 +512,9 @@ void TestNodeTerminal::screenshots()
             dialog->show();
             (void)QTest::qWaitFor(
                 [&] {
-                    return !sessions->isLoading() && sessions->list()->topLevelItemCount() > 0
-                           && sessions->list()->topLevelItem(0)->text(
-                                  TerminalSessionsDialog::DirectoryColumn)
-                                  == QLatin1String("/usr");
+                    return !sessions->isLoading() && sessions->list()->topLevelItemCount() > 0 &&
+                           sessions->list()->topLevelItem(0)->text(
+                               TerminalSessionsDialog::DirectoryColumn) == QLatin1String("/usr");
                 },
                 20000);
             QApplication::processEvents();
@@ -523,7 +523,9 @@ void TestNodeTerminal::screenshots()
             MessageBox::setNextAnswer(QMessageBox::Yes);
             child<QPushButton>(dialog, "terminalSessions.end")->click();
             (void)QTest::qWaitFor(
-                [&] { return !sessions->isLoading() && sessions->list()->topLevelItemCount() == 0; },
+                [&] {
+                    return !sessions->isLoading() && sessions->list()->topLevelItemCount() == 0;
+                },
                 20000);
             QApplication::processEvents();
             (void)dialog->grab().save(

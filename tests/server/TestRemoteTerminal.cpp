@@ -381,10 +381,9 @@ private slots:
     {
         const Answer opened = openSession(m_nodeId, m_admin);
         QCOMPARE(opened.status, 201);
-        const QString sessionId =
-            opened.data().value("session").toObject().value("id").toString();
-        const QString path = QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
-                                 .arg(m_nodeId, sessionId);
+        const QString sessionId = opened.data().value("session").toObject().value("id").toString();
+        const QString path =
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId);
         {
             Console first;
             first.socket.open(terminalUrl(m_nodeId));
@@ -416,8 +415,7 @@ private slots:
         QVERIFY(second.output.indexOf("before-42") < second.output.indexOf("after-56"));
         second.socket.sendBinaryMessage("echo again-$((8*9))\n");
         QTRY_VERIFY_WITH_TIMEOUT(second.output.contains("again-72"), 15000);
-        QCOMPARE(m_http->send("DELETE", path, {},
-                              {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+        QCOMPARE(m_http->send("DELETE", path, {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  200);
         QTRY_VERIFY(second.closed);
@@ -642,16 +640,18 @@ private slots:
                               {{"role", "VIEWER"}}, m_admin)
                      .status,
                  200);
-        QCOMPARE(m_http
-                     ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
-                               .arg(m_nodeId, againId),
-                           m_admin)
-                     .status,
-                 404);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, againId),
+                    m_admin)
+                .status,
+            404);
 
         // Made a USER again with a fresh password check, then suspended.
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
-                              {{"role", "USER"}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id, {{"role", "USER"}},
+                            m_admin)
                      .status,
                  200);
         QCOMPARE(reauthenticate(ops.token, "Ops2-password-1").status, 200);
@@ -659,27 +659,35 @@ private slots:
         QCOMPARE(third.status, 201);
         const QString thirdId = third.data().value("session").toObject().value("id").toString();
         // A change that keeps its access (the name) leaves it running.
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
-                              {{"full_name", "Ops Two"}}, m_admin)
-                     .status,
-                 200);
         QCOMPARE(m_http
-                     ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
-                               .arg(m_nodeId, thirdId),
-                           m_admin)
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
+                            {{"full_name", "Ops Two"}}, m_admin)
                      .status,
                  200);
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
-                              {{"status", "suspended"}}, m_admin)
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, thirdId),
+                    m_admin)
+                .status,
+            200);
         QCOMPARE(m_http
-                     ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
-                               .arg(m_nodeId, thirdId),
-                           m_admin)
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
+                            {{"status", "suspended"}}, m_admin)
                      .status,
-                 404);
-        QCOMPARE(audit("NODE_TERMINAL_CLOSED").first().toObject().value("details").toObject()
+                 200);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, thirdId),
+                    m_admin)
+                .status,
+            404);
+        QCOMPARE(audit("NODE_TERMINAL_CLOSED")
+                     .first()
+                     .toObject()
+                     .value("details")
+                     .toObject()
                      .value("reason")
                      .toString(),
                  QStringLiteral("access_revoked"));

@@ -55,19 +55,19 @@ class TestTaskFlowPurge : public QObject, private ServerFixture
     // execution's id and its (hidden) flow's.
     std::pair<QString, QString> runTask(const QJsonArray &argv)
     {
-        const Answer created = m_http->json(
-            "POST", QStringLiteral("/api/tasks"), {{"node_id", m_node.nodeId}, {"argv", argv}},
-            m_admin);
+        const Answer created = m_http->json("POST", QStringLiteral("/api/tasks"),
+                                            {{"node_id", m_node.nodeId}, {"argv", argv}}, m_admin);
         if (created.status != 200) {
             qWarning().noquote() << created.raw;
             return {};
         }
         const QString id = created.data().value("task_id").toString();
-        if (!QTest::qWaitFor(
-                [&] { return executionStatus(*m_http, m_admin, id) == u"completed"; }, 30000))
+        if (!QTest::qWaitFor([&] { return executionStatus(*m_http, m_admin, id) == u"completed"; },
+                             30000))
             return {};
-        return {id,
-                m_http->get("/api/v1/executions/" + id, m_admin).data().value("flow_id").toString()};
+        return {
+            id,
+            m_http->get("/api/v1/executions/" + id, m_admin).data().value("flow_id").toString()};
     }
 
     Answer runPass()
@@ -108,13 +108,13 @@ private slots:
         QCOMPARE(versionRows(oneFlow), 1);
         // An ordinary flow, deleted, without executions: not a task's.
         QString why;
-        const QString ordinary = createPublishedFlow(
-            *m_http, m_admin, QStringLiteral("ordinary"),
-            flowDefinition({flowNode("a", "noop")}), {}, &why);
+        const QString ordinary =
+            createPublishedFlow(*m_http, m_admin, QStringLiteral("ordinary"),
+                                flowDefinition({flowNode("a", "noop")}), {}, &why);
         QVERIFY2(!ordinary.isEmpty(), qPrintable(why));
-        QCOMPARE(m_http->send("DELETE", "/api/v1/flows/" + ordinary, {}, Http::bearer(m_admin))
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http->send("DELETE", "/api/v1/flows/" + ordinary, {}, Http::bearer(m_admin)).status,
+            200);
 
         // Nothing to purge yet: every task flow has its execution.
         QCOMPARE(runPass().status, 200);
@@ -133,9 +133,10 @@ private slots:
         QCOMPARE(versionRows(twoFlow), 1);
         QCOMPARE(flowRows(ordinary), 1);
         bool listed = false;
-        for (const QJsonValue &t :
-             m_http->get(QStringLiteral("/api/tasks?size=100"), m_admin).data().value("tasks")
-                 .toArray())
+        for (const QJsonValue &t : m_http->get(QStringLiteral("/api/tasks?size=100"), m_admin)
+                                       .data()
+                                       .value("tasks")
+                                       .toArray())
             listed = listed || t.toObject().value("task_id").toString() == twoId;
         QVERIFY(listed);
 
@@ -144,17 +145,17 @@ private slots:
         QCOMPARE(againFlow, oneFlow);
         QCOMPARE(flowRows(oneFlow), 1);
         QCOMPARE(versionRows(oneFlow), 1);
-        QCOMPARE(m_http->get("/api/v1/executions/" + againId, m_admin).data().value("status")
-                     .toString(),
-                 QStringLiteral("completed"));
+        QCOMPARE(
+            m_http->get("/api/v1/executions/" + againId, m_admin).data().value("status").toString(),
+            QStringLiteral("completed"));
     }
 
     void refusedTasksChangeNothing()
     {
         const qint64 before = count(QStringLiteral("SELECT COUNT(*) FROM flows"));
-        const Answer refused = m_http->json("POST", QStringLiteral("/api/tasks"),
-                                            {{"node_id", m_node.nodeId}, {"script", "echo hi"}},
-                                            m_admin);
+        const Answer refused =
+            m_http->json("POST", QStringLiteral("/api/tasks"),
+                         {{"node_id", m_node.nodeId}, {"script", "echo hi"}}, m_admin);
         QCOMPARE(refused.status, 422);
         QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(runPass().status, 200);

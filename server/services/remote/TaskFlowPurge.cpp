@@ -9,13 +9,13 @@ qint64 purgeUnusedTaskFlows(store::Database &db, qint64 usedBefore)
 {
     auto deleted = repositories::deleteUnusedTaskFlows(db, usedBefore, kTaskFlowPurgeBatch);
     if (!deleted) {
-        qCWarning(lcServer).noquote() << "retention: unused task flows not removed:"
-                                      << deleted.error().toString();
+        qCWarning(lcServer).noquote()
+            << "retention: unused task flows not removed:" << deleted.error().toString();
         return 0;
     }
     if (deleted.value() > 0)
-        qCInfo(lcServer).noquote() << "retention: removed" << deleted.value()
-                                   << "task flows no execution uses any more";
+        qCInfo(lcServer).noquote()
+            << "retention: removed" << deleted.value() << "task flows no execution uses any more";
     return deleted.value();
 }
 

@@ -4,10 +4,10 @@
 #include "crypto/Random.h"
 #include "fleet/StreamFrame.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/UserRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/FleetService.h"
-#include "server/repositories/UserRepository.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/RecentAuthentication.h"
@@ -519,8 +519,8 @@ void TerminalService::revalidate(const QString &userId, const QString &nodeId)
 {
     QStringList revoked;
     for (const Session &s : std::as_const(m_sessions)) {
-        if ((userId.isEmpty() || s.userId == userId) && (nodeId.isEmpty() || s.nodeId == nodeId)
-            && !stillAllowed(s))
+        if ((userId.isEmpty() || s.userId == userId) && (nodeId.isEmpty() || s.nodeId == nodeId) &&
+            !stillAllowed(s))
             revoked.append(s.id);
     }
     for (const QString &id : std::as_const(revoked))
