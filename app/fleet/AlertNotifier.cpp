@@ -4,6 +4,7 @@
 #include "fleet/AlertText.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QSystemTrayIcon>
 
 namespace hm::app {
@@ -56,6 +57,17 @@ QString AlertNotifier::messageOf(const QJsonObject &alert)
         return tr("%1 is offline.").arg(node);
     const double value = alert.value(QStringLiteral("current_value")).toDouble();
     const double threshold = alert.value(QStringLiteral("threshold")).toDouble();
+    // Containers: which ones, not a threshold of 0 containers.
+    if (AlertText::isContainer(type)) {
+        QStringList names;
+        for (const QJsonValue name : alert.value(QStringLiteral("containers")).toArray())
+            names.append(name.toString());
+        if (!names.isEmpty())
+            return tr("%1: %2 (%3).")
+                .arg(node, AlertText::value(type, value),
+                     AlertText::containers(names,
+                                           alert.value(QStringLiteral("containers_more")).toInt()));
+    }
     return tr("%1: %2, over the threshold of %3.")
         .arg(node, AlertText::value(type, value), AlertText::value(type, threshold));
 }

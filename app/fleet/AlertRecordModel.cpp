@@ -120,6 +120,8 @@ QVariant AlertRecordModel::cellData(const client::AlertRecordRow &r, int column,
             return dateTimeTextWithSeconds(r.resolvedAt);
         if (column == RuleColumn && r.ruleId.isEmpty())
             return tr("The rule was deleted since.");
+        if ((column == ValueColumn || column == TypeColumn) && !r.containers.isEmpty())
+            return AlertText::containers(r.containers, r.containersMore);
         return {};
     case Qt::DecorationRole:
         // A dot beside the state word (never the colour alone).

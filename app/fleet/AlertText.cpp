@@ -69,6 +69,16 @@ QString AlertText::value(const QString &type, double value)
     return QLocale().toString(value, 'f', 2);
 }
 
+QString AlertText::containers(const QStringList &names, int more)
+{
+    if (names.isEmpty())
+        return {};
+    // The language's list separator ("、" in Chinese), no "and" inside:
+    // the list may end with "and N more".
+    const QString list = names.join(tr(", "));
+    return more > 0 ? tr("%1 and %2 more").arg(list, QLocale().toString(more)) : list;
+}
+
 QString AlertText::condition(const QString &type, double threshold)
 {
     if (type == QLatin1String("offline"))

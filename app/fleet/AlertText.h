@@ -32,6 +32,9 @@ public:
     // A value in the type's unit: "81.5%", "12.0 MiB/s", "2.50", for offline
     // the time away ("5 min").
     static QString value(const QString &type, double value);
+    // The containers a record names: "db, web", "db, web and 3 more" when
+    // it counted more than it names; "" without names.
+    static QString containers(const QStringList &names, int more);
     // "over 80.0%"; "offline" for offline rules (no threshold).
     static QString condition(const QString &type, double threshold);
     // The condition of a rule, naming the probe a probe or certificate rule

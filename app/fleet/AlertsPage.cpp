@@ -121,16 +121,24 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_recordsStack = new QStackedWidget(m_recordsTab);
     m_recordsView = alertsTable(m_recordsStack, "alerts.records", m_records);
     m_recordsView->setColumnWidth(AlertRecordModel::StateColumn, 100);
-    m_recordsView->setColumnWidth(AlertRecordModel::RuleColumn, 150);
+    m_recordsView->setColumnWidth(AlertRecordModel::RuleColumn, 140);
     m_recordsView->setColumnWidth(AlertRecordModel::NodeColumn, 110);
     m_recordsView->setColumnWidth(AlertRecordModel::TypeColumn, 115);
-    m_recordsView->setColumnWidth(AlertRecordModel::ValueColumn, 75);
+    // "12 containers" fits as well as "91.5%".
+    m_recordsView->setColumnWidth(AlertRecordModel::ValueColumn, 100);
     m_recordsView->setColumnWidth(AlertRecordModel::ConditionColumn, 100);
     m_recordsView->setColumnWidth(AlertRecordModel::StartedColumn, 135);
     m_recordsStack->addWidget(m_recordsView);
     m_recordsEmpty = new SectionEmptyState(QStringLiteral("alerts"), m_recordsStack);
     m_recordsStack->addWidget(m_recordsEmpty);
     recordsLayout->addWidget(m_recordsStack, 1);
+    // Which containers a container record is about (the list counts them).
+    m_recordDetail = new QLabel(m_recordsTab);
+    m_recordDetail->setObjectName(QStringLiteral("alerts.recordDetail"));
+    m_recordDetail->setWordWrap(true);
+    m_recordDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recordDetail->hide();
+    recordsLayout->addWidget(m_recordDetail);
     m_tabs->addTab(m_recordsTab, QString());
 
     // The rules that raise them.
@@ -570,6 +578,15 @@ void AlertsPage::updateActions()
         : rule     ? tr("Delete the rule; the alerts it raised stay in the history.")
                    : pickRule);
     const client::AlertRecordRow *record = selectedRecord();
+    const bool namesContainers = record && !record->containers.isEmpty();
+    m_recordDetail->setVisible(namesContainers);
+    if (namesContainers)
+        m_recordDetail->setText(
+            (record->type == QLatin1String("container_unhealthy")
+                 ? tr("Unhealthy containers on %1: %2")
+                 : tr("Containers down on %1: %2"))
+                .arg(record->nodeName,
+                     AlertText::containers(record->containers, record->containersMore)));
     const QString resolveWhy = !m_client ? signIn : AdminText::notForViewers(m_me.role);
     set(m_resolve, mayResolve() && record && record->active,
         !mayResolve() ? resolveWhy

@@ -72,6 +72,7 @@ public:
     MaintenanceModel *maintenance() const { return m_windows; }
     SectionEmptyState *maintenanceEmptyState() const { return m_windowsEmpty; }
     SectionEmptyState *emptyState() const { return m_recordsEmpty; }
+    QLabel *recordDetail() const { return m_recordDetail; }
     SectionEmptyState *rulesEmptyState() const { return m_rulesEmpty; }
     ProbesTab *probesTab() const { return m_probesTab; }
 
@@ -133,6 +134,7 @@ private:
     QComboBox *m_typeFilter = nullptr;
     QPushButton *m_resolve = nullptr;
     QStackedWidget *m_recordsStack = nullptr;
+    QLabel *m_recordDetail = nullptr; // the selected container record's containers
     QTableView *m_recordsView = nullptr;
     SectionEmptyState *m_recordsEmpty = nullptr;
     QPushButton *m_editRule = nullptr;

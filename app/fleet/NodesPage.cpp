@@ -255,7 +255,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_probes->setClient(client);
     m_processes->setClient(client);
     m_nginx->setClient(client);
-    m_terminal->setClient(client);
+    m_terminal->setClient(client, m_me.id);
     m_files->setClient(client);
     m_docker->setClient(client);
     m_agent->setClient(client);

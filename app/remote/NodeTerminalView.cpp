@@ -5,6 +5,8 @@
 #include "client/TerminalChannel.h"
 #include "client/Within.h"
 #include "remote/ReauthenticateDialog.h"
+#include "remote/TerminalCloseQuestion.h"
+#include "remote/TerminalSessionsDialog.h"
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
 #include "widgets/MessageBox.h"
@@ -47,17 +49,23 @@ NodeTerminalView::NodeTerminalView(QWidget *parent) : QWidget(parent)
 
 NodeTerminalView::~NodeTerminalView()
 {
-    // The sessions end with the console's view of them: nobody could reach
-    // them again (a ticket needs the session's id, which only we knew).
-    closeAll();
+    // The console closing leaves the sessions running on their nodes (until
+    // they idle out): the next console lists them under Sessions. Their
+    // channels close with their views; nothing of theirs may reach this
+    // half-destroyed view meanwhile.
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        it->channel->disconnect(this);
+    m_sessions.clear();
 }
 
-void NodeTerminalView::setClient(client::ApiClient *client)
+void NodeTerminalView::setClient(client::ApiClient *client, const QString &userId)
 {
-    // The sessions were opened as the previous session's user.
+    // The sessions were opened as the previous session's user, who signed
+    // out: they end rather than wait for someone else at this console.
     if (client != m_client)
         closeAll();
     m_client = client;
+    m_userId = userId;
     setNode(nullptr);
 }
 
@@ -98,7 +106,14 @@ TerminalTabs *NodeTerminalView::tabsFor(const QString &nodeId)
     m_stack->addWidget(tabs);
     m_tabs.insert(nodeId, tabs);
     connect(tabs, &TerminalTabs::newTabRequested, this, &NodeTerminalView::openTerminal);
-    connect(tabs, &TerminalTabs::terminalClosed, this, &NodeTerminalView::closeSession);
+    connect(tabs, &TerminalTabs::sessionsRequested, this, &NodeTerminalView::showSessions);
+    tabs->setCloseGuard([this](TerminalView *view) { return confirmClose(view); });
+    connect(tabs, &TerminalTabs::terminalClosed, this, [this](TerminalView *view) {
+        if (m_sessions.value(view).keep)
+            detachSession(view);
+        else
+            closeSession(view);
+    });
     return tabs;
 }
 
@@ -131,11 +146,98 @@ void NodeTerminalView::autoOpen()
 {
     // The tab itself is the request for a terminal, once per node: closing
     // the last one later leaves the tabs empty, as the user chose.
+    // Sessions of the user's still running there (a closed console or tab)
+    // are pointed at instead: a new shell would leave them forgotten.
     if (isVisible() && m_usable && m_node && isOnline() && !m_autoOpened.contains(m_node->id) &&
         tabsFor(m_node->id)->count() == 0) {
-        m_autoOpened.insert(m_node->id);
-        openTerminal();
+        const QString nodeId = m_node->id;
+        m_autoOpened.insert(nodeId);
+        m_opening = true;
+        readDetached(nodeId, [this, nodeId](bool any) {
+            m_opening = false;
+            TerminalTabs *tabs = m_tabs.value(nodeId);
+            if (!tabs || tabs->count() > 0)
+                return;
+            tabs->setDetachedSessions(any);
+            if (!any && m_node && m_node->id == nodeId)
+                openTerminal();
+        });
     }
+}
+
+void NodeTerminalView::readDetached(const QString &nodeId, std::function<void(bool)> done)
+{
+    if (!m_client)
+        return done(false);
+    client::RemoteApi(*m_client).terminalSessions(
+        nodeId, client::within(
+                    this, [this, done = std::move(done)](Result<QList<client::TerminalSession>> r) {
+                        bool any = false;
+                        QSet<QString> inTabs;
+                        for (const Session &s : std::as_const(m_sessions))
+                            inTabs.insert(s.sessionId);
+                        // A list that cannot be read opens a terminal as before.
+                        for (const client::TerminalSession &s :
+                             r ? r.value() : QList<client::TerminalSession>())
+                            any = any || (!s.attached && !inTabs.contains(s.id) &&
+                                          (m_userId.isEmpty() || s.userId == m_userId));
+                        done(any);
+                    }));
+}
+
+void NodeTerminalView::showSessions()
+{
+    if (!m_client || !m_node)
+        return;
+    QSet<QString> inTabs;
+    for (const Session &s : std::as_const(m_sessions))
+        if (!s.ended && !s.lost && s.nodeId == m_node->id)
+            inTabs.insert(s.sessionId);
+    const QString nodeId = m_node->id;
+    TerminalSessionsDialog dialog(m_client, nodeId, m_node->name, inTabs, m_userId, this);
+    // A tab whose session is ended there hears it from the server (exit).
+    const int result = DialogSeam::exec(&dialog);
+    if (!m_node || m_node->id != nodeId)
+        return;
+    if (TerminalTabs *tabs = m_tabs.value(nodeId); tabs && tabs->count() == 0)
+        readDetached(nodeId, [this, nodeId](bool any) {
+            if (TerminalTabs *tabs = m_tabs.value(nodeId))
+                tabs->setDetachedSessions(any);
+        });
+    if (result == QDialog::Accepted && !dialog.chosenSession().isEmpty())
+        reattach(dialog.chosenSession());
+}
+
+void NodeTerminalView::reattach(const QString &sessionId)
+{
+    if (!m_client || !m_node || m_opening || sessionId.isEmpty())
+        return;
+    requestTicket(sessionId, false);
+}
+
+void NodeTerminalView::requestTicket(const QString &sessionId, bool askedPassword)
+{
+    m_opening = true;
+    const QString nodeId = m_node->id;
+    const QString nodeName = m_node->name;
+    client::RemoteApi(*m_client).terminalTicket(
+        nodeId, sessionId,
+        client::within(this, [this, nodeId, nodeName, sessionId,
+                              askedPassword](Result<client::TerminalOpened> r) {
+            m_opening = false;
+            if (r) {
+                showMessage({});
+                addSession(nodeId, nodeName, sessionId, r.value().websocket, r.value().ticket);
+                return;
+            }
+            if (r.error().code == ErrorCode::ReauthenticationRequired && !askedPassword && m_node &&
+                m_node->id == nodeId) {
+                askPassword([this, sessionId] { requestTicket(sessionId, true); });
+                return;
+            }
+            showMessage(
+                tr("The terminal could not be reattached: %1").arg(describeApiError(r.error())));
+        }));
 }
 
 void NodeTerminalView::openTerminal()
@@ -177,14 +279,14 @@ void NodeTerminalView::requestSession(bool askedPassword)
             // so instead of asking again and again.
             if (r.error().code == ErrorCode::ReauthenticationRequired && !askedPassword &&
                 m_node && m_node->id == nodeId) {
-                askPassword();
+                askPassword([this] { requestSession(true); });
                 return;
             }
             showError(r.error());
         }));
 }
 
-void NodeTerminalView::askPassword()
+void NodeTerminalView::askPassword(std::function<void()> retry)
 {
     ReauthenticateDialog dialog(m_node->name, this);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client || !m_node)
@@ -195,14 +297,15 @@ void NodeTerminalView::askPassword()
     // The secret lives in this call only: the field is cleared, nothing
     // keeps or logs it.
     client::RemoteApi(*m_client).reauthenticate(
-        dialog.takeSecret(), totp, client::within(this, [this, nodeId](Result<void> r) {
+        dialog.takeSecret(), totp,
+        client::within(this, [this, nodeId, retry = std::move(retry)](Result<void> r) {
             m_opening = false;
             if (!r) {
                 showError(r.error());
                 return;
             }
             if (m_client && m_node && m_node->id == nodeId)
-                requestSession(true);
+                retry();
         }));
 }
 
@@ -237,19 +340,24 @@ void NodeTerminalView::addSession(const QString &nodeId, const QString &nodeName
                     line = tr("[session closed: the node's agent disconnected]");
                 else if (reason == QLatin1String("server_stopping"))
                     line = tr("[session closed: the server is stopping]");
+                else if (reason == QLatin1String("access_revoked"))
+                    line = tr("[session closed: your access to this node's terminal was revoked]");
                 else
                     line = tr("[session closed]");
                 screen->feed("\r\n" + line.toUtf8() + "\r\n");
             });
     connect(channel, &client::TerminalChannel::failed, this,
             [this, view, screen](const QString &reason) {
-                m_sessions[view].ended = true;
+                m_sessions[view].lost = true;
                 screen->feed("\r\n" + tr("[connection lost]").toUtf8() + "\r\n");
-                showMessage(tr("The terminal's connection ended: %1").arg(reason));
+                showMessage(tr("The terminal's connection ended: %1. Its shell may still run on "
+                               "the node: reattach it from Sessions.")
+                                .arg(reason));
             });
     connect(screen, &TerminalScreen::titleChanged, this, [this, view] { updateTitle(view); });
 
     tabs->addTerminal(view);
+    tabs->setDetachedSessions(false);
     updateTitle(view);
     channel->resize(screen->rows(), screen->cols());
     channel->open(client::JsonWebSocket::webSocketUrl(m_client->baseUrl(), websocket), ticket);
@@ -270,6 +378,40 @@ void NodeTerminalView::closeSession(TerminalView *view)
     if (m_client && !session.sessionId.isEmpty())
         client::RemoteApi(*m_client).closeTerminal(session.nodeId, session.sessionId,
                                                    [](Result<void>) {});
+}
+
+bool NodeTerminalView::confirmClose(TerminalView *view)
+{
+    const auto it = m_sessions.find(view);
+    if (it == m_sessions.end() || it->ended)
+        return true; // nothing runs behind it any more
+    TerminalTabs *tabs = m_tabs.value(it->nodeId);
+    const QString title = tabs ? tabs->tabText(tabs->indexOf(view)) : QString();
+    switch (TerminalCloseQuestion::ask(title, this)) {
+    case TerminalCloseQuestion::Choice::Keep:
+        m_sessions[view].keep = true;
+        return true;
+    case TerminalCloseQuestion::Choice::End:
+        return true;
+    case TerminalCloseQuestion::Choice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void NodeTerminalView::detachSession(TerminalView *view)
+{
+    const auto it = m_sessions.find(view);
+    if (it == m_sessions.end())
+        return;
+    const Session session = *it;
+    m_sessions.erase(it);
+    // Only the WebSocket goes: the server keeps the session (and its
+    // output) for the next attach.
+    session.channel->disconnect(this);
+    session.channel->close();
+    if (TerminalTabs *tabs = m_tabs.value(session.nodeId); tabs && tabs->count() == 0)
+        tabs->setDetachedSessions(true);
 }
 
 void NodeTerminalView::updateTitle(TerminalView *view)

@@ -4,9 +4,10 @@
 #include "common/Error.h"
 
 #include <QHash>
-#include <QSet>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -29,8 +30,14 @@ class TerminalView;
 // wants the password confirmed first, ReauthenticateDialog asks (through
 // DialogSeam) and the open is tried again. Each tab's TerminalView talks to
 // its session through a TerminalChannel: keys out, output in, its size to
-// the PTY. A shell that ends leaves its tab with a last line saying how;
-// closing a tab ends the session on the server. Refusals (the agent's
+// the PTY. A shell that ends leaves its tab with a last line saying how.
+// A session outlives its tab: closing a tab asks whether to keep it running
+// or end it (TerminalCloseQuestion), closing the console or losing the
+// connection leaves it running, and "Sessions" lists those still running
+// on the node (TerminalSessionsDialog) to reattach — in a new tab, with the
+// output the server kept — or end. Showing a node that has detached
+// sessions of the user's points at them instead of opening a new terminal.
+// Refusals (the agent's
 // config, too many sessions, the node offline) show on a message line in
 // words (ServerErrorText); no node, an offline one without tabs, or one
 // where /access does not list the terminal shows an empty state. Named `nodes.terminal*`.
@@ -42,7 +49,9 @@ public:
     explicit NodeTerminalView(QWidget *parent = nullptr);
     ~NodeTerminalView() override;
 
-    void setClient(client::ApiClient *client);
+    // `userId`: the signed-in user's, whose detached sessions a node's
+    // first show points at (an administrator lists everyone's).
+    void setClient(client::ApiClient *client, const QString &userId = {});
     // Null: no node. Another node is not usable until setUsable(true).
     void setNode(const client::NodeRow *node);
     // Whether /access lists "terminal" as usable on the node: nothing opens
@@ -60,6 +69,10 @@ public:
 
 public slots:
     void openTerminal();
+    // The node's running sessions, to reattach or end.
+    void showSessions();
+    // A new tab attached to the node's running session `sessionId`.
+    void reattach(const QString &sessionId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,7 +84,9 @@ private:
         QString nodeId;
         QString sessionId;
         client::TerminalChannel *channel = nullptr;
-        bool ended = false;
+        bool ended = false; // the server said it ended (exit)
+        bool lost = false;  // the connection went: it may still run
+        bool keep = false;  // its tab closes, the session keeps running
     };
 
     bool isOnline() const;
@@ -79,7 +94,14 @@ private:
     void autoOpen();
     TerminalTabs *tabsFor(const QString &nodeId);
     void requestSession(bool askedPassword);
-    void askPassword();
+    void requestTicket(const QString &sessionId, bool askedPassword);
+    // Confirms the password, then `retry` (for the same node).
+    void askPassword(std::function<void()> retry);
+    // Whether the node has sessions of the user's without a tab here.
+    void readDetached(const QString &nodeId, std::function<void(bool)> done);
+    bool confirmClose(TerminalView *view);
+    // The tab goes, its session keeps running on the node.
+    void detachSession(TerminalView *view);
     void addSession(const QString &nodeId, const QString &nodeName, const QString &sessionId,
                     const QString &websocket, const QString &ticket);
     void closeSession(TerminalView *view);
@@ -92,6 +114,7 @@ private:
     void retranslateUi();
 
     QPointer<client::ApiClient> m_client;
+    QString m_userId;
     std::optional<client::NodeRow> m_node;
     QString m_shell;
     QLabel *m_message = nullptr;

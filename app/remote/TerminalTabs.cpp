@@ -4,13 +4,13 @@
 
 #include <QColor>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleOptionTab>
 #include <QTabBar>
 #include <QToolButton>
-
 #include <algorithm>
 
 namespace hm::app {
@@ -76,8 +76,20 @@ TerminalTabs::TerminalTabs(QWidget *parent) : QTabWidget(parent)
     plusFont.setPointSizeF(plusFont.pointSizeF() * 1.3);
     m_newTab->setFont(plusFont);
     m_newTab->setMinimumWidth(m_newTab->sizeHint().height() + 4);
-    setCornerWidget(m_newTab, Qt::TopRightCorner);
+    // The sessions still running on the node (a closed tab or console, a
+    // lost connection), to reattach or end.
+    m_sessions = new QToolButton(this);
+    m_sessions->setObjectName(QStringLiteral("terminalSessionsButton"));
+    m_sessions->setAutoRaise(true);
+    auto *corner = new QWidget(this);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->setSpacing(2);
+    cornerLayout->addWidget(m_sessions);
+    cornerLayout->addWidget(m_newTab);
+    setCornerWidget(corner, Qt::TopRightCorner);
     connect(m_newTab, &QToolButton::clicked, this, &TerminalTabs::newTabRequested);
+    connect(m_sessions, &QToolButton::clicked, this, &TerminalTabs::sessionsRequested);
 
     // A child over the (empty) pages area rather than a page: a page would
     // be a tab.
@@ -128,7 +140,11 @@ TerminalView *TerminalTabs::currentTerminal() const
 void TerminalTabs::closeTerminal(int index)
 {
     TerminalView *view = terminalAt(index);
-    if (!view)
+    if (!view || (m_closeGuard && !m_closeGuard(view)))
+        return;
+    // The guard may have run a nested loop (a question): find it again.
+    index = indexOf(view);
+    if (index < 0)
         return;
     removeTab(index);
     emit terminalClosed(view);
@@ -150,6 +166,12 @@ void TerminalTabs::updateTabText(TerminalView *view)
     setTabToolTip(index, text);
 }
 
+void TerminalTabs::setDetachedSessions(bool any)
+{
+    m_detached = any;
+    retranslateUi();
+}
+
 void TerminalTabs::updateEmptyState()
 {
     const bool empty = count() == 0;
@@ -165,7 +187,12 @@ void TerminalTabs::updateEmptyState()
 void TerminalTabs::retranslateUi()
 {
     m_newTab->setToolTip(tr("New terminal"));
-    m_empty->setText(tr("No terminal open. Press + to open one."));
+    m_sessions->setText(tr("Sessions"));
+    m_sessions->setToolTip(tr("Terminal sessions still running on this node: reattach or end "
+                              "them"));
+    m_empty->setText(m_detached ? tr("No terminal open here. Sessions still run on this node: "
+                                     "press Sessions to reattach one, or + to open a new one.")
+                                : tr("No terminal open. Press + to open one."));
     for (int index = 0; index < count(); ++index) {
         if (TerminalView *view = terminalAt(index))
             updateTabText(view);

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace hm::client {
@@ -61,6 +62,10 @@ struct AlertRecordRow
     QDateTime resolvedAt;
     QString resolvedBy;     // a user id; empty when it resolved by itself
     QString resolvedByName; // that user's name; empty when unknown
+    // container_down / container_unhealthy: the first containers by name,
+    // and how many more the record counted.
+    QStringList containers;
+    int containersMore = 0;
 };
 
 struct AlertRecordFilter

@@ -30,19 +30,23 @@ AlertRuleRow alertRule(const QJsonObject &o)
 
 AlertRecordRow alertRecord(const QJsonObject &o)
 {
-    return {o.value(QStringLiteral("id")).toString(),
-            o.value(QStringLiteral("rule_id")).toString(),
-            o.value(QStringLiteral("rule_name")).toString(),
-            o.value(QStringLiteral("node_id")).toString(),
-            o.value(QStringLiteral("node_name")).toString(),
-            o.value(QStringLiteral("type")).toString(),
-            o.value(QStringLiteral("status")).toString() == QLatin1String("active"),
-            o.value(QStringLiteral("value")).toDouble(),
-            o.value(QStringLiteral("threshold")).toDouble(),
-            time(o.value(QStringLiteral("created_at"))),
-            time(o.value(QStringLiteral("resolved_at"))),
-            o.value(QStringLiteral("resolved_by")).toString(),
-            o.value(QStringLiteral("resolved_by_name")).toString()};
+    AlertRecordRow row{o.value(QStringLiteral("id")).toString(),
+                       o.value(QStringLiteral("rule_id")).toString(),
+                       o.value(QStringLiteral("rule_name")).toString(),
+                       o.value(QStringLiteral("node_id")).toString(),
+                       o.value(QStringLiteral("node_name")).toString(),
+                       o.value(QStringLiteral("type")).toString(),
+                       o.value(QStringLiteral("status")).toString() == QLatin1String("active"),
+                       o.value(QStringLiteral("value")).toDouble(),
+                       o.value(QStringLiteral("threshold")).toDouble(),
+                       time(o.value(QStringLiteral("created_at"))),
+                       time(o.value(QStringLiteral("resolved_at"))),
+                       o.value(QStringLiteral("resolved_by")).toString(),
+                       o.value(QStringLiteral("resolved_by_name")).toString()};
+    for (const QJsonValue name : o.value(QStringLiteral("containers")).toArray())
+        row.containers.append(name.toString());
+    row.containersMore = o.value(QStringLiteral("containers_more")).toInt();
+    return row;
 }
 
 AlertChannelRow alertChannel(const QJsonObject &o)

@@ -71,10 +71,13 @@ TerminalSession terminalSession(const QJsonObject &o)
     TerminalSession t;
     t.id = o.value(QStringLiteral("id")).toString();
     t.nodeId = o.value(QStringLiteral("node_id")).toString();
+    t.userId = o.value(QStringLiteral("user_id")).toString();
     t.username = o.value(QStringLiteral("username")).toString();
     t.shell = o.value(QStringLiteral("shell")).toString();
     t.pid = o.value(QStringLiteral("pid")).toInteger();
     t.attached = o.value(QStringLiteral("attached")).toBool();
+    t.createdAt = time(o.value(QStringLiteral("created_at")));
+    t.lastActivityAt = time(o.value(QStringLiteral("last_activity_at")));
     return t;
 }
 
@@ -364,6 +367,18 @@ void RemoteApi::terminalTicket(const QString &nodeId, const QString &sessionId,
         ApiRequest::post(remoteTerminalSessions(nodeId) + u'/' + sessionId +
                          QStringLiteral("/ticket")),
         remoteTerminalOpened, std::move(done));
+}
+
+void RemoteApi::terminalWorkingDirectory(const QString &nodeId, const QString &sessionId,
+                                         Callback<QString> done)
+{
+    m_client.call<QString>(
+        ApiRequest::get(remoteTerminalSessions(nodeId) + u'/' + sessionId +
+                        QStringLiteral("/working-directory")),
+        [](const ApiResponse &r) {
+            return r.data.toObject().value(QStringLiteral("working_dir")).toString();
+        },
+        std::move(done));
 }
 
 void RemoteApi::terminalSessions(const QString &nodeId, Callback<QList<TerminalSession>> done)

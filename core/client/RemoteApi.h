@@ -57,6 +57,9 @@ public:
                         Callback<TerminalOpened> done);
     // The caller's sessions on the node (an administrator's: everyone's).
     void terminalSessions(const QString &nodeId, Callback<QList<TerminalSession>> done);
+    // The session's shell's current directory (the agent reads it now).
+    void terminalWorkingDirectory(const QString &nodeId, const QString &sessionId,
+                                  Callback<QString> done);
 
     // A node's files (docs/api.md "Node files"; RemoteApiFiles.cpp). The
     // agent's precise refusal is in details.code (PATH_INVALID,

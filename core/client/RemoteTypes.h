@@ -141,10 +141,13 @@ struct TerminalSession
 {
     QString id;
     QString nodeId;
+    QString userId;
     QString username;
     QString shell;
     qint64 pid = 0;
-    bool attached = false;
+    bool attached = false; // a console has it now
+    QDateTime createdAt;
+    QDateTime lastActivityAt; // the last byte either way (idle since)
 };
 
 // What POST /nodes/{id}/terminal/sessions asks for; empty strings and 0

@@ -47,6 +47,10 @@ Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow)
             {flow.id, flow.name, flow.ownerId, flow.createdAt, flow.createdAt, flow.createdAt});
         !inserted)
         return inserted;
+    if (Status touched = db.execute(QStringLiteral("UPDATE flows SET updated_at = ? WHERE id = ?"),
+                                    {flow.createdAt, flow.id});
+        !touched)
+        return touched;
     if (Status version = db.execute(
             QStringLiteral("INSERT OR IGNORE INTO flow_versions (id, flow_id, version, status, definition,"
                            " settings, created_by, created_at, published_at)"
@@ -56,6 +60,23 @@ Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow)
         !version)
         return version;
     return txn.value().commit();
+}
+
+Result<qint64> deleteUnusedTaskFlows(store::Database &db, qint64 usedBefore, int limit)
+{
+    // The id range keeps this to task flows (retired at birth: deleted_at is
+    // always set); NOT EXISTS reads the (flow_id, …) indexes of both tables.
+    if (Status deleted = db.execute(
+            QStringLiteral(
+                "DELETE FROM flows WHERE id IN (SELECT f.id FROM flows f"
+                " WHERE f.id >= ? AND f.id < ? AND f.deleted_at IS NOT NULL AND f.updated_at < ?"
+                " AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.flow_id = f.id)"
+                " AND NOT EXISTS (SELECT 1 FROM execution_queue q WHERE q.flow_id = f.id)"
+                " LIMIT ?)"),
+            {kTaskFlowIdsFrom, kTaskFlowIdsTo, usedBefore, limit});
+        !deleted)
+        return deleted.error();
+    return qint64(db.changes());
 }
 
 Result<store::Page<TaskRow>> listTasks(store::Database &db, const auth::Principal &caller,

@@ -8,8 +8,10 @@
 // re-run: the engine loads any stored version). Task flows carry
 // the id prefix kTaskFlowPrefix, which is how the task list finds them.
 // One task flow serves every task of the same owner, definition and
-// settings (taskFlowId): the flows do not grow with the tasks, and no
-// flow or version is ever deleted, so every execution finds its version.
+// settings (taskFlowId): the flows do not grow with the tasks. A task flow
+// goes (with its version) only once history retention has removed every
+// execution of it (deleteUnusedTaskFlows), so every execution still
+// stored finds its version.
 
 #include "common/Result.h"
 #include "server/api/QueryParams.h"
@@ -45,8 +47,15 @@ QString taskFlowId(const QString &ownerId, const QString &definition, const QStr
 
 // The flow (retired at birth) and its version "1" (published), in one
 // transaction; a flow of that id already stored is kept as it is (the id
-// names its content, so it is the same flow).
+// names its content, so it is the same flow) but for its updated_at, set
+// to createdAt: a flow just used again is not one to purge while its new
+// execution is still on its way to the store.
 Status insertTaskFlow(store::Database &db, const NewTaskFlow &flow);
+
+// Deletes at most `limit` task flows (their versions go with them) that no
+// execution, stored or queued, refers to any more and that were last used
+// before `usedBefore` (ms); how many went.
+Result<qint64> deleteUnusedTaskFlows(store::Database &db, qint64 usedBefore, int limit);
 
 struct TaskRow
 {

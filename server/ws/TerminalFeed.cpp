@@ -24,14 +24,22 @@ TerminalFeed::TerminalFeed(remote::TerminalService &terminals, QObject *parent)
 {
 }
 
-void TerminalFeed::open(WsConnection *connection, const QString &nodeId)
+void TerminalFeed::open(WsConnection *connection, const QString &nodeId,
+                        const QString &clientAddress)
 {
-    // Nobody is known before the attach: a bound on how many may wait keeps
-    // a stream of idle upgrades from holding connections for 10 s each.
+    // Nobody is known before the attach: bounds on how many may wait keep
+    // a stream of idle upgrades from holding connections for 10 s each —
+    // per address first, so one client cannot take every place.
+    if (waitingCount(clientAddress) >= kMaxWaitingPerAddress) {
+        connection->closeWith(kCloseRateLimited,
+                              QStringLiteral("too many terminals waiting from your address"));
+        return;
+    }
     if (waitingCount() >= kMaxWaiting) {
         connection->closeWith(kCloseRateLimited, QStringLiteral("too many terminals waiting"));
         return;
     }
+    m_waiting.insert(connection, clientAddress);
     QWebSocket &socket = connection->socket();
     socket.setMaxAllowedIncomingMessageSize(quint64(kTerminalMaxMessage));
     socket.setMaxAllowedIncomingFrameSize(quint64(kTerminalMaxMessage));
@@ -55,16 +63,12 @@ void TerminalFeed::open(WsConnection *connection, const QString &nodeId)
                        });
 }
 
-int TerminalFeed::waitingCount() const
-{
-    return int(std::count(m_attached.cbegin(), m_attached.cend(), false));
-}
-
 void TerminalFeed::remove(WsConnection *connection)
 {
     if (!m_nodeOf.remove(connection))
         return;
     m_attached.remove(connection);
+    m_waiting.remove(connection);
     m_terminals.detach(connection);
 }
 
@@ -83,11 +87,9 @@ void TerminalFeed::onText(WsConnection *connection, const QString &text)
             connection->closeWith(kCloseUnauthorized, session.error().message);
             return;
         }
+        // TerminalService said "attached" (before any output).
         m_attached.insert(connection, true);
-        connection->send(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("attached")},
-                                      {QStringLiteral("session_id"), session.value()}})
-                .toJson(QJsonDocument::Compact)));
+        m_waiting.remove(connection);
         return;
     }
     if (type == u"resize") {

@@ -138,7 +138,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
                                                  "message, never in the URL"));
             return;
         }
-        m_terminals->open(connection, target.nodeId);
+        m_terminals->open(connection, target.nodeId, clientAddressOf(*connection).toString());
         return;
     }
     if (target.feed == WsTarget::Feed::Node &&

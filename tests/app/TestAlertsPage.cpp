@@ -93,6 +93,7 @@ private slots:
     void disableThenDeleteARule();
     void certificateRuleThroughTheDialog();
     void containerRuleThroughTheDialog();
+    void containerRecordsNameTheirContainers();
     void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
     void maintenanceWindowsThroughTheDialog();
@@ -899,6 +900,79 @@ void TestAlertsPage::windowSaysAndOpensTheAlert()
     deleteAllRules();
 }
 
+// A container_down record names the containers: as the value's tooltip,
+// in the line under the list when selected, in the notification; the
+// first ten by name and how many more.
+void TestAlertsPage::containerRecordsNameTheirContainers()
+{
+    hm::test::AgentPeer agent;
+    const QString nodeId = onlineNode(QStringLiteral("apps-01"), agent);
+    QVERIFY(!nodeId.isEmpty());
+    AlertRuleChange down;
+    down.name = QStringLiteral("Apps down");
+    down.type = QStringLiteral("container_down");
+    down.container = QStringLiteral("*");
+    down.durationSeconds = 0;
+    down.nodeId = nodeId;
+    QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(down, done); }).ok());
+
+    AlertsPage page;
+    signIn(page);
+    QTRY_VERIFY(page.isLive());
+    QTRY_COMPARE_WITH_TIMEOUT(page.records()->state(), AlertRecordModel::State::Ready, 15000);
+    QLabel *detail = page.recordDetail();
+    QVERIFY(!detail->isVisible());
+    auto report = hm::test::AgentPeer::report(1, 10.0);
+    report.containers = QList<hm::fleet::ContainerState>{{QStringLiteral("web"), false},
+                                                         {QStringLiteral("api"), true},
+                                                         {QStringLiteral("db"), false}};
+    agent.send(hm::fleet::serialize(report));
+    AlertRecordModel *records = page.records();
+    QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 0 &&
+                                 records->record(0)->type == QLatin1String("container_down"),
+                             15000);
+    QCOMPARE(records->record(0)->containers, (QStringList{"db", "web"}));
+    QCOMPARE(cell(records, 0, AlertRecordModel::ValueColumn), QStringLiteral("2 containers"));
+    QCOMPARE(
+        records->data(records->index(0, AlertRecordModel::ValueColumn), Qt::ToolTipRole).toString(),
+        QStringLiteral("db, web"));
+    child<QTableView>(&page, "alerts.records")->selectRow(0);
+    QTRY_VERIFY(detail->isVisible());
+    QCOMPARE(detail->text(), QStringLiteral("Containers down on apps-01: db, web"));
+
+    // Twelve down on another node: ten named, two more counted; a read of
+    // the list again (not the live event) says the same.
+    hm::test::AgentPeer crowded;
+    const QString crowdedId = onlineNode(QStringLiteral("apps-02"), crowded);
+    QVERIFY(!crowdedId.isEmpty());
+    down.nodeId = crowdedId;
+    QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(down, done); }).ok());
+    auto many = hm::test::AgentPeer::report(1, 10.0);
+    many.containers = QList<hm::fleet::ContainerState>{};
+    for (int i = 1; i <= 12; ++i)
+        many.containers->append({QStringLiteral("c%1").arg(i, 2, 10, QLatin1Char('0')), false});
+    crowded.send(hm::fleet::serialize(many));
+    QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 0 && records->record(0)->nodeId == crowdedId,
+                             15000);
+    page.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(records->state(), AlertRecordModel::State::Ready, 15000);
+    QCOMPARE(records->record(0)->nodeId, crowdedId);
+    const AlertRecordRow *record = records->record(0);
+    QCOMPARE(record->containers.size(), 10);
+    QCOMPARE(record->containersMore, 2);
+    child<QTableView>(&page, "alerts.records")->selectRow(0);
+    QTRY_COMPARE(detail->text(),
+                 QStringLiteral("Containers down on apps-02: c01, c02, c03, c04, c05, c06, c07, "
+                                "c08, c09, c10 and 2 more"));
+    // The notification names them too.
+    QJsonObject alert{{"node_name", "apps-01"}, {"type", "container_down"},
+                      {"status", "active"},     {"current_value", 2},
+                      {"threshold", 0},         {"containers", QJsonArray{"db", "web"}},
+                      {"containers_more", 0}};
+    QCOMPARE(AlertNotifier::messageOf(alert), QStringLiteral("apps-01: 2 containers (db, web)."));
+    deleteAllRules();
+}
+
 void TestAlertsPage::retranslates()
 {
     AlertsPage page;
@@ -983,6 +1057,23 @@ void TestAlertsPage::screenshots()
     QTRY_COMPARE_WITH_TIMEOUT(
         await<Page<AlertRecordRow>>([&](auto done) { api().records({}, done); })->items.size(), 3,
         15000);
+    // Then two of db-01's containers stop: a record naming them, on top
+    // (selected in the shot, so the line under the list names them).
+    AlertRuleChange containers;
+    containers.name = QStringLiteral("Shop containers");
+    containers.type = QStringLiteral("container_down");
+    containers.container = QStringLiteral("shop-*");
+    containers.durationSeconds = 0;
+    containers.nodeId = dbId;
+    QVERIFY(await<AlertRuleRow>([&](auto done) { api().createRule(containers, done); }).ok());
+    auto stopped = hm::test::AgentPeer::report(2, 88.0);
+    stopped.containers = QList<hm::fleet::ContainerState>{{QStringLiteral("shop-web"), false},
+                                                          {QStringLiteral("shop-api"), true},
+                                                          {QStringLiteral("shop-worker"), false}};
+    db.send(hm::fleet::serialize(stopped));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        await<Page<AlertRecordRow>>([&](auto done) { api().records({}, done); })->items.size(), 4,
+        15000);
 
     hm::test::RecordingPeer receiver;
     for (const auto &[name, path] : {std::pair{"Ops chat", "/chat"}, std::pair{"Pager", "/page"}}) {
@@ -1028,12 +1119,18 @@ void TestAlertsPage::screenshots()
         auto *page = window.findChild<AlertsPage *>(QStringLiteral("page.alerts"));
         page->notifier()->setShow({});
         child<QComboBox>(page, "alerts.show")->setCurrentIndex(1);
-        QTRY_COMPARE_WITH_TIMEOUT(page->records()->rowCount(), 3, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(page->rules()->rowCount(), 4, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->records()->rowCount(), 4, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->rules()->rowCount(), 5, 15000);
         QTRY_VERIFY(!cell(page->rules(), ruleRow(page->rules(), QStringLiteral("Database memory")),
                           AlertRuleModel::ScopeColumn)
                          .startsWith(QLatin1String("One")));
-        child<QTableView>(page, "alerts.records")->selectRow(0);
+        // The container record, so the line under the list names them.
+        int containerRow = 0;
+        for (int r = 0; r < page->records()->rowCount(); ++r)
+            if (page->records()->record(r)->type == QLatin1String("container_down"))
+                containerRow = r;
+        child<QTableView>(page, "alerts.records")->selectRow(containerRow);
+        QTRY_VERIFY(page->recordDetail()->isVisible());
         QApplication::processEvents();
         QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-records-") + shot +
                                    QStringLiteral(".png")));

@@ -4,8 +4,12 @@
 // terminal asks for the password (answered through DialogSeam), then a
 // command typed into the view runs in /bin/sh on the node and its output
 // shows on the screen; a resize of the view reaches the PTY (`stty size`); a
-// shell that exits leaves its tab with the exit code; closing a tab ends the
-// session on the server; a wrong password opens nothing and says why; the
+// shell that exits leaves its tab with the exit code; closing a tab asks
+// whether to keep its session running or end it; a kept session (and one
+// left by a closed console) is listed under Sessions with its shell,
+// directory and idle time, reattached in a new tab with its recent output,
+// typed into, and ended from the list, which it then leaves; a wrong
+// password opens nothing and says why; the
 // tab shows only where /access says terminal is usable (not for plain-1,
 // nor for a VIEWER). With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves
 // the tab in en, zh_TW and zh_CN.
@@ -18,6 +22,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
 #include "remote/NodeTerminalView.h"
+#include "remote/TerminalSessionsDialog.h"
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
 #include "widgets/MessageBox.h"
@@ -27,11 +32,14 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace hm::app;
 using namespace hm::client;
@@ -68,6 +76,7 @@ private slots:
     void tabOnlyWhereTerminalIsUsable();
     void aWrongPasswordOpensNothing();
     void aShellRunsResizesExitsAndCloses();
+    void aKeptSessionIsReattachedAndEnded();
     void emptyStatesAndRefusals();
     void screenshots();
 
@@ -84,6 +93,15 @@ private:
     // Shows the Terminal tab (which opens one) with the password answered.
     static TerminalView *openFirst(NodesPage &page, const QString &password);
     int sessionsOnServer(ApiClient *api);
+    // The next question about closing a tab answers `answer`.
+    static void answerClose(QMessageBox::StandardButton answer)
+    {
+        DialogSeam::setNextHandler([answer](QDialog *dialog) {
+            return dialog->objectName() == QLatin1String("terminalCloseQuestion")
+                       ? int(answer)
+                       : int(QDialog::Rejected);
+        });
+    }
 
     AdminServer m_server;
     QTemporaryDir m_agentDir;
@@ -290,11 +308,129 @@ void TestNodeTerminal::aShellRunsResizesExitsAndCloses()
     QVERIFY2(ticket.ok(), ticket.ok() ? "" : qPrintable(ticket.error().toString()));
     QVERIFY(!ticket->ticket.isEmpty());
 
-    // Closing the tabs ends the sessions on the server.
+    // The ended one closes without a question; the live one asks: Cancel
+    // keeps the tab, "End session" ends it on the server.
+    bool asked = false;
+    DialogSeam::setNextHandler([&](QDialog *) {
+        asked = true;
+        return int(QDialog::Rejected);
+    });
     emit tabs->tabCloseRequested(1);
+    QVERIFY(!asked);
+    QCOMPARE(tabs->count(), 1);
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        asked = dialog->objectName() == QLatin1String("terminalCloseQuestion");
+        return int(QMessageBox::Cancel);
+    });
+    emit tabs->tabCloseRequested(0);
+    QVERIFY(asked);
+    QCOMPARE(tabs->count(), 1);
+    QCOMPARE(sessionsOnServer(client()), 1);
+    answerClose(QMessageBox::Discard);
     emit tabs->tabCloseRequested(0);
     QCOMPARE(tabs->count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
+}
+
+void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
+{
+    QString sessionId;
+    {
+        auto page = pageOn(client(), m_server.admin, m_term.nodeId);
+        QVERIFY(page);
+        TerminalView *terminal = openFirst(*page, m_server.adminPassword);
+        QVERIFY(terminal);
+        terminal->screen()->sendText(QStringLiteral("cd /tmp && echo first-$((2*3))\r"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenText(terminal).contains(QLatin1String("first-6")), 20000);
+        NodeTerminalView *view = page->terminalView();
+        sessionId = view->channelOf(terminal)->sessionId();
+        // Closed with "Keep running": the tab goes, the session stays.
+        answerClose(QMessageBox::Save);
+        emit view->tabs()->tabCloseRequested(0);
+        QCOMPARE(view->tabs()->count(), 0);
+        QTRY_VERIFY(view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")));
+        QCOMPARE(sessionsOnServer(client()), 1);
+
+        // Sessions: listed with its shell, directory and idle time, then
+        // reattached in a new tab that shows what it printed before.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
+            if (!sessions)
+                return int(QDialog::Rejected);
+            QTreeWidget *list = sessions->list();
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return !sessions->isLoading() && list->topLevelItemCount() == 1 &&
+                               list->topLevelItem(0)->text(
+                                   TerminalSessionsDialog::DirectoryColumn) ==
+                                   QLatin1String("/tmp");
+                    },
+                    20000))
+                return int(QDialog::Rejected);
+            QTreeWidgetItem *item = list->topLevelItem(0);
+            if (item->text(TerminalSessionsDialog::ShellColumn) != QLatin1String("/bin/sh") ||
+                item->text(TerminalSessionsDialog::StateColumn) != QLatin1String("Detached") ||
+                item->text(TerminalSessionsDialog::IdleColumn).isEmpty())
+                return int(QDialog::Rejected);
+            child<QPushButton>(dialog, "terminalSessions.reattach")->click();
+            return dialog->result();
+        });
+        child<QToolButton>(view->tabs(), "terminalSessionsButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->count(), 1, 20000);
+        TerminalView *again = view->tabs()->terminalAt(0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->channelOf(again)->isAttached(), 20000);
+        QCOMPARE(view->channelOf(again)->sessionId(), sessionId);
+        QTRY_VERIFY_WITH_TIMEOUT(screenText(again).contains(QLatin1String("first-6")), 20000);
+        again->screen()->sendText(QStringLiteral("echo again-$((3*4))\r"));
+        QTRY_VERIFY_WITH_TIMEOUT(screenText(again).contains(QLatin1String("again-12")), 20000);
+        QCOMPARE(sessionsOnServer(client()), 1);
+        // The console closes (the page goes) with the tab open.
+    }
+    QCOMPARE(sessionsOnServer(client()), 1);
+    // The server sees the console go: the session is detached, not ended.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto sessions = await<QList<TerminalSession>>(
+                [&](auto done) { RemoteApi(*client()).terminalSessions(m_term.nodeId, done); });
+            return sessions.ok() && sessions->size() == 1 && !sessions->first().attached;
+        }(),
+        20000);
+
+    // The next console points at it instead of opening another shell.
+    auto page = pageOn(client(), m_server.admin, m_term.nodeId);
+    QVERIFY(page);
+    NodeTerminalView *view = page->terminalView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->tabs() && !view->isOpening() &&
+            view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")),
+        20000);
+    QCOMPARE(view->tabs()->count(), 0);
+    QCOMPARE(sessionsOnServer(client()), 1);
+
+    // Ended from the list (confirmed): it leaves the list and the server.
+    bool left = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
+        if (!sessions || !QTest::qWaitFor(
+                             [&] {
+                                 return !sessions->isLoading() &&
+                                        sessions->list()->topLevelItemCount() == 1;
+                             },
+                             20000))
+            return int(QDialog::Rejected);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        child<QPushButton>(dialog, "terminalSessions.end")->click();
+        left = QTest::qWaitFor(
+            [&] { return !sessions->isLoading() && sessions->list()->topLevelItemCount() == 0; },
+            20000);
+        return int(QDialog::Rejected);
+    });
+    child<QToolButton>(view->tabs(), "terminalSessionsButton")->click();
+    QVERIFY(left);
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("terminalSessions.confirmEnd"));
+    QCOMPARE(sessionsOnServer(client()), 0);
+    QTRY_VERIFY(!view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")));
 }
 
 void TestNodeTerminal::emptyStatesAndRefusals()
@@ -356,7 +492,47 @@ void TestNodeTerminal::screenshots()
                                   qPrintable(screenText(terminal).simplified()), 20000);
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-terminal-%1.png").arg(language)));
-        emit page->terminalView()->tabs()->tabCloseRequested(0);
+        // The question on closing the tab (kept), then the sessions list.
+        TerminalTabs *tabs = page->terminalView()->tabs();
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir +
+                                      QStringLiteral("/nodes-terminal-close-%1.png").arg(language));
+            return int(QMessageBox::Save);
+        });
+        emit tabs->tabCloseRequested(0);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir +
+                                  QStringLiteral("/nodes-terminal-detached-%1.png").arg(language)));
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
+            if (!sessions)
+                return int(QDialog::Rejected);
+            dialog->show();
+            (void)QTest::qWaitFor(
+                [&] {
+                    return !sessions->isLoading() && sessions->list()->topLevelItemCount() > 0 &&
+                           sessions->list()->topLevelItem(0)->text(
+                               TerminalSessionsDialog::DirectoryColumn) == QLatin1String("/usr");
+                },
+                20000);
+            QApplication::processEvents();
+            (void)dialog->grab().save(
+                dir + QStringLiteral("/nodes-terminal-sessions-%1.png").arg(language));
+            MessageBox::setNextAnswer(QMessageBox::Yes);
+            child<QPushButton>(dialog, "terminalSessions.end")->click();
+            (void)QTest::qWaitFor(
+                [&] {
+                    return !sessions->isLoading() && sessions->list()->topLevelItemCount() == 0;
+                },
+                20000);
+            QApplication::processEvents();
+            (void)dialog->grab().save(
+                dir + QStringLiteral("/nodes-terminal-sessions-empty-%1.png").arg(language));
+            return int(QDialog::Rejected);
+        });
+        child<QToolButton>(tabs, "terminalSessionsButton")->click();
         QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

@@ -9,7 +9,13 @@
 // - a `yes` flood to a console that stops reading stops on the node (the
 //   shell blocks) and grows neither the server nor the agent;
 // - sessions are their owner's, bounded per user, closed when idle, and
-//   every open and close is audited with the byte counts.
+//   every open and close is audited with the byte counts;
+// - a console that leaves detaches only: the next one, attached with a new
+//   ticket, gets the screen's recent output and what came meanwhile;
+// - a revoked grant, a demotion or a suspension ends the user's open
+//   terminal at once (4403, "access_revoked"), its PTY too;
+// - consoles waiting for their attach are bounded per client address and
+//   in all (4429, saying which).
 
 #include "RemoteAgentSupport.h"
 
@@ -116,6 +122,7 @@ class TestRemoteTerminal : public QObject, private ServerFixture
         bool closed = false;
         bool failed = false; // the upgrade was refused
         int closeCode = 0;
+        QString closeReason;
         Console()
         {
             QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error),
@@ -128,6 +135,7 @@ class TestRemoteTerminal : public QObject, private ServerFixture
             QObject::connect(&socket, &QWebSocket::disconnected, [this] {
                 closed = true;
                 closeCode = socket.closeCode();
+                closeReason = socket.closeReason();
             });
         }
         ~Console()
@@ -146,7 +154,11 @@ class TestRemoteTerminal : public QObject, private ServerFixture
 private slots:
     void initTestCase()
     {
-        QVERIFY2(startServer({"--terminal-idle-seconds", "6"}).isEmpty(), "server did not start");
+        // The proxy: one test acts from several client addresses
+        // (X-Forwarded-For), for the bounds on consoles waiting to attach.
+        QVERIFY2(startServer({"--terminal-idle-seconds", "6", "--trusted-proxy", "127.0.0.1/32"})
+                     .isEmpty(),
+                 "server did not start");
         m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
         QVERIFY(m_agents->isValid());
         QVERIFY(m_agents->start(m_agent, "shell-host", {"ops"}, {"--allow", "terminal"}));
@@ -290,20 +302,46 @@ private slots:
                      {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}});
     }
 
-    // Before the attach nobody is known: only so many may wait at once.
+    // Before the attach nobody is known: only so many may wait at once from
+    // one address (8), and in all (32).
     void connectionsWaitingToAttachAreBounded()
     {
+        const auto from = [this](const QString &address) {
+            QNetworkRequest request(terminalUrl(m_nodeId));
+            request.setRawHeader("X-Forwarded-For", address.toLatin1());
+            return request;
+        };
         std::vector<std::unique_ptr<Console>> waiting;
-        for (int i = 0; i < 32; ++i) {
+        const auto wait = [&](const QString &address) {
             waiting.push_back(std::make_unique<Console>());
-            waiting.back()->socket.open(terminalUrl(m_nodeId));
-            QTRY_COMPARE(waiting.back()->socket.state(), QAbstractSocket::ConnectedState);
-        }
-        Console extra;
-        extra.socket.open(terminalUrl(m_nodeId));
-        QTRY_VERIFY(extra.closed);
-        QCOMPARE(extra.closeCode, 4429);
-        // One leaves: there is room again, and a ticket attaches as ever.
+            waiting.back()->socket.open(from(address));
+        };
+        for (int i = 0; i < 8; ++i)
+            wait(QStringLiteral("192.0.2.1"));
+        for (const auto &console : waiting)
+            QTRY_COMPARE(console->socket.state(), QAbstractSocket::ConnectedState);
+        Console sameAddress;
+        sameAddress.socket.open(from(QStringLiteral("192.0.2.1")));
+        QTRY_VERIFY(sameAddress.closed);
+        QCOMPARE(sameAddress.closeCode, 4429);
+        QCOMPARE(sameAddress.closeReason,
+                 QStringLiteral("too many terminals waiting from your address"));
+        // Other addresses still wait, up to the cap in all.
+        for (int i = 0; i < 24; ++i)
+            wait(QStringLiteral("192.0.2.%1").arg(2 + i / 8));
+        for (const auto &console : waiting)
+            QTRY_COMPARE(console->socket.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(int(waiting.size()), 32);
+        Console overCap;
+        overCap.socket.open(from(QStringLiteral("192.0.2.99")));
+        QTRY_VERIFY(overCap.closed);
+        QCOMPARE(overCap.closeCode, 4429);
+        QCOMPARE(overCap.closeReason, QStringLiteral("too many terminals waiting"));
+        for (const auto &console : waiting)
+            QVERIFY(!console->closed);
+
+        // One of the first address leaves: there is room again for it, and
+        // a ticket attaches as ever.
         waiting.front()->socket.close();
         waiting.erase(waiting.begin());
         const Answer opened = openSession(m_nodeId, m_admin);
@@ -314,7 +352,7 @@ private slots:
         bool attached = false;
         for (int attempt = 0; attempt < 20 && !attached; ++attempt) {
             Console console;
-            console.socket.open(terminalUrl(m_nodeId));
+            console.socket.open(from(QStringLiteral("192.0.2.1")));
             QTRY_VERIFY(console.socket.state() == QAbstractSocket::ConnectedState
                         || console.closed || console.failed);
             console.attach(ticket);
@@ -334,6 +372,53 @@ private slots:
                               {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  200);
+    }
+
+    // A console that goes only detaches: the session runs on, and the next
+    // console (a new ticket) starts from the output the last one was sent,
+    // then what came while none was attached.
+    void aConsoleAttachingAgainGetsTheRecentOutput()
+    {
+        const Answer opened = openSession(m_nodeId, m_admin);
+        QCOMPARE(opened.status, 201);
+        const QString sessionId = opened.data().value("session").toObject().value("id").toString();
+        const QString path =
+            QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId);
+        {
+            Console first;
+            first.socket.open(terminalUrl(m_nodeId));
+            QTRY_COMPARE(first.socket.state(), QAbstractSocket::ConnectedState);
+            first.attach(opened.data().value("ticket").toString());
+            first.socket.sendBinaryMessage("echo before-$((6*7)); sleep 2; echo after-$((7*8))\n");
+            QTRY_VERIFY_WITH_TIMEOUT(first.output.contains("before-42"), 15000);
+            QVERIFY(!first.output.contains("after-56"));
+            first.socket.close();
+            QTRY_VERIFY(first.closed);
+        }
+        // Detached, not ended.
+        QTRY_VERIFY(!m_http->get(path, m_admin).data().value("attached").toBool());
+        const Answer detached = m_http->get(path, m_admin);
+        QCOMPARE(detached.status, 200);
+        // The shell goes on meanwhile: its next line waits on the server.
+        const qint64 outBefore = detached.data().value("bytes_out").toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_http->get(path, m_admin).data().value("bytes_out").toInteger() > outBefore, 15000);
+        const Answer ticket = m_http->json("POST", path + "/ticket", {}, m_admin);
+        QCOMPARE(ticket.status, 200);
+        Console second;
+        second.socket.open(terminalUrl(m_nodeId));
+        QTRY_COMPARE(second.socket.state(), QAbstractSocket::ConnectedState);
+        second.attach(ticket.data().value("ticket").toString());
+        QTRY_VERIFY_WITH_TIMEOUT(second.output.contains("after-56"), 15000);
+        // The replay comes first: the earlier line is on the new screen too.
+        QVERIFY(second.output.contains("before-42"));
+        QVERIFY(second.output.indexOf("before-42") < second.output.indexOf("after-56"));
+        second.socket.sendBinaryMessage("echo again-$((8*9))\n");
+        QTRY_VERIFY_WITH_TIMEOUT(second.output.contains("again-72"), 15000);
+        QCOMPARE(m_http->send("DELETE", path, {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+                     .status,
+                 200);
+        QTRY_VERIFY(second.closed);
     }
 
     void aFloodToAConsoleThatStopsReadingGrowsNothing()
@@ -482,8 +567,10 @@ private slots:
         QVERIFY(!closedByAdmin.value("details").toObject().value("closed_by").toString().isEmpty());
     }
 
-    // A grant revoked, or the account demoted, ends the open terminal at
-    // once (one sweep), attached or not: the next request is too late.
+    // A grant revoked, the account demoted or suspended ends the open
+    // terminal at once — checked on the change itself, not by a poll: the
+    // session is gone when the change's request has been answered — with
+    // 4403 and the reason on its WebSocket, its PTY closed, audited.
     void revokingAccessEndsOpenTerminals()
     {
         const ApiUser ops = createApiUser(*m_http, m_admin, "ops2", "Ops2-password-1", "USER");
@@ -499,12 +586,16 @@ private slots:
         QCOMPARE(opened.status, 201);
         const QString sessionId =
             opened.data().value("session").toObject().value("id").toString();
+        const qint64 shellPid = opened.data().value("session").toObject().value("pid").toInteger();
+        QVERIFY(shellPid > 0);
         Console console;
         console.socket.open(terminalUrl(m_nodeId));
         QTRY_COMPARE(console.socket.state(), QAbstractSocket::ConnectedState);
         console.attach(opened.data().value("ticket").toString());
-        QTRY_VERIFY(!console.messages.isEmpty() || !console.output.isEmpty());
+        console.socket.sendBinaryMessage("echo ready-$((5*5))\n");
+        QTRY_VERIFY_WITH_TIMEOUT(console.output.contains("ready-25"), 15000);
         QVERIFY(!console.closed);
+        QVERIFY(!isZombie(shellPid));
 
         QCOMPARE(m_http->send("DELETE",
                               QStringLiteral("/api/v1/nodes/grants/")
@@ -512,17 +603,23 @@ private slots:
                               {}, {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  200);
-        QTRY_VERIFY_WITH_TIMEOUT(console.closed, 15000);
-        const auto exit = std::find_if(console.messages.cbegin(), console.messages.cend(),
-                                       [](const QJsonObject &m) { return m["type"] == "exit"; });
-        QVERIFY(exit != console.messages.cend());
-        QCOMPARE(exit->value("reason").toString(), QStringLiteral("access_revoked"));
+        // Gone already: no sweep waited for.
         QCOMPARE(m_http
                      ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
                                .arg(m_nodeId, sessionId),
                            m_admin)
                      .status,
                  404);
+        QTRY_VERIFY_WITH_TIMEOUT(console.closed, 15000);
+        QCOMPARE(console.closeCode, 4403);
+        QCOMPARE(console.closeReason, QStringLiteral("your access to this terminal was revoked"));
+        const auto exit = std::find_if(console.messages.cbegin(), console.messages.cend(),
+                                       [](const QJsonObject &m) { return m["type"] == "exit"; });
+        QVERIFY(exit != console.messages.cend());
+        QCOMPARE(exit->value("reason").toString(), QStringLiteral("access_revoked"));
+        // The agent closed the PTY: the shell got SIGHUP and is gone (or a
+        // zombie until the agent reaps it).
+        QTRY_VERIFY_WITH_TIMEOUT(isZombie(shellPid), 15000);
         const QJsonObject entry = audit("NODE_TERMINAL_CLOSED").first().toObject();
         QCOMPARE(entry.value("user_id").toString(), ops.id);
         QCOMPARE(entry.value("details").toObject().value("reason").toString(),
@@ -543,12 +640,57 @@ private slots:
                               {{"role", "VIEWER"}}, m_admin)
                      .status,
                  200);
-        QTRY_COMPARE_WITH_TIMEOUT(m_http
-                                      ->get(QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2")
-                                                .arg(m_nodeId, againId),
-                                            m_admin)
-                                      .status,
-                                  404, 15000);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, againId),
+                    m_admin)
+                .status,
+            404);
+
+        // Made a USER again with a fresh password check, then suspended.
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id, {{"role", "USER"}},
+                            m_admin)
+                     .status,
+                 200);
+        QCOMPARE(reauthenticate(ops.token, "Ops2-password-1").status, 200);
+        const Answer third = openSession(m_nodeId, ops.token);
+        QCOMPARE(third.status, 201);
+        const QString thirdId = third.data().value("session").toObject().value("id").toString();
+        // A change that keeps its access (the name) leaves it running.
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
+                            {{"full_name", "Ops Two"}}, m_admin)
+                     .status,
+                 200);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, thirdId),
+                    m_admin)
+                .status,
+            200);
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + ops.id,
+                            {{"status", "suspended"}}, m_admin)
+                     .status,
+                 200);
+        QCOMPARE(
+            m_http
+                ->get(
+                    QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, thirdId),
+                    m_admin)
+                .status,
+            404);
+        QCOMPARE(audit("NODE_TERMINAL_CLOSED")
+                     .first()
+                     .toObject()
+                     .value("details")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
+                 QStringLiteral("access_revoked"));
         QCOMPARE(m_http->send("DELETE",
                               QStringLiteral("/api/v1/nodes/grants/")
                                   + roleGrant.data().value("id").toString(),

@@ -4,6 +4,7 @@
 #include "server/api/AuthCommon.h"
 #include "server/repositories/RetentionRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/remote/TaskFlowPurge.h"
 #include "server/services/system/SystemConfig.h"
 #include "store/WriteBehindQueue.h"
 
@@ -233,6 +234,7 @@ void HistoryRetention::finish()
     if (result.deleted > 0 || result.vacuumedPages > 0)
         qCInfo(lcServer).noquote() << "retention: removed" << result.deleted
                                    << "executions, returned" << result.vacuumedPages << "pages";
+    remote::purgeUnusedTaskFlows(m_db, now() - m_graceMs); // tasks' hidden flows (TaskFlowPurge.h)
     m_running = false;
     sample();
     const auto waiting = std::exchange(m_waiting, {});

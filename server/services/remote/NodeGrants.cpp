@@ -140,6 +140,8 @@ Status NodeGrants::remove(const auth::Principal &caller, const auth::ClientInfo 
     auth::audit(m_db, QStringLiteral("NODE_GRANT_DELETED"), caller.userId,
                 QStringLiteral("node_grant"), id, client.ip, client.userAgent,
                 grantAuditDetails(row.value()));
+    if (m_removed && m_removedContext)
+        m_removed();
     return {};
 }
 

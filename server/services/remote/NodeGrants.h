@@ -15,7 +15,9 @@
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/TokenService.h"
 
+#include <QPointer>
 #include <QStringList>
+#include <functional>
 
 namespace hm::store {
 class Database;
@@ -56,8 +58,19 @@ public:
     Status remove(const auth::Principal &caller, const auth::ClientInfo &client,
                   const QString &id);
 
+    // Called after each grant removed (committed), on the caller's thread:
+    // what was opened under it (remote/TerminalService) is checked again
+    // at once. One listener; it goes with `context`.
+    void setRemovedListener(QObject *context, std::function<void()> listener)
+    {
+        m_removedContext = context;
+        m_removed = std::move(listener);
+    }
+
 private:
     store::Database &m_db;
+    QPointer<QObject> m_removedContext;
+    std::function<void()> m_removed;
 };
 
 } // namespace hm::server::remote

@@ -4,9 +4,10 @@
 #include "crypto/Random.h"
 #include "fleet/StreamFrame.h"
 #include "server/api/AuthCommon.h"
+#include "server/repositories/UserRepository.h"
+#include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/fleet/FleetService.h"
-#include "server/repositories/UserRepository.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
 #include "server/services/remote/RecentAuthentication.h"
@@ -53,6 +54,15 @@ TerminalService::TerminalService(store::Database &db, NodeActions &actions,
     connect(&calls, &fleet::AgentCalls::linkLost, this, &TerminalService::onLinkLost);
     connect(&m_sweep, &QTimer::timeout, this, &TerminalService::sweepIdle);
     m_sweep.start(5000);
+    // Access checked again where it may have changed (an event each), so a
+    // revoked user's shell ends now, not at its next request nor a poll.
+    connect(&actions.fleet().events(), &auth::AccountEvents::published, this,
+            [this](const auth::AccountEvent &event) { onAccountEvent(event.type, event.data); });
+    connect(&actions.fleet(), &fleet::FleetService::nodeChanged, this,
+            [this](const QString &nodeId) { revalidate({}, nodeId); });
+    connect(&actions.fleet(), &fleet::FleetService::nodeRevoked, this,
+            [this](const QString &nodeId) { revalidate({}, nodeId); });
+    actions.grants().setRemovedListener(this, [this] { revalidate(); });
 }
 
 TerminalService::~TerminalService()
@@ -285,8 +295,18 @@ Result<QString> TerminalService::attach(const QString &ticket, const QString &no
             if (Session *attached = byConsole(console))
                 creditConsole(*attached);
         });
+        // Said first: a console takes output only once it is attached.
+        console->send(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("attached")},
+                                      {QStringLiteral("session_id"), s.id}})
+                .toJson(QJsonDocument::Compact)));
+        // Attached again: the screen as the last console saw it first
+        // (already credited: it costs the shell nothing), then what waited.
+        if (!s.replay.bytes().isEmpty())
+            console->sendBinary(s.replay.bytes());
         if (!s.backlog.isEmpty()) {
             console->sendBinary(s.backlog);
+            s.replay.append(s.backlog);
             s.pendingCredit += s.backlog.size();
             s.backlog.clear();
         }
@@ -395,6 +415,7 @@ void TerminalService::onAgentStream(const QString &nodeId, const QByteArray &byt
     s->bytesOut += frame->data.size();
     if (s->console && s->console->isOpen()) {
         s->console->sendBinary(frame->data);
+        s->replay.append(frame->data);
         s->pendingCredit += frame->data.size();
         creditConsole(*s);
     } else {
@@ -435,7 +456,13 @@ void TerminalService::end(const QString &sessionId, const QString &reason, int e
             {QStringLiteral("reason"), reason},
             {QStringLiteral("exit_code"), exitCode},
             {QStringLiteral("signal"), signal}}).toJson(QJsonDocument::Compact)));
-        s.console->closeWith(ws::kCloseNormal, QStringLiteral("the terminal ended"));
+        // A revoked user is told so in the close itself (4403), not only
+        // in the exit message a client might not read.
+        if (reason == u"access_revoked")
+            s.console->closeWith(ws::kCloseForbidden,
+                                 QStringLiteral("your access to this terminal was revoked"));
+        else
+            s.console->closeWith(ws::kCloseNormal, QStringLiteral("the terminal ended"));
     }
     QJsonObject details{{QStringLiteral("node_id"), s.nodeId},
                         {QStringLiteral("session_id"), s.id},
@@ -463,8 +490,8 @@ bool TerminalService::stillAllowed(const Session &s)
                             << user.error().toString();
         return true;
     }
-    if (!user.value() || user.value()->status == u"suspended"
-        || user.value()->status == u"deleted")
+    // Suspended, deleted or made inactive: none of them may sign in.
+    if (!user.value() || user.value()->status != u"active")
         return false;
     auto node = m_actions.fleet().get(s.nodeId);
     if (!node)
@@ -479,15 +506,36 @@ bool TerminalService::stillAllowed(const Session &s)
 void TerminalService::sweepIdle()
 {
     const qint64 at = now();
-    QList<std::pair<QString, QString>> ending; // session id, reason
+    QStringList idle;
     for (const Session &s : std::as_const(m_sessions)) {
         if (at - s.lastActivity > m_idleMs)
-            ending.append({s.id, QStringLiteral("idle")});
-        else if (!stillAllowed(s))
-            ending.append({s.id, QStringLiteral("access_revoked")});
+            idle.append(s.id);
     }
-    for (const auto &[id, reason] : std::as_const(ending))
-        end(id, reason, 0, 0, true);
+    for (const QString &id : std::as_const(idle))
+        end(id, QStringLiteral("idle"), 0, 0, true);
+}
+
+void TerminalService::revalidate(const QString &userId, const QString &nodeId)
+{
+    QStringList revoked;
+    for (const Session &s : std::as_const(m_sessions)) {
+        if ((userId.isEmpty() || s.userId == userId) && (nodeId.isEmpty() || s.nodeId == nodeId) &&
+            !stillAllowed(s))
+            revoked.append(s.id);
+    }
+    for (const QString &id : std::as_const(revoked))
+        end(id, QStringLiteral("access_revoked"), 0, 0, true);
+}
+
+void TerminalService::onAccountEvent(const QString &type, const QJsonObject &data)
+{
+    // A role or status change (user_updated) or a deletion; anything else
+    // (API keys, flows, node metrics…) changes nobody's terminal access.
+    if (type != u"user_updated" && type != u"user_deleted")
+        return;
+    const QString userId = data.value(QStringLiteral("user_id")).toString();
+    if (!userId.isEmpty())
+        revalidate(userId);
 }
 
 } // namespace hm::server::remote

@@ -14,6 +14,17 @@
 // never a token in the URL. A session is its owner's (administrators see
 // and close all); every id in a request (node, session) is checked
 // against it. Idle sessions (no byte either way for the idle time) close.
+// A session outlives its console: a closed tab or console, or a lost
+// connection, only detaches it; GET …/sessions lists it, POST …/ticket
+// attaches again, and the new console first gets the last output the old
+// one was sent (TerminalReplay), then what waited.
+//
+// Access is checked again when it may have changed, not by polling: a
+// grant removed (NodeGrants' listener), a user updated or deleted (role,
+// status: AccountEvents) or a node changed or deleted (FleetService) ends
+// at once every open session whose user may no longer hold it, attached
+// or not — reason "access_revoked", its console closed with 4403, the
+// agent told to close the PTY, audited like every close.
 //
 // Flow control: output is credited back to the agent only once the
 // console's socket has taken it (below kConsoleBacklog unsent bytes), so a
@@ -27,6 +38,7 @@
 #include "common/Result.h"
 #include "server/api/Roles.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/remote/TerminalReplay.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -94,7 +106,8 @@ public:
 
     // The console's WebSocket (server/ws/TerminalFeed).
     // The session id, once `ticket` (single use) names a live session of
-    // `nodeId`; UNAUTHORIZED otherwise.
+    // `nodeId` (the console is sent {"type":"attached"}, then the replay
+    // and what waited); UNAUTHORIZED otherwise.
     Result<QString> attach(const QString &ticket, const QString &nodeId,
                            ws::WsConnection *console);
     void detach(ws::WsConnection *console);
@@ -102,6 +115,10 @@ public:
     void consoleResize(ws::WsConnection *console, int rows, int cols);
 
     int sessionCount() const { return int(m_sessions.size()); }
+
+    // Ends the sessions (of `userId` / on `nodeId`; empty: any) whose user
+    // may no longer hold them (stillAllowed()).
+    void revalidate(const QString &userId = {}, const QString &nodeId = {});
 
 private:
     struct Session
@@ -121,6 +138,7 @@ private:
         qint64 ticketExpiresAt = 0;
         QPointer<ws::WsConnection> console;
         QByteArray backlog;        // output while no console is attached
+        TerminalReplay replay;     // output consoles were sent, for the next attach
         qint64 pendingCredit = 0;  // output handed on, not yet credited
         auth::ClientInfo client;   // of the request that opened it
     };
@@ -139,15 +157,13 @@ private:
     // the agent to close it unless it ended there.
     void end(const QString &sessionId, const QString &reason, int exitCode = 0, int signal = 0,
              bool askAgent = false, const QString &closedBy = {});
-    // Every sweep: ends idle sessions, and those whose user may no longer
-    // hold them (revalidate()).
+    // Every sweep: ends idle sessions.
     void sweepIdle();
     // Whether the session's user may still hold it: the account exists and
-    // is not suspended, and its role and grants still allow `terminal` on
-    // the node. A revoked grant, a demotion, a suspension or a deleted
-    // account ends an open terminal within one sweep, not at its next
-    // request (reason "access_revoked").
+    // is active, and its role and grants still allow `terminal` on the
+    // node (revalidate()).
     bool stillAllowed(const Session &session);
+    void onAccountEvent(const QString &type, const QJsonObject &data);
     Session *byConsole(ws::WsConnection *console);
 
     store::Database &m_db;
