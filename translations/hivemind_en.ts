@@ -322,6 +322,14 @@
         <source>%1 unhealthy</source>
         <translation>%1 unhealthy</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 and %2 more</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -984,6 +992,10 @@
     <message>
         <source>History retention applied</source>
         <translation>History retention applied</translation>
+    </message>
+    <message>
+        <source>Flow triggered</source>
+        <translation>Flow triggered</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2617,30 @@
         <source>I have saved them</source>
         <translation>I have saved them</translation>
     </message>
+    <message>
+        <source>Language for e-mails:</source>
+        <translation>Language for e-mails:</translation>
+    </message>
+    <message>
+        <source>The language of the e-mails the server sends you, such as password resets.</source>
+        <translation>The language of the e-mails the server sends you, such as password resets.</translation>
+    </message>
+    <message>
+        <source>Could not read it: %1</source>
+        <translation>Could not read it: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3106,6 +3142,10 @@
     <message>
         <source>%1: %2, over the threshold of %3.</source>
         <translation>%1: %2, over the threshold of %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3).</source>
+        <translation>%1: %2 (%3).</translation>
     </message>
 </context>
 <context>
@@ -3737,6 +3777,14 @@
     <message>
         <source>The window was not ended: %1</source>
         <translation>The window was not ended: %1</translation>
+    </message>
+    <message>
+        <source>Unhealthy containers on %1: %2</source>
+        <translation>Unhealthy containers on %1: %2</translation>
+    </message>
+    <message>
+        <source>Containers down on %1: %2</source>
+        <translation>Containers down on %1: %2</translation>
     </message>
 </context>
 <context>
@@ -5126,6 +5174,57 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CaCertificateField</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 KiB: not a CA certificate file.</source>
+        <translation>%1 is larger than 64 KiB: not a CA certificate file.</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA Certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>None: the server trusts the system&apos;s certificate authorities.</source>
+        <translation>None: the server trusts the system&apos;s certificate authorities.</translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: paste the text from &quot;-----BEGIN CERTIFICATE-----&quot; to &quot;-----END CERTIFICATE-----&quot; (at most 64 KiB).</source>
+        <translation>Not a PEM certificate: paste the text from &quot;-----BEGIN CERTIFICATE-----&quot; to &quot;-----END CERTIFICATE-----&quot; (at most 64 KiB).</translation>
+    </message>
+    <message>
+        <source>%1: expired on %2</source>
+        <translation>%1: expired on %2</translation>
+    </message>
+    <message>
+        <source>%1: valid until %2</source>
+        <translation>%1: valid until %2</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>Load from File…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Optional: paste the PEM certificate of a private CA</source>
+        <translation>Optional: paste the PEM certificate of a private CA</translation>
     </message>
 </context>
 <context>
@@ -7982,6 +8081,103 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::FlowRetentionDialog</name>
+    <message>
+        <source>Saved. The next retention pass applies it.</source>
+        <translation>Saved. The next retention pass applies it.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n execution</numerusform>
+            <numerusform>%n executions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies: the server&apos;s setting (Settings › Retention).</source>
+        <translation>Applies: the server&apos;s setting (Settings › Retention).</translation>
+    </message>
+    <message>
+        <source>Applies: %1, the server&apos;s setting (Settings › Retention).</source>
+        <translation>Applies: %1, the server&apos;s setting (Settings › Retention).</translation>
+    </message>
+    <message>
+        <source>Applies: %1, this flow&apos;s own setting.</source>
+        <translation>Applies: %1, this flow&apos;s own setting.</translation>
+    </message>
+    <message>
+        <source>History Retention of “%1”</source>
+        <translation>History Retention of “%1”</translation>
+    </message>
+    <message>
+        <source>How long the server keeps the ended executions of this flow, and how many. Running and queued executions are never removed.</source>
+        <translation>How long the server keeps the ended executions of this flow, and how many. Running and queued executions are never removed.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;for:</source>
+        <translation>Keep &amp;for:</translation>
+    </message>
+    <message>
+        <source>Keep at &amp;most:</source>
+        <translation>Keep at &amp;most:</translation>
+    </message>
+    <message>
+        <source>The server&apos;s setting</source>
+        <translation>The server&apos;s setting</translation>
+    </message>
+    <message>
+        <source>Days of its own</source>
+        <translation>Days of its own</translation>
+    </message>
+    <message>
+        <source>A number of its own</source>
+        <translation>A number of its own</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> executions</source>
+        <translation> executions</translation>
+    </message>
+    <message>
+        <source>Changing it needs edit permission on the flow.</source>
+        <translation>Changing it needs edit permission on the flow.</translation>
+    </message>
+    <message>
+        <source>Use the Server&apos;s Settings</source>
+        <translation>Use the Server&apos;s Settings</translation>
+    </message>
+    <message>
+        <source>Both limits follow Settings › Retention again (after Save).</source>
+        <translation>Both limits follow Settings › Retention again (after Save).</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowVersionViewer</name>
     <message>
         <source>(none)</source>
@@ -8607,6 +8803,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>F&amp;low</source>
         <translation>F&amp;low</translation>
     </message>
+    <message>
+        <source>How long and how many of its ended executions are kept</source>
+        <translation>How long and how many of its ended executions are kept</translation>
+    </message>
+    <message>
+        <source>History Re&amp;tention…</source>
+        <translation>History Re&amp;tention…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -9093,6 +9297,50 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The prefix was not released: %1</source>
         <translation>The prefix was not released: %1</translation>
     </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Active: prefixes are delegated from it and it is announced over BGP.</source>
+        <translation>Active: prefixes are delegated from it and it is announced over BGP.</translation>
+    </message>
+    <message>
+        <source>Disabled: nothing new is delegated from it and it is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>Disabled: nothing new is delegated from it and it is not announced over BGP; its delegated prefixes stay.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>%1 (expired, being released)</source>
+        <translation>%1 (expired, being released)</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>A disabled pool delegates nothing new and is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>A disabled pool delegates nothing new and is not announced over BGP; its delegated prefixes stay.</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>E&amp;xpiry:</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>At this time the server releases the prefix by itself; unset, it stays until released.</source>
+        <translation>At this time the server releases the prefix by itself; unset, it stays until released.</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>The expiry must be in the future.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -9430,6 +9678,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Send Test</source>
         <translation>Send Test</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
     </message>
 </context>
 <context>
@@ -11881,10 +12133,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>[connection lost]</translation>
     </message>
     <message>
-        <source>The terminal&apos;s connection ended: %1</source>
-        <translation>The terminal&apos;s connection ended: %1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -11927,6 +12175,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
         <translation>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</translation>
+    </message>
+    <message>
+        <source>The terminal could not be reattached: %1</source>
+        <translation>The terminal could not be reattached: %1</translation>
+    </message>
+    <message>
+        <source>[session closed: your access to this node&apos;s terminal was revoked]</source>
+        <translation>[session closed: your access to this node&apos;s terminal was revoked]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1. Its shell may still run on the node: reattach it from Sessions.</source>
+        <translation>The terminal&apos;s connection ended: %1. Its shell may still run on the node: reattach it from Sessions.</translation>
     </message>
 </context>
 <context>
@@ -14795,6 +15055,136 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalCloseQuestion</name>
+    <message>
+        <source>Close terminal</source>
+        <translation>Close terminal</translation>
+    </message>
+    <message>
+        <source>Keep &quot;%1&quot; running on the node?</source>
+        <translation>Keep &quot;%1&quot; running on the node?</translation>
+    </message>
+    <message>
+        <source>A session kept running can be reattached from Sessions, here or from another console, until it has been idle too long. Ending it stops its shell and every program started in it.</source>
+        <translation>A session kept running can be reattached from Sessions, here or from another console, until it has been idle too long. Ending it stops its shell and every program started in it.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Keep running</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>End session</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalSessionsDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>The sessions could not be read: %1</source>
+        <translation>The sessions could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1, process %2</translation>
+    </message>
+    <message>
+        <source>In a tab here</source>
+        <translation>In a tab here</translation>
+    </message>
+    <message>
+        <source>Another user&apos;s</source>
+        <translation>Another user&apos;s</translation>
+    </message>
+    <message>
+        <source>Attached elsewhere</source>
+        <translation>Attached elsewhere</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>Detached</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>End terminal session</source>
+        <translation>End terminal session</translation>
+    </message>
+    <message>
+        <source>End this session? Its shell and every program started in it stop on %1.</source>
+        <translation>End this session? Its shell and every program started in it stop on %1.</translation>
+    </message>
+    <message>
+        <source>The session could not be ended: %1</source>
+        <translation>The session could not be ended: %1</translation>
+    </message>
+    <message>
+        <source>Terminal sessions on %1</source>
+        <translation>Terminal sessions on %1</translation>
+    </message>
+    <message>
+        <source>Sessions keep running on %1 when their tab or the console is closed, until they have been idle too long. Reattach one to use it again, or end those you no longer need.</source>
+        <translation>Sessions keep running on %1 when their tab or the console is closed, until they have been idle too long. Reattach one to use it again, or end those you no longer need.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Working directory</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>No terminal session is running on this node.</source>
+        <translation>No terminal session is running on this node.</translation>
+    </message>
+    <message>
+        <source>Reattach</source>
+        <translation>Reattach</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TerminalTabs</name>
     <message>
         <source>Terminal %1</source>
@@ -14807,6 +15197,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No terminal open. Press + to open one.</source>
         <translation>No terminal open. Press + to open one.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Terminal sessions still running on this node: reattach or end them</source>
+        <translation>Terminal sessions still running on this node: reattach or end them</translation>
+    </message>
+    <message>
+        <source>No terminal open here. Sessions still run on this node: press Sessions to reattach one, or + to open a new one.</source>
+        <translation>No terminal open here. Sessions still run on this node: press Sessions to reattach one, or + to open a new one.</translation>
     </message>
 </context>
 <context>
@@ -14886,6 +15288,89 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Latest draft (version %1)</source>
         <translation>Latest draft (version %1)</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerOptionsBox</name>
+    <message>
+        <source>The callback URL must start with http:// or https://.</source>
+        <translation>The callback URL must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The callback URL needs a host name.</source>
+        <translation>The callback URL needs a host name.</translation>
+    </message>
+    <message>
+        <source>The callback URL may not hold a user name, a password or a #part.</source>
+        <translation>The callback URL may not hold a user name, a password or a #part.</translation>
+    </message>
+    <message>
+        <source>With a callback URL, enter a secret of %1 to %2 bytes: the receiver checks the signature with it.</source>
+        <translation>With a callback URL, enter a secret of %1 to %2 bytes: the receiver checks the signature with it.</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Options</translation>
+    </message>
+    <message>
+        <source>Priority, timeout and a callback for this execution only.</source>
+        <translation>Priority, timeout and a callback for this execution only.</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>In a flow that queues its executions, higher priorities run first; -100 to 100.</source>
+        <translation>In a flow that queues its executions, higher priorities run first; -100 to 100.</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s own</source>
+        <translation>The flow&apos;s own</translation>
+    </message>
+    <message>
+        <source>At most the flow&apos;s %1 s.</source>
+        <translation>At most the flow&apos;s %1 s.</translation>
+    </message>
+    <message>
+        <source>Callback &amp;URL:</source>
+        <translation>Callback &amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/hook: told when the execution ends</source>
+        <translation>https://example.com/hook: told when the execution ends</translation>
+    </message>
+    <message>
+        <source>Callback &amp;secret:</source>
+        <translation>Callback &amp;secret:</translation>
+    </message>
+    <message>
+        <source>signs the callback; not shown again</source>
+        <translation>signs the callback; not shown again</translation>
     </message>
 </context>
 <context>
@@ -16144,6 +16629,38 @@ A longer range may show older traffic.</translation>
         <source>The file cannot be imported: %1</source>
         <translation>The file cannot be imported: %1</translation>
     </message>
+    <message>
+        <source>[Interface]: the DNS search domains are not imported.</source>
+        <translation>[Interface]: the DNS search domains are not imported.</translation>
+    </message>
+    <message>
+        <source>[Interface]: Table is not imported.</source>
+        <translation>[Interface]: Table is not imported.</translation>
+    </message>
+    <message>
+        <source>[Interface]: FwMark is not imported.</source>
+        <translation>[Interface]: FwMark is not imported.</translation>
+    </message>
+    <message>
+        <source>[Interface]: SaveConfig is not imported.</source>
+        <translation>[Interface]: SaveConfig is not imported.</translation>
+    </message>
+    <message>
+        <source>[Interface]: the %1 hooks are not imported (the server never runs commands from an imported file).</source>
+        <translation>[Interface]: the %1 hooks are not imported (the server never runs commands from an imported file).</translation>
+    </message>
+    <message>
+        <source>Peer %1: the name in its comment cannot be used; it is named %2.</source>
+        <translation>Peer %1: the name in its comment cannot be used; it is named %2.</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only its own addresses).</source>
+        <translation>Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only its own addresses).</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): its Endpoint is not imported (the client connects to the server).</source>
+        <translation>Peer %1 (%2): its Endpoint is not imported (the client connects to the server).</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgPendingBanner</name>
@@ -16160,10 +16677,6 @@ A longer range may show older traffic.</translation>
         <translation>Keep changes</translation>
     </message>
     <message>
-        <source>Confirm the change: it stays and is no longer rolled back.</source>
-        <translation>Confirm the change: it stays and is no longer rolled back.</translation>
-    </message>
-    <message>
         <source>Only administrators confirm changes.</source>
         <translation>Only administrators confirm changes.</translation>
     </message>
@@ -16175,13 +16688,6 @@ A longer range may show older traffic.</translation>
         <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
         <translation>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</translation>
     </message>
-    <message numerus="yes">
-        <source>%n more change(s) await confirmation.</source>
-        <translation>
-            <numerusform>%n more change awaits confirmation.</numerusform>
-            <numerusform>%n more changes await confirmation.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A new handshake of the chosen client confirms it too.</source>
         <translation>A new handshake of the chosen client confirms it too.</translation>
@@ -16189,6 +16695,22 @@ A longer range may show older traffic.</translation>
     <message>
         <source>Not confirmed: %1</source>
         <translation>Not confirmed: %1</translation>
+    </message>
+    <message>
+        <source>Confirming...</source>
+        <translation>Confirming...</translation>
+    </message>
+    <message>
+        <source>Confirm this change: it stays and is no longer rolled back.</source>
+        <translation>Confirm this change: it stays and is no longer rolled back.</translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation>Keep all (%1)</translation>
+    </message>
+    <message>
+        <source>Confirm every change shown: they all stay.</source>
+        <translation>Confirm every change shown: they all stay.</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,14 @@
         <source>%1 unhealthy</source>
         <translation>%1 不健康</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及另外 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -981,6 +989,10 @@
     <message>
         <source>History retention applied</source>
         <translation>已应用历史保留</translation>
+    </message>
+    <message>
+        <source>Flow triggered</source>
+        <translation>已触发流程</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2602,30 @@
         <source>I have saved them</source>
         <translation>我已保存</translation>
     </message>
+    <message>
+        <source>Language for e-mails:</source>
+        <translation>电子邮件语言：</translation>
+    </message>
+    <message>
+        <source>The language of the e-mails the server sends you, such as password resets.</source>
+        <translation>服务器发给您的电子邮件（例如密码重置）所使用的语言。</translation>
+    </message>
+    <message>
+        <source>Could not read it: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3090,6 +3126,10 @@
     <message>
         <source>%1: %2, over the threshold of %3.</source>
         <translation>%1：%2，超过阈值 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3).</source>
+        <translation>%1：%2（%3）。</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3756,14 @@
     <message>
         <source>The window was not ended: %1</source>
         <translation>维护时段未能结束：%1</translation>
+    </message>
+    <message>
+        <source>Unhealthy containers on %1: %2</source>
+        <translation>%1 上不健康的容器：%2</translation>
+    </message>
+    <message>
+        <source>Containers down on %1: %2</source>
+        <translation>%1 上已停止的容器：%2</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +5146,57 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 发送的 IPv6 路由没有下一跳，邻居会忽略它们：请设置其 IPv6 下一跳。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CaCertificateField</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 KiB: not a CA certificate file.</source>
+        <translation>%1 大于 64 KiB：不是 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>None: the server trusts the system&apos;s certificate authorities.</source>
+        <translation>无：服务器信任系统的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: paste the text from &quot;-----BEGIN CERTIFICATE-----&quot; to &quot;-----END CERTIFICATE-----&quot; (at most 64 KiB).</source>
+        <translation>不是 PEM 证书：请粘贴从“-----BEGIN CERTIFICATE-----”到“-----END CERTIFICATE-----”的文本（最多 64 KiB）。</translation>
+    </message>
+    <message>
+        <source>%1: expired on %2</source>
+        <translation>%1：已于 %2 过期</translation>
+    </message>
+    <message>
+        <source>%1: valid until %2</source>
+        <translation>%1：有效期至 %2</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>从文件加载…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Optional: paste the PEM certificate of a private CA</source>
+        <translation>可选：粘贴私有证书颁发机构的 PEM 证书</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +8037,101 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::FlowRetentionDialog</name>
+    <message>
+        <source>Saved. The next retention pass applies it.</source>
+        <translation>已保存，下一轮保留清理时应用。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次执行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies: the server&apos;s setting (Settings › Retention).</source>
+        <translation>适用：服务器的设置（设置 › 保留期限）。</translation>
+    </message>
+    <message>
+        <source>Applies: %1, the server&apos;s setting (Settings › Retention).</source>
+        <translation>适用：%1，服务器的设置（设置 › 保留期限）。</translation>
+    </message>
+    <message>
+        <source>Applies: %1, this flow&apos;s own setting.</source>
+        <translation>适用：%1，此流程自己的设置。</translation>
+    </message>
+    <message>
+        <source>History Retention of “%1”</source>
+        <translation>“%1”的历史保留</translation>
+    </message>
+    <message>
+        <source>How long the server keeps the ended executions of this flow, and how many. Running and queued executions are never removed.</source>
+        <translation>服务器保留此流程已结束执行的时间和数量。运行中和队列中的执行不会被删除。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;for:</source>
+        <translation>保留时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Keep at &amp;most:</source>
+        <translation>最多保留(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The server&apos;s setting</source>
+        <translation>服务器的设置</translation>
+    </message>
+    <message>
+        <source>Days of its own</source>
+        <translation>自定义天数</translation>
+    </message>
+    <message>
+        <source>A number of its own</source>
+        <translation>自定义数量</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> executions</source>
+        <translation> 次执行</translation>
+    </message>
+    <message>
+        <source>Changing it needs edit permission on the flow.</source>
+        <translation>更改此设置需要该流程的编辑权限。</translation>
+    </message>
+    <message>
+        <source>Use the Server&apos;s Settings</source>
+        <translation>使用服务器的设置</translation>
+    </message>
+    <message>
+        <source>Both limits follow Settings › Retention again (after Save).</source>
+        <translation>两项限制重新按照“设置 › 保留期限”（保存后生效）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowVersionViewer</name>
     <message>
         <source>(none)</source>
@@ -8556,6 +8750,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
     </message>
+    <message>
+        <source>How long and how many of its ended executions are kept</source>
+        <translation>流程已结束的执行要保留多久、保留多少</translation>
+    </message>
+    <message>
+        <source>History Re&amp;tention…</source>
+        <translation>历史保留(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -9040,6 +9242,50 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The prefix was not released: %1</source>
         <translation>前缀未释放：%1</translation>
     </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Active: prefixes are delegated from it and it is announced over BGP.</source>
+        <translation>活动：会从此地址池委派前缀，并通过 BGP 通告。</translation>
+    </message>
+    <message>
+        <source>Disabled: nothing new is delegated from it and it is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>已禁用：不再从此地址池委派新的前缀，也不通过 BGP 通告；已委派的前缀保留。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>%1 (expired, being released)</source>
+        <translation>%1（已过期，正在释放）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>A disabled pool delegates nothing new and is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>禁用的地址池不会再委派新的前缀，也不通过 BGP 通告；已委派的前缀保留。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>过期时间(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>At this time the server releases the prefix by itself; unset, it stays until released.</source>
+        <translation>到了这个时间，服务器会自动释放此前缀；未设置时，前缀会保留到被释放为止。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>过期时间必须晚于现在。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -9376,6 +9622,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Send Test</source>
         <translation>发送测试</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
     </message>
 </context>
 <context>
@@ -11818,10 +12068,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>[连接中断]</translation>
     </message>
     <message>
-        <source>The terminal&apos;s connection ended: %1</source>
-        <translation>终端连接已结束：%1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -11864,6 +12110,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
         <translation>其代理必须允许终端（--allow terminal），且您需要此节点的“terminal”授权；管理员已具备。</translation>
+    </message>
+    <message>
+        <source>The terminal could not be reattached: %1</source>
+        <translation>无法重新连接终端：%1</translation>
+    </message>
+    <message>
+        <source>[session closed: your access to this node&apos;s terminal was revoked]</source>
+        <translation>[会话已关闭：您对此节点终端的访问权限已被撤销]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1. Its shell may still run on the node: reattach it from Sessions.</source>
+        <translation>终端连接已结束：%1。其 shell 可能仍在节点上运行：请从“会话”重新连接。</translation>
     </message>
 </context>
 <context>
@@ -14718,6 +14976,136 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalCloseQuestion</name>
+    <message>
+        <source>Close terminal</source>
+        <translation>关闭终端</translation>
+    </message>
+    <message>
+        <source>Keep &quot;%1&quot; running on the node?</source>
+        <translation>要让“%1”继续在节点上运行吗？</translation>
+    </message>
+    <message>
+        <source>A session kept running can be reattached from Sessions, here or from another console, until it has been idle too long. Ending it stops its shell and every program started in it.</source>
+        <translation>继续运行的会话可在此处或其他控制台的“会话”中重新连接，直到空闲时间过长为止。结束它会停止其 shell 及在其中启动的所有程序。</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束会话</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalSessionsDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>The sessions could not be read: %1</source>
+        <translation>无法读取会话：%1</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1，进程 %2</translation>
+    </message>
+    <message>
+        <source>In a tab here</source>
+        <translation>在此处的标签页中</translation>
+    </message>
+    <message>
+        <source>Another user&apos;s</source>
+        <translation>其他用户的</translation>
+    </message>
+    <message>
+        <source>Attached elsewhere</source>
+        <translation>已在别处连接</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>已断开连接</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>End terminal session</source>
+        <translation>结束终端会话</translation>
+    </message>
+    <message>
+        <source>End this session? Its shell and every program started in it stop on %1.</source>
+        <translation>要结束此会话吗？其 shell 及在其中启动的所有程序都会在 %1 上停止。</translation>
+    </message>
+    <message>
+        <source>The session could not be ended: %1</source>
+        <translation>无法结束会话：%1</translation>
+    </message>
+    <message>
+        <source>Terminal sessions on %1</source>
+        <translation>%1 上的终端会话</translation>
+    </message>
+    <message>
+        <source>Sessions keep running on %1 when their tab or the console is closed, until they have been idle too long. Reattach one to use it again, or end those you no longer need.</source>
+        <translation>关闭标签页或控制台后，会话仍会在 %1 上继续运行，直到空闲时间过长为止。重新连接一个即可再次使用，或结束不再需要的会话。</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell 程序</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>No terminal session is running on this node.</source>
+        <translation>此节点上没有正在运行的终端会话。</translation>
+    </message>
+    <message>
+        <source>Reattach</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TerminalTabs</name>
     <message>
         <source>Terminal %1</source>
@@ -14730,6 +15118,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No terminal open. Press + to open one.</source>
         <translation>尚未打开终端。按 + 打开一个。</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Terminal sessions still running on this node: reattach or end them</source>
+        <translation>仍在此节点上运行的终端会话：重新连接或结束它们</translation>
+    </message>
+    <message>
+        <source>No terminal open here. Sessions still run on this node: press Sessions to reattach one, or + to open a new one.</source>
+        <translation>此处尚未打开终端。此节点上仍有会话在运行：按“会话”重新连接其中一个，或按 + 打开新的。</translation>
     </message>
 </context>
 <context>
@@ -14807,6 +15207,89 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Latest draft (version %1)</source>
         <translation>最新草稿（版本 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerOptionsBox</name>
+    <message>
+        <source>The callback URL must start with http:// or https://.</source>
+        <translation>回调 URL 必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The callback URL needs a host name.</source>
+        <translation>回调 URL 需要主机名。</translation>
+    </message>
+    <message>
+        <source>The callback URL may not hold a user name, a password or a #part.</source>
+        <translation>回调 URL 不能包含用户名、密码或 # 片段。</translation>
+    </message>
+    <message>
+        <source>With a callback URL, enter a secret of %1 to %2 bytes: the receiver checks the signature with it.</source>
+        <translation>使用回调 URL 时，请输入 %1 到 %2 字节的密钥：接收端用它验证签名。</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>选项(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Priority, timeout and a callback for this execution only.</source>
+        <translation>仅适用于本次执行的优先级、超时和回调。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>In a flow that queues its executions, higher priorities run first; -100 to 100.</source>
+        <translation>在会将执行排入队列的流程中，优先级较高者先执行；范围 -100 到 100。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s own</source>
+        <translation>按流程设置</translation>
+    </message>
+    <message>
+        <source>At most the flow&apos;s %1 s.</source>
+        <translation>最多为流程设置的 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Callback &amp;URL:</source>
+        <translation>回调 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>https://example.com/hook: told when the execution ends</source>
+        <translation>https://example.com/hook：执行结束时通知</translation>
+    </message>
+    <message>
+        <source>Callback &amp;secret:</source>
+        <translation>回调密钥(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>signs the callback; not shown again</source>
+        <translation>用于签名回调；不会再次显示</translation>
     </message>
 </context>
 <context>
@@ -16059,6 +16542,38 @@ A longer range may show older traffic.</source>
         <source>The file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
+    <message>
+        <source>[Interface]: the DNS search domains are not imported.</source>
+        <translation>[Interface]：DNS 搜索域不会导入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: Table is not imported.</source>
+        <translation>[Interface]：Table 不会导入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: FwMark is not imported.</source>
+        <translation>[Interface]：FwMark 不会导入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: SaveConfig is not imported.</source>
+        <translation>[Interface]：SaveConfig 不会导入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: the %1 hooks are not imported (the server never runs commands from an imported file).</source>
+        <translation>[Interface]：%1 钩子命令不会导入（服务器绝不执行导入文件中的命令）。</translation>
+    </message>
+    <message>
+        <source>Peer %1: the name in its comment cannot be used; it is named %2.</source>
+        <translation>Peer %1：其注释中的名称无法使用，改名为 %2。</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only its own addresses).</source>
+        <translation>Peer %1（%2）：路由前缀 %3 不会导入（客户端只持有自己的地址）。</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): its Endpoint is not imported (the client connects to the server).</source>
+        <translation>Peer %1（%2）：其 Endpoint 不会导入（由客户端连接到服务器）。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgPendingBanner</name>
@@ -16075,10 +16590,6 @@ A longer range may show older traffic.</source>
         <translation>保留更改</translation>
     </message>
     <message>
-        <source>Confirm the change: it stays and is no longer rolled back.</source>
-        <translation>确认更改：更改会保留，不再回滚。</translation>
-    </message>
-    <message>
         <source>Only administrators confirm changes.</source>
         <translation>只有管理员可以确认更改。</translation>
     </message>
@@ -16090,12 +16601,6 @@ A longer range may show older traffic.</source>
         <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
         <translation>客户端“%1”的更改将于 %2 回滚，除非先确认（剩余 %3）。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n more change(s) await confirmation.</source>
-        <translation>
-            <numerusform>另有 %n 项更改等待确认。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A new handshake of the chosen client confirms it too.</source>
         <translation>所选客户端的新握手也会确认此更改。</translation>
@@ -16103,6 +16608,22 @@ A longer range may show older traffic.</source>
     <message>
         <source>Not confirmed: %1</source>
         <translation>未确认：%1</translation>
+    </message>
+    <message>
+        <source>Confirming...</source>
+        <translation>正在确认…</translation>
+    </message>
+    <message>
+        <source>Confirm this change: it stays and is no longer rolled back.</source>
+        <translation>确认此更改：更改会保留，不再回滚。</translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation>全部保留（%1）</translation>
+    </message>
+    <message>
+        <source>Confirm every change shown: they all stay.</source>
+        <translation>确认所有显示的更改：全部保留。</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,14 @@
         <source>%1 unhealthy</source>
         <translation>%1 狀態不良</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及另外 %2 個</translation>
+    </message>
 </context>
 <context>
     <name>AuditActions</name>
@@ -981,6 +989,10 @@
     <message>
         <source>History retention applied</source>
         <translation>已套用歷程保留</translation>
+    </message>
+    <message>
+        <source>Flow triggered</source>
+        <translation>已觸發流程</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2602,30 @@
         <source>I have saved them</source>
         <translation>我已保存</translation>
     </message>
+    <message>
+        <source>Language for e-mails:</source>
+        <translation>電子郵件語言：</translation>
+    </message>
+    <message>
+        <source>The language of the e-mails the server sends you, such as password resets.</source>
+        <translation>伺服器寄給您的電子郵件（例如密碼重設）所使用的語言。</translation>
+    </message>
+    <message>
+        <source>Could not read it: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3090,6 +3126,10 @@
     <message>
         <source>%1: %2, over the threshold of %3.</source>
         <translation>%1：%2，超過閾值 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3).</source>
+        <translation>%1：%2（%3）。</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3756,14 @@
     <message>
         <source>The window was not ended: %1</source>
         <translation>維護時段未能結束：%1</translation>
+    </message>
+    <message>
+        <source>Unhealthy containers on %1: %2</source>
+        <translation>%1 上狀態不良的容器：%2</translation>
+    </message>
+    <message>
+        <source>Containers down on %1: %2</source>
+        <translation>%1 上已停止的容器：%2</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +5146,57 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 傳送的 IPv6 路由沒有下一跳，鄰居會忽略它們：請設定其 IPv6 下一跳。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::CaCertificateField</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 KiB: not a CA certificate file.</source>
+        <translation>%1 大於 64 KiB：不是 CA 憑證檔案。</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA 憑證</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>憑證 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>None: the server trusts the system&apos;s certificate authorities.</source>
+        <translation>無：伺服器信任系統的憑證機構。</translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: paste the text from &quot;-----BEGIN CERTIFICATE-----&quot; to &quot;-----END CERTIFICATE-----&quot; (at most 64 KiB).</source>
+        <translation>不是 PEM 憑證：請貼上從「-----BEGIN CERTIFICATE-----」到「-----END CERTIFICATE-----」的文字（最多 64 KiB）。</translation>
+    </message>
+    <message>
+        <source>%1: expired on %2</source>
+        <translation>%1：已於 %2 過期</translation>
+    </message>
+    <message>
+        <source>%1: valid until %2</source>
+        <translation>%1：有效至 %2</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>從檔案載入…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Optional: paste the PEM certificate of a private CA</source>
+        <translation>選填：貼上私有憑證機構的 PEM 憑證</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +8037,101 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::FlowRetentionDialog</name>
+    <message>
+        <source>Saved. The next retention pass applies it.</source>
+        <translation>已儲存，下一輪保留清理時套用。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n execution(s)</source>
+        <translation>
+            <numerusform>%n 次執行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies: the server&apos;s setting (Settings › Retention).</source>
+        <translation>適用：伺服器的設定（設定 › 保留期限）。</translation>
+    </message>
+    <message>
+        <source>Applies: %1, the server&apos;s setting (Settings › Retention).</source>
+        <translation>適用：%1，伺服器的設定（設定 › 保留期限）。</translation>
+    </message>
+    <message>
+        <source>Applies: %1, this flow&apos;s own setting.</source>
+        <translation>適用：%1，此流程自己的設定。</translation>
+    </message>
+    <message>
+        <source>History Retention of “%1”</source>
+        <translation>「%1」的歷程保留</translation>
+    </message>
+    <message>
+        <source>How long the server keeps the ended executions of this flow, and how many. Running and queued executions are never removed.</source>
+        <translation>伺服器保留此流程已結束執行的時間與數量。執行中與佇列中的執行不會被移除。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;for:</source>
+        <translation>保留時間(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Keep at &amp;most:</source>
+        <translation>最多保留(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The server&apos;s setting</source>
+        <translation>伺服器的設定</translation>
+    </message>
+    <message>
+        <source>Days of its own</source>
+        <translation>自訂天數</translation>
+    </message>
+    <message>
+        <source>A number of its own</source>
+        <translation>自訂數量</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> executions</source>
+        <translation> 次執行</translation>
+    </message>
+    <message>
+        <source>Changing it needs edit permission on the flow.</source>
+        <translation>變更此設定需要該流程的編輯權限。</translation>
+    </message>
+    <message>
+        <source>Use the Server&apos;s Settings</source>
+        <translation>使用伺服器的設定</translation>
+    </message>
+    <message>
+        <source>Both limits follow Settings › Retention again (after Save).</source>
+        <translation>兩項限制重新依照「設定 › 保留期限」（儲存後生效）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::FlowVersionViewer</name>
     <message>
         <source>(none)</source>
@@ -8556,6 +8750,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>F&amp;low</source>
         <translation>流程(&amp;L)</translation>
     </message>
+    <message>
+        <source>How long and how many of its ended executions are kept</source>
+        <translation>流程已結束的執行要保留多久、保留多少</translation>
+    </message>
+    <message>
+        <source>History Re&amp;tention…</source>
+        <translation>歷程保留(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -9040,6 +9242,50 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The prefix was not released: %1</source>
         <translation>前綴未釋放：%1</translation>
     </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Active: prefixes are delegated from it and it is announced over BGP.</source>
+        <translation>啟用中：會從此集區委派前綴，並透過 BGP 宣告。</translation>
+    </message>
+    <message>
+        <source>Disabled: nothing new is delegated from it and it is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>已停用：不再從此集區委派新的前綴，也不透過 BGP 宣告；已委派的前綴保留。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>%1 (expired, being released)</source>
+        <translation>%1（已到期，正在釋放）</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>狀態(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>A disabled pool delegates nothing new and is not announced over BGP; its delegated prefixes stay.</source>
+        <translation>停用的集區不會再委派新的前綴，也不透過 BGP 宣告；已委派的前綴保留。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>到期時間(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期時間</translation>
+    </message>
+    <message>
+        <source>At this time the server releases the prefix by itself; unset, it stays until released.</source>
+        <translation>到了這個時間，伺服器會自動釋放此前綴；未設定時，前綴會保留到被釋放為止。</translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation>到期時間必須是未來的時間。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -9376,6 +9622,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Send Test</source>
         <translation>寄送測試</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 憑證</translation>
     </message>
 </context>
 <context>
@@ -11818,10 +12068,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>[連線中斷]</translation>
     </message>
     <message>
-        <source>The terminal&apos;s connection ended: %1</source>
-        <translation>終端機連線已結束：%1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -11864,6 +12110,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Its agent must allow terminals (--allow terminal) and you need the &quot;terminal&quot; grant on it; administrators have it.</source>
         <translation>其代理程式必須允許終端機（--allow terminal），且您需要此節點的「terminal」授權；管理員已具備。</translation>
+    </message>
+    <message>
+        <source>The terminal could not be reattached: %1</source>
+        <translation>無法重新連接終端機：%1</translation>
+    </message>
+    <message>
+        <source>[session closed: your access to this node&apos;s terminal was revoked]</source>
+        <translation>[工作階段已關閉：您對此節點終端機的存取權已被撤銷]</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s connection ended: %1. Its shell may still run on the node: reattach it from Sessions.</source>
+        <translation>終端機連線已結束：%1。其 shell 可能仍在節點上執行：請從「工作階段」重新連接。</translation>
     </message>
 </context>
 <context>
@@ -14718,6 +14976,136 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::TerminalCloseQuestion</name>
+    <message>
+        <source>Close terminal</source>
+        <translation>關閉終端機</translation>
+    </message>
+    <message>
+        <source>Keep &quot;%1&quot; running on the node?</source>
+        <translation>要讓「%1」繼續在節點上執行嗎？</translation>
+    </message>
+    <message>
+        <source>A session kept running can be reattached from Sessions, here or from another console, until it has been idle too long. Ending it stops its shell and every program started in it.</source>
+        <translation>繼續執行的工作階段可在此處或其他主控台的「工作階段」中重新連接，直到閒置過久為止。結束它會停止其 shell 及在其中啟動的所有程式。</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>繼續執行</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>結束工作階段</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TerminalSessionsDialog</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>The sessions could not be read: %1</source>
+        <translation>無法讀取工作階段：%1</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1，處理程序 %2</translation>
+    </message>
+    <message>
+        <source>In a tab here</source>
+        <translation>在此處的分頁中</translation>
+    </message>
+    <message>
+        <source>Another user&apos;s</source>
+        <translation>其他使用者的</translation>
+    </message>
+    <message>
+        <source>Attached elsewhere</source>
+        <translation>已在別處連接</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>已中斷連接</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>End terminal session</source>
+        <translation>結束終端機工作階段</translation>
+    </message>
+    <message>
+        <source>End this session? Its shell and every program started in it stop on %1.</source>
+        <translation>要結束此工作階段嗎？其 shell 及在其中啟動的所有程式都會在 %1 上停止。</translation>
+    </message>
+    <message>
+        <source>The session could not be ended: %1</source>
+        <translation>無法結束工作階段：%1</translation>
+    </message>
+    <message>
+        <source>Terminal sessions on %1</source>
+        <translation>%1 上的終端機工作階段</translation>
+    </message>
+    <message>
+        <source>Sessions keep running on %1 when their tab or the console is closed, until they have been idle too long. Reattach one to use it again, or end those you no longer need.</source>
+        <translation>關閉分頁或主控台後，工作階段仍會在 %1 上繼續執行，直到閒置過久為止。重新連接一個即可再次使用，或結束不再需要的工作階段。</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell 程式</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目錄</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>閒置</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>No terminal session is running on this node.</source>
+        <translation>此節點上沒有正在執行的終端機工作階段。</translation>
+    </message>
+    <message>
+        <source>Reattach</source>
+        <translation>重新連接</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>結束工作階段</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::TerminalTabs</name>
     <message>
         <source>Terminal %1</source>
@@ -14730,6 +15118,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No terminal open. Press + to open one.</source>
         <translation>尚未開啟終端機。按 + 開啟一個。</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>工作階段</translation>
+    </message>
+    <message>
+        <source>Terminal sessions still running on this node: reattach or end them</source>
+        <translation>仍在此節點上執行的終端機工作階段：重新連接或結束它們</translation>
+    </message>
+    <message>
+        <source>No terminal open here. Sessions still run on this node: press Sessions to reattach one, or + to open a new one.</source>
+        <translation>此處尚未開啟終端機。此節點上仍有工作階段在執行：按「工作階段」重新連接其中一個，或按 + 開啟新的。</translation>
     </message>
 </context>
 <context>
@@ -14807,6 +15207,89 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Latest draft (version %1)</source>
         <translation>最新草稿（版本 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::TriggerOptionsBox</name>
+    <message>
+        <source>The callback URL must start with http:// or https://.</source>
+        <translation>回呼 URL 必須以 http:// 或 https:// 開頭。</translation>
+    </message>
+    <message>
+        <source>The callback URL needs a host name.</source>
+        <translation>回呼 URL 需要主機名稱。</translation>
+    </message>
+    <message>
+        <source>The callback URL may not hold a user name, a password or a #part.</source>
+        <translation>回呼 URL 不可包含使用者名稱、密碼或 # 片段。</translation>
+    </message>
+    <message>
+        <source>With a callback URL, enter a secret of %1 to %2 bytes: the receiver checks the signature with it.</source>
+        <translation>使用回呼 URL 時，請輸入 %1 到 %2 位元組的密鑰：接收端以它驗證簽章。</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>選項(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Priority, timeout and a callback for this execution only.</source>
+        <translation>僅適用於這次執行的優先順序、逾時與回呼。</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>優先順序(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <source>In a flow that queues its executions, higher priorities run first; -100 to 100.</source>
+        <translation>在會將執行排入佇列的流程中，優先順序較高者先執行；範圍 -100 到 100。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>逾時(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s own</source>
+        <translation>依流程設定</translation>
+    </message>
+    <message>
+        <source>At most the flow&apos;s %1 s.</source>
+        <translation>最多為流程設定的 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Callback &amp;URL:</source>
+        <translation>回呼 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>https://example.com/hook: told when the execution ends</source>
+        <translation>https://example.com/hook：執行結束時通知</translation>
+    </message>
+    <message>
+        <source>Callback &amp;secret:</source>
+        <translation>回呼密鑰(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>signs the callback; not shown again</source>
+        <translation>用於簽署回呼；不會再次顯示</translation>
     </message>
 </context>
 <context>
@@ -16059,6 +16542,38 @@ A longer range may show older traffic.</source>
         <source>The file cannot be imported: %1</source>
         <translation>無法匯入此檔案：%1</translation>
     </message>
+    <message>
+        <source>[Interface]: the DNS search domains are not imported.</source>
+        <translation>[Interface]：DNS 搜尋網域不會匯入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: Table is not imported.</source>
+        <translation>[Interface]：Table 不會匯入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: FwMark is not imported.</source>
+        <translation>[Interface]：FwMark 不會匯入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: SaveConfig is not imported.</source>
+        <translation>[Interface]：SaveConfig 不會匯入。</translation>
+    </message>
+    <message>
+        <source>[Interface]: the %1 hooks are not imported (the server never runs commands from an imported file).</source>
+        <translation>[Interface]：%1 掛鉤指令不會匯入（伺服器絕不執行匯入檔案中的指令）。</translation>
+    </message>
+    <message>
+        <source>Peer %1: the name in its comment cannot be used; it is named %2.</source>
+        <translation>Peer %1：其註解中的名稱無法使用，改命名為 %2。</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only its own addresses).</source>
+        <translation>Peer %1（%2）：路由前綴 %3 不會匯入（用戶端只持有自己的位址）。</translation>
+    </message>
+    <message>
+        <source>Peer %1 (%2): its Endpoint is not imported (the client connects to the server).</source>
+        <translation>Peer %1（%2）：其 Endpoint 不會匯入（由用戶端連線到伺服器）。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WgPendingBanner</name>
@@ -16075,10 +16590,6 @@ A longer range may show older traffic.</source>
         <translation>保留變更</translation>
     </message>
     <message>
-        <source>Confirm the change: it stays and is no longer rolled back.</source>
-        <translation>確認變更：變更會保留，不再復原。</translation>
-    </message>
-    <message>
         <source>Only administrators confirm changes.</source>
         <translation>只有管理員可以確認變更。</translation>
     </message>
@@ -16090,12 +16601,6 @@ A longer range may show older traffic.</source>
         <source>Changes to client &quot;%1&quot; roll back at %2 unless confirmed (%3 left).</source>
         <translation>用戶端「%1」的變更將於 %2 復原，除非先確認（剩餘 %3）。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n more change(s) await confirmation.</source>
-        <translation>
-            <numerusform>另有 %n 項變更等待確認。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A new handshake of the chosen client confirms it too.</source>
         <translation>所選用戶端的新交握也會確認此變更。</translation>
@@ -16103,6 +16608,22 @@ A longer range may show older traffic.</source>
     <message>
         <source>Not confirmed: %1</source>
         <translation>未確認：%1</translation>
+    </message>
+    <message>
+        <source>Confirming...</source>
+        <translation>正在確認…</translation>
+    </message>
+    <message>
+        <source>Confirm this change: it stays and is no longer rolled back.</source>
+        <translation>確認此變更：變更會保留，不再復原。</translation>
+    </message>
+    <message>
+        <source>Keep all (%1)</source>
+        <translation>全部保留（%1）</translation>
+    </message>
+    <message>
+        <source>Confirm every change shown: they all stay.</source>
+        <translation>確認所有顯示的變更：全部保留。</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,14 @@ void TestTranslations::chineseIsComplete()
                       QStringLiteral("Webhook"), QStringLiteral("POST"), QStringLiteral("MiB"),
                       QStringLiteral("KiB"), QStringLiteral("HTTPS"), QStringLiteral("TLS"),
                       QStringLiteral("SHA"), QStringLiteral("UTF"), QStringLiteral("IPv"), QStringLiteral("VPN"),
+                      // PEM armour lines, quoted as they must be pasted
+                      QStringLiteral("BEGIN"), QStringLiteral("END"), QStringLiteral("CERTIFICATE"),
+                      QStringLiteral("PEM"),
+                      // a terminal's shell (bash, sh) is "shell" in Chinese technical text
+                      QStringLiteral("shell"), QStringLiteral("Shell"),
+                      // wg-quick keys and sections named by import warnings
+                      QStringLiteral("Table"), QStringLiteral("FwMark"), QStringLiteral("SaveConfig"),
+                      QStringLiteral("Endpoint"), QStringLiteral("Peer"), QStringLiteral("Interface"),
                       // tools, paths and option names of remote operations
                       QStringLiteral("Compose"), QStringLiteral("compose"),
                       QStringLiteral("podman"), QStringLiteral("nginx"), QStringLiteral("sites"),
