@@ -50,8 +50,7 @@ public:
     // kFileStreamChanged (the version moved, or the file shrank) or
     // kFileStreamFailed (a socket or read error, or cancel()); `why` says
     // what happened. The connection is closed on return.
-    qint32 send(const ConfinedReadFile &file, qint64 offset, const QString &version,
-                QString *why);
+    qint32 send(const ConfinedReadFile &file, qint64 offset, const QString &version, QString *why);
     // Stops connect() or send() soon: the socket is shut down.
     void cancel();
     qint64 sent() const { return m_sent.load(); }

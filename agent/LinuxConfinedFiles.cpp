@@ -501,8 +501,8 @@ Result<std::unique_ptr<ConfinedReadFile>> ConfinedFiles::openForStreaming(const 
     auto version = confinedContentVersion(fd->get(), *st, d->limits.maxEditableSize, shown);
     if (!version)
         return version.error();
-    auto file = std::make_unique<ConfinedReadFile>(fd->release(), qint64(st->st_size),
-                                                   *version, shown);
+    auto file =
+        std::make_unique<ConfinedReadFile>(fd->release(), qint64(st->st_size), *version, shown);
     file->m_editableLimit = d->limits.maxEditableSize;
     return file;
 }

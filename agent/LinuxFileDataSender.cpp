@@ -83,9 +83,10 @@ Status FileDataSender::connect()
     if (const int failed =
             ::getaddrinfo(host.constData(), QByteArray::number(port).constData(), &hints, &found);
         failed != 0)
-        return Error{ErrorCode::NetworkError,
-                     QStringLiteral("%1 cannot be resolved: %2")
-                         .arg(QString::fromUtf8(host), QString::fromLocal8Bit(gai_strerror(failed)))};
+        return Error{
+            ErrorCode::NetworkError,
+            QStringLiteral("%1 cannot be resolved: %2")
+                .arg(QString::fromUtf8(host), QString::fromLocal8Bit(gai_strerror(failed)))};
     QString lastError = QStringLiteral("no address");
     bool connected = false;
     for (addrinfo *address = found; address && !connected; address = address->ai_next) {
@@ -118,16 +119,14 @@ Status FileDataSender::connect()
 
     const QByteArray hostHeader =
         (host.contains(':') ? QByteArray('[' + host + ']') : host) + ':' + QByteArray::number(port);
-    const QByteArray request = QByteArray("GET ") + hm::fleet::kFileDataPath +
-                               " HTTP/1.1\r\nHost: " + hostHeader +
-                               "\r\nConnection: Upgrade\r\nUpgrade: " +
-                               hm::fleet::kFileDataProtocol + "\r\n" +
-                               hm::fleet::kFileDataNodeHeader + ": " + m_target.nodeId.toUtf8() +
-                               "\r\n" + hm::fleet::kFileDataTokenHeader + ": " +
-                               m_target.token.toUtf8() + "\r\n\r\n";
+    const QByteArray request =
+        QByteArray("GET ") + hm::fleet::kFileDataPath + " HTTP/1.1\r\nHost: " + hostHeader +
+        "\r\nConnection: Upgrade\r\nUpgrade: " + hm::fleet::kFileDataProtocol + "\r\n" +
+        hm::fleet::kFileDataNodeHeader + ": " + m_target.nodeId.toUtf8() + "\r\n" +
+        hm::fleet::kFileDataTokenHeader + ": " + m_target.token.toUtf8() + "\r\n\r\n";
     for (qsizetype done = 0; done < request.size();) {
-        const ssize_t n = ::send(m_fd, request.constData() + done, size_t(request.size() - done),
-                                 MSG_NOSIGNAL);
+        const ssize_t n =
+            ::send(m_fd, request.constData() + done, size_t(request.size() - done), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)

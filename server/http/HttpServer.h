@@ -1,8 +1,8 @@
 #pragma once
 
+#include "common/Result.h"
 #include "server/http/HttpConnection.h"
 #include "server/http/HttpParser.h"
-#include "common/Result.h"
 
 #include <QList>
 #include <QObject>

@@ -42,9 +42,9 @@ struct DownloadClient
             closed = true;
         });
         socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " +
-                                base.host().toUtf8() + "\r\nAuthorization: Bearer " +
-                                token.toUtf8() + "\r\n\r\n"));
+        socket.write(QByteArray("GET " + path.toUtf8() +
+                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
+                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
     }
 
     void read()
@@ -88,8 +88,9 @@ QByteArray upgradeRequest(const QUrl &base, const QByteArray &headers,
                           const QByteArray &target = hm::fleet::kFileDataPath)
 {
     return "GET " + target + " HTTP/1.1\r\nHost: " + base.host().toUtf8() + ':' +
-           QByteArray::number(base.port()) + "\r\nConnection: Upgrade\r\nUpgrade: " +
-           hm::fleet::kFileDataProtocol + "\r\n" + headers + "\r\n";
+           QByteArray::number(base.port()) +
+           "\r\nConnection: Upgrade\r\nUpgrade: " + hm::fleet::kFileDataProtocol + "\r\n" +
+           headers + "\r\n";
 }
 
 QByteArray tokenHeaders(const QString &nodeId, const QString &token)
@@ -152,15 +153,16 @@ class TestFileDataConnection : public QObject, private ServerFixture
 
     void refuse(const hm::fleet::RequestMessage &request)
     {
-        m_files.send(hm::fleet::serialize(hm::fleet::failedResponse(
-            request.id, hm::Error{hm::ErrorCode::ResourceNotFound, QStringLiteral("no such file")})));
+        m_files.send(hm::fleet::serialize(
+            hm::fleet::failedResponse(request.id, hm::Error{hm::ErrorCode::ResourceNotFound,
+                                                            QStringLiteral("no such file")})));
     }
 
     QJsonObject newestAudit()
     {
         const QJsonArray entries =
-            m_http->get(QStringLiteral("/api/v1/audit?action=NODE_FILE_DOWNLOADED&size=10"),
-                        m_admin)
+            m_http
+                ->get(QStringLiteral("/api/v1/audit?action=NODE_FILE_DOWNLOADED&size=10"), m_admin)
                 .data()
                 .value("audit_logs")
                 .toArray();
@@ -225,16 +227,14 @@ private slots:
         QCOMPARE(again.details().value("code").toString(), QStringLiteral("TOKEN_USED"));
 
         const quint32 channel = hm::fleet::kFileStreamChannelBit | 7;
-        answer(*open, {{"channel", qint64(channel)},
-                       {"size", kSize},
-                       {"version", "v1"},
-                       {"data", true}});
+        answer(*open,
+               {{"channel", qint64(channel)}, {"size", kSize}, {"version", "v1"}, {"data", true}});
         // Bytes in pieces, as a socket would carry them.
         for (qsizetype at = 0; at < kSize; at += 500000)
             data.write(file.mid(at, 500000));
         QVERIFY(data.waitForBytesWritten(30000) || data.bytesToWrite() == 0);
-        m_files.socket.sendBinaryMessage(hm::fleet::serialize(
-            hm::fleet::streamEnd(channel, hm::fleet::kFileStreamComplete, 0)));
+        m_files.socket.sendBinaryMessage(
+            hm::fleet::serialize(hm::fleet::streamEnd(channel, hm::fleet::kFileStreamComplete, 0)));
         QTRY_VERIFY_WITH_TIMEOUT(client.body.size() >= kSize || client.closed, 30000);
         QCOMPARE(client.status(), 200);
         QCOMPARE(client.contentLength(), qint64(kSize));
@@ -259,15 +259,16 @@ private slots:
         Answer refused = rawExchange(base, upgradeRequest(base, {}));
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.code(), QStringLiteral("UNAUTHORIZED"));
-        refused = rawExchange(
-            base, upgradeRequest(base, QByteArray(hm::fleet::kFileDataNodeHeader) + ": " +
-                                           m_filesNode.toUtf8() + "\r\n",
-                                 QByteArray(hm::fleet::kFileDataPath) + "?token=abc"));
+        refused =
+            rawExchange(base, upgradeRequest(base,
+                                             QByteArray(hm::fleet::kFileDataNodeHeader) + ": " +
+                                                 m_filesNode.toUtf8() + "\r\n",
+                                             QByteArray(hm::fleet::kFileDataPath) + "?token=abc"));
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.code(), QStringLiteral("UNAUTHORIZED"));
         // A token this server never issued.
-        refused = rawExchange(base, upgradeRequest(base, tokenHeaders(m_filesNode,
-                                                                      QString(43, u'A'))));
+        refused =
+            rawExchange(base, upgradeRequest(base, tokenHeaders(m_filesNode, QString(43, u'A'))));
         QCOMPARE(refused.status, 401);
         QCOMPARE(refused.code(), QStringLiteral("TOKEN_INVALID"));
         QCOMPARE(refused.details().value("code").toString(), QStringLiteral("UNKNOWN_TOKEN"));
@@ -312,16 +313,14 @@ private slots:
                          head));
         QVERIFY(head.startsWith("HTTP/1.1 101 "));
         const quint32 channel = hm::fleet::kFileStreamChannelBit | 8;
-        answer(*open, {{"channel", qint64(channel)},
-                       {"size", kSize},
-                       {"version", "v1"},
-                       {"data", true}});
+        answer(*open,
+               {{"channel", qint64(channel)}, {"size", kSize}, {"version", "v1"}, {"data", true}});
         data.write(file.first(kSize / 2));
         QVERIFY(data.waitForBytesWritten(30000) || data.bytesToWrite() == 0);
         // The agent found the file changed: the end frame says so, the
         // data connection closes short.
-        m_files.socket.sendBinaryMessage(hm::fleet::serialize(
-            hm::fleet::streamEnd(channel, hm::fleet::kFileStreamChanged, 0)));
+        m_files.socket.sendBinaryMessage(
+            hm::fleet::serialize(hm::fleet::streamEnd(channel, hm::fleet::kFileStreamChanged, 0)));
         data.disconnectFromHost();
         QTRY_VERIFY_WITH_TIMEOUT(client.closed, 30000);
         QCOMPARE(client.status(), 200);

@@ -14,7 +14,10 @@ class TestStreamTokens : public QObject
     Q_OBJECT
 
     qint64 m_now = 1000;
-    StreamTokens tokens() { return StreamTokens(30'000, [this] { return m_now; }); }
+    StreamTokens tokens()
+    {
+        return StreamTokens(30'000, [this] { return m_now; });
+    }
 
 private slots:
     void init() { m_now = 1000; }

@@ -5,6 +5,7 @@
 // its files capability), render: 101 from the service, or the error
 // envelope and a close. Not in the OpenAPI document: agents only.
 
+#include "common/Logging.h"
 #include "fleet/StreamFrame.h"
 #include "server/api/ApiRouter.h"
 #include "server/http/HttpServer.h"
@@ -16,14 +17,12 @@ namespace hm::server::fileroutes {
 void registerFileDataConnections(ApiRouter &router, remote::FileOps &files)
 {
     router.httpServer().acceptRawUpgrades(
-        hm::fleet::kFileDataProtocol,
-        QString::fromLatin1(hm::fleet::kFileDataPath),
+        hm::fleet::kFileDataProtocol, QString::fromLatin1(hm::fleet::kFileDataPath),
         [&files](const http::HttpRequest &request) -> Result<http::HttpServer::RawTaker> {
             const QString nodeId =
                 QString::fromLatin1(request.firstValue(hm::fleet::kFileDataNodeHeader)).trimmed();
             const QString token =
-                QString::fromLatin1(request.firstValue(hm::fleet::kFileDataTokenHeader))
-                    .trimmed();
+                QString::fromLatin1(request.firstValue(hm::fleet::kFileDataTokenHeader)).trimmed();
             if (nodeId.isEmpty() || token.isEmpty())
                 return Error{ErrorCode::Unauthorized,
                              QStringLiteral("a data connection names its node (%1) and carries "
@@ -31,8 +30,13 @@ void registerFileDataConnections(ApiRouter &router, remote::FileOps &files)
                                  .arg(QLatin1String(hm::fleet::kFileDataNodeHeader),
                                       QLatin1String(hm::fleet::kFileDataTokenHeader))};
             auto taker = files.downloads().acceptDataConnection(nodeId, token);
-            if (!taker)
+            if (!taker) {
+                // Never the token; the node as the header named it, cut short.
+                qCInfo(lcServerHttp).noquote()
+                    << "refused a file data connection for node" << nodeId.left(64) << "from"
+                    << request.remoteAddress().toString() << ":" << taker.error().message;
                 return taker.error();
+            }
             return http::HttpServer::RawTaker(std::move(taker.value()));
         });
 }

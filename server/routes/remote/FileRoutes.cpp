@@ -118,8 +118,7 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
             HM_TRY(target, fileTargetOfQuery(c));
             const DeferredReply reply = c.defer();
             files.downloads().open(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
-                                   downloadOffset(c), replyDownload(reply),
-                                   !c.request.isSecure());
+                                   downloadOffset(c), replyDownload(reply), !c.request.isSecure());
             return ApiReply::deferred();
         },
         downloadDoc);
@@ -140,12 +139,12 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
             const QString nodeId = c.pathArgs.at(0);
             const qint64 offset = downloadOffset(c);
             const bool plain = !c.request.isSecure();
-            withSeedTarget(files, p, client, nodeId, path.value(), reply,
-                           [&files, p, client, nodeId, offset, plain,
-                            reply](const FileTarget &target) {
-                               files.downloads().open(p, client, nodeId, target, offset,
-                                                      replyDownload(reply), plain);
-                           });
+            withSeedTarget(
+                files, p, client, nodeId, path.value(), reply,
+                [&files, p, client, nodeId, offset, plain, reply](const FileTarget &target) {
+                    files.downloads().open(p, client, nodeId, target, offset, replyDownload(reply),
+                                           plain);
+                });
             return ApiReply::deferred();
         },
         std::move(seedDownloadDoc));

@@ -28,7 +28,8 @@ constexpr int kEndFrameWaitMs = 5000;
 Error fileStreamEndError(qint32 code, const QString &path)
 {
     if (code == hm::fleet::kFileStreamChanged)
-        return Error{ErrorCode::Conflict, QStringLiteral("%1 changed while it was downloaded").arg(path),
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("%1 changed while it was downloaded").arg(path),
                      QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}};
     return Error{ErrorCode::IoError, QStringLiteral("reading %1 failed on the node").arg(path),
                  QJsonObject{{QStringLiteral("code"), QStringLiteral("IO_ERROR")}}};
@@ -222,9 +223,9 @@ private:
             return; // bytes still queued: drained() comes back here
         m_relay = makeSpliceRelay(std::exchange(m_dataDescriptor, -1), sink, m_size - m_offset);
         if (!m_relay)
-            return fail(Error{ErrorCode::InternalError,
-                              QStringLiteral("no relay for the data connection")},
-                        true);
+            return fail(
+                Error{ErrorCode::InternalError, QStringLiteral("no relay for the data connection")},
+                true);
         connect(m_relay.get(), &ByteRelay::progressed, this, [this](qint64 bytes) {
             m_written += bytes;
             if (m_stream)

@@ -33,7 +33,6 @@
 
 #include "common/Result.h"
 #include "server/services/remote/NodeActions.h"
-
 #include "server/services/remote/StreamTokens.h"
 
 #include <QHash>
@@ -73,9 +72,9 @@ public:
     // details.code RANGE_NOT_SATISFIABLE and details.size. `plainClient`:
     // the client's connection is plain HTTP, so the bytes may be spliced
     // into it from a data connection (see above).
-    void open(const auth::Principal &caller, const auth::ClientInfo &client,
-              const QString &nodeId, const FileTarget &target, qint64 offset,
-              std::function<void(Result<Opened>)> done, bool plainClient = false);
+    void open(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+              const FileTarget &target, qint64 offset, std::function<void(Result<Opened>)> done,
+              bool plainClient = false);
 
     // An agent's data connection for node `nodeId` presenting `token`:
     // NODE_OFFLINE unless that node's agent is connected, CAPABILITY_DISABLED
@@ -104,8 +103,8 @@ private:
     QHash<QString, Transfer *> m_active; // node id + '/' + channel; children
     StreamTokens m_tokens;
     quint64 m_nextStreamId = 1;
-    QSet<quint64> m_opening;              // token sent, stream_open not answered yet
-    QHash<quint64, int> m_parkedData;     // data connections that came before the answer
+    QSet<quint64> m_opening;               // token sent, stream_open not answered yet
+    QHash<quint64, int> m_parkedData;      // data connections that came before the answer
     QHash<quint64, Transfer *> m_byStream; // transfers on a data connection
 };
 

@@ -7,7 +7,6 @@
 #include "server/services/remote/ByteRelay.h"
 
 #include <QSocketNotifier>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -64,10 +63,10 @@ private:
         for (;;) {
             bool moved = false;
             if (!m_sourceEnded && m_pulled < m_length) {
-                const ssize_t n = ::splice(m_source, nullptr, m_pipe[1], nullptr,
-                                           size_t(qMin<qint64>(m_length - m_pulled,
-                                                               kSplicePipeBytes)),
-                                           SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+                const ssize_t n =
+                    ::splice(m_source, nullptr, m_pipe[1], nullptr,
+                             size_t(qMin<qint64>(m_length - m_pulled, kSplicePipeBytes)),
+                             SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
                 if (n > 0) {
                     m_pulled += n;
                     m_inPipe += n;
@@ -160,9 +159,9 @@ private:
     int m_sink;
     int m_pipe[2] = {-1, -1};
     qint64 m_length;
-    qint64 m_pulled = 0;  // from the source into the pipe
+    qint64 m_pulled = 0; // from the source into the pipe
     qint64 m_inPipe = 0;
-    qint64 m_pushed = 0;  // from the pipe to the sink
+    qint64 m_pushed = 0; // from the pipe to the sink
     qint64 m_unreported = 0;
     bool m_sourceEnded = false;
     bool m_done = false;
