@@ -233,6 +233,8 @@ void AgentRunner::run(const EnrolmentRecord &record)
         m_options.filesRoots,
         [session = m_session.get()](const QByteArray &frame) { session->sendStream(frame); });
     m_fileStreams->addHandlers(*m_remote);
+    // Plain HTTP: a download's bytes go on a connection of their own.
+    m_fileStreams->setDataConnections(config.serverUrl, config.nodeId);
     connect(m_session.get(), &AgentSession::streamReceived, m_fileStreams.get(),
             &FileStreams::onFrame);
     connect(m_session.get(), &AgentSession::streamsLost, m_fileStreams.get(),

@@ -120,6 +120,36 @@ struct ConfinedChunk
     QString version;
 };
 
+// A regular file opened for a streamed read (FileStreams' data
+// connections): resolved and checked as read() does, then kept open while
+// its bytes go out, so nothing renamed or swapped in afterwards changes
+// what is sent. Closes its descriptor.
+class ConfinedReadFile
+{
+public:
+    ConfinedReadFile(int descriptor, qint64 size, QString version, QString shown);
+    ~ConfinedReadFile();
+    ConfinedReadFile(const ConfinedReadFile &) = delete;
+    ConfinedReadFile &operator=(const ConfinedReadFile &) = delete;
+
+    int descriptor() const { return m_fd; }
+    qint64 size() const { return m_size; }
+    // As read() gives it (metadata for files above maxEditableSize).
+    const QString &version() const { return m_version; }
+    // The version now: it moves once the file is written to.
+    Result<QString> currentVersion() const;
+    // The path as errors show it.
+    const QString &shown() const { return m_shown; }
+
+private:
+    int m_fd;
+    qint64 m_size;
+    QString m_version;
+    QString m_shown;
+    qint64 m_editableLimit = -1;
+    friend class ConfinedFiles;
+};
+
 struct ConfinedUploadStatus
 {
     QString id;
@@ -159,6 +189,10 @@ public:
     // gives none; beyond it is BAD_OFFSET).
     Result<ConfinedChunk> read(const QString &root, const QString &path, qint64 offset,
                                qint64 length);
+    // The file read() would read, opened for a stream of its bytes; the
+    // same refusals as read() (offset 0).
+    Result<std::unique_ptr<ConfinedReadFile>> openForStreaming(const QString &root,
+                                                               const QString &path);
     // Replaces the content atomically (temp file, fsync, rename), keeping
     // the permission bits. expectedVersion: the version read() returned,
     // CONFLICT (and nothing written) if the file changed since; empty means

@@ -53,6 +53,23 @@ Result<ConfinedChunk> ConfinedFiles::read(const QString &, const QString &, qint
     return fallbackConfinedUnsupported();
 }
 
+Result<std::unique_ptr<ConfinedReadFile>> ConfinedFiles::openForStreaming(const QString &,
+                                                                          const QString &)
+{
+    return fallbackConfinedUnsupported();
+}
+
+ConfinedReadFile::ConfinedReadFile(int descriptor, qint64 size, QString version, QString shown)
+    : m_fd(descriptor), m_size(size), m_version(std::move(version)), m_shown(std::move(shown))
+{}
+
+ConfinedReadFile::~ConfinedReadFile() = default; // never opened here
+
+Result<QString> ConfinedReadFile::currentVersion() const
+{
+    return fallbackConfinedUnsupported();
+}
+
 Result<QString> ConfinedFiles::writeText(const QString &, const QString &, const QByteArray &,
                                          const QString &)
 {

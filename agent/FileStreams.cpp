@@ -45,12 +45,21 @@ FileStreams::FileStreams(QList<FileRoot> roots, SendFrame send, QObject *parent)
     : QObject(parent), m_roots(std::move(roots)), m_send(std::move(send))
 {
     m_pool.setMaxThreadCount(2);
+    m_senders.setMaxThreadCount(kMaxStreams);
 }
 
 FileStreams::~FileStreams()
 {
-    m_streams.clear();
+    m_streams.clear(); // cancels the senders
+    m_senders.waitForDone();
     m_pool.waitForDone();
+}
+
+void FileStreams::setDataConnections(const QUrl &server, const QString &nodeId)
+{
+    const bool plain = server.scheme() == QLatin1String("http") && !server.host().isEmpty();
+    m_dataServer = plain && FileDataSender::available() ? server : QUrl();
+    m_nodeId = nodeId;
 }
 
 void FileStreams::addHandlers(RemoteDispatcher &dispatcher)
@@ -114,6 +123,9 @@ void FileStreams::open(const QJsonObject &args, const RemoteDispatcher::Reply &r
     s.path = path.toString();
     s.nextRead = s.sent = offset.value();
     s.openReply = reply;
+    const QJsonValue token = args.value(QStringLiteral("data_token"));
+    if (token.isString() && !token.toString().isEmpty() && m_dataServer.isValid())
+        s.dataToken = token.toString();
     auto [it, inserted] = m_streams.emplace(channel, std::move(s));
     Q_UNUSED(inserted);
     startRead(channel, it->second);
@@ -123,9 +135,12 @@ void FileStreams::startRead(quint32 channel, Stream &s)
 {
     s.reading = true;
     auto result = std::make_shared<ReadResult>();
+    // The open of a data connection's stream reads nothing: it checks the
+    // file and learns its size and version.
+    const qint64 length = s.size < 0 && !s.dataToken.isEmpty() ? 0 : kReadBytes;
     m_pool.start([this, channel, result, files = s.files, root = s.root, path = s.path,
-                  offset = s.nextRead] {
-        result->chunk = files->read(root, path, offset, kReadBytes);
+                  offset = s.nextRead, length] {
+        result->chunk = files->read(root, path, offset, length);
         QMetaObject::invokeMethod(
             this, [this, channel, result] { onRead(channel, result); }, Qt::QueuedConnection);
     });
@@ -149,6 +164,11 @@ void FileStreams::onRead(quint32 channel, const std::shared_ptr<ReadResult> &res
         }
         s.size = chunk->fileSize;
         s.version = chunk->version;
+        if (!s.dataToken.isEmpty() && s.nextRead < s.size) {
+            s.openReply = reply; // answered once the data connection is there
+            return startData(channel, s);
+        }
+        s.dataToken.clear();
         reply(QJsonObject{{QStringLiteral("channel"), qint64(channel)},
                           {QStringLiteral("size"), s.size},
                           {QStringLiteral("version"), s.version}});
@@ -174,7 +194,8 @@ void FileStreams::onRead(quint32 channel, const std::shared_ptr<ReadResult> &res
 void FileStreams::pump(quint32 channel)
 {
     const auto it = m_streams.find(channel);
-    if (it == m_streams.end() || it->second.size < 0)
+    // A data connection's stream has no frames to send.
+    if (it == m_streams.end() || it->second.size < 0 || it->second.data)
         return;
     Stream &s = it->second;
     while (s.readyAt < s.ready.size() && s.unacked < fleet::kFileStreamWindow) {
@@ -210,6 +231,76 @@ void FileStreams::end(quint32 channel, qint32 code, const QString &why)
                                         .arg(it->second.sent)
                                         .arg(why);
     m_send(fleet::serialize(fleet::streamEnd(channel, code, 0)));
+    m_streams.erase(it);
+}
+
+void FileStreams::startData(quint32 channel, Stream &s)
+{
+    auto sender = std::make_shared<FileDataSender>(
+        FileDataTarget{m_dataServer, m_nodeId, std::exchange(s.dataToken, QString())});
+    s.data = std::make_unique<DataLink>();
+    s.data->sender = sender;
+    m_senders.start([this, channel, sender, files = s.files, root = s.root, path = s.path,
+                     offset = s.nextRead, version = s.version] {
+        const Status connected = sender->connect();
+        QMetaObject::invokeMethod(
+            this, [this, channel, connected] { onDataConnected(channel, connected); },
+            Qt::QueuedConnection);
+        if (!connected)
+            return;
+        // The file as it is now: confined again, and the same version as
+        // the open's answer promised.
+        QString why;
+        qint32 code = hm::fleet::kFileStreamComplete;
+        auto file = files->openForStreaming(root, path);
+        if (!file) {
+            code = hm::fleet::kFileStreamFailed;
+            why = file.error().message;
+        } else if (file.value()->version() != version) {
+            code = hm::fleet::kFileStreamChanged;
+            why = QStringLiteral("the file changed while it was streamed");
+        } else {
+            code = sender->send(*file.value(), offset, version, &why);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, channel, code, why] { onDataSent(channel, code, why); },
+            Qt::QueuedConnection);
+    });
+}
+
+void FileStreams::onDataConnected(quint32 channel, const Status &connected)
+{
+    const auto it = m_streams.find(channel);
+    if (it == m_streams.end())
+        return; // closed meanwhile (its sender was cancelled)
+    Stream &s = it->second;
+    const RemoteDispatcher::Reply reply = std::move(s.openReply);
+    QJsonObject answer{{QStringLiteral("channel"), qint64(channel)},
+                       {QStringLiteral("size"), s.size},
+                       {QStringLiteral("version"), s.version}};
+    if (connected) {
+        answer.insert(QStringLiteral("data"), true);
+        return reply(answer);
+    }
+    // Frames instead (a proxy that knows no such upgrade, say).
+    qCWarning(lcAgent).noquote() << QStringLiteral("file stream %1: no data connection (%2); "
+                                                   "sending frames")
+                                        .arg(channel)
+                                        .arg(connected.error().message);
+    s.data.reset();
+    reply(answer);
+    pump(channel);
+}
+
+void FileStreams::onDataSent(quint32 channel, qint32 code, const QString &why)
+{
+    const auto it = m_streams.find(channel);
+    if (it == m_streams.end() || !it->second.data)
+        return;
+    it->second.sent = it->second.data->sender->sent() + it->second.nextRead;
+    if (code != hm::fleet::kFileStreamComplete)
+        return end(channel, code, why);
+    m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kFileStreamComplete, 0)));
     m_streams.erase(it);
 }
 

@@ -14,7 +14,16 @@
 // (its size or version moved since the open: the bytes would not be one
 // version of it) or a read failed. At most kMaxStreams at once
 // (RATE_LIMIT_EXCEEDED beyond); all of them end with the connection.
+//
+// Data connections (FileDataSender.h): when stream_open carries a
+// data_token and this agent may use them (setDataConnections: plain HTTP,
+// Linux), the open is answered only once the server accepted the data
+// connection, with `data: true`; the file then goes out on it with
+// sendfile(2) from a worker thread, and only the end frame comes on the
+// WebSocket. A data connection that cannot be opened is logged and the
+// stream goes out as frames (the answer without `data`).
 
+#include "agent/FileDataSender.h"
 #include "agent/FileRoots.h"
 #include "agent/RemoteDispatcher.h"
 
@@ -41,6 +50,9 @@ public:
     ~FileStreams() override;
 
     void addHandlers(RemoteDispatcher &dispatcher);
+    // Where data connections go (an http:// server; https:// or an empty
+    // URL: none, frames only) and the node they speak for.
+    void setDataConnections(const QUrl &server, const QString &nodeId);
     // A binary frame from the server: credits for a file channel.
     void onFrame(const QByteArray &frame);
     // The connection ended: every stream goes.
@@ -48,8 +60,20 @@ public:
     int count() const { return int(m_streams.size()); }
 
 private:
+    // A data connection's sender, cancelled when its stream goes.
+    struct DataLink
+    {
+        std::shared_ptr<FileDataSender> sender;
+        ~DataLink()
+        {
+            if (sender)
+                sender->cancel();
+        }
+    };
     struct Stream
     {
+        QString dataToken; // from stream_open; empty: frames
+        std::unique_ptr<DataLink> data;
         std::shared_ptr<ConfinedFiles> files; // used by one worker read at a time
         QString root;
         QString path;
@@ -70,11 +94,20 @@ private:
     void onRead(quint32 channel, const std::shared_ptr<ReadResult> &result);
     void pump(quint32 channel);
     void end(quint32 channel, qint32 code, const QString &why);
+    // Data connections: connect (then answer the open), send, end.
+    void startData(quint32 channel, Stream &s);
+    void onDataConnected(quint32 channel, const Status &connected);
+    void onDataSent(quint32 channel, qint32 code, const QString &why);
 
     QList<FileRoot> m_roots;
     SendFrame m_send;
     std::map<quint32, Stream> m_streams;
     quint32 m_nextChannel = 1;
+    QUrl m_dataServer;
+    QString m_nodeId;
+    // One thread per data connection (a sendfile blocks while the client
+    // is slow); reads for frames keep their own pool.
+    QThreadPool m_senders;
     QThreadPool m_pool; // last member: waits for running reads first
 };
 

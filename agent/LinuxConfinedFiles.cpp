@@ -477,6 +477,54 @@ Result<ConfinedChunk> ConfinedFiles::read(const QString &root, const QString &pa
     return chunk;
 }
 
+Result<std::unique_ptr<ConfinedReadFile>> ConfinedFiles::openForStreaming(const QString &root,
+                                                                          const QString &path)
+{
+    auto target = d->prepare(root, path, ConfinedPathUse::Entry, false);
+    if (!target)
+        return target.error();
+    const QString &shown = target->path.shown;
+    if (target->path.isRoot())
+        return confinedErrnoError(EISDIR, shown);
+    auto fd = d->resolver.openEntry(target->rootFd.get(), target->path, O_RDONLY | O_NONBLOCK);
+    if (!fd)
+        return fd.error();
+    auto st = confinedStatFd(fd->get(), shown);
+    if (!st)
+        return st.error();
+    if (S_ISDIR(st->st_mode))
+        return confinedErrnoError(EISDIR, shown);
+    if (!S_ISREG(st->st_mode))
+        return confinedNotRegular(shown);
+    if (Status single = confinedCheckSingleLink(*st, shown); !single)
+        return single.error();
+    auto version = confinedContentVersion(fd->get(), *st, d->limits.maxEditableSize, shown);
+    if (!version)
+        return version.error();
+    auto file =
+        std::make_unique<ConfinedReadFile>(fd->release(), qint64(st->st_size), *version, shown);
+    file->m_editableLimit = d->limits.maxEditableSize;
+    return file;
+}
+
+ConfinedReadFile::ConfinedReadFile(int descriptor, qint64 size, QString version, QString shown)
+    : m_fd(descriptor), m_size(size), m_version(std::move(version)), m_shown(std::move(shown))
+{}
+
+ConfinedReadFile::~ConfinedReadFile()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<QString> ConfinedReadFile::currentVersion() const
+{
+    auto st = confinedStatFd(m_fd, m_shown);
+    if (!st)
+        return st.error();
+    return confinedContentVersion(m_fd, *st, m_editableLimit, m_shown);
+}
+
 Result<QString> ConfinedFiles::writeText(const QString &root, const QString &path,
                                          const QByteArray &bytes, const QString &expectedVersion)
 {

@@ -35,6 +35,8 @@ public:
     int get() const { return m_fd; }
     bool valid() const { return m_fd >= 0; }
     void reset(int fd = -1);
+    // Gives the descriptor up: the caller closes it.
+    int release() { return std::exchange(m_fd, -1); }
 
 private:
     int m_fd = -1;

@@ -418,6 +418,10 @@ void FileTransfer::startDownload()
                 request.setRawHeader("Range", "bytes=" + QByteArray::number(m_resumeFrom) + '-');
             m_tlsRefusal.reset();
             QNetworkReply *reply = m_network.get(request);
+            // Bounded: Qt's HTTP thread would otherwise read as fast as the
+            // server sends (a data connection delivers at loopback speed)
+            // and pile the file up in memory ahead of the disk writes.
+            reply->setReadBufferSize(4 * kMaxChunkBytes);
             m_reply = reply;
             watchRawReplyTls(this, m_client, reply, &m_tlsRefusal);
             connect(reply, &QNetworkReply::readyRead, this, &FileTransfer::downloadBytes);

@@ -39,6 +39,14 @@ inline constexpr qint64 kStreamWindow = 256 * 1024;
 inline constexpr quint32 kFileStreamChannelBit = 0x80000000u;
 inline constexpr qsizetype kMaxFileStreamPayload = 256 * 1024;
 inline constexpr qint64 kFileStreamWindow = 4 * 1024 * 1024;
+// A file stream's data connection (the server's FileDownloads.h): the
+// agent's own connection to the server for one download's bytes, asked for
+// with GET kFileDataPath, "Upgrade: kFileDataProtocol", its node in
+// kFileDataNodeHeader and stream_open's data_token in kFileDataTokenHeader.
+inline constexpr const char *kFileDataPath = "/api/v1/agent/file-data";
+inline constexpr const char *kFileDataProtocol = "hivemind-file-data";
+inline constexpr const char *kFileDataNodeHeader = "X-HiveMind-Node";
+inline constexpr const char *kFileDataTokenHeader = "X-HiveMind-Stream-Token";
 // End frame exit codes of a file stream.
 inline constexpr qint32 kFileStreamComplete = 0;
 inline constexpr qint32 kFileStreamChanged = 1; // size or version moved: CONFLICT

@@ -89,6 +89,13 @@ void HttpConnection::process()
             break;
         }
         const HttpRequest request = m_parser.takeRequest();
+        if (m_server.rawUpgradeFor(request)) {
+            if (takeOver(request)) {
+                m_processing = false;
+                return;
+            }
+            continue;
+        }
         const bool upgrade = m_server.isWebSocketUpgrade(request);
         if (upgrade && m_server.isOriginAllowed(request)) {
             m_processing = false;
@@ -118,6 +125,35 @@ void HttpConnection::process()
         }
     }
     m_processing = false;
+}
+
+bool HttpConnection::takeOver(const HttpRequest &request)
+{
+    Result<HttpServer::RawTaker> taker = (*m_server.rawUpgradeFor(request))(request);
+    if (taker && !m_buffer.isEmpty())
+        taker = Error{ErrorCode::BadRequest,
+                      QStringLiteral("bytes came after the upgrade request, before its answer")};
+    if (taker) {
+        const int descriptor = m_transport->releaseDescriptor();
+        if (descriptor >= 0) {
+            disconnect(m_transport, nullptr, this, nullptr);
+            m_state = State::Gone;
+            deleteLater();
+            (*taker)(descriptor);
+            return true;
+        }
+        taker = Error{ErrorCode::BadRequest,
+                      QStringLiteral("this connection cannot be upgraded to %1 (only plain "
+                                     "HTTP on Linux can)")
+                          .arg(QString::fromLatin1(request.firstValue("Upgrade")))};
+    }
+    m_state = State::Handling;
+    ++m_serial;
+    m_headRequest = false;
+    m_keepAlive = false;
+    m_http10 = request.minorVersion() == 0;
+    answer(m_serial, HttpResponse::error(taker.error()));
+    return false;
 }
 
 void HttpConnection::resumeLater()
@@ -208,6 +244,20 @@ void HttpConnection::streamWrite(const QByteArray &piece)
         return;
     m_lastActivity = m_server.tick();
     m_transport->write(piece);
+}
+
+int HttpConnection::streamDuplicateDescriptor() const
+{
+    // Only with nothing queued: the relay's bytes must follow the head.
+    if (m_state != State::Streaming || m_transport->bytesToWrite() > 0)
+        return -1;
+    return m_transport->duplicateDescriptor();
+}
+
+void HttpConnection::streamWroteDirectly()
+{
+    if (m_state == State::Streaming)
+        m_lastActivity = m_server.tick();
 }
 
 void HttpConnection::onStreamWritten()

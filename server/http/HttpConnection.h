@@ -85,6 +85,10 @@ private:
 
     void onReadyRead();
     void process();
+    // A raw upgrade (HttpServer::acceptRawUpgrades): true when its handler
+    // took the descriptor over, false when refused (the error answer is
+    // out and the connection closes).
+    bool takeOver(const HttpRequest &request);
     bool readMore();
     void resumeLater();
     void answer(quint64 serial, HttpResponse response);
@@ -95,6 +99,9 @@ private:
     void startStream(HttpResponse response);
     qint64 streamBacklog() const;
     void streamWrite(const QByteArray &piece);
+    // For a relay that writes the body itself (HttpStream::duplicateDescriptor).
+    int streamDuplicateDescriptor() const;
+    void streamWroteDirectly();
     // The stream wrote its last byte, or (aborted) cannot; `close`: the
     // connection closes once the body is out (a close-delimited body).
     void streamDone(bool aborted, bool close = false);

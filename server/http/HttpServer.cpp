@@ -175,6 +175,25 @@ void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
     emit socket->readyRead();
 }
 
+void HttpServer::acceptRawUpgrades(const QByteArray &protocol, const QString &path,
+                                   RawUpgrade handler)
+{
+    m_rawUpgrades.append(RawUpgradeRoute{protocol, path, std::move(handler)});
+}
+
+const HttpServer::RawUpgrade *HttpServer::rawUpgradeFor(const HttpRequest &request) const
+{
+    if (m_rawUpgrades.isEmpty() || request.method() != Method::Get)
+        return nullptr;
+    const QByteArrayView upgrade = request.firstValue("Upgrade").trimmed();
+    for (const RawUpgradeRoute &route : m_rawUpgrades) {
+        if (request.path() == route.path &&
+            upgrade.compare(route.protocol, Qt::CaseInsensitive) == 0)
+            return &route.handler;
+    }
+    return nullptr;
+}
+
 bool HttpServer::hasPendingWebSocketConnections() const
 {
     return m_webSockets.hasPendingConnections();

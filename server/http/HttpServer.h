@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Result.h"
 #include "server/http/HttpConnection.h"
 #include "server/http/HttpParser.h"
 
@@ -74,6 +75,16 @@ public:
     bool isWebSocketUpgrade(const HttpRequest &request) const;
     // No Origin header, or one whose originKey() is an allowed origin.
     bool isOriginAllowed(const HttpRequest &request) const;
+    // GET `path` with "Upgrade: <protocol>", a protocol of HiveMind's own
+    // (an agent's file data connection): the handler checks the request
+    // and refuses it (the error is the answer; the connection then
+    // closes) or returns what takes the plain TCP descriptor over (it
+    // answers 101 itself, and owns and closes the descriptor). Only plain
+    // connections on Linux have a descriptor to give: on others (TLS) the
+    // upgrade is refused after the handler accepted it.
+    using RawTaker = std::function<void(int descriptor)>;
+    using RawUpgrade = std::function<Result<RawTaker>(const HttpRequest &)>;
+    void acceptRawUpgrades(const QByteArray &protocol, const QString &path, RawUpgrade handler);
     bool hasPendingWebSocketConnections() const;
     std::unique_ptr<QWebSocket> nextPendingWebSocketConnection();
 
@@ -93,6 +104,8 @@ private:
     // An upgrade from an origin not allowed: 403 with the envelope.
     void refuseUpgrade(const HttpRequest &request, HttpResponder responder);
     void upgrade(HttpConnection *connection, const HttpRequest &request);
+    // The handler of a raw upgrade `request` asks for; nullptr if none.
+    const RawUpgrade *rawUpgradeFor(const HttpRequest &request) const;
     void handle(const HttpRequest &request, HttpResponder responder);
     void forget(HttpConnection *connection) { m_connections.remove(connection); }
     void sweep();
@@ -103,6 +116,13 @@ private:
     Timeouts m_timeouts;
     QStringList m_webSocketPrefixes;
     QStringList m_webSocketOrigins;
+    struct RawUpgradeRoute
+    {
+        QByteArray protocol;
+        QString path;
+        RawUpgrade handler;
+    };
+    QList<RawUpgradeRoute> m_rawUpgrades;
     QWebSocketServer m_webSockets;
     QSet<HttpConnection *> m_connections; // children
     QTimer m_sweep;

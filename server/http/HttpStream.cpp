@@ -65,6 +65,24 @@ void HttpStream::touch()
         m_connection->streamTouch();
 }
 
+int HttpStream::duplicateDescriptor() const
+{
+    return m_open && m_remaining > 0 ? m_connection->streamDuplicateDescriptor() : -1;
+}
+
+void HttpStream::wroteDirectly(qint64 bytes)
+{
+    if (!m_open || bytes <= 0 || m_remaining < 0)
+        return;
+    m_remaining -= qMin(bytes, m_remaining);
+    m_connection->streamWroteDirectly();
+    if (m_remaining == 0) {
+        m_open = false;
+        m_connection->streamDone(false);
+        emit finished();
+    }
+}
+
 void HttpStream::close(bool wasCancelled)
 {
     if (!m_open)

@@ -47,6 +47,14 @@ public:
     void end();
     // Unknown length: the producer is alive but quiet (see above).
     void touch();
+    // A relay that moves the body with splice(2) (services/remote/
+    // ByteRelay.h) writes to the client's socket itself: a duplicate of
+    // its plain TCP descriptor (the caller closes it), or -1 (TLS, not
+    // Linux, or bytes still queued here: wait for drained()). The relay
+    // then reports what it wrote with wroteDirectly(), which counts it
+    // as write() would and keeps the idle timeout away.
+    int duplicateDescriptor() const;
+    void wroteDirectly(qint64 bytes);
 
 signals:
     void drained();

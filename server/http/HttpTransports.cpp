@@ -10,6 +10,7 @@
 #ifdef Q_OS_LINUX
 #include <array>
 #include <cerrno>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -343,6 +344,24 @@ QTcpSocket *DescriptorTransport::takeSocket(const QByteArray &replay)
     for (qsizetype i = replay.size() - 1; i >= 0; --i)
         socket->ungetChar(replay.at(i));
     return socket;
+}
+
+int DescriptorTransport::duplicateDescriptor() const
+{
+    if (m_fd < 0 || m_closing)
+        return -1;
+    return ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+}
+
+int DescriptorTransport::releaseDescriptor()
+{
+    // Only a connection with nothing queued: what waits here would be lost.
+    if (m_fd < 0 || m_closing || bytesToWrite() > 0)
+        return -1;
+    m_readNotifier.reset();
+    m_writeNotifier.reset();
+    m_disconnectQueued = true; // spent: emits nothing more
+    return std::exchange(m_fd, -1);
 }
 
 #endif

@@ -59,6 +59,8 @@ public:
     void closeAfterWrite() override;
     void abort() override;
     QTcpSocket *takeSocket(const QByteArray &replay) override;
+    int duplicateDescriptor() const override;
+    int releaseDescriptor() override;
 
 private:
     void onReadable();

@@ -1,12 +1,13 @@
 // A file download through the server (issue 38 benchmark: ≥ 80 % of a
 // direct loopback copy's throughput for a 1 GiB file, memory flat),
-// through the real parts: a real hivemind-agent (--allow files) streams the
-// file on its WebSocket (agent/FileStreams), the real hivemind-server
-// passes it on into the HTTP answer (FileDownloads, http/HttpStream), and
-// a plain QTcpSocket client here reads it. The reference, measured in the
-// same run with the same receiving code: the same file sent over loopback
-// TCP by a plain user-space copy (a thread of this process: read(2) of
-// 1 MiB, then send(2), in a loop — no sendfile, as the agent has none).
+// through the real parts: a real hivemind-agent (--allow files) sends the
+// file (agent/FileStreams: on plain HTTP a data connection of its own with
+// sendfile(2), FileDataSender.h), the real hivemind-server passes it on
+// into the HTTP answer (FileDownloads: splice(2) from the data connection
+// into the client's socket), and a plain QTcpSocket client here reads it.
+// The reference, measured in the same run with the same receiving code:
+// the same file sent over loopback TCP by a plain user-space copy (a
+// thread of this process: read(2) of 1 MiB, then send(2), in a loop).
 //
 //   BenchFileDownload [--mib N] [--runs R] [--dir D]
 //

@@ -71,5 +71,7 @@ QJsonArray targetQuery();
 void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
 void registerNodeFileWrites(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
 void registerNodeFileUploads(ApiRouter &router, auth::AuthModule &auth, remote::FileOps &files);
+// An agent's file data connection (FileDataRoutes.cpp, FileDownloads.h).
+void registerFileDataConnections(ApiRouter &router, remote::FileOps &files);
 
 } // namespace hm::server::fileroutes

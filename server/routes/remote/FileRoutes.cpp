@@ -118,7 +118,7 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
             HM_TRY(target, fileTargetOfQuery(c));
             const DeferredReply reply = c.defer();
             files.downloads().open(p, auth::clientInfo(c), c.pathArgs.at(0), target.value(),
-                                   downloadOffset(c), replyDownload(reply));
+                                   downloadOffset(c), replyDownload(reply), !c.request.isSecure());
             return ApiReply::deferred();
         },
         downloadDoc);
@@ -138,11 +138,13 @@ void registerNodeFileReads(ApiRouter &router, auth::AuthModule &auth, remote::Fi
             const auth::ClientInfo client = auth::clientInfo(c);
             const QString nodeId = c.pathArgs.at(0);
             const qint64 offset = downloadOffset(c);
-            withSeedTarget(files, p, client, nodeId, path.value(), reply,
-                           [&files, p, client, nodeId, offset, reply](const FileTarget &target) {
-                               files.downloads().open(p, client, nodeId, target, offset,
-                                                      replyDownload(reply));
-                           });
+            const bool plain = !c.request.isSecure();
+            withSeedTarget(
+                files, p, client, nodeId, path.value(), reply,
+                [&files, p, client, nodeId, offset, plain, reply](const FileTarget &target) {
+                    files.downloads().open(p, client, nodeId, target, offset, replyDownload(reply),
+                                           plain);
+                });
             return ApiReply::deferred();
         },
         std::move(seedDownloadDoc));
@@ -284,6 +286,7 @@ void registerFileRoutes(ApiRouter &router, auth::AuthModule &auth, remote::FileO
     fileroutes::registerNodeFileReads(router, auth, files);
     fileroutes::registerNodeFileWrites(router, auth, files);
     fileroutes::registerNodeFileUploads(router, auth, files);
+    fileroutes::registerFileDataConnections(router, files);
 }
 
 } // namespace hm::server

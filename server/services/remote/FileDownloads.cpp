@@ -4,9 +4,11 @@
 #include "fleet/StreamFrame.h"
 #include "server/http/HttpStream.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/remote/ByteRelay.h"
 #include "server/services/remote/FileOps.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <cmath>
 
 namespace hm::server::remote {
@@ -18,6 +20,21 @@ QString transferKey(const QString &nodeId, quint32 channel)
     return nodeId + u'/' + QString::number(channel);
 }
 
+// How long a download whose data connection ended short waits for the
+// agent's end frame, which says why (CONFLICT, IO_ERROR), before it is
+// audited as a broken connection.
+constexpr int kEndFrameWaitMs = 5000;
+
+Error fileStreamEndError(qint32 code, const QString &path)
+{
+    if (code == hm::fleet::kFileStreamChanged)
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("%1 changed while it was downloaded").arg(path),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("CONFLICT")}}};
+    return Error{ErrorCode::IoError, QStringLiteral("reading %1 failed on the node").arg(path),
+                 QJsonObject{{QStringLiteral("code"), QStringLiteral("IO_ERROR")}}};
+}
+
 } // namespace
 
 // One download: the agent's frames in, the HTTP stream out.
@@ -26,10 +43,30 @@ class FileDownloads::Transfer : public QObject
 public:
     Transfer(FileDownloads &owner, const auth::Principal &caller, const auth::ClientInfo &client,
              const QString &nodeId, const FileTarget &target, quint32 channel, qint64 size,
-             qint64 offset)
+             qint64 offset, quint64 dataStream)
         : QObject(&owner), m_owner(owner), m_caller(caller), m_client(client), m_nodeId(nodeId),
-          m_target(target), m_channel(channel), m_size(size), m_offset(offset)
+          m_target(target), m_channel(channel), m_size(size), m_offset(offset),
+          m_dataStream(dataStream)
     {}
+
+    ~Transfer() override
+    {
+        stopRelay();
+        closeDescriptor(std::exchange(m_dataDescriptor, -1));
+    }
+
+    quint64 dataStream() const { return m_dataStream; }
+
+    // The agent's data connection (data mode): relayed once attached.
+    void onDataConnection(int descriptor)
+    {
+        if (m_dataDescriptor >= 0 || m_relay || m_audited) {
+            closeDescriptor(descriptor);
+            return;
+        }
+        m_dataDescriptor = descriptor;
+        startRelay();
+    }
 
     void attach(http::HttpStream *stream)
     {
@@ -44,7 +81,12 @@ public:
                                    QStringLiteral("the client took no body")});
         }
         m_stream = stream;
-        connect(stream, &http::HttpStream::drained, this, &Transfer::credit);
+        connect(stream, &http::HttpStream::drained, this, [this] {
+            if (m_dataStream)
+                startRelay(); // the head may have waited in the socket
+            else
+                credit();
+        });
         connect(stream, &http::HttpStream::finished, this, [this] { succeed(); });
         connect(stream, &http::HttpStream::cancelled, this, [this] {
             stopAgent(Error{ErrorCode::NetworkError,
@@ -55,12 +97,21 @@ public:
         const QList<QByteArray> early = std::exchange(m_early, {});
         for (const QByteArray &piece : early)
             pass(piece);
+        if (m_dataStream)
+            startRelay();
         if (m_agentEnd >= 0)
             onEnd(m_agentEnd);
     }
 
     void onData(const QByteArray &bytes)
     {
+        if (m_dataStream) {
+            qCWarning(lcServer).noquote()
+                << "file download: node" << m_nodeId << "sent frames for a data connection";
+            return fail(Error{ErrorCode::InternalError,
+                              QStringLiteral("the agent sent frames for a data connection")},
+                        true);
+        }
         m_received += bytes.size();
         // Past the window or past the file: an agent that ignores flow
         // control would grow us without bound.
@@ -84,6 +135,17 @@ public:
         m_agentEnd = code;
         if (!m_attached)
             return;
+        if (m_dataStream) {
+            // Complete: the relay counts the bytes and completes the
+            // answer. Otherwise the file cannot arrive whole, whatever the
+            // relay still holds.
+            if (code != hm::fleet::kFileStreamComplete || m_relayEnded)
+                fail(code == hm::fleet::kFileStreamComplete
+                         ? dataShortError()
+                         : fileStreamEndError(code, m_target.path),
+                     false);
+            return;
+        }
         if (code == hm::fleet::kFileStreamComplete) {
             // The stream completes with the last byte; fewer bytes than
             // promised mean the file shrank between the open and the end.
@@ -108,6 +170,7 @@ public:
 
     void onLinkLost()
     {
+        stopRelay();
         fail(Error{ErrorCode::NodeOffline,
                    QStringLiteral("the node's agent disconnected during the download")},
              false);
@@ -149,9 +212,75 @@ private:
         m_owner.forget(this);
     }
 
+    // Data mode: splice the agent's connection into the client's once both
+    // are there and the head has left.
+    void startRelay()
+    {
+        if (m_relay || m_relayEnded || m_dataDescriptor < 0 || !m_stream || !m_stream->isOpen())
+            return;
+        const int sink = m_stream->duplicateDescriptor();
+        if (sink < 0)
+            return; // bytes still queued: drained() comes back here
+        m_relay = makeSpliceRelay(std::exchange(m_dataDescriptor, -1), sink, m_size - m_offset);
+        if (!m_relay)
+            return fail(
+                Error{ErrorCode::InternalError, QStringLiteral("no relay for the data connection")},
+                true);
+        connect(m_relay.get(), &ByteRelay::progressed, this, [this](qint64 bytes) {
+            m_written += bytes;
+            if (m_stream)
+                m_stream->wroteDirectly(bytes); // the last byte completes: succeed()
+        });
+        connect(m_relay.get(), &ByteRelay::ended, this,
+                [this](qint64, const QString &error) { onRelayEnded(error); });
+        m_relay->start();
+    }
+
+    void onRelayEnded(const QString &error)
+    {
+        m_relayEnded = true;
+        if (m_audited || error.isEmpty())
+            return; // complete: finished() audited it
+        qCInfo(lcServer).noquote() << "file download from node" << m_nodeId << ":" << error;
+        // The client cannot get the whole file: it hears so now; the audit
+        // says why once the agent's end frame tells (or it does not come).
+        m_shortReason = error;
+        if (m_stream)
+            m_stream->abort();
+        m_stream = nullptr;
+        if (m_agentEnd >= 0 && m_agentEnd != hm::fleet::kFileStreamComplete)
+            return fail(fileStreamEndError(m_agentEnd, m_target.path), false);
+        if (m_agentEnd >= 0)
+            return fail(dataShortError(), false);
+        QTimer::singleShot(kEndFrameWaitMs, this, [this] { fail(dataShortError(), true); });
+    }
+
+    Error dataShortError() const
+    {
+        return Error{ErrorCode::IoError,
+                     m_shortReason.isEmpty() ? QStringLiteral("the data connection ended short")
+                                             : m_shortReason,
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("IO_ERROR")}}};
+    }
+
+    void stopRelay()
+    {
+        if (!m_relay)
+            return;
+        m_relay->disconnect(this);
+        m_written = qMax(m_written, m_relay->moved()); // for the audit's `sent`
+        m_relay->stop();
+        // Possibly inside one of its own signals: deleted once back in the
+        // event loop.
+        m_relay.release()->deleteLater();
+    }
+
     // Headers are out: only closing the connection tells the client.
     void fail(const Error &error, bool stopTheAgent)
     {
+        if (m_audited)
+            return;
+        stopRelay();
         if (m_stream)
             m_stream->abort();
         m_stream = nullptr;
@@ -165,6 +294,7 @@ public:
     // Tells the agent to stop (unless it ended), audits `why`, and goes.
     void stopAgent(const Error &why)
     {
+        stopRelay();
         if (m_agentEnd < 0) {
             RemoteAction close;
             close.nodeId = m_nodeId;
@@ -218,6 +348,12 @@ private:
     qint64 m_credited = 0;
     qint64 m_written = 0;
     qint64 m_owed = 0; // written to the client, not yet credited
+    // Data mode (the stream's token id; 0: frames).
+    quint64 m_dataStream = 0;
+    int m_dataDescriptor = -1; // the agent's connection until the relay takes it
+    std::unique_ptr<ByteRelay> m_relay;
+    bool m_relayEnded = false;
+    QString m_shortReason;
 };
 
 FileDownloads::FileDownloads(NodeActions &actions, QObject *parent)
@@ -228,11 +364,15 @@ FileDownloads::FileDownloads(NodeActions &actions, QObject *parent)
     connect(&calls, &fleet::AgentCalls::linkLost, this, &FileDownloads::onLinkLost);
 }
 
-FileDownloads::~FileDownloads() = default;
+FileDownloads::~FileDownloads()
+{
+    for (const int descriptor : std::as_const(m_parkedData))
+        closeDescriptor(descriptor);
+}
 
 void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &client,
                          const QString &nodeId, const FileTarget &target, qint64 offset,
-                         std::function<void(Result<Opened>)> done)
+                         std::function<void(Result<Opened>)> done, bool plainClient)
 {
     RemoteAction action;
     action.nodeId = nodeId;
@@ -248,10 +388,23 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                           {QStringLiteral("path"), target.path},
                           {QStringLiteral("via"), QStringLiteral("download")},
                           {QStringLiteral("offset"), offset}};
+    // The token goes in the request only, never in the audit's copy.
+    quint64 dataStream = 0;
+    if (plainClient && spliceRelaysAvailable()) {
+        dataStream = m_nextStreamId++;
+        m_opening.insert(dataStream);
+        action.args.insert(QStringLiteral("data_token"), m_tokens.issue(nodeId, dataStream));
+    }
     m_actions.run(
         caller, client, action, this,
-        [this, caller, client, nodeId, target, offset, audit,
+        [this, caller, client, nodeId, target, offset, audit, dataStream,
          done = std::move(done)](Result<QJsonObject> outcome) {
+            m_opening.remove(dataStream);
+            // The agent says whether it took the data connection.
+            const bool data =
+                dataStream && outcome && outcome->value(QStringLiteral("data")).toBool();
+            if (!data)
+                dropData(dataStream);
             if (!outcome) {
                 m_actions.recordAudit(caller, client, audit, outcome.error());
                 return done(outcome.error());
@@ -265,13 +418,20 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                 m_active.contains(transferKey(nodeId, channel))) {
                 const Error bad{ErrorCode::InternalError,
                                 QStringLiteral("the agent's answer to stream_open is malformed")};
+                dropData(dataStream);
                 m_actions.recordAudit(caller, client, audit, bad);
                 return done(bad);
             }
             const auto size = qint64(sizeNumber);
-            auto *transfer =
-                new Transfer(*this, caller, client, nodeId, target, channel, size, offset);
+            auto *transfer = new Transfer(*this, caller, client, nodeId, target, channel, size,
+                                          offset, data ? dataStream : 0);
             m_active.insert(transferKey(nodeId, channel), transfer);
+            if (data) {
+                m_byStream.insert(dataStream, transfer);
+                m_tokens.revoke(dataStream);
+                if (m_parkedData.contains(dataStream))
+                    transfer->onDataConnection(m_parkedData.take(dataStream));
+            }
             if (offset > 0 && offset >= size) {
                 const Error beyond{
                     ErrorCode::ValidationError,
@@ -347,7 +507,56 @@ void FileDownloads::onLinkLost(const QString &nodeId)
 void FileDownloads::forget(Transfer *transfer)
 {
     m_active.remove(transferKey(transfer->nodeId(), transfer->channel()));
+    if (transfer->dataStream())
+        m_byStream.remove(transfer->dataStream());
     transfer->deleteLater();
+}
+
+Result<FileDownloads::DataTaker> FileDownloads::acceptDataConnection(const QString &nodeId,
+                                                                     const QString &token)
+{
+    // Spent first, whatever is refused below: a token is tried once.
+    Result<quint64> stream = m_tokens.redeem(nodeId, token);
+    const fleet::AgentCalls &calls = m_actions.fleet().calls();
+    if (!calls.isConnected(nodeId))
+        return Error{ErrorCode::NodeOffline,
+                     QStringLiteral("node %1 has no agent connected").arg(nodeId)};
+    if (!calls.capabilities(nodeId).contains(QStringLiteral("files")))
+        return Error{ErrorCode::CapabilityDisabled,
+                     QStringLiteral("the agent of node %1 does not offer files").arg(nodeId)};
+    if (!stream)
+        return stream.error();
+    const quint64 streamId = stream.value();
+    return DataTaker([self = QPointer<FileDownloads>(this), streamId](int descriptor) {
+        const QByteArray answer = QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: ") +
+                                  QByteArray(hm::fleet::kFileDataProtocol) +
+                                  QByteArray("\r\nConnection: Upgrade\r\n\r\n");
+        if (!self || !sendOnDescriptor(descriptor, answer)) {
+            closeDescriptor(descriptor);
+            return;
+        }
+        self->onDataConnection(streamId, descriptor);
+    });
+}
+
+void FileDownloads::onDataConnection(quint64 streamId, int descriptor)
+{
+    if (Transfer *transfer = m_byStream.value(streamId))
+        return transfer->onDataConnection(descriptor);
+    if (m_opening.contains(streamId) && !m_parkedData.contains(streamId)) {
+        m_parkedData.insert(streamId, descriptor);
+        return;
+    }
+    closeDescriptor(descriptor); // its download is over
+}
+
+void FileDownloads::dropData(quint64 streamId)
+{
+    if (!streamId)
+        return;
+    m_tokens.revoke(streamId);
+    if (m_parkedData.contains(streamId))
+        closeDescriptor(m_parkedData.take(streamId));
 }
 
 } // namespace hm::server::remote

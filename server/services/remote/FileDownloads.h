@@ -17,13 +17,27 @@
 // - One audit entry NODE_FILE_DOWNLOADED per download when it ends (root,
 //   path, size, offset, sent; never content) with its outcome; refusals
 //   at the open are audited too.
+// - A data connection instead of frames (issue 38's throughput goal): for
+//   a client on plain HTTP where splice(2) exists (Linux), stream_open
+//   carries a single-use stream token (StreamTokens.h). An agent that can
+//   opens a connection of its own to this server (GET fleet::kFileDataPath,
+//   "Upgrade: fleet::kFileDataProtocol", the token and its node in
+//   headers: fleet/StreamFrame.h), answers stream_open with `data: true` once
+//   the server said 101, and sends the file's bytes on it (sendfile(2));
+//   the server splices them into the client's socket (ByteRelay.h): no
+//   copy in user space on either side, flow control by the sockets
+//   themselves. The end frame still comes on /ws/agent, so a changed or
+//   unreadable file ends the answer short as above. Over TLS (and off
+//   Linux) no token is offered and the frames carry the bytes.
 // Server thread.
 
 #include "common/Result.h"
 #include "server/services/remote/NodeActions.h"
+#include "server/services/remote/StreamTokens.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <functional>
 
 namespace hm::server::http {
@@ -55,10 +69,20 @@ public:
 
     // Asks the agent to stream `target` from `offset`. An offset at or past
     // the end (but 0 of an empty file) is VALIDATION_ERROR with
-    // details.code RANGE_NOT_SATISFIABLE and details.size.
-    void open(const auth::Principal &caller, const auth::ClientInfo &client,
-              const QString &nodeId, const FileTarget &target, qint64 offset,
-              std::function<void(Result<Opened>)> done);
+    // details.code RANGE_NOT_SATISFIABLE and details.size. `plainClient`:
+    // the client's connection is plain HTTP, so the bytes may be spliced
+    // into it from a data connection (see above).
+    void open(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
+              const FileTarget &target, qint64 offset, std::function<void(Result<Opened>)> done,
+              bool plainClient = false);
+
+    // An agent's data connection for node `nodeId` presenting `token`:
+    // NODE_OFFLINE unless that node's agent is connected, CAPABILITY_DISABLED
+    // unless it has the files capability, then StreamTokens::redeem's
+    // refusals (the token is spent by any presentation). Accepted: what
+    // takes the connection's descriptor over (it answers 101).
+    using DataTaker = std::function<void(int descriptor)>;
+    Result<DataTaker> acceptDataConnection(const QString &nodeId, const QString &token);
 
     // Downloads under way (opened, not yet ended).
     int activeCount() const { return int(m_active.size()); }
@@ -69,9 +93,19 @@ private:
     void onAgentStream(const QString &nodeId, const QByteArray &frame);
     void onLinkLost(const QString &nodeId);
     void forget(Transfer *transfer);
+    // A data connection that came for `streamId`.
+    void onDataConnection(quint64 streamId, int descriptor);
+    // The open of `streamId` ended without a data connection in use: its
+    // token goes, and a connection that came for it is closed.
+    void dropData(quint64 streamId);
 
     NodeActions &m_actions;
     QHash<QString, Transfer *> m_active; // node id + '/' + channel; children
+    StreamTokens m_tokens;
+    quint64 m_nextStreamId = 1;
+    QSet<quint64> m_opening;               // token sent, stream_open not answered yet
+    QHash<quint64, int> m_parkedData;      // data connections that came before the answer
+    QHash<quint64, Transfer *> m_byStream; // transfers on a data connection
 };
 
 } // namespace hm::server::remote

@@ -1,0 +1,39 @@
+// FileDataSender where there is no sendfile(2)-based one (everywhere but
+// Linux): never available, so FileStreams sends frames.
+
+#include "agent/FileDataSender.h"
+
+#include "fleet/StreamFrame.h"
+
+namespace hm::agent {
+
+bool FileDataSender::available()
+{
+    return false;
+}
+
+FileDataSender::FileDataSender(FileDataTarget target) : m_target(std::move(target)) {}
+
+FileDataSender::~FileDataSender() = default;
+
+Status FileDataSender::connect()
+{
+    return Error{ErrorCode::NetworkError,
+                 QStringLiteral("data connections are only available on Linux agents")};
+}
+
+qint32 FileDataSender::send(const ConfinedReadFile &, qint64, const QString &, QString *why)
+{
+    if (why)
+        *why = QStringLiteral("data connections are only available on Linux agents");
+    return fleet::kFileStreamFailed;
+}
+
+void FileDataSender::cancel()
+{
+    m_cancelled = true;
+}
+
+void FileDataSender::closeSocket() {}
+
+} // namespace hm::agent

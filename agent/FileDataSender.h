@@ -1,0 +1,68 @@
+#pragma once
+
+// A download's bytes on a connection of their own (the server's
+// FileDownloads.h, "data connection"; issue 38's throughput goal): the
+// agent connects to the server's plain HTTP listener, asks for the upgrade
+// with the single-use stream token stream_open carried (a header, never
+// the URL, never logged), and once the server said 101 sends the file with
+// sendfile(2): no copy through user space, no frames, no masking. The
+// server relays the bytes into the client's answer with splice(2).
+// Back-pressure is TCP's: a slow client blocks the sendfile.
+//
+// Linux only (LinuxFileDataSender.cpp; ConfinedFiles reads nothing
+// elsewhere anyway): where available() is false, or over TLS, FileStreams
+// ignores the token and sends frames. Blocking: meant for a worker thread;
+// cancel() may come from any thread.
+
+#include "common/Result.h"
+
+#include <QString>
+#include <QUrl>
+#include <atomic>
+#include <mutex>
+
+namespace hm::agent {
+
+class ConfinedReadFile;
+
+struct FileDataTarget
+{
+    QUrl server; // http://host:port
+    QString nodeId;
+    QString token;
+};
+
+class FileDataSender
+{
+public:
+    static bool available();
+
+    explicit FileDataSender(FileDataTarget target);
+    ~FileDataSender();
+    FileDataSender(const FileDataSender &) = delete;
+    FileDataSender &operator=(const FileDataSender &) = delete;
+
+    // Connects and asks for the upgrade: NETWORK_ERROR (connect failed,
+    // or the server refused: its status line, never the token).
+    Status connect();
+    // Sends `file` from `offset` to its end, checking its version against
+    // `version` before every chunk: fleet::kFileStreamComplete,
+    // kFileStreamChanged (the version moved, or the file shrank) or
+    // kFileStreamFailed (a socket or read error, or cancel()); `why` says
+    // what happened. The connection is closed on return.
+    qint32 send(const ConfinedReadFile &file, qint64 offset, const QString &version, QString *why);
+    // Stops connect() or send() soon: the socket is shut down.
+    void cancel();
+    qint64 sent() const { return m_sent.load(); }
+
+private:
+    void closeSocket();
+
+    FileDataTarget m_target;
+    std::mutex m_mutex; // guards m_fd against cancel()
+    int m_fd = -1;
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<qint64> m_sent{0};
+};
+
+} // namespace hm::agent

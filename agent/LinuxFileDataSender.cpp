@@ -1,0 +1,199 @@
+// FileDataSender with POSIX sockets and sendfile(2) (see FileDataSender.h).
+
+#include "agent/FileDataSender.h"
+
+#include "agent/ConfinedFiles.h"
+#include "fleet/StreamFrame.h"
+
+#include <cerrno>
+#include <cstring>
+#include <netdb.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+namespace hm::agent {
+
+namespace {
+
+// Connecting and the server's answer to the upgrade.
+constexpr int kDataHandshakeSeconds = 10;
+// A blocked send wakes up this often to look at cancel() (which also
+// shuts the socket down: this is the backstop).
+constexpr int kDataSendWakeSeconds = 1;
+// Bytes per sendfile(2); the file's version is checked before each.
+constexpr qint64 kDataChunkBytes = 1024 * 1024;
+// The answer's head is short (a status line and two headers).
+constexpr qsizetype kMaxAnswerHead = 8192;
+
+QString dataErrno(const char *what)
+{
+    return QStringLiteral("%1: %2").arg(QLatin1String(what),
+                                        QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+void setSocketTimeouts(int fd, int seconds)
+{
+    timeval limit{};
+    limit.tv_sec = seconds;
+    (void)::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    (void)::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+}
+
+} // namespace
+
+bool FileDataSender::available()
+{
+    return true;
+}
+
+FileDataSender::FileDataSender(FileDataTarget target) : m_target(std::move(target)) {}
+
+FileDataSender::~FileDataSender()
+{
+    closeSocket();
+}
+
+void FileDataSender::cancel()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_cancelled = true;
+    if (m_fd >= 0)
+        ::shutdown(m_fd, SHUT_RDWR); // a blocked connect/recv/sendfile returns
+}
+
+void FileDataSender::closeSocket()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+Status FileDataSender::connect()
+{
+    const QUrl &server = m_target.server;
+    const QByteArray host = server.host(QUrl::FullyEncoded).toUtf8();
+    const int port = server.port(80);
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *found = nullptr;
+    if (const int failed =
+            ::getaddrinfo(host.constData(), QByteArray::number(port).constData(), &hints, &found);
+        failed != 0)
+        return Error{
+            ErrorCode::NetworkError,
+            QStringLiteral("%1 cannot be resolved: %2")
+                .arg(QString::fromUtf8(host), QString::fromLocal8Bit(gai_strerror(failed)))};
+    QString lastError = QStringLiteral("no address");
+    bool connected = false;
+    for (addrinfo *address = found; address && !connected; address = address->ai_next) {
+        const int fd = ::socket(address->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            lastError = dataErrno("socket");
+            continue;
+        }
+        setSocketTimeouts(fd, kDataHandshakeSeconds);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_cancelled) {
+                ::close(fd);
+                break;
+            }
+            m_fd = fd;
+        }
+        if (::connect(fd, address->ai_addr, address->ai_addrlen) == 0) {
+            connected = true;
+        } else {
+            lastError = dataErrno("connect");
+            closeSocket();
+        }
+    }
+    ::freeaddrinfo(found);
+    if (!connected)
+        return Error{ErrorCode::NetworkError,
+                     QStringLiteral("no data connection to %1: %2")
+                         .arg(server.toString(QUrl::RemoveUserInfo), lastError)};
+
+    const QByteArray hostHeader =
+        (host.contains(':') ? QByteArray('[' + host + ']') : host) + ':' + QByteArray::number(port);
+    const QByteArray request =
+        QByteArray("GET ") + hm::fleet::kFileDataPath + " HTTP/1.1\r\nHost: " + hostHeader +
+        "\r\nConnection: Upgrade\r\nUpgrade: " + hm::fleet::kFileDataProtocol + "\r\n" +
+        hm::fleet::kFileDataNodeHeader + ": " + m_target.nodeId.toUtf8() + "\r\n" +
+        hm::fleet::kFileDataTokenHeader + ": " + m_target.token.toUtf8() + "\r\n\r\n";
+    for (qsizetype done = 0; done < request.size();) {
+        const ssize_t n =
+            ::send(m_fd, request.constData() + done, size_t(request.size() - done), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return Error{ErrorCode::NetworkError, dataErrno("sending the upgrade request")};
+        done += n;
+    }
+    // The head, byte by byte up to its blank line: nothing may be read past
+    // it (the server sends nothing more, but it is not ours to consume).
+    QByteArray head;
+    while (!head.endsWith("\r\n\r\n")) {
+        if (head.size() >= kMaxAnswerHead)
+            return Error{ErrorCode::NetworkError,
+                         QStringLiteral("the server's answer to the data connection is too long")};
+        char byte;
+        const ssize_t n = ::recv(m_fd, &byte, 1, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return Error{ErrorCode::NetworkError,
+                         n == 0 ? QStringLiteral("the server closed the data connection")
+                                : dataErrno("reading the upgrade answer")};
+        head.append(byte);
+    }
+    if (!head.startsWith("HTTP/1.1 101 ")) {
+        const QByteArray status = head.left(head.indexOf('\r'));
+        return Error{ErrorCode::NetworkError,
+                     QStringLiteral("the server refused the data connection: %1")
+                         .arg(QString::fromLatin1(status))};
+    }
+    setSocketTimeouts(m_fd, kDataSendWakeSeconds);
+    return {};
+}
+
+qint32 FileDataSender::send(const ConfinedReadFile &file, qint64 offset, const QString &version,
+                            QString *why)
+{
+    const auto outcome = [&](qint32 code, const QString &reason) {
+        if (why)
+            *why = reason;
+        closeSocket();
+        return code;
+    };
+    const qint64 end = file.size();
+    while (offset < end) {
+        if (m_cancelled)
+            return outcome(fleet::kFileStreamFailed, QStringLiteral("cancelled"));
+        auto now = file.currentVersion();
+        if (!now)
+            return outcome(fleet::kFileStreamFailed, now.error().message);
+        if (*now != version)
+            return outcome(fleet::kFileStreamChanged,
+                           QStringLiteral("the file changed while it was streamed"));
+        off_t position = off_t(offset);
+        const ssize_t n = ::sendfile(m_fd, file.descriptor(), &position,
+                                     size_t(qMin(kDataChunkBytes, end - offset)));
+        if (n > 0) {
+            offset += n;
+            m_sent += n;
+            continue;
+        }
+        if (n == 0)
+            return outcome(fleet::kFileStreamChanged, QStringLiteral("the file shrank"));
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+            continue; // the send timeout: look at cancel() again
+        return outcome(fleet::kFileStreamFailed, dataErrno("sending the file"));
+    }
+    return outcome(fleet::kFileStreamComplete, {});
+}
+
+} // namespace hm::agent
