@@ -541,7 +541,33 @@ int main(int argc, char **argv)
     const auto fileBytes = [&path] {
         return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     };
+    // The database's own size (page_count is the logical size, whatever
+    // the WAL holds: a TRUNCATE checkpoint is refused while the write-behind
+    // queue's connection reads, and a WAL of hundreds of MB was then
+    // counted in the file's size) without its free pages.
+    const auto usedBytes = [&db](qint64 *freeBytes) {
+        qint64 pageSize = 0;
+        qint64 pages = 0;
+        qint64 freePages = 0;
+        check(db->forEachRow(QStringLiteral("PRAGMA page_size"), {},
+                             [&pageSize](const store::Statement &s) { pageSize = s.int64(0); }),
+              "page size");
+        check(db->forEachRow(QStringLiteral("PRAGMA page_count"), {},
+                             [&pages](const store::Statement &s) { pages = s.int64(0); }),
+              "pages");
+        check(db->forEachRow(QStringLiteral("PRAGMA freelist_count"), {},
+                             [&freePages](const store::Statement &s) { freePages = s.int64(0); }),
+              "free pages");
+        *freeBytes = freePages * pageSize;
+        return (pages - freePages) * pageSize;
+    };
     const qint64 before = fileBytes();
+    qint64 freeBefore = 0;
+    const qint64 usedBefore = usedBytes(&freeBefore);
+    std::printf("before the fold (single buckets, the layout before schema 44): database %.1f "
+                "MB used (%.2f MB per node), %.1f MB free pages; file + WAL %.1f MB\n",
+                double(usedBefore) / 1e6, double(usedBefore) / 1e6 / o.nodes,
+                double(freeBefore) / 1e6, double(before) / 1e6);
     // The upgrade: single 15-minute and 1-hour buckets folded into days by
     // the server's own maintenance passes (bounded work per node and pass).
     {
@@ -590,21 +616,13 @@ int main(int argc, char **argv)
                     passMs.isEmpty() ? 0.0 : percentile(passMs, 1.0), o.nodes);
     }
     check(db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")), "checkpoint");
-    qint64 pageSize = 0;
-    qint64 freePages = 0;
-    check(db->forEachRow(QStringLiteral("PRAGMA page_size"), {},
-                         [&pageSize](const store::Statement &s) { pageSize = s.int64(0); }),
-          "page size");
-    check(db->forEachRow(QStringLiteral("PRAGMA freelist_count"), {},
-                         [&freePages](const store::Statement &s) { freePages = s.int64(0); }),
-          "free pages");
-    const qint64 fileTotal = fileBytes();
-    // The size without the free pages: what the steady state occupies.
-    const qint64 total = fileTotal - freePages * pageSize;
-    std::printf("file %.1f MB before the fold, %.1f MB after, of which %.1f MB free pages: "
-                "%.1f MB used\n",
-                double(before) / 1e6, double(fileTotal) / 1e6, double(freePages * pageSize) / 1e6,
-                double(total) / 1e6);
+    qint64 freeAfter = 0;
+    // What the steady state occupies: SQLite reuses the free pages.
+    const qint64 total = usedBytes(&freeAfter);
+    std::printf("after the fold: database %.1f MB used (%.2f MB per node), %.1f MB free pages "
+                "(the single rows'); file + WAL %.1f MB\n",
+                double(total) / 1e6, double(total) / 1e6 / o.nodes, double(freeAfter) / 1e6,
+                double(fileBytes()) / 1e6);
 
     // Rows and blob bytes per tier, real path and simulated apart for node 0.
     TierTotals raw;
