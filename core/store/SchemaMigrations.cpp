@@ -1308,6 +1308,27 @@ const char kAlertRecordContainersSchema[] = R"sql(
 ALTER TABLE alert_records ADD COLUMN containers TEXT;
 )sql";
 
+// Version 44: the 15-minute and 1-hour rollups in one row per node, tier
+// and UTC day (core/fleet/MetricDayPack: 96 or 24 buckets, each metric's
+// name once and its values in a column). A year of 1-hour history was
+// 8,760 rows of ~870 B in half-full pages; it is 365 rows now (issue 35,
+// docs/benchmarks.md "Metric history after a year"). Nothing is converted
+// here: a migration is one transaction, and a large fleet's buckets are
+// millions of rows. fleet_metric_buckets stays the table rollups write to;
+// MetricHistory's maintenance passes fold the buckets of days that are
+// complete into this table in bounded batches, old rows and new alike,
+// and readers lay the rows not folded yet over the days (on the
+// benchmark's database: docs/benchmarks.md gives how long that takes).
+const char kMetricDaysSchema[] = R"sql(
+CREATE TABLE fleet_metric_days (
+    node_id TEXT NOT NULL REFERENCES fleet_nodes(id) ON DELETE CASCADE,
+    tier    INTEGER NOT NULL, -- bucket length in seconds: 900, 3600
+    day     INTEGER NOT NULL, -- the UTC day's start, seconds since 1970
+    data    BLOB NOT NULL,    -- MetricDayPack day
+    PRIMARY KEY (node_id, tier, day)
+) WITHOUT ROWID;
+)sql";
+
 #undef HM_NOW_MS
 
 } // namespace
@@ -1375,6 +1396,7 @@ const QList<Migration> &schemaMigrations()
         {42, QStringLiteral("alert records name their containers"),
          QString::fromUtf8(kAlertRecordContainersSchema)},
         {43, QStringLiteral("trigger options"), QString::fromUtf8(kTriggerOptionsSchema)},
+        {44, QStringLiteral("fleet metric rollups by day"), QString::fromUtf8(kMetricDaysSchema)},
     };
     return migrations;
 }

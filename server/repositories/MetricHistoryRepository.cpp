@@ -31,6 +31,30 @@ QString insertBucketSql()
         "INSERT INTO fleet_metric_buckets (node_id, tier, bucket, data) VALUES (?1, ?2, ?3, ?4)");
 }
 
+QString updateDaySql()
+{
+    return QStringLiteral("UPDATE fleet_metric_days SET data = ?4 WHERE node_id = ?1 AND "
+                          "tier = ?2 AND day = ?3");
+}
+
+QString insertDaySql()
+{
+    return QStringLiteral(
+        "INSERT INTO fleet_metric_days (node_id, tier, day, data) VALUES (?1, ?2, ?3, ?4)");
+}
+
+QString deleteBucketRangeSql()
+{
+    return QStringLiteral("DELETE FROM fleet_metric_buckets WHERE node_id = ?1 AND tier = ?2 AND "
+                          "bucket >= ?3 AND bucket <= ?4");
+}
+
+QString deleteDaysBeforeSql()
+{
+    return QStringLiteral(
+        "DELETE FROM fleet_metric_days WHERE node_id = ? AND tier = ? AND day < ?");
+}
+
 QString updateMarkSql()
 {
     return QStringLiteral(
@@ -139,6 +163,46 @@ Result<QList<MetricBlob>> bucketsOf(store::Database &db, const QString &nodeId, 
     return rows;
 }
 
+Result<QList<MetricBlob>> daysOf(store::Database &db, const QString &nodeId, qint64 tier,
+                                 qint64 from, qint64 to)
+{
+    QList<MetricBlob> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT day, data FROM fleet_metric_days WHERE node_id = ? AND "
+                       "tier = ? AND day >= ? AND day <= ? ORDER BY day"),
+        {nodeId, tier, from, to}, [&rows](const store::Statement &s) {
+            rows.append({s.int64(0), s.blob(1)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Result<std::optional<QByteArray>> storedDay(store::Database &db, const QString &nodeId, qint64 tier,
+                                            qint64 day)
+{
+    return store::selectOneAs(db,
+                              QStringLiteral("SELECT data FROM fleet_metric_days WHERE node_id = ? "
+                                             "AND tier = ? AND day = ?"),
+                              {nodeId, tier, day},
+                              [](const store::Statement &s) { return s.blob(0); });
+}
+
+Result<QList<MetricBlob>> bucketsToFold(store::Database &db, const QString &nodeId, qint64 tier,
+                                        qint64 from, qint64 before, qint64 limit)
+{
+    QList<MetricBlob> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT bucket, data FROM fleet_metric_buckets WHERE node_id = ? AND "
+                       "tier = ? AND bucket >= ? AND bucket < ? ORDER BY bucket LIMIT ?"),
+        {nodeId, tier, from, before, limit}, [&rows](const store::Statement &s) {
+            rows.append({s.int64(0), s.blob(1)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
 Result<std::optional<qint64>> oldestMinute(store::Database &db, const QString &nodeId)
 {
     auto row = store::selectOneAs(
@@ -164,7 +228,8 @@ Result<QStringList> nodesWithHistory(store::Database &db)
     QStringList nodes;
     const Status read =
         db.forEachRow(QStringLiteral("SELECT DISTINCT node_id FROM fleet_metric_minutes UNION "
-                                     "SELECT DISTINCT node_id FROM fleet_metric_buckets"),
+                                     "SELECT DISTINCT node_id FROM fleet_metric_buckets UNION "
+                                     "SELECT DISTINCT node_id FROM fleet_metric_days"),
                       {}, [&nodes](const store::Statement &s) { nodes.append(s.text(0)); });
     if (!read)
         return read.error();
@@ -173,8 +238,8 @@ Result<QStringList> nodesWithHistory(store::Database &db)
 
 Status deleteHistoryOf(store::Database &db, const QString &nodeId)
 {
-    for (const char *table :
-         {"fleet_metric_minutes", "fleet_metric_buckets", "fleet_rollup_marks"}) {
+    for (const char *table : {"fleet_metric_minutes", "fleet_metric_buckets", "fleet_metric_days",
+                              "fleet_rollup_marks"}) {
         if (Status s = db.execute(
                 QStringLiteral("DELETE FROM %1 WHERE node_id = ?").arg(QLatin1String(table)),
                 {nodeId});

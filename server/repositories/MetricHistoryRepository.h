@@ -1,7 +1,8 @@
 #pragma once
 
 // The fleet's metric history (fleet_metric_minutes, fleet_metric_buckets,
-// fleet_rollup_marks; schema 18). Blobs are core/fleet/MetricPack's: this
+// fleet_rollup_marks; schema 18; fleet_metric_days, schema 44: the
+// 15-minute and 1-hour buckets of a day in one row). Blobs are core/fleet/MetricPack's: this
 // file stores and finds them, MetricHistory (server/services/fleet) knows
 // what is in them.
 
@@ -32,6 +33,16 @@ QString insertMinuteSql();
 // The same for a rollup bucket. Parameters: node id, tier, bucket, data.
 QString updateBucketSql();
 QString insertBucketSql();
+// The same for a day of a tier's buckets (core/fleet/MetricDayPack).
+// Parameters: node id, tier, day, data.
+QString updateDaySql();
+QString insertDaySql();
+// Single buckets folded into their day. Parameters: node id, tier, first
+// and last bucket start (inclusive).
+QString deleteBucketRangeSql();
+// Retention of days: those that start before a bound. Parameters: node id,
+// tier, bound (a day's start).
+QString deleteDaysBeforeSql();
 // A tier's mark. Parameters: node id, tier, done_until.
 QString updateMarkSql();
 QString insertMarkSql();
@@ -66,6 +77,15 @@ Result<QList<MetricBlob>> minutesOf(store::Database &db, const QString &nodeId, 
 // Buckets of a tier with starts in [from, to], oldest first.
 Result<QList<MetricBlob>> bucketsOf(store::Database &db, const QString &nodeId, qint64 tier,
                                     qint64 from, qint64 to);
+// Days of a tier with starts in [from, to], oldest first.
+Result<QList<MetricBlob>> daysOf(store::Database &db, const QString &nodeId, qint64 tier,
+                                 qint64 from, qint64 to);
+Result<std::optional<QByteArray>> storedDay(store::Database &db, const QString &nodeId, qint64 tier,
+                                            qint64 day);
+// At most `limit` single buckets of a tier with starts in [from, before),
+// oldest first: the next ones to fold into their days.
+Result<QList<MetricBlob>> bucketsToFold(store::Database &db, const QString &nodeId, qint64 tier,
+                                        qint64 from, qint64 before, qint64 limit);
 // How many minutes in [from, to] (raw) / buckets of a tier with starts in
 // [from, to] hold data: the public page's availability.
 Result<qint64> minuteCount(store::Database &db, const QString &nodeId, qint64 from, qint64 to);

@@ -29,6 +29,12 @@
 //   a week of 1-hour buckets, which each node reuses with its own offset.
 //   The sizes are therefore realistic (the program prints the real path's
 //   average blob per tier next to the simulated one's); the values repeat.
+// - The buckets are written one row each, as before schema 44 (a database
+//   from before the days); then maintain() passes fold the 15-minute and
+//   1-hour ones into days (fleet_metric_days), as a server does after the
+//   upgrade: the program prints how many passes and how long that took,
+//   and measures everything after it. The file keeps the pages the single
+//   rows left free (SQLite reuses them): "used" leaves them out.
 //
 // Reported: the file size (database + WAL, after a checkpoint), per node,
 // and per tier (rows and blob bytes; the file's overhead over the blobs
@@ -43,6 +49,7 @@
 #include "crypto/Random.h"
 #include "crypto/SecureBytes.h"
 #include "crypto/Sodium.h"
+#include "fleet/MetricDayPack.h"
 #include "fleet/MetricPack.h"
 #include "server/repositories/MetricHistoryRepository.h"
 #include "server/repositories/NodeRepository.h"
@@ -534,7 +541,88 @@ int main(int argc, char **argv)
     const auto fileBytes = [&path] {
         return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     };
-    const qint64 total = fileBytes();
+    // The database's own size (page_count is the logical size, whatever
+    // the WAL holds: a TRUNCATE checkpoint is refused while the write-behind
+    // queue's connection reads, and a WAL of hundreds of MB was then
+    // counted in the file's size) without its free pages.
+    const auto usedBytes = [&db](qint64 *freeBytes) {
+        qint64 pageSize = 0;
+        qint64 pages = 0;
+        qint64 freePages = 0;
+        check(db->forEachRow(QStringLiteral("PRAGMA page_size"), {},
+                             [&pageSize](const store::Statement &s) { pageSize = s.int64(0); }),
+              "page size");
+        check(db->forEachRow(QStringLiteral("PRAGMA page_count"), {},
+                             [&pages](const store::Statement &s) { pages = s.int64(0); }),
+              "pages");
+        check(db->forEachRow(QStringLiteral("PRAGMA freelist_count"), {},
+                             [&freePages](const store::Statement &s) { freePages = s.int64(0); }),
+              "free pages");
+        *freeBytes = freePages * pageSize;
+        return (pages - freePages) * pageSize;
+    };
+    const qint64 before = fileBytes();
+    qint64 freeBefore = 0;
+    const qint64 usedBefore = usedBytes(&freeBefore);
+    std::printf("before the fold (single buckets, the layout before schema 44): database %.1f "
+                "MB used (%.2f MB per node), %.1f MB free pages; file + WAL %.1f MB\n",
+                double(usedBefore) / 1e6, double(usedBefore) / 1e6 / o.nodes,
+                double(freeBefore) / 1e6, double(before) / 1e6);
+    // The upgrade: single 15-minute and 1-hour buckets folded into days by
+    // the server's own maintenance passes (bounded work per node and pass).
+    {
+        // What is left to fold: each node's single buckets of complete days
+        // within retention (the primary key's ranges, not a scan of the
+        // whole table).
+        const auto unfolded = [&db, &o] {
+            qint64 left = 0;
+            for (int n = 0; n < o.nodes; ++n) {
+                for (const auto &[tier, keep] : {std::pair<qint64, qint64>{900, 90 * kDay},
+                                                 std::pair<qint64, qint64>{3600, 365 * kDay}}) {
+                    check(db->forEachRow(
+                              QStringLiteral("SELECT COUNT(*) FROM fleet_metric_buckets WHERE "
+                                             "node_id = ? AND tier = ? AND bucket >= ? AND "
+                                             "bucket < ?"),
+                              {nodeId(n), tier, kNow - keep, hm::fleet::dayOf(kNow - 120)},
+                              [&left](const store::Statement &s) { left += s.int64(0); }),
+                          "unfolded");
+                }
+            }
+            return left;
+        };
+        std::printf("folding %lld single 15m/1h buckets of complete days into days "
+                    "(maintain() passes, file %.1f MB)\n",
+                    static_cast<long long>(unfolded()), double(before) / 1e6);
+        std::fflush(stdout);
+        QElapsedTimer fold;
+        fold.start();
+        QList<double> passMs;
+        int passes = 0;
+        for (; passes < 1000; ++passes) {
+            if (unfolded() == 0)
+                break;
+            QElapsedTimer pass;
+            pass.start();
+            std::optional<bool> done;
+            service->history().maintain([&done](bool ok) { done = ok; });
+            if (!waitFor([&] { return done.has_value(); }) || !*done)
+                qFatal("maintain() failed while folding");
+            passMs.append(double(pass.nsecsElapsed()) / 1e6);
+        }
+        std::printf("  folded in %d passes, %.1f s (a pass: p50 %.0f ms, max %.0f ms, for %d "
+                    "nodes, commits included; a server runs one every 30 s)\n",
+                    passes, double(fold.elapsed()) / 1000,
+                    passMs.isEmpty() ? 0.0 : percentile(passMs, 0.5),
+                    passMs.isEmpty() ? 0.0 : percentile(passMs, 1.0), o.nodes);
+    }
+    check(db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")), "checkpoint");
+    qint64 freeAfter = 0;
+    // What the steady state occupies: SQLite reuses the free pages.
+    const qint64 total = usedBytes(&freeAfter);
+    std::printf("after the fold: database %.1f MB used (%.2f MB per node), %.1f MB free pages "
+                "(the single rows'); file + WAL %.1f MB\n",
+                double(total) / 1e6, double(total) / 1e6 / o.nodes, double(freeAfter) / 1e6,
+                double(fileBytes()) / 1e6);
 
     // Rows and blob bytes per tier, real path and simulated apart for node 0.
     TierTotals raw;
@@ -545,13 +633,17 @@ int main(int argc, char **argv)
               }),
           "raw totals");
     QMap<qint64, TierTotals> buckets;
-    check(db->forEachRow(QStringLiteral("SELECT tier, COUNT(*), SUM(LENGTH(data)) FROM "
-                                        "fleet_metric_buckets GROUP BY tier"),
-                         {},
-                         [&buckets](const store::Statement &s) {
-                             buckets[s.int64(0)] = {s.int64(1), s.int64(2)};
-                         }),
-          "bucket totals");
+    for (const char *table : {"fleet_metric_buckets", "fleet_metric_days"}) {
+        check(db->forEachRow(QStringLiteral("SELECT tier, COUNT(*), SUM(LENGTH(data)) FROM %1 "
+                                            "GROUP BY tier")
+                                 .arg(QLatin1String(table)),
+                             {},
+                             [&buckets](const store::Statement &s) {
+                                 buckets[s.int64(0)].rows += s.int64(1);
+                                 buckets[s.int64(0)].bytes += s.int64(2);
+                             }),
+              "bucket totals");
+    }
     const qint64 realFromMinute = (kNow - qint64(o.realHours) * kHour) / 60;
     QMap<qint64, double> realAverage;
     check(db->forEachRow(QStringLiteral("SELECT AVG(LENGTH(data)) FROM fleet_metric_minutes "
@@ -576,8 +668,9 @@ int main(int argc, char **argv)
                     return f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray("?\n");
                 }())));
     std::printf(
-        "\n| tier | rows | blob bytes | avg blob (simulated) | avg blob (record()/maintain(), "
-        "node 0) | share of the file | per node |\n|---|---|---|---|---|---|---|\n");
+        "\n| tier | rows (15m, 1h: days) | blob bytes | avg single blob (simulated) | avg single "
+        "blob (record()/maintain(), node 0) | share of the used file | per node "
+        "|\n|---|---|---|---|---|---|---|\n");
     const auto tierRow = [&](const char *name, const TierTotals &t, double simulated, double real) {
         const double share = double(t.bytes) * overhead;
         std::printf("| %s | %lld | %.1f MB | %.0f B | %.0f B | %.1f MB | %.2f MB |\n", name,
@@ -588,8 +681,8 @@ int main(int argc, char **argv)
     tierRow("1m (7 d)", buckets.value(60), average(pools.oneMinute), realAverage.value(60));
     tierRow("15m (90 d)", buckets.value(900), average(pools.quarter), realAverage.value(900));
     tierRow("1h (365 d)", buckets.value(3600), average(pools.hour), realAverage.value(3600));
-    std::printf("| **file** (database + WAL) | | %.1f MB of blobs | | | **%.1f MB** (%.2fx the "
-                "blobs) | **%.2f MB** |\n",
+    std::printf("| **file, used** (database + WAL, free pages left out) | | %.1f MB of blobs | | "
+                "| **%.1f MB** (%.2fx the blobs) | **%.2f MB** |\n",
                 mb(double(blobBytes)), mb(double(total)), overhead, mb(double(total) / o.nodes));
     // At 1 s the raw minutes hold 60 samples; buckets only count more.
     const double rawAt1s = average(pools1s.raw) * double(raw.rows) * overhead;
@@ -691,56 +784,62 @@ int main(int argc, char **argv)
         }
     }
 
-    // The read's plan: the SQL bucketsOf() runs (MetricHistoryRepository).
-    check(db->forEachRow(QStringLiteral("EXPLAIN QUERY PLAN SELECT bucket, data FROM "
-                                        "fleet_metric_buckets WHERE node_id = ? AND tier = ? AND "
-                                        "bucket >= ? AND bucket <= ? ORDER BY bucket"),
+    // The read's plan: the SQL daysOf() runs (MetricHistoryRepository).
+    check(db->forEachRow(QStringLiteral("EXPLAIN QUERY PLAN SELECT day, data FROM "
+                                        "fleet_metric_days WHERE node_id = ? AND tier = ? AND "
+                                        "day >= ? AND day <= ? ORDER BY day"),
                          {queried, 3600, startMs / 1000, kNow},
                          [](const store::Statement &s) {
-                             std::printf("\nbucketsOf() plan: %s\n", qPrintable(s.text(3)));
+                             std::printf("\ndaysOf() plan: %s\n", qPrintable(s.text(3)));
                          }),
           "plan");
-    // Where the warm time goes: the repository's read, the blobs' decoding
-    // (the decoder the query uses, and unpackBucket() for comparison).
+    // Where the warm time goes: the repository's reads (the days, and the
+    // single buckets of the day in progress), the decoding into columns,
+    // and the text at limit 10000 and 1000.
     for (const QueryCase &c : cases) {
         QList<double> sql;
         QList<double> decode;
-        QList<double> unpack;
         QList<double> written;
+        QList<double> written1000;
+        qsizetype dayRows = 0;
+        qsizetype singleRows = 0;
+        const qint64 from = startMs / 1000;
         for (int r = 0; r < o.reps; ++r) {
             QElapsedTimer t;
             t.start();
-            auto rows = bucketsOf(*db, queried, 3600, startMs / 1000, kNow);
+            auto days = daysOf(*db, queried, 3600, hm::fleet::dayOf(from), kNow);
+            auto singles = bucketsOf(*db, queried, 3600, from, kNow);
             sql.append(double(t.nsecsElapsed()) / 1e6);
-            if (!rows)
-                qFatal("bucketsOf: %s", qPrintable(rows.error().toString()));
+            if (!days || !singles)
+                qFatal("daysOf / bucketsOf failed");
+            dayRows = days.value().size();
+            singleRows = singles.value().size();
             t.restart();
-            hm::fleet::BucketDecoder decoder(c.names);
-            double sum = 0;
-            for (const MetricBlob &row : rows.value())
-                check(decoder.decode(row.data,
-                                     [&sum](const QString &, const hm::fleet::MetricStats &s) {
-                                         sum += s.max;
-                                     }),
-                      "decode");
+            hm::fleet::BucketColumnsBuilder builder(c.names, from, kNow);
+            for (const MetricBlob &row : days.value())
+                check(builder.addDay(row.key, row.data), "decode day");
+            for (const MetricBlob &row : singles.value())
+                check(builder.addBucket(row.key, row.data), "decode bucket");
+            const hm::fleet::BucketColumns columns = builder.finish();
             decode.append(double(t.nsecsElapsed()) / 1e6);
-            t.restart();
-            qsizetype metrics = 0;
-            for (const MetricBlob &row : rows.value())
-                metrics += hm::fleet::unpackBucket(row.data).value().size();
-            unpack.append(double(t.nsecsElapsed()) / 1e6);
+            if (columns.columns.empty() || columns.starts.size() < 8000)
+                qFatal("nothing decoded");
             t.restart();
             QByteArray text;
-            check(server::fleet::appendBucketItems(text, rows.value(), c.names, 10000), "text");
+            check(server::fleet::appendBucketItems(text, columns, 10000), "text");
             written.append(double(t.nsecsElapsed()) / 1e6);
-            if (metrics == 0 || sum == 0)
-                qFatal("nothing decoded");
+            t.restart();
+            QByteArray text1000;
+            check(server::fleet::appendBucketItems(text1000, columns, 1000), "text");
+            written1000.append(double(t.nsecsElapsed()) / 1e6);
         }
-        std::printf("warm p50 parts, %s: bucketsOf() (the SQL, 8,760 rows) %.2f ms, "
-                    "BucketDecoder %.2f ms (unpackBucket() into a QHash: %.2f ms); decoding "
-                    "and writing the items' text (appendBucketItems, limit 10000) %.2f ms\n",
-                    c.label, percentile(sql, 0.5), percentile(decode, 0.5), percentile(unpack, 0.5),
-                    percentile(written, 0.5));
+        std::printf("warm p50 parts, %s: daysOf() + bucketsOf() (the SQL: %lld days, %lld "
+                    "single buckets) %.2f ms, decoding into columns (BucketColumnsBuilder) "
+                    "%.2f ms; writing the items' text (appendBucketItems) at limit 10000 %.2f "
+                    "ms, at limit 1000 %.2f ms\n",
+                    c.label, static_cast<long long>(dayRows), static_cast<long long>(singleRows),
+                    percentile(sql, 0.5), percentile(decode, 0.5), percentile(written, 0.5),
+                    percentile(written1000, 0.5));
     }
 
     service.reset();

@@ -7,9 +7,12 @@
 //   values); resuming it and re-packing gives bytes that decode the same;
 // - a bucket that decodes packs and decodes to the same statistics;
 // - a BucketDecoder kept across inputs (reusing the names it decoded at
-//   each place) judges and decodes every bucket as a fresh one does.
+//   each place) judges and decodes every bucket as a fresh one does;
+// - a day of buckets (MetricDayPack) that decodes packs and decodes to the
+//   same buckets, and one that decodes whole also decodes for one metric.
 
 #include "FuzzCheck.h"
+#include "fleet/MetricDayPack.h"
 #include "fleet/MetricPack.h"
 
 using namespace hm;
@@ -48,6 +51,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         auto fromResumed = unpackMinute(resumed.value().packed());
         HM_FUZZ_CHECK(fromResumed.ok() && sameSamples(minute.value(), fromResumed.value()),
                       "resume changed a minute");
+    }
+    auto day = unpackDay(0, bytes);
+    HM_FUZZ_CHECK(day || day.error().code == ErrorCode::DbCorrupt, "unexpected error code");
+    // Skipping the columns not asked for never refuses what all accept.
+    BucketColumnsBuilder oneMetric({QStringLiteral("cpu_usage")}, 0, kSecondsPerDay);
+    HM_FUZZ_CHECK(!day || oneMetric.addDay(0, bytes).ok(), "a day refused for one metric");
+    if (day && !day.value().isEmpty()) {
+        // The bucket length: the smallest step between the starts that
+        // divides the day (any divisor of the day packs the same starts).
+        qint64 length = kSecondsPerDay;
+        const QList<qint64> starts = day.value().keys();
+        for (const qint64 start : starts) {
+            while (start % length != 0)
+                --length;
+        }
+        while (kSecondsPerDay % length != 0)
+            --length;
+        const QByteArray packed = packDay(0, length, day.value());
+        auto again = unpackDay(0, packed);
+        HM_FUZZ_CHECK(again.ok(), "a re-packed day does not decode");
+        HM_FUZZ_CHECK(again.value().keys() == starts, "round trip changed a day's buckets");
+        HM_FUZZ_CHECK(packDay(0, length, again.value()) == packed, "round trip changed a day");
     }
     auto bucket = unpackBucket(bytes);
     static BucketDecoder carried;

@@ -6,16 +6,22 @@
 // ends and not before the coarser one has it; a late report is rolled up
 // again; a replayed sequence number is stored once; a restarted history
 // (a new object on the same file) goes on from what is stored, and folds
-// the report log a stopped or killed one left, every report once.
+// the report log a stopped or killed one left, every report once. The
+// 15-minute and 1-hour buckets of complete days are folded into one row
+// per day (schema 44), a database of single buckets too, answering the
+// same before and after; a damaged day is an error and stays stored.
 
 #include "ServiceTestSupport.h"
 #include "crypto/Sodium.h"
+#include "fleet/MetricDayPack.h"
+#include "server/repositories/MetricHistoryRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/MetricHistory.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -368,6 +374,124 @@ private slots:
         QCOMPARE(items.last().toObject().value("seq").toInt(), 21);
         // Not checkpointed yet, read from memory and the log alike.
         QCOMPARE(logRecords(), 1);
+    }
+
+    // A database from before the days (schema 44): single 15-minute and
+    // 1-hour buckets of three complete days and of the day in progress.
+    // Maintenance folds the complete days into one row each, in bounded
+    // passes; every answer is the same bytes before and after; a bucket
+    // rolled up again lies over its day until it is folded in as well.
+    void singleBucketsOfCompleteDaysBecomeDays()
+    {
+        server::fleet::NodeDetails details;
+        details.name = QStringLiteral("history-03");
+        auto created = m_fleet->create(*m_admin, kClient, details, 24);
+        QVERIFY(created);
+        const QString node = created.value().node.id;
+        const qint64 nowS = m_now / 1000 / 3600 * 3600;
+        const qint64 today = hm::fleet::dayOf(nowS);
+        const auto stats = [](qint64 start, double bias) {
+            hm::fleet::MetricStats s;
+            s.add(double(start % 7919) / 100.0 + bias);
+            s.add(double(start % 104729) / 1000.0);
+            return hm::fleet::BucketStats{{QStringLiteral("cpu_usage"), s},
+                                          {QStringLiteral("memory_used"), s}};
+        };
+        const auto put = [&](qint64 tier, qint64 start, double bias) {
+            return m_store.db
+                ->execute(repositories::insertBucketSql(),
+                          {node, tier, start, hm::fleet::packBucket(stats(start, bias))})
+                .ok();
+        };
+        for (const qint64 tier : {qint64(900), qint64(3600)}) {
+            for (qint64 t = today - 3 * kDayMs / 1000; t < nowS; t += tier) {
+                if ((t / tier) % 11 != 3) // some buckets missing
+                    QVERIFY(put(tier, t, 0));
+            }
+            QVERIFY(m_store.db->execute(repositories::insertMarkSql(), {node, tier, nowS}).ok());
+        }
+        QVERIFY(m_store.db->execute(repositories::insertMarkSql(), {node, 60, nowS}).ok());
+        const auto singles = [&](qint64 tier) {
+            return m_store.db
+                ->queryInt(QStringLiteral("SELECT COUNT(*) FROM fleet_metric_buckets WHERE "
+                                          "node_id = '%1' AND tier = %2")
+                               .arg(node)
+                               .arg(tier))
+                .valueOr(-1);
+        };
+        const auto days = [&](qint64 tier) {
+            return m_store.db
+                ->queryInt(QStringLiteral("SELECT COUNT(*) FROM fleet_metric_days WHERE "
+                                          "node_id = '%1' AND tier = %2")
+                               .arg(node)
+                               .arg(tier))
+                .valueOr(-1);
+        };
+        const qint64 fromMs = (today - 3 * kDayMs / 1000) * 1000;
+        const auto answers = [&] {
+            QByteArrayList out;
+            for (const QString &tier : {QStringLiteral("15m"), QStringLiteral("1h")}) {
+                for (const qint64 limit : {qint64(10000), qint64(50)}) {
+                    auto text = history().queryText(node, fromMs, m_now, limit, tier);
+                    auto objects = history().query(node, fromMs, m_now, limit, tier);
+                    auto some = history().queryText(node, fromMs, m_now, limit, tier,
+                                                    {QStringLiteral("memory_used")});
+                    if (!text || !objects || !some)
+                        return QByteArrayList{};
+                    out << text.value().items
+                        << QJsonDocument(objects.value().value("items").toArray())
+                               .toJson(QJsonDocument::Compact)
+                        << some.value().items;
+                }
+                const qint64 tierS = tier == QLatin1String("1h") ? 3600 : 900;
+                out << QByteArray::number(
+                    history().bucketCount(node, tierS, fromMs / 1000, m_now / 1000).valueOr(-1));
+            }
+            return out;
+        };
+        const QByteArrayList before = answers();
+        QVERIFY(!before.isEmpty());
+        QCOMPARE(before.at(0), before.at(1)); // text and objects agree
+        const qint64 hourSingles = singles(3600);
+        QVERIFY(hourSingles > 3 * 20);
+        QCOMPARE(days(3600), 0);
+
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(days(900), 3);
+        QCOMPARE(days(3600), 3);
+        // What is left single is the day in progress.
+        qint64 inProgress = 0;
+        for (qint64 t = today; t < nowS; t += 3600)
+            inProgress += (t / 3600) % 11 != 3 ? 1 : 0;
+        QCOMPARE(singles(3600), inProgress);
+        QCOMPARE(answers(), before);
+
+        // Rolled up again: the single bucket is the answer, then its day's.
+        const qint64 again = today - 2 * kDayMs / 1000 + 10 * 3600;
+        QVERIFY(put(3600, again, 50.0));
+        const QByteArrayList laidOver = answers();
+        QVERIFY(laidOver != before);
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(answers(), laidOver);
+        QCOMPARE(days(3600), 3);
+        QVERIFY(singles(3600) < 24);
+
+        // A damaged day: the query says so and the row stays as it was.
+        QVERIFY(m_store.db
+                    ->execute(QStringLiteral("UPDATE fleet_metric_days SET data = X'4401ff' "
+                                             "WHERE node_id = ? AND tier = 3600 AND day = ?"),
+                              {node, today - kDayMs / 1000})
+                    .ok());
+        auto damaged = history().queryText(node, fromMs, m_now, 10000, QStringLiteral("1h"));
+        QVERIFY(!damaged);
+        QCOMPARE(damaged.error().code, ErrorCode::DbCorrupt);
+        QVERIFY(maintainUntilSettled());
+        QCOMPARE(m_store.db
+                     ->queryInt(QStringLiteral("SELECT COUNT(*) FROM fleet_metric_days WHERE "
+                                               "data = X'4401ff'"))
+                     .valueOr(-1),
+                 1);
+        QVERIFY(history().queryText(node, fromMs, m_now, 10000, QStringLiteral("15m")));
     }
 };
 

@@ -3,8 +3,12 @@
 // (kept below as the reference), over many random histories: every tier's
 // bucket length, metrics missing from some buckets, a bucket at time 0
 // (its time is null), names kept or not; and the merge of neighbouring
-// buckets when `limit` is smaller, against a direct computation.
+// buckets when `limit` is smaller, against a direct computation. The
+// answer read from days (schema 44: MetricDayPack, single buckets laid
+// over them) is held byte for byte against the answer from single buckets
+// (unpackBucket / BucketDecoder) on random histories.
 
+#include "fleet/MetricDayPack.h"
 #include "fleet/MetricPack.h"
 #include "server/api/AuthCommon.h"
 #include "server/services/fleet/BucketItemsText.h"
@@ -242,6 +246,65 @@ private slots:
             auto objects = bucketItemsJson(rows, names, limit);
             QVERIFY(objects);
             QCOMPARE(text, QJsonDocument(objects.value()).toJson(QJsonDocument::Compact));
+        }
+    }
+
+    // The same history stored as days, with some buckets left single (the
+    // day in progress, a bucket rolled up again over an older version in
+    // its day, a database not converted yet) and a range inside it: the
+    // same text and objects as from the single buckets.
+    void daysAnswerAsSingleBuckets()
+    {
+        const qint64 lengths[] = {60, 900, 3600};
+        for (quint32 seed = 1; seed <= 300; ++seed) {
+            QRandomGenerator rng(seed * 104729);
+            const qint64 length = lengths[seed % 3];
+            const int buckets = int(rng.bounded(length == 60 ? 3000 : 300));
+            const QList<MetricBlob> rows = randomHistory(rng, buckets, length, seed % 10 == 0);
+            const QSet<QString> names = randomNames(rng);
+            const qint64 limit = rng.bounded(2) ? 10000 : 1 + rng.bounded(buckets + 1);
+            // A range inside the history (or all of it).
+            qint64 from = rows.isEmpty() ? 0 : rows.first().key;
+            qint64 to = rows.isEmpty() ? 0 : rows.last().key;
+            if (!rows.isEmpty() && rng.bounded(2)) {
+                from = rows.at(rng.bounded(int(rows.size()))).key - length / 2;
+                to = from + qint64(rng.bounded(buckets + 1)) * length;
+            }
+            QList<MetricBlob> inRange;
+            for (const MetricBlob &row : rows) {
+                if (row.key >= from && row.key <= to)
+                    inRange.append(row);
+            }
+            // Days, and single buckets apart.
+            QMap<qint64, QMap<qint64, BucketStats>> days;
+            QList<MetricBlob> singles;
+            for (const MetricBlob &row : rows) {
+                const qint64 day = hm::fleet::dayOf(row.key);
+                const int where = int(rng.bounded(8));
+                if (where == 0) {
+                    singles.append(row);
+                } else if (where == 1) {
+                    // An older version in the day, the newer one single.
+                    BucketStats older;
+                    older.insert(QStringLiteral("older_only"), MetricStats{1, 2, 2, 2});
+                    days[day].insert(row.key, older);
+                    singles.append(row);
+                } else {
+                    days[day].insert(row.key, hm::fleet::unpackBucket(row.data).value());
+                }
+            }
+            hm::fleet::BucketColumnsBuilder builder(names, from, to);
+            for (auto day = days.cbegin(); day != days.cend(); ++day)
+                QVERIFY(
+                    builder.addDay(day.key(), hm::fleet::packDay(day.key(), length, day.value())));
+            for (const MetricBlob &row : singles)
+                QVERIFY(builder.addBucket(row.key, row.data));
+            const hm::fleet::BucketColumns columns = builder.finish();
+            QByteArray text;
+            QVERIFY(appendBucketItems(text, columns, limit));
+            QCOMPARE(text, textOf(inRange, names, limit));
+            QCOMPARE(bucketItemsJson(columns, limit),
+                     bucketItemsJson(inRange, names, limit).value());
         }
     }
 

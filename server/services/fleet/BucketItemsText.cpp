@@ -238,6 +238,124 @@ Status appendBucketItems(QByteArray &out, const QList<MetricBlob> &rows, const Q
     return {};
 }
 
+namespace {
+
+// One point's merged statistics per column (seen: in one of its buckets).
+struct MergedPoint
+{
+    std::vector<MetricStats> stats;
+    std::vector<quint8> seen;
+};
+
+void mergePoint(const hm::fleet::BucketColumns &columns, size_t first, size_t end,
+                MergedPoint &point)
+{
+    for (size_t c = 0; c < columns.columns.size(); ++c) {
+        const hm::fleet::BucketColumns::Column &column = columns.columns[c];
+        MetricStats merged;
+        quint8 seen = 0;
+        // Oldest first, as the buckets' merge always was: the sums add up
+        // in the same order, so the averages are the same doubles.
+        for (size_t i = first; i < end; ++i) {
+            if (column.present[i]) {
+                merged.merge(column.stats[i]);
+                seen = 1;
+            }
+        }
+        point.stats[c] = merged;
+        point.seen[c] = seen;
+    }
+}
+
+template <typename Pick>
+void appendColumnMetrics(QByteArray &out, const std::vector<QByteArray> &keys,
+                         const MergedPoint &point, Pick pick)
+{
+    out += '{';
+    bool first = true;
+    for (size_t c = 0; c < keys.size(); ++c) {
+        if (!point.seen[c])
+            continue;
+        if (!first)
+            out += ',';
+        first = false;
+        out += keys[c];
+        appendJsonNumber(out, pick(point.stats[c]));
+    }
+    out += '}';
+}
+
+} // namespace
+
+Status appendBucketItems(QByteArray &out, const hm::fleet::BucketColumns &columns, qint64 limit)
+{
+    const size_t buckets = columns.starts.size();
+    const size_t per = size_t(bucketsPerPoint(qsizetype(buckets), limit));
+    std::vector<QByteArray> keys; // "name": as JSON, written once per name
+    keys.reserve(columns.columns.size());
+    for (const auto &column : columns.columns) {
+        QByteArray key;
+        appendJsonString(key, column.name);
+        key += ':';
+        keys.push_back(std::move(key));
+    }
+    MergedPoint point{std::vector<MetricStats>(keys.size()), std::vector<quint8>(keys.size())};
+    out.reserve(out.size() + qsizetype(buckets / per * (64 + 100 * keys.size())));
+    out += '[';
+    for (size_t first = 0; first < buckets; first += per) {
+        mergePoint(columns, first, std::min(buckets, first + per), point);
+        if (first > 0)
+            out += ',';
+        // The keys in Qt's order (sorted): count, max, metrics, min, time.
+        out += "{\"count\":";
+        appendColumnMetrics(out, keys, point, [](const MetricStats &s) { return double(s.count); });
+        out += ",\"max\":";
+        appendColumnMetrics(out, keys, point, [](const MetricStats &s) { return s.max; });
+        out += ",\"metrics\":";
+        appendColumnMetrics(out, keys, point, [](const MetricStats &s) { return s.average(); });
+        out += ",\"min\":";
+        appendColumnMetrics(out, keys, point, [](const MetricStats &s) { return s.min; });
+        out += ",\"time\":";
+        appendTime(out, columns.starts[first]);
+        out += '}';
+    }
+    out += ']';
+    return {};
+}
+
+QJsonArray bucketItemsJson(const hm::fleet::BucketColumns &columns, qint64 limit)
+{
+    const size_t buckets = columns.starts.size();
+    const size_t per = size_t(bucketsPerPoint(qsizetype(buckets), limit));
+    const size_t count = columns.columns.size();
+    MergedPoint point{std::vector<MetricStats>(count), std::vector<quint8>(count)};
+    QJsonArray items;
+    for (size_t first = 0; first < buckets; first += per) {
+        mergePoint(columns, first, std::min(buckets, first + per), point);
+        QJsonObject average;
+        QJsonObject min;
+        QJsonObject max;
+        QJsonObject counts;
+        for (size_t c = 0; c < count; ++c) {
+            if (!point.seen[c])
+                continue;
+            const QString &name = columns.columns[c].name;
+            const MetricStats &s = point.stats[c];
+            average.insert(name, s.average());
+            min.insert(name, s.min);
+            max.insert(name, s.max);
+            counts.insert(name, double(s.count));
+        }
+        items.append(
+            QJsonObject{{QStringLiteral("time"), auth::isoOrNull(columns.starts[first] * 1000)},
+                        {QStringLiteral("metrics"), average},
+                        {QStringLiteral("min"), min},
+                        {QStringLiteral("max"), max},
+                        {QStringLiteral("count"), counts}});
+    }
+    return items;
+}
+
 Result<QJsonArray> bucketItemsJson(const QList<MetricBlob> &rows, const QSet<QString> &names,
                                    qint64 limit)
 {

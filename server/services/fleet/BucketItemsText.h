@@ -13,6 +13,7 @@
 // the mins, max of the maxes, counts summed, all exact.
 
 #include "common/Result.h"
+#include "fleet/MetricDayPack.h"
 #include "server/repositories/MetricHistoryRepository.h"
 
 #include <QByteArray>
@@ -26,9 +27,15 @@ namespace hm::server::fleet {
 // How many buckets each point merges for `buckets` rows and `limit` points.
 qsizetype bucketsPerPoint(qsizetype buckets, qint64 limit);
 
-// Appends the items array ("[...]") of `rows` (oldest first), keeping only
-// `names` (empty: all): byte for byte what QJsonDocument writes compact for
-// bucketItemsJson()'s array.
+// Appends the items array ("[...]") of a range's buckets by metric (what
+// MetricHistory reads from days and single buckets): byte for byte what
+// QJsonDocument writes compact for bucketItemsJson()'s array.
+Status appendBucketItems(QByteArray &out, const hm::fleet::BucketColumns &columns, qint64 limit);
+QJsonArray bucketItemsJson(const hm::fleet::BucketColumns &columns, qint64 limit);
+
+// The same from single packed buckets (`rows`, oldest first), keeping only
+// `names` (empty: all): the layout before days (schema 44), kept as the
+// reference TestMetricHistoryText holds the columns' answer against.
 Status appendBucketItems(QByteArray &out, const QList<repositories::MetricBlob> &rows,
                          const QSet<QString> &names, qint64 limit);
 Result<QJsonArray> bucketItemsJson(const QList<repositories::MetricBlob> &rows,

@@ -46,6 +46,16 @@ constexpr qint64 kTurnMs = 5;
 constexpr qsizetype kMaxWaiting = 256;
 // A checkpoint that finds the queue full tries again after this long.
 constexpr int kQueueFullRetryMs = 50;
+// Single buckets a pass folds into their days, per node and tier: a few
+// days of them, so that a database of single buckets (before schema 44) is
+// converted over some passes without a long turn (docs/benchmarks.md).
+constexpr qint64 kFoldRowsPerPass = 400;
+
+// The tiers kept one row per day (fleet_metric_days).
+bool keptByDay(qint64 length)
+{
+    return length == 900 || length == 3600;
+}
 
 qint64 floorTo(qint64 value, qint64 step)
 {
@@ -582,11 +592,14 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
 
     // The marks as stored, moved back to where late reports landed.
     qint64 marks[3] = {0, 0, 0};
+    qint64 foldBefore[3] = {0, 0, 0};
     const qint64 lengths[3] = {60, 900, 3600};
     for (int t = 0; t < 3; ++t) {
         auto mark = rollupMark(m_db, nodeId, lengths[t]);
         if (!mark)
             return mark.error();
+        // Days that end by the stored mark are complete.
+        foldBefore[t] = mark.value() ? hm::fleet::dayOf(*mark.value()) : 0;
         qint64 start = mark.value()     ? *mark.value()
                        : oldest.value() ? floorTo(*oldest.value() * 60, lengths[t])
                                         : std::numeric_limits<qint64>::max();
@@ -595,6 +608,25 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
         marks[t] = start;
     }
     const qint64 storedMarks[3] = {marks[0], marks[1], marks[2]};
+    const QList<MetricTier> &tiers = metricTiers();
+
+    // Single buckets of complete days into their days, before this pass
+    // queues any bucket: a fold deletes the rows it read, and a bucket
+    // rolled up again below is written after that delete, to be folded by
+    // a later pass.
+    for (int t = 1; t < 3; ++t) {
+        bool queued = true;
+        if (Status s = foldDays(
+                nodeId, lengths[t], nowS - tiers[t + 1].keepSeconds, foldBefore[t],
+                [&](const QString &sql, const QString &fallback, QVariantList params) {
+                    return queue(sql, fallback, std::move(params));
+                },
+                &queued);
+            !s)
+            return s;
+        if (!queued)
+            return full();
+    }
 
     // 1-minute buckets from complete minutes.
     if (marks[0] != std::numeric_limits<qint64>::max() && marks[0] < completeEnd) {
@@ -626,17 +658,20 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
             storedMarks[t - 1] == std::numeric_limits<qint64>::max() || marks[t] >= ready)
             continue;
         const qint64 until = std::min(ready, marks[t] + kSpansPerPass * length);
-        auto buckets = bucketsOf(m_db, nodeId, finer, marks[t], until - 1);
+        auto buckets = bucketColumns(nodeId, finer, marks[t], until - 1, {}, true);
         if (!buckets)
             return buckets.error();
+        const hm::fleet::BucketColumns &finerBuckets = buckets.value();
         QMap<qint64, BucketStats> spans;
-        for (const MetricBlob &row : buckets.value()) {
-            auto stats = hm::fleet::unpackBucket(row.data);
-            if (!stats)
-                continue;
-            BucketStats &span = spans[floorTo(row.key, length)];
-            for (auto it = stats.value().begin(); it != stats.value().end(); ++it)
-                span[it.key()].merge(it.value());
+        for (const qint64 start : finerBuckets.starts)
+            spans[floorTo(start, length)]; // a span of empty buckets is a bucket too
+        // Each metric merged oldest first, as bucket by bucket.
+        for (const auto &column : finerBuckets.columns) {
+            for (size_t i = 0; i < finerBuckets.starts.size(); ++i) {
+                if (column.present[i])
+                    spans[floorTo(finerBuckets.starts[i], length)][column.name].merge(
+                        column.stats[i]);
+            }
         }
         for (auto it = spans.begin(); it != spans.end(); ++it) {
             if (!queue(updateBucketSql(), insertBucketSql(),
@@ -654,7 +689,6 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
         m_nodes[nodeId].dirtyFrom = std::numeric_limits<qint64>::max();
 
     // Retention, never ahead of the rollups.
-    const QList<MetricTier> &tiers = metricTiers();
     if (marks[0] != std::numeric_limits<qint64>::max()) {
         const qint64 rawBound = std::min(nowS - tiers[0].keepSeconds, marks[0]) / 60;
         if (!queue(deleteMinutesBeforeSql(), {}, {nodeId, rawBound}))
@@ -666,10 +700,127 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
             bound = std::min(bound, marks[t + 1]);
         if (!queue(deleteBucketsBeforeSql(), {}, {nodeId, lengths[t], bound}))
             return full();
+        // A day goes once all of it is past the bound (reads leave out its
+        // older buckets meanwhile: readableFrom()).
+        if (keptByDay(lengths[t]) &&
+            !queue(deleteDaysBeforeSql(), {}, {nodeId, lengths[t], hm::fleet::dayOf(bound)}))
+            return full();
     }
     if (queuedAny && *from == 0)
         *from = firstFrom;
     return {};
+}
+
+Status MetricHistory::foldDays(const QString &nodeId, qint64 length, qint64 from, qint64 before,
+                               const QueueWrite &queue, bool *queued)
+{
+    *queued = true;
+    if (before <= from)
+        return {};
+    auto read = bucketsToFold(m_db, nodeId, length, from, before, kFoldRowsPerPass);
+    if (!read)
+        return read.error();
+    const QList<MetricBlob> &rows = read.value();
+    if (rows.isEmpty())
+        return {};
+    for (qsizetype i = 0; i < rows.size();) {
+        const qint64 day = hm::fleet::dayOf(rows.at(i).key);
+        QMap<qint64, BucketStats> buckets;
+        auto stored = storedDay(m_db, nodeId, length, day);
+        if (!stored)
+            return stored.error();
+        if (stored.value()) {
+            auto unpacked = hm::fleet::unpackDay(day, *stored.value());
+            if (unpacked)
+                buckets = std::move(unpacked.value());
+            else
+                qCWarning(lcServer).noquote()
+                    << "fleet: day" << day << "of node" << nodeId
+                    << "is damaged; its single buckets replace it:" << unpacked.error().message;
+        }
+        for (; i < rows.size() && hm::fleet::dayOf(rows.at(i).key) == day; ++i) {
+            const MetricBlob &row = rows.at(i);
+            auto stats = hm::fleet::unpackBucket(row.data);
+            // A damaged bucket (or one off its tier's grid, which rollups
+            // never write) could not be read either: it goes with the fold.
+            if (!stats || row.key % length != 0) {
+                qCWarning(lcServer).noquote()
+                    << "fleet: bucket" << row.key << "of node" << nodeId << "dropped:"
+                    << (stats ? QStringLiteral("not on the tier's grid") : stats.error().message);
+                continue;
+            }
+            buckets.insert(row.key, std::move(stats.value()));
+        }
+        if (!queue(updateDaySql(), insertDaySql(),
+                   {nodeId, length, day, hm::fleet::packDay(day, length, buckets)})) {
+            *queued = false; // folded again next pass: a day is written whole
+            return {};
+        }
+    }
+    // Every row in [first, last] was read (in order, up to the limit).
+    if (!queue(deleteBucketRangeSql(), {}, {nodeId, length, rows.first().key, rows.last().key}))
+        *queued = false;
+    return {};
+}
+
+qint64 MetricHistory::readableFrom(qint64 length, qint64 from) const
+{
+    if (!keptByDay(length))
+        return from; // single rows: retention deletes them as they pass
+    for (const MetricTier &tier : metricTiers()) {
+        if (tier.seconds == length)
+            return std::max(from, now() / 1000 - tier.keepSeconds);
+    }
+    return from;
+}
+
+Result<hm::fleet::BucketColumns> MetricHistory::bucketColumns(const QString &nodeId, qint64 length,
+                                                              qint64 from, qint64 to,
+                                                              const QSet<QString> &names,
+                                                              bool skipDamaged)
+{
+    hm::fleet::BucketColumnsBuilder builder(names, from, to);
+    const auto damaged = [&](const char *what, qint64 key, const Error &error) {
+        qCWarning(lcServer).noquote()
+            << "fleet:" << what << key << "of node" << nodeId << "skipped:" << error.message;
+    };
+    if (keptByDay(length)) {
+        auto days = daysOf(m_db, nodeId, length, hm::fleet::dayOf(from), to);
+        if (!days)
+            return days.error();
+        for (const MetricBlob &row : days.value()) {
+            if (Status s = builder.addDay(row.key, row.data); !s) {
+                if (!skipDamaged)
+                    return s.error();
+                damaged("day", row.key, s.error());
+            }
+        }
+    }
+    // Buckets not folded yet: the day in progress, rolled up again, or
+    // stored before days were.
+    auto rows = bucketsOf(m_db, nodeId, length, from, to);
+    if (!rows)
+        return rows.error();
+    for (const MetricBlob &row : rows.value()) {
+        if (Status s = builder.addBucket(row.key, row.data); !s) {
+            if (!skipDamaged)
+                return s.error();
+            damaged("bucket", row.key, s.error());
+        }
+    }
+    return builder.finish();
+}
+
+Result<qint64> MetricHistory::bucketCount(const QString &nodeId, qint64 tier, qint64 from,
+                                          qint64 to)
+{
+    if (!keptByDay(tier))
+        return repositories::bucketCount(m_db, nodeId, tier, from, to);
+    // No metric asked for: only the buckets' starts are read.
+    auto columns = bucketColumns(nodeId, tier, readableFrom(tier, from), to, {QString()}, false);
+    if (!columns)
+        return columns.error();
+    return qint64(columns.value().starts.size());
 }
 
 void MetricHistory::maintain(std::function<void(bool)> done)
@@ -815,13 +966,11 @@ Result<QJsonObject> MetricHistory::query(const QString &nodeId, qint64 startMs, 
     } else {
         const qint64 length = tier.value()->seconds;
         auto buckets =
-            bucketsOf(m_db, nodeId, length, floorTo(startMs / 1000, length), endMs / 1000);
+            bucketColumns(nodeId, length, readableFrom(length, floorTo(startMs / 1000, length)),
+                          endMs / 1000, names, false);
         if (!buckets)
             return buckets.error();
-        auto json = bucketItemsJson(buckets.value(), names, limit);
-        if (!json)
-            return json.error();
-        items = json.value();
+        items = bucketItemsJson(buckets.value(), limit);
     }
     return QJsonObject{{QStringLiteral("node_id"), nodeId},
                        {QStringLiteral("tier"), tier.value()->name},
@@ -848,10 +997,12 @@ Result<MetricHistory::Text> MetricHistory::queryText(const QString &nodeId, qint
         return text;
     }
     const qint64 length = tier.value()->seconds;
-    auto buckets = bucketsOf(m_db, nodeId, length, floorTo(startMs / 1000, length), endMs / 1000);
+    auto buckets =
+        bucketColumns(nodeId, length, readableFrom(length, floorTo(startMs / 1000, length)),
+                      endMs / 1000, names, false);
     if (!buckets)
         return buckets.error();
-    if (Status s = appendBucketItems(text.items, buckets.value(), names, limit); !s)
+    if (Status s = appendBucketItems(text.items, buckets.value(), limit); !s)
         return s.error();
     return text;
 }

@@ -31,9 +31,19 @@
 // again. What is past retention is deleted only once rolled up. A pass does
 // at most a bounded amount of work per node and waits for its writes to
 // commit before the next reads them. Server thread.
+//
+// The 15-minute and 1-hour buckets are kept one row per node and UTC day
+// (fleet_metric_days, core/fleet/MetricDayPack; schema 44). Rollups write
+// single buckets as before; each pass then folds a bounded number of the
+// single buckets of days that are complete (rolled up to their end) into
+// their day's row, which converts a database of single buckets over a few
+// passes as well. Readers lay single buckets over their days' (a single
+// bucket is always the newer). Days go whole once all of them is past
+// retention; reads leave out what is past it before that.
 
 #include "common/Result.h"
 #include "fleet/AgentProtocol.h"
+#include "fleet/MetricDayPack.h"
 #include "fleet/MetricPack.h"
 #include "server/repositories/MetricHistoryRepository.h"
 
@@ -129,6 +139,10 @@ public:
     Result<Text> queryText(const QString &nodeId, qint64 startMs, qint64 endMs, qint64 limit,
                            const QString &tier = {}, const QSet<QString> &names = {});
 
+    // How many buckets of a tier with starts in [from, to] (s) hold data:
+    // the public page's availability.
+    Result<qint64> bucketCount(const QString &nodeId, qint64 tier, qint64 from, qint64 to);
+
     // One pass of rollups and retention over every node with history;
     // `done` runs once its writes are committed (false: one failed).
     void maintain(std::function<void(bool committed)> done);
@@ -190,6 +204,21 @@ private:
     // ticket queued.
     void maintainAfterCheckpoint(std::function<void(bool)> done);
     Status maintainNode(const QString &nodeId, qint64 nowMs, qint64 *from, qint64 *to);
+    using QueueWrite =
+        std::function<bool(const QString &sql, const QString &fallback, QVariantList params)>;
+    // Folds up to a bounded number of the node's single buckets of the tier
+    // with starts in [from, before) into their days; false in *queued when
+    // the queue was full.
+    Status foldDays(const QString &nodeId, qint64 length, qint64 from, qint64 before,
+                    const QueueWrite &queue, bool *queued);
+    // A tier's buckets of the node with starts in [from, to], days and
+    // single buckets together; `skipDamaged`: a damaged row is left out
+    // (with a warning) instead of failing the read.
+    Result<hm::fleet::BucketColumns> bucketColumns(const QString &nodeId, qint64 length,
+                                                   qint64 from, qint64 to,
+                                                   const QSet<QString> &names, bool skipDamaged);
+    // The start of what a query may answer of a tier (retention).
+    qint64 readableFrom(qint64 length, qint64 from) const;
     void maintainFrom(QStringList nodes, qsizetype index, qint64 nowMs, qint64 from, qint64 to,
                       bool ok, std::function<void(bool)> done);
     qint64 now() const;

@@ -235,7 +235,7 @@ QJsonValue PublicStatus::availability(const QString &nodeId, std::optional<qint6
         const qint64 to = now / 1000 / kSpan * kSpan - kSpan;
         spans = to < from ? 0 : (to - from) / kSpan + 1;
         if (spans > 0)
-            withData = repositories::bucketCount(m_db, nodeId, kSpan, from, to);
+            withData = m_fleet.history().bucketCount(nodeId, kSpan, from, to);
     }
     if (!withData || spans <= 0)
         return QJsonValue();
