@@ -46,10 +46,12 @@ constexpr qint64 kTurnMs = 5;
 constexpr qsizetype kMaxWaiting = 256;
 // A checkpoint that finds the queue full tries again after this long.
 constexpr int kQueueFullRetryMs = 50;
-// Single buckets a pass folds into their days, per node and tier: a few
-// days of them, so that a database of single buckets (before schema 44) is
-// converted over some passes without a long turn (docs/benchmarks.md).
-constexpr qint64 kFoldRowsPerPass = 400;
+// Single buckets a pass folds into their days, per node and tier: about
+// four days of 15-minute buckets, so that a database of single buckets
+// (before schema 44) is converted over some passes while a node's share
+// stays near one turn (400 took ~0.1 s a node on a loaded machine, 20
+// turns' worth: docs/benchmarks.md). Steady state folds one day's 96 + 24.
+constexpr qint64 kFoldRowsPerPass = 100;
 
 // The tiers kept one row per day (fleet_metric_days).
 bool keptByDay(qint64 length)
