@@ -214,7 +214,9 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
     const bool withNames = n.logNamesGen != m_logGen || !sameMetricNames(n.logNames, report.metrics);
     qint64 from = 0;
     qint64 to = 0;
-    if (!enqueue(insertLogRecordSql(table), {},
+    // Built once: a report is appended to one of the two tables.
+    static const QString insertSql[2] = {insertLogRecordSql(0), insertLogRecordSql(1)};
+    if (!enqueue(insertSql[table], {},
                  {nodeId, minuteKey, encodeReportLogRecord(report, withNames)}, {}, &from, &to)) {
         QMetaObject::invokeMethod(
             context, [stored] { stored(false); }, Qt::QueuedConnection);
