@@ -9,8 +9,6 @@
 
 #include <QPointer>
 #include <QWebSocket>
-#include <algorithm>
-#include <utility>
 
 namespace hm::server::ws {
 
@@ -183,58 +181,18 @@ void AgentFeed::onReport(WsConnection *connection, const QString &nodeId,
                          const hm::fleet::ReportMessage &report)
 {
     const qint64 seq = report.seq;
-    m_fleet.record(nodeId, report, connection, [this, connection, seq](bool stored) {
+    m_fleet.record(nodeId, report, connection, [connection, seq](bool stored) {
         if (!connection->isOpen())
             return;
         // An ack covers every report up to it (they are stored in order).
         // One that could not be stored must not be skipped by a later ack:
         // the agent reconnects and sends again from the welcome's acked_seq.
         if (!stored) {
-            const auto it = m_sessions.find(connection);
-            if (it != m_sessions.end())
-                sendDueAck(connection, *it);
             connection->closeWith(kCloseTryAgain, QStringLiteral("report not stored; send again"));
             return;
         }
-        noteStored(connection, seq);
-    });
-}
-
-void AgentFeed::noteStored(WsConnection *connection, qint64 seq)
-{
-    const auto it = m_sessions.find(connection);
-    if (it == m_sessions.end())
-        return;
-    if (it->ackDue == 0)
-        m_acksDue.append(connection);
-    it->ackDue = std::max(it->ackDue, seq);
-    // The reports a writer batch committed are answered in one turn of the
-    // event loop (FlowEngineHost::resolveCommitWaiters): their acks go out
-    // right after it, so an agent whose reports met in one batch gets one.
-    if (!m_acksQueued) {
-        m_acksQueued = true;
-        QMetaObject::invokeMethod(this, &AgentFeed::sendDueAcks, Qt::QueuedConnection);
-    }
-}
-
-void AgentFeed::sendDueAcks()
-{
-    m_acksQueued = false;
-    const QList<WsConnection *> due = std::exchange(m_acksDue, {});
-    for (WsConnection *connection : due) {
-        // Looked up by address only: a connection that went meanwhile has
-        // no session (remove()), and one at the same address has none due.
-        const auto it = m_sessions.find(connection);
-        if (it != m_sessions.end())
-            sendDueAck(connection, *it);
-    }
-}
-
-void AgentFeed::sendDueAck(WsConnection *connection, Session &session)
-{
-    const qint64 seq = std::exchange(session.ackDue, 0);
-    if (seq > 0 && connection->isOpen())
         connection->send(hm::fleet::ackText(seq));
+    });
 }
 
 void AgentFeed::onRevoked(const QString &nodeId)

@@ -58,8 +58,6 @@ private:
         // Reads its reports straight from the text frames, sharing the
         // names of the previous one (ReportText.h).
         hm::fleet::ReportTextReader reports;
-        // The highest stored report not yet acknowledged (0: none).
-        qint64 ackDue = 0;
     };
 
     void onMessage(WsConnection *connection, const QString &text);
@@ -68,12 +66,6 @@ private:
     // per report).
     void onReport(WsConnection *connection, const QString &nodeId,
                   const hm::fleet::ReportMessage &report);
-    // A report of the connection is stored: its ack goes out with the
-    // others of the same writer batch, one per connection (sendDueAcks).
-    void noteStored(WsConnection *connection, qint64 seq);
-    void sendDueAcks();
-    // Sends the connection's due ack now (before it is closed).
-    void sendDueAck(WsConnection *connection, Session &session);
     void onRevoked(const QString &nodeId);
     // The agent's settings: the global ones with its node's probes.
     hm::fleet::AgentSettings settingsFor(const Session &session) const;
@@ -87,9 +79,6 @@ private:
     QHash<WsConnection *, Session> m_sessions;
     QHash<QString, WsConnection *> m_byNode; // authenticated connections
     QTimer m_silence;
-    // Connections with an ack due, and whether sendDueAcks() is queued.
-    QList<WsConnection *> m_acksDue;
-    bool m_acksQueued = false;
 };
 
 } // namespace hm::server::ws
