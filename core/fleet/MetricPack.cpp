@@ -3,6 +3,7 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -251,45 +252,62 @@ Result<MinutePackWriter> MinutePackWriter::resume(const QByteArray &packed)
 
 void MinutePackWriter::append(qint64 timeMs, qint64 seq, const QList<MetricValue> &metrics)
 {
-    // The value of each name, the last one when a name repeats.
-    std::vector<std::pair<int, qint64>> present;
-    present.reserve(size_t(metrics.size()));
-    for (const MetricValue &metric : metrics) {
-        auto found = m_index.constFind(metric.name);
-        int index = 0;
-        if (found == m_index.constEnd()) {
+    // The value of each name, the last one when a name repeats. An agent
+    // sends the same names in the same order report after report: the
+    // name at the same place in the previous report is tried before the
+    // hash, and indices that come out ascending need no sorting.
+    m_present.clear();
+    m_present.reserve(size_t(metrics.size()));
+    bool ascending = true;
+    for (qsizetype i = 0; i < metrics.size(); ++i) {
+        const MetricValue &metric = metrics.at(i);
+        int index = -1;
+        if (size_t(i) < m_order.size() && m_names.at(m_order[size_t(i)]) == metric.name) {
+            index = m_order[size_t(i)];
+        } else if (auto found = m_index.constFind(metric.name); found != m_index.constEnd()) {
+            index = found.value();
+        } else {
             index = int(m_names.size());
             m_index.insert(metric.name, index);
             m_names.append(metric.name);
             m_resolutions.push_back(metricResolution(metric.name));
             m_previous.push_back(0);
-        } else {
-            index = found.value();
         }
-        present.emplace_back(index, m_resolutions[size_t(index)].quantise(metric.value));
+        if (size_t(i) < m_order.size())
+            m_order[size_t(i)] = index;
+        else
+            m_order.push_back(index);
+        ascending = ascending && (m_present.empty() || index > m_present.back().first);
+        m_present.emplace_back(index, m_resolutions[size_t(index)].quantise(metric.value));
     }
-    std::stable_sort(present.begin(), present.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    const auto last = std::unique(present.rbegin(), present.rend(),
-                                  [](const auto &a, const auto &b) { return a.first == b.first; });
-    present.erase(present.begin(), last.base());
+    m_order.resize(size_t(metrics.size()));
+    if (!ascending) {
+        std::stable_sort(m_present.begin(), m_present.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        const auto last = std::unique(m_present.rbegin(), m_present.rend(),
+                                      [](const auto &a, const auto &b) { return a.first == b.first; });
+        m_present.erase(m_present.begin(), last.base());
+    }
 
     const int known = int(m_names.size());
     putVarint(m_body, quint64(known));
     putZigzag(m_body, timeMs - m_prevTime);
     putZigzag(m_body, seq - m_prevSeq);
-    QByteArray bitmap((known + 7) / 8, '\0');
-    for (const auto &[index, q] : present)
-        bitmap[index / 8] = char(quint8(bitmap.at(index / 8)) | (1u << (index % 8)));
-    m_body.append(bitmap);
-    for (const auto &[index, q] : present) {
+    const qsizetype bitmapAt = m_body.size();
+    const qsizetype bitmapBytes = (known + 7) / 8;
+    m_body.resize(bitmapAt + bitmapBytes);
+    char *bitmap = m_body.data() + bitmapAt;
+    std::memset(bitmap, 0, size_t(bitmapBytes));
+    for (const auto &[index, q] : m_present)
+        bitmap[index / 8] = char(quint8(bitmap[index / 8]) | (1u << (index % 8)));
+    for (const auto &[index, q] : m_present) {
         putZigzag(m_body, q - m_previous[size_t(index)]);
         m_previous[size_t(index)] = q;
     }
     m_prevTime = timeMs;
     m_prevSeq = seq;
     ++m_samples;
-    m_values += qint64(present.size());
+    m_values += qint64(m_present.size());
 }
 
 QByteArray MinutePackWriter::packed() const

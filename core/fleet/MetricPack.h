@@ -36,6 +36,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace hm::fleet {
@@ -80,6 +81,10 @@ private:
     // name with a dozen prefixes; a report has dozens of values).
     std::vector<MetricResolution> m_resolutions;
     std::vector<qint64> m_previous; // last q of each name
+    // The name index of each value of the previous append, by position.
+    std::vector<int> m_order;
+    // append()'s (index, q) pairs, kept to spare an allocation per report.
+    std::vector<std::pair<int, qint64>> m_present;
     qint64 m_prevTime = 0;
     qint64 m_prevSeq = 0;
     int m_samples = 0;

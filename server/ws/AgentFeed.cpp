@@ -91,6 +91,15 @@ void AgentFeed::onMessage(WsConnection *connection, const QString &text)
     if (it == m_sessions.end() || !connection->isOpen())
         return;
     it->sinceLastMessage.restart();
+    if (!it->nodeId.isEmpty()) {
+        // Nearly every frame is a report: read straight from the text. A
+        // report in another shape, a refusal and every other message go
+        // the full way below, with the same outcome (ReportText.h).
+        if (auto report = it->reports.read(QStringView(text))) {
+            onReport(connection, it->nodeId, *report);
+            return;
+        }
+    }
     const QByteArray frame = text.toUtf8();
     auto message = hm::fleet::parseAgentMessage(frame);
     if (!message) {
@@ -182,7 +191,7 @@ void AgentFeed::onReport(WsConnection *connection, const QString &nodeId,
             connection->closeWith(kCloseTryAgain, QStringLiteral("report not stored; send again"));
             return;
         }
-        connection->send(QString::fromUtf8(hm::fleet::serialize(hm::fleet::AckMessage{seq})));
+        connection->send(hm::fleet::ackText(seq));
     });
 }
 

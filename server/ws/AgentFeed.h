@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fleet/AgentProtocol.h"
+#include "fleet/ReportText.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -54,6 +55,9 @@ private:
         QStringList labels;                   // the node's, to pick its probes
         QList<hm::fleet::ProbeTarget> probes; // as last sent to the agent
         QElapsedTimer sinceLastMessage;
+        // Reads its reports straight from the text frames, sharing the
+        // names of the previous one (ReportText.h).
+        hm::fleet::ReportTextReader reports;
     };
 
     void onMessage(WsConnection *connection, const QString &text);

@@ -10,12 +10,19 @@
 //   isValidMetricName, finite values, at most kMaxReportValues, positive
 //   sequence numbers, exact nonce and signature sizes);
 // - stability: an accepted message, serialised and parsed again, is the
-//   same message.
+//   same message;
+// - the report fast path (ReportTextReader, what AgentFeed runs first on
+//   every frame) on the bytes and on the QString a WebSocket would deliver:
+//   whatever it reads, parseAgentMessage reads as the same report, down to
+//   the bits of every value; a reader that remembers the previous input's
+//   names reads the same.
 
 #include "FuzzCheck.h"
 #include "fleet/AgentProtocol.h"
+#include "fleet/ReportText.h"
 
 #include <cmath>
+#include <cstring>
 
 using namespace hm;
 using namespace hm::fleet;
@@ -107,11 +114,60 @@ void checkLimits(const AgentMessage &message)
     }
 }
 
+bool identicalReports(const ReportMessage &a, const ReportMessage &b)
+{
+    if (a.seq != b.seq || a.timeMs != b.timeMs || a.containers != b.containers ||
+        a.metrics.size() != b.metrics.size())
+        return false;
+    for (qsizetype i = 0; i < a.metrics.size(); ++i) {
+        if (a.metrics[i].name != b.metrics[i].name ||
+            std::memcmp(&a.metrics[i].value, &b.metrics[i].value, sizeof(double)) != 0)
+            return false;
+    }
+    return true;
+}
+
+// The fast path's report against parseAgentMessage on `utf8`.
+void checkFastReport(const ReportMessage &fast, const QByteArray &utf8)
+{
+    const auto slow = parseAgentMessage(utf8);
+    HM_FUZZ_CHECK(slow.ok(), "the fast path read what parseAgentMessage refuses");
+    const auto *report = std::get_if<ReportMessage>(&slow.value());
+    HM_FUZZ_CHECK(report != nullptr, "the fast path read a report of another message");
+    HM_FUZZ_CHECK(identicalReports(fast, *report), "the fast path read another report");
+}
+
+void checkFastPath(QByteArrayView frame)
+{
+    // Carried from input to input, as a connection's reader is.
+    static ReportTextReader carried;
+    ReportTextReader fresh;
+    const auto fast = fresh.read(frame);
+    const auto fastCarried = carried.read(frame);
+    HM_FUZZ_CHECK(fast.has_value() == fastCarried.has_value(),
+                  "the previous report's names changed the outcome");
+    if (fast) {
+        HM_FUZZ_CHECK(identicalReports(*fast, *fastCarried),
+                      "the previous report's names changed the report");
+        checkFastReport(*fast, frame.toByteArray());
+    }
+    const QString text = QString::fromUtf8(frame);
+    ReportTextReader freshText;
+    const auto fastText = freshText.read(QStringView(text));
+    if (fastText)
+        checkFastReport(*fastText, text.toUtf8());
+    // Where the QString holds the same text (fromUtf8 drops a BOM and
+    // replaces invalid bytes), both forms are read alike.
+    HM_FUZZ_CHECK(fast.has_value() == fastText.has_value() || text.toUtf8() != frame,
+                  "bytes and QString read differently");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView frame(reinterpret_cast<const char *>(data), qsizetype(size));
+    checkFastPath(frame);
     auto parsed = parseAgentMessage(frame);
     if (!parsed) {
         const ErrorCode code = parsed.error().code;

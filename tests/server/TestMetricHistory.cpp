@@ -161,6 +161,9 @@ private slots:
         QVERIFY(admin);
         m_fleet = std::make_unique<server::fleet::FleetService>(*m_store.db, m_host, m_events);
         m_fleet->setClock([this] { return m_now; });
+        // Each report answered on its own: the cases below record one at a
+        // time and wait for each (the server's window is the last case's).
+        history().setAckWindowMs(0);
         server::fleet::NodeDetails details;
         details.name = QStringLiteral("history-01");
         m_admin = principalOf(admin.value());
@@ -492,6 +495,35 @@ private slots:
                      .valueOr(-1),
                  1);
         QVERIFY(history().queryText(node, fromMs, m_now, 10000, QStringLiteral("15m")));
+    }
+
+    // The server answers reports in windows (setAckWindowMs), one wait for
+    // the commit of them all: still each answered only once its log record
+    // is committed, each answered once, in order.
+    void reportsOfAWindowAreAnsweredOnceCommitted()
+    {
+        history().setAckWindowMs(50);
+        const qint64 first = history().lastSeq(m_node).value() + 1;
+        const qint64 before = logRecords();
+        constexpr int kCount = 10;
+        QList<qint64> answered;
+        bool committedWhenAnswered = true;
+        for (int i = 0; i < kCount; ++i) {
+            const qint64 seq = first + i;
+            history().record(m_node,
+                             hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
+                             &m_context, [&, i, seq](bool ok) {
+                                 committedWhenAnswered = committedWhenAnswered && ok &&
+                                                         logRecords() >= before + i + 1;
+                                 answered.append(seq);
+                             });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), qsizetype(kCount), 20000);
+        QVERIFY(committedWhenAnswered);
+        for (int i = 0; i < kCount; ++i)
+            QCOMPARE(answered.at(i), first + i);
+        QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
+        history().setAckWindowMs(0);
     }
 };
 

@@ -17,6 +17,8 @@
 #include <QPointer>
 #include <QTimer>
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace hm::server::fleet {
 
@@ -226,7 +228,9 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
     const bool withNames = n.logNamesGen != m_logGen || !sameMetricNames(n.logNames, report.metrics);
     qint64 from = 0;
     qint64 to = 0;
-    if (!enqueue(insertLogRecordSql(table), {},
+    // Built once: a report is appended to one of the two tables.
+    static const QString insertSql[2] = {insertLogRecordSql(0), insertLogRecordSql(1)};
+    if (!enqueue(insertSql[table], {},
                  {nodeId, minuteKey, encodeReportLogRecord(report, withNames)}, {}, &from, &to)) {
         QMetaObject::invokeMethod(
             context, [stored] { stored(false); }, Qt::QueuedConnection);
@@ -248,22 +252,43 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
     n.seenAtMs = nowMs;
     // A report behind the rollups: they start again from its minute.
     n.dirtyFrom = std::min(n.dirtyFrom, minuteKey * 60);
-    m_host.afterCommit(from, to, this,
-                       [this, nodeId, context = QPointer<QObject>(context),
-                        stored = std::move(stored)](bool committed) {
-                           if (!committed) {
-                               // The report is in memory, not in the log: the
-                               // next checkpoint stores it, and a resent one
-                               // is acknowledged after that.
-                               auto found = m_nodes.find(nodeId);
-                               if (found != m_nodes.end() && !found->awaitCheckpoint) {
-                                   found->awaitCheckpoint = true;
-                                   found->awaitGen = m_logGen;
-                               }
-                           }
-                           if (context)
-                               stored(committed);
-                       });
+    // Answered with the other reports of this window, once their commit
+    // is known (flushAckWaits).
+    if (m_ackWaits.empty())
+        m_ackFrom = from;
+    m_ackTo = to;
+    m_ackWaits.push_back(AckWait{nodeId, QPointer<QObject>(context), std::move(stored)});
+    if (m_ackWindowMs <= 0)
+        flushAckWaits();
+    else if (m_ackWaits.size() == 1)
+        QTimer::singleShot(m_ackWindowMs, this, [this] { flushAckWaits(); });
+}
+
+void MetricHistory::flushAckWaits()
+{
+    if (m_ackWaits.empty())
+        return;
+    auto waits = std::make_shared<std::vector<AckWait>>(std::exchange(m_ackWaits, {}));
+    // One wait for the whole window: a failure anywhere in it counts for
+    // each of its reports (as a failure elsewhere in one report's range
+    // always could: WriteBehindQueue::stateAt), which only makes a
+    // resent report wait for a checkpoint.
+    m_host.afterCommit(m_ackFrom, m_ackTo, this, [this, waits](bool committed) {
+        for (AckWait &wait : *waits) {
+            if (!committed) {
+                // The report is in memory, not in the log: the next
+                // checkpoint stores it, and a resent one is acknowledged
+                // after that.
+                auto found = m_nodes.find(wait.nodeId);
+                if (found != m_nodes.end() && !found->awaitCheckpoint) {
+                    found->awaitCheckpoint = true;
+                    found->awaitGen = m_logGen;
+                }
+            }
+            if (wait.context)
+                wait.stored(committed);
+        }
+    });
 }
 
 void MetricHistory::forget(const QString &nodeId)

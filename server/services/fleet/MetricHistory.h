@@ -60,6 +60,7 @@
 #include <QVariantList>
 #include <functional>
 #include <limits>
+#include <vector>
 
 namespace hm::store {
 class Database;
@@ -89,6 +90,13 @@ public:
     // The clock maintain() measures completeness and retention with (tests
     // give it a simulated time).
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // Reports are answered in windows of this long (0: each on its own):
+    // one wait for the commit of all the window's log records, so the
+    // writer commits a fleet's reports together instead of hurrying a
+    // commit for nearly every one (a page or two encrypted and written and
+    // a wake-up of both threads each: BenchAgentFleet, docs/benchmarks.md).
+    // A report is still answered only once its record committed.
+    void setAckWindowMs(int ms) { m_ackWindowMs = ms; }
 
     // The last report sequence stored or queued for the node.
     Result<qint64> lastSeq(const QString &nodeId);
@@ -235,6 +243,20 @@ private:
     qint64 m_logGen = 0; // reports go to log table m_logGen % 2
     bool m_checkpointing = false;
     QList<std::function<void(bool)>> m_checkpointWaiters;
+    // Reports whose log records are queued, waiting to be answered
+    // together (flushAckWaits), and the write tickets they span.
+    struct AckWait
+    {
+        QString nodeId;
+        QPointer<QObject> context;
+        std::function<void(bool)> stored;
+    };
+    void flushAckWaits();
+    std::vector<AckWait> m_ackWaits;
+    qint64 m_ackFrom = 0;
+    qint64 m_ackTo = 0;
+    // Well within the agents' patience and the goal of a p99 below 1 s.
+    int m_ackWindowMs = 25;
 };
 
 } // namespace fleet
