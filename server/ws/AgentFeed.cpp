@@ -18,6 +18,10 @@ namespace {
 constexpr qint64 kHelloTimeoutMs = 10'000;
 // Missed report intervals after which an agent counts as gone.
 constexpr qint64 kMissedIntervals = 3;
+// How often silence is checked, and the most one check may add to the
+// listening clock (a longer gap was the event loop's stall, not the agents').
+constexpr int kSilenceCheckMs = 1000;
+constexpr qint64 kMostListenedPerCheckMs = 1500;
 
 } // namespace
 
@@ -39,7 +43,8 @@ AgentFeed::AgentFeed(fleet::FleetService &fleet, fleet::ProbeService &probes, QO
             pushProbes(nodeId);
     });
     connect(&m_silence, &QTimer::timeout, this, &AgentFeed::checkSilence);
-    m_silence.start(1000);
+    m_silence.start(kSilenceCheckMs);
+    m_sinceCheck.start();
 }
 
 void AgentFeed::open(WsConnection *connection)
@@ -52,7 +57,7 @@ void AgentFeed::open(WsConnection *connection)
     socket.setMaxAllowedIncomingFrameSize(quint64(hm::fleet::kMaxAgentResponseBytes));
     Session session;
     session.nonce = crypto::randomBytes(hm::fleet::kChallengeNonceBytes);
-    session.sinceLastMessage.start();
+    session.lastHeardAt = listeningClock();
     m_sessions.insert(connection, session);
     connect(&socket, &QWebSocket::textMessageReceived, connection,
             [this, connection](const QString &text) { onMessage(connection, text); });
@@ -90,7 +95,7 @@ void AgentFeed::onMessage(WsConnection *connection, const QString &text)
     const auto it = m_sessions.find(connection);
     if (it == m_sessions.end() || !connection->isOpen())
         return;
-    it->sinceLastMessage.restart();
+    it->lastHeardAt = listeningClock();
     if (!it->nodeId.isEmpty()) {
         // Nearly every frame is a report: read straight from the text. A
         // report in another shape, a refusal and every other message go
@@ -245,15 +250,22 @@ void AgentFeed::pushProbes(const QString &nodeId)
     }
 }
 
+qint64 AgentFeed::listeningClock() const
+{
+    return m_listenedMs + qMin(m_sinceCheck.elapsed(), kMostListenedPerCheckMs);
+}
+
 void AgentFeed::checkSilence()
 {
+    m_listenedMs = listeningClock();
+    m_sinceCheck.restart();
     const qint64 reportLimitMs =
         qint64(m_fleet.settings().intervalSeconds) * 1000 * kMissedIntervals;
     const QList<WsConnection *> connections = m_sessions.keys();
     for (WsConnection *connection : connections) {
         const Session &session = m_sessions[connection];
         const qint64 limit = session.nodeId.isEmpty() ? kHelloTimeoutMs : reportLimitMs;
-        if (!connection->isOpen() || session.sinceLastMessage.elapsed() <= limit)
+        if (!connection->isOpen() || m_listenedMs - session.lastHeardAt <= limit)
             continue;
         // A timeout is no refusal: the agent tries again (4401 would stop it).
         if (session.nodeId.isEmpty())

@@ -54,7 +54,7 @@ private:
         QString nodeId;                       // set once authenticated
         QStringList labels;                   // the node's, to pick its probes
         QList<hm::fleet::ProbeTarget> probes; // as last sent to the agent
-        QElapsedTimer sinceLastMessage;
+        qint64 lastHeardAt = 0; // listeningClock() when its last message came
         // Reads its reports straight from the text frames, sharing the
         // names of the previous one (ReportText.h).
         hm::fleet::ReportTextReader reports;
@@ -73,12 +73,19 @@ private:
     // last sent; `nodeId` empty: every connected agent.
     void pushProbes(const QString &nodeId = {});
     void checkSilence();
+    // Milliseconds the feed has been able to listen: wall time, except that
+    // a stall of the event loop counts for at most one check period. An
+    // agent whose messages waited in the socket while the thread was busy
+    // elsewhere is not silent (they closed thousands as 4408 under load).
+    qint64 listeningClock() const;
 
     fleet::FleetService &m_fleet;
     fleet::ProbeService &m_probes;
     QHash<WsConnection *, Session> m_sessions;
     QHash<QString, WsConnection *> m_byNode; // authenticated connections
     QTimer m_silence;
+    QElapsedTimer m_sinceCheck;   // wall time since the last check
+    qint64 m_listenedMs = 0;      // listeningClock() at the last check
 };
 
 } // namespace hm::server::ws
