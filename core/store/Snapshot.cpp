@@ -169,4 +169,9 @@ Status importPlain(Database &target, const QString &plainPath)
     return copied;
 }
 
+Status checkpointIntoFile(Database &db)
+{
+    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
 } // namespace hm::store::snapshot

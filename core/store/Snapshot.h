@@ -32,5 +32,10 @@ void abandon(Database &db);
 // only by the copy's own content.
 Status importPlain(Database &target, const QString &plainPath);
 
+// Writes everything the WAL holds into the database file and syncs it
+// (wal_checkpoint(TRUNCATE)): a staged copy is whole on disk before a
+// marker can make a start swap it in.
+Status checkpointIntoFile(Database &db);
+
 } // namespace snapshot
 } // namespace hm::store

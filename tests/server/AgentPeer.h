@@ -84,6 +84,24 @@ public:
         }
         return true;
     }
+    // Waits until the server acknowledged report `seq` (an ack covers every
+    // report up to its seq): the report is stored and announced.
+    bool waitForAck(qint64 seq)
+    {
+        QSignalSpy spy(&socket, &QWebSocket::textMessageReceived);
+        for (;;) {
+            for (const QByteArray &frame : std::as_const(received)) {
+                const auto parsed = fleet::parseAgentMessage(frame);
+                if (parsed) {
+                    if (const auto *ack = std::get_if<fleet::AckMessage>(&parsed.value());
+                        ack && ack->seq >= seq)
+                        return true;
+                }
+            }
+            if (closed || !spy.wait(20000))
+                return false;
+        }
+    }
     bool waitForClose()
     {
         if (closed)

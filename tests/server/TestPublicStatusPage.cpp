@@ -379,7 +379,10 @@ private slots:
         // again, the other node's are not.
         QVERIFY(signInAgent(*m_http, m_agent, m_node));
         m_agent.send(fleet::serialize(reportNow(1)));
-        // Stored once the admin's view of its history holds it.
+        // Stored and announced once acknowledged (reports are answered in
+        // windows, after the history already shows them), and the admin's
+        // view of its history holds it.
+        QVERIFY(m_agent.waitForAck(1));
         QTRY_VERIFY_WITH_TIMEOUT(
             m_http
                 ->get(QStringLiteral("/api/v1/nodes/%1/metrics?metrics=cpu_usage").arg(m_node),

@@ -738,8 +738,7 @@ void BackupService::restore(const QString &userId, const auth::ClientInfo &clien
                                            .arg(migrated.error().message));
             // The migration's commits into the file, synced, before the
             // marker can make a start swap it in.
-            if (Status synced = target.value()->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-                !synced)
+            if (Status synced = store::snapshot::checkpointIntoFile(*target.value()); !synced)
                 return synced;
             auto version = store::schemaVersion(*target.value());
             *schema = version.valueOr(0);
