@@ -1654,12 +1654,23 @@ void WireGuardService::confirmByHandshake(qint64 serverId, const WgTrafficSample
             // The first sample taken just before a change is applied gives
             // the baseline (handshake times are whole seconds: comparing
             // with the change's time would miss a handshake in its second).
-            if (sample.beforeChange)
+            if (sample.beforeChange) {
                 (void)setWgPendingBaseline(m_db, r.kind, r.objectId, handshake);
+                continue;
+            }
+            // No sample was taken before the change (it failed or came
+            // late on a busy machine): a handshake of a later second than
+            // the change's is the peer's answer to it; an older one (or one
+            // in the change's own second, which may be either) becomes the
+            // baseline. Without this the change was rolled back at its
+            // deadline although the peer followed it.
+            if (handshake <= r.appliedAt / 1000) {
+                (void)setWgPendingBaseline(m_db, r.kind, r.objectId, handshake);
+                continue;
+            }
+        } else if (handshake <= *r.baselineHandshake) {
             continue;
         }
-        if (handshake <= *r.baselineHandshake)
-            continue;
         auto gone = deleteWgPendingChange(m_db, r.kind, r.objectId);
         if (gone && gone.value() > 0)
             auth::audit(m_db, QStringLiteral("WIREGUARD_CHANGE_CONFIRMED"), QString(),
