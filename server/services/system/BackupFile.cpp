@@ -103,6 +103,7 @@ Status Writer::writeRaw(QByteArrayView bytes)
         return backupIoError(QStringLiteral("cannot write"), m_file);
     m_sha.addData(bytes);
     m_written += bytes.size();
+    m_writeBehind.wrote(m_file);
     return {};
 }
 
@@ -179,9 +180,12 @@ Result<QString> Writer::finish()
         return s.error();
     if (Status s = writeChunk(true); !s)
         return s.error();
-    if (!m_file.flush())
-        return backupIoError(QStringLiteral("cannot write"), m_file);
+    // Durable before anyone is told the backup is complete.
+    if (Status synced = filesync::syncFile(m_file); !synced)
+        return synced.error();
     m_file.close();
+    if (Status synced = filesync::syncDirectory(QFileInfo(m_file.fileName()).absolutePath()); !synced)
+        return synced.error();
     return QString::fromLatin1(m_sha.result().toHex());
 }
 

@@ -22,6 +22,7 @@
 // the data dir>", "logs/recent.jsonl".
 
 #include "common/Result.h"
+#include "common/FileSync.h"
 #include "crypto/SecureBytes.h"
 #include "crypto/Sha256.h"
 #include "server/services/system/BackupCompression.h"
@@ -81,6 +82,7 @@ private:
     quint64 m_index = 0;
     qint64 m_written = 0;
     crypto::Sha256 m_sha;
+    filesync::WriteBehind m_writeBehind;
 };
 
 struct Opened

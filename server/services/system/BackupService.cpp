@@ -1,5 +1,6 @@
 #include "server/services/system/BackupService.h"
 
+#include "common/FileSync.h"
 #include "common/IsoTime.h"
 #include "common/Logging.h"
 #include "crypto/ChunkSeal.h"
@@ -609,6 +610,19 @@ void BackupService::adopt(const QString &userId, const auth::ClientInfo &client,
                 Error{ErrorCode::IoError, QStringLiteral("cannot read %1").arg(temporary)};
             return;
         }
+        // On disk before the answer calls it a stored backup (opened for
+        // writing: Windows syncs only handles that may write).
+        QFile data(temporary);
+        if (!data.open(QIODevice::ReadWrite)) {
+            checked->status =
+                Error{ErrorCode::IoError, QStringLiteral("cannot open %1 to sync it").arg(temporary)};
+            return;
+        }
+        if (Status synced = filesync::syncFile(data); !synced) {
+            checked->status = synced;
+            return;
+        }
+        data.close();
         auto opened = backup::readHeader(in);
         if (!opened) {
             checked->status = opened.error();
@@ -661,6 +675,11 @@ void BackupService::adopt(const QString &userId, const auth::ClientInfo &client,
                 if (!QDir().rename(temporary, filePath(id))) {
                     QFile::remove(temporary);
                     return done(Error{ErrorCode::IoError, QStringLiteral("cannot store the backup")});
+                }
+                // The new name too (the file's data was synced by the worker).
+                if (Status synced = filesync::syncDirectory(backupsDir()); !synced) {
+                    QFile::remove(filePath(id));
+                    return done(synced.error());
                 }
                 if (Status inserted = repositories::insertBackup(m_db, row); !inserted) {
                     QFile::remove(filePath(id));

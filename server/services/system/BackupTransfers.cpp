@@ -1,5 +1,6 @@
 #include "server/services/system/BackupTransfers.h"
 
+#include "common/FileSync.h"
 #include "crypto/Random.h"
 #include "crypto/Sha256.h"
 #include "server/api/AuthCommon.h"
@@ -48,6 +49,9 @@ struct BackupTransfers::Upload
     qint64 touchedMs = 0;
     std::shared_ptr<QFile> file;
     std::shared_ptr<crypto::Sha256> hash;
+    // Keeps the file's dirty pages few, so the sync before it is adopted
+    // does not hold up the database's commits (common/FileSync.h).
+    std::shared_ptr<filesync::WriteBehind> writeBehind = std::make_shared<filesync::WriteBehind>();
 };
 
 // One download: reads a piece on the pool whenever the socket wants more.
@@ -301,11 +305,13 @@ void BackupTransfers::uploadChunk(const QString &userId, const QString &uploadId
     BackupTransfers *self = this; // waits for the pool before it goes
     // One task per chunk, and `busy` admits one chunk per upload at a
     // time: the file and the hash see one thread at a time, in order.
-    m_pool.start([self, file = upload->file, hash = upload->hash, bytes = std::move(bytes),
-                  uploadId, length, done] {
+    m_pool.start([self, file = upload->file, hash = upload->hash, writeBehind = upload->writeBehind,
+                  bytes = std::move(bytes), uploadId, length, done] {
         const bool written = file->write(bytes) == bytes.size() && file->flush();
-        if (written)
+        if (written) {
             hash->addData(bytes);
+            writeBehind->wrote(*file);
+        }
         QMetaObject::invokeMethod(
             self,
             [self, written, uploadId, length, done] {
