@@ -11,20 +11,24 @@ QString CommandResult::firstErrorLine() const
         return QStringLiteral("the program could not be started");
     if (timedOut)
         return QStringLiteral("the program did not finish in time");
-    const QByteArray &source = err.trimmed().isEmpty() ? out : err;
     // The first line that says something: wireguard-go starts its stderr
-    // with a framed banner (box-drawing characters) whatever went wrong.
-    QString line;
-    for (const QByteArray &raw : source.split('\n')) {
-        const QString candidate = QString::fromUtf8(raw).trimmed();
-        const bool decoration =
-            candidate.isEmpty() || (candidate.front().unicode() >= 0x2500 &&
-                                    candidate.front().unicode() <= 0x257F);
-        if (!decoration) {
-            line = candidate;
-            break;
+    // with a framed banner (box-drawing characters) whatever went wrong,
+    // and writes the reason itself ("ERROR: (wg0) … Failed to create TUN
+    // device: permission denied") on stdout. So stderr first, then stdout.
+    const auto firstSaying = [](const QByteArray &source) {
+        for (const QByteArray &raw : source.split('\n')) {
+            const QString candidate = QString::fromUtf8(raw).trimmed();
+            const bool decoration =
+                candidate.isEmpty() || (candidate.front().unicode() >= 0x2500 &&
+                                        candidate.front().unicode() <= 0x257F);
+            if (!decoration)
+                return candidate;
         }
-    }
+        return QString();
+    };
+    QString line = firstSaying(err);
+    if (line.isEmpty())
+        line = firstSaying(out);
     if (line.size() > 300)
         line = line.left(300) + QStringLiteral("…");
     return line.isEmpty() ? QStringLiteral("exit code %1").arg(exitCode) : line;

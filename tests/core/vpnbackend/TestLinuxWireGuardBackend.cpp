@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace hm;
 using namespace hm::vpn;
@@ -454,6 +455,43 @@ private slots:
         const CommandResult missing = runCommand(QStringLiteral("/nonexistent/tool"), {});
         QVERIFY(!missing.started);
         QCOMPARE(missing.firstErrorLine(), QStringLiteral("the program could not be started"));
+    }
+
+    void theReasonIsFoundBehindABanner()
+    {
+        // wireguard-go frames a banner on stderr and writes the reason on
+        // stdout; an error that said only "exit code 1" left the operator
+        // guessing (seen when the packaged unit ran under systemd).
+        const CommandResult framed = runCommand(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("printf '┌──┐\\n│ banner │\\n└──┘\\n' >&2; "
+                            "echo 'ERROR: (wg9) Failed to create TUN device: permission denied'; "
+                            "exit 1")},
+            {}, 5000);
+        QVERIFY(framed.started && !framed.succeeded());
+        QCOMPARE(framed.firstErrorLine(),
+                 QStringLiteral("ERROR: (wg9) Failed to create TUN device: permission denied"));
+        // A plain stderr line still comes first.
+        const CommandResult plain = runCommand(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"), QStringLiteral("echo out; echo 'the reason' >&2; exit 2")}, {},
+            5000);
+        QCOMPARE(plain.firstErrorLine(), QStringLiteral("the reason"));
+
+        // The real tool, as a user that may not open /dev/net/tun.
+        if (QStandardPaths::findExecutable(QStringLiteral("wireguard-go")).isEmpty() ||
+            QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty() || ::geteuid() != 0)
+            QSKIP("needs wireguard-go, setpriv and root");
+        const CommandResult real = runCommand(
+            QStringLiteral("setpriv"),
+            {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+             QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"),
+             QStringLiteral("--bounding-set=-all"), QStringLiteral("wireguard-go"),
+             QStringLiteral("hmnotun0")},
+            {}, 10'000);
+        QVERIFY(!real.succeeded());
+        QVERIFY2(real.firstErrorLine().contains(QStringLiteral("TUN")), qPrintable(real.firstErrorLine()));
     }
 };
 
