@@ -30,7 +30,8 @@ import urllib.request
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from check_cases import FAILED, PASSED, case  # noqa: E402
-from overlay_root import ROOT_ENV, OverlayRoot  # noqa: E402
+from booted_root import BootedRoot  # noqa: E402
+from overlay_root import OverlayRoot  # noqa: E402
 
 BUILD, SOURCE = sys.argv[1], sys.argv[2]
 BIN = os.path.join(BUILD, "bin")
@@ -376,80 +377,38 @@ def check_install(debs, work):
     assert "left after purge" not in out and out.rstrip().endswith("purged"), out
 
 
-CHECK_UNIT = """[Unit]
-Description=HiveMind packaging check (TestPackages)
-After=sysinit.target
-SuccessAction=poweroff-force
-FailureAction=poweroff-force
-
-[Service]
-Type=oneshot
-ExecStart=/usr/local/sbin/hm-systemd-check
-"""
-
-CHECK_TARGET = """[Unit]
-Description=HiveMind packaging check (TestPackages)
-Requires=sysinit.target hm-systemd-check.service
-After=sysinit.target
-"""
-
 
 def results(log):
-    """The RESULT lines of the check's log: {key words: rest}."""
-    found = {}
-    for line in log.splitlines():
-        m = re.match(r"^RESULT (.+)$", line)
-        if m:
-            found[m.group(1)] = True
-    return found
+    """The RESULT lines of the check's output, as a set."""
+    return {m.group(1) for m in re.finditer(r"^RESULT (.+)$", log, re.M)}
 
 
 @case("under systemd: the installed units start hardened, the agent enrols, a backup and a "
       "WireGuard server run inside the sandbox")
 def check_systemd(debs, work):
-    """A container booted by systemd-nspawn from an overlay of this
-    machine's files: the real systemd as PID 1 applies the units' sandbox
-    (capabilities, seccomp, ProtectSystem, device policy) that the
-    install case above cannot. Its own network namespace; tests/packaging/
-    systemd-check.sh runs inside as the boot's only unit."""
-    if os.geteuid() != 0 or not shutil.which("systemd-nspawn"):
-        raise AssertionError("needs root and systemd-nspawn (systemd-container)")
-    if not os.path.exists("/lib/systemd/systemd"):
-        raise AssertionError("needs systemd installed (the container boots this machine's)")
-    base = os.path.join(work, "booted")
-    upper = os.path.join(base, "upper")
-    for d in ("work", "merged", "upper/debs", "upper/usr/local/sbin", "upper/etc/systemd/system",
-              "upper/var/tmp"):
-        os.makedirs(os.path.join(base, d))
+    """The real systemd as PID 1 (a container booted from an overlay of this
+    machine's files, tests/support/booted_root.py) applies the units'
+    sandbox — capabilities, seccomp, ProtectSystem, device policy — which
+    the install case above cannot; tests/packaging/systemd-check.sh runs
+    inside."""
+    why = BootedRoot.missing()
+    if why:
+        raise AssertionError(why)
+    root = BootedRoot(work)
     for package in ("hivemind-server", "hivemind-agent"):
-        shutil.copy(debs[package], os.path.join(upper, "debs"))
-    script = os.path.join(upper, "usr/local/sbin/hm-systemd-check")
-    shutil.copy(os.path.join(SOURCE, "tests", "packaging", "systemd-check.sh"), script)
-    os.chmod(script, 0o755)
-    units = os.path.join(upper, "etc/systemd/system")
-    with open(os.path.join(units, "hm-systemd-check.service"), "w") as f:
-        f.write(CHECK_UNIT)
-    with open(os.path.join(units, "hm-systemd-check.target"), "w") as f:
-        f.write(CHECK_TARGET)
-    boot = (f"mount -t overlay overlay -o lowerdir=/,upperdir={upper},workdir={base}/work "
-            f"{base}/merged && exec systemd-nspawn --quiet --directory={base}/merged --boot "
-            f"--register=no --keep-unit --private-network --machine=hm-check-{os.getpid()} "
-            f"systemd.unit=hm-systemd-check.target")
+        shutil.copy(debs[package], root.path("/root"))
+    root.write("/usr/local/sbin/hm-systemd-check",
+               open(os.path.join(SOURCE, "tests", "packaging", "systemd-check.sh"),
+                    encoding="utf-8").read(), 0o755)
     started = time.monotonic()
-    booted = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-ec", boot],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            timeout=240, env=ROOT_ENV)
-    log_path = os.path.join(upper, "var/tmp/hm-check.log")
-    log = open(log_path, encoding="utf-8", errors="replace").read() if os.path.exists(log_path) else ""
-    print(f"  container ran {time.monotonic() - started:.1f}s, systemd-nspawn exited "
-          f"{booted.returncode}")
+    status, log, console = root.run("/usr/local/sbin/hm-systemd-check", timeout=200)
+    print(f"  container ran {time.monotonic() - started:.1f}s, the check exited {status}")
     for line in log.splitlines():
         if line.startswith(("RESULT", "WARNING")):
             print("  " + line)
     got = results(log)
-    assert "booted" in got, ("the container did not boot or the check did not run:\n" +
-                             booted.stdout[-3000:])
-    assert "end" in got, "the check stopped early:\n" + log[-4000:]
+    assert "booted" in got, "the container did not boot or the check did not run:\n" + console[-3000:]
+    assert status == 0 and "end" in got, "the check stopped early:\n" + log[-4000:]
     assert "server health ok" in got, log[-4000:]
     # CAP_NET_ADMIN (bit 12) and nothing else; no new privileges; a seccomp
     # filter (mode 2).
@@ -459,11 +418,10 @@ def check_systemd(debs, work):
     assert "backup completed" in got, log[-4000:]
     assert "wireguard start true " in got and "wireguard running" in got, log[-4000:]
     assert any(k.startswith("link wgboot0") and "10.99.0.1/24" in k for k in got), log[-4000:]
-    assert "server unit ActiveState=active NRestarts=0 " in got or \
-        "server unit NRestarts=0 ActiveState=active " in got, log
-    assert "agent unit ActiveState=active NRestarts=0 " in got or \
-        "agent unit NRestarts=0 ActiveState=active " in got, log
-    assert "WARNING" not in log, "the services logged warnings under systemd:\n" + log[-4000:]
+    for unit in ("server", "agent"):
+        assert {f"{unit} unit ActiveState=active NRestarts=0 ",
+                f"{unit} unit NRestarts=0 ActiveState=active "} & got, log
+    assert "\nWARNING" not in log, "the services logged warnings under systemd:\n" + log[-4000:]
 
 
 def main():

@@ -1,11 +1,9 @@
 #!/bin/sh
-# TestPackages, "under systemd": runs as the only unit of a container that
-# systemd-nspawn boots from an overlay of the build machine's files (its
-# own network namespace, so nothing here touches the machine's network).
-# It installs the .debs in /debs, starts the real units through systemctl
-# and prints RESULT lines for the test to judge; its own unit powers the
-# container off when it ends. Output: /var/tmp/hm-check.log.
-exec >/var/tmp/hm-check.log 2>&1
+# TestPackages, "under systemd": runs as the only job of a container that
+# systemd-nspawn boots from an overlay of the build machine's files
+# (tests/support/booted_root.py; its own network namespace). It installs
+# the .debs in /root, starts the real units through systemctl and prints
+# RESULT lines for the test to judge.
 set -u
 echo "RESULT booted"
 port=18555
@@ -19,7 +17,7 @@ for u in hivemind hivemind-agent; do
     if getent group $u >/dev/null; then delgroup --quiet $u; fi
 done
 rm -rf /etc/hivemind /var/lib/hivemind /var/lib/hivemind-agent
-if ! dpkg -i /debs/hivemind-server_*.deb /debs/hivemind-agent_*.deb >/tmp/dpkg.log 2>&1; then
+if ! dpkg -i /root/hivemind-server_*.deb /root/hivemind-agent_*.deb >/tmp/dpkg.log 2>&1; then
     cat /tmp/dpkg.log
     echo "RESULT dpkg failed"
     exit 1
