@@ -27,6 +27,7 @@
 #include <QEventLoop>
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <ctime>
 #include <arpa/inet.h>
@@ -216,6 +217,39 @@ Received receiveOnThread(quint16 port, const QByteArray &request, bool raw, qint
     return result;
 }
 
+// GET /api/v1/health on a fresh connection every 20 ms while `running`, on a
+// thread of its own: how long the server takes to answer other requests
+// while a download flows (issue 38: nothing slow on the HTTP event loop).
+class HealthProbe
+{
+public:
+    explicit HealthProbe(quint16 port)
+        : m_thread([this, port] {
+              while (m_running.load()) {
+                  QElapsedTimer clock;
+                  clock.start();
+                  const Received got =
+                      receive(port, "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", false, 0);
+                  if (got.status == 200)
+                      m_millis.push_back(double(clock.nsecsElapsed()) / 1e6);
+                  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+              }
+          })
+    {}
+    // Stops and gives the latencies (ms) of the answers that came.
+    std::vector<double> finish()
+    {
+        m_running = false;
+        m_thread.join();
+        return m_millis;
+    }
+
+private:
+    std::atomic<bool> m_running{true};
+    std::vector<double> m_millis;
+    std::thread m_thread;
+};
+
 struct Side
 {
     double mbps = -1;
@@ -353,6 +387,7 @@ int main(int argc, char **argv)
     double serverCpu = 0;
     double agentCpu = 0;
     double clientCpu = 0;
+    std::vector<double> health; // ms, GET /api/v1/health during the downloads
     for (int run = 0; run < runs; ++run) {
         const Side ref = referenceRun(file, size);
         if (ref.mbps <= 0)
@@ -360,7 +395,10 @@ int main(int argc, char **argv)
         const double server0 = cpuSeconds(serverPid);
         const double agent0 = cpuSeconds(agentPid);
         double client = 0;
+        HealthProbe probe(quint16(url.port()));
         const Side got = downloadRun(url, path, token, size, &client);
+        for (double ms : probe.finish())
+            health.push_back(ms);
         serverCpu += cpuSeconds(serverPid) - server0;
         agentCpu += cpuSeconds(agentPid) - agent0;
         clientCpu += client;
@@ -387,6 +425,9 @@ int main(int argc, char **argv)
                 agentBefore, peakRssMiB(agentPid), referenceCpu * perGiB,
                 (serverCpu + agentCpu + clientCpu) * perGiB, serverCpu * perGiB,
                 agentCpu * perGiB, clientCpu * perGiB);
+    std::sort(health.begin(), health.end());
+    std::printf("  GET /api/v1/health during the downloads: %zu answers, median %.1f ms, max %.1f ms\n",
+                health.size(), median(health), health.empty() ? 0.0 : health.back());
     agent.stop();
     return 0;
 }
