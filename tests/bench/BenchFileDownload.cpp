@@ -14,7 +14,10 @@
 // The file (N MiB, default 1024, random so nothing can compress it) is
 // written once and read from the page cache by both. Runs alternate
 // reference and download; the medians are reported, with their ratio, and
-// the server's and the agent's peak RSS (VmHWM) before and after.
+// the server's and the agent's peak RSS (VmHWM) before and after, CPU per
+// GiB of each side, the latency of GET /api/v1/health during the
+// downloads, and (not the goal's) the same file over two loopback hops
+// with a bare splice relay in this process: the floor of a relay's cost.
 
 #include "../server/RemoteAgentSupport.h"
 
