@@ -11,8 +11,10 @@
 // while the pipe has room and writes only while the sink takes more, so a
 // slow client leaves the agent's bytes in the kernel's socket buffers and
 // its sendfile(2) blocks. Memory: the pipe, whatever the file's size.
-// Server thread (socket notifiers); the relay owns and closes both
-// descriptors.
+// Created, started, stopped and signalled on the owner's thread; the
+// Linux relay moves the bytes on a thread of its own (it would otherwise
+// hold up the HTTP thread while a stream flows). The relay owns and closes
+// both descriptors.
 
 #include <QByteArray>
 #include <QObject>

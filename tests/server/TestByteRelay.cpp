@@ -1,0 +1,271 @@
+// The splice relay (ByteRelay.h, FileDownloads' data connections) on real
+// loopback TCP connections: all bytes arrive identical and the signals come
+// on the owner's thread, progress adding up to what moved before `ended`;
+// a source that ends short ends with an error; stop() closes both sockets
+// and nothing is signalled after it. Where splice(2) does not exist the
+// relay is not made (skipped).
+
+#include "server/services/remote/ByteRelay.h"
+
+#include <QTest>
+#include <QThread>
+#include <arpa/inet.h>
+#include <atomic>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using hm::server::remote::ByteRelay;
+using hm::server::remote::makeSpliceRelay;
+using hm::server::remote::spliceRelaysAvailable;
+
+namespace {
+
+// Two ends of one loopback TCP connection: {connecting end, accepted end}.
+std::pair<int, int> tcpPair()
+{
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (listener < 0 ||
+        ::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+        ::listen(listener, 1) != 0 ||
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return {-1, -1};
+    const int connecting = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (::connect(connecting, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+        return {-1, -1};
+    const int accepted = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+    ::close(listener);
+    return {connecting, accepted};
+}
+
+void makeNonBlocking(int fd)
+{
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+// The byte at `offset` of the test's stream: not periodic in 1 MiB, so a
+// chunk dropped, repeated or reordered shows.
+char patternAt(qint64 offset)
+{
+    return char((offset * 7 + offset / 4093) & 0xff);
+}
+
+// Writes `count` pattern bytes to `fd` (blocking), then closes it.
+void writePattern(int fd, qint64 count)
+{
+    std::vector<char> buffer(256 * 1024);
+    for (qint64 done = 0; done < count;) {
+        const qint64 n = qMin<qint64>(qint64(buffer.size()), count - done);
+        for (qint64 i = 0; i < n; ++i)
+            buffer[size_t(i)] = patternAt(done + i);
+        const ssize_t sent = ::send(fd, buffer.data(), size_t(n), MSG_NOSIGNAL);
+        if (sent <= 0)
+            break;
+        done += sent;
+    }
+    ::close(fd);
+}
+
+struct Reading
+{
+    qint64 received = 0;
+    qint64 firstWrong = -1; // offset of the first byte not in the pattern
+};
+
+// Reads `fd` (blocking) until the peer closes; closes it.
+Reading readPattern(int fd)
+{
+    Reading reading;
+    std::vector<char> buffer(256 * 1024);
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        for (ssize_t i = 0; i < n && reading.firstWrong < 0; ++i) {
+            if (buffer[size_t(i)] != patternAt(reading.received + i))
+                reading.firstWrong = reading.received + i;
+        }
+        reading.received += n;
+    }
+    ::close(fd);
+    return reading;
+}
+
+// What a relay signalled, and on which threads.
+struct Signals
+{
+    qint64 progressed = 0;
+    bool offThread = false;
+    bool ended = false;
+    bool progressAfterEnd = false;
+    qint64 endedMoved = -1;
+    QString error;
+
+    void watch(ByteRelay *relay)
+    {
+        QObject::connect(relay, &ByteRelay::progressed, relay, [this](qint64 bytes) {
+            offThread |= QThread::currentThread() != qApp->thread();
+            progressAfterEnd |= ended;
+            progressed += bytes;
+        });
+        QObject::connect(relay, &ByteRelay::ended, relay,
+                         [this](qint64 moved, const QString &why) {
+                             offThread |= QThread::currentThread() != qApp->thread();
+                             ended = true;
+                             endedMoved = moved;
+                             error = why;
+                         });
+    }
+};
+
+} // namespace
+
+class TestByteRelay : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        if (!spliceRelaysAvailable())
+            QSKIP("no splice(2) here: downloads keep the WebSocket's frames");
+    }
+
+    void allBytesArriveIdenticalAndTheSignalsComeOnTheOwnersThread()
+    {
+        const qint64 size = 48LL * 1024 * 1024 + 12345;
+        const auto [agent, source] = tcpPair();
+        const auto [sink, client] = tcpPair();
+        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
+        makeNonBlocking(source);
+        makeNonBlocking(sink);
+        Reading reading;
+        std::atomic<bool> readDone{false};
+        std::thread reader([&, fd = client] {
+            reading = readPattern(fd);
+            readDone = true;
+        });
+        std::thread writer([fd = agent, size] { writePattern(fd, size); });
+
+        auto relay = makeSpliceRelay(source, sink, size);
+        QVERIFY(relay);
+        Signals seen;
+        seen.watch(relay.get());
+        relay->start();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(readDone.load(), 60000); // the relay closed the sink
+        writer.join();
+        reader.join();
+
+        QCOMPARE(seen.error, QString());
+        QCOMPARE(seen.endedMoved, size);
+        QCOMPARE(relay->moved(), size);
+        QCOMPARE(seen.progressed, size);
+        QVERIFY(!seen.offThread);
+        QVERIFY(!seen.progressAfterEnd);
+        QCOMPARE(reading.received, size);
+        QCOMPARE(reading.firstWrong, -1);
+    }
+
+    void aSourceThatEndsShortEndsWithAnError()
+    {
+        const qint64 size = 8LL * 1024 * 1024;
+        const auto [agent, source] = tcpPair();
+        const auto [sink, client] = tcpPair();
+        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
+        makeNonBlocking(source);
+        makeNonBlocking(sink);
+        Reading reading;
+        std::thread reader([&, fd = client] { reading = readPattern(fd); });
+        std::thread writer([fd = agent, size] { writePattern(fd, size / 2); });
+
+        auto relay = makeSpliceRelay(source, sink, size);
+        QVERIFY(relay);
+        Signals seen;
+        seen.watch(relay.get());
+        relay->start();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 60000);
+        writer.join();
+        reader.join(); // returns: the relay closed the sink
+
+        QVERIFY2(seen.error.contains(QStringLiteral("ended after %1 of %2").arg(size / 2).arg(size)),
+                 qPrintable(seen.error));
+        QCOMPARE(seen.endedMoved, size / 2);
+        QCOMPARE(seen.progressed, size / 2);
+        QCOMPARE(reading.received, size / 2);
+        QCOMPARE(reading.firstWrong, -1);
+    }
+
+    void stopClosesBothSocketsAndNothingIsSignalledAfterIt()
+    {
+        const qint64 size = 1024LL * 1024 * 1024; // more than the test sends
+        const auto [agent, source] = tcpPair();
+        const auto [sink, client] = tcpPair();
+        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
+        makeNonBlocking(source);
+        makeNonBlocking(sink);
+        Reading reading;
+        std::atomic<bool> readDone{false};
+        std::thread reader([&, fd = client] {
+            reading = readPattern(fd);
+            readDone = true;
+        });
+        // The agent's end stays open: only stop() can end this relay.
+        std::thread writer([fd = agent] {
+            std::vector<char> buffer(64 * 1024);
+            for (qint64 done = 0; done < 4LL * 1024 * 1024;) {
+                for (size_t i = 0; i < buffer.size(); ++i)
+                    buffer[i] = patternAt(done + qint64(i));
+                const ssize_t n = ::send(fd, buffer.data(), buffer.size(), MSG_NOSIGNAL);
+                if (n <= 0)
+                    return;
+                done += n;
+            }
+        });
+
+        auto relay = makeSpliceRelay(source, sink, size);
+        QVERIFY(relay);
+        Signals seen;
+        seen.watch(relay.get());
+        relay->start();
+        QTRY_VERIFY_WITH_TIMEOUT(relay->moved() > 0, 60000);
+        writer.join();
+        relay->stop();
+        const qint64 progressedAtStop = seen.progressed;
+        // The client's end sees the sink closed.
+        QTRY_VERIFY_WITH_TIMEOUT(readDone.load(), 60000);
+        reader.join();
+        // Whatever the relay's thread had queued before stop() is dropped.
+        QCoreApplication::processEvents();
+        QTest::qWait(50);
+        QVERIFY(!seen.ended);
+        QCOMPARE(seen.progressed, progressedAtStop);
+        QVERIFY(relay->moved() <= 4LL * 1024 * 1024);
+        QCOMPARE(reading.received, relay->moved());
+        QCOMPARE(reading.firstWrong, -1);
+        // The source was closed too: the agent's end reads its end (a
+        // reset when bytes were still unread there). A time limit turns a
+        // source left open into a failure rather than a hang.
+        timeval limit{};
+        limit.tv_sec = 30;
+        ::setsockopt(agent, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        char byte;
+        const ssize_t n = ::recv(agent, &byte, 1, 0);
+        QVERIFY2(n == 0 || (n < 0 && errno == ECONNRESET), "the source is still open");
+        ::close(agent);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestByteRelay)
+#include "TestByteRelay.moc"
