@@ -21,6 +21,7 @@
 #include "vpn/WgQuickText.h"
 #include "vpn/backend/CommandRunner.h"
 #include "vpn/backend/LinuxWireGuardBackend.h"
+#include "vpn/backend/WgPeerDelta.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -197,6 +198,37 @@ BENCHMARK(BM_WgChangeOnePeer)
     ->Iterations(20)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+
+// The backend's own CPU work for one changed peer, without any process:
+// digest of the new setconf text and the delta against the last applied
+// one (what sync() does before `wg set`). CPU time per change.
+void BM_WgPeerDeltaCpu(benchmark::State &state)
+{
+    const int peers = int(state.range(0));
+    auto base = applyBenchSpec(peers);
+    if (!base) {
+        state.SkipWithError("cannot render the config");
+        return;
+    }
+    QList<vpn::InterfaceSpec> specs;
+    for (int round = 1; round <= 8; ++round)
+        specs << *applyBenchSpec(peers, (round * 7919) % peers, round);
+    vpn::WgSetconfDigest applied = vpn::digestOfSetconf(base->setconf);
+    qsizetype changed = 0;
+    int round = 0;
+    for (auto _ : state) {
+        // base, one changed, base, another changed…: one peer differs each time.
+        const vpn::InterfaceSpec &spec = round % 2 ? *base : specs[(round / 2) % specs.size()];
+        ++round;
+        vpn::WgSetconfDigest next;
+        const vpn::WgPeerDelta delta = vpn::peerDelta(applied, spec.setconf, next);
+        changed += delta.changed.size();
+        applied = std::move(next);
+    }
+    if (changed != state.iterations())
+        state.SkipWithError("the delta did not hold exactly one changed peer");
+}
+BENCHMARK(BM_WgPeerDeltaCpu)->Arg(10)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
