@@ -298,6 +298,7 @@ struct LivePeer
     int rekeys = 0;       // new handshakes at least kNormalRekeyS apart
     int forced = 0;       // new handshakes sooner than that
     int wentBack = 0;     // the handshake time decreased (peer re-created)
+    QStringList gaps;     // seconds between its handshakes seen, in order
     int sent = 0;
     int received = 0;
 };
@@ -480,9 +481,12 @@ void BM_WgChangeWithLivePeers(benchmark::State &state)
                 const qint64 t = now.value(keys.peers[i]);
                 if (t < p.handshake)
                     ++p.wentBack;
-                else if (t > p.handshake)
+                else if (t > p.handshake) {
                     // From 0 (the peer was re-created) any handshake is forced.
                     ++(p.handshake > 0 && t - p.handshake >= kNormalRekeyS ? p.rekeys : p.forced);
+                    p.gaps << (p.handshake > 0 ? QString::number(t - p.handshake)
+                                               : QStringLiteral("from 0"));
+                }
                 p.handshake = t;
             }
         }
@@ -501,8 +505,9 @@ void BM_WgChangeWithLivePeers(benchmark::State &state)
         p.received = m.hasMatch() ? m.captured(2).toInt() : 0;
         std::fprintf(stderr,
                      "live peer %d: pings sent %d, lost %d; handshakes: %d after >= %d s "
-                     "(normal rekeys), %d sooner (forced), %d went back\n",
-                     i, p.sent, p.sent - p.received, p.rekeys, kNormalRekeyS, p.forced, p.wentBack);
+                     "(normal rekeys), %d sooner (forced), %d went back; gaps (s): %s\n",
+                     i, p.sent, p.sent - p.received, p.rekeys, kNormalRekeyS, p.forced, p.wentBack,
+                     qPrintable(p.gaps.join(QStringLiteral(", "))));
         if (p.sent == 0)
             failed = true;
         lost += p.sent - p.received;
