@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -79,9 +80,11 @@ CommandResult LinuxWireGuardBackend::run(const QString &program, QStringList arg
             arguments;
         executable = QStringLiteral("ip");
     }
+    QElapsedTimer took;
+    took.start();
     CommandResult result = runCommand(executable, arguments, input, m_options.timeoutMs);
-    qCDebug(lcWgBackend).noquote()
-        << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4) << "exit" << result.exitCode;
+    qCDebug(lcWgBackend).noquote() << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4)
+                                   << "exit" << result.exitCode << "in" << took.elapsed() << "ms";
     return result;
 }
 
@@ -207,7 +210,12 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
     if (!before || before->instance != state->instance)
         next = digestOfSetconf(spec.setconf);
     else {
+        QElapsedTimer took;
+        took.start();
         WgPeerDelta delta = peerDelta(before->digest, spec.setconf, next);
+        qCDebug(lcWgBackend).noquote()
+            << "interface" << spec.name << "delta of" << next.peerHashes.size() << "peers in"
+            << took.nsecsElapsed() / 1000 << "us";
         if (!delta.interfaceChanged &&
             delta.changed.size() + delta.removed.size() <= kIncrementalPeers)
             peersSet = applyPeerDelta(spec.name, delta);
