@@ -9,9 +9,13 @@
 //   start, `wg setconf` on stdin, address, link up), then down() (not
 //   timed).
 // - BM_WgChangeOnePeer/N: on a running interface of N peers, one peer's
-//   allowed IP changed and sync() (`wg syncconf` with the whole stripped
-//   config, then the address and route reconciliation); p95_ms over the
-//   iterations.
+//   allowed IP changed and sync() (the peer delta and `wg set`, then the
+//   address and route reconciliation); p95_ms over the iterations.
+// - BM_WgPeerDeltaCpu/N: the backend's digest + delta of one changed peer
+//   alone, no process: CPU time per change.
+// - BM_WgChangeWithLivePeers/N/L: changes as above for a soak while L real
+//   peers in namespaces of their own ping through the interface; their
+//   handshakes and lost pings (see its comment below).
 //
 // Root and `ip netns` needed; without them the benchmark says so and
 // skips. Not part of ctest: run by hand (docs/benchmarks.md).
