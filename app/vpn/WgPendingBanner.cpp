@@ -13,6 +13,7 @@
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hm::app {
 
@@ -120,8 +121,17 @@ void WgPendingBanner::refresh()
         }));
 }
 
-void WgPendingBanner::showPending(const QList<client::WgPendingChange> &pending)
+void WgPendingBanner::showPending(QList<client::WgPendingChange> pending)
 {
+    // The soonest rollback first, whatever order the server lists them in:
+    // that is the line an operator must act on first. Equal deadlines keep
+    // the server's order; a change without one goes last.
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const client::WgPendingChange &a, const client::WgPendingChange &b) {
+                         if (a.deadline.isValid() != b.deadline.isValid())
+                             return a.deadline.isValid();
+                         return a.deadline < b.deadline;
+                     });
     QSet<QString> now;
     for (const client::WgPendingChange &change : pending)
         now.insert(key(change.kind, change.id));

@@ -21,8 +21,9 @@ class ApiClient;
 namespace hm::app {
 
 // Over the servers list while changes await confirmation (GET
-// /wireguard/pending-changes): one line per pending change, "Changes to
-// <name> roll back at <time> unless confirmed (m:ss left)" with its own
+// /wireguard/pending-changes): one line per pending change, the soonest
+// deadline first (the one to act on first), "Changes to <name> roll back
+// at <time> unless confirmed (m:ss left)" with its own
 // live countdown and its own "Keep changes" (POST …/confirm), so the
 // operator confirms each change explicitly; with more than one, "Keep all"
 // confirms every one shown. More than kVisibleRows lines scroll inside the
@@ -73,7 +74,8 @@ private:
         QPushButton *keep = nullptr;
     };
 
-    void showPending(const QList<client::WgPendingChange> &pending);
+    // Sorted here by deadline, soonest first.
+    void showPending(QList<client::WgPendingChange> pending);
     void rebuildRows();
     void fitLines();
     void retranslateUi();

@@ -10,14 +10,33 @@ namespace hm::crypto {
 
 #if defined(HM_CRYPTO_HAVE_OPENSSL)
 
+// OpenSSL 3 looks EVP_sha256() up in its provider tables on every init
+// (locks and string compares): fetched once, a reset is cheap, which counts
+// where many small texts are hashed (WireGuard peer digests, issue 36).
+static const EVP_MD *fetchedSha256()
+{
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    static const EVP_MD *md = [] {
+        const EVP_MD *fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : EVP_sha256();
+    }();
+    return md;
+#else
+    return EVP_sha256();
+#endif
+}
+
 struct Sha256::State
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     ~State() { EVP_MD_CTX_free(ctx); }
-    void reset() { EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr); }
+    void reset() { EVP_DigestInit_ex(ctx, fetchedSha256(), nullptr); }
 };
 
-Sha256::Sha256() : m_state(std::make_unique<State>()) { m_state->reset(); }
+Sha256::Sha256() : m_state(std::make_unique<State>())
+{
+    m_state->reset();
+}
 
 void Sha256::addData(QByteArrayView bytes)
 {
@@ -33,7 +52,10 @@ QByteArray Sha256::result()
     return digest;
 }
 
-const char *Sha256::backend() { return "openssl"; }
+const char *Sha256::backend()
+{
+    return "openssl";
+}
 
 #else
 
@@ -43,7 +65,10 @@ struct Sha256::State
     void reset() { crypto_hash_sha256_init(&state); }
 };
 
-Sha256::Sha256() : m_state(std::make_unique<State>()) { m_state->reset(); }
+Sha256::Sha256() : m_state(std::make_unique<State>())
+{
+    m_state->reset();
+}
 
 void Sha256::addData(QByteArrayView bytes)
 {
@@ -60,7 +85,10 @@ QByteArray Sha256::result()
     return digest;
 }
 
-const char *Sha256::backend() { return "libsodium"; }
+const char *Sha256::backend()
+{
+    return "libsodium";
+}
 
 #endif
 

@@ -1378,6 +1378,12 @@ void TestVpnPage::commitConfirmBanner()
         clientLine->text().contains(QRegularExpression(QStringLiteral("\\((4|5):\\d\\d left\\)"))),
         qPrintable(clientLine->text()));
     QVERIFY(banner->text().split(u'\n').size() == 2);
+    // The soonest rollback first: the client's five minutes above the
+    // server's ten, in the lines and in pending().
+    QVERIFY2(banner->text().split(u'\n').first().contains(QLatin1String("\"confirm-laptop\"")),
+             qPrintable(banner->text()));
+    QCOMPARE(banner->pending().first().kind, QStringLiteral("client"));
+    QCOMPARE(banner->pending().last().kind, QStringLiteral("server"));
     auto *keepAll = child<QPushButton>(banner, "vpn.pending.keepAll");
     QVERIFY(keepAll->isVisibleTo(banner));
     QVERIFY(keepAll->isEnabled());

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -79,9 +80,11 @@ CommandResult LinuxWireGuardBackend::run(const QString &program, QStringList arg
             arguments;
         executable = QStringLiteral("ip");
     }
+    QElapsedTimer took;
+    took.start();
     CommandResult result = runCommand(executable, arguments, input, m_options.timeoutMs);
-    qCDebug(lcWgBackend).noquote()
-        << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4) << "exit" << result.exitCode;
+    qCDebug(lcWgBackend).noquote() << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4)
+                                   << "exit" << result.exitCode << "in" << took.elapsed() << "ms";
     return result;
 }
 
@@ -196,7 +199,6 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
     if (!state->exists)
         return Error{ErrorCode::ResourceNotFound,
                      QStringLiteral("interface %1 is not running").arg(spec.name)};
-    const WgSetconfDigest next = digestOfSetconf(spec.setconf);
     std::optional<Applied> before;
     {
         QMutexLocker lock(&m_appliedMutex);
@@ -204,23 +206,31 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
             before = *it;
     }
     bool peersSet = false;
-    if (before && before->instance == state->instance) {
-        WgPeerDelta delta = peerDelta(before->digest, next, spec.setconf);
+    WgSetconfDigest next;
+    if (!before || before->instance != state->instance)
+        next = digestOfSetconf(spec.setconf);
+    else {
+        QElapsedTimer took;
+        took.start();
+        WgPeerDelta delta = peerDelta(before->digest, spec.setconf, next);
+        qCDebug(lcWgBackend).noquote()
+            << "interface" << spec.name << "delta of" << next.peerHashes.size() << "peers in"
+            << took.nsecsElapsed() / 1000 << "us";
         if (!delta.interfaceChanged &&
             delta.changed.size() + delta.removed.size() <= kIncrementalPeers)
             peersSet = applyPeerDelta(spec.name, delta);
     }
     if (!peersSet) {
         const CommandResult synced = run(
-            QStringLiteral("wg"), {QStringLiteral("syncconf"), spec.name, QStringLiteral("/dev/stdin")},
-            spec.setconf);
+            QStringLiteral("wg"),
+            {QStringLiteral("syncconf"), spec.name, QStringLiteral("/dev/stdin")}, spec.setconf);
         if (!synced.succeeded())
             return toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name),
                              synced);
     }
     {
         QMutexLocker lock(&m_appliedMutex);
-        m_applied.insert(spec.name, {state->instance, next});
+        m_applied.insert(spec.name, {state->instance, std::move(next)});
     }
     if (auto addressed = syncAddresses(spec); !addressed)
         return addressed;
@@ -248,8 +258,12 @@ void LinuxWireGuardBackend::remember(const QString &name, const QByteArray &setc
 bool LinuxWireGuardBackend::applyPeerDelta(const QString &name, WgPeerDelta &delta)
 {
     const auto peerArguments = [](const WgPeerSetting &p, const QString &pskSource) {
-        QStringList a{QStringLiteral("peer"), p.publicKey, QStringLiteral("preshared-key"),
-                      pskSource, QStringLiteral("allowed-ips"), p.allowedIps.join(u','),
+        QStringList a{QStringLiteral("peer"),
+                      p.publicKey,
+                      QStringLiteral("preshared-key"),
+                      pskSource,
+                      QStringLiteral("allowed-ips"),
+                      p.allowedIps.join(u','),
                       QStringLiteral("persistent-keepalive"),
                       p.keepalive > 0 ? QString::number(p.keepalive) : QStringLiteral("off")};
         if (!p.endpoint.isEmpty())
@@ -268,11 +282,10 @@ bool LinuxWireGuardBackend::applyPeerDelta(const QString &name, WgPeerDelta &del
             continue;
         }
         QByteArray input = p.presharedKey + '\n';
-        const CommandResult set =
-            run(QStringLiteral("wg"),
-                QStringList{QStringLiteral("set"), name} +
-                    peerArguments(p, QStringLiteral("/dev/stdin")),
-                input);
+        const CommandResult set = run(QStringLiteral("wg"),
+                                      QStringList{QStringLiteral("set"), name} +
+                                          peerArguments(p, QStringLiteral("/dev/stdin")),
+                                      input);
         wgWipe(input);
         wgWipe(p.presharedKey);
         ok = ok && set.succeeded();
@@ -380,9 +393,9 @@ Status LinuxWireGuardBackend::down(const QString &name)
         const QDeadlineTimer deadline(m_options.timeoutMs);
         while (QFile::exists(uapiSocketOf(name))) {
             if (deadline.hasExpired())
-                return Error{ErrorCode::InternalError,
-                             QStringLiteral("wireguard-go of interface %1 did not exit in time")
-                                 .arg(name)};
+                return Error{
+                    ErrorCode::InternalError,
+                    QStringLiteral("wireguard-go of interface %1 did not exit in time").arg(name)};
             QThread::msleep(10);
         }
     }

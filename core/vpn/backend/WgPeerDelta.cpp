@@ -1,8 +1,13 @@
 #include "vpn/backend/WgPeerDelta.h"
 
-#include <QCryptographicHash>
+#include "crypto/Sha256.h"
 
 namespace hm::vpn {
+
+size_t qHash(const WgPeerId &id, size_t seed) noexcept
+{
+    return qHashBits(id.text.data(), id.text.size(), seed);
+}
 
 namespace {
 
@@ -21,61 +26,51 @@ QList<QByteArrayView> wgSplitView(QByteArrayView text, char separator)
     return parts;
 }
 
-// The sections of a setconf text: the [Interface] one, then each [Peer].
+// One section of a setconf text: the [Interface] one or a [Peer].
 struct WgSetconfSection
 {
     bool peer = false;
     QByteArrayView text;
-    QString publicKey;
+    QByteArrayView publicKey; // a peer's, as written
 };
 
-QList<WgSetconfSection> setconfSections(QByteArrayView text)
+// Calls `visit` for each section in order, without copying the text.
+template <typename Visit> void forEachSection(QByteArrayView text, Visit &&visit)
 {
-    QList<WgSetconfSection> sections;
+    WgSetconfSection section;
     qsizetype start = -1;
-    bool peer = false;
-    qsizetype pos = 0;
     const auto close = [&](qsizetype end) {
         if (start < 0)
             return;
-        WgSetconfSection s{peer, text.sliced(start, end - start), {}};
-        if (peer) {
-            for (QByteArrayView line : wgSplitView(s.text, '\n')) {
-                line = line.trimmed();
-                if (line.startsWith("PublicKey")) {
-                    const qsizetype eq = line.indexOf('=');
-                    if (eq > 0)
-                        s.publicKey = QString::fromLatin1(line.sliced(eq + 1).trimmed());
-                }
-            }
-        }
-        sections.append(s);
+        section.text = text.sliced(start, end - start);
+        visit(section);
     };
+    qsizetype pos = 0;
     while (pos < text.size()) {
         qsizetype end = text.indexOf('\n', pos);
         if (end < 0)
             end = text.size();
         const QByteArrayView line = text.sliced(pos, end - pos).trimmed();
-        if (line == "[Interface]" || line == "[Peer]") {
+        // Most lines are neither a header nor a key: one byte tells.
+        const char first = line.isEmpty() ? 0 : line.front();
+        if (first == '[' && (line == "[Interface]" || line == "[Peer]")) {
             close(pos);
             start = pos;
-            peer = line == "[Peer]";
+            section = {line == "[Peer]", {}, {}};
+        } else if (first == 'P' && section.peer && line.startsWith("PublicKey")) {
+            const qsizetype eq = line.indexOf('=');
+            if (eq > 0 && line.first(eq).trimmed() == "PublicKey")
+                section.publicKey = line.sliced(eq + 1).trimmed();
         }
         pos = end + 1;
     }
     close(text.size());
-    return sections;
-}
-
-QByteArray sectionHash(QByteArrayView text)
-{
-    return QCryptographicHash::hash(text.trimmed(), QCryptographicHash::Sha256);
 }
 
 WgPeerSetting settingOf(const WgSetconfSection &section)
 {
     WgPeerSetting s;
-    s.publicKey = section.publicKey;
+    s.publicKey = QString::fromLatin1(section.publicKey);
     for (QByteArrayView line : wgSplitView(section.text, '\n')) {
         line = line.trimmed();
         const qsizetype eq = line.indexOf('=');
@@ -97,35 +92,73 @@ WgPeerSetting settingOf(const WgSetconfSection &section)
     return s;
 }
 
+// The digest of one pass over a text; `onPeer(section, id, digest)` sees
+// each peer with a usable key as it goes.
+template <typename OnPeer>
+WgSetconfDigest digestPass(QByteArrayView setconf, qsizetype expectedPeers, OnPeer &&onPeer)
+{
+    WgSetconfDigest digest;
+    digest.peerHashes.reserve(expectedPeers);
+    crypto::Sha256 hasher; // one context for every section
+    bool usable = true;
+    forEachSection(setconf, [&](const WgSetconfSection &s) {
+        hasher.addData(s.text.trimmed());
+        const QByteArray hash = hasher.result();
+        if (!s.peer) {
+            usable = usable && digest.interfaceHash.isEmpty();
+            digest.interfaceHash = hash;
+            return;
+        }
+        WgPeerId id;
+        WgSectionDigest sectionDigest;
+        if (s.publicKey.size() != qsizetype(id.text.size())) {
+            usable = false;
+            return;
+        }
+        std::memcpy(id.text.data(), s.publicKey.data(), id.text.size());
+        std::memcpy(sectionDigest.sha256.data(), hash.constData(), sectionDigest.sha256.size());
+        const qsizetype before = digest.peerHashes.size();
+        digest.peerHashes.insert(id, sectionDigest);
+        if (digest.peerHashes.size() == before) { // the same peer twice
+            usable = false;
+            return;
+        }
+        onPeer(s, id, sectionDigest);
+    });
+    if (!usable)
+        digest.interfaceHash.clear();
+    return digest;
+}
+
 } // namespace
 
 WgSetconfDigest digestOfSetconf(QByteArrayView setconf)
 {
-    WgSetconfDigest digest;
-    for (const WgSetconfSection &s : setconfSections(setconf)) {
-        if (!s.peer)
-            digest.interfaceHash = sectionHash(s.text);
-        else if (!s.publicKey.isEmpty())
-            digest.peerHashes.insert(s.publicKey, sectionHash(s.text));
-    }
-    return digest;
+    return digestPass(setconf, 0, [](const auto &, const auto &, const auto &) {});
 }
 
-WgPeerDelta peerDelta(const WgSetconfDigest &before, const WgSetconfDigest &after,
-                      QByteArrayView afterSetconf)
+WgPeerDelta peerDelta(const WgSetconfDigest &before, QByteArrayView afterSetconf,
+                      WgSetconfDigest &after)
 {
     WgPeerDelta delta;
-    delta.interfaceChanged =
-        before.interfaceHash.isEmpty() || before.interfaceHash != after.interfaceHash;
-    for (auto it = before.peerHashes.cbegin(); it != before.peerHashes.cend(); ++it)
-        if (!after.peerHashes.contains(it.key()))
-            delta.removed << it.key();
-    for (const WgSetconfSection &s : setconfSections(afterSetconf)) {
-        if (!s.peer || s.publicKey.isEmpty())
-            continue;
-        if (before.peerHashes.value(s.publicKey) != after.peerHashes.value(s.publicKey))
-            delta.changed << settingOf(s);
-    }
+    qsizetype kept = 0; // peers of `before` still in the text
+    after = digestPass(
+        afterSetconf, before.peerHashes.size(),
+        [&](const WgSetconfSection &s, const WgPeerId &id, const WgSectionDigest &digest) {
+            const auto it = before.peerHashes.constFind(id);
+            if (it != before.peerHashes.cend())
+                ++kept;
+            if (it == before.peerHashes.cend() || !(it.value() == digest))
+                delta.changed << settingOf(s);
+        });
+    delta.interfaceChanged = before.interfaceHash.isEmpty() || after.interfaceHash.isEmpty() ||
+                             before.interfaceHash != after.interfaceHash;
+    // Only when some peer went does `before` need a walk.
+    if (kept < before.peerHashes.size())
+        for (auto it = before.peerHashes.cbegin(); it != before.peerHashes.cend(); ++it)
+            if (!after.peerHashes.contains(it.key()))
+                delta.removed << QString::fromLatin1(it.key().text.data(),
+                                                     qsizetype(it.key().text.size()));
     return delta;
 }
 

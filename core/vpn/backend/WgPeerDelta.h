@@ -9,19 +9,48 @@
 // section and of each [Peer] block): the texts hold the private and
 // preshared keys and are wiped after use. The changed peers' settings are
 // read from the new text, which the caller still holds.
+//
+// One pass over the new text computes its digest and the delta together,
+// with fixed-size keys and digests (no allocation per unchanged peer): at
+// 10,000 peers the pass is a few milliseconds of CPU, flat next to the
+// `wg set` and `ip` processes of a change.
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <array>
+#include <cstring>
 
 namespace hm::vpn {
 
+// A peer's public key as written in the text: base64 of 32 bytes is always
+// 44 characters (anything else makes the digest unusable, see below).
+struct WgPeerId
+{
+    std::array<char, 44> text{};
+    friend bool operator==(const WgPeerId &a, const WgPeerId &b) { return a.text == b.text; }
+};
+size_t qHash(const WgPeerId &id, size_t seed = 0) noexcept;
+
+struct WgSectionDigest
+{
+    std::array<char, 32> sha256{};
+    friend bool operator==(const WgSectionDigest &a, const WgSectionDigest &b)
+    {
+        return a.sha256 == b.sha256;
+    }
+};
+
 struct WgSetconfDigest
 {
+    // Empty when the text is not in the form core/vpn wgquick::renderStripped
+    // writes (no [Interface], a key that is not 44 characters, a peer twice):
+    // a delta against it always says the interface changed, so the caller
+    // hands the whole text to `wg syncconf`.
     QByteArray interfaceHash;
-    QHash<QString, QByteArray> peerHashes; // by public key
+    QHash<WgPeerId, WgSectionDigest> peerHashes;
 };
 
 // A peer as `wg set` takes it.
@@ -30,8 +59,8 @@ struct WgPeerSetting
     QString publicKey;
     QByteArray presharedKey; // base64; empty: none (a secret: wiped by the caller)
     QStringList allowedIps;
-    QString endpoint;      // empty: not given
-    int keepalive = 0;     // 0: off
+    QString endpoint;  // empty: not given
+    int keepalive = 0; // 0: off
 };
 
 struct WgPeerDelta
@@ -41,10 +70,10 @@ struct WgPeerDelta
     QStringList removed;          // public keys
 };
 
-// Digest of a setconf text; nullopt-like empty interfaceHash when the text
-// is not in the form core/vpn wgquick::renderStripped writes.
 WgSetconfDigest digestOfSetconf(QByteArrayView setconf);
-WgPeerDelta peerDelta(const WgSetconfDigest &before, const WgSetconfDigest &after,
-                      QByteArrayView afterSetconf);
+// The delta from `before` to the text `afterSetconf`; the text's own digest
+// goes to `after` (the same as digestOfSetconf(afterSetconf)).
+WgPeerDelta peerDelta(const WgSetconfDigest &before, QByteArrayView afterSetconf,
+                      WgSetconfDigest &after);
 
 } // namespace hm::vpn

@@ -9,9 +9,9 @@
 
 #include "vpn/backend/ConfigOnlyBackend.h"
 #include "vpn/backend/LinuxWireGuardBackend.h"
+#include "vpn/backend/WgPeerDelta.h"
 
 #include <QCoreApplication>
-#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <unistd.h>
 
 using namespace hm;
@@ -86,10 +87,10 @@ private:
     // (endpoint, handshake, transfer), sorted: what a config decides.
     QStringList configuredPeers(const QString &name)
     {
-        const QByteArray dump = runTool(QStringLiteral("ip"),
-                                        {QStringLiteral("netns"), QStringLiteral("exec"), m_nsA,
-                                         QStringLiteral("wg"), QStringLiteral("show"), name,
-                                         QStringLiteral("dump")});
+        const QByteArray dump =
+            runTool(QStringLiteral("ip"),
+                    {QStringLiteral("netns"), QStringLiteral("exec"), m_nsA, QStringLiteral("wg"),
+                     QStringLiteral("show"), name, QStringLiteral("dump")});
         QStringList peers;
         const QList<QByteArray> lines = dump.split('\n');
         for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -360,12 +361,13 @@ private slots:
         QList<ScriptPeer> peers;
         for (int i = 0; i < 5; ++i)
             peers.append({wgKeyPair().publicKey,
-                          i % 2 ? runTool(QStringLiteral("wg"), {QStringLiteral("genpsk")}).trimmed()
-                                : QByteArray(),
+                          i % 2
+                              ? runTool(QStringLiteral("wg"), {QStringLiteral("genpsk")}).trimmed()
+                              : QByteArray(),
                           "10.77.0." + QByteArray::number(i + 2) + "/32", 0});
         const auto specOf = [&](const QString &name, int port) {
-            QByteArray text = "[Interface]\nPrivateKey = " + m_a.privateKey + "\nListenPort = " +
-                              QByteArray::number(port) + "\n";
+            QByteArray text = "[Interface]\nPrivateKey = " + m_a.privateKey +
+                              "\nListenPort = " + QByteArray::number(port) + "\n";
             for (const ScriptPeer &p : peers) {
                 text += "\n[Peer]\nPublicKey = " + p.key + "\n";
                 if (!p.psk.isEmpty())
@@ -403,8 +405,70 @@ private slots:
         peers[3].keepalive = 10;
         peers[1].psk.clear();
         bothMatch("keepalive on, a preshared key removed");
+        // As many peers as before, one of them new: the removal is found
+        // although the count did not change.
+        peers.removeAt(0);
+        peers.append({wgKeyPair().publicKey, {}, "10.77.0.50/32", 0});
+        bothMatch("one peer replaced by another in one sync");
+        std::reverse(peers.begin(), peers.end());
+        bothMatch("the same peers in another order");
         (void)incremental.down(m_ifInc);
         (void)reference.down(m_ifRef);
+    }
+
+    // The delta itself, without tools: exactly the peers that changed, the
+    // removed ones by key, the new text's digest the same as a fresh one;
+    // a text not in renderStripped's form (a peer twice, a key of the
+    // wrong length) says the interface changed, so sync() hands the whole
+    // text to `wg syncconf`.
+    void peerDeltaNamesExactlyWhatChanged()
+    {
+        const QByteArray k1(43, 'a'), k2(43, 'b'), k3(43, 'c'), k4(43, 'd');
+        const auto peer = [](const QByteArray &key, const QByteArray &allowed) {
+            return "\n[Peer]\nPublicKey = " + key + "=\nAllowedIPs = " + allowed + "\n";
+        };
+        const QByteArray head = "[Interface]\nPrivateKey = x\nListenPort = 1\n";
+        const QByteArray before =
+            head + peer(k1, "10.0.0.2/32") + peer(k2, "10.0.0.3/32") + peer(k3, "10.0.0.4/32");
+        const WgSetconfDigest applied = digestOfSetconf(before);
+        QVERIFY(!applied.interfaceHash.isEmpty());
+        QCOMPARE(applied.peerHashes.size(), 3);
+
+        const QByteArray after = head + peer(k3, "10.0.0.4/32") +
+                                 peer(k1, "10.0.0.2/32, 10.9.0.0/24") + peer(k4, "10.0.0.5/32");
+        WgSetconfDigest next;
+        const WgPeerDelta delta = peerDelta(applied, after, next);
+        QVERIFY(!delta.interfaceChanged);
+        QCOMPARE(delta.changed.size(), 2);
+        QCOMPARE(delta.changed[0].publicKey, QString::fromLatin1(k1 + '='));
+        QCOMPARE(delta.changed[0].allowedIps,
+                 (QStringList{QStringLiteral("10.0.0.2/32"), QStringLiteral("10.9.0.0/24")}));
+        QCOMPARE(delta.changed[1].publicKey, QString::fromLatin1(k4 + '='));
+        QCOMPARE(delta.removed, QStringList{QString::fromLatin1(k2 + '=')});
+        const WgSetconfDigest fresh = digestOfSetconf(after);
+        QCOMPARE(next.interfaceHash, fresh.interfaceHash);
+        QCOMPARE(next.peerHashes, fresh.peerHashes);
+
+        WgSetconfDigest same;
+        const WgPeerDelta none = peerDelta(next, after, same);
+        QVERIFY(!none.interfaceChanged);
+        QVERIFY(none.changed.isEmpty());
+        QVERIFY(none.removed.isEmpty());
+
+        WgSetconfDigest changedHead;
+        QVERIFY(
+            peerDelta(next, "[Interface]\nPrivateKey = y\n" + peer(k3, "10.0.0.4/32"), changedHead)
+                .interfaceChanged);
+        for (const QByteArray &odd :
+             {head + peer(k1, "10.0.0.2/32") + peer(k1, "10.0.0.3/32"),
+              head + peer(k1 + "==", "10.0.0.2/32"), peer(k1, "10.0.0.2/32")}) {
+            WgSetconfDigest unusable;
+            QVERIFY(peerDelta(next, odd, unusable).interfaceChanged);
+            QVERIFY(unusable.interfaceHash.isEmpty());
+            // Nor can a later delta start from it.
+            WgSetconfDigest later;
+            QVERIFY(peerDelta(unusable, after, later).interfaceChanged);
+        }
     }
 
     void configOnlyWritesAPrivateFile()
