@@ -59,6 +59,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -1614,6 +1615,10 @@ void TestVpnPage::screenshots()
         QTRY_VERIFY(page->pendingBanner()->text().contains(QLatin1String("lab")));
         // Both names read (not "client #n" in any language).
         QTRY_VERIFY(!page->pendingBanner()->text().contains(u'#'));
+        // And their lines laid out: a grab in between caught the second
+        // line's button cut (the Chinese lines are taller).
+        auto *lines = child<QScrollArea>(page, "vpn.pending.lines");
+        QTRY_VERIFY(lines->widget()->sizeHint().height() <= lines->viewport()->height());
         save(&window, QStringLiteral("vpn-pending-") + shot);
         QVERIFY(await<void>([&](auto done) {
                     api().confirmChange(QStringLiteral("server"), madeLab.value().id, done);
