@@ -62,9 +62,8 @@ QIcon NodeText::statusDot(const QString &status)
             if (mode == QIcon::Selected) {
                 const qreal ring = size / 12.0;
                 painter.setBrush(Qt::NoBrush);
-                painter.setPen(QPen(ThemeManager::tokenColour("onAccent",
-                                                              QGuiApplication::palette()),
-                                    ring));
+                painter.setPen(
+                    QPen(ThemeManager::tokenColour("onAccent", QGuiApplication::palette()), ring));
                 painter.drawEllipse(dot.adjusted(-ring / 2, -ring / 2, ring / 2, ring / 2));
             }
             painter.end();

@@ -17,8 +17,8 @@
 #include "operations/MailSettingsTab.h"
 #include "operations/SettingsPage.h"
 #include "shell/LanguageManager.h"
-#include "widgets/ThemeManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -384,7 +384,8 @@ void TestAccountMailConsole::screenshots()
          {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
           std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
-        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark : hm::app::ThemeManager::Mode::Light,
+        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark
+                            : hm::app::ThemeManager::Mode::Light,
                        hm::app::ThemeManager::Persist::No);
         const QString shot = dark ? language + QStringLiteral("-dark") : language;
         showSettings(&m_client, QStringLiteral("admin"));

@@ -15,8 +15,8 @@
 #include "operations/BackupsTab.h"
 #include "operations/SettingsPage.h"
 #include "shell/LanguageManager.h"
-#include "widgets/ThemeManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>

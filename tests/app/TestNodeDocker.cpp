@@ -494,8 +494,7 @@ void TestNodeDocker::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 2, 20000);
         composes->selectRow(composeRow(view, QStringLiteral("hmshop")));
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir
-                                  + QStringLiteral("/nodes-docker-compose-%1.png").arg(shot)));
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-compose-%1.png").arg(shot)));
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

@@ -512,8 +512,8 @@ void TestNodeTerminal::screenshots()
         });
         emit tabs->tabCloseRequested(0);
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir +
-                                  QStringLiteral("/nodes-terminal-detached-%1.png").arg(shot)));
+        QVERIFY(
+            page->grab().save(dir + QStringLiteral("/nodes-terminal-detached-%1.png").arg(shot)));
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
             if (!sessions)
@@ -527,8 +527,8 @@ void TestNodeTerminal::screenshots()
                 },
                 20000);
             QApplication::processEvents();
-            (void)dialog->grab().save(
-                dir + QStringLiteral("/nodes-terminal-sessions-%1.png").arg(shot));
+            (void)dialog->grab().save(dir +
+                                      QStringLiteral("/nodes-terminal-sessions-%1.png").arg(shot));
             MessageBox::setNextAnswer(QMessageBox::Yes);
             child<QPushButton>(dialog, "terminalSessions.end")->click();
             (void)QTest::qWaitFor(

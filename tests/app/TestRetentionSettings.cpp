@@ -219,7 +219,8 @@ void TestRetentionSettings::screenshots()
          {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
           std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
-        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark : hm::app::ThemeManager::Mode::Light,
+        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark
+                            : hm::app::ThemeManager::Mode::Light,
                        hm::app::ThemeManager::Persist::No);
         const QString shot = dark ? language + QStringLiteral("-dark") : language;
         showSettings(&m_client, QStringLiteral("admin"));

@@ -1551,8 +1551,7 @@ void TestVpnPage::screenshots()
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
-            child<QLineEdit>(dialog, "vpn.client.name")
-                ->setText(QStringLiteral("cara-") + shot);
+            child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("cara-") + shot);
             save(dialog, QStringLiteral("vpn-client-dialog-") + shot);
             child<QPushButton>(dialog, "vpn.client.create")->click();
             auto *created = static_cast<WgClientDialog *>(dialog);
