@@ -1,7 +1,10 @@
 #include "fleet/NodeContainerModel.h"
 
+#include "widgets/ThemeManager.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 namespace hm::app {
 
@@ -68,10 +71,13 @@ QVariant NodeContainerModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
         return c->id;
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
+        // The theme's tones: the light theme's dark green is unreadable on
+        // the dark one's rows.
+        const QPalette palette = QGuiApplication::palette();
         if (c->health == u"unhealthy" || c->state == u"dead")
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
+            return QBrush(ThemeManager::tokenColour("bad", palette));
         if (c->state == u"running")
-            return QBrush(QColor(0x1e, 0x84, 0x49));
+            return QBrush(ThemeManager::tokenColour("good", palette));
         return {};
     }
     if (role != Qt::DisplayRole)

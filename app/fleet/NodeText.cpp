@@ -2,10 +2,13 @@
 
 #include "common/Error.h"
 #include "widgets/AdminText.h"
+#include "widgets/ThemeManager.h"
 
+#include <QGuiApplication>
 #include <QHash>
 #include <QLocale>
 #include <QPainter>
+#include <QPen>
 #include <QPixmap>
 
 namespace hm::app {
@@ -43,16 +46,29 @@ QIcon NodeText::statusDot(const QString &status)
         return *it;
     QIcon icon;
     for (const int size : {12, 24}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(statusColour(status));
-        const qreal inset = size / 6.0;
-        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
-        painter.end();
-        icon.addPixmap(pixmap);
+        // On a selected row (the accent's blue) a red or green dot nearly
+        // vanishes, in the dark theme most: there it wears a ring in the
+        // colour the theme writes on the accent.
+        for (const QIcon::Mode mode : {QIcon::Normal, QIcon::Selected}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(statusColour(status));
+            const qreal inset = size / 6.0;
+            const QRectF dot(inset, inset, size - 2 * inset, size - 2 * inset);
+            painter.drawEllipse(dot);
+            if (mode == QIcon::Selected) {
+                const qreal ring = size / 12.0;
+                painter.setBrush(Qt::NoBrush);
+                painter.setPen(
+                    QPen(ThemeManager::tokenColour("onAccent", QGuiApplication::palette()), ring));
+                painter.drawEllipse(dot.adjusted(-ring / 2, -ring / 2, ring / 2, ring / 2));
+            }
+            painter.end();
+            icon.addPixmap(pixmap, mode);
+        }
     }
     dots.insert(status, icon);
     return icon;

@@ -163,7 +163,8 @@ void SettingsPage::addField(QGroupBox *group, const QString &path, Kind kind, in
     field.caption->setBuddy(editor);
     field.error = new QLabel(group);
     field.error->setObjectName(QStringLiteral("settings.error.") + path);
-    field.error->setStyleSheet(QStringLiteral("color: #b91c1c;"));
+    // The theme's red (console.qss), readable on light and dark alike.
+    field.error->setProperty("tone", QStringLiteral("bad"));
     field.error->setWordWrap(true);
     field.error->hide();
     auto *box = new QWidget(group);

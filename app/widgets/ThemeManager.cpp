@@ -19,7 +19,7 @@ namespace hm::app {
 
 namespace {
 
-QColor tokenColour(const char *name, bool dark)
+QColor namedColour(const char *name, bool dark)
 {
     for (const ThemeManager::Token &token : ThemeManager::themeTokens()) {
         if (qstrcmp(token.name, name) == 0)
@@ -136,7 +136,7 @@ const QList<ThemeManager::Token> &ThemeManager::themeTokens()
 
 QPalette ThemeManager::palette(bool dark)
 {
-    const auto c = [dark](const char *name) { return tokenColour(name, dark); };
+    const auto c = [dark](const char *name) { return namedColour(name, dark); };
     QPalette p;
     p.setColor(QPalette::Window, c("window"));
     p.setColor(QPalette::WindowText, c("text"));
@@ -179,7 +179,7 @@ QString ThemeManager::styleSheet(bool dark)
     qsizetype last = 0;
     for (auto it = token.globalMatch(sheet); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
-        const QColor colour = tokenColour(match.captured(1).toLatin1().constData(), dark);
+        const QColor colour = namedColour(match.captured(1).toLatin1().constData(), dark);
         out += QStringView(sheet).mid(last, match.capturedStart() - last);
         if (colour.isValid()) {
             out += colour.name();
@@ -198,6 +198,11 @@ bool ThemeManager::isDarkPalette(const QPalette &palette)
     return palette.color(QPalette::Window).lightnessF() < 0.5;
 }
 
+QColor ThemeManager::tokenColour(const char *name, const QPalette &palette)
+{
+    return hm::app::namedColour(name, isDarkPalette(palette));
+}
+
 QIcon ThemeManager::themedIcon(const QString &svgPath, const QPalette &palette)
 {
     const bool dark = isDarkPalette(palette);
@@ -207,8 +212,8 @@ QIcon ThemeManager::themedIcon(const QString &svgPath, const QPalette &palette)
     if (!file.open(QIODevice::ReadOnly))
         return QIcon(svgPath);
     QByteArray svg = file.readAll();
-    svg.replace(QByteArray(tokenColour("icon", false).name().toLatin1()),
-                QByteArray(tokenColour("icon", true).name().toLatin1()));
+    svg.replace(QByteArray(namedColour("icon", false).name().toLatin1()),
+                QByteArray(namedColour("icon", true).name().toLatin1()));
     QSvgRenderer renderer(svg);
     if (!renderer.isValid())
         return QIcon(svgPath);

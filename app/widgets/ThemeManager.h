@@ -69,6 +69,10 @@ public:
     // shapes, light strokes on dark backgrounds. Crisp at 1x and 2x.
     static QIcon themedIcon(const QString &svgPath, const QPalette &palette);
     static bool isDarkPalette(const QPalette &palette);
+    // A named colour token (themeTokens()) in the theme `palette` belongs
+    // to: for what paints tones itself (an item model's ForegroundRole)
+    // rather than through console.qss. Invalid for an unknown name.
+    static QColor tokenColour(const char *name, const QPalette &palette);
 
     // Whether the system asks for dark colours (Qt 6.5+: the colour scheme;
     // Qt 6.4: the platform palette's window lightness).

@@ -18,6 +18,7 @@
 #include "operations/SettingsPage.h"
 #include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -377,18 +378,27 @@ void TestAccountMailConsole::registerFillsTheSignInDialog()
 
 void TestAccountMailConsole::screenshots()
 {
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    hm::app::ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
+        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark
+                            : hm::app::ThemeManager::Mode::Light,
+                       hm::app::ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         showSettings(&m_client, QStringLiteral("admin"));
         QTRY_VERIFY(!mailTab()->settings().isEmpty());
-        QVERIFY(screenshot(m_page.get(), QStringLiteral("settings-mail-") + language));
+        QVERIFY(screenshot(m_page.get(), QStringLiteral("settings-mail-") + shot));
         m_page.reset();
+        if (dark)
+            continue; // the dark theme for the Mail tab only
 
         const auto dialog = signInDialog();
         QVERIFY(dialog);
         dialog->adjustSize();
-        QVERIFY(screenshot(dialog.get(), QStringLiteral("signin-links-") + language));
+        QVERIFY(screenshot(dialog.get(), QStringLiteral("signin-links-") + shot));
 
         hm::app::PasswordResetDialog reset(&m_anonymous);
         styleAsConsole(&reset);
@@ -396,18 +406,19 @@ void TestAccountMailConsole::screenshots()
         reset.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reset));
         reset.adjustSize();
-        QVERIFY(screenshot(&reset, QStringLiteral("password-reset-email-") + language));
+        QVERIFY(screenshot(&reset, QStringLiteral("password-reset-email-") + shot));
         child<QPushButton>(&reset, "passwordReset.haveCode")->click();
         QVERIFY(reset.awaitingCode());
-        QVERIFY(screenshot(&reset, QStringLiteral("password-reset-code-") + language));
+        QVERIFY(screenshot(&reset, QStringLiteral("password-reset-code-") + shot));
 
         hm::app::RegisterDialog registering(&m_anonymous);
         styleAsConsole(&registering);
         registering.show();
         QVERIFY(QTest::qWaitForWindowExposed(&registering));
         registering.adjustSize();
-        QVERIFY(screenshot(&registering, QStringLiteral("register-") + language));
+        QVERIFY(screenshot(&registering, QStringLiteral("register-") + shot));
     }
+    themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 }
 

@@ -17,6 +17,7 @@
 #include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 #include "widgets/QrCode.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -507,28 +508,37 @@ void TestAccountPanel::screenshots()
     hm::client::UserInfo user;
     auto client = m_server.signIn(QStringLiteral("lin.mei"), kPassword, &user);
     QVERIFY(client);
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         AccountDialog dialog(client.get(), user);
+        // The console's style sheet, as under the main window.
+        dialog.setStyleSheet(ThemeManager::styleSheet(dark));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *panel = dialog.panel();
         QTRY_VERIFY(!panel->mailLanguage().isEmpty());
         QApplication::processEvents();
-        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-profile-") + language +
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-profile-") + shot +
                                    QStringLiteral(".png")));
         child<QTabWidget>(panel, "account.tabs")->setCurrentIndex(2);
         child<QPushButton>(panel, "account.enrol2fa")->click();
         QTRY_VERIFY_WITH_TIMEOUT(!panel->pendingOtpauthUri().isEmpty(), 15000);
         QApplication::processEvents();
-        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-2fa-") + language +
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-2fa-") + shot +
                                    QStringLiteral(".png")));
         child<QTabWidget>(panel, "account.tabs")->setCurrentIndex(1);
         QApplication::processEvents();
-        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-password-") + language +
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-password-") + shot +
                                    QStringLiteral(".png")));
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 QTEST_MAIN(TestAccountPanel)

@@ -1106,7 +1106,8 @@ void TestAlertsPage::screenshots()
     // Every language in the light theme, and English in the dark one.
     for (const auto &[language, dark] :
          {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
-          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true},
+          std::pair{QStringLiteral("zh_CN"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
                        ThemeManager::Persist::No);

@@ -16,6 +16,7 @@
 #include "operations/SettingsPage.h"
 #include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -397,6 +398,8 @@ void TestBackupsPage::screenshots()
                           {{"backup_schedule", "daily"}, {"backup_hour", 2}}, m_admin)
                  .status,
              200);
+    hm::app::ThemeManager themes;
+    themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
     showPage(&m_client);
     QVERIFY(listed(1));
     select(0);
@@ -408,6 +411,13 @@ void TestBackupsPage::screenshots()
         QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-backuplist-") + language));
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    // English in the dark theme: the style sheet follows the palette, as
+    // the main window re-applies it on themeChanged().
+    QTRY_COMPARE(tabs->tabText(0), QStringLiteral("System configuration"));
+    themes.setMode(hm::app::ThemeManager::Mode::Dark, hm::app::ThemeManager::Persist::No);
+    styleAsConsole(m_page.get());
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("settings-backuplist-en-dark")));
+    themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
     QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_schedule", "off"}}, m_admin)
                  .status,
              200);

@@ -22,6 +22,7 @@
 #include "flows/TriggerOptionsBox.h"
 #include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -433,10 +434,18 @@ void TestFlowRunOptions::screenshots()
                                                   QStringLiteral("/retention"),
                                               QJsonObject{{QStringLiteral("max_age_days"), 14}}))
                  .isEmpty());
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one; the
+    // dialogs wear the console's style sheet as they do under the main window.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         TriggerDialog trigger(QStringLiteral("Nightly sales report"));
+        trigger.setStyleSheet(ThemeManager::styleSheet(dark));
         trigger.setVersions(QStringLiteral("3"), QStringLiteral("4"));
         trigger.setInputs(QJsonObject{{QStringLiteral("since"), QStringLiteral("2026-11-01")}});
         trigger.setFlowTimeoutMs(300000);
@@ -449,19 +458,21 @@ void TestFlowRunOptions::screenshots()
         QVERIFY(QTest::qWaitForWindowExposed(&trigger));
         trigger.adjustSize();
         QApplication::processEvents();
-        QVERIFY(trigger.grab().save(dir + QStringLiteral("/flows-run-options-") + language +
+        QVERIFY(trigger.grab().save(dir + QStringLiteral("/flows-run-options-") + shot +
                                     QStringLiteral(".png")));
 
         FlowRetentionDialog retention(m_admin.get(), id, QStringLiteral("Nightly sales report"),
                                       true);
+        retention.setStyleSheet(ThemeManager::styleSheet(dark));
         retention.show();
         QVERIFY(QTest::qWaitForWindowExposed(&retention));
         QTRY_VERIFY(!retention.isBusy());
         retention.adjustSize();
         QApplication::processEvents();
-        QVERIFY(retention.grab().save(dir + QStringLiteral("/flows-retention-") + language +
+        QVERIFY(retention.grab().save(dir + QStringLiteral("/flows-retention-") + shot +
                                       QStringLiteral(".png")));
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 QTEST_MAIN(TestFlowRunOptions)

@@ -25,6 +25,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -465,11 +466,19 @@ void TestNodeDocker::screenshots()
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
         QVERIFY(page);
+        // The console's style sheet, as under the main window.
+        page->setStyleSheet(ThemeManager::styleSheet(dark));
         NodeDockerView *view = dockerOf(*page);
         QVERIFY(view);
         select(view, m_webId);
@@ -479,15 +488,15 @@ void TestNodeDocker::screenshots()
         child<QCheckBox>(view, "nodes.docker.logFollow")->click();
         QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(language)));
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(shot)));
         child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
         auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
         QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 2, 20000);
         composes->selectRow(composeRow(view, QStringLiteral("hmshop")));
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir
-                                  + QStringLiteral("/nodes-docker-compose-%1.png").arg(language)));
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-compose-%1.png").arg(shot)));
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 

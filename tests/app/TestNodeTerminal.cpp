@@ -26,6 +26,7 @@
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -479,11 +480,19 @@ void TestNodeTerminal::screenshots()
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         auto page = pageOn(client(), m_server.admin, m_term.nodeId);
         QVERIFY(page);
+        // The console's style sheet, as under the main window.
+        page->setStyleSheet(ThemeManager::styleSheet(dark));
         TerminalView *terminal = openFirst(*page, m_server.adminPassword);
         QVERIFY(terminal);
         terminal->screen()->sendText(
@@ -491,20 +500,20 @@ void TestNodeTerminal::screenshots()
         QTRY_VERIFY2_WITH_TIMEOUT(screenText(terminal).contains(QLatin1String("share/")),
                                   qPrintable(screenText(terminal).simplified()), 20000);
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-terminal-%1.png").arg(language)));
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-terminal-%1.png").arg(shot)));
         // The question on closing the tab (kept), then the sessions list.
         TerminalTabs *tabs = page->terminalView()->tabs();
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             QApplication::processEvents();
             (void)dialog->grab().save(dir +
-                                      QStringLiteral("/nodes-terminal-close-%1.png").arg(language));
+                                      QStringLiteral("/nodes-terminal-close-%1.png").arg(shot));
             return int(QMessageBox::Save);
         });
         emit tabs->tabCloseRequested(0);
         QApplication::processEvents();
-        QVERIFY(page->grab().save(dir +
-                                  QStringLiteral("/nodes-terminal-detached-%1.png").arg(language)));
+        QVERIFY(
+            page->grab().save(dir + QStringLiteral("/nodes-terminal-detached-%1.png").arg(shot)));
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
             if (!sessions)
@@ -518,8 +527,8 @@ void TestNodeTerminal::screenshots()
                 },
                 20000);
             QApplication::processEvents();
-            (void)dialog->grab().save(
-                dir + QStringLiteral("/nodes-terminal-sessions-%1.png").arg(language));
+            (void)dialog->grab().save(dir +
+                                      QStringLiteral("/nodes-terminal-sessions-%1.png").arg(shot));
             MessageBox::setNextAnswer(QMessageBox::Yes);
             child<QPushButton>(dialog, "terminalSessions.end")->click();
             (void)QTest::qWaitFor(
@@ -529,12 +538,13 @@ void TestNodeTerminal::screenshots()
                 20000);
             QApplication::processEvents();
             (void)dialog->grab().save(
-                dir + QStringLiteral("/nodes-terminal-sessions-empty-%1.png").arg(language));
+                dir + QStringLiteral("/nodes-terminal-sessions-empty-%1.png").arg(shot));
             return int(QDialog::Rejected);
         });
         child<QToolButton>(tabs, "terminalSessionsButton")->click();
         QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 

@@ -803,11 +803,12 @@ void TestNodesPage::screenshots()
     QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
     sendHistory(webAgent, 60, 15'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(enrolled.at(1).node.id), 60, 15000);
-    // The list in the dark theme (English), while web-01's agent is
-    // connected: the sparklines, chips and icons take the palette's colours.
-    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    // The list in the dark theme (English, and Simplified Chinese with its
+    // wider glyphs), while web-01's agent is connected: the sparklines,
+    // chips and icons take the palette's colours.
     themes.setMode(ThemeManager::Mode::Dark, ThemeManager::Persist::No);
-    {
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
         openNodes(window);
         auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
@@ -822,7 +823,14 @@ void TestNodesPage::screenshots()
                                  15000);
         // Another row selected: web-01's lines in the accent colour.
         selectRow(page, rowNamed(page->model(), QStringLiteral("db-01")));
-        save(&window, QStringLiteral("nodes-list-en-dark"));
+        save(&window, QStringLiteral("nodes-list-") + language + QStringLiteral("-dark"));
+        // The online node's detail: its metrics.
+        selectRow(page, web);
+        auto *tabs = child<QTabWidget>(page, "nodes.detailTabs");
+        tabs->setCurrentWidget(page->metricsView());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            pointsIn(page->metricsView()->chartView(NodeMetricSeries::Chart::Cpu)), 60, 15000);
+        save(&window, QStringLiteral("nodes-metrics-") + language + QStringLiteral("-dark"));
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     for (const QString &language : languages) {

@@ -12,6 +12,7 @@
 #include "operations/SettingsPage.h"
 #include "operations/StorageWarning.h"
 #include "shell/LanguageManager.h"
+#include "widgets/ThemeManager.h"
 
 #include <QChartView>
 #include <QLabel>
@@ -212,15 +213,23 @@ void TestRetentionSettings::screenshots()
     // A pass samples the store again: the chart has a line to draw.
     QCOMPARE(m_http->send("POST", "/api/v1/system/retention/run", {}, Http::bearer(m_admin)).status,
              200);
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    hm::app::ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
+        themes.setMode(dark ? hm::app::ThemeManager::Mode::Dark
+                            : hm::app::ThemeManager::Mode::Light,
+                       hm::app::ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         showSettings(&m_client, QStringLiteral("admin"));
         QTRY_VERIFY(!tab()->settings().isEmpty());
         QTRY_VERIFY(!tab()->storage().isEmpty());
-        QVERIFY(screenshot(m_page.get(), QStringLiteral("settings-retention-") + language));
+        QVERIFY(screenshot(m_page.get(), QStringLiteral("settings-retention-") + shot));
         m_page.reset();
     }
+    themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 }
 

@@ -19,6 +19,7 @@
 #include "vpn/WgImportDialog.h"
 #include "vpn/WgServerModel.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -389,10 +390,18 @@ void TestVpnImport::screenshots()
     QVERIFY(QDir().mkpath(dir));
     const QString path = m_dir.filePath(QStringLiteral("wg-branch.conf"));
     QVERIFY(vpnImpWrite(path, vpnImpConfig(51878, QStringLiteral("10.78.0")).toUtf8()));
-    for (const QString &language :
-         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+    ThemeManager themes;
+    // Every language in the light theme, and English in the dark one.
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         VpnPage page;
+        // The console's style sheet, as under the main window.
+        page.setStyleSheet(ThemeManager::styleSheet(dark));
         openPage(page);
         bool saved = false;
         vpnImpChoose(path, [&](QDialog *dialog) {
@@ -404,13 +413,14 @@ void TestVpnImport::screenshots()
             importer->refreshPreview();
             (void)QTest::qWaitFor([&] { return importer->hasPreview(); }, 15000);
             QApplication::processEvents();
-            saved = dialog->grab().save(dir + QStringLiteral("/vpn-import-") + language +
+            saved = dialog->grab().save(dir + QStringLiteral("/vpn-import-") + shot +
                                         QStringLiteral(".png"));
             return int(QDialog::Rejected);
         });
         child<QPushButton>(&page, "vpnImportServer")->click();
         QVERIFY(saved);
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 QTEST_MAIN(TestVpnImport)

@@ -59,6 +59,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -1512,8 +1513,15 @@ void TestVpnPage::screenshots()
     QVERIFY(await<hm::client::WgRunState>([&](auto done) {
                 api().startServer(made.value().id, done);
             }).ok());
-    for (const QString &language : languages) {
+    // Every language in the light theme, and English in the dark one.
+    bool poolsMade = false;
+    for (const auto &[language, dark] :
+         {std::pair{QStringLiteral("en"), false}, std::pair{QStringLiteral("zh_TW"), false},
+          std::pair{QStringLiteral("zh_CN"), false}, std::pair{QStringLiteral("en"), true}}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        themes.setMode(dark ? ThemeManager::Mode::Dark : ThemeManager::Mode::Light,
+                       ThemeManager::Persist::No);
+        const QString shot = dark ? language + QStringLiteral("-dark") : language;
         MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
         VpnPage *page = openVpn(window);
         QVERIFY(page);
@@ -1523,7 +1531,7 @@ void TestVpnPage::screenshots()
         selectClient(page, 0);
         WgClientDetail *detail = page->clientsPane()->detail();
         QTRY_VERIFY_WITH_TIMEOUT(!detail->isLoading() && detail->endpointsLoaded(), 15000);
-        save(&window, QStringLiteral("vpn-servers-") + language);
+        save(&window, QStringLiteral("vpn-servers-") + shot);
 
         // A week of a phone's traffic and where it connected from: fed as
         // the server would answer (a config-only server carries no bytes).
@@ -1536,26 +1544,25 @@ void TestVpnPage::screenshots()
             {{QStringLiteral("203.0.113.24:51820"), now.addDays(-2), now.addSecs(-40)},
              {QStringLiteral("[2001:db8:4:1::7]:41622"), now.addDays(-5), now.addDays(-2)},
              {QStringLiteral("198.51.100.9:62001"), now.addDays(-6), now.addDays(-5)}});
-        save(&window, QStringLiteral("vpn-traffic-") + language);
+        save(&window, QStringLiteral("vpn-traffic-") + shot);
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("branch"));
             child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg branch"));
-            save(dialog, QStringLiteral("vpn-server-dialog-") + language);
+            save(dialog, QStringLiteral("vpn-server-dialog-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.newServer")->click();
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
-            child<QLineEdit>(dialog, "vpn.client.name")
-                ->setText(QStringLiteral("cara-") + language);
-            save(dialog, QStringLiteral("vpn-client-dialog-") + language);
+            child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("cara-") + shot);
+            save(dialog, QStringLiteral("vpn-client-dialog-") + shot);
             child<QPushButton>(dialog, "vpn.client.create")->click();
             auto *created = static_cast<WgClientDialog *>(dialog);
             (void)QTest::qWaitFor([&] { return created->hasResult(); }, 15000);
-            save(dialog, QStringLiteral("vpn-client-config-") + language);
+            save(dialog, QStringLiteral("vpn-client-config-") + shot);
             return int(QDialog::Accepted);
         });
         child<QPushButton>(page, "vpn.newClient")->click();
@@ -1569,7 +1576,7 @@ void TestVpnPage::screenshots()
             (void)QTest::qWaitFor([&] { return share->linksLoaded(); }, 15000);
             child<QPushButton>(dialog, "vpn.share.create")->click();
             (void)QTest::qWaitFor([&] { return share->links().size() == 1; }, 15000);
-            save(dialog, QStringLiteral("vpn-share-") + language);
+            save(dialog, QStringLiteral("vpn-share-") + shot);
             child<QPushButton>(dialog, "vpn.share.revoke")->click();
             (void)QTest::qWaitFor([&] { return share->links().isEmpty(); }, 15000);
             return int(QDialog::Accepted);
@@ -1584,7 +1591,7 @@ void TestVpnPage::screenshots()
             auto *clients = child<QComboBox>(dialog, "vpn.server.confirmClient");
             (void)QTest::qWaitFor([&] { return clients->count() > 0; }, 15000);
             child<QCheckBox>(dialog, "vpn.server.confirmByHandshake")->setChecked(true);
-            save(dialog, QStringLiteral("vpn-pending-dialog-") + language);
+            save(dialog, QStringLiteral("vpn-pending-dialog-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.editServer")->click();
@@ -1611,8 +1618,13 @@ void TestVpnPage::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(page->pendingBanner()->isVisible(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(page->pendingBanner()->pending().size(), 2, 15000);
         QTRY_VERIFY(page->pendingBanner()->text().contains(QLatin1String("lab")));
-        QTRY_VERIFY(!page->pendingBanner()->text().contains(QLatin1String("client #")));
-        save(&window, QStringLiteral("vpn-pending-") + language);
+        // Both names read (not "client #n" in any language).
+        QTRY_VERIFY(!page->pendingBanner()->text().contains(u'#'));
+        // And their lines laid out: a grab in between caught the second
+        // line's button cut (the Chinese lines are taller).
+        auto *lines = child<QScrollArea>(page, "vpn.pending.lines");
+        QTRY_VERIFY(lines->widget()->sizeHint().height() <= lines->viewport()->height());
+        save(&window, QStringLiteral("vpn-pending-") + shot);
         QVERIFY(await<void>([&](auto done) {
                     api().confirmChange(QStringLiteral("server"), madeLab.value().id, done);
                 }).ok());
@@ -1621,7 +1633,8 @@ void TestVpnPage::screenshots()
                 }).ok());
         page->pendingBanner()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!page->pendingBanner()->isVisible(), 15000);
-        if (language == languages.first()) {
+        if (!poolsMade) {
+            poolsMade = true;
             // A pool with delegations and a BGP session (no BIRD here).
             hm::client::Ipv6PoolsApi pools(*m_server.connection->client());
             hm::client::Ipv6PoolChange pool;
@@ -1680,11 +1693,11 @@ void TestVpnPage::screenshots()
         tabs->setCurrentIndex(1);
         QTRY_COMPARE_WITH_TIMEOUT(page->poolsPane()->pools()->rowCount(), 2, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(page->poolsPane()->allocations()->rowCount(), 2, 15000);
-        save(&window, QStringLiteral("vpn-pools-") + language);
+        save(&window, QStringLiteral("vpn-pools-") + shot);
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             child<QLineEdit>(dialog, "vpn.pool.prefix")->setText(QStringLiteral("2001:db8::1/48"));
-            save(dialog, QStringLiteral("vpn-pools-dialog-") + language);
+            save(dialog, QStringLiteral("vpn-pools-dialog-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.pools.new")->click();
@@ -1692,14 +1705,14 @@ void TestVpnPage::screenshots()
             dialog->show();
             child<QCheckBox>(dialog, "vpn.delegate.expires")->setChecked(true);
             QApplication::processEvents();
-            save(dialog, QStringLiteral("vpn-pools-delegate-") + language);
+            save(dialog, QStringLiteral("vpn-pools-delegate-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.pools.delegate")->click();
         tabs->setCurrentIndex(2);
         QTRY_COMPARE_WITH_TIMEOUT(page->bgpPane()->sessions()->rowCount(), 1, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(page->bgpPane()->announcements()->model()->rowCount(), 2, 15000);
-        save(&window, QStringLiteral("vpn-bgp-") + language);
+        save(&window, QStringLiteral("vpn-bgp-") + shot);
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             // Host bits: the dialog says what is wrong as it is typed.
@@ -1707,13 +1720,13 @@ void TestVpnPage::screenshots()
                 ->setText(QStringLiteral("203.0.113.9/24"));
             child<QLineEdit>(dialog, "vpn.bgp.announcements.description")
                 ->setText(QStringLiteral("Lab"));
-            save(dialog, QStringLiteral("vpn-bgp-announce-") + language);
+            save(dialog, QStringLiteral("vpn-bgp-announce-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.bgp.announcementsAnnounce")->click();
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
-            save(dialog, QStringLiteral("vpn-bgp-dialog-") + language);
+            save(dialog, QStringLiteral("vpn-bgp-dialog-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.bgp.edit")->click();
@@ -1727,6 +1740,7 @@ void TestVpnPage::screenshots()
             }
         }
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 QTEST_MAIN(TestVpnPage)
