@@ -41,6 +41,19 @@ public:
             return finish(QStringLiteral("no pipe for the relay: %1")
                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
         (void)::fcntl(m_pipe[1], F_SETPIPE_SZ, kSplicePipeBytes);
+        // SPLICE_F_NONBLOCK covers the pipe only: a socket end blocks as
+        // its descriptor does, and the HTTP transport's sockets are
+        // blocking ones used with MSG_DONTWAIT. A blocked splice would stop
+        // the server thread while a client does not read (found by
+        // TestStreamRevocation: a paused download hung the server). The
+        // flag is the open socket's, shared with the transport's
+        // descriptor, which only ever asks with MSG_DONTWAIT anyway.
+        for (const int descriptor : {m_source, m_sink}) {
+            const int flags = ::fcntl(descriptor, F_GETFL);
+            if (flags < 0 || ::fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) != 0)
+                return finish(QStringLiteral("cannot make the relay's sockets non-blocking: %1")
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        }
         m_sourceReady = std::make_unique<QSocketNotifier>(m_source, QSocketNotifier::Read);
         m_sinkReady = std::make_unique<QSocketNotifier>(m_sink, QSocketNotifier::Write);
         m_sourceReady->setEnabled(false);
