@@ -20,7 +20,11 @@ namespace hm::test {
 class DataRefusingProxy : public QObject
 {
 public:
-    enum class Refusal { Forbidden, Close };
+    enum class Refusal
+    {
+        Forbidden,
+        Close
+    };
 
     // Listens on loopback for connections to pass on to `upstream`.
     explicit DataRefusingProxy(const QUrl &upstream) : m_upstream(upstream)
@@ -69,17 +73,18 @@ private:
         }
         client->setProperty("piped", true);
         auto *server = new QTcpSocket(client);
-        connect(server, &QTcpSocket::connected, client, [client, server] {
-            server->write(client->readAll());
-        });
+        connect(server, &QTcpSocket::connected, client,
+                [client, server] { server->write(client->readAll()); });
         connect(client, &QTcpSocket::readyRead, server, [client, server] {
             if (server->state() == QAbstractSocket::ConnectedState)
                 server->write(client->readAll());
         });
         connect(server, &QTcpSocket::readyRead, client,
                 [client, server] { client->write(server->readAll()); });
-        connect(server, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
-        connect(client, &QTcpSocket::disconnected, server, [server] { server->disconnectFromHost(); });
+        connect(server, &QTcpSocket::disconnected, client,
+                [client] { client->disconnectFromHost(); });
+        connect(client, &QTcpSocket::disconnected, server,
+                [server] { server->disconnectFromHost(); });
         server->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
     }
 

@@ -68,9 +68,9 @@ public:
             closed = true;
         });
         socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " +
-                                base.host().toUtf8() + "\r\nAuthorization: Bearer " +
-                                token.toUtf8() + "\r\n\r\n"));
+        socket.write(QByteArray("GET " + path.toUtf8() +
+                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
+                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
     }
 
     bool complete() const { return headDone && received == contentLength; }
@@ -179,9 +179,9 @@ private slots:
         m_agent.captureErrors = true;
         // The last --server wins: the agent speaks to the server through
         // the proxy only.
-        QVERIFY(m_agents->start(m_agent, "fallback-1", {"files"},
-                                {"--allow", "files", "--files-root", m_root, "--server",
-                                 m_proxy->url()}));
+        QVERIFY(m_agents->start(
+            m_agent, "fallback-1", {"files"},
+            {"--allow", "files", "--files-root", m_root, "--server", m_proxy->url()}));
         HM_WAIT_ONLINE(*m_agents, m_agent);
     }
 

@@ -62,7 +62,8 @@ QByteArray writeRandomFile(const QString &path, qint64 size, quint64 seed)
 int openSockets(qint64 pid)
 {
     const QString dir = QStringLiteral("/proc/%1/fd").arg(pid);
-    const QStringList fds = QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    const QStringList fds =
+        QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
     if (fds.isEmpty())
         return -1;
     int sockets = 0;
@@ -103,9 +104,9 @@ public:
             closed = true;
         });
         socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " +
-                                base.host().toUtf8() + "\r\nAuthorization: Bearer " +
-                                token.toUtf8() + "\r\n\r\n"));
+        socket.write(QByteArray("GET " + path.toUtf8() +
+                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
+                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
     }
 
     bool complete() const { return headDone && received == contentLength; }
@@ -161,9 +162,9 @@ public:
             closed = true;
         });
         socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " +
-                                base.host().toUtf8() + "\r\nAuthorization: Bearer " +
-                                token.toUtf8() + "\r\n\r\n"));
+        socket.write(QByteArray("GET " + path.toUtf8() +
+                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
+                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
     }
 
     void read()
@@ -278,7 +279,8 @@ class TestStreamRevocation : public QObject, private ServerFixture
     {
         std::vector<std::unique_ptr<StreamingGet>> gets;
         for (int i = 0; i < kAgentMaxStreams; ++i) {
-            gets.push_back(std::make_unique<StreamingGet>(m_http->base(), download(agent), m_admin));
+            gets.push_back(
+                std::make_unique<StreamingGet>(m_http->base(), download(agent), m_admin));
             gets.back()->pauseAfter = 1; // each holds its stream open
         }
         for (const auto &get : gets)
@@ -320,9 +322,9 @@ private slots:
         QVERIFY(m_agents->start(m_rev, "rev-1", {"rev"}, revArgs));
         QVERIFY(m_agents->start(m_side, "side-1", {"side"},
                                 {"--allow", "files", "--files-root", m_root}));
-        QVERIFY(m_agents->start(m_framed, "framed-1", {"framed"},
-                                {"--allow", "files", "--files-root", m_root, "--server",
-                                 m_proxy->url()}));
+        QVERIFY(m_agents->start(
+            m_framed, "framed-1", {"framed"},
+            {"--allow", "files", "--files-root", m_root, "--server", m_proxy->url()}));
         HM_WAIT_ONLINE(*m_agents, m_rev);
         HM_WAIT_ONLINE(*m_agents, m_side);
         HM_WAIT_ONLINE(*m_agents, m_framed);
@@ -331,7 +333,8 @@ private slots:
               std::pair{"framed", "files"}}) {
             const QString id = m_agents->grant("user", m_ops.id, label, capability);
             QVERIFY(!id.isEmpty());
-            m_grants.insert(QString::fromLatin1(label) + u'/' + QString::fromLatin1(capability), id);
+            m_grants.insert(QString::fromLatin1(label) + u'/' + QString::fromLatin1(capability),
+                            id);
         }
     }
 
@@ -481,8 +484,9 @@ private slots:
         if (follow)
             QTRY_VERIFY_WITH_TIMEOUT(follow->lines >= 1, 30000);
 
-        QCOMPARE(m_http->json("PUT", QStringLiteral("/api/v1/users/") + m_ops.id,
-                              {{"role", "VIEWER"}}, m_admin)
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/users/") + m_ops.id,
+                            {{"role", "VIEWER"}}, m_admin)
                      .status,
                  200);
         // Reading on, the client gets what was under way, then the close,
