@@ -25,7 +25,19 @@ struct RemoteAgent
     // The binary to run; empty: the build's hivemind-agent. The upgrade
     // tests give each agent a copy of its own, which an upgrade replaces.
     QString program;
+    // Keep the agent's log (stderr) for the test to read (errors()) instead
+    // of passing it on.
+    bool captureErrors = false;
     std::unique_ptr<QProcess> process;
+    QByteArray log;
+
+    // What the agent logged so far (captureErrors).
+    const QByteArray &errors()
+    {
+        if (process)
+            log += process->readAllStandardError();
+        return log;
+    }
 
     // SIGTERM and wait; true when it is gone (or was never started).
     bool stop()
@@ -76,7 +88,8 @@ public:
                                                 secret, "--data-dir", m_dir.filePath(name),
                                                 "--interval", "1"}
                                     + extra);
-        agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.process->setProcessChannelMode(agent.captureErrors ? QProcess::ForwardedOutputChannel
+                                                                 : QProcess::ForwardedErrorChannel);
         agent.process->start();
         return agent.process->waitForStarted();
     }
@@ -94,7 +107,8 @@ public:
                         "--server", m_http.base().toString(), "--data-dir",
                         m_dir.filePath(agent.name), "--interval", "1"}
             + extra);
-        agent.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.process->setProcessChannelMode(agent.captureErrors ? QProcess::ForwardedOutputChannel
+                                                                 : QProcess::ForwardedErrorChannel);
         agent.process->start();
         return agent.process->waitForStarted();
     }

@@ -30,10 +30,11 @@ constexpr int kTickMs = 10'000;
 class DockerLogFollows::Follow : public QObject
 {
 public:
-    Follow(DockerLogFollows &owner, const QString &nodeId, const QString &container,
+    Follow(DockerLogFollows &owner, const auth::Principal &caller,
+           const auth::ClientInfo &client, const QString &nodeId, const QString &container,
            quint32 channel)
-        : QObject(&owner), m_owner(owner), m_nodeId(nodeId), m_container(container),
-          m_channel(channel)
+        : QObject(&owner), m_owner(owner), m_caller(caller), m_client(client), m_nodeId(nodeId),
+          m_container(container), m_channel(channel)
     {
         m_quiet.start();
         m_tick.setInterval(kTickMs);
@@ -45,6 +46,11 @@ public:
         if (m_attached)
             return;
         m_attached = true;
+        if (m_revoked) {
+            if (stream)
+                stream->abort();
+            return;
+        }
         if (!stream || !stream->isOpen())
             return stop(QStringLiteral("the client took no body")); // HEAD, or gone
         m_stream = stream;
@@ -100,6 +106,28 @@ public:
 
     quint32 channel() const { return m_channel; }
     const QString &nodeId() const { return m_nodeId; }
+    const QString &userId() const { return m_caller.userId; }
+
+    // The user may no longer follow it: the client sees the connection
+    // close without the last chunk, the agent stops, the end is audited.
+    void revoke()
+    {
+        if (m_stopped)
+            return;
+        if (m_stream)
+            m_stream->abort();
+        m_stream = nullptr;
+        m_revoked = true; // an attach still to come closes its stream at once
+        RemoteAction closed;
+        closed.nodeId = m_nodeId;
+        closed.capability = QStringLiteral("docker");
+        closed.auditAction = QStringLiteral("NODE_CONTAINER_LOGS_CLOSED");
+        closed.auditTarget = m_container;
+        closed.auditDetails = {{QStringLiteral("container"), m_container},
+                               {QStringLiteral("bytes"), m_written}};
+        m_owner.m_actions.recordAudit(m_caller, m_client, closed, AccessWatch::revoked());
+        stop(QStringLiteral("access was revoked"));
+    }
 
     // Tells the agent to stop (unless it ended) and goes.
     void stop(const QString &why)
@@ -165,6 +193,8 @@ private:
     }
 
     DockerLogFollows &m_owner;
+    auth::Principal m_caller;
+    auth::ClientInfo m_client;
     QString m_nodeId;
     QString m_container;
     quint32 m_channel;
@@ -172,6 +202,7 @@ private:
     QList<QByteArray> m_early; // before attach (bounded by the window)
     bool m_attached = false;
     bool m_stopped = false;
+    bool m_revoked = false;
     qint32 m_agentEnd = -1;
     qint64 m_received = 0;
     qint64 m_credited = 0;
@@ -182,11 +213,12 @@ private:
 };
 
 DockerLogFollows::DockerLogFollows(NodeActions &actions, QObject *parent)
-    : QObject(parent), m_actions(actions)
+    : QObject(parent), m_actions(actions), m_access(actions.db(), actions)
 {
     fleet::AgentCalls &calls = actions.fleet().calls();
     connect(&calls, &fleet::AgentCalls::streamReceived, this, &DockerLogFollows::onAgentStream);
     connect(&calls, &fleet::AgentCalls::linkLost, this, &DockerLogFollows::onLinkLost);
+    connect(&m_access, &AccessWatch::mayHaveChanged, this, &DockerLogFollows::revalidate);
 }
 
 DockerLogFollows::~DockerLogFollows() = default;
@@ -204,9 +236,11 @@ void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInf
     action.auditTarget = container;
     action.auditDetails = {{QStringLiteral("container"), container},
                            {QStringLiteral("tail"), tail}};
+    const quint64 changesAtOpen = m_access.changes();
     m_actions.run(
         caller, client, action, this,
-        [this, nodeId, container, done = std::move(done)](Result<QJsonObject> outcome) {
+        [this, caller, client, nodeId, container, changesAtOpen,
+         done = std::move(done)](Result<QJsonObject> outcome) {
             if (!outcome)
                 return done(outcome.error());
             const double number = outcome->value(QStringLiteral("channel")).toDouble(-1);
@@ -216,8 +250,14 @@ void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInf
                 m_active.contains(followKey(nodeId, channel)))
                 return done(Error{ErrorCode::InternalError,
                                   QStringLiteral("the agent's answer to logs_follow is malformed")});
-            auto *follow = new Follow(*this, nodeId, container, channel);
+            auto *follow = new Follow(*this, caller, client, nodeId, container, channel);
             m_active.insert(followKey(nodeId, channel), follow);
+            // Access may have gone while the agent was asked.
+            if (m_access.changes() != changesAtOpen && !caller.userId.isEmpty() &&
+                !m_access.stillAllowed(caller.userId, nodeId, QStringLiteral("docker"))) {
+                follow->revoke();
+                return done(AccessWatch::revoked());
+            }
             // Called once by the HTTP layer; if it never is (the client
             // left before the answer), the follow is stopped all the same.
             struct AttachOnce
@@ -244,6 +284,8 @@ void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInf
                 once->called = true;
                 if (once->follow)
                     once->follow->attach(stream);
+                else if (stream)
+                    stream->abort(); // it ended before the client came (revoked, agent gone)
             };
             done(std::move(opened));
         });
@@ -272,6 +314,27 @@ void DockerLogFollows::onLinkLost(const QString &nodeId)
     for (Follow *follow : follows) {
         if (follow->nodeId() == nodeId)
             follow->onLinkLost();
+    }
+}
+
+void DockerLogFollows::revalidate(const QString &userId, const QString &nodeId)
+{
+    // The follows the event may touch, each against its own user, node and
+    // capability; one check per (user, node) however many follows share it.
+    QHash<QString, bool> allowed;
+    const QList<Follow *> follows = m_active.values();
+    for (Follow *follow : follows) {
+        // Opened by no user: no user's access to lose.
+        if (follow->userId().isEmpty() || (!userId.isEmpty() && follow->userId() != userId) ||
+            (!nodeId.isEmpty() && follow->nodeId() != nodeId))
+            continue;
+        const QString key = follow->userId() + u'/' + follow->nodeId();
+        auto it = allowed.find(key);
+        if (it == allowed.end())
+            it = allowed.insert(key, m_access.stillAllowed(follow->userId(), follow->nodeId(),
+                                                          QStringLiteral("docker")));
+        if (!it.value())
+            follow->revoke();
     }
 }
 

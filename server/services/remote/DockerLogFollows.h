@@ -19,12 +19,17 @@
 //   after kIdleMs without a byte, or after kMaxBytes (the console may open
 //   another); the agent's stream breaking off, or the agent going, aborts
 //   the connection instead. A client that leaves: logs_close to the agent.
-// - Audited once at the open: NODE_CONTAINER_LOGS_FOLLOWED with the
-//   container and tail, refusals (grant, capability, no such container)
-//   included.
+// - Audited at the open: NODE_CONTAINER_LOGS_FOLLOWED with the container
+//   and tail, refusals (grant, capability, no such container) included.
+// - Access checked again when it may have changed (AccessWatch): a follow
+//   whose user may no longer use `docker` on the node ends at once — the
+//   connection is closed without the last chunk (as for any end that is
+//   not the log's), the agent is told logs_close, and the end is audited
+//   NODE_CONTAINER_LOGS_CLOSED with reason access_revoked.
 // Server thread.
 
 #include "common/Result.h"
+#include "server/services/remote/AccessWatch.h"
 #include "server/services/remote/NodeActions.h"
 
 #include <QHash>
@@ -70,9 +75,11 @@ private:
     friend class Follow;
     void onAgentStream(const QString &nodeId, const QByteArray &frame);
     void onLinkLost(const QString &nodeId);
+    void revalidate(const QString &userId, const QString &nodeId);
     void forget(Follow *follow);
 
     NodeActions &m_actions;
+    AccessWatch m_access;
     QHash<QString, Follow *> m_active; // node id + '/' + channel; children
 };
 

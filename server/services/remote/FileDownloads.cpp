@@ -73,6 +73,11 @@ public:
         if (m_attached)
             return;
         m_attached = true;
+        if (m_revoked) {
+            if (stream)
+                stream->abort();
+            return;
+        }
         if (stream && !stream->isOpen() && m_size == m_offset)
             return succeed(); // an empty file: the head was all of it
         if (!stream || !stream->isOpen()) {
@@ -178,6 +183,16 @@ public:
 
     quint32 channel() const { return m_channel; }
     const QString &nodeId() const { return m_nodeId; }
+    const QString &userId() const { return m_caller.userId; }
+
+    // The user may no longer download from the node: cut short now.
+    void revoke()
+    {
+        if (m_audited)
+            return;
+        m_revoked = true; // an attach still to come closes its stream at once
+        fail(AccessWatch::revoked(), true);
+    }
 
 private:
     void pass(const QByteArray &bytes)
@@ -343,6 +358,7 @@ private:
     QList<QByteArray> m_early; // before attach (bounded by the window)
     bool m_attached = false;
     bool m_audited = false;
+    bool m_revoked = false;
     qint32 m_agentEnd = -1;
     qint64 m_received = 0;
     qint64 m_credited = 0;
@@ -357,11 +373,12 @@ private:
 };
 
 FileDownloads::FileDownloads(NodeActions &actions, QObject *parent)
-    : QObject(parent), m_actions(actions)
+    : QObject(parent), m_actions(actions), m_access(actions.db(), actions)
 {
     fleet::AgentCalls &calls = actions.fleet().calls();
     connect(&calls, &fleet::AgentCalls::streamReceived, this, &FileDownloads::onAgentStream);
     connect(&calls, &fleet::AgentCalls::linkLost, this, &FileDownloads::onLinkLost);
+    connect(&m_access, &AccessWatch::mayHaveChanged, this, &FileDownloads::revalidate);
 }
 
 FileDownloads::~FileDownloads()
@@ -395,9 +412,10 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
         m_opening.insert(dataStream);
         action.args.insert(QStringLiteral("data_token"), m_tokens.issue(nodeId, dataStream));
     }
+    const quint64 changesAtOpen = m_access.changes();
     m_actions.run(
         caller, client, action, this,
-        [this, caller, client, nodeId, target, offset, audit, dataStream,
+        [this, caller, client, nodeId, target, offset, audit, dataStream, changesAtOpen,
          done = std::move(done)](Result<QJsonObject> outcome) {
             m_opening.remove(dataStream);
             // The agent says whether it took the data connection.
@@ -431,6 +449,12 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                 m_tokens.revoke(dataStream);
                 if (m_parkedData.contains(dataStream))
                     transfer->onDataConnection(m_parkedData.take(dataStream));
+            }
+            // Access may have gone while the agent was asked.
+            if (m_access.changes() != changesAtOpen && !caller.userId.isEmpty() &&
+                !m_access.stillAllowed(caller.userId, nodeId, QStringLiteral("files"))) {
+                transfer->revoke();
+                return done(AccessWatch::revoked());
             }
             if (offset > 0 && offset >= size) {
                 const Error beyond{
@@ -472,6 +496,8 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                 once->called = true;
                 if (once->transfer)
                     once->transfer->attach(stream);
+                else if (stream)
+                    stream->abort(); // it ended before the client came (revoked, agent gone)
             };
             done(std::move(opened));
         });
@@ -501,6 +527,27 @@ void FileDownloads::onLinkLost(const QString &nodeId)
     for (Transfer *transfer : transfers) {
         if (transfer->nodeId() == nodeId)
             transfer->onLinkLost();
+    }
+}
+
+void FileDownloads::revalidate(const QString &userId, const QString &nodeId)
+{
+    // The downloads the event may touch, each against its own user, node
+    // and capability; one check per (user, node).
+    QHash<QString, bool> allowed;
+    const QList<Transfer *> transfers = m_active.values();
+    for (Transfer *transfer : transfers) {
+        // Opened by no user: no user's access to lose.
+        if (transfer->userId().isEmpty() || (!userId.isEmpty() && transfer->userId() != userId) ||
+            (!nodeId.isEmpty() && transfer->nodeId() != nodeId))
+            continue;
+        const QString key = transfer->userId() + u'/' + transfer->nodeId();
+        auto it = allowed.find(key);
+        if (it == allowed.end())
+            it = allowed.insert(key, m_access.stillAllowed(transfer->userId(), transfer->nodeId(),
+                                                          QStringLiteral("files")));
+        if (!it.value())
+            transfer->revoke();
     }
 }
 

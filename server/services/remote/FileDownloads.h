@@ -17,6 +17,12 @@
 // - One audit entry NODE_FILE_DOWNLOADED per download when it ends (root,
 //   path, size, offset, sent; never content) with its outcome; refusals
 //   at the open are audited too.
+// - Access checked again when it may have changed (AccessWatch): a
+//   download whose user may no longer use `files` on the node ends at
+//   once — the connection is closed short of Content-Length, the agent is
+//   told stream_close (which also stops its sendfile on a data
+//   connection), the relay stops, and the audit entry says FORBIDDEN with
+//   reason access_revoked.
 // - A data connection instead of frames (issue 38's throughput goal): for
 //   a client on plain HTTP where splice(2) exists (Linux), stream_open
 //   carries a single-use stream token (StreamTokens.h). An agent that can
@@ -32,6 +38,7 @@
 // Server thread.
 
 #include "common/Result.h"
+#include "server/services/remote/AccessWatch.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/StreamTokens.h"
 
@@ -92,6 +99,7 @@ private:
     friend class Transfer;
     void onAgentStream(const QString &nodeId, const QByteArray &frame);
     void onLinkLost(const QString &nodeId);
+    void revalidate(const QString &userId, const QString &nodeId);
     void forget(Transfer *transfer);
     // A data connection that came for `streamId`.
     void onDataConnection(quint64 streamId, int descriptor);
@@ -100,6 +108,7 @@ private:
     void dropData(quint64 streamId);
 
     NodeActions &m_actions;
+    AccessWatch m_access;
     QHash<QString, Transfer *> m_active; // node id + '/' + channel; children
     StreamTokens m_tokens;
     quint64 m_nextStreamId = 1;

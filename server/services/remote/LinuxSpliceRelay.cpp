@@ -51,6 +51,19 @@ public:
         if (::pipe2(m_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
             return finishNow(QStringLiteral("no pipe for the relay: %1").arg(errnoText()));
         (void)::fcntl(m_pipe[1], F_SETPIPE_SZ, kSplicePipeBytes);
+        // SPLICE_F_NONBLOCK covers the pipe only: a socket end blocks as
+        // its descriptor does, and the HTTP transport's sockets are
+        // blocking ones used with MSG_DONTWAIT. A blocked splice would hang
+        // the relay's thread while a client does not read, and stop()
+        // with it (found by TestStreamRevocation: a paused download hung
+        // the server). The flag is the open socket's, shared with the
+        // transport's descriptor, which only ever asks with MSG_DONTWAIT.
+        for (const int descriptor : {m_source, m_sink}) {
+            const int flags = ::fcntl(descriptor, F_GETFL);
+            if (flags < 0 || ::fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) != 0)
+                return finishNow(QStringLiteral("cannot make the relay's sockets non-blocking: %1")
+                                     .arg(errnoText()));
+        }
         m_wake = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
         if (m_wake < 0)
             return finishNow(QStringLiteral("no wake-up for the relay: %1").arg(errnoText()));

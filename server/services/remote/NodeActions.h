@@ -67,6 +67,7 @@ public:
     }
 
     NodeGrants &grants() { return m_grants; }
+    store::Database &db() { return m_db; }
     fleet::FleetService &fleet() { return m_fleet; }
 
 private:

@@ -140,9 +140,21 @@ Status NodeGrants::remove(const auth::Principal &caller, const auth::ClientInfo 
     auth::audit(m_db, QStringLiteral("NODE_GRANT_DELETED"), caller.userId,
                 QStringLiteral("node_grant"), id, client.ip, client.userAgent,
                 grantAuditDetails(row.value()));
-    if (m_removed && m_removedContext)
-        m_removed();
+    // Listeners whose context went are dropped; a copy is called, as one
+    // may add or drop listeners while it runs.
+    m_removed.removeIf([](const RemovedListener &l) { return l.context.isNull(); });
+    const QList<RemovedListener> listeners = m_removed;
+    for (const RemovedListener &listener : listeners) {
+        if (listener.context)
+            listener.call();
+    }
     return {};
+}
+
+void NodeGrants::addRemovedListener(QObject *context, std::function<void()> listener)
+{
+    m_removed.removeIf([](const RemovedListener &l) { return l.context.isNull(); });
+    m_removed.append({QPointer<QObject>(context), std::move(listener)});
 }
 
 } // namespace hm::server::remote

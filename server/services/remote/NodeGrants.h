@@ -15,6 +15,7 @@
 #include "server/repositories/NodeRepository.h"
 #include "server/services/auth/TokenService.h"
 
+#include <QList>
 #include <QPointer>
 #include <QStringList>
 #include <functional>
@@ -59,18 +60,19 @@ public:
                   const QString &id);
 
     // Called after each grant removed (committed), on the caller's thread:
-    // what was opened under it (remote/TerminalService) is checked again
-    // at once. One listener; it goes with `context`.
-    void setRemovedListener(QObject *context, std::function<void()> listener)
-    {
-        m_removedContext = context;
-        m_removed = std::move(listener);
-    }
+    // what was opened under it (AccessWatch: terminals, Docker log follows,
+    // downloads) is checked again at once. Any number of listeners; each
+    // goes with its `context`.
+    void addRemovedListener(QObject *context, std::function<void()> listener);
 
 private:
     store::Database &m_db;
-    QPointer<QObject> m_removedContext;
-    std::function<void()> m_removed;
+    struct RemovedListener
+    {
+        QPointer<QObject> context;
+        std::function<void()> call;
+    };
+    QList<RemovedListener> m_removed;
 };
 
 } // namespace hm::server::remote

@@ -47,7 +47,7 @@ QString terminalWebSocketPath(const QString &nodeId)
 
 TerminalService::TerminalService(store::Database &db, NodeActions &actions,
                                  RecentAuthentication &recent, QObject *parent)
-    : QObject(parent), m_db(db), m_actions(actions), m_recent(recent)
+    : QObject(parent), m_db(db), m_actions(actions), m_recent(recent), m_access(db, actions)
 {
     fleet::AgentCalls &calls = actions.fleet().calls();
     connect(&calls, &fleet::AgentCalls::streamReceived, this, &TerminalService::onAgentStream);
@@ -56,13 +56,8 @@ TerminalService::TerminalService(store::Database &db, NodeActions &actions,
     m_sweep.start(5000);
     // Access checked again where it may have changed (an event each), so a
     // revoked user's shell ends now, not at its next request nor a poll.
-    connect(&actions.fleet().events(), &auth::AccountEvents::published, this,
-            [this](const auth::AccountEvent &event) { onAccountEvent(event.type, event.data); });
-    connect(&actions.fleet(), &fleet::FleetService::nodeChanged, this,
-            [this](const QString &nodeId) { revalidate({}, nodeId); });
-    connect(&actions.fleet(), &fleet::FleetService::nodeRevoked, this,
-            [this](const QString &nodeId) { revalidate({}, nodeId); });
-    actions.grants().setRemovedListener(this, [this] { revalidate(); });
+    connect(&m_access, &AccessWatch::mayHaveChanged, this,
+            [this](const QString &userId, const QString &nodeId) { revalidate(userId, nodeId); });
 }
 
 TerminalService::~TerminalService()
@@ -482,25 +477,7 @@ void TerminalService::end(const QString &sessionId, const QString &reason, int e
 
 bool TerminalService::stillAllowed(const Session &s)
 {
-    auth::UserRepository users(m_db);
-    const auto user = users.findById(s.userId);
-    if (!user) {
-        // The store could not say (busy): keep it until the next sweep asks.
-        qCWarning(lcServer) << "terminal: cannot check the session's user:"
-                            << user.error().toString();
-        return true;
-    }
-    // Suspended, deleted or made inactive: none of them may sign in.
-    if (!user.value() || user.value()->status != u"active")
-        return false;
-    auto node = m_actions.fleet().get(s.nodeId);
-    if (!node)
-        return node.error().code != ErrorCode::ResourceNotFound;
-    auth::Principal principal;
-    principal.userId = s.userId;
-    principal.username = user.value()->username;
-    principal.role = user.value()->role;
-    return m_actions.grants().authorise(principal, node.value(), QStringLiteral("terminal")).ok();
+    return m_access.stillAllowed(s.userId, s.nodeId, QStringLiteral("terminal"));
 }
 
 void TerminalService::sweepIdle()
@@ -525,17 +502,6 @@ void TerminalService::revalidate(const QString &userId, const QString &nodeId)
     }
     for (const QString &id : std::as_const(revoked))
         end(id, QStringLiteral("access_revoked"), 0, 0, true);
-}
-
-void TerminalService::onAccountEvent(const QString &type, const QJsonObject &data)
-{
-    // A role or status change (user_updated) or a deletion; anything else
-    // (API keys, flows, node metrics…) changes nobody's terminal access.
-    if (type != u"user_updated" && type != u"user_deleted")
-        return;
-    const QString userId = data.value(QStringLiteral("user_id")).toString();
-    if (!userId.isEmpty())
-        revalidate(userId);
 }
 
 } // namespace hm::server::remote

@@ -20,8 +20,8 @@
 // one was sent (TerminalReplay), then what waited.
 //
 // Access is checked again when it may have changed, not by polling: a
-// grant removed (NodeGrants' listener), a user updated or deleted (role,
-// status: AccountEvents) or a node changed or deleted (FleetService) ends
+// grant removed, a user updated or deleted, a node changed or deleted
+// (AccessWatch, shared with Docker log follows and downloads) ends
 // at once every open session whose user may no longer hold it, attached
 // or not — reason "access_revoked", its console closed with 4403, the
 // agent told to close the PTY, audited like every close.
@@ -38,6 +38,7 @@
 #include "common/Result.h"
 #include "server/api/Roles.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/remote/AccessWatch.h"
 #include "server/services/remote/TerminalReplay.h"
 
 #include <QHash>
@@ -163,12 +164,12 @@ private:
     // is active, and its role and grants still allow `terminal` on the
     // node (revalidate()).
     bool stillAllowed(const Session &session);
-    void onAccountEvent(const QString &type, const QJsonObject &data);
     Session *byConsole(ws::WsConnection *console);
 
     store::Database &m_db;
     NodeActions &m_actions;
     RecentAuthentication &m_recent;
+    AccessWatch m_access;
     std::function<qint64()> m_now;
     qint64 m_idleMs = kDefaultIdleMs;
     QHash<QString, Session> m_sessions; // by session id
