@@ -352,6 +352,26 @@ Result<ConfinedFiles::Impl::Target> ConfinedFiles::Impl::prepare(const QString &
     return Target{&*found, std::move(*rootFd), std::move(*parsed)};
 }
 
+Result<ConfinedFiles::Impl::OpenFile> ConfinedFiles::Impl::openRegular(const Target &target) const
+{
+    const QString &shown = target.path.shown;
+    // O_NONBLOCK: opening a FIFO must not hang the worker; it is refused
+    // below anyway.
+    auto fd = resolver.openEntry(target.rootFd.get(), target.path, O_RDONLY | O_NONBLOCK);
+    if (!fd)
+        return fd.error();
+    auto st = confinedStatFd(fd->get(), shown);
+    if (!st)
+        return st.error();
+    if (S_ISDIR(st->st_mode))
+        return confinedErrnoError(EISDIR, shown);
+    if (!S_ISREG(st->st_mode))
+        return confinedNotRegular(shown);
+    if (Status single = confinedCheckSingleLink(*st, shown); !single)
+        return single.error();
+    return OpenFile{std::move(*fd), *st};
+}
+
 Result<ConfinedListing> ConfinedFiles::list(const QString &root, const QString &path)
 {
     auto target = d->prepare(root, path, ConfinedPathUse::Directory, false);
@@ -429,21 +449,11 @@ Result<ConfinedChunk> ConfinedFiles::read(const QString &root, const QString &pa
     if (offset < 0 || length < 0)
         return confinedFilesError(ErrorCode::ValidationError, "BAD_OFFSET",
                                   QStringLiteral("offset and length cannot be negative"), shown);
-    // O_NONBLOCK: opening a FIFO must not hang the worker; it is refused
-    // below anyway.
-    auto fd = d->resolver.openEntry(target->rootFd.get(), target->path, O_RDONLY | O_NONBLOCK);
-    if (!fd)
-        return fd.error();
-    auto st = confinedStatFd(fd->get(), shown);
-    if (!st)
-        return st.error();
-    if (S_ISDIR(st->st_mode))
-        return confinedErrnoError(EISDIR, shown);
-    if (!S_ISREG(st->st_mode))
-        return confinedNotRegular(shown);
-    if (Status single = confinedCheckSingleLink(*st, shown); !single)
-        return single.error();
-    const qint64 size = qint64(st->st_size);
+    auto file = d->openRegular(*target);
+    if (!file)
+        return file.error();
+    const int fd = file->fd.get();
+    const qint64 size = qint64(file->st.st_size);
     if (offset > size)
         return confinedFilesError(ErrorCode::ValidationError, "BAD_OFFSET",
                                   QStringLiteral("%1: offset %2 is beyond the end (%3 bytes)")
@@ -458,8 +468,8 @@ Result<ConfinedChunk> ConfinedFiles::read(const QString &root, const QString &pa
     chunk.data.resize(qsizetype(wanted));
     qint64 done = 0;
     while (done < wanted) {
-        const ssize_t got = ::pread(fd->get(), chunk.data.data() + done, size_t(wanted - done),
-                                    off_t(offset + done));
+        const ssize_t got =
+            ::pread(fd, chunk.data.data() + done, size_t(wanted - done), off_t(offset + done));
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -470,7 +480,7 @@ Result<ConfinedChunk> ConfinedFiles::read(const QString &root, const QString &pa
         done += got;
     }
     chunk.data.truncate(qsizetype(done));
-    auto version = confinedContentVersion(fd->get(), *st, d->limits.maxEditableSize, shown);
+    auto version = confinedContentVersion(fd, file->st, d->limits.maxEditableSize, shown);
     if (!version)
         return version.error();
     chunk.version = *version;
@@ -486,23 +496,15 @@ Result<std::unique_ptr<ConfinedReadFile>> ConfinedFiles::openForStreaming(const 
     const QString &shown = target->path.shown;
     if (target->path.isRoot())
         return confinedErrnoError(EISDIR, shown);
-    auto fd = d->resolver.openEntry(target->rootFd.get(), target->path, O_RDONLY | O_NONBLOCK);
-    if (!fd)
-        return fd.error();
-    auto st = confinedStatFd(fd->get(), shown);
-    if (!st)
-        return st.error();
-    if (S_ISDIR(st->st_mode))
-        return confinedErrnoError(EISDIR, shown);
-    if (!S_ISREG(st->st_mode))
-        return confinedNotRegular(shown);
-    if (Status single = confinedCheckSingleLink(*st, shown); !single)
-        return single.error();
-    auto version = confinedContentVersion(fd->get(), *st, d->limits.maxEditableSize, shown);
+    auto opened = d->openRegular(*target);
+    if (!opened)
+        return opened.error();
+    auto version =
+        confinedContentVersion(opened->fd.get(), opened->st, d->limits.maxEditableSize, shown);
     if (!version)
         return version.error();
-    auto file =
-        std::make_unique<ConfinedReadFile>(fd->release(), qint64(st->st_size), *version, shown);
+    auto file = std::make_unique<ConfinedReadFile>(opened->fd.release(), qint64(opened->st.st_size),
+                                                   *version, shown);
     file->m_editableLimit = d->limits.maxEditableSize;
     return file;
 }

@@ -48,6 +48,16 @@ struct ConfinedFiles::Impl
     // the root's name, a write on a read-only root; then the root opened.
     Result<Target> prepare(const QString &root, const QString &path, ConfinedPathUse use,
                            bool write) const;
+
+    // A target that must be a regular file with a single link, opened for
+    // reading: read() and openForStreaming() refuse the same entries with
+    // the same errors, in the same order.
+    struct OpenFile
+    {
+        ConfinedFd fd;
+        struct stat st = {};
+    };
+    Result<OpenFile> openRegular(const Target &target) const;
 };
 
 // SHA-256 (lower-case hex) of what `fd` holds from offset 0 to its end;

@@ -77,12 +77,12 @@ bool isUnicastAddress(const QString &text)
            && address != QHostAddress::AnyIPv4 && address != QHostAddress::AnyIPv6;
 }
 
-class SessionDialog final : public QDialog
+class SessionDialog final : public widgets::Retranslating<QDialog>
 {
 public:
     SessionDialog(client::ApiClient *api, const client::BgpSessionRow &existing,
                   const QString &role, QWidget *parent)
-        : QDialog(parent), m_api(api), m_existing(existing), m_role(role)
+        : Retranslating(parent), m_api(api), m_existing(existing), m_role(role)
     {
         setObjectName(QStringLiteral("vpn.bgpDialog"));
         setMinimumWidth(540);
@@ -162,17 +162,9 @@ public:
 
     client::BgpSessionRow stored;
 
-protected:
-    // The open dialog follows a language change (its field errors too).
-    void changeEvent(QEvent *event) override
-    {
-        if (event->type() == QEvent::LanguageChange)
-            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
-        QDialog::changeEvent(event);
-    }
-
 private:
-    void retranslateUi()
+    // The open dialog follows a language change through Retranslating.
+    void retranslateUi() override
     {
         const bool editing = m_existing.id != 0;
         setWindowTitle(editing ? BgpPane::tr("Edit BGP session") : BgpPane::tr("New BGP session"));
@@ -323,7 +315,7 @@ private:
 
 } // namespace
 
-BgpPane::BgpPane(QWidget *parent) : QWidget(parent)
+BgpPane::BgpPane(QWidget *parent) : Retranslating(parent)
 {
     setObjectName(QStringLiteral("vpn.bgp"));
     m_sessions = new QStandardItemModel(0, kBgpSessionColumns, this);
@@ -514,13 +506,6 @@ QString BgpPane::statusText(const client::BgpSessionRow &row) const
     if (!row.enabled)
         return tr("Stopped (%1)").arg(row.status);
     return row.status;
-}
-
-void BgpPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
-    QWidget::changeEvent(event);
 }
 
 void BgpPane::retranslateUi()

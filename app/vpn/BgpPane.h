@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/VpnNetTypes.h"
+#include "widgets/Retranslate.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -25,7 +26,7 @@ class BgpAnnouncementsPane;
 // stop and delete sessions (confirmed); the password is write-only. Under
 // them the prefixes announced besides the IPv6 pools' (BgpAnnouncementsPane).
 // Named `vpn.bgp.*`.
-class BgpPane final : public QWidget
+class BgpPane final : public hm::widgets::Retranslating<QWidget>
 {
     Q_OBJECT
 
@@ -46,11 +47,8 @@ public slots:
     void startStopSession();
     void deleteSession();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslateUi();
+    void retranslateUi() override;
     void updateActions();
     void fillSessions();
     void loadRoutes();

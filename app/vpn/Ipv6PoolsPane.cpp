@@ -96,7 +96,7 @@ QTableView *poolTable(QWidget *parent, const char *name, QStandardItemModel *mod
 
 } // namespace
 
-Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : QWidget(parent)
+Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : Retranslating(parent)
 {
     setObjectName(QStringLiteral("vpn.pools"));
     m_pools = new QStandardItemModel(0, 6, this);
@@ -321,13 +321,6 @@ void Ipv6PoolsPane::loadAllocations()
         }));
 }
 
-void Ipv6PoolsPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
-    QWidget::changeEvent(event);
-}
-
 void Ipv6PoolsPane::retranslateUi()
 {
     m_new->setText(tr("New pool..."));
@@ -467,12 +460,12 @@ namespace {
 
 // The pool dialog: new (existing.id == 0) or changing one. Returns the
 // stored pool through `done`.
-class PoolDialog final : public QDialog
+class PoolDialog final : public widgets::Retranslating<QDialog>
 {
 public:
     PoolDialog(client::ApiClient *api, const client::Ipv6PoolRow &existing, const QString &role,
                QWidget *parent)
-        : QDialog(parent), m_api(api), m_existing(existing), m_role(role)
+        : Retranslating(parent), m_api(api), m_existing(existing), m_role(role)
     {
         setObjectName(QStringLiteral("vpn.poolDialog"));
         setMinimumWidth(520);
@@ -534,17 +527,9 @@ public:
 
     client::Ipv6PoolRow stored;
 
-protected:
-    // The open dialog follows a language change.
-    void changeEvent(QEvent *event) override
-    {
-        if (event->type() == QEvent::LanguageChange)
-            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
-        QDialog::changeEvent(event);
-    }
-
 private:
-    void retranslateUi()
+    // The open dialog follows a language change through Retranslating.
+    void retranslateUi() override
     {
         setWindowTitle(m_existing.id ? Ipv6PoolsPane::tr("Edit IPv6 pool")
                                      : Ipv6PoolsPane::tr("New IPv6 pool"));
@@ -661,12 +646,12 @@ private:
 
 // Delegating a prefix: a WireGuard client (picked) or a free name;
 // automatic or a given prefix.
-class DelegateDialog final : public QDialog
+class DelegateDialog final : public widgets::Retranslating<QDialog>
 {
 public:
     DelegateDialog(client::ApiClient *api, const client::Ipv6PoolRow &pool, const QString &role,
                    QWidget *parent)
-        : QDialog(parent), m_api(api), m_pool(pool), m_role(role)
+        : Retranslating(parent), m_api(api), m_pool(pool), m_role(role)
     {
         setObjectName(QStringLiteral("vpn.delegateDialog"));
         setMinimumWidth(640);
@@ -760,17 +745,9 @@ public:
 
     client::Ipv6AllocationRow stored;
 
-protected:
-    // The open dialog follows a language change.
-    void changeEvent(QEvent *event) override
-    {
-        if (event->type() == QEvent::LanguageChange)
-            widgets::retranslateNowAndAfterChildren(this, [this] { retranslateUi(); });
-        QDialog::changeEvent(event);
-    }
-
 private:
-    void retranslateUi()
+    // The open dialog follows a language change through Retranslating.
+    void retranslateUi() override
     {
         setWindowTitle(Ipv6PoolsPane::tr("Delegate a prefix of %1").arg(m_pool.name));
         for (const auto &[label, caption] : std::as_const(m_captions))

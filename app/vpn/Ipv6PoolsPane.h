@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/VpnNetTypes.h"
+#include "widgets/Retranslate.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -28,7 +29,7 @@ namespace hm::app {
 // one, with an optional expiry (refused in the past as typed), and
 // release one (confirmed); others see the actions off with the reason.
 // Named `vpn.pools.*`.
-class Ipv6PoolsPane final : public QWidget
+class Ipv6PoolsPane final : public hm::widgets::Retranslating<QWidget>
 {
     Q_OBJECT
 
@@ -52,11 +53,8 @@ public slots:
     void delegatePrefix();
     void releaseSelected();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslateUi();
+    void retranslateUi() override;
     void updateActions();
     void fillPools();
     void loadAllocations();

@@ -1,5 +1,7 @@
 #include "fleet/MetricDayPack.h"
 
+#include "fleet/Varint.h"
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -15,20 +17,6 @@ constexpr qint64 kDayMaxSteps = qint64(1) << 50;
 constexpr quint64 kDayMaxNames = 65536;
 constexpr quint64 kDayMaxNameBytes = 256;
 
-void dayPutVarint(QByteArray &out, quint64 value)
-{
-    while (value >= 0x80) {
-        out.append(char((value & 0x7f) | 0x80));
-        value >>= 7;
-    }
-    out.append(char(value));
-}
-
-void dayPutZigzag(QByteArray &out, qint64 value)
-{
-    dayPutVarint(out, (quint64(value) << 1) ^ quint64(value >> 63));
-}
-
 // Reads a day blob; every read checks the bytes left. Inline on the raw
 // pointer: a year of 40 metrics is ~1.4 M varints.
 class DayReader
@@ -36,29 +24,8 @@ class DayReader
 public:
     DayReader(const char *begin, const char *end) : m_at(begin), m_end(end) {}
 
-    bool varint(quint64 *value)
-    {
-        quint64 result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (m_at == m_end)
-                return false;
-            const auto byte = quint8(*m_at++);
-            result |= quint64(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) {
-                *value = result;
-                return true;
-            }
-        }
-        return false;
-    }
-    bool zigzag(qint64 *value)
-    {
-        quint64 raw = 0;
-        if (!varint(&raw))
-            return false;
-        *value = qint64(raw >> 1) ^ -qint64(raw & 1);
-        return true;
-    }
+    bool varint(quint64 *value) { return readVarint(m_at, m_end, value); }
+    bool zigzag(qint64 *value) { return readZigzag(m_at, m_end, value); }
     bool bytes(quint64 count, const char **out)
     {
         if (count > quint64(m_end - m_at))
@@ -190,18 +157,18 @@ QByteArray packDay(qint64 day, qint64 length, const QMap<qint64, BucketStats> &b
     QByteArray out;
     out.append(kDayMagic);
     out.append(kDayVersion);
-    dayPutVarint(out, quint64(length));
-    dayPutVarint(out, quint64(buckets.size()));
+    putVarint(out, quint64(length));
+    putVarint(out, quint64(buckets.size()));
     qint64 previous = -1;
     QMap<QByteArray, QString> names; // by UTF-8 bytes: the order the format wants
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         const qint64 slot = (it.key() - day) / length;
-        dayPutVarint(out, quint64(previous < 0 ? slot : slot - previous - 1));
+        putVarint(out, quint64(previous < 0 ? slot : slot - previous - 1));
         previous = slot;
         for (auto m = it.value().cbegin(); m != it.value().cend(); ++m)
             names.insert(m.key().toUtf8(), m.key());
     }
-    dayPutVarint(out, quint64(names.size()));
+    putVarint(out, quint64(names.size()));
     const qsizetype bitmapBytes = (buckets.size() + 7) / 8;
     QByteArray column;
     for (auto n = names.cbegin(); n != names.cend(); ++n) {
@@ -217,16 +184,16 @@ QByteArray packDay(qint64 day, qint64 length, const QMap<qint64, BucketStats> &b
                 continue;
             column[b / 8] = char(quint8(column.at(b / 8)) | (1u << (b % 8)));
             const QuantisedStats q = quantiseStats(found.value(), resolution);
-            dayPutZigzag(column, q.count - count);
-            dayPutZigzag(column, q.qMin - qMin);
-            dayPutVarint(column, quint64(q.span));
-            dayPutVarint(column, quint64(q.aboveMin));
+            putZigzag(column, q.count - count);
+            putZigzag(column, q.qMin - qMin);
+            putVarint(column, quint64(q.span));
+            putVarint(column, quint64(q.aboveMin));
             count = q.count;
             qMin = q.qMin;
         }
-        dayPutVarint(out, quint64(n.key().size()));
+        putVarint(out, quint64(n.key().size()));
         out.append(n.key());
-        dayPutVarint(out, quint64(column.size()));
+        putVarint(out, quint64(column.size()));
         out.append(column);
     }
     return out;

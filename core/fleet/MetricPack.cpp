@@ -1,5 +1,7 @@
 #include "fleet/MetricPack.h"
 
+#include "fleet/Varint.h"
+
 #include <QSet>
 #include <algorithm>
 #include <cmath>
@@ -21,20 +23,6 @@ constexpr qint64 kMaxSteps = qint64(1) << 50;
 constexpr quint64 kMaxNames = 65536;
 constexpr quint64 kMaxNameBytes = 256;
 
-void putVarint(QByteArray &out, quint64 value)
-{
-    while (value >= 0x80) {
-        out.append(char((value & 0x7f) | 0x80));
-        value >>= 7;
-    }
-    out.append(char(value));
-}
-
-void putZigzag(QByteArray &out, qint64 value)
-{
-    putVarint(out, (quint64(value) << 1) ^ quint64(value >> 63));
-}
-
 void putName(QByteArray &out, const QString &name)
 {
     const QByteArray utf8 = name.toUtf8();
@@ -48,29 +36,8 @@ class Reader
 public:
     explicit Reader(const QByteArray &bytes) : m_bytes(bytes) {}
 
-    bool varint(quint64 *value)
-    {
-        quint64 result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (m_at >= m_bytes.size())
-                return false;
-            const auto byte = quint8(m_bytes.at(m_at++));
-            result |= quint64(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) {
-                *value = result;
-                return true;
-            }
-        }
-        return false;
-    }
-    bool zigzag(qint64 *value)
-    {
-        quint64 raw = 0;
-        if (!varint(&raw))
-            return false;
-        *value = qint64(raw >> 1) ^ -qint64(raw & 1);
-        return true;
-    }
+    bool varint(quint64 *value) { return advance(readVarint, value); }
+    bool zigzag(qint64 *value) { return advance(readZigzag, value); }
     bool bytes(qsizetype count, QByteArrayView *out)
     {
         if (count < 0 || count > m_bytes.size() - m_at)
@@ -93,6 +60,15 @@ public:
     bool atEnd() const { return m_at == m_bytes.size(); }
 
 private:
+    template <typename T> bool advance(bool (*read)(const char *&, const char *, T *), T *value)
+    {
+        const char *begin = m_bytes.constData();
+        const char *at = begin + m_at;
+        const bool ok = read(at, begin + m_bytes.size(), value);
+        m_at = at - begin;
+        return ok;
+    }
+
     const QByteArray &m_bytes;
     qsizetype m_at = 0;
 };

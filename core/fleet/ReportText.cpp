@@ -1,7 +1,7 @@
 #include "fleet/ReportText.h"
 
-#include <cfloat>
-#include <charconv>
+#include "common/JsonNumber.h"
+
 #include <cmath>
 #include <cstring>
 #include <type_traits>
@@ -25,11 +25,6 @@ bool isMetricNameChar(unsigned c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == ':'
            || c == '-';
-}
-
-bool isDigitChar(unsigned c)
-{
-    return c >= '0' && c <= '9';
 }
 
 // A key or a string value: plain printable ASCII between the quotes.
@@ -158,62 +153,18 @@ public:
         skipSpace();
         const Char *start = m_p;
         bool integer = true;
-        if (m_p < m_end && code(*m_p) == '-')
-            ++m_p;
-        if (m_p >= m_end)
+        const Char *end = json::scanNumber(m_p, m_end, &integer);
+        if (!end)
             return false;
-        if (code(*m_p) == '0') {
-            ++m_p;
-        } else if (code(*m_p) >= '1' && code(*m_p) <= '9') {
-            while (m_p < m_end && isDigitChar(code(*m_p)))
-                ++m_p;
-        } else {
-            return false;
-        }
-        if (m_p < m_end && code(*m_p) == '.') {
-            integer = false;
-            ++m_p;
-            if (m_p >= m_end || !isDigitChar(code(*m_p)))
-                return false;
-            while (m_p < m_end && isDigitChar(code(*m_p)))
-                ++m_p;
-        }
-        if (m_p < m_end && (code(*m_p) == 'e' || code(*m_p) == 'E')) {
-            integer = false;
-            ++m_p;
-            if (m_p < m_end && (code(*m_p) == '+' || code(*m_p) == '-'))
-                ++m_p;
-            if (m_p >= m_end || !isDigitChar(code(*m_p)))
-                return false;
-            while (m_p < m_end && isDigitChar(code(*m_p)))
-                ++m_p;
-        }
+        m_p = end;
         const qsizetype length = m_p - start;
         if (length > kMaxNumberChars)
             return false;
-        // ASCII by the checks above: one char per code unit.
+        // ASCII by scanNumber: one char per code unit.
         char text[kMaxNumberChars];
         for (qsizetype i = 0; i < length; ++i)
             text[i] = char(code(start[i]));
-        const char *first = text;
-        const char *last = text + length;
-        if (integer) {
-            // Qt keeps these as 64-bit integers; toDouble() converts.
-            qint64 n = 0;
-            const auto [ptr, ec] = std::from_chars(first, last, n);
-            if (ec == std::errc() && ptr == last) {
-                *out = static_cast<double>(n);
-                return true;
-            }
-        }
-        double d = 0;
-        const auto [ptr, ec] = std::from_chars(first, last, d);
-        if (ec != std::errc() || ptr != last || !std::isfinite(d))
-            return false;
-        if (d == 0 ? std::signbit(d) : std::fabs(d) < DBL_MIN)
-            return false;
-        *out = d;
-        return true;
+        return json::numberValue(text, text + length, integer, out);
     }
 
     // parseReport's integerAt: a whole number in [min, max].

@@ -1,11 +1,10 @@
 #include "flow/DefinitionText.h"
 
+#include "common/JsonNumber.h"
 #include "flow/StringIndex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <cfloat>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -237,57 +236,13 @@ private:
     bool number(double *out)
     {
         skipSpace();
-        const unsigned char *start = m_p;
         bool integer = true;
-        if (m_p < m_end && *m_p == '-')
-            ++m_p;
-        if (m_p >= m_end)
+        const unsigned char *end = json::scanNumber(m_p, m_end, &integer);
+        if (!end)
             return false;
-        if (*m_p == '0') {
-            ++m_p;
-        } else if (*m_p >= '1' && *m_p <= '9') {
-            while (m_p < m_end && isDigit(*m_p))
-                ++m_p;
-        } else {
-            return false;
-        }
-        if (m_p < m_end && *m_p == '.') {
-            integer = false;
-            ++m_p;
-            if (m_p >= m_end || !isDigit(*m_p))
-                return false;
-            while (m_p < m_end && isDigit(*m_p))
-                ++m_p;
-        }
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
-            integer = false;
-            ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
-                ++m_p;
-            if (m_p >= m_end || !isDigit(*m_p))
-                return false;
-            while (m_p < m_end && isDigit(*m_p))
-                ++m_p;
-        }
-        const char *first = reinterpret_cast<const char *>(start);
-        const char *last = reinterpret_cast<const char *>(m_p);
-        if (integer) {
-            // Qt keeps these as 64-bit integers; toDouble() converts.
-            qint64 n = 0;
-            const auto [ptr, ec] = std::from_chars(first, last, n);
-            if (ec == std::errc() && ptr == last) {
-                *out = static_cast<double>(n);
-                return true;
-            }
-        }
-        double d = 0;
-        const auto [ptr, ec] = std::from_chars(first, last, d);
-        if (ec != std::errc() || ptr != last || !std::isfinite(d))
-            return false;
-        if (d == 0 ? std::signbit(d) : std::fabs(d) < DBL_MIN)
-            return false;
-        *out = d;
-        return true;
+        const char *first = reinterpret_cast<const char *>(m_p);
+        m_p = end;
+        return json::numberValue(first, reinterpret_cast<const char *>(end), integer, out);
     }
 
     // --- skipping (unknown members, and finding the end of objects handed

@@ -14,6 +14,7 @@
 
 #include "AdminTestSupport.h"
 #include "NodeAgentSupport.h"
+#include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
 #include "client/FileTransfer.h"
 #include "client/NodesApi.h"
@@ -692,41 +693,13 @@ void TestNodeFiles::tabOnlyWhereFilesAreUsable()
                               QStringLiteral("This node's agent does not allow files"), 20000);
     QVERIFY(!child<QComboBox>(&view, "nodes.files.roots")->isVisible());
 
-    // A VIEWER never acts: no tab even where the agent allows it.
-    const UserInfo viewer = m_server.createUser(QStringLiteral("watcher"), QStringLiteral("VIEWER"),
-                                                QStringLiteral("Watch-password-1"));
-    QVERIFY(!viewer.id.isEmpty());
-    UserInfo viewerInfo;
-    auto viewerClient =
-        m_server.signIn(QStringLiteral("watcher"), QStringLiteral("Watch-password-1"), &viewerInfo);
-    QVERIFY(viewerClient);
-    auto watched = nodesPageOn(viewerClient.get(), viewerInfo, m_files.nodeId);
-    QVERIFY(watched);
-    QVERIFY(!tabShown(*watched));
-
-    // A USER: only with a grant for the node's label.
-    const UserInfo ops = m_server.createUser(QStringLiteral("ops"), QStringLiteral("USER"),
-                                             QStringLiteral("Ops-password-1"));
-    QVERIFY(!ops.id.isEmpty());
-    UserInfo opsInfo;
-    auto opsClient =
-        m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
-    QVERIFY(opsClient);
-    auto opsPage = nodesPageOn(opsClient.get(), opsInfo, m_files.nodeId);
-    QVERIFY(opsPage);
-    QVERIFY(!tabShown(*opsPage));
-    NodeGrant grant;
-    grant.subjectKind = QStringLiteral("user");
-    grant.subject = ops.id;
-    grant.label = QStringLiteral("files");
-    grant.capability = QStringLiteral("files");
-    QVERIFY(
-        await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); }).ok());
-    auto granted = nodesPageOn(opsClient.get(), opsInfo, m_files.nodeId);
-    QVERIFY(granted);
-    QVERIFY(tabShown(*granted));
-    child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->filesView());
-    QTRY_VERIFY_WITH_TIMEOUT(listed(granted->filesView(), QStringLiteral("docs")), 20000);
+    // A VIEWER never acts; a USER only with a grant for the node's label.
+    const SignedInNodePage granted = checkNodeTabGrant(
+        m_server, {m_files.nodeId, QStringLiteral("files"), QStringLiteral("files"),
+                   [](NodesPage &page) -> QWidget * { return page.filesView(); }});
+    if (!granted.page)
+        return; // checkNodeTabGrant said why
+    QTRY_VERIFY_WITH_TIMEOUT(listed(granted.page->filesView(), QStringLiteral("docs")), 20000);
 }
 
 void TestNodeFiles::anInterruptedUploadResumes()

@@ -12,6 +12,7 @@
 
 #include "AdminTestSupport.h"
 #include "NodeAgentSupport.h"
+#include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "client/RemoteApi.h"
@@ -293,41 +294,13 @@ void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()
     QTRY_COMPARE_WITH_TIMEOUT(accessRead.count(), 2, 20000);
     QVERIFY(!tabShown(*db));
 
-    // A VIEWER never acts: no tab even where the agent allows it.
-    const UserInfo viewer = m_server.createUser(QStringLiteral("watcher"), QStringLiteral("VIEWER"),
-                                                QStringLiteral("Watch-password-1"));
-    QVERIFY(!viewer.id.isEmpty());
-    UserInfo viewerInfo;
-    auto viewerClient = m_server.signIn(QStringLiteral("watcher"),
-                                        QStringLiteral("Watch-password-1"), &viewerInfo);
-    QVERIFY(viewerClient);
-    auto watched = nodesPageOn(viewerClient.get(), viewerInfo, m_web.nodeId);
-    QVERIFY(watched);
-    QVERIFY(!tabShown(*watched));
-
-    // A USER: only with a grant for the node's label.
-    const UserInfo ops = m_server.createUser(QStringLiteral("ops"), QStringLiteral("USER"),
-                                             QStringLiteral("Ops-password-1"));
-    QVERIFY(!ops.id.isEmpty());
-    UserInfo opsInfo;
-    auto opsClient =
-        m_server.signIn(QStringLiteral("ops"), QStringLiteral("Ops-password-1"), &opsInfo);
-    QVERIFY(opsClient);
-    auto opsPage = nodesPageOn(opsClient.get(), opsInfo, m_web.nodeId);
-    QVERIFY(opsPage);
-    QVERIFY(!tabShown(*opsPage));
-    NodeGrant grant;
-    grant.subjectKind = QStringLiteral("user");
-    grant.subject = ops.id;
-    grant.label = QStringLiteral("web");
-    grant.capability = QStringLiteral("processes");
-    QVERIFY(await<NodeGrant>([&](auto done) { RemoteApi(*client()).createGrant(grant, done); })
-                .ok());
-    auto granted = nodesPageOn(opsClient.get(), opsInfo, m_web.nodeId);
-    QVERIFY(granted);
-    QVERIFY(tabShown(*granted));
-    child<QTabWidget>(granted.get(), "nodes.detailTabs")->setCurrentWidget(granted->processesView());
-    QTRY_VERIFY_WITH_TIMEOUT(granted->processesView()->model()->rowCount() > 1, 20000);
+    // A VIEWER never acts; a USER only with a grant for the node's label.
+    const SignedInNodePage granted = checkNodeTabGrant(
+        m_server, {m_web.nodeId, QStringLiteral("web"), QStringLiteral("processes"),
+                   [](NodesPage &page) -> QWidget * { return page.processesView(); }});
+    if (!granted.page)
+        return; // checkNodeTabGrant said why
+    QTRY_VERIFY_WITH_TIMEOUT(granted.page->processesView()->model()->rowCount() > 1, 20000);
 }
 
 void TestNodeProcesses::offlineNodeSaysSo()

@@ -206,7 +206,7 @@ void BackupService::publish(const QString &type, const QJsonObject &data, bool t
 
 QJsonObject BackupService::json(const BackupRow &row) const
 {
-    const QString compression = backup::compressionName(filePath(row.id));
+    const QString compression = m_formats.compression(row.id, filePath(row.id));
     return QJsonObject{
         {QStringLiteral("id"), row.id},
         {QStringLiteral("name"), row.name},
@@ -524,6 +524,7 @@ Status BackupService::removeFiles(const QString &id)
     const QString path = filePath(id);
     if (QFileInfo::exists(path) && !QFile::remove(path))
         return Error{ErrorCode::IoError, QStringLiteral("cannot remove %1").arg(path)};
+    m_formats.forget(id);
     QFile::remove(QDir(backupsDir()).filePath(id + QStringLiteral(".json")));
     return {};
 }

@@ -14,6 +14,7 @@
 #include "crypto/SecureBytes.h"
 #include "server/repositories/BackupRepository.h"
 #include "server/services/auth/TokenService.h"
+#include "server/services/system/BackupFormatCache.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -147,6 +148,7 @@ private:
     QList<QThread *> m_workers;
     QTimer m_schedule;
     std::unique_ptr<BackupTransfers> m_transfers;
+    mutable backup::FormatCache m_formats; // what json() says of each file's format
 };
 
 } // namespace hm::server

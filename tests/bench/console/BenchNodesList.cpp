@@ -12,28 +12,23 @@
 //
 // Prints: enrolment and connection time, rows and sparklines loaded; the
 // console process's CPU (utime + stime, all its threads) over S seconds
-// with the list open and idle, then over S seconds of scrolling (one step
-// of three rows every 16 ms, wrapping at the end) with the frame times
-// (scroll + synchronous repaint of the viewport) p50 / p95 / max and how
-// late the 16 ms ticks came; the batches and the cells they changed. Each
+// with the list open and idle, then over S seconds of scrolling (a wheel
+// notch, three rows, every 16 ms, wrapping at the end: ListScrollBench.h)
+// with the frame times (notch + synchronous repaint of the viewport) p50 /
+// p95 / max and how late the 16 ms ticks came; the batches and the cells they changed. Each
 // with the load average. Figures: docs/benchmarks.md, "The Nodes list with
 // 1,000 live nodes". Timings are never asserted.
 
 #include "ClientThreadPool.h"
-#include "ConsoleBench.h"
-#include "PaintProbe.h"
+#include "ListScrollBench.h"
 #include "SimulatedAgents.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
 #include "widgets/LiveEvents.h"
 
-#include <QHeaderView>
 #include <QProcess>
-#include <QScrollBar>
 #include <QTableView>
-#include <QTimer>
 #include <atomic>
-#include <sys/resource.h>
 #include <thread>
 
 using namespace hm::app;
@@ -41,25 +36,9 @@ using namespace hm::bench;
 
 namespace {
 
-// utime + stime of this process (every thread), in seconds.
-double processCpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 int fail(const QString &what)
 {
-    std::fprintf(stderr, "BenchNodesList: %s\n", qPrintable(what));
-    return 1;
-}
-
-int argument(const QStringList &args, const char *name, int fallback)
-{
-    const qsizetype at = args.indexOf(QLatin1String(name));
-    return at >= 0 && at + 1 < args.size() ? std::max(1, args[at + 1].toInt()) : fallback;
+    return benchFail("BenchNodesList", what);
 }
 
 // The child: `agents` simulated agents against the server the parent
@@ -117,8 +96,8 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
-    const int agents = argument(args, "--agents", 1000);
-    const int seconds = argument(args, "--seconds", 60);
+    const int agents = benchArgument(args, "--agents", 1000);
+    const int seconds = benchArgument(args, "--seconds", 60);
     if (args.contains(QLatin1String("--simulate")))
         return simulate(argc, argv, agents);
 
@@ -235,70 +214,29 @@ int main(int argc, char **argv)
                          if (type == QLatin1String("node_metrics"))
                              ++batches;
                      });
-    const double goalCpu = 25.0;
+    const auto batchesText = [&] {
+        return QStringLiteral("%1 node_metrics batches, %2 rows changed")
+            .arg(batches)
+            .arg(cellSignals);
+    };
 
     // Idle with the list open.
     QTest::qWait(2000);
     batches = 0;
     cellSignals = 0;
-    phase.restart();
-    double cpuStart = processCpuSeconds();
-    QTest::qWait(seconds * 1000);
-    double cpu = 100.0 * (processCpuSeconds() - cpuStart) / (double(phase.elapsed()) / 1000);
-    report("idle, list open: console CPU",
-           QStringLiteral("%1 % of one core = %2 of the goal; %3 node_metrics batches, %4 rows "
-                          "changed")
-               .arg(cpu, 0, 'f', 1)
-               .arg(cpu / goalCpu, 0, 'f', 2)
-               .arg(batches)
-               .arg(cellSignals),
-           QStringLiteral("< 25 %"), cpu < goalCpu);
+    double cpu = consoleCpuPercent([&] { QTest::qWait(seconds * 1000); });
+    reportConsoleCpu("idle, list open: console CPU", cpu, batchesText());
 
-    // Scrolling: three rows every 16 ms, wrapping at the end.
-    QScrollBar *bar = view->verticalScrollBar();
-    const int step = 3 * view->verticalHeader()->defaultSectionSize();
-    std::vector<double> frames;
-    std::vector<double> lateness;
-    qint64 lastTick = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-        const qint64 start = PaintProbe::nowNs();
-        if (lastTick > 0)
-            lateness.push_back(std::max(0.0, double(start - lastTick) / 1e6 - 16.0));
-        lastTick = start;
-        bar->setValue(bar->value() + step > bar->maximum() ? 0 : bar->value() + step);
-        view->viewport()->repaint();
-        frames.push_back(double(PaintProbe::nowNs() - start) / 1e6);
-    });
+    // Scrolling: a wheel notch every 16 ms, wrapping at the end.
+    WheelScroll scroll(view);
     batches = 0;
     cellSignals = 0;
-    phase.restart();
-    cpuStart = processCpuSeconds();
-    ticker.start(16);
-    QTest::qWait(seconds * 1000);
-    ticker.stop();
-    cpu = 100.0 * (processCpuSeconds() - cpuStart) / (double(phase.elapsed()) / 1000);
-    report("scrolling: console CPU",
-           QStringLiteral("%1 % of one core = %2 of the goal; %3 node_metrics batches, %4 rows "
-                          "changed")
-               .arg(cpu, 0, 'f', 1)
-               .arg(cpu / goalCpu, 0, 'f', 2)
-               .arg(batches)
-               .arg(cellSignals),
-           QStringLiteral("< 25 %"), cpu < goalCpu);
-    const double p95 = percentile(frames, 95);
-    report("scrolling: frame (scroll + repaint)",
-           QStringLiteral("%1 frames, p50 %2, p95 %3 = %4 of the goal, max %5")
-               .arg(frames.size())
-               .arg(ms(percentile(frames, 50)), ms(p95))
-               .arg(p95 / 16.0, 0, 'f', 2)
-               .arg(ms(maximum(frames))),
-           QStringLiteral("p95 < 16 ms"), p95 < 16.0);
-    report("scrolling: tick lateness (event loop busy elsewhere)",
-           QStringLiteral("p50 %1, p95 %2, max %3")
-               .arg(ms(percentile(lateness, 50)), ms(percentile(lateness, 95)),
-                    ms(maximum(lateness))));
+    cpu = scroll.run(seconds);
+    reportConsoleCpu("scrolling: console CPU", cpu,
+                     batchesText() + QStringLiteral(", %1 rows a notch, %2 times through all")
+                                         .arg(scroll.notchStep())
+                                         .arg(scroll.wraps()));
+    scroll.report();
 
     simulator.closeWriteChannel();
     if (!simulator.waitForFinished(60000))

@@ -21,13 +21,14 @@
 //   JSON a kernel backend answers: endpoint, handshake, counters) parsed
 //   and applied to the model every 5 s besides, as the pane's read ends;
 // - that status's parse and apply alone (median of 5);
-// - scrolling: three rows every 16 ms through all the clients (pages read
-//   as the table reaches its end, as a user's scrolling does), frame
-//   (scroll + synchronous repaint) p50 / p95 / max, rows held at the end.
+// - scrolling: a wheel notch (three rows) every 16 ms through all the
+//   clients (pages read as the table reaches its end, as a user's scrolling
+//   does; ListScrollBench.h), frame (notch + synchronous repaint) p50 /
+//   p95 / max, rows held at the end.
 // Figures: docs/benchmarks.md, "The VPN clients pane with 10,000 clients".
 // Timings are never asserted.
 
-#include "ConsoleBench.h"
+#include "ListScrollBench.h"
 #include "PaintProbe.h"
 #include "client/WireGuardTypes.h"
 #include "crypto/WireGuardKeys.h"
@@ -36,38 +37,19 @@
 #include "vpn/WgClientsPane.h"
 #include "vpn/WgServerModel.h"
 
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
-#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
-#include <sys/resource.h>
 
 using namespace hm::app;
 using namespace hm::bench;
 
 namespace {
 
-// utime + stime of this process (every thread), in seconds.
-double vpnBenchCpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 int vpnBenchFail(const QString &what)
 {
-    std::fprintf(stderr, "BenchVpnClients: %s\n", qPrintable(what));
-    return 1;
-}
-
-int vpnBenchArgument(const QStringList &args, const char *name, int fallback)
-{
-    const qsizetype at = args.indexOf(QLatin1String(name));
-    return at >= 0 && at + 1 < args.size() ? std::max(1, args[at + 1].toInt()) : fallback;
+    return benchFail("BenchVpnClients", what);
 }
 
 // The client's address: 10.64.0.2, 10.64.0.3, … inside 10.64.0.0/18.
@@ -119,8 +101,8 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
-    const int count = vpnBenchArgument(args, "--clients", 10000);
-    const int seconds = vpnBenchArgument(args, "--seconds", 30);
+    const int count = benchArgument(args, "--clients", 10000);
+    const int seconds = benchArgument(args, "--seconds", 30);
     QApplication app(argc, argv);
     std::printf("platform %s, %d clients, %d s a phase; load at start %s\n",
                 qPrintable(QGuiApplication::platformName()), count, seconds,
@@ -247,7 +229,6 @@ int main(int argc, char **argv)
     }
 
     // Idle with the pane open and live.
-    const double goalCpu = 25.0;
     int round = 0;
     QTimer feed;
     QObject::connect(&feed, &QTimer::timeout, &feed, [&] {
@@ -261,77 +242,28 @@ int main(int argc, char **argv)
                      });
     QTest::qWait(1000);
     feed.start(5000);
-    phase.restart();
-    double cpuStart = vpnBenchCpuSeconds();
     pageReads = 0;
-    QTest::qWait(seconds * 1000);
-    double cpu = 100.0 * (vpnBenchCpuSeconds() - cpuStart) / (double(phase.elapsed()) / 1000);
-    report("idle, pane open and live: console CPU",
-           QStringLiteral("%1 % of one core = %2 of the goal; %3 statuses of %4 peers applied, "
-                          "%5 row ranges read again")
-               .arg(cpu, 0, 'f', 1)
-               .arg(cpu / goalCpu, 0, 'f', 2)
-               .arg(round)
-               .arg(keys.size())
-               .arg(pageReads),
-           QStringLiteral("< 25 %"), cpu < goalCpu);
+    double cpu = consoleCpuPercent([&] { QTest::qWait(seconds * 1000); });
+    reportConsoleCpu("idle, pane open and live: console CPU", cpu,
+                     QStringLiteral("%1 statuses of %2 peers applied, %3 row ranges read again")
+                         .arg(round)
+                         .arg(keys.size())
+                         .arg(pageReads));
 
-    // Scrolling through every client: three rows every 16 ms.
-    QScrollBar *bar = view->verticalScrollBar();
-    // The bar counts rows when the view scrolls per item (a table's
-    // default), pixels otherwise.
-    const int step = view->verticalScrollMode() == QAbstractItemView::ScrollPerItem
-                         ? 3
-                         : 3 * view->verticalHeader()->defaultSectionSize();
-    std::vector<double> frames;
-    std::vector<double> lateness;
-    qint64 lastTick = 0;
-    int wraps = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-        const qint64 start = PaintProbe::nowNs();
-        if (lastTick > 0)
-            lateness.push_back(std::max(0.0, double(start - lastTick) / 1e6 - 16.0));
-        lastTick = start;
-        // At the end with every row held: from the top again.
-        if (bar->value() + step > bar->maximum() && !model->canFetchMore({}) &&
-            model->rowCount() >= model->total()) {
-            bar->setValue(0);
-            ++wraps;
-        } else {
-            bar->setValue(std::min(bar->maximum(), bar->value() + step));
-        }
-        view->viewport()->repaint();
-        frames.push_back(double(PaintProbe::nowNs() - start) / 1e6);
-    });
-    phase.restart();
-    cpuStart = vpnBenchCpuSeconds();
-    ticker.start(16);
-    QTest::qWait(seconds * 1000);
-    ticker.stop();
+    // Scrolling through every client: a wheel notch every 16 ms; at the end
+    // from the top again once every row is held (before, the table reads
+    // the next page as a user's scrolling makes it).
+    WheelScroll scroll(
+        view, [&] { return !model->canFetchMore({}) && model->rowCount() >= model->total(); });
+    cpu = scroll.run(seconds);
     feed.stop();
-    cpu = 100.0 * (vpnBenchCpuSeconds() - cpuStart) / (double(phase.elapsed()) / 1000);
-    report("scrolling: console CPU",
-           QStringLiteral("%1 % of one core = %2 of the goal; %3 of %4 rows held, %5 times "
-                          "through all of them")
-               .arg(cpu, 0, 'f', 1)
-               .arg(cpu / goalCpu, 0, 'f', 2)
-               .arg(model->rowCount())
-               .arg(model->total())
-               .arg(wraps),
-           QStringLiteral("< 25 %"), cpu < goalCpu);
-    const double p95 = percentile(frames, 95);
-    report("scrolling: frame (scroll + repaint)",
-           QStringLiteral("%1 frames, p50 %2, p95 %3 = %4 of the goal, max %5")
-               .arg(frames.size())
-               .arg(ms(percentile(frames, 50)), ms(p95))
-               .arg(p95 / 16.0, 0, 'f', 2)
-               .arg(ms(maximum(frames))),
-           QStringLiteral("p95 < 16 ms"), p95 < 16.0);
-    report("scrolling: tick lateness (event loop busy elsewhere)",
-           QStringLiteral("p50 %1, p95 %2, max %3")
-               .arg(ms(percentile(lateness, 50)), ms(percentile(lateness, 95)),
-                    ms(maximum(lateness))));
+    reportConsoleCpu("scrolling: console CPU", cpu,
+                     QStringLiteral("%1 of %2 rows held, %3 rows a notch, %4 times through all "
+                                    "of them")
+                         .arg(model->rowCount())
+                         .arg(model->total())
+                         .arg(scroll.notchStep())
+                         .arg(scroll.wraps()));
+    scroll.report();
     return 0;
 }
