@@ -997,6 +997,14 @@
         <source>Flow triggered</source>
         <translation>Flow triggered</translation>
     </message>
+    <message>
+        <source>Container log followed</source>
+        <translation>Container log followed</translation>
+    </message>
+    <message>
+        <source>Container log follow ended</source>
+        <translation>Container log follow ended</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -994,6 +994,14 @@
         <source>Flow triggered</source>
         <translation>已触发流程</translation>
     </message>
+    <message>
+        <source>Container log followed</source>
+        <translation>已跟踪容器日志</translation>
+    </message>
+    <message>
+        <source>Container log follow ended</source>
+        <translation>容器日志跟踪已结束</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

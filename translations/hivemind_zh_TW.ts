@@ -994,6 +994,14 @@
         <source>Flow triggered</source>
         <translation>已觸發流程</translation>
     </message>
+    <message>
+        <source>Container log followed</source>
+        <translation>已追蹤容器日誌</translation>
+    </message>
+    <message>
+        <source>Container log follow ended</source>
+        <translation>容器日誌追蹤已結束</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
