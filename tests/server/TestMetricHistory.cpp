@@ -525,6 +525,72 @@ private slots:
         QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
         history().setAckWindowMs(0);
     }
+
+    // A checkpoint queues its minutes in slices, each once the previous one
+    // committed: a report recorded while it runs is acknowledged (once its
+    // log record committed) before the checkpoint's last slice, instead of
+    // waiting behind every minute of the fleet. The checkpoint still stores
+    // every minute and empties its log table.
+    void aCheckpointLetsReportsThroughBetweenItsSlices()
+    {
+        constexpr int kNodes = 12;
+        QStringList nodes;
+        const qint64 timeMs = (m_now / 60000) * 60000 - 3 * 60000;
+        for (int i = 0; i < kNodes; ++i) {
+            server::fleet::NodeDetails details;
+            details.name = QStringLiteral("sliced-%1").arg(i);
+            auto created = m_fleet->create(*m_admin, kClient, details, 24);
+            QVERIFY(created);
+            nodes << created.value().node.id;
+            QVERIFY(recordOn(history(), nodes.last(), 1, timeMs, 1.0 + i));
+        }
+        // Drain what earlier cases left, so the checkpoint below is only
+        // these nodes' minutes.
+        {
+            std::optional<bool> done;
+            history().checkpoint([&done](bool ok) { done = ok; });
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
+            QVERIFY(*done);
+        }
+        for (int i = 0; i < kNodes; ++i)
+            QVERIFY(recordOn(history(), nodes.at(i), 2, timeMs + 10000, 2.0 + i));
+        QVERIFY(logRecords() >= kNodes);
+        // One node's minute and its last seen per slice.
+        history().setCheckpointSlice(1, 2);
+        std::optional<bool> checkpointed;
+        std::optional<bool> acked;
+        bool ackedBeforeCheckpoint = false;
+        qint64 logWhenAcked = -1;
+        history().checkpoint([&](bool ok) { checkpointed = ok; });
+        const qint64 logBefore = logRecords();
+        history().record(m_node,
+                         hm::fleet::ReportMessage{history().lastSeq(m_node).value() + 1, m_now,
+                                                  {{QStringLiteral("cpu_usage"), 7.0}}},
+                         &m_context, [&](bool ok) {
+                             acked = ok;
+                             ackedBeforeCheckpoint = !checkpointed.has_value();
+                             logWhenAcked = logRecords();
+                         });
+        QTRY_VERIFY_WITH_TIMEOUT(checkpointed.has_value() && acked.has_value(), 20000);
+        history().setCheckpointSlice(qint64(1) << 20, 1024);
+        QVERIFY(*checkpointed);
+        QVERIFY(*acked);
+        QVERIFY(ackedBeforeCheckpoint);
+        // Its log record was committed when it was answered (the other
+        // table: the checkpoint empties only the one it began with).
+        QVERIFY(logWhenAcked >= 1);
+        QVERIFY(logBefore >= kNodes);
+        QCOMPARE(logRecords(), 1);
+        // Every minute is in the database with both of its reports.
+        for (int i = 0; i < kNodes; ++i) {
+            auto stored = repositories::storedMinute(*m_store.db, nodes.at(i), timeMs / 60000);
+            QVERIFY(stored && stored.value());
+            auto samples = hm::fleet::unpackMinute(*stored.value());
+            QVERIFY(samples);
+            QCOMPARE(samples.value().size(), 2);
+            QCOMPARE(samples.value().at(1).seq, 2);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetricHistory)

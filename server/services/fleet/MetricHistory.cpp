@@ -48,6 +48,7 @@ constexpr qint64 kTurnMs = 5;
 constexpr qsizetype kMaxWaiting = 256;
 // A checkpoint that finds the queue full tries again after this long.
 constexpr int kQueueFullRetryMs = 50;
+
 // Single buckets a pass folds into their days, per node and tier: about
 // four days of 15-minute buckets, so that a database of single buckets
 // (before schema 44) is converted over some passes while a node's share
@@ -451,12 +452,37 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
                                               std::move(written));
                            });
     };
+    // The slice queued by this call, waited for before the next is queued.
+    const qint64 sliceFrom = m_host.journalTicket();
+    qint64 sliceBytes = 0;
+    qint64 sliceOps = 0;
+    const auto sliceFull = [&] {
+        return sliceBytes >= m_sliceBytes || sliceOps >= m_sliceOps;
+    };
+    // The next slice once this one committed: reports' log records queued
+    // meanwhile wait behind one slice at most, not behind the whole fleet's
+    // minutes (10,000 nodes: tens of MB, seconds of the writer, during
+    // which the queue filled and reports were answered "not stored").
+    const auto nextSlice = [&] {
+        m_host.afterCommit(sliceFrom, std::max(sliceFrom, to), this,
+                           [this, nodes, index, table, startGen, from, to,
+                            written](bool) mutable {
+                               // A failure shows in the whole range's state
+                               // at the end (finishCheckpoint).
+                               QTimer::singleShot(0, this, [=, this]() mutable {
+                                   checkpointFrom(std::move(nodes), index, table, startGen, from,
+                                                  to, std::move(written));
+                               });
+                           });
+    };
     QElapsedTimer turn;
     turn.start();
     const qsizetype first = index;
     for (; index < nodes.size(); ++index) {
-        if (index > first && turn.elapsed() >= kTurnMs)
-            return later(0);
+        // A turn that ran out waits for its slice too (the event loop runs
+        // meanwhile), so slices cut short by time do not pile up.
+        if (index > first && (sliceFull() || turn.elapsed() >= kTurnMs))
+            return nextSlice();
         const QString &nodeId = nodes.at(index);
         auto found = m_nodes.find(nodeId);
         if (found == m_nodes.end())
@@ -466,8 +492,10 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
         for (auto it = n.minutes.begin(); it != n.minutes.end(); ++it) {
             if (!it->logged[table])
                 continue;
-            if (!queue(updateMinuteSql(), insertMinuteSql(),
-                       {nodeId, it.key(), it->writer.packed()},
+            QByteArray packed = it->writer.packed();
+            sliceBytes += packed.size();
+            ++sliceOps;
+            if (!queue(updateMinuteSql(), insertMinuteSql(), {nodeId, it.key(), std::move(packed)},
                        QStringLiteral("fleet-minute:%1:%2").arg(nodeId).arg(it.key())))
                 return later(kQueueFullRetryMs);
             it->logged[table] = false;
@@ -476,6 +504,7 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
         }
         // After the minutes: a stored last_seq has its report stored.
         if (n.seenUnwritten) {
+            ++sliceOps;
             if (!queue(nodeSeenSql(), {}, {n.seenAtMs, n.lastSeq, nodeId},
                        QStringLiteral("fleet-seen:%1").arg(nodeId)))
                 return later(kQueueFullRetryMs);

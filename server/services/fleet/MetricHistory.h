@@ -13,7 +13,9 @@
 // Every checkpoint (each maintain() pass, every 30 s on the server) writes
 // the minutes with new reports whole, with the nodes' last seen and
 // sequence, and then empties the log table those reports went to; reports
-// arriving meanwhile go to the other table. A minute is thus written a few
+// arriving meanwhile go to the other table. The minutes are queued in
+// slices, each once the previous one committed (setCheckpointSlice), so
+// the writer interleaves them with the reports' records. A minute is thus written a few
 // times instead of once per report (rewriting a node's growing minute row
 // per report cost two or three scattered, encrypted pages per report:
 // BenchAgentFleet). Both tables are folded into their minutes before the
@@ -97,6 +99,16 @@ public:
     // a wake-up of both threads each: BenchAgentFleet, docs/benchmarks.md).
     // A report is still answered only once its record committed.
     void setAckWindowMs(int ms) { m_ackWindowMs = ms; }
+    // A checkpoint queues the minutes in slices of at most this many bytes
+    // of minutes or this many writes (at least one node's), each once the
+    // previous slice committed, so that the reports' log records queued
+    // meanwhile wait behind one slice, not behind the whole fleet's
+    // minutes (tests make them small).
+    void setCheckpointSlice(qint64 bytes, qint64 writes)
+    {
+        m_sliceBytes = bytes;
+        m_sliceOps = writes;
+    }
 
     // The last report sequence stored or queued for the node.
     Result<qint64> lastSeq(const QString &nodeId);
@@ -257,6 +269,12 @@ private:
     qint64 m_ackTo = 0;
     // Well within the agents' patience and the goal of a p99 below 1 s.
     int m_ackWindowMs = 25;
+    // About 1 MiB: a few tens of milliseconds of the writer. 10,000 nodes'
+    // minutes queued at once were tens of MB, seconds of the writer, during
+    // which the queue filled (reports answered "not stored": 4503) and every
+    // acknowledgement waited (BenchAgentFleet, docs/benchmarks.md).
+    qint64 m_sliceBytes = qint64(1) << 20;
+    qint64 m_sliceOps = 1024;
 };
 
 } // namespace fleet
