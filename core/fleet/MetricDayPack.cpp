@@ -149,6 +149,12 @@ bool readColumn(const char *begin, const char *end, const MetricResolution &reso
         return false;
     qint64 count = 0;
     qint64 qMin = 0;
+    // MetricResolution::value() here, where it can be inlined (a year of
+    // 40 metrics is 1 M conversions): the same operations, the same doubles.
+    const qint64 perUnit = resolution.perUnit;
+    const auto value = [perUnit](qint64 steps) {
+        return perUnit > 0 ? double(steps) / double(perUnit) : double(steps) * double(-perUnit);
+    };
     for (size_t b = 0; b < buckets; ++b) {
         if (!(quint8(bitmap[b / 8]) & (1u << (b % 8))))
             continue;
@@ -169,9 +175,9 @@ bool readColumn(const char *begin, const char *end, const MetricResolution &reso
             return false;
         MetricStats s;
         s.count = count;
-        s.min = resolution.value(qMin);
-        s.max = resolution.value(qMin + qint64(span));
-        s.sum = resolution.value(qMin + qint64(aboveMin)) * double(count);
+        s.min = value(qMin);
+        s.max = value(qMin + qint64(span));
+        s.sum = value(qMin + qint64(aboveMin)) * double(count);
         visit(b, s);
     }
     return in.atEnd();
@@ -356,11 +362,21 @@ Status BucketColumnsBuilder::readDay(qint64 day, const QByteArray &packed)
         // 4 of 40 columns).
         if (slot.column < 0 || first == end)
             continue;
-        const int target = slot.column;
+        // The column sized for this day's entries once, then written in
+        // place (put() checked and grew it for each of 350,000 values).
+        BucketColumns::Column &target = m_out.columns[size_t(slot.column)];
+        if (target.stats.size() < m_out.starts.size()) {
+            target.stats.resize(m_out.starts.size());
+            target.present.resize(m_out.starts.size(), 0);
+        }
+        MetricStats *const stats = target.stats.data();
+        quint8 *const present = target.present.data();
         const bool good = readColumn(column, column + columnBytes, slot.resolution, buckets,
                                      [&](size_t b, const MetricStats &s) {
-                                         if (b >= first && b < end)
-                                             put(target, base + (b - first), s);
+                                         if (b >= first && b < end) {
+                                             stats[base + (b - first)] = s;
+                                             present[base + (b - first)] = 1;
+                                         }
                                      });
         if (!good)
             return dayDamaged(QStringLiteral("metric %1's values").arg(i));
