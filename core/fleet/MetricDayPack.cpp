@@ -14,6 +14,10 @@ constexpr char kDayVersion = 1;
 constexpr qint64 kDayMaxSteps = qint64(1) << 50;
 constexpr quint64 kDayMaxNames = 65536;
 constexpr quint64 kDayMaxNameBytes = 256;
+// Ranges of up to this many buckets have their columns reserved whole (a
+// year of 1-hour buckets is 8,760, 90 days of 15-minute ones 8,640); an
+// open range (unpackDay()) grows as it reads.
+constexpr quint64 kReserveAtMost = 20000;
 
 void dayPutVarint(QByteArray &out, quint64 value)
 {
@@ -324,6 +328,18 @@ Status BucketColumnsBuilder::readDay(qint64 day, const QByteArray &packed)
     size_t end = first;
     while (end < buckets && header.starts[end] <= m_to)
         ++end;
+    // The entries a bounded range can hold, reserved once: a year's columns
+    // grew by doubling (copies of up to 280 KB each) from 24 entries.
+    size_t expected = 0;
+    if (m_to >= m_from) {
+        const quint64 span = quint64(m_to) - quint64(m_from);
+        if (span / quint64(header.length) < kReserveAtMost)
+            expected = size_t(span / quint64(header.length)) + 1;
+    }
+    if (m_out.starts.capacity() < expected) {
+        m_out.starts.reserve(expected);
+        m_fromBucket.reserve(expected);
+    }
     const size_t base = m_out.starts.size();
     if (first < end && base > 0 && m_out.starts.back() >= header.starts[first])
         m_sorted = false;
@@ -366,6 +382,10 @@ Status BucketColumnsBuilder::readDay(qint64 day, const QByteArray &packed)
         // place (put() checked and grew it for each of 350,000 values).
         BucketColumns::Column &target = m_out.columns[size_t(slot.column)];
         if (target.stats.size() < m_out.starts.size()) {
+            if (target.stats.capacity() < expected) {
+                target.stats.reserve(expected);
+                target.present.reserve(expected);
+            }
             target.stats.resize(m_out.starts.size());
             target.present.resize(m_out.starts.size(), 0);
         }

@@ -326,13 +326,14 @@ private slots:
                          static_cast<long long>(perUnit), a.constData(), b.constData());
             return a == b;
         };
-        const qint64 perUnits[] = {1, 10, 100, 1000, -1024, 7, 0};
+        const qint64 perUnits[] = {1, 10, 100, 1000, 10000, -1024, 7, 0};
         QCOMPARE(decimalSteps(100).perUnit, 100);
         QCOMPARE(decimalSteps(100).places, 2);
         QCOMPARE(decimalSteps(1000).places, 3);
         QCOMPARE(decimalSteps(1).places, 0);
         QCOMPARE(decimalSteps(-1024).perUnit, 0);
         QCOMPARE(decimalSteps(7).perUnit, 0);
+        QCOMPARE(decimalSteps(10000).perUnit, 0);
         QRandomGenerator rng(3515);
         for (const qint64 perUnit : perUnits) {
             const hm::fleet::MetricResolution resolution{perUnit == 0 ? 1 : perUnit};

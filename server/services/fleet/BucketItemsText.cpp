@@ -154,6 +154,38 @@ char *writeJsonNumber(char *out, double value)
     return out;
 }
 
+namespace {
+
+// The decimal text of `q` steps of 1 / kPerUnit: constants, so that the
+// divisions become multiplications.
+template <quint64 kPerUnit, int kPlaces>
+char *writeSteps(char *out, qint64 q)
+{
+    char text[24];
+    char *const end = text + sizeof text;
+    char *at = end;
+    quint64 whole = q < 0 ? quint64(-q) : quint64(q);
+    quint64 fraction = whole % kPerUnit;
+    whole /= kPerUnit;
+    if (fraction != 0) {
+        int places = kPlaces;
+        for (; fraction % 10 == 0; fraction /= 10)
+            --places;
+        for (; places > 0; --places, fraction /= 10)
+            *--at = char('0' + fraction % 10);
+        *--at = '.';
+    }
+    do {
+        *--at = char('0' + whole % 10);
+        whole /= 10;
+    } while (whole != 0);
+    if (q < 0)
+        *--at = '-';
+    return std::copy(at, end, out);
+}
+
+} // namespace
+
 char *writeJsonSteps(char *out, double value, const DecimalSteps &steps)
 {
     // Exactly steps / perUnit (the division MetricResolution::value()
@@ -166,29 +198,22 @@ char *writeJsonSteps(char *out, double value, const DecimalSteps &steps)
     if (steps.perUnit > 0) {
         const double scaled = value * double(steps.perUnit);
         if (scaled > -1e15 && scaled < 1e15) {
-            const qint64 q = std::llround(scaled);
+            // The nearest whole step (truncated after adding a half; the
+            // comparison below makes any near miss take the general way).
+            const qint64 q = qint64(scaled + (scaled < 0 ? -0.5 : 0.5));
             if (double(q) / double(steps.perUnit) == value) {
-                char text[24];
-                char *const end = text + sizeof text;
-                char *at = end;
-                quint64 whole = q < 0 ? quint64(-q) : quint64(q);
-                quint64 fraction = whole % quint64(steps.perUnit);
-                whole /= quint64(steps.perUnit);
-                if (fraction != 0) {
-                    int places = steps.places;
-                    for (; fraction % 10 == 0; fraction /= 10)
-                        --places;
-                    for (; places > 0; --places, fraction /= 10)
-                        *--at = char('0' + fraction % 10);
-                    *--at = '.';
+                switch (steps.perUnit) {
+                case 1:
+                    return writeSteps<1, 0>(out, q);
+                case 10:
+                    return writeSteps<10, 1>(out, q);
+                case 100:
+                    return writeSteps<100, 2>(out, q);
+                case 1000:
+                    return writeSteps<1000, 3>(out, q);
+                default:
+                    break;
                 }
-                do {
-                    *--at = char('0' + whole % 10);
-                    whole /= 10;
-                } while (whole != 0);
-                if (q < 0)
-                    *--at = '-';
-                return std::copy(at, end, out);
             }
         }
     }
@@ -199,7 +224,7 @@ DecimalSteps decimalSteps(qint64 perUnit)
 {
     int places = 0;
     qint64 power = 1;
-    for (; power < perUnit && places < 6; ++places)
+    for (; power < perUnit && places < 3; ++places)
         power *= 10;
     if (perUnit < 1 || power != perUnit)
         return {}; // not a power of ten: the general way

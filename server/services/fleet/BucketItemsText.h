@@ -49,8 +49,8 @@ void appendJsonNumber(QByteArray &out, double value);
 inline constexpr qsizetype kJsonNumberRoom = 40;
 char *writeJsonNumber(char *out, double value);
 
-// A metric's resolution when it is a power of ten (perUnit 1, 10, 100,
-// 1000: MetricResolution); perUnit 0 for any other.
+// A metric's resolution when it is a power of ten up to 1000 (perUnit 1,
+// 10, 100, 1000: MetricResolution); perUnit 0 for any other.
 struct DecimalSteps
 {
     qint64 perUnit = 0;
