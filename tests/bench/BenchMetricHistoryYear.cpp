@@ -43,7 +43,9 @@
 // console's), all 40 metrics and a typical 4: warm (the same connection,
 // repeated) and cold (a fresh connection on the file after its pages were
 // dropped from the OS cache with posix_fadvise), p50/p99 over the
-// repetitions, and where the time goes (SQL, decoding, the JSON answer).
+// repetitions, the warm call's CPU time (its thread's: on a shared machine
+// the wall time also counts the waits for a core), and where the time goes
+// (SQL, decoding, the JSON answer).
 // The database is deleted at the end unless --keep.
 
 #include "crypto/Random.h"
