@@ -16,6 +16,10 @@ constexpr char kDayVersion = 1;
 constexpr qint64 kDayMaxSteps = qint64(1) << 50;
 constexpr quint64 kDayMaxNames = 65536;
 constexpr quint64 kDayMaxNameBytes = 256;
+// Ranges of up to this many buckets have their columns reserved whole (a
+// year of 1-hour buckets is 8,760, 90 days of 15-minute ones 8,640); an
+// open range (unpackDay()) grows as it reads.
+constexpr quint64 kReserveAtMost = 20000;
 
 // Reads a day blob; every read checks the bytes left. Inline on the raw
 // pointer: a year of 40 metrics is ~1.4 M varints.
@@ -116,6 +120,12 @@ bool readColumn(const char *begin, const char *end, const MetricResolution &reso
         return false;
     qint64 count = 0;
     qint64 qMin = 0;
+    // MetricResolution::value() here, where it can be inlined (a year of
+    // 40 metrics is 1 M conversions): the same operations, the same doubles.
+    const qint64 perUnit = resolution.perUnit;
+    const auto value = [perUnit](qint64 steps) {
+        return perUnit > 0 ? double(steps) / double(perUnit) : double(steps) * double(-perUnit);
+    };
     for (size_t b = 0; b < buckets; ++b) {
         if (!(quint8(bitmap[b / 8]) & (1u << (b % 8))))
             continue;
@@ -136,9 +146,9 @@ bool readColumn(const char *begin, const char *end, const MetricResolution &reso
             return false;
         MetricStats s;
         s.count = count;
-        s.min = resolution.value(qMin);
-        s.max = resolution.value(qMin + qint64(span));
-        s.sum = resolution.value(qMin + qint64(aboveMin)) * double(count);
+        s.min = value(qMin);
+        s.max = value(qMin + qint64(span));
+        s.sum = value(qMin + qint64(aboveMin)) * double(count);
         visit(b, s);
     }
     return in.atEnd();
@@ -285,6 +295,18 @@ Status BucketColumnsBuilder::readDay(qint64 day, const QByteArray &packed)
     size_t end = first;
     while (end < buckets && header.starts[end] <= m_to)
         ++end;
+    // The entries a bounded range can hold, reserved once: a year's columns
+    // grew by doubling (copies of up to 280 KB each) from 24 entries.
+    size_t expected = 0;
+    if (m_to >= m_from) {
+        const quint64 span = quint64(m_to) - quint64(m_from);
+        if (span / quint64(header.length) < kReserveAtMost)
+            expected = size_t(span / quint64(header.length)) + 1;
+    }
+    if (m_out.starts.capacity() < expected) {
+        m_out.starts.reserve(expected);
+        m_fromBucket.reserve(expected);
+    }
     const size_t base = m_out.starts.size();
     if (first < end && base > 0 && m_out.starts.back() >= header.starts[first])
         m_sorted = false;
@@ -323,11 +345,25 @@ Status BucketColumnsBuilder::readDay(qint64 day, const QByteArray &packed)
         // 4 of 40 columns).
         if (slot.column < 0 || first == end)
             continue;
-        const int target = slot.column;
+        // The column sized for this day's entries once, then written in
+        // place (put() checked and grew it for each of 350,000 values).
+        BucketColumns::Column &target = m_out.columns[size_t(slot.column)];
+        if (target.stats.size() < m_out.starts.size()) {
+            if (target.stats.capacity() < expected) {
+                target.stats.reserve(expected);
+                target.present.reserve(expected);
+            }
+            target.stats.resize(m_out.starts.size());
+            target.present.resize(m_out.starts.size(), 0);
+        }
+        MetricStats *const stats = target.stats.data();
+        quint8 *const present = target.present.data();
         const bool good = readColumn(column, column + columnBytes, slot.resolution, buckets,
                                      [&](size_t b, const MetricStats &s) {
-                                         if (b >= first && b < end)
-                                             put(target, base + (b - first), s);
+                                         if (b >= first && b < end) {
+                                             stats[base + (b - first)] = s;
+                                             present[base + (b - first)] = 1;
+                                         }
                                      });
         if (!good)
             return dayDamaged(QStringLiteral("metric %1's values").arg(i));

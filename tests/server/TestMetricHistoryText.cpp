@@ -308,6 +308,181 @@ private slots:
         }
     }
 
+    // writeJsonSteps() (a value that is a whole number of its metric's
+    // steps written from the integer) against writeJsonNumber(), the
+    // general writer held against Qt above: every resolution the metrics
+    // have, whole steps of every magnitude up to and past the fast path's
+    // 10^15 bound, and values between steps (averages), which take the
+    // general way.
+    void stepsAsTheGeneralWriter()
+    {
+        const auto same = [](double value, qint64 perUnit) {
+            char fast[kJsonNumberRoom];
+            char general[kJsonNumberRoom];
+            const QByteArray a(fast, writeJsonSteps(fast, value, decimalSteps(perUnit)) - fast);
+            const QByteArray b(general, writeJsonNumber(general, value) - general);
+            if (a != b)
+                qWarning("%.17g at perUnit %lld: %s, expected %s", value,
+                         static_cast<long long>(perUnit), a.constData(), b.constData());
+            return a == b;
+        };
+        const qint64 perUnits[] = {1, 10, 100, 1000, 10000, -1024, 7, 0};
+        QCOMPARE(decimalSteps(100).perUnit, 100);
+        QCOMPARE(decimalSteps(100).places, 2);
+        QCOMPARE(decimalSteps(1000).places, 3);
+        QCOMPARE(decimalSteps(1).places, 0);
+        QCOMPARE(decimalSteps(-1024).perUnit, 0);
+        QCOMPARE(decimalSteps(7).perUnit, 0);
+        QCOMPARE(decimalSteps(10000).perUnit, 0);
+        QRandomGenerator rng(3515);
+        for (const qint64 perUnit : perUnits) {
+            const hm::fleet::MetricResolution resolution{perUnit == 0 ? 1 : perUnit};
+            for (const double v : {0.0, -0.0, 1.0, -1.0, 0.01, -0.01, 0.001, 0.005, 99.99, 1e15,
+                                   -1e15, 999999999999999.0, 1e15 - 0.5, 123456789012.345,
+                                   qQNaN(), qInf(), -qInf(), 5e-324, 1e300})
+                QVERIFY(same(v, perUnit));
+            for (int i = 0; i < 100000; ++i) {
+                // Whole steps: what MetricResolution::value() gives.
+                const int digits = 1 + int(rng.bounded(17));
+                qint64 steps = qint64(rng.generateDouble() * std::pow(10.0, digits));
+                if (rng.bounded(2))
+                    steps = -steps;
+                QVERIFY(same(resolution.value(steps), perUnit));
+                // An average of a few steps: mostly between them.
+                const qint64 count = 1 + rng.bounded(720);
+                const double sum = resolution.value(steps) * double(count) +
+                                   resolution.value(qint64(rng.bounded(1000)));
+                QVERIFY(same(sum / double(count), perUnit));
+                QVERIFY(same((rng.generateDouble() - 0.5) *
+                                 std::pow(10.0, int(rng.bounded(40)) - 20),
+                             perUnit));
+            }
+        }
+    }
+
+    // A year of 1-hour buckets in days, as MetricHistory reads it: metrics
+    // that appear and disappear over the year (a disk mounted for a few
+    // months, a sensor gone), gaps of hours and of whole days (the agent
+    // off), days cut at their UTC edges by the range, the day in progress
+    // as single buckets, every limit from 1 to beyond the bucket count.
+    // The text (written through a pointer, with the steps' fast numbers)
+    // byte for byte against the single-bucket reference and against the
+    // object path's QJsonDocument text.
+    void aYearOfDaysAsTheReference()
+    {
+        const qint64 kHour = 3600;
+        const qint64 yearStart = 1'764'547'200; // 2025-12-01T00:00:00Z
+        for (quint32 seed = 1; seed <= 12; ++seed) {
+            QRandomGenerator rng(seed * 35353);
+            // Each metric's span of days (some all year).
+            struct Span
+            {
+                QString name;
+                qint64 firstDay;
+                qint64 lastDay;
+            };
+            QList<Span> spans;
+            const QStringList names{QStringLiteral("cpu_usage"),     QStringLiteral("cpu.3"),
+                                    QStringLiteral("load_avg_15"),   QStringLiteral("temp.nvme0"),
+                                    QStringLiteral("memory_used"),   QStringLiteral("disk_total"),
+                                    QStringLiteral("network_in"),    QStringLiteral("tcp_connections"),
+                                    QStringLiteral("mount./srv.used"), QStringLiteral("x_unknown")};
+            for (const QString &name : names) {
+                const bool allYear = rng.bounded(2) == 0;
+                const qint64 first = allYear ? 0 : rng.bounded(365);
+                spans.append({name, first, allYear ? 364 : first + rng.bounded(365 - first)});
+            }
+            QList<MetricBlob> rows;
+            QMap<qint64, QMap<qint64, BucketStats>> days;
+            QList<MetricBlob> singles;
+            double level = 50;
+            for (qint64 day = 0; day < 365; ++day) {
+                if (rng.bounded(30) == 0)
+                    continue; // a day without reports
+                for (qint64 hour = 0; hour < 24; ++hour) {
+                    if (rng.bounded(10) == 0)
+                        continue; // an hour without reports
+                    const qint64 start = yearStart + day * 86400 + hour * kHour;
+                    BucketStats stats;
+                    for (const Span &span : spans) {
+                        if (day < span.firstDay || day > span.lastDay || rng.bounded(20) == 0)
+                            continue;
+                        level = std::clamp(level + (rng.generateDouble() - 0.5) * 5, -40.0, 200.0);
+                        MetricStats s;
+                        const int samples = 1 + int(rng.bounded(720));
+                        s.add(level);
+                        s.add(level * (1 + rng.generateDouble()));
+                        if (rng.bounded(50) == 0)
+                            s.add(qQNaN()); // quantised to 0, as any non-finite value
+                        s.add(span.name.startsWith(u"memory") || span.name.startsWith(u"disk")
+                                  ? level * 1e9
+                                  : level);
+                        s.count = samples;
+                        s.sum = s.sum / 3 * samples;
+                        stats.insert(span.name, s);
+                    }
+                    const QByteArray packed = hm::fleet::packBucket(stats);
+                    rows.append(MetricBlob{start, packed});
+                    if (day == 364 && hour >= 20)
+                        singles.append(rows.last()); // the day in progress
+                    else
+                        days[hm::fleet::dayOf(start)].insert(
+                            start, hm::fleet::unpackBucket(packed).value());
+                }
+            }
+            const qint64 cuts[][2] = {{yearStart, yearStart + 365 * 86400},
+                                      {yearStart + 86400 * rng.bounded(300), yearStart + 365 * 86400},
+                                      {yearStart + 86400 * 100 - 1, yearStart + 86400 * 200},
+                                      {yearStart + 86400 * 50 + kHour * rng.bounded(24),
+                                       yearStart + 86400 * 51 - 1}};
+            for (const auto &cut : cuts) {
+                const QSet<QString> only = rng.bounded(2) ? QSet<QString>{} : randomNames(rng);
+                hm::fleet::BucketColumnsBuilder builder(only, cut[0], cut[1]);
+                for (auto day = days.cbegin(); day != days.cend(); ++day)
+                    QVERIFY(builder.addDay(day.key(),
+                                           hm::fleet::packDay(day.key(), kHour, day.value())));
+                for (const MetricBlob &row : singles)
+                    QVERIFY(builder.addBucket(row.key, row.data));
+                const hm::fleet::BucketColumns columns = builder.finish();
+                QList<MetricBlob> inRange;
+                for (const MetricBlob &row : rows) {
+                    if (row.key >= cut[0] && row.key <= cut[1])
+                        inRange.append(row);
+                }
+                QCOMPARE(qsizetype(columns.starts.size()), inRange.size());
+                for (const qint64 limit : {qint64(1), qint64(7), qint64(1 + rng.bounded(2000)),
+                                           qint64(1000), qint64(10000)}) {
+                    QByteArray text;
+                    QVERIFY(appendBucketItems(text, columns, limit));
+                    QCOMPARE(text, textOf(inRange, only, limit));
+                    QCOMPARE(text, QJsonDocument(bucketItemsJson(columns, limit))
+                                       .toJson(QJsonDocument::Compact));
+                }
+            }
+        }
+    }
+
+    // The times at the edges of what the fast ISO writer covers: before
+    // 1970 and at 0 (null), the first second, and past the year 9999
+    // (QDateTime's form): the same text as the object path.
+    void timesAtTheEdges()
+    {
+        hm::fleet::BucketColumns columns;
+        columns.starts = {-86400, -1, 0, 1, 86399, 253'402'300'799, 253'402'300'800,
+                          300'000'000'000};
+        columns.columns.push_back({QStringLiteral("cpu_usage"),
+                                   std::vector<MetricStats>(columns.starts.size(),
+                                                            MetricStats{2, 0.25, 99.5, 100.5}),
+                                   std::vector<quint8>(columns.starts.size(), 1)});
+        columns.columns.front().present[2] = 0; // absent in one bucket
+        for (const qint64 limit : {qint64(1), qint64(3), qint64(10000)}) {
+            QByteArray text;
+            QVERIFY(appendBucketItems(text, columns, limit));
+            QCOMPARE(text, QJsonDocument(bucketItemsJson(columns, limit))
+                               .toJson(QJsonDocument::Compact));
+        }
+    }
+
     void pointsPerLimit()
     {
         QCOMPARE(bucketsPerPoint(8760, 10000), 1);

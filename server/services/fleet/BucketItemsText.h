@@ -44,6 +44,23 @@ Result<QJsonArray> bucketItemsJson(const QList<repositories::MetricBlob> &rows,
 // A double as Qt's JSON writer writes it: integral values up to 2^53 as
 // integers, others shortest round-trip, non-finite ones as null.
 void appendJsonNumber(QByteArray &out, double value);
+
+// The same into a buffer with kJsonNumberRoom bytes free; returns the end.
+inline constexpr qsizetype kJsonNumberRoom = 40;
+char *writeJsonNumber(char *out, double value);
+
+// A metric's resolution when it is a power of ten up to 1000 (perUnit 1,
+// 10, 100, 1000: MetricResolution); perUnit 0 for any other.
+struct DecimalSteps
+{
+    qint64 perUnit = 0;
+    int places = 0; // digits after the point of one step
+};
+DecimalSteps decimalSteps(qint64 perUnit);
+// writeJsonNumber's bytes, faster for a value that is a whole number of
+// `steps` (what a rollup's min and max are): its digits come from the
+// integer, not from a shortest-double search.
+char *writeJsonSteps(char *out, double value, const DecimalSteps &steps);
 // A string literal with quotes, escaped as Qt escapes it.
 void appendJsonString(QByteArray &out, QStringView text);
 
