@@ -95,7 +95,7 @@ Result<qint64> bucketCount(store::Database &db, const QString &nodeId, qint64 ti
 Result<std::optional<qint64>> oldestMinute(store::Database &db, const QString &nodeId);
 // The tier's mark (done_until, seconds), if set.
 Result<std::optional<qint64>> rollupMark(store::Database &db, const QString &nodeId, qint64 tier);
-// Nodes that have any history.
+// Every node that may have history (a superset: the fleet's nodes).
 Result<QStringList> nodesWithHistory(store::Database &db);
 // Everything of a node (it is deleted).
 Status deleteHistoryOf(store::Database &db, const QString &nodeId);
