@@ -10,6 +10,7 @@
 
 #include "DataRefusingProxy.h"
 #include "RemoteAgentSupport.h"
+#include "StreamingGet.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,75 +28,7 @@ namespace {
 // Enough for many 1 MiB reads and many frames (each at most 64 KiB).
 constexpr qint64 kFileBytes = qint64(24) * 1024 * 1024;
 
-// Writes `size` incompressible bytes to `path`; their SHA-256 (hex).
-QByteArray writeRandomFile(const QString &path, qint64 size, quint64 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return {};
-    std::mt19937_64 generator(seed);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray block(1024 * 1024, Qt::Uninitialized);
-    for (qint64 written = 0; written < size; written += block.size()) {
-        auto *words = reinterpret_cast<quint64 *>(block.data());
-        for (qsizetype i = 0; i < block.size() / 8; ++i)
-            words[i] = generator();
-        if (file.write(block) != block.size())
-            return {};
-        hash.addData(block);
-    }
-    return hash.result().toHex();
-}
 
-// One GET read as it arrives, its body hashed, never kept whole.
-class StreamingGet : public QObject
-{
-public:
-    QTcpSocket socket;
-    QByteArray head;
-    int status = 0;
-    qint64 contentLength = -1;
-    qint64 received = 0;
-    bool headDone = false;
-    bool closed = false;
-    QCryptographicHash hash{QCryptographicHash::Sha256};
-
-    StreamingGet(const QUrl &base, const QString &path, const QString &token)
-    {
-        connect(&socket, &QTcpSocket::readyRead, this, &StreamingGet::read);
-        connect(&socket, &QTcpSocket::disconnected, this, [this] {
-            read();
-            closed = true;
-        });
-        socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() +
-                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
-                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
-    }
-
-    bool complete() const { return headDone && received == contentLength; }
-
-    void read()
-    {
-        while (socket.bytesAvailable() > 0) {
-            if (!headDone) {
-                if (!socket.canReadLine())
-                    return;
-                const QByteArray line = socket.readLine();
-                head += line;
-                if (status == 0)
-                    status = line.mid(9, 3).toInt();
-                if (line.toLower().startsWith("content-length:"))
-                    contentLength = line.mid(15).trimmed().toLongLong();
-                headDone = line == "\r\n";
-                continue;
-            }
-            const QByteArray bytes = socket.read(1024 * 1024);
-            hash.addData(bytes);
-            received += bytes.size();
-        }
-    }
-};
 
 // Lines of `log` that speak of file streams or data connections.
 QList<QByteArray> streamLines(const QByteArray &log)

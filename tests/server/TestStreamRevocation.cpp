@@ -19,6 +19,7 @@
 #include "DataRefusingProxy.h"
 #include "PodmanSupport.h"
 #include "RemoteAgentSupport.h"
+#include "StreamingGet.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -39,24 +40,6 @@ constexpr qint64 kFileBytes = qint64(48) * 1024 * 1024;
 constexpr int kAgentMaxStreams = 8;
 constexpr int kAgentMaxFollows = 8;
 
-QByteArray writeRandomFile(const QString &path, qint64 size, quint64 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return {};
-    std::mt19937_64 generator(seed);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray block(1024 * 1024, Qt::Uninitialized);
-    for (qint64 written = 0; written < size; written += block.size()) {
-        auto *words = reinterpret_cast<quint64 *>(block.data());
-        for (qsizetype i = 0; i < block.size() / 8; ++i)
-            words[i] = generator();
-        if (file.write(block) != block.size())
-            return {};
-        hash.addData(block);
-    }
-    return hash.result().toHex();
-}
 
 // Sockets process `pid` holds open (/proc/<pid>/fd), -1 when unknown.
 int openSockets(qint64 pid)
@@ -77,70 +60,6 @@ int openSockets(qint64 pid)
     return sockets;
 }
 
-// A GET whose body is hashed as it comes; `pauseAfter` stops reading once
-// that many body bytes arrived (the socket's buffer is bounded, so the
-// server's sends, and the agent's, stop too) until resume().
-class StreamingGet : public QObject
-{
-public:
-    QTcpSocket socket;
-    QByteArray head;
-    int status = 0;
-    qint64 contentLength = -1;
-    qint64 received = 0;
-    qint64 pauseAfter = -1;
-    bool headDone = false;
-    bool paused = false;
-    bool closed = false;
-    QCryptographicHash hash{QCryptographicHash::Sha256};
-
-    StreamingGet(const QUrl &base, const QString &path, const QString &token)
-    {
-        socket.setReadBufferSize(256 * 1024);
-        connect(&socket, &QTcpSocket::readyRead, this, &StreamingGet::read);
-        connect(&socket, &QTcpSocket::disconnected, this, [this] {
-            paused = false;
-            read();
-            closed = true;
-        });
-        socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() +
-                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
-                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
-    }
-
-    bool complete() const { return headDone && received == contentLength; }
-    void resume()
-    {
-        paused = false;
-        read();
-    }
-
-    void read()
-    {
-        while (!paused && socket.bytesAvailable() > 0) {
-            if (!headDone) {
-                if (!socket.canReadLine())
-                    return;
-                const QByteArray line = socket.readLine();
-                head += line;
-                if (status == 0)
-                    status = line.mid(9, 3).toInt();
-                if (line.toLower().startsWith("content-length:"))
-                    contentLength = line.mid(15).trimmed().toLongLong();
-                headDone = line == "\r\n";
-                continue;
-            }
-            const QByteArray bytes = socket.read(256 * 1024);
-            hash.addData(bytes);
-            received += bytes.size();
-            if (pauseAfter >= 0 && received >= pauseAfter) {
-                pauseAfter = -1;
-                paused = true;
-            }
-        }
-    }
-};
 
 // A followed log read as it comes: chunks decoded, lines counted; `ended`
 // once the last chunk came, `closed` once the connection went.
@@ -281,6 +200,7 @@ class TestStreamRevocation : public QObject, private ServerFixture
         for (int i = 0; i < kAgentMaxStreams; ++i) {
             gets.push_back(
                 std::make_unique<StreamingGet>(m_http->base(), download(agent), m_admin));
+            gets.back()->drainWhenClosed = true;
             gets.back()->pauseAfter = 1; // each holds its stream open
         }
         for (const auto &get : gets)
@@ -355,8 +275,10 @@ private slots:
         const int sideSockets = openSockets(sidePid);
         QVERIFY(sideSockets > 0);
         StreamingGet kept(m_http->base(), download(m_rev), m_ops.token);
+        kept.drainWhenClosed = true;
         kept.pauseAfter = 1024 * 1024;
         StreamingGet cut(m_http->base(), download(m_side), m_ops.token);
+        cut.drainWhenClosed = true;
         cut.pauseAfter = 1024 * 1024;
         std::unique_ptr<FollowGet> follow;
         if (m_docker)
@@ -408,6 +330,7 @@ private slots:
             QSKIP("podman and busybox-static are needed (installer/packages.txt installs them)");
         FollowGet follow(m_http->base(), followPath(m_rev), m_ops.token);
         StreamingGet kept(m_http->base(), download(m_rev), m_ops.token);
+        kept.drainWhenClosed = true;
         kept.pauseAfter = 1024 * 1024;
         QTRY_VERIFY_WITH_TIMEOUT(follow.lines >= 1 && kept.paused, 60000);
         QCOMPARE(follow.status, 200);
@@ -449,6 +372,7 @@ private slots:
     void aFramesDownloadRevokedStopsTheAgentsStream()
     {
         StreamingGet cut(m_http->base(), download(m_framed), m_ops.token);
+        cut.drainWhenClosed = true;
         cut.pauseAfter = 1024 * 1024;
         QTRY_VERIFY_WITH_TIMEOUT(cut.paused, 60000);
         QCOMPARE(cut.status, 200);
@@ -479,6 +403,7 @@ private slots:
             follow = std::make_unique<FollowGet>(m_http->base(), followPath(m_rev), m_ops.token);
         }
         StreamingGet cut(m_http->base(), download(m_side), m_ops.token);
+        cut.drainWhenClosed = true;
         cut.pauseAfter = 1024 * 1024;
         QTRY_VERIFY_WITH_TIMEOUT(cut.paused, 60000);
         if (follow)
