@@ -17,6 +17,7 @@
 //   - a user made VIEWER loses its download and its follow together.
 
 #include "DataRefusingProxy.h"
+#include "FollowGet.h"
 #include "PodmanSupport.h"
 #include "RemoteAgentSupport.h"
 #include "StreamingGet.h"
@@ -61,74 +62,6 @@ int openSockets(qint64 pid)
 }
 
 
-// A followed log read as it comes: chunks decoded, lines counted; `ended`
-// once the last chunk came, `closed` once the connection went.
-class FollowGet : public QObject
-{
-public:
-    QTcpSocket socket;
-    int status = 0;
-    bool headDone = false;
-    bool ended = false;
-    bool closed = false;
-    int lines = 0;
-
-    FollowGet(const QUrl &base, const QString &path, const QString &token)
-    {
-        connect(&socket, &QTcpSocket::readyRead, this, &FollowGet::read);
-        connect(&socket, &QTcpSocket::disconnected, this, [this] {
-            read();
-            closed = true;
-        });
-        socket.connectToHost(base.host(), quint16(base.port()));
-        socket.write(QByteArray("GET " + path.toUtf8() +
-                                " HTTP/1.1\r\nHost: " + base.host().toUtf8() +
-                                "\r\nAuthorization: Bearer " + token.toUtf8() + "\r\n\r\n"));
-    }
-
-    void read()
-    {
-        while (!ended && socket.bytesAvailable() > 0) {
-            if (!headDone) {
-                if (!socket.canReadLine())
-                    return;
-                const QByteArray line = socket.readLine();
-                if (status == 0)
-                    status = line.mid(9, 3).toInt();
-                headDone = line == "\r\n";
-                continue;
-            }
-            m_pending += socket.readAll();
-            decode();
-        }
-    }
-
-private:
-    void decode()
-    {
-        for (;;) {
-            if (m_chunkLeft < 0) {
-                const qsizetype eol = m_pending.indexOf("\r\n");
-                if (eol < 0)
-                    return;
-                m_chunkLeft = m_pending.left(eol).toLongLong(nullptr, 16);
-                m_pending.remove(0, eol + 2);
-                if (m_chunkLeft == 0) {
-                    ended = true;
-                    return;
-                }
-            }
-            if (m_pending.size() < m_chunkLeft + 2)
-                return;
-            lines += int(m_pending.left(m_chunkLeft).count('\n'));
-            m_pending.remove(0, m_chunkLeft + 2);
-            m_chunkLeft = -1;
-        }
-    }
-
-    QByteArray m_pending;
-    qint64 m_chunkLeft = -1;
-};
 
 } // namespace
 
@@ -289,7 +222,7 @@ private slots:
         // The side agent's data connection is open while its download is.
         QTRY_VERIFY_WITH_TIMEOUT(openSockets(sidePid) > sideSockets, 30000);
         if (follow)
-            QTRY_VERIFY_WITH_TIMEOUT(follow->lines >= 1, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(follow->lines.size() >= 1, 30000);
 
         QCOMPARE(removeGrant("side/files"), 200);
         // Cut at once: the connection closes short of its length.
@@ -307,8 +240,8 @@ private slots:
         // The same user's other streams go on: the follow gets new lines,
         // the other node's download completes byte-identical.
         if (follow) {
-            const int before = follow->lines;
-            QTRY_VERIFY_WITH_TIMEOUT(follow->lines > before + 2, 30000);
+            const qsizetype before = follow->lines.size();
+            QTRY_VERIFY_WITH_TIMEOUT(follow->lines.size() > before + 2, 30000);
             QVERIFY(!follow->closed && !follow->ended);
         }
         QVERIFY(!kept.closed);
@@ -332,7 +265,7 @@ private slots:
         StreamingGet kept(m_http->base(), download(m_rev), m_ops.token);
         kept.drainWhenClosed = true;
         kept.pauseAfter = 1024 * 1024;
-        QTRY_VERIFY_WITH_TIMEOUT(follow.lines >= 1 && kept.paused, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(follow.lines.size() >= 1 && kept.paused, 60000);
         QCOMPARE(follow.status, 200);
 
         QCOMPARE(removeGrant("rev/docker"), 200);
@@ -407,7 +340,7 @@ private slots:
         cut.pauseAfter = 1024 * 1024;
         QTRY_VERIFY_WITH_TIMEOUT(cut.paused, 60000);
         if (follow)
-            QTRY_VERIFY_WITH_TIMEOUT(follow->lines >= 1, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(follow->lines.size() >= 1, 30000);
 
         QCOMPARE(m_http
                      ->json("PUT", QStringLiteral("/api/v1/users/") + m_ops.id,
