@@ -25,6 +25,7 @@
 
 #include "server/runtime/MasterKeyRotation.h"
 
+#include "common/FileSync.h"
 #include "common/Logging.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyDerivation.h"
@@ -112,7 +113,7 @@ Status syncPath(const QString &path, int flags)
 
 Status syncDirectory(const QString &dir)
 {
-    return syncPath(dir, O_RDONLY | O_DIRECTORY);
+    return filesync::syncDirectory(dir);
 }
 
 // rename(2): atomic, replacing `to`; then the directory entry is made durable.
