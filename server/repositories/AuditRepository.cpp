@@ -16,6 +16,9 @@ namespace {
 const QString kInsertAuditEntry = QStringLiteral(
     "INSERT INTO audit_logs (id, user_id, action, resource_type, resource_id, ip_address, "
     "user_agent, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kInsertAuditEntryIfMissing = QStringLiteral(
+    "INSERT OR IGNORE INTO audit_logs (id, user_id, action, resource_type, resource_id, "
+    "ip_address, user_agent, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 QVariantList auditEntryParams(const QString &id, const AuditEntry &entry)
 {
@@ -48,6 +51,11 @@ store::WriteOp auditEntryWrite(const AuditEntry &entry, QString *id)
     op.sql = kInsertAuditEntry;
     op.params = auditEntryParams(*id, entry);
     return op;
+}
+
+Status insertAuditEntryIfMissing(store::Database &db, const QString &id, const AuditEntry &entry)
+{
+    return db.execute(kInsertAuditEntryIfMissing, auditEntryParams(id, entry));
 }
 
 } // namespace hm::server::repositories

@@ -7,7 +7,7 @@
 namespace hm::store {
 class Database;
 struct WriteOp;
-}
+} // namespace hm::store
 
 // The audit trail's writes (audit_logs); GET /api/v1/audit reads it through
 // ListRepositories.
@@ -34,5 +34,9 @@ Result<QString> insertAuditEntry(store::Database &db, const AuditEntry &entry);
 // such as a trigger must not wait for a commit of their own); `*id`
 // receives the row's id.
 store::WriteOp auditEntryWrite(const AuditEntry &entry, QString *id);
+// The row of an auditEntryWrite() whose batch may not have been stored,
+// written directly under the same id: nothing when it is there already, so
+// a retry never doubles an entry.
+Status insertAuditEntryIfMissing(store::Database &db, const QString &id, const AuditEntry &entry);
 
 } // namespace hm::server::repositories

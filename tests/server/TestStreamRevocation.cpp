@@ -14,6 +14,8 @@
 //   - a download on the frames path (an agent whose data connections a
 //     proxy refuses, DataRefusingProxy.h) revoked: cut short, and the agent
 //     stopped its stream (all kMaxStreams slots are free again);
+//   - a whole (multipart) upload whose user is made VIEWER on the way is
+//     aborted before its next chunk: nothing written, audited;
 //   - a user made VIEWER loses its download and its follow together.
 
 #include "DataRefusingProxy.h"
@@ -27,8 +29,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTest>
+#include <csignal>
 #include <random>
 #include <unistd.h>
 
@@ -40,7 +46,6 @@ constexpr qint64 kFileBytes = qint64(48) * 1024 * 1024;
 // The agents' bounds (agent/FileStreams.h, agent/DockerLogFollows.h).
 constexpr int kAgentMaxStreams = 8;
 constexpr int kAgentMaxFollows = 8;
-
 
 // Sockets process `pid` holds open (/proc/<pid>/fd), -1 when unknown.
 int openSockets(qint64 pid)
@@ -60,8 +65,6 @@ int openSockets(qint64 pid)
     }
     return sockets;
 }
-
-
 
 } // namespace
 
@@ -98,6 +101,13 @@ class TestStreamRevocation : public QObject, private ServerFixture
         return m_http
             ->send("DELETE", QStringLiteral("/api/v1/nodes/grants/") + m_grants.take(key), {},
                    {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+            .status;
+    }
+
+    int setRole(const QString &role)
+    {
+        return m_http
+            ->json("PUT", QStringLiteral("/api/v1/users/") + m_ops.id, {{"role", role}}, m_admin)
             .status;
     }
 
@@ -323,6 +333,57 @@ private slots:
         verifyStreamSlotsFree(m_framed);
     }
 
+    // A whole upload (seed 002's multipart form) goes to the agent chunk by
+    // chunk under its request's principal, whose role was read when the
+    // request came: the user made VIEWER on the way (the grant stays) ends
+    // it before the next chunk — 403 access_revoked, no file and no partial
+    // file left, audited — instead of finishing it under the old role. The
+    // agent is held (SIGSTOP) while the role changes, so that a chunk is
+    // surely under way.
+    void aWholeUploadRevokedStopsBeforeItsEnd()
+    {
+        const QByteArray payload = QByteArray(40 * 1024 * 1024, 'u');
+        const QByteArray boundary = "hm-revoked-upload";
+        const QByteArray form = "--" + boundary +
+                                "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n" +
+                                (m_root + "/uploaded.bin").toUtf8() + "\r\n--" + boundary +
+                                "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                "filename=\"uploaded.bin\"\r\nContent-Type: "
+                                "application/octet-stream\r\n\r\n" +
+                                payload + "\r\n--" + boundary + "--\r\n";
+        QNetworkAccessManager network;
+        QUrl url = m_http->base();
+        url.setPath("/api/servers/" + m_rev.nodeId + "/files/upload");
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + m_ops.token.toUtf8());
+        request.setRawHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
+        QNetworkReply *reply = network.post(request, form);
+        const auto partials = [this] {
+            return QDir(m_root).entryList({QStringLiteral(".hm-upload-*")},
+                                          QDir::Files | QDir::Hidden);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!partials().isEmpty() || reply->isFinished(), 60000);
+        QVERIFY2(!reply->isFinished(), reply->readAll().constData());
+        const qint64 pid = m_rev.process->processId();
+        QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
+        const int demoted = setRole("VIEWER");
+        QCOMPARE(::kill(pid_t(pid), SIGCONT), 0);
+        QCOMPARE(demoted, 200);
+
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        const QJsonObject error =
+            QJsonDocument::fromJson(reply->readAll()).object().value("error").toObject();
+        QCOMPARE(error.value("details").toObject().value("code").toString(),
+                 QStringLiteral("access_revoked"));
+        reply->deleteLater();
+        QVERIFY(!QFile::exists(m_root + "/uploaded.bin"));
+        QTRY_VERIFY_WITH_TIMEOUT(partials().isEmpty(), 15000);
+        verifyRevokedAudit(QStringLiteral("NODE_FILE_UPLOAD_ABORTED"), m_rev.nodeId);
+        // The role back for the test after this one.
+        QCOMPARE(setRole("USER"), 200);
+    }
+
     void aUserMadeViewerLosesEveryStream()
     {
         // Grants for every node label, then the account made a VIEWER.
@@ -342,11 +403,7 @@ private slots:
         if (follow)
             QTRY_VERIFY_WITH_TIMEOUT(follow->lines.size() >= 1, 30000);
 
-        QCOMPARE(m_http
-                     ->json("PUT", QStringLiteral("/api/v1/users/") + m_ops.id,
-                            {{"role", "VIEWER"}}, m_admin)
-                     .status,
-                 200);
+        QCOMPARE(setRole("VIEWER"), 200);
         // Reading on, the client gets what was under way, then the close,
         // far short of the length (a paused socket would not see it).
         cut.resume();

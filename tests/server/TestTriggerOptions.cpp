@@ -14,7 +14,11 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace hm;
 using namespace hm::test;
@@ -310,17 +314,14 @@ private slots:
         // A refused trigger started nothing and is not audited.
         QCOMPARE(trigger(id, {{"priority", 1000}}).status, 422);
 
-        // Written with the execution's records (committed a moment later).
-        QJsonArray entries;
-        QTRY_VERIFY([&] {
-            entries =
-                m_http
-                    ->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED&resource_id=" + id, m_admin)
-                    .data()
-                    .value("audit_logs")
-                    .toArray();
-            return entries.size() == 2;
-        }());
+        // Committed with the execution's records, before the answer: both
+        // are there as soon as the triggers were answered.
+        const QJsonArray entries =
+            m_http->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED&resource_id=" + id, m_admin)
+                .data()
+                .value("audit_logs")
+                .toArray();
+        QCOMPARE(entries.size(), 2);
         QHash<QString, QJsonObject> byExecution;
         for (const QJsonValue v : std::as_const(entries)) {
             const QJsonObject entry = v.toObject();
@@ -347,6 +348,83 @@ private slots:
             m_http->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED", m_admin).raw;
         QVERIFY(!raw.contains(kSecret));
         QVERIFY(!raw.contains("query-token"));
+    }
+
+    // A burst of triggers is announced to the administrators' /ws/events
+    // once per commit (audit_logged for the latest FLOW_TRIGGERED entry,
+    // `coalesced` = how many it stands for), every trigger counted exactly
+    // once, and each announced entry is stored.
+    void triggerAuditsAreAnnouncedOncePerCommit()
+    {
+        const QString id = flow(echoFlow());
+        QVERIFY(!id.isEmpty());
+        QStringList messages;
+        QWebSocket admin;
+        connect(&admin, &QWebSocket::textMessageReceived, this,
+                [&messages](const QString &text) { messages << text; });
+        QUrl events = m_http->base();
+        events.setScheme("ws");
+        events.setPath("/ws/events");
+        events.setQuery("token=" + m_admin);
+        admin.open(events);
+        // Subscribed once the first message (system_status) came.
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 30000);
+
+        constexpr int kTriggers = 60;
+        QNetworkAccessManager network;
+        int answered = 0;
+        int failed = 0;
+        QUrl url = m_http->base();
+        url.setPath("/api/v1/flows/" + id + "/trigger");
+        for (int i = 0; i < kTriggers; ++i) {
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Authorization", "Bearer " + m_admin.toLatin1());
+            QNetworkReply *reply = network.post(request, QByteArray(R"({"inputs":{"v":"burst"}})"));
+            connect(reply, &QNetworkReply::finished, this, [reply, &answered, &failed] {
+                ++(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                       ? answered
+                       : failed);
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered + failed, kTriggers, 60000);
+        QCOMPARE(failed, 0);
+
+        const auto announced = [&](int *notices, QStringList *ids) {
+            int count = 0;
+            for (const QString &text : std::as_const(messages)) {
+                const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QJsonObject data = message.value("data").toObject();
+                if (message.value("type").toString() != "audit_logged" ||
+                    data.value("action").toString() != "FLOW_TRIGGERED" ||
+                    data.value("resource_id").toString() != id)
+                    continue;
+                count += data.contains("coalesced") ? data.value("coalesced").toInt() : 1;
+                if (notices)
+                    ++*notices;
+                if (ids)
+                    *ids << data.value("id").toString();
+            }
+            return count;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(announced(nullptr, nullptr), kTriggers, 30000);
+        int notices = 0;
+        QStringList ids;
+        QCOMPARE(announced(&notices, &ids), kTriggers);
+        QVERIFY2(notices <= kTriggers, qPrintable(QString::number(notices)));
+        qInfo("%d triggers announced in %d audit_logged messages", kTriggers, notices);
+        const QJsonArray stored =
+            m_http->get("/api/v1/audit?size=100&action=FLOW_TRIGGERED&resource_id=" + id, m_admin)
+                .data()
+                .value("audit_logs")
+                .toArray();
+        QCOMPARE(stored.size(), kTriggers);
+        QSet<QString> storedIds;
+        for (const QJsonValue v : stored)
+            storedIds.insert(v.toObject().value("id").toString());
+        for (const QString &announcedId : std::as_const(ids))
+            QVERIFY2(storedIds.contains(announcedId), qPrintable(announcedId));
     }
 
     // Higher priority first, FIFO among equals; the seed's names and numbers.

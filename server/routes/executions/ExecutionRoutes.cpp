@@ -248,8 +248,9 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
     if (!result)
         return ApiReply::failure(result.error());
     const auth::ClientInfo client = auth::clientInfo(c);
-    auditTrigger(db, host, TriggerActor{p.userId, p.apiKeyId, client.ip, client.userAgent},
-                 result.value(), request.version, {}, request.executionId);
+    // Before the answer's ticket below: the answer waits for the audit row too.
+    host.triggers().audit().record(TriggerActor{p.userId, p.apiKeyId, client.ip, client.userAgent},
+                                   result.value(), request.version, {}, request.executionId);
     // Acknowledged means durable, as for triggers (TriggerService).
     ApiReply answer =
         ApiReply::ok(TriggerService::startJson(result.value()),

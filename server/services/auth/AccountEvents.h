@@ -12,7 +12,9 @@
 //   api_key_revoked  {key_id}
 //     to the key's owner only (its consoles);
 //   audit_logged     {id, action, category, user_id, resource_type,
-//                     resource_id, created_at}  each audit entry written
+//                     resource_id, created_at, coalesced?}  each audit
+//                     entry written (triggers' once per commit: the latest,
+//                     coalesced = how many)
 //     to administrators (auth::setAuditListener, ServerRuntime);
 //   credential_created / credential_updated / credential_deleted
 //                    {credential_id}  nothing else: a console reads the

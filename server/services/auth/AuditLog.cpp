@@ -61,13 +61,16 @@ QJsonObject auditNoticeJson(const AuditNotice &notice)
     const auto orNull = [](const QString &text) {
         return text.isEmpty() ? QJsonValue() : QJsonValue(text);
     };
-    return {{QStringLiteral("id"), notice.id},
-            {QStringLiteral("action"), notice.action},
-            {QStringLiteral("category"), auditCategoryOf(notice.action)},
-            {QStringLiteral("user_id"), orNull(notice.userId)},
-            {QStringLiteral("resource_type"), orNull(notice.resourceType)},
-            {QStringLiteral("resource_id"), orNull(notice.resourceId)},
-            {QStringLiteral("created_at"), isoOrNull(notice.createdAt)}};
+    QJsonObject json{{QStringLiteral("id"), notice.id},
+                     {QStringLiteral("action"), notice.action},
+                     {QStringLiteral("category"), auditCategoryOf(notice.action)},
+                     {QStringLiteral("user_id"), orNull(notice.userId)},
+                     {QStringLiteral("resource_type"), orNull(notice.resourceType)},
+                     {QStringLiteral("resource_id"), orNull(notice.resourceId)},
+                     {QStringLiteral("created_at"), isoOrNull(notice.createdAt)}};
+    if (notice.coalesced > 1)
+        json.insert(QStringLiteral("coalesced"), notice.coalesced);
+    return json;
 }
 
 void announceAudit(const store::Database &database, const AuditNotice &notice)

@@ -26,9 +26,13 @@ struct AuditNotice
     QString resourceType;
     QString resourceId;
     qint64 createdAt = 0;
+    // How many entries of one commit this notice stands for (the latest of
+    // them): the triggers' (TriggerAuditLog) are announced once per batch.
+    int coalesced = 1;
 };
 // {id, action, category, user_id, resource_type, resource_id, created_at}
-// (absent ids null), as /ws/events' audit_logged carries it.
+// (absent ids null), and `coalesced` when it stands for more than one
+// entry, as /ws/events' audit_logged carries it.
 QJsonObject auditNoticeJson(const AuditNotice &notice);
 using AuditListener = std::function<void(const AuditNotice &)>;
 // Who hears of each entry audit() writes on `database`, after the write

@@ -1,6 +1,6 @@
 #include "server/services/engine/TriggerAudit.h"
 
-#include "server/repositories/AuditRepository.h"
+#include "common/Logging.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/WriteBehindQueue.h"
@@ -14,6 +14,12 @@ namespace {
 
 const QString kTriggerAuditAction = QStringLiteral("FLOW_TRIGGERED");
 const QString kTriggerAuditResource = QStringLiteral("flow");
+
+auth::AuditNotice noticeOf(const QString &id, const repositories::AuditEntry &entry)
+{
+    return {id, entry.action, entry.userId, entry.resourceType, entry.resourceId, entry.createdAt,
+            1};
+}
 
 } // namespace
 
@@ -43,9 +49,13 @@ QJsonObject triggerAuditDetails(const engine::TriggerResult &result,
     return details;
 }
 
-void auditTrigger(store::Database &db, FlowEngineHost &host, const TriggerActor &actor,
-                  const engine::TriggerResult &result, const QString &requestedVersion,
-                  const TriggerCallOptions &call, const QString &rerunOf)
+TriggerAuditLog::TriggerAuditLog(store::Database &db, FlowEngineHost &host, QObject *parent)
+    : QObject(parent), m_db(db), m_host(host)
+{}
+
+qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerResult &result,
+                               const QString &requestedVersion, const TriggerCallOptions &call,
+                               const QString &rerunOf)
 {
     const QJsonObject details =
         triggerAuditDetails(result, requestedVersion, call, actor.apiKeyId, rerunOf);
@@ -58,26 +68,58 @@ void auditTrigger(store::Database &db, FlowEngineHost &host, const TriggerActor 
         actor.userAgent.left(512),
         QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)),
         QDateTime::currentMSecsSinceEpoch()};
-    QString id;
-    qint64 from = 0;
-    qint64 to = 0;
-    if (!host.tryEnqueueWrite(repositories::auditEntryWrite(entry, &id), &from, &to)) {
+    Pending pending;
+    if (!m_host.tryEnqueueWrite(repositories::auditEntryWrite(entry, &pending.id), &pending.from,
+                                &pending.to)) {
         // The queue is full or stopping: the row is written here and now.
-        auth::audit(db, entry.action, entry.userId, entry.resourceType, entry.resourceId, entry.ip,
-                    entry.userAgent, details);
-        return;
+        auth::audit(m_db, entry.action, entry.userId, entry.resourceType, entry.resourceId,
+                    entry.ip, entry.userAgent, details);
+        return -1;
     }
-    const auth::AuditNotice notice{
-        id, entry.action, entry.userId, entry.resourceType, entry.resourceId, entry.createdAt};
-    host.afterCommit(from, to, &host, [&db, notice, entry, details](bool committed) {
-        if (committed) {
-            auth::announceAudit(db, notice);
-            return;
+    pending.entry = std::move(entry);
+    const qint64 ticket = pending.to;
+    m_pending.push_back(std::move(pending));
+    if (!m_armed)
+        arm();
+    return ticket;
+}
+
+void TriggerAuditLog::arm()
+{
+    // One waiter for everything enqueued so far; what comes while it waits
+    // is covered by the next one.
+    m_armed = true;
+    const qint64 to = m_pending.back().to;
+    m_host.afterCommit(m_pending.front().from, to, this,
+                       [this, to](bool committed) { settle(to, committed); });
+}
+
+void TriggerAuditLog::settle(qint64 to, bool committed)
+{
+    m_armed = false;
+    std::optional<auth::AuditNotice> latest;
+    int stored = 0;
+    while (!m_pending.empty() && m_pending.front().to <= to) {
+        Pending done = std::move(m_pending.front());
+        m_pending.pop_front();
+        if (!committed) {
+            // A batch was not stored (a full disk?): one more try directly,
+            // under the same id, so an entry whose batch did commit stays one.
+            if (Status written = repositories::insertAuditEntryIfMissing(m_db, done.id, done.entry);
+                !written) {
+                qCWarning(lcServer) << "audit log:" << written.error().toString();
+                continue;
+            }
         }
-        // The batch was not stored (a full disk?): one more try directly.
-        auth::audit(db, entry.action, entry.userId, entry.resourceType, entry.resourceId, entry.ip,
-                    entry.userAgent, details);
-    });
+        latest = noticeOf(done.id, done.entry);
+        ++stored;
+    }
+    if (latest) {
+        latest->coalesced = stored;
+        auth::announceAudit(m_db, *latest);
+    }
+    if (!m_pending.empty())
+        arm();
 }
 
 } // namespace hm::server

@@ -79,7 +79,7 @@ Error stopping()
 } // namespace
 
 TriggerService::TriggerService(store::Database &db, FlowEngineHost &host, QObject *parent)
-    : QObject(parent), m_db(db), m_host(host), m_access(db)
+    : QObject(parent), m_db(db), m_host(host), m_access(db), m_audit(db, host)
 {
     connect(&host, &FlowEngineHost::event, this, &TriggerService::onEngineEvent);
 }
@@ -322,7 +322,7 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         return;
     }
     const TriggerResult &result = started.value().result;
-    const qint64 journalTo = started.value().journalTicket;
+    qint64 journalTo = started.value().journalTicket;
     QByteArray madeSecret;
     if (!options.call.callbackUrl.isEmpty()) {
         // Stored before the answer: a client told "started" gets its
@@ -343,8 +343,11 @@ void TriggerService::answerTrigger(const DeferredReply &reply, Result<Started> s
         }
         madeSecret = added.value();
     }
+    // The audit row is committed with the execution: an answered trigger
+    // is an audited one.
     if (options.actor)
-        auditTrigger(m_db, m_host, *options.actor, result, options.version, options.call);
+        journalTo = std::max(journalTo,
+                             m_audit.record(*options.actor, result, options.version, options.call));
     if (!options.wait) {
         if (result.status == TriggerResult::Status::Started && madeSecret.isEmpty()) {
             QByteArray body = startedBody(result);

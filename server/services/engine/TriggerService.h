@@ -39,10 +39,10 @@ class ExecutionCallbacks;
 
 struct TriggerOptions
 {
-    QString version;       // empty = the published version
-    QString triggeredBy;   // user id, API key id or "webhook:<flow id>"
-    bool wait = false;     // answer when the execution ends
-    int waitTimeoutMs = 0; // 0 = the default
+    QString version;         // empty = the published version
+    QString triggeredBy;     // user id, API key id or "webhook:<flow id>"
+    bool wait = false;       // answer when the execution ends
+    int waitTimeoutMs = 0;   // 0 = the default
     TriggerCallOptions call; // priority, timeout override, callback
     // A user or an API key triggered (not a webhook): audited as
     // FLOW_TRIGGERED once the engine took it (TriggerAudit.h).
@@ -84,6 +84,8 @@ public:
 
     // The trigger route's permission check, its grants cached (FlowAccess.h).
     FlowGrantCache &access() { return m_access; }
+    // FLOW_TRIGGERED rows, for every trigger and re-run (TriggerAudit.h).
+    TriggerAuditLog &audit() { return m_audit; }
 
     // Reads wait and timeout_ms from the query string into options.
     static void readWaitQuery(const RequestContext &context, TriggerOptions &options);
@@ -139,6 +141,7 @@ private:
     FlowEngineHost &m_host;
     ExecutionCallbacks *m_callbacks = nullptr;
     FlowGrantCache m_access;
+    TriggerAuditLog m_audit;
     // (flow id, requested version or empty) -> version to run, valid while
     // flowCacheGeneration() is m_versionsGeneration.
     QHash<QPair<QString, QString>, QString> m_versions;

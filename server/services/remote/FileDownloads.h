@@ -94,6 +94,9 @@ public:
     // Downloads under way (opened, not yet ended).
     int activeCount() const { return int(m_active.size()); }
 
+    // Where the files' access is watched (FileOps' whole uploads ask it too).
+    AccessWatch &access() { return m_access; }
+
 private:
     class Transfer;
     friend class Transfer;

@@ -1,8 +1,8 @@
 #include "server/services/remote/FileOps.h"
 
-#include "server/services/fleet/FleetService.h"
-
 #include "fleet/AgentProtocol.h"
+#include "server/services/fleet/FleetService.h"
+#include "server/services/remote/AccessWatch.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -403,10 +403,9 @@ void FileOps::beginUpload(const auth::Principal &caller, const auth::ClientInfo 
         // (the server restarted meanwhile) goes to whoever resumes it first.
         if (m_uploadOwners.contains(nodeId + u'/' + resumeId)) {
             if (Status owner = checkUploadOwner(caller, nodeId, resumeId); !owner) {
-                QTimer::singleShot(0, &m_actions.fleet(),
-                                   [done = std::move(done), error = owner.error()] {
-                                       done(error);
-                                   });
+                QTimer::singleShot(
+                    0, &m_actions.fleet(),
+                    [done = std::move(done), error = owner.error()] { done(error); });
                 return;
             }
         }
@@ -433,8 +432,8 @@ Status FileOps::checkUploadOwner(const auth::Principal &caller, const QString &n
                                  const QString &uploadId) const
 {
     const auto owner = m_uploadOwners.constFind(nodeId + u'/' + uploadId);
-    if (caller.role == auth::Role::Admin
-        || (owner != m_uploadOwners.constEnd() && owner.value() == caller.userId))
+    if (caller.role == auth::Role::Admin ||
+        (owner != m_uploadOwners.constEnd() && owner.value() == caller.userId))
         return {};
     return Error{ErrorCode::ResourceNotFound, QStringLiteral("no such upload"),
                  QJsonObject{{QStringLiteral("code"), QStringLiteral("UPLOAD_NOT_FOUND")}}};
@@ -532,34 +531,60 @@ void FileOps::uploadWhole(const auth::Principal &caller, const auth::ClientInfo 
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     auto shared = std::make_shared<QByteArray>(bytes);
+    // The request's principal was read from the store as it came in.
+    const quint64 accessSeen = m_downloads.access().changes();
     beginUpload(caller, client, nodeId, target, bytes.size(), sha, overwrite, {},
-                [this, caller, client, nodeId, shared,
+                [this, caller, client, nodeId, shared, accessSeen,
                  done = std::move(done)](Result<QJsonObject> begun) mutable {
                     if (!begun)
                         return done(begun.error());
                     const QString id = begun->value(QStringLiteral("upload_id")).toString();
-                    sendChunks(caller, client, nodeId, id, shared, 0, std::move(done));
+                    sendChunks(caller, client, nodeId, id, shared, 0, accessSeen, std::move(done));
                 });
+}
+
+void FileOps::abortRevokedUpload(const auth::Principal &caller, const auth::ClientInfo &client,
+                                 const QString &nodeId, const QString &uploadId)
+{
+    RemoteAction abort = fileRemoteAction(nodeId, QStringLiteral("upload_abort"),
+                                          {{QStringLiteral("upload_id"), uploadId}});
+    m_actions.fleet().calls().call(nodeId, abort.capability, abort.action, abort.args, this,
+                                   [](const Result<QJsonObject> &) {});
+    m_uploadOwners.remove(nodeId + u'/' + uploadId);
+    abort.auditAction = QStringLiteral("NODE_FILE_UPLOAD_ABORTED");
+    abort.auditTarget = uploadId;
+    abort.auditDetails = {{QStringLiteral("upload_id"), uploadId}};
+    m_actions.recordAudit(caller, client, abort, AccessWatch::revoked());
 }
 
 void FileOps::sendChunks(const auth::Principal &caller, const auth::ClientInfo &client,
                          const QString &nodeId, const QString &uploadId,
-                         const std::shared_ptr<QByteArray> &bytes, qint64 offset, Done done)
+                         const std::shared_ptr<QByteArray> &bytes, qint64 offset,
+                         quint64 accessSeen, Done done)
 {
+    AccessWatch &access = m_downloads.access();
+    if (access.changes() != accessSeen && !caller.userId.isEmpty()) {
+        accessSeen = access.changes();
+        if (!access.stillAllowed(caller.userId, nodeId, QStringLiteral("files"))) {
+            abortRevokedUpload(caller, client, nodeId, uploadId);
+            return done(AccessWatch::revoked());
+        }
+    }
     if (offset >= bytes->size())
         return finishUpload(caller, client, nodeId, uploadId, std::move(done));
     const QByteArray chunk = bytes->mid(offset, kFileChunkBytes);
-    uploadChunk(
-        caller, client, nodeId, uploadId, offset, chunk,
-        [this, caller, client, nodeId, uploadId, bytes, offset, size = chunk.size(),
-         done = std::move(done)](Result<QJsonObject> sent) mutable {
-            if (!sent) {
-                // Nothing will resume it: no partial file left behind.
-                abortUpload(caller, client, nodeId, uploadId, [](const Result<QJsonObject> &) {});
-                return done(sent.error());
-            }
-            sendChunks(caller, client, nodeId, uploadId, bytes, offset + size, std::move(done));
-        });
+    uploadChunk(caller, client, nodeId, uploadId, offset, chunk,
+                [this, caller, client, nodeId, uploadId, bytes, offset, size = chunk.size(),
+                 accessSeen, done = std::move(done)](Result<QJsonObject> sent) mutable {
+                    if (!sent) {
+                        // Nothing will resume it: no partial file left behind.
+                        abortUpload(caller, client, nodeId, uploadId,
+                                    [](const Result<QJsonObject> &) {});
+                        return done(sent.error());
+                    }
+                    sendChunks(caller, client, nodeId, uploadId, bytes, offset + size, accessSeen,
+                               std::move(done));
+                });
 }
 
 void FileOps::resolveAbsolute(const auth::Principal &caller, const auth::ClientInfo &client,

@@ -129,9 +129,19 @@ private:
                    const QString &nodeId, const FileTarget &target, qint64 maxBytes,
                    const QString &tooLargeHint, std::function<void(Result<FileDownload>)> done);
     void readNext(const std::shared_ptr<ReadState> &state);
+    // The chunks of a whole upload, one after the other under the
+    // principal of its request; `accessSeen` is AccessWatch::changes() when
+    // access was last known good: after a change the caller's access is
+    // read again before the next chunk, and a revoked one aborts the
+    // upload (FORBIDDEN, access_revoked, audited) rather than finishing it.
     void sendChunks(const auth::Principal &caller, const auth::ClientInfo &client,
                     const QString &nodeId, const QString &uploadId,
-                    const std::shared_ptr<QByteArray> &bytes, qint64 offset, Done done);
+                    const std::shared_ptr<QByteArray> &bytes, qint64 offset, quint64 accessSeen,
+                    Done done);
+    // Ends an upload whose user lost the files access: the agent discards
+    // it (asked as the server, the user may no longer), audited.
+    void abortRevokedUpload(const auth::Principal &caller, const auth::ClientInfo &client,
+                            const QString &nodeId, const QString &uploadId);
 
     // RESOURCE_NOT_FOUND unless `caller` owns the upload (or is an admin).
     Status checkUploadOwner(const auth::Principal &caller, const QString &nodeId,

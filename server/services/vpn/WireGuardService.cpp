@@ -10,9 +10,9 @@
 #include "server/repositories/Ipv6PoolRepository.h"
 #include "server/repositories/WgPendingChangeRepository.h"
 #include "server/repositories/WgTrafficRepository.h"
-#include "server/services/vpn/WgRowSnapshot.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
+#include "server/services/vpn/WgRowSnapshot.h"
 #include "store/Database.h"
 #include "vpn/AddressPlan.h"
 #include "vpn/IpPrefix.h"
@@ -23,7 +23,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMultiHash>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace hm::server::vpn {
 
@@ -243,8 +245,8 @@ QString wgEndpointText(const hm::vpn::WgDumpPeer &p)
 {
     if (p.endpointHost.isEmpty())
         return {};
-    return (p.endpointHost.contains(u':') ? u'[' + p.endpointHost + u']' : p.endpointHost) +
-           u':' + QString::number(p.endpointPort);
+    return (p.endpointHost.contains(u':') ? u'[' + p.endpointHost + u']' : p.endpointHost) + u':' +
+           QString::number(p.endpointPort);
 }
 
 WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump &dump)
@@ -686,9 +688,9 @@ Result<WgServerRow> WireGuardService::updateServer(const auth::Principal &caller
         if (Status s = updateWgServer(m_db, row); !s)
             return s.error();
         if (details.confirm)
-            if (Status s = openPendingChange(QStringLiteral("server"), id, id,
-                                             wgServerSnapshot(existing.value()), *details.confirm,
-                                             caller);
+            if (Status s =
+                    openPendingChange(QStringLiteral("server"), id, id,
+                                      wgServerSnapshot(existing.value()), *details.confirm, caller);
                 !s)
                 return s.error();
         if (Status s = txn.value().commit(); !s)
@@ -1024,9 +1026,9 @@ Result<WgClientRow> WireGuardService::updateClient(const auth::Principal &caller
         if (Status s = updateWgClient(m_db, row); !s)
             return s.error();
         if (details.confirm)
-            if (Status s = openPendingChange(QStringLiteral("client"), id, row.serverId,
-                                             wgClientSnapshot(existing.value()), *details.confirm,
-                                             caller);
+            if (Status s =
+                    openPendingChange(QStringLiteral("client"), id, row.serverId,
+                                      wgClientSnapshot(existing.value()), *details.confirm, caller);
                 !s)
                 return s.error();
         if (Status s = txn.value().commit(); !s)
@@ -1190,19 +1192,32 @@ void WireGuardService::runOnWorker(std::function<Result<QJsonObject>()> work, Do
     });
 }
 
-Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &srv)
+Result<QJsonObject> WireGuardService::applyOnWorker(hm::vpn::WireGuardBackend &backend,
+                                                    WgApplyPlan plan)
+{
+    auto spec = std::move(plan).render();
+    if (!spec)
+        return spec.error();
+    auto state = backend.linkState(spec.value().name);
+    Status s =
+        state && state.value().exists ? backend.sync(spec.value()) : backend.up(spec.value());
+    crypto::wipe(spec.value().setconf);
+    crypto::wipe(spec.value().quickConfig);
+    if (!s)
+        return s.error();
+    return QJsonObject{};
+}
+
+Result<WgApplyPlan> WireGuardService::applyPlan(const WgServerRow &srv)
 {
     auto clients = wgClientsOfServer(m_db, srv.id);
     if (!clients)
         return clients.error();
-    auto privateKey =
-        m_cipher.decrypt(srv.sealedPrivateKey, crypto::DekPurpose::Credential, wgServerAad(srv.id));
-    if (!privateKey)
-        return privateKey.error();
-    hm::vpn::WgQuickConfig config;
-    config.interface.privateKey = QString::fromLatin1(privateKey.value());
-    crypto::wipe(privateKey.value());
-    hm::vpn::InterfaceSpec spec;
+    WgApplyPlan plan;
+    plan.cipher = &m_cipher;
+    plan.keys.append({srv.sealedPrivateKey, wgServerAad(srv.id)});
+    hm::vpn::WgQuickConfig &config = plan.config;
+    hm::vpn::InterfaceSpec &spec = plan.spec;
     spec.name = srv.interfaceName;
     for (const QString &address : {srv.ipv4Address, srv.ipv6Address}) {
         if (address.isEmpty())
@@ -1219,6 +1234,10 @@ Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &sr
     auto delegated = ipv6AllocationsOfWgServer(m_db, srv.id);
     if (!delegated)
         return delegated.error();
+    QMultiHash<qint64, QString> delegatedTo; // client id -> prefixes
+    for (const Ipv6AllocationRow &a : delegated.value())
+        if (a.clientId)
+            delegatedTo.insert(*a.clientId, a.prefix);
     const qint64 nowMs = now();
     for (const WgClientRow &c : clients.value()) {
         if (!wgClientActive(c, nowMs))
@@ -1226,37 +1245,25 @@ Result<hm::vpn::InterfaceSpec> WireGuardService::applySpec(const WgServerRow &sr
         hm::vpn::WgPeer peer;
         peer.comments << QStringLiteral("Name = ") + c.name;
         peer.publicKey = c.publicKey;
-        if (!c.sealedPresharedKey.isEmpty()) {
-            auto psk = m_cipher.decrypt(c.sealedPresharedKey, crypto::DekPurpose::Credential,
-                                        wgPresharedAad(c.id));
-            if (!psk)
-                return psk.error();
-            peer.presharedKey = QString::fromLatin1(psk.value());
-            crypto::wipe(psk.value());
-        }
+        if (!c.sealedPresharedKey.isEmpty())
+            plan.keys.append(
+                {c.sealedPresharedKey, wgPresharedAad(c.id), qsizetype(config.peers.size())});
         if (!c.ipv4Address.isEmpty())
             peer.allowedIps << wgCidr(c.ipv4Address, 32);
         if (!c.ipv6Address.isEmpty())
             peer.allowedIps << wgCidr(c.ipv6Address, 128);
-        for (const Ipv6AllocationRow &a : delegated.value()) {
-            if (a.clientId != c.id)
-                continue;
-            if (const auto cidr = hm::vpn::parseCidr(a.prefix)) {
+        // Allocation order (the repository's), as before.
+        QStringList prefixes = delegatedTo.values(c.id);
+        std::reverse(prefixes.begin(), prefixes.end());
+        for (const QString &prefix : std::as_const(prefixes)) {
+            if (const auto cidr = hm::vpn::parseCidr(prefix)) {
                 peer.allowedIps << *cidr;
-                spec.routes << a.prefix;
+                spec.routes << prefix;
             }
         }
         config.peers << peer;
     }
-    auto full = hm::vpn::wgquick::render(config);
-    if (!full)
-        return full.error();
-    auto stripped = hm::vpn::wgquick::renderStripped(config);
-    if (!stripped)
-        return stripped.error();
-    spec.quickConfig = full.value().toUtf8();
-    spec.setconf = stripped.value().toUtf8();
-    return spec;
+    return plan;
 }
 
 void WireGuardService::resyncServerOfClient(qint64 clientId)
@@ -1273,18 +1280,21 @@ void WireGuardService::resync(qint64 serverId)
     auto srv = server(serverId);
     if (!srv || srv.value().desiredState != QLatin1String("running"))
         return;
-    auto spec = applySpec(srv.value());
-    if (!spec) {
+    auto plan = applyPlan(srv.value());
+    if (!plan) {
         qCWarning(lcServer).noquote()
-            << "WireGuard server" << serverId << "not re-synced:" << spec.error().message;
+            << "WireGuard server" << serverId << "not re-synced:" << plan.error().message;
         return;
     }
     runSampled(
         serverId, srv.value().interfaceName,
-        [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
-            Status s = backend->sync(spec);
-            crypto::wipe(spec.setconf);
-            crypto::wipe(spec.quickConfig);
+        [backend = m_backend, plan = std::move(plan.value())]() mutable -> Result<QJsonObject> {
+            auto spec = std::move(plan).render();
+            if (!spec)
+                return spec.error();
+            Status s = backend->sync(spec.value());
+            crypto::wipe(spec.value().setconf);
+            crypto::wipe(spec.value().quickConfig);
             if (!s)
                 return s.error();
             return QJsonObject{};
@@ -1307,21 +1317,15 @@ void WireGuardService::startServer(const auth::Principal &caller, const auth::Cl
     if (!m_backend)
         return later(std::move(done), Error{ErrorCode::ServiceUnavailable,
                                             QStringLiteral("no WireGuard backend is configured")});
-    auto spec = applySpec(srv.value());
-    if (!spec)
-        return later(std::move(done), spec.error());
+    auto plan = applyPlan(srv.value());
+    if (!plan)
+        return later(std::move(done), plan.error());
     const auth::Principal who = caller;
     const auth::ClientInfo from = client;
     runSampled(
         id, srv.value().interfaceName,
-        [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
-            auto state = backend->linkState(spec.name);
-            Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);
-            crypto::wipe(spec.setconf);
-            crypto::wipe(spec.quickConfig);
-            if (!s)
-                return s.error();
-            return QJsonObject{};
+        [backend = m_backend, plan = std::move(plan.value())]() mutable {
+            return applyOnWorker(*backend, std::move(plan));
         },
         [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
             const QString backendName = this->backendName();
@@ -1498,23 +1502,17 @@ void WireGuardService::startMarkedServers()
         return;
     }
     for (const WgServerRow &srv : rows.value()) {
-        auto spec = applySpec(srv);
-        if (!spec) {
+        auto plan = applyPlan(srv);
+        if (!plan) {
             qCWarning(lcServer).noquote()
-                << "WireGuard server" << srv.id << "not started:" << spec.error().message;
+                << "WireGuard server" << srv.id << "not started:" << plan.error().message;
             continue;
         }
         const qint64 id = srv.id;
         runSampled(
             id, srv.interfaceName,
-            [backend = m_backend, spec = std::move(spec.value())]() mutable -> Result<QJsonObject> {
-                auto state = backend->linkState(spec.name);
-                Status s = state && state.value().exists ? backend->sync(spec) : backend->up(spec);
-                crypto::wipe(spec.setconf);
-                crypto::wipe(spec.quickConfig);
-                if (!s)
-                    return s.error();
-                return QJsonObject{};
+            [backend = m_backend, plan = std::move(plan.value())]() mutable {
+                return applyOnWorker(*backend, std::move(plan));
             },
             [this, id](Result<QJsonObject> result) {
                 if (!result) {
@@ -1567,8 +1565,9 @@ Status WireGuardService::openPendingChange(const QString &kind, qint64 objectId,
                                            const auth::Principal &caller)
 {
     if (request.withinSeconds < kMinConfirmSeconds || request.withinSeconds > kMaxConfirmSeconds)
-        return wgRuleError(QStringLiteral("confirm_within_seconds"),
-                           QStringLiteral("%1 to %2").arg(kMinConfirmSeconds).arg(kMaxConfirmSeconds));
+        return wgRuleError(
+            QStringLiteral("confirm_within_seconds"),
+            QStringLiteral("%1 to %2").arg(kMinConfirmSeconds).arg(kMaxConfirmSeconds));
     if (request.handshakeClientId) {
         auto c = wgClientById(m_db, *request.handshakeClientId);
         if (!c)

@@ -17,9 +17,10 @@
 #include "common/Result.h"
 #include "server/repositories/WgPendingChangeRepository.h"
 #include "server/repositories/WireGuardRepository.h"
+#include "server/services/auth/TokenService.h"
+#include "server/services/vpn/WgApplyPlan.h"
 #include "server/services/vpn/WgShareLinks.h"
 #include "server/services/vpn/WgTrafficBook.h"
-#include "server/services/auth/TokenService.h"
 #include "vpn/backend/WireGuardBackend.h"
 
 #include <QJsonArray>
@@ -88,7 +89,7 @@ struct WgClientDetails
     std::optional<bool> enabled;
     std::optional<std::optional<qint64>> expiresAt; // nullopt inside: no expiry
     std::optional<QString> description;
-    bool presharedKey = true; // on create: give the client a preshared key
+    bool presharedKey = true;                // on create: give the client a preshared key
     std::optional<WgConfirmRequest> confirm; // update only
 };
 
@@ -173,10 +174,8 @@ public:
 
     // Traffic (docs/api.md "WireGuard traffic"): RESOURCE_NOT_FOUND for an
     // unknown client or server, else WgTrafficBook::history()/endpoints().
-    Result<QJsonObject> clientTraffic(qint64 id, qint64 startMs, qint64 endMs,
-                                      const QString &tier);
-    Result<QJsonObject> serverTraffic(qint64 id, qint64 startMs, qint64 endMs,
-                                      const QString &tier);
+    Result<QJsonObject> clientTraffic(qint64 id, qint64 startMs, qint64 endMs, const QString &tier);
+    Result<QJsonObject> serverTraffic(qint64 id, qint64 startMs, qint64 endMs, const QString &tier);
     Result<QJsonObject> clientEndpoints(qint64 id, int limit);
     // Commit-confirm (docs/api.md "Commit-confirm"). kind: "server" or
     // "client". RESOURCE_NOT_FOUND when nothing awaits confirmation.
@@ -230,8 +229,11 @@ private:
     Result<QString> renderClientConfig(const repositories::WgServerRow &server,
                                        const repositories::WgClientRow &row);
     // The interface as the backend applies it (server config and enabled,
-    // unexpired clients), with the secrets opened.
-    Result<hm::vpn::InterfaceSpec> applySpec(const repositories::WgServerRow &server);
+    // unexpired clients), with the secrets opened; rendered on the worker.
+    Result<WgApplyPlan> applyPlan(const repositories::WgServerRow &server);
+    // Brings the interface to `plan` on the worker: sync() when it exists,
+    // else up(). The texts are wiped after.
+    static Result<QJsonObject> applyOnWorker(hm::vpn::WireGuardBackend &backend, WgApplyPlan plan);
     // Re-syncs a running server after a client change; errors are logged.
     void resync(qint64 serverId);
     void later(Done done, Result<QJsonObject> result);
@@ -241,8 +243,7 @@ private:
     // interface: `beforeChange`, stored before `done` runs) and accounted
     // before `done` runs.
     void runSampled(qint64 serverId, const QString &interfaceName,
-                    std::function<Result<QJsonObject>()> work, Done done,
-                    bool beforeChange = true);
+                    std::function<Result<QJsonObject>()> work, Done done, bool beforeChange = true);
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
     // A change on a running server with a confirm request: checked, and the
     // previous row kept in the same transaction as the change.
