@@ -276,6 +276,35 @@ Result<QList<WgClientRow>> wgClientsOfServer(store::Database &db, qint64 serverI
     return rows;
 }
 
+Result<QList<WgPeerRow>> wgActivePeersOfServer(store::Database &db, qint64 serverId, qint64 nowMs)
+{
+    QList<WgPeerRow> rows;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT id, name, public_key, preshared_key, ipv4_address, ipv6_address "
+                       "FROM wg_clients WHERE server_id = ? AND enabled = 1 "
+                       "AND (expires_at IS NULL OR expires_at > ?) ORDER BY id"),
+        {serverId, nowMs}, [&rows](const store::Statement &s) {
+            rows.append({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+        });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
+Result<QList<WgClientAddresses>> wgClientAddressesOfServer(store::Database &db, qint64 serverId)
+{
+    QList<WgClientAddresses> rows;
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT id, ipv4_address, ipv6_address FROM wg_clients "
+                                     "WHERE server_id = ?"),
+                      {serverId}, [&rows](const store::Statement &s) {
+                          rows.append({s.int64(0), s.text(1), s.text(2)});
+                      });
+    if (!read)
+        return read.error();
+    return rows;
+}
+
 Result<qint64> insertWgClient(store::Database &db, const WgClientRow &r)
 {
     const Status s = db.execute(

@@ -104,6 +104,29 @@ Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClie
 Result<std::optional<WgClientRow>> wgClientById(store::Database &db, qint64 id);
 // Every client of a server, by id.
 Result<QList<WgClientRow>> wgClientsOfServer(store::Database &db, qint64 serverId);
+
+// What an interface's [Peer] needs of a client, for the clients that are
+// in it (enabled, not expired at `nowMs`), by id: the apply's read, on the
+// server thread at every change, so no more than that (issue 36).
+struct WgPeerRow
+{
+    qint64 id = 0;
+    QString name;
+    QString publicKey;
+    QString sealedPresharedKey; // empty: none
+    QString ipv4Address;
+    QString ipv6Address;
+};
+Result<QList<WgPeerRow>> wgActivePeersOfServer(store::Database &db, qint64 serverId, qint64 nowMs);
+
+// Every client's addresses on a server (taken when another is placed).
+struct WgClientAddresses
+{
+    qint64 id = 0;
+    QString ipv4Address; // empty: none
+    QString ipv6Address;
+};
+Result<QList<WgClientAddresses>> wgClientAddressesOfServer(store::Database &db, qint64 serverId);
 // Conflict (details.field "name", "ipv4_address" or "ipv6_address") when the
 // name or an address is taken on the server. The new id.
 Result<qint64> insertWgClient(store::Database &db, const WgClientRow &row);

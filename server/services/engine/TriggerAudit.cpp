@@ -1,12 +1,12 @@
 #include "server/services/engine/TriggerAudit.h"
 
+#include "common/JsonText.h"
 #include "common/Logging.h"
 #include "server/services/auth/AuditLog.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "store/WriteBehindQueue.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 namespace hm::server {
 
@@ -14,6 +14,12 @@ namespace {
 
 const QString kTriggerAuditAction = QStringLiteral("FLOW_TRIGGERED");
 const QString kTriggerAuditResource = QStringLiteral("flow");
+
+QString callbackUrlText(const TriggerCallOptions &call)
+{
+    return call.callbackUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo |
+                                     QUrl::RemoveFragment);
+}
 
 auth::AuditNotice noticeOf(const QString &id, const repositories::AuditEntry &entry)
 {
@@ -35,9 +41,7 @@ QJsonObject triggerAuditDetails(const engine::TriggerResult &result,
     if (call.timeoutMs > 0)
         options.insert(QStringLiteral("timeout_override_ms"), call.timeoutMs);
     if (!call.callbackUrl.isEmpty())
-        options.insert(QStringLiteral("callback_url"),
-                       call.callbackUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo |
-                                                 QUrl::RemoveFragment));
+        options.insert(QStringLiteral("callback_url"), callbackUrlText(call));
     QJsonObject details{{QStringLiteral("execution_id"), result.executionId},
                         {QStringLiteral("flow_version"), result.flowVersion},
                         {QStringLiteral("status"), result.statusName()},
@@ -49,6 +53,65 @@ QJsonObject triggerAuditDetails(const engine::TriggerResult &result,
     return details;
 }
 
+QString triggerAuditDetailsText(const engine::TriggerResult &result,
+                                const QString &requestedVersion, const TriggerCallOptions &call,
+                                const QString &apiKeyId, const QString &rerunOf)
+{
+    // Keys in QJsonObject's order (sorted), as its compact text has them.
+    thread_local json::TextBuffer out;
+    out.clear();
+    out.reserve(160);
+    bool first = true;
+    const auto key = [&first](const char16_t *name, qsizetype size) {
+        out += first ? u'{' : u',';
+        first = false;
+        out += u'"';
+        out.append(name, size);
+        out += u"\":";
+    };
+#define HM_KEY(name) key(u"" name, qsizetype(sizeof(u"" name) / sizeof(char16_t) - 1))
+    if (!apiKeyId.isEmpty()) {
+        HM_KEY("api_key_id");
+        json::appendString(out, apiKeyId);
+    }
+    HM_KEY("execution_id");
+    json::appendString(out, result.executionId);
+    HM_KEY("flow_version");
+    json::appendString(out, result.flowVersion);
+    HM_KEY("options");
+    {
+        const bool outer = first;
+        first = true;
+        if (!call.callbackUrl.isEmpty()) {
+            HM_KEY("callback_url");
+            json::appendString(out, callbackUrlText(call));
+        }
+        if (call.priority != 0) {
+            HM_KEY("priority");
+            json::appendInteger(out, call.priority);
+        }
+        if (call.timeoutMs > 0) {
+            HM_KEY("timeout_override_ms");
+            json::appendInteger(out, call.timeoutMs);
+        }
+        if (!requestedVersion.isEmpty()) {
+            HM_KEY("version");
+            json::appendString(out, requestedVersion);
+        }
+        out += first ? u"{}" : u"}";
+        first = outer;
+    }
+    if (!rerunOf.isEmpty()) {
+        HM_KEY("rerun_of");
+        json::appendString(out, rerunOf);
+    }
+    HM_KEY("status");
+    json::appendString(out, result.statusName());
+#undef HM_KEY
+    out += u'}';
+    return out.toString();
+}
+
 TriggerAuditLog::TriggerAuditLog(store::Database &db, FlowEngineHost &host, QObject *parent)
     : QObject(parent), m_db(db), m_host(host)
 {}
@@ -57,8 +120,6 @@ qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerR
                                const QString &requestedVersion, const TriggerCallOptions &call,
                                const QString &rerunOf)
 {
-    const QJsonObject details =
-        triggerAuditDetails(result, requestedVersion, call, actor.apiKeyId, rerunOf);
     repositories::AuditEntry entry{
         actor.userId,
         kTriggerAuditAction,
@@ -66,14 +127,15 @@ qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerR
         result.flowId,
         actor.ip,
         actor.userAgent.left(512),
-        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)),
+        triggerAuditDetailsText(result, requestedVersion, call, actor.apiKeyId, rerunOf),
         QDateTime::currentMSecsSinceEpoch()};
     Pending pending;
     if (!m_host.tryEnqueueWrite(repositories::auditEntryWrite(entry, &pending.id), &pending.from,
                                 &pending.to)) {
         // The queue is full or stopping: the row is written here and now.
         auth::audit(m_db, entry.action, entry.userId, entry.resourceType, entry.resourceId,
-                    entry.ip, entry.userAgent, details);
+                    entry.ip, entry.userAgent,
+                    triggerAuditDetails(result, requestedVersion, call, actor.apiKeyId, rerunOf));
         return -1;
     }
     pending.entry = std::move(entry);

@@ -817,20 +817,29 @@ Result<WgClientRow> WireGuardService::validatedClient(const WgServerRow &server,
         return wgRuleError(QStringLiteral("address_family"),
                            QStringLiteral("the server has no IPv6 subnet"));
 
-    // Every other client's addresses are taken.
-    auto others = wgClientsOfServer(m_db, server.id);
-    if (!others)
-        return others.error();
-    for (const WgClientRow &other : others.value()) {
-        if (other.id == row.id)
-            continue;
-        for (const QString &text : {other.ipv4Address, other.ipv6Address}) {
-            if (text.isEmpty())
+    // Every other client's addresses are taken; read only when an address
+    // is placed or moved (not for a rename or a disable: at 10,000 clients
+    // that read is most of such a change's time).
+    bool takenKnown = false;
+    const auto knowTaken = [&]() -> Status {
+        if (takenKnown)
+            return {};
+        takenKnown = true;
+        auto others = wgClientAddressesOfServer(m_db, server.id);
+        if (!others)
+            return others.error();
+        for (const WgClientAddresses &other : others.value()) {
+            if (other.id == row.id)
                 continue;
-            if (auto address = IpAddress::parse(text))
-                (void)plan.value().take(address.value());
+            for (const QString &text : {other.ipv4Address, other.ipv6Address}) {
+                if (text.isEmpty())
+                    continue;
+                if (auto address = IpAddress::parse(text))
+                    (void)plan.value().take(address.value());
+            }
         }
-    }
+        return {};
+    };
     for (const auto &[family, field, wanted, given, current] :
          {std::tuple{AddressFamily::Ipv4, QStringLiteral("ipv4_address"), wantV4,
                      details.ipv4Address, &row.ipv4Address},
@@ -847,6 +856,8 @@ Result<WgClientRow> WireGuardService::validatedClient(const WgServerRow &server,
             if (!address)
                 return address.error();
             if (address.value().toString() != *current) {
+                if (Status known = knowTaken(); !known)
+                    return known.error();
                 if (Status s = plan.value().checkClientAddress(address.value()); !s)
                     return wgRenamed(s.error(), field);
             }
@@ -856,6 +867,8 @@ Result<WgClientRow> WireGuardService::validatedClient(const WgServerRow &server,
         if (!current->isEmpty() && !given)
             continue; // kept
         // Automatic: the lowest free one.
+        if (Status known = knowTaken(); !known)
+            return known.error();
         auto next = plan.value().nextFreeClientAddress(family);
         if (!next)
             return wgRenamed(next.error(), field);
@@ -1210,7 +1223,8 @@ Result<QJsonObject> WireGuardService::applyOnWorker(hm::vpn::WireGuardBackend &b
 
 Result<WgApplyPlan> WireGuardService::applyPlan(const WgServerRow &srv)
 {
-    auto clients = wgClientsOfServer(m_db, srv.id);
+    // Enabled, unexpired clients only, and only what their [Peer] needs.
+    auto clients = wgActivePeersOfServer(m_db, srv.id, now());
     if (!clients)
         return clients.error();
     WgApplyPlan plan;
@@ -1238,10 +1252,7 @@ Result<WgApplyPlan> WireGuardService::applyPlan(const WgServerRow &srv)
     for (const Ipv6AllocationRow &a : delegated.value())
         if (a.clientId)
             delegatedTo.insert(*a.clientId, a.prefix);
-    const qint64 nowMs = now();
-    for (const WgClientRow &c : clients.value()) {
-        if (!wgClientActive(c, nowMs))
-            continue;
+    for (const WgPeerRow &c : clients.value()) {
         hm::vpn::WgPeer peer;
         peer.comments << QStringLiteral("Name = ") + c.name;
         peer.publicKey = c.publicKey;
