@@ -47,8 +47,8 @@ struct FakeInterface
         s.exists = true;
         s.instance = instance();
         for (auto it = counters.cbegin(); it != counters.cend(); ++it)
-            s.peers.append({it.key(), it.value().first, it.value().second,
-                            endpoints.value(it.key())});
+            s.peers.append(
+                {it.key(), it.value().first, it.value().second, endpoints.value(it.key())});
         return s;
     }
     void restart()
@@ -82,13 +82,14 @@ private:
         return book;
     }
 
-    qint64 addClient(qint64 serverId, const QString &name, const QString &key)
+    // `host`: the address's last number; -1: the next after m_clients'.
+    qint64 addClient(qint64 serverId, const QString &name, const QString &key, int host = -1)
     {
         WgClientRow row;
         row.serverId = serverId;
         row.name = name;
         row.addressFamily = QStringLiteral("ipv4");
-        row.ipv4Address = QStringLiteral("10.9.0.%1").arg(m_clients.size() + 2);
+        row.ipv4Address = QStringLiteral("10.9.0.%1").arg(host >= 0 ? host : m_clients.size() + 2);
         row.publicKey = key;
         row.sealedPrivateKey = QStringLiteral("sealed");
         row.createdAt = row.updatedAt = m_now;
@@ -213,8 +214,8 @@ private slots:
 
         // What the history shows adds up to the same.
         QVERIFY(book->maintain().ok());
-        auto answer = book->history({m_clients[0], std::nullopt}, kTbStartMs - kTbHourMs,
-                                    m_now, QString());
+        auto answer =
+            book->history({m_clients[0], std::nullopt}, kTbStartMs - kTbHourMs, m_now, QString());
         QVERIFY(answer);
         QCOMPARE(answer.value().value("tier").toString(), QStringLiteral("1m"));
         QCOMPARE(answer.value().value("total_rx_bytes").toDouble(), double(sentRx));
@@ -222,6 +223,52 @@ private slots:
         // An untaken sample (a tool failed) concludes nothing.
         QVERIFY(book->account(m_serverId, WgTrafficSample{}).ok());
         QCOMPARE(book->totals(m_clients[0]), std::make_pair(sentRx, sentTx));
+    }
+
+    // A change of one client (changingClients, what the server passes when
+    // a client is edited, disabled or deleted) stores that client's
+    // counters before it and nobody else's: the other peers stay in the
+    // interface with their counters and keep their own cadence, so one
+    // change among 10,000 busy clients writes one row. After a kill the
+    // next sample still makes every total exact.
+    void aClientsChangeStoresOnlyItsCounters()
+    {
+        // A server of its own: the other tests' sums stay theirs.
+        const qint64 serverId = addServer(QStringLiteral("wgt2"), 51902);
+        const qint64 changed = addClient(serverId, QStringLiteral("c-changed"), key(10), 100);
+        const qint64 other = addClient(serverId, QStringLiteral("c-other"), key(11), 101);
+        QVERIFY(serverId > 0 && changed > 0 && other > 0);
+        auto book = openBook();
+        FakeInterface wg;
+        wg.counters[key(10)] = {0, 0};
+        wg.counters[key(11)] = {0, 0};
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        // Both carry traffic; the same millisecond, so neither is due by
+        // its cadence: only the change decides what is stored.
+        wg.counters[key(10)] = {700, 70};
+        wg.counters[key(11)] = {900, 90};
+        WgTrafficSample before = wg.sample();
+        before.beforeChange = true;
+        before.changingClients = {changed};
+        QVERIFY(book->account(serverId, before).ok());
+        // What the store holds (a book opened again reads only that).
+        book = openBook();
+        QCOMPARE(book->totals(changed), std::make_pair(qint64(700), qint64(70)));
+        QCOMPARE(book->totals(other), std::make_pair(qint64(0), qint64(0)));
+        // The changed client's peer removed, the other's runs on: exact.
+        wg.counters.remove(key(10));
+        wg.counters[key(11)] = {950, 95};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(changed), std::make_pair(qint64(700), qint64(70)));
+        QCOMPARE(book->totals(other), std::make_pair(qint64(950), qint64(95)));
+        // The interface's own change (no clients named) stores everyone.
+        wg.counters[key(11)] = {1000, 100};
+        WgTrafficSample whole = wg.sample();
+        whole.beforeChange = true;
+        QVERIFY(book->account(serverId, whole).ok());
+        book = openBook();
+        QCOMPARE(book->totals(other), std::make_pair(qint64(1000), qint64(100)));
     }
 
     // Three hours of traffic, one sample a minute: 1-minute buckets, their
@@ -300,7 +347,8 @@ private slots:
         auto minutes = wgTrafficPoints(*m_store.db, scope, 1, begin, begin + 3 * kTbHourMs);
         QVERIFY(minutes);
         QVERIFY(minutes.value().isEmpty());
-        auto quarter = book->history(scope, begin, begin + 3 * kTbHourMs - 1, QStringLiteral("15m"));
+        auto quarter =
+            book->history(scope, begin, begin + 3 * kTbHourMs - 1, QStringLiteral("15m"));
         QVERIFY(quarter);
         QCOMPARE(itemSums(quarter.value()), expected(begin, begin + 3 * kTbHourMs));
         m_now = begin + 100 * kTbDayMs;
@@ -386,7 +434,8 @@ private slots:
         QCOMPARE(items.size(), 2);
         QCOMPARE(items[0][QStringLiteral("endpoint")].toString(),
                  QStringLiteral("[2001:db8::7]:51001"));
-        QCOMPARE(items[1][QStringLiteral("endpoint")].toString(), QStringLiteral("192.0.2.7:51000"));
+        QCOMPARE(items[1][QStringLiteral("endpoint")].toString(),
+                 QStringLiteral("192.0.2.7:51000"));
     }
 
     void badInputIsRefused()
@@ -421,8 +470,9 @@ private slots:
         QVERIFY(book->account(m_serverId, wg.sample()).ok());
         QCOMPARE(book->totals(m_clients[0]).first, before.first + 5);
         QCOMPARE(book->totals(doomed), std::make_pair(qint64(0), qint64(0)));
-        auto count = m_store.db->queryInt(QStringLiteral(
-            "SELECT COUNT(*) FROM wg_traffic_state WHERE client_id NOT IN (SELECT id FROM wg_clients)"));
+        auto count =
+            m_store.db->queryInt(QStringLiteral("SELECT COUNT(*) FROM wg_traffic_state WHERE "
+                                                "client_id NOT IN (SELECT id FROM wg_clients)"));
         QVERIFY(count);
         QCOMPARE(count.value(), 0);
     }

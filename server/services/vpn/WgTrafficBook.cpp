@@ -129,7 +129,9 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
         return fresh;
     };
     const auto settle = [&](qint64 id, Entry &e, bool structural) {
-        if (e.dirty && (sample.beforeChange || structural || isDue(id, e.persistedAt, at)))
+        const bool changing = sample.beforeChange && (sample.changingClients.isEmpty() ||
+                                                      sample.changingClients.contains(id));
+        if (e.dirty && (changing || structural || isDue(id, e.persistedAt, at)))
             toWrite.append(id);
         updated.insert(id, e);
     };
@@ -411,7 +413,8 @@ Result<QJsonObject> WgTrafficBook::history(const WgTrafficScope &scope, qint64 s
                                            qint64 endMs, const QString &tierName)
 {
     if (endMs < startMs)
-        return Error{ErrorCode::ValidationError, QStringLiteral("end: before start"),
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("end: before start"),
                      {{QStringLiteral("field"), QStringLiteral("end")}}};
     const qint64 at = now();
     const WgTrafficTier *tier = nullptr;
@@ -420,7 +423,8 @@ Result<QJsonObject> WgTrafficBook::history(const WgTrafficScope &scope, qint64 s
             if (t.name == tierName)
                 tier = &t;
         if (!tier)
-            return Error{ErrorCode::ValidationError, QStringLiteral("tier: one of 1m, 15m, 1h"),
+            return Error{ErrorCode::ValidationError,
+                         QStringLiteral("tier: one of 1m, 15m, 1h"),
                          {{QStringLiteral("field"), QStringLiteral("tier")}}};
     } else {
         for (const WgTrafficTier &t : wgTrafficTiers()) {

@@ -35,6 +35,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <functional>
 
@@ -52,13 +53,19 @@ struct WgTrafficSample
     // Taken just before the interface or its peers change: what it shows is
     // stored before account() returns, whatever the phase.
     bool beforeChange = false;
-    QString instance;    // vpn::LinkState::instance
+    // With beforeChange: the clients whose peers the change may remove (a
+    // change of those clients); empty: any (a change of the interface).
+    // Only their counters are stored at once: the other peers stay, with
+    // their counters, and keep their own cadence (issue 36: one client
+    // changed among 10,000 busy ones writes its row, not 10,000).
+    QSet<qint64> changingClients;
+    QString instance; // vpn::LinkState::instance
     struct Peer
     {
         QString publicKey;
         qint64 rx = 0;
         qint64 tx = 0;
-        QString endpoint; // "host:port" ("[v6]:port"); empty: none yet
+        QString endpoint;           // "host:port" ("[v6]:port"); empty: none yet
         qint64 latestHandshake = 0; // unix seconds; 0: never
     };
     QList<Peer> peers;
@@ -153,7 +160,7 @@ private:
 
     store::Database &m_db;
     std::function<qint64()> m_now;
-    QHash<qint64, Entry> m_entries; // by client id
+    QHash<qint64, Entry> m_entries;               // by client id
     QHash<qint64, QHash<QString, qint64>> m_keys; // by server id
 };
 

@@ -350,14 +350,16 @@ void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sa
 
 void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
                                   std::function<Result<QJsonObject>()> work, Done done,
-                                  bool beforeChange)
+                                  bool beforeChange, const QSet<qint64> &changingClients)
 {
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [backend = m_backend, interfaceName, sample, work = std::move(work), beforeChange]() {
+        [backend = m_backend, interfaceName, sample, work = std::move(work), beforeChange,
+         changingClients]() {
             if (backend) {
                 *sample = wgSampleTraffic(*backend, interfaceName);
                 sample->beforeChange = beforeChange;
+                sample->changingClients = changingClients;
             }
             return work();
         },
@@ -1005,7 +1007,7 @@ Result<CreatedWgClient> WireGuardService::createClient(const auth::Principal &ca
     auto qr = hm::qr::pngDataUrl(created.config.toUtf8());
     if (qr)
         created.qrCode = qr.value();
-    resync(srv.id);
+    resync(srv.id, {row.id});
     return created;
 }
 
@@ -1050,7 +1052,7 @@ Result<WgClientRow> WireGuardService::updateClient(const auth::Principal &caller
     auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_UPDATED"), caller.userId,
                 QStringLiteral("wireguard_client"), QString::number(id), client.ip,
                 client.userAgent, wgClientAuditDetails(row));
-    resync(row.serverId);
+    resync(row.serverId, {id});
     return row;
 }
 
@@ -1072,7 +1074,7 @@ Status WireGuardService::removeClient(const auth::Principal &caller, const auth:
     auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_DELETED"), caller.userId,
                 QStringLiteral("wireguard_client"), QString::number(id), client.ip,
                 client.userAgent, wgClientAuditDetails(existing.value()));
-    resync(existing.value().serverId);
+    resync(existing.value().serverId, {id});
     return {};
 }
 
@@ -1281,10 +1283,10 @@ void WireGuardService::resyncServerOfClient(qint64 clientId)
 {
     auto row = wgClientById(m_db, clientId);
     if (row && row.value())
-        resync(row.value()->serverId);
+        resync(row.value()->serverId, {clientId});
 }
 
-void WireGuardService::resync(qint64 serverId)
+void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClients)
 {
     if (!m_backend)
         return;
@@ -1314,7 +1316,8 @@ void WireGuardService::resync(qint64 serverId)
             if (!done)
                 qCWarning(lcServer).noquote()
                     << "WireGuard server" << serverId << "not re-synced:" << done.error().message;
-        });
+        },
+        true, changingClients);
 }
 
 void WireGuardService::startServer(const auth::Principal &caller, const auth::ClientInfo &client,

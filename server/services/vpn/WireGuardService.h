@@ -234,8 +234,10 @@ private:
     // Brings the interface to `plan` on the worker: sync() when it exists,
     // else up(). The texts are wiped after.
     static Result<QJsonObject> applyOnWorker(hm::vpn::WireGuardBackend &backend, WgApplyPlan plan);
-    // Re-syncs a running server after a client change; errors are logged.
-    void resync(qint64 serverId);
+    // Re-syncs a running server after a change; errors are logged.
+    // `changingClients`: the clients changed (their traffic is stored before
+    // the change, WgTrafficSample::changingClients); empty: the server's.
+    void resync(qint64 serverId, const QSet<qint64> &changingClients = {});
     void later(Done done, Result<QJsonObject> result);
     void runOnWorker(std::function<Result<QJsonObject>()> work, Done done);
     // As runOnWorker, with the traffic of `serverId`'s interface sampled on
@@ -243,7 +245,8 @@ private:
     // interface: `beforeChange`, stored before `done` runs) and accounted
     // before `done` runs.
     void runSampled(qint64 serverId, const QString &interfaceName,
-                    std::function<Result<QJsonObject>()> work, Done done, bool beforeChange = true);
+                    std::function<Result<QJsonObject>()> work, Done done, bool beforeChange = true,
+                    const QSet<qint64> &changingClients = {});
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
     // A change on a running server with a confirm request: checked, and the
     // previous row kept in the same transaction as the change.
