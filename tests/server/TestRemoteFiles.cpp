@@ -7,6 +7,7 @@
 // write audited with the authenticated user and no contents; seed 002's
 // absolute-path aliases.
 
+#include "MultipartForm.h"
 #include "RemoteAgentSupport.h"
 
 #include <QCryptographicHash>
@@ -165,9 +166,9 @@ private slots:
         QVERIFY(!m_ops.token.isEmpty() && !m_viewer.token.isEmpty());
         m_agents = std::make_unique<RemoteAgents>(*m_http, m_admin);
         QVERIFY(m_agents->isValid());
-        QVERIFY(
-            m_agents->start(m_files, "files-1", {"files"},
-                       {"--allow", "files", "--files-root", m_root, "--files-root", m_ro + ":ro"}));
+        QVERIFY(m_agents->start(
+            m_files, "files-1", {"files"},
+            {"--allow", "files", "--files-root", m_root, "--files-root", m_ro + ":ro"}));
         QVERIFY(m_agents->start(m_plain, "plain-1", {"plain"}));
         HM_WAIT_ONLINE(*m_agents, m_files);
         HM_WAIT_ONLINE(*m_agents, m_plain);
@@ -567,18 +568,19 @@ private slots:
                  404);
         // The starter goes on undisturbed.
         QCOMPARE(putChunk(id, 0, bytes).status, 200);
-        QCOMPARE(m_http->json("POST", files(QStringLiteral("/uploads/%1/finish").arg(id)), {},
-                              m_admin)
-                     .status,
-                 200);
+        QCOMPARE(
+            m_http->json("POST", files(QStringLiteral("/uploads/%1/finish").arg(id)), {}, m_admin)
+                .status,
+            200);
         QCOMPARE(filesReadAll(m_root + "/by-admin.bin"), bytes);
         // An abort is audited with its upload id (ops's refused one was not
         // an abort: nothing of that upload was touched).
         const Answer second = beginUpload("aborted.bin", bytes);
         QCOMPARE(second.status, 201);
         const QString secondId = second.data().value("upload_id").toString();
-        QCOMPARE(m_http->send("DELETE", files(QStringLiteral("/uploads/") + secondId), {},
-                              {{"Authorization", "Bearer " + m_admin.toUtf8()}})
+        QCOMPARE(m_http
+                     ->send("DELETE", files(QStringLiteral("/uploads/") + secondId), {},
+                            {{"Authorization", "Bearer " + m_admin.toUtf8()}})
                      .status,
                  200);
         const QJsonObject aborted = auditOf("NODE_FILE_UPLOAD_ABORTED").first().toObject();
@@ -633,13 +635,7 @@ private slots:
         // The seed's multipart upload.
         const QByteArray payload = filesRandomBytes(700 * 1024, 3);
         const QByteArray boundary = "hm-boundary-42";
-        const QByteArray form = "--" + boundary +
-                                "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n" +
-                                (m_root + "/up/").toUtf8() + "\r\n--" + boundary +
-                                "\r\nContent-Disposition: form-data; name=\"file\"; "
-                                "filename=\"form.bin\"\r\nContent-Type: "
-                                "application/octet-stream\r\n\r\n" +
-                                payload + "\r\n--" + boundary + "--\r\n";
+        const QByteArray form = uploadForm(boundary, m_root + "/up/", "form.bin", payload);
         const Answer uploaded =
             m_http->send("POST", seed + "/upload", form,
                          {{"Authorization", "Bearer " + m_admin.toUtf8()},

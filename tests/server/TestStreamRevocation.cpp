@@ -20,6 +20,7 @@
 
 #include "DataRefusingProxy.h"
 #include "FollowGet.h"
+#include "MultipartForm.h"
 #include "PodmanSupport.h"
 #include "RemoteAgentSupport.h"
 #include "StreamingGet.h"
@@ -344,13 +345,8 @@ private slots:
     {
         const QByteArray payload = QByteArray(40 * 1024 * 1024, 'u');
         const QByteArray boundary = "hm-revoked-upload";
-        const QByteArray form = "--" + boundary +
-                                "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n" +
-                                (m_root + "/uploaded.bin").toUtf8() + "\r\n--" + boundary +
-                                "\r\nContent-Disposition: form-data; name=\"file\"; "
-                                "filename=\"uploaded.bin\"\r\nContent-Type: "
-                                "application/octet-stream\r\n\r\n" +
-                                payload + "\r\n--" + boundary + "--\r\n";
+        const QByteArray form =
+            uploadForm(boundary, m_root + "/uploaded.bin", "uploaded.bin", payload);
         QNetworkAccessManager network;
         QUrl url = m_http->base();
         url.setPath("/api/servers/" + m_rev.nodeId + "/files/upload");

@@ -22,41 +22,16 @@ is needed.
 """
 
 import base64
-import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-ADMIN, PASSWORD = "bench-admin", "Bench!Passw0rd1"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from hmbench import request, server  # noqa: E402
+
 CHANGES = int(os.environ.get("WG_BENCH_CHANGES", "40"))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def request(port, method, path, body=None, token=None, timeout=300):
-    """One request on its own connection (Connection: close): (status, body)."""
-    payload = json.dumps(body).encode() if body is not None else b""
-    head = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close",
-            f"Content-Length: {len(payload)}", "Content-Type: application/json"]
-    if token:
-        head.append(f"Authorization: Bearer {token}")
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
-        s.sendall(("\r\n".join(head) + "\r\n\r\n").encode() + payload)
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
-    status = int(data.split(b" ", 2)[1])
-    body = data.split(b"\r\n\r\n", 1)[1]
-    return status, json.loads(body) if body else None
 
 
 def key():
@@ -69,77 +44,54 @@ def pct(values, p):
 
 
 def run(binary, peers):
-    port = free_port()
-    with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, HIVEMIND_MASTER_KEY=base64.b64encode(os.urandom(32)).decode(),
-                   HIVEMIND_ADMIN_USER=ADMIN, HIVEMIND_ADMIN_PASSWORD=PASSWORD)
-        server = subprocess.Popen([binary, "--data-dir", data, "--listen", f"127.0.0.1:{port}",
-                                   "--component-health-interval", "0",
-                                   "--wireguard-backend", "config-only"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(600):
-                try:
-                    if request(port, "GET", "/api/v1/health", timeout=1)[0] == 200:
-                        break
-                except OSError:
-                    time.sleep(0.1)
-            status, answer = request(port, "POST", "/api/v1/auth/login",
-                                     {"username": ADMIN, "password": PASSWORD})
-            assert status == 200, answer
-            token = answer["data"]["access_token"]
-            assert request(port, "PUT", "/api/v1/system/config",
-                           {"anonymous_rate_limit": 1000000}, token)[0] == 200
-            lines = ["[Interface]", "Address = 10.64.0.1/18", "ListenPort = 51820",
-                     f"PrivateKey = {key()}"]
-            for i in range(peers):
-                host = i + 2
-                lines += ["[Peer]", f"PublicKey = {key()}",
-                          f"AllowedIPs = 10.64.{host // 256}.{host % 256}/32"]
-                if i % 10 == 0:
-                    lines.append(f"PresharedKey = {key()}")
-            status, answer = request(port, "POST", "/api/v1/wireguard/servers/import",
-                                     {"config": "\n".join(lines) + "\n", "name": "bench",
-                                      "interface": "wg-bench"}, token)
-            assert status == 201, answer
-            server_id = answer["data"]["server"]["id"]
-            client_id = answer["data"]["clients"][peers // 2]["id"]
-            status, answer = request(port, "POST",
-                                     f"/api/v1/wireguard/servers/{server_id}/start", {}, token)
-            assert status == 200, answer
-            time.sleep(1)
+    with server(binary, "--wireguard-backend", "config-only") as (port, token):
+        lines = ["[Interface]", "Address = 10.64.0.1/18", "ListenPort = 51820",
+                 f"PrivateKey = {key()}"]
+        for i in range(peers):
+            host = i + 2
+            lines += ["[Peer]", f"PublicKey = {key()}",
+                      f"AllowedIPs = 10.64.{host // 256}.{host % 256}/32"]
+            if i % 10 == 0:
+                lines.append(f"PresharedKey = {key()}")
+        status, answer = request(port, "POST", "/api/v1/wireguard/servers/import",
+                                 {"config": "\n".join(lines) + "\n", "name": "bench",
+                                  "interface": "wg-bench"}, token)
+        assert status == 201, answer
+        server_id = answer["data"]["server"]["id"]
+        client_id = answer["data"]["clients"][peers // 2]["id"]
+        status, answer = request(port, "POST",
+                                 f"/api/v1/wireguard/servers/{server_id}/start", {}, token)
+        assert status == 200, answer
+        time.sleep(1)
 
-            health, stop = [], threading.Event()
+        health, stop = [], threading.Event()
 
-            def poll():
-                while not stop.is_set():
-                    t0 = time.perf_counter()
-                    request(port, "GET", "/api/v1/health")
-                    health.append((time.perf_counter() - t0) * 1000)
-                    time.sleep(0.005)
-
-            poller = threading.Thread(target=poll)
-            poller.start()
-            changes = []
-            for i in range(CHANGES):
-                verb = "disable" if i % 2 == 0 else "enable"
+        def poll():
+            while not stop.is_set():
                 t0 = time.perf_counter()
-                status, answer = request(port, "POST",
-                                         f"/api/v1/wireguard/clients/{client_id}/{verb}", {},
-                                         token)
-                changes.append((time.perf_counter() - t0) * 1000)
-                assert status == 200, answer
-            stop.set()
-            poller.join()
-            load = open("/proc/loadavg").read().split()[:3]
-            print(f"{peers:>6} peers: change p50 {statistics.median(changes):.1f} ms, "
-                  f"p95 {pct(changes, 95):.1f}, max {max(changes):.1f}; /health while changing "
-                  f"p50 {statistics.median(health):.1f} ms, p95 {pct(health, 95):.1f}, "
-                  f"max {max(health):.1f} ({len(health)} polls); load {' '.join(load)}",
-                  flush=True)
-        finally:
-            server.terminate()
-            server.wait()
+                request(port, "GET", "/api/v1/health")
+                health.append((time.perf_counter() - t0) * 1000)
+                time.sleep(0.005)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        changes = []
+        for i in range(CHANGES):
+            verb = "disable" if i % 2 == 0 else "enable"
+            t0 = time.perf_counter()
+            status, answer = request(port, "POST",
+                                     f"/api/v1/wireguard/clients/{client_id}/{verb}", {},
+                                     token)
+            changes.append((time.perf_counter() - t0) * 1000)
+            assert status == 200, answer
+        stop.set()
+        poller.join()
+        load = open("/proc/loadavg").read().split()[:3]
+        print(f"{peers:>6} peers: change p50 {statistics.median(changes):.1f} ms, "
+              f"p95 {pct(changes, 95):.1f}, max {max(changes):.1f}; /health while changing "
+              f"p50 {statistics.median(health):.1f} ms, p95 {pct(health, 95):.1f}, "
+              f"max {max(health):.1f} ({len(health)} polls); load {' '.join(load)}",
+              flush=True)
 
 
 def main():
