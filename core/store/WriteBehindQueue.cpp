@@ -527,6 +527,8 @@ void WriteBehindQueue::runCheckpoints(std::unique_ptr<Database> db)
 
 Status WriteBehindQueue::apply(const WriteOp &op)
 {
+    if (op.run)
+        return op.run(*m_db, op);
     Result<Statement> stmt = m_db->prepare(op.sql);
     if (!stmt.ok())
         return stmt.error();

@@ -84,6 +84,15 @@ struct WriteOp
     // A host with ownMembers keeps them here (and has no makeParams).
     std::shared_ptr<const void> record;
     void (*makeParams)(const void *record, QVariantList &params) = nullptr;
+
+    // A write that is more than one statement: the writer calls run() in
+    // the batch's transaction instead of preparing `sql` (which then only
+    // names the op in the log). For writes whose statements must see each
+    // other with nothing of another producer in between (a watermark read,
+    // the rows up to it moved, the watermark advanced). An error undoes
+    // what the failing statement did, not the ones before it, so run()
+    // must be safe to repeat.
+    Status (*run)(Database &db, const WriteOp &op) = nullptr;
 };
 
 struct WriteBehindOptions
@@ -161,10 +170,10 @@ enum class CommitState
 struct WriteBehindStats
 {
     qint64 enqueued = 0;
-    qint64 coalesced = 0;        // enqueued ops that replaced a queued one (never written)
-    qint64 packed = 0;           // written ops that travelled inside their group's host row
-    qint64 written = 0;          // committed
-    qint64 failed = 0;           // dropped after an SQL error (logged)
+    qint64 coalesced = 0; // enqueued ops that replaced a queued one (never written)
+    qint64 packed = 0;    // written ops that travelled inside their group's host row
+    qint64 written = 0;   // committed
+    qint64 failed = 0;    // dropped after an SQL error (logged)
     // Failures whose cause was SQLITE_FULL (the disk or a quota is full):
     // the server's StorageGuard refuses new triggers when this grows.
     qint64 full = 0;
@@ -251,7 +260,7 @@ private:
         qint64 failed = 0;
         qint64 commits = 0;
         qint64 packed = 0;
-        qint64 full = 0; // failures caused by SQLITE_FULL
+        qint64 full = 0;                // failures caused by SQLITE_FULL
         qsizetype lastFailedIndex = -1; // in the batch, -1 when none failed
     };
 

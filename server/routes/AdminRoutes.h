@@ -12,6 +12,7 @@ class Database;
 namespace hm::server {
 
 class ApiRouter;
+class TriggerAuditLog;
 namespace auth {
 struct AuthModule;
 }
@@ -21,8 +22,10 @@ struct AuthModule;
 // the stored system config and applies its rate limits and log level;
 void registerSystemAdminRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,
                                const QString &dataDir, const QElapsedTimer &uptime);
-// /api/v1/audit (AuditRoutes.cpp);
-void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database);
+// /api/v1/audit (AuditRoutes.cpp); `outbox` (may be null) moves the
+// entries still in the audit outbox before each read;
+void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,
+                         TriggerAuditLog *outbox);
 // /api/v1/logs and /api/v1/logs/export (LogRoutes.cpp);
 void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth);
 // /metrics and /api/v1/openapi.json, both public (MetricsRoutes.cpp).

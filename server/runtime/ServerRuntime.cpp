@@ -8,6 +8,7 @@
 #include "crypto/Sodium.h"
 #include "hivemind/Version.h"
 #include "server/api/ApiRouter.h"
+#include "server/repositories/UserRepository.h"
 #include "server/routes/AdminRoutes.h"
 #include "server/routes/EngineRoutes.h"
 #include "server/routes/auth/AuthRoutes.h"
@@ -25,47 +26,44 @@
 #include "server/runtime/TlsFiles.h"
 #include "server/services/auth/AccountMailer.h"
 #include "server/services/auth/AuditLog.h"
-#include "server/services/auth/AuthSettings.h"
-#include "server/repositories/UserRepository.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/auth/AuthSettings.h"
 #include "server/services/auth/InitialPassword.h"
 #include "server/services/auth/RateLimiter.h"
 #include "server/services/credentials/CredentialRotation.h"
 #include "server/services/credentials/CredentialVault.h"
 #include "server/services/engine/ComponentService.h"
+#include "server/services/engine/ExecutionCallbacks.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/services/engine/HistoryRetention.h"
+#include "server/services/engine/TriggerService.h"
 #include "server/services/external/ServiceCatalog.h"
 #include "server/services/external/ServiceDirectory.h"
-#include "server/services/engine/ExecutionCallbacks.h"
-#include "server/services/engine/TriggerService.h"
 #include "server/services/fleet/AlertChannels.h"
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
-#include "server/services/remote/NodeActions.h"
-#include "server/services/remote/NodeGrants.h"
-#include "server/services/remote/NginxOps.h"
-#include "server/services/remote/ProcessOps.h"
-#include "server/services/remote/RemoteTaskDispatcher.h"
-#include "server/services/remote/TaskService.h"
-#include "server/services/remote/DockerOps.h"
-#include "server/services/remote/RecentAuthentication.h"
-#include "server/services/remote/TerminalService.h"
-#include "server/services/remote/FileOps.h"
-#include "server/services/remote/NodePower.h"
 #include "server/services/remote/AgentReleases.h"
 #include "server/services/remote/AgentUpgrades.h"
+#include "server/services/remote/DockerOps.h"
+#include "server/services/remote/FileOps.h"
+#include "server/services/remote/NginxOps.h"
+#include "server/services/remote/NodeActions.h"
+#include "server/services/remote/NodeGrants.h"
+#include "server/services/remote/NodePower.h"
+#include "server/services/remote/ProcessOps.h"
+#include "server/services/remote/RecentAuthentication.h"
 #include "server/services/remote/ReleaseSigner.h"
+#include "server/services/remote/RemoteTaskDispatcher.h"
+#include "server/services/remote/TaskService.h"
+#include "server/services/remote/TerminalService.h"
 #include "server/services/system/BackupService.h"
-#include "server/services/system/Metrics.h"
-#include "server/services/engine/HistoryRetention.h"
-#include "server/services/engine/TriggerService.h"
-#include "server/services/system/StorageGuard.h"
 #include "server/services/system/LogBuffer.h"
 #include "server/services/system/Metrics.h"
+#include "server/services/system/StorageGuard.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
 #include "server/services/vpn/WireGuardBackends.h"
@@ -75,8 +73,8 @@
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
 
-#include <QCryptographicHash>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkInterface>
@@ -186,8 +184,7 @@ Status ServerRuntime::openStore()
     m_tokenSigningKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::TokenSigning);
     m_databaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
     m_backupDatabaseKey = crypto::SecureBytes::fromRaw(databaseKey.view());
-    m_backupWrappingKey =
-        crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping);
+    m_backupWrappingKey = crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping);
     m_dekRepository = std::make_unique<store::DekRepository>(*m_database);
     m_envelope = std::make_unique<crypto::EnvelopeCipher>(
         crypto::deriveSubkey(masterKey.value().key, crypto::Subkey::DekWrapping), *m_dekRepository);
@@ -315,8 +312,7 @@ Result<QUrl> ServerRuntime::startUp()
     m_accountMailer = std::make_unique<auth::AccountMailer>(*m_database, *m_envelope);
     if (m_options.accountTokenTtlMs > 0)
         m_accountMailer->setTokenLifetimeMs(m_options.accountTokenTtlMs);
-    auth::setAuditListener(*m_database, [events = &m_auth->events,
-                                         mailer = m_accountMailer.get(),
+    auth::setAuditListener(*m_database, [events = &m_auth->events, mailer = m_accountMailer.get(),
                                          db = m_database.get()](const auth::AuditNotice &n) {
         events->publish(
             {QStringLiteral("audit_logged"), auth::auditNoticeJson(n), true, {}, false});
@@ -327,8 +323,8 @@ Result<QUrl> ServerRuntime::startUp()
             QMetaObject::invokeMethod(
                 mailer,
                 [mailer, db, userId = n.userId] {
-                    mailer->sendLockoutNotice(
-                        userId, auth::AuthSettings::load(*db).lockoutDurationSeconds);
+                    mailer->sendLockoutNotice(userId,
+                                              auth::AuthSettings::load(*db).lockoutDurationSeconds);
                 },
                 Qt::QueuedConnection);
         } else if (n.action == QLatin1String("USER_REGISTERED") && !n.userId.isEmpty()) {
@@ -345,7 +341,7 @@ Result<QUrl> ServerRuntime::startUp()
     auth::registerAuthRoutes(*m_router, *m_auth);
     auth::registerAccountMailRoutes(*m_router, *m_auth, *m_accountMailer);
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
-    registerAuditRoutes(*m_router, *m_auth, *m_database);
+    registerAuditRoutes(*m_router, *m_auth, *m_database, &m_engine->triggers().audit());
     registerLogRoutes(*m_router, *m_auth);
     m_flowEvents = std::make_unique<FlowEvents>();
     registerShareRoutes(*m_router, *m_auth, *m_database, *m_flowEvents);
@@ -388,8 +384,8 @@ Result<QUrl> ServerRuntime::startUp()
     registerNodeGrantRoutes(*m_router, *m_auth, *m_nodeActions);
     registerProcessRoutes(*m_router, *m_auth, *m_processOps);
     m_recentAuth = std::make_unique<remote::RecentAuthentication>();
-    m_terminals = std::make_unique<remote::TerminalService>(*m_database, *m_nodeActions,
-                                                            *m_recentAuth);
+    m_terminals =
+        std::make_unique<remote::TerminalService>(*m_database, *m_nodeActions, *m_recentAuth);
     if (m_options.terminalIdleSeconds > 0)
         m_terminals->setIdleTimeoutMs(qint64(m_options.terminalIdleSeconds) * 1000);
     registerTerminalRoutes(*m_router, *m_auth, *m_terminals, *m_recentAuth);
@@ -400,20 +396,19 @@ Result<QUrl> ServerRuntime::startUp()
         return releaseSigner.error();
     m_releaseSigner = std::move(releaseSigner.value());
     m_fleet->setReleaseKey(m_releaseSigner->publicKey());
-    m_agentReleases = std::make_unique<remote::AgentReleases>(*m_database, *m_releaseSigner,
-                                                              m_options.dataDir);
-    m_agentUpgrades = std::make_unique<remote::AgentUpgrades>(*m_nodeActions, *m_agentReleases,
-                                                              *m_recentAuth);
+    m_agentReleases =
+        std::make_unique<remote::AgentReleases>(*m_database, *m_releaseSigner, m_options.dataDir);
+    m_agentUpgrades =
+        std::make_unique<remote::AgentUpgrades>(*m_nodeActions, *m_agentReleases, *m_recentAuth);
     registerAgentReleaseRoutes(*m_router, *m_auth, *m_agentReleases, *m_agentUpgrades);
     // The agent built with this server is a release agents can be upgraded
     // (or rolled forward) to without an upload; read and hashed on a worker.
     if (m_options.agentBinary != QLatin1String("none"))
-        m_agentReleases->registerBuiltIn(
-            m_options.agentBinary.isEmpty()
-                ? QDir(QCoreApplication::applicationDirPath())
-                      .filePath(QStringLiteral("hivemind-agent"))
-                : m_options.agentBinary,
-            QString::fromLatin1(version::kVersion), m_fleet.get());
+        m_agentReleases->registerBuiltIn(m_options.agentBinary.isEmpty()
+                                             ? QDir(QCoreApplication::applicationDirPath())
+                                                   .filePath(QStringLiteral("hivemind-agent"))
+                                             : m_options.agentBinary,
+                                         QString::fromLatin1(version::kVersion), m_fleet.get());
     m_backups = std::make_unique<BackupService>(
         *m_database, *m_envelope, *m_engine, m_auth->events, m_options.dataDir, databasePath(),
         std::move(m_backupDatabaseKey), std::move(m_backupWrappingKey));
@@ -489,9 +484,8 @@ Result<QUrl> ServerRuntime::startUp()
     m_engine->triggers().setStorageGuard(m_storageGuard.get());
     m_retention = std::make_unique<HistoryRetention>(*m_database, *m_engine, databasePath());
     m_retention->setGraceMs(m_options.retentionGraceMs);
-    m_retention->setLowSpace([guard = m_storageGuard.get()] {
-        return guard->state() != StorageGuard::State::Ok;
-    });
+    m_retention->setLowSpace(
+        [guard = m_storageGuard.get()] { return guard->state() != StorageGuard::State::Ok; });
     m_retention->start(m_options.retentionIntervalMs);
     registerRetentionRoutes(*m_router, *m_auth, *m_database, *m_retention, *m_storageGuard);
     Metrics::instance().setStoreSource(
@@ -555,20 +549,20 @@ void ServerRuntime::stop()
     m_probes.reset(); // asks the fleet about nodes
     if (m_ipv6Pools)
         m_ipv6Pools->setPoolsChanged({});
-    m_bgp.reset();       // waits for its birdc call in progress
-    m_ipv6Pools.reset(); // re-syncs through the WireGuard servers
-    m_wireguard.reset(); // waits for its backend call in progress
-    m_terminals.reset(); // closes its sessions on the agents, audits them
+    m_bgp.reset();        // waits for its birdc call in progress
+    m_ipv6Pools.reset();  // re-syncs through the WireGuard servers
+    m_wireguard.reset();  // waits for its backend call in progress
+    m_terminals.reset();  // closes its sessions on the agents, audits them
     m_processOps.reset(); // over the fleet's agent calls
     m_nodePower.reset();
     m_agentUpgrades.reset();
     m_backups.reset(); // waits for a backup or restore being written
-    m_fileOps.reset();    // its calls' answers are dropped with it
+    m_fileOps.reset(); // its calls' answers are dropped with it
     if (m_taskDispatcher)
         m_taskDispatcher->setActions(nullptr);
-    m_tasks.reset();      // its pending answers go with it
-    m_dockerOps.reset();  // the same
-    m_nginxOps.reset();   // likewise
+    m_tasks.reset();     // its pending answers go with it
+    m_dockerOps.reset(); // the same
+    m_nginxOps.reset();  // likewise
     m_nodeActions.reset();
     m_nodeGrants.reset();
     m_fleet.reset();

@@ -11,6 +11,7 @@
 #include "server/routes/AdminRoutes.h"
 #include "server/services/auth/AuditActions.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/engine/TriggerAudit.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -70,8 +71,8 @@ Result<repositories::AuditFilter> parseAuditFilter(const QUrlQuery &query)
     // enrolment): the resource "node" with that id.
     const QString nodeId = queryValue(query, QStringLiteral("node_id"));
     if (!nodeId.isEmpty()) {
-        if ((!filter.resourceType.isEmpty() && filter.resourceType != u"node")
-            || (!filter.resourceId.isEmpty() && filter.resourceId != nodeId))
+        if ((!filter.resourceType.isEmpty() && filter.resourceType != u"node") ||
+            (!filter.resourceId.isEmpty() && filter.resourceId != nodeId))
             return Error{ErrorCode::ValidationError,
                          QStringLiteral("node_id names the resource: leave resource_type and "
                                         "resource_id out, or give node and the same id"),
@@ -121,16 +122,33 @@ QJsonObject toJson(const repositories::AuditRow &row)
             {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)}};
 }
 
-ApiReply listAudit(store::Database &database, const RequestContext &c)
+// The entries still in the audit outbox (the triggers': TriggerAuditLog) go
+// into audit_logs before a reader looks: the list is never behind. The
+// moves run on the history's writer, so the reply waits for them without
+// holding the server's thread.
+ApiReply afterCatchUp(TriggerAuditLog *outbox, const RequestContext &c,
+                      std::function<ApiReply()> answer)
+{
+    if (!outbox)
+        return answer();
+    const DeferredReply reply = c.defer();
+    outbox->catchUp(outbox, [reply, answer = std::move(answer)] { reply.send(answer()); });
+    return ApiReply::deferred();
+}
+
+ApiReply listAudit(store::Database &database, TriggerAuditLog *outbox, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
     HM_TRY(paging, parsePaging(query));
     HM_TRY(filter, parseAuditFilter(query));
-    HM_TRY(page, repositories::listAudit(database, filter.value(), paging.value()));
-    QJsonArray rows;
-    for (const repositories::AuditRow &row : std::as_const(page.value().items))
-        rows.append(toJson(row));
-    return pagedReply(rows, paging.value(), page.value().total, QStringLiteral("audit_logs"));
+    return afterCatchUp(
+        outbox, c, [&database, paging = paging.value(), filter = filter.value()]() -> ApiReply {
+            HM_TRY(page, repositories::listAudit(database, filter, paging));
+            QJsonArray rows;
+            for (const repositories::AuditRow &row : std::as_const(page.value().items))
+                rows.append(toJson(row));
+            return pagedReply(rows, paging, page.value().total, QStringLiteral("audit_logs"));
+        });
 }
 
 QString text(const std::optional<QString> &value)
@@ -197,7 +215,7 @@ QByteArray exportBody(const QList<repositories::AuditRow> &rows, const QString &
     return out.toUtf8();
 }
 
-ApiReply exportAudit(store::Database &database, const RequestContext &c)
+ApiReply exportAudit(store::Database &database, TriggerAuditLog *outbox, const RequestContext &c)
 {
     const QUrlQuery query = c.request.query();
     const QString format = queryValue(query, QStringLiteral("format")).toLower();
@@ -207,14 +225,16 @@ ApiReply exportAudit(store::Database &database, const RequestContext &c)
                                        QStringLiteral("format must be json, csv or txt"),
                                        {{QStringLiteral("field"), QStringLiteral("format")}}});
     HM_TRY(filter, parseAuditFilter(query));
-    HM_TRY(page, repositories::listAudit(database, filter.value(), Paging{1, kMaxExportEntries}));
-    QByteArray contentType;
-    const QByteArray body = exportBody(page.value().items, format, &contentType);
-    ApiReply reply = exportReply(body, contentType, QStringLiteral("audit"), format);
-    // More matched than one export holds: the client can tell.
-    reply.headers.append(
-        {QByteArrayLiteral("X-Total-Count"), QByteArray::number(page.value().total)});
-    return reply;
+    return afterCatchUp(outbox, c, [&database, format, filter = filter.value()]() -> ApiReply {
+        HM_TRY(page, repositories::listAudit(database, filter, Paging{1, kMaxExportEntries}));
+        QByteArray contentType;
+        const QByteArray body = exportBody(page.value().items, format, &contentType);
+        ApiReply reply = exportReply(body, contentType, QStringLiteral("audit"), format);
+        // More matched than one export holds: the client can tell.
+        reply.headers.append(
+            {QByteArrayLiteral("X-Total-Count"), QByteArray::number(page.value().total)});
+        return reply;
+    });
 }
 
 QJsonArray auditFilterParameters()
@@ -242,7 +262,8 @@ QJsonArray auditFilterParameters()
 
 } // namespace
 
-void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database)
+void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,
+                         TriggerAuditLog *outbox)
 {
     RouteDoc doc;
     doc.tag = QStringLiteral("audit");
@@ -271,8 +292,8 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                 {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
         router, auth, http::Method::Get, QStringLiteral("/api/v1/audit"), auth::Role::Admin,
-        [&database](const RequestContext &c, const auth::Principal &) {
-            return listAudit(database, c);
+        [&database, outbox](const RequestContext &c, const auth::Principal &) {
+            return listAudit(database, outbox, c);
         },
         doc);
 
@@ -288,8 +309,8 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
     exported.contentType = "application/octet-stream";
     auth::addProtectedRoute(
         router, auth, http::Method::Get, QStringLiteral("/api/v1/audit/export"), auth::Role::Admin,
-        [&database](const RequestContext &c, const auth::Principal &) {
-            return exportAudit(database, c);
+        [&database, outbox](const RequestContext &c, const auth::Principal &) {
+            return exportAudit(database, outbox, c);
         },
         exported);
 }

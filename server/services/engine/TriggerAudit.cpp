@@ -7,6 +7,8 @@
 #include "store/WriteBehindQueue.h"
 
 #include <QDateTime>
+#include <algorithm>
+#include <limits>
 
 namespace hm::server {
 
@@ -113,8 +115,18 @@ QString triggerAuditDetailsText(const engine::TriggerResult &result,
 }
 
 TriggerAuditLog::TriggerAuditLog(store::Database &db, FlowEngineHost &host, QObject *parent)
-    : QObject(parent), m_db(db), m_host(host)
-{}
+    : QObject(parent), m_db(db), m_host(host), m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &TriggerAuditLog::tick);
+    // Entries a crash (or a stop before the last move) left in the outbox.
+    auto moved = repositories::flushAuditOutbox(m_db);
+    if (!moved)
+        qCWarning(lcServer) << "audit log: trigger entries not moved:" << moved.error().toString();
+    else if (moved.value() > 0)
+        qCInfo(lcServer) << "audit log:" << moved.value()
+                         << "trigger entries of the previous run written";
+}
 
 qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerResult &result,
                                const QString &requestedVersion, const TriggerCallOptions &call,
@@ -130,12 +142,14 @@ qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerR
         triggerAuditDetailsText(result, requestedVersion, call, actor.apiKeyId, rerunOf),
         QDateTime::currentMSecsSinceEpoch()};
     Pending pending;
-    if (!m_host.tryEnqueueWrite(repositories::auditEntryWrite(entry, &pending.id), &pending.from,
+    if (!m_host.tryEnqueueWrite(repositories::auditOutboxWrite(entry, &pending.id), &pending.from,
                                 &pending.to)) {
         // The queue is full or stopping: the row is written here and now.
-        auth::audit(m_db, entry.action, entry.userId, entry.resourceType, entry.resourceId,
-                    entry.ip, entry.userAgent,
-                    triggerAuditDetails(result, requestedVersion, call, actor.apiKeyId, rerunOf));
+        if (Status written = repositories::insertAuditEntryIfMissing(m_db, pending.id, entry);
+            !written)
+            qCWarning(lcServer) << "audit log:" << written.error().toString();
+        else
+            auth::announceAudit(m_db, noticeOf(pending.id, entry));
         return -1;
     }
     pending.entry = std::move(entry);
@@ -159,29 +173,145 @@ void TriggerAuditLog::arm()
 void TriggerAuditLog::settle(qint64 to, bool committed)
 {
     m_armed = false;
-    std::optional<auth::AuditNotice> latest;
-    int stored = 0;
     while (!m_pending.empty() && m_pending.front().to <= to) {
         Pending done = std::move(m_pending.front());
         m_pending.pop_front();
         if (!committed) {
             // A batch was not stored (a full disk?): one more try directly,
-            // under the same id, so an entry whose batch did commit stays one.
+            // into audit_logs under the same id, so an entry whose outbox
+            // row did commit stays one (the move skips an id that is there).
             if (Status written = repositories::insertAuditEntryIfMissing(m_db, done.id, done.entry);
                 !written) {
                 qCWarning(lcServer) << "audit log:" << written.error().toString();
                 continue;
             }
+            auth::announceAudit(m_db, noticeOf(done.id, done.entry));
+            continue;
         }
-        latest = noticeOf(done.id, done.entry);
-        ++stored;
+        if (m_waiting == 0)
+            m_oldestMs = done.entry.createdAt;
+        ++m_waiting;
+        m_latest = noticeOf(done.id, done.entry);
     }
-    if (latest) {
-        latest->coalesced = stored;
-        auth::announceAudit(m_db, *latest);
-    }
+    if (committed)
+        m_recent = true;
     if (!m_pending.empty())
         arm();
+    schedule();
+}
+
+void TriggerAuditLog::schedule()
+{
+    if (m_moving || m_waiting == 0)
+        return;
+    if (m_waiting >= kPressureRows) {
+        move(kMoveRows);
+        return;
+    }
+    if (!m_timer->isActive())
+        m_timer->start(kIdleMs);
+}
+
+void TriggerAuditLog::tick()
+{
+    if (m_moving || m_waiting == 0)
+        return;
+    // Triggers came within the last kIdleMs: wait for a pause, unless the
+    // oldest has waited long enough.
+    const bool idle = !m_recent;
+    m_recent = false;
+    if (idle)
+        move(kIdleMoveRows);
+    else if (QDateTime::currentMSecsSinceEpoch() - m_oldestMs >= kPressureMs)
+        move(kMoveRows);
+    else
+        m_timer->start(kIdleMs);
+}
+
+void TriggerAuditLog::catchUp(QObject *context, std::function<void()> then)
+{
+    if (m_waiting == 0 && m_pending.empty() && !m_moving) {
+        // Nothing this object knows of: what a failure may have left is
+        // moved here (an empty outbox is one read).
+        if (auto moved = repositories::flushAuditOutbox(m_db); !moved)
+            qCWarning(lcServer) << "audit log: outbox not moved:" << moved.error().toString();
+        then();
+        return;
+    }
+    m_catchUps.push_back({++m_catchUpSerial, QPointer<QObject>(context), std::move(then)});
+    if (!m_moving)
+        move(kIdleMoveRows);
+}
+
+void TriggerAuditLog::answerCatchUps(quint64 upTo)
+{
+    // Callbacks may read the audit list (and so come back here): take them
+    // out first.
+    std::vector<CatchUp> due;
+    while (!m_catchUps.empty() && m_catchUps.front().serial <= upTo) {
+        due.push_back(std::move(m_catchUps.front()));
+        m_catchUps.pop_front();
+    }
+    for (CatchUp &c : due) {
+        if (c.context)
+            c.then();
+    }
+}
+
+void TriggerAuditLog::move(int rows)
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    auto moved = std::make_shared<std::atomic<int>>(-1);
+    if (!m_host.tryEnqueueWrite(repositories::moveAuditOutboxWrite(rows, moved), &from, &to)) {
+        // The queue is full or stopping: later, and a reader gets the list
+        // as it is rather than nothing.
+        answerCatchUps(m_catchUpSerial);
+        m_timer->start(kIdleMs);
+        return;
+    }
+    m_moving = true;
+    // Every entry waiting now was committed before the move was queued, so
+    // the move sees them all: fewer than `rows` moved means none of them
+    // is left (a reader of the audit list may have moved some already),
+    // and the readers that asked before it can read.
+    const qsizetype before = m_waiting;
+    const quint64 readers = m_catchUpSerial;
+    m_host.afterCommit(from, to, this, [this, moved, before, rows, readers](bool committed) {
+        m_moving = false;
+        const int count = moved->load();
+        if (!committed || count < 0) {
+            // A full disk, say: the rows stay in the outbox, and the move
+            // is tried again in a while, not at once.
+            qCWarning(lcServer) << "audit log: moving the outbox failed; tried again later";
+            answerCatchUps(readers);
+            m_timer->start(kPressureMs);
+            return;
+        }
+        const bool drained = count < rows;
+        m_waiting -= drained ? before : std::min<qsizetype>(before, count);
+        m_moved += count;
+        if (m_waiting == 0) {
+            // Announced once the last of a run of moves is in.
+            if (m_latest && m_moved > 0) {
+                m_latest->coalesced =
+                    int(std::min<qsizetype>(m_moved, std::numeric_limits<int>::max()));
+                auth::announceAudit(m_db, *m_latest);
+            }
+            m_latest.reset();
+            m_moved = 0;
+        } else {
+            m_oldestMs = QDateTime::currentMSecsSinceEpoch();
+        }
+        if (drained)
+            answerCatchUps(readers);
+        if (!m_catchUps.empty())
+            move(kIdleMoveRows); // readers wait: on at once
+        else if (m_waiting > 0 && !m_recent)
+            move(kIdleMoveRows); // back to back while triggers pause
+        else
+            schedule();
+    });
 }
 
 } // namespace hm::server
