@@ -80,7 +80,8 @@ QString deleteBucketsBeforeSql()
 
 QString insertLogRecordSql(int table)
 {
-    return QStringLiteral("INSERT INTO fleet_report_log%1 (node_id, minute, data) VALUES (?1, ?2, ?3)")
+    return QStringLiteral(
+               "INSERT INTO fleet_report_log%1 (node_id, minute, data) VALUES (?1, ?2, ?3)")
         .arg(table ? 1 : 0);
 }
 
@@ -89,8 +90,9 @@ QString clearLogSql(int table)
     return QStringLiteral("DELETE FROM fleet_report_log%1").arg(table ? 1 : 0);
 }
 
-Status forEachLogRecord(store::Database &db, int table,
-                        const std::function<void(const QString &, qint64, const QByteArray &)> &record)
+Status
+forEachLogRecord(store::Database &db, int table,
+                 const std::function<void(const QString &, qint64, const QByteArray &)> &record)
 {
     return db.forEachRow(
         QStringLiteral("SELECT node_id, minute, data FROM fleet_report_log%1 ORDER BY id")
@@ -122,6 +124,17 @@ Status clearLogs(store::Database &db)
             return s;
     }
     return {};
+}
+
+Result<std::optional<qint64>> newestStoredMinute(store::Database &db, const QString &nodeId)
+{
+    auto row = db.selectOne(
+        QStringLiteral("SELECT max(minute) FROM fleet_metric_minutes WHERE node_id = ?"), {nodeId});
+    if (!row)
+        return row.error();
+    if (!row.value() || row.value()->isNull(0))
+        return std::optional<qint64>();
+    return std::optional<qint64>(row.value()->int64(0));
 }
 
 Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,

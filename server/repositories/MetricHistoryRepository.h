@@ -69,6 +69,9 @@ Status storeMinute(store::Database &db, const QString &nodeId, qint64 minute,
 // Empties both log tables at once.
 Status clearLogs(store::Database &db);
 
+// The newest minute stored for the node, nullopt when none (one look-up
+// at the end of the primary key's range).
+Result<std::optional<qint64>> newestStoredMinute(store::Database &db, const QString &nodeId);
 Result<std::optional<QByteArray>> storedMinute(store::Database &db, const QString &nodeId,
                                                qint64 minute);
 // Minutes in [from, to], oldest first.

@@ -103,6 +103,12 @@ Result<MetricHistory::NodeState *> MetricHistory::state(const QString &nodeId)
             return row.error();
         }
         node.lastSeq = row.value() ? row.value()->lastSeq : 0;
+        auto newest = newestStoredMinute(m_db, nodeId);
+        if (!newest) {
+            m_nodes.remove(nodeId);
+            return newest.error();
+        }
+        node.newestWritten = newest.value().value_or(std::numeric_limits<qint64>::min());
         node.loaded = true;
     }
     return &node;
@@ -132,6 +138,8 @@ Result<MetricHistory::Minute *> MetricHistory::minute(NodeState &node, const QSt
     auto found = node.minutes.find(minute);
     if (found != node.minutes.end())
         return &found.value();
+    if (minute > node.newestWritten)
+        return &node.minutes.insert(minute, Minute()).value(); // never written: new
     // Not in memory, so no write of it waits: the stored row is current.
     auto stored = storedMinute(m_db, nodeId, minute);
     if (!stored)
@@ -151,8 +159,9 @@ void MetricHistory::trim(NodeState &node)
 {
     // Keep the newest few; older ones only once nothing of theirs waits.
     while (node.minutes.size() > kMinutesInMemory) {
-        auto oldest = std::find_if(node.minutes.begin(), std::prev(node.minutes.end()),
-                                   [](const Minute &m) { return m.pending == 0 && !m.unwritten(); });
+        auto oldest =
+            std::find_if(node.minutes.begin(), std::prev(node.minutes.end()),
+                         [](const Minute &m) { return m.pending == 0 && !m.unwritten(); });
         if (oldest == std::prev(node.minutes.end()))
             return;
         node.minutes.erase(oldest);
@@ -226,7 +235,8 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
     }
     Minute &m = *slot.value();
     const int table = int(m_logGen % 2);
-    const bool withNames = n.logNamesGen != m_logGen || !sameMetricNames(n.logNames, report.metrics);
+    const bool withNames =
+        n.logNamesGen != m_logGen || !sameMetricNames(n.logNames, report.metrics);
     qint64 from = 0;
     qint64 to = 0;
     // Built once: a report is appended to one of the two tables.
@@ -377,6 +387,10 @@ Status MetricHistory::foldLog()
                 continue;
             if (Status s = storeMinute(m_db, nodeId, minuteKey, writer.packed()); !s)
                 return s;
+            // Folding comes before any node is loaded; should one be, it
+            // learns of the row.
+            if (auto loaded = m_nodes.find(nodeId); loaded != m_nodes.end())
+                loaded->newestWritten = std::max(loaded->newestWritten, minuteKey);
         }
         if (Status s = raiseLastSeq(m_db, nodeId, lastSeq); !s)
             return s;
@@ -430,9 +444,8 @@ void MetricHistory::checkpoint(std::function<void(bool)> done)
     checkpointFrom(std::move(nodes), 0, table, startGen, 0, 0, {});
 }
 
-void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table,
-                                   qint64 startGen, qint64 from, qint64 to,
-                                   QList<QPair<QString, qint64>> written)
+void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table, qint64 startGen,
+                                   qint64 from, qint64 to, QList<QPair<QString, qint64>> written)
 {
     const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
                            const QString &key) {
@@ -456,17 +469,14 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
     const qint64 sliceFrom = m_host.journalTicket();
     qint64 sliceBytes = 0;
     qint64 sliceOps = 0;
-    const auto sliceFull = [&] {
-        return sliceBytes >= m_sliceBytes || sliceOps >= m_sliceOps;
-    };
+    const auto sliceFull = [&] { return sliceBytes >= m_sliceBytes || sliceOps >= m_sliceOps; };
     // The next slice once this one committed: reports' log records queued
     // meanwhile wait behind one slice at most, not behind the whole fleet's
     // minutes (10,000 nodes: tens of MB, seconds of the writer, during
     // which the queue filled and reports were answered "not stored").
     const auto nextSlice = [&] {
         m_host.afterCommit(sliceFrom, std::max(sliceFrom, to), this,
-                           [this, nodes, index, table, startGen, from, to,
-                            written](bool) mutable {
+                           [this, nodes, index, table, startGen, from, to, written](bool) mutable {
                                // A failure shows in the whole range's state
                                // at the end (finishCheckpoint).
                                QTimer::singleShot(0, this, [=, this]() mutable {
@@ -500,6 +510,7 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
                 return later(kQueueFullRetryMs);
             it->logged[table] = false;
             ++it->pending;
+            n.newestWritten = std::max(n.newestWritten, it.key());
             written.append({nodeId, it.key()});
         }
         // After the minutes: a stored last_seq has its report stored.
