@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 namespace hm::store::detail {
 
@@ -19,6 +20,26 @@ qint64 steadyNs()
 } // namespace
 
 Connection::Connection(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}
+
+void Connection::setBusyTimeoutMs(int ms)
+{
+    m_busyTimeoutMs = std::max(0, ms);
+    if (m_db)
+        sqlite3_busy_handler(m_db, &Connection::busyHandler, this);
+}
+
+int Connection::busyHandler(void *connection, int count)
+{
+    auto *self = static_cast<Connection *>(connection);
+    const qint64 nowNs = steadyNs();
+    if (count == 0)
+        self->m_busySinceNs = nowNs;
+    if (nowNs - self->m_busySinceNs >= qint64(self->m_busyTimeoutMs) * 1'000'000)
+        return 0; // SQLITE_BUSY to the caller
+    const int sleepUs = count < 20 ? 100 : count < 100 ? 500 : 2000;
+    std::this_thread::sleep_for(std::chrono::microseconds(sleepUs));
+    return 1;
+}
 
 Connection::~Connection()
 {

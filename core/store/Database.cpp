@@ -33,6 +33,11 @@ void Database::setQueryTimeLimit(qint64 ms)
     m_connection->setTimeLimitMs(ms);
 }
 
+void Database::setBusyTimeout(int ms)
+{
+    m_connection->setBusyTimeoutMs(ms);
+}
+
 void Database::setWalCommitListener(std::function<void(int walFrames)> listener)
 {
     m_connection->setWalCommitListener(std::move(listener));

@@ -46,7 +46,8 @@ class Database
 {
 public:
     // How long a statement waits for a lock another connection holds
-    // (sqlite3_busy_timeout) before it fails with DbBusy.
+    // before it fails with DbBusy (tries again every 0.1–2 ms meanwhile:
+    // detail::Connection::busyHandler).
     static constexpr int kBusyTimeoutMs = 5000;
 
     static Result<std::unique_ptr<Database>>
@@ -107,6 +108,10 @@ public:
     // instruction (one function call such as a LIKE on one value) is never
     // cut short: bound such inputs where they come in (store/Like.h).
     void setQueryTimeLimit(qint64 ms);
+    // kBusyTimeoutMs unless changed here (a checkpoint that must not wait
+    // long); not through PRAGMA busy_timeout, which would put sqlite's
+    // own, coarser handler back.
+    void setBusyTimeout(int ms);
     qint64 queryTimeLimit() const;
 
     // After every commit on this connection, on the committing thread and

@@ -138,7 +138,7 @@ Result<std::shared_ptr<detail::Connection>> connect(const QString &path, const Q
         return error;
     }
     sqlite3_extended_result_codes(raw, 1);
-    sqlite3_busy_timeout(raw, Database::kBusyTimeoutMs);
+    connection->setBusyTimeoutMs(Database::kBusyTimeoutMs);
     return connection;
 }
 

@@ -406,14 +406,9 @@ Result<qint64> WriteBehindQueue::checkpointWithin(Database &db, const char *mode
 {
     // The busy timeout is the connection's: shortened for this checkpoint
     // only (walRestartWaitMs), then set back for its other statements.
-    const auto busyTimeout = [&db](int ms) {
-        return db.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
-    };
-    if (Status shortened = busyTimeout(std::max(0, m_options.walRestartWaitMs)); !shortened.ok())
-        return shortened.error();
+    db.setBusyTimeout(std::max(0, m_options.walRestartWaitMs));
     const Result<qint64> result = checkpoint(db, mode, true);
-    if (Status restored = busyTimeout(Database::kBusyTimeoutMs); !restored.ok())
-        qCWarning(lcStoreQueue) << "restoring the busy timeout:" << restored.error().toString();
+    db.setBusyTimeout(Database::kBusyTimeoutMs);
     return result;
 }
 

@@ -9,8 +9,11 @@
 #include <QTest>
 #include <QThread>
 #include <QtEndian>
+#include <atomic>
+#include <chrono>
 #include <limits>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace hm;
 using namespace hm::store;
@@ -403,6 +406,53 @@ private slots:
             QVERIFY(txn.value().rollback().ok());
         }
         QCOMPARE(db->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 1);
+    }
+
+    // A lock another connection holds is waited for (tries again until the
+    // holder lets go), up to the busy timeout, then DbBusy; the timeout is
+    // the connection's own and can be changed.
+    void aHeldLockIsWaitedForUntilTheTimeout()
+    {
+        const crypto::SecureBytes key = randomKey();
+        std::unique_ptr<Database> holder = openOrFail(dbPath(), key);
+        QVERIFY(holder);
+        QVERIFY(holder->exec(QStringLiteral("CREATE TABLE t (x INTEGER)")).ok());
+        std::unique_ptr<Database> waiter = openOrFail(dbPath(), key);
+        QVERIFY(waiter);
+
+        // Held for a while by another thread, then committed: the waiter's
+        // BEGIN IMMEDIATE gets the lock once it is free.
+        std::atomic<bool> held = false;
+        std::thread other([&] {
+            Result<Transaction> txn = holder->begin();
+            QVERIFY(txn.ok());
+            QVERIFY(holder->exec(QStringLiteral("INSERT INTO t VALUES (1)")).ok());
+            held = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            QVERIFY(txn.value().commit().ok());
+        });
+        while (!held)
+            std::this_thread::yield();
+        {
+            Result<Transaction> txn = waiter->begin();
+            QVERIFY2(txn.ok(), why(txn));
+            QVERIFY(waiter->exec(QStringLiteral("INSERT INTO t VALUES (2)")).ok());
+            QVERIFY(txn.value().commit().ok());
+        }
+        other.join();
+        QCOMPARE(waiter->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 2);
+
+        // Held past a short timeout: DbBusy, and nothing of the waiter's.
+        Result<Transaction> holding = holder->begin();
+        QVERIFY(holding.ok());
+        waiter->setBusyTimeout(50);
+        Result<Transaction> refused = waiter->begin();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::DbBusy);
+        QVERIFY(holding.value().commit().ok());
+        waiter->setBusyTimeout(Database::kBusyTimeoutMs);
+        QVERIFY(waiter->begin().ok());
+        QCOMPARE(waiter->queryInt(QStringLiteral("SELECT count(*) FROM t")).valueOr(-1), 2);
     }
 
     void walCommitListenerCountsFrames()
