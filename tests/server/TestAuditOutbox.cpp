@@ -25,17 +25,12 @@ using namespace hm::server::repositories;
 
 namespace {
 
+// A row of audit_logs: its id and the entry it holds (a NULL user agent
+// read as "<null>").
 struct AuditRow
 {
     QString id;
-    QString userId;
-    QString action;
-    QString resourceType;
-    QString resourceId;
-    QString ip;
-    QString userAgent;
-    QString details;
-    qint64 createdAt = 0;
+    AuditEntry entry;
 };
 
 AuditEntry entryFor(int n)
@@ -94,9 +89,10 @@ class TestAuditOutbox : public QObject
             QStringLiteral("SELECT id, user_id, action, resource_type, resource_id, ip_address, "
                            "user_agent, details, created_at FROM audit_logs ORDER BY created_at"),
             {}, [&rows](const store::Statement &s) {
-                rows.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-                             s.isNull(6) ? QStringLiteral("<null>") : s.text(6), s.text(7),
-                             s.int64(8)});
+                rows.append(
+                    {s.text(0),
+                     {s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                      s.isNull(6) ? QStringLiteral("<null>") : s.text(6), s.text(7), s.int64(8)}});
             });
         if (!read)
             qWarning() << read.error().toString();
@@ -147,14 +143,14 @@ private slots:
             const AuditRow &row = rows.at(n - 1);
             const AuditEntry entry = entryFor(n);
             QCOMPARE(row.id, ids.at(n - 1));
-            QCOMPARE(row.userId, entry.userId);
-            QCOMPARE(row.action, entry.action);
-            QCOMPARE(row.resourceType, entry.resourceType);
-            QCOMPARE(row.resourceId, entry.resourceId);
-            QCOMPARE(row.ip, entry.ip);
-            QCOMPARE(row.userAgent, n == 3 ? QStringLiteral("<null>") : entry.userAgent);
-            QCOMPARE(row.details, entry.details);
-            QCOMPARE(row.createdAt, entry.createdAt);
+            QCOMPARE(row.entry.userId, entry.userId);
+            QCOMPARE(row.entry.action, entry.action);
+            QCOMPARE(row.entry.resourceType, entry.resourceType);
+            QCOMPARE(row.entry.resourceId, entry.resourceId);
+            QCOMPARE(row.entry.ip, entry.ip);
+            QCOMPARE(row.entry.userAgent, n == 3 ? QStringLiteral("<null>") : entry.userAgent);
+            QCOMPARE(row.entry.details, entry.details);
+            QCOMPARE(row.entry.createdAt, entry.createdAt);
         }
     }
 
@@ -186,7 +182,7 @@ private slots:
         const QList<AuditRow> rows = auditRows();
         QCOMPARE(rows.size(), 1); // … and the row there stays as it was
         QCOMPARE(rows.first().id, id);
-        QCOMPARE(rows.first().ip, retried.ip);
+        QCOMPARE(rows.first().entry.ip, retried.ip);
         // Written directly once more: still one.
         QVERIFY(insertAuditEntryIfMissing(*m_db, id, entry).ok());
         QCOMPARE(auditRows().size(), 1);

@@ -106,11 +106,6 @@ public:
     // between them). For readers of the audit list.
     void catchUp(QObject *context, std::function<void()> then);
 
-    // Entries committed to the outbox and not moved into audit_logs yet
-    // (as far as this object knows: a reader of the list may have moved
-    // some).
-    qsizetype waitingCount() const { return m_waiting; }
-
 private:
     struct Pending
     {
