@@ -635,9 +635,19 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
         }
         dirtyFrom = found->dirtyFrom;
     }
-    auto oldest = oldestMinute(m_db, nodeId);
-    if (!oldest)
-        return oldest.error();
+    // The node's oldest minute, read only for a tier without a mark yet (a
+    // read of the node's first leaf: 10,000 a pass at 10,000 nodes, on the
+    // server's thread, when every pass read it).
+    std::optional<std::optional<qint64>> oldestRead;
+    const auto oldest = [&]() -> Result<std::optional<qint64>> {
+        if (!oldestRead) {
+            auto read = oldestMinute(m_db, nodeId);
+            if (!read)
+                return read.error();
+            oldestRead = read.value();
+        }
+        return *oldestRead;
+    };
     const qint64 nowS = nowMs / 1000;
     qint64 firstFrom = 0;
     bool queuedAny = false;
@@ -669,9 +679,16 @@ Status MetricHistory::maintainNode(const QString &nodeId, qint64 nowMs, qint64 *
         inDatabase[t] = mark.value();
         // Days that end by the stored mark are complete.
         foldBefore[t] = mark.value() ? hm::fleet::dayOf(*mark.value()) : 0;
-        qint64 start = mark.value()     ? *mark.value()
-                       : oldest.value() ? floorTo(*oldest.value() * 60, lengths[t])
-                                        : std::numeric_limits<qint64>::max();
+        qint64 start = std::numeric_limits<qint64>::max();
+        if (mark.value()) {
+            start = *mark.value();
+        } else {
+            auto first = oldest();
+            if (!first)
+                return first.error();
+            if (first.value())
+                start = floorTo(*first.value() * 60, lengths[t]);
+        }
         if (dirtyFrom != std::numeric_limits<qint64>::max())
             start = std::min(start, floorTo(dirtyFrom, lengths[t]));
         marks[t] = start;
