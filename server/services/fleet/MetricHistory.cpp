@@ -943,6 +943,7 @@ void MetricHistory::maintainFrom(QStringList nodes, qsizetype index, qint64 nowM
     QElapsedTimer turn;
     turn.start();
     const qsizetype first = index;
+    const qint64 toBefore = to;
     for (; index < end && (index == first || turn.elapsed() < kTurnMs); ++index) {
         if (Status s = maintainNode(nodes.at(index), nowMs, &from, &to); !s) {
             qCWarning(lcServer).noquote()
@@ -951,12 +952,21 @@ void MetricHistory::maintainFrom(QStringList nodes, qsizetype index, qint64 nowM
         }
     }
     if (index < nodes.size()) {
-        QTimer::singleShot(0, this,
-                           [this, nodes = std::move(nodes), index, nowMs, from, to, ok,
-                            done = std::move(done)]() mutable {
-                               maintainFrom(std::move(nodes), index, nowMs, from, to, ok,
-                                            std::move(done));
-                           });
+        auto next = [this, nodes = std::move(nodes), index, nowMs, from, to, ok,
+                     done = std::move(done)]() mutable {
+            maintainFrom(std::move(nodes), index, nowMs, from, to, ok, std::move(done));
+        };
+        // The next turn once this turn's writes are committed: a pass
+        // queues about ten writes a node, and at 10,000 nodes a pass that
+        // runs ahead of the writer fills the queue, which then refuses the
+        // agents' reports (4503, BenchAgentFleet).
+        // Through the event loop either way (afterCommit may call at once).
+        if (to > toBefore)
+            m_host.afterCommit(to, to, this, [this, next = std::move(next)](bool) mutable {
+                QTimer::singleShot(0, this, std::move(next));
+            });
+        else
+            QTimer::singleShot(0, this, std::move(next));
         return;
     }
     if (to == 0) {
