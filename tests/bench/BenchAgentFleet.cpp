@@ -5,7 +5,7 @@
 // fresh data directory. Goals: 10,000 agents within one core of server CPU,
 // no report lost, p99 report-to-stored latency < 1 s, /health < 50 ms.
 //
-//   BenchAgentFleet [--agents N] [--seconds S] [--threads T]
+//   BenchAgentFleet [--agents N] [--seconds S] [--threads T] [--connect-seconds S]
 //
 // Prints: enrolment and connection time; server CPU (utime + stime of
 // /proc/<pid>/stat over the reporting window ÷ its wall time, % of one core)
@@ -27,6 +27,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -232,15 +233,25 @@ int main(int argc, char **argv)
     // machine shared with other builds 10,000 hellos took longer.
     int connectLimitSeconds = 0;
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--agents"))
-            agentCount = std::max(1, args[i + 1].toInt());
-        else if (args[i] == QLatin1String("--seconds"))
-            seconds = std::max(1, args[i + 1].toInt());
-        else if (args[i] == QLatin1String("--threads"))
-            threads = std::max(1, args[i + 1].toInt());
-        else if (args[i] == QLatin1String("--connect-seconds"))
-            connectLimitSeconds = std::max(1, args[i + 1].toInt());
+    // Options come in pairs; anything else (--help included) prints the
+    // usage instead of running the default five-minute benchmark.
+    for (int i = 1; i < args.size(); i += 2) {
+        bool number = false;
+        const int value = i + 1 < args.size() ? args[i + 1].toInt(&number) : 0;
+        if (number && args[i] == QLatin1String("--agents"))
+            agentCount = std::max(1, value);
+        else if (number && args[i] == QLatin1String("--seconds"))
+            seconds = std::max(1, value);
+        else if (number && args[i] == QLatin1String("--threads"))
+            threads = std::max(1, value);
+        else if (number && args[i] == QLatin1String("--connect-seconds"))
+            connectLimitSeconds = std::max(1, value);
+        else {
+            std::printf("usage: %s [--agents N (2000)] [--seconds S (300)] [--threads T (2)] "
+                        "[--connect-seconds S (60 ms an agent, at least 60)]\n",
+                        qPrintable(QFileInfo(args[0]).fileName()));
+            return args[i] == QLatin1String("--help") ? 0 : 2;
+        }
     }
     // A descriptor per agent here and in the server (which inherits the
     // limit), plus the database, its WAL and the listener.
@@ -288,8 +299,9 @@ int main(int argc, char **argv)
                 agentCount / enrolSeconds);
     std::fflush(stdout);
     phase.restart();
-    if (const QString failure = agents.connectAll(
-            connectLimitSeconds > 0 ? connectLimitSeconds * 1000 : std::max(60000, agentCount * 60));
+    if (const QString failure =
+            agents.connectAll(connectLimitSeconds > 0 ? connectLimitSeconds * 1000
+                                                      : std::max(60000, agentCount * 60));
         !failure.isEmpty())
         return fail(QStringLiteral("connecting: ") + failure);
     const double connectSeconds = double(phase.elapsed()) / 1000;
