@@ -74,15 +74,6 @@ Result<QString> insertAuditEntry(store::Database &db, const AuditEntry &entry)
     return id;
 }
 
-store::WriteOp auditEntryWrite(const AuditEntry &entry, QString *id)
-{
-    *id = timeOrderedUuid(entry.createdAt);
-    store::WriteOp op;
-    op.sql = kInsertAuditEntry;
-    op.params = auditEntryParams(*id, entry);
-    return op;
-}
-
 Status insertAuditEntryIfMissing(store::Database &db, const QString &id, const AuditEntry &entry)
 {
     return db.execute(kInsertAuditEntryIfMissing, auditEntryParams(id, entry));

@@ -32,11 +32,7 @@ struct AuditEntry
 // before_id cursor still finds its place after the entry was deleted) and
 // returns that id.
 Result<QString> insertAuditEntry(store::Database &db, const AuditEntry &entry);
-// The same row as a write for the history's write-behind queue (hot paths
-// such as a trigger must not wait for a commit of their own); `*id`
-// receives the row's id.
-store::WriteOp auditEntryWrite(const AuditEntry &entry, QString *id);
-// The row of an auditEntryWrite() whose batch may not have been stored,
+// The row of an auditOutboxWrite() whose batch may not have been stored,
 // written directly under the same id: nothing when it is there already, so
 // a retry never doubles an entry.
 Status insertAuditEntryIfMissing(store::Database &db, const QString &id, const AuditEntry &entry);
