@@ -37,17 +37,23 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent) : QAbstractEventDisp
 {
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
     m_wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (m_epoll < 0 || m_wake < 0) {
+    m_background = epoll_create1(EPOLL_CLOEXEC);
+    if (m_epoll < 0 || m_wake < 0 || m_background < 0) {
         qCWarning(lcServer) << "epoll event dispatcher unavailable:" << std::strerror(errno);
         return;
     }
-    epoll_event event{};
-    event.events = EPOLLIN;
-    event.data.fd = m_wake;
-    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event) != 0) {
-        qCWarning(lcServer) << "epoll event dispatcher unavailable:" << std::strerror(errno);
-        ::close(m_wake);
-        m_wake = -1;
+    // Both read as ready in m_epoll: the eventfd when written, the
+    // background set while any descriptor in it is ready.
+    for (int *fd : {&m_wake, &m_background}) {
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.fd = *fd;
+        if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, *fd, &event) != 0) {
+            qCWarning(lcServer) << "epoll event dispatcher unavailable:" << std::strerror(errno);
+            ::close(*fd);
+            *fd = -1;
+            return;
+        }
     }
 }
 
@@ -55,6 +61,8 @@ EpollEventDispatcher::~EpollEventDispatcher()
 {
     if (m_wake >= 0)
         ::close(m_wake);
+    if (m_background >= 0)
+        ::close(m_background);
     if (m_epoll >= 0)
         ::close(m_epoll);
 }
@@ -131,7 +139,7 @@ void EpollEventDispatcher::updateInterest(int fd, Watch &watch)
     event.events = wanted;
     event.data.fd = fd;
     if (watch.inEpoll) {
-        if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0) {
+        if (epoll_ctl(epollOf(watch), EPOLL_CTL_MOD, fd, &event) == 0) {
             watch.events = wanted;
             return;
         }
@@ -142,7 +150,7 @@ void EpollEventDispatcher::updateInterest(int fd, Watch &watch)
         // The descriptor was closed and reused without Qt telling us: add
         // it afresh.
     }
-    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) == 0) {
+    if (epoll_ctl(epollOf(watch), EPOLL_CTL_ADD, fd, &event) == 0) {
         watch.inEpoll = true;
         watch.events = wanted;
         return;
@@ -167,8 +175,39 @@ void EpollEventDispatcher::forget(int fd)
         --m_unpollable;
     // A descriptor already closed left epoll by itself (EBADF, ENOENT).
     if (it->inEpoll)
-        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        epoll_ctl(epollOf(*it), EPOLL_CTL_DEL, fd, nullptr);
     m_watches.erase(it);
+}
+
+bool EpollEventDispatcher::setBackground(int fd, bool background)
+{
+    const auto it = m_watches.find(fd);
+    if (it == m_watches.end())
+        return false;
+    Watch &watch = *it;
+    if (watch.background == background)
+        return true;
+    if (watch.inEpoll) {
+        // Moved between the sets with the interest it has; a failure leaves
+        // it where it was.
+        epoll_event event{};
+        event.events = watch.events;
+        event.data.fd = fd;
+        const int to = background ? m_background : m_epoll;
+        if (epoll_ctl(to, EPOLL_CTL_ADD, fd, &event) != 0) {
+            qCWarning(lcServer) << "epoll: cannot move descriptor" << fd << std::strerror(errno);
+            return false;
+        }
+        epoll_ctl(epollOf(watch), EPOLL_CTL_DEL, fd, nullptr);
+    }
+    watch.background = background;
+    return true;
+}
+
+bool EpollEventDispatcher::isBackground(int fd) const
+{
+    const auto it = m_watches.constFind(fd);
+    return it != m_watches.cend() && it->background;
 }
 
 int EpollEventDispatcher::activateSocketNotifiers(const std::vector<std::pair<int, quint64>> &ready,
@@ -395,6 +434,37 @@ void EpollEventDispatcher::drainWake()
     [[maybe_unused]] const auto read = ::read(m_wake, &count, sizeof count);
 }
 
+bool EpollEventDispatcher::collectReady(const epoll_event *events, int count,
+                                        std::vector<std::pair<int, quint64>> &ready,
+                                        std::vector<quint32> &readyEvents, int &handled)
+{
+    bool backgroundReady = false;
+    for (int i = 0; i < count; ++i) {
+        const int fd = events[i].data.fd;
+        if (fd == m_background) {
+            backgroundReady = true;
+            continue;
+        }
+        if (fd == m_wake) {
+            drainWake();
+            m_wakePending.store(false, std::memory_order_release);
+            ++handled; // the posted events go out at the next pass's start
+            continue;
+        }
+        const auto it = m_watches.constFind(fd);
+        if (it == m_watches.cend()) {
+            // Closed and reused behind our back, or left over: stop hearing
+            // it (in whichever set it was).
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+            epoll_ctl(m_background, EPOLL_CTL_DEL, fd, nullptr);
+            continue;
+        }
+        ready.emplace_back(fd, it->serial);
+        readyEvents.push_back(events[i].events);
+    }
+    return backgroundReady;
+}
+
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false, std::memory_order_relaxed);
@@ -432,22 +502,15 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     std::vector<quint32> readyEvents;
     ready.reserve(size_t(qMax(0, count)));
     readyEvents.reserve(size_t(qMax(0, count)));
-    for (int i = 0; i < count; ++i) {
-        const int fd = events[i].data.fd;
-        if (fd == m_wake) {
-            drainWake();
-            m_wakePending.store(false, std::memory_order_release);
-            ++handled; // the posted events go out at the next pass's start
-            continue;
-        }
-        const auto it = m_watches.constFind(fd);
-        if (it == m_watches.cend()) {
-            // Closed and reused behind our back, or left over: stop hearing it.
-            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
-            continue;
-        }
-        ready.emplace_back(fd, it->serial);
-        readyEvents.push_back(events[i].events);
+    const bool backgroundReady = collectReady(events, count, ready, readyEvents, handled);
+    // The background's batch after the others (their order is the order of
+    // activation), and only as many as kBackgroundBatch: epoll hands the
+    // rest out on the next passes, oldest first.
+    if (backgroundReady && includeNotifiers) {
+        epoll_event background[kBackgroundBatch];
+        const int more = epoll_wait(m_background, background, kBackgroundBatch, 0);
+        if (more > 0)
+            collectReady(background, more, ready, readyEvents, handled);
     }
     if (includeNotifiers) {
         handled += activateSocketNotifiers(ready, readyEvents);

@@ -1,5 +1,6 @@
 #include "common/EventDispatcher.h"
 
+#include <QAbstractEventDispatcher>
 #include <QByteArray>
 #include <QtGlobal>
 
@@ -22,6 +23,17 @@ QAbstractEventDispatcher *createScalableEventDispatcher()
     delete dispatcher;
 #endif
     return nullptr;
+}
+
+bool serveInBackground(qintptr descriptor)
+{
+#ifdef Q_OS_LINUX
+    if (auto *epoll = qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()))
+        return epoll->setBackground(int(descriptor), true);
+#else
+    Q_UNUSED(descriptor)
+#endif
+    return false;
 }
 
 } // namespace hm

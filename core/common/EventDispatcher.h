@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 class QAbstractEventDispatcher;
 
 namespace hm {
@@ -10,5 +12,12 @@ namespace hm {
 // caller owns the result (QCoreApplication::setEventDispatcher or
 // QThread::setEventDispatcher take it over).
 QAbstractEventDispatcher *createScalableEventDispatcher();
+
+// Marks a socket (its notifiers registered on the calling thread) as bulk
+// traffic: the thread's EpollEventDispatcher serves it after every other
+// ready socket, a bounded batch a pass. False, and nothing changes, under
+// any other dispatcher (Qt's, other systems) or for a descriptor without
+// notifiers there.
+bool serveInBackground(qintptr descriptor);
 
 } // namespace hm

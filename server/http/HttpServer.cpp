@@ -1,5 +1,6 @@
 #include "server/http/HttpServer.h"
 
+#include "common/EventDispatcher.h"
 #include "common/Logging.h"
 #include "server/http/HttpListener.h"
 #include "server/http/HttpTransports.h"
@@ -169,6 +170,8 @@ void HttpServer::upgrade(HttpConnection *connection, const HttpRequest &request)
     // Pushed events are small and come one by one: Nagle's algorithm would
     // hold each behind the previous one's ACK.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_backgroundPaths.contains(request.path()))
+        serveInBackground(socket->socketDescriptor());
     m_webSockets.handleConnection(socket);
     // The handshake is already in the socket's buffer: no readyRead would
     // come for it (what QAbstractHttpServer 6.4 did too).

@@ -58,6 +58,11 @@ public:
     // GET requests with "Upgrade: websocket" whose path starts with
     // `prefix` become WebSocket connections.
     void acceptWebSocketsUnder(const QString &prefix) { m_webSocketPrefixes.append(prefix); }
+    // WebSockets upgraded at `path` (exactly) are bulk traffic, served after
+    // every other ready socket of the thread (serveInBackground,
+    // EventDispatcher.h): thousands of agents reporting cannot keep an
+    // operator's request waiting behind them.
+    void serveUpgradesInBackground(const QString &path) { m_backgroundPaths.append(path); }
     // The origins (as originKey() writes them) whose pages may open a
     // WebSocket: an upgrade with an Origin header not among them is 403
     // FORBIDDEN, so that a page elsewhere cannot use a browser's way in
@@ -116,6 +121,7 @@ private:
     Timeouts m_timeouts;
     QStringList m_webSocketPrefixes;
     QStringList m_webSocketOrigins;
+    QStringList m_backgroundPaths;
     struct RawUpgradeRoute
     {
         QByteArray protocol;

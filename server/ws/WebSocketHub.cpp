@@ -45,6 +45,10 @@ WebSocketHub::WebSocketHub(ApiRouter &router, auth::AuthModule &auth, store::Dat
     // accept() picks the feed, so unknown paths close with 4404 like the
     // rest. Plain HTTP requests there get the API's 404 envelope.
     router.httpServer().acceptWebSocketsUnder(QStringLiteral("/ws/"));
+    // Agents' reports are the bulk of what the thread reads; requests and
+    // the consoles' feeds go first.
+    for (const QString &agentPath : {QStringLiteral("/ws/agent"), QStringLiteral("/ws/agent/")})
+        router.httpServer().serveUpgradesInBackground(agentPath);
     router.setUnlistedHandler(QStringLiteral("/ws/"), [](const RequestContext &c) {
         return ApiReply::failure(Error{ErrorCode::ResourceNotFound,
                                        QStringLiteral("%1 is a WebSocket endpoint: connect with "

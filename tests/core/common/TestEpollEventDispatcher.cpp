@@ -4,6 +4,7 @@
 // Real sockets over loopback, real timers; no sleeps.
 
 #include "common/EpollEventDispatcher.h"
+#include "common/EventDispatcher.h"
 
 #include <QFile>
 #include <QPointer>
@@ -14,6 +15,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -68,10 +70,30 @@ void addRows()
     QTest::newRow("epoll") << true;
 }
 
+// The rows above plus one where the sockets are background ones
+// (serveInBackground): served from the nested set, they must behave the same.
+void addRowsWithBackground()
+{
+    QTest::addColumn<bool>("epoll");
+    QTest::addColumn<bool>("background");
+    QTest::newRow("qt") << false << false;
+    QTest::newRow("epoll") << true << false;
+    QTest::newRow("epoll, background") << true << true;
+}
+
+// Marks a connected socket as background traffic, checked.
+void markBackground(QTcpSocket *socket, bool background)
+{
+    if (background)
+        QVERIFY(serveInBackground(socket->socketDescriptor()));
+}
+
 } // namespace dispatchertest
 
-using dispatchertest::Worker;
 using dispatchertest::addRows;
+using dispatchertest::addRowsWithBackground;
+using dispatchertest::markBackground;
+using dispatchertest::Worker;
 
 class TestEpollEventDispatcher : public QObject
 {
@@ -220,12 +242,13 @@ private slots:
         });
     }
 
-    void manyConnectionsEcho_data() { addRows(); }
+    void manyConnectionsEcho_data() { addRowsWithBackground(); }
     void manyConnectionsEcho()
     {
         // A server and 100 clients on the dispatcher's thread: connecting
         // (write notifiers), reading, writing and closing over loopback.
         QFETCH(bool, epoll);
+        QFETCH(bool, background);
         Worker worker(epoll);
         constexpr int kClients = 100;
         std::atomic<int> echoed{0};
@@ -237,6 +260,7 @@ private slots:
             QVERIFY(server->listen(QHostAddress::LocalHost));
             QObject::connect(server.get(), &QTcpServer::newConnection, [&] {
                 while (QTcpSocket *peer = server->nextPendingConnection()) {
+                    markBackground(peer, background);
                     QObject::connect(peer, &QTcpSocket::readyRead,
                                      [peer] { peer->write(peer->readAll()); });
                     QObject::connect(peer, &QTcpSocket::disconnected, [peer, &closed] {
@@ -270,12 +294,13 @@ private slots:
         });
     }
 
-    void largeWriteWaitsForTheReader_data() { addRows(); }
+    void largeWriteWaitsForTheReader_data() { addRowsWithBackground(); }
     void largeWriteWaitsForTheReader()
     {
         // 16 MiB in one write: the kernel's buffer fills, so the write
         // notifier has to be watched for real until the reader catches up.
         QFETCH(bool, epoll);
+        QFETCH(bool, background);
         Worker worker(epoll);
         constexpr qint64 kBytes = 16 * 1024 * 1024;
         std::atomic<qint64> received{0};
@@ -288,14 +313,17 @@ private slots:
             QVERIFY(server->listen(QHostAddress::LocalHost));
             QObject::connect(server.get(), &QTcpServer::newConnection, [&] {
                 reader = server->nextPendingConnection();
+                markBackground(reader, background);
                 QObject::connect(reader, &QTcpSocket::readyRead,
                                  [&] { received += reader->readAll().size(); });
             });
             writer = std::make_unique<QTcpSocket>();
             QObject::connect(writer.get(), &QTcpSocket::bytesWritten,
                              [&](qint64 bytes) { written += bytes; });
-            QObject::connect(writer.get(), &QTcpSocket::connected,
-                             [&] { writer->write(QByteArray(kBytes, 'x')); });
+            QObject::connect(writer.get(), &QTcpSocket::connected, [&] {
+                markBackground(writer.get(), background);
+                writer->write(QByteArray(kBytes, 'x'));
+            });
             writer->connectToHost(QHostAddress::LocalHost, server->serverPort());
         });
         QTRY_COMPARE_WITH_TIMEOUT(received.load(), kBytes, 30000);
@@ -373,6 +401,87 @@ private slots:
         QTRY_COMPARE(activations.load(), 3);
         QTRY_VERIFY(timerFired.load());
         worker.run([&] { delete notifier; });
+    }
+
+    void backgroundSocketsComeAfterTheOthers()
+    {
+        // 200 background pipes and one other, all readable in the same
+        // pass (the background ones first): the other is served first, the
+        // background ones a bounded batch a pass, each once; the other,
+        // readable again while background ones still wait, goes first again.
+        Worker worker(true);
+        QVERIFY(worker.valid);
+        constexpr int kBackground = 200;
+        const int batch = EpollEventDispatcher::kBackgroundBatch;
+        std::vector<std::array<int, 2>> pipes(kBackground + 1);
+        for (auto &p : pipes)
+            QCOMPARE(::pipe(p.data()), 0);
+        const size_t other = kBackground;
+        std::vector<int> order; // pipe index per activation, on the worker
+        std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
+        worker.run([&] {
+            for (size_t i = 0; i < pipes.size(); ++i) {
+                auto notifier =
+                    std::make_unique<QSocketNotifier>(pipes[i][0], QSocketNotifier::Read);
+                QObject::connect(notifier.get(), &QSocketNotifier::activated, [&, i] {
+                    char byte = 0;
+                    QCOMPARE(::read(pipes[i][0], &byte, 1), 1);
+                    order.push_back(int(i));
+                });
+                notifiers.push_back(std::move(notifier));
+                if (i != other)
+                    QVERIFY(serveInBackground(pipes[i][0]));
+            }
+            QVERIFY(!serveInBackground(-1)); // no notifier: nothing to mark
+            QVERIFY(!static_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance())
+                         ->isBackground(pipes[other][0]));
+            // Written while the worker is busy here: all ready for one pass.
+            for (size_t i = 0; i < pipes.size(); ++i)
+                QCOMPARE(::write(pipes[i][1], "x", 1), 1);
+            QAbstractEventDispatcher::instance()->processEvents(QEventLoop::AllEvents);
+            QCOMPARE(int(order.size()), 1 + batch);
+            QCOMPARE(order.front(), int(other));
+            QCOMPARE(::write(pipes[other][1], "x", 1), 1);
+            QAbstractEventDispatcher::instance()->processEvents(QEventLoop::AllEvents);
+            QCOMPARE(int(order.size()), 2 + 2 * batch);
+            QCOMPARE(order[size_t(1 + batch)], int(other));
+            for (int pass = 0; pass < 10 && int(order.size()) < kBackground + 2; ++pass)
+                QAbstractEventDispatcher::instance()->processEvents(QEventLoop::AllEvents);
+        });
+        worker.run([&] {
+            QCOMPARE(int(order.size()), kBackground + 2);
+            std::vector<int> seen(pipes.size(), 0);
+            for (const int i : order)
+                ++seen[size_t(i)];
+            for (size_t i = 0; i < pipes.size(); ++i)
+                QCOMPARE(seen[i], i == other ? 2 : 1);
+            // A descriptor whose notifiers all went starts in the foreground
+            // when watched again (it may be another socket by then).
+            const int fd = pipes[0][0];
+            notifiers[0].reset();
+            QSocketNotifier again(fd, QSocketNotifier::Read);
+            QVERIFY(!static_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance())
+                         ->isBackground(fd));
+            notifiers.clear();
+        });
+        for (auto &p : pipes) {
+            ::close(p[0]);
+            ::close(p[1]);
+        }
+    }
+
+    void backgroundIsRefusedByQtsDispatcher()
+    {
+        // The portable entry point changes nothing under another dispatcher.
+        Worker worker(false);
+        int p[2];
+        QCOMPARE(::pipe(p), 0);
+        worker.run([&] {
+            QSocketNotifier notifier(p[0], QSocketNotifier::Read);
+            QVERIFY(!serveInBackground(p[0]));
+        });
+        ::close(p[0]);
+        ::close(p[1]);
     }
 
     void quitEndsAWaitWithoutTimers_data() { addRows(); }
