@@ -3,6 +3,7 @@
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
+#include "server/services/fleet/BucketItemsText.h"
 #include "server/services/system/Metrics.h"
 #include "server/ws/WsConnection.h"
 
@@ -100,6 +101,25 @@ QString eventMessage(const QString &type, const QJsonObject &data, qint64 seq)
     if (seq > 0)
         json.insert(QStringLiteral("seq"), seq);
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+QString eventMessageText(const QString &type, const QByteArray &dataJson, qint64 seq)
+{
+    // QJsonObject's key order: data, seq, timestamp, type.
+    QByteArray out;
+    out.reserve(dataJson.size() + 96);
+    out += "{\"data\":";
+    out += dataJson;
+    if (seq > 0) {
+        out += ",\"seq\":";
+        out += QByteArray::number(seq);
+    }
+    out += ",\"timestamp\":";
+    fleet::appendJsonString(out, engine::isoTimestamp(QDateTime::currentMSecsSinceEpoch()));
+    out += ",\"type\":";
+    fleet::appendJsonString(out, type);
+    out += '}';
+    return QString::fromUtf8(out);
 }
 
 EventFeed::EventFeed(store::Database &db, QString dataDir, int statusIntervalMs, QObject *parent)
@@ -293,7 +313,8 @@ void EventFeed::deliver(const auth::AccountEvent &event, qint64 seq,
         if (!admin && !addressed && !event.toEveryone)
             continue;
         if (message.isEmpty())
-            message = eventMessage(event.type, event.data, seq);
+            message = event.dataText ? eventMessageText(event.type, event.dataText(), seq)
+                                     : eventMessage(event.type, event.data, seq);
         connection->send(message);
     }
 }

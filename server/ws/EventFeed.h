@@ -107,5 +107,8 @@ private:
 // {"type": type, "data": data, "timestamp": ISO-8601 now} and, when seq > 0,
 // "seq": seq; compact JSON.
 QString eventMessage(const QString &type, const QJsonObject &data, qint64 seq = 0);
+// The same around data already written as compact JSON text, in the same
+// key order (TestEventMessageText holds it to eventMessage).
+QString eventMessageText(const QString &type, const QByteArray &dataJson, qint64 seq = 0);
 
 } // namespace hm::server::ws

@@ -100,9 +100,9 @@ private:
     }
     qint64 logRecords()
     {
-        auto n = m_store.db->queryInt(
-            QStringLiteral("SELECT (SELECT COUNT(*) FROM fleet_report_log0) + "
-                           "(SELECT COUNT(*) FROM fleet_report_log1)"));
+        auto n =
+            m_store.db->queryInt(QStringLiteral("SELECT (SELECT COUNT(*) FROM fleet_report_log0) + "
+                                                "(SELECT COUNT(*) FROM fleet_report_log1)"));
         return n ? n.value() : -1;
     }
 
@@ -336,9 +336,9 @@ private slots:
             for (int seq = 1; seq <= 10; ++seq)
                 QVERIFY(recordOn(first, node, seq, base + (seq - 1) * 10000, cpu(seq)));
             QCOMPARE(logRecords(), 10);
-            QVERIFY(m_store.db->exec(QStringLiteral(
-                                         "CREATE TEMP TABLE saved_log AS SELECT * FROM "
-                                         "fleet_report_log0"))
+            QVERIFY(m_store.db
+                        ->exec(QStringLiteral("CREATE TEMP TABLE saved_log AS SELECT * FROM "
+                                              "fleet_report_log0"))
                         .ok());
             std::optional<bool> done;
             first.checkpoint([&done](bool ok) { done = ok; });
@@ -349,8 +349,9 @@ private slots:
                 QVERIFY(recordOn(first, node, seq, base + (seq - 1) * 10000, cpu(seq)));
             QCOMPARE(logRecords(), 10);
             // As if the table had not been emptied yet when the server died.
-            QVERIFY(m_store.db->exec(QStringLiteral("INSERT INTO fleet_report_log0 SELECT * "
-                                                    "FROM saved_log; DROP TABLE saved_log"))
+            QVERIFY(m_store.db
+                        ->exec(QStringLiteral("INSERT INTO fleet_report_log0 SELECT * "
+                                              "FROM saved_log; DROP TABLE saved_log"))
                         .ok());
             QCOMPARE(logRecords(), 20);
         }
@@ -510,13 +511,13 @@ private slots:
         bool committedWhenAnswered = true;
         for (int i = 0; i < kCount; ++i) {
             const qint64 seq = first + i;
-            history().record(m_node,
-                             hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
-                             &m_context, [&, i, seq](bool ok) {
-                                 committedWhenAnswered = committedWhenAnswered && ok &&
-                                                         logRecords() >= before + i + 1;
-                                 answered.append(seq);
-                             });
+            history().record(
+                m_node, hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
+                &m_context, [&, i, seq](bool ok) {
+                    committedWhenAnswered =
+                        committedWhenAnswered && ok && logRecords() >= before + i + 1;
+                    answered.append(seq);
+                });
         }
         QTRY_COMPARE_WITH_TIMEOUT(answered.size(), qsizetype(kCount), 20000);
         QVERIFY(committedWhenAnswered);
@@ -524,6 +525,42 @@ private slots:
             QCOMPARE(answered.at(i), first + i);
         QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
         history().setAckWindowMs(0);
+    }
+
+    // A window of more reports than a slice: answered a slice per pass of
+    // the event loop (something posted by the first answer runs before the
+    // last answer), still each once, in order, after its commit.
+    void aLargeWindowIsAnsweredInSlices()
+    {
+        history().setAckWindowMs(200);
+        const qint64 first = history().lastSeq(m_node).value() + 1;
+        const qint64 before = logRecords();
+        constexpr int kCount = 3 * server::fleet::MetricHistory::kAckSlice + 5;
+        QList<qint64> answered;
+        bool committedWhenAnswered = true;
+        qsizetype answeredWhenPostedRan = -1;
+        for (int i = 0; i < kCount; ++i) {
+            const qint64 seq = first + i;
+            history().record(
+                m_node, hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
+                &m_context, [&, i, seq](bool ok) {
+                    committedWhenAnswered =
+                        committedWhenAnswered && ok && logRecords() >= before + i + 1;
+                    answered.append(seq);
+                    if (i == 0)
+                        QMetaObject::invokeMethod(
+                            &m_context, [&] { answeredWhenPostedRan = answered.size(); },
+                            Qt::QueuedConnection);
+                });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), qsizetype(kCount), 20000);
+        history().setAckWindowMs(0);
+        QVERIFY(committedWhenAnswered);
+        for (int i = 0; i < kCount; ++i)
+            QCOMPARE(answered.at(i), first + i);
+        QVERIFY2(answeredWhenPostedRan >= 1 && answeredWhenPostedRan < kCount,
+                 qPrintable(QString::number(answeredWhenPostedRan)));
+        QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
     }
 
     // A checkpoint queues its minutes in slices, each once the previous one
@@ -564,7 +601,8 @@ private slots:
         history().checkpoint([&](bool ok) { checkpointed = ok; });
         const qint64 logBefore = logRecords();
         history().record(m_node,
-                         hm::fleet::ReportMessage{history().lastSeq(m_node).value() + 1, m_now,
+                         hm::fleet::ReportMessage{history().lastSeq(m_node).value() + 1,
+                                                  m_now,
                                                   {{QStringLiteral("cpu_usage"), 7.0}}},
                          &m_context, [&](bool ok) {
                              acked = ok;

@@ -39,9 +39,11 @@
 //     to the user who started it.
 // Never secrets: no password or hash, no key secret or hash, no TOTP secret.
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <functional>
 
 namespace hm::server::auth {
 
@@ -55,6 +57,10 @@ struct AccountEvent
     // Live values (node_metrics): sent without a seq and not kept in the
     // journal a resuming client replays (the client reads them again).
     bool transient = false;
+    // When set, `data` as compact JSON text, called only if a connection
+    // is to get the event (and then once): a large, frequent event (a
+    // 10,000-node batch) is not written for nobody. `data` is then unused.
+    std::function<QByteArray()> dataText;
 };
 
 // Lives on the server thread with the routes and the hub; connections are

@@ -89,11 +89,10 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
                            QObject *parent)
     : QObject(parent), m_db(db), m_host(host), m_events(events), m_now(&auth::nowMs),
       m_history(new MetricHistory(db, host, this)), m_summary(new FleetSummary(db, m_online, this)),
-      m_sparklines(new NodeSparklines(
-          [this](const QString &nodeId, qint64 from, qint64 to) {
-              return m_history->minutes(nodeId, from, to);
-          },
-          this)),
+      m_sparklines(
+          new NodeSparklines([this](const QString &nodeId, qint64 from,
+                                    qint64 to) { return m_history->minutes(nodeId, from, to); },
+                             this)),
       m_metricsBatch(new NodeMetricsBatch(NodeMetricsBatch::kDefaultIntervalMs, this)),
       m_calls(new AgentCalls(this))
 {
@@ -105,11 +104,16 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
     // Live values for the Nodes list: one batch per interval to everyone
     // who may list nodes (VIEWER included), never journalled for resuming
     // (a console that reconnects reads the sparklines again).
-    connect(m_metricsBatch, &NodeMetricsBatch::batchReady, this, [this](const QJsonObject &data) {
-        auth::AccountEvent event{QStringLiteral("node_metrics"), data, false, {}, true};
-        event.transient = true;
-        m_events.publish(event);
-    });
+    connect(m_metricsBatch, &NodeMetricsBatch::batchReady, this,
+            [this](const std::shared_ptr<const NodeMetricsBatch::Items> &items) {
+                auth::AccountEvent event{QStringLiteral("node_metrics"), {}, false, {}, true};
+                event.transient = true;
+                // Written only if a connection is to get it.
+                event.dataText = [items, intervalMs = m_metricsBatch->intervalMs()] {
+                    return NodeMetricsBatch::batchText(*items, intervalMs);
+                };
+                m_events.publish(event);
+            });
     // Stored settings, when an administrator changed them; a value out of
     // range (written by hand) keeps the default.
     auto stored = settingText(m_db, kAgentSettingsKey);

@@ -81,7 +81,10 @@ const QList<MetricTier> &metricTiers()
 
 MetricHistory::MetricHistory(store::Database &db, FlowEngineHost &host, QObject *parent)
     : QObject(parent), m_db(db), m_host(host)
-{}
+{
+    m_ackSlices.setInterval(0);
+    connect(&m_ackSlices, &QTimer::timeout, this, &MetricHistory::answerDueAcks);
+}
 
 qint64 MetricHistory::now() const
 {
@@ -289,17 +292,34 @@ void MetricHistory::flushAckWaits()
             if (!committed) {
                 // The report is in memory, not in the log: the next
                 // checkpoint stores it, and a resent one is acknowledged
-                // after that.
+                // after that. Marked now, before any answer goes out.
                 auto found = m_nodes.find(wait.nodeId);
                 if (found != m_nodes.end() && !found->awaitCheckpoint) {
                     found->awaitCheckpoint = true;
                     found->awaitGen = m_logGen;
                 }
             }
-            if (wait.context)
-                wait.stored(committed);
+            m_dueAcks.push_back(DueAck{std::move(wait.context), std::move(wait.stored), committed});
         }
+        // The first slice at once (a small window is answered as before),
+        // the rest on the next passes, behind what is waiting meanwhile.
+        if (!m_ackSlices.isActive())
+            answerDueAcks();
     });
+}
+
+void MetricHistory::answerDueAcks()
+{
+    for (int n = 0; n < kAckSlice && !m_dueAcks.empty(); ++n) {
+        DueAck due = std::move(m_dueAcks.front());
+        m_dueAcks.pop_front();
+        if (due.context)
+            due.stored(due.committed);
+    }
+    if (m_dueAcks.empty())
+        m_ackSlices.stop();
+    else if (!m_ackSlices.isActive())
+        m_ackSlices.start();
 }
 
 void MetricHistory::forget(const QString &nodeId)
