@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/SelectOne.h"
+#include "store/WriteBehindQueue.h"
 
 #include <QVariant>
 
@@ -85,9 +86,64 @@ QString insertLogRecordSql(int table)
         .arg(table ? 1 : 0);
 }
 
-QString clearLogSql(int table)
+namespace {
+
+// Runs `sql` with secure_delete off, then sets back what the connection had.
+Status withoutSecureDelete(store::Database &db, const QString &sql, const QVariantList &params)
 {
-    return QStringLiteral("DELETE FROM fleet_report_log%1").arg(table ? 1 : 0);
+    auto secure = db.queryInt(QStringLiteral("PRAGMA secure_delete"));
+    if (!secure)
+        return secure.error();
+    if (Status off = db.execute(QStringLiteral("PRAGMA secure_delete = 0")); !off)
+        return off;
+    const Status ran = db.execute(sql, params);
+    // Whatever the DELETE did.
+    const Status restored =
+        db.execute(QStringLiteral("PRAGMA secure_delete = %1").arg(secure.value() ? 1 : 0));
+    return ran ? restored : ran;
+}
+
+Status clearLogOp(store::Database &db, const store::WriteOp &op)
+{
+    return clearLogTable(db, op.params.value(0).toInt());
+}
+
+Status clearLogChunkOp(store::Database &db, const store::WriteOp &op)
+{
+    const int table = op.params.value(0).toInt() ? 1 : 0;
+    return withoutSecureDelete(
+        db,
+        QStringLiteral("DELETE FROM fleet_report_log%1 WHERE id <= (SELECT max(id) FROM (SELECT "
+                       "id FROM fleet_report_log%1 ORDER BY id LIMIT ?))")
+            .arg(table),
+        {op.params.value(1)});
+}
+
+} // namespace
+
+Status clearLogTable(store::Database &db, int table)
+{
+    return withoutSecureDelete(
+        db, QStringLiteral("DELETE FROM fleet_report_log%1").arg(table ? 1 : 0), {});
+}
+
+store::WriteOp clearLogChunkWrite(int table, int rows)
+{
+    store::WriteOp op;
+    op.sql =
+        QStringLiteral("-- delete the oldest records of fleet_report_log%1").arg(table ? 1 : 0);
+    op.params = {table ? 1 : 0, rows};
+    op.run = clearLogChunkOp;
+    return op;
+}
+
+store::WriteOp clearLogWrite(int table)
+{
+    store::WriteOp op;
+    op.sql = QStringLiteral("-- empty fleet_report_log%1").arg(table ? 1 : 0);
+    op.params = {table ? 1 : 0};
+    op.run = clearLogOp;
+    return op;
 }
 
 Status
@@ -120,7 +176,7 @@ Status storeMinute(store::Database &db, const QString &nodeId, qint64 minute,
 Status clearLogs(store::Database &db)
 {
     for (int table = 0; table < 2; ++table) {
-        if (Status s = db.execute(clearLogSql(table)); !s)
+        if (Status s = clearLogTable(db, table); !s)
             return s;
     }
     return {};

@@ -33,7 +33,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -319,6 +321,9 @@ int main(int argc, char **argv)
     HealthProbe health(url);
     health.start();
     phase.restart();
+    const qint64 windowStartNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count();
     const double serverCpuStart = processCpuSeconds(serverPid);
     const double selfCpuStart = selfCpuSeconds();
     const qint64 ackedStart = agents.totals().acked;
@@ -399,6 +404,26 @@ int main(int argc, char **argv)
                 health.latenciesMs.size(), health.failed, health.overlapped);
     if (!health.slow.isEmpty())
         std::printf("/health >= 50 ms: %s\n", qPrintable(health.slow.join(QStringLiteral(", "))));
+    // When the slow acks came (10-s spans of the window), to set against
+    // the server's periodic work.
+    std::map<qint64, std::pair<qint64, qint64>> slowBySpan; // span -> (count, max µs)
+    for (const auto &[atNs, latencyUs] : agents.slowAcks()) {
+        auto &span = slowBySpan[(atNs - windowStartNs) / 10'000'000'000];
+        ++span.first;
+        span.second = std::max(span.second, latencyUs);
+    }
+    if (!slowBySpan.empty()) {
+        QStringList spans;
+        for (const auto &[span, figures] : slowBySpan)
+            spans << QStringLiteral("%1-%2 s: %3 (max %4 ms)")
+                         .arg(span * 10)
+                         .arg(span * 10 + 10)
+                         .arg(figures.first)
+                         .arg(figures.second / 1000);
+        std::printf("acks >= %lld ms by 10 s of the window: %s\n",
+                    static_cast<long long>(SimulatedAgents::kSlowAckUs / 1000),
+                    qPrintable(spans.join(QStringLiteral(", "))));
+    }
     if (!drained.isEmpty())
         std::printf("drain: %s\n", qPrintable(drained));
     std::fflush(stdout);

@@ -527,6 +527,90 @@ private slots:
         history().setAckWindowMs(0);
     }
 
+    // Emptying a log table turns secure_delete off for that statement only:
+    // the connection's setting, on (SQLCipher's build) or off, is what it
+    // was afterwards, and only the table asked for is emptied.
+    void emptyingALogTableKeepsTheSecureDeleteSetting()
+    {
+        store::Database &db = *m_store.db;
+        const auto secureDelete = [&db] {
+            return db.queryInt(QStringLiteral("PRAGMA secure_delete")).valueOr(-1);
+        };
+        const auto count = [&db](int table) {
+            return db.queryInt(QStringLiteral("SELECT COUNT(*) FROM fleet_report_log%1").arg(table))
+                .valueOr(-1);
+        };
+        const qint64 before = secureDelete();
+        QCOMPARE(before, 1); // SQLCipher's SECURE_DELETE
+        for (const qint64 setting : {qint64(1), qint64(0)}) {
+            QVERIFY(db.execute(QStringLiteral("PRAGMA secure_delete = %1").arg(setting)));
+            const qint64 in0 = count(0);
+            const qint64 in1 = count(1);
+            for (int i = 0; i < 50; ++i)
+                QVERIFY(db.execute(repositories::insertLogRecordSql(0),
+                                   {m_node, qint64(i), QByteArray(300, char('a' + i % 26))}));
+            QVERIFY(db.execute(repositories::insertLogRecordSql(1),
+                               {m_node, qint64(1), QByteArray("kept")}));
+            QCOMPARE(count(0), in0 + 50);
+            QVERIFY(repositories::clearLogTable(db, 0));
+            QCOMPARE(count(0), 0);
+            QCOMPARE(count(1), in1 + 1);
+            QCOMPARE(secureDelete(), setting);
+            QVERIFY(repositories::clearLogTable(db, 1));
+            QCOMPARE(count(1), 0);
+        }
+        QVERIFY(db.execute(QStringLiteral("PRAGMA secure_delete = %1").arg(before)));
+    }
+
+    // A checkpoint empties its log table a chunk of records per op (here 16
+    // of 100): every report is in its minute, the table is empty, and the
+    // reports recorded while it ran are in the other table, each answered.
+    void aCheckpointEmptiesItsLogTableInChunks()
+    {
+        // Drain what earlier cases left.
+        {
+            std::optional<bool> done;
+            history().checkpoint([&done](bool ok) { done = ok; });
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
+            QVERIFY(*done);
+        }
+        history().setClearChunkRows(16);
+        const qint64 timeMs = (m_now / 60000) * 60000 - 60000;
+        const qint64 first = history().lastSeq(m_node).value() + 1;
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(record(first + i, timeMs + i * 100, 1.0 + i));
+        const qint64 logged = logRecords();
+        QVERIFY(logged >= 100);
+        std::optional<bool> checkpointed;
+        history().checkpoint([&](bool ok) { checkpointed = ok; });
+        // Reports keep coming while it runs, into the other table.
+        int during = 0;
+        std::optional<bool> lastAck;
+        while (!checkpointed.has_value() && during < 50) {
+            lastAck.reset();
+            history().record(m_node,
+                             hm::fleet::ReportMessage{first + 100 + during,
+                                                      timeMs + 20000 + during,
+                                                      {{QStringLiteral("cpu_usage"), 2.0}}},
+                             &m_context, [&lastAck](bool ok) { lastAck = ok; });
+            ++during;
+            QTRY_VERIFY_WITH_TIMEOUT(lastAck.has_value(), 20000);
+            QVERIFY(*lastAck);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(checkpointed.has_value(), 20000);
+        history().setClearChunkRows(8192);
+        QVERIFY(*checkpointed);
+        QVERIFY(during >= 1);
+        // Only what came during the checkpoint is in the log.
+        QCOMPARE(logRecords(), qint64(during));
+        auto stored = repositories::storedMinute(*m_store.db, m_node, timeMs / 60000);
+        QVERIFY(stored && stored.value());
+        auto samples = hm::fleet::unpackMinute(*stored.value());
+        QVERIFY(samples);
+        QVERIFY(samples.value().size() >= 100);
+        QCOMPARE(history().lastSeq(m_node).value(), first + 100 + during - 1);
+    }
+
     // A window of more reports than a slice: answered a slice per pass of
     // the event loop (something posted by the first answer runs before the
     // last answer), still each once, in order, after its commit.

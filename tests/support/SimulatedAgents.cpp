@@ -334,13 +334,16 @@ public:
         });
     }
     // Its agents' records and every ack latency it measured.
-    void collect(QList<std::pair<int, AgentRecord>> &records, std::vector<qint64> &latencies)
+    void collect(QList<std::pair<int, AgentRecord>> &records, std::vector<qint64> &latencies,
+                 std::vector<std::pair<qint64, qint64>> *slow = nullptr)
     {
         run([&] {
             for (const auto &agent : m_agents)
                 records.append({agent->index, AgentRecord{agent->nodeId, agent->seq, agent->acked,
                                                           agent->closeCode}});
             latencies.insert(latencies.end(), m_latenciesUs.begin(), m_latenciesUs.end());
+            if (slow)
+                slow->insert(slow->end(), m_slowAcks.begin(), m_slowAcks.end());
         });
     }
 
@@ -420,14 +423,16 @@ private:
             const qint64 now = steadyNs();
             qint64 covered = 0;
             while (!agent.inFlight.empty() && agent.inFlight.front().first <= ack->seq) {
-                m_latenciesUs.push_back((now - agent.inFlight.front().second) / 1000);
+                const qint64 latencyUs = (now - agent.inFlight.front().second) / 1000;
+                m_latenciesUs.push_back(latencyUs);
+                if (latencyUs >= SimulatedAgents::kSlowAckUs)
+                    m_slowAcks.emplace_back(now, latencyUs);
                 agent.inFlight.pop_front();
                 ++covered;
             }
             agent.acked = std::max(agent.acked, ack->seq);
             m_shared->acked.fetch_add(covered, std::memory_order_relaxed);
-        }
-        else if (const auto *request = std::get_if<fleet::RequestMessage>(&*parsed)) {
+        } else if (const auto *request = std::get_if<fleet::RequestMessage>(&*parsed)) {
             fleet::ResponseMessage response;
             response.id = request->id;
             if (m_answerTasks && request->capability == u"tasks") {
@@ -499,6 +504,7 @@ private:
     qint64 m_round = 0;
     size_t m_cursor = 0;
     std::vector<qint64> m_latenciesUs;
+    std::vector<std::pair<qint64, qint64>> m_slowAcks; // (ack ns, latency µs)
     bool m_closing = false;
     std::minstd_rand m_random{std::random_device{}()};
 };
@@ -509,7 +515,8 @@ SimulatedAgents::SimulatedAgents(Options options)
     m_options.threads = std::max(1, m_options.threads);
     m_options.intervalMs = std::max(1, m_options.intervalMs);
     for (int i = 0; i < m_options.threads; ++i)
-        m_workers.push_back(std::make_unique<Worker>(m_shared, m_options.intervalMs, m_options.answerTasks));
+        m_workers.push_back(
+            std::make_unique<Worker>(m_shared, m_options.intervalMs, m_options.answerTasks));
 }
 
 SimulatedAgents::~SimulatedAgents() = default;
@@ -739,6 +746,16 @@ QList<SimulatedAgents::AgentRecord> SimulatedAgents::agents() const
     for (const auto &record : records)
         out.append(record.second);
     return out;
+}
+
+std::vector<std::pair<qint64, qint64>> SimulatedAgents::slowAcks() const
+{
+    QList<std::pair<int, AgentRecord>> ignored;
+    std::vector<qint64> latencies;
+    std::vector<std::pair<qint64, qint64>> slow;
+    for (const auto &worker : m_workers)
+        worker->collect(ignored, latencies, &slow);
+    return slow;
 }
 
 std::vector<qint64> SimulatedAgents::ackLatenciesUs() const

@@ -117,6 +117,11 @@ public:
     // After stop(): one entry per acknowledged report, microseconds from
     // send to ack, unsorted.
     std::vector<qint64> ackLatenciesUs() const;
+    // After stop(): (steady_clock nanoseconds at the ack, microseconds from
+    // send to ack) of each report acknowledged kSlowAckUs or more after it
+    // was sent, to place the slow ones in time.
+    static constexpr qint64 kSlowAckUs = 500000;
+    std::vector<std::pair<qint64, qint64>> slowAcks() const;
     // The agents closed so far by close code and reason ("N× code reason;
     // …"; the socket's error when there was no close frame); empty if none.
     QString closeReasons() const;

@@ -250,6 +250,7 @@ void MetricHistory::record(const QString &nodeId, const hm::fleet::ReportMessage
             context, [stored] { stored(false); }, Qt::QueuedConnection);
         return;
     }
+    ++m_logRecords[table];
     if (withNames) {
         n.logNames.clear();
         n.logNames.reserve(report.metrics.size());
@@ -467,16 +468,24 @@ void MetricHistory::checkpoint(std::function<void(bool)> done)
 void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table, qint64 startGen,
                                    qint64 from, qint64 to, QList<QPair<QString, qint64>> written)
 {
-    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
-                           const QString &key) {
+    const auto queueOp = [&](store::WriteOp op) {
         qint64 f = 0;
         qint64 t = 0;
-        if (!enqueue(sql, fallback, std::move(params), key, &f, &t))
+        if (!m_host.tryEnqueueWrite(std::move(op), &f, &t))
             return false;
         if (from == 0)
             from = f;
         to = std::max(to, t);
         return true;
+    };
+    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
+                           const QString &key) {
+        store::WriteOp op;
+        op.sql = sql;
+        op.fallbackSql = fallback;
+        op.params = std::move(params);
+        op.key = key;
+        return queueOp(std::move(op));
     };
     const auto later = [&](int delayMs) {
         QTimer::singleShot(delayMs, this,
@@ -542,10 +551,41 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
             n.seenUnwritten = false;
         }
     }
-    // Every record of the table is in a minute queued ahead of this.
-    if (!queue(clearLogSql(table), {}, {}, {}))
-        return later(kQueueFullRetryMs);
-    finishCheckpoint(table, startGen, from, to, std::move(written), std::move(nodes));
+    // Every record of the table is in a minute queued ahead of what
+    // empties it.
+    const qint64 records = std::exchange(m_logRecords[table], 0);
+    clearLogFrom(records, table, startGen, from, to, std::move(written), std::move(nodes));
+}
+
+void MetricHistory::clearLogFrom(qint64 left, int table, qint64 startGen, qint64 from, qint64 to,
+                                 QList<QPair<QString, qint64>> written, QStringList nodes)
+{
+    const qint64 chunkFrom = m_host.journalTicket();
+    qint64 f = 0;
+    qint64 t = 0;
+    // The last op takes what is left whatever the count says (a record
+    // written before a restart, a count off by a dropped write).
+    const bool last = left <= 0;
+    if (!m_host.tryEnqueueWrite(
+            last ? clearLogWrite(table) : clearLogChunkWrite(table, m_clearChunkRows), &f, &t)) {
+        QTimer::singleShot(kQueueFullRetryMs, this, [=, this]() mutable {
+            clearLogFrom(left, table, startGen, from, to, std::move(written), std::move(nodes));
+        });
+        return;
+    }
+    if (from == 0)
+        from = f;
+    to = std::max(to, t);
+    if (last)
+        return finishCheckpoint(table, startGen, from, to, std::move(written), std::move(nodes));
+    m_host.afterCommit(chunkFrom, std::max(chunkFrom, to), this, [=, this](bool) mutable {
+        // A failure shows in the whole range's state at
+        // the end (finishCheckpoint).
+        QTimer::singleShot(0, this, [=, this]() mutable {
+            clearLogFrom(left - m_clearChunkRows, table, startGen, from, to, std::move(written),
+                         std::move(nodes));
+        });
+    });
 }
 
 void MetricHistory::finishCheckpoint(int table, qint64 startGen, qint64 from, qint64 to,

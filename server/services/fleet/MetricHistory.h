@@ -61,6 +61,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QVariantList>
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -101,6 +102,9 @@ public:
     // a wake-up of both threads each: BenchAgentFleet, docs/benchmarks.md).
     // A report is still answered only once its record committed.
     void setAckWindowMs(int ms) { m_ackWindowMs = ms; }
+    // Records deleted per op when a checkpoint empties its log table
+    // (tests make it small).
+    void setClearChunkRows(int rows) { m_clearChunkRows = std::max(1, rows); }
     // Answers sent per pass of the event loop once their commit is known.
     static constexpr int kAckSlice = 128;
     // A checkpoint queues the minutes in slices of at most this many bytes
@@ -222,6 +226,11 @@ private:
     Status foldLog();
     void checkpointFrom(QStringList nodes, qsizetype index, int table, qint64 startGen, qint64 from,
                         qint64 to, QList<QPair<QString, qint64>> written);
+    // After the minutes: empties the checkpoint's log table, `left`
+    // records (m_logRecords) a chunk at a time, each chunk committed before
+    // the next is queued; then finishCheckpoint.
+    void clearLogFrom(qint64 left, int table, qint64 startGen, qint64 from, qint64 to,
+                      QList<QPair<QString, qint64>> written, QStringList nodes);
     void finishCheckpoint(int table, qint64 startGen, qint64 from, qint64 to,
                           QList<QPair<QString, qint64>> written, QStringList nodes);
     Result<Minute *> minute(NodeState &node, const QString &nodeId, qint64 minute);
@@ -296,6 +305,10 @@ private:
     // minutes queued at once were tens of MB, seconds of the writer, during
     // which the queue filled (reports answered "not stored": 4503) and every
     // acknowledgement waited (BenchAgentFleet, docs/benchmarks.md).
+    // Records queued into each log table since it was last emptied.
+    qint64 m_logRecords[2] = {0, 0};
+    // Records deleted per op when a checkpoint empties its table.
+    int m_clearChunkRows = 8192;
     qint64 m_sliceBytes = qint64(1) << 20;
     qint64 m_sliceOps = 1024;
 };
