@@ -116,8 +116,12 @@ Status addWgTrafficBuckets(store::Database &db, int tier, const QList<WgTrafficB
     if (!add)
         return add.error();
     for (const WgTrafficBucket &b : buckets) {
-        make.value().bind(1, b.rx).bind(2, b.tx).bind(3, b.clientId).bind(4, tier).bind(5,
-                                                                                          b.bucket);
+        make.value()
+            .bind(1, b.rx)
+            .bind(2, b.tx)
+            .bind(3, b.clientId)
+            .bind(4, tier)
+            .bind(5, b.bucket);
         if (Status s = make.value().run(); !s)
             return s;
         if (db.changes() > 0)
@@ -142,10 +146,10 @@ Status saveWgEndpoints(store::Database &db, const QList<WgEndpointSeen> &seen, i
         "SELECT ?1, ?2, ?3, ?3 WHERE EXISTS (SELECT 1 FROM wg_clients WHERE id = ?1)"));
     if (!make)
         return make.error();
-    auto prune = db.prepare(QStringLiteral(
-        "DELETE FROM wg_endpoints WHERE client_id = ?1 AND endpoint NOT IN "
-        "(SELECT endpoint FROM wg_endpoints WHERE client_id = ?1 "
-        "ORDER BY last_seen DESC LIMIT ?2)"));
+    auto prune = db.prepare(
+        QStringLiteral("DELETE FROM wg_endpoints WHERE client_id = ?1 AND endpoint NOT IN "
+                       "(SELECT endpoint FROM wg_endpoints WHERE client_id = ?1 "
+                       "ORDER BY last_seen DESC LIMIT ?2)"));
     if (!prune)
         return prune.error();
     for (const WgEndpointSeen &e : seen) {
@@ -180,11 +184,17 @@ Status setWgTrafficMark(store::Database &db, int tier, qint64 doneUntil)
 
 Result<std::optional<qint64>> wgOldestTrafficBucket(store::Database &db, int tier)
 {
+    return store::selectOneAs(db,
+                              QStringLiteral("SELECT bucket FROM wg_traffic_buckets WHERE tier = ? "
+                                             "ORDER BY bucket LIMIT 1"),
+                              {tier}, [](const store::Statement &s) { return s.int64(0); });
+}
+
+Result<std::optional<qint64>> wgOldestEndpointSeen(store::Database &db)
+{
     return store::selectOneAs(
-        db,
-        QStringLiteral("SELECT bucket FROM wg_traffic_buckets WHERE tier = ? "
-                       "ORDER BY bucket LIMIT 1"),
-        {tier}, [](const store::Statement &s) { return s.int64(0); });
+        db, QStringLiteral("SELECT last_seen FROM wg_endpoints ORDER BY last_seen LIMIT 1"), {},
+        [](const store::Statement &s) { return s.int64(0); });
 }
 
 Result<std::optional<qint64>> wgNextTrafficBucket(store::Database &db, int tier, qint64 fromMs)
@@ -202,10 +212,11 @@ Status rollUpWgTraffic(store::Database &db, int tier, qint64 lengthMs, int sourc
     if (toMs <= fromMs)
         return {};
     return db.execute(
-        QStringLiteral("INSERT OR REPLACE INTO wg_traffic_buckets (client_id, tier, bucket, rx, tx) "
-                       "SELECT client_id, ?1, (bucket / ?2) * ?2, SUM(rx), SUM(tx) "
-                       "FROM wg_traffic_buckets WHERE tier = ?3 AND bucket >= ?4 AND bucket < ?5 "
-                       "GROUP BY client_id, bucket / ?2"),
+        QStringLiteral(
+            "INSERT OR REPLACE INTO wg_traffic_buckets (client_id, tier, bucket, rx, tx) "
+            "SELECT client_id, ?1, (bucket / ?2) * ?2, SUM(rx), SUM(tx) "
+            "FROM wg_traffic_buckets WHERE tier = ?3 AND bucket >= ?4 AND bucket < ?5 "
+            "GROUP BY client_id, bucket / ?2"),
         {tier, lengthMs, sourceTier, fromMs, toMs});
 }
 
@@ -221,8 +232,8 @@ Result<int> deleteWgTrafficBefore(store::Database &db, int tier, qint64 beforeMs
 
 Result<int> deleteWgEndpointsBefore(store::Database &db, qint64 beforeMs)
 {
-    if (Status s = db.execute(QStringLiteral("DELETE FROM wg_endpoints WHERE last_seen < ?"),
-                              {beforeMs});
+    if (Status s =
+            db.execute(QStringLiteral("DELETE FROM wg_endpoints WHERE last_seen < ?"), {beforeMs});
         !s)
         return s.error();
     return db.changes();
@@ -253,12 +264,12 @@ Result<QList<WgTrafficPoint>> wgTrafficPoints(store::Database &db, const WgTraff
 Result<QList<WgEndpointRow>> wgEndpointsOf(store::Database &db, qint64 clientId, int limit)
 {
     QList<WgEndpointRow> rows;
-    const Status s = db.forEachRow(
-        QStringLiteral("SELECT endpoint, first_seen, last_seen FROM wg_endpoints "
-                       "WHERE client_id = ? ORDER BY last_seen DESC LIMIT ?"),
-        {clientId, limit}, [&rows](const store::Statement &st) {
-            rows.append({st.text(0), st.int64(1), st.int64(2)});
-        });
+    const Status s =
+        db.forEachRow(QStringLiteral("SELECT endpoint, first_seen, last_seen FROM wg_endpoints "
+                                     "WHERE client_id = ? ORDER BY last_seen DESC LIMIT ?"),
+                      {clientId, limit}, [&rows](const store::Statement &st) {
+                          rows.append({st.text(0), st.int64(1), st.int64(2)});
+                      });
     if (!s)
         return s.error();
     return rows;

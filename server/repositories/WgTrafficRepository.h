@@ -91,6 +91,9 @@ Result<std::optional<qint64>> wgTrafficMark(store::Database &db, int tier);
 Status setWgTrafficMark(store::Database &db, int tier, qint64 doneUntil);
 // The oldest bucket start of a tier, if any.
 Result<std::optional<qint64>> wgOldestTrafficBucket(store::Database &db, int tier);
+// The oldest last_seen of the endpoint history (none: empty); a scan, once
+// a maintenance pass, so that the pass takes no write lock for nothing.
+Result<std::optional<qint64>> wgOldestEndpointSeen(store::Database &db);
 // The first bucket start of a tier at or after `fromMs`, if any.
 Result<std::optional<qint64>> wgNextTrafficBucket(store::Database &db, int tier, qint64 fromMs);
 // Rebuilds the buckets of `tier` (length `lengthMs`) whose starts lie in

@@ -141,6 +141,31 @@ private slots:
         }
     }
 
+    // A maintenance pass that finds nothing to roll up or delete (no
+    // WireGuard traffic at all) takes no write lock: it runs while another
+    // connection holds the lock, where a BEGIN IMMEDIATE would wait and
+    // fail (the server's thread waited behind the writer's batches).
+    void aPassWithNothingToDoTakesNoWriteLock()
+    {
+        hm::test::ServiceStore empty;
+        const QString opened = empty.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        auto other =
+            store::Database::open(empty.path(), crypto::SecureBytes::fromRaw(empty.rawKey));
+        QVERIFY(other);
+        auto held = other.value()->begin();
+        QVERIFY(held);
+        empty.db->setBusyTimeout(50);
+        // The lock is held: a write transaction here cannot begin.
+        QVERIFY(!empty.db->begin());
+        WgTrafficBook book(*empty.db);
+        book.setClock([this] { return m_now; });
+        QVERIFY(book.load());
+        QVERIFY(book.maintain());
+        QVERIFY(held.value().commit());
+        empty.db->setBusyTimeout(store::Database::kBusyTimeoutMs);
+    }
+
     // Restarts, a disable and enable, a kill and restart of the server: the
     // totals equal the bytes sent, none lost or counted twice.
     void totalsStayExactThroughResets()

@@ -330,17 +330,28 @@ Status WgTrafficBook::maintain()
     if (!toWrite.isEmpty())
         if (Status s = persist(updated, toWrite, {}, at); !s)
             return s;
-    auto tx = m_db.begin();
-    if (!tx)
-        return tx.error();
-    if (Status s = rollUp(at); !s)
+    std::optional<store::Transaction> tx;
+    if (Status s = rollUp(at, tx); !s)
         return s;
-    if (Status s = enforceRetention(at); !s)
+    if (Status s = enforceRetention(at, tx); !s)
         return s;
-    return tx.value().commit();
+    return tx ? tx->commit() : Status{};
 }
 
-Status WgTrafficBook::rollUp(qint64 nowMs)
+Status WgTrafficBook::beginWrite(std::optional<store::Transaction> &tx)
+{
+    // Only this thread writes the traffic tables, so what was read before
+    // the transaction still holds inside it.
+    if (tx)
+        return {};
+    auto begun = m_db.begin();
+    if (!begun)
+        return begun.error();
+    tx.emplace(std::move(begun.value()));
+    return {};
+}
+
+Status WgTrafficBook::rollUp(qint64 nowMs, std::optional<store::Transaction> &tx)
 {
     // Minutes this far back are closed and stored: a busy client's rows are
     // written at least every kPersistMs, a quiet one's by maintain().
@@ -372,19 +383,24 @@ Status WgTrafficBook::rollUp(qint64 nowMs)
             from = qMax(from, limit);
         const qint64 to = qMin(limit, from + kTrafficRollupBuckets * t->lengthMs);
         if (to > from) {
+            if (Status s = beginWrite(tx); !s)
+                return s;
             if (Status s = rollUpWgTraffic(m_db, tier, t->lengthMs, tier - 1, from, to); !s)
                 return s;
             from = to;
         }
-        if (!mark.value() || from != *mark.value())
+        if (!mark.value() || from != *mark.value()) {
+            if (Status s = beginWrite(tx); !s)
+                return s;
             if (Status s = setWgTrafficMark(m_db, tier, from); !s)
                 return s;
+        }
         sourceDone = from;
     }
     return {};
 }
 
-Status WgTrafficBook::enforceRetention(qint64 nowMs)
+Status WgTrafficBook::enforceRetention(qint64 nowMs, std::optional<store::Transaction> &tx)
 {
     for (const WgTrafficTier &t : wgTrafficTiers()) {
         qint64 cutoff = nowMs - t.keepMs;
@@ -401,10 +417,20 @@ Status WgTrafficBook::enforceRetention(qint64 nowMs)
         if (!oldest.value() || *oldest.value() >= cutoff)
             continue;
         cutoff = qMin(cutoff, *oldest.value() + kTrafficDeleteBuckets * t.lengthMs);
+        if (Status s = beginWrite(tx); !s)
+            return s;
         if (auto gone = deleteWgTrafficBefore(m_db, t.number, cutoff); !gone)
             return gone.error();
     }
-    if (auto gone = deleteWgEndpointsBefore(m_db, nowMs - 365 * kTrafficDayMs); !gone)
+    const qint64 endpointCutoff = nowMs - 365 * kTrafficDayMs;
+    auto oldestEndpoint = wgOldestEndpointSeen(m_db);
+    if (!oldestEndpoint)
+        return oldestEndpoint.error();
+    if (!oldestEndpoint.value() || *oldestEndpoint.value() >= endpointCutoff)
+        return {};
+    if (Status s = beginWrite(tx); !s)
+        return s;
+    if (auto gone = deleteWgEndpointsBefore(m_db, endpointCutoff); !gone)
         return gone.error();
     return {};
 }

@@ -30,6 +30,7 @@
 
 #include "common/Result.h"
 #include "server/repositories/WgTrafficRepository.h"
+#include "store/Transaction.h"
 #include "vpn/WgTrafficLedger.h"
 
 #include <QHash>
@@ -38,6 +39,7 @@
 #include <QSet>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace hm::store {
 class Database;
@@ -155,8 +157,14 @@ private:
     // Moves the marks of the rollup tiers back to cover `minuteMs` (a
     // minute closed after its span was rolled up).
     Status reopenMarks(qint64 minuteMs);
-    Status rollUp(qint64 nowMs);
-    Status enforceRetention(qint64 nowMs);
+    // The write transaction of a maintain() pass, begun at its first
+    // write: most passes find nothing to roll up or delete (no WireGuard
+    // at all, or a quiet minute), and then no write lock is taken on the
+    // server thread, where BEGIN IMMEDIATE waited behind the writer's
+    // batches (up to 250 ms at 10,000 agents reporting).
+    Status beginWrite(std::optional<store::Transaction> &tx);
+    Status rollUp(qint64 nowMs, std::optional<store::Transaction> &tx);
+    Status enforceRetention(qint64 nowMs, std::optional<store::Transaction> &tx);
 
     store::Database &m_db;
     std::function<qint64()> m_now;
