@@ -468,24 +468,16 @@ void MetricHistory::checkpoint(std::function<void(bool)> done)
 void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table, qint64 startGen,
                                    qint64 from, qint64 to, QList<QPair<QString, qint64>> written)
 {
-    const auto queueOp = [&](store::WriteOp op) {
+    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
+                           const QString &key) {
         qint64 f = 0;
         qint64 t = 0;
-        if (!m_host.tryEnqueueWrite(std::move(op), &f, &t))
+        if (!enqueue(sql, fallback, std::move(params), key, &f, &t))
             return false;
         if (from == 0)
             from = f;
         to = std::max(to, t);
         return true;
-    };
-    const auto queue = [&](const QString &sql, const QString &fallback, QVariantList params,
-                           const QString &key) {
-        store::WriteOp op;
-        op.sql = sql;
-        op.fallbackSql = fallback;
-        op.params = std::move(params);
-        op.key = key;
-        return queueOp(std::move(op));
     };
     const auto later = [&](int delayMs) {
         QTimer::singleShot(delayMs, this,
@@ -579,8 +571,8 @@ void MetricHistory::clearLogFrom(qint64 left, int table, qint64 startGen, qint64
     if (last)
         return finishCheckpoint(table, startGen, from, to, std::move(written), std::move(nodes));
     m_host.afterCommit(chunkFrom, std::max(chunkFrom, to), this, [=, this](bool) mutable {
-        // A failure shows in the whole range's state at
-        // the end (finishCheckpoint).
+        // A failure shows in the whole range's state at the end
+        // (finishCheckpoint).
         QTimer::singleShot(0, this, [=, this]() mutable {
             clearLogFrom(left - m_clearChunkRows, table, startGen, from, to, std::move(written),
                          std::move(nodes));
