@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+#include <functional>
 
 using namespace hm;
 using namespace hm::server;
@@ -107,6 +108,51 @@ private:
     }
 
     server::fleet::MetricHistory &history() { return m_fleet->history(); }
+
+    // Reports of m_node recorded in one answer window of `windowMs`, and
+    // what their answers showed: the sequence numbers in the order
+    // answered, and whether each came after its log record's commit.
+    // `onAnswer(i)` runs inside the i-th report's answer.
+    struct WindowAnswers
+    {
+        qint64 first = 0;
+        QList<qint64> answered;
+        bool committedWhenAnswered = true;
+    };
+    void recordWindow(int windowMs, int count, WindowAnswers &out,
+                      const std::function<void(int)> &onAnswer = {})
+    {
+        history().setAckWindowMs(windowMs);
+        out.first = history().lastSeq(m_node).value() + 1;
+        const qint64 before = logRecords();
+        for (int i = 0; i < count; ++i) {
+            const qint64 seq = out.first + i;
+            history().record(
+                m_node, hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
+                &m_context, [&out, &onAnswer, this, before, i, seq](bool ok) {
+                    out.committedWhenAnswered =
+                        out.committedWhenAnswered && ok && logRecords() >= before + i + 1;
+                    out.answered.append(seq);
+                    if (onAnswer)
+                        onAnswer(i);
+                });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(out.answered.size(), qsizetype(count), 20000);
+        history().setAckWindowMs(0);
+        QVERIFY(out.committedWhenAnswered);
+        for (int i = 0; i < count; ++i)
+            QCOMPARE(out.answered.at(i), out.first + i);
+        QCOMPARE(history().lastSeq(m_node).value(), out.first + count - 1);
+    }
+
+    // A checkpoint of whatever earlier cases left, waited for.
+    void drainCheckpoint()
+    {
+        std::optional<bool> done;
+        history().checkpoint([&done](bool ok) { done = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
+        QVERIFY(*done);
+    }
 
     bool record(qint64 seq, qint64 timeMs, double cpu)
     {
@@ -503,28 +549,8 @@ private slots:
     // is committed, each answered once, in order.
     void reportsOfAWindowAreAnsweredOnceCommitted()
     {
-        history().setAckWindowMs(50);
-        const qint64 first = history().lastSeq(m_node).value() + 1;
-        const qint64 before = logRecords();
-        constexpr int kCount = 10;
-        QList<qint64> answered;
-        bool committedWhenAnswered = true;
-        for (int i = 0; i < kCount; ++i) {
-            const qint64 seq = first + i;
-            history().record(
-                m_node, hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
-                &m_context, [&, i, seq](bool ok) {
-                    committedWhenAnswered =
-                        committedWhenAnswered && ok && logRecords() >= before + i + 1;
-                    answered.append(seq);
-                });
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), qsizetype(kCount), 20000);
-        QVERIFY(committedWhenAnswered);
-        for (int i = 0; i < kCount; ++i)
-            QCOMPARE(answered.at(i), first + i);
-        QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
-        history().setAckWindowMs(0);
+        WindowAnswers answers;
+        recordWindow(50, 10, answers);
     }
 
     // Emptying a log table turns secure_delete off for that statement only:
@@ -567,13 +593,7 @@ private slots:
     // reports recorded while it ran are in the other table, each answered.
     void aCheckpointEmptiesItsLogTableInChunks()
     {
-        // Drain what earlier cases left.
-        {
-            std::optional<bool> done;
-            history().checkpoint([&done](bool ok) { done = ok; });
-            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
-            QVERIFY(*done);
-        }
+        drainCheckpoint();
         history().setClearChunkRows(16);
         const qint64 timeMs = (m_now / 60000) * 60000 - 60000;
         const qint64 first = history().lastSeq(m_node).value() + 1;
@@ -616,35 +636,17 @@ private slots:
     // last answer), still each once, in order, after its commit.
     void aLargeWindowIsAnsweredInSlices()
     {
-        history().setAckWindowMs(200);
-        const qint64 first = history().lastSeq(m_node).value() + 1;
-        const qint64 before = logRecords();
         constexpr int kCount = 3 * server::fleet::MetricHistory::kAckSlice + 5;
-        QList<qint64> answered;
-        bool committedWhenAnswered = true;
+        WindowAnswers answers;
         qsizetype answeredWhenPostedRan = -1;
-        for (int i = 0; i < kCount; ++i) {
-            const qint64 seq = first + i;
-            history().record(
-                m_node, hm::fleet::ReportMessage{seq, m_now, {{QStringLiteral("cpu_usage"), 1.0}}},
-                &m_context, [&, i, seq](bool ok) {
-                    committedWhenAnswered =
-                        committedWhenAnswered && ok && logRecords() >= before + i + 1;
-                    answered.append(seq);
-                    if (i == 0)
-                        QMetaObject::invokeMethod(
-                            &m_context, [&] { answeredWhenPostedRan = answered.size(); },
-                            Qt::QueuedConnection);
-                });
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), qsizetype(kCount), 20000);
-        history().setAckWindowMs(0);
-        QVERIFY(committedWhenAnswered);
-        for (int i = 0; i < kCount; ++i)
-            QCOMPARE(answered.at(i), first + i);
+        recordWindow(200, kCount, answers, [&](int i) {
+            if (i == 0)
+                QMetaObject::invokeMethod(
+                    &m_context, [&] { answeredWhenPostedRan = answers.answered.size(); },
+                    Qt::QueuedConnection);
+        });
         QVERIFY2(answeredWhenPostedRan >= 1 && answeredWhenPostedRan < kCount,
                  qPrintable(QString::number(answeredWhenPostedRan)));
-        QCOMPARE(history().lastSeq(m_node).value(), first + kCount - 1);
     }
 
     // A checkpoint queues its minutes in slices, each once the previous one
@@ -667,12 +669,7 @@ private slots:
         }
         // Drain what earlier cases left, so the checkpoint below is only
         // these nodes' minutes.
-        {
-            std::optional<bool> done;
-            history().checkpoint([&done](bool ok) { done = ok; });
-            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
-            QVERIFY(*done);
-        }
+        drainCheckpoint();
         for (int i = 0; i < kNodes; ++i)
             QVERIFY(recordOn(history(), nodes.at(i), 2, timeMs + 10000, 2.0 + i));
         QVERIFY(logRecords() >= kNodes);
