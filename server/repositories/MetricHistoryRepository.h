@@ -15,12 +15,9 @@
 #include <optional>
 
 namespace hm::store {
-struct WriteOp;
-}
-
-namespace hm::store {
 class Database;
-}
+struct WriteOp;
+} // namespace hm::store
 
 namespace hm::server::repositories {
 

@@ -1,9 +1,9 @@
 #include "server/ws/EventFeed.h"
 
+#include "common/JsonText.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/engine/FlowAccess.h"
 #include "server/services/engine/FlowEvents.h"
-#include "server/services/fleet/BucketItemsText.h"
 #include "server/services/system/Metrics.h"
 #include "server/ws/WsConnection.h"
 
@@ -106,20 +106,20 @@ QString eventMessage(const QString &type, const QJsonObject &data, qint64 seq)
 QString eventMessageText(const QString &type, const QByteArray &dataJson, qint64 seq)
 {
     // QJsonObject's key order: data, seq, timestamp, type.
-    QByteArray out;
+    QString out;
     out.reserve(dataJson.size() + 96);
-    out += "{\"data\":";
-    out += dataJson;
+    out += u"{\"data\":";
+    out += QString::fromUtf8(dataJson);
     if (seq > 0) {
-        out += ",\"seq\":";
-        out += QByteArray::number(seq);
+        out += u",\"seq\":";
+        json::appendInteger(out, seq);
     }
-    out += ",\"timestamp\":";
-    fleet::appendJsonString(out, engine::isoTimestamp(QDateTime::currentMSecsSinceEpoch()));
-    out += ",\"type\":";
-    fleet::appendJsonString(out, type);
-    out += '}';
-    return QString::fromUtf8(out);
+    out += u",\"timestamp\":";
+    json::appendString(out, engine::isoTimestamp(QDateTime::currentMSecsSinceEpoch()));
+    out += u",\"type\":";
+    json::appendString(out, type);
+    out += u'}';
+    return out;
 }
 
 EventFeed::EventFeed(store::Database &db, QString dataDir, int statusIntervalMs, QObject *parent)

@@ -33,7 +33,6 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -321,9 +320,7 @@ int main(int argc, char **argv)
     HealthProbe health(url);
     health.start();
     phase.restart();
-    const qint64 windowStartNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count();
+    const qint64 windowStartNs = steadyNs();
     const double serverCpuStart = processCpuSeconds(serverPid);
     const double selfCpuStart = selfCpuSeconds();
     const qint64 ackedStart = agents.totals().acked;

@@ -29,14 +29,14 @@
 
 namespace hm::test {
 
-namespace {
-
 qint64 steadyNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
+
+namespace {
 
 // Runs the calling thread's event loop until `done` or `timeoutMs`; checks
 // every 5 ms (a spinning main thread would compete with the server and the

@@ -48,6 +48,10 @@
 
 namespace hm::test {
 
+// std::chrono::steady_clock now, in nanoseconds: the clock of the acks'
+// times (SimulatedAgents::slowAcks).
+qint64 steadyNs();
+
 class SimulatedAgents
 {
 public:
@@ -117,7 +121,7 @@ public:
     // After stop(): one entry per acknowledged report, microseconds from
     // send to ack, unsorted.
     std::vector<qint64> ackLatenciesUs() const;
-    // After stop(): (steady_clock nanoseconds at the ack, microseconds from
+    // After stop(): (steadyNs() at the ack, microseconds from
     // send to ack) of each report acknowledged kSlowAckUs or more after it
     // was sent, to place the slow ones in time.
     static constexpr qint64 kSlowAckUs = 500000;

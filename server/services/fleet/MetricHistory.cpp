@@ -496,15 +496,13 @@ void MetricHistory::checkpointFrom(QStringList nodes, qsizetype index, int table
     // minutes (10,000 nodes: tens of MB, seconds of the writer, during
     // which the queue filled and reports were answered "not stored").
     const auto nextSlice = [&] {
-        m_host.afterCommit(sliceFrom, std::max(sliceFrom, to), this,
-                           [this, nodes, index, table, startGen, from, to, written](bool) mutable {
-                               // A failure shows in the whole range's state
-                               // at the end (finishCheckpoint).
-                               QTimer::singleShot(0, this, [=, this]() mutable {
-                                   checkpointFrom(std::move(nodes), index, table, startGen, from,
-                                                  to, std::move(written));
-                               });
-                           });
+        // A failure shows in the whole range's state at the end
+        // (finishCheckpoint).
+        nextTurnAfterCommit(sliceFrom, std::max(sliceFrom, to),
+                            [this, nodes, index, table, startGen, from, to, written]() mutable {
+                                checkpointFrom(std::move(nodes), index, table, startGen, from, to,
+                                               std::move(written));
+                            });
     };
     QElapsedTimer turn;
     turn.start();
@@ -570,13 +568,20 @@ void MetricHistory::clearLogFrom(qint64 left, int table, qint64 startGen, qint64
     to = std::max(to, t);
     if (last)
         return finishCheckpoint(table, startGen, from, to, std::move(written), std::move(nodes));
-    m_host.afterCommit(chunkFrom, std::max(chunkFrom, to), this, [=, this](bool) mutable {
-        // A failure shows in the whole range's state at the end
-        // (finishCheckpoint).
-        QTimer::singleShot(0, this, [=, this]() mutable {
-            clearLogFrom(left - m_clearChunkRows, table, startGen, from, to, std::move(written),
-                         std::move(nodes));
-        });
+    // A failure shows in the whole range's state at the end
+    // (finishCheckpoint).
+    nextTurnAfterCommit(chunkFrom, std::max(chunkFrom, to), [=, this]() mutable {
+        clearLogFrom(left - m_clearChunkRows, table, startGen, from, to, std::move(written),
+                     std::move(nodes));
+    });
+}
+
+void MetricHistory::nextTurnAfterCommit(qint64 from, qint64 to, std::function<void()> next)
+{
+    // Through the event loop either way: afterCommit may call at once,
+    // and the turn that queued the writes is still on the stack.
+    m_host.afterCommit(from, to, this, [this, next = std::move(next)](bool) mutable {
+        QTimer::singleShot(0, this, std::move(next));
     });
 }
 
@@ -1012,11 +1017,8 @@ void MetricHistory::maintainFrom(QStringList nodes, qsizetype index, qint64 nowM
         // queues about ten writes a node, and at 10,000 nodes a pass that
         // runs ahead of the writer fills the queue, which then refuses the
         // agents' reports (4503, BenchAgentFleet).
-        // Through the event loop either way (afterCommit may call at once).
         if (to > toBefore)
-            m_host.afterCommit(to, to, this, [this, next = std::move(next)](bool) mutable {
-                QTimer::singleShot(0, this, std::move(next));
-            });
+            nextTurnAfterCommit(to, to, std::move(next));
         else
             QTimer::singleShot(0, this, std::move(next));
         return;

@@ -229,6 +229,9 @@ private:
     // After the minutes: empties the checkpoint's log table, `left`
     // records (m_logRecords) a chunk at a time, each chunk committed before
     // the next is queued; then finishCheckpoint.
+    // `next` on a later pass of the event loop once the write tickets
+    // [from, to] are committed or failed (the caller's range shows which).
+    void nextTurnAfterCommit(qint64 from, qint64 to, std::function<void()> next);
     void clearLogFrom(qint64 left, int table, qint64 startGen, qint64 from, qint64 to,
                       QList<QPair<QString, qint64>> written, QStringList nodes);
     void finishCheckpoint(int table, qint64 startGen, qint64 from, qint64 to,
