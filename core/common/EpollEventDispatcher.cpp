@@ -173,6 +173,8 @@ void EpollEventDispatcher::forget(int fd)
         --m_assumedWrites;
     if (!it->pollable)
         --m_unpollable;
+    if (it->background)
+        --m_backgroundWatches;
     // A descriptor already closed left epoll by itself (EBADF, ENOENT).
     if (it->inEpoll)
         epoll_ctl(epollOf(*it), EPOLL_CTL_DEL, fd, nullptr);
@@ -201,6 +203,7 @@ bool EpollEventDispatcher::setBackground(int fd, bool background)
         epoll_ctl(epollOf(watch), EPOLL_CTL_DEL, fd, nullptr);
     }
     watch.background = background;
+    m_backgroundWatches += background ? 1 : -1;
     return true;
 }
 

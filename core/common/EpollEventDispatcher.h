@@ -77,6 +77,8 @@ public:
     // unregistered: a descriptor reused later starts in the foreground.
     bool setBackground(int fd, bool background);
     bool isBackground(int fd) const;
+    // How many descriptors are marked background now.
+    int backgroundCount() const { return m_backgroundWatches; }
 
     void wakeUp() override;
     void interrupt() override;
@@ -134,7 +136,8 @@ private:
     // (descriptor, serial) of write notifiers switched on since the last
     // pass: served without scanning every watch.
     std::vector<std::pair<int, quint64>> m_assumedQueue;
-    int m_unpollable = 0; // watches epoll refused: ready on every pass
+    int m_unpollable = 0;        // watches epoll refused: ready on every pass
+    int m_backgroundWatches = 0; // watches with background
 
     QHash<int, Timer> m_timers;
     std::set<std::pair<Clock::time_point, int>> m_timerQueue; // (due, id)

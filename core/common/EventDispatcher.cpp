@@ -36,4 +36,13 @@ bool serveInBackground(qintptr descriptor)
     return false;
 }
 
+int backgroundSocketCount()
+{
+#ifdef Q_OS_LINUX
+    if (auto *epoll = qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance()))
+        return epoll->backgroundCount();
+#endif
+    return -1;
+}
+
 } // namespace hm

@@ -19,5 +19,8 @@ QAbstractEventDispatcher *createScalableEventDispatcher();
 // any other dispatcher (Qt's, other systems) or for a descriptor without
 // notifiers there.
 bool serveInBackground(qintptr descriptor);
+// How many sockets of the calling thread are served in the background now;
+// -1 under any other dispatcher than EpollEventDispatcher.
+int backgroundSocketCount();
 
 } // namespace hm

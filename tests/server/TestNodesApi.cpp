@@ -51,6 +51,52 @@ private:
 private slots:
     void initTestCase() { QVERIFY2(startServer().isEmpty(), "server did not start"); }
 
+    // Agents' sockets are served after every other ready one (the server
+    // thread's background set, hivemind_http_background_connections): an
+    // agent's upgrade joins it for as long as it stays connected, through
+    // its reports; a watcher's feed and plain requests stay in front. First
+    // in the class: no other test's agent is connected yet.
+    void agentsAreServedBehindRequests()
+    {
+        const auto background = [this]() -> int {
+            const QByteArray text = m_http->get(QStringLiteral("/metrics")).raw;
+            const QByteArray name = "\nhivemind_http_background_connections ";
+            const qsizetype at = text.indexOf(name);
+            if (at < 0)
+                return -1;
+            const qsizetype start = at + name.size();
+            return text.mid(start, text.indexOf('\n', start) - start).toInt();
+        };
+        QCOMPARE(background(), 0);
+
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(QStringLiteral("background-01"), agent);
+        QVERIFY(!nodeId.isEmpty());
+        QWebSocket watcher;
+        QUrl url = m_http->base();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/ws/nodes/") + nodeId);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + m_admin.toUtf8());
+        QSignalSpy watching(&watcher, &QWebSocket::textMessageReceived);
+        watcher.open(request);
+        QVERIFY(watching.wait());
+        QCOMPARE(background(), 0);
+
+        QVERIFY(signIn(agent, nodeId));
+        QCOMPARE(background(), 1);
+        constexpr int kReports = 40;
+        for (qint64 seq = 1; seq <= kReports; ++seq)
+            agent.send(fleet::serialize(AgentPeer::report(seq, double(seq))));
+        QVERIFY(agent.waitForMessages(2 + kReports));
+        QCOMPARE(background(), 1);
+
+        agent.socket.close();
+        QVERIFY(agent.waitForClose());
+        QTRY_COMPARE(background(), 0);
+        watcher.close();
+    }
+
     void administratorsManageNodes()
     {
         const CreatedNode node = createNode(QStringLiteral("web-01"), {"web", "prod"});

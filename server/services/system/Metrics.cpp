@@ -1,5 +1,6 @@
 #include "server/services/system/Metrics.h"
 
+#include "common/EventDispatcher.h"
 #include "store/WriteBehindQueue.h"
 
 #include <QFileInfo>
@@ -154,6 +155,13 @@ QByteArray Metrics::exposition() const
            "WebSocket connections closed because their unsent bytes passed the limit.");
     out += "hivemind_websocket_slow_consumer_drops_total " +
            QByteArray::number(websocketSlowConsumerDrops.value()) + '\n';
+    // Read on the thread that answers the scrape, the one serving the
+    // sockets; left out under a dispatcher without a background set.
+    if (const int background = backgroundSocketCount(); background >= 0) {
+        header(out, "hivemind_http_background_connections", "gauge",
+               "Connections served after every other ready one (agents' WebSockets).");
+        out += "hivemind_http_background_connections " + QByteArray::number(background) + '\n';
+    }
     header(out, "hivemind_public_availability_computed_total", "counter",
            "Availability figures of the public status page computed, not taken from its cache.");
     out += "hivemind_public_availability_computed_total " +
@@ -236,8 +244,7 @@ QByteArray Metrics::exposition() const
         line("hivemind_store_used_bytes", "gauge",
              "Database pages holding data (the file minus its free list).", f.usedBytes);
         line("hivemind_store_growth_bytes_per_hour", "gauge",
-             "Used bytes gained over the last hour (negative growth shows as 0).",
-             f.growthPerHour);
+             "Used bytes gained over the last hour (negative growth shows as 0).", f.growthPerHour);
         line("hivemind_store_free_bytes", "gauge",
              "Space available on the data directory's file system.", f.freeBytes);
         line("hivemind_history_retention_deleted_total", "counter",
