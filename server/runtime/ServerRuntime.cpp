@@ -196,6 +196,13 @@ Status ServerRuntime::openStore()
                                             store::OpenOptions{.fullSync = m_options.fullSync});
     if (!rotationDb)
         return rotationDb.error();
+    // The WireGuard service's worker reads a server's peers on its own.
+    auto wireguardDb = store::Database::open(
+        databasePath(), databaseKey,
+        store::OpenOptions{.createIfMissing = false, .fullSync = m_options.fullSync});
+    if (!wireguardDb)
+        return wireguardDb.error();
+    m_wireguardDb = std::move(wireguardDb.value());
     m_credentials = std::make_unique<credentials::CredentialVault>(*m_database, *m_envelope);
     m_credentialRotation = std::make_unique<credentials::CredentialRotation>(
         *m_database, *m_envelope, std::move(rotationDb.value()),
@@ -455,9 +462,9 @@ Result<QUrl> ServerRuntime::startUp()
                                                m_options.wireguardNetns);
     if (!wgBackend)
         return wgBackend.error();
-    m_wireguard = std::make_unique<vpn::WireGuardService>(*m_database, *m_envelope,
-                                                          std::move(wgBackend.value()),
-                                                          [this] { return publicUrl().host(); });
+    m_wireguard = std::make_unique<vpn::WireGuardService>(
+        *m_database, *m_envelope, std::move(wgBackend.value()), std::move(m_wireguardDb),
+        [this] { return publicUrl().host(); });
     m_wireguard->setEvents(&m_auth->events);
     registerWireGuardRoutes(*m_router, *m_auth, *m_wireguard);
     m_ipv6Pools = std::make_unique<vpn::Ipv6PoolService>(*m_database);
@@ -588,6 +595,7 @@ void ServerRuntime::stop()
     m_credentials.reset();
     m_envelope.reset();
     m_dekRepository.reset();
+    m_wireguardDb.reset(); // a start that failed before the service took it
     if (m_database) {
         // Closing the last connection checkpoints the WAL into the main file.
         m_database.reset();

@@ -117,6 +117,7 @@ private:
     // Taken first in start(), released last in stop().
     DataDirectoryLock m_dataDirLock;
     std::unique_ptr<store::Database> m_database;
+    std::unique_ptr<store::Database> m_wireguardDb; // until the WireGuard service takes it
     std::unique_ptr<store::DekRepository> m_dekRepository;
     std::unique_ptr<crypto::EnvelopeCipher> m_envelope;
     std::unique_ptr<auth::AuthModule> m_auth;

@@ -39,7 +39,8 @@ private:
     std::unique_ptr<server::vpn::WireGuardService> openService()
     {
         auto wg = std::make_unique<server::vpn::WireGuardService>(
-            *m_store.db, *m_store.envelope, nullptr, [] { return QStringLiteral("vpn.example"); });
+            *m_store.db, *m_store.envelope, nullptr, nullptr,
+            [] { return QStringLiteral("vpn.example"); });
         wg->setClock([this] { return m_now; });
         return wg;
     }

@@ -66,7 +66,8 @@ private slots:
         m_admin = principalOf(admin.value());
         m_user = principalOf(user.value());
         m_wg = std::make_unique<server::vpn::WireGuardService>(
-            *m_store.db, *m_store.envelope, nullptr, [] { return QStringLiteral("vpn.example"); });
+            *m_store.db, *m_store.envelope, nullptr, nullptr,
+            [] { return QStringLiteral("vpn.example"); });
         m_wg->setClock([this] { return m_now; });
         server::vpn::WgServerDetails server;
         server.name = QStringLiteral("Shared");

@@ -296,6 +296,76 @@ private slots:
         QCOMPARE(book->totals(other), std::make_pair(qint64(1000), qint64(100)));
     }
 
+    // A change's sample books the changing clients only, not even in
+    // memory: the other peers' bytes wait for their next sample, which books
+    // them once, exactly (a change of one client among 10,000 works on one).
+    void aClientsChangeBooksOnlyItsPeer()
+    {
+        const qint64 serverId = addServer(QStringLiteral("wgt5"), 51905);
+        const qint64 changed = addClient(serverId, QStringLiteral("c-booked"), key(20), 120);
+        const qint64 other = addClient(serverId, QStringLiteral("c-later"), key(21), 121);
+        const qint64 gone = addClient(serverId, QStringLiteral("c-gone"), key(22), 122);
+        QVERIFY(serverId > 0 && changed > 0 && other > 0 && gone > 0);
+        auto book = openBook();
+        FakeInterface wg;
+        wg.counters[key(20)] = {0, 0};
+        wg.counters[key(21)] = {0, 0};
+        wg.counters[key(22)] = {0, 0};
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        // The third peer leaves the interface outside any change; the change
+        // of the first does not notice (not its client), the next sample does.
+        wg.counters.remove(key(22));
+        wg.counters[key(20)] = {300, 30};
+        wg.counters[key(21)] = {500, 50};
+        WgTrafficSample before = wg.sample();
+        before.beforeChange = true;
+        before.changingClients = {changed};
+        QVERIFY(book->account(serverId, before).ok());
+        QCOMPARE(book->totals(changed), std::make_pair(qint64(300), qint64(30)));
+        QCOMPARE(book->totals(other), std::make_pair(qint64(0), qint64(0)));
+        wg.counters.remove(key(20));
+        wg.counters[key(21)] = {800, 80};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(changed), std::make_pair(qint64(300), qint64(30)));
+        QCOMPARE(book->totals(other), std::make_pair(qint64(800), qint64(80)));
+        // Back with counters from zero: the absence was seen, nothing lost.
+        wg.counters[key(22)] = {40, 4};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(gone), std::make_pair(qint64(40), qint64(4)));
+        // A change of a client whose peer is gone marks it absent at once.
+        wg.counters.remove(key(21));
+        WgTrafficSample removed = wg.sample();
+        removed.beforeChange = true;
+        removed.changingClients = {other};
+        QVERIFY(book->account(serverId, removed).ok());
+        wg.counters[key(21)] = {10, 1};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(other), std::make_pair(qint64(810), qint64(81)));
+        // A change applied together with one stored meanwhile: the other
+        // client's peer goes too (removedKeys), so its counters are booked
+        // before it goes, and none of its bytes are lost.
+        wg.counters[key(20)] = {0, 0};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        wg.counters[key(20)] = {60, 6};
+        wg.counters[key(21)] = {30, 3};
+        WgTrafficSample together = wg.sample();
+        together.beforeChange = true;
+        together.changingClients = {changed};
+        together.removedKeys = {key(20), key(21)};
+        QVERIFY(book->account(serverId, together).ok());
+        QCOMPARE(book->totals(other), std::make_pair(qint64(830), qint64(83)));
+        wg.counters.remove(key(20));
+        wg.counters.remove(key(21));
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(changed), std::make_pair(qint64(360), qint64(36)));
+        QCOMPARE(book->totals(other), std::make_pair(qint64(830), qint64(83)));
+    }
+
     // Three hours of traffic, one sample a minute: 1-minute buckets, their
     // 15-minute and 1-hour rollups, each equal to the test's own sums.
     void tiersRollUpExactly()

@@ -1,12 +1,13 @@
 #pragma once
 
-// A WireGuard server's interface as the backend will apply it: gathered on
-// the server thread (the rows read: WireGuardService::applyPlan), its keys
-// opened and its texts rendered on the service's worker, just before the
-// backend takes it. At 10,000 clients opening the preshared keys and
-// rendering the wg-quick texts are tens of milliseconds of CPU, which must
-// not hold the HTTP event loop (issue 36, "nothing slow runs on the HTTP
-// event loop"); and the keys are open only for the moment they are used.
+// A WireGuard server's interface as the backend will apply it: gathered,
+// its keys opened and its texts rendered on the service's worker (the rows
+// read on the worker's own connection: WireGuardService::applyPlan), just
+// before the backend takes it. At 10,000 clients reading the peers, opening
+// the preshared keys and rendering the wg-quick texts are tens of
+// milliseconds, which must not hold the HTTP event loop (issue 36, "nothing
+// slow runs on the HTTP event loop"); and the keys are open only for the
+// moment they are used.
 
 #include "common/Result.h"
 #include "vpn/WgQuickConfig.h"

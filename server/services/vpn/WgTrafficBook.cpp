@@ -128,6 +128,11 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
         fresh.persistedAt = at;
         return fresh;
     };
+    // A sample before a change of some clients books only theirs: the other
+    // peers stay on the interface with their counters, and their next
+    // sample books them exactly (what a change costs stays flat however many
+    // peers the server has).
+    const bool onlyChanging = sample.beforeChange && !sample.changingClients.isEmpty();
     const auto settle = [&](qint64 id, Entry &e, bool structural) {
         const bool changing = sample.beforeChange && (sample.changingClients.isEmpty() ||
                                                       sample.changingClients.contains(id));
@@ -138,7 +143,9 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
     if (sample.exists) {
         for (const WgTrafficSample::Peer &peer : sample.peers) {
             const qint64 id = keys.value()->value(peer.publicKey, 0);
-            if (id == 0 || present.contains(id))
+            if (id == 0 || present.contains(id) ||
+                (onlyChanging && !sample.changingClients.contains(id) &&
+                 !sample.removedKeys.contains(peer.publicKey)))
                 continue;
             present.insert(id);
             Entry e = entryFor(id);
@@ -177,10 +184,9 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
             settle(id, e, structural);
         }
     }
-    for (auto it = keys.value()->cbegin(); it != keys.value()->cend(); ++it) {
-        const qint64 id = it.value();
+    const auto markAbsent = [&](qint64 id) {
         if (present.contains(id) || !m_entries.contains(id))
-            continue;
+            return;
         Entry e = m_entries.value(id);
         const bool structural = e.ledger.present;
         if (structural) {
@@ -188,6 +194,14 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
             e.dirty = true;
         }
         settle(id, e, structural);
+    };
+    if (onlyChanging) {
+        for (const qint64 id : sample.changingClients)
+            if (m_entries.contains(id) && m_entries.value(id).serverId == serverId)
+                markAbsent(id);
+    } else {
+        for (auto it = keys.value()->cbegin(); it != keys.value()->cend(); ++it)
+            markAbsent(it.value());
     }
     if (toWrite.isEmpty() && seen.isEmpty()) {
         for (auto it = updated.cbegin(); it != updated.cend(); ++it)

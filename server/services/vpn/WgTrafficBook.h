@@ -61,6 +61,12 @@ struct WgTrafficSample
     // their counters, and keep their own cadence (issue 36: one client
     // changed among 10,000 busy ones writes its row, not 10,000).
     QSet<qint64> changingClients;
+    // With changingClients: the other peers the change's apply removes, by
+    // public key. The worker applies what is stored when it comes to the
+    // change, so changes stored meanwhile go with it (a second client
+    // disabled right behind the first): their peers' counters are stored
+    // before they go too.
+    QSet<QString> removedKeys;
     QString instance; // vpn::LinkState::instance
     struct Peer
     {

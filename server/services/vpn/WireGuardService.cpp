@@ -289,9 +289,11 @@ WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QStrin
 
 WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
                                    std::shared_ptr<hm::vpn::WireGuardBackend> backend,
+                                   std::unique_ptr<store::Database> workerDb,
                                    std::function<QString()> defaultEndpointHost, QObject *parent)
     : QObject(parent), m_db(db), m_cipher(cipher), m_backend(std::move(backend)),
-      m_defaultEndpointHost(std::move(defaultEndpointHost)), m_now(&auth::nowMs), m_traffic(db)
+      m_workerDb(std::move(workerDb)), m_defaultEndpointHost(std::move(defaultEndpointHost)),
+      m_now(&auth::nowMs), m_traffic(db)
 {
     m_pool.setMaxThreadCount(1);
     m_shareLinks = std::make_unique<WgShareLinks>(db, *this);
@@ -328,7 +330,7 @@ void WireGuardService::sampleTraffic()
             for (const WgServerRow &row : rows.value())
                 if (row.desiredState == QLatin1String("running"))
                     runSampled(
-                        row.id, row.interfaceName, [] { return QJsonObject{}; },
+                        row.id, row.interfaceName, [](WgTrafficSample &) { return QJsonObject{}; },
                         [](Result<QJsonObject>) {}, false);
         }
     }
@@ -349,8 +351,8 @@ void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sa
 }
 
 void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
-                                  std::function<Result<QJsonObject>()> work, Done done,
-                                  bool beforeChange, const QSet<qint64> &changingClients)
+                                  std::function<Result<QJsonObject>(WgTrafficSample &)> work,
+                                  Done done, bool beforeChange, const QSet<qint64> &changingClients)
 {
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
@@ -361,7 +363,7 @@ void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
                 sample->beforeChange = beforeChange;
                 sample->changingClients = changingClients;
             }
-            return work();
+            return work(*sample);
         },
         [this, serverId, sample, done = std::move(done)](Result<QJsonObject> result) {
             accountTraffic(serverId, *sample);
@@ -1207,15 +1209,35 @@ void WireGuardService::runOnWorker(std::function<Result<QJsonObject>()> work, Do
     });
 }
 
-Result<QJsonObject> WireGuardService::applyOnWorker(hm::vpn::WireGuardBackend &backend,
-                                                    WgApplyPlan plan)
+Result<QJsonObject> WireGuardService::applyOnWorker(const WgServerRow &srv, qint64 nowMs,
+                                                    bool syncOnly, WgTrafficSample &sample)
 {
-    auto spec = std::move(plan).render();
+    if (!m_workerDb)
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("the WireGuard worker has no database connection")};
+    auto plan = applyPlan(*m_workerDb, m_cipher, srv, nowMs);
+    if (!plan)
+        return plan.error();
+    if (sample.exists && sample.beforeChange && !sample.changingClients.isEmpty()) {
+        QSet<QString> kept;
+        kept.reserve(plan.value().config.peers.size());
+        for (const hm::vpn::WgPeer &peer : std::as_const(plan.value().config.peers))
+            kept.insert(peer.publicKey);
+        for (const WgTrafficSample::Peer &peer : std::as_const(sample.peers))
+            if (!kept.contains(peer.publicKey))
+                sample.removedKeys.insert(peer.publicKey);
+    }
+    auto spec = std::move(plan.value()).render();
     if (!spec)
         return spec.error();
-    auto state = backend.linkState(spec.value().name);
-    Status s =
-        state && state.value().exists ? backend.sync(spec.value()) : backend.up(spec.value());
+    Status s;
+    if (syncOnly) {
+        s = m_backend->sync(spec.value());
+    } else {
+        auto state = m_backend->linkState(spec.value().name);
+        s = state && state.value().exists ? m_backend->sync(spec.value())
+                                          : m_backend->up(spec.value());
+    }
     crypto::wipe(spec.value().setconf);
     crypto::wipe(spec.value().quickConfig);
     if (!s)
@@ -1223,14 +1245,15 @@ Result<QJsonObject> WireGuardService::applyOnWorker(hm::vpn::WireGuardBackend &b
     return QJsonObject{};
 }
 
-Result<WgApplyPlan> WireGuardService::applyPlan(const WgServerRow &srv)
+Result<WgApplyPlan> WireGuardService::applyPlan(store::Database &db, crypto::EnvelopeCipher &cipher,
+                                                const WgServerRow &srv, qint64 nowMs)
 {
     // Enabled, unexpired clients only, and only what their [Peer] needs.
-    auto clients = wgActivePeersOfServer(m_db, srv.id, now());
+    auto clients = wgActivePeersOfServer(db, srv.id, nowMs);
     if (!clients)
         return clients.error();
     WgApplyPlan plan;
-    plan.cipher = &m_cipher;
+    plan.cipher = &cipher;
     plan.keys.append({srv.sealedPrivateKey, wgServerAad(srv.id)});
     hm::vpn::WgQuickConfig &config = plan.config;
     hm::vpn::InterfaceSpec &spec = plan.spec;
@@ -1247,7 +1270,7 @@ Result<WgApplyPlan> WireGuardService::applyPlan(const WgServerRow &srv)
     spec.mtu = srv.mtu;
     // Prefixes delegated to the clients (IPv6 pools): in the peer's
     // AllowedIPs and routed into the interface.
-    auto delegated = ipv6AllocationsOfWgServer(m_db, srv.id);
+    auto delegated = ipv6AllocationsOfWgServer(db, srv.id);
     if (!delegated)
         return delegated.error();
     QMultiHash<qint64, QString> delegatedTo; // client id -> prefixes
@@ -1293,24 +1316,10 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
     auto srv = server(serverId);
     if (!srv || srv.value().desiredState != QLatin1String("running"))
         return;
-    auto plan = applyPlan(srv.value());
-    if (!plan) {
-        qCWarning(lcServer).noquote()
-            << "WireGuard server" << serverId << "not re-synced:" << plan.error().message;
-        return;
-    }
     runSampled(
         serverId, srv.value().interfaceName,
-        [backend = m_backend, plan = std::move(plan.value())]() mutable -> Result<QJsonObject> {
-            auto spec = std::move(plan).render();
-            if (!spec)
-                return spec.error();
-            Status s = backend->sync(spec.value());
-            crypto::wipe(spec.value().setconf);
-            crypto::wipe(spec.value().quickConfig);
-            if (!s)
-                return s.error();
-            return QJsonObject{};
+        [this, row = srv.value(), at = now()](WgTrafficSample &sample) {
+            return applyOnWorker(row, at, true, sample);
         },
         [serverId](Result<QJsonObject> done) {
             if (!done)
@@ -1331,15 +1340,12 @@ void WireGuardService::startServer(const auth::Principal &caller, const auth::Cl
     if (!m_backend)
         return later(std::move(done), Error{ErrorCode::ServiceUnavailable,
                                             QStringLiteral("no WireGuard backend is configured")});
-    auto plan = applyPlan(srv.value());
-    if (!plan)
-        return later(std::move(done), plan.error());
     const auth::Principal who = caller;
     const auth::ClientInfo from = client;
     runSampled(
         id, srv.value().interfaceName,
-        [backend = m_backend, plan = std::move(plan.value())]() mutable {
-            return applyOnWorker(*backend, std::move(plan));
+        [this, row = srv.value(), at = now()](WgTrafficSample &sample) {
+            return applyOnWorker(row, at, false, sample);
         },
         [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
             const QString backendName = this->backendName();
@@ -1378,7 +1384,8 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
     const auth::ClientInfo from = client;
     runSampled(
         id, srv.value().interfaceName,
-        [backend = m_backend, name = srv.value().interfaceName]() -> Result<QJsonObject> {
+        [backend = m_backend,
+         name = srv.value().interfaceName](WgTrafficSample &) -> Result<QJsonObject> {
             if (Status s = backend->down(name); !s)
                 return s.error();
             return QJsonObject{};
@@ -1516,17 +1523,11 @@ void WireGuardService::startMarkedServers()
         return;
     }
     for (const WgServerRow &srv : rows.value()) {
-        auto plan = applyPlan(srv);
-        if (!plan) {
-            qCWarning(lcServer).noquote()
-                << "WireGuard server" << srv.id << "not started:" << plan.error().message;
-            continue;
-        }
         const qint64 id = srv.id;
         runSampled(
             id, srv.interfaceName,
-            [backend = m_backend, plan = std::move(plan.value())]() mutable {
-                return applyOnWorker(*backend, std::move(plan));
+            [this, row = srv, at = now()](WgTrafficSample &sample) {
+                return applyOnWorker(row, at, false, sample);
             },
             [this, id](Result<QJsonObject> result) {
                 if (!result) {

@@ -106,10 +106,13 @@ class WireGuardService : public QObject
     Q_OBJECT
 public:
     // `backend` applies interfaces (null: none, start answers
-    // SERVICE_UNAVAILABLE). `defaultEndpointHost` gives the host in client
-    // configs of servers without an endpoint_host.
+    // SERVICE_UNAVAILABLE); with one, `workerDb` is a second connection to
+    // the same database, used only on the worker: the interface's peers are
+    // read there, off the server thread. `defaultEndpointHost` gives the
+    // host in client configs of servers without an endpoint_host.
     WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
                      std::shared_ptr<hm::vpn::WireGuardBackend> backend,
+                     std::unique_ptr<store::Database> workerDb,
                      std::function<QString()> defaultEndpointHost, QObject *parent = nullptr);
     ~WireGuardService() override;
 
@@ -229,11 +232,17 @@ private:
     Result<QString> renderClientConfig(const repositories::WgServerRow &server,
                                        const repositories::WgClientRow &row);
     // The interface as the backend applies it (server config and enabled,
-    // unexpired clients), with the secrets opened; rendered on the worker.
-    Result<WgApplyPlan> applyPlan(const repositories::WgServerRow &server);
-    // Brings the interface to `plan` on the worker: sync() when it exists,
-    // else up(). The texts are wiped after.
-    static Result<QJsonObject> applyOnWorker(hm::vpn::WireGuardBackend &backend, WgApplyPlan plan);
+    // unexpired at `nowMs` clients), its secrets to be opened by render():
+    // read on the worker's connection, so the server thread never reads a
+    // whole server's peers for a change of one.
+    static Result<WgApplyPlan> applyPlan(store::Database &db, crypto::EnvelopeCipher &cipher,
+                                         const repositories::WgServerRow &server, qint64 nowMs);
+    // On the worker: the plan of `server` read there, then the interface
+    // brought to it: sync() when it exists (or `syncOnly`), else up(). The
+    // texts are wiped after. The peers of `sample` (taken just before) that
+    // the plan leaves out are its removedKeys.
+    Result<QJsonObject> applyOnWorker(const repositories::WgServerRow &server, qint64 nowMs,
+                                      bool syncOnly, WgTrafficSample &sample);
     // Re-syncs a running server after a change; errors are logged.
     // `changingClients`: the clients changed (their traffic is stored before
     // the change, WgTrafficSample::changingClients); empty: the server's.
@@ -245,8 +254,8 @@ private:
     // interface: `beforeChange`, stored before `done` runs) and accounted
     // before `done` runs.
     void runSampled(qint64 serverId, const QString &interfaceName,
-                    std::function<Result<QJsonObject>()> work, Done done, bool beforeChange = true,
-                    const QSet<qint64> &changingClients = {});
+                    std::function<Result<QJsonObject>(WgTrafficSample &)> work, Done done,
+                    bool beforeChange = true, const QSet<qint64> &changingClients = {});
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
     // A change on a running server with a confirm request: checked, and the
     // previous row kept in the same transaction as the change.
@@ -262,6 +271,7 @@ private:
     store::Database &m_db;
     crypto::EnvelopeCipher &m_cipher;
     std::shared_ptr<hm::vpn::WireGuardBackend> m_backend;
+    std::unique_ptr<store::Database> m_workerDb; // worker only (m_pool's one thread)
     std::function<QString()> m_defaultEndpointHost;
     std::function<qint64()> m_now;
     QThreadPool m_pool; // one thread: backend calls run in order
