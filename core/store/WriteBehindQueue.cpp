@@ -3,6 +3,7 @@
 #include "common/Check.h"
 #include "common/Logging.h"
 #include "common/ThreadName.h"
+#include "common/ThreadPriority.h"
 #include "store/Database.h"
 #include "store/SqliteError_p.h"
 
@@ -91,11 +92,13 @@ Status WriteBehindQueue::start()
     }
     m_thread = std::thread([this] {
         nameCurrentThread("hivemind-writer");
+        lowerCurrentThreadPriority(m_options.writerNiceSteps);
         run();
     });
     if (checkpointDb) {
         m_checkpointThread = std::thread([this, db = std::move(checkpointDb)]() mutable {
             nameCurrentThread("hivemind-ckpt");
+            lowerCurrentThreadPriority(m_options.checkpointNiceSteps);
             runCheckpoints(std::move(db));
         });
     }

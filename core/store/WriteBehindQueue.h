@@ -148,6 +148,12 @@ struct WriteBehindOptions
     // waited for at each restart under load (docs/benchmarks.md, "The
     // WAL's truncation off the acknowledgements' path"). 0 = never.
     qint64 walIdleTruncateBytes = 64LL * 1024 * 1024;
+    // How far below the process's priority the writer and the checkpoint
+    // thread run (nice steps, common/ThreadPriority.h; 0 = the same). A
+    // server gives the thread that answers requests the cores first: its
+    // writes wait in a batch anyway, a request does not.
+    int writerNiceSteps = 0;
+    int checkpointNiceSteps = 0;
 };
 
 // Where the writer stands, for producers that wait for their ops to be

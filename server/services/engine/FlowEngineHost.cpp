@@ -42,9 +42,17 @@ Status FlowEngineHost::start(store::Database &db, const QString &path,
                      << "interrupted execution(s) failed," << report.value().queue.size()
                      << "queued request(s) restored";
 
+    // The writer and its checkpoints below the server thread: on a host
+    // whose cores are busy (10,000 agents' reports, or anything else
+    // running there) a request is answered first and the next batch of
+    // writes waits a little, its acknowledgements with it (issue 35:
+    // /health under 50 ms, acknowledgements under 1 s; docs/benchmarks.md,
+    // "The writer below the server thread").
     m_queue = std::make_unique<store::WriteBehindQueue>(
         path, crypto::SecureBytes::fromRaw(key.view()),
-        store::WriteBehindOptions{.fullSync = m_fullSync});
+        store::WriteBehindOptions{.fullSync = m_fullSync,
+                                  .writerNiceSteps = kWriterNiceSteps,
+                                  .checkpointNiceSteps = kCheckpointNiceSteps});
     m_journal = std::make_unique<engine::persistence::StoreExecutionJournal>(*m_queue);
     m_queue->addCommitListener(
         [this](const store::CommitProgress &progress) { onCommitProgress(progress); });

@@ -48,6 +48,11 @@ public:
     explicit FlowEngineHost(QObject *parent = nullptr);
     ~FlowEngineHost() override;
 
+    // The history queue's writer and checkpoint thread, in nice steps below
+    // the server thread (store::WriteBehindOptions).
+    static constexpr int kWriterNiceSteps = 5;
+    static constexpr int kCheckpointNiceSteps = 10;
+
     // Recovers interrupted executions on `db` (the server's connection),
     // then opens the queue and the loader connection on the same file and
     // starts the engine with the persisted queue. Call once, before the

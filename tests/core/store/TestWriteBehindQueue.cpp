@@ -1,8 +1,11 @@
 #include "StoreTestSupport.h"
+#include "common/ThreadPriority.h"
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -600,6 +603,49 @@ private slots:
             QVERIFY(other->execute(kInsert, {1, i, payload}).ok());
         QCOMPARE(queue.stats().batches, 0);
         QTRY_VERIFY(queue.stats().checkpoints > idle);
+    }
+
+    // The server runs the writer and the checkpoints below the thread that
+    // answers requests (FlowEngineHost): each thread lowers itself by its
+    // own steps, and nothing else changes.
+    void writerAndCheckpointsRunBelowTheStarter()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("per-thread nice values are Linux's");
+#endif
+        const std::optional<int> base = currentThreadNice();
+        QVERIFY(base);
+        if (*base > 12)
+            QSKIP("this process runs too low already to lower its threads by 6");
+        WriteBehindOptions options;
+        options.writerNiceSteps = 3;
+        options.checkpointNiceSteps = 6;
+        WriteBehindQueue queue(dbPath(), copyOf(m_key), options);
+        QVERIFY(queue.start().ok());
+        // /proc/self/task/<tid>/stat: the name in parentheses, nice is the
+        // 19th field (the 17th after the name).
+        const auto niceOf = [](const QByteArray &name) -> std::optional<int> {
+            const QDir tasks(QStringLiteral("/proc/self/task"));
+            for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+                if (!stat.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray line = stat.readAll();
+                const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+                if (open < 0 || close < open || line.mid(open + 1, close - open - 1) != name)
+                    continue;
+                const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+                if (fields.size() > 16)
+                    return fields.at(16).toInt();
+            }
+            return std::nullopt;
+        };
+        QCOMPARE(niceOf("hivemind-writer"), std::optional<int>(*base + 3));
+        QCOMPARE(niceOf("hivemind-ckpt"), std::optional<int>(*base + 6));
+        QCOMPARE(currentThreadNice(), base);
+        QVERIFY(queue.enqueue(row(1, 1)).ok());
+        queue.flush();
+        QCOMPARE(rowCount(), 1);
     }
 
     void stopWritesEverythingQueued()
