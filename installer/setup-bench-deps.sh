@@ -4,7 +4,8 @@
 # npm from Debian when no node is present, and Node-RED 4 (pinned by
 # tests/bench/http/node-red/package.json and its package-lock.json) into that
 # project-local folder; and prometheus-node-exporter, which
-# tests/bench/agent-footprint.sh measures the agent against.
+# tests/bench/agent-footprint.sh measures the agent against; and tcpdump,
+# with which tests/bench/health-on-the-wire.py times /health in the kernel.
 # Idempotent; silent when everything is present; apt and npm only. Not part
 # of the normal build or test command.
 set -euo pipefail
@@ -17,7 +18,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # nginx-light is enough (static files); an nginx already installed will do.
-wanted=(wrk curl jq valgrind python3 prometheus-node-exporter)
+wanted=(wrk curl jq valgrind python3 prometheus-node-exporter tcpdump)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || wanted+=(nginx-light)
 command -v node >/dev/null || wanted+=(nodejs)
 command -v npm >/dev/null || wanted+=(npm)
