@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <algorithm>
 #include <limits>
+#include <string_view>
 
 namespace hm::server {
 
@@ -64,52 +65,51 @@ QString triggerAuditDetailsText(const engine::TriggerResult &result,
     out.clear();
     out.reserve(160);
     bool first = true;
-    const auto key = [&first](const char16_t *name, qsizetype size) {
+    // A literal's length is known at compile time through the view.
+    const auto key = [&first](std::u16string_view name) {
         out += first ? u'{' : u',';
         first = false;
         out += u'"';
-        out.append(name, size);
+        out.append(name.data(), qsizetype(name.size()));
         out += u"\":";
     };
-#define HM_KEY(name) key(u"" name, qsizetype(sizeof(u"" name) / sizeof(char16_t) - 1))
     if (!apiKeyId.isEmpty()) {
-        HM_KEY("api_key_id");
+        key(u"api_key_id");
         json::appendString(out, apiKeyId);
     }
-    HM_KEY("execution_id");
+    key(u"execution_id");
     json::appendString(out, result.executionId);
-    HM_KEY("flow_version");
+    key(u"flow_version");
     json::appendString(out, result.flowVersion);
-    HM_KEY("options");
+    key(u"options");
     {
         const bool outer = first;
         first = true;
         if (!call.callbackUrl.isEmpty()) {
-            HM_KEY("callback_url");
+            key(u"callback_url");
             json::appendString(out, callbackUrlText(call));
         }
         if (call.priority != 0) {
-            HM_KEY("priority");
+            key(u"priority");
             json::appendInteger(out, call.priority);
         }
         if (call.timeoutMs > 0) {
-            HM_KEY("timeout_override_ms");
+            key(u"timeout_override_ms");
             json::appendInteger(out, call.timeoutMs);
         }
         if (!requestedVersion.isEmpty()) {
-            HM_KEY("version");
+            key(u"version");
             json::appendString(out, requestedVersion);
         }
         out += first ? u"{}" : u"}";
         first = outer;
     }
     if (!rerunOf.isEmpty()) {
-        HM_KEY("rerun_of");
+        key(u"rerun_of");
         json::appendString(out, rerunOf);
     }
-    HM_KEY("status");
+    key(u"status");
     json::appendString(out, result.statusName());
-#undef HM_KEY
     out += u'}';
     return out.toString();
 }
