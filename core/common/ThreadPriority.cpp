@@ -32,11 +32,16 @@ bool lowerCurrentThreadPriority(int steps)
     if (steps <= 0)
         return false;
 #if defined(Q_OS_LINUX)
+    // Counted from the process's main thread (its id is the process id),
+    // not from this thread: a pooled thread lowered again for its next task
+    // stays where the first call put it.
+    errno = 0;
+    const int base = ::getpriority(PRIO_PROCESS, id_t(::getpid()));
     const std::optional<int> now = currentThreadNice();
-    if (!now)
+    if ((base == -1 && errno != 0) || !now)
         return false;
-    const int wanted = std::min(19, *now + steps);
-    return wanted != *now && ::setpriority(PRIO_PROCESS, currentTid(), wanted) == 0;
+    const int wanted = std::min(19, base + steps);
+    return wanted > *now && ::setpriority(PRIO_PROCESS, currentTid(), wanted) == 0;
 #elif defined(Q_OS_WIN)
     return ::SetThreadPriority(::GetCurrentThread(), steps >= 10 ? THREAD_PRIORITY_LOWEST
                                                                  : THREAD_PRIORITY_BELOW_NORMAL);

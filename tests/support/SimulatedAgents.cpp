@@ -333,15 +333,18 @@ public:
             }
         });
     }
-    // Its agents' records and every ack latency it measured.
-    void collect(QList<std::pair<int, AgentRecord>> &records, std::vector<qint64> &latencies,
-                 std::vector<std::pair<qint64, qint64>> *slow = nullptr)
+    // Its agents' records, every ack latency it measured and the slow
+    // acks, into those asked for (null: not wanted).
+    void collect(QList<std::pair<int, AgentRecord>> *records, std::vector<qint64> *latencies,
+                 std::vector<std::pair<qint64, qint64>> *slow)
     {
         run([&] {
-            for (const auto &agent : m_agents)
-                records.append({agent->index, AgentRecord{agent->nodeId, agent->seq, agent->acked,
-                                                          agent->closeCode}});
-            latencies.insert(latencies.end(), m_latenciesUs.begin(), m_latenciesUs.end());
+            if (records)
+                for (const auto &agent : m_agents)
+                    records->append({agent->index, AgentRecord{agent->nodeId, agent->seq,
+                                                               agent->acked, agent->closeCode}});
+            if (latencies)
+                latencies->insert(latencies->end(), m_latenciesUs.begin(), m_latenciesUs.end());
             if (slow)
                 slow->insert(slow->end(), m_slowAcks.begin(), m_slowAcks.end());
         });
@@ -736,9 +739,8 @@ SimulatedAgents::Totals SimulatedAgents::totals() const
 QList<SimulatedAgents::AgentRecord> SimulatedAgents::agents() const
 {
     QList<std::pair<int, AgentRecord>> records;
-    std::vector<qint64> ignored;
     for (const auto &worker : m_workers)
-        worker->collect(records, ignored);
+        worker->collect(&records, nullptr, nullptr);
     std::sort(records.begin(), records.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     QList<AgentRecord> out;
@@ -750,20 +752,17 @@ QList<SimulatedAgents::AgentRecord> SimulatedAgents::agents() const
 
 std::vector<std::pair<qint64, qint64>> SimulatedAgents::slowAcks() const
 {
-    QList<std::pair<int, AgentRecord>> ignored;
-    std::vector<qint64> latencies;
     std::vector<std::pair<qint64, qint64>> slow;
     for (const auto &worker : m_workers)
-        worker->collect(ignored, latencies, &slow);
+        worker->collect(nullptr, nullptr, &slow);
     return slow;
 }
 
 std::vector<qint64> SimulatedAgents::ackLatenciesUs() const
 {
-    QList<std::pair<int, AgentRecord>> ignored;
     std::vector<qint64> latencies;
     for (const auto &worker : m_workers)
-        worker->collect(ignored, latencies);
+        worker->collect(nullptr, &latencies, nullptr);
     return latencies;
 }
 

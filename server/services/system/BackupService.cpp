@@ -3,6 +3,7 @@
 #include "common/FileSync.h"
 #include "common/IsoTime.h"
 #include "common/Logging.h"
+#include "common/ThreadPriority.h"
 #include "crypto/ChunkSeal.h"
 #include "crypto/Envelope.h"
 #include "crypto/Random.h"
@@ -37,12 +38,6 @@
 #include <memory>
 #include <set>
 
-#if defined(Q_OS_LINUX)
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace hm::server {
 
 using repositories::BackupRow;
@@ -58,16 +53,6 @@ constexpr qint64 kBackupCheckEveryMs = 60 * 1000;
 QString backupIso(qint64 ms)
 {
     return formatIsoUtcMs(ms);
-}
-
-// This thread's nice value +10 where the OS has per-thread nice values
-// (Linux): about a tenth of the CPU share of the request thread when both
-// want it, never none.
-void lowerBackupWorkerPriority()
-{
-#if defined(Q_OS_LINUX)
-    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
-#endif
 }
 
 Error backupNotFound(const QString &id)
@@ -401,7 +386,9 @@ Result<BackupRow> BackupService::create(const QString &userId, const auth::Clien
         // to the request thread so that requests keep their latency while a
         // backup runs. Not SCHED_IDLE (QThread::IdlePriority): under steady
         // requests on a busy machine it starved the backup for minutes.
-        lowerBackupWorkerPriority();
+        // 10 steps: about a tenth of the request thread's CPU share when
+        // both want it, never none.
+        lowerCurrentThreadPriority(10);
         db->reset(); // ends the read transaction's connection
         if (!written) {
             QFile::remove(plainPath);

@@ -196,9 +196,11 @@ Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
         settle(id, e, structural);
     };
     if (onlyChanging) {
-        for (const qint64 id : sample.changingClients)
-            if (m_entries.contains(id) && m_entries.value(id).serverId == serverId)
+        for (const qint64 id : sample.changingClients) {
+            const auto known = m_entries.constFind(id);
+            if (known != m_entries.cend() && known->serverId == serverId)
                 markAbsent(id);
+        }
     } else {
         for (auto it = keys.value()->cbegin(); it != keys.value()->cend(); ++it)
             markAbsent(it.value());

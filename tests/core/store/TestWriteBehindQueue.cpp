@@ -640,9 +640,21 @@ private slots:
             }
             return std::nullopt;
         };
-        QCOMPARE(niceOf("hivemind-writer"), std::optional<int>(*base + 3));
-        QCOMPARE(niceOf("hivemind-ckpt"), std::optional<int>(*base + 6));
+        // Each thread lowers itself as it begins, after start() returned.
+        QTRY_COMPARE(niceOf("hivemind-writer"), std::optional<int>(*base + 3));
+        QTRY_COMPARE(niceOf("hivemind-ckpt"), std::optional<int>(*base + 6));
         QCOMPARE(currentThreadNice(), base);
+        // Counted from the process, not the thread: a pooled thread lowered
+        // again for its next task (BackupService's worker) stays put.
+        std::optional<int> once, twice;
+        std::thread([&] {
+            lowerCurrentThreadPriority(2);
+            once = currentThreadNice();
+            lowerCurrentThreadPriority(2);
+            twice = currentThreadNice();
+        }).join();
+        QCOMPARE(once, std::optional<int>(*base + 2));
+        QCOMPARE(twice, once);
         QVERIFY(queue.enqueue(row(1, 1)).ok());
         queue.flush();
         QCOMPARE(rowCount(), 1);
