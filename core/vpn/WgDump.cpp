@@ -389,6 +389,72 @@ Result<WgDump> parseWgDumpAll(QByteArrayView text)
     return wgDumpParse(text, nullptr);
 }
 
+Result<WgDump> parseWgDumpPeers(QByteArrayView text, const QString &interfaceName,
+                                const QStringList &publicKeys)
+{
+    if (auto checked = checkInterfaceName(interfaceName); !checked)
+        return checked.error();
+    WgDump dump;
+    std::array<QByteArrayView, kWgDumpMaxColumns + 1> columns;
+    // The interface line first, checked as the whole parse checks it.
+    qsizetype pos = 0;
+    int lineNumber = 0;
+    while (pos < text.size() && dump.interfaces.isEmpty()) {
+        qsizetype end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(pos, end - pos);
+        pos = end + 1;
+        ++lineNumber;
+        if (line.isEmpty())
+            continue;
+        if (wgDumpColumns(line, columns) != 4)
+            return wgDumpError(lineNumber, "not an interface line");
+        if (auto failed = wgDumpInterfaceLine(lineNumber, columns.data(), interfaceName, dump))
+            return *failed;
+    }
+    if (dump.interfaces.isEmpty())
+        return wgDumpError(lineNumber, "no interface line");
+    // Then only the wanted peers' lines: a key at the start of a line,
+    // followed by a tab, is that peer's line (nothing else starts a line).
+    const QByteArrayView peers = text.sliced(qMin(pos, text.size()));
+    QList<std::pair<qsizetype, QByteArrayView>> found; // by offset, as wg printed them
+    QByteArray needle;
+    for (const QString &key : publicKeys) {
+        needle = key.toLatin1() + '\t';
+        qsizetype at = peers.startsWith(needle) ? 0 : -1;
+        if (at < 0) {
+            needle.prepend('\n');
+            at = peers.indexOf(needle);
+            if (at >= 0)
+                ++at;
+        }
+        if (at < 0)
+            continue;
+        qsizetype end = peers.indexOf('\n', at);
+        if (end < 0)
+            end = peers.size();
+        found.append({at, peers.sliced(at, end - at)});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    // A key asked for twice is one peer.
+    found.erase(std::unique(found.begin(), found.end(),
+                            [](const auto &a, const auto &b) { return a.first == b.first; }),
+                found.end());
+    for (const auto &[offset, line] : std::as_const(found)) {
+        const int number =
+            lineNumber + 1 + int(std::count(peers.begin(), peers.begin() + offset, '\n'));
+        if (wgDumpColumns(line, columns) != 8)
+            return wgDumpError(number, "not a peer line");
+        WgDumpPeer peer;
+        if (!wgDumpPeerLine(columns.data(), interfaceName, peer))
+            return wgDumpError(number, "a peer field is malformed");
+        dump.peers.append(std::move(peer));
+    }
+    return dump;
+}
+
 QJsonObject wgDumpToJson(const WgDump &dump)
 {
     QJsonArray interfaces;

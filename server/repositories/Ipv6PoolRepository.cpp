@@ -230,6 +230,14 @@ Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfWgServer(store::Database &db, 
                          {serverId});
 }
 
+Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfClient(store::Database &db, qint64 clientId)
+{
+    return v6Allocations(db,
+                         QStringLiteral("FROM ipv6_allocations WHERE client_id = ? "
+                                        "ORDER BY ipv6_allocations.id"),
+                         {clientId});
+}
+
 Result<qint64> insertIpv6Allocation(store::Database &db, const Ipv6AllocationRow &r)
 {
     const Status s = db.execute(

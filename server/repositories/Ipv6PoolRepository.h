@@ -85,11 +85,13 @@ Result<QList<Ipv6AllocationRow>> recentIpv6Allocations(store::Database &db, qint
                                                        int limit);
 // Every allocation naming a client of the WireGuard server, by id.
 Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfWgServer(store::Database &db, qint64 serverId);
-// Conflict (details.field "custom_prefix", reason "overlapping") when the
-// prefix is taken. The new id.
+// Every allocation naming the client, by id.
+Result<QList<Ipv6AllocationRow>> ipv6AllocationsOfClient(store::Database &db, qint64 clientId);
 // Allocations whose expiry is at or before `nowMs`, oldest expiry first.
 Result<QList<Ipv6AllocationRow>> expiredIpv6Allocations(store::Database &db, qint64 nowMs,
                                                         int limit);
+// Conflict (details.field "custom_prefix", reason "overlapping") when the
+// prefix is taken. The new id.
 Result<qint64> insertIpv6Allocation(store::Database &db, const Ipv6AllocationRow &row);
 Result<int> deleteIpv6Allocation(store::Database &db, qint64 id);
 

@@ -291,6 +291,22 @@ Result<QList<WgPeerRow>> wgActivePeersOfServer(store::Database &db, qint64 serve
     return rows;
 }
 
+Result<std::optional<WgPeerRow>> wgActivePeerOfServer(store::Database &db, qint64 serverId,
+                                                      qint64 clientId, qint64 nowMs)
+{
+    std::optional<WgPeerRow> row;
+    const Status read = db.forEachRow(
+        QStringLiteral("SELECT id, name, public_key, preshared_key, ipv4_address, ipv6_address "
+                       "FROM wg_clients WHERE id = ? AND server_id = ? AND enabled = 1 "
+                       "AND (expires_at IS NULL OR expires_at > ?)"),
+        {clientId, serverId, nowMs}, [&row](const store::Statement &s) {
+            row = WgPeerRow{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+        });
+    if (!read)
+        return read.error();
+    return row;
+}
+
 Result<QList<WgClientAddresses>> wgClientAddressesOfServer(store::Database &db, qint64 serverId)
 {
     QList<WgClientAddresses> rows;

@@ -118,6 +118,10 @@ struct WgPeerRow
     QString ipv6Address;
 };
 Result<QList<WgPeerRow>> wgActivePeersOfServer(store::Database &db, qint64 serverId, qint64 nowMs);
+// One client's peer as wgActivePeersOfServer() would give it; nullopt when
+// the client is gone, on another server, disabled or expired at `nowMs`.
+Result<std::optional<WgPeerRow>> wgActivePeerOfServer(store::Database &db, qint64 serverId,
+                                                      qint64 clientId, qint64 nowMs);
 
 // Every client's addresses on a server (taken when another is placed).
 struct WgClientAddresses

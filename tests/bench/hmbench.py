@@ -46,9 +46,13 @@ def server(binary, *arguments):
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ, HIVEMIND_MASTER_KEY=base64.b64encode(os.urandom(32)).decode(),
                    HIVEMIND_ADMIN_USER=ADMIN, HIVEMIND_ADMIN_PASSWORD=PASSWORD)
+        # HMBENCH_SERVER_LOG=FILE keeps the server's log (e.g. with
+        # QT_LOGGING_RULES set to see one area's timings).
+        log = open(os.environ["HMBENCH_SERVER_LOG"], "ab") \
+            if os.environ.get("HMBENCH_SERVER_LOG") else subprocess.DEVNULL
         process = subprocess.Popen([binary, "--data-dir", data, "--listen", f"127.0.0.1:{port}",
                                     "--component-health-interval", "0", *arguments], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=log)
         try:
             for _ in range(600):
                 try:

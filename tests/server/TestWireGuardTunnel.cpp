@@ -9,13 +9,15 @@
 // family, each in a namespace of its own: each reaches the server over the
 // families it has and not over the other, and disabling one leaves the
 // others' sessions alone (their handshake times do not move, their pings go
-// on). Last, traffic stays exact: through an interface restart, a disable
+// on). A client's changes on a running server are applied as patches of
+// its peer, and leave the interface as the whole stored state applied to a
+// fresh one would. Last, traffic stays exact: through an interface restart, a disable
 // and enable and a kill -9 of hivemind-server, the cumulative bytes of
 // …/traffic equal the sum of what the server's interface counted in each
 // stretch, read by the test with `wg show dump` just before each reset
 // and at the end (the client's way to the server blocked first, so nothing
-// passes between a reading and the reset). Needs root for the namespaces; skipped with ALLOW_SKIP where the
-// machine forbids them.
+// passes between a reading and the reset). Needs root for the namespaces; skipped with ALLOW_SKIP
+// where the machine forbids them.
 
 #include "AuthTestSupport.h"
 #include "WgTunnelSupport.h"
@@ -24,8 +26,10 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTest>
+#include <functional>
 
 using namespace hm;
 using namespace hm::test;
@@ -84,6 +88,50 @@ bool hasPeer(const QString &ns, const QString &interfaceName, const QString &pub
     return shown.succeeded() && shown.out.split('\n').contains(publicKey.toLatin1());
 }
 
+// What the interface's peers are configured with (key, preshared key or
+// not, allowed IPs sorted), sorted; no counters, endpoints or handshakes.
+QStringList configuredPeers(const QString &ns, const QString &interfaceName)
+{
+    const vpn::CommandResult shown =
+        vpn::runCommand(QStringLiteral("ip"),
+                        {QStringLiteral("netns"), QStringLiteral("exec"), ns, QStringLiteral("wg"),
+                         QStringLiteral("show"), interfaceName, QStringLiteral("dump")},
+                        {}, 15'000);
+    auto dump = vpn::parseWgDump(shown.out, interfaceName);
+    if (!shown.succeeded() || !dump)
+        return {QStringLiteral("no dump")};
+    QStringList peers;
+    for (const vpn::WgDumpPeer &p : dump.value().peers) {
+        QStringList allowed;
+        for (const vpn::WgCidr &cidr : p.allowedIps)
+            allowed << cidr.toString();
+        allowed.sort();
+        peers << p.publicKey +
+                     (p.hasPresharedKey ? QStringLiteral(" psk ") : QStringLiteral(" - ")) +
+                     allowed.join(u',');
+    }
+    peers.sort();
+    return peers;
+}
+
+// The routes through the interface that are not the kernel's own, sorted.
+QStringList addedRoutes(const QString &ns, const QString &interfaceName)
+{
+    QStringList routes;
+    for (const char *family : {"-4", "-6"}) {
+        const vpn::CommandResult shown = vpn::runCommand(
+            QStringLiteral("ip"),
+            {QStringLiteral("-n"), ns, QString::fromLatin1(family), QStringLiteral("-j"),
+             QStringLiteral("route"), QStringLiteral("show"), QStringLiteral("dev"), interfaceName},
+            {}, 15'000);
+        for (const QJsonValue &route : QJsonDocument::fromJson(shown.out).array())
+            if (route[QStringLiteral("protocol")].toString() != QLatin1String("kernel"))
+                routes << route[QStringLiteral("dst")].toString();
+    }
+    routes.sort();
+    return routes;
+}
+
 } // namespace
 
 class TestWireGuardTunnel : public QObject, private ServerFixture
@@ -116,6 +164,7 @@ private:
     const QString m_ifTrafficClient = QStringLiteral("hmty") + m_suffix;
     const QString m_ifConfirm = QStringLiteral("hmtk") + m_suffix;
     const QString m_ifConfirmClient = QStringLiteral("hmtl") + m_suffix;
+    const QString m_ifPatched = QStringLiteral("hmtp") + m_suffix;
     const QStringList m_serverOptions{QStringLiteral("--wireguard-backend"),
                                       QStringLiteral("wireguard-go"),
                                       QStringLiteral("--wireguard-netns"), m_nsServer};
@@ -197,7 +246,8 @@ private slots:
         for (const auto &[ns, dev] :
              {std::pair{m_nsServer, m_ifServer}, std::pair{m_nsClient, m_ifClient},
               std::pair{m_nsServer, m_ifTraffic}, std::pair{m_nsClient, m_ifTrafficClient},
-              std::pair{m_nsServer, m_ifConfirm}, std::pair{m_nsClient, m_ifConfirmClient}})
+              std::pair{m_nsServer, m_ifConfirm}, std::pair{m_nsClient, m_ifConfirmClient},
+              std::pair{m_nsServer, m_ifPatched}})
             tunnelIp(
                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
         tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"), QStringLiteral("del"),
@@ -388,6 +438,127 @@ private slots:
                               Http::bearer(m_admin))
                      .status,
                  200);
+    }
+
+    // A client's change on a running server is applied as a patch of its
+    // peer (hivemind_wireguard_applies_total{mode="patch"}), not the whole
+    // interface; held against the reference — the same stored state applied
+    // whole to a fresh interface (stop, start) — after a script of every
+    // kind of change: a client added, an address moved, a client disabled
+    // and enabled again, a delegated IPv6 prefix (peer and route) given and
+    // released, a client deleted.
+    void clientChangesArePatchedAsAWholeApplyWould()
+    {
+        const Answer created = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                                            {{"name", "Patched"},
+                                             {"interface", m_ifPatched},
+                                             {"listen_port", 51826},
+                                             {"ipv4_address", "10.81.0.1/24"},
+                                             {"ipv6_address", "fd81::1/64"},
+                                             {"endpoint_host", "192.0.2.1"}},
+                                            m_admin);
+        QVERIFY2(created.status == 201, created.raw.constData());
+        const double serverId = created.data().value("id").toDouble();
+        const QString serverPath =
+            QStringLiteral("/api/v1/wireguard/servers/") + QString::number(qint64(serverId));
+        QList<double> clients;
+        const auto addClient = [&](const char *name, const char *family) {
+            const Answer client = m_http->json(
+                "POST", QStringLiteral("/api/v1/wireguard/clients"),
+                {{"server_id", serverId}, {"name", name}, {"address_family", family}}, m_admin);
+            QVERIFY2(client.status == 201, client.raw.constData());
+            clients << client.data().value("id").toDouble();
+        };
+        addClient("one", "dual");
+        addClient("two", "ipv4");
+        addClient("three", "ipv6");
+        QCOMPARE(
+            m_http->send("POST", serverPath + QStringLiteral("/start"), {}, Http::bearer(m_admin))
+                .status,
+            200);
+        const auto cleanup = qScopeGuard([&] {
+            (void)m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
+                               Http::bearer(m_admin));
+        });
+        const auto metric = [this](const QByteArray &series) -> qint64 {
+            const QByteArray text = m_http->get(QStringLiteral("/metrics")).raw;
+            const QByteArray name = '\n' + series + ' ';
+            const qsizetype at = text.indexOf(name);
+            if (at < 0)
+                return -1;
+            const qsizetype start = at + name.size();
+            return qint64(text.mid(start, text.indexOf('\n', start) - start).toDouble());
+        };
+        const QByteArray applied = "hivemind_wireguard_change_applied_seconds_count";
+        const QByteArray patches = "hivemind_wireguard_applies_total{mode=\"patch\"}";
+        const QByteArray wholes = "hivemind_wireguard_applies_total{mode=\"whole\"}";
+        // Each step is one client's change: applied as one patch, nothing
+        // applied whole.
+        const auto step = [&](const char *what, const std::function<void()> &change) {
+            const qint64 applied0 = metric(applied);
+            const qint64 patches0 = metric(patches);
+            const qint64 wholes0 = metric(wholes);
+            change();
+            QTRY_COMPARE_WITH_TIMEOUT(metric(applied), applied0 + 1, 15000);
+            QVERIFY2(metric(patches) == patches0 + 1, what);
+            QVERIFY2(metric(wholes) == wholes0, what);
+        };
+        const auto clientPath = [&](int i, const QString &tail = {}) {
+            return QStringLiteral("/api/v1/wireguard/clients/") +
+                   QString::number(qint64(clients[i])) + tail;
+        };
+        const auto post = [&](const QString &path) {
+            QCOMPARE(m_http->send("POST", path, {}, Http::bearer(m_admin)).status, 200);
+        };
+        step("a client added", [&] { addClient("four", "dual"); });
+        step("an address moved", [&] {
+            const Answer moved =
+                m_http->json("PUT", clientPath(1), {{"ipv4_address", "10.81.0.77"}}, m_admin);
+            QVERIFY2(moved.status == 200, moved.raw.constData());
+        });
+        step("a client disabled", [&] { post(clientPath(2, QStringLiteral("/disable"))); });
+        step("a client enabled", [&] { post(clientPath(2, QStringLiteral("/enable"))); });
+        const Answer pool = m_http->json(
+            "POST", QStringLiteral("/api/v1/ipv6/pools"),
+            {{"name", "patched"}, {"prefix", "2001:db8:81::/48"}, {"prefix_length", 64}}, m_admin);
+        QVERIFY2(pool.status == 201, pool.raw.constData());
+        QString allocationPath;
+        step("a prefix delegated", [&] {
+            const Answer given = m_http->json(
+                "POST", QStringLiteral("/api/v1/ipv6/allocations"),
+                {{"pool_id", pool.data().value("id")}, {"client_id", clients[0]}}, m_admin);
+            QVERIFY2(given.status == 201, given.raw.constData());
+            allocationPath = QStringLiteral("/api/v1/ipv6/allocations/") +
+                             QString::number(given.data().value("id").toInt());
+        });
+        const auto routedPrefix = [&] {
+            return addedRoutes(m_nsServer, m_ifPatched).join(u' ').contains(u"2001:db8:81:");
+        };
+        QVERIFY(routedPrefix());
+        step("the prefix released", [&] {
+            QCOMPARE(m_http->send("DELETE", allocationPath, {}, Http::bearer(m_admin)).status, 200);
+        });
+        QVERIFY(!routedPrefix());
+        step("a client deleted", [&] {
+            QCOMPARE(m_http->send("DELETE", clientPath(1), {}, Http::bearer(m_admin)).status, 200);
+        });
+        step("a prefix delegated again", [&] {
+            const Answer given = m_http->json(
+                "POST", QStringLiteral("/api/v1/ipv6/allocations"),
+                {{"pool_id", pool.data().value("id")}, {"client_id", clients[3]}}, m_admin);
+            QVERIFY2(given.status == 201, given.raw.constData());
+        });
+        const QStringList patched = configuredPeers(m_nsServer, m_ifPatched);
+        const QStringList patchedRoutes = addedRoutes(m_nsServer, m_ifPatched);
+        QCOMPARE(patched.size(), 3);
+        QCOMPARE(patchedRoutes.size(), 1);
+        QVERIFY(routedPrefix());
+
+        // The reference: the stored state applied whole to a new interface.
+        post(serverPath + QStringLiteral("/stop"));
+        post(serverPath + QStringLiteral("/start"));
+        QCOMPARE(configuredPeers(m_nsServer, m_ifPatched), patched);
+        QCOMPARE(addedRoutes(m_nsServer, m_ifPatched), patchedRoutes);
     }
 
     void trafficStaysExactThroughResets()

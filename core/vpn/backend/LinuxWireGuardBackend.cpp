@@ -245,6 +245,64 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
     return syncRoutes(spec);
 }
 
+Result<bool> LinuxWireGuardBackend::patchPeers(const PeerPatch &patch)
+{
+    auto state = linkState(patch.name);
+    if (!state)
+        return state.error();
+    if (!state->exists)
+        return Error{ErrorCode::ResourceNotFound,
+                     QStringLiteral("interface %1 is not running").arg(patch.name)};
+    QElapsedTimer took;
+    took.start();
+    WgSetconfDigest patchDigest;
+    WgPeerDelta delta;
+    {
+        // The digest is read and changed only on the caller's one worker;
+        // the lock is for down() and sync() from elsewhere.
+        QMutexLocker lock(&m_appliedMutex);
+        const auto it = m_applied.constFind(patch.name);
+        if (it == m_applied.cend() || it->instance != state->instance)
+            return false;
+        delta = peerPatch(it->digest, patch.setconf, patch.removed, patchDigest);
+    }
+    qCDebug(lcWgBackend).noquote()
+        << "interface" << patch.name << "patch of" << patchDigest.peerHashes.size() << "peers in"
+        << took.nsecsElapsed() / 1000 << "us";
+    if (delta.interfaceChanged || delta.changed.size() + delta.removed.size() > kIncrementalPeers)
+        return false;
+    if (!delta.changed.isEmpty() || !delta.removed.isEmpty()) {
+        if (!applyPeerDelta(patch.name, delta)) {
+            // Some peers may be set: only a whole sync knows the state now.
+            QMutexLocker lock(&m_appliedMutex);
+            m_applied.remove(patch.name);
+            return false;
+        }
+    }
+    {
+        QMutexLocker lock(&m_appliedMutex);
+        auto it = m_applied.find(patch.name);
+        if (it == m_applied.end() || it->instance != state->instance)
+            return false;
+        applyPatch(it->digest, patchDigest, patch.removed);
+    }
+    for (const auto &[routes, verb] : {std::pair{&patch.routesAdded, QStringLiteral("replace")},
+                                       std::pair{&patch.routesRemoved, QStringLiteral("del")}}) {
+        for (const QString &route : *routes) {
+            const CommandResult done =
+                run(QStringLiteral("ip"),
+                    {QStringLiteral("route"), verb, route, QStringLiteral("dev"), patch.name});
+            if (!done.succeeded()) {
+                qCWarning(lcWgBackend).noquote()
+                    << "interface" << patch.name << "route" << route << "not changed (" << verb
+                    << "); syncing the whole config";
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 void LinuxWireGuardBackend::remember(const QString &name, const QByteArray &setconf)
 {
     auto state = linkState(name);

@@ -45,6 +45,7 @@ public:
     bool applies() const override { return true; }
     Status up(const InterfaceSpec &spec) override;
     Status sync(const InterfaceSpec &spec) override;
+    Result<bool> patchPeers(const PeerPatch &patch) override;
     Status down(const QString &name) override;
     Result<QByteArray> dump(const QString &name) override;
     Result<LinkState> linkState(const QString &name) override;

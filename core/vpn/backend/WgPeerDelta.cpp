@@ -34,15 +34,20 @@ struct WgSetconfSection
     QByteArrayView publicKey; // a peer's, as written
 };
 
-// Calls `visit` for each section in order, without copying the text.
+// Calls `visit` for each section in order, without copying the text. A
+// section ends with its last line that is neither blank nor a comment: the
+// comments written above the next [Peer] (its name) are not part of the
+// peer before it, so a peer's digest depends on its own lines only, the
+// same in a whole config and in a patch of a few peers.
 template <typename Visit> void forEachSection(QByteArrayView text, Visit &&visit)
 {
     WgSetconfSection section;
     qsizetype start = -1;
-    const auto close = [&](qsizetype end) {
+    qsizetype contentEnd = 0; // after the section's last line with content
+    const auto close = [&]() {
         if (start < 0)
             return;
-        section.text = text.sliced(start, end - start);
+        section.text = text.sliced(start, contentEnd - start);
         visit(section);
     };
     qsizetype pos = 0;
@@ -54,7 +59,7 @@ template <typename Visit> void forEachSection(QByteArrayView text, Visit &&visit
         // Most lines are neither a header nor a key: one byte tells.
         const char first = line.isEmpty() ? 0 : line.front();
         if (first == '[' && (line == "[Interface]" || line == "[Peer]")) {
-            close(pos);
+            close();
             start = pos;
             section = {line == "[Peer]", {}, {}};
         } else if (first == 'P' && section.peer && line.startsWith("PublicKey")) {
@@ -62,9 +67,23 @@ template <typename Visit> void forEachSection(QByteArrayView text, Visit &&visit
             if (eq > 0 && line.first(eq).trimmed() == "PublicKey")
                 section.publicKey = line.sliced(eq + 1).trimmed();
         }
+        if (first != 0 && first != '#')
+            contentEnd = end;
         pos = end + 1;
     }
-    close(text.size());
+    close();
+}
+
+bool peerIdOf(QStringView key, WgPeerId &id)
+{
+    if (key.size() != qsizetype(id.text.size()))
+        return false;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        if (key[i].unicode() > 0x7f)
+            return false;
+        id.text[size_t(i)] = char(key[i].unicode());
+    }
+    return true;
 }
 
 WgPeerSetting settingOf(const WgSetconfSection &section)
@@ -160,6 +179,42 @@ WgPeerDelta peerDelta(const WgSetconfDigest &before, QByteArrayView afterSetconf
                 delta.removed << QString::fromLatin1(it.key().text.data(),
                                                      qsizetype(it.key().text.size()));
     return delta;
+}
+
+WgPeerDelta peerPatch(const WgSetconfDigest &before, QByteArrayView patchSetconf,
+                      const QStringList &removed, WgSetconfDigest &patch)
+{
+    WgPeerDelta delta;
+    patch = digestPass(
+        patchSetconf, 0,
+        [&](const WgSetconfSection &s, const WgPeerId &id, const WgSectionDigest &digest) {
+            const auto it = before.peerHashes.constFind(id);
+            if (it == before.peerHashes.cend() || !(it.value() == digest))
+                delta.changed << settingOf(s);
+        });
+    delta.interfaceChanged = before.interfaceHash.isEmpty() || patch.interfaceHash.isEmpty() ||
+                             before.interfaceHash != patch.interfaceHash;
+    for (const QString &key : removed) {
+        WgPeerId id;
+        if (!peerIdOf(key, id)) {
+            delta.interfaceChanged = true; // not a key renderStripped writes
+            continue;
+        }
+        if (before.peerHashes.contains(id) && !patch.peerHashes.contains(id))
+            delta.removed << key;
+    }
+    return delta;
+}
+
+void applyPatch(WgSetconfDigest &applied, const WgSetconfDigest &patch, const QStringList &removed)
+{
+    for (const QString &key : removed) {
+        WgPeerId id;
+        if (peerIdOf(key, id) && !patch.peerHashes.contains(id))
+            applied.peerHashes.remove(id);
+    }
+    for (auto it = patch.peerHashes.cbegin(); it != patch.peerHashes.cend(); ++it)
+        applied.peerHashes.insert(it.key(), it.value());
 }
 
 } // namespace hm::vpn

@@ -76,4 +76,17 @@ WgSetconfDigest digestOfSetconf(QByteArrayView setconf);
 WgPeerDelta peerDelta(const WgSetconfDigest &before, QByteArrayView afterSetconf,
                       WgSetconfDigest &after);
 
+// A patch of some peers against what was applied: `patchSetconf` holds the
+// [Interface] section and only the peers that may have changed (the form
+// renderStripped writes), `removed` the public keys to take off. The delta
+// names the patch's peers that differ from `before` and the removed keys
+// `before` has; every other peer of `before` stays. `patch` gets the
+// text's own digest, for applyPatch(). Held against peerDelta() of the
+// whole new text (TestLinuxWireGuardBackend).
+WgPeerDelta peerPatch(const WgSetconfDigest &before, QByteArrayView patchSetconf,
+                      const QStringList &removed, WgSetconfDigest &patch);
+// `applied` brought to what it is after the patch: the removed peers out,
+// the patch's peers in. Equal to digestOfSetconf() of the whole new text.
+void applyPatch(WgSetconfDigest &applied, const WgSetconfDigest &patch, const QStringList &removed);
+
 } // namespace hm::vpn

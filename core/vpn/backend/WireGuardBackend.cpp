@@ -5,4 +5,9 @@ namespace hm::vpn {
 // Out of line: the vtable lives in this library.
 WireGuardBackend::~WireGuardBackend() = default;
 
+Result<bool> WireGuardBackend::patchPeers(const PeerPatch &)
+{
+    return false;
+}
+
 } // namespace hm::vpn

@@ -26,6 +26,20 @@ struct InterfaceSpec
     QStringList routes;
 };
 
+// Some peers of a running interface changed, and nothing else: what a
+// client's change gives the backend instead of the whole config, so the
+// work stays flat in the number of peers (issue 36).
+struct PeerPatch
+{
+    QString name;
+    // The [Interface] section and only the peers that may have changed, in
+    // the form renderStripped writes. Holds keys: stdin only, wiped after.
+    QByteArray setconf;
+    QStringList removed;       // public keys to take off
+    QStringList routesAdded;   // prefixes routed into the interface from now on
+    QStringList routesRemoved; // prefixes no longer routed
+};
+
 // What a backend can see of a running interface.
 struct LinkState
 {
@@ -62,6 +76,14 @@ public:
     // of peers that stay (`wg syncconf`), then its addresses, MTU and routes.
     // RESOURCE_NOT_FOUND when it is not running.
     virtual Status sync(const InterfaceSpec &spec) = 0;
+    // Applies `patch` when the interface is the instance the last up() or
+    // sync() of this backend left, with the same [Interface] section: the
+    // patch's peers set, the removed ones taken off, the routes changed,
+    // every other peer untouched. False when it cannot (nothing remembered
+    // of this instance, the section differs, too many peers, a tool failed;
+    // what a failed call left is repaired by the next sync()): the caller
+    // then syncs the whole config. The default cannot.
+    virtual Result<bool> patchPeers(const PeerPatch &patch);
     // Removes the interface; fine when it is not there.
     virtual Status down(const QString &name) = 0;
     // `wg show NAME dump`. Its first line holds the interface's private key:

@@ -166,6 +166,20 @@ QByteArray Metrics::exposition() const
            "Availability figures of the public status page computed, not taken from its cache.");
     out += "hivemind_public_availability_computed_total " +
            QByteArray::number(publicAvailabilityComputed.value()) + '\n';
+    header(out, "hivemind_wireguard_change_applied_seconds", "histogram",
+           "From a WireGuard client's change stored to its running interface applied.");
+    wireguardChangeApplied.write(out, "hivemind_wireguard_change_applied_seconds", {});
+    header(out, "hivemind_wireguard_applies_total", "counter",
+           "WireGuard applies that succeeded: a patch of the changed clients' peers, or the "
+           "whole interface.");
+    out += "hivemind_wireguard_applies_total{mode=\"patch\"} " +
+           QByteArray::number(wireguardPatches.value()) + '\n';
+    out += "hivemind_wireguard_applies_total{mode=\"whole\"} " +
+           QByteArray::number(wireguardWholeApplies.value()) + '\n';
+    header(out, "hivemind_wireguard_apply_failures_total", "counter",
+           "WireGuard applies (start, re-sync) that failed.");
+    out += "hivemind_wireguard_apply_failures_total " +
+           QByteArray::number(wireguardApplyFailures.value()) + '\n';
     header(out, "hivemind_executions_started_total", "counter", "Flow executions started.");
     out +=
         "hivemind_executions_started_total " + QByteArray::number(executionsStarted.value()) + '\n';

@@ -97,6 +97,13 @@ public:
     // Availability figures the public status page computed (not served
     // from its cache): one per node and range.
     Counter publicAvailabilityComputed;
+    // WireGuard (server/services/vpn): a client's change from the moment it
+    // was stored to its interface applied (the worker's read, render and
+    // backend call), and the applies that failed.
+    Histogram wireguardChangeApplied{{0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 15}};
+    Counter wireguardApplyFailures;
+    Counter wireguardPatches;      // client changes applied as a patch of their peers
+    Counter wireguardWholeApplies; // interfaces brought to their whole stored state
 
     // One finished HTTP request; route is the path template, not the URL,
     // so ids in paths do not explode the label set.

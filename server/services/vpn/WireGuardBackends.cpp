@@ -31,6 +31,10 @@ public:
     bool applies() const override { return chosen().applies(); }
     Status up(const InterfaceSpec &spec) override { return chosen().up(spec); }
     Status sync(const InterfaceSpec &spec) override { return chosen().sync(spec); }
+    Result<bool> patchPeers(const hm::vpn::PeerPatch &patch) override
+    {
+        return chosen().patchPeers(patch);
+    }
     Status down(const QString &name) override { return chosen().down(name); }
     Result<QByteArray> dump(const QString &name) override { return chosen().dump(name); }
     Result<LinkState> linkState(const QString &name) override { return chosen().linkState(name); }

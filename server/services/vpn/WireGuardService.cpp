@@ -12,6 +12,7 @@
 #include "server/repositories/WgTrafficRepository.h"
 #include "server/services/auth/AccountEvents.h"
 #include "server/services/auth/AuditLog.h"
+#include "server/services/system/Metrics.h"
 #include "server/services/vpn/WgRowSnapshot.h"
 #include "store/Database.h"
 #include "vpn/AddressPlan.h"
@@ -26,6 +27,7 @@
 #include <QMultiHash>
 #include <QRegularExpression>
 #include <algorithm>
+#include <chrono>
 
 namespace hm::server::vpn {
 
@@ -249,6 +251,13 @@ QString wgEndpointText(const hm::vpn::WgDumpPeer &p)
            QString::number(p.endpointPort);
 }
 
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump &dump)
 {
     WgTrafficSample sample;
@@ -263,7 +272,10 @@ WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump
 
 // What the interface's counters say now (worker). Not taken when the
 // backend applies nothing or a tool failed: nothing is concluded then.
-WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QString &name)
+// `onlyKeys`: the sample holds those peers only (the ones a change of a few
+// clients touches), read from the dump without parsing the others.
+WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QString &name,
+                                const QStringList *onlyKeys = nullptr)
 {
     if (!backend.applies())
         return {};
@@ -278,7 +290,8 @@ WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QStrin
     auto dumped = backend.dump(name);
     if (!dumped)
         return {};
-    auto parsed = hm::vpn::parseWgDump(dumped.value(), name);
+    auto parsed = onlyKeys ? hm::vpn::parseWgDumpPeers(dumped.value(), name, *onlyKeys)
+                           : hm::vpn::parseWgDump(dumped.value(), name);
     crypto::wipe(dumped.value());
     if (!parsed)
         return {};
@@ -1209,49 +1222,13 @@ void WireGuardService::runOnWorker(std::function<Result<QJsonObject>()> work, Do
     });
 }
 
-Result<QJsonObject> WireGuardService::applyOnWorker(const WgServerRow &srv, qint64 nowMs,
-                                                    bool syncOnly, WgTrafficSample &sample)
-{
-    if (!m_workerDb)
-        return Error{ErrorCode::InternalError,
-                     QStringLiteral("the WireGuard worker has no database connection")};
-    auto plan = applyPlan(*m_workerDb, m_cipher, srv, nowMs);
-    if (!plan)
-        return plan.error();
-    if (sample.exists && sample.beforeChange && !sample.changingClients.isEmpty()) {
-        QSet<QString> kept;
-        kept.reserve(plan.value().config.peers.size());
-        for (const hm::vpn::WgPeer &peer : std::as_const(plan.value().config.peers))
-            kept.insert(peer.publicKey);
-        for (const WgTrafficSample::Peer &peer : std::as_const(sample.peers))
-            if (!kept.contains(peer.publicKey))
-                sample.removedKeys.insert(peer.publicKey);
-    }
-    auto spec = std::move(plan.value()).render();
-    if (!spec)
-        return spec.error();
-    Status s;
-    if (syncOnly) {
-        s = m_backend->sync(spec.value());
-    } else {
-        auto state = m_backend->linkState(spec.value().name);
-        s = state && state.value().exists ? m_backend->sync(spec.value())
-                                          : m_backend->up(spec.value());
-    }
-    crypto::wipe(spec.value().setconf);
-    crypto::wipe(spec.value().quickConfig);
-    if (!s)
-        return s.error();
-    return QJsonObject{};
-}
+namespace {
 
-Result<WgApplyPlan> WireGuardService::applyPlan(store::Database &db, crypto::EnvelopeCipher &cipher,
-                                                const WgServerRow &srv, qint64 nowMs)
+// The interface of `srv` with `peers`: all of its active clients, or only
+// those a patch sets. Keys stay sealed until WgApplyPlan::render().
+WgApplyPlan wgInterfacePlan(crypto::EnvelopeCipher &cipher, const WgServerRow &srv,
+                            const QList<WgPlannedPeer> &peers)
 {
-    // Enabled, unexpired clients only, and only what their [Peer] needs.
-    auto clients = wgActivePeersOfServer(db, srv.id, nowMs);
-    if (!clients)
-        return clients.error();
     WgApplyPlan plan;
     plan.cipher = &cipher;
     plan.keys.append({srv.sealedPrivateKey, wgServerAad(srv.id)});
@@ -1268,38 +1245,179 @@ Result<WgApplyPlan> WireGuardService::applyPlan(store::Database &db, crypto::Env
     config.interface.listenPort = quint16(srv.listenPort);
     config.interface.mtu = srv.mtu;
     spec.mtu = srv.mtu;
-    // Prefixes delegated to the clients (IPv6 pools): in the peer's
-    // AllowedIPs and routed into the interface.
+    config.peers.reserve(peers.size());
+    for (const WgPlannedPeer &p : peers) {
+        if (!p.sealedPresharedKey.isEmpty())
+            plan.keys.append(
+                {p.sealedPresharedKey, wgPresharedAad(p.clientId), qsizetype(config.peers.size())});
+        // Prefixes delegated to the clients (IPv6 pools): in the peer's
+        // AllowedIPs and routed into the interface.
+        spec.routes << p.routes;
+        config.peers << p.peer;
+    }
+    return plan;
+}
+
+} // namespace
+
+Result<QJsonObject> WireGuardService::applyOnWorker(const WgServerRow &srv, qint64 nowMs,
+                                                    bool syncOnly, WgTrafficSample &sample)
+{
+    if (!m_workerDb)
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("the WireGuard worker has no database connection")};
+    // Whatever happens below, the interface is no longer what the kept
+    // plan says until this apply succeeds.
+    m_plans.forget(srv.id);
+    auto peers = plannedPeers(*m_workerDb, srv, nowMs);
+    if (!peers)
+        return peers.error();
+    if (sample.exists && sample.beforeChange && !sample.changingClients.isEmpty()) {
+        QSet<QString> kept;
+        kept.reserve(peers.value().size());
+        for (const WgPlannedPeer &p : std::as_const(peers.value()))
+            kept.insert(p.peer.publicKey);
+        for (const WgTrafficSample::Peer &peer : std::as_const(sample.peers))
+            if (!kept.contains(peer.publicKey))
+                sample.removedKeys.insert(peer.publicKey);
+    }
+    auto spec = wgInterfacePlan(m_cipher, srv, peers.value()).render();
+    if (!spec)
+        return spec.error();
+    Status s;
+    if (syncOnly) {
+        s = m_backend->sync(spec.value());
+    } else {
+        auto state = m_backend->linkState(spec.value().name);
+        s = state && state.value().exists ? m_backend->sync(spec.value())
+                                          : m_backend->up(spec.value());
+    }
+    crypto::wipe(spec.value().setconf);
+    crypto::wipe(spec.value().quickConfig);
+    if (!s)
+        return s.error();
+    Metrics::instance().wireguardWholeApplies.inc();
+    if (m_backend->applies())
+        m_plans.remember(srv.id, WgPeerPlans::fingerprintOf(srv), peers.value());
+    return QJsonObject{};
+}
+
+Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowMs,
+                                             const QSet<qint64> &changingClients,
+                                             WgTrafficSample &sample)
+{
+    if (!m_workerDb || !m_backend->applies() || changingClients.isEmpty() ||
+        changingClients.size() > kPatchClients)
+        return false;
+    WgPeerPlans::Plan *plan = m_plans.find(srv.id, WgPeerPlans::fingerprintOf(srv));
+    if (!plan)
+        return false;
+    // The changing clients as stored now, against the plan.
+    QList<WgPlannedPeer> set;
+    QList<qint64> gone;
+    QSet<qint64> added; // clients whose peer the interface does not have yet
+    hm::vpn::PeerPatch patch;
+    patch.name = srv.interfaceName;
+    for (const qint64 id : changingClients) {
+        auto row = wgActivePeerOfServer(*m_workerDb, srv.id, id, nowMs);
+        if (!row)
+            return row.error();
+        std::optional<WgPlannedPeer> now;
+        if (row.value()) {
+            auto allocations = ipv6AllocationsOfClient(*m_workerDb, id);
+            if (!allocations)
+                return allocations.error();
+            QStringList prefixes;
+            for (const Ipv6AllocationRow &a : std::as_const(allocations.value()))
+                prefixes << a.prefix;
+            now = wgPlannedPeer(*row.value(), prefixes);
+        }
+        const auto before = plan->peers.constFind(id);
+        const QStringList routesBefore =
+            before != plan->peers.cend() ? before->routes : QStringList{};
+        const QStringList routesNow = now ? now->routes : QStringList{};
+        for (const QString &route : routesNow)
+            if (!routesBefore.contains(route))
+                patch.routesAdded << route;
+        for (const QString &route : routesBefore)
+            if (!routesNow.contains(route))
+                patch.routesRemoved << route;
+        if (before != plan->peers.cend() && (!now || now->peer.publicKey != before->peer.publicKey))
+            patch.removed << before->peer.publicKey;
+        if (now) {
+            set << *now;
+            if (before == plan->peers.cend() || now->peer.publicKey != before->peer.publicKey)
+                added.insert(id);
+        } else {
+            gone << id;
+        }
+    }
+    // A peer that goes takes its counters with it: sampled just before, as
+    // a whole change would (WgTrafficSample::removedKeys), but only the
+    // changing clients' peers are read out of the dump (the book stores
+    // those and no other). The dump itself is the one part of a change
+    // that grows with the interface: wg has no way to read one peer.
+    if (!patch.removed.isEmpty() && !sample.taken) {
+        QStringList keys;
+        for (const qint64 id : changingClients)
+            if (const auto before = plan->peers.constFind(id); before != plan->peers.cend())
+                keys << before->peer.publicKey;
+        sample = wgSampleTraffic(*m_backend, srv.interfaceName, &keys);
+        sample.beforeChange = true;
+        sample.changingClients = changingClients;
+        for (const QString &key : std::as_const(patch.removed))
+            sample.removedKeys.insert(key);
+    }
+    auto spec = wgInterfacePlan(m_cipher, srv, set).render();
+    if (!spec)
+        return spec.error();
+    patch.setconf = std::move(spec.value().setconf);
+    crypto::wipe(spec.value().quickConfig);
+    auto patched = m_backend->patchPeers(patch);
+    crypto::wipe(patch.setconf);
+    if (!patched || !patched.value()) {
+        m_plans.forget(srv.id);
+        return patched;
+    }
+    Metrics::instance().wireguardPatches.inc();
+    for (const qint64 id : std::as_const(gone))
+        plan->peers.remove(id);
+    for (const WgPlannedPeer &p : std::as_const(set))
+        plan->peers.insert(p.clientId, p);
+    // A peer added starts its counters from zero. With no sample taken
+    // (nothing removed), the book still has to hear that the peer was not
+    // there before this change, or a client disabled and enabled again
+    // between two samples would have its new counters read as the old
+    // ones going on: what a sample just before the change would have
+    // shown, without reading the interface.
+    if (!sample.taken && !added.isEmpty()) {
+        sample.taken = true;
+        sample.exists = true;
+        sample.beforeChange = true;
+        sample.changingClients = added;
+    }
+    return true;
+}
+
+Result<QList<WgPlannedPeer>> WireGuardService::plannedPeers(store::Database &db,
+                                                            const WgServerRow &srv, qint64 nowMs)
+{
+    // Enabled, unexpired clients only, and only what their [Peer] needs.
+    auto clients = wgActivePeersOfServer(db, srv.id, nowMs);
+    if (!clients)
+        return clients.error();
     auto delegated = ipv6AllocationsOfWgServer(db, srv.id);
     if (!delegated)
         return delegated.error();
-    QMultiHash<qint64, QString> delegatedTo; // client id -> prefixes
+    QHash<qint64, QStringList> delegatedTo; // client id -> prefixes, in allocation order
     for (const Ipv6AllocationRow &a : delegated.value())
         if (a.clientId)
-            delegatedTo.insert(*a.clientId, a.prefix);
-    for (const WgPeerRow &c : clients.value()) {
-        hm::vpn::WgPeer peer;
-        peer.comments << QStringLiteral("Name = ") + c.name;
-        peer.publicKey = c.publicKey;
-        if (!c.sealedPresharedKey.isEmpty())
-            plan.keys.append(
-                {c.sealedPresharedKey, wgPresharedAad(c.id), qsizetype(config.peers.size())});
-        if (!c.ipv4Address.isEmpty())
-            peer.allowedIps << wgCidr(c.ipv4Address, 32);
-        if (!c.ipv6Address.isEmpty())
-            peer.allowedIps << wgCidr(c.ipv6Address, 128);
-        // Allocation order (the repository's), as before.
-        QStringList prefixes = delegatedTo.values(c.id);
-        std::reverse(prefixes.begin(), prefixes.end());
-        for (const QString &prefix : std::as_const(prefixes)) {
-            if (const auto cidr = hm::vpn::parseCidr(prefix)) {
-                peer.allowedIps << *cidr;
-                spec.routes << prefix;
-            }
-        }
-        config.peers << peer;
-    }
-    return plan;
+            delegatedTo[*a.clientId] << a.prefix;
+    QList<WgPlannedPeer> peers;
+    peers.reserve(clients.value().size());
+    for (const WgPeerRow &c : clients.value())
+        peers << wgPlannedPeer(c, delegatedTo.value(c.id));
+    return peers;
 }
 
 void WireGuardService::resyncServerOfClient(qint64 clientId)
@@ -1316,17 +1434,42 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
     auto srv = server(serverId);
     if (!srv || srv.value().desiredState != QLatin1String("running"))
         return;
-    runSampled(
-        serverId, srv.value().interfaceName,
-        [this, row = srv.value(), at = now()](WgTrafficSample &sample) {
-            return applyOnWorker(row, at, true, sample);
+    // A change of some clients patches their peers (the interface's other
+    // peers untouched and unread: flat in the server's size); anything else,
+    // or a patch the backend cannot take, samples the counters and applies
+    // the whole stored state.
+    auto sample = std::make_shared<WgTrafficSample>();
+    runOnWorker(
+        [this, row = srv.value(), at = now(), sample, changingClients,
+         stored = steadyNowNs()]() -> Result<QJsonObject> {
+            auto patched = patchOnWorker(row, at, changingClients, *sample);
+            if (!patched)
+                qCWarning(lcServer).noquote()
+                    << "WireGuard server" << row.id
+                    << "not patched; applying it whole:" << patched.error().message;
+            if (!patched || !patched.value()) {
+                if (!sample->taken) {
+                    *sample = wgSampleTraffic(*m_backend, row.interfaceName);
+                    sample->beforeChange = true;
+                    sample->changingClients = changingClients;
+                }
+                auto applied = applyOnWorker(row, at, true, *sample);
+                if (!applied)
+                    return applied;
+            }
+            if (!changingClients.isEmpty())
+                Metrics::instance().wireguardChangeApplied.observe(double(steadyNowNs() - stored) /
+                                                                   1e9);
+            return QJsonObject{};
         },
-        [serverId](Result<QJsonObject> done) {
-            if (!done)
+        [this, serverId, sample](Result<QJsonObject> done) {
+            accountTraffic(serverId, *sample);
+            if (!done) {
+                Metrics::instance().wireguardApplyFailures.inc();
                 qCWarning(lcServer).noquote()
                     << "WireGuard server" << serverId << "not re-synced:" << done.error().message;
-        },
-        true, changingClients);
+            }
+        });
 }
 
 void WireGuardService::startServer(const auth::Principal &caller, const auth::ClientInfo &client,
@@ -1384,8 +1527,9 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
     const auth::ClientInfo from = client;
     runSampled(
         id, srv.value().interfaceName,
-        [backend = m_backend,
+        [this, id, backend = m_backend,
          name = srv.value().interfaceName](WgTrafficSample &) -> Result<QJsonObject> {
+            m_plans.forget(id);
             if (Status s = backend->down(name); !s)
                 return s.error();
             return QJsonObject{};

@@ -19,6 +19,7 @@
 #include "server/repositories/WireGuardRepository.h"
 #include "server/services/auth/TokenService.h"
 #include "server/services/vpn/WgApplyPlan.h"
+#include "server/services/vpn/WgPeerPlans.h"
 #include "server/services/vpn/WgShareLinks.h"
 #include "server/services/vpn/WgTrafficBook.h"
 #include "vpn/backend/WireGuardBackend.h"
@@ -235,14 +236,23 @@ private:
     // unexpired at `nowMs` clients), its secrets to be opened by render():
     // read on the worker's connection, so the server thread never reads a
     // whole server's peers for a change of one.
-    static Result<WgApplyPlan> applyPlan(store::Database &db, crypto::EnvelopeCipher &cipher,
-                                         const repositories::WgServerRow &server, qint64 nowMs);
+    static Result<QList<WgPlannedPeer>>
+    plannedPeers(store::Database &db, const repositories::WgServerRow &server, qint64 nowMs);
     // On the worker: the plan of `server` read there, then the interface
     // brought to it: sync() when it exists (or `syncOnly`), else up(). The
     // texts are wiped after. The peers of `sample` (taken just before) that
     // the plan leaves out are its removedKeys.
     Result<QJsonObject> applyOnWorker(const repositories::WgServerRow &server, qint64 nowMs,
                                       bool syncOnly, WgTrafficSample &sample);
+    // On the worker: the peers of `changingClients` read as stored and
+    // handed to the backend as a patch against the plan last applied
+    // (m_plans). False when there is no such plan, the backend cannot take
+    // the patch, or more than kPatchClients change: the caller applies the
+    // whole server. A patch that removes a peer samples the interface into
+    // `sample` first (its counters go with it).
+    Result<bool> patchOnWorker(const repositories::WgServerRow &server, qint64 nowMs,
+                               const QSet<qint64> &changingClients, WgTrafficSample &sample);
+    static constexpr qsizetype kPatchClients = 64;
     // Re-syncs a running server after a change; errors are logged.
     // `changingClients`: the clients changed (their traffic is stored before
     // the change, WgTrafficSample::changingClients); empty: the server's.
@@ -272,6 +282,7 @@ private:
     crypto::EnvelopeCipher &m_cipher;
     std::shared_ptr<hm::vpn::WireGuardBackend> m_backend;
     std::unique_ptr<store::Database> m_workerDb; // worker only (m_pool's one thread)
+    WgPeerPlans m_plans;                         // worker only
     std::function<QString()> m_defaultEndpointHost;
     std::function<qint64()> m_now;
     QThreadPool m_pool; // one thread: backend calls run in order

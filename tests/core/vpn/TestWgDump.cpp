@@ -9,6 +9,7 @@
 #include <QDebug>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace hm;
@@ -218,6 +219,95 @@ private slots:
         QCOMPARE(parsed->peers.size(), 10000);
         QCOMPARE(parsed->peers[9999].allowedIps[0].toString(), QStringLiteral("10.39.249.2/32"));
         QCOMPARE(parsed->peers[9999].allowedIps[1].toString(), QStringLiteral("fd00::270f/128"));
+    }
+
+    // The fast path a change that removes a few peers takes
+    // (parseWgDumpPeers) against the reference: the whole parse, filtered
+    // by key. Generated dumps of 0 to 300 peers of every shape (endpoints
+    // IPv4, IPv6 and none, a preshared key or not, allowed-ips none to
+    // three), asked for keys the dump has (first, last, any) and keys it
+    // has not.
+    void somePeersMatchTheWholeParse()
+    {
+        QRandomGenerator random(20261129);
+        const auto keyOf = [](quint32 n) {
+            return QByteArray::number(n).rightJustified(32, 'p').toBase64();
+        };
+        for (int round = 0; round < 200; ++round) {
+            const int count = round < 3 ? round : int(random.bounded(300));
+            QByteArray text = kShowDump.left(kShowDump.indexOf('\n') + 1);
+            QList<QByteArray> keys;
+            for (int i = 0; i < count; ++i) {
+                const QByteArray key = keyOf(quint32(round * 1000 + i));
+                keys << key;
+                QByteArray endpoint;
+                switch (random.bounded(3)) {
+                case 0:
+                    endpoint = "(none)";
+                    break;
+                case 1:
+                    endpoint = "198.51.100." + QByteArray::number(i % 250) + ":51820";
+                    break;
+                default:
+                    endpoint = "[2001:db8::" + QByteArray::number(i, 16) + "]:4500";
+                }
+                QByteArray allowed;
+                const int prefixes = int(random.bounded(4));
+                for (int a = 0; a < prefixes; ++a)
+                    allowed += (a ? "," : "") + QByteArray("10.") + QByteArray::number(a) + '.' +
+                               QByteArray::number(i % 250) + ".0/24";
+                text += key + '\t' + (random.bounded(2) ? kPresharedKey : QByteArray("(none)")) +
+                        '\t' + endpoint + '\t' + (allowed.isEmpty() ? "(none)" : allowed) + '\t' +
+                        QByteArray::number(random.bounded(1764201600)) + '\t' +
+                        QByteArray::number(random.generate64() >> 1) + '\t' +
+                        QByteArray::number(random.bounded(1u << 30)) + '\t' +
+                        (random.bounded(2) ? QByteArray("off") : QByteArray("25")) + '\n';
+            }
+            if (random.bounded(2))
+                text.chop(1); // the last line without its newline
+            QStringList wanted;
+            if (count > 0) {
+                wanted << QString::fromLatin1(keys.last()) << QString::fromLatin1(keys.first());
+                for (int w = int(random.bounded(5)); w > 0; --w)
+                    wanted << QString::fromLatin1(keys[random.bounded(count)]);
+            }
+            wanted << QString::fromLatin1(keyOf(999'999'999)); // absent
+            const auto whole = parseWgDump(text, QStringLiteral("wg0"));
+            QVERIFY(whole.ok());
+            WgDump expected = whole.value();
+            expected.peers.removeIf(
+                [&](const WgDumpPeer &peer) { return !wanted.contains(peer.publicKey); });
+            const auto some = parseWgDumpPeers(text, QStringLiteral("wg0"), wanted);
+            QVERIFY2(some.ok(), qPrintable(some.ok() ? QString() : some.error().message));
+            QCOMPARE(some.value(), expected);
+        }
+        // A wanted line that is malformed is refused as the whole parse
+        // refuses it (same line number); one that is not wanted is not read.
+        const QByteArray broken = kShowDump + "N8ACCfsX6pfj7fXAXlGGiYCKvR26OP6NE8qTstJf+3o=\tx\n";
+        const auto wholeBroken = parseWgDump(broken, QStringLiteral("wg0"));
+        QVERIFY(!wholeBroken.ok());
+        QVERIFY(parseWgDumpPeers(broken, QStringLiteral("wg0"),
+                                 {QStringLiteral("hvuN+I1B8i7bJDCTC1LxdGi1Z0vDacRgdEvHvthQkxs=")})
+                    .ok());
+        const QByteArray badLine =
+            kShowDump + "Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm8=\t(none)\tnot-an-endpoint\t"
+                        "(none)\t0\t0\t0\toff\n";
+        const auto wholeBad = parseWgDump(badLine, QStringLiteral("wg0"));
+        const auto someBad =
+            parseWgDumpPeers(badLine, QStringLiteral("wg0"),
+                             {QStringLiteral("Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm8=")});
+        QVERIFY(!wholeBad.ok());
+        QVERIFY(!someBad.ok());
+        QCOMPARE(someBad.error().message, wholeBad.error().message);
+        // The interface line is checked as the whole parse checks it.
+        QVERIFY(!parseWgDumpPeers("x\ty\n", QStringLiteral("wg0"), {}).ok());
+        QVERIFY(!parseWgDumpPeers("", QStringLiteral("wg0"), {}).ok());
+        QVERIFY(!parseWgDumpPeers(kShowDump, QStringLiteral("bad name!"), {}).ok());
+        verifyNoSecrets(
+            parseWgDumpPeers(kShowDump, QStringLiteral("wg0"),
+                             {QStringLiteral("fRmhoU5YkHaK+UF9l/liHFIUi3Td++l9fz/BCeE0lDk=")})
+                .value(),
+            kPrivateKey);
     }
 };
 

@@ -7,6 +7,7 @@
 // leaves nothing behind; down removes the interface. Also the config-only
 // backend's file and the command runner's bounds.
 
+#include "vpn/WgQuickText.h"
 #include "vpn/backend/ConfigOnlyBackend.h"
 #include "vpn/backend/LinuxWireGuardBackend.h"
 #include "vpn/backend/WgPeerDelta.h"
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -469,6 +471,127 @@ private slots:
             WgSetconfDigest later;
             QVERIFY(peerDelta(unusable, after, later).interfaceChanged);
         }
+    }
+
+    // A patch of a few peers (peerPatch, then applyPatch: what a client's
+    // change hands the backend) against the reference, the whole new text's
+    // delta (peerDelta) and digest (digestOfSetconf), both rendered by the
+    // server's own renderer (wgquick::renderStripped, a "Name = …" comment
+    // above each peer). 300 random steps of one to four changes each: a
+    // peer added (with or without a preshared key), removed, its allowed
+    // IPs changed, its preshared key set or dropped, its key replaced; also
+    // a "change" that changes nothing, and a removal of a key never applied.
+    void peerPatchMatchesTheWholeDelta()
+    {
+        QRandomGenerator random(36);
+        const auto randomKey = [&random] {
+            QByteArray raw(32, Qt::Uninitialized);
+            for (char &c : raw)
+                c = char(random.bounded(256));
+            return QString::fromLatin1(raw.toBase64());
+        };
+        WgQuickConfig config;
+        config.interface.privateKey = randomKey();
+        config.interface.listenPort = 51820;
+        int serial = 0;
+        const auto newPeer = [&] {
+            WgPeer peer;
+            peer.comments << QStringLiteral("Name = client-%1").arg(++serial);
+            peer.publicKey = randomKey();
+            if (random.bounded(2))
+                peer.presharedKey = randomKey();
+            peer.allowedIps << WgCidr{QHostAddress(quint32(0x0a500000 + serial)), 32};
+            return peer;
+        };
+        for (int i = 0; i < 40; ++i)
+            config.peers << newPeer();
+        const auto render = [](const WgQuickConfig &c) {
+            auto text = wgquick::renderStripped(c);
+            return text ? text.value().toUtf8() : QByteArray();
+        };
+        WgSetconfDigest applied = digestOfSetconf(render(config));
+        QVERIFY(!applied.interfaceHash.isEmpty());
+        const auto keysOf = [](const QList<WgPeerSetting> &settings) {
+            QStringList keys;
+            for (const WgPeerSetting &s : settings)
+                keys << s.publicKey;
+            keys.sort();
+            return keys;
+        };
+        for (int round = 0; round < 300; ++round) {
+            WgQuickConfig patchConfig;
+            patchConfig.interface = config.interface;
+            QStringList removed;
+            const int changes = 1 + int(random.bounded(4));
+            for (int c = 0; c < changes; ++c) {
+                const int kind = int(random.bounded(7));
+                if (kind == 0 || config.peers.isEmpty()) { // added
+                    config.peers << newPeer();
+                    patchConfig.peers << config.peers.last();
+                    continue;
+                }
+                const qsizetype at = random.bounded(config.peers.size());
+                WgPeer &peer = config.peers[at];
+                // What the patch held of this peer so far goes: the patch
+                // carries each peer once, as it is at the end.
+                patchConfig.peers.removeIf(
+                    [&](const WgPeer &p) { return p.publicKey == peer.publicKey; });
+                switch (kind) {
+                case 1: // removed
+                    removed << peer.publicKey;
+                    config.peers.removeAt(at);
+                    continue;
+                case 2: // allowed IPs
+                    peer.allowedIps << WgCidr{QHostAddress(quint32(0x0a600000 + round)), 32};
+                    break;
+                case 3: // preshared key set or dropped
+                    peer.presharedKey = peer.presharedKey.isEmpty() ? randomKey() : QString();
+                    break;
+                case 4: // a new key: the old one goes
+                    removed << peer.publicKey;
+                    peer.publicKey = randomKey();
+                    break;
+                case 5: // nothing really changed
+                    break;
+                default: // a removal of a key the interface never had
+                    removed << randomKey();
+                    continue;
+                }
+                patchConfig.peers << peer;
+            }
+            // The same peer twice in one patch (changed twice) is not what
+            // the service sends: it reads each client once.
+            const QByteArray whole = render(config);
+            WgSetconfDigest wholeDigest;
+            const WgPeerDelta reference = peerDelta(applied, whole, wholeDigest);
+            WgSetconfDigest patchDigest;
+            const WgPeerDelta patch = peerPatch(applied, render(patchConfig), removed, patchDigest);
+            QVERIFY(!reference.interfaceChanged);
+            QVERIFY(!patch.interfaceChanged);
+            QCOMPARE(keysOf(patch.changed), keysOf(reference.changed));
+            QStringList patchRemoved = patch.removed;
+            QStringList referenceRemoved = reference.removed;
+            patchRemoved.sort();
+            referenceRemoved.sort();
+            QCOMPARE(patchRemoved, referenceRemoved);
+            for (const WgPeerSetting &changed : patch.changed) {
+                const auto same = std::find_if(
+                    reference.changed.cbegin(), reference.changed.cend(),
+                    [&](const WgPeerSetting &r) { return r.publicKey == changed.publicKey; });
+                QCOMPARE(changed.allowedIps, same->allowedIps);
+                QCOMPARE(changed.presharedKey, same->presharedKey);
+            }
+            applyPatch(applied, patchDigest, removed);
+            QCOMPARE(applied.peerHashes, wholeDigest.peerHashes);
+            QCOMPARE(applied.interfaceHash, wholeDigest.interfaceHash);
+        }
+        // A patch with another [Interface] section is refused whole.
+        WgQuickConfig other;
+        other.interface = config.interface;
+        other.interface.listenPort = 51821;
+        other.peers << newPeer();
+        WgSetconfDigest unused;
+        QVERIFY(peerPatch(applied, render(other), {}, unused).interfaceChanged);
     }
 
     void configOnlyWritesAPrivateFile()
