@@ -47,7 +47,9 @@ const QList<WgTrafficTier> &wgTrafficTiers()
     return tiers;
 }
 
-WgTrafficBook::WgTrafficBook(store::Database &db) : m_db(db), m_now(&auth::nowMs) {}
+WgTrafficBook::WgTrafficBook(store::Database &db, store::Database *writer)
+    : m_db(db), m_writer(writer ? *writer : db), m_now(&auth::nowMs)
+{}
 
 qint64 WgTrafficBook::now() const
 {
@@ -56,7 +58,8 @@ qint64 WgTrafficBook::now() const
 
 Status WgTrafficBook::load()
 {
-    auto rows = wgTrafficStates(m_db);
+    QMutexLocker lock(&m_mutex);
+    auto rows = wgTrafficStates(m_writer);
     if (!rows)
         return rows.error();
     m_entries.clear();
@@ -107,6 +110,7 @@ bool WgTrafficBook::isDue(qint64 clientId, qint64 persistedAt, qint64 at)
 
 Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
 {
+    QMutexLocker lock(&m_mutex);
     if (!sample.taken)
         return {};
     auto keys = keysOf(serverId, sample);
@@ -237,14 +241,14 @@ Status WgTrafficBook::persist(QHash<qint64, Entry> &entries, const QList<qint64>
             m_entries.insert(it.key(), it.value());
         return failed;
     };
-    auto tx = m_db.begin();
+    auto tx = m_writer.begin();
     if (!tx)
         return keepInMemory(tx.error());
-    if (Status s = saveWgTrafficStates(m_db, states); !s)
+    if (Status s = saveWgTrafficStates(m_writer, states); !s)
         return keepInMemory(s);
-    if (Status s = addWgTrafficBuckets(m_db, 1, closed); !s)
+    if (Status s = addWgTrafficBuckets(m_writer, 1, closed); !s)
         return keepInMemory(s);
-    if (Status s = saveWgEndpoints(m_db, seen, kEndpointsKept); !s)
+    if (Status s = saveWgEndpoints(m_writer, seen, kEndpointsKept); !s)
         return keepInMemory(s);
     if (!closed.isEmpty())
         if (Status s = reopenMarks(earliest); !s)
@@ -274,7 +278,7 @@ Result<const QHash<QString, qint64> *> WgTrafficBook::keysOf(qint64 serverId,
                 break;
             }
     if (!fresh) {
-        auto read = wgClientIdsByKey(m_db, serverId);
+        auto read = wgClientIdsByKey(m_writer, serverId);
         if (!read)
             return read.error();
         m_keys.insert(serverId, std::move(read.value()));
@@ -284,6 +288,7 @@ Result<const QHash<QString, qint64> *> WgTrafficBook::keysOf(qint64 serverId,
 
 void WgTrafficBook::forgetClient(qint64 clientId)
 {
+    QMutexLocker lock(&m_mutex);
     m_entries.remove(clientId);
     // Its key may come back on another client (deleted, then imported).
     for (auto &keys : m_keys)
@@ -292,12 +297,14 @@ void WgTrafficBook::forgetClient(qint64 clientId)
 
 void WgTrafficBook::forgetServer(qint64 serverId)
 {
+    QMutexLocker lock(&m_mutex);
     m_entries.removeIf([serverId](const auto &it) { return it.value().serverId == serverId; });
     m_keys.remove(serverId);
 }
 
 std::pair<qint64, qint64> WgTrafficBook::totals(qint64 clientId) const
 {
+    QMutexLocker lock(&m_mutex);
     const auto it = m_entries.constFind(clientId);
     if (it == m_entries.cend())
         return {0, 0};
@@ -308,11 +315,12 @@ Status WgTrafficBook::reopenMarks(qint64 minuteMs)
 {
     for (const int tier : {2, 3}) {
         const WgTrafficTier *t = trafficTierByNumber(tier);
-        auto mark = wgTrafficMark(m_db, tier);
+        auto mark = wgTrafficMark(m_writer, tier);
         if (!mark)
             return mark.error();
         if (mark.value() && minuteMs < *mark.value())
-            if (Status s = setWgTrafficMark(m_db, tier, trafficFloor(minuteMs, t->lengthMs)); !s)
+            if (Status s = setWgTrafficMark(m_writer, tier, trafficFloor(minuteMs, t->lengthMs));
+                !s)
                 return s;
     }
     return {};
@@ -320,6 +328,7 @@ Status WgTrafficBook::reopenMarks(qint64 minuteMs)
 
 Status WgTrafficBook::maintain()
 {
+    QMutexLocker lock(&m_mutex);
     const qint64 at = now();
     const qint64 minute = trafficFloor(at, kTrafficMinuteMs);
     // Minutes of clients that went quiet are closed; rows that are dirty
@@ -360,7 +369,7 @@ Status WgTrafficBook::beginWrite(std::optional<store::Transaction> &tx)
     // the transaction still holds inside it.
     if (tx)
         return {};
-    auto begun = m_db.begin();
+    auto begun = m_writer.begin();
     if (!begun)
         return begun.error();
     tx.emplace(std::move(begun.value()));
@@ -374,14 +383,14 @@ Status WgTrafficBook::rollUp(qint64 nowMs, std::optional<store::Transaction> &tx
     qint64 sourceDone = trafficFloor(nowMs - kRollupLagMs, kTrafficMinuteMs);
     for (const int tier : {2, 3}) {
         const WgTrafficTier *t = trafficTierByNumber(tier);
-        auto mark = wgTrafficMark(m_db, tier);
+        auto mark = wgTrafficMark(m_writer, tier);
         if (!mark)
             return mark.error();
         qint64 from = 0;
         if (mark.value()) {
             from = *mark.value();
         } else {
-            auto oldest = wgOldestTrafficBucket(m_db, tier - 1);
+            auto oldest = wgOldestTrafficBucket(m_writer, tier - 1);
             if (!oldest)
                 return oldest.error();
             if (!oldest.value())
@@ -390,7 +399,7 @@ Status WgTrafficBook::rollUp(qint64 nowMs, std::optional<store::Transaction> &tx
         }
         const qint64 limit = trafficFloor(sourceDone, t->lengthMs);
         // Skip what holds nothing (a server that was off for a month).
-        auto next = wgNextTrafficBucket(m_db, tier - 1, from);
+        auto next = wgNextTrafficBucket(m_writer, tier - 1, from);
         if (!next)
             return next.error();
         if (next.value())
@@ -401,14 +410,14 @@ Status WgTrafficBook::rollUp(qint64 nowMs, std::optional<store::Transaction> &tx
         if (to > from) {
             if (Status s = beginWrite(tx); !s)
                 return s;
-            if (Status s = rollUpWgTraffic(m_db, tier, t->lengthMs, tier - 1, from, to); !s)
+            if (Status s = rollUpWgTraffic(m_writer, tier, t->lengthMs, tier - 1, from, to); !s)
                 return s;
             from = to;
         }
         if (!mark.value() || from != *mark.value()) {
             if (Status s = beginWrite(tx); !s)
                 return s;
-            if (Status s = setWgTrafficMark(m_db, tier, from); !s)
+            if (Status s = setWgTrafficMark(m_writer, tier, from); !s)
                 return s;
         }
         sourceDone = from;
@@ -422,12 +431,12 @@ Status WgTrafficBook::enforceRetention(qint64 nowMs, std::optional<store::Transa
         qint64 cutoff = nowMs - t.keepMs;
         // Only what the next tier holds already.
         if (t.number < 3) {
-            auto next = wgTrafficMark(m_db, t.number + 1);
+            auto next = wgTrafficMark(m_writer, t.number + 1);
             if (!next)
                 return next.error();
             cutoff = qMin(cutoff, next.value().value_or(0));
         }
-        auto oldest = wgOldestTrafficBucket(m_db, t.number);
+        auto oldest = wgOldestTrafficBucket(m_writer, t.number);
         if (!oldest)
             return oldest.error();
         if (!oldest.value() || *oldest.value() >= cutoff)
@@ -435,18 +444,18 @@ Status WgTrafficBook::enforceRetention(qint64 nowMs, std::optional<store::Transa
         cutoff = qMin(cutoff, *oldest.value() + kTrafficDeleteBuckets * t.lengthMs);
         if (Status s = beginWrite(tx); !s)
             return s;
-        if (auto gone = deleteWgTrafficBefore(m_db, t.number, cutoff); !gone)
+        if (auto gone = deleteWgTrafficBefore(m_writer, t.number, cutoff); !gone)
             return gone.error();
     }
     const qint64 endpointCutoff = nowMs - 365 * kTrafficDayMs;
-    auto oldestEndpoint = wgOldestEndpointSeen(m_db);
+    auto oldestEndpoint = wgOldestEndpointSeen(m_writer);
     if (!oldestEndpoint)
         return oldestEndpoint.error();
     if (!oldestEndpoint.value() || *oldestEndpoint.value() >= endpointCutoff)
         return {};
     if (Status s = beginWrite(tx); !s)
         return s;
-    if (auto gone = deleteWgEndpointsBefore(m_db, endpointCutoff); !gone)
+    if (auto gone = deleteWgEndpointsBefore(m_writer, endpointCutoff); !gone)
         return gone.error();
     return {};
 }
@@ -454,6 +463,7 @@ Status WgTrafficBook::enforceRetention(qint64 nowMs, std::optional<store::Transa
 Result<QJsonObject> WgTrafficBook::history(const WgTrafficScope &scope, qint64 startMs,
                                            qint64 endMs, const QString &tierName)
 {
+    QMutexLocker lock(&m_mutex);
     if (endMs < startMs)
         return Error{ErrorCode::ValidationError,
                      QStringLiteral("end: before start"),

@@ -26,7 +26,15 @@
 // A server killed at any moment finds on restart the counters of the last
 // snapshot, and the interface, still running on the same instance, counts
 // on from there: nothing is lost or counted twice; at most a minute of
-// bytes moves into the minute of the restart. Server thread.
+// bytes moves into the minute of the restart.
+//
+// Threads: with a `writer` connection, load(), account() and maintain()
+// (every write) run on the thread that owns it — the WireGuard service's
+// worker, where the samples are taken, so a sample is stored before the
+// change behind it is applied and 10,000 rows are never written on the
+// server thread — and the reads (history, endpoints, totals) on the server
+// thread through `db`. One mutex makes each call see the other's work
+// whole (a history never sees a minute both pending and stored).
 
 #include "common/Result.h"
 #include "server/repositories/WgTrafficRepository.h"
@@ -36,6 +44,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QSet>
 #include <QString>
 #include <functional>
@@ -67,6 +76,11 @@ struct WgTrafficSample
     // disabled right behind the first): their peers' counters are stored
     // before they go too.
     QSet<QString> removedKeys;
+    // Already given to WgTrafficBook::account() (on the worker).
+    bool booked = false;
+    // Holds only the peers of the changing clients (read out of the dump
+    // for a change that removes a few), not every peer of the interface.
+    bool onlySome = false;
     QString instance; // vpn::LinkState::instance
     struct Peer
     {
@@ -93,7 +107,8 @@ const QList<WgTrafficTier> &wgTrafficTiers();
 class WgTrafficBook
 {
 public:
-    explicit WgTrafficBook(store::Database &db);
+    // `writer`: the connection the writes go through (null: `db`).
+    explicit WgTrafficBook(store::Database &db, store::Database *writer = nullptr);
 
     // Reads every client's state (construction does not touch the store).
     Status load();
@@ -172,8 +187,10 @@ private:
     Status rollUp(qint64 nowMs, std::optional<store::Transaction> &tx);
     Status enforceRetention(qint64 nowMs, std::optional<store::Transaction> &tx);
 
-    store::Database &m_db;
+    store::Database &m_db;     // reads
+    store::Database &m_writer; // load, account, maintain
     std::function<qint64()> m_now;
+    mutable QMutex m_mutex;                       // m_entries, m_keys
     QHash<qint64, Entry> m_entries;               // by client id
     QHash<qint64, QHash<QString, qint64>> m_keys; // by server id
 };

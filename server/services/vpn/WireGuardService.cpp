@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QMultiHash>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <algorithm>
 #include <chrono>
 
@@ -306,7 +307,7 @@ WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &
                                    std::function<QString()> defaultEndpointHost, QObject *parent)
     : QObject(parent), m_db(db), m_cipher(cipher), m_backend(std::move(backend)),
       m_workerDb(std::move(workerDb)), m_defaultEndpointHost(std::move(defaultEndpointHost)),
-      m_now(&auth::nowMs), m_traffic(db)
+      m_now(&auth::nowMs), m_traffic(db, m_workerDb.get())
 {
     m_pool.setMaxThreadCount(1);
     m_shareLinks = std::make_unique<WgShareLinks>(db, *this);
@@ -349,17 +350,41 @@ void WireGuardService::sampleTraffic()
     }
     if (++m_trafficTicks >= kTrafficMaintainTicks) {
         m_trafficTicks = 0;
-        if (Status s = m_traffic.maintain(); !s)
-            qCWarning(lcServer).noquote()
-                << "WireGuard traffic history not maintained:" << s.error().message;
+        const auto maintain = [this] {
+            if (Status s = m_traffic.maintain(); !s)
+                qCWarning(lcServer).noquote()
+                    << "WireGuard traffic history not maintained:" << s.error().message;
+        };
+        // Its writes go where the book writes (WgTrafficBook: the worker's
+        // connection, when there is one).
+        if (m_workerDb)
+            runOnWorker(
+                [maintain] {
+                    maintain();
+                    return Result<QJsonObject>(QJsonObject{});
+                },
+                [](Result<QJsonObject>) {});
+        else
+            maintain();
     }
+}
+
+void WireGuardService::bookOnWorker(qint64 serverId, WgTrafficSample &sample)
+{
+    if (!m_workerDb || !sample.taken || sample.booked)
+        return;
+    if (Status s = m_traffic.account(serverId, sample); !s)
+        qCWarning(lcServer).noquote()
+            << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+    sample.booked = true;
 }
 
 void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sample)
 {
-    if (Status s = m_traffic.account(serverId, sample); !s)
-        qCWarning(lcServer).noquote()
-            << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+    if (!sample.booked)
+        if (Status s = m_traffic.account(serverId, sample); !s)
+            qCWarning(lcServer).noquote()
+                << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
     confirmByHandshake(serverId, sample);
 }
 
@@ -369,12 +394,14 @@ void WireGuardService::runSampled(qint64 serverId, const QString &interfaceName,
 {
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [backend = m_backend, interfaceName, sample, work = std::move(work), beforeChange,
-         changingClients]() {
+        [this, serverId, backend = m_backend, interfaceName, sample, work = std::move(work),
+         beforeChange, changingClients]() {
             if (backend) {
                 *sample = wgSampleTraffic(*backend, interfaceName);
                 sample->beforeChange = beforeChange;
                 sample->changingClients = changingClients;
+                // Stored before `work` changes anything.
+                bookOnWorker(serverId, *sample);
             }
             return work(*sample);
         },
@@ -1281,6 +1308,8 @@ Result<QJsonObject> WireGuardService::applyOnWorker(const WgServerRow &srv, qint
             if (!kept.contains(peer.publicKey))
                 sample.removedKeys.insert(peer.publicKey);
     }
+    // Stored before the interface changes.
+    bookOnWorker(srv.id, sample);
     auto spec = wgInterfacePlan(m_cipher, srv, peers.value()).render();
     if (!spec)
         return spec.error();
@@ -1363,10 +1392,24 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
             if (const auto before = plan->peers.constFind(id); before != plan->peers.cend())
                 keys << before->peer.publicKey;
         sample = wgSampleTraffic(*m_backend, srv.interfaceName, &keys);
+        sample.onlySome = true;
         sample.beforeChange = true;
         sample.changingClients = changingClients;
         for (const QString &key : std::as_const(patch.removed))
             sample.removedKeys.insert(key);
+        bookOnWorker(srv.id, sample); // stored before the peers go
+    } else if (!added.isEmpty()) {
+        // A peer added starts its counters from zero. The book has to hear
+        // that the peer is not there before it is added, or a client
+        // disabled and enabled again between two samples would have its
+        // new counters read as the old ones going on: what a sample just
+        // before the change would show, without reading the interface.
+        WgTrafficSample absent;
+        absent.taken = true;
+        absent.exists = true;
+        absent.beforeChange = true;
+        absent.changingClients = added;
+        bookOnWorker(srv.id, absent);
     }
     auto spec = wgInterfacePlan(m_cipher, srv, set).render();
     if (!spec)
@@ -1384,18 +1427,6 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
         plan->peers.remove(id);
     for (const WgPlannedPeer &p : std::as_const(set))
         plan->peers.insert(p.clientId, p);
-    // A peer added starts its counters from zero. With no sample taken
-    // (nothing removed), the book still has to hear that the peer was not
-    // there before this change, or a client disabled and enabled again
-    // between two samples would have its new counters read as the old
-    // ones going on: what a sample just before the change would have
-    // shown, without reading the interface.
-    if (!sample.taken && !added.isEmpty()) {
-        sample.taken = true;
-        sample.exists = true;
-        sample.beforeChange = true;
-        sample.changingClients = added;
-    }
     return true;
 }
 
@@ -1448,7 +1479,7 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
                     << "WireGuard server" << row.id
                     << "not patched; applying it whole:" << patched.error().message;
             if (!patched || !patched.value()) {
-                if (!sample->taken) {
+                if (!sample->taken || sample->onlySome) {
                     *sample = wgSampleTraffic(*m_backend, row.interfaceName);
                     sample->beforeChange = true;
                     sample->changingClients = changingClients;
@@ -1532,17 +1563,24 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
             m_plans.forget(id);
             if (Status s = backend->down(name); !s)
                 return s.error();
+            // Its peers are gone with it: what they count next starts at 0.
+            WgTrafficSample gone;
+            gone.taken = backend->applies();
+            gone.beforeChange = true;
+            bookOnWorker(id, gone);
             return QJsonObject{};
         },
         [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
             const QString backendName = this->backendName();
             if (!result)
                 return done(result.error());
-            // Its peers are gone with it: what they count next starts at 0.
-            WgTrafficSample gone;
-            gone.taken = m_backend->applies();
-            gone.beforeChange = true;
-            accountTraffic(id, gone);
+            if (!m_workerDb) {
+                // Its peers are gone with it: what they count next starts at 0.
+                WgTrafficSample gone;
+                gone.taken = m_backend->applies();
+                gone.beforeChange = true;
+                accountTraffic(id, gone);
+            }
             const qint64 at = now();
             if (Status s = setWgServerState(m_db, id, QStringLiteral("stopped"), at); !s)
                 return done(s.error());
@@ -1576,8 +1614,9 @@ void WireGuardService::serverStatus(qint64 id, Done done)
     // the answer, whose peers then carry their clients' totals.
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [backend = m_backend, name = srv.value().interfaceName, base, desired,
+        [this, id, backend = m_backend, name = srv.value().interfaceName, base, desired,
          sample]() mutable -> Result<QJsonObject> {
+            const auto book = qScopeGuard([&] { bookOnWorker(id, *sample); });
             QJsonObject answer = base;
             auto link = backend->linkState(name);
             if (!link)
@@ -1805,9 +1844,16 @@ void WireGuardService::confirmByHandshake(qint64 serverId, const WgTrafficSample
         if (!c || !c.value())
             continue;
         qint64 handshake = 0;
-        for (const WgTrafficSample::Peer &peer : sample.peers)
-            if (peer.publicKey == c.value()->publicKey)
+        bool seen = false;
+        for (const WgTrafficSample::Peer &peer : sample.peers) {
+            if (peer.publicKey == c.value()->publicKey) {
                 handshake = peer.latestHandshake;
+                seen = true;
+            }
+        }
+        // A sample of a few peers says nothing of the others.
+        if (sample.onlySome && !seen)
+            continue;
         if (!r.baselineHandshake) {
             // The first sample taken just before a change is applied gives
             // the baseline (handshake times are whole seconds: comparing

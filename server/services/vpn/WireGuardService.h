@@ -266,6 +266,12 @@ private:
     void runSampled(qint64 serverId, const QString &interfaceName,
                     std::function<Result<QJsonObject>(WgTrafficSample &)> work, Done done,
                     bool beforeChange = true, const QSet<qint64> &changingClients = {});
+    // On the worker, with a connection of its own: `sample` stored now
+    // (before the change it precedes), then marked booked. Nothing without
+    // m_workerDb (accountTraffic stores it then, on this thread).
+    void bookOnWorker(qint64 serverId, WgTrafficSample &sample);
+    // On this thread after the worker: `sample` stored unless booked, and
+    // the handshakes it shows confirm pending changes.
     void accountTraffic(qint64 serverId, const WgTrafficSample &sample);
     // A change on a running server with a confirm request: checked, and the
     // previous row kept in the same transaction as the change.
