@@ -420,21 +420,21 @@ Result<WgDump> parseWgDumpPeers(QByteArrayView text, const QString &interfaceNam
     const QByteArrayView peers = text.sliced(qMin(pos, text.size()));
     QList<std::pair<qsizetype, QByteArrayView>> found; // by offset, as wg printed them
     QByteArray needle;
-    for (const QString &key : publicKeys) {
-        needle = key.toLatin1() + '\t';
-        qsizetype at = peers.startsWith(needle) ? 0 : -1;
-        if (at < 0) {
-            needle.prepend('\n');
-            at = peers.indexOf(needle);
-            if (at >= 0)
-                ++at;
-        }
-        if (at < 0)
-            continue;
+    const auto take = [&](qsizetype at) {
         qsizetype end = peers.indexOf('\n', at);
         if (end < 0)
             end = peers.size();
         found.append({at, peers.sliced(at, end - at)});
+    };
+    for (const QString &key : publicKeys) {
+        needle = key.toLatin1() + '\t';
+        if (peers.startsWith(needle))
+            take(0);
+        // Every line it starts (wg prints a peer once; a dump that does
+        // not is read as the whole parse reads it).
+        needle.prepend('\n');
+        for (qsizetype at = peers.indexOf(needle); at >= 0; at = peers.indexOf(needle, at + 1))
+            take(at + 1);
     }
     std::sort(found.begin(), found.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -5,7 +5,8 @@
 // - an accepted dump, written again the way wg prints it (with a
 //   placeholder private key), parses to the same result in both forms;
 // - the interface line's private-key column appears in no string of the
-//   result, nor in its JSON, unless the input repeats it elsewhere.
+//   result, nor in its JSON, unless the input repeats it elsewhere;
+// - parseWgDumpPeers() gives what the whole parse gives, filtered.
 
 #include "FuzzCheck.h"
 #include "vpn/WgDump.h"
@@ -98,7 +99,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > 256 * 1024)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    fuzzWgCheck(bytes, parseWgDump(bytes, QStringLiteral("wg0")), false);
+    const auto single = parseWgDump(bytes, QStringLiteral("wg0"));
+    fuzzWgCheck(bytes, single, false);
     fuzzWgCheck(bytes, parseWgDumpAll(bytes), true);
+    // The few-peers fast path agrees with the whole parse on every dump the
+    // whole parse accepts, asked for its first and last peers and one it
+    // does not have.
+    if (single) {
+        QStringList wanted{QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=")};
+        if (!single->peers.isEmpty())
+            wanted << single->peers.first().publicKey << single->peers.last().publicKey;
+        WgDump expected = *single;
+        expected.peers.removeIf(
+            [&](const WgDumpPeer &peer) { return !wanted.contains(peer.publicKey); });
+        const auto some = parseWgDumpPeers(bytes, QStringLiteral("wg0"), wanted);
+        HM_FUZZ_CHECK(some.ok(), "the few-peers parse refused a dump the whole parse took");
+        HM_FUZZ_CHECK(*some == expected, "the few-peers parse differs from the whole parse");
+    }
     return 0;
 }

@@ -2,7 +2,7 @@
 
 // A WireGuard server's interface as the backend will apply it: gathered,
 // its keys opened and its texts rendered on the service's worker (the rows
-// read on the worker's own connection: WireGuardService::applyPlan), just
+// read on the worker's own connection: WireGuardService::plannedPeers), just
 // before the backend takes it. At 10,000 clients reading the peers, opening
 // the preshared keys and rendering the wg-quick texts are tens of
 // milliseconds, which must not hold the HTTP event loop (issue 36, "nothing

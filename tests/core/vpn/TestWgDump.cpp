@@ -299,6 +299,15 @@ private slots:
         QVERIFY(!wholeBad.ok());
         QVERIFY(!someBad.ok());
         QCOMPARE(someBad.error().message, wholeBad.error().message);
+        // A peer printed twice (wg never does) is read twice, as the whole
+        // parse reads it.
+        const QByteArray twice = kShowDump + kShowDump.mid(kShowDump.indexOf('\n') + 1);
+        const QStringList oneKey{QStringLiteral("hvuN+I1B8i7bJDCTC1LxdGi1Z0vDacRgdEvHvthQkxs=")};
+        WgDump expectedTwice = parseWgDump(twice, QStringLiteral("wg0")).value();
+        expectedTwice.peers.removeIf(
+            [&](const WgDumpPeer &peer) { return !oneKey.contains(peer.publicKey); });
+        QCOMPARE(expectedTwice.peers.size(), 2);
+        QCOMPARE(parseWgDumpPeers(twice, QStringLiteral("wg0"), oneKey).value(), expectedTwice);
         // The interface line is checked as the whole parse checks it.
         QVERIFY(!parseWgDumpPeers("x\ty\n", QStringLiteral("wg0"), {}).ok());
         QVERIFY(!parseWgDumpPeers("", QStringLiteral("wg0"), {}).ok());
