@@ -219,6 +219,9 @@ Status LinuxWireGuardBackend::sync(const InterfaceSpec &spec)
         if (!delta.interfaceChanged &&
             delta.changed.size() + delta.removed.size() <= kIncrementalPeers)
             peersSet = applyPeerDelta(spec.name, delta);
+        else
+            for (WgPeerSetting &p : delta.changed)
+                wgWipe(p.presharedKey); // read out of the text, not used
     }
     if (!peersSet) {
         const CommandResult synced = run(
@@ -269,8 +272,11 @@ Result<bool> LinuxWireGuardBackend::patchPeers(const PeerPatch &patch)
     qCDebug(lcWgBackend).noquote()
         << "interface" << patch.name << "patch of" << patchDigest.peerHashes.size() << "peers in"
         << took.nsecsElapsed() / 1000 << "us";
-    if (delta.interfaceChanged || delta.changed.size() + delta.removed.size() > kIncrementalPeers)
+    if (delta.interfaceChanged || delta.changed.size() + delta.removed.size() > kIncrementalPeers) {
+        for (WgPeerSetting &p : delta.changed)
+            wgWipe(p.presharedKey); // read out of the text, not used
         return false;
+    }
     if (!delta.changed.isEmpty() || !delta.removed.isEmpty()) {
         if (!applyPeerDelta(patch.name, delta)) {
             // Some peers may be set: only a whole sync knows the state now.
