@@ -11,13 +11,13 @@
 // others' sessions alone (their handshake times do not move, their pings go
 // on). A client's changes on a running server are applied as patches of
 // its peer, and leave the interface as the whole stored state applied to a
-// fresh one would. Last, traffic stays exact: through an interface restart, a disable
-// and enable and a kill -9 of hivemind-server, the cumulative bytes of
-// …/traffic equal the sum of what the server's interface counted in each
-// stretch, read by the test with `wg show dump` just before each reset
-// and at the end (the client's way to the server blocked first, so nothing
-// passes between a reading and the reset). Needs root for the namespaces; skipped with ALLOW_SKIP
-// where the machine forbids them.
+// fresh one would; a change awaiting a client's handshake is not confirmed
+// by a sample that read only other peers. Last, traffic stays exact: through an interface restart,
+// a disable and enable and a kill -9 of hivemind-server, the cumulative bytes of …/traffic equal
+// the sum of what the server's interface counted in each stretch, read by the test with `wg show
+// dump` just before each reset and at the end (the client's way to the server blocked first, so
+// nothing passes between a reading and the reset). Needs root for the namespaces; skipped with
+// ALLOW_SKIP where the machine forbids them.
 
 #include "AuthTestSupport.h"
 #include "WgTunnelSupport.h"
@@ -168,6 +168,20 @@ private:
     const QStringList m_serverOptions{QStringLiteral("--wireguard-backend"),
                                       QStringLiteral("wireguard-go"),
                                       QStringLiteral("--wireguard-netns"), m_nsServer};
+
+    // A series of /metrics as a number; -1 when it is not there.
+    qint64 metricValue(const QByteArray &series)
+    {
+        const QByteArray text = m_http->get(QStringLiteral("/metrics")).raw;
+        const QByteArray name = '\n' + series + ' ';
+        const qsizetype at = text.indexOf(name);
+        if (at < 0)
+            return -1;
+        const qsizetype start = at + name.size();
+        return qint64(text.mid(start, text.indexOf('\n', start) - start).toDouble());
+    }
+    static constexpr const char *kChangesApplied =
+        "hivemind_wireguard_change_applied_seconds_count";
 
     // The client's way to the server's endpoint, closed and opened again:
     // while closed nothing of the client reaches the server's interface.
@@ -480,16 +494,8 @@ private slots:
             (void)m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
                                Http::bearer(m_admin));
         });
-        const auto metric = [this](const QByteArray &series) -> qint64 {
-            const QByteArray text = m_http->get(QStringLiteral("/metrics")).raw;
-            const QByteArray name = '\n' + series + ' ';
-            const qsizetype at = text.indexOf(name);
-            if (at < 0)
-                return -1;
-            const qsizetype start = at + name.size();
-            return qint64(text.mid(start, text.indexOf('\n', start) - start).toDouble());
-        };
-        const QByteArray applied = "hivemind_wireguard_change_applied_seconds_count";
+        const auto metric = [this](const QByteArray &series) { return metricValue(series); };
+        const QByteArray applied = kChangesApplied;
         const QByteArray patches = "hivemind_wireguard_applies_total{mode=\"patch\"}";
         const QByteArray wholes = "hivemind_wireguard_applies_total{mode=\"whole\"}";
         // Each step is one client's change: applied as one patch, nothing
@@ -783,6 +789,52 @@ private slots:
                                       .size(),
                                   0, 20000);
         QCOMPARE(m_http->get(serverPath, m_admin).data().value("listen_port").toInt(), 51825);
+
+        // A change waiting for the client's handshake is not confirmed by a
+        // sample that did not read that client: another client's peer
+        // removed (its counters alone read out of the dump) leaves it
+        // pending, and the next whole sample (…/status) finds the client's
+        // handshake older than the change.
+        const auto pendingCount = [this] {
+            return m_http->get(QStringLiteral("/api/v1/wireguard/pending-changes"), m_admin)
+                .data()
+                .value("items")
+                .toArray()
+                .size();
+        };
+        const Answer waits = m_http->json("PUT", tunnel.clientPath,
+                                          {{"description", "waits for its handshake"},
+                                           {"confirm_within_seconds", 120},
+                                           {"confirm_by_handshake_of", double(clientId)}},
+                                          m_admin);
+        QVERIFY2(waits.status == 200, waits.raw.constData());
+        qint64 applied = metricValue(kChangesApplied);
+        QTRY_VERIFY_WITH_TIMEOUT(metricValue(kChangesApplied) > applied, 15000);
+        applied = metricValue(kChangesApplied);
+        const Answer passing = m_http->json("POST", QStringLiteral("/api/v1/wireguard/clients"),
+                                            {{"server_id", tunnel.server.value("id")},
+                                             {"name", "passing"},
+                                             {"address_family", "ipv4"}},
+                                            m_admin);
+        QVERIFY2(passing.status == 201, passing.raw.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(metricValue(kChangesApplied) > applied, 15000);
+        applied = metricValue(kChangesApplied);
+        QCOMPARE(m_http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/wireguard/clients/") +
+                                QString::number(passing.data().value("id").toInt()),
+                            {}, Http::bearer(m_admin))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(metricValue(kChangesApplied) > applied, 15000);
+        QCOMPARE(m_http->get(serverPath + QStringLiteral("/status"), m_admin).status, 200);
+        QCOMPARE(pendingCount(), 1);
+        QCOMPARE(m_http
+                     ->send("POST", tunnel.clientPath + QStringLiteral("/confirm"), {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(pendingCount(), 0);
         QCOMPARE(m_http->send("POST", serverPath + QStringLiteral("/stop"), {},
                               Http::bearer(m_admin))
                      .status,
