@@ -314,6 +314,19 @@ bool wgDumpPeerLine(const QByteArrayView *columns, const QString &interfaceName,
     return true;
 }
 
+// The line at `pos` (without its newline); `pos` moves past it and
+// `lineNumber` counts it.
+QByteArrayView wgDumpNextLine(QByteArrayView text, qsizetype &pos, int &lineNumber)
+{
+    qsizetype end = text.indexOf('\n', pos);
+    if (end < 0)
+        end = text.size();
+    const QByteArrayView line = text.sliced(pos, end - pos);
+    pos = end + 1;
+    ++lineNumber;
+    return line;
+}
+
 Result<WgDump> wgDumpParse(QByteArrayView text, const QString *singleInterface)
 {
     WgDump dump;
@@ -330,12 +343,7 @@ Result<WgDump> wgDumpParse(QByteArrayView text, const QString *singleInterface)
     qsizetype pos = 0;
     dump.peers.reserve(qsizetype(std::count(text.begin(), text.end(), '\n')) + 1);
     while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        ++lineNumber;
+        const QByteArrayView line = wgDumpNextLine(text, pos, lineNumber);
         if (line.isEmpty())
             continue;
         const int count = wgDumpColumns(line, columns);
@@ -400,12 +408,7 @@ Result<WgDump> parseWgDumpPeers(QByteArrayView text, const QString &interfaceNam
     qsizetype pos = 0;
     int lineNumber = 0;
     while (pos < text.size() && dump.interfaces.isEmpty()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        ++lineNumber;
+        const QByteArrayView line = wgDumpNextLine(text, pos, lineNumber);
         if (line.isEmpty())
             continue;
         if (wgDumpColumns(line, columns) != 4)

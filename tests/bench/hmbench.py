@@ -70,3 +70,5 @@ def server(binary, *arguments):
         finally:
             process.terminate()
             process.wait(30)
+            if log is not subprocess.DEVNULL:
+                log.close()

@@ -22,13 +22,13 @@
 #include "vpn/WgQuickText.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMultiHash>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <algorithm>
-#include <chrono>
 
 namespace hm::server::vpn {
 
@@ -252,13 +252,6 @@ QString wgEndpointText(const hm::vpn::WgDumpPeer &p)
            QString::number(p.endpointPort);
 }
 
-qint64 steadyNowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
 WgTrafficSample wgSampleOf(const hm::vpn::LinkState &link, const hm::vpn::WgDump &dump)
 {
     WgTrafficSample sample;
@@ -369,22 +362,25 @@ void WireGuardService::sampleTraffic()
     }
 }
 
+void WireGuardService::storeTraffic(qint64 serverId, const WgTrafficSample &sample)
+{
+    if (Status s = m_traffic.account(serverId, sample); !s)
+        qCWarning(lcServer).noquote()
+            << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+}
+
 void WireGuardService::bookOnWorker(qint64 serverId, WgTrafficSample &sample)
 {
     if (!m_workerDb || !sample.taken || sample.booked)
         return;
-    if (Status s = m_traffic.account(serverId, sample); !s)
-        qCWarning(lcServer).noquote()
-            << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+    storeTraffic(serverId, sample);
     sample.booked = true;
 }
 
 void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sample)
 {
     if (!sample.booked)
-        if (Status s = m_traffic.account(serverId, sample); !s)
-            qCWarning(lcServer).noquote()
-                << "WireGuard server" << serverId << "traffic not stored:" << s.error().message;
+        storeTraffic(serverId, sample);
     confirmByHandshake(serverId, sample);
 }
 
@@ -1470,9 +1466,11 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
     // or a patch the backend cannot take, samples the counters and applies
     // the whole stored state.
     auto sample = std::make_shared<WgTrafficSample>();
+    QElapsedTimer stored; // the change is stored: its time to applied starts
+    stored.start();
     runOnWorker(
         [this, row = srv.value(), at = now(), sample, changingClients,
-         stored = steadyNowNs()]() -> Result<QJsonObject> {
+         stored]() -> Result<QJsonObject> {
             auto patched = patchOnWorker(row, at, changingClients, *sample);
             if (!patched)
                 qCWarning(lcServer).noquote()
@@ -1489,7 +1487,7 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
                     return applied;
             }
             if (!changingClients.isEmpty())
-                Metrics::instance().wireguardChangeApplied.observe(double(steadyNowNs() - stored) /
+                Metrics::instance().wireguardChangeApplied.observe(double(stored.nsecsElapsed()) /
                                                                    1e9);
             return QJsonObject{};
         },
@@ -1556,31 +1554,25 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
                                             QStringLiteral("no WireGuard backend is configured")});
     const auth::Principal who = caller;
     const auth::ClientInfo from = client;
+    // Its peers go with it: what they count next starts at 0.
+    auto gone = std::make_shared<WgTrafficSample>();
     runSampled(
         id, srv.value().interfaceName,
-        [this, id, backend = m_backend,
+        [this, id, gone, backend = m_backend,
          name = srv.value().interfaceName](WgTrafficSample &) -> Result<QJsonObject> {
             m_plans.forget(id);
             if (Status s = backend->down(name); !s)
                 return s.error();
-            // Its peers are gone with it: what they count next starts at 0.
-            WgTrafficSample gone;
-            gone.taken = backend->applies();
-            gone.beforeChange = true;
-            bookOnWorker(id, gone);
+            gone->taken = backend->applies();
+            gone->beforeChange = true;
+            bookOnWorker(id, *gone);
             return QJsonObject{};
         },
-        [this, id, who, from, done = std::move(done)](Result<QJsonObject> result) {
+        [this, id, gone, who, from, done = std::move(done)](Result<QJsonObject> result) {
             const QString backendName = this->backendName();
             if (!result)
                 return done(result.error());
-            if (!m_workerDb) {
-                // Its peers are gone with it: what they count next starts at 0.
-                WgTrafficSample gone;
-                gone.taken = m_backend->applies();
-                gone.beforeChange = true;
-                accountTraffic(id, gone);
-            }
+            accountTraffic(id, *gone);
             const qint64 at = now();
             if (Status s = setWgServerState(m_db, id, QStringLiteral("stopped"), at); !s)
                 return done(s.error());

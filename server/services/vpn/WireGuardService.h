@@ -266,6 +266,8 @@ private:
     void runSampled(qint64 serverId, const QString &interfaceName,
                     std::function<Result<QJsonObject>(WgTrafficSample &)> work, Done done,
                     bool beforeChange = true, const QSet<qint64> &changingClients = {});
+    // WgTrafficBook::account(), its failure logged.
+    void storeTraffic(qint64 serverId, const WgTrafficSample &sample);
     // On the worker, with a connection of its own: `sample` stored now
     // (before the change it precedes), then marked booked. Nothing without
     // m_workerDb (accountTraffic stores it then, on this thread).
