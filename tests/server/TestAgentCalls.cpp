@@ -143,11 +143,14 @@ private slots:
 
     void boundsWaitingCallsPerNode()
     {
+        // Declared before the calls: their destructor answers what still
+        // waits, and those answers must find their outcomes alive.
+        QList<std::shared_ptr<Outcome>> outcomes;
+        Outcome other;
         AgentCalls calls;
         Recorder a, b;
         calls.attach("n1", &kConnA, {"processes"}, a.sender());
         calls.attach("n2", &kConnB, {"processes"}, b.sender());
-        QList<std::shared_ptr<Outcome>> outcomes;
         for (int i = 0; i <= AgentCalls::kMaxPendingPerNode; ++i) {
             outcomes.append(std::make_shared<Outcome>());
             calls.call("n1", "processes", "list", {}, this, outcomes.last()->callback());
@@ -156,7 +159,6 @@ private slots:
         QTRY_VERIFY(outcomes.last()->done);
         QCOMPARE(outcomes.last()->value.error().code, ErrorCode::RateLimitExceeded);
         // Another node is not held up by this one.
-        Outcome other;
         calls.call("n2", "processes", "list", {}, this, other.callback());
         QCOMPARE(b.requests.size(), 1);
     }

@@ -56,6 +56,7 @@ public:
             m_process.kill();
             m_process.waitForFinished(10000);
         }
+        reportSanitizerFindings();
     }
 
     QProcess &process() { return m_process; }
@@ -119,6 +120,25 @@ public:
     QByteArray standardError() { return m_stderr += m_process.readAllStandardError(); }
 
 private:
+    // A server built with the sanitizers that died of a report said why on
+    // its standard error, which the tests read only now and then: the
+    // report goes to the test's output, or a failing CI run would show
+    // only the requests that failed after it.
+    void reportSanitizerFindings()
+    {
+        const QByteArray errors = standardError();
+        for (const char *marker :
+             {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
+            const qsizetype at = errors.indexOf(marker);
+            if (at < 0)
+                continue;
+            const qsizetype from = qMax<qsizetype>(0, errors.lastIndexOf('\n', at) + 1);
+            qWarning("hivemind-server (pid %lld) reported:\n%s", qint64(m_process.processId()),
+                     errors.mid(from, 12000).constData());
+            return;
+        }
+    }
+
     // The server gets SIGKILL when the test process dies, however it dies
     // (the destructor's kill() covers only an orderly end). Linux sends it
     // when the *thread* that forked exits, so only a server started from
