@@ -11,9 +11,11 @@
 // others' sessions alone (their handshake times do not move, their pings go
 // on). A client's changes on a running server are applied as patches of
 // its peer, and leave the interface as the whole stored state applied to a
-// fresh one would; a change awaiting a client's handshake is not confirmed
+// fresh one would (a client that goes has its peer cut off at once and
+// taken off by the next periodic sample); a change awaiting a client's handshake is not confirmed
 // by a sample that read only other peers. Last, traffic stays exact: through an interface restart,
-// a disable and enable and a kill -9 of hivemind-server, the cumulative bytes of …/traffic equal
+// a disable and enable (the peer taken off, then parked and set back at once) and a kill -9 of
+// hivemind-server, the cumulative bytes of …/traffic equal
 // the sum of what the server's interface counted in each stretch, read by the test with `wg show
 // dump` just before each reset and at the end (the client's way to the server blocked first, so
 // nothing passes between a reading and the reset). Needs root for the namespaces; skipped with
@@ -476,12 +478,14 @@ private slots:
         const QString serverPath =
             QStringLiteral("/api/v1/wireguard/servers/") + QString::number(qint64(serverId));
         QList<double> clients;
+        QStringList keys;
         const auto addClient = [&](const char *name, const char *family) {
             const Answer client = m_http->json(
                 "POST", QStringLiteral("/api/v1/wireguard/clients"),
                 {{"server_id", serverId}, {"name", name}, {"address_family", family}}, m_admin);
             QVERIFY2(client.status == 201, client.raw.constData());
             clients << client.data().value("id").toDouble();
+            keys << client.data().value("public_key").toString();
         };
         addClient("one", "dual");
         addClient("two", "ipv4");
@@ -522,8 +526,23 @@ private slots:
                 m_http->json("PUT", clientPath(1), {{"ipv4_address", "10.81.0.77"}}, m_admin);
             QVERIFY2(moved.status == 200, moved.raw.constData());
         });
+        // A client that goes has its peer cut off at once (no allowed IPs,
+        // a preshared key nobody has) and taken off by the next periodic
+        // sample; enabled again before that, it is set back as it was.
+        const auto peerOf = [&](int i) {
+            for (const QString &line : configuredPeers(m_nsServer, m_ifPatched))
+                if (line.startsWith(keys[i]))
+                    return line;
+            return QString();
+        };
+        const QString enabledPeer = peerOf(2);
+        QVERIFY2(enabledPeer.contains(u'/'), qPrintable(enabledPeer));
         step("a client disabled", [&] { post(clientPath(2, QStringLiteral("/disable"))); });
+        const QString disabledPeer = peerOf(2);
+        QVERIFY2(disabledPeer.isEmpty() || disabledPeer == keys[2] + QStringLiteral(" psk "),
+                 qPrintable(disabledPeer));
         step("a client enabled", [&] { post(clientPath(2, QStringLiteral("/enable"))); });
+        QCOMPARE(peerOf(2), enabledPeer);
         const Answer pool = m_http->json(
             "POST", QStringLiteral("/api/v1/ipv6/pools"),
             {{"name", "patched"}, {"prefix", "2001:db8:81::/48"}, {"prefix_length", 64}}, m_admin);
@@ -548,6 +567,10 @@ private slots:
         step("a client deleted", [&] {
             QCOMPARE(m_http->send("DELETE", clientPath(1), {}, Http::bearer(m_admin)).status, 200);
         });
+        const QString deletedPeer = peerOf(1);
+        QVERIFY2(deletedPeer.isEmpty() || deletedPeer == keys[1] + QStringLiteral(" psk "),
+                 qPrintable(deletedPeer));
+        QTRY_VERIFY_WITH_TIMEOUT(peerOf(1).isEmpty(), 15000); // the next sample took it off
         step("a prefix delegated again", [&] {
             const Answer given = m_http->json(
                 "POST", QStringLiteral("/api/v1/ipv6/allocations"),
@@ -659,6 +682,40 @@ private slots:
                 .status,
             200);
         reconnect();
+        // 2b. Disabled and enabled again at once: the peer, parked (cut
+        // off, still on the interface), is set back with its counters going
+        // on, unless a periodic sample took it off in between (then they
+        // start again). Either way nothing is lost or counted twice.
+        QVERIFY(reachable());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tunnelPing(m_nsClient, QStringLiteral("10.79.0.1")));
+        // A sample (the status answer's) has booked some of those bytes.
+        QCOMPARE(m_http->get(serverPath + QStringLiteral("/status"), m_admin).status, 200);
+        QVERIFY(tunnelPing(m_nsClient, QStringLiteral("10.79.0.1")));
+        QVERIFY(blockClient(true));
+        const auto parkedAt = peerCounters(m_nsServer, m_ifTraffic, publicKey);
+        QVERIFY(parkedAt && parkedAt->first > 0);
+        for (const char *action : {"/disable", "/enable"})
+            QCOMPARE(
+                m_http->send("POST", clientPath + QLatin1String(action), {}, Http::bearer(m_admin))
+                    .status,
+                200);
+        const auto routed = [&] {
+            for (const QString &line : configuredPeers(m_nsServer, m_ifTraffic))
+                if (line.startsWith(publicKey))
+                    return line.contains(u'/');
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(routed(), 15000);
+        const auto setBack = peerCounters(m_nsServer, m_ifTraffic, publicKey);
+        QVERIFY(setBack);
+        const bool tookOff = setBack->first < parkedAt->first;
+        qInfo("parked peer %s", tookOff ? "taken off and added again" : "set back as it was");
+        if (tookOff) {
+            countedRx += parkedAt->first;
+            countedTx += parkedAt->second;
+        }
+        reconnect();
         // 3. hivemind-server killed between two of its samples; the
         // interface runs on and carries more before the server is back. Not
         // a reset: the counters go on, so the last reading covers it all.
@@ -707,7 +764,7 @@ private slots:
         const Answer endpoints = m_http->get(clientPath + QStringLiteral("/endpoints"), m_admin);
         QCOMPARE(endpoints.status, 200);
         const QJsonArray seen = endpoints.data().value("items").toArray();
-        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen.size(), 4); // the first tunnel and the three made again
         for (const QJsonValue &e : seen)
             QVERIFY(e[QStringLiteral("endpoint")].toString().startsWith(QStringLiteral("192.0.2.2:")));
         QCOMPARE(seen[0][QStringLiteral("endpoint")].toString(),

@@ -25,6 +25,10 @@ struct WgPlannedPeer
     hm::vpn::WgPeer peer;       // its preshared key still sealed, below
     QString sealedPresharedKey; // empty: none
     QStringList routes;         // the client's delegated prefixes, in allocation order
+    // Cut off, not yet taken off (WgPeerPlans::Plan::parked): only the
+    // public key; render() gives it no allowed IPs and a fresh random
+    // preshared key.
+    bool parked = false;
 };
 
 // `row` (an active client) with its delegated prefixes, as its [Peer] goes
@@ -39,6 +43,17 @@ public:
     {
         QString fingerprint;
         QHash<qint64, WgPlannedPeer> peers; // by client id
+        // Peers of clients that went (disabled, expired, deleted), by public
+        // key -> client id: cut off at once (no allowed IPs, so no traffic
+        // in or out; a random preshared key, so no new handshake) and taken
+        // off by the next periodic sample, which reads every peer's counters
+        // anyway. Taking a peer off at once would mean reading the whole
+        // interface first (wg cannot read one peer), the one part of a
+        // change that grew with the interface (issue 36: flat from 10 to
+        // 10,000 peers). Still on the interface, a parked peer's counters go
+        // on: enabled again before it is taken off, it is set back as it
+        // was, with nothing lost or counted twice.
+        QHash<QString, qint64> parked;
     };
 
     // What the server's interface takes from its row (name, addresses,

@@ -337,7 +337,11 @@ void WireGuardService::sampleTraffic()
             for (const WgServerRow &row : rows.value())
                 if (row.desiredState == QLatin1String("running"))
                     runSampled(
-                        row.id, row.interfaceName, [](WgTrafficSample &) { return QJsonObject{}; },
+                        row.id, row.interfaceName,
+                        [this, row, at = now()](WgTrafficSample &sample) {
+                            takeOffParked(row, at, sample);
+                            return QJsonObject{};
+                        },
                         [](Result<QJsonObject>) {}, false);
         }
     }
@@ -1270,6 +1274,17 @@ WgApplyPlan wgInterfacePlan(crypto::EnvelopeCipher &cipher, const WgServerRow &s
     spec.mtu = srv.mtu;
     config.peers.reserve(peers.size());
     for (const WgPlannedPeer &p : peers) {
+        if (p.parked) {
+            // No allowed IPs: nothing goes in or out; a preshared key no
+            // client has: no new session. render() wipes the key.
+            hm::vpn::WgPeer cut;
+            cut.publicKey = p.peer.publicKey;
+            QByteArray psk = crypto::wireGuardSecretToBase64(crypto::generatePresharedKey());
+            cut.presharedKey = QString::fromLatin1(psk);
+            crypto::wipe(psk);
+            config.peers << std::move(cut);
+            continue;
+        }
         if (!p.sealedPresharedKey.isEmpty())
             plan.keys.append(
                 {p.sealedPresharedKey, wgPresharedAad(p.clientId), qsizetype(config.peers.size())});
@@ -1340,7 +1355,9 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
     // The changing clients as stored now, against the plan.
     QList<WgPlannedPeer> set;
     QList<qint64> gone;
-    QSet<qint64> added; // clients whose peer the interface does not have yet
+    QSet<qint64> added;             // clients whose peer the interface does not have yet
+    QHash<QString, qint64> parking; // peers cut off by this patch (Plan::parked)
+    QStringList unparked;           // parked peers set back as they were
     hm::vpn::PeerPatch patch;
     patch.name = srv.interfaceName;
     for (const qint64 id : changingClients) {
@@ -1358,8 +1375,8 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
             now = wgPlannedPeer(*row.value(), prefixes);
         }
         const auto before = plan->peers.constFind(id);
-        const QStringList routesBefore =
-            before != plan->peers.cend() ? before->routes : QStringList{};
+        const bool had = before != plan->peers.cend();
+        const QStringList routesBefore = had ? before->routes : QStringList{};
         const QStringList routesNow = now ? now->routes : QStringList{};
         for (const QString &route : routesNow)
             if (!routesBefore.contains(route))
@@ -1367,21 +1384,37 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
         for (const QString &route : routesBefore)
             if (!routesNow.contains(route))
                 patch.routesRemoved << route;
-        if (before != plan->peers.cend() && (!now || now->peer.publicKey != before->peer.publicKey))
-            patch.removed << before->peer.publicKey;
-        if (now) {
-            set << *now;
-            if (before == plan->peers.cend() || now->peer.publicKey != before->peer.publicKey)
-                added.insert(id);
-        } else {
-            gone << id;
+        const bool keyChanged = had && now && now->peer.publicKey != before->peer.publicKey;
+        if (had && !now) {
+            parking.insert(before->peer.publicKey, id);
+            WgPlannedPeer cut;
+            cut.clientId = id;
+            cut.peer.publicKey = before->peer.publicKey;
+            cut.parked = true;
+            set << cut;
+        } else if (keyChanged) {
+            patch.removed << before->peer.publicKey; // rare: taken off at once, below
         }
+        if (!now) {
+            gone << id;
+            continue;
+        }
+        if (const auto parked = plan->parked.constFind(now->peer.publicKey);
+            parked != plan->parked.cend()) {
+            if (parked.value() != id)
+                return false; // another client's parked peer: the whole config sorts it out
+            unparked << now->peer.publicKey; // never left: its counters go on
+        } else if (!had || keyChanged) {
+            added.insert(id);
+        }
+        set << *now;
     }
-    // A peer that goes takes its counters with it: sampled just before, as
-    // a whole change would (WgTrafficSample::removedKeys), but only the
-    // changing clients' peers are read out of the dump (the book stores
-    // those and no other). The dump itself is the one part of a change
-    // that grows with the interface: wg has no way to read one peer.
+    // A peer taken off takes its counters with it: sampled just before, as
+    // a whole change would (WgTrafficSample::removedKeys), with only the
+    // changing clients' peers read out of the dump. Only a client's new key
+    // takes its old peer off at once; a client that goes is parked instead
+    // (its peer read and taken off by the next periodic sample), so the
+    // dump, which grows with the interface, stays out of the usual change.
     if (!patch.removed.isEmpty() && !sample.taken) {
         QStringList keys;
         for (const qint64 id : changingClients)
@@ -1394,7 +1427,8 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
         for (const QString &key : std::as_const(patch.removed))
             sample.removedKeys.insert(key);
         bookOnWorker(srv.id, sample); // stored before the peers go
-    } else if (!added.isEmpty()) {
+    }
+    if (!added.isEmpty()) {
         // A peer added starts its counters from zero. The book has to hear
         // that the peer is not there before it is added, or a client
         // disabled and enabled again between two samples would have its
@@ -1422,8 +1456,56 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
     for (const qint64 id : std::as_const(gone))
         plan->peers.remove(id);
     for (const WgPlannedPeer &p : std::as_const(set))
-        plan->peers.insert(p.clientId, p);
+        if (!p.parked)
+            plan->peers.insert(p.clientId, p);
+    for (const QString &key : std::as_const(unparked))
+        plan->parked.remove(key);
+    for (auto it = parking.cbegin(); it != parking.cend(); ++it)
+        plan->parked.insert(it.key(), it.value());
     return true;
+}
+
+void WireGuardService::takeOffParked(const WgServerRow &srv, qint64 nowMs, WgTrafficSample &sample)
+{
+    WgPeerPlans::Plan *plan = m_plans.find(srv.id, WgPeerPlans::fingerprintOf(srv));
+    if (!plan || plan->parked.isEmpty() || !sample.taken || !sample.exists || !m_workerDb)
+        return;
+    // `sample` (every peer, booked at each client's own cadence) has their
+    // last counters: stored now, before the peers go.
+    WgTrafficSample last;
+    last.taken = true;
+    last.exists = true;
+    last.instance = sample.instance;
+    last.beforeChange = true;
+    last.onlySome = true;
+    for (auto it = plan->parked.cbegin(); it != plan->parked.cend(); ++it) {
+        last.changingClients.insert(it.value());
+        last.removedKeys.insert(it.key());
+    }
+    for (const WgTrafficSample::Peer &peer : std::as_const(sample.peers))
+        if (last.removedKeys.contains(peer.publicKey))
+            last.peers << peer;
+    bookOnWorker(srv.id, last);
+    hm::vpn::PeerPatch patch;
+    patch.name = srv.interfaceName;
+    patch.removed = plan->parked.keys();
+    auto spec = wgInterfacePlan(m_cipher, srv, {}).render(); // the [Interface] section alone
+    if (spec) {
+        patch.setconf = std::move(spec.value().setconf);
+        crypto::wipe(spec.value().quickConfig);
+        auto done = m_backend->patchPeers(patch);
+        crypto::wipe(patch.setconf);
+        if (done && done.value()) {
+            plan->parked.clear();
+            return;
+        }
+    }
+    // The whole config, which has none of them, takes them off.
+    qCWarning(lcServer).noquote() << "WireGuard server" << srv.id
+                                  << "parked peers not taken off one by one; applying it whole";
+    if (auto applied = applyOnWorker(srv, nowMs, true, sample); !applied)
+        qCWarning(lcServer).noquote()
+            << "WireGuard server" << srv.id << "not re-synced:" << applied.error().message;
 }
 
 Result<QList<WgPlannedPeer>> WireGuardService::plannedPeers(store::Database &db,
@@ -1606,8 +1688,9 @@ void WireGuardService::serverStatus(qint64 id, Done done)
     // the answer, whose peers then carry their clients' totals.
     auto sample = std::make_shared<WgTrafficSample>();
     runOnWorker(
-        [this, id, backend = m_backend, name = srv.value().interfaceName, base, desired,
+        [this, id, backend = m_backend, row = srv.value(), base, desired,
          sample]() mutable -> Result<QJsonObject> {
+            const QString &name = row.interfaceName;
             const auto book = qScopeGuard([&] { bookOnWorker(id, *sample); });
             QJsonObject answer = base;
             auto link = backend->linkState(name);
@@ -1640,7 +1723,13 @@ void WireGuardService::serverStatus(qint64 id, Done done)
                     return parsed.error();
                 *sample = wgSampleOf(link.value(), parsed.value());
                 if (running) {
+                    // A parked peer (its client gone, the peer cut off) is
+                    // not the server's any more, only not yet taken off.
+                    const WgPeerPlans::Plan *plan =
+                        m_plans.find(id, WgPeerPlans::fingerprintOf(row));
                     for (const hm::vpn::WgDumpPeer &p : parsed.value().peers) {
+                        if (plan && plan->parked.contains(p.publicKey))
+                            continue;
                         QStringList allowed;
                         for (const hm::vpn::WgCidr &cidr : p.allowedIps)
                             allowed << cidr.toString();

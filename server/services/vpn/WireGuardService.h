@@ -248,11 +248,18 @@ private:
     // handed to the backend as a patch against the plan last applied
     // (m_plans). False when there is no such plan, the backend cannot take
     // the patch, or more than kPatchClients change: the caller applies the
-    // whole server. A patch that removes a peer samples the interface into
-    // `sample` first (its counters go with it).
+    // whole server. A client that goes has its peer parked (cut off, taken
+    // off by takeOffParked()); a key that changes takes the old peer off at
+    // once, sampling the interface into `sample` first.
     Result<bool> patchOnWorker(const repositories::WgServerRow &server, qint64 nowMs,
                                const QSet<qint64> &changingClients, WgTrafficSample &sample);
     static constexpr qsizetype kPatchClients = 64;
+    // On the worker, after a periodic `sample` of `server` was booked: the
+    // peers parked since the last one (WgPeerPlans::Plan::parked) taken
+    // off, their last counters stored first; the whole config applied when
+    // the patch cannot be.
+    void takeOffParked(const repositories::WgServerRow &server, qint64 nowMs,
+                       WgTrafficSample &sample);
     // Re-syncs a running server after a change; errors are logged.
     // `changingClients`: the clients changed (their traffic is stored before
     // the change, WgTrafficSample::changingClients); empty: the server's.
