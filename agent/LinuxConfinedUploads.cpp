@@ -242,7 +242,7 @@ Status ConfinedFiles::finishUpload(const QString &id)
     if (found == d->uploads.end())
         return uploadNotFound(id);
     ConfinedUpload &upload = *found->second;
-    const QString &shown = upload.path;
+    const QString shown = upload.path; // a copy: a refusal below drops the upload first
     const int dirFd = upload.parent.get();
     if (upload.totalSize > d->limits.maxUploadSize)
         return confinedFilesError(ErrorCode::PayloadTooLarge, "TOO_LARGE",
