@@ -27,7 +27,8 @@ class TestFileForms : public QObject
 private slots:
     void aBrowserFormParses()
     {
-        const QByteArray content("line 1\r\n--not-the-boundary\r\n\x00\xff", 33);
+        static const char raw[] = "line 1\r\n--not-the-boundary\r\n\x00\xff";
+        const QByteArray content(raw, sizeof raw - 1); // the NUL inside included
         const QByteArray body =
             form("----WebKitFormBoundary7MA4YWxk",
                  {"Content-Disposition: form-data; name=\"path\"\r\n\r\n/srv/www/a.txt",

@@ -224,12 +224,19 @@ private slots:
                                  .arg(get.received)
                                  .arg(serverPeak - serverBefore)
                                  .arg(agentPeak - agentBefore);
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in its quarantine (256 MiB by
+        // default) to catch late uses: resident memory says nothing about
+        // what the relay holds there. The ci build compares it.
+        qInfo("RSS growth not compared under AddressSanitizer");
+#else
         QVERIFY2(serverPeak - serverBefore < 24 * 1024 * 1024,
                  qPrintable(QStringLiteral("server RSS grew by %1 bytes")
                                 .arg(serverPeak - serverBefore)));
         QVERIFY2(agentPeak - agentBefore < 16 * 1024 * 1024,
                  qPrintable(QStringLiteral("agent RSS grew by %1 bytes")
                                 .arg(agentPeak - agentBefore)));
+#endif
         get.socket.abort();
         QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-flood?force=true").status, 204);
     }
