@@ -34,6 +34,8 @@ QByteArrayView reasonPhrase(int status)
         return "Accepted";
     case 204:
         return "No Content";
+    case 206:
+        return "Partial Content";
     case 301:
         return "Moved Permanently";
     case 302:
@@ -60,6 +62,8 @@ QByteArrayView reasonPhrase(int status)
         return "Payload Too Large";
     case 415:
         return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
     case 422:
         return "Unprocessable Entity";
     case 423:
@@ -102,6 +106,8 @@ QByteArray responseHead(const HttpResponse &response, qsizetype bodySize, bool c
     char *const begin = head.data();
     char *out = begin;
     const auto put = [&out](QByteArrayView text) {
+        if (text.isEmpty())
+            return; // its data() may be null, which memcpy must not get
         std::memcpy(out, text.data(), size_t(text.size()));
         out += text.size();
     };

@@ -479,6 +479,12 @@ private slots:
         // What got through is socket buffers and windows, not a flood
         // (yes writes gigabytes a minute when nothing holds it back).
         QVERIFY2(last < 64LL * 1024 * 1024, qPrintable(QString::number(last)));
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer's quarantine keeps freed memory resident: the
+        // ci build compares RSS; here the relay's bound above holds.
+        Q_UNUSED(serverBefore);
+        Q_UNUSED(agentBefore);
+#else
         QVERIFY2(rssKiB(serverPid) - serverBefore < 32 * 1024,
                  qPrintable(QStringLiteral("server %1 → %2 KiB")
                                 .arg(serverBefore)
@@ -487,6 +493,7 @@ private slots:
                  qPrintable(QStringLiteral("agent %1 → %2 KiB")
                                 .arg(agentBefore)
                                 .arg(rssKiB(agentPid))));
+#endif
         const Answer closed = m_http->send(
             "DELETE",
             QStringLiteral("/api/v1/nodes/%1/terminal/sessions/%2").arg(m_nodeId, sessionId), {},
@@ -713,8 +720,12 @@ private slots:
                           m_admin)
                     .status == 404,
             30000);
-        const QJsonObject entry = audit("NODE_TERMINAL_CLOSED").first().toObject();
-        QCOMPARE(entry.value("details").toObject().value("session_id").toString(), sessionId);
+        // Its own entry (a session an earlier test left may close meanwhile).
+        QJsonObject entry;
+        for (const QJsonValue &e : audit("NODE_TERMINAL_CLOSED"))
+            if (e[QStringLiteral("details")][QStringLiteral("session_id")].toString() == sessionId)
+                entry = e.toObject();
+        QVERIFY2(!entry.isEmpty(), "the session's close was not audited");
         QCOMPARE(entry.value("details").toObject().value("reason").toString(),
                  QStringLiteral("idle"));
     }
