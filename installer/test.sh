@@ -42,7 +42,7 @@ fi
 budget=$(( ${HIVEMIND_CI_BUDGET_MINUTES:-43} * 60 ))
 # What the sanitizer tests take on 2 cores (measured: docs/architecture.md),
 # with a margin.
-test_reserve=$(( ${HIVEMIND_ASAN_TEST_MINUTES:-5} * 60 ))
+test_reserve=$(( ${HIVEMIND_ASAN_TEST_MINUTES:-9} * 60 ))
 left=$(( budget - ($(date +%s) - started) - test_reserve ))
 if [ "$left" -lt 60 ]; then
     echo "test.sh: sanitizer stage left out: $(( (budget - ($(date +%s) - started)) / 60 )) min" \
