@@ -116,6 +116,15 @@ QStringList configuredPeers(const QString &ns, const QString &interfaceName)
     return peers;
 }
 
+// The configuredPeers() line of `publicKey`; empty when it is no peer.
+QString configuredPeer(const QString &ns, const QString &interfaceName, const QString &publicKey)
+{
+    for (const QString &line : configuredPeers(ns, interfaceName))
+        if (line.startsWith(publicKey))
+            return line;
+    return {};
+}
+
 // The routes through the interface that are not the kernel's own, sorted.
 QStringList addedRoutes(const QString &ns, const QString &interfaceName)
 {
@@ -529,12 +538,7 @@ private slots:
         // A client that goes has its peer cut off at once (no allowed IPs,
         // a preshared key nobody has) and taken off by the next periodic
         // sample; enabled again before that, it is set back as it was.
-        const auto peerOf = [&](int i) {
-            for (const QString &line : configuredPeers(m_nsServer, m_ifPatched))
-                if (line.startsWith(keys[i]))
-                    return line;
-            return QString();
-        };
+        const auto peerOf = [&](int i) { return configuredPeer(m_nsServer, m_ifPatched, keys[i]); };
         const QString enabledPeer = peerOf(2);
         QVERIFY2(enabledPeer.contains(u'/'), qPrintable(enabledPeer));
         step("a client disabled", [&] { post(clientPath(2, QStringLiteral("/disable"))); });
@@ -701,10 +705,7 @@ private slots:
                     .status,
                 200);
         const auto routed = [&] {
-            for (const QString &line : configuredPeers(m_nsServer, m_ifTraffic))
-                if (line.startsWith(publicKey))
-                    return line.contains(u'/');
-            return false;
+            return configuredPeer(m_nsServer, m_ifTraffic, publicKey).contains(u'/');
         };
         // Generous: this step is about the bytes, not how fast (a clean-
         // clone run once saw 15 s pass here; the log below says why if it
