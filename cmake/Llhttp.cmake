@@ -27,7 +27,7 @@ if(NOT LLHTTP_INCLUDE_DIR OR llhttp_missing)
         "LLHTTP_llhttp_c at another copy.")
 endif()
 
-add_library(hivemind_llhttp STATIC ${llhttp_sources})
+add_library(hivemind_llhttp ${llhttp_sources})
 # One C file that includes its own generated parts: never in a unity batch.
 set_target_properties(hivemind_llhttp PROPERTIES UNITY_BUILD OFF)
 set_target_properties(hivemind_llhttp PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)

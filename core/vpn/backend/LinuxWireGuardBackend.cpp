@@ -83,8 +83,15 @@ CommandResult LinuxWireGuardBackend::run(const QString &program, QStringList arg
     QElapsedTimer took;
     took.start();
     CommandResult result = runCommand(executable, arguments, input, m_options.timeoutMs);
-    qCDebug(lcWgBackend).noquote() << program << arguments.mid(m_options.netns.isEmpty() ? 0 : 4)
-                                   << "exit" << result.exitCode << "in" << took.elapsed() << "ms";
+    const qsizetype own = m_options.netns.isEmpty() ? 0 : 4; // past `ip netns exec NS`
+    qCDebug(lcWgBackend).noquote() << program << arguments.mid(own) << "exit" << result.exitCode
+                                   << "in" << took.elapsed() << "ms";
+    // A slow tool holds up every change queued behind it: said in the log,
+    // with what it was doing (the verb and the interface, never more).
+    if (result.timedOut || took.elapsed() > m_options.timeoutMs / 3)
+        qCWarning(lcWgBackend).noquote()
+            << program << arguments.mid(own, 2).join(u' ')
+            << (result.timedOut ? "killed after" : "took") << took.elapsed() << "ms";
     return result;
 }
 
