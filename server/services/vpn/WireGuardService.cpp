@@ -334,18 +334,25 @@ void WireGuardService::sampleTraffic()
     if (m_backend && m_backend->applies()) {
         auto rows = wgServersToRun(m_db);
         if (rows) {
-            for (const WgServerRow &row : rows.value())
-                if (row.desiredState == QLatin1String("running"))
-                    runSampled(
-                        row.id, row.interfaceName,
-                        [this, row, at = now()](WgTrafficSample &sample) {
-                            takeOffParked(row, at, sample);
-                            return QJsonObject{};
-                        },
-                        [](Result<QJsonObject>) {}, false);
+            for (const WgServerRow &row : rows.value()) {
+                // One periodic sample per server waits at a time: on a
+                // machine so loaded that a tick's samples take longer than
+                // the tick, they would pile up on the one worker, and every
+                // change queued behind them would wait for the pile.
+                if (row.desiredState != QLatin1String("running") || m_sampling.contains(row.id))
+                    continue;
+                m_sampling.insert(row.id);
+                runSampled(
+                    row.id, row.interfaceName,
+                    [this, row, at = now()](WgTrafficSample &sample) {
+                        takeOffParked(row, at, sample);
+                        return QJsonObject{};
+                    },
+                    [this, id = row.id](Result<QJsonObject>) { m_sampling.remove(id); }, false);
+            }
         }
     }
-    if (++m_trafficTicks >= kTrafficMaintainTicks) {
+    if (++m_trafficTicks >= kTrafficMaintainTicks && !m_maintaining) {
         m_trafficTicks = 0;
         const auto maintain = [this] {
             if (Status s = m_traffic.maintain(); !s)
@@ -354,14 +361,15 @@ void WireGuardService::sampleTraffic()
         };
         // Its writes go where the book writes (WgTrafficBook: the worker's
         // connection, when there is one).
-        if (m_workerDb)
+        if (m_workerDb) {
+            m_maintaining = true;
             runOnWorker(
                 [maintain] {
                     maintain();
                     return Result<QJsonObject>(QJsonObject{});
                 },
-                [](Result<QJsonObject>) {});
-        else
+                [this](Result<QJsonObject>) { m_maintaining = false; });
+        } else
             maintain();
     }
 }

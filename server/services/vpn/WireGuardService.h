@@ -28,6 +28,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <functional>
@@ -309,6 +310,10 @@ private:
     WgTrafficBook m_traffic;
     std::unique_ptr<WgShareLinks> m_shareLinks;
     int m_trafficTicks = 0;
+    // Periodic work queued on the worker and not done yet (main thread):
+    // the servers being sampled, and the history's maintenance.
+    QSet<qint64> m_sampling;
+    bool m_maintaining = false;
 };
 
 } // namespace hm::server::vpn
