@@ -489,6 +489,8 @@ Result<QUrl> ServerRuntime::startUp()
                               m_options.storageWarnMiB * 1024 * 1024},
         &m_auth->events);
     m_engine->triggers().setStorageGuard(m_storageGuard.get());
+    m_agentReleases->setRoomCheck(
+        [guard = m_storageGuard.get()](qint64 bytes) { return guard->admitFile(bytes); });
     m_retention = std::make_unique<HistoryRetention>(*m_database, *m_engine, databasePath());
     m_retention->setGraceMs(m_options.retentionGraceMs);
     m_retention->setLowSpace(

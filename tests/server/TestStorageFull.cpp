@@ -51,11 +51,17 @@ private:
 
     QStringList serverArgs() const
     {
+        // A built-in agent release that does not fit above the reserve: the
+        // server must not copy it there (the real agent, 18 MB, once filled
+        // the disk for a moment and the first triggers were refused). A
+        // file of its own, as the agent's size depends on the build.
         return {QStringLiteral("--storage-reserve-mib"),   QStringLiteral("2"),
                 QStringLiteral("--storage-warn-mib"),      QStringLiteral("4"),
                 QStringLiteral("--retention-grace-ms"),    QStringLiteral("0"),
-                QStringLiteral("--retention-interval-ms"), QStringLiteral("3600000")};
+                QStringLiteral("--retention-interval-ms"), QStringLiteral("3600000"),
+                QStringLiteral("--agent-binary"),          agentBuild()};
     }
+    QString agentBuild() const { return m_base.filePath(QStringLiteral("agent-build")); }
     // ServerFixture keeps its data in m_dir; this test's lives on the tmpfs.
     QString start()
     {
@@ -107,6 +113,10 @@ private slots:
         QVERIFY(filler.open(QIODevice::WriteOnly));
         QVERIFY(filler.write(QByteArray(3 * kMiB, 'x')) == 3 * kMiB);
         filler.close();
+        QFile build(agentBuild());
+        QVERIFY(build.open(QIODevice::WriteOnly));
+        QVERIFY(build.write(QByteArray(8 * kMiB, 'a')) == 8 * kMiB);
+        build.close();
         why = start();
         QVERIFY2(why.isEmpty(), qPrintable(why));
         connect(&m_events, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
@@ -116,6 +126,26 @@ private slots:
         });
         listen();
         QTRY_COMPARE_WITH_TIMEOUT(m_events.state(), QAbstractSocket::ConnectedState, 15000);
+    }
+
+    void aBuildThatEatsTheReserveIsNotStored()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->standardError().contains(
+                                     "built-in agent not registered: the server's disk has no "
+                                     "room for"),
+                                 15000);
+        QVERIFY(QDir(m_mount + "/data/agent-releases")
+                    .entryList(QDir::Files | QDir::NoDotAndDotDot)
+                    .isEmpty());
+        // An upload is refused the same way, with the triggers' 507.
+        const Answer upload =
+            m_http->send("POST", "/api/v1/agents/releases?version=9.9.1", QByteArray(8 * kMiB, 'b'),
+                         {{"Authorization", "Bearer " + m_admin.toUtf8()},
+                          {"Content-Type", "application/octet-stream"}});
+        QCOMPARE(upload.status, 507);
+        QCOMPARE(upload.details().value("code").toString(), QStringLiteral("STORAGE_FULL"));
+        QCOMPARE(m_http->get("/api/v1/agents/releases", m_admin).data().value("items").toArray(),
+                 QJsonArray());
     }
 
     void fullDiskRefusesAndLosesNothing()

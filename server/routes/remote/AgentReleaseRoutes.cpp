@@ -12,6 +12,7 @@
 #include "server/services/auth/AuthModule.h"
 #include "server/services/remote/AgentReleases.h"
 #include "server/services/remote/AgentUpgrades.h"
+#include "server/services/system/StorageGuard.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -161,16 +162,18 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
                               QJsonObject{{QStringLiteral("field"), QStringLiteral("protocol")}}});
             }
             const DeferredReply reply = c.defer();
-            releases.upload(p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
-                            queryValue(q, QStringLiteral("os")),
-                            queryValue(q, QStringLiteral("arch")), protocol, c.request.body(),
-                            &router,
-                            [reply](Result<repositories::AgentReleaseRow> row) {
-                                reply.send(row ? ApiReply::ok(remote::AgentReleases::json(
-                                                                  row.value()),
-                                                              201)
-                                               : ApiReply::failure(row.error()));
-                            });
+            releases.upload(
+                p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
+                queryValue(q, QStringLiteral("os")), queryValue(q, QStringLiteral("arch")),
+                protocol, c.request.body(), &router,
+                [reply](Result<repositories::AgentReleaseRow> row) {
+                    if (!row)
+                        return reply.send(row.error().details.value(QStringLiteral("code")) ==
+                                                  QLatin1String("STORAGE_FULL")
+                                              ? StorageGuard::reply(row.error()) // 507
+                                              : ApiReply::failure(row.error()));
+                    reply.send(ApiReply::ok(remote::AgentReleases::json(row.value()), 201));
+                });
             return ApiReply::deferred();
         },
         std::move(uploadDoc));

@@ -104,6 +104,14 @@ void AgentReleases::store(const auth::Principal &caller, const auth::ClientInfo 
                           repositories::AgentReleaseRow row, QByteArray binary, QObject *context,
                           std::function<void(Result<repositories::AgentReleaseRow>)> done)
 {
+    if (m_roomCheck) {
+        if (Status room = m_roomCheck(binary.size()); !room) {
+            // Answered after the caller returned, like the worker's answer.
+            QMetaObject::invokeMethod(
+                context, [done, error = room.error()] { done(error); }, Qt::QueuedConnection);
+            return;
+        }
+    }
     hm::fleet::ReleaseManifest &m = row.manifest;
     m.id = crypto::uuid();
     m.size = binary.size();

@@ -76,6 +76,12 @@ public:
     QByteArray publicKey() const;
     static QJsonObject json(const repositories::AgentReleaseRow &row);
 
+    // Asked before a build is written to the data directory (StorageGuard::
+    // admitFile): a build that would eat into the disk's reserve is refused
+    // (an upload) or not registered (the built-in one), so a server started
+    // on a nearly full disk does not refuse triggers while it copies itself.
+    void setRoomCheck(std::function<Status(qint64 bytes)> check) { m_roomCheck = std::move(check); }
+
 private:
     QString binaryPath(const QString &id) const;
     Result<repositories::AgentReleaseRow> record(const auth::Principal &caller,
@@ -94,6 +100,7 @@ private:
     ReleaseSigner &m_signer;
     QString m_dir;
     QList<QThread *> m_workers; // uploads being written, downloads being read
+    std::function<Status(qint64)> m_roomCheck;
 };
 
 } // namespace hm::server::remote

@@ -93,6 +93,20 @@ Status StorageGuard::admit()
                   {QStringLiteral("reserve_bytes"), m_options.reserveBytes}}};
 }
 
+Status StorageGuard::admitFile(qint64 bytes)
+{
+    check();
+    if (m_state != State::Full && (m_free < 0 || m_free - bytes >= m_options.reserveBytes))
+        return {};
+    return Error{
+        ErrorCode::ServiceUnavailable,
+        QStringLiteral("the server's disk has no room for %1 bytes above its reserve").arg(bytes),
+        {{QStringLiteral("code"), QStringLiteral("STORAGE_FULL")},
+         {QStringLiteral("free_bytes"), m_free},
+         {QStringLiteral("needed_bytes"), bytes},
+         {QStringLiteral("reserve_bytes"), m_options.reserveBytes}}};
+}
+
 ApiReply StorageGuard::reply(const Error &error)
 {
     ApiReply answer = ApiReply::failure(error);

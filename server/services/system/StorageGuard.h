@@ -60,6 +60,11 @@ public:
     // burst of large triggers cannot outrun the timer.
     Status admit();
     static constexpr qint64 kRecheckMs = 100;
+    // Whether a file of `bytes` may be written to the data directory now:
+    // STORAGE_FULL (ServiceUnavailable) when it would leave less than the
+    // reserve free, which belongs to what acknowledged work still writes.
+    // Measures first.
+    Status admitFile(qint64 bytes);
     // The refusal as the API sends it: 507 Insufficient Storage.
     static ApiReply reply(const Error &error);
     static QString stateName(State state);
