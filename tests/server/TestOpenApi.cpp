@@ -330,6 +330,9 @@ private slots:
                                << "/api/v1/audit";
         QTest::newRow("logs") << "/api/v1/logs"
                               << "/api/v1/logs";
+        // Lines logged outside any request (the start's) have no request id.
+        QTest::newRow("logs of the start") << "/api/v1/logs"
+                                           << "/api/v1/logs?module=hivemind.store";
         QTest::newRow("credentials") << "/api/v1/credentials"
                                      << "/api/v1/credentials";
         QTest::newRow("credential") << "/api/v1/credentials/{id}"

@@ -145,14 +145,15 @@ void registerLogRoutes(ApiRouter &router, auth::AuthModule &auth)
     list.queryParameters = paging();
     for (const QJsonValue &p : logFilterParameters())
         list.queryParameters.append(p);
-    list.responseSchema = object(
-        {{QStringLiteral("logs"), arrayOf(object({{QStringLiteral("id"), integer()},
-                                                  {QStringLiteral("level"), string()},
-                                                  {QStringLiteral("message"), string()},
-                                                  {QStringLiteral("module"), string()},
-                                                  {QStringLiteral("request_id"), string()},
-                                                  {QStringLiteral("timestamp"), string()}}))},
-         {QStringLiteral("pagination"), pagination()}});
+    list.responseSchema =
+        object({{QStringLiteral("logs"),
+                 arrayOf(object({{QStringLiteral("id"), integer()},
+                                 {QStringLiteral("level"), string()},
+                                 {QStringLiteral("message"), string()},
+                                 {QStringLiteral("module"), string()},
+                                 {QStringLiteral("request_id"), nullable(string())},
+                                 {QStringLiteral("timestamp"), string()}}))},
+                {QStringLiteral("pagination"), pagination()}});
     auth::addProtectedRoute(
         router, auth, http::Method::Get, QStringLiteral("/api/v1/logs"), auth::Role::Admin,
         [](const RequestContext &c, const auth::Principal &) {
