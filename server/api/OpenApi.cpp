@@ -162,6 +162,14 @@ QJsonObject operation(const RouteInfo &route)
                                          QJsonObject{{QStringLiteral("schema"), integer()}}}});
         responses.insert(QString::number(it.key()), response);
     }
+    if (doc.refusedOnFullDisk)
+        responses.insert(
+            QStringLiteral("507"),
+            QJsonObject{
+                {QStringLiteral("description"),
+                 QStringLiteral("SERVICE_UNAVAILABLE with details.code STORAGE_FULL: the "
+                                "data directory's disk is below its reserve")},
+                {QStringLiteral("content"), jsonContent(ref(QStringLiteral("ErrorEnvelope")))}});
     op.insert(QStringLiteral("responses"), responses);
     return op;
 }

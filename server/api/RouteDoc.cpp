@@ -50,6 +50,12 @@ RouteDocBuilder &RouteDocBuilder::status(int successStatus)
     return *this;
 }
 
+RouteDocBuilder &RouteDocBuilder::refusedOnFullDisk()
+{
+    m_doc.refusedOnFullDisk = true;
+    return *this;
+}
+
 namespace schema {
 namespace {
 

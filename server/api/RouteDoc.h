@@ -37,6 +37,9 @@ struct RouteDoc
     // generator adds itself.
     QList<ErrorCode> errors;
     int successStatus = 200;
+    // The route starts or stores work that a full disk refuses: 507
+    // (SERVICE_UNAVAILABLE, details.code STORAGE_FULL; StorageGuard).
+    bool refusedOnFullDisk = false;
     // Counted against the general per-IP / per-principal request limits.
     bool rateLimited = true;
     // The path carries a credential (webhook token): logs show the route's
@@ -67,6 +70,8 @@ public:
     RouteDocBuilder &response(QJsonObject schema);
     // The success status when it is not 200.
     RouteDocBuilder &status(int successStatus);
+    // Answers 507 STORAGE_FULL while the data directory's disk is full.
+    RouteDocBuilder &refusedOnFullDisk();
 
     operator RouteDoc() const { return m_doc; }
 

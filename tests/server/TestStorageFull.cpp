@@ -7,12 +7,14 @@
 // triggers are accepted again. Mounting needs root: without it the test
 // skips, saying so.
 
+#include "FleetTestSupport.h"
 #include "FlowTestSupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStorageInfo>
 #include <QTemporaryDir>
@@ -155,6 +157,10 @@ private slots:
             *m_http, m_admin, "filler", flowDefinition({flowNode("a", "noop")}), {}, &why);
         QVERIFY2(!flowId.isEmpty(), qPrintable(why));
         QCOMPARE(storageState(), QStringLiteral("ok"));
+        // A node for a task (seed 000's POST /api/tasks): no agent needed
+        // to be refused.
+        const CreatedNode node = createNode(*m_http, m_admin, QStringLiteral("tasked"));
+        QCOMPARE(node.status, 201);
 
         // 64 KiB of input per execution (stored verbatim: trigger_input).
         const QJsonObject big{{"blob", QString(64 * 1024, QLatin1Char('q'))}};
@@ -194,6 +200,12 @@ private slots:
                 ->json("POST", "/api/v1/executions/" + acknowledged.first() + "/rerun", {}, m_admin)
                 .status,
             507);
+        // Tasks are executions too: refused, nothing stored.
+        const Answer task = m_http->json(
+            "POST", "/api/v1/tasks", {{"node_id", node.id}, {"argv", QJsonArray{"true"}}}, m_admin);
+        QVERIFY2(task.status == 507, task.raw.constData());
+        QCOMPARE(task.details().value("code").toString(), QStringLiteral("STORAGE_FULL"));
+        QCOMPARE(m_http->get("/api/v1/tasks", m_admin).data().value("tasks").toArray().size(), 0);
         // Reads still work.
         QCOMPARE(m_http->get("/api/v1/executions/" + acknowledged.last(), m_admin).status, 200);
 
@@ -243,6 +255,39 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(m_states.contains("ok"), 10000);
         const Answer accepted = triggerFlow(*m_http, m_admin, flowId, {{"small", true}});
         QVERIFY2(accepted.status == 200, accepted.raw.constData());
+    }
+
+    // Every route that refuses work on a full disk says so in the OpenAPI
+    // document (507), and routes that store nothing new do not.
+    void fullDiskAnswersAreDocumented()
+    {
+        const Answer doc = m_http->get("/api/v1/openapi.json", {});
+        QCOMPARE(doc.status, 200);
+        const QJsonObject paths =
+            QJsonDocument::fromJson(doc.raw).object().value("paths").toObject();
+        const auto responses = [&paths](const QString &path, const QString &method) {
+            return paths.value(path)
+                .toObject()
+                .value(method)
+                .toObject()
+                .value("responses")
+                .toObject();
+        };
+        const QList<QPair<QString, QString>> refusing{{"/api/v1/flows/{id}/trigger", "post"},
+                                                      {"/api/v1/executions/{id}/rerun", "post"},
+                                                      {"/api/v1/hooks/{flowId}/{token}", "post"},
+                                                      {"/api/v1/tasks", "post"},
+                                                      {"/api/tasks", "post"},
+                                                      {"/api/v1/agents/releases", "post"}};
+        for (const auto &[path, method] : refusing) {
+            const QJsonObject r = responses(path, method);
+            QVERIFY2(!r.isEmpty(), qPrintable(method + " " + path + " is not in the document"));
+            QVERIFY2(r.contains("507"), qPrintable(method + " " + path));
+            QVERIFY(
+                r.value("507").toObject().value("description").toString().contains("STORAGE_FULL"));
+        }
+        QVERIFY(!responses("/api/v1/executions", "get").isEmpty());
+        QVERIFY(!responses("/api/v1/executions", "get").contains("507"));
     }
 
     void cleanupTestCase()

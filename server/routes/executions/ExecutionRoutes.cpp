@@ -21,6 +21,7 @@
 #include "store/Database.h"
 
 #include <QJsonArray>
+#include <QPointer>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -256,13 +257,13 @@ ApiReply rerun(store::Database &db, FlowEngineHost &host, const RequestContext &
         ApiReply::ok(TriggerService::startJson(result.value()),
                      result.value().status == TriggerResult::Status::Queued ? 202 : 200);
     const DeferredReply reply = c.defer();
-    host.afterCommit(journalFrom, &host, [reply, answer = std::move(answer)](bool committed) {
-        reply.send(committed ? answer
-                             : ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
-                                                       QStringLiteral("the execution could not be "
-                                                                      "stored; see the server "
-                                                                      "log")}));
-    });
+    host.afterCommit(
+        journalFrom, &host,
+        [reply, answer = std::move(answer),
+         storage = QPointer<StorageGuard>(host.triggers().storageGuard())](bool committed) {
+            reply.send(committed ? answer
+                                 : StorageGuard::notStored(storage, QStringLiteral("execution")));
+        });
     return ApiReply::deferred();
 }
 
@@ -367,6 +368,7 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
             QStringLiteral("Trigger a flow (published version unless options.version); 202 when "
                            "queued; ?wait=true answers when it ends"),
             {ErrorCode::FlowNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
+            .refusedOnFullDisk()
             .request(
                 object({{QStringLiteral("inputs"), object({})},
                         {QStringLiteral("options"),
@@ -486,6 +488,7 @@ void registerExecutionRoutes(ApiRouter &router, auth::AuthModule &auth, store::D
                                 "cancel)"),
                  {ErrorCode::ExecutionNotFound, ErrorCode::Forbidden,
                   ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied})
+            .refusedOnFullDisk()
             .request(object({{QStringLiteral("from"),
                               enumOf({QStringLiteral("start"), QStringLiteral("failed")})},
                              {QStringLiteral("version"), string()}})));

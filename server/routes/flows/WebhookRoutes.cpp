@@ -136,6 +136,7 @@ void registerWebhookRoutes(ApiRouter &router, auth::AuthModule &auth, store::Dat
                        "the path is the credential. ?wait=true answers when it ends"),
         {ErrorCode::ResourceNotFound, ErrorCode::FlowVersionNotFound, ErrorCode::ConcurrentDenied});
     hook.requestSchema = object({});
+    hook.refusedOnFullDisk = true;
     hook.queryParameters = {
         query(QStringLiteral("wait"), boolean(), QStringLiteral("Answer when the execution ends")),
         query(QStringLiteral("timeout_ms"), integer(),

@@ -136,6 +136,7 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
                                 "manifest with its release key; audited"),
                  {ErrorCode::ValidationError, ErrorCode::ResourceAlreadyExists,
                   ErrorCode::PayloadTooLarge})
+            .refusedOnFullDisk()
             .response(releaseSchema())
             .status(201);
     uploadDoc.queryParameters = QJsonArray{
@@ -162,18 +163,15 @@ void registerAgentReleaseRoutes(ApiRouter &router, auth::AuthModule &auth,
                               QJsonObject{{QStringLiteral("field"), QStringLiteral("protocol")}}});
             }
             const DeferredReply reply = c.defer();
-            releases.upload(
-                p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
-                queryValue(q, QStringLiteral("os")), queryValue(q, QStringLiteral("arch")),
-                protocol, c.request.body(), &router,
-                [reply](Result<repositories::AgentReleaseRow> row) {
-                    if (!row)
-                        return reply.send(row.error().details.value(QStringLiteral("code")) ==
-                                                  QLatin1String("STORAGE_FULL")
-                                              ? StorageGuard::reply(row.error()) // 507
-                                              : ApiReply::failure(row.error()));
-                    reply.send(ApiReply::ok(remote::AgentReleases::json(row.value()), 201));
-                });
+            releases.upload(p, auth::clientInfo(c), queryValue(q, QStringLiteral("version")),
+                            queryValue(q, QStringLiteral("os")),
+                            queryValue(q, QStringLiteral("arch")), protocol, c.request.body(),
+                            &router, [reply](Result<repositories::AgentReleaseRow> row) {
+                                if (!row) // 507 when there is no room for it
+                                    return reply.send(StorageGuard::reply(row.error()));
+                                reply.send(
+                                    ApiReply::ok(remote::AgentReleases::json(row.value()), 201));
+                            });
             return ApiReply::deferred();
         },
         std::move(uploadDoc));

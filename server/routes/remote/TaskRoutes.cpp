@@ -66,13 +66,16 @@ void registerTaskRoutes(ApiRouter &router, auth::AuthModule &auth, remote::TaskS
                                 "that grants tasks; cancel it through the execution's cancel "
                                 "route); audited as NODE_TASK_RUN"),
                  {ErrorCode::ValidationError, ErrorCode::ResourceNotFound, ErrorCode::Forbidden})
-            .request(object({{QStringLiteral("node_id"), string()},
-                             {QStringLiteral("argv"), arrayOf(string())},
-                             {QStringLiteral("script"), string(QStringLiteral("with shell: true only"))},
-                             {QStringLiteral("shell"), boolean()},
-                             {QStringLiteral("env"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
-                             {QStringLiteral("working_dir"), string()},
-                             {QStringLiteral("timeout_s"), integer()}}))
+            .refusedOnFullDisk()
+            .request(
+                object({{QStringLiteral("node_id"), string()},
+                        {QStringLiteral("argv"), arrayOf(string())},
+                        {QStringLiteral("script"), string(QStringLiteral("with shell: true only"))},
+                        {QStringLiteral("shell"), boolean()},
+                        {QStringLiteral("env"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                        {QStringLiteral("working_dir"), string()},
+                        {QStringLiteral("timeout_s"), integer()}}))
             .response(object({{QStringLiteral("task_id"), string()},
                               {QStringLiteral("execution_id"), string()},
                               {QStringLiteral("status"), string(QStringLiteral("created"))}}));

@@ -301,15 +301,9 @@ void TriggerService::sendCommitted(const DeferredReply &reply, qint64 journalFro
                                reply.send(std::move(answer));
                                return;
                            }
-                           // Not stored because the disk filled up: say so.
-                           if (m_storage && m_storage->check() == StorageGuard::State::Full) {
-                               reply.send(StorageGuard::reply(m_storage->admit().error()));
-                               return;
-                           }
-                           reply.send(ApiReply::failure(
-                               Error{ErrorCode::ServiceUnavailable,
-                                     QStringLiteral("the execution could not be stored; see the "
-                                                    "server log")}));
+                           // Not stored because the disk filled up: says so.
+                           reply.send(
+                               StorageGuard::notStored(m_storage, QStringLiteral("execution")));
                        });
 }
 

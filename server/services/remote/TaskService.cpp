@@ -9,13 +9,16 @@
 #include "server/api/RouteHelpers.h"
 #include "server/repositories/TaskRepository.h"
 #include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/TriggerService.h"
 #include "server/services/fleet/FleetService.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/NodeGrants.h"
+#include "server/services/system/StorageGuard.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QUuid>
 
 namespace hm::server::remote {
@@ -139,6 +142,12 @@ ApiReply TaskService::create(const RequestContext &context, const auth::Principa
         return ApiReply::failure(error);
     }
 
+    // A full disk refuses new executions, tasks too (nothing stored).
+    StorageGuard *storage = m_host.triggers().storageGuard();
+    if (storage)
+        if (Status room = storage->admit(); !room)
+            return StorageGuard::reply(room.error());
+
     // The flow: one `task` node with the request's config. It outlives the
     // command by a margin, so the command's own timeout speaks first.
     const int timeoutMs = request.value().command.timeoutMs + kTimeoutMarginMs;
@@ -189,16 +198,15 @@ ApiReply TaskService::create(const RequestContext &context, const auth::Principa
     const qint64 journalFrom = m_host.journalTicket();
     m_host.runAsync<engine::TriggerResult>(
         [trigger = std::move(trigger)](engine::Scheduler &s) { return s.trigger(trigger); }, this,
-        [this, reply, journalFrom](Result<engine::TriggerResult> started) {
+        [this, reply, journalFrom,
+         storage = QPointer<StorageGuard>(storage)](Result<engine::TriggerResult> started) {
             if (!started)
                 return reply.send(ApiReply::failure(started.error()));
             const QString id = started.value().executionId;
             // Answered once the execution is in the database.
-            m_host.afterCommit(journalFrom, this, [reply, id](bool committed) {
+            m_host.afterCommit(journalFrom, this, [reply, id, storage](bool committed) {
                 if (!committed)
-                    return reply.send(ApiReply::failure(
-                        Error{ErrorCode::ServiceUnavailable,
-                              QStringLiteral("the task could not be stored; see the server log")}));
+                    return reply.send(StorageGuard::notStored(storage, QStringLiteral("task")));
                 reply.send(ApiReply::ok(QJsonObject{{QStringLiteral("task_id"), id},
                                                     {QStringLiteral("execution_id"), id},
                                                     {QStringLiteral("status"),

@@ -107,11 +107,27 @@ Status StorageGuard::admitFile(qint64 bytes)
          {QStringLiteral("reserve_bytes"), m_options.reserveBytes}}};
 }
 
+bool StorageGuard::isStorageFull(const Error &error)
+{
+    return error.details.value(QStringLiteral("code")) == QLatin1String("STORAGE_FULL");
+}
+
 ApiReply StorageGuard::reply(const Error &error)
 {
     ApiReply answer = ApiReply::failure(error);
-    answer.status = 507; // Insufficient Storage (RFC 4918)
+    if (isStorageFull(error))
+        answer.status = 507; // Insufficient Storage (RFC 4918)
     return answer;
+}
+
+ApiReply StorageGuard::notStored(StorageGuard *guard, const QString &what)
+{
+    if (guard && guard->check() == State::Full)
+        if (Status room = guard->admit(); !room)
+            return reply(room.error());
+    return ApiReply::failure(
+        Error{ErrorCode::ServiceUnavailable,
+              QStringLiteral("the %1 could not be stored; see the server log").arg(what)});
 }
 
 QString StorageGuard::stateName(State state)

@@ -65,8 +65,15 @@ public:
     // reserve free, which belongs to what acknowledged work still writes.
     // Measures first.
     Status admitFile(qint64 bytes);
-    // The refusal as the API sends it: 507 Insufficient Storage.
+    // Whether `error` is a STORAGE_FULL refusal (admit, admitFile).
+    static bool isStorageFull(const Error &error);
+    // `error` as the API sends it: a STORAGE_FULL refusal with 507
+    // Insufficient Storage, anything else with its catalogue status.
     static ApiReply reply(const Error &error);
+    // The answer for work that was accepted but whose commit failed: 507
+    // STORAGE_FULL when `guard` finds the disk full now (the likely
+    // cause), else SERVICE_UNAVAILABLE "the <what> could not be stored".
+    static ApiReply notStored(StorageGuard *guard, const QString &what);
     static QString stateName(State state);
     // {state, free_bytes, total_bytes, reserve_bytes, warn_bytes, reason}
     QJsonObject json() const;
