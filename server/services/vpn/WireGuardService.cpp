@@ -1561,6 +1561,7 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
     runOnWorker(
         [this, row = srv.value(), at = now(), sample, changingClients,
          stored]() -> Result<QJsonObject> {
+            const qint64 queuedMs = stored.elapsed();
             auto patched = patchOnWorker(row, at, changingClients, *sample);
             if (!patched)
                 qCWarning(lcServer).noquote()
@@ -1579,6 +1580,12 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
             if (!changingClients.isEmpty())
                 Metrics::instance().wireguardChangeApplied.observe(double(stored.nsecsElapsed()) /
                                                                    1e9);
+            // A change an operator waits for: say where the time went.
+            if (const qint64 tookMs = stored.elapsed(); tookMs >= kSlowChangeMs)
+                qCWarning(lcServer).noquote()
+                    << "WireGuard server" << row.id << "change applied after" << tookMs
+                    << "ms:" << queuedMs << "ms waiting for the worker,"
+                    << (patched && patched.value() ? "patched" : "applied whole");
             return QJsonObject{};
         },
         [this, serverId, sample](Result<QJsonObject> done) {

@@ -255,6 +255,9 @@ private:
     Result<bool> patchOnWorker(const repositories::WgServerRow &server, qint64 nowMs,
                                const QSet<qint64> &changingClients, WgTrafficSample &sample);
     static constexpr qsizetype kPatchClients = 64;
+    // A client change that took this long from stored to applied is logged
+    // with where the time went (waiting for the worker, or the apply).
+    static constexpr qint64 kSlowChangeMs = 2000;
     // On the worker, after a periodic `sample` of `server` was booked: the
     // peers parked since the last one (WgPeerPlans::Plan::parked) taken
     // off, their last counters stored first; the whole config applied when
