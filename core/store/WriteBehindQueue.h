@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariantList>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -93,6 +94,9 @@ struct WriteOp
     // what the failing statement did, not the ones before it, so run()
     // must be safe to repeat.
     Status (*run)(Database &db, const WriteOp &op) = nullptr;
+    // What run() reports back (e.g. the rows it moved), for the producer
+    // to read once the batch committed; optional, the producer's to make.
+    std::shared_ptr<std::atomic<int>> result;
 };
 
 struct WriteBehindOptions

@@ -56,10 +56,8 @@ Status moveOp(store::Database &db, const store::WriteOp &op)
     auto moved = moveAuditOutbox(db, op.params.value(0).toInt());
     if (!moved)
         return moved.error();
-    // The counter the producer made (not const) and reads after the commit.
-    if (op.record)
-        const_cast<std::atomic<int> *>(static_cast<const std::atomic<int> *>(op.record.get()))
-            ->store(moved.value());
+    if (op.result) // read by the producer after the commit
+        op.result->store(moved.value());
     return {};
 }
 
@@ -118,7 +116,7 @@ store::WriteOp moveAuditOutboxWrite(int limit, std::shared_ptr<std::atomic<int>>
     op.sql = QStringLiteral("-- move audit_outbox rows into audit_logs");
     op.params = {limit};
     op.run = moveOp;
-    op.record = std::move(moved);
+    op.result = std::move(moved);
     return op;
 }
 
