@@ -366,6 +366,54 @@ private slots:
         QCOMPARE(book->totals(other), std::make_pair(qint64(830), qint64(83)));
     }
 
+    // The samples the WireGuard worker builds without reading the
+    // interface: a parked peer's last counters before it is taken off
+    // (lastOf), and a peer's absence before it is added again (absentBefore).
+    void theWorkersOwnSamplesBookExactly()
+    {
+        const qint64 serverId = addServer(QStringLiteral("wgt6"), 51906);
+        const qint64 parked = addClient(serverId, QStringLiteral("c-parked"), key(30), 130);
+        const qint64 stays = addClient(serverId, QStringLiteral("c-stays"), key(31), 131);
+        QVERIFY(serverId > 0 && parked > 0 && stays > 0);
+        auto book = openBook();
+        FakeInterface wg;
+        wg.counters[key(30)] = {100, 10};
+        wg.counters[key(31)] = {70, 7};
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+
+        // Taken off: its last counters, and nobody else's, booked first.
+        wg.counters[key(30)] = {150, 15};
+        wg.counters[key(31)] = {90, 9};
+        const WgTrafficSample last = WgTrafficSample::lastOf(wg.sample(), {{key(30), parked}});
+        QCOMPARE(last.peers.size(), 1);
+        QCOMPARE(last.peers.first().publicKey, key(30));
+        QVERIFY(last.beforeChange && last.onlySome && last.removedKeys.contains(key(30)));
+        QCOMPARE(last.instance, wg.instance());
+        QVERIFY(book->account(serverId, last).ok());
+        QCOMPARE(book->totals(parked), std::make_pair(qint64(150), qint64(15)));
+        QCOMPARE(book->totals(stays), std::make_pair(qint64(70), qint64(7)));
+        wg.counters.remove(key(30));
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(parked), std::make_pair(qint64(150), qint64(15)));
+        QCOMPARE(book->totals(stays), std::make_pair(qint64(90), qint64(9)));
+
+        // Back, then off and on again between two samples: the absence
+        // booked before it was added makes its new counters (above the
+        // old ones) count from zero, not on from 150.
+        wg.counters[key(30)] = {0, 0};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        wg.counters[key(30)] = {50, 5};
+        QVERIFY(book->account(serverId, WgTrafficSample::lastOf(wg.sample(), {{key(30), parked}}))
+                    .ok());
+        QVERIFY(book->account(serverId, WgTrafficSample::absentBefore({parked})).ok());
+        wg.counters[key(30)] = {200, 20};
+        m_now += 5000;
+        QVERIFY(book->account(serverId, wg.sample()).ok());
+        QCOMPARE(book->totals(parked), std::make_pair(qint64(400), qint64(40)));
+    }
+
     // Three hours of traffic, one sample a minute: 1-minute buckets, their
     // 15-minute and 1-hour rollups, each equal to the test's own sums.
     void tiersRollUpExactly()

@@ -108,6 +108,35 @@ bool WgTrafficBook::isDue(qint64 clientId, qint64 persistedAt, qint64 at)
     return slot(at) > slot(persistedAt);
 }
 
+WgTrafficSample WgTrafficSample::absentBefore(const QSet<qint64> &clients)
+{
+    WgTrafficSample absent;
+    absent.taken = true;
+    absent.exists = true;
+    absent.beforeChange = true;
+    absent.changingClients = clients;
+    return absent;
+}
+
+WgTrafficSample WgTrafficSample::lastOf(const WgTrafficSample &whole,
+                                        const QHash<QString, qint64> &removed)
+{
+    WgTrafficSample last;
+    last.taken = true;
+    last.exists = true;
+    last.instance = whole.instance;
+    last.beforeChange = true;
+    last.onlySome = true;
+    for (auto it = removed.cbegin(); it != removed.cend(); ++it) {
+        last.changingClients.insert(it.value());
+        last.removedKeys.insert(it.key());
+    }
+    for (const Peer &peer : whole.peers)
+        if (last.removedKeys.contains(peer.publicKey))
+            last.peers << peer;
+    return last;
+}
+
 Status WgTrafficBook::account(qint64 serverId, const WgTrafficSample &sample)
 {
     QMutexLocker lock(&m_mutex);

@@ -91,6 +91,15 @@ struct WgTrafficSample
         qint64 latestHandshake = 0; // unix seconds; 0: never
     };
     QList<Peer> peers;
+
+    // Just before the peers of `clients` are added: they are not on the
+    // interface, as a sample would show without reading it (their new
+    // counters start from zero, not on from the old ones).
+    static WgTrafficSample absentBefore(const QSet<qint64> &clients);
+    // Just before the peers `removed` (public key → client) are taken off:
+    // their last counters as `whole` (a sample of every peer) read them.
+    static WgTrafficSample lastOf(const WgTrafficSample &whole,
+                                  const QHash<QString, qint64> &removed);
 };
 
 // A tier of the history: its number in wg_traffic_buckets, its bucket

@@ -1442,11 +1442,7 @@ Result<bool> WireGuardService::patchOnWorker(const WgServerRow &srv, qint64 nowM
         // disabled and enabled again between two samples would have its
         // new counters read as the old ones going on: what a sample just
         // before the change would show, without reading the interface.
-        WgTrafficSample absent;
-        absent.taken = true;
-        absent.exists = true;
-        absent.beforeChange = true;
-        absent.changingClients = added;
+        WgTrafficSample absent = WgTrafficSample::absentBefore(added);
         bookOnWorker(srv.id, absent);
     }
     auto spec = wgInterfacePlan(m_cipher, srv, set).render();
@@ -1480,19 +1476,7 @@ void WireGuardService::takeOffParked(const WgServerRow &srv, qint64 nowMs, WgTra
         return;
     // `sample` (every peer, booked at each client's own cadence) has their
     // last counters: stored now, before the peers go.
-    WgTrafficSample last;
-    last.taken = true;
-    last.exists = true;
-    last.instance = sample.instance;
-    last.beforeChange = true;
-    last.onlySome = true;
-    for (auto it = plan->parked.cbegin(); it != plan->parked.cend(); ++it) {
-        last.changingClients.insert(it.value());
-        last.removedKeys.insert(it.key());
-    }
-    for (const WgTrafficSample::Peer &peer : std::as_const(sample.peers))
-        if (last.removedKeys.contains(peer.publicKey))
-            last.peers << peer;
+    WgTrafficSample last = WgTrafficSample::lastOf(sample, plan->parked);
     bookOnWorker(srv.id, last);
     hm::vpn::PeerPatch patch;
     patch.name = srv.interfaceName;
