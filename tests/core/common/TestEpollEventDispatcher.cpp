@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QPointer>
+#include <QSemaphore>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -49,10 +50,25 @@ public:
         m_thread.quit();
         m_thread.wait();
     }
+    // Runs `work` on the thread and waits for it. A dispatcher that never
+    // runs the posted call would hang the test until ctest's timeout and
+    // say nothing (a sanitizer run once did, in manyConnectionsEcho(epoll)):
+    // it stops the test with a message instead.
     void run(const std::function<void()> &work)
     {
-        QMetaObject::invokeMethod(m_context.get(), work, Qt::BlockingQueuedConnection);
+        QSemaphore done;
+        QMetaObject::invokeMethod(
+            m_context.get(),
+            [&work, &done] {
+                work();
+                done.release();
+            },
+            Qt::QueuedConnection);
+        if (!done.tryAcquire(1, kStuckMs))
+            qFatal("the dispatcher's thread did not run a posted call within %d ms: stuck",
+                   kStuckMs);
     }
+    static constexpr int kStuckMs = 60000;
     QObject *context() const { return m_context.get(); }
     QThread *thread() { return &m_thread; }
 
