@@ -500,6 +500,31 @@ private slots:
         ::close(p[1]);
     }
 
+    void interruptBetweenPassesEndsTheNextWait_data() { addRows(); }
+    void interruptBetweenPassesEndsTheNextWait()
+    {
+        // QEventLoop::exit() (a thread's quit()) interrupts from another
+        // thread at any moment, also after the loop checked its exit flag
+        // and before its next pass: that pass must not sleep. Here the
+        // interrupt comes first and the pass follows, on the thread; the
+        // guard timer ends a pass that sleeps through it (the epoll
+        // dispatcher once cleared the interrupt at the start of a pass and
+        // drained its wake-up, and a thread's wait() after quit() hung).
+        QFETCH(bool, epoll);
+        Worker worker(epoll);
+        worker.run([&] {
+            QTimer guard;
+            guard.setSingleShot(true);
+            bool guardFired = false;
+            QObject::connect(&guard, &QTimer::timeout, [&] { guardFired = true; });
+            guard.start(10000);
+            QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+            dispatcher->interrupt();
+            dispatcher->processEvents(QEventLoop::WaitForMoreEvents);
+            QVERIFY2(!guardFired, "the pass slept through the interrupt");
+        });
+    }
+
     void quitEndsAWaitWithoutTimers_data() { addRows(); }
     void quitEndsAWaitWithoutTimers()
     {
