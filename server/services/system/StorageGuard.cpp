@@ -107,10 +107,15 @@ Status StorageGuard::admitFile(qint64 bytes)
          {QStringLiteral("reserve_bytes"), m_options.reserveBytes}}};
 }
 
-bool StorageGuard::isStorageFull(const Error &error)
+namespace {
+
+// Whether `error` is a STORAGE_FULL refusal (admit, admitFile).
+bool isStorageFull(const Error &error)
 {
     return error.details.value(QStringLiteral("code")) == QLatin1String("STORAGE_FULL");
 }
+
+} // namespace
 
 ApiReply StorageGuard::reply(const Error &error)
 {

@@ -65,8 +65,6 @@ public:
     // reserve free, which belongs to what acknowledged work still writes.
     // Measures first.
     Status admitFile(qint64 bytes);
-    // Whether `error` is a STORAGE_FULL refusal (admit, admitFile).
-    static bool isStorageFull(const Error &error);
     // `error` as the API sends it: a STORAGE_FULL refusal with 507
     // Insufficient Storage, anything else with its catalogue status.
     static ApiReply reply(const Error &error);
