@@ -470,13 +470,13 @@ bool EpollEventDispatcher::collectReady(const epoll_event *events, int count,
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
-    // m_interrupted is not cleared here: QEventLoop::exit() may interrupt
-    // between two passes (after the loop checked its exit flag, before this
-    // call), and the wake-up that came with it is drained just below, so a
-    // flag cleared here would let this pass sleep through the exit (a
-    // thread's quit() then waited forever). It is taken where it is acted
-    // on: the early return below, or after the wait, where the pass returns
-    // to its loop anyway.
+    // An interrupt from before this pass (QEventLoop::exit() from another
+    // thread after the loop checked its exit flag) is taken here, as Qt's
+    // own dispatcher does, but it still keeps this pass from sleeping: its
+    // wake-up is drained just below, so a pass that only cleared the flag
+    // slept through the exit, and a thread's quit() then waited forever.
+    // Qt's dispatcher keeps the wake-up until after its poll instead.
+    const bool interruptedBefore = m_interrupted.exchange(false, std::memory_order_acq_rel);
     emit awake();
     // Cleared before the posted events are sent: a post from now on writes
     // the eventfd again, so the wait below cannot sleep through it.
@@ -488,12 +488,13 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
-    const bool canWait = (flags & QEventLoop::WaitForMoreEvents) &&
+    const bool canWait = (flags & QEventLoop::WaitForMoreEvents) && !interruptedBefore &&
                          !m_interrupted.load(std::memory_order_acquire) &&
                          !m_wakePending.load(std::memory_order_acquire);
     if (canWait)
         emit aboutToBlock();
-    if (m_interrupted.exchange(false, std::memory_order_acq_rel))
+    // Interrupted while the posted events were sent: back to the loop.
+    if (m_interrupted.load(std::memory_order_acquire))
         return false;
 
     const int timeoutMs = waitTimeoutMs(canWait, includeTimers, includeNotifiers);
@@ -505,9 +506,6 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     } while (count < 0 && errno == EINTR && timeoutMs == 0);
     if (count < 0 && errno != EINTR)
         qCWarning(lcServer) << "epoll_wait:" << std::strerror(errno);
-    // An interrupt from the wait on is answered by returning to the loop,
-    // which checks its exit flag (set before the interrupt) next.
-    m_interrupted.store(false, std::memory_order_release);
 
     int handled = 0;
     std::vector<std::pair<int, quint64>> ready;

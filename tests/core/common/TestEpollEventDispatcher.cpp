@@ -505,24 +505,38 @@ private slots:
     {
         // QEventLoop::exit() (a thread's quit()) interrupts from another
         // thread at any moment, also after the loop checked its exit flag
-        // and before its next pass: that pass must not sleep. Here the
-        // interrupt comes first and the pass follows, on the thread; the
-        // guard timer ends a pass that sleeps through it (the epoll
-        // dispatcher once cleared the interrupt at the start of a pass and
-        // drained its wake-up, and a thread's wait() after quit() hung).
+        // and before its next pass: that pass must not sleep, and it still
+        // serves what is ready, as Qt's does. Here the interrupt comes
+        // first and the pass follows, on the thread; the guard timer ends
+        // a pass that sleeps through it (the epoll dispatcher once cleared
+        // the interrupt at the start of a pass and drained its wake-up, and
+        // a thread's wait() after quit() hung).
         QFETCH(bool, epoll);
         Worker worker(epoll);
+        int p[2];
+        QCOMPARE(::pipe(p), 0);
         worker.run([&] {
             QTimer guard;
             guard.setSingleShot(true);
             bool guardFired = false;
             QObject::connect(&guard, &QTimer::timeout, [&] { guardFired = true; });
             guard.start(10000);
+            int reads = 0;
+            QSocketNotifier readable(p[0], QSocketNotifier::Read);
+            QObject::connect(&readable, &QSocketNotifier::activated, [&] {
+                char byte = 0;
+                QCOMPARE(::read(p[0], &byte, 1), 1);
+                ++reads;
+            });
+            QCOMPARE(::write(p[1], "x", 1), 1);
             QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
             dispatcher->interrupt();
             dispatcher->processEvents(QEventLoop::WaitForMoreEvents);
             QVERIFY2(!guardFired, "the pass slept through the interrupt");
+            QCOMPARE(reads, 1);
         });
+        ::close(p[0]);
+        ::close(p[1]);
     }
 
     void quitEndsAWaitWithoutTimers_data() { addRows(); }
