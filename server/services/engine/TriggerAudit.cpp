@@ -204,12 +204,12 @@ void TriggerAuditLog::schedule()
 {
     if (m_moving || m_waiting == 0)
         return;
-    if (m_waiting >= kPressureRows) {
+    if (m_waiting >= m_levels.pressureRows) {
         move(kMoveRows);
         return;
     }
     if (!m_timer->isActive())
-        m_timer->start(kIdleMs);
+        m_timer->start(m_levels.idleMs);
 }
 
 void TriggerAuditLog::tick()
@@ -222,10 +222,10 @@ void TriggerAuditLog::tick()
     m_recent = false;
     if (idle)
         move(kIdleMoveRows);
-    else if (QDateTime::currentMSecsSinceEpoch() - m_oldestMs >= kPressureMs)
+    else if (QDateTime::currentMSecsSinceEpoch() - m_oldestMs >= m_levels.pressureMs)
         move(kMoveRows);
     else
-        m_timer->start(kIdleMs);
+        m_timer->start(m_levels.idleMs);
 }
 
 void TriggerAuditLog::catchUp(QObject *context, std::function<void()> then)
@@ -267,7 +267,7 @@ void TriggerAuditLog::move(int rows)
         // The queue is full or stopping: later, and a reader gets the list
         // as it is rather than nothing.
         answerCatchUps(m_catchUpSerial);
-        m_timer->start(kIdleMs);
+        m_timer->start(m_levels.idleMs);
         return;
     }
     m_moving = true;

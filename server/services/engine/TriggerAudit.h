@@ -88,6 +88,15 @@ public:
     static constexpr int kMoveRows = 1024;
     static constexpr int kPressureRows = 131072;
     static constexpr int kPressureMs = 30000;
+    // Tests: the pause, the rows and the age above (the defaults), so the
+    // rules can be told apart in seconds.
+    struct Levels
+    {
+        int idleMs = kIdleMs;
+        int pressureRows = kPressureRows;
+        int pressureMs = kPressureMs;
+    };
+    void setLevels(const Levels &levels) { m_levels = levels; }
 
     // Moves what a previous run left in the outbox (start-up).
     TriggerAuditLog(store::Database &db, FlowEngineHost &host, QObject *parent = nullptr);
@@ -143,6 +152,7 @@ private:
     qsizetype m_moved = 0; // by the moves since the last announcement
     bool m_moving = false;
     QTimer *m_timer = nullptr;
+    Levels m_levels;
     std::deque<CatchUp> m_catchUps; // serial order
     quint64 m_catchUpSerial = 0;
 };

@@ -1,0 +1,133 @@
+// When TriggerAuditLog moves the trigger audit's outbox rows into
+// audit_logs while triggers keep coming (docs/benchmarks.md, "The
+// trigger's audit through an outbox"): not while fewer than the pressure's
+// rows wait and none is old, but once that many wait, or once the oldest
+// has waited the pressure's age; and everything once the triggers pause.
+// A real store and a real FlowEngineHost (its write-behind queue commits
+// the rows); the levels are lowered (TriggerAuditLog::setLevels) so that
+// each rule shows in seconds. Triggers are recorded every 10 ms, far
+// inside the idle window, so no pause starts a move while they go on.
+// (That every acknowledged trigger is audited once, across crashes:
+// TestServerCrash; the moves themselves: TestAuditOutbox.)
+
+#include "ServiceTestSupport.h"
+#include "crypto/Sodium.h"
+#include "server/services/engine/FlowEngineHost.h"
+#include "server/services/engine/TriggerAudit.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace hm;
+using namespace hm::server;
+using namespace hm::test;
+
+class TestTriggerAuditLevels : public QObject
+{
+    Q_OBJECT
+
+    ServiceStore m_store;
+    FlowEngineHost m_host;
+    TriggerActor m_actor;
+    int m_serial = 0;
+
+    qint64 auditRows()
+    {
+        return m_store.db
+            ->queryInt(QStringLiteral("SELECT count(*) FROM audit_logs WHERE action = "
+                                      "'FLOW_TRIGGERED'"))
+            .value();
+    }
+
+    engine::TriggerResult nextResult()
+    {
+        engine::TriggerResult result;
+        result.executionId = QStringLiteral("execution-%1").arg(++m_serial);
+        result.flowId = QStringLiteral("flow-1");
+        result.flowVersion = QStringLiteral("1");
+        result.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+        return result;
+    }
+
+    struct Stream
+    {
+        int recorded = 0;
+        qint64 movedMeanwhile = 0; // audit_logs rows when the last was recorded
+    };
+
+    // Records a trigger every 10 ms for at least `ms` and `atLeast`
+    // triggers; how many moved while they went on is read before the pause.
+    Stream stream(TriggerAuditLog &log, int ms, int atLeast)
+    {
+        const qint64 before = auditRows();
+        Stream s;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms || s.recorded < atLeast) {
+            log.record(m_actor, nextResult(), {}, {});
+            ++s.recorded;
+            QTest::qWait(10);
+        }
+        s.movedMeanwhile = auditRows() - before;
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(crypto::initialize());
+        const QString opened = m_store.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        const Status started =
+            m_host.start(*m_store.db, m_store.path(), crypto::SecureBytes::fromRaw(m_store.rawKey));
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        auto user = m_store.addUser(QStringLiteral("trigger"), QStringLiteral("Adm1n!Secret"),
+                                    auth::Role::User);
+        QVERIFY(user);
+        m_actor.userId = user.value().id;
+        m_actor.ip = QStringLiteral("192.0.2.40");
+        m_actor.userAgent = QStringLiteral("test");
+    }
+    void cleanupTestCase() { m_host.stop(); }
+
+    void belowThePressureNothingMovesWhileTriggersGoOn()
+    {
+        TriggerAuditLog log(*m_store.db, m_host);
+        log.setLevels({.idleMs = 2000, .pressureRows = 100000, .pressureMs = 600000});
+        const qint64 before = auditRows();
+        // Past the first look at the idle window (2 s): triggers came, the
+        // oldest is young, so nothing moves.
+        const Stream s = stream(log, 3000, 20);
+        QCOMPARE(s.movedMeanwhile, 0);
+        // The pause moves them all.
+        QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(s.recorded), 15000);
+    }
+
+    void rowsAtThePressureMoveWhileTriggersGoOn()
+    {
+        TriggerAuditLog log(*m_store.db, m_host);
+        log.setLevels({.idleMs = 2000, .pressureRows = 20, .pressureMs = 600000});
+        const qint64 before = auditRows();
+        const Stream s = stream(log, 1500, 60);
+        QVERIFY2(
+            s.movedMeanwhile >= 20,
+            qPrintable(QStringLiteral("%1 of %2 moved").arg(s.movedMeanwhile).arg(s.recorded)));
+        QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(s.recorded), 15000);
+    }
+
+    void theOldestWaitingTooLongMovesWhileTriggersGoOn()
+    {
+        TriggerAuditLog log(*m_store.db, m_host);
+        // Looked at every 0.5 s: triggers came each time, but the oldest
+        // has waited over 0.3 s.
+        log.setLevels({.idleMs = 500, .pressureRows = 100000, .pressureMs = 300});
+        const qint64 before = auditRows();
+        const Stream s = stream(log, 1500, 20);
+        QVERIFY2(s.movedMeanwhile > 0,
+                 qPrintable(QStringLiteral("none of %1 moved").arg(s.recorded)));
+        QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(s.recorded), 15000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTriggerAuditLevels)
+#include "TestTriggerAuditLevels.moc"
