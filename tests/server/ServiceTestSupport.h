@@ -10,6 +10,7 @@
 #include "crypto/SecureBytes.h"
 #include "server/repositories/UserRepository.h"
 #include "server/services/auth/AuthModule.h"
+#include "server/services/engine/FlowEngineHost.h"
 #include "store/Database.h"
 #include "store/DekRepository.h"
 #include "store/Migrations.h"
@@ -51,6 +52,14 @@ struct ServiceStore
         auth = std::make_unique<server::auth::AuthModule>(
             *db, *envelope, crypto::SecureBytes::fromRaw(crypto::randomBytes(32)));
         return {};
+    }
+
+    // Starts `host` (its write-behind queue and engine) on the opened
+    // store. Empty on success, else what went wrong.
+    QString start(server::FlowEngineHost &host)
+    {
+        const Status started = host.start(*db, path(), crypto::SecureBytes::fromRaw(rawKey));
+        return started.ok() ? QString() : started.error().toString();
     }
 
     // An account stored directly (its password hashed here, Argon2id).

@@ -199,9 +199,8 @@ private slots:
         QVERIFY(crypto::initialize());
         const QString opened = m_store.open();
         QVERIFY2(opened.isEmpty(), qPrintable(opened));
-        const Status started =
-            m_host.start(*m_store.db, m_store.path(), crypto::SecureBytes::fromRaw(m_store.rawKey));
-        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        const QString started = m_store.start(m_host);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
         auto admin = m_store.addUser(QStringLiteral("historian"), QStringLiteral("Adm1n!Secret"),
                                      auth::Role::Admin);
         QVERIFY(admin);
