@@ -20,21 +20,22 @@
 // with a bare splice relay in this process: the floor of a relay's cost.
 
 #include "../server/RemoteAgentSupport.h"
+#include "BenchWait.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QTemporaryDir>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <cerrno>
-#include <ctime>
 #include <arpa/inet.h>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <random>
@@ -48,6 +49,7 @@
 #include <vector>
 
 using namespace hm::test;
+using hm::bench::waitFor;
 
 namespace {
 
@@ -55,19 +57,6 @@ int fail(const char *what)
 {
     std::fprintf(stderr, "BenchFileDownload: %s\n", what);
     return 1;
-}
-
-template<typename Predicate>
-bool waitFor(Predicate done, int ms)
-{
-    const QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
-                                        10);
-    }
-    return true;
 }
 
 // VmHWM (peak resident set) of `pid`, in MiB.

@@ -12,6 +12,7 @@
 // is measured from its own key). Prints p50/p90/p99/max in milliseconds.
 
 #include "../server/RemoteAgentSupport.h"
+#include "BenchWait.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -25,6 +26,7 @@
 #include <vector>
 
 using namespace hm::test;
+using hm::bench::waitFor;
 
 namespace {
 
@@ -32,20 +34,6 @@ int fail(const char *what)
 {
     std::fprintf(stderr, "BenchTerminalRoundTrip: %s\n", what);
     return 1;
-}
-
-// Runs the event loop until `done` holds or `ms` pass.
-template<typename Predicate>
-bool waitFor(Predicate done, int ms)
-{
-    const QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
-                                        10);
-    }
-    return true;
 }
 
 double percentile(std::vector<double> sorted, double p)
