@@ -1,5 +1,5 @@
-// FileDataSender where there is no sendfile(2)-based one (everywhere but
-// Linux): never available, so FileStreams sends frames.
+// FileDataSender where there is no POSIX one (everywhere but Linux, where
+// ConfinedFiles reads): never available, so FileStreams sends frames.
 
 #include "agent/FileDataSender.h"
 

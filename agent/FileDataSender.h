@@ -4,10 +4,10 @@
 // FileDownloads.h, "data connection"; issue 38's throughput goal): the
 // agent connects to the server's plain HTTP listener, asks for the upgrade
 // with the single-use stream token stream_open carried (a header, never
-// the URL, never logged), and once the server said 101 sends the file with
-// sendfile(2): no copy through user space, no frames, no masking. The
-// server relays the bytes into the client's answer with splice(2).
-// Back-pressure is TCP's: a slow client blocks the sendfile.
+// the URL, never logged), and once the server said 101 sends the file in
+// large chunks with plain send(2): no frames, no masking, no Qt buffers.
+// The server relays the bytes into the client's answer (its ByteRelay.h).
+// Back-pressure is TCP's: a slow client blocks the send.
 //
 // Linux only (LinuxFileDataSender.cpp; ConfinedFiles reads nothing
 // elsewhere anyway): where available() is false, or over TLS, FileStreams

@@ -18,8 +18,8 @@
 // Data connections (FileDataSender.h): when stream_open carries a
 // data_token and this agent may use them (setDataConnections: plain HTTP,
 // Linux), the open is answered only once the server accepted the data
-// connection, with `data: true`; the file then goes out on it with
-// sendfile(2) from a worker thread, and only the end frame comes on the
+// connection, with `data: true`; the file then goes out on it from a
+// worker thread (FileDataSender), and only the end frame comes on the
 // WebSocket. A data connection that cannot be opened is logged and the
 // stream goes out as frames (the answer without `data`).
 
@@ -105,7 +105,7 @@ private:
     quint32 m_nextChannel = 1;
     QUrl m_dataServer;
     QString m_nodeId;
-    // One thread per data connection (a sendfile blocks while the client
+    // One thread per data connection (a send blocks while the client
     // is slow); reads for frames keep their own pool.
     QThreadPool m_senders;
     QThreadPool m_pool; // last member: waits for running reads first

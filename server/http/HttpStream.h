@@ -47,8 +47,8 @@ public:
     void end();
     // Unknown length: the producer is alive but quiet (see above).
     void touch();
-    // A relay that moves the body with splice(2) (services/remote/
-    // ByteRelay.h) writes to the client's socket itself: a duplicate of
+    // A relay that moves the body on a thread of its own (services/
+    // remote/ByteRelay.h) writes to the client's socket itself: a duplicate of
     // its plain TCP descriptor (the caller closes it), or -1 (TLS, not
     // Linux, or bytes still queued here: wait for drained()). The relay
     // then reports what it wrote with wroteDirectly(), which counts it

@@ -44,8 +44,8 @@ public:
     // return `replay` before anything still unread; the transport is spent
     // and emits nothing more. nullptr when it could not be handed over.
     virtual QTcpSocket *takeSocket(const QByteArray &replay) = 0;
-    // A plain TCP descriptor under the transport (Linux, no TLS), for
-    // splice(2) by a relay (services/remote/ByteRelay.h); -1 otherwise.
+    // A plain TCP descriptor under the transport (Linux, no TLS), for a
+    // relay's own thread (services/remote/ByteRelay.h); -1 otherwise.
     // duplicateDescriptor(): a dup() the caller owns and closes, the
     // transport keeps its own. releaseDescriptor(): the descriptor itself;
     // the transport is spent and emits nothing more.

@@ -1,10 +1,10 @@
 // A file download through the server (issue 38 benchmark: ≥ 80 % of a
 // direct loopback copy's throughput for a 1 GiB file, memory flat),
 // through the real parts: a real hivemind-agent (--allow files) sends the
-// file (agent/FileStreams: on plain HTTP a data connection of its own with
-// sendfile(2), FileDataSender.h), the real hivemind-server passes it on
-// into the HTTP answer (FileDownloads: splice(2) from the data connection
-// into the client's socket), and a plain recv(2) loop here reads it.
+// file (agent/FileStreams: on plain HTTP a data connection of its own,
+// FileDataSender.h), the real hivemind-server passes it on into the HTTP
+// answer (FileDownloads: a relay thread from the data connection into the
+// client's socket, ByteRelay.h), and a plain recv(2) loop here reads it.
 // The reference, measured in the same run with the same receiving code:
 // the same file sent over loopback TCP by a plain user-space copy (a
 // thread of this process: read(2) of 1 MiB, then send(2), in a loop).
@@ -17,7 +17,8 @@
 // the server's and the agent's peak RSS (VmHWM) before and after, CPU per
 // GiB of each side, the latency of GET /api/v1/health during the
 // downloads, and (not the goal's) the same file over two loopback hops
-// with a bare splice relay in this process: the floor of a relay's cost.
+// with a bare relay in this process, by copies and by zero copy: the
+// floor of a relay's cost, each way.
 
 #include "../server/RemoteAgentSupport.h"
 #include "BenchWait.h"
@@ -304,16 +305,111 @@ Side referenceRun(const QString &path, qint64 size)
 
 // Not the goal's reference: the least a relay on this machine can cost.
 // The same file over two loopback TCP connections in this process, like
-// the download's agent → server → client but with nothing else: a thread
-// sendfile(2)s it into the first, a thread splices the first into the
-// second through a 1 MiB pipe, and the same receiver reads the
-// second. CPU: the sending and relaying threads plus the receiver's.
-Side twoHopRun(const QString &path, qint64 size)
+// the download's agent → server → client but with nothing else, in one of
+// two ways:
+// - Copies, as the product does (FileDataSender, LinuxSocketRelay): a
+//   thread reads the file 4 MiB at a time and send(2)s it into the first,
+//   a thread recv(2)s the first and send(2)s to the second through a
+//   4 MiB buffer;
+// - ZeroCopy, as the product did until 2026-11-29: sendfile(2) into the
+//   first, splice(2) from the first into the second through a 1 MiB pipe.
+// The same receiver reads the second. CPU: the sending and relaying
+// threads plus the receiver's. Both are printed so that a host where zero
+// copy is the cheaper way again shows it.
+enum class Hops
+{
+    Copies,
+    ZeroCopy
+};
+
+#ifdef Q_OS_LINUX
+// The relaying thread's loop of each way; false if a socket failed.
+bool relayByCopies(int source, int sink, qint64 size)
+{
+    std::vector<char> buffer(4 << 20);
+    for (qint64 moved = 0; moved < size;) {
+        const ssize_t in = ::recv(source, buffer.data(), buffer.size(), 0);
+        if (in <= 0)
+            return false;
+        for (ssize_t out = 0; out < in;) {
+            const ssize_t n = ::send(sink, buffer.data() + out, size_t(in - out), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            out += n;
+        }
+        moved += in;
+    }
+    return true;
+}
+
+bool relayBySplices(int source, int sink, qint64 size)
+{
+    int pipe[2];
+    if (::pipe2(pipe, O_CLOEXEC) != 0)
+        return false;
+    (void)::fcntl(pipe[1], F_SETPIPE_SZ, 1 << 20);
+    bool ok = true;
+    for (qint64 moved = 0; moved < size && ok;) {
+        // Non-blocking on the socket: a blocking splice from a socket
+        // waits to fill its whole length.
+        const ssize_t in =
+            ::splice(source, nullptr, pipe[1], nullptr, 1 << 20, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+        if (in < 0 && errno == EAGAIN) {
+            pollfd wait{source, POLLIN, 0};
+            ::poll(&wait, 1, -1);
+            continue;
+        }
+        if (in <= 0)
+            break;
+        for (ssize_t out = 0; out < in && ok;) {
+            const ssize_t n = ::splice(pipe[0], nullptr, sink, nullptr, size_t(in - out),
+                                       SPLICE_F_MOVE | SPLICE_F_MORE);
+            ok = n > 0;
+            out += n;
+        }
+        moved += in;
+    }
+    ::close(pipe[0]);
+    ::close(pipe[1]);
+    return ok;
+}
+
+// The sending thread's loop of each way.
+void sendFile(int connection, int fd, qint64 size, Hops way)
+{
+    if (way == Hops::ZeroCopy) {
+        off_t offset = 0;
+        while (offset < size) {
+            if (::sendfile(connection, fd, &offset, size_t(qMin<qint64>(size - offset, 1 << 20))) <=
+                0)
+                return;
+        }
+        return;
+    }
+    std::vector<char> buffer(4 << 20);
+    for (qint64 offset = 0; offset < size;) {
+        const ssize_t got = ::pread(fd, buffer.data(), buffer.size(), off_t(offset));
+        if (got <= 0)
+            return;
+        for (ssize_t sent = 0; sent < got;) {
+            const ssize_t n =
+                ::send(connection, buffer.data() + sent, size_t(got - sent), MSG_NOSIGNAL);
+            if (n <= 0)
+                return;
+            sent += n;
+        }
+        offset += got;
+    }
+}
+#endif
+
+Side twoHopRun(const QString &path, qint64 size, Hops way)
 #ifndef Q_OS_LINUX
 {
     Q_UNUSED(path);
     Q_UNUSED(size);
-    return {}; // no splice(2) here
+    Q_UNUSED(way);
+    return {}; // not measured off Linux
 }
 #else
 {
@@ -341,52 +437,22 @@ Side twoHopRun(const QString &path, qint64 size)
     const QByteArray file = path.toLocal8Bit();
     double senderCpu = 0;
     double relayCpu = 0;
-    std::thread sender([firstListener, file, size, &senderCpu] {
+    std::thread sender([firstListener, file, size, way, &senderCpu] {
         const int connection = ::accept(firstListener, nullptr, nullptr);
         const double cpu0 = threadCpuSeconds();
         const int fd = ::open(file.constData(), O_RDONLY);
-        off_t offset = 0;
-        while (offset < size) {
-            if (::sendfile(connection, fd, &offset, size_t(qMin<qint64>(size - offset, 1 << 20))) <= 0)
-                break;
-        }
+        sendFile(connection, fd, size, way);
         ::close(fd);
         ::close(connection);
         senderCpu = threadCpuSeconds() - cpu0;
     });
-    std::thread relay([secondListener, first, size, &relayCpu] {
+    std::thread relay([secondListener, first, size, way, &relayCpu] {
         const int sink = ::accept(secondListener, nullptr, nullptr);
         const double cpu0 = threadCpuSeconds();
         const int source = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        int pipe[2];
-        if (::connect(source, reinterpret_cast<const sockaddr *>(&first), sizeof first) == 0 &&
-            ::pipe2(pipe, O_CLOEXEC) == 0) {
-            (void)::fcntl(pipe[1], F_SETPIPE_SZ, 1 << 20);
-            // Non-blocking with poll(2), as the server's relay: a blocking
-            // splice from a socket waits to fill its whole length.
-            for (qint64 moved = 0; moved < size;) {
-                const ssize_t in = ::splice(source, nullptr, pipe[1], nullptr, 1 << 20,
-                                            SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
-                if (in < 0 && errno == EAGAIN) {
-                    pollfd wait{source, POLLIN, 0};
-                    ::poll(&wait, 1, -1);
-                    continue;
-                }
-                if (in <= 0)
-                    break;
-                for (ssize_t out = 0; out < in;) {
-                    const ssize_t n = ::splice(pipe[0], nullptr, sink, nullptr, size_t(in - out),
-                                               SPLICE_F_MOVE | SPLICE_F_MORE);
-                    if (n <= 0)
-                        goto done;
-                    out += n;
-                }
-                moved += in;
-            }
-        done:
-            ::close(pipe[0]);
-            ::close(pipe[1]);
-        }
+        if (::connect(source, reinterpret_cast<const sockaddr *>(&first), sizeof first) == 0)
+            (void)(way == Hops::Copies ? relayByCopies(source, sink, size)
+                                       : relayBySplices(source, sink, size));
         ::close(source);
         ::close(sink);
         relayCpu = threadCpuSeconds() - cpu0;
@@ -486,8 +552,10 @@ int main(int argc, char **argv)
     double agentCpu = 0;
     double clientCpu = 0;
     std::vector<double> health; // ms, GET /api/v1/health during the downloads
-    std::vector<double> twoHop;
-    double twoHopCpu = 0;
+    std::vector<double> hopsByCopies;
+    std::vector<double> hopsBySplices;
+    double hopsByCopiesCpu = 0;
+    double hopsBySplicesCpu = 0;
     for (int run = 0; run < runs; ++run) {
         const Side ref = referenceRun(file, size);
         if (ref.mbps <= 0)
@@ -505,14 +573,19 @@ int main(int argc, char **argv)
         referenceCpu += ref.cpuSeconds;
         if (got.mbps <= 0)
             return fail("the download failed");
-        const Side hops = twoHopRun(file, size);
-        if (hops.mbps > 0)
-            twoHop.push_back(hops.mbps);
-        twoHopCpu += hops.cpuSeconds;
+        const Side copies = twoHopRun(file, size, Hops::Copies);
+        const Side splices = twoHopRun(file, size, Hops::ZeroCopy);
+        if (copies.mbps > 0)
+            hopsByCopies.push_back(copies.mbps);
+        if (splices.mbps > 0)
+            hopsBySplices.push_back(splices.mbps);
+        hopsByCopiesCpu += copies.cpuSeconds;
+        hopsBySplicesCpu += splices.cpuSeconds;
         reference.push_back(ref.mbps);
         download.push_back(got.mbps);
-        std::printf("run %d: reference %.0f MB/s, download %.0f MB/s, two hops %.0f MB/s\n",
-                    run + 1, ref.mbps, got.mbps, hops.mbps);
+        std::printf("run %d: reference %.0f MB/s, download %.0f MB/s, two hops: copies %.0f "
+                    "MB/s, zero copy %.0f MB/s\n",
+                    run + 1, ref.mbps, got.mbps, copies.mbps, splices.mbps);
         std::fflush(stdout);
     }
     const double ref = median(reference);
@@ -529,10 +602,13 @@ int main(int argc, char **argv)
                 agentBefore, peakRssMiB(agentPid), referenceCpu * perGiB,
                 (serverCpu + agentCpu + clientCpu) * perGiB, serverCpu * perGiB,
                 agentCpu * perGiB, clientCpu * perGiB);
-    std::printf("  not the goal's: two loopback hops with a splice relay in this process "
-                "(sendfile -> splice -> recv) %.0f MB/s, %.2f of the reference, %.2f CPU s per "
-                "GiB\n",
-                median(twoHop), median(twoHop) / ref, twoHopCpu * perGiB);
+    std::printf("  not the goal's: two loopback hops with a bare relay in this process,\n"
+                "    copies (pread+send -> recv+send -> recv) %.0f MB/s, %.2f of the reference, "
+                "%.2f CPU s per GiB\n"
+                "    zero copy (sendfile -> splice -> recv)    %.0f MB/s, %.2f of the reference, "
+                "%.2f CPU s per GiB\n",
+                median(hopsByCopies), median(hopsByCopies) / ref, hopsByCopiesCpu * perGiB,
+                median(hopsBySplices), median(hopsBySplices) / ref, hopsBySplicesCpu * perGiB);
     std::sort(health.begin(), health.end());
     std::printf("  GET /api/v1/health during the downloads: %zu answers, median %.1f ms, max %.1f ms\n",
                 health.size(), median(health), health.empty() ? 0.0 : health.back());

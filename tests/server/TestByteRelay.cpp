@@ -1,9 +1,10 @@
-// The splice relay (ByteRelay.h, FileDownloads' data connections) on real
+// The socket relay (ByteRelay.h, FileDownloads' data connections) on real
 // loopback TCP connections: all bytes arrive identical and the signals come
 // on the owner's thread, progress adding up to what moved before `ended`;
-// a source that ends short ends with an error; stop() closes both sockets
-// and nothing is signalled after it. Where splice(2) does not exist the
-// relay is not made (skipped).
+// a slow client leaves every byte in order while the ring wraps; a source
+// that ends short ends with an error; stop() closes both sockets and
+// nothing is signalled after it. Where there is no relay (not Linux) it is
+// not made (skipped).
 
 #include "server/services/remote/ByteRelay.h"
 
@@ -21,8 +22,8 @@
 #include <vector>
 
 using hm::server::remote::ByteRelay;
-using hm::server::remote::makeSpliceRelay;
-using hm::server::remote::spliceRelaysAvailable;
+using hm::server::remote::makeSocketRelay;
+using hm::server::remote::socketRelaysAvailable;
 
 namespace {
 
@@ -81,11 +82,12 @@ struct Reading
     qint64 firstWrong = -1; // offset of the first byte not in the pattern
 };
 
-// Reads `fd` (blocking) until the peer closes; closes it.
-Reading readPattern(int fd)
+// Reads `fd` (blocking) `piece` bytes at a time until the peer closes;
+// closes it.
+Reading readPattern(int fd, size_t piece = 256 * 1024)
 {
     Reading reading;
-    std::vector<char> buffer(256 * 1024);
+    std::vector<char> buffer(piece);
     for (;;) {
         const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
         if (n < 0 && errno == EINTR)
@@ -138,8 +140,8 @@ class TestByteRelay : public QObject
 private slots:
     void init()
     {
-        if (!spliceRelaysAvailable())
-            QSKIP("no splice(2) here: downloads keep the WebSocket's frames");
+        if (!socketRelaysAvailable())
+            QSKIP("no relay here: downloads keep the WebSocket's frames");
     }
 
     void allBytesArriveIdenticalAndTheSignalsComeOnTheOwnersThread()
@@ -158,7 +160,7 @@ private slots:
         });
         std::thread writer([fd = agent, size] { writePattern(fd, size); });
 
-        auto relay = makeSpliceRelay(source, sink, size);
+        auto relay = makeSocketRelay(source, sink, size);
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
@@ -178,6 +180,60 @@ private slots:
         QCOMPARE(reading.firstWrong, -1);
     }
 
+    // A client slower than the agent: the client's socket fills, the relay
+    // reads on into its ring while it waits, and what it holds wraps round
+    // the ring's end again and again (a ring of 4 MiB, 40 MiB moved). A
+    // byte written over before it went out, sent twice or out of order
+    // shows in the pattern.
+    void aSlowClientLeavesEveryByteInOrderAsTheRingWraps()
+    {
+        const qint64 size = 40LL * 1024 * 1024 + 4093;
+        const auto [agent, source] = tcpPair();
+        // The client's end with a small receive buffer, set before the
+        // connection is accepted so that its window stays small.
+        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int small = 16 * 1024;
+        ::setsockopt(listener, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        QVERIFY(::listen(listener, 1) == 0);
+        QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) == 0);
+        const int sink = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(::connect(sink, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        const int client = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        ::close(listener);
+        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
+        makeNonBlocking(source);
+        makeNonBlocking(sink);
+        Reading reading;
+        std::atomic<bool> readDone{false};
+        // Small, odd pieces: the client takes far longer per byte than the
+        // writer, so the sink is full whenever the relay holds bytes.
+        std::thread reader([&, fd = client] {
+            reading = readPattern(fd, 7001);
+            readDone = true;
+        });
+        std::thread writer([fd = agent, size] { writePattern(fd, size); });
+
+        auto relay = makeSocketRelay(source, sink, size);
+        QVERIFY(relay);
+        Signals seen;
+        seen.watch(relay.get());
+        relay->start();
+        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(readDone.load(), 120000);
+        writer.join();
+        reader.join();
+
+        QCOMPARE(seen.error, QString());
+        QCOMPARE(seen.endedMoved, size);
+        QCOMPARE(reading.received, size);
+        QCOMPARE(reading.firstWrong, -1);
+    }
+
     void aSourceThatEndsShortEndsWithAnError()
     {
         const qint64 size = 8LL * 1024 * 1024;
@@ -190,7 +246,7 @@ private slots:
         std::thread reader([&, fd = client] { reading = readPattern(fd); });
         std::thread writer([fd = agent, size] { writePattern(fd, size / 2); });
 
-        auto relay = makeSpliceRelay(source, sink, size);
+        auto relay = makeSocketRelay(source, sink, size);
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
@@ -234,7 +290,7 @@ private slots:
             }
         });
 
-        auto relay = makeSpliceRelay(source, sink, size);
+        auto relay = makeSocketRelay(source, sink, size);
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());

@@ -243,7 +243,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(cut.closed, 15000);
         QVERIFY2(cut.received < kFileBytes / 2, qPrintable(QString::number(cut.received)));
         verifyRevokedAudit(QStringLiteral("NODE_FILE_DOWNLOADED"), m_side.nodeId);
-        // No sendfile left on the agent: its data connection is gone.
+        // Nothing left sending on the agent: its data connection is gone.
         QTRY_COMPARE_WITH_TIMEOUT(openSockets(sidePid), sideSockets, 15000);
         // The grant is gone for new requests too.
         QCOMPARE(m_http->get(download(m_side), m_ops.token).status, 403);

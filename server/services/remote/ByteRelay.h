@@ -1,16 +1,17 @@
 #pragma once
 
-// Moves a known number of bytes from one TCP socket to another without
-// them passing through user space: an agent's file data connection into a
-// client's HTTP answer (FileDownloads.h). On Linux splice(2) through a pipe
-// of about 1 MiB (LinuxSpliceRelay.cpp); elsewhere there is none
-// (FallbackByteRelay.cpp: makeSpliceRelay() gives nullptr and downloads
-// keep the WebSocket's stream frames).
+// Moves a known number of bytes from one TCP socket to another, raw: an
+// agent's file data connection into a client's HTTP answer
+// (FileDownloads.h), no frames, no unmasking, no Qt buffers. On Linux
+// recv(2) and send(2) through a 4 MiB ring (LinuxSocketRelay.cpp, which
+// says why not splice(2)); elsewhere there is none (FallbackByteRelay.cpp:
+// makeSocketRelay() gives nullptr and downloads keep the WebSocket's
+// stream frames).
 //
 // Flow control is the sockets' own: the relay reads from the source only
-// while the pipe has room and writes only while the sink takes more, so a
+// while the ring has room and writes only while the sink takes more, so a
 // slow client leaves the agent's bytes in the kernel's socket buffers and
-// its sendfile(2) blocks. Memory: the pipe, whatever the file's size.
+// its send(2) blocks. Memory: the ring, whatever the file's size.
 // Created, started, stopped and signalled on the owner's thread; the
 // Linux relay moves the bytes on a thread of its own (it would otherwise
 // hold up the HTTP thread while a stream flows). The relay owns and closes
@@ -49,10 +50,10 @@ signals:
 bool sendOnDescriptor(int descriptor, const QByteArray &bytes);
 void closeDescriptor(int descriptor);
 
-// Whether makeSpliceRelay() can make one here.
-bool spliceRelaysAvailable();
+// Whether makeSocketRelay() can make one here.
+bool socketRelaysAvailable();
 // Moves `length` bytes from `source` to `sink`; nullptr (and both
-// descriptors closed) where splice(2) does not exist.
-std::unique_ptr<ByteRelay> makeSpliceRelay(int source, int sink, qint64 length);
+// descriptors closed) where there is no relay.
+std::unique_ptr<ByteRelay> makeSocketRelay(int source, int sink, qint64 length);
 
 } // namespace hm::server::remote

@@ -1,4 +1,5 @@
-// Not Linux: no splice(2); downloads keep the WebSocket's stream frames
+// Not Linux: no relay (the agent offers no data connection there either);
+// downloads keep the WebSocket's stream frames
 // (FileDownloads offers no data connection when this gives nullptr).
 
 #include "server/services/remote/ByteRelay.h"
@@ -24,14 +25,14 @@ void closeDescriptor(int descriptor)
         ::close(descriptor);
 }
 
-bool spliceRelaysAvailable()
+bool socketRelaysAvailable()
 {
     return false;
 }
 
-std::unique_ptr<ByteRelay> makeSpliceRelay(int source, int sink, qint64)
+std::unique_ptr<ByteRelay> makeSocketRelay(int source, int sink, qint64)
 {
-    // Never called where spliceRelaysAvailable() is false; the descriptors
+    // Never called where socketRelaysAvailable() is false; the descriptors
     // are ours all the same.
     if (source >= 0)
         ::close(source);

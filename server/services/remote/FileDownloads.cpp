@@ -227,7 +227,7 @@ private:
         m_owner.forget(this);
     }
 
-    // Data mode: splice the agent's connection into the client's once both
+    // Data mode: relay the agent's connection into the client's once both
     // are there and the head has left.
     void startRelay()
     {
@@ -236,7 +236,7 @@ private:
         const int sink = m_stream->duplicateDescriptor();
         if (sink < 0)
             return; // bytes still queued: drained() comes back here
-        m_relay = makeSpliceRelay(std::exchange(m_dataDescriptor, -1), sink, m_size - m_offset);
+        m_relay = makeSocketRelay(std::exchange(m_dataDescriptor, -1), sink, m_size - m_offset);
         if (!m_relay)
             return fail(
                 Error{ErrorCode::InternalError, QStringLiteral("no relay for the data connection")},
@@ -407,7 +407,7 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                           {QStringLiteral("offset"), offset}};
     // The token goes in the request only, never in the audit's copy.
     quint64 dataStream = 0;
-    if (plainClient && spliceRelaysAvailable()) {
+    if (plainClient && socketRelaysAvailable()) {
         dataStream = m_nextStreamId++;
         m_opening.insert(dataStream);
         action.args.insert(QStringLiteral("data_token"), m_tokens.issue(nodeId, dataStream));

@@ -20,19 +20,19 @@
 // - Access checked again when it may have changed (AccessWatch): a
 //   download whose user may no longer use `files` on the node ends at
 //   once — the connection is closed short of Content-Length, the agent is
-//   told stream_close (which also stops its sendfile on a data
+//   told stream_close (which also stops its sending on a data
 //   connection), the relay stops, and the audit entry says FORBIDDEN with
 //   reason access_revoked.
 // - A data connection instead of frames (issue 38's throughput goal): for
-//   a client on plain HTTP where splice(2) exists (Linux), stream_open
+//   a client on plain HTTP where the relay exists (Linux), stream_open
 //   carries a single-use stream token (StreamTokens.h). An agent that can
 //   opens a connection of its own to this server (GET fleet::kFileDataPath,
 //   "Upgrade: fleet::kFileDataProtocol", the token and its node in
 //   headers: fleet/StreamFrame.h), answers stream_open with `data: true` once
-//   the server said 101, and sends the file's bytes on it (sendfile(2));
-//   the server splices them into the client's socket (ByteRelay.h): no
-//   copy in user space on either side, flow control by the sockets
-//   themselves. The end frame still comes on /ws/agent, so a changed or
+//   the server said 101, and sends the file's bytes on it (read and
+//   send, no frames and no masking); the server relays them into the
+//   client's socket from a thread of its own (ByteRelay.h), flow control
+//   by the sockets themselves. The end frame still comes on /ws/agent, so a changed or
 //   unreadable file ends the answer short as above. Over TLS (and off
 //   Linux) no token is offered and the frames carry the bytes.
 // Server thread.
@@ -77,7 +77,7 @@ public:
     // Asks the agent to stream `target` from `offset`. An offset at or past
     // the end (but 0 of an empty file) is VALIDATION_ERROR with
     // details.code RANGE_NOT_SATISFIABLE and details.size. `plainClient`:
-    // the client's connection is plain HTTP, so the bytes may be spliced
+    // the client's connection is plain HTTP, so the bytes may be relayed
     // into it from a data connection (see above).
     void open(const auth::Principal &caller, const auth::ClientInfo &client, const QString &nodeId,
               const FileTarget &target, qint64 offset, std::function<void(Result<Opened>)> done,
