@@ -216,8 +216,9 @@ void TriggerAuditLog::tick()
 {
     if (m_moving || m_waiting == 0)
         return;
-    // Triggers came within the last kIdleMs: wait for a pause, unless the
-    // oldest has waited long enough.
+    // Triggers came within the last idle window (m_levels.idleMs: kIdleMs
+    // unless a test lowered it): wait for a pause, unless the oldest has
+    // waited long enough.
     const bool idle = !m_recent;
     m_recent = false;
     if (idle)
