@@ -27,10 +27,14 @@ using hm::server::remote::socketRelaysAvailable;
 
 namespace {
 
-// Two ends of one loopback TCP connection: {connecting end, accepted end}.
-std::pair<int, int> tcpPair()
+// Two ends of one loopback TCP connection: {connecting end, accepted end};
+// the accepted end with `receiveBuffer` bytes of SO_RCVBUF (0: the
+// default), set before the connection so that its window stays small.
+std::pair<int, int> tcpPair(int receiveBuffer = 0)
 {
     const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (listener >= 0 && receiveBuffer > 0)
+        ::setsockopt(listener, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -131,6 +135,55 @@ struct Signals
     }
 };
 
+// What one relay of a whole pattern came to.
+struct PatternRun
+{
+    QString problem; // empty: the relay and both ends finished in time
+    Signals seen;
+    Reading reading;
+    qint64 moved = -1; // the relay's moved() at the end
+};
+
+// `size` pattern bytes from a writer thread through a relay to a reader
+// thread that reads `piece` bytes at a time from a socket with
+// `receiveBuffer` (0: the default); waits for the relay's end and the
+// reader's.
+PatternRun relayPattern(qint64 size, size_t piece = 256 * 1024, int receiveBuffer = 0)
+{
+    PatternRun run;
+    const auto [agent, source] = tcpPair();
+    const auto [sink, client] = tcpPair(receiveBuffer);
+    if (agent < 0 || source < 0 || sink < 0 || client < 0) {
+        run.problem = QStringLiteral("no loopback connections");
+        return run;
+    }
+    makeNonBlocking(source);
+    makeNonBlocking(sink);
+    std::atomic<bool> readDone{false};
+    std::thread reader([&, fd = client] {
+        run.reading = readPattern(fd, piece);
+        readDone = true;
+    });
+    std::thread writer([fd = agent, size] { writePattern(fd, size); });
+    auto relay = makeSocketRelay(source, sink, size);
+    if (relay) {
+        run.seen.watch(relay.get());
+        relay->start();
+        if (!QTest::qWaitFor([&] { return run.seen.ended; }, 120000))
+            run.problem = QStringLiteral("the relay did not end");
+        // The relay closed the sink: the reader sees the end.
+        else if (!QTest::qWaitFor([&] { return readDone.load(); }, 120000))
+            run.problem = QStringLiteral("the reader did not see the end");
+        run.moved = relay->moved();
+        relay->stop(); // lets a stuck reader and writer go
+    } else {
+        run.problem = QStringLiteral("no relay made");
+    }
+    writer.join();
+    reader.join();
+    return run;
+}
+
 } // namespace
 
 class TestByteRelay : public QObject
@@ -147,37 +200,16 @@ private slots:
     void allBytesArriveIdenticalAndTheSignalsComeOnTheOwnersThread()
     {
         const qint64 size = 48LL * 1024 * 1024 + 12345;
-        const auto [agent, source] = tcpPair();
-        const auto [sink, client] = tcpPair();
-        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
-        makeNonBlocking(source);
-        makeNonBlocking(sink);
-        Reading reading;
-        std::atomic<bool> readDone{false};
-        std::thread reader([&, fd = client] {
-            reading = readPattern(fd);
-            readDone = true;
-        });
-        std::thread writer([fd = agent, size] { writePattern(fd, size); });
-
-        auto relay = makeSocketRelay(source, sink, size);
-        QVERIFY(relay);
-        Signals seen;
-        seen.watch(relay.get());
-        relay->start();
-        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(readDone.load(), 60000); // the relay closed the sink
-        writer.join();
-        reader.join();
-
-        QCOMPARE(seen.error, QString());
-        QCOMPARE(seen.endedMoved, size);
-        QCOMPARE(relay->moved(), size);
-        QCOMPARE(seen.progressed, size);
-        QVERIFY(!seen.offThread);
-        QVERIFY(!seen.progressAfterEnd);
-        QCOMPARE(reading.received, size);
-        QCOMPARE(reading.firstWrong, -1);
+        const PatternRun run = relayPattern(size);
+        QVERIFY2(run.problem.isEmpty(), qPrintable(run.problem));
+        QCOMPARE(run.seen.error, QString());
+        QCOMPARE(run.seen.endedMoved, size);
+        QCOMPARE(run.moved, size);
+        QCOMPARE(run.seen.progressed, size);
+        QVERIFY(!run.seen.offThread);
+        QVERIFY(!run.seen.progressAfterEnd);
+        QCOMPARE(run.reading.received, size);
+        QCOMPARE(run.reading.firstWrong, -1);
     }
 
     // A client slower than the agent: the client's socket fills, the relay
@@ -188,50 +220,15 @@ private slots:
     void aSlowClientLeavesEveryByteInOrderAsTheRingWraps()
     {
         const qint64 size = 40LL * 1024 * 1024 + 4093;
-        const auto [agent, source] = tcpPair();
-        // The client's end with a small receive buffer, set before the
-        // connection is accepted so that its window stays small.
-        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        const int small = 16 * 1024;
-        ::setsockopt(listener, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
-        QVERIFY(::listen(listener, 1) == 0);
-        QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) == 0);
-        const int sink = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        QVERIFY(::connect(sink, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
-        const int client = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-        ::close(listener);
-        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
-        makeNonBlocking(source);
-        makeNonBlocking(sink);
-        Reading reading;
-        std::atomic<bool> readDone{false};
-        // Small, odd pieces: the client takes far longer per byte than the
-        // writer, so the sink is full whenever the relay holds bytes.
-        std::thread reader([&, fd = client] {
-            reading = readPattern(fd, 7001);
-            readDone = true;
-        });
-        std::thread writer([fd = agent, size] { writePattern(fd, size); });
-
-        auto relay = makeSocketRelay(source, sink, size);
-        QVERIFY(relay);
-        Signals seen;
-        seen.watch(relay.get());
-        relay->start();
-        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 120000);
-        QTRY_VERIFY_WITH_TIMEOUT(readDone.load(), 120000);
-        writer.join();
-        reader.join();
-
-        QCOMPARE(seen.error, QString());
-        QCOMPARE(seen.endedMoved, size);
-        QCOMPARE(reading.received, size);
-        QCOMPARE(reading.firstWrong, -1);
+        // Small, odd pieces through a small window: the client takes far
+        // longer per byte than the writer, so the sink is full whenever the
+        // relay holds bytes.
+        const PatternRun run = relayPattern(size, 7001, 16 * 1024);
+        QVERIFY2(run.problem.isEmpty(), qPrintable(run.problem));
+        QCOMPARE(run.seen.error, QString());
+        QCOMPARE(run.seen.endedMoved, size);
+        QCOMPARE(run.reading.received, size);
+        QCOMPARE(run.reading.firstWrong, -1);
     }
 
     void aSourceThatEndsShortEndsWithAnError()
