@@ -32,9 +32,10 @@
 //   the server said 101, and sends the file's bytes on it (read and
 //   send, no frames and no masking); the server relays them into the
 //   client's socket from a thread of its own (ByteRelay.h), flow control
-//   by the sockets themselves. The end frame still comes on /ws/agent, so a changed or
-//   unreadable file ends the answer short as above. Over TLS (and off
-//   Linux) no token is offered and the frames carry the bytes.
+//   by the sockets themselves. The end frame still comes on /ws/agent,
+//   so a changed or unreadable file ends the answer short as above. Over
+//   TLS (and off Linux) no token is offered and the frames carry the
+//   bytes.
 // Server thread.
 
 #include "common/Result.h"
