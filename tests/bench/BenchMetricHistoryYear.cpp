@@ -48,6 +48,7 @@
 // (SQL, decoding, the JSON answer).
 // The database is deleted at the end unless --keep.
 
+#include "BenchWait.h"
 #include "crypto/Random.h"
 #include "crypto/SecureBytes.h"
 #include "crypto/Sodium.h"
@@ -328,17 +329,11 @@ void check(const Status &s, const char *what)
 }
 
 // Runs the event loop until `done` is set (the write-behind queue's
-// acknowledgements arrive through it).
+// acknowledgements arrive through it), sleeping in between: the loop it
+// replaced spun (BenchWait.h says why) and took a core from the writer.
 bool waitFor(const std::function<bool()> &done, int timeoutMs = 120000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return true;
+    return hm::bench::waitFor(done, timeoutMs);
 }
 
 // Node 0's last hours through record() and maintain(), as the server runs
