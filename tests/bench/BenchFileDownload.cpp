@@ -7,7 +7,7 @@
 // client's socket, ByteRelay.h), and a plain recv(2) loop here reads it.
 // The reference, measured in the same run with the same receiving code:
 // the same file sent over loopback TCP by a plain user-space copy (a
-// thread of this process: read(2) of 1 MiB, then send(2), in a loop).
+// thread of this process: pread(2) of 1 MiB, then send(2), in a loop).
 //
 //   BenchFileDownload [--mib N] [--runs R] [--dir D]
 //
@@ -253,42 +253,62 @@ struct Side
     double cpuSeconds = 0; // the reference's sender + receiver threads
 };
 
-// The reference: a loopback TCP listener whose one connection gets the
-// file by read(2) + send(2), 1 MiB at a time, from a thread.
-Side referenceRun(const QString &path, qint64 size)
+// A loopback TCP listener on a free port, written to `address`; -1 if
+// none could be made.
+int listenOnLoopback(sockaddr_in &address)
 {
-    Side side;
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    address = {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
-    if (::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+    if (listener < 0 ||
+        ::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
         ::listen(listener, 1) != 0 ||
         ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-        ::close(listener);
-        return side;
+        if (listener >= 0)
+            ::close(listener);
+        return -1;
     }
+    return listener;
+}
+
+// `size` bytes of `fd` to `connection` by a user-space copy: pread(2) of
+// `chunk` bytes, then send(2) of them, in a loop.
+void sendByCopies(int connection, int fd, qint64 size, size_t chunk)
+{
+    std::vector<char> buffer(chunk);
+    for (qint64 offset = 0; offset < size;) {
+        const ssize_t got = ::pread(fd, buffer.data(), buffer.size(), off_t(offset));
+        if (got <= 0)
+            return;
+        for (ssize_t sent = 0; sent < got;) {
+            const ssize_t n =
+                ::send(connection, buffer.data() + sent, size_t(got - sent), MSG_NOSIGNAL);
+            if (n <= 0)
+                return;
+            sent += n;
+        }
+        offset += got;
+    }
+}
+
+// The reference: a loopback TCP listener whose one connection gets the
+// file by a user-space copy, 1 MiB at a time, from a thread.
+Side referenceRun(const QString &path, qint64 size)
+{
+    Side side;
+    sockaddr_in address{};
+    const int listener = listenOnLoopback(address);
+    if (listener < 0)
+        return side;
     const QByteArray file = path.toLocal8Bit();
     double senderCpu = 0;
-    std::thread sender([listener, file, &senderCpu] {
+    std::thread sender([listener, file, size, &senderCpu] {
         const int connection = ::accept(listener, nullptr, nullptr);
         const double cpu0 = threadCpuSeconds();
         const int fd = ::open(file.constData(), O_RDONLY);
-        std::vector<char> buffer(1 << 20);
-        for (;;) {
-            const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-            if (got <= 0)
-                break;
-            for (ssize_t sent = 0; sent < got;) {
-                const ssize_t n = ::send(connection, buffer.data() + sent, size_t(got - sent),
-                                         MSG_NOSIGNAL);
-                if (n <= 0)
-                    goto done;
-                sent += n;
-            }
-        }
-    done:
+        sendByCopies(connection, fd, size, 1 << 20);
         ::close(fd);
         ::close(connection);
         senderCpu = threadCpuSeconds() - cpu0;
@@ -386,20 +406,7 @@ void sendFile(int connection, int fd, qint64 size, Hops way)
         }
         return;
     }
-    std::vector<char> buffer(4 << 20);
-    for (qint64 offset = 0; offset < size;) {
-        const ssize_t got = ::pread(fd, buffer.data(), buffer.size(), off_t(offset));
-        if (got <= 0)
-            return;
-        for (ssize_t sent = 0; sent < got;) {
-            const ssize_t n =
-                ::send(connection, buffer.data() + sent, size_t(got - sent), MSG_NOSIGNAL);
-            if (n <= 0)
-                return;
-            sent += n;
-        }
-        offset += got;
-    }
+    sendByCopies(connection, fd, size, 4 << 20);
 }
 #endif
 
@@ -414,26 +421,16 @@ Side twoHopRun(const QString &path, qint64 size, Hops way)
 #else
 {
     Side side;
-    auto listenOn = [](sockaddr_in &address) {
-        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        address = {};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-            ::listen(listener, 1) != 0 ||
-            ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-            ::close(listener);
-            return -1;
-        }
-        return listener;
-    };
     sockaddr_in first{};
     sockaddr_in second{};
-    const int firstListener = listenOn(first);
-    const int secondListener = listenOn(second);
-    if (firstListener < 0 || secondListener < 0)
+    const int firstListener = listenOnLoopback(first);
+    const int secondListener = listenOnLoopback(second);
+    if (firstListener < 0 || secondListener < 0) {
+        for (const int listener : {firstListener, secondListener})
+            if (listener >= 0)
+                ::close(listener);
         return side;
+    }
     const QByteArray file = path.toLocal8Bit();
     double senderCpu = 0;
     double relayCpu = 0;

@@ -8,7 +8,10 @@
 // WaitForMoreEvents and loops over passes that do not wait, so a loop
 // around it spins. BenchFileDownload's main thread took a whole core of a
 // 2-core machine that way, during every reference and download it
-// measured.
+// measured. Nor QTest::qWaitFor: benches do not all link QtTest, and it
+// sleeps 10 ms between passes, which would sit inside every key → echo
+// time BenchTerminalRoundTrip measures; here an event ends the wait at
+// once.
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
