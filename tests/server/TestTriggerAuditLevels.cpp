@@ -6,7 +6,8 @@
 // A real store and a real FlowEngineHost (its write-behind queue commits
 // the rows); the levels are lowered (TriggerAuditLog::setLevels) so that
 // each rule shows in seconds. Triggers are recorded every 10 ms, far
-// inside the idle window, so no pause starts a move while they go on.
+// inside the idle window, so no pause starts a move while they go on; and
+// the moves a pause started stop once triggers come back.
 // (That every acknowledged trigger is audited once, across crashes:
 // TestServerCrash; the moves themselves: TestAuditOutbox.)
 
@@ -14,9 +15,14 @@
 #include "crypto/Sodium.h"
 #include "server/services/engine/FlowEngineHost.h"
 #include "server/services/engine/TriggerAudit.h"
+#include "store/WriteBehindQueue.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
 
 using namespace hm;
 using namespace hm::server;
@@ -112,6 +118,53 @@ private slots:
             s.movedMeanwhile >= 20,
             qPrintable(QStringLiteral("%1 of %2 moved").arg(s.movedMeanwhile).arg(s.recorded)));
         QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(s.recorded), 15000);
+    }
+
+    void aMoveUnderWayIsTheLastOnceTriggersComeBack()
+    {
+        // A move is one write of the queue: the triggers queued behind it
+        // wait for it. So the moves a pause started stop at the first
+        // trigger recorded, not at the first committed: that let one more
+        // move start behind the first triggers of a burst (4,096 rows then,
+        // ~60 ms ahead of them in the benchmark).
+        TriggerAuditLog log(*m_store.db, m_host);
+        log.setLevels({.idleMs = 300, .pressureRows = 100000, .pressureMs = 600000});
+        const qint64 before = auditRows();
+        const int backlog = 10 * TriggerAuditLog::kIdleMoveRows;
+        for (int i = 0; i < backlog; ++i)
+            log.record(m_actor, nextResult(), {}, {});
+        // The pause starts the moves, back to back.
+        QTRY_VERIFY_WITH_TIMEOUT(auditRows() > before, 15000);
+        // The writer held at a gate: the move queued last waits, uncommitted
+        // (before the gate, or behind it once the callbacks of the moves
+        // already in have run); the trigger comes while it does.
+        auto gate = std::make_shared<std::atomic<int>>(0);
+        store::WriteOp hold;
+        hold.sql = QStringLiteral("-- test gate");
+        hold.run = [](store::Database &, const store::WriteOp &op) -> Status {
+            while (op.result->load() == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return {};
+        };
+        hold.result = gate;
+        qint64 from = 0;
+        qint64 to = 0;
+        QVERIFY(m_host.tryEnqueueWrite(std::move(hold), &from, &to));
+        QTest::qWait(200);
+        const qint64 atTrigger = auditRows();
+        QVERIFY2(atTrigger - before <= backlog - TriggerAuditLog::kIdleMoveRows,
+                 "the moves were over before the trigger came: nothing was tried");
+        log.record(m_actor, nextResult(), {}, {});
+        gate->store(1);
+        // That move goes in; none follows it while triggers come.
+        const Stream s = stream(log, 1000, 50);
+        const qint64 meanwhile = auditRows() - atTrigger;
+        QVERIFY2(meanwhile <= TriggerAuditLog::kIdleMoveRows,
+                 qPrintable(QStringLiteral("%1 rows moved while triggers came (one move: %2)")
+                                .arg(meanwhile)
+                                .arg(TriggerAuditLog::kIdleMoveRows)));
+        // The next pause moves the rest.
+        QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(backlog + 1 + s.recorded), 30000);
     }
 
     void theOldestWaitingTooLongMovesWhileTriggersGoOn()

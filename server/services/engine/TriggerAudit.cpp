@@ -132,6 +132,8 @@ qint64 TriggerAuditLog::record(const TriggerActor &actor, const engine::TriggerR
                                const QString &requestedVersion, const TriggerCallOptions &call,
                                const QString &rerunOf)
 {
+    ++m_triggers;
+    m_sinceTrigger.start();
     repositories::AuditEntry entry{
         actor.userId,
         kTriggerAuditAction,
@@ -193,8 +195,6 @@ void TriggerAuditLog::settle(qint64 to, bool committed)
         ++m_waiting;
         m_latest = noticeOf(done.id, done.entry);
     }
-    if (committed)
-        m_recent = true;
     if (!m_pending.empty())
         arm();
     schedule();
@@ -205,11 +205,20 @@ void TriggerAuditLog::schedule()
     if (m_moving || m_waiting == 0)
         return;
     if (m_waiting >= m_levels.pressureRows) {
-        move(kMoveRows);
+        // The next move after a pace, so that the triggers queued meanwhile
+        // commit without it (tick() starts it).
+        if (!m_timer->isActive() || m_timer->remainingTime() > kPressurePaceMs)
+            m_timer->start(kPressurePaceMs);
         return;
     }
     if (!m_timer->isActive())
         m_timer->start(m_levels.idleMs);
+}
+
+int TriggerAuditLog::pressureMoveRows() const
+{
+    const qsizetype levels = m_waiting / qMax(1, m_levels.pressureRows);
+    return int(std::clamp<qsizetype>(levels, 1, kIdleMoveRows / kMoveRows)) * kMoveRows;
 }
 
 void TriggerAuditLog::tick()
@@ -217,12 +226,13 @@ void TriggerAuditLog::tick()
     if (m_moving || m_waiting == 0)
         return;
     // Triggers came within the last idle window (m_levels.idleMs: kIdleMs
-    // unless a test lowered it): wait for a pause, unless the oldest has
-    // waited long enough.
-    const bool idle = !m_recent;
-    m_recent = false;
+    // unless a test lowered it): wait for a pause, unless too many wait or
+    // the oldest has waited long enough.
+    const bool idle = !m_sinceTrigger.isValid() || m_sinceTrigger.hasExpired(m_levels.idleMs);
     if (idle)
         move(kIdleMoveRows);
+    else if (m_waiting >= m_levels.pressureRows)
+        move(pressureMoveRows());
     else if (QDateTime::currentMSecsSinceEpoch() - m_oldestMs >= m_levels.pressureMs)
         move(kMoveRows);
     else
@@ -278,41 +288,43 @@ void TriggerAuditLog::move(int rows)
     // and the readers that asked before it can read.
     const qsizetype before = m_waiting;
     const quint64 readers = m_catchUpSerial;
-    m_host.afterCommit(from, to, this, [this, moved, before, rows, readers](bool committed) {
-        m_moving = false;
-        const int count = moved->load();
-        if (!committed || count < 0) {
-            // A full disk, say: the rows stay in the outbox, and the move
-            // is tried again in a while, not at once.
-            qCWarning(lcServer) << "audit log: moving the outbox failed; tried again later";
-            answerCatchUps(readers);
-            m_timer->start(kPressureMs);
-            return;
-        }
-        const bool drained = count < rows;
-        m_waiting -= drained ? before : std::min<qsizetype>(before, count);
-        m_moved += count;
-        if (m_waiting == 0) {
-            // Announced once the last of a run of moves is in.
-            if (m_latest && m_moved > 0) {
-                m_latest->coalesced =
-                    int(std::min<qsizetype>(m_moved, std::numeric_limits<int>::max()));
-                auth::announceAudit(m_db, *m_latest);
+    const quint64 triggers = m_triggers;
+    m_host.afterCommit(
+        from, to, this, [this, moved, before, rows, readers, triggers](bool committed) {
+            m_moving = false;
+            const int count = moved->load();
+            if (!committed || count < 0) {
+                // A full disk, say: the rows stay in the outbox, and the move
+                // is tried again in a while, not at once.
+                qCWarning(lcServer) << "audit log: moving the outbox failed; tried again later";
+                answerCatchUps(readers);
+                m_timer->start(kPressureMs);
+                return;
             }
-            m_latest.reset();
-            m_moved = 0;
-        } else {
-            m_oldestMs = QDateTime::currentMSecsSinceEpoch();
-        }
-        if (drained)
-            answerCatchUps(readers);
-        if (!m_catchUps.empty())
-            move(kIdleMoveRows); // readers wait: on at once
-        else if (m_waiting > 0 && !m_recent)
-            move(kIdleMoveRows); // back to back while triggers pause
-        else
-            schedule();
-    });
+            const bool drained = count < rows;
+            m_waiting -= drained ? before : std::min<qsizetype>(before, count);
+            m_moved += count;
+            if (m_waiting == 0) {
+                // Announced once the last of a run of moves is in.
+                if (m_latest && m_moved > 0) {
+                    m_latest->coalesced =
+                        int(std::min<qsizetype>(m_moved, std::numeric_limits<int>::max()));
+                    auth::announceAudit(m_db, *m_latest);
+                }
+                m_latest.reset();
+                m_moved = 0;
+            } else {
+                m_oldestMs = QDateTime::currentMSecsSinceEpoch();
+            }
+            if (drained)
+                answerCatchUps(readers);
+            if (!m_catchUps.empty())
+                move(kIdleMoveRows); // readers wait: on at once
+            else if (m_waiting > 0 && m_triggers == triggers)
+                move(kIdleMoveRows); // back to back while no trigger comes
+            else
+                schedule();
+        });
 }
 
 } // namespace hm::server
