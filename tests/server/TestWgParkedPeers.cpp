@@ -5,7 +5,8 @@
 // backend cannot take it off by a patch, the whole config is applied
 // instead, which has no such peer. And one periodic sample per server waits
 // at a time: samples asked for while one is stuck are not piled up on the
-// worker behind it.
+// worker behind it. A client change slow to take effect (behind a stuck
+// sample) is logged with where its time went; a quick one is not.
 //
 // The backend is the real LinuxWireGuardBackend behind a decorator that
 // injects the two faults nothing here can provoke for real: a patch that
@@ -21,10 +22,12 @@
 #include "vpn/backend/LinuxWireGuardBackend.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 using namespace hm;
@@ -149,6 +152,43 @@ private:
         for (const hm::vpn::WgDumpPeer &peer : parsed.value().peers)
             byKey.insert(peer.publicKey, int(peer.allowedIps.size()));
         return byKey;
+    }
+
+    // WireGuardService's line for a slow change; `waited`: the pattern of
+    // the milliseconds spent waiting for the worker.
+    static QRegularExpression slowChangeLine(const QString &waited = QStringLiteral("\\d+"))
+    {
+        return QRegularExpression(QStringLiteral("^WireGuard server \\d+ change applied after "
+                                                 "\\d+ ms: %1 ms waiting for the worker, "
+                                                 "(patched|applied whole)$")
+                                      .arg(waited));
+    }
+
+    // Enables the staying client if it has no peer with addresses (cut
+    // off, or not configured since a restart), else disables it: a change
+    // whichever case runs first. `meanwhile` runs before the change is
+    // waited for.
+    void toggleStaying(const std::function<void()> &meanwhile = {})
+    {
+        const auto before = peers();
+        QVERIFY(before);
+        const bool enable = before->value(m_stayingKey) == 0;
+        QVERIFY(m_wg->setClientEnabled(m_admin, kFrom, m_staying, enable));
+        if (meanwhile)
+            meanwhile();
+        waitForTheWorker();
+        const auto after = peers();
+        QVERIFY(after);
+        QCOMPARE(after->value(m_stayingKey) > 0, enable);
+    }
+
+    // Returns once everything queued on the service's worker so far has
+    // run: a status asked for now is answered after it (one worker).
+    void waitForTheWorker()
+    {
+        bool answered = false;
+        m_wg->serverStatus(m_serverId, [&answered](Result<QJsonObject>) { answered = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
     }
 
     // A fresh service (its own 5-s timer starts with it) on the store,
@@ -283,6 +323,37 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dumpsAtStatus.has_value(), 20000);
         // The first sample's dump and the status's: no other sample ran.
         QCOMPARE(*dumpsAtStatus, dumpsBefore + 2);
+    }
+
+    // A client change that is slow to take effect is logged with where the
+    // time went, for an operator wondering why (WireGuardService's
+    // kSlowChangeMs); one that is not slow is not logged.
+    void aQuickChangeIsNotLogged()
+    {
+        startService();
+        if (QTest::currentTestFailed())
+            return; // its QVERIFY could not leave this case
+        QTest::failOnWarning(slowChangeLine());
+        toggleStaying();
+    }
+
+    void aChangeBehindAStuckWorkerIsLogged()
+    {
+        startService();
+        if (QTest::currentTestFailed())
+            return; // its QVERIFY could not leave this case
+        m_wg->setSlowChangeMs(100);
+        m_backend->holdDumps();
+        const int dumpsBefore = m_backend->dumps.load();
+        m_wg->sampleTraffic();
+        // The worker is in the sample's dump, stuck; the change waits
+        // behind it past the threshold: at least 100 ms of it waiting.
+        QTRY_COMPARE_WITH_TIMEOUT(m_backend->dumps.load(), dumpsBefore + 1, 20000);
+        QTest::ignoreMessage(QtWarningMsg, slowChangeLine(QStringLiteral("\\d{3,}")));
+        toggleStaying([this] {
+            QTest::qWait(150);
+            m_backend->releaseDumps();
+        });
     }
 };
 

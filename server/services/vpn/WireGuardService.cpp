@@ -1543,8 +1543,8 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
     QElapsedTimer stored; // the change is stored: its time to applied starts
     stored.start();
     runOnWorker(
-        [this, row = srv.value(), at = now(), sample, changingClients,
-         stored]() -> Result<QJsonObject> {
+        [this, row = srv.value(), at = now(), sample, changingClients, stored,
+         slowMs = m_slowChangeMs]() -> Result<QJsonObject> {
             const qint64 queuedMs = stored.elapsed();
             auto patched = patchOnWorker(row, at, changingClients, *sample);
             if (!patched)
@@ -1565,7 +1565,7 @@ void WireGuardService::resync(qint64 serverId, const QSet<qint64> &changingClien
                 Metrics::instance().wireguardChangeApplied.observe(double(stored.nsecsElapsed()) /
                                                                    1e9);
             // A change an operator waits for: say where the time went.
-            if (const qint64 tookMs = stored.elapsed(); tookMs >= kSlowChangeMs)
+            if (const qint64 tookMs = stored.elapsed(); tookMs >= slowMs)
                 qCWarning(lcServer).noquote()
                     << "WireGuard server" << row.id << "change applied after" << tookMs
                     << "ms:" << queuedMs << "ms waiting for the worker,"

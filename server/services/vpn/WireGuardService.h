@@ -201,6 +201,9 @@ public:
     // minutes, rolls up and enforces retention.
     void sampleTraffic();
     static constexpr int kTrafficMaintainTicks = 12;
+    // Tests: a client change slower than this is logged (kSlowChangeMs
+    // unless lowered), so the log shows without a 2-s wait.
+    void setSlowChangeMs(qint64 ms) { m_slowChangeMs = ms; }
 
     // Re-syncs the running server of a client whose delegated IPv6
     // prefixes changed (Ipv6PoolService); nothing when it is not running.
@@ -258,6 +261,7 @@ private:
     // A client change that took this long from stored to applied is logged
     // with where the time went (waiting for the worker, or the apply).
     static constexpr qint64 kSlowChangeMs = 2000;
+    qint64 m_slowChangeMs = kSlowChangeMs;
     // On the worker, after a periodic `sample` of `server` was booked: the
     // peers parked since the last one (WgPeerPlans::Plan::parked) taken
     // off, their last counters stored first; the whole config applied when
