@@ -46,6 +46,8 @@ Result<QJsonArray> bucketItemsJson(const QList<repositories::MetricBlob> &rows,
 void appendJsonNumber(QByteArray &out, double value);
 
 // The same into a buffer with kJsonNumberRoom bytes free; returns the end.
+// The bytes of that room past the end may be written over too (with a
+// fixed-size copy, cheaper than one of the number's length).
 inline constexpr qsizetype kJsonNumberRoom = 40;
 char *writeJsonNumber(char *out, double value);
 
