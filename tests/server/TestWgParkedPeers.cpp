@@ -14,6 +14,7 @@
 // `wg show dump` that hangs until the test lets it go. Needs root
 // (network namespaces) and wireguard-go; ALLOW_SKIP=1 skips without them.
 
+#include "NetNamespace.h"
 #include "ServiceTestSupport.h"
 #include "crypto/Sodium.h"
 #include "server/services/vpn/WireGuardService.h"
@@ -21,7 +22,6 @@
 #include "vpn/WgDump.h"
 #include "vpn/backend/LinuxWireGuardBackend.h"
 
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -110,10 +110,7 @@ private:
 
 bool ip(const QStringList &arguments)
 {
-    QProcess tool;
-    tool.start(QStringLiteral("ip"), arguments);
-    return tool.waitForFinished(15000) && tool.exitStatus() == QProcess::NormalExit &&
-           tool.exitCode() == 0;
+    return hm::test::NetLab::runProgram(QStringLiteral("ip"), arguments, 15000).ok();
 }
 
 } // namespace
