@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QPointer>
 #include <QTimer>
 #include <QtEndian>
 #include <cmath>
@@ -90,6 +91,7 @@ public:
     DockerHttpParser parser;
     RemoteDispatcher::Reply openReply; // until the daemon's head came
     bool opened = false;
+    bool connected = false; // to the daemon's socket, for the log
     bool ended = false; // the daemon's answer is complete (or the socket closed)
     Framing framing = Framing::Unknown;
     QByteArray head;        // the first bytes, until the framing is known
@@ -101,7 +103,8 @@ public:
 };
 
 DockerLogFollows::DockerLogFollows(QString socketPath, SendFrame send, QObject *parent)
-    : QObject(parent), m_socketPath(std::move(socketPath)), m_send(std::move(send))
+    : QObject(parent), m_socketPath(std::move(socketPath)), m_send(std::move(send)),
+      m_engine(m_socketPath)
 {}
 
 DockerLogFollows::~DockerLogFollows() = default;
@@ -165,7 +168,10 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
         + fleet::dockerPathSegment(container.value())
         + "/logs?follow=1&stdout=1&stderr=1&timestamps=1&tail=" + QByteArray::number(qint64(tail))
         + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: hivemind-agent\r\nConnection: close\r\n\r\n";
-    connect(&f->socket, &QLocalSocket::connected, f, [f, request] { f->socket.write(request); });
+    connect(&f->socket, &QLocalSocket::connected, f, [f, request] {
+        f->connected = true;
+        f->socket.write(request);
+    });
     connect(&f->socket, &QLocalSocket::readyRead, this, [this, channel] { pump(channel); });
     connect(&f->socket, &QLocalSocket::disconnected, this, [this, channel] {
         const auto it = m_follows.find(channel);
@@ -185,8 +191,16 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
                 if (it == m_follows.end() || error == QLocalSocket::PeerClosedError)
                     return;
                 Follow *follow = it->second;
-                if (follow->opened || follow->socket.state() == QLocalSocket::ConnectedState)
+                if (follow->connected)
                     return; // `disconnected` ends it
+                if (follow->opened) {
+                    // Opened on the container's answer; the log never came.
+                    qCWarning(lcAgent).noquote()
+                        << QStringLiteral("docker log of %1: the daemon is not reachable: %2")
+                               .arg(follow->container, follow->socket.errorString());
+                    m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kDockerLogFailed, 0)));
+                    return drop(channel);
+                }
                 const RemoteDispatcher::Reply answer = std::move(follow->openReply);
                 const QString why = follow->socket.errorString();
                 drop(channel);
@@ -207,6 +221,32 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
     });
     f->openTimer.start(kOpenTimeoutMs);
     f->socket.connectToServer(m_socketPath);
+
+    // Podman sends the log's head only with its first line: a quiet
+    // container's follow would wait for it until the open timed out. The
+    // container asked for at the same time opens the stream as soon as it
+    // is known to exist; Docker's head (sent at once) usually comes first.
+    const QPointer<Follow> asked(f);
+    m_engine.request("GET", "/containers/" + fleet::dockerPathSegment(container.value()) + "/json",
+                     {}, kInspectMaxBody, [this, channel, asked](Result<DockerResponse> outcome) {
+                         if (!asked || asked->opened)
+                             return;
+                         if (outcome && outcome->status < 400)
+                             return markOpened(channel);
+                         const RemoteDispatcher::Reply answer = std::move(asked->openReply);
+                         drop(channel);
+                         answer(outcome ? dockerApiError(outcome.value()) : outcome.error());
+                     });
+}
+
+void DockerLogFollows::markOpened(quint32 channel)
+{
+    Follow &f = *m_follows.at(channel);
+    f.opened = true;
+    f.openTimer.stop();
+    const RemoteDispatcher::Reply answer = std::move(f.openReply);
+    answer(QJsonObject{{QStringLiteral("channel"), qint64(channel)},
+                       {QStringLiteral("container"), f.container}});
 }
 
 void DockerLogFollows::pump(quint32 channel)
@@ -242,26 +282,32 @@ void DockerLogFollows::pump(quint32 channel)
         }
         if (f.parser.state() == DockerHttpParser::State::Head)
             continue;
-        if (!f.opened) {
-            if (f.parser.state() == DockerHttpParser::State::Failed)
-                break;
-            if (f.parser.status() >= 400) {
-                // The daemon's refusal (no such container) is small: wait
-                // for all of it.
-                if (f.parser.state() != DockerHttpParser::State::Done)
-                    continue;
-                DockerResponse response;
-                response.status = f.parser.status();
-                response.body = f.parser.body();
+        if (f.parser.state() == DockerHttpParser::State::Failed)
+            break;
+        if (f.parser.status() >= 400) {
+            // The daemon's refusal (no such container) is small: wait for
+            // all of it.
+            if (f.parser.state() != DockerHttpParser::State::Done)
+                continue;
+            DockerResponse response;
+            response.status = f.parser.status();
+            response.body = f.parser.takeBody();
+            const Error refusal = dockerApiError(response);
+            if (!f.opened) {
                 const RemoteDispatcher::Reply answer = std::move(f.openReply);
                 drop(channel);
-                return answer(dockerApiError(response));
+                return answer(refusal);
             }
-            f.opened = true;
-            f.openTimer.stop();
-            const RemoteDispatcher::Reply answer = std::move(f.openReply);
-            answer(QJsonObject{{QStringLiteral("channel"), qint64(channel)},
-                               {QStringLiteral("container"), f.container}});
+            // Opened on the container's answer, refused since (removed in
+            // between): the stream ends as broken, the refusal is no log.
+            qCWarning(lcAgent).noquote()
+                << QStringLiteral("docker log of %1 refused by the daemon: %2")
+                       .arg(f.container, refusal.message);
+            m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kDockerLogFailed, 0)));
+            return drop(channel);
+        }
+        if (!f.opened) {
+            markOpened(channel);
             if (m_follows.find(channel) == m_follows.end())
                 return;
         }

@@ -9,14 +9,17 @@
 // (the name checked by fleet::dockerContainerRef and percent-encoded: no
 // shell, no command line) and streams the answer's bytes, Docker's
 // stdout/stderr framing removed, on a Docker log channel
-// (fleet/DockerLogStream.h). Bytes are read from the socket only while the
-// server's credit allows them, at most kReadBytes ahead, with the socket's
-// own buffer bounded: a container printing a flood cannot grow the agent.
-// The stream ends (end frame) when the daemon ends the log — the container
-// stopped or was removed — or breaks it off; the server ends it with
-// logs_close. At most kMaxFollows at once (RATE_LIMIT_EXCEEDED beyond);
-// all of them end with the connection.
+// (fleet/DockerLogStream.h). The open is answered when the daemon's head
+// or its answer to GET /containers/{ref}/json (asked alongside) comes,
+// whichever is first: podman sends a follow's head only with the first
+// line, and a quiet container's follow must open all the same. Bytes are read from the socket only
+// while the server's credit allows them, at most kReadBytes ahead, with the socket's own buffer
+// bounded: a container printing a flood cannot grow the agent. The stream ends (end frame) when the
+// daemon ends the log — the container stopped or was removed — or breaks it off; the server ends it
+// with logs_close. At most kMaxFollows at once (RATE_LIMIT_EXCEEDED beyond); all of them end with
+// the connection.
 
+#include "agent/DockerEngine.h"
 #include "agent/RemoteDispatcher.h"
 
 #include <QObject>
@@ -35,7 +38,10 @@ public:
     static constexpr qint64 kReadBytes = 32 * 1024;
     static constexpr qint64 kSocketBufferBytes = 64 * 1024;
     static constexpr int kMaxTail = 5000;
-    static constexpr int kOpenTimeoutMs = 30'000;
+    // Below the server's wait for an agent's answer (AgentCalls, 15 s), so
+    // that the agent's own reason reaches the caller.
+    static constexpr int kOpenTimeoutMs = 10'000;
+    static constexpr qsizetype kInspectMaxBody = 64 * 1024; // only its status is read
     using SendFrame = std::function<void(const QByteArray &frame)>;
 
     DockerLogFollows(QString socketPath, SendFrame send, QObject *parent = nullptr);
@@ -52,11 +58,14 @@ private:
     class Follow;
     void open(const QJsonObject &args, const RemoteDispatcher::Reply &reply);
     void pump(quint32 channel);
+    // The follow is known to exist: `channel` is answered.
+    void markOpened(quint32 channel);
     // Removes the follow (its socket goes later: this may run in its slot).
     void drop(quint32 channel);
 
     QString m_socketPath;
     SendFrame m_send;
+    DockerEngine m_engine;                 // the container's own answer, next to the log's
     std::map<quint32, Follow *> m_follows; // children
     quint32 m_nextChannel = 1;
 };

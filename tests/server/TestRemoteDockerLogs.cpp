@@ -5,6 +5,8 @@
 //   - lines a container prints after the open arrive while it runs, each
 //     with its time; the open is audited with the user and the container;
 //   - a container that stops ends the stream (the last chunk);
+//   - a quiet container's follow opens (podman sends the head only with
+//     the first line) and a line printed later arrives;
 //   - a container printing a flood (`yes`) while the client does not read
 //     grows neither the server nor the agent, and everything arrives once
 //     the client reads again;
@@ -159,6 +161,35 @@ private slots:
                  qPrintable(get.lines.join(u'|')));
         // A complete answer: the connection stays for the next request.
         QVERIFY(!get.closed);
+    }
+
+    void aQuietContainersFollowOpens()
+    {
+        // Podman sends a follow's head only with the container's first
+        // line: a container that has said nothing yet is followed all the
+        // same (before, the open waited for the head and timed out), and
+        // what it prints later arrives.
+        QVERIFY(!m_podman
+                     .createContainer("hm-quiet",
+                                      "trap 'exit 0' TERM; while [ ! -f /go ]; do sleep 0.1; "
+                                      "done; echo woke up; while true; do sleep 1; done")
+                     .isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(running("hm-quiet"), 10000);
+        FollowGet get(m_http->base(), follow(m_dock.nodeId, "hm-quiet", "?tail=0"), m_admin);
+        QTRY_VERIFY_WITH_TIMEOUT(get.headDone, 30000);
+        QCOMPARE(get.status, 200);
+        QVERIFY(get.lines.isEmpty());
+        QProcess go;
+        m_podman.prepare(go, {"exec", "hm-quiet", "/bin/sh", "-c", "echo > /go"});
+        go.start();
+        QVERIFY(go.waitForFinished(30000));
+        QCOMPARE(go.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!get.lines.isEmpty(), 30000);
+        QVERIFY2(get.lines.first().endsWith(QStringLiteral(" woke up")),
+                 qPrintable(get.lines.join(u'|')));
+        QVERIFY(!get.ended && !get.closed);
+        get.socket.abort();
+        QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-quiet?force=true").status, 204);
     }
 
     void aFloodGrowsNeitherTheServerNorTheAgent()
