@@ -12,12 +12,14 @@
 // (fleet/DockerLogStream.h). The open is answered when the daemon's head
 // or its answer to GET /containers/{ref}/json (asked alongside) comes,
 // whichever is first: podman sends a follow's head only with the first
-// line, and a quiet container's follow must open all the same. Bytes are read from the socket only
-// while the server's credit allows them, at most kReadBytes ahead, with the socket's own buffer
-// bounded: a container printing a flood cannot grow the agent. The stream ends (end frame) when the
-// daemon ends the log — the container stopped or was removed — or breaks it off; the server ends it
-// with logs_close. At most kMaxFollows at once (RATE_LIMIT_EXCEEDED beyond); all of them end with
-// the connection.
+// line, and a quiet container's follow must open all the same. Bytes are
+// read from the socket only while the server's credit allows them, at
+// most kReadBytes ahead, with the socket's own buffer bounded: a container
+// printing a flood cannot grow the agent. The stream ends (end frame) when
+// the daemon ends the log — the container stopped or was removed — or
+// breaks it off; the server ends it with logs_close. At most kMaxFollows
+// at once (RATE_LIMIT_EXCEEDED beyond); all of them end with the
+// connection.
 
 #include "agent/DockerEngine.h"
 #include "agent/RemoteDispatcher.h"
