@@ -230,8 +230,8 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
     m_engine.request("GET", "/containers/" + fleet::dockerPathSegment(container.value()) + "/json",
                      {}, kInspectMaxBody, [this, channel, asked](Result<DockerResponse> outcome) {
                          const auto it = m_follows.find(channel);
-                         if (!asked || it == m_follows.end() || it->second != asked.data()
-                             || asked->opened)
+                         if (!asked || it == m_follows.end() || it->second != asked.data() ||
+                             asked->opened)
                              return; // gone (timed out, refused, closed) or opened
                          if (outcome && outcome->status < 400)
                              return markOpened(channel);

@@ -7,7 +7,9 @@
 // the rows); the levels are lowered (TriggerAuditLog::setLevels) so that
 // each rule shows in seconds. Triggers are recorded every 10 ms, far
 // inside the idle window, so no pause starts a move while they go on; and
-// the moves a pause started stop once triggers come back.
+// the moves a pause started stop once triggers come back. Under the
+// pressure the moves grow with the backlog (up to kIdleMoveRows) and are
+// paced, seen through the log's moveQueued/moveEnded signals.
 // (That every acknowledged trigger is audited once, across crashes:
 // TestServerCrash; the moves themselves: TestAuditOutbox.)
 
@@ -18,6 +20,7 @@
 #include "store/WriteBehindQueue.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTest>
 #include <atomic>
 #include <chrono>
@@ -165,6 +168,107 @@ private slots:
                                 .arg(TriggerAuditLog::kIdleMoveRows)));
         // The next pause moves the rest.
         QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(backlog + 1 + s.recorded), 30000);
+    }
+
+    void pressureMovesGrowWithTheBacklogAndArePaced()
+    {
+        // Under the pressure a move is kMoveRows per pressure level waiting
+        // (at most kIdleMoveRows), and the next one starts kPressurePaceMs
+        // after it ended when a trigger came meanwhile, so that the
+        // triggers' own writes commit between moves (back to back they held
+        // the benchmark's triggers up). Here a trigger comes during every
+        // move: it is recorded as the move is queued.
+        TriggerAuditLog log(*m_store.db, m_host);
+        constexpr int kPressure = 300;
+        log.setLevels({.idleMs = 2000, .pressureRows = kPressure, .pressureMs = 600000});
+        const qint64 before = auditRows();
+        struct Move
+        {
+            int rows = 0;
+            qint64 queuedNs = 0;
+            qint64 endedNs = -1;
+            int moved = 0;
+        };
+        QList<Move> moves;
+        QElapsedTimer clock;
+        clock.start();
+        int duringMoves = 0;
+        bool pressure = true;
+        connect(&log, &TriggerAuditLog::moveQueued, this, [&](int rows) {
+            const qint64 now = clock.nsecsElapsed();
+            // The idle window's move ends the pressure, and the triggers
+            // (each would start another move a window later).
+            if (!moves.isEmpty() && now - moves.last().endedNs >= 1'000'000'000)
+                pressure = false;
+            moves.append({rows, now});
+            if (pressure) {
+                log.record(m_actor, nextResult(), {}, {});
+                ++duringMoves;
+            }
+        });
+        connect(&log, &TriggerAuditLog::moveEnded, this, [&](int moved) {
+            QVERIFY(!moves.isEmpty());
+            moves.last().endedNs = clock.nsecsElapsed();
+            moves.last().moved = moved;
+        });
+        const int backlog = 2000; // over 4 levels: the largest move first
+        for (int i = 0; i < backlog; ++i)
+            log.record(m_actor, nextResult(), {}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(auditRows() - before, qint64(backlog + duringMoves), 30000);
+
+        // The moves while fewer than kPressure were left waited for the
+        // idle window; the ones before are the pressure's. Each is
+        // kMoveRows per kPressure waiting, from 1 to 4 of them (waiting:
+        // the backlog and the triggers recorded at the moves before, less
+        // what they moved; the triggers' rows may not all be in yet).
+        const auto expectedRows = [&](qint64 waiting) {
+            return int(std::clamp<qint64>(waiting / kPressure, 1,
+                                          TriggerAuditLog::kIdleMoveRows /
+                                              TriggerAuditLog::kMoveRows)) *
+                   TriggerAuditLog::kMoveRows;
+        };
+        QVERIFY2(moves.size() >= 4, qPrintable(QString::number(moves.size())));
+        qint64 waiting = backlog;
+        int paced = 0;
+        QSet<int> sizes;
+        for (qsizetype i = 0; i < moves.size(); ++i) {
+            const Move &move = moves.at(i);
+            if (i > 0) {
+                const Move &previous = moves.at(i - 1);
+                QVERIFY(previous.endedNs >= 0 && previous.moved >= 0);
+                const double gapMs = double(move.queuedNs - previous.endedNs) / 1e6;
+                if (gapMs >= 1000)
+                    break; // the idle window's move: the pressure was over
+                // Precise timers fire on whole milliseconds: 1 ms of slack.
+                QVERIFY2(gapMs >= TriggerAuditLog::kPressurePaceMs - 1,
+                         qPrintable(QStringLiteral("move %1 started %2 ms after the one before")
+                                        .arg(i)
+                                        .arg(gapMs)));
+                ++paced;
+                waiting += 1 - previous.moved;
+            }
+            QVERIFY2(waiting >= kPressure, qPrintable(QString::number(waiting)));
+            QVERIFY2(move.rows <= expectedRows(waiting) && move.rows >= expectedRows(waiting - i),
+                     qPrintable(QStringLiteral("move %1: %2 rows with %3 waiting")
+                                    .arg(i)
+                                    .arg(move.rows)
+                                    .arg(waiting)));
+            sizes.insert(move.rows);
+        }
+        // From the largest (the clamp) down to the smallest.
+        QVERIFY2(sizes.contains(TriggerAuditLog::kIdleMoveRows) &&
+                     sizes.contains(TriggerAuditLog::kMoveRows),
+                 qPrintable(QStringLiteral("%1 sizes").arg(sizes.size())));
+        QStringList shown;
+        for (qsizetype i = 0; i < moves.size(); ++i)
+            shown << QStringLiteral("%1 rows (%2 moved) after %3 ms")
+                         .arg(moves.at(i).rows)
+                         .arg(moves.at(i).moved)
+                         .arg(i == 0 ? 0.0
+                                     : double(moves.at(i).queuedNs - moves.at(i - 1).endedNs) / 1e6,
+                              0, 'f', 1);
+        qInfo().noquote() << "moves:" << shown.join(QStringLiteral("; "));
+        QVERIFY2(paced >= 3, qPrintable(QStringLiteral("%1 paced moves").arg(paced)));
     }
 
     void theOldestWaitingTooLongMovesWhileTriggersGoOn()

@@ -289,10 +289,14 @@ void TriggerAuditLog::move(int rows)
     const qsizetype before = m_waiting;
     const quint64 readers = m_catchUpSerial;
     const quint64 triggers = m_triggers;
+    // After `triggers` is taken: a trigger recorded by a receiver comes
+    // during the move.
+    emit moveQueued(rows);
     m_host.afterCommit(
         from, to, this, [this, moved, before, rows, readers, triggers](bool committed) {
             m_moving = false;
             const int count = moved->load();
+            emit moveEnded(committed ? count : -1);
             if (!committed || count < 0) {
                 // A full disk, say: the rows stay in the outbox, and the move
                 // is tried again in a while, not at once.

@@ -127,6 +127,13 @@ public:
     // between them). For readers of the audit list.
     void catchUp(QObject *context, std::function<void()> then);
 
+signals:
+    // A move of at most `rows` outbox rows was queued on the writer; a move
+    // ended, having moved `moved` rows (-1: it failed). For tests (the
+    // pressure moves' size and pace) and diagnostics.
+    void moveQueued(int rows);
+    void moveEnded(int moved);
+
 private:
     struct Pending
     {
