@@ -54,6 +54,11 @@ public:
                 });
     }
 
+    // The socket goes after the timer (members in reverse) and says
+    // `disconnected` as it goes: nothing of it may reach this half-gone
+    // object (an exchange still waiting when the engine goes).
+    ~DockerExchange() override { m_socket.disconnect(this); }
+
     void start(int timeoutMs)
     {
         m_timer.start(timeoutMs);

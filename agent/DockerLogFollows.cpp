@@ -107,7 +107,12 @@ DockerLogFollows::DockerLogFollows(QString socketPath, SendFrame send, QObject *
       m_engine(m_socketPath)
 {}
 
-DockerLogFollows::~DockerLogFollows() = default;
+// The follows' sockets (children, deleted after the members) must not
+// reach this object's slots on their way out.
+DockerLogFollows::~DockerLogFollows()
+{
+    closeAll();
+}
 
 void DockerLogFollows::addHandlers(RemoteDispatcher &dispatcher)
 {
