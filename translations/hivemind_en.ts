@@ -10768,6 +10768,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show new lines live as the container writes them</source>
         <translation>Show new lines live as the container writes them</translation>
     </message>
+    <message>
+        <source>Nothing logged yet. New lines appear here as the container writes them.</source>
+        <translation>Nothing logged yet. New lines appear here as the container writes them.</translation>
+    </message>
+    <message>
+        <source>The container has not logged anything yet.</source>
+        <translation>The container has not logged anything yet.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

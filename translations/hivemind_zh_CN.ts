@@ -10708,6 +10708,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show new lines live as the container writes them</source>
         <translation>容器写入新行时实时显示</translation>
     </message>
+    <message>
+        <source>Nothing logged yet. New lines appear here as the container writes them.</source>
+        <translation>暂无日志。容器写入新行时会显示在此处。</translation>
+    </message>
+    <message>
+        <source>The container has not logged anything yet.</source>
+        <translation>该容器尚未输出任何日志。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

@@ -10708,6 +10708,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show new lines live as the container writes them</source>
         <translation>容器寫入新行時即時顯示</translation>
     </message>
+    <message>
+        <source>Nothing logged yet. New lines appear here as the container writes them.</source>
+        <translation>尚無日誌。容器寫入新行時會顯示在此處。</translation>
+    </message>
+    <message>
+        <source>The container has not logged anything yet.</source>
+        <translation>此容器尚未輸出任何日誌。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

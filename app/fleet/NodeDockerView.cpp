@@ -309,8 +309,14 @@ void NodeDockerView::logTitleForContainer()
     const client::ContainerRow *row = m_model->container(m_model->rowOfId(m_logId));
     if (!row) {
         m_logTitle->setText(tr("Select a container to see its log."));
+        m_log->setPlaceholderText({});
         return;
     }
+    // An empty pane says why (a quiet container is followed all the same).
+    m_log->setPlaceholderText(
+        m_follow->isChecked()
+            ? tr("Nothing logged yet. New lines appear here as the container writes them.")
+            : tr("The container has not logged anything yet."));
     m_logTitle->setText(m_follow->isChecked()
                             ? tr("Log of %1 (the last %2 lines, then live)")
                                   .arg(row->name)

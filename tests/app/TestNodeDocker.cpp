@@ -10,7 +10,9 @@
 // brought up with Up (busy while docker-compose runs) and down with
 // Down… after a confirmation, and a project outside the roots is refused in
 // words; "Follow" shows the log live (each line once, scrolled along unless
-// the user scrolled up) and hands back to polling when the container stops; the tab shows only where /access says docker is usable.
+// the user scrolled up) and hands back to polling when the container
+// stops; a quiet container's empty log pane says why, followed or not; the
+// tab shows only where /access says docker is usable.
 // With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the tab in en,
 // zh_TW and zh_CN.
 
@@ -57,6 +59,7 @@ private slots:
     void containersAreManagedThroughTheUi();
     void theLogFollowsTheContainer();
     void followShowsTheLogLive();
+    void aQuietContainersLogSaysWhyItIsEmpty();
     void imagesAndComposeProjects();
     void composeUpAndDownThroughTheUi();
     void screenshots();
@@ -331,6 +334,31 @@ void TestNodeDocker::followShowsTheLogLive()
     QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-brief?force=true").status, 204);
 }
 
+void TestNodeDocker::aQuietContainersLogSaysWhyItIsEmpty()
+{
+    // hm-idle prints nothing: its log pane says so, and once followed
+    // (which opens for a quiet container too) that lines will appear.
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(m_idleId) >= 0, 20000);
+    auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
+    QVERIFY(log->placeholderText().isEmpty()); // no container chosen: the title says it
+    select(view, m_idleId);
+    QCOMPARE(log->placeholderText(),
+             NodeDockerView::tr("The container has not logged anything yet."));
+    auto *follow = child<QCheckBox>(view, "nodes.docker.logFollow");
+    follow->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+    QCOMPARE(log->placeholderText(),
+             NodeDockerView::tr(
+                 "Nothing logged yet. New lines appear here as the container writes them."));
+    QVERIFY(log->toPlainText().isEmpty());
+    follow->click();
+    QVERIFY(!view->isFollowing());
+}
+
 void TestNodeDocker::imagesAndComposeProjects()
 {
     auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
@@ -489,6 +517,11 @@ void TestNodeDocker::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-%1.png").arg(shot)));
+        // A quiet container, followed: the empty pane says why.
+        select(view, m_idleId);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-docker-idle-%1.png").arg(shot)));
         child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
         auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
         QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() == 2, 20000);
