@@ -1,6 +1,7 @@
 #include "agent/DockerEngine.h"
 
 #include "agent/DockerHttpParser.h"
+#include "fleet/DockerNames.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +121,11 @@ private:
 };
 
 } // namespace
+
+QByteArray dockerContainerPath(const QString &container, const char *suffix)
+{
+    return QByteArrayLiteral("/containers/") + fleet::dockerPathSegment(container) + suffix;
+}
 
 Error dockerApiError(const DockerResponse &response)
 {

@@ -34,6 +34,10 @@ struct DockerResponse
 // SERVICE_UNAVAILABLE; the daemon's own message is kept (bounded).
 Error dockerApiError(const DockerResponse &response);
 
+// "/containers/<ref><suffix>", the reference (already checked by
+// fleet::dockerContainerRef) percent-encoded as one path segment.
+QByteArray dockerContainerPath(const QString &container, const char *suffix = "");
+
 class DockerEngine : public QObject
 {
     Q_OBJECT

@@ -156,11 +156,6 @@ Error argumentError(const QString &field, const QString &message)
                  QJsonObject{{QStringLiteral("field"), field}}};
 }
 
-QByteArray containerPath(const QString &container, const char *suffix = "")
-{
-    return QByteArrayLiteral("/containers/") + fleet::dockerPathSegment(container) + suffix;
-}
-
 QByteArray projectFilter(const QString &project)
 {
     const QJsonObject filter{
@@ -214,7 +209,7 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
                 if (!container)
                     return reply(container.error());
                 const QString ref = container.value();
-                engine->request("POST", containerPath(ref) + suffix, {}, 64 * 1024,
+                engine->request("POST", dockerContainerPath(ref) + suffix, {}, 64 * 1024,
                                 [reply, ref](Result<DockerResponse> outcome) {
                                     if (!outcome)
                                         return reply(outcome.error());
@@ -238,8 +233,9 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
                                            QStringLiteral("force must be true or false")));
             const QString ref = container.value();
             const auto remove = [engine, reply, ref](bool forced) {
-                engine->request("DELETE", containerPath(ref) + (forced ? "?force=1" : "?force=0"),
-                                {}, 64 * 1024, [reply, ref](Result<DockerResponse> outcome) {
+                engine->request("DELETE",
+                                dockerContainerPath(ref) + (forced ? "?force=1" : "?force=0"), {},
+                                64 * 1024, [reply, ref](Result<DockerResponse> outcome) {
                                     if (!outcome)
                                         return reply(outcome.error());
                                     if (outcome->status >= 400)
@@ -253,7 +249,8 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
             // Without force a running container is CONFLICT: asked first,
             // since daemons differ in how they refuse it (Docker 409,
             // podman 500).
-            engine->request("GET", containerPath(ref, "/json"), {}, DockerEngine::kDefaultMaxBody,
+            engine->request("GET", dockerContainerPath(ref, "/json"), {},
+                            DockerEngine::kDefaultMaxBody,
                             [reply, ref, remove](Result<DockerResponse> outcome) {
                                 if (!outcome)
                                     return reply(outcome.error());
@@ -309,7 +306,8 @@ void DockerHandlers::addHandlers(RemoteDispatcher &dispatcher)
             // Raw bytes beyond the text budget: frames carry headers, and
             // the newest lines are kept when it is cut.
             engine->request(
-                "GET", containerPath(ref, "/logs?") + query.toString(QUrl::FullyEncoded).toLatin1(),
+                "GET",
+                dockerContainerPath(ref, "/logs?") + query.toString(QUrl::FullyEncoded).toLatin1(),
                 {}, 4 * kLogBudgetBytes, [reply, ref](Result<DockerResponse> outcome) {
                     if (!outcome)
                         return reply(outcome.error());

@@ -10,7 +10,6 @@
 
 #include <QJsonObject>
 #include <QLocalSocket>
-#include <QPointer>
 #include <QTimer>
 #include <QtEndian>
 #include <cmath>
@@ -169,10 +168,9 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
     m_follows.emplace(channel, f);
 
     const QByteArray request =
-        "GET " + DockerEngine::kApiVersion + "/containers/"
-        + fleet::dockerPathSegment(container.value())
-        + "/logs?follow=1&stdout=1&stderr=1&timestamps=1&tail=" + QByteArray::number(qint64(tail))
-        + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: hivemind-agent\r\nConnection: close\r\n\r\n";
+        "GET " + DockerEngine::kApiVersion + dockerContainerPath(container.value()) +
+        "/logs?follow=1&stdout=1&stderr=1&timestamps=1&tail=" + QByteArray::number(qint64(tail)) +
+        " HTTP/1.1\r\nHost: docker\r\nUser-Agent: hivemind-agent\r\nConnection: close\r\n\r\n";
     connect(&f->socket, &QLocalSocket::connected, f, [f, request] {
         f->connected = true;
         f->socket.write(request);
@@ -198,14 +196,9 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
                 Follow *follow = it->second;
                 if (follow->connected)
                     return; // `disconnected` ends it
-                if (follow->opened) {
-                    // Opened on the container's answer; the log never came.
-                    qCWarning(lcAgent).noquote()
-                        << QStringLiteral("docker log of %1: the daemon is not reachable: %2")
-                               .arg(follow->container, follow->socket.errorString());
-                    m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kDockerLogFailed, 0)));
-                    return drop(channel);
-                }
+                if (follow->opened) // on the container's answer; the log never came
+                    return breakOff(channel, QStringLiteral("the daemon is not reachable: %1")
+                                                 .arg(follow->socket.errorString()));
                 const RemoteDispatcher::Reply answer = std::move(follow->openReply);
                 const QString why = follow->socket.errorString();
                 drop(channel);
@@ -231,19 +224,27 @@ void DockerLogFollows::open(const QJsonObject &args, const RemoteDispatcher::Rep
     // container's follow would wait for it until the open timed out. The
     // container asked for at the same time opens the stream as soon as it
     // is known to exist; Docker's head (sent at once) usually comes first.
-    const QPointer<Follow> asked(f);
-    m_engine.request("GET", "/containers/" + fleet::dockerPathSegment(container.value()) + "/json",
-                     {}, kInspectMaxBody, [this, channel, asked](Result<DockerResponse> outcome) {
+    m_engine.request("GET", dockerContainerPath(container.value(), "/json"), {}, kInspectMaxBody,
+                     [this, channel](Result<DockerResponse> outcome) {
+                         // A follow that went is out of the map at once
+                         // (its channel is never reused meanwhile).
                          const auto it = m_follows.find(channel);
-                         if (!asked || it == m_follows.end() || it->second != asked.data() ||
-                             asked->opened)
-                             return; // gone (timed out, refused, closed) or opened
+                         if (it == m_follows.end() || it->second->opened)
+                             return;
                          if (outcome && outcome->status < 400)
                              return markOpened(channel);
-                         const RemoteDispatcher::Reply answer = std::move(asked->openReply);
+                         const RemoteDispatcher::Reply answer = std::move(it->second->openReply);
                          drop(channel);
                          answer(outcome ? dockerApiError(outcome.value()) : outcome.error());
                      });
+}
+
+void DockerLogFollows::breakOff(quint32 channel, const QString &why)
+{
+    qCWarning(lcAgent).noquote()
+        << QStringLiteral("docker log of %1: %2").arg(m_follows.at(channel)->container, why);
+    m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kDockerLogFailed, 0)));
+    drop(channel);
 }
 
 void DockerLogFollows::markOpened(quint32 channel)
@@ -307,11 +308,8 @@ void DockerLogFollows::pump(quint32 channel)
             }
             // Opened on the container's answer, refused since (removed in
             // between): the stream ends as broken, the refusal is no log.
-            qCWarning(lcAgent).noquote()
-                << QStringLiteral("docker log of %1 refused by the daemon: %2")
-                       .arg(f.container, refusal.message);
-            m_send(fleet::serialize(fleet::streamEnd(channel, fleet::kDockerLogFailed, 0)));
-            return drop(channel);
+            return breakOff(channel,
+                            QStringLiteral("refused by the daemon: %1").arg(refusal.message));
         }
         if (!f.opened) {
             markOpened(channel);

@@ -62,6 +62,9 @@ private:
     void pump(quint32 channel);
     // The follow is known to exist: `channel` is answered.
     void markOpened(quint32 channel);
+    // An opened follow that cannot go on: logged with `why`, ended as
+    // broken (kDockerLogFailed), removed.
+    void breakOff(quint32 channel, const QString &why);
     // Removes the follow (its socket goes later: this may run in its slot).
     void drop(quint32 channel);
 

@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <memory>
 #include <optional>
 
 using namespace hm;
@@ -89,11 +90,8 @@ public:
 private:
     void serve(QLocalSocket *socket)
     {
-        auto *seen = new QByteArray;
-        connect(socket, &QLocalSocket::disconnected, socket, [socket, seen] {
-            delete seen;
-            socket->deleteLater();
-        });
+        auto seen = std::make_shared<QByteArray>(); // the request, until its head is in
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket, seen] {
             if (seen->contains("\r\n\r\n"))
                 return;
@@ -248,7 +246,7 @@ private slots:
         const quint32 channel = openedChannel();
         QTest::ignoreMessage(
             QtWarningMsg, QRegularExpression(QStringLiteral(
-                              "^docker log of brief refused by the daemon: .*no such container")));
+                              "^docker log of brief: refused by the daemon: .*no such container")));
         QTRY_COMPARE_WITH_TIMEOUT(m_opened.frames.size(), 1, 5000);
         const fleet::StreamFrame &end = m_opened.frames.first();
         QCOMPARE(end.kind, fleet::StreamFrame::Kind::End);
