@@ -15,11 +15,6 @@ namespace hm::server::remote {
 
 namespace {
 
-QString followKey(const QString &nodeId, quint32 channel)
-{
-    return nodeId + u'/' + QString::number(channel);
-}
-
 // How often a quiet follow tells the HTTP layer it is still there (well
 // inside the HTTP idle timeout) and looks at its own idle bound.
 constexpr int kTickMs = 10'000;
@@ -246,47 +241,20 @@ void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInf
             const double number = outcome->value(QStringLiteral("channel")).toDouble(-1);
             const auto channel = quint32(number);
             if (number != std::floor(number) || number <= 0 || number > 4294967295.0 ||
-                !hm::fleet::isDockerLogChannel(channel) ||
-                m_active.contains(followKey(nodeId, channel)))
+                !hm::fleet::isDockerLogChannel(channel) || m_active.contains(nodeId, channel))
                 return done(Error{ErrorCode::InternalError,
                                   QStringLiteral("the agent's answer to logs_follow is malformed")});
             auto *follow = new Follow(*this, caller, client, nodeId, container, channel);
-            m_active.insert(followKey(nodeId, channel), follow);
+            m_active.insert(follow);
             // Access may have gone while the agent was asked.
             if (m_access.changes() != changesAtOpen && !caller.userId.isEmpty() &&
                 !m_access.stillAllowed(caller.userId, nodeId, QStringLiteral("docker"))) {
                 follow->revoke();
                 return done(AccessWatch::revoked());
             }
-            // Called once by the HTTP layer; if it never is (the client
-            // left before the answer), the follow is stopped all the same.
-            struct AttachOnce
-            {
-                QPointer<Follow> follow;
-                bool called = false;
-                ~AttachOnce()
-                {
-                    if (!called && follow)
-                        QMetaObject::invokeMethod(
-                            follow.data(),
-                            [f = follow] {
-                                if (f)
-                                    f->attach(nullptr);
-                            },
-                            Qt::QueuedConnection);
-                }
-            };
-            auto once = std::make_shared<AttachOnce>();
-            once->follow = follow;
             Opened opened;
             opened.container = container;
-            opened.attach = [once](http::HttpStream *stream) {
-                once->called = true;
-                if (once->follow)
-                    once->follow->attach(stream);
-                else if (stream)
-                    stream->abort(); // it ended before the client came (revoked, agent gone)
-            };
+            opened.attach = attachOnce(follow);
             done(std::move(opened));
         });
 }
@@ -296,51 +264,22 @@ void DockerLogFollows::onAgentStream(const QString &nodeId, const QByteArray &by
     // Docker log channels only (both top bits; fleet/DockerLogStream.h).
     if (bytes.size() < 5 || (quint8(bytes.at(1)) & 0xC0) != 0xC0)
         return;
-    auto frame = hm::fleet::parseStreamFrame(bytes);
-    if (!frame)
-        return;
-    Follow *follow = m_active.value(followKey(nodeId, frame->channel));
-    if (!follow)
-        return;
-    if (frame->kind == hm::fleet::StreamFrame::Kind::Data)
-        follow->onData(frame->data);
-    else if (frame->kind == hm::fleet::StreamFrame::Kind::End)
-        follow->onEnd(frame->exitCode);
+    m_active.deliver(nodeId, bytes);
 }
 
 void DockerLogFollows::onLinkLost(const QString &nodeId)
 {
-    const QList<Follow *> follows = m_active.values();
-    for (Follow *follow : follows) {
-        if (follow->nodeId() == nodeId)
-            follow->onLinkLost();
-    }
+    m_active.linkLost(nodeId);
 }
 
 void DockerLogFollows::revalidate(const QString &userId, const QString &nodeId)
 {
-    // The follows the event may touch, each against its own user, node and
-    // capability; one check per (user, node) however many follows share it.
-    QHash<QString, bool> allowed;
-    const QList<Follow *> follows = m_active.values();
-    for (Follow *follow : follows) {
-        // Opened by no user: no user's access to lose.
-        if (follow->userId().isEmpty() || (!userId.isEmpty() && follow->userId() != userId) ||
-            (!nodeId.isEmpty() && follow->nodeId() != nodeId))
-            continue;
-        const QString key = follow->userId() + u'/' + follow->nodeId();
-        auto it = allowed.find(key);
-        if (it == allowed.end())
-            it = allowed.insert(key, m_access.stillAllowed(follow->userId(), follow->nodeId(),
-                                                          QStringLiteral("docker")));
-        if (!it.value())
-            follow->revoke();
-    }
+    m_active.revalidate(m_access, QStringLiteral("docker"), userId, nodeId);
 }
 
 void DockerLogFollows::forget(Follow *follow)
 {
-    if (m_active.remove(followKey(follow->nodeId(), follow->channel())) == 0)
+    if (!m_active.remove(follow))
         return;
     follow->deleteLater();
 }

@@ -30,9 +30,9 @@
 
 #include "common/Result.h"
 #include "server/services/remote/AccessWatch.h"
+#include "server/services/remote/AgentChannels.h"
 #include "server/services/remote/NodeActions.h"
 
-#include <QHash>
 #include <QObject>
 #include <functional>
 
@@ -68,7 +68,7 @@ public:
               std::function<void(Result<Opened>)> done);
 
     // Follows under way (opened, not yet ended).
-    int activeCount() const { return int(m_active.size()); }
+    int activeCount() const { return m_active.size(); }
 
 private:
     class Follow;
@@ -80,7 +80,7 @@ private:
 
     NodeActions &m_actions;
     AccessWatch m_access;
-    QHash<QString, Follow *> m_active; // node id + '/' + channel; children
+    AgentChannels<Follow> m_active; // children
 };
 
 } // namespace hm::server::remote

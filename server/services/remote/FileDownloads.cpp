@@ -15,11 +15,6 @@ namespace hm::server::remote {
 
 namespace {
 
-QString transferKey(const QString &nodeId, quint32 channel)
-{
-    return nodeId + u'/' + QString::number(channel);
-}
-
 // How long a download whose data connection ended short waits for the
 // agent's end frame, which says why (CONFLICT, IO_ERROR), before it is
 // audited as a broken connection.
@@ -433,7 +428,7 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
             if (channelNumber != std::floor(channelNumber) || channelNumber <= 0 ||
                 channelNumber > 4294967295.0 || !(channel & hm::fleet::kFileStreamChannelBit) ||
                 sizeNumber < 0 || sizeNumber != std::floor(sizeNumber) ||
-                m_active.contains(transferKey(nodeId, channel))) {
+                m_active.contains(nodeId, channel)) {
                 const Error bad{ErrorCode::InternalError,
                                 QStringLiteral("the agent's answer to stream_open is malformed")};
                 dropData(dataStream);
@@ -443,7 +438,7 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
             const auto size = qint64(sizeNumber);
             auto *transfer = new Transfer(*this, caller, client, nodeId, target, channel, size,
                                           offset, data ? dataStream : 0);
-            m_active.insert(transferKey(nodeId, channel), transfer);
+            m_active.insert(transfer);
             if (data) {
                 m_byStream.insert(dataStream, transfer);
                 m_tokens.revoke(dataStream);
@@ -467,38 +462,12 @@ void FileDownloads::open(const auth::Principal &caller, const auth::ClientInfo &
                 transfer->stopAgent(beyond);
                 return done(beyond);
             }
-            // Called once by the HTTP layer; if it never is (the client
-            // left before the answer), the transfer is stopped all the same.
-            struct AttachOnce
-            {
-                QPointer<Transfer> transfer;
-                bool called = false;
-                ~AttachOnce()
-                {
-                    if (!called && transfer)
-                        QMetaObject::invokeMethod(
-                            transfer.data(),
-                            [t = transfer] {
-                                if (t)
-                                    t->attach(nullptr);
-                            },
-                            Qt::QueuedConnection);
-                }
-            };
-            auto once = std::make_shared<AttachOnce>();
-            once->transfer = transfer;
             Opened opened;
             opened.name = target.path.section(u'/', -1);
             opened.size = size;
             opened.offset = offset;
             opened.version = outcome->value(QStringLiteral("version")).toString().left(200);
-            opened.attach = [once](http::HttpStream *stream) {
-                once->called = true;
-                if (once->transfer)
-                    once->transfer->attach(stream);
-                else if (stream)
-                    stream->abort(); // it ended before the client came (revoked, agent gone)
-            };
+            opened.attach = attachOnce(transfer);
             done(std::move(opened));
         });
 }
@@ -509,51 +478,22 @@ void FileDownloads::onAgentStream(const QString &nodeId, const QByteArray &bytes
     // top bits are Docker logs' (DockerLogFollows).
     if (bytes.size() < 5 || (quint8(bytes.at(1)) & 0xC0) != 0x80)
         return;
-    auto frame = hm::fleet::parseStreamFrame(bytes);
-    if (!frame)
-        return;
-    Transfer *transfer = m_active.value(transferKey(nodeId, frame->channel));
-    if (!transfer)
-        return;
-    if (frame->kind == hm::fleet::StreamFrame::Kind::Data)
-        transfer->onData(frame->data);
-    else if (frame->kind == hm::fleet::StreamFrame::Kind::End)
-        transfer->onEnd(frame->exitCode);
+    m_active.deliver(nodeId, bytes);
 }
 
 void FileDownloads::onLinkLost(const QString &nodeId)
 {
-    const QList<Transfer *> transfers = m_active.values();
-    for (Transfer *transfer : transfers) {
-        if (transfer->nodeId() == nodeId)
-            transfer->onLinkLost();
-    }
+    m_active.linkLost(nodeId);
 }
 
 void FileDownloads::revalidate(const QString &userId, const QString &nodeId)
 {
-    // The downloads the event may touch, each against its own user, node
-    // and capability; one check per (user, node).
-    QHash<QString, bool> allowed;
-    const QList<Transfer *> transfers = m_active.values();
-    for (Transfer *transfer : transfers) {
-        // Opened by no user: no user's access to lose.
-        if (transfer->userId().isEmpty() || (!userId.isEmpty() && transfer->userId() != userId) ||
-            (!nodeId.isEmpty() && transfer->nodeId() != nodeId))
-            continue;
-        const QString key = transfer->userId() + u'/' + transfer->nodeId();
-        auto it = allowed.find(key);
-        if (it == allowed.end())
-            it = allowed.insert(key, m_access.stillAllowed(transfer->userId(), transfer->nodeId(),
-                                                          QStringLiteral("files")));
-        if (!it.value())
-            transfer->revoke();
-    }
+    m_active.revalidate(m_access, QStringLiteral("files"), userId, nodeId);
 }
 
 void FileDownloads::forget(Transfer *transfer)
 {
-    m_active.remove(transferKey(transfer->nodeId(), transfer->channel()));
+    m_active.remove(transfer);
     if (transfer->dataStream())
         m_byStream.remove(transfer->dataStream());
     transfer->deleteLater();

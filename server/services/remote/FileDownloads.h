@@ -40,6 +40,7 @@
 
 #include "common/Result.h"
 #include "server/services/remote/AccessWatch.h"
+#include "server/services/remote/AgentChannels.h"
 #include "server/services/remote/NodeActions.h"
 #include "server/services/remote/StreamTokens.h"
 
@@ -93,7 +94,7 @@ public:
     Result<DataTaker> acceptDataConnection(const QString &nodeId, const QString &token);
 
     // Downloads under way (opened, not yet ended).
-    int activeCount() const { return int(m_active.size()); }
+    int activeCount() const { return m_active.size(); }
 
     // Where the files' access is watched (FileOps' whole uploads ask it too).
     AccessWatch &access() { return m_access; }
@@ -113,7 +114,7 @@ private:
 
     NodeActions &m_actions;
     AccessWatch m_access;
-    QHash<QString, Transfer *> m_active; // node id + '/' + channel; children
+    AgentChannels<Transfer> m_active; // children
     StreamTokens m_tokens;
     quint64 m_nextStreamId = 1;
     QSet<quint64> m_opening;               // token sent, stream_open not answered yet
