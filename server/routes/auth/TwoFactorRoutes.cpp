@@ -68,6 +68,35 @@ Error wrongCode()
                  {{QStringLiteral("field"), QStringLiteral("code")}}};
 }
 
+// What changes the account's second factor once it is on (disable it, new
+// recovery codes) takes both: the password (on the password worker) and
+// then a code. `then` runs once both matched, and answers.
+using AfterBothFactors = std::function<ApiReply(const UserRecord &user, const ClientInfo &client)>;
+ApiReply withBothFactors(AuthModule &auth, const RequestContext &c, const Principal &p,
+                         AfterBothFactors then)
+{
+    HM_TRY(body, c.jsonObject());
+    HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
+    HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
+    HM_TRY(method, secondFactorMethod(body.value()));
+    HM_TRY(user, currentUser(auth, p));
+    if (!user.value().twoFactorEnabled)
+        return ApiReply::failure(Error{ErrorCode::ValidationError,
+                                       QStringLiteral("two-factor authentication is not enabled")});
+    const ClientInfo client = clientInfo(c);
+    return checkOwnPassword(
+        auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
+        [&auth, user = user.value(), code = code.value(), method = method.value(), client,
+         then = std::move(then)](const DeferredReply &reply) {
+            const Result<bool> matches = checkSecondFactor(auth, user, method, code, client);
+            if (!matches)
+                return reply.send(failureReply(matches.error()));
+            if (!matches.value())
+                return reply.send(ApiReply::failure(wrongCode()));
+            reply.send(then(user, client));
+        });
+}
+
 // One second-factor check against the account's count of wrong codes:
 // `matches` runs only while the account is not locked.
 Result<bool> countedCheck(AuthModule &auth, const UserRecord &user, const ClientInfo &client,
@@ -185,35 +214,13 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/disable"), Role::Viewer,
         [&auth](const RequestContext &c, const Principal &p) {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
-            HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
-            HM_TRY(method, secondFactorMethod(body.value()));
-            HM_TRY(user, currentUser(auth, p));
-            if (!user.value().twoFactorEnabled)
-                return ApiReply::failure(
-                    Error{ErrorCode::ValidationError,
-                          QStringLiteral("two-factor authentication is not enabled")});
-            const ClientInfo client = clientInfo(c);
-            // The password first (on the password worker), then the code.
-            return checkOwnPassword(
-                auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
-                [&auth, p, user = user.value(), code = code.value(), method = method.value(),
-                 client](const DeferredReply &reply) {
-                    const Result<bool> matches =
-                        checkSecondFactor(auth, user, method, code, client);
-                    if (!matches)
-                        return reply.send(failureReply(matches.error()));
-                    if (!matches.value())
-                        return reply.send(ApiReply::failure(wrongCode()));
-                    if (Status s = UserRepository(auth.db).replaceRecoveryCodes(user.id, {}); !s)
-                        return reply.send(ApiReply::failure(s.error()));
-                    if (Status s = UserRepository(auth.db).setTotp(user.id, {}, false); !s)
-                        return reply.send(ApiReply::failure(s.error()));
+            return withBothFactors(
+                auth, c, p, [&auth, p](const UserRecord &user, const ClientInfo &client) {
+                    HM_TRY_STATUS(UserRepository(auth.db).replaceRecoveryCodes(user.id, {}));
+                    HM_TRY_STATUS(UserRepository(auth.db).setTotp(user.id, {}, false));
                     auditAction(auth.db, client, p.userId, QStringLiteral("TWO_FACTOR_DISABLED"),
                                 QStringLiteral("user"), p.userId);
-                    reply.send(
-                        ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}}));
+                    return ApiReply::ok(QJsonObject{{QStringLiteral("two_factor_enabled"), false}});
                 });
         });
     // New recovery codes for old ones: the same proof as disable (password
@@ -221,35 +228,14 @@ void registerTwoFactorRoutes(ApiRouter &router, AuthModule &auth)
     addProtectedRoute(
         router, auth, Method::Post, QStringLiteral("/api/v1/auth/2fa/recovery-codes"), Role::Viewer,
         [&auth](const RequestContext &c, const Principal &p) {
-            HM_TRY(body, c.jsonObject());
-            HM_TRY(password, requiredString(body.value(), QStringLiteral("password")));
-            HM_TRY(code, requiredString(body.value(), QStringLiteral("code")));
-            HM_TRY(method, secondFactorMethod(body.value()));
-            HM_TRY(user, currentUser(auth, p));
-            if (!user.value().twoFactorEnabled)
-                return ApiReply::failure(
-                    Error{ErrorCode::ValidationError,
-                          QStringLiteral("two-factor authentication is not enabled")});
-            const ClientInfo client = clientInfo(c);
-            return checkOwnPassword(
-                auth, c, user.value(), password.value(), QStringLiteral("password is wrong"),
-                [&auth, p, user = user.value(), code = code.value(), method = method.value(),
-                 client](const DeferredReply &reply) {
-                    const Result<bool> matches =
-                        checkSecondFactor(auth, user, method, code, client);
-                    if (!matches)
-                        return reply.send(failureReply(matches.error()));
-                    if (!matches.value())
-                        return reply.send(ApiReply::failure(wrongCode()));
-                    const Result<QStringList> codes = regenerateRecoveryCodes(auth.db, user.id);
-                    if (!codes)
-                        return reply.send(ApiReply::failure(codes.error()));
+            return withBothFactors(
+                auth, c, p, [&auth, p](const UserRecord &user, const ClientInfo &client) {
+                    HM_TRY(codes, regenerateRecoveryCodes(auth.db, user.id));
                     auditAction(auth.db, client, p.userId,
                                 QStringLiteral("TWO_FACTOR_RECOVERY_CODES_REGENERATED"),
                                 QStringLiteral("user"), p.userId);
-                    reply.send(
-                        ApiReply::ok(QJsonObject{{QStringLiteral("recovery_codes"),
-                                                  QJsonArray::fromStringList(codes.value())}}));
+                    return ApiReply::ok(QJsonObject{{QStringLiteral("recovery_codes"),
+                                                     QJsonArray::fromStringList(codes.value())}});
                 });
         });
     // How many recovery codes are left (never the codes).
