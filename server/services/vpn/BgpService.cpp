@@ -52,6 +52,14 @@ Error bgpNotFound()
     return Error{ErrorCode::ResourceNotFound, QStringLiteral("BGP session not found")};
 }
 
+// Where session `id` is in `sessions`; -1 when it is not.
+qsizetype indexOfSession(const QList<BgpSessionRow> &sessions, qint64 id)
+{
+    const auto it = std::find_if(sessions.cbegin(), sessions.cend(),
+                                 [id](const BgpSessionRow &row) { return row.id == id; });
+    return it == sessions.cend() ? -1 : qsizetype(it - sessions.cbegin());
+}
+
 Status requireBgpAdmin(const auth::Principal &caller)
 {
     if (caller.role != auth::Role::Admin)
@@ -735,11 +743,7 @@ void BgpService::updateSession(const auth::Principal &caller, const auth::Client
             return finished();
         }
         QList<BgpSessionRow> all = sessions.value();
-        qsizetype index = -1;
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            if (all[i].id == id)
-                index = i;
-        }
+        const qsizetype index = indexOfSession(all, id);
         if (index < 0) {
             done(bgpNotFound());
             return finished();
@@ -1002,11 +1006,7 @@ void BgpService::setSessionEnabled(const auth::Principal &caller, const auth::Cl
             return finished();
         }
         QList<BgpSessionRow> all = sessions.value();
-        qsizetype index = -1;
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            if (all[i].id == id)
-                index = i;
-        }
+        const qsizetype index = indexOfSession(all, id);
         if (index < 0) {
             done(bgpNotFound());
             return finished();
