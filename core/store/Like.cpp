@@ -1,5 +1,7 @@
 #include "store/Like.h"
 
+#include <QStringList>
+
 namespace hm::store {
 
 QString likePattern(QStringView text)
@@ -19,6 +21,18 @@ QString likePattern(QStringView text)
 QString likeCondition(QStringView expression)
 {
     return expression.toString() + QStringLiteral(" LIKE ? ESCAPE '\\'");
+}
+
+QString likeAnyCondition(std::initializer_list<QStringView> expressions, QStringView text,
+                         QVariantList &binds)
+{
+    const QString pattern = likePattern(text);
+    QStringList alternatives;
+    for (const QStringView expression : expressions) {
+        alternatives << likeCondition(expression);
+        binds << pattern;
+    }
+    return u'(' + alternatives.join(QStringLiteral(" OR ")) + u')';
 }
 
 } // namespace hm::store

@@ -2,6 +2,8 @@
 
 #include <QString>
 #include <QStringView>
+#include <QVariantList>
+#include <initializer_list>
 
 namespace hm::store {
 
@@ -20,5 +22,9 @@ namespace hm::store {
 QString likePattern(QStringView text);
 // "<expression> LIKE ? ESCAPE '\'", one parameter: a likePattern().
 QString likeCondition(QStringView expression);
+// A search over several columns: "(<a> LIKE ? ESCAPE '\' OR <b> LIKE ? …)",
+// with likePattern(text) appended to `binds` once per expression.
+QString likeAnyCondition(std::initializer_list<QStringView> expressions, QStringView text,
+                         QVariantList &binds);
 
 } // namespace hm::store

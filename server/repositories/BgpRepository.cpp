@@ -51,11 +51,8 @@ Result<QList<BgpSessionRow>> bgpSessions(store::Database &db, const BgpSessionFi
     QStringList conditions;
     QVariantList binds;
     if (!filter.search.isEmpty()) {
-        conditions << QStringLiteral("(") + store::likeCondition(u"name") + QStringLiteral(" OR ") +
-                          store::likeCondition(u"neighbor") + QStringLiteral(" OR ") +
-                          store::likeCondition(u"description") + QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        binds << pattern << pattern << pattern;
+        conditions << store::likeAnyCondition({u"name", u"neighbor", u"description"}, filter.search,
+                                              binds);
     }
     if (!filter.neighbor.isEmpty()) {
         conditions << QStringLiteral("neighbor = ?");

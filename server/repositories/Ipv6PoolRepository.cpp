@@ -85,12 +85,8 @@ Result<store::Page<Ipv6PoolRow>> listIpv6Pools(store::Database &db, const Ipv6Po
     query.columns = QStringLiteral("SELECT ") + kIpv6PoolColumns;
     query.from = QStringLiteral("FROM ipv6_pools");
     if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"prefix") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern;
+        query.conditions << store::likeAnyCondition({u"name", u"prefix", u"description"},
+                                                    filter.search, query.binds);
     }
     if (!filter.status.isEmpty()) {
         query.conditions << QStringLiteral("status = ?");
@@ -177,12 +173,8 @@ Result<store::Page<Ipv6AllocationRow>> listIpv6Allocations(store::Database &db,
         query.binds << filter.status;
     }
     if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"client_name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"prefix") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern;
+        query.conditions << store::likeAnyCondition({u"client_name", u"prefix", u"description"},
+                                                    filter.search, query.binds);
     }
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;

@@ -58,11 +58,8 @@ NodeRow readNode(const store::Statement &s)
 void applyNodeFilter(const NodeFilter &filter, QStringList &conditions, QVariantList &binds)
 {
     if (!filter.search.isEmpty()) {
-        conditions << QStringLiteral("(") + store::likeCondition(u"name") + QStringLiteral(" OR ") +
-                          store::likeCondition(u"description") + QStringLiteral(" OR ") +
-                          store::likeCondition(u"ip") + QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        binds << pattern << pattern << pattern;
+        conditions << store::likeAnyCondition({u"name", u"description", u"ip"}, filter.search,
+                                              binds);
     }
     if (!filter.label.isEmpty()) {
         // Labels are a JSON array of strings that FleetService wrote from

@@ -68,12 +68,8 @@ Result<store::Page<ProbeRow>> listProbes(store::Database &db, const ProbeFilter 
     query.columns = QStringLiteral("SELECT ") + kProbeColumns;
     query.from = QStringLiteral("FROM fleet_probes");
     if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"id") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"target") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern;
+        query.conditions << store::likeAnyCondition({u"id", u"name", u"target"}, filter.search,
+                                                    query.binds);
     }
     if (filter.kind) {
         query.conditions << QStringLiteral("kind = ?");

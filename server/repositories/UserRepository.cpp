@@ -356,10 +356,8 @@ Result<UserRepository::Page> UserRepository::list(const ListQuery &query)
     QString where = QStringLiteral("WHERE 1 = 1");
     QVariantList values;
     if (!query.search.isEmpty()) {
-        where += QStringLiteral(" AND (") + store::likeCondition(u"u.username") +
-                 QStringLiteral(" OR ") + store::likeCondition(u"u.email") + u')';
-        const QString pattern = store::likePattern(query.search);
-        values << pattern << pattern;
+        where += QStringLiteral(" AND ") +
+                 store::likeAnyCondition({u"u.username", u"u.email"}, query.search, values);
     }
     if (query.status.isEmpty()) {
         where += QStringLiteral(" AND u.status != 'deleted'");

@@ -112,12 +112,8 @@ Result<store::Page<WgServerRow>> listWgServers(store::Database &db, const WgServ
     query.columns = QStringLiteral("SELECT ") + kWgServerColumns;
     query.from = QStringLiteral("FROM wg_servers");
     if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"interface") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern;
+        query.conditions << store::likeAnyCondition({u"name", u"interface", u"description"},
+                                                    filter.search, query.binds);
     }
     if (!filter.desiredState.isEmpty()) {
         query.conditions << QStringLiteral("desired_state = ?");
@@ -242,13 +238,9 @@ Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClie
         query.binds << (*filter.enabled ? 1 : 0);
     }
     if (!filter.search.isEmpty()) {
-        query.conditions << QStringLiteral("(") + store::likeCondition(u"name") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"ipv4_address") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"ipv6_address") +
-                                QStringLiteral(" OR ") + store::likeCondition(u"description") +
-                                QStringLiteral(")");
-        const QString pattern = store::likePattern(filter.search);
-        query.binds << pattern << pattern << pattern << pattern;
+        query.conditions << store::likeAnyCondition(
+            {u"name", u"ipv4_address", u"ipv6_address", u"description"}, filter.search,
+            query.binds);
     }
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;

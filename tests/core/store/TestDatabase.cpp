@@ -774,6 +774,54 @@ private slots:
         QCOMPARE(matches(QString()).size(), 5);
     }
 
+    // A search over several columns matches a row when any of them
+    // contains the text, literally, and binds one pattern per column.
+    void likeAnyConditionSearchesEveryColumn()
+    {
+        std::unique_ptr<Database> db = openOrFail(dbPath(), randomKey());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (id INTEGER, name TEXT, note TEXT)")).ok());
+        const QList<std::array<QString, 2>> rows{
+            {QStringLiteral("alpha"), QStringLiteral("x")},
+            {QStringLiteral("beta"), QStringLiteral("50% alpha")},
+            {QStringLiteral("gamma"), QStringLiteral("none")}};
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            Result<Statement> insert =
+                db->prepare(QStringLiteral("INSERT INTO t VALUES (?, ?, ?)"));
+            QVERIFY(insert.ok());
+            QVERIFY(insert.value()
+                        .bind(1, qint64(i))
+                        .bind(2, rows[i][0])
+                        .bind(3, rows[i][1])
+                        .run()
+                        .ok());
+        }
+        const auto matches = [&](const QString &search) {
+            QVariantList binds{qint64(-1)};
+            const QString sql = QStringLiteral("SELECT name FROM t WHERE id > ? AND ") +
+                                likeAnyCondition({u"name", u"note"}, search, binds) +
+                                QStringLiteral(" ORDER BY id");
+            Result<Statement> select = db->prepare(sql);
+            if (!select.ok() || binds.size() != 3)
+                return QStringList{QStringLiteral("binds: %1").arg(binds.size())};
+            for (qsizetype i = 0; i < binds.size(); ++i)
+                select.value().bind(int(i + 1), binds[i]);
+            QStringList names;
+            while (select.value().step().valueOr(false))
+                names << select.value().text(0);
+            return names;
+        };
+        QCOMPARE(matches(QStringLiteral("alpha")),
+                 (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+        QCOMPARE(matches(QStringLiteral("% a")), QStringList{QStringLiteral("beta")});
+        QCOMPARE(matches(QStringLiteral("gam")), QStringList{QStringLiteral("gamma")});
+        QCOMPARE(matches(QStringLiteral("%%")), QStringList{});
+        QVariantList binds;
+        QCOMPARE(likeAnyCondition({u"a", u"b.c"}, u"x_", binds),
+                 QStringLiteral("(a LIKE ? ESCAPE '\\' OR b.c LIKE ? ESCAPE '\\')"));
+        QCOMPARE(binds, (QVariantList{QStringLiteral("%x\\_%"), QStringLiteral("%x\\_%")}));
+    }
+
     // A statement running past the connection's limit is stopped with
     // TIMEOUT, and the connection goes on working.
     void queryTimeLimitStopsLongStatements()
