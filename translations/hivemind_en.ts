@@ -5247,6 +5247,26 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::CommandPalette</name>
+    <message>
+        <source>%1 › %2</source>
+        <comment>command palette: menu path › command</comment>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation>Not available now.</translation>
+    </message>
+    <message>
+        <source>Type a command or a section</source>
+        <translation>Type a command or a section</translation>
+    </message>
+    <message>
+        <source>No command matches. Try fewer or other words.</source>
+        <translation>No command matches. Try fewer or other words.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>
@@ -9865,6 +9885,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>&amp;Find in This View</source>
+        <translation>&amp;Find in This View</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Command Palette…</translation>
     </message>
 </context>
 <context>

@@ -5219,6 +5219,26 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::CommandPalette</name>
+    <message>
+        <source>%1 › %2</source>
+        <comment>command palette: menu path › command</comment>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation>当前不可用。</translation>
+    </message>
+    <message>
+        <source>Type a command or a section</source>
+        <translation>输入命令或分区名称</translation>
+    </message>
+    <message>
+        <source>No command matches. Try fewer or other words.</source>
+        <translation>没有匹配的命令。请尝试更少或其他的词语。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>
@@ -9809,6 +9829,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>首次启动：本地服务器已创建管理员账号。其密码为自动生成，并保存在 %1；登录后您会立即设置自己的密码，该文件随即删除。</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>&amp;Find in This View</source>
+        <translation>在此视图中搜索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
     </message>
 </context>
 <context>

@@ -5219,6 +5219,26 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::CommandPalette</name>
+    <message>
+        <source>%1 › %2</source>
+        <comment>command palette: menu path › command</comment>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation>目前無法使用。</translation>
+    </message>
+    <message>
+        <source>Type a command or a section</source>
+        <translation>輸入指令或區段名稱</translation>
+    </message>
+    <message>
+        <source>No command matches. Try fewer or other words.</source>
+        <translation>沒有符合的指令。請試試較少或其他的字詞。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::ComponentCatalogue</name>
     <message>
         <source>The server&apos;s list of components cannot be read.</source>
@@ -9809,6 +9829,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>First start: the local server created the administrator account. Its password was generated and saved in %1; right after signing in you choose your own, and the file is deleted.</source>
         <translation>首次啟動：本機伺服器已建立管理員帳號。其密碼為自動產生，並儲存在 %1；登入後您會立即設定自己的密碼，該檔案隨即刪除。</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>&amp;Find in This View</source>
+        <translation>在此檢視中搜尋(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>指令面板(&amp;C)…</translation>
     </message>
 </context>
 <context>

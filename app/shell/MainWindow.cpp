@@ -11,6 +11,7 @@
 #include "hivemind/Version.h"
 #include "operations/StorageWarning.h"
 #include "shell/AboutDialog.h"
+#include "shell/CommandPalette.h"
 #include "shell/LanguageManager.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
@@ -29,6 +30,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -388,6 +390,13 @@ void MainWindow::createMenus()
     m_refreshAction = m_viewMenu->addAction(QString(), m_connection, &ServerConnection::refresh);
     m_refreshAction->setObjectName(QStringLiteral("action.refresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_viewMenu->addSeparator();
+    m_findAction = m_viewMenu->addAction(QString(), this, &MainWindow::focusSearch);
+    m_findAction->setObjectName(QStringLiteral("action.find"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_paletteAction = m_viewMenu->addAction(QString(), this, &MainWindow::openCommandPalette);
+    m_paletteAction->setObjectName(QStringLiteral("action.commandPalette"));
+    m_paletteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     // The sections' own menus, in navigation order (a null action is a
     // separator).
@@ -773,6 +782,78 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::openCommandPalette()
+{
+    if (!m_palette) {
+        m_palette = new CommandPalette(this);
+        connect(m_palette, &CommandPalette::ran, this,
+                [this](const QString &text) { statusBar()->showMessage(text, kNoticeMs); });
+    }
+    QList<CommandPalette::Command> commands;
+    const auto &all = sections();
+    for (const Section &section : all) {
+        CommandPalette::Command go;
+        go.path = tr("Go to");
+        go.text = section.translatedTitle();
+        go.run = [this, id = section.id] { selectSection(id); };
+        commands.append(go);
+    }
+    const QList<CommandPalette::Command> menus = CommandPalette::menuCommands(menuBar());
+    for (const CommandPalette::Command &command : menus) {
+        if (command.action != m_paletteAction)
+            commands.append(command);
+    }
+    m_palette->setCommands(commands);
+    m_palette->popup();
+}
+
+void MainWindow::focusSearch()
+{
+    // The visible search or filter fields of the current page (named
+    // "….search" or "….filter"); of those, the one nearest the focus, so
+    // that in a node's Processes tab it is the processes' own search.
+    QWidget *page = m_pages->currentWidget();
+    if (!page)
+        return;
+    QList<QLineEdit *> fields;
+    const QList<QLineEdit *> edits = page->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        const QString name = edit->objectName();
+        if ((name.endsWith(QLatin1String(".search")) || name.endsWith(QLatin1String(".filter"))) &&
+            edit->isVisibleTo(page) && edit->isEnabled())
+            fields.append(edit);
+    }
+    if (fields.isEmpty())
+        return;
+    const auto depthShared = [](QWidget *a, QWidget *b) {
+        // How deep the nearest common ancestor of a and b lies.
+        QList<QWidget *> chain;
+        for (QWidget *w = a; w; w = w->parentWidget())
+            chain.prepend(w);
+        int depth = 0;
+        QList<QWidget *> other;
+        for (QWidget *w = b; w; w = w->parentWidget())
+            other.prepend(w);
+        while (depth < chain.size() && depth < other.size() && chain[depth] == other[depth])
+            ++depth;
+        return depth;
+    };
+    QWidget *focus = QApplication::focusWidget();
+    QLineEdit *best = fields.first();
+    if (focus && page->isAncestorOf(focus)) {
+        int bestDepth = -1;
+        for (QLineEdit *field : std::as_const(fields)) {
+            const int depth = depthShared(field, focus);
+            if (depth > bestDepth) {
+                best = field;
+                bestDepth = depth;
+            }
+        }
+    }
+    best->setFocus(Qt::ShortcutFocusReason);
+    best->selectAll();
+}
+
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("HiveMind"));
@@ -799,6 +880,8 @@ void MainWindow::retranslateUi()
     m_sidebarAction->setText(tr("&Navigation Sidebar"));
     m_statusBarAction->setText(tr("&Status Bar"));
     m_refreshAction->setText(tr("&Refresh Server Status"));
+    m_findAction->setText(tr("&Find in This View"));
+    m_paletteAction->setText(tr("&Command Palette…"));
     m_themeMenu->setTitle(tr("&Theme"));
     for (QAction *action : m_themeGroup->actions()) {
         switch (static_cast<ThemeManager::Mode>(action->data().toInt())) {

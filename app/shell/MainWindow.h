@@ -20,6 +20,7 @@ class QUrl;
 
 namespace hm::app {
 
+class CommandPalette;
 class LanguageManager;
 class SectionFrame;
 class StorageWarning;
@@ -132,6 +133,10 @@ private:
     void applyTheme();
     void fitToScreen();
     void showAbout();
+    // Ctrl+K: the sections and every menu command, by name.
+    void openCommandPalette();
+    // Ctrl+F: the search or filter field of the current view.
+    void focusSearch();
     void offerRunningServer(qint64 pid, const QUrl &serverUrl);
     // Whether the Flows section may be left (it asks about unsaved edits).
     // Asks the pages (the current one first) whether they may be left; false
@@ -186,6 +191,9 @@ private:
     QAction *m_sidebarAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_findAction = nullptr;
+    CommandPalette *m_palette = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
