@@ -257,6 +257,55 @@ private slots:
         QCOMPARE(getWithKey("/api/v1/users/me", everything), 200);
     }
 
+    // The seeds' own paths outside /api/v1 serve the same resources and
+    // need the same areas: a key limited to flows cannot list or create VPN
+    // clients through /api/vpn/clients, nor read nodes through /api/servers.
+    void seedPathsNeedTheSameAreas()
+    {
+        const QString flowsOnly = createKey({{"name", "flows-only"},
+                                             {"access_level", "admin"},
+                                             {"permissions", QJsonArray{"flows.view"}}},
+                                            m_admin)
+                                      .value("api_key")
+                                      .toString();
+        QVERIFY(!flowsOnly.isEmpty());
+        const auto refusal = [&](const char *verb, const QString &path) {
+            const Answer answer = m_http->send(verb, path, verb == QByteArray("GET") ? "" : "{}",
+                                               {{"X-API-Key", flowsOnly.toLatin1()}});
+            return answer.status == 403 ? answer.details().value("required_permission").toString()
+                                        : QStringLiteral("status %1").arg(answer.status);
+        };
+        QCOMPARE(refusal("GET", "/api/v1/wireguard/clients"), QStringLiteral("wireguard.view"));
+        QCOMPARE(refusal("GET", "/api/vpn/clients"), QStringLiteral("wireguard.view"));
+        QCOMPARE(refusal("POST", "/api/vpn/clients"), QStringLiteral("wireguard.edit"));
+        QCOMPARE(refusal("GET", "/api/servers"), QStringLiteral("nodes.view"));
+        QCOMPARE(refusal("GET", "/api/tasks"), QStringLiteral("tasks.view"));
+        QCOMPARE(refusal("GET", "/api/alerts/settings"), QStringLiteral("alerts.view"));
+        QCOMPARE(refusal("GET", "/api/v1/backup/backups"), QStringLiteral("backups.view"));
+        // Nothing was created on the way.
+        QCOMPARE(m_http->get("/api/v1/wireguard/clients", m_admin).data().value("total").toInt(),
+                 0);
+
+        // The areas those paths name can be granted, and then they answer.
+        const QString fleet =
+            createKey({{"name", "fleet"},
+                       {"access_level", "admin"},
+                       {"permissions", QJsonArray{"nodes.view", "wireguard.view", "tasks.view",
+                                                  "probes.view", "backups.view"}}},
+                      m_admin)
+                .value("api_key")
+                .toString();
+        QVERIFY(!fleet.isEmpty());
+        QCOMPARE(getWithKey("/api/servers", fleet), 200);
+        QCOMPARE(getWithKey("/api/vpn/clients", fleet), 200);
+        QCOMPARE(getWithKey("/api/tasks", fleet), 200);
+        QCOMPARE(getWithKey("/api/v1/probes", fleet), 200);
+        QCOMPARE(m_http->send("POST", "/api/vpn/clients", "{}", {{"X-API-Key", fleet.toLatin1()}})
+                     .details()
+                     .value("required_permission"),
+                 QJsonValue("wireguard.edit"));
+    }
+
     void burstLimitAllowsAShortBurstThenRefills()
     {
         // 60 per minute refills one token a second; the bucket holds 4.

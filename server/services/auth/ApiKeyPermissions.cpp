@@ -2,6 +2,7 @@
 
 #include "server/api/AuthCommon.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace hm::server::auth {
@@ -28,6 +29,22 @@ bool isExecuteRoute(const QString &method, const QStringList &segments)
            last == QLatin1String("kill") || last == QLatin1String("rerun");
 }
 
+// The area a path's first segment belongs to: itself, unless the same
+// resources are served under another name (the seeds' paths outside
+// /api/v1, and segments named in the singular).
+QString areaOf(const QString &segment)
+{
+    static const QHash<QString, QString> renamed{
+        {QStringLiteral("servers"), QStringLiteral("nodes")},   // seed 002 /api/servers
+        {QStringLiteral("vpn"), QStringLiteral("wireguard")},   // seed 000 /api/vpn
+        {QStringLiteral("backup"), QStringLiteral("backups")},  // /api/v1/backup
+        {QStringLiteral("settings"), QStringLiteral("system")}, // seed 002 /api/settings
+        {QStringLiteral("events"), QStringLiteral("system")},   // /ws/events
+        {QStringLiteral("connect"), QStringLiteral("system")},  // /ws/connect, its alias
+        {QStringLiteral("public-status"), QStringLiteral("system")}};
+    return renamed.value(segment, segment);
+}
+
 } // namespace
 
 const QStringList &permissionAreas()
@@ -42,24 +59,31 @@ const QStringList &permissionAreas()
         QStringLiteral("nodes"), QStringLiteral("agents"), QStringLiteral("alerts"),
         QStringLiteral("notifications"), QStringLiteral("wireguard"), QStringLiteral("bgp"),
         QStringLiteral("ipv6"), QStringLiteral("credentials"), QStringLiteral("backups"),
-        QStringLiteral("services"), QStringLiteral("docker"), QStringLiteral("nginx")};
+        QStringLiteral("services"), QStringLiteral("docker"), QStringLiteral("nginx"),
+        QStringLiteral("probes"), QStringLiteral("tasks")};
     return areas;
 }
 
 QString requiredPermission(const QString &method, const QString &path)
 {
     // WebSockets only read: /ws/executions/{id} is executions.view and the
-    // system event stream system.view.
+    // system event stream (/ws/events, /ws/connect) system.view.
     static const QString wsPrefix = QStringLiteral("/ws/");
-    if (path.startsWith(wsPrefix)) {
-        const QString area = path.mid(wsPrefix.size()).section(u'/', 0, 0);
-        return (area == QLatin1String("events") ? QStringLiteral("system") : area) +
-               QStringLiteral(".view");
-    }
-    static const QString prefix = QStringLiteral("/api/v1/");
-    if (!path.startsWith(prefix))
+    if (path.startsWith(wsPrefix))
+        return areaOf(path.mid(wsPrefix.size()).section(u'/', 0, 0)) + QStringLiteral(".view");
+    // /api/v1/<area>/…, and the seeds' own paths /api/<area>/… (the same
+    // services under other names): a key limited to wireguard.view reads
+    // /api/vpn/clients too, and one without it neither.
+    static const QString v1 = QStringLiteral("/api/v1/");
+    static const QString api = QStringLiteral("/api/");
+    QString rest;
+    if (path.startsWith(v1))
+        rest = path.mid(v1.size());
+    else if (path.startsWith(api))
+        rest = path.mid(api.size());
+    else
         return {};
-    const QStringList segments = path.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts);
+    const QStringList segments = rest.split(u'/', Qt::SkipEmptyParts);
     if (segments.isEmpty())
         return {};
     QString action;
@@ -69,7 +93,7 @@ QString requiredPermission(const QString &method, const QString &path)
         action = QStringLiteral("execute");
     else
         action = QStringLiteral("edit");
-    return segments.first() + u'.' + action;
+    return areaOf(segments.first()) + u'.' + action;
 }
 
 bool permits(const QStringList &granted, const QString &required)
