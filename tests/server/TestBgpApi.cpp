@@ -380,6 +380,13 @@ private slots:
         QCOMPARE(hostBits.status, 422);
         QCOMPARE(hostBits.details().value("field").toString(), QStringLiteral("prefix"));
         QCOMPARE(call("POST", announcements, {{"prefix", "not a prefix"}}).status, 422);
+        // A default route or a special-use range would be black-holed at
+        // the peers (HiveMind originates with an unreachable route).
+        for (const char *special : {"0.0.0.0/0", "::/0", "127.0.0.0/8", "224.0.0.0/4"}) {
+            const Answer refused = call("POST", announcements, {{"prefix", special}});
+            QVERIFY2(refused.status == 422, refused.raw.constData());
+            QCOMPARE(refused.details().value("field").toString(), QStringLiteral("prefix"));
+        }
         QCOMPARE(call("GET", announcements).data().value("announcements").toArray().size(), 2);
         QCOMPARE(call("DELETE", announcements + QStringLiteral("/%1").arg(
                                                     v4.data().value("id").toInteger()))

@@ -77,26 +77,28 @@ private slots:
 
     void hugePoolsAreCountedExactly()
     {
-        // ::/0 of /128s: 2^128 prefixes, beyond any JSON number.
+        // 2000::/3 (all global unicast) of /128s: 2^125 prefixes, beyond any
+        // JSON number. (::/0 itself is refused: it overlaps the special-use
+        // ranges, see invalidPoolsAreRefused.)
         const Answer all = createPool({{"name", "everything"},
-                                       {"prefix", "::/0"},
+                                       {"prefix", "2000::/3"},
                                        {"prefix_length", 128},
                                        {"reserved_prefixes", 5}});
         QVERIFY2(all.status == 201, all.raw.constData());
         QVERIFY(all.data().value("total_prefixes").isNull());
         QCOMPARE(all.data().value("total_prefixes_exact").toString(),
-                 QStringLiteral("340282366920938463463374607431768211456"));
+                 QStringLiteral("42535295865117307932921825928971026432"));
         QVERIFY(all.data().value("available_prefixes").isNull());
         QCOMPARE(all.data().value("available_prefixes_exact").toString(),
-                 QStringLiteral("340282366920938463463374607431768211451"));
+                 QStringLiteral("42535295865117307932921825928971026427"));
         // The lowest after the five reserved ones.
         const Answer one = allocate({{"pool_id", double(idOf(all))}, {"client_name", "c"}});
         QVERIFY2(one.status == 201, one.raw.constData());
-        QCOMPARE(one.data().value("allocated_prefix").toString(), QStringLiteral("::5/128"));
+        QCOMPARE(one.data().value("allocated_prefix").toString(), QStringLiteral("2000::5/128"));
         const Answer after = m_http->get(v6Path(kPools, idOf(all)), m_admin);
         QCOMPARE(after.data().value("allocated_prefixes").toInt(), 1);
         QCOMPARE(after.data().value("available_prefixes_exact").toString(),
-                 QStringLiteral("340282366920938463463374607431768211450"));
+                 QStringLiteral("42535295865117307932921825928971026426"));
         // It overlaps everything: gone again (forced, it holds an allocation).
         QCOMPARE(remove(v6Path(kPools, idOf(all))).status, 409);
         QCOMPARE(remove(v6Path(kPools, idOf(all), "?force=true")).status, 200);
@@ -202,7 +204,7 @@ private slots:
         const QByteArray before = everything();
         for (const QString &prefix :
              {QStringLiteral("2001:db8::/32"), QStringLiteral("2001:db8:0:1::/64"),
-              QStringLiteral("2001:db8::/48"), QStringLiteral("::/0")}) {
+              QStringLiteral("2001:db8::/48"), QStringLiteral("2000::/3")}) {
             const Answer overlap =
                 createPool({{"name", "other"}, {"prefix", prefix}, {"prefix_length", 64}});
             QVERIFY2(overlap.status == 409, qPrintable(prefix + QString::fromUtf8(overlap.raw)));
@@ -233,6 +235,10 @@ private slots:
             {{{"prefix", "10.0.0.0/8"}}, "prefix", ""},
             {{{"prefix", "::ffff:10.0.0.0/104"}}, "prefix", ""},
             {{{"prefix", "2001:db8:5::1/48"}}, "prefix", "misaligned"},
+            // Special-use ranges: nothing in them can be delegated.
+            {{{"prefix", "::/0"}, {"prefix_length", 64}}, "prefix", "special_use"},
+            {{{"prefix", "fe80::/10"}, {"prefix_length", 64}}, "prefix", "special_use"},
+            {{{"prefix", "ff00::/8"}, {"prefix_length", 64}}, "prefix", "special_use"},
             {{{"prefix", "2001:db8:5::"}}, "prefix", ""},
             {{{"prefix", "nonsense"}}, "prefix", ""},
             {{{"prefix", 42}}, "prefix", ""},
@@ -576,6 +582,44 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!fileHolds(kept.data().value("allocated_prefix").toString()),
                                  10000);
         QCOMPARE(remove(v6Path(kAllocations, idOf(kept))).status, 200);
+    }
+
+    // A delegated prefix covering a WireGuard server's own tunnel subnet
+    // would route every other client's address to one client: the
+    // automatic choice passes over it, and asking for it is a conflict.
+    void prefixesInATunnelSubnetAreNotDelegated()
+    {
+        const Answer server = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                                           {{"name", "Tunnel"},
+                                            {"interface", "wgt"},
+                                            {"listen_port", 51835},
+                                            {"ipv6_address", "fd42:42:0:1::1/64"}},
+                                           m_admin);
+        QVERIFY2(server.status == 201, server.raw.constData());
+        const Answer pool =
+            createPool({{"name", "site"}, {"prefix", "fd42:42::/48"}, {"prefix_length", 64}});
+        QVERIFY2(pool.status == 201, pool.raw.constData());
+        const QByteArray before = everything();
+        const Answer custom = allocate({{"pool_id", double(idOf(pool))},
+                                        {"client_name", "alice"},
+                                        {"custom_prefix", "fd42:42:0:1::/64"}});
+        QCOMPARE(custom.status, 409);
+        QCOMPARE(custom.details().value("reason").toString(), QStringLiteral("tunnel_subnet"));
+        QCOMPARE(custom.details().value("field").toString(), QStringLiteral("custom_prefix"));
+        QCOMPARE(everything(), before); // nothing stored
+        const Answer first = allocate({{"pool_id", double(idOf(pool))}, {"client_name", "a"}});
+        const Answer second = allocate({{"pool_id", double(idOf(pool))}, {"client_name", "b"}});
+        QVERIFY2(first.status == 201 && second.status == 201, second.raw.constData());
+        QCOMPARE(first.data().value("allocated_prefix").toString(), QStringLiteral("fd42:42::/64"));
+        QCOMPARE(second.data().value("allocated_prefix").toString(),
+                 QStringLiteral("fd42:42:0:2::/64"));
+        QCOMPARE(remove(v6Path(kPools, idOf(pool), "?force=true")).status, 200);
+        QCOMPARE(m_http
+                     ->send("DELETE",
+                            QStringLiteral("/api/v1/wireguard/servers/%1").arg(idOf(server)), {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
     }
 
     void everyChangeIsAudited()

@@ -188,6 +188,16 @@ private slots:
             {{{"endpoint_host", "$(id)"}}, "endpoint_host"},
             {{{"name", "x\n[Peer]"}}, "name"},
             {{{"description", "PostUp = rm -rf /"}}, "description"},
+            // Subnets a host cannot use, or with no room for a client.
+            {{{"ipv4_address", "0.0.0.1/0"}}, "ipv4_address"},
+            {{{"ipv4_address", "127.0.0.1/8"}}, "ipv4_address"},
+            {{{"ipv4_address", "224.0.0.1/24"}}, "ipv4_address"},
+            {{{"ipv4_address", "169.254.9.1/24"}}, "ipv4_address"},
+            {{{"ipv4_address", "10.9.0.1/32"}}, "ipv4_address"},
+            {{{"ipv6_address", "ff02::1/64"}}, "ipv6_address"},
+            {{{"ipv6_address", "fe80::1/64"}}, "ipv6_address"},
+            {{{"ipv6_address", "::1/64"}}, "ipv6_address"},
+            {{{"ipv6_address", "fd00:9::1/128"}}, "ipv6_address"},
         };
         for (const auto &[override, field] : cases) {
             QJsonObject body{{"name", "Other"},
@@ -220,6 +230,51 @@ private slots:
                      .value("total")
                      .toInt(),
                  1);
+    }
+
+    // Two servers sharing addresses would give one address to two clients:
+    // a subnet overlapping another server's is a conflict on create and on
+    // change, and nothing is stored.
+    void subnetsOfTwoServersDoNotOverlap()
+    {
+        const Answer first = m_http->get(kWgServers, m_admin);
+        const QJsonObject existing = first.data().value("servers").toArray().first().toObject();
+        const QString v4 = existing.value("ipv4_address").toString();
+        const QString v6 = existing.value("ipv6_address").toString();
+        QVERIFY(!v4.isEmpty() && !v6.isEmpty());
+        const QByteArray before = m_http->get(kWgServers, m_admin).raw;
+        for (const auto &[field, value] :
+             {std::pair{QStringLiteral("ipv4_address"), v4},
+              std::pair{QStringLiteral("ipv6_address"), v6},
+              std::pair{QStringLiteral("ipv4_address"), QStringLiteral("10.0.0.1/8")}}) {
+            QJsonObject body{{"name", "Twin"}, {"interface", "wgtwin"}, {"listen_port", 51877}};
+            body.insert(field, value);
+            const Answer refused = m_http->json("POST", kWgServers, body, m_admin);
+            QVERIFY2(refused.status == 409, qPrintable(value + QString::fromUtf8(refused.raw)));
+            QCOMPARE(refused.details().value("field").toString(), field);
+            QCOMPARE(refused.details().value("reason").toString(), QStringLiteral("overlapping"));
+        }
+        // Another server moved onto the first one's subnet: refused too.
+        const Answer other = m_http->json("POST", kWgServers,
+                                          {{"name", "Apart"},
+                                           {"interface", "wgapart"},
+                                           {"listen_port", 51878},
+                                           {"ipv4_address", "10.123.0.1/24"}},
+                                          m_admin);
+        QVERIFY2(other.status == 201, other.raw.constData());
+        const Answer moved =
+            m_http->json("PUT", wgPath(kWgServers, idOf(other)), {{"ipv4_address", v4}}, m_admin);
+        QCOMPARE(moved.status, 409);
+        QCOMPARE(m_http->get(wgPath(kWgServers, idOf(other)), m_admin)
+                     .data()
+                     .value("ipv4_address")
+                     .toString(),
+                 QStringLiteral("10.123.0.1/24"));
+        QCOMPARE(m_http->send("DELETE", wgPath(kWgServers, idOf(other)), {}, Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http->get(kWgServers, m_admin).data(),
+                 QJsonDocument::fromJson(before).object().value("data").toObject());
     }
 
     void clientsOfEachFamilyGetTheLowestFreeAddresses()

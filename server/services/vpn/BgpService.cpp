@@ -8,6 +8,8 @@
 #include "server/repositories/Ipv6PoolRepository.h"
 #include "server/services/auth/AuditLog.h"
 #include "store/Database.h"
+#include "vpn/IpPrefix.h"
+#include "vpn/SpecialPrefixes.h"
 #include "vpn/WgFieldCheck.h"
 #include "vpn/bird/BirdConfig.h"
 #include "vpn/bird/BirdConfigApplier.h"
@@ -832,7 +834,17 @@ Result<QString> bgpAnnouncedPrefix(const QString &text)
     if (QHostAddress(trimmed.left(slash)) != network)
         return auth::fieldError(QStringLiteral("prefix"),
                                 QStringLiteral("the address has bits set past the prefix length"));
-    return QString(network.toString() + u'/' + QString::number(length));
+    const QString canonical = network.toString() + u'/' + QString::number(length);
+    // HiveMind originates what it announces with an unreachable route: a
+    // default route or a special-use range announced would black-hole the
+    // peers' traffic to it.
+    if (auto parsed = hm::vpn::IpPrefix::parse(canonical)) {
+        if (const auto special = hm::vpn::specialUseOverlap(parsed.value()))
+            return auth::fieldError(QStringLiteral("prefix"),
+                                    QStringLiteral("%1 overlaps %2, which may not be announced")
+                                        .arg(canonical, *special));
+    }
+    return canonical;
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "store/Database.h"
 #include "vpn/IpPrefix.h"
 #include "vpn/PrefixPool.h"
+#include "vpn/SpecialPrefixes.h"
 #include "vpn/WgFieldCheck.h"
 
 #include <QDateTime>
@@ -108,7 +109,36 @@ Result<IpPrefix> v6PoolPrefix(const QString &text)
                            QStringLiteral("misaligned: host bits are set (did you mean %1?)")
                                .arg(prefix->toString()),
                            QStringLiteral("misaligned"));
+    if (const auto special = hm::vpn::specialUseOverlap(*prefix))
+        return v6RuleError(QStringLiteral("prefix"),
+                           QStringLiteral("%1 overlaps %2: its prefixes cannot be delegated")
+                               .arg(prefix->toString(), *special),
+                           QStringLiteral("special_use"));
     return *prefix;
+}
+
+// How many prefixes inside tunnel subnets an automatic allocation passes
+// over before it gives up (a tunnel as large as the pool would otherwise
+// be walked prefix by prefix).
+constexpr int kMaxTunnelSkips = 4096;
+
+// The IPv6 subnets of the WireGuard servers: a delegated prefix must not
+// cover a tunnel's own addresses (the client would receive, and may send
+// from, every other client's address).
+Result<QList<std::pair<IpPrefix, QString>>> v6TunnelSubnets(store::Database &db)
+{
+    auto servers = allWgServers(db);
+    if (!servers)
+        return servers.error();
+    QList<std::pair<IpPrefix, QString>> out;
+    for (const WgServerRow &server : servers.value()) {
+        auto parts = IpPrefix::parseParts(server.ipv6Address);
+        if (!parts)
+            continue;
+        if (auto prefix = IpPrefix::fromAddress(parts.value().first, parts.value().second))
+            out.append({*prefix, server.name});
+    }
+    return out;
 }
 
 // The PrefixPool of a stored pool with its stored allocations taken.
@@ -589,15 +619,43 @@ Result<Ipv6AllocationRow> Ipv6PoolService::allocate(const auth::Principal &calle
         auto prefixes = v6PoolOf(pool, taken.value());
         if (!prefixes)
             return prefixes.error();
+        auto tunnels = v6TunnelSubnets(m_db);
+        if (!tunnels)
+            return tunnels.error();
+        const auto tunnelOf = [&](const IpPrefix &p) -> std::optional<QString> {
+            for (const auto &[subnet, name] : tunnels.value()) {
+                if (subnet.overlaps(p))
+                    return QStringLiteral("%1 of WireGuard server \"%2\"")
+                        .arg(subnet.toString(), name);
+            }
+            return std::nullopt;
+        };
         if (custom.isEmpty()) {
-            auto next = prefixes.value().allocateNext();
-            if (!next)
-                return v6PoolProblem(next.error(), QStringLiteral("pool_id"));
-            row.prefix = next.value().toString();
+            // The next free prefix that is no tunnel's; the ones skipped
+            // stay taken in this copy of the pool only.
+            for (int skipped = 0; row.prefix.isEmpty(); ++skipped) {
+                auto next = prefixes.value().allocateNext();
+                if (!next)
+                    return v6PoolProblem(next.error(), QStringLiteral("pool_id"));
+                if (const auto tunnel = tunnelOf(next.value()); !tunnel)
+                    row.prefix = next.value().toString();
+                else if (skipped >= kMaxTunnelSkips)
+                    return v6Conflict(
+                        QStringLiteral("pool_id"),
+                        QStringLiteral("the free prefixes lie in the tunnel subnet "
+                                       "%1; choose a custom_prefix outside it")
+                            .arg(*tunnel),
+                        {{QStringLiteral("reason"), QStringLiteral("tunnel_subnet")}});
+            }
         } else {
             auto chosen = prefixes.value().allocate(custom);
             if (!chosen)
                 return v6PoolProblem(chosen.error(), QStringLiteral("custom_prefix"));
+            if (const auto tunnel = tunnelOf(chosen.value()))
+                return v6Conflict(QStringLiteral("custom_prefix"),
+                                  QStringLiteral("%1 overlaps the tunnel subnet %2")
+                                      .arg(chosen.value().toString(), *tunnel),
+                                  {{QStringLiteral("reason"), QStringLiteral("tunnel_subnet")}});
             row.prefix = chosen.value().toString();
         }
         auto id = insertIpv6Allocation(m_db, row);

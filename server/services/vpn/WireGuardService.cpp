@@ -17,6 +17,7 @@
 #include "store/Database.h"
 #include "vpn/AddressPlan.h"
 #include "vpn/IpPrefix.h"
+#include "vpn/SpecialPrefixes.h"
 #include "vpn/WgDump.h"
 #include "vpn/WgFieldCheck.h"
 #include "vpn/WgQuickText.h"
@@ -131,7 +132,21 @@ Result<QString> wgServerAddress(const QString &field, const QString &text, Addre
         return wgRuleError(field, family == AddressFamily::Ipv4
                                       ? QStringLiteral("an IPv4 address")
                                       : QStringLiteral("an IPv6 address"));
-    return QString(address.toString() + u'/' + QString::number(parts.value().second));
+    // Room for the server and at least one client, and not a whole family:
+    // /8 to /30 (IPv4), /16 to /126 (IPv6).
+    const int length = parts.value().second;
+    const bool v4 = family == AddressFamily::Ipv4;
+    if (length < (v4 ? 8 : 16) || length > (v4 ? 30 : 126))
+        return wgRuleError(field, v4 ? QStringLiteral("a subnet of /8 to /30")
+                                     : QStringLiteral("a subnet of /16 to /126"));
+    const auto subnet = IpPrefix::fromAddress(address, length);
+    if (subnet) {
+        if (const auto special = hm::vpn::specialUseOverlap(*subnet))
+            return wgRuleError(field, QStringLiteral("%1 overlaps %2, which hosts cannot use as a "
+                                                     "VPN subnet")
+                                          .arg(subnet->toString(), *special));
+    }
+    return QString(address.toString() + u'/' + QString::number(length));
 }
 
 std::optional<VpnSubnet> wgSubnetOf(const QString &text)
@@ -150,6 +165,33 @@ std::optional<VpnSubnet> wgSubnetOf(const QString &text)
 Result<AddressPlan> wgPlanOf(const WgServerRow &server)
 {
     return AddressPlan::create(wgSubnetOf(server.ipv4Address), wgSubnetOf(server.ipv6Address));
+}
+
+// A server's subnets against the other servers': two servers sharing
+// addresses would give the same address to two clients (and route it
+// twice). 409 CONFLICT naming the field and the other server.
+Status wgSubnetsFree(const WgServerRow &row, const QList<WgServerRow> &others)
+{
+    for (const WgServerRow &other : others) {
+        if (other.id == row.id)
+            continue;
+        for (const auto &[mine, theirs, field] :
+             {std::tuple{row.ipv4Address, other.ipv4Address, QStringLiteral("ipv4_address")},
+              std::tuple{row.ipv6Address, other.ipv6Address, QStringLiteral("ipv6_address")}}) {
+            const auto a = wgSubnetOf(mine);
+            const auto b = wgSubnetOf(theirs);
+            if (a && b && a->prefix.overlaps(b->prefix))
+                return Error{
+                    ErrorCode::Conflict,
+                    QStringLiteral("%1: %2 overlaps the subnet %3 of WireGuard server "
+                                   "\"%4\"")
+                        .arg(field, a->prefix.toString(), b->prefix.toString(), other.name),
+                    {{QStringLiteral("field"), field},
+                     {QStringLiteral("reason"), QStringLiteral("overlapping")},
+                     {QStringLiteral("server_id"), other.id}}};
+        }
+    }
+    return {};
 }
 
 // A client's explicit address: "10.8.0.5" or "10.8.0.5/32".
@@ -664,6 +706,11 @@ Result<WgServerRow> WireGuardService::createServer(const auth::Principal &caller
             return Error{ErrorCode::Conflict,
                          QStringLiteral("listen_port: another WireGuard server listens on it"),
                          {{QStringLiteral("field"), QStringLiteral("listen_port")}}};
+        auto others = allWgServers(m_db);
+        if (!others)
+            return others.error();
+        if (Status s = wgSubnetsFree(row, others.value()); !s)
+            return s.error();
         auto id = insertWgServer(m_db, row);
         if (!id)
             return id.error();
@@ -737,6 +784,11 @@ Result<WgServerRow> WireGuardService::updateServer(const auth::Principal &caller
             return Error{ErrorCode::Conflict,
                          QStringLiteral("listen_port: another WireGuard server listens on it"),
                          {{QStringLiteral("field"), QStringLiteral("listen_port")}}};
+        auto others = allWgServers(m_db);
+        if (!others)
+            return others.error();
+        if (Status s = wgSubnetsFree(row, others.value()); !s)
+            return s.error();
         if (Status s = updateWgServer(m_db, row); !s)
             return s.error();
         if (details.confirm)
