@@ -668,6 +668,10 @@ private slots:
         AgentPeer peer;
         const QString nodeId = enrolledNode(QStringLiteral("worker-05"), peer);
         QVERIFY(signIn(peer, nodeId));
+        // The old agent got as far as report 5.
+        for (qint64 seq = 1; seq <= 5; ++seq)
+            peer.send(fleet::serialize(AgentPeer::report(seq, 10.0)));
+        QVERIFY(peer.waitForMessages(2 + 5));
         const Answer renewed = m_http->json(
             "POST", QStringLiteral("/api/v1/nodes/%1/enrolment").arg(nodeId), {}, m_admin);
         QCOMPARE(renewed.status, 201);
@@ -683,6 +687,26 @@ private slots:
         QCOMPARE(enrol(renewed.data().value("secret").toString(), fresh.keys.publicKey).status,
                  201);
         QVERIFY(signIn(fresh, nodeId));
+        // The new agent counts its reports from 1 again: its first one is
+        // news at once (summary, alert rules, live feed), not only once its
+        // count passes the old agent's.
+        fresh.send(fleet::serialize(AgentPeer::report(1, 77.0)));
+        QVERIFY(fresh.waitForMessages(3));
+        const auto topCpuOf = [&] {
+            const QJsonArray top =
+                m_http->get(QStringLiteral("/api/v1/nodes/summary?top=20"), m_admin)
+                    .data()
+                    .value("top")
+                    .toObject()
+                    .value("cpu_usage")
+                    .toArray();
+            for (const QJsonValue entry : top) {
+                if (entry.toObject().value("node_id").toString() == nodeId)
+                    return entry.toObject().value("value").toDouble();
+            }
+            return -1.0;
+        };
+        QTRY_COMPARE(topCpuOf(), 77.0);
     }
 
     void auditedAsFleet()

@@ -344,12 +344,21 @@ Status FleetService::remove(const auth::Principal &caller, const auth::ClientInf
     if (deleted.value() == 0)
         return nodeNotFound();
     emit nodeRevoked(id);
-    m_history->forget(id);
+    forgetReports(id);
     m_online.remove(id);
     auth::audit(m_db, QStringLiteral("NODE_DELETED"), caller.userId, QStringLiteral("node"), id,
                 client.ip, client.userAgent, {{QStringLiteral("name"), current.value()->name}});
     publish(QStringLiteral("node_deleted"), id, {});
     return {};
+}
+
+void FleetService::forgetReports(const QString &nodeId)
+{
+    m_lastAnnounced.remove(nodeId);
+    m_history->forget(nodeId);
+    m_summary->forget(nodeId);
+    m_sparklines->forget(nodeId);
+    m_metricsBatch->forget(nodeId);
 }
 
 Result<EnrolmentTicket> FleetService::renewEnrolment(const auth::Principal &caller,
@@ -505,11 +514,13 @@ Result<EnrolledNode> FleetService::enrol(const QString &secret, const Registrati
         // new agent's sequence numbers, which start at 1 again.
         if (Status s = deleteHistoryOf(m_db, nodeId); !s)
             return s.error();
-        m_history->forget(nodeId);
-        m_sparklines->forget(nodeId);
-        m_metricsBatch->forget(nodeId);
         if (Status s = txn.value().commit(); !s)
             return s.error();
+        // Everything that counted the earlier agent's reports starts over,
+        // also which report was announced last: the new agent counts from 1
+        // again, and its reports would otherwise not reach the alert rules,
+        // the summary or the live feed until its count passed the old one.
+        forgetReports(nodeId);
     }
     auto row = nodeById(m_db, nodeId);
     if (!row || !row.value())

@@ -211,6 +211,11 @@ private:
     Result<store::Page<repositories::NodeRow>> listUnfreshened(const repositories::NodeFilter &filter,
                                                              const QString &status);
 
+    // The node's reports as counted in memory (last announced, history
+    // cache, summary, sparklines, metrics batch) start over: deleted, or a
+    // new agent enrolled whose reports count from 1 again.
+    void forgetReports(const QString &nodeId);
+
     qint64 now() const { return m_now ? m_now() : 0; }
     EnrolmentTicket makeTicket(qint64 enrolmentHours) const;
     void publish(const QString &type, const QString &nodeId, const QJsonObject &node);
