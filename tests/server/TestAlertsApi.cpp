@@ -472,6 +472,54 @@ private slots:
         QVERIFY(records(QStringLiteral("?only_unresolved=1&node_id=") + nodeId).isEmpty());
         QCOMPARE(m_alerts.size(), 4); // the manual resolution only
     }
+
+    // Deleting a node takes its own rules and maintenance windows (the
+    // store's cascade) from the alert service too: none is listed or
+    // evaluated afterwards, and the rule cannot be moved to another node.
+    void aDeletedNodesRulesAndWindowsGoWithIt()
+    {
+        AgentPeer doomed;
+        const QString doomedId =
+            enrolledNode(*m_http, m_admin, QStringLiteral("doomed-01"), doomed);
+        const Answer rule = createRule(
+            {{"name", "Doomed CPU"}, {"type", "cpu"}, {"threshold", 50}, {"node_id", doomedId}});
+        QCOMPARE(rule.status, 201);
+        const QString ruleId = rule.data().value("id").toString();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Answer window =
+            m_http->json("POST", QStringLiteral("/api/v1/alerts/maintenance"),
+                         {{"name", "Doomed window"},
+                          {"starts_at", now.addSecs(-60).toString(Qt::ISODateWithMs)},
+                          {"ends_at", now.addSecs(3600).toString(Qt::ISODateWithMs)},
+                          {"node_id", doomedId}},
+                         m_admin);
+        QCOMPARE(window.status, 201);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + doomedId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/alerts/rules/") + ruleId, m_admin).status,
+                 404);
+        const QByteArray rules = m_http->get(QStringLiteral("/api/v1/alerts/rules"), m_admin).raw;
+        QVERIFY2(!rules.contains(ruleId.toUtf8()), rules.constData());
+        const QByteArray windows =
+            m_http->get(QStringLiteral("/api/v1/alerts/maintenance"), m_admin).raw;
+        QVERIFY2(!windows.contains("Doomed window"), windows.constData());
+        // Moving the rule to another node is not possible: it is gone.
+        AgentPeer other;
+        const QString otherId = enrolledNode(*m_http, m_admin, QStringLiteral("after-01"), other);
+        QCOMPARE(m_http
+                     ->json("PUT", QStringLiteral("/api/v1/alerts/rules/") + ruleId,
+                            {{"node_id", otherId}}, m_admin)
+                     .status,
+                 404);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + otherId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlertsApi)

@@ -597,6 +597,22 @@ void AlertService::forgetNode(const QString &nodeId)
         else
             ++it;
     }
+    // A deleted node takes its own rules and maintenance windows with it
+    // (ON DELETE CASCADE): read both again, so that none stays here as a
+    // ghost (listed, evaluated, its records failing their foreign key).
+    // A revoked key keeps them, and the store says so.
+    if (auto rules = allAlertRules(m_db)) {
+        m_rules.clear();
+        for (const AlertRuleRow &row : rules.value())
+            m_rules.insert(row.rule.id, row);
+    } else {
+        qCWarning(lcServer).noquote() << "alert rules not read again:" << rules.error().message;
+    }
+    if (auto windows = currentMaintenance(m_db, now()))
+        m_maintenance = windows.value();
+    else
+        qCWarning(lcServer).noquote()
+            << "maintenance windows not read again:" << windows.error().message;
 }
 
 void AlertService::open(const AlertRule &rule, const QString &nodeId, double value, qint64 atMs,
