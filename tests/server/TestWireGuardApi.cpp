@@ -748,10 +748,14 @@ private slots:
 
     void deletingTheServerTakesItsClients()
     {
+        // Its config file (which holds the keys) goes with it.
+        const QString path = m_dir.filePath(QStringLiteral("wireguard/wg0.conf"));
+        QVERIFY(QFile::exists(path));
         QCOMPARE(m_http->send("DELETE", wgPath(kWgServers, m_serverId), {}, Http::bearer(m_admin))
                      .status,
                  200);
         QCOMPARE(m_http->get(wgPath(kWgServers, m_serverId), m_admin).status, 404);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(path), 15000);
         // Its id takes no client any more.
         const Answer orphan = createClient({{"name", "orphan"}});
         QCOMPARE(orphan.status, 422);

@@ -1,6 +1,7 @@
 #include "vpn/backend/ConfigOnlyBackend.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSaveFile>
 
 namespace hm::vpn {
@@ -40,6 +41,16 @@ Status ConfigOnlyBackend::sync(const InterfaceSpec &spec)
 Status ConfigOnlyBackend::down(const QString &)
 {
     return {};
+}
+
+Status ConfigOnlyBackend::forget(const QString &name)
+{
+    QFile file(configPath(name));
+    if (!file.exists() || file.remove())
+        return {};
+    return Error{
+        ErrorCode::IoError,
+        QStringLiteral("cannot delete the config file of %1: %2").arg(name, file.errorString())};
 }
 
 Result<QByteArray> ConfigOnlyBackend::dump(const QString &name)

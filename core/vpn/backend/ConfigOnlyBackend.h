@@ -19,6 +19,8 @@ public:
     Status sync(const InterfaceSpec &spec) override;
     // Leaves the file: the operator's tool may still be using it.
     Status down(const QString &name) override;
+    // Deletes the file (it holds the keys).
+    Status forget(const QString &name) override;
     Result<QByteArray> dump(const QString &name) override;
     Result<LinkState> linkState(const QString &name) override;
 

@@ -10,4 +10,9 @@ Result<bool> WireGuardBackend::patchPeers(const PeerPatch &)
     return false;
 }
 
+Status WireGuardBackend::forget(const QString &)
+{
+    return {};
+}
+
 } // namespace hm::vpn

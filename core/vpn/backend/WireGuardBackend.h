@@ -86,6 +86,11 @@ public:
     virtual Result<bool> patchPeers(const PeerPatch &patch);
     // Removes the interface; fine when it is not there.
     virtual Status down(const QString &name) = 0;
+    // The server of interface `name` is deleted: whatever this backend
+    // keeps of it beyond the running interface (a config file, which holds
+    // the private and preshared keys) goes too. Fine when there is none;
+    // the default keeps nothing.
+    virtual Status forget(const QString &name);
     // `wg show NAME dump`. Its first line holds the interface's private key:
     // hand it to the dump parser (core/vpn WgDump), which drops it at once.
     virtual Result<QByteArray> dump(const QString &name) = 0;

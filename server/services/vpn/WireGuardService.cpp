@@ -824,12 +824,17 @@ Status WireGuardService::removeServer(const auth::Principal &caller, const auth:
     auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_DELETED"), caller.userId,
                 QStringLiteral("wireguard_server"), QString::number(id), client.ip,
                 client.userAgent, wgServerAuditDetails(existing.value()));
-    if (existing.value().desiredState == QLatin1String("running") && m_backend) {
-        // The interface goes with its server.
+    if (m_backend) {
+        // The interface goes with its server, and so does whatever the
+        // backend keeps of it (the config-only backend's file, with keys).
         const QString name = existing.value().interfaceName;
+        const bool running = existing.value().desiredState == QLatin1String("running");
         runOnWorker(
-            [backend = m_backend, name]() -> Result<QJsonObject> {
-                if (Status s = backend->down(name); !s)
+            [backend = m_backend, name, running]() -> Result<QJsonObject> {
+                if (running)
+                    if (Status s = backend->down(name); !s)
+                        return s.error();
+                if (Status s = backend->forget(name); !s)
                     return s.error();
                 return QJsonObject{};
             },
