@@ -177,6 +177,7 @@ private:
     const QString m_ifConfirm = QStringLiteral("hmtk") + m_suffix;
     const QString m_ifConfirmClient = QStringLiteral("hmtl") + m_suffix;
     const QString m_ifPatched = QStringLiteral("hmtp") + m_suffix;
+    const QString m_ifForeign = QStringLiteral("hmtz") + m_suffix; // not HiveMind's
     const QStringList m_serverOptions{QStringLiteral("--wireguard-backend"),
                                       QStringLiteral("wireguard-go"),
                                       QStringLiteral("--wireguard-netns"), m_nsServer};
@@ -289,7 +290,7 @@ private slots:
              {std::pair{m_nsServer, m_ifServer}, std::pair{m_nsClient, m_ifClient},
               std::pair{m_nsServer, m_ifTraffic}, std::pair{m_nsClient, m_ifTrafficClient},
               std::pair{m_nsServer, m_ifConfirm}, std::pair{m_nsClient, m_ifConfirmClient},
-              std::pair{m_nsServer, m_ifPatched}})
+              std::pair{m_nsServer, m_ifPatched}, std::pair{m_nsServer, m_ifForeign}})
             tunnelIp(
                 {QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("del"), dev});
         tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"), QStringLiteral("del"),
@@ -301,6 +302,70 @@ private slots:
         }
         tunnelIp({QStringLiteral("netns"), QStringLiteral("del"), m_nsServer});
         tunnelIp({QStringLiteral("netns"), QStringLiteral("del"), m_nsClient});
+    }
+
+    // An interface named like a server's that is not that server's — a
+    // link of another kind (here the namespace's uplink veth) or another
+    // WireGuard interface — is neither configured over nor removed: start,
+    // stop and delete are CONFLICT and the link stays as it was.
+    void anInterfaceThatIsNotTheServersIsLeftAlone()
+    {
+        const QString uplink = QStringLiteral("hmtvs") + m_suffix;
+        // Another WireGuard interface on the host, with a key and port of
+        // its own.
+        QVERIFY(tunnelIp({QStringLiteral("netns"), QStringLiteral("exec"), m_nsServer,
+                          QStringLiteral("wireguard-go"), m_ifForeign}));
+        const vpn::CommandResult key =
+            vpn::runCommand(QStringLiteral("wg"), {QStringLiteral("genkey")});
+        QVERIFY(key.succeeded());
+        QVERIFY(vpn::runCommand(QStringLiteral("ip"),
+                                {QStringLiteral("netns"), QStringLiteral("exec"), m_nsServer,
+                                 QStringLiteral("wg"), QStringLiteral("set"), m_ifForeign,
+                                 QStringLiteral("listen-port"), QStringLiteral("51899"),
+                                 QStringLiteral("private-key"), QStringLiteral("/dev/stdin")},
+                                key.out)
+                    .succeeded());
+        const auto foreignPort = [&] {
+            return vpn::runCommand(QStringLiteral("ip"),
+                                   {QStringLiteral("netns"), QStringLiteral("exec"), m_nsServer,
+                                    QStringLiteral("wg"), QStringLiteral("show"), m_ifForeign,
+                                    QStringLiteral("listen-port")})
+                .out.trimmed();
+        };
+        QCOMPARE(foreignPort(), QByteArray("51899"));
+        const auto linkExists = [&](const QString &name) {
+            return tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"),
+                             QStringLiteral("show"), name});
+        };
+        int port = 51890;
+        for (const QString &name : {uplink, m_ifForeign}) {
+            const Answer created =
+                m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                             {{"name", QStringLiteral("Not mine ") + name},
+                              {"interface", name},
+                              {"listen_port", ++port},
+                              {"ipv4_address", QStringLiteral("10.%1.0.1/24").arg(port - 51800)}},
+                             m_admin);
+            QVERIFY2(created.status == 201, created.raw.constData());
+            const QString path = QStringLiteral("/api/v1/wireguard/servers/%1")
+                                     .arg(created.data().value("id").toInteger());
+            for (const char *action : {"/start", "/stop"}) {
+                const Answer refused =
+                    m_http->send("POST", path + QLatin1String(action), {}, Http::bearer(m_admin));
+                QVERIFY2(refused.status == 409, refused.raw.constData());
+                QCOMPARE(refused.details().value("reason").toString(),
+                         QStringLiteral("foreign_interface"));
+                QVERIFY(linkExists(name));
+            }
+            QCOMPARE(m_http->send("DELETE", path, {}, Http::bearer(m_admin)).status, 200);
+            QVERIFY(linkExists(name));
+        }
+        // The other WireGuard interface kept its own settings, and the
+        // uplink still carries the client's traffic.
+        QCOMPARE(foreignPort(), QByteArray("51899"));
+        QVERIFY(tunnelPing(m_nsClient, QStringLiteral("192.0.2.1")));
+        QVERIFY(tunnelIp({QStringLiteral("-n"), m_nsServer, QStringLiteral("link"),
+                          QStringLiteral("del"), m_ifForeign}));
     }
 
     void aClientReachesTheServerFromItsDownloadedConfig()

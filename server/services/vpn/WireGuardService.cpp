@@ -334,6 +334,39 @@ WgTrafficSample wgSampleTraffic(hm::vpn::WireGuardBackend &backend, const QStrin
     return wgSampleOf(link.value(), parsed.value());
 }
 
+// An interface named like the server's that exists on this host and is
+// not this server's — another WireGuard interface (its key is another), or
+// none at all (a bridge, a veth, an uplink) — is never configured over or
+// removed: CONFLICT naming the interface. Ours is the one whose public key
+// is the server's, which HiveMind generated. Worker thread (it runs `ip`
+// and `wg`); a backend that applies nothing owns no interfaces.
+Status wgOwnsInterface(hm::vpn::WireGuardBackend &backend, const WgServerRow &srv)
+{
+    if (!backend.applies())
+        return {};
+    auto state = backend.linkState(srv.interfaceName);
+    if (!state)
+        return state.error();
+    if (!state.value().exists)
+        return {};
+    auto dumped = backend.dump(srv.interfaceName);
+    if (dumped) {
+        // The first line holds the private key: parsed and wiped at once.
+        auto parsed = hm::vpn::parseWgDumpPeers(dumped.value(), srv.interfaceName, {});
+        crypto::wipe(dumped.value());
+        if (parsed && !parsed.value().interfaces.isEmpty() &&
+            parsed.value().interfaces.first().publicKey == srv.publicKey)
+            return {};
+    }
+    return Error{ErrorCode::Conflict,
+                 QStringLiteral("interface: %1 exists on this host and is not this server's "
+                                "(another WireGuard interface or another kind of link); HiveMind "
+                                "does not change or remove it. Choose another interface name.")
+                     .arg(srv.interfaceName),
+                 {{QStringLiteral("field"), QStringLiteral("interface")},
+                  {QStringLiteral("reason"), QStringLiteral("foreign_interface")}}};
+}
+
 } // namespace
 
 WireGuardService::WireGuardService(store::Database &db, crypto::EnvelopeCipher &cipher,
@@ -830,10 +863,13 @@ Status WireGuardService::removeServer(const auth::Principal &caller, const auth:
         const QString name = existing.value().interfaceName;
         const bool running = existing.value().desiredState == QLatin1String("running");
         runOnWorker(
-            [backend = m_backend, name, running]() -> Result<QJsonObject> {
-                if (running)
+            [backend = m_backend, row = existing.value(), name, running]() -> Result<QJsonObject> {
+                if (running) {
+                    if (Status s = wgOwnsInterface(*backend, row); !s)
+                        return s.error();
                     if (Status s = backend->down(name); !s)
                         return s.error();
+                }
                 if (Status s = backend->forget(name); !s)
                     return s.error();
                 return QJsonObject{};
@@ -1392,6 +1428,8 @@ Result<QJsonObject> WireGuardService::applyOnWorker(const WgServerRow &srv, qint
     Status s;
     if (syncOnly) {
         s = m_backend->sync(spec.value());
+    } else if (Status owned = wgOwnsInterface(*m_backend, srv); !owned) {
+        s = owned;
     } else {
         auto state = m_backend->linkState(spec.value().name);
         s = state && state.value().exists ? m_backend->sync(spec.value())
@@ -1697,9 +1735,11 @@ void WireGuardService::stopServer(const auth::Principal &caller, const auth::Cli
     runSampled(
         id, srv.value().interfaceName,
         [this, id, gone, backend = m_backend,
-         name = srv.value().interfaceName](WgTrafficSample &) -> Result<QJsonObject> {
+         row = srv.value()](WgTrafficSample &) -> Result<QJsonObject> {
+            if (Status s = wgOwnsInterface(*backend, row); !s)
+                return s.error();
             m_plans.forget(id);
-            if (Status s = backend->down(name); !s)
+            if (Status s = backend->down(row.interfaceName); !s)
                 return s.error();
             gone->taken = backend->applies();
             gone->beforeChange = true;
