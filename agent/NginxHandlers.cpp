@@ -287,7 +287,9 @@ void restoreAll(const QList<NginxFileBackup> &backups)
 // nginx -s reload, answered once the workers of the old config have left
 // (or were told to): the answer means the new config is what is served.
 // A master that started new workers but left an old one serving (seen
-// with a reload right after a start) has that one asked to leave too.
+// with a reload right after a start) has that one asked to leave too. A
+// master that started none within kNginxReloadSettleMs did not take the
+// new config (it logs why and keeps the old one): the reload failed.
 void reloadNginx(const State &state, std::function<void(const ToolOutcome &)> done)
 {
     const qint64 master = runningNginxPid(state->settings);
@@ -315,6 +317,22 @@ void reloadNginx(const State &state, std::function<void(const ToolOutcome &)> do
                     [oldServing, reloaded, done](bool settled) {
                         if (!settled) {
                             const QList<qint64> stale = oldServing();
+                            if (stale == QList<qint64>{-1}) {
+                                // No worker of the new config came: the
+                                // master could not apply it (a port taken
+                                // by another program passes nginx -t) and
+                                // serves the old one still.
+                                ToolOutcome kept = reloaded;
+                                kept.exitCode = 1;
+                                kept.output =
+                                    QByteArrayLiteral("[emerg] nginx kept serving its previous "
+                                                      "configuration: no worker started with "
+                                                      "the new one (nginx's error log says why; "
+                                                      "a port another program listens on is a "
+                                                      "common cause)\n") +
+                                    reloaded.output;
+                                return done(kept);
+                            }
                             for (const qint64 pid : stale)
                                 if (pid > 0) {
                                     qCWarning(lcNginx).noquote()

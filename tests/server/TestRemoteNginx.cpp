@@ -443,6 +443,33 @@ private slots:
         QCOMPARE(latestAudit("NODE_NGINX_SITE_DELETED").value("user_id").toString(), m_adminId);
     }
 
+    // A site on a port another program listens on passes nginx -t, but the
+    // running master cannot take it and keeps its old configuration: the
+    // change is refused and undone, never answered "reloaded", and what
+    // nginx served before it still serves (and restarts).
+    void aSiteOnATakenPortIsRefusedAndUndone()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        const qint64 pidBefore = nginxPid();
+        QVERIFY2(pidBefore > 0, "nginx runs (anAdministratorStartsAndUpdates started it)");
+        const Answer refused = web(
+            "POST", "/sites",
+            {{"name", "clash.test"},
+             {"config", QString::fromUtf8(siteConfig(taken.serverPort(), "clash", "clash.test"))},
+             {"enable", true}});
+        QVERIFY2(refused.status == 422, refused.raw.constData());
+        QCOMPARE(refused.details().value("code").toString(),
+                 QStringLiteral("NGINX_CONFIG_INVALID"));
+        QVERIFY(!QFileInfo(nginxPath("sites-enabled/clash.test")).isSymLink());
+        QVERIFY(!QFileInfo::exists(nginxPath("sites-available/clash.test")));
+        QCOMPARE(page(m_port), QStringLiteral("new\n"));
+        QCOMPARE(nginxPid(), pidBefore);
+        const Answer restarted = web("POST", "/restart");
+        QVERIFY2(restarted.status == 200, restarted.raw.constData());
+        waitForPage(m_port, QStringLiteral("new\n"));
+    }
+
     void aSelfSignedCertificate()
     {
         const Answer made = web("POST", "/ssl/example.test", {{"days", 30}});
