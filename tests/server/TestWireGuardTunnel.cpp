@@ -360,6 +360,24 @@ private slots:
             QCOMPARE(m_http->send("DELETE", path, {}, Http::bearer(m_admin)).status, 200);
             QVERIFY(linkExists(name));
         }
+        // A server of its own whose port the other interface holds: a
+        // conflict naming the port, nothing left behind.
+        const Answer samePort = m_http->json("POST", QStringLiteral("/api/v1/wireguard/servers"),
+                                             {{"name", "Same port"},
+                                              {"interface", m_ifForeign + QStringLiteral("p")},
+                                              {"listen_port", 51899},
+                                              {"ipv4_address", "10.97.0.1/24"}},
+                                             m_admin);
+        QVERIFY2(samePort.status == 201, samePort.raw.constData());
+        const QString samePortPath = QStringLiteral("/api/v1/wireguard/servers/%1")
+                                         .arg(samePort.data().value("id").toInteger());
+        const Answer inUse = m_http->send("POST", samePortPath + QStringLiteral("/start"), {},
+                                          Http::bearer(m_admin));
+        QVERIFY2(inUse.status == 409, inUse.raw.constData());
+        QCOMPARE(inUse.details().value("field").toString(), QStringLiteral("listen_port"));
+        QCOMPARE(inUse.details().value("reason").toString(), QStringLiteral("port_in_use"));
+        QVERIFY(!linkExists(m_ifForeign + QStringLiteral("p")));
+        QCOMPARE(m_http->send("DELETE", samePortPath, {}, Http::bearer(m_admin)).status, 200);
         // The other WireGuard interface kept its own settings, and the
         // uplink still carries the client's traffic.
         QCOMPARE(foreignPort(), QByteArray("51899"));

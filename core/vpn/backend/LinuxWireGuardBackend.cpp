@@ -178,9 +178,19 @@ Status LinuxWireGuardBackend::up(const InterfaceSpec &spec)
     const CommandResult set =
         run(QStringLiteral("wg"),
             {QStringLiteral("setconf"), spec.name, QStringLiteral("/dev/stdin")}, spec.setconf);
-    if (!set.succeeded())
+    if (!set.succeeded()) {
+        // The port held by another program is the operator's to change,
+        // not a fault of this server: CONFLICT naming the field.
+        if (set.err.contains("Address already in use"))
+            return fail(Error{ErrorCode::Conflict,
+                              QStringLiteral("listen_port: another program on this host uses the "
+                                             "port of %1")
+                                  .arg(spec.name),
+                              {{QStringLiteral("field"), QStringLiteral("listen_port")},
+                               {QStringLiteral("reason"), QStringLiteral("port_in_use")}}});
         return fail(
             toolError(QStringLiteral("wg refused the configuration of %1").arg(spec.name), set));
+    }
     if (auto addressed = syncAddresses(spec); !addressed)
         return fail(addressed.error());
     QStringList linkUp{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("dev"),
