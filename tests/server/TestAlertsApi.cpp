@@ -473,6 +473,32 @@ private slots:
         QCOMPARE(m_alerts.size(), 4); // the manual resolution only
     }
 
+    // Seed 002's own body for a rule names none: it is called after what
+    // it watches. A name given still wins.
+    void aSeedRuleBodyWithoutANameIsNamedByWhatItWatches()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("seed-01"), agent);
+        const Answer made = m_http->json("POST", QStringLiteral("/api/alerts/settings"),
+                                         {{"type", "cpu"},
+                                          {"threshold", 80.0},
+                                          {"duration", 300},
+                                          {"enabled", true},
+                                          {"server_id", nodeId}},
+                                         m_admin);
+        QVERIFY2(made.status == 201, made.raw.constData());
+        QCOMPARE(made.data().value("name").toString(), QStringLiteral("cpu over 80"));
+        QCOMPARE(made.data().value("node_id").toString(), nodeId);
+        QCOMPARE(
+            createRule({{"type", "cpu"}, {"threshold", 90}, {"name", ""}}).details().value("field"),
+            QJsonValue("name"));
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+    }
+
     // Deleting a node takes its own rules and maintenance windows (the
     // store's cascade) from the alert service too: none is listed or
     // evaluated afterwards, and the rule cannot be moved to another node.

@@ -234,7 +234,15 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
             [&alerts](const RequestContext &c, const Principal &p) -> ApiReply {
                 HM_TRY(body, c.jsonObject());
                 HM_TRY(details, alertRuleDetails(body.value()));
-                HM_TRY(created, alerts.createRule(p, auth::clientInfo(c), details.value()));
+                // Seed 002's body names no rule: it is called after what it
+                // watches ("cpu over 80").
+                fleet::AlertRuleDetails given = details.value();
+                if (!given.name && given.type && !given.type->trimmed().isEmpty())
+                    given.name = given.threshold ? QStringLiteral("%1 over %2")
+                                                       .arg(given.type->trimmed())
+                                                       .arg(*given.threshold)
+                                                 : given.type->trimmed();
+                HM_TRY(created, alerts.createRule(p, auth::clientInfo(c), given));
                 return ApiReply::ok(fleet::AlertService::ruleJson(created.value()), 201);
             },
             [&] {
