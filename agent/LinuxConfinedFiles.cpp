@@ -50,8 +50,9 @@ ConfinedFileEntry confinedEntryOf(const QByteArray &name, const struct stat &st)
 
 Error confinedNotRegular(const QString &shown)
 {
+    // The caller's choice of path, not a failure of the node: 422.
     return confinedFilesError(
-        ErrorCode::IoError, "IO_ERROR",
+        ErrorCode::ValidationError, "NOT_A_REGULAR_FILE",
         QStringLiteral("%1: not a regular file (a device, socket or FIFO)").arg(shown), shown);
 }
 
