@@ -1,6 +1,7 @@
 #include "agent/TaskRunner.h"
 
 #include "common/Logging.h"
+#include "common/TaskCommandLimits.h"
 #include "fleet/AgentProtocol.h"
 
 #include <QDir>
@@ -22,9 +23,9 @@ namespace hm::agent {
 
 namespace {
 
-constexpr int kMaxArguments = 1024;
-constexpr int kMaxEnvironment = 128;
-constexpr qsizetype kMaxEnvironmentValue = 32 * 1024;
+constexpr int kMaxArguments = kTaskMaxArguments;
+constexpr int kMaxEnvironment = kTaskMaxEnvironment;
+constexpr qsizetype kMaxEnvironmentValue = kTaskMaxEnvironmentValue;
 // Room in a response for everything around the two outputs.
 constexpr qsizetype kTaskReplyBudget = fleet::kMaxAgentResponseBytes - 8 * 1024;
 // The PATH a task sees (and finds its program on): the agent's own
@@ -42,12 +43,6 @@ bool isValidTaskId(const QString &id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     return pattern.match(id).hasMatch();
-}
-
-bool isValidEnvironmentName(const QString &name)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
-    return pattern.match(name).hasMatch();
 }
 
 QString taskHome()

@@ -170,6 +170,26 @@ private slots:
         QCOMPARE(noArgv.status, 422);
         QVERIFY2(noArgv.raw.contains("argv"), noArgv.raw.constData());
 
+        // What the agent would refuse is refused here, before anything is
+        // stored: an environment name that is none, a NUL in an argument.
+        for (const auto &[body, field] :
+             {std::pair{QJsonObject{{"node_id", m_nodeA.nodeId},
+                                    {"argv", QJsonArray{"/bin/true"}},
+                                    {"env", QJsonObject{{"A=B", "x"}}}},
+                        QStringLiteral("env")},
+              std::pair{QJsonObject{{"node_id", m_nodeA.nodeId},
+                                    {"argv", QJsonArray{"/bin/true"}},
+                                    {"env", QJsonObject{{"1ST", "x"}}}},
+                        QStringLiteral("env")},
+              std::pair{QJsonObject{{"node_id", m_nodeA.nodeId},
+                                    {"argv", QJsonArray{"/bin/echo",
+                                                        QStringLiteral("a") + QChar(0) + u'b'}}},
+                        QStringLiteral("argv")}}) {
+            const Answer refused = postTask(body, m_admin);
+            QVERIFY2(refused.status == 422, refused.raw.constData());
+            QCOMPARE(refused.details().value("field").toString(), field);
+        }
+
         QCOMPARE(postTask({{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray{"/bin/true"}}},
                           m_viewer.token)
                      .status,

@@ -1,5 +1,7 @@
 #include "engine/tasks/TaskExecutor.h"
 
+#include "common/TaskCommandLimits.h"
+
 #include <QAbstractEventDispatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -287,10 +289,15 @@ Result<TaskRequest> parseTaskConfig(const QJsonObject &config)
             return taskConfigError(QStringLiteral("argv"),
                                    QStringLiteral("argv must be a non-empty list of strings "
                                                   "(the program, then its arguments)"));
+        if (argv.toArray().size() > kTaskMaxArguments)
+            return taskConfigError(
+                QStringLiteral("argv"),
+                QStringLiteral("argv has more than %1 items").arg(kTaskMaxArguments));
         for (const QJsonValue &item : argv.toArray()) {
-            if (!item.isString())
+            if (!item.isString() || item.toString().contains(QChar(0)))
                 return taskConfigError(QStringLiteral("argv"),
-                                       QStringLiteral("every argv item must be a string"));
+                                       QStringLiteral("every argv item must be a string without "
+                                                      "NUL characters"));
             command.argv << item.toString();
         }
         if (command.argv.first().trimmed().isEmpty())
@@ -303,15 +310,30 @@ Result<TaskRequest> parseTaskConfig(const QJsonObject &config)
             return taskConfigError(QStringLiteral("env"),
                                    QStringLiteral("env must be an object of strings"));
         const QJsonObject variables = env.toObject();
-        for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
-            if (!it.value().isString())
+        if (variables.size() > kTaskMaxEnvironment)
+            return taskConfigError(
+                QStringLiteral("env"),
+                QStringLiteral("env has more than %1 names").arg(kTaskMaxEnvironment));
+        for (auto it = variables.constBegin(); it != variables.constEnd(); ++it) {
+            if (!isValidEnvironmentName(it.key()))
                 return taskConfigError(QStringLiteral("env"),
-                                       QStringLiteral("the value of %1 must be a string").arg(it.key()));
+                                       QStringLiteral("\"%1\" is not an environment variable "
+                                                      "name (letters, digits and _, not first a "
+                                                      "digit)")
+                                           .arg(it.key().left(64)));
+            if (!it.value().isString() || it.value().toString().contains(QChar(0)) ||
+                it.value().toString().size() > kTaskMaxEnvironmentValue)
+                return taskConfigError(QStringLiteral("env"),
+                                       QStringLiteral("the value of %1 must be a string of at most "
+                                                      "32 KiB without NUL characters")
+                                           .arg(it.key()));
+        }
         command.env = env.toObject();
     }
     const QJsonValue dir = config.value(QStringLiteral("working_dir"));
     if (!dir.isUndefined() && !dir.isNull() && !dir.toString().isEmpty()) {
-        if (!dir.isString() || !dir.toString().startsWith(QLatin1Char('/')))
+        if (!dir.isString() || !dir.toString().startsWith(QLatin1Char('/')) ||
+            dir.toString().contains(QChar(0)))
             return taskConfigError(QStringLiteral("working_dir"),
                                    QStringLiteral("working_dir must be an absolute path"));
         command.workingDir = dir.toString();
