@@ -35,6 +35,14 @@ struct Principal
     // The account's password was chosen by somebody else: only the routes
     // answersBeforePasswordChange() names answer (AuthModule.h).
     bool passwordChangeRequired = false;
+    // An API key's own rate limit, as this request left it (limit 0: the
+    // key has none): its X-RateLimit-* headers when it is the stricter.
+    struct KeyRate
+    {
+        int limit = 0;
+        int remaining = 0;
+        qint64 resetEpochSeconds = 0;
+    } keyRate;
 };
 
 } // namespace hm::server::auth

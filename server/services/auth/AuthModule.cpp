@@ -118,6 +118,8 @@ Result<Principal> AuthModule::authenticateApiKey(const QString &key,
     }
     principal.role = std::min(principal.role, grant.value().maxRole);
     principal.apiKeyId = grant.value().keyId;
+    principal.keyRate = {grant.value().rate.limit, grant.value().rate.remaining,
+                         grant.value().rate.resetEpochSeconds};
     if (expiresAtMs)
         *expiresAtMs = grant.value().expiresAtMs;
     return principal;
@@ -345,11 +347,18 @@ void addProtectedRoute(ApiRouter &router, AuthModule &auth, http::Method method,
                 return withRateHeaders(failureReply(principal.error()), byIp);
             }
             const Principal &p = principal.value();
-            const auto byPrincipal =
+            auto byPrincipal =
                 limits.hitPrincipal(p.apiKeyId.isEmpty() ? QStringLiteral("user:") + p.userId
                                                          : QStringLiteral("key:") + p.apiKeyId);
             if (!byPrincipal.allowed)
                 return refused(byPrincipal);
+            // A key's own limit, when it leaves fewer requests, is the one
+            // its headers tell (docs/api.md, "Rate limits").
+            if (p.keyRate.limit > 0 && p.keyRate.remaining < byPrincipal.remaining) {
+                byPrincipal.limit = p.keyRate.limit;
+                byPrincipal.remaining = p.keyRate.remaining;
+                byPrincipal.resetEpochSeconds = p.keyRate.resetEpochSeconds;
+            }
             if (p.passwordChangeRequired && !beforeChange)
                 return withRateHeaders(ApiReply::failure(passwordChangeRequiredError()),
                                        byPrincipal);
