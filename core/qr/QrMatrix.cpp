@@ -10,9 +10,17 @@ Result<QrMatrix> encode(const QByteArray &bytes)
         return Error{ErrorCode::ValidationError, QStringLiteral("Nothing to put in a QR code.")};
     // QRcode_encodeData takes the length, so NUL bytes are data like any
     // other (QRcode_encodeString8bit would stop at the first one).
-    QRcode *code = QRcode_encodeData(int(bytes.size()),
-                                     reinterpret_cast<const unsigned char *>(bytes.constData()), 0,
-                                     QR_ECLEVEL_M);
+    // Level M where it fits (15 % of the code may be damaged); a config
+    // too large for M (about 2,330 bytes) still fits at level L (about
+    // 2,950), which a phone on a screen reads just as well.
+    QRcode *code = nullptr;
+    for (const QRecLevel level : {QR_ECLEVEL_M, QR_ECLEVEL_L}) {
+        code =
+            QRcode_encodeData(int(bytes.size()),
+                              reinterpret_cast<const unsigned char *>(bytes.constData()), 0, level);
+        if (code)
+            break;
+    }
     if (!code)
         return Error{ErrorCode::ValidationError,
                      QStringLiteral("%1 bytes do not fit in a QR code.").arg(bytes.size())};

@@ -16,10 +16,10 @@ struct QrMatrix
     bool dark(int x, int y) const { return modules.at(qsizetype(y) * width + x) != 0; }
 };
 
-// Encodes `bytes` (8-bit mode, error correction M, the smallest version
-// that holds them). VALIDATION_ERROR when they do not fit a QR code
-// (about 2,300 bytes at level M); the message never quotes the bytes, which
-// may be a config holding a private key.
+// Encodes `bytes` (8-bit mode, the smallest version that holds them, error
+// correction M, else L for what M cannot hold). VALIDATION_ERROR when they
+// do not fit a QR code at all (about 2,950 bytes); the message never quotes
+// the bytes, which may be a config holding a private key.
 Result<QrMatrix> encode(const QByteArray &bytes);
 
 } // namespace hm::qr

@@ -142,6 +142,34 @@ private slots:
         QCOMPARE(decoded, kConfig);
     }
 
+    // A config too large for level M (a server with many allowed IPs and
+    // DNS servers: 2,400 bytes) still gets a code, at level L, and it
+    // reads back whole.
+    void aConfigTooLargeForLevelMStillGetsACode()
+    {
+        QByteArray config = kConfig;
+        while (config.size() < 2400)
+            config += "# AllowedIPs = 10.123.45.0/24, fd00:1234:5678::/64\n";
+        QVERIFY(config.size() > 2331); // past level M's 8-bit capacity
+        const auto matrix = qr::encode(config);
+        QVERIFY2(matrix.ok(), qPrintable(matrix.ok() ? QString() : matrix.error().message));
+        const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+        QVERIFY2(!zbarimg.isEmpty(), "zbarimg not found (Debian's zbar-tools)");
+        const auto url = qr::pngDataUrl(config);
+        QVERIFY(url.ok());
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("large.png")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QByteArray::fromBase64(url->mid(int(qstrlen("data:image/png;base64,"))).toLatin1()));
+        file.close();
+        QProcess zbar;
+        zbar.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), file.fileName()});
+        QVERIFY(zbar.waitForFinished(20000));
+        QCOMPARE(zbar.exitCode(), 0);
+        QCOMPARE(zbar.readAllStandardOutput().chopped(1), config);
+    }
+
     void tooLongIsRefusedWithoutQuotingIt()
     {
         const QByteArray secret = "PrivateKey = " + QByteArray(4000, 'k');
