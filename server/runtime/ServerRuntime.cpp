@@ -66,6 +66,7 @@
 #include "server/services/system/StorageGuard.h"
 #include "server/services/vpn/BgpService.h"
 #include "server/services/vpn/Ipv6PoolService.h"
+#include "server/services/vpn/WgEndpointHost.h"
 #include "server/services/vpn/WireGuardBackends.h"
 #include "server/services/vpn/WireGuardService.h"
 #include "server/ws/WebSocketHub.h"
@@ -463,8 +464,10 @@ Result<QUrl> ServerRuntime::startUp()
     if (!wgBackend)
         return wgBackend.error();
     m_wireguard = std::make_unique<vpn::WireGuardService>(
-        *m_database, *m_envelope, std::move(wgBackend.value()), std::move(m_wireguardDb),
-        [this] { return publicUrl().host(); });
+        *m_database, *m_envelope, std::move(wgBackend.value()), std::move(m_wireguardDb), [this] {
+            return vpn::wgReachableEndpointHost(publicUrl().host(),
+                                                QNetworkInterface::allAddresses());
+        });
     m_wireguard->setEvents(&m_auth->events);
     registerWireGuardRoutes(*m_router, *m_auth, *m_wireguard);
     m_ipv6Pools = std::make_unique<vpn::Ipv6PoolService>(*m_database);
