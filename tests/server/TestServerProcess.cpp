@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -99,6 +100,23 @@ private slots:
         QCOMPARE(v.value("version").toString(), QString::fromLatin1(version::kVersion));
         QCOMPARE(v.value("api_version").toString(), QStringLiteral("v1"));
         QVERIFY(QDateTime::fromString(v.value("build_date").toString(), Qt::ISODate).isValid());
+        // Seed 001's feature names for what is served.
+        for (const char *feature :
+             {"wireguard_management", "bgp_routing", "ipv6_management", "backup_restore"})
+            QVERIFY2(v.value("features").toArray().contains(QLatin1String(feature)), feature);
+
+        // Seed 002's names of both, without signing in.
+        const HttpAnswer seedHealth = httpGet(url.resolved(QUrl(QStringLiteral("/api/health"))));
+        QCOMPARE(seedHealth.status, 200);
+        QCOMPARE(seedHealth.body.value("data").toObject().value("status").toString(),
+                 QStringLiteral("healthy"));
+        QCOMPARE(seedHealth.body.value("data").toObject().value("database").toString(),
+                 QStringLiteral("connected"));
+        const HttpAnswer seedVersion = httpGet(url.resolved(QUrl(QStringLiteral("/api/version"))));
+        QCOMPARE(seedVersion.status, 200);
+        const QJsonObject sv = seedVersion.body.value("data").toObject();
+        QCOMPARE(sv.value("version").toString(), QString::fromLatin1(version::kVersion));
+        QVERIFY(QDateTime::fromString(sv.value("build_time").toString(), Qt::ISODate).isValid());
 
         // The same through the console's client library.
         client::ApiClient client;

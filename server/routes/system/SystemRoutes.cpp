@@ -9,7 +9,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <memory>
 
 namespace hm::server {
@@ -118,25 +117,28 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
 
     auto cache = std::make_shared<HealthCheckCache>(database);
     auto healthy = std::make_shared<const HealthyBody>();
-    router.addRoute(
-        http::Method::Get, QStringLiteral("/api/v1/health"),
-        [cache, healthy, &uptime, activeAgents](const RequestContext &) {
-            if (cache->status().ok())
-                return ApiReply::raw(healthy->build(uptime.elapsed() / 1000, activeAgents()),
-                                     "application/json");
-            const QJsonObject data{
-                {QStringLiteral("active_agents"), activeAgents()},
-                {QStringLiteral("status"), QStringLiteral("unhealthy")},
-                {QStringLiteral("database"), QStringLiteral("error")},
-                {QStringLiteral("version"), QString::fromLatin1(version::kVersion)},
-                {QStringLiteral("uptime_seconds"), uptime.elapsed() / 1000},
-                {QStringLiteral("timestamp"), isoUtcNow()}};
-            // 503 so load balancers take the instance out; the
-            // body still tells what is wrong.
-            return ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
-                                           QStringLiteral("database check failed"), data});
-        },
-        health);
+    // Seed 002's /api/health is the same check with the same body.
+    for (const QString &healthPath :
+         {QStringLiteral("/api/v1/health"), QStringLiteral("/api/health")})
+        router.addRoute(
+            http::Method::Get, healthPath,
+            [cache, healthy, &uptime, activeAgents](const RequestContext &) {
+                if (cache->status().ok())
+                    return ApiReply::raw(healthy->build(uptime.elapsed() / 1000, activeAgents()),
+                                         "application/json");
+                const QJsonObject data{
+                    {QStringLiteral("active_agents"), activeAgents()},
+                    {QStringLiteral("status"), QStringLiteral("unhealthy")},
+                    {QStringLiteral("database"), QStringLiteral("error")},
+                    {QStringLiteral("version"), QString::fromLatin1(version::kVersion)},
+                    {QStringLiteral("uptime_seconds"), uptime.elapsed() / 1000},
+                    {QStringLiteral("timestamp"), isoUtcNow()}};
+                // 503 so load balancers take the instance out; the
+                // body still tells what is wrong.
+                return ApiReply::failure(Error{ErrorCode::ServiceUnavailable,
+                                               QStringLiteral("database check failed"), data});
+            },
+            health);
 
     router.addRoute(
         http::Method::Get, QStringLiteral("/api/v1/version"),
@@ -156,9 +158,35 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
                             QStringLiteral("executions"), QStringLiteral("components"),
                             QStringLiteral("services"), QStringLiteral("credentials"),
                             QStringLiteral("users"), QStringLiteral("audit"),
-                            QStringLiteral("fleet"), QStringLiteral("alerts")}}});
+                            QStringLiteral("fleet"), QStringLiteral("alerts"),
+                            // seed 001's names for what is served too
+                            QStringLiteral("wireguard_management"), QStringLiteral("bgp_routing"),
+                            QStringLiteral("ipv6_management"), QStringLiteral("monitoring"),
+                            QStringLiteral("backup_restore")}}});
         },
         versionDoc);
+
+    // Seed 002's GET /api/version with its field names (in the envelope,
+    // like the other seed routes): the build time as build_time; no Go,
+    // so qt_version in go_version's place, and no git_commit (a release is
+    // named by its version).
+    RouteDoc seedVersionDoc = versionDoc;
+    seedVersionDoc.summary = QStringLiteral("Seed 002's version: the server's, its build time");
+    seedVersionDoc.responseSchema =
+        schema::object({{QStringLiteral("version"), schema::string()},
+                        {QStringLiteral("build_time"), schema::string()},
+                        {QStringLiteral("api_version"), schema::string()},
+                        {QStringLiteral("qt_version"), schema::string()}});
+    router.addRoute(
+        http::Method::Get, QStringLiteral("/api/version"),
+        [](const RequestContext &) {
+            return ApiReply::ok(QJsonObject{
+                {QStringLiteral("version"), QString::fromLatin1(version::kVersion)},
+                {QStringLiteral("build_time"), QString::fromLatin1(version::kBuildDate)},
+                {QStringLiteral("api_version"), QString::fromLatin1(version::kApiVersion)},
+                {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())}});
+        },
+        seedVersionDoc);
 }
 
 } // namespace hm::server
