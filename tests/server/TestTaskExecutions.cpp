@@ -146,6 +146,22 @@ private slots:
         QCOMPARE(entry.value("details").toObject().value("execution_id").toString(), again);
     }
 
+    // An output past the engine's inline size goes to a blob that lives
+    // only while the execution runs: the list shows its tail afterwards.
+    void aLargeOutputIsListedByItsTail()
+    {
+        const Answer created = postTask(
+            {{"node_id", m_nodeA.nodeId}, {"argv", QJsonArray{"/usr/bin/seq", "1", "30000"}}},
+            m_admin);
+        QCOMPARE(created.status, 200);
+        const QString id = created.data().value("task_id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(task(m_admin, id).value("status").toString(),
+                                  QStringLiteral("completed"), 30000);
+        const QString out = task(m_admin, id).value("stdout").toString();
+        QCOMPARE(out.size(), 8000);
+        QVERIFY2(out.endsWith(QStringLiteral("29999\n30000\n")), qPrintable(out.right(40)));
+    }
+
     void badRequestsAreRefusedAndNothingIsStored()
     {
         const int before = int(tasks(m_admin).size());

@@ -1,6 +1,7 @@
 #include "engine/tasks/TaskExecutor.h"
 
 #include "common/TaskCommandLimits.h"
+#include "flow/BlobRef.h"
 
 #include <QAbstractEventDispatcher>
 #include <QJsonArray>
@@ -41,6 +42,10 @@ bool retryableTaskError(const Error &error)
 // so the execution's stored outputs stay bounded whatever the fleet's size.
 constexpr qsizetype kOutputsBudget = 4 * 1024 * 1024;
 constexpr qsizetype kMinOutputTail = 4 * 1024;
+// The tail of a long output kept beside it: at most 6 bytes of JSON per
+// character (\u001f), so 8,000 stay below flow::kBlobThresholdBytes.
+constexpr qsizetype kInlineTailChars = 8000;
+static_assert(kInlineTailChars * 6 + 2 < flow::kBlobThresholdBytes);
 
 // The last `limit` characters of `text`; `truncated` set when cut.
 QString outputTail(const QString &text, qsizetype limit, bool &truncated)
@@ -205,6 +210,16 @@ void finishTaskRun(TaskRun::State &state)
                    {QStringLiteral("failed"), failed}};
     } else {
         outputs = results.first().toObject();
+        // An output longer than the engine keeps inline goes to a blob that
+        // lives as long as the execution runs; its tail stays readable
+        // afterwards (the task list, the history) in a value short enough
+        // never to be moved (kInlineTailChars characters escape to less
+        // than the blob threshold).
+        for (const QString &name : {QStringLiteral("stdout"), QStringLiteral("stderr")}) {
+            const QString text = outputs.value(name).toString();
+            if (text.size() > kInlineTailChars)
+                outputs.insert(name + QStringLiteral("_tail"), text.right(kInlineTailChars));
+        }
     }
     outputs.insert(QStringLiteral("targets"), targets);
     NodeOutcome outcome = NodeOutcome::completed(outputs);
@@ -231,6 +246,8 @@ flow::ComponentInterface taskInterface()
             {"name": "exit_code", "type": "integer", "description": "one target: the command's exit code (-1 when killed)"},
             {"name": "stdout", "type": "string", "description": "one target: the last 256 KiB of its standard output"},
             {"name": "stderr", "type": "string", "description": "one target: the last 256 KiB of its standard error"},
+            {"name": "stdout_tail", "type": "string", "description": "one target, stdout over 8,000 characters: its last 8,000, kept after the execution"},
+            {"name": "stderr_tail", "type": "string", "description": "one target, stderr over 8,000 characters: its last 8,000, kept after the execution"},
             {"name": "results", "type": "array", "description": "mode all: one item per node"},
             {"name": "succeeded", "type": "integer", "description": "mode all: nodes where it exited with 0"},
             {"name": "failed", "type": "integer", "description": "mode all: nodes where it did not"}],

@@ -55,9 +55,11 @@ QString seedTaskStatus(const QString &executionStatus, const QJsonObject &result
 QJsonValue seedTaskOutput(const QJsonObject &result, const QString &key)
 {
     const QJsonValue value = result.value(key);
-    // A large output the engine moved to a blob is not a string here.
-    return value.isString() ? QJsonValue(value.toString().right(TaskService::kListOutputChars))
-                            : QJsonValue(QString());
+    if (value.isString())
+        return value.toString().right(TaskService::kListOutputChars);
+    // A large output the engine moved to a blob (gone with the execution's
+    // state) is not a string here: its tail kept beside it is.
+    return result.value(key + QStringLiteral("_tail")).toString();
 }
 
 QJsonValue seedTaskTime(std::optional<qint64> ms)
