@@ -66,6 +66,11 @@ struct ConfinedFilesLimits
     int maxListEntries = 10000;
     // Uploads open at once in one object (each holds two descriptors).
     int maxOpenUploads = 32;
+    // An upload untouched for this long gives up its place when a new one
+    // needs it: its descriptors close, its partial file stays, and a
+    // resume (the same id) opens it again. Abandoned uploads never block
+    // the node's uploads for good.
+    qint64 uploadIdleMs = 10 * 60 * 1000;
 };
 
 enum class ConfinedFileType

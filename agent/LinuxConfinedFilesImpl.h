@@ -7,6 +7,7 @@
 #include "agent/ConfinedFiles.h"
 #include "agent/LinuxConfinedResolver.h"
 
+#include <QElapsedTimer>
 #include <map>
 #include <memory>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@ struct ConfinedUpload
     QByteArray partName;
     QByteArray targetName;
     qint64 received = 0;
+    QElapsedTimer idle; // since it was begun, resumed or last written to
 };
 
 struct ConfinedFiles::Impl

@@ -112,15 +112,29 @@ Result<QString> ConfinedFiles::beginUpload(const QString &root, const QString &p
                                    "or checksum")
                         .arg(resumeId),
                     shown);
+            open->second->idle.start();
             return resumeId;
         }
     }
+    if (qsizetype(d->uploads.size()) >= d->limits.maxOpenUploads) {
+        // The longest idle one past the idle limit makes room (its part
+        // file stays for a resume).
+        auto stalest = d->uploads.end();
+        for (auto it = d->uploads.begin(); it != d->uploads.end(); ++it)
+            if (it->second->idle.hasExpired(d->limits.uploadIdleMs) &&
+                (stalest == d->uploads.end() ||
+                 it->second->idle.elapsed() > stalest->second->idle.elapsed()))
+                stalest = it;
+        if (stalest != d->uploads.end())
+            d->uploads.erase(stalest);
+    }
     if (qsizetype(d->uploads.size()) >= d->limits.maxOpenUploads)
         return confinedFilesError(
-            ErrorCode::PayloadTooLarge, "TOO_LARGE",
+            ErrorCode::Conflict, "TOO_MANY_UPLOADS",
             QStringLiteral("too many uploads in progress (%1); finish or abort "
-                           "one first")
-                .arg(d->limits.maxOpenUploads),
+                           "one first, or wait until one has been idle for %2 minutes")
+                .arg(d->limits.maxOpenUploads)
+                .arg(d->limits.uploadIdleMs / 60000),
             shown);
 
     auto parent = d->resolver.openParent(target->rootFd.get(), target->path);
@@ -168,6 +182,7 @@ Result<QString> ConfinedFiles::beginUpload(const QString &root, const QString &p
         upload->received = qint64(st.st_size);
     }
     upload->parent = std::move(*parent);
+    upload->idle.start();
     const QString id = upload->id;
     d->uploads.emplace(id, std::move(upload));
     return id;
@@ -179,6 +194,7 @@ Result<qint64> ConfinedFiles::uploadChunk(const QString &id, qint64 offset, cons
     if (found == d->uploads.end())
         return uploadNotFound(id);
     ConfinedUpload &upload = *found->second;
+    upload.idle.start();
     const qint64 size = bytes.size();
     if (offset == upload.received) {
         if (upload.received + size > upload.totalSize)

@@ -1069,6 +1069,51 @@ private slots:
                  (QStringList{QStringLiteral("copy.bin"), QStringLiteral("secret")}));
     }
 
+    // Abandoned uploads do not block the node's uploads for good: when all
+    // places are taken, one idle past the limit gives its place up, and a
+    // resume of it (its id) carries on from its partial file.
+    void abandonedUploadsGiveUpTheirPlace_data() { addModes(); }
+    void abandonedUploadsGiveUpTheirPlace()
+    {
+        QFETCH(bool, walk);
+        ConfinedFilesLimits limits;
+        limits.maxOpenUploads = 2;
+        limits.uploadIdleMs = 200;
+        auto files = openMode(walk, limits);
+        const QByteArray content = "0123456789";
+        const auto first = files->beginUpload(m_root, QStringLiteral("a/first"), content.size(),
+                                              sha256Hex(content), false);
+        const auto second =
+            files->beginUpload(m_root, QStringLiteral("a/second"), 1, sha256Hex("x"), false);
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY(files->uploadChunk(*first, 0, content.left(4)).ok());
+        // Both busy: the third waits, refused as a conflict (not "too large").
+        const auto refused =
+            files->beginUpload(m_root, QStringLiteral("a/third"), 1, sha256Hex("y"), false);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QCOMPARE(codeOf(refused.error()), QStringLiteral("TOO_MANY_UPLOADS"));
+        // The first idles past the limit while the second keeps busy.
+        QTest::qWait(150);
+        QVERIFY(files->uploadChunk(*second, 0, "x").ok());
+        QTest::qWait(100);
+        const auto third =
+            files->beginUpload(m_root, QStringLiteral("a/third"), 1, sha256Hex("y"), false);
+        QVERIFY2(third.ok(), qPrintable(third.ok() ? QString() : third.error().message));
+        QCOMPARE(codeOf(files->uploadStatus(*first).error()), QStringLiteral("UPLOAD_NOT_FOUND"));
+        QVERIFY(files->uploadStatus(*second).ok()); // the busy one kept its place
+        // The first comes back where it was, once a place is free.
+        QVERIFY(files->abortUpload(*third).ok());
+        const auto resumed = files->beginUpload(m_root, QStringLiteral("a/first"), content.size(),
+                                                sha256Hex(content), false, *first);
+        QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().message));
+        QCOMPARE(files->uploadStatus(*first)->received, 4);
+        QVERIFY(files->uploadChunk(*first, 4, content.mid(4)).ok());
+        QVERIFY(files->finishUpload(*first).ok());
+        QCOMPARE(readFile(inRoot(QStringLiteral("a/first"))), content);
+        QVERIFY(files->abortUpload(*second).ok());
+    }
+
     void uploadRefusals_data() { addModes(); }
     void uploadRefusals()
     {
