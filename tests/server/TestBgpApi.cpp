@@ -413,6 +413,11 @@ private slots:
                 QCOMPARE(r.value("as_path").toString(), QStringLiteral("65002"));
                 QCOMPARE(r.value("origin").toString(), QStringLiteral("igp"));
                 QCOMPARE(r.value("session_id").toDouble(), double(id));
+                // One address (the global next hop, not BIRD's pair with
+                // the link-local one), and when it was learnt.
+                QVERIFY2(!r.value("next_hop").toString().contains(u' '),
+                         qPrintable(r.value("next_hop").toString()));
+                QVERIFY(!r.value("since").toString().isEmpty());
             }
         }
         QVERIFY(found);

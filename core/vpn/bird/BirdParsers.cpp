@@ -234,7 +234,10 @@ Result<QList<BirdRoute>> parseBirdRoutes(const BirdReply &reply)
             lastNet = r.prefix;
             r.type = m.captured(2);
             r.protocol = m.captured(3);
-            r.since = birdParsersTime(m.captured(4));
+            // "<since>", or "<since> from <peer address>" (a route learnt
+            // over BGP from another address than the session's own).
+            r.since =
+                birdParsersTime(m.captured(4).section(QStringLiteral(" from "), 0, 0).trimmed());
             r.primary = !m.captured(5).isEmpty();
             r.preference = m.captured(6).toInt();
             out.append(std::move(r));

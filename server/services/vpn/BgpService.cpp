@@ -1105,7 +1105,10 @@ void BgpService::routes(std::optional<qint64> sessionId, const QString &prefix, 
                 QJsonArray communities;
                 for (const auto &[high, low] : r.communities)
                     communities.append(QStringLiteral("%1:%2").arg(high).arg(low));
-                QString nextHop = r.bgpNextHop;
+                // IPv6's BGP.next_hop is the global next hop, then often the
+                // link-local one: the route's next hop is the first.
+                QString nextHop =
+                    r.bgpNextHop.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
                 if (nextHop.isEmpty() && !r.nextHops.isEmpty())
                     nextHop = r.nextHops.first().via;
                 const auto id = ids.constFind(r.protocol);

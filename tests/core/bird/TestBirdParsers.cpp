@@ -226,6 +226,28 @@ private slots:
         QCOMPARE(b.nextHops, (QList<BirdNextHop>{{QString(), QStringLiteral("tun0"), 0}}));
     }
 
+    // An IPv6 route learnt over an IPv4 session: the head names the
+    // peer's address after the time ("from …"); BGP.next_hop carries the
+    // global and the link-local next hop (the API answers the first).
+    void aRouteFromAnotherAddressKeepsItsTimeAndOneNextHop()
+    {
+        const QByteArray wire =
+            "1007-fd00:7::/64          unicast [peerB 2026-11-30 07:10:11 from 10.99.7.2] * "
+            "(100) [AS65002i]\n"
+            " \tvia fd00:7::2 on hovva\n"
+            "1008-\tType: BGP univ\n"
+            "1012-\tBGP.next_hop: fd00:7::2 fe80::e055:51ff:fe31:a144\n"
+            "0000 \n";
+        auto replies = parseBirdReplies(wire);
+        QVERIFY(replies.ok());
+        auto routes = parseBirdRoutes(replies->first());
+        QVERIFY2(routes.ok(), qPrintable(routes.ok() ? QString() : routes.error().message));
+        QCOMPARE(routes->size(), 1);
+        QCOMPARE(routes->at(0).protocol, QStringLiteral("peerB"));
+        QCOMPARE(routes->at(0).since, QDateTime(QDate(2026, 11, 30), QTime(7, 10, 11)));
+        QCOMPARE(routes->at(0).bgpNextHop, QStringLiteral("fd00:7::2 fe80::e055:51ff:fe31:a144"));
+    }
+
     void routesNotFoundIsEmpty()
     {
         BirdReply r;
