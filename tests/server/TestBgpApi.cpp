@@ -197,6 +197,8 @@ private slots:
         const QList<std::pair<QJsonObject, QString>> bad{
             {{{"neighbor", "not-an-ip"}}, "neighbor"},
             {{{"neighbor", "224.0.0.1"}}, "neighbor"},
+            // Without BIRD's socket nobody would tell it breaks the file.
+            {{{"neighbor", "fe80::99"}}, "neighbor"},
             {{{"remote_as", 0}}, "remote_as"},
             {{{"remote_as", 4294967296.0}}, "remote_as"},
             {{{"local_as", -1}}, "local_as"},

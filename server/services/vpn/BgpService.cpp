@@ -330,6 +330,15 @@ Result<BgpSessionRow> BgpService::validated(BgpSessionRow row, const BgpSessionD
             !bird::checkBirdAddress(address, QStringLiteral("neighbor")))
             return bgpRuleError(QStringLiteral("neighbor"),
                                 QStringLiteral("a unicast IPv4 or IPv6 address"));
+        // BIRD needs the interface of a link-local neighbor, which a
+        // session here does not name. With BIRD's socket, BIRD judges the
+        // config (and refuses it, nothing stored); without it the file is
+        // only written, and BIRD would not load any of it later.
+        if (address.isLinkLocal() && m_options.socketPath.isEmpty())
+            return bgpRuleError(QStringLiteral("neighbor"),
+                                QStringLiteral("a global or unique-local address: a link-local "
+                                               "neighbor (fe80::/10, 169.254.0.0/16) needs an "
+                                               "interface, which sessions do not name"));
         row.neighbor = address.toString();
     }
     if (d.remoteAs)
