@@ -67,6 +67,16 @@ hm::app::SectionEntry countingEntry()
             }};
 }
 
+QLineEdit *searchOf(CommandPalette *palette)
+{
+    return palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
+}
+
+QListWidget *listOf(CommandPalette *palette)
+{
+    return palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+}
+
 // The rows the palette shows, as their texts.
 QStringList shownRows(QListWidget *list)
 {
@@ -156,8 +166,8 @@ void TestCommandPalette::ctrlKListsTheSectionsAndTheMenus()
 {
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     QVERIFY(search && list);
     QTRY_COMPARE(QApplication::focusWidget(), search);
     const QStringList rows = shownRows(list);
@@ -182,8 +192,8 @@ void TestCommandPalette::typingFiltersAndEnterGoesToTheSection()
 {
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     // Each word must appear, in any case and order.
     QTest::keyClicks(search, QStringLiteral("AUDIT go"));
     QCOMPARE(shownRows(list), QStringList{QStringLiteral("Go to › Audit & Logs")});
@@ -199,8 +209,8 @@ void TestCommandPalette::aMenuCommandRunsOnceAfterThePaletteCloses()
     QVERIFY(page);
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     QTest::keyClicks(search, QStringLiteral("count some"));
     QCOMPARE(shownRows(list), QStringList{QStringLiteral("Counter › Count Something")});
     QSignalSpy ran(palette, &CommandPalette::ran);
@@ -218,8 +228,8 @@ void TestCommandPalette::aDisabledCommandIsListedButDoesNotRun()
     QVERIFY(page);
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     QTest::keyClicks(search, QStringLiteral("forbidden"));
     QCOMPARE(shownRows(list), QStringList{QStringLiteral("Counter › Count Forbidden")});
     QListWidgetItem *item = nullptr;
@@ -243,8 +253,8 @@ void TestCommandPalette::arrowsSkipDisabledRowsAndEscapeCloses()
 {
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     // "counter" matches the section, the enabled and the disabled command.
     QTest::keyClicks(search, QStringLiteral("counter"));
     QCOMPARE(palette->shownCount(), 3);
@@ -264,8 +274,8 @@ void TestCommandPalette::nothingMatchingSaysSo()
 {
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     auto *empty = palette->findChild<QLabel *>(QStringLiteral("commandPalette.empty"));
     QVERIFY(empty);
     QVERIFY(!empty->isVisible());
@@ -285,8 +295,8 @@ void TestCommandPalette::itSpeaksTheConsolesLanguage()
     QCoreApplication::processEvents(); // the window retranslates its menus
     CommandPalette *palette = openPalette();
     QVERIFY(palette);
-    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
-    auto *list = palette->findChild<QListWidget *>(QStringLiteral("commandPalette.list"));
+    QLineEdit *search = searchOf(palette);
+    QListWidget *list = listOf(palette);
     QCOMPARE(search->placeholderText(), QStringLiteral("輸入指令或區段名稱"));
     // Chinese menus' "(&V)" mnemonics are not part of the names.
     QVERIFY2(shownRows(list).contains(QStringLiteral("檢視 › 導覽側欄")),
@@ -343,7 +353,7 @@ void TestCommandPalette::screenshots()
         QVERIFY(m_window->selectSection(QStringLiteral("flows")));
         CommandPalette *palette = openPalette();
         QVERIFY(palette);
-        auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandPalette.search"));
+        QLineEdit *search = searchOf(palette);
         // A few letters of "theme" / the sections, as a user types them.
         search->insert(language == QLatin1String("en") ? QStringLiteral("th")
                                                        : QStringLiteral("流程"));
