@@ -10808,6 +10808,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>The container has not logged anything yet.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

@@ -10748,6 +10748,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>该容器尚未输出任何日志。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在启动中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在停止中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在重新启动中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>“%1”仍在删除中，或结果尚不明确（%2）。列表会重新读取。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

@@ -10748,6 +10748,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>此容器尚未輸出任何日誌。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在啟動中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在停止中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在重新啟動中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>「%1」仍在移除中，或結果尚不明（%2）。清單會重新讀取。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>

@@ -75,6 +75,15 @@ QTableWidget *dockerTable(const QString &name, int columns, QWidget *parent)
     return table;
 }
 
+// Failures after which the container may have changed all the same: no
+// answer in time (the console's, the server's or the agent's wait), the
+// connection lost, or the agent gone while it was at work.
+bool outcomeUnknown(const hm::Error &error)
+{
+    return error.code == ErrorCode::Timeout || error.code == ErrorCode::NetworkError ||
+           error.code == ErrorCode::NodeOffline;
+}
+
 QTableWidgetItem *cell(const QString &text)
 {
     auto *item = new QTableWidgetItem(text);
@@ -495,6 +504,19 @@ void NodeDockerView::actOnSelected(const QString &action)
                             : action == u"stop" ? tr("Stopped \"%1\".").arg(container.name)
                                                 : tr("Restarted \"%1\".").arg(container.name),
                             QStringLiteral("good"));
+            else if (outcomeUnknown(r.error()))
+                // It may well have happened (or still be happening): the
+                // list read again shows what the container is now.
+                showMessage((action == u"start"
+                                 ? tr("\"%1\" is still being started, or its outcome "
+                                      "is unknown (%2). Its state below is read again.")
+                             : action == u"stop"
+                                 ? tr("\"%1\" is still being stopped, or its outcome is unknown "
+                                      "(%2). Its state below is read again.")
+                                 : tr("\"%1\" is still being restarted, or its outcome is unknown "
+                                      "(%2). Its state below is read again."))
+                                .arg(container.name, describeApiError(r.error())),
+                            {});
             else
                 showMessage(tr("\"%1\" was not changed: %2")
                                 .arg(container.name, describeApiError(r.error())),
@@ -530,6 +552,11 @@ void NodeDockerView::removeSelected()
                 return;
             if (r)
                 showMessage(tr("Removed \"%1\".").arg(container.name), QStringLiteral("good"));
+            else if (outcomeUnknown(r.error()))
+                showMessage(tr("\"%1\" is still being removed, or its outcome is unknown "
+                               "(%2). The list is read again.")
+                                .arg(container.name, describeApiError(r.error())),
+                            {});
             else
                 showMessage(tr("\"%1\" was not removed: %2")
                                 .arg(container.name, describeApiError(r.error())),

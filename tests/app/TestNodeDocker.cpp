@@ -31,6 +31,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -57,6 +58,7 @@ private slots:
     void cleanupTestCase();
     void init() { MessageBox::setNextAnswer(QMessageBox::NoButton); }
     void containersAreManagedThroughTheUi();
+    void aSlowStopIsWaitedFor();
     void theLogFollowsTheContainer();
     void followShowsTheLogLive();
     void aQuietContainersLogSaysWhyItIsEmpty();
@@ -224,6 +226,39 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
     QCOMPARE(finished.at(2).at(0).toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("running"), 20000);
+}
+
+void TestNodeDocker::aSlowStopIsWaitedFor()
+{
+    // A container that ignores SIGTERM (a shell as PID 1 without a trap)
+    // stops only when the engine kills it after its grace period, here
+    // 12 s: longer than the console's usual 10 s request timeout. The
+    // console waits for the answer and says the container stopped, never
+    // that it "was not changed".
+    const QString slowId = m_podman.createContainer(
+        QStringLiteral("hm-slow"), QStringLiteral("while true; do sleep 1; done"), {}, {}, 12);
+    QVERIFY(!slowId.isEmpty());
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(slowId) >= 0, 20000);
+    select(view, slowId);
+    auto *stop = child<QPushButton>(view, "nodes.docker.stop");
+    auto *message = child<QLabel>(view, "nodes.docker.message");
+    QVERIFY(stop->isEnabled());
+    QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    QElapsedTimer took;
+    took.start();
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(took.elapsed() >= 10000, "the engine's grace period was not waited for");
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(message->text()));
+    QCOMPARE(message->text(), QStringLiteral("Stopped \"hm-slow\"."));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, slowId), QStringLiteral("exited"), 20000);
+    QCOMPARE(
+        m_podman.request("DELETE", "/v1.41/containers/" + slowId.toLatin1() + "?force=true").status,
+        204);
 }
 
 void TestNodeDocker::theLogFollowsTheContainer()
