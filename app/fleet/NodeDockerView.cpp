@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -476,9 +477,7 @@ void NodeDockerView::readImages()
                                                             : image.tags.join(u", ")));
                 m_images->setItem(row, 1, cell(image.id.left(12)));
                 m_images->setItem(row, 2, cell(locale.formattedDataSize(image.size)));
-                m_images->setItem(row, 3,
-                                  cell(locale.toString(image.created.toLocalTime(),
-                                                       QLocale::ShortFormat)));
+                m_images->setItem(row, 3, cell(dateTimeText(image.created)));
             }
         }));
 }

@@ -2,6 +2,7 @@
 
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 
@@ -524,12 +525,9 @@ void NodeNginxView::showCertificate()
         return;
     }
     const client::NginxCertificate &c = *m_certificate;
-    const QLocale locale;
     QString text = tr("%1: issued to %2 by %3").arg(domain, c.subject, c.issuer);
     text += QStringLiteral("\n") +
-            tr("Valid %1 to %2")
-                .arg(locale.toString(c.notBefore.toLocalTime().date(), QLocale::ShortFormat),
-                     locale.toString(c.notAfter.toLocalTime().date(), QLocale::ShortFormat));
+            tr("Valid %1 to %2").arg(dateText(c.notBefore), dateText(c.notAfter));
     text += QStringLiteral("\n") + (c.expired ? tr("Expired %n day(s) ago", nullptr, -c.daysLeft)
                                               : tr("%n day(s) left", nullptr, c.daysLeft));
     if (c.selfSigned)

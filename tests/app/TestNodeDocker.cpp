@@ -26,6 +26,7 @@
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ThemeManager.h"
 
@@ -33,6 +34,8 @@
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -63,6 +66,7 @@ private slots:
     void followShowsTheLogLive();
     void aQuietContainersLogSaysWhyItIsEmpty();
     void imagesAndComposeProjects();
+    void imageTimesReadInTheLanguage();
     void composeUpAndDownThroughTheUi();
     void screenshots();
     void removeAsksFirst();
@@ -414,6 +418,40 @@ void TestNodeDocker::imagesAndComposeProjects()
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 1), QStringLiteral("Not up"));
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 3),
              m_composeRoot.filePath(QStringLiteral("hmshop")));
+}
+
+void TestNodeDocker::imageTimesReadInTheLanguage()
+{
+    // The Created column goes through the console's date/time helper: in
+    // zh_TW a 24-hour time, not CLDR's day period passed through as "B".
+    const QJsonArray listed =
+        QJsonDocument::fromJson(m_podman.request("GET", "/v1.41/images/json").body).array();
+    QDateTime created;
+    for (const QJsonValue &image : listed)
+        if (image.toObject()
+                .value("RepoTags")
+                .toArray()
+                .contains(QStringLiteral("localhost/hm-busybox:test")))
+            created =
+                QDateTime::fromSecsSinceEpoch(qint64(image.toObject().value("Created").toDouble()));
+    QVERIFY(created.isValid());
+    for (const QString &language : {QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+        QVERIFY(page);
+        NodeDockerView *view = dockerOf(*page);
+        QVERIFY(view);
+        child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(1);
+        auto *images = child<QTableWidget>(view, "nodes.docker.images");
+        QTRY_VERIFY_WITH_TIMEOUT(images->rowCount() >= 1, 20000);
+        const QList<QTableWidgetItem *> found =
+            images->findItems(QStringLiteral("localhost/hm-busybox:test"), Qt::MatchContains);
+        QVERIFY(!found.isEmpty());
+        const QString shown = images->item(found.first()->row(), 3)->text();
+        QCOMPARE(shown, dateTimeText(created));
+        QVERIFY2(!shown.contains(u'B'), qPrintable(shown));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestNodeDocker::composeUpAndDownThroughTheUi()
