@@ -10824,6 +10824,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
         <translation>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</translation>
     </message>
+    <message>
+        <source>Stop container</source>
+        <translation>Stop container</translation>
+    </message>
+    <message>
+        <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
+        <translation>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11839,6 +11847,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Site &quot;%1&quot;</source>
         <translation>Site &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Stop nginx</source>
+        <translation>Stop nginx</translation>
+    </message>
+    <message>
+        <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
+        <translation>Stop nginx on %1? Every site it serves goes down until nginx is started again.</translation>
     </message>
 </context>
 <context>
@@ -16019,6 +16035,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
         <translation>BGP sessions through BIRD, their routes and the prefixes announced.</translation>
+    </message>
+    <message>
+        <source>Stop WireGuard server</source>
+        <translation>Stop WireGuard server</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
+        <translation>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</translation>
     </message>
 </context>
 <context>

@@ -10764,6 +10764,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
         <translation>“%1”仍在删除中，或结果尚不明确（%2）。列表会重新读取。</translation>
     </message>
+    <message>
+        <source>Stop container</source>
+        <translation>停止容器</translation>
+    </message>
+    <message>
+        <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
+        <translation>要停止 %2 上的容器“%1”吗？在重新启动之前，它提供的所有服务都会中断。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11776,6 +11784,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Site &quot;%1&quot;</source>
         <translation>站点“%1”</translation>
+    </message>
+    <message>
+        <source>Stop nginx</source>
+        <translation>停止 nginx</translation>
+    </message>
+    <message>
+        <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
+        <translation>要停止 %1 上的 nginx 吗？在 nginx 重新启动之前，它提供的每个网站都会中断。</translation>
     </message>
 </context>
 <context>
@@ -15935,6 +15951,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
         <translation>通过 BIRD 的 BGP 会话、其路由及通告的前缀。</translation>
+    </message>
+    <message>
+        <source>Stop WireGuard server</source>
+        <translation>停止 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
+        <translation>要停止“%1”吗？其接口 %2 会关闭，在服务器重新启动之前，通过它连接的每个客户端都会失去隧道。</translation>
     </message>
 </context>
 <context>

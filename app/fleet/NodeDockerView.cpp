@@ -525,6 +525,21 @@ void NodeDockerView::actOnSelected(const QString &action)
         }));
 }
 
+void NodeDockerView::stopSelected()
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
+    if (!m_client || !m_node || !row)
+        return;
+    if (MessageBox::question(this, tr("Stop container"),
+                             tr("Stop the container \"%1\" on %2? Whatever it serves is down "
+                                "until it is started again.")
+                                 .arg(row->name, m_node->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("nodes.docker.confirmStop")) != QMessageBox::Yes)
+        return;
+    actOnSelected(QStringLiteral("stop"));
+}
+
 void NodeDockerView::removeSelected()
 {
     const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));

@@ -64,7 +64,8 @@ public:
 public slots:
     void reload();
     void startSelected() { actOnSelected(QStringLiteral("start")); }
-    void stopSelected() { actOnSelected(QStringLiteral("stop")); }
+    // Asks first: what the container serves goes down.
+    void stopSelected();
     void restartSelected() { actOnSelected(QStringLiteral("restart")); }
     void removeSelected();
 

@@ -254,6 +254,14 @@ void NodeNginxView::control(const QString &verb)
 {
     if (!m_client || !m_node)
         return;
+    if (verb == u"stop" &&
+        MessageBox::question(this, tr("Stop nginx"),
+                             tr("Stop nginx on %1? Every site it serves goes down until "
+                                "nginx is started again.")
+                                 .arg(m_node->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("nodes.nginx.confirmStop")) != QMessageBox::Yes)
+        return;
     m_message->hide();
     client::RemoteApi(*m_client).nginxControl(
         m_node->id, verb, track<client::NginxStatus>([this, verb](Result<client::NginxStatus> r) {

@@ -208,6 +208,19 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     QVERIFY(stop->isEnabled() && restart->isEnabled() && !start->isEnabled());
 
     QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    // Stop asks first, Cancel the default; cancelled, nothing is sent.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    stop->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmStop"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("\"hm-web\" on dock-1")),
+             qPrintable(MessageBox::lastText()));
+    const int answers = view->answers();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answers, 20000);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(stateOf(view, m_webId), QStringLiteral("running"));
+    QVERIFY(stop->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
     stop->click();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
@@ -254,6 +267,7 @@ void TestNodeDocker::aSlowStopIsWaitedFor()
     QSignalSpy finished(view, &NodeDockerView::actionFinished);
     QElapsedTimer took;
     took.start();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
     stop->click();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY2(took.elapsed() >= 10000, "the engine's grace period was not waited for");

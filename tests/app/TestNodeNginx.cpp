@@ -311,7 +311,23 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
              qPrintable(certificate->text()));
     QVERIFY(QFile::exists(path(QStringLiteral("ssl/main.test.key"))));
 
-    child<QPushButton>(view, "nodes.nginx.stop")->click();
+    // Stop takes every site down: it asks first, Cancel the default, and
+    // cancelled nothing is sent.
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
+    auto *stop = child<QPushButton>(view, "nodes.nginx.stop");
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    stop->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.nginx.confirmStop"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("web-1")) &&
+                 MessageBox::lastText().contains(QStringLiteral("Every site")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!view->isBusy());
+    QTest::qWait(500);
+    QVERIFY(nginxPid() > 0 && ::kill(pid_t(nginxPid()), 0) == 0);
+    QVERIFY(state->text().startsWith(QStringLiteral("Running")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    stop->click();
     QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Stopped")), 30000);
 }
 
