@@ -11856,6 +11856,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
         <translation>Stop nginx on %1? Every site it serves goes down until nginx is started again.</translation>
     </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>Select a node to see its nginx.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>Its nginx is read from its agent: it shows here when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeProbeModel</name>

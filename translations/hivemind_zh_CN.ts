@@ -11793,6 +11793,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
         <translation>要停止 %1 上的 nginx 吗？在 nginx 重新启动之前，它提供的每个网站都会中断。</translation>
     </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>选择节点以查看其 nginx。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点离线</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>nginx 信息由其代理读取：代理重新连接后会显示在此。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeProbeModel</name>

@@ -11793,6 +11793,22 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
         <translation>要停止 %1 上的 nginx 嗎？在 nginx 重新啟動之前，它提供的每個網站都會中斷。</translation>
     </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>選取節點以檢視其 nginx。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點離線</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>nginx 資訊由其代理程式讀取：代理程式重新連線後會顯示在此。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeProbeModel</name>
