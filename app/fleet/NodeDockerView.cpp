@@ -196,6 +196,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     });
     connect(m_empty->action(), &QPushButton::clicked, this, &NodeDockerView::reload);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        m_followResume = FollowResume::None; // the user's choice, or resumed
         if (!on)
             stopFollow();
         logTitleForContainer();
@@ -251,6 +252,7 @@ void NodeDockerView::setNode(const client::NodeRow *node)
         m_error.reset();
         m_model->clear();
         stopFollow();
+        m_followResume = FollowResume::None;
         m_logId.clear();
         m_log->clear();
         m_images->setRowCount(0);
@@ -294,6 +296,7 @@ void NodeDockerView::reload()
                 m_view->verticalScrollBar()->setValue(scroll);
                 if (selectedId() != m_logId)
                     readLog();
+                resumeFollowIfStarted();
             } else {
                 m_error = r.error();
             }
@@ -343,6 +346,7 @@ void NodeDockerView::readLog()
     if (id != m_logId) {
         // Another container: its own log from its last lines.
         stopFollow();
+        m_followResume = FollowResume::None;
         ++m_logGeneration;
         m_logInFlight = false;
         m_logId = id;
@@ -431,6 +435,7 @@ void NodeDockerView::startFollow()
                 const QSignalBlocker quiet(m_follow);
                 m_follow->setChecked(false);
             }
+            m_followResume = FollowResume::WaitForStop;
             m_logTitle->setText(tr("The live log ended (the container stopped); showing new "
                                    "lines every few seconds."));
             readLog();
@@ -450,6 +455,25 @@ void NodeDockerView::startFollow()
     ++m_logGeneration; // a poll in flight is not applied any more
     m_logInFlight = false;
     m_logFollow->start(m_node->id, m_logId, kLogTail);
+}
+
+void NodeDockerView::resumeFollowIfStarted()
+{
+    if (m_followResume == FollowResume::None)
+        return;
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(m_logId));
+    if (!row) {
+        m_followResume = FollowResume::None;
+        return;
+    }
+    const bool running = row->state == u"running" || row->state == u"restarting";
+    if (!running) {
+        m_followResume = FollowResume::WaitForStart;
+    } else if (m_followResume == FollowResume::WaitForStart) {
+        // Started again: live as before the stop (toggled: the title says
+        // so and the stream opens).
+        m_follow->setChecked(true);
+    }
 }
 
 void NodeDockerView::stopFollow()
@@ -520,6 +544,11 @@ void NodeDockerView::actOnSelected(const QString &action)
                 showMessage(tr("\"%1\" was not changed: %2")
                                 .arg(container.name, describeApiError(r.error())),
                             QStringLiteral("bad"));
+            // Started or restarted here: a live log that ended with its stop
+            // comes back with the next list (which may never show it stopped).
+            if (r && action != u"stop" && container.id == m_logId &&
+                m_followResume != FollowResume::None)
+                m_followResume = FollowResume::WaitForStart;
             emit actionFinished(bool(r));
             reload();
         }));

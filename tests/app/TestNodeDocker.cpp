@@ -384,6 +384,23 @@ void TestNodeDocker::followShowsTheLogLive()
     QVERIFY(!view->isFollowing());
     QVERIFY2(child<QLabel>(view, "nodes.docker.logTitle")->text().contains("ended"),
              qPrintable(child<QLabel>(view, "nodes.docker.logTitle")->text()));
+
+    // Started again (on the daemon, then through the button): the live log
+    // comes back, Follow on and the title saying so, not "ended".
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, briefId), QStringLiteral("exited"), 20000);
+    QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-brief/start").status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(follow->isChecked(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+    auto *title = child<QLabel>(view, "nodes.docker.logTitle");
+    QVERIFY2(title->text().contains("live") && !title->text().contains("ended"),
+             qPrintable(title->text()));
+    QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-brief/stop?t=2").status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(!follow->isChecked(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, briefId), QStringLiteral("exited"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "nodes.docker.start")->isEnabled(), 10000);
+    child<QPushButton>(view, "nodes.docker.start")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(follow->isChecked() && view->isFollowing(), 30000);
+    QVERIFY2(!title->text().contains("ended"), qPrintable(title->text()));
     QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-brief?force=true").status, 204);
 }
 
