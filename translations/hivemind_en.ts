@@ -10808,6 +10808,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>The container has not logged anything yet.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</translation>
+    </message>
+    <message>
+        <source>Stop container</source>
+        <translation>Stop container</translation>
+    </message>
+    <message>
+        <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
+        <translation>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11823,6 +11847,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Site &quot;%1&quot;</source>
         <translation>Site &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Stop nginx</source>
+        <translation>Stop nginx</translation>
+    </message>
+    <message>
+        <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
+        <translation>Stop nginx on %1? Every site it serves goes down until nginx is started again.</translation>
+    </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>Select a node to see its nginx.</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>The node is offline</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>Its nginx is read from its agent: it shows here when the agent connects again.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
     </message>
 </context>
 <context>
@@ -16003,6 +16051,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
         <translation>BGP sessions through BIRD, their routes and the prefixes announced.</translation>
+    </message>
+    <message>
+        <source>Stop WireGuard server</source>
+        <translation>Stop WireGuard server</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
+        <translation>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</translation>
     </message>
 </context>
 <context>

@@ -10748,6 +10748,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>该容器尚未输出任何日志。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在启动中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在停止中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>“%1”仍在重新启动中，或结果尚不明确（%2）。下方会重新读取其状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>“%1”仍在删除中，或结果尚不明确（%2）。列表会重新读取。</translation>
+    </message>
+    <message>
+        <source>Stop container</source>
+        <translation>停止容器</translation>
+    </message>
+    <message>
+        <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
+        <translation>要停止 %2 上的容器“%1”吗？在重新启动之前，它提供的所有服务都会中断。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11760,6 +11784,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Site &quot;%1&quot;</source>
         <translation>站点“%1”</translation>
+    </message>
+    <message>
+        <source>Stop nginx</source>
+        <translation>停止 nginx</translation>
+    </message>
+    <message>
+        <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
+        <translation>要停止 %1 上的 nginx 吗？在 nginx 重新启动之前，它提供的每个网站都会中断。</translation>
+    </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>选择节点以查看其 nginx。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>节点离线</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>nginx 信息由其代理读取：代理重新连接后会显示在此。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
@@ -15919,6 +15967,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
         <translation>通过 BIRD 的 BGP 会话、其路由及通告的前缀。</translation>
+    </message>
+    <message>
+        <source>Stop WireGuard server</source>
+        <translation>停止 WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
+        <translation>要停止“%1”吗？其接口 %2 会关闭，在服务器重新启动之前，通过它连接的每个客户端都会失去隧道。</translation>
     </message>
 </context>
 <context>

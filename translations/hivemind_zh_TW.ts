@@ -10748,6 +10748,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The container has not logged anything yet.</source>
         <translation>此容器尚未輸出任何日誌。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is still being started, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在啟動中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being stopped, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在停止中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being restarted, or its outcome is unknown (%2). Its state below is read again.</source>
+        <translation>「%1」仍在重新啟動中，或結果尚不明（%2）。下方會重新讀取其狀態。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still being removed, or its outcome is unknown (%2). The list is read again.</source>
+        <translation>「%1」仍在移除中，或結果尚不明（%2）。清單會重新讀取。</translation>
+    </message>
+    <message>
+        <source>Stop container</source>
+        <translation>停止容器</translation>
+    </message>
+    <message>
+        <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
+        <translation>要停止 %2 上的容器「%1」嗎？在重新啟動之前，它提供的所有服務都會中斷。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11760,6 +11784,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Site &quot;%1&quot;</source>
         <translation>站台「%1」</translation>
+    </message>
+    <message>
+        <source>Stop nginx</source>
+        <translation>停止 nginx</translation>
+    </message>
+    <message>
+        <source>Stop nginx on %1? Every site it serves goes down until nginx is started again.</source>
+        <translation>要停止 %1 上的 nginx 嗎？在 nginx 重新啟動之前，它提供的每個網站都會中斷。</translation>
+    </message>
+    <message>
+        <source>Select a node to see its nginx.</source>
+        <translation>選取節點以檢視其 nginx。</translation>
+    </message>
+    <message>
+        <source>The node is offline</source>
+        <translation>節點離線</translation>
+    </message>
+    <message>
+        <source>Its nginx is read from its agent: it shows here when the agent connects again.</source>
+        <translation>nginx 資訊由其代理程式讀取：代理程式重新連線後會顯示在此。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
     </message>
 </context>
 <context>
@@ -15919,6 +15967,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BGP sessions through BIRD, their routes and the prefixes announced.</source>
         <translation>經由 BIRD 的 BGP 工作階段、其路由及公告的前綴。</translation>
+    </message>
+    <message>
+        <source>Stop WireGuard server</source>
+        <translation>停止 WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
+        <translation>要停止「%1」嗎？其介面 %2 會關閉，在伺服器重新啟動之前，透過它連線的每個用戶端都會失去通道。</translation>
     </message>
 </context>
 <context>

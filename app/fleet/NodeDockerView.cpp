@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -73,6 +74,15 @@ QTableWidget *dockerTable(const QString &name, int columns, QWidget *parent)
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
+}
+
+// Failures after which the container may have changed all the same: no
+// answer in time (the console's, the server's or the agent's wait), the
+// connection lost, or the agent gone while it was at work.
+bool outcomeUnknown(const hm::Error &error)
+{
+    return error.code == ErrorCode::Timeout || error.code == ErrorCode::NetworkError ||
+           error.code == ErrorCode::NodeOffline;
 }
 
 QTableWidgetItem *cell(const QString &text)
@@ -186,6 +196,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     });
     connect(m_empty->action(), &QPushButton::clicked, this, &NodeDockerView::reload);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        m_followResume = FollowResume::None; // the user's choice, or resumed
         if (!on)
             stopFollow();
         logTitleForContainer();
@@ -241,6 +252,7 @@ void NodeDockerView::setNode(const client::NodeRow *node)
         m_error.reset();
         m_model->clear();
         stopFollow();
+        m_followResume = FollowResume::None;
         m_logId.clear();
         m_log->clear();
         m_images->setRowCount(0);
@@ -284,6 +296,7 @@ void NodeDockerView::reload()
                 m_view->verticalScrollBar()->setValue(scroll);
                 if (selectedId() != m_logId)
                     readLog();
+                resumeFollowIfStarted();
             } else {
                 m_error = r.error();
             }
@@ -333,6 +346,7 @@ void NodeDockerView::readLog()
     if (id != m_logId) {
         // Another container: its own log from its last lines.
         stopFollow();
+        m_followResume = FollowResume::None;
         ++m_logGeneration;
         m_logInFlight = false;
         m_logId = id;
@@ -421,6 +435,7 @@ void NodeDockerView::startFollow()
                 const QSignalBlocker quiet(m_follow);
                 m_follow->setChecked(false);
             }
+            m_followResume = FollowResume::WaitForStop;
             m_logTitle->setText(tr("The live log ended (the container stopped); showing new "
                                    "lines every few seconds."));
             readLog();
@@ -440,6 +455,25 @@ void NodeDockerView::startFollow()
     ++m_logGeneration; // a poll in flight is not applied any more
     m_logInFlight = false;
     m_logFollow->start(m_node->id, m_logId, kLogTail);
+}
+
+void NodeDockerView::resumeFollowIfStarted()
+{
+    if (m_followResume == FollowResume::None)
+        return;
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(m_logId));
+    if (!row) {
+        m_followResume = FollowResume::None;
+        return;
+    }
+    const bool running = row->state == u"running" || row->state == u"restarting";
+    if (!running) {
+        m_followResume = FollowResume::WaitForStart;
+    } else if (m_followResume == FollowResume::WaitForStart) {
+        // Started again: live as before the stop (toggled: the title says
+        // so and the stream opens).
+        m_follow->setChecked(true);
+    }
 }
 
 void NodeDockerView::stopFollow()
@@ -467,9 +501,7 @@ void NodeDockerView::readImages()
                                                             : image.tags.join(u", ")));
                 m_images->setItem(row, 1, cell(image.id.left(12)));
                 m_images->setItem(row, 2, cell(locale.formattedDataSize(image.size)));
-                m_images->setItem(row, 3,
-                                  cell(locale.toString(image.created.toLocalTime(),
-                                                       QLocale::ShortFormat)));
+                m_images->setItem(row, 3, cell(dateTimeText(image.created)));
             }
         }));
 }
@@ -495,13 +527,46 @@ void NodeDockerView::actOnSelected(const QString &action)
                             : action == u"stop" ? tr("Stopped \"%1\".").arg(container.name)
                                                 : tr("Restarted \"%1\".").arg(container.name),
                             QStringLiteral("good"));
+            else if (outcomeUnknown(r.error()))
+                // It may well have happened (or still be happening): the
+                // list read again shows what the container is now.
+                showMessage((action == u"start"
+                                 ? tr("\"%1\" is still being started, or its outcome "
+                                      "is unknown (%2). Its state below is read again.")
+                             : action == u"stop"
+                                 ? tr("\"%1\" is still being stopped, or its outcome is unknown "
+                                      "(%2). Its state below is read again.")
+                                 : tr("\"%1\" is still being restarted, or its outcome is unknown "
+                                      "(%2). Its state below is read again."))
+                                .arg(container.name, describeApiError(r.error())),
+                            {});
             else
                 showMessage(tr("\"%1\" was not changed: %2")
                                 .arg(container.name, describeApiError(r.error())),
                             QStringLiteral("bad"));
+            // Started or restarted here: a live log that ended with its stop
+            // comes back with the next list (which may never show it stopped).
+            if (r && action != u"stop" && container.id == m_logId &&
+                m_followResume != FollowResume::None)
+                m_followResume = FollowResume::WaitForStart;
             emit actionFinished(bool(r));
             reload();
         }));
+}
+
+void NodeDockerView::stopSelected()
+{
+    const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
+    if (!m_client || !m_node || !row)
+        return;
+    if (MessageBox::question(this, tr("Stop container"),
+                             tr("Stop the container \"%1\" on %2? Whatever it serves is down "
+                                "until it is started again.")
+                                 .arg(row->name, m_node->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("nodes.docker.confirmStop")) != QMessageBox::Yes)
+        return;
+    actOnSelected(QStringLiteral("stop"));
 }
 
 void NodeDockerView::removeSelected()
@@ -530,6 +595,11 @@ void NodeDockerView::removeSelected()
                 return;
             if (r)
                 showMessage(tr("Removed \"%1\".").arg(container.name), QStringLiteral("good"));
+            else if (outcomeUnknown(r.error()))
+                showMessage(tr("\"%1\" is still being removed, or its outcome is unknown "
+                               "(%2). The list is read again.")
+                                .arg(container.name, describeApiError(r.error())),
+                            {});
             else
                 showMessage(tr("\"%1\" was not removed: %2")
                                 .arg(container.name, describeApiError(r.error())),

@@ -64,7 +64,8 @@ public:
 public slots:
     void reload();
     void startSelected() { actOnSelected(QStringLiteral("start")); }
-    void stopSelected() { actOnSelected(QStringLiteral("stop")); }
+    // Asks first: what the container serves goes down.
+    void stopSelected();
     void restartSelected() { actOnSelected(QStringLiteral("restart")); }
     void removeSelected();
 
@@ -87,6 +88,9 @@ private:
     void appendLogLines(const QStringList &lines);
     void startFollow();
     void stopFollow();
+    // After the list is read: Follow on again once the container whose live
+    // log ended is running again.
+    void resumeFollowIfStarted();
     void logTitleForContainer();
     void readImages();
     void retranslateUi();
@@ -126,6 +130,16 @@ private:
     QStringList m_logLastStampLines;
     qint64 m_logSince = 0; // seconds since 1970 of that line
     quint64 m_logGeneration = 0;
+    // The followed log ended because the container stopped: once the list
+    // shows it stopped and then running again, Follow comes back on (and
+    // the title with it).
+    enum class FollowResume
+    {
+        None,
+        WaitForStop,
+        WaitForStart
+    };
+    FollowResume m_followResume = FollowResume::None;
     bool m_logInFlight = false;
     QTimer m_refresh;
     QTimer m_logRefresh;

@@ -2,7 +2,9 @@
 
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QEvent>
@@ -16,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -66,7 +69,11 @@ template <typename T, typename F> auto NodeNginxView::track(F &&done)
 NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("nodes.nginx"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    m_stack = new QStackedWidget(this);
+    m_content = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(m_content);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto *statusRow = new QHBoxLayout;
     m_state = new QLabel(this);
@@ -168,6 +175,10 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
+    m_stack->addWidget(m_content);
+    m_empty = new SectionEmptyState(QStringLiteral("nodes.nginx"), m_stack);
+    m_stack->addWidget(m_empty);
+    outer->addWidget(m_stack, 1);
 
     connect(m_start, &QPushButton::clicked, this, [this] { control(QStringLiteral("start")); });
     connect(m_stop, &QPushButton::clicked, this, [this] { control(QStringLiteral("stop")); });
@@ -180,6 +191,7 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     connect(m_save, &QPushButton::clicked, this, &NodeNginxView::save);
     connect(m_cancel, &QPushButton::clicked, this, &NodeNginxView::cancelEdit);
     connect(m_generate, &QPushButton::clicked, this, &NodeNginxView::generateCertificate);
+    connect(m_empty->action(), &QPushButton::clicked, this, &NodeNginxView::reload);
     connect(m_table, &QTableWidget::itemChanged, this, &NodeNginxView::siteToggled);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         updateActions();
@@ -198,17 +210,35 @@ void NodeNginxView::setClient(client::ApiClient *client)
     m_client = client;
 }
 
+bool NodeNginxView::isOnline() const
+{
+    return m_node && m_node->status == QLatin1String("online");
+}
+
 void NodeNginxView::setNode(const client::NodeRow *node)
 {
     const QString before = m_node ? m_node->id : QString();
+    const bool wasOnline = isOnline();
     if (node)
         m_node = *node;
     else
         m_node.reset();
-    if ((node ? node->id : QString()) == before)
+    if ((node ? node->id : QString()) == before) {
+        if (wasOnline == isOnline())
+            return; // another field of the row (last seen, labels)
+        // The agent went or came back: what is shown is stale either way.
+        ++m_generation;
+        m_loaded = false;
+        m_agentGone = false;
+        m_message->hide();
+        showState();
+        if (isVisible() && isOnline())
+            reload();
         return;
+    }
     ++m_generation; // answers about the previous node are dropped
     m_loaded = false;
+    m_agentGone = false;
     m_status = {};
     m_sites.clear();
     m_certificate.reset();
@@ -224,13 +254,17 @@ void NodeNginxView::setNode(const client::NodeRow *node)
     retranslateUi();
     if (isVisible())
         reload();
-    updateActions();
+    showState();
 }
 
 void NodeNginxView::reload()
 {
     if (!m_client || !m_node)
         return;
+    if (!isOnline()) {
+        showState();
+        return;
+    }
     client::RemoteApi api(*m_client);
     const QString nodeId = m_node->id;
     api.nginxStatus(nodeId, track<client::NginxStatus>([this](Result<client::NginxStatus> r) {
@@ -238,6 +272,10 @@ void NodeNginxView::reload()
                             return fail(r.error());
                         m_status = r.value();
                         m_loaded = true;
+                        if (m_agentGone) {
+                            m_agentGone = false;
+                            showState();
+                        }
                         showStatus();
                     }));
     api.nginxSites(nodeId,
@@ -252,6 +290,14 @@ void NodeNginxView::reload()
 void NodeNginxView::control(const QString &verb)
 {
     if (!m_client || !m_node)
+        return;
+    if (verb == u"stop" &&
+        MessageBox::question(this, tr("Stop nginx"),
+                             tr("Stop nginx on %1? Every site it serves goes down until "
+                                "nginx is started again.")
+                                 .arg(m_node->name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                             QStringLiteral("nodes.nginx.confirmStop")) != QMessageBox::Yes)
         return;
     m_message->hide();
     client::RemoteApi(*m_client).nginxControl(
@@ -524,12 +570,9 @@ void NodeNginxView::showCertificate()
         return;
     }
     const client::NginxCertificate &c = *m_certificate;
-    const QLocale locale;
     QString text = tr("%1: issued to %2 by %3").arg(domain, c.subject, c.issuer);
     text += QStringLiteral("\n") +
-            tr("Valid %1 to %2")
-                .arg(locale.toString(c.notBefore.toLocalTime().date(), QLocale::ShortFormat),
-                     locale.toString(c.notAfter.toLocalTime().date(), QLocale::ShortFormat));
+            tr("Valid %1 to %2").arg(dateText(c.notBefore), dateText(c.notAfter));
     text += QStringLiteral("\n") + (c.expired ? tr("Expired %n day(s) ago", nullptr, -c.daysLeft)
                                               : tr("%n day(s) left", nullptr, c.daysLeft));
     if (c.selfSigned)
@@ -540,9 +583,31 @@ void NodeNginxView::showCertificate()
     m_certificateText->setToolTip(c.path);
 }
 
+void NodeNginxView::showState()
+{
+    SectionEmptyState::Content content;
+    if (!m_node) {
+        content.title = tr("No node selected");
+        content.text = tr("Select a node to see its nginx.");
+    } else if (!isOnline() || m_agentGone) {
+        content.title = tr("The node is offline");
+        content.text = tr("Its nginx is read from its agent: it shows here when the agent "
+                          "connects again.");
+        if (isOnline())
+            content.action = tr("Retry");
+    }
+    if (content.title.isEmpty()) {
+        m_stack->setCurrentWidget(m_content);
+    } else {
+        m_empty->setContent(content);
+        m_stack->setCurrentWidget(m_empty);
+    }
+    updateActions();
+}
+
 void NodeNginxView::updateActions()
 {
-    const bool ready = m_client && m_node && m_loaded;
+    const bool ready = m_client && isOnline() && !m_agentGone && m_loaded;
     const bool hasSite = !selectedSite().isEmpty();
     m_start->setEnabled(ready && !m_status.running);
     m_stop->setEnabled(ready && m_status.running);
@@ -565,6 +630,14 @@ void NodeNginxView::updateActions()
 
 void NodeNginxView::fail(const hm::Error &error)
 {
+    if (error.code == ErrorCode::NodeOffline) {
+        // Not a failure of nginx: the agent is not there to ask.
+        m_agentGone = true;
+        m_loaded = false;
+        m_message->hide();
+        showState();
+        return;
+    }
     m_message->setText(describeApiErrorSentence(error) +
                        (isNginxRefusal(error) ? QStringLiteral("\n") + error.message : QString()));
     m_message->setProperty("tone", QStringLiteral("error"));
@@ -648,6 +721,7 @@ void NodeNginxView::retranslateUi()
     }
     showStatus();
     showCertificate();
+    showState();
 }
 
 } // namespace hm::app

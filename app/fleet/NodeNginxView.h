@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 class QTableWidgetItem;
 
@@ -20,6 +21,8 @@ class ApiClient;
 }
 
 namespace hm::app {
+
+class SectionEmptyState;
 
 // Node detail, "Nginx" (issue 38 item 7; docs/api.md "Node Nginx"): the
 // node's nginx through its agent. A status line (running, pid, version,
@@ -31,7 +34,10 @@ namespace hm::app {
 // nginx's own words under the editor and leaves the text to fix; and the
 // certificate of the selected site's first server name with "Generate
 // self-signed". It reads when shown or told to (no polling: nginx changes
-// rarely and every action here reads again). Named `nodes.nginx*`.
+// rarely and every action here reads again). With the node's agent offline
+// (the node row says so, or the server answers NODE_OFFLINE) an empty state
+// says so like the other node tabs, nothing stale stays usable, and the
+// view reads again when the agent is back. Named `nodes.nginx*`.
 class NodeNginxView final : public QWidget
 {
     Q_OBJECT
@@ -72,6 +78,9 @@ private:
         MainConfig
     };
     void retranslateUi();
+    bool isOnline() const;
+    // The content, or the empty state when there is no node or it is offline.
+    void showState();
     void control(const QString &verb);
     void showStatus();
     void showSites();
@@ -98,10 +107,15 @@ private:
     QString m_editingSha;
     bool m_loaded = false;
     bool m_showingSites = false;
+    // The server answered NODE_OFFLINE although the row said online.
+    bool m_agentGone = false;
     int m_pending = 0;
     int m_answers = 0;
     quint64 m_generation = 0;
 
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_content = nullptr;
+    SectionEmptyState *m_empty = nullptr;
     QLabel *m_state = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_stop = nullptr;

@@ -228,6 +228,10 @@ void NodeProcessesView::killSelected()
         return;
     const QString signal = dialog.signalName();
     const QString nodeId = m_node->id;
+    // The signalled process is no longer chosen: when it ends, its row goes
+    // and the view would carry the selection to a neighbour, which a second
+    // Kill would then hit. Kill waits for the user to choose again.
+    m_view->selectionModel()->clear();
     client::RemoteApi(*m_client).killProcess(
         nodeId, process.pid, signal,
         client::within(this, [this, process, signal, nodeId](Result<client::KillResult> r) {

@@ -538,9 +538,17 @@ void VpnPage::startStopSelected()
     if (!m_client || !server || !isAdmin() || m_busy)
         return;
     m_message.clear();
-    m_busy = true;
     const qint64 id = server->id;
     const bool running = server->status == QLatin1String("running");
+    if (running && MessageBox::question(
+                       this, tr("Stop WireGuard server"),
+                       tr("Stop \"%1\"? Its interface %2 goes down and every client connected "
+                          "through it loses its tunnel until the server is started again.")
+                           .arg(server->name, server->interfaceName),
+                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                       QStringLiteral("vpn.confirmStopServer")) != QMessageBox::Yes)
+        return;
+    m_busy = true;
     auto done = client::within(this, [this, id, running](Result<client::WgRunState> r) {
         m_busy = false;
         if (!r)

@@ -29,6 +29,13 @@ QString dateTimeText(const QDateTime &time, QLocale::FormatType format, TimeDeta
     return QLocale().toString(time.toLocalTime(), dateTimeFormat(format, detail));
 }
 
+QString dateText(const QDateTime &time, QLocale::FormatType format, const QString &invalid)
+{
+    if (!time.isValid())
+        return invalid;
+    return QLocale().toString(time.toLocalTime().date(), format);
+}
+
 void refreshTexts(QAbstractItemModel *model)
 {
     if (!model)

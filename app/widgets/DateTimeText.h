@@ -30,6 +30,9 @@ inline QString dateTimeTextWithSeconds(const QDateTime &time, const QString &inv
 {
     return dateTimeText(time, QLocale::ShortFormat, TimeDetail::Seconds, invalid);
 }
+// The local date alone, in the locale's short (or long) form.
+QString dateText(const QDateTime &time, QLocale::FormatType format = QLocale::ShortFormat,
+                 const QString &invalid = {});
 // The format dateTimeText() uses, for QDateTimeEdit::setDisplayFormat.
 QString dateTimeFormat(QLocale::FormatType format = QLocale::ShortFormat,
                        TimeDetail detail = TimeDetail::Minutes);

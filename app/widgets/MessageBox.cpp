@@ -9,6 +9,7 @@ namespace {
 QMessageBox::StandardButton g_nextAnswer = QMessageBox::NoButton;
 QString g_lastText;
 QString g_lastObjectName;
+QMessageBox::StandardButton g_lastDefaultButton = QMessageBox::NoButton;
 DialogSeam::Handler g_nextHandler;
 
 } // namespace
@@ -21,6 +22,7 @@ QMessageBox::StandardButton MessageBox::ask(QMessageBox::Icon icon, QWidget *par
 {
     g_lastText = text;
     g_lastObjectName = objectName;
+    g_lastDefaultButton = defaultButton;
     if (g_nextAnswer != QMessageBox::NoButton) {
         const QMessageBox::StandardButton answer = g_nextAnswer;
         g_nextAnswer = QMessageBox::NoButton;
@@ -77,6 +79,11 @@ QString MessageBox::lastText()
 QString MessageBox::lastObjectName()
 {
     return g_lastObjectName;
+}
+
+QMessageBox::StandardButton MessageBox::lastDefaultButton()
+{
+    return g_lastDefaultButton;
 }
 
 int DialogSeam::exec(QDialog *dialog)

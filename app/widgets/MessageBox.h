@@ -38,6 +38,8 @@ public:
     // The text and objectName of the last box asked, shown or answered.
     static QString lastText();
     static QString lastObjectName();
+    // The default button of the last box (what Enter would choose).
+    static QMessageBox::StandardButton lastDefaultButton();
 
 private:
     static QMessageBox::StandardButton ask(QMessageBox::Icon icon, QWidget *parent,

@@ -161,14 +161,26 @@ void RemoteApi::containers(const QString &nodeId, Callback<QList<ContainerRow>> 
         std::move(done));
 }
 
+namespace {
+
+// A container's stop, restart or forced remove waits for the engine's stop
+// grace period (10 s by default, then SIGKILL): the agent gives Docker 60 s
+// (DockerEngine::kTimeoutMs), the server gives the agent 45 s
+// (DockerOps::kContainerActionTimeoutMs), and the console waits longer than
+// the server, so that it hears the server's answer instead of guessing.
+constexpr int kContainerActionTimeoutMs = 60'000;
+
+} // namespace
+
 void RemoteApi::containerAction(const QString &nodeId, const QString &container,
                                 const QString &action, Callback<void> done)
 {
+    ApiRequest request =
+        ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/docker/containers/") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(container)) + u'/' + action);
+    request.timeoutMs = kContainerActionTimeoutMs;
     m_client.call<void>(
-        ApiRequest::post(kRemoteNodes + nodeId + QStringLiteral("/docker/containers/")
-                         + QString::fromLatin1(QUrl::toPercentEncoding(container)) + u'/'
-                         + action),
-        [](const ApiResponse &) { return Status(); }, std::move(done));
+        std::move(request), [](const ApiResponse &) { return Status(); }, std::move(done));
 }
 
 void RemoteApi::removeContainer(const QString &nodeId, const QString &container, bool force,
@@ -179,6 +191,7 @@ void RemoteApi::removeContainer(const QString &nodeId, const QString &container,
                                          + QString::fromLatin1(QUrl::toPercentEncoding(container)));
     if (force)
         request.query.addQueryItem(QStringLiteral("force"), QStringLiteral("true"));
+    request.timeoutMs = kContainerActionTimeoutMs; // a running one is stopped first
     m_client.call<void>(
         std::move(request), [](const ApiResponse &) { return Status(); }, std::move(done));
 }

@@ -26,12 +26,16 @@
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -57,10 +61,12 @@ private slots:
     void cleanupTestCase();
     void init() { MessageBox::setNextAnswer(QMessageBox::NoButton); }
     void containersAreManagedThroughTheUi();
+    void aSlowStopIsWaitedFor();
     void theLogFollowsTheContainer();
     void followShowsTheLogLive();
     void aQuietContainersLogSaysWhyItIsEmpty();
     void imagesAndComposeProjects();
+    void imageTimesReadInTheLanguage();
     void composeUpAndDownThroughTheUi();
     void screenshots();
     void removeAsksFirst();
@@ -202,6 +208,19 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     QVERIFY(stop->isEnabled() && restart->isEnabled() && !start->isEnabled());
 
     QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    // Stop asks first, Cancel the default; cancelled, nothing is sent.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    stop->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmStop"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("\"hm-web\" on dock-1")),
+             qPrintable(MessageBox::lastText()));
+    const int answers = view->answers();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answers, 20000);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(stateOf(view, m_webId), QStringLiteral("running"));
+    QVERIFY(stop->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
     stop->click();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
@@ -224,6 +243,40 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
     QCOMPARE(finished.at(2).at(0).toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("running"), 20000);
+}
+
+void TestNodeDocker::aSlowStopIsWaitedFor()
+{
+    // A container that ignores SIGTERM (a shell as PID 1 without a trap)
+    // stops only when the engine kills it after its grace period, here
+    // 12 s: longer than the console's usual 10 s request timeout. The
+    // console waits for the answer and says the container stopped, never
+    // that it "was not changed".
+    const QString slowId = m_podman.createContainer(
+        QStringLiteral("hm-slow"), QStringLiteral("while true; do sleep 1; done"), {}, {}, 12);
+    QVERIFY(!slowId.isEmpty());
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(slowId) >= 0, 20000);
+    select(view, slowId);
+    auto *stop = child<QPushButton>(view, "nodes.docker.stop");
+    auto *message = child<QLabel>(view, "nodes.docker.message");
+    QVERIFY(stop->isEnabled());
+    QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    QElapsedTimer took;
+    took.start();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(took.elapsed() >= 10000, "the engine's grace period was not waited for");
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(message->text()));
+    QCOMPARE(message->text(), QStringLiteral("Stopped \"hm-slow\"."));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, slowId), QStringLiteral("exited"), 20000);
+    QCOMPARE(
+        m_podman.request("DELETE", "/v1.41/containers/" + slowId.toLatin1() + "?force=true").status,
+        204);
 }
 
 void TestNodeDocker::theLogFollowsTheContainer()
@@ -331,6 +384,23 @@ void TestNodeDocker::followShowsTheLogLive()
     QVERIFY(!view->isFollowing());
     QVERIFY2(child<QLabel>(view, "nodes.docker.logTitle")->text().contains("ended"),
              qPrintable(child<QLabel>(view, "nodes.docker.logTitle")->text()));
+
+    // Started again (on the daemon, then through the button): the live log
+    // comes back, Follow on and the title saying so, not "ended".
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, briefId), QStringLiteral("exited"), 20000);
+    QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-brief/start").status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(follow->isChecked(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isFollowing(), 10000);
+    auto *title = child<QLabel>(view, "nodes.docker.logTitle");
+    QVERIFY2(title->text().contains("live") && !title->text().contains("ended"),
+             qPrintable(title->text()));
+    QCOMPARE(m_podman.request("POST", "/v1.41/containers/hm-brief/stop?t=2").status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(!follow->isChecked(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, briefId), QStringLiteral("exited"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, "nodes.docker.start")->isEnabled(), 10000);
+    child<QPushButton>(view, "nodes.docker.start")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(follow->isChecked() && view->isFollowing(), 30000);
+    QVERIFY2(!title->text().contains("ended"), qPrintable(title->text()));
     QCOMPARE(m_podman.request("DELETE", "/v1.41/containers/hm-brief?force=true").status, 204);
 }
 
@@ -379,6 +449,40 @@ void TestNodeDocker::imagesAndComposeProjects()
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 1), QStringLiteral("Not up"));
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 3),
              m_composeRoot.filePath(QStringLiteral("hmshop")));
+}
+
+void TestNodeDocker::imageTimesReadInTheLanguage()
+{
+    // The Created column goes through the console's date/time helper: in
+    // zh_TW a 24-hour time, not CLDR's day period passed through as "B".
+    const QJsonArray listed =
+        QJsonDocument::fromJson(m_podman.request("GET", "/v1.41/images/json").body).array();
+    QDateTime created;
+    for (const QJsonValue &image : listed)
+        if (image.toObject()
+                .value("RepoTags")
+                .toArray()
+                .contains(QStringLiteral("localhost/hm-busybox:test")))
+            created =
+                QDateTime::fromSecsSinceEpoch(qint64(image.toObject().value("Created").toDouble()));
+    QVERIFY(created.isValid());
+    for (const QString &language : {QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+        QVERIFY(page);
+        NodeDockerView *view = dockerOf(*page);
+        QVERIFY(view);
+        child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(1);
+        auto *images = child<QTableWidget>(view, "nodes.docker.images");
+        QTRY_VERIFY_WITH_TIMEOUT(images->rowCount() >= 1, 20000);
+        const QList<QTableWidgetItem *> found =
+            images->findItems(QStringLiteral("localhost/hm-busybox:test"), Qt::MatchContains);
+        QVERIFY(!found.isEmpty());
+        const QString shown = images->item(found.first()->row(), 3)->text();
+        QCOMPARE(shown, dateTimeText(created));
+        QVERIFY2(!shown.contains(u'B'), qPrintable(shown));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestNodeDocker::composeUpAndDownThroughTheUi()

@@ -77,6 +77,7 @@ private slots:
     void cleanupTestCase();
     void tabOnlyWhereNginxIsUsable();
     void startEditRefuseSaveAndStop();
+    void offlineNodeSaysSo();
     void screenshots();
 
 private:
@@ -311,8 +312,78 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
              qPrintable(certificate->text()));
     QVERIFY(QFile::exists(path(QStringLiteral("ssl/main.test.key"))));
 
-    child<QPushButton>(view, "nodes.nginx.stop")->click();
+    // Stop takes every site down: it asks first, Cancel the default, and
+    // cancelled nothing is sent.
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
+    auto *stop = child<QPushButton>(view, "nodes.nginx.stop");
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    stop->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.nginx.confirmStop"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("web-1")) &&
+                 MessageBox::lastText().contains(QStringLiteral("Every site")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!view->isBusy());
+    QTest::qWait(500);
+    QVERIFY(nginxPid() > 0 && ::kill(pid_t(nginxPid()), 0) == 0);
+    QVERIFY(state->text().startsWith(QStringLiteral("Running")));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    stop->click();
     QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Stopped")), 30000);
+}
+
+void TestNodeNginx::offlineNodeSaysSo()
+{
+    // Like the Processes, Files and Docker tabs: with the agent offline the
+    // tab says so instead of keeping stale data with Start/Restart enabled,
+    // and a NODE_OFFLINE answer is that state, not an error in plain text.
+    auto row = await<NodeRow>([&](auto done) { NodesApi(*client()).get(m_web.nodeId, done); });
+    QVERIFY(row.ok());
+    NodeNginxView view;
+    view.setClient(client());
+    view.resize(1000, 500);
+    view.show();
+    view.setNode(&row.value());
+    auto *restart = child<QPushButton>(&view, "nodes.nginx.restart");
+    auto *start = child<QPushButton>(&view, "nodes.nginx.start");
+    auto *sites = child<QTableWidget>(&view, "nodes.nginx.sites");
+    auto *title = child<QLabel>(&view, "nodes.nginx.emptyTitle");
+    QTRY_VERIFY_WITH_TIMEOUT(restart->isEnabled() && !view.isBusy(), 20000);
+    QVERIFY(sites->isVisible() && sites->rowCount() == 1);
+    QVERIFY(!title || !title->isVisible());
+
+    NodeRow offline = row.value();
+    offline.status = QStringLiteral("offline");
+    offline.online = false;
+    view.setNode(&offline);
+    QVERIFY(!start->isEnabled() && !restart->isEnabled());
+    QVERIFY(!sites->isVisible());
+    QVERIFY(title && title->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("The node is offline"));
+    QVERIFY(!view.isBusy()); // nothing asked of an offline node
+
+    // Online again: read at once.
+    view.setNode(&row.value());
+    QTRY_VERIFY_WITH_TIMEOUT(restart->isEnabled() && !view.isBusy(), 20000);
+    QVERIFY(sites->isVisible() && !title->isVisible());
+
+    // A node whose agent is not connected although its row says online:
+    // the server's NODE_OFFLINE shows as the same state, with Retry.
+    auto ghost = await<EnrolledNode>([&](auto done) {
+        NodesApi(*client()).create(
+            NewNode{QStringLiteral("ghost-1"), {}, {QStringLiteral("web")}, 0}, done);
+    });
+    QVERIFY(ghost.ok());
+    NodeRow ghostRow = ghost->node;
+    ghostRow.status = QStringLiteral("online");
+    ghostRow.online = true;
+    view.setNode(&ghostRow);
+    QTRY_VERIFY_WITH_TIMEOUT(title->isVisible() && !view.isBusy(), 20000);
+    QCOMPARE(title->text(), QStringLiteral("The node is offline"));
+    QVERIFY(!child<QLabel>(&view, "nodes.nginx.message")->isVisible());
+    QVERIFY(!start->isEnabled() && !restart->isEnabled());
+    QVERIFY(child<QPushButton>(&view, "nodes.nginx.emptyAction")->isVisible()); // Retry
+    QVERIFY(await<void>([&](auto done) { NodesApi(*client()).remove(ghostRow.id, done); }).ok());
 }
 
 void TestNodeNginx::screenshots()

@@ -153,6 +153,11 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
     sleeper.start(QStringLiteral("sleep"), {QStringLiteral("300")});
     QVERIFY(sleeper.waitForStarted());
     const qint64 pid = sleeper.processId();
+    // Another sleep listed next to it: after the kill the selection must
+    // not move on to it.
+    QProcess bystander;
+    bystander.start(QStringLiteral("sleep"), {QStringLiteral("301")});
+    QVERIFY(bystander.waitForStarted());
 
     auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
     QVERIFY(page);
@@ -177,7 +182,10 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
         }
         return true;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) >= 0 && onlySleeps(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) >= 0 &&
+                                 view->model()->rowOfPid(bystander.processId()) >= 0 &&
+                                 onlySleeps(),
+                             20000);
 
     auto *kill = child<QPushButton>(view, "nodes.processes.kill");
     QVERIFY(!kill->isEnabled()); // nothing selected yet
@@ -203,6 +211,24 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) < 0, 20000);
     QCOMPARE(child<QLabel>(view, "nodes.processes.message")->text(),
              QStringLiteral("Sent SIGTERM to \"sleep\" (pid %1).").arg(pid));
+    // Nothing is selected after the kill: a second press cannot hit
+    // another process, Kill waits for the user to choose again.
+    auto *list = child<QTableView>(view, "nodes.processes.list");
+    QVERIFY(view->model()->rowOfPid(bystander.processId()) >= 0);
+    QVERIFY(!list->selectionModel()->hasSelection());
+    QVERIFY(!kill->isEnabled());
+    bool askedAgain = false;
+    DialogSeam::setNextHandler([&](QDialog *) {
+        askedAgain = true;
+        return int(QDialog::Rejected);
+    });
+    kill->click();
+    QVERIFY(!askedAgain);
+    DialogSeam::setNextHandler({});
+    list->selectRow(view->model()->rowOfPid(bystander.processId()));
+    QVERIFY(kill->isEnabled());
+    bystander.kill();
+    bystander.waitForFinished();
 }
 
 void TestNodeProcesses::theAgentItselfIsProtected()

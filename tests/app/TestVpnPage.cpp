@@ -354,6 +354,23 @@ void TestVpnPage::startAndStopChangeTheStatus()
                               QStringLiteral("Running"), 15000);
     QTRY_COMPARE(startStop->text(), QStringLiteral("Stop"));
     QVERIFY(child<QLabel>(&page, "vpn.state")->text().contains(QLatin1String("1 running")));
+    // Stopping drops every client: it asks first, Cancel the default, and
+    // cancelled the server keeps running.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    startStop->click();
+    QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.confirmStopServer"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("\"office\"")) &&
+                 MessageBox::lastText().contains(QStringLiteral("wg-office")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(startStop->isEnabled());
+    QTest::qWait(500);
+    QCOMPARE(cell(page.model(), 0, WgServerModel::StatusColumn), QStringLiteral("Running"));
+    auto running = await<hm::client::WgServerRow>(
+        [&](auto done) { api().server(page.model()->server(0)->id, done); });
+    QVERIFY(running.ok());
+    QCOMPARE(running.value().status, QStringLiteral("running"));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
     startStop->click();
     QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::StatusColumn),
                               QStringLiteral("Stopped"), 15000);

@@ -135,14 +135,14 @@ public:
     // Creates (and starts) a container running `command`, with Docker's
     // HealthConfig `healthcheck` when given; its id.
     QString createContainer(const QString &name, const QString &command,
-                            const QJsonObject &labels = {}, const QJsonObject &healthcheck = {})
+                            const QJsonObject &labels = {}, const QJsonObject &healthcheck = {},
+                            int stopTimeout = 2)
     {
-        QJsonObject spec{
-            {QStringLiteral("Image"), QStringLiteral("localhost/hm-busybox:test")},
-            {QStringLiteral("Cmd"),
-             QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}},
-            {QStringLiteral("Labels"), labels},
-            {QStringLiteral("StopTimeout"), 2}};
+        QJsonObject spec{{QStringLiteral("Image"), QStringLiteral("localhost/hm-busybox:test")},
+                         {QStringLiteral("Cmd"),
+                          QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}},
+                         {QStringLiteral("Labels"), labels},
+                         {QStringLiteral("StopTimeout"), stopTimeout}};
         if (!healthcheck.isEmpty())
             spec.insert(QStringLiteral("Healthcheck"), healthcheck);
         const DockerAnswer created =
