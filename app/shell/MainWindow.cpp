@@ -15,6 +15,7 @@
 #include "shell/LanguageManager.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
+#include "shell/ShownPageLayout.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
@@ -91,9 +92,14 @@ MainWindow::MainWindow(LanguageManager *languages, ServerConnection *connection,
     pagesScroll->setObjectName(QStringLiteral("pagesScroll"));
     pagesScroll->setFrameShape(QFrame::NoFrame);
     pagesScroll->setWidgetResizable(true);
-    m_pages = new QStackedWidget(pagesScroll);
+    // The stack sits in a holder whose layout asks for the shown page's
+    // minimum only (ShownPageLayout says why).
+    auto *pagesHolder = new QWidget(pagesScroll);
+    pagesHolder->setObjectName(QStringLiteral("pagesHolder"));
+    m_pages = new QStackedWidget(pagesHolder);
     m_pages->setObjectName(QStringLiteral("pages"));
-    pagesScroll->setWidget(m_pages);
+    new ShownPageLayout(pagesHolder, m_pages);
+    pagesScroll->setWidget(pagesHolder);
     m_splitter->addWidget(pagesScroll);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);

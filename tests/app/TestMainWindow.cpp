@@ -18,10 +18,13 @@
 #include <QMenuBar>
 #include <QRandomGenerator>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QtTest>
 #include <memory>
 
@@ -30,6 +33,30 @@ using hm::app::MainWindow;
 using hm::app::ServerConnection;
 
 namespace {
+
+// Something that would like to be very tall (a terminal's 24 rows, a log's
+// lines) but works in little.
+class TallPreference final : public QWidget
+{
+public:
+    using QWidget::QWidget;
+    QSize sizeHint() const override { return {200, 3000}; }
+    QSize minimumSizeHint() const override { return {200, 60}; }
+};
+
+// A page as the sections build theirs: a word-wrapped header (which gives
+// the layout a height-for-width) over its content.
+QWidget *pageWith(QWidget *content)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *header = new QLabel(QStringLiteral("A header long enough to wrap when the window is "
+                                             "narrow, as the sections' descriptions do."));
+    header->setWordWrap(true);
+    layout->addWidget(header);
+    layout->addWidget(content, 1);
+    return page;
+}
 
 QByteArray randomMasterKey()
 {
@@ -78,6 +105,7 @@ private slots:
     void localServerLogsHaveRecords();
     void switchesLanguageLive();
     void persistsGeometryAndSection();
+    void pagesTakeTheWindowsHeightNotTheirPreference();
     void cleanupTestCase();
 
 private:
@@ -136,6 +164,60 @@ void TestMainWindow::cleanup()
     // Back to English for the next test function.
     if (m_languages->currentLanguage() != QLatin1String("en"))
         QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// A page is as tall as the window shows, however tall its contents would
+// like to be: it scrolls as a whole only when its minimum does not fit, and
+// only its own minimum counts, not another page's. (A terminal opened in a
+// node's detail made the Nodes page grow under the status bar and stay so.)
+void TestMainWindow::pagesTakeTheWindowsHeightNotTheirPreference()
+{
+    window()->resize(1100, 700);
+    auto *scroll = child<QScrollArea>(QStringLiteral("pagesScroll"));
+    auto *pages = child<QStackedWidget>(QStringLiteral("pages"));
+    QVERIFY(scroll);
+    QVERIFY(pages);
+
+    auto *tall = new TallPreference;
+    QWidget *preferring = pageWith(tall);
+    auto *demanding = new QWidget;
+    demanding->setMinimumHeight(2000);
+    QWidget *needing = pageWith(demanding);
+    pages->addWidget(preferring);
+    pages->addWidget(needing);
+    const auto removePages = qScopeGuard([&] {
+        delete preferring;
+        delete needing;
+    });
+
+    // The preference alone: the page fits the viewport, no scroll bar, and
+    // the tall widget ends inside what shows.
+    pages->setCurrentWidget(preferring);
+    QTRY_COMPARE(pages->height(), scroll->viewport()->height());
+    QVERIFY(!scroll->verticalScrollBar()->isVisible());
+    const QRect shown(scroll->viewport()->mapTo(window(), QPoint(0, 0)),
+                      scroll->viewport()->size());
+    QVERIFY2(shown.contains(QRect(tall->mapTo(window(), QPoint(0, 0)), tall->size())),
+             qPrintable(QStringLiteral("tall widget %1 px high in a viewport of %2")
+                            .arg(tall->height())
+                            .arg(shown.height())));
+
+    // A page whose minimum does not fit scrolls.
+    pages->setCurrentWidget(needing);
+    QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+    QVERIFY(pages->height() >= 2000);
+
+    // Back to the first: the other page's minimum no longer counts.
+    pages->setCurrentWidget(preferring);
+    QTRY_COMPARE(pages->height(), scroll->viewport()->height());
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
+
+    // The window shrunk and grown again: the page follows both ways.
+    window()->resize(1100, 560);
+    QTRY_COMPARE(pages->height(), scroll->viewport()->height());
+    window()->resize(1100, 760);
+    QTRY_COMPARE(pages->height(), scroll->viewport()->height());
+    QVERIFY(!scroll->verticalScrollBar()->isVisible());
 }
 
 void TestMainWindow::cleanupTestCase()
