@@ -3155,6 +3155,10 @@
         <source>%1: %2 (%3).</source>
         <translation>%1: %2 (%3).</translation>
     </message>
+    <message>
+        <source>%1: resolved by %2.</source>
+        <translation>%1: resolved by %2.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRecordModel</name>

@@ -3139,6 +3139,10 @@
         <source>%1: %2 (%3).</source>
         <translation>%1：%2（%3）。</translation>
     </message>
+    <message>
+        <source>%1: resolved by %2.</source>
+        <translation>%1：已由 %2 解決。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertRecordModel</name>

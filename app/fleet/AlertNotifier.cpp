@@ -51,8 +51,14 @@ QString AlertNotifier::messageOf(const QJsonObject &alert)
 {
     const QString node = alert.value(QStringLiteral("node_name")).toString();
     const QString type = alert.value(QStringLiteral("type")).toString();
-    if (alert.value(QStringLiteral("status")).toString() == QLatin1String("resolved"))
+    if (alert.value(QStringLiteral("status")).toString() == QLatin1String("resolved")) {
+        // Resolved by hand is not "back to normal": the node may still be
+        // over its threshold.
+        const QString by = alert.value(QStringLiteral("resolved_by_name")).toString();
+        if (!by.isEmpty())
+            return tr("%1: resolved by %2.").arg(node, by);
         return tr("%1 is back to normal.").arg(node);
+    }
     if (type == QLatin1String("offline"))
         return tr("%1 is offline.").arg(node);
     const double value = alert.value(QStringLiteral("current_value")).toDouble();

@@ -16,6 +16,7 @@
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
 #include "shell/ShownPageLayout.h"
+#include "shell/StatusNotice.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
@@ -287,7 +288,7 @@ void MainWindow::sectionStateChanged()
 
 void MainWindow::showNotice(const QString &text)
 {
-    statusBar()->showMessage(text, kNoticeMs);
+    m_notice->showNotice(text, kNoticeMs);
 }
 
 SectionFrame *MainWindow::sectionFrame(const QString &id) const
@@ -482,7 +483,10 @@ void MainWindow::createStatusBar()
     connectionLayout->addWidget(m_connectionDot);
     connectionLayout->addWidget(m_connectionStatus);
     connectionLayout->addWidget(m_retryButton);
-    connectionLayout->addStretch(1);
+    // Passing notices (an alert fired, a command run) beside the state,
+    // which stays in view.
+    m_notice = new StatusNotice(connectionBox);
+    connectionLayout->addWidget(m_notice, 1);
     bar->addWidget(connectionBox, 1);
 
     m_serverVersion = new QLabel(bar);
@@ -793,7 +797,7 @@ void MainWindow::openCommandPalette()
     if (!m_palette) {
         m_palette = new CommandPalette(this);
         connect(m_palette, &CommandPalette::ran, this,
-                [this](const QString &text) { statusBar()->showMessage(text, kNoticeMs); });
+                [this](const QString &text) { showNotice(text); });
     }
     QList<CommandPalette::Command> commands;
     const auto &all = sections();
@@ -961,7 +965,10 @@ void MainWindow::updateConnectionStatus()
     else
         m_userStatus->setText(tr("Signed in as %1 (%2)").arg(user.username, role));
     m_userStatus->setToolTip(sessionOnly ? sessionOnlyMessage() : QString());
-    m_signInAction->setEnabled(m_connection->state() == ServerConnection::State::Connected);
+    // Signed in already: Sign Out first (another user's sign-in over this
+    // one would leave the pages showing the first user's data meanwhile).
+    m_signInAction->setEnabled(m_connection->state() == ServerConnection::State::Connected &&
+                               !signedIn);
     m_signOutAction->setEnabled(signedIn);
     m_myAccountAction->setEnabled(signedIn);
 }

@@ -23,6 +23,7 @@ namespace hm::app {
 class CommandPalette;
 class LanguageManager;
 class SectionFrame;
+class StatusNotice;
 class StorageWarning;
 struct ServerProfile;
 class ServerConnection;
@@ -204,6 +205,7 @@ private:
     QLabel *m_connectionDot = nullptr;
     QLabel *m_connectionStatus = nullptr;
     QPushButton *m_retryButton = nullptr;
+    StatusNotice *m_notice = nullptr;
     QLabel *m_serverVersion = nullptr;
     QLabel *m_userStatus = nullptr;
     QLabel *m_sectionStatus = nullptr;

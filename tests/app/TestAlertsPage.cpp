@@ -877,9 +877,19 @@ void TestAlertsPage::windowSaysAndOpensTheAlert()
         hm::client::EventHub::of(m_server.connection->client())->isSubscribed(page->notifier()));
     QVERIFY(window.selectSection(QStringLiteral("dashboard")));
     agent.send(hm::fleet::serialize(hm::test::AgentPeer::report(1, 75.0)));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        window.statusBar()->currentMessage().contains(QLatin1String("Alert: CPU burning")), 15000);
-    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("loud-03")));
+    auto *notice = window.statusBar()->findChild<QLabel *>(QStringLiteral("status.notice"));
+    auto *connection = window.statusBar()->findChild<QLabel *>(QStringLiteral("connectionStatus"));
+    QVERIFY(notice);
+    QVERIFY(connection);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->toolTip().contains(QLatin1String("Alert: CPU burning")),
+                             15000);
+    QVERIFY(notice->toolTip().contains(QLatin1String("loud-03")));
+    QVERIFY(notice->isVisible());
+    // Beside the connection state, which stays in view (QStatusBar's own
+    // message hid it while an alert was shown).
+    QVERIFY(connection->isVisible());
+    QVERIFY(!connection->text().isEmpty());
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
     // The notification clicked: the Alerts section with the record selected.
     QTRY_COMPARE_WITH_TIMEOUT(page->records()->state(), AlertRecordModel::State::Ready, 15000);
     QTRY_VERIFY(page->records()->rowCount() > 0);
@@ -970,6 +980,15 @@ void TestAlertsPage::containerRecordsNameTheirContainers()
                       {"threshold", 0},         {"containers", QJsonArray{"db", "web"}},
                       {"containers_more", 0}};
     QCOMPARE(AlertNotifier::messageOf(alert), QStringLiteral("apps-01: 2 containers (db, web)."));
+    // Resolved by the rules: back to normal; resolved by someone: says who,
+    // since the node may still be over its threshold.
+    QJsonObject resolved{{QStringLiteral("status"), QStringLiteral("resolved")},
+                         {QStringLiteral("node_name"), QStringLiteral("apps-01")},
+                         {QStringLiteral("type"), QStringLiteral("cpu")}};
+    QCOMPARE(AlertNotifier::messageOf(resolved), QStringLiteral("apps-01 is back to normal."));
+    resolved.insert(QStringLiteral("resolved_by"), QStringLiteral("u-1"));
+    resolved.insert(QStringLiteral("resolved_by_name"), QStringLiteral("alice"));
+    QCOMPARE(AlertNotifier::messageOf(resolved), QStringLiteral("apps-01: resolved by alice."));
     deleteAllRules();
 }
 

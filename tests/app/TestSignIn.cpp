@@ -243,6 +243,11 @@ void TestSignIn::firstRunSignsInAsTheAdministrator()
     // Said by the label (whole at 1024 px: TestSectionFit); no long status
     // message cut beside it.
     QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+    // Signed in: File > Sign In is off until Sign Out.
+    auto *signInAction = m_window->findChild<QAction *>(QStringLiteral("action.signIn"));
+    auto *signOutAction = m_window->findChild<QAction *>(QStringLiteral("action.signOut"));
+    QVERIFY(!signInAction->isEnabled());
+    QVERIFY(signOutAction->isEnabled());
 
     // The client is signed in for real: an authenticated route answers.
     hm::client::AccountApi account(*m_connection->client());
@@ -260,6 +265,8 @@ void TestSignIn::firstRunSignsInAsTheAdministrator()
 void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
 {
     signOut();
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("action.signIn"))->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("action.signOut"))->isEnabled());
     auto *userStatus = m_window->findChild<QLabel *>(QStringLiteral("userStatus"));
     QCOMPARE(userStatus->text(), QStringLiteral("Not signed in"));
 
