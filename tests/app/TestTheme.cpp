@@ -21,6 +21,7 @@
 #include "flows/FlowsPage.h"
 #include "shell/LanguageManager.h"
 #include "shell/MainWindow.h"
+#include "widgets/ConsoleStyle.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ThemeManager.h"
 
@@ -28,6 +29,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -35,6 +37,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -116,6 +119,7 @@ private slots:
     void settingsRowSwitchesAndFollows();
     void canvasFollows();
     void styleSheetNamesEveryColour();
+    void standardIconsAreTheLineIcons();
     void editorActionsFitAt1280();
     void screenshots();
     void cleanupTestCase();
@@ -180,14 +184,49 @@ void TestTheme::switchingChangesThePalette()
     QVERIFY(QApplication::palette().color(QPalette::Base).lightnessF() < 0.3);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.last().at(0).toBool(), true);
-    // Fusion paints from the palette everywhere.
-    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    // Fusion paints from the palette everywhere (under the console's proxy).
+    auto *consoleStyle = qobject_cast<hm::app::ConsoleStyle *>(QApplication::style());
+    QVERIFY(consoleStyle);
+    QCOMPARE(consoleStyle->baseStyle()->name().toLower(), QStringLiteral("fusion"));
 
     m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(!m_themes->isDark());
     QVERIFY2(windowLightness() > 0.8, qPrintable(QString::number(windowLightness())));
     QVERIFY(QApplication::palette().color(QPalette::Text).lightnessF() < 0.3);
     QCOMPARE(changed.last().at(0).toBool(), false);
+}
+
+// The standard icons the console shows (the Files tab's folders and files,
+// its Up and Refresh) are the line icons in the theme's colour, and dialog
+// buttons carry none: no raster ticks and crosses beside line icons.
+void TestTheme::standardIconsAreTheLineIcons()
+{
+    using hm::app::ConsoleStyle;
+    for (const auto mode : {ThemeManager::Mode::Light, ThemeManager::Mode::Dark}) {
+        m_themes->setMode(mode, ThemeManager::Persist::No);
+        QStyle *style = QApplication::style();
+        QVERIFY(qobject_cast<ConsoleStyle *>(style));
+        for (const auto pixmap : {QStyle::SP_DirIcon, QStyle::SP_FileIcon, QStyle::SP_FileLinkIcon,
+                                  QStyle::SP_FileDialogToParent, QStyle::SP_BrowserReload,
+                                  QStyle::SP_TrashIcon, QStyle::SP_FileDialogNewFolder}) {
+            const QString path = ConsoleStyle::lineIconPath(pixmap);
+            QVERIFY2(QFile::exists(path), qPrintable(path));
+            const QImage shown = style->standardIcon(pixmap).pixmap(24, 24).toImage();
+            const QImage line =
+                ThemeManager::themedIcon(path, QApplication::palette()).pixmap(24, 24).toImage();
+            QVERIFY2(!shown.isNull() && shown == line, qPrintable(path));
+            // Not what Fusion would have drawn.
+            QVERIFY(shown != qobject_cast<ConsoleStyle *>(style)
+                                 ->baseStyle()
+                                 ->standardIcon(pixmap)
+                                 .pixmap(24, 24)
+                                 .toImage());
+        }
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QVERIFY(buttons.button(QDialogButtonBox::Ok)->icon().isNull());
+        QVERIFY(buttons.button(QDialogButtonBox::Cancel)->icon().isNull());
+    }
+    m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 void TestTheme::persistsTheChoice()

@@ -1,0 +1,57 @@
+#include "widgets/ConsoleStyle.h"
+
+#include "widgets/ThemeManager.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QStyleFactory>
+
+namespace hm::app {
+
+ConsoleStyle::ConsoleStyle(QStyle *base)
+    : QProxyStyle(base ? base : QStyleFactory::create(QStringLiteral("Fusion")))
+{}
+
+int ConsoleStyle::styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                            QStyleHintReturn *returnData) const
+{
+    if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
+        return 0;
+    return QProxyStyle::styleHint(hint, option, widget, returnData);
+}
+
+QString ConsoleStyle::lineIconPath(StandardPixmap icon)
+{
+    switch (icon) {
+    case SP_DirIcon:
+    case SP_DirClosedIcon:
+    case SP_DirOpenIcon:
+        return QStringLiteral(":/icons/folder.svg");
+    case SP_FileIcon:
+        return QStringLiteral(":/icons/file.svg");
+    case SP_FileLinkIcon:
+        return QStringLiteral(":/icons/file-link.svg");
+    case SP_FileDialogToParent:
+        return QStringLiteral(":/icons/folder-up.svg");
+    case SP_FileDialogNewFolder:
+        return QStringLiteral(":/icons/folder-plus.svg");
+    case SP_BrowserReload:
+        return QStringLiteral(":/icons/refresh.svg");
+    case SP_TrashIcon:
+        return QStringLiteral(":/icons/trash.svg");
+    default:
+        return {};
+    }
+}
+
+QIcon ConsoleStyle::standardIcon(StandardPixmap icon, const QStyleOption *option,
+                                 const QWidget *widget) const
+{
+    const QString path = lineIconPath(icon);
+    // Without the console's resources (a library's own test) the base's.
+    if (!path.isEmpty() && QFile::exists(path))
+        return ThemeManager::themedIcon(path, widget ? widget->palette() : QApplication::palette());
+    return QProxyStyle::standardIcon(icon, option, widget);
+}
+
+} // namespace hm::app
