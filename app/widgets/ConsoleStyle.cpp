@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QStyleFactory>
+#include <QStyleOptionButton>
 
 namespace hm::app {
 
@@ -18,6 +19,18 @@ int ConsoleStyle::styleHint(StyleHint hint, const QStyleOption *option, const QW
     if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
         return 0;
     return QProxyStyle::styleHint(hint, option, widget, returnData);
+}
+
+QSize ConsoleStyle::sizeFromContents(ContentsType type, const QStyleOption *option,
+                                     const QSize &size, const QWidget *widget) const
+{
+    QSize result = QProxyStyle::sizeFromContents(type, option, size, widget);
+    if (type == CT_PushButton) {
+        const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option);
+        if (button && !button->text.isEmpty())
+            result.rwidth() += 2 * kButtonExtraPadding;
+    }
+    return result;
 }
 
 QString ConsoleStyle::lineIconPath(StandardPixmap icon)

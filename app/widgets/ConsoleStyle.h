@@ -11,7 +11,9 @@ namespace hm::app {
 //   the theme, not Fusion's raster ones beside the line icons elsewhere;
 // - dialog buttons carry no icons: some platform themes (a bare X11
 //   session) give OK and Cancel raster ticks and crosses that no other
-//   button has.
+//   button has;
+// - push buttons keep room beside their text: Fusion leaves 5 px a side,
+//   which full-width Chinese characters fill to the frame.
 class ConsoleStyle final : public QProxyStyle
 {
     Q_OBJECT
@@ -25,6 +27,11 @@ public:
                   QStyleHintReturn *returnData = nullptr) const override;
     QIcon standardIcon(StandardPixmap icon, const QStyleOption *option = nullptr,
                        const QWidget *widget = nullptr) const override;
+    QSize sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &size,
+                           const QWidget *widget) const override;
+
+    // What a push button gets beside its text on each side, over Fusion's.
+    static constexpr int kButtonExtraPadding = 4;
 
     // The line icon standing for `icon`, or an empty path where the console
     // keeps the base style's.
