@@ -35,7 +35,8 @@ void AccountDialogForm::addErrorLineAndButtons()
     m_error = new QLabel(m_dialog);
     m_error->setObjectName(m_prefix + QStringLiteral(".error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
+    // In the style sheet's "bad" tone, as every other error line.
+    m_error->setProperty("tone", QStringLiteral("bad"));
     m_error->hide();
 
     m_buttons = new QDialogButtonBox(m_dialog);

@@ -85,7 +85,8 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("signin.error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
+    // In the style sheet's "bad" tone, as every other error line.
+    m_error->setProperty("tone", QStringLiteral("bad"));
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(this);

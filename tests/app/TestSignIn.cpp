@@ -13,6 +13,7 @@
 #include "shell/MainWindow.h"
 #include "shell/Screenshot.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -271,12 +272,16 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
     QCOMPARE(userStatus->text(), QStringLiteral("Not signed in"));
 
     QString error;
+    QColor errorColour;
     bool stillOpen = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         field<QLineEdit>(dialog, "signin.user")->setText(QStringLiteral("admin"));
         field<QLineEdit>(dialog, "signin.password")->setText(QStringLiteral("not-the-password"));
         submitAndWait(dialog);
-        error = field<QLabel>(dialog, "signin.error")->text();
+        auto *errorLabel = field<QLabel>(dialog, "signin.error");
+        error = errorLabel->text();
+        // In the error colour every other error line has, not the link's.
+        errorColour = errorLabel->palette().color(errorLabel->foregroundRole());
         stillOpen = dialog->result() != QDialog::Accepted;
         field<QLineEdit>(dialog, "signin.password")->setText(adminPassword());
         submitAndWait(dialog);
@@ -284,6 +289,7 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
     });
     QVERIFY(m_window->promptSignIn());
     QCOMPARE(error, QStringLiteral("The username, e-mail address or password is wrong."));
+    QCOMPARE(errorColour, hm::app::ThemeManager::tokenColour("bad", QGuiApplication::palette()));
     QVERIFY(stillOpen);
     QVERIFY(m_connection->isSignedIn());
 }
