@@ -41,6 +41,11 @@ CommandResult runCommand(const QString &program, const QStringList &arguments,
     QProcess process;
     process.setProgram(program);
     process.setArguments(arguments);
+    // The tools' messages in English whatever the host's locale: some are
+    // read ("Address already in use" is the port another program holds).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    process.setProcessEnvironment(environment);
     process.start(QIODevice::ReadWrite);
     if (!process.waitForStarted(timeoutMs))
         return result;

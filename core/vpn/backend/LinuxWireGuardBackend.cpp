@@ -502,6 +502,20 @@ Result<QByteArray> LinuxWireGuardBackend::dump(const QString &name)
     return std::move(shown.out);
 }
 
+Result<QString> LinuxWireGuardBackend::publicKey(const QString &name)
+{
+    // One line, no private key: not the whole dump of up to 10,000 peers.
+    const CommandResult shown =
+        run(QStringLiteral("wg"), {QStringLiteral("show"), name, QStringLiteral("public-key")});
+    if (!shown.succeeded())
+        return toolError(QStringLiteral("could not read the public key of %1").arg(name), shown);
+    const QString key = QString::fromLatin1(shown.out).trimmed();
+    if (key.isEmpty() || key == QLatin1String("(none)"))
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("interface %1 has no public key").arg(name)};
+    return key;
+}
+
 QString LinuxWireGuardBackend::uapiSocketOf(const QString &name)
 {
     return QStringLiteral("/var/run/wireguard/") + name + QStringLiteral(".sock");

@@ -49,6 +49,7 @@ public:
     Status down(const QString &name) override;
     Result<QByteArray> dump(const QString &name) override;
     Result<LinkState> linkState(const QString &name) override;
+    Result<QString> publicKey(const QString &name) override;
 
 private:
     // This boot's id (/proc/sys/kernel/random/boot_id), read once.

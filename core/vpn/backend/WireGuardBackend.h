@@ -95,6 +95,11 @@ public:
     // hand it to the dump parser (core/vpn WgDump), which drops it at once.
     virtual Result<QByteArray> dump(const QString &name) = 0;
     virtual Result<LinkState> linkState(const QString &name) = 0;
+    // The running interface's public key (how the server tells its own
+    // interface from another of the same name). The default reads it from
+    // dump(), wiping the private key beside it; a backend with a cheaper
+    // way (`wg show NAME public-key`) says so.
+    virtual Result<QString> publicKey(const QString &name);
 };
 
 } // namespace hm::vpn

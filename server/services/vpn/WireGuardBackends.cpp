@@ -16,6 +16,9 @@ using hm::vpn::LinuxWireGuardBackend;
 using hm::vpn::WireGuardBackend;
 
 // "auto": the real backend is chosen on the first call (worker thread).
+// Every virtual of WireGuardBackend is handed on: one left out runs the
+// base's default instead of the chosen backend's (forget() did, and a
+// deleted server's config file kept its keys).
 class AutoWireGuardBackend final : public WireGuardBackend
 {
 public:
@@ -37,7 +40,9 @@ public:
     }
     Status down(const QString &name) override { return chosen().down(name); }
     Result<QByteArray> dump(const QString &name) override { return chosen().dump(name); }
+    Status forget(const QString &name) override { return chosen().forget(name); }
     Result<LinkState> linkState(const QString &name) override { return chosen().linkState(name); }
+    Result<QString> publicKey(const QString &name) override { return chosen().publicKey(name); }
 
 private:
     WireGuardBackend &chosen() const

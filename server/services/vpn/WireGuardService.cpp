@@ -349,15 +349,9 @@ Status wgOwnsInterface(hm::vpn::WireGuardBackend &backend, const WgServerRow &sr
         return state.error();
     if (!state.value().exists)
         return {};
-    auto dumped = backend.dump(srv.interfaceName);
-    if (dumped) {
-        // The first line holds the private key: parsed and wiped at once.
-        auto parsed = hm::vpn::parseWgDumpPeers(dumped.value(), srv.interfaceName, {});
-        crypto::wipe(dumped.value());
-        if (parsed && !parsed.value().interfaces.isEmpty() &&
-            parsed.value().interfaces.first().publicKey == srv.publicKey)
-            return {};
-    }
+    auto key = backend.publicKey(srv.interfaceName);
+    if (key && key.value() == srv.publicKey)
+        return {};
     return Error{ErrorCode::Conflict,
                  QStringLiteral("interface: %1 exists on this host and is not this server's "
                                 "(another WireGuard interface or another kind of link); HiveMind "
