@@ -78,6 +78,7 @@ AlertService::AlertService(store::Database &db, FleetService &fleet, auth::Accou
     connect(&m_fleet, &FleetService::nodeChanged, this,
             [this](const QString &nodeId) { m_labels.remove(nodeId); });
     connect(&m_fleet, &FleetService::nodeRevoked, this, &AlertService::forgetNode);
+    connect(&m_fleet, &FleetService::nodeDeleted, this, &AlertService::reloadRulesAndWindows);
     m_offlineCheck.setInterval(kOfflineCheckMs);
     connect(&m_offlineCheck, &QTimer::timeout, this, &AlertService::checkOffline);
     connect(&m_offlineCheck, &QTimer::timeout, this, &AlertService::remindDue);
@@ -597,10 +598,14 @@ void AlertService::forgetNode(const QString &nodeId)
         else
             ++it;
     }
+}
+
+void AlertService::reloadRulesAndWindows()
+{
     // A deleted node takes its own rules and maintenance windows with it
     // (ON DELETE CASCADE): read both again, so that none stays here as a
     // ghost (listed, evaluated, its records failing their foreign key).
-    // A revoked key keeps them, and the store says so.
+    // A revoked key keeps them.
     if (auto rules = allAlertRules(m_db)) {
         m_rules.clear();
         for (const AlertRuleRow &row : rules.value())

@@ -152,6 +152,7 @@ private:
                const QStringList &containers = {});
     void onStatus(const QString &nodeId, bool online);
     void forgetNode(const QString &nodeId);
+    void reloadRulesAndWindows();
     void checkOffline();
     const QStringList &labelsOf(const QString &nodeId);
     void open(const hm::fleet::AlertRule &rule, const QString &nodeId, double value, qint64 atMs,

@@ -98,9 +98,6 @@ FleetService::FleetService(store::Database &db, FlowEngineHost &host, auth::Acco
 {
     m_history->setClock([this] { return now(); });
     m_sparklines->setClock([this] { return now(); });
-    connect(this, &FleetService::nodeRevoked, m_summary, &FleetSummary::forget);
-    connect(this, &FleetService::nodeRevoked, m_sparklines, &NodeSparklines::forget);
-    connect(this, &FleetService::nodeRevoked, m_metricsBatch, &NodeMetricsBatch::forget);
     // Live values for the Nodes list: one batch per interval to everyone
     // who may list nodes (VIEWER included), never journalled for resuming
     // (a console that reconnects reads the sparklines again).
@@ -344,6 +341,7 @@ Status FleetService::remove(const auth::Principal &caller, const auth::ClientInf
     if (deleted.value() == 0)
         return nodeNotFound();
     emit nodeRevoked(id);
+    emit nodeDeleted(id);
     forgetReports(id);
     m_online.remove(id);
     auth::audit(m_db, QStringLiteral("NODE_DELETED"), caller.userId, QStringLiteral("node"), id,
@@ -391,6 +389,7 @@ Result<EnrolmentTicket> FleetService::renewEnrolment(const auth::Principal &call
     }
     if (wasEnrolled) {
         emit nodeRevoked(id);
+        forgetReports(id);
         m_online.remove(id);
     }
     auth::audit(m_db, QStringLiteral("NODE_ENROLMENT_RENEWED"), caller.userId,

@@ -196,6 +196,9 @@ public:
 signals:
     // The node was deleted or its key revoked: its agent must go now.
     void nodeRevoked(const QString &nodeId);
+    // The node's row is gone, and with it (ON DELETE CASCADE) its own alert
+    // rules and maintenance windows; after nodeRevoked.
+    void nodeDeleted(const QString &nodeId);
     void settingsChanged(const hm::fleet::AgentSettings &settings);
     // A report is stored (and acknowledged to its agent): /ws/nodes/{id}.
     void reportStored(const QString &nodeId, const hm::fleet::ReportMessage &report);
@@ -212,8 +215,8 @@ private:
                                                              const QString &status);
 
     // The node's reports as counted in memory (last announced, history
-    // cache, summary, sparklines, metrics batch) start over: deleted, or a
-    // new agent enrolled whose reports count from 1 again.
+    // cache, summary, sparklines, metrics batch) start over: deleted, its
+    // key revoked, or a new agent enrolled whose reports count from 1 again.
     void forgetReports(const QString &nodeId);
 
     qint64 now() const { return m_now ? m_now() : 0; }
