@@ -343,7 +343,8 @@ BgpPane::BgpPane(QWidget *parent) : Retranslating(parent)
     split->setChildrenCollapsible(false);
     auto *top = new QWidget(split);
     auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
+    // Room under the state lines: they sat on the splitters' grips.
+    topLayout->setContentsMargins(0, 0, 0, 6);
     m_sessionView = bgpTable(top, "vpn.bgp.sessions", m_sessions);
     const int widths[] = {140, 180, 100, 100, 100, 90, 100};
     for (int c = 0; c < 7; ++c)
@@ -355,7 +356,7 @@ BgpPane::BgpPane(QWidget *parent) : Retranslating(parent)
     topLayout->addWidget(m_sessionsState);
     auto *bottom = new QWidget(split);
     auto *bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 8, 0, 0);
+    bottomLayout->setContentsMargins(0, 8, 0, 6);
     m_routesTitle = new QLabel(bottom);
     m_routesTitle->setObjectName(QStringLiteral("vpn.bgp.routesTitle"));
     m_routesTitle->setProperty("hmStyle", QStringLiteral("editorTitle"));

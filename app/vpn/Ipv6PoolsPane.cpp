@@ -120,18 +120,16 @@ Ipv6PoolsPane::Ipv6PoolsPane(QWidget *parent) : Retranslating(parent)
     layout->addLayout(actions);
 
     auto *split = new QSplitter(Qt::Vertical, this);
-
     // Asks for its minimum, not two tables' preferred heights: the page
-
     // under its tab bar must fit the smallest window (TestSectionFit).
-
     split->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 
     split->setMinimumHeight(240);
     split->setChildrenCollapsible(false);
     auto *top = new QWidget(split);
     auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
+    // Room under the pools' state line: it sat on the splitter's grip.
+    topLayout->setContentsMargins(0, 0, 0, 6);
     m_poolView = poolTable(top, "vpn.pools.list", m_pools);
     m_poolView->setColumnWidth(0, 160);
     m_poolView->setColumnWidth(1, 200);

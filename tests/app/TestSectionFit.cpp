@@ -210,6 +210,25 @@ QStringList TestSectionFit::problems(MainWindow &window, const QString &state)
                          .arg(label->height())
                          .arg(needed);
     }
+    // Text keeps clear of a splitter's grip (the IPv6 pools' state line
+    // sat on it, the grip's dots under its letters).
+    for (auto *handle : page->findChildren<QSplitterHandle *>()) {
+        if (!handle->isVisible() || insideInnerScroller(handle, page))
+            continue;
+        const QRect grip(handle->mapTo(&window, QPoint(0, 0)), handle->size());
+        const QRect near = handle->orientation() == Qt::Vertical ? grip.adjusted(0, -2, 0, 2)
+                                                                 : grip.adjusted(-2, 0, 2, 0);
+        for (auto *label : page->findChildren<QLabel *>()) {
+            if (!label->isVisible() || label->text().isEmpty() || label->window() != &window ||
+                insideInnerScroller(label, page) || inHiddenDockTab(label, &window))
+                continue;
+            const QRect text(label->mapTo(&window, label->contentsRect().topLeft()),
+                             label->contentsRect().size());
+            if (text.intersects(near))
+                found << QStringLiteral("%1: \"%2\" touches a splitter's grip")
+                             .arg(state, label->text().left(60));
+        }
+    }
     // The flow canvas keeps room to work in (charts are views too, but
     // they scale).
     if (auto *canvas = page->findChild<QGraphicsView *>(QStringLiteral("editor.canvas"));
