@@ -15,6 +15,8 @@
 #include "shell/LanguageManager.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/BackgroundTasksStatus.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
@@ -494,6 +496,9 @@ void MainWindow::createStatusBar()
     // Warned before the disk is full, whatever section is shown.
     m_storageWarning = new StorageWarning(bar);
     bar->addPermanentWidget(m_storageWarning);
+
+    // Long-running work of any section (transfers, backups) and its task list.
+    bar->addPermanentWidget(new BackgroundTasksStatus(BackgroundTasks::of(this), bar));
 
     m_userStatus = new QLabel(bar);
     m_userStatus->setObjectName(QStringLiteral("userStatus"));
