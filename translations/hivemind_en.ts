@@ -2902,6 +2902,14 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Agent upgrade to %1</source>
+        <translation>Agent upgrade to %1</translation>
+    </message>
+    <message>
+        <source>Not started: the password was not given.</source>
+        <translation>Not started: the password was not given.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelDialog</name>
@@ -4447,6 +4455,66 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BackgroundTaskList</name>
+    <message>
+        <source>Background tasks</source>
+        <translation>Background tasks</translation>
+    </message>
+    <message>
+        <source>No background tasks.</source>
+        <translation>No background tasks.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Clear finished</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Running… %1 %</source>
+        <translation>Running… %1 %</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackgroundTasksStatus</name>
+    <message numerus="yes">
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>%n task running</numerusform>
+            <numerusform>%n tasks running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished</source>
+        <translation>
+            <numerusform>%n task finished</numerusform>
+            <numerusform>%n tasks finished</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the background tasks</source>
+        <translation>Show the background tasks</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BackupListModel</name>
     <message>
         <source>Scheduled</source>
@@ -4713,6 +4781,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
             <numerusform>Kept: the newest %n, and one per week for %1 weeks.</numerusform>
             <numerusform>Kept: the newest %n, and one per week for %1 weeks.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped: the console left that server.</source>
+        <translation>Stopped: the console left that server.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>Cancelled: nothing was kept.</translation>
+    </message>
+    <message>
+        <source>Backup of the server</source>
+        <translation>Backup of the server</translation>
+    </message>
+    <message>
+        <source>Download of the backup %1</source>
+        <translation>Download of the backup %1</translation>
+    </message>
+    <message>
+        <source>Upload of the backup file %1</source>
+        <translation>Upload of the backup file %1</translation>
+    </message>
+    <message>
+        <source>Restore of the backup of %1</source>
+        <translation>Restore of the backup of %1</translation>
     </message>
 </context>
 <context>
@@ -11046,6 +11138,49 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&quot;%1&quot; was cancelled.</source>
         <translation>&quot;%1&quot; was cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferTask</name>
+    <message>
+        <source>Upload of &quot;%1&quot; to %2</source>
+        <translation>Upload of &quot;%1&quot; to %2</translation>
+    </message>
+    <message>
+        <source>Download of &quot;%1&quot; from %2</source>
+        <translation>Download of &quot;%1&quot; from %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Preparing (checksum)…</source>
+        <translation>Preparing (checksum)…</translation>
+    </message>
+    <message>
+        <source>Checking the file on the node…</source>
+        <translation>Checking the file on the node…</translation>
+    </message>
+    <message>
+        <source>Uploaded (%1).</source>
+        <translation>Uploaded (%1).</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Interrupted at %1: %2 (Resume in the node&apos;s Files tab.)</source>
+        <translation>Interrupted at %1: %2 (Resume in the node&apos;s Files tab.)</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>Cancelled: nothing was kept.</translation>
+    </message>
+    <message>
+        <source>Stopped: its Files tab closed.</source>
+        <translation>Stopped: its Files tab closed.</translation>
     </message>
 </context>
 <context>

@@ -2886,6 +2886,14 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Agent upgrade to %1</source>
+        <translation>将代理升级到 %1</translation>
+    </message>
+    <message>
+        <source>Not started: the password was not given.</source>
+        <translation>未开始：未提供密码。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelDialog</name>
@@ -4420,6 +4428,64 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BackgroundTaskList</name>
+    <message>
+        <source>Background tasks</source>
+        <translation>后台任务</translation>
+    </message>
+    <message>
+        <source>No background tasks.</source>
+        <translation>没有后台任务。</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>Running… %1 %</source>
+        <translation>运行中… %1 %</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackgroundTasksStatus</name>
+    <message numerus="yes">
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>%n 个任务运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished</source>
+        <translation>
+            <numerusform>%n 个任务已结束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the background tasks</source>
+        <translation>显示后台任务</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BackupListModel</name>
     <message>
         <source>Scheduled</source>
@@ -4685,6 +4751,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>保留：最新的 %n 份，以及 %1 周内每周一份。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped: the console left that server.</source>
+        <translation>已停止：控制台已离开该服务器。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>已取消：未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Backup of the server</source>
+        <translation>备份服务器</translation>
+    </message>
+    <message>
+        <source>Download of the backup %1</source>
+        <translation>下载备份 %1</translation>
+    </message>
+    <message>
+        <source>Upload of the backup file %1</source>
+        <translation>上传备份文件 %1</translation>
+    </message>
+    <message>
+        <source>Restore of the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
     </message>
 </context>
 <context>
@@ -10986,6 +11076,49 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&quot;%1&quot; was cancelled.</source>
         <translation>已取消“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferTask</name>
+    <message>
+        <source>Upload of &quot;%1&quot; to %2</source>
+        <translation>上传“%1”到 %2</translation>
+    </message>
+    <message>
+        <source>Download of &quot;%1&quot; from %2</source>
+        <translation>从 %2 下载“%1”</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1／共 %2</translation>
+    </message>
+    <message>
+        <source>Preparing (checksum)…</source>
+        <translation>准备中（计算校验和）…</translation>
+    </message>
+    <message>
+        <source>Checking the file on the node…</source>
+        <translation>正在节点上检查文件…</translation>
+    </message>
+    <message>
+        <source>Uploaded (%1).</source>
+        <translation>已上传（%1）。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Interrupted at %1: %2 (Resume in the node&apos;s Files tab.)</source>
+        <translation>在 %1 中断：%2（可在节点的“文件”标签页继续。）</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>已取消：未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Stopped: its Files tab closed.</source>
+        <translation>已停止：其“文件”标签页已关闭。</translation>
     </message>
 </context>
 <context>

@@ -2886,6 +2886,14 @@
         <source>Close</source>
         <translation>關閉</translation>
     </message>
+    <message>
+        <source>Agent upgrade to %1</source>
+        <translation>將代理程式升級到 %1</translation>
+    </message>
+    <message>
+        <source>Not started: the password was not given.</source>
+        <translation>未開始：未提供密碼。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelDialog</name>
@@ -4420,6 +4428,64 @@
     </message>
 </context>
 <context>
+    <name>hm::app::BackgroundTaskList</name>
+    <message>
+        <source>Background tasks</source>
+        <translation>背景工作</translation>
+    </message>
+    <message>
+        <source>No background tasks.</source>
+        <translation>沒有背景工作。</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已結束</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>執行中…</translation>
+    </message>
+    <message>
+        <source>Running… %1 %</source>
+        <translation>執行中… %1 %</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::BackgroundTasksStatus</name>
+    <message numerus="yes">
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>%n 個工作執行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished</source>
+        <translation>
+            <numerusform>%n 個工作已結束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the background tasks</source>
+        <translation>顯示背景工作</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::BackupListModel</name>
     <message>
         <source>Scheduled</source>
@@ -4685,6 +4751,30 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>保留：最新的 %n 份，以及 %1 週內每週一份。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped: the console left that server.</source>
+        <translation>已停止：主控台已離開該伺服器。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>已取消：未保留任何內容。</translation>
+    </message>
+    <message>
+        <source>Backup of the server</source>
+        <translation>備份伺服器</translation>
+    </message>
+    <message>
+        <source>Download of the backup %1</source>
+        <translation>下載備份 %1</translation>
+    </message>
+    <message>
+        <source>Upload of the backup file %1</source>
+        <translation>上傳備份檔 %1</translation>
+    </message>
+    <message>
+        <source>Restore of the backup of %1</source>
+        <translation>還原 %1 的備份</translation>
     </message>
 </context>
 <context>
@@ -10986,6 +11076,49 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&quot;%1&quot; was cancelled.</source>
         <translation>已取消「%1」。</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::NodeFileTransferTask</name>
+    <message>
+        <source>Upload of &quot;%1&quot; to %2</source>
+        <translation>上傳「%1」到 %2</translation>
+    </message>
+    <message>
+        <source>Download of &quot;%1&quot; from %2</source>
+        <translation>從 %2 下載「%1」</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1／共 %2</translation>
+    </message>
+    <message>
+        <source>Preparing (checksum)…</source>
+        <translation>準備中（計算校驗碼）…</translation>
+    </message>
+    <message>
+        <source>Checking the file on the node…</source>
+        <translation>正在節點上檢查檔案…</translation>
+    </message>
+    <message>
+        <source>Uploaded (%1).</source>
+        <translation>已上傳（%1）。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已儲存到 %1。</translation>
+    </message>
+    <message>
+        <source>Interrupted at %1: %2 (Resume in the node&apos;s Files tab.)</source>
+        <translation>在 %1 中斷：%2（可在節點的「檔案」分頁繼續。）</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>已取消：未保留任何內容。</translation>
+    </message>
+    <message>
+        <source>Stopped: its Files tab closed.</source>
+        <translation>已停止：其「檔案」分頁已關閉。</translation>
     </message>
 </context>
 <context>

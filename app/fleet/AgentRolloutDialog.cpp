@@ -28,6 +28,17 @@ constexpr int kNodeIdRole = Qt::UserRole;
 constexpr int kNodePage = 100;
 constexpr int kDefaultSharePercent = 25;
 
+QString rolloutSummary(const client::AgentRollout &rollout)
+{
+    return AgentRolloutDialog::tr(
+               "Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5")
+        .arg(rollout.success.size())
+        .arg(rollout.failure.size())
+        .arg(rollout.offline.size())
+        .arg(rollout.missing.size())
+        .arg(rollout.skipped.size());
+}
+
 } // namespace
 
 AgentRolloutDialog::AgentRolloutDialog(client::ApiClient *client,
@@ -237,8 +248,8 @@ void AgentRolloutDialog::run(bool askedPassword)
         setOutcome(id, Outcome{});
     m_summary->setText(tr("Upgrading: the first node alone, then the next stages..."));
     updateButtons();
-    client::AgentReleasesApi(*m_client).upgradeNodes(
-        ids, m_release->currentData().toString(), m_share->value(),
+    listRollout(int(ids.size()));
+    auto answered =
         client::within(this, [this, askedPassword](Result<client::AgentRollout> r) {
             m_running = false;
             updateButtons();
@@ -256,13 +267,56 @@ void AgentRolloutDialog::run(bool askedPassword)
                 showAnswer(r.value());
             }
             emit rolloutFinished();
-        }));
+        });
+    // The task learns the answer even when this dialog is gone by then.
+    const QPointer<AgentRolloutDialog> dialog(this);
+    const QPointer<BackgroundTask> listed = m_listed;
+    client::AgentReleasesApi(*m_client).upgradeNodes(
+        ids, m_release->currentData().toString(), m_share->value(),
+        [dialog, listed, askedPassword, answered](Result<client::AgentRollout> r) mutable {
+            const bool asksPassword = dialog && !askedPassword && !r &&
+                                      r.error().code == ErrorCode::ReauthenticationRequired;
+            if (listed && !asksPassword) {
+                if (r)
+                    listed->finish(r.value().failure.isEmpty() ? BackgroundTask::State::Done
+                                                               : BackgroundTask::State::Failed,
+                                   rolloutSummary(r.value()));
+                else
+                    listed->finish(BackgroundTask::State::Failed,
+                                   AgentRolloutDialog::tr("The upgrade did not start: %1")
+                                       .arg(describeApiError(r.error())));
+            }
+            answered(std::move(r));
+        });
+}
+
+void AgentRolloutDialog::listRollout(int nodes)
+{
+    // Asked for the password again: the same rollout, still listed.
+    if (m_listed && m_listed->isRunning())
+        return;
+    m_listed = BackgroundTasks::of(this)->start(
+        tr("Agent upgrade to %1").arg(m_release->currentText()), m_summary->text());
+    m_listed->setProgress(0, nodes);
+}
+
+void AgentRolloutDialog::showListedProgress()
+{
+    if (!m_listed)
+        return;
+    int ended = 0;
+    for (const Outcome &outcome : std::as_const(m_outcomes))
+        ended += outcome.kind != Outcome::Kind::Waiting ? 1 : 0;
+    m_listed->setProgress(ended, m_outcomes.size());
 }
 
 void AgentRolloutDialog::askPassword()
 {
     ReauthenticateDialog dialog(QString(), this, ReauthenticateDialog::Purpose::Rollout);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client) {
+        if (m_listed)
+            m_listed->finish(BackgroundTask::State::Cancelled,
+                             tr("Not started: the password was not given."));
         m_outcomes.clear();
         fillNodes();
         emit rolloutFinished();
@@ -275,6 +329,8 @@ void AgentRolloutDialog::askPassword()
             if (!r) {
                 m_summary->setText(
                     tr("The upgrade did not start: %1").arg(describeApiError(r.error())));
+                if (m_listed)
+                    m_listed->finish(BackgroundTask::State::Failed, m_summary->text());
                 emit rolloutFinished();
                 return;
             }
@@ -297,6 +353,7 @@ void AgentRolloutDialog::nodeEnded(const QJsonObject &event)
         outcome.message = event.value(QStringLiteral("message")).toString();
     }
     setOutcome(nodeId, outcome);
+    showListedProgress();
 }
 
 void AgentRolloutDialog::showAnswer(const client::AgentRollout &rollout)
@@ -319,13 +376,7 @@ void AgentRolloutDialog::showAnswer(const client::AgentRollout &rollout)
         m_loading = true;
         loadNodes(1);
     }
-    m_summary->setText(
-        tr("Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5")
-            .arg(rollout.success.size())
-            .arg(rollout.failure.size())
-            .arg(rollout.offline.size())
-            .arg(rollout.missing.size())
-            .arg(rollout.skipped.size()));
+    m_summary->setText(rolloutSummary(rollout));
 }
 
 void AgentRolloutDialog::setOutcome(const QString &nodeId, const Outcome &outcome)

@@ -2,6 +2,7 @@
 
 #include "client/AgentReleasesApi.h"
 #include "client/NodeTypes.h"
+#include "widgets/BackgroundTasks.h"
 
 #include <QDialog>
 #include <QHash>
@@ -70,6 +71,11 @@ private:
     void askPassword();
     void nodeEnded(const QJsonObject &event);
     void showAnswer(const client::AgentRollout &rollout);
+    // The rollout in the status bar's task list (BackgroundTasks): listed
+    // when it starts, its nodes' ends as progress, how it ended (also when
+    // this dialog was closed before the server answered).
+    void listRollout(int nodes);
+    void showListedProgress();
     // How one node's upgrade went, kept so a language switch can say it
     // again.
     struct Outcome
@@ -100,6 +106,7 @@ private:
     QStringList m_preselected;
     QList<client::NodeRow> m_nodes;
     QHash<QString, Outcome> m_outcomes; // by node id
+    QPointer<BackgroundTask> m_listed;
     bool m_loading = false;
     bool m_running = false;
     LiveEvents *m_live = nullptr;

@@ -7,6 +7,8 @@
 #include "fleet/NodeFileModel.h"
 #include "fleet/NodeFileNameDialog.h"
 #include "fleet/NodeFileTransferBar.h"
+#include "fleet/NodeFileTransferTask.h"
+#include "widgets/BackgroundTasks.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -486,6 +488,9 @@ void NodeFilesView::startTransfer(client::FileTransfer *transfer)
         transfer->setChunkSize(m_chunkSize);
     showMessage({}, {});
     m_transferBar->follow(transfer);
+    // Also in the status bar's task list, which outlives this tab.
+    NodeFileTransferTask::track(transfer, BackgroundTasks::of(this),
+                                m_node ? m_node->name : QString());
     connect(transfer, &client::FileTransfer::stateChanged, this, &NodeFilesView::updateActions);
     updateActions();
 }

@@ -5,6 +5,7 @@
 #include "client/EventHub.h"
 #include "client/Within.h"
 #include "operations/BackupListModel.h"
+#include "widgets/BackgroundTasks.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
@@ -12,6 +13,7 @@
 #include <QDialog>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -158,6 +160,9 @@ void BackupsTab::setClient(hm::client::ApiClient *client, bool admin)
             hub->disconnect(this);
     }
     if (m_client != client) {
+        if (m_listed)
+            m_listed->finish(BackgroundTask::State::Cancelled,
+                             tr("Stopped: the console left that server."));
         delete m_transfer;
         m_transfer = nullptr;
         m_creating.clear();
@@ -235,8 +240,28 @@ void BackupsTab::creationEnded(const hm::client::Backup &row)
     emit notice(tr("Backup %1 is complete").arg(name));
 }
 
+void BackupsTab::listTask(const QString &title, bool transfer)
+{
+    if (m_listed)
+        m_listed->finish(BackgroundTask::State::Cancelled);
+    m_listed = BackgroundTasks::of(this)->start(title);
+    // Only a transfer can be stopped; the server's own work (a backup being
+    // made, a restore being checked) cannot.
+    if (transfer && m_transfer) {
+        QPointer<hm::client::BackupFileTransfer> moving = m_transfer;
+        m_listed->setCancel([moving] {
+            if (moving)
+                moving->cancel();
+        });
+    }
+}
+
 void BackupsTab::setTask(const QString &text, qint64 done, qint64 total)
 {
+    if (m_listed) {
+        m_listed->setDetail(text);
+        m_listed->setProgress(total > 0 ? done : 0, qMax(total, qint64(0)));
+    }
     m_taskText = text;
     m_task->setText(text);
     if (total > 0) {
@@ -252,6 +277,9 @@ void BackupsTab::setTask(const QString &text, qint64 done, qint64 total)
 
 void BackupsTab::endTask(const QString &status)
 {
+    if (m_listed) // still running: it went well (showError ends it first otherwise)
+        m_listed->finish(BackgroundTask::State::Done, status);
+    m_listed.clear();
     m_taskText.clear();
     m_status = status;
     m_statusLabel->setText(status);
@@ -262,13 +290,24 @@ void BackupsTab::endTask(const QString &status)
 void BackupsTab::showError(const QString &what, const hm::Error &error)
 {
     const QString reason = backupReason(error);
-    endTask(tr("%1: %2").arg(what, reason.isEmpty() ? describeApiError(error) : reason));
+    // A transfer stopped on purpose (Cancel here or in the task list) did
+    // not fail.
+    const bool cancelled =
+        error.details.value(QStringLiteral("code")).toString() == QLatin1String("CANCELLED");
+    const QString text =
+        cancelled ? tr("Cancelled: nothing was kept.")
+                  : tr("%1: %2").arg(what, reason.isEmpty() ? describeApiError(error) : reason);
+    if (m_listed)
+        m_listed->finish(
+            cancelled ? BackgroundTask::State::Cancelled : BackgroundTask::State::Failed, text);
+    endTask(text);
 }
 
 void BackupsTab::createBackup()
 {
     if (!m_client || !m_admin || !m_taskText.isEmpty())
         return;
+    listTask(tr("Backup of the server"));
     setTask(tr("Backing up…"));
     hm::client::BackupsApi(*m_client).create(
         {}, hm::client::within(this, [this](Result<hm::client::Backup> r, const QString &) {
@@ -332,6 +371,7 @@ void BackupsTab::downloadSelected()
                                     : tr("The download failed"),
                           error);
             });
+    listTask(tr("Download of the backup %1").arg(row.name.isEmpty() ? row.id : row.name), true);
     setTask(tr("Downloading to %1…").arg(path), 0, row.sizeBytes);
     m_transfer->download(row, path);
 }
@@ -358,6 +398,7 @@ void BackupsTab::uploadFile()
     });
     connect(m_transfer, &hm::client::BackupFileTransfer::failed, this,
             [this](const hm::Error &error) { showError(tr("The upload was refused"), error); });
+    listTask(tr("Upload of the backup file %1").arg(QFileInfo(path).fileName()), true);
     setTask(tr("Uploading %1…").arg(path));
     m_transfer->upload(path);
 }
@@ -381,6 +422,7 @@ void BackupsTab::restoreSelected()
                              QMessageBox::No, QStringLiteral("backups.confirmRestore")) !=
         QMessageBox::Yes)
         return;
+    listTask(tr("Restore of the backup of %1").arg(when));
     setTask(tr("Checking and preparing the restore…"));
     hm::client::BackupsApi(*m_client).restore(
         row.id, hm::client::within(this, [this, when](Result<hm::client::RestorePlan> r) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/BackgroundTasks.h"
+
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
@@ -73,6 +75,10 @@ private:
     const hm::client::Backup *selected() const;
     void onEvent(const QString &type, const QJsonObject &data);
     void creationEnded(const hm::client::Backup &row);
+    // Lists what starts now in the status bar's task list (BackgroundTasks),
+    // with Cancel when it is the transfer just made; setTask() and
+    // endTask() keep it up to date.
+    void listTask(const QString &title, bool transfer = false);
     void setTask(const QString &text, qint64 done = -1, qint64 total = -1);
     void endTask(const QString &status);
     void showError(const QString &what, const hm::Error &error);
@@ -84,6 +90,7 @@ private:
     bool m_admin = false;
     BackupListModel *m_model = nullptr;
     hm::client::BackupFileTransfer *m_transfer = nullptr;
+    QPointer<BackgroundTask> m_listed; // its entry in the status bar's task list
     QString m_creating; // id of the backup being made here
     QString m_taskText;
     QString m_status;

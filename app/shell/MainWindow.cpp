@@ -17,6 +17,8 @@
 #include "shell/Sections.h"
 #include "shell/ShownPageLayout.h"
 #include "shell/StatusNotice.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/BackgroundTasksStatus.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
@@ -504,6 +506,9 @@ void MainWindow::createStatusBar()
     // Warned before the disk is full, whatever section is shown.
     m_storageWarning = new StorageWarning(bar);
     bar->addPermanentWidget(m_storageWarning);
+
+    // Long-running work of any section (transfers, backups) and its task list.
+    bar->addPermanentWidget(new BackgroundTasksStatus(BackgroundTasks::of(this), bar));
 
     m_userStatus = new QLabel(bar);
     m_userStatus->setObjectName(QStringLiteral("userStatus"));

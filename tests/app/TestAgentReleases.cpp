@@ -18,6 +18,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
 #include "remote/NodeAgentView.h"
+#include "widgets/BackgroundTasks.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 
@@ -28,7 +29,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTranslator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -38,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTranslator>
 
 using namespace hm::app;
 using namespace hm::client;
@@ -364,6 +365,14 @@ void TestAgentReleases::rolloutShowsEachNodeAsItEnds()
              QStringLiteral("Offline: not tried"));
     QCOMPARE(child<QLabel>(&dialog, "agentRollout.summary")->text(),
              QStringLiteral("Upgraded: 1 · failed: 0 · offline: 1 · not found: 0 · not tried: 0"));
+    // In the status bar's task list: one task (asking the password again
+    // did not list it twice), ended with the same summary.
+    const QList<BackgroundTask *> listed = BackgroundTasks::of(&dialog)->tasks();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first()->title(), QStringLiteral("Agent upgrade to 99.0.0"));
+    QCOMPARE(listed.first()->state(), BackgroundTask::State::Done);
+    QCOMPARE(listed.first()->detail(), child<QLabel>(&dialog, "agentRollout.summary")->text());
+    QVERIFY(!listed.first()->canCancel()); // the server's rollout cannot be stopped
     QCOMPARE(m_agent->state(), QProcess::Running);
 }
 

@@ -15,6 +15,9 @@
 #include "operations/BackupsTab.h"
 #include "operations/SettingsPage.h"
 #include "shell/LanguageManager.h"
+#include "widgets/BackgroundTaskList.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/BackgroundTasksStatus.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ThemeManager.h"
 
@@ -29,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 #include <memory>
 
@@ -49,6 +53,7 @@ private slots:
     void createShowsProgressAndTheMasterKeyNotice();
     void listPagesWithFetchMore();
     void downloadToAFile();
+    void backupsShowInTheStatusBarsTaskList();
     void uploadAFileAndRefuseAChangedOne();
     void restoreAsksAndSaysWhatIsReplaced();
     void deleteAsks();
@@ -270,6 +275,68 @@ void TestBackupsPage::downloadToAFile()
     QVERIFY(m_page->stateText().isEmpty());
 }
 
+// Making a backup, downloading one and a restore each show in the status
+// bar's task list (on the page's window); a download cancelled from there
+// stops and leaves no file.
+void TestBackupsPage::backupsShowInTheStatusBarsTaskList()
+{
+    using hm::app::BackgroundTask;
+    showPage(&m_client);
+    QVERIFY(listed(1));
+    hm::app::BackgroundTasks *tasks = hm::app::BackgroundTasks::of(m_page.get());
+    hm::app::BackgroundTasksStatus taskStatus(tasks);
+    auto *statusButton = taskStatus.findChild<QToolButton *>(QStringLiteral("status.tasks.button"));
+
+    // A backup being made: its progress, no Cancel (the server's work).
+    button("backups.create")->click();
+    QCOMPARE(tasks->runningCount(), 1);
+    BackgroundTask *made = tasks->tasks().constFirst();
+    QCOMPARE(made->title(), QStringLiteral("Backup of the server"));
+    QVERIFY(!made->canCancel());
+    QCOMPARE(statusButton->text(), QStringLiteral("1 task running"));
+    QTRY_COMPARE_WITH_TIMEOUT(made->state(), BackgroundTask::State::Done, 60000);
+    QVERIFY2(made->detail().contains(QStringLiteral("master key")), qPrintable(made->detail()));
+    QCOMPARE(statusButton->text(), QStringLiteral("1 task finished"));
+
+    // A download, to its end.
+    QTRY_VERIFY(!model()->isFetching());
+    select(0);
+    const hm::client::Backup row = *model()->item(0);
+    const QString saved = m_files.filePath(QStringLiteral("listed.hmbackup"));
+    answerFileDialog(QStringLiteral("backups.saveDialog"), saved);
+    button("backups.download")->click();
+    BackgroundTask *download = tasks->tasks().constFirst();
+    QCOMPARE(
+        download->title(),
+        QStringLiteral("Download of the backup %1").arg(row.name.isEmpty() ? row.id : row.name));
+    QVERIFY(download->canCancel());
+    QCOMPARE(download->total(), row.sizeBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(download->state(), BackgroundTask::State::Done, 60000);
+    QVERIFY(download->detail().startsWith(QStringLiteral("Saved to ")));
+    QVERIFY(QFileInfo::exists(saved));
+
+    // Another, cancelled from the task list: it stops, nothing is kept.
+    const QString stopped = m_files.filePath(QStringLiteral("stopped.hmbackup"));
+    answerFileDialog(QStringLiteral("backups.saveDialog"), stopped);
+    button("backups.download")->click();
+    BackgroundTask *cancelled = tasks->tasks().constFirst();
+    QVERIFY(cancelled != download && cancelled->isRunning());
+    statusButton->click();
+    QWidget *first = taskStatus.list()->row(0);
+    auto *cancel = first->findChild<QPushButton *>(QStringLiteral("status.tasks.cancel"));
+    QVERIFY(cancel->isVisible());
+    cancel->click();
+    QCOMPARE(cancelled->state(), BackgroundTask::State::Cancelled);
+    QCOMPARE(first->findChild<QLabel *>(QStringLiteral("status.tasks.state"))->text(),
+             QStringLiteral("Cancelled"));
+    QCOMPARE(status(), QStringLiteral("Cancelled: nothing was kept."));
+    QVERIFY(m_page->stateText().isEmpty());
+    QVERIFY(button("backups.download")->isEnabled());
+    QTRY_VERIFY(!QFileInfo::exists(stopped) &&
+                !QFileInfo::exists(stopped + QStringLiteral(".part")));
+    QCOMPARE(statusButton->text(), QStringLiteral("3 tasks finished"));
+}
+
 void TestBackupsPage::uploadAFileAndRefuseAChangedOne()
 {
     QVERIFY(!m_downloaded.isEmpty());
@@ -292,6 +359,12 @@ void TestBackupsPage::uploadAFileAndRefuseAChangedOne()
     button("backups.upload")->click();
     QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QStringLiteral("The upload was refused")), 60000);
     QVERIFY2(status().contains(QStringLiteral("changed after it was made")), qPrintable(status()));
+    // The status bar's task list says it failed, in the same words.
+    const hm::app::BackgroundTask *refused =
+        hm::app::BackgroundTasks::of(m_page.get())->tasks().constFirst();
+    QCOMPARE(refused->title(), QStringLiteral("Upload of the backup file changed.hmbackup"));
+    QCOMPARE(refused->state(), hm::app::BackgroundTask::State::Failed);
+    QCOMPARE(refused->detail(), status());
     QCOMPARE(serverCount(), before);
     QCOMPARE(auditCount("BACKUP_UPLOADED"), uploadsBefore);
     QVERIFY(QDir(QDir(m_dir.path()).filePath("backups")).entryList({"upload-*"}).isEmpty());
@@ -332,6 +405,10 @@ void TestBackupsPage::restoreAsksAndSaysWhatIsReplaced()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     button("backups.restore")->click();
     QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("restart the server")), 60000);
+    const hm::app::BackgroundTask *restore =
+        hm::app::BackgroundTasks::of(m_page.get())->tasks().constFirst();
+    QVERIFY(restore->title().startsWith(QStringLiteral("Restore of the backup of ")));
+    QCOMPARE(restore->state(), hm::app::BackgroundTask::State::Done);
     QTRY_VERIFY(QFileInfo::exists(QDir(pending).filePath("restore.json")));
     QCOMPARE(auditCount("BACKUP_RESTORE_SCHEDULED"), scheduledBefore + 1);
 }

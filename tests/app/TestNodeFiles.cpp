@@ -26,6 +26,9 @@
 #include "fleet/NodeFilesView.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
+#include "widgets/BackgroundTaskList.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/BackgroundTasksStatus.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 
@@ -113,6 +116,8 @@ private slots:
     void readOnlyRootTurnsWritingOff();
     void tabOnlyWhereFilesAreUsable();
     void anInterruptedUploadResumes();
+    void transfersShowInTheStatusBarsTaskList();
+    void cancellingFromTheTaskListStopsTheTransfer();
     void screenshots();
 
 private:
@@ -766,6 +771,134 @@ void TestNodeFiles::anInterruptedUploadResumes()
                 .isEmpty());
 }
 
+void TestNodeFiles::transfersShowInTheStatusBarsTaskList()
+{
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    view->setTransferChunkSize(64 * 1024);
+    // The status bar's part, on the page's window's tasks (the main
+    // window's in the console).
+    BackgroundTasks *tasks = BackgroundTasks::of(page.get());
+    BackgroundTasksStatus status(tasks);
+    auto *button = child<QToolButton>(&status, "status.tasks.button");
+    QTemporaryDir local;
+    const QByteArray bytes = randomBytes(1024 * 1024 + 11);
+    const QString source = local.filePath(QStringLiteral("listed.bin"));
+    QVERIFY(writeAll(source, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *upload = view->transfer();
+    QVERIFY(upload);
+    QTRY_COMPARE_WITH_TIMEOUT(tasks->runningCount(), 1, 20000);
+    BackgroundTask *task = tasks->tasks().constFirst();
+    QCOMPARE(task->title(), QStringLiteral("Upload of \"listed.bin\" to files-1"));
+    QCOMPARE(button->text(), QStringLiteral("1 task running"));
+    QVERIFY(!status.isHidden());
+    button->click();
+    QWidget *row = status.list()->row(0);
+    QVERIFY(row);
+    QVERIFY(child<QPushButton>(row, "status.tasks.cancel")->isVisible());
+    auto *rowBar = child<QProgressBar>(row, "status.tasks.rowProgress");
+    bool midway = false; // a step between none and all seen in the row
+    connect(task, &BackgroundTask::changed, this, [&] {
+        midway = midway || (task->isRunning() && rowBar->value() > 0 && rowBar->value() < 1000);
+    });
+
+    // Leaving the page: the transfer and its entry go on to the end.
+    page->hide();
+    QTRY_COMPARE_WITH_TIMEOUT(task->state(), BackgroundTask::State::Done, 30000);
+    QCOMPARE(upload->state(), FileTransfer::State::Done);
+    QVERIFY(midway); // progress along the way, not only at the end
+    QCOMPARE(child<QLabel>(row, "status.tasks.state")->text(), QStringLiteral("Done"));
+    QCOMPARE(child<QLabel>(row, "status.tasks.detail")->text(),
+             QStringLiteral("Uploaded (%1).").arg(QLocale().formattedDataSize(bytes.size())));
+    QVERIFY(!child<QPushButton>(row, "status.tasks.cancel")->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("1 task finished"));
+    QCOMPARE(readAll(m_root + QStringLiteral("/docs/listed.bin")), bytes);
+
+    // A download is listed too, newest first.
+    page->show();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("listed.bin")), 20000);
+    selectName(view, QStringLiteral("listed.bin"));
+    const QString target = local.filePath(QStringLiteral("listed copy.bin"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(target);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.download")->click();
+    FileTransfer *download = view->transfer();
+    QVERIFY(download && download != upload);
+    QTRY_COMPARE_WITH_TIMEOUT(download->state(), FileTransfer::State::Done, 30000);
+    QCOMPARE(tasks->tasks().size(), 2);
+    BackgroundTask *listedDownload = tasks->tasks().constFirst();
+    QCOMPARE(listedDownload->title(), QStringLiteral("Download of \"listed.bin\" from files-1"));
+    QCOMPARE(listedDownload->state(), BackgroundTask::State::Done);
+    QCOMPARE(listedDownload->detail(), QStringLiteral("Saved to %1.").arg(target));
+    QCOMPARE(readAll(target), bytes);
+    QCOMPARE(button->text(), QStringLiteral("2 tasks finished"));
+    QCOMPARE(child<QLabel>(status.list()->row(0), "status.tasks.title")->text(),
+             listedDownload->title());
+
+    // Clear finished empties the list and hides the status bar's part.
+    child<QPushButton>(status.list(), "status.tasks.clear")->click();
+    QVERIFY(tasks->tasks().isEmpty());
+    QVERIFY(status.isHidden());
+    QVERIFY(QFile::remove(m_root + QStringLiteral("/docs/listed.bin")));
+}
+
+void TestNodeFiles::cancellingFromTheTaskListStopsTheTransfer()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    view->setTransferChunkSize(64 * 1024);
+    BackgroundTasks *tasks = BackgroundTasks::of(page.get());
+    BackgroundTasksStatus status(tasks);
+    QTemporaryDir local;
+    const QByteArray bytes = randomBytes(4 * 1024 * 1024 + 5);
+    const QString source = local.filePath(QStringLiteral("stopped.bin"));
+    QVERIFY(writeAll(source, bytes));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    FileTransfer *upload = view->transfer();
+    QVERIFY(upload);
+    QTRY_VERIFY_WITH_TIMEOUT(upload->transferred() >= 128 * 1024, 30000);
+    QVERIFY(upload->isRunning());
+
+    child<QToolButton>(&status, "status.tasks.button")->click();
+    QWidget *row = status.list()->row(0);
+    QVERIFY(row);
+    auto *cancel = child<QPushButton>(row, "status.tasks.cancel");
+    QVERIFY(cancel->isVisible());
+    cancel->click();
+    // The transfer itself stopped: cancelled, not resumable, no more bytes.
+    QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Cancelled, 20000);
+    QVERIFY(!upload->canResume());
+    QVERIFY(upload->transferred() < bytes.size());
+    BackgroundTask *task = tasks->tasks().constFirst();
+    QCOMPARE(task->state(), BackgroundTask::State::Cancelled);
+    QCOMPARE(child<QLabel>(row, "status.tasks.state")->text(), QStringLiteral("Cancelled"));
+    QVERIFY(!cancel->isVisible());
+    // The Files tab's own line says so too, and a new transfer may start.
+    QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
+             QStringLiteral("\"stopped.bin\" was cancelled."));
+    QVERIFY(child<QPushButton>(view, "nodes.files.upload")->isEnabled());
+    // Aborted on the node: neither the file nor its partial upload is left.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(m_root)
+            .entryList({QStringLiteral(".hm-upload-*")}, QDir::Hidden | QDir::Files)
+            .isEmpty(),
+        20000);
+    QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/stopped.bin")));
+}
+
 void TestNodeFiles::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -802,12 +935,19 @@ void TestNodeFiles::screenshots()
         child<QPushButton>(view, "nodes.files.upload")->click();
         FileTransfer *upload = view->transfer();
         QVERIFY(upload);
+        // The status bar's task list follows it.
+        BackgroundTasksStatus status(BackgroundTasks::of(page.get()));
         bool grabbed = false;
         connect(upload, &FileTransfer::progress, this, [&](qint64 done, qint64 total) {
             if (grabbed || done * 3 < total)
                 return;
             grabbed = true;
             page->grab().save(dir + QStringLiteral("/nodes-files-upload-%1.png").arg(language));
+            status.openList();
+            QApplication::processEvents();
+            status.list()->grab().save(
+                dir + QStringLiteral("/nodes-files-tasklist-%1.png").arg(language));
+            status.list()->hide();
         });
         QTRY_COMPARE_WITH_TIMEOUT(upload->state(), FileTransfer::State::Done, 60000);
         QVERIFY(grabbed);

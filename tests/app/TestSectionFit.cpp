@@ -15,14 +15,20 @@
 #include "AdminTestSupport.h"
 #include "client/FlowsApi.h"
 #include "client/WireGuardApi.h"
+#include "fleet/NodeFileTransferTask.h"
 #include "flows/FlowEditorPage.h"
 #include "flows/FlowsPage.h"
+#include "operations/BackupsTab.h"
 #include "shell/LanguageManager.h"
 #include "shell/MainWindow.h"
 #include "shell/SectionFrame.h"
 #include "shell/Sections.h"
 #include "vpn/VpnPage.h"
 #include "vpn/WgPendingBanner.h"
+#include "widgets/BackgroundTaskList.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/BackgroundTasksStatus.h"
+#include "widgets/SectionPage.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -36,6 +42,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -43,6 +50,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextEdit>
+#include <QToolButton>
 #include <QtTest>
 
 using admintest::await;
@@ -114,6 +122,8 @@ private slots:
     void everySectionFitsTheSmallestWindow_data();
     void everySectionFitsTheSmallestWindow();
     void theSidebarTurnsToIconsInSmallWindows();
+    void theTaskListFitsTheSmallestWindow_data() { everySectionFitsTheSmallestWindow_data(); }
+    void theTaskListFitsTheSmallestWindow();
 
 private:
     QStringList problems(MainWindow &window, const QString &state);
@@ -410,6 +420,97 @@ void TestSectionFit::theSidebarTurnsToIconsInSmallWindows()
     QCOMPARE(navigation->item(dashboard)->text(), QStringLiteral("Dashboard"));
     QVERIFY(footer->isVisible());
     QTRY_COMPARE(sidebar->width(), 260);
+}
+
+// The status bar's background tasks (console.md, "Shell") at 1024x640: a
+// transfer and a backup running, two that ended; the status bar's texts
+// whole, the task list's too, and the pages' tasks are the status bar's.
+void TestSectionFit::theTaskListFitsTheSmallestWindow()
+{
+    using hm::app::BackgroundTask;
+    using hm::app::BackupsTab;
+    using hm::app::NodeFileTransferTask;
+    QFETCH(QString, language);
+    QVERIFY(m_server.languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(kSmallest);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.resize(kSmallest);
+    QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    auto *status = window.statusBar()->findChild<hm::app::BackgroundTasksStatus *>(
+        QStringLiteral("status.tasks"));
+    QVERIFY(status);
+    QVERIFY(!status->isVisible()); // nothing to tell yet
+    hm::app::BackgroundTasks *tasks =
+        hm::app::BackgroundTasks::of(window.sectionPage(QStringLiteral("nodes"))->widget());
+    QCOMPARE(status->tasks(), tasks);
+
+    const QLocale locale;
+    BackgroundTask *failed = tasks->start(
+        BackupsTab::tr("Upload of the backup file %1").arg(QStringLiteral("old.hmbackup")));
+    failed->finish(
+        BackgroundTask::State::Failed,
+        BackupsTab::tr("%1: %2").arg(BackupsTab::tr("The upload was refused"),
+                                     BackupsTab::tr("the file is not a HiveMind backup")));
+    BackgroundTask *download =
+        tasks->start(NodeFileTransferTask::tr("Download of \"%1\" from %2")
+                         .arg(QStringLiteral("nginx.conf"), QStringLiteral("web-01")));
+    download->finish(BackgroundTask::State::Done,
+                     NodeFileTransferTask::tr("Saved to %1.")
+                         .arg(QStringLiteral("/home/ops/Downloads/nginx.conf")));
+    BackgroundTask *backup = tasks->start(BackupsTab::tr("Backup of the server"));
+    backup->setDetail(BackupsTab::tr("Backing up… %1 %").arg(40));
+    backup->setProgress(40, 100);
+    BackgroundTask *upload =
+        tasks->start(NodeFileTransferTask::tr("Upload of \"%1\" to %2")
+                         .arg(QStringLiteral("backup-2026-11.tar"), QStringLiteral("web-01")));
+    upload->setDetail(
+        NodeFileTransferTask::tr("%1 of %2")
+            .arg(locale.formattedDataSize(1258291), locale.formattedDataSize(3145728)));
+    upload->setProgress(1258291, 3145728);
+    upload->setCancel([] {});
+    QTRY_VERIFY(status->isVisible());
+    // The status bar laid out again for the last texts.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+
+    QStringList found = problems(window, language + QStringLiteral(" tasks"));
+    auto *button = status->findChild<QToolButton *>(QStringLiteral("status.tasks.button"));
+    if (button->width() < button->sizeHint().width())
+        found << QStringLiteral("%1: the status bar's \"%2\" is cut (%3 of %4 px)")
+                     .arg(language, button->text())
+                     .arg(button->width())
+                     .arg(button->sizeHint().width());
+    if (!window.rect().contains(QRect(status->mapTo(&window, QPoint(0, 0)), status->size())))
+        found << QStringLiteral("%1: the tasks' part is outside the window").arg(language);
+
+    button->click();
+    hm::app::BackgroundTaskList *list = status->list();
+    QVERIFY(list->isVisible());
+    QVERIFY(list->row(3) && !list->row(4));
+    for (auto *label : list->findChildren<QLabel *>()) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int needed = label->wordWrap() ? label->heightForWidth(label->width())
+                                             : label->minimumSizeHint().height();
+        if (label->height() < needed ||
+            (!label->wordWrap() && label->width() < label->minimumSizeHint().width()))
+            found
+                << QStringLiteral("%1: the task list's \"%2\" is cut").arg(language, label->text());
+    }
+    for (auto *b : list->findChildren<QPushButton *>()) {
+        if (b->isVisible() && b->width() < b->sizeHint().width())
+            found << QStringLiteral("%1: the task list's \"%2\" is cut").arg(language, b->text());
+    }
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+        list->grab().save(dir + QStringLiteral("/fit-") + language +
+                          QStringLiteral("-tasklist.png"));
+    list->hide();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"),
+                                            hm::app::LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestSectionFit)

@@ -1,0 +1,92 @@
+#include "fleet/NodeFileTransferTask.h"
+
+#include "client/FileTransfer.h"
+#include "widgets/BackgroundTasks.h"
+#include "widgets/ServerErrorText.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+namespace hm::app {
+
+NodeFileTransferTask *NodeFileTransferTask::track(client::FileTransfer *transfer,
+                                                  BackgroundTasks *tasks, const QString &nodeName)
+{
+    if (!transfer || !tasks)
+        return nullptr;
+    return new NodeFileTransferTask(transfer, tasks, nodeName);
+}
+
+NodeFileTransferTask::NodeFileTransferTask(client::FileTransfer *transfer, BackgroundTasks *tasks,
+                                           const QString &nodeName)
+    : QObject(transfer), m_transfer(transfer), m_tasks(tasks), m_nodeName(nodeName)
+{
+    connect(transfer, &client::FileTransfer::progress, this, &NodeFileTransferTask::showState);
+    connect(transfer, &client::FileTransfer::stateChanged, this, &NodeFileTransferTask::showState);
+    connect(transfer, &QObject::destroyed, this, &NodeFileTransferTask::transferGone);
+    showState();
+}
+
+void NodeFileTransferTask::showState()
+{
+    using State = client::FileTransfer::State;
+    const client::FileTransfer *t = m_transfer;
+    // Listed from its start, and again when a failed one is resumed.
+    if ((!m_task || !m_task->isRunning()) && t->isRunning() && m_tasks) {
+        m_task = m_tasks->start({});
+        QPointer<client::FileTransfer> transfer = m_transfer;
+        m_task->setCancel([transfer] {
+            if (transfer)
+                transfer->cancel();
+        });
+    }
+    if (!m_task || !m_task->isRunning())
+        return;
+    const QString name = QFileInfo(t->isUpload() ? t->localPath() : t->remotePath()).fileName();
+    const QLocale locale;
+    m_task->setTitle(t->isUpload() ? tr("Upload of \"%1\" to %2").arg(name, m_nodeName)
+                                   : tr("Download of \"%1\" from %2").arg(name, m_nodeName));
+    const QString amounts =
+        tr("%1 of %2")
+            .arg(locale.formattedDataSize(t->transferred()), locale.formattedDataSize(t->total()));
+    switch (t->state()) {
+    case State::Idle:
+    case State::Hashing:
+        m_task->setDetail(tr("Preparing (checksum)…"));
+        m_task->setProgress(0, 0);
+        break;
+    case State::Starting:
+    case State::Moving:
+        m_task->setDetail(amounts);
+        m_task->setProgress(t->transferred(), t->total());
+        break;
+    case State::Finishing:
+        m_task->setDetail(tr("Checking the file on the node…"));
+        break;
+    case State::Done:
+        m_task->finish(BackgroundTask::State::Done,
+                       t->isUpload()
+                           ? tr("Uploaded (%1).").arg(locale.formattedDataSize(t->total()))
+                           : tr("Saved to %1.").arg(t->localPath()));
+        break;
+    case State::Failed:
+        m_task->finish(BackgroundTask::State::Failed,
+                       t->canResume() ? tr("Interrupted at %1: %2 (Resume in the node's Files "
+                                           "tab.)")
+                                            .arg(amounts, describeApiError(*t->error()))
+                                      : describeApiError(*t->error()));
+        break;
+    case State::Cancelled:
+        m_task->finish(BackgroundTask::State::Cancelled, tr("Cancelled: nothing was kept."));
+        break;
+    }
+}
+
+void NodeFileTransferTask::transferGone()
+{
+    // The Files tab that held it went (signed out, the console closing).
+    if (m_task)
+        m_task->finish(BackgroundTask::State::Cancelled, tr("Stopped: its Files tab closed."));
+}
+
+} // namespace hm::app
