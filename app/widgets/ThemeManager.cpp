@@ -1,6 +1,7 @@
 #include "widgets/ThemeManager.h"
 
 #include "common/Logging.h"
+#include "widgets/ConsoleStyle.h"
 
 #include <QApplication>
 #include <QFile>
@@ -293,10 +294,10 @@ void ThemeManager::apply()
     m_applied = true;
     if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
         // Fusion paints from the palette everywhere (the platform styles
-        // ignore a dark palette in places), so both themes look the same.
-        if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive))
-            if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-                QApplication::setStyle(fusion);
+        // ignore a dark palette in places), so both themes look the same;
+        // ConsoleStyle is Fusion with indicators that show on dark.
+        if (!qobject_cast<ConsoleStyle *>(QApplication::style()))
+            QApplication::setStyle(new ConsoleStyle);
     }
     QGuiApplication::setPalette(palette(m_dark));
     qCDebug(lcApp) << "theme" << modeName(m_mode) << (m_dark ? "dark" : "light");
