@@ -138,6 +138,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The Flow menu's actions of the page shown (list or editor).
+    void showPageActions();
     QAction *makeAction(const QString &name, const QList<QKeySequence> &shortcuts);
     QWidget *createListPage();
     void retranslate();
