@@ -114,6 +114,27 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     m_pages->setObjectName(QStringLiteral("flows.pages"));
     m_pages->addWidget(createListPage());
     m_pages->addWidget(m_editor);
+    // The Flow menu's entries for the open flow: stand-ins for the editor's
+    // actions, so that hiding them in the menu leaves the editor's
+    // toolbar alone.
+    for (QAction *flowAction : m_editor->flowActions()) {
+        auto *entry = new QAction(this);
+        entry->setObjectName(QStringLiteral("flows.menu.") + flowAction->objectName());
+        const auto follow = [entry, flowAction] {
+            entry->setText(flowAction->text());
+            entry->setIcon(flowAction->icon());
+            entry->setEnabled(flowAction->isEnabled());
+            entry->setToolTip(flowAction->toolTip());
+            entry->setShortcuts(flowAction->shortcuts());
+        };
+        follow();
+        // Shown in the menu, taken only there: the editor's own action
+        // answers the key everywhere else.
+        entry->setShortcutContext(Qt::WidgetShortcut);
+        connect(flowAction, &QAction::changed, entry, follow);
+        connect(entry, &QAction::triggered, flowAction, &QAction::trigger);
+        m_editorMenuActions.append(entry);
+    }
     connect(m_pages, &QStackedWidget::currentChanged, this, &FlowsPage::showPageActions);
     showPageActions();
     auto *layout = new QVBoxLayout(this);
@@ -355,7 +376,7 @@ QList<QAction *> FlowsPage::menuActions() const
                              "share", "webhook", "retention", "export", "find", "refresh"})
         list.append(action(QString::fromLatin1(name)));
     list.append(nullptr);
-    list.append(m_editor->flowActions());
+    list.append(m_editorMenuActions);
     return list;
 }
 
@@ -369,8 +390,8 @@ void FlowsPage::showPageActions()
     for (const char *name : {"open", "run", "rename", "duplicate", "delete", "share", "webhook",
                              "retention", "export", "refresh"})
         action(QString::fromLatin1(name))->setVisible(!editing);
-    for (QAction *flowAction : m_editor->flowActions())
-        flowAction->setVisible(editing);
+    for (QAction *entry : std::as_const(m_editorMenuActions))
+        entry->setVisible(editing);
 }
 
 void FlowsPage::resetForNewServer()
