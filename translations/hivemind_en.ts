@@ -3105,6 +3105,18 @@
         <source>The language of the messages&apos; subject and text.</source>
         <translation>The language of the messages&apos; subject and text.</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Shows the secret so that you can check and select it.</source>
+        <translation>Shows the secret so that you can check and select it.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -3568,10 +3580,6 @@
         <translation>A rule watches one value of your nodes (CPU, memory, disk, load, network) or whether they are online, and raises an alert when it holds for the time you give.</translation>
     </message>
     <message>
-        <source>New rule</source>
-        <translation>New rule</translation>
-    </message>
-    <message>
         <source>Sign in to see the alerts.</source>
         <translation>Sign in to see the alerts.</translation>
     </message>
@@ -3667,10 +3675,6 @@
     <message>
         <source>No channels yet</source>
         <translation>No channels yet</translation>
-    </message>
-    <message>
-        <source>New channel</source>
-        <translation>New channel</translation>
     </message>
     <message>
         <source>Loading channels...</source>
@@ -5329,6 +5333,17 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Optional: paste the PEM certificate of a private CA</source>
         <translation>Optional: paste the PEM certificate of a private CA</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChartHover</name>
+    <message>
+        <source>%1: no value</source>
+        <translation>%1: no value</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -8860,10 +8875,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>&amp;Run…</translation>
     </message>
     <message>
-        <source>Re&amp;name…</source>
-        <translation>Re&amp;name…</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate…</source>
         <translation>D&amp;uplicate…</translation>
     </message>
@@ -8882,10 +8893,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh List</source>
-        <translation>Re&amp;fresh List</translation>
     </message>
     <message>
         <source>&amp;Find Flow</source>
@@ -8924,16 +8931,24 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>Flow</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>F&amp;low</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>How long and how many of its ended executions are kept</translation>
     </message>
     <message>
         <source>History Re&amp;tention…</source>
         <translation>History Re&amp;tention…</translation>
+    </message>
+    <message>
+        <source>Fl&amp;ow</source>
+        <translation>Fl&amp;ow</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>Rena&amp;me…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;List</source>
+        <translation>Refresh &amp;List</translation>
     </message>
 </context>
 <context>
@@ -11778,6 +11793,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Every report as the agent sent it · updated %1</source>
         <translation>Every report as the agent sent it · updated %1</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeNginxView</name>
@@ -12122,6 +12141,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
             <numerusform>Its configuration does not grant &quot;probes&quot;, so the %n probe defined for it does not run. Add probes to the agent&apos;s capabilities on the machine to run it.</numerusform>
             <numerusform>Its configuration does not grant &quot;probes&quot;, so the %n probes defined for it do not run. Add probes to the agent&apos;s capabilities on the machine to run them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here and check that a web page, a port or a host answers.</source>
+        <translation>Probes for all nodes, for this node or for one of its labels run here and check that a web page, a port or a host answers.</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>New probe...</translation>
     </message>
 </context>
 <context>
@@ -12774,10 +12801,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>&amp;Target:</translation>
     </message>
     <message>
-        <source>&amp;Keyword:</source>
-        <translation>&amp;Keyword:</translation>
-    </message>
-    <message>
         <source>Optional: text the answer must contain</source>
         <translation>Optional: text the answer must contain</translation>
     </message>
@@ -12802,20 +12825,12 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation> s</translation>
     </message>
     <message>
-        <source>&amp;Timeout:</source>
-        <translation>&amp;Timeout:</translation>
-    </message>
-    <message>
         <source>At most 60 seconds, and shorter than the interval.</source>
         <translation>At most 60 seconds, and shorter than the interval.</translation>
     </message>
     <message>
         <source>&amp;Runs on:</source>
         <translation>&amp;Runs on:</translation>
-    </message>
-    <message>
-        <source>E&amp;nabled</source>
-        <translation>E&amp;nabled</translation>
     </message>
     <message>
         <source>A disabled probe is kept but not run.</source>
@@ -12848,6 +12863,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Pick the node the probe runs on.</source>
         <translation>Pick the node the probe runs on.</translation>
+    </message>
+    <message>
+        <source>Key&amp;word:</source>
+        <translation>Key&amp;word:</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout:</source>
+        <translation>Ti&amp;meout:</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled</source>
+        <translation>Ena&amp;bled</translation>
     </message>
 </context>
 <context>
@@ -16581,10 +16608,6 @@ A longer range may show older traffic.</translation>
         <translation>Delete client...</translation>
     </message>
     <message>
-        <source>No clients yet. Add one for each device that connects.</source>
-        <translation>No clients yet. Add one for each device that connects.</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
@@ -16663,6 +16686,14 @@ A longer range may show older traffic.</translation>
     <message>
         <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
         <translation>A one-time link to the client&apos;s config for its owner; it expires.</translation>
+    </message>
+    <message>
+        <source>No clients yet</source>
+        <translation>No clients yet</translation>
+    </message>
+    <message>
+        <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
+        <translation>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</translation>
     </message>
 </context>
 <context>

@@ -3089,6 +3089,18 @@
         <source>The language of the messages&apos; subject and text.</source>
         <translation>邮件主题与正文所用的语言。</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Shows the secret so that you can check and select it.</source>
+        <translation>显示密钥，便于核对和选择。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -3552,10 +3564,6 @@
         <translation>规则监控节点的一项数值（处理器、内存、磁盘、负载、网络）或节点是否在线，并在条件持续达到您指定的时间时发出告警。</translation>
     </message>
     <message>
-        <source>New rule</source>
-        <translation>新建规则</translation>
-    </message>
-    <message>
         <source>Sign in to see the alerts.</source>
         <translation>登录后即可查看告警。</translation>
     </message>
@@ -3648,10 +3656,6 @@
     <message>
         <source>No channels yet</source>
         <translation>暂无通知渠道</translation>
-    </message>
-    <message>
-        <source>New channel</source>
-        <translation>新建通知渠道</translation>
     </message>
     <message>
         <source>Loading channels...</source>
@@ -5299,6 +5303,17 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Optional: paste the PEM certificate of a private CA</source>
         <translation>可选：粘贴私有证书颁发机构的 PEM 证书</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChartHover</name>
+    <message>
+        <source>%1: no value</source>
+        <translation>%1：无数值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -8805,10 +8820,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>运行(&amp;R)…</translation>
     </message>
     <message>
-        <source>Re&amp;name…</source>
-        <translation>重命名(&amp;N)…</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate…</source>
         <translation>创建副本(&amp;U)…</translation>
     </message>
@@ -8827,10 +8838,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh List</source>
-        <translation>刷新列表(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Find Flow</source>
@@ -8869,16 +8876,24 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>流程</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>流程(&amp;L)</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>流程已结束的执行要保留多久、保留多少</translation>
     </message>
     <message>
         <source>History Re&amp;tention…</source>
         <translation>历史保留(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Fl&amp;ow</source>
+        <translation>流程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>重命名(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;List</source>
+        <translation>刷新列表(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -9882,7 +9897,7 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
     <message>
         <source>&amp;Add Server…</source>
-        <translation>添加服务器(&amp;A)…</translation>
+        <translation>添加服务器(&amp;D)…</translation>
     </message>
     <message>
         <source>S&amp;witch Server</source>
@@ -11715,6 +11730,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Every report as the agent sent it · updated %1</source>
         <translation>代理发送的每条上报 · 更新于 %1</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeNginxView</name>
@@ -12055,6 +12074,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>其配置未授予 &quot;probes&quot; 功能，因此为它定义的 %n 个探测不会运行。请在该机器上将 &quot;probes&quot; 加入代理的功能，即可运行。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here and check that a web page, a port or a host answers.</source>
+        <translation>适用于所有节点、此节点或其某个标签的探测会在这里运行，检查网页、端口或主机是否响应。</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>新建探测…</translation>
     </message>
 </context>
 <context>
@@ -12706,10 +12733,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>目标(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Keyword:</source>
-        <translation>关键字(&amp;K)：</translation>
-    </message>
-    <message>
         <source>Optional: text the answer must contain</source>
         <translation>可选：响应必须包含的文字</translation>
     </message>
@@ -12734,20 +12757,12 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation> 秒</translation>
     </message>
     <message>
-        <source>&amp;Timeout:</source>
-        <translation>超时(&amp;T)：</translation>
-    </message>
-    <message>
         <source>At most 60 seconds, and shorter than the interval.</source>
         <translation>最多 60 秒，且须短于间隔。</translation>
     </message>
     <message>
         <source>&amp;Runs on:</source>
         <translation>运行于(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>E&amp;nabled</source>
-        <translation>启用(&amp;N)</translation>
     </message>
     <message>
         <source>A disabled probe is kept but not run.</source>
@@ -12780,6 +12795,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Pick the node the probe runs on.</source>
         <translation>请选择运行探测的节点。</translation>
+    </message>
+    <message>
+        <source>Key&amp;word:</source>
+        <translation>关键字(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout:</source>
+        <translation>超时(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled</source>
+        <translation>启用(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -16495,10 +16522,6 @@ A longer range may show older traffic.</source>
         <translation>删除客户端…</translation>
     </message>
     <message>
-        <source>No clients yet. Add one for each device that connects.</source>
-        <translation>暂无客户端。请为每个要连接的设备新建一个。</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -16577,6 +16600,14 @@ A longer range may show older traffic.</source>
     <message>
         <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
         <translation>给所有者的一次性客户端配置链接；会过期。</translation>
+    </message>
+    <message>
+        <source>No clients yet</source>
+        <translation>尚无客户端</translation>
+    </message>
+    <message>
+        <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
+        <translation>为每台连接的设备添加一个：手机、笔记本电脑、路由器。每个客户端都有自己的密钥和地址，以及可导入或扫描的配置。</translation>
     </message>
 </context>
 <context>

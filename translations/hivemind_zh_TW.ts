@@ -3089,6 +3089,18 @@
         <source>The language of the messages&apos; subject and text.</source>
         <translation>郵件主旨與內文所用的語言。</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Shows the secret so that you can check and select it.</source>
+        <translation>顯示密鑰，方便核對與選取。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AlertChannelModel</name>
@@ -3552,10 +3564,6 @@
         <translation>規則監看節點的一項數值（處理器、記憶體、磁碟、負載、網路）或節點是否在線，並在條件持續達您指定的時間時發出告警。</translation>
     </message>
     <message>
-        <source>New rule</source>
-        <translation>新建規則</translation>
-    </message>
-    <message>
         <source>Sign in to see the alerts.</source>
         <translation>登入後即可查看告警。</translation>
     </message>
@@ -3648,10 +3656,6 @@
     <message>
         <source>No channels yet</source>
         <translation>尚無通知管道</translation>
-    </message>
-    <message>
-        <source>New channel</source>
-        <translation>新建通知管道</translation>
     </message>
     <message>
         <source>Loading channels...</source>
@@ -5299,6 +5303,17 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Optional: paste the PEM certificate of a private CA</source>
         <translation>選填：貼上私有憑證機構的 PEM 憑證</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::ChartHover</name>
+    <message>
+        <source>%1: no value</source>
+        <translation>%1：無數值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -8805,10 +8820,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>執行(&amp;R)…</translation>
     </message>
     <message>
-        <source>Re&amp;name…</source>
-        <translation>重新命名(&amp;N)…</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate…</source>
         <translation>再製(&amp;U)…</translation>
     </message>
@@ -8827,10 +8838,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh List</source>
-        <translation>重新整理清單(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Find Flow</source>
@@ -8869,16 +8876,24 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>流程</translation>
     </message>
     <message>
-        <source>F&amp;low</source>
-        <translation>流程(&amp;L)</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>流程已結束的執行要保留多久、保留多少</translation>
     </message>
     <message>
         <source>History Re&amp;tention…</source>
         <translation>歷程保留(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Fl&amp;ow</source>
+        <translation>流程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>重新命名(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;List</source>
+        <translation>重新整理清單(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -9882,7 +9897,7 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
     <message>
         <source>&amp;Add Server…</source>
-        <translation>新增伺服器(&amp;A)…</translation>
+        <translation>新增伺服器(&amp;D)…</translation>
     </message>
     <message>
         <source>S&amp;witch Server</source>
@@ -11715,6 +11730,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Every report as the agent sent it · updated %1</source>
         <translation>代理程式傳送的每筆回報 · 更新於 %1</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeNginxView</name>
@@ -12055,6 +12074,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>其設定未授予 &quot;probes&quot; 功能，因此為它定義的 %n 個探測不會執行。請在該機器上將 &quot;probes&quot; 加入代理程式的功能，即可執行。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Probes for all nodes, for this node or for one of its labels run here and check that a web page, a port or a host answers.</source>
+        <translation>適用於所有節點、此節點或其某個標籤的探測會在這裡執行，檢查網頁、連接埠或主機是否回應。</translation>
+    </message>
+    <message>
+        <source>New probe...</source>
+        <translation>新增探測…</translation>
     </message>
 </context>
 <context>
@@ -12706,10 +12733,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>目標(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Keyword:</source>
-        <translation>關鍵字(&amp;K)：</translation>
-    </message>
-    <message>
         <source>Optional: text the answer must contain</source>
         <translation>選填：回應必須包含的文字</translation>
     </message>
@@ -12734,20 +12757,12 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation> 秒</translation>
     </message>
     <message>
-        <source>&amp;Timeout:</source>
-        <translation>逾時(&amp;T)：</translation>
-    </message>
-    <message>
         <source>At most 60 seconds, and shorter than the interval.</source>
         <translation>最多 60 秒，且須短於間隔。</translation>
     </message>
     <message>
         <source>&amp;Runs on:</source>
         <translation>執行於(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>E&amp;nabled</source>
-        <translation>啟用(&amp;N)</translation>
     </message>
     <message>
         <source>A disabled probe is kept but not run.</source>
@@ -12780,6 +12795,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Pick the node the probe runs on.</source>
         <translation>請選擇執行探測的節點。</translation>
+    </message>
+    <message>
+        <source>Key&amp;word:</source>
+        <translation>關鍵字(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout:</source>
+        <translation>逾時(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled</source>
+        <translation>啟用(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -16495,10 +16522,6 @@ A longer range may show older traffic.</source>
         <translation>刪除用戶端…</translation>
     </message>
     <message>
-        <source>No clients yet. Add one for each device that connects.</source>
-        <translation>尚無用戶端。請為每個要連線的裝置新增一個。</translation>
-    </message>
-    <message>
         <source>Sign in first.</source>
         <translation>請先登入。</translation>
     </message>
@@ -16577,6 +16600,14 @@ A longer range may show older traffic.</source>
     <message>
         <source>A one-time link to the client&apos;s config for its owner; it expires.</source>
         <translation>給擁有者的一次性用戶端設定連結；會過期。</translation>
+    </message>
+    <message>
+        <source>No clients yet</source>
+        <translation>尚無用戶端</translation>
+    </message>
+    <message>
+        <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
+        <translation>為每台連線的裝置新增一個：手機、筆電、路由器。每個用戶端都有自己的金鑰與位址，以及可匯入或掃描的設定。</translation>
     </message>
 </context>
 <context>

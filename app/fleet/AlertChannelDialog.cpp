@@ -106,6 +106,7 @@ void AlertChannelDialog::build()
         if (error) {
             *error = createFieldError(this, channelField(name) + QStringLiteral("Error"));
             form->addRow(nullptr, *error);
+            linkFieldError(*error, buddy);
         }
     };
     const auto line = [this](const char *name, int maxLength) {
@@ -146,7 +147,12 @@ void AlertChannelDialog::build()
     m_copy = new QPushButton(this);
     m_copy->setObjectName(channelField("copy"));
     m_copy->setEnabled(false);
-    QWidget *secretRow = inRow({m_secret, m_generate, m_copy}, 0);
+    // A typed secret is hidden as it is typed; shown, it can be checked,
+    // selected and copied like a generated one.
+    m_reveal = new QPushButton(this);
+    m_reveal->setObjectName(channelField("reveal"));
+    m_reveal->setCheckable(true);
+    QWidget *secretRow = inRow({m_secret, m_reveal, m_generate, m_copy}, 0);
     row(form, &m_secretLabel, secretRow, m_secret, &m_secretError, "secret");
     m_webhookRows = {m_url, secretRow};
 
@@ -186,6 +192,8 @@ void AlertChannelDialog::build()
     m_language->addItem(QStringLiteral("繁體中文"), QStringLiteral("zh-TW"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh-CN"));
     row(form, &m_languageLabel, m_language, m_language, nullptr, "language");
+    // "A user name needs its password" answers the typing of a user name.
+    linkFieldError(m_passwordError, m_user);
     m_emailRows = {m_host, securityRow, m_user, m_password, m_from, m_to, m_ca, m_language};
     layout->addLayout(form);
 
@@ -210,6 +218,10 @@ void AlertChannelDialog::build()
     connect(m_language, &QComboBox::currentIndexChanged, this, &AlertChannelDialog::validate);
     connect(m_enabled, &QCheckBox::toggled, this, &AlertChannelDialog::validate);
     connect(m_generate, &QPushButton::clicked, this, &AlertChannelDialog::generateSecret);
+    connect(m_reveal, &QPushButton::toggled, this, [this](bool shown) {
+        m_secret->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        retranslateUi();
+    });
     connect(m_copy, &QPushButton::clicked, this,
             [this] { ClipboardGuard::copySecret(m_secret->text()); });
 }
@@ -332,6 +344,8 @@ void AlertChannelDialog::retranslateUi()
                             "stored sealed and never shown again."));
     m_generate->setText(tr("Generate"));
     m_generate->setToolTip(tr("A random secret, shown so that you can give it to the receiver."));
+    m_reveal->setText(m_reveal->isChecked() ? tr("Hide") : tr("Show"));
+    m_reveal->setToolTip(tr("Shows the secret so that you can check and select it."));
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copies the secret; the clipboard is cleared after 30 seconds."));
     m_hostLabel->setText(tr("SMTP &server:"));
@@ -382,7 +396,7 @@ void AlertChannelDialog::generateSecret()
     QString secret;
     for (int i = 0; i < kGeneratedSecret; ++i)
         secret.append(alphabet.at(QRandomGenerator::system()->bounded(int(alphabet.size()))));
-    m_secret->setEchoMode(QLineEdit::Normal);
+    m_reveal->setChecked(true);
     m_secret->setText(secret);
 }
 
@@ -391,7 +405,7 @@ void AlertChannelDialog::validate()
     if (!m_buttons)
         return;
     const QString name = m_name->text().trimmed();
-    setFieldError(m_nameError, name.isEmpty() ? tr("A channel needs a name.") : QString());
+    setFieldCheck(m_nameError, name.isEmpty() ? tr("A channel needs a name.") : QString());
     bool ok = !name.isEmpty();
     if (type() == QLatin1String("email")) {
         const bool hostOk = !m_host->text().trimmed().isEmpty();
@@ -406,14 +420,14 @@ void AlertChannelDialog::validate()
                                    m_password->text().isEmpty();
         const QString ca = m_ca->toPlainText().trimmed();
         const bool caOk = ca.isEmpty() || ca.contains(QLatin1String("-----BEGIN CERTIFICATE-----"));
-        setFieldError(m_fromError,
+        setFieldCheck(m_fromError,
                       from.isEmpty() || fromOk ? QString() : tr("One e-mail address."));
-        setFieldError(m_toError, m_to->text().trimmed().isEmpty() || toOk
+        setFieldCheck(m_toError, m_to->text().trimmed().isEmpty() || toOk
                                      ? QString()
                                      : tr("1 to 20 e-mail addresses, separated by commas."));
-        setFieldError(m_passwordError,
+        setFieldCheck(m_passwordError,
                       needsPassword ? tr("A user name needs its password.") : QString());
-        setFieldError(m_caError, caOk ? QString()
+        setFieldCheck(m_caError, caOk ? QString()
                                       : tr("A PEM certificate (-----BEGIN "
                                            "CERTIFICATE-----)."));
         ok = ok && hostOk && fromOk && toOk && !needsPassword && caOk;
@@ -423,18 +437,19 @@ void AlertChannelDialog::validate()
         const bool urlOk =
             !urlText.isEmpty() && url.isValid() && !url.host().isEmpty() &&
             (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-        setFieldError(m_urlError, urlText.isEmpty() || urlOk
+        setFieldCheck(m_urlError, urlText.isEmpty() || urlOk
                                       ? QString()
                                       : tr("An http:// or https:// address."));
         const int secretLength = int(m_secret->text().size());
         const bool secretNeeded = !m_editing || secretLength > 0;
         const bool secretOk =
             !secretNeeded || (secretLength >= kMinSecret && secretLength <= kMaxSecret);
-        setFieldError(m_secretError,
+        setFieldCheck(m_secretError,
                       secretLength > 0 && !secretOk
                           ? tr("%1 to %2 characters.").arg(kMinSecret).arg(kMaxSecret)
                           : QString());
-        m_copy->setEnabled(secretLength > 0 && m_secret->echoMode() == QLineEdit::Normal);
+        m_copy->setEnabled(secretLength > 0);
+        m_reveal->setEnabled(secretLength > 0 || m_reveal->isChecked());
         ok = ok && urlOk && secretOk;
     }
     const client::AlertChannelChange c = change();

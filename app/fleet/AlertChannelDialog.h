@@ -28,8 +28,8 @@ namespace hm::app {
 // webhook (the URL alerts are posted to and the secret that signs them) or
 // e-mail (the SMTP server, STARTTLS / TLS / none, the sign-in, the sender
 // and recipients, an optional private CA). Secrets are write-only: typed
-// (a webhook's may be generated here, shown so it can be copied to the
-// receiver, the clipboard cleared after 30 s) and sent, never read back;
+// (a webhook's may be generated here or shown on demand, selectable and
+// copied for the receiver, the clipboard cleared after 30 s) and sent, never read back;
 // when changing a channel an empty field keeps the stored one. The
 // server's refusal shows under the field it names. objectNames
 // `alerts.channel.*`.
@@ -81,6 +81,7 @@ private:
     QLabel *m_urlError = nullptr;
     QLabel *m_secretLabel = nullptr;
     QLineEdit *m_secret = nullptr;
+    QPushButton *m_reveal = nullptr;
     QPushButton *m_generate = nullptr;
     QPushButton *m_copy = nullptr;
     QLabel *m_secretError = nullptr;

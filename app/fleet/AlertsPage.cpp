@@ -297,6 +297,8 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     connect(m_recordsEmpty->action(), &QPushButton::clicked, this, [this] {
         if (m_records->state() == AlertRecordModel::State::Failed)
             return reload();
+        if (noRuleToFire())
+            return newRule();
         if (m_records->onlyActive() && !m_records->isFiltered()) {
             m_show->setCurrentIndex(1); // every alert, resolved ones too
             return;
@@ -623,6 +625,14 @@ void AlertsPage::updateActions()
     m_header->refresh()->setEnabled(bool(m_client));
 }
 
+bool AlertsPage::noRuleToFire() const
+{
+    return m_records->state() == AlertRecordModel::State::Ready && m_records->rowCount() == 0 &&
+           m_records->onlyActive() && !m_records->isFiltered() &&
+           m_rules->state() == AlertRuleModel::State::Ready && m_rules->rowCount() == 0 &&
+           isAdmin();
+}
+
 void AlertsPage::showMaintenanceState()
 {
     QPushButton *action = m_windowsEmpty->action();
@@ -676,7 +686,7 @@ void AlertsPage::showChannelsState()
             tr("Alerts show here and on the desktops of the consoles signed in. Add a webhook or "
                "an e-mail channel to send them to a chat, a pager, a mailbox or your own "
                "tooling as well."));
-        action->setText(tr("New channel"));
+        action->setText(tr("New channel..."));
         action->setVisible(true);
         action->setEnabled(m_newChannel->isEnabled());
     }
@@ -720,7 +730,9 @@ void AlertsPage::showState()
                          "under \"All alerts\".")
                     : tr("No rule watches the nodes yet. Create one under Rules: the server "
                          "raises an alert here and on this desktop when it fires."));
-            action->setText(tr("Show all alerts"));
+            // Nothing can fire before a rule exists: the way to one, for
+            // those who may write rules.
+            action->setText(noRuleToFire() ? tr("New rule...") : tr("Show all alerts"));
         } else {
             m_recordsEmpty->title()->setText(tr("No alerts yet"));
             m_recordsEmpty->text()->setText(
@@ -750,7 +762,7 @@ void AlertsPage::showState()
             tr("A rule watches one value of your nodes (CPU, memory, disk, load, network) or "
                "whether they are online, and raises an alert when it holds for the time you "
                "give."));
-        ruleAction->setText(tr("New rule"));
+        ruleAction->setText(tr("New rule..."));
     }
     m_rulesStack->setCurrentWidget(showRules ? static_cast<QWidget *>(m_rulesView) : m_rulesEmpty);
 

@@ -111,6 +111,9 @@ private:
     const client::AlertChannelRow *selectedChannel() const;
     const client::MaintenanceWindowRow *selectedWindow() const;
     void showChannelsState();
+    // The alerts list is empty because no rule exists, and the user may
+    // write one.
+    bool noRuleToFire() const;
     void showMaintenanceState();
     // A passing word in the state line: a failure ("bad") or a success ("good").
     void say(const QString &text, const QString &tone);

@@ -2,6 +2,7 @@
 
 #include "client/NodesApi.h"
 #include "client/Within.h"
+#include "widgets/ChartHover.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/ServerErrorText.h"
 
@@ -117,6 +118,8 @@ NodeMetricsView::NodeMetricsView(QWidget *parent) : QWidget(parent)
         parts.view = ChartStyle::view(
             parts.chart, QStringLiteral("nodes.metrics.") + QLatin1String(kChartNames[i]), grid,
             180);
+        parts.hover =
+            new ChartHover(parts.view, [this, i](double value) { return valueText(i, value); });
         charts->addWidget(parts.view, i / 3, i % 3);
     }
     scroll->setWidget(grid);
@@ -190,6 +193,11 @@ void NodeMetricsView::setRange(Range range)
 NodeMetricsView::Range NodeMetricsView::range() const
 {
     return Range(std::clamp(m_range->currentIndex(), 0, kRangeCount - 1));
+}
+
+ChartHover *NodeMetricsView::chartHover(NodeMetricSeries::Chart chart) const
+{
+    return m_charts[int(chart)].hover;
 }
 
 QChartView *NodeMetricsView::chartView(NodeMetricSeries::Chart chart) const
@@ -316,9 +324,24 @@ void NodeMetricsView::redraw()
     showState();
 }
 
+QString NodeMetricsView::valueText(int index, double value) const
+{
+    const QLocale locale;
+    switch (NodeMetricSeries::unitOf(Chart(index))) {
+    case Unit::Percent:
+        return tr("%1 %").arg(locale.toString(value, 'f', 1));
+    case Unit::Load:
+        return locale.toString(value, 'f', 2);
+    case Unit::BytesPerSecond:
+        break;
+    }
+    const ChartParts &parts = m_charts[index];
+    return QStringLiteral("%1 %2").arg(locale.toString(value, 'f', value < 10 ? 2 : 1), parts.unit);
+}
+
 void NodeMetricsView::drawChart(int index)
 {
-    const ChartParts &parts = m_charts[index];
+    ChartParts &parts = m_charts[index];
     const NodeMetricSeries::ChartData &data = m_series.chart(Chart(index));
     parts.chart->removeAllSeries();
     double divisor = 1.0;
@@ -328,6 +351,8 @@ void NodeMetricsView::drawChart(int index)
         divisor = rate.divisor;
         unit = QString::fromLatin1(rate.name);
     }
+    parts.divisor = divisor;
+    parts.unit = unit;
     parts.chart->setTitle(chartTitle(index, unit));
 
     // The x axis is the range asked for, whatever part of it has data.
@@ -409,6 +434,8 @@ void NodeMetricsView::drawChart(int index)
     }
     }
     ChartStyle::applyPalette(parts.view, palette());
+    // New points under a pointer that stayed: its read-out follows them.
+    parts.hover->refresh();
 }
 
 void NodeMetricsView::showState()

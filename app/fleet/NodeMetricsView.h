@@ -19,13 +19,17 @@ class ApiClient;
 
 namespace hm::app {
 
+class ChartHover;
+
 // The selected node's history as charts (issue 35, item 3): CPU, memory
 // and swap, disk, load, network and disk throughput over a range from 15
 // minutes to a year. The server picks the tier that holds the range (raw
 // reports, then 1-minute, 15-minute and hourly buckets, whose lowest and
 // highest values are drawn as a band around the average); the charts ask
 // only for the metrics they draw. While visible it reads again at a pace
-// that suits the range; hidden, it asks nothing. Named `nodes.metrics.*`.
+// that suits the range; hidden, it asks nothing. Hovering over a chart
+// shows the nearest point's time and values (ChartHover). Named
+// `nodes.metrics.*`.
 class NodeMetricsView final : public QWidget
 {
     Q_OBJECT
@@ -60,6 +64,7 @@ public:
     QString tier() const { return m_tier; }
     bool isLoading() const { return m_loading; }
     QChartView *chartView(NodeMetricSeries::Chart chart) const;
+    ChartHover *chartHover(NodeMetricSeries::Chart chart) const;
 
 public slots:
     void reload();
@@ -76,6 +81,9 @@ private:
         QChartView *view = nullptr;
         QDateTimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
+        ChartHover *hover = nullptr;
+        double divisor = 1.0; // byte rates: the unit the chart draws in
+        QString unit;
     };
     void retranslateUi();
     void redraw();
@@ -84,6 +92,7 @@ private:
     void applyPalette();
     QString lineName(const QString &key) const;
     QString chartTitle(int index, const QString &unit) const;
+    QString valueText(int index, double value) const;
 
     QPointer<client::ApiClient> m_client;
     QString m_nodeId;

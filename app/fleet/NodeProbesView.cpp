@@ -4,6 +4,8 @@
 #include "client/ProbesApi.h"
 #include "client/Within.h"
 #include "fleet/NodeProbeModel.h"
+#include "fleet/ProbeDialog.h"
+#include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
@@ -55,7 +57,7 @@ NodeProbesView::NodeProbesView(QWidget *parent) : QWidget(parent)
     m_empty = new SectionEmptyState(QStringLiteral("nodes.probes"), m_stack);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack);
-    connect(m_empty->action(), &QPushButton::clicked, this, &NodeProbesView::reload);
+    connect(m_empty->action(), &QPushButton::clicked, this, &NodeProbesView::emptyAction);
 
     m_refresh.setInterval(kRefreshMs);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
@@ -65,9 +67,10 @@ NodeProbesView::NodeProbesView(QWidget *parent) : QWidget(parent)
     showState();
 }
 
-void NodeProbesView::setClient(client::ApiClient *client)
+void NodeProbesView::setClient(client::ApiClient *client, const QString &role)
 {
     m_client = client;
+    m_role = client ? role : QString();
     setNode(nullptr);
 }
 
@@ -177,8 +180,14 @@ void NodeProbesView::showState()
         content.busy = true;
     } else if (m_model->rowCount() == 0) {
         content.title = tr("No probe runs on this node");
-        content.text = tr("Probes for all nodes, for this node or for one of its labels run "
-                          "here. Define them under Alerts → Probes.");
+        if (isAdmin()) {
+            content.text = tr("Probes for all nodes, for this node or for one of its labels run "
+                              "here and check that a web page, a port or a host answers.");
+            content.action = tr("New probe...");
+        } else {
+            content.text = tr("Probes for all nodes, for this node or for one of its labels run "
+                              "here. Define them under Alerts → Probes.");
+        }
     } else if (!granted && m_node->enrolled) {
         content.title = tr("This node's agent does not run probes");
         content.text = tr("Its configuration does not grant \"probes\", so the %n probe(s) "
@@ -190,6 +199,28 @@ void NodeProbesView::showState()
     if (!showList)
         m_empty->setContent(content);
     m_stack->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
+}
+
+bool NodeProbesView::isAdmin() const
+{
+    return m_client && m_role.compare(QLatin1String("admin"), Qt::CaseInsensitive) == 0;
+}
+
+void NodeProbesView::emptyAction()
+{
+    if (!m_error.isEmpty() || !m_node || m_model->rowCount() > 0)
+        return reload();
+    newProbe();
+}
+
+void NodeProbesView::newProbe()
+{
+    if (!m_client || !m_node || !isAdmin())
+        return;
+    ProbeDialog dialog(m_client, {{m_node->id, m_node->name}}, this);
+    dialog.runOnNode(m_node->id);
+    if (DialogSeam::exec(&dialog) == QDialog::Accepted)
+        reload();
 }
 
 } // namespace hm::app

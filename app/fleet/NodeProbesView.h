@@ -24,7 +24,9 @@ class SectionEmptyState;
 // (up or down, latency, certificate days, when), read from the node's
 // recent history. While visible it reads again every 30 s; hidden, it asks
 // nothing. Says so when the node's agent does not grant `probes` (it runs
-// none then, whatever is defined). Named `nodes.probes*`.
+// none then, whatever is defined). A node no probe covers offers an
+// administrator "New probe...", the dialog set to run on this node. Named
+// `nodes.probes*`.
 class NodeProbesView final : public QWidget
 {
     Q_OBJECT
@@ -32,7 +34,8 @@ class NodeProbesView final : public QWidget
 public:
     explicit NodeProbesView(QWidget *parent = nullptr);
 
-    void setClient(client::ApiClient *client);
+    // `role`: the user's; administrators may add probes from here.
+    void setClient(client::ApiClient *client, const QString &role = {});
     // Null: no node. Reads at once when visible.
     void setNode(const client::NodeRow *node);
     NodeProbeModel *model() const { return m_model; }
@@ -48,9 +51,13 @@ protected:
 
 private:
     void readResults(quint64 generation);
+    void emptyAction();
+    void newProbe();
+    bool isAdmin() const;
     void showState();
 
     QPointer<client::ApiClient> m_client;
+    QString m_role;
     std::optional<client::NodeRow> m_node;
     NodeProbeModel *m_model = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -252,7 +252,7 @@ void NodesPage::setSession(client::ApiClient *client, const client::UserInfo &us
     m_model->setClient(client);
     m_model->reload();
     m_metrics->setClient(client);
-    m_probes->setClient(client);
+    m_probes->setClient(client, m_me.role);
     m_processes->setClient(client);
     m_nginx->setClient(client);
     m_terminal->setClient(client, m_me.id);

@@ -174,6 +174,12 @@ void ProbeDialog::build(const NodeNames &nodes)
         connect(box, &QCheckBox::toggled, this, &ProbeDialog::validate);
 }
 
+void ProbeDialog::runOnNode(const QString &nodeId)
+{
+    m_scope->setScope(NodeScopePicker::OneNode, nodeId);
+    validate();
+}
+
 void ProbeDialog::load(const client::ProbeRow &probe)
 {
     m_id->setText(probe.id);
@@ -247,18 +253,18 @@ void ProbeDialog::retranslateUi()
     for (int i = 0; i < m_kind->count(); ++i)
         m_kind->setItemText(i, ProbeText::kind(m_kind->itemData(i).toString()));
     m_targetLabel->setText(tr("&Target:"));
-    m_keywordLabel->setText(tr("&Keyword:"));
+    m_keywordLabel->setText(tr("Key&word:"));
     m_keyword->setPlaceholderText(tr("Optional: text the answer must contain"));
     m_statusLabel->setText(tr("E&xpected status:"));
     m_expectedStatus->setSpecialValueText(tr("Any 2xx or 3xx"));
     m_tlsVerify->setText(tr("&Verify the TLS certificate"));
     m_intervalLabel->setText(tr("&Every:"));
     m_interval->setSuffix(tr(" s"));
-    m_timeoutLabel->setText(tr("&Timeout:"));
+    m_timeoutLabel->setText(tr("Ti&meout:"));
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setToolTip(tr("At most 60 seconds, and shorter than the interval."));
     m_scopeLabel->setText(tr("&Runs on:"));
-    m_enabled->setText(tr("E&nabled"));
+    m_enabled->setText(tr("Ena&bled"));
     m_enabled->setToolTip(tr("A disabled probe is kept but not run."));
     m_buttons->button(QDialogButtonBox::Save)->setText(m_editing ? tr("Save") : tr("Create"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

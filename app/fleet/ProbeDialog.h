@@ -47,6 +47,9 @@ public:
     ProbeDialog(client::ApiClient *client, const NodeNames &nodes, const client::ProbeRow &probe,
                 QWidget *parent = nullptr);
 
+    // A new probe for one node (offered from that node's Probes tab).
+    void runOnNode(const QString &nodeId);
+
     // The probe as the server stored it, once accepted.
     const client::ProbeRow &probe() const { return m_probe; }
     // The probe the form describes now.

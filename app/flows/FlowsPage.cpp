@@ -114,6 +114,29 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
     m_pages->setObjectName(QStringLiteral("flows.pages"));
     m_pages->addWidget(createListPage());
     m_pages->addWidget(m_editor);
+    // The Flow menu's entries for the open flow: stand-ins for the editor's
+    // actions, so that hiding them in the menu leaves the editor's
+    // toolbar alone.
+    for (QAction *flowAction : m_editor->flowActions()) {
+        auto *entry = new QAction(this);
+        entry->setObjectName(QStringLiteral("flows.menu.") + flowAction->objectName());
+        const auto follow = [entry, flowAction] {
+            entry->setText(flowAction->text());
+            entry->setIcon(flowAction->icon());
+            entry->setEnabled(flowAction->isEnabled());
+            entry->setToolTip(flowAction->toolTip());
+            entry->setShortcuts(flowAction->shortcuts());
+        };
+        follow();
+        // Shown in the menu, taken only there: the editor's own action
+        // answers the key everywhere else.
+        entry->setShortcutContext(Qt::WidgetShortcut);
+        connect(flowAction, &QAction::changed, entry, follow);
+        connect(entry, &QAction::triggered, flowAction, &QAction::trigger);
+        m_editorMenuActions.append(entry);
+    }
+    connect(m_pages, &QStackedWidget::currentChanged, this, &FlowsPage::showPageActions);
+    showPageActions();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -353,8 +376,22 @@ QList<QAction *> FlowsPage::menuActions() const
                              "share", "webhook", "retention", "export", "find", "refresh"})
         list.append(action(QString::fromLatin1(name)));
     list.append(nullptr);
-    list.append(m_editor->flowActions());
+    list.append(m_editorMenuActions);
     return list;
+}
+
+void FlowsPage::showPageActions()
+{
+    // The Flow menu holds the list's actions and the open flow's. Both
+    // have a Run…, Share…, Webhook… and Export…: shown together the menu
+    // would list each twice, under one Alt+letter. Only the page shown
+    // offers those acting on its flow (New, Import and Find stay).
+    const bool editing = m_pages->currentWidget() == m_editor;
+    for (const char *name : {"open", "run", "rename", "duplicate", "delete", "share", "webhook",
+                             "retention", "export", "refresh"})
+        action(QString::fromLatin1(name))->setVisible(!editing);
+    for (QAction *entry : std::as_const(m_editorMenuActions))
+        entry->setVisible(editing);
 }
 
 void FlowsPage::resetForNewServer()
@@ -366,7 +403,7 @@ void FlowsPage::resetForNewServer()
 
 QString FlowsPage::menuTitle() const
 {
-    return tr("F&low");
+    return tr("Fl&ow");
 }
 
 void FlowsPage::applySession(const Session &session)
@@ -1040,18 +1077,12 @@ void FlowsPage::retranslate()
         const char *name;
         QString text;
     } texts[] = {
-        {"new", tr("&New Flow…")},
-        {"import", tr("&Import…")},
-        {"open", tr("&Open")},
-        {"run", tr("&Run…")},
-        {"rename", tr("Re&name…")},
-        {"duplicate", tr("D&uplicate…")},
-        {"delete", tr("&Delete…")},
-        {"share", tr("S&hare…")},
-        {"webhook", tr("&Webhook…")},
-        {"retention", tr("History Re&tention…")},
-        {"export", tr("&Export…")},
-        {"refresh", tr("Re&fresh List")},
+        {"new", tr("&New Flow…")},    {"import", tr("&Import…")},
+        {"open", tr("&Open")},        {"run", tr("&Run…")},
+        {"rename", tr("Rena&me…")},   {"duplicate", tr("D&uplicate…")},
+        {"delete", tr("&Delete…")},   {"share", tr("S&hare…")},
+        {"webhook", tr("&Webhook…")}, {"retention", tr("History Re&tention…")},
+        {"export", tr("&Export…")},   {"refresh", tr("Refresh &List")},
         {"find", tr("&Find Flow")},
     };
     for (const auto &t : texts)

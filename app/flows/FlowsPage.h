@@ -138,6 +138,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The Flow menu's actions of the page shown (list or editor).
+    void showPageActions();
     QAction *makeAction(const QString &name, const QList<QKeySequence> &shortcuts);
     QWidget *createListPage();
     void retranslate();
@@ -166,6 +168,7 @@ private:
     FlowEditorPage *m_editor;
     LiveEvents *m_events; // the client's EventHub while started
     QHash<QString, QAction *> m_actions;
+    QList<QAction *> m_editorMenuActions; // the Flow menu's for the open flow
     bool m_started = false;
     bool m_live = false; // a session to list and follow with
     QTimer m_searchTimer;

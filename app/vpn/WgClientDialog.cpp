@@ -312,7 +312,7 @@ void WgClientDialog::validate()
     for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
         const QString problem = problems.value(it.key());
         if (problems.contains(it.key()) || it.value()->property("local").toBool()) {
-            setFieldError(it.value(), problem);
+            setFieldCheck(it.value(), problem);
             it.value()->setProperty("local", !problem.isEmpty());
         }
         fine = fine && problem.isEmpty();

@@ -11,6 +11,7 @@
 #include "vpn/WgText.h"
 #include "widgets/AdminText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SectionEmptyState.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -93,13 +95,22 @@ WgClientsPane::WgClientsPane(QWidget *parent) : QWidget(parent)
     split->addWidget(m_detail);
     // A third for the table, the rest for the chart (the table scrolls).
     split->setSizes({100, 200});
-    layout->addWidget(split, 1);
+    // A server without clients shows what goes there and the way to the
+    // first, in place of an empty table over an empty chart.
+    m_body = new QStackedWidget(this);
+    m_body->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_body->addWidget(split);
+    m_split = split;
+    m_empty = new SectionEmptyState(QStringLiteral("vpn.clients"), m_body);
+    m_body->addWidget(m_empty);
+    layout->addWidget(m_body, 1);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("vpn.clientsState"));
     m_state->setWordWrap(true);
     layout->addWidget(m_state);
 
     connect(m_new, &QPushButton::clicked, this, &WgClientsPane::newClient);
+    connect(m_empty->action(), &QPushButton::clicked, this, &WgClientsPane::newClient);
     connect(m_edit, &QPushButton::clicked, this, &WgClientsPane::editSelected);
     connect(m_toggle, &QPushButton::clicked, this, &WgClientsPane::toggleSelected);
     connect(m_config, &QPushButton::clicked, this, &WgClientsPane::showConfig);
@@ -275,9 +286,17 @@ void WgClientsPane::retranslateUi()
     m_share->setText(tr("Share link..."));
     m_delete->setText(tr("Delete client..."));
     m_model->refreshTexts();
-    QString text = m_message;
-    if (text.isEmpty() && m_server.id && m_model->rowCount() == 0)
-        text = tr("No clients yet. Add one for each device that connects.");
+    const QString text = m_message;
+    const bool none = text.isEmpty() && m_server.id && m_model->rowCount() == 0;
+    if (none) {
+        m_empty->setContent(
+            {tr("No clients yet"),
+             tr("Add one for each device that connects: a phone, a laptop, a router. Each "
+                "gets its own keys and addresses, and a config to import or scan."),
+             isAdmin() ? tr("New client...") : QString(),
+             {}});
+    }
+    m_body->setCurrentWidget(none ? static_cast<QWidget *>(m_empty) : m_split);
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     m_state->setProperty("tone", m_message.isEmpty() ? QString() : QStringLiteral("bad"));

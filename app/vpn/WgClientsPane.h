@@ -7,6 +7,7 @@
 
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -16,6 +17,7 @@ class ApiClient;
 
 namespace hm::app {
 
+class SectionEmptyState;
 class WgClientDetail;
 class WgClientModel;
 
@@ -29,7 +31,9 @@ class WgClientModel;
 // one-time link (WgShareLinkDialog) and delete it (confirmed);
 // others see the actions off with the reason. Under the table, split off,
 // the selected client's traffic history and endpoints (WgClientDetail;
-// with none selected, the server's clients summed).
+// with none selected, the server's clients summed). A server without
+// clients shows that in their place, with "New client..." for
+// administrators (`vpn.clients.empty*`).
 class WgClientsPane final : public QWidget
 {
     Q_OBJECT
@@ -88,6 +92,9 @@ private:
     QTableView *m_view = nullptr;
     WgClientDetail *m_detail = nullptr;
     QLabel *m_state = nullptr;
+    QStackedWidget *m_body = nullptr; // the table and chart, or the empty state
+    QWidget *m_split = nullptr;
+    SectionEmptyState *m_empty = nullptr;
     QTimer *m_refresh = nullptr;
     QString m_message;
     bool m_reading = false;

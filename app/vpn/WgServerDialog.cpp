@@ -236,7 +236,7 @@ void WgServerDialog::validate()
         const QString problem = problems.value(it.key());
         // A refusal of the server stays at its field until the field changes.
         if (problems.contains(it.key()) || it.value()->property("local").toBool()) {
-            setFieldError(it.value(), problem);
+            setFieldCheck(it.value(), problem);
             it.value()->setProperty("local", !problem.isEmpty());
         }
         fine = fine && problem.isEmpty();

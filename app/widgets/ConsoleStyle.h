@@ -4,8 +4,13 @@
 
 namespace hm::app {
 
-// Fusion with the console's own few differences, for the whole application
-// (ThemeManager installs it):
+// Fusion (which paints from the palette in both themes) with the console's
+// own few differences, for the whole application (ThemeManager installs
+// it):
+// - check box and radio button indicators get a border that shows on a
+//   dark window: Fusion outlines them in a shade darker than the window,
+//   which on the dark theme's near-black is all but invisible (an
+//   unchecked box looked like no box at all);
 // - the standard icons the console uses (folders, files, up, refresh,
 //   trash, new folder) are the line icons of resources/icons, coloured for
 //   the theme, not Fusion's raster ones beside the line icons elsewhere;
@@ -22,6 +27,16 @@ public:
     // Takes `base` (Fusion when null).
     explicit ConsoleStyle(QStyle *base = nullptr);
 
+    // The colour the indicators of a dark palette are outlined in.
+    static QColor darkIndicatorBorder();
+    // The line icon standing for `icon`, or an empty path where the console
+    // keeps the base style's.
+    static QString lineIconPath(StandardPixmap icon);
+    // What a push button gets beside its text on each side, over Fusion's.
+    static constexpr int kButtonExtraPadding = 4;
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget = nullptr) const override;
     int styleHint(StyleHint hint, const QStyleOption *option = nullptr,
                   const QWidget *widget = nullptr,
                   QStyleHintReturn *returnData = nullptr) const override;
@@ -29,13 +44,6 @@ public:
                        const QWidget *widget = nullptr) const override;
     QSize sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &size,
                            const QWidget *widget) const override;
-
-    // What a push button gets beside its text on each side, over Fusion's.
-    static constexpr int kButtonExtraPadding = 4;
-
-    // The line icon standing for `icon`, or an empty path where the console
-    // keeps the base style's.
-    static QString lineIconPath(StandardPixmap icon);
 };
 
 } // namespace hm::app

@@ -1,13 +1,133 @@
 #include "widgets/FieldError.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QEvent>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QSpinBox>
 
 namespace hm::app {
 
+namespace {
+
+constexpr const char *kReserved = "hm.fieldError.reserved";
+constexpr const char *kCheckText = "hm.fieldError.check";
+
+// Follows one field for its error line: notes the first touch (a change
+// of its content, or focus leaving it or one of its parts) and then shows
+// the check that waited for it.
+class FieldTouchWatch final : public QObject
+{
+public:
+    FieldTouchWatch(QLabel *label, QWidget *field) : QObject(label), m_label(label), m_field(field)
+    {
+        QList<QWidget *> parts{field};
+        parts += field->findChildren<QWidget *>();
+        for (QWidget *part : std::as_const(parts)) {
+            part->installEventFilter(this);
+            const auto touch = [this] { touched(); };
+            if (auto *edit = qobject_cast<QLineEdit *>(part))
+                connect(edit, &QLineEdit::textChanged, this, touch);
+            else if (auto *text = qobject_cast<QPlainTextEdit *>(part))
+                connect(text, &QPlainTextEdit::textChanged, this, touch);
+            else if (auto *combo = qobject_cast<QComboBox *>(part))
+                connect(combo, &QComboBox::currentIndexChanged, this, touch);
+            else if (auto *spin = qobject_cast<QSpinBox *>(part))
+                connect(spin, &QSpinBox::valueChanged, this, touch);
+            else if (auto *when = qobject_cast<QDateTimeEdit *>(part))
+                connect(when, &QDateTimeEdit::dateTimeChanged, this, touch);
+            else if (auto *button = qobject_cast<QAbstractButton *>(part))
+                connect(button, &QAbstractButton::toggled, this, touch);
+        }
+    }
+
+    bool isTouched() const { return m_touched; }
+    QWidget *field() const { return m_field; }
+
+    void touched()
+    {
+        if (m_touched)
+            return;
+        m_touched = true;
+        if (m_label)
+            setFieldError(m_label, m_label->property(kCheckText).toString());
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // Leaving the window (for another application, a menu) is no visit.
+        if (event->type() == QEvent::FocusOut) {
+            const Qt::FocusReason why = static_cast<QFocusEvent *>(event)->reason();
+            if (why != Qt::ActiveWindowFocusReason && why != Qt::PopupFocusReason)
+                touched();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QPointer<QLabel> m_label;
+    QPointer<QWidget> m_field;
+    bool m_touched = false;
+};
+
+// A wrapped QLabel asks for a "pretty" shape of its own (a short message
+// on two lines of a narrow box); under a field it has the field's width:
+// it asks for the lines its text takes at that width, so that a one-line
+// message fits the one line reserved for it.
+class FieldErrorLabel final : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+    QSize sizeHint() const override
+    {
+        QSize hint = QLabel::sizeHint();
+        if (wordWrap() && width() > 0)
+            hint.setHeight(heightForWidth(width()));
+        return hint;
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        const int height = heightForWidth(width());
+        if (wordWrap() && height != m_askedHeight) {
+            m_askedHeight = height;
+            updateGeometry();
+        }
+    }
+
+private:
+    int m_askedHeight = -1;
+};
+
+FieldTouchWatch *watchOf(const QLabel *label)
+{
+    return label->findChild<FieldTouchWatch *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+// A reserved line stays (blank) while its field is shown.
+bool keepsItsPlace(QLabel *label)
+{
+    if (!label->property(kReserved).toBool())
+        return false;
+    const FieldTouchWatch *watch = watchOf(label);
+    return !watch || !watch->field() || watch->field()->isVisibleTo(label->window());
+}
+
+} // namespace
+
 QLabel *createFieldError(QWidget *parent, const QString &objectName)
 {
-    auto *label = new QLabel(parent);
+    QLabel *label = new FieldErrorLabel(parent);
     label->setObjectName(objectName);
     label->setProperty("tone", QStringLiteral("bad"));
     label->setWordWrap(true);
@@ -18,7 +138,7 @@ QLabel *createFieldError(QWidget *parent, const QString &objectName)
 void setFieldError(QLabel *label, const QString &text)
 {
     label->setText(text);
-    const bool on = !text.isEmpty();
+    const bool on = !text.isEmpty() || keepsItsPlace(label);
     for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
         if (form->indexOf(label) >= 0) {
             form->setRowVisible(label, on);
@@ -26,6 +146,29 @@ void setFieldError(QLabel *label, const QString &text)
         }
     }
     label->setVisible(on);
+}
+
+void linkFieldError(QLabel *label, QWidget *field)
+{
+    delete watchOf(label);
+    new FieldTouchWatch(label, field);
+}
+
+void setFieldCheck(QLabel *label, const QString &text)
+{
+    if (!label->property(kReserved).toBool()) {
+        label->setProperty(kReserved, true);
+        // One line, the usual length of a check's message.
+        label->setMinimumHeight(label->fontMetrics().lineSpacing());
+    }
+    label->setProperty(kCheckText, text);
+    setFieldError(label, isFieldTouched(label) ? text : QString());
+}
+
+bool isFieldTouched(const QLabel *label)
+{
+    const FieldTouchWatch *watch = watchOf(label);
+    return !watch || watch->isTouched();
 }
 
 void addFieldRow(QFormLayout *form, QLabel **label, QWidget *field, QLabel **error,
@@ -38,6 +181,7 @@ void addFieldRow(QFormLayout *form, QLabel **label, QWidget *field, QLabel **err
     if (error) {
         *error = createFieldError(owner, errorObjectName);
         form->addRow(nullptr, *error);
+        linkFieldError(*error, field);
     }
 }
 

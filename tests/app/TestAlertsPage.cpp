@@ -24,6 +24,7 @@
 #include "client/NodesApi.h"
 #include "client/ProbesApi.h"
 #include "crypto/Hmac.h"
+#include "fleet/AlertChannelDialog.h"
 #include "fleet/AlertChannelModel.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertRecordModel.h"
@@ -31,6 +32,7 @@
 #include "fleet/AlertsPage.h"
 #include "fleet/MaintenanceModel.h"
 #include "shell/MainWindow.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ThemeManager.h"
@@ -38,6 +40,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
@@ -96,6 +99,8 @@ private slots:
     void containerRecordsNameTheirContainers();
     void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
+    void channelDialogQuietUntilTouched();
+    void typedSecretShownAndCopied();
     void maintenanceWindowsThroughTheDialog();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
@@ -151,6 +156,17 @@ void TestAlertsPage::emptyStatesThenARuleThroughTheDialog()
     QCOMPARE(child<QLabel>(&page, "alerts.emptyTitle")->text(),
              QStringLiteral("Nothing is firing"));
     QVERIFY(child<QLabel>(&page, "alerts.emptyText")->text().contains(QLatin1String("No rule")));
+    // Nothing can fire without a rule: the empty list's action writes one.
+    auto *firstRule = child<QPushButton>(&page, "alerts.emptyAction");
+    QCOMPARE(firstRule->text(), QStringLiteral("New rule..."));
+    QVERIFY(firstRule->isVisible() && firstRule->isEnabled());
+    bool ruleDialogOpened = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        ruleDialogOpened = dialog->objectName() == QLatin1String("alerts.ruleDialog");
+        return int(QDialog::Rejected);
+    });
+    firstRule->click();
+    QVERIFY(ruleDialogOpened);
     auto *tabs = child<QTabWidget>(&page, "alerts.tabs");
     tabs->setCurrentIndex(1);
     QCOMPARE(child<QLabel>(&page, "alerts.rules.emptyTitle")->text(),
@@ -158,7 +174,7 @@ void TestAlertsPage::emptyStatesThenARuleThroughTheDialog()
     // The rule dialog offers the nodes the page has read.
     QTRY_COMPARE_WITH_TIMEOUT(page.rules()->nodeName(nodeId), QStringLiteral("hot-01"), 15000);
     auto *emptyAction = child<QPushButton>(&page, "alerts.rules.emptyAction");
-    QCOMPARE(emptyAction->text(), QStringLiteral("New rule"));
+    QCOMPARE(emptyAction->text(), QStringLiteral("New rule..."));
     QVERIFY(emptyAction->isEnabled());
 
     QString suggested;
@@ -382,6 +398,8 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     child<QTabWidget>(&page, "alerts.tabs")->setCurrentIndex(3);
     QCOMPARE(child<QLabel>(&page, "alerts.channels.emptyTitle")->text(),
              QStringLiteral("No channels yet"));
+    QCOMPARE(child<QPushButton>(&page, "alerts.channels.emptyAction")->text(),
+             QStringLiteral("New channel..."));
     QString secret;
     bool copyOffUntilShown = false;
     bool badUrlSaid = false;
@@ -701,6 +719,73 @@ void TestAlertsPage::reminderIntervalThroughTheDialog()
     QVERIFY(stored.ok());
     QCOMPARE(stored->first().renotifySeconds, 0);
     deleteAllRules();
+}
+
+void TestAlertsPage::channelDialogQuietUntilTouched()
+{
+    AlertChannelDialog dialog(m_server.connection->client());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *name = child<QLineEdit>(&dialog, "alerts.channel.name");
+    auto *nameError = child<QLabel>(&dialog, "alerts.channel.nameError");
+    auto *url = child<QLineEdit>(&dialog, "alerts.channel.url");
+    // A new form does not open scolding: nothing was typed yet.
+    QVERIFY(nameError->text().isEmpty());
+    QVERIFY(!child<QPushButton>(&dialog, "alerts.channel.save")->isEnabled());
+    const int urlAt = url->mapTo(&dialog, QPoint()).y();
+    // Typed and taken back: now it says so, and the fields below stay put.
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("x"));
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QCOMPARE(nameError->text(), QStringLiteral("A channel needs a name."));
+    QVERIFY(nameError->isVisible());
+    QApplication::processEvents();
+    QCOMPARE(url->mapTo(&dialog, QPoint()).y(), urlAt);
+    QTest::keyClicks(name, QStringLiteral("Ops"));
+    QVERIFY(nameError->text().isEmpty());
+    QApplication::processEvents();
+    QCOMPARE(url->mapTo(&dialog, QPoint()).y(), urlAt);
+    // A field only passed through counts as touched too.
+    auto *urlError = child<QLabel>(&dialog, "alerts.channel.urlError");
+    url->setFocus();
+    QTest::keyClicks(url, QStringLiteral("ftp://x"));
+    QVERIFY(urlError->text().contains(QLatin1String("https://")));
+}
+
+void TestAlertsPage::typedSecretShownAndCopied()
+{
+    ClipboardGuard::setClearDelayMs(300);
+    AlertChannelDialog dialog(m_server.connection->client());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *secret = child<QLineEdit>(&dialog, "alerts.channel.secret");
+    auto *copy = child<QPushButton>(&dialog, "alerts.channel.copy");
+    auto *reveal = child<QPushButton>(&dialog, "alerts.channel.reveal");
+    QVERIFY(!copy->isEnabled());
+    const QString typed = QStringLiteral("typed-secret-0123456789");
+    secret->setFocus();
+    QTest::keyClicks(secret, typed);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    // Shown on demand, so it can be read and selected.
+    QVERIFY(reveal->isEnabled());
+    reveal->click();
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    secret->selectAll();
+    QCOMPARE(secret->selectedText(), typed);
+    // Copied through the guard: on the clipboard, then taken off again.
+    QVERIFY(copy->isEnabled());
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), typed);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+    reveal->click();
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    // A generated one is shown at once and copied the same way.
+    child<QPushButton>(&dialog, "alerts.channel.generate")->click();
+    QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+    QVERIFY(reveal->isChecked());
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), secret->text());
+    ClipboardGuard::setClearDelayMs(30000);
 }
 
 void TestAlertsPage::maintenanceWindowsThroughTheDialog()
@@ -1041,6 +1126,25 @@ void TestAlertsPage::screenshots()
             QApplication::processEvents();
             QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-rules-empty-") + language +
                                        QStringLiteral(".png")));
+            child<QTabWidget>(page, "alerts.tabs")->setCurrentIndex(3);
+            QTRY_VERIFY(child<QWidget>(page, "alerts.channels.empty")->isVisible());
+            QVERIFY(window.grab().save(dir + QStringLiteral("/alerts-channels-empty-") + language +
+                                       QStringLiteral(".png")));
+            // The channel dialog as it opens (nothing in red), then with the
+            // name typed and taken back and a secret generated.
+            AlertChannelDialog channel(m_server.connection->client(), &window);
+            channel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&channel));
+            QVERIFY(channel.grab().save(dir + QStringLiteral("/alerts-channel-new-") + language +
+                                        QStringLiteral(".png")));
+            auto *name = child<QLineEdit>(&channel, "alerts.channel.name");
+            name->setFocus();
+            QTest::keyClicks(name, QStringLiteral("x"));
+            QTest::keyClick(name, Qt::Key_Backspace);
+            child<QPushButton>(&channel, "alerts.channel.generate")->click();
+            QApplication::processEvents();
+            QVERIFY(channel.grab().save(dir + QStringLiteral("/alerts-channel-touched-") +
+                                        language + QStringLiteral(".png")));
         }
     }
     hm::test::AgentPeer web;

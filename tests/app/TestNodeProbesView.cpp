@@ -13,12 +13,15 @@
 #include "fleet/NodeProbeModel.h"
 #include "fleet/NodeProbesView.h"
 #include "fleet/NodesPage.h"
+#include "fleet/ProbeDialog.h"
+#include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -214,6 +217,24 @@ void TestNodeProbesView::honestStates()
     view.setNode(&elsewhere);
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&view, "nodes.probes.emptyTitle")->text(),
                               QStringLiteral("No probe runs on this node"), 20000);
+    // Only administrators write probes: the others are told where they are.
+    auto *action = child<QPushButton>(&view, "nodes.probes.emptyAction");
+    QVERIFY(!action->isVisible());
+    // An administrator is offered one, set to run on this node.
+    view.setClient(client(), m_server.admin.role);
+    view.setNode(&elsewhere);
+    QTRY_VERIFY_WITH_TIMEOUT(action->isVisible() && !view.isLoading(), 20000);
+    QCOMPARE(action->text(), QStringLiteral("New probe..."));
+    QString offeredScope;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        if (auto *probe = qobject_cast<ProbeDialog *>(dialog)) {
+            const ProbeChange change = probe->change();
+            offeredScope = change.scopeType.value_or(QString()) + u':' + change.scopeValue;
+        }
+        return int(QDialog::Rejected);
+    });
+    action->click();
+    QCOMPARE(offeredScope, QStringLiteral("node:n_nowhere"));
     ProbeChange everywhere;
     everywhere.scopeType = QStringLiteral("all");
     QVERIFY(await<ProbeRow>([&](auto done) {
@@ -248,6 +269,33 @@ void TestNodeProbesView::screenshots()
             page.probesView()->model()->rowCount() == 3 && !page.probesView()->isLoading(), 20000);
         QApplication::processEvents();
         QVERIFY(page.grab().save(dir + QStringLiteral("/nodes-probes-%1.png").arg(shot)));
+        // A node no probe covers: what goes there and the way to a probe.
+        auto row = node(m_nodeId);
+        QVERIFY(row.ok());
+        NodeRow elsewhere = row.value();
+        elsewhere.id = QStringLiteral("n_nowhere");
+        elsewhere.labels.clear();
+        page.probesView()->setNode(&elsewhere);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.probesView()->isLoading() &&
+                                     page.probesView()->model()->rowCount() == 1,
+                                 20000); // the Shop probe, for all nodes
+        ProbeChange onlyHere;
+        onlyHere.scopeType = QStringLiteral("node");
+        onlyHere.scopeValue = m_nodeId;
+        auto probes = ProbesApi(*client());
+        QVERIFY(await<ProbeRow>([&](auto done) {
+                    probes.update(QStringLiteral("shop"), onlyHere, done);
+                }).ok());
+        page.probesView()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&page, "nodes.probes.emptyAction")->isVisible(),
+                                 20000);
+        QApplication::processEvents();
+        QVERIFY(page.grab().save(dir + QStringLiteral("/nodes-probes-empty-%1.png").arg(shot)));
+        ProbeChange everywhere;
+        everywhere.scopeType = QStringLiteral("all");
+        QVERIFY(await<ProbeRow>([&](auto done) {
+                    probes.update(QStringLiteral("shop"), everywhere, done);
+                }).ok());
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

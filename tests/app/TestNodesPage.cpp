@@ -17,7 +17,9 @@
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodesPage.h"
 #include "shell/MainWindow.h"
+#include "widgets/ChartHover.h"
 #include "widgets/ClipboardGuard.h"
+#include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ThemeManager.h"
@@ -31,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -86,6 +89,30 @@ void sendHistory(hm::test::AgentPeer &peer, int count, qint64 stepMs)
                           {QStringLiteral("disk_write_bps"), (800 - 300 * wave) * 1024}};
         peer.send(hm::fleet::serialize(report));
     }
+}
+
+// Moves the pointer over `view` to where `point` of its first line is
+// drawn (or to `at` in the viewport); the point.
+QPointF hoverOver(QChartView *view, int pointIndex, QPoint *at = nullptr)
+{
+    QLineSeries *line = nullptr;
+    for (QAbstractSeries *series : view->chart()->series()) {
+        line = qobject_cast<QLineSeries *>(series);
+        if (line && line->count() > pointIndex)
+            break;
+        line = nullptr;
+    }
+    if (!line)
+        return {};
+    const QPointF point = line->at(pointIndex);
+    const QPoint pos =
+        view->mapFromScene(view->chart()->mapToScene(view->chart()->mapToPosition(point, line)));
+    QMouseEvent move(QEvent::MouseMove, QPointF(pos), view->viewport()->mapToGlobal(QPointF(pos)),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    if (at)
+        *at = pos;
+    return point;
 }
 
 int pointsIn(QChartView *view)
@@ -579,6 +606,33 @@ void TestNodesPage::metricsTabChartsTheHistory()
     QCOMPARE(view->chartView(NodeMetricSeries::Chart::Network)->chart()->title(),
              QStringLiteral("Network (MiB/s)"));
 
+    // Hover: the nearest point's time (local) and exact value, with a line
+    // and a dot where it is drawn; gone when the pointer leaves.
+    QChartView *cpu = view->chartView(NodeMetricSeries::Chart::Cpu);
+    ChartHover *hover = view->chartHover(NodeMetricSeries::Chart::Cpu);
+    QVERIFY(!hover->isShown());
+    const QPointF point = hoverOver(cpu, 10);
+    QVERIFY(hover->isShown());
+    QCOMPARE(hover->shownTimeMs(), qint64(point.x()));
+    auto *readout = child<QLabel>(&page, "nodes.metrics.cpu.readout");
+    QVERIFY(readout->isVisible());
+    QVERIFY2(readout->text().contains(
+                 dateTimeTextWithSeconds(QDateTime::fromMSecsSinceEpoch(qint64(point.x())))),
+             qPrintable(readout->text()));
+    QVERIFY2(readout->text().contains(QLocale().toString(point.y(), 'f', 1) + QStringLiteral(" %")),
+             qPrintable(readout->text()));
+    QVERIFY(cpu->rect().contains(readout->geometry()));
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(cpu->viewport(), &leave);
+    QVERIFY(!hover->isShown());
+    QVERIFY(!readout->isVisible());
+    // Byte rates in the chart's unit, each line named.
+    hoverOver(view->chartView(NodeMetricSeries::Chart::Network), 5);
+    const QString rates = child<QLabel>(&page, "nodes.metrics.network.readout")->text();
+    QVERIFY2(rates.contains(QLatin1String("Received: ")) &&
+                 rates.contains(QLatin1String("Sent: ")) && rates.contains(QLatin1String("MiB/s")),
+             qPrintable(rates));
+
     // A week reads the 15-minute tier: nothing rolled up yet in this run,
     // and the view says so rather than drawing stale lines.
     child<QComboBox>(&page, "nodes.metrics.range")
@@ -831,6 +885,8 @@ void TestNodesPage::screenshots()
         QTRY_COMPARE_WITH_TIMEOUT(
             pointsIn(page->metricsView()->chartView(NodeMetricSeries::Chart::Cpu)), 60, 15000);
         save(&window, QStringLiteral("nodes-metrics-") + language + QStringLiteral("-dark"));
+        hoverOver(page->metricsView()->chartView(NodeMetricSeries::Chart::Network), 30);
+        save(&window, QStringLiteral("nodes-metrics-hover-") + language + QStringLiteral("-dark"));
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     for (const QString &language : languages) {
@@ -862,6 +918,11 @@ void TestNodesPage::screenshots()
         QTRY_COMPARE_WITH_TIMEOUT(
             pointsIn(page->metricsView()->chartView(NodeMetricSeries::Chart::Cpu)), 60, 15000);
         save(&window, QStringLiteral("nodes-metrics-") + language);
+        // Hovering: the nearest point's time and values, on two charts.
+        hoverOver(page->metricsView()->chartView(NodeMetricSeries::Chart::Cpu), 40);
+        hoverOver(page->metricsView()->chartView(NodeMetricSeries::Chart::Memory), 20);
+        QVERIFY(page->metricsView()->chartHover(NodeMetricSeries::Chart::Memory)->isShown());
+        save(&window, QStringLiteral("nodes-metrics-hover-") + language);
         tabs->setCurrentIndex(0);
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {

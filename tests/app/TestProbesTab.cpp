@@ -9,9 +9,11 @@
 // in the dark theme.
 
 #include "AdminTestSupport.h"
+#include "MnemonicSupport.h"
 #include "client/NodesApi.h"
 #include "client/ProbesApi.h"
 #include "fleet/AlertsPage.h"
+#include "fleet/ProbeDialog.h"
 #include "fleet/ProbeModel.h"
 #include "fleet/ProbesTab.h"
 #include "widgets/AdminText.h"
@@ -74,6 +76,7 @@ private slots:
     void probeOnOneNodeThenOnALabel();
     void anotherClientsProbesArriveLive();
     void viewerSeesNoEnabledActions();
+    void dialogMnemonicsAreUnique();
     void screenshots();
 
 private:
@@ -358,6 +361,26 @@ void TestProbesTab::viewerSeesNoEnabledActions()
         QVERIFY2(button->toolTip().contains(QLatin1String("administrator")),
                  qPrintable(button->toolTip()));
     }
+}
+
+void TestProbesTab::dialogMnemonicsAreUnique()
+{
+    // Alt+letter must reach one field: no two of the dialog's captions,
+    // buttons and check boxes share a letter, for any kind, in any language.
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        ProbeDialog dialog(m_server.connection->client(), {});
+        auto *kind = child<QComboBox>(&dialog, "alerts.probe.kind");
+        for (int i = 0; i < kind->count(); ++i) {
+            kind->setCurrentIndex(i);
+            const QStringList found = mnemonictest::clashes(mnemonictest::dialogTexts(&dialog));
+            QVERIFY2(found.isEmpty(),
+                     qPrintable(language + u' ' + kind->itemData(i).toString() +
+                                QStringLiteral(": ") + found.join(QStringLiteral("; "))));
+        }
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestProbesTab::screenshots()

@@ -28,6 +28,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -38,16 +39,19 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -89,6 +93,37 @@ double strokeLightness(const QIcon &icon)
     return best.lightnessF();
 }
 
+// The WCAG contrast ratio of two colours (1 to 21).
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// The highest contrast to `background` of any pixel on the outer ring of
+// `rect` in `image`: how well the border of an indicator shows.
+double ringContrast(const QImage &image, const QRect &rect, const QColor &background)
+{
+    double best = 1;
+    for (int x = rect.left(); x <= rect.right(); ++x) {
+        for (int y = rect.top(); y <= rect.bottom(); ++y) {
+            const bool ring = x <= rect.left() + 1 || x >= rect.right() - 1 ||
+                              y <= rect.top() + 1 || y >= rect.bottom() - 1;
+            if (ring && image.valid(x, y))
+                best = std::max(best, contrast(image.pixelColor(x, y), background));
+        }
+    }
+    return best;
+}
+
 double windowLightness()
 {
     return QApplication::palette().color(QPalette::Window).lightnessF();
@@ -120,6 +155,7 @@ private slots:
     void canvasFollows();
     void styleSheetNamesEveryColour();
     void standardIconsAreTheLineIcons();
+    void darkIndicatorsShowTheirBorder();
     void editorActionsFitAt1280();
     void screenshots();
     void cleanupTestCase();
@@ -465,6 +501,47 @@ QString TestTheme::componentVersion(const QString &component)
 // canvas's) show every button in full in a 1280x800 window, in every
 // language: no button hidden behind the tool bar's overflow arrow, each
 // as wide as it asks to be.
+void TestTheme::darkIndicatorsShowTheirBorder()
+{
+    // An unchecked box on the dark window was all but invisible (Fusion
+    // outlines it a shade darker than the window): its border now stands
+    // out by the 3:1 a control's outline needs. (The light theme keeps
+    // Fusion's own grey; it is shot for comparison.)
+    for (const ThemeManager::Mode mode : {ThemeManager::Mode::Dark, ThemeManager::Mode::Light}) {
+        m_themes->setMode(mode, ThemeManager::Persist::No);
+        const QColor window = QApplication::palette().color(QPalette::Window);
+        QWidget holder;
+        auto *box = new QCheckBox(QStringLiteral("Use an authenticator code"), &holder);
+        auto *radio = new QRadioButton(QStringLiteral("One"), &holder);
+        radio->move(0, 40);
+        holder.resize(300, 80);
+        holder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&holder));
+        for (QAbstractButton *button :
+             {static_cast<QAbstractButton *>(box), static_cast<QAbstractButton *>(radio)}) {
+            QStyleOptionButton option;
+            option.initFrom(button);
+            const QStyle::SubElement element =
+                button == box ? QStyle::SE_CheckBoxIndicator : QStyle::SE_RadioButtonIndicator;
+            const QRect indicator = button->style()->subElementRect(element, &option, button);
+            const QImage image = button->grab().toImage();
+            const double seen = ringContrast(image, indicator, window);
+            if (mode != ThemeManager::Mode::Dark)
+                continue;
+            QVERIFY2(seen >= 3.0, qPrintable(QStringLiteral("%1 %2: %3")
+                                                 .arg(ThemeManager::modeName(mode),
+                                                      button->metaObject()->className())
+                                                 .arg(seen)));
+        }
+        if (!qEnvironmentVariableIsEmpty("HIVEMIND_SCREENSHOT_DIR")) {
+            box->setChecked(false);
+            holder.grab().save(qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR") +
+                               QStringLiteral("/theme-indicators-") + ThemeManager::modeName(mode) +
+                               QStringLiteral(".png"));
+        }
+    }
+}
+
 void TestTheme::editorActionsFitAt1280()
 {
     prepareServer();

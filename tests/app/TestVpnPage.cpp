@@ -52,6 +52,7 @@
 #include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -295,10 +296,25 @@ void TestVpnPage::emptyStateThenCreateAServer()
 
     bool interfaceRuleShown = false;
     bool portConflictShown = false;
+    bool quietUntilTyped = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         if (dialog->objectName() != QLatin1String("vpn.serverDialog"))
             return int(QDialog::Rejected);
         auto *save = child<QPushButton>(dialog, "vpn.server.save");
+        // Nothing typed yet: no "needs a name" in red, its line kept so
+        // that the form does not jump when it comes.
+        dialog->show();
+        QApplication::processEvents();
+        auto *nameError = child<QLabel>(dialog, "vpn.server.nameError");
+        auto *interface = child<QLineEdit>(dialog, "vpn.server.interface");
+        const int interfaceAt = interface->mapTo(dialog, QPoint()).y();
+        quietUntilTyped = nameError->text().isEmpty() && !save->isEnabled();
+        child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("x"));
+        child<QLineEdit>(dialog, "vpn.server.name")->clear();
+        QApplication::processEvents();
+        quietUntilTyped = quietUntilTyped &&
+                          nameError->text() == QLatin1String("A server needs a name.") &&
+                          interface->mapTo(dialog, QPoint()).y() == interfaceAt;
         child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("office"));
         // The interface rule, as typed.
         child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg office"));
@@ -322,6 +338,7 @@ void TestVpnPage::emptyStateThenCreateAServer()
         return dialog->result();
     });
     emptyAction->click();
+    QVERIFY(quietUntilTyped);
     QVERIFY(interfaceRuleShown);
     QVERIFY(portConflictShown);
     QVERIFY(await<void>([&](auto done) { api().removeServer(taken.value().id, done); }).ok());
@@ -433,12 +450,16 @@ void TestVpnPage::dualStackClientThroughTheDialog()
     QString clipboardAfterCopy;
     bool warningShown = false;
     bool qrShown = false;
+    bool quietUntilTyped = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         if (dialog->objectName() != QLatin1String("vpn.clientDialog"))
             return int(QDialog::Rejected);
         auto *family = child<QComboBox>(dialog, "vpn.client.address_family");
         for (int i = 0; i < family->count(); ++i)
             families << family->itemData(i).toString();
+        // Nothing typed yet: no "needs a name" in red, Create off.
+        quietUntilTyped = child<QLabel>(dialog, "vpn.client.nameError")->text().isEmpty() &&
+                          !child<QPushButton>(dialog, "vpn.client.create")->isEnabled();
         child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("phone"));
         child<QLineEdit>(dialog, "vpn.client.description")->setText(QStringLiteral("phone of Ana"));
         child<QPushButton>(dialog, "vpn.client.create")->click();
@@ -457,7 +478,16 @@ void TestVpnPage::dualStackClientThroughTheDialog()
         child<QPushButton>(dialog, "vpn.client.close")->click();
         return dialog->result();
     });
-    child<QPushButton>(&page, "vpn.newClient")->click();
+    // A server without clients says what goes there, with the way to one.
+    QTRY_VERIFY(child<QWidget>(&page, "vpn.clients.empty")->isVisible());
+    QVERIFY(!child<QTableView>(&page, "vpn.clients")->isVisible());
+    QCOMPARE(child<QLabel>(&page, "vpn.clients.emptyTitle")->text(),
+             QStringLiteral("No clients yet"));
+    auto *firstClient = child<QPushButton>(&page, "vpn.clients.emptyAction");
+    QCOMPARE(firstClient->text(), QStringLiteral("New client..."));
+    QVERIFY(firstClient->isEnabled());
+    firstClient->click();
+    QVERIFY(quietUntilTyped);
     QCOMPARE(families,
              QStringList({QStringLiteral("dual"), QStringLiteral("ipv4"), QStringLiteral("ipv6")}));
     QVERIFY(config.contains(QLatin1String("[Interface]")));
@@ -473,6 +503,8 @@ void TestVpnPage::dualStackClientThroughTheDialog()
     WgClientModel *clients = page.clientsPane()->model();
     QTRY_COMPARE_WITH_TIMEOUT(clients->rowCount(), 1, 15000);
     QCOMPARE(cell(clients, 0, WgClientModel::NameColumn), QStringLiteral("phone"));
+    QTRY_VERIFY(child<QTableView>(&page, "vpn.clients")->isVisible());
+    QVERIFY(!child<QWidget>(&page, "vpn.clients.empty")->isVisible());
     QCOMPARE(cell(clients, 0, WgClientModel::AddressesColumn),
              QStringLiteral("10.8.0.2/32, fd00:8::2/128"));
     QCOMPARE(cell(clients, 0, WgClientModel::StatusColumn), QStringLiteral("Enabled"));
@@ -1563,8 +1595,19 @@ void TestVpnPage::screenshots()
              {QStringLiteral("198.51.100.9:62001"), now.addDays(-6), now.addDays(-5)}});
         save(&window, QStringLiteral("vpn-traffic-") + shot);
 
+        // The lab server has no client yet: what goes there, and the way.
+        for (int row = 0; row < page->model()->rowCount(); ++row) {
+            if (page->model()->server(row)->name == QLatin1String("lab"))
+                selectServer(page, row);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(page, "vpn.clients.empty")->isVisible(), 15000);
+        save(&window, QStringLiteral("vpn-clients-empty-") + shot);
+        selectServer(page, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(page->clientsPane()->model()->rowCount(), 3, 15000);
+
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
+            save(dialog, QStringLiteral("vpn-server-dialog-new-") + shot);
             child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("branch"));
             child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg branch"));
             save(dialog, QStringLiteral("vpn-server-dialog-") + shot);
@@ -1574,6 +1617,7 @@ void TestVpnPage::screenshots()
 
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
+            save(dialog, QStringLiteral("vpn-client-dialog-new-") + shot);
             child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("cara-") + shot);
             save(dialog, QStringLiteral("vpn-client-dialog-") + shot);
             child<QPushButton>(dialog, "vpn.client.create")->click();
