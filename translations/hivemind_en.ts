@@ -9954,10 +9954,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>Local server</translation>
     </message>
     <message>
-        <source>&amp;Add Server…</source>
-        <translation>&amp;Add Server…</translation>
-    </message>
-    <message>
         <source>S&amp;witch Server</source>
         <translation>S&amp;witch Server</translation>
     </message>
@@ -10008,6 +10004,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&amp;Command Palette…</source>
         <translation>&amp;Command Palette…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Server…</source>
+        <translation>A&amp;dd Server…</translation>
     </message>
 </context>
 <context>

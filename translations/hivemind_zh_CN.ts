@@ -9896,10 +9896,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>本地服务器</translation>
     </message>
     <message>
-        <source>&amp;Add Server…</source>
-        <translation>添加服务器(&amp;D)…</translation>
-    </message>
-    <message>
         <source>S&amp;witch Server</source>
         <translation>切换服务器(&amp;W)</translation>
     </message>
@@ -9950,6 +9946,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>&amp;Command Palette…</source>
         <translation>命令面板(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Server…</source>
+        <translation>添加服务器(&amp;D)…</translation>
     </message>
 </context>
 <context>

@@ -885,7 +885,7 @@ void MainWindow::retranslateUi()
     m_signInAction->setText(tr("Sign &In…"));
     m_signOutAction->setText(tr("Sign &Out"));
     m_myAccountAction->setText(tr("My &Account…"));
-    m_addServerAction->setText(tr("&Add Server…"));
+    m_addServerAction->setText(tr("A&dd Server…"));
     m_serversMenu->setTitle(tr("S&witch Server"));
     m_serverSwitch->setText(tr("Switch Server ▾"));
     m_serverSwitch->setToolTip(tr("Connect to another server, or add or edit servers"));
