@@ -111,6 +111,7 @@ private slots:
     void uploadThenDownloadKeepTheBytes();
     void editAndSave();
     void editMeetsAChangeOnTheNode();
+    void aFileTooLargeToEditSaysWhy();
     void renameAndDelete();
     void oddNamesTravelIntact();
     void readOnlyRootTurnsWritingOff();
@@ -563,6 +564,56 @@ void TestNodeFiles::editMeetsAChangeOnTheNode()
     QCOMPARE(readAll(path), QByteArray("<h1>theirs</h1>\n"));
 }
 
+void TestNodeFiles::aFileTooLargeToEditSaysWhy()
+{
+    const QString path = m_root + QStringLiteral("/docs/huge.log");
+    QVERIFY(writeAll(path, QByteArray(NodeFileEditorDialog::kMaxTextBytes + 10, 'a')));
+    const QString note = m_root + QStringLiteral("/docs/note.txt");
+    QVERIFY(writeAll(note, QByteArray(22, 'n')));
+    const QString tiny = m_root + QStringLiteral("/docs/tiny.txt");
+    QVERIFY(writeAll(tiny, QByteArray(1, 't')));
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("huge.log")), 20000);
+    const auto sizeOf = [view](const char *name) {
+        return view->model()
+            ->index(view->model()->rowOfName(QString::fromLatin1(name)), NodeFileModel::SizeColumn)
+            .data()
+            .toString();
+    };
+    // Sizes read as words: plural bytes, no "4.00".
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("tiny.txt")), 20000);
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 bytes"));
+    QCOMPARE(sizeOf("tiny.txt"), QStringLiteral("1 byte"));
+    QCOMPARE(sizeOf("huge.log"), QStringLiteral("4 MiB"));
+    auto *edit = child<QPushButton>(view, "nodes.files.edit");
+    selectName(view, QStringLiteral("note.txt"));
+    QVERIFY(edit->isEnabled());
+    QVERIFY(edit->toolTip().isEmpty());
+    selectName(view, QStringLiteral("huge.log"));
+    QVERIFY(!edit->isEnabled());
+    QCOMPARE(edit->toolTip(), QStringLiteral("This file is larger than 4 MiB, the most the editor "
+                                             "opens. Download it instead."));
+    QVERIFY(child<QPushButton>(view, "nodes.files.download")->isEnabled());
+    // A file that grew past the limit after the list was read: the editor
+    // says so in a whole sentence.
+    NodeFileEditorDialog editor(client(), m_files.nodeId, m_root, QStringLiteral("docs/huge.log"),
+                                false);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.isBusy(), 20000);
+    QCOMPARE(child<QLabel>(&editor, "nodes.files.editorStatus")->text(),
+             QStringLiteral("The file could not be opened: it is larger than 4 MiB, the most the "
+                            "editor opens. Download it instead."));
+    // In Chinese: the units and the bytes in words.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 位元組"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 字节"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    for (const QString &file : {path, note, tiny})
+        QVERIFY(QFile::remove(file));
+}
+
 void TestNodeFiles::renameAndDelete()
 {
     QVERIFY(writeAll(m_root + QStringLiteral("/old name.txt"), "to be renamed\n"));
@@ -923,6 +974,20 @@ void TestNodeFiles::screenshots()
         selectName(view, QStringLiteral("nginx.conf"));
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-%1.png").arg(language)));
+        // A file past the editor's limit: what the editor says of it.
+        const QString huge = m_root + QStringLiteral("/docs/huge.log");
+        QVERIFY(writeAll(huge, QByteArray(NodeFileEditorDialog::kMaxTextBytes + 1, 'a')));
+        {
+            NodeFileEditorDialog editor(client(), m_files.nodeId, m_root,
+                                        QStringLiteral("docs/huge.log"), false);
+            editor.resize(720, 420);
+            editor.show();
+            QTRY_VERIFY_WITH_TIMEOUT(!editor.isBusy(), 20000);
+            QApplication::processEvents();
+            QVERIFY(editor.grab().save(
+                dir + QStringLiteral("/nodes-files-too-large-%1.png").arg(language)));
+        }
+        QVERIFY(QFile::remove(huge));
 
         // An upload frozen halfway: small chunks, the grab at the first
         // confirmed one past a third.
