@@ -88,6 +88,8 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
         m_grid->addWidget(m_values[wide], row, 1, 1, 3);
         ++row;
     }
+    // Up to 16 labels: they wrap in their column rather than being cut.
+    m_values[Labels]->setWordWrap(true);
     // The fingerprint is compared character by character: monospace.
     m_values[Fingerprint]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Rows as tall as their text; the room left goes below them.

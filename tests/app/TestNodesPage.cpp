@@ -380,8 +380,10 @@ void TestNodesPage::enrolDialogIsAsTallAsItsStep()
 
 void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
 {
+    const QStringList labels{"staging",    "eu-central", "team-payments",  "gpu",
+                             "batch-jobs", "tier-1",     "customer-facing"};
     auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("facts-01"), {}, {}, 0}, done);
+        api().create(hm::client::NewNode{QStringLiteral("facts-01"), {}, labels, 0}, done);
     });
     QVERIFY(made.ok());
     const QString id = made.value().node.id;
@@ -426,13 +428,21 @@ void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
                 QVERIFY2(!capabilities->text().contains(QLatin1String(raw)),
                          qPrintable(capabilities->text()));
         QVERIFY2(!system->text().contains(u'{'), qPrintable(system->text()));
-        // Whole values: the capabilities wrap, the fingerprint has the width.
+        // Whole values: the capabilities and labels wrap, the fingerprint
+        // has the width.
         QTRY_VERIFY(capabilities->height() >= capabilities->heightForWidth(capabilities->width()));
+        auto *labelsShown = child<QLabel>(&page, "nodes.detail.labels");
+        QCOMPARE(labelsShown->text(), labels.join(QStringLiteral(", ")));
+        QTRY_VERIFY(labelsShown->height() >= labelsShown->heightForWidth(labelsShown->width()));
         QVERIFY(fingerprint->text().startsWith(QLatin1String("SHA256:")));
         QVERIFY2(fingerprint->fontMetrics().horizontalAdvance(fingerprint->text()) <=
                      fingerprint->width(),
                  qPrintable(QString::number(fingerprint->width())));
         QCOMPARE(fingerprint->toolTip(), fingerprint->text());
+        // The long values, as the screenshots case does not have them.
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(
+                page.grab().save(dir + QStringLiteral("/nodes-details-long-%1.png").arg(language)));
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
