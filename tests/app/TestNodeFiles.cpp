@@ -29,6 +29,7 @@
 #include "widgets/BackgroundTaskList.h"
 #include "widgets/BackgroundTasks.h"
 #include "widgets/BackgroundTasksStatus.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 
@@ -395,7 +396,7 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
     QCOMPARE(upload->sha256(), sha256);
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("Uploaded \"payload data.bin\" (%1).")
-                 .arg(QLocale().formattedDataSize(bytes.size())));
+                 .arg(ByteSizeText::format(bytes.size())));
     QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("payload data.bin")), 20000);
     const AuditEntry uploaded = newestAudit(QStringLiteral("NODE_FILE_UPLOADED"));
     QCOMPARE(uploaded.userId, m_server.admin.id);
@@ -866,7 +867,7 @@ void TestNodeFiles::transfersShowInTheStatusBarsTaskList()
     QVERIFY(midway); // progress along the way, not only at the end
     QCOMPARE(child<QLabel>(row, "status.tasks.state")->text(), QStringLiteral("Done"));
     QCOMPARE(child<QLabel>(row, "status.tasks.detail")->text(),
-             QStringLiteral("Uploaded (%1).").arg(QLocale().formattedDataSize(bytes.size())));
+             QStringLiteral("Uploaded (%1).").arg(ByteSizeText::format(bytes.size())));
     QVERIFY(!child<QPushButton>(row, "status.tasks.cancel")->isVisible());
     QCOMPARE(button->text(), QStringLiteral("1 task finished"));
     QCOMPARE(readAll(m_root + QStringLiteral("/docs/listed.bin")), bytes);
