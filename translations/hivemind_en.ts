@@ -1007,6 +1007,32 @@
     </message>
 </context>
 <context>
+    <name>ByteSizeText</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1094,6 +1120,86 @@
     <message>
         <source>the external service %1 is not active; make it active to call it</source>
         <translation>the external service %1 is not active; make it active to call it</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatusText</name>
+    <message>
+        <source>less than a second</source>
+        <translation>less than a second</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>about a minute</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>about an hour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up for %1</source>
+        <translation>Up for %1</translation>
+    </message>
+    <message>
+        <source>Exited with code %1, %2 ago</source>
+        <translation>Exited with code %1, %2 ago</translation>
+    </message>
+    <message>
+        <source>Restarting (exit code %1, %2 ago)</source>
+        <translation>Restarting (exit code %1, %2 ago)</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Exited</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1658,50 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Remote tasks</source>
+        <translation>Remote tasks</translation>
+    </message>
+    <message>
+        <source>Agent upgrades</source>
+        <translation>Agent upgrades</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>Reboot</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Kernel %1</source>
+        <translation>Kernel %1</translation>
+    </message>
+    <message>
+        <source>%1, kernel %2</source>
+        <translation>%1, kernel %2</translation>
     </message>
 </context>
 <context>
@@ -10578,14 +10728,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>None</source>
         <translation>None</translation>
     </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>%n core(s)</source>
         <translation>
@@ -11030,16 +11172,20 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>Reading the file...</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Not saved: %1</translation>
-    </message>
-    <message>
-        <source>The file could not be opened: %1</source>
-        <translation>The file could not be opened: %1</translation>
-    </message>
-    <message>
         <source>Changed</source>
         <translation>Changed</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: it is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>The file could not be opened: it is larger than %1, the most the editor opens. Download it instead.</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>Not saved. %1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. %1</source>
+        <translation>The file could not be opened. %1</translation>
     </message>
 </context>
 <context>
@@ -11387,6 +11533,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 · read only</source>
         <translation>%1 · read only</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>This file is larger than %1, the most the editor opens. Download it instead.</translation>
     </message>
 </context>
 <context>
@@ -13310,6 +13460,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
         <translation>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</translation>
+    </message>
+    <message>
+        <source>The code was wrong. Type the current one from your authenticator app.</source>
+        <translation>The code was wrong. Type the current one from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>The password was wrong. Type it again.</source>
+        <translation>The password was wrong. Type it again.</translation>
     </message>
 </context>
 <context>

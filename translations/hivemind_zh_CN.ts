@@ -1004,6 +1004,31 @@
     </message>
 </context>
 <context>
+    <name>ByteSizeText</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1091,6 +1116,79 @@
     <message>
         <source>the external service %1 is not active; make it active to call it</source>
         <translation>外部服务 %1 未启用；请先启用才能调用</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatusText</name>
+    <message>
+        <source>less than a second</source>
+        <translation>不到 1 秒</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>约 1 分钟</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>约 1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Exited with code %1, %2 ago</source>
+        <translation>%2前退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Restarting (exit code %1, %2 ago)</source>
+        <translation>正在重启（%2前退出，退出码 %1）</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1641,50 @@
     <message>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Remote tasks</source>
+        <translation>远程任务</translation>
+    </message>
+    <message>
+        <source>Agent upgrades</source>
+        <translation>代理程序升级</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Kernel %1</source>
+        <translation>内核 %1</translation>
+    </message>
+    <message>
+        <source>%1, kernel %2</source>
+        <translation>%1，内核 %2</translation>
     </message>
 </context>
 <context>
@@ -10517,14 +10659,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>None</source>
         <translation>无</translation>
     </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
     <message numerus="yes">
         <source>%n core(s)</source>
         <translation>
@@ -10968,16 +11102,20 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>正在读取文件...</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
-        <source>The file could not be opened: %1</source>
-        <translation>无法打开文件：%1</translation>
-    </message>
-    <message>
         <source>Changed</source>
         <translation>已更改</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: it is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>无法打开文件：文件大于 %1，超出编辑器可打开的上限。请改为下载。</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>未保存。%1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. %1</source>
+        <translation>无法打开文件。%1</translation>
     </message>
 </context>
 <context>
@@ -11325,6 +11463,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 · read only</source>
         <translation>%1 · 只读</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>此文件大于 %1，超出编辑器可打开的上限。请改为下载。</translation>
     </message>
 </context>
 <context>
@@ -13241,6 +13383,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
         <translation>这会替换您所选每个节点上的代理。请确认密码以继续；5 分钟内不会再次询问。</translation>
+    </message>
+    <message>
+        <source>The code was wrong. Type the current one from your authenticator app.</source>
+        <translation>验证码错误。请输入身份验证器应用当前显示的验证码。</translation>
+    </message>
+    <message>
+        <source>The password was wrong. Type it again.</source>
+        <translation>密码错误，请重新输入。</translation>
     </message>
 </context>
 <context>

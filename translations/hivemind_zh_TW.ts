@@ -1004,6 +1004,31 @@
     </message>
 </context>
 <context>
+    <name>ByteSizeText</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 位元組</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>HiveMind console: design, run and watch workflows and your fleet.</source>
@@ -1091,6 +1116,79 @@
     <message>
         <source>the external service %1 is not active; make it active to call it</source>
         <translation>外部服務 %1 未啟用；請先啟用才能呼叫</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatusText</name>
+    <message>
+        <source>less than a second</source>
+        <translation>不到 1 秒</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>約 1 分鐘</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>約 1 小時</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小時</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n 週</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 個月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up for %1</source>
+        <translation>已執行 %1</translation>
+    </message>
+    <message>
+        <source>Exited with code %1, %2 ago</source>
+        <translation>%2前結束，結束代碼 %1</translation>
+    </message>
+    <message>
+        <source>Restarting (exit code %1, %2 ago)</source>
+        <translation>重新啟動中（%2前結束，結束代碼 %1）</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已結束</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1641,50 @@
     <message>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>終端機</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>Remote tasks</source>
+        <translation>遠端任務</translation>
+    </message>
+    <message>
+        <source>Agent upgrades</source>
+        <translation>代理程式升級</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重新開機</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Kernel %1</source>
+        <translation>核心 %1</translation>
+    </message>
+    <message>
+        <source>%1, kernel %2</source>
+        <translation>%1，核心 %2</translation>
     </message>
 </context>
 <context>
@@ -10517,14 +10659,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>None</source>
         <translation>無</translation>
     </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
     <message numerus="yes">
         <source>%n core(s)</source>
         <translation>
@@ -10968,16 +11102,20 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>正在讀取檔案...</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>未儲存：%1</translation>
-    </message>
-    <message>
-        <source>The file could not be opened: %1</source>
-        <translation>無法開啟檔案：%1</translation>
-    </message>
-    <message>
         <source>Changed</source>
         <translation>已變更</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: it is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>無法開啟檔案：檔案大於 %1，超過編輯器可開啟的上限。請改為下載。</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>未儲存。%1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. %1</source>
+        <translation>無法開啟檔案。%1</translation>
     </message>
 </context>
 <context>
@@ -11325,6 +11463,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>%1 · read only</source>
         <translation>%1 · 唯讀</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
+        <translation>此檔案大於 %1，超過編輯器可開啟的上限。請改為下載。</translation>
     </message>
 </context>
 <context>
@@ -13241,6 +13383,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>This replaces the agent on every node you chose. Confirm your password to go on; you are not asked again for 5 minutes.</source>
         <translation>這會取代您所選每個節點上的代理程式。請確認密碼以繼續；5 分鐘內不會再詢問。</translation>
+    </message>
+    <message>
+        <source>The code was wrong. Type the current one from your authenticator app.</source>
+        <translation>驗證碼錯誤。請輸入驗證器應用程式目前顯示的驗證碼。</translation>
+    </message>
+    <message>
+        <source>The password was wrong. Type it again.</source>
+        <translation>密碼錯誤，請再輸入一次。</translation>
     </message>
 </context>
 <context>

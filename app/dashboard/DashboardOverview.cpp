@@ -7,6 +7,7 @@
 #include "client/Within.h"
 #include "fleet/FleetCard.h"
 #include "operations/OperationsText.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/DateTimeText.h"
 
@@ -52,8 +53,7 @@ QLabel *label(QWidget *parent, const QString &objectName, bool wrap = false)
 
 QString rate(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1,
-                                       QLocale::DataSizeTraditionalFormat);
+    return ByteSizeText::format(qint64(bytesPerSecond));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/Within.h"
 #include "fleet/AgentRolloutDialog.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
@@ -151,7 +152,7 @@ void AgentReleasesDialog::fill()
         cell(VersionColumn, release.version,
              tr("%1 for %2/%3").arg(release.version, release.os, release.arch));
         cell(ProtocolColumn, locale.toString(release.protocol));
-        cell(SizeColumn, locale.formattedDataSize(release.size));
+        cell(SizeColumn, ByteSizeText::format(release.size));
         cell(ShaColumn, release.sha256.left(kShortSha), release.sha256);
         cell(UploadedColumn, dateTimeText(release.createdAt.toLocalTime()));
         cell(SourceColumn, release.builtIn ? tr("Built in") : tr("Uploaded"),

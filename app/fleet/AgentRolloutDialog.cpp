@@ -313,6 +313,8 @@ void AgentRolloutDialog::showListedProgress()
 void AgentRolloutDialog::askPassword()
 {
     ReauthenticateDialog dialog(QString(), this, ReauthenticateDialog::Purpose::Rollout);
+    // A wrong password is said in the dialog, which stays open for it.
+    dialog.setClient(m_client);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client) {
         if (m_listed)
             m_listed->finish(BackgroundTask::State::Cancelled,
@@ -320,6 +322,10 @@ void AgentRolloutDialog::askPassword()
         m_outcomes.clear();
         fillNodes();
         emit rolloutFinished();
+        return;
+    }
+    if (dialog.isConfirmed()) {
+        run(true);
         return;
     }
     const bool totp = dialog.isTotpCode();

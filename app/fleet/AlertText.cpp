@@ -2,6 +2,7 @@
 
 #include "client/AlertTypes.h"
 #include "fleet/NodeText.h"
+#include "widgets/ByteSizeText.h"
 
 #include <QLocale>
 
@@ -56,8 +57,7 @@ QString AlertText::value(const QString &type, double value)
     if (isPercent(type))
         return QLocale().toString(value, 'f', 1) + u'%';
     if (type == QLatin1String("network"))
-        return tr("%1/s").arg(
-            QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat));
+        return tr("%1/s").arg(ByteSizeText::format(qint64(value)));
     if (type == QLatin1String("offline"))
         return duration(qint64(value));
     if (type == QLatin1String("probe"))

@@ -9,6 +9,7 @@
 #include "widgets/FieldError.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/Retranslate.h"
+#include "widgets/WindowFit.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -21,7 +22,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -63,7 +63,12 @@ void EnrolNodeDialog::build()
     setObjectName(QStringLiteral("nodes.enrolDialog"));
     setMinimumWidth(560);
     auto *layout = new QVBoxLayout(this);
-    m_pages = new QStackedWidget(this);
+    // Two steps, one shown at a time. Not a QStackedWidget: a stack is as
+    // tall as its tallest page (its height-for-width counts hidden ones),
+    // so the short form would sit in the room the command's notes take.
+    m_pages = new QWidget(this);
+    auto *pagesLayout = new QVBoxLayout(m_pages);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages, 1);
 
     // The form: what the node is called and how long its secret lives.
@@ -109,7 +114,8 @@ void EnrolNodeDialog::build()
     m_error = createFieldError(form, QStringLiteral("nodes.enrolError"));
     formLayout->addWidget(m_error);
     formLayout->addStretch();
-    m_pages->addWidget(form);
+    pagesLayout->addWidget(form);
+    m_formPage = form;
 
     // The result: the command with the one-time secret, and what to check.
     auto *result = new QWidget(m_pages);
@@ -153,7 +159,9 @@ void EnrolNodeDialog::build()
     m_progressText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     resultLayout->addWidget(m_progressText);
     resultLayout->addStretch();
-    m_pages->addWidget(result);
+    pagesLayout->addWidget(result);
+    m_resultPage = result;
+    result->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("nodes.enrolButtons"));
@@ -184,13 +192,26 @@ void EnrolNodeDialog::build()
     });
     for (QLineEdit *edit : {m_name, m_labels, m_description})
         connect(edit, &QLineEdit::textChanged, this, &EnrolNodeDialog::validate);
+    // A new secret ends the node's current enrolment: Enter (or a hasty
+    // click on the highlighted button) keeps it; creating one is a choice.
+    if (isRenewal()) {
+        m_buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+        m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    }
     retranslateUi();
     validate();
+    fitToPage();
+}
+
+void EnrolNodeDialog::fitToPage()
+{
+    layout()->activate();
+    adjustSize();
 }
 
 bool EnrolNodeDialog::hasResult() const
 {
-    return m_pages->currentIndex() == 1;
+    return !m_resultPage->isHidden();
 }
 
 QString EnrolNodeDialog::command() const
@@ -276,6 +297,7 @@ void EnrolNodeDialog::validate()
     }
     if (QPushButton *button = m_buttons->button(QDialogButtonBox::Ok))
         button->setEnabled(ok && !m_sending);
+    growToFitContents(this);
 }
 
 void EnrolNodeDialog::submit()
@@ -324,6 +346,7 @@ void EnrolNodeDialog::showError(const hm::Error &error)
                                       {QStringLiteral("description"), m_descriptionError},
                                       {QStringLiteral("expires_in_hours"), m_hoursError}};
     setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
+    growToFitContents(this);
     if (QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok))
         ok->setEnabled(true);
 }
@@ -335,10 +358,12 @@ void EnrolNodeDialog::showTicket(const client::EnrolmentTicket &ticket)
     m_copied->clear();
     m_buttons->setStandardButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("nodes.enrolClose"));
-    m_pages->setCurrentIndex(1);
+    m_formPage->hide();
+    m_resultPage->show();
     m_progress = AgentProgress::Waiting;
     m_live->setClient(m_client);
     retranslateUi();
+    fitToPage();
     m_copy->setFocus();
 }
 

@@ -12,7 +12,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 
 namespace hm::client {
 class ApiClient;
@@ -77,6 +76,8 @@ private:
     // A node event (or a re-read after the events were cut off).
     void followNode(const client::NodeRow &node);
     void showProgress();
+    // The dialog as tall as the page it shows.
+    void fitToPage();
 
     QPointer<client::ApiClient> m_client;
     client::NodeRow m_existing;
@@ -86,7 +87,9 @@ private:
     AgentProgress m_progress = AgentProgress::Waiting;
     LiveEvents *m_live = nullptr;
 
-    QStackedWidget *m_pages = nullptr;
+    QWidget *m_pages = nullptr;
+    QWidget *m_formPage = nullptr;
+    QWidget *m_resultPage = nullptr;
     QLabel *m_intro = nullptr;
     QFormLayout *m_form = nullptr;
     QLineEdit *m_name = nullptr;

@@ -2,6 +2,7 @@
 
 #include "client/NodesApi.h"
 #include "client/Within.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QEvent>
@@ -32,8 +33,7 @@ QString percentText(double value)
 
 QString rateText(double bytesPerSecond)
 {
-    return QLocale().formattedDataSize(qint64(bytesPerSecond), 1,
-                                       QLocale::DataSizeTraditionalFormat);
+    return ByteSizeText::format(qint64(bytesPerSecond));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "fleet/NodeContainerModel.h"
 
+#include "fleet/ContainerStatusText.h"
 #include "widgets/ThemeManager.h"
 
 #include <QBrush>
@@ -70,6 +71,9 @@ QVariant NodeContainerModel::data(const QModelIndex &index, int role) const
         return c->state;
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
         return c->id;
+    // Docker's own words, for whoever compares with `docker ps`.
+    if (role == Qt::ToolTipRole && index.column() == StatusColumn)
+        return c->status;
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
         // The theme's tones: the light theme's dark green is unreadable on
         // the dark one's rows.
@@ -90,7 +94,7 @@ QVariant NodeContainerModel::data(const QModelIndex &index, int role) const
     case ImageColumn:
         return c->image;
     case StatusColumn:
-        return c->status;
+        return ContainerStatusText::status(c->status, c->state);
     case PortsColumn:
         return c->ports;
     case ProjectColumn:

@@ -7,7 +7,7 @@
 namespace hm::app {
 
 // A node's containers for NodeDockerView: name, state (in words, with the
-// health), image, Docker's status text, ports, compose project. Rows are
+// health), image, Docker's status text (in words), ports, compose project. Rows are
 // replaced in one reset per read; the view keeps the selection by id.
 class NodeContainerModel final : public QAbstractTableModel
 {

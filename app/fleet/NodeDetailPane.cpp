@@ -5,7 +5,7 @@
 
 #include <QEvent>
 #include <QFontDatabase>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -20,6 +20,13 @@ const char *const kDetailNames[] = {
     "disk",   "agent",       "capabilities", "fingerprint", "lastSeen", "enrolled", "created"};
 
 } // namespace
+
+// Which fields share a row (left column, right column) and which take a
+// row of their own across the pane.
+const std::pair<NodeDetailPane::Field, NodeDetailPane::Field> NodeDetailPane::kPairedRows[] = {
+    {Status, Disk},      {Description, Agent}, {Labels, LastSeen},
+    {Address, Enrolled}, {Cpu, Created},       {Memory, FieldCount}};
+const NodeDetailPane::Field NodeDetailPane::kWideRows[] = {System, Capabilities, Fingerprint};
 
 NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
 {
@@ -39,30 +46,50 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_hint);
     // Two columns under the list: what the node is, then what its agent
     // said and when; short enough to leave the list most of the height.
+    // Below them, across both, the values too long for a column (the
+    // system, the capabilities, the key's fingerprint): they wrap there
+    // rather than being cut.
     m_fields = new QWidget(this);
-    auto *columns = new QHBoxLayout(m_fields);
-    columns->setContentsMargins(0, 0, 0, 0);
-    columns->setSpacing(32);
-    for (QFormLayout *&form : m_forms) {
-        form = new QFormLayout();
-        form->setContentsMargins(0, 0, 0, 0);
-        // Its own spacing: a form takes its parent's (the gap between the
-        // columns) otherwise.
-        form->setHorizontalSpacing(16);
-        form->setVerticalSpacing(6);
-        columns->addLayout(form, 1);
-    }
+    m_grid = new QGridLayout(m_fields);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setHorizontalSpacing(16);
+    m_grid->setVerticalSpacing(6);
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(3, 1);
     for (int i = 0; i < FieldCount; ++i) {
         auto *value = new QLabel(m_fields);
         value->setObjectName(QStringLiteral("nodes.detail.") + QLatin1String(kDetailNames[i]));
-        // One line each: a wrapping label asks for the height of a narrow
-        // guess and the form spreads its rows over it. A long value does
-        // not widen the window (Ignored); its tooltip holds all of it.
+        // A long value does not widen the window (Ignored); in a column it
+        // stays on one line with all of it in its tooltip, across the pane
+        // it wraps.
         value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        auto *label = new QLabel(m_fields);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         m_values[i] = value;
-        formOf(i)->addRow(new QLabel(m_fields), value);
+        m_labels[i] = label;
     }
+    int row = 0;
+    for (const auto &[left, right] : kPairedRows) {
+        m_grid->addWidget(m_labels[left], row, 0);
+        m_grid->addWidget(m_values[left], row, 1);
+        if (right != FieldCount) {
+            // The gap between the columns.
+            m_labels[right]->setContentsMargins(16, 0, 0, 0);
+            m_grid->addWidget(m_labels[right], row, 2);
+            m_grid->addWidget(m_values[right], row, 3);
+        }
+        ++row;
+    }
+    for (const Field wide : kWideRows) {
+        m_values[wide]->setWordWrap(true);
+        m_grid->addWidget(m_labels[wide], row, 0);
+        m_grid->addWidget(m_values[wide], row, 1, 1, 3);
+        ++row;
+    }
+    // Up to 16 labels: they wrap in their column rather than being cut.
+    m_values[Labels]->setWordWrap(true);
     // The fingerprint is compared character by character: monospace.
     m_values[Fingerprint]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Rows as tall as their text; the room left goes below them.
@@ -70,11 +97,6 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_fields);
     layout->addStretch();
     retranslateUi();
-}
-
-QFormLayout *NodeDetailPane::formOf(int field) const
-{
-    return m_forms[field < Disk ? 0 : 1];
 }
 
 void NodeDetailPane::setNode(const client::NodeRow *node)
@@ -106,8 +128,7 @@ void NodeDetailPane::retranslateUi()
         tr("Agent version:"), tr("Capabilities:"), tr("Key fingerprint:"), tr("Last seen:"),
         tr("Enrolled:"),      tr("Created:")};
     for (int i = 0; i < FieldCount; ++i)
-        if (auto *label = qobject_cast<QLabel *>(formOf(i)->labelForField(m_values[i])))
-            label->setText(labels[i]);
+        m_labels[i]->setText(labels[i]);
     fill();
 }
 
@@ -137,11 +158,7 @@ void NodeDetailPane::fill()
     m_values[Labels]->setText(n.labels.isEmpty() ? tr("None")
                                                  : n.labels.join(QStringLiteral(", ")));
     m_values[Address]->setText(orUnknown(n.ip));
-    QString system = n.os;
-    if (!n.arch.isEmpty())
-        system = system.isEmpty() ? n.arch : tr("%1 / %2").arg(n.os, n.arch);
-    if (!n.systemInfo.isEmpty())
-        system = system.isEmpty() ? n.systemInfo : tr("%1 (%2)").arg(system, n.systemInfo);
+    const QString system = NodeText::system(n.os, n.arch, n.systemInfo);
     m_values[System]->setText(orUnknown(system));
     QString cpu;
     if (n.cpuCores > 0)
@@ -158,6 +175,9 @@ void NodeDetailPane::fill()
     m_values[Capabilities]->setText(
         capabilities.isEmpty() ? orUnknown({}) : QLocale().createSeparatedList(capabilities));
     m_values[Fingerprint]->setText(orUnknown(n.fingerprint));
+    // A value cut at a column's edge shows all of it on hover.
+    for (const Field field : {Address, Cpu, Agent, System, Capabilities, Fingerprint})
+        m_values[field]->setToolTip(m_values[field]->text());
     refreshTimes();
     m_values[Enrolled]->setText(
         dateTimeText(n.enrolledAt, QLocale::ShortFormat, TimeDetail::Minutes, tr("Not yet")));

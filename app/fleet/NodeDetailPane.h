@@ -3,8 +3,9 @@
 #include "client/NodeTypes.h"
 
 #include <QWidget>
+#include <utility>
 
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 
 namespace hm::app {
@@ -56,10 +57,12 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;
     QWidget *m_fields = nullptr;
-    QFormLayout *formOf(int field) const;
-
-    QFormLayout *m_forms[2] = {};
+    QGridLayout *m_grid = nullptr;
+    QLabel *m_labels[FieldCount] = {};
     QLabel *m_values[FieldCount] = {};
+
+    static const std::pair<Field, Field> kPairedRows[];
+    static const Field kWideRows[];
 };
 
 } // namespace hm::app

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -493,14 +494,13 @@ void NodeDockerView::readImages()
             if (generation != m_generation || !r)
                 return;
             m_images->setRowCount(int(r.value().size()));
-            const QLocale locale;
             for (int row = 0; row < r.value().size(); ++row) {
                 const client::DockerImage &image = r.value().at(row);
                 m_images->setItem(row, 0,
                                   cell(image.tags.isEmpty() ? tr("(untagged)")
                                                             : image.tags.join(u", ")));
                 m_images->setItem(row, 1, cell(image.id.left(12)));
-                m_images->setItem(row, 2, cell(locale.formattedDataSize(image.size)));
+                m_images->setItem(row, 2, cell(ByteSizeText::format(image.size)));
                 m_images->setItem(row, 3, cell(dateTimeText(image.created)));
             }
         }));

@@ -5,6 +5,7 @@
 #include "fleet/NodeText.h"
 #include "widgets/FieldError.h"
 #include "widgets/Retranslate.h"
+#include "widgets/WindowFit.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -112,6 +113,7 @@ void NodeEditDialog::validate()
     // Nothing changed: nothing to save.
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(named && labelError.isEmpty() && !changes().isEmpty() && !m_sending);
+    growToFitContents(this);
 }
 
 void NodeEditDialog::submit()
@@ -141,6 +143,7 @@ void NodeEditDialog::showError(const hm::Error &error)
                                       {QStringLiteral("labels"), m_labelsError},
                                       {QStringLiteral("description"), m_descriptionError}};
     setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
+    growToFitContents(this);
 }
 
 } // namespace hm::app

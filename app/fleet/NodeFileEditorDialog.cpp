@@ -3,9 +3,10 @@
 #include "client/ApiError.h"
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
-#include "widgets/ServerErrorText.h"
 #include "widgets/Retranslate.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -203,14 +204,26 @@ void NodeFileEditorDialog::retranslateUi()
     showState();
 }
 
+bool NodeFileEditorDialog::isTooLarge(const hm::Error &error)
+{
+    return error.details.value(QStringLiteral("code")).toString() == QLatin1String("TOO_LARGE") ||
+           error.details.value(QStringLiteral("reason")).toString() == QLatin1String("TOO_LARGE");
+}
+
 void NodeFileEditorDialog::showState()
 {
     QString status;
     if (m_busy)
         status = m_loaded ? tr("Saving...") : tr("Reading the file...");
+    else if (m_error && !m_loaded && isTooLarge(*m_error))
+        status = tr("The file could not be opened: it is larger than %1, the most the editor "
+                    "opens. Download it instead.")
+                     .arg(ByteSizeText::format(kMaxTextBytes));
     else if (m_error)
-        status = m_loaded ? tr("Not saved: %1").arg(describeApiError(*m_error))
-                          : tr("The file could not be opened: %1").arg(describeApiError(*m_error));
+        status =
+            m_loaded
+                ? tr("Not saved. %1").arg(describeApiErrorSentence(*m_error))
+                : tr("The file could not be opened. %1").arg(describeApiErrorSentence(*m_error));
     else if (m_loaded && m_text->document()->isModified())
         status = tr("Changed");
     m_status->setText(status);

@@ -34,6 +34,10 @@ public:
     NodeFileEditorDialog(client::ApiClient *client, const QString &nodeId, const QString &root,
                          const QString &path, bool readOnly, QWidget *parent = nullptr);
 
+    // The most the server reads for editing (docs/api.md "Node files"):
+    // a larger file is offered for download only.
+    static constexpr qint64 kMaxTextBytes = 4 * 1024 * 1024;
+
     bool isLoaded() const { return m_loaded; }
     bool isBusy() const { return m_busy; }
     bool hasConflict() const { return m_conflict; }
@@ -53,6 +57,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The server refused to read the file for its size.
+    static bool isTooLarge(const hm::Error &error);
     void load(bool keepText);
     void write(const QString &version);
     void retranslateUi();

@@ -1,5 +1,6 @@
 #include "fleet/NodeFileModel.h"
 
+#include "widgets/ByteSizeText.h"
 #include "widgets/DateTimeText.h"
 
 #include <QApplication>
@@ -94,7 +95,7 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
         return e->name;
     case SizeColumn:
         // A folder's size says nothing about what it holds.
-        return e->isDirectory() ? QString() : QLocale().formattedDataSize(e->size);
+        return e->isDirectory() ? QString() : ByteSizeText::format(e->size);
     case ModifiedColumn:
         return dateTimeText(e->modified);
     case ModeColumn:

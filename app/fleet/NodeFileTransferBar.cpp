@@ -1,6 +1,7 @@
 #include "fleet/NodeFileTransferBar.h"
 
 #include "client/FileTransfer.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QEvent>
@@ -82,12 +83,10 @@ void NodeFileTransferBar::showState()
     if (!t)
         return;
     const QString name = QFileInfo(t->isUpload() ? t->localPath() : t->remotePath()).fileName();
-    const QLocale locale;
     const qint64 total = t->total();
     const int permille = total > 0 ? int(t->transferred() * 1000 / total) : 0;
     const QString amounts =
-        tr("%1 of %2")
-            .arg(locale.formattedDataSize(t->transferred()), locale.formattedDataSize(total));
+        tr("%1 of %2").arg(ByteSizeText::format(t->transferred()), ByteSizeText::format(total));
     QString text;
     switch (t->state()) {
     case State::Idle:
@@ -103,9 +102,8 @@ void NodeFileTransferBar::showState()
         text = tr("Checking \"%1\" on the node...").arg(name);
         break;
     case State::Done:
-        text = t->isUpload()
-                   ? tr("Uploaded \"%1\" (%2).").arg(name, locale.formattedDataSize(total))
-                   : tr("Downloaded \"%1\" to %2.").arg(name, t->localPath());
+        text = t->isUpload() ? tr("Uploaded \"%1\" (%2).").arg(name, ByteSizeText::format(total))
+                             : tr("Downloaded \"%1\" to %2.").arg(name, t->localPath());
         break;
     case State::Failed:
         text = t->canResume() ? tr("\"%1\" was interrupted at %2: %3")

@@ -2,6 +2,7 @@
 
 #include "client/FileTransfer.h"
 #include "widgets/BackgroundTasks.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QFileInfo>
@@ -43,12 +44,11 @@ void NodeFileTransferTask::showState()
     if (!m_task || !m_task->isRunning())
         return;
     const QString name = QFileInfo(t->isUpload() ? t->localPath() : t->remotePath()).fileName();
-    const QLocale locale;
     m_task->setTitle(t->isUpload() ? tr("Upload of \"%1\" to %2").arg(name, m_nodeName)
                                    : tr("Download of \"%1\" from %2").arg(name, m_nodeName));
     const QString amounts =
         tr("%1 of %2")
-            .arg(locale.formattedDataSize(t->transferred()), locale.formattedDataSize(t->total()));
+            .arg(ByteSizeText::format(t->transferred()), ByteSizeText::format(t->total()));
     switch (t->state()) {
     case State::Idle:
     case State::Hashing:
@@ -65,9 +65,8 @@ void NodeFileTransferTask::showState()
         break;
     case State::Done:
         m_task->finish(BackgroundTask::State::Done,
-                       t->isUpload()
-                           ? tr("Uploaded (%1).").arg(locale.formattedDataSize(t->total()))
-                           : tr("Saved to %1.").arg(t->localPath()));
+                       t->isUpload() ? tr("Uploaded (%1).").arg(ByteSizeText::format(t->total()))
+                                     : tr("Saved to %1.").arg(t->localPath()));
         break;
     case State::Failed:
         m_task->finish(BackgroundTask::State::Failed,

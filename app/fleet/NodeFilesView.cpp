@@ -9,6 +9,7 @@
 #include "fleet/NodeFileTransferBar.h"
 #include "fleet/NodeFileTransferTask.h"
 #include "widgets/BackgroundTasks.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -160,6 +161,9 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
         const client::FileEntry *e = m_model->entry(index.row());
         if (e && e->isDirectory())
             openPath(childPath(e->name));
+        else if (e && e->isFile() && !m_edit->isEnabled() && !m_edit->toolTip().isEmpty())
+            // Too large to open: say so rather than doing nothing.
+            showMessage(m_edit->toolTip(), QString());
         else if (e && e->isFile())
             editSelected();
     });
@@ -603,8 +607,14 @@ void NodeFilesView::updateActions()
     m_newFolder->setEnabled(writable);
     m_upload->setEnabled(writable && !moving);
     m_download->setEnabled(usable && e && e->isFile() && !moving);
-    m_edit->setEnabled(usable && e && e->isFile());
+    const bool tooLarge = e && e->isFile() && e->size > NodeFileEditorDialog::kMaxTextBytes;
+    m_edit->setEnabled(usable && e && e->isFile() && !tooLarge);
     m_edit->setText(writable || !usable ? tr("Edit...") : tr("View..."));
+    m_edit->setToolTip(usable && tooLarge
+                           ? tr("This file is larger than %1, the most the editor opens. "
+                                "Download it instead.")
+                                 .arg(ByteSizeText::format(NodeFileEditorDialog::kMaxTextBytes))
+                           : QString());
     m_rename->setEnabled(writable && e);
     m_delete->setEnabled(writable && e);
     const QString readOnly = tr("This root is read only on the node.");

@@ -214,6 +214,13 @@ QVariant NodeProcessModel::headerData(int section, Qt::Orientation orientation, 
                           Qt::AlignVCenter));
     if (role == Qt::ToolTipRole && sortKey(section).isEmpty())
         return tr("The list cannot be sorted by this column.");
+    // A first click on a number (or the start time) shows the largest (the
+    // newest) first: what an operator looks for; names go A to Z.
+    if (role == Qt::InitialSortOrderRole)
+        return int(section == PidColumn || section == CpuColumn || section == MemoryColumn ||
+                           section == StartedColumn
+                       ? Qt::DescendingOrder
+                       : Qt::AscendingOrder);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

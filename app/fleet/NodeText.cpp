@@ -2,10 +2,13 @@
 
 #include "common/Error.h"
 #include "widgets/AdminText.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ThemeManager.h"
 
 #include <QGuiApplication>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPainter>
 #include <QPen>
@@ -80,7 +83,42 @@ QString NodeText::capability(const QString &capability)
         return tr("Metrics");
     if (capability == QLatin1String("probes"))
         return tr("Probes");
+    // The tabs' names where a tab shows the capability.
+    if (capability == QLatin1String("terminal"))
+        return tr("Terminal");
+    if (capability == QLatin1String("processes"))
+        return tr("Processes");
+    if (capability == QLatin1String("files"))
+        return tr("Files");
+    if (capability == QLatin1String("docker"))
+        return tr("Docker");
+    if (capability == QLatin1String("nginx"))
+        return tr("Nginx");
+    if (capability == QLatin1String("tasks"))
+        return tr("Remote tasks");
+    if (capability == QLatin1String("upgrade"))
+        return tr("Agent upgrades");
+    if (capability == QLatin1String("reboot"))
+        return tr("Reboot");
     return capability;
+}
+
+QString NodeText::system(const QString &os, const QString &arch, const QString &systemInfo)
+{
+    QString text = os;
+    if (!arch.isEmpty())
+        text = text.isEmpty() ? arch : tr("%1 / %2").arg(os, arch);
+    // The agent reports {"kernel", "uptime"} as JSON; the uptime is the one
+    // at enrolment (stale at once), the kernel is what an operator reads.
+    const QJsonDocument info = QJsonDocument::fromJson(systemInfo.toUtf8());
+    QString kernel;
+    if (info.isObject())
+        kernel = info.object().value(QStringLiteral("kernel")).toString().trimmed();
+    else
+        kernel = systemInfo.trimmed();
+    if (kernel.isEmpty())
+        return text;
+    return text.isEmpty() ? tr("Kernel %1").arg(kernel) : tr("%1, kernel %2").arg(text, kernel);
 }
 
 QString NodeText::percent(double value)
@@ -92,7 +130,7 @@ QString NodeText::bytes(qint64 bytes)
 {
     if (bytes <= 0)
         return {};
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    return ByteSizeText::format(bytes);
 }
 
 QString NodeText::ago(const QDateTime &time, const QDateTime &now, const QString &never)

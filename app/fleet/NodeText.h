@@ -27,11 +27,15 @@ public:
     static QColor statusColour(const QString &status);
     // The dot itself: a filled circle of that colour, for the list.
     static QIcon statusDot(const QString &status);
-    // "metrics" / "probes" in words; unknown ones as the agent names them.
+    // "metrics" / "terminal" in words, the tab's name where a tab shows
+    // the capability; unknown ones as the agent names them.
     static QString capability(const QString &capability);
+    // "Linux / x86_64, kernel 6.1.0" from what the agent reported (its
+    // system info is JSON; anything else is shown as it came).
+    static QString system(const QString &os, const QString &arch, const QString &systemInfo);
     // A percentage as the list shows it: "37 %" (whole percent).
     static QString percent(double value);
-    // Bytes as "15.5 GiB"; empty for 0 (not reported yet).
+    // Bytes as "15.5 GiB" (ByteSizeText); empty for 0 (not reported yet).
     static QString bytes(qint64 bytes);
     // How long ago `time` was ("12 s ago", "3 h ago"); `never` when invalid.
     static QString ago(const QDateTime &time, const QDateTime &now, const QString &never = {});

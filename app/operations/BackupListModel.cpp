@@ -1,5 +1,6 @@
 #include "operations/BackupListModel.h"
 
+#include "widgets/ByteSizeText.h"
 #include "widgets/DateTimeText.h"
 
 #include <QLocale>
@@ -116,9 +117,8 @@ QVariant BackupListModel::cellData(const hm::client::Backup &item, int column, i
     case NameColumn:
         return item.name.isEmpty() ? item.id : item.name;
     case SizeColumn:
-        return item.status == QLatin1String("completed")
-                   ? QLocale().formattedDataSize(item.sizeBytes)
-                   : QString();
+        return item.status == QLatin1String("completed") ? ByteSizeText::format(item.sizeBytes)
+                                                         : QString();
     case KindColumn:
         return kindText(item.trigger);
     case ChecksumColumn:

@@ -6,6 +6,7 @@
 #include "client/Within.h"
 #include "operations/BackupListModel.h"
 #include "widgets/BackgroundTasks.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
@@ -236,7 +237,7 @@ void BackupsTab::creationEnded(const hm::client::Backup &row)
         return endTask(tr("The backup failed: %1").arg(row.error));
     endTask(tr("Backup %1 is complete (%2). It is useless without the server's master key: "
                "keep a copy of the master key apart from the backups.")
-                .arg(name, QLocale().formattedDataSize(row.sizeBytes)));
+                .arg(name, ByteSizeText::format(row.sizeBytes)));
     emit notice(tr("Backup %1 is complete").arg(name));
 }
 
@@ -332,7 +333,7 @@ void BackupsTab::startTransfer()
     m_transfer = new hm::client::BackupFileTransfer(m_client, this);
     connect(m_transfer, &hm::client::BackupFileTransfer::progress, this,
             [this](qint64 done, qint64 total) {
-                const QString size = QLocale().formattedDataSize(total);
+                const QString size = ByteSizeText::format(total);
                 setTask(m_transfer->isUpload()
                             ? tr("Uploading %1 (%2)…").arg(m_transfer->localPath(), size)
                             : tr("Downloading to %1 (%2)…").arg(m_transfer->localPath(), size),

@@ -4,6 +4,7 @@
 #include "client/ApiRequest.h"
 #include "client/Within.h"
 #include "operations/OperationsText.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
 
 #include <QChart>
@@ -36,7 +37,7 @@ const QString kMaxDatabase = QStringLiteral("max_database_mib");
 
 QString dataSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return ByteSizeText::format(bytes);
 }
 
 QSpinBox *limitBox(QWidget *parent, const char *name, int max)

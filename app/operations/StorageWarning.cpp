@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/ApiRequest.h"
 #include "client/Within.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/LiveEvents.h"
 
 #include <QEvent>
@@ -58,8 +59,7 @@ void StorageWarning::refresh()
 {
     const QString current = state();
     const QString free =
-        QLocale().formattedDataSize(m_filesystem.value(QStringLiteral("free_bytes")).toInteger(), 1,
-                                    QLocale::DataSizeTraditionalFormat);
+        ByteSizeText::format(m_filesystem.value(QStringLiteral("free_bytes")).toInteger());
     if (current == QLatin1String("full")) {
         setText(tr("Server disk full (%1 free): new executions are refused").arg(free));
         setProperty("tone", QStringLiteral("bad"));

@@ -185,8 +185,14 @@ void NodeAgentView::run(Action action, bool askedPassword)
 void NodeAgentView::askPassword(Action action)
 {
     ReauthenticateDialog dialog(m_node.name, this, ReauthenticateDialog::Purpose::Agent);
+    // A wrong password is said in the dialog, which stays open for it.
+    dialog.setClient(m_client);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client || !m_hasNode)
         return;
+    if (dialog.isConfirmed()) {
+        run(action, true);
+        return;
+    }
     const bool totp = dialog.isTotpCode();
     const QString nodeId = m_node.id;
     // The secret lives in this call only: the field is cleared, nothing

@@ -289,8 +289,14 @@ void NodeTerminalView::requestSession(bool askedPassword)
 void NodeTerminalView::askPassword(std::function<void()> retry)
 {
     ReauthenticateDialog dialog(m_node->name, this);
+    // A wrong password is said in the dialog, which stays open for it.
+    dialog.setClient(m_client);
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client || !m_node)
         return;
+    if (dialog.isConfirmed()) {
+        retry();
+        return;
+    }
     const bool totp = dialog.isTotpCode();
     m_opening = true;
     const QString nodeId = m_node->id;

@@ -1,5 +1,11 @@
 #include "remote/ReauthenticateDialog.h"
+
+#include "client/RemoteApi.h"
+#include "client/Within.h"
+#include "widgets/FieldError.h"
 #include "widgets/Retranslate.h"
+#include "widgets/ServerErrorText.h"
+#include "widgets/WindowFit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -35,21 +41,71 @@ ReauthenticateDialog::ReauthenticateDialog(const QString &nodeName, QWidget *par
     m_fieldLabel->setBuddy(m_secret);
     form->addRow(m_fieldLabel, m_secret);
     layout->addLayout(form);
+    m_error = createFieldError(this, QStringLiteral("reauthenticate.error"));
+    layout->addWidget(m_error);
     m_useCode = new QCheckBox(this);
     m_useCode->setObjectName(QStringLiteral("reauthenticate.useCode"));
     layout->addWidget(m_useCode);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setObjectName(QStringLiteral("reauthenticate.confirm"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ReauthenticateDialog::confirm);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_secret, &QLineEdit::textChanged, this, [this] {
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_secret->text().isEmpty());
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!m_secret->text().isEmpty() && !m_sending);
     });
     connect(m_useCode, &QCheckBox::toggled, this, &ReauthenticateDialog::updateMode);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     // Whatever way the dialog ends, the secret does not stay in the widget.
     connect(this, &QDialog::rejected, m_secret, &QLineEdit::clear);
     retranslateUi();
+}
+
+void ReauthenticateDialog::setClient(client::ApiClient *client)
+{
+    m_client = client;
+}
+
+void ReauthenticateDialog::confirm()
+{
+    if (!m_client) {
+        accept();
+        return;
+    }
+    if (m_sending || m_secret->text().isEmpty())
+        return;
+    m_sending = true;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    setFieldError(m_error, {});
+    const bool totp = isTotpCode();
+    // The secret lives in this call only: the field is cleared, nothing
+    // keeps or logs it.
+    client::RemoteApi(*m_client).reauthenticate(
+        takeSecret(), totp, client::within(this, [this, totp](Result<void> r) {
+            m_sending = false;
+            if (r) {
+                m_confirmed = true;
+                accept();
+                return;
+            }
+            const ErrorCode code = r.error().code;
+            if (code == ErrorCode::CurrentPasswordWrong || code == ErrorCode::InvalidCredentials)
+                showRefusal(totp ? tr("The code was wrong. Type the current one from your "
+                                      "authenticator app.")
+                                 : tr("The password was wrong. Type it again."));
+            else
+                showRefusal(describeApiErrorSentence(r.error()));
+        }));
+}
+
+void ReauthenticateDialog::showRefusal(const QString &text)
+{
+    setFieldError(m_error, text);
+    m_secret->clear();
+    m_secret->setFocus();
+    growToFitContents(this);
 }
 
 bool ReauthenticateDialog::isTotpCode() const
@@ -77,6 +133,7 @@ void ReauthenticateDialog::updateMode()
     m_secret->setPlaceholderText(isTotpCode() ? tr("6 digits from your authenticator app")
                                               : QString());
     m_secret->clear();
+    setFieldError(m_error, {});
     m_secret->setFocus();
 }
 

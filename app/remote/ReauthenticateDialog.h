@@ -1,11 +1,16 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+
+namespace hm::client {
+class ApiClient;
+}
 
 namespace hm::app {
 
@@ -15,7 +20,9 @@ namespace hm::app {
 // secret is read once with takeSecret(), which clears the field, so it does
 // not outlive the request; it is never logged nor stored. Named
 // `reauthenticateDialog` (`reauthenticate.*` inside); exec() it through
-// DialogSeam.
+// DialogSeam. With a client (setClient) Confirm sends the secret itself
+// and the dialog closes only once the server took it: a wrong password
+// keeps it open, says so, and empties the field for another try.
 class ReauthenticateDialog final : public QDialog
 {
     Q_OBJECT
@@ -32,6 +39,11 @@ public:
     explicit ReauthenticateDialog(const QString &nodeName, QWidget *parent = nullptr,
                                   Purpose purpose = Purpose::Terminal);
 
+    // Confirm checks the secret with this server before closing.
+    void setClient(client::ApiClient *client);
+    // The server took the secret (only with a client): nothing to send.
+    bool isConfirmed() const { return m_confirmed; }
+
     bool isTotpCode() const;
     // The typed password or code; the field is empty afterwards.
     QString takeSecret();
@@ -42,6 +54,8 @@ protected:
 private:
     void retranslateUi();
     void updateMode();
+    void confirm();
+    void showRefusal(const QString &text);
 
     QString m_nodeName;
     Purpose m_purpose = Purpose::Terminal;
@@ -50,6 +64,10 @@ private:
     QLineEdit *m_secret = nullptr;
     QCheckBox *m_useCode = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QLabel *m_error = nullptr;
+    QPointer<client::ApiClient> m_client;
+    bool m_sending = false;
+    bool m_confirmed = false;
 };
 
 } // namespace hm::app

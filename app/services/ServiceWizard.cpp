@@ -7,6 +7,7 @@
 #include "services/ServiceCredentialPicker.h"
 #include "services/ServiceText.h"
 #include "widgets/AdminText.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
 
 #include <QAbstractButton>
@@ -173,7 +174,7 @@ void ServiceDetailsPage::showUrlState()
         urlState->setText(
             tr("The OpenAPI document is read from the file %1 (%2). Type a schema "
                "URL to use it instead.")
-                .arg(m_documentName, QLocale().formattedDataSize(m_documentText.toUtf8().size())));
+                .arg(m_documentName, ByteSizeText::format(m_documentText.toUtf8().size())));
         svcWizardSetTone(urlState, QStringLiteral("good"));
     } else {
         urlState->clear();

@@ -29,6 +29,9 @@ struct AgentFacts
     int cores = 0;
     double memory = 0;
     QString version;
+    QStringList capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+    // As the agent sends it: JSON text ({"kernel", "uptime"}).
+    QString systemInfo;
 };
 
 // Enrols `peer`'s key with the node's one-time secret, as the agent does;
@@ -42,7 +45,7 @@ inline int enrolAgent(const QUrl &base, const QString &secret, const hm::test::A
     request.setRawHeader("X-Secret-Key", secret.toUtf8());
     QJsonObject body{{"name", "agent-host"},
                      {"public_key", QString::fromLatin1(peer.keys.publicKey.toBase64())},
-                     {"capabilities", QJsonArray{"metrics", "probes"}}};
+                     {"capabilities", QJsonArray::fromStringList(facts.capabilities)}};
     const auto text = [&body](const char *field, const QString &value) {
         if (!value.isEmpty())
             body.insert(QLatin1String(field), value);
@@ -51,6 +54,7 @@ inline int enrolAgent(const QUrl &base, const QString &secret, const hm::test::A
     text("os", facts.os);
     text("arch", facts.arch);
     text("agent_version", facts.version);
+    text("system_info", facts.systemInfo);
     if (facts.cores > 0) {
         body.insert(QStringLiteral("cpu_cores"), facts.cores);
         body.insert(QStringLiteral("cpu_model"), QStringLiteral("Test CPU"));
@@ -67,14 +71,17 @@ inline int enrolAgent(const QUrl &base, const QString &secret, const hm::test::A
     return status;
 }
 
-// The enrolled agent connects and signs in: its node goes online.
-inline bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &nodeId)
+// The enrolled agent connects and signs in with `capabilities`: its node
+// goes online.
+inline bool connectAgent(const QUrl &base, hm::test::AgentPeer &peer, const QString &nodeId,
+                         const QStringList &capabilities = {QStringLiteral("metrics"),
+                                                            QStringLiteral("probes")})
 {
     if (!peer.connectTo(base))
         return false;
     hm::fleet::HelloMessage hello = peer.hello(nodeId);
     hello.agentVersion = QStringLiteral("1.0.0");
-    hello.capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
+    hello.capabilities = capabilities;
     peer.send(hm::fleet::serialize(hello));
     return peer.waitForMessages(2) &&
            std::holds_alternative<hm::fleet::WelcomeMessage>(peer.message(1));

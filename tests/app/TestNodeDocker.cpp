@@ -21,6 +21,7 @@
 #include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
+#include "fleet/ContainerStatusText.h"
 #include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
 #include "fleet/NodeDockerView.h"
@@ -67,6 +68,7 @@ private slots:
     void aQuietContainersLogSaysWhyItIsEmpty();
     void imagesAndComposeProjects();
     void imageTimesReadInTheLanguage();
+    void statusReadsInTheLanguage();
     void composeUpAndDownThroughTheUi();
     void screenshots();
     void removeAsksFirst();
@@ -481,6 +483,49 @@ void TestNodeDocker::imageTimesReadInTheLanguage()
         const QString shown = images->item(found.first()->row(), 3)->text();
         QCOMPARE(shown, dateTimeText(created));
         QVERIFY2(!shown.contains(u'B'), qPrintable(shown));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestNodeDocker::statusReadsInTheLanguage()
+{
+    // Docker's (and podman's) status texts, said again in words; what is
+    // not of their shape stays as it came.
+    const auto said = [](const char *status, const char *state) {
+        return ContainerStatusText::status(QString::fromLatin1(status), QString::fromLatin1(state));
+    };
+    QCOMPARE(said("Up 4 minutes", "running"), QStringLiteral("Up for 4 minutes"));
+    QCOMPARE(said("Up About a minute (healthy)", "running"),
+             QStringLiteral("Up for about a minute"));
+    QCOMPARE(said("Up 1 second", "running"), QStringLiteral("Up for 1 second"));
+    QCOMPARE(said("Exited (0) 3 hours ago", "exited"),
+             QStringLiteral("Exited with code 0, 3 hours ago"));
+    QCOMPARE(said("Exited (137) About an hour ago", "exited"),
+             QStringLiteral("Exited with code 137, about an hour ago"));
+    QCOMPARE(said("Created", "created"), QStringLiteral("Created"));
+    QCOMPARE(said("", "paused"), QStringLiteral("Paused"));
+    QCOMPARE(said("Something new", "running"), QStringLiteral("Something new"));
+
+    // The Status column, from a real daemon, in every language: never
+    // Docker's English.
+    for (const QString &language : {QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY2(!said("Up 4 minutes", "running").contains(QLatin1String("minute")),
+                 qPrintable(said("Up 4 minutes", "running")));
+        auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+        QVERIFY(page);
+        NodeDockerView *view = dockerOf(*page);
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(m_idleId) >= 0, 20000);
+        const int row = view->model()->rowOfId(m_idleId);
+        const QModelIndex status = view->model()->index(row, NodeContainerModel::StatusColumn);
+        const QString raw = status.data(Qt::ToolTipRole).toString();
+        QVERIFY2(raw.startsWith(QLatin1String("Up ")), qPrintable(raw));
+        const QString shown = status.data().toString();
+        QVERIFY2(!shown.isEmpty() && !shown.contains(QLatin1String("Up")) &&
+                     !shown.contains(QLatin1String("second")) &&
+                     !shown.contains(QLatin1String("minute")),
+                 qPrintable(shown));
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }

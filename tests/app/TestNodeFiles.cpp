@@ -29,6 +29,7 @@
 #include "widgets/BackgroundTaskList.h"
 #include "widgets/BackgroundTasks.h"
 #include "widgets/BackgroundTasksStatus.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 
@@ -111,6 +112,7 @@ private slots:
     void uploadThenDownloadKeepTheBytes();
     void editAndSave();
     void editMeetsAChangeOnTheNode();
+    void aFileTooLargeToEditSaysWhy();
     void renameAndDelete();
     void oddNamesTravelIntact();
     void readOnlyRootTurnsWritingOff();
@@ -394,7 +396,7 @@ void TestNodeFiles::uploadThenDownloadKeepTheBytes()
     QCOMPARE(upload->sha256(), sha256);
     QCOMPARE(child<QLabel>(view, "nodes.files.transferText")->text(),
              QStringLiteral("Uploaded \"payload data.bin\" (%1).")
-                 .arg(QLocale().formattedDataSize(bytes.size())));
+                 .arg(ByteSizeText::format(bytes.size())));
     QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("payload data.bin")), 20000);
     const AuditEntry uploaded = newestAudit(QStringLiteral("NODE_FILE_UPLOADED"));
     QCOMPARE(uploaded.userId, m_server.admin.id);
@@ -561,6 +563,56 @@ void TestNodeFiles::editMeetsAChangeOnTheNode()
     child<QPushButton>(view, "nodes.files.edit")->click();
     QCOMPARE(reloaded, QStringLiteral("<h1>theirs</h1>\n"));
     QCOMPARE(readAll(path), QByteArray("<h1>theirs</h1>\n"));
+}
+
+void TestNodeFiles::aFileTooLargeToEditSaysWhy()
+{
+    const QString path = m_root + QStringLiteral("/docs/huge.log");
+    QVERIFY(writeAll(path, QByteArray(NodeFileEditorDialog::kMaxTextBytes + 10, 'a')));
+    const QString note = m_root + QStringLiteral("/docs/note.txt");
+    QVERIFY(writeAll(note, QByteArray(22, 'n')));
+    const QString tiny = m_root + QStringLiteral("/docs/tiny.txt");
+    QVERIFY(writeAll(tiny, QByteArray(1, 't')));
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("huge.log")), 20000);
+    const auto sizeOf = [view](const char *name) {
+        return view->model()
+            ->index(view->model()->rowOfName(QString::fromLatin1(name)), NodeFileModel::SizeColumn)
+            .data()
+            .toString();
+    };
+    // Sizes read as words: plural bytes, no "4.00".
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("tiny.txt")), 20000);
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 bytes"));
+    QCOMPARE(sizeOf("tiny.txt"), QStringLiteral("1 byte"));
+    QCOMPARE(sizeOf("huge.log"), QStringLiteral("4 MiB"));
+    auto *edit = child<QPushButton>(view, "nodes.files.edit");
+    selectName(view, QStringLiteral("note.txt"));
+    QVERIFY(edit->isEnabled());
+    QVERIFY(edit->toolTip().isEmpty());
+    selectName(view, QStringLiteral("huge.log"));
+    QVERIFY(!edit->isEnabled());
+    QCOMPARE(edit->toolTip(), QStringLiteral("This file is larger than 4 MiB, the most the editor "
+                                             "opens. Download it instead."));
+    QVERIFY(child<QPushButton>(view, "nodes.files.download")->isEnabled());
+    // A file that grew past the limit after the list was read: the editor
+    // says so in a whole sentence.
+    NodeFileEditorDialog editor(client(), m_files.nodeId, m_root, QStringLiteral("docs/huge.log"),
+                                false);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor.isBusy(), 20000);
+    QCOMPARE(child<QLabel>(&editor, "nodes.files.editorStatus")->text(),
+             QStringLiteral("The file could not be opened: it is larger than 4 MiB, the most the "
+                            "editor opens. Download it instead."));
+    // In Chinese: the units and the bytes in words.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 位元組"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QCOMPARE(sizeOf("note.txt"), QStringLiteral("22 字节"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    for (const QString &file : {path, note, tiny})
+        QVERIFY(QFile::remove(file));
 }
 
 void TestNodeFiles::renameAndDelete()
@@ -815,7 +867,7 @@ void TestNodeFiles::transfersShowInTheStatusBarsTaskList()
     QVERIFY(midway); // progress along the way, not only at the end
     QCOMPARE(child<QLabel>(row, "status.tasks.state")->text(), QStringLiteral("Done"));
     QCOMPARE(child<QLabel>(row, "status.tasks.detail")->text(),
-             QStringLiteral("Uploaded (%1).").arg(QLocale().formattedDataSize(bytes.size())));
+             QStringLiteral("Uploaded (%1).").arg(ByteSizeText::format(bytes.size())));
     QVERIFY(!child<QPushButton>(row, "status.tasks.cancel")->isVisible());
     QCOMPARE(button->text(), QStringLiteral("1 task finished"));
     QCOMPARE(readAll(m_root + QStringLiteral("/docs/listed.bin")), bytes);
@@ -923,6 +975,20 @@ void TestNodeFiles::screenshots()
         selectName(view, QStringLiteral("nginx.conf"));
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-%1.png").arg(language)));
+        // A file past the editor's limit: what the editor says of it.
+        const QString huge = m_root + QStringLiteral("/docs/huge.log");
+        QVERIFY(writeAll(huge, QByteArray(NodeFileEditorDialog::kMaxTextBytes + 1, 'a')));
+        {
+            NodeFileEditorDialog editor(client(), m_files.nodeId, m_root,
+                                        QStringLiteral("docs/huge.log"), false);
+            editor.resize(720, 420);
+            editor.show();
+            QTRY_VERIFY_WITH_TIMEOUT(!editor.isBusy(), 20000);
+            QApplication::processEvents();
+            QVERIFY(editor.grab().save(
+                dir + QStringLiteral("/nodes-files-too-large-%1.png").arg(language)));
+        }
+        QVERIFY(QFile::remove(huge));
 
         // An upload frozen halfway: small chunks, the grab at the first
         // confirmed one past a third.

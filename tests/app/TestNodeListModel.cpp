@@ -213,7 +213,7 @@ void TestNodeListModel::cellsSayWhatTheyShow()
     QVERIFY(model.index(0, NodeListModel::MemoryColumn)
                 .data(Qt::ToolTipRole)
                 .toString()
-                .contains(QStringLiteral("16.0 GiB")));
+                .contains(QStringLiteral("16 GiB")));
     QCOMPARE(model.index(0, NodeListModel::LastSeenColumn).data().toString(),
              QStringLiteral("42 s ago"));
     QCOMPARE(model.index(0, NodeListModel::LabelsColumn).data().toString(), QStringLiteral("prod"));

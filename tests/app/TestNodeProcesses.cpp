@@ -68,6 +68,7 @@ private slots:
     void aSleepIsFoundAndKilledThroughTheUi();
     void theAgentItselfIsProtected();
     void headerClickSortsOnTheServerAndTheSelectionStays();
+    void numbersSortLargestFirstOnEveryClick();
     void tabOnlyWhereProcessesAreUsable();
     void offlineNodeSaysSo();
     void screenshots();
@@ -302,6 +303,58 @@ void TestNodeProcesses::headerClickSortsOnTheServerAndTheSelectionStays()
         p->kill();
         p->waitForFinished();
     }
+}
+
+void TestNodeProcesses::numbersSortLargestFirstOnEveryClick()
+{
+    auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
+    QVERIFY(page);
+    page->show();
+    NodeProcessesView *view = page->processesView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    NodeProcessModel *model = view->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 2 && !view->isLoading(), 20000);
+    auto *list = child<QTableView>(view, "nodes.processes.list");
+    QHeaderView *header = list->horizontalHeader();
+    const auto clickHeader = [&](int column) {
+        const int before = view->answers();
+        const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                        header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        return QTest::qWaitFor([&] { return view->answers() > before && !view->isLoading(); },
+                               20000);
+    };
+    const auto sorted = [&](auto value, bool descending) {
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const auto a = value(*model->process(row - 1));
+            const auto b = value(*model->process(row));
+            if (descending ? a < b : b < a)
+                return false;
+        }
+        return true;
+    };
+    const auto pid = [](const ProcessRow &p) { return p.pid; };
+    const auto memory = [](const ProcessRow &p) { return p.memoryRss; };
+    // Each first click on a number: the largest on top; each click answered.
+    QVERIFY(clickHeader(NodeProcessModel::MemoryColumn));
+    QCOMPARE(header->sortIndicatorSection(), int(NodeProcessModel::MemoryColumn));
+    QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
+    QVERIFY(sorted(memory, true));
+    QVERIFY(clickHeader(NodeProcessModel::PidColumn));
+    QCOMPARE(model->sortKeyInUse(), QStringLiteral("pid"));
+    QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
+    QVERIFY(sorted(pid, true));
+    // A second click on the same column turns it round.
+    QVERIFY(clickHeader(NodeProcessModel::PidColumn));
+    QCOMPARE(model->sortOrder(), Qt::AscendingOrder);
+    QVERIFY(sorted(pid, false));
+    // Text from A.
+    QVERIFY(clickHeader(NodeProcessModel::NameColumn));
+    QCOMPARE(model->sortKeyInUse(), QStringLiteral("name"));
+    QCOMPARE(model->sortOrder(), Qt::AscendingOrder);
+    QVERIFY(clickHeader(NodeProcessModel::CpuColumn));
+    QCOMPARE(model->sortKeyInUse(), QStringLiteral("cpu"));
+    QCOMPARE(model->sortOrder(), Qt::DescendingOrder);
 }
 
 void TestNodeProcesses::tabOnlyWhereProcessesAreUsable()

@@ -22,6 +22,7 @@
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
 #include "remote/NodeTerminalView.h"
+#include "remote/ReauthenticateDialog.h"
 #include "remote/TerminalSessionsDialog.h"
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
@@ -76,6 +77,7 @@ private slots:
     void init() { DialogSeam::setNextHandler({}); }
     void tabOnlyWhereTerminalIsUsable();
     void aWrongPasswordOpensNothing();
+    void aWrongPasswordKeepsTheSheetOpen();
     void aShellRunsResizesExitsAndCloses();
     void aKeptSessionIsReattachedAndEnded();
     void emptyStatesAndRefusals();
@@ -257,6 +259,57 @@ void TestNodeTerminal::aWrongPasswordOpensNothing()
     QVERIFY(view->tabs());
     QCOMPARE(view->tabs()->count(), 0);
     QCOMPARE(sessionsOnServer(api.get()), 0);
+}
+
+void TestNodeTerminal::aWrongPasswordKeepsTheSheetOpen()
+{
+    // A session of its own: the server remembers a confirmation per session.
+    UserInfo adminInfo;
+    auto api = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &adminInfo);
+    QVERIFY(api);
+    auto page = pageOn(api.get(), adminInfo, m_term.nodeId);
+    QVERIFY(page);
+    bool stayedOpen = false;
+    bool saidWrong = false;
+    bool fieldReady = false;
+    bool errorGoneOnSuccess = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        QApplication::setActiveWindow(dialog);
+        (void)QTest::qWaitForWindowActive(dialog);
+        auto *field = child<QLineEdit>(dialog, "reauthenticate.password");
+        auto *error = child<QLabel>(dialog, "reauthenticate.error");
+        auto *confirm = child<QPushButton>(dialog, "reauthenticate.confirm");
+        field->setText(QStringLiteral("not-it-1"));
+        confirm->click();
+        (void)QTest::qWaitFor([&] { return error->isVisible() || !dialog->isVisible(); }, 20000);
+        stayedOpen = dialog->isVisible() && dialog->result() == 0;
+        saidWrong = error->text() == QLatin1String("The password was wrong. Type it again.");
+        fieldReady = field->text().isEmpty() && field->hasFocus();
+        // Cut off by the height the window had before the message.
+        saidWrong = saidWrong && error->height() >= error->heightForWidth(error->width());
+        field->setText(m_server.adminPassword);
+        confirm->click();
+        (void)QTest::qWaitFor([&] { return !dialog->isVisible(); }, 20000);
+        errorGoneOnSuccess = static_cast<ReauthenticateDialog *>(dialog)->isConfirmed();
+        return dialog->result();
+    });
+    NodeTerminalView *view = page->terminalView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->tabs() && view->tabs()->count() == 1, 20000);
+    QVERIFY(stayedOpen);
+    QVERIFY(saidWrong);
+    QVERIFY(fieldReady);
+    QVERIFY(errorGoneOnSuccess);
+    TerminalView *terminal = view->tabs()->terminalAt(0);
+    QTRY_VERIFY_WITH_TIMEOUT(view->channelOf(terminal)->isAttached(), 20000);
+    QCOMPARE(sessionsOnServer(api.get()), 1);
+    // Ended: the next tests open shells of their own, not this one again.
+    const QString sessionId = view->channelOf(terminal)->sessionId();
+    QVERIFY(await<void>([&](auto done) {
+                RemoteApi(*api).closeTerminal(m_term.nodeId, sessionId, done);
+            }).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(api.get()), 0, 20000);
 }
 
 void TestNodeTerminal::aShellRunsResizesExitsAndCloses()
@@ -543,6 +596,31 @@ void TestNodeTerminal::screenshots()
         });
         child<QToolButton>(tabs, "terminalSessionsButton")->click();
         QTRY_COMPARE_WITH_TIMEOUT(sessionsOnServer(client()), 0, 20000);
+
+        // A wrong password: the sheet stays and says so. A session of its
+        // own, which the server has not seen confirm yet.
+        UserInfo adminInfo;
+        auto api = m_server.signIn(QStringLiteral("admin"), m_server.adminPassword, &adminInfo);
+        QVERIFY(api);
+        auto asking = pageOn(api.get(), adminInfo, m_term.nodeId);
+        QVERIFY(asking);
+        asking->setStyleSheet(ThemeManager::styleSheet(dark));
+        bool grabbed = false;
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->setStyleSheet(ThemeManager::styleSheet(dark));
+            dialog->show();
+            child<QLineEdit>(dialog, "reauthenticate.password")->setText(QStringLiteral("nope-1"));
+            child<QPushButton>(dialog, "reauthenticate.confirm")->click();
+            auto *error = child<QLabel>(dialog, "reauthenticate.error");
+            (void)QTest::qWaitFor([&] { return error->isVisible(); }, 20000);
+            QApplication::processEvents();
+            grabbed = dialog->grab().save(
+                dir + QStringLiteral("/nodes-terminal-wrong-password-%1.png").arg(shot));
+            return int(QDialog::Rejected);
+        });
+        child<QTabWidget>(asking.get(), "nodes.detailTabs")
+            ->setCurrentWidget(asking->terminalView());
+        QTRY_VERIFY_WITH_TIMEOUT(grabbed, 20000);
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

@@ -13,9 +13,13 @@
 #include "FleetAgentSupport.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeDockerView.h"
+#include "fleet/NodeFilesView.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
+#include "fleet/NodeProcessesView.h"
 #include "fleet/NodesPage.h"
+#include "remote/NodeTerminalView.h"
 #include "shell/MainWindow.h"
 #include "widgets/ChartHover.h"
 #include "widgets/ClipboardGuard.h"
@@ -40,6 +44,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -152,6 +157,9 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
     void emptyStateThenEnrolThroughTheDialog();
     void newSecretForANode();
+    void newSecretDefaultsToCancel();
+    void enrolDialogIsAsTallAsItsStep();
+    void detailsReadInTheLanguageAndShowWholeValues();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
@@ -326,6 +334,146 @@ void TestNodesPage::newSecretForANode()
     QCOMPARE(page.model()->node(row)->status, QStringLiteral("pending"));
 }
 
+void TestNodesPage::newSecretDefaultsToCancel()
+{
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("renew-me"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("renew-me")) >= 0, 15000);
+    selectRow(&page, rowNamed(page.model(), QStringLiteral("renew-me")));
+    bool cancelIsDefault = false;
+    bool enterCancelled = false;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        QApplication::setActiveWindow(dialog);
+        (void)QTest::qWaitForWindowActive(dialog);
+        auto *ok = child<QPushButton>(dialog, "nodes.enrolOk");
+        auto *cancel = child<QPushButton>(dialog, "nodes.enrolCancel");
+        cancelIsDefault = cancel->isDefault() && !ok->isDefault() && !ok->autoDefault();
+        // Enter in the expiry field: the default button, Cancel.
+        auto *hours = child<QSpinBox>(dialog, "nodes.expiryHours");
+        hours->setFocus();
+        QTest::keyClick(hours, Qt::Key_Return);
+        enterCancelled = !dialog->isVisible() && dialog->result() == QDialog::Rejected;
+        return dialog->result();
+    });
+    child<QPushButton>(&page, "nodes.renew")->click();
+    QVERIFY(cancelIsDefault);
+    QVERIFY(enterCancelled);
+    // No secret was made: the node keeps its first one (still pending, the
+    // ticket unchanged on the server is not visible; the dialog never sent).
+    QVERIFY(await<void>([&](auto done) { api().remove(made.value().node.id, done); }).ok());
+}
+
+void TestNodesPage::enrolDialogIsAsTallAsItsStep()
+{
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), NodeListModel::State::Ready, 15000);
+    int formSlack = -1;
+    int resultSlack = -1;
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        dialog->show();
+        QApplication::processEvents();
+        // The form's step is much shorter than the command's: no room left
+        // over below its fields.
+        auto *form = child<QWidget>(dialog, "nodes.enrolForm");
+        formSlack = form->height() - form->sizeHint().height();
+        child<QLineEdit>(dialog, "nodes.name")->setText(QStringLiteral("fit-01"));
+        child<QPushButton>(dialog, "nodes.enrolOk")->click();
+        auto *enrol = static_cast<EnrolNodeDialog *>(dialog);
+        (void)QTest::qWaitFor([&] { return enrol->hasResult(); }, 15000);
+        QApplication::processEvents();
+        // The result's step all in sight.
+        auto *result = child<QWidget>(dialog, "nodes.enrolResult");
+        resultSlack = result->height() - result->heightForWidth(result->width());
+        return int(QDialog::Accepted);
+    });
+    const auto removeNode = qScopeGuard([&] {
+        const int row = rowNamed(page.model(), QStringLiteral("fit-01"));
+        if (row >= 0) {
+            const QString id = page.model()->node(row)->id;
+            (void)await<void>([&](auto done) { api().remove(id, done); });
+        }
+    });
+    child<QPushButton>(&page, "nodes.enrol")->click();
+    QVERIFY2(formSlack >= 0 && formSlack < 24, qPrintable(QString::number(formSlack)));
+    QVERIFY2(resultSlack >= 0, qPrintable(QString::number(resultSlack)));
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page.model(), QStringLiteral("fit-01")) >= 0, 15000);
+}
+
+void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
+{
+    const QStringList labels{"staging",    "eu-central", "team-payments",  "gpu",
+                             "batch-jobs", "tier-1",     "customer-facing"};
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("facts-01"), {}, labels, 0}, done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const auto removeNode =
+        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
+    hm::test::AgentPeer agent;
+    AgentFacts facts{"192.0.2.44", "Linux", "x86_64", 2, 8.0 * 1024 * 1024 * 1024, "1.0.0"};
+    facts.capabilities =
+        QStringList{"metrics", "probes", "terminal", "processes", "files", "docker", "nginx"};
+    facts.systemInfo = QStringLiteral(R"({"kernel":"6.18.44-fc-v669","uptime":42690})");
+    QCOMPARE(
+        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
+        201);
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(1100, 600);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    page.openItem(id);
+    auto *system = child<QLabel>(&page, "nodes.detail.system");
+    auto *capabilities = child<QLabel>(&page, "nodes.detail.capabilities");
+    auto *fingerprint = child<QLabel>(&page, "nodes.detail.fingerprint");
+    QTRY_COMPARE_WITH_TIMEOUT(system->text(),
+                              QStringLiteral("Linux / x86_64, kernel 6.18.44-fc-v669"), 15000);
+    auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QApplication::processEvents();
+        // The capabilities by the names of their tabs, in the language.
+        for (QWidget *tab :
+             {static_cast<QWidget *>(page.metricsView()),
+              static_cast<QWidget *>(page.processesView()),
+              static_cast<QWidget *>(page.terminalView()), static_cast<QWidget *>(page.filesView()),
+              static_cast<QWidget *>(page.dockerView())}) {
+            const QString name = tabs->tabText(tabs->indexOf(tab));
+            QVERIFY2(capabilities->text().contains(name),
+                     qPrintable(language + u':' + capabilities->text() + u'/' + name));
+        }
+        if (language != QLatin1String("en"))
+            for (const char *raw : {"terminal", "processes", "files"})
+                QVERIFY2(!capabilities->text().contains(QLatin1String(raw)),
+                         qPrintable(capabilities->text()));
+        QVERIFY2(!system->text().contains(u'{'), qPrintable(system->text()));
+        // Whole values: the capabilities and labels wrap, the fingerprint
+        // has the width.
+        QTRY_VERIFY(capabilities->height() >= capabilities->heightForWidth(capabilities->width()));
+        auto *labelsShown = child<QLabel>(&page, "nodes.detail.labels");
+        QCOMPARE(labelsShown->text(), labels.join(QStringLiteral(", ")));
+        QTRY_VERIFY(labelsShown->height() >= labelsShown->heightForWidth(labelsShown->width()));
+        QVERIFY(fingerprint->text().startsWith(QLatin1String("SHA256:")));
+        QVERIFY2(fingerprint->fontMetrics().horizontalAdvance(fingerprint->text()) <=
+                     fingerprint->width(),
+                 qPrintable(QString::number(fingerprint->width())));
+        QCOMPARE(fingerprint->toolTip(), fingerprint->text());
+        // The long values, as the screenshots case does not have them.
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(
+                page.grab().save(dir + QStringLiteral("/nodes-details-long-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
 void TestNodesPage::editRenamesAndRelabels()
 {
     QStringList ids;
@@ -356,8 +504,17 @@ void TestNodesPage::editRenamesAndRelabels()
         auto *save = child<QPushButton>(dialog, "nodes.edit.save");
         unchangedCannotSave = !save->isEnabled();
         child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, bad label"));
-        labelRuleShown =
-            child<QLabel>(dialog, "nodes.edit.labelsError")->isVisible() && !save->isEnabled();
+        auto *labelsError = child<QLabel>(dialog, "nodes.edit.labelsError");
+        // All of the rule in sight: the dialog grows for its second line.
+        (void)QTest::qWaitFor(
+            [&] {
+                return labelsError->height() >= labelsError->heightForWidth(labelsError->width());
+            },
+            2000);
+        labelRuleShown = labelsError->isVisible() && !save->isEnabled() &&
+                         labelsError->heightForWidth(labelsError->width()) >
+                             labelsError->fontMetrics().lineSpacing() * 3 / 2 &&
+                         labelsError->height() >= labelsError->heightForWidth(labelsError->width());
         child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, db"));
         child<QLineEdit>(dialog, "nodes.edit.name")->setText(QStringLiteral("TAKEN-NAME"));
         save->click();
@@ -846,15 +1003,18 @@ void TestNodesPage::screenshots()
     hm::test::AgentPeer webAgent;
     hm::test::AgentPeer dbAgent;
     const QUrl base = m_server.connection->baseUrl();
-    QCOMPARE(
-        enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent,
-                   {"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
-        201);
+    AgentFacts webFacts{"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
+                        "1.0.0"};
+    // Every capability, and the kernel: the details' longest values.
+    webFacts.capabilities =
+        QStringList{"metrics", "probes", "terminal", "processes", "files", "docker", "nginx"};
+    webFacts.systemInfo = QStringLiteral(R"({"kernel":"6.8.0-45-generic","uptime":86400})");
+    QCOMPARE(enrolAgent(base, enrolled.at(1).enrolment.secret, webAgent, webFacts), 201);
     QCOMPARE(
         enrolAgent(base, enrolled.at(0).enrolment.secret, dbAgent,
                    {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024, "1.0.0"}),
         201);
-    QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id));
+    QVERIFY(connectAgent(base, webAgent, enrolled.at(1).node.id, webFacts.capabilities));
     sendHistory(webAgent, 60, 15'000);
     QTRY_COMPARE_WITH_TIMEOUT(storedReports(enrolled.at(1).node.id), 60, 15000);
     // The list in the dark theme (English, and Simplified Chinese with its
@@ -906,6 +1066,23 @@ void TestNodesPage::screenshots()
                                  15000);
         selectRow(page, web);
         save(&window, QStringLiteral("nodes-list-") + language);
+        // A renewal's question, Cancel the default.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            save(dialog, QStringLiteral("nodes-renew-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "nodes.renew")->click();
+        // The edit dialog with a label the rule refuses: all of the rule.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            child<QLineEdit>(dialog, "nodes.edit.labels")
+                ->setText(QStringLiteral("prod, bad label!"));
+            QApplication::processEvents();
+            save(dialog, QStringLiteral("nodes-edit-error-") + language);
+            return int(QDialog::Rejected);
+        });
+        child<QPushButton>(page, "nodes.edit")->click();
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             child<QLineEdit>(dialog, "nodes.edit.labels")->setText(QStringLiteral("prod, web"));

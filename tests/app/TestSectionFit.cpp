@@ -28,6 +28,7 @@
 #include "widgets/BackgroundTaskList.h"
 #include "widgets/BackgroundTasks.h"
 #include "widgets/BackgroundTasksStatus.h"
+#include "widgets/ByteSizeText.h"
 #include "widgets/SectionPage.h"
 
 #include <QAbstractButton>
@@ -448,7 +449,6 @@ void TestSectionFit::theTaskListFitsTheSmallestWindow()
         hm::app::BackgroundTasks::of(window.sectionPage(QStringLiteral("nodes"))->widget());
     QCOMPARE(status->tasks(), tasks);
 
-    const QLocale locale;
     BackgroundTask *failed = tasks->start(
         BackupsTab::tr("Upload of the backup file %1").arg(QStringLiteral("old.hmbackup")));
     failed->finish(
@@ -469,7 +469,7 @@ void TestSectionFit::theTaskListFitsTheSmallestWindow()
                          .arg(QStringLiteral("backup-2026-11.tar"), QStringLiteral("web-01")));
     upload->setDetail(
         NodeFileTransferTask::tr("%1 of %2")
-            .arg(locale.formattedDataSize(1258291), locale.formattedDataSize(3145728)));
+            .arg(hm::app::ByteSizeText::format(1258291), hm::app::ByteSizeText::format(3145728)));
     upload->setProgress(1258291, 3145728);
     upload->setCancel([] {});
     QTRY_VERIFY(status->isVisible());

@@ -199,20 +199,21 @@ void TestTranslations::chineseIsComplete()
 
     // Names kept as they are in every language: the only sources whose
     // translation may be the source itself.
-    static const QSet<QString> keptAsIs{QStringLiteral("HiveMind"), QStringLiteral("VPN"),
-                                        QStringLiteral("English"), QStringLiteral("JSON"),
-                                        QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
-                                        QStringLiteral("BGP"), QStringLiteral("MED"),
-                                        QStringLiteral("SHA-256"), // a column: the digest's name
-                                        QStringLiteral("MiB"), // a chart axis: the unit
-                                        // mail security modes and example addresses
-                                        QStringLiteral("STARTTLS"), QStringLiteral("TLS"),
-                                        QStringLiteral("hivemind@example.com"),
-                                        QStringLiteral("you@example.com"),
-                                        // tools and columns of remote operations
-                                        QStringLiteral("Docker"), QStringLiteral("Nginx"),
-                                        QStringLiteral("PID"), QStringLiteral("CPU %"),
-                                        QStringLiteral("nginx %1")};
+    static const QSet<QString> keptAsIs{
+        QStringLiteral("HiveMind"), QStringLiteral("VPN"), QStringLiteral("English"),
+        QStringLiteral("JSON"), QStringLiteral("HTTP(S)"), QStringLiteral("WireGuard"),
+        QStringLiteral("BGP"), QStringLiteral("MED"),
+        QStringLiteral("SHA-256"), // a column: the digest's name
+        QStringLiteral("MiB"),     // a chart axis: the unit
+        // sizes (ByteSizeText): the IEC symbols
+        QStringLiteral("%1 KiB"), QStringLiteral("%1 MiB"), QStringLiteral("%1 GiB"),
+        QStringLiteral("%1 TiB"),
+        // mail security modes and example addresses
+        QStringLiteral("STARTTLS"), QStringLiteral("TLS"), QStringLiteral("hivemind@example.com"),
+        QStringLiteral("you@example.com"),
+        // tools and columns of remote operations
+        QStringLiteral("Docker"), QStringLiteral("Nginx"), QStringLiteral("PID"),
+        QStringLiteral("CPU %"), QStringLiteral("nginx %1")};
     // The Latin words a Chinese translation may hold: those names, and
     // technical names and acronyms that stay in Latin letters in Chinese.
     static const QSet<QString> latinTerms =
