@@ -159,6 +159,7 @@ void WgClientsPane::setServer(const client::WgServerRow *server)
     m_detail->setServer(m_server.id, m_server.name);
     if (m_server.id != was) {
         m_message.clear();
+        m_listedServer = 0;
         m_model->clear();
         reload();
     }
@@ -215,6 +216,7 @@ void WgClientsPane::readPages(qint64 serverId, int page, int lastPage, bool fres
                 m_model->setClients(r->items, r->total);
             if (same && page < lastPage)
                 return readPages(serverId, page + 1, lastPage, false);
+            m_listedServer = serverId;
             readStatus(serverId);
         }));
 }
@@ -287,7 +289,8 @@ void WgClientsPane::retranslateUi()
     m_delete->setText(tr("Delete client..."));
     m_model->refreshTexts();
     const QString text = m_message;
-    const bool none = text.isEmpty() && m_server.id && m_model->rowCount() == 0;
+    const bool none =
+        text.isEmpty() && m_server.id && m_listedServer == m_server.id && m_model->rowCount() == 0;
     if (none) {
         m_empty->setContent(
             {tr("No clients yet"),

@@ -98,6 +98,9 @@ private:
     QTimer *m_refresh = nullptr;
     QString m_message;
     bool m_reading = false;
+    // The server whose clients were last read whole: until then an empty
+    // table means "not read yet", not "no clients".
+    qint64 m_listedServer = 0;
     int m_fetchSerial = 0; // the page asked for last (readMore)
 };
 
