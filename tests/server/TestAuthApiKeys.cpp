@@ -168,6 +168,12 @@ private slots:
                             {{"name", "bad"}, {"allowed_ips", QJsonArray{"nonsense"}}}, user)
                      .status,
                  422);
+        // An empty entry is no address: refused, never read as "anywhere".
+        const Answer emptyIp =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "empty"}, {"allowed_ips", QJsonArray{""}}}, user);
+        QCOMPARE(emptyIp.status, 422);
+        QCOMPARE(emptyIp.details().value("field").toString(), QStringLiteral("allowed_ips"));
         QCOMPARE(m_http
                      ->json("POST", "/api/v1/auth/api-keys",
                             {{"name", "old"}, {"expires_at", "2000-01-01T00:00:00Z"}}, user)
