@@ -328,6 +328,9 @@ QString describeApiError(const hm::Error &error)
     case ErrorCode::Conflict:
         return QCoreApplication::translate(
             "ServerErrorText", "someone else changed this meanwhile; reload it and try again");
+    // Servers before RANGE_NOT_SATISFIABLE sent these as VALIDATION_ERROR:
+    // the same words as before.
+    case ErrorCode::RangeNotSatisfiable:
     case ErrorCode::ValidationError:
         if (error.details.value(QStringLiteral("field")).toString() == QLatin1String("from"))
             return QCoreApplication::translate(

@@ -34,8 +34,13 @@ BgpSessionRow bgpSession(const QJsonObject &o)
     row.holdTime = config.value(QStringLiteral("hold_time")).toInt(90);
     row.keepalive = config.value(QStringLiteral("keepalive")).toInt(30);
     row.connectRetry = config.value(QStringLiteral("connect_retry")).toInt(120);
+    // The TTL is multihop_ttl; multihop is seed 001's boolean (an older
+    // server sent the TTL there).
     const QJsonValue multihop = config.value(QStringLiteral("multihop"));
-    row.multihop = multihop.isBool() ? (multihop.toBool() ? 64 : 0) : multihop.toInt();
+    const QJsonValue ttl = config.value(QStringLiteral("multihop_ttl"));
+    row.multihop = ttl.isDouble()      ? ttl.toInt()
+                   : multihop.isBool() ? (multihop.toBool() ? 64 : 0)
+                                       : multihop.toInt();
     row.ttlSecurity = config.value(QStringLiteral("ttl_security")).toBool();
     row.ipv6NextHop = config.value(QStringLiteral("ipv6_next_hop")).toString();
     row.updatesReceived = qint64(stats.value(QStringLiteral("updates_received")).toDouble());

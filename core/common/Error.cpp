@@ -84,6 +84,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {ErrorCode::CapabilityDisabled, "CAPABILITY_DISABLED", 403},
     {ErrorCode::NodeOffline, "NODE_OFFLINE", 409},
     {ErrorCode::ReauthenticationRequired, "REAUTHENTICATION_REQUIRED", 401},
+    {ErrorCode::RangeNotSatisfiable, "RANGE_NOT_SATISFIABLE", 416},
 };
 
 const CatalogueEntry &entryFor(ErrorCode code)

@@ -104,6 +104,8 @@ enum class ErrorCode
     // A dangerous action (opening a terminal) needs the password or a TOTP
     // code entered within the last few minutes.
     ReauthenticationRequired,
+    // A download's Range (or offset) starts past the end (RFC 9110's 416).
+    RangeNotSatisfiable,
 };
 
 // "INVALID_CREDENTIALS", "DB_KEY_INVALID", ...

@@ -260,7 +260,10 @@ void ApiRouter::answerMissing(const http::HttpRequest &request,
     const QString &path = request.path();
     const bool routable = request.hasRoutablePath();
     QStringList allowed;
-    if (routable) {
+    // An unroutable path is still compared with the routes: one whose
+    // offending segment sits where a route takes a value (a container
+    // named "..%2Fetc") is a bad value, not a missing route.
+    {
         const PathParts parts = splitPath(path);
         for (qsizetype i = 0; i < m_routes.size(); ++i) {
             if (pathMatches(i, path, parts, nullptr))
@@ -271,7 +274,16 @@ void ApiRouter::answerMissing(const http::HttpRequest &request,
     QJsonObject body;
     int status = 404;
     const QByteArray allowHeader = allowed.join(QStringLiteral(", ")).toLatin1();
-    if (!routable) {
+    if (!routable && !allowed.isEmpty()) {
+        body = errorEnvelope(
+            Error{ErrorCode::ValidationError,
+                  QStringLiteral("%1 %2: a value in the path may not be '.' or '..' or hold an "
+                                 "encoded '/' or '\\'")
+                      .arg(methodName(request.method()), path),
+                  {{QStringLiteral("reason"), QStringLiteral("UNSAFE_PATH_SEGMENT")}}},
+            requestId);
+        status = 422;
+    } else if (!routable) {
         body = errorEnvelope(
             Error{ErrorCode::ResourceNotFound,
                   QStringLiteral("No route for %1 %2: paths with empty, '.' or '..' segments or "
@@ -303,7 +315,7 @@ void ApiRouter::answerMissing(const http::HttpRequest &request,
     response.contentType = QByteArrayLiteral("application/json");
     response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     response.headers.append({QByteArrayLiteral("X-Request-Id"), requestId.toLatin1()});
-    if (!allowed.isEmpty())
+    if (status == 405)
         response.headers.append({QByteArrayLiteral("Allow"), allowHeader});
     responder.send(std::move(response));
 }

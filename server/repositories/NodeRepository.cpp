@@ -78,9 +78,9 @@ void applyNodeFilter(const NodeFilter &filter, QStringList &conditions, QVariant
 Status insertNode(store::Database &db, const NewNode &node)
 {
     return db.execute(QStringLiteral("INSERT INTO fleet_nodes (id, name, description, labels, "
-                                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                                     "created_by, created_at, ip) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                       {node.id, node.name, textOrNull(node.description), node.labels,
-                       textOrNull(node.createdBy), node.createdAt});
+                       textOrNull(node.createdBy), node.createdAt, textOrNull(node.ip)});
 }
 
 Result<std::optional<NodeRow>> nodeById(store::Database &db, const QString &id)

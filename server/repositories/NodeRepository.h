@@ -60,6 +60,7 @@ struct NewNode
     QString labels; // JSON array text
     QString createdBy;
     qint64 createdAt = 0;
+    QString ip; // given at creation (seed 002); empty: none
 };
 Status insertNode(store::Database &db, const NewNode &node);
 Result<std::optional<NodeRow>> nodeById(store::Database &db, const QString &id);

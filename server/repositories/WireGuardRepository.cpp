@@ -119,6 +119,21 @@ Result<store::Page<WgServerRow>> listWgServers(store::Database &db, const WgServ
         query.conditions << QStringLiteral("desired_state = ?");
         query.binds << filter.desiredState;
     }
+    const auto idList = [&query](const QList<qint64> &ids) {
+        QStringList marks;
+        for (const qint64 id : ids) {
+            marks << QStringLiteral("?");
+            query.binds << id;
+        }
+        return marks.join(u',');
+    };
+    if (filter.onlyIds) {
+        query.conditions << (filter.onlyIds->isEmpty()
+                                 ? QStringLiteral("0")
+                                 : QStringLiteral("id IN (") + idList(*filter.onlyIds) + u')');
+    }
+    if (!filter.exceptIds.isEmpty())
+        query.conditions << QStringLiteral("id NOT IN (") + idList(filter.exceptIds) + u')';
     query.orderBy = QStringLiteral("ORDER BY id");
     query.limit = filter.limit;
     query.offset = filter.offset;
@@ -233,9 +248,16 @@ Result<store::Page<WgClientRow>> listWgClients(store::Database &db, const WgClie
         query.conditions << QStringLiteral("server_id = ?");
         query.binds << *filter.serverId;
     }
-    if (filter.enabled) {
-        query.conditions << QStringLiteral("enabled = ?");
-        query.binds << (*filter.enabled ? 1 : 0);
+    if (filter.status == QLatin1String("disabled")) {
+        query.conditions << QStringLiteral("enabled = 0");
+    } else if (filter.status == QLatin1String("active")) {
+        query.conditions << QStringLiteral(
+            "enabled = 1 AND (expires_at IS NULL OR expires_at > ?)");
+        query.binds << filter.nowMs;
+    } else if (filter.status == QLatin1String("expired")) {
+        query.conditions << QStringLiteral("enabled = 1 AND expires_at IS NOT NULL AND "
+                                           "expires_at <= ?");
+        query.binds << filter.nowMs;
     }
     if (!filter.search.isEmpty()) {
         query.conditions << store::likeAnyCondition(

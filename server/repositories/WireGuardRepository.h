@@ -67,6 +67,8 @@ struct WgServerFilter
 {
     QString search;       // name, interface or description contains it
     QString desiredState; // "running" / "stopped"; empty: any
+    std::optional<QList<qint64>> onlyIds; // set: only these servers
+    QList<qint64> exceptIds;
     qint64 limit = 20;
     qint64 offset = 0;
 };
@@ -74,7 +76,10 @@ struct WgServerFilter
 struct WgClientFilter
 {
     std::optional<qint64> serverId;
-    std::optional<bool> enabled;
+    // "active" (enabled, not expired at nowMs), "expired" (enabled, its
+    // expires_at passed), "disabled"; empty: any.
+    QString status;
+    qint64 nowMs = 0;
     QString search; // name, addresses or description contains it
     qint64 limit = 20;
     qint64 offset = 0;

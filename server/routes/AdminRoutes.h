@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 #include <functional>
 
 class QElapsedTimer;
@@ -22,6 +23,11 @@ struct AuthModule;
 // the stored system config and applies its rate limits and log level;
 void registerSystemAdminRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,
                                const QString &dataDir, const QElapsedTimer &uptime);
+// /api/v1/cluster/status (ClusterRoutes.cpp): this server as seed 001's
+// one-node cluster; `ownUrl` is where it is reached (asked per request: the
+// port is known only once listening);
+void registerClusterRoutes(ApiRouter &router, auth::AuthModule &auth, std::function<QUrl()> ownUrl,
+                           const QElapsedTimer &uptime);
 // /api/v1/audit (AuditRoutes.cpp); `outbox` (may be null) moves the
 // entries still in the audit outbox before each read;
 void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Database &database,

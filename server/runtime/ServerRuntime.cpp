@@ -44,6 +44,7 @@
 #include "server/services/fleet/AlertDispatcher.h"
 #include "server/services/fleet/AlertService.h"
 #include "server/services/fleet/FleetService.h"
+#include "server/services/fleet/Monitoring.h"
 #include "server/services/fleet/ProbeService.h"
 #include "server/services/fleet/PublicStatus.h"
 #include "server/services/remote/AgentReleases.h"
@@ -349,6 +350,8 @@ Result<QUrl> ServerRuntime::startUp()
     auth::registerAuthRoutes(*m_router, *m_auth);
     auth::registerAccountMailRoutes(*m_router, *m_auth, *m_accountMailer);
     registerSystemAdminRoutes(*m_router, *m_auth, *m_database, m_options.dataDir, m_uptime);
+    registerClusterRoutes(
+        *m_router, *m_auth, [this] { return publicUrl(); }, m_uptime);
     registerAuditRoutes(*m_router, *m_auth, *m_database, &m_engine->triggers().audit());
     registerLogRoutes(*m_router, *m_auth);
     m_flowEvents = std::make_unique<FlowEvents>();
@@ -484,6 +487,8 @@ Result<QUrl> ServerRuntime::startUp()
         registerBgpRoutes(*m_router, *m_auth, *m_bgp);
         m_ipv6Pools->setPoolsChanged([bgp = m_bgp.get()] { bgp->resync(); });
     }
+    m_monitoring = std::make_unique<fleet::Monitoring>(*m_fleet, *m_alerts, *m_alertChannels);
+    registerMonitoringRoutes(*m_router, *m_auth, *m_monitoring, *m_wireguard, *m_bgp);
     // The servers that ran before (or start by themselves) come back up.
     m_wireguard->startMarkedServers();
     m_storageGuard = std::make_unique<StorageGuard>(
@@ -555,6 +560,7 @@ void ServerRuntime::stop()
     }
     m_flowEvents.reset();
     // After the agents' connections, before the engine whose queue it writes to.
+    m_monitoring.reset();      // reads the fleet, alerts and channels
     m_alertDispatcher.reset(); // follows the alerts, uses the channels
     m_alertChannels.reset();
     m_alerts.reset(); // listens to the fleet

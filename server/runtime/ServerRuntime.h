@@ -56,6 +56,7 @@ class NginxOps;
 } // namespace remote
 namespace fleet {
 class AlertChannels;
+class Monitoring;
 class AlertDispatcher;
 class AlertService;
 class FleetService;
@@ -159,6 +160,7 @@ private:
     std::unique_ptr<fleet::AlertService> m_alerts;             // rules and records over the fleet
     std::unique_ptr<fleet::ProbeService> m_probes;             // what the agents check
     std::unique_ptr<fleet::AlertChannels> m_alertChannels;     // where alerts go
+    std::unique_ptr<fleet::Monitoring> m_monitoring;           // seed 001's monitoring routes
     std::unique_ptr<fleet::AlertDispatcher> m_alertDispatcher; // sends them there
     std::unique_ptr<vpn::WireGuardService> m_wireguard;        // WireGuard servers and clients
     std::unique_ptr<vpn::Ipv6PoolService> m_ipv6Pools;         // IPv6 prefix pools

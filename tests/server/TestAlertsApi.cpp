@@ -546,6 +546,176 @@ private slots:
                      .status,
                  200);
     }
+
+    // Seed 001's monitoring routes read what the fleet reported: the
+    // dashboard's system metrics (one node's latest report), its service
+    // and alert figures, one metric's history with statistics, and seed
+    // 001's rule body becoming a fleet rule. Nothing made up, bad names
+    // refused.
+    void seedMonitoringRoutesReadTheFleet()
+    {
+        AgentPeer agent;
+        const QString nodeId = enrolledNode(*m_http, m_admin, QStringLiteral("mon-01"), agent);
+        QVERIFY(signInAgent(*m_http, agent, nodeId));
+        const qint64 at = QDateTime::currentMSecsSinceEpoch() - 5000;
+        agent.send(fleet::serialize(fleet::ReportMessage{1,
+                                                         at,
+                                                         {{QStringLiteral("cpu_usage"), 40},
+                                                          {QStringLiteral("memory_total"), 8e9},
+                                                          {QStringLiteral("memory_used"), 2e9},
+                                                          {QStringLiteral("disk_total"), 100e9},
+                                                          {QStringLiteral("disk_used"), 25e9},
+                                                          {QStringLiteral("load_avg_1"), 1},
+                                                          {QStringLiteral("load_avg_5"), 2},
+                                                          {QStringLiteral("load_avg_15"), 3}}}));
+        QVERIFY(agent.waitForMessages(3));
+
+        const QString dashboard = QStringLiteral("/api/v1/monitoring/dashboard");
+        QCOMPARE(m_http->get(dashboard).status, 401);
+        const Answer node =
+            m_http->get(dashboard + QStringLiteral("?time_range=24h&node_id=") + nodeId, m_viewer);
+        QVERIFY2(node.status == 200, node.raw.constData());
+        QCOMPARE(node.data().value("time_range").toString(), QStringLiteral("24h"));
+        const QJsonObject system = node.data().value("system_metrics").toObject();
+        QCOMPARE(system.value("scope").toString(), QStringLiteral("node"));
+        QCOMPARE(system.value("cpu").toObject().value("usage").toDouble(), 40.0);
+        QCOMPARE(system.value("cpu").toObject().value("load_average").toArray(),
+                 (QJsonArray{1.0, 2.0, 3.0}));
+        const QJsonObject memory = system.value("memory").toObject();
+        QCOMPARE(memory.value("total").toDouble(), 8e9);
+        QCOMPARE(memory.value("free").toDouble(), 6e9);
+        QCOMPARE(memory.value("usage_percent").toDouble(), 25.0);
+        QCOMPARE(system.value("disk").toObject().value("usage_percent").toDouble(), 25.0);
+        // Not reported: null, never a guess.
+        QVERIFY(system.value("disk").toObject().value("read_bytes_per_second").isNull());
+        const QJsonObject services = node.data().value("service_metrics").toObject();
+        QCOMPARE(services.value("wireguard").toObject().value("servers_count").toInt(-1), 0);
+        QCOMPARE(services.value("bgp").toObject().value("sessions_count").toInt(-1), 0);
+        const QJsonObject alerts = node.data().value("alerts").toObject();
+        const qint64 open = qint64(m_http
+                                       ->get(QStringLiteral("/api/v1/alerts/records?"
+                                                            "only_unresolved=true"),
+                                             m_admin)
+                                       .data()
+                                       .value("pagination")
+                                       .toObject()
+                                       .value("total")
+                                       .toDouble());
+        QCOMPARE(alerts.value("active").toInteger(), open);
+        QCOMPARE(alerts.value("warning").toInteger(), open);
+        QCOMPARE(alerts.value("critical").toInteger(), 0);
+        // The whole fleet: the online nodes that reported, this one among them.
+        const Answer fleet = m_http->get(dashboard, m_viewer);
+        QCOMPARE(fleet.status, 200);
+        QCOMPARE(fleet.data().value("system_metrics").toObject().value("scope").toString(),
+                 QStringLiteral("fleet"));
+        QVERIFY(fleet.data().value("system_metrics").toObject().value("nodes").toInt() >= 1);
+        const Answer badRange = m_http->get(dashboard + QStringLiteral("?time_range=2d"), m_viewer);
+        QCOMPARE(badRange.status, 422);
+        QCOMPARE(badRange.details().value("field").toString(), QStringLiteral("time_range"));
+        QCOMPARE(m_http->get(dashboard + QStringLiteral("?node_id=no-such-node"), m_viewer).status,
+                 404);
+
+        // One metric's history, tagged with the node's name.
+        const QString from =
+            QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::ISODateWithMs);
+        const QString to = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODateWithMs);
+        const QString history = QStringLiteral("/api/v1/monitoring/metrics/system?metric=%1"
+                                               "&start_time=%2&end_time=%3&node_id=%4");
+        const Answer memoryHistory =
+            m_http->get(history.arg("memory.usage", from, to, nodeId), m_viewer);
+        QVERIFY2(memoryHistory.status == 200, memoryHistory.raw.constData());
+        QCOMPARE(memoryHistory.data().value("metric").toString(), QStringLiteral("memory.usage"));
+        QCOMPARE(memoryHistory.data().value("unit").toString(), QStringLiteral("percent"));
+        const QJsonArray points = memoryHistory.data().value("data_points").toArray();
+        QCOMPARE(points.size(), 1);
+        QCOMPARE(points.at(0).toObject().value("value").toDouble(), 25.0);
+        QCOMPARE(points.at(0).toObject().value("tags").toObject().value("host").toString(),
+                 QStringLiteral("mon-01"));
+        const QJsonObject statistics = memoryHistory.data().value("statistics").toObject();
+        QCOMPARE(statistics.value("count").toInt(), 1);
+        QCOMPARE(statistics.value("min").toDouble(), 25.0);
+        QCOMPARE(statistics.value("max").toDouble(), 25.0);
+        QCOMPARE(statistics.value("avg").toDouble(), 25.0);
+        const struct
+        {
+            QString query;
+            const char *field;
+            const char *reason;
+        } badHistory[] = {
+            {history.arg("cpu.bogus", from, to, nodeId), "metric", "UNKNOWN_METRIC"},
+            {history.arg("cpu.usage", "yesterday", to, nodeId), "start_time", "INVALID_TIME"},
+            {history.arg("cpu.usage", to, from, nodeId), "start_time", "INVALID_TIME_RANGE"},
+            {history.arg("cpu.usage", from, to, nodeId) + "&interval=2m", "interval",
+             "UNKNOWN_INTERVAL"},
+        };
+        for (const auto &[query, field, reason] : badHistory) {
+            const Answer refused = m_http->get(query, m_viewer);
+            QCOMPARE(refused.status, 422);
+            QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(refused.details().value("field").toString(), QLatin1String(field));
+            QCOMPARE(refused.details().value("reason").toString(), QLatin1String(reason));
+        }
+
+        // Seed 001's rule body: a memory rule; what rules cannot keep is
+        // named, a channel that does not exist or a condition they cannot
+        // test refused.
+        const QString rules = QStringLiteral("/api/v1/monitoring/alerts/rules");
+        QJsonObject seedRule{{"name", "Memory high"},
+                             {"description", "over 85 %"},
+                             {"metric_name", "system.memory.usage"},
+                             {"condition", ">"},
+                             {"threshold", 85.0},
+                             {"level", "error"},
+                             {"duration", 300},
+                             {"enabled", true},
+                             {"cooldown_minutes", 5},
+                             {"notification_channels", QJsonArray{"email"}},
+                             {"tags", QJsonObject{{"environment", "production"}}}};
+        QCOMPARE(m_http->json("POST", rules, seedRule, m_viewer).status, 403);
+        const Answer noChannel = m_http->json("POST", rules, seedRule, m_admin);
+        QCOMPARE(noChannel.status, 422);
+        QCOMPARE(noChannel.details().value("field").toString(),
+                 QStringLiteral("notification_channels"));
+        QJsonObject below = seedRule;
+        below.insert("condition", "<");
+        below.remove("notification_channels");
+        QCOMPARE(m_http->json("POST", rules, below, m_admin).details().value("field").toString(),
+                 QStringLiteral("condition"));
+        QJsonObject network = seedRule;
+        network.insert("metric_name", "system.network.bytes");
+        network.remove("notification_channels");
+        QCOMPARE(m_http->json("POST", rules, network, m_admin).details().value("field").toString(),
+                 QStringLiteral("metric_name"));
+        seedRule.remove("notification_channels");
+        const Answer made = m_http->json("POST", rules, seedRule, m_admin);
+        QVERIFY2(made.status == 201, made.raw.constData());
+        QCOMPARE(made.data().value("metric_name").toString(),
+                 QStringLiteral("system.memory.usage"));
+        QCOMPARE(made.data().value("level").toString(), QStringLiteral("warning"));
+        QCOMPARE(made.data().value("threshold").toDouble(), 85.0);
+        QCOMPARE(made.data().value("duration").toInt(), 300);
+        QStringList ignored;
+        for (const QJsonValue field : made.data().value("ignored_fields").toArray())
+            ignored << field.toString();
+        ignored.sort();
+        QCOMPARE(ignored, (QStringList{"cooldown_minutes", "description", "level", "tags"}));
+        const QString ruleId = made.data().value("id").toString();
+        const Answer stored =
+            m_http->get(QStringLiteral("/api/v1/alerts/rules/") + ruleId, m_admin);
+        QCOMPARE(stored.data().value("type").toString(), QStringLiteral("memory"));
+        QCOMPARE(stored.data().value("name").toString(), QStringLiteral("Memory high"));
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/alerts/rules/") + ruleId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+        QCOMPARE(m_http
+                     ->send("DELETE", QStringLiteral("/api/v1/nodes/") + nodeId, {},
+                            Http::bearer(m_admin))
+                     .status,
+                 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlertsApi)

@@ -168,6 +168,12 @@ private slots:
                             {{"name", "bad"}, {"allowed_ips", QJsonArray{"nonsense"}}}, user)
                      .status,
                  422);
+        // An empty entry is no address: refused, never read as "anywhere".
+        const Answer emptyIp =
+            m_http->json("POST", "/api/v1/auth/api-keys",
+                         {{"name", "empty"}, {"allowed_ips", QJsonArray{""}}}, user);
+        QCOMPARE(emptyIp.status, 422);
+        QCOMPARE(emptyIp.details().value("field").toString(), QStringLiteral("allowed_ips"));
         QCOMPARE(m_http
                      ->json("POST", "/api/v1/auth/api-keys",
                             {{"name", "old"}, {"expires_at", "2000-01-01T00:00:00Z"}}, user)
@@ -206,6 +212,25 @@ private slots:
     void permissionsNarrowAKey()
     {
         const QString user = m_tokens["user"];
+        // Seed 001's cluster status is this server's: system.view; its
+        // monitoring dashboard reads metrics; its alert rules are alerts.
+        const QString viewSystem = createKey({{"name", "vs"},
+                                              {"access_level", "read"},
+                                              {"permissions", QJsonArray{"system.view"}}},
+                                             user)
+                                       .value("api_key")
+                                       .toString();
+        const QString viewMetrics = createKey({{"name", "vm"},
+                                               {"access_level", "read"},
+                                               {"permissions", QJsonArray{"metrics.view"}}},
+                                              user)
+                                        .value("api_key")
+                                        .toString();
+        QCOMPARE(getWithKey("/api/v1/cluster/status", viewSystem), 200);
+        QCOMPARE(getWithKey("/api/v1/cluster/status", viewMetrics), 403);
+        QCOMPARE(getWithKey("/api/v1/monitoring/dashboard", viewMetrics), 200);
+        QCOMPARE(getWithKey("/api/v1/monitoring/dashboard", viewSystem), 403);
+
         // Unknown areas and malformed names are refused at creation.
         const Answer typo =
             m_http->json("POST", "/api/v1/auth/api-keys",

@@ -427,6 +427,7 @@ private slots:
             Http::bearer(m_admin) + QList<QPair<QByteArray, QByteArray>>{
                                         {"Range", "bytes=" + QByteArray::number(size) + "-"}});
         QCOMPARE(beyond.status, 416);
+        QCOMPARE(beyond.code(), QStringLiteral("RANGE_NOT_SATISFIABLE"));
         QCOMPARE(auditCount("BACKUP_DOWNLOADED"), downloadsBefore + 2);
 
         const qint64 downloadPeak = serverMemoryKb("VmHWM:");

@@ -159,7 +159,10 @@ private slots:
         const QJsonObject config = created.data().value("config").toObject();
         QCOMPARE(config.value("password").toString(), QStringLiteral("***REDACTED***"));
         QCOMPARE(config.value("hold_time").toInt(), 90);
-        QCOMPARE(config.value("multihop").toInt(), 0);
+        // Seed 001's boolean, the TTL beside it.
+        QVERIFY(config.value("multihop").isBool());
+        QCOMPARE(config.value("multihop").toBool(), false);
+        QCOMPARE(config.value("multihop_ttl").toInt(), 0);
 
         const Answer one = call("GET", bgpPath(id));
         QCOMPARE(one.status, 200);
@@ -189,7 +192,8 @@ private slots:
             call("PUT", bgpPath(id), {{"remote_as", 4294967295.0}, {"multihop", 5}});
         QVERIFY2(changed.status == 200, changed.raw.constData());
         QCOMPARE(changed.data().value("remote_as").toDouble(), 4294967295.0);
-        QCOMPARE(changed.data().value("config").toObject().value("multihop").toInt(), 5);
+        QCOMPARE(changed.data().value("config").toObject().value("multihop").toBool(false), true);
+        QCOMPARE(changed.data().value("config").toObject().value("multihop_ttl").toInt(), 5);
         QCOMPARE(changed.data().value("config").toObject().value("password").toString(),
                  QStringLiteral("***REDACTED***"));
 

@@ -227,6 +227,11 @@ private slots:
         QTest::newRow("encoded dot-dot segment") << QByteArray("/api/v1/flows/%2e%2E/users") << 404;
         QTest::newRow("dot segment") << QByteArray("/api/v1/./users") << 404;
         QTest::newRow("encoded letter") << QByteArray("/api/v1/%75sers") << 404;
+        // Where a route takes a value, the same segments are a bad value:
+        // still not routed, refused as the value a route checks would be.
+        QTest::newRow("encoded dot-dot as a value") << QByteArray("/api/v1/users/%2e%2E") << 422;
+        QTest::newRow("encoded slash in a value") << QByteArray("/api/v1/users/..%2Fme") << 422;
+        QTest::newRow("dot-dot as a value") << QByteArray("/api/v1/users/..") << 422;
         QTest::newRow("as registered") << QByteArray("/api/v1/users") << 200;
         QTest::newRow("absolute-form") << QByteArray("http://127.0.0.1/api/v1/users") << 200;
     }
@@ -243,6 +248,12 @@ private slots:
         if (status == 404) {
             QCOMPARE(answer.code(), QStringLiteral("RESOURCE_NOT_FOUND"));
             QVERIFY(!answer.raw.contains("\"users\""));
+        }
+        if (status == 422) {
+            QCOMPARE(answer.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(answer.details().value("reason").toString(),
+                     QStringLiteral("UNSAFE_PATH_SEGMENT"));
+            QVERIFY(!answer.headers.contains("allow"));
         }
     }
 

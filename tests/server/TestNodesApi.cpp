@@ -204,6 +204,13 @@ private slots:
         const QString id = created.data().value("node").toObject().value("id").toString();
         QCOMPARE(created.data().value("node").toObject().value("labels").toArray(),
                  (QJsonArray{"database", "mysql"}));
+        QCOMPARE(created.data().value("node").toObject().value("ip").toString(),
+                 QStringLiteral("192.0.2.77"));
+        const Answer badIp =
+            m_http->json("POST", QStringLiteral("/api/servers"),
+                         {{"name", "seed-bad-ip"}, {"ip", "not-an-address"}}, m_admin);
+        QCOMPARE(badIp.status, 422);
+        QCOMPARE(badIp.details().value("field").toString(), QStringLiteral("ip"));
         QVERIFY(!created.data().value("enrolment").toObject().value("secret").toString().isEmpty());
 
         const Answer list = m_http->get(QStringLiteral("/api/servers?search=seed-db"), m_admin);
@@ -214,6 +221,8 @@ private slots:
         QCOMPARE(server.value("id").toString(), id);
         QCOMPARE(server.value("tags").toString(), QStringLiteral("database,mysql"));
         QCOMPARE(server.value("online").toBool(true), false);
+        // The seed's ip is kept until the agent enrols and reports its own.
+        QCOMPARE(server.value("ip").toString(), QStringLiteral("192.0.2.77"));
         for (const char *field : {"name", "ip", "os", "arch", "cpu_cores", "memory_total",
                                   "disk_total", "last_heartbeat", "status", "agent_version"})
             QVERIFY2(server.contains(QLatin1String(field)), field);

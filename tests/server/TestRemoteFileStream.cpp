@@ -201,6 +201,8 @@ private slots:
         QCOMPARE(beyond.headers.value("content-range"),
                  QByteArray("bytes */" + QByteArray::number(kFileBytes)));
         QCOMPARE(beyond.details().value("code").toString(), QStringLiteral("RANGE_NOT_SATISFIABLE"));
+        // The code of its own status, not a 422's.
+        QCOMPARE(beyond.code(), QStringLiteral("RANGE_NOT_SATISFIABLE"));
         // Another form of Range is ignored: the whole file, 200.
         const Answer other = m_http->send("GET", download("small.bin"), {},
                                           {{"Authorization", "Bearer " + m_admin.toUtf8()},

@@ -7,6 +7,7 @@
 #include "common/TimeOrderedUuid.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -104,6 +105,48 @@ private slots:
         QVERIFY(database.value("size").toDouble() > 0);
         QVERIFY(database.value("schema_version").toInt() >= 1);
         QCOMPARE(database.value("status").toString(), QStringLiteral("connected"));
+    }
+
+    // Seed 001's cluster status, answered for the one server there is.
+    void clusterStatusIsThisServerAlone()
+    {
+        QCOMPARE(m_http->get("/api/v1/cluster/status").status, 401);
+        const Answer status = m_http->get("/api/v1/cluster/status", m_userToken);
+        QCOMPARE(status.status, 200);
+        const QJsonObject data = status.data();
+        const QString id = data.value("current_node_id").toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(data.value("is_leader").toBool(false), true);
+        QCOMPARE(data.value("total_nodes").toInt(), 1);
+        QCOMPARE(data.value("healthy_nodes").toInt(), 1);
+        const QJsonArray nodes = data.value("nodes").toArray();
+        QCOMPARE(nodes.size(), 1);
+        const QJsonObject node = nodes.first().toObject();
+        QCOMPARE(node.value("id").toString(), id);
+        QCOMPARE(node.value("status").toString(), QStringLiteral("healthy"));
+        // Where this server is reached: the test's own base URL.
+        const QUrl base = m_http->base();
+        QCOMPARE(node.value("host").toString(), base.host());
+        QCOMPARE(node.value("port").toInt(), base.port());
+        const QDateTime heartbeat =
+            QDateTime::fromString(node.value("last_heartbeat").toString(), Qt::ISODateWithMs);
+        QVERIFY(heartbeat.isValid());
+        QVERIFY(qAbs(heartbeat.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        // Linux tells the load; elsewhere it is null, never made up.
+        if (QFile::exists("/proc/loadavg"))
+            QVERIFY(node.value("load_factor").isDouble());
+        else
+            QVERIFY(node.value("load_factor").isNull());
+        const QJsonArray features =
+            m_http->get("/api/v1/version").data().value("features").toArray();
+        QCOMPARE(node.value("capabilities").toArray(), features);
+        QCOMPARE(node.value("metadata").toObject().value("version").toString(),
+                 m_http->get("/api/v1/version").data().value("version").toString());
+        const QJsonObject services = data.value("services").toObject();
+        QCOMPARE(services.size(), 1);
+        QCOMPARE(services.constBegin()->toObject().value("nodes").toArray(), QJsonArray{id});
+        QCOMPARE(data.value("load_balancer").toObject().value("strategy").toString(),
+                 QStringLiteral("single"));
     }
 
     void configRoundTrips()

@@ -505,6 +505,57 @@ private slots:
         QCOMPARE(updated.data().value("ipv4_address"), made.data().value("ipv4_address"));
     }
 
+    // Seed 001's statuses: a client whose expiry passed (here: made so) is
+    // "expired" in its answer and in the filters; servers filter on
+    // running, stopped and error. Seed 001's traffic and handshake fields
+    // are in every answer.
+    void statusesAndFiltersFollowTheSeed()
+    {
+        const Answer expired =
+            createClient({{"name", "born-expired"}, {"expires_at", "2020-01-01T00:00:00Z"}});
+        QCOMPARE(expired.status, 201);
+        const qint64 id = idOf(expired);
+        QCOMPARE(expired.data().value("status").toString(), QStringLiteral("expired"));
+        QCOMPARE(expired.data().value("bytes_received").toInteger(-1), 0);
+        QCOMPARE(expired.data().value("bytes_sent").toInteger(-1), 0);
+        QVERIFY(expired.data().contains("last_handshake"));
+        QVERIFY(expired.data().value("last_handshake").isNull());
+        const auto listedIds = [this](const QString &status) {
+            QList<qint64> ids;
+            const Answer listed =
+                m_http->get(kWgClients + QStringLiteral("?size=100&status=") + status +
+                                QStringLiteral("&server_id=") + QString::number(m_serverId),
+                            m_admin);
+            if (listed.status != 200)
+                return QList<qint64>{-1};
+            for (const QJsonValue client : listed.data().value("clients").toArray()) {
+                if (client.toObject().value("status").toString() != status)
+                    return QList<qint64>{-2};
+                ids << qint64(client.toObject().value("id").toDouble());
+            }
+            return ids;
+        };
+        QVERIFY(listedIds(QStringLiteral("expired")).contains(id));
+        QVERIFY(!listedIds(QStringLiteral("active")).contains(id));
+        QVERIFY(!listedIds(QStringLiteral("active")).isEmpty());
+        QVERIFY(!listedIds(QStringLiteral("disabled")).contains(id));
+        const Answer bad = m_http->get(kWgClients + QStringLiteral("?status=gone"), m_admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.details().value("field").toString(), QStringLiteral("status"));
+        QCOMPARE(removeClient(id).status, 200);
+
+        // "error": meant to run, interface not up; none here (config-only).
+        const Answer errors = m_http->get(kWgServers + QStringLiteral("?status=error"), m_admin);
+        QCOMPARE(errors.status, 200);
+        QCOMPARE(errors.data().value("servers").toArray().size(), 0);
+        QCOMPARE(m_http->get(kWgServers + QStringLiteral("?status=broken"), m_admin).status, 422);
+        const Answer server = m_http->get(wgPath(kWgServers, m_serverId), m_admin);
+        QCOMPARE(server.status, 200);
+        for (const char *field : {"bytes_received", "bytes_sent"})
+            QVERIFY2(server.data().value(QLatin1String(field)).isDouble(), field);
+        QVERIFY(server.data().contains("last_handshake"));
+    }
+
     void seed000AliasesCreateOnTheOnlyServer()
     {
         const Answer created = m_http->json("POST", QStringLiteral("/api/vpn/clients"),

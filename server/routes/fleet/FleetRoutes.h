@@ -13,9 +13,14 @@ namespace fleet {
 class AlertChannels;
 class AlertService;
 class FleetService;
+class Monitoring;
 class ProbeService;
 class PublicStatus;
 } // namespace fleet
+namespace vpn {
+class BgpService;
+class WireGuardService;
+} // namespace vpn
 
 // /api/v1/nodes* (NodeRoutes.cpp, docs/api.md "Nodes"): the fleet's
 // machines, their enrolment and their reports; POST /api/v1/nodes/register
@@ -32,6 +37,11 @@ void registerAlertRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::Alert
 // a test message, the deliveries. Administrators only.
 void registerAlertChannelRoutes(ApiRouter &router, auth::AuthModule &auth,
                                 fleet::AlertChannels &channels);
+// Seed 001's /api/v1/monitoring/{dashboard,metrics/system,alerts/rules}
+// (MonitoringRoutes.cpp, docs/api.md "Monitoring (seed 001)").
+void registerMonitoringRoutes(ApiRouter &router, auth::AuthModule &auth,
+                              fleet::Monitoring &monitoring, vpn::WireGuardService &wireguard,
+                              vpn::BgpService &bgp);
 // /api/v1/probes* (ProbeRoutes.cpp, docs/api.md "Probes"): what the agents
 // check. Anyone signed in reads; administrators change.
 void registerProbeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::ProbeService &probes);

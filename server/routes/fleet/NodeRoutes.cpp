@@ -44,6 +44,13 @@ Result<fleet::NodeDetails> nodeDetails(const QJsonObject &body)
             return description.error();
         details.description = description.value();
     }
+    if (body.contains(QStringLiteral("ip"))) {
+        // Seed 002's address of a server that is not enrolled yet.
+        auto ip = auth::optionalString(body, QStringLiteral("ip"));
+        if (!ip)
+            return ip.error();
+        details.ip = ip.value();
+    }
     if (body.contains(QStringLiteral("labels"))) {
         auto labels = auth::optionalStringList(body, QStringLiteral("labels"));
         if (!labels)
@@ -359,10 +366,14 @@ QJsonObject nodeBodySchema(bool create)
          arrayOf(string(QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -; at most 16")))},
         {QStringLiteral("tags"),
          string(QStringLiteral("seed 002's labels joined by commas (when labels is absent)"))}};
-    if (create)
+    if (create) {
+        properties.insert(QStringLiteral("ip"),
+                          string(QStringLiteral("seed 002: the node's address until its agent "
+                                                "enrols and reports its own")));
         properties.insert(QStringLiteral("expires_in_hours"),
                           integer(QStringLiteral("the enrolment secret's lifetime, 1 to 720 "
                                                  "(default 24)")));
+    }
     return object(properties, create ? QStringList{QStringLiteral("name")} : QStringList{});
 }
 

@@ -128,9 +128,12 @@ std::function<void(Result<remote::FileDownloads::Opened>)> replyDownload(const D
             const Error &error = opened.error();
             const QString code = error.details.value(QStringLiteral("code")).toString();
             ApiReply failure = ApiReply::failure(error);
-            // An offset past the end: RFC 9110's 416, with the size.
+            // An offset past the end: RFC 9110's 416, with the size, and
+            // the code of that status (details.code still says which).
             if (code == QLatin1String("RANGE_NOT_SATISFIABLE") ||
                 code == QLatin1String("BAD_OFFSET")) {
+                failure = ApiReply::failure(
+                    Error{ErrorCode::RangeNotSatisfiable, error.message, error.details});
                 failure.status = 416;
                 if (error.details.contains(QStringLiteral("size")))
                     failure.headers.append(

@@ -211,9 +211,13 @@ void registerBackupRoutes(ApiRouter &router, auth::AuthModule &auth, BackupServi
                                                            c.pathArgs.at(0), offset);
             if (!opened) {
                 ApiReply failure = ApiReply::failure(opened.error());
-                // A Range past the end: RFC 9110's 416 with the size.
+                // A Range past the end: RFC 9110's 416 with the size, and
+                // the code of that status.
                 if (opened.error().details.value(QStringLiteral("code")).toString() ==
                     QLatin1String("RANGE_NOT_SATISFIABLE")) {
+                    failure =
+                        ApiReply::failure(Error{ErrorCode::RangeNotSatisfiable,
+                                                opened.error().message, opened.error().details});
                     failure.status = 416;
                     failure.headers.append(
                         {QByteArrayLiteral("Content-Range"),

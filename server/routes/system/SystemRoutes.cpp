@@ -5,10 +5,12 @@
 #include "hivemind/Version.h"
 #include "server/api/ApiEnvelope.h"
 #include "server/api/ApiRouter.h"
+#include "server/services/system/ServedFeatures.h"
 #include "store/Database.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <memory>
 
 namespace hm::server {
@@ -148,21 +150,8 @@ void registerSystemRoutes(ApiRouter &router, store::Database &database, const QE
                 {QStringLiteral("build_date"), QString::fromLatin1(version::kBuildDate)},
                 {QStringLiteral("api_version"), QString::fromLatin1(version::kApiVersion)},
                 {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())},
-                // What this build serves, one name per area: a console
-                // shows a section whose feature a server lacks as "needs a
-                // newer server" (app/shell/SectionFrame). Grows as areas
-                // land; names are never reused.
-                {QStringLiteral("features"),
-                 QJsonArray{QStringLiteral("encrypted_store"),
-                            QStringLiteral("envelope_encryption"), QStringLiteral("flows"),
-                            QStringLiteral("executions"), QStringLiteral("components"),
-                            QStringLiteral("services"), QStringLiteral("credentials"),
-                            QStringLiteral("users"), QStringLiteral("audit"),
-                            QStringLiteral("fleet"), QStringLiteral("alerts"),
-                            // seed 001's names for what is served too
-                            QStringLiteral("wireguard_management"), QStringLiteral("bgp_routing"),
-                            QStringLiteral("ipv6_management"), QStringLiteral("monitoring"),
-                            QStringLiteral("backup_restore")}}});
+                // What this build serves, one name per area.
+                {QStringLiteral("features"), QJsonArray::fromStringList(servedFeatures())}});
         },
         versionDoc);
 

@@ -179,8 +179,14 @@ QJsonObject wgServerSchema()
           nullable(string(QStringLiteral("the server's address and subnet, fd00:8::1/64")))},
          {QStringLiteral("public_key"), string()},
          {QStringLiteral("private_key"), string(QStringLiteral("always ***REDACTED***"))},
-         {QStringLiteral("status"), enumOf({QStringLiteral("running"), QStringLiteral("stopped")})},
+         {QStringLiteral("status"),
+          enumOf({QStringLiteral("running"), QStringLiteral("stopped"), QStringLiteral("error")})},
          {QStringLiteral("clients_count"), integer()},
+         {QStringLiteral("bytes_received"),
+          integer(QStringLiteral("its clients' totals: bytes received from them"))},
+         {QStringLiteral("bytes_sent"), integer(QStringLiteral("its clients' totals: bytes sent"))},
+         {QStringLiteral("last_handshake"),
+          nullable(string(QStringLiteral("its clients' latest handshake seen")))},
          {QStringLiteral("endpoint_host"),
           string(QStringLiteral("host in client configs; empty: the server's public host"))},
          {QStringLiteral("auto_start"), boolean()},
@@ -249,6 +255,10 @@ QJsonObject wgClientSchema()
                                             QStringLiteral("expired")})},
          {QStringLiteral("enabled"), boolean()},
          {QStringLiteral("expires_at"), nullable(string())},
+         {QStringLiteral("last_handshake"), nullable(string())},
+         {QStringLiteral("bytes_received"),
+          integer(QStringLiteral("its total: bytes the server received from it"))},
+         {QStringLiteral("bytes_sent"), integer(QStringLiteral("its total: bytes sent to it"))},
          {QStringLiteral("allowed_ips"), arrayOf(string())},
          {QStringLiteral("dns_servers"), arrayOf(string())},
          {QStringLiteral("persistent_keepalive"), integer()},
@@ -320,9 +330,10 @@ ApiReply wgServerList(vpn::WireGuardService &wg, const RequestContext &c)
     repositories::WgServerFilter filter;
     filter.search = search.value();
     if (const QString status = queryValue(query, QStringLiteral("status")); !status.isEmpty()) {
-        if (status != QLatin1String("running") && status != QLatin1String("stopped"))
-            return ApiReply::failure(
-                auth::fieldError(QStringLiteral("status"), QStringLiteral("running or stopped")));
+        if (status != QLatin1String("running") && status != QLatin1String("stopped") &&
+            status != QLatin1String("error"))
+            return ApiReply::failure(auth::fieldError(QStringLiteral("status"),
+                                                      QStringLiteral("running, stopped or error")));
         filter.desiredState = status;
     }
     filter.limit = paging.value().size;
@@ -330,7 +341,7 @@ ApiReply wgServerList(vpn::WireGuardService &wg, const RequestContext &c)
     HM_TRY(page, wg.listServers(filter));
     QJsonArray items;
     for (const repositories::WgServerRow &row : page.value().items)
-        items.append(vpn::WireGuardService::serverJson(row));
+        items.append(wg.serverView(row));
     return pagedReply(items, paging.value(), page.value().total, QStringLiteral("servers"));
 }
 
@@ -349,17 +360,18 @@ ApiReply wgClientList(vpn::WireGuardService &wg, const RequestContext &c)
                 auth::fieldError(QStringLiteral("server_id"), QStringLiteral("a server's id")));
     }
     if (const QString status = queryValue(query, QStringLiteral("status")); !status.isEmpty()) {
-        if (status != QLatin1String("active") && status != QLatin1String("disabled"))
-            return ApiReply::failure(
-                auth::fieldError(QStringLiteral("status"), QStringLiteral("active or disabled")));
-        filter.enabled = status == QLatin1String("active");
+        if (status != QLatin1String("active") && status != QLatin1String("disabled") &&
+            status != QLatin1String("expired"))
+            return ApiReply::failure(auth::fieldError(
+                QStringLiteral("status"), QStringLiteral("active, disabled or expired")));
+        filter.status = status;
     }
     filter.limit = paging.value().size;
     filter.offset = paging.value().offset();
     HM_TRY(page, wg.listClients(filter));
     QJsonArray items;
     for (const repositories::WgClientRow &row : page.value().items)
-        items.append(vpn::WireGuardService::clientJson(row));
+        items.append(wg.clientView(row));
     return pagedReply(items, paging.value(), page.value().total, QStringLiteral("clients"));
 }
 
@@ -422,7 +434,9 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
                               {QStringLiteral("pagination"), pagination()}}));
     listDoc.queryParameters = paging();
     listDoc.queryParameters.append(query(
-        QStringLiteral("status"), enumOf({QStringLiteral("running"), QStringLiteral("stopped")})));
+        QStringLiteral("status"),
+        enumOf({QStringLiteral("running"), QStringLiteral("stopped"), QStringLiteral("error")}),
+        QStringLiteral("error: meant to run, interface not up at the last check")));
     listDoc.queryParameters.append(query(QStringLiteral("search"), string(),
                                          QStringLiteral("name, interface or description")));
     auth::addProtectedRoute(
@@ -436,7 +450,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             HM_TRY(body, c.jsonObject());
             HM_TRY(details, wgServerDetails(body.value()));
             HM_TRY(created, wg.createServer(p, auth::clientInfo(c), details.value()));
-            return ApiReply::ok(vpn::WireGuardService::serverJson(created.value()), 201);
+            return ApiReply::ok(wg.serverView(created.value()), 201);
         },
         routeDoc(kWgTag,
                  QStringLiteral("Create a WireGuard server; its key pair is generated and the "
@@ -506,7 +520,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
         [&wg](const RequestContext &c, const Principal &) -> ApiReply {
             HM_TRY(id, body::pathId(c));
             HM_TRY(found, wg.server(id.value()));
-            return ApiReply::ok(vpn::WireGuardService::serverJson(found.value()));
+            return ApiReply::ok(wg.serverView(found.value()));
         },
         routeDoc(kWgTag, QStringLiteral("One WireGuard server"), {ErrorCode::ResourceNotFound})
             .response(server));
@@ -519,7 +533,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             HM_TRY(details, wgServerDetails(body.value()));
             HM_TRY(updated, wg.updateServer(p, auth::clientInfo(c), id.value(), details.value()));
             return wgUpdatedReply(wg, QStringLiteral("server"), id.value(),
-                                  vpn::WireGuardService::serverJson(updated.value()));
+                                  wg.serverView(updated.value()));
         },
         routeDoc(kWgTag,
                  QStringLiteral("Change a WireGuard server (the fields given); a running one is "
@@ -616,7 +630,8 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
     clientListDoc.queryParameters = paging();
     clientListDoc.queryParameters.append(query(QStringLiteral("server_id"), integer()));
     clientListDoc.queryParameters.append(query(
-        QStringLiteral("status"), enumOf({QStringLiteral("active"), QStringLiteral("disabled")})));
+        QStringLiteral("status"),
+        enumOf({QStringLiteral("active"), QStringLiteral("disabled"), QStringLiteral("expired")})));
     clientListDoc.queryParameters.append(
         query(QStringLiteral("search"), string(), QStringLiteral("name, address or description")));
     auth::addProtectedRoute(
@@ -651,7 +666,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
         }
         HM_TRY(details, wgClientDetails(fields));
         HM_TRY(created, wg.createClient(p, auth::clientInfo(c), details.value()));
-        QJsonObject answer = vpn::WireGuardService::clientJson(created.value().row);
+        QJsonObject answer = wg.clientView(created.value().row);
         answer.insert(QStringLiteral("config"), created.value().config);
         answer.insert(QStringLiteral("qr_code"), created.value().qrCode);
         return ApiReply::ok(answer, 201);
@@ -691,7 +706,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
         [&wg](const RequestContext &c, const Principal &) -> ApiReply {
             HM_TRY(id, body::pathId(c));
             HM_TRY(found, wg.clientRow(id.value()));
-            return ApiReply::ok(vpn::WireGuardService::clientJson(found.value()));
+            return ApiReply::ok(wg.clientView(found.value()));
         },
         routeDoc(kWgTag, QStringLiteral("One WireGuard client"), {ErrorCode::ResourceNotFound})
             .response(client));
@@ -704,7 +719,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             HM_TRY(details, wgClientDetails(body.value()));
             HM_TRY(updated, wg.updateClient(p, auth::clientInfo(c), id.value(), details.value()));
             return wgUpdatedReply(wg, QStringLiteral("client"), id.value(),
-                                  vpn::WireGuardService::clientJson(updated.value()));
+                                  wg.clientView(updated.value()));
         },
         routeDoc(kWgTag,
                  QStringLiteral("Change a client (the fields given); a running server is "
@@ -734,7 +749,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             [&wg, enable](const RequestContext &c, const Principal &p) -> ApiReply {
                 HM_TRY(id, body::pathId(c));
                 HM_TRY(changed, wg.setClientEnabled(p, auth::clientInfo(c), id.value(), enable));
-                return ApiReply::ok(vpn::WireGuardService::clientJson(changed.value()));
+                return ApiReply::ok(wg.clientView(changed.value()));
             },
             routeDoc(kWgTag,
                      enable ? QStringLiteral("Enable a client (its peer is added back)")

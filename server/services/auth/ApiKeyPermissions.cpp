@@ -41,8 +41,20 @@ QString areaOf(const QString &segment)
         {QStringLiteral("settings"), QStringLiteral("system")}, // seed 002 /api/settings
         {QStringLiteral("events"), QStringLiteral("system")},   // /ws/events
         {QStringLiteral("connect"), QStringLiteral("system")},  // /ws/connect, its alias
-        {QStringLiteral("public-status"), QStringLiteral("system")}};
+        {QStringLiteral("public-status"), QStringLiteral("system")},
+        {QStringLiteral("cluster"), QStringLiteral("system")},      // seed 001: this server
+        {QStringLiteral("monitoring"), QStringLiteral("metrics")}}; // seed 001's dashboard
     return renamed.value(segment, segment);
+}
+
+// Seed 001 keeps its alert rules under /monitoring/alerts: they are the
+// alerts area's rules, whatever the first segment says.
+QString areaOfPath(const QStringList &segments)
+{
+    if (segments.size() >= 2 && segments.at(0) == QLatin1String("monitoring") &&
+        segments.at(1) == QLatin1String("alerts"))
+        return QStringLiteral("alerts");
+    return areaOf(segments.first());
 }
 
 } // namespace
@@ -93,7 +105,7 @@ QString requiredPermission(const QString &method, const QString &path)
         action = QStringLiteral("execute");
     else
         action = QStringLiteral("edit");
-    return areaOf(segments.first()) + u'.' + action;
+    return areaOfPath(segments) + u'.' + action;
 }
 
 bool permits(const QStringList &granted, const QString &required)

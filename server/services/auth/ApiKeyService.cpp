@@ -103,6 +103,10 @@ Result<QJsonObject> ApiKeyService::create(const QString &userId, const QJsonObje
     if (!ips)
         return ips.error();
     for (const QString &ip : ips.value()) {
+        // Qt reads "/32" (no address, a length) as "0.0.0.0/32".
+        if (ip.trimmed().isEmpty())
+            return fieldError(QStringLiteral("allowed_ips"),
+                              QStringLiteral("an empty entry is not an address or CIDR"));
         const QString full = ip.contains(QLatin1Char('/')) ? ip : ip + QStringLiteral("/128");
         if (QHostAddress::parseSubnet(full).first.isNull() &&
             QHostAddress::parseSubnet(ip + QStringLiteral("/32")).first.isNull())

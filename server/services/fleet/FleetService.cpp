@@ -13,6 +13,7 @@
 #include "store/Database.h"
 #include "store/WriteBehindQueue.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -233,9 +234,19 @@ Result<CreatedNode> FleetService::create(const auth::Principal &caller,
         return fleetFieldError(QStringLiteral("expires_in_hours"),
                                QStringLiteral("1 to %1").arg(kMaxEnrolmentHours));
 
+    const QString ip = details.ip.value_or(QString()).trimmed();
+    if (!ip.isEmpty() && QHostAddress(ip).isNull())
+        return fleetFieldError(QStringLiteral("ip"), QStringLiteral("an IPv4 or IPv6 address"));
+
     CreatedNode created;
     created.enrolment = makeTicket(enrolmentHours);
-    const NewNode node{crypto::uuid(), name, description, labelsText(labels), caller.userId, now()};
+    const NewNode node{crypto::uuid(),
+                       name,
+                       description,
+                       labelsText(labels),
+                       caller.userId,
+                       now(),
+                       QHostAddress(ip).toString()};
     {
         auto txn = m_db.begin();
         if (!txn)

@@ -50,6 +50,7 @@ struct NodeDetails
     std::optional<QString> name;
     std::optional<QString> description;
     std::optional<QStringList> labels;
+    std::optional<QString> ip; // create only: until the agent reports its own
 };
 
 // A fresh enrolment secret, shown once.

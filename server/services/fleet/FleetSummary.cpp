@@ -48,6 +48,7 @@ void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMess
     // every agent comes here: no hash of all its values).
     double cpu = -1, memoryUsed = -1, memoryTotal = 0, diskUsed = -1, diskTotal = 0;
     double load1 = -1, networkIn = -1, networkOut = -1, uptime = -1;
+    double load5 = -1, load15 = -1, diskRead = -1, diskWrite = -1;
     bool hasMemoryUsed = false;
     bool hasDiskUsed = false;
     const struct
@@ -63,7 +64,11 @@ void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMess
                   {QLatin1String("load_avg_1"), &load1, nullptr},
                   {QLatin1String("network_in"), &networkIn, nullptr},
                   {QLatin1String("network_out"), &networkOut, nullptr},
-                  {QLatin1String("uptime"), &uptime, nullptr}};
+                  {QLatin1String("uptime"), &uptime, nullptr},
+                  {QLatin1String("load_avg_5"), &load5, nullptr},
+                  {QLatin1String("load_avg_15"), &load15, nullptr},
+                  {QLatin1String("disk_read_bps"), &diskRead, nullptr},
+                  {QLatin1String("disk_write_bps"), &diskWrite, nullptr}};
     for (const hm::fleet::MetricValue &m : report.metrics) {
         for (const auto &w : wanted) {
             if (m.name == w.name) {
@@ -85,6 +90,24 @@ void FleetSummary::noteReport(const QString &nodeId, const hm::fleet::ReportMess
     latest.networkIn = networkIn;
     latest.networkOut = networkOut;
     latest.uptime = uptime;
+    latest.load5 = load5;
+    latest.load15 = load15;
+    latest.memoryTotal = memoryTotal > 0 ? memoryTotal : -1;
+    latest.memoryUsed = hasMemoryUsed ? memoryUsed : -1;
+    latest.diskTotal = diskTotal > 0 ? diskTotal : -1;
+    latest.diskUsed = hasDiskUsed ? diskUsed : -1;
+    latest.diskReadBps = diskRead;
+    latest.diskWriteBps = diskWrite;
+}
+
+QHash<QString, FleetSummary::Latest> FleetSummary::onlineLatest() const
+{
+    QHash<QString, Latest> out;
+    for (auto it = m_latest.cbegin(); it != m_latest.cend(); ++it) {
+        if (m_online.contains(it.key()))
+            out.insert(it.key(), it.value());
+    }
+    return out;
 }
 
 std::optional<FleetSummary::Latest> FleetSummary::latest(const QString &nodeId) const

@@ -57,10 +57,21 @@ public:
         double networkIn = -1;
         double networkOut = -1;
         double uptime = -1; // seconds since the host booted
+        double load5 = -1;
+        double load15 = -1;
+        double memoryTotal = -1; // bytes
+        double memoryUsed = -1;
+        double diskTotal = -1; // bytes, the root mount
+        double diskUsed = -1;
+        double diskReadBps = -1;
+        double diskWriteBps = -1;
     };
     // The node's latest values (the public status page); nullopt while it
     // has not reported since the server started.
     std::optional<Latest> latest(const QString &nodeId) const;
+    // The latest values of every node online now that reported since the
+    // server started (seed 001's monitoring dashboard adds them up).
+    QHash<QString, Latest> onlineLatest() const;
 
 private:
     store::Database &m_db;

@@ -511,11 +511,12 @@ QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdPr
                          {QStringLiteral("hold_time"), row.holdTime},
                          {QStringLiteral("keepalive"), row.keepalive},
                          {QStringLiteral("connect_retry"), row.connectRetry},
-                         {QStringLiteral("multihop"), row.multihop},
+                         // Seed 001's boolean; the TTL beside it.
+                         {QStringLiteral("multihop"), row.multihop > 0},
+                         {QStringLiteral("multihop_ttl"), row.multihop},
                          {QStringLiteral("ttl_security"), row.ttlSecurity},
-                         {QStringLiteral("ipv6_next_hop"), row.ipv6NextHop.isEmpty()
-                                                               ? QJsonValue()
-                                                               : QJsonValue(row.ipv6NextHop)}});
+                         {QStringLiteral("ipv6_next_hop"),
+                          row.ipv6NextHop.isEmpty() ? QJsonValue() : QJsonValue(row.ipv6NextHop)}});
     QJsonObject statistics{{QStringLiteral("routes_imported"), 0},
                            {QStringLiteral("routes_filtered"), 0},
                            {QStringLiteral("routes_exported"), 0},

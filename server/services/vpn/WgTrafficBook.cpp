@@ -340,6 +340,17 @@ std::pair<qint64, qint64> WgTrafficBook::totals(qint64 clientId) const
     return {it->ledger.totalRx, it->ledger.totalTx};
 }
 
+std::pair<qint64, qint64> WgTrafficBook::grandTotals() const
+{
+    QMutexLocker lock(&m_mutex);
+    std::pair<qint64, qint64> sum{0, 0};
+    for (const Entry &entry : m_entries) {
+        sum.first += entry.ledger.totalRx;
+        sum.second += entry.ledger.totalTx;
+    }
+    return sum;
+}
+
 Status WgTrafficBook::reopenMarks(qint64 minuteMs)
 {
     for (const int tier : {2, 3}) {

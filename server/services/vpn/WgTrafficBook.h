@@ -135,6 +135,8 @@ public:
 
     // Everything counted for a client so far: {rx, tx}.
     std::pair<qint64, qint64> totals(qint64 clientId) const;
+    // The same summed over every client there is: {rx, tx}.
+    std::pair<qint64, qint64> grandTotals() const;
 
     // GET …/traffic: the bytes per bucket in [startMs, endMs] for a client
     // or a server's clients, from `tierName` or (empty) the finest tier that

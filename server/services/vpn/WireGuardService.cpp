@@ -460,6 +460,13 @@ void WireGuardService::bookOnWorker(qint64 serverId, WgTrafficSample &sample)
 
 void WireGuardService::accountTraffic(qint64 serverId, const WgTrafficSample &sample)
 {
+    if (sample.taken && sample.exists) {
+        QHash<QString, qint64> &handshakes = m_handshakes[serverId];
+        for (const WgTrafficSample::Peer &peer : sample.peers) {
+            if (peer.latestHandshake > 0)
+                handshakes.insert(peer.publicKey, peer.latestHandshake);
+        }
+    }
     if (!sample.booked)
         storeTraffic(serverId, sample);
     confirmByHandshake(serverId, sample);
@@ -561,6 +568,14 @@ void WireGuardService::pushStatus()
         },
         [this](Result<QJsonObject> status) {
             m_statusPending = false;
+            if (status) {
+                m_failing.clear();
+                for (const QJsonValue &server :
+                     status.value().value(QStringLiteral("servers")).toArray()) {
+                    if (server[QStringLiteral("status")].toString() == QLatin1String("error"))
+                        m_failing.insert(server[QStringLiteral("id")].toInteger());
+                }
+            }
             if (!status || !m_events || status.value() == m_lastStatus)
                 return;
             m_lastStatus = status.value();
@@ -593,7 +608,17 @@ QString WireGuardService::backendName() const
 
 Result<store::Page<WgServerRow>> WireGuardService::listServers(const WgServerFilter &filter)
 {
-    return listWgServers(m_db, filter);
+    // Seed 001's statuses: "error" is a server meant to run whose
+    // interface was not up at the last check; "running" the others meant
+    // to run.
+    WgServerFilter stored = filter;
+    if (filter.desiredState == QLatin1String("error")) {
+        stored.desiredState = QStringLiteral("running");
+        stored.onlyIds = failingServers();
+    } else if (filter.desiredState == QLatin1String("running")) {
+        stored.exceptIds = failingServers();
+    }
+    return listWgServers(m_db, stored);
 }
 
 Result<WgServerRow> WireGuardService::server(qint64 id)
@@ -848,6 +873,8 @@ Status WireGuardService::removeServer(const auth::Principal &caller, const auth:
     if (deleted.value() == 0)
         return wgServerNotFound();
     m_traffic.forgetServer(id);
+    m_handshakes.remove(id);
+    m_failing.remove(id);
     auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_DELETED"), caller.userId,
                 QStringLiteral("wireguard_server"), QString::number(id), client.ip,
                 client.userAgent, wgServerAuditDetails(existing.value()));
@@ -881,7 +908,9 @@ Status WireGuardService::removeServer(const auth::Principal &caller, const auth:
 
 Result<store::Page<WgClientRow>> WireGuardService::listClients(const WgClientFilter &filter)
 {
-    return listWgClients(m_db, filter);
+    WgClientFilter at = filter;
+    at.nowMs = now(); // "active" and "expired" as clientJson() tells them
+    return listWgClients(m_db, at);
 }
 
 Result<WgClientRow> WireGuardService::clientRow(qint64 id)
@@ -1207,6 +1236,7 @@ Status WireGuardService::removeClient(const auth::Principal &caller, const auth:
     if (deleted.value() == 0)
         return wgClientNotFound();
     m_traffic.forgetClient(id);
+    m_handshakes[existing.value().serverId].remove(existing.value().publicKey);
     (void)deleteWgPendingChange(m_db, QStringLiteral("client"), id);
     auth::audit(m_db, QStringLiteral("WIREGUARD_CLIENT_DELETED"), caller.userId,
                 QStringLiteral("wireguard_client"), QString::number(id), client.ip,
@@ -1315,6 +1345,67 @@ QJsonObject WireGuardService::clientJson(const WgClientRow &row)
             {QStringLiteral("description"), row.description},
             {QStringLiteral("created_at"), auth::isoOrNull(row.createdAt)},
             {QStringLiteral("updated_at"), auth::isoOrNull(row.updatedAt)}};
+}
+
+QJsonObject WireGuardService::serverView(const WgServerRow &row) const
+{
+    QJsonObject json = serverJson(row);
+    if (row.desiredState == QLatin1String("running") && m_failing.contains(row.id))
+        json.insert(QStringLiteral("status"), QStringLiteral("error"));
+    qint64 rx = 0;
+    qint64 tx = 0;
+    qint64 handshake = 0;
+    if (auto clients = wgClientIdsByKey(m_db, row.id)) {
+        for (const qint64 clientId : clients.value()) {
+            const auto [clientRx, clientTx] = m_traffic.totals(clientId);
+            rx += clientRx;
+            tx += clientTx;
+        }
+    }
+    for (const qint64 at : m_handshakes.value(row.id))
+        handshake = std::max(handshake, at);
+    json.insert(QStringLiteral("bytes_received"), rx);
+    json.insert(QStringLiteral("bytes_sent"), tx);
+    json.insert(QStringLiteral("last_handshake"),
+                handshake > 0 ? auth::isoOrNull(handshake * 1000) : QJsonValue());
+    return json;
+}
+
+QJsonObject WireGuardService::clientView(const WgClientRow &row) const
+{
+    QJsonObject json = clientJson(row);
+    const auto [rx, tx] = m_traffic.totals(row.id);
+    const qint64 handshake = m_handshakes.value(row.serverId).value(row.publicKey);
+    json.insert(QStringLiteral("bytes_received"), rx);
+    json.insert(QStringLiteral("bytes_sent"), tx);
+    json.insert(QStringLiteral("last_handshake"),
+                handshake > 0 ? auth::isoOrNull(handshake * 1000) : QJsonValue());
+    return json;
+}
+
+Result<QJsonObject> WireGuardService::overview() const
+{
+    WgServerFilter servers;
+    servers.limit = 1;
+    auto serverPage = listWgServers(m_db, servers);
+    if (!serverPage)
+        return serverPage.error();
+    WgClientFilter clients;
+    clients.limit = 1;
+    auto clientPage = listWgClients(m_db, clients);
+    if (!clientPage)
+        return clientPage.error();
+    const auto [rx, tx] = m_traffic.grandTotals();
+    const qint64 since = now() / 1000 - kActiveHandshakeSeconds;
+    qint64 active = 0;
+    for (const QHash<QString, qint64> &server : m_handshakes) {
+        for (const qint64 at : server)
+            active += at >= since ? 1 : 0;
+    }
+    return QJsonObject{{QStringLiteral("servers_count"), serverPage.value().total},
+                       {QStringLiteral("clients_count"), clientPage.value().total},
+                       {QStringLiteral("total_traffic"), rx + tx},
+                       {QStringLiteral("active_connections"), active}};
 }
 
 // ---- applying --------------------------------------------------------------
@@ -1700,6 +1791,8 @@ void WireGuardService::startServer(const auth::Principal &caller, const auth::Cl
             const qint64 at = now();
             if (Status s = setWgServerState(m_db, id, QStringLiteral("running"), at); !s)
                 return done(s.error());
+            // Up now, whatever the last check found.
+            m_failing.remove(id);
             auth::audit(m_db, QStringLiteral("WIREGUARD_SERVER_STARTED"), who.userId,
                         QStringLiteral("wireguard_server"), QString::number(id), from.ip,
                         from.userAgent, {{QStringLiteral("backend"), backendName}});

@@ -120,6 +120,8 @@ public:
 
     QString backendName() const;
 
+    // `filter.desiredState` takes seed 001's statuses: "running", "stopped"
+    // or "error" (meant to run, not up at the last check).
     Result<store::Page<repositories::WgServerRow>>
     listServers(const repositories::WgServerFilter &filter);
     Result<repositories::WgServerRow> server(qint64 id);
@@ -213,6 +215,24 @@ public:
     // "***REDACTED***".
     static QJsonObject serverJson(const repositories::WgServerRow &row);
     static QJsonObject clientJson(const repositories::WgClientRow &row);
+    // The same with what the interface showed: seed 001's last_handshake,
+    // bytes_received and bytes_sent (the client's exact totals, seen from
+    // the server: received from the client, sent to it; a server's, its
+    // clients' summed) and a server's status "error" while it is meant to
+    // run but its interface was not up at the last check.
+    QJsonObject serverView(const repositories::WgServerRow &row) const;
+    QJsonObject clientView(const repositories::WgClientRow &row) const;
+    // Seed 001's monitoring dashboard "service_metrics.wireguard":
+    // {servers_count, clients_count, total_traffic (bytes both ways, every
+    // client's totals), active_connections (clients with a handshake in
+    // the last kActiveHandshakeSeconds)}.
+    Result<QJsonObject> overview() const;
+    // A WireGuard session lives at most 180 s without a new handshake
+    // (REJECT_AFTER_TIME): a peer past that has no session.
+    static constexpr qint64 kActiveHandshakeSeconds = 180;
+    // The servers whose interface was not up at the last check though
+    // they are meant to run (seed 001's status "error").
+    QList<qint64> failingServers() const { return m_failing.values(); }
 
     void setClock(std::function<qint64()> nowMs)
     {
@@ -312,6 +332,10 @@ private:
     QTimer m_expiryTimer;
     auth::AccountEvents *m_events = nullptr;
     QJsonObject m_lastStatus;
+    // From the samples (server thread): each client's latest handshake
+    // (unix seconds) by server and public key; the servers found not up.
+    QHash<qint64, QHash<QString, qint64>> m_handshakes;
+    QSet<qint64> m_failing;
     bool m_statusPending = false;
     qint64 m_expiriesCheckedUntil = 0;
     WgTrafficBook m_traffic;

@@ -37,6 +37,7 @@ private slots:
         QTest::newRow("CAPABILITY_DISABLED") << "CAPABILITY_DISABLED" << 403;
         QTest::newRow("NODE_OFFLINE") << "NODE_OFFLINE" << 409;
         QTest::newRow("REAUTHENTICATION_REQUIRED") << "REAUTHENTICATION_REQUIRED" << 401;
+        QTest::newRow("RANGE_NOT_SATISFIABLE") << "RANGE_NOT_SATISFIABLE" << 416;
     }
     void seedCodesHaveTheirStatus()
     {
@@ -52,7 +53,7 @@ private slots:
     void namesAreUniqueAndRoundTrip()
     {
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::ReauthenticationRequired); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::RangeNotSatisfiable); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString name = errorCodeName(code);
             QVERIFY2(!seen.contains(name), qPrintable(name));
