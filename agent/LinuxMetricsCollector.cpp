@@ -1,6 +1,7 @@
 #include "agent/LinuxMetricsCollector.h"
 
 #include "agent/LinuxTcpSocketCount.h"
+#include "fleet/FilesystemUse.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,7 +27,8 @@ QByteArray readSystemFile(const QString &path)
 
 struct FilesystemSize
 {
-    qint64 total = 0;
+    qint64 size = 0;  // every block, as df's Size
+    qint64 total = 0; // what unprivileged writers can fill: used + available
     qint64 used = 0;
 };
 
@@ -38,8 +40,11 @@ std::optional<FilesystemSize> filesystemSize(const QString &path)
     if (::statvfs(QFile::encodeName(path).constData(), &info) != 0 || info.f_blocks == 0)
         return std::nullopt;
     const auto unit = qint64(info.f_frsize ? info.f_frsize : info.f_bsize);
-    return FilesystemSize{qint64(info.f_blocks) * unit,
-                          qint64(info.f_blocks - info.f_bfree) * unit};
+    // "total" is what the services on the machine can fill (df's Size less
+    // root's reserve), so used / total is df's Use% (fleet/FilesystemUse.h).
+    const fleet::FilesystemUse use = fleet::filesystemUse(
+        qint64(info.f_blocks) * unit, qint64(info.f_bfree) * unit, qint64(info.f_bavail) * unit);
+    return FilesystemSize{qint64(info.f_blocks) * unit, use.capacity, use.used};
 }
 
 // Collects values, each name once and within the protocol's limits, in the
@@ -243,7 +248,7 @@ SystemFacts collectSystemFacts()
     facts.memoryTotal = procfs::parseMemInfo(readSystemFile(QStringLiteral("/proc/meminfo")))
                             .value(QStringLiteral("MemTotal"));
     if (const auto root = filesystemSize(QStringLiteral("/")))
-        facts.diskTotal = root->total;
+        facts.diskTotal = root->size;
     facts.uptimeSeconds =
         qint64(procfs::parseUptime(readSystemFile(QStringLiteral("/proc/uptime"))).value_or(0));
 

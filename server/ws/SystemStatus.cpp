@@ -1,5 +1,7 @@
 #include "server/ws/SystemStatus.h"
 
+#include "fleet/FilesystemUse.h"
+
 #include <QFile>
 #include <QStorageInfo>
 #include <cmath>
@@ -70,9 +72,10 @@ QJsonObject SystemStatusSampler::sample()
 
     const QStorageInfo disk(m_dataDir);
     if (disk.isValid() && disk.bytesTotal() > 0) {
-        data.insert(
-            QStringLiteral("disk_usage"),
-            percent(double(disk.bytesTotal() - disk.bytesAvailable()), double(disk.bytesTotal())));
+        // As df counts it (fleet/FilesystemUse.h), like the agents' figure.
+        const fleet::FilesystemUse use =
+            fleet::filesystemUse(disk.bytesTotal(), disk.bytesFree(), disk.bytesAvailable());
+        data.insert(QStringLiteral("disk_usage"), percent(double(use.used), double(use.capacity)));
         data.insert(QStringLiteral("disk_total"), disk.bytesTotal());
         data.insert(QStringLiteral("disk_available"), disk.bytesAvailable());
     } else {

@@ -2,6 +2,7 @@
 // numbers worked out by hand below), and the live collector against what
 // this test reads from /proc itself.
 
+#include "../support/DfUsePercent.h"
 #include "agent/LinuxMetricsCollector.h"
 #include "agent/LinuxProcParsers.h"
 #include "agent/LinuxTcpSocketCount.h"
@@ -11,6 +12,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -249,6 +251,14 @@ private slots:
         QVERIFY(first.value("memory_used") <= first.value("memory_total"));
         QVERIFY(first.value("disk_total") > 0);
         QVERIFY(first.contains("disk.root.total") || first.contains("disk_total"));
+        // The root disk's share in use is df's Use% (root's reserved blocks
+        // are not room the services have): used / total, rounded up as df
+        // does, within a point for writes between the two readings.
+        if (const auto df = hm::test::dfUsePercent(QStringLiteral("/"))) {
+            const double ours = first.value("disk_used") * 100.0 / first.value("disk_total");
+            QVERIFY2(std::abs(std::ceil(ours) - *df) <= 1,
+                     qPrintable(QStringLiteral("ours %1 %, df %2 %").arg(ours).arg(*df)));
+        }
         QVERIFY(first.value("uptime") > 0);
         QVERIFY(first.contains("load_avg_15"));
 

@@ -10,6 +10,7 @@
 // long delay, and the execution under test is queued behind it until the
 // test has subscribed and cancels the blocker.
 
+#include "../support/DfUsePercent.h"
 #include "FlowTestSupport.h"
 #include "client/EventStream.h"
 #include "client/ExecutionWatcher.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <QWebSocket>
 #include <arpa/inet.h>
+#include <cmath>
 #include <map>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -718,6 +720,14 @@ private slots:
         for (const char *key : {"cpu_usage", "memory_usage", "disk_usage"}) {
             const QJsonValue v = statuses.first().value(QLatin1String(key));
             QVERIFY2(v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 100, key);
+        }
+        // The data directory's disk as df counts it (root's reserve is not
+        // room), like the agents' disk figure: rounded up as df does, within
+        // a point for other writes between the two readings.
+        if (const auto df = hm::test::dfUsePercent(m_dir.path())) {
+            const double ours = statuses.first().value("disk_usage").toDouble();
+            QVERIFY2(std::abs(std::ceil(ours) - *df) <= 1,
+                     qPrintable(QStringLiteral("ours %1 %, df %2 %").arg(ours).arg(*df)));
         }
         const QJsonObject network = statuses.first().value("network_traffic").toObject();
         QVERIFY(network.contains("bytes_sent") && network.contains("bytes_recv"));
