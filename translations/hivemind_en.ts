@@ -6141,6 +6141,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Reload</source>
         <translation>&amp;Reload</translation>
     </message>
+    <message>
+        <source>What flows are built from: the built-in components and those of the component services registered here.</source>
+        <translation>What flows are built from: the built-in components and those of the component services registered here.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>

@@ -6100,6 +6100,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
+    <message>
+        <source>What flows are built from: the built-in components and those of the component services registered here.</source>
+        <translation>流程的组成元素：内置组件，以及在此注册的组件服务所提供的组件。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>

@@ -6100,6 +6100,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Reload</source>
         <translation>重新載入(&amp;R)</translation>
     </message>
+    <message>
+        <source>What flows are built from: the built-in components and those of the component services registered here.</source>
+        <translation>流程的組成元素：內建元件，以及在此註冊的元件服務所提供的元件。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ConnectionDialog</name>

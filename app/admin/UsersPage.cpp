@@ -4,6 +4,7 @@
 #include "admin/NodeGrantsPanel.h"
 #include "admin/UsersPanel.h"
 #include "widgets/AdminText.h"
+#include "widgets/PageFrame.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -18,16 +19,12 @@ UsersPage::UsersPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("page.users"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-    auto *header = new QHBoxLayout();
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("users.title"));
-    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    header->addWidget(m_title);
-    m_who = new QLabel(this);
-    m_who->setObjectName(QStringLiteral("users.signedInAs"));
-    m_who->setProperty("hmStyle", QStringLiteral("muted"));
-    header->addWidget(m_who, 1);
+    layout->setContentsMargins(pageMargins());
+    const PageTitle title =
+        createPageTitle(this, QStringLiteral("users.title"), QStringLiteral("users.signedInAs"));
+    auto *header = title.row;
+    m_title = title.title;
+    m_who = title.subtitle;
     m_account = new QPushButton(this);
     m_account->setObjectName(QStringLiteral("users.myAccount"));
     connect(m_account, &QPushButton::clicked, this, &UsersPage::accountRequested);

@@ -9,6 +9,7 @@
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
@@ -60,13 +61,13 @@ ComponentsPage::ComponentsPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("page.components"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
 
-    auto *header = new QHBoxLayout();
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("components.title"));
-    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    header->addWidget(m_title, 1);
+    const PageTitle title = createPageTitle(this, QStringLiteral("components.title"),
+                                            QStringLiteral("components.subtitle"));
+    auto *header = title.row;
+    m_title = title.title;
+    m_subtitle = title.subtitle;
     m_reload = new QPushButton(this);
     m_reload->setObjectName(QStringLiteral("components.reload"));
     connect(m_reload, &QPushButton::clicked, this, &ComponentsPage::reload);
@@ -736,6 +737,8 @@ void ComponentsPage::changeEvent(QEvent *event)
 void ComponentsPage::retranslateUi()
 {
     m_title->setText(tr("Components"));
+    m_subtitle->setText(tr("What flows are built from: the built-in components and those of the "
+                           "component services registered here."));
     m_reload->setText(tr("Reload"));
     m_registerLabel->setText(tr("Register a component service:"));
     m_endpoint->setPlaceholderText(tr("Endpoint URL, e.g. http://10.0.0.5:9000"));

@@ -100,6 +100,7 @@ private:
     ComponentListModel *m_model = nullptr;
     ComponentSortModel *m_sorted = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
     QLabel *m_registerLabel = nullptr;
     QLineEdit *m_endpoint = nullptr;
     QLineEdit *m_name = nullptr;

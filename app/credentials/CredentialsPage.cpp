@@ -11,6 +11,7 @@
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -53,7 +54,7 @@ CredentialsPage::CredentialsPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("page.credentials"));
     m_model = new CredentialListModel(this);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
 
     m_header = new SectionHeader(QStringLiteral("credentials"),
                                  QStringLiteral("credentials.refresh"), this, layout);

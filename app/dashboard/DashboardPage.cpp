@@ -4,6 +4,7 @@
 #include "dashboard/DashboardOverview.h"
 #include "hivemind/Version.h"
 #include "widgets/IconBadge.h"
+#include "widgets/PageFrame.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
 
@@ -45,17 +46,12 @@ DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWid
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
-    auto *header = new QVBoxLayout;
-    header->setContentsMargins(40, 32, 40, 16);
-    header->setSpacing(0);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    header->addWidget(m_title);
-    header->addSpacing(4);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    header->addWidget(m_subtitle);
-    outer->addLayout(header);
+    const QMargins margins = pageMargins();
+    const PageTitle title = createPageTitle(this);
+    title.row->setContentsMargins(margins.left(), margins.top(), margins.right(), 8);
+    m_title = title.title;
+    m_subtitle = title.subtitle;
+    outer->addLayout(title.row);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboard.cards"));
     scroll->setWidgetResizable(true);
@@ -67,7 +63,7 @@ DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWid
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(40, 8, 40, 32);
+    layout->setContentsMargins(margins.left(), 0, margins.right(), margins.bottom());
     layout->setSpacing(0);
 
     // Server card.

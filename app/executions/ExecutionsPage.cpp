@@ -9,6 +9,7 @@
 #include "executions/ExecutionState.h"
 #include "executions/ExecutionViewer.h"
 #include "widgets/IconBadge.h"
+#include "widgets/PageFrame.h"
 #include "widgets/RunStatus.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -118,16 +119,13 @@ QWidget *ExecutionsPage::createListPage()
 {
     auto *page = new QWidget(m_pages);
     auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setContentsMargins(pageMargins());
     layout->setSpacing(0);
-    m_title = new QLabel(page);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    layout->addWidget(m_title);
-    layout->addSpacing(4);
-    m_subtitle = new QLabel(page);
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    layout->addWidget(m_subtitle);
-    layout->addSpacing(16);
+    const PageTitle title = createPageTitle(page);
+    m_title = title.title;
+    m_subtitle = title.subtitle;
+    layout->addLayout(title.row);
+    layout->addSpacing(8);
 
     auto *filters = new QHBoxLayout;
     filters->setSpacing(8);

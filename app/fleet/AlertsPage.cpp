@@ -19,6 +19,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -81,7 +82,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
     m_windows = new MaintenanceModel(this);
     m_notifier = new AlertNotifier(this);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
 
     m_header =
         new SectionHeader(QStringLiteral("alerts"), QStringLiteral("alerts.refresh"), this, layout);

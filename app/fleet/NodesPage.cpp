@@ -4,25 +4,26 @@
 #include "client/NodesApi.h"
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "fleet/AgentReleasesDialog.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDetailPane.h"
+#include "fleet/NodeDockerView.h"
 #include "fleet/NodeEditDialog.h"
+#include "fleet/NodeFilesView.h"
 #include "fleet/NodeListDelegate.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
-#include "fleet/NodeProbesView.h"
-#include "fleet/NodeFilesView.h"
-#include "fleet/NodeDockerView.h"
 #include "fleet/NodeNginxView.h"
+#include "fleet/NodeProbesView.h"
 #include "fleet/NodeProcessesView.h"
+#include "fleet/PublicStatusDialog.h"
 #include "remote/NodeAgentView.h"
 #include "remote/NodeTerminalView.h"
-#include "fleet/AgentReleasesDialog.h"
-#include "fleet/PublicStatusDialog.h"
 #include "widgets/AdminText.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -63,7 +64,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("page.nodes"));
     m_model = new NodeListModel(this);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
 
     m_header =
         new SectionHeader(QStringLiteral("nodes"), QStringLiteral("nodes.refresh"), this, layout);

@@ -19,6 +19,7 @@
 #include "widgets/IconBadge.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 
 #include <QAction>
@@ -226,11 +227,9 @@ QWidget *FlowsPage::createListPage()
         page->addAction(a);
     }
 
-    m_title = new QLabel;
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    m_subtitle = new QLabel;
-    m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
-    m_subtitle->setWordWrap(true);
+    const PageTitle title = createPageTitle(page);
+    m_title = title.title;
+    m_subtitle = title.subtitle;
     m_importButton = new QPushButton;
     m_importButton->setObjectName(QStringLiteral("flows.import"));
     connect(m_importButton, &QPushButton::clicked, action(QStringLiteral("import")),
@@ -241,14 +240,9 @@ QWidget *FlowsPage::createListPage()
     m_newButton->setProperty("primary", true);
     connect(m_newButton, &QPushButton::clicked, action(QStringLiteral("new")), &QAction::trigger);
 
-    auto *titles = new QVBoxLayout;
-    titles->setSpacing(2);
-    titles->addWidget(m_title);
-    titles->addWidget(m_subtitle);
-    auto *header = new QHBoxLayout;
-    header->addLayout(titles, 1);
-    header->addWidget(m_importButton, 0, Qt::AlignBottom);
-    header->addWidget(m_newButton, 0, Qt::AlignBottom);
+    auto *header = title.row;
+    header->addWidget(m_importButton);
+    header->addWidget(m_newButton);
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("flows.search"));
@@ -358,10 +352,8 @@ QWidget *FlowsPage::createListPage()
     m_listStack->addWidget(m_state);
 
     auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(28, 22, 28, 18);
-    layout->setSpacing(10);
+    layout->setContentsMargins(pageMargins());
     layout->addLayout(header);
-    layout->addSpacing(6);
     layout->addLayout(filters);
     layout->addWidget(m_message);
     layout->addWidget(m_listStack, 1);

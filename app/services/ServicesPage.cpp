@@ -16,6 +16,7 @@
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -68,7 +69,7 @@ ServicesPage::ServicesPage(QWidget *parent) : QWidget(parent)
     });
     m_model = new ServiceListModel(this);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
 
     m_header = new SectionHeader(QStringLiteral("services"), QStringLiteral("services.reload"),
                                  this, layout);

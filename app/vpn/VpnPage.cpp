@@ -15,6 +15,7 @@
 #include "widgets/AdminText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/SectionHeader.h"
 
@@ -66,7 +67,7 @@ VpnPage::VpnPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("page.vpn"));
     m_model = new WgServerModel(this);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setContentsMargins(pageMargins());
     m_header =
         new SectionHeader(QStringLiteral("vpn"), QStringLiteral("vpn.refresh"), this, layout);
     m_new = new QPushButton(this);

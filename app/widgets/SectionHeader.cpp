@@ -1,5 +1,7 @@
 #include "widgets/SectionHeader.h"
 
+#include "widgets/PageFrame.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -15,17 +17,11 @@ SectionHeader::SectionHeader(const QString &section, const QString &refreshName,
                              QVBoxLayout *layout)
     : QObject(page)
 {
-    auto *header = new QHBoxLayout();
-    m_title = new QLabel(page);
-    m_title->setObjectName(section + QStringLiteral(".title"));
-    m_title->setProperty("hmStyle", QStringLiteral("editorTitle"));
-    header->addWidget(m_title);
-    m_subtitle = new QLabel(page);
-    m_subtitle->setObjectName(section + QStringLiteral(".subtitle"));
-    m_subtitle->setProperty("hmStyle", QStringLiteral("muted"));
-    m_subtitle->setWordWrap(true);
-    header->addWidget(m_subtitle, 1);
-    layout->addLayout(header);
+    const PageTitle header = createPageTitle(page, section + QStringLiteral(".title"),
+                                             section + QStringLiteral(".subtitle"));
+    m_title = header.title;
+    m_subtitle = header.subtitle;
+    layout->addLayout(header.row);
 
     m_toolbar = new QHBoxLayout();
     m_search = new QLineEdit(page);
