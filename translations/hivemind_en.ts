@@ -1007,6 +1007,110 @@
     </message>
 </context>
 <context>
+    <name>AuditResourceText</name>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credential</translation>
+    </message>
+    <message>
+        <source>Data encryption key</source>
+        <translation>Data encryption key</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Node grant</source>
+        <translation>Node grant</translation>
+    </message>
+    <message>
+        <source>Agent release</source>
+        <translation>Agent release</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>Alert rule</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Notification channel</source>
+        <translation>Notification channel</translation>
+    </message>
+    <message>
+        <source>Maintenance window</source>
+        <translation>Maintenance window</translation>
+    </message>
+    <message>
+        <source>WireGuard server</source>
+        <translation>WireGuard server</translation>
+    </message>
+    <message>
+        <source>WireGuard client</source>
+        <translation>WireGuard client</translation>
+    </message>
+    <message>
+        <source>IPv6 pool</source>
+        <translation>IPv6 pool</translation>
+    </message>
+    <message>
+        <source>IPv6 allocation</source>
+        <translation>IPv6 allocation</translation>
+    </message>
+    <message>
+        <source>BGP session</source>
+        <translation>BGP session</translation>
+    </message>
+    <message>
+        <source>BGP announcement</source>
+        <translation>BGP announcement</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a resource&apos;s kind and its name</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

@@ -1004,6 +1004,110 @@
     </message>
 </context>
 <context>
+    <name>AuditResourceText</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Data encryption key</source>
+        <translation>数据加密密钥</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Node grant</source>
+        <translation>节点授权</translation>
+    </message>
+    <message>
+        <source>Agent release</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>告警规则</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Notification channel</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Maintenance window</source>
+        <translation>维护时段</translation>
+    </message>
+    <message>
+        <source>WireGuard server</source>
+        <translation>WireGuard 服务器</translation>
+    </message>
+    <message>
+        <source>WireGuard client</source>
+        <translation>WireGuard 客户端</translation>
+    </message>
+    <message>
+        <source>IPv6 pool</source>
+        <translation>IPv6 地址池</translation>
+    </message>
+    <message>
+        <source>IPv6 allocation</source>
+        <translation>IPv6 分配</translation>
+    </message>
+    <message>
+        <source>BGP session</source>
+        <translation>BGP 会话</translation>
+    </message>
+    <message>
+        <source>BGP announcement</source>
+        <translation>BGP 宣告</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a resource&apos;s kind and its name</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

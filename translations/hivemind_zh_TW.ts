@@ -1004,6 +1004,110 @@
     </message>
 </context>
 <context>
+    <name>AuditResourceText</name>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>工作階段</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Data encryption key</source>
+        <translation>資料加密金鑰</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Node grant</source>
+        <translation>節點授權</translation>
+    </message>
+    <message>
+        <source>Agent release</source>
+        <translation>代理程式版本</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探測</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>告警規則</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Notification channel</source>
+        <translation>通知管道</translation>
+    </message>
+    <message>
+        <source>Maintenance window</source>
+        <translation>維護時段</translation>
+    </message>
+    <message>
+        <source>WireGuard server</source>
+        <translation>WireGuard 伺服器</translation>
+    </message>
+    <message>
+        <source>WireGuard client</source>
+        <translation>WireGuard 用戶端</translation>
+    </message>
+    <message>
+        <source>IPv6 pool</source>
+        <translation>IPv6 集區</translation>
+    </message>
+    <message>
+        <source>IPv6 allocation</source>
+        <translation>IPv6 配置</translation>
+    </message>
+    <message>
+        <source>BGP session</source>
+        <translation>BGP 工作階段</translation>
+    </message>
+    <message>
+        <source>BGP announcement</source>
+        <translation>BGP 宣告</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a resource&apos;s kind and its name</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

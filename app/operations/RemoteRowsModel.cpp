@@ -4,6 +4,7 @@
 #include "client/SystemApi.h"
 #include "client/Within.h"
 #include "operations/AuditActions.h"
+#include "operations/AuditResourceText.h"
 #include "widgets/DateTimeText.h"
 
 #include <QColor>
@@ -97,6 +98,9 @@ QVariant AuditListModel::cell(const hm::client::AuditEntry &row, int column, int
     // The code as the server wrote it (what an export and the API show).
     if (role == Qt::ToolTipRole && column == ActionColumn)
         return row.action;
+    // The type code and the whole id, as an export and the API have them.
+    if (role == Qt::ToolTipRole && column == ResourceColumn && !row.resourceId.isEmpty())
+        return QStringLiteral("%1 %2").arg(row.resourceType, row.resourceId);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -107,15 +111,11 @@ QVariant AuditListModel::cell(const hm::client::AuditEntry &row, int column, int
     case ActionColumn:
         return auditActionName(row.action);
     case ResourceColumn:
-        return row.resourceId.isEmpty()
-                   ? row.resourceType
-                   : QStringLiteral("%1 %2").arg(row.resourceType, row.resourceId);
+        return auditResourceText(row.resourceType, row.resourceId, row.resourceName, row.details);
     case IpColumn:
         return row.ipAddress;
     case DetailsColumn:
-        return row.details.isEmpty()
-                   ? QString()
-                   : QString::fromUtf8(QJsonDocument(row.details).toJson(QJsonDocument::Compact));
+        return auditDetailsText(row.details);
     default:
         return {};
     }

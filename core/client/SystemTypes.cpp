@@ -35,6 +35,7 @@ AuditEntry AuditEntry::fromJson(const QJsonObject &o)
     e.category = o.value(QStringLiteral("category")).toString();
     e.resourceType = o.value(QStringLiteral("resource_type")).toString();
     e.resourceId = o.value(QStringLiteral("resource_id")).toString();
+    e.resourceName = o.value(QStringLiteral("resource_name")).toString();
     e.ipAddress = o.value(QStringLiteral("ip_address")).toString();
     e.userAgent = o.value(QStringLiteral("user_agent")).toString();
     e.details = o.value(QStringLiteral("details")).toObject();
@@ -51,6 +52,7 @@ QJsonObject AuditEntry::toJson() const
             {QStringLiteral("category"), category},
             {QStringLiteral("resource_type"), textOrNull(resourceType)},
             {QStringLiteral("resource_id"), textOrNull(resourceId)},
+            {QStringLiteral("resource_name"), textOrNull(resourceName)},
             {QStringLiteral("ip_address"), textOrNull(ipAddress)},
             {QStringLiteral("user_agent"), textOrNull(userAgent)},
             {QStringLiteral("details"), details},

@@ -19,6 +19,7 @@ struct AuditEntry
     QString category; // auth, users, flows, … (the server's grouping)
     QString resourceType;
     QString resourceId;
+    QString resourceName; // "" when the resource is gone or has no name
     QString ipAddress;
     QString userAgent;
     QJsonObject details; // sensitive values already masked by the server

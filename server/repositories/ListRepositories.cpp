@@ -188,13 +188,36 @@ Result<store::Page<SharedFlowRow>> listSharedWithUser(store::Database &db, const
     });
 }
 
+// An audited resource's name as it is now, read by type: one primary-key
+// lookup a row, only for the page's rows. A type without a table here (or
+// a resource since deleted) has none, and the reader shows the id.
+const QString kAuditResourceName = QStringLiteral(
+    "CASE a.resource_type"
+    " WHEN 'user' THEN (SELECT username FROM users WHERE id = a.resource_id)"
+    " WHEN 'node' THEN (SELECT name FROM fleet_nodes WHERE id = a.resource_id)"
+    " WHEN 'flow' THEN (SELECT name FROM flows WHERE id = a.resource_id)"
+    " WHEN 'credential' THEN (SELECT name FROM credentials WHERE id = a.resource_id)"
+    " WHEN 'api_key' THEN (SELECT name FROM api_keys WHERE id = a.resource_id)"
+    " WHEN 'alert_rule' THEN (SELECT name FROM alert_rules WHERE id = a.resource_id)"
+    " WHEN 'alert_channel' THEN (SELECT name FROM alert_channels WHERE id = a.resource_id)"
+    " WHEN 'alert_maintenance' THEN (SELECT name FROM alert_maintenance WHERE id = "
+    "a.resource_id)"
+    " WHEN 'probe' THEN (SELECT name FROM fleet_probes WHERE id = a.resource_id)"
+    " WHEN 'wireguard_server' THEN (SELECT name FROM wg_servers WHERE id = a.resource_id)"
+    " WHEN 'wireguard_client' THEN (SELECT name FROM wg_clients WHERE id = a.resource_id)"
+    " WHEN 'ipv6_pool' THEN (SELECT name FROM ipv6_pools WHERE id = a.resource_id)"
+    " WHEN 'bgp_session' THEN (SELECT name FROM bgp_sessions WHERE id = a.resource_id)"
+    " WHEN 'backup' THEN (SELECT name FROM backups WHERE id = a.resource_id)"
+    " END");
+
 Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &filter,
                                         const Paging &paging)
 {
     store::PagedQuery query;
-    query.columns = QStringLiteral(
-        "SELECT a.id, a.user_id, u.username, a.action, a.resource_type, a.resource_id, "
-        "a.ip_address, a.user_agent, a.details, a.created_at");
+    query.columns =
+        QStringLiteral("SELECT a.id, a.user_id, u.username, a.action, a.resource_type, "
+                       "a.resource_id, a.ip_address, a.user_agent, a.details, a.created_at, ") +
+        kAuditResourceName;
     query.countFrom = QStringLiteral("FROM audit_logs a");
     query.from = QStringLiteral("FROM audit_logs a LEFT JOIN users u ON u.id = a.user_id");
     for (const auto &[value, column] :
@@ -251,10 +274,10 @@ Result<store::Page<AuditRow>> listAudit(store::Database &db, const AuditFilter &
     // id breaks ties: a deleted entry's id still tells where it stood.
     query.orderBy = QStringLiteral("ORDER BY a.created_at DESC, a.id DESC");
     return run<AuditRow>(db, std::move(query), paging, [](const store::Statement &s) {
-        return AuditRow{s.text(0),          optionalText(s, 1), optionalText(s, 2),
-                        s.text(3),          optionalText(s, 4), optionalText(s, 5),
-                        optionalText(s, 6), optionalText(s, 7), s.text(8),
-                        s.int64(9)};
+        return AuditRow{s.text(0),           optionalText(s, 1), optionalText(s, 2),
+                        s.text(3),           optionalText(s, 4), optionalText(s, 5),
+                        optionalText(s, 10), optionalText(s, 6), optionalText(s, 7),
+                        s.text(8),           s.int64(9)};
     });
 }
 

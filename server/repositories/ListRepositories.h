@@ -121,6 +121,9 @@ struct AuditRow
     QString action;
     std::optional<QString> resourceType;
     std::optional<QString> resourceId;
+    // The resource's name now (a user's username, a node's or flow's name…);
+    // nothing when the resource is gone or its type has no name.
+    std::optional<QString> resourceName;
     std::optional<QString> ipAddress;
     std::optional<QString> userAgent;
     QString details; // JSON text

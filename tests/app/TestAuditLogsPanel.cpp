@@ -13,6 +13,7 @@
 #include "ServerDatabase.h"
 #include "operations/AuditActions.h"
 #include "operations/AuditLogsPage.h"
+#include "operations/AuditResourceText.h"
 #include "operations/RemoteRowsModel.h"
 #include "shell/LanguageManager.h"
 #include "widgets/MessageBox.h"
@@ -56,6 +57,7 @@ private slots:
     void openingShowsTheWholeFirstPage();
     void newEntriesAppearWithoutApply();
     void actionsHaveTranslatedNames();
+    void resourcesByNameAndDetailsAsPairs();
     void categoryAndTextFilters();
     void auditExportWritesWhatTheFiltersSelect();
     void modelsPageLazily();
@@ -302,10 +304,10 @@ void TestAuditLogsPanel::theNodeFilterShowsOneNodesEntries()
     QVERIFY(ready(model));
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(codes(model), QSet<QString>{QStringLiteral("NODE_CREATED")});
-    QVERIFY(model->index(0, AuditListModel::ResourceColumn)
-                .data()
-                .toString()
-                .endsWith(m_nodeIds.at(1)));
+    // The node by its name; its type code and whole id in the tooltip.
+    const QModelIndex resource = model->index(0, AuditListModel::ResourceColumn);
+    QCOMPARE(resource.data().toString(), QStringLiteral("Node audit-db"));
+    QCOMPARE(resource.data(Qt::ToolTipRole).toString(), QStringLiteral("node ") + m_nodeIds.at(1));
     // Back to any node: more than the one.
     nodes->setCurrentIndex(0);
     find<QPushButton>("audit.apply")->click();
@@ -415,6 +417,62 @@ void TestAuditLogsPanel::actionsHaveTranslatedNames()
     for (const QString &code : codes(model))
         QVERIFY2(code.startsWith(QLatin1String("CREDENTIAL_")), qPrintable(code));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-actions-zh_CN")));
+}
+
+// What an entry acted on reads as its kind and name, in the language shown,
+// not a type code and a UUID; a resource since deleted by the start of its
+// id. Details read as "key: value" pairs, not a line of JSON.
+void TestAuditLogsPanel::resourcesByNameAndDetailsAsPairs()
+{
+    createCredential(QStringLiteral("auditcred-gone"));
+    const Answer credentials = m_http->get("/api/v1/credentials?size=100", m_admin);
+    QString goneId;
+    for (const QJsonValue &c : credentials.data().value("items").toArray()) {
+        if (c.toObject().value("name").toString() == u"auditcred-gone")
+            goneId = c.toObject().value("id").toString();
+    }
+    QVERIFY(!goneId.isEmpty());
+    QCOMPARE(
+        m_http->send("DELETE", "/api/v1/credentials/" + goneId, {}, Http::bearer(m_admin)).status,
+        200);
+
+    QVERIFY(
+        m_languages->setLanguage(QStringLiteral("zh_TW"), hm::app::LanguageManager::Persist::No));
+    const auto english = qScopeGuard([this] {
+        m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No);
+    });
+    showPage(&m_client);
+    AuditListModel *model = m_page->auditModel();
+    QVERIFY(ready(model));
+    QHash<QString, QString> resourceOf; // action code + resource id -> shown
+    QString loginDetails;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString code =
+            model->index(row, AuditListModel::ActionColumn).data(Qt::ToolTipRole).toString();
+        const QString tip =
+            model->index(row, AuditListModel::ResourceColumn).data(Qt::ToolTipRole).toString();
+        resourceOf.insert(code + u' ' + tip.section(u' ', 1),
+                          model->index(row, AuditListModel::ResourceColumn).data().toString());
+        if (code == u"LOGIN" && loginDetails.isEmpty())
+            loginDetails = model->index(row, AuditListModel::DetailsColumn).data().toString();
+    }
+    QCOMPARE(resourceOf.value(QStringLiteral("NODE_CREATED ") + m_nodeIds.at(0)),
+             QStringLiteral("節點 audit-web"));
+    // Deleted: the name the entry recorded.
+    QCOMPARE(resourceOf.value(QStringLiteral("CREDENTIAL_DELETED ") + goneId),
+             QStringLiteral("憑證 auditcred-gone"));
+    // No name anywhere: the id (a UUID by its start, others whole).
+    QCOMPARE(resourceOf.value(QStringLiteral("SYSTEM_CONFIG_CHANGED system.config")),
+             QStringLiteral("設定 system.config"));
+    QCOMPARE(hm::app::auditResourceText(QStringLiteral("node"), goneId, {}),
+             QStringLiteral("節點 ") + goneId.left(8) + QChar(0x2026));
+    QCOMPARE(hm::app::auditResourceText(QStringLiteral("newer_kind"), QStringLiteral("7"), {}),
+             QStringLiteral("newer_kind 7"));
+    // Sign-ins: "remember_me: false · two_factor: false".
+    QVERIFY2(loginDetails.contains(QStringLiteral("remember_me: false")) &&
+                 loginDetails.contains(QStringLiteral(" · ")) && !loginDetails.startsWith(u'{'),
+             qPrintable(loginDetails));
+    QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-resources-zh_TW")));
 }
 
 // The category combo narrows on the server; typed text matches part of a

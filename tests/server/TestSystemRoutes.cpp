@@ -638,6 +638,9 @@ private slots:
             exported << row.toObject().value("id").toString();
             QCOMPARE(row.toObject().value("username").toString(), QStringLiteral("auditee"));
             QCOMPARE(row.toObject().value("category").toString(), QStringLiteral("auth"));
+            // The resource (the user signing in) by its name as well as its id.
+            QCOMPARE(row.toObject().value("resource_type").toString(), QStringLiteral("user"));
+            QCOMPARE(row.toObject().value("resource_name").toString(), QStringLiteral("auditee"));
         }
         QCOMPARE(exported, ids);
 
@@ -647,11 +650,12 @@ private slots:
         QStringList lines = QString::fromUtf8(csv.raw).split("\r\n", Qt::SkipEmptyParts);
         QCOMPARE(lines.takeFirst(),
                  QStringLiteral("id,created_at,user_id,username,action,category,resource_type,"
-                                "resource_id,ip_address,user_agent,details"));
+                                "resource_id,ip_address,user_agent,details,resource_name"));
         QCOMPARE(lines.size(), ids.size());
         for (int i = 0; i < lines.size(); ++i) {
             QVERIFY2(lines[i].startsWith(ids[i] + u','), qPrintable(lines[i]));
             QVERIFY(lines[i].contains(",\"auditee\",\"LOGIN\",auth,"));
+            QVERIFY2(lines[i].endsWith(",\"auditee\""), qPrintable(lines[i]));
         }
 
         const Answer txt = m_http->get("/api/v1/audit/export?format=txt&" + filter, m_admin);

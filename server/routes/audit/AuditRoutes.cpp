@@ -116,6 +116,7 @@ QJsonObject toJson(const repositories::AuditRow &row)
             {QStringLiteral("category"), auth::auditCategoryOf(row.action)},
             {QStringLiteral("resource_type"), nullable(row.resourceType)},
             {QStringLiteral("resource_id"), nullable(row.resourceId)},
+            {QStringLiteral("resource_name"), nullable(row.resourceName)},
             {QStringLiteral("ip_address"), nullable(row.ipAddress)},
             {QStringLiteral("user_agent"), nullable(row.userAgent)},
             {QStringLiteral("details"), detailsOf(row)},
@@ -176,7 +177,7 @@ QByteArray exportBody(const QList<repositories::AuditRow> &rows, const QString &
     QString out;
     if (format == QLatin1String("csv")) {
         out = QStringLiteral("id,created_at,user_id,username,action,category,resource_type,"
-                             "resource_id,ip_address,user_agent,details\r\n");
+                             "resource_id,ip_address,user_agent,details,resource_name\r\n");
         for (const repositories::AuditRow &row : rows) {
             const QStringList cells{row.id,
                                     auth::isoOrNull(row.createdAt).toString(),
@@ -188,7 +189,8 @@ QByteArray exportBody(const QList<repositories::AuditRow> &rows, const QString &
                                     csvField(text(row.resourceId)),
                                     csvField(text(row.ipAddress)),
                                     csvField(text(row.userAgent)),
-                                    csvField(compact(detailsOf(row)))};
+                                    csvField(compact(detailsOf(row))),
+                                    csvField(text(row.resourceName))};
             out += cells.join(u',') + QStringLiteral("\r\n");
         }
         *contentType = "text/csv; charset=utf-8";
@@ -285,6 +287,7 @@ void registerAuditRoutes(ApiRouter &router, auth::AuthModule &auth, store::Datab
                                  {QStringLiteral("category"), string()},
                                  {QStringLiteral("resource_type"), schema::nullable(string())},
                                  {QStringLiteral("resource_id"), schema::nullable(string())},
+                                 {QStringLiteral("resource_name"), schema::nullable(string())},
                                  {QStringLiteral("ip_address"), schema::nullable(string())},
                                  {QStringLiteral("user_agent"), schema::nullable(string())},
                                  {QStringLiteral("details"), object({})},
