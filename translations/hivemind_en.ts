@@ -15923,6 +15923,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
         <translation>Until then the account can do nothing but change its password, so the password you hand over stops working.</translation>
     </message>
+    <message>
+        <source>A user needs an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a first password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hm::app::UserListModel</name>
