@@ -15925,11 +15925,11 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
     <message>
         <source>A user needs an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>A user needs an e-mail address.</translation>
     </message>
     <message>
         <source>Set a first password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set a first password.</translation>
     </message>
 </context>
 <context>

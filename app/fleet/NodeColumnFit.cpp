@@ -15,24 +15,28 @@ namespace hm::app {
 
 namespace {
 
+// The widest a column measured by its values gets, in average characters.
+constexpr int kMostEms = 22;
+
 // The order in which columns give way to a narrow window.
 constexpr int kGiveWay[] = {NodeListModel::AgentColumn,        NodeListModel::AddressColumn,
                             NodeListModel::CapabilitiesColumn, NodeListModel::SystemColumn,
                             NodeListModel::LastSeenColumn,     NodeListModel::LabelsColumn};
 
-// Columns drawn by the delegate (sparklines, chips, icons): their values
-// have no width to measure, they get a width they are legible at.
+// Columns drawn by the delegate (sparklines with their value, chips,
+// icons): their values have no width to measure, they get the width they
+// are legible at (about the widths they had at 1,280 pixels).
 int paintedColumnWidth(int column, int em)
 {
     switch (column) {
     case NodeListModel::CpuColumn:
     case NodeListModel::MemoryColumn:
     case NodeListModel::DiskColumn:
-        return 8 * em;
+        return 14 * em;
     case NodeListModel::LabelsColumn:
-        return 9 * em;
+        return 18 * em;
     case NodeListModel::CapabilitiesColumn:
-        return 7 * em;
+        return 12 * em;
     default:
         return 0;
     }
@@ -102,8 +106,12 @@ int NodeColumnFit::wanted(int column) const
     const QHeaderView *header = m_view->horizontalHeader();
     const int title = columnTitleWidth(header, column);
     int values = paintedColumnWidth(column, em);
-    if (values == 0) // the rows shown (QTableView measures those in view)
-        values = static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column);
+    // The rows shown (QTableView measures those in view), up to a width
+    // that leaves the name its room: an IPv6 address is elided in the list
+    // (the details show all of it).
+    if (values == 0)
+        values = std::min(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
+                          kMostEms * em);
     return std::max(title, values + em);
 }
 
@@ -118,9 +126,9 @@ void NodeColumnFit::fit()
     int total = 0;
     for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
         widths[c] = c == NodeListModel::NameColumn
-                        // A name of a dozen characters, or its header.
+                        // A name of about 18 characters, or its header.
                         ? std::max(columnTitleWidth(header, c),
-                                   12 * m_view->fontMetrics().averageCharWidth())
+                                   18 * m_view->fontMetrics().averageCharWidth())
                         : wanted(c);
         shown[c] = true;
         total += widths[c];

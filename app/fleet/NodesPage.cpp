@@ -138,6 +138,10 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_detail = new NodeDetailPane(m_detailScroll);
     m_detailScroll->setWidget(m_detail);
+    // On the page's background, as the other tabs are (setWidget turned
+    // the fill on; the viewport fills with the palette's window colour).
+    m_detail->setAutoFillBackground(false);
+    m_detailScroll->viewport()->setAutoFillBackground(false);
     m_metrics = new NodeMetricsView(m_tabs);
     m_tabs->addTab(m_detailScroll, QString());
     m_tabs->addTab(m_metrics, QString());

@@ -545,7 +545,7 @@ void TestTheme::checkIndicatorBorders(ThemeManager::Mode mode)
     if (!qEnvironmentVariableIsEmpty("HIVEMIND_SCREENSHOT_DIR")) {
         auto *checked = new QCheckBox(QStringLiteral("Checked"), &holder);
         checked->setChecked(true);
-        checked->move(160, 0);
+        checked->move(120, 40);
         checked->show();
         holder.grab().save(qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR") +
                            QStringLiteral("/theme-indicators-") + ThemeManager::modeName(mode) +
