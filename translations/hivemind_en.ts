@@ -16031,6 +16031,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
         <translation>Until then the account can do nothing but change its password, so the password you hand over stops working.</translation>
     </message>
+    <message>
+        <source>A user needs an e-mail address.</source>
+        <translation>A user needs an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Set a first password.</source>
+        <translation>Set a first password.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::UserListModel</name>

@@ -15940,6 +15940,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
         <translation>在此之前，此账号只能更改密码，因此您交给对方的密码将会失效。</translation>
     </message>
+    <message>
+        <source>A user needs an e-mail address.</source>
+        <translation>用户需要电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Set a first password.</source>
+        <translation>请设置初始密码。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::UserListModel</name>

@@ -15940,6 +15940,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Until then the account can do nothing but change its password, so the password you hand over stops working.</source>
         <translation>在此之前，此帳號只能變更密碼，因此您交付的密碼將會失效。</translation>
     </message>
+    <message>
+        <source>A user needs an e-mail address.</source>
+        <translation>使用者需要電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>Set a first password.</source>
+        <translation>請設定初始密碼。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::UserListModel</name>

@@ -109,6 +109,9 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     left->addLayout(m_form);
     for (QLabel *error : {m_usernameError, m_emailError, m_passwordError})
         setFieldError(error, {});
+    linkFieldError(m_usernameError, m_username);
+    linkFieldError(m_emailError, m_email);
+    linkFieldError(m_passwordError, m_password);
     m_error = createFieldError(this, QStringLiteral("users.dialogError"));
     left->addWidget(m_error);
     left->addStretch();
@@ -137,6 +140,7 @@ UserDialog::UserDialog(client::ApiClient *client, const client::UserInfo *existi
     m_buttons->setObjectName(QStringLiteral("users.buttons"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("users.ok"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &UserDialog::submit);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Ok));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     right->addWidget(m_buttons);
     outer->addLayout(right, 5);
@@ -265,20 +269,25 @@ void UserDialog::validate()
     const QString username = m_username->text();
     const UsernameProblem problem = usernameProblem(normalizedUsername(username));
     QString usernameError;
-    if (isCreate() && !username.isEmpty() && problem == UsernameProblem::MixedScripts)
+    if (isCreate() && problem == UsernameProblem::MixedScripts)
         usernameError = tr("Latin, Greek and Cyrillic letters cannot be mixed in one username "
                            "(they have look-alikes such as Latin \"a\" and Cyrillic \"а\").");
-    else if (isCreate() && !username.isEmpty() && problem != UsernameProblem::None)
+    else if (isCreate() && problem != UsernameProblem::None)
         usernameError = tr("3 to 64 letters of any script, digits, \"_\", \".\" or \"-\"; no "
                            "spaces or invisible characters.");
-    setFieldError(m_usernameError, usernameError);
-    setFieldError(m_emailError,
-                  !m_email->text().isEmpty() && !email.match(m_email->text()).hasMatch()
-                      ? tr("This is not an e-mail address.")
-                      : QString());
-    bool ok = email.match(m_email->text()).hasMatch();
-    if (isCreate())
-        ok = ok && problem == UsernameProblem::None && !m_password->text().isEmpty();
+    const bool emailOk = email.match(m_email->text()).hasMatch();
+    QString emailError;
+    if (m_email->text().isEmpty())
+        emailError = tr("A user needs an e-mail address.");
+    else if (!emailOk)
+        emailError = tr("This is not an e-mail address.");
+    const bool passwordOk = !isCreate() || !m_password->text().isEmpty();
+    if (isCreate()) {
+        setFieldCheck(m_usernameError, usernameError);
+        setFieldCheck(m_passwordError, passwordOk ? QString() : tr("Set a first password."));
+    }
+    setFieldCheck(m_emailError, emailError);
+    const bool ok = emailOk && usernameError.isEmpty() && passwordOk;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok && !m_sending);
 }
 
@@ -297,6 +306,8 @@ void UserDialog::submit()
             accept();
             return;
         }
+        // Checked again first, so that the refusal is not cleared by it.
+        validate();
         const QString text = AdminText::error(r.error());
         const QString field = AdminText::errorField(r.error());
         if (r.error().code == ErrorCode::InvalidPassword || field == QLatin1String("password"))
@@ -307,7 +318,6 @@ void UserDialog::submit()
             setFieldError(m_emailError, text);
         else
             setFieldError(m_error, text);
-        validate();
     });
     client::UsersApi users(*m_client);
     if (isCreate()) {

@@ -91,6 +91,7 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     m_form->addRow(new QLabel(this), m_visibility);
     layout->addLayout(m_form);
     setFieldError(m_nameError, {});
+    linkFieldError(m_nameError, m_name);
 
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
@@ -145,6 +146,7 @@ CredentialDialog::CredentialDialog(client::ApiClient *client,
     m_buttons->setObjectName(QStringLiteral("credentials.buttons"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("credentials.ok"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CredentialDialog::submit);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Ok));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
@@ -328,6 +330,7 @@ void CredentialDialog::buildTypePage(const QString &type)
         f.error = createFieldError(page, fieldObjectName(type, f.name, "error"));
         form->addRow(QString(), f.error);
         setFieldError(f.error, {});
+        linkFieldError(f.error, f.editor);
         m_fields.append(f);
         if (f.load) {
             const qsizetype index = m_fields.size() - 1;
@@ -543,15 +546,19 @@ void CredentialDialog::validate()
 {
     bool ok = !m_name->text().trimmed().isEmpty();
     QString why = ok ? QString() : tr("Give the credential a name.");
+    setFieldCheck(m_nameError, why);
     for (const Field &f : std::as_const(m_fields)) {
         if (f.type != currentType() || !f.required)
             continue;
         const bool filled =
             (f.kind == Kind::Text || isSecret(f)) ? !text(f).trimmed().isEmpty() : true;
-        if (filled || (isSecret(f) && stored(f)))
+        const bool fine = filled || (isSecret(f) && stored(f));
+        const QString problem = fine ? QString() : tr("Fill in %1.").arg(tr(f.label));
+        setFieldCheck(f.error, problem);
+        if (fine)
             continue;
         if (ok)
-            why = tr("Fill in %1.").arg(tr(f.label));
+            why = problem;
         ok = false;
     }
     QPushButton *okButton = m_buttons ? m_buttons->button(QDialogButtonBox::Ok) : nullptr;
@@ -679,6 +686,8 @@ void CredentialDialog::submit()
             accept();
             return;
         }
+        // Checked again first, so that the refusal is not cleared by it.
+        validate();
         const QString message = AdminText::error(r.error());
         const QString field = AdminText::errorField(r.error());
         QLabel *target = m_error;
@@ -691,7 +700,6 @@ void CredentialDialog::submit()
             }
         }
         setFieldError(target, message);
-        validate();
     });
     client::CredentialsApi api(*m_client);
     if (isCreate()) {

@@ -173,6 +173,7 @@ void AlertRuleDialog::build(const NodeNames &nodes)
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(ruleField("save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(ruleField("cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AlertRuleDialog::submit);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Save));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
@@ -452,22 +453,22 @@ void AlertRuleDialog::validate()
     if (!m_buttons)
         return;
     const bool named = !m_name->text().trimmed().isEmpty();
-    setFieldError(m_nameError, named ? QString() : tr("A rule needs a name."));
+    setFieldCheck(m_nameError, named ? QString() : tr("A rule needs a name."));
     const QString scopeError = m_scope->problem(tr("Pick the node the rule watches."));
-    setFieldError(m_scopeError, scopeError);
+    setFieldCheck(m_scopeError, scopeError);
+    // A refusal of the server (or a failed read of the probes) stays until
+    // its own check has something to say.
+    const auto check = [](QLabel *error, bool missing, const QString &text) {
+        if (missing || error->text().isEmpty() || error->text() == text)
+            setFieldCheck(error, missing ? text : QString());
+    };
     const bool probeMissing = watchesProbe() && m_probe->currentIndex() < 0;
-    if (watchesProbe() &&
-        (probeMissing || m_probeError->text() == tr("Pick the probe the rule watches.")))
-        setFieldError(m_probeError,
-                      probeMissing ? tr("Pick the probe the rule watches.") : QString());
+    if (watchesProbe())
+        check(m_probeError, probeMissing, tr("Pick the probe the rule watches."));
     const bool containerMissing = watchesContainers() && m_container->text().trimmed().isEmpty();
-    if (watchesContainers() &&
-        (containerMissing ||
-         m_containerError->text() == tr("Name the container, a pattern such as web-*, or any.")))
-        setFieldError(m_containerError,
-                      containerMissing
-                          ? tr("Name the container, a pattern such as web-*, or any.")
-                          : QString());
+    if (watchesContainers())
+        check(m_containerError, containerMissing,
+              tr("Name the container, a pattern such as web-*, or any."));
     bool changed = true;
     if (m_editing) {
         const client::AlertRuleChange c = change();

@@ -99,6 +99,7 @@ MaintenanceDialog::MaintenanceDialog(client::ApiClient *client,
     connect(m_buttons, &QDialogButtonBox::accepted, this, &MaintenanceDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Save));
 
     m_starts->setDateTime(toMinute(now()));
     m_length->setCurrentIndex(m_length->findData(kDefaultLength));
@@ -190,7 +191,7 @@ void MaintenanceDialog::validate()
     if (!m_buttons)
         return;
     const bool named = !m_name->text().trimmed().isEmpty();
-    setFieldError(m_nameError, named ? QString() : tr("A window needs a name."));
+    setFieldCheck(m_nameError, named ? QString() : tr("A window needs a name."));
     const client::MaintenanceWindowChange c = change();
     QString endsError;
     if (c.endsAt <= c.startsAt)
@@ -199,9 +200,9 @@ void MaintenanceDialog::validate()
         endsError = tr("This end has passed already.");
     else if (c.startsAt.secsTo(c.endsAt) > kMaxWindowSeconds)
         endsError = tr("A window lasts at most 30 days.");
-    setFieldError(m_endsError, endsError);
+    setFieldCheck(m_endsError, endsError);
     const QString scopeError = m_scope->problem(tr("Pick the node the window covers."));
-    setFieldError(m_scopeError, scopeError);
+    setFieldCheck(m_scopeError, scopeError);
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(named && endsError.isEmpty() && scopeError.isEmpty() && !m_sending);
 }

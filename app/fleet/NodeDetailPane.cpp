@@ -1,6 +1,7 @@
 #include "fleet/NodeDetailPane.h"
 
 #include "fleet/NodeText.h"
+#include "widgets/BreakableLabel.h"
 #include "widgets/DateTimeText.h"
 
 #include <QEvent>
@@ -57,11 +58,11 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
     m_grid->setColumnStretch(1, 1);
     m_grid->setColumnStretch(3, 1);
     for (int i = 0; i < FieldCount; ++i) {
-        auto *value = new QLabel(m_fields);
+        auto *value = new BreakableLabel(m_fields);
         value->setObjectName(QStringLiteral("nodes.detail.") + QLatin1String(kDetailNames[i]));
-        // A long value does not widen the window (Ignored); in a column it
-        // stays on one line with all of it in its tooltip, across the pane
-        // it wraps.
+        // A long value does not widen the window (Ignored): it wraps in its
+        // column (a description, an IPv6 address, a CPU model), a long
+        // unbroken run at its separators.
         value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -83,14 +84,13 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
         ++row;
     }
     for (const Field wide : kWideRows) {
-        m_values[wide]->setWordWrap(true);
         m_grid->addWidget(m_labels[wide], row, 0);
         m_grid->addWidget(m_values[wide], row, 1, 1, 3);
         ++row;
     }
-    // Up to 16 labels: they wrap in their column rather than being cut.
-    m_values[Labels]->setWordWrap(true);
-    // The fingerprint is compared character by character: monospace.
+    // The fingerprint is compared character by character: monospace, on
+    // one line across the pane (it fits there).
+    m_values[Fingerprint]->setWordWrap(false);
     m_values[Fingerprint]->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Rows as tall as their text; the room left goes below them.
     m_fields->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -109,7 +109,7 @@ void NodeDetailPane::setNode(const client::NodeRow *node)
 void NodeDetailPane::refreshTimes()
 {
     if (m_hasNode)
-        m_values[LastSeen]->setText(
+        m_values[LastSeen]->setValue(
             NodeText::ago(m_node.lastHeartbeat, QDateTime::currentDateTimeUtc(), tr("Never")));
 }
 
@@ -152,36 +152,36 @@ void NodeDetailPane::fill()
                                : tr("This node waits for its agent to enrol with the secret "
                                     "shown when it was created."));
     m_hint->setVisible(!n.enrolled);
-    m_values[Status]->setText(NodeText::status(n.status));
-    m_values[Description]->setText(n.description.isEmpty() ? tr("None") : n.description);
-    m_values[Description]->setToolTip(n.description);
-    m_values[Labels]->setText(n.labels.isEmpty() ? tr("None")
-                                                 : n.labels.join(QStringLiteral(", ")));
-    m_values[Address]->setText(orUnknown(n.ip));
+    m_values[Status]->setValue(NodeText::status(n.status));
+    m_values[Description]->setValue(n.description.isEmpty() ? tr("None") : n.description);
+    m_values[Labels]->setValue(n.labels.isEmpty() ? tr("None")
+                                                  : n.labels.join(QStringLiteral(", ")));
+    m_values[Address]->setValue(orUnknown(n.ip));
     const QString system = NodeText::system(n.os, n.arch, n.systemInfo);
-    m_values[System]->setText(orUnknown(system));
+    m_values[System]->setValue(orUnknown(system));
     QString cpu;
     if (n.cpuCores > 0)
         cpu = tr("%n core(s)", "", n.cpuCores);
     if (!n.cpuModel.isEmpty())
         cpu = cpu.isEmpty() ? n.cpuModel : tr("%1, %2").arg(cpu, n.cpuModel);
-    m_values[Cpu]->setText(orUnknown(cpu));
-    m_values[Memory]->setText(orUnknown(NodeText::bytes(n.memoryTotal)));
-    m_values[Disk]->setText(orUnknown(NodeText::bytes(n.diskTotal)));
-    m_values[Agent]->setText(orUnknown(n.agentVersion));
+    m_values[Cpu]->setValue(orUnknown(cpu));
+    m_values[Memory]->setValue(orUnknown(NodeText::bytes(n.memoryTotal)));
+    m_values[Disk]->setValue(orUnknown(NodeText::bytes(n.diskTotal)));
+    m_values[Agent]->setValue(orUnknown(n.agentVersion));
     QStringList capabilities;
     for (const QString &c : n.capabilities)
         capabilities << NodeText::capability(c);
-    m_values[Capabilities]->setText(
+    m_values[Capabilities]->setValue(
         capabilities.isEmpty() ? orUnknown({}) : QLocale().createSeparatedList(capabilities));
+    // Whole, without breaks: it is compared character by character.
     m_values[Fingerprint]->setText(orUnknown(n.fingerprint));
-    // A value cut at a column's edge shows all of it on hover.
-    for (const Field field : {Address, Cpu, Agent, System, Capabilities, Fingerprint})
-        m_values[field]->setToolTip(m_values[field]->text());
+    m_values[Fingerprint]->setToolTip(m_values[Fingerprint]->text());
+    for (const Field field : {System, Capabilities})
+        m_values[field]->setToolTip(m_values[field]->value());
     refreshTimes();
-    m_values[Enrolled]->setText(
+    m_values[Enrolled]->setValue(
         dateTimeText(n.enrolledAt, QLocale::ShortFormat, TimeDetail::Minutes, tr("Not yet")));
-    m_values[Created]->setText(dateTimeText(n.createdAt));
+    m_values[Created]->setValue(dateTimeText(n.createdAt));
 }
 
 } // namespace hm::app

@@ -10,6 +10,8 @@ class QLabel;
 
 namespace hm::app {
 
+class BreakableLabel;
+
 // The selected node's facts under the Nodes list: status, labels, what
 // its agent reported (address, OS, CPU, memory, disk, version), its
 // capabilities and its key's fingerprint, which the operator compares
@@ -59,7 +61,7 @@ private:
     QWidget *m_fields = nullptr;
     QGridLayout *m_grid = nullptr;
     QLabel *m_labels[FieldCount] = {};
-    QLabel *m_values[FieldCount] = {};
+    BreakableLabel *m_values[FieldCount] = {};
 
     static const std::pair<Field, Field> kPairedRows[];
     static const Field kWideRows[];

@@ -6,6 +6,7 @@
 #include "client/Within.h"
 #include "fleet/AgentReleasesDialog.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeColumnFit.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeEditDialog.h"
@@ -34,6 +35,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -112,21 +114,9 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    // Widths for the usual values; the header lets the user change them.
-    // The design's columns fit a 1,280-pixel window; address and agent
-    // follow to the right (the details below show them too).
-    m_view->setColumnWidth(NodeListModel::StatusColumn, 150);
-    m_view->setColumnWidth(NodeListModel::NameColumn, 105);
-    m_view->setColumnWidth(NodeListModel::LabelsColumn, 115);
-    m_view->setColumnWidth(NodeListModel::SystemColumn, 120);
-    for (const int sparkline :
-         {NodeListModel::CpuColumn, NodeListModel::MemoryColumn, NodeListModel::DiskColumn})
-        m_view->setColumnWidth(sparkline, 112);
-    m_view->setColumnWidth(NodeListModel::LastSeenColumn, 75);
-    m_view->setColumnWidth(NodeListModel::CapabilitiesColumn, 95);
-    m_view->setColumnWidth(NodeListModel::AddressColumn, 110);
+    // The columns fit the view's width (no sideways scrolling): the name
+    // takes the slack, the least needed columns give way when narrow.
+    new NodeColumnFit(m_view);
     // Rows of one height (the sparklines' and chips' room): the view never
     // measures a thousand rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -139,9 +129,22 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget(split);
     m_tabs->setObjectName(QStringLiteral("nodes.detailTabs"));
     m_tabs->setDocumentMode(true);
-    m_detail = new NodeDetailPane(m_tabs);
+    // Long values wrap in the details: when they are taller than the tab,
+    // they scroll inside it rather than make the page taller than the
+    // window.
+    m_detailScroll = new QScrollArea(m_tabs);
+    m_detailScroll->setObjectName(QStringLiteral("nodes.detailScroll"));
+    m_detailScroll->setWidgetResizable(true);
+    m_detailScroll->setFrameShape(QFrame::NoFrame);
+    m_detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_detail = new NodeDetailPane(m_detailScroll);
+    m_detailScroll->setWidget(m_detail);
+    // On the page's background, as the other tabs are (setWidget turned
+    // the fill on; the viewport fills with the palette's window colour).
+    m_detail->setAutoFillBackground(false);
+    m_detailScroll->viewport()->setAutoFillBackground(false);
     m_metrics = new NodeMetricsView(m_tabs);
-    m_tabs->addTab(m_detail, QString());
+    m_tabs->addTab(m_detailScroll, QString());
     m_tabs->addTab(m_metrics, QString());
     m_probes = new NodeProbesView(m_tabs);
     m_tabs->addTab(m_probes, QString());
@@ -317,7 +320,7 @@ void NodesPage::retranslateUi()
     m_delete->setText(tr("Delete..."));
     m_publicStatus->setText(tr("Public status..."));
     m_agentReleases->setText(tr("Agent releases..."));
-    m_tabs->setTabText(m_tabs->indexOf(m_detail), tr("Details"));
+    m_tabs->setTabText(m_tabs->indexOf(m_detailScroll), tr("Details"));
     m_tabs->setTabText(m_tabs->indexOf(m_metrics), tr("Metrics"));
     m_tabs->setTabText(m_tabs->indexOf(m_probes), tr("Probes"));
     m_tabs->setTabText(m_tabs->indexOf(m_processes), tr("Processes"));

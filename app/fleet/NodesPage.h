@@ -11,6 +11,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
+class QScrollArea;
 class QTableView;
 class QTimer;
 
@@ -129,6 +130,7 @@ private:
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QScrollArea *m_detailScroll = nullptr;
     NodeDetailPane *m_detail = nullptr;
     NodeMetricsView *m_metrics = nullptr;
     NodeProbesView *m_probes = nullptr;

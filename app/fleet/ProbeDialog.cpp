@@ -90,18 +90,23 @@ void ProbeDialog::build(const NodeNames &nodes)
         (*label)->setBuddy(buddy ? buddy : field);
         form->addRow(*label, field);
     };
+    // A field that can be wrong says so on a line of its own under it.
+    const auto checkedRow = [form](QLabel **label, QWidget *field, QLabel **error,
+                                   const char *name) {
+        addFieldRow(form, label, field, error, probeField(name) + QStringLiteral("Error"));
+    };
 
     m_id = new QLineEdit(this);
     m_id->setObjectName(probeField("id"));
     m_id->setMaxLength(kMaxProbeId);
     m_id->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9_-]*")), m_id));
-    row(&m_idLabel, m_id);
+    checkedRow(&m_idLabel, m_id, &m_idError, "id");
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(probeField("name"));
     m_name->setMaxLength(kMaxProbeName);
-    row(&m_nameLabel, m_name);
+    checkedRow(&m_nameLabel, m_name, &m_nameError, "name");
 
     m_kind = new QComboBox(this);
     m_kind->setObjectName(probeField("kind"));
@@ -112,7 +117,7 @@ void ProbeDialog::build(const NodeNames &nodes)
     m_target = new QLineEdit(this);
     m_target->setObjectName(probeField("target"));
     m_target->setMaxLength(kMaxProbeTarget);
-    row(&m_targetLabel, m_target);
+    checkedRow(&m_targetLabel, m_target, &m_targetError, "target");
 
     // HTTP only: what the answer must hold (rows shown for HTTP only).
     m_keyword = new QLineEdit(this);
@@ -140,15 +145,14 @@ void ProbeDialog::build(const NodeNames &nodes)
     row(&m_timeoutLabel, probeRowOf(this, m_timeout), m_timeout);
 
     m_scope = new NodeScopePicker(nodes, probeField(""), this);
-    row(&m_scopeLabel, m_scope, m_scope->scopeCombo());
+    checkedRow(&m_scopeLabel, m_scope, &m_scopeError, "scope");
+    m_scopeLabel->setBuddy(m_scope->scopeCombo());
 
     m_enabled = new QCheckBox(this);
     m_enabled->setObjectName(probeField("enabled"));
     form->addRow(nullptr, m_enabled);
     layout->addLayout(form);
 
-    m_hint = createFieldError(this, probeField("hint"));
-    layout->addWidget(m_hint);
     m_error = createFieldError(this, probeField("error"));
     layout->addWidget(m_error);
     layout->addStretch();
@@ -156,6 +160,7 @@ void ProbeDialog::build(const NodeNames &nodes)
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(probeField("save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(probeField("cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProbeDialog::submit);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Save));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
@@ -285,16 +290,20 @@ void ProbeDialog::validate()
 {
     if (!m_buttons)
         return;
-    QString hint;
-    if (!m_editing && m_id->text().trimmed().isEmpty())
-        hint = tr("A probe needs an id.");
-    else if (m_name->text().trimmed().isEmpty())
-        hint = tr("A probe needs a name.");
-    else if (m_target->text().trimmed().isEmpty())
-        hint = tr("A probe needs a target.");
-    else
-        hint = m_scope->problem(tr("Pick the node the probe runs on."));
-    setFieldError(m_hint, hint);
+    const QString idError =
+        !m_editing && m_id->text().trimmed().isEmpty() ? tr("A probe needs an id.") : QString();
+    const QString nameError =
+        m_name->text().trimmed().isEmpty() ? tr("A probe needs a name.") : QString();
+    const QString targetError =
+        m_target->text().trimmed().isEmpty() ? tr("A probe needs a target.") : QString();
+    const QString scopeError = m_scope->problem(tr("Pick the node the probe runs on."));
+    if (!m_editing) // an id is given once; edited, it is only shown
+        setFieldCheck(m_idError, idError);
+    setFieldCheck(m_nameError, nameError);
+    setFieldCheck(m_targetError, targetError);
+    setFieldCheck(m_scopeError, scopeError);
+    const bool valid =
+        idError.isEmpty() && nameError.isEmpty() && targetError.isEmpty() && scopeError.isEmpty();
     bool changed = true;
     if (m_editing) {
         const client::ProbeChange c = change();
@@ -305,7 +314,7 @@ void ProbeDialog::validate()
             *c.timeoutSeconds != m_probe.timeoutSeconds || *c.enabled != m_probe.enabled ||
             *c.scopeType != m_probe.scopeType || c.scopeValue != m_probe.scopeValue;
     }
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(hint.isEmpty() && changed && !m_sending);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(valid && changed && !m_sending);
 }
 
 void ProbeDialog::submit()

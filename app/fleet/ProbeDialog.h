@@ -93,7 +93,10 @@ private:
     QLabel *m_scopeLabel = nullptr;
     NodeScopePicker *m_scope = nullptr;
     QCheckBox *m_enabled = nullptr;
-    QLabel *m_hint = nullptr;
+    QLabel *m_idError = nullptr;
+    QLabel *m_nameError = nullptr;
+    QLabel *m_targetError = nullptr;
+    QLabel *m_scopeError = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

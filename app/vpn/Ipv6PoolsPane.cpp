@@ -512,6 +512,7 @@ public:
         m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("vpn.pool.save"));
         layout->addWidget(m_buttons);
+        showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Ok));
         connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
         for (QLineEdit *edit : {m_name, m_prefix})
@@ -574,7 +575,7 @@ private:
                  : QString()}};
         bool fine = !prefix.isEmpty();
         for (auto it = problems.begin(); it != problems.end(); ++it) {
-            setFieldError(m_errors.value(it.key()), it.value());
+            setFieldCheck(m_errors.value(it.key()), it.value());
             fine = fine && it.value().isEmpty();
         }
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(fine && !m_sending);
@@ -711,6 +712,7 @@ public:
         m_buttons->button(QDialogButtonBox::Ok)
             ->setObjectName(QStringLiteral("vpn.delegate.save"));
         layout->addWidget(m_buttons);
+        showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Ok));
         connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { submit(); });
         connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
         connect(m_custom, &QCheckBox::toggled, m_prefix, &QWidget::setEnabled);
@@ -786,9 +788,9 @@ private:
             m_expires->isChecked() && m_expiry->dateTime() <= QDateTime::currentDateTime()
                 ? Ipv6PoolsPane::tr("The expiry must be in the future.")
                 : QString();
-        setFieldError(m_errors.value(QStringLiteral("client_name")), nameProblem);
-        setFieldError(m_errors.value(QStringLiteral("custom_prefix")), prefixProblem);
-        setFieldError(m_errors.value(QStringLiteral("expires_at")), expiryProblem);
+        setFieldCheck(m_errors.value(QStringLiteral("client_name")), nameProblem);
+        setFieldCheck(m_errors.value(QStringLiteral("custom_prefix")), prefixProblem);
+        setFieldCheck(m_errors.value(QStringLiteral("expires_at")), expiryProblem);
         m_buttons->button(QDialogButtonBox::Ok)
             ->setEnabled(nameProblem.isEmpty() && prefixProblem.isEmpty() &&
                          expiryProblem.isEmpty() && !m_sending &&

@@ -15,18 +15,21 @@ ConsoleStyle::ConsoleStyle(QStyle *base)
     setObjectName(QStringLiteral("ConsoleStyle"));
 }
 
-QColor ConsoleStyle::darkIndicatorBorder()
+QColor ConsoleStyle::indicatorBorder(bool dark)
 {
-    // The dark theme's "note" grey: about 5:1 against its window, above
-    // the 3:1 that the outline of a control needs to be seen.
-    return ThemeManager::tokenColour("note", ThemeManager::palette(true));
+    // Above the 3:1 that the outline of a control needs to be seen: the
+    // dark theme's "note" grey (about 5:1 against its window), the light
+    // theme's "muted" one (about 4:1 as Fusion paints it; its "note" grey
+    // stays under 3:1 on the light window).
+    return dark ? ThemeManager::tokenColour("note", ThemeManager::palette(true))
+                : ThemeManager::tokenColour("muted", ThemeManager::palette(false));
 }
 
 void ConsoleStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option,
                                  QPainter *painter, const QWidget *widget) const
 {
     const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorRadioButton;
-    if (!indicator || !option || !ThemeManager::isDarkPalette(option->palette)) {
+    if (!indicator || !option) {
         QProxyStyle::drawPrimitive(element, option, painter, widget);
         return;
     }
@@ -34,8 +37,8 @@ void ConsoleStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *o
     // lighter(110): a window this light gives the border above. The option
     // is copied whole (a check box's or a radio button's) so that the
     // state it carries stays.
-    QColor window = darkIndicatorBorder();
-    window = window.lighter(140);
+    const QColor window =
+        indicatorBorder(ThemeManager::isDarkPalette(option->palette)).lighter(140);
     const auto withWindow = [&](auto copy) {
         copy.palette.setColor(QPalette::Window, window);
         QProxyStyle::drawPrimitive(element, &copy, painter, widget);

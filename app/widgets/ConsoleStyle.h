@@ -7,10 +7,11 @@ namespace hm::app {
 // Fusion (which paints from the palette in both themes) with the console's
 // own few differences, for the whole application (ThemeManager installs
 // it):
-// - check box and radio button indicators get a border that shows on a
-//   dark window: Fusion outlines them in a shade darker than the window,
-//   which on the dark theme's near-black is all but invisible (an
-//   unchecked box looked like no box at all);
+// - check box and radio button indicators get a border that shows (3:1
+//   against the window, as a control's outline needs): Fusion outlines them
+//   in a shade darker than the window, which on the dark theme's
+//   near-black is all but invisible (an unchecked box looked like no box at
+//   all) and on the light theme's near-white a faint 1.7:1 grey;
 // - the standard icons the console uses (folders, files, up, refresh,
 //   trash, new folder) are the line icons of resources/icons, coloured for
 //   the theme, not Fusion's raster ones beside the line icons elsewhere;
@@ -27,8 +28,8 @@ public:
     // Takes `base` (Fusion when null).
     explicit ConsoleStyle(QStyle *base = nullptr);
 
-    // The colour the indicators of a dark palette are outlined in.
-    static QColor darkIndicatorBorder();
+    // The colour the indicators of a dark (or light) palette are outlined in.
+    static QColor indicatorBorder(bool dark);
     // The line icon standing for `icon`, or an empty path where the console
     // keeps the base style's.
     static QString lineIconPath(StandardPixmap icon);

@@ -3,9 +3,11 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialog>
 #include <QEvent>
 #include <QFocusEvent>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,6 +20,9 @@ namespace {
 
 constexpr const char *kReserved = "hm.fieldError.reserved";
 constexpr const char *kCheckText = "hm.fieldError.check";
+// The watches are found by name: without Q_OBJECT, findChildren<T> would
+// take any QObject (a selectable label's text control) for one.
+constexpr const char *kWatchName = "hm.fieldError.watch";
 
 // Follows one field for its error line: notes the first touch (a change
 // of its content, or focus leaving it or one of its parts) and then shows
@@ -27,6 +32,7 @@ class FieldTouchWatch final : public QObject
 public:
     FieldTouchWatch(QLabel *label, QWidget *field) : QObject(label), m_label(label), m_field(field)
     {
+        setObjectName(QLatin1String(kWatchName));
         QList<QWidget *> parts{field};
         parts += field->findChildren<QWidget *>();
         for (QWidget *part : std::as_const(parts)) {
@@ -111,7 +117,8 @@ private:
 
 FieldTouchWatch *watchOf(const QLabel *label)
 {
-    return label->findChild<FieldTouchWatch *>(QString(), Qt::FindDirectChildrenOnly);
+    return static_cast<FieldTouchWatch *>(
+        label->findChild<QObject *>(QLatin1String(kWatchName), Qt::FindDirectChildrenOnly));
 }
 
 // A reserved line stays (blank) while its field is shown.
@@ -122,6 +129,39 @@ bool keepsItsPlace(QLabel *label)
     const FieldTouchWatch *watch = watchOf(label);
     return !watch || !watch->field() || watch->field()->isVisibleTo(label->window());
 }
+
+// Watches a dialog for an accept the disabled button refused.
+class BlockedAcceptWatch final : public QObject
+{
+public:
+    BlockedAcceptWatch(QDialog *dialog, QAbstractButton *accept)
+        : QObject(dialog), m_dialog(dialog), m_accept(accept)
+    {
+        dialog->installEventFilter(this);
+        accept->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!m_accept || m_accept->isEnabled() || !m_accept->isVisible())
+            return false;
+        bool refused = false;
+        if (watched == m_accept)
+            refused = event->type() == QEvent::MouseButtonPress;
+        else if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            refused = key == Qt::Key_Return || key == Qt::Key_Enter;
+        }
+        if (refused)
+            touchAllFields(m_dialog);
+        return false;
+    }
+
+private:
+    QDialog *m_dialog;
+    QPointer<QAbstractButton> m_accept;
+};
 
 } // namespace
 
@@ -169,6 +209,21 @@ bool isFieldTouched(const QLabel *label)
 {
     const FieldTouchWatch *watch = watchOf(label);
     return !watch || watch->isTouched();
+}
+
+void touchAllFields(QWidget *form)
+{
+    // Fields hidden for the form's current choice have nothing to say.
+    for (QObject *found : form->findChildren<QObject *>(QLatin1String(kWatchName))) {
+        auto *watch = static_cast<FieldTouchWatch *>(found);
+        if (watch->field() && watch->field()->isVisibleTo(form))
+            watch->touched();
+    }
+}
+
+void showChecksOnBlockedAccept(QDialog *dialog, QAbstractButton *accept)
+{
+    new BlockedAcceptWatch(dialog, accept);
 }
 
 void addFieldRow(QFormLayout *form, QLabel **label, QWidget *field, QLabel **error,

@@ -14,6 +14,8 @@
 
 #include <QString>
 
+class QAbstractButton;
+class QDialog;
 class QFormLayout;
 class QLabel;
 class QWidget;
@@ -33,6 +35,13 @@ void linkFieldError(QLabel *label, QWidget *field);
 void setFieldCheck(QLabel *label, const QString &text);
 // Whether the user has touched the field linked to `label`.
 bool isFieldTouched(const QLabel *label);
+// Counts every field under `form` as touched, so that all waiting checks
+// show: the answer to an attempt to accept an untouched, invalid form.
+void touchAllFields(QWidget *form);
+// The accept button of `dialog` stays disabled while the form is invalid;
+// pressing it anyway (a click on the disabled button, or Enter) shows every
+// check's message instead of doing nothing without a word.
+void showChecksOnBlockedAccept(QDialog *dialog, QAbstractButton *accept);
 
 // A form row: a new caption label (*label, its buddy `field`, text set by
 // the dialog's retranslateUi), the field, and when `error` is given the

@@ -32,6 +32,7 @@ struct AgentFacts
     QStringList capabilities = {QStringLiteral("metrics"), QStringLiteral("probes")};
     // As the agent sends it: JSON text ({"kernel", "uptime"}).
     QString systemInfo;
+    QString cpuModel; // "Test CPU" when empty (with cores)
 };
 
 // Enrols `peer`'s key with the node's one-time secret, as the agent does;
@@ -57,7 +58,8 @@ inline int enrolAgent(const QUrl &base, const QString &secret, const hm::test::A
     text("system_info", facts.systemInfo);
     if (facts.cores > 0) {
         body.insert(QStringLiteral("cpu_cores"), facts.cores);
-        body.insert(QStringLiteral("cpu_model"), QStringLiteral("Test CPU"));
+        body.insert(QStringLiteral("cpu_model"),
+                    facts.cpuModel.isEmpty() ? QStringLiteral("Test CPU") : facts.cpuModel);
     }
     if (facts.memory > 0) {
         body.insert(QStringLiteral("memory_total"), facts.memory);

@@ -18,6 +18,7 @@
 
 #include "../support/RecordingHttpPeer.h"
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "FleetAgentSupport.h"
 #include "client/AlertsApi.h"
 #include "client/EventHub.h"
@@ -28,8 +29,10 @@
 #include "fleet/AlertChannelModel.h"
 #include "fleet/AlertNotifier.h"
 #include "fleet/AlertRecordModel.h"
+#include "fleet/AlertRuleDialog.h"
 #include "fleet/AlertRuleModel.h"
 #include "fleet/AlertsPage.h"
+#include "fleet/MaintenanceDialog.h"
 #include "fleet/MaintenanceModel.h"
 #include "shell/MainWindow.h"
 #include "widgets/ClipboardGuard.h"
@@ -101,6 +104,8 @@ private slots:
     void channelsThroughTheDialogAndTested();
     void channelDialogQuietUntilTouched();
     void typedSecretShownAndCopied();
+    void ruleDialogQuietUntilTouched();
+    void maintenanceDialogQuietUntilTouched();
     void maintenanceWindowsThroughTheDialog();
     void viewerSeesNoEnabledActions();
     void windowSaysAndOpensTheAlert();
@@ -752,6 +757,80 @@ void TestAlertsPage::channelDialogQuietUntilTouched()
     QVERIFY(urlError->text().contains(QLatin1String("https://")));
 }
 
+// The rule dialog opened without a word; a name taken back says it is
+// needed, a Save refused says everything.
+void TestAlertsPage::ruleDialogQuietUntilTouched()
+{
+    AlertRuleDialog dialog(m_server.connection->client(), {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *save = child<QPushButton>(&dialog, "alerts.rule.save");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    // A valid form (its suggested name, every node) can be saved.
+    QVERIFY(save->isEnabled());
+    auto *name = child<QLineEdit>(&dialog, "alerts.rule.name");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClick(name, Qt::Key_Delete);
+    QVERIFY(!save->isEnabled());
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.rule.nameError"});
+    QCOMPARE(child<QLabel>(&dialog, "alerts.rule.nameError")->text(),
+             QStringLiteral("A rule needs a name."));
+    QTest::keyClicks(name, QStringLiteral("Busy CPU"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(save->isEnabled());
+
+    // A container rule needs its container: said when Save is pressed
+    // before the field was touched.
+    auto *type = child<QComboBox>(&dialog, "alerts.rule.type");
+    const int containers = type->findData(QStringLiteral("container_down"));
+    QVERIFY(containers >= 0);
+    type->setCurrentIndex(containers);
+    QVERIFY(!save->isEnabled());
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.rule.containerError"});
+    QVERIFY(dialog.isVisible());
+}
+
+// The maintenance dialog opens with an empty name: not said until the
+// name was touched or Plan (or Enter) was pressed.
+void TestAlertsPage::maintenanceDialogQuietUntilTouched()
+{
+    for (const bool byEnter : {false, true}) {
+        MaintenanceDialog dialog(m_server.connection->client(), {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *save = child<QPushButton>(&dialog, "alerts.maintenance.save");
+        auto *name = child<QLineEdit>(&dialog, "alerts.maintenance.name");
+        QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+        QVERIFY(!save->isEnabled());
+        if (byEnter) {
+            name->setFocus();
+            QTest::keyClick(name, Qt::Key_Return);
+        } else {
+            QTest::mouseClick(save, Qt::LeftButton);
+        }
+        QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.maintenance.nameError"});
+        QVERIFY(dialog.isVisible());
+        QTest::keyClicks(name, QStringLiteral("Kernel upgrade"));
+        QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+        QVERIFY(save->isEnabled());
+    }
+    // A bad value typed into an untouched form: said at once.
+    MaintenanceDialog dialog(m_server.connection->client(), {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "alerts.maintenance.name"), QStringLiteral("x"));
+    auto *ends = child<QDateTimeEdit>(&dialog, "alerts.maintenance.ends");
+    auto *length = child<QComboBox>(&dialog, "alerts.maintenance.length");
+    length->setCurrentIndex(length->findData(qint64(0))); // until a time
+    ends->setDateTime(
+        child<QDateTimeEdit>(&dialog, "alerts.maintenance.starts")->dateTime().addSecs(-3600));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.maintenance.endsError"});
+    QVERIFY(!child<QPushButton>(&dialog, "alerts.maintenance.save")->isEnabled());
+}
+
 void TestAlertsPage::typedSecretShownAndCopied()
 {
     ClipboardGuard::setClearDelayMs(300);
@@ -1145,6 +1224,33 @@ void TestAlertsPage::screenshots()
             QApplication::processEvents();
             QVERIFY(channel.grab().save(dir + QStringLiteral("/alerts-channel-touched-") +
                                         language + QStringLiteral(".png")));
+            // The rule and maintenance dialogs as they open, then with what
+            // pressing Save untouched (or emptying the name) shows.
+            AlertRuleDialog ruleDialog(m_server.connection->client(), {}, &window);
+            ruleDialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&ruleDialog));
+            QVERIFY(ruleDialog.grab().save(dir + QStringLiteral("/alerts-rule-new-") + language +
+                                           QStringLiteral(".png")));
+            auto *ruleName = child<QLineEdit>(&ruleDialog, "alerts.rule.name");
+            ruleName->setFocus();
+            ruleName->selectAll();
+            QTest::keyClick(ruleName, Qt::Key_Delete);
+            auto *type = child<QComboBox>(&ruleDialog, "alerts.rule.type");
+            type->setCurrentIndex(type->findData(QStringLiteral("container_down")));
+            QTest::mouseClick(child<QPushButton>(&ruleDialog, "alerts.rule.save"), Qt::LeftButton);
+            QApplication::processEvents();
+            QVERIFY(ruleDialog.grab().save(dir + QStringLiteral("/alerts-rule-errors-") + language +
+                                           QStringLiteral(".png")));
+            MaintenanceDialog windowDialog(m_server.connection->client(), {}, &window);
+            windowDialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&windowDialog));
+            QVERIFY(windowDialog.grab().save(dir + QStringLiteral("/alerts-maintenance-new-") +
+                                             language + QStringLiteral(".png")));
+            QTest::mouseClick(child<QPushButton>(&windowDialog, "alerts.maintenance.save"),
+                              Qt::LeftButton);
+            QApplication::processEvents();
+            QVERIFY(windowDialog.grab().save(dir + QStringLiteral("/alerts-maintenance-errors-") +
+                                             language + QStringLiteral(".png")));
         }
     }
     hm::test::AgentPeer web;

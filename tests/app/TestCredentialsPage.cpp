@@ -15,6 +15,7 @@
 
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "SshTestKeys.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialDialog.h"
@@ -174,6 +175,7 @@ private slots:
     void editNeverShowsASecretAndReplacesOne();
     void clearsAnOptionalSecret();
     void showsWhyAKeyIsRefused();
+    void dialogQuietUntilTouched();
     void deleteConfirms();
     void usedByListsServicesAndBlocksDelete();
     void workspaceVisibilityIsShownAndKept();
@@ -511,6 +513,39 @@ void TestCredentialsPage::showsWhyAKeyIsRefused()
     QVERIFY2(!fieldError.contains(QLatin1String("not a real key")), qPrintable(fieldError));
     QVERIFY2(dialogError.isEmpty(), qPrintable(dialogError));
     QCOMPARE(page.model()->rowCount(), before);
+}
+
+// The new credential's form said nothing about what it lacked (only OK's
+// tooltip did): each field says so once touched, and all of them when OK
+// (or Enter) is pressed early; nothing in red as it opens.
+void TestCredentialsPage::dialogQuietUntilTouched()
+{
+    CredentialDialog dialog(m_server.connection->client(), nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *ok = child<QPushButton>(&dialog, "credentials.ok");
+    auto *name = child<QLineEdit>(&dialog, "credentials.name");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!ok->isEnabled());
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("B"));
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"credentials.nameError"});
+    QCOMPARE(child<QLabel>(&dialog, "credentials.nameError")->text(),
+             QStringLiteral("Give the credential a name."));
+    // Enter on the unfinished form: everything it lacks.
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog),
+             (QStringList{"credentials.http_basic.password.error",
+                          "credentials.http_basic.username.error", "credentials.nameError"}));
+    QVERIFY(dialog.isVisible());
+    QTest::keyClicks(name, QStringLiteral("Billing"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "credentials.http_basic.username"),
+                     QStringLiteral("billing"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "credentials.http_basic.password"),
+                     QStringLiteral("s3cret-pass"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(ok->isEnabled());
 }
 
 void TestCredentialsPage::deleteConfirms()
@@ -1049,6 +1084,14 @@ void TestCredentialsPage::screenshots()
                                       CredentialUsageModel::State::Ready, 15000);
             save(&dialog, QStringLiteral("credentials-edit-%1-%2").arg(type, language));
         }
+        // A new credential as it opens, then with OK pressed untouched.
+        CredentialDialog fresh(m_server.connection->client(), nullptr, &window);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        save(&fresh, QStringLiteral("credentials-new-") + language);
+        QTest::mouseClick(child<QPushButton>(&fresh, "credentials.ok"), Qt::LeftButton);
+        QApplication::processEvents();
+        save(&fresh, QStringLiteral("credentials-new-errors-") + language);
     }
 }
 

@@ -21,6 +21,7 @@
 #include "fleet/NodesPage.h"
 #include "remote/NodeTerminalView.h"
 #include "shell/MainWindow.h"
+#include "widgets/BreakableLabel.h"
 #include "widgets/ChartHover.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
@@ -33,6 +34,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +47,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -160,6 +163,8 @@ private slots:
     void newSecretDefaultsToCancel();
     void enrolDialogIsAsTallAsItsStep();
     void detailsReadInTheLanguageAndShowWholeValues();
+    void longDetailsWrapInTheirColumn();
+    void columnsFitTheWindowsWidth();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
@@ -470,6 +475,157 @@ void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
         if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(
                 page.grab().save(dir + QStringLiteral("/nodes-details-long-%1.png").arg(language)));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// A long description, CPU model or IPv6 address was cut at its column's
+// edge with the whole of it only in a tooltip: they wrap in their column
+// (a long token at its separators), all of it in view, and the page does
+// not grow past the window for it.
+void TestNodesPage::longDetailsWrapInTheirColumn()
+{
+    QString description;
+    while (description.size() < 200)
+        description += QStringLiteral("Ingest and replay box of the payments team, rack B7; ");
+    description = description.left(200).trimmed();
+    QCOMPARE(description.size(), 200);
+    const QString cpuModel = QStringLiteral(
+        "Intel(R) Xeon(R) Platinum 8480+ Sapphire-Rapids-SP-56-core-engineering-sample @ 2.00GHz");
+    const QString address = QStringLiteral("2001:0db8:85a3:0000:0000:8a2e:0370:7334");
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("long-facts-01"), description, {}, 0},
+                     done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const auto removeNode =
+        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
+    hm::test::AgentPeer agent;
+    AgentFacts facts{address, "Linux", "x86_64", 56, 256.0 * 1024 * 1024 * 1024, "1.0.0"};
+    facts.cpuModel = cpuModel;
+    QCOMPARE(
+        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
+        201);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    page->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(id) >= 0, 15000);
+    page->openItem(id);
+    auto *scroll = child<QScrollArea>(page, "nodes.detailScroll");
+    const QString cpu = QStringLiteral("56 cores, ") + cpuModel;
+    for (const auto &[name, whole] :
+         {std::pair{"nodes.detail.description", description}, std::pair{"nodes.detail.cpu", cpu},
+          std::pair{"nodes.detail.address", address}}) {
+        auto *value = child<BreakableLabel>(page, name);
+        QTRY_COMPARE_WITH_TIMEOUT(value->value(), whole, 15000);
+        QVERIFY(!value->text().contains(QChar(0x2026)));
+        QCOMPARE(QString(value->text()).remove(QChar(0x200B)), whole);
+        // Wrapped in its column: every piece between breaks fits its width,
+        // and the label is as tall as its lines.
+        const QStringList pieces = value->text().split(
+            QRegularExpression(QStringLiteral("[\\s\\x{200B}]")), Qt::SkipEmptyParts);
+        for (const QString &piece : pieces)
+            QVERIFY2(
+                value->fontMetrics().horizontalAdvance(piece) <= value->width(),
+                qPrintable(QStringLiteral("%1: %2 in %3").arg(name, piece).arg(value->width())));
+        QTRY_VERIFY2(value->height() >= value->heightForWidth(value->width()), name);
+        if (whole != address) // it may fit on a line
+            QVERIFY2(value->height() > value->fontMetrics().lineSpacing() * 3 / 2, name);
+        // All of it in view (scrolled to where the details are taller than
+        // their tab).
+        scroll->ensureWidgetVisible(value, 0, 0);
+        QTRY_COMPARE(value->visibleRegion().boundingRect(), value->rect());
+    }
+    // The page keeps the window's height.
+    auto *pages = window.findChild<QScrollArea *>(QStringLiteral("pagesScroll"));
+    QVERIFY(!pages->verticalScrollBar()->isVisible());
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        scroll->verticalScrollBar()->setValue(0);
+        QApplication::processEvents();
+        QVERIFY(window.grab().save(dir + QStringLiteral("/nodes-details-wrapped-1000.png")));
+    }
+}
+
+// The columns were laid out for a 1,280-pixel window: narrower, the last
+// ones were cut and the list scrolled sideways. They fit the view's width
+// in every language: each header whole, the least needed giving way.
+void TestNodesPage::columnsFitTheWindowsWidth()
+{
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("payments-ingest-eu-west-01"),
+                                         {},
+                                         {QStringLiteral("prod"), QStringLiteral("eu-west")},
+                                         0},
+                     done);
+    });
+    QVERIFY(made.ok());
+    const QString id = made.value().node.id;
+    const auto removeNode =
+        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
+    hm::test::AgentPeer agent;
+    AgentFacts facts{"10.20.30.40", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
+                     "1.0.0"};
+    QCOMPARE(
+        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
+        201);
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        for (const int width : {1024, 1280}) {
+            MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+            window.resize(width, 768);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.selectSection(QStringLiteral("nodes")));
+            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+            page->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(id) >= 0, 15000);
+            auto *view = child<QTableView>(page, "nodes.list");
+            QHeaderView *header = view->horizontalHeader();
+            const auto used = [&] {
+                int total = 0;
+                for (int c = 0; c < NodeListModel::ColumnCount; ++c)
+                    total += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
+                return total;
+            };
+            QTRY_VERIFY(used() <= view->viewport()->width());
+            QApplication::processEvents();
+            const QString where = QStringLiteral("%1 at %2: ").arg(language).arg(width);
+            QVERIFY2(!view->horizontalScrollBar()->isVisible(), qPrintable(where));
+            for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
+                if (header->isSectionHidden(c))
+                    continue;
+                const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+                QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c),
+                         qPrintable(where + title));
+            }
+            // What the list is for stays: the name, its status, its load.
+            for (const int needed :
+                 {int(NodeListModel::NameColumn), int(NodeListModel::StatusColumn),
+                  int(NodeListModel::CpuColumn), int(NodeListModel::MemoryColumn),
+                  int(NodeListModel::DiskColumn)})
+                QVERIFY2(!header->isSectionHidden(needed), qPrintable(where));
+            if (width == 1280)
+                QVERIFY2(!header->isSectionHidden(NodeListModel::LabelsColumn) &&
+                             !header->isSectionHidden(NodeListModel::LastSeenColumn),
+                         qPrintable(where));
+            if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+                !dir.isEmpty()) {
+                selectRow(page, page->model()->rowOf(id));
+                QApplication::processEvents();
+                QVERIFY(window.grab().save(
+                    dir + QStringLiteral("/nodes-columns-%1-%2.png").arg(width).arg(language)));
+            }
+        }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }

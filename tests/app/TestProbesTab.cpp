@@ -9,6 +9,7 @@
 // in the dark theme.
 
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "MnemonicSupport.h"
 #include "client/NodesApi.h"
 #include "client/ProbesApi.h"
@@ -77,6 +78,7 @@ private slots:
     void anotherClientsProbesArriveLive();
     void viewerSeesNoEnabledActions();
     void dialogMnemonicsAreUnique();
+    void dialogQuietUntilTouched();
     void screenshots();
 
 private:
@@ -383,6 +385,38 @@ void TestProbesTab::dialogMnemonicsAreUnique()
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
+// The new probe's form opened with "A probe needs an id." under it: each
+// field now says what it lacks once touched, or when Create is pressed.
+void TestProbesTab::dialogQuietUntilTouched()
+{
+    ProbeDialog dialog(m_server.connection->client(), {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *save = child<QPushButton>(&dialog, "alerts.probe.save");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!save->isEnabled());
+    // A field typed and taken back says so; the others stay quiet.
+    auto *id = child<QLineEdit>(&dialog, "alerts.probe.id");
+    id->setFocus();
+    QTest::keyClicks(id, QStringLiteral("w"));
+    QTest::keyClick(id, Qt::Key_Backspace);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.probe.idError"});
+    QCOMPARE(child<QLabel>(&dialog, "alerts.probe.idError")->text(),
+             QStringLiteral("A probe needs an id."));
+    // Create pressed on what is left: every missing field says so.
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog),
+             (QStringList{"alerts.probe.idError", "alerts.probe.nameError",
+                          "alerts.probe.targetError"}));
+    QVERIFY(dialog.isVisible());
+    QTest::keyClicks(id, QStringLiteral("website"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "alerts.probe.name"), QStringLiteral("Website"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "alerts.probe.target"),
+                     QStringLiteral("https://example.com/health"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(save->isEnabled());
+}
+
 void TestProbesTab::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -426,6 +460,18 @@ void TestProbesTab::screenshots()
         });
         child<QPushButton>(&page, "alerts.editProbe")->click();
         QVERIFY(QFile::exists(dialogShot));
+        // A new probe: quiet on opening, then Create pressed untouched.
+        DialogSeam::setNextHandler([&](QDialog *dialog) {
+            dialog->show();
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir + QStringLiteral("/alerts-probe-new-%1.png").arg(shot));
+            QTest::mouseClick(child<QPushButton>(dialog, "alerts.probe.save"), Qt::LeftButton);
+            QApplication::processEvents();
+            (void)dialog->grab().save(dir +
+                                      QStringLiteral("/alerts-probe-new-errors-%1.png").arg(shot));
+            return int(QDialog::Rejected);
+        });
+        add->click();
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

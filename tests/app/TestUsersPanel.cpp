@@ -9,6 +9,7 @@
 // set, `screenshots` saves the section in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "admin/ApiKeysPanel.h"
 #include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
@@ -67,6 +68,7 @@ private slots:
     void suspendUnlockResetAndDelete();
     void anotherConsolesChangesArriveLive();
     void dialogTakesLettersOfAnyScript();
+    void dialogQuietUntilTouched();
     void retranslates();
     void roleMatrixTextIsWhole();
     void screenshots();
@@ -107,10 +109,11 @@ void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         if (dialog->objectName() != QLatin1String("users.dialog"))
             return int(QDialog::Rejected);
+        dialog->show();
         auto *ok = child<QPushButton>(dialog, "users.ok");
         child<QLineEdit>(dialog, "users.username")->setText(QStringLiteral("v!"));
         // Checked as typed.
-        if (!child<QLabel>(dialog, "users.usernameError")->isVisibleTo(dialog) || ok->isEnabled())
+        if (child<QLabel>(dialog, "users.usernameError")->text().isEmpty() || ok->isEnabled())
             return int(QDialog::Rejected);
         child<QLineEdit>(dialog, "users.username")->setText(QStringLiteral("vera"));
         child<QLineEdit>(dialog, "users.email")->setText(QStringLiteral("vera@example.test"));
@@ -125,8 +128,9 @@ void TestUsersPanel::adminCreatesAViewerThroughTheDialog()
         child<QLineEdit>(dialog, "users.password")->setText(QStringLiteral("short"));
         ok->click();
         auto *passwordError = child<QLabel>(dialog, "users.passwordError");
-        (void)QTest::qWaitFor([&] { return passwordError->isVisibleTo(dialog); }, 15000);
-        if (!passwordError->text().contains(QLatin1String("password policy")))
+        (void)QTest::qWaitFor([&] { return !passwordError->text().isEmpty(); }, 15000);
+        if (!passwordError->isVisibleTo(dialog) ||
+            !passwordError->text().contains(QLatin1String("password policy")))
             return int(QDialog::Rejected);
         child<QLineEdit>(dialog, "users.password")->setText(kPassword);
         ok->click();
@@ -468,6 +472,8 @@ void TestUsersPanel::anotherConsolesChangesArriveLive()
 void TestUsersPanel::dialogTakesLettersOfAnyScript()
 {
     UserDialog dialog(m_server.connection->client(), nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *username = child<QLineEdit>(&dialog, "users.username");
     auto *error = child<QLabel>(&dialog, "users.usernameError");
     auto *ok = child<QPushButton>(&dialog, "users.ok");
@@ -500,11 +506,47 @@ void TestUsersPanel::dialogTakesLettersOfAnyScript()
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 
     username->setText(QStringLiteral("王小明"));
-    QVERIFY(!error->isVisibleTo(&dialog));
+    QVERIFY(error->text().isEmpty());
     QVERIFY(ok->isEnabled());
     ok->click();
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
     QCOMPARE(dialog.user().username, QStringLiteral("王小明"));
+}
+
+// The new user's form opens without a word in red; an address typed wrong
+// says so, and OK pressed on the untouched form says all that is missing.
+void TestUsersPanel::dialogQuietUntilTouched()
+{
+    UserDialog dialog(m_server.connection->client(), nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *ok = child<QPushButton>(&dialog, "users.ok");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog),
+             (QStringList{"users.emailError", "users.passwordError", "users.usernameError"}));
+    QCOMPARE(child<QLabel>(&dialog, "users.passwordError")->text(),
+             QStringLiteral("Set a first password."));
+    QVERIFY(dialog.isVisible());
+
+    UserDialog fresh(m_server.connection->client(), nullptr);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    auto *email = child<QLineEdit>(&fresh, "users.email");
+    email->setFocus();
+    QTest::keyClicks(email, QStringLiteral("vera.example.test"));
+    // (The username, left for the address, may say it is needed too.)
+    QVERIFY(hm::test::shownFieldErrors(&fresh).contains(QStringLiteral("users.emailError")));
+    QVERIFY(!hm::test::shownFieldErrors(&fresh).contains(QStringLiteral("users.passwordError")));
+    QCOMPARE(child<QLabel>(&fresh, "users.emailError")->text(),
+             QStringLiteral("This is not an e-mail address."));
+    email->clear();
+    QTest::keyClicks(email, QStringLiteral("vera@example.test"));
+    QTest::keyClicks(child<QLineEdit>(&fresh, "users.username"), QStringLiteral("vera"));
+    QTest::keyClicks(child<QLineEdit>(&fresh, "users.password"), kPassword);
+    QCOMPARE(hm::test::shownFieldErrors(&fresh), QStringList());
+    QVERIFY(child<QPushButton>(&fresh, "users.ok")->isEnabled());
 }
 
 void TestUsersPanel::retranslates()
@@ -601,6 +643,10 @@ void TestUsersPanel::screenshots()
         QVERIFY(QTest::qWaitForWindowExposed(&create));
         QApplication::processEvents();
         QVERIFY(create.grab().save(dir + QStringLiteral("/users-create-") + language +
+                                   QStringLiteral(".png")));
+        QTest::mouseClick(child<QPushButton>(&create, "users.ok"), Qt::LeftButton);
+        QApplication::processEvents();
+        QVERIFY(create.grab().save(dir + QStringLiteral("/users-create-errors-") + language +
                                    QStringLiteral(".png")));
         hm::app::ResetPasswordDialog reset(QStringLiteral("vera"), &window);
         reset.show();

@@ -22,6 +22,7 @@
 // traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "client/ApiError.h"
 #include "client/BgpApi.h"
 #include "client/Ipv6PoolsApi.h"
@@ -621,7 +622,15 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     QAbstractItemModelTester allocationsTester(
         pane->allocations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     bool badPrefixShown = false;
+    QStringList poolOpenSays{QStringLiteral("(not opened)")};
+    QStringList poolRefusedSays;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
+        // Nothing in red as it opens ("A pool needs a name." was); Create
+        // pressed untouched says what is missing.
+        dialog->show();
+        poolOpenSays = hm::test::shownFieldErrors(dialog);
+        QTest::mouseClick(child<QPushButton>(dialog, "vpn.pool.save"), Qt::LeftButton);
+        poolRefusedSays = hm::test::shownFieldErrors(dialog);
         child<QLineEdit>(dialog, "vpn.pool.name")->setText(QStringLiteral("customers"));
         auto *prefix = child<QLineEdit>(dialog, "vpn.pool.prefix");
         prefix->setText(QStringLiteral("2001:db8:2::1/48"));
@@ -634,6 +643,8 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
         return dialog->result();
     });
     child<QPushButton>(&page, "vpn.pools.new")->click();
+    QCOMPARE(poolOpenSays, QStringList());
+    QCOMPARE(poolRefusedSays, QStringList{"vpn.pool.nameError"});
     QVERIFY(badPrefixShown);
     QTRY_COMPARE_WITH_TIMEOUT(pane->pools()->rowCount(), 1, 15000);
     QCOMPARE(pane->pools()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/48"));
@@ -644,8 +655,10 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     // follows a language change and keeps its own button text.
     QString refusal;
     bool delegateRetranslated = false;
+    QStringList delegateOpenSays{QStringLiteral("(not opened)")};
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         auto *save = child<QPushButton>(dialog, "vpn.delegate.save");
+        delegateOpenSays = hm::test::shownFieldErrors(dialog);
         QLabel *caption = nullptr; // the client combo's caption
         for (QLabel *label : dialog->findChildren<QLabel *>()) {
             if (label->buddy() && label->buddy()->objectName() == QLatin1String("vpn.delegate.client_id"))
@@ -681,6 +694,7 @@ void TestVpnPage::poolsTabDelegatesAndReleases()
     child<QPushButton>(&page, "vpn.pools.delegate")->click();
     QVERIFY2(!refusal.isEmpty(), "no refusal at custom_prefix");
     QVERIFY(delegateRetranslated);
+    QCOMPARE(delegateOpenSays, QStringList()); // "Pick a client or give a name." was said
     QTRY_COMPARE_WITH_TIMEOUT(pane->allocations()->rowCount(), 1, 15000);
     QCOMPARE(pane->allocations()->item(0, 0)->text(), QStringLiteral("pools-router"));
     QCOMPARE(pane->allocations()->item(0, 1)->text(), QStringLiteral("2001:db8:2::/56"));
@@ -1757,6 +1771,7 @@ void TestVpnPage::screenshots()
         save(&window, QStringLiteral("vpn-pools-") + shot);
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
+            save(dialog, QStringLiteral("vpn-pools-dialog-new-") + shot); // nothing in red
             child<QLineEdit>(dialog, "vpn.pool.prefix")->setText(QStringLiteral("2001:db8::1/48"));
             save(dialog, QStringLiteral("vpn-pools-dialog-") + shot);
             return int(QDialog::Rejected);

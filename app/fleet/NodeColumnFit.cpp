@@ -1,0 +1,149 @@
+#include "fleet/NodeColumnFit.h"
+
+#include "fleet/NodeListModel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QResizeEvent>
+#include <QStyle>
+#include <QStyleOptionHeader>
+#include <QTableView>
+#include <QTimer>
+#include <algorithm>
+
+namespace hm::app {
+
+namespace {
+
+// The widest a column measured by its values gets, in average characters.
+constexpr int kMostEms = 22;
+
+// The order in which columns give way to a narrow window.
+constexpr int kGiveWay[] = {NodeListModel::AgentColumn,        NodeListModel::AddressColumn,
+                            NodeListModel::CapabilitiesColumn, NodeListModel::SystemColumn,
+                            NodeListModel::LastSeenColumn,     NodeListModel::LabelsColumn};
+
+// Columns drawn by the delegate (sparklines with their value, chips,
+// icons): their values have no width to measure, they get the width they
+// are legible at (about the widths they had at 1,280 pixels).
+int paintedColumnWidth(int column, int em)
+{
+    switch (column) {
+    case NodeListModel::CpuColumn:
+    case NodeListModel::MemoryColumn:
+    case NodeListModel::DiskColumn:
+        return 14 * em;
+    case NodeListModel::LabelsColumn:
+        return 18 * em;
+    case NodeListModel::CapabilitiesColumn:
+        return 12 * em;
+    default:
+        return 0;
+    }
+}
+
+// What the header needs for a column's title: its text (measured bold, as
+// a highlighted section shows it), the sort arrow and the margins, as
+// QHeaderView measures a shown section (its size hint is 0 while hidden).
+int columnTitleWidth(const QHeaderView *header, int column)
+{
+    QStyleOptionHeader option;
+    option.initFrom(header);
+    option.section = column;
+    option.text = header->model()->headerData(column, header->orientation()).toString();
+    QFont bold = header->font();
+    bold.setBold(true);
+    option.fontMetrics = QFontMetrics(bold);
+    if (header->isSortIndicatorShown())
+        option.sortIndicator = QStyleOptionHeader::SortDown;
+    const QSize size =
+        header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header);
+    return std::max(size.width(), header->minimumSectionSize());
+}
+
+} // namespace
+
+NodeColumnFit::NodeColumnFit(QTableView *view) : QObject(view), m_view(view)
+{
+    m_later = new QTimer(this);
+    m_later->setSingleShot(true);
+    m_later->setInterval(0);
+    connect(m_later, &QTimer::timeout, this, &NodeColumnFit::fit);
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(NodeListModel::NameColumn, QHeaderView::Stretch);
+    view->setTextElideMode(Qt::ElideRight);
+    view->viewport()->installEventFilter(this);
+    view->installEventFilter(this);
+    QAbstractItemModel *model = view->model();
+    const auto later = [this] { m_later->start(); };
+    connect(model, &QAbstractItemModel::modelReset, this, later);
+    connect(model, &QAbstractItemModel::rowsInserted, this, later);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, later);
+    connect(model, &QAbstractItemModel::layoutChanged, this, later);
+    connect(model, &QAbstractItemModel::headerDataChanged, this, later);
+}
+
+bool NodeColumnFit::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    // Only a change of width: the height comes and goes with the scroll
+    // bars, which a fit itself may show for a moment.
+    const bool widthChanged =
+        type == QEvent::Resize && static_cast<QResizeEvent *>(event)->size().width() !=
+                                      static_cast<QResizeEvent *>(event)->oldSize().width();
+    if ((watched == m_view->viewport() && widthChanged) ||
+        (watched == m_view && (type == QEvent::LanguageChange || type == QEvent::FontChange ||
+                               type == QEvent::StyleChange || type == QEvent::Show)))
+        m_later->start();
+    return QObject::eventFilter(watched, event);
+}
+
+int NodeColumnFit::wanted(int column) const
+{
+    const int em = m_view->fontMetrics().averageCharWidth();
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int title = columnTitleWidth(header, column);
+    int values = paintedColumnWidth(column, em);
+    // The rows shown (QTableView measures those in view), up to a width
+    // that leaves the name its room: an IPv6 address is elided in the list
+    // (the details show all of it).
+    if (values == 0)
+        values = std::min(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
+                          kMostEms * em);
+    return std::max(title, values + em);
+}
+
+void NodeColumnFit::fit()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int available = m_view->viewport()->width();
+    if (available <= 0)
+        return;
+    int widths[NodeListModel::ColumnCount] = {};
+    bool shown[NodeListModel::ColumnCount] = {};
+    int total = 0;
+    for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
+        widths[c] = c == NodeListModel::NameColumn
+                        // A name of about 18 characters, or its header.
+                        ? std::max(columnTitleWidth(header, c),
+                                   18 * m_view->fontMetrics().averageCharWidth())
+                        : wanted(c);
+        shown[c] = true;
+        total += widths[c];
+    }
+    for (const int column : kGiveWay) {
+        if (total <= available)
+            break;
+        shown[column] = false;
+        total -= widths[column];
+    }
+    for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
+        header->setSectionHidden(c, !shown[c]);
+        if (c != NodeListModel::NameColumn && shown[c])
+            header->resizeSection(c, widths[c]);
+    }
+}
+
+} // namespace hm::app
