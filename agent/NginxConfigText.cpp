@@ -146,6 +146,18 @@ QString nginxPidDirective(const QString &text)
     return arguments.isEmpty() ? QString() : arguments.constFirst();
 }
 
+QStringList nginxErrorLogDirectives(const QString &text)
+{
+    QStringList paths;
+    for (const QString &value :
+         topLevelDirectives(stripNginxComments(text), QStringLiteral("error_log"))) {
+        const QStringList arguments = nginxArguments(value);
+        if (!arguments.isEmpty())
+            paths << arguments.constFirst();
+    }
+    return paths;
+}
+
 QJsonObject parseOpensslCertificateText(const QString &output, const QDateTime &now)
 {
     QJsonObject info;

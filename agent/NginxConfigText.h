@@ -29,6 +29,8 @@ QString stripNginxComments(const QString &text);
 QList<NginxServerBlock> nginxServerBlocks(const QString &text);
 // The first top-level `pid` directive's path, empty when there is none.
 QString nginxPidDirective(const QString &text);
+// The first argument of each top-level `error_log` directive, as written.
+QStringList nginxErrorLogDirectives(const QString &text);
 
 // `openssl x509 -noout -subject -issuer -dates -ext subjectAltName
 // -fingerprint -sha256` output → {subject, issuer, not_before, not_after

@@ -1,6 +1,7 @@
 #include "agent/NginxHandlers.h"
 
 #include "agent/NginxConfigText.h"
+#include "agent/NginxErrorLog.h"
 #include "agent/NginxFiles.h"
 #include "agent/NginxTool.h"
 #include "agent/RemoteDispatcher.h"
@@ -23,6 +24,7 @@
 #include <cstdio>
 #include <deque>
 #include <memory>
+#include <optional>
 
 namespace hm::agent {
 
@@ -35,8 +37,12 @@ constexpr int kNginxSignalTimeoutMs = 10000;
 constexpr int kNginxStartTimeoutMs = 15000;
 constexpr int kNginxStopWaitMs = 20000;
 constexpr int kNginxPidWaitMs = 10000;
-// How long a reload waits for the old workers to take their leave.
+// How long a reload waits for the old workers to take their leave once
+// the new ones run.
 constexpr int kNginxReloadSettleMs = 3000;
+// How long a reload waits for nginx's verdict (new workers or an [emerg]):
+// well within the server's 45 s for a change, nginx -t included.
+constexpr int kNginxReloadAnswerMs = 15000;
 constexpr int kOpensslTimeoutMs = 30000;
 constexpr int kMaxListedSites = 1000;
 // What one list or certificate search reads of the site files in all: they
@@ -61,6 +67,8 @@ public:
     explicit NginxState(NginxSettings settings) : settings(std::move(settings)) {}
 
     const NginxSettings settings;
+    // `nginx -V`'s paths, once asked (withNginxBuildPaths).
+    std::optional<NginxBuildPaths> buildPaths;
 
     // `job` runs after every change queued before it; it calls `next`
     // once it has answered.
@@ -284,68 +292,118 @@ void restoreAll(const QList<NginxFileBackup> &backups)
                        .arg(it->path, restored.error().message);
 }
 
-// nginx -s reload, answered once the workers of the old config have left
-// (or were told to): the answer means the new config is what is served.
-// A master that started new workers but left an old one serving (seen
-// with a reload right after a start) has that one asked to leave too. A
-// master that started none within kNginxReloadSettleMs did not take the
-// new config (it logs why and keeps the old one): the reload failed.
+// nginx's build paths (`nginx -V`), asked once: where its error log is
+// when the config names none, and the prefix relative paths are under.
+void withNginxBuildPaths(const State &state, std::function<void()> next)
+{
+    if (state->buildPaths)
+        return next();
+    runTool(state->settings.binary, {QStringLiteral("-V")}, kNginxTestTimeoutMs, state.get(),
+            [state, next = std::move(next)](const ToolOutcome &version) {
+                state->buildPaths = parseNginxBuildPaths(QString::fromUtf8(version.output));
+                next();
+            });
+}
+
+// The error logs the master writes to, from the main config on disk.
+QList<NginxLogMark> markNginxErrorLogs(const NginxSettings &settings, const NginxBuildPaths &build)
+{
+    auto conf = readNginxFile(settings.conf, fleet::kMaxNginxConfigBytes);
+    const QString text = conf ? QString::fromUtf8(conf.value()) : QString();
+    const QString prefix = settings.prefix.isEmpty() ? build.prefix : settings.prefix;
+    return markNginxLogs(nginxErrorLogFiles(text, prefix, build));
+}
+
+// The workers `before` a reload that still serve: not gone, not leaving.
+QList<qint64> oldWorkersServing(qint64 master, const QList<qint64> &before)
+{
+    const QList<qint64> now = nginxChildren(master);
+    QList<qint64> serving;
+    for (const qint64 pid : before)
+        if (now.contains(pid) && !nginxWorkerLeaving(pid))
+            serving.append(pid);
+    return serving;
+}
+
+bool newWorkerStarted(qint64 master, const QList<qint64> &before)
+{
+    for (const qint64 pid : nginxChildren(master))
+        if (!before.contains(pid))
+            return true;
+    return false;
+}
+
+// After the reload signal, nginx's verdict (see reloadNginx).
+void awaitReloadVerdict(const State &state, qint64 master, const QList<qint64> &before,
+                        const QList<NginxLogMark> &logs, const ToolOutcome &reloaded,
+                        std::function<void(const ToolOutcome &)> done)
+{
+    auto refusal = std::make_shared<QString>();
+    auto renewedFor = std::make_shared<QElapsedTimer>(); // since new workers run
+    const auto judged = [master, before, logs, refusal, renewedFor] {
+        *refusal = nginxEmergSince(logs);
+        if (!refusal->isEmpty())
+            return true;
+        if (!renewedFor->isValid()) {
+            if (!newWorkerStarted(master, before))
+                return false;
+            renewedFor->start();
+        }
+        return oldWorkersServing(master, before).isEmpty() ||
+               renewedFor->elapsed() >= kNginxReloadSettleMs;
+    };
+    waitUntil(state.get(), judged, kNginxReloadAnswerMs,
+              [master, before, refusal, renewedFor, reloaded, done = std::move(done)](bool) {
+                  if (!refusal->isEmpty() || !renewedFor->isValid()) {
+                      // The master kept its previous config: its own [emerg]
+                      // says why, else it started no worker of the new one
+                      // in all that time.
+                      ToolOutcome kept = reloaded;
+                      kept.exitCode = 1;
+                      const QByteArray why =
+                          refusal->isEmpty()
+                              ? QByteArrayLiteral("[emerg] nginx kept serving its previous "
+                                                  "configuration: no worker started with the "
+                                                  "new one (nginx's error log says why)")
+                              : refusal->toUtf8();
+                      kept.output = why + '\n' + reloaded.output;
+                      return done(kept);
+                  }
+                  for (const qint64 pid : oldWorkersServing(master, before)) {
+                      qCWarning(lcNginx).noquote()
+                          << QStringLiteral("nginx worker %1 still serves the old config after "
+                                            "a reload; asking it to leave")
+                                 .arg(pid);
+                      ::kill(pid_t(pid), SIGQUIT);
+                  }
+                  done(reloaded);
+              });
+}
+
+// nginx -s reload, answered once nginx has judged the new config, so what
+// the answer says is what nginx serves. It took it once a worker of the
+// new config runs and the old ones left; an old one still serving
+// kNginxReloadSettleMs after that (seen with a reload right after a start)
+// is asked to leave. It refused it when it wrote an [emerg] to its error
+// log after the signal (a port another program holds passes nginx -t; it
+// keeps serving the old config): the reload failed. A slow master is
+// waited for, not judged by the clock; only one that did neither within
+// kNginxReloadAnswerMs is taken as having refused.
 void reloadNginx(const State &state, std::function<void(const ToolOutcome &)> done)
 {
-    const qint64 master = runningNginxPid(state->settings);
-    const QList<qint64> before = nginxChildren(master);
-    runTool(state->settings.binary,
-            nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("reload")}),
-            kNginxSignalTimeoutMs, state.get(),
-            [state, master, before, done = std::move(done)](const ToolOutcome &reloaded) {
-                if (!reloaded.succeeded() || before.isEmpty())
-                    return done(reloaded);
-                const auto oldServing = [master, before] {
-                    const QList<qint64> now = nginxChildren(master);
-                    bool renewed = false;
-                    for (const qint64 pid : now)
-                        renewed = renewed || !before.contains(pid);
-                    QList<qint64> serving;
-                    for (const qint64 pid : before)
-                        if (now.contains(pid) && !nginxWorkerLeaving(pid))
-                            serving.append(pid);
-                    return renewed ? serving : QList<qint64>{-1};
-                };
-                waitUntil(
-                    state.get(), [oldServing] { return oldServing().isEmpty(); },
-                    kNginxReloadSettleMs,
-                    [oldServing, reloaded, done](bool settled) {
-                        if (!settled) {
-                            const QList<qint64> stale = oldServing();
-                            if (stale == QList<qint64>{-1}) {
-                                // No worker of the new config came: the
-                                // master could not apply it (a port taken
-                                // by another program passes nginx -t) and
-                                // serves the old one still.
-                                ToolOutcome kept = reloaded;
-                                kept.exitCode = 1;
-                                kept.output =
-                                    QByteArrayLiteral("[emerg] nginx kept serving its previous "
-                                                      "configuration: no worker started with "
-                                                      "the new one (nginx's error log says why; "
-                                                      "a port another program listens on is a "
-                                                      "common cause)\n") +
-                                    reloaded.output;
-                                return done(kept);
-                            }
-                            for (const qint64 pid : stale)
-                                if (pid > 0) {
-                                    qCWarning(lcNginx).noquote()
-                                        << QStringLiteral("nginx worker %1 still serves the old "
-                                                          "config after a reload; asking it to "
-                                                          "leave")
-                                               .arg(pid);
-                                    ::kill(pid_t(pid), SIGQUIT);
-                                }
-                        }
-                        done(reloaded);
-                    });
-            });
+    withNginxBuildPaths(state, [state, done = std::move(done)]() mutable {
+        const qint64 master = runningNginxPid(state->settings);
+        const QList<qint64> before = nginxChildren(master);
+        const QList<NginxLogMark> logs = markNginxErrorLogs(state->settings, *state->buildPaths);
+        runTool(state->settings.binary,
+                nginxArgs(state->settings, {QStringLiteral("-s"), QStringLiteral("reload")}),
+                kNginxSignalTimeoutMs, state.get(),
+                [state, master, before, logs, done = std::move(done)](const ToolOutcome &reloaded) {
+                    if (!reloaded.succeeded() || before.isEmpty())
+                        return done(reloaded);
+                    awaitReloadVerdict(state, master, before, logs, reloaded, done);
+                });
+    });
 }
 
 // The heart of every change: `mutate` writes the new files (their old

@@ -4,6 +4,7 @@
 #include "common/LogFormatter.h"
 #include "common/Logging.h"
 #include "server/api/ApiEnvelope.h"
+#include "server/api/UnpairedSurrogates.h"
 #include "server/http/HttpListener.h"
 #include "server/services/system/Metrics.h"
 
@@ -400,6 +401,13 @@ Result<QJsonObject> RequestContext::jsonObject(qsizetype maxBytes) const
                      {{QStringLiteral("offset"), parseError.offset}}};
     if (!document.isObject())
         return Error{ErrorCode::ValidationError, QStringLiteral("the JSON body must be an object")};
+    // Refused like any malformed body, before any route reads a field.
+    if (const auto where = firstUnpairedSurrogate(document.object()))
+        return Error{ErrorCode::ValidationError,
+                     QStringLiteral("malformed JSON body: a string holds half of a UTF-16 "
+                                    "surrogate pair (\\ud800-\\udfff without its other half)"),
+                     {{QStringLiteral("field"), *where},
+                      {QStringLiteral("reason"), QStringLiteral("UNPAIRED_SURROGATE")}}};
     return document.object();
 }
 

@@ -181,11 +181,12 @@ Result<QList<NodeRow>> allNodes(store::Database &db)
 }
 
 Status updateNodeInfo(store::Database &db, const QString &id, const QString &name,
-                      const QString &description, const QString &labels)
+                      const QString &description, const QString &labels, const QString &ip)
 {
-    return db.execute(QStringLiteral("UPDATE fleet_nodes SET name = ?, description = ?, labels = ? "
-                                     "WHERE id = ?"),
-                      {name, textOrNull(description), labels, id});
+    return db.execute(
+        QStringLiteral("UPDATE fleet_nodes SET name = ?, description = ?, labels = ?, "
+                       "ip = ? WHERE id = ?"),
+        {name, textOrNull(description), labels, textOrNull(ip), id});
 }
 
 Result<int> deleteNode(store::Database &db, const QString &id)

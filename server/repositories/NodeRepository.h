@@ -94,7 +94,7 @@ Result<NodeCounts> nodeCounts(store::Database &db);
 Result<QList<NodeRow>> allNodes(store::Database &db);
 
 Status updateNodeInfo(store::Database &db, const QString &id, const QString &name,
-                      const QString &description, const QString &labels);
+                      const QString &description, const QString &labels, const QString &ip);
 // 0 when there was no such node.
 Result<int> deleteNode(store::Database &db, const QString &id);
 

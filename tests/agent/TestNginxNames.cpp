@@ -5,6 +5,7 @@
 
 #include "agent/AgentOptions.h"
 #include "agent/NginxConfigText.h"
+#include "agent/NginxErrorLog.h"
 #include "fleet/NginxNames.h"
 
 #include <QFile>
@@ -129,6 +130,64 @@ private slots:
         QCOMPARE(nginxPidDirective(QStringLiteral("http { pid /nested; }")), QString());
         QCOMPARE(nginxPidDirective(QStringLiteral("pid logs/nginx.pid;")),
                  QStringLiteral("logs/nginx.pid"));
+    }
+
+    // Where a reload's refusal is written: the main config's top-level
+    // error_log files (stderr, syslog: and memory: are none), else the
+    // built-in one from nginx -V; relative paths under the prefix.
+    void errorLogFiles()
+    {
+        const QString version = QStringLiteral(
+            "nginx version: nginx/1.22.1\nconfigure arguments: --with-cc-opt='-g -O2' "
+            "--prefix=/usr/share/nginx --conf-path=/etc/nginx/nginx.conf "
+            "--error-log-path=/var/log/nginx/error.log --lock-path=/var/lock/nginx.lock\n");
+        const NginxBuildPaths build = parseNginxBuildPaths(version);
+        QCOMPARE(build.prefix, QStringLiteral("/usr/share/nginx"));
+        QCOMPARE(build.errorLog, QStringLiteral("/var/log/nginx/error.log"));
+        QCOMPARE(nginxErrorLogDirectives(
+                     QStringLiteral("# error_log /a;\nerror_log /x/e.log warn;\nerror_log stderr;\n"
+                                    "http { error_log /nested; }")),
+                 (QStringList{"/x/e.log", "stderr"}));
+        QCOMPARE(nginxErrorLogFiles(QStringLiteral("error_log logs/e.log;\nerror_log stderr;\n"
+                                                   "error_log syslog:server=x;\n"),
+                                    QStringLiteral("/srv/ngx"), build),
+                 QStringList{"/srv/ngx/logs/e.log"});
+        QCOMPARE(nginxErrorLogFiles(QStringLiteral("worker_processes 1;"), QString(), build),
+                 QStringList{"/var/log/nginx/error.log"});
+        QCOMPARE(nginxErrorLogFiles(QStringLiteral("worker_processes 1;"), QString(), {}),
+                 QStringList());
+    }
+
+    // Only what was written after the mark, and a port in use only once
+    // nginx gave up retrying it.
+    void emergAfterTheMark()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("error.log"));
+        const auto append = [&](const QByteArray &text) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write(text);
+        };
+        QCOMPARE(nginxEmergSince(markNginxLogs({path})), QString()); // no file yet
+        append("2026/11/30 10:00:00 [emerg] 1#1: an old refusal\n");
+        const QList<NginxLogMark> marks = markNginxLogs({path});
+        QCOMPARE(nginxEmergSince(marks), QString());
+        append("2026/11/30 10:00:01 [notice] 1#1: signal 1 (SIGHUP) received, reconfiguring\n"
+               "2026/11/30 10:00:01 [emerg] 1#1: bind() to 127.0.0.1:8080 failed (98: Address "
+               "already in use)\n");
+        QCOMPARE(nginxEmergSince(marks), QString()); // nginx tries again
+        append("2026/11/30 10:00:03 [emerg] 1#1: still could not bind()\n2026/11/30 [emerg] ha");
+        QCOMPARE(nginxEmergSince(marks),
+                 QStringLiteral("2026/11/30 10:00:01 [emerg] 1#1: bind() to 127.0.0.1:8080 "
+                                "failed (98: Address already in use)\n2026/11/30 10:00:03 "
+                                "[emerg] 1#1: still could not bind()"));
+        // A refusal of the config itself is final at once.
+        const QList<NginxLogMark> again = markNginxLogs({path});
+        append("lf\n2026/11/30 10:00:09 [emerg] 1#1: unknown directive \"x\" in /s:1\n");
+        QCOMPARE(
+            nginxEmergSince(again),
+            QStringLiteral("2026/11/30 10:00:09 [emerg] 1#1: unknown directive \"x\" in /s:1"));
     }
 
     void certificateText()

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -430,6 +431,95 @@ private slots:
         } else {
             QCOMPARE(answer.status, 403);
             QCOMPARE(answer.code(), QStringLiteral("INSUFFICIENT_PERMISSIONS"));
+        }
+    }
+
+    // Seed 001's cluster status and monitoring routes, each caller against
+    // each route: the roles, API keys narrowed to each area these routes
+    // need (and to an unrelated one), a key whose level cannot write, and
+    // no credentials. VIEWER never writes; a key without the route's
+    // permission is refused with the permission it lacks.
+    void seedMonitoringMatrix_data()
+    {
+        QTest::addColumn<QString>("caller");
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("expected");
+        const QString cluster = QStringLiteral("/api/v1/cluster/status");
+        const QString dashboard = QStringLiteral("/api/v1/monitoring/dashboard");
+        const QString history =
+            QStringLiteral("/api/v1/monitoring/metrics/system?metric=cpu.usage");
+        const QString rules = QStringLiteral("/api/v1/monitoring/alerts/rules");
+        const struct
+        {
+            const char *caller;
+            int cluster, dashboard, history, rules;
+        } rows[] = {
+            {"admin", 200, 200, 200, 201},
+            {"user", 200, 200, 200, 403},
+            {"viewer", 200, 200, 200, 403},
+            {"key:system.view", 200, 403, 403, 403},
+            {"key:metrics.view", 403, 200, 200, 403},
+            {"key:alerts.view", 403, 403, 403, 403},
+            {"key:alerts.edit", 403, 403, 403, 201},
+            {"key:nodes.view", 403, 403, 403, 403},   // none of these routes' areas
+            {"key:unrestricted", 200, 200, 200, 201}, // no permissions: its level decides
+            {"key:read", 200, 200, 200, 403},         // unrestricted, but read-only
+            {"key:write", 200, 200, 200, 403},        // a USER's level
+            {"anonymous", 401, 401, 401, 401},
+        };
+        for (const auto &row : rows) {
+            for (const auto &[verb, path, expected] :
+                 {std::tuple{"GET", cluster, row.cluster},
+                  std::tuple{"GET", dashboard, row.dashboard},
+                  std::tuple{"GET", history, row.history}, std::tuple{"POST", rules, row.rules}})
+                QTest::addRow("%s %s %s", row.caller, verb, qPrintable(path.section(u'?', 0, 0)))
+                    << QString::fromLatin1(row.caller) << QByteArray(verb) << path << expected;
+        }
+    }
+    void seedMonitoringMatrix()
+    {
+        QFETCH(QString, caller);
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(int, expected);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (caller.startsWith(QLatin1String("key:"))) {
+            // Keys of the administrator, so only the key narrows the role.
+            const QString what = caller.mid(4);
+            QJsonObject body{{"name", caller}, {"access_level", "admin"}};
+            if (what == QLatin1String("read") || what == QLatin1String("write"))
+                body.insert("access_level", what);
+            else if (what != QLatin1String("unrestricted"))
+                body.insert("permissions", QJsonArray{what});
+            const QString key = createKey(body, m_admin).value("api_key").toString();
+            QVERIFY(!key.isEmpty());
+            headers = {{"X-API-Key", key.toLatin1()}};
+        } else if (caller != QLatin1String("anonymous")) {
+            headers = Http::bearer(caller == QLatin1String("admin") ? m_admin : m_tokens[caller]);
+        }
+        const QString ruleName = QStringLiteral("matrix ") + caller; // one POST per caller
+        const QByteArray body = verb == "POST"
+                                    ? QJsonDocument(QJsonObject{{"name", ruleName},
+                                                                {"metric_name", "system.cpu.usage"},
+                                                                {"threshold", 95}})
+                                          .toJson(QJsonDocument::Compact)
+                                    : QByteArray();
+        const Answer answer = m_http->send(verb, path, body, headers);
+        QVERIFY2(
+            answer.status == expected,
+            qPrintable(
+                QStringLiteral("%1: %2").arg(answer.status).arg(QString::fromUtf8(answer.raw))));
+        if (expected == 403 && caller.startsWith(QLatin1String("key:")) &&
+            caller != QLatin1String("key:read") && caller != QLatin1String("key:write"))
+            QCOMPARE(answer.details().value("required_permission").toString(),
+                     QString::fromLatin1(verb == "POST"             ? "alerts.edit"
+                                         : path.contains("cluster") ? "system.view"
+                                                                    : "metrics.view"));
+        // A refused write leaves no rule behind.
+        if (verb == "POST") {
+            const QByteArray rules = m_http->get("/api/v1/alerts/rules?size=100", m_admin).raw;
+            QCOMPARE(rules.contains(ruleName.toUtf8()), expected == 201);
         }
     }
 

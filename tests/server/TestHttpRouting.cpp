@@ -313,6 +313,126 @@ private slots:
         QCOMPARE(logs.status, 200);
         QVERIFY(!logs.raw.contains("abcdefghijklmnopqrstuvwxyz"));
     }
+
+    // A JSON string can escape half of a UTF-16 pair ("\ud800"), which no
+    // Unicode text holds. The body parser refuses such a body for every
+    // route alike (as malformed JSON, naming where it is), so no name is
+    // stored half converted; a proper pair (an emoji) is text and accepted.
+    void unpairedSurrogatesAreRefusedBeforeAnyRoute_data()
+    {
+        QTest::addColumn<QByteArray>("escape");
+        QTest::addRow("lone high") << QByteArray(R"(\ud800)");
+        QTest::addRow("lone low") << QByteArray(R"(\udc00)");
+        QTest::addRow("reversed pair") << QByteArray(R"(\ude00\ud83d)");
+        QTest::addRow("high before a plain letter") << QByteArray(R"(\ud83dx)");
+    }
+    void unpairedSurrogatesAreRefusedBeforeAnyRoute()
+    {
+        QFETCH(QByteArray, escape);
+        const auto bearer = Http::bearer(m_admin);
+        const auto post = [&](const char *verb, const QString &path, const QByteArray &body) {
+            return m_http->send(verb, path, body, bearer);
+        };
+        const auto name = [&](const QByteArray &tail) { return "\"name\": \"x-" + tail + "\""; };
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+
+        const Answer node =
+            post("POST", "/api/v1/nodes", "{\"name\": \"sur-" + tag.toUtf8() + "\"}");
+        QCOMPARE(node.status, 201);
+        const QString nodePath =
+            "/api/v1/nodes/" + node.data().value("node").toObject().value("id").toString();
+        const Answer rule =
+            post("POST", "/api/v1/alerts/rules",
+                 "{\"name\": \"sur-" + tag.toUtf8() + "\", \"type\": \"cpu\", \"threshold\": 90}");
+        QCOMPARE(rule.status, 201);
+        const QString rulePath = "/api/v1/alerts/rules/" + rule.data().value("id").toString();
+        // A flow needs a definition; an empty one is a draft with problems.
+        const QByteArray definition =
+            R"("definition": {"schemaVersion": 1, "nodes": [], "edges": []})";
+        const Answer flow = post("POST", "/api/v1/flows",
+                                 "{\"name\": \"sur-" + tag.toUtf8() + "\", " + definition + "}");
+        QVERIFY2(flow.status == 201, flow.raw.constData());
+        const QString flowPath = "/api/v1/flows/" + flow.data().value("id").toString();
+        const auto storedName = [&](const QString &path) {
+            return m_http->get(path, m_admin).data().value("name").toString();
+        };
+        const QString nodeName = storedName(nodePath);
+        const QString ruleName = storedName(rulePath);
+        const QString flowName = storedName(flowPath);
+        QVERIFY(!ruleName.isEmpty() && !flowName.isEmpty());
+
+        const struct
+        {
+            const char *verb;
+            QString path;
+            QByteArray body;
+            QString field;
+        } refused[] = {
+            {"PATCH", nodePath, "{" + name(escape) + "}", "name"},
+            {"PUT", "/api/servers/" + nodePath.section(u'/', -1), "{" + name(escape) + "}", "name"},
+            {"POST", "/api/v1/alerts/rules",
+             "{" + name(escape) + ", \"type\": \"cpu\", \"threshold\": 90}", "name"},
+            {"POST", "/api/v1/monitoring/alerts/rules",
+             "{" + name(escape) + ", \"metric_name\": \"system.cpu.usage\", \"threshold\": 90}",
+             "name"},
+            {"PUT", rulePath, "{" + name(escape) + "}", "name"},
+            {"POST", "/api/v1/flows", "{" + name(escape) + ", " + definition + "}", "name"},
+            {"POST", "/api/v1/flows",
+             "{\"name\": \"deep\", \"definition\": {\"schemaVersion\": 1, \"edges\": [], "
+             "\"nodes\": [{\"id\": \"a" +
+                 escape + "\", \"type\": \"transform\"}]}}",
+             "definition.nodes[0].id"},
+            {"POST", "/api/v1/flows",
+             "{\"name\": \"key\", " + definition + ", \"settings\": {\"k" + escape + "\": 1}}",
+             "settings.k"},
+        };
+        const auto total = [&](const char *list) {
+            return m_http->get(list, m_admin)
+                .data()
+                .value("pagination")
+                .toObject()
+                .value("total")
+                .toInteger(-1);
+        };
+        const char *lists[] = {"/api/v1/flows", "/api/v1/alerts/rules", "/api/v1/nodes"};
+        QList<qint64> totals;
+        for (const char *list : lists)
+            totals << total(list);
+        for (const auto &r : refused) {
+            const Answer answer = post(r.verb, r.path, r.body);
+            QVERIFY2(answer.status == 422,
+                     qPrintable(r.path + QStringLiteral(": ") + QString::fromUtf8(answer.raw)));
+            QCOMPARE(answer.code(), QStringLiteral("VALIDATION_ERROR"));
+            QCOMPARE(answer.details().value("reason").toString(),
+                     QStringLiteral("UNPAIRED_SURROGATE"));
+            QVERIFY2(answer.details().value("field").toString().startsWith(r.field),
+                     qPrintable(answer.details().value("field").toString()));
+            QVERIFY(answer.raw.contains("surrogate"));
+        }
+        // Nothing stored: the names are as they were, nothing was created.
+        QCOMPARE(storedName(nodePath), nodeName);
+        QCOMPARE(storedName(rulePath), ruleName);
+        QCOMPARE(storedName(flowPath), flowName);
+        for (qsizetype i = 0; i < totals.size(); ++i)
+            QCOMPARE(total(lists[i]), totals[i]);
+
+        // A proper pair is one character and is kept as sent.
+        const QString emoji = QString::fromUtf8("x-\xF0\x9F\x98\x80-") + tag; // U+1F600
+        const QByteArray pair = R"(\ud83d\ude00)";
+        QCOMPARE(
+            post("PATCH", nodePath, "{\"name\": \"x-" + pair + "-" + tag.toUtf8() + "\"}").status,
+            200);
+        QCOMPARE(storedName(nodePath), emoji);
+        QCOMPARE(
+            post("PUT", rulePath, "{\"name\": \"x-" + pair + "-" + tag.toUtf8() + "\"}").status,
+            200);
+        QCOMPARE(storedName(rulePath), emoji);
+        const Answer emojiFlow =
+            post("POST", "/api/v1/flows",
+                 "{\"name\": \"x-" + pair + "-" + tag.toUtf8() + "\", " + definition + "}");
+        QVERIFY2(emojiFlow.status == 201, emojiFlow.raw.constData());
+        QCOMPARE(storedName("/api/v1/flows/" + emojiFlow.data().value("id").toString()), emoji);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpRouting)

@@ -236,6 +236,31 @@ private slots:
                                             {{"tags", "database"}}, m_admin);
         QCOMPARE(updated.status, 200);
         QCOMPARE(updated.data().value("labels").toArray(), QJsonArray{"database"});
+        // PUT takes the ip as POST does: kept and read back ...
+        const Answer moved = m_http->json("PUT", QStringLiteral("/api/servers/") + id,
+                                          {{"ip", "2001:db8::7"}}, m_admin);
+        QVERIFY2(moved.status == 200, moved.raw.constData());
+        QCOMPARE(moved.data().value("ip").toString(), QStringLiteral("2001:db8::7"));
+        const auto storedIp = [&] {
+            return m_http->get(QStringLiteral("/api/servers/") + id, m_admin)
+                .data()
+                .value("ip")
+                .toString();
+        };
+        QCOMPARE(storedIp(), QStringLiteral("2001:db8::7"));
+        // ... and a bad one is refused as POST refuses it, nothing changed.
+        const Answer badUpdate =
+            m_http->json("PUT", QStringLiteral("/api/servers/") + id,
+                         {{"ip", "not-an-address"}, {"description", "changed"}}, m_admin);
+        QCOMPARE(badUpdate.status, badIp.status);
+        QCOMPARE(badUpdate.code(), badIp.code());
+        QCOMPARE(badUpdate.details().value("field").toString(), QStringLiteral("ip"));
+        QCOMPARE(storedIp(), QStringLiteral("2001:db8::7"));
+        QCOMPARE(m_http->get(QStringLiteral("/api/servers/") + id, m_admin)
+                     .data()
+                     .value("description")
+                     .toString(),
+                 QStringLiteral("MySQL"));
         const Answer monitor =
             m_http->get(QStringLiteral("/api/servers/%1/monitor?start_time=2026-01-01T00:00:00Z"
                                        "&end_time=2026-01-01T01:00:00Z&limit=100")

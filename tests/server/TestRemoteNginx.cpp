@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -461,12 +462,61 @@ private slots:
         QVERIFY2(refused.status == 422, refused.raw.constData());
         QCOMPARE(refused.details().value("code").toString(),
                  QStringLiteral("NGINX_CONFIG_INVALID"));
+        // nginx's own verdict from its error log, once it stopped retrying.
+        QVERIFY2(refused.body.value("error").toObject().value("message").toString().contains(
+                     QStringLiteral("Address already in use")),
+                 refused.raw.constData());
+        QVERIFY2(refused.details().value("output").toString().contains("still could not bind()"),
+                 refused.raw.constData());
         QVERIFY(!QFileInfo(nginxPath("sites-enabled/clash.test")).isSymLink());
         QVERIFY(!QFileInfo::exists(nginxPath("sites-available/clash.test")));
         QCOMPARE(page(m_port), QStringLiteral("new\n"));
         QCOMPARE(nginxPid(), pidBefore);
         const Answer restarted = web("POST", "/restart");
         QVERIFY2(restarted.status == 200, restarted.raw.constData());
+        waitForPage(m_port, QStringLiteral("new\n"));
+    }
+
+    // A master slow to take a new config is waited for, not judged by the
+    // clock: held (SIGSTOP) while a change reloads, it has neither started
+    // a worker of the new config nor written an [emerg], so the agent does
+    // not answer; once the master goes on, the change is answered reloaded
+    // and the new config serves. (The agent used to give it 3 s, then undo
+    // the change and answer a failure while nginx was about to serve it.)
+    void aSlowMasterIsWaitedFor()
+    {
+        const qint64 master = nginxPid();
+        QVERIFY2(master > 0, "nginx runs");
+        QCOMPARE(page(m_port), QStringLiteral("new\n"));
+        QCOMPARE(::kill(pid_t(master), SIGSTOP), 0);
+        auto resume = qScopeGuard([master] { ::kill(pid_t(master), SIGCONT); });
+        const QJsonObject body{{"config", QString::fromUtf8(siteConfig(m_port, "slow"))}};
+        QNetworkReply *reply = m_http->begin(
+            "PUT", QStringLiteral("/api/v1/nodes/%1/nginx/sites/main").arg(m_web.nodeId),
+            QJsonDocument(body).toJson(QJsonDocument::Compact), Http::bearer(m_admin));
+        // The reload signal reached the held master (pending SIGHUP) ...
+        const auto hangupPending = [master] {
+            const QByteArray status = readAll(QStringLiteral("/proc/%1/status").arg(master));
+            for (const QByteArray &line : status.split('\n'))
+                if (line.startsWith("ShdPnd:") || line.startsWith("SigPnd:"))
+                    if (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ULL << (SIGHUP - 1)))
+                        return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hangupPending(), 30000);
+        // ... and for longer than the old 3 s nothing is answered.
+        QVERIFY(!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000));
+        resume.dismiss();
+        QCOMPARE(::kill(pid_t(master), SIGCONT), 0);
+        const Answer reloaded = Http::finish(reply);
+        QVERIFY2(reloaded.status == 200, reloaded.raw.constData());
+        QCOMPARE(reloaded.data().value("reloaded").toBool(), true);
+        waitForPage(m_port, QStringLiteral("slow\n"));
+        QCOMPARE(readAll(nginxPath("sites-available/main")), siteConfig(m_port, "slow"));
+        // Back to what the tests after this one serve.
+        const Answer back =
+            web("PUT", "/sites/main", {{"config", QString::fromUtf8(siteConfig(m_port, "new"))}});
+        QVERIFY2(back.status == 200, back.raw.constData());
         waitForPage(m_port, QStringLiteral("new\n"));
     }
 

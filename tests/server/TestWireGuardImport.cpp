@@ -63,6 +63,8 @@ private:
     QString m_psk;
     QString m_config;
     qint64 m_importedId = 0;
+    QJsonObject m_importAnswer; // the real import's data, for the shape check
+    QJsonObject m_previewServer;
 
     QJsonObject importBody(const QString &config, const QString &interface, bool dryRun) const
     {
@@ -153,6 +155,7 @@ private slots:
         verifyNoSecret(preview.raw);
         const QJsonObject server = preview.data().value("server").toObject();
         QVERIFY(!server.contains("id"));
+        m_previewServer = server;
         QCOMPARE(server.value("interface").toString(), QStringLiteral("wg7"));
         QCOMPARE(server.value("public_key").toString(), m_serverKeys.publicKey);
         const QJsonArray clients = preview.data().value("clients").toArray();
@@ -235,6 +238,7 @@ private slots:
         const Answer imported = import(importBody(m_config, "wg7", false));
         QVERIFY2(imported.status == 201, imported.raw.constData());
         verifyNoSecret(imported.raw);
+        m_importAnswer = imported.data();
         const QJsonObject server = imported.data().value("server").toObject();
         m_importedId = qint64(server.value("id").toDouble());
         QVERIFY(m_importedId > 0);
@@ -275,6 +279,34 @@ private slots:
         const Answer listed = m_http->get(kWgImpClients + QStringLiteral("?size=100"), m_admin);
         for (const QJsonValue c : listed.data().value("clients").toArray())
             QCOMPARE(c["has_private_key"].toBool(true), false);
+    }
+
+    // A console reads one shape: the import answers its server and clients
+    // with the keys GET answers (the traffic fields too), the dry run's
+    // server likewise without its id.
+    void theImportAnswersTheShapeGetAnswers()
+    {
+        QVERIFY(m_importedId > 0);
+        const QString serverPath = kWgImpServers + u'/' + QString::number(m_importedId);
+        const QJsonObject got = m_http->get(serverPath, m_admin).data();
+        const QJsonObject imported = m_importAnswer.value("server").toObject();
+        QCOMPARE(imported.keys(), got.keys());
+        for (const char *field : {"bytes_received", "bytes_sent", "last_handshake"})
+            QCOMPARE(imported.value(field), got.value(field));
+        QStringList withoutId = got.keys();
+        withoutId.removeAll(QStringLiteral("id"));
+        QCOMPARE(m_previewServer.keys(), withoutId);
+
+        const QJsonArray clients = m_importAnswer.value("clients").toArray();
+        QVERIFY(!clients.isEmpty());
+        for (const QJsonValue c : clients) {
+            const QString clientPath =
+                kWgImpClients + u'/' + QString::number(qint64(c["id"].toDouble()));
+            const QJsonObject gotClient = m_http->get(clientPath, m_admin).data();
+            QCOMPARE(c.toObject().keys(), gotClient.keys());
+            QCOMPARE(c["bytes_received"], gotClient.value("bytes_received"));
+            QCOMPARE(c["last_handshake"], gotClient.value("last_handshake"));
+        }
     }
 
     void anImportedClientsConfigIsAConflict()

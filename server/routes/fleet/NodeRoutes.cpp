@@ -366,10 +366,11 @@ QJsonObject nodeBodySchema(bool create)
          arrayOf(string(QStringLiteral("1 to 32 of a-z A-Z 0-9 _ . : -; at most 16")))},
         {QStringLiteral("tags"),
          string(QStringLiteral("seed 002's labels joined by commas (when labels is absent)"))}};
+    properties.insert(QStringLiteral("ip"),
+                      nullable(string(QStringLiteral(
+                          "seed 002: the node's address (IPv4 or IPv6) until its agent enrols "
+                          "and reports its own; null or empty: none"))));
     if (create) {
-        properties.insert(QStringLiteral("ip"),
-                          string(QStringLiteral("seed 002: the node's address until its agent "
-                                                "enrols and reports its own")));
         properties.insert(QStringLiteral("expires_in_hours"),
                           integer(QStringLiteral("the enrolment secret's lifetime, 1 to 720 "
                                                  "(default 24)")));
@@ -433,7 +434,7 @@ void registerSeedServerRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::
             return replyUpdatedNode(fleet, c, p);
         },
         routeDoc(kNodesTag,
-                 QStringLiteral("Rename a node, describe it or set its labels (tags)") +
+                 QStringLiteral("Rename a node, describe it, set its labels (tags) or its ip") +
                      seed.arg(QStringLiteral("/{id}, PATCH")),
                  {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists})
             .request(nodeBodySchema(false))
@@ -521,7 +522,7 @@ void registerNodeRoutes(ApiRouter &router, auth::AuthModule &auth, fleet::FleetS
         [&fleet](const RequestContext &c, const Principal &p) {
             return replyUpdatedNode(fleet, c, p);
         },
-        routeDoc(kNodesTag, QStringLiteral("Rename a node, describe it or set its labels"),
+        routeDoc(kNodesTag, QStringLiteral("Rename a node, describe it, set its labels or its ip"),
                  {ErrorCode::ResourceNotFound, ErrorCode::ResourceAlreadyExists})
             .request(nodeBodySchema(false))
             .response(nodeSchema()));

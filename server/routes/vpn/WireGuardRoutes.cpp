@@ -468,7 +468,7 @@ void registerWireGuardRoutes(ApiRouter &router, auth::AuthModule &auth, vpn::Wir
             vpn::WgImporter importer(wg.database(), wg.cipher());
             HM_TRY(imported, importer.run(p, auth::clientInfo(c), request.value()));
             const bool dryRun = request.value().dryRun;
-            return ApiReply::ok(vpn::WgImporter::answer(imported.value(), dryRun),
+            return ApiReply::ok(vpn::WgImporter::answer(wg, imported.value(), dryRun),
                                 dryRun ? 200 : 201);
         },
         routeDoc(kWgTag,

@@ -42,6 +42,19 @@ Error fleetFieldError(const QString &field, const QString &message)
                  {{QStringLiteral("field"), field}}};
 }
 
+// The address create and update keep (seed 002's server ip) in its
+// canonical spelling; empty: none.
+Result<QString> checkedIp(const QString &given)
+{
+    const QString ip = given.trimmed();
+    if (ip.isEmpty())
+        return QString();
+    const QHostAddress address(ip);
+    if (address.isNull())
+        return fleetFieldError(QStringLiteral("ip"), QStringLiteral("an IPv4 or IPv6 address"));
+    return address.toString();
+}
+
 bool isLabelCharacter(QChar c)
 {
     const char16_t u = c.unicode();
@@ -234,19 +247,14 @@ Result<CreatedNode> FleetService::create(const auth::Principal &caller,
         return fleetFieldError(QStringLiteral("expires_in_hours"),
                                QStringLiteral("1 to %1").arg(kMaxEnrolmentHours));
 
-    const QString ip = details.ip.value_or(QString()).trimmed();
-    if (!ip.isEmpty() && QHostAddress(ip).isNull())
-        return fleetFieldError(QStringLiteral("ip"), QStringLiteral("an IPv4 or IPv6 address"));
+    auto ip = checkedIp(details.ip.value_or(QString()));
+    if (!ip)
+        return ip.error();
 
     CreatedNode created;
     created.enrolment = makeTicket(enrolmentHours);
-    const NewNode node{crypto::uuid(),
-                       name,
-                       description,
-                       labelsText(labels),
-                       caller.userId,
-                       now(),
-                       QHostAddress(ip).toString()};
+    const NewNode node{crypto::uuid(), name,  description, labelsText(labels),
+                       caller.userId,  now(), ip.value()};
     {
         auto txn = m_db.begin();
         if (!txn)
@@ -326,9 +334,18 @@ Result<NodeRow> FleetService::update(const auth::Principal &caller, const auth::
             changed.insert(QStringLiteral("labels"), QJsonArray::fromStringList(*details.labels));
         row.labels = labels;
     }
+    if (details.ip) {
+        auto ip = checkedIp(*details.ip);
+        if (!ip)
+            return ip.error();
+        if (ip.value() != row.facts.ip)
+            changed.insert(QStringLiteral("ip"), ip.value());
+        row.facts.ip = ip.value();
+    }
     if (changed.isEmpty())
         return row;
-    if (Status s = updateNodeInfo(m_db, id, row.name, row.description, row.labels); !s)
+    if (Status s = updateNodeInfo(m_db, id, row.name, row.description, row.labels, row.facts.ip);
+        !s)
         return s.error();
     if (Status s = txn.value().commit(); !s)
         return s.error();

@@ -50,7 +50,7 @@ struct NodeDetails
     std::optional<QString> name;
     std::optional<QString> description;
     std::optional<QStringList> labels;
-    std::optional<QString> ip; // create only: until the agent reports its own
+    std::optional<QString> ip; // until an agent enrols with its own; empty: none
 };
 
 // A fresh enrolment secret, shown once.

@@ -526,9 +526,10 @@ Result<WgImportResult> WgImporter::run(const auth::Principal &caller,
     return result;
 }
 
-QJsonObject WgImporter::answer(const WgImportResult &result, bool dryRun)
+QJsonObject WgImporter::answer(const WireGuardService &wg, const WgImportResult &result,
+                               bool dryRun)
 {
-    QJsonObject server = WireGuardService::serverJson(result.server);
+    QJsonObject server = wg.serverView(result.server);
     QJsonArray clients;
     if (dryRun) {
         server.remove(QStringLiteral("id"));
@@ -545,7 +546,7 @@ QJsonObject WgImporter::answer(const WgImportResult &result, bool dryRun)
         }
     } else {
         for (const WgClientRow &row : result.clients)
-            clients.append(WireGuardService::clientJson(row));
+            clients.append(wg.clientView(row));
     }
     // The sentences as before, and beside them the codes consoles translate.
     QJsonArray sentences;

@@ -39,6 +39,8 @@ struct Principal;
 
 namespace hm::server::vpn {
 
+class WireGuardService;
+
 inline constexpr qsizetype kWgImportMaxBytes = 1024 * 1024;
 inline constexpr qsizetype kWgImportMaxPeers = 10000;
 
@@ -81,11 +83,13 @@ public:
 
     // {server, clients, warnings, warning_details}: warnings the English
     // sentences (as before codes), warning_details [{code, message, …params}]
-    // in the same order; a real import's clients as
-    // WireGuardService::clientJson, a dry run's as {name, address_family,
-    // ipv4_address, ipv6_address, public_key, has_preshared_key} and its
-    // server without id.
-    static QJsonObject answer(const WgImportResult &result, bool dryRun);
+    // in the same order; the server and a real import's clients as GET
+    // answers them (WireGuardService::serverView / clientView, with their
+    // traffic fields, so a console reads one shape), a dry run's clients as
+    // {name, address_family, ipv4_address, ipv6_address, public_key,
+    // has_preshared_key} and its server without id.
+    static QJsonObject answer(const WireGuardService &wg, const WgImportResult &result,
+                              bool dryRun);
 
 private:
     store::Database &m_db;

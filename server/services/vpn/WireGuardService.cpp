@@ -1971,6 +1971,13 @@ void WireGuardService::startMarkedServers()
     }
     for (const WgServerRow &srv : rows.value()) {
         const qint64 id = srv.id;
+        // The interface is read before it is applied: one that outlived
+        // hivemind-server (the kernel's link, or wireguard-go, which runs on
+        // its own) still knows its peers' handshakes, so a restarted server
+        // answers the handshake it had as soon as this sample is in, without
+        // waiting for the 5-s tick. Persisting handshakes is not needed: the
+        // interface is the record, and one that did not outlive the server
+        // (a reboot) has seen no handshake since it came up.
         runSampled(
             id, srv.interfaceName,
             [this, row = srv, at = now()](WgTrafficSample &sample) {
