@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace hm::server {
 namespace {
@@ -18,47 +19,62 @@ bool hasUnpairedSurrogate(const QString &text)
     return false;
 }
 
-QString childPath(const QString &parent, const QString &key)
+// The key as the answer names it: U+FFFD in place of each half pair (the
+// error must not carry what it refuses).
+QString shownKey(const QString &key)
 {
-    return parent.isEmpty() ? key : parent + u'.' + key;
+    QString shown = key;
+    for (QChar &c : shown)
+        if (c.isSurrogate())
+            c = QChar::ReplacementCharacter;
+    return shown;
 }
 
-std::optional<QString> find(const QJsonValue &value, const QString &path)
+// Whether `value` holds one; its path is built only then, on the way back
+// up (`segments` innermost first), so a clean body costs no strings.
+bool find(const QJsonValue &value, QStringList &segments)
 {
     if (value.isString())
-        return hasUnpairedSurrogate(value.toString()) ? std::optional<QString>(path) : std::nullopt;
+        return hasUnpairedSurrogate(value.toString());
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            if (auto found = find(array.at(i), path + QStringLiteral("[%1]").arg(i)))
-                return found;
-        return std::nullopt;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (find(array.at(i), segments)) {
+                segments.append(QStringLiteral("[%1]").arg(i));
+                return true;
+            }
+        }
+        return false;
     }
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString key = it.key();
-            // The answer names it with U+FFFD in place of the half pair:
-            // the error must not carry what it refuses.
-            if (hasUnpairedSurrogate(key)) {
-                QString shown = key;
-                for (QChar &c : shown)
-                    if (c.isSurrogate())
-                        c = QChar::ReplacementCharacter;
-                return childPath(path, shown);
+            if (hasUnpairedSurrogate(it.key())) {
+                segments.append(u'.' + shownKey(it.key()));
+                return true;
             }
-            if (auto found = find(it.value(), childPath(path, key)))
-                return found;
+            if (find(it.value(), segments)) {
+                segments.append(u'.' + it.key());
+                return true;
+            }
         }
     }
-    return std::nullopt;
+    return false;
 }
 
 } // namespace
 
 std::optional<QString> firstUnpairedSurrogate(const QJsonValue &value)
 {
-    return find(value, QString());
+    QStringList segments;
+    if (!find(value, segments))
+        return std::nullopt;
+    QString path;
+    for (auto it = segments.crbegin(); it != segments.crend(); ++it)
+        path += *it;
+    if (path.startsWith(u'.'))
+        path.remove(0, 1);
+    return path;
 }
 
 } // namespace hm::server
