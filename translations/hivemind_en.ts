@@ -2587,10 +2587,6 @@
         <source>Refused by the server: %1</source>
         <translation>Refused by the server: %1</translation>
     </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 bytes</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::AboutDialog</name>

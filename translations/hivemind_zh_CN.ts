@@ -2565,10 +2565,6 @@
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝：%1</translation>
     </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 字节</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::AboutDialog</name>

@@ -163,6 +163,8 @@ QWidget *AccountPanel::createPasswordTab()
     m_passwordStatus = new QLabel(tab);
     m_passwordStatus->setObjectName(QStringLiteral("account.passwordStatus"));
     m_passwordStatus->setWordWrap(true);
+    m_passwordStatusLine = new MessageLine(
+        this, [this](const QString &text, MessageLine::Kind) { m_passwordStatus->setText(text); });
     layout->addWidget(m_passwordStatus);
     layout->addStretch();
     auto *buttons = new QHBoxLayout();
@@ -179,7 +181,7 @@ QWidget *AccountPanel::createPasswordTab()
                               m_confirmPassword->text() != m_newPassword->text()
                           ? tr("The two new passwords differ.")
                           : QString());
-        m_passwordStatus->clear();
+        m_passwordStatusLine->clear();
         showPolicy();
     };
     connect(m_newPassword, &QLineEdit::textChanged, this, typed);
@@ -742,7 +744,7 @@ void AccountPanel::changePassword()
         return;
     setFieldError(m_currentPasswordError, {});
     setFieldError(m_newPasswordError, {});
-    m_passwordStatus->clear();
+    m_passwordStatusLine->clear();
     if (m_currentPassword->text().isEmpty()) {
         setFieldError(m_currentPasswordError, tr("Enter your current password."));
         return;
@@ -764,8 +766,12 @@ void AccountPanel::changePassword()
                 m_currentPassword->clear();
                 m_newPassword->clear();
                 m_confirmPassword->clear();
-                m_passwordStatus->setText(
-                    tr("Your password was changed. Your other sessions were signed out."));
+                m_passwordStatusLine->show(
+                    [] {
+                        return tr("Your password was changed. Your other sessions were signed "
+                                  "out.");
+                    },
+                    MessageLine::Kind::Lasting);
                 reloadSessions();
                 emit passwordChanged();
                 return;
@@ -788,7 +794,9 @@ void AccountPanel::changePassword()
             } else if (AdminText::errorField(error) == QLatin1String("new_password")) {
                 setFieldError(m_newPasswordError, AdminText::error(error, m_user.role));
             } else {
-                m_passwordStatus->setText(AdminText::error(error, m_user.role));
+                m_passwordStatusLine->show(
+                    [error, role = m_user.role] { return AdminText::error(error, role); },
+                    MessageLine::Kind::Lasting);
             }
         }));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/MessageLine.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -132,6 +133,7 @@ private:
     QLabel *m_policyTitle = nullptr;
     QLabel *m_policyText = nullptr;
     QLabel *m_passwordStatus = nullptr;
+    MessageLine *m_passwordStatusLine = nullptr; // says it again in a new language
     QPushButton *m_changePassword = nullptr;
     // two-factor
     QLabel *m_twoFactorState = nullptr;

@@ -176,7 +176,7 @@ void ApiKeysPanel::showState()
         }
     }
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         bad = true;
     }
     m_state->setText(text);
@@ -225,8 +225,9 @@ void ApiKeysPanel::revokeSelected()
     client::AccountApi(*m_client).revokeApiKey(
         id, client::within(this, [this](Result<void> r) {
             if (!r) {
-                m_message =
-                    tr("The key was not revoked: %1").arg(AdminText::error(r.error(), m_user.role));
+                m_message = LocalizedText([error = r.error(), role = m_user.role] {
+                    return tr("The key was not revoked: %1").arg(AdminText::error(error, role));
+                });
                 showState();
                 return;
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -59,7 +60,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_state = nullptr;
-    QString m_message; // the last action's failure, in words
+    LocalizedText m_message; // the last action's failure, in words
 };
 
 } // namespace hm::app

@@ -197,9 +197,11 @@ void NodeGrantsPanel::addGrant()
         return;
     }
     const client::NodeGrant made = dialog.grant();
-    m_message = tr("%1 may now use %2 on %3.")
-                    .arg(m_model->subjectText(made), NodeGrantModel::capabilityText(made.capability),
-                         NodeGrantModel::nodesText(made.label).toLower());
+    m_message = LocalizedText([this, made] {
+        return tr("%1 may now use %2 on %3.")
+            .arg(m_model->subjectText(made), NodeGrantModel::capabilityText(made.capability),
+                 NodeGrantModel::nodesText(made.label).toLower());
+    });
     m_messageBad = false;
     reload();
 }
@@ -225,8 +227,9 @@ void NodeGrantsPanel::removeSelected()
     m_message.clear();
     client::RemoteApi(*m_client).removeGrant(id, client::within(this, [this](Result<void> r) {
         if (!r) {
-            m_message = tr("The grant was not removed: %1")
-                            .arg(AdminText::error(r.error(), m_user.role));
+            m_message = LocalizedText([error = r.error(), role = m_user.role] {
+                return tr("The grant was not removed: %1").arg(AdminText::error(error, role));
+            });
             m_messageBad = true;
         }
         reload();
@@ -284,7 +287,7 @@ void NodeGrantsPanel::showState()
         text = tr("Grants: %1").arg(QLocale().toString(m_model->rowCount()));
     }
     if (!m_message.isEmpty() && m_pending == 0) {
-        text = m_message + u' ' + text;
+        text = m_message.toString() + u' ' + text;
         bad = bad || m_messageBad;
     }
     m_state->setText(text);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QHash>
 #include <QPointer>
@@ -67,7 +68,7 @@ private:
     QHash<QString, QString> m_names;     // user id → name, while reading
     QStringList m_labels;                // the nodes' labels, sorted
     QString m_error;                     // the last read's failure, in words
-    QString m_message;                   // the last action's outcome
+    LocalizedText m_message;             // the last action's outcome
     bool m_messageBad = false;
     bool m_loaded = false;
     int m_pending = 0;

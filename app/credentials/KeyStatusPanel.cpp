@@ -95,8 +95,9 @@ void KeyStatusPanel::refresh()
     client::CredentialsApi(*m_client).keyStatus(
         client::within(this, [this](Result<client::CredentialKeyStatus> r) {
             if (!r)
-                return showError(
-                    tr("The key status could not be read: %1").arg(AdminText::error(r.error())));
+                return showError([error = r.error()] {
+                    return tr("The key status could not be read: %1").arg(AdminText::error(error));
+                });
             showStatus(*r);
         }));
 }
@@ -125,8 +126,9 @@ void KeyStatusPanel::rotate()
                     return;
                 }
                 m_rotating = false;
-                return showError(
-                    tr("The key was not rotated: %1").arg(AdminText::error(r.error())));
+                return showError([error = r.error()] {
+                    return tr("The key was not rotated: %1").arg(AdminText::error(error));
+                });
             }
             showStatus(*r);
             m_poll->start();
@@ -150,9 +152,9 @@ void KeyStatusPanel::showStatus(const client::CredentialKeyStatus &status)
     retranslateUi();
 }
 
-void KeyStatusPanel::showError(const QString &text)
+void KeyStatusPanel::showError(std::function<QString()> text)
 {
-    m_error = text;
+    m_error = LocalizedText(std::move(text));
     retranslateUi();
 }
 
@@ -170,7 +172,7 @@ void KeyStatusPanel::retranslateUi()
     const bool idle = !m_loaded || rotation.state == QLatin1String("idle");
     QString summary;
     if (!m_error.isEmpty())
-        summary = m_error;
+        summary = m_error.toString();
     else if (!m_client)
         summary = tr("Sign in first.");
     else if (!m_loaded)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/CredentialsApi.h"
+#include "widgets/LocalizedText.h"
 
 #include <QGroupBox>
 #include <QPointer>
@@ -53,13 +54,14 @@ protected:
 private:
     void retranslateUi();
     void showStatus(const client::CredentialKeyStatus &status);
-    void showError(const QString &text);
+    // Kept as the way to say it: retranslation says it again.
+    void showError(std::function<QString()> text);
 
     QPointer<client::ApiClient> m_client;
     client::CredentialKeyStatus m_status;
     bool m_loaded = false;
     bool m_rotating = false;
-    QString m_error;
+    LocalizedText m_error;
     QLabel *m_summary = nullptr;
     QTableWidget *m_versions = nullptr;
     QProgressBar *m_progress = nullptr;

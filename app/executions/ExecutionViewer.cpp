@@ -100,7 +100,7 @@ ExecutionViewer::ExecutionViewer(QWidget *parent)
         if (!m_message->isHidden() && !m_showingNodeWarnings)
             return;
         const QStringList warnings = m_graph->allNodeWarnings();
-        showMessage(warnings.join(QLatin1Char('\n')), false);
+        showMessage([=]() -> QString { return warnings.join(QLatin1Char('\n')); }, false);
         m_showingNodeWarnings = !warnings.isEmpty();
     });
     connect(m_timeline, &GanttTimeline::nodeSelected, this, &ExecutionViewer::selectNode);
@@ -207,6 +207,10 @@ QWidget *ExecutionViewer::createHeader()
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     box->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
     return header;
 }
 
@@ -315,7 +319,7 @@ void ExecutionViewer::openExecution(const QString &executionId)
     m_graph->setDefinition(QJsonObject{{QStringLiteral("nodes"), QJsonArray()}});
     m_detail->showNode({});
     m_timeline->setSelectedNode({});
-    showMessage({});
+    clearMessage();
     loadCatalogue();
     m_feed->start(executionId);
     updateHeader();
@@ -359,8 +363,10 @@ void ExecutionViewer::loadFlow()
             if (m_generation != generation)
                 return;
             if (!answer) {
-                showMessage(tr("The flow's graph could not be read: %1")
-                                .arg(describeApiError(answer.error())));
+                showMessage([=]() -> QString {
+                    return tr("The flow's graph could not be read: %1")
+                        .arg(describeApiError(answer.error()));
+                });
                 return;
             }
             for (const hm::client::FlowVersion &v : answer.value()) {
@@ -390,14 +396,19 @@ void ExecutionViewer::selectNode(const QString &nodeId)
     m_detail->showNode(nodeId);
 }
 
-void ExecutionViewer::showMessage(const QString &text, bool error)
+void ExecutionViewer::showMessage(MessageLine::Text text, bool error)
 {
     m_showingNodeWarnings = false;
-    m_message->setText(text);
     m_message->setProperty("error", error);
     m_message->style()->unpolish(m_message);
     m_message->style()->polish(m_message);
-    m_message->setVisible(!text.isEmpty());
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void ExecutionViewer::clearMessage()
+{
+    m_showingNodeWarnings = false;
+    m_messageLine->clear();
 }
 
 void ExecutionViewer::cancelExecution()
@@ -421,10 +432,12 @@ void ExecutionViewer::cancelExecution()
             if (m_generation != generation)
                 return;
             if (answer)
-                showMessage({});
+                clearMessage();
             else
-                showMessage(tr("The execution could not be cancelled: %1")
-                                .arg(describeApiError(answer.error())));
+                showMessage([=]() -> QString {
+                    return tr("The execution could not be cancelled: %1")
+                        .arg(describeApiError(answer.error()));
+                });
             updateActions();
         }));
 }
@@ -450,10 +463,12 @@ void ExecutionViewer::killExecution()
             if (m_generation != generation)
                 return;
             if (answer)
-                showMessage({});
+                clearMessage();
             else
-                showMessage(tr("The execution could not be killed: %1")
-                                .arg(describeApiError(answer.error())));
+                showMessage([=]() -> QString {
+                    return tr("The execution could not be killed: %1")
+                        .arg(describeApiError(answer.error()));
+                });
             updateActions();
         }));
 }
@@ -471,14 +486,18 @@ void ExecutionViewer::rerun(const QString &from, const QString &version)
                 return;
             updateActions();
             if (!answer) {
-                showMessage(tr("The execution could not be re-run: %1")
-                                .arg(describeApiError(answer.error())));
+                showMessage([=]() -> QString {
+                    return tr("The execution could not be re-run: %1")
+                        .arg(describeApiError(answer.error()));
+                });
                 return;
             }
             if (answer->state == hm::client::TriggerOutcome::State::Denied) {
-                showMessage(tr("The execution could not be re-run: %1")
-                                .arg(describeApiError(
-                                    Error{ErrorCode::ConcurrentDenied, answer->message, {}})));
+                showMessage([=]() -> QString {
+                    return tr("The execution could not be re-run: %1")
+                        .arg(describeApiError(
+                            Error{ErrorCode::ConcurrentDenied, answer->message, {}}));
+                });
                 return;
             }
             openExecution(answer->executionId);
@@ -573,7 +592,9 @@ void ExecutionViewer::updateConnection()
         break;
     case ExecutionFeed::Connection::Failed:
         m_connection->clear();
-        showMessage(tr("The execution cannot be shown: %1").arg(m_feed->message()));
+        showMessage([reason = m_feed->message()] {
+            return tr("The execution cannot be shown: %1").arg(reason);
+        });
         break;
     }
 }

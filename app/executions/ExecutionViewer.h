@@ -2,6 +2,7 @@
 
 #include "client/FlowTypes.h"
 #include "flowgraph/ComponentCatalogue.h"
+#include "widgets/MessageLine.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -91,7 +92,9 @@ private:
     void loadCatalogue();
     void animate();
     void updateAnimation();
-    void showMessage(const QString &text, bool error = true);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text, bool error = true);
+    void clearMessage();
     void onLogAppended();
 
     QPointer<hm::client::ApiClient> m_client;
@@ -111,6 +114,7 @@ private:
     QLabel *m_progress = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_kill = nullptr;
     QPushButton *m_rerun = nullptr;

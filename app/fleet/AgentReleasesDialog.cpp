@@ -83,6 +83,10 @@ AgentReleasesDialog::AgentReleasesDialog(client::ApiClient *client, QStringList 
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setVisible(false);
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
 
     auto *buttons = new QHBoxLayout;
     m_rollout = new QPushButton(this);
@@ -179,10 +183,14 @@ void AgentReleasesDialog::showState()
     m_state->setVisible(!text.isEmpty());
 }
 
-void AgentReleasesDialog::showError(const QString &text)
+void AgentReleasesDialog::showError(MessageLine::Text text)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void AgentReleasesDialog::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 QString AgentReleasesDialog::selectedReleaseId() const
@@ -198,7 +206,9 @@ void AgentReleasesDialog::uploadBuild()
     const QString version = m_version->text().trimmed();
     static const QRegularExpression dotted(QStringLiteral("^\\d+(\\.\\d+){0,3}$"));
     if (!dotted.match(version).hasMatch()) {
-        showError(tr("Type the build's version first, dotted numbers such as 1.4.0."));
+        showError([=]() -> QString {
+            return tr("Type the build's version first, dotted numbers such as 1.4.0.");
+        });
         m_version->setFocus();
         return;
     }
@@ -207,7 +217,7 @@ void AgentReleasesDialog::uploadBuild()
     picker.setFileMode(QFileDialog::ExistingFile);
     if (DialogSeam::exec(&picker) != QDialog::Accepted || picker.selectedFiles().isEmpty())
         return;
-    showError({});
+    clearMessage();
     m_progress->setValue(0);
     m_progress->setVisible(true);
     updateButtons();
@@ -220,14 +230,17 @@ void AgentReleasesDialog::uploadBuild()
                         m_progress->setVisible(false);
                         updateButtons();
                         if (!r) {
-                            showError(tr("The build was not uploaded: %1")
-                                          .arg(describeApiError(r.error())));
+                            showError([=]() -> QString {
+                                return tr("The build was not uploaded: %1")
+                                    .arg(describeApiError(r.error()));
+                            });
                             emit uploadFinished(false);
                             return;
                         }
                         m_version->clear();
-                        showError(tr("Version %1 was uploaded and signed.")
-                                      .arg(r.value().version));
+                        showError([=]() -> QString {
+                            return tr("Version %1 was uploaded and signed.").arg(r.value().version);
+                        });
                         reload();
                         emit uploadFinished(true);
                     }));

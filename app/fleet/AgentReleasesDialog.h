@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/AgentReleasesApi.h"
+#include "widgets/MessageLine.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -69,7 +70,9 @@ protected:
 private:
     void fill();
     void showState();
-    void showError(const QString &text);
+    // Made from a text function: a language change says it again.
+    void showError(MessageLine::Text text);
+    void clearMessage();
     void updateButtons();
     void retranslateUi();
     QString selectedReleaseId() const;
@@ -89,6 +92,7 @@ private:
     QPushButton *m_uploadButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QPushButton *m_rollout = nullptr;
     QPushButton *m_close = nullptr;
 };

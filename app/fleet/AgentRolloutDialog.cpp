@@ -277,14 +277,16 @@ void AgentRolloutDialog::run(bool askedPassword)
             const bool asksPassword = dialog && !askedPassword && !r &&
                                       r.error().code == ErrorCode::ReauthenticationRequired;
             if (listed && !asksPassword) {
+                // Said again in a new language, long after this dialog.
                 if (r)
                     listed->finish(r.value().failure.isEmpty() ? BackgroundTask::State::Done
                                                                : BackgroundTask::State::Failed,
-                                   rolloutSummary(r.value()));
+                                   [rollout = r.value()] { return rolloutSummary(rollout); });
                 else
-                    listed->finish(BackgroundTask::State::Failed,
-                                   AgentRolloutDialog::tr("The upgrade did not start: %1")
-                                       .arg(describeApiError(r.error())));
+                    listed->finish(BackgroundTask::State::Failed, [error = r.error()] {
+                        return AgentRolloutDialog::tr("The upgrade did not start: %1")
+                            .arg(describeApiError(error));
+                    });
             }
             answered(std::move(r));
         });
@@ -296,7 +298,8 @@ void AgentRolloutDialog::listRollout(int nodes)
     if (m_listed && m_listed->isRunning())
         return;
     m_listed = BackgroundTasks::of(this)->start(
-        tr("Agent upgrade to %1").arg(m_release->currentText()), m_summary->text());
+        [release = m_release->currentText()] { return tr("Agent upgrade to %1").arg(release); },
+        [] { return tr("Upgrading: the first node alone, then the next stages..."); });
     m_listed->setProgress(0, nodes);
 }
 
@@ -318,7 +321,7 @@ void AgentRolloutDialog::askPassword()
     if (DialogSeam::exec(&dialog) != QDialog::Accepted || !m_client) {
         if (m_listed)
             m_listed->finish(BackgroundTask::State::Cancelled,
-                             tr("Not started: the password was not given."));
+                             [] { return tr("Not started: the password was not given."); });
         m_outcomes.clear();
         fillNodes();
         emit rolloutFinished();
@@ -336,7 +339,9 @@ void AgentRolloutDialog::askPassword()
                 m_summary->setText(
                     tr("The upgrade did not start: %1").arg(describeApiError(r.error())));
                 if (m_listed)
-                    m_listed->finish(BackgroundTask::State::Failed, m_summary->text());
+                    m_listed->finish(BackgroundTask::State::Failed, [error = r.error()] {
+                        return tr("The upgrade did not start: %1").arg(describeApiError(error));
+                    });
                 emit rolloutFinished();
                 return;
             }

@@ -321,7 +321,7 @@ AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
         connect(model, &QAbstractItemModel::dataChanged, this, &AlertsPage::updateActions);
     }
     connect(m_records, &RemoteListModel::fetchFailed, this, [this](const hm::Error &error) {
-        failed(tr("More alerts could not be read: %1"), error);
+        failed([] { return tr("More alerts could not be read: %1"); }, error);
     });
     connect(m_recordsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AlertsPage::updateActions);
@@ -803,7 +803,7 @@ void AlertsPage::showState()
                          .arg(QLocale().toString(m_records->rowCount()));
     }
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         tone = m_messageTone;
     }
     updateActions();
@@ -821,14 +821,16 @@ void AlertsPage::showState()
         openItem(m_pendingOpen);
 }
 
-void AlertsPage::failed(const QString &what, const hm::Error &error)
+void AlertsPage::failed(std::function<QString()> what, const hm::Error &error)
 {
-    say(what.arg(AdminText::error(error, m_me.role)), QStringLiteral("bad"));
+    say(LocalizedText(
+            [what, error, role = m_me.role] { return what().arg(AdminText::error(error, role)); }),
+        QStringLiteral("bad"));
 }
 
-void AlertsPage::say(const QString &text, const QString &tone)
+void AlertsPage::say(LocalizedText text, const QString &tone)
 {
-    m_message = text;
+    m_message = std::move(text);
     m_messageTone = tone;
     showState();
 }
@@ -868,27 +870,34 @@ void AlertsPage::testChannel()
         return;
     m_testing = true;
     const QString name = channel->name;
-    say(tr("Sending a test message to \"%1\"...").arg(name), {});
+    say(LocalizedText([name] { return tr("Sending a test message to \"%1\"...").arg(name); }), {});
     client::AlertsApi(*m_client).testChannel(
         channel->id, client::within(this, [this, name](Result<client::AlertChannelTest> r) {
             m_testing = false;
             if (!r)
-                return failed(tr("The channel was not tested: %1"), r.error());
+                return failed([] { return tr("The channel was not tested: %1"); }, r.error());
             const client::AlertChannelTest &t = *r;
             if (t.success && t.smtpCode > 0)
-                return say(tr("The SMTP server took the test message for \"%1\" (reply %2, %3 "
-                              "ms).")
-                               .arg(name)
-                               .arg(t.smtpCode)
-                               .arg(t.durationMs),
+                return say(LocalizedText([name, t] {
+                               return tr("The SMTP server took the test message for \"%1\" "
+                                         "(reply %2, %3 ms).")
+                                   .arg(name)
+                                   .arg(t.smtpCode)
+                                   .arg(t.durationMs);
+                           }),
                            QStringLiteral("good"));
             if (t.success)
-                return say(tr("\"%1\" received the test message (HTTP %2, %3 ms).")
-                               .arg(name)
-                               .arg(t.httpStatus)
-                               .arg(t.durationMs),
+                return say(LocalizedText([name, t] {
+                               return tr("\"%1\" received the test message (HTTP %2, %3 ms).")
+                                   .arg(name)
+                                   .arg(t.httpStatus)
+                                   .arg(t.durationMs);
+                           }),
                            QStringLiteral("good"));
-            say(tr("The test message to \"%1\" failed: %2.").arg(name, t.error),
+            // The channel's own words (t.error) stay; ours around them follow.
+            say(LocalizedText([name, error = t.error] {
+                    return tr("The test message to \"%1\" failed: %2.").arg(name, error);
+                }),
                 QStringLiteral("bad"));
         }));
 }
@@ -910,7 +919,7 @@ void AlertsPage::deleteChannel()
     client::AlertsApi(*m_client).removeChannel(
         id, client::within(this, [this, id](Result<void> r) {
             if (!r)
-                return failed(tr("The channel was not deleted: %1"), r.error());
+                return failed([] { return tr("The channel was not deleted: %1"); }, r.error());
             m_channels->remove(id);
             showState();
         }));
@@ -968,7 +977,7 @@ void AlertsPage::toggleRule()
     client::AlertsApi(*m_client).updateRule(
         rule->id, change, client::within(this, [this](Result<client::AlertRuleRow> r) {
             if (!r)
-                return failed(tr("The rule was not changed: %1"), r.error());
+                return failed([] { return tr("The rule was not changed: %1"); }, r.error());
             m_rules->upsert(*r);
             showState();
         }));
@@ -991,7 +1000,7 @@ void AlertsPage::deleteRule()
     client::AlertsApi(*m_client).removeRule(
         id, client::within(this, [this, id](Result<void> r) {
             if (!r)
-                return failed(tr("The rule was not deleted: %1"), r.error());
+                return failed([] { return tr("The rule was not deleted: %1"); }, r.error());
             m_rules->remove(id);
             showState();
         }));
@@ -1007,7 +1016,7 @@ void AlertsPage::resolveRecord()
     client::AlertsApi(*m_client).resolve(
         record->id, client::within(this, [this](Result<client::AlertRecordRow> r) {
             if (!r)
-                return failed(tr("The alert was not resolved: %1"), r.error());
+                return failed([] { return tr("The alert was not resolved: %1"); }, r.error());
             m_records->upsert(*r);
             showState();
         }));
@@ -1048,7 +1057,7 @@ void AlertsPage::endMaintenanceWindow()
     client::AlertsApi(*m_client).endMaintenanceWindow(
         id, client::within(this, [this, id](Result<void> r) {
             if (!r)
-                return failed(tr("The window was not ended: %1"), r.error());
+                return failed([] { return tr("The window was not ended: %1"); }, r.error());
             m_windows->remove(id);
             showState();
         }));

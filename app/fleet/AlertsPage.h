@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "fleet/AlertRuleDialog.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QHash>
@@ -116,10 +117,13 @@ private:
     bool noRuleToFire() const;
     void showMaintenanceState();
     // A passing word in the state line: a failure ("bad") or a success ("good").
-    void say(const QString &text, const QString &tone);
+    // The message, kept as the way to say it: a language change (which
+    // shows the state again) says it in the new language.
+    void say(LocalizedText text, const QString &tone);
     bool isAdmin() const;
     bool mayResolve() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the error's description as %1.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
@@ -166,7 +170,7 @@ private:
     bool m_testing = false;
     QString m_messageTone;
     QLabel *m_state = nullptr;
-    QString m_message;
+    LocalizedText m_message;
     QString m_pendingOpen; // openItem() before its row came
     QHash<QString, QString> m_nodeNames;
     quint64 m_nodeNamesGeneration = 0;

@@ -59,6 +59,8 @@ NodeComposePane::NodeComposePane(QWidget *parent) : QWidget(parent)
     m_status->setObjectName(QStringLiteral("nodes.docker.composeStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLine = new MessageLine(
+        this, [this](const QString &text, MessageLine::Kind) { m_status->setText(text); });
     bar->addWidget(m_up);
     bar->addWidget(m_down);
     bar->addWidget(m_busy);
@@ -110,7 +112,7 @@ void NodeComposePane::setNode(const QString &nodeId, const QString &nodeName, bo
         m_busy->hide();
         m_output->clear();
         m_output->hide();
-        showStatus({}, {});
+        clearStatus();
     }
     m_nodeName = nodeName;
     m_online = online;
@@ -138,9 +140,12 @@ void NodeComposePane::reload()
             ++m_answers;
             if (!r) {
                 if (!isRunning())
-                    showStatus(tr("The compose projects could not be read: %1")
-                                   .arg(describeApiError(r.error())),
-                               QStringLiteral("bad"));
+                    showStatus(
+                        [=]() -> QString {
+                            return tr("The compose projects could not be read: %1")
+                                .arg(describeApiError(r.error()));
+                        },
+                        QStringLiteral("bad"));
                 return;
             }
             m_available = r.value().composeAvailable;
@@ -190,9 +195,12 @@ void NodeComposePane::run(bool up)
     m_busy->show();
     m_output->clear();
     m_output->hide();
-    showStatus(up ? tr("Bringing \"%1\" up...").arg(project)
-                  : tr("Bringing \"%1\" down...").arg(project),
-               {});
+    showStatus(
+        [=]() -> QString {
+            return up ? tr("Bringing \"%1\" up...").arg(project)
+                      : tr("Bringing \"%1\" down...").arg(project);
+        },
+        {});
     updateActions();
     const quint64 generation = m_generation;
     client::RemoteApi(*m_client).composeRun(
@@ -203,17 +211,23 @@ void NodeComposePane::run(bool up)
             m_runningProject.clear();
             m_busy->hide();
             if (r) {
-                showStatus(up ? tr("\"%1\" is up.").arg(project)
-                              : tr("\"%1\" is down.").arg(project),
-                           QStringLiteral("good"));
+                showStatus(
+                    [=]() -> QString {
+                        return up ? tr("\"%1\" is up.").arg(project)
+                                  : tr("\"%1\" is down.").arg(project);
+                    },
+                    QStringLiteral("good"));
                 m_output->setPlainText(r.value().output.trimmed());
                 m_output->setVisible(!r.value().output.trimmed().isEmpty());
             } else {
-                showStatus(up ? tr("\"%1\" was not brought up: %2")
-                                    .arg(project, describeApiError(r.error()))
-                              : tr("\"%1\" was not brought down: %2")
-                                    .arg(project, describeApiError(r.error())),
-                           QStringLiteral("bad"));
+                showStatus(
+                    [=]() -> QString {
+                        return up ? tr("\"%1\" was not brought up: %2")
+                                        .arg(project, describeApiError(r.error()))
+                                  : tr("\"%1\" was not brought down: %2")
+                                        .arg(project, describeApiError(r.error()));
+                    },
+                    QStringLiteral("bad"));
             }
             updateActions();
             emit runFinished(bool(r));
@@ -257,12 +271,17 @@ void NodeComposePane::updateActions()
     m_down->setEnabled(usable);
 }
 
-void NodeComposePane::showStatus(const QString &text, const QString &tone)
+void NodeComposePane::showStatus(MessageLine::Text text, const QString &tone)
 {
-    m_status->setText(text);
     m_status->setProperty("tone", tone);
     m_status->style()->unpolish(m_status);
     m_status->style()->polish(m_status);
+    m_statusLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeComposePane::clearStatus()
+{
+    m_statusLine->clear();
 }
 
 } // namespace hm::app

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/MessageLine.h"
+
 #include <QPointer>
 #include <QString>
 #include <QWidget>
@@ -58,7 +60,9 @@ private:
     void retranslateUi();
     void updateNote();
     void updateActions();
-    void showStatus(const QString &text, const QString &tone);
+    // Made from a text function: a language change says it again.
+    void showStatus(MessageLine::Text text, const QString &tone);
+    void clearStatus();
 
     QPointer<client::ApiClient> m_client;
     QString m_nodeId;
@@ -74,6 +78,7 @@ private:
     QPushButton *m_down = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_status = nullptr;
+    MessageLine *m_statusLine = nullptr;
     QTableWidget *m_table = nullptr;
     QPlainTextEdit *m_output = nullptr;
 };

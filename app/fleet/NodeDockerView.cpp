@@ -124,6 +124,10 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     m_message->setWordWrap(true);
     m_message->hide();
     contentLayout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
 
     auto *split = new QSplitter(Qt::Vertical, m_content);
     m_view = new QTableView(split);
@@ -257,7 +261,7 @@ void NodeDockerView::setNode(const client::NodeRow *node)
         m_logId.clear();
         m_log->clear();
         m_images->setRowCount(0);
-        showMessage({}, {});
+        clearMessage();
     } else if (wasOnline == isOnline()) {
         return;
     }
@@ -513,37 +517,50 @@ void NodeDockerView::actOnSelected(const QString &action)
         return;
     const client::ContainerRow container = *row;
     const QString nodeId = m_node->id;
-    showMessage(action == u"start"  ? tr("Starting \"%1\"...").arg(container.name)
-                : action == u"stop" ? tr("Stopping \"%1\"...").arg(container.name)
-                                    : tr("Restarting \"%1\"...").arg(container.name),
-                {});
+    const QString name = container.name;
+    showMessage(
+        [action, name] {
+            return action == u"start"  ? tr("Starting \"%1\"...").arg(name)
+                   : action == u"stop" ? tr("Stopping \"%1\"...").arg(name)
+                                       : tr("Restarting \"%1\"...").arg(name);
+        },
+        {});
     client::RemoteApi(*m_client).containerAction(
         nodeId, container.id, action,
         client::within(this, [this, container, action, nodeId](Result<void> r) {
             if (!m_node || m_node->id != nodeId)
                 return;
+            const QString name = container.name;
             if (r)
-                showMessage(action == u"start"  ? tr("Started \"%1\".").arg(container.name)
-                            : action == u"stop" ? tr("Stopped \"%1\".").arg(container.name)
-                                                : tr("Restarted \"%1\".").arg(container.name),
-                            QStringLiteral("good"));
+                showMessage(
+                    [action, name] {
+                        return action == u"start"  ? tr("Started \"%1\".").arg(name)
+                               : action == u"stop" ? tr("Stopped \"%1\".").arg(name)
+                                                   : tr("Restarted \"%1\".").arg(name);
+                    },
+                    QStringLiteral("good"));
             else if (outcomeUnknown(r.error()))
                 // It may well have happened (or still be happening): the
                 // list read again shows what the container is now.
-                showMessage((action == u"start"
-                                 ? tr("\"%1\" is still being started, or its outcome "
-                                      "is unknown (%2). Its state below is read again.")
-                             : action == u"stop"
-                                 ? tr("\"%1\" is still being stopped, or its outcome is unknown "
-                                      "(%2). Its state below is read again.")
-                                 : tr("\"%1\" is still being restarted, or its outcome is unknown "
-                                      "(%2). Its state below is read again."))
-                                .arg(container.name, describeApiError(r.error())),
-                            {});
+                showMessage(
+                    [action, name, error = r.error()] {
+                        return (action == u"start"
+                                    ? tr("\"%1\" is still being started, or its outcome "
+                                         "is unknown (%2). Its state below is read again.")
+                                : action == u"stop"
+                                    ? tr("\"%1\" is still being stopped, or its outcome is "
+                                         "unknown (%2). Its state below is read again.")
+                                    : tr("\"%1\" is still being restarted, or its outcome is "
+                                         "unknown (%2). Its state below is read again."))
+                            .arg(name, describeApiError(error));
+                    },
+                    {});
             else
-                showMessage(tr("\"%1\" was not changed: %2")
-                                .arg(container.name, describeApiError(r.error())),
-                            QStringLiteral("bad"));
+                showMessage(
+                    [name, error = r.error()] {
+                        return tr("\"%1\" was not changed: %2").arg(name, describeApiError(error));
+                    },
+                    QStringLiteral("bad"));
             // Started or restarted here: a live log that ended with its stop
             // comes back with the next list (which may never show it stopped).
             if (r && action != u"stop" && container.id == m_logId &&
@@ -593,17 +610,24 @@ void NodeDockerView::removeSelected()
         client::within(this, [this, container, nodeId](Result<void> r) {
             if (!m_node || m_node->id != nodeId)
                 return;
+            const QString name = container.name;
             if (r)
-                showMessage(tr("Removed \"%1\".").arg(container.name), QStringLiteral("good"));
+                showMessage([name] { return tr("Removed \"%1\".").arg(name); },
+                            QStringLiteral("good"));
             else if (outcomeUnknown(r.error()))
-                showMessage(tr("\"%1\" is still being removed, or its outcome is unknown "
-                               "(%2). The list is read again.")
-                                .arg(container.name, describeApiError(r.error())),
-                            {});
+                showMessage(
+                    [name, error = r.error()] {
+                        return tr("\"%1\" is still being removed, or its outcome is unknown "
+                                  "(%2). The list is read again.")
+                            .arg(name, describeApiError(error));
+                    },
+                    {});
             else
-                showMessage(tr("\"%1\" was not removed: %2")
-                                .arg(container.name, describeApiError(r.error())),
-                            QStringLiteral("bad"));
+                showMessage(
+                    [name, error = r.error()] {
+                        return tr("\"%1\" was not removed: %2").arg(name, describeApiError(error));
+                    },
+                    QStringLiteral("bad"));
             emit actionFinished(bool(r));
             reload();
         }));
@@ -649,11 +673,15 @@ void NodeDockerView::retranslateUi()
     showState();
 }
 
-void NodeDockerView::showMessage(const QString &text, const QString &tone)
+void NodeDockerView::showMessage(MessageLine::Text text, const QString &tone)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
     setDockerTone(m_message, tone);
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeDockerView::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 void NodeDockerView::updateActions()
@@ -713,8 +741,11 @@ void NodeDockerView::showState()
         m_empty->setContent(content);
     m_stack->setCurrentWidget(showList ? m_content : static_cast<QWidget *>(m_empty));
     if (m_error && rows && code != ErrorCode::CapabilityDisabled)
-        showMessage(tr("The list could not be refreshed: %1").arg(describeApiError(*m_error)),
-                    QStringLiteral("bad"));
+        showMessage(
+            [error = *m_error] {
+                return tr("The list could not be refreshed: %1").arg(describeApiError(error));
+            },
+            QStringLiteral("bad"));
     updateActions();
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/NodeTypes.h"
 #include "common/Error.h"
+#include "widgets/MessageLine.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -95,7 +96,9 @@ private:
     void readImages();
     void retranslateUi();
     void showState();
-    void showMessage(const QString &text, const QString &tone);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text, const QString &tone);
+    void clearMessage();
     void updateActions();
 
     QPointer<client::ApiClient> m_client;
@@ -106,6 +109,7 @@ private:
     QPushButton *m_restart = nullptr;
     QPushButton *m_remove = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_content = nullptr;
     QTableView *m_view = nullptr;

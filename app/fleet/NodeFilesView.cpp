@@ -11,6 +11,7 @@
 #include "widgets/BackgroundTasks.h"
 #include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
 
@@ -106,6 +107,10 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
     m_transferBar = new NodeFileTransferBar(this);
     layout->addWidget(m_transferBar);
 
@@ -145,7 +150,7 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
             return;
         m_root = root;
         m_path.clear();
-        showMessage({}, {});
+        clearMessage();
         listDirectory();
     });
     connect(m_up, &QToolButton::clicked, this, &NodeFilesView::goUp);
@@ -163,7 +168,7 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
             openPath(childPath(e->name));
         else if (e && e->isFile() && !m_edit->isEnabled() && !m_edit->toolTip().isEmpty())
             // Too large to open: say so rather than doing nothing.
-            showMessage(m_edit->toolTip(), QString());
+            showMessage(&NodeFilesView::tooLargeToEditText, QString());
         else if (e && e->isFile())
             editSelected();
     });
@@ -220,7 +225,7 @@ void NodeFilesView::setNode(const client::NodeRow *node)
         m_error.reset();
         m_model->clear();
         showRoots();
-        showMessage({}, {});
+        clearMessage();
     } else if (wasOnline == isOnline()) {
         return; // another field of the row (last seen, labels)
     }
@@ -349,14 +354,18 @@ void NodeFilesView::selectName(const QString &name)
     m_view->scrollTo(m_model->index(row, 0));
 }
 
-void NodeFilesView::actionDone(const Result<void> &result, const QString &done,
-                               const QString &failed, const QString &select)
+void NodeFilesView::actionDone(const Result<void> &result, MessageLine::Text done,
+                               std::function<QString(const QString &error)> failed,
+                               const QString &select)
 {
     if (result) {
-        showMessage(done, QStringLiteral("good"));
+        showMessage(std::move(done), QStringLiteral("good"));
         m_selectAfter = select;
     } else {
-        showMessage(failed.arg(describeApiError(result.error())), QStringLiteral("bad"));
+        // The server's words stay; ours around them follow the language.
+        showMessage([failed = std::move(failed),
+                     error = result.error()] { return failed(describeApiError(error)); },
+                    QStringLiteral("bad"));
     }
     listDirectory();
 }
@@ -372,8 +381,12 @@ void NodeFilesView::newFolder()
     const QString name = dialog.name();
     client::RemoteApi(*m_client).createDirectory(
         m_node->id, m_root, childPath(name), client::within(this, [this, name](Result<void> r) {
-            actionDone(r, tr("Created the folder \"%1\".").arg(name),
-                       tr("The folder \"%1\" was not created: %2").arg(name), name);
+            actionDone(
+                r, [name] { return tr("Created the folder \"%1\".").arg(name); },
+                [name](const QString &error) {
+                    return tr("The folder \"%1\" was not created: %2").arg(name, error);
+                },
+                name);
         }));
 }
 
@@ -391,8 +404,12 @@ void NodeFilesView::renameSelected()
     client::RemoteApi(*m_client).renameFile(
         m_node->id, m_root, childPath(from), childPath(to),
         client::within(this, [this, from, to](Result<void> r) {
-            actionDone(r, tr("Renamed \"%1\" to \"%2\".").arg(from, to),
-                       tr("\"%1\" was not renamed: %2").arg(from), to);
+            actionDone(
+                r, [from, to] { return tr("Renamed \"%1\" to \"%2\".").arg(from, to); },
+                [from](const QString &error) {
+                    return tr("\"%1\" was not renamed: %2").arg(from, error);
+                },
+                to);
         }));
 }
 
@@ -412,12 +429,16 @@ void NodeFilesView::deleteSelected()
                              QMessageBox::No,
                              QStringLiteral("nodes.files.confirmDelete")) != QMessageBox::Yes)
         return;
-    client::RemoteApi(*m_client).deleteFile(m_node->id, m_root, childPath(name), folder,
-                                            client::within(this, [this, name](Result<void> r) {
-                                                actionDone(
-                                                    r, tr("Deleted \"%1\".").arg(name),
-                                                    tr("\"%1\" was not deleted: %2").arg(name), {});
-                                            }));
+    client::RemoteApi(*m_client).deleteFile(
+        m_node->id, m_root, childPath(name), folder,
+        client::within(this, [this, name](Result<void> r) {
+            actionDone(
+                r, [name] { return tr("Deleted \"%1\".").arg(name); },
+                [name](const QString &error) {
+                    return tr("\"%1\" was not deleted: %2").arg(name, error);
+                },
+                {});
+        }));
 }
 
 void NodeFilesView::downloadSelected()
@@ -458,8 +479,11 @@ void NodeFilesView::upload()
     bool overwrite = false;
     if (existing >= 0) {
         if (m_model->entry(existing)->isDirectory()) {
-            showMessage(tr("\"%1\" is a folder here: rename or delete it first.").arg(name),
-                        QStringLiteral("bad"));
+            showMessage(
+                [name] {
+                    return tr("\"%1\" is a folder here: rename or delete it first.").arg(name);
+                },
+                QStringLiteral("bad"));
             return;
         }
         if (MessageBox::question(this, tr("Replace"),
@@ -490,7 +514,7 @@ void NodeFilesView::startTransfer(client::FileTransfer *transfer)
     m_transfer = transfer;
     if (m_chunkSize > 0)
         transfer->setChunkSize(m_chunkSize);
-    showMessage({}, {});
+    clearMessage();
     m_transferBar->follow(transfer);
     // Also in the status bar's task list, which outlives this tab.
     NodeFileTransferTask::track(transfer, BackgroundTasks::of(this),
@@ -510,7 +534,7 @@ void NodeFilesView::editSelected()
     connect(&dialog, &NodeFileEditorDialog::saved, this, [&saved] { saved = true; });
     DialogSeam::exec(&dialog);
     if (saved) {
-        showMessage(tr("Saved \"%1\".").arg(name), QStringLiteral("good"));
+        showMessage([name] { return tr("Saved \"%1\".").arg(name); }, QStringLiteral("good"));
         m_selectAfter = name;
         listDirectory();
     }
@@ -591,11 +615,22 @@ void NodeFilesView::showCrumbs()
     m_crumbLayout->addStretch();
 }
 
-void NodeFilesView::showMessage(const QString &text, const QString &tone)
+void NodeFilesView::showMessage(MessageLine::Text text, const QString &tone)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
     setFilesTone(m_message, tone);
+    // Lasting: it stays until the next action or a change of place.
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeFilesView::clearMessage()
+{
+    m_messageLine->clear();
+}
+
+QString NodeFilesView::tooLargeToEditText()
+{
+    return tr("This file is larger than %1, the most the editor opens. Download it instead.")
+        .arg(ByteSizeText::format(NodeFileEditorDialog::kMaxTextBytes));
 }
 
 void NodeFilesView::updateActions()
@@ -610,11 +645,7 @@ void NodeFilesView::updateActions()
     const bool tooLarge = e && e->isFile() && e->size > NodeFileEditorDialog::kMaxTextBytes;
     m_edit->setEnabled(usable && e && e->isFile() && !tooLarge);
     m_edit->setText(writable || !usable ? tr("Edit...") : tr("View..."));
-    m_edit->setToolTip(usable && tooLarge
-                           ? tr("This file is larger than %1, the most the editor opens. "
-                                "Download it instead.")
-                                 .arg(ByteSizeText::format(NodeFileEditorDialog::kMaxTextBytes))
-                           : QString());
+    m_edit->setToolTip(usable && tooLarge ? tooLargeToEditText() : QString());
     m_rename->setEnabled(writable && e);
     m_delete->setEnabled(writable && e);
     const QString readOnly = tr("This root is read only on the node.");

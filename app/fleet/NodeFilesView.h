@@ -3,9 +3,11 @@
 #include "client/NodeTypes.h"
 #include "client/RemoteFileTypes.h"
 #include "common/Error.h"
+#include "widgets/MessageLine.h"
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -89,15 +91,20 @@ private:
     void showCrumbs();
     void retranslateUi();
     void showState();
-    void showMessage(const QString &text, const QString &tone);
+    // The message line: made from a text function, so a language change
+    // says it again in the new language.
+    void showMessage(MessageLine::Text text, const QString &tone);
+    void clearMessage();
+    static QString tooLargeToEditText();
     void updateActions();
     const client::FileEntry *selectedEntry() const;
     QString childPath(const QString &name) const;
     void selectName(const QString &name);
     // An answer to an action: said on the message line, then the listing
     // read again with `select` selected.
-    void actionDone(const Result<void> &result, const QString &done, const QString &failed,
-                    const QString &select);
+    // `failed` takes the error's description.
+    void actionDone(const Result<void> &result, MessageLine::Text done,
+                    std::function<QString(const QString &error)> failed, const QString &select);
     void startTransfer(client::FileTransfer *transfer);
 
     QPointer<client::ApiClient> m_client;
@@ -120,6 +127,7 @@ private:
     QPushButton *m_rename = nullptr;
     QPushButton *m_delete = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     NodeFileTransferBar *m_transferBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;

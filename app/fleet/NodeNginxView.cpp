@@ -94,6 +94,10 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     auto *left = new QWidget(split);
@@ -230,7 +234,7 @@ void NodeNginxView::setNode(const client::NodeRow *node)
         ++m_generation;
         m_loaded = false;
         m_agentGone = false;
-        m_message->hide();
+        clearMessage();
         showState();
         if (isVisible() && isOnline())
             reload();
@@ -247,7 +251,7 @@ void NodeNginxView::setNode(const client::NodeRow *node)
     m_editor->clear();
     m_name->clear();
     m_editorError->hide();
-    m_message->hide();
+    clearMessage();
     showStatus();
     showSites();
     showCertificate();
@@ -299,15 +303,17 @@ void NodeNginxView::control(const QString &verb)
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
                              QStringLiteral("nodes.nginx.confirmStop")) != QMessageBox::Yes)
         return;
-    m_message->hide();
+    clearMessage();
     client::RemoteApi(*m_client).nginxControl(
         m_node->id, verb, track<client::NginxStatus>([this, verb](Result<client::NginxStatus> r) {
             if (!r)
                 return fail(r.error());
-            say(verb == u"start"     ? tr("nginx started.")
-                : verb == u"stop"    ? tr("nginx stopped.")
-                : verb == u"restart" ? tr("nginx restarted.")
-                                     : tr("nginx reloaded its configuration."));
+            say([verb] {
+                return verb == u"start"     ? tr("nginx started.")
+                       : verb == u"stop"    ? tr("nginx stopped.")
+                       : verb == u"restart" ? tr("nginx restarted.")
+                                            : tr("nginx reloaded its configuration.");
+            });
             reload();
         }));
 }
@@ -385,7 +391,7 @@ void NodeNginxView::deleteSelectedSite()
                 return fail(r.error());
             if (m_editing == Editing::Site && m_editingName == name)
                 cancelEdit();
-            say(tr("Site \"%1\" deleted.").arg(name));
+            say([name] { return tr("Site \"%1\" deleted.").arg(name); });
             reload();
         }));
 }
@@ -410,14 +416,17 @@ void NodeNginxView::save()
             m_editorError->show();
             return;
         }
-        const QString name =
-            m_editing == Editing::MainConfig ? tr("The main configuration") : m_name->text();
+        const bool mainConfig = m_editing == Editing::MainConfig;
+        const QString name = m_name->text();
         m_editing = Editing::Nothing;
         m_editor->clear();
         m_name->clear();
         m_editorError->hide();
         retranslateUi();
-        say(tr("%1 saved; nginx -t accepted it.").arg(name));
+        say([mainConfig, name] {
+            return tr("%1 saved; nginx -t accepted it.")
+                .arg(mainConfig ? tr("The main configuration") : name);
+        });
         reload();
     };
     client::RemoteApi api(*m_client);
@@ -461,7 +470,9 @@ void NodeNginxView::generateCertificate()
             m_certificate = r.value();
             m_certificateError.reset();
             showCertificate();
-            say(tr("A self-signed certificate for %1 was created: %2").arg(domain, r->path));
+            say([domain, path = r->path] {
+                return tr("A self-signed certificate for %1 was created: %2").arg(domain, path);
+            });
         }));
 }
 
@@ -497,8 +508,10 @@ void NodeNginxView::siteToggled(QTableWidgetItem *item)
             if (!r)
                 fail(r.error());
             else
-                say(enabled ? tr("Site \"%1\" enabled; nginx reloaded.").arg(name)
-                            : tr("Site \"%1\" disabled; nginx reloaded.").arg(name));
+                say([enabled, name] {
+                    return enabled ? tr("Site \"%1\" enabled; nginx reloaded.").arg(name)
+                                   : tr("Site \"%1\" disabled; nginx reloaded.").arg(name);
+                });
             reload(); // the check box shows what the node has either way
         }));
 }
@@ -634,21 +647,28 @@ void NodeNginxView::fail(const hm::Error &error)
         // Not a failure of nginx: the agent is not there to ask.
         m_agentGone = true;
         m_loaded = false;
-        m_message->hide();
+        clearMessage();
         showState();
         return;
     }
-    m_message->setText(describeApiErrorSentence(error) +
-                       (isNginxRefusal(error) ? QStringLiteral("\n") + error.message : QString()));
     m_message->setProperty("tone", QStringLiteral("error"));
-    m_message->show();
+    m_messageLine->show(
+        [error] {
+            return describeApiErrorSentence(error) +
+                   (isNginxRefusal(error) ? QStringLiteral("\n") + error.message : QString());
+        },
+        MessageLine::Kind::Lasting);
 }
 
-void NodeNginxView::say(const QString &text)
+void NodeNginxView::say(MessageLine::Text text)
 {
-    m_message->setText(text);
     m_message->setProperty("tone", QStringLiteral("info"));
-    m_message->show();
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeNginxView::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 QString NodeNginxView::selectedSite() const

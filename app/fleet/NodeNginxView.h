@@ -3,6 +3,7 @@
 #include "client/NodeTypes.h"
 #include "client/RemoteTypes.h"
 #include "common/Error.h"
+#include "widgets/MessageLine.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -89,7 +90,10 @@ private:
     void siteToggled(QTableWidgetItem *item);
     void updateActions();
     void fail(const hm::Error &error);
-    void say(const QString &text);
+    // The message line, made from a text function: a language change says
+    // it again.
+    void say(MessageLine::Text text);
+    void clearMessage();
     QString selectedSite() const;
     QString selectedDomain() const;
     // Wraps `done` so isBusy() counts the call and a stale answer (another
@@ -122,6 +126,7 @@ private:
     QPushButton *m_reload = nullptr;
     QPushButton *m_restart = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QLabel *m_sitesTitle = nullptr;
     QTableWidget *m_table = nullptr;
     QPushButton *m_new = nullptr;

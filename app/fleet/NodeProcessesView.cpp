@@ -61,6 +61,10 @@ NodeProcessesView::NodeProcessesView(QWidget *parent) : QWidget(parent)
     m_message->setWordWrap(true);
     m_message->hide();
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
 
     m_stack = new QStackedWidget(this);
     m_view = new QTableView(m_stack);
@@ -163,7 +167,7 @@ void NodeProcessesView::setNode(const client::NodeRow *node)
         m_loaded = false;
         m_error.reset();
         m_model->clear();
-        showMessage({}, {});
+        clearMessage();
         m_search->clear();
         m_searchDelay.stop();
     } else if (wasOnline == isOnline()) {
@@ -238,17 +242,23 @@ void NodeProcessesView::killSelected()
             // Another node was picked meanwhile: the answer is not about it.
             if (!m_node || m_node->id != nodeId)
                 return;
+            const QString name = process.name;
+            const auto pid = process.pid;
             if (r)
-                showMessage(tr("Sent SIG%1 to \"%2\" (pid %3).")
-                                .arg(signal, process.name)
-                                .arg(process.pid),
-                            QStringLiteral("good"));
+                showMessage(
+                    [signal, name, pid] {
+                        return tr("Sent SIG%1 to \"%2\" (pid %3).").arg(signal, name).arg(pid);
+                    },
+                    QStringLiteral("good"));
             else
-                showMessage(tr("\"%1\" (pid %2) was not signalled: %3")
-                                .arg(process.name)
-                                .arg(process.pid)
-                                .arg(describeApiError(r.error())),
-                            QStringLiteral("bad"));
+                showMessage(
+                    [name, pid, error = r.error()] {
+                        return tr("\"%1\" (pid %2) was not signalled: %3")
+                            .arg(name)
+                            .arg(pid)
+                            .arg(describeApiError(error));
+                    },
+                    QStringLiteral("bad"));
             reload();
         }));
 }
@@ -279,12 +289,17 @@ void NodeProcessesView::retranslateUi()
     showState();
 }
 
-void NodeProcessesView::showMessage(const QString &text, const QString &tone)
+void NodeProcessesView::showMessage(MessageLine::Text text, const QString &tone)
 {
     m_refreshFailed = false;
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
     setProcessesTone(m_message, tone);
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeProcessesView::clearMessage()
+{
+    m_refreshFailed = false;
+    m_messageLine->clear();
 }
 
 void NodeProcessesView::updateActions()
@@ -369,11 +384,14 @@ void NodeProcessesView::showState()
     // A failed refresh over rows already shown: said on the message line,
     // the rows stay.
     if (m_error && rows && code != ErrorCode::CapabilityDisabled) {
-        showMessage(tr("The list could not be refreshed: %1").arg(describeApiError(*m_error)),
-                    QStringLiteral("bad"));
+        showMessage(
+            [error = *m_error] {
+                return tr("The list could not be refreshed: %1").arg(describeApiError(error));
+            },
+            QStringLiteral("bad"));
         m_refreshFailed = true;
     } else if (m_refreshFailed && !m_error) {
-        showMessage({}, {});
+        clearMessage();
         m_refreshFailed = false;
     }
     updateActions();

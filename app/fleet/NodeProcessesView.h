@@ -2,6 +2,7 @@
 
 #include "client/NodeTypes.h"
 #include "common/Error.h"
+#include "widgets/MessageLine.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -67,7 +68,9 @@ private:
     bool isOnline() const;
     void retranslateUi();
     void showState();
-    void showMessage(const QString &text, const QString &tone);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text, const QString &tone);
+    void clearMessage();
     void updateActions();
 
     QPointer<client::ApiClient> m_client;
@@ -76,6 +79,7 @@ private:
     QLineEdit *m_search = nullptr;
     QPushButton *m_kill = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
     SectionEmptyState *m_empty = nullptr;

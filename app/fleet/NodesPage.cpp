@@ -205,7 +205,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     });
     connect(m_model, &NodeListModel::stateChanged, this, &NodesPage::showState);
     connect(m_model, &NodeListModel::fetchFailed, this, [this](const hm::Error &error) {
-        failed(tr("More nodes could not be read: %1"), error);
+        failed([] { return tr("More nodes could not be read: %1"); }, error);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &NodesPage::showState);
@@ -425,7 +425,7 @@ void NodesPage::showState()
         break;
     }
     if (!m_message.isEmpty()) {
-        text = m_message;
+        text = m_message.toString();
         tone = QStringLiteral("bad");
     }
     updateActions();
@@ -503,9 +503,10 @@ void NodesPage::readAccess(const client::NodeRow *node)
         }));
 }
 
-void NodesPage::failed(const QString &what, const hm::Error &error)
+void NodesPage::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(AdminText::error(error, m_me.role));
+    m_message = LocalizedText(
+        [what, error, role = m_me.role] { return what().arg(AdminText::error(error, role)); });
     showState();
 }
 
@@ -568,8 +569,11 @@ void NodesPage::deleteSelected()
         return;
     client::NodesApi(*m_client).remove(id, client::within(this, [this, id](Result<void> r) {
                                            if (!r)
-                                               return failed(tr("The node was not deleted: %1"),
-                                                             r.error());
+                                               return failed(
+                                                   [] {
+                                                       return tr("The node was not deleted: %1");
+                                                   },
+                                                   r.error());
                                            m_model->remove(id);
                                            showState();
                                        }));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QPointer>
@@ -111,7 +112,9 @@ private:
     void readAccess(const client::NodeRow *node);
     const client::NodeRow *selected() const;
     bool isAdmin() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the error\'s description as %1; kept as the way to say it,
+    // so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
@@ -143,7 +146,7 @@ private:
     QString m_accessKey; // node id and status /access was read for
     QLabel *m_state = nullptr;
     QTimer *m_clock = nullptr;
-    QString m_message;
+    LocalizedText m_message;
     QString m_pendingOpen; // openItem() before its row came
     SignInTracker m_signIn;
 };

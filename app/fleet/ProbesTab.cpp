@@ -196,9 +196,12 @@ void ProbesTab::showState()
     emit stateChanged();
 }
 
-void ProbesTab::failed(const QString &what, const hm::Error &error)
+void ProbesTab::failed(std::function<QString()> what, const hm::Error &error)
 {
-    emit message(what.arg(AdminText::error(error, m_me.role)), QStringLiteral("bad"));
+    emit message(LocalizedText([what, error, role = m_me.role] {
+                     return what().arg(AdminText::error(error, role));
+                 }),
+                 QStringLiteral("bad"));
 }
 
 ProbeDialog::NodeNames ProbesTab::nodeChoices() const
@@ -253,8 +256,11 @@ void ProbesTab::deleteProbe()
         return;
     client::ProbesApi(*m_client).remove(id, client::within(this, [this, id](Result<void> r) {
                                             if (!r)
-                                                return failed(tr("The probe was not deleted: %1"),
-                                                              r.error());
+                                                return failed(
+                                                    [] {
+                                                        return tr("The probe was not deleted: %1");
+                                                    },
+                                                    r.error());
                                             m_model->remove(id);
                                             showState();
                                         }));

@@ -2,6 +2,7 @@
 
 #include "client/ApiTypes.h"
 #include "fleet/ProbeDialog.h"
+#include "widgets/LocalizedText.h"
 
 #include <QHash>
 #include <QPointer>
@@ -50,7 +51,8 @@ public:
 
 signals:
     // A passing word for the page's state line: a failure ("bad").
-    void message(const QString &text, const QString &tone);
+    // Kept as the way to say it: the page says it again in a new language.
+    void message(const hm::app::LocalizedText &text, const QString &tone);
     // The list or the actions changed (the state line follows).
     void stateChanged();
 
@@ -70,7 +72,8 @@ private:
     const client::ProbeRow *selectedProbe() const;
     // The nodes a probe may run on, by name.
     ProbeDialog::NodeNames nodeChoices() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the error's description as %1.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;

@@ -77,6 +77,10 @@ FlowRetentionDialog::FlowRetentionDialog(client::ApiClient *client, const QStrin
     m_message->setObjectName(QStringLiteral("flows.retention.message"));
     m_message->setWordWrap(true);
     m_message->hide();
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
     m_reset->setObjectName(QStringLiteral("flows.retention.reset"));
     m_save->setObjectName(QStringLiteral("flows.retention.save"));
     m_close->setObjectName(QStringLiteral("flows.retention.close"));
@@ -117,8 +121,7 @@ void FlowRetentionDialog::callEnded()
 void FlowRetentionDialog::showError(const hm::Error &error)
 {
     m_message->setProperty("tone", QStringLiteral("bad"));
-    m_message->setText(describeFlowError(error));
-    m_message->show();
+    m_messageLine->show([error] { return describeFlowError(error); }, MessageLine::Kind::Lasting);
 }
 
 void FlowRetentionDialog::load()
@@ -201,7 +204,7 @@ void FlowRetentionDialog::resetToServer()
 {
     for (Limit *limit : {&m_age, &m_count})
         limit->mode->setCurrentIndex(FollowServer);
-    m_message->hide();
+    m_messageLine->clear();
     updateState();
 }
 
@@ -211,7 +214,7 @@ void FlowRetentionDialog::save()
     if (!m_client || !m_editable || isBusy() || changed.isEmpty())
         return;
     ++m_busy;
-    m_message->hide();
+    m_messageLine->clear();
     updateState();
     m_client->send(client::ApiRequest::put(retentionPath(m_flowId), changed),
                    client::within(this, [this](Result<client::ApiResponse> r) {
@@ -220,8 +223,9 @@ void FlowRetentionDialog::save()
                            m_stored = r.value().data.toObject();
                            fill();
                            m_message->setProperty("tone", QString());
-                           m_message->setText(tr("Saved. The next retention pass applies it."));
-                           m_message->show();
+                           m_messageLine->show(
+                               [] { return tr("Saved. The next retention pass applies it."); },
+                               MessageLine::Kind::Lasting);
                        } else {
                            // The form keeps what was chosen, to correct it.
                            showError(r.error());

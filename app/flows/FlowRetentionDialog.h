@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "widgets/MessageLine.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -97,6 +98,7 @@ private:
     Limit m_count;
     QLabel *m_readOnly;
     QLabel *m_message;
+    MessageLine *m_messageLine = nullptr; // says it again in a new language
     QPushButton *m_reset;
     QPushButton *m_save;
     QPushButton *m_close;

@@ -155,7 +155,11 @@ FlowsPage::FlowsPage(client::ApiClient *client, Options options, QWidget *parent
 
     connect(m_model, &FlowListModel::stateChanged, this, &FlowsPage::updateState);
     connect(m_model, &FlowListModel::fetchFailed, this, [this](const hm::Error &error) {
-        setMessage(tr("More flows could not be loaded: %1").arg(describeFlowError(error)), true);
+        setMessage(
+            [=]() -> QString {
+                return tr("More flows could not be loaded: %1").arg(describeFlowError(error));
+            },
+            true);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, [this] {
@@ -279,6 +283,10 @@ QWidget *FlowsPage::createListPage()
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
 
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("flows.list"));
@@ -390,7 +398,7 @@ void FlowsPage::resetForNewServer()
 {
     m_editor->closeFlow();
     showList();
-    setMessage({});
+    clearMessage();
 }
 
 QString FlowsPage::menuTitle() const
@@ -425,13 +433,17 @@ QString FlowsPage::message() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
-void FlowsPage::setMessage(const QString &text, bool error)
+void FlowsPage::setMessage(MessageLine::Text text, bool error)
 {
     m_message->setProperty("tone", error ? QStringLiteral("bad") : QString());
     m_message->style()->unpolish(m_message);
     m_message->style()->polish(m_message);
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void FlowsPage::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 void FlowsPage::beginCall()
@@ -720,7 +732,7 @@ void FlowsPage::updateActions()
 
 void FlowsPage::refresh()
 {
-    setMessage({});
+    clearMessage();
     m_model->reload();
 }
 
@@ -774,15 +786,19 @@ void FlowsPage::createWith(const client::NewFlow &flow, const char *done, bool o
                 summary.myPermission = QStringLiteral("owner");
                 m_model->upsertFlow(summary);
                 selectFlow(summary.id);
-                setMessage(tr(done).arg(quotedFlowName(summary.name)));
+                setMessage([=]() -> QString { return tr(done).arg(quotedFlowName(summary.name)); });
                 if (open)
                     openFlow(summary.id);
             } else {
-                QString text = describeFlowError(result.error());
-                const QStringList problems = describeFlowProblems(result.error());
-                if (!problems.isEmpty())
-                    text = tr("%1\n%2").arg(text, problems.join(u'\n'));
-                setMessage(tr("“%1” was not created. %2").arg(quotedFlowName(name), text), true);
+                setMessage(
+                    [name, error = result.error()] {
+                        QString text = describeFlowError(error);
+                        const QStringList problems = describeFlowProblems(error);
+                        if (!problems.isEmpty())
+                            text = tr("%1\n%2").arg(text, problems.join(u'\n'));
+                        return tr("“%1” was not created. %2").arg(quotedFlowName(name), text);
+                    },
+                    true);
             }
             endCall();
         }));
@@ -820,7 +836,9 @@ void FlowsPage::importFlow()
                             tr("%1 cannot be imported.\n\n%2")
                                 .arg(QDir::toNativeSeparators(path), file.error().message),
                             QMessageBox::Ok, QMessageBox::Ok, QStringLiteral("flows.importError"));
-        setMessage(tr("Nothing was imported: %1").arg(file.error().message), true);
+        setMessage(
+            [=]() -> QString { return tr("Nothing was imported: %1").arg(file.error().message); },
+            true);
         return;
     }
     const QString name =
@@ -840,7 +858,9 @@ void FlowsPage::withFlow(const QString &flowId, std::function<void(const client:
                     this, [this, flowId, use = std::move(use)](Result<client::FlowDetail> result) {
                         endCall();
                         if (!result) {
-                            setMessage(describeFlowError(result.error()), true);
+                            setMessage(
+                                [=]() -> QString { return describeFlowError(result.error()); },
+                                true);
                             if (result.error().code == ErrorCode::FlowNotFound)
                                 m_model->removeFlow(flowId);
                             return;
@@ -873,12 +893,17 @@ void FlowsPage::renameSelected()
                 m_model->upsertFlow(renamed);
                 if (m_editor->flowId() == before.id)
                     m_editor->setFlowName(renamed.name);
-                setMessage(tr("Renamed “%1” to “%2”.")
-                               .arg(quotedFlowName(before.name), quotedFlowName(renamed.name)));
+                setMessage([=]() -> QString {
+                    return tr("Renamed “%1” to “%2”.")
+                        .arg(quotedFlowName(before.name), quotedFlowName(renamed.name));
+                });
             } else {
-                setMessage(tr("“%1” was not renamed. %2")
-                               .arg(quotedFlowName(before.name), describeFlowError(result.error())),
-                           true);
+                setMessage(
+                    [=]() -> QString {
+                        return tr("“%1” was not renamed. %2")
+                            .arg(quotedFlowName(before.name), describeFlowError(result.error()));
+                    },
+                    true);
             }
             endCall();
         }));
@@ -922,11 +947,16 @@ void FlowsPage::deleteSelected()
                 m_model->removeFlow(doomed.id);
                 if (m_editor->flowId() == doomed.id)
                     m_editor->discard();
-                setMessage(tr("Deleted “%1”.").arg(quotedFlowName(doomed.name)));
+                setMessage([=]() -> QString {
+                    return tr("Deleted “%1”.").arg(quotedFlowName(doomed.name));
+                });
             } else {
-                setMessage(tr("“%1” was not deleted. %2")
-                               .arg(quotedFlowName(doomed.name), describeFlowError(result.error())),
-                           true);
+                setMessage(
+                    [=]() -> QString {
+                        return tr("“%1” was not deleted. %2")
+                            .arg(quotedFlowName(doomed.name), describeFlowError(result.error()));
+                    },
+                    true);
             }
             endCall();
         }));
@@ -978,11 +1008,13 @@ void FlowsPage::exportSelected()
         const FlowFile file{detail.name, detail.description, detail.latestVersion.definition,
                             detail.latestVersion.settings};
         if (Status written = file.write(path); !written)
-            setMessage(written.error().message, true);
+            setMessage([=]() -> QString { return written.error().message; }, true);
         else
-            setMessage(tr("Exported “%1” (version %2) to %3.")
-                           .arg(quotedFlowName(detail.name), detail.latestVersion.version,
-                                QDir::toNativeSeparators(path)));
+            setMessage([=]() -> QString {
+                return tr("Exported “%1” (version %2) to %3.")
+                    .arg(quotedFlowName(detail.name), detail.latestVersion.version,
+                         QDir::toNativeSeparators(path));
+            });
     });
 }
 
@@ -1012,24 +1044,31 @@ void FlowsPage::runSelected()
                 endCall();
                 if (!result) {
                     setMessage(
-                        tr("“%1” did not start. %2").arg(name, describeFlowError(result.error())),
+                        [=]() -> QString {
+                            return tr("“%1” did not start. %2")
+                                .arg(name, describeFlowError(result.error()));
+                        },
                         true);
                     return;
                 }
                 const client::TriggerOutcome &outcome = result.value();
                 if (outcome.state == client::TriggerOutcome::State::Denied) {
-                    setMessage(tr("“%1” did not start: it is already running and its "
-                                  "settings allow only one execution at a time.")
-                                   .arg(name),
-                               true);
+                    setMessage(
+                        [=]() -> QString {
+                            return tr("“%1” did not start: it is already running and its "
+                                      "settings allow only one execution at a time.")
+                                .arg(name);
+                        },
+                        true);
                     return;
                 }
-                setMessage(
-                    outcome.state == client::TriggerOutcome::State::Queued
-                        ? tr("Execution %1 of “%2” is queued at position %3.")
-                              .arg(outcome.executionId, name)
-                              .arg(outcome.queuePosition)
-                        : tr("Execution %1 of “%2” started.").arg(outcome.executionId, name));
+                setMessage([=]() -> QString {
+                    return outcome.state == client::TriggerOutcome::State::Queued
+                               ? tr("Execution %1 of “%2” is queued at position %3.")
+                                     .arg(outcome.executionId, name)
+                                     .arg(outcome.queuePosition)
+                               : tr("Execution %1 of “%2” started.").arg(outcome.executionId, name);
+                });
                 emit executionStarted(outcome.executionId);
             }));
     });

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "flows/FlowAutosave.h"
 #include "flows/FlowListModel.h"
+#include "widgets/MessageLine.h"
 #include "widgets/SectionPage.h"
 
 #include <QHash>
@@ -146,7 +147,9 @@ private:
     void updateState();
     void updateActions();
     void updateCount();
-    void setMessage(const QString &text, bool error = false);
+    // Made from a text function: a language change says it again.
+    void setMessage(MessageLine::Text text, bool error = false);
+    void clearMessage();
     const client::FlowSummary *selectedFlow() const;
     void selectFlow(const QString &flowId);
     // A flow name from the user (DialogSeam "flows.nameDialog"); empty
@@ -190,6 +193,7 @@ private:
     QPushButton *m_newButton;
     QPushButton *m_importButton;
     QLabel *m_message;
+    MessageLine *m_messageLine = nullptr;
     QStackedWidget *m_listStack;
     QTableView *m_view;
     SectionEmptyState *m_state;

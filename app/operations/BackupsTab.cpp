@@ -215,7 +215,8 @@ void BackupsTab::onEvent(const QString &type, const QJsonObject &data)
         const int progress = data.value(QStringLiteral("progress")).toInt();
         m_model->applyProgress(id, progress);
         if (id == m_creating)
-            setTask(tr("Backing up… %1 %").arg(progress), progress, 100);
+            setTask([=]() -> QString { return tr("Backing up… %1 %").arg(progress); }, progress,
+                    100);
         return;
     }
     if (type == QLatin1String("backup_completed") || type == QLatin1String("backup_failed")) {
@@ -234,18 +235,20 @@ void BackupsTab::creationEnded(const hm::client::Backup &row)
     m_creating.clear();
     const QString name = row.name.isEmpty() ? row.id : row.name;
     if (row.status != QLatin1String("completed"))
-        return endTask(tr("The backup failed: %1").arg(row.error));
-    endTask(tr("Backup %1 is complete (%2). It is useless without the server's master key: "
-               "keep a copy of the master key apart from the backups.")
-                .arg(name, ByteSizeText::format(row.sizeBytes)));
+        return endTask([=]() -> QString { return tr("The backup failed: %1").arg(row.error); });
+    endTask([=]() -> QString {
+        return tr("Backup %1 is complete (%2). It is useless without the server's master key: "
+                  "keep a copy of the master key apart from the backups.")
+            .arg(name, ByteSizeText::format(row.sizeBytes));
+    });
     emit notice(tr("Backup %1 is complete").arg(name));
 }
 
-void BackupsTab::listTask(const QString &title, bool transfer)
+void BackupsTab::listTask(BackgroundTask::Text title, bool transfer)
 {
     if (m_listed)
         m_listed->finish(BackgroundTask::State::Cancelled);
-    m_listed = BackgroundTasks::of(this)->start(title);
+    m_listed = BackgroundTasks::of(this)->start(std::move(title));
     // Only a transfer can be stopped; the server's own work (a backup being
     // made, a restore being checked) cannot.
     if (transfer && m_transfer) {
@@ -257,14 +260,14 @@ void BackupsTab::listTask(const QString &title, bool transfer)
     }
 }
 
-void BackupsTab::setTask(const QString &text, qint64 done, qint64 total)
+void BackupsTab::setTask(BackgroundTask::Text text, qint64 done, qint64 total)
 {
     if (m_listed) {
         m_listed->setDetail(text);
         m_listed->setProgress(total > 0 ? done : 0, qMax(total, qint64(0)));
     }
-    m_taskText = text;
-    m_task->setText(text);
+    m_taskText = LocalizedText(std::move(text));
+    m_task->setText(m_taskText.toString());
     if (total > 0) {
         // Bytes can pass int: the bar shows per mille.
         m_progress->setRange(0, 1000);
@@ -276,28 +279,30 @@ void BackupsTab::setTask(const QString &text, qint64 done, qint64 total)
     emit taskTextChanged();
 }
 
-void BackupsTab::endTask(const QString &status)
+void BackupsTab::endTask(BackgroundTask::Text status)
 {
     if (m_listed) // still running: it went well (showError ends it first otherwise)
         m_listed->finish(BackgroundTask::State::Done, status);
     m_listed.clear();
     m_taskText.clear();
-    m_status = status;
-    m_statusLabel->setText(status);
+    m_status = LocalizedText(std::move(status));
+    m_statusLabel->setText(m_status.toString());
     updateState();
     emit taskTextChanged();
 }
 
-void BackupsTab::showError(const QString &what, const hm::Error &error)
+void BackupsTab::showError(BackgroundTask::Text what, const hm::Error &error)
 {
-    const QString reason = backupReason(error);
     // A transfer stopped on purpose (Cancel here or in the task list) did
     // not fail.
     const bool cancelled =
         error.details.value(QStringLiteral("code")).toString() == QLatin1String("CANCELLED");
-    const QString text =
-        cancelled ? tr("Cancelled: nothing was kept.")
-                  : tr("%1: %2").arg(what, reason.isEmpty() ? describeApiError(error) : reason);
+    const BackgroundTask::Text text = [cancelled, what, error] {
+        if (cancelled)
+            return tr("Cancelled: nothing was kept.");
+        const QString reason = backupReason(error);
+        return tr("%1: %2").arg(what(), reason.isEmpty() ? describeApiError(error) : reason);
+    };
     if (m_listed)
         m_listed->finish(
             cancelled ? BackgroundTask::State::Cancelled : BackgroundTask::State::Failed, text);
@@ -308,12 +313,12 @@ void BackupsTab::createBackup()
 {
     if (!m_client || !m_admin || !m_taskText.isEmpty())
         return;
-    listTask(tr("Backup of the server"));
-    setTask(tr("Backing up…"));
+    listTask([=]() -> QString { return tr("Backup of the server"); });
+    setTask([=]() -> QString { return tr("Backing up…"); });
     hm::client::BackupsApi(*m_client).create(
         {}, hm::client::within(this, [this](Result<hm::client::Backup> r, const QString &) {
             if (!r)
-                return showError(tr("No backup was made"), r.error());
+                return showError([=]() -> QString { return tr("No backup was made"); }, r.error());
             // Its end may have come over /ws/events before this answer: the
             // row the model holds then is the newer one.
             if (m_model->rowOf(r.value().id) < 0)
@@ -323,7 +328,8 @@ void BackupsTab::createBackup()
             if (row.status != QLatin1String("running"))
                 creationEnded(row);
             else
-                setTask(tr("Backing up… %1 %").arg(row.progress), row.progress, 100);
+                setTask([=]() -> QString { return tr("Backing up… %1 %").arg(row.progress); },
+                        row.progress, 100);
         }));
 }
 
@@ -333,11 +339,15 @@ void BackupsTab::startTransfer()
     m_transfer = new hm::client::BackupFileTransfer(m_client, this);
     connect(m_transfer, &hm::client::BackupFileTransfer::progress, this,
             [this](qint64 done, qint64 total) {
-                const QString size = ByteSizeText::format(total);
-                setTask(m_transfer->isUpload()
-                            ? tr("Uploading %1 (%2)…").arg(m_transfer->localPath(), size)
-                            : tr("Downloading to %1 (%2)…").arg(m_transfer->localPath(), size),
-                        done, total);
+                const bool upload = m_transfer->isUpload();
+                const QString path = m_transfer->localPath();
+                setTask(
+                    [upload, path, total] {
+                        const QString size = ByteSizeText::format(total);
+                        return upload ? tr("Uploading %1 (%2)…").arg(path, size)
+                                      : tr("Downloading to %1 (%2)…").arg(path, size);
+                    },
+                    done, total);
             });
 }
 
@@ -361,19 +371,28 @@ void BackupsTab::downloadSelected()
     const QString path = dialog.selectedFiles().constFirst();
     startTransfer();
     connect(m_transfer, &hm::client::BackupFileTransfer::finished, this, [this, path] {
-        endTask(tr("Saved to %1. Keep it with care: it holds every secret of the server, "
-                   "readable with the master key.")
-                    .arg(path));
+        endTask([=]() -> QString {
+            return tr("Saved to %1. Keep it with care: it holds every secret of the server, "
+                      "readable with the master key.")
+                .arg(path);
+        });
     });
     connect(m_transfer, &hm::client::BackupFileTransfer::failed, this,
             [this](const hm::Error &error) {
                 const bool resumable = m_transfer && m_transfer->canResume();
-                showError(resumable ? tr("The download stopped (start it again to go on)")
-                                    : tr("The download failed"),
-                          error);
+                showError(
+                    [=]() -> QString {
+                        return resumable ? tr("The download stopped (start it again to go on)")
+                                         : tr("The download failed");
+                    },
+                    error);
             });
-    listTask(tr("Download of the backup %1").arg(row.name.isEmpty() ? row.id : row.name), true);
-    setTask(tr("Downloading to %1…").arg(path), 0, row.sizeBytes);
+    listTask(
+        [=]() -> QString {
+            return tr("Download of the backup %1").arg(row.name.isEmpty() ? row.id : row.name);
+        },
+        true);
+    setTask([=]() -> QString { return tr("Downloading to %1…").arg(path); }, 0, row.sizeBytes);
     m_transfer->download(row, path);
 }
 
@@ -394,13 +413,21 @@ void BackupsTab::uploadFile()
     connect(m_transfer, &hm::client::BackupFileTransfer::finished, this, [this] {
         const hm::client::Backup row = m_transfer->uploaded();
         m_model->apply(row);
-        endTask(tr("Uploaded as %1: the server checked it with its master key.")
-                    .arg(row.name.isEmpty() ? row.id : row.name));
+        endTask([=]() -> QString {
+            return tr("Uploaded as %1: the server checked it with its master key.")
+                .arg(row.name.isEmpty() ? row.id : row.name);
+        });
     });
     connect(m_transfer, &hm::client::BackupFileTransfer::failed, this,
-            [this](const hm::Error &error) { showError(tr("The upload was refused"), error); });
-    listTask(tr("Upload of the backup file %1").arg(QFileInfo(path).fileName()), true);
-    setTask(tr("Uploading %1…").arg(path));
+            [this](const hm::Error &error) {
+                showError([=]() -> QString { return tr("The upload was refused"); }, error);
+            });
+    listTask(
+        [=]() -> QString {
+            return tr("Upload of the backup file %1").arg(QFileInfo(path).fileName());
+        },
+        true);
+    setTask([=]() -> QString { return tr("Uploading %1…").arg(path); });
     m_transfer->upload(path);
 }
 
@@ -423,15 +450,18 @@ void BackupsTab::restoreSelected()
                              QMessageBox::No, QStringLiteral("backups.confirmRestore")) !=
         QMessageBox::Yes)
         return;
-    listTask(tr("Restore of the backup of %1").arg(when));
-    setTask(tr("Checking and preparing the restore…"));
+    listTask([=]() -> QString { return tr("Restore of the backup of %1").arg(when); });
+    setTask([=]() -> QString { return tr("Checking and preparing the restore…"); });
     hm::client::BackupsApi(*m_client).restore(
         row.id, hm::client::within(this, [this, when](Result<hm::client::RestorePlan> r) {
             if (!r)
-                return showError(tr("The restore was refused"), r.error());
-            endTask(tr("The backup of %1 is checked and staged: restart the server to apply "
-                       "it.")
-                        .arg(when));
+                return showError([=]() -> QString { return tr("The restore was refused"); },
+                                 r.error());
+            endTask([=]() -> QString {
+                return tr("The backup of %1 is checked and staged: restart the server to apply "
+                          "it.")
+                    .arg(when);
+            });
             emit notice(tr("Restore staged: restart the server to apply it"));
         }));
 }
@@ -452,9 +482,10 @@ void BackupsTab::deleteSelected()
     hm::client::BackupsApi(*m_client).remove(
         id, hm::client::within(this, [this, id, name](Result<bool> r) {
             if (!r)
-                return showError(tr("The backup was not deleted"), r.error());
+                return showError([=]() -> QString { return tr("The backup was not deleted"); },
+                                 r.error());
             m_model->forget(id);
-            endTask(tr("Backup %1 deleted.").arg(name));
+            endTask([=]() -> QString { return tr("Backup %1 deleted.").arg(name); });
         }));
 }
 
@@ -527,6 +558,9 @@ void BackupsTab::retranslate()
                            .arg(weekly);
     m_scheduleLabel->setText(text);
     refreshTexts(m_model);
+    // The work going on and the last outcome, in the new language.
+    m_task->setText(m_taskText.toString());
+    m_statusLabel->setText(m_status.toString());
     updateState();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/BackgroundTasks.h"
+#include "widgets/LocalizedText.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -51,7 +52,7 @@ public:
     void setSchedule(const QJsonObject &config);
     BackupListModel *model() const { return m_model; }
     // What runs now ("Backing up… 40 %"); empty when nothing does.
-    QString taskText() const { return m_taskText; }
+    QString taskText() const { return m_taskText.toString(); }
 
 public slots:
     void reload();
@@ -78,10 +79,12 @@ private:
     // Lists what starts now in the status bar's task list (BackgroundTasks),
     // with Cancel when it is the transfer just made; setTask() and
     // endTask() keep it up to date.
-    void listTask(const QString &title, bool transfer = false);
-    void setTask(const QString &text, qint64 done = -1, qint64 total = -1);
-    void endTask(const QString &status);
-    void showError(const QString &what, const hm::Error &error);
+    // Texts are given as the way to say them: the line here and the task
+    // list say them again in a new language.
+    void listTask(BackgroundTask::Text title, bool transfer = false);
+    void setTask(BackgroundTask::Text text, qint64 done = -1, qint64 total = -1);
+    void endTask(BackgroundTask::Text status);
+    void showError(BackgroundTask::Text what, const hm::Error &error);
     void startTransfer();
     void updateState();
     void retranslate();
@@ -92,8 +95,8 @@ private:
     hm::client::BackupFileTransfer *m_transfer = nullptr;
     QPointer<BackgroundTask> m_listed; // its entry in the status bar's task list
     QString m_creating; // id of the backup being made here
-    QString m_taskText;
-    QString m_status;
+    LocalizedText m_taskText;
+    LocalizedText m_status;
     QJsonObject m_schedule;
 
     QLabel *m_readOnlyNote = nullptr;

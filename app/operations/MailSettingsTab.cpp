@@ -148,6 +148,8 @@ MailSettingsTab::MailSettingsTab(QWidget *parent) : QWidget(parent)
     m_testResult->setObjectName(QStringLiteral("mail.testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResultLine = new MessageLine(
+        this, [this](const QString &text, MessageLine::Kind) { m_testResult->setText(text); });
     testLayout->addWidget(m_testResult);
     outer->addWidget(m_testGroup);
     outer->addStretch(1);
@@ -164,7 +166,7 @@ void MailSettingsTab::setClient(hm::client::ApiClient *client, bool admin)
     m_admin = admin;
     m_settings = {};
     m_status.clear();
-    m_testResult->clear();
+    m_testResultLine->clear();
     fillForm();
     reload();
 }
@@ -181,8 +183,10 @@ void MailSettingsTab::reload()
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        m_busy = false;
                        if (!r) {
-                           m_status =
-                               describeOperationsError(r.error(), tr("read the mail settings"));
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(),
+                                                              tr("read the mail settings"));
+                           });
                        } else {
                            m_settings = r.value().data.toObject();
                            m_status.clear();
@@ -253,14 +257,16 @@ void MailSettingsTab::save()
                        m_busy = false;
                        if (!r) {
                            // The form keeps what was typed, to correct it.
-                           m_status =
-                               describeOperationsError(r.error(), tr("save the mail settings"));
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(),
+                                                              tr("save the mail settings"));
+                           });
                            updateState();
                            emit saved(false);
                            return;
                        }
                        m_settings = r.value().data.toObject();
-                       m_status = tr("Saved.");
+                       m_status = LocalizedText([=]() -> QString { return tr("Saved."); });
                        fillForm();
                        emit saved(true);
                    }));
@@ -272,7 +278,7 @@ void MailSettingsTab::sendTest()
     if (!m_client || !m_admin || to.isEmpty())
         return;
     m_busy = true;
-    m_testResult->setText(tr("Sending…"));
+    m_testResultLine->show([=]() -> QString { return tr("Sending…"); }, MessageLine::Kind::Lasting);
     updateState();
     // The test mail in the language the console speaks (LanguageManager
     // sets the default locale).
@@ -290,15 +296,21 @@ void MailSettingsTab::sendTest()
             m_busy = false;
             bool sent = false;
             if (!r) {
-                m_testResult->setText(
-                    describeOperationsError(r.error(), tr("send the test e-mail")));
+                m_testResultLine->show(
+                    [=]() -> QString {
+                        return describeOperationsError(r.error(), tr("send the test e-mail"));
+                    },
+                    MessageLine::Kind::Lasting);
             } else {
                 const QJsonObject outcome = r.value().data.toObject();
                 sent = outcome.value(QStringLiteral("success")).toBool();
-                m_testResult->setText(
-                    sent ? tr("Sent to %1. Check that mailbox.").arg(to)
-                         : tr("Not sent: %1")
-                               .arg(outcome.value(QStringLiteral("error")).toString()));
+                m_testResultLine->show(
+                    [=]() -> QString {
+                        return sent ? tr("Sent to %1. Check that mailbox.").arg(to)
+                                    : tr("Not sent: %1")
+                                          .arg(outcome.value(QStringLiteral("error")).toString());
+                    },
+                    MessageLine::Kind::Lasting);
             }
             updateState();
             emit tested(sent);
@@ -321,7 +333,7 @@ void MailSettingsTab::updateState()
     m_sendTest->setEnabled(editable && m_settings.value(QStringLiteral("configured")).toBool() &&
                            m_testTo->text().contains(u'@'));
     m_readOnlyNote->setVisible(!m_admin);
-    m_statusLabel->setText(m_status);
+    m_statusLabel->setText(m_status.toString());
     m_passwordState->setText(passwordSet ? tr("A password is set.") : tr("No password set."));
     m_password->setPlaceholderText(passwordSet ? tr("type to replace it")
                                                : tr("only when the server asks for a sign-in"));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "widgets/LocalizedText.h"
+#include "widgets/MessageLine.h"
+
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
@@ -68,7 +71,7 @@ private:
     bool m_busy = false;
     bool m_clearPassword = false;
     QJsonObject m_settings;
-    QString m_status;
+    LocalizedText m_status;
 
     QLabel *m_readOnlyNote = nullptr;
     QGroupBox *m_serverGroup = nullptr;
@@ -98,6 +101,7 @@ private:
     QLineEdit *m_testTo = nullptr;
     QPushButton *m_sendTest = nullptr;
     QLabel *m_testResult = nullptr;
+    MessageLine *m_testResultLine = nullptr; // says it again in a new language
 };
 
 } // namespace hm::app

@@ -187,8 +187,10 @@ void RetentionSettingsTab::reload()
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        --m_busy;
                        if (!r)
-                           m_status = describeOperationsError(r.error(),
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(),
                                                               tr("read the retention settings"));
+                           });
                        else
                            m_settings = r.value().data.toObject().value(kRetention).toObject();
                        fillForm();
@@ -197,8 +199,10 @@ void RetentionSettingsTab::reload()
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        --m_busy;
                        if (!r)
-                           m_status =
-                               describeOperationsError(r.error(), tr("read the store's size"));
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(),
+                                                              tr("read the store's size"));
+                           });
                        else
                            m_storage = r.value().data.toObject();
                        fillStorage();
@@ -318,14 +322,17 @@ void RetentionSettingsTab::save()
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        --m_busy;
                        if (!r) {
-                           m_status = describeOperationsError(r.error(),
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(),
                                                               tr("save the retention settings"));
+                           });
                            updateState();
                            emit saved(false);
                            return;
                        }
                        m_settings = r.value().data.toObject().value(kRetention).toObject();
-                       m_status = tr("Saved. The next pass applies it.");
+                       m_status = LocalizedText(
+                           [=]() -> QString { return tr("Saved. The next pass applies it."); });
                        fillForm();
                        emit saved(true);
                    }));
@@ -336,20 +343,24 @@ void RetentionSettingsTab::runNow()
     if (!m_client || !m_admin)
         return;
     ++m_busy;
-    m_status = tr("Applying retention…");
+    m_status = LocalizedText([=]() -> QString { return tr("Applying retention…"); });
     updateState();
     m_client->send(hm::client::ApiRequest::post(QStringLiteral("/api/v1/system/retention/run")),
                    hm::client::within(this, [this](Result<hm::client::ApiResponse> r) {
                        --m_busy;
                        if (!r) {
-                           m_status = describeOperationsError(r.error(), tr("apply retention"));
+                           m_status = LocalizedText([=]() -> QString {
+                               return describeOperationsError(r.error(), tr("apply retention"));
+                           });
                            updateState();
                            emit ran(false);
                            return;
                        }
                        const qint64 deleted =
                            r.value().data.toObject().value(QStringLiteral("deleted")).toInteger();
-                       m_status = tr("Removed %n execution(s).", nullptr, int(deleted));
+                       m_status = LocalizedText([=]() -> QString {
+                           return tr("Removed %n execution(s).", nullptr, int(deleted));
+                       });
                        reload();
                        emit ran(true);
                    }));
@@ -363,7 +374,7 @@ void RetentionSettingsTab::updateState()
     m_save->setEnabled(editable && !changes().isEmpty());
     m_runNow->setEnabled(m_admin && m_client && m_busy == 0);
     m_readOnlyNote->setVisible(!m_admin);
-    m_statusLabel->setText(m_status);
+    m_statusLabel->setText(m_status.toString());
 }
 
 void RetentionSettingsTab::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/LocalizedText.h"
+
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
@@ -69,7 +71,7 @@ private:
     int m_busy = 0;
     QJsonObject m_settings;
     QJsonObject m_storage;
-    QString m_status;
+    LocalizedText m_status;
 
     QLabel *m_readOnlyNote = nullptr;
     QGroupBox *m_limitsGroup = nullptr;

@@ -391,7 +391,9 @@ void SettingsPage::reload()
     hm::client::SystemApi(*m_client).config(hm::client::within(this, [this](Result<QJsonObject> r) {
         m_busy = false;
         if (!r) {
-            m_status = describeOperationsError(r.error(), tr("read the system configuration"));
+            m_status = LocalizedText([=]() -> QString {
+                return describeOperationsError(r.error(), tr("read the system configuration"));
+            });
         } else {
             m_config = r.value();
             m_loaded = true;
@@ -534,7 +536,7 @@ void SettingsPage::save()
         return;
     m_busy = true;
     clearErrors();
-    m_status = tr("Saving…");
+    m_status = LocalizedText([=]() -> QString { return tr("Saving…"); });
     updateState();
     hm::client::SystemApi(*m_client).updateConfig(
         patch, hm::client::within(this, [this](Result<QJsonObject> r) {
@@ -550,10 +552,14 @@ void SettingsPage::save()
                                      QStringLiteral("require_numbers"));
                         showFieldError(path, o.value(QStringLiteral("message")).toString());
                     }
-                    m_status = tr("The server refused the changes; nothing was saved. See the "
+                    m_status = LocalizedText([=]() -> QString {
+                        return tr("The server refused the changes; nothing was saved. See the "
                                   "fields marked in red.");
+                    });
                 } else {
-                    m_status = describeOperationsError(e, tr("change the system configuration"));
+                    m_status = LocalizedText([=]() -> QString {
+                        return describeOperationsError(e, tr("change the system configuration"));
+                    });
                 }
                 updateState();
                 emit saved(false);
@@ -561,7 +567,7 @@ void SettingsPage::save()
             }
             m_config = r.value();
             fillForm();
-            m_status = tr("Saved.");
+            m_status = LocalizedText([=]() -> QString { return tr("Saved."); });
             updateState();
             emit saved(true);
         }));
@@ -599,7 +605,7 @@ void SettingsPage::updateState()
     m_revert->setToolTip(why);
     m_readOnlyNote->setText(why);
     m_readOnlyNote->setVisible(!why.isEmpty());
-    m_statusLabel->setText(m_status);
+    m_statusLabel->setText(m_status.toString());
 }
 
 void SettingsPage::setLanguages(const QList<Language> &languages, const QString &current)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiClient.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QHash>
@@ -132,7 +133,7 @@ private:
     QJsonObject m_config;
     bool m_loaded = false;
     bool m_busy = false;
-    QString m_status;
+    LocalizedText m_status;
     QList<Field> m_fields;
     QHash<QString, QGroupBox *> m_groups;
 

@@ -54,6 +54,10 @@ NodeAgentView::NodeAgentView(QWidget *parent) : QWidget(parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+    });
     layout->addStretch(1);
 
     connect(m_upgrade, &QPushButton::clicked, this, &NodeAgentView::upgradeAgent);
@@ -76,7 +80,7 @@ void NodeAgentView::setNode(const client::NodeRow *node)
     if (node)
         m_node = *node;
     if (other)
-        showMessage({});
+        clearMessage();
     retranslateUi();
     updateButtons();
 }
@@ -148,9 +152,11 @@ void NodeAgentView::run(Action action, bool askedPassword)
     m_busy = true;
     updateButtons();
     const QString nodeId = m_node.id;
-    showMessage(action == Action::Upgrade   ? tr("Upgrading the agent…")
-                : action == Action::Restart ? tr("Restarting the agent…")
-                                            : tr("Asking the node to reboot…"));
+    showMessage([=]() -> QString {
+        return action == Action::Upgrade   ? tr("Upgrading the agent…")
+               : action == Action::Restart ? tr("Restarting the agent…")
+                                           : tr("Asking the node to reboot…");
+    });
     const auto done = [this, action, nodeId, askedPassword](Result<QString> outcome) {
         m_busy = false;
         updateButtons();
@@ -158,7 +164,7 @@ void NodeAgentView::run(Action action, bool askedPassword)
         // so instead of asking again and again.
         if (!outcome && outcome.error().code == ErrorCode::ReauthenticationRequired
             && !askedPassword && m_hasNode && m_node.id == nodeId) {
-            showMessage({});
+            clearMessage();
             askPassword(action);
             return;
         }
@@ -213,29 +219,41 @@ void NodeAgentView::finish(Action action, const QString &nodeId, const Result<QS
 {
     if (m_hasNode && m_node.id == nodeId) {
         if (outcome) {
-            showMessage(action == Action::Upgrade
-                            ? tr("The agent runs version %1 now.").arg(outcome.value())
-                        : action == Action::Restart ? tr("The agent restarted and is back.")
-                                                    : tr("The node is rebooting."));
+            showMessage([=]() -> QString {
+                return action == Action::Upgrade
+                           ? tr("The agent runs version %1 now.").arg(outcome.value())
+                       : action == Action::Restart ? tr("The agent restarted and is back.")
+                                                   : tr("The node is rebooting.");
+            });
         } else {
             const hm::Error &error = outcome.error();
             const QString reason = error.details.value(QStringLiteral("code")).toString();
             if (reason == QLatin1String("ROLLED_BACK"))
-                showMessage(tr("The new agent did not reach the server and the old one was "
-                               "put back."));
+                showMessage([=]() -> QString {
+                    return tr("The new agent did not reach the server and the old one was "
+                              "put back.");
+                });
             else if (error.code == ErrorCode::CapabilityDisabled)
-                showMessage(tr("This node's agent does not allow it (see its capabilities)."));
+                showMessage([=]() -> QString {
+                    return tr("This node's agent does not allow it (see its capabilities).");
+                });
             else
-                showMessage(tr("It did not work: %1").arg(describeApiError(error)));
+                showMessage([=]() -> QString {
+                    return tr("It did not work: %1").arg(describeApiError(error));
+                });
         }
     }
     emit actionFinished();
 }
 
-void NodeAgentView::showMessage(const QString &text)
+void NodeAgentView::showMessage(MessageLine::Text text)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeAgentView::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 void NodeAgentView::updateButtons()

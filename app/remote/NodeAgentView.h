@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/NodeTypes.h"
+#include "widgets/MessageLine.h"
 
 #include <QWidget>
 
@@ -55,7 +56,9 @@ private:
     void run(Action action, bool askedPassword);
     void askPassword(Action action);
     void finish(Action action, const QString &nodeId, const Result<QString> &outcome);
-    void showMessage(const QString &text);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text);
+    void clearMessage();
     void updateButtons();
     void retranslateUi();
 
@@ -72,6 +75,7 @@ private:
     QPushButton *m_restart = nullptr;
     QPushButton *m_reboot = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
 };
 
 } // namespace hm::app

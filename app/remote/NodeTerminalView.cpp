@@ -40,6 +40,12 @@ NodeTerminalView::NodeTerminalView(QWidget *parent) : QWidget(parent)
     m_message->setProperty("tone", QStringLiteral("bad"));
     m_message->hide();
     layout->addWidget(m_message);
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+        m_message->style()->unpolish(m_message);
+        m_message->style()->polish(m_message);
+    });
     m_stack = new QStackedWidget(this);
     m_empty = new SectionEmptyState(QStringLiteral("nodes.terminal"), m_stack);
     m_stack->addWidget(m_empty);
@@ -123,7 +129,7 @@ void NodeTerminalView::setNode(const client::NodeRow *node)
     m_node = node ? std::optional<client::NodeRow>(*node) : std::nullopt;
     if (!same) {
         m_usable = false;
-        showMessage({});
+        clearMessage();
     }
     showState();
     autoOpen();
@@ -226,7 +232,7 @@ void NodeTerminalView::requestTicket(const QString &sessionId, bool askedPasswor
                               askedPassword](Result<client::TerminalOpened> r) {
             m_opening = false;
             if (r) {
-                showMessage({});
+                clearMessage();
                 addSession(nodeId, nodeName, sessionId, r.value().websocket, r.value().ticket);
                 return;
             }
@@ -235,8 +241,9 @@ void NodeTerminalView::requestTicket(const QString &sessionId, bool askedPasswor
                 askPassword([this, sessionId] { requestTicket(sessionId, true); });
                 return;
             }
-            showMessage(
-                tr("The terminal could not be reattached: %1").arg(describeApiError(r.error())));
+            showMessage([error = r.error()] {
+                return tr("The terminal could not be reattached: %1").arg(describeApiError(error));
+            });
         }));
 }
 
@@ -245,7 +252,9 @@ void NodeTerminalView::openTerminal()
     if (!m_client || !m_node || m_opening)
         return;
     if (!isOnline()) {
-        showMessage(tr("The node is offline: open a terminal when its agent connects again."));
+        showMessage([] {
+            return tr("The node is offline: open a terminal when its agent connects again.");
+        });
         return;
     }
     requestSession(false);
@@ -270,7 +279,7 @@ void NodeTerminalView::requestSession(bool askedPassword)
                               askedPassword](Result<client::TerminalOpened> r) {
             m_opening = false;
             if (r) {
-                showMessage({});
+                clearMessage();
                 addSession(nodeId, nodeName, r.value().session.id, r.value().websocket,
                            r.value().ticket);
                 return;
@@ -356,9 +365,11 @@ void NodeTerminalView::addSession(const QString &nodeId, const QString &nodeName
             [this, view, screen](const QString &reason) {
                 m_sessions[view].lost = true;
                 screen->feed("\r\n" + tr("[connection lost]").toUtf8() + "\r\n");
-                showMessage(tr("The terminal's connection ended: %1. Its shell may still run on "
-                               "the node: reattach it from Sessions.")
-                                .arg(reason));
+                showMessage([reason] {
+                    return tr("The terminal's connection ended: %1. Its shell may still run on "
+                              "the node: reattach it from Sessions.")
+                        .arg(reason);
+                });
             });
     connect(screen, &TerminalScreen::titleChanged, this, [this, view] { updateTitle(view); });
 
@@ -435,6 +446,11 @@ void NodeTerminalView::updateTitle(TerminalView *view)
 
 void NodeTerminalView::showError(const hm::Error &error)
 {
+    showMessage([error] { return errorText(error); });
+}
+
+QString NodeTerminalView::errorText(const hm::Error &error)
+{
     QString text;
     if (error.details.value(QStringLiteral("code")).toString() ==
         QLatin1String("TOO_MANY_SESSIONS"))
@@ -447,15 +463,17 @@ void NodeTerminalView::showError(const hm::Error &error)
         text = tr("The terminal was not opened: %1").arg(describeApiError(error));
     else
         text = tr("The terminal could not be opened: %1").arg(describeApiError(error));
-    showMessage(text);
+    return text;
 }
 
-void NodeTerminalView::showMessage(const QString &text)
+void NodeTerminalView::showMessage(MessageLine::Text text)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void NodeTerminalView::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 void NodeTerminalView::showState()

@@ -2,6 +2,7 @@
 
 #include "client/NodeTypes.h"
 #include "common/Error.h"
+#include "widgets/MessageLine.h"
 
 #include <QHash>
 #include <QPointer>
@@ -109,7 +110,10 @@ private:
     void closeAll();
     void updateTitle(TerminalView *view);
     void showError(const hm::Error &error);
-    void showMessage(const QString &text);
+    static QString errorText(const hm::Error &error);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text);
+    void clearMessage();
     void showState();
     void retranslateUi();
 
@@ -118,6 +122,7 @@ private:
     std::optional<client::NodeRow> m_node;
     QString m_shell;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QStackedWidget *m_stack = nullptr;
     SectionEmptyState *m_empty = nullptr;
     QHash<QString, TerminalTabs *> m_tabs; // by node id

@@ -45,6 +45,12 @@ TerminalSessionsDialog::TerminalSessionsDialog(client::ApiClient *client, const 
     m_message->setObjectName(QStringLiteral("terminalSessions.message"));
     m_message->setWordWrap(true);
     m_message->setProperty("tone", QStringLiteral("bad"));
+    m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_message->setText(text);
+        m_message->setVisible(!text.isEmpty());
+        m_message->style()->unpolish(m_message);
+        m_message->style()->polish(m_message);
+    });
     m_message->hide();
     layout->addWidget(m_message);
 
@@ -127,12 +133,14 @@ void TerminalSessionsDialog::refresh()
                 return;
             m_loading = false;
             if (!r) {
-                showMessage(
-                    tr("The sessions could not be read: %1").arg(describeApiError(r.error())));
+                showMessage([=]() -> QString {
+                    return tr("The sessions could not be read: %1")
+                        .arg(describeApiError(r.error()));
+                });
                 fill({});
                 return;
             }
-            showMessage({});
+            clearMessage();
             fill(r.value());
         }));
 }
@@ -247,8 +255,10 @@ void TerminalSessionsDialog::endSelected()
         m_nodeId, id, client::within(this, [this, id](Result<void> r) {
             m_loading = false;
             if (!r) {
-                showMessage(
-                    tr("The session could not be ended: %1").arg(describeApiError(r.error())));
+                showMessage([=]() -> QString {
+                    return tr("The session could not be ended: %1")
+                        .arg(describeApiError(r.error()));
+                });
                 updateButtons();
                 return;
             }
@@ -257,12 +267,14 @@ void TerminalSessionsDialog::endSelected()
         }));
 }
 
-void TerminalSessionsDialog::showMessage(const QString &text)
+void TerminalSessionsDialog::showMessage(MessageLine::Text text)
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
+    m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
+}
+
+void TerminalSessionsDialog::clearMessage()
+{
+    m_messageLine->clear();
 }
 
 void TerminalSessionsDialog::changeEvent(QEvent *event)

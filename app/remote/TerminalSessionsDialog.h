@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/RemoteTypes.h"
+#include "widgets/MessageLine.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -70,7 +71,9 @@ private:
     void endSelected();
     QString selectedId() const;
     bool mayReattach(const QString &id) const;
-    void showMessage(const QString &text);
+    // Made from a text function: a language change says it again.
+    void showMessage(MessageLine::Text text);
+    void clearMessage();
     void retranslateUi();
 
     QPointer<client::ApiClient> m_client;
@@ -81,6 +84,7 @@ private:
     QList<client::TerminalSession> m_sessions;
     QLabel *m_text = nullptr;
     QLabel *m_message = nullptr;
+    MessageLine *m_messageLine = nullptr;
     QTreeWidget *m_list = nullptr;
     QStackedLayout *m_stack = nullptr;
     QLabel *m_empty = nullptr;

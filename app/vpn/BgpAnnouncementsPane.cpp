@@ -108,7 +108,8 @@ void BgpAnnouncementsPane::reload()
         client::within(this, [this](Result<QList<client::BgpAnnouncement>> r) {
             m_loaded = true;
             if (!r) {
-                failed(tr("The announced prefixes could not be read: %1"), r.error());
+                failed([] { return tr("The announced prefixes could not be read: %1"); },
+                       r.error());
                 return;
             }
             m_message.clear();
@@ -170,7 +171,7 @@ void BgpAnnouncementsPane::retranslateUi()
             m_model->item(r, c)->setToolTip(texts.at(c));
         }
     }
-    QString state = m_message;
+    QString state = m_message.toString();
     if (state.isEmpty() && !m_client)
         state = tr("Sign in to see the announced prefixes.");
     else if (state.isEmpty() && m_loaded && m_rows.isEmpty())
@@ -196,9 +197,10 @@ void BgpAnnouncementsPane::updateActions()
                                   : tr("Select a prefix first."));
 }
 
-void BgpAnnouncementsPane::failed(const QString &what, const hm::Error &error)
+void BgpAnnouncementsPane::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(WgText::refusalText(error, m_role));
+    m_message = LocalizedText(
+        [what, error, role = m_role] { return what().arg(WgText::refusalText(error, role)); });
     retranslateUi();
 }
 
@@ -227,7 +229,7 @@ void BgpAnnouncementsPane::withdraw()
         return;
     client::BgpApi(*m_client).withdraw(id, client::within(this, [this](Result<void> r) {
         if (!r) {
-            failed(tr("The prefix was not withdrawn: %1"), r.error());
+            failed([] { return tr("The prefix was not withdrawn: %1"); }, r.error());
             return;
         }
         reload();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/VpnNetTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -50,7 +51,9 @@ private:
     void fill();
     bool isAdmin() const;
     const client::BgpAnnouncement *selected() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the refusal's description as %1; kept as the way to say
+    // it, so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     QString m_role;
@@ -61,7 +64,7 @@ private:
     QLabel *m_state = nullptr;
     QPushButton *m_announce = nullptr;
     QPushButton *m_withdraw = nullptr;
-    QString m_message; // the last failure, until the next reload answers
+    LocalizedText m_message; // the last failure, until the next reload answers
     bool m_loaded = false;
 };
 

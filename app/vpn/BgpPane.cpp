@@ -414,7 +414,7 @@ void BgpPane::reload()
         filter, client::within(this, [this](Result<client::Page<client::BgpSessionRow>> r) {
             m_loaded = true;
             if (!r) {
-                failed(tr("The BGP sessions could not be read: %1"), r.error());
+                failed([] { return tr("The BGP sessions could not be read: %1"); }, r.error());
                 return;
             }
             m_message.clear();
@@ -555,7 +555,7 @@ void BgpPane::retranslateUi()
         for (int c = 0; c < texts.size(); ++c)
             m_routes->item(r, c)->setText(texts.at(c));
     }
-    QString state = m_message;
+    QString state = m_message.toString();
     const auto unavailable =
         std::find_if(m_rows.cbegin(), m_rows.cend(), [](const client::BgpSessionRow &row) {
             return row.status == QLatin1String("unavailable");
@@ -610,9 +610,10 @@ void BgpPane::updateActions()
         !admin ? why : session ? tr("Delete the session and remove it from BIRD.") : select);
 }
 
-void BgpPane::failed(const QString &what, const hm::Error &error)
+void BgpPane::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(WgText::refusalText(error, m_role));
+    m_message = LocalizedText(
+        [what, error, role = m_role] { return what().arg(WgText::refusalText(error, role)); });
     retranslateUi();
 }
 
@@ -643,9 +644,12 @@ void BgpPane::startStopSession()
     const bool stop = session->enabled;
     auto done = client::within(this, [this, stop](Result<client::BgpRunState> r) {
         if (!r) {
-            failed(stop ? tr("The session was not stopped: %1")
-                        : tr("The session was not started: %1"),
-                   r.error());
+            failed(
+                [stop] {
+                    return stop ? tr("The session was not stopped: %1")
+                                : tr("The session was not started: %1");
+                },
+                r.error());
             return;
         }
         reload();
@@ -672,7 +676,7 @@ void BgpPane::deleteSession()
         return;
     client::BgpApi(*m_client).removeSession(id, client::within(this, [this](Result<void> r) {
         if (!r) {
-            failed(tr("The session was not deleted: %1"), r.error());
+            failed([] { return tr("The session was not deleted: %1"); }, r.error());
             return;
         }
         reload();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/VpnNetTypes.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/Retranslate.h"
 
 #include <QPointer>
@@ -54,7 +55,9 @@ private:
     void loadRoutes();
     bool isAdmin() const;
     const client::BgpSessionRow *selectedSession() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the refusal's description as %1; kept as the way to say
+    // it, so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
     QString statusText(const client::BgpSessionRow &row) const;
 
     QPointer<client::ApiClient> m_client;
@@ -73,7 +76,7 @@ private:
     QPushButton *m_startStop = nullptr;
     QPushButton *m_delete = nullptr;
     BgpAnnouncementsPane *m_announcements = nullptr;
-    QString m_message;
+    LocalizedText m_message;
     QString m_routesMessage;
     bool m_loaded = false;
 };

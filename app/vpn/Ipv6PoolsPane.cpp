@@ -245,7 +245,7 @@ void Ipv6PoolsPane::reload()
         filter, client::within(this, [this](Result<client::Page<client::Ipv6PoolRow>> r) {
             m_loaded = true;
             if (!r) {
-                failed(tr("The pools could not be read: %1"), r.error());
+                failed([] { return tr("The pools could not be read: %1"); }, r.error());
                 return;
             }
             m_message.clear();
@@ -303,7 +303,7 @@ void Ipv6PoolsPane::loadAllocations()
             if (!now || now->id != poolId)
                 return;
             if (!r) {
-                failed(tr("The allocations could not be read: %1"), r.error());
+                failed([] { return tr("The allocations could not be read: %1"); }, r.error());
                 return;
             }
             m_allocationRows = r->items;
@@ -371,7 +371,7 @@ void Ipv6PoolsPane::retranslateUi()
             m_allocations->item(row, c)->setToolTip(texts.at(c));
         }
     }
-    QString state = m_message;
+    QString state = m_message.toString();
     if (state.isEmpty() && !m_client)
         state = tr("Sign in to see the IPv6 prefix pools.");
     else if (state.isEmpty() && m_loaded && m_rows.isEmpty())
@@ -448,9 +448,10 @@ void Ipv6PoolsPane::scheduleExpiryCheck()
         m_expiryCheck->start(int(soonest));
 }
 
-void Ipv6PoolsPane::failed(const QString &what, const hm::Error &error)
+void Ipv6PoolsPane::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(WgText::refusalText(error, m_role));
+    m_message = LocalizedText(
+        [what, error, role = m_role] { return what().arg(WgText::refusalText(error, role)); });
     retranslateUi();
 }
 
@@ -885,7 +886,7 @@ void Ipv6PoolsPane::deletePool()
         return;
     client::Ipv6PoolsApi(*m_client).removePool(id, true, client::within(this, [this](Result<void> r) {
         if (!r) {
-            failed(tr("The pool was not deleted: %1"), r.error());
+            failed([] { return tr("The pool was not deleted: %1"); }, r.error());
             return;
         }
         reload();
@@ -918,7 +919,7 @@ void Ipv6PoolsPane::releaseSelected()
         return;
     client::Ipv6PoolsApi(*m_client).release(a.id, client::within(this, [this](Result<void> r) {
         if (!r) {
-            failed(tr("The prefix was not released: %1"), r.error());
+            failed([] { return tr("The prefix was not released: %1"); }, r.error());
             return;
         }
         reload();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/VpnNetTypes.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/Retranslate.h"
 
 #include <QPointer>
@@ -63,7 +64,9 @@ private:
     void scheduleExpiryCheck();
     bool isAdmin() const;
     const client::Ipv6PoolRow *selectedPool() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the refusal's description as %1; kept as the way to say
+    // it, so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     QString m_role;
@@ -82,7 +85,7 @@ private:
     QPushButton *m_delegate = nullptr;
     QPushButton *m_release = nullptr;
     QTimer *m_expiryCheck = nullptr;
-    QString m_message;
+    LocalizedText m_message;
     bool m_loaded = false;
 };
 

@@ -417,7 +417,7 @@ void VpnPage::showState()
                    .arg(QLocale().toString(running));
     }
     if (!m_message.isEmpty())
-        text = m_message;
+        text = m_message.toString();
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
     m_clients->setVisible(showList && m_model->rowCount() > 0);
     const bool changed = m_state->text() != text;
@@ -459,9 +459,10 @@ void VpnPage::applyEvent(const QString &type, const QJsonObject &data)
     m_clients->reload();
 }
 
-void VpnPage::failed(const QString &what, const hm::Error &error)
+void VpnPage::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(WgText::refusalText(error, m_me.role));
+    m_message = LocalizedText(
+        [what, error, role = m_me.role] { return what().arg(WgText::refusalText(error, role)); });
     showState();
 }
 
@@ -494,7 +495,9 @@ void VpnPage::importServer()
     const QString path = files.selectedFiles().constFirst();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_message = tr("The file could not be read: %1").arg(file.errorString());
+        m_message = LocalizedText([reason = file.errorString()] {
+            return tr("The file could not be read: %1").arg(reason);
+        });
         showState();
         return;
     }
@@ -502,7 +505,8 @@ void VpnPage::importServer()
     QByteArray bytes = file.read(kVpnImportMaxBytes + 1);
     if (bytes.size() > kVpnImportMaxBytes) {
         bytes.fill('\0');
-        m_message = tr("The file is larger than 1 MiB: it is not a wg-quick server file.");
+        m_message = LocalizedText(
+            [] { return tr("The file is larger than 1 MiB: it is not a wg-quick server file."); });
         showState();
         return;
     }
@@ -553,9 +557,12 @@ void VpnPage::startStopSelected()
     auto done = client::within(this, [this, id, running](Result<client::WgRunState> r) {
         m_busy = false;
         if (!r)
-            return failed(running ? tr("The server was not stopped: %1")
-                                  : tr("The server was not started: %1"),
-                          r.error());
+            return failed(
+                [running] {
+                    return running ? tr("The server was not stopped: %1")
+                                   : tr("The server was not started: %1");
+                },
+                r.error());
         if (const int row = m_model->rowOf(id); row >= 0) {
             client::WgServerRow changed = *m_model->server(row);
             changed.status = r->status;
@@ -591,7 +598,7 @@ void VpnPage::deleteSelected()
     client::WireGuardApi(*m_client).removeServer(
         id, client::within(this, [this, id](Result<void> r) {
             if (!r)
-                return failed(tr("The server was not deleted: %1"), r.error());
+                return failed([] { return tr("The server was not deleted: %1"); }, r.error());
             m_model->remove(id);
             if (!selected() && m_model->rowCount() > 0)
                 m_view->selectRow(0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/SectionPage.h"
 
 #include <QPointer>
@@ -93,7 +94,9 @@ private:
     const client::WgServerRow *selected() const;
     void select(qint64 id);
     bool isAdmin() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the refusal's description as %1; kept as the way to say
+    // it, so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;
@@ -116,7 +119,7 @@ private:
     QLabel *m_state = nullptr;
     QTimer *m_refresh = nullptr;
     QString m_search;
-    QString m_message;
+    LocalizedText m_message;
     hm::Error m_readError;
     bool m_loaded = false;
     bool m_readFailed = false;

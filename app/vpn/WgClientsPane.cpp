@@ -201,7 +201,7 @@ void WgClientsPane::readPages(qint64 serverId, int page, int lastPage, bool fres
             }
             if (!r) {
                 m_reading = false;
-                return failed(tr("The clients could not be read: %1"), r.error());
+                return failed([] { return tr("The clients could not be read: %1"); }, r.error());
             }
             const int offset = (page - 1) * kWgClientsPageSize;
             // Clients added or deleted elsewhere (the count moved), or not the
@@ -260,7 +260,7 @@ void WgClientsPane::readMore(int offset)
             }
             if (!r) {
                 m_model->fetchFailed();
-                return failed(tr("The clients could not be read: %1"), r.error());
+                return failed([] { return tr("The clients could not be read: %1"); }, r.error());
             }
             if (r->total != m_model->total()) {
                 // Added or deleted elsewhere: the offsets moved; start over.
@@ -288,7 +288,7 @@ void WgClientsPane::retranslateUi()
     m_share->setText(tr("Share link..."));
     m_delete->setText(tr("Delete client..."));
     m_model->refreshTexts();
-    const QString text = m_message;
+    const QString text = m_message.toString();
     const bool none =
         text.isEmpty() && m_server.id && m_listedServer == m_server.id && m_model->rowCount() == 0;
     if (none) {
@@ -365,9 +365,10 @@ void WgClientsPane::updateActions()
                : select);
 }
 
-void WgClientsPane::failed(const QString &what, const hm::Error &error)
+void WgClientsPane::failed(std::function<QString()> what, const hm::Error &error)
 {
-    m_message = what.arg(WgText::refusalText(error, m_role));
+    m_message = LocalizedText(
+        [what, error, role = m_role] { return what().arg(WgText::refusalText(error, role)); });
     retranslateUi();
 }
 
@@ -410,7 +411,7 @@ void WgClientsPane::toggleSelected()
     m_message.clear();
     auto done = client::within(this, [this](Result<client::WgClientRow> r) {
         if (!r)
-            return failed(tr("The client was not changed: %1"), r.error());
+            return failed([] { return tr("The client was not changed: %1"); }, r.error());
         m_model->upsert(*r);
         retranslateUi();
     });
@@ -431,7 +432,7 @@ void WgClientsPane::showConfig()
     client::WireGuardApi(*m_client).clientConfig(
         row->id, client::within(this, [this, name](Result<QString> r) {
             if (!r)
-                return failed(tr("The config could not be read: %1"), r.error());
+                return failed([] { return tr("The config could not be read: %1"); }, r.error());
             WgConfigDialog dialog(name, *r, this);
             DialogSeam::exec(&dialog);
         }));
@@ -464,7 +465,7 @@ void WgClientsPane::deleteSelected()
     client::WireGuardApi(*m_client).removeClient(
         id, client::within(this, [this, id](Result<void> r) {
             if (!r)
-                return failed(tr("The client was not deleted: %1"), r.error());
+                return failed([] { return tr("The client was not deleted: %1"); }, r.error());
             m_model->remove(id);
             emit clientsChanged();
             retranslateUi();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/WireGuardTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -76,7 +77,9 @@ private:
     void readMore(int offset);
     bool isAdmin() const;
     const client::WgClientRow *selected() const;
-    void failed(const QString &what, const hm::Error &error);
+    // `what` takes the refusal's description as %1; kept as the way to say
+    // it, so a language change says it again.
+    void failed(std::function<QString()> what, const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     QString m_role;
@@ -96,7 +99,7 @@ private:
     QWidget *m_split = nullptr;
     SectionEmptyState *m_empty = nullptr;
     QTimer *m_refresh = nullptr;
-    QString m_message;
+    LocalizedText m_message;
     bool m_reading = false;
     // The server whose clients were last read whole: until then an empty
     // table means "not read yet", not "no clients".

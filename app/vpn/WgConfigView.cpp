@@ -66,6 +66,8 @@ WgConfigView::WgConfigView(QWidget *parent) : QWidget(parent)
     auto *buttons = new QHBoxLayout();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("vpn.config.status"));
+    m_statusLine = new MessageLine(
+        this, [this](const QString &text, MessageLine::Kind) { m_status->setText(text); });
     buttons->addWidget(m_status, 1);
     m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("vpn.config.save"));
@@ -90,7 +92,7 @@ void WgConfigView::setConfig(const QString &name, const QString &config)
     m_qr->setPixmap(QPixmap::fromImage(qr));
     // The note under it as wide as the code, not wrapped narrower.
     m_qrNote->setMaximumWidth(qMax(260, qr.width()));
-    m_status->clear();
+    m_statusLine->clear();
     retranslateUi();
 }
 
@@ -121,10 +123,14 @@ void WgConfigView::saveConfig()
                          file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
                          file.write(m_config.toUtf8()) >= 0 && file.commit();
     if (!written) {
-        m_status->setText(tr("Not saved: %1").arg(file.errorString()));
+        m_statusLine->show(
+            [reason = file.errorString()] { return tr("Not saved: %1").arg(reason); },
+            MessageLine::Kind::Lasting);
         return;
     }
-    m_status->setText(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));
+    m_statusLine->show(
+        [=]() -> QString { return tr("Saved to %1").arg(QDir::toNativeSeparators(path)); },
+        MessageLine::Kind::Lasting);
 }
 
 void WgConfigView::copyConfig()
@@ -132,8 +138,12 @@ void WgConfigView::copyConfig()
     if (m_config.isEmpty())
         return;
     ClipboardGuard::copySecret(m_config);
-    m_status->setText(tr("Copied. The clipboard is cleared in %n second(s).", "",
-                         qMax(1, ClipboardGuard::clearDelayMs() / 1000)));
+    m_statusLine->show(
+        [=]() -> QString {
+            return tr("Copied. The clipboard is cleared in %n second(s).", "",
+                      qMax(1, ClipboardGuard::clearDelayMs() / 1000));
+        },
+        MessageLine::Kind::Lasting);
 }
 
 void WgConfigView::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/MessageLine.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -43,6 +45,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_copy = nullptr;
     QLabel *m_status = nullptr;
+    MessageLine *m_statusLine = nullptr; // says it again in a new language
 };
 
 } // namespace hm::app

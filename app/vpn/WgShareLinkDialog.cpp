@@ -167,9 +167,12 @@ void WgShareLinkDialog::createLink()
         m_row.id, seconds, client::within(this, [this](Result<client::WgShareLinkCreated> r) {
             m_busy = false;
             if (!r) {
-                showMessage(tr("No link was made: %1")
-                                .arg(WgText::refusalText(r.error(), QStringLiteral("admin"))),
-                            true);
+                showMessage(
+                    [=]() -> QString {
+                        return tr("No link was made: %1")
+                            .arg(WgText::refusalText(r.error(), QStringLiteral("admin")));
+                    },
+                    true);
                 return;
             }
             // The server's address as this console reaches it, with any
@@ -195,9 +198,12 @@ void WgShareLinkDialog::copyLink()
     if (m_url.isEmpty())
         return;
     ClipboardGuard::copySecret(m_url);
-    showMessage(tr("Copied. The clipboard is cleared in %n second(s).", "",
-                   qMax(1, ClipboardGuard::clearDelayMs() / 1000)),
-                false);
+    showMessage(
+        [=]() -> QString {
+            return tr("Copied. The clipboard is cleared in %n second(s).", "",
+                      qMax(1, ClipboardGuard::clearDelayMs() / 1000));
+        },
+        false);
 }
 
 void WgShareLinkDialog::revokeUnused()
@@ -210,12 +216,16 @@ void WgShareLinkDialog::revokeUnused()
         m_row.id, client::within(this, [this](Result<int> r) {
             m_busy = false;
             if (!r) {
-                showMessage(tr("The links were not revoked: %1")
-                                .arg(WgText::refusalText(r.error(), QStringLiteral("admin"))),
-                            true);
+                showMessage(
+                    [=]() -> QString {
+                        return tr("The links were not revoked: %1")
+                            .arg(WgText::refusalText(r.error(), QStringLiteral("admin")));
+                    },
+                    true);
                 return;
             }
-            showMessage(tr("%n unused link(s) revoked.", "", *r), false);
+            showMessage([=]() -> QString { return tr("%n unused link(s) revoked.", "", *r); },
+                        false);
             // The link shown above no longer opens: not offered for copying.
             if (*r > 0 && !m_url.isEmpty()) {
                 m_url.clear();
@@ -235,9 +245,12 @@ void WgShareLinkDialog::reloadLinks()
         m_row.id, client::within(this, [this](Result<QList<client::WgShareLink>> r) {
             m_loaded = true;
             if (!r) {
-                showMessage(tr("The links could not be read: %1")
-                                .arg(WgText::refusalText(r.error(), QStringLiteral("admin"))),
-                            true);
+                showMessage(
+                    [=]() -> QString {
+                        return tr("The links could not be read: %1")
+                            .arg(WgText::refusalText(r.error(), QStringLiteral("admin")));
+                    },
+                    true);
                 return;
             }
             m_links = *r;
@@ -283,10 +296,17 @@ void WgShareLinkDialog::updateActions()
                                     : tr("No unused link to revoke."));
 }
 
-void WgShareLinkDialog::showMessage(const QString &text, bool bad)
+void WgShareLinkDialog::showMessage(std::function<QString()> text, bool bad)
 {
-    m_message = text;
+    m_message = LocalizedText(std::move(text));
     m_messageBad = bad;
+    showMessage();
+}
+
+void WgShareLinkDialog::showMessage()
+{
+    const QString text = m_message.toString();
+    const bool bad = m_messageBad;
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
     setWgShareTone(m_status, bad);
@@ -331,7 +351,7 @@ void WgShareLinkDialog::retranslateUi()
     m_buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     showLinks();
     if (!m_message.isEmpty())
-        showMessage(m_message, m_messageBad);
+        showMessage(); // in the new language
     else
         m_status->hide();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/WireGuardTypes.h"
+#include "widgets/LocalizedText.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -52,7 +53,9 @@ private:
     void retranslateUi();
     void showLinks();
     void updateActions();
-    void showMessage(const QString &text, bool bad);
+    // Kept as the way to say it: a language change says it again.
+    void showMessage(std::function<QString()> text, bool bad);
+    void showMessage();
 
     QPointer<client::ApiClient> m_client;
     client::WgClientRow m_row;
@@ -61,7 +64,7 @@ private:
     QList<client::WgShareLink> m_links;
     bool m_loaded = false;
     bool m_busy = false;
-    QString m_message;
+    LocalizedText m_message;
     bool m_messageBad = false;
 
     QLabel *m_intro = nullptr;

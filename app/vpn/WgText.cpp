@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "widgets/AdminText.h"
+#include "widgets/ByteSizeText.h"
 
 #include <QLocale>
 
@@ -40,11 +41,9 @@ QString WgText::family(const QString &family)
 
 QString WgText::bytes(qint64 bytes)
 {
-    // IEC units ("1.2 GiB"), as the traffic chart's axis: powers of 1024
-    // named so. Below 1 KiB Qt's zh-TW data says "byte": our own words.
-    if (bytes < 1024)
-        return tr("%1 bytes").arg(QLocale().toString(bytes));
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    // The sizes every other panel shows ("512 bytes", "2 MiB"): Qt's
+    // formattedDataSize said "2.0 MiB" here and "byte" in zh_TW.
+    return ByteSizeText::format(bytes);
 }
 
 QString WgText::handshakeAge(const QDateTime &at, const QDateTime &now)

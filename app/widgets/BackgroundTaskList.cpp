@@ -229,6 +229,8 @@ void BackgroundTaskList::retranslate()
     m_clear->setText(tr("Clear finished"));
     for (QWidget *row : std::as_const(m_rows))
         static_cast<TaskRow *>(row)->showTask();
+    // The rows' heights follow the new words (CJK lines are taller).
+    syncRows();
 }
 
 } // namespace hm::app

@@ -1,28 +1,53 @@
 #include "widgets/BackgroundTasks.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QWidget>
 #include <algorithm>
 
 namespace hm::app {
 
-BackgroundTask::BackgroundTask(const QString &title, QObject *parent)
-    : QObject(parent), m_title(title)
+namespace {
+
+BackgroundTask::Text fixed(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return [text] { return text; };
+}
+
+} // namespace
+
+BackgroundTask::BackgroundTask(Text title, QObject *parent)
+    : QObject(parent), m_title(std::move(title))
 {}
+
+void BackgroundTask::setText(Text &slot, Text text)
+{
+    const QString before = slot ? slot() : QString();
+    slot = std::move(text);
+    if ((slot ? slot() : QString()) != before)
+        emit changed();
+}
+
+void BackgroundTask::setTitle(Text title)
+{
+    setText(m_title, std::move(title));
+}
+
+void BackgroundTask::setDetail(Text detail)
+{
+    setText(m_detail, std::move(detail));
+}
 
 void BackgroundTask::setTitle(const QString &title)
 {
-    if (title == m_title)
-        return;
-    m_title = title;
-    emit changed();
+    setTitle(fixed(title));
 }
 
 void BackgroundTask::setDetail(const QString &detail)
 {
-    if (detail == m_detail)
-        return;
-    m_detail = detail;
-    emit changed();
+    setDetail(fixed(detail));
 }
 
 void BackgroundTask::setProgress(qint64 done, qint64 total)
@@ -49,7 +74,7 @@ void BackgroundTask::cancel()
     cancel();
 }
 
-void BackgroundTask::finish(State state, const QString &detail)
+void BackgroundTask::finish(State state, Text detail)
 {
     if (!isRunning() || state == State::Running)
         return;
@@ -57,12 +82,31 @@ void BackgroundTask::finish(State state, const QString &detail)
     m_cancel = nullptr;
     if (state == State::Done && m_total > 0)
         m_done = m_total;
-    if (!detail.isEmpty())
-        m_detail = detail;
+    if (detail && !detail().isEmpty())
+        m_detail = std::move(detail);
     emit changed();
 }
 
-BackgroundTasks::BackgroundTasks(QObject *parent) : QObject(parent) {}
+void BackgroundTask::finish(State state, const QString &detail)
+{
+    finish(state, fixed(detail));
+}
+
+BackgroundTasks::BackgroundTasks(QObject *parent) : QObject(parent)
+{
+    // The application hears of every language change, also while no
+    // window shows the tasks; those that do show them again on changed().
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool BackgroundTasks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        !m_tasks.isEmpty())
+        emit changed();
+    return QObject::eventFilter(watched, event);
+}
 
 BackgroundTasks *BackgroundTasks::of(const QWidget *widget)
 {
@@ -82,8 +126,13 @@ BackgroundTasks *BackgroundTasks::of(const QWidget *widget)
 
 BackgroundTask *BackgroundTasks::start(const QString &title, const QString &detail)
 {
-    auto *task = new BackgroundTask(title, this);
-    task->m_detail = detail;
+    return start(fixed(title), fixed(detail));
+}
+
+BackgroundTask *BackgroundTasks::start(BackgroundTask::Text title, BackgroundTask::Text detail)
+{
+    auto *task = new BackgroundTask(std::move(title), this);
+    task->m_detail = std::move(detail);
     m_tasks.prepend(task);
     connect(task, &BackgroundTask::changed, this, [this, task] {
         if (!task->isRunning())

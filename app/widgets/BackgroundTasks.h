@@ -13,8 +13,11 @@ namespace hm::app {
 // what it is, how far it got and how it ended, for the status bar's task
 // list (console.md, "Shell"). The panel that started it keeps it up to date
 // and says how it ended; the registry owns it, so that it outlives the
-// panel's page being left. Texts are in the language of when they were set:
-// the panel sets them again as the work moves on.
+// panel's page being left. Its title and detail are kept as the way to
+// make them (a Text), not as words: a language change renders them again,
+// also for a task that ended long ago (its panel no longer there to say
+// them anew). A text given as a QString stays as it is (a file name, the
+// server's own words).
 class BackgroundTask final : public QObject
 {
     Q_OBJECT
@@ -28,9 +31,13 @@ public:
         Cancelled
     };
     Q_ENUM(State)
+    // Says the text in the language of the moment; it must not reach the
+    // panel that made it (the task outlives it): capture values.
+    using Text = std::function<QString()>;
 
-    QString title() const { return m_title; }
-    QString detail() const { return m_detail; }
+    // In the language of the moment.
+    QString title() const { return m_title ? m_title() : QString(); }
+    QString detail() const { return m_detail ? m_detail() : QString(); }
     State state() const { return m_state; }
     bool isRunning() const { return m_state == State::Running; }
     // Bytes (or any unit) done of total; total <= 0: how far is not known.
@@ -40,6 +47,9 @@ public:
     // A running task with a way to stop it.
     bool canCancel() const { return isRunning() && bool(m_cancel); }
 
+    void setTitle(Text title);
+    void setDetail(Text detail);
+    // Words that stay as they are in any language.
     void setTitle(const QString &title);
     void setDetail(const QString &detail);
     void setProgress(qint64 done, qint64 total);
@@ -50,6 +60,7 @@ public:
     void cancel();
     // The end; the detail says how it went (kept if empty). Later calls are
     // ignored: a task ends once.
+    void finish(State state, Text detail);
     void finish(State state, const QString &detail = {});
 
 signals:
@@ -57,10 +68,12 @@ signals:
 
 private:
     friend class BackgroundTasks;
-    explicit BackgroundTask(const QString &title, QObject *parent);
+    explicit BackgroundTask(Text title, QObject *parent);
+    // Emits changed() when what it says now differs from before.
+    void setText(Text &slot, Text text);
 
-    QString m_title;
-    QString m_detail;
+    Text m_title;
+    Text m_detail;
     State m_state = State::Running;
     qint64 m_done = 0;
     qint64 m_total = 0;
@@ -86,6 +99,7 @@ public:
     static BackgroundTasks *of(const QWidget *widget);
 
     // A new running task, listed first.
+    BackgroundTask *start(BackgroundTask::Text title, BackgroundTask::Text detail = {});
     BackgroundTask *start(const QString &title, const QString &detail = {});
     QList<BackgroundTask *> tasks() const { return m_tasks; }
     int runningCount() const;
@@ -99,8 +113,12 @@ public slots:
     void clearFinished();
 
 signals:
-    // A task came, went, or one of them changed.
+    // A task came, went, or one of them changed (also: the language did,
+    // so every task says its texts anew).
     void changed();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void dropOldFinished();

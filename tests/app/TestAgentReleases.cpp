@@ -277,6 +277,14 @@ void TestAgentReleases::listsAndUploads()
     QCOMPARE(ended.first().first().toBool(), true);
     QCOMPARE(lastProgress, 100);
     QCOMPARE(message->text(), QStringLiteral("Version 99.0.0 was uploaded and signed."));
+    // Said again after a language switch (it stayed in English).
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(message->text(), QCoreApplication::translate("hm::app::AgentReleasesDialog",
+                                                              "Version %1 was uploaded and signed.")
+                                      .arg(QStringLiteral("99.0.0")));
+    QVERIFY(!message->text().startsWith(u"Version"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(message->text(), QStringLiteral("Version 99.0.0 was uploaded and signed."));
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1 && !dialog.isLoading(), 20000);
     const int uploaded = rowWith(list, AgentReleasesDialog::VersionColumn, QStringLiteral("99.0.0"));
     QCOMPARE(uploaded, 0); // newest first

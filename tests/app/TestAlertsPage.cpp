@@ -459,6 +459,25 @@ void TestAlertsPage::channelsThroughTheDialogAndTested()
     QVERIFY(!page.stateText().contains(QLatin1String("maintenance")));
     QCOMPARE(child<QLabel>(&page, "alerts.state")->property("tone").toString(),
              QStringLiteral("bad"));
+    // Said again after a language switch: our words in zh_TW, the
+    // receiver's answer as it was.
+    {
+        const QString said = page.stateText();
+        const QString name = page.channels()->channel(0)->name;
+        const QString prefix = QStringLiteral("The test message to \"%1\" failed: ").arg(name);
+        QVERIFY2(said.startsWith(prefix) && said.endsWith(u'.'), qPrintable(said));
+        const QString reason = said.mid(prefix.size()).chopped(1);
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+        QTRY_COMPARE(page.stateText(),
+                     QCoreApplication::translate("hm::app::AlertsPage",
+                                                 "The test message to \"%1\" failed: %2.")
+                         .arg(name, reason));
+        QVERIFY(page.stateText() != said);
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+        QTRY_COMPARE(page.stateText(), said);
+    }
 
     // Changed without touching the secret: it stays.
     bool unchangedCannotSave = false;

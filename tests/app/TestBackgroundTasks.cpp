@@ -10,10 +10,13 @@
 #include "widgets/BackgroundTasks.h"
 #include "widgets/BackgroundTasksStatus.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QtTest>
 
@@ -44,6 +47,8 @@ private slots:
     void keepsOnlyTheLastFinished();
     void oneRegistryPerWindow();
     void statusBarPartAndTaskList();
+    void textsFollowALanguageSwitch();
+    void screenshots();
 
 private:
     LanguageManager m_languages;
@@ -202,6 +207,129 @@ void TestBackgroundTasks::statusBarPartAndTaskList()
     QVERIFY(!list->row(0));
     QVERIFY(child<QLabel>(list, "status.tasks.empty")->isVisible());
     QVERIFY(!status->isVisible());
+}
+
+namespace {
+
+QString uploadTitle()
+{
+    return QCoreApplication::translate("hm::app::NodeFileTransferTask", "Upload of \"%1\" to %2")
+        .arg(QStringLiteral("a.bin"), QStringLiteral("web-1"));
+}
+
+QString cancelledDetail()
+{
+    return QCoreApplication::translate("hm::app::NodeFileTransferTask",
+                                       "Cancelled: nothing was kept.");
+}
+
+QString listText(const char *source)
+{
+    return QCoreApplication::translate("hm::app::BackgroundTaskList", source);
+}
+
+} // namespace
+
+// A task given its texts as functions says them in the language of the
+// moment: also once it has ended and the panel that made it is gone. The
+// state ("Done", "Running… 40 %") follows as well. Text given as it is (a
+// server's words) stays.
+void TestBackgroundTasks::textsFollowALanguageSwitch()
+{
+    QWidget window;
+    BackgroundTasks *tasks = BackgroundTasks::of(&window);
+    auto *status = new BackgroundTasksStatus(tasks, &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    BackgroundTask *running = tasks->start(BackgroundTask::Text(uploadTitle));
+    running->setProgress(400, 1000);
+    BackgroundTask *ended = tasks->start(BackgroundTask::Text(uploadTitle));
+    ended->finish(BackgroundTask::State::Cancelled, BackgroundTask::Text(cancelledDetail));
+    BackgroundTask *worded = tasks->start(QStringLiteral("Backup of the server"));
+    worded->finish(BackgroundTask::State::Failed, QStringLiteral("disk full"));
+    child<QToolButton>(status, "status.tasks.button")->click();
+    BackgroundTaskList *list = status->list();
+    QWidget *wordedRow = list->row(0);
+    QWidget *endedRow = list->row(1);
+    QWidget *runningRow = list->row(2);
+    QCOMPARE(child<QLabel>(endedRow, "status.tasks.title")->text(),
+             QStringLiteral("Upload of \"a.bin\" to web-1"));
+    QCOMPARE(child<QLabel>(endedRow, "status.tasks.detail")->text(),
+             QStringLiteral("Cancelled: nothing was kept."));
+
+    QSignalSpy changed(tasks, &BackgroundTasks::changed);
+    QVERIFY(m_languages.setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QVERIFY(!changed.isEmpty()); // whatever shows the tasks hears of it
+    const QString title = uploadTitle();
+    QVERIFY2(title.startsWith(QStringLiteral("上傳")), qPrintable(title));
+    QCOMPARE(ended->title(), title);
+    QCOMPARE(ended->detail(), cancelledDetail());
+    QVERIFY(ended->detail() != QStringLiteral("Cancelled: nothing was kept."));
+    QCOMPARE(running->title(), title);
+    QTRY_COMPARE(child<QLabel>(endedRow, "status.tasks.title")->text(), title);
+    QCOMPARE(child<QLabel>(endedRow, "status.tasks.detail")->text(), cancelledDetail());
+    QCOMPARE(child<QLabel>(endedRow, "status.tasks.state")->text(), listText("Cancelled"));
+    QCOMPARE(child<QLabel>(runningRow, "status.tasks.title")->text(), title);
+    QCOMPARE(child<QLabel>(runningRow, "status.tasks.state")->text(),
+             listText("Running… %1 %").arg(40));
+    // The server's words and a name stay as they were.
+    QCOMPARE(child<QLabel>(wordedRow, "status.tasks.title")->text(),
+             QStringLiteral("Backup of the server"));
+    QCOMPARE(child<QLabel>(wordedRow, "status.tasks.detail")->text(), QStringLiteral("disk full"));
+    QCOMPARE(child<QLabel>(wordedRow, "status.tasks.state")->text(), listText("Failed"));
+    // The rows still fit: their heights follow the new words.
+    auto *scroll = child<QScrollArea>(list, "status.tasks.scroll");
+    QVERIFY(!scroll->verticalScrollBar()->isVisible());
+
+    // A list opened after the switch says the same.
+    list->hide();
+    BackgroundTaskList fresh(tasks);
+    QCOMPARE(child<QLabel>(fresh.row(1), "status.tasks.title")->text(), title);
+    QVERIFY(m_languages.setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QCOMPARE(ended->title(), uploadTitle());
+    QVERIFY(ended->title() != title);
+    QTRY_COMPARE(child<QLabel>(fresh.row(1), "status.tasks.title")->text(), uploadTitle());
+    QVERIFY(m_languages.setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QCOMPARE(ended->title(), QStringLiteral("Upload of \"a.bin\" to web-1"));
+}
+
+// The task list with a running and two finished tasks, made in English and
+// shown after a switch to each language.
+void TestBackgroundTasks::screenshots()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QWidget window;
+    BackgroundTasks *tasks = BackgroundTasks::of(&window);
+    auto *status = new BackgroundTasksStatus(tasks, &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    BackgroundTask *ended = tasks->start(BackgroundTask::Text(uploadTitle));
+    ended->finish(BackgroundTask::State::Cancelled, BackgroundTask::Text(cancelledDetail));
+    BackgroundTask *done = tasks->start(BackgroundTask::Text([] {
+        return QCoreApplication::translate("hm::app::NodeFileTransferTask",
+                                           "Download of \"%1\" from %2")
+            .arg(QStringLiteral("nginx.conf"), QStringLiteral("web-1"));
+    }));
+    done->finish(BackgroundTask::State::Done, BackgroundTask::Text([] {
+                     return QCoreApplication::translate("hm::app::NodeFileTransferTask",
+                                                        "Saved to %1.")
+                         .arg(QStringLiteral("/home/ops/Downloads/nginx.conf"));
+                 }));
+    BackgroundTask *running = tasks->start(BackgroundTask::Text(uploadTitle));
+    running->setProgress(400, 1000);
+    status->openList();
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages.setLanguage(language, LanguageManager::Persist::No));
+        QTRY_COMPARE(child<QLabel>(status->list()->row(0), "status.tasks.title")->text(),
+                     uploadTitle());
+        QApplication::processEvents();
+        QVERIFY(status->list()->grab().save(
+            dir + QStringLiteral("/background-tasks-finished-%1.png").arg(language)));
+    }
+    QVERIFY(m_languages.setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 QTEST_MAIN(TestBackgroundTasks)

@@ -332,6 +332,21 @@ void TestBackupsPage::backupsShowInTheStatusBarsTaskList()
     QCOMPARE(status(), QStringLiteral("Cancelled: nothing was kept."));
     QVERIFY(m_page->stateText().isEmpty());
     QVERIFY(button("backups.download")->isEnabled());
+    // Said again after a language switch: the line here and the finished
+    // tasks' entries (they stayed in the language they were made in).
+    QVERIFY(
+        m_languages->setLanguage(QStringLiteral("zh_TW"), hm::app::LanguageManager::Persist::No));
+    const auto said = [](const char *source) {
+        return QCoreApplication::translate("hm::app::BackupsTab", source);
+    };
+    QTRY_COMPARE(status(), said("Cancelled: nothing was kept."));
+    QVERIFY(status() != QStringLiteral("Cancelled: nothing was kept."));
+    QCOMPARE(cancelled->detail(), said("Cancelled: nothing was kept."));
+    QCOMPARE(made->title(), said("Backup of the server"));
+    QVERIFY(made->title() != QStringLiteral("Backup of the server"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
+    QTRY_COMPARE(status(), QStringLiteral("Cancelled: nothing was kept."));
+    QCOMPARE(made->title(), QStringLiteral("Backup of the server"));
     QTRY_VERIFY(!QFileInfo::exists(stopped) &&
                 !QFileInfo::exists(stopped + QStringLiteral(".part")));
     QCOMPARE(statusButton->text(), QStringLiteral("3 tasks finished"));

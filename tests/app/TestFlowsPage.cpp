@@ -1534,6 +1534,21 @@ void TestFlowsPage::exportAndImport()
     QCOMPARE(json.value(QStringLiteral("definition")).toObject().value(QStringLiteral("nodes")),
              definition.value(QStringLiteral("nodes")));
     QVERIFY(page->message().startsWith(QStringLiteral("Exported “Exported flow” (version 1)")));
+    // Said again after a language switch (it stayed in English).
+    {
+        const QString said = page->message();
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+        QTRY_COMPARE(
+            page->message(),
+            QCoreApplication::translate("hm::app::FlowsPage", "Exported “%1” (version %2) to %3.")
+                .arg(quotedFlowName(QStringLiteral("Exported flow")), QStringLiteral("1"),
+                     QDir::toNativeSeparators(path)));
+        QVERIFY(page->message() != said);
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+        QTRY_COMPARE(page->message(), said);
+    }
 
     // Imported back under a new name: the file dialog, then the name.
     DialogSeam::setNextHandler(chooseFile(path, typeName(QStringLiteral("Imported flow"))));

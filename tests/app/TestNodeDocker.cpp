@@ -237,6 +237,18 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     // The selection survived the refresh; now Start is the way.
     QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled() && !stop->isEnabled(), 10000);
     QVERIFY(child<QLabel>(view, "nodes.docker.message")->text().contains("hm-web"));
+    // Said again after a language switch (it stayed in English).
+    QCOMPARE(child<QLabel>(view, "nodes.docker.message")->text(),
+             QStringLiteral("Stopped \"hm-web\"."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(child<QLabel>(view, "nodes.docker.message")->text(),
+                 QCoreApplication::translate("hm::app::NodeDockerView", "Stopped \"%1\".")
+                     .arg(QStringLiteral("hm-web")));
+    QVERIFY(child<QLabel>(view, "nodes.docker.message")->text() !=
+            QStringLiteral("Stopped \"hm-web\"."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(child<QLabel>(view, "nodes.docker.message")->text(),
+                 QStringLiteral("Stopped \"hm-web\"."));
     start->click();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, m_webId), QStringLiteral("running"), 20000);

@@ -120,6 +120,7 @@ private slots:
     void anInterruptedUploadResumes();
     void transfersShowInTheStatusBarsTaskList();
     void cancellingFromTheTaskListStopsTheTransfer();
+    void messagesFollowALanguageSwitch();
     void screenshots();
 
 private:
@@ -951,6 +952,107 @@ void TestNodeFiles::cancellingFromTheTaskListStopsTheTransfer()
     QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/stopped.bin")));
 }
 
+namespace {
+
+QString filesText(const char *source)
+{
+    return QCoreApplication::translate("hm::app::NodeFilesView", source);
+}
+
+} // namespace
+
+// The answer to an action stayed in the language it was said in: after a
+// switch from en to zh_TW the line still read "Created the folder …". Each
+// answer (done or refused, our words around the agent's) and a finished
+// transfer's task entry are said again in the new language.
+void TestNodeFiles::messagesFollowALanguageSwitch()
+{
+    QVERIFY(QDir(m_root).mkpath(QStringLiteral("switch")));
+    auto page = filesPage(QStringLiteral("switch"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    auto *message = child<QLabel>(view, "nodes.files.message");
+    const auto nameNext = [](const QString &name) {
+        DialogSeam::setNextHandler([name](QDialog *dialog) {
+            child<QLineEdit>(dialog, "nodes.files.name")->setText(name);
+            return int(QDialog::Accepted);
+        });
+    };
+    const auto switchTo = [this](const QString &language) {
+        return m_server.languages->setLanguage(language, LanguageManager::Persist::No);
+    };
+
+    // Created in English, read in zh_TW.
+    nameNext(QStringLiteral("made"));
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("made")), 20000);
+    QCOMPARE(message->text(), QStringLiteral("Created the folder \"made\"."));
+    QVERIFY(switchTo(QStringLiteral("zh_TW")));
+    // The widgets hear of it through a posted event.
+    QTRY_COMPARE(message->text(), filesText("Created the folder \"%1\".").arg(u"made"));
+    QVERIFY2(message->text().contains(u"資料夾"), qPrintable(message->text()));
+
+    // Refused in zh_TW (it exists), read in zh_CN: our framing follows, the
+    // reason stays whatever it was.
+    nameNext(QStringLiteral("made"));
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(message->property("tone").toString() == QLatin1String("bad"), 20000);
+    const QString refusedTW =
+        filesText("The folder \"%1\" was not created: %2").arg(u"made", QString());
+    QVERIFY2(message->text().startsWith(refusedTW), qPrintable(message->text()));
+    QVERIFY(switchTo(QStringLiteral("zh_CN")));
+    const QString refusedCN =
+        filesText("The folder \"%1\" was not created: %2").arg(u"made", QString());
+    QVERIFY(refusedCN != refusedTW);
+    QTRY_VERIFY2(message->text().startsWith(refusedCN), qPrintable(message->text()));
+
+    // Renamed in zh_CN, read in en.
+    selectName(view, QStringLiteral("made"));
+    nameNext(QStringLiteral("renamed"));
+    child<QPushButton>(view, "nodes.files.rename")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("renamed")), 20000);
+    QCOMPARE(message->text(), filesText("Renamed \"%1\" to \"%2\".").arg(u"made", u"renamed"));
+    QVERIFY(switchTo(QStringLiteral("en")));
+    QTRY_COMPARE(message->text(), QStringLiteral("Renamed \"made\" to \"renamed\"."));
+
+    // Deleted in en, read in zh_TW.
+    selectName(view, QStringLiteral("renamed"));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    child<QPushButton>(view, "nodes.files.delete")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(view, QStringLiteral("renamed")) && !view->isLoading(), 20000);
+    QCOMPARE(message->text(), QStringLiteral("Deleted \"renamed\"."));
+    QVERIFY(switchTo(QStringLiteral("zh_TW")));
+    QTRY_COMPARE(message->text(), filesText("Deleted \"%1\".").arg(u"renamed"));
+    QVERIFY(switchTo(QStringLiteral("en")));
+
+    // A finished upload's task entry, made in en, read in zh_TW.
+    BackgroundTasks *tasks = BackgroundTasks::of(page.get());
+    QTemporaryDir local;
+    const QString source = local.filePath(QStringLiteral("switch.txt"));
+    QVERIFY(writeAll(source, "twenty-two bytes long\n"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(source);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    QVERIFY(view->transfer());
+    QTRY_COMPARE_WITH_TIMEOUT(view->transfer()->state(), FileTransfer::State::Done, 20000);
+    BackgroundTask *task = tasks->tasks().constFirst();
+    QCOMPARE(task->state(), BackgroundTask::State::Done);
+    QCOMPARE(task->title(), QStringLiteral("Upload of \"switch.txt\" to files-1"));
+    QCOMPARE(task->detail(), QStringLiteral("Uploaded (22 bytes)."));
+    QVERIFY(switchTo(QStringLiteral("zh_TW")));
+    const auto taskText = [](const char *source) {
+        return QCoreApplication::translate("hm::app::NodeFileTransferTask", source);
+    };
+    QCOMPARE(task->title(), taskText("Upload of \"%1\" to %2").arg(u"switch.txt", u"files-1"));
+    QVERIFY2(task->title().contains(u"上傳"), qPrintable(task->title()));
+    QCOMPARE(task->detail(), taskText("Uploaded (%1).").arg(ByteSizeText::format(22)));
+    QVERIFY(task->detail() != QStringLiteral("Uploaded (22 bytes)."));
+    QVERIFY(switchTo(QStringLiteral("en")));
+    QVERIFY(QFile::remove(m_root + QStringLiteral("/switch/switch.txt")));
+}
+
 void TestNodeFiles::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -1054,6 +1156,45 @@ void TestNodeFiles::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(view->answers() > before && !view->isLoading(), 20000);
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-empty-%1.png").arg(language)));
+    }
+
+    // An action's answer and a finished upload, made in English and shown
+    // after a switch to each language.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    auto page = filesPage(QStringLiteral("docs"));
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    const QString small = local.filePath(QStringLiteral("hello.txt"));
+    QVERIFY(writeAll(small, "twenty-two bytes long\n"));
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        qobject_cast<QFileDialog *>(dialog)->selectFile(small);
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.upload")->click();
+    QVERIFY(view->transfer());
+    QTRY_COMPARE_WITH_TIMEOUT(view->transfer()->state(), FileTransfer::State::Done, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("hello.txt")), 20000);
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("new folder"));
+        return int(QDialog::Accepted);
+    });
+    child<QPushButton>(view, "nodes.files.newFolder")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("new folder")), 20000);
+    page->resize(1100, 640);
+    BackgroundTasksStatus status(BackgroundTasks::of(page.get()));
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QTRY_COMPARE(child<QLabel>(view, "nodes.files.message")->text(),
+                     filesText("Created the folder \"%1\".").arg(u"new folder"));
+        QApplication::processEvents();
+        QVERIFY(page->grab().save(
+            dir + QStringLiteral("/nodes-files-after-action-%1.png").arg(language)));
+        status.openList();
+        QApplication::processEvents();
+        QVERIFY(status.list()->grab().save(
+            dir + QStringLiteral("/nodes-files-tasklist-done-%1.png").arg(language)));
+        status.list()->hide();
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }

@@ -141,6 +141,21 @@ void TestNodeGrants::addedThroughTheDialogAndRemoved()
     QCOMPARE(listed.first().subject, m_alice.id);
     QCOMPARE(listed.first().label, QStringLiteral("web"));
     QCOMPARE(listed.first().capability, QStringLiteral("processes"));
+    // The outcome line is said again after a language switch (it stayed
+    // in English).
+    const auto grantedText = [] {
+        return QCoreApplication::translate("hm::app::NodeGrantsPanel", "%1 may now use %2 on %3.")
+            .arg(QStringLiteral("alice"),
+                 NodeGrantModel::capabilityText(QStringLiteral("processes")),
+                 NodeGrantModel::nodesText(QStringLiteral("web")).toLower());
+    };
+    auto *state = child<QLabel>(panel, "nodegrants.state");
+    QVERIFY2(state->text().startsWith(grantedText()), qPrintable(state->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(state->text().startsWith(grantedText()), qPrintable(state->text()));
+    QVERIFY(!state->text().contains(u"may now use"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(state->text().startsWith(grantedText()), qPrintable(state->text()));
 
     // The same again: refused, said in the dialog, which stays open.
     QString refusal;

@@ -273,6 +273,15 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     child<QPushButton>(view, "nodes.nginx.save")->click();
     auto *message = child<QLabel>(view, "nodes.nginx.message");
     QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("saved")), 20000);
+    // Said again after a language switch (it stayed in English).
+    QCOMPARE(message->text(), QStringLiteral("main saved; nginx -t accepted it."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(message->text(), QCoreApplication::translate("hm::app::NodeNginxView",
+                                                              "%1 saved; nginx -t accepted it.")
+                                      .arg(QStringLiteral("main")));
+    QVERIFY(message->text() != QStringLiteral("main saved; nginx -t accepted it."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(message->text(), QStringLiteral("main saved; nginx -t accepted it."));
     QVERIFY(!editorError->isVisible());
     QCOMPARE(readNginxFile(path(QStringLiteral("sites-available/main"))), good.toUtf8());
 

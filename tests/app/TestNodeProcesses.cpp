@@ -212,6 +212,18 @@ void TestNodeProcesses::aSleepIsFoundAndKilledThroughTheUi()
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfPid(pid) < 0, 20000);
     QCOMPARE(child<QLabel>(view, "nodes.processes.message")->text(),
              QStringLiteral("Sent SIGTERM to \"sleep\" (pid %1).").arg(pid));
+    // Said again after a language switch (it stayed in English).
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(
+        child<QLabel>(view, "nodes.processes.message")->text(),
+        QCoreApplication::translate("hm::app::NodeProcessesView", "Sent SIG%1 to \"%2\" (pid %3).")
+            .arg(QStringLiteral("TERM"), QStringLiteral("sleep"))
+            .arg(pid));
+    QVERIFY(child<QLabel>(view, "nodes.processes.message")->text().contains(u"sleep"));
+    QVERIFY(!child<QLabel>(view, "nodes.processes.message")->text().startsWith(u"Sent"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(child<QLabel>(view, "nodes.processes.message")->text(),
+                 QStringLiteral("Sent SIGTERM to \"sleep\" (pid %1).").arg(pid));
     // Nothing is selected after the kill: a second press cannot hit
     // another process, Kill waits for the user to choose again.
     auto *list = child<QTableView>(view, "nodes.processes.list");

@@ -525,6 +525,14 @@ void TestNodeTerminal::emptyStatesAndRefusals()
     QCOMPARE(view.messageLabel()->text(),
              QStringLiteral("This node's agent does not allow terminals: start it with --allow "
                             "terminal."));
+    // Said again after a language switch (it stayed in English).
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(view.messageLabel()->text(),
+                 QCoreApplication::translate("hm::app::NodeTerminalView",
+                                             "This node's agent does not allow terminals: start "
+                                             "it with --allow terminal."));
+    QVERIFY(!view.messageLabel()->text().startsWith(u"This node"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QCOMPARE(view.tabs()->count(), 0);
 }
 

@@ -121,6 +121,14 @@ void TestSettingsPanel::changeIsSavedAndReadBack()
     QCOMPARE(saved.first().first().toBool(), true);
     QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text(),
              QStringLiteral("Saved."));
+    // Said again after a language switch (it stayed in English).
+    QVERIFY(
+        m_languages->setLanguage(QStringLiteral("zh_TW"), hm::app::LanguageManager::Persist::No));
+    QTRY_COMPARE(m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text(),
+                 QCoreApplication::translate("hm::app::SettingsPage", "Saved."));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("settings.status"))->text() !=
+            QStringLiteral("Saved."));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 
     const QJsonObject now = stored();
     QCOMPARE(now.value("site_name").toString(), QStringLiteral("Ops Lab"));
