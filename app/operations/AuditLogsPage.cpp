@@ -6,6 +6,7 @@
 #include "client/UsersApi.h"
 #include "client/Within.h"
 #include "operations/AuditActions.h"
+#include "operations/AuditResourceText.h"
 #include "operations/OperationsText.h"
 #include "operations/RemoteRowsModel.h"
 #include "widgets/DateTimeText.h"
@@ -170,9 +171,12 @@ QWidget *AuditLogsPage::createAuditTab()
     m_auditResource->setObjectName(QStringLiteral("audit.resource"));
     m_auditResource->setEditable(true);
     m_auditResource->setMinimumContentsLength(10);
-    for (const char *resource :
-         {"", "user", "api_key", "session", "flow", "component", "settings", "node"})
-        m_auditResource->addItem(QString::fromLatin1(resource));
+    // Each kind by its name, its code as the item's data; a code typed
+    // (a newer server's kind) is sent as it is.
+    m_auditResource->setInsertPolicy(QComboBox::NoInsert);
+    m_auditResource->addItem(QString());
+    for (const QString &code : auditResourceTypes())
+        m_auditResource->addItem(auditResourceTypeName(code), code);
     // A node's entries: its remote actions, terminals and changes (issue 38).
     m_auditNodeLabel = caption(tab);
     m_auditNode = new QComboBox(tab);
@@ -458,7 +462,7 @@ void AuditLogsPage::applyAuditFilter()
     const QString code = auditActionCodeOf(action);
     filter.action = code.isEmpty() ? action : code;
     filter.category = m_auditCategory->currentData().toString();
-    filter.resourceType = m_auditResource->currentText().trimmed();
+    filter.resourceType = auditResourceTypeOf(m_auditResource->currentText());
     filter.nodeId = m_auditNode->currentData().toString();
     // The node names the resource: a type typed beside it could only
     // contradict it (the server refuses that).
@@ -671,6 +675,9 @@ void AuditLogsPage::retranslate()
     m_auditNodeLabel->setText(tr("Node"));
     m_auditNode->setItemText(0, tr("All nodes"));
     m_auditResource->lineEdit()->setPlaceholderText(tr("Any resource"));
+    for (int i = 1; i < m_auditResource->count(); ++i)
+        m_auditResource->setItemText(
+            i, auditResourceTypeName(m_auditResource->itemData(i).toString()));
     m_auditPeriodLabel->setText(tr("Time"));
     m_auditFrom->setDisplayFormat(dateTimeFormat());
     m_auditTo->setDisplayFormat(dateTimeFormat());

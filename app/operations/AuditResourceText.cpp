@@ -81,6 +81,25 @@ QString auditResourceTypeName(const QString &type)
     return type;
 }
 
+QStringList auditResourceTypes()
+{
+    QStringList codes;
+    for (const ResourceType &t : kTypes)
+        codes << QLatin1String(t.code);
+    return codes;
+}
+
+QString auditResourceTypeOf(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    for (const ResourceType &t : kTypes) {
+        if (trimmed.compare(QCoreApplication::translate("AuditResourceText", t.name),
+                            Qt::CaseInsensitive) == 0)
+            return QLatin1String(t.code);
+    }
+    return trimmed;
+}
+
 QString auditResourceText(const QString &type, const QString &id, const QString &name,
                           const QJsonObject &details)
 {

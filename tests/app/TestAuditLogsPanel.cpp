@@ -473,6 +473,23 @@ void TestAuditLogsPanel::resourcesByNameAndDetailsAsPairs()
                  loginDetails.contains(QStringLiteral(" · ")) && !loginDetails.startsWith(u'{'),
              qPrintable(loginDetails));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-resources-zh_TW")));
+
+    // The resource filter offers the kinds by name too; the one picked is
+    // its code.
+    auto *resourceType = find<QComboBox>("audit.resource");
+    QCOMPARE(resourceType->itemText(resourceType->findData(QStringLiteral("node"))),
+             QStringLiteral("節點"));
+    resourceType->setCurrentIndex(resourceType->findData(QStringLiteral("node")));
+    find<QPushButton>("audit.apply")->click();
+    QTRY_COMPARE(model->filter().resourceType, QStringLiteral("node"));
+    QVERIFY(ready(model));
+    QVERIFY(model->rowCount() >= 2);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(model->index(row, AuditListModel::ResourceColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("節點 ")));
+    resourceType->setCurrentIndex(0);
 }
 
 // The category combo narrows on the server; typed text matches part of a
