@@ -152,6 +152,8 @@ private slots:
     }
     void cleanup()
     {
+        for (const QString &id : std::exchange(m_removeAtEnd, {}))
+            (void)await<void>([&](auto done) { api().remove(id, done); });
         MessageBox::setNextAnswer(QMessageBox::NoButton);
         DialogSeam::setNextHandler({});
         QVERIFY(
@@ -206,7 +208,24 @@ private:
         return made.value().node.id;
     }
 
+    // A new node described by `node` whose agent (`agent`) has enrolled
+    // with `facts` (not connected); its id, or empty when a step failed.
+    // The node is deleted when the test function ends (m_removeAtEnd).
+    QString enrolledNode(const hm::client::NewNode &node, hm::test::AgentPeer &agent,
+                         const AgentFacts &facts)
+    {
+        auto made = await<hm::client::EnrolledNode>([&](auto done) { api().create(node, done); });
+        if (!made.ok())
+            return {};
+        m_removeAtEnd << made.value().node.id;
+        if (enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent,
+                       facts) != 201)
+            return {};
+        return made.value().node.id;
+    }
+
     AdminServer m_server;
+    QStringList m_removeAtEnd;
 };
 
 void TestNodesPage::deleteAllNodes()
@@ -414,21 +433,14 @@ void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
 {
     const QStringList labels{"staging",    "eu-central", "team-payments",  "gpu",
                              "batch-jobs", "tier-1",     "customer-facing"};
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("facts-01"), {}, labels, 0}, done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const auto removeNode =
-        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
     hm::test::AgentPeer agent;
     AgentFacts facts{"192.0.2.44", "Linux", "x86_64", 2, 8.0 * 1024 * 1024 * 1024, "1.0.0"};
     facts.capabilities =
         QStringList{"metrics", "probes", "terminal", "processes", "files", "docker", "nginx"};
     facts.systemInfo = QStringLiteral(R"({"kernel":"6.18.44-fc-v669","uptime":42690})");
-    QCOMPARE(
-        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
-        201);
+    const QString id =
+        enrolledNode(hm::client::NewNode{QStringLiteral("facts-01"), {}, labels, 0}, agent, facts);
+    QVERIFY(!id.isEmpty());
     NodesPage page;
     page.setSession(m_server.connection->client(), m_server.admin);
     page.resize(1100, 600);
@@ -493,20 +505,12 @@ void TestNodesPage::longDetailsWrapInTheirColumn()
     const QString cpuModel = QStringLiteral(
         "Intel(R) Xeon(R) Platinum 8480+ Sapphire-Rapids-SP-56-core-engineering-sample @ 2.00GHz");
     const QString address = QStringLiteral("2001:0db8:85a3:0000:0000:8a2e:0370:7334");
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("long-facts-01"), description, {}, 0},
-                     done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const auto removeNode =
-        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
     hm::test::AgentPeer agent;
     AgentFacts facts{address, "Linux", "x86_64", 56, 256.0 * 1024 * 1024 * 1024, "1.0.0"};
     facts.cpuModel = cpuModel;
-    QCOMPARE(
-        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
-        201);
+    const QString id = enrolledNode(
+        hm::client::NewNode{QStringLiteral("long-facts-01"), description, {}, 0}, agent, facts);
+    QVERIFY(!id.isEmpty());
     MainWindow::Options options;
     options.persistSettings = false;
     MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
@@ -558,23 +562,16 @@ void TestNodesPage::longDetailsWrapInTheirColumn()
 // in every language: each header whole, the least needed giving way.
 void TestNodesPage::columnsFitTheWindowsWidth()
 {
-    auto made = await<hm::client::EnrolledNode>([&](auto done) {
-        api().create(hm::client::NewNode{QStringLiteral("payments-ingest-eu-west-01"),
+    hm::test::AgentPeer agent;
+    const AgentFacts facts{"10.20.30.40", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
+                           "1.0.0"};
+    const QString id =
+        enrolledNode(hm::client::NewNode{QStringLiteral("payments-ingest-eu-west-01"),
                                          {},
                                          {QStringLiteral("prod"), QStringLiteral("eu-west")},
                                          0},
-                     done);
-    });
-    QVERIFY(made.ok());
-    const QString id = made.value().node.id;
-    const auto removeNode =
-        qScopeGuard([&] { (void)await<void>([&](auto done) { api().remove(id, done); }); });
-    hm::test::AgentPeer agent;
-    AgentFacts facts{"10.20.30.40", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024,
-                     "1.0.0"};
-    QCOMPARE(
-        enrolAgent(m_server.connection->baseUrl(), made.value().enrolment.secret, agent, facts),
-        201);
+                     agent, facts);
+    QVERIFY(!id.isEmpty());
     MainWindow::Options options;
     options.persistSettings = false;
     for (const QString &language :
