@@ -9181,10 +9181,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>Shared with me</translation>
     </message>
     <message>
-        <source>Flow</source>
-        <translation>Flow</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>How long and how many of its ended executions are kept</translation>
     </message>

@@ -9118,10 +9118,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>共享给我的</translation>
     </message>
     <message>
-        <source>Flow</source>
-        <translation>流程</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>流程已结束的执行要保留多久、保留多少</translation>
     </message>

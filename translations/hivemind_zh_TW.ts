@@ -9118,10 +9118,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>與我分享的</translation>
     </message>
     <message>
-        <source>Flow</source>
-        <translation>流程</translation>
-    </message>
-    <message>
         <source>How long and how many of its ended executions are kept</source>
         <translation>流程已結束的執行要保留多久、保留多少</translation>
     </message>

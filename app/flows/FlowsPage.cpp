@@ -16,6 +16,7 @@
 #include "flows/ShareDialog.h"
 #include "flows/TriggerDialog.h"
 #include "flows/WebhookDialog.h"
+#include "widgets/ActionButton.h"
 #include "widgets/IconBadge.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
@@ -266,17 +267,20 @@ QWidget *FlowsPage::createListPage()
     m_count->setObjectName(QStringLiteral("flows.count"));
     m_count->setProperty("hmStyle", QStringLiteral("muted"));
 
-    m_rowActions = new QToolBar;
+    // The selected flow's actions, as buttons like every page's, on their
+    // own row under the search (as Nodes and Credentials have them).
+    m_rowActions = new QWidget;
     m_rowActions->setObjectName(QStringLiteral("flows.rowActions"));
-    m_rowActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *rowActions = new QHBoxLayout(m_rowActions);
+    rowActions->setContentsMargins(0, 0, 0, 0);
     for (const char *name : {"open", "run", "rename", "duplicate", "share", "export", "delete"})
-        m_rowActions->addAction(action(QString::fromLatin1(name)));
+        rowActions->addWidget(createActionButton(action(QString::fromLatin1(name))));
+    rowActions->addStretch(1);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
     filters->addWidget(m_scope);
     filters->addStretch(1);
-    filters->addWidget(m_rowActions);
 
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("flows.message"));
@@ -363,6 +367,7 @@ QWidget *FlowsPage::createListPage()
     layout->setContentsMargins(pageMargins());
     layout->addLayout(header);
     layout->addLayout(filters);
+    layout->addWidget(m_rowActions);
     layout->addWidget(m_message);
     layout->addWidget(m_listStack, 1);
     layout->addWidget(m_count);
@@ -1130,7 +1135,6 @@ void FlowsPage::retranslate()
     m_scope->addItem(tr("My flows"), static_cast<int>(FlowListModel::Scope::Mine));
     m_scope->addItem(tr("Shared with me"), static_cast<int>(FlowListModel::Scope::SharedWithMe));
     m_scope->setCurrentIndex(std::max(scope, 0));
-    m_rowActions->setWindowTitle(tr("Flow"));
     updateState();
 }
 

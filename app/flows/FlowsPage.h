@@ -189,7 +189,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_scope;
     QLabel *m_count;
-    QToolBar *m_rowActions;
+    QWidget *m_rowActions;
     QPushButton *m_newButton;
     QPushButton *m_importButton;
     QLabel *m_message;

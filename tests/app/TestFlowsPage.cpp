@@ -532,9 +532,23 @@ void TestFlowsPage::createRenameDuplicateDelete()
 
     // A name another flow has: refused in words, nothing renamed.
     createFlow(QStringLiteral("Taken name"));
+    // (Through the row's Rename button: buttons like every page's, which
+    // follow their actions.)
+    auto *rowActions = page->findChild<QWidget *>(QStringLiteral("flows.rowActions"));
+    QVERIFY(rowActions);
+    QCOMPARE(rowActions->findChildren<QPushButton *>().size(), 7);
+    auto *renameButton =
+        rowActions->findChild<QPushButton *>(QStringLiteral("flows.action.rename.button"));
+    QVERIFY(renameButton);
+    QCOMPARE(renameButton->text(),
+             page->action(QStringLiteral("rename"))->text().remove(QLatin1Char('&')));
+    view->clearSelection();
+    view->setCurrentIndex({});
+    QTRY_VERIFY(!renameButton->isEnabled());
     view->selectRow(model->rowOf(id));
+    QTRY_VERIFY(renameButton->isEnabled());
     DialogSeam::setNextHandler(typeName(QStringLiteral("Taken name")));
-    page->action(QStringLiteral("rename"))->trigger();
+    renameButton->click();
     QTRY_VERIFY(page->message().contains(QLatin1String("Another flow already has this name.")));
     QCOMPARE(model->item(model->rowOf(id))->name, QStringLiteral("Renamed on the page"));
 
@@ -1673,6 +1687,10 @@ void TestFlowsPage::retranslatesWithoutLosingEdits()
     QCOMPARE(version->text(), QStringLiteral("草稿 · 版本 1 · 有未儲存的變更"));
     QCOMPARE(page->action(QStringLiteral("new"))->text(), QStringLiteral("新增流程(&N)…"));
     QCOMPARE(page->listModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("名稱"));
+    // The row's buttons in the language too, without the menus' "(&R)".
+    QCOMPARE(page->action(QStringLiteral("rename"))->text(), QStringLiteral("重新命名(&M)…"));
+    QCOMPARE(page->findChild<QPushButton *>(QStringLiteral("flows.action.rename.button"))->text(),
+             QStringLiteral("重新命名…"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
     QTRY_COMPARE(editor->action(QStringLiteral("save"))->text(), QStringLiteral("保存(&S)"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
