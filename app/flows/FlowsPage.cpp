@@ -39,7 +39,6 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace hm::app {

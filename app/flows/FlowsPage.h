@@ -21,7 +21,6 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
-class QToolBar;
 class QToolButton;
 
 namespace hm::client {

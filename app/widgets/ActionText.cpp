@@ -6,7 +6,7 @@
 
 namespace hm::app {
 
-QString toolButtonText(const QString &menuText)
+QString withoutMnemonic(const QString &menuText)
 {
     QString text = menuText;
     // "儲存(&S)", "保存（&S）": the whole bracketed mnemonic goes.
@@ -23,6 +23,12 @@ QString toolButtonText(const QString &menuText)
         }
         out.append(text.at(i));
     }
+    return out.trimmed();
+}
+
+QString toolButtonText(const QString &menuText)
+{
+    QString out = withoutMnemonic(menuText);
     if (out.endsWith(QStringLiteral("...")))
         out.chop(3);
     else if (out.endsWith(QChar(0x2026)))

@@ -13,7 +13,9 @@ class QAction;
 namespace hm::app {
 
 // `menuText` without its mnemonic (a single '&', or CJK's "(&S)" / "（&S）"
-// suffix) and without a trailing "…" or "...".
+// suffix): what a push button standing for the action shows ("Rename…").
+QString withoutMnemonic(const QString &menuText);
+// withoutMnemonic, and without a trailing "…" or "...".
 QString toolButtonText(const QString &menuText);
 // "Save the draft (Ctrl+S)", or `tip` alone without a shortcut.
 QString toolTipWithShortcut(const QString &tip, const QKeySequence &shortcut);
