@@ -6852,10 +6852,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>Click one to open it in the viewer.</translation>
     </message>
     <message>
-        <source>Server up %1 d %2 h %3 min</source>
-        <translation>Server up %1 d %2 h %3 min</translation>
-    </message>
-    <message>
         <source>Server up %1 h %2 min</source>
         <translation>Server up %1 h %2 min</translation>
     </message>
@@ -6938,6 +6934,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Sign in to see failed executions.</source>
         <translation>Sign in to see failed executions.</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h</source>
+        <translation>Server up %1 d %2 h</translation>
+    </message>
+    <message>
+        <source>Server up %1 min</source>
+        <translation>Server up %1 min</translation>
+    </message>
+    <message>
+        <source>Server up less than a minute</source>
+        <translation>Server up less than a minute</translation>
     </message>
 </context>
 <context>
@@ -12911,6 +12919,44 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Required</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::OpenAlertsCard</name>
+    <message>
+        <source>Open alerts</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>Show all alerts</translation>
+    </message>
+    <message>
+        <source>Open the Alerts section: every alert, the rules and channels.</source>
+        <translation>Open the Alerts section: every alert, the rules and channels.</translation>
+    </message>
+    <message>
+        <source>Sign in to see what is firing.</source>
+        <translation>Sign in to see what is firing.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>The alerts could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reading the alerts…</source>
+        <translation>Reading the alerts…</translation>
+    </message>
+    <message>
+        <source>Nothing is firing. Good.</source>
+        <translation>Nothing is firing. Good.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing. Click one to see it in the Alerts section.</source>
+        <translation>
+            <numerusform>%n alert firing. Click one to see it in the Alerts section.</numerusform>
+            <numerusform>%n alerts firing. Click one to see it in the Alerts section.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

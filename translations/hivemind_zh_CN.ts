@@ -6809,10 +6809,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>单击条目即可在查看器中打开。</translation>
     </message>
     <message>
-        <source>Server up %1 d %2 h %3 min</source>
-        <translation>服务器已运行 %1 天 %2 小时 %3 分</translation>
-    </message>
-    <message>
         <source>Server up %1 h %2 min</source>
         <translation>服务器已运行 %1 小时 %2 分</translation>
     </message>
@@ -6895,6 +6891,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Sign in to see failed executions.</source>
         <translation>请登录以查看失败的执行。</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h</source>
+        <translation>服务器已运行 %1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>Server up %1 min</source>
+        <translation>服务器已运行 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Server up less than a minute</source>
+        <translation>服务器刚启动，运行不到一分钟</translation>
     </message>
 </context>
 <context>
@@ -12835,6 +12843,43 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::OpenAlertsCard</name>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解决的告警</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>查看所有告警</translation>
+    </message>
+    <message>
+        <source>Open the Alerts section: every alert, the rules and channels.</source>
+        <translation>打开“告警”页：所有告警、规则和通知渠道。</translation>
+    </message>
+    <message>
+        <source>Sign in to see what is firing.</source>
+        <translation>登录后即可查看正在触发的告警。</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>无法读取告警：%1</translation>
+    </message>
+    <message>
+        <source>Reading the alerts…</source>
+        <translation>正在读取告警…</translation>
+    </message>
+    <message>
+        <source>Nothing is firing. Good.</source>
+        <translation>当前没有触发中的告警，一切正常。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing. Click one to see it in the Alerts section.</source>
+        <translation>
+            <numerusform>%n 个告警触发中。点击其中一个即可在“告警”页查看。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

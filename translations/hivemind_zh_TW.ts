@@ -6809,10 +6809,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>按一下項目即可在檢視器中開啟。</translation>
     </message>
     <message>
-        <source>Server up %1 d %2 h %3 min</source>
-        <translation>伺服器已運作 %1 天 %2 小時 %3 分</translation>
-    </message>
-    <message>
         <source>Server up %1 h %2 min</source>
         <translation>伺服器已運作 %1 小時 %2 分</translation>
     </message>
@@ -6895,6 +6891,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Sign in to see failed executions.</source>
         <translation>請登入以查看失敗的執行。</translation>
+    </message>
+    <message>
+        <source>Server up %1 d %2 h</source>
+        <translation>伺服器已運作 %1 天 %2 小時</translation>
+    </message>
+    <message>
+        <source>Server up %1 min</source>
+        <translation>伺服器已運作 %1 分鐘</translation>
+    </message>
+    <message>
+        <source>Server up less than a minute</source>
+        <translation>伺服器剛啟動，運作不到一分鐘</translation>
     </message>
 </context>
 <context>
@@ -12835,6 +12843,43 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>hm::app::OpenAlertsCard</name>
+    <message>
+        <source>Open alerts</source>
+        <translation>未解決的告警</translation>
+    </message>
+    <message>
+        <source>Show all alerts</source>
+        <translation>查看所有告警</translation>
+    </message>
+    <message>
+        <source>Open the Alerts section: every alert, the rules and channels.</source>
+        <translation>開啟「告警」區：所有告警、規則與通知管道。</translation>
+    </message>
+    <message>
+        <source>Sign in to see what is firing.</source>
+        <translation>登入後即可查看正在觸發的告警。</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>無法讀取告警：%1</translation>
+    </message>
+    <message>
+        <source>Reading the alerts…</source>
+        <translation>正在讀取告警…</translation>
+    </message>
+    <message>
+        <source>Nothing is firing. Good.</source>
+        <translation>目前沒有觸發中的告警，一切正常。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) firing. Click one to see it in the Alerts section.</source>
+        <translation>
+            <numerusform>%n 個告警觸發中。點選其中一個即可在「告警」區查看。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "client/SystemApi.h"
 #include "client/Within.h"
 #include "fleet/FleetCard.h"
+#include "fleet/OpenAlertsCard.h"
 #include "operations/OperationsText.h"
 #include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
@@ -65,11 +66,17 @@ DashboardOverview::DashboardOverview(QWidget *parent) : QWidget(parent)
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(20);
     grid->setVerticalSpacing(20);
-    grid->addWidget(createHostCard(), 0, 0, 1, 2);
-    grid->addWidget(createExecutionsCard(), 1, 0);
-    grid->addWidget(createFailuresCard(), 1, 1);
+    // What an operator looks for first: the fleet and what fires on it,
+    // then the flows' runs, then the server's own host.
     m_fleet = new FleetCard(this);
-    grid->addWidget(m_fleet, 2, 0, 1, 2);
+    grid->addWidget(m_fleet, 0, 0, 1, 2);
+    m_alerts = new OpenAlertsCard(this);
+    grid->addWidget(m_alerts, 1, 0, 1, 2);
+    connect(m_alerts, &OpenAlertsCard::openAlert, this, &DashboardOverview::openAlert);
+    connect(m_alerts, &OpenAlertsCard::showAllAlerts, this, &DashboardOverview::showAllAlerts);
+    grid->addWidget(createExecutionsCard(), 2, 0);
+    grid->addWidget(createFailuresCard(), 2, 1);
+    grid->addWidget(createHostCard(), 3, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
 
@@ -256,6 +263,7 @@ void DashboardOverview::setClient(hm::client::ApiClient *client)
         return;
     m_client = client;
     m_fleet->setClient(client);
+    m_alerts->setClient(client);
     // Another user's (or another server's) failures are not shown meanwhile.
     m_failureRows.clear();
     m_failureCount = -1;
@@ -500,15 +508,23 @@ void DashboardOverview::applyPalette()
         ChartStyle::applyPalette(view, palette());
 }
 
+QString DashboardOverview::uptimeText(qint64 seconds)
+{
+    const qint64 days = seconds / 86400;
+    const qint64 hours = (seconds % 86400) / 3600;
+    const qint64 minutes = (seconds % 3600) / 60;
+    // The two largest units that say something: "3 d 4 h", "2 h 5 min",
+    // "7 min" (not "0 h 7 min").
+    return days > 0      ? tr("Server up %1 d %2 h").arg(days).arg(hours)
+           : hours > 0   ? tr("Server up %1 h %2 min").arg(hours).arg(minutes)
+           : minutes > 0 ? tr("Server up %1 min").arg(minutes)
+                         : tr("Server up less than a minute");
+}
+
 void DashboardOverview::updateHostText()
 {
     if (m_uptimeSeconds >= 0) {
-        const qint64 days = m_uptimeSeconds / 86400;
-        const qint64 hours = (m_uptimeSeconds % 86400) / 3600;
-        const qint64 minutes = (m_uptimeSeconds % 3600) / 60;
-        m_uptime->setText(days > 0
-                              ? tr("Server up %1 d %2 h %3 min").arg(days).arg(hours).arg(minutes)
-                              : tr("Server up %1 h %2 min").arg(hours).arg(minutes));
+        m_uptime->setText(uptimeText(m_uptimeSeconds));
     } else {
         m_uptime->setText(m_infoError);
     }

@@ -29,6 +29,7 @@ class EventHub;
 namespace hm::app {
 
 class FleetCard;
+class OpenAlertsCard;
 
 // The dashboard's live part (issue 12, item 6): the server's uptime, the
 // host's CPU, memory, disk and network of the last 15 minutes from
@@ -36,8 +37,9 @@ class FleetCard;
 // the charts are redrawn at most once per repaint interval however fast
 // samples come), the executions of the last 24 hours (counts and a chart
 // per hour from GET /executions/stats) and the latest failed executions,
-// which open in the execution viewer, and the fleet's card (FleetCard:
-// nodes online, offline and pending, averages, top consumers).
+// which open in the execution viewer, the fleet's card (FleetCard:
+// nodes online, offline and pending, averages, top consumers) and the
+// alerts firing now (OpenAlertsCard), first.
 class DashboardOverview : public QWidget
 {
     Q_OBJECT
@@ -62,9 +64,14 @@ public:
     // Points the CPU line holds now.
     int cpuPointCount() const;
     const QJsonObject &stats() const { return m_stats; }
+    // "Server up 3 d 4 h", "… 2 h 5 min", "… 7 min", in the current language.
+    static QString uptimeText(qint64 seconds);
 
 signals:
     void openExecution(const QString &executionId);
+    // An open alert's row (the Alerts section shows it), or its "Show all".
+    void openAlert(const QString &recordId);
+    void showAllAlerts();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -137,6 +144,7 @@ private:
     QLabel *m_failuresState = nullptr;
 
     FleetCard *m_fleet = nullptr;
+    OpenAlertsCard *m_alerts = nullptr;
 };
 
 } // namespace hm::app

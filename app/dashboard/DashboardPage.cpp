@@ -66,10 +66,16 @@ DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWid
     layout->setContentsMargins(margins.left(), 0, margins.right(), margins.bottom());
     layout->setSpacing(0);
 
-    // Server card.
+    // The live overview (app/operations): fleet, alerts, executions, host.
+    m_overview = new DashboardOverview(content);
+    layout->addWidget(m_overview);
+    layout->addSpacing(20);
+
+    // Server card, last: what it says changes seldom (the status bar
+    // says whether the console is connected).
     auto *serverCard = createCard(this);
     auto *serverLayout = new QVBoxLayout(serverCard);
-    serverLayout->setContentsMargins(24, 20, 24, 22);
+    serverLayout->setContentsMargins(20, 16, 20, 16); // as the other cards'
     serverLayout->setSpacing(14);
     m_serverHeading = new QLabel(serverCard);
     m_serverHeading->setObjectName(QStringLiteral("cardTitle"));
@@ -104,11 +110,6 @@ DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWid
     m_mode = addRow(grid, 5, &m_modeCaption, QStringLiteral("dashboard.mode"));
     m_dataDir = addRow(grid, 6, &m_dataDirCaption, QStringLiteral("dashboard.dataDir"));
     layout->addWidget(serverCard);
-    layout->addSpacing(20);
-
-    // The live overview (app/operations).
-    m_overview = new DashboardOverview(content);
-    layout->addWidget(m_overview);
 
     layout->addStretch(1);
 

@@ -60,6 +60,11 @@ SectionPage *makeDashboard(const SectionContext &context, QWidget *parent)
     QObject::connect(
         page->overview(), &DashboardOverview::openExecution, page,
         [host](const QString &id) { host->openInSection(QStringLiteral("executions"), id); });
+    QObject::connect(
+        page->overview(), &DashboardOverview::openAlert, page,
+        [host](const QString &id) { host->openInSection(QStringLiteral("alerts"), id); });
+    QObject::connect(page->overview(), &DashboardOverview::showAllAlerts, page,
+                     [host] { host->selectSection(QStringLiteral("alerts")); });
     return page;
 }
 

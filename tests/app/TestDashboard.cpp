@@ -11,15 +11,20 @@
 #include "client/EventHub.h"
 #include "dashboard/DashboardOverview.h"
 #include "dashboard/MetricsHistory.h"
+#include "fleet/AlertRecordModel.h"
 #include "fleet/FleetCard.h"
+#include "fleet/OpenAlertsCard.h"
 #include "shell/LanguageManager.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QtTest>
 #include <memory>
@@ -37,6 +42,8 @@ private slots:
     void cleanup();
     void chartsReceiveSystemStatusOverTheWebSocket();
     void fleetCardCountsAndRanksTheNodes();
+    void openAlertsCardFollowsWhatFires();
+    void uptimeSaysTheLargestUnits();
     void failuresCardSaysWhyItIsEmpty();
     void countsMatchTheExecutionsMade();
     void historyStaysBoundedAndRedrawsAreCoalesced();
@@ -188,6 +195,90 @@ void TestDashboard::fleetCardCountsAndRanksTheNodes()
     QVERIFY(!m_overview->findChild<QLabel *>(QStringLiteral("dashboard.fleet.state"))->isVisible());
 }
 
+// The open-alerts card, first under the fleet's: nothing firing, then web-01
+// (online since the fleet's test) goes over a rule's threshold and its
+// alert arrives live; a click asks for that alert, "Show all alerts" for
+// the section; resolved elsewhere, it leaves the card.
+void TestDashboard::openAlertsCardFollowsWhatFires()
+{
+    show(&m_client);
+    auto *card = m_overview->findChild<hm::app::OpenAlertsCard *>();
+    QVERIFY(card);
+    // Above the executions and the host: an operator's first look.
+    auto *fleet = m_overview->findChild<hm::app::FleetCard *>();
+    auto *hostTitle = m_overview->findChild<QLabel *>(QStringLiteral("dashboard.uptime"));
+    QVERIFY(fleet->geometry().bottom() < card->geometry().top());
+    QVERIFY(card->geometry().bottom() < hostTitle->mapTo(m_overview, QPoint()).y());
+    auto *list = card->findChild<QTableView *>(QStringLiteral("dashboard.alerts.list"));
+    QVERIFY(list);
+    QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.alerts.state"),
+                              QStringLiteral("Nothing is firing. Good."), 15000);
+    QVERIFY(!list->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(hm::client::EventHub::of(&m_client)->isOpen(), 15000);
+
+    const Answer rule = m_http->json(
+        "POST", QStringLiteral("/api/v1/alerts/rules"),
+        {{"name", "CPU hot"}, {"type", "cpu"}, {"threshold", 90}, {"duration", 0}}, m_admin);
+    QCOMPARE(rule.status, 201);
+    m_web.send(hm::fleet::serialize(hm::test::AgentPeer::report(50, 97.0)));
+    QTRY_COMPARE_WITH_TIMEOUT(card->model()->rowCount(), 1, 15000);
+    QTRY_COMPARE(text("dashboard.alerts.state"),
+                 QStringLiteral("1 alert firing. Click one to see it in the Alerts section."));
+    QVERIFY(list->isVisible());
+    // As tall as its one row, not an empty box for five.
+    QVERIFY(list->height() < list->horizontalHeader()->height() +
+                                 2 * list->verticalHeader()->defaultSectionSize() +
+                                 2 * list->frameWidth());
+    const QModelIndex rule0 = card->model()->index(0, hm::app::AlertRecordModel::RuleColumn);
+    QCOMPARE(rule0.data().toString(), QStringLiteral("CPU hot"));
+    QCOMPARE(card->model()->index(0, hm::app::AlertRecordModel::NodeColumn).data().toString(),
+             QStringLiteral("web-01"));
+    QVERIFY(list->isColumnHidden(hm::app::AlertRecordModel::StateColumn));
+    QVERIFY(!list->isColumnHidden(hm::app::AlertRecordModel::ValueColumn));
+    const QString recordId = card->model()->record(0)->id;
+
+    QSignalSpy opened(m_overview, &DashboardOverview::openAlert);
+    QSignalSpy showAll(m_overview, &DashboardOverview::showAllAlerts);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(rule0).center());
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toString(), recordId);
+    m_overview->findChild<QPushButton *>(QStringLiteral("dashboard.alerts.showAll"))->click();
+    QCOMPARE(showAll.size(), 1);
+    QVERIFY(hm::test::screenshot(m_host.get(), QStringLiteral("dashboard-alerts-en")));
+
+    // Resolved by someone else: gone from the card, live.
+    QCOMPARE(m_http
+                 ->json("POST", QStringLiteral("/api/v1/alerts/records/%1/resolve").arg(recordId),
+                        QJsonObject{}, m_admin)
+                 .status,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(card->model()->rowCount(), 0, 15000);
+    QTRY_COMPARE(text("dashboard.alerts.state"), QStringLiteral("Nothing is firing. Good."));
+    QVERIFY(!list->isVisible());
+    QCOMPARE(
+        m_http
+            ->json(
+                "DELETE",
+                QStringLiteral("/api/v1/alerts/rules/%1").arg(rule.data().value("id").toString()),
+                QJsonObject{}, m_admin)
+            .status,
+        200);
+
+    // Signed out: said, and another user's alerts are not kept.
+    m_overview->setClient(nullptr);
+    QCOMPARE(text("dashboard.alerts.state"), QStringLiteral("Sign in to see what is firing."));
+}
+
+void TestDashboard::uptimeSaysTheLargestUnits()
+{
+    QCOMPARE(DashboardOverview::uptimeText(42), QStringLiteral("Server up less than a minute"));
+    QCOMPARE(DashboardOverview::uptimeText(7 * 60 + 5), QStringLiteral("Server up 7 min"));
+    QCOMPARE(DashboardOverview::uptimeText(2 * 3600 + 5 * 60),
+             QStringLiteral("Server up 2 h 5 min"));
+    QCOMPARE(DashboardOverview::uptimeText(3 * 86400 + 4 * 3600 + 59 * 60),
+             QStringLiteral("Server up 3 d 4 h"));
+}
+
 void TestDashboard::failuresCardSaysWhyItIsEmpty()
 {
     // Nobody signed in: the hint under the title, no empty list.
@@ -313,8 +404,11 @@ void TestDashboard::languageSwitch()
     show(&m_client);
     QTRY_VERIFY_WITH_TIMEOUT(m_overview->cpuPointCount() >= 3, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(text("dashboard.completed"), QStringLiteral("4"), 15000);
-    const auto *title = m_overview->findChildren<QLabel *>(QStringLiteral("cardTitle")).first();
-    QCOMPARE(title->text(), QStringLiteral("Host"));
+    const QList<QLabel *> titles = m_overview->findChildren<QLabel *>(QStringLiteral("cardTitle"));
+    const auto host =
+        std::find_if(titles.begin(), titles.end(), [](QLabel *l) { return l->text() == u"Host"; });
+    QVERIFY(host != titles.end());
+    const QLabel *title = *host;
     // The latest failure's date in the language's own format: en's
     // month/day/year with AM/PM; zh's year/month/day on a 24-hour clock
     // (never Qt 6.4's raw day-period letter "B"), changed on the switch.
