@@ -17,11 +17,21 @@ namespace {
 constexpr int kCellPadding = 6;
 constexpr int kChipGap = 4;
 constexpr int kIconSize = 16;
+constexpr int kIconStep = kIconSize + kChipGap + 2; // one capability icon to the next
 
 QColor withAlpha(QColor colour, int alpha)
 {
     colour.setAlpha(alpha);
     return colour;
+}
+
+// Chips and the counts after what does not fit ("+3"): a little smaller
+// than the cell's text.
+QFont smallFont(const QFont &cellFont)
+{
+    QFont font = cellFont;
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
 }
 
 bool isSelected(const QStyleOptionViewItem &option)
@@ -207,8 +217,7 @@ void NodeListDelegate::paintChips(QPainter *painter, const QStyleOptionViewItem 
     const bool selected = isSelected(option);
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor accent = selected ? text : palette.color(QPalette::Highlight);
-    QFont font = option.font;
-    font.setPointSizeF(font.pointSizeF() * 0.9);
+    const QFont font = smallFont(option.font);
     const QFontMetrics fm(font);
     const QRect cell = option.rect.adjusted(kCellPadding, 0, -kCellPadding, 0);
     const int height = fm.height() + 4;
@@ -240,6 +249,20 @@ void NodeListDelegate::paintChips(QPainter *painter, const QStyleOptionViewItem 
     painter->restore();
 }
 
+int NodeListDelegate::capabilityIconsShown(int width, int count, const QFont &font)
+{
+    const QFontMetrics fm(smallFont(font));
+    const int room = width - 2 * kCellPadding;
+    for (int shown = count; shown > 0; --shown) {
+        const int icons = shown * kIconStep - (kIconStep - kIconSize);
+        const int more =
+            shown < count ? kChipGap + fm.horizontalAdvance(tr("+%1").arg(count - shown)) : 0;
+        if (icons + more <= room)
+            return shown;
+    }
+    return 0;
+}
+
 void NodeListDelegate::paintCapabilities(QPainter *painter, const QStyleOptionViewItem &option,
                                          const QModelIndex &index) const
 {
@@ -249,13 +272,24 @@ void NodeListDelegate::paintCapabilities(QPainter *painter, const QStyleOptionVi
         option.palette.color(isSelected(option) ? QPalette::HighlightedText : QPalette::Text);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    qreal x = option.rect.left() + kCellPadding;
     const qreal y = option.rect.top() + (option.rect.height() - kIconSize) / 2.0;
-    for (const QString &capability : capabilities) {
-        if (x + kIconSize > option.rect.right() - kCellPadding + 1)
-            break;
-        paintCapabilityGlyph(painter, QRectF(x, y, kIconSize, kIconSize), capability, colour);
-        x += kIconSize + kChipGap + 2;
+    const int shown =
+        capabilityIconsShown(option.rect.width(), int(capabilities.size()), option.font);
+    qreal x = option.rect.left() + kCellPadding;
+    for (int i = 0; i < shown; ++i) {
+        paintCapabilityGlyph(painter, QRectF(x, y, kIconSize, kIconSize), capabilities[i], colour);
+        x += kIconStep;
+    }
+    if (shown < capabilities.size()) {
+        // What does not fit is counted, as the labels' chips are, never
+        // left out without a word (the tooltip names them all).
+        painter->setFont(smallFont(option.font));
+        painter->setPen(option.palette.color(isSelected(option) ? QPalette::HighlightedText
+                                                                : QPalette::PlaceholderText));
+        painter->drawText(QRectF(x, option.rect.top(), option.rect.right() - kCellPadding + 1 - x,
+                                 option.rect.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          tr("+%1").arg(capabilities.size() - shown));
     }
     painter->restore();
 }

@@ -23,6 +23,10 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // How many of `count` capability icons a cell `width` pixels wide
+    // draws; the rest are counted after them ("+4") in `font`.
+    static int capabilityIconsShown(int width, int count, const QFont &font);
+
 private:
     void paintBackground(QPainter *painter, const QStyleOptionViewItem &option,
                          const QModelIndex &index) const;

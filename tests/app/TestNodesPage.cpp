@@ -15,6 +15,7 @@
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeFilesView.h"
+#include "fleet/NodeListDelegate.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeMetricsView.h"
 #include "fleet/NodeProcessesView.h"
@@ -167,6 +168,7 @@ private slots:
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
+    void capabilitiesThatDoNotFitAreCounted();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
@@ -625,6 +627,26 @@ void TestNodesPage::columnsFitTheWindowsWidth()
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// An agent that grants all seven capabilities in a column made for about
+// three icons: as many icons as fit with "+N" after them, never icons cut
+// off or left out without a word.
+void TestNodesPage::capabilitiesThatDoNotFitAreCounted()
+{
+    const QFont font = QApplication::font();
+    const int em = QFontMetrics(font).averageCharWidth();
+    const int column = 12 * em; // the column's width (NodeColumnFit)
+    const int shown = hm::app::NodeListDelegate::capabilityIconsShown(column, 7, font);
+    QVERIFY2(shown >= 1 && shown < 7, qPrintable(QString::number(shown)));
+    // What fits is all shown, with no count: the default install's two,
+    // and the three the column was made for.
+    QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(column, 2, font), 2);
+    QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(column, 3, font), 3);
+    QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(400, 7, font), 7);
+    QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(column, 0, font), 0);
+    // Too narrow for even one icon and its count: nothing but the count.
+    QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(20, 7, font), 0);
 }
 
 void TestNodesPage::editRenamesAndRelabels()
