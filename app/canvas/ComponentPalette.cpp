@@ -13,6 +13,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <functional>
+#include <optional>
 
 namespace hm::app {
 
@@ -54,6 +55,17 @@ QString entryTitle(const ComponentCatalogue::Entry &entry)
     return displayName.isEmpty() ? entry.interface.name : displayName;
 }
 
+// The component an item stands for; none for a group's or a service's
+// header.
+std::optional<ComponentRef> componentOf(const QTreeWidgetItem *item)
+{
+    const QString name = item->data(0, kNameRole).toString();
+    if (name.isEmpty())
+        return std::nullopt;
+    return ComponentRef{name, item->data(0, kVersionRole).toString(),
+                        item->data(0, kConfigRole).toJsonObject()};
+}
+
 // A tree whose component items drag as kComponentMimeType.
 class PaletteTree final : public QTreeWidget
 {
@@ -65,10 +77,8 @@ protected:
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override
     {
         for (const QTreeWidgetItem *item : items) {
-            const QString name = item->data(0, kNameRole).toString();
-            if (!name.isEmpty())
-                return componentMimeData({name, item->data(0, kVersionRole).toString(),
-                                          item->data(0, kConfigRole).toJsonObject()});
+            if (const auto component = componentOf(item))
+                return componentMimeData(*component);
         }
         return nullptr;
     }
@@ -155,6 +165,12 @@ ComponentPalette::ComponentPalette(QWidget *parent)
         if (!m_rebuilding)
             m_collapsed.remove(item->data(0, kExpansionKeyRole).toString());
     });
+    // Double click or Enter: for a keyboard user, and for anyone who does
+    // not know a component can be dragged.
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (const auto component = componentOf(item))
+            emit componentActivated(*component);
+    });
     retranslate();
     rebuild();
 }
@@ -176,10 +192,8 @@ QList<ComponentRef> ComponentPalette::visibleComponents() const
     std::function<void(const QTreeWidgetItem *)> collect = [&](const QTreeWidgetItem *item) {
         if (item->isHidden())
             return;
-        const QString name = item->data(0, kNameRole).toString();
-        if (!name.isEmpty())
-            refs.append({name, item->data(0, kVersionRole).toString(),
-                         item->data(0, kConfigRole).toJsonObject()});
+        if (const auto component = componentOf(item))
+            refs.append(*component);
         for (int i = 0; i < item->childCount(); ++i)
             collect(item->child(i));
     };

@@ -41,7 +41,8 @@ bool serviceEndpointMatches(const ServiceEndpointEntry &endpoint, const QString 
 // version, with its health and whether it is deprecated) and the endpoints of the
 // registered external services (Services, by service: method, path,
 // summary; dragging one adds a service node calling it), filtered by a
-// search field; items are dragged onto the canvas. A new catalogue keeps
+// search field; items are dragged onto the canvas, or added where the
+// canvas is looking by a double click or Enter. A new catalogue keeps
 // the search text and what the user collapsed. objectNames:
 // editor.palette (the widget), editor.palette.search, editor.palette.list.
 class ComponentPalette final : public QWidget
@@ -56,6 +57,10 @@ public:
     QTreeWidget *list() const { return m_tree; }
     // The visible components, in list order (for tests and the pop-up).
     QList<ComponentRef> visibleComponents() const;
+
+signals:
+    // A component item double-clicked or entered (not a group's header).
+    void componentActivated(const hm::app::ComponentRef &component);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -130,6 +130,11 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     splitter->setObjectName(QStringLiteral("editor.splitter"));
     m_palette->setContentsMargins(6, 6, 0, 6);
     splitter->addWidget(m_palette);
+    connect(m_palette, &ComponentPalette::componentActivated, m_view,
+            [this](const ComponentRef &component) {
+                if (!m_view->addComponentInView(component).isEmpty())
+                    m_view->setFocus();
+            });
     splitter->addWidget(canvasColumn);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({200, 800});

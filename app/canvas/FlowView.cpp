@@ -19,6 +19,7 @@
 #include <QToolTip>
 #include <QUndoStack>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace hm::app {
@@ -302,6 +303,74 @@ void FlowView::pasteText(const QByteArray &text, QPointF offset)
     emit statusMessage(tr("Pasted %n node(s).", nullptr, static_cast<int>(pasted.value().size())));
 }
 
+QString FlowView::addAndConnect(const ComponentRef &component, QPointF scenePos,
+                                const QStringList &selected, const QString &fromNode,
+                                const std::optional<FlowPort> &source)
+{
+    // With one node selected, the new node is connected after it
+    // (console.md, quick add); from a port, to the input its type feeds:
+    // one undo step for both.
+    QUndoStack *stack = model()->undoStack();
+    stack->beginMacro(tr("Add %1").arg(component.name));
+    const QString id = addComponent(component, scenePos);
+    if (!id.isEmpty() && source) {
+        QString input = kDefaultPort;
+        if (source->type != flow::PortType::Any) {
+            for (const FlowPort &p : model()->ports(id, PortDirection::In)) {
+                if (p.name != kDefaultPort && p.declared && portTypeFeeds(source->type, p.type)) {
+                    input = p.name;
+                    break;
+                }
+            }
+        }
+        const EdgeSpec spec{fromNode, source->name, id, input};
+        if (model()->connectionPossible(spec).ok())
+            (void)model()->addConnection(spec);
+    } else if (!id.isEmpty() && selected.size() == 1) {
+        const QList<FlowPort> outputs = model()->ports(selected.first(), PortDirection::Out);
+        if (!outputs.isEmpty()) {
+            const EdgeSpec spec{selected.first(), outputs.first().name, id, kDefaultPort};
+            if (model()->connectionPossible(spec).ok())
+                (void)model()->addConnection(spec);
+        }
+    }
+    stack->endMacro();
+    return id;
+}
+
+QString FlowView::addComponentInView(const ComponentRef &component)
+{
+    if (refuseReadOnly())
+        return {};
+    // After the one selected node: to its right, as a flow reads (and
+    // auto-layout lays it out); else the view's centre. Below that where a
+    // node already sits (a second double click does not stack two nodes on
+    // one spot).
+    const qreal step = FlowCanvasStyle::kGrid * 5;
+    const QStringList selected = m_scene->selectedNodeIds();
+    const FlowNodeItem *after =
+        selected.size() == 1 ? m_scene->nodeItem(selected.first()) : nullptr;
+    QPointF at = after ? QPointF(after->sceneBoundingRect().right() + 2 * step,
+                                 after->sceneBoundingRect().top())
+                       : mapToScene(viewport()->rect().center());
+    for (int tries = 0; tries < 20; ++tries) {
+        const QRectF spot(at, QSizeF(step, step));
+        const QList<FlowNodeItem *> items = m_scene->nodeItems();
+        const bool taken = std::any_of(items.begin(), items.end(), [&](FlowNodeItem *item) {
+            return item->sceneBoundingRect().intersects(spot);
+        });
+        if (!taken)
+            break;
+        at.ry() += step;
+    }
+    const QString id = addAndConnect(component, at, selected, {}, std::nullopt);
+    if (!id.isEmpty()) {
+        if (FlowNodeItem *item = m_scene->nodeItem(id))
+            ensureVisible(item);
+    }
+    return id;
+}
+
 QPoint FlowView::quickAddPosition() const
 {
     if (viewport()->rect().contains(m_lastMouseViewPos))
@@ -341,41 +410,11 @@ void FlowView::showQuickAdd(const QString &text, const QString &fromNode, const 
     m_quickAdd = new QuickAddPopup(model(), this);
     if (source)
         m_quickAdd->setSourceType(source->type);
-    connect(
-        m_quickAdd, &QuickAddPopup::componentChosen, this,
-        [this, scenePos, selected, fromNode, source](const ComponentRef &component) {
-            // With one node selected, the new node is connected after it
-            // (console.md, quick add); from a port, to the input its type
-            // feeds: one undo step for both.
-            QUndoStack *stack = model()->undoStack();
-            stack->beginMacro(tr("Add %1").arg(component.name));
-            const QString id = addComponent(component, scenePos);
-            if (!id.isEmpty() && source) {
-                QString input = kDefaultPort;
-                if (source->type != flow::PortType::Any) {
-                    for (const FlowPort &p : model()->ports(id, PortDirection::In)) {
-                        if (p.name != kDefaultPort && p.declared &&
-                            portTypeFeeds(source->type, p.type)) {
-                            input = p.name;
-                            break;
-                        }
-                    }
-                }
-                const EdgeSpec spec{fromNode, source->name, id, input};
-                if (model()->connectionPossible(spec).ok())
-                    (void)model()->addConnection(spec);
-            } else if (!id.isEmpty() && selected.size() == 1) {
-                const QList<FlowPort> outputs =
-                    model()->ports(selected.first(), PortDirection::Out);
-                if (!outputs.isEmpty()) {
-                    const EdgeSpec spec{selected.first(), outputs.first().name, id, kDefaultPort};
-                    if (model()->connectionPossible(spec).ok())
-                        (void)model()->addConnection(spec);
-                }
-            }
-            stack->endMacro();
-            setFocus();
-        });
+    connect(m_quickAdd, &QuickAddPopup::componentChosen, this,
+            [this, scenePos, selected, fromNode, source](const ComponentRef &component) {
+                addAndConnect(component, scenePos, selected, fromNode, source);
+                setFocus();
+            });
     m_quickAdd->popup(viewport()->mapToGlobal(at), text);
 }
 

@@ -53,6 +53,10 @@ public:
     // Adds a node of the component with its top-left at `scenePos` (snapped
     // when snapping is on); its id, or empty with the reason shown.
     QString addComponent(const ComponentRef &component, QPointF scenePos);
+    // Adds `component` where the canvas is looking (a free spot near the
+    // view's centre) and, with one node selected, after it — as quick add
+    // does, one undo step. The palette's double click and Enter.
+    QString addComponentInView(const ComponentRef &component);
 
 public slots:
     void zoomIn();
@@ -106,6 +110,11 @@ private:
     void clearPortHighlights();
     void placeMinimap();
     QPoint quickAddPosition() const;
+    // Adds `component` at `scenePos`, connected from `source` (a port of
+    // `fromNode`) or after the one node in `selected`: one undo step.
+    QString addAndConnect(const ComponentRef &component, QPointF scenePos,
+                          const QStringList &selected, const QString &fromNode,
+                          const std::optional<FlowPort> &source);
     void showQuickAdd(const QString &text, const QString &fromNode, const QString &fromPort);
     void pasteText(const QByteArray &text, QPointF offset);
     // True (with the reason as a status message) when read-only.

@@ -88,6 +88,7 @@ private slots:
     void paletteListsEveryRegisteredVersion();
     void paletteShowsDisplayNamesIconsAndCategories();
     void dropFromPaletteAddsNodeAtDropPoint();
+    void paletteDoubleClickAddsWhereTheViewLooks();
     void quickAddByTyping();
     void quickAddWithTabConnectsToSelection();
     void connectByDraggingPorts();
@@ -469,6 +470,70 @@ void TestFlowEditor::quickAddByTyping()
     QCOMPARE(node->component, QStringLiteral("image-resize"));
     QCOMPARE(node->position, view()->mapToScene(at));
     QTRY_VERIFY(!view()->quickAddPopup());
+}
+
+// Without dragging: a double click (or Enter) on a palette item adds it
+// where the canvas is looking, never on top of the node already there,
+// after the selected node; each is one undo step; a group's header adds
+// nothing.
+void TestFlowEditor::paletteDoubleClickAddsWhereTheViewLooks()
+{
+    auto *list = m_editor->findChild<QTreeWidget *>(QStringLiteral("editor.palette.list"));
+    QTreeWidgetItem *group = list->topLevelItem(0);
+    QTreeWidgetItem *noop = nullptr;
+    QTreeWidgetItem *log = nullptr;
+    for (int i = 0; i < group->childCount(); ++i) {
+        if (group->child(i)->text(0) == u"noop")
+            noop = group->child(i);
+        if (group->child(i)->text(0) == u"log")
+            log = group->child(i);
+    }
+    QVERIFY(noop && log);
+    // A double click as a mouse makes it: a click, then the second press.
+    const auto doubleClick = [list](const QTreeWidgetItem *item) {
+        const QPoint at = list->visualItemRect(item).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at);
+    };
+    doubleClick(noop);
+    QCOMPARE(m_model->nodeCount(), 1);
+    const QString first = m_model->nodeIds().first();
+    QCOMPARE(m_model->node(first)->component, QStringLiteral("noop"));
+    const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(m_model->node(first)->position));
+    QVERIFY(m_editor->scene()->nodeItem(first)->isSelected());
+    QVERIFY(view()->hasFocus());
+
+    // Enter on the next: after the selected one, connected, not on top of it.
+    list->setFocus();
+    list->setCurrentItem(log);
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(m_model->nodeCount(), 2);
+    QCOMPARE(m_model->edgeCount(), 1);
+    const FlowEdge *edge = m_model->edge(m_model->edgeIds().first());
+    QCOMPARE(edge->source, first);
+    const QString second = edge->target;
+    QCOMPARE(m_model->node(second)->component, QStringLiteral("log"));
+    // To its right, as a flow reads.
+    QVERIFY(m_editor->scene()->nodeItem(second)->sceneBoundingRect().left() >
+            m_editor->scene()->nodeItem(first)->sceneBoundingRect().right());
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->nodeCount(), 1);
+    QCOMPARE(m_model->edgeCount(), 0);
+
+    // Nothing selected, the centre taken: below it, not on top.
+    m_editor->scene()->selectNodes({});
+    doubleClick(noop);
+    QCOMPARE(m_model->nodeCount(), 2);
+    QCOMPARE(m_model->edgeCount(), 0);
+    QStringList ids = m_model->nodeIds();
+    ids.removeOne(first);
+    QVERIFY(!m_editor->scene()->nodeItem(first)->sceneBoundingRect().intersects(
+        m_editor->scene()->nodeItem(ids.first())->sceneBoundingRect()));
+
+    // A group's header is not a component.
+    doubleClick(group);
+    QCOMPARE(m_model->nodeCount(), 2);
 }
 
 void TestFlowEditor::quickAddWithTabConnectsToSelection()
