@@ -1111,6 +1111,89 @@
     </message>
 </context>
 <context>
+    <name>BuiltinConfigText</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Written before the node&apos;s inputs in the execution&apos;s log.</source>
+        <translation>Written before the node&apos;s inputs in the execution&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Delay (milliseconds)</source>
+        <translation>Delay (milliseconds)</translation>
+    </message>
+    <message>
+        <source>How long the node waits before it passes its inputs on; unset, its &quot;ms&quot; input says.</source>
+        <translation>How long the node waits before it passes its inputs on; unset, its &quot;ms&quot; input says.</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Outputs</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>Fail on an HTTP error</source>
+        <translation>Fail on an HTTP error</translation>
+    </message>
+    <message>
+        <source>An answer outside 2xx fails the node (retried for 5xx, 408 and 429) instead of passing its status on.</source>
+        <translation>An answer outside 2xx fails the node (retried for 5xx, 408 and 429) instead of passing its status on.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, one per item, started without a shell.</source>
+        <translation>The program and its arguments, one per item, started without a shell.</translation>
+    </message>
+    <message>
+        <source>Run a script in a shell</source>
+        <translation>Run a script in a shell</translation>
+    </message>
+    <message>
+        <source>On: the Script below runs in the node&apos;s shell instead of a Command.</source>
+        <translation>On: the Script below runs in the node&apos;s shell instead of a Command.</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <source>Shell commands; only with &quot;Run a script in a shell&quot; on.</source>
+        <translation>Shell commands; only with &quot;Run a script in a shell&quot; on.</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Environment variables</translation>
+    </message>
+    <message>
+        <source>Added to the command&apos;s environment: an object of names and text values.</source>
+        <translation>Added to the command&apos;s environment: an object of names and text values.</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Working directory</translation>
+    </message>
+    <message>
+        <source>Where the command starts on the node.</source>
+        <translation>Where the command starts on the node.</translation>
+    </message>
+    <message>
+        <source>Time limit (seconds)</source>
+        <translation>Time limit (seconds)</translation>
+    </message>
+    <message>
+        <source>The command is stopped when it runs longer.</source>
+        <translation>The command is stopped when it runs longer.</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

@@ -1108,6 +1108,89 @@
     </message>
 </context>
 <context>
+    <name>BuiltinConfigText</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Written before the node&apos;s inputs in the execution&apos;s log.</source>
+        <translation>写在执行日志中节点输入之前。</translation>
+    </message>
+    <message>
+        <source>Delay (milliseconds)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>How long the node waits before it passes its inputs on; unset, its &quot;ms&quot; input says.</source>
+        <translation>节点将输入传递下去之前等待的时间；未设置时以其“ms”输入为准。</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Fail on an HTTP error</source>
+        <translation>HTTP 错误时失败</translation>
+    </message>
+    <message>
+        <source>An answer outside 2xx fails the node (retried for 5xx, 408 and 429) instead of passing its status on.</source>
+        <translation>响应不是 2xx 时让节点失败（5xx、408 和 429 会重试），而不是把状态码传递下去。</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, one per item, started without a shell.</source>
+        <translation>要执行的程序及其参数，每项一个，不经过 shell 直接启动。</translation>
+    </message>
+    <message>
+        <source>Run a script in a shell</source>
+        <translation>在 shell 中运行脚本</translation>
+    </message>
+    <message>
+        <source>On: the Script below runs in the node&apos;s shell instead of a Command.</source>
+        <translation>开启时：改为在节点的 shell 中运行下方的“脚本”，而不是“命令”。</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Shell commands; only with &quot;Run a script in a shell&quot; on.</source>
+        <translation>shell 命令；仅在开启“在 shell 中运行脚本”时使用。</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Added to the command&apos;s environment: an object of names and text values.</source>
+        <translation>添加到命令的环境中：由名称和文本值组成的对象。</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>Where the command starts on the node.</source>
+        <translation>命令在节点上启动时所在的目录。</translation>
+    </message>
+    <message>
+        <source>Time limit (seconds)</source>
+        <translation>时间限制（秒）</translation>
+    </message>
+    <message>
+        <source>The command is stopped when it runs longer.</source>
+        <translation>命令运行超过此时间即被停止。</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

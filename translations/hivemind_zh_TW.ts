@@ -1108,6 +1108,89 @@
     </message>
 </context>
 <context>
+    <name>BuiltinConfigText</name>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Written before the node&apos;s inputs in the execution&apos;s log.</source>
+        <translation>寫在執行日誌中節點輸入之前。</translation>
+    </message>
+    <message>
+        <source>Delay (milliseconds)</source>
+        <translation>延遲（毫秒）</translation>
+    </message>
+    <message>
+        <source>How long the node waits before it passes its inputs on; unset, its &quot;ms&quot; input says.</source>
+        <translation>節點將輸入傳下去之前等待的時間；未設定時以其「ms」輸入為準。</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比較方式</translation>
+    </message>
+    <message>
+        <source>Fail on an HTTP error</source>
+        <translation>HTTP 錯誤時失敗</translation>
+    </message>
+    <message>
+        <source>An answer outside 2xx fails the node (retried for 5xx, 408 and 429) instead of passing its status on.</source>
+        <translation>回應不是 2xx 時讓節點失敗（5xx、408 和 429 會重試），而不是把狀態碼傳下去。</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, one per item, started without a shell.</source>
+        <translation>要執行的程式及其參數，每項一個，不經過 shell 直接啟動。</translation>
+    </message>
+    <message>
+        <source>Run a script in a shell</source>
+        <translation>在 shell 中執行指令碼</translation>
+    </message>
+    <message>
+        <source>On: the Script below runs in the node&apos;s shell instead of a Command.</source>
+        <translation>開啟時：改為在節點的 shell 中執行下方的「指令碼」，而非「指令」。</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>指令碼</translation>
+    </message>
+    <message>
+        <source>Shell commands; only with &quot;Run a script in a shell&quot; on.</source>
+        <translation>shell 指令；僅在開啟「在 shell 中執行指令碼」時使用。</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>環境變數</translation>
+    </message>
+    <message>
+        <source>Added to the command&apos;s environment: an object of names and text values.</source>
+        <translation>加入指令的環境：由名稱與文字值組成的物件。</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目錄</translation>
+    </message>
+    <message>
+        <source>Where the command starts on the node.</source>
+        <translation>指令在節點上啟動時所在的目錄。</translation>
+    </message>
+    <message>
+        <source>Time limit (seconds)</source>
+        <translation>時間限制（秒）</translation>
+    </message>
+    <message>
+        <source>The command is stopped when it runs longer.</source>
+        <translation>指令執行超過此時間即被停止。</translation>
+    </message>
+</context>
+<context>
     <name>ByteSizeText</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

@@ -2,6 +2,7 @@
 
 #include "common/Check.h"
 #include "flowgraph/FlowGraphModel.h"
+#include "inspector/BuiltinConfigText.h"
 #include "inspector/FlowChecker.h"
 #include "inspector/InspectorStyle.h"
 #include "inspector/MappingEditor.h"
@@ -14,17 +15,17 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QJsonArray>
-#include <QPointer>
 #include <optional>
 
 namespace hm::app {
@@ -251,6 +252,10 @@ void InspectorWidget::refreshConfig(bool rebuildSchema)
         schema.insert(QStringLiteral("properties"), properties);
         schema.remove(QStringLiteral("required"));
     }
+    // Built-ins' fields get labels in the user's language (a switch makes
+    // the schema differ, so the form is built again).
+    if (node)
+        schema = BuiltinConfigText::withTexts(node->component, schema);
     if (rebuildSchema || schema != m_form->schema())
         m_form->setSchema(schema);
     m_form->setConfig(node ? node->config : QJsonObject());

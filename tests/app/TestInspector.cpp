@@ -98,6 +98,7 @@ private slots:
     void builtinExpressionShowsOnTheNode();
     void serverDetailsMapOntoNodes();
     void retranslatesLive();
+    void builtinFieldsAreLabelledInTheLanguage();
     void screenshots();
 
 private:
@@ -916,6 +917,38 @@ void TestInspector::retranslatesLive()
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QApplication::processEvents();
     QCOMPARE(tabs()->tabText(InspectorWidget::ConfigTab), QStringLiteral("Config"));
+}
+
+// The built-ins' schemas name fields as their JSON does ("ms"); the form
+// labels them in the user's language and explains them, and follows a
+// switch. A registered component's own texts are left as they are.
+void TestInspector::builtinFieldsAreLabelledInTheLanguage()
+{
+    const QString delay = addNode(QStringLiteral("delay"));
+    select(delay);
+    const auto caption = [this](const char *name) {
+        const QLabel *label = find<QLabel>(QLatin1String(name));
+        return label ? label->text() : QString();
+    };
+    QCOMPARE(caption("config.ms.caption"), QStringLiteral("Delay (milliseconds)"));
+    QVERIFY(find<QWidget>(QStringLiteral("config.ms"))
+                ->toolTip()
+                .startsWith(QStringLiteral("How long the node waits")));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QApplication::processEvents();
+    QCOMPARE(caption("config.ms.caption"), QStringLiteral("延遲（毫秒）"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QApplication::processEvents();
+    QCOMPARE(caption("config.ms.caption"), QStringLiteral("延迟（毫秒）"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QApplication::processEvents();
+    QCOMPARE(caption("config.ms.caption"), QStringLiteral("Delay (milliseconds)"));
+    // The config itself is untouched: labels live in the form only.
+    QCOMPARE(config(delay), QJsonObject());
+
+    const QString resize = addNode(QStringLiteral("image-resize"));
+    select(resize);
+    QCOMPARE(caption("config.quality.caption"), QStringLiteral("quality *"));
 }
 
 void TestInspector::screenshots()
