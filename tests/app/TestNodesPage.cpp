@@ -5,7 +5,8 @@
 // hme_ secret, copied and taken off the clipboard again), the row arriving
 // pending with its details; a new secret; delete through the confirmation
 // seam; a viewer's console with every action off and the reason; another
-// client's nodes arriving live; the language switch. With
+// client's nodes arriving live; the language switch; the count said
+// under the list, not in the status bar. With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
 // enrol dialog's result in en, zh_TW and zh_CN.
 
@@ -51,6 +52,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <cmath>
@@ -167,6 +169,7 @@ private slots:
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
+    void countIsUnderTheListNotInTheStatusBar();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
@@ -625,6 +628,66 @@ void TestNodesPage::columnsFitTheWindowsWidth()
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// "N of M nodes shown" was said twice: under the list and in the main
+// window's status bar. The status bar is for the connection, the user and
+// long work (console.md "Window"); the count is said once, right under the
+// list, follows the filter and the language.
+void TestNodesPage::countIsUnderTheListNotInTheStatusBar()
+{
+    hm::test::AgentPeer alphaAgent;
+    hm::test::AgentPeer betaAgent;
+    const AgentFacts facts{"10.20.30.43", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024,
+                           "1.0.0"};
+    QVERIFY(!enrolledNode(hm::client::NewNode{QStringLiteral("count-alpha"), {}, {}, 0}, alphaAgent,
+                          facts)
+                 .isEmpty());
+    QVERIFY(!enrolledNode(hm::client::NewNode{QStringLiteral("count-beta"), {}, {}, 0}, betaAgent,
+                          facts)
+                 .isEmpty());
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    page->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page->model(), QStringLiteral("count-beta")) >= 0, 15000);
+    auto *count = child<QLabel>(page, "nodes.state");
+    const auto saidInStatusBar = [&] {
+        QStringList said;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->text().isEmpty())
+                said << label->text();
+        }
+        return said.join(u'\n');
+    };
+    const int rows = page->model()->rowCount();
+    QTRY_COMPARE(count->text(),
+                 QStringLiteral("%1 of %2 nodes shown").arg(rows).arg(page->model()->totalCount()));
+    QVERIFY(count->isVisible());
+    // Right under the list, above the selected node's details.
+    auto *list = child<QTableView>(page, "nodes.list");
+    const int listBottom = list->mapTo(page, QPoint(0, list->height())).y();
+    const int countTop = count->mapTo(page, QPoint(0, 0)).y();
+    QVERIFY2(countTop >= listBottom && countTop - listBottom < count->height(),
+             qPrintable(QStringLiteral("%1 %2").arg(listBottom).arg(countTop)));
+    QVERIFY(countTop < child<QTabWidget>(page, "nodes.detailTabs")->mapTo(page, QPoint()).y());
+    QVERIFY2(!saidInStatusBar().contains(QLatin1String("shown")), qPrintable(saidInStatusBar()));
+    // The filter narrows the list: the count follows, the status bar stays quiet.
+    child<QLineEdit>(page, "nodes.search")->setText(QStringLiteral("count-alpha"));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("1 of 1 node shown"), 15000);
+    QVERIFY2(!saidInStatusBar().contains(QLatin1String("shown")), qPrintable(saidInStatusBar()));
+    // And the language.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(count->text(), QStringLiteral("已顯示 1 個，共 1 個節點"));
+    QVERIFY2(!saidInStatusBar().contains(count->text()), qPrintable(saidInStatusBar()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(count->text(), QStringLiteral("已显示 1 个，共 1 个节点"));
+    QVERIFY2(!saidInStatusBar().contains(count->text()), qPrintable(saidInStatusBar()));
 }
 
 void TestNodesPage::editRenamesAndRelabels()
