@@ -6,7 +6,9 @@
 #include "client/Within.h"
 #include "fleet/AgentReleasesDialog.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeColumnFit.h"
+#include "fleet/NodeColumnMenu.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeEditDialog.h"
@@ -121,8 +123,10 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     // The columns fit the view's width (no sideways scrolling): the name
-    // takes the slack, the least needed columns give way when narrow.
-    new NodeColumnFit(m_view);
+    // takes the slack, the least needed columns give way when narrow; the
+    // header's menu shows or hides any but the name, kept across restarts.
+    auto *columns = new NodeColumnChoice(this);
+    new NodeColumnMenu(m_view, columns, new NodeColumnFit(m_view, columns));
     // Rows of one height (the sparklines' and chips' room): the view never
     // measures a thousand rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -6,7 +6,8 @@
 // pending with its details; a new secret; delete through the confirmation
 // seam; a viewer's console with every action off and the reason; another
 // client's nodes arriving live; the language switch; the count said
-// under the list, not in the status bar. With
+// under the list, not in the status bar; the columns chosen in the
+// header's menu (kept across pages and languages, with the fit). With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
 // enrol dialog's result in en, zh_TW and zh_CN.
 
@@ -14,6 +15,7 @@
 #include "FleetAgentSupport.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeFilesView.h"
 #include "fleet/NodeListModel.h"
@@ -40,16 +42,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -140,6 +145,39 @@ void selectRow(NodesPage *page, int row)
     child<QTableView>(page, "nodes.list")->selectRow(row);
 }
 
+QHeaderView *listHeader(NodesPage *page)
+{
+    return child<QTableView>(page, "nodes.list")->horizontalHeader();
+}
+
+// Right-clicks the list's header over the Status column's title; the menu
+// that opened, or null.
+QMenu *openColumnMenu(NodesPage *page)
+{
+    QHeaderView *header = listHeader(page);
+    const QPoint at(header->sectionViewportPosition(NodeListModel::StatusColumn) + 4,
+                    header->height() / 2);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, header->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(header->viewport(), &event);
+    for (QMenu *menu : header->findChildren<QMenu *>(QStringLiteral("nodes.columnMenu"))) {
+        if (menu->isVisible())
+            return menu;
+    }
+    return nullptr;
+}
+
+QAction *columnEntry(QMenu *menu, int column)
+{
+    return menu->findChild<QAction *>(QStringLiteral("nodes.column.") +
+                                      NodeColumnChoice::columnKey(column));
+}
+
+// Clicks the menu's entry as the operator does (the menu closes).
+void choose(QMenu *menu, QAction *entry)
+{
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(entry).center());
+}
+
 } // namespace
 
 class TestNodesPage : public QObject
@@ -158,6 +196,7 @@ private slots:
             (void)await<void>([&](auto done) { api().remove(id, done); });
         MessageBox::setNextAnswer(QMessageBox::NoButton);
         DialogSeam::setNextHandler({});
+        QSettings().remove(QStringLiteral("nodes")); // the columns chosen
         QVERIFY(
             m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     }
@@ -169,6 +208,8 @@ private slots:
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
+    void headerMenuHidesAndShowsColumns();
+    void columnTurnedOnIsNotFittedAway();
     void countIsUnderTheListNotInTheStatusBar();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
@@ -628,6 +669,132 @@ void TestNodesPage::columnsFitTheWindowsWidth()
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// The columns the fit hid could not be brought back, nor one the operator
+// does not need hidden. The header's context menu lists every column by
+// its title, checked while shown; unchecking hides it, for good (a new
+// page, as after a restart, and another language keep it hidden); the
+// name cannot be hidden; Reset columns brings the fit's columns back.
+void TestNodesPage::headerMenuHidesAndShowsColumns()
+{
+    hm::test::AgentPeer agent;
+    const QString id = enrolledNode(
+        hm::client::NewNode{QStringLiteral("menu-01"), {}, {QStringLiteral("prod")}, 0}, agent,
+        {"10.20.30.41", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024, "1.0.0"});
+    QVERIFY(!id.isEmpty());
+    const auto openPage = [&](NodesPage &page) {
+        page.setSession(m_server.connection->client(), m_server.admin);
+        page.resize(1600, 700); // room for every column
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    };
+    {
+        NodesPage page;
+        openPage(page);
+        QHeaderView *header = listHeader(&page);
+        QTRY_VERIFY(!header->isSectionHidden(NodeListModel::LabelsColumn));
+        QMenu *menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        // One entry per column, by its title, in the list's order; then Reset.
+        QStringList titles;
+        for (int c = 0; c < NodeListModel::ColumnCount; ++c)
+            titles << page.model()->headerData(c, Qt::Horizontal).toString();
+        titles << QStringLiteral("Reset columns");
+        QStringList entries;
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator())
+                entries << action->text();
+        }
+        QCOMPARE(entries, titles);
+        for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
+            QAction *entry = columnEntry(menu, c);
+            QVERIFY(entry);
+            QVERIFY(entry->isCheckable());
+            QCOMPARE(entry->isChecked(), !header->isSectionHidden(c));
+        }
+        QAction *name = columnEntry(menu, NodeListModel::NameColumn);
+        QVERIFY(name->isChecked());
+        QVERIFY(!name->isEnabled());
+        QVERIFY(!name->toolTip().isEmpty());
+        // Nothing chosen yet: nothing to reset.
+        QVERIFY(!child<QAction>(menu, "nodes.columns.reset")->isEnabled());
+        choose(menu, columnEntry(menu, NodeListModel::LabelsColumn));
+        QVERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QVERIFY(!menu->isVisible());
+        // The rest keep the view's width between them.
+        QTRY_VERIFY(!child<QTableView>(&page, "nodes.list")->horizontalScrollBar()->isVisible());
+        menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        QVERIFY(!columnEntry(menu, NodeListModel::LabelsColumn)->isChecked());
+        menu->close();
+    }
+    // Kept: a page made anew (as after a restart) has it hidden.
+    {
+        NodesPage page;
+        openPage(page);
+        QHeaderView *header = listHeader(&page);
+        QTRY_VERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QVERIFY(!header->isSectionHidden(NodeListModel::SystemColumn));
+        // Another language: the same column hidden, the menu in its words.
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+        QTRY_COMPARE(page.model()->headerData(NodeListModel::LabelsColumn, Qt::Horizontal),
+                     QVariant(QStringLiteral("標籤")));
+        QApplication::processEvents();
+        QVERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QMenu *menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        QCOMPARE(columnEntry(menu, NodeListModel::LabelsColumn)->text(), QStringLiteral("標籤"));
+        QVERIFY(!columnEntry(menu, NodeListModel::LabelsColumn)->isChecked());
+        QAction *reset = child<QAction>(menu, "nodes.columns.reset");
+        QCOMPARE(reset->text(), QStringLiteral("重設欄位"));
+        QVERIFY(reset->isEnabled());
+        // Reset: the columns as a new console has them, and kept so.
+        choose(menu, reset);
+        QVERIFY(!header->isSectionHidden(NodeListModel::LabelsColumn));
+    }
+    NodesPage page;
+    openPage(page);
+    QTRY_VERIFY(!listHeader(&page)->isSectionHidden(NodeListModel::LabelsColumn));
+}
+
+// A column turned on in the menu stays however narrow the window gets (the
+// operator asked for it): the list scrolls sideways rather than hide it,
+// and the name keeps its room. The columns left to the fit still give way.
+void TestNodesPage::columnTurnedOnIsNotFittedAway()
+{
+    hm::test::AgentPeer agent;
+    const QString id = enrolledNode(
+        hm::client::NewNode{QStringLiteral("narrow-01"), {}, {QStringLiteral("prod")}, 0}, agent,
+        {"10.20.30.42", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024, "1.0.0"});
+    QVERIFY(!id.isEmpty());
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(900, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    QHeaderView *header = listHeader(&page);
+    // Narrow: the agent's version gave way first.
+    QTRY_VERIFY(header->isSectionHidden(NodeListModel::AgentColumn));
+    QMenu *menu = openColumnMenu(&page);
+    QVERIFY(menu);
+    QAction *agentEntry = columnEntry(menu, NodeListModel::AgentColumn);
+    QVERIFY(!agentEntry->isChecked());
+    // Why it is off, and that it can be on anyway.
+    QVERIFY(!agentEntry->toolTip().isEmpty());
+    choose(menu, agentEntry);
+    QVERIFY(!header->isSectionHidden(NodeListModel::AgentColumn));
+    page.resize(700, 700);
+    QTRY_VERIFY(header->isSectionHidden(NodeListModel::LastSeenColumn));
+    QVERIFY(!header->isSectionHidden(NodeListModel::AgentColumn));
+    const int em = child<QTableView>(&page, "nodes.list")->fontMetrics().averageCharWidth();
+    QVERIFY2(header->sectionSize(NodeListModel::NameColumn) >= 18 * em,
+             qPrintable(QString::number(header->sectionSize(NodeListModel::NameColumn))));
+    QCOMPARE(QSettings().value(QStringLiteral("nodes/shownColumns")).toStringList(),
+             QStringList{QStringLiteral("agent")});
 }
 
 // "N of M nodes shown" was said twice: under the list and in the main
@@ -1185,6 +1352,16 @@ void TestNodesPage::screenshots()
         QApplication::processEvents();
         QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
     };
+    // A pop-up menu is a window of its own: drawn over the window's image
+    // where it shows.
+    const auto saveWithMenu = [&](QWidget *widget, QMenu *menu, const QString &name) {
+        QApplication::processEvents();
+        QPixmap shot = widget->grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(widget->mapFromGlobal(menu->pos()), menu->grab());
+        painter.end();
+        QVERIFY(shot.save(dir + u'/' + name + QStringLiteral(".png")));
+    };
     const auto openNodes = [&](MainWindow &window) {
         window.resize(1280, 800);
         window.show();
@@ -1282,6 +1459,17 @@ void TestNodesPage::screenshots()
                                  15000);
         selectRow(page, web);
         save(&window, QStringLiteral("nodes-list-") + language);
+        // The header's menu of columns; the list without the OS column, the
+        // menu saying so; then reset for the next language.
+        QMenu *columnMenu = openColumnMenu(page);
+        QVERIFY(columnMenu);
+        saveWithMenu(&window, columnMenu, QStringLiteral("nodes-columns-menu-") + language);
+        choose(columnMenu, columnEntry(columnMenu, NodeListModel::SystemColumn));
+        save(&window, QStringLiteral("nodes-column-hidden-") + language);
+        columnMenu = openColumnMenu(page);
+        QVERIFY(columnMenu);
+        saveWithMenu(&window, columnMenu, QStringLiteral("nodes-columns-menu-hidden-") + language);
+        choose(columnMenu, child<QAction>(columnMenu, "nodes.columns.reset"));
         // A renewal's question, Cancel the default.
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
