@@ -10676,6 +10676,25 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::NodeColumnMenu</name>
+    <message>
+        <source>The name is always shown: it says which node a row is.</source>
+        <translation>The name is always shown: it says which node a row is.</translation>
+    </message>
+    <message>
+        <source>Hidden to fit the window; choose it to show it anyway.</source>
+        <translation>Hidden to fit the window; choose it to show it anyway.</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>Reset columns</translation>
+    </message>
+    <message>
+        <source>Show the columns the window has room for, as at first.</source>
+        <translation>Show the columns the window has room for, as at first.</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeComposePane</name>
     <message>
         <source>The compose projects could not be read: %1</source>

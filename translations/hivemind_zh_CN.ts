@@ -10607,6 +10607,25 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::NodeColumnMenu</name>
+    <message>
+        <source>The name is always shown: it says which node a row is.</source>
+        <translation>名称始终显示：它表明每一行是哪个节点。</translation>
+    </message>
+    <message>
+        <source>Hidden to fit the window; choose it to show it anyway.</source>
+        <translation>因窗口宽度不足而隐藏；选中即可照常显示。</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Show the columns the window has room for, as at first.</source>
+        <translation>恢复默认：显示窗口容纳得下的列。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeComposePane</name>
     <message>
         <source>The compose projects could not be read: %1</source>

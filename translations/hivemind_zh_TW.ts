@@ -10607,6 +10607,25 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     </message>
 </context>
 <context>
+    <name>hm::app::NodeColumnMenu</name>
+    <message>
+        <source>The name is always shown: it says which node a row is.</source>
+        <translation>名稱一律顯示：它標明每一列是哪個節點。</translation>
+    </message>
+    <message>
+        <source>Hidden to fit the window; choose it to show it anyway.</source>
+        <translation>因視窗寬度不足而隱藏；選取即可照樣顯示。</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重設欄位</translation>
+    </message>
+    <message>
+        <source>Show the columns the window has room for, as at first.</source>
+        <translation>恢復預設：顯示視窗放得下的欄位。</translation>
+    </message>
+</context>
+<context>
     <name>hm::app::NodeComposePane</name>
     <message>
         <source>The compose projects could not be read: %1</source>

@@ -7,12 +7,14 @@
 #include <QHash>
 #include <QPointF>
 #include <QPointer>
+#include <optional>
 
 namespace hm::app {
 
 class FlowGraphModel;
 class FlowMinimap;
 class FlowPortItem;
+struct FlowPort;
 class FlowScene;
 
 // The canvas's view (QtNodes v3's GraphicsView): it only handles

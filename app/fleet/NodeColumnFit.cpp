@@ -1,5 +1,6 @@
 #include "fleet/NodeColumnFit.h"
 
+#include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeListModel.h"
 
 #include <QEvent>
@@ -63,7 +64,8 @@ int columnTitleWidth(const QHeaderView *header, int column)
 
 } // namespace
 
-NodeColumnFit::NodeColumnFit(QTableView *view) : QObject(view), m_view(view)
+NodeColumnFit::NodeColumnFit(QTableView *view, const NodeColumnChoice *choice)
+    : QObject(view), m_view(view), m_choice(choice)
 {
     m_later = new QTimer(this);
     m_later->setSingleShot(true);
@@ -83,6 +85,8 @@ NodeColumnFit::NodeColumnFit(QTableView *view) : QObject(view), m_view(view)
     connect(model, &QAbstractItemModel::rowsRemoved, this, later);
     connect(model, &QAbstractItemModel::layoutChanged, this, later);
     connect(model, &QAbstractItemModel::headerDataChanged, this, later);
+    // At once: the menu that changed it shows the result.
+    connect(choice, &NodeColumnChoice::changed, this, &NodeColumnFit::fit);
 }
 
 bool NodeColumnFit::eventFilter(QObject *watched, QEvent *event)
@@ -121,6 +125,7 @@ void NodeColumnFit::fit()
     const int available = m_view->viewport()->width();
     if (available <= 0)
         return;
+    using Choice = NodeColumnChoice::Choice;
     int widths[NodeListModel::ColumnCount] = {};
     bool shown[NodeListModel::ColumnCount] = {};
     int total = 0;
@@ -130,18 +135,27 @@ void NodeColumnFit::fit()
                         ? std::max(columnTitleWidth(header, c),
                                    18 * m_view->fontMetrics().averageCharWidth())
                         : wanted(c);
-        shown[c] = true;
-        total += widths[c];
+        shown[c] = m_choice->choice(c) != Choice::Hidden;
+        total += shown[c] ? widths[c] : 0;
     }
+    m_fittedAway.reset();
     for (const int column : kGiveWay) {
         if (total <= available)
             break;
+        if (!shown[column] || m_choice->choice(column) != Choice::Fit)
+            continue;
         shown[column] = false;
+        m_fittedAway.set(std::size_t(column));
         total -= widths[column];
     }
+    // Too wide only with columns the operator turned on: the list scrolls
+    // sideways, and the name keeps its room rather than shrink to nothing.
+    const bool overflows = total > available;
+    header->setSectionResizeMode(NodeListModel::NameColumn,
+                                 overflows ? QHeaderView::Fixed : QHeaderView::Stretch);
     for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
         header->setSectionHidden(c, !shown[c]);
-        if (c != NodeListModel::NameColumn && shown[c])
+        if ((c != NodeListModel::NameColumn || overflows) && shown[c])
             header->resizeSection(c, widths[c]);
     }
 }

@@ -6,7 +6,9 @@
 #include "client/Within.h"
 #include "fleet/AgentReleasesDialog.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeColumnFit.h"
+#include "fleet/NodeColumnMenu.h"
 #include "fleet/NodeDetailPane.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeEditDialog.h"
@@ -104,7 +106,13 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("nodes.split"));
     split->setChildrenCollapsible(false);
-    m_content = new QStackedWidget(split);
+    // The list with its count right under it (as the other sections'
+    // lists have theirs): what it says is about the list, not the node.
+    auto *listPane = new QWidget(split);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_content = new QStackedWidget(listPane);
+    listLayout->addWidget(m_content, 1);
     m_view = new QTableView(m_content);
     m_view->setObjectName(QStringLiteral("nodes.list"));
     m_view->setModel(m_model);
@@ -115,8 +123,10 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     // The columns fit the view's width (no sideways scrolling): the name
-    // takes the slack, the least needed columns give way when narrow.
-    new NodeColumnFit(m_view);
+    // takes the slack, the least needed columns give way when narrow; the
+    // header's menu shows or hides any but the name, kept across restarts.
+    auto *columns = new NodeColumnChoice(this);
+    new NodeColumnMenu(m_view, columns, new NodeColumnFit(m_view, columns));
     // Rows of one height (the sparklines' and chips' room): the view never
     // measures a thousand rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -161,18 +171,18 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_tabs->setTabVisible(m_tabs->addTab(m_nginx, QString()), false);
     m_agent = new NodeAgentView(m_tabs);
     m_tabs->setTabVisible(m_tabs->addTab(m_agent, QString()), false);
-    split->addWidget(m_content);
+    m_state = new QLabel(listPane);
+    m_state->setObjectName(QStringLiteral("nodes.state"));
+    m_state->setProperty("hmStyle", QStringLiteral("muted"));
+    m_state->setWordWrap(true);
+    listLayout->addWidget(m_state);
+    split->addWidget(listPane);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     // The charts want the height more than a long list does.
     split->setSizes({200, 500});
     layout->addWidget(split, 1);
-
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("nodes.state"));
-    m_state->setWordWrap(true);
-    layout->addWidget(m_state);
 
     m_labelDelay = new QTimer(this);
     m_labelDelay->setSingleShot(true);
@@ -278,11 +288,6 @@ void NodesPage::reload()
 bool NodesPage::isLive() const
 {
     return m_live->isOpen();
-}
-
-QString NodesPage::stateText() const
-{
-    return m_state->text();
 }
 
 bool NodesPage::openItem(const QString &nodeId)
@@ -437,12 +442,9 @@ void NodesPage::showState()
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
     // Without rows there is nothing to detail: the empty state takes the width.
     m_tabs->setVisible(showList && m_model->rowCount() > 0);
-    const bool changed = m_state->text() != text;
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     setNodesTone(m_state, m_message.isEmpty() ? QString() : tone);
-    if (changed)
-        emit stateTextChanged();
     if (!m_pendingOpen.isEmpty() && m_model->rowOf(m_pendingOpen) >= 0)
         openItem(m_pendingOpen);
 }

@@ -68,7 +68,6 @@ public:
         if (m_signIn.changed(session))
             setSession(session.signedIn ? session.client : nullptr, session.user);
     }
-    QString stateText() const override;
     bool isLive() const override;
     bool openItem(const QString &nodeId) override;
 
@@ -84,8 +83,6 @@ public:
     NodeAgentView *agentView() const { return m_agent; }
 
 signals:
-    // stateText() changed (the status bar follows).
-    void stateTextChanged();
     // The selected node's /access answered and its tools' tabs follow it.
     void nodeAccessRead();
 

@@ -116,15 +116,15 @@ SectionPage *makeCredentials(const SectionContext &context, QWidget *parent)
 
 // A section still being built shows its icon above what it will hold
 // (the badge is the shell's: it follows the theme).
-SectionPage *makeNodes(const SectionContext &context, QWidget *parent)
+// How many nodes the list shows is the page's to say, under the list: the
+// status bar is for the connection, the user and long work (console.md
+// "Window"), so the page does not tell the shell its state.
+SectionPage *makeNodes(const SectionContext &, QWidget *parent)
 {
     // Its "no nodes yet" state shows the section's icon, as the planned
     // sections' do.
     auto *page = new NodesPage(parent);
     page->emptyState()->setBadge(createIconBadge(QStringLiteral(":/icons/nodes.svg"), 72, page));
-    SectionHost *host = context.host;
-    QObject::connect(page, &NodesPage::stateTextChanged, page,
-                     [host] { host->sectionStateChanged(); });
     return page;
 }
 

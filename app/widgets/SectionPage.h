@@ -101,8 +101,11 @@ public:
     // while nobody is signed in. Pages that explain a signed-out state in
     // their own words (and keep unsaved work on screen) say false.
     virtual bool wantsSignedInGate() const { return true; }
-    // A short line for the status bar about the section's state ("3 nodes
-    // online"); empty when there is nothing to say.
+    // A short line for the status bar about the section's state (a
+    // backup's progress); empty when there is nothing to say. How many
+    // rows a list shows is said under the list, not here (console.md
+    // "Window": the status bar is for the connection, the user and long
+    // work).
     virtual QString stateText() const { return {}; }
     // Whether the page follows the server live (the event hub).
     virtual bool isLive() const { return false; }

@@ -5,7 +5,9 @@
 // hme_ secret, copied and taken off the clipboard again), the row arriving
 // pending with its details; a new secret; delete through the confirmation
 // seam; a viewer's console with every action off and the reason; another
-// client's nodes arriving live; the language switch. With
+// client's nodes arriving live; the language switch; the count said
+// under the list, not in the status bar; the columns chosen in the
+// header's menu (kept across pages and languages, with the fit). With
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section and the
 // enrol dialog's result in en, zh_TW and zh_CN.
 
@@ -13,6 +15,7 @@
 #include "FleetAgentSupport.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
+#include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeFilesView.h"
 #include "fleet/NodeListDelegate.h"
@@ -40,18 +43,22 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <cmath>
@@ -139,6 +146,39 @@ void selectRow(NodesPage *page, int row)
     child<QTableView>(page, "nodes.list")->selectRow(row);
 }
 
+QHeaderView *listHeader(NodesPage *page)
+{
+    return child<QTableView>(page, "nodes.list")->horizontalHeader();
+}
+
+// Right-clicks the list's header over the Status column's title; the menu
+// that opened, or null.
+QMenu *openColumnMenu(NodesPage *page)
+{
+    QHeaderView *header = listHeader(page);
+    const QPoint at(header->sectionViewportPosition(NodeListModel::StatusColumn) + 4,
+                    header->height() / 2);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, header->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(header->viewport(), &event);
+    for (QMenu *menu : header->findChildren<QMenu *>(QStringLiteral("nodes.columnMenu"))) {
+        if (menu->isVisible())
+            return menu;
+    }
+    return nullptr;
+}
+
+QAction *columnEntry(QMenu *menu, int column)
+{
+    return menu->findChild<QAction *>(QStringLiteral("nodes.column.") +
+                                      NodeColumnChoice::columnKey(column));
+}
+
+// Clicks the menu's entry as the operator does (the menu closes).
+void choose(QMenu *menu, QAction *entry)
+{
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(entry).center());
+}
+
 } // namespace
 
 class TestNodesPage : public QObject
@@ -157,6 +197,7 @@ private slots:
             (void)await<void>([&](auto done) { api().remove(id, done); });
         MessageBox::setNextAnswer(QMessageBox::NoButton);
         DialogSeam::setNextHandler({});
+        QSettings().remove(QStringLiteral("nodes")); // the columns chosen
         QVERIFY(
             m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     }
@@ -169,6 +210,9 @@ private slots:
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
     void capabilitiesThatDoNotFitAreCounted();
+    void headerMenuHidesAndShowsColumns();
+    void columnTurnedOnIsNotFittedAway();
+    void countIsUnderTheListNotInTheStatusBar();
     void editRenamesAndRelabels();
     void deleteAsksFirst();
     void viewerSeesNoEnabledActions();
@@ -647,6 +691,192 @@ void TestNodesPage::capabilitiesThatDoNotFitAreCounted()
     QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(column, 0, font), 0);
     // Too narrow for even one icon and its count: nothing but the count.
     QCOMPARE(hm::app::NodeListDelegate::capabilityIconsShown(20, 7, font), 0);
+}
+
+// The columns the fit hid could not be brought back, nor one the operator
+// does not need hidden. The header's context menu lists every column by
+// its title, checked while shown; unchecking hides it, for good (a new
+// page, as after a restart, and another language keep it hidden); the
+// name cannot be hidden; Reset columns brings the fit's columns back.
+void TestNodesPage::headerMenuHidesAndShowsColumns()
+{
+    hm::test::AgentPeer agent;
+    const QString id = enrolledNode(
+        hm::client::NewNode{QStringLiteral("menu-01"), {}, {QStringLiteral("prod")}, 0}, agent,
+        {"10.20.30.41", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024, "1.0.0"});
+    QVERIFY(!id.isEmpty());
+    const auto openPage = [&](NodesPage &page) {
+        page.setSession(m_server.connection->client(), m_server.admin);
+        page.resize(1600, 700); // room for every column
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    };
+    {
+        NodesPage page;
+        openPage(page);
+        QHeaderView *header = listHeader(&page);
+        QTRY_VERIFY(!header->isSectionHidden(NodeListModel::LabelsColumn));
+        QMenu *menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        // One entry per column, by its title, in the list's order; then Reset.
+        QStringList titles;
+        for (int c = 0; c < NodeListModel::ColumnCount; ++c)
+            titles << page.model()->headerData(c, Qt::Horizontal).toString();
+        titles << QStringLiteral("Reset columns");
+        QStringList entries;
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator())
+                entries << action->text();
+        }
+        QCOMPARE(entries, titles);
+        for (int c = 0; c < NodeListModel::ColumnCount; ++c) {
+            QAction *entry = columnEntry(menu, c);
+            QVERIFY(entry);
+            QVERIFY(entry->isCheckable());
+            QCOMPARE(entry->isChecked(), !header->isSectionHidden(c));
+        }
+        QAction *name = columnEntry(menu, NodeListModel::NameColumn);
+        QVERIFY(name->isChecked());
+        QVERIFY(!name->isEnabled());
+        QVERIFY(!name->toolTip().isEmpty());
+        // Nothing chosen yet: nothing to reset.
+        QVERIFY(!child<QAction>(menu, "nodes.columns.reset")->isEnabled());
+        choose(menu, columnEntry(menu, NodeListModel::LabelsColumn));
+        QVERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QVERIFY(!menu->isVisible());
+        // The rest keep the view's width between them.
+        QTRY_VERIFY(!child<QTableView>(&page, "nodes.list")->horizontalScrollBar()->isVisible());
+        menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        QVERIFY(!columnEntry(menu, NodeListModel::LabelsColumn)->isChecked());
+        menu->close();
+    }
+    // Kept: a page made anew (as after a restart) has it hidden.
+    {
+        NodesPage page;
+        openPage(page);
+        QHeaderView *header = listHeader(&page);
+        QTRY_VERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QVERIFY(!header->isSectionHidden(NodeListModel::SystemColumn));
+        // Another language: the same column hidden, the menu in its words.
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+        QTRY_COMPARE(page.model()->headerData(NodeListModel::LabelsColumn, Qt::Horizontal),
+                     QVariant(QStringLiteral("標籤")));
+        QApplication::processEvents();
+        QVERIFY(header->isSectionHidden(NodeListModel::LabelsColumn));
+        QMenu *menu = openColumnMenu(&page);
+        QVERIFY(menu);
+        QCOMPARE(columnEntry(menu, NodeListModel::LabelsColumn)->text(), QStringLiteral("標籤"));
+        QVERIFY(!columnEntry(menu, NodeListModel::LabelsColumn)->isChecked());
+        QAction *reset = child<QAction>(menu, "nodes.columns.reset");
+        QCOMPARE(reset->text(), QStringLiteral("重設欄位"));
+        QVERIFY(reset->isEnabled());
+        // Reset: the columns as a new console has them, and kept so.
+        choose(menu, reset);
+        QVERIFY(!header->isSectionHidden(NodeListModel::LabelsColumn));
+    }
+    NodesPage page;
+    openPage(page);
+    QTRY_VERIFY(!listHeader(&page)->isSectionHidden(NodeListModel::LabelsColumn));
+}
+
+// A column turned on in the menu stays however narrow the window gets (the
+// operator asked for it): the list scrolls sideways rather than hide it,
+// and the name keeps its room. The columns left to the fit still give way.
+void TestNodesPage::columnTurnedOnIsNotFittedAway()
+{
+    hm::test::AgentPeer agent;
+    const QString id = enrolledNode(
+        hm::client::NewNode{QStringLiteral("narrow-01"), {}, {QStringLiteral("prod")}, 0}, agent,
+        {"10.20.30.42", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024, "1.0.0"});
+    QVERIFY(!id.isEmpty());
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(900, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    QHeaderView *header = listHeader(&page);
+    // Narrow: the agent's version gave way first.
+    QTRY_VERIFY(header->isSectionHidden(NodeListModel::AgentColumn));
+    QMenu *menu = openColumnMenu(&page);
+    QVERIFY(menu);
+    QAction *agentEntry = columnEntry(menu, NodeListModel::AgentColumn);
+    QVERIFY(!agentEntry->isChecked());
+    // Why it is off, and that it can be on anyway.
+    QVERIFY(!agentEntry->toolTip().isEmpty());
+    choose(menu, agentEntry);
+    QVERIFY(!header->isSectionHidden(NodeListModel::AgentColumn));
+    page.resize(700, 700);
+    QTRY_VERIFY(header->isSectionHidden(NodeListModel::LastSeenColumn));
+    QVERIFY(!header->isSectionHidden(NodeListModel::AgentColumn));
+    const int em = child<QTableView>(&page, "nodes.list")->fontMetrics().averageCharWidth();
+    QVERIFY2(header->sectionSize(NodeListModel::NameColumn) >= 18 * em,
+             qPrintable(QString::number(header->sectionSize(NodeListModel::NameColumn))));
+    QCOMPARE(QSettings().value(QStringLiteral("nodes/shownColumns")).toStringList(),
+             QStringList{QStringLiteral("agent")});
+}
+
+// "N of M nodes shown" was said twice: under the list and in the main
+// window's status bar. The status bar is for the connection, the user and
+// long work (console.md "Window"); the count is said once, right under the
+// list, follows the filter and the language.
+void TestNodesPage::countIsUnderTheListNotInTheStatusBar()
+{
+    hm::test::AgentPeer alphaAgent;
+    hm::test::AgentPeer betaAgent;
+    const AgentFacts facts{"10.20.30.43", "Debian 12", "x86_64", 4, 8.0 * 1024 * 1024 * 1024,
+                           "1.0.0"};
+    QVERIFY(!enrolledNode(hm::client::NewNode{QStringLiteral("count-alpha"), {}, {}, 0}, alphaAgent,
+                          facts)
+                 .isEmpty());
+    QVERIFY(!enrolledNode(hm::client::NewNode{QStringLiteral("count-beta"), {}, {}, 0}, betaAgent,
+                          facts)
+                 .isEmpty());
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    page->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page->model(), QStringLiteral("count-beta")) >= 0, 15000);
+    auto *count = child<QLabel>(page, "nodes.state");
+    const auto saidInStatusBar = [&] {
+        QStringList said;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->text().isEmpty())
+                said << label->text();
+        }
+        return said.join(u'\n');
+    };
+    const int rows = page->model()->rowCount();
+    QTRY_COMPARE(count->text(),
+                 QStringLiteral("%1 of %2 nodes shown").arg(rows).arg(page->model()->totalCount()));
+    QVERIFY(count->isVisible());
+    // Right under the list, above the selected node's details.
+    auto *list = child<QTableView>(page, "nodes.list");
+    const int listBottom = list->mapTo(page, QPoint(0, list->height())).y();
+    const int countTop = count->mapTo(page, QPoint(0, 0)).y();
+    QVERIFY2(countTop >= listBottom && countTop - listBottom < count->height(),
+             qPrintable(QStringLiteral("%1 %2").arg(listBottom).arg(countTop)));
+    QVERIFY(countTop < child<QTabWidget>(page, "nodes.detailTabs")->mapTo(page, QPoint()).y());
+    QVERIFY2(!saidInStatusBar().contains(QLatin1String("shown")), qPrintable(saidInStatusBar()));
+    // The filter narrows the list: the count follows, the status bar stays quiet.
+    child<QLineEdit>(page, "nodes.search")->setText(QStringLiteral("count-alpha"));
+    QTRY_COMPARE_WITH_TIMEOUT(count->text(), QStringLiteral("1 of 1 node shown"), 15000);
+    QVERIFY2(!saidInStatusBar().contains(QLatin1String("shown")), qPrintable(saidInStatusBar()));
+    // And the language.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(count->text(), QStringLiteral("已顯示 1 個，共 1 個節點"));
+    QVERIFY2(!saidInStatusBar().contains(count->text()), qPrintable(saidInStatusBar()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(count->text(), QStringLiteral("已显示 1 个，共 1 个节点"));
+    QVERIFY2(!saidInStatusBar().contains(count->text()), qPrintable(saidInStatusBar()));
 }
 
 void TestNodesPage::editRenamesAndRelabels()
@@ -1144,6 +1374,16 @@ void TestNodesPage::screenshots()
         QApplication::processEvents();
         QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
     };
+    // A pop-up menu is a window of its own: drawn over the window's image
+    // where it shows.
+    const auto saveWithMenu = [&](QWidget *widget, QMenu *menu, const QString &name) {
+        QApplication::processEvents();
+        QPixmap shot = widget->grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(widget->mapFromGlobal(menu->pos()), menu->grab());
+        painter.end();
+        QVERIFY(shot.save(dir + u'/' + name + QStringLiteral(".png")));
+    };
     const auto openNodes = [&](MainWindow &window) {
         window.resize(1280, 800);
         window.show();
@@ -1241,6 +1481,17 @@ void TestNodesPage::screenshots()
                                  15000);
         selectRow(page, web);
         save(&window, QStringLiteral("nodes-list-") + language);
+        // The header's menu of columns; the list without the OS column, the
+        // menu saying so; then reset for the next language.
+        QMenu *columnMenu = openColumnMenu(page);
+        QVERIFY(columnMenu);
+        saveWithMenu(&window, columnMenu, QStringLiteral("nodes-columns-menu-") + language);
+        choose(columnMenu, columnEntry(columnMenu, NodeListModel::SystemColumn));
+        save(&window, QStringLiteral("nodes-column-hidden-") + language);
+        columnMenu = openColumnMenu(page);
+        QVERIFY(columnMenu);
+        saveWithMenu(&window, columnMenu, QStringLiteral("nodes-columns-menu-hidden-") + language);
+        choose(columnMenu, child<QAction>(columnMenu, "nodes.columns.reset"));
         // A renewal's question, Cancel the default.
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
