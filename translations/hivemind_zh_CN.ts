@@ -11115,6 +11115,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
         <translation>要停止 %2 上的容器“%1”吗？在重新启动之前，它提供的所有服务都会中断。</translation>
     </message>
+    <message>
+        <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
+        <translation>“%1”是否已更改尚不明确（%2），且无法重新读取列表：%3</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
