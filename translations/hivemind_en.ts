@@ -11752,6 +11752,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Granted</source>
         <translation>Granted</translation>
     </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantsPanel</name>

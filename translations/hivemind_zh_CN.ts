@@ -11682,6 +11682,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Granted</source>
         <translation>授权时间</translation>
     </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>授予 Nginx 等同于授予这些节点的系统最高权限：能编辑 nginx 配置的人，可让以最高权限运行的 nginx 读取或写入任何文件。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantsPanel</name>

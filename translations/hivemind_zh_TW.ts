@@ -11682,6 +11682,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Granted</source>
         <translation>授權時間</translation>
     </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>授予 Nginx 等同授予這些節點的系統最高權限：能編輯 nginx 設定的人，可讓以最高權限執行的 nginx 讀取或寫入任何檔案。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantsPanel</name>
