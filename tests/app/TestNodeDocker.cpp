@@ -370,6 +370,18 @@ void TestNodeDocker::aStopCutOffByTheAgentGoingIsReadAgain()
                                                            "stopped, or its outcome is unknown (")),
                  qPrintable(message->text()));
     QVERIFY(message->text().endsWith(QStringLiteral("Its state below is read again.")));
+    // Back with the agent: the unknown outcome over the container's state.
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        for (const QString &language :
+             {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+            QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+            QApplication::processEvents();
+            QVERIFY(page->grab().save(
+                dir + QStringLiteral("/nodes-docker-outcome-unknown-%1.png").arg(language)));
+        }
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    }
 
     doomed.stop();
     QCOMPARE(
