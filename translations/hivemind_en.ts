@@ -11295,6 +11295,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
         <translation>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</translation>
     </message>
+    <message>
+        <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
+        <translation>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11857,6 +11861,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Granted</source>
         <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</translation>
     </message>
 </context>
 <context>

@@ -11225,6 +11225,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
         <translation>要停止 %2 上的容器“%1”吗？在重新启动之前，它提供的所有服务都会中断。</translation>
     </message>
+    <message>
+        <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
+        <translation>“%1”是否已更改尚不明确（%2），且无法重新读取列表：%3</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11787,6 +11791,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Granted</source>
         <translation>授权时间</translation>
+    </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>授予 Nginx 等同于授予这些节点的系统最高权限：能编辑 nginx 配置的人，可让以最高权限运行的 nginx 读取或写入任何文件。</translation>
     </message>
 </context>
 <context>

@@ -11225,6 +11225,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop the container &quot;%1&quot; on %2? Whatever it serves is down until it is started again.</source>
         <translation>要停止 %2 上的容器「%1」嗎？在重新啟動之前，它提供的所有服務都會中斷。</translation>
     </message>
+    <message>
+        <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
+        <translation>「%1」是否已變更尚不明（%2），且無法重新讀取清單：%3</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11787,6 +11791,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Granted</source>
         <translation>授權時間</translation>
+    </message>
+    <message>
+        <source>Granting Nginx is granting root on those nodes: whoever may edit nginx&apos;s configuration can make nginx, which runs as root, read or write any file.</source>
+        <translation>授予 Nginx 等同授予這些節點的系統最高權限：能編輯 nginx 設定的人，可讓以最高權限執行的 nginx 讀取或寫入任何檔案。</translation>
     </message>
 </context>
 <context>

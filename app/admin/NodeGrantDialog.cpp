@@ -66,6 +66,14 @@ NodeGrantDialog::NodeGrantDialog(client::ApiClient *client, const QList<client::
     // The one tool the console has so far.
     m_capability->setCurrentIndex(m_capability->findData(QStringLiteral("processes")));
     addFieldRow(form, &m_capabilityLabel, m_capability);
+    m_capabilityWarning = new QLabel(this);
+    m_capabilityWarning->setObjectName(QStringLiteral("nodegrants.capabilityWarning"));
+    m_capabilityWarning->setWordWrap(true);
+    m_capabilityWarning->setProperty("hmStyle", QStringLiteral("banner"));
+    m_capabilityWarning->setProperty("tone", QStringLiteral("bad"));
+    form->addRow(nullptr, m_capabilityWarning);
+    connect(m_capability, &QComboBox::currentIndexChanged, this,
+            &NodeGrantDialog::showCapabilityWarning);
     layout->addLayout(form);
     m_error = createFieldError(this, QStringLiteral("nodegrants.error"));
     layout->addWidget(m_error);
@@ -103,7 +111,20 @@ void NodeGrantDialog::retranslateUi()
     for (int i = 0; i < m_capability->count(); ++i)
         m_capability->setItemText(
             i, NodeGrantModel::capabilityText(m_capability->itemData(i).toString()));
+    for (int i = 0; i < m_capability->count(); ++i)
+        m_capability->setItemData(
+            i, NodeGrantModel::capabilityWarning(m_capability->itemData(i).toString()),
+            Qt::ToolTipRole);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Grant"));
+    showCapabilityWarning();
+}
+
+void NodeGrantDialog::showCapabilityWarning()
+{
+    const QString warning =
+        NodeGrantModel::capabilityWarning(m_capability->currentData().toString());
+    m_capabilityWarning->setText(warning);
+    m_capabilityWarning->setVisible(!warning.isEmpty());
 }
 
 void NodeGrantDialog::validate()

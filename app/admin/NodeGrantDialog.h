@@ -40,6 +40,7 @@ protected:
 private:
     void retranslateUi();
     void validate();
+    void showCapabilityWarning();
     void submit();
 
     QPointer<client::ApiClient> m_client;
@@ -53,6 +54,7 @@ private:
     QLabel *m_labelHint = nullptr;
     QLabel *m_capabilityLabel = nullptr;
     QComboBox *m_capability = nullptr;
+    QLabel *m_capabilityWarning = nullptr; // what the chosen capability hands over
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;

@@ -73,6 +73,17 @@ QString NodeGrantModel::capabilityText(const QString &capability)
     return capability;
 }
 
+QString NodeGrantModel::capabilityWarning(const QString &capability)
+{
+    // nginx's master runs as root and its main config, which this tool
+    // edits, names the files it opens and writes (error_log, pid, include,
+    // load_module …): editing it is a root shell by other means.
+    if (capability == u"nginx")
+        return tr("Granting Nginx is granting root on those nodes: whoever may edit nginx's "
+                  "configuration can make nginx, which runs as root, read or write any file.");
+    return {};
+}
+
 QString NodeGrantModel::subjectText(const client::NodeGrant &grant) const
 {
     if (grant.subjectKind == u"role")

@@ -42,6 +42,9 @@ public:
     static QStringList capabilities();
     // "processes" → "Processes" in the current language.
     static QString capabilityText(const QString &capability);
+    // What granting `capability` really hands over, when that is more
+    // than its name says (nginx: root on the node); empty otherwise.
+    static QString capabilityWarning(const QString &capability);
     // Who a grant is for, in words.
     QString subjectText(const client::NodeGrant &grant) const;
     // "*" → "Every node", else "Nodes labelled x".

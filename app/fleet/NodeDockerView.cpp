@@ -542,8 +542,8 @@ void NodeDockerView::actOnSelected(const QString &action)
             else if (outcomeUnknown(r.error()))
                 // It may well have happened (or still be happening): the
                 // list read again shows what the container is now.
-                showMessage(
-                    [action, name, error = r.error()] {
+                showUnknownOutcome(
+                    name, r.error(), [action, name, error = r.error()] {
                         return (action == u"start"
                                     ? tr("\"%1\" is still being started, or its outcome "
                                          "is unknown (%2). Its state below is read again.")
@@ -553,8 +553,7 @@ void NodeDockerView::actOnSelected(const QString &action)
                                     : tr("\"%1\" is still being restarted, or its outcome is "
                                          "unknown (%2). Its state below is read again."))
                             .arg(name, describeApiError(error));
-                    },
-                    {});
+                    });
             else
                 showMessage(
                     [name, error = r.error()] {
@@ -615,13 +614,11 @@ void NodeDockerView::removeSelected()
                 showMessage([name] { return tr("Removed \"%1\".").arg(name); },
                             QStringLiteral("good"));
             else if (outcomeUnknown(r.error()))
-                showMessage(
-                    [name, error = r.error()] {
-                        return tr("\"%1\" is still being removed, or its outcome is unknown "
-                                  "(%2). The list is read again.")
-                            .arg(name, describeApiError(error));
-                    },
-                    {});
+                showUnknownOutcome(name, r.error(), [name, error = r.error()] {
+                    return tr("\"%1\" is still being removed, or its outcome is unknown "
+                              "(%2). The list is read again.")
+                        .arg(name, describeApiError(error));
+                });
             else
                 showMessage(
                     [name, error = r.error()] {
@@ -675,12 +672,21 @@ void NodeDockerView::retranslateUi()
 
 void NodeDockerView::showMessage(MessageLine::Text text, const QString &tone)
 {
+    m_unknownOutcome.reset();
     setDockerTone(m_message, tone);
     m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
 }
 
+void NodeDockerView::showUnknownOutcome(const QString &name, const hm::Error &error,
+                                        MessageLine::Text said)
+{
+    showMessage(said, {});
+    m_unknownOutcome = UnknownOutcome{name, error, std::move(said)};
+}
+
 void NodeDockerView::clearMessage()
 {
+    m_unknownOutcome.reset();
     m_messageLine->clear();
 }
 
@@ -740,12 +746,29 @@ void NodeDockerView::showState()
     if (!showList)
         m_empty->setContent(content);
     m_stack->setCurrentWidget(showList ? m_content : static_cast<QWidget *>(m_empty));
-    if (m_error && rows && code != ErrorCode::CapabilityDisabled)
+    if (m_error && rows && code != ErrorCode::CapabilityDisabled && m_unknownOutcome) {
+        // Replacing it would lose that the container may have changed.
+        m_unknownOutcome->readFailed = true;
+        setDockerTone(m_message, QStringLiteral("bad"));
+        m_messageLine->show(
+            [unknown = *m_unknownOutcome, error = *m_error] {
+                return tr("Whether \"%1\" changed is unknown (%2), and the list could not be "
+                          "read again: %3")
+                    .arg(unknown.name, describeApiError(unknown.error), describeApiError(error));
+            },
+            MessageLine::Kind::Lasting);
+    } else if (m_error && rows && code != ErrorCode::CapabilityDisabled) {
         showMessage(
             [error = *m_error] {
                 return tr("The list could not be refreshed: %1").arg(describeApiError(error));
             },
             QStringLiteral("bad"));
+    } else if (!m_error && m_loaded && m_unknownOutcome && m_unknownOutcome->readFailed) {
+        // Read at last: the state below is the container's now.
+        m_unknownOutcome->readFailed = false;
+        setDockerTone(m_message, {});
+        m_messageLine->show(m_unknownOutcome->said, MessageLine::Kind::Lasting);
+    }
     updateActions();
 }
 

@@ -98,6 +98,10 @@ private:
     void showState();
     // Made from a text function: a language change says it again.
     void showMessage(MessageLine::Text text, const QString &tone);
+    // An action whose outcome is unknown: `said` promises the list read
+    // again, so the message stays until that read answers (see
+    // m_unknownOutcome).
+    void showUnknownOutcome(const QString &name, const hm::Error &error, MessageLine::Text said);
     void clearMessage();
     void updateActions();
 
@@ -122,6 +126,17 @@ private:
     QTableWidget *m_images = nullptr;
     NodeComposePane *m_composePane = nullptr;
     std::optional<hm::Error> m_error;
+    // The last action's outcome was unknown and the message says so: a
+    // failed read of the list says that on top of it instead of replacing
+    // it, and the next good read says it again as it was.
+    struct UnknownOutcome
+    {
+        QString name;
+        hm::Error error;
+        MessageLine::Text said;
+        bool readFailed = false;
+    };
+    std::optional<UnknownOutcome> m_unknownOutcome;
     bool m_loaded = false;
     bool m_inFlight = false;
     int m_answers = 0;

@@ -61,6 +61,10 @@ BreakableLabel::BreakableLabel(QWidget *parent) : QLabel(parent)
 {
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
+    // Only where there is a selection clipboard (X11); elsewhere the
+    // signal never comes.
+    connect(QGuiApplication::clipboard(), &QClipboard::selectionChanged, this,
+            &BreakableLabel::cleanSelectionClipboard);
 }
 
 void BreakableLabel::setValue(const QString &value)
@@ -86,9 +90,24 @@ void BreakableLabel::cleanCopiedText()
 {
     QClipboard *clipboard = QGuiApplication::clipboard();
     const QString copied = clipboard->text();
-    // Only what was just copied from here carries our breaks.
-    if (clipboard->ownsClipboard() && copied.contains(kZeroWidthBreak) && text().contains(copied))
+    // Only what was just copied from here carries our breaks. (Not asked
+    // through ownsClipboard(): a platform that cannot tell, such as
+    // offscreen, says false even right after our own copy.)
+    if (copied.contains(kZeroWidthBreak) && text().contains(copied))
         clipboard->setText(QString(copied).remove(kZeroWidthBreak));
+}
+
+void BreakableLabel::cleanSelectionClipboard()
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (!clipboard->ownsSelection() || !hasSelectedText())
+        return;
+    const QString selected = clipboard->text(QClipboard::Selection);
+    // Only a selection of ours, as Qt put it there (another label may hold
+    // a selection too: it cleans the same text the same way). The clean
+    // text has no break left, so the selectionChanged it causes ends here.
+    if (selected.contains(kZeroWidthBreak) && text().contains(selected))
+        clipboard->setText(QString(selected).remove(kZeroWidthBreak), QClipboard::Selection);
 }
 
 } // namespace hm::app

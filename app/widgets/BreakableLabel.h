@@ -12,7 +12,9 @@ QString withBreakOpportunities(const QString &text);
 
 // A word-wrapped, selectable value that may hold such runs: it shows
 // withBreakOpportunities(value), and what is copied from it (Ctrl+C, its
-// context menu) is the value itself, without the invisible breaks.
+// context menu) is the value itself, without the invisible breaks. So is
+// what selecting it puts in X11's PRIMARY selection (a middle-click
+// paste), which Qt sets on its own whenever the selection changes.
 class BreakableLabel : public QLabel
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ protected:
 
 private:
     void cleanCopiedText();
+    void cleanSelectionClipboard();
 
     QString m_value;
 };

@@ -63,6 +63,7 @@ private slots:
     void init() { MessageBox::setNextAnswer(QMessageBox::NoButton); }
     void containersAreManagedThroughTheUi();
     void aSlowStopIsWaitedFor();
+    void aStopCutOffByTheAgentGoingIsReadAgain();
     void theLogFollowsTheContainer();
     void followShowsTheLogLive();
     void aQuietContainersLogSaysWhyItIsEmpty();
@@ -290,6 +291,102 @@ void TestNodeDocker::aSlowStopIsWaitedFor()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, slowId), QStringLiteral("exited"), 20000);
     QCOMPARE(
         m_podman.request("DELETE", "/v1.41/containers/" + slowId.toLatin1() + "?force=true").status,
+        204);
+}
+
+void TestNodeDocker::aStopCutOffByTheAgentGoingIsReadAgain()
+{
+    // The agent dies while Docker is still stopping a container (one that
+    // ignores SIGTERM: the engine waits its 12 s grace period). The server
+    // answers NODE_OFFLINE; the container may well stop all the same, so
+    // the console says the outcome is unknown (not that it "was not
+    // changed") and reads the list again at once. That read fails too
+    // (the agent is gone): it is said on top of the unknown outcome, not
+    // instead of it (before, "The list could not be refreshed" replaced
+    // it). Once the agent is back the list is read, shows the container
+    // stopped, and the unknown outcome is said again as it was. An agent
+    // of its own: the other cases keep dock-1.
+    NodeAgent doomed;
+    QVERIFY(startAgent(doomed, QStringLiteral("dock-2"), QStringLiteral("docker"),
+                       {QStringLiteral("--allow"), QStringLiteral("docker")}));
+    QTRY_VERIFY_WITH_TIMEOUT(nodeOnline(*client(), doomed.nodeId), 30000);
+    const QString stubbornId = m_podman.createContainer(
+        QStringLiteral("hm-stubborn"), QStringLiteral("while true; do sleep 1; done"), {}, {}, 12);
+    QVERIFY(!stubbornId.isEmpty());
+    const auto podmanState = [&] {
+        return m_podman.request("GET", "/v1.41/containers/" + stubbornId.toLatin1() + "/json")
+            .json()
+            .value("State")
+            .toObject()
+            .value("Status")
+            .toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(podmanState(), QStringLiteral("running"), 20000);
+    auto page = nodesPageOn(client(), m_server.admin, doomed.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(stubbornId) >= 0, 20000);
+    select(view, stubbornId);
+    auto *stop = child<QPushButton>(view, "nodes.docker.stop");
+    auto *message = child<QLabel>(view, "nodes.docker.message");
+    QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), 20000);
+
+    QSignalSpy finished(view, &NodeDockerView::actionFinished);
+    // Right after the answer's handler: whether it asked for the list.
+    bool readAgain = false;
+    int answersAtFinish = -1;
+    connect(view, &NodeDockerView::actionFinished, view,
+            [&] { answersAtFinish = view->answers(); });
+    connect(
+        view, &NodeDockerView::actionFinished, view, [&] { readAgain = view->isLoading(); },
+        Qt::QueuedConnection);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    stop->click();
+    // The agent asked the engine: podman says the container is stopping.
+    QTRY_COMPARE_WITH_TIMEOUT(podmanState(), QStringLiteral("stopping"), 20000);
+    QCOMPARE(finished.count(), 0);
+    doomed.process->kill();
+    QVERIFY(doomed.process->waitForFinished(10000));
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QTRY_VERIFY(readAgain);
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answersAtFinish, 20000);
+    QVERIFY2(message->text().startsWith(QStringLiteral("Whether \"hm-stubborn\" changed is "
+                                                       "unknown (")),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QStringLiteral("), and the list could not be read again: ")),
+             qPrintable(message->text()));
+    QVERIFY(!message->text().contains(QStringLiteral("was not changed")));
+
+    // The agent back (the same identity): the list read shows what the
+    // engine did, and the message is the unknown outcome again.
+    QTRY_COMPARE_WITH_TIMEOUT(podmanState(), QStringLiteral("exited"), 30000);
+    doomed.process->start();
+    QVERIFY(doomed.process->waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(view, stubbornId), QStringLiteral("exited"), 40000);
+    QTRY_VERIFY2(message->text().startsWith(QStringLiteral("\"hm-stubborn\" is still being "
+                                                           "stopped, or its outcome is unknown (")),
+                 qPrintable(message->text()));
+    QVERIFY(message->text().endsWith(QStringLiteral("Its state below is read again.")));
+    // Back with the agent: the unknown outcome over the container's state.
+    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        for (const QString &language :
+             {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+            QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+            QApplication::processEvents();
+            QVERIFY(page->grab().save(
+                dir + QStringLiteral("/nodes-docker-outcome-unknown-%1.png").arg(language)));
+        }
+        QVERIFY(
+            m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    }
+
+    doomed.stop();
+    QCOMPARE(
+        m_podman.request("DELETE", "/v1.41/containers/" + stubbornId.toLatin1() + "?force=true")
+            .status,
         204);
 }
 

@@ -42,6 +42,7 @@ private slots:
     void addedThroughTheDialogAndRemoved();
     void everyUserOnEveryNodeInWords();
     void nonAdministratorsDoNotSeeThePanel();
+    void anNginxGrantSaysItIsRoot();
     void screenshots();
 
 private:
@@ -231,6 +232,41 @@ void TestNodeGrants::nonAdministratorsDoNotSeeThePanel()
     }
 }
 
+void TestNodeGrants::anNginxGrantSaysItIsRoot()
+{
+    // nginx's main config, which the nginx tool edits, is read by nginx's
+    // root master and may name any file: the dialog says what an nginx
+    // grant hands over when it is chosen (and as the item's tooltip), and
+    // says nothing for a tool that is only what its name says.
+    NodeGrantDialog dialog(client(), {m_alice}, {QStringLiteral("web")});
+    dialog.show();
+    auto *what = child<QComboBox>(&dialog, "nodegrants.capability");
+    auto *warning = child<QLabel>(&dialog, "nodegrants.capabilityWarning");
+    QCOMPARE(what->currentData().toString(), QStringLiteral("processes"));
+    QVERIFY(!warning->isVisible());
+    const int nginx = what->findData(QStringLiteral("nginx"));
+    QVERIFY(nginx >= 0);
+    what->setCurrentIndex(nginx);
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().startsWith(
+                 QStringLiteral("Granting Nginx is granting root on those nodes")),
+             qPrintable(warning->text()));
+    QCOMPARE(what->itemData(nginx, Qt::ToolTipRole).toString(), warning->text());
+    QVERIFY(what->itemData(what->findData(QStringLiteral("processes")), Qt::ToolTipRole)
+                .toString()
+                .isEmpty());
+    // In the language the console speaks now.
+    const QByteArray english = warning->text().toUtf8();
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY(warning->text().toUtf8() != english);
+    QCOMPARE(warning->text(),
+             QCoreApplication::translate("hm::app::NodeGrantModel", english.constData()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(warning->text().startsWith(QStringLiteral("Granting")));
+    what->setCurrentIndex(what->findData(QStringLiteral("files")));
+    QVERIFY(!warning->isVisible());
+}
+
 void TestNodeGrants::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -270,6 +306,14 @@ void TestNodeGrants::screenshots()
         child<QTableView>(page.nodeGrantsPanel(), "nodegrants.list")->selectRow(1);
         QApplication::processEvents();
         QVERIFY(page.grab().save(dir + QStringLiteral("/node-grants-%1.png").arg(language)));
+        // The dialog with nginx chosen: its root warning.
+        NodeGrantDialog dialog(client(), {m_alice}, {QStringLiteral("web")});
+        auto *what = child<QComboBox>(&dialog, "nodegrants.capability");
+        what->setCurrentIndex(what->findData(QStringLiteral("nginx")));
+        dialog.show();
+        QApplication::processEvents();
+        QVERIFY(dialog.grab().save(
+            dir + QStringLiteral("/node-grant-dialog-nginx-%1.png").arg(language)));
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     for (const NodeGrant &g : made)

@@ -216,6 +216,13 @@ DockerLogFollows::DockerLogFollows(NodeActions &actions, QObject *parent)
     connect(&m_access, &AccessWatch::mayHaveChanged, this, &DockerLogFollows::revalidate);
 }
 
+// Follows still under way go with it (its children) and nothing calls into
+// it or them afterwards: agent calls hold it as their context (an answer
+// after it went is dropped), the HTTP layer's hook holds a QPointer
+// (attachOnce), its signal connections end with it. Agents are not told
+// logs_close here: the server stops them when their links close (the
+// WebSocket hub goes first in ServerRuntime::stop).
+// TestDockerLogFollowsTeardown.
 DockerLogFollows::~DockerLogFollows() = default;
 
 void DockerLogFollows::open(const auth::Principal &caller, const auth::ClientInfo &client,
