@@ -1,5 +1,7 @@
 #include "widgets/FieldError.h"
 
+#include "widgets/WindowFit.h"
+
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -163,6 +165,14 @@ void showText(QLabel *label, const QString &text)
     label->setVisible(on);
 }
 
+// A message longer than the line kept for it (a server's refusal, often two
+// lines) would be cut: the shown window grows to fit it.
+void growShownWindow(QLabel *label)
+{
+    if (!label->text().isEmpty() && label->window()->isVisible())
+        growToFitContents(label->window());
+}
+
 // The server's refusal: it counts as the field's visit (leaving the field
 // later must not put the empty check over it) and stands until the field
 // changes.
@@ -172,6 +182,7 @@ void showRefusal(QLabel *label, const QString &text)
         watch->markTouched();
     showText(label, text);
     label->setProperty(kRefusal, !text.isEmpty());
+    growShownWindow(label);
 }
 
 // The way to word a label's message, kept so that a language switch words
@@ -189,10 +200,12 @@ public:
     void render()
     {
         m_shown = m_make();
-        if (m_refusal)
+        if (m_refusal) {
             showRefusal(m_label, m_shown);
-        else
+        } else {
             showText(m_label, m_shown);
+            growShownWindow(m_label);
+        }
     }
 
 protected:
