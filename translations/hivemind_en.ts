@@ -2670,6 +2670,10 @@
         <source>Refused by the server: %1</source>
         <translation>Refused by the server: %1</translation>
     </message>
+    <message>
+        <source>Overlaps the subnet of another WireGuard server: %1</source>
+        <translation>Overlaps the subnet of another WireGuard server: %1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AboutDialog</name>
@@ -3449,6 +3453,10 @@
     <message>
         <source>Shows the secret so that you can check and select it.</source>
         <translation>Shows the secret so that you can check and select it.</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s host name.</source>
+        <translation>The SMTP server&apos;s host name.</translation>
     </message>
 </context>
 <context>

@@ -2648,6 +2648,10 @@
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝：%1</translation>
     </message>
+    <message>
+        <source>Overlaps the subnet of another WireGuard server: %1</source>
+        <translation>与另一个 WireGuard 服务器的子网重叠：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AboutDialog</name>
@@ -3425,6 +3429,10 @@
     <message>
         <source>Shows the secret so that you can check and select it.</source>
         <translation>显示密钥，便于核对和选择。</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s host name.</source>
+        <translation>SMTP 服务器的主机名。</translation>
     </message>
 </context>
 <context>

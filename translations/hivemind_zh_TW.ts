@@ -2648,6 +2648,10 @@
         <source>Refused by the server: %1</source>
         <translation>伺服器拒絕：%1</translation>
     </message>
+    <message>
+        <source>Overlaps the subnet of another WireGuard server: %1</source>
+        <translation>與另一個 WireGuard 伺服器的子網路重疊：%1</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AboutDialog</name>
@@ -3425,6 +3429,10 @@
     <message>
         <source>Shows the secret so that you can check and select it.</source>
         <translation>顯示密鑰，方便核對與選取。</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s host name.</source>
+        <translation>SMTP 伺服器的主機名稱。</translation>
     </message>
 </context>
 <context>

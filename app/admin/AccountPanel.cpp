@@ -176,11 +176,12 @@ QWidget *AccountPanel::createPasswordTab()
     layout->addLayout(buttons);
     // Mismatch and policy hints as typed.
     const auto typed = [this] {
-        setFieldError(m_confirmPasswordError,
-                      !m_confirmPassword->text().isEmpty() &&
-                              m_confirmPassword->text() != m_newPassword->text()
-                          ? tr("The two new passwords differ.")
-                          : QString());
+        setLocalizedFieldError(m_confirmPasswordError, [this] {
+            return !m_confirmPassword->text().isEmpty() &&
+                           m_confirmPassword->text() != m_newPassword->text()
+                       ? tr("The two new passwords differ.")
+                       : QString();
+        });
         m_passwordStatusLine->clear();
         showPolicy();
     };
@@ -475,8 +476,9 @@ void AccountPanel::loadMailLanguage()
                     r->toObject().value(QStringLiteral("language")).toString(QStringLiteral("en"));
                 m_mailLanguageStatusText.clear();
             } else {
-                m_mailLanguageStatusText =
-                    tr("Could not read it: %1").arg(AdminText::error(r.error()));
+                m_mailLanguageStatusText = LocalizedText([error = r.error()] {
+                    return tr("Could not read it: %1").arg(AdminText::error(error));
+                });
             }
             showMailLanguage();
         }));
@@ -488,7 +490,7 @@ void AccountPanel::saveMailLanguage()
     if (!m_client || m_mailLanguageBusy || chosen == m_mailLanguageValue)
         return;
     m_mailLanguageBusy = true;
-    m_mailLanguageStatusText = tr("Saving…");
+    m_mailLanguageStatusText = LocalizedText([] { return tr("Saving…"); });
     showMailLanguage();
     m_client->call<QJsonValue>(
         client::ApiRequest::put(QStringLiteral("/api/v1/users/me/language"),
@@ -498,10 +500,12 @@ void AccountPanel::saveMailLanguage()
             m_mailLanguageBusy = false;
             if (r) {
                 m_mailLanguageValue = r->toObject().value(QStringLiteral("language")).toString();
-                m_mailLanguageStatusText = tr("Saved.");
+                m_mailLanguageStatusText = LocalizedText([] { return tr("Saved."); });
             } else {
                 // The combo box goes back to what the server has.
-                m_mailLanguageStatusText = tr("Not saved: %1").arg(AdminText::error(r.error()));
+                m_mailLanguageStatusText = LocalizedText([error = r.error()] {
+                    return tr("Not saved: %1").arg(AdminText::error(error));
+                });
             }
             showMailLanguage();
         }));
@@ -513,7 +517,7 @@ void AccountPanel::showMailLanguage()
     if (index >= 0 && !m_mailLanguageBusy)
         m_mailLanguage->setCurrentIndex(index);
     m_mailLanguage->setEnabled(m_client && !m_mailLanguageBusy && !m_mailLanguageValue.isEmpty());
-    m_mailLanguageStatus->setText(m_mailLanguageStatusText);
+    m_mailLanguageStatus->setText(m_mailLanguageStatusText.toString());
 }
 
 void AccountPanel::loadPolicy()
@@ -746,15 +750,17 @@ void AccountPanel::changePassword()
     setFieldError(m_newPasswordError, {});
     m_passwordStatusLine->clear();
     if (m_currentPassword->text().isEmpty()) {
-        setFieldError(m_currentPasswordError, tr("Enter your current password."));
+        setLocalizedFieldError(m_currentPasswordError,
+                               [] { return tr("Enter your current password."); });
         return;
     }
     if (m_newPassword->text().isEmpty()) {
-        setFieldError(m_newPasswordError, tr("Enter a new password."));
+        setLocalizedFieldError(m_newPasswordError, [] { return tr("Enter a new password."); });
         return;
     }
     if (m_newPassword->text() != m_confirmPassword->text()) {
-        setFieldError(m_confirmPasswordError, tr("The two new passwords differ."));
+        setLocalizedFieldError(m_confirmPasswordError,
+                               [] { return tr("The two new passwords differ."); });
         return;
     }
     m_changePassword->setEnabled(false);
@@ -783,16 +789,22 @@ void AccountPanel::changePassword()
                 if (!policy.isEmpty())
                     m_policy = policy;
                 showPolicy();
-                setFieldError(m_newPasswordError, AdminText::error(error, m_user.role));
+                setLocalizedFieldError(m_newPasswordError, [error, role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 m_newPassword->setFocus();
             } else if (error.code == ErrorCode::InvalidCredentials ||
                        error.code == ErrorCode::CurrentPasswordWrong ||
                        AdminText::errorField(error) == QLatin1String("current_password")) {
-                setFieldError(m_currentPasswordError, AdminText::error(error, m_user.role));
+                setLocalizedFieldError(m_currentPasswordError, [error, role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 m_currentPassword->selectAll();
                 m_currentPassword->setFocus();
             } else if (AdminText::errorField(error) == QLatin1String("new_password")) {
-                setFieldError(m_newPasswordError, AdminText::error(error, m_user.role));
+                setLocalizedFieldError(m_newPasswordError, [error, role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
             } else {
                 m_passwordStatusLine->show(
                     [error, role = m_user.role] { return AdminText::error(error, role); },
@@ -810,7 +822,9 @@ void AccountPanel::enrol()
     client::AccountApi(*m_client).enrollTwoFactor(
         client::within(this, [this](Result<client::TwoFactorEnrollment> r) {
             if (!r) {
-                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setLocalizedFieldError(m_twoFactorError, [error = r.error(), role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 showTwoFactorState();
                 return;
             }
@@ -828,8 +842,9 @@ void AccountPanel::verify()
         return;
     setFieldError(m_twoFactorError, {});
     if (m_code->text().size() < 6) {
-        setFieldError(m_twoFactorError,
-                      tr("Enter the six-digit code your authenticator app shows."));
+        setLocalizedFieldError(m_twoFactorError, [] {
+            return tr("Enter the six-digit code your authenticator app shows.");
+        });
         return;
     }
     m_verify->setEnabled(false);
@@ -837,7 +852,9 @@ void AccountPanel::verify()
         m_code->text(), client::within(this, [this](Result<QStringList> r) {
             m_verify->setEnabled(true);
             if (!r) {
-                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setLocalizedFieldError(m_twoFactorError, [error = r.error(), role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 m_code->selectAll();
                 return;
             }
@@ -858,8 +875,9 @@ void AccountPanel::disableTwoFactor()
         return;
     setFieldError(m_twoFactorError, {});
     if (m_disablePassword->text().isEmpty() || m_disableCode->text().size() < 6) {
-        setFieldError(m_twoFactorError,
-                      tr("Enter your password and the code your authenticator app shows."));
+        setLocalizedFieldError(m_twoFactorError, [] {
+            return tr("Enter your password and the code your authenticator app shows.");
+        });
         return;
     }
     m_disable->setEnabled(false);
@@ -868,7 +886,9 @@ void AccountPanel::disableTwoFactor()
         client::within(this, [this](Result<void> r) {
             m_disable->setEnabled(true);
             if (!r) {
-                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setLocalizedFieldError(m_twoFactorError, [error = r.error(), role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 return;
             }
             m_disablePassword->clear();
@@ -887,8 +907,9 @@ void AccountPanel::regenerateRecoveryCodes()
         return;
     setFieldError(m_twoFactorError, {});
     if (m_disablePassword->text().isEmpty() || m_disableCode->text().size() < 6) {
-        setFieldError(m_twoFactorError,
-                      tr("Enter your password and the code your authenticator app shows."));
+        setLocalizedFieldError(m_twoFactorError, [] {
+            return tr("Enter your password and the code your authenticator app shows.");
+        });
         return;
     }
     m_regenerate->setEnabled(false);
@@ -897,7 +918,9 @@ void AccountPanel::regenerateRecoveryCodes()
         client::within(this, [this](Result<QStringList> r) {
             m_regenerate->setEnabled(true);
             if (!r) {
-                setFieldError(m_twoFactorError, AdminText::error(r.error(), m_user.role));
+                setLocalizedFieldError(m_twoFactorError, [error = r.error(), role = m_user.role] {
+                    return AdminText::error(error, role);
+                });
                 return;
             }
             m_disablePassword->clear();

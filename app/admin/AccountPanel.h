@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiTypes.h"
+#include "widgets/LocalizedText.h"
 #include "widgets/MessageLine.h"
 
 #include <QDialog>
@@ -105,7 +106,7 @@ private:
     QList<client::SessionInfo> m_sessions;
     hm::Error m_sessionsError;
     QString m_mailLanguageValue;
-    QString m_mailLanguageStatusText;
+    LocalizedText m_mailLanguageStatusText; // said again in a new language
     bool m_mailLanguageBusy = false;
     bool m_sessionsFailed = false;
 

@@ -427,21 +427,22 @@ void ApiKeyDialog::submit()
                 accept();
                 return;
             }
-            // At its field when the server names one.
-            const QString text = AdminText::error(r.error(), m_role);
+            // At its field when the server names one; worded again in a new
+            // language.
             const QString field = AdminText::errorField(r.error());
+            QLabel *at = m_error;
             if (field == QLatin1String("name"))
-                setFieldError(m_nameError, text);
+                at = m_nameError;
             else if (field == QLatin1String("permissions"))
-                setFieldError(m_permissionsError, text);
+                at = m_permissionsError;
             else if (field == QLatin1String("allowed_ips"))
-                setFieldError(m_allowedIpsError, text);
+                at = m_allowedIpsError;
             else if (field == QLatin1String("allowed_endpoints"))
-                setFieldError(m_endpointsError, text);
+                at = m_endpointsError;
             else if (field == QLatin1String("expires_at"))
-                setFieldError(m_expiresError, text);
-            else
-                setFieldError(m_error, text);
+                at = m_expiresError;
+            setLocalizedFieldError(
+                at, [error = r.error(), role = m_role] { return AdminText::error(error, role); });
             m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isValid());
         }));
 }

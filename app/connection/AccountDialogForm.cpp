@@ -1,5 +1,7 @@
 #include "connection/AccountDialogForm.h"
 
+#include "widgets/MessageLine.h"
+
 #include <QDialog>
 #include <QFormLayout>
 #include <QLabel>
@@ -38,6 +40,10 @@ void AccountDialogForm::addErrorLineAndButtons()
     // In the style sheet's "bad" tone, as every other error line.
     m_error->setProperty("tone", QStringLiteral("bad"));
     m_error->hide();
+    m_errorLine = new MessageLine(m_dialog, [this](const QString &text, MessageLine::Kind) {
+        m_error->setText(text);
+        m_error->setVisible(!text.isEmpty());
+    });
 
     m_buttons = new QDialogButtonBox(m_dialog);
     // The accept role would close the dialog: the server's answer decides.
@@ -62,16 +68,15 @@ QPushButton *AccountDialogForm::addButton(const QString &name, QDialogButtonBox:
     return button;
 }
 
-void AccountDialogForm::showProblem(const QString &text, const QString &detail)
+void AccountDialogForm::showProblem(std::function<QString()> text, const QString &detail)
 {
     m_error->setToolTip(detail);
-    m_error->setText(text);
-    m_error->show();
+    m_errorLine->show(std::move(text), MessageLine::Kind::Lasting);
 }
 
 void AccountDialogForm::hideProblem()
 {
-    m_error->hide();
+    m_errorLine->clear();
 }
 
 QString AccountDialogForm::errorText() const

@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QString>
+#include <functional>
 
 class QDialog;
 class QFormLayout;
@@ -10,6 +11,8 @@ class QLineEdit;
 class QPushButton;
 
 namespace hm::app {
+
+class MessageLine;
 
 // The frame of the account dialogs reached from sign-in (RegisterDialog,
 // PasswordResetDialog): a note above a form of labelled lines, an error
@@ -34,9 +37,9 @@ public:
     QPushButton *addButton(const QString &name, QDialogButtonBox::ButtonRole role);
 
     QLabel *note() const { return m_note; }
-    // A problem under the form; `detail` (the server's code and message) as
-    // its tooltip.
-    void showProblem(const QString &text, const QString &detail = {});
+    // A problem under the form, worded again after a language switch;
+    // `detail` (the server's code and message) as its tooltip.
+    void showProblem(std::function<QString()> text, const QString &detail = {});
     void hideProblem();
     // The problem shown now, "" when none.
     QString errorText() const;
@@ -47,6 +50,7 @@ private:
     QLabel *m_note = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_error = nullptr;
+    MessageLine *m_errorLine = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -58,7 +58,8 @@ void PasswordResetDialog::submit()
     if (!m_codeStep) {
         const QString email = m_email->text().trimmed();
         if (!email.contains(u'@'))
-            return m_form.showProblem(tr("Enter the e-mail address of your account."));
+            return m_form.showProblem(
+                [] { return tr("Enter the e-mail address of your account."); });
         setBusy(true);
         m_client->send(hm::client::ApiRequest::post(QStringLiteral("/api/v1/auth/forgot-password"),
                                                     QJsonObject{{QStringLiteral("email"), email}})
@@ -73,14 +74,14 @@ void PasswordResetDialog::submit()
         return;
     }
     if (m_token->text().trimmed().isEmpty())
-        return m_form.showProblem(tr("Enter the code from the e-mail."));
+        return m_form.showProblem([] { return tr("Enter the code from the e-mail."); });
     if (m_newPassword->text().isEmpty())
-        return m_form.showProblem(tr("Enter a new password."));
+        return m_form.showProblem([] { return tr("Enter a new password."); });
     if (m_newPassword->text() != m_repeat->text()) {
         m_repeat->selectAll();
         m_repeat->setFocus();
         return m_form.showProblem(
-            tr("The two new passwords differ. Type the same password twice."));
+            [] { return tr("The two new passwords differ. Type the same password twice."); });
     }
     setBusy(true);
     m_client->send(hm::client::ApiRequest::post(
@@ -118,30 +119,26 @@ void PasswordResetDialog::showCodeStep()
 
 void PasswordResetDialog::showError(const hm::Error &error)
 {
-    QString text;
-    switch (error.code) {
-    case hm::ErrorCode::TokenInvalid:
-        text = tr("The code is wrong or was used before. Each code works once; ask for a new "
-                  "e-mail if needed.");
-        break;
-    case hm::ErrorCode::TokenExpired:
-        text = tr("The code has expired. Ask for a new e-mail.");
-        break;
-    case hm::ErrorCode::InvalidPassword:
-        text = tr("The server's password policy refused the new password: %1")
-                   .arg(describeApiError(error));
-        break;
-    case hm::ErrorCode::ServiceUnavailable:
-        text = tr("This server does not send e-mail. Ask an administrator to reset your "
-                  "password.");
-        break;
-    case hm::ErrorCode::RateLimitExceeded:
-        text = tr("Too many attempts. Wait a minute and try again.");
-        break;
-    default:
-        text = tr("The request failed: %1").arg(describeApiError(error));
-        break;
-    }
+    // Worded again in a new language while the dialog is open.
+    const auto text = [error]() -> QString {
+        switch (error.code) {
+        case hm::ErrorCode::TokenInvalid:
+            return tr("The code is wrong or was used before. Each code works once; ask for a new "
+                      "e-mail if needed.");
+        case hm::ErrorCode::TokenExpired:
+            return tr("The code has expired. Ask for a new e-mail.");
+        case hm::ErrorCode::InvalidPassword:
+            return tr("The server's password policy refused the new password: %1")
+                .arg(describeApiError(error));
+        case hm::ErrorCode::ServiceUnavailable:
+            return tr("This server does not send e-mail. Ask an administrator to reset your "
+                      "password.");
+        case hm::ErrorCode::RateLimitExceeded:
+            return tr("Too many attempts. Wait a minute and try again.");
+        default:
+            return tr("The request failed: %1").arg(describeApiError(error));
+        }
+    };
     m_form.showProblem(text, serverErrorDetail(error.codeName(), error.message));
 }
 

@@ -43,13 +43,14 @@ void RegisterDialog::submit()
     m_form.hideProblem();
     const QString email = m_email->text().trimmed();
     if (!email.contains(u'@'))
-        return m_form.showProblem(tr("Enter your e-mail address."));
+        return m_form.showProblem([] { return tr("Enter your e-mail address."); });
     if (m_password->text().isEmpty())
-        return m_form.showProblem(tr("Choose a password."));
+        return m_form.showProblem([] { return tr("Choose a password."); });
     if (m_password->text() != m_repeat->text()) {
         m_repeat->selectAll();
         m_repeat->setFocus();
-        return m_form.showProblem(tr("The two passwords differ. Type the same password twice."));
+        return m_form.showProblem(
+            [] { return tr("The two passwords differ. Type the same password twice."); });
     }
     QJsonObject body{{QStringLiteral("email"), email},
                      {QStringLiteral("password"), m_password->text()}};
@@ -72,25 +73,22 @@ void RegisterDialog::submit()
 
 void RegisterDialog::showError(const hm::Error &error)
 {
-    QString text;
-    switch (error.code) {
-    case hm::ErrorCode::EmailExists:
-        text = tr("An account with this e-mail address exists already.");
-        break;
-    case hm::ErrorCode::ResourceAlreadyExists:
-        text = tr("This user name is taken. Choose another.");
-        break;
-    case hm::ErrorCode::InvalidPassword:
-        text = tr("The server's password policy refused the password: %1")
-                   .arg(describeApiError(error));
-        break;
-    case hm::ErrorCode::Forbidden:
-        text = tr("This server does not allow registration any more.");
-        break;
-    default:
-        text = tr("Registration failed: %1").arg(describeApiError(error));
-        break;
-    }
+    // Worded again in a new language while the dialog is open.
+    const auto text = [error]() -> QString {
+        switch (error.code) {
+        case hm::ErrorCode::EmailExists:
+            return tr("An account with this e-mail address exists already.");
+        case hm::ErrorCode::ResourceAlreadyExists:
+            return tr("This user name is taken. Choose another.");
+        case hm::ErrorCode::InvalidPassword:
+            return tr("The server's password policy refused the password: %1")
+                .arg(describeApiError(error));
+        case hm::ErrorCode::Forbidden:
+            return tr("This server does not allow registration any more.");
+        default:
+            return tr("Registration failed: %1").arg(describeApiError(error));
+        }
+    };
     m_form.showProblem(text, serverErrorDetail(error.codeName(), error.message));
 }
 

@@ -3,13 +3,14 @@
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
 #include "client/ApiRequest.h"
+#include "client/Within.h"
 #include "connection/PasswordResetDialog.h"
 #include "connection/RegisterDialog.h"
-#include "widgets/MessageBox.h"
-#include "client/Within.h"
 #include "widgets/DateTimeText.h"
-#include "widgets/ServerErrorText.h"
+#include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 #include "widgets/Retranslate.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -88,6 +89,10 @@ SignInDialog::SignInDialog(hm::client::ApiClient *client, QWidget *parent)
     // In the style sheet's "bad" tone, as every other error line.
     m_error->setProperty("tone", QStringLiteral("bad"));
     m_error->hide();
+    m_errorLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
+        m_error->setText(text);
+        m_error->setVisible(!text.isEmpty());
+    });
 
     auto *buttons = new QDialogButtonBox(this);
     m_submit = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
@@ -208,7 +213,7 @@ void SignInDialog::submit()
     if (!m_client)
         return;
     m_hasError = false;
-    m_error->hide();
+    m_errorLine->clear();
     if (m_changingPassword)
         return submitNewPassword();
     auto done = hm::client::within(
@@ -281,15 +286,15 @@ void SignInDialog::submitNewPassword()
     if (m_newPasswordEdit->text().isEmpty()) {
         m_hasError = true;
         m_error->setToolTip({});
-        m_error->setText(tr("Enter a new password."));
-        m_error->show();
+        m_errorLine->show([] { return tr("Enter a new password."); }, MessageLine::Kind::Lasting);
         return;
     }
     if (m_newPasswordEdit->text() != m_repeatEdit->text()) {
         m_hasError = true;
         m_error->setToolTip({});
-        m_error->setText(tr("The two new passwords differ. Type the same password twice."));
-        m_error->show();
+        m_errorLine->show(
+            [] { return tr("The two new passwords differ. Type the same password twice."); },
+            MessageLine::Kind::Lasting);
         m_repeatEdit->selectAll();
         m_repeatEdit->setFocus();
         return;
@@ -325,43 +330,7 @@ void SignInDialog::showError(const hm::Error &error)
 {
     m_lastError = error;
     m_hasError = true;
-    QString text;
-    switch (error.code) {
-    case hm::ErrorCode::InvalidPassword:
-        text = tr("The server's password policy refused the new password: %1")
-                   .arg(describeApiError(error));
-        break;
-    case hm::ErrorCode::InvalidCredentials:
-        if (!awaitingCode())
-            text = tr("The username, e-mail address or password is wrong.");
-        else if (m_useRecovery->isChecked())
-            text = tr("The recovery code is wrong or was used before. Each code works once.");
-        else
-            text = tr("The one-time code is wrong or has expired. Enter the current "
-                      "code from your authenticator app.");
-        break;
-    case hm::ErrorCode::AccountLocked:
-    case hm::ErrorCode::RateLimitExceeded: {
-        QDateTime until = QDateTime::fromString(
-            error.details.value(QStringLiteral("locked_until")).toString(), Qt::ISODate);
-        const int retryAfter = error.details.value(QStringLiteral("retry_after")).toInt();
-        if (!until.isValid() && retryAfter > 0)
-            until = QDateTime::currentDateTime().addSecs(retryAfter);
-        text = until.isValid()
-                   ? tr("Too many failed attempts: sign-in is locked until %1.")
-                         .arg(dateTimeText(until)) // zh-TW: Qt 6.4 prints CLDR's "B"
-                   : tr("Too many failed attempts: sign-in is locked for a while. Try again "
-                        "later.");
-        break;
-    }
-    case hm::ErrorCode::AccountSuspended:
-        text = tr("This account is suspended. Ask an administrator.");
-        break;
-    case hm::ErrorCode::EmailNotVerified:
-        text = tr("This account is not activated yet.");
-        break;
-    case hm::ErrorCode::TokenInvalid:
-    case hm::ErrorCode::TokenExpired:
+    if (error.code == hm::ErrorCode::TokenInvalid || error.code == hm::ErrorCode::TokenExpired) {
         // The pending login ran out: start again from the password.
         m_pendingToken.clear();
         m_userEdit->setEnabled(true);
@@ -372,16 +341,48 @@ void SignInDialog::showError(const hm::Error &error)
         m_forgot->setVisible(m_resetOffered);
         m_register->setVisible(m_registerOffered);
         retranslateUi();
-        text = tr("The sign-in took too long. Enter your password again.");
-        break;
-    default:
-        // The sentence in the user's language; the server's words on hover.
-        text = tr("Signing in failed: %1").arg(describeApiError(error));
-        break;
     }
+    QDateTime until = QDateTime::fromString(
+        error.details.value(QStringLiteral("locked_until")).toString(), Qt::ISODate);
+    const int retryAfter = error.details.value(QStringLiteral("retry_after")).toInt();
+    if (!until.isValid() && retryAfter > 0)
+        until = QDateTime::currentDateTime().addSecs(retryAfter);
+    const bool awaiting = awaitingCode();
+    const bool recovery = m_useRecovery->isChecked();
+    // Worded again in a new language while the dialog is open.
+    const auto text = [error, until, awaiting, recovery]() -> QString {
+        switch (error.code) {
+        case hm::ErrorCode::InvalidPassword:
+            return tr("The server's password policy refused the new password: %1")
+                .arg(describeApiError(error));
+        case hm::ErrorCode::InvalidCredentials:
+            if (!awaiting)
+                return tr("The username, e-mail address or password is wrong.");
+            if (recovery)
+                return tr("The recovery code is wrong or was used before. Each code works once.");
+            return tr("The one-time code is wrong or has expired. Enter the current "
+                      "code from your authenticator app.");
+        case hm::ErrorCode::AccountLocked:
+        case hm::ErrorCode::RateLimitExceeded:
+            return until.isValid()
+                       ? tr("Too many failed attempts: sign-in is locked until %1.")
+                             .arg(dateTimeText(until)) // zh-TW: Qt 6.4 prints CLDR's "B"
+                       : tr("Too many failed attempts: sign-in is locked for a while. Try again "
+                            "later.");
+        case hm::ErrorCode::AccountSuspended:
+            return tr("This account is suspended. Ask an administrator.");
+        case hm::ErrorCode::EmailNotVerified:
+            return tr("This account is not activated yet.");
+        case hm::ErrorCode::TokenInvalid:
+        case hm::ErrorCode::TokenExpired:
+            return tr("The sign-in took too long. Enter your password again.");
+        default:
+            // The sentence in the user's language; the server's words on hover.
+            return tr("Signing in failed: %1").arg(describeApiError(error));
+        }
+    };
     m_error->setToolTip(serverErrorDetail(error.codeName(), error.message));
-    m_error->setText(text);
-    m_error->show();
+    m_errorLine->show(text, MessageLine::Kind::Lasting);
 }
 
 void SignInDialog::setBusy(bool busy)

@@ -16,6 +16,8 @@ class ApiClient;
 
 namespace hm::app {
 
+class MessageLine;
+
 // Signs in to a server through `client`: username or e-mail and password,
 // then the one-time code when the account has two-factor sign-in on, then,
 // when somebody else chose the password (the generated first password, an
@@ -92,6 +94,7 @@ private:
     QLabel *m_repeatLabel = nullptr;
     QLineEdit *m_repeatEdit = nullptr;
     QLabel *m_error = nullptr;
+    MessageLine *m_errorLine = nullptr; // words m_error in the language of the moment
     QPushButton *m_forgot = nullptr;
     QPushButton *m_register = nullptr;
     QPushButton *m_submit = nullptr;

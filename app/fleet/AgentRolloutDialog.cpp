@@ -7,6 +7,7 @@
 #include "remote/ReauthenticateDialog.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MessageLine.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QComboBox>
@@ -113,6 +114,9 @@ AgentRolloutDialog::AgentRolloutDialog(client::ApiClient *client,
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
+    // Said again in a new language, as the task in the window's list is.
+    m_summaryLine = new MessageLine(
+        this, [this](const QString &text, MessageLine::Kind) { m_summary->setText(text); });
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -157,8 +161,11 @@ void AgentRolloutDialog::loadNodes(int page)
         filter, client::within(this, [this](Result<client::Page<client::NodeRow>> r) {
             if (!r) {
                 m_loading = false;
-                m_summary->setText(
-                    tr("The nodes could not be read: %1").arg(describeApiError(r.error())));
+                m_summaryLine->show(
+                    [error = r.error()] {
+                        return tr("The nodes could not be read: %1").arg(describeApiError(error));
+                    },
+                    MessageLine::Kind::Lasting);
                 updateButtons();
                 emit nodesLoaded();
                 return;
@@ -246,7 +253,9 @@ void AgentRolloutDialog::run(bool askedPassword)
     m_outcomes.clear();
     for (const QString &id : ids)
         setOutcome(id, Outcome{});
-    m_summary->setText(tr("Upgrading: the first node alone, then the next stages..."));
+    m_summaryLine->show(
+        [] { return tr("Upgrading: the first node alone, then the next stages..."); },
+        MessageLine::Kind::Lasting);
     updateButtons();
     listRollout(int(ids.size()));
     auto answered =
@@ -254,15 +263,18 @@ void AgentRolloutDialog::run(bool askedPassword)
             m_running = false;
             updateButtons();
             if (!r && r.error().code == ErrorCode::ReauthenticationRequired && !askedPassword) {
-                m_summary->clear();
+                m_summaryLine->clear();
                 askPassword();
                 return;
             }
             if (!r) {
                 m_outcomes.clear();
                 fillNodes();
-                m_summary->setText(
-                    tr("The upgrade did not start: %1").arg(describeApiError(r.error())));
+                m_summaryLine->show(
+                    [error = r.error()] {
+                        return tr("The upgrade did not start: %1").arg(describeApiError(error));
+                    },
+                    MessageLine::Kind::Lasting);
             } else {
                 showAnswer(r.value());
             }
@@ -336,8 +348,11 @@ void AgentRolloutDialog::askPassword()
     client::RemoteApi(*m_client).reauthenticate(
         dialog.takeSecret(), totp, client::within(this, [this](Result<void> r) {
             if (!r) {
-                m_summary->setText(
-                    tr("The upgrade did not start: %1").arg(describeApiError(r.error())));
+                m_summaryLine->show(
+                    [error = r.error()] {
+                        return tr("The upgrade did not start: %1").arg(describeApiError(error));
+                    },
+                    MessageLine::Kind::Lasting);
                 if (m_listed)
                     m_listed->finish(BackgroundTask::State::Failed, [error = r.error()] {
                         return tr("The upgrade did not start: %1").arg(describeApiError(error));
@@ -387,7 +402,7 @@ void AgentRolloutDialog::showAnswer(const client::AgentRollout &rollout)
         m_loading = true;
         loadNodes(1);
     }
-    m_summary->setText(rolloutSummary(rollout));
+    m_summaryLine->show([rollout] { return rolloutSummary(rollout); }, MessageLine::Kind::Lasting);
 }
 
 void AgentRolloutDialog::setOutcome(const QString &nodeId, const Outcome &outcome)

@@ -18,6 +18,7 @@ class QTableWidget;
 namespace hm::app {
 
 class LiveEvents;
+class MessageLine;
 
 // A staged agent upgrade over many nodes (issue 38 item 9, seed 002's
 // batch): the release, the nodes — ticked by hand or all with a label —
@@ -122,6 +123,7 @@ private:
     QSpinBox *m_share = nullptr;
     QLabel *m_stages = nullptr;
     QLabel *m_summary = nullptr;
+    MessageLine *m_summaryLine = nullptr; // words the summary in the language of the moment
     QPushButton *m_start = nullptr;
     QPushButton *m_close = nullptr;
 };

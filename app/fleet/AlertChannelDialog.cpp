@@ -209,6 +209,7 @@ void AlertChannelDialog::build()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AlertChannelDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Save));
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &AlertChannelDialog::showType);
     showType();
@@ -420,11 +421,12 @@ void AlertChannelDialog::validate()
                                    m_password->text().isEmpty();
         const QString ca = m_ca->toPlainText().trimmed();
         const bool caOk = ca.isEmpty() || ca.contains(QLatin1String("-----BEGIN CERTIFICATE-----"));
-        setFieldCheck(m_fromError,
-                      from.isEmpty() || fromOk ? QString() : tr("One e-mail address."));
-        setFieldCheck(m_toError, m_to->text().trimmed().isEmpty() || toOk
-                                     ? QString()
-                                     : tr("1 to 20 e-mail addresses, separated by commas."));
+        // An empty required field says so too: once touched, or when Save
+        // is pressed on the unfinished form.
+        setFieldCheck(m_hostError, hostOk ? QString() : tr("The SMTP server's host name."));
+        setFieldCheck(m_fromError, fromOk ? QString() : tr("One e-mail address."));
+        setFieldCheck(m_toError,
+                      toOk ? QString() : tr("1 to 20 e-mail addresses, separated by commas."));
         setFieldCheck(m_passwordError,
                       needsPassword ? tr("A user name needs its password.") : QString());
         setFieldCheck(m_caError, caOk ? QString()
@@ -437,17 +439,14 @@ void AlertChannelDialog::validate()
         const bool urlOk =
             !urlText.isEmpty() && url.isValid() && !url.host().isEmpty() &&
             (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-        setFieldCheck(m_urlError, urlText.isEmpty() || urlOk
-                                      ? QString()
-                                      : tr("An http:// or https:// address."));
+        setFieldCheck(m_urlError, urlOk ? QString() : tr("An http:// or https:// address."));
         const int secretLength = int(m_secret->text().size());
         const bool secretNeeded = !m_editing || secretLength > 0;
         const bool secretOk =
             !secretNeeded || (secretLength >= kMinSecret && secretLength <= kMaxSecret);
         setFieldCheck(m_secretError,
-                      secretLength > 0 && !secretOk
-                          ? tr("%1 to %2 characters.").arg(kMinSecret).arg(kMaxSecret)
-                          : QString());
+                      secretOk ? QString()
+                               : tr("%1 to %2 characters.").arg(kMinSecret).arg(kMaxSecret));
         m_copy->setEnabled(secretLength > 0);
         m_reveal->setEnabled(secretLength > 0 || m_reveal->isChecked());
         ok = ok && urlOk && secretOk;
@@ -492,8 +491,8 @@ void AlertChannelDialog::showError(const hm::Error &error)
         {QStringLiteral("smtp_port"), m_hostError}, {QStringLiteral("password"), m_passwordError},
         {QStringLiteral("from"), m_fromError},      {QStringLiteral("to"), m_toError},
         {QStringLiteral("ca_pem"), m_caError}};
-    setFieldError(at.value(AdminText::errorField(error), m_error),
-                  AdminText::error(error, QStringLiteral("admin")));
+    setLocalizedFieldRefusal(at.value(AdminText::errorField(error), m_error),
+                             [error] { return AdminText::error(error, QStringLiteral("admin")); });
 }
 
 } // namespace hm::app

@@ -523,8 +523,10 @@ void AlertRuleDialog::showError(const hm::Error &error)
                                       {QStringLiteral("label"), m_scopeError},
                                       {QStringLiteral("probe_id"), m_probeError},
                                       {QStringLiteral("container"), m_containerError}};
-    setFieldError(at.value(AdminText::errorField(error), m_error),
-                  AdminText::error(error, QStringLiteral("admin")));
+    // Kept at its field until that field changes; worded again in a new
+    // language.
+    setLocalizedFieldRefusal(at.value(AdminText::errorField(error), m_error),
+                             [error] { return AdminText::error(error, QStringLiteral("admin")); });
 }
 
 } // namespace hm::app

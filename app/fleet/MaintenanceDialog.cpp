@@ -236,8 +236,10 @@ void MaintenanceDialog::showError(const hm::Error &error)
                                       {QStringLiteral("ends_at"), m_endsError},
                                       {QStringLiteral("node_id"), m_scopeError},
                                       {QStringLiteral("label"), m_scopeError}};
-    setFieldError(at.value(AdminText::errorField(error), m_error),
-                  AdminText::error(error, QStringLiteral("admin")));
+    // Kept at its field until that field changes; worded again in a new
+    // language.
+    setLocalizedFieldRefusal(at.value(AdminText::errorField(error), m_error),
+                             [error] { return AdminText::error(error, QStringLiteral("admin")); });
 }
 
 } // namespace hm::app

@@ -92,17 +92,20 @@ void ReauthenticateDialog::confirm()
             }
             const ErrorCode code = r.error().code;
             if (code == ErrorCode::CurrentPasswordWrong || code == ErrorCode::InvalidCredentials)
-                showRefusal(totp ? tr("The code was wrong. Type the current one from your "
-                                      "authenticator app.")
-                                 : tr("The password was wrong. Type it again."));
+                showRefusal([totp] {
+                    return totp ? tr("The code was wrong. Type the current one from your "
+                                     "authenticator app.")
+                                : tr("The password was wrong. Type it again.");
+                });
             else
-                showRefusal(describeApiErrorSentence(r.error()));
+                showRefusal([error = r.error()] { return describeApiErrorSentence(error); });
         }));
 }
 
-void ReauthenticateDialog::showRefusal(const QString &text)
+void ReauthenticateDialog::showRefusal(std::function<QString()> text)
 {
-    setFieldError(m_error, text);
+    // Worded again if the language changes while the dialog waits.
+    setLocalizedFieldError(m_error, std::move(text));
     m_secret->clear();
     m_secret->setFocus();
     growToFitContents(this);

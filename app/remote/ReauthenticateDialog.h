@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <functional>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -55,7 +56,7 @@ private:
     void retranslateUi();
     void updateMode();
     void confirm();
-    void showRefusal(const QString &text);
+    void showRefusal(std::function<QString()> text);
 
     QString m_nodeName;
     Purpose m_purpose = Purpose::Terminal;

@@ -149,6 +149,7 @@ void WgClientDialog::build()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &WgClientDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Ok));
     m_pages->addWidget(formPage);
 
     auto *resultPage = new QWidget(m_pages);
@@ -309,13 +310,10 @@ void WgClientDialog::validate()
              ? tr("The expiry must be in the future.")
              : QString()}};
     bool fine = true;
-    for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
-        const QString problem = problems.value(it.key());
-        if (problems.contains(it.key()) || it.value()->property("local").toBool()) {
-            setFieldCheck(it.value(), problem);
-            it.value()->setProperty("local", !problem.isEmpty());
-        }
-        fine = fine && problem.isEmpty();
+    for (auto it = problems.begin(); it != problems.end(); ++it) {
+        if (QLabel *error = m_errors.value(it.key()))
+            setFieldCheck(error, it.value());
+        fine = fine && it.value().isEmpty();
     }
     m_buttons->button(QDialogButtonBox::Ok)
         ->setEnabled(fine && m_family->count() > 0 && !m_sending && !hasResult());
@@ -368,7 +366,8 @@ void WgClientDialog::submit()
 void WgClientDialog::showError(const hm::Error &error)
 {
     QLabel *at = m_errors.value(WgText::refusalField(error), m_error);
-    setFieldError(at, WgText::refusalText(error, m_role));
+    setLocalizedFieldRefusal(at,
+                             [error, role = m_role] { return WgText::refusalText(error, role); });
 }
 
 } // namespace hm::app

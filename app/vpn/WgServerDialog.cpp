@@ -114,6 +114,7 @@ WgServerDialog::WgServerDialog(client::ApiClient *client, const client::WgServer
     connect(m_buttons, &QDialogButtonBox::accepted, this, &WgServerDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
+    showChecksOnBlockedAccept(this, m_buttons->button(QDialogButtonBox::Save));
     retranslateUi();
 }
 
@@ -232,14 +233,10 @@ void WgServerDialog::validate()
         {QStringLiteral("dns_servers"),
          wgcheck::areAddresses(dns) ? QString() : tr("IP addresses only, comma separated.")}};
     bool fine = true;
-    for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
-        const QString problem = problems.value(it.key());
-        // A refusal of the server stays at its field until the field changes.
-        if (problems.contains(it.key()) || it.value()->property("local").toBool()) {
-            setFieldCheck(it.value(), problem);
-            it.value()->setProperty("local", !problem.isEmpty());
-        }
-        fine = fine && problem.isEmpty();
+    for (auto it = problems.begin(); it != problems.end(); ++it) {
+        if (QLabel *error = m_errors.value(it.key()))
+            setFieldCheck(error, it.value());
+        fine = fine && it.value().isEmpty();
     }
     const bool changed = !m_editing || !change().toJson().isEmpty();
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(fine && changed && !m_sending);
@@ -277,7 +274,8 @@ void WgServerDialog::submit()
 void WgServerDialog::showError(const hm::Error &error)
 {
     QLabel *at = m_errors.value(WgText::refusalField(error), m_error);
-    setFieldError(at, WgText::refusalText(error, m_role));
+    setLocalizedFieldRefusal(at,
+                             [error, role = m_role] { return WgText::refusalText(error, role); });
 }
 
 } // namespace hm::app

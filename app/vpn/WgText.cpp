@@ -80,6 +80,11 @@ QString WgText::refusalText(const hm::Error &error, const QString &role)
             return tr("Another WireGuard server listens on this port.");
         if (field == QLatin1String("name"))
             return tr("This name is taken.");
+        // A server's subnet meets another server's; a client's address
+        // is another client's.
+        if (error.details.value(QStringLiteral("reason")).toString() ==
+            QLatin1String("overlapping"))
+            return tr("Overlaps the subnet of another WireGuard server: %1").arg(why);
         if (field.endsWith(QLatin1String("_address")))
             return tr("Another client has this address.");
     }

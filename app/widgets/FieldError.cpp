@@ -1,5 +1,7 @@
 #include "widgets/FieldError.h"
 
+#include "widgets/WindowFit.h"
+
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -20,9 +22,12 @@ namespace {
 
 constexpr const char *kReserved = "hm.fieldError.reserved";
 constexpr const char *kCheckText = "hm.fieldError.check";
+// The line holds the server's refusal: it stands until its field changes.
+constexpr const char *kRefusal = "hm.fieldError.refusal";
 // The watches are found by name: without Q_OBJECT, findChildren<T> would
 // take any QObject (a selectable label's text control) for one.
 constexpr const char *kWatchName = "hm.fieldError.watch";
+constexpr const char *kWordsName = "hm.fieldError.words";
 
 // Follows one field for its error line: notes the first touch (a change
 // of its content, or focus leaving it or one of its parts) and then shows
@@ -37,7 +42,7 @@ public:
         parts += field->findChildren<QWidget *>();
         for (QWidget *part : std::as_const(parts)) {
             part->installEventFilter(this);
-            const auto touch = [this] { touched(); };
+            const auto touch = [this] { changed(); };
             if (auto *edit = qobject_cast<QLineEdit *>(part))
                 connect(edit, &QLineEdit::textChanged, this, touch);
             else if (auto *text = qobject_cast<QPlainTextEdit *>(part))
@@ -61,9 +66,25 @@ public:
         if (m_touched)
             return;
         m_touched = true;
-        if (m_label)
+        if (m_label && !m_label->property(kRefusal).toBool())
             setFieldError(m_label, m_label->property(kCheckText).toString());
     }
+
+    // The field's content changed: a refusal of what it held is answered,
+    // the live check speaks again.
+    void changed()
+    {
+        if (m_label && m_label->property(kRefusal).toBool()) {
+            m_touched = true;
+            setFieldError(m_label, m_label->property(kCheckText).toString());
+            return;
+        }
+        touched();
+    }
+
+    // A refusal shown at the field counts as its visit: leaving the field
+    // later must not put the (empty) check over it.
+    void markTouched() { m_touched = true; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -130,6 +151,84 @@ bool keepsItsPlace(QLabel *label)
     return !watch || !watch->field() || watch->field()->isVisibleTo(label->window());
 }
 
+void showText(QLabel *label, const QString &text)
+{
+    label->setProperty(kRefusal, false);
+    label->setText(text);
+    const bool on = !text.isEmpty() || keepsItsPlace(label);
+    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
+        if (form->indexOf(label) >= 0) {
+            form->setRowVisible(label, on);
+            return;
+        }
+    }
+    label->setVisible(on);
+}
+
+// A message longer than the line kept for it (a server's refusal, often two
+// lines) would be cut: the shown window grows to fit it.
+void growShownWindow(QLabel *label)
+{
+    if (!label->text().isEmpty() && label->window()->isVisible())
+        growToFitContents(label->window());
+}
+
+// The server's refusal: it counts as the field's visit (leaving the field
+// later must not put the empty check over it) and stands until the field
+// changes.
+void showRefusal(QLabel *label, const QString &text)
+{
+    if (FieldTouchWatch *watch = watchOf(label))
+        watch->markTouched();
+    showText(label, text);
+    label->setProperty(kRefusal, !text.isEmpty());
+    growShownWindow(label);
+}
+
+// The way to word a label's message, kept so that a language switch words
+// it again, as long as the label still says what it was given.
+class FieldErrorWords final : public QObject
+{
+public:
+    FieldErrorWords(QLabel *label, std::function<QString()> make, bool refusal)
+        : QObject(label), m_label(label), m_make(std::move(make)), m_refusal(refusal)
+    {
+        setObjectName(QLatin1String(kWordsName));
+        label->installEventFilter(this);
+    }
+
+    void render()
+    {
+        m_shown = m_make();
+        if (m_refusal) {
+            showRefusal(m_label, m_shown);
+        } else {
+            showText(m_label, m_shown);
+            growShownWindow(m_label);
+        }
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_label && event->type() == QEvent::LanguageChange &&
+            m_label->text() == m_shown)
+            render();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLabel *m_label;
+    std::function<QString()> m_make;
+    bool m_refusal;
+    QString m_shown;
+};
+
+void forgetWords(QLabel *label)
+{
+    delete label->findChild<QObject *>(QLatin1String(kWordsName), Qt::FindDirectChildrenOnly);
+}
+
 // Watches a dialog for an accept the disabled button refused.
 class BlockedAcceptWatch final : public QObject
 {
@@ -165,6 +264,12 @@ private:
 
 } // namespace
 
+void setFieldError(QLabel *label, const QString &text)
+{
+    forgetWords(label);
+    showText(label, text);
+}
+
 QLabel *createFieldError(QWidget *parent, const QString &objectName)
 {
     QLabel *label = new FieldErrorLabel(parent);
@@ -173,19 +278,6 @@ QLabel *createFieldError(QWidget *parent, const QString &objectName)
     label->setWordWrap(true);
     label->setVisible(false);
     return label;
-}
-
-void setFieldError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    const bool on = !text.isEmpty() || keepsItsPlace(label);
-    for (QFormLayout *form : label->parentWidget()->findChildren<QFormLayout *>()) {
-        if (form->indexOf(label) >= 0) {
-            form->setRowVisible(label, on);
-            return;
-        }
-    }
-    label->setVisible(on);
 }
 
 void linkFieldError(QLabel *label, QWidget *field)
@@ -202,7 +294,29 @@ void setFieldCheck(QLabel *label, const QString &text)
         label->setMinimumHeight(label->fontMetrics().lineSpacing());
     }
     label->setProperty(kCheckText, text);
+    // The server's refusal stays until the field changes or a check of
+    // its own finds fault with it.
+    if (label->property(kRefusal).toBool() && text.isEmpty())
+        return;
     setFieldError(label, isFieldTouched(label) ? text : QString());
+}
+
+void setFieldRefusal(QLabel *label, const QString &text)
+{
+    forgetWords(label);
+    showRefusal(label, text);
+}
+
+void setLocalizedFieldError(QLabel *label, std::function<QString()> text)
+{
+    forgetWords(label);
+    (new FieldErrorWords(label, std::move(text), false))->render();
+}
+
+void setLocalizedFieldRefusal(QLabel *label, std::function<QString()> text)
+{
+    forgetWords(label);
+    (new FieldErrorWords(label, std::move(text), true))->render();
 }
 
 bool isFieldTouched(const QLabel *label)

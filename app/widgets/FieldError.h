@@ -13,6 +13,7 @@
 // so that the fields below do not jump as messages come and go.
 
 #include <QString>
+#include <functional>
 
 class QAbstractButton;
 class QDialog;
@@ -33,6 +34,15 @@ void linkFieldError(QLabel *label, QWidget *field);
 // A live check's message for the linked field: shown once the field was
 // touched; the line's space is reserved from the first call on.
 void setFieldCheck(QLabel *label, const QString &text);
+// The server's refusal of what the linked field holds: shown at once,
+// whether or not the field was touched, and kept through the dialog's own
+// checks (an empty check leaves it) until the field changes.
+void setFieldRefusal(QLabel *label, const QString &text);
+// The same two, given the way to word the message (tr() and the console's
+// words around a server's error), so that a language switch while it is
+// shown words it again; a later message or check replaces it.
+void setLocalizedFieldError(QLabel *label, std::function<QString()> text);
+void setLocalizedFieldRefusal(QLabel *label, std::function<QString()> text);
 // Whether the user has touched the field linked to `label`.
 bool isFieldTouched(const QLabel *label);
 // Counts every field under `form` as touched, so that all waiting checks

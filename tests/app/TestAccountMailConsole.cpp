@@ -305,6 +305,7 @@ void TestAccountMailConsole::forgotPasswordSetsANewOne()
     const QString next = QStringLiteral("N3w!Forgotten-1");
     QString askedNote, wrongCode;
     bool codeStep = false;
+    bool wrongCodeReworded = false;
     child<QLineEdit>(dialog.get(), "signin.user")->setText(user.email);
     DialogSeam::setNextHandler([&](QDialog *reset) {
         // The address typed in the sign-in dialog is taken over.
@@ -324,6 +325,21 @@ void TestAccountMailConsole::forgotPasswordSetsANewOne()
         child<QPushButton>(reset, "passwordReset.submit")->click();
         (void)QTest::qWaitFor([&] { return !resetDialog->errorText().isEmpty(); }, 20000);
         wrongCode = resetDialog->errorText();
+        // Worded again after a language switch (it stayed in English).
+        const auto wrongCodeText = [] {
+            return QCoreApplication::translate("hm::app::PasswordResetDialog",
+                                               "The code is wrong or was used before. Each code "
+                                               "works once; ask for a new e-mail if needed.");
+        };
+        (void)m_languages->setLanguage(QStringLiteral("zh_TW"),
+                                       hm::app::LanguageManager::Persist::No);
+        wrongCodeReworded =
+            !wrongCodeText().startsWith(QLatin1String("The code")) &&
+            QTest::qWaitFor([&] { return resetDialog->errorText() == wrongCodeText(); }, 5000);
+        (void)m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No);
+        wrongCodeReworded =
+            wrongCodeReworded &&
+            QTest::qWaitFor([&] { return resetDialog->errorText() == wrongCodeText(); }, 5000);
         child<QLineEdit>(reset, "passwordReset.token")->setText(token);
         child<QPushButton>(reset, "passwordReset.submit")->click();
         (void)QTest::qWaitFor([&] { return reset->result() == QDialog::Accepted; }, 20000);
@@ -335,6 +351,7 @@ void TestAccountMailConsole::forgotPasswordSetsANewOne()
              qPrintable(askedNote));
     QCOMPARE(wrongCode, QStringLiteral("The code is wrong or was used before. Each code works "
                                        "once; ask for a new e-mail if needed."));
+    QVERIFY(wrongCodeReworded);
     QCOMPARE(child<QLabel>(dialog.get(), "signin.note")->text(),
              QStringLiteral("Your password was changed. Sign in with the new one."));
     // The new password signs in through the same dialog.

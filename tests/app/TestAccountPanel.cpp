@@ -174,9 +174,13 @@ void TestAccountPanel::mailLanguageFromAndToTheServer()
     QVERIFY(revoked.ok() && revoked.value());
     language->setCurrentIndex(0);
     emit language->activated(0);
-    QTRY_VERIFY(child<QLabel>(&panel, "account.mailLanguageStatus")
-                    ->text()
-                    .startsWith(QStringLiteral("Not saved: ")));
+    auto *status = child<QLabel>(&panel, "account.mailLanguageStatus");
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Not saved: ")));
+    // Said again in the console's new language (it stayed in English).
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(status->text().startsWith(QStringLiteral("未保存：")), qPrintable(status->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Not saved: ")));
     QCOMPARE(language->currentData().toString(), QStringLiteral("zh-CN"));
     QCOMPARE(me(*other), QStringLiteral("zh-CN"));
 
@@ -360,6 +364,18 @@ void TestAccountPanel::passwordChangeWrongThenRight()
     submit->click();
     QTRY_VERIFY_WITH_TIMEOUT(currentError->isVisible(), 15000);
     QCOMPARE(currentError->text(), QStringLiteral("The password is wrong."));
+    // The field errors follow a language switch (they stayed in English),
+    // the server's refusal as the console words it and the form's own.
+    auto *confirmError = child<QLabel>(&panel, "account.confirmPasswordError");
+    confirm->setText(QStringLiteral("Other#Pass2027"));
+    QCOMPARE(confirmError->text(), QStringLiteral("The two new passwords differ."));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(currentError->text(), QStringLiteral("密碼錯誤。"));
+    QCOMPARE(confirmError->text(), QStringLiteral("兩次輸入的新密碼不一致。"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(currentError->text(), QStringLiteral("The password is wrong."));
+    confirm->setText(next->text());
+    QVERIFY(!confirmError->isVisible());
 
     // Too weak: at the new password, and the policy comes with the refusal.
     current->setText(kPassword);
@@ -536,6 +552,19 @@ void TestAccountPanel::screenshots()
         child<QTabWidget>(panel, "account.tabs")->setCurrentIndex(1);
         QApplication::processEvents();
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-password-") + shot +
+                                   QStringLiteral(".png")));
+        // The server's refusal of the current password and the form's
+        // own mismatch, in the language of the moment.
+        child<QLineEdit>(panel, "account.currentPassword")->setText(QStringLiteral("not-it"));
+        child<QLineEdit>(panel, "account.newPassword")->setText(QStringLiteral("Other#Pass2026"));
+        child<QLineEdit>(panel, "account.confirmPassword")
+            ->setText(QStringLiteral("Other#Pass2026"));
+        child<QPushButton>(panel, "account.changePassword")->click();
+        auto *currentError = child<QLabel>(panel, "account.currentPasswordError");
+        QTRY_VERIFY_WITH_TIMEOUT(currentError->isVisible(), 15000);
+        child<QLineEdit>(panel, "account.confirmPassword")->setText(QStringLiteral("Other"));
+        QApplication::processEvents();
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/account-password-errors-") + shot +
                                    QStringLiteral(".png")));
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);

@@ -381,6 +381,33 @@ void TestAgentReleases::rolloutShowsEachNodeAsItEnds()
     QCOMPARE(listed.first()->state(), BackgroundTask::State::Done);
     QCOMPARE(listed.first()->detail(), child<QLabel>(&dialog, "agentRollout.summary")->text());
     QVERIFY(!listed.first()->canCancel()); // the server's rollout cannot be stopped
+    // The summary follows a language switch (it stayed in English).
+    auto *summary = child<QLabel>(&dialog, "agentRollout.summary");
+    const auto summaryText = [] {
+        return QCoreApplication::translate(
+                   "hm::app::AgentRolloutDialog",
+                   "Upgraded: %1 · failed: %2 · offline: %3 · not found: %4 · not tried: %5")
+            .arg(1)
+            .arg(0)
+            .arg(1)
+            .arg(0)
+            .arg(0);
+    };
+    // With HIVEMIND_SCREENSHOT_DIR set, the ended rollout in each language.
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    for (const QString &language :
+         {QStringLiteral("zh_TW"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QVERIFY(language == QLatin1String("en") ||
+                !summaryText().startsWith(QLatin1String("Upgraded")));
+        QTRY_COMPARE(summary->text(), summaryText());
+        if (!dir.isEmpty()) {
+            QVERIFY(QDir().mkpath(dir));
+            QApplication::processEvents();
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/agent-rollout-ended-") + language +
+                                       QStringLiteral(".png")));
+        }
+    }
     QCOMPARE(m_agent->state(), QProcess::Running);
 }
 

@@ -103,6 +103,7 @@ private slots:
     void reminderIntervalThroughTheDialog();
     void channelsThroughTheDialogAndTested();
     void channelDialogQuietUntilTouched();
+    void channelDialogBlockedSaveAndRefusal();
     void typedSecretShownAndCopied();
     void ruleDialogQuietUntilTouched();
     void maintenanceDialogQuietUntilTouched();
@@ -850,6 +851,68 @@ void TestAlertsPage::maintenanceDialogQuietUntilTouched()
     QVERIFY(!child<QPushButton>(&dialog, "alerts.maintenance.save")->isEnabled());
 }
 
+// Save pressed on the unfinished form did nothing, without a word (the
+// empty URL and secret had no message at all); and the server's refusal of
+// the URL went as soon as another field changed. Now a blocked Save says
+// everything the form lacks, for each type, and a refusal stays at its
+// field until that field changes.
+void TestAlertsPage::channelDialogBlockedSaveAndRefusal()
+{
+    AlertChannelDialog dialog(m_server.connection->client());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *save = child<QPushButton>(&dialog, "alerts.channel.save");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog),
+             (QStringList{"alerts.channel.nameError", "alerts.channel.secretError",
+                          "alerts.channel.urlError"}));
+    QVERIFY(dialog.isVisible());
+
+    // E-mail, by Enter: its own required fields.
+    AlertChannelDialog email(m_server.connection->client());
+    email.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&email));
+    auto *type = child<QComboBox>(&email, "alerts.channel.type");
+    type->setCurrentIndex(type->findData(QStringLiteral("email")));
+    QCOMPARE(hm::test::shownFieldErrors(&email), QStringList());
+    auto *host = child<QLineEdit>(&email, "alerts.channel.smtpHost");
+    host->setFocus();
+    QTest::keyClick(host, Qt::Key_Return);
+    QCOMPARE(hm::test::shownFieldErrors(&email),
+             (QStringList{"alerts.channel.fromError", "alerts.channel.nameError",
+                          "alerts.channel.smtpHostError", "alerts.channel.toError"}));
+    QCOMPARE(child<QLabel>(&email, "alerts.channel.smtpHostError")->text(),
+             QStringLiteral("The SMTP server's host name."));
+
+    // The server refuses a URL that carries a password (the form cannot
+    // tell): said at the URL, and kept while other fields change or the
+    // URL is only passed through.
+    auto *url = child<QLineEdit>(&dialog, "alerts.channel.url");
+    auto *urlError = child<QLabel>(&dialog, "alerts.channel.urlError");
+    auto *name = child<QLineEdit>(&dialog, "alerts.channel.name");
+    name->setText(QStringLiteral("Refused"));
+    url->setText(QStringLiteral("https://ops:pw@hooks.example.com/hivemind"));
+    child<QPushButton>(&dialog, "alerts.channel.generate")->click();
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(save->isEnabled());
+    save->click();
+    QTRY_VERIFY_WITH_TIMEOUT(urlError->text().contains(QLatin1String("password")), 15000);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.channel.urlError"});
+    const QString refusal = urlError->text();
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral(" hook"));
+    url->setFocus();
+    name->setFocus();
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.channel.urlError"});
+    QCOMPARE(urlError->text(), refusal);
+    // Answered by changing the URL.
+    url->setText(QStringLiteral("https://hooks.example.com/hivemind"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(dialog.isVisible());
+}
+
 void TestAlertsPage::typedSecretShownAndCopied()
 {
     ClipboardGuard::setClearDelayMs(300);
@@ -1242,6 +1305,25 @@ void TestAlertsPage::screenshots()
             child<QPushButton>(&channel, "alerts.channel.generate")->click();
             QApplication::processEvents();
             QVERIFY(channel.grab().save(dir + QStringLiteral("/alerts-channel-touched-") +
+                                        language + QStringLiteral(".png")));
+            // Save pressed untouched: everything the form lacks; then the
+            // server's refusal of a URL with a password, at the URL.
+            AlertChannelDialog blocked(m_server.connection->client(), &window);
+            blocked.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&blocked));
+            QTest::mouseClick(child<QPushButton>(&blocked, "alerts.channel.save"), Qt::LeftButton);
+            QApplication::processEvents();
+            QVERIFY(blocked.grab().save(dir + QStringLiteral("/alerts-channel-errors-") + language +
+                                        QStringLiteral(".png")));
+            child<QLineEdit>(&blocked, "alerts.channel.name")->setText(QStringLiteral("Ops"));
+            child<QLineEdit>(&blocked, "alerts.channel.url")
+                ->setText(QStringLiteral("https://ops:pw@hooks.example.com/hivemind"));
+            child<QPushButton>(&blocked, "alerts.channel.generate")->click();
+            child<QPushButton>(&blocked, "alerts.channel.save")->click();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !child<QLabel>(&blocked, "alerts.channel.urlError")->text().isEmpty(), 15000);
+            QApplication::processEvents();
+            QVERIFY(blocked.grab().save(dir + QStringLiteral("/alerts-channel-refused-") +
                                         language + QStringLiteral(".png")));
             // The rule and maintenance dialogs as they open, then with what
             // pressing Save untouched (or emptying the name) shows.

@@ -351,6 +351,16 @@ void TestApiKeysPanel::viewerSeesWhyActionsAreOff()
     QTRY_VERIFY_WITH_TIMEOUT(!error->text().isEmpty(), 15000);
     QCOMPARE(error->text(), QStringLiteral("The server refused this: your role (Viewer) may not "
                                            "do it. Ask an administrator."));
+    // Worded again after a language switch (it stayed in English).
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString english = error->text();
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(!error->text().isEmpty() && error->text() != english &&
+                     !error->text().contains(QLatin1String("refused")),
+                 qPrintable(error->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(error->text(), english);
 }
 
 void TestApiKeysPanel::retranslates()

@@ -273,6 +273,7 @@ void TestNodeTerminal::aWrongPasswordKeepsTheSheetOpen()
     bool saidWrong = false;
     bool fieldReady = false;
     bool errorGoneOnSuccess = false;
+    bool saidWrongInChinese = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         dialog->show();
         QApplication::setActiveWindow(dialog);
@@ -288,6 +289,19 @@ void TestNodeTerminal::aWrongPasswordKeepsTheSheetOpen()
         fieldReady = field->text().isEmpty() && field->hasFocus();
         // Cut off by the height the window had before the message.
         saidWrong = saidWrong && error->height() >= error->heightForWidth(error->width());
+        // Worded again when the language changes while the dialog waits
+        // (it stayed in English).
+        const auto wrongText = [] {
+            return QCoreApplication::translate("hm::app::ReauthenticateDialog",
+                                               "The password was wrong. Type it again.");
+        };
+        (void)m_server.languages->setLanguage(QStringLiteral("zh_TW"),
+                                              LanguageManager::Persist::No);
+        saidWrongInChinese = !wrongText().startsWith(QLatin1String("The password")) &&
+                             QTest::qWaitFor([&] { return error->text() == wrongText(); }, 5000);
+        (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        saidWrongInChinese = saidWrongInChinese &&
+                             QTest::qWaitFor([&] { return error->text() == wrongText(); }, 5000);
         field->setText(m_server.adminPassword);
         confirm->click();
         (void)QTest::qWaitFor([&] { return !dialog->isVisible(); }, 20000);
@@ -299,6 +313,7 @@ void TestNodeTerminal::aWrongPasswordKeepsTheSheetOpen()
     QTRY_VERIFY_WITH_TIMEOUT(view->tabs() && view->tabs()->count() == 1, 20000);
     QVERIFY(stayedOpen);
     QVERIFY(saidWrong);
+    QVERIFY(saidWrongInChinese);
     QVERIFY(fieldReady);
     QVERIFY(errorGoneOnSuccess);
     TerminalView *terminal = view->tabs()->terminalAt(0);

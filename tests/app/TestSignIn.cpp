@@ -274,6 +274,7 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
     QString error;
     QColor errorColour;
     bool stillOpen = false;
+    bool rewordedInChinese = false;
     DialogSeam::setNextHandler([&](QDialog *dialog) {
         field<QLineEdit>(dialog, "signin.user")->setText(QStringLiteral("admin"));
         field<QLineEdit>(dialog, "signin.password")->setText(QStringLiteral("not-the-password"));
@@ -282,6 +283,20 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
         error = errorLabel->text();
         // In the error colour every other error line has, not the link's.
         errorColour = errorLabel->palette().color(errorLabel->foregroundRole());
+        // Worded again when the language changes while the dialog is open
+        // (it stayed in English).
+        const auto wrongText = [] {
+            return QCoreApplication::translate(
+                "hm::app::SignInDialog", "The username, e-mail address or password is wrong.");
+        };
+        m_languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No);
+        rewordedInChinese =
+            !wrongText().startsWith(QLatin1String("The username")) &&
+            QTest::qWaitFor([&] { return errorLabel->text() == wrongText(); }, 5000);
+        m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+        rewordedInChinese =
+            rewordedInChinese &&
+            QTest::qWaitFor([&] { return errorLabel->text() == wrongText(); }, 5000);
         stillOpen = dialog->result() != QDialog::Accepted;
         field<QLineEdit>(dialog, "signin.password")->setText(adminPassword());
         submitAndWait(dialog);
@@ -291,6 +306,7 @@ void TestSignIn::wrongPasswordShowsTheErrorAndAllowsARetry()
     QCOMPARE(error, QStringLiteral("The username, e-mail address or password is wrong."));
     QCOMPARE(errorColour, hm::app::ThemeManager::tokenColour("bad", QGuiApplication::palette()));
     QVERIFY(stillOpen);
+    QVERIFY(rewordedInChinese);
     QVERIFY(m_connection->isSignedIn());
 }
 

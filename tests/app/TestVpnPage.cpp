@@ -38,6 +38,7 @@
 #include "vpn/WgClientModel.h"
 #include "vpn/WgClientsPane.h"
 #include "vpn/WgPendingBanner.h"
+#include "vpn/WgServerDialog.h"
 #include "vpn/WgServerModel.h"
 #include "vpn/WgShareLinkDialog.h"
 #include "widgets/ClipboardGuard.h"
@@ -174,6 +175,8 @@ private slots:
     void emptyStateThenCreateAServer();
     void startAndStopChangeTheStatus();
     void editShowsARefusalAtItsField();
+    void serverDialogBlockedSaveAndRefusal();
+    void clientDialogBlockedCreateAndRefusal();
     void dualStackClientThroughTheDialog();
     void enableAndDisable();
     void editClientRefusalThenRename();
@@ -433,6 +436,119 @@ void TestVpnPage::editShowsARefusalAtItsField()
                               15000);
     QCOMPARE(page.model()->index(0, WgServerModel::NameColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("head office"));
+}
+
+// Save pressed on an untouched, unfinished server form did nothing without
+// a word; and the server's refusal of a field left untouched (the offered
+// subnet, taken by another server) went again as soon as anything else was
+// typed or the field was only passed through. Now a blocked Save says what
+// is missing, and a refusal stays at its field until that field changes.
+void TestVpnPage::serverDialogBlockedSaveAndRefusal()
+{
+    // Some server holds the subnet the dialog offers (10.8.0.1/24): this
+    // one, or one an earlier case made.
+    hm::client::WgServerChange holder;
+    holder.name = QStringLiteral("subnet-holder");
+    holder.interfaceName = QStringLiteral("wg-subhold");
+    holder.listenPort = 51971;
+    holder.ipv4Address = QStringLiteral("10.8.0.1/24");
+    auto held =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(holder, done); });
+    QVERIFY(held.ok() || held.error().code == hm::ErrorCode::Conflict);
+
+    WgServerDialog dialog(m_server.connection->client(), nullptr, m_server.admin.role);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *save = child<QPushButton>(&dialog, "vpn.server.save");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.server.nameError"});
+    QCOMPARE(child<QLabel>(&dialog, "vpn.server.nameError")->text(),
+             QStringLiteral("A server needs a name."));
+    QVERIFY(dialog.isVisible());
+
+    child<QLineEdit>(&dialog, "vpn.server.name")->setText(QStringLiteral("second"));
+    child<QLineEdit>(&dialog, "vpn.server.interface")->setText(QStringLiteral("wg-second"));
+    child<QSpinBox>(&dialog, "vpn.server.listen_port")->setValue(51972);
+    QVERIFY(save->isEnabled());
+    save->click();
+    auto *ipv4Error = child<QLabel>(&dialog, "vpn.server.ipv4_addressError");
+    QTRY_VERIFY_WITH_TIMEOUT(!ipv4Error->text().isEmpty(), 15000);
+    QVERIFY2(ipv4Error->text().startsWith(
+                 QLatin1String("Overlaps the subnet of another WireGuard server")),
+             qPrintable(ipv4Error->text()));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.server.ipv4_addressError"});
+    const QString refusal = ipv4Error->text();
+    // Typing elsewhere, or passing through the refused field, keeps it.
+    auto *description = child<QLineEdit>(&dialog, "vpn.server.description");
+    description->setFocus();
+    QTest::keyClicks(description, QStringLiteral("Branch office"));
+    auto *ipv4 = child<QLineEdit>(&dialog, "vpn.server.ipv4_address");
+    ipv4->setFocus();
+    description->setFocus();
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.server.ipv4_addressError"});
+    QCOMPARE(ipv4Error->text(), refusal);
+    // Answered by another subnet: gone, and saved.
+    ipv4->setText(QStringLiteral("10.72.0.1/24"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    save->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+    QVERIFY(await<void>([&](auto done) { api().removeServer(dialog.server().id, done); }).ok());
+    if (held.ok())
+        QVERIFY(await<void>([&](auto done) { api().removeServer(held.value().id, done); }).ok());
+}
+
+// The same for a new client: Create pressed early says the name is
+// missing; the server's refusal of the typed address (the server's own)
+// stays while the rest of the form is filled in.
+void TestVpnPage::clientDialogBlockedCreateAndRefusal()
+{
+    hm::client::WgServerChange change;
+    change.name = QStringLiteral("refusals");
+    change.interfaceName = QStringLiteral("wg-refusals");
+    change.listenPort = 51973;
+    change.ipv4Address = QStringLiteral("10.73.0.1/24");
+    auto made =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(change, done); });
+    QVERIFY(made.ok());
+    const auto removeServer = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(made.value().id, done); }); });
+
+    WgClientDialog dialog(m_server.connection->client(), made.value(), m_server.admin.role);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *create = child<QPushButton>(&dialog, "vpn.client.create");
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(!create->isEnabled());
+    auto *name = child<QLineEdit>(&dialog, "vpn.client.name");
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.client.nameError"});
+    QVERIFY(dialog.isVisible());
+
+    QTest::keyClicks(name, QStringLiteral("laptop"));
+    child<QLineEdit>(&dialog, "vpn.client.ipv4_address")->setText(QStringLiteral("10.73.0.1"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    create->click();
+    auto *ipv4Error = child<QLabel>(&dialog, "vpn.client.ipv4_addressError");
+    QTRY_VERIFY_WITH_TIMEOUT(!ipv4Error->text().isEmpty(), 15000);
+    QVERIFY2(ipv4Error->text().contains(QLatin1String("own address")),
+             qPrintable(ipv4Error->text()));
+    const QString refusal = ipv4Error->text();
+    auto *description = child<QLineEdit>(&dialog, "vpn.client.description");
+    description->setFocus();
+    QTest::keyClicks(description, QStringLiteral("Laptop of Ana"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.client.ipv4_addressError"});
+    QCOMPARE(ipv4Error->text(), refusal);
+    child<QLineEdit>(&dialog, "vpn.client.ipv4_address")->setText(QStringLiteral("10.73.0.9"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(create->isEnabled());
+    create->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.hasResult(),
+                              qPrintable(child<QLabel>(&dialog, "vpn.client.error")->text() +
+                                         hm::test::shownFieldErrors(&dialog).join(u' ')),
+                              15000);
 }
 
 void TestVpnPage::dualStackClientThroughTheDialog()
@@ -1622,9 +1738,18 @@ void TestVpnPage::screenshots()
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             save(dialog, QStringLiteral("vpn-server-dialog-new-") + shot);
+            QTest::mouseClick(child<QPushButton>(dialog, "vpn.server.save"), Qt::LeftButton);
+            save(dialog, QStringLiteral("vpn-server-dialog-errors-") + shot);
             child<QLineEdit>(dialog, "vpn.server.name")->setText(QStringLiteral("branch"));
             child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg branch"));
             save(dialog, QStringLiteral("vpn-server-dialog-") + shot);
+            // The offered subnet is the office's: refused at its field.
+            child<QLineEdit>(dialog, "vpn.server.interface")->setText(QStringLiteral("wg-branch"));
+            child<QSpinBox>(dialog, "vpn.server.listen_port")->setValue(51830);
+            child<QPushButton>(dialog, "vpn.server.save")->click();
+            auto *ipv4Error = child<QLabel>(dialog, "vpn.server.ipv4_addressError");
+            (void)QTest::qWaitFor([&] { return !ipv4Error->text().isEmpty(); }, 15000);
+            save(dialog, QStringLiteral("vpn-server-dialog-refused-") + shot);
             return int(QDialog::Rejected);
         });
         child<QPushButton>(page, "vpn.newServer")->click();
@@ -1632,6 +1757,8 @@ void TestVpnPage::screenshots()
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             dialog->show();
             save(dialog, QStringLiteral("vpn-client-dialog-new-") + shot);
+            QTest::mouseClick(child<QPushButton>(dialog, "vpn.client.create"), Qt::LeftButton);
+            save(dialog, QStringLiteral("vpn-client-dialog-errors-") + shot);
             child<QLineEdit>(dialog, "vpn.client.name")->setText(QStringLiteral("cara-") + shot);
             save(dialog, QStringLiteral("vpn-client-dialog-") + shot);
             child<QPushButton>(dialog, "vpn.client.create")->click();
