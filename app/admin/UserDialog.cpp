@@ -306,18 +306,8 @@ void UserDialog::submit()
             accept();
             return;
         }
-        // Checked again first, so that the refusal is not cleared by it.
-        validate();
-        const QString text = AdminText::error(r.error());
-        const QString field = AdminText::errorField(r.error());
-        if (r.error().code == ErrorCode::InvalidPassword || field == QLatin1String("password"))
-            setFieldError(m_passwordError, text);
-        else if (field == QLatin1String("username"))
-            setFieldError(m_usernameError, text);
-        else if (field == QLatin1String("email") || r.error().code == ErrorCode::EmailExists)
-            setFieldError(m_emailError, text);
-        else
-            setFieldError(m_error, text);
+        validate(); // Save again once something changes
+        showError(r.error());
     });
     client::UsersApi users(*m_client);
     if (isCreate()) {
@@ -342,6 +332,21 @@ void UserDialog::submit()
             changes.insert(QStringLiteral("status"), m_status->currentData().toString());
         users.update(m_existing.id, changes, done);
     }
+}
+
+// The refusal stands at the field it is about until that field changes, and
+// is worded again on a language switch.
+void UserDialog::showError(const hm::Error &error)
+{
+    const QString field = AdminText::errorField(error);
+    QLabel *at = m_error;
+    if (error.code == ErrorCode::InvalidPassword || field == QLatin1String("password"))
+        at = m_passwordError;
+    else if (field == QLatin1String("username"))
+        at = m_usernameError;
+    else if (field == QLatin1String("email") || error.code == ErrorCode::EmailExists)
+        at = m_emailError;
+    setLocalizedFieldRefusal(at, [error] { return AdminText::error(error); });
 }
 
 } // namespace hm::app

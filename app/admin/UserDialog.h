@@ -49,6 +49,7 @@ protected:
 private:
     void retranslateUi();
     void validate();
+    void showError(const hm::Error &error);
     void fillMatrix();
     void fitMatrix();
     bool eventFilter(QObject *watched, QEvent *event) override;

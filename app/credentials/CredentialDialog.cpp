@@ -686,10 +686,9 @@ void CredentialDialog::submit()
             accept();
             return;
         }
-        // Checked again first, so that the refusal is not cleared by it.
-        validate();
-        const QString message = AdminText::error(r.error());
-        const QString field = AdminText::errorField(r.error());
+        validate(); // Save again once something changes
+        const hm::Error error = r.error();
+        const QString field = AdminText::errorField(error);
         QLabel *target = m_error;
         if (field == QLatin1String("name")) {
             target = m_nameError;
@@ -699,7 +698,9 @@ void CredentialDialog::submit()
                     target = f.error;
             }
         }
-        setFieldError(target, message);
+        // It stands at its field until that field changes, and is worded
+        // again on a language switch.
+        setLocalizedFieldRefusal(target, [error] { return AdminText::error(error); });
     });
     client::CredentialsApi api(*m_client);
     if (isCreate()) {

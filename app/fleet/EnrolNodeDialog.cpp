@@ -111,6 +111,11 @@ void EnrolNodeDialog::build()
     formLayout->addLayout(m_form);
     for (QLabel *error : {m_nameError, m_labelsError, m_descriptionError, m_hoursError})
         setFieldError(error, {});
+    // A refusal of the server stays at its field until that field changes.
+    linkFieldError(m_nameError, m_name);
+    linkFieldError(m_labelsError, m_labels);
+    linkFieldError(m_descriptionError, m_description);
+    linkFieldError(m_hoursError, m_hours);
     m_error = createFieldError(form, QStringLiteral("nodes.enrolError"));
     formLayout->addWidget(m_error);
     formLayout->addStretch();
@@ -292,8 +297,7 @@ void EnrolNodeDialog::validate()
     if (!isRenewal()) {
         labelError = NodeText::labelProblem(NodeText::splitLabels(m_labels->text()));
         ok = !m_name->text().trimmed().isEmpty() && labelError.isEmpty();
-        setFieldError(m_labelsError, labelError);
-        setFieldError(m_nameError, {});
+        setFieldCheck(m_labelsError, labelError);
     }
     if (QPushButton *button = m_buttons->button(QDialogButtonBox::Ok))
         button->setEnabled(ok && !m_sending);
@@ -345,7 +349,8 @@ void EnrolNodeDialog::showError(const hm::Error &error)
                                       {QStringLiteral("labels"), m_labelsError},
                                       {QStringLiteral("description"), m_descriptionError},
                                       {QStringLiteral("expires_in_hours"), m_hoursError}};
-    setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
+    setLocalizedFieldRefusal(at.value(NodeText::refusalField(error), m_error),
+                             [error] { return NodeText::refusalText(error); });
     growToFitContents(this);
     if (QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok))
         ok->setEnabled(true);

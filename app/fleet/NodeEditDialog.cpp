@@ -42,6 +42,7 @@ NodeEditDialog::NodeEditDialog(client::ApiClient *client, const client::NodeRow 
                                             QStringLiteral("Error"));
         form->addRow(*label, *edit);
         form->addRow(nullptr, *error);
+        linkFieldError(*error, *edit);
         connect(*edit, &QLineEdit::textChanged, this, &NodeEditDialog::validate);
     };
     field(&m_nameLabel, &m_name, &m_nameError, "name", node.name, NodeText::kMaxNameLength);
@@ -107,9 +108,10 @@ void NodeEditDialog::retranslateUi()
 void NodeEditDialog::validate()
 {
     const QString labelError = NodeText::labelProblem(NodeText::splitLabels(m_labels->text()));
-    setFieldError(m_labelsError, labelError);
+    // Checks, so that a refusal of the server stays until its field changes.
+    setFieldCheck(m_labelsError, labelError);
     const bool named = !m_name->text().trimmed().isEmpty();
-    setFieldError(m_nameError, named ? QString() : tr("A node needs a name."));
+    setFieldCheck(m_nameError, named ? QString() : tr("A node needs a name."));
     // Nothing changed: nothing to save.
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(named && labelError.isEmpty() && !changes().isEmpty() && !m_sending);
@@ -142,7 +144,8 @@ void NodeEditDialog::showError(const hm::Error &error)
     const QHash<QString, QLabel *> at{{QStringLiteral("name"), m_nameError},
                                       {QStringLiteral("labels"), m_labelsError},
                                       {QStringLiteral("description"), m_descriptionError}};
-    setFieldError(at.value(NodeText::refusalField(error), m_error), NodeText::refusalText(error));
+    setLocalizedFieldRefusal(at.value(NodeText::refusalField(error), m_error),
+                             [error] { return NodeText::refusalText(error); });
     growToFitContents(this);
 }
 

@@ -14,6 +14,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -329,7 +330,7 @@ void ProbeDialog::submit()
         m_sending = false;
         if (!r) {
             validate(); // Save again once something changes
-            setFieldError(m_error, AdminText::error(r.error(), QStringLiteral("admin")));
+            showError(r.error());
             return;
         }
         m_probe = *r;
@@ -340,6 +341,20 @@ void ProbeDialog::submit()
         api.update(m_probe.id, change(), std::move(done));
     else
         api.create(change(), std::move(done));
+}
+
+// The refusal stands at the field it is about (a target the server's rules
+// refuse, an id in use) until that field changes, and is worded again on a
+// language switch.
+void ProbeDialog::showError(const hm::Error &error)
+{
+    const QHash<QString, QLabel *> at{{QStringLiteral("id"), m_idError},
+                                      {QStringLiteral("name"), m_nameError},
+                                      {QStringLiteral("target"), m_targetError},
+                                      {QStringLiteral("scope.type"), m_scopeError},
+                                      {QStringLiteral("scope.value"), m_scopeError}};
+    setLocalizedFieldRefusal(at.value(AdminText::errorField(error), m_error),
+                             [error] { return AdminText::error(error, QStringLiteral("admin")); });
 }
 
 } // namespace hm::app

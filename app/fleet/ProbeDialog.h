@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ProbeTypes.h"
+#include "common/Error.h"
 
 #include <QDialog>
 #include <QList>
@@ -64,6 +65,7 @@ private:
     void retranslateUi();
     void kindChanged();
     void validate();
+    void showError(const hm::Error &error);
     void submit();
     QString kind() const;
 

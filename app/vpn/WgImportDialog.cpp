@@ -112,6 +112,9 @@ WgImportDialog::WgImportDialog(client::ApiClient *client, const QString &config,
     m_again->setSingleShot(true);
     m_again->setInterval(kWgImportPreviewDelayMs);
     connect(m_again, &QTimer::timeout, this, &WgImportDialog::refreshPreview);
+    // The fields come filled in from the file: what is wrong with them is
+    // said at once, as if typed.
+    touchAllFields(this);
     retranslateUi();
     refreshPreview();
 }
@@ -175,12 +178,7 @@ bool WgImportDialog::validate()
              : tr("1 to 15 of a-z, A-Z, 0-9, \"_\", \"=\", \"+\", \".\" or \"-\"; no spaces.")}};
     bool fine = true;
     for (auto it = problems.begin(); it != problems.end(); ++it) {
-        QLabel *error = m_errors.value(it.key());
-        // A refusal of the server stays at its field until the field changes.
-        if (!it.value().isEmpty() || error->property("local").toBool()) {
-            setFieldError(error, it.value());
-            error->setProperty("local", !it.value().isEmpty());
-        }
+        setFieldCheck(m_errors.value(it.key()), it.value());
         fine = fine && it.value().isEmpty();
     }
     m_buttons->button(QDialogButtonBox::Ok)
@@ -190,11 +188,9 @@ bool WgImportDialog::validate()
 
 void WgImportDialog::fieldsChanged()
 {
-    // The preview no longer answers for these fields.
+    // The preview no longer answers for these fields; a refusal of one of
+    // them stands until that field changes (the next dry run answers).
     m_previewOk = false;
-    for (QLabel *error : std::as_const(m_errors))
-        if (!error->property("local").toBool())
-            setFieldError(error, {});
     if (validate())
         m_again->start();
     showPreview();
@@ -218,6 +214,10 @@ void WgImportDialog::refreshPreview()
             m_previewFailed = !r;
             if (r) {
                 m_preview = *r;
+                // The server takes the fields as they are: no refusal of
+                // them stands (the checks found nothing, or no dry run).
+                for (QLabel *error : std::as_const(m_errors))
+                    setFieldError(error, {});
                 setFieldError(m_error, {});
             } else {
                 m_previewError = r.error();
@@ -336,16 +336,22 @@ void WgImportDialog::submit()
 void WgImportDialog::showError(const hm::Error &error)
 {
     const QString field = WgText::refusalField(error);
+    // Each stands until what it is about changes, and is worded again on a
+    // language switch.
+    const QString role = m_role;
     if (QLabel *at = m_errors.value(field)) {
-        setFieldError(at, WgText::refusalText(error, m_role));
+        setLocalizedFieldRefusal(at, [error, role] { return WgText::refusalText(error, role); });
         return;
     }
     // About the file ("peers[2].allowed_ips: line 14: ..."): the server's
     // words name the section, field and line.
     if (error.code == ErrorCode::ValidationError || error.code == ErrorCode::Conflict)
-        setFieldError(m_error, tr("The file cannot be imported: %1").arg(error.message));
+        setLocalizedFieldRefusal(m_error, [error] {
+            return WgImportDialog::tr("The file cannot be imported: %1").arg(error.message);
+        });
     else
-        setFieldError(m_error, WgText::refusalText(error, m_role));
+        setLocalizedFieldRefusal(m_error,
+                                 [error, role] { return WgText::refusalText(error, role); });
 }
 
 } // namespace hm::app

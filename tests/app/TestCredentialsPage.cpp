@@ -175,6 +175,7 @@ private slots:
     void editNeverShowsASecretAndReplacesOne();
     void clearsAnOptionalSecret();
     void showsWhyAKeyIsRefused();
+    void refusedKeyStaysAtItsField();
     void dialogQuietUntilTouched();
     void deleteConfirms();
     void usedByListsServicesAndBlocksDelete();
@@ -513,6 +514,58 @@ void TestCredentialsPage::showsWhyAKeyIsRefused()
     QVERIFY2(!fieldError.contains(QLatin1String("not a real key")), qPrintable(fieldError));
     QVERIFY2(dialogError.isEmpty(), qPrintable(dialogError));
     QCOMPARE(page.model()->rowCount(), before);
+}
+
+// The key the server refuses is said at the key, stays there while the
+// other fields change, follows a language switch (the console's words; the
+// server's stay), and goes when the key changes.
+void TestCredentialsPage::refusedKeyStaysAtItsField()
+{
+    CredentialDialog dialog(m_server.connection->client(), nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *type = child<QComboBox>(&dialog, "credentials.type");
+    type->setCurrentIndex(type->findData(QStringLiteral("ssh")));
+    auto *name = child<QLineEdit>(&dialog, "credentials.name");
+    name->setText(QStringLiteral("Refused key"));
+    TypeCase garbage{
+        "ssh",
+        "Refused key",
+        {{"host", "deploy.internal"}, {"username", "deploy"}, {"privateKey", "not a real key"}},
+        {}};
+    fill(&dialog, garbage);
+    auto *ok = child<QPushButton>(&dialog, "credentials.ok");
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    auto *keyError = child<QLabel>(&dialog, "credentials.ssh.privateKey.error");
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog),
+                              QStringList{"credentials.ssh.privateKey.error"}, 15000);
+    const QString refusal = keyError->text();
+    QVERIFY2(refusal.startsWith(QLatin1String("The server refused the value of")) &&
+                 refusal.contains(QLatin1String("is not a private key")),
+             qPrintable(refusal));
+    // Other fields change: it stays.
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral(" 2"));
+    child<QLineEdit>(&dialog, "credentials.ssh.host")->setText(QStringLiteral("deploy2.internal"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"credentials.ssh.privateKey.error"});
+    QCOMPARE(keyError->text(), refusal);
+    // The console's words follow a language switch.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(
+        keyError->text().startsWith(QStringLiteral("伺服器拒絕了「data.privateKey」的值：")),
+        qPrintable(keyError->text()));
+    QVERIFY(keyError->text().contains(QLatin1String("is not a private key")));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(keyError->text().startsWith(QStringLiteral("服务器拒绝了“data.privateKey”的值：")),
+                 qPrintable(keyError->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(keyError->text(), refusal);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"credentials.ssh.privateKey.error"});
+    // Answered by changing the key.
+    fill(&dialog, TypeCase{"ssh", "Refused key", {{"privateKey", "still not a key"}}, {}});
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(dialog.isVisible());
 }
 
 // The new credential's form said nothing about what it lacked (only OK's

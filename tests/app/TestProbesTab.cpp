@@ -79,6 +79,7 @@ private slots:
     void viewerSeesNoEnabledActions();
     void dialogMnemonicsAreUnique();
     void dialogQuietUntilTouched();
+    void serverRefusalStaysAtItsField();
     void screenshots();
 
 private:
@@ -151,7 +152,8 @@ void TestProbesTab::adminCreatesEditsAndDeletesAProbe()
         child<QLineEdit>(dialog, "alerts.probe.name")->setText(QStringLiteral("Website"));
         target->setText(QStringLiteral("ftp://example.com/"));
         save->click();
-        auto *error = child<QLabel>(dialog, "alerts.probe.error");
+        // Said at the target it is about.
+        auto *error = child<QLabel>(dialog, "alerts.probe.targetError");
         (void)QTest::qWaitFor([error] { return !error->text().isEmpty(); }, 15000);
         shownError = error->text();
         stayedOpen = dialog->isVisible() && dialog->result() != QDialog::Accepted;
@@ -415,6 +417,66 @@ void TestProbesTab::dialogQuietUntilTouched()
                      QStringLiteral("https://example.com/health"));
     QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
     QVERIFY(save->isEnabled());
+}
+
+// A target the server's rules refuse (the form only asks for one) is said
+// at the target, stays while other fields change, follows a language
+// switch, and goes when the target changes; an id in use, at the id.
+void TestProbesTab::serverRefusalStaysAtItsField()
+{
+    deleteAllProbes();
+    ProbeDialog dialog(m_server.connection->client(), {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *id = child<QLineEdit>(&dialog, "alerts.probe.id");
+    auto *name = child<QLineEdit>(&dialog, "alerts.probe.name");
+    auto *target = child<QLineEdit>(&dialog, "alerts.probe.target");
+    auto *targetError = child<QLabel>(&dialog, "alerts.probe.targetError");
+    auto *save = child<QPushButton>(&dialog, "alerts.probe.save");
+    auto *kind = child<QComboBox>(&dialog, "alerts.probe.kind");
+    kind->setCurrentIndex(kind->findData(QStringLiteral("http")));
+    id->setText(QStringLiteral("refused"));
+    name->setText(QStringLiteral("Refused"));
+    target->setText(QStringLiteral("https://ops:pw@example.com/health"));
+    QVERIFY(save->isEnabled());
+    save->click();
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog),
+                              QStringList{"alerts.probe.targetError"}, 15000);
+    const QString serverWords = QStringLiteral("The URL must not contain credentials.");
+    QCOMPARE(targetError->text(),
+             QStringLiteral("The server refused the value of \"target\": ") + serverWords);
+    // Other fields change, the target is only passed through: it stays.
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral(" check"));
+    target->setFocus();
+    name->setFocus();
+    child<QSpinBox>(&dialog, "alerts.probe.interval")->setValue(120);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.probe.targetError"});
+    // The console's words follow a language switch; the server's stay.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(targetError->text(), QStringLiteral("伺服器拒絕了「target」的值：") + serverWords);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(targetError->text(), QStringLiteral("服务器拒绝了“target”的值：") + serverWords);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(targetError->text().startsWith(QLatin1String("The server refused")));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.probe.targetError"});
+    // Answered by changing the target.
+    target->setText(QStringLiteral("https://example.com/health"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(dialog.isVisible());
+
+    // An id in use: at the id, kept while the target changes.
+    ProbeChange taken = httpProbe(QStringLiteral("taken"), QStringLiteral("Taken"));
+    QVERIFY(await<ProbeRow>([&](auto done) { api().create(taken, done); }).ok());
+    id->setText(QStringLiteral("taken"));
+    QVERIFY(save->isEnabled());
+    save->click();
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog),
+                              QStringList{"alerts.probe.idError"}, 15000);
+    target->setText(QStringLiteral("https://example.com/ready"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"alerts.probe.idError"});
+    id->setText(QStringLiteral("ready"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
 }
 
 void TestProbesTab::screenshots()

@@ -69,6 +69,7 @@ private slots:
     void anotherConsolesChangesArriveLive();
     void dialogTakesLettersOfAnyScript();
     void dialogQuietUntilTouched();
+    void serverRefusalStaysAtItsField();
     void retranslates();
     void roleMatrixTextIsWhole();
     void screenshots();
@@ -549,6 +550,63 @@ void TestUsersPanel::dialogQuietUntilTouched()
     QVERIFY(child<QPushButton>(&fresh, "users.ok")->isEnabled());
 }
 
+// A name or address the server finds taken is said at its field, stays
+// there while the other fields change, follows a language switch, and goes
+// when that field changes.
+void TestUsersPanel::serverRefusalStaysAtItsField()
+{
+    m_server.createUser(QStringLiteral("taken.name"), QStringLiteral("viewer"), kPassword);
+    UserDialog dialog(m_server.connection->client(), nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *username = child<QLineEdit>(&dialog, "users.username");
+    auto *email = child<QLineEdit>(&dialog, "users.email");
+    auto *password = child<QLineEdit>(&dialog, "users.password");
+    auto *usernameError = child<QLabel>(&dialog, "users.usernameError");
+    auto *emailError = child<QLabel>(&dialog, "users.emailError");
+    auto *ok = child<QPushButton>(&dialog, "users.ok");
+    username->setText(QStringLiteral("taken.name"));
+    email->setText(QStringLiteral("fresh.one@example.test"));
+    password->setText(kPassword);
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog),
+                              QStringList{"users.usernameError"}, 15000);
+    QCOMPARE(usernameError->text(),
+             QStringLiteral("This username or e-mail address is already taken."));
+    // Other fields change, the name is only passed through: it stays.
+    email->setFocus();
+    QTest::keyClicks(email, QStringLiteral("x"));
+    username->setFocus();
+    password->setFocus();
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"users.usernameError"});
+    QVERIFY(ok->isEnabled());
+    // The console's words follow a language switch.
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(usernameError->text(), QStringLiteral("此使用者名稱或電子郵件地址已被使用。"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(usernameError->text(), QStringLiteral("此用户名或电子邮件地址已被占用。"));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_COMPARE(usernameError->text(),
+                 QStringLiteral("This username or e-mail address is already taken."));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"users.usernameError"});
+    // Answered by changing the name.
+    username->setText(QStringLiteral("fresh.one"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+
+    // The address in use: at the address, kept while the name changes.
+    email->setText(QStringLiteral("taken.name@example.test"));
+    ok->click();
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog), QStringList{"users.emailError"},
+                              15000);
+    QCOMPARE(emailError->text(), QStringLiteral("This e-mail address is already registered."));
+    username->setText(QStringLiteral("fresh.two"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"users.emailError"});
+    email->setText(QStringLiteral("fresh.two@example.test"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(dialog.isVisible());
+}
+
 void TestUsersPanel::retranslates()
 {
     UsersPage page;
@@ -647,6 +705,16 @@ void TestUsersPanel::screenshots()
         QTest::mouseClick(child<QPushButton>(&create, "users.ok"), Qt::LeftButton);
         QApplication::processEvents();
         QVERIFY(create.grab().save(dir + QStringLiteral("/users-create-errors-") + language +
+                                   QStringLiteral(".png")));
+        // The server refuses a name in use: said at the name.
+        child<QLineEdit>(&create, "users.username")->setText(QStringLiteral("vera"));
+        child<QLineEdit>(&create, "users.email")->setText(QStringLiteral("vera.2@example.test"));
+        child<QLineEdit>(&create, "users.password")->setText(kPassword);
+        child<QPushButton>(&create, "users.ok")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&create),
+                                  QStringList{"users.usernameError"}, 15000);
+        QApplication::processEvents();
+        QVERIFY(create.grab().save(dir + QStringLiteral("/users-create-refused-") + language +
                                    QStringLiteral(".png")));
         hm::app::ResetPasswordDialog reset(QStringLiteral("vera"), &window);
         reset.show();

@@ -11,6 +11,7 @@
 // with its preview in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "FieldCheckSupport.h"
 #include "client/WireGuardApi.h"
 #include "crypto/WireGuardKeys.h"
 #include "vpn/VpnPage.h"
@@ -113,6 +114,7 @@ private slots:
     void manyClientsArePagedIn();
     void aLargeFileIsRefusedBeforeSending();
     void viewersSeeImportOff();
+    void refusedInterfaceStaysAtItsField();
     void screenshots();
 
 private:
@@ -390,6 +392,61 @@ void TestVpnImport::viewersSeeImportOff()
     QVERIFY(!import->toolTip().isEmpty());
 }
 
+// The dry run's refusal of the interface (another server has it) is said at
+// the interface, stays while the other fields change, follows a language
+// switch (the console's words; the server's stay), and goes when the
+// interface changes.
+void TestVpnImport::refusedInterfaceStaysAtItsField()
+{
+    hm::client::WgServerChange holder;
+    holder.name = QStringLiteral("interface holder");
+    holder.interfaceName = QStringLiteral("wgheld");
+    holder.listenPort = 51889;
+    holder.ipv4Address = QStringLiteral("10.89.0.1/24");
+    auto held =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(holder, done); });
+    QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().toString()));
+    const auto removeHolder = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(held.value().id, done); }); });
+    WgImportDialog dialog(m_server.connection->client(),
+                          vpnImpConfig(51890, QStringLiteral("10.90.0")), QStringLiteral("wgheld"),
+                          QStringLiteral("admin"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *interfaceError = child<QLabel>(&dialog, "vpn.import.interfaceError");
+    QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&dialog),
+                              QStringList{"vpn.import.interfaceError"}, 15000);
+    const QString serverWords = QStringLiteral("another WireGuard server has this interface");
+    QCOMPARE(interfaceError->text(),
+             QStringLiteral("Another WireGuard server has this interface, or the server runs: ") +
+                 serverWords);
+    auto *import = child<QPushButton>(&dialog, "vpn.import.import");
+    QVERIFY(!import->isEnabled());
+    // Other fields change: it stays (and the next dry run says it again).
+    child<QLineEdit>(&dialog, "vpn.import.name")->setText(QStringLiteral("branch two"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.import.interfaceError"});
+    child<QLineEdit>(&dialog, "vpn.import.endpoint_host")
+        ->setText(QStringLiteral("vpn.example.com"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.import.interfaceError"});
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_COMPARE(interfaceError->text(),
+                 QStringLiteral("另一個 WireGuard 伺服器已使用此介面，或伺服器正在執行：") +
+                     serverWords);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    QTRY_COMPARE(interfaceError->text(),
+                 QStringLiteral("另一个 WireGuard 服务器已使用此接口，或服务器正在运行：") +
+                     serverWords);
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+    QTRY_VERIFY(interfaceError->text().startsWith(QLatin1String("Another WireGuard server")));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList{"vpn.import.interfaceError"});
+    // Answered by changing the interface; the next dry run takes the file.
+    child<QLineEdit>(&dialog, "vpn.import.interface")->setText(QStringLiteral("wgfree"));
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPreview(), 15000);
+    QCOMPARE(hm::test::shownFieldErrors(&dialog), QStringList());
+    QVERIFY(import->isEnabled());
+}
+
 void TestVpnImport::screenshots()
 {
     const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
@@ -398,6 +455,17 @@ void TestVpnImport::screenshots()
     QVERIFY(QDir().mkpath(dir));
     const QString path = m_dir.filePath(QStringLiteral("wg-branch.conf"));
     QVERIFY(vpnImpWrite(path, vpnImpConfig(51878, QStringLiteral("10.78.0")).toUtf8()));
+    // A server that holds the interface the refused import asks for.
+    hm::client::WgServerChange holder;
+    holder.name = QStringLiteral("shot holder");
+    holder.interfaceName = QStringLiteral("wgshot");
+    holder.listenPort = 51880;
+    holder.ipv4Address = QStringLiteral("10.80.0.1/24");
+    auto held =
+        await<hm::client::WgServerRow>([&](auto done) { api().createServer(holder, done); });
+    QVERIFY(held.ok());
+    const auto removeHolder = qScopeGuard(
+        [&] { (void)await<void>([&](auto done) { api().removeServer(held.value().id, done); }); });
     ThemeManager themes;
     // Every language in the light theme, and English in the dark one.
     for (const auto &[language, dark] :
@@ -427,6 +495,20 @@ void TestVpnImport::screenshots()
         });
         child<QPushButton>(&page, "vpnImportServer")->click();
         QVERIFY(saved);
+        // The dry run refuses the interface (another server has it).
+        if (!dark) {
+            WgImportDialog refused(m_server.connection->client(),
+                                   vpnImpConfig(51879, QStringLiteral("10.79.0")),
+                                   QStringLiteral("wgshot"), QStringLiteral("admin"));
+            refused.setStyleSheet(ThemeManager::styleSheet(dark));
+            refused.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&refused));
+            QTRY_COMPARE_WITH_TIMEOUT(hm::test::shownFieldErrors(&refused),
+                                      QStringList{"vpn.import.interfaceError"}, 15000);
+            QApplication::processEvents();
+            QVERIFY(refused.grab().save(dir + QStringLiteral("/vpn-import-refused-") + shot +
+                                        QStringLiteral(".png")));
+        }
     }
     themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
