@@ -733,21 +733,25 @@ void TestNodesPage::statusReadsWholeAtEveryWidth()
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        // One window per language, resized (each new window asks the server
+        // for every section's data again).
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1024, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("nodes")));
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(pending->node.id) >= 0 &&
+                                     page->model()->rowOf(offline) >= 0,
+                                 15000);
+        auto *view = child<QTableView>(page, "nodes.list");
+        QHeaderView *header = view->horizontalHeader();
         for (const int width : {1024, 1200, 1280}) {
-            MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
             window.resize(width, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(window.selectSection(QStringLiteral("nodes")));
-            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
-            page->reload();
-            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(pending->node.id) >= 0 &&
-                                         page->model()->rowOf(offline) >= 0,
-                                     15000);
-            auto *view = child<QTableView>(page, "nodes.list");
-            QHeaderView *header = view->horizontalHeader();
+            QTRY_COMPARE(window.width(), width);
             QTRY_VERIFY(!header->isSectionHidden(NodeListModel::StatusColumn));
-            QApplication::processEvents();
+            QApplication::processEvents(); // the fit, after the resize
             if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
                 !dir.isEmpty()) {
                 QVERIFY(QDir().mkpath(dir));
@@ -755,8 +759,9 @@ void TestNodesPage::statusReadsWholeAtEveryWidth()
                     dir + QStringLiteral("/nodes-status-%1-%2.png").arg(width).arg(language)));
             }
             const QString where = QStringLiteral("%1 at %2: ").arg(language).arg(width);
-            const QStringList cut = elidedTexts(view, NodeListModel::StatusColumn);
-            QVERIFY2(cut.isEmpty(), qPrintable(where + cut.join(QStringLiteral(", "))));
+            QTRY_VERIFY2(elidedTexts(view, NodeListModel::StatusColumn).isEmpty(),
+                         qPrintable(where + elidedTexts(view, NodeListModel::StatusColumn)
+                                                .join(QStringLiteral(", "))));
             QVERIFY2(!view->horizontalScrollBar()->isVisible(), qPrintable(where));
         }
     }
