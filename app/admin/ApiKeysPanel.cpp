@@ -9,6 +9,7 @@
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/SlackColumns.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -60,8 +61,10 @@ ApiKeysPanel::ApiKeysPanel(QWidget *parent) : QWidget(parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->setAlternatingRowColors(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Dates, numbers and short words as wide as they are; the room left goes
+    // to the key's name and its permissions (the last column, "Last used",
+    // took it all).
+    new SlackColumns(m_view, {ApiKeyListModel::NameColumn, ApiKeyListModel::PermissionsColumn});
     m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
     m_state = new QLabel(this);

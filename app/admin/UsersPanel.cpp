@@ -11,6 +11,7 @@
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SlackColumns.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -85,8 +86,10 @@ UsersPanel::UsersPanel(QWidget *parent) : QWidget(parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Dates and short words as wide as they are; the room left goes to the
+    // full name and the e-mail (the last column, the creation date, took
+    // over half the list while the names touched their borders).
+    new SlackColumns(m_view, {UserListModel::FullNameColumn, UserListModel::EmailColumn});
     m_view->horizontalHeader()->setSortIndicator(UserListModel::UsernameColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
     // No rows to show (nothing matches, the read failed): the shared empty

@@ -2,12 +2,14 @@
 
 #include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeListModel.h"
+#include "fleet/NodeText.h"
 
 #include <QEvent>
 #include <QHeaderView>
 #include <QResizeEvent>
 #include <QStyle>
 #include <QStyleOptionHeader>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTimer>
 #include <algorithm>
@@ -41,6 +43,36 @@ int paintedColumnWidth(int column, int em)
     default:
         return 0;
     }
+}
+
+// The status column holds one of a few words with its dot: as wide as the
+// longest of them, whichever rows are shown, so that "Pending enrolment"
+// reads whole (the cap on measured values cut it) and the column keeps its
+// width when a node enrols.
+int statusWordsWidth(const QTableView *view)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.fontMetrics = view->fontMetrics();
+    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    option.decorationPosition = QStyleOptionViewItem::Left;
+    option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+    const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+    const QSize decoration = view->iconSize().isValid() ? view->iconSize() : QSize(icon, icon);
+    int widest = 0;
+    for (const QString &status :
+         {QStringLiteral("online"), QStringLiteral("offline"), QStringLiteral("pending")}) {
+        option.text = NodeText::status(status);
+        option.icon = NodeText::statusDot(status);
+        // As the delegate sizes its decoration (QStyledItemDelegate).
+        option.decorationSize = option.icon.actualSize(decoration);
+        widest =
+            std::max(widest, view->style()
+                                 ->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), view)
+                                 .width());
+    }
+    return widest;
 }
 
 // What the header needs for a column's title: its text (measured bold, as
@@ -113,9 +145,13 @@ int NodeColumnFit::wanted(int column) const
     // The rows shown (QTableView measures those in view), up to a width
     // that leaves the name its room: an IPv6 address is elided in the list
     // (the details show all of it).
-    if (values == 0)
-        values = std::min(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column),
-                          kMostEms * em);
+    const auto measured = [this, column] {
+        return static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(column);
+    };
+    if (column == NodeListModel::StatusColumn)
+        values = std::max(statusWordsWidth(m_view), measured());
+    else if (values == 0)
+        values = std::min(measured(), kMostEms * em);
     return std::max(title, values + em);
 }
 

@@ -13,11 +13,11 @@ class NodeColumnChoice;
 // Fits the Nodes list's columns to its view's width, so that the table
 // never scrolls sideways: the name takes the slack (and is elided when
 // short of room), the other columns are as wide as their header and their
-// values, and where the window is too narrow for all of them the least
-// needed give way (agent version first, then address, capabilities, OS,
-// last seen, labels; the details under the list show each of them). They
-// come back as the window widens. Fitted again when the view is resized,
-// the rows change or the language does.
+// values (the status as its longest word, so it always reads whole), and where the window is too
+// narrow for all of them the least needed give way (agent version first, then address,
+// capabilities, OS, last seen, labels; the details under the list show each of them). They come
+// back as the window widens. Fitted again when the view is resized, the rows change or the language
+// does.
 //
 // The operator's choice (NodeColumnChoice, from the header's menu) comes
 // first: a column they hid stays hidden at any width, and one they turned

@@ -70,6 +70,9 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("nodes.nginx"));
     auto *outer = new QVBoxLayout(this);
+    // As the Files and Processes tabs: flush with the tab's edges (the
+    // layout's default margins indented the content by 9 px more).
+    outer->setContentsMargins(0, 6, 0, 0);
     m_stack = new QStackedWidget(this);
     m_content = new QWidget(m_stack);
     auto *layout = new QVBoxLayout(m_content);

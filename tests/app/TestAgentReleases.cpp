@@ -21,6 +21,7 @@
 #include "widgets/BackgroundTasks.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -35,6 +36,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyleOptionButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -93,6 +95,7 @@ private slots:
     void administratorsOnly();
     void listsAndUploads();
     void rolloutShowsEachNodeAsItEnds();
+    void rolloutButtonsKeepTheirPadding();
     void screenshots();
 
 private:
@@ -409,6 +412,56 @@ void TestAgentReleases::rolloutShowsEachNodeAsItEnds()
         }
     }
     QCOMPARE(m_agent->state(), QProcess::Running);
+}
+
+// In Chinese "Select labelled"'s text sat against the button's right edge:
+// the row asked more than the dialog's width and squeezed the button. At
+// the dialog's smallest size, in the console's style and style sheet, in
+// every language, each button of the dialog keeps the room beside its text
+// that its size hint asks (the console's padding), its text whole.
+void TestAgentReleases::rolloutButtonsKeepTheirPadding()
+{
+    auto releases =
+        await<QList<AgentRelease>>([&](auto done) { AgentReleasesApi(*client()).releases(done); });
+    QVERIFY(releases.ok());
+    ThemeManager themes; // the console's style, as the main window has it
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        AgentRolloutDialog dialog(client(), releases.value(), releases.value().first().id,
+                                  {m_nodeId});
+        dialog.setStyleSheet(ThemeManager::styleSheet(false));
+        dialog.resize(dialog.minimumSize());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isLoading(), 20000);
+        child<QLineEdit>(&dialog, "agentRollout.label")->setText(QStringLiteral("up"));
+        QApplication::processEvents();
+        if (!dir.isEmpty()) {
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/agent-rollout-smallest-") + language +
+                                       QStringLiteral(".png")));
+        }
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (!button->isVisible() || button->text().isEmpty())
+                continue;
+            const QString where = language + QStringLiteral(": ") + button->text();
+            QVERIFY2(button->width() >= button->sizeHint().width(),
+                     qPrintable(where + QStringLiteral(" (%1 of %2 px)")
+                                            .arg(button->width())
+                                            .arg(button->sizeHint().width())));
+            QStyleOptionButton option;
+            option.initFrom(button);
+            option.text = button->text();
+            const QRect contents =
+                button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
+            QVERIFY2(contents.width() >= button->fontMetrics().horizontalAdvance(button->text()),
+                     qPrintable(where));
+        }
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestAgentReleases::screenshots()

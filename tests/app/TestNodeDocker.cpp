@@ -27,12 +27,14 @@
 #include "fleet/NodeDockerView.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodesPage.h"
+#include "shell/MainWindow.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -42,6 +44,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -71,6 +74,7 @@ private slots:
     void imageTimesReadInTheLanguage();
     void statusReadsInTheLanguage();
     void composeUpAndDownThroughTheUi();
+    void logRowFitsTheSmallestWindow();
     void screenshots();
     void removeAsksFirst();
     void tabOnlyWhereDockerIsUsable();
@@ -745,6 +749,84 @@ void TestNodeDocker::tabOnlyWhereDockerIsUsable()
     list->selectRow(plain->model()->rowOf(m_dock.nodeId));
     QTRY_COMPARE_WITH_TIMEOUT(accessRead.count(), 1, 20000);
     QVERIFY(tabShown(*plain));
+}
+
+// In Traditional Chinese the "Follow" check box at the end of the log's
+// row was reported cut off at the window's edge. In a 1,024-pixel window (the sidebar as icons)
+// and at 1,200 (the sidebar whole), in every language, followed or not,
+// with a container named as compose names them, the check box shows whole
+// and the title's lines all show.
+void TestNodeDocker::logRowFitsTheSmallestWindow()
+{
+    const QString longId = m_podman.createContainer(
+        QStringLiteral("payments-ingest-eu-west-worker-1"),
+        QStringLiteral("trap 'exit 0' TERM; while true; do echo tick; sleep 1; done"));
+    QVERIFY(!longId.isEmpty());
+    const auto removeLong = qScopeGuard(
+        [&] { m_podman.request("DELETE", "/v1.41/containers/" + longId.toLatin1() + "?force=1"); });
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        for (const int width : {1024, 1200}) {
+            MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+            window.resize(width, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.selectSection(QStringLiteral("nodes")));
+            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(m_dock.nodeId) >= 0, 20000);
+            child<QTableView>(page, "nodes.list")->selectRow(page->model()->rowOf(m_dock.nodeId));
+            QTRY_VERIFY_WITH_TIMEOUT(tabShown(*page), 20000);
+            NodeDockerView *view = dockerOf(*page);
+            QVERIFY(view);
+            QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(longId) >= 0, 20000);
+            select(view, longId);
+            auto *log = child<QPlainTextEdit>(view, "nodes.docker.log");
+            QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(QStringLiteral("tick")), 20000);
+            auto *follow = child<QCheckBox>(view, "nodes.docker.logFollow");
+            auto *title = child<QLabel>(view, "nodes.docker.logTitle");
+            for (const bool following : {false, true}) {
+                if (follow->isChecked() != following)
+                    follow->click();
+                QApplication::processEvents();
+                const QString where = QStringLiteral("%1 at %2, %3: ")
+                                          .arg(language)
+                                          .arg(width)
+                                          .arg(following ? "followed" : "polled");
+                if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+                    !dir.isEmpty()) {
+                    QVERIFY(QDir().mkpath(dir));
+                    QVERIFY(window.grab().save(dir + QStringLiteral("/nodes-docker-%1-%2%3.png")
+                                                         .arg(width)
+                                                         .arg(language)
+                                                         .arg(following ? "-followed" : "")));
+                }
+                // Whole: as wide as it asks, and no ancestor cuts it.
+                QVERIFY2(follow->width() >= follow->sizeHint().width(),
+                         qPrintable(where + QString::number(follow->width())));
+                QRect shown(follow->mapTo(&window, QPoint(0, 0)), follow->size());
+                for (const QWidget *w = follow->parentWidget(); w && !w->isWindow();
+                     w = w->parentWidget())
+                    shown &= QRect(w->mapTo(&window, QPoint(0, 0)), w->size());
+                QVERIFY2(shown.size() == follow->size(),
+                         qPrintable(where + QStringLiteral("%1 of %2 px shown")
+                                                .arg(shown.width())
+                                                .arg(follow->width())));
+                // The title's lines all show, beside the check box.
+                const int needed = title->wordWrap() ? title->heightForWidth(title->width())
+                                                     : title->sizeHint().height();
+                QVERIFY2(title->height() >= needed, qPrintable(where + title->text()));
+                QVERIFY2(title->wordWrap() || title->width() >= title->sizeHint().width(),
+                         qPrintable(where + title->text()));
+                QVERIFY2(title->geometry().right() < follow->geometry().left(),
+                         qPrintable(where + title->text()));
+            }
+            follow->click(); // polled again, for the next window
+        }
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestNodeDocker::screenshots()

@@ -78,6 +78,7 @@ private slots:
     void tabOnlyWhereNginxIsUsable();
     void startEditRefuseSaveAndStop();
     void offlineNodeSaysSo();
+    void alignedWithTheOtherTabs();
     void screenshots();
 
 private:
@@ -393,6 +394,24 @@ void TestNodeNginx::offlineNodeSaysSo()
     QVERIFY(!start->isEnabled() && !restart->isEnabled());
     QVERIFY(child<QPushButton>(&view, "nodes.nginx.emptyAction")->isVisible()); // Retry
     QVERIFY(await<void>([&](auto done) { NodesApi(*client()).remove(ghostRow.id, done); }).ok());
+}
+
+// The tab's content sat 9 px further in than the Files and Processes
+// tabs' (its layout kept the default margins): its first row starts where
+// theirs does, at the tab's left edge, and ends at its right edge.
+void TestNodeNginx::alignedWithTheOtherTabs()
+{
+    auto page = pageOn(m_web.nodeId);
+    QVERIFY(page);
+    NodeNginxView *view = page->nginxView();
+    auto *tabs = child<QTabWidget>(page.get(), "nodes.detailTabs");
+    tabs->setCurrentWidget(view);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 20000);
+    QApplication::processEvents();
+    auto *state = child<QLabel>(view, "nodes.nginx.state");
+    auto *restart = child<QPushButton>(view, "nodes.nginx.restart");
+    QCOMPARE(state->mapTo(view, QPoint(0, 0)).x(), 0);
+    QCOMPARE(restart->mapTo(view, QPoint(restart->width(), 0)).x(), view->width());
 }
 
 void TestNodeNginx::screenshots()

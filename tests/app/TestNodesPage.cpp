@@ -61,6 +61,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <cmath>
@@ -181,6 +182,42 @@ void choose(QMenu *menu, QAction *entry)
     QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(entry).center());
 }
 
+// The part of each row's cell in `column` the style leaves its text,
+// against the width the text needs: the texts cut ("Pending enrolm…").
+QStringList elidedTexts(const QTableView *view, int column)
+{
+    // initStyleOption is protected: the delegate's own option for a cell.
+    struct OptionOf : QStyledItemDelegate
+    {
+        using QStyledItemDelegate::initStyleOption;
+    } optionOf;
+    QStringList cut;
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, column);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.font = view->font();
+        option.fontMetrics = view->fontMetrics();
+        option.rect = view->visualRect(index);
+        const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+        option.decorationSize = QSize(icon, icon);
+        option.textElideMode = view->textElideMode();
+        optionOf.initStyleOption(&option, index);
+        const QRect text =
+            view->style()->subElementRect(QStyle::SE_ItemViewItemText, &option, view);
+        // The text's margins are inside that rectangle (Fusion: 3 px a side).
+        const int margin =
+            view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+        if (option.fontMetrics.horizontalAdvance(option.text) > text.width() - 2 * margin)
+            cut << QStringLiteral("\"%1\" (%2 of %3 px)")
+                       .arg(option.text)
+                       .arg(text.width() - 2 * margin)
+                       .arg(option.fontMetrics.horizontalAdvance(option.text));
+    }
+    return cut;
+}
+
 } // namespace
 
 class TestNodesPage : public QObject
@@ -211,6 +248,7 @@ private slots:
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
+    void statusReadsWholeAtEveryWidth();
     void capabilitiesThatDoNotFitAreCounted();
     void headerMenuHidesAndShowsColumns();
     void columnTurnedOnIsNotFittedAway();
@@ -674,6 +712,62 @@ void TestNodesPage::columnsFitTheWindowsWidth()
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// At 1,200 pixels the list read "Pending enrolm…": the status column was
+// measured narrower than the word the dot stands beside. The status of
+// every row reads whole in every language, from the smallest window up,
+// and the name still takes the slack.
+void TestNodesPage::statusReadsWholeAtEveryWidth()
+{
+    // Waiting for its agent (pending), and enrolled but not connected.
+    auto pending = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("cache-eu-west-02"), {}, {}, 0}, done);
+    });
+    QVERIFY(pending.ok());
+    m_removeAtEnd << pending->node.id;
+    hm::test::AgentPeer agent;
+    const QString offline = enrolledNode(
+        hm::client::NewNode{QStringLiteral("db-01"), {}, {QStringLiteral("prod")}, 0}, agent,
+        {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024, "1.0.0"});
+    QVERIFY(!offline.isEmpty());
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        // One window per language, resized (each new window asks the server
+        // for every section's data again).
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1024, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("nodes")));
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(pending->node.id) >= 0 &&
+                                     page->model()->rowOf(offline) >= 0,
+                                 15000);
+        auto *view = child<QTableView>(page, "nodes.list");
+        QHeaderView *header = view->horizontalHeader();
+        for (const int width : {1024, 1200, 1280}) {
+            window.resize(width, 800);
+            QTRY_COMPARE(window.width(), width);
+            QTRY_VERIFY(!header->isSectionHidden(NodeListModel::StatusColumn));
+            QApplication::processEvents(); // the fit, after the resize
+            if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+                !dir.isEmpty()) {
+                QVERIFY(QDir().mkpath(dir));
+                QVERIFY(window.grab().save(
+                    dir + QStringLiteral("/nodes-status-%1-%2.png").arg(width).arg(language)));
+            }
+            const QString where = QStringLiteral("%1 at %2: ").arg(language).arg(width);
+            QTRY_VERIFY2(elidedTexts(view, NodeListModel::StatusColumn).isEmpty(),
+                         qPrintable(where + elidedTexts(view, NodeListModel::StatusColumn)
+                                                .join(QStringLiteral(", "))));
+            QVERIFY2(!view->horizontalScrollBar()->isVisible(), qPrintable(where));
+        }
+    }
 }
 
 // An agent that grants all seven capabilities in a column made for about

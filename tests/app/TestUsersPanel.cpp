@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -72,6 +73,7 @@ private slots:
     void serverRefusalStaysAtItsField();
     void retranslates();
     void roleMatrixTextIsWhole();
+    void columnsGiveTheRoomToNames();
     void screenshots();
 
 private:
@@ -655,6 +657,64 @@ void TestUsersPanel::roleMatrixTextIsWhole()
         for (int column = 0; column < matrix->columnCount(); ++column)
             used += matrix->horizontalHeader()->sectionSize(column);
         QVERIFY(used <= matrix->viewport()->width());
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// Every column was as wide as its values and the last, the creation date,
+// stretched over half the list while the full names and e-mails touched
+// their borders. In a 1,200-pixel window, in every language, the room left
+// goes to the full name and the e-mail (wider than their values), and the
+// dates and short columns stay as wide as they need.
+void TestUsersPanel::columnsGiveTheRoomToNames()
+{
+    hm::client::NewUser user;
+    user.username = QStringLiteral("columns.fit");
+    user.email = QStringLiteral("mei.lin@example.test");
+    user.fullName = QStringLiteral("Lin Mei-ling");
+    user.password = kPassword;
+    user.role = QStringLiteral("user");
+    QVERIFY(await<hm::client::UserInfo>([&](auto done) {
+                hm::client::UsersApi(*m_server.connection->client()).create(user, done);
+            }).ok());
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.selectSection(QStringLiteral("users")));
+        auto *page = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        page->tabs()->setCurrentWidget(page->usersPanel());
+        QTRY_COMPARE_WITH_TIMEOUT(page->usersPanel()->model()->state(), UserListModel::State::Ready,
+                                  15000);
+        QTRY_VERIFY(rowNamed(page->usersPanel()->model(), user.username) >= 0);
+        QApplication::processEvents();
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(window.grab().save(dir + QStringLiteral("/users-columns-1200-") + language +
+                                       QStringLiteral(".png")));
+        }
+        const QAbstractItemView *view = child<QTableView>(page, "users.list");
+        const QHeaderView *header = child<QTableView>(page, "users.list")->horizontalHeader();
+        const int em = view->fontMetrics().averageCharWidth();
+        const auto needed = [&](int column) {
+            return std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        };
+        for (int column = 0; column < UserListModel::ColumnCount; ++column) {
+            const QString where =
+                QStringLiteral("%1: %2 is %3 px for %4")
+                    .arg(language, view->model()->headerData(column, Qt::Horizontal).toString())
+                    .arg(header->sectionSize(column))
+                    .arg(needed(column));
+            if (column == UserListModel::FullNameColumn || column == UserListModel::EmailColumn)
+                QVERIFY2(header->sectionSize(column) >= needed(column) + 2 * em, qPrintable(where));
+            else
+                QVERIFY2(header->sectionSize(column) <= needed(column) + 1, qPrintable(where));
+        }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
