@@ -3,15 +3,13 @@
 #include "fleet/NodeColumnChoice.h"
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeText.h"
+#include "widgets/ColumnRefit.h"
 
-#include <QEvent>
 #include <QHeaderView>
-#include <QResizeEvent>
 #include <QStyle>
 #include <QStyleOptionHeader>
 #include <QStyleOptionViewItem>
 #include <QTableView>
-#include <QTimer>
 #include <algorithm>
 
 namespace hm::app {
@@ -99,41 +97,16 @@ int columnTitleWidth(const QHeaderView *header, int column)
 NodeColumnFit::NodeColumnFit(QTableView *view, const NodeColumnChoice *choice)
     : QObject(view), m_view(view), m_choice(choice)
 {
-    m_later = new QTimer(this);
-    m_later->setSingleShot(true);
-    m_later->setInterval(0);
-    connect(m_later, &QTimer::timeout, this, &NodeColumnFit::fit);
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Fixed);
     header->setSectionResizeMode(NodeListModel::NameColumn, QHeaderView::Stretch);
     view->setTextElideMode(Qt::ElideRight);
-    view->viewport()->installEventFilter(this);
-    view->installEventFilter(this);
-    QAbstractItemModel *model = view->model();
-    const auto later = [this] { m_later->start(); };
-    connect(model, &QAbstractItemModel::modelReset, this, later);
-    connect(model, &QAbstractItemModel::rowsInserted, this, later);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, later);
-    connect(model, &QAbstractItemModel::layoutChanged, this, later);
-    connect(model, &QAbstractItemModel::headerDataChanged, this, later);
+    // The metrics' cells change every few seconds and never widen theirs.
+    new ColumnRefit(
+        view, ColumnRefit::Values::Ignored, [this] { fit(); }, this);
     // At once: the menu that changed it shows the result.
     connect(choice, &NodeColumnChoice::changed, this, &NodeColumnFit::fit);
-}
-
-bool NodeColumnFit::eventFilter(QObject *watched, QEvent *event)
-{
-    const QEvent::Type type = event->type();
-    // Only a change of width: the height comes and goes with the scroll
-    // bars, which a fit itself may show for a moment.
-    const bool widthChanged =
-        type == QEvent::Resize && static_cast<QResizeEvent *>(event)->size().width() !=
-                                      static_cast<QResizeEvent *>(event)->oldSize().width();
-    if ((watched == m_view->viewport() && widthChanged) ||
-        (watched == m_view && (type == QEvent::LanguageChange || type == QEvent::FontChange ||
-                               type == QEvent::StyleChange || type == QEvent::Show)))
-        m_later->start();
-    return QObject::eventFilter(watched, event);
 }
 
 int NodeColumnFit::wanted(int column) const

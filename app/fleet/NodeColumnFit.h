@@ -4,7 +4,6 @@
 #include <bitset>
 
 class QTableView;
-class QTimer;
 
 namespace hm::app {
 
@@ -36,15 +35,11 @@ public:
     // Whether the column is hidden for want of room (not by the operator).
     bool isFittedAway(int column) const { return m_fittedAway.test(std::size_t(column)); }
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     int wanted(int column) const;
 
     QTableView *m_view;
     const NodeColumnChoice *m_choice;
-    QTimer *m_later;
     std::bitset<32> m_fittedAway;
 };
 

@@ -4,7 +4,6 @@
 #include <QObject>
 
 class QTableView;
-class QTimer;
 
 namespace hm::app {
 
@@ -25,13 +24,9 @@ public:
     // Lays out now (otherwise after the change that asks for it).
     void fit();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     QTableView *m_view;
     QList<int> m_slack;
-    QTimer *m_later;
 };
 
 } // namespace hm::app
