@@ -15441,6 +15441,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Retention</source>
         <translation>Retention</translation>
     </message>
+    <message>
+        <source>The day of the week is used only by a weekly schedule.</source>
+        <translation>The day of the week is used only by a weekly schedule.</translation>
+    </message>
+    <message>
+        <source>Used only while scheduled backups are on.</source>
+        <translation>Used only while scheduled backups are on.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>

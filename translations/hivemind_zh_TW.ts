@@ -15351,6 +15351,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Retention</source>
         <translation>保留期限</translation>
     </message>
+    <message>
+        <source>The day of the week is used only by a weekly schedule.</source>
+        <translation>星期幾只在每週排程備份時使用。</translation>
+    </message>
+    <message>
+        <source>Used only while scheduled backups are on.</source>
+        <translation>只在開啟排程備份時使用。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ShareDialog</name>

@@ -590,9 +590,27 @@ void SettingsPage::updateState()
         why = tr("Only administrators may change the system configuration; you are signed in "
                  "as %1.")
                   .arg(m_role);
+    // The hour and the retention mean nothing while scheduled backups are
+    // off, the weekday only for a weekly schedule: they stay visible (with
+    // their stored values) but cannot be edited, and say why.
+    QString schedule;
+    for (const Field &field : std::as_const(m_fields))
+        if (field.path == QLatin1String("backup_schedule"))
+            schedule = formValue(field).toString();
     for (const Field &field : std::as_const(m_fields)) {
-        field.editor->setEnabled(admin && m_loaded && !m_busy);
-        field.editor->setToolTip(why);
+        QString unused;
+        if (!why.isEmpty())
+            unused = why;
+        else if (field.path == QLatin1String("backup_weekday") &&
+                 schedule != QLatin1String("weekly"))
+            unused = tr("The day of the week is used only by a weekly schedule.");
+        else if ((field.path == QLatin1String("backup_hour") ||
+                  field.path.startsWith(QLatin1String("backup_retention_"))) &&
+                 schedule == QLatin1String("off"))
+            unused = tr("Used only while scheduled backups are on.");
+        const bool applies = !why.isEmpty() || unused.isEmpty();
+        field.editor->setEnabled(admin && m_loaded && !m_busy && applies);
+        field.editor->setToolTip(unused);
     }
     bool typedProblem = false;
     for (const Field &field : std::as_const(m_fields))

@@ -43,6 +43,7 @@ private slots:
     void viewerSeesItReadOnly();
     void consolePreferences();
     void backupScheduleIsSavedAndReadBack();
+    void backupTimesFollowTheSchedule();
     void languageSwitch();
 
 private:
@@ -203,7 +204,8 @@ void TestSettingsPanel::viewerSeesItReadOnly()
     for (QWidget *w : std::initializer_list<QWidget *>{
              field<QLineEdit>("site_name"), field<QComboBox>("timezone"),
              field<QSpinBox>("security.lockout_duration"),
-             field<QCheckBox>("password_policy.require_numbers"), saveButton()}) {
+             field<QCheckBox>("password_policy.require_numbers"),
+             field<QComboBox>("backup_weekday"), saveButton()}) {
         QVERIFY(!w->isEnabled());
         QVERIFY2(w->toolTip().contains(QLatin1String("Only administrators")),
                  qPrintable(w->toolTip()));
@@ -320,6 +322,44 @@ void TestSettingsPanel::backupScheduleIsSavedAndReadBack()
     QCOMPARE(m_http->json("PUT", "/api/v1/system/config", {{"backup_schedule", "off"}}, m_admin)
                  .status,
              200);
+}
+
+// The hour and the retention mean something only while scheduled backups
+// are on, the weekday only for a weekly schedule: the rest cannot be edited
+// and says why.
+void TestSettingsPanel::backupTimesFollowTheSchedule()
+{
+    showPage(&m_client);
+    QVERIFY(loaded());
+    auto *schedule = field<QComboBox>("backup_schedule");
+    QTRY_VERIFY(schedule->isEnabled());
+    auto *weekday = field<QComboBox>("backup_weekday");
+    auto *hour = field<QSpinBox>("backup_hour");
+    auto *daily = field<QSpinBox>("backup_retention_daily");
+    auto *weekly = field<QSpinBox>("backup_retention_weekly");
+
+    schedule->setCurrentIndex(schedule->findData(QStringLiteral("off")));
+    for (QWidget *editor : {static_cast<QWidget *>(weekday), static_cast<QWidget *>(hour),
+                            static_cast<QWidget *>(daily), static_cast<QWidget *>(weekly)}) {
+        QVERIFY2(!editor->isEnabled(), qPrintable(editor->objectName()));
+        QVERIFY(!editor->toolTip().isEmpty());
+    }
+    QVERIFY(weekday->toolTip().contains(QLatin1String("weekly")));
+
+    schedule->setCurrentIndex(schedule->findData(QStringLiteral("daily")));
+    QVERIFY(hour->isEnabled());
+    QVERIFY(daily->isEnabled());
+    QVERIFY(weekly->isEnabled());
+    QVERIFY(hour->toolTip().isEmpty());
+    QVERIFY(!weekday->isEnabled());
+
+    schedule->setCurrentIndex(schedule->findData(QStringLiteral("weekly")));
+    QVERIFY(weekday->isEnabled());
+    QVERIFY(weekday->toolTip().isEmpty());
+    // A value kept from before stays what it was: nothing but the schedule
+    // is in the patch.
+    const QJsonObject patch = m_page->changes();
+    QCOMPARE(patch.keys(), QStringList{QStringLiteral("backup_schedule")});
 }
 
 void TestSettingsPanel::languageSwitch()
