@@ -11,6 +11,7 @@
 #include "widgets/MessageLine.h"
 #include "widgets/PageFrame.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/SeparatedList.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QComboBox>
@@ -399,7 +400,7 @@ void ComponentsPage::registerEndpoint()
                     for (const auto &[name, version] : registered)
                         names << tr("%1 %2").arg(name, version);
                     return tr("Registered %n component version(s): %1", "", int(registered.size()))
-                        .arg(QLocale().createSeparatedList(names));
+                        .arg(separatedList(names));
                 },
                 false);
             m_endpoint->clear();
@@ -721,7 +722,7 @@ void ComponentsPage::showDetail()
                     m_usage->setText(m_usageCount == 0
                                          ? tr("No flow you can see uses this version.")
                                          : tr("Used by %n flow version(s): %1", "", m_usageCount)
-                                               .arg(QLocale().createSeparatedList(flows)));
+                                               .arg(separatedList(flows)));
                 }));
         }
     }

@@ -3,6 +3,7 @@
 #include "fleet/NodeText.h"
 #include "widgets/BreakableLabel.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/SeparatedList.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -171,8 +172,8 @@ void NodeDetailPane::fill()
     QStringList capabilities;
     for (const QString &c : n.capabilities)
         capabilities << NodeText::capability(c);
-    m_values[Capabilities]->setValue(
-        capabilities.isEmpty() ? orUnknown({}) : QLocale().createSeparatedList(capabilities));
+    m_values[Capabilities]->setValue(capabilities.isEmpty() ? orUnknown({})
+                                                            : separatedList(capabilities));
     // Whole, without breaks: it is compared character by character.
     m_values[Fingerprint]->setText(orUnknown(n.fingerprint));
     m_values[Fingerprint]->setToolTip(m_values[Fingerprint]->text());

@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "services/ServiceText.h"
 #include "widgets/Retranslate.h"
+#include "widgets/SeparatedList.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -338,7 +339,7 @@ void ServiceTestDialog::send()
     }
     if (!missing.isEmpty()) {
         m_inputError->setText(
-            tr("Fill in the required parameters: %1").arg(QLocale().createSeparatedList(missing)));
+            tr("Fill in the required parameters: %1").arg(separatedList(missing)));
         m_inputError->show();
         return;
     }

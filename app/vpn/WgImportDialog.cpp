@@ -6,6 +6,7 @@
 #include "vpn/WgText.h"
 #include "widgets/FieldError.h"
 #include "widgets/Retranslate.h"
+#include "widgets/SeparatedList.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -301,7 +302,7 @@ QString WgImportDialog::warningText(const client::WgImportWarning &warning)
             prefixes << prefix.toString();
         return tr("Peer %1 (%2): the routed prefixes %3 are not imported (a client holds only "
                   "its own addresses).")
-            .arg(peer, name, QLocale().createSeparatedList(prefixes));
+            .arg(peer, name, separatedList(prefixes));
     }
     if (code == QLatin1String("PEER_ENDPOINT_NOT_IMPORTED"))
         return tr("Peer %1 (%2): its Endpoint is not imported (the client connects to the "

@@ -1,6 +1,7 @@
 #include "widgets/AdminText.h"
 
 #include "widgets/DateTimeText.h"
+#include "widgets/SeparatedList.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QJsonArray>
@@ -82,7 +83,7 @@ QString AdminText::error(const hm::Error &error, const QString &signedInRole)
         if (broken.isEmpty())
             return tr("The new password does not meet the server's password policy.");
         return tr("The new password does not meet the server's password policy: %1")
-            .arg(QLocale().createSeparatedList(broken));
+            .arg(separatedList(broken));
     }
     case ErrorCode::EmailExists:
         return tr("This e-mail address is already registered.");
