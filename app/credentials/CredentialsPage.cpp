@@ -230,7 +230,7 @@ void CredentialsPage::applyEvent(const QString &type, const QJsonObject &data)
         }));
 }
 
-QString CredentialsPage::stateText() const
+QString CredentialsPage::listStateText() const
 {
     return m_state->text();
 }

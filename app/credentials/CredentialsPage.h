@@ -58,7 +58,9 @@ public:
     bool wantsSignedInGate() const override { return false; }
     CredentialListModel *model() const { return m_model; }
     KeyStatusPanel *keyPanel() const { return m_keyPanel; }
-    QString stateText() const;
+    // The line under the list (how many rows, a request's outcome); not the
+    // status bar's (SectionPage::stateText is for long work only).
+    QString listStateText() const;
     QString testResultText() const;
     // Whether other consoles' changes arrive (/ws/events is open).
     bool isLive() const;

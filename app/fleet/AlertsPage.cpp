@@ -469,7 +469,7 @@ bool AlertsPage::isLive() const
     return m_live->isOpen();
 }
 
-QString AlertsPage::stateText() const
+QString AlertsPage::listStateText() const
 {
     return m_state->text();
 }
@@ -811,12 +811,9 @@ void AlertsPage::showState()
         ruleAction->setEnabled(m_newRule->isEnabled());
         ruleAction->setToolTip(m_newRule->toolTip());
     }
-    const bool changed = m_state->text() != text;
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty());
     setAlertsTone(m_state, tone);
-    if (changed)
-        emit stateTextChanged();
     if (!m_pendingOpen.isEmpty() && m_records->rowOf(m_pendingOpen) >= 0)
         openItem(m_pendingOpen);
 }

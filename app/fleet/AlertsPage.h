@@ -61,7 +61,9 @@ public:
     // SectionPage.
     QWidget *widget() override { return this; }
     void applySession(const Session &session) override;
-    QString stateText() const override;
+    // The line under the list (how many rows, a request's outcome); not the
+    // status bar's (SectionPage::stateText is for long work only).
+    QString listStateText() const;
     bool isLive() const override;
     // Shows the record (a notification's), on the Alerts tab.
     bool openItem(const QString &recordId) override;
@@ -80,8 +82,6 @@ public:
 signals:
     // Double-click on an alert: its node, in the Nodes section.
     void nodeRequested(const QString &nodeId);
-    // stateText() changed (the status bar follows).
-    void stateTextChanged();
 
 public slots:
     void reload();

@@ -395,7 +395,7 @@ void ServicesPage::loadCredentialNames()
         }));
 }
 
-QString ServicesPage::stateText() const
+QString ServicesPage::listStateText() const
 {
     return m_state->text();
 }

@@ -65,7 +65,9 @@ public:
     QTableView *view() const { return m_view; }
     QTreeWidget *endpointList() const { return m_endpoints; }
     ServiceSchemaTree *schemaTree() const { return m_schema; }
-    QString stateText() const;
+    // The line under the list (how many rows, a request's outcome); not the
+    // status bar's (SectionPage::stateText is for long work only).
+    QString listStateText() const;
     // The selected service as last read with its endpoints (null while
     // none is selected or it is being read).
     const client::ServiceInfo *detail() const;

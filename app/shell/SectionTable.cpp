@@ -128,13 +128,10 @@ SectionPage *makeNodes(const SectionContext &, QWidget *parent)
     return page;
 }
 
-SectionPage *makeVpn(const SectionContext &context, QWidget *parent)
+SectionPage *makeVpn(const SectionContext &, QWidget *parent)
 {
     auto *page = new VpnPage(parent);
     page->emptyState()->setBadge(createIconBadge(QStringLiteral(":/icons/vpn.svg"), 72, page));
-    SectionHost *host = context.host;
-    QObject::connect(page, &VpnPage::stateTextChanged, page,
-                     [host] { host->sectionStateChanged(); });
     return page;
 }
 
@@ -146,8 +143,6 @@ SectionPage *makeAlerts(const SectionContext &context, QWidget *parent)
     SectionHost *host = context.host;
     // An alert's node, the record a notification is about, and the
     // notification's words in the status bar (where there is no tray).
-    QObject::connect(page, &AlertsPage::stateTextChanged, page,
-                     [host] { host->sectionStateChanged(); });
     QObject::connect(page, &AlertsPage::nodeRequested, page, [host](const QString &nodeId) {
         host->openInSection(QStringLiteral("nodes"), nodeId);
     });

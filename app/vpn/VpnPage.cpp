@@ -290,7 +290,7 @@ bool VpnPage::isLive() const
     return m_live->isOpen();
 }
 
-QString VpnPage::stateText() const
+QString VpnPage::listStateText() const
 {
     return m_state->text();
 }
@@ -420,12 +420,9 @@ void VpnPage::showState()
         text = m_message.toString();
     m_content->setCurrentWidget(showList ? static_cast<QWidget *>(m_view) : m_empty);
     m_clients->setVisible(showList && m_model->rowCount() > 0);
-    const bool changed = m_state->text() != text;
     m_state->setText(text);
     m_state->setVisible(!text.isEmpty() && m_tabs->currentIndex() == 0);
     setVpnTone(m_state, m_message.isEmpty() ? QString() : QStringLiteral("bad"));
-    if (changed)
-        emit stateTextChanged();
 }
 
 void VpnPage::showDetail()

@@ -56,7 +56,9 @@ public:
         if (m_signIn.changed(session))
             setSession(session.signedIn ? session.client : nullptr, session.user);
     }
-    QString stateText() const override;
+    // The line under the list (how many rows, a request's outcome); not the
+    // status bar's (SectionPage::stateText is for long work only).
+    QString listStateText() const;
     bool isLive() const override;
 
     WgServerModel *model() const { return m_model; }
@@ -68,9 +70,6 @@ public:
     SectionEmptyState *emptyState() const { return m_empty; }
     // The first list read answered (successfully or not).
     bool isLoaded() const { return m_loaded; }
-
-signals:
-    void stateTextChanged();
 
 public slots:
     void reload();

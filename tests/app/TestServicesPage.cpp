@@ -242,7 +242,7 @@ void TestServicesPage::wizardRegistersThroughTheProbe()
     QCOMPARE(page.model()->index(row, ServiceListModel::StatusColumn).data().toString(),
              QStringLiteral("Active"));
     QVERIFY(child<QTableView>(&page, "services.list")->isVisibleTo(&page));
-    QVERIFY(page.stateText().contains(QStringLiteral("registered with 3 endpoints")));
+    QVERIFY(page.listStateText().contains(QStringLiteral("registered with 3 endpoints")));
     // The server has it.
     auto list = await<client::Page<client::ServiceInfo>>([&](auto done) { api().list({}, done); });
     if (!list.ok())
@@ -446,7 +446,7 @@ void TestServicesPage::refreshShowsTheDiffAndApplies()
     QCOMPARE(kinds.value(0), QStringList{"+ Added|GET /owners|icon"});
     QCOMPARE(kinds.value(1), QStringList{"~ Changed|POST /pets|icon"});
     QCOMPARE(kinds.value(2), QStringList{"− Removed|GET /pets/{petId}|icon"});
-    QVERIFY(page.stateText().contains(QStringLiteral("1 added, 1 changed, 1 removed")));
+    QVERIFY(page.listStateText().contains(QStringLiteral("1 added, 1 changed, 1 removed")));
     // The removed endpoint is kept, greyed and marked.
     QTRY_VERIFY_WITH_TIMEOUT(page.detail() && page.detail()->endpoints.size() == 4, 15000);
     QTreeWidgetItem *removed = findItem(page.endpointList(), 1, "/pets/{petId}");
@@ -684,14 +684,14 @@ void TestServicesPage::editDialogSavesAndTheListShowsIt()
     QTRY_COMPARE_WITH_TIMEOUT(
         page.model()->index(row, ServiceListModel::CredentialColumn).data().toString(),
         QStringLiteral("Edit token"), 15000);
-    QVERIFY(page.stateText().contains(QStringLiteral("was saved")));
+    QVERIFY(page.listStateText().contains(QStringLiteral("was saved")));
     // The outcome is said again in another language (issue 34, item 13).
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
-    QTRY_VERIFY2(page.stateText().startsWith(QStringLiteral("已保存“")) &&
-                     page.stateText().endsWith(QStringLiteral("”。")),
-                 qPrintable(page.stateText()));
+    QTRY_VERIFY2(page.listStateText().startsWith(QStringLiteral("已保存“")) &&
+                     page.listStateText().endsWith(QStringLiteral("”。")),
+                 qPrintable(page.listStateText()));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-    QTRY_VERIFY(page.stateText().contains(QStringLiteral("was saved")));
+    QTRY_VERIFY(page.listStateText().contains(QStringLiteral("was saved")));
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "services.detailTitle")->text(),
                               QStringLiteral("Edited name"), 15000);
     // The server has it, and audited the change.
@@ -831,7 +831,7 @@ void TestServicesPage::anotherConsolesChangesArriveLive()
     QCOMPARE(child<QLabel>(&page, "services.detailTitle")->text(),
              QStringLiteral("Service deleted"));
     QVERIFY(child<QLabel>(&page, "services.detailInfo")->text().contains("Live one, renamed"));
-    QVERIFY(page.stateText().contains(QStringLiteral("was deleted")));
+    QVERIFY(page.listStateText().contains(QStringLiteral("was deleted")));
 }
 
 void TestServicesPage::credentialRenamedElsewhereArrivesLive()

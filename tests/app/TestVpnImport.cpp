@@ -363,14 +363,15 @@ void TestVpnImport::aLargeFileIsRefusedBeforeSending()
     });
     child<QPushButton>(&page, "vpnImportServer")->click();
     QVERIFY(!dialogOpened);
-    QVERIFY2(page.stateText().contains(QLatin1String("1 MiB")), qPrintable(page.stateText()));
+    QVERIFY2(page.listStateText().contains(QLatin1String("1 MiB")),
+             qPrintable(page.listStateText()));
     // Said again after a language switch (it stayed in English).
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
-    QTRY_COMPARE(page.stateText(),
+    QTRY_COMPARE(page.listStateText(),
                  QCoreApplication::translate(
                      "hm::app::VpnPage",
                      "The file is larger than 1 MiB: it is not a wg-quick server file."));
-    QVERIFY(!page.stateText().startsWith(u"The file"));
+    QVERIFY(!page.listStateText().startsWith(u"The file"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
