@@ -85,7 +85,11 @@ inline bool screenshot(QWidget *widget, const QString &name)
     if (dir.isEmpty())
         return true;
     QDir().mkpath(dir);
-    QApplication::processEvents();
+    // Nested layouts settle over several passes (each posts the next
+    // LayoutRequest); one pass caught a word-wrapped label at its height
+    // from before a language switch.
+    for (int pass = 0; pass < 5; ++pass)
+        QApplication::processEvents();
     return widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
