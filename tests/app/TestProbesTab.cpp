@@ -188,7 +188,7 @@ void TestProbesTab::adminCreatesEditsAndDeletesAProbe()
     QCOMPARE(probeCell(model, 0, ProbeModel::IntervalColumn), QStringLiteral("Every 30 s"));
     QCOMPARE(probeCell(model, 0, ProbeModel::ScopeColumn), QStringLiteral("All nodes"));
     QCOMPARE(probeCell(model, 0, ProbeModel::StateColumn), QStringLiteral("Enabled"));
-    QCOMPARE(page.stateText(), QStringLiteral("1 probe"));
+    QCOMPARE(page.listStateText(), QStringLiteral("1 probe"));
     auto stored = await<ProbeRow>([&](auto done) { api().get(QStringLiteral("web"), done); });
     QVERIFY(stored.ok());
     QCOMPARE(stored->name, QStringLiteral("Website"));
