@@ -1004,6 +1004,346 @@
     </message>
 </context>
 <context>
+    <name>AuditDetailText</name>
+    <message>
+        <source>Access level</source>
+        <translation>存取層級</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Agent version</source>
+        <translation>代理程式版本</translation>
+    </message>
+    <message>
+        <source>Applied at</source>
+        <translation>套用時間</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架構</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>嘗試次數</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>後端</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>執行者</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>輸入位元組</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>輸出位元組</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已變更</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校驗和</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天數</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>持續時間（秒）</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已啟用</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>結束代碼</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指紋</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>介面</translation>
+    </message>
+    <message>
+        <source>Invited email</source>
+        <translation>受邀電子郵件</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>金鑰已撤銷</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>連結</translation>
+    </message>
+    <message>
+        <source>Locked addresses</source>
+        <translation>已鎖定位址</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>鎖定至</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>位移</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>作業系統</translation>
+    </message>
+    <message>
+        <source>Password change required</source>
+        <translation>須變更密碼</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>權限</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前綴</translation>
+    </message>
+    <message>
+        <source>Previous permission</source>
+        <translation>先前權限</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>先前版本</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>專案</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recovery codes left</source>
+        <translation>剩餘復原碼</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>版本發布</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>記住我</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>請求時間</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤銷</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Files root</source>
+        <translation>檔案根目錄</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>工作階段</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell 程式</translation>
+    </message>
+    <message>
+        <source>Show addresses</source>
+        <translation>顯示位址</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>訊號</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（位元組）</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>觸發</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication</source>
+        <translation>雙重驗證</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上傳</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>可見性</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目錄</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a detail&apos;s title and its value</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
     <name>AuditResourceText</name>
     <message>
         <source>User</source>

@@ -1,8 +1,6 @@
 #include "operations/AuditResourceText.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStringList>
 
 namespace hm::app {
@@ -50,24 +48,6 @@ QString shortId(const QString &id)
     const bool uuid = id.size() == 36 && id.at(8) == u'-' && id.at(13) == u'-' &&
                       id.at(18) == u'-' && id.at(23) == u'-';
     return uuid ? id.left(8) + QChar(0x2026) : id;
-}
-
-QString valueText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 15);
-    default:
-        return QStringLiteral("null");
-    }
 }
 
 } // namespace
@@ -119,14 +99,6 @@ QString auditResourceText(const QString &type, const QString &id, const QString 
     return QCoreApplication::translate("AuditResourceText", "%1 %2",
                                        "a resource's kind and its name")
         .arg(kind, which);
-}
-
-QString auditDetailsText(const QJsonObject &details)
-{
-    QStringList pairs;
-    for (auto it = details.constBegin(); it != details.constEnd(); ++it)
-        pairs << it.key() + QStringLiteral(": ") + valueText(it.value());
-    return pairs.join(QStringLiteral(" · "));
 }
 
 } // namespace hm::app

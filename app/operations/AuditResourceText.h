@@ -8,8 +8,8 @@ namespace hm::app {
 
 // How the audit trail shows what an entry acted on and its details: the
 // resource by its kind and name ("Node web-01"), not a type code and a
-// UUID; the details as "key: value" pairs, not a line of JSON. The codes
-// and the whole JSON stay in the tooltips and the exports.
+// UUID (the details: AuditDetailText). The codes and the whole JSON stay
+// in the tooltips and the exports.
 
 // The translated name of a resource type the server writes ("node" →
 // "Node"); the code itself for one this table does not know.
@@ -24,7 +24,5 @@ QString auditResourceTypeOf(const QString &text);
 // first characters); the type name alone without an id; "" without either.
 QString auditResourceText(const QString &type, const QString &id, const QString &name,
                           const QJsonObject &details = {});
-// "key: value · key: value": strings as they are, other values as JSON.
-QString auditDetailsText(const QJsonObject &details);
 
 } // namespace hm::app

@@ -4,6 +4,7 @@
 #include "client/SystemApi.h"
 #include "client/Within.h"
 #include "operations/AuditActions.h"
+#include "operations/AuditDetailText.h"
 #include "operations/AuditResourceText.h"
 #include "widgets/DateTimeText.h"
 

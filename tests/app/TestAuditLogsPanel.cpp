@@ -12,6 +12,7 @@
 #include "OperationsTestSupport.h"
 #include "ServerDatabase.h"
 #include "operations/AuditActions.h"
+#include "operations/AuditDetailText.h"
 #include "operations/AuditLogsPage.h"
 #include "operations/AuditResourceText.h"
 #include "operations/RemoteRowsModel.h"
@@ -468,10 +469,24 @@ void TestAuditLogsPanel::resourcesByNameAndDetailsAsPairs()
              QStringLiteral("節點 ") + goneId.left(8) + QChar(0x2026));
     QCOMPARE(hm::app::auditResourceText(QStringLiteral("newer_kind"), QStringLiteral("7"), {}),
              QStringLiteral("newer_kind 7"));
-    // Sign-ins: "remember_me: false · two_factor: false".
-    QVERIFY2(loginDetails.contains(QStringLiteral("remember_me: false")) &&
+    // Sign-ins: the details' titles and values in the language shown, not
+    // the server's "remember_me: false".
+    QVERIFY2(loginDetails.contains(QStringLiteral("記住我：否")) &&
+                 loginDetails.contains(QStringLiteral("雙重驗證：否")) &&
                  loginDetails.contains(QStringLiteral(" · ")) && !loginDetails.startsWith(u'{'),
              qPrintable(loginDetails));
+    // Lists of plain values joined, numbers whole, a key of a newer server's
+    // as it is, and anything nested as JSON.
+    QCOMPARE(
+        hm::app::auditDetailsText(QJsonObject{{"keys", QJsonArray{"timezone", "site_name"}},
+                                              {"pid", 4242},
+                                              {"newer_key", true},
+                                              {"problems", QJsonArray{QJsonObject{{"a", 1}}}}}),
+        QStringLiteral("設定：timezone, site_name · newer_key：是 · PID：4242 · "
+                       "問題：[{\"a\":1}]"));
+    // A role in the role's words.
+    QCOMPARE(hm::app::auditDetailsText(QJsonObject{{"role", "viewer"}}),
+             QStringLiteral("角色：檢視者"));
     QVERIFY(hm::test::screenshot(m_page.get(), QStringLiteral("audit-logs-resources-zh_TW")));
 
     // The resource filter offers the kinds by name too; the one picked is
