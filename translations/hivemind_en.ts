@@ -5964,6 +5964,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</translation>
     </message>
+    <message>
+        <source>the server has no BIRD control socket (its --bird-socket option)</source>
+        <translation>the server has no BIRD control socket (its --bird-socket option)</translation>
+    </message>
+    <message>
+        <source>BIRD does not run this session yet</source>
+        <translation>BIRD does not run this session yet</translation>
+    </message>
+    <message>
+        <source>BIRD is starting the session</source>
+        <translation>BIRD is starting the session</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CaCertificateField</name>

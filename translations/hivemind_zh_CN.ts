@@ -5926,6 +5926,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 发送的 IPv6 路由没有下一跳，邻居会忽略它们：请设置其 IPv6 下一跳。</translation>
     </message>
+    <message>
+        <source>the server has no BIRD control socket (its --bird-socket option)</source>
+        <translation>服务器未配置 BIRD 控制套接字（--bird-socket 选项）</translation>
+    </message>
+    <message>
+        <source>BIRD does not run this session yet</source>
+        <translation>BIRD 尚未运行此会话</translation>
+    </message>
+    <message>
+        <source>BIRD is starting the session</source>
+        <translation>BIRD 正在启动此会话</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CaCertificateField</name>

@@ -5926,6 +5926,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 sends IPv6 routes without a next hop and the neighbor ignores them: set its IPv6 next hop.</source>
         <translation>%1 傳送的 IPv6 路由沒有下一跳，鄰居會忽略它們：請設定其 IPv6 下一跳。</translation>
     </message>
+    <message>
+        <source>the server has no BIRD control socket (its --bird-socket option)</source>
+        <translation>伺服器未設定 BIRD 控制通訊端（--bird-socket 選項）</translation>
+    </message>
+    <message>
+        <source>BIRD does not run this session yet</source>
+        <translation>BIRD 尚未執行此工作階段</translation>
+    </message>
+    <message>
+        <source>BIRD is starting the session</source>
+        <translation>BIRD 正在啟動此工作階段</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CaCertificateField</name>

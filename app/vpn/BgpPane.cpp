@@ -464,8 +464,7 @@ void BgpPane::loadRoutes()
         return;
     if (session->status == QLatin1String("unavailable")) {
         // Without BIRD the routes are 503: say so without asking.
-        m_routesMessage = tr("No routes to show: BIRD does not run this session (%1).")
-                              .arg(session->lastError);
+        // Worded in retranslateUi(), so a language switch re-words it.
         retranslateUi();
         return;
     }
@@ -497,11 +496,26 @@ void BgpPane::loadRoutes()
         }));
 }
 
+QString BgpPane::unavailableText(const client::BgpSessionRow &row) const
+{
+    // The server's code in the user's language; its English words only for
+    // BIRD's own error (or a reason this console does not know).
+    const QString &reason = row.unavailableReason;
+    if (reason == QLatin1String("BIRD_NOT_CONFIGURED"))
+        return tr("the server has no BIRD control socket (its --bird-socket option)");
+    if (reason == QLatin1String("BIRD_UNREACHABLE"))
+        return tr("BIRD is not answering");
+    if (reason == QLatin1String("NOT_IN_BIRD"))
+        return tr("BIRD does not run this session yet");
+    if (reason == QLatin1String("STARTING"))
+        return tr("BIRD is starting the session");
+    return row.lastError.isEmpty() ? tr("BIRD is not answering") : row.lastError;
+}
+
 QString BgpPane::statusText(const client::BgpSessionRow &row) const
 {
     if (row.status == QLatin1String("unavailable"))
-        return tr("Unavailable: %1").arg(row.lastError.isEmpty() ? tr("BIRD is not answering")
-                                                                 : row.lastError);
+        return tr("Unavailable: %1").arg(unavailableText(row));
     if (row.status == QLatin1String("established"))
         return tr("Established");
     if (!row.enabled)
@@ -579,6 +593,9 @@ void BgpPane::retranslateUi()
     m_sessionsState->setVisible(!state.isEmpty());
     m_routesTitle->setText(session ? tr("Routes of %1").arg(session->name) : tr("Routes"));
     QString routesState = m_routesMessage;
+    if (routesState.isEmpty() && session && session->status == QLatin1String("unavailable"))
+        routesState = tr("No routes to show: BIRD does not run this session (%1).")
+                          .arg(unavailableText(*session));
     if (routesState.isEmpty())
         routesState = !session ? tr("Select a session to see its routes.")
                       : m_routeRows.isEmpty() ? tr("No routes received from this neighbor.")

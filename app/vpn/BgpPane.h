@@ -59,6 +59,8 @@ private:
     // it, so a language change says it again.
     void failed(std::function<QString()> what, const hm::Error &error);
     QString statusText(const client::BgpSessionRow &row) const;
+    // Why an unavailable session is, in the UI language.
+    QString unavailableText(const client::BgpSessionRow &row) const;
 
     QPointer<client::ApiClient> m_client;
     QString m_role;

@@ -27,6 +27,7 @@ BgpSessionRow bgpSession(const QJsonObject &o)
     row.routesAdvertised = qint64(o.value(QStringLiteral("routes_advertised")).toDouble());
     row.lastUpdate = time(o.value(QStringLiteral("last_update")));
     row.lastError = o.value(QStringLiteral("last_error")).toString();
+    row.unavailableReason = o.value(QStringLiteral("unavailable_reason")).toString();
     row.enabled = o.value(QStringLiteral("enabled")).toBool(true);
     row.description = o.value(QStringLiteral("description")).toString();
     row.birdProtocol = o.value(QStringLiteral("bird_protocol")).toString();

@@ -103,6 +103,9 @@ struct BgpSessionRow
     qint64 routesAdvertised = 0;
     QDateTime lastUpdate;
     QString lastError;
+    // While unavailable, why as a code (BIRD_NOT_CONFIGURED, BIRD_UNREACHABLE,
+    // NOT_IN_BIRD, STARTING, BIRD_ERROR); empty from an older server.
+    QString unavailableReason;
     bool enabled = true;
     QString description;
     QString birdProtocol;

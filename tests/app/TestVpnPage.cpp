@@ -1005,6 +1005,20 @@ void TestVpnPage::bgpTabShowsUnavailable()
                                  ->text()
                                  .startsWith(QLatin1String("No routes to show")),
                              15000);
+    QCOMPARE(pane->sessionRow(0).unavailableReason, QStringLiteral("BIRD_NOT_CONFIGURED"));
+    // Why, in the user's language (the server's reason is a code; its
+    // English words were shown in every language), and again on a switch.
+    QVERIFY(child<QLabel>(&page, "vpn.bgp.state")->text().contains(QLatin1String("--bird-socket")));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
+    const auto english = qScopeGuard([this] {
+        (void)m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+    });
+    for (const char *label : {"vpn.bgp.state", "vpn.bgp.routesState"}) {
+        QTRY_VERIFY2(!child<QLabel>(&page, label)->text().contains(QLatin1String("control socket")),
+                     qPrintable(child<QLabel>(&page, label)->text()));
+        QVERIFY(child<QLabel>(&page, label)->text().contains(QStringLiteral("服务器未配置 BIRD")));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(&page, "vpn.bgp.delete")->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.confirmDelete"));

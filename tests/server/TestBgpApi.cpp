@@ -156,6 +156,8 @@ private slots:
         const qint64 id = bgpIdOf(created);
         QCOMPARE(created.data().value("status").toString(), QStringLiteral("unavailable"));
         QVERIFY(created.data().value("last_error").toString().contains("--bird-socket"));
+        QCOMPARE(created.data().value("unavailable_reason").toString(),
+                 QStringLiteral("BIRD_NOT_CONFIGURED"));
         const QJsonObject config = created.data().value("config").toObject();
         QCOMPARE(config.value("password").toString(), QStringLiteral("***REDACTED***"));
         QCOMPARE(config.value("hold_time").toInt(), 90);
@@ -350,8 +352,11 @@ private slots:
                                      {"keepalive", 1},
                                      {"connect_retry", 1}});
         QVERIFY2(created.status == 201, created.raw.constData());
+        // Just created, BIRD has it in hand: said as a code too.
+        QCOMPARE(created.data().value("unavailable_reason").toString(), QStringLiteral("STARTING"));
         const qint64 id = bgpIdOf(created);
         QTRY_COMPARE_WITH_TIMEOUT(sessionStatus(id), QStringLiteral("established"), kBgpTimeoutMs);
+        QVERIFY(!call("GET", bgpPath(id)).data().contains(QStringLiteral("unavailable_reason")));
         const Answer listed = call("GET", kSessions + QStringLiteral("?status=established"));
         QCOMPARE(listed.data().value("sessions").toArray().size(), 1);
 

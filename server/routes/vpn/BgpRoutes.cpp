@@ -130,6 +130,10 @@ QJsonObject bgpSessionSchema()
          {QStringLiteral("routes_advertised"), integer()},
          {QStringLiteral("last_update"), nullable(string())},
          {QStringLiteral("last_error"), nullable(string())},
+         {QStringLiteral("unavailable_reason"),
+          string(QStringLiteral("only while unavailable: BIRD_NOT_CONFIGURED, BIRD_UNREACHABLE, "
+                                "NOT_IN_BIRD, STARTING or BIRD_ERROR (last_error has BIRD's "
+                                "words)"))},
          {QStringLiteral("enabled"), boolean()},
          {QStringLiteral("description"), string()},
          {QStringLiteral("bird_protocol"), string()},

@@ -87,11 +87,31 @@ QJsonObject bgpAuditDetails(const BgpSessionRow &row)
 }
 
 // Transport problems (no BIRD at the socket, no answer) are 503.
+// Why a session shows "unavailable": the message in last_error, and a code
+// a console words in its own language (unavailable_reason).
+const QString kBgpNoSocket = QStringLiteral("no BIRD control socket is configured (--bird-socket)");
+const QString kBgpNotRunYet = QStringLiteral("BIRD does not run this session yet");
+const QString kBgpStarting = QStringLiteral("BIRD is starting the session");
+const QString kBgpUnreachable = QStringLiteral("BIRD is not reachable: ");
+
+QString bgpUnavailableReason(const QString &why)
+{
+    if (why == kBgpNoSocket)
+        return QStringLiteral("BIRD_NOT_CONFIGURED");
+    if (why == kBgpNotRunYet || why.isEmpty())
+        return QStringLiteral("NOT_IN_BIRD");
+    if (why == kBgpStarting)
+        return QStringLiteral("STARTING");
+    if (why.startsWith(kBgpUnreachable))
+        return QStringLiteral("BIRD_UNREACHABLE");
+    // BIRD answered with an error of its own: last_error has its words.
+    return QStringLiteral("BIRD_ERROR");
+}
+
 Error bgpBirdUnreachable(const Error &error)
 {
     if (error.code == ErrorCode::NetworkError || error.code == ErrorCode::Timeout)
-        return Error{ErrorCode::ServiceUnavailable,
-                     QStringLiteral("BIRD is not reachable: ") + error.message};
+        return Error{ErrorCode::ServiceUnavailable, kBgpUnreachable + error.message};
     return error;
 }
 
@@ -534,6 +554,7 @@ QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdPr
         o.insert(QStringLiteral("routes_advertised"), 0);
         o.insert(QStringLiteral("last_update"), QJsonValue());
         o.insert(QStringLiteral("last_error"), unavailable);
+        o.insert(QStringLiteral("unavailable_reason"), bgpUnavailableReason(unavailable));
         o.insert(QStringLiteral("statistics"), statistics);
         return o;
     }
@@ -591,12 +612,6 @@ QJsonObject BgpService::sessionJson(const BgpSessionRow &row, const bird::BirdPr
     return o;
 }
 
-namespace {
-
-const QString kBgpNoSocket = QStringLiteral("no BIRD control socket is configured (--bird-socket)");
-
-} // namespace
-
 void BgpService::listSessions(const BgpSessionQuery &query, Done done)
 {
     BgpSessionFilter filter;
@@ -612,11 +627,9 @@ void BgpService::listSessions(const BgpSessionQuery &query, Done done)
         qint64 total = 0;
         for (const BgpSessionRow &row : rows) {
             const auto it = protocols.constFind(row.name);
-            const QJsonObject json =
-                sessionJson(row, it == protocols.cend() ? nullptr : &it.value(),
-                            it == protocols.cend() && unavailable.isEmpty()
-                                ? QStringLiteral("BIRD does not run this session yet")
-                                : unavailable);
+            const QJsonObject json = sessionJson(
+                row, it == protocols.cend() ? nullptr : &it.value(),
+                it == protocols.cend() && unavailable.isEmpty() ? kBgpNotRunYet : unavailable);
             if (!query.status.isEmpty() &&
                 json.value(QStringLiteral("status")).toString() != query.status)
                 continue;
@@ -735,9 +748,7 @@ void BgpService::createSession(const auth::Principal &caller, const auth::Client
                 auth::audit(m_db, QStringLiteral("BGP_SESSION_CREATED"), caller.userId,
                             QStringLiteral("bgp_session"), QString::number(row.id), client.ip,
                             client.userAgent, bgpAuditDetails(row));
-                return sessionJson(row, nullptr,
-                                   hasBird() ? QStringLiteral("BIRD is starting the session")
-                                             : kBgpNoSocket);
+                return sessionJson(row, nullptr, hasBird() ? kBgpStarting : kBgpNoSocket);
             },
             std::move(done));
     });
