@@ -1648,7 +1648,9 @@ void TestVpnPage::screenshots()
     options.persistSettings = false;
     options.themes = &themes;
     const auto save = [&](QWidget *widget, const QString &name) {
-        QApplication::processEvents();
+        // Nested layouts settle over several passes.
+        for (int pass = 0; pass < 5; ++pass)
+            QApplication::processEvents();
         QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
     };
     const auto openVpn = [&](MainWindow &window) -> VpnPage * {
