@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMainWindow>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
 #include <QToolTip>
@@ -26,6 +27,12 @@
 #include <QVBoxLayout>
 
 namespace hm::app {
+
+namespace {
+
+const QString kMinimapKey = QStringLiteral("flowEditor/minimap");
+
+} // namespace
 
 FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_scene(new FlowScene(model, this)),
@@ -99,6 +106,16 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     QAction *snap = makeAction(QStringLiteral("snap"), {K(Qt::CTRL | Qt::Key_G)});
     snap->setCheckable(true);
     connect(snap, &QAction::toggled, m_view, &FlowView::setSnapToGrid);
+    // The minimap can be put away (it covers a corner of the canvas); the
+    // choice outlives the editor, as a main window's docks do.
+    QAction *minimap = makeAction(QStringLiteral("minimap"), {});
+    minimap->setCheckable(true);
+    minimap->setChecked(QSettings().value(kMinimapKey, true).toBool());
+    m_view->setMinimapWanted(minimap->isChecked());
+    connect(minimap, &QAction::toggled, m_view, [this](bool on) {
+        m_view->setMinimapWanted(on);
+        QSettings().setValue(kMinimapKey, on);
+    });
     connect(makeAction(QStringLiteral("autoLayout"), {K(Qt::CTRL | Qt::Key_L)}),
             &QAction::triggered, this, &FlowEditorWidget::autoLayout);
 
@@ -113,6 +130,7 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     m_toolBar->addAction(action(QStringLiteral("zoomSelection")));
     m_toolBar->addSeparator();
     m_toolBar->addAction(snap);
+    m_toolBar->addAction(minimap);
 
     // The canvas's right-click menu holds the edit actions.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -273,8 +291,8 @@ QList<QAction *> FlowEditorWidget::editActions() const
 QList<QAction *> FlowEditorWidget::viewActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "autoLayout",
-                             "showInspector", "showProblems"})
+    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "minimap",
+                             "autoLayout", "showInspector", "showProblems"})
         list.append(action(QString::fromLatin1(name)));
     return list;
 }
@@ -437,6 +455,8 @@ void FlowEditorWidget::retranslate()
         {"fit", tr("Fit"), tr("Show the whole flow")},
         {"zoomSelection", tr("Zoom to Selection"), tr("Show the selected nodes")},
         {"snap", tr("Snap to Grid"), tr("Align moved and added nodes to the grid")},
+        {"minimap", tr("Minimap"),
+         tr("Show or hide the overview of the whole flow in the canvas's corner")},
         {"autoLayout", tr("Auto-Layout"), tr("Arrange all nodes from left to right")},
         {"showInspector", tr("Inspector"), tr("Show or hide the inspector")},
         {"showProblems", tr("Problems"), tr("Show or hide the list of problems")},
@@ -460,6 +480,7 @@ void FlowEditorWidget::retranslate()
     action(QStringLiteral("zoomSelection"))
         ->setIconText(tr("Selection", "toolbar: short for Zoom to Selection"));
     action(QStringLiteral("snap"))->setIconText(tr("Snap", "toolbar: short for Snap to Grid"));
+    action(QStringLiteral("minimap"))->setIconText(tr("Map", "toolbar: short for Minimap"));
     m_toolBar->setWindowTitle(tr("Flow editor"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_problemsDock->setWindowTitle(m_problems->title());
