@@ -1,7 +1,6 @@
 #include "inspector/SchemaForm.h"
 
 #include "flow/SchemaOrder.h"
-
 #include "inspector/InspectorStyle.h"
 #include "inspector/SchemaText.h"
 

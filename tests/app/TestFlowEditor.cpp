@@ -794,9 +794,8 @@ void TestFlowEditor::minimapStepsAsideForPorts()
     FlowMinimap *minimap = view()->minimap();
     // Scroll so that the resize node's input sits in the minimap's middle.
     const auto putInputUnderMinimap = [&] {
-        const QPointF input =
-            m_editor->scene()->nodeItem(resize)->portScenePos(PortDirection::In,
-                                                              QStringLiteral("image"));
+        const QPointF input = m_editor->scene()->nodeItem(resize)->portScenePos(
+            PortDirection::In, QStringLiteral("image"));
         const QPoint target = minimap->geometry().center();
         view()->centerOn(input + QPointF(viewport()->rect().center() - target) / view()->zoom());
         return portPos(resize, PortDirection::In, QStringLiteral("image"));

@@ -12,6 +12,7 @@
 #include "canvas/FlowItems.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
+#include "flow/SchemaOrder.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowErrorText.h"
 #include "inspector/FlowChecker.h"
@@ -21,7 +22,6 @@
 #include "inspector/RawJsonEditor.h"
 #include "inspector/SchemaForm.h"
 #include "inspector/SettingsEditor.h"
-#include "flow/SchemaOrder.h"
 #include "shell/LanguageManager.h"
 
 #include <QAbstractItemModelTester>
@@ -302,16 +302,18 @@ void TestInspector::formKeepsTheSchemasOrder()
             "times": {"type": "integer"}, "delay": {"type": "integer"}}},
         "env": {"type": "object"},
         "url": {"type": "string"}}})";
-    const QJsonObject served = QJsonDocument::fromJson(
-        QJsonDocument(hm::flow::schemaorder::parseKeepingOrder(text).object()).toJson()).object();
+    const QJsonObject served =
+        QJsonDocument::fromJson(
+            QJsonDocument(hm::flow::schemaorder::parseKeepingOrder(text).object()).toJson())
+            .object();
     SchemaForm form;
     form.setSchema(served);
     QStringList order;
     for (SchemaField *f : form.fields())
         order << f->path();
-    QCOMPARE(order, (QStringList{"config", "config.url", "config.shell", "config.script",
-                                 "config.retry", "config.retry.times", "config.retry.delay",
-                                 "config.env"}));
+    QCOMPARE(order,
+             (QStringList{"config", "config.url", "config.shell", "config.script", "config.retry",
+                          "config.retry.times", "config.retry.delay", "config.env"}));
 }
 
 void TestInspector::typingIsOneUndoStepAndUndoRestoresBytes()

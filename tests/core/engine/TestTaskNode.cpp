@@ -85,9 +85,9 @@ private slots:
         QVERIFY(taskInterface().configSchema.contains("properties"));
         // The editor's form shows the fields in the order written (the
         // shell switch before the Script it enables).
-        QCOMPARE(flow::schemaorder::orderedProperties(taskInterface().configSchema),
-                 (QStringList{"target", "argv", "shell", "script", "env", "working_dir",
-                              "timeout_s"}));
+        QCOMPARE(
+            flow::schemaorder::orderedProperties(taskInterface().configSchema),
+            (QStringList{"target", "argv", "shell", "script", "env", "working_dir", "timeout_s"}));
     }
 
     void configRefusals_data()

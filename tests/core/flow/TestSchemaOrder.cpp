@@ -66,23 +66,25 @@ private slots:
                                                   "a": {}}})";
         const QJsonValue kept = schemaorder::parseKeepingOrder(text).object();
         QVERIFY(kept != QJsonValue(QJsonDocument::fromJson(text).object()));
-        QCOMPARE(schemaorder::withoutOrder(kept), QJsonValue(QJsonDocument::fromJson(text).object()));
+        QCOMPARE(schemaorder::withoutOrder(kept),
+                 QJsonValue(QJsonDocument::fromJson(text).object()));
     }
 
     void refusesWhatQJsonDocumentRefuses()
     {
         QVERIFY(schemaorder::parseKeepingOrder("{\"a\": ").isNull());
         QVERIFY(schemaorder::parseKeepingOrder("").isNull());
-        QCOMPARE(schemaorder::parseKeepingOrder("[1, \"x\", {\"properties\": {\"b\": {}, \"a\": {}}}]")
-                     .array()
-                     .at(2)
-                     .toObject()
-                     .value("properties")
-                     .toObject()
-                     .value("b")
-                     .toObject()
-                     .value("propertyOrder"),
-                 QJsonValue(0));
+        QCOMPARE(
+            schemaorder::parseKeepingOrder("[1, \"x\", {\"properties\": {\"b\": {}, \"a\": {}}}]")
+                .array()
+                .at(2)
+                .toObject()
+                .value("properties")
+                .toObject()
+                .value("b")
+                .toObject()
+                .value("propertyOrder"),
+            QJsonValue(0));
     }
 };
 
