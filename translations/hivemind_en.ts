@@ -8344,11 +8344,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
         <translation>Show or hide the overview of the whole flow in the canvas&apos;s corner</translation>
     </message>
-    <message>
-        <source>Map</source>
-        <comment>toolbar: short for Minimap</comment>
-        <translation>Map</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

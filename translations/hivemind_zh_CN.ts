@@ -8290,11 +8290,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
         <translation>显示或隐藏画布角落的整个流程概览</translation>
     </message>
-    <message>
-        <source>Map</source>
-        <comment>toolbar: short for Minimap</comment>
-        <translation>小地图</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

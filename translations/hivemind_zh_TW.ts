@@ -8290,11 +8290,6 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
         <translation>顯示或隱藏畫布角落的整個流程總覽</translation>
     </message>
-    <message>
-        <source>Map</source>
-        <comment>toolbar: short for Minimap</comment>
-        <translation>小地圖</translation>
-    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

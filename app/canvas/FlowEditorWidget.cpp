@@ -107,8 +107,10 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     snap->setCheckable(true);
     connect(snap, &QAction::toggled, m_view, &FlowView::setSnapToGrid);
     // The minimap can be put away (it covers a corner of the canvas); the
-    // choice outlives the editor, as a main window's docks do.
-    QAction *minimap = makeAction(QStringLiteral("minimap"), {});
+    // choice outlives the editor, as a main window's docks do. Like the
+    // docks' toggles it has a shortcut and no toolbar button (the row is
+    // full at 1280 px); the canvas's right-click menu holds it.
+    QAction *minimap = makeAction(QStringLiteral("minimap"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
     minimap->setCheckable(true);
     minimap->setChecked(QSettings().value(kMinimapKey, true).toBool());
     m_view->setMinimapWanted(minimap->isChecked());
@@ -130,11 +132,15 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     m_toolBar->addAction(action(QStringLiteral("zoomSelection")));
     m_toolBar->addSeparator();
     m_toolBar->addAction(snap);
-    m_toolBar->addAction(minimap);
 
-    // The canvas's right-click menu holds the edit actions.
+    // The canvas's right-click menu holds the edit actions and the
+    // minimap's toggle.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(editActions());
+    auto *viewSection = new QAction(this);
+    viewSection->setSeparator(true);
+    m_view->addAction(viewSection);
+    m_view->addAction(minimap);
 
     auto *canvasColumn = new QWidget;
     auto *column = new QVBoxLayout(canvasColumn);
@@ -480,7 +486,6 @@ void FlowEditorWidget::retranslate()
     action(QStringLiteral("zoomSelection"))
         ->setIconText(tr("Selection", "toolbar: short for Zoom to Selection"));
     action(QStringLiteral("snap"))->setIconText(tr("Snap", "toolbar: short for Snap to Grid"));
-    action(QStringLiteral("minimap"))->setIconText(tr("Map", "toolbar: short for Minimap"));
     m_toolBar->setWindowTitle(tr("Flow editor"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_problemsDock->setWindowTitle(m_problems->title());
