@@ -8688,6 +8688,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The flow changed while it was being arranged: nothing was moved.</source>
         <translation>The flow changed while it was being arranged: nothing was moved.</translation>
     </message>
+    <message>
+        <source>Minimap</source>
+        <translation>Minimap</translation>
+    </message>
+    <message>
+        <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
+        <translation>Show or hide the overview of the whole flow in the canvas&apos;s corner</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

@@ -8634,6 +8634,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The flow changed while it was being arranged: nothing was moved.</source>
         <translation>排列期间流程已更改：未移动任何节点。</translation>
     </message>
+    <message>
+        <source>Minimap</source>
+        <translation>小地图</translation>
+    </message>
+    <message>
+        <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
+        <translation>显示或隐藏画布角落的整个流程概览</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

@@ -8634,6 +8634,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The flow changed while it was being arranged: nothing was moved.</source>
         <translation>排列期間流程已變更：未移動任何節點。</translation>
     </message>
+    <message>
+        <source>Minimap</source>
+        <translation>小地圖</translation>
+    </message>
+    <message>
+        <source>Show or hide the overview of the whole flow in the canvas&apos;s corner</source>
+        <translation>顯示或隱藏畫布角落的整個流程總覽</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::FlowFragment</name>

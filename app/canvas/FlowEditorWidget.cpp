@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMainWindow>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
 #include <QToolTip>
@@ -26,6 +27,12 @@
 #include <QVBoxLayout>
 
 namespace hm::app {
+
+namespace {
+
+const QString kMinimapKey = QStringLiteral("flowEditor/minimap");
+
+} // namespace
 
 FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_scene(new FlowScene(model, this)),
@@ -99,6 +106,18 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     QAction *snap = makeAction(QStringLiteral("snap"), {K(Qt::CTRL | Qt::Key_G)});
     snap->setCheckable(true);
     connect(snap, &QAction::toggled, m_view, &FlowView::setSnapToGrid);
+    // The minimap can be put away (it covers a corner of the canvas); the
+    // choice outlives the editor, as a main window's docks do. Like the
+    // docks' toggles it has a shortcut and no toolbar button (the row is
+    // full at 1280 px); the canvas's right-click menu holds it.
+    QAction *minimap = makeAction(QStringLiteral("minimap"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    minimap->setCheckable(true);
+    minimap->setChecked(QSettings().value(kMinimapKey, true).toBool());
+    m_view->setMinimapWanted(minimap->isChecked());
+    connect(minimap, &QAction::toggled, m_view, [this](bool on) {
+        m_view->setMinimapWanted(on);
+        QSettings().setValue(kMinimapKey, on);
+    });
     connect(makeAction(QStringLiteral("autoLayout"), {K(Qt::CTRL | Qt::Key_L)}),
             &QAction::triggered, this, &FlowEditorWidget::autoLayout);
 
@@ -114,9 +133,14 @@ FlowEditorWidget::FlowEditorWidget(FlowGraphModel *model, QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(snap);
 
-    // The canvas's right-click menu holds the edit actions.
+    // The canvas's right-click menu holds the edit actions and the
+    // minimap's toggle.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(editActions());
+    auto *viewSection = new QAction(this);
+    viewSection->setSeparator(true);
+    m_view->addAction(viewSection);
+    m_view->addAction(minimap);
 
     auto *canvasColumn = new QWidget;
     auto *column = new QVBoxLayout(canvasColumn);
@@ -273,8 +297,8 @@ QList<QAction *> FlowEditorWidget::editActions() const
 QList<QAction *> FlowEditorWidget::viewActions() const
 {
     QList<QAction *> list;
-    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "autoLayout",
-                             "showInspector", "showProblems"})
+    for (const char *name : {"zoomIn", "zoomOut", "fit", "zoomSelection", "snap", "minimap",
+                             "autoLayout", "showInspector", "showProblems"})
         list.append(action(QString::fromLatin1(name)));
     return list;
 }
@@ -437,6 +461,8 @@ void FlowEditorWidget::retranslate()
         {"fit", tr("Fit"), tr("Show the whole flow")},
         {"zoomSelection", tr("Zoom to Selection"), tr("Show the selected nodes")},
         {"snap", tr("Snap to Grid"), tr("Align moved and added nodes to the grid")},
+        {"minimap", tr("Minimap"),
+         tr("Show or hide the overview of the whole flow in the canvas's corner")},
         {"autoLayout", tr("Auto-Layout"), tr("Arrange all nodes from left to right")},
         {"showInspector", tr("Inspector"), tr("Show or hide the inspector")},
         {"showProblems", tr("Problems"), tr("Show or hide the list of problems")},

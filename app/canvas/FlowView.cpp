@@ -64,10 +64,10 @@ FlowView::FlowView(FlowScene *scene, QWidget *parent)
     centerOn(0, 0);
 
     connect(m_scene, &QGraphicsScene::changed, this, [this] {
-        m_minimap->setVisible(model()->nodeCount() > 0);
+        updateMinimapVisibility();
         m_minimap->update();
     });
-    m_minimap->setVisible(model()->nodeCount() > 0);
+    updateMinimapVisibility();
 }
 
 FlowView::~FlowView() = default;
@@ -428,6 +428,7 @@ void FlowView::beginConnection(FlowPortItem *port)
     m_connectFrom = port->scenePos();
     m_connectTo = m_connectFrom;
     m_connectRefused = false;
+    updateMinimapVisibility();
     // Compatible inputs stand out, the rest dims (console.md).
     for (FlowPortItem *p : m_scene->allPorts()) {
         if (p == port)
@@ -467,6 +468,7 @@ void FlowView::updateConnection(QPointF scenePos, QPoint globalPos)
 void FlowView::finishConnection(QPointF scenePos, QPoint globalPos)
 {
     m_connecting = false;
+    updateMinimapVisibility();
     clearPortHighlights();
     viewport()->update();
     const FlowPortItem *target = m_scene->portAt(scenePos);
@@ -558,6 +560,7 @@ void FlowView::mouseMoveEvent(QMouseEvent *event)
                 QApplication::startDragDistance())
                 return;
             m_gesture = nextGesture();
+            updateMinimapVisibility();
         }
         const QPointF anchorOrigin = m_moveOrigins.value(m_moveAnchor);
         QPointF anchorTarget = anchorOrigin + (scenePos - m_moveStart);
@@ -592,6 +595,7 @@ void FlowView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton) {
         m_moving = false;
         m_gesture = 0;
+        updateMinimapVisibility();
     }
     QGraphicsView::mouseReleaseEvent(event);
 }
@@ -664,6 +668,7 @@ void FlowView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         if (m_connecting) {
             m_connecting = false;
+            updateMinimapVisibility();
             clearPortHighlights();
             viewport()->update();
         } else {
@@ -726,10 +731,32 @@ void FlowView::resizeEvent(QResizeEvent *event)
 
 void FlowView::placeMinimap()
 {
-    const QSize size(200, 130);
+    const QSize size = kMinimapSize;
     const int margin = 12;
     m_minimap->setGeometry(width() - size.width() - margin, height() - size.height() - margin,
                            size.width(), size.height());
+    updateMinimapVisibility();
+}
+
+void FlowView::setMinimapWanted(bool wanted)
+{
+    m_minimapWanted = wanted;
+    updateMinimapVisibility();
+}
+
+void FlowView::updateMinimapVisibility()
+{
+    // A narrow or short canvas has no corner to spare: the minimap would
+    // sit on the nodes the operator works on (their ports under it cannot
+    // be clicked), so it steps aside until the view grows again.
+    const QSize view = size();
+    const bool roomy = view.width() >= kMinimapRoom * kMinimapSize.width() &&
+                       view.height() >= kMinimapRoom * kMinimapSize.height();
+    // While a connection or a move is dragged the target may be under it.
+    const bool dragging = m_connecting || (m_moving && m_gesture != 0);
+    const bool show = m_minimapWanted && roomy && !dragging && model()->nodeCount() > 0;
+    if (m_minimap->isHidden() == show)
+        m_minimap->setVisible(show);
 }
 
 void FlowView::scrollContentsBy(int dx, int dy)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointF>
 #include <QPointer>
+#include <QSize>
 #include <optional>
 
 namespace hm::app {
@@ -38,6 +39,14 @@ public:
     FlowScene *flowScene() const { return m_scene; }
     FlowGraphModel *model() const;
     FlowMinimap *minimap() const { return m_minimap; }
+    // The operator's choice (the editor's Minimap action). The minimap is
+    // shown only when wanted, the flow has nodes, the view leaves room
+    // around it (kMinimapRoom times its size) and no connection or move is
+    // being dragged, so that it never hides the ports a drag aims at.
+    void setMinimapWanted(bool wanted);
+    bool minimapWanted() const { return m_minimapWanted; }
+    static constexpr QSize kMinimapSize{200, 130};
+    static constexpr int kMinimapRoom = 3;
     QuickAddPopup *quickAddPopup() const { return m_quickAdd; }
 
     double zoom() const;
@@ -111,6 +120,7 @@ private:
     void finishConnection(QPointF scenePos, QPoint globalPos);
     void clearPortHighlights();
     void placeMinimap();
+    void updateMinimapVisibility();
     QPoint quickAddPosition() const;
     // Adds `component` at `scenePos`, connected from `source` (a port of
     // `fromNode`) or after the one node in `selected`: one undo step.
@@ -124,6 +134,7 @@ private:
 
     FlowScene *m_scene;
     FlowMinimap *m_minimap;
+    bool m_minimapWanted = true;
     QPointer<QuickAddPopup> m_quickAdd;
     bool m_snap = false;
 

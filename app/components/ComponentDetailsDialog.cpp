@@ -5,8 +5,8 @@
 #include "common/ComponentIcons.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/FieldError.h"
-#include "widgets/ServerErrorText.h"
 #include "widgets/Retranslate.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace hm::app {
@@ -69,7 +70,8 @@ ComponentDetailsDialog::ComponentDetailsDialog(client::ApiClient *client,
     m_displayName->setObjectName(QStringLiteral("components.details.displayName"));
     m_displayName->setMaxLength(kDisplayNameMax);
     m_displayName->setPlaceholderText(component.name);
-    m_form->addRow(new QLabel(this), m_displayName);
+    addFieldRow(m_form, &m_displayNameLabel, m_displayName, &m_displayNameError,
+                QStringLiteral("components.details.displayName.error"));
     m_category = new QComboBox(this);
     m_category->setObjectName(QStringLiteral("components.details.category"));
     m_category->setEditable(true);
@@ -78,15 +80,18 @@ ComponentDetailsDialog::ComponentDetailsDialog(client::ApiClient *client,
     m_category->addItems(categories);
     m_category->setCurrentText(component.category);
     m_category->lineEdit()->setMaxLength(kCategoryMax);
-    m_form->addRow(new QLabel(this), m_category);
+    addFieldRow(m_form, &m_categoryLabel, m_category, &m_categoryError,
+                QStringLiteral("components.details.category.error"));
     m_icon = new QComboBox(this);
     m_icon->setObjectName(QStringLiteral("components.details.icon"));
-    m_form->addRow(new QLabel(this), m_icon);
+    addFieldRow(m_form, &m_iconLabel, m_icon, &m_iconError,
+                QStringLiteral("components.details.icon.error"));
     m_description = new QPlainTextEdit(component.description, this);
     m_description->setObjectName(QStringLiteral("components.details.description"));
     m_description->setTabChangesFocus(true);
     m_description->setMinimumHeight(96);
-    m_form->addRow(new QLabel(this), m_description);
+    addFieldRow(m_form, &m_descriptionLabel, m_description, &m_descriptionError,
+                QStringLiteral("components.details.description.error"));
     layout->addLayout(m_form);
 
     m_error = createFieldError(this, QStringLiteral("components.details.error"));
@@ -168,14 +173,16 @@ void ComponentDetailsDialog::submit()
 {
     if (m_busy)
         return;
-    setFieldError(m_error, {});
+    for (QLabel *error :
+         {m_error, m_displayNameError, m_categoryError, m_iconError, m_descriptionError})
+        setFieldError(error, {});
     const client::ComponentDetails details = changes();
     if (!details.displayName && !details.description && !details.category && !details.icon) {
         accept(); // nothing changed
         return;
     }
     if (!m_client) {
-        setFieldError(m_error, tr("Sign in first."));
+        setLocalizedFieldError(m_error, [] { return tr("Sign in first."); });
         return;
     }
     m_busy = true;
@@ -186,12 +193,32 @@ void ComponentDetailsDialog::submit()
             m_busy = false;
             m_save->setEnabled(true);
             if (!r) {
-                setFieldError(m_error, errorText(r.error()));
+                showError(r.error());
                 return;
             }
             m_saved = *r;
             accept();
         }));
+}
+
+// The refusal stands under the field it is about until that field changes,
+// and is worded again on a language switch; one about no field (rights, a
+// component gone) under the form.
+void ComponentDetailsDialog::showError(const hm::Error &error)
+{
+    const QString field = error.details.value(QStringLiteral("field")).toString();
+    QLabel *at = m_error;
+    if (error.code == ErrorCode::ValidationError) {
+        if (field == QLatin1String("display_name"))
+            at = m_displayNameError;
+        else if (field == QLatin1String("category"))
+            at = m_categoryError;
+        else if (field == QLatin1String("icon"))
+            at = m_iconError;
+        else if (field == QLatin1String("description"))
+            at = m_descriptionError;
+    }
+    setLocalizedFieldRefusal(at, [this, error] { return errorText(error); });
 }
 
 void ComponentDetailsDialog::changeEvent(QEvent *event)
@@ -207,17 +234,17 @@ void ComponentDetailsDialog::retranslateUi()
     m_intro->setText(tr("These fields belong to the component \"%1\" and are shown for every "
                         "version of it.")
                          .arg(m_component.name));
-    const auto label = [this](QWidget *field, const QString &text) {
-        if (auto *l = qobject_cast<QLabel *>(m_form->labelForField(field)))
-            l->setText(text);
-    };
-    label(m_displayName, tr("Display name:"));
-    label(m_category, tr("Category:"));
-    label(m_icon, tr("Icon:"));
-    label(m_description, tr("Description:"));
+    m_displayNameLabel->setText(tr("Display name:"));
+    m_categoryLabel->setText(tr("Category:"));
+    m_iconLabel->setText(tr("Icon:"));
+    m_descriptionLabel->setText(tr("Description:"));
     m_category->lineEdit()->setPlaceholderText(tr("None, e.g. image"));
     const QString icon = m_icon->count() ? m_icon->currentData().toString() : m_component.icon;
-    fillComponentIconCombo(m_icon, icon);
+    {
+        // Worded anew, not chosen anew: a refusal under it stays.
+        const QSignalBlocker quiet(m_icon);
+        fillComponentIconCombo(m_icon, icon);
+    }
     m_save->setText(tr("Save"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 }

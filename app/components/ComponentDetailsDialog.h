@@ -27,10 +27,12 @@ void fillComponentIconCombo(QComboBox *combo, const QString &current);
 // Edits a registered component's name-level fields (display name,
 // description, category, icon; every version shares them) and saves them
 // with PATCH /api/v1/components/{name}: only the fields changed are sent.
-// The server's refusal is shown under the field it names and the dialog
-// stays open. objectName components.details; fields
-// components.details.{displayName,category,icon,description}, the error
-// line components.details.error, the button components.details.save.
+// The server's refusal is shown under the field it names (worded again on
+// a language switch) and the dialog stays open. objectName
+// components.details; fields components.details.{displayName,category,
+// icon,description}, each with its error line <field>.error, the line for
+// errors of no field components.details.error, the button
+// components.details.save.
 class ComponentDetailsDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ protected:
 private:
     void retranslateUi();
     QString errorText(const hm::Error &error) const;
+    void showError(const hm::Error &error);
 
     QPointer<client::ApiClient> m_client;
     client::ComponentInfo m_component;
@@ -62,7 +65,15 @@ private:
     QComboBox *m_category = nullptr;
     QComboBox *m_icon = nullptr;
     QPlainTextEdit *m_description = nullptr;
-    QLabel *m_error = nullptr;
+    QLabel *m_displayNameLabel = nullptr;
+    QLabel *m_categoryLabel = nullptr;
+    QLabel *m_iconLabel = nullptr;
+    QLabel *m_descriptionLabel = nullptr;
+    QLabel *m_displayNameError = nullptr;
+    QLabel *m_categoryError = nullptr;
+    QLabel *m_iconError = nullptr;
+    QLabel *m_descriptionError = nullptr;
+    QLabel *m_error = nullptr; // what concerns no one field
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_save = nullptr;
     bool m_busy = false;

@@ -1,5 +1,6 @@
 #include "inspector/SchemaForm.h"
 
+#include "flow/SchemaOrder.h"
 #include "inspector/InspectorStyle.h"
 #include "inspector/SchemaText.h"
 
@@ -467,15 +468,16 @@ public:
         for (const QJsonValue v : schema.value(QStringLiteral("required")).toArray())
             requiredNames.append(v.toString());
         // Required members first, in the schema's order, then the others
-        // (QJsonObject keeps keys sorted, so that is alphabetical).
+        // where the author put them (propertyOrder: QJsonObject sorts keys,
+        // so the order of the schema's text is only known as that keyword).
         QStringList order;
         for (const QString &name : std::as_const(requiredNames)) {
             if (properties.contains(name) && !order.contains(name))
                 order.append(name);
         }
-        for (auto it = properties.begin(); it != properties.end(); ++it) {
-            if (!order.contains(it.key()))
-                order.append(it.key());
+        for (const QString &name : flow::schemaorder::orderedProperties(schema)) {
+            if (!order.contains(name))
+                order.append(name);
         }
         for (const QString &name : std::as_const(order)) {
             const QJsonObject child = properties.value(name).toObject();

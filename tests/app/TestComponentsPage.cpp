@@ -36,6 +36,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -497,7 +498,7 @@ void TestComponentsPage::badDetailsAnsweredInTheDialog()
             ->setText(QStringLiteral("Not stored"));
         child<QPlainTextEdit>(dialog, "components.details.description")
             ->setPlainText(QString(4001, u'x'));
-        auto *label = child<QLabel>(dialog, "components.details.error");
+        auto *label = child<QLabel>(dialog, "components.details.description.error");
         child<QPushButton>(dialog, "components.details.save")->click();
         (void)QTest::qWaitFor([label] { return !label->text().isEmpty(); }, 15000);
         error = label->text();
@@ -519,7 +520,9 @@ void TestComponentsPage::badDetailsAnsweredInTheDialog()
              before.title());
 }
 
-// In zh_CN the refusal is said in Chinese, built from the error's details.
+// The refusal stands under the field it is about, is said again in the
+// language switched to while it shows (built from the error's details),
+// and goes when that field changes.
 void TestComponentsPage::badDetailsInTheUiLanguage()
 {
     ComponentsPage page;
@@ -528,22 +531,42 @@ void TestComponentsPage::badDetailsInTheUiLanguage()
     const hm::client::ComponentInfo echo =
         storedComponent(*m_server.connection->client(), QStringLiteral("echo"));
     QVERIFY(!echo.name.isEmpty());
+    const auto restore = qScopeGuard([this] {
+        m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No);
+    });
+    ComponentDetailsDialog dialog(m_server.connection->client(), echo, {});
+    dialog.show();
+    auto *description = child<QPlainTextEdit>(&dialog, "components.details.description");
+    description->setPlainText(QString(4001, u'x'));
+    auto *label = child<QLabel>(&dialog, "components.details.description.error");
+    QVERIFY(label);
+    child<QPushButton>(&dialog, "components.details.save")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!label->text().isEmpty(), 15000);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().startsWith(QLatin1String("The server refused the description")),
+             qPrintable(label->text()));
+    // Under its field: below the description, nothing on the line for
+    // errors of no field.
+    QVERIFY(label->mapTo(&dialog, QPoint(0, 0)).y() >
+            description->mapTo(&dialog, QPoint(0, 0)).y());
+    QVERIFY(child<QLabel>(&dialog, "components.details.error")->isHidden());
+
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_CN"), LanguageManager::Persist::No));
-    QString error;
-    {
-        ComponentDetailsDialog dialog(m_server.connection->client(), echo, {});
-        dialog.show();
-        child<QPlainTextEdit>(&dialog, "components.details.description")
-            ->setPlainText(QString(4001, u'x'));
-        auto *label = child<QLabel>(&dialog, "components.details.error");
-        child<QPushButton>(&dialog, "components.details.save")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!label->text().isEmpty(), 15000);
-        error = label->text();
-    }
+    QTRY_VERIFY2(label->text().startsWith(QStringLiteral("服务器拒绝了说明：最多只能有 ")) &&
+                     label->text().contains(QStringLiteral("4,000")),
+                 qPrintable(label->text()));
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
+    QTRY_VERIFY2(label->text().contains(QStringLiteral("伺服器")), qPrintable(label->text()));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
-    QVERIFY2(error.startsWith(QStringLiteral("服务器拒绝了说明：最多只能有 ")) &&
-                 error.contains(QStringLiteral("4,000")),
-             qPrintable(error));
+    QTRY_VERIFY(label->text().startsWith(QLatin1String("The server refused the description")));
+    QVERIFY(label->isVisible());
+
+    // Shortening the description answers it: the refusal goes.
+    description->setFocus();
+    QTest::keyClick(description, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(description, Qt::Key_Backspace);
+    QCOMPARE(description->toPlainText().size(), 4000);
+    QTRY_VERIFY(label->text().isEmpty() || label->isHidden());
 }
 
 void TestComponentsPage::viewerCannotRegister()
@@ -880,7 +903,7 @@ void TestComponentsPage::screenshots()
             save(dialog, QStringLiteral("components-details-dialog-") + language);
             child<QPlainTextEdit>(dialog, "components.details.description")
                 ->setPlainText(QString(4001, u'x'));
-            auto *label = child<QLabel>(dialog, "components.details.error");
+            auto *label = child<QLabel>(dialog, "components.details.description.error");
             child<QPushButton>(dialog, "components.details.save")->click();
             (void)QTest::qWaitFor([label] { return !label->text().isEmpty(); }, 15000);
             save(dialog, QStringLiteral("components-details-dialog-error-") + language);

@@ -29,6 +29,7 @@
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QSemaphore>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -101,6 +102,8 @@ private slots:
     void copyPasteAndDuplicateMakeFreshIds();
     void zoomAndFit();
     void minimapPans();
+    void minimapStepsAsideForPorts();
+    void minimapToggleHidesAndPersists();
     void panWithMiddleButtonOrSpace();
     void autoLayoutIsOneStepLeftToRight();
     void autoLayoutRunsInAWorkerAsTheLayoutDoes();
@@ -185,6 +188,8 @@ void TestFlowEditor::initTestCase()
 
 void TestFlowEditor::init()
 {
+    // The minimap's toggle is remembered: each test starts from the default.
+    QSettings().remove(QStringLiteral("flowEditor/minimap"));
     m_model = std::make_unique<FlowGraphModel>();
     m_model->setCatalogue(flowgraphtest::catalogue());
     m_editor = std::make_unique<FlowEditorWidget>(m_model.get());
@@ -200,6 +205,7 @@ void TestFlowEditor::init()
 void TestFlowEditor::cleanup()
 {
     m_editor.reset();
+    QSettings().remove(QStringLiteral("flowEditor/minimap"));
     m_model.reset();
 }
 
@@ -773,6 +779,94 @@ void TestFlowEditor::minimapPans()
     const QPointF centre = view()->mapToScene(viewport()->rect().center());
     QVERIFY2((centre - target).manhattanLength() < 60,
              qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+}
+
+// The widget a real click at `pos` (viewport coordinates) lands on.
+static QWidget *hitAt(QWidget *window, QWidget *viewport, QPoint pos)
+{
+    return window->childAt(viewport->mapTo(window, pos));
+}
+
+void TestFlowEditor::minimapStepsAsideForPorts()
+{
+    const QString download = addNode(QStringLiteral("image-download"), {0, 0});
+    const QString resize = addNode(QStringLiteral("image-resize"), {360, 40});
+    FlowMinimap *minimap = view()->minimap();
+    // Scroll so that the resize node's input sits in the minimap's middle.
+    const auto putInputUnderMinimap = [&] {
+        const QPointF input = m_editor->scene()->nodeItem(resize)->portScenePos(
+            PortDirection::In, QStringLiteral("image"));
+        const QPoint target = minimap->geometry().center();
+        view()->centerOn(input + QPointF(viewport()->rect().center() - target) / view()->zoom());
+        return portPos(resize, PortDirection::In, QStringLiteral("image"));
+    };
+    QTRY_VERIFY(minimap->isVisible());
+    QPoint input = putInputUnderMinimap();
+    QCOMPARE(hitAt(m_editor.get(), viewport(), input), minimap); // it does cover the port
+    // Dragging a connection there: the minimap steps aside for the drag, so
+    // the port shows and takes the drop, and comes back after it.
+    QPoint from = portPos(download, PortDirection::Out, kDefaultPort);
+    QVERIFY(hitAt(m_editor.get(), viewport(), from) == viewport());
+    sendMouse(viewport(), QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    sendMouse(viewport(), QEvent::MouseMove, (from + input) / 2, Qt::NoButton, Qt::LeftButton);
+    sendMouse(viewport(), QEvent::MouseMove, input, Qt::NoButton, Qt::LeftButton);
+    QVERIFY(minimap->isHidden());
+    QCOMPARE(hitAt(m_editor.get(), viewport(), input), viewport());
+    sendMouse(viewport(), QEvent::MouseButtonRelease, input, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(m_model->edgeCount(), 1);
+    QVERIFY(minimap->isVisible());
+
+    // A canvas narrower than three minimaps has no corner to spare: the
+    // minimap goes, and the port under its place takes a click itself.
+    QVERIFY(m_model->removeConnections(m_model->edgeIds()));
+    QCOMPARE(m_model->edgeCount(), 0);
+    m_editor->resize(760, 760);
+    QTRY_VERIFY(view()->width() < FlowView::kMinimapRoom * FlowView::kMinimapSize.width());
+    QTRY_VERIFY(minimap->isHidden());
+    input = putInputUnderMinimap();
+    from = portPos(download, PortDirection::Out, kDefaultPort);
+    QCOMPARE(hitAt(m_editor.get(), viewport(), input), viewport());
+    drag(viewport(), from, input);
+    QCOMPARE(m_model->edgeCount(), 1);
+    // A short canvas as well; room again brings it back.
+    m_editor->resize(1200, 420);
+    QTRY_VERIFY(view()->height() < FlowView::kMinimapRoom * FlowView::kMinimapSize.height());
+    QVERIFY(minimap->isHidden());
+    m_editor->resize(1200, 760);
+    QTRY_VERIFY(minimap->isVisible());
+}
+
+void TestFlowEditor::minimapToggleHidesAndPersists()
+{
+    addNode(QStringLiteral("noop"), {0, 0});
+    FlowMinimap *minimap = view()->minimap();
+    QAction *toggle = action("minimap");
+    QVERIFY(toggle);
+    QVERIFY(toggle->isCheckable());
+    QVERIFY(toggle->isChecked());
+    QVERIFY(view()->actions().contains(toggle)); // the canvas's right-click menu
+    QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QVERIFY(m_editor->viewActions().contains(toggle));
+    QTRY_VERIFY(minimap->isVisible());
+    toggle->trigger();
+    QVERIFY(!toggle->isChecked());
+    QVERIFY(minimap->isHidden());
+    // Nodes coming and going do not bring it back.
+    addNode(QStringLiteral("noop"), {300, 0});
+    QApplication::processEvents();
+    QVERIFY(minimap->isHidden());
+
+    // The next editor remembers the choice.
+    m_editor = std::make_unique<FlowEditorWidget>(m_model.get());
+    m_editor->resize(1200, 760);
+    m_editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+    QVERIFY(!action("minimap")->isChecked());
+    QApplication::processEvents();
+    QVERIFY(view()->minimap()->isHidden());
+    action("minimap")->trigger();
+    QTRY_VERIFY(view()->minimap()->isVisible());
+    QCOMPARE(QSettings().value(QStringLiteral("flowEditor/minimap")).toBool(), true);
 }
 
 void TestFlowEditor::panWithMiddleButtonOrSpace()

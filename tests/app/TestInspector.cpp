@@ -12,6 +12,7 @@
 #include "canvas/FlowItems.h"
 #include "canvas/FlowScene.h"
 #include "canvas/FlowView.h"
+#include "flow/SchemaOrder.h"
 #include "flowgraph/FlowGraphModel.h"
 #include "flows/FlowErrorText.h"
 #include "inspector/FlowChecker.h"
@@ -87,6 +88,7 @@ private slots:
 
     void followsTheSelection();
     void formHasAFieldForEachSchemaType();
+    void formKeepsTheSchemasOrder();
     void typingIsOneUndoStepAndUndoRestoresBytes();
     void invalidValuesAreShownAndNotApplied();
     void arrayAndObjectFields();
@@ -273,7 +275,8 @@ void TestInspector::formHasAFieldForEachSchemaType()
     QVERIFY(find<QPushButton>(QStringLiteral("config.sizes.add")));
     QVERIFY(!find<QWidget>(QStringLiteral("config.sizes[0]")));
 
-    // Required members first, then the others alphabetically.
+    // Required members first, then the others (the test data is parsed
+    // without their written order: alphabetically).
     QStringList order;
     for (SchemaField *f : inspector()->configForm()->fields())
         order << f->path();
@@ -284,6 +287,33 @@ void TestInspector::formHasAFieldForEachSchemaType()
     select(plain);
     QVERIFY(find<QPlainTextEdit>(QStringLiteral("config")));
     QVERIFY(!find<QLabel>(QStringLiteral("inspector.config.note"))->isHidden());
+}
+
+void TestInspector::formKeepsTheSchemasOrder()
+{
+    // As a component's endpoint writes it: optional fields in an order of
+    // the author's, not the alphabet's, one required field last, and a
+    // nested group of its own order. The server reads it keeping that
+    // order and hands it on as JSON (keys sorted again).
+    const QByteArray text = R"({"type": "object", "required": ["url"], "properties": {
+        "shell": {"type": "boolean", "title": "Run a script in a shell"},
+        "script": {"type": "string", "title": "Script"},
+        "retry": {"type": "object", "properties": {
+            "times": {"type": "integer"}, "delay": {"type": "integer"}}},
+        "env": {"type": "object"},
+        "url": {"type": "string"}}})";
+    const QJsonObject served =
+        QJsonDocument::fromJson(
+            QJsonDocument(hm::flow::schemaorder::parseKeepingOrder(text).object()).toJson())
+            .object();
+    SchemaForm form;
+    form.setSchema(served);
+    QStringList order;
+    for (SchemaField *f : form.fields())
+        order << f->path();
+    QCOMPARE(order,
+             (QStringList{"config", "config.url", "config.shell", "config.script", "config.retry",
+                          "config.retry.times", "config.retry.delay", "config.env"}));
 }
 
 void TestInspector::typingIsOneUndoStepAndUndoRestoresBytes()

@@ -2,6 +2,7 @@
 
 #include "engine/builtins/DelayExecutor.h"
 #include "engine/builtins/SyncBuiltins.h"
+#include "flow/SchemaOrder.h"
 
 #include <QJsonDocument>
 
@@ -11,8 +12,9 @@ namespace {
 
 flow::ComponentInterface interfaceOf(const char *json)
 {
+    // The config forms list the properties as written here.
     auto parsed = flow::ComponentInterface::fromJson(
-        QJsonDocument::fromJson(QByteArray(json)).object(), {}, kBuiltinVersion);
+        flow::schemaorder::parseKeepingOrder(QByteArray(json)).object(), {}, kBuiltinVersion);
     Q_ASSERT_X(parsed.ok(), "builtins", qPrintable(parsed.error().toString()));
     return parsed.value();
 }

@@ -4,6 +4,7 @@
 #include "engine/http/ComponentProtocol.h"
 #include "engine/http/EngineHttpLogging.h"
 #include "engine/http/PendingReply.h"
+#include "flow/SchemaOrder.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -325,12 +326,15 @@ void getJson(QNetworkAccessManager &network, const QUrl &endpoint, const QString
             if (status < 200 || status >= 300)
                 return fail(status == 0 ? r.errorString() : QStringLiteral("HTTP %1").arg(status));
             QJsonParseError parseError;
-            const QJsonDocument document = QJsonDocument::fromJson(r.readAll(), &parseError);
+            const QByteArray body = r.readAll();
+            QJsonDocument::fromJson(body, &parseError);
             if (parseError.error != QJsonParseError::NoError)
                 return done(Error{ErrorCode::ValidationError,
                                   QStringLiteral("the %1 of %2 is not JSON: %3")
                                       .arg(what, where, parseError.errorString())});
-            done(document);
+            // Config schemas keep the order their author wrote the
+            // properties in (the editor's forms show them so).
+            done(flow::schemaorder::parseKeepingOrder(body));
         });
     QObject::connect(reply, &QObject::destroyed, [call] { delete call; });
 }

@@ -2,6 +2,7 @@
 
 #include "common/TaskCommandLimits.h"
 #include "flow/BlobRef.h"
+#include "flow/SchemaOrder.h"
 
 #include <QAbstractEventDispatcher>
 #include <QJsonArray>
@@ -258,13 +259,14 @@ flow::ComponentInterface taskInterface()
                     "label": {"type": "string", "minLength": 1},
                     "mode": {"enum": ["one", "any", "all"]}}},
                 "argv": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                "script": {"type": "string"},
                 "shell": {"type": "boolean"},
+                "script": {"type": "string"},
                 "env": {"type": "object", "additionalProperties": {"type": "string"}},
                 "working_dir": {"type": "string"},
                 "timeout_s": {"type": "integer", "minimum": 1, "maximum": 86400}}}})json";
     auto parsed = flow::ComponentInterface::fromJson(
-        QJsonDocument::fromJson(QByteArray(json)).object(), {}, QStringLiteral("1.0.0"));
+        flow::schemaorder::parseKeepingOrder(QByteArray(json)).object(), {},
+        QStringLiteral("1.0.0"));
     Q_ASSERT_X(parsed.ok(), "task", qPrintable(parsed.error().toString()));
     return parsed.value();
 }

@@ -4,6 +4,7 @@
 #include "engine/EngineEvent.h"
 #include "engine/ExecutorRegistry.h"
 #include "flow/ConfigSchemaValidator.h"
+#include "flow/SchemaOrder.h"
 #include "flow/SemanticVersion.h"
 #include "server/api/AuthCommon.h"
 #include "server/api/Roles.h"
@@ -533,7 +534,12 @@ Result<QJsonArray> ComponentService::store(const QString &endpoint,
             }
             auto stored =
                 flow::ComponentInterface::fromJson(row.interfaceDef, row.name, row.version);
-            if (!stored || !(stored.value() == iface))
+            // A version registered before property orders were kept
+            // differs from its fetch only in those.
+            const auto plain = [](const flow::ComponentInterface &i) {
+                return flow::schemaorder::withoutOrder(i.toJson());
+            };
+            if (!stored || plain(stored.value()) != plain(iface))
                 return Error{ErrorCode::ResourceAlreadyExists,
                              QStringLiteral("component %1 %2 is already registered with another "
                                             "interface (endpoint %3); a changed interface needs a "

@@ -8,6 +8,7 @@
 // agents is TestRemoteTasks (tests/server).
 
 #include "engine/tasks/TaskExecutor.h"
+#include "flow/SchemaOrder.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -82,6 +83,11 @@ private slots:
         QCOMPARE(parsed.value().command.timeoutMs, kTaskDefaultTimeoutSeconds * 1000);
         QCOMPARE(parsed.value().command.shell, false);
         QVERIFY(taskInterface().configSchema.contains("properties"));
+        // The editor's form shows the fields in the order written (the
+        // shell switch before the Script it enables).
+        QCOMPARE(
+            flow::schemaorder::orderedProperties(taskInterface().configSchema),
+            (QStringList{"target", "argv", "shell", "script", "env", "working_dir", "timeout_s"}));
     }
 
     void configRefusals_data()
