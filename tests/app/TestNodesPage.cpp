@@ -1272,6 +1272,8 @@ void TestNodesPage::enrolDialogFollowsTheAgent()
     auto *progress = child<QLabel>(&dialog, "nodes.enrolProgress");
     QCOMPARE(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Waiting);
     QCOMPARE(progress->text(), QStringLiteral("Waiting for the agent to enrol…"));
+    auto *title = child<QLabel>(&dialog, "nodes.resultTitle");
+    QCOMPARE(title->text(), QStringLiteral("\"live-enrol\" was created and waits for its agent."));
     const QString secret =
         QRegularExpression(QStringLiteral("hme_[A-Za-z0-9_-]+")).match(dialog.command()).captured();
     QVERIFY(!secret.isEmpty());
@@ -1286,10 +1288,13 @@ void TestNodesPage::enrolDialogFollowsTheAgent()
     const QString fingerprint = dialog.node().fingerprint;
     QVERIFY(fingerprint.startsWith(QLatin1String("SHA256:")));
     QVERIFY2(progress->text().contains(fingerprint), qPrintable(progress->text()));
+    QCOMPARE(title->text(), QStringLiteral("\"live-enrol\" was created and its agent enrolled."));
     QVERIFY(connectAgent(base, agent, dialog.node().id));
     QTRY_COMPARE_WITH_TIMEOUT(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Online,
                               15000);
     QVERIFY(progress->text().startsWith(QLatin1String("The agent is connected")));
+    QCOMPARE(title->text(),
+             QStringLiteral("\"live-enrol\" was created and its agent is connected."));
     QCOMPARE(progress->property("tone").toString(), QStringLiteral("good"));
     // Translated while it shows.
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
