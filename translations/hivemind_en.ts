@@ -10875,6 +10875,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Compose project</source>
         <translation>Compose project</translation>
     </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Stopping</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeDetailPane</name>

@@ -10806,6 +10806,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Compose project</source>
         <translation>Compose 项目</translation>
     </message>
+    <message>
+        <source>Stopping</source>
+        <translation>停止中</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeDetailPane</name>

@@ -620,6 +620,9 @@ void TestNodeDocker::statusReadsInTheLanguage()
     QCOMPARE(said("Created", "created"), QStringLiteral("Created"));
     QCOMPARE(said("", "paused"), QStringLiteral("Paused"));
     QCOMPARE(said("Something new", "running"), QStringLiteral("Something new"));
+    // podman's while a stop waits for the container to end.
+    QCOMPARE(said("Stopping", "stopping"), QStringLiteral("Stopping"));
+    QCOMPARE(NodeContainerModel::stateText(QStringLiteral("stopping")), QStringLiteral("Stopping"));
 
     // The Status column, from a real daemon, in every language: never
     // Docker's English.
@@ -627,6 +630,9 @@ void TestNodeDocker::statusReadsInTheLanguage()
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         QVERIFY2(!said("Up 4 minutes", "running").contains(QLatin1String("minute")),
                  qPrintable(said("Up 4 minutes", "running")));
+        for (const QString &shown : {said("Stopping", "stopping"),
+                                     NodeContainerModel::stateText(QStringLiteral("stopping"))})
+            QVERIFY2(!shown.contains(QLatin1String("top")), qPrintable(shown));
         auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
         QVERIFY(page);
         NodeDockerView *view = dockerOf(*page);

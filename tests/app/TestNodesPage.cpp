@@ -720,7 +720,6 @@ void TestNodesPage::columnsFitTheWindowsWidth()
 // "Linux" and address were elided ("L…") until the window was resized.
 void TestNodesPage::columnsWidenWhenANodeEnrols()
 {
-    deleteAllNodes();
     auto made = await<hm::client::EnrolledNode>([&](auto done) {
         api().create(hm::client::NewNode{QStringLiteral("late-agent"), {}, {}, 0}, done);
     });
