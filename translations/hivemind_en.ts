@@ -7654,6 +7654,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
         <translation>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent enrolled.</source>
+        <translation>&quot;%1&quot; was created and its agent enrolled.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent is connected.</source>
+        <translation>&quot;%1&quot; was created and its agent is connected.</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>
@@ -11226,6 +11234,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Compose project</source>
         <translation>Compose project</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Stopping</translation>
     </message>
 </context>
 <context>

@@ -7610,6 +7610,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
         <translation>代理已连接，节点已在线。其密钥指纹为 %1。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent enrolled.</source>
+        <translation>已创建“%1”，其代理已完成注册。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent is connected.</source>
+        <translation>已创建“%1”，其代理已连接。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>
@@ -11157,6 +11165,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Compose project</source>
         <translation>Compose 项目</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>停止中</translation>
     </message>
 </context>
 <context>

@@ -7610,6 +7610,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent is connected and the node is online. Its key&apos;s fingerprint is %1.</source>
         <translation>代理程式已連線，節點已上線。其金鑰指紋為 %1。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent enrolled.</source>
+        <translation>已建立「%1」，其代理程式已完成註冊。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was created and its agent is connected.</source>
+        <translation>已建立「%1」，其代理程式已連線。</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionFormat</name>
@@ -11157,6 +11165,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Compose project</source>
         <translation>Compose 專案</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>停止中</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ QString ContainerStatusText::status(const QString &status, const QString &state)
         return NodeContainerModel::stateText(QStringLiteral("dead"));
     if (s == u"Paused")
         return NodeContainerModel::stateText(QStringLiteral("paused"));
+    if (s == u"Stopping")
+        return NodeContainerModel::stateText(QStringLiteral("stopping"));
     if (s == u"Removal In Progress")
         return NodeContainerModel::stateText(QStringLiteral("removing"));
     if (s == u"Exited" || s == u"Stopped")

@@ -273,9 +273,6 @@ void EnrolNodeDialog::retranslateUi()
     if (QPushButton *close = m_buttons->button(QDialogButtonBox::Close))
         close->setText(tr("Close"));
 
-    m_resultTitle->setText(
-        isRenewal() ? tr("\"%1\" has a new enrolment secret.").arg(m_node.name)
-                    : tr("\"%1\" was created and waits for its agent.").arg(m_node.name));
     m_commandLabel->setText(
         tr("Run this command on the machine as %1:").arg(QStringLiteral("root")));
     m_copy->setText(tr("Copy command"));
@@ -408,6 +405,18 @@ void EnrolNodeDialog::showProgress()
         tone = QStringLiteral("good");
         break;
     }
+    // The title follows too: "waits for its agent" above "the agent is
+    // connected" read as if one of them were stale.
+    QString title;
+    if (isRenewal())
+        title = tr("\"%1\" has a new enrolment secret.").arg(m_node.name);
+    else if (m_progress == AgentProgress::Waiting)
+        title = tr("\"%1\" was created and waits for its agent.").arg(m_node.name);
+    else if (m_progress == AgentProgress::Enrolled)
+        title = tr("\"%1\" was created and its agent enrolled.").arg(m_node.name);
+    else
+        title = tr("\"%1\" was created and its agent is connected.").arg(m_node.name);
+    m_resultTitle->setText(title);
     m_progressText->setText(text);
     m_progressText->setProperty("tone", tone);
     m_progressText->style()->unpolish(m_progressText);

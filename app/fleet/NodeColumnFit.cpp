@@ -103,8 +103,17 @@ NodeColumnFit::NodeColumnFit(QTableView *view, const NodeColumnChoice *choice)
     header->setSectionResizeMode(NodeListModel::NameColumn, QHeaderView::Stretch);
     view->setTextElideMode(Qt::ElideRight);
     // The metrics' cells change every few seconds and never widen theirs.
-    new ColumnRefit(
+    auto *refit = new ColumnRefit(
         view, ColumnRefit::Values::Ignored, [this] { fit(); }, this);
+    // A row changed as a whole (a node enrolled: its OS, address and agent
+    // version arrive) may need more room: "Linux" stayed "L…" until the
+    // window was resized. Live values (CPU to last seen) leave it be.
+    connect(view->model(), &QAbstractItemModel::dataChanged, this,
+            [refit](const QModelIndex &from, const QModelIndex &to) {
+                if (from.column() < NodeListModel::CpuColumn ||
+                    to.column() > NodeListModel::LastSeenColumn)
+                    refit->request();
+            });
     // At once: the menu that changed it shows the result.
     connect(choice, &NodeColumnChoice::changed, this, &NodeColumnFit::fit);
 }

@@ -38,6 +38,7 @@ QString NodeContainerModel::stateText(const QString &state, const QString &healt
                    : state == u"created"    ? tr("Created")
                    : state == u"paused"     ? tr("Paused")
                    : state == u"restarting" ? tr("Restarting")
+                   : state == u"stopping"   ? tr("Stopping") // podman, while a stop waits
                    : state == u"removing"   ? tr("Removing")
                    : state == u"dead"       ? tr("Dead")
                                             : state;

@@ -10,6 +10,7 @@
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
+#include "widgets/SlackColumns.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -138,12 +139,10 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(NodeContainerModel::NameColumn, 170);
-    m_view->setColumnWidth(NodeContainerModel::StateColumn, 150);
-    m_view->setColumnWidth(NodeContainerModel::ImageColumn, 220);
-    m_view->setColumnWidth(NodeContainerModel::StatusColumn, 170);
-    m_view->setColumnWidth(NodeContainerModel::PortsColumn, 140);
+    // Columns as wide as their values, the room left to names and images:
+    // fixed widths pushed the compose project off the right edge (a
+    // sideways scroll bar and a cut title) while Ports sat empty.
+    new SlackColumns(m_view, {NodeContainerModel::NameColumn, NodeContainerModel::ImageColumn});
     split->addWidget(m_view);
 
     m_lower = new QTabWidget(split);

@@ -318,6 +318,8 @@ void NodeFilesView::listDirectory()
 
 void NodeFilesView::openPath(const QString &path)
 {
+    // A change of place: the last message spoke of the folder left.
+    clearMessage();
     m_path = path;
     m_loaded = false;
     m_model->clear();

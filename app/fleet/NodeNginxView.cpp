@@ -19,12 +19,21 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace hm::app {
 
 namespace {
+
+// A message's tone, restyled at once (the style sheet matches on it).
+void setNginxTone(QLabel *label, const QString &tone)
+{
+    label->setProperty("tone", tone);
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
 
 enum NginxSiteColumn
 {
@@ -166,7 +175,9 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     m_editorError->setObjectName(QStringLiteral("nodes.nginx.editorError"));
     m_editorError->setWordWrap(true);
     m_editorError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_editorError->setProperty("tone", QStringLiteral("error"));
+    // The style sheet's tones are "bad" and "good": "error" drew nginx's
+    // refusal in plain text.
+    m_editorError->setProperty("tone", QStringLiteral("bad"));
     m_editorError->hide();
     rightLayout->addWidget(m_editorError);
     auto *editorButtons = new QHBoxLayout;
@@ -654,7 +665,7 @@ void NodeNginxView::fail(const hm::Error &error)
         showState();
         return;
     }
-    m_message->setProperty("tone", QStringLiteral("error"));
+    setNginxTone(m_message, QStringLiteral("bad"));
     m_messageLine->show(
         [error] {
             return describeApiErrorSentence(error) +
@@ -665,7 +676,7 @@ void NodeNginxView::fail(const hm::Error &error)
 
 void NodeNginxView::say(MessageLine::Text text)
 {
-    m_message->setProperty("tone", QStringLiteral("info"));
+    setNginxTone(m_message, QStringLiteral("good"));
     m_messageLine->show(std::move(text), MessageLine::Kind::Lasting);
 }
 

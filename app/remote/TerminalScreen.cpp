@@ -1,10 +1,11 @@
 #include "remote/TerminalScreen.h"
 
-#include <vterm.h>
+#include "remote/TerminalPalette.h"
 
 #include <algorithm>
 #include <cstring>
 #include <utility>
+#include <vterm.h>
 
 namespace hm::app {
 
@@ -14,15 +15,6 @@ namespace {
 constexpr uint32_t tsWideRightHalf = 0xFFFFFFFFu;
 
 static_assert(sizeof(VTermColor) == 4, "TerminalScrollback keeps VTermColor in 4 bytes");
-
-// Tango's 16 colours on a dark background: readable for ls's blue
-// directories and for dim text, unlike libvterm's saturated defaults.
-constexpr QRgb tsPalette[16] = {
-    0x2e3436, 0xcc0000, 0x4e9a06, 0xc4a000, 0x3465a4, 0x75507b, 0x06989a, 0xd3d7cf,
-    0x555753, 0xef2929, 0x8ae234, 0xfce94f, 0x729fcf, 0xad7fa8, 0x34e2e2, 0xeeeeec,
-};
-constexpr QRgb tsDefaultFg = 0xd3d7cf;
-constexpr QRgb tsDefaultBg = 0x1c1c1c;
 
 VTermColor tsVTermRgb(QRgb rgb)
 {
@@ -319,13 +311,13 @@ TerminalScreen::TerminalScreen(int rows, int cols, QObject *parent)
     vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_ROW);
     vterm_screen_enable_altscreen(m_screen, 1);
 
-    m_defaultFg = tsDefaultFg;
-    m_defaultBg = tsDefaultBg;
-    const VTermColor fg = tsVTermRgb(tsDefaultFg);
-    const VTermColor bg = tsVTermRgb(tsDefaultBg);
+    m_defaultFg = TerminalPalette::defaultForeground;
+    m_defaultBg = TerminalPalette::defaultBackground;
+    const VTermColor fg = tsVTermRgb(m_defaultFg);
+    const VTermColor bg = tsVTermRgb(m_defaultBg);
     vterm_state_set_default_colors(m_state, &fg, &bg);
-    for (int index = 0; index < 16; ++index) {
-        const VTermColor colour = tsVTermRgb(tsPalette[index]);
+    for (int index = 0; index < int(TerminalPalette::ansi.size()); ++index) {
+        const VTermColor colour = tsVTermRgb(TerminalPalette::ansi[std::size_t(index)]);
         vterm_state_set_palette_color(m_state, index, &colour);
     }
     vterm_screen_reset(m_screen, 1);

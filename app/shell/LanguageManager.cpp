@@ -1,6 +1,7 @@
 #include "shell/LanguageManager.h"
 
 #include "common/Logging.h"
+#include "shell/CjkFontFallbacks.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -87,20 +88,14 @@ void LanguageManager::applyFontFallbacks(const QString &code)
         return;
     // The platform's UI font stays first; Han characters then come from a
     // font of the right variant (Traditional punctuation sits centred, for
-    // one), instead of whichever CJK font the system falls back to.
-    QStringList families = m_baseFamilies;
-    if (families.isEmpty())
-        families << QGuiApplication::font().family();
-    if (code == QLatin1String("zh_TW")) {
-        families << QStringLiteral("Noto Sans CJK TC") << QStringLiteral("Noto Sans TC")
-                 << QStringLiteral("Microsoft JhengHei UI") << QStringLiteral("PingFang TC");
-    } else if (code == QLatin1String("zh_CN")) {
-        families << QStringLiteral("Noto Sans CJK SC") << QStringLiteral("Noto Sans SC")
-                 << QStringLiteral("Microsoft YaHei UI") << QStringLiteral("PingFang SC");
-    }
-    QFont font = QGuiApplication::font();
-    font.setFamilies(families);
-    QGuiApplication::setFont(font);
+    // one), instead of whichever CJK font the system falls back to. The
+    // fixed-width font (terminal, logs, editors) gets the same order.
+    QStringList base = m_baseFamilies;
+    if (base.isEmpty())
+        base << QGuiApplication::font().family();
+    const QLocale system = QLocale::system();
+    CjkFontFallbacks::apply(base, CjkFontFallbacks::uiFamilies(code, system),
+                            CjkFontFallbacks::fixedFamilies(code, system));
 }
 
 bool LanguageManager::setLanguage(const QString &code, Persist persist)

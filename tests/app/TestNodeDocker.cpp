@@ -37,6 +37,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -75,6 +76,7 @@ private slots:
     void statusReadsInTheLanguage();
     void composeUpAndDownThroughTheUi();
     void logRowFitsTheSmallestWindow();
+    void containerColumnsFitTheList();
     void screenshots();
     void removeAsksFirst();
     void tabOnlyWhereDockerIsUsable();
@@ -618,6 +620,9 @@ void TestNodeDocker::statusReadsInTheLanguage()
     QCOMPARE(said("Created", "created"), QStringLiteral("Created"));
     QCOMPARE(said("", "paused"), QStringLiteral("Paused"));
     QCOMPARE(said("Something new", "running"), QStringLiteral("Something new"));
+    // podman's while a stop waits for the container to end.
+    QCOMPARE(said("Stopping", "stopping"), QStringLiteral("Stopping"));
+    QCOMPARE(NodeContainerModel::stateText(QStringLiteral("stopping")), QStringLiteral("Stopping"));
 
     // The Status column, from a real daemon, in every language: never
     // Docker's English.
@@ -625,6 +630,9 @@ void TestNodeDocker::statusReadsInTheLanguage()
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         QVERIFY2(!said("Up 4 minutes", "running").contains(QLatin1String("minute")),
                  qPrintable(said("Up 4 minutes", "running")));
+        for (const QString &shown : {said("Stopping", "stopping"),
+                                     NodeContainerModel::stateText(QStringLiteral("stopping"))})
+            QVERIFY2(!shown.contains(QLatin1String("top")), qPrintable(shown));
         auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
         QVERIFY(page);
         NodeDockerView *view = dockerOf(*page);
@@ -824,6 +832,44 @@ void TestNodeDocker::logRowFitsTheSmallestWindow()
                          qPrintable(where + title->text()));
             }
             follow->click(); // polled again, for the next window
+        }
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+void TestNodeDocker::containerColumnsFitTheList()
+{
+    MainWindow::Options options;
+    options.persistSettings = false;
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        for (const int width : {1200, 1300}) {
+            MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+            window.resize(width, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.selectSection(QStringLiteral("nodes")));
+            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(m_dock.nodeId) >= 0, 20000);
+            child<QTableView>(page, "nodes.list")->selectRow(page->model()->rowOf(m_dock.nodeId));
+            QTRY_VERIFY_WITH_TIMEOUT(tabShown(*page), 20000);
+            NodeDockerView *view = dockerOf(*page);
+            QVERIFY(view);
+            QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(m_webId) >= 0, 20000);
+            auto *table = child<QTableView>(view, "nodes.docker.containers");
+            QHeaderView *header = table->horizontalHeader();
+            const QString where = QStringLiteral("%1 at %2: ").arg(language).arg(width);
+            // Every title whole, and no sideways scrolling to reach the last.
+            QTRY_VERIFY2(header->length() <= table->viewport()->width(),
+                         qPrintable(where + QStringLiteral("%1 px of columns in %2 px")
+                                                .arg(header->length())
+                                                .arg(table->viewport()->width())));
+            for (int column = 0; column < header->count(); ++column) {
+                QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                         qPrintable(where +
+                                    table->model()->headerData(column, Qt::Horizontal).toString()));
+            }
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));

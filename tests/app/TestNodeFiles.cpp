@@ -351,6 +351,14 @@ void TestNodeFiles::createAFolderAndRefuseABadName()
     QVERIFY2(
         message->text().startsWith(QLatin1String("The folder \"made here\" was not created: ")),
         qPrintable(message->text()));
+    // Going into a folder ends it: it spoke of the one left (it stayed there
+    // above the new folder's list).
+    QVERIFY(message->isVisible());
+    auto *list = child<QTableView>(view, "nodes.files.list");
+    emit list->activated(view->model()->index(view->model()->rowOfName(QStringLiteral("made here")),
+                                              NodeFileModel::NameColumn));
+    QTRY_COMPARE_WITH_TIMEOUT(view->currentPath(), QStringLiteral("empty/made here"), 20000);
+    QTRY_VERIFY(!message->isVisible());
 }
 
 void TestNodeFiles::uploadThenDownloadKeepTheBytes()

@@ -15,11 +15,13 @@
 #include "fleet/NodeNginxView.h"
 #include "fleet/NodesPage.h"
 #include "widgets/MessageBox.h"
+#include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -265,6 +267,14 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     QTRY_VERIFY_WITH_TIMEOUT(editorError->isVisible(), 20000);
     QVERIFY2(editorError->text().contains(QStringLiteral("bogus_directive")),
              qPrintable(editorError->text()));
+    // In the style sheet's colours, as under the main window: a refusal in
+    // the "bad" one (it was plain text), a success in the "good" one.
+    const auto textColour = [&page](QLabel *label) {
+        page->setStyleSheet(ThemeManager::styleSheet(false));
+        label->ensurePolished();
+        return label->palette().color(label->foregroundRole());
+    };
+    QCOMPARE(textColour(editorError), ThemeManager::tokenColour("bad", QGuiApplication::palette()));
     QCOMPARE(readNginxFile(path(QStringLiteral("sites-available/main"))), before);
     QVERIFY(editor->toPlainText().contains(QStringLiteral("bogus_directive"))); // kept to fix
 
@@ -274,6 +284,7 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     child<QPushButton>(view, "nodes.nginx.save")->click();
     auto *message = child<QLabel>(view, "nodes.nginx.message");
     QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("saved")), 20000);
+    QCOMPARE(textColour(message), ThemeManager::tokenColour("good", QGuiApplication::palette()));
     // Said again after a language switch (it stayed in English).
     QCOMPARE(message->text(), QStringLiteral("main saved; nginx -t accepted it."));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));

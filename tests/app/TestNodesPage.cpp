@@ -248,6 +248,7 @@ private slots:
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
     void columnsFitTheWindowsWidth();
+    void columnsWidenWhenANodeEnrols();
     void statusReadsWholeAtEveryWidth();
     void capabilitiesThatDoNotFitAreCounted();
     void headerMenuHidesAndShowsColumns();
@@ -712,6 +713,56 @@ void TestNodesPage::columnsFitTheWindowsWidth()
         }
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
+}
+
+// A node shown while it waited for its agent had an empty OS and address:
+// their columns were fitted to the titles, and when the agent enrolled its
+// "Linux" and address were elided ("L…") until the window was resized.
+void TestNodesPage::columnsWidenWhenANodeEnrols()
+{
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("late-agent"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    m_removeAtEnd << made->node.id;
+    const QString id = made->node.id;
+    MainWindow::Options options;
+    options.persistSettings = false;
+    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
+    window.resize(1300, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectSection(QStringLiteral("nodes")));
+    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    page->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(id) >= 0, 15000);
+    auto *view = child<QTableView>(page, "nodes.list");
+    QHeaderView *header = view->horizontalHeader();
+    const QModelIndex system =
+        page->model()->index(page->model()->rowOf(id), NodeListModel::SystemColumn);
+    QVERIFY(system.data().toString().isEmpty());
+
+    hm::test::AgentPeer agent;
+    QCOMPARE(enrolAgent(
+                 m_server.connection->baseUrl(), made->enrolment.secret, agent,
+                 {"10.20.30.40", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
+             201);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->model()
+                                  ->index(page->model()->rowOf(id), NodeListModel::SystemColumn)
+                                  .data()
+                                  .toString()
+                                  .isEmpty(),
+                             15000);
+    for (const int column : {int(NodeListModel::SystemColumn), int(NodeListModel::AddressColumn)}) {
+        if (header->isSectionHidden(column))
+            continue;
+        const auto whole = [&] {
+            return header->sectionSize(column) >=
+                   static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column);
+        };
+        QTRY_VERIFY2(whole(),
+                     qPrintable(view->model()->headerData(column, Qt::Horizontal).toString()));
+    }
 }
 
 // At 1,200 pixels the list read "Pending enrolm…": the status column was
@@ -1272,6 +1323,8 @@ void TestNodesPage::enrolDialogFollowsTheAgent()
     auto *progress = child<QLabel>(&dialog, "nodes.enrolProgress");
     QCOMPARE(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Waiting);
     QCOMPARE(progress->text(), QStringLiteral("Waiting for the agent to enrol…"));
+    auto *title = child<QLabel>(&dialog, "nodes.resultTitle");
+    QCOMPARE(title->text(), QStringLiteral("\"live-enrol\" was created and waits for its agent."));
     const QString secret =
         QRegularExpression(QStringLiteral("hme_[A-Za-z0-9_-]+")).match(dialog.command()).captured();
     QVERIFY(!secret.isEmpty());
@@ -1286,10 +1339,13 @@ void TestNodesPage::enrolDialogFollowsTheAgent()
     const QString fingerprint = dialog.node().fingerprint;
     QVERIFY(fingerprint.startsWith(QLatin1String("SHA256:")));
     QVERIFY2(progress->text().contains(fingerprint), qPrintable(progress->text()));
+    QCOMPARE(title->text(), QStringLiteral("\"live-enrol\" was created and its agent enrolled."));
     QVERIFY(connectAgent(base, agent, dialog.node().id));
     QTRY_COMPARE_WITH_TIMEOUT(dialog.agentProgress(), EnrolNodeDialog::AgentProgress::Online,
                               15000);
     QVERIFY(progress->text().startsWith(QLatin1String("The agent is connected")));
+    QCOMPARE(title->text(),
+             QStringLiteral("\"live-enrol\" was created and its agent is connected."));
     QCOMPARE(progress->property("tone").toString(), QStringLiteral("good"));
     // Translated while it shows.
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));

@@ -22,7 +22,8 @@
 #include <QToolButton>
 #include <QWheelEvent>
 #include <QtTest>
-
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 using hm::app::TerminalCell;
@@ -64,6 +65,23 @@ QByteArray tvtSent(QSignalSpy &spy)
         bytes += arguments.at(0).toByteArray();
     spy.clear();
     return bytes;
+}
+
+// WCAG 2 relative luminance and contrast ratio (1 to 21).
+double tvtLuminance(const QColor &colour)
+{
+    const auto linear = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) +
+           0.0722 * linear(colour.blueF());
+}
+
+double tvtContrast(const QColor &a, const QColor &b)
+{
+    const double la = tvtLuminance(a);
+    const double lb = tvtLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 // The middle of cell (col, row) of a view's viewport, and its left edge.
@@ -108,6 +126,7 @@ class TestTerminalView : public QObject
 private slots:
     void textBecomesCells();
     void sgrColoursAndAttributes();
+    void ansiColoursAreReadableOnTheBackground();
     void wideCharactersTakeTwoCells();
     void cursorMovesWithEscapes();
     void linesScrollIntoTheScrollback();
@@ -190,6 +209,33 @@ void TestTerminalView::sgrColoursAndAttributes()
     const TerminalCell grey = screen.cellAt(0, 7);
     QCOMPARE(grey.bg, screen.paletteColor(236));
     QVERIFY(screen.paletteColor(236) != screen.defaultBackground());
+}
+
+void TestTerminalView::ansiColoursAreReadableOnTheBackground()
+{
+    // Read back from the painted view: each colour as a reverse-video cell
+    // (painted as a filled block), the background where nothing was written.
+    TerminalView view;
+    view.resize(600, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QByteArray bytes;
+    for (int index = 1; index <= 7; ++index)
+        bytes += "\x1b[3" + QByteArray::number(index) + ";7m \x1b[0m";
+    view.screen()->feed(bytes);
+    const QImage shot = view.viewport()->grab().toImage();
+    const QColor background = shot.pixelColor(shot.width() - 2, shot.height() - 2);
+    QCOMPARE(background, view.screen()->defaultBackground());
+    for (int index = 1; index <= 7; ++index) {
+        const QColor colour = shot.pixelColor(tvtCellCentre(view, index - 1, 0));
+        QCOMPARE(colour, view.screen()->paletteColor(index));
+        const double contrast = tvtContrast(colour, background);
+        QVERIFY2(contrast >= 3.0, qPrintable(QStringLiteral("colour %1 (%2): contrast %3 on %4")
+                                                 .arg(index)
+                                                 .arg(colour.name())
+                                                 .arg(contrast, 0, 'f', 2)
+                                                 .arg(background.name())));
+    }
 }
 
 void TestTerminalView::wideCharactersTakeTwoCells()
