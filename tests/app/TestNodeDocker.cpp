@@ -100,6 +100,24 @@ private:
             return nullptr;
         return view;
     }
+    // `window` shown at `width`, the Nodes section with the dock node
+    // selected and its Docker tab read; null when any step times out.
+    NodeDockerView *dockerInWindow(MainWindow &window, int width)
+    {
+        window.resize(width, 800);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window) ||
+            !window.selectSection(QStringLiteral("nodes")))
+            return nullptr;
+        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        if (!page ||
+            !QTest::qWaitFor([&] { return page->model()->rowOf(m_dock.nodeId) >= 0; }, 20000))
+            return nullptr;
+        child<QTableView>(page, "nodes.list")->selectRow(page->model()->rowOf(m_dock.nodeId));
+        if (!QTest::qWaitFor([&] { return tabShown(*page); }, 20000))
+            return nullptr;
+        return dockerOf(*page);
+    }
     static bool tabShown(NodesPage &page)
     {
         auto *tabs = child<QTabWidget>(&page, "nodes.detailTabs");
@@ -779,15 +797,7 @@ void TestNodeDocker::logRowFitsTheSmallestWindow()
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         for (const int width : {1024, 1200}) {
             MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-            window.resize(width, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(window.selectSection(QStringLiteral("nodes")));
-            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
-            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(m_dock.nodeId) >= 0, 20000);
-            child<QTableView>(page, "nodes.list")->selectRow(page->model()->rowOf(m_dock.nodeId));
-            QTRY_VERIFY_WITH_TIMEOUT(tabShown(*page), 20000);
-            NodeDockerView *view = dockerOf(*page);
+            NodeDockerView *view = dockerInWindow(window, width);
             QVERIFY(view);
             QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(longId) >= 0, 20000);
             select(view, longId);
@@ -846,15 +856,7 @@ void TestNodeDocker::containerColumnsFitTheList()
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         for (const int width : {1200, 1300}) {
             MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-            window.resize(width, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(window.selectSection(QStringLiteral("nodes")));
-            auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
-            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(m_dock.nodeId) >= 0, 20000);
-            child<QTableView>(page, "nodes.list")->selectRow(page->model()->rowOf(m_dock.nodeId));
-            QTRY_VERIFY_WITH_TIMEOUT(tabShown(*page), 20000);
-            NodeDockerView *view = dockerOf(*page);
+            NodeDockerView *view = dockerInWindow(window, width);
             QVERIFY(view);
             QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowOfId(m_webId) >= 0, 20000);
             auto *table = child<QTableView>(view, "nodes.docker.containers");
