@@ -12,7 +12,9 @@ bool FileDataSender::available()
     return false;
 }
 
-FileDataSender::FileDataSender(FileDataTarget target) : m_target(std::move(target)) {}
+FileDataSender::FileDataSender(FileDataTarget target, fleet::FileDataPath path)
+    : m_target(std::move(target)), m_path(path)
+{}
 
 FileDataSender::~FileDataSender() = default;
 

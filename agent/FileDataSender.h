@@ -4,8 +4,10 @@
 // FileDownloads.h, "data connection"; issue 38's throughput goal): the
 // agent connects to the server's plain HTTP listener, asks for the upgrade
 // with the single-use stream token stream_open carried (a header, never
-// the URL, never logged), and once the server said 101 sends the file in
-// large chunks with plain send(2): no frames, no masking, no Qt buffers.
+// the URL, never logged), and once the server said 101 sends the file
+// raw, by sendfile(2) or by pread(2)+send(2) of 4 MiB chunks, whichever
+// this kernel makes cheaper (fleet/FileDataPath.h): no frames, no
+// masking, no Qt buffers.
 // The server relays the bytes into the client's answer (its ByteRelay.h).
 // Back-pressure is TCP's: a slow client blocks the send.
 //
@@ -15,6 +17,7 @@
 // cancel() may come from any thread.
 
 #include "common/Result.h"
+#include "fleet/FileDataPath.h"
 
 #include <QString>
 #include <QUrl>
@@ -37,7 +40,8 @@ class FileDataSender
 public:
     static bool available();
 
-    explicit FileDataSender(FileDataTarget target);
+    explicit FileDataSender(FileDataTarget target,
+                            fleet::FileDataPath path = fleet::fileDataPath());
     ~FileDataSender();
     FileDataSender(const FileDataSender &) = delete;
     FileDataSender &operator=(const FileDataSender &) = delete;
@@ -57,8 +61,17 @@ public:
 
 private:
     void closeSocket();
+    // send()'s two ways, from `offset` to `end`: a code and `why` as
+    // send() gives them, the socket still open.
+    qint32 sendByCopies(const ConfinedReadFile &file, qint64 offset, const QString &version,
+                        QString *why);
+    qint32 sendBySendfile(const ConfinedReadFile &file, qint64 offset, const QString &version,
+                          QString *why);
+    // The version check before each chunk: 0 when it still matches.
+    qint32 changedSince(const ConfinedReadFile &file, const QString &version, QString *why) const;
 
     FileDataTarget m_target;
+    fleet::FileDataPath m_path;
     std::mutex m_mutex; // guards m_fd against cancel()
     int m_fd = -1;
     std::atomic<bool> m_cancelled{false};

@@ -2,6 +2,7 @@
 
 #include "agent/ConfinedFiles.h"
 #include "common/Logging.h"
+#include "fleet/FileDataPath.h"
 #include "fleet/StreamFrame.h"
 
 #include <QJsonObject>
@@ -60,6 +61,14 @@ void FileStreams::setDataConnections(const QUrl &server, const QString &nodeId)
     const bool plain = server.scheme() == QLatin1String("http") && !server.host().isEmpty();
     m_dataServer = plain && FileDataSender::available() ? server : QUrl();
     m_nodeId = nodeId;
+    if (m_dataServer.isValid() && !m_dataPathLogged) {
+        m_dataPathLogged = true;
+        const fleet::FileDataPathChoice &path = fleet::fileDataPathChoice();
+        if (!path.warning.isEmpty())
+            qCWarning(lcAgent).noquote() << path.warning;
+        qCInfo(lcAgent).noquote() << QStringLiteral("file downloads are sent by %1 (%2)")
+                                         .arg(fleet::fileDataPathName(path.path), path.reason);
+    }
 }
 
 void FileStreams::addHandlers(RemoteDispatcher &dispatcher)

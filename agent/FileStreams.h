@@ -105,6 +105,7 @@ private:
     quint32 m_nextChannel = 1;
     QUrl m_dataServer;
     QString m_nodeId;
+    bool m_dataPathLogged = false; // the data connections' way, logged once
     // One thread per data connection (a send blocks while the client
     // is slow); reads for frames keep their own pool.
     QThreadPool m_senders;

@@ -1,13 +1,17 @@
-// FileDataSender with POSIX sockets: pread(2) and send(2) of large chunks
-// (see FileDataSender.h).
+// FileDataSender with POSIX sockets: sendfile(2), or pread(2) and send(2)
+// of large chunks (see FileDataSender.h and fleet/FileDataPath.h).
 
 #include "agent/ConfinedFiles.h"
 #include "agent/FileDataSender.h"
 #include "fleet/StreamFrame.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <ctime>
 #include <netdb.h>
+#include <pthread.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -22,17 +26,15 @@ constexpr int kDataHandshakeSeconds = 10;
 // A blocked send wakes up this often to look at cancel() (which also
 // shuts the socket down: this is the backstop).
 constexpr int kDataSendWakeSeconds = 1;
-// Bytes per read; the file's version is checked before each. Large:
-// fewer system calls and wake-ups along the whole path (with these chunks
-// and the server's relay ring at 1 MiB the download cost about a tenth
-// more CPU per GiB than at 4 MiB). The buffer lives while a data
-// connection sends: at most FileStreams::kMaxStreams of them. Why not
-// sendfile(2), which this used until 2026-11-29: it hands the socket
-// 4 KiB page-cache fragments, and on issue 38's benchmark machine every
-// receiver downstream (the server's relay, then the client) paid about
-// twice as much per byte for them as for the large fragments a send(2)
-// builds, more than the copy it saved here.
+// Bytes per read (copies); the file's version is checked before each.
+// Large: fewer system calls and wake-ups along the whole path (with these
+// chunks and the server's relay ring at 1 MiB the download cost about a
+// tenth more CPU per GiB than at 4 MiB). The buffer lives while a data
+// connection sends: at most FileStreams::kMaxStreams of them.
 constexpr qint64 kDataChunkBytes = 4 * 1024 * 1024;
+// Bytes per sendfile(2) (zero copy), the version checked before each: no
+// buffer, so the chunk only sets how often the version is looked at.
+constexpr qint64 kSendfileChunkBytes = 1024 * 1024;
 // The answer's head is short (a status line and two headers).
 constexpr qsizetype kMaxAnswerHead = 8192;
 
@@ -41,6 +43,49 @@ QString dataErrno(const char *what)
     return QStringLiteral("%1: %2").arg(QLatin1String(what),
                                         QString::fromLocal8Bit(std::strerror(errno)));
 }
+
+// sendfile(2) takes no MSG_NOSIGNAL: a server that went away raises
+// SIGPIPE at the sending thread, and the agent does not ignore SIGPIPE (the
+// commands it starts would inherit that), so it would end the agent. While
+// one lives, SIGPIPE is blocked on this thread; one raised meanwhile is
+// taken back before the old mask returns (unless one was already pending,
+// which is not ours to take).
+class SigpipeBlocked
+{
+public:
+    SigpipeBlocked()
+    {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        sigset_t pending;
+        sigemptyset(&pending);
+        m_wasPending = ::sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+        m_blocked = ::pthread_sigmask(SIG_BLOCK, &m_pipe, &m_old) == 0;
+    }
+    ~SigpipeBlocked()
+    {
+        if (!m_blocked)
+            return;
+        if (!m_wasPending) {
+            sigset_t pending;
+            sigemptyset(&pending);
+            if (::sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1) {
+                const timespec now{};
+                while (::sigtimedwait(&m_pipe, nullptr, &now) < 0 && errno == EINTR) {
+                }
+            }
+        }
+        ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    }
+    SigpipeBlocked(const SigpipeBlocked &) = delete;
+    SigpipeBlocked &operator=(const SigpipeBlocked &) = delete;
+
+private:
+    sigset_t m_pipe;
+    sigset_t m_old;
+    bool m_wasPending = false;
+    bool m_blocked = false;
+};
 
 void setSocketTimeouts(int fd, int seconds)
 {
@@ -57,7 +102,9 @@ bool FileDataSender::available()
     return true;
 }
 
-FileDataSender::FileDataSender(FileDataTarget target) : m_target(std::move(target)) {}
+FileDataSender::FileDataSender(FileDataTarget target, fleet::FileDataPath path)
+    : m_target(std::move(target)), m_path(path)
+{}
 
 FileDataSender::~FileDataSender()
 {
@@ -172,36 +219,61 @@ Status FileDataSender::connect()
 qint32 FileDataSender::send(const ConfinedReadFile &file, qint64 offset, const QString &version,
                             QString *why)
 {
-    const auto outcome = [&](qint32 code, const QString &reason) {
-        if (why)
-            *why = reason;
-        closeSocket();
-        return code;
-    };
+    QString reason;
+    const qint32 code = m_path == fleet::FileDataPath::ZeroCopy
+                            ? sendBySendfile(file, offset, version, &reason)
+                            : sendByCopies(file, offset, version, &reason);
+    if (why)
+        *why = reason;
+    closeSocket();
+    return code;
+}
+
+qint32 FileDataSender::changedSince(const ConfinedReadFile &file, const QString &version,
+                                    QString *why) const
+{
+    if (m_cancelled) {
+        *why = QStringLiteral("cancelled");
+        return fleet::kFileStreamFailed;
+    }
+    auto now = file.currentVersion();
+    if (!now) {
+        *why = now.error().message;
+        return fleet::kFileStreamFailed;
+    }
+    if (*now != version) {
+        *why = QStringLiteral("the file changed while it was streamed");
+        return fleet::kFileStreamChanged;
+    }
+    return 0;
+}
+
+qint32 FileDataSender::sendByCopies(const ConfinedReadFile &file, qint64 offset,
+                                    const QString &version, QString *why)
+{
     const qint64 end = file.size();
     std::vector<char> chunk(size_t(qMin(kDataChunkBytes, qMax<qint64>(end - offset, 1))));
     while (offset < end) {
-        if (m_cancelled)
-            return outcome(fleet::kFileStreamFailed, QStringLiteral("cancelled"));
-        auto now = file.currentVersion();
-        if (!now)
-            return outcome(fleet::kFileStreamFailed, now.error().message);
-        if (*now != version)
-            return outcome(fleet::kFileStreamChanged,
-                           QStringLiteral("the file changed while it was streamed"));
+        if (const qint32 code = changedSince(file, version, why))
+            return code;
         const ssize_t got =
             ::pread(file.descriptor(), chunk.data(),
                     size_t(qMin(qint64(chunk.size()), end - offset)), off_t(offset));
-        if (got == 0)
-            return outcome(fleet::kFileStreamChanged, QStringLiteral("the file shrank"));
+        if (got == 0) {
+            *why = QStringLiteral("the file shrank");
+            return fleet::kFileStreamChanged;
+        }
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            return outcome(fleet::kFileStreamFailed, dataErrno("reading the file"));
+            *why = dataErrno("reading the file");
+            return fleet::kFileStreamFailed;
         }
         for (ssize_t done = 0; done < got;) {
-            if (m_cancelled)
-                return outcome(fleet::kFileStreamFailed, QStringLiteral("cancelled"));
+            if (m_cancelled) {
+                *why = QStringLiteral("cancelled");
+                return fleet::kFileStreamFailed;
+            }
             const ssize_t n = ::send(m_fd, chunk.data() + done, size_t(got - done), MSG_NOSIGNAL);
             if (n > 0) {
                 done += n;
@@ -210,11 +282,40 @@ qint32 FileDataSender::send(const ConfinedReadFile &file, qint64 offset, const Q
             }
             if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
                 continue; // the send timeout: look at cancel() again
-            return outcome(fleet::kFileStreamFailed, dataErrno("sending the file"));
+            *why = dataErrno("sending the file");
+            return fleet::kFileStreamFailed;
         }
         offset += got;
     }
-    return outcome(fleet::kFileStreamComplete, {});
+    return fleet::kFileStreamComplete;
+}
+
+qint32 FileDataSender::sendBySendfile(const ConfinedReadFile &file, qint64 offset,
+                                      const QString &version, QString *why)
+{
+    const qint64 end = file.size();
+    const SigpipeBlocked noSigpipe;
+    while (offset < end) {
+        if (const qint32 code = changedSince(file, version, why))
+            return code;
+        off_t position = off_t(offset);
+        const ssize_t n = ::sendfile(m_fd, file.descriptor(), &position,
+                                     size_t(qMin(kSendfileChunkBytes, end - offset)));
+        if (n > 0) {
+            offset += n;
+            m_sent += n;
+            continue;
+        }
+        if (n == 0) {
+            *why = QStringLiteral("the file shrank");
+            return fleet::kFileStreamChanged;
+        }
+        if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+            continue; // the send timeout: look at cancel() again
+        *why = dataErrno("sending the file");
+        return fleet::kFileStreamFailed;
+    }
+    return fleet::kFileStreamComplete;
 }
 
 } // namespace hm::agent

@@ -1,10 +1,13 @@
 // The socket relay (ByteRelay.h, FileDownloads' data connections) on real
-// loopback TCP connections: all bytes arrive identical and the signals come
-// on the owner's thread, progress adding up to what moved before `ended`;
-// a slow client leaves every byte in order while the ring wraps; a source
-// that ends short ends with an error; stop() closes both sockets and
-// nothing is signalled after it. Where there is no relay (not Linux) it is
-// not made (skipped).
+// loopback TCP connections, each test both ways a relay moves bytes
+// (fleet/FileDataPath.h: splice through a pipe, copies through a ring),
+// whichever this kernel would pick: all bytes arrive identical and the
+// signals come on the owner's thread, progress adding up to what moved
+// before `ended`; a slow client leaves every byte in order while the ring
+// wraps (or the pipe fills); a source that ends short ends with an error,
+// and so does a client that leaves (without SIGPIPE ending the process);
+// stop() closes both sockets and nothing is signalled after it. Where
+// there is no relay (not Linux) it is not made (skipped).
 
 #include "server/services/remote/ByteRelay.h"
 
@@ -21,6 +24,7 @@
 #include <unistd.h>
 #include <vector>
 
+using hm::fleet::FileDataPath;
 using hm::server::remote::ByteRelay;
 using hm::server::remote::makeSocketRelay;
 using hm::server::remote::socketRelaysAvailable;
@@ -144,6 +148,13 @@ struct PatternRun
     qint64 moved = -1; // the relay's moved() at the end
 };
 
+// The global row's way of moving bytes.
+FileDataPath rowPath()
+{
+    QFETCH_GLOBAL(int, path);
+    return FileDataPath(path);
+}
+
 // `size` pattern bytes from a writer thread through a relay to a reader
 // thread that reads `piece` bytes at a time from a socket with
 // `receiveBuffer` (0: the default); waits for the relay's end and the
@@ -168,7 +179,7 @@ PatternRun relayPattern(qint64 size, size_t piece = 256 * 1024, int receiveBuffe
         readDone = true;
     });
     std::thread writer([fd = agent, written] { writePattern(fd, written); });
-    auto relay = makeSocketRelay(source, sink, size);
+    auto relay = makeSocketRelay(source, sink, size, rowPath());
     if (relay) {
         run.seen.watch(relay.get());
         relay->start();
@@ -194,6 +205,13 @@ class TestByteRelay : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<int>("path");
+        QTest::newRow("zero copy") << int(FileDataPath::ZeroCopy);
+        QTest::newRow("copies") << int(FileDataPath::Copies);
+    }
+
     void init()
     {
         if (!socketRelaysAvailable())
@@ -217,9 +235,10 @@ private slots:
 
     // A client slower than the agent: the client's socket fills, the relay
     // reads on into its ring while it waits, and what it holds wraps round
-    // the ring's end again and again (a ring of 4 MiB, 40 MiB moved). A
-    // byte written over before it went out, sent twice or out of order
-    // shows in the pattern.
+    // the ring's end again and again (a ring of 4 MiB, 40 MiB moved), or
+    // its pipe stays full while the relay waits for the client. A byte
+    // written over before it went out, sent twice or out of order shows in
+    // the pattern.
     void aSlowClientLeavesEveryByteInOrderAsTheRingWraps()
     {
         const qint64 size = 40LL * 1024 * 1024 + 4093;
@@ -262,6 +281,47 @@ private slots:
         QCOMPARE(run.reading.firstWrong, -1);
     }
 
+    // The client goes away mid-way: with unread bytes (a reset), or the
+    // client's socket shut for writing under the relay (as the HTTP side
+    // does when it gives a connection up). The relay ends with the
+    // client's error, and the SIGPIPE a splice into a dead socket raises
+    // (splice takes no MSG_NOSIGNAL) does not end the process: this one
+    // does not ignore SIGPIPE, as the server does not.
+    void aClientThatLeavesEndsTheRelayWithAnError_data()
+    {
+        QTest::addColumn<bool>("shutSink");
+        QTest::newRow("client resets") << false;
+        QTest::newRow("sink shut down") << true;
+    }
+
+    void aClientThatLeavesEndsTheRelayWithAnError()
+    {
+        QFETCH(bool, shutSink);
+        const qint64 size = 256LL * 1024 * 1024; // far more than the buffers hold
+        const auto [agent, source] = tcpPair();
+        const auto [sink, client] = tcpPair();
+        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
+        makeNonBlocking(source);
+        makeNonBlocking(sink);
+        std::thread writer([fd = agent, size] { writePattern(fd, size); });
+        auto relay = makeSocketRelay(source, sink, size, rowPath());
+        QVERIFY(relay);
+        Signals seen;
+        seen.watch(relay.get());
+        relay->start();
+        QTRY_VERIFY_WITH_TIMEOUT(relay->moved() > 1024 * 1024, 60000);
+        if (shutSink)
+            ::shutdown(sink, SHUT_WR); // the relay's next write: EPIPE
+        // Unread bytes in its buffer: closing resets the connection.
+        ::close(client);
+        QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 60000);
+        QVERIFY2(seen.error.contains(QLatin1String("the client's connection failed")),
+                 qPrintable(seen.error));
+        QVERIFY(seen.endedMoved < size);
+        // The relay closed the agent's side: the writer stops.
+        writer.join();
+    }
+
     void stopClosesBothSocketsAndNothingIsSignalledAfterIt()
     {
         const qint64 size = 1024LL * 1024 * 1024; // more than the test sends
@@ -289,7 +349,7 @@ private slots:
             }
         });
 
-        auto relay = makeSocketRelay(source, sink, size);
+        auto relay = makeSocketRelay(source, sink, size, rowPath());
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());

@@ -3,19 +3,23 @@
 // Moves a known number of bytes from one TCP socket to another, raw: an
 // agent's file data connection into a client's HTTP answer
 // (FileDownloads.h), no frames, no unmasking, no Qt buffers. On Linux
-// recv(2) and send(2) through a 4 MiB ring (LinuxSocketRelay.cpp, which
-// says why not splice(2)); elsewhere there is none (FallbackByteRelay.cpp:
+// by splice(2) through a pipe or by recv(2) and send(2) through a 4 MiB
+// ring, whichever this kernel makes cheaper (fleet/FileDataPath.h;
+// LinuxSocketRelay.cpp); elsewhere there is none (FallbackByteRelay.cpp:
 // makeSocketRelay() gives nullptr and downloads keep the WebSocket's
 // stream frames).
 //
 // Flow control is the sockets' own: the relay reads from the source only
 // while the ring has room and writes only while the sink takes more, so a
 // slow client leaves the agent's bytes in the kernel's socket buffers and
-// its send(2) blocks. Memory: the ring, whatever the file's size.
+// its send(2) blocks. Memory: the ring or the pipe, whatever the file's
+// size.
 // Created, started, stopped and signalled on the owner's thread; the
 // Linux relay moves the bytes on a thread of its own (it would otherwise
 // hold up the HTTP thread while a stream flows). The relay owns and closes
 // both descriptors.
+
+#include "fleet/FileDataPath.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -52,8 +56,10 @@ void closeDescriptor(int descriptor);
 
 // Whether makeSocketRelay() can make one here.
 bool socketRelaysAvailable();
-// Moves `length` bytes from `source` to `sink`; nullptr (and both
-// descriptors closed) where there is no relay.
-std::unique_ptr<ByteRelay> makeSocketRelay(int source, int sink, qint64 length);
+// Moves `length` bytes from `source` to `sink` the `path` way; nullptr
+// (and both descriptors closed) where there is no relay.
+std::unique_ptr<ByteRelay>
+makeSocketRelay(int source, int sink, qint64 length,
+                hm::fleet::FileDataPath path = hm::fleet::fileDataPath());
 
 } // namespace hm::server::remote

@@ -30,7 +30,7 @@ bool socketRelaysAvailable()
     return false;
 }
 
-std::unique_ptr<ByteRelay> makeSocketRelay(int source, int sink, qint64)
+std::unique_ptr<ByteRelay> makeSocketRelay(int source, int sink, qint64, hm::fleet::FileDataPath)
 {
     // Never called where socketRelaysAvailable() is false; the descriptors
     // are ours all the same.

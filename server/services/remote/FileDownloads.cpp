@@ -374,6 +374,13 @@ FileDownloads::FileDownloads(NodeActions &actions, QObject *parent)
     connect(&calls, &fleet::AgentCalls::streamReceived, this, &FileDownloads::onAgentStream);
     connect(&calls, &fleet::AgentCalls::linkLost, this, &FileDownloads::onLinkLost);
     connect(&m_access, &AccessWatch::mayHaveChanged, this, &FileDownloads::revalidate);
+    if (socketRelaysAvailable()) {
+        const hm::fleet::FileDataPathChoice &path = hm::fleet::fileDataPathChoice();
+        if (!path.warning.isEmpty())
+            qCWarning(lcServer).noquote() << path.warning;
+        qCInfo(lcServer).noquote() << QStringLiteral("file downloads are relayed by %1 (%2)")
+                                          .arg(hm::fleet::fileDataPathName(path.path), path.reason);
+    }
 }
 
 FileDownloads::~FileDownloads()
