@@ -1,13 +1,210 @@
 // The order of a schema's properties as written (issue: the inspector's
 // forms listed optional fields alphabetically): read from the text into
 // propertyOrder, kept through QJsonObject round trips, and read back.
+// Besides the hand-picked cases, parseKeepingOrder's own reader of the
+// text is held against a reference in the differential style of
+// TestFlowDefinitionText: thousands of random schema texts, written by a
+// generator that knows the order it wrote every "properties" map in, with
+// escapes, \u sequences, non-ASCII keys, keys that look like JSON and
+// random whitespace; each must parse to exactly QJsonDocument's value once
+// the places are taken off, and show every map in the written order.
 
 #include "flow/SchemaOrder.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <random>
 
 using namespace hm::flow;
+
+namespace {
+
+// Writes random schema-shaped JSON text and records, for every
+// "properties" map, the path to the schema holding it and its keys in the
+// order written. Keys within an object are distinct (a repeated key is a
+// hand-picked case of its own).
+class SchemaTextWriter
+{
+public:
+    explicit SchemaTextWriter(quint32 seed) : m_random(seed) {}
+
+    struct Map
+    {
+        QStringList path; // object keys, or "#i" for array items
+        QStringList order;
+    };
+
+    QByteArray document()
+    {
+        m_maps.clear();
+        return space() + schema(0, {}) + space();
+    }
+    const QList<Map> &maps() const { return m_maps; }
+
+private:
+    int below(int n) { return int(m_random() % quint32(n)); }
+
+    QByteArray space()
+    {
+        static const char *const kinds[] = {"", "", " ", "\n  ", "\t", "\r\n", "  "};
+        return below(3) ? QByteArray() : QByteArray(kinds[below(7)]);
+    }
+
+    // A JSON string token for `text`, with the escapes a writer may choose:
+    // non-ASCII raw or as \u, '/' raw or escaped.
+    QByteArray token(const QString &text)
+    {
+        QByteArray out = "\"";
+        for (const QChar c : text) {
+            const ushort u = c.unicode();
+            if (c == u'"')
+                out += "\\\"";
+            else if (c == u'\\')
+                out += "\\\\";
+            else if (c == u'/' && below(2))
+                out += "\\/";
+            else if (u < 0x20)
+                out += "\\u" + QByteArray::number(u, 16).rightJustified(4, '0');
+            else if (u >= 0x80 && below(2))
+                out += "\\u" + QByteArray::number(u, 16).rightJustified(4, '0');
+            else
+                out += QString(c).toUtf8();
+        }
+        return out + '"';
+    }
+
+    QString name()
+    {
+        static const QStringList pool = {QStringLiteral("zeta"),
+                                         QStringLiteral("alpha"),
+                                         QStringLiteral("b"),
+                                         QStringLiteral("A"),
+                                         QString::fromUtf8("m\xc3\xa9ta"),
+                                         QString::fromUtf8("\xe9\x8d\xb5"),
+                                         QStringLiteral("say \"hi\""),
+                                         QStringLiteral("back\\slash"),
+                                         QStringLiteral("a/b"),
+                                         QStringLiteral("{not: json}"),
+                                         QStringLiteral("[1, 2]"),
+                                         QStringLiteral("properties"),
+                                         QStringLiteral("items"),
+                                         QStringLiteral("tab\there"),
+                                         QStringLiteral("x y"),
+                                         QStringLiteral("propertyOrders"),
+                                         QString(),
+                                         QStringLiteral("0"),
+                                         QStringLiteral("type"),
+                                         QStringLiteral("url")};
+        return pool.at(below(int(pool.size())));
+    }
+
+    QByteArray scalar()
+    {
+        switch (below(7)) {
+        case 0:
+            return "true";
+        case 1:
+            return "false";
+        case 2:
+            return "null";
+        case 3:
+            return QByteArray::number(below(100000) - 50000);
+        case 4:
+            return "-1.5e3";
+        case 5:
+            return token(QStringLiteral("}\"properties\": {\"x\": {}}"));
+        default:
+            return token(name());
+        }
+    }
+
+    // Any JSON value; objects and arrays may hold schemas.
+    QByteArray value(int depth, const QStringList &path)
+    {
+        if (depth > 4)
+            return scalar();
+        switch (below(5)) {
+        case 0:
+            return schema(depth + 1, path);
+        case 1: {
+            QByteArray out = "[" + space();
+            const int n = below(4);
+            for (int i = 0; i < n; ++i) {
+                if (i)
+                    out += space() + ',' + space();
+                out += value(depth + 1, path + QStringList{QStringLiteral("#%1").arg(i)});
+            }
+            return out + space() + ']';
+        }
+        default:
+            return scalar();
+        }
+    }
+
+    // An object: maybe "properties" (a map of names to schemas, whose
+    // order is recorded), maybe other keywords holding values.
+    QByteArray schema(int depth, const QStringList &path)
+    {
+        QStringList keys;
+        const int extra = below(4);
+        for (int i = 0; i < extra; ++i) {
+            const QString key = name();
+            if (key != u"properties" && !keys.contains(key))
+                keys.append(key);
+        }
+        if (depth < 4 && below(3))
+            keys.insert(below(int(keys.size()) + 1), QStringLiteral("properties"));
+        QByteArray out = "{" + space();
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (i)
+                out += space() + ',' + space();
+            out += token(keys[i]) + space() + ':' + space();
+            if (keys[i] == u"properties")
+                out += propertiesMap(depth, path);
+            else
+                out += value(depth + 1, path + QStringList{keys[i]});
+        }
+        return out + space() + '}';
+    }
+
+    QByteArray propertiesMap(int depth, const QStringList &path)
+    {
+        Map map{path, {}};
+        const int n = below(6);
+        for (int i = 0; i < n; ++i) {
+            const QString key = name();
+            if (!map.order.contains(key))
+                map.order.append(key);
+        }
+        m_maps.append(map);
+        QByteArray out = "{" + space();
+        for (qsizetype i = 0; i < map.order.size(); ++i) {
+            if (i)
+                out += space() + ',' + space();
+            out +=
+                token(map.order[i]) + space() + ':' + space() +
+                schema(depth + 1, path + QStringList{QStringLiteral("properties"), map.order[i]});
+        }
+        return out + space() + '}';
+    }
+
+    std::mt19937 m_random;
+    QList<Map> m_maps;
+};
+
+// The value at `path` ("#i" steps into arrays).
+QJsonValue at(QJsonValue value, const QStringList &path)
+{
+    for (const QString &step : path) {
+        if (step.startsWith(u'#') && value.isArray())
+            value = value.toArray().at(step.mid(1).toInt());
+        else
+            value = value.toObject().value(step);
+    }
+    return value;
+}
+
+} // namespace
 
 class TestSchemaOrder : public QObject
 {
@@ -68,6 +265,42 @@ private slots:
         QVERIFY(kept != QJsonValue(QJsonDocument::fromJson(text).object()));
         QCOMPARE(schemaorder::withoutOrder(kept),
                  QJsonValue(QJsonDocument::fromJson(text).object()));
+    }
+
+    void randomTextsAgreeWithTheWrittenOrder()
+    {
+        SchemaTextWriter writer(20261130);
+        int maps = 0;
+        for (int round = 0; round < 3000; ++round) {
+            const QByteArray text = writer.document();
+            const QJsonDocument plain = QJsonDocument::fromJson(text);
+            QVERIFY2(plain.isObject(), text.constData());
+            const QJsonDocument kept = schemaorder::parseKeepingOrder(text);
+            QVERIFY2(kept.isObject(), text.constData());
+            // Nothing but the places added.
+            QVERIFY2(schemaorder::withoutOrder(kept.object()) == QJsonValue(plain.object()),
+                     text.constData());
+            for (const auto &map : writer.maps()) {
+                const QJsonObject holder = at(kept.object(), map.path).toObject();
+                QVERIFY2(holder.value(QStringLiteral("properties")).isObject(),
+                         qPrintable(map.path.join(u'/') + u'\n' + QString::fromUtf8(text)));
+                QCOMPARE(schemaorder::orderedProperties(holder), map.order);
+                ++maps;
+            }
+        }
+        // The generator really wrote maps, nested ones among them.
+        QVERIFY2(maps > 3000, qPrintable(QString::number(maps)));
+    }
+
+    // A key written twice: QJsonDocument keeps the last value, and the
+    // order its last place.
+    void aRepeatedKeyTakesItsLastPlace()
+    {
+        const QByteArray text = R"({"properties": {"a": {"v": 1}, "b": {}, "a": {"v": 2}}})";
+        const QJsonDocument kept = schemaorder::parseKeepingOrder(text);
+        QCOMPARE(schemaorder::withoutOrder(kept.object()),
+                 QJsonValue(QJsonDocument::fromJson(text).object()));
+        QCOMPARE(schemaorder::orderedProperties(kept.object()), (QStringList{"b", "a"}));
     }
 
     void refusesWhatQJsonDocumentRefuses()
