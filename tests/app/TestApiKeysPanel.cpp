@@ -9,6 +9,7 @@
 // dialog in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "SectionWindow.h"
 #include "admin/ApiKeyDialog.h"
 #include "admin/ApiKeyListModel.h"
 #include "admin/ApiKeysPanel.h"
@@ -39,6 +40,7 @@
 #include <QTableView>
 
 using namespace hm::app;
+using hm::test::SectionWindow;
 using namespace admintest;
 
 namespace {
@@ -401,17 +403,13 @@ void TestApiKeysPanel::screenshots()
         });
         QVERIFY(made.ok());
     }
-    MainWindow::Options options;
-    options.persistSettings = false;
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("users")));
-        auto *page = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800));
+        QVERIFY(shown.open(QStringLiteral("users")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<UsersPage>();
         QVERIFY(page);
         page->tabs()->setCurrentWidget(page->apiKeysPanel());
         QTRY_COMPARE_WITH_TIMEOUT(page->apiKeysPanel()->model()->rowCount(), 2, 15000);

@@ -16,6 +16,7 @@
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
 #include "FieldCheckSupport.h"
+#include "SectionWindow.h"
 #include "SshTestKeys.h"
 #include "client/CredentialsApi.h"
 #include "credentials/CredentialDialog.h"
@@ -47,6 +48,7 @@
 
 using namespace hm;
 using namespace hm::app;
+using hm::test::SectionWindow;
 using namespace admintest;
 
 namespace {
@@ -876,14 +878,10 @@ void TestCredentialsPage::rotatesTheKeyWithProgressAsAdmin()
 {
     auto before = await<client::CredentialKeyStatus>([&](auto done) { api().keyStatus(done); });
     QVERIFY(before.ok());
-    MainWindow::Options options;
-    options.persistSettings = false;
-    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.selectSection(QStringLiteral("credentials")));
-    auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+    SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800));
+    QVERIFY(shown.open(QStringLiteral("credentials")));
+    MainWindow &window = shown.window();
+    auto *page = shown.page<CredentialsPage>();
     QVERIFY(page);
     KeyStatusPanel *panel = page->keyPanel();
     QVERIFY(panel->isVisible());
@@ -1058,12 +1056,11 @@ void TestCredentialsPage::screenshots()
     // Run alone: first the empty state (a fresh server has no credentials).
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("credentials")));
-        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800),
+                            options);
+        QVERIFY(shown.open(QStringLiteral("credentials")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<CredentialsPage>();
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->isLoaded(), 15000);
         save(&window, QStringLiteral("credentials-empty-") + language);
@@ -1104,12 +1101,11 @@ void TestCredentialsPage::screenshots()
 
     for (const QString &language : languages) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("credentials")));
-        auto *page = window.findChild<CredentialsPage *>(QStringLiteral("page.credentials"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800),
+                            options);
+        QVERIFY(shown.open(QStringLiteral("credentials")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<CredentialsPage>();
         page->reload();
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), CredentialListModel::State::Ready, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(page->keyPanel()->status().activeVersion > 1, 15000);

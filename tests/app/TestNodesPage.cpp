@@ -14,6 +14,7 @@
 #include "AdminTestSupport.h"
 #include "FieldCheckSupport.h"
 #include "FleetAgentSupport.h"
+#include "SectionWindow.h"
 #include "client/NodesApi.h"
 #include "fleet/EnrolNodeDialog.h"
 #include "fleet/NodeColumnChoice.h"
@@ -67,6 +68,7 @@
 #include <cmath>
 
 using namespace hm::app;
+using hm::test::SectionWindow;
 using namespace admintest;
 using namespace fleettest;
 
@@ -599,14 +601,10 @@ void TestNodesPage::longDetailsWrapInTheirColumn()
     const QString id = enrolledNode(
         hm::client::NewNode{QStringLiteral("long-facts-01"), description, {}, 0}, agent, facts);
     QVERIFY(!id.isEmpty());
-    MainWindow::Options options;
-    options.persistSettings = false;
-    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-    window.resize(1000, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.selectSection(QStringLiteral("nodes")));
-    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1000, 700));
+    QVERIFY(shown.open(QStringLiteral("nodes")));
+    MainWindow &window = shown.window();
+    auto *page = shown.page<NodesPage>();
     page->reload();
     QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(id) >= 0, 15000);
     page->openItem(id);
@@ -726,14 +724,9 @@ void TestNodesPage::columnsWidenWhenANodeEnrols()
     QVERIFY(made.ok());
     m_removeAtEnd << made->node.id;
     const QString id = made->node.id;
-    MainWindow::Options options;
-    options.persistSettings = false;
-    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-    window.resize(1300, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.selectSection(QStringLiteral("nodes")));
-    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1300, 800));
+    QVERIFY(shown.open(QStringLiteral("nodes")));
+    auto *page = shown.page<NodesPage>();
     page->reload();
     QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(id) >= 0, 15000);
     auto *view = child<QTableView>(page, "nodes.list");
@@ -782,19 +775,15 @@ void TestNodesPage::statusReadsWholeAtEveryWidth()
         hm::client::NewNode{QStringLiteral("db-01"), {}, {QStringLiteral("prod")}, 0}, agent,
         {"10.0.0.21", "Debian 12", "aarch64", 16, 64.0 * 1024 * 1024 * 1024, "1.0.0"});
     QVERIFY(!offline.isEmpty());
-    MainWindow::Options options;
-    options.persistSettings = false;
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
         // One window per language, resized (each new window asks the server
         // for every section's data again).
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1024, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("nodes")));
-        auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1024, 800));
+        QVERIFY(shown.open(QStringLiteral("nodes")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<NodesPage>();
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(pending->node.id) >= 0 &&
                                      page->model()->rowOf(offline) >= 0,
@@ -983,14 +972,10 @@ void TestNodesPage::countIsUnderTheListNotInTheStatusBar()
     QVERIFY(!enrolledNode(hm::client::NewNode{QStringLiteral("count-beta"), {}, {}, 0}, betaAgent,
                           facts)
                  .isEmpty());
-    MainWindow::Options options;
-    options.persistSettings = false;
-    MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.selectSection(QStringLiteral("nodes")));
-    auto *page = window.findChild<NodesPage *>(QStringLiteral("page.nodes"));
+    SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800));
+    QVERIFY(shown.open(QStringLiteral("nodes")));
+    MainWindow &window = shown.window();
+    auto *page = shown.page<NodesPage>();
     page->reload();
     QTRY_VERIFY_WITH_TIMEOUT(rowNamed(page->model(), QStringLiteral("count-beta")) >= 0, 15000);
     auto *count = child<QLabel>(page, "nodes.state");

@@ -10,6 +10,7 @@
 
 #include "AdminTestSupport.h"
 #include "FieldCheckSupport.h"
+#include "SectionWindow.h"
 #include "admin/ApiKeysPanel.h"
 #include "admin/ResetPasswordDialog.h"
 #include "admin/UserDialog.h"
@@ -38,6 +39,7 @@
 #include <QTableWidget>
 
 using namespace hm::app;
+using hm::test::SectionWindow;
 using namespace admintest;
 
 namespace {
@@ -677,17 +679,13 @@ void TestUsersPanel::columnsGiveTheRoomToNames()
     QVERIFY(await<hm::client::UserInfo>([&](auto done) {
                 hm::client::UsersApi(*m_server.connection->client()).create(user, done);
             }).ok());
-    MainWindow::Options options;
-    options.persistSettings = false;
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("users")));
-        auto *page = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1200, 800));
+        QVERIFY(shown.open(QStringLiteral("users")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<UsersPage>();
         page->tabs()->setCurrentWidget(page->usersPanel());
         QTRY_COMPARE_WITH_TIMEOUT(page->usersPanel()->model()->state(), UserListModel::State::Ready,
                                   15000);
@@ -731,17 +729,13 @@ void TestUsersPanel::screenshots()
                                      std::pair{QStringLiteral("ops.chen"), QStringLiteral("admin")},
                                      std::pair{QStringLiteral("wang.jun"), QStringLiteral("user")}})
         m_server.createUser(name, role, kPassword);
-    MainWindow::Options options;
-    options.persistSettings = false;
     for (const QString &language :
          {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
         QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
-        MainWindow window(m_server.languages.get(), m_server.connection.get(), options);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.selectSection(QStringLiteral("users")));
-        auto *page = window.findChild<UsersPage *>(QStringLiteral("page.users"));
+        SectionWindow shown(m_server.languages.get(), m_server.connection.get(), QSize(1280, 800));
+        QVERIFY(shown.open(QStringLiteral("users")));
+        MainWindow &window = shown.window();
+        auto *page = shown.page<UsersPage>();
         QTRY_COMPARE_WITH_TIMEOUT(page->usersPanel()->model()->state(), UserListModel::State::Ready,
                                   15000);
         QApplication::processEvents();
