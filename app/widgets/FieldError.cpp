@@ -276,6 +276,13 @@ QLabel *createFieldError(QWidget *parent, const QString &objectName)
     label->setObjectName(objectName);
     label->setProperty("tone", QStringLiteral("bad"));
     label->setWordWrap(true);
+    // The field's whole width, in every form: a wrapped label's own hint is
+    // a "pretty" narrow box, and forms that grow only expanding fields
+    // (ExpandingFieldsGrow) left it there, wrapping a short message (a
+    // Chinese one split in the middle of a word) beside empty space.
+    QSizePolicy policy = label->sizePolicy(); // keeps height-for-width
+    policy.setHorizontalPolicy(QSizePolicy::Expanding);
+    label->setSizePolicy(policy);
     label->setVisible(false);
     return label;
 }

@@ -557,6 +557,13 @@ void TestComponentsPage::badDetailsInTheUiLanguage()
                  qPrintable(label->text()));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("zh_TW"), LanguageManager::Persist::No));
     QTRY_VERIFY2(label->text().contains(QStringLiteral("伺服器")), qPrintable(label->text()));
+    // It has its field's width, so a message that fits it is one line (a
+    // narrower label split "字元" over two lines).
+    QTRY_COMPARE(label->width(), description->width());
+    QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) < label->contentsRect().width());
+    QCOMPARE(label->height(), label->heightForWidth(label->width()));
+    QVERIFY2(label->height() < 2 * label->fontMetrics().lineSpacing(),
+             qPrintable(QString::number(label->height())));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QTRY_VERIFY(label->text().startsWith(QLatin1String("The server refused the description")));
     QVERIFY(label->isVisible());
