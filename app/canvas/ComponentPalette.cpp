@@ -1,5 +1,6 @@
 #include "canvas/ComponentPalette.h"
 
+#include "common/ComponentIcons.h"
 #include "widgets/ComponentIcon.h"
 
 #include <QEvent>
@@ -25,8 +26,9 @@ constexpr int kConfigRole = Qt::UserRole + 2;
 constexpr int kCategoryRole = Qt::UserRole + 3;
 // Groups and service items: what identifies them across rebuilds.
 constexpr int kExpansionKeyRole = Qt::UserRole + 4;
-// Registered components: what their palette-dependent look is drawn from
-// (icon name, health; whether deprecated), kept for a theme switch.
+// Components: what their palette-dependent look is drawn from (icon name;
+// for registered ones health and whether deprecated), kept for a theme
+// switch.
 constexpr int kIconRole = Qt::UserRole + 5;
 constexpr int kHealthRole = Qt::UserRole + 6;
 constexpr int kDeprecatedRole = Qt::UserRole + 7;
@@ -249,6 +251,13 @@ void ComponentPalette::rebuild()
         item->setToolTip(
             0, tr("%1, version %2. Drag it onto the canvas.").arg(name, entry.interface.version));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        // Its icon, as the server lists it (an older server lists none:
+        // the console's own choice), so that built-ins' names line up with
+        // registered ones' and say what they do. No health badge: they run
+        // in the server.
+        const QString icon = entryText(entry, "icon");
+        item->setData(0, kIconRole, icon.isEmpty() ? builtinComponentIcon(name) : icon);
+        applyPalette(item);
     }
     // Registered: every version, newest first within a name, with its
     // icon and health; deprecated ones marked (they still run). Under their
@@ -397,11 +406,14 @@ void ComponentPalette::retranslate()
 
 void ComponentPalette::applyPalette(QTreeWidgetItem *item) const
 {
-    // The deprecated flag is set on every registered component, and only there.
-    if (!item->data(0, kDeprecatedRole).isValid())
-        return; // not a registered component: nothing drawn from the palette
-    item->setIcon(0, ComponentIcon::icon(item->data(0, kIconRole).toString(), palette(),
-                                         healthColour(item->data(0, kHealthRole).toString())));
+    // The icon role is set on every component, and only there (not on
+    // groups and service endpoints); health only on registered ones.
+    if (!item->data(0, kIconRole).isValid())
+        return;
+    const QVariant health = item->data(0, kHealthRole);
+    item->setIcon(
+        0, ComponentIcon::icon(item->data(0, kIconRole).toString(), palette(),
+                               health.isValid() ? healthColour(health.toString()) : QColor()));
     if (item->data(0, kDeprecatedRole).toBool())
         item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
 }

@@ -87,6 +87,7 @@ private slots:
     void emptyCanvasShowsHintAndPalette();
     void paletteFilters();
     void paletteListsEveryRegisteredVersion();
+    void paletteDrawsBuiltinsWithTheirIcons();
     void paletteShowsDisplayNamesIconsAndCategories();
     void dropFromPaletteAddsNodeAtDropPoint();
     void paletteDoubleClickAddsWhereTheViewLooks();
@@ -303,6 +304,44 @@ void TestFlowEditor::paletteListsEveryRegisteredVersion()
     QCOMPARE(list->topLevelItem(2)->text(0), QStringLiteral("Services"));
     QCOMPARE(list->topLevelItem(2)->child(0)->child(0)->text(0),
              QStringLiteral("POST /route \u2014 Plan a route"));
+}
+
+void TestFlowEditor::paletteDrawsBuiltinsWithTheirIcons()
+{
+    // An older server lists built-ins without an icon: the console's own
+    // choice; a newer one names it, and that wins. Either way each has its
+    // icon, as registered components do, so the names line up.
+    ComponentCatalogue catalogue = flowgraphtest::catalogue();
+    hm::flow::ComponentInterface delay;
+    delay.name = QStringLiteral("delay");
+    delay.version = QStringLiteral("1.0.0");
+    ComponentCatalogue::Entry named;
+    named.interface = delay;
+    named.builtin = true;
+    named.item = QJsonObject{{QStringLiteral("icon"), QStringLiteral("bell")}};
+    catalogue.add(named);
+    ComponentPalette *palette = m_editor->palette();
+    palette->setCatalogue(catalogue);
+    palette->setFilter(QString());
+    auto *list = m_editor->findChild<QTreeWidget *>(QStringLiteral("editor.palette.list"));
+    const QTreeWidgetItem *builtins = list->topLevelItem(0);
+    QCOMPARE(builtins->text(0), QStringLiteral("Built-in"));
+    const auto picture = [](const QIcon &icon) {
+        return icon.pixmap(QSize(16, 16), 2.0).toImage();
+    };
+    QHash<QString, QImage> drawn;
+    for (int i = 0; i < builtins->childCount(); ++i) {
+        const QTreeWidgetItem *item = builtins->child(i);
+        QVERIFY2(!item->icon(0).isNull(), qPrintable(item->text(0)));
+        drawn.insert(item->text(0), picture(item->icon(0)));
+    }
+    const QPalette colours = palette->palette();
+    QCOMPARE(drawn.value(QStringLiteral("condition")),
+             picture(ComponentIcon::icon(QStringLiteral("filter"), colours)));
+    QCOMPARE(drawn.value(QStringLiteral("log")),
+             picture(ComponentIcon::icon(QStringLiteral("message"), colours)));
+    QCOMPARE(drawn.value(QStringLiteral("delay")),
+             picture(ComponentIcon::icon(QStringLiteral("bell"), colours)));
 }
 
 void TestFlowEditor::paletteShowsDisplayNamesIconsAndCategories()

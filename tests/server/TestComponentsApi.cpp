@@ -5,6 +5,7 @@
 
 #include "../core/engine/TestHttpSupport.h"
 #include "FlowTestSupport.h"
+#include "common/ComponentIcons.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -178,6 +179,18 @@ private slots:
         const QJsonObject delay = componentIn(all, "delay");
         QCOMPARE(delay.value("builtin").toBool(), true);
         QVERIFY(delay.value("endpoint").isNull());
+        // Built-ins carry an icon of the registry's set, drawn as what they
+        // do: every one of them, not the neutral box for the known ones.
+        QCOMPARE(delay.value("icon").toString(), QStringLiteral("clock"));
+        QCOMPARE(componentIn(all, "condition").value("icon").toString(), QStringLiteral("filter"));
+        for (const QJsonValue &item : all) {
+            if (!item["builtin"].toBool())
+                continue;
+            const QString name = item["name"].toString();
+            QVERIFY2(hm::isComponentIconName(item["icon"].toString()), qPrintable(name));
+            QVERIFY2(!hm::builtinComponentIcon(name).isEmpty(),
+                     qPrintable(name + QStringLiteral(": no icon of its own")));
+        }
         QCOMPARE(registeredCount(all), 7);
         // Every console heard of each version stored, with its summary.
         QTRY_COMPARE_WITH_TIMEOUT(eventsFor("component_registered", "echo").size(), 1, 10000);

@@ -1,5 +1,6 @@
 #include "server/services/engine/ComponentService.h"
 
+#include "common/ComponentIcons.h"
 #include "common/Logging.h"
 #include "engine/EngineEvent.h"
 #include "engine/ExecutorRegistry.h"
@@ -193,6 +194,10 @@ QJsonObject ComponentService::builtinJson(const flow::ComponentInterface &iface)
     QJsonObject json = iface.toJson();
     json.insert(QStringLiteral("id"), QJsonValue());
     json.insert(QStringLiteral("builtin"), true);
+    // The neutral box when a built-in has no icon of its own (one added
+    // without updating builtinComponentIcon).
+    const QString icon = builtinComponentIcon(iface.name);
+    json.insert(QStringLiteral("icon"), icon.isEmpty() ? QStringLiteral("component") : icon);
     json.insert(QStringLiteral("endpoint"), QJsonValue());
     json.insert(QStringLiteral("endpoints"), QJsonArray());
     json.insert(QStringLiteral("status"), kActive);
