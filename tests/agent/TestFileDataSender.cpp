@@ -9,6 +9,7 @@
 // staying blocked or pending on the thread; a refused upgrade is an error with the server's status
 // line and without the token.
 
+#include "FileDataPathRows.h"
 #include "agent/ConfinedFiles.h"
 #include "agent/FileDataSender.h"
 #include "fleet/StreamFrame.h"
@@ -34,7 +35,6 @@ using hm::agent::ConfinedFiles;
 using hm::agent::FileDataSender;
 using hm::agent::FileDataTarget;
 using hm::agent::FileRoot;
-using hm::fleet::FileDataPath;
 
 namespace {
 
@@ -138,12 +138,6 @@ private:
 const QByteArray kSwitching = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: hivemind-file-data\r\n"
                               "Connection: Upgrade\r\n\r\n";
 
-FileDataPath rowPath()
-{
-    QFETCH_GLOBAL(int, path);
-    return FileDataPath(path);
-}
-
 } // namespace
 
 class TestFileDataSender : public QObject
@@ -151,12 +145,7 @@ class TestFileDataSender : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<int>("path");
-        QTest::newRow("zero copy") << int(FileDataPath::ZeroCopy);
-        QTest::newRow("copies") << int(FileDataPath::Copies);
-    }
+    void initTestCase_data() { hm::test::addFileDataPathRows(); }
 
     void initTestCase()
     {
@@ -194,7 +183,7 @@ private slots:
     {
         FakeDataServer server(kSwitching, true);
         QVERIFY(server.port());
-        FileDataSender sender(target(server.port()), rowPath());
+        FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         QVERIFY(sender.connect());
         auto file = m_files->openForStreaming(m_root, QStringLiteral("data.bin"));
         QVERIFY(file);
@@ -214,7 +203,7 @@ private slots:
     {
         FakeDataServer server(kSwitching, false);
         QVERIFY(server.port());
-        FileDataSender sender(target(server.port()), rowPath());
+        FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         QVERIFY(sender.connect());
         auto file = m_files->openForStreaming(m_root, QStringLiteral("data.bin"));
         QVERIFY(file);
@@ -253,7 +242,7 @@ private slots:
     {
         FakeDataServer server("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n", true);
         QVERIFY(server.port());
-        FileDataSender sender(target(server.port()), rowPath());
+        FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         const auto connected = sender.connect();
         QVERIFY(!connected);
         QCOMPARE(connected.error().code, hm::ErrorCode::NetworkError);
@@ -272,7 +261,7 @@ private:
     {
         FakeDataServer server(kSwitching, true);
         QVERIFY(server.port());
-        FileDataSender sender(target(server.port()), rowPath());
+        FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         const auto connected = sender.connect();
         QVERIFY2(connected, qPrintable(connected ? QString() : connected.error().message));
         auto file = m_files->openForStreaming(m_root, QStringLiteral("data.bin"));

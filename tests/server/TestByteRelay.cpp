@@ -9,6 +9,7 @@
 // stop() closes both sockets and nothing is signalled after it. Where
 // there is no relay (not Linux) it is not made (skipped).
 
+#include "FileDataPathRows.h"
 #include "server/services/remote/ByteRelay.h"
 
 #include <QTest>
@@ -24,7 +25,6 @@
 #include <unistd.h>
 #include <vector>
 
-using hm::fleet::FileDataPath;
 using hm::server::remote::ByteRelay;
 using hm::server::remote::makeSocketRelay;
 using hm::server::remote::socketRelaysAvailable;
@@ -148,13 +148,6 @@ struct PatternRun
     qint64 moved = -1; // the relay's moved() at the end
 };
 
-// The global row's way of moving bytes.
-FileDataPath rowPath()
-{
-    QFETCH_GLOBAL(int, path);
-    return FileDataPath(path);
-}
-
 // `size` pattern bytes from a writer thread through a relay to a reader
 // thread that reads `piece` bytes at a time from a socket with
 // `receiveBuffer` (0: the default); waits for the relay's end and the
@@ -179,7 +172,7 @@ PatternRun relayPattern(qint64 size, size_t piece = 256 * 1024, int receiveBuffe
         readDone = true;
     });
     std::thread writer([fd = agent, written] { writePattern(fd, written); });
-    auto relay = makeSocketRelay(source, sink, size, rowPath());
+    auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
     if (relay) {
         run.seen.watch(relay.get());
         relay->start();
@@ -205,12 +198,7 @@ class TestByteRelay : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<int>("path");
-        QTest::newRow("zero copy") << int(FileDataPath::ZeroCopy);
-        QTest::newRow("copies") << int(FileDataPath::Copies);
-    }
+    void initTestCase_data() { hm::test::addFileDataPathRows(); }
 
     void init()
     {
@@ -304,7 +292,7 @@ private slots:
         makeNonBlocking(source);
         makeNonBlocking(sink);
         std::thread writer([fd = agent, size] { writePattern(fd, size); });
-        auto relay = makeSocketRelay(source, sink, size, rowPath());
+        auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
@@ -349,7 +337,7 @@ private slots:
             }
         });
 
-        auto relay = makeSocketRelay(source, sink, size, rowPath());
+        auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
