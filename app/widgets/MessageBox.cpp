@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QPushButton>
+#include <QStyle>
 
 namespace hm::app {
 
@@ -61,6 +62,11 @@ bool MessageBox::confirm(QWidget *parent, const QString &title, const QString &t
     QPushButton *action = box.addButton(actionText, destructive ? QMessageBox::DestructiveRole
                                                                 : QMessageBox::AcceptRole);
     action->setObjectName(objectName + QStringLiteral(".action"));
+    // Where the style puts icons on dialog buttons, Cancel gets its own;
+    // the action gets OK's, the one icon that fits every verb (a bin would
+    // not suit Kill or Restore).
+    if (box.style()->styleHint(QStyle::SH_DialogButtonBox_ButtonsHaveIcons, nullptr, &box))
+        action->setIcon(box.style()->standardIcon(QStyle::SP_DialogOkButton, nullptr, &box));
     // Our own word for Cancel: Qt's catalogues are optional (LanguageManager).
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     cancel->setText(cancelText.isEmpty() ? tr("Cancel") : cancelText);

@@ -6,7 +6,9 @@
 #include <QApplication>
 #include <QDialog>
 #include <QLineEdit>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QStyleFactory>
 #include <QTest>
 #include <QTimer>
 #include <functional>
@@ -27,6 +29,8 @@ struct ShownBox
     bool cancelIsDefault = false;
     bool cancelIsEscape = false;
     QMessageBox::Icon icon = QMessageBox::NoIcon;
+    bool actionHasIcon = false;
+    bool cancelHasIcon = false;
 };
 
 // Once the box named `name` runs its loop: reads it into `shown`, then
@@ -47,11 +51,13 @@ void whenShown(const QString &name, ShownBox *shown, std::function<void(QMessage
             if (action) {
                 shown->actionText = action->text();
                 shown->actionRole = box->buttonRole(action);
+                shown->actionHasIcon = !action->icon().isNull();
             }
             if (cancel) {
                 shown->cancelText = cancel->text();
                 shown->cancelIsDefault = box->defaultButton() == cancel;
                 shown->cancelIsEscape = box->escapeButton() == cancel;
+                shown->cancelHasIcon = !cancel->icon().isNull();
             }
             shown->icon = box->icon();
             answer(box);
@@ -59,6 +65,20 @@ void whenShown(const QString &name, ShownBox *shown, std::function<void(QMessage
         }
     });
 }
+
+// A style that puts icons on dialog buttons, whatever the platform's does.
+class IconButtonsStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                  QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
+            return 1;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+};
 
 } // namespace
 
@@ -111,6 +131,8 @@ private slots:
         QVERIFY(shown.cancelIsDefault);
         QVERIFY(shown.cancelIsEscape);
         QCOMPARE(shown.icon, QMessageBox::Warning);
+        // Icons on both buttons or on neither, as the style has it.
+        QCOMPARE(shown.actionHasIcon, shown.cancelHasIcon);
         QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Delete"));
         QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("test.delete"));
         QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
@@ -152,6 +174,22 @@ private slots:
             MessageBox::Confirm::Destructive, QStringLiteral("Keep Running")));
         QCOMPARE(keep.cancelText, QStringLiteral("Keep Running"));
         QVERIFY(keep.cancelIsEscape);
+    }
+
+    void actionHasAnIconWhereCancelHasOne()
+    {
+        const QString platformStyle = QApplication::style()->name();
+        QApplication::setStyle(new IconButtonsStyle(QStyleFactory::create(platformStyle)));
+        ShownBox shown;
+        whenShown(QStringLiteral("test.icons"), &shown,
+                  [](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Escape); });
+        MessageBox::confirm(nullptr, QStringLiteral("Revoke"), QStringLiteral("Revoke it?"),
+                            QStringLiteral("Revoke"), QStringLiteral("test.icons"),
+                            MessageBox::Confirm::Destructive);
+        QApplication::setStyle(QStyleFactory::create(platformStyle));
+        QVERIFY(shown.found);
+        QVERIFY(shown.cancelHasIcon);
+        QVERIFY(shown.actionHasIcon);
     }
 
     void seamAnswersConfirmations_data()
@@ -202,6 +240,38 @@ private slots:
                  QMessageBox::No);
         QCOMPARE(restore, QStringLiteral("Restore"));
         QCOMPARE(discard, QStringLiteral("Discard"));
+    }
+
+    // With HIVEMIND_SCREENSHOT_DIR: both kinds as the platform style draws
+    // them (order, icons, the default's frame).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        for (const auto &[name, kind] :
+             {std::pair{QStringLiteral("confirm-normal"), MessageBox::Confirm::Normal},
+              std::pair{QStringLiteral("confirm-destructive"), MessageBox::Confirm::Destructive}}) {
+            bool saved = false;
+            QTimer::singleShot(0, [&] {
+                for (QWidget *widget : QApplication::topLevelWidgets()) {
+                    auto *box = qobject_cast<QMessageBox *>(widget);
+                    if (!box || box->objectName() != name)
+                        continue;
+                    saved =
+                        box->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+                    box->escapeButton()->click();
+                }
+            });
+            MessageBox::confirm(nullptr, QStringLiteral("Stop container"),
+                                QStringLiteral("Stop the container \"hm-web\" on dock-1? "
+                                               "Whatever it serves is down until it is started "
+                                               "again."),
+                                kind == MessageBox::Confirm::Normal ? QStringLiteral("Stop")
+                                                                    : QStringLiteral("Remove"),
+                                name, kind);
+            QVERIFY(saved);
+        }
     }
 
     void dialogHandlerFillsAndAccepts()
