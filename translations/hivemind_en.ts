@@ -2121,6 +2121,13 @@
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>NodeText</name>
     <message>
         <source>Online</source>
@@ -3326,6 +3333,10 @@
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
+    <message>
+        <source>Sign out others</source>
+        <translation>Sign out others</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3586,6 +3597,10 @@
     <message>
         <source>Not started: the password was not given.</source>
         <translation>Not started: the password was not given.</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
     </message>
 </context>
 <context>
@@ -4491,6 +4506,22 @@
         <source>Containers down on %1: %2</source>
         <translation>Containers down on %1: %2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>End now</translation>
+    </message>
+    <message>
+        <source>Cancel window</source>
+        <translation>Cancel window</translation>
+    </message>
+    <message>
+        <source>Keep window</source>
+        <translation>Keep window</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -4824,6 +4855,10 @@
     <message>
         <source>The key was not revoked: %1</source>
         <translation>The key was not revoked: %1</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
     </message>
 </context>
 <context>
@@ -5491,6 +5526,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Restore of the backup of %1</source>
         <translation>Restore of the backup of %1</translation>
     </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpAnnounceDialog</name>
@@ -5616,6 +5659,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The prefix was not withdrawn: %1</source>
         <translation>The prefix was not withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
     </message>
 </context>
 <context>
@@ -5975,6 +6022,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BIRD is starting the session</source>
         <translation>BIRD is starting the session</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -6799,6 +6850,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256, optional: remembered at the first check</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialDialog</name>
@@ -7239,6 +7294,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
 %2</source>
         <translation>&quot;%1&quot; is still used and was not deleted. Remove it from these first:
 %2</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -8022,6 +8081,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Keep the newest lines in view</source>
         <translation>Keep the newest lines in view</translation>
     </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Keep Running</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionsPage</name>
@@ -8516,6 +8579,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
             <numerusform>Version %1 was not published: it has %n problem. Fix it (see Problems), save, then publish.</numerusform>
             <numerusform>Version %1 was not published: it has %n problems. Fix them (see Problems), save, then publish.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
@@ -9667,6 +9738,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Refresh &amp;List</source>
         <translation>Refresh &amp;List</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -10197,6 +10272,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The expiry must be in the future.</source>
         <translation>The expiry must be in the future.</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -10301,6 +10384,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No data key yet: the first credential stored makes one.</source>
         <translation>No data key yet: the first credential stored makes one.</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotate</translation>
     </message>
 </context>
 <context>
@@ -11050,6 +11137,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Re&amp;boot node</source>
         <translation>Re&amp;boot node</translation>
     </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>Reboot</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeColumnMenu</name>
@@ -11167,6 +11266,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
         <translation>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</translation>
+    </message>
+    <message>
+        <source>Bring down</source>
+        <translation>Bring down</translation>
     </message>
 </context>
 <context>
@@ -11679,6 +11782,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
         <translation>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11780,6 +11887,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The file could not be opened. %1</source>
         <translation>The file could not be opened. %1</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
@@ -12313,6 +12424,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Grants: %1</source>
         <translation>Grants: %1</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeListDelegate</name>
@@ -12777,6 +12892,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Retry</source>
         <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -13380,6 +13499,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
         <translation>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -13770,6 +13893,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
             <numerusform>%n probe</numerusform>
             <numerusform>%n probes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -15387,6 +15514,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 — document imported from a file, read %2</source>
         <translation>%1 — document imported from a file, read %2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SettingsEditor</name>
@@ -16851,6 +16982,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Clear Filters</source>
         <translation>&amp;Clear Filters</translation>
     </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::VpnPage</name>
@@ -17036,6 +17175,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
         <translation>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -17102,6 +17245,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -17504,6 +17655,10 @@ A longer range may show older traffic.</translation>
     <message>
         <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
         <translation>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

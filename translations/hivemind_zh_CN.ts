@@ -2108,6 +2108,13 @@
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>NodeText</name>
     <message>
         <source>Online</source>
@@ -3303,6 +3310,10 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <source>Sign out others</source>
+        <translation>退出其他设备</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3562,6 +3573,10 @@
     <message>
         <source>Not started: the password was not given.</source>
         <translation>未开始：未提供密码。</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
     </message>
 </context>
 <context>
@@ -4462,6 +4477,22 @@
         <source>Containers down on %1: %2</source>
         <translation>%1 上已停止的容器：%2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>立即结束</translation>
+    </message>
+    <message>
+        <source>Cancel window</source>
+        <translation>取消时段</translation>
+    </message>
+    <message>
+        <source>Keep window</source>
+        <translation>保留时段</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -4793,6 +4824,10 @@
     <message>
         <source>The key was not revoked: %1</source>
         <translation>密钥未撤销：%1</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
@@ -5453,6 +5488,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Restore of the backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpAnnounceDialog</name>
@@ -5578,6 +5621,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The prefix was not withdrawn: %1</source>
         <translation>前缀未撤回：%1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
     </message>
 </context>
 <context>
@@ -5937,6 +5984,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BIRD is starting the session</source>
         <translation>BIRD 正在启动此会话</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -6758,6 +6809,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256，可选：首次检查时会记住</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialDialog</name>
@@ -7197,6 +7252,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
 %2</source>
         <translation>“%1”仍在使用，因此未删除。请先从以下各项中移除：
 %2</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -7975,6 +8034,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Keep the newest lines in view</source>
         <translation>始终显示最新的消息</translation>
     </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionsPage</name>
@@ -8464,6 +8527,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>版本 %1 未发布：其中有 %n 个问题。请修复这些问题（见“问题”面板）并保存，再发布。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>
@@ -9604,6 +9675,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Refresh &amp;List</source>
         <translation>刷新列表(&amp;L)</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -10132,6 +10207,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The expiry must be in the future.</source>
         <translation>过期时间必须晚于现在。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -10235,6 +10318,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No data key yet: the first credential stored makes one.</source>
         <translation>还没有数据密钥：保存第一个凭据时会创建。</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>轮换</translation>
     </message>
 </context>
 <context>
@@ -10981,6 +11068,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Re&amp;boot node</source>
         <translation>重启节点(&amp;B)</translation>
     </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeColumnMenu</name>
@@ -11098,6 +11197,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
         <translation>代理 Compose 根目录中的项目，以及其容器所属的 Compose 项目。此节点未安装 Compose 工具（docker-compose 或 podman-compose），因此无法在此启动或关闭项目。</translation>
+    </message>
+    <message>
+        <source>Bring down</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -11609,6 +11712,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
         <translation>“%1”是否已更改尚不明确（%2），且无法重新读取列表：%3</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11710,6 +11817,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The file could not be opened. %1</source>
         <translation>无法打开文件。%1</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>
@@ -12243,6 +12354,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Grants: %1</source>
         <translation>授权：%1</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeListDelegate</name>
@@ -12704,6 +12819,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -13304,6 +13423,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
         <translation>此服务器提供的代理构建，以及分阶段升级多个节点的代理。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -13692,6 +13815,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>%n 个探测</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -15297,6 +15424,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 — document imported from a file, read %2</source>
         <translation>%1 — 从文件导入的文档，读取于 %2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SettingsEditor</name>
@@ -16758,6 +16889,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Clear Filters</source>
         <translation>清除筛选条件(&amp;C)</translation>
     </message>
+    <message>
+        <source>Suspend</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::VpnPage</name>
@@ -16941,6 +17080,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
         <translation>要停止“%1”吗？其接口 %2 会关闭，在服务器重新启动之前，通过它连接的每个客户端都会失去隧道。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -17007,6 +17150,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -17409,6 +17560,10 @@ A longer range may show older traffic.</source>
     <message>
         <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
         <translation>为每台连接的设备添加一个：手机、笔记本电脑、路由器。每个客户端都有自己的密钥和地址，以及可导入或扫描的配置。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -2108,6 +2108,13 @@
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>NodeText</name>
     <message>
         <source>Online</source>
@@ -3303,6 +3310,10 @@
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
+    <message>
+        <source>Sign out others</source>
+        <translation>登出其他裝置</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::AgentReleasesDialog</name>
@@ -3562,6 +3573,10 @@
     <message>
         <source>Not started: the password was not given.</source>
         <translation>未開始：未提供密碼。</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升級</translation>
     </message>
 </context>
 <context>
@@ -4462,6 +4477,22 @@
         <source>Containers down on %1: %2</source>
         <translation>%1 上已停止的容器：%2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>立即結束</translation>
+    </message>
+    <message>
+        <source>Cancel window</source>
+        <translation>取消時段</translation>
+    </message>
+    <message>
+        <source>Keep window</source>
+        <translation>保留時段</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ApiKeyDialog</name>
@@ -4793,6 +4824,10 @@
     <message>
         <source>The key was not revoked: %1</source>
         <translation>金鑰未撤銷：%1</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤銷</translation>
     </message>
 </context>
 <context>
@@ -5453,6 +5488,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Restore of the backup of %1</source>
         <translation>還原 %1 的備份</translation>
     </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::BgpAnnounceDialog</name>
@@ -5578,6 +5621,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The prefix was not withdrawn: %1</source>
         <translation>前綴未撤回：%1</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
     </message>
 </context>
 <context>
@@ -5937,6 +5984,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>BIRD is starting the session</source>
         <translation>BIRD 正在啟動此工作階段</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
     </message>
 </context>
 <context>
@@ -6758,6 +6809,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>SHA-256, optional: remembered at the first check</source>
         <translation>SHA-256，選填：首次檢查時會記住</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::CredentialDialog</name>
@@ -7197,6 +7252,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
 %2</source>
         <translation>「%1」仍在使用中，因此未刪除。請先從以下項目移除：
 %2</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
     </message>
 </context>
 <context>
@@ -7975,6 +8034,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Keep the newest lines in view</source>
         <translation>持續顯示最新的訊息</translation>
     </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>繼續執行</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::ExecutionsPage</name>
@@ -8464,6 +8527,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>版本 %1 未發布：其中有 %n 個問題。請修正這些問題（見「問題」面板）並儲存，再發布。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>捨棄</translation>
     </message>
 </context>
 <context>
@@ -9604,6 +9675,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Refresh &amp;List</source>
         <translation>重新整理清單(&amp;L)</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::GanttTimeline</name>
@@ -10132,6 +10207,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The expiry must be in the future.</source>
         <translation>到期時間必須是未來的時間。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>釋放</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::JsonField</name>
@@ -10235,6 +10318,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>No data key yet: the first credential stored makes one.</source>
         <translation>尚無資料金鑰：儲存第一個憑證時會建立。</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>輪替</translation>
     </message>
 </context>
 <context>
@@ -10981,6 +11068,18 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Re&amp;boot node</source>
         <translation>重新開機節點(&amp;B)</translation>
     </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升級</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新啟動</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重新開機</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeColumnMenu</name>
@@ -11098,6 +11197,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The compose projects in the agent&apos;s compose roots and those its containers belong to. No compose tool (docker-compose or podman-compose) is installed on this node, so projects cannot be brought up or down from here.</source>
         <translation>代理程式 Compose 根目錄中的專案，以及其容器所屬的 Compose 專案。此節點未安裝 Compose 工具（docker-compose 或 podman-compose），因此無法在此啟動或關閉專案。</translation>
+    </message>
+    <message>
+        <source>Bring down</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -11609,6 +11712,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Whether &quot;%1&quot; changed is unknown (%2), and the list could not be read again: %3</source>
         <translation>「%1」是否已變更尚不明（%2），且無法重新讀取清單：%3</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeEditDialog</name>
@@ -11710,6 +11817,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>The file could not be opened. %1</source>
         <translation>無法開啟檔案。%1</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>捨棄</translation>
     </message>
 </context>
 <context>
@@ -12243,6 +12354,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Grants: %1</source>
         <translation>授權：%1</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeListDelegate</name>
@@ -12704,6 +12819,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Retry</source>
         <translation>重試</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
     </message>
 </context>
 <context>
@@ -13304,6 +13423,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>The agent builds this server offers, and upgrades of many nodes&apos; agents in stages.</source>
         <translation>此伺服器提供的代理程式組建，以及分階段升級多個節點的代理程式。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NumberField</name>
@@ -13692,6 +13815,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <translation>
             <numerusform>%n 個探測</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
     </message>
 </context>
 <context>
@@ -15297,6 +15424,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>%1 — document imported from a file, read %2</source>
         <translation>%1 — 從檔案匯入的文件，讀取於 %2</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::SettingsEditor</name>
@@ -16758,6 +16889,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>&amp;Clear Filters</source>
         <translation>清除篩選條件(&amp;C)</translation>
     </message>
+    <message>
+        <source>Suspend</source>
+        <translation>停權</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::VpnPage</name>
@@ -16941,6 +17080,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>Stop &quot;%1&quot;? Its interface %2 goes down and every client connected through it loses its tunnel until the server is started again.</source>
         <translation>要停止「%1」嗎？其介面 %2 會關閉，在伺服器重新啟動之前，透過它連線的每個用戶端都會失去通道。</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::WebhookDialog</name>
@@ -17007,6 +17150,14 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新產生</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -17409,6 +17560,10 @@ A longer range may show older traffic.</source>
     <message>
         <source>Add one for each device that connects: a phone, a laptop, a router. Each gets its own keys and addresses, and a config to import or scan.</source>
         <translation>為每台連線的裝置新增一個：手機、筆電、路由器。每個用戶端都有自己的金鑰與位址，以及可匯入或掃描的設定。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
     </message>
 </context>
 <context>

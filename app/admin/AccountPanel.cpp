@@ -707,11 +707,11 @@ void AccountPanel::revokeSelected()
     if (!m_client || row < 0 || row >= m_sessions.size() || m_sessions[row].current)
         return;
     const client::SessionInfo session = m_sessions[row];
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Revoke session"),
             tr("Sign out the session on \"%1\" (%2)?").arg(session.deviceInfo, session.ipAddress),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-            QStringLiteral("account.confirmRevoke")) != QMessageBox::Yes)
+            tr("Sign out"), QStringLiteral("account.confirmRevoke"),
+            MessageBox::Confirm::Destructive))
         return;
     client::AccountApi(*m_client).revokeSession(
         session.id, client::within(this, [this](Result<void> r) {
@@ -727,11 +727,11 @@ void AccountPanel::revokeOthers()
 {
     if (!m_client)
         return;
-    if (MessageBox::question(this, tr("Revoke other sessions"),
+    if (!MessageBox::confirm(this, tr("Revoke other sessions"),
                              tr("Sign out every other device where you are signed in? This "
                                 "console stays signed in."),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("account.confirmRevokeOthers")) != QMessageBox::Yes)
+                             tr("Sign out others"), QStringLiteral("account.confirmRevokeOthers"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::AccountApi(*m_client).revokeOtherSessions(client::within(this, [this](Result<void> r) {
         if (!r) {

@@ -218,12 +218,12 @@ void ApiKeysPanel::revokeSelected()
     if (!key)
         return;
     const QString id = key->id;
-    if (MessageBox::question(this, tr("Revoke API key"),
+    if (!MessageBox::confirm(this, tr("Revoke API key"),
                              tr("Revoke the key \"%1\" (%2)? Programs using it are refused from "
                                 "now on. This cannot be undone.")
                                  .arg(key->name, key->prefix),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("apikeys.confirmRevoke")) != QMessageBox::Yes)
+                             tr("Revoke"), QStringLiteral("apikeys.confirmRevoke"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::AccountApi(*m_client).revokeApiKey(
         id, client::within(this, [this](Result<void> r) {

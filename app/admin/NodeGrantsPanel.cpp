@@ -215,14 +215,14 @@ void NodeGrantsPanel::removeSelected()
     if (!grant)
         return;
     const QString id = grant->id;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Remove node grant"),
             tr("Remove the grant of %1 on %2 for %3? They can no longer use it from now on.")
                 .arg(NodeGrantModel::capabilityText(grant->capability),
                      NodeGrantModel::nodesText(grant->label).toLower(),
                      m_model->subjectText(*grant)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            QStringLiteral("nodegrants.confirmRemove")) != QMessageBox::Yes)
+            tr("Remove"), QStringLiteral("nodegrants.confirmRemove"),
+            MessageBox::Confirm::Destructive))
         return;
     m_message.clear();
     client::RemoteApi(*m_client).removeGrant(id, client::within(this, [this](Result<void> r) {

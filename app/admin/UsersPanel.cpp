@@ -396,12 +396,12 @@ void UsersPanel::toggleSuspended()
     const client::UserInfo target = *user;
     if (target.status == QLatin1String("suspended"))
         return changeStatus(target, QStringLiteral("active"));
-    if (MessageBox::question(this, tr("Suspend user"),
+    if (!MessageBox::confirm(this, tr("Suspend user"),
                              tr("Suspend %1? They cannot sign in until reactivated, and their "
                                 "sessions end now.")
                                  .arg(target.username),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("users.confirmSuspend")) != QMessageBox::Yes)
+                             tr("Suspend"), QStringLiteral("users.confirmSuspend"),
+                             MessageBox::Confirm::Destructive))
         return;
     changeStatus(target, QStringLiteral("suspended"));
 }
@@ -453,12 +453,12 @@ void UsersPanel::deleteSelected()
         return;
     m_message.clear();
     const QString id = user->id;
-    if (MessageBox::question(this, tr("Delete user"),
+    if (!MessageBox::confirm(this, tr("Delete user"),
                              tr("Delete %1? Their sessions and API keys end at once. This cannot "
                                 "be undone.")
                                  .arg(user->username),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("users.confirmDelete")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("users.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::UsersApi(*m_client).remove(
         id, client::within(this, [this](Result<void> r) {

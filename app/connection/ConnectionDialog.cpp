@@ -175,12 +175,12 @@ void ConnectionDialog::removeProfile()
     const auto saved = ServerProfiles::find(m_editing);
     if (!saved)
         return;
-    if (MessageBox::question(this, tr("Remove Server"),
+    if (!MessageBox::confirm(this, tr("Remove Server"),
                              tr("Remove the server “%1” (%2)? The sign-in kept for it is "
                                 "forgotten too.")
                                  .arg(saved->name, saved->url.toString()),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("connection.confirmRemove")) != QMessageBox::Yes)
+                             tr("Remove"), QStringLiteral("connection.confirmRemove"),
+                             MessageBox::Confirm::Destructive))
         return;
     ServerProfiles::remove(saved->name);
     // The session ServerConnection kept for that server (its sessionKey()).

@@ -493,12 +493,12 @@ void CredentialsPage::deleteSelected()
     m_message.clear();
     const QString id = c->id;
     const QString name = c->name;
-    if (MessageBox::question(this, tr("Delete credential"),
+    if (!MessageBox::confirm(this, tr("Delete credential"),
                              tr("Delete \"%1\"? Its secret is destroyed; whatever signs in with "
                                 "it stops working. This cannot be undone.")
                                  .arg(name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("credentials.confirmDelete")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("credentials.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::CredentialsApi(*m_client).remove(
         id, client::within(this, [this, id, name](Result<void> r) {

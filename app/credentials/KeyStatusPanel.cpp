@@ -106,12 +106,11 @@ void KeyStatusPanel::rotate()
 {
     if (!m_client || m_rotating)
         return;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Rotate the credential key"),
             tr("Create a new data key and re-encrypt every stored credential with it? The "
                "credentials stay usable while this runs, and the old key is retired at the end."),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            QStringLiteral("credentials.confirmRotate")) != QMessageBox::Yes)
+            tr("Rotate"), QStringLiteral("credentials.confirmRotate")))
         return;
     m_rotating = true;
     m_error.clear();

@@ -416,13 +416,13 @@ void ExecutionViewer::cancelExecution()
     if (!m_client || !m_state->canCancel())
         return;
     const QString flow = m_flowName.isEmpty() ? m_state->flowId() : m_flowName;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Cancel Execution"),
             tr("Cancel this execution of %1? Running nodes are asked to stop, and nodes that "
                "have not started will not run.")
                 .arg(flow),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-            QStringLiteral("execution.confirmCancel")) != QMessageBox::Yes)
+            tr("Cancel Execution"), QStringLiteral("execution.confirmCancel"),
+            MessageBox::Confirm::Destructive, tr("Keep Running")))
         return;
     const quint64 generation = m_generation;
     m_cancel->setEnabled(false);
@@ -447,13 +447,12 @@ void ExecutionViewer::killExecution()
     if (!m_client || m_state->isFinal() || !m_state->isKnown())
         return;
     const QString flow = m_flowName.isEmpty() ? m_state->flowId() : m_flowName;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Kill Execution"),
             tr("Kill this execution of %1 now? Running nodes are abandoned at once, without "
                "waiting for them to stop; what they were doing may be left half done.")
                 .arg(flow),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-            QStringLiteral("execution.confirmKill")) != QMessageBox::Yes)
+            tr("Kill"), QStringLiteral("execution.confirmKill"), MessageBox::Confirm::Destructive))
         return;
     const quint64 generation = m_generation;
     m_kill->setEnabled(false);

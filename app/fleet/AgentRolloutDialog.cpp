@@ -238,10 +238,8 @@ void AgentRolloutDialog::start()
            "goes back to the old one if it cannot reach the server.",
            "", int(checkedNodeIds().size()))
             .arg(m_release->currentText());
-    if (MessageBox::question(this, tr("Upgrade agents"), text,
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("agentRollout.confirm"))
-        != QMessageBox::Yes)
+    if (!MessageBox::confirm(this, tr("Upgrade agents"), text, tr("Upgrade"),
+                             QStringLiteral("agentRollout.confirm")))
         return;
     run(false);
 }

@@ -906,12 +906,12 @@ void AlertsPage::deleteChannel()
         return;
     m_message.clear();
     const QString id = channel->id;
-    if (MessageBox::question(this, tr("Delete channel"),
+    if (!MessageBox::confirm(this, tr("Delete channel"),
                              tr("Delete the channel \"%1\"? Alerts are no longer sent there; "
                                 "the record of its deliveries goes with it.")
                                  .arg(channel->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("alerts.confirmDeleteChannel")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("alerts.confirmDeleteChannel"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::AlertsApi(*m_client).removeChannel(
         id, client::within(this, [this, id](Result<void> r) {
@@ -987,12 +987,12 @@ void AlertsPage::deleteRule()
         return;
     m_message.clear();
     const QString id = rule->id;
-    if (MessageBox::question(this, tr("Delete alert rule"),
+    if (!MessageBox::confirm(this, tr("Delete alert rule"),
                              tr("Delete the rule \"%1\"? Its open alerts resolve; the alerts it "
                                 "raised stay in the history.")
                                  .arg(rule->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("alerts.confirmDeleteRule")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("alerts.confirmDeleteRule"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::AlertsApi(*m_client).removeRule(
         id, client::within(this, [this, id](Result<void> r) {
@@ -1042,14 +1042,17 @@ void AlertsPage::endMaintenanceWindow()
         return;
     m_message.clear();
     const QString id = window->id;
+    const bool current = window->isCurrent(m_windows->now());
     const QString question =
-        window->isCurrent(m_windows->now())
-            ? tr("End the window \"%1\" now? Its nodes raise alerts again; a value still over "
-                 "its threshold fires once the rule's time has passed.")
-            : tr("Cancel the planned window \"%1\"? Alerts will not be held back.");
-    if (MessageBox::question(this, tr("End maintenance"), question.arg(window->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("alerts.confirmEndMaintenance")) != QMessageBox::Yes)
+        current ? tr("End the window \"%1\" now? Its nodes raise alerts again; a value still over "
+                     "its threshold fires once the rule's time has passed.")
+                : tr("Cancel the planned window \"%1\"? Alerts will not be held back.");
+    // A planned window is called off, not ended: its button says so, and the
+    // way out keeps it rather than reading "Cancel" beside "Cancel window".
+    if (!MessageBox::confirm(this, tr("End maintenance"), question.arg(window->name),
+                             current ? tr("End now") : tr("Cancel window"),
+                             QStringLiteral("alerts.confirmEndMaintenance"),
+                             MessageBox::Confirm::Normal, current ? QString() : tr("Keep window")))
         return;
     client::AlertsApi(*m_client).endMaintenanceWindow(
         id, client::within(this, [this, id](Result<void> r) {

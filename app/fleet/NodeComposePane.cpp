@@ -180,15 +180,14 @@ void NodeComposePane::run(bool up)
     const QString project = selectedProject();
     if (!m_client || m_nodeId.isEmpty() || project.isEmpty() || isRunning())
         return;
-    if (!up
-        && MessageBox::question(this, tr("Bring compose project down"),
-                                tr("Bring \"%1\" down on %2? Compose stops and removes its "
-                                   "containers and networks; its volumes and the project's "
-                                   "files are kept.")
-                                    .arg(project, m_nodeName),
-                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                                QStringLiteral("nodes.docker.confirmComposeDown"))
-               != QMessageBox::Yes)
+    if (!up &&
+        !MessageBox::confirm(this, tr("Bring compose project down"),
+                             tr("Bring \"%1\" down on %2? Compose stops and removes its "
+                                "containers and networks; its volumes and the project's "
+                                "files are kept.")
+                                 .arg(project, m_nodeName),
+                             tr("Bring down"), QStringLiteral("nodes.docker.confirmComposeDown"),
+                             MessageBox::Confirm::Destructive))
         return;
     m_runningProject = project;
     m_runningUp = up;

@@ -574,12 +574,11 @@ void NodeDockerView::stopSelected()
     const client::ContainerRow *row = m_model->container(m_model->rowOfId(selectedId()));
     if (!m_client || !m_node || !row)
         return;
-    if (MessageBox::question(this, tr("Stop container"),
+    if (!MessageBox::confirm(this, tr("Stop container"),
                              tr("Stop the container \"%1\" on %2? Whatever it serves is down "
                                 "until it is started again.")
                                  .arg(row->name, m_node->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("nodes.docker.confirmStop")) != QMessageBox::Yes)
+                             tr("Stop"), QStringLiteral("nodes.docker.confirmStop")))
         return;
     actOnSelected(QStringLiteral("stop"));
 }
@@ -597,10 +596,9 @@ void NodeDockerView::removeSelected()
                       .arg(container.name, m_node->name)
                 : tr("Remove the container \"%1\" on %2? Its volumes are kept.")
                       .arg(container.name, m_node->name);
-    if (MessageBox::question(this, tr("Remove container"), text,
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("nodes.docker.confirmRemove"))
-        != QMessageBox::Yes)
+    if (!MessageBox::confirm(this, tr("Remove container"), text, tr("Remove"),
+                             QStringLiteral("nodes.docker.confirmRemove"),
+                             MessageBox::Confirm::Destructive))
         return;
     const QString nodeId = m_node->id;
     client::RemoteApi(*m_client).removeContainer(

@@ -175,10 +175,10 @@ void NodeFileEditorDialog::overwrite()
 void NodeFileEditorDialog::reject()
 {
     if (m_text->document()->isModified() && !m_readOnly &&
-        MessageBox::question(this, tr("Discard changes"),
+        !MessageBox::confirm(this, tr("Discard changes"),
                              tr("Close without saving your changes to \"%1\"?").arg(m_path),
-                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("nodes.files.editorDiscard")) != QMessageBox::Discard)
+                             tr("Discard"), QStringLiteral("nodes.files.editorDiscard"),
+                             MessageBox::Confirm::Destructive))
         return;
     QDialog::reject();
 }

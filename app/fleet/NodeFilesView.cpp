@@ -427,9 +427,9 @@ void NodeFilesView::deleteSelected()
                     "undone.")
                      .arg(name, m_node->name)
                : tr("Delete \"%1\" from %2? This cannot be undone.").arg(name, m_node->name);
-    if (MessageBox::question(this, tr("Delete"), question, QMessageBox::Yes | QMessageBox::No,
-                             QMessageBox::No,
-                             QStringLiteral("nodes.files.confirmDelete")) != QMessageBox::Yes)
+    if (!MessageBox::confirm(this, tr("Delete"), question, tr("Delete"),
+                             QStringLiteral("nodes.files.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::RemoteApi(*m_client).deleteFile(
         m_node->id, m_root, childPath(name), folder,
@@ -488,10 +488,10 @@ void NodeFilesView::upload()
                 QStringLiteral("bad"));
             return;
         }
-        if (MessageBox::question(this, tr("Replace"),
+        if (!MessageBox::confirm(this, tr("Replace"),
                                  tr("\"%1\" already exists here. Replace it?").arg(name),
-                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                                 QStringLiteral("nodes.files.confirmReplace")) != QMessageBox::Yes)
+                                 tr("Replace"), QStringLiteral("nodes.files.confirmReplace"),
+                                 MessageBox::Confirm::Destructive))
             return;
         overwrite = true;
     }

@@ -310,12 +310,11 @@ void NodeNginxView::control(const QString &verb)
     if (!m_client || !m_node)
         return;
     if (verb == u"stop" &&
-        MessageBox::question(this, tr("Stop nginx"),
+        !MessageBox::confirm(this, tr("Stop nginx"),
                              tr("Stop nginx on %1? Every site it serves goes down until "
                                 "nginx is started again.")
                                  .arg(m_node->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("nodes.nginx.confirmStop")) != QMessageBox::Yes)
+                             tr("Stop"), QStringLiteral("nodes.nginx.confirmStop")))
         return;
     clearMessage();
     client::RemoteApi(*m_client).nginxControl(
@@ -390,14 +389,13 @@ void NodeNginxView::deleteSelectedSite()
     const QString name = selectedSite();
     if (!m_client || !m_node || name.isEmpty())
         return;
-    const auto answer = MessageBox::question(
-        this, tr("Delete site"),
-        tr("Delete the site \"%1\" from %2? Its file in sites-available and its link in "
-           "sites-enabled are removed and nginx reloads.")
-            .arg(name, m_node->name),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-        QStringLiteral("nodes.nginx.confirmDelete"));
-    if (answer != QMessageBox::Yes)
+    if (!MessageBox::confirm(
+            this, tr("Delete site"),
+            tr("Delete the site \"%1\" from %2? Its file in sites-available and its link in "
+               "sites-enabled are removed and nginx reloads.")
+                .arg(name, m_node->name),
+            tr("Delete"), QStringLiteral("nodes.nginx.confirmDelete"),
+            MessageBox::Confirm::Destructive))
         return;
     client::RemoteApi(*m_client).deleteNginxSite(
         m_node->id, name, track<void>([this, name](Status r) {

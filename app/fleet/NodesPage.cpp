@@ -561,13 +561,13 @@ void NodesPage::deleteSelected()
         return;
     m_message.clear();
     const QString id = node->id;
-    if (MessageBox::question(this, tr("Delete node"),
+    if (!MessageBox::confirm(this, tr("Delete node"),
                              tr("Delete \"%1\"? Its reported history goes with it and its agent "
                                 "is disconnected at once; the agent cannot sign in again. This "
                                 "cannot be undone.")
                                  .arg(node->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("nodes.confirmDelete")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("nodes.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::NodesApi(*m_client).remove(id, client::within(this, [this, id](Result<void> r) {
                                            if (!r)

@@ -247,12 +247,12 @@ void ProbesTab::deleteProbe()
     if (!m_client || !probe || !isAdmin())
         return;
     const QString id = probe->id;
-    if (MessageBox::question(this, tr("Delete probe"),
+    if (!MessageBox::confirm(this, tr("Delete probe"),
                              tr("Delete the probe \"%1\"? The agents stop running it; alert "
                                 "rules on it no longer fire.")
                                  .arg(probe->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("alerts.confirmDeleteProbe")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("alerts.confirmDeleteProbe"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::ProbesApi(*m_client).remove(id, client::within(this, [this, id](Result<void> r) {
                                             if (!r)

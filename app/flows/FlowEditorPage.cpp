@@ -551,12 +551,16 @@ void FlowEditorPage::showFlow(const client::FlowDetail &detail,
                      (!kept->settings.isEmpty() && kept->settings != m_model->settings()));
         if (differs) {
             const QString when = dateTimeText(kept->savedAt);
+            // Both answers act (the other one drops the autosave), so this
+            // stays a question, its buttons named for what they do.
             if (MessageBox::question(
                     this, tr("Restore Unsaved Changes"),
                     tr("“%1” has changes from %2 that were never saved. Restore them?")
                         .arg(quotedFlowName(m_flowName), when),
                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes,
-                    QStringLiteral("flows.confirmRestore")) == QMessageBox::Yes)
+                    QStringLiteral("flows.confirmRestore"),
+                    {{QMessageBox::Yes, tr("Restore")}, {QMessageBox::No, tr("Discard")}}) ==
+                QMessageBox::Yes)
                 applyAutosave(*kept);
             else
                 m_autosave.remove(m_flowId);
@@ -1020,12 +1024,12 @@ void FlowEditorPage::restoreVersion(QString version)
     if (!isOpen() || !v || isBusy() || !m_client || !cannotEditReason().isEmpty())
         return;
     if (isModified() &&
-        MessageBox::question(this, tr("Restore Version"),
+        !MessageBox::confirm(this, tr("Restore Version"),
                              tr("Restoring version %1 replaces your unsaved changes to “%2”. "
                                 "Restore it anyway?")
                                  .arg(version, quotedFlowName(m_flowName)),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("flows.confirmRestoreVersion")) != QMessageBox::Yes)
+                             tr("Restore"), QStringLiteral("flows.confirmRestoreVersion"),
+                             MessageBox::Confirm::Destructive))
         return;
     // The stored definition and settings exactly: the model keeps the JSON
     // as it came, so the new version holds the same bytes.

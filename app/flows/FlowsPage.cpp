@@ -936,13 +936,12 @@ void FlowsPage::deleteSelected()
     if (!flow || !action(QStringLiteral("delete"))->isEnabled())
         return;
     const client::FlowSummary doomed = *flow;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Delete Flow"),
             tr("Delete “%1”? Its versions, its webhook and its shares are deleted with it; the "
                "history of its executions stays.")
                 .arg(quotedFlowName(doomed.name)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            QStringLiteral("flows.confirmDelete")) != QMessageBox::Yes)
+            tr("Delete"), QStringLiteral("flows.confirmDelete"), MessageBox::Confirm::Destructive))
         return;
     beginCall();
     client::FlowsApi(*m_client).remove(

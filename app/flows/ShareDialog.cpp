@@ -225,12 +225,12 @@ void ShareDialog::removeShare()
         if (share.id == shareId)
             who = share.userEmail.isEmpty() ? share.invitedEmail : share.userEmail;
     }
-    if (MessageBox::question(this, tr("Stop Sharing"),
+    if (!MessageBox::confirm(this, tr("Stop Sharing"),
                              tr("Stop sharing “%1” with %2? They will no longer see the flow or "
                                 "run it.")
                                  .arg(m_flowName, who),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("flows.confirmUnshare")) != QMessageBox::Yes)
+                             tr("Stop Sharing"), QStringLiteral("flows.confirmUnshare"),
+                             MessageBox::Confirm::Destructive))
         return;
     ++m_busy;
     updateButtons();

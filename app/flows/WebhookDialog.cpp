@@ -103,12 +103,12 @@ void WebhookDialog::create()
     if (!m_client || isBusy())
         return;
     if (m_enabled &&
-        MessageBox::question(this, tr("Regenerate Webhook URL"),
+        !MessageBox::confirm(this, tr("Regenerate Webhook URL"),
                              tr("Regenerate the webhook URL of “%1”? The current URL stops "
                                 "working at once: every system that calls it needs the new one.")
                                  .arg(m_flowName),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("flows.confirmRegenerateWebhook")) != QMessageBox::Yes)
+                             tr("Regenerate"), QStringLiteral("flows.confirmRegenerateWebhook"),
+                             MessageBox::Confirm::Destructive))
         return;
     ++m_busy;
     m_message->hide();
@@ -132,11 +132,11 @@ void WebhookDialog::remove()
 {
     if (!m_client || isBusy() || !m_enabled)
         return;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Remove Webhook"),
             tr("Remove the webhook of “%1”? Its URL stops working at once.").arg(m_flowName),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            QStringLiteral("flows.confirmRemoveWebhook")) != QMessageBox::Yes)
+            tr("Remove"), QStringLiteral("flows.confirmRemoveWebhook"),
+            MessageBox::Confirm::Destructive))
         return;
     ++m_busy;
     m_message->hide();

@@ -446,9 +446,9 @@ void BackupsTab::restoreSelected()
            "backup's, as it was then. Everything done since is lost. The restore is applied "
            "when the server starts next; the current database is kept beside it.")
             .arg(when);
-    if (MessageBox::question(this, tr("Restore a backup"), text, QMessageBox::Yes | QMessageBox::No,
-                             QMessageBox::No, QStringLiteral("backups.confirmRestore")) !=
-        QMessageBox::Yes)
+    if (!MessageBox::confirm(this, tr("Restore a backup"), text, tr("Restore"),
+                             QStringLiteral("backups.confirmRestore"),
+                             MessageBox::Confirm::Destructive))
         return;
     listTask([=]() -> QString { return tr("Restore of the backup of %1").arg(when); });
     setTask([=]() -> QString { return tr("Checking and preparing the restore…"); });
@@ -473,11 +473,10 @@ void BackupsTab::deleteSelected()
         return;
     const QString id = backup->id;
     const QString name = backup->name.isEmpty() ? backup->id : backup->name;
-    if (MessageBox::question(this, tr("Delete a backup"),
-                             tr("Delete the backup %1 and its file? This cannot be undone.")
-                                 .arg(name),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("backups.confirmDelete")) != QMessageBox::Yes)
+    if (!MessageBox::confirm(
+            this, tr("Delete a backup"),
+            tr("Delete the backup %1 and its file? This cannot be undone.").arg(name), tr("Delete"),
+            QStringLiteral("backups.confirmDelete"), MessageBox::Confirm::Destructive))
         return;
     hm::client::BackupsApi(*m_client).remove(
         id, hm::client::within(this, [this, id, name](Result<bool> r) {

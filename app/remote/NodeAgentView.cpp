@@ -111,7 +111,8 @@ void NodeAgentView::confirmAndRun(Action action)
 {
     if (!m_client || !m_hasNode || m_busy)
         return;
-    QString title, text, name;
+    QString title, text, verb, name;
+    auto kind = MessageBox::Confirm::Normal;
     const QString version = m_version->text().trimmed();
     switch (action) {
     case Action::Upgrade:
@@ -124,11 +125,13 @@ void NodeAgentView::confirmAndRun(Action action)
                    : tr("Upgrade the agent on \"%1\" to version %2? It restarts on the new "
                         "build and goes back to the old one if it cannot reach the server.")
                          .arg(m_node.name, version);
+        verb = tr("Upgrade");
         name = QStringLiteral("nodeAgent.confirmUpgrade");
         break;
     case Action::Restart:
         title = tr("Restart agent");
         text = tr("Restart the agent on \"%1\"? Its open terminals close.").arg(m_node.name);
+        verb = tr("Restart");
         name = QStringLiteral("nodeAgent.confirmRestart");
         break;
     case Action::Reboot:
@@ -136,11 +139,12 @@ void NodeAgentView::confirmAndRun(Action action)
         text = tr("Reboot \"%1\"? Everything running on the machine stops; it is offline "
                   "until it has started again.")
                    .arg(m_node.name);
+        verb = tr("Reboot");
+        kind = MessageBox::Confirm::Destructive;
         name = QStringLiteral("nodeAgent.confirmReboot");
         break;
     }
-    if (MessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
-                             QMessageBox::Cancel, name) != QMessageBox::Yes)
+    if (!MessageBox::confirm(this, title, text, verb, name, kind))
         return;
     run(action, false);
 }

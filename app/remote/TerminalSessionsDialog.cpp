@@ -242,12 +242,12 @@ void TerminalSessionsDialog::endSelected()
     const QString id = selectedId();
     if (id.isEmpty() || !m_client)
         return;
-    if (MessageBox::question(this, tr("End terminal session"),
+    if (!MessageBox::confirm(this, tr("End terminal session"),
                              tr("End this session? Its shell and every program started in it "
                                 "stop on %1.")
                                  .arg(m_nodeName),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("terminalSessions.confirmEnd")) != QMessageBox::Yes)
+                             tr("End session"), QStringLiteral("terminalSessions.confirmEnd"),
+                             MessageBox::Confirm::Destructive))
         return;
     m_loading = true;
     updateButtons();

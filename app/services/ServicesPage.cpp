@@ -823,13 +823,13 @@ void ServicesPage::deleteSelected()
     m_notice.clear();
     const QString id = s->id;
     const QString name = s->name;
-    if (MessageBox::question(this, tr("Delete service"),
+    if (!MessageBox::confirm(this, tr("Delete service"),
                              tr("Delete \"%1\" and its %n endpoint(s)? Flows calling it stop "
                                 "working. This cannot be undone.",
                                 "", s->endpointCount)
                                  .arg(name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("services.confirmDelete")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("services.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::ServicesApi(*m_client).remove(
         id, client::within(this, [this, id, name](Result<void> r) {

@@ -219,13 +219,12 @@ void BgpAnnouncementsPane::withdraw()
     if (!isAdmin() || !row)
         return;
     const qint64 id = row->id;
-    if (MessageBox::question(this, tr("Withdraw prefix"),
+    if (!MessageBox::confirm(this, tr("Withdraw prefix"),
                              tr("Withdraw %1? BIRD stops announcing it on every session; its "
                                 "neighbors drop the route.")
                                  .arg(row->prefix),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("vpn.bgp.announcementsConfirmWithdraw"))
-        != QMessageBox::Yes)
+                             tr("Withdraw"), QStringLiteral("vpn.bgp.announcementsConfirmWithdraw"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::BgpApi(*m_client).withdraw(id, client::within(this, [this](Result<void> r) {
         if (!r) {

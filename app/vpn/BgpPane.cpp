@@ -683,13 +683,12 @@ void BgpPane::deleteSession()
     if (!isAdmin() || !session)
         return;
     const qint64 id = session->id;
-    if (MessageBox::question(this, tr("Delete BGP session"),
+    if (!MessageBox::confirm(this, tr("Delete BGP session"),
                              tr("Delete \"%1\" (neighbor %2)? BIRD drops the session and its "
                                 "routes. This cannot be undone.")
                                  .arg(session->name, session->neighbor),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("vpn.bgp.confirmDelete"))
-        != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("vpn.bgp.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::BgpApi(*m_client).removeSession(id, client::within(this, [this](Result<void> r) {
         if (!r) {

@@ -879,10 +879,9 @@ void Ipv6PoolsPane::deletePool()
                   .arg(pool->name)
                   .arg(pool->allocatedPrefixes)
             : tr("Delete \"%1\"? This cannot be undone.").arg(pool->name);
-    if (MessageBox::question(this, tr("Delete IPv6 pool"), text,
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("vpn.pools.confirmDelete"))
-        != QMessageBox::Yes)
+    if (!MessageBox::confirm(this, tr("Delete IPv6 pool"), text, tr("Delete"),
+                             QStringLiteral("vpn.pools.confirmDelete"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::Ipv6PoolsApi(*m_client).removePool(id, true, client::within(this, [this](Result<void> r) {
         if (!r) {
@@ -909,13 +908,12 @@ void Ipv6PoolsPane::releaseSelected()
     if (!isAdmin() || rows.isEmpty() || rows.first().row() >= m_allocationRows.size())
         return;
     const client::Ipv6AllocationRow a = m_allocationRows.at(rows.first().row());
-    if (MessageBox::question(this, tr("Release prefix"),
+    if (!MessageBox::confirm(this, tr("Release prefix"),
                              tr("Release %1 of \"%2\"? Its route is taken away and the next "
                                 "delegation may get it.")
                                  .arg(a.allocatedPrefix, a.clientName),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                             QStringLiteral("vpn.pools.confirmRelease"))
-        != QMessageBox::Yes)
+                             tr("Release"), QStringLiteral("vpn.pools.confirmRelease"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::Ipv6PoolsApi(*m_client).release(a.id, client::within(this, [this](Result<void> r) {
         if (!r) {

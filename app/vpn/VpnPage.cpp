@@ -542,13 +542,12 @@ void VpnPage::startStopSelected()
     m_message.clear();
     const qint64 id = server->id;
     const bool running = server->status == QLatin1String("running");
-    if (running && MessageBox::question(
+    if (running && !MessageBox::confirm(
                        this, tr("Stop WireGuard server"),
                        tr("Stop \"%1\"? Its interface %2 goes down and every client connected "
                           "through it loses its tunnel until the server is started again.")
                            .arg(server->name, server->interfaceName),
-                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                       QStringLiteral("vpn.confirmStopServer")) != QMessageBox::Yes)
+                       tr("Stop"), QStringLiteral("vpn.confirmStopServer")))
         return;
     m_busy = true;
     auto done = client::within(this, [this, id, running](Result<client::WgRunState> r) {
@@ -583,14 +582,14 @@ void VpnPage::deleteSelected()
         return;
     m_message.clear();
     const qint64 id = server->id;
-    if (MessageBox::question(
+    if (!MessageBox::confirm(
             this, tr("Delete WireGuard server"),
             tr("Delete \"%1\" and its %n client(s)? A running interface is taken down; the "
                "clients' configs stop working. This cannot be undone.",
                "", server->clientsCount)
                 .arg(server->name),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-            QStringLiteral("vpn.confirmDeleteServer")) != QMessageBox::Yes)
+            tr("Delete"), QStringLiteral("vpn.confirmDeleteServer"),
+            MessageBox::Confirm::Destructive))
         return;
     client::WireGuardApi(*m_client).removeServer(
         id, client::within(this, [this, id](Result<void> r) {

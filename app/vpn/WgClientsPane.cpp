@@ -455,12 +455,12 @@ void WgClientsPane::deleteSelected()
         return;
     m_message.clear();
     const qint64 id = row->id;
-    if (MessageBox::question(this, tr("Delete client"),
+    if (!MessageBox::confirm(this, tr("Delete client"),
                              tr("Delete \"%1\"? Its device can no longer connect, and its config "
                                 "stops working. This cannot be undone.")
                                  .arg(row->name),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                             QStringLiteral("vpn.confirmDeleteClient")) != QMessageBox::Yes)
+                             tr("Delete"), QStringLiteral("vpn.confirmDeleteClient"),
+                             MessageBox::Confirm::Destructive))
         return;
     client::WireGuardApi(*m_client).removeClient(
         id, client::within(this, [this, id](Result<void> r) {

@@ -239,6 +239,7 @@ void TestNodeDocker::containersAreManagedThroughTheUi()
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     stop->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmStop"));
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Stop"));
     QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("\"hm-web\" on dock-1")),
              qPrintable(MessageBox::lastText()));
@@ -749,6 +750,8 @@ void TestNodeDocker::removeAsksFirst()
     MessageBox::setNextAnswer(QMessageBox::No);
     remove->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.docker.confirmRemove"));
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Remove"));
+    QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("hm-idle")));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("running")));
     const int answers = view->answers();

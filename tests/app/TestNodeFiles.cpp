@@ -51,6 +51,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace hm::app;
@@ -653,6 +654,8 @@ void TestNodeFiles::renameAndDelete()
     MessageBox::setNextAnswer(QMessageBox::No);
     child<QPushButton>(view, "nodes.files.delete")->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("nodes.files.confirmDelete"));
+    // The button says what it does, not "Yes".
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Delete"));
     QVERIFY(QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(view, "nodes.files.delete")->click();
@@ -1085,6 +1088,20 @@ void TestNodeFiles::screenshots()
         selectName(view, QStringLiteral("nginx.conf"));
         QApplication::processEvents();
         QVERIFY(page->grab().save(dir + QStringLiteral("/nodes-files-%1.png").arg(language)));
+        // Its delete confirmation: the button says Delete, beside Cancel.
+        bool confirmShot = false;
+        QTimer::singleShot(0, [&] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (widget->objectName() != QStringLiteral("nodes.files.confirmDelete") ||
+                    !widget->isVisible())
+                    continue;
+                confirmShot = widget->grab().save(
+                    dir + QStringLiteral("/nodes-files-confirm-delete-%1.png").arg(language));
+                child<QPushButton>(widget, "nodes.files.confirmDelete.cancel")->click();
+            }
+        });
+        child<QPushButton>(view, "nodes.files.delete")->click();
+        QVERIFY(confirmShot);
         // A file past the editor's limit: what the editor says of it.
         const QString huge = m_root + QStringLiteral("/docs/huge.log");
         QVERIFY(writeAll(huge, QByteArray(NodeFileEditorDialog::kMaxTextBytes + 1, 'a')));

@@ -380,6 +380,7 @@ void TestVpnPage::startAndStopChangeTheStatus()
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     startStop->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.confirmStopServer"));
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Stop"));
     QCOMPARE(MessageBox::lastDefaultButton(), QMessageBox::Cancel);
     QVERIFY2(MessageBox::lastText().contains(QStringLiteral("\"office\"")) &&
                  MessageBox::lastText().contains(QStringLiteral("wg-office")),
@@ -1022,6 +1023,7 @@ void TestVpnPage::bgpTabShowsUnavailable()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     child<QPushButton>(&page, "vpn.bgp.delete")->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.confirmDelete"));
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Delete"));
     QTRY_COMPARE_WITH_TIMEOUT(pane->sessions()->rowCount(), 0, 15000);
 }
 
@@ -1138,6 +1140,7 @@ void TestVpnPage::bgpAnnouncementsThroughTheDialog()
     MessageBox::setNextAnswer(QMessageBox::No);
     withdraw->click();
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("vpn.bgp.announcementsConfirmWithdraw"));
+    QCOMPARE(MessageBox::lastActionText(), QStringLiteral("Withdraw"));
     QVERIFY(MessageBox::lastText().contains(QLatin1String("198.51.100.0/24")));
     QCOMPARE(announcedOnServer(*m_server.connection->client()).size(), 2);
     MessageBox::setNextAnswer(QMessageBox::Yes);
