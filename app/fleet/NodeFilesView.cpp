@@ -10,6 +10,7 @@
 #include "fleet/NodeFileTransferTask.h"
 #include "widgets/BackgroundTasks.h"
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
@@ -128,6 +129,7 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->horizontalHeader()->setSectionResizeMode(NodeFileModel::NameColumn,
                                                      QHeaderView::Stretch);
     m_view->setColumnWidth(NodeFileModel::SizeColumn, 100);

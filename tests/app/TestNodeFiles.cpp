@@ -13,6 +13,7 @@
 // `screenshots` saves the tab and the editor in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "NodeAgentSupport.h"
 #include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
@@ -40,6 +41,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -121,6 +124,8 @@ private slots:
     void transfersShowInTheStatusBarsTaskList();
     void cancellingFromTheTaskListStopsTheTransfer();
     void messagesFollowALanguageSwitch();
+    void headersSitLikeTheirColumnsAndAFolderHasNoSize();
+    void iconStaysWholeOnASelectedRow();
     void screenshots();
 
 private:
@@ -239,7 +244,8 @@ void TestNodeFiles::modelPutsFoldersFirstAndFetchesLazily()
              QStringLiteral("drwxr-xr-x"));
     QCOMPARE(model.index(2, NodeFileModel::ModeColumn).data().toString(),
              QStringLiteral("-rw-r--r--"));
-    QVERIFY(model.index(0, NodeFileModel::SizeColumn).data().toString().isEmpty()); // a folder
+    QCOMPARE(model.index(0, NodeFileModel::SizeColumn).data().toString(),
+             QStringLiteral("—")); // a folder
     // Size, descending: folders still first, the largest file next; a
     // selection follows its row.
     const QPersistentModelIndex small =
@@ -1059,6 +1065,47 @@ void TestNodeFiles::messagesFollowALanguageSwitch()
     QVERIFY(task->detail() != QStringLiteral("Uploaded (22 bytes)."));
     QVERIFY(switchTo(QStringLiteral("en")));
     QVERIFY(QFile::remove(m_root + QStringLiteral("/switch/switch.txt")));
+}
+
+// The Size title was centred over right-aligned sizes, a folder's size
+// an empty cell.
+void TestNodeFiles::headersSitLikeTheirColumnsAndAFolderHasNoSize()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    const int folder = view->model()->rowOfName(QStringLiteral("docs"));
+    const int file = view->model()->rowOfName(QStringLiteral("index.html"));
+    QVERIFY(folder >= 0 && file >= 0);
+    const QHeaderView *header = child<QTableView>(view, "nodes.files.list")->horizontalHeader();
+    QCOMPARE(headerAlignment(header, NodeFileModel::SizeColumn), Qt::AlignRight);
+    QCOMPARE(cellAlignment(header, file, NodeFileModel::SizeColumn), Qt::AlignRight);
+    QCOMPARE(headerAlignment(header, NodeFileModel::NameColumn), Qt::AlignLeft);
+    QCOMPARE(cellAlignment(header, file, NodeFileModel::NameColumn), Qt::AlignLeft);
+    const QString unlike = headersUnlikeCells(header, file);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    QCOMPARE(view->model()->index(folder, NodeFileModel::SizeColumn).data().toString(),
+             QStringLiteral("—"));
+}
+
+// On a selected row the file's icon was drawn tinted with the highlight
+// and all but vanished into it: the selected row draws the icon itself.
+void TestNodeFiles::iconStaysWholeOnASelectedRow()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    for (const QString &name : {QStringLiteral("docs"), QStringLiteral("index.html")}) {
+        selectName(view, name);
+        const QModelIndex index =
+            view->model()->index(view->model()->rowOfName(name), NodeFileModel::NameColumn);
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal).toImage();
+        const QImage selected = icon.pixmap(QSize(16, 16), QIcon::Selected).toImage();
+        QVERIFY(!normal.isNull());
+        QCOMPARE(selected, normal);
+    }
 }
 
 void TestNodeFiles::screenshots()
