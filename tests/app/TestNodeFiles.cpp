@@ -515,6 +515,11 @@ void TestNodeFiles::editAndSave()
     QVERIFY(!written.details.contains(QStringLiteral("content")));
     QCOMPARE(child<QLabel>(view, "nodes.files.message")->text(),
              QStringLiteral("Saved \"readme.txt\"."));
+    // It may be dismissed, as every message of the tab may.
+    auto *dismiss = child<QPushButton>(view, "nodes.files.messageDismiss");
+    QVERIFY(dismiss && dismiss->isVisible());
+    dismiss->click();
+    QVERIFY(!child<QLabel>(view, "nodes.files.message")->isVisible());
 }
 
 void TestNodeFiles::editMeetsAChangeOnTheNode()
@@ -654,6 +659,32 @@ void TestNodeFiles::renameAndDelete()
                  .data()
                  .toString(),
              QStringLiteral("new name.txt"));
+    auto *message = child<QLabel>(view, "nodes.files.message");
+    auto *dismiss = child<QPushButton>(view, "nodes.files.messageDismiss");
+    QVERIFY(dismiss && message->isVisible() && dismiss->isVisible());
+    dismiss->click();
+    QVERIFY(!message->isVisible());
+    // A name that is taken: the agent refuses, the message says so (and
+    // may be dismissed), and the entry stays selected for another try.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("index.html"));
+        return int(QDialog::Accepted);
+    });
+    const int answers = view->answers();
+    child<QPushButton>(view, "nodes.files.rename")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answers && !view->isLoading(), 20000);
+    QCOMPARE(message->property("tone").toString(), QStringLiteral("bad"));
+    QVERIFY2(message->text().startsWith(QLatin1String("\"new name.txt\" was not renamed: ")),
+             qPrintable(message->text()));
+    QVERIFY(dismiss->isVisible());
+    QCOMPARE(child<QTableView>(view, "nodes.files.list")
+                 ->selectionModel()
+                 ->selectedRows()
+                 .value(0)
+                 .data()
+                 .toString(),
+             QStringLiteral("new name.txt"));
+    QVERIFY(QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
 
     // Delete asks first; No keeps it.
     MessageBox::setNextAnswer(QMessageBox::No);
