@@ -12243,6 +12243,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
         <translation>This file is larger than %1, the most the editor opens. Download it instead.</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantDialog</name>
@@ -12896,6 +12900,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to make a certificate for it.</source>
+        <translation>Select a site with a server name to make a certificate for it.</translation>
     </message>
 </context>
 <context>

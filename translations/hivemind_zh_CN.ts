@@ -12173,6 +12173,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
         <translation>此文件大于 %1，超出编辑器可打开的上限。请改为下载。</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantDialog</name>
@@ -12823,6 +12827,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to make a certificate for it.</source>
+        <translation>选择带有服务器名称的站点，才能为其生成证书。</translation>
     </message>
 </context>
 <context>

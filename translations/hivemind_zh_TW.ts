@@ -12173,6 +12173,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
         <source>This file is larger than %1, the most the editor opens. Download it instead.</source>
         <translation>此檔案大於 %1，超過編輯器可開啟的上限。請改為下載。</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
 </context>
 <context>
     <name>hm::app::NodeGrantDialog</name>
@@ -12823,6 +12827,10 @@ It replaces the server&apos;s whole database — flows, executions, users, crede
     <message>
         <source>Delete</source>
         <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Select a site with a server name to make a certificate for it.</source>
+        <translation>選取具有伺服器名稱的站台，才能為它產生憑證。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "fleet/AgentRolloutDialog.h"
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
@@ -53,6 +54,9 @@ AgentReleasesDialog::AgentReleasesDialog(client::ApiClient *client, QStringList 
     m_list->setAlternatingRowColors(true);
     m_list->setWordWrap(false);
     m_list->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_list->horizontalHeader());
+    for (const int column : {ProtocolColumn, SizeColumn})
+        alignNumberColumn(m_list, column);
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_list, 1);
     m_state = new QLabel(this);
@@ -149,6 +153,8 @@ void AgentReleasesDialog::fill()
         const auto cell = [&](int column, const QString &text, const QString &tip = {}) {
             auto *item = new QTableWidgetItem(text);
             item->setData(kReleaseIdRole, release.id);
+            if (column == ProtocolColumn || column == SizeColumn)
+                item->setTextAlignment(kNumberColumn);
             if (!tip.isEmpty())
                 item->setToolTip(tip);
             m_list->setItem(row, column, item);

@@ -5,6 +5,7 @@
 #include "client/RemoteApi.h"
 #include "client/Within.h"
 #include "remote/ReauthenticateDialog.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
@@ -90,6 +91,7 @@ AgentRolloutDialog::AgentRolloutDialog(client::ApiClient *client,
     m_list->setWordWrap(false);
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_list->horizontalHeader());
     layout->addWidget(m_list, 1);
 
     auto *shareRow = new QHBoxLayout;

@@ -3,6 +3,7 @@
 #include "client/AlertsApi.h"
 #include "client/ApiClient.h"
 #include "fleet/AlertText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 
 namespace hm::app {
@@ -129,9 +130,7 @@ QVariant AlertRecordModel::cellData(const client::AlertRecordRow &r, int column,
             return AlertText::recordDot(r.active);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == ValueColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return columnAlignment(column == ValueColumn);
     default:
         return {};
     }
@@ -139,6 +138,8 @@ QVariant AlertRecordModel::cellData(const client::AlertRecordRow &r, int column,
 
 QVariant AlertRecordModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == ValueColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

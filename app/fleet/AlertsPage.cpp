@@ -16,6 +16,7 @@
 #include "fleet/ProbeModel.h"
 #include "fleet/ProbesTab.h"
 #include "widgets/AdminText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
@@ -68,6 +69,7 @@ QTableView *alertsTable(QWidget *parent, const char *name, QAbstractItemModel *m
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     view->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(view->horizontalHeader());
     return view;
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
 
@@ -76,6 +77,7 @@ NodeComposePane::NodeComposePane(QWidget *parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_table->horizontalHeader());
     m_table->setColumnWidth(0, 170);
     m_table->setColumnWidth(1, 130);
     m_table->setColumnWidth(2, 100);

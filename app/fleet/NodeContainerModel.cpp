@@ -1,6 +1,7 @@
 #include "fleet/NodeContainerModel.h"
 
 #include "fleet/ContainerStatusText.h"
+#include "widgets/MissingValue.h"
 #include "widgets/ThemeManager.h"
 
 #include <QBrush>
@@ -93,13 +94,14 @@ QVariant NodeContainerModel::data(const QModelIndex &index, int role) const
     case StateColumn:
         return stateText(c->state, c->health);
     case ImageColumn:
-        return c->image;
+        return orMissing(c->image);
     case StatusColumn:
-        return ContainerStatusText::status(c->status, c->state);
+        return orMissing(ContainerStatusText::status(c->status, c->state));
     case PortsColumn:
-        return c->ports;
+        return orMissing(c->ports);
     case ProjectColumn:
-        return c->composeProject;
+        // Not part of a compose project.
+        return orMissing(c->composeProject);
     default:
         return {};
     }

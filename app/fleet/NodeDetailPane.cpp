@@ -4,6 +4,7 @@
 #include "widgets/BreakableLabel.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/SeparatedList.h"
+#include "widgets/TextBaseline.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -68,6 +69,7 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         auto *label = new QLabel(m_fields);
+        label->setObjectName(value->objectName() + QStringLiteral("Label"));
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         m_values[i] = value;
         m_labels[i] = label;
@@ -109,9 +111,11 @@ void NodeDetailPane::setNode(const client::NodeRow *node)
 
 void NodeDetailPane::refreshTimes()
 {
-    if (m_hasNode)
-        m_values[LastSeen]->setValue(
-            NodeText::ago(m_node.lastHeartbeat, QDateTime::currentDateTimeUtc(), tr("Never")));
+    if (!m_hasNode)
+        return;
+    m_values[LastSeen]->setValue(
+        NodeText::ago(m_node.lastHeartbeat, QDateTime::currentDateTimeUtc(), tr("Never")));
+    alignRows();
 }
 
 void NodeDetailPane::changeEvent(QEvent *event)
@@ -183,6 +187,21 @@ void NodeDetailPane::fill()
     m_values[Enrolled]->setValue(
         dateTimeText(n.enrolledAt, QLocale::ShortFormat, TimeDetail::Minutes, tr("Not yet")));
     m_values[Created]->setValue(dateTimeText(n.createdAt));
+    alignRows();
+}
+
+void NodeDetailPane::alignRows()
+{
+    // Label and value of a row on one baseline, both of a paired row too,
+    // in every language (see TextBaseline.h).
+    for (const auto &[left, right] : kPairedRows) {
+        QList<QLabel *> row{m_labels[left], m_values[left]};
+        if (right != FieldCount)
+            row << m_labels[right] << m_values[right];
+        alignTextBaselines(row);
+    }
+    for (const Field wide : kWideRows)
+        alignTextBaselines({m_labels[wide], m_values[wide]});
 }
 
 } // namespace hm::app

@@ -6,6 +6,7 @@
 #include "fleet/NodeComposePane.h"
 #include "fleet/NodeContainerModel.h"
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -75,6 +76,7 @@ QTableWidget *dockerTable(const QString &name, int columns, QWidget *parent)
     table->setWordWrap(false);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(table->horizontalHeader());
     return table;
 }
 
@@ -139,6 +141,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    alignHeaderLikeCells(m_view->horizontalHeader());
     // Columns as wide as their values, the room left to names and images:
     // fixed widths pushed the compose project off the right edge (a
     // sideways scroll bar and a cut title) while Ports sat empty.
@@ -172,6 +175,7 @@ NodeDockerView::NodeDockerView(QWidget *parent) : QWidget(parent)
     m_images->setColumnWidth(0, 280);
     m_images->setColumnWidth(1, 130);
     m_images->setColumnWidth(2, 100);
+    alignNumberColumn(m_images, 2); // the size
     m_lower->addTab(m_images, QString());
     m_composePane = new NodeComposePane(m_lower);
     m_lower->addTab(m_composePane, QString());
@@ -503,7 +507,9 @@ void NodeDockerView::readImages()
                                   cell(image.tags.isEmpty() ? tr("(untagged)")
                                                             : image.tags.join(u", ")));
                 m_images->setItem(row, 1, cell(image.id.left(12)));
-                m_images->setItem(row, 2, cell(ByteSizeText::format(image.size)));
+                auto *size = cell(ByteSizeText::format(image.size));
+                size->setTextAlignment(kNumberColumn);
+                m_images->setItem(row, 2, size);
                 m_images->setItem(row, 3, cell(dateTimeText(image.created)));
             }
         }));

@@ -1,16 +1,54 @@
 #include "fleet/NodeFileModel.h"
 
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 
 #include <QApplication>
 #include <QCollator>
 #include <QHash>
+#include <QIcon>
 #include <QLocale>
+#include <QPointer>
 #include <QStyle>
 #include <algorithm>
 
 namespace hm::app {
+
+namespace {
+
+// The style's icon, drawn as it is on a selected row too. Without a
+// Selected pixmap QIcon makes one up, tinted with the highlight colour,
+// and on the highlight the icon fades (the file's outline all but gone).
+QIcon nfmEntryIcon(QStyle::StandardPixmap which)
+{
+    static QPointer<QStyle> cachedFor;
+    static QHash<int, QIcon> cache;
+    QStyle *style = QApplication::style();
+    if (cachedFor != style) {
+        cache.clear();
+        cachedFor = style;
+    }
+    if (const auto it = cache.constFind(which); it != cache.cend())
+        return *it;
+    const QIcon base = style->standardIcon(which);
+    QList<QSize> sizes = base.availableSizes();
+    if (sizes.isEmpty())
+        sizes = {QSize(16, 16), QSize(32, 32)};
+    QIcon icon;
+    for (const QSize &size : std::as_const(sizes)) {
+        for (const qreal ratio : {1.0, 2.0}) {
+            const QPixmap pixmap = base.pixmap(size, ratio);
+            icon.addPixmap(pixmap, QIcon::Normal);
+            icon.addPixmap(pixmap, QIcon::Selected);
+        }
+    }
+    cache.insert(which, icon);
+    return icon;
+}
+
+} // namespace
 
 NodeFileModel::NodeFileModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -78,14 +116,12 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
         return e->name;
     if (role == TypeRole)
         return e->type;
-    if (role == Qt::DecorationRole && index.column() == NameColumn) {
-        QStyle *style = QApplication::style();
-        return style->standardIcon(e->isDirectory()                      ? QStyle::SP_DirIcon
-                                   : e->type == QLatin1String("symlink") ? QStyle::SP_FileLinkIcon
-                                                                         : QStyle::SP_FileIcon);
-    }
-    if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::DecorationRole && index.column() == NameColumn)
+        return nfmEntryIcon(e->isDirectory()                      ? QStyle::SP_DirIcon
+                            : e->type == QLatin1String("symlink") ? QStyle::SP_FileLinkIcon
+                                                                  : QStyle::SP_FileIcon);
+    if (role == Qt::TextAlignmentRole)
+        return columnAlignment(index.column() == SizeColumn);
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
         return e->name;
     if (role != Qt::DisplayRole)
@@ -95,9 +131,9 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
         return e->name;
     case SizeColumn:
         // A folder's size says nothing about what it holds.
-        return e->isDirectory() ? QString() : ByteSizeText::format(e->size);
+        return e->isDirectory() ? missingValue() : ByteSizeText::format(e->size);
     case ModifiedColumn:
-        return dateTimeText(e->modified);
+        return dateTimeText(e->modified, QLocale::ShortFormat, TimeDetail::Minutes, missingValue());
     case ModeColumn:
         return modeText(*e);
     default:
@@ -107,6 +143,8 @@ QVariant NodeFileModel::data(const QModelIndex &index, int role) const
 
 QVariant NodeFileModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == SizeColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

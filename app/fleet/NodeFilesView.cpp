@@ -10,6 +10,7 @@
 #include "fleet/NodeFileTransferTask.h"
 #include "widgets/BackgroundTasks.h"
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/MessageBox.h"
 #include "widgets/MessageLine.h"
 #include "widgets/SectionEmptyState.h"
@@ -101,16 +102,26 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
     actions->addStretch();
     layout->addLayout(actions);
 
-    m_message = new QLabel(this);
+    // Every message here stays until the next action or a change of place,
+    // and may be dismissed before, as a finished transfer's line may.
+    m_messageRow = new QWidget(this);
+    auto *messageLayout = new QHBoxLayout(m_messageRow);
+    messageLayout->setContentsMargins(0, 0, 0, 0);
+    m_message = new QLabel(m_messageRow);
     m_message->setObjectName(QStringLiteral("nodes.files.message"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    m_message->hide();
-    layout->addWidget(m_message);
+    messageLayout->addWidget(m_message, 1);
+    m_dismissMessage = new QPushButton(m_messageRow);
+    m_dismissMessage->setObjectName(QStringLiteral("nodes.files.messageDismiss"));
+    messageLayout->addWidget(m_dismissMessage, 0, Qt::AlignTop);
+    m_messageRow->hide();
+    layout->addWidget(m_messageRow);
     m_messageLine = new MessageLine(this, [this](const QString &text, MessageLine::Kind) {
         m_message->setText(text);
-        m_message->setVisible(!text.isEmpty());
+        m_messageRow->setVisible(!text.isEmpty());
     });
+    connect(m_dismissMessage, &QPushButton::clicked, this, &NodeFilesView::clearMessage);
     m_transferBar = new NodeFileTransferBar(this);
     layout->addWidget(m_transferBar);
 
@@ -128,6 +139,7 @@ NodeFilesView::NodeFilesView(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->horizontalHeader()->setSectionResizeMode(NodeFileModel::NameColumn,
                                                      QHeaderView::Stretch);
     m_view->setColumnWidth(NodeFileModel::SizeColumn, 100);
@@ -364,6 +376,10 @@ void NodeFilesView::actionDone(const Result<void> &result, MessageLine::Text don
         showMessage(std::move(done), QStringLiteral("good"));
         m_selectAfter = select;
     } else {
+        // Refused: the entry is still there and stays selected (the
+        // listing read again below would lose the selection).
+        if (const client::FileEntry *e = selectedEntry())
+            m_selectAfter = e->name;
         // The server's words stay; ours around them follow the language.
         showMessage([failed = std::move(failed),
                      error = result.error()] { return failed(describeApiError(error)); },
@@ -566,6 +582,7 @@ void NodeFilesView::retranslateUi()
     m_upload->setText(tr("Upload..."));
     m_download->setText(tr("Download..."));
     m_rename->setText(tr("Rename..."));
+    m_dismissMessage->setText(tr("Dismiss"));
     m_delete->setText(tr("Delete..."));
     showRoots();
     showState();

@@ -126,7 +126,9 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_rename = nullptr;
     QPushButton *m_delete = nullptr;
+    QWidget *m_messageRow = nullptr; // the message and its Dismiss
     QLabel *m_message = nullptr;
+    QPushButton *m_dismissMessage = nullptr;
     MessageLine *m_messageLine = nullptr;
     NodeFileTransferBar *m_transferBar = nullptr;
     QStackedWidget *m_stack = nullptr;

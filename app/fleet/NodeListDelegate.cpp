@@ -2,6 +2,7 @@
 
 #include "fleet/NodeListModel.h"
 #include "fleet/NodeText.h"
+#include "widgets/MissingValue.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -37,6 +38,19 @@ QFont smallFont(const QFont &cellFont)
 bool isSelected(const QStyleOptionViewItem &option)
 {
     return option.state.testFlag(QStyle::State_Selected);
+}
+
+// A drawn column with nothing to draw (no labels, no capabilities yet)
+// says so as the text columns do: a dash, where their text would start.
+void paintMissingValue(QPainter *painter, const QStyleOptionViewItem &option)
+{
+    painter->save();
+    painter->setFont(option.font);
+    painter->setPen(
+        option.palette.color(isSelected(option) ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(option.rect.adjusted(kCellPadding, 0, -kCellPadding, 0),
+                      Qt::AlignLeft | Qt::AlignVCenter, missingValue());
+    painter->restore();
 }
 
 // A capability's glyph in a 16 × 16 box: metrics a small chart, probes a
@@ -201,8 +215,7 @@ void NodeListDelegate::paintSparkline(QPainter *painter, const QStyleOptionViewI
     }
     painter->setPen(current >= 0 && online ? text : muted);
     const QString value = index.data(Qt::DisplayRole).toString();
-    painter->drawText(valueRect, Qt::AlignRight | Qt::AlignVCenter,
-                      value.isEmpty() ? QStringLiteral("–") : value);
+    painter->drawText(valueRect, Qt::AlignRight | Qt::AlignVCenter, orMissing(value));
     painter->restore();
 }
 
@@ -211,10 +224,10 @@ void NodeListDelegate::paintChips(QPainter *painter, const QStyleOptionViewItem 
 {
     paintBackground(painter, option, index);
     const QStringList labels = index.data(NodeListModel::LabelsRole).toStringList();
-    if (labels.isEmpty())
-        return;
     const QPalette &palette = option.palette;
     const bool selected = isSelected(option);
+    if (labels.isEmpty())
+        return paintMissingValue(painter, option);
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor accent = selected ? text : palette.color(QPalette::Highlight);
     const QFont font = smallFont(option.font);
@@ -268,6 +281,8 @@ void NodeListDelegate::paintCapabilities(QPainter *painter, const QStyleOptionVi
 {
     paintBackground(painter, option, index);
     const QStringList capabilities = index.data(NodeListModel::CapabilitiesRole).toStringList();
+    if (capabilities.isEmpty())
+        return paintMissingValue(painter, option);
     const QColor colour =
         option.palette.color(isSelected(option) ? QPalette::HighlightedText : QPalette::Text);
     painter->save();

@@ -4,7 +4,9 @@
 #include "client/NodesApi.h"
 #include "client/Within.h"
 #include "fleet/NodeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 
 #include <QLocale>
 #include <QPointer>
@@ -224,10 +226,10 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
         case StatusColumn:
             return NodeText::status(n.status);
         case AddressColumn:
-            return n.ip;
+            return orMissing(n.ip);
         case SystemColumn:
             // The architecture is in the tooltip (and the details).
-            return n.os.isEmpty() ? n.arch : n.os;
+            return orMissing(n.os.isEmpty() ? n.arch : n.os);
         case CpuColumn:
         case MemoryColumn:
         case DiskColumn: {
@@ -236,11 +238,11 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
                                                     : QString();
         }
         case AgentColumn:
-            return n.agentVersion;
+            return orMissing(n.agentVersion);
         case LastSeenColumn:
             return NodeText::ago(n.lastHeartbeat,
                                  m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(),
-                                 n.enrolled ? tr("Never") : QString());
+                                 n.enrolled ? tr("Never") : missingValue());
         case LabelsColumn:
             return n.labels.join(QStringLiteral(", "));
         case CapabilitiesColumn: {
@@ -295,16 +297,22 @@ QVariant NodeListModel::cellData(const client::NodeRow &n, int column, int role)
             return NodeText::statusDot(n.status);
         return {};
     case Qt::TextAlignmentRole:
-        if (spark)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return columnAlignment(isNumber(column));
     default:
         return {};
     }
 }
 
+bool NodeListModel::isNumber(int column)
+{
+    // The sparklines' columns end in the current value, drawn on the right.
+    return column == CpuColumn || column == MemoryColumn || column == DiskColumn;
+}
+
 QVariant NodeListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(isNumber(section));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -80,6 +80,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Whether `column` holds numbers: right-aligned, its header too.
+    static bool isNumber(int column);
+
 private:
     void requestPage(client::ApiClient &client, int page, int size, PageCallback done) override;
     QString idOf(const client::NodeRow &node) const override { return node.id; }

@@ -2,6 +2,7 @@
 
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -125,6 +126,7 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_table->horizontalHeader());
     m_table->horizontalHeader()->setSectionResizeMode(EnabledColumn, QHeaderView::ResizeToContents);
     leftLayout->addWidget(m_table, 1);
     auto *siteButtons = new QHBoxLayout;
@@ -144,6 +146,7 @@ NodeNginxView::NodeNginxView(QWidget *parent) : QWidget(parent)
     m_certificateText->setWordWrap(true);
     m_certificateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     leftLayout->addWidget(m_certificateText);
+    m_certificateText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto *certificateRow = new QHBoxLayout;
     m_generate = nginxButton(left, "nodes.nginx.generateCertificate");
     certificateRow->addWidget(m_generate);
@@ -578,7 +581,11 @@ void NodeNginxView::showSites()
 void NodeNginxView::showCertificate()
 {
     const QString domain = selectedDomain();
-    m_generate->setVisible(!domain.isEmpty());
+    // Disabled, never hidden: the row keeps its place and its neighbours
+    // theirs.
+    m_generate->setToolTip(
+        domain.isEmpty() ? tr("Select a site with a server name to make a certificate for it.")
+                         : QString());
     if (domain.isEmpty()) {
         m_certificateText->setText(tr("Select a site with a server name to see its "
                                       "certificate."));
@@ -734,6 +741,15 @@ void NodeNginxView::retranslateUi()
     m_mainConfig->setText(tr("Main configuration"));
     m_certificateTitle->setText(tr("TLS certificate"));
     m_generate->setText(tr("Generate self-signed"));
+    // Room for a certificate's lines (issued, valid, days left, names)
+    // whatever is selected, so that the buttons above do not move as it
+    // changes: four lines as tall as this language's (Chinese lines are
+    // taller than the font's own line spacing).
+    const QString sample = tr("No site names a certificate for %1.").arg(QStringLiteral("a"));
+    const int line = m_certificateText->fontMetrics()
+                         .boundingRect(QRect(0, 0, 100000, 1000), Qt::AlignLeft, sample)
+                         .height();
+    m_certificateText->setMinimumHeight(4 * line);
     m_nameLabel->setText(m_editing == Editing::MainConfig ? tr("File:") : tr("Site name:"));
     m_save->setText(tr("Save and test"));
     m_cancel->setText(tr("Cancel"));

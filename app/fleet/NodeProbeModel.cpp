@@ -3,6 +3,7 @@
 #include "client/NodeTypes.h"
 #include "fleet/NodeText.h"
 #include "fleet/ProbeText.h"
+#include "widgets/ColumnAlignment.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -148,8 +149,8 @@ QVariant NodeProbeModel::data(const QModelIndex &index, int role) const
         return NodeText::statusDot(!r.up   ? QStringLiteral("pending")
                                    : *r.up ? QStringLiteral("online")
                                            : QStringLiteral("offline"));
-    if (role == Qt::TextAlignmentRole && index.column() == LatencyColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole)
+        return columnAlignment(index.column() == LatencyColumn);
     if (role == Qt::ToolTipRole && index.column() == ResultColumn && r.fallback)
         return tr("This host refuses unprivileged ICMP echo, so the agent checked a TCP "
                   "connection instead.");
@@ -191,6 +192,8 @@ QVariant NodeProbeModel::data(const QModelIndex &index, int role) const
 
 QVariant NodeProbeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == LatencyColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "fleet/NodeProbeModel.h"
 #include "fleet/ProbeDialog.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -47,6 +48,7 @@ NodeProbesView::NodeProbesView(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->setColumnWidth(NodeProbeModel::NameColumn, 160);
     m_view->setColumnWidth(NodeProbeModel::KindColumn, 130);
     m_view->setColumnWidth(NodeProbeModel::TargetColumn, 220);

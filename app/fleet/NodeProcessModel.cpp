@@ -1,7 +1,9 @@
 #include "fleet/NodeProcessModel.h"
 
 #include "fleet/NodeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 
 #include <QLocale>
 #include <QSet>
@@ -142,13 +144,19 @@ QString NodeProcessModel::stateText(const QString &state)
     return state;
 }
 
+bool NodeProcessModel::isNumber(int column)
+{
+    return column == PidColumn || column == CpuColumn || column == MemoryColumn;
+}
+
 QVariant NodeProcessModel::display(const client::ProcessRow &p, int column) const
 {
     switch (column) {
     case PidColumn:
         return QString::number(p.pid);
     case UserColumn:
-        return p.user.isEmpty() ? QString::number(p.uid) : p.user;
+        // No name for the uid (a container's user): its number.
+        return !p.user.isEmpty() ? p.user : p.uid >= 0 ? QString::number(p.uid) : missingValue();
     case NameColumn:
         return p.name;
     case CpuColumn:
@@ -156,9 +164,9 @@ QVariant NodeProcessModel::display(const client::ProcessRow &p, int column) cons
     case MemoryColumn:
         return NodeText::bytes(p.memoryRss);
     case StateColumn:
-        return stateText(p.state);
+        return orMissing(stateText(p.state));
     case StartedColumn:
-        return dateTimeText(p.startTime);
+        return dateTimeText(p.startTime, QLocale::ShortFormat, TimeDetail::Minutes, missingValue());
     case CommandColumn:
         // Kernel threads have no command line: their name in brackets, as
         // ps shows them.
@@ -190,10 +198,7 @@ QVariant NodeProcessModel::data(const QModelIndex &index, int role) const
             return tr("Process %1, parent %2").arg(p.pid).arg(p.ppid);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == PidColumn || index.column() == CpuColumn ||
-            index.column() == MemoryColumn)
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        return columnAlignment(isNumber(index.column()));
     case PidRole:
         return p.pid;
     default:
@@ -206,12 +211,7 @@ QVariant NodeProcessModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(
-            Qt::Alignment((section == PidColumn || section == CpuColumn ||
-                                   section == MemoryColumn
-                               ? Qt::AlignRight
-                               : Qt::AlignLeft) |
-                          Qt::AlignVCenter));
+        return columnAlignment(isNumber(section));
     if (role == Qt::ToolTipRole && sortKey(section).isEmpty())
         return tr("The list cannot be sorted by this column.");
     // A first click on a number (or the start time) shows the largest (the

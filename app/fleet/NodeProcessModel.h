@@ -61,6 +61,8 @@ public:
 
     // A state letter of /proc in words ("S" → "Sleeping").
     static QString stateText(const QString &state);
+    // Whether `column` holds numbers: right-aligned, its header too.
+    static bool isNumber(int column);
 
 signals:
     // The user asked for another order: read the list again with it.

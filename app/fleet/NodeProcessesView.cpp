@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "fleet/KillProcessDialog.h"
 #include "fleet/NodeProcessModel.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
 #include "widgets/ServerErrorText.h"
@@ -80,6 +81,7 @@ NodeProcessesView::NodeProcessesView(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->setColumnWidth(NodeProcessModel::PidColumn, 70);
     m_view->setColumnWidth(NodeProcessModel::UserColumn, 90);
     m_view->setColumnWidth(NodeProcessModel::NameColumn, 170);

@@ -23,6 +23,7 @@
 #include "remote/NodeAgentView.h"
 #include "remote/NodeTerminalView.h"
 #include "widgets/AdminText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
@@ -117,6 +118,7 @@ NodesPage::NodesPage(QWidget *parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("nodes.list"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new NodeListDelegate(m_view));
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);

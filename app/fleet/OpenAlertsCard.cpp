@@ -1,6 +1,7 @@
 #include "fleet/OpenAlertsCard.h"
 
 #include "fleet/AlertRecordModel.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/ServerErrorText.h"
 
@@ -56,6 +57,7 @@ OpenAlertsCard::OpenAlertsCard(QWidget *parent) : QFrame(parent)
                              int(AlertRecordModel::ResolvedColumn)})
         m_list->setColumnHidden(column, true);
     QHeaderView *header = m_list->horizontalHeader();
+    alignHeaderLikeCells(header);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AlertRecordModel::RuleColumn, QHeaderView::Stretch);
     m_list->setColumnWidth(AlertRecordModel::NodeColumn, 160);

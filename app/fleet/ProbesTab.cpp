@@ -6,6 +6,7 @@
 #include "fleet/ProbeDialog.h"
 #include "fleet/ProbeModel.h"
 #include "widgets/AdminText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
@@ -52,6 +53,7 @@ ProbesTab::ProbesTab(QWidget *parent) : QWidget(parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_view->horizontalHeader());
     m_view->setColumnWidth(ProbeModel::NameColumn, 180);
     m_view->setColumnWidth(ProbeModel::StateColumn, 100);
     m_view->setColumnWidth(ProbeModel::KindColumn, 110);

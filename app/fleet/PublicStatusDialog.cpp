@@ -3,9 +3,10 @@
 #include "client/ApiClient.h"
 #include "client/NodesApi.h"
 #include "client/Within.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/FieldError.h"
-#include "widgets/ServerErrorText.h"
 #include "widgets/Retranslate.h"
+#include "widgets/ServerErrorText.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -77,6 +78,7 @@ PublicStatusDialog::PublicStatusDialog(client::ApiClient *client, QWidget *paren
     m_nodes->setObjectName(QStringLiteral("publicStatus.nodes"));
     m_nodes->verticalHeader()->hide();
     m_nodes->horizontalHeader()->setStretchLastSection(true);
+    alignHeaderLikeCells(m_nodes->horizontalHeader());
     m_nodes->horizontalHeader()->setSectionResizeMode(NodeColumn, QHeaderView::Stretch);
     m_nodes->setSelectionMode(QAbstractItemView::SingleSelection);
     m_nodes->setEditTriggers(QAbstractItemView::AllEditTriggers);

@@ -3,6 +3,7 @@
 #include "client/ApiClient.h"
 #include "client/RemoteApi.h"
 #include "client/Within.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/ServerErrorText.h"
@@ -64,6 +65,7 @@ TerminalSessionsDialog::TerminalSessionsDialog(client::ApiClient *client, const 
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setColumnCount(ColumnCount);
     m_list->header()->setStretchLastSection(false);
+    alignHeaderLikeCells(m_list->header());
     m_list->header()->setSectionResizeMode(DirectoryColumn, QHeaderView::Stretch);
     m_list->setColumnWidth(StartedColumn, 140);
     m_list->setColumnWidth(ShellColumn, 90);

@@ -18,6 +18,7 @@
 
 #include "../server/PodmanSupport.h"
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "NodeAgentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
@@ -72,6 +73,7 @@ private slots:
     void followShowsTheLogLive();
     void aQuietContainersLogSaysWhyItIsEmpty();
     void imagesAndComposeProjects();
+    void headersSitLikeTheirColumnsAndUnknownsAreDashes();
     void imageTimesReadInTheLanguage();
     void statusReadsInTheLanguage();
     void composeUpAndDownThroughTheUi();
@@ -585,6 +587,44 @@ void TestNodeDocker::imagesAndComposeProjects()
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 1), QStringLiteral("Not up"));
     QCOMPARE(composeCell(view, QStringLiteral("hmshop"), 3),
              m_composeRoot.filePath(QStringLiteral("hmshop")));
+}
+
+// The containers' titles sat centred over left-aligned text, the images'
+// Size over left-aligned sizes; hm-idle's compose project and ports were
+// empty cells.
+void TestNodeDocker::headersSitLikeTheirColumnsAndUnknownsAreDashes()
+{
+    auto page = nodesPageOn(client(), m_server.admin, m_dock.nodeId);
+    QVERIFY(page);
+    NodeDockerView *view = dockerOf(*page);
+    QVERIFY(view);
+    const int idle = view->model()->rowOfId(m_idleId);
+    QVERIFY(idle >= 0);
+    const QHeaderView *containers =
+        child<QTableView>(view, "nodes.docker.containers")->horizontalHeader();
+    QCOMPARE(headerAlignment(containers, NodeContainerModel::NameColumn), Qt::AlignLeft);
+    QCOMPARE(cellAlignment(containers, idle, NodeContainerModel::NameColumn), Qt::AlignLeft);
+    QString unlike = headersUnlikeCells(containers, idle);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    QCOMPARE(view->model()->index(idle, NodeContainerModel::ProjectColumn).data().toString(),
+             QStringLiteral("—"));
+    QCOMPARE(view->model()->index(idle, NodeContainerModel::PortsColumn).data().toString(),
+             QStringLiteral("—"));
+
+    child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(1);
+    auto *images = child<QTableWidget>(view, "nodes.docker.images");
+    QTRY_VERIFY_WITH_TIMEOUT(images->rowCount() >= 1, 20000);
+    const QHeaderView *header = images->horizontalHeader();
+    QCOMPARE(headerAlignment(header, 2), Qt::AlignRight); // the size
+    QCOMPARE(cellAlignment(header, 0, 2), Qt::AlignRight);
+    QCOMPARE(headerAlignment(header, 0), Qt::AlignLeft); // the tags
+    unlike = headersUnlikeCells(header, 0);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    child<QTabWidget>(view, "nodes.docker.lower")->setCurrentIndex(2);
+    auto *composes = child<QTableWidget>(view, "nodes.docker.composes");
+    QTRY_VERIFY_WITH_TIMEOUT(composes->rowCount() >= 1, 20000);
+    unlike = headersUnlikeCells(composes->horizontalHeader(), 0);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
 }
 
 void TestNodeDocker::imageTimesReadInTheLanguage()

@@ -13,6 +13,7 @@
 // `screenshots` saves the tab and the editor in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "NodeAgentSupport.h"
 #include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
@@ -40,6 +41,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -122,6 +125,8 @@ private slots:
     void transfersShowInTheStatusBarsTaskList();
     void cancellingFromTheTaskListStopsTheTransfer();
     void messagesFollowALanguageSwitch();
+    void headersSitLikeTheirColumnsAndAFolderHasNoSize();
+    void iconStaysWholeOnASelectedRow();
     void screenshots();
 
 private:
@@ -240,7 +245,8 @@ void TestNodeFiles::modelPutsFoldersFirstAndFetchesLazily()
              QStringLiteral("drwxr-xr-x"));
     QCOMPARE(model.index(2, NodeFileModel::ModeColumn).data().toString(),
              QStringLiteral("-rw-r--r--"));
-    QVERIFY(model.index(0, NodeFileModel::SizeColumn).data().toString().isEmpty()); // a folder
+    QCOMPARE(model.index(0, NodeFileModel::SizeColumn).data().toString(),
+             QStringLiteral("—")); // a folder
     // Size, descending: folders still first, the largest file next; a
     // selection follows its row.
     const QPersistentModelIndex small =
@@ -510,6 +516,11 @@ void TestNodeFiles::editAndSave()
     QVERIFY(!written.details.contains(QStringLiteral("content")));
     QCOMPARE(child<QLabel>(view, "nodes.files.message")->text(),
              QStringLiteral("Saved \"readme.txt\"."));
+    // It may be dismissed, as every message of the tab may.
+    auto *dismiss = child<QPushButton>(view, "nodes.files.messageDismiss");
+    QVERIFY(dismiss && dismiss->isVisible());
+    dismiss->click();
+    QVERIFY(!child<QLabel>(view, "nodes.files.message")->isVisible());
 }
 
 void TestNodeFiles::editMeetsAChangeOnTheNode()
@@ -649,6 +660,32 @@ void TestNodeFiles::renameAndDelete()
                  .data()
                  .toString(),
              QStringLiteral("new name.txt"));
+    auto *message = child<QLabel>(view, "nodes.files.message");
+    auto *dismiss = child<QPushButton>(view, "nodes.files.messageDismiss");
+    QVERIFY(dismiss && message->isVisible() && dismiss->isVisible());
+    dismiss->click();
+    QVERIFY(!message->isVisible());
+    // A name that is taken: the agent refuses, the message says so (and
+    // may be dismissed), and the entry stays selected for another try.
+    DialogSeam::setNextHandler([&](QDialog *dialog) {
+        child<QLineEdit>(dialog, "nodes.files.name")->setText(QStringLiteral("index.html"));
+        return int(QDialog::Accepted);
+    });
+    const int answers = view->answers();
+    child<QPushButton>(view, "nodes.files.rename")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->answers() > answers && !view->isLoading(), 20000);
+    QCOMPARE(message->property("tone").toString(), QStringLiteral("bad"));
+    QVERIFY2(message->text().startsWith(QLatin1String("\"new name.txt\" was not renamed: ")),
+             qPrintable(message->text()));
+    QVERIFY(dismiss->isVisible());
+    QCOMPARE(child<QTableView>(view, "nodes.files.list")
+                 ->selectionModel()
+                 ->selectedRows()
+                 .value(0)
+                 .data()
+                 .toString(),
+             QStringLiteral("new name.txt"));
+    QVERIFY(QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
 
     // Delete asks first; No keeps it.
     MessageBox::setNextAnswer(QMessageBox::No);
@@ -1062,6 +1099,47 @@ void TestNodeFiles::messagesFollowALanguageSwitch()
     QVERIFY(task->detail() != QStringLiteral("Uploaded (22 bytes)."));
     QVERIFY(switchTo(QStringLiteral("en")));
     QVERIFY(QFile::remove(m_root + QStringLiteral("/switch/switch.txt")));
+}
+
+// The Size title was centred over right-aligned sizes, a folder's size
+// an empty cell.
+void TestNodeFiles::headersSitLikeTheirColumnsAndAFolderHasNoSize()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    const int folder = view->model()->rowOfName(QStringLiteral("docs"));
+    const int file = view->model()->rowOfName(QStringLiteral("index.html"));
+    QVERIFY(folder >= 0 && file >= 0);
+    const QHeaderView *header = child<QTableView>(view, "nodes.files.list")->horizontalHeader();
+    QCOMPARE(headerAlignment(header, NodeFileModel::SizeColumn), Qt::AlignRight);
+    QCOMPARE(cellAlignment(header, file, NodeFileModel::SizeColumn), Qt::AlignRight);
+    QCOMPARE(headerAlignment(header, NodeFileModel::NameColumn), Qt::AlignLeft);
+    QCOMPARE(cellAlignment(header, file, NodeFileModel::NameColumn), Qt::AlignLeft);
+    const QString unlike = headersUnlikeCells(header, file);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    QCOMPARE(view->model()->index(folder, NodeFileModel::SizeColumn).data().toString(),
+             QStringLiteral("—"));
+}
+
+// On a selected row the file's icon was drawn tinted with the highlight
+// and all but vanished into it: the selected row draws the icon itself.
+void TestNodeFiles::iconStaysWholeOnASelectedRow()
+{
+    auto page = filesPage();
+    QVERIFY(page);
+    NodeFilesView *view = page->filesView();
+    for (const QString &name : {QStringLiteral("docs"), QStringLiteral("index.html")}) {
+        selectName(view, name);
+        const QModelIndex index =
+            view->model()->index(view->model()->rowOfName(name), NodeFileModel::NameColumn);
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal).toImage();
+        const QImage selected = icon.pixmap(QSize(16, 16), QIcon::Selected).toImage();
+        QVERIFY(!normal.isNull());
+        QCOMPARE(selected, normal);
+    }
 }
 
 void TestNodeFiles::screenshots()

@@ -9,6 +9,7 @@
 // `screenshots` saves the tab in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "fleet/NodeListModel.h"
@@ -79,6 +80,7 @@ private slots:
     void cleanupTestCase();
     void tabOnlyWhereNginxIsUsable();
     void startEditRefuseSaveAndStop();
+    void buttonsKeepTheirPlaceWhenASiteIsSelected();
     void offlineNodeSaysSo();
     void alignedWithTheOtherTabs();
     void screenshots();
@@ -351,6 +353,47 @@ void TestNodeNginx::startEditRefuseSaveAndStop()
     MessageBox::setNextAnswer(QMessageBox::Yes);
     stop->click();
     QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Stopped")), 30000);
+}
+
+// "Generate self-signed" came and went with the selection, and the
+// certificate's lines with it: the site buttons above jumped. They stay
+// put now, the button disabled while no site is selected. The titles sit
+// like their columns.
+void TestNodeNginx::buttonsKeepTheirPlaceWhenASiteIsSelected()
+{
+    auto page = pageOn(m_web.nodeId);
+    QVERIFY(page);
+    NodeNginxView *view = page->nginxView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    auto *table = child<QTableWidget>(view, "nodes.nginx.sites");
+    QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 1 && !view->isBusy(), 20000);
+    table->clearSelection();
+    QApplication::processEvents();
+    auto *generate = child<QPushButton>(view, "nodes.nginx.generateCertificate");
+    QVERIFY(generate->isVisible());
+    QVERIFY(!generate->isEnabled());
+    QVERIFY(!generate->toolTip().isEmpty());
+    const QList<QPushButton *> buttons{child<QPushButton>(view, "nodes.nginx.newSite"),
+                                       child<QPushButton>(view, "nodes.nginx.editSite"),
+                                       child<QPushButton>(view, "nodes.nginx.deleteSite"),
+                                       child<QPushButton>(view, "nodes.nginx.editConfig"),
+                                       generate};
+    QList<QRect> before;
+    for (QPushButton *button : buttons)
+        before << QRect(button->mapTo(view, QPoint(0, 0)), button->size());
+    table->selectRow(0);
+    auto *certificate = child<QLabel>(view, "nodes.nginx.certificate");
+    // main.test's certificate (made by the test above) or none: read.
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy() && !certificate->text().startsWith(
+                                                    QLatin1String("Reading the certificate")),
+                             20000);
+    QApplication::processEvents();
+    QVERIFY(generate->isEnabled());
+    for (int i = 0; i < buttons.size(); ++i)
+        QCOMPARE(QRect(buttons.at(i)->mapTo(view, QPoint(0, 0)), buttons.at(i)->size()),
+                 before.at(i));
+    const QString unlike = headersUnlikeCells(table->horizontalHeader(), 0);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
 }
 
 void TestNodeNginx::offlineNodeSaysSo()

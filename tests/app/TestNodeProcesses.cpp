@@ -11,6 +11,7 @@
 // and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "NodeAgentSupport.h"
 #include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
@@ -71,6 +72,7 @@ private slots:
     void numbersSortLargestFirstOnEveryClick();
     void tabOnlyWhereProcessesAreUsable();
     void offlineNodeSaysSo();
+    void headersSitLikeTheirColumns();
     void screenshots();
 
 private:
@@ -144,6 +146,19 @@ void TestNodeProcesses::modelUpdatesRowsInPlace()
     model.sort(NodeProcessModel::PidColumn, Qt::AscendingOrder);
     QCOMPARE(sortRequests.count(), 1);
     QCOMPARE(model.sortKeyInUse(), QStringLiteral("pid"));
+    // What the agent could not tell is a dash, not an empty cell.
+    ProcessRow unknown = processRow(60, QStringLiteral("f"));
+    unknown.user.clear();
+    unknown.uid = -1;
+    ProcessRow numbered = processRow(70, QStringLiteral("g"));
+    numbered.user.clear();
+    numbered.uid = 4242;
+    model.setProcesses({unknown, numbered});
+    QCOMPARE(model.index(0, NodeProcessModel::UserColumn).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.index(0, NodeProcessModel::StartedColumn).data().toString(),
+             QStringLiteral("—"));
+    QCOMPARE(model.index(1, NodeProcessModel::UserColumn).data().toString(),
+             QStringLiteral("4242"));
     model.setProcesses({});
     QCOMPARE(model.rowCount(), 0);
 }
@@ -421,6 +436,24 @@ void TestNodeProcesses::offlineNodeSaysSo()
     view.setNode(&db.value());
     QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&view, "nodes.processes.emptyTitle")->text(),
                               QStringLiteral("This node's agent does not allow processes"), 20000);
+}
+
+// The titles sat left over the right-aligned numbers in one table and
+// centred in the next: each sits like its column's values now.
+void TestNodeProcesses::headersSitLikeTheirColumns()
+{
+    auto page = nodesPageOn(client(), m_server.admin, m_web.nodeId);
+    QVERIFY(page);
+    NodeProcessesView *view = page->processesView();
+    child<QTabWidget>(page.get(), "nodes.detailTabs")->setCurrentWidget(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 0 && !view->isLoading(), 20000);
+    const QHeaderView *header = child<QTableView>(view, "nodes.processes.list")->horizontalHeader();
+    QCOMPARE(headerAlignment(header, NodeProcessModel::PidColumn), Qt::AlignRight);
+    QCOMPARE(cellAlignment(header, 0, NodeProcessModel::PidColumn), Qt::AlignRight);
+    QCOMPARE(headerAlignment(header, NodeProcessModel::NameColumn), Qt::AlignLeft);
+    QCOMPARE(cellAlignment(header, 0, NodeProcessModel::NameColumn), Qt::AlignLeft);
+    const QString unlike = headersUnlikeCells(header, 0);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
 }
 
 void TestNodeProcesses::screenshots()

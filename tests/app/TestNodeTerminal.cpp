@@ -15,6 +15,7 @@
 // the tab in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "ServerProcess.h"
 #include "client/NodesApi.h"
 #include "client/RemoteApi.h"
@@ -420,8 +421,10 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
         QTRY_VERIFY(view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")));
         QCOMPARE(sessionsOnServer(client()), 1);
 
-        // Sessions: listed with its shell, directory and idle time, then
-        // reattached in a new tab that shows what it printed before.
+        // Sessions: listed with its shell, directory and idle time (each
+        // title sitting like its column), then reattached in a new tab that
+        // shows what it printed before.
+        QString headersUnlike = QStringLiteral("not read");
         DialogSeam::setNextHandler([&](QDialog *dialog) {
             auto *sessions = qobject_cast<TerminalSessionsDialog *>(dialog);
             if (!sessions)
@@ -441,11 +444,13 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
                 item->text(TerminalSessionsDialog::StateColumn) != QLatin1String("Detached") ||
                 item->text(TerminalSessionsDialog::IdleColumn).isEmpty())
                 return int(QDialog::Rejected);
+            headersUnlike = headersUnlikeCells(list->header(), 0);
             child<QPushButton>(dialog, "terminalSessions.reattach")->click();
             return dialog->result();
         });
         child<QToolButton>(view->tabs(), "terminalSessionsButton")->click();
         QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->count(), 1, 20000);
+        QVERIFY2(headersUnlike.isEmpty(), qPrintable(headersUnlike));
         TerminalView *again = view->tabs()->terminalAt(0);
         QTRY_VERIFY_WITH_TIMEOUT(view->channelOf(again)->isAttached(), 20000);
         QCOMPARE(view->channelOf(again)->sessionId(), sessionId);

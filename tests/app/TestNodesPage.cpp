@@ -12,6 +12,7 @@
 // enrol dialog's result in en, zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "FieldCheckSupport.h"
 #include "FleetAgentSupport.h"
 #include "SectionWindow.h"
@@ -65,6 +66,7 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextLayout>
 #include <cmath>
 
 using namespace hm::app;
@@ -249,6 +251,8 @@ private slots:
     void enrolDialogIsAsTallAsItsStep();
     void detailsReadInTheLanguageAndShowWholeValues();
     void longDetailsWrapInTheirColumn();
+    void detailValuesSitOnTheirLabelsBaseline();
+    void listHeadersSitLikeTheirColumnsAndUnknownsAreDashes();
     void columnsFitTheWindowsWidth();
     void columnsWidenWhenANodeEnrols();
     void statusReadsWholeAtEveryWidth();
@@ -581,6 +585,101 @@ void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
+namespace {
+
+// Where `label` draws its first line's baseline, in `in`'s coordinates:
+// its text starts at the top of its contents (the details' labels and
+// values are top-aligned) and the baseline lies the line's ascent below,
+// the ascent of the tallest font that draws the line.
+int tnpBaseline(const QLabel *label, const QWidget *in)
+{
+    QTextLayout layout(label->text(), label->font());
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(label->contentsRect().width());
+    layout.endLayout();
+    const int top = label->contentsRect().top() + label->margin();
+    return label->mapTo(in, QPoint(0, top)).y() + qRound(line.ascent());
+}
+
+} // namespace
+
+// In Chinese the values sat 2-3 px above their labels: the label's line
+// (Chinese, drawn with the taller CJK font) had its baseline lower than
+// the value's (Latin). Label and value of every row share a baseline in
+// every language.
+void TestNodesPage::detailValuesSitOnTheirLabelsBaseline()
+{
+    hm::test::AgentPeer agent;
+    AgentFacts facts{"10.0.0.11", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024, "1.0.0"};
+    facts.capabilities = QStringList{"metrics", "terminal", "files"};
+    const QString id = enrolledNode(hm::client::NewNode{QStringLiteral("base-01"),
+                                                        QStringLiteral("Web front end"),
+                                                        {QStringLiteral("prod")},
+                                                        0},
+                                    agent, facts);
+    QVERIFY(!id.isEmpty());
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(id) >= 0, 15000);
+    page.openItem(id);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&page, "nodes.detail.address")->text(),
+                              QStringLiteral("10.0.0.11"), 15000);
+    auto *detail = child<QWidget>(&page, "nodes.detail");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        QApplication::processEvents();
+        for (const char *name :
+             {"status", "description", "labels", "address", "system", "cpu", "memory", "disk",
+              "agent", "capabilities", "fingerprint", "lastSeen", "enrolled", "created"}) {
+            const QString value = QStringLiteral("nodes.detail.") + QLatin1String(name);
+            auto *valueLabel = child<QLabel>(detail, value.toLatin1().constData());
+            auto *label =
+                child<QLabel>(detail, (value + QStringLiteral("Label")).toLatin1().constData());
+            const int labelBaseline = tnpBaseline(label, detail);
+            const int valueBaseline = tnpBaseline(valueLabel, detail);
+            QVERIFY2(qAbs(labelBaseline - valueBaseline) <= 1,
+                     qPrintable(QStringLiteral("%1 %2: \"%3\" at %4, \"%5\" at %6")
+                                    .arg(language, QLatin1String(name), label->text())
+                                    .arg(labelBaseline)
+                                    .arg(valueLabel->text())
+                                    .arg(valueBaseline)));
+        }
+    }
+}
+
+// The Nodes list centred its titles over left-aligned names and right-
+// aligned percentages; what a node has not reported yet was an empty
+// cell.
+void TestNodesPage::listHeadersSitLikeTheirColumnsAndUnknownsAreDashes()
+{
+    auto made = await<hm::client::EnrolledNode>([&](auto done) {
+        api().create(hm::client::NewNode{QStringLiteral("pending-01"), {}, {}, 0}, done);
+    });
+    QVERIFY(made.ok());
+    m_removeAtEnd << made->node.id;
+    NodesPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    page.resize(1280, 700);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowOf(made->node.id) >= 0, 15000);
+    const int row = page.model()->rowOf(made->node.id);
+    const QHeaderView *header = child<QTableView>(&page, "nodes.list")->horizontalHeader();
+    QCOMPARE(headerAlignment(header, NodeListModel::CpuColumn), Qt::AlignRight);
+    QCOMPARE(cellAlignment(header, row, NodeListModel::CpuColumn), Qt::AlignRight);
+    QCOMPARE(headerAlignment(header, NodeListModel::NameColumn), Qt::AlignLeft);
+    QCOMPARE(cellAlignment(header, row, NodeListModel::NameColumn), Qt::AlignLeft);
+    const QString unlike = headersUnlikeCells(header, row);
+    QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    // Not enrolled: no address, system, agent or heartbeat yet.
+    for (const int column : {int(NodeListModel::AddressColumn), int(NodeListModel::SystemColumn),
+                             int(NodeListModel::AgentColumn), int(NodeListModel::LastSeenColumn)})
+        QCOMPARE(page.model()->index(row, column).data().toString(), QStringLiteral("—"));
+}
+
 // A long description, CPU model or IPv6 address was cut at its column's
 // edge with the whole of it only in a tooltip: they wrap in their column
 // (a long token at its separators), all of it in view, and the page does
@@ -733,19 +832,18 @@ void TestNodesPage::columnsWidenWhenANodeEnrols()
     QHeaderView *header = view->horizontalHeader();
     const QModelIndex system =
         page->model()->index(page->model()->rowOf(id), NodeListModel::SystemColumn);
-    QVERIFY(system.data().toString().isEmpty());
+    QCOMPARE(system.data().toString(), QStringLiteral("—")); // not reported yet
 
     hm::test::AgentPeer agent;
     QCOMPARE(enrolAgent(
                  m_server.connection->baseUrl(), made->enrolment.secret, agent,
                  {"10.20.30.40", "Ubuntu 24.04", "x86_64", 8, 16.0 * 1024 * 1024 * 1024, "1.0.0"}),
              201);
-    QTRY_VERIFY_WITH_TIMEOUT(!page->model()
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()
                                   ->index(page->model()->rowOf(id), NodeListModel::SystemColumn)
                                   .data()
-                                  .toString()
-                                  .isEmpty(),
-                             15000);
+                                  .toString(),
+                              QStringLiteral("Ubuntu 24.04"), 15000);
     for (const int column : {int(NodeListModel::SystemColumn), int(NodeListModel::AddressColumn)}) {
         if (header->isSectionHidden(column))
             continue;
