@@ -1,5 +1,7 @@
 #include "shell/CjkFontFallbacks.h"
 
+#include "shell/FontCacheReset.h"
+
 #include <QFont>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -125,13 +127,21 @@ QStringList fixedFontNames()
 void apply(const QStringList &baseUiFamilies, const QStringList &ui, const QStringList &fixed)
 {
     QFont font = QGuiApplication::font();
-    font.setFamilies(baseUiFamilies + ui);
-    QGuiApplication::setFont(font);
-
+    const QStringList families = baseUiFamilies + ui;
+    bool changed = font.families() != families;
     for (const QString &name : fixedFontNames()) {
+        if (QFont::substitutes(name) == fixed)
+            continue;
+        changed = true;
         QFont::removeSubstitutions(name);
         QFont::insertSubstitutions(name, fixed);
     }
+    // Before the new font reaches the widgets: engines cached under the
+    // same first family would keep the old fallbacks (FontCacheReset.h).
+    if (changed)
+        dropCachedFontEngines();
+    font.setFamilies(families);
+    QGuiApplication::setFont(font);
 }
 
 } // namespace hm::app::CjkFontFallbacks

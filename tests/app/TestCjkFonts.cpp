@@ -7,12 +7,14 @@
 // names with Japanese glyph forms.
 
 #include "shell/CjkFontFallbacks.h"
+#include "shell/FontCacheReset.h"
 #include "shell/LanguageManager.h"
 
 #include <QApplication>
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QGlyphRun>
+#include <QLabel>
 #include <QRawFont>
 #include <QSettings>
 #include <QStandardPaths>
@@ -66,6 +68,7 @@ private slots:
     void languageInstallsTheOrder();
     void hanIsDrawnInTheLanguagesVariant_data();
     void hanIsDrawnInTheLanguagesVariant();
+    void aSwitchRedrawsTextAlreadyDrawn();
 
 private:
     QTemporaryDir m_configDir;
@@ -202,18 +205,49 @@ void TestCjkFonts::hanIsDrawnInTheLanguagesVariant()
         QSKIP("none of the CJK fonts of this language is installed");
 
     QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
-    // A font made after the switch, as widgets make theirs. Qt caches a
-    // family's fallbacks per size without the fallback list in the key (a
-    // switch at run time keeps the fonts already drawn until a restart), so
-    // each row draws at a size of its own, as a console starting in that
-    // language would.
+    // A font made after the switch, as widgets make theirs, at one size for
+    // every row: Qt caches engines per first family and size, and without
+    // FontCacheReset a switch kept the previous language's glyph forms.
     QFont font = fixedPitch ? QFontDatabase::systemFont(QFontDatabase::FixedFont)
                             : QFont(QGuiApplication::font());
-    static int size = 40;
-    font.setPixelSize(++size);
+    font.setPixelSize(41);
     // 門 and 骨 have visibly different forms in TC, SC and JP fonts.
     QCOMPARE(tcfDrawnFamily(font, QStringLiteral("門")).toLower(), expected.toLower());
     QCOMPARE(tcfDrawnFamily(font, QStringLiteral("骨")).toLower(), expected.toLower());
+}
+
+void TestCjkFonts::aSwitchRedrawsTextAlreadyDrawn()
+{
+    const QString traditional = QStringLiteral("Noto Sans CJK TC");
+    const QString simplified = QStringLiteral("Noto Sans CJK SC");
+    if (!tcfHasFamily(traditional) || !tcfHasFamily(simplified))
+        QSKIP("the Noto CJK TC and SC fonts are not both installed");
+    const auto drawnNow = [] {
+        QFont font(QGuiApplication::font());
+        font.setPixelSize(29);
+        return tcfDrawnFamily(font, QStringLiteral("骨")).toLower();
+    };
+    // A label on screen the whole time, as the console's are.
+    QLabel label(QStringLiteral("骨門"));
+    label.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&label));
+    QList<QImage> shown;
+    // Back and forth at one size: each switch draws in its own variant.
+    for (const auto &[language, family] : {std::pair{QStringLiteral("zh_TW"), traditional},
+                                           std::pair{QStringLiteral("zh_CN"), simplified},
+                                           std::pair{QStringLiteral("zh_TW"), traditional}}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        QCOMPARE(drawnNow(), family.toLower());
+        QTRY_COMPARE(label.font().families(), QGuiApplication::font().families());
+        shown << label.grab().toImage();
+    }
+    QVERIFY2(shown.at(0) != shown.at(1), "the label kept its Traditional forms under zh_CN");
+    QCOMPARE(shown.at(2), shown.at(0));
+    // The font that made Qt drop its caches is gone again, and a switch to
+    // the language already shown keeps the caches (nothing to redraw).
+    QVERIFY(!QFontDatabase::families().contains(QStringLiteral("HiveMind Font Cache Reset")));
+    QVERIFY(hm::app::dropCachedFontEngines());
+    QVERIFY(!QFontDatabase::families().contains(QStringLiteral("HiveMind Font Cache Reset")));
 }
 
 QTEST_MAIN(TestCjkFonts)
