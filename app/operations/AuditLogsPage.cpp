@@ -49,7 +49,6 @@ QTableView *createTable(QAbstractItemModel *model, const QString &objectName, QW
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(26);
     view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
 

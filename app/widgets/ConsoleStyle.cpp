@@ -25,6 +25,22 @@ QColor ConsoleStyle::indicatorBorder(bool dark)
                 : ThemeManager::tokenColour("muted", ThemeManager::palette(false));
 }
 
+void ConsoleStyle::drawControl(ControlElement element, const QStyleOption *option,
+                               QPainter *painter, const QWidget *widget) const
+{
+    const auto *header = qstyleoption_cast<const QStyleOptionHeader *>(option);
+    if (element != CE_HeaderLabel || !header || !(header->state & State_On)) {
+        QProxyStyle::drawControl(element, option, painter, widget);
+        return;
+    }
+    // State_On (the column holds selected cells) is what the common style
+    // bolds the title for; the section behind it is drawn apart (CE_Header
+    // draws CE_HeaderSection, then this label).
+    QStyleOptionHeader copy = *header;
+    copy.state &= ~State_On;
+    QProxyStyle::drawControl(element, &copy, painter, widget);
+}
+
 void ConsoleStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option,
                                  QPainter *painter, const QWidget *widget) const
 {

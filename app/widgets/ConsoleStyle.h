@@ -19,7 +19,11 @@ namespace hm::app {
 //   session) give OK and Cancel raster ticks and crosses that no other
 //   button has;
 // - push buttons keep room beside their text: Fusion leaves 5 px a side,
-//   which full-width Chinese characters fill to the frame.
+//   which full-width Chinese characters fill to the frame;
+// - table headers keep their weight when rows are selected: the common
+//   style bolds the title of every column a selection touches, and with
+//   whole rows selected every title of the table turned bold, and back,
+//   with each click.
 class ConsoleStyle final : public QProxyStyle
 {
     Q_OBJECT
@@ -36,6 +40,8 @@ public:
     // What a push button gets beside its text on each side, over Fusion's.
     static constexpr int kButtonExtraPadding = 4;
 
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+                     const QWidget *widget = nullptr) const override;
     void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                        const QWidget *widget = nullptr) const override;
     int styleHint(StyleHint hint, const QStyleOption *option = nullptr,

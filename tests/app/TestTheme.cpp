@@ -33,6 +33,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -44,6 +45,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStyleOptionButton>
 #include <QTableView>
@@ -155,6 +157,7 @@ private slots:
     void canvasFollows();
     void styleSheetNamesEveryColour();
     void standardIconsAreTheLineIcons();
+    void headersKeepTheirWeightWhenRowsAreSelected();
     void darkIndicatorsShowTheirBorder();
     void lightIndicatorsShowTheirBorder();
     void editorActionsFitAt1280();
@@ -263,6 +266,32 @@ void TestTheme::standardIconsAreTheLineIcons()
         QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
         QVERIFY(buttons.button(QDialogButtonBox::Ok)->icon().isNull());
         QVERIFY(buttons.button(QDialogButtonBox::Cancel)->icon().isNull());
+    }
+    m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+}
+
+// With whole rows selected, the common style bolded every column's title
+// (the selection touches them all), and unbolded them on the next click
+// elsewhere: the header jumped between two weights.
+void TestTheme::headersKeepTheirWeightWhenRowsAreSelected()
+{
+    for (const auto mode : {ThemeManager::Mode::Light, ThemeManager::Mode::Dark}) {
+        m_themes->setMode(mode, ThemeManager::Persist::No);
+        QStandardItemModel model(2, 3);
+        model.setHorizontalHeaderLabels(
+            {QStringLiteral("Name"), QStringLiteral("Address"), QStringLiteral("Clients")});
+        QTableView view;
+        view.setModel(&model);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        view.resize(420, 160);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.horizontalHeader()->highlightSections()); // QTableView's default
+        const auto header = [&] { return view.horizontalHeader()->grab().toImage(); };
+        const QImage before = header();
+        view.selectRow(0);
+        QVERIFY(view.selectionModel()->isRowSelected(0, {}));
+        QCOMPARE(header(), before);
     }
     m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
