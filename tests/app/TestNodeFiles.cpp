@@ -33,6 +33,7 @@
 #include "widgets/ByteSizeText.h"
 #include "widgets/MessageBox.h"
 #include "widgets/SectionEmptyState.h"
+#include "widgets/ThemeManager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -41,6 +42,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -56,6 +58,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
+#include <cmath>
 
 using namespace hm::app;
 using namespace hm::client;
@@ -1122,24 +1126,75 @@ void TestNodeFiles::headersSitLikeTheirColumnsAndAFolderHasNoSize()
              QStringLiteral("—"));
 }
 
+namespace {
+
+// WCAG contrast of two opaque colours.
+double tnfContrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
 // On a selected row the file's icon was drawn tinted with the highlight
-// and all but vanished into it: the selected row draws the icon itself.
+// and all but vanished into it; then, drawn unchanged, the console's grey
+// line icons stood at 2:1 on the accent's blue. A selected row draws the
+// same outline in the colour the theme writes on the accent, in both themes.
 void TestNodeFiles::iconStaysWholeOnASelectedRow()
 {
-    auto page = filesPage();
-    QVERIFY(page);
-    NodeFilesView *view = page->filesView();
-    for (const QString &name : {QStringLiteral("docs"), QStringLiteral("index.html")}) {
-        selectName(view, name);
-        const QModelIndex index =
-            view->model()->index(view->model()->rowOfName(name), NodeFileModel::NameColumn);
-        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
-        QVERIFY(!icon.isNull());
-        const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal).toImage();
-        const QImage selected = icon.pixmap(QSize(16, 16), QIcon::Selected).toImage();
-        QVERIFY(!normal.isNull());
-        QCOMPARE(selected, normal);
+    ThemeManager themes; // the console's style: its line icons
+    for (const auto mode : {ThemeManager::Mode::Light, ThemeManager::Mode::Dark}) {
+        themes.setMode(mode, ThemeManager::Persist::No);
+        const QPalette palette = QGuiApplication::palette();
+        const QColor onAccent = ThemeManager::tokenColour("onAccent", palette);
+        QVERIFY2(tnfContrast(onAccent, palette.color(QPalette::Highlight)) >= 3.0,
+                 qPrintable(onAccent.name()));
+        auto page = filesPage();
+        QVERIFY(page);
+        NodeFilesView *view = page->filesView();
+        for (const QString &name : {QStringLiteral("docs"), QStringLiteral("index.html")}) {
+            selectName(view, name);
+            const QModelIndex index =
+                view->model()->index(view->model()->rowOfName(name), NodeFileModel::NameColumn);
+            const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+            QVERIFY(!icon.isNull());
+            const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal)
+                                      .toImage()
+                                      .convertToFormat(QImage::Format_ARGB32);
+            const QImage selected = icon.pixmap(QSize(16, 16), QIcon::Selected)
+                                        .toImage()
+                                        .convertToFormat(QImage::Format_ARGB32);
+            QCOMPARE(selected.size(), normal.size());
+            int drawn = 0;
+            for (int y = 0; y < normal.height(); ++y) {
+                for (int x = 0; x < normal.width(); ++x) {
+                    const QColor before = normal.pixelColor(x, y);
+                    const QColor after = selected.pixelColor(x, y);
+                    QCOMPARE(after.alpha(), before.alpha()); // the whole outline
+                    if (after.alpha() < 128)
+                        continue;
+                    ++drawn;
+                    QVERIFY2(after.rgb() == onAccent.rgb(),
+                             qPrintable(QStringLiteral("%1 at %2,%3: %4")
+                                            .arg(name)
+                                            .arg(x)
+                                            .arg(y)
+                                            .arg(after.name())));
+                }
+            }
+            QVERIFY(drawn > 0);
+        }
     }
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
 }
 
 void TestNodeFiles::screenshots()
