@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "client/Within.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/ComponentIcon.h"
 
 #include <QBrush>
@@ -193,9 +194,7 @@ QVariant ComponentListModel::cellData(const client::ComponentInfo &c, int column
             return QBrush(QColor(0xb2, 0x6a, 0x00));
         return {};
     case Qt::TextAlignmentRole:
-        if (column == EndpointsColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return columnAlignment(column == EndpointsColumn);
     default:
         return {};
     }
@@ -203,6 +202,8 @@ QVariant ComponentListModel::cellData(const client::ComponentInfo &c, int column
 
 QVariant ComponentListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == EndpointsColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

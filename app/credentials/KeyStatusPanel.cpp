@@ -4,6 +4,7 @@
 #include "client/Within.h"
 #include "credentials/CredentialText.h"
 #include "widgets/AdminText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
 
@@ -52,6 +53,8 @@ KeyStatusPanel::KeyStatusPanel(QWidget *parent) : QGroupBox(parent)
     m_versions->verticalHeader()->hide();
     m_versions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_versions->horizontalHeader()->setStretchLastSection(true);
+    for (const int column : {0, 2}) // the version and the number of credentials
+        alignNumberColumn(m_versions, column);
     m_versions->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_versions->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_versions->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -228,8 +231,7 @@ void KeyStatusPanel::retranslateUi()
                                    dateTimeText(key.retiredAt)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
-            if (column == 0 || column == 2)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setTextAlignment(column == 0 || column == 2 ? kNumberColumn : kTextColumn);
             m_versions->setItem(row, column, item);
         }
     }

@@ -1,6 +1,7 @@
 #include "operations/BackupListModel.h"
 
 #include "widgets/ByteSizeText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 
 #include <QLocale>
@@ -76,6 +77,8 @@ QString BackupListModel::statusText(const hm::client::Backup &backup)
 
 QVariant BackupListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == SizeColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -107,8 +110,8 @@ QVariant BackupListModel::cellData(const hm::client::Backup &item, int column, i
             return item.id;
         return {};
     }
-    if (role == Qt::TextAlignmentRole && column == SizeColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole)
+        return columnAlignment(column == SizeColumn);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

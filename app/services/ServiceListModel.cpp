@@ -2,6 +2,7 @@
 
 #include "client/ApiClient.h"
 #include "services/ServiceText.h"
+#include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 
 #include <QColor>
@@ -119,9 +120,7 @@ QVariant ServiceListModel::cellData(const client::ServiceInfo &s, int column, in
                                                         : QColor(0x8a, 0x8f, 0x98);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == EndpointsColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return columnAlignment(column == EndpointsColumn);
     default:
         return {};
     }
@@ -129,6 +128,8 @@ QVariant ServiceListModel::cellData(const client::ServiceInfo &s, int column, in
 
 QVariant ServiceListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == EndpointsColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -1,6 +1,7 @@
 #include "vpn/WgClientModel.h"
 
 #include "vpn/WgText.h"
+#include "widgets/ColumnAlignment.h"
 
 namespace hm::app {
 
@@ -205,14 +206,16 @@ QVariant WgClientModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == NameColumn && !row.description.isEmpty())
         return row.description;
-    if (role == Qt::TextAlignmentRole && index.column() >= ReceivedColumn &&
-        index.column() <= TotalSentColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole)
+        return columnAlignment(index.column() >= ReceivedColumn &&
+                               index.column() <= TotalSentColumn);
     return {};
 }
 
 QVariant WgClientModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section >= ReceivedColumn && section <= TotalSentColumn);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         // Whose point of view: the server's, as WireGuard counts.
         switch (section) {

@@ -1,6 +1,7 @@
 #include "vpn/WgServerModel.h"
 
 #include "vpn/WgText.h"
+#include "widgets/ColumnAlignment.h"
 
 #include <QLocale>
 
@@ -124,14 +125,15 @@ QVariant WgServerModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == NameColumn && !row.description.isEmpty())
         return row.description;
-    if (role == Qt::TextAlignmentRole &&
-        (index.column() == PortColumn || index.column() == ClientsColumn))
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole)
+        return columnAlignment(index.column() == PortColumn || index.column() == ClientsColumn);
     return {};
 }
 
 QVariant WgServerModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return columnAlignment(section == PortColumn || section == ClientsColumn);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -1,9 +1,11 @@
 #include "widgets/ConsoleStyle.h"
 
+#include "widgets/ColumnAlignment.h"
 #include "widgets/ThemeManager.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QStyleFactory>
 #include <QStyleOption>
 
@@ -23,6 +25,16 @@ QColor ConsoleStyle::indicatorBorder(bool dark)
     // stays under 3:1 on the light window).
     return dark ? ThemeManager::tokenColour("note", ThemeManager::palette(true))
                 : ThemeManager::tokenColour("muted", ThemeManager::palette(false));
+}
+
+void ConsoleStyle::polish(QWidget *widget)
+{
+    QProxyStyle::polish(widget);
+    // Only the untouched default: a header that chose its alignment keeps it.
+    auto *header = qobject_cast<QHeaderView *>(widget);
+    if (header && header->orientation() == Qt::Horizontal &&
+        header->defaultAlignment() == Qt::AlignCenter)
+        alignHeaderLikeCells(header);
 }
 
 void ConsoleStyle::drawControl(ControlElement element, const QStyleOption *option,

@@ -23,7 +23,10 @@ namespace hm::app {
 // - table headers keep their weight when rows are selected: the common
 //   style bolds the title of every column a selection touches, and with
 //   whole rows selected every title of the table turned bold, and back,
-//   with each click.
+//   with each click;
+// - a table's column titles sit left, as its cells do, where the header
+//   was left at QHeaderView's centred default (a model still right-aligns
+//   the titles of its columns of numbers: widgets/ColumnAlignment).
 class ConsoleStyle final : public QProxyStyle
 {
     Q_OBJECT
@@ -40,6 +43,8 @@ public:
     // What a push button gets beside its text on each side, over Fusion's.
     static constexpr int kButtonExtraPadding = 4;
 
+    using QProxyStyle::polish;
+    void polish(QWidget *widget) override;
     void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
                      const QWidget *widget = nullptr) const override;
     void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,

@@ -9,6 +9,7 @@
 // no buttons and the server refuses it; audit entries; screenshots in en,
 // zh_TW and zh_CN.
 
+#include "ColumnAlignmentSupport.h"
 #include "OperationsTestSupport.h"
 #include "client/BackupsApi.h"
 #include "operations/BackupListModel.h"
@@ -207,6 +208,14 @@ void TestBackupsPage::listPagesWithFetchMore()
     model()->reload();
     QVERIFY(listed(2));
     QCOMPARE(model()->rowCount(), 2);
+    {
+        // Titles sit like their columns (they were centred), in the console's style.
+        hm::app::ThemeManager themes;
+        themes.setMode(hm::app::ThemeManager::Mode::Light, hm::app::ThemeManager::Persist::No);
+        const QString unlike =
+            admintest::headersUnlikeCells(child<QTableView>("backups.list")->horizontalHeader(), 0);
+        QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    }
     QCOMPARE(model()->totalCount(), serverCount());
     // The model tester asks for more itself (on a reset): wait for it.
     QTRY_VERIFY(!model()->isFetching());

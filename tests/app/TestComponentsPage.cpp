@@ -12,6 +12,7 @@
 
 #include "../core/engine/TestHttpSupport.h"
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "canvas/ComponentPalette.h"
 #include "canvas/FlowEditorWidget.h"
 #include "client/ComponentsApi.h"
@@ -676,6 +677,13 @@ void TestComponentsPage::sortsByTheClickedColumn()
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 15000);
 
+    // Titles sit like their columns (they were centred), in the console's style.
+    {
+        ThemeManager themes;
+        themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        const QString unlike = admintest::headersUnlikeCells(page.view()->horizontalHeader(), 0);
+        QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    }
     // By display name (else name), locale-aware, by default.
     QCOMPARE(page.view()->horizontalHeader()->sortIndicatorSection(),
              int(ComponentListModel::NameColumn));

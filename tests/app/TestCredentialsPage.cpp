@@ -15,6 +15,7 @@
 
 #include "../server/CredentialTestSupport.h"
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "FieldCheckSupport.h"
 #include "SectionWindow.h"
 #include "SshTestKeys.h"
@@ -890,6 +891,13 @@ void TestCredentialsPage::rotatesTheKeyWithProgressAsAdmin()
     QCOMPARE(panel->status().activeVersion, before->activeVersion);
     auto *versions = child<QTableWidget>(panel, "credentials.keyVersions");
     QCOMPARE(versions->rowCount(), int(before->keys.size()));
+    {
+        // Titles sit like their columns, the counts' right, in the console's style.
+        ThemeManager themes;
+        themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        const QString unlike = admintest::headersUnlikeCells(versions->horizontalHeader(), 0);
+        QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    }
 
     // Cancelled: nothing happens.
     MessageBox::setNextAnswer(QMessageBox::Cancel);

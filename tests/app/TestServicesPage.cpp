@@ -18,6 +18,7 @@
 // (and the list in the dark theme).
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "ServiceTestSupport.h"
 #include "client/CredentialsApi.h"
 #include "client/ServicesApi.h"
@@ -353,6 +354,13 @@ void TestServicesPage::endpointsAndSchemaTree()
     const int row = rowNamed(page.model(), QStringLiteral("pets"));
     QVERIFY(row >= 0);
     page.view()->selectRow(row);
+    {
+        // Titles sit like their columns (they were centred), in the console's style.
+        ThemeManager themes;
+        themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+        const QString unlike = admintest::headersUnlikeCells(page.view()->horizontalHeader(), row);
+        QVERIFY2(unlike.isEmpty(), qPrintable(unlike));
+    }
     QTRY_VERIFY_WITH_TIMEOUT(page.detail(), 15000);
     QCOMPARE(page.endpointList()->topLevelItemCount(), 3);
     QCOMPARE(child<QLabel>(&page, "services.endpointsTitle")->text(),

@@ -158,6 +158,7 @@ private slots:
     void styleSheetNamesEveryColour();
     void standardIconsAreTheLineIcons();
     void headersKeepTheirWeightWhenRowsAreSelected();
+    void headersSitLeftUnlessTheyChoseOtherwise();
     void darkIndicatorsShowTheirBorder();
     void lightIndicatorsShowTheirBorder();
     void editorActionsFitAt1280();
@@ -294,6 +295,31 @@ void TestTheme::headersKeepTheirWeightWhenRowsAreSelected()
         QCOMPARE(header(), before);
     }
     m_themes->setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+}
+
+// QHeaderView centres its titles by default while every cell sits left:
+// in the tables no one had aligned (VPN, Services, Components, Credentials,
+// Backups, Users…) each title floated over the middle of its column.
+void TestTheme::headersSitLeftUnlessTheyChoseOtherwise()
+{
+    QStandardItemModel model(1, 2);
+    model.setHorizontalHeaderLabels({QStringLiteral("Name"), QStringLiteral("Size")});
+    model.setHeaderData(1, Qt::Horizontal, QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter),
+                        Qt::TextAlignmentRole);
+    QTableView plain;
+    plain.setModel(&model);
+    QTableView chosen;
+    chosen.setModel(&model);
+    chosen.horizontalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    for (QTableView *view : {&plain, &chosen}) {
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+    }
+    QCOMPARE(plain.horizontalHeader()->defaultAlignment(), Qt::AlignLeft | Qt::AlignVCenter);
+    QCOMPARE(chosen.horizontalHeader()->defaultAlignment(), Qt::AlignRight | Qt::AlignVCenter);
+    // A model's title alignment still wins over the default.
+    QCOMPARE(model.headerData(1, Qt::Horizontal, Qt::TextAlignmentRole).toInt(),
+             int(Qt::AlignRight | Qt::AlignVCenter));
 }
 
 void TestTheme::persistsTheChoice()

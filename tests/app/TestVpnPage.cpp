@@ -22,6 +22,7 @@
 // traffic (fed to the detail: no tunnel carries bytes here).
 
 #include "AdminTestSupport.h"
+#include "ColumnAlignmentSupport.h"
 #include "FieldCheckSupport.h"
 #include "client/ApiError.h"
 #include "client/BgpApi.h"
@@ -190,6 +191,7 @@ private slots:
     void viewerSeesActionsOff();
     void anotherConsolesChangesArrive();
     void shareLinkOpensOnce();
+    void headersSitLikeTheirColumns();
     void commitConfirmBanner();
     void retranslates();
     void screenshots();
@@ -629,6 +631,26 @@ void TestVpnPage::dualStackClientThroughTheDialog()
     QCOMPARE(cell(clients, 0, WgClientModel::HandshakeColumn), QStringLiteral("Never"));
     QTRY_COMPARE_WITH_TIMEOUT(cell(page.model(), 0, WgServerModel::ClientsColumn),
                               QStringLiteral("1"), 15000);
+}
+
+// The servers' and clients' titles were centred over left-aligned names
+// and right-aligned ports and byte counts.
+void TestVpnPage::headersSitLikeTheirColumns()
+{
+    ThemeManager themes; // the console's style, as its main window has it
+    themes.setMode(ThemeManager::Mode::Light, ThemeManager::Persist::No);
+    VpnPage page;
+    qint64 serverId = 0;
+    qint64 clientId = 0;
+    ownServer(page, QStringLiteral("align"), 51980, QStringLiteral("10.98.0.1/24"), &serverId,
+              &clientId);
+    for (const char *name : {"vpn.servers", "vpn.clients"}) {
+        auto *view = child<QTableView>(&page, name);
+        QVERIFY(view->model()->rowCount() > 0);
+        const QString unlike = admintest::headersUnlikeCells(view->horizontalHeader(), 0);
+        QVERIFY2(unlike.isEmpty(),
+                 qPrintable(QString::fromLatin1(name) + QStringLiteral(": ") + unlike));
+    }
 }
 
 void TestVpnPage::enableAndDisable()
