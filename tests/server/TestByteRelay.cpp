@@ -35,6 +35,33 @@ void makeNonBlocking(int fd)
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+// The four ends a relay sits between, on two loopback connections: the
+// agent's {agent, source} and the client's {sink, client}, the client's
+// end with `clientReceiveBuffer` bytes of SO_RCVBUF (0: the default);
+// the relay's two (source, sink) non-blocking.
+struct RelayEnds
+{
+    hm::test::OwnedFd agent;
+    hm::test::OwnedFd source;
+    hm::test::OwnedFd sink;
+    hm::test::OwnedFd client;
+    QString error; // empty: all four are connected
+};
+
+RelayEnds relayEnds(int clientReceiveBuffer = 0)
+{
+    auto agentSide = hm::test::loopbackSocketPair();
+    auto clientSide = hm::test::loopbackSocketPair(clientReceiveBuffer);
+    RelayEnds ends{std::move(agentSide.connecting), std::move(agentSide.accepted),
+                   std::move(clientSide.connecting), std::move(clientSide.accepted),
+                   agentSide.error.isEmpty() ? clientSide.error : agentSide.error};
+    if (ends.error.isEmpty()) {
+        makeNonBlocking(ends.source.get());
+        makeNonBlocking(ends.sink.get());
+    }
+    return ends;
+}
+
 // The byte at `offset` of the test's stream: not periodic in 1 MiB, so a
 // chunk dropped, repeated or reordered shows.
 char patternAt(qint64 offset)
@@ -132,18 +159,11 @@ PatternRun relayPattern(qint64 size, size_t piece = 256 * 1024, int receiveBuffe
     if (written < 0)
         written = size;
     PatternRun run;
-    // {agent, source}, {sink, client}: the client's end with the small
-    // window.
-    auto [agent, source, agentError] = hm::test::loopbackSocketPair();
-    auto [sink, client, clientError] = hm::test::loopbackSocketPair(receiveBuffer);
-    for (const QString &error : {agentError, clientError}) {
-        if (!error.isEmpty()) {
-            run.problem = QStringLiteral("no loopback connection: ") + error;
-            return run;
-        }
+    auto [agent, source, sink, client, error] = relayEnds(receiveBuffer);
+    if (!error.isEmpty()) {
+        run.problem = QStringLiteral("no loopback connection: ") + error;
+        return run;
     }
-    makeNonBlocking(source.get());
-    makeNonBlocking(sink.get());
     // The reader and the writer close their ends, the relay its two.
     std::atomic<bool> readDone{false};
     std::thread reader([&, fd = client.release()] {
@@ -266,12 +286,8 @@ private slots:
     {
         QFETCH(bool, shutSink);
         const qint64 size = 256LL * 1024 * 1024; // far more than the buffers hold
-        auto [agent, source, agentError] = hm::test::loopbackSocketPair();
-        QVERIFY2(agentError.isEmpty(), qPrintable(agentError));
-        auto [sink, client, clientError] = hm::test::loopbackSocketPair();
-        QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
-        makeNonBlocking(source.get());
-        makeNonBlocking(sink.get());
+        auto [agent, source, sink, client, error] = relayEnds();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         // Still the relay's after it was handed over: shut down under it.
         const int sinkFd = sink.get();
         std::thread writer([fd = agent.release(), size] { writePattern(fd, size); });
@@ -297,12 +313,8 @@ private slots:
     void stopClosesBothSocketsAndNothingIsSignalledAfterIt()
     {
         const qint64 size = 1024LL * 1024 * 1024; // more than the test sends
-        auto [agent, source, agentError] = hm::test::loopbackSocketPair();
-        QVERIFY2(agentError.isEmpty(), qPrintable(agentError));
-        auto [sink, client, clientError] = hm::test::loopbackSocketPair();
-        QVERIFY2(clientError.isEmpty(), qPrintable(clientError));
-        makeNonBlocking(source.get());
-        makeNonBlocking(sink.get());
+        auto [agent, source, sink, client, error] = relayEnds();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         Reading reading;
         std::atomic<bool> readDone{false};
         std::thread reader([&, fd = client.release()] {
