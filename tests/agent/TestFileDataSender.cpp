@@ -10,6 +10,7 @@
 // line and without the token.
 
 #include "FileDataPathRows.h"
+#include "LoopbackSockets.h"
 #include "agent/ConfinedFiles.h"
 #include "agent/FileDataSender.h"
 #include "fleet/StreamFrame.h"
@@ -18,12 +19,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <random>
@@ -49,38 +48,29 @@ public:
     FakeDataServer(QByteArray answer, bool readBody)
         : m_answer(std::move(answer)), m_readBody(readBody)
     {
-        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (m_listener < 0 ||
-            ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-            ::listen(m_listener, 1) != 0 ||
-            ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-            return;
-        m_port = ntohs(address.sin_port);
-        if (::pipe2(m_stop, O_CLOEXEC) != 0)
+        if (!m_listener.isListening() || ::pipe2(m_stop, O_CLOEXEC) != 0)
             return;
         m_thread = std::thread([this] { serve(); });
     }
 
     ~FakeDataServer()
     {
-        ::shutdown(m_listener, SHUT_RDWR);
+        m_listener.shutdown();
         if (m_connection >= 0)
             ::shutdown(m_connection, SHUT_RDWR);
         if (m_stop[1] >= 0)
             (void)::write(m_stop[1], "x", 1);
         if (m_thread.joinable())
             m_thread.join();
-        for (const int fd : {m_listener, m_connection.load(), m_stop[0], m_stop[1]}) {
+        for (const int fd : {m_connection.load(), m_stop[0], m_stop[1]}) {
             if (fd >= 0)
                 ::close(fd);
         }
     }
 
-    quint16 port() const { return m_port; }
+    // 0 when there is no listener (error() says why).
+    quint16 port() const { return m_listener.port(); }
+    const QString &error() const { return m_listener.error(); }
     bool done() const { return m_done.load(); }
     // After done():
     const QByteArray &head() const { return m_head; }
@@ -90,7 +80,8 @@ public:
 private:
     void serve()
     {
-        m_connection = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
+        // The destructor shuts the connection down from the test's thread.
+        m_connection = m_listener.accept().release();
         if (m_connection < 0)
             return finish();
         char byte;
@@ -124,10 +115,9 @@ private:
 
     QByteArray m_answer;
     bool m_readBody;
-    int m_listener = -1;
+    hm::test::LoopbackListener m_listener;
     std::atomic<int> m_connection{-1};
     int m_stop[2] = {-1, -1}; // written to end a server that does not read
-    quint16 m_port = 0;
     std::thread m_thread;
     std::atomic<bool> m_done{false};
     QByteArray m_head;
@@ -182,7 +172,7 @@ private slots:
     void aFileWhoseVersionMovedIsNotSent()
     {
         FakeDataServer server(kSwitching, true);
-        QVERIFY(server.port());
+        QVERIFY2(server.port(), qPrintable(server.error()));
         FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         QVERIFY(sender.connect());
         auto file = m_files->openForStreaming(m_root, QStringLiteral("data.bin"));
@@ -202,7 +192,7 @@ private slots:
     void cancelEndsASendTheServerStoppedReading()
     {
         FakeDataServer server(kSwitching, false);
-        QVERIFY(server.port());
+        QVERIFY2(server.port(), qPrintable(server.error()));
         FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         QVERIFY(sender.connect());
         auto file = m_files->openForStreaming(m_root, QStringLiteral("data.bin"));
@@ -241,7 +231,7 @@ private slots:
     void aRefusedUpgradeSaysTheStatusNotTheToken()
     {
         FakeDataServer server("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n", true);
-        QVERIFY(server.port());
+        QVERIFY2(server.port(), qPrintable(server.error()));
         FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         const auto connected = sender.connect();
         QVERIFY(!connected);
@@ -260,7 +250,7 @@ private:
     void sendAndCompare(qint64 offset, const QByteArray &expectedHash, qint64 expectedBytes)
     {
         FakeDataServer server(kSwitching, true);
-        QVERIFY(server.port());
+        QVERIFY2(server.port(), qPrintable(server.error()));
         FileDataSender sender(target(server.port()), hm::test::rowFileDataPath());
         const auto connected = sender.connect();
         QVERIFY2(connected, qPrintable(connected ? QString() : connected.error().message));

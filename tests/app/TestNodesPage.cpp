@@ -78,6 +78,16 @@ namespace {
 
 const QString kViewerPassword = QStringLiteral("Viewer#Pass2026");
 
+// HIVEMIND_SCREENSHOT_DIR, made if it is not there yet (the slots before
+// `screenshots` save too, and failed on a new directory); empty when unset.
+QString tnpScreenshotDir()
+{
+    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QDir().mkpath(dir);
+    return dir;
+}
+
 int rowNamed(const NodeListModel *model, const QString &name)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -271,6 +281,7 @@ private slots:
     void metricsRangeKeepsItsMilliseconds();
     void sparklinesFollowTheAgentsLive();
     void retranslates();
+    void manyRequestsInAMinuteAreAnswered();
     void screenshots();
 
 private:
@@ -578,7 +589,7 @@ void TestNodesPage::detailsReadInTheLanguageAndShowWholeValues()
                  qPrintable(QString::number(fingerprint->width())));
         QCOMPARE(fingerprint->toolTip(), fingerprint->text());
         // The long values, as the screenshots case does not have them.
-        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+        if (const QString dir = tnpScreenshotDir(); !dir.isEmpty())
             QVERIFY(
                 page.grab().save(dir + QStringLiteral("/nodes-details-long-%1.png").arg(language)));
     }
@@ -735,7 +746,7 @@ void TestNodesPage::longDetailsWrapInTheirColumn()
     // The page keeps the window's height.
     auto *pages = window.findChild<QScrollArea *>(QStringLiteral("pagesScroll"));
     QVERIFY(!pages->verticalScrollBar()->isVisible());
-    if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty()) {
+    if (const QString dir = tnpScreenshotDir(); !dir.isEmpty()) {
         scroll->verticalScrollBar()->setValue(0);
         QApplication::processEvents();
         QVERIFY(window.grab().save(dir + QStringLiteral("/nodes-details-wrapped-1000.png")));
@@ -800,8 +811,7 @@ void TestNodesPage::columnsFitTheWindowsWidth()
                 QVERIFY2(!header->isSectionHidden(NodeListModel::LabelsColumn) &&
                              !header->isSectionHidden(NodeListModel::LastSeenColumn),
                          qPrintable(where));
-            if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
-                !dir.isEmpty()) {
+            if (const QString dir = tnpScreenshotDir(); !dir.isEmpty()) {
                 selectRow(page, page->model()->rowOf(id));
                 QApplication::processEvents();
                 QVERIFY(window.grab().save(
@@ -893,9 +903,7 @@ void TestNodesPage::statusReadsWholeAtEveryWidth()
             QTRY_COMPARE(window.width(), width);
             QTRY_VERIFY(!header->isSectionHidden(NodeListModel::StatusColumn));
             QApplication::processEvents(); // the fit, after the resize
-            if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
-                !dir.isEmpty()) {
-                QVERIFY(QDir().mkpath(dir));
+            if (const QString dir = tnpScreenshotDir(); !dir.isEmpty()) {
                 QVERIFY(window.grab().save(
                     dir + QStringLiteral("/nodes-status-%1-%2.png").arg(width).arg(language)));
             }
@@ -1657,15 +1665,45 @@ void TestNodesPage::retranslates()
     QCOMPARE(child<QPushButton>(&page, "nodes.enrol")->text(), QStringLiteral("注册节点…"));
 }
 
+// `screenshots` opens eight windows, each asking for every section's data
+// (some 400 requests), in the minute the slots before it made some 600:
+// past the server's default of 1,000 requests a minute of one user, the
+// list was refused (429) and showed no nodes. The suite's server takes
+// more (AdminServer): a burst past the default is all answered.
+void TestNodesPage::manyRequestsInAMinuteAreAnswered()
+{
+    const int count = 1100;
+    struct Answers
+    {
+        int answered = 0;
+        QStringList refused;
+    };
+    // Shared: answers that come after a failed wait have somewhere to go.
+    const auto answers = std::make_shared<Answers>();
+    hm::client::ApiClient *client = m_server.connection->client();
+    for (int i = 0; i < count; ++i) {
+        client->send(hm::client::ApiRequest::get(QStringLiteral("/api/v1/users/me")),
+                     [answers](hm::Result<hm::client::ApiResponse> answer) {
+                         ++answers->answered;
+                         if (!answer)
+                             answers->refused << answer.error().toString();
+                     });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answers->answered, count, 60000);
+    QVERIFY2(answers->refused.isEmpty(), qPrintable(QStringLiteral("%1 refused, the first: %2")
+                                                        .arg(answers->refused.size())
+                                                        .arg(answers->refused.value(0))));
+}
+
 // docs/screenshots: the empty section, the list with a few nodes and the
 // enrol dialog's result, in every language (only with
 // HIVEMIND_SCREENSHOT_DIR set).
 void TestNodesPage::screenshots()
 {
-    const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
+    const QString dir = tnpScreenshotDir();
     if (dir.isEmpty())
         return;
-    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(QDir(dir).exists());
     deleteAllNodes();
     const QStringList languages = {QStringLiteral("en"), QStringLiteral("zh_TW"),
                                    QStringLiteral("zh_CN")};

@@ -22,6 +22,7 @@
 
 #include "../server/RemoteAgentSupport.h"
 #include "BenchWait.h"
+#include "LoopbackSockets.h"
 #include "fleet/FileDataPath.h"
 
 #include <QCoreApplication>
@@ -32,14 +33,12 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <algorithm>
-#include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <random>
 #ifdef Q_OS_LINUX
 #include <poll.h>
@@ -142,23 +141,17 @@ Received receive(quint16 port, const QByteArray &request, bool raw, qint64 expec
     const double cpu0 = threadCpuSeconds();
     QElapsedTimer clock;
     clock.start();
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    hm::test::OwnedFd connection = hm::test::connectToLoopback(port);
+    if (!connection.isValid()) {
         result.error = QStringLiteral("connect failed");
-        if (fd >= 0)
-            ::close(fd);
         return result;
     }
+    const int fd = connection.get();
     for (qsizetype sent = 0; sent < request.size();) {
         const ssize_t n = ::send(fd, request.constData() + sent, size_t(request.size() - sent),
                                  MSG_NOSIGNAL);
         if (n <= 0) {
             result.error = QStringLiteral("send failed");
-            ::close(fd);
             return result;
         }
         sent += n;
@@ -200,7 +193,6 @@ Received receive(quint16 port, const QByteArray &request, bool raw, qint64 expec
     }
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     result.cpuSeconds = threadCpuSeconds() - cpu0;
-    ::close(fd);
     return result;
 }
 
@@ -260,26 +252,6 @@ struct Side
     double cpuSeconds = 0; // the reference's sender + receiver threads
 };
 
-// A loopback TCP listener on a free port, written to `address`; -1 if
-// none could be made.
-int listenOnLoopback(sockaddr_in &address)
-{
-    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    address = {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (listener < 0 ||
-        ::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-        ::listen(listener, 1) != 0 ||
-        ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-        if (listener >= 0)
-            ::close(listener);
-        return -1;
-    }
-    return listener;
-}
-
 // `size` bytes of `fd` to `connection` by a user-space copy: pread(2) of
 // `chunk` bytes, then send(2) of them, in a loop.
 void sendByCopies(int connection, int fd, qint64 size, size_t chunk)
@@ -308,14 +280,14 @@ void sendByCopies(int connection, int fd, qint64 size, size_t chunk)
 Side referenceRun(const QString &path, qint64 size, bool bySendfile = false)
 {
     Side side;
-    sockaddr_in address{};
-    const int listener = listenOnLoopback(address);
-    if (listener < 0)
+    const hm::test::LoopbackListener listener;
+    if (!listener.isListening())
         return side;
     const QByteArray file = path.toLocal8Bit();
     double senderCpu = 0;
-    std::thread sender([listener, file, size, bySendfile, &senderCpu] {
-        const int connection = ::accept(listener, nullptr, nullptr);
+    std::thread sender([&listener, file, size, bySendfile, &senderCpu] {
+        hm::test::OwnedFd owned = listener.accept();
+        const int connection = owned.get();
         const double cpu0 = threadCpuSeconds();
         const int fd = ::open(file.constData(), O_RDONLY);
 #ifdef Q_OS_LINUX
@@ -331,12 +303,11 @@ Side referenceRun(const QString &path, qint64 size, bool bySendfile = false)
         sendByCopies(connection, fd, size, 1 << 20);
 #endif
         ::close(fd);
-        ::close(connection);
+        owned.reset();
         senderCpu = threadCpuSeconds() - cpu0;
     });
-    const Received got = receiveOnThread(ntohs(address.sin_port), {}, true, size);
+    const Received got = receiveOnThread(listener.port(), {}, true, size);
     sender.join();
-    ::close(listener);
     if (got.body != size)
         return side;
     side.mbps = double(size) / 1e6 / got.seconds;
@@ -443,44 +414,36 @@ Side twoHopRun(const QString &path, qint64 size, Hops way)
 #else
 {
     Side side;
-    sockaddr_in first{};
-    sockaddr_in second{};
-    const int firstListener = listenOnLoopback(first);
-    const int secondListener = listenOnLoopback(second);
-    if (firstListener < 0 || secondListener < 0) {
-        for (const int listener : {firstListener, secondListener})
-            if (listener >= 0)
-                ::close(listener);
+    const hm::test::LoopbackListener firstListener;
+    const hm::test::LoopbackListener secondListener;
+    if (!firstListener.isListening() || !secondListener.isListening())
         return side;
-    }
     const QByteArray file = path.toLocal8Bit();
     double senderCpu = 0;
     double relayCpu = 0;
-    std::thread sender([firstListener, file, size, way, &senderCpu] {
-        const int connection = ::accept(firstListener, nullptr, nullptr);
+    std::thread sender([&firstListener, file, size, way, &senderCpu] {
+        hm::test::OwnedFd connection = firstListener.accept();
         const double cpu0 = threadCpuSeconds();
         const int fd = ::open(file.constData(), O_RDONLY);
-        sendFile(connection, fd, size, way);
+        sendFile(connection.get(), fd, size, way);
         ::close(fd);
-        ::close(connection);
+        connection.reset();
         senderCpu = threadCpuSeconds() - cpu0;
     });
-    std::thread relay([secondListener, first, size, way, &relayCpu] {
-        const int sink = ::accept(secondListener, nullptr, nullptr);
+    std::thread relay([&secondListener, firstPort = firstListener.port(), size, way, &relayCpu] {
+        hm::test::OwnedFd sink = secondListener.accept();
         const double cpu0 = threadCpuSeconds();
-        const int source = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (::connect(source, reinterpret_cast<const sockaddr *>(&first), sizeof first) == 0)
-            (void)(way == Hops::Copies ? relayByCopies(source, sink, size)
-                                       : relayBySplices(source, sink, size));
-        ::close(source);
-        ::close(sink);
+        hm::test::OwnedFd source = hm::test::connectToLoopback(firstPort);
+        if (source.isValid())
+            (void)(way == Hops::Copies ? relayByCopies(source.get(), sink.get(), size)
+                                       : relayBySplices(source.get(), sink.get(), size));
+        source.reset();
+        sink.reset();
         relayCpu = threadCpuSeconds() - cpu0;
     });
-    const Received got = receiveOnThread(ntohs(second.sin_port), {}, true, size);
+    const Received got = receiveOnThread(secondListener.port(), {}, true, size);
     relay.join();
     sender.join();
-    ::close(firstListener);
-    ::close(secondListener);
     if (got.body != size)
         return side;
     side.mbps = double(size) / 1e6 / got.seconds;

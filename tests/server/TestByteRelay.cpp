@@ -10,15 +10,14 @@
 // there is no relay (not Linux) it is not made (skipped).
 
 #include "FileDataPathRows.h"
+#include "LoopbackSockets.h"
 #include "server/services/remote/ByteRelay.h"
 
 #include <QTest>
 #include <QThread>
-#include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <thread>
@@ -31,34 +30,36 @@ using hm::server::remote::socketRelaysAvailable;
 
 namespace {
 
-// Two ends of one loopback TCP connection: {connecting end, accepted end};
-// the accepted end with `receiveBuffer` bytes of SO_RCVBUF (0: the
-// default), set before the connection so that its window stays small.
-std::pair<int, int> tcpPair(int receiveBuffer = 0)
-{
-    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (listener >= 0 && receiveBuffer > 0)
-        ::setsockopt(listener, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (listener < 0 ||
-        ::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-        ::listen(listener, 1) != 0 ||
-        ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-        return {-1, -1};
-    const int connecting = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (::connect(connecting, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-        return {-1, -1};
-    const int accepted = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-    ::close(listener);
-    return {connecting, accepted};
-}
-
 void makeNonBlocking(int fd)
 {
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+// The four ends a relay sits between, on two loopback connections: the
+// agent's {agent, source} and the client's {sink, client}, the client's
+// end with `clientReceiveBuffer` bytes of SO_RCVBUF (0: the default);
+// the relay's two (source, sink) non-blocking.
+struct RelayEnds
+{
+    hm::test::OwnedFd agent;
+    hm::test::OwnedFd source;
+    hm::test::OwnedFd sink;
+    hm::test::OwnedFd client;
+    QString error; // empty: all four are connected
+};
+
+RelayEnds relayEnds(int clientReceiveBuffer = 0)
+{
+    auto agentSide = hm::test::loopbackSocketPair();
+    auto clientSide = hm::test::loopbackSocketPair(clientReceiveBuffer);
+    RelayEnds ends{std::move(agentSide.connecting), std::move(agentSide.accepted),
+                   std::move(clientSide.connecting), std::move(clientSide.accepted),
+                   agentSide.error.isEmpty() ? clientSide.error : agentSide.error};
+    if (ends.error.isEmpty()) {
+        makeNonBlocking(ends.source.get());
+        makeNonBlocking(ends.sink.get());
+    }
+    return ends;
 }
 
 // The byte at `offset` of the test's stream: not periodic in 1 MiB, so a
@@ -158,21 +159,20 @@ PatternRun relayPattern(qint64 size, size_t piece = 256 * 1024, int receiveBuffe
     if (written < 0)
         written = size;
     PatternRun run;
-    const auto [agent, source] = tcpPair();
-    const auto [sink, client] = tcpPair(receiveBuffer);
-    if (agent < 0 || source < 0 || sink < 0 || client < 0) {
-        run.problem = QStringLiteral("no loopback connections");
+    auto [agent, source, sink, client, error] = relayEnds(receiveBuffer);
+    if (!error.isEmpty()) {
+        run.problem = QStringLiteral("no loopback connection: ") + error;
         return run;
     }
-    makeNonBlocking(source);
-    makeNonBlocking(sink);
+    // The reader and the writer close their ends, the relay its two.
     std::atomic<bool> readDone{false};
-    std::thread reader([&, fd = client] {
+    std::thread reader([&, fd = client.release()] {
         run.reading = readPattern(fd, piece);
         readDone = true;
     });
-    std::thread writer([fd = agent, written] { writePattern(fd, written); });
-    auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
+    std::thread writer([fd = agent.release(), written] { writePattern(fd, written); });
+    auto relay =
+        makeSocketRelay(source.release(), sink.release(), size, hm::test::rowFileDataPath());
     if (relay) {
         run.seen.watch(relay.get());
         relay->start();
@@ -286,22 +286,22 @@ private slots:
     {
         QFETCH(bool, shutSink);
         const qint64 size = 256LL * 1024 * 1024; // far more than the buffers hold
-        const auto [agent, source] = tcpPair();
-        const auto [sink, client] = tcpPair();
-        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
-        makeNonBlocking(source);
-        makeNonBlocking(sink);
-        std::thread writer([fd = agent, size] { writePattern(fd, size); });
-        auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
+        auto [agent, source, sink, client, error] = relayEnds();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // Still the relay's after it was handed over: shut down under it.
+        const int sinkFd = sink.get();
+        std::thread writer([fd = agent.release(), size] { writePattern(fd, size); });
+        auto relay =
+            makeSocketRelay(source.release(), sink.release(), size, hm::test::rowFileDataPath());
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
         relay->start();
         QTRY_VERIFY_WITH_TIMEOUT(relay->moved() > 1024 * 1024, 60000);
         if (shutSink)
-            ::shutdown(sink, SHUT_WR); // the relay's next write: EPIPE
+            ::shutdown(sinkFd, SHUT_WR); // the relay's next write: EPIPE
         // Unread bytes in its buffer: closing resets the connection.
-        ::close(client);
+        client.reset();
         QTRY_VERIFY_WITH_TIMEOUT(seen.ended, 60000);
         QVERIFY2(seen.error.contains(QLatin1String("the client's connection failed")),
                  qPrintable(seen.error));
@@ -313,19 +313,16 @@ private slots:
     void stopClosesBothSocketsAndNothingIsSignalledAfterIt()
     {
         const qint64 size = 1024LL * 1024 * 1024; // more than the test sends
-        const auto [agent, source] = tcpPair();
-        const auto [sink, client] = tcpPair();
-        QVERIFY(agent >= 0 && source >= 0 && sink >= 0 && client >= 0);
-        makeNonBlocking(source);
-        makeNonBlocking(sink);
+        auto [agent, source, sink, client, error] = relayEnds();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         Reading reading;
         std::atomic<bool> readDone{false};
-        std::thread reader([&, fd = client] {
+        std::thread reader([&, fd = client.release()] {
             reading = readPattern(fd);
             readDone = true;
         });
         // The agent's end stays open: only stop() can end this relay.
-        std::thread writer([fd = agent] {
+        std::thread writer([fd = agent.get()] {
             std::vector<char> buffer(64 * 1024);
             for (qint64 done = 0; done < 4LL * 1024 * 1024;) {
                 for (size_t i = 0; i < buffer.size(); ++i)
@@ -337,7 +334,8 @@ private slots:
             }
         });
 
-        auto relay = makeSocketRelay(source, sink, size, hm::test::rowFileDataPath());
+        auto relay =
+            makeSocketRelay(source.release(), sink.release(), size, hm::test::rowFileDataPath());
         QVERIFY(relay);
         Signals seen;
         seen.watch(relay.get());
@@ -362,11 +360,10 @@ private slots:
         // source left open into a failure rather than a hang.
         timeval limit{};
         limit.tv_sec = 30;
-        ::setsockopt(agent, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        ::setsockopt(agent.get(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
         char byte;
-        const ssize_t n = ::recv(agent, &byte, 1, 0);
+        const ssize_t n = ::recv(agent.get(), &byte, 1, 0);
         QVERIFY2(n == 0 || (n < 0 && errno == ECONNRESET), "the source is still open");
-        ::close(agent);
     }
 };
 
