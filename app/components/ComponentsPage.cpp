@@ -5,6 +5,7 @@
 #include "client/Within.h"
 #include "components/ComponentDetailsDialog.h"
 #include "components/ComponentListModel.h"
+#include "flow/SchemaOrder.h"
 #include "widgets/ComponentIcon.h"
 #include "widgets/LiveEvents.h"
 #include "widgets/MessageBox.h"
@@ -547,16 +548,16 @@ void ComponentsPage::showState()
     m_state->setVisible(!(failed || none) || !m_message.isEmpty());
 }
 
-void ComponentsPage::addJson(QTreeWidgetItem *parent, const QJsonValue &value)
+void ComponentsPage::addJson(QTreeWidgetItem *parent, const QJsonValue &value, bool propertiesMap)
 {
     if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            auto *item = new QTreeWidgetItem(parent, {it.key()});
-            if (it.value().isObject() || it.value().isArray())
-                addJson(item, it.value());
+        for (const flow::schemaorder::ShownMember &member :
+             flow::schemaorder::shownMembers(value.toObject(), propertiesMap)) {
+            auto *item = new QTreeWidgetItem(parent, {member.key});
+            if (member.value.isObject() || member.value.isArray())
+                addJson(item, member.value, member.propertiesMap);
             else
-                item->setText(1, scalarText(it.value()));
+                item->setText(1, scalarText(member.value));
         }
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();

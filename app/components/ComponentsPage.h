@@ -93,7 +93,12 @@ private:
     const client::ComponentInfo *selected() const;
     QString errorText(const hm::Error &error) const;
     void addPorts(QTreeWidgetItem *parent, const QJsonArray &ports, bool inputs);
-    static void addJson(QTreeWidgetItem *parent, const QJsonValue &value);
+    // A schema (and what it holds) as rows: properties in the order their
+    // author wrote them, without the propertyOrder that keeps it
+    // (flow::schemaorder::shownMembers). `propertiesMap`: `value` is a map
+    // of property names to schemas.
+    static void addJson(QTreeWidgetItem *parent, const QJsonValue &value,
+                        bool propertiesMap = false);
 
     QPointer<client::ApiClient> m_client;
     client::UserInfo m_me;

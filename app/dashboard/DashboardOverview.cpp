@@ -11,6 +11,7 @@
 #include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 
 #include <QBarSet>
 #include <QCategoryAxis>
@@ -183,7 +184,7 @@ QWidget *DashboardOverview::createExecutionsCard()
         *value = label(frame, name);
         (*value)->setStyleSheet(
             QStringLiteral("font-size: 18pt; font-weight: 600; color: %1;").arg(color));
-        (*value)->setText(QStringLiteral("—"));
+        (*value)->setText(missingValue());
         counts->addWidget(*value, 0, column);
         counts->addWidget(*caption, 1, column);
     };
@@ -368,7 +369,7 @@ void DashboardOverview::showStats()
     };
     if (m_stats.isEmpty()) {
         for (QLabel *l : {m_completed, m_failed, m_running})
-            l->setText(QStringLiteral("—"));
+            l->setText(missingValue());
         m_execState->setText(m_client ? tr("Loading…")
                                       : tr("Sign in to see the executions of the last 24 hours."));
         m_completedSet->remove(0, m_completedSet->count());
@@ -531,7 +532,7 @@ void DashboardOverview::updateHostText()
     if (!m_history.isEmpty()) {
         const MetricsHistory::Sample &s = m_history.latest();
         const auto pct = [](double v) {
-            return v < 0 ? QStringLiteral("—") : QLocale().toString(v, 'f', 1) + u'%';
+            return v < 0 ? missingValue() : QLocale().toString(v, 'f', 1) + u'%';
         };
         m_latest->setText(
             tr("CPU %1 · Memory %2 · Disk %3").arg(pct(s.cpu), pct(s.memory), pct(s.disk)));

@@ -4,6 +4,7 @@
 #include "dashboard/DashboardOverview.h"
 #include "hivemind/Version.h"
 #include "widgets/IconBadge.h"
+#include "widgets/MissingValue.h"
 #include "widgets/PageFrame.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
@@ -191,8 +192,6 @@ QString describeDatabase(const QString &value)
 void DashboardPage::updateServerInfo()
 {
     const auto &info = m_connection->info();
-    const QString unknown = QStringLiteral("—");
-    const auto orUnknown = [&unknown](const QString &s) { return s.isEmpty() ? unknown : s; };
 
     switch (m_connection->state()) {
     case ServerConnection::State::Idle:
@@ -216,10 +215,10 @@ void DashboardPage::updateServerInfo()
         break;
     }
 
-    m_database->setText(info.database.isEmpty() ? unknown : describeDatabase(info.database));
-    m_version->setText(orUnknown(info.version));
-    m_api->setText(orUnknown(info.apiVersion));
-    m_address->setText(m_connection->baseUrl().isEmpty() ? unknown
+    m_database->setText(info.database.isEmpty() ? missingValue() : describeDatabase(info.database));
+    m_version->setText(orMissing(info.version));
+    m_api->setText(orMissing(info.apiVersion));
+    m_address->setText(m_connection->baseUrl().isEmpty() ? missingValue()
                                                          : m_connection->baseUrl().toString());
     // The data directory is this console's only for its own or the shared
     // server; a remote server's is on its own machine.
@@ -230,7 +229,8 @@ void DashboardPage::updateServerInfo()
         m_mode->setText(tr("Shared — the server already running on this data directory"));
     else
         m_mode->setText(tr("Remote — a server this console connects to"));
-    m_dataDir->setText(ownData ? QDir::toNativeSeparators(m_connection->dataDir()) : unknown);
+    m_dataDir->setText(ownData ? QDir::toNativeSeparators(m_connection->dataDir())
+                               : missingValue());
     m_dataDirCaption->setVisible(ownData);
     m_dataDir->setVisible(ownData);
 }

@@ -3,6 +3,7 @@
 #include "client/NodesApi.h"
 #include "client/Within.h"
 #include "widgets/ByteSizeText.h"
+#include "widgets/MissingValue.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QEvent>
@@ -28,7 +29,7 @@ QLabel *fleetLabel(QWidget *parent, const QString &objectName, bool wrap = false
 
 QString percentText(double value)
 {
-    return value < 0 ? QStringLiteral("—") : QLocale().toString(value, 'f', 1) + u'%';
+    return value < 0 ? missingValue() : QLocale().toString(value, 'f', 1) + u'%';
 }
 
 QString rateText(double bytesPerSecond)
@@ -198,7 +199,7 @@ void FleetCard::fill()
 
     const int counts[4] = {s.online, s.offline, s.pending, s.total};
     for (int i = 0; i < 4; ++i)
-        m_counts[i]->setText(m_loaded ? QLocale().toString(counts[i]) : QStringLiteral("—"));
+        m_counts[i]->setText(m_loaded ? QLocale().toString(counts[i]) : missingValue());
     if (s.reporting > 0) {
         QString averages = tr("Averages over the online nodes: CPU %1 · Memory %2 · Disk %3")
                                .arg(percentText(s.cpu), percentText(s.memory), percentText(s.disk));

@@ -6,6 +6,7 @@
 #include "operations/OperationsText.h"
 #include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
+#include "widgets/MissingValue.h"
 
 #include <QChart>
 #include <QChartView>
@@ -225,7 +226,7 @@ void RetentionSettingsTab::fillStorage()
 {
     const QJsonObject fs = m_storage.value(QStringLiteral("filesystem")).toObject();
     const auto sizeOrDash = [](const QJsonValue &v) {
-        return v.isDouble() && v.toInteger() >= 0 ? dataSize(v.toInteger()) : QStringLiteral("—");
+        return v.isDouble() && v.toInteger() >= 0 ? dataSize(v.toInteger()) : missingValue();
     };
     m_databaseSize->setText(sizeOrDash(m_storage.value(QStringLiteral("database_bytes"))));
     m_usedSize->setText(sizeOrDash(m_storage.value(QStringLiteral("used_bytes"))));
@@ -233,7 +234,7 @@ void RetentionSettingsTab::fillStorage()
     m_growth->setText(growth.isDouble() ? tr("%1 per hour").arg(dataSize(growth.toInteger()))
                                         : tr("not known yet (a minute of samples needed)"));
     const QJsonValue total = fs.value(QStringLiteral("total_bytes"));
-    m_freeSpace->setText(fs.isEmpty() ? QStringLiteral("—")
+    m_freeSpace->setText(fs.isEmpty() ? missingValue()
                                       : tr("%1 of %2")
                                             .arg(sizeOrDash(fs.value(QStringLiteral("free_bytes"))),
                                                  sizeOrDash(total)));

@@ -6,6 +6,7 @@
 #include "widgets/ColumnAlignment.h"
 #include "widgets/DateTimeText.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MissingValue.h"
 #include "widgets/ServerErrorText.h"
 
 #include <QDateTime>
@@ -121,6 +122,25 @@ QString TerminalSessionsDialog::idleText(qint64 seconds)
     return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
+QString TerminalSessionsDialog::sessionCell(const client::TerminalSession &session, Column column,
+                                            const QDateTime &now)
+{
+    switch (column) {
+    case StartedColumn:
+        return dateTimeText(session.createdAt.toLocalTime(), QLocale::ShortFormat,
+                            TimeDetail::Minutes, missingValue());
+    case ShellColumn:
+        return orMissing(session.shell);
+    case IdleColumn:
+        return session.lastActivityAt.isValid() ? idleText(session.lastActivityAt.secsTo(now))
+                                                : missingValue();
+    case UserColumn:
+        return orMissing(session.username);
+    default:
+        return {};
+    }
+}
+
 void TerminalSessionsDialog::refresh()
 {
     if (!m_client)
@@ -165,20 +185,18 @@ void TerminalSessionsDialog::fill(const QList<client::TerminalSession> &sessions
     for (const client::TerminalSession &s : std::as_const(m_sessions)) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(StartedColumn, tsdSessionIdRole, s.id);
-        item->setText(StartedColumn, dateTimeText(s.createdAt.toLocalTime()));
+        item->setText(StartedColumn, sessionCell(s, StartedColumn, now));
         item->setToolTip(StartedColumn, dateTimeTextWithSeconds(s.createdAt.toLocalTime()));
-        item->setText(ShellColumn, s.shell);
+        item->setText(ShellColumn, sessionCell(s, ShellColumn, now));
         item->setToolTip(ShellColumn, tr("%1, process %2").arg(s.shell).arg(s.pid));
         item->setText(DirectoryColumn, QStringLiteral("…")); // until the agent answers
-        item->setText(IdleColumn, s.lastActivityAt.isValid()
-                                      ? idleText(s.lastActivityAt.secsTo(now))
-                                      : QString());
+        item->setText(IdleColumn, sessionCell(s, IdleColumn, now));
         const bool others = !m_userId.isEmpty() && s.userId != m_userId;
         item->setText(StateColumn, m_inTabs.contains(s.id) ? tr("In a tab here")
                                    : others                ? tr("Another user's")
                                    : s.attached            ? tr("Attached elsewhere")
                                                            : tr("Detached"));
-        item->setText(UserColumn, s.username);
+        item->setText(UserColumn, sessionCell(s, UserColumn, now));
         if (s.id == selected)
             item->setSelected(true);
         // Where the shell is now, as the agent reads it (each row on its own).

@@ -60,6 +60,11 @@ public:
 
     // "3 min", "2 h 5 min": how long a session has been idle.
     static QString idleText(qint64 seconds);
+    // What `column` shows of `session` where the session alone says it
+    // (Started, Shell, Idle, User; others empty): an unknown time or user
+    // reads as the em dash every table shows, not as a blank cell.
+    static QString sessionCell(const client::TerminalSession &session, Column column,
+                               const QDateTime &now);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -2,6 +2,7 @@
 
 #include "vpn/WgText.h"
 #include "widgets/ColumnAlignment.h"
+#include "widgets/MissingValue.h"
 
 namespace hm::app {
 
@@ -188,7 +189,7 @@ QVariant WgClientModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return WgText::clientStatus(row.status);
         case EndpointColumn:
-            return known && !peer->endpoint.isEmpty() ? peer->endpoint : QStringLiteral("—");
+            return known ? orMissing(peer->endpoint) : missingValue();
         case HandshakeColumn:
             return WgText::handshakeAge(known ? peer->latestHandshake : QDateTime(),
                                         QDateTime::currentDateTimeUtc());

@@ -1,6 +1,7 @@
 #include "vpn/WgEndpointModel.h"
 
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 
 namespace hm::app {
 
@@ -48,10 +49,10 @@ QVariant WgEndpointModel::data(const QModelIndex &index, int role) const
             return row.endpoint;
         case FirstSeenColumn:
             return dateTimeText(row.firstSeen, QLocale::ShortFormat, TimeDetail::Minutes,
-                                QStringLiteral("—"));
+                                missingValue());
         case LastSeenColumn:
             return dateTimeText(row.lastSeen, QLocale::ShortFormat, TimeDetail::Minutes,
-                                QStringLiteral("—"));
+                                missingValue());
         default:
             return {};
         }

@@ -6,6 +6,7 @@
 #include "vpn/WgText.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/DateTimeText.h"
+#include "widgets/MissingValue.h"
 #include "widgets/Retranslate.h"
 
 #include <QComboBox>
@@ -43,7 +44,7 @@ enum WgShareColumn
 
 QString wgShareTime(const QDateTime &at)
 {
-    return dateTimeText(at, QLocale::ShortFormat, TimeDetail::Minutes, QStringLiteral("—"));
+    return dateTimeText(at, QLocale::ShortFormat, TimeDetail::Minutes, missingValue());
 }
 
 void setWgShareTone(QLabel *label, bool bad)
@@ -270,8 +271,7 @@ void WgShareLinkDialog::showLinks()
                               : link.state == QLatin1String("expired") ? tr("Expired")
                                                                        : link.state;
         const QStringList cells{state, wgShareTime(link.createdAt), wgShareTime(link.expiresAt),
-                                wgShareTime(link.usedAt),
-                                link.usedFrom.isEmpty() ? QStringLiteral("—") : link.usedFrom};
+                                wgShareTime(link.usedAt), orMissing(link.usedFrom)};
         for (int column = 0; column < WgShareColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             m_table->setItem(row, column, item);

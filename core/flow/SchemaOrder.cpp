@@ -216,4 +216,29 @@ QStringList orderedProperties(const QJsonObject &schema)
     return names;
 }
 
+QList<ShownMember> shownMembers(const QJsonObject &object, bool propertiesMap)
+{
+    QList<ShownMember> members;
+    members.reserve(object.size());
+    if (propertiesMap) {
+        const QStringList names =
+            orderedProperties(QJsonObject{{QStringLiteral("properties"), object}});
+        for (const QString &name : names) {
+            QJsonValue schema = object.value(name);
+            if (schema.isObject()) {
+                QJsonObject plain = schema.toObject();
+                plain.remove(kKeyword);
+                schema = plain;
+            }
+            // A property called "properties" is a schema, not a map.
+            members.append({name, schema, false});
+        }
+        return members;
+    }
+    for (auto it = object.begin(); it != object.end(); ++it)
+        members.append({it.key(), it.value(),
+                        it.key() == QLatin1String("properties") && it.value().isObject()});
+    return members;
+}
+
 } // namespace hm::flow::schemaorder

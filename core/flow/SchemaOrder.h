@@ -32,6 +32,27 @@ QJsonValue withoutOrder(const QJsonValue &value);
 // those with a numeric propertyOrder by it, then the rest by name.
 QStringList orderedProperties(const QJsonObject &schema);
 
+// One member of a schema's JSON as a view shows it to a user: its key,
+// its value, and whether that value is a "properties" map (names to
+// schemas) rather than a schema or a plain value.
+struct ShownMember
+{
+    QString key;
+    QJsonValue value;
+    bool propertiesMap = false;
+};
+
+// The members of `object` as a JSON view (the Components page's interface
+// tree) shows them. A "properties" map (`propertiesMap`) gives its
+// properties in the order to show them (orderedProperties) and each schema
+// without its propertyOrder: the order on screen says it, and a keyword
+// the author may never have written would read as theirs. The server does
+// not tell a place parseKeepingOrder stamped from one an author wrote
+// (both are an ordering hint); neither is shown. Any other object gives
+// its members by key, as QJsonObject keeps them. Walked at every depth,
+// the members give back withoutOrder() of the value.
+QList<ShownMember> shownMembers(const QJsonObject &object, bool propertiesMap);
+
 } // namespace schemaorder
 
 } // namespace hm::flow

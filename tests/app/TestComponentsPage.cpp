@@ -2,13 +2,14 @@
 // server and a real component service (the reference component, a child
 // process on loopback): the lazy list with built-ins and registered
 // versions, the register form and its errors, the detail pane's ports and
-// config schema, deprecating, the name-level fields (display name,
+// config schema (its properties in the order written, without the
+// propertyOrder that keeps it), deprecating, the name-level fields (display name,
 // category, icon, description: shown in the list and the detail, given
 // with a named registration, edited in the details dialog with the
 // server's refusals shown there), the read-only view of a viewer; with
 // HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves the section, its detail
 // and the details dialog in en, zh_TW and zh_CN (and the list in the dark
-// theme).
+// theme), and the task built-in's config schema.
 
 #include "../core/engine/TestHttpSupport.h"
 #include "AdminTestSupport.h"
@@ -41,6 +42,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace admintest;
 using namespace hm::app;
@@ -104,6 +106,7 @@ private slots:
     void cleanupTestCase();
     void listsAndRegisters();
     void detailShowsPortsAndSchema();
+    void schemaShowsTheWrittenOrderWithoutItsKeyword();
     void deprecateFromTheDetail();
     void anotherConsolesChangesArriveLive();
     void registerGivesTheDetails();
@@ -233,6 +236,45 @@ void TestComponentsPage::detailShowsPortsAndSchema()
              qPrintable(childTexts(config).join(u',')));
     QVERIFY(info->text().contains(QLatin1String("Built in")));
     QVERIFY(!child<QPushButton>(&page, "components.deprecate")->isEnabled());
+}
+
+// The server keeps a schema's written order as propertyOrder on each
+// property (core/flow/SchemaOrder.h); the tree shows that order and not
+// the keyword. The task built-in's config schema is written target, argv,
+// shell, script, env, working_dir, timeout_s, and its target node_id,
+// label, mode: neither alphabetical.
+void TestComponentsPage::schemaShowsTheWrittenOrderWithoutItsKeyword()
+{
+    ComponentsPage page;
+    page.setSession(m_server.connection->client(), m_server.admin);
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->state(), ComponentListModel::State::Ready, 15000);
+    auto *tree = child<QTreeWidget>(&page, "components.interface");
+    QVERIFY(page.select(QStringLiteral("task"), QStringLiteral("1.0.0")));
+    QTreeWidgetItem *config = topItem(tree, QStringLiteral("Configuration schema"));
+    QVERIFY(config);
+    QCOMPARE(childTexts(config), (QStringList{QStringLiteral("properties"),
+                                              QStringLiteral("required"), QStringLiteral("type")}));
+    QTreeWidgetItem *properties = config->child(0);
+    QCOMPARE(childTexts(properties),
+             (QStringList{QStringLiteral("target"), QStringLiteral("argv"), QStringLiteral("shell"),
+                          QStringLiteral("script"), QStringLiteral("env"),
+                          QStringLiteral("working_dir"), QStringLiteral("timeout_s")}));
+    QTreeWidgetItem *target = properties->child(0);
+    QCOMPARE(childTexts(target),
+             (QStringList{QStringLiteral("properties"), QStringLiteral("type")}));
+    QCOMPARE(
+        childTexts(target->child(0)),
+        (QStringList{QStringLiteral("node_id"), QStringLiteral("label"), QStringLiteral("mode")}));
+    // A property's own keywords (by name: QJsonObject keeps no other
+    // order for them), and nothing the server added.
+    QCOMPARE(childTexts(properties->child(6)),
+             (QStringList{QStringLiteral("maximum"), QStringLiteral("minimum"),
+                          QStringLiteral("type")}));
+    int rows = 0;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it, ++rows)
+        QVERIFY2((*it)->text(0) != QLatin1String("propertyOrder"),
+                 qPrintable((*it)->parent() ? (*it)->parent()->text(0) : QString()));
+    QVERIFY(rows > 20);
 }
 
 void TestComponentsPage::deprecateFromTheDetail()
@@ -926,6 +968,26 @@ void TestComponentsPage::screenshots()
         });
         child<QPushButton>(page, "components.editDetails")->click();
         save(&window, QStringLiteral("components-register-") + language);
+        // A config schema: its properties in the order written (task).
+        QVERIFY(page->select(QStringLiteral("task"), QStringLiteral("1.0.0")));
+        QTRY_VERIFY_WITH_TIMEOUT(!usage->text().endsWith(QLatin1String("...")) &&
+                                     !usage->text().endsWith(QStringLiteral("…")) &&
+                                     !usage->text().endsWith(QStringLiteral("……")),
+                                 15000);
+        auto *interfaceTree = child<QTreeWidget>(page, "components.interface");
+        // Inputs, Outputs, Configuration schema (their titles translated).
+        QCOMPARE(interfaceTree->topLevelItemCount(), 3);
+        interfaceTree->topLevelItem(1)->setExpanded(false);
+        QTreeWidgetItem *config = interfaceTree->topLevelItem(2);
+        QVERIFY(config->childCount() > 0);
+        config->setExpanded(true);
+        config->child(0)->setExpanded(true);
+        config->child(0)->child(0)->setExpanded(true); // target, and its own properties
+        if (config->child(0)->child(0)->childCount() > 0)
+            config->child(0)->child(0)->child(0)->setExpanded(true);
+        interfaceTree->scrollToItem(config, QAbstractItemView::PositionAtTop);
+        save(child<QWidget>(page, "components.detail"),
+             QStringLiteral("components-detail-schema-") + language);
     }
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }

@@ -249,28 +249,51 @@ private slots:
         const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
-        for (const auto &[name, kind] :
-             {std::pair{QStringLiteral("confirm-normal"), MessageBox::Confirm::Normal},
-              std::pair{QStringLiteral("confirm-destructive"), MessageBox::Confirm::Destructive}}) {
+        // Each sample's text asks for what its button does.
+        struct Sample
+        {
+            QString name;
+            MessageBox::Confirm kind;
+            QString title;
+            QString text;
+            QString verb;
+        };
+        const Sample samples[] = {
+            {QStringLiteral("confirm-normal"), MessageBox::Confirm::Normal,
+             QStringLiteral("Stop container"),
+             QStringLiteral("Stop the container \"hm-web\" on dock-1? Whatever it serves is down "
+                            "until it is started again."),
+             QStringLiteral("Stop")},
+            {QStringLiteral("confirm-destructive"), MessageBox::Confirm::Destructive,
+             QStringLiteral("Remove container"),
+             QStringLiteral("Remove the container \"hm-web\" from dock-1? What it wrote outside "
+                            "its volumes is lost."),
+             QStringLiteral("Remove")},
+        };
+        for (const Sample &sample : samples) {
+            QVERIFY(sample.text.startsWith(sample.verb + u' '));
+            QVERIFY(sample.title.startsWith(sample.verb + u' '));
             bool saved = false;
+            QString shownText;
+            QString shownButtons;
             QTimer::singleShot(0, [&] {
                 for (QWidget *widget : QApplication::topLevelWidgets()) {
                     auto *box = qobject_cast<QMessageBox *>(widget);
-                    if (!box || box->objectName() != name)
+                    if (!box || box->objectName() != sample.name)
                         continue;
-                    saved =
-                        box->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+                    shownText = box->text();
+                    for (QAbstractButton *button : box->buttons())
+                        shownButtons += button->text().remove(u'&') + u'|';
+                    saved = box->grab().save(dir + QLatin1Char('/') + sample.name +
+                                             QStringLiteral(".png"));
                     box->escapeButton()->click();
                 }
             });
-            MessageBox::confirm(nullptr, QStringLiteral("Stop container"),
-                                QStringLiteral("Stop the container \"hm-web\" on dock-1? "
-                                               "Whatever it serves is down until it is started "
-                                               "again."),
-                                kind == MessageBox::Confirm::Normal ? QStringLiteral("Stop")
-                                                                    : QStringLiteral("Remove"),
-                                name, kind);
+            MessageBox::confirm(nullptr, sample.title, sample.text, sample.verb, sample.name,
+                                sample.kind);
             QVERIFY(saved);
+            QCOMPARE(shownText, sample.text);
+            QVERIFY2(shownButtons.contains(sample.verb + u'|'), qPrintable(shownButtons));
         }
     }
 

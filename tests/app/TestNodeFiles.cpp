@@ -151,6 +151,16 @@ private:
     {
         child<QTableView>(view, "nodes.files.list")->selectRow(view->model()->rowOfName(name));
     }
+    // The name in the list's selected row (empty: none selected).
+    static QString selectedName(NodeFilesView *view)
+    {
+        return child<QTableView>(view, "nodes.files.list")
+            ->selectionModel()
+            ->selectedRows()
+            .value(0)
+            .data()
+            .toString();
+    }
     static bool listed(NodeFilesView *view, const QString &name)
     {
         return !view->isLoading() && view->model()->rowOfName(name) >= 0;
@@ -308,8 +318,7 @@ void TestNodeFiles::browseIntoAFolderAndBack()
     QTRY_VERIFY_WITH_TIMEOUT(view->currentPath().isEmpty() && listed(view, QStringLiteral("docs")),
                              20000);
     QTRY_COMPARE_WITH_TIMEOUT(list->selectionModel()->selectedRows().size(), 1, 20000);
-    QCOMPARE(list->selectionModel()->selectedRows().first().data().toString(),
-             QStringLiteral("docs"));
+    QCOMPARE(selectedName(view), QStringLiteral("docs"));
     // The breadcrumb goes back too.
     view->openPath(QStringLiteral("docs"));
     QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("readme.txt")), 20000);
@@ -657,13 +666,7 @@ void TestNodeFiles::renameAndDelete()
     QTRY_VERIFY_WITH_TIMEOUT(listed(view, QStringLiteral("new name.txt")), 20000);
     QVERIFY(!QFileInfo::exists(m_root + QStringLiteral("/old name.txt")));
     QCOMPARE(readAll(m_root + QStringLiteral("/new name.txt")), QByteArray("to be renamed\n"));
-    QCOMPARE(child<QTableView>(view, "nodes.files.list")
-                 ->selectionModel()
-                 ->selectedRows()
-                 .value(0)
-                 .data()
-                 .toString(),
-             QStringLiteral("new name.txt"));
+    QCOMPARE(selectedName(view), QStringLiteral("new name.txt"));
     auto *message = child<QLabel>(view, "nodes.files.message");
     auto *dismiss = child<QPushButton>(view, "nodes.files.messageDismiss");
     QVERIFY(dismiss && message->isVisible() && dismiss->isVisible());
@@ -682,13 +685,7 @@ void TestNodeFiles::renameAndDelete()
     QVERIFY2(message->text().startsWith(QLatin1String("\"new name.txt\" was not renamed: ")),
              qPrintable(message->text()));
     QVERIFY(dismiss->isVisible());
-    QCOMPARE(child<QTableView>(view, "nodes.files.list")
-                 ->selectionModel()
-                 ->selectedRows()
-                 .value(0)
-                 .data()
-                 .toString(),
-             QStringLiteral("new name.txt"));
+    QCOMPARE(selectedName(view), QStringLiteral("new name.txt"));
     QVERIFY(QFileInfo::exists(m_root + QStringLiteral("/new name.txt")));
 
     // Delete asks first; No keeps it.

@@ -28,6 +28,7 @@
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
 #include "widgets/MessageBox.h"
+#include "widgets/MissingValue.h"
 #include "widgets/ThemeManager.h"
 
 #include <QApplication>
@@ -81,6 +82,7 @@ private slots:
     void aWrongPasswordKeepsTheSheetOpen();
     void aShellRunsResizesExitsAndCloses();
     void aKeptSessionIsReattachedAndEnded();
+    void unknownSessionValuesReadAsADash();
     void emptyStatesAndRefusals();
     void screenshots();
 
@@ -440,9 +442,13 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
                     20000))
                 return int(QDialog::Rejected);
             QTreeWidgetItem *item = list->topLevelItem(0);
+            // The server always knows when a session was last used: a
+            // time, not the dash for an unknown one.
+            const QString idle = item->text(TerminalSessionsDialog::IdleColumn);
             if (item->text(TerminalSessionsDialog::ShellColumn) != QLatin1String("/bin/sh") ||
                 item->text(TerminalSessionsDialog::StateColumn) != QLatin1String("Detached") ||
-                item->text(TerminalSessionsDialog::IdleColumn).isEmpty())
+                idle.isEmpty() || idle == missingValue() ||
+                !list->isColumnHidden(TerminalSessionsDialog::UserColumn))
                 return int(QDialog::Rejected);
             headersUnlike = headersUnlikeCells(list->header(), 0);
             child<QPushButton>(dialog, "terminalSessions.reattach")->click();
@@ -505,6 +511,40 @@ void TestNodeTerminal::aKeptSessionIsReattachedAndEnded()
     QCOMPARE(MessageBox::lastObjectName(), QStringLiteral("terminalSessions.confirmEnd"));
     QCOMPARE(sessionsOnServer(client()), 0);
     QTRY_VERIFY(!view->tabs()->emptyState()->text().contains(QLatin1String("Sessions")));
+}
+
+void TestNodeTerminal::unknownSessionValuesReadAsADash()
+{
+    // The server stamps every session's start and last use and names its
+    // user; a session without them (an older or another server) still
+    // shows the dash every table shows for an unknown value, never a
+    // blank cell.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    TerminalSession unknown;
+    unknown.id = QStringLiteral("s-1");
+    for (const auto column :
+         {TerminalSessionsDialog::StartedColumn, TerminalSessionsDialog::ShellColumn,
+          TerminalSessionsDialog::IdleColumn, TerminalSessionsDialog::UserColumn})
+        QCOMPARE(TerminalSessionsDialog::sessionCell(unknown, column, now), missingValue());
+
+    TerminalSession known = unknown;
+    known.username = QStringLiteral("ops");
+    known.shell = QStringLiteral("/bin/sh");
+    known.createdAt = now.addSecs(-600);
+    known.lastActivityAt = now.addSecs(-125);
+    QCOMPARE(TerminalSessionsDialog::sessionCell(known, TerminalSessionsDialog::UserColumn, now),
+             QStringLiteral("ops"));
+    QCOMPARE(TerminalSessionsDialog::sessionCell(known, TerminalSessionsDialog::ShellColumn, now),
+             QStringLiteral("/bin/sh"));
+    QCOMPARE(TerminalSessionsDialog::sessionCell(known, TerminalSessionsDialog::IdleColumn, now),
+             TerminalSessionsDialog::idleText(125));
+    const QString started =
+        TerminalSessionsDialog::sessionCell(known, TerminalSessionsDialog::StartedColumn, now);
+    QVERIFY(!started.isEmpty() && started != missingValue());
+    // The working directory and the state come from the agent and the
+    // dialog, not from the session alone.
+    QVERIFY(TerminalSessionsDialog::sessionCell(known, TerminalSessionsDialog::StateColumn, now)
+                .isEmpty());
 }
 
 void TestNodeTerminal::emptyStatesAndRefusals()

@@ -7,11 +7,15 @@
 // generator that knows the order it wrote every "properties" map in, with
 // escapes, \u sequences, non-ASCII keys, keys that look like JSON and
 // random whitespace; each must parse to exactly QJsonDocument's value once
-// the places are taken off, and show every map in the written order.
+// the places are taken off, and show every map in the written order. The
+// same texts hold shownMembers (what a JSON view of an interface shows)
+// against QJsonDocument: put back together, it is the text's own value
+// (no propertyOrder shown), each map in the order written.
 
 #include "flow/SchemaOrder.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QTest>
 #include <random>
 
@@ -204,6 +208,52 @@ QJsonValue at(QJsonValue value, const QStringList &path)
     return value;
 }
 
+// What a JSON view shows of `value` (shownMembers at every depth), put back
+// together as a value; the keys of every properties map in the order shown,
+// by the path to the map ("#i" for array items); and whether a property's
+// schema showed a propertyOrder.
+struct SchemaOrderShown
+{
+    QMap<QStringList, QStringList> mapOrders;
+    bool keywordShown = false;
+};
+
+QJsonValue schemaOrderRebuilt(const QJsonValue &value, bool propertiesMap, const QStringList &path,
+                              SchemaOrderShown *shown)
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            array.append(schemaOrderRebuilt(
+                items.at(i), false, path + QStringList{QStringLiteral("#%1").arg(i)}, shown));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object;
+    QStringList keys;
+    for (const schemaorder::ShownMember &member :
+         schemaorder::shownMembers(value.toObject(), propertiesMap)) {
+        keys.append(member.key);
+        if (propertiesMap && member.value.toObject().contains(QStringLiteral("propertyOrder")))
+            shown->keywordShown = true;
+        object.insert(member.key, schemaOrderRebuilt(member.value, member.propertiesMap,
+                                                     path + QStringList{member.key}, shown));
+    }
+    if (propertiesMap)
+        shown->mapOrders.insert(path, keys);
+    return object;
+}
+
+QStringList schemaOrderKeys(const QList<schemaorder::ShownMember> &members)
+{
+    QStringList keys;
+    for (const schemaorder::ShownMember &member : members)
+        keys.append(member.key);
+    return keys;
+}
+
 } // namespace
 
 class TestSchemaOrder : public QObject
@@ -290,6 +340,78 @@ private slots:
         }
         // The generator really wrote maps, nested ones among them.
         QVERIFY2(maps > 3000, qPrintable(QString::number(maps)));
+    }
+
+    // A JSON view of an interface (the Components page's tree): each
+    // properties map in the written order, no propertyOrder anywhere a
+    // property's schema is shown, the rest by key.
+    void aViewShowsTheWrittenOrderWithoutTheKeyword()
+    {
+        const QJsonDocument doc = schemaorder::parseKeepingOrder(R"({"type": "object",
+            "properties": {
+                "zeta": {"type": "string"},
+                "alpha": {"type": "object", "properties": {"y": {}, "x": {}}},
+                "properties": {"type": "object", "properties": {"d": {}, "c": {}}},
+                "propertyOrder": {"type": "integer"},
+                "first": {"propertyOrder": -1, "type": "string"}}})");
+        const QJsonObject schema = doc.object();
+        const auto top = schemaorder::shownMembers(schema, false);
+        QCOMPARE(schemaOrderKeys(top), (QStringList{"properties", "type"}));
+        QVERIFY(top.at(0).propertiesMap);
+        QVERIFY(!top.at(1).propertiesMap);
+        const auto properties = schemaorder::shownMembers(top.at(0).value.toObject(), true);
+        // The author's own place leads and, like the stamped ones, is not
+        // shown; a property named "propertyOrder" is a property, shown.
+        QCOMPARE(schemaOrderKeys(properties),
+                 (QStringList{"first", "zeta", "alpha", "properties", "propertyOrder"}));
+        for (const schemaorder::ShownMember &property : properties) {
+            QVERIFY2(!property.value.toObject().contains(QStringLiteral("propertyOrder")),
+                     qPrintable(property.key));
+            // Each is a schema, "properties" among them.
+            QVERIFY(!property.propertiesMap);
+        }
+        QCOMPARE(properties.at(0).value, QJsonValue(QJsonObject{{"type", "string"}}));
+        const auto alpha = schemaorder::shownMembers(properties.at(2).value.toObject(), false);
+        QCOMPARE(schemaOrderKeys(alpha), (QStringList{"properties", "type"}));
+        QCOMPARE(schemaOrderKeys(schemaorder::shownMembers(alpha.at(0).value.toObject(), true)),
+                 (QStringList{"y", "x"}));
+        const auto named = schemaorder::shownMembers(properties.at(3).value.toObject(), false);
+        QVERIFY(named.at(0).propertiesMap);
+        QCOMPARE(schemaOrderKeys(schemaorder::shownMembers(named.at(0).value.toObject(), true)),
+                 (QStringList{"d", "c"}));
+        // All of it put back together: the value without the places.
+        SchemaOrderShown shown;
+        QCOMPARE(schemaOrderRebuilt(schema, false, {}, &shown), schemaorder::withoutOrder(schema));
+        QVERIFY(!shown.keywordShown);
+    }
+
+    // The view against the reference: for random schema texts, what it
+    // shows is exactly what QJsonDocument reads from the text (the input
+    // without the stamped places), every map in the order it was written.
+    void randomTextsShowInTheWrittenOrder()
+    {
+        SchemaTextWriter writer(20261201);
+        int maps = 0;
+        for (int round = 0; round < 2000; ++round) {
+            const QByteArray text = writer.document();
+            const QJsonDocument plain = QJsonDocument::fromJson(text);
+            const QJsonDocument kept = schemaorder::parseKeepingOrder(text);
+            QVERIFY2(plain.isObject() && kept.isObject(), text.constData());
+            SchemaOrderShown shown;
+            QVERIFY2(schemaOrderRebuilt(kept.object(), false, {}, &shown) ==
+                         QJsonValue(plain.object()),
+                     text.constData());
+            QVERIFY2(!shown.keywordShown, text.constData());
+            QCOMPARE(shown.mapOrders.size(), writer.maps().size());
+            for (const auto &map : writer.maps()) {
+                const QStringList at = map.path + QStringList{QStringLiteral("properties")};
+                QVERIFY2(shown.mapOrders.contains(at),
+                         qPrintable(at.join(u'/') + u'\n' + QString::fromUtf8(text)));
+                QCOMPARE(shown.mapOrders.value(at), map.order);
+                ++maps;
+            }
+        }
+        QVERIFY2(maps > 2000, qPrintable(QString::number(maps)));
     }
 
     // A key written twice: QJsonDocument keeps the last value, and the
