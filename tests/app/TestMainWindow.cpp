@@ -458,6 +458,9 @@ void TestMainWindow::dashboardValuesSitOnTheirCaptionsBaseline()
         QTRY_VERIFY2(
             admintest::bsMisalignedRows(rows, card, 0).isEmpty(),
             qPrintable(language + u' ' + admintest::bsMisalignedRows(rows, card, 0).join(u"; ")));
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(
+                card->grab().save(dir + QStringLiteral("/dashboard-server-%1.png").arg(language)));
     }
     QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
