@@ -113,7 +113,7 @@ void BaselineKeeper::watch(QLabel *label)
 
 void BaselineKeeper::align()
 {
-    // A new margin asks for a layout again: not a reason to align anew.
+    // Setting an alignment or a margin sends events of its own.
     if (m_aligning)
         return;
     m_aligning = true;
@@ -141,9 +141,10 @@ void BaselineKeeper::align()
 
 bool BaselineKeeper::eventFilter(QObject *watched, QEvent *event)
 {
-    // Before the layout places the labels: they go where their new
-    // margins say. LanguageChange and FontChange end up here too, as the
-    // texts and fonts they change ask for a layout.
+    // The widget's layout has seen the request first (Qt hands it to the
+    // layout before the filters); a margin changed here asks for one more
+    // layout. LanguageChange and FontChange end up here too, as the texts
+    // and fonts they change ask for a layout.
     if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Show)
         align();
     return QObject::eventFilter(watched, event);
