@@ -9,6 +9,7 @@
 #include "widgets/MessageBox.h"
 #include "widgets/QrCode.h"
 #include "widgets/Retranslate.h"
+#include "widgets/TextBaseline.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -114,6 +115,9 @@ QWidget *AccountPanel::createProfileTab()
     m_profileForm->addRow(m_mailLanguageCaption, languageRow);
     connect(m_mailLanguage, &QComboBox::activated, this, &AccountPanel::saveMailLanguage);
     layout->addLayout(m_profileForm);
+    // Captions and values on one baseline in every language (a Chinese
+    // caption beside a Latin value sat lower, see TextBaseline.h).
+    (new BaselineKeeper(this))->addForm(m_profileForm);
     m_signedOut = new QLabel(tab);
     m_signedOut->setObjectName(QStringLiteral("account.notSignedIn"));
     m_signedOut->setWordWrap(true);

@@ -8,6 +8,7 @@
 #include "widgets/PageFrame.h"
 #include "widgets/ServerErrorText.h"
 #include "widgets/StatusIndicator.h"
+#include "widgets/TextBaseline.h"
 
 #include <QDir>
 #include <QEvent>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace hm::app {
 
@@ -110,6 +112,16 @@ DashboardPage::DashboardPage(ServerConnection *connection, Heading heading, QWid
     m_address = addRow(grid, 4, &m_addressCaption, QStringLiteral("dashboard.address"));
     m_mode = addRow(grid, 5, &m_modeCaption, QStringLiteral("dashboard.mode"));
     m_dataDir = addRow(grid, 6, &m_dataDirCaption, QStringLiteral("dashboard.dataDir"));
+    // Captions and values on one baseline in every language (a Chinese
+    // caption beside a Latin address or version sat lower, see
+    // TextBaseline.h).
+    auto *baselines = new BaselineKeeper(this);
+    for (const auto &[caption, value] :
+         {std::pair{m_statusCaption, m_status}, std::pair{m_databaseCaption, m_database},
+          std::pair{m_versionCaption, m_version}, std::pair{m_apiCaption, m_api},
+          std::pair{m_addressCaption, m_address}, std::pair{m_modeCaption, m_mode},
+          std::pair{m_dataDirCaption, m_dataDir}})
+        baselines->addRow({caption, value});
     layout->addWidget(serverCard);
 
     layout->addStretch(1);

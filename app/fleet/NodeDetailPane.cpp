@@ -91,6 +91,17 @@ NodeDetailPane::NodeDetailPane(QWidget *parent) : QWidget(parent)
         m_grid->addWidget(m_values[wide], row, 1, 1, 3);
         ++row;
     }
+    // Label and value of a row on one baseline, both of a paired row too,
+    // in every language, whatever their texts become (see TextBaseline.h).
+    auto *baselines = new BaselineKeeper(this);
+    for (const auto &[left, right] : kPairedRows) {
+        QList<QLabel *> line{m_labels[left], m_values[left]};
+        if (right != FieldCount)
+            line << m_labels[right] << m_values[right];
+        baselines->addRow(line);
+    }
+    for (const Field wide : kWideRows)
+        baselines->addRow({m_labels[wide], m_values[wide]});
     // The fingerprint is compared character by character: monospace, on
     // one line across the pane (it fits there).
     m_values[Fingerprint]->setWordWrap(false);
@@ -115,7 +126,6 @@ void NodeDetailPane::refreshTimes()
         return;
     m_values[LastSeen]->setValue(
         NodeText::ago(m_node.lastHeartbeat, QDateTime::currentDateTimeUtc(), tr("Never")));
-    alignRows();
 }
 
 void NodeDetailPane::changeEvent(QEvent *event)
@@ -187,21 +197,6 @@ void NodeDetailPane::fill()
     m_values[Enrolled]->setValue(
         dateTimeText(n.enrolledAt, QLocale::ShortFormat, TimeDetail::Minutes, tr("Not yet")));
     m_values[Created]->setValue(dateTimeText(n.createdAt));
-    alignRows();
-}
-
-void NodeDetailPane::alignRows()
-{
-    // Label and value of a row on one baseline, both of a paired row too,
-    // in every language (see TextBaseline.h).
-    for (const auto &[left, right] : kPairedRows) {
-        QList<QLabel *> row{m_labels[left], m_values[left]};
-        if (right != FieldCount)
-            row << m_labels[right] << m_values[right];
-        alignTextBaselines(row);
-    }
-    for (const Field wide : kWideRows)
-        alignTextBaselines({m_labels[wide], m_values[wide]});
 }
 
 } // namespace hm::app

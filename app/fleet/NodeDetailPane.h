@@ -53,8 +53,6 @@ private:
     };
     void retranslateUi();
     void fill();
-    // Each row's texts on one baseline, after a text changed.
-    void alignRows();
 
     bool m_hasNode = false;
     client::NodeRow m_node;

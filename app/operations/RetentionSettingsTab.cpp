@@ -7,6 +7,7 @@
 #include "widgets/ByteSizeText.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/MissingValue.h"
+#include "widgets/TextBaseline.h"
 
 #include <QChart>
 #include <QChartView>
@@ -130,6 +131,9 @@ RetentionSettingsTab::RetentionSettingsTab(QWidget *parent) : QWidget(parent)
     figure(&m_growthCaption, &m_growth, "retention.growth");
     figure(&m_freeCaption, &m_freeSpace, "retention.freeSpace");
     storeLayout->addLayout(m_storeForm);
+    // Captions and values on one baseline in every language (a Chinese
+    // caption beside a Latin size sat lower, see TextBaseline.h).
+    (new BaselineKeeper(this))->addForm(m_storeForm);
 
     m_chart = new QChart;
     m_x = new QDateTimeAxis(m_chart);

@@ -11,6 +11,7 @@
 // zh_TW and zh_CN.
 
 #include "AdminTestSupport.h"
+#include "BaselineSupport.h"
 #include "admin/AccountPanel.h"
 #include "crypto/Totp.h"
 #include "shell/MainWindow.h"
@@ -71,6 +72,7 @@ private slots:
     void sessionsListedAndOthersRevoked();
     void signOutFromTheMenuDialog();
     void retranslates();
+    void profileValuesSitOnTheirCaptionsBaseline();
     void screenshots();
 
 private:
@@ -510,6 +512,41 @@ void TestAccountPanel::retranslates()
     QTRY_COMPARE(child<QPushButton>(&panel, "account.signOut")->text(), QStringLiteral("退出登录"));
     QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
     QTRY_COMPARE(tabs->tabText(3), QStringLiteral("Sessions"));
+}
+
+// In Chinese the profile's Latin values ("bettina@example.test" beside
+// "電子郵件：") sat 1 px above their captions: the caption's line, drawn
+// with the taller CJK font, had its baseline lower (half of the fonts'
+// difference, as both labels centred their text in the row). Caption
+// and value share a baseline, to the pixel, in every language.
+void TestAccountPanel::profileValuesSitOnTheirCaptionsBaseline()
+{
+    const auto created =
+        m_server.createUser(QStringLiteral("bettina"), QStringLiteral("user"), kPassword);
+    QVERIFY(!created.id.isEmpty());
+    hm::client::UserInfo user;
+    auto client = m_server.signIn(QStringLiteral("bettina"), kPassword, &user);
+    QVERIFY(client);
+    AccountPanel panel;
+    panel.setSession(client.get(), user);
+    panel.resize(700, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *profile = child<QWidget>(&panel, "account.profileTab");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_server.languages->setLanguage(language, LanguageManager::Persist::No));
+        // Username, e-mail, role and two-factor at least (the full name
+        // may be empty), captioned in the language.
+        QTRY_VERIFY(admintest::bsFormRows(profile).size() >= 4);
+        for (const QList<const QLabel *> &row : admintest::bsFormRows(profile))
+            QTRY_VERIFY2(admintest::bsTranslated(row.first(), language),
+                         qPrintable(row.first()->text()));
+        QTRY_VERIFY2(
+            admintest::bsMisalignedFormRows(profile, 0).isEmpty(),
+            qPrintable(language + u' ' + admintest::bsMisalignedFormRows(profile, 0).join(u"; ")));
+    }
+    QVERIFY(m_server.languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestAccountPanel::screenshots()

@@ -1,3 +1,4 @@
+#include "BaselineSupport.h"
 #include "MnemonicSupport.h"
 #include "client/AccountApi.h"
 #include "client/ApiClient.h"
@@ -103,6 +104,7 @@ private slots:
     void connectsToTheLocalServer();
     void everySectionIsReachable();
     void dashboardShowsTheServer();
+    void dashboardValuesSitOnTheirCaptionsBaseline();
     void localServerLogsHaveRecords();
     void switchesLanguageLive();
     void menuMnemonicsAreUnique();
@@ -419,6 +421,48 @@ void TestMainWindow::dashboardShowsTheServer()
     QCOMPARE(status->text(), QStringLiteral("Healthy"));
     QCOMPARE(database->text(), QStringLiteral("Open (encrypted)"));
     QCOMPARE(address->text(), m_connection->baseUrl().toString());
+}
+
+// In Chinese the server card's Latin values (the version, the address)
+// sat 1 px above their captions: the caption's line, drawn with the
+// taller CJK font, had its baseline lower (half of the fonts' difference,
+// as both labels centred their text in the row). Caption and value share
+// a baseline, to the pixel, in every language.
+void TestMainWindow::dashboardValuesSitOnTheirCaptionsBaseline()
+{
+    QVERIFY(window()->selectSection(QStringLiteral("dashboard")));
+    auto *version = child<QLabel>(QStringLiteral("dashboard.version"));
+    QVERIFY(version);
+    QTRY_COMPARE_WITH_TIMEOUT(version->text(), QString::fromLatin1(hm::version::kVersion), 15000);
+    auto *card = version->parentWidget();
+    QList<QList<const QLabel *>> rows;
+    for (const QString &name :
+         {QStringLiteral("dashboard.status"), QStringLiteral("dashboard.database"),
+          QStringLiteral("dashboard.version"), QStringLiteral("dashboard.apiVersion"),
+          QStringLiteral("dashboard.address"), QStringLiteral("dashboard.mode"),
+          QStringLiteral("dashboard.dataDir")}) {
+        const QLabel *value = child<QLabel>(name);
+        QVERIFY2(value, qPrintable(name));
+        // The status sits in a box with its coloured dot.
+        const QWidget *cell = value->parentWidget() == card ? value : value->parentWidget();
+        const QLabel *caption = admintest::bsGridCaption(cell);
+        QVERIFY2(caption, qPrintable(name));
+        rows.append(QList<const QLabel *>{caption, value});
+    }
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, LanguageManager::Persist::No));
+        for (const QList<const QLabel *> &row : std::as_const(rows))
+            QTRY_VERIFY2(admintest::bsTranslated(row.first(), language),
+                         qPrintable(row.first()->text()));
+        QTRY_VERIFY2(
+            admintest::bsMisalignedRows(rows, card, 0).isEmpty(),
+            qPrintable(language + u' ' + admintest::bsMisalignedRows(rows, card, 0).join(u"; ")));
+        if (const QString dir = qEnvironmentVariable("HIVEMIND_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(
+                card->grab().save(dir + QStringLiteral("/dashboard-server-%1.png").arg(language)));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), LanguageManager::Persist::No));
 }
 
 void TestMainWindow::switchesLanguageLive()

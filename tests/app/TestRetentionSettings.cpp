@@ -7,6 +7,7 @@
 // space), and a VIEWER sees everything read-only. Screenshots in en,
 // zh_TW, zh_CN.
 
+#include "BaselineSupport.h"
 #include "OperationsTestSupport.h"
 #include "operations/RetentionSettingsTab.h"
 #include "operations/SettingsPage.h"
@@ -50,6 +51,7 @@ private slots:
     void adminSavesAndAppliesRetention();
     void lowDiskIsWarned();
     void viewerSeesItReadOnly();
+    void storeFiguresSitOnTheirCaptionsBaseline();
     void screenshots();
 
 private:
@@ -206,6 +208,33 @@ void TestRetentionSettings::viewerSeesItReadOnly()
                         {{"retention", QJsonObject{{"max_age_days", 1}}}}, viewer.token)
                  .status,
              403);
+}
+
+// In Chinese the store's figures ("777 KiB" beside "資料庫檔案") sat 1 px
+// above their captions: the caption's line, drawn with the taller CJK
+// font, had its baseline lower (half of the fonts' difference, as both
+// labels centred their text in the row). Caption and figure share a
+// baseline, to the pixel, in every language.
+void TestRetentionSettings::storeFiguresSitOnTheirCaptionsBaseline()
+{
+    showSettings(&m_client, QStringLiteral("admin"));
+    RetentionSettingsTab *t = tab();
+    QTRY_VERIFY(!t->storage().isEmpty());
+    auto *store = child<QWidget>(t, "retention.group.store");
+    for (const QString &language :
+         {QStringLiteral("en"), QStringLiteral("zh_TW"), QStringLiteral("zh_CN")}) {
+        QVERIFY(m_languages->setLanguage(language, hm::app::LanguageManager::Persist::No));
+        // The database, used, growth and free space rows, with figures,
+        // captioned in the language.
+        QTRY_VERIFY(admintest::bsFormRows(store).size() >= 3);
+        for (const QList<const QLabel *> &row : admintest::bsFormRows(store))
+            QTRY_VERIFY2(admintest::bsTranslated(row.first(), language),
+                         qPrintable(row.first()->text()));
+        QTRY_VERIFY2(
+            admintest::bsMisalignedFormRows(store, 0).isEmpty(),
+            qPrintable(language + u' ' + admintest::bsMisalignedFormRows(store, 0).join(u"; ")));
+    }
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en"), hm::app::LanguageManager::Persist::No));
 }
 
 void TestRetentionSettings::screenshots()
