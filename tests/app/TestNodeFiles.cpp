@@ -14,6 +14,7 @@
 
 #include "AdminTestSupport.h"
 #include "ColumnAlignmentSupport.h"
+#include "ContrastSupport.h"
 #include "NodeAgentSupport.h"
 #include "NodeTabGrantSupport.h"
 #include "ServerProcess.h"
@@ -1123,25 +1124,6 @@ void TestNodeFiles::headersSitLikeTheirColumnsAndAFolderHasNoSize()
              QStringLiteral("—"));
 }
 
-namespace {
-
-// WCAG contrast of two opaque colours.
-double tnfContrast(const QColor &a, const QColor &b)
-{
-    const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-               0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-} // namespace
-
 // On a selected row the file's icon was drawn tinted with the highlight
 // and all but vanished into it; then, drawn unchanged, the console's grey
 // line icons stood at 2:1 on the accent's blue. A selected row draws the
@@ -1153,7 +1135,7 @@ void TestNodeFiles::iconStaysWholeOnASelectedRow()
         themes.setMode(mode, ThemeManager::Persist::No);
         const QPalette palette = QGuiApplication::palette();
         const QColor onAccent = ThemeManager::tokenColour("onAccent", palette);
-        QVERIFY2(tnfContrast(onAccent, palette.color(QPalette::Highlight)) >= 3.0,
+        QVERIFY2(hm::test::contrastRatio(onAccent, palette.color(QPalette::Highlight)) >= 3.0,
                  qPrintable(onAccent.name()));
         auto page = filesPage();
         QVERIFY(page);

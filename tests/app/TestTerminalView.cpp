@@ -5,6 +5,7 @@
 // state. With HIVEMIND_SCREENSHOT_DIR set, `screenshots` saves two tabs of
 // coloured output as terminal-view.png.
 
+#include "ContrastSupport.h"
 #include "remote/TerminalScreen.h"
 #include "remote/TerminalTabs.h"
 #include "remote/TerminalView.h"
@@ -65,23 +66,6 @@ QByteArray tvtSent(QSignalSpy &spy)
         bytes += arguments.at(0).toByteArray();
     spy.clear();
     return bytes;
-}
-
-// WCAG 2 relative luminance and contrast ratio (1 to 21).
-double tvtLuminance(const QColor &colour)
-{
-    const auto linear = [](double c) {
-        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) +
-           0.0722 * linear(colour.blueF());
-}
-
-double tvtContrast(const QColor &a, const QColor &b)
-{
-    const double la = tvtLuminance(a);
-    const double lb = tvtLuminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 // The middle of cell (col, row) of a view's viewport, and its left edge.
@@ -229,7 +213,7 @@ void TestTerminalView::ansiColoursAreReadableOnTheBackground()
     for (int index = 1; index <= 7; ++index) {
         const QColor colour = shot.pixelColor(tvtCellCentre(view, index - 1, 0));
         QCOMPARE(colour, view.screen()->paletteColor(index));
-        const double contrast = tvtContrast(colour, background);
+        const double contrast = hm::test::contrastRatio(colour, background);
         QVERIFY2(contrast >= 3.0, qPrintable(QStringLiteral("colour %1 (%2): contrast %3 on %4")
                                                  .arg(index)
                                                  .arg(colour.name())

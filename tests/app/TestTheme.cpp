@@ -5,6 +5,7 @@
 // set, `screenshots` saves the dashboard, the flows list, the flow editor and
 // the About dialog in both themes and three languages (docs/screenshots).
 
+#include "ContrastSupport.h"
 #include "canvas/FlowEditorWidget.h"
 #include "canvas/FlowScene.h"
 #include "client/AccountApi.h"
@@ -95,21 +96,6 @@ double strokeLightness(const QIcon &icon)
     return best.lightnessF();
 }
 
-// The WCAG contrast ratio of two colours (1 to 21).
-double contrast(const QColor &a, const QColor &b)
-{
-    const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
-               0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 // The highest contrast to `background` of any pixel on the outer ring of
 // `rect` in `image`: how well the border of an indicator shows.
 double ringContrast(const QImage &image, const QRect &rect, const QColor &background)
@@ -120,7 +106,7 @@ double ringContrast(const QImage &image, const QRect &rect, const QColor &backgr
             const bool ring = x <= rect.left() + 1 || x >= rect.right() - 1 ||
                               y <= rect.top() + 1 || y >= rect.bottom() - 1;
             if (ring && image.valid(x, y))
-                best = std::max(best, contrast(image.pixelColor(x, y), background));
+                best = std::max(best, hm::test::contrastRatio(image.pixelColor(x, y), background));
         }
     }
     return best;
