@@ -242,6 +242,20 @@ struct AdminServer
         return true;
     }
 
+    // A new user of `role`, signed in on a client of their own: nullptr
+    // (with a warning) when either step failed.
+    std::unique_ptr<hm::client::ApiClient> newSignedInUser(const QString &username,
+                                                           const QString &role,
+                                                           const QString &password,
+                                                           hm::client::UserInfo *user = nullptr)
+    {
+        if (createUser(username, role, password).id.isEmpty()) {
+            qWarning("user %s was not created", qPrintable(username));
+            return nullptr;
+        }
+        return signIn(username, password, user);
+    }
+
     std::unique_ptr<hm::client::ApiClient> signIn(const QString &username, const QString &password,
                                                   hm::client::UserInfo *user = nullptr,
                                                   const QByteArray &userAgent = {})

@@ -98,11 +98,9 @@ void TestAccountPanel::cleanupTestCase()
 
 void TestAccountPanel::showsTheProfile()
 {
-    const auto created =
-        m_server.createUser(QStringLiteral("paula"), QStringLiteral("viewer"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("paula"), kPassword, &user);
+    auto client = m_server.newSignedInUser(QStringLiteral("paula"), QStringLiteral("viewer"),
+                                           kPassword, &user);
     QVERIFY(client);
     AccountPanel panel;
     panel.setSession(client.get(), user);
@@ -120,11 +118,9 @@ void TestAccountPanel::showsTheProfile()
 
 void TestAccountPanel::mailLanguageFromAndToTheServer()
 {
-    const auto created =
-        m_server.createUser(QStringLiteral("wen"), QStringLiteral("viewer"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("wen"), kPassword, &user);
+    auto client =
+        m_server.newSignedInUser(QStringLiteral("wen"), QStringLiteral("viewer"), kPassword, &user);
     QVERIFY(client);
     const auto me = [](hm::client::ApiClient &on) {
         auto answer = await<QJsonValue>([&](auto done) {
@@ -193,11 +189,9 @@ void TestAccountPanel::mailLanguageFromAndToTheServer()
 
 void TestAccountPanel::twoFactorEnrolmentEndToEnd()
 {
-    const auto created =
-        m_server.createUser(QStringLiteral("carol"), QStringLiteral("user"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("carol"), kPassword, &user);
+    auto client =
+        m_server.newSignedInUser(QStringLiteral("carol"), QStringLiteral("user"), kPassword, &user);
     QVERIFY(client);
     AccountPanel panel;
     panel.resize(720, 560);
@@ -336,11 +330,9 @@ void TestAccountPanel::qrCodeMatchesLibqrencodeModules()
 
 void TestAccountPanel::passwordChangeWrongThenRight()
 {
-    const auto created =
-        m_server.createUser(QStringLiteral("alice"), QStringLiteral("user"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("alice"), kPassword, &user);
+    auto client =
+        m_server.newSignedInUser(QStringLiteral("alice"), QStringLiteral("user"), kPassword, &user);
     QVERIFY(client);
     AccountPanel panel;
     panel.setSession(client.get(), user);
@@ -521,11 +513,9 @@ void TestAccountPanel::retranslates()
 // and value share a baseline, to the pixel, in every language.
 void TestAccountPanel::profileValuesSitOnTheirCaptionsBaseline()
 {
-    const auto created =
-        m_server.createUser(QStringLiteral("bettina"), QStringLiteral("user"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("bettina"), kPassword, &user);
+    auto client = m_server.newSignedInUser(QStringLiteral("bettina"), QStringLiteral("user"),
+                                           kPassword, &user);
     QVERIFY(client);
     AccountPanel panel;
     panel.setSession(client.get(), user);
@@ -555,11 +545,9 @@ void TestAccountPanel::screenshots()
     if (dir.isEmpty())
         return; // only when asked for (docs/screenshots)
     QVERIFY(QDir().mkpath(dir));
-    const auto created =
-        m_server.createUser(QStringLiteral("lin.mei"), QStringLiteral("user"), kPassword);
-    QVERIFY(!created.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("lin.mei"), kPassword, &user);
+    auto client = m_server.newSignedInUser(QStringLiteral("lin.mei"), QStringLiteral("user"),
+                                           kPassword, &user);
     QVERIFY(client);
     ThemeManager themes;
     // Every language in the light theme, and English in the dark one.

@@ -331,11 +331,9 @@ void TestApiKeysPanel::clipboardKeepsWhatTheUserCopiedSince()
 
 void TestApiKeysPanel::viewerSeesWhyActionsAreOff()
 {
-    const auto viewer =
-        m_server.createUser(QStringLiteral("vince"), QStringLiteral("viewer"), kPassword);
-    QVERIFY(!viewer.id.isEmpty());
     hm::client::UserInfo user;
-    auto client = m_server.signIn(QStringLiteral("vince"), kPassword, &user);
+    auto client = m_server.newSignedInUser(QStringLiteral("vince"), QStringLiteral("viewer"),
+                                           kPassword, &user);
     QVERIFY(client);
     ApiKeysPanel panel;
     panel.setSession(client.get(), user);
