@@ -1157,6 +1157,8 @@ void TestFlowEditor::screenshots()
     dark.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8a, 0x8e));
     for (const auto role : {QPalette::WindowText, QPalette::ButtonText, QPalette::Text})
         dark.setColor(QPalette::Disabled, role, QColor(0x6e, 0x6e, 0x72));
+    // A style sheet (ScreenshotLook's, in screenshot runs) would override it.
+    m_editor->window()->setStyleSheet({});
     m_editor->setPalette(dark);
     m_editor->resize(1600, 900);
     QApplication::processEvents();
